@@ -1,0 +1,159 @@
+// The classifier's contract. Shared by the worker, the panel, the CLI and the tests.
+// Everything here is plain data so it can cross message ports and storage unchanged.
+
+/** Header values as seen on the wire; names are matched case-insensitively by `headers.ts`. */
+export type HeaderList = ReadonlyArray<{ name: string; value: string }> | Readonly<Record<string, string>>;
+
+/** One HTTP exchange, from any source (webRequest, devtools.network, a HAR entry, a fixture). */
+export interface Exchange {
+  method: string;
+  url: string;
+  requestHeaders?: HeaderList;
+  requestBody?: string;
+  /** 0 = no HTTP response at all (connection refused, DNS, CORS, aborted). */
+  status: number;
+  statusText?: string;
+  responseHeaders?: HeaderList;
+  /** Undefined: the body was not captured. '' : the body was empty. */
+  body?: string;
+  bodyEncoding?: 'base64';
+  /** Set when the body was cut before it reached the classifier. */
+  bodyTruncated?: boolean;
+  /** Network-level error string, e.g. net::ERR_CONNECTION_REFUSED or NS_ERROR_CONNECTION_REFUSED. */
+  error?: string;
+  /** Epoch milliseconds. */
+  startedAt?: number;
+  durationMs?: number;
+  /** The MIME type, when the source knows it better than the headers (HAR content.mimeType). */
+  mimeType?: string;
+}
+
+export type StatusClass =
+  | 'informational'
+  | 'success'
+  | 'redirection'
+  | 'client-error'
+  | 'server-error'
+  | 'network-error'
+  | 'unknown';
+
+export interface StatusSemantics {
+  code: number;
+  /** Reason phrase, e.g. "Too Many Requests". */
+  reason: string;
+  class: StatusClass;
+  /** One line: what this status means for the developer. */
+  meaning: string;
+  /** Where the code comes from: 'iana' or the vendor of an unofficial code (nginx, Cloudflare, …). */
+  origin: string;
+}
+
+/** How the failure is shown: the colour and chip of a row. */
+export type FailureKind = 'client' | 'server' | 'network' | 'body' | 'none';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface BackoffStep {
+  attempt: number;
+  /** Base delay before jitter, seconds. */
+  delaySeconds: number;
+}
+
+export interface BackoffPlan {
+  baseSeconds: number;
+  factor: number;
+  capSeconds: number;
+  maxAttempts: number;
+  jitter: 'full' | 'equal' | 'none';
+  steps: BackoffStep[];
+}
+
+/** Where a figure came from, for the detail view ("Retry-After header", "body.retry_after"). */
+export type Provenance = string | null;
+
+export type RetryVerdict =
+  | 'retry-after'      // wait the server's figure, then retry
+  | 'retry-backoff'    // transient: retry with backoff
+  | 'retry-idempotent' // transient, but only safe with an idempotency key / idempotent method
+  | 'reauthenticate'   // refresh credentials, then retry
+  | 'fix-request'      // don't retry unchanged: fix the request
+  | 'do-not-retry'     // e.g. quota exhausted, permission
+  | 'none';            // not a failure
+
+export interface Classification {
+  failure: boolean;
+  kind: FailureKind;
+  status: StatusSemantics;
+  /** Which body format was recognized, e.g. 'document360', 'problem+json', 'text', 'html', 'empty', 'binary'. */
+  format: string;
+  errorCode: string | null;
+  errorId: string | null;
+  /** Where errorId came from, e.g. 'body.id' or 'header x-request-id'. */
+  errorIdSource: Provenance;
+  message: string | null;
+  fieldErrors: FieldError[];
+  retryable: boolean;
+  retryAfterSeconds: number | null;
+  retryAfterSource: Provenance;
+  idempotent: boolean;
+  idempotencySource: 'method' | 'idempotency-key' | 'none';
+  verdict: RetryVerdict;
+  backoff: BackoffPlan | null;
+  action: string;
+  /** Request-ID style headers found on the response, for the support ticket. */
+  requestIdHeaders: Array<{ name: string; value: string }>;
+  /** Notes about partial processing: 'body truncated at 2 MB', 'binary body not parsed', … */
+  notes: string[];
+}
+
+/** What a body-format recognizer extracts. Every field optional: the classifier merges. */
+export interface Extracted {
+  /** True when the body itself says the call failed (used for 2xx). */
+  saysFailure?: boolean;
+  /** True when the body says explicitly that the call succeeded. */
+  saysSuccess?: boolean;
+  errorCode?: string | number | null;
+  errorId?: string | null;
+  errorIdField?: string;
+  message?: string | null;
+  fieldErrors?: FieldError[];
+  retryAfterSeconds?: number | null;
+  retryAfterField?: string;
+  /** A vendor's explicit retry hint from the body (e.g. Stripe-like flags, quota codes). */
+  retryable?: boolean;
+}
+
+/** The parsed view of a body that recognizers look at. Parsed once per exchange. */
+export interface BodyView {
+  /** Decoded text (UTF-8), possibly cut at the parse limit. '' when empty or binary. */
+  text: string;
+  /** Parsed JSON, or undefined when the body is not JSON. */
+  json: unknown;
+  /** Lowercased MIME essence, e.g. 'application/json'. */
+  mimeType: string;
+  kind: 'empty' | 'json' | 'xml' | 'html' | 'text' | 'event-stream' | 'binary' | 'not-captured';
+  truncated: boolean;
+  notes: string[];
+}
+
+export interface RecognizerContext {
+  exchange: Exchange;
+  body: BodyView;
+  /** Case-insensitive response header lookup. */
+  header(name: string): string | undefined;
+}
+
+/** A body-format recognizer: data-driven, one module each under `formats/`. */
+export interface FormatRecognizer {
+  /** Stable id shown as `format`, e.g. 'document360'. */
+  id: string;
+  /** Human-facing name for docs and the detail view. */
+  title: string;
+  /** Higher runs first; vendor-specific shapes beat generic ones. */
+  priority: number;
+  /** Cheap shape check; return null when the body is not this format. Must not throw. */
+  recognize(ctx: RecognizerContext): Extracted | null;
+}

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Faultline options</main>, document.getElementById('app')!);

@@ -1,0 +1,97 @@
+import { defineConfig, type UserConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import baseManifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+
+type Browser = 'chrome' | 'firefox';
+
+const GECKO_ID = 'faultline@faultline.dev';
+
+/**
+ * One manifest.json, two packages. crxjs only rewrites the background entry for Firefox,
+ * so the rest of the Firefox-specific shape is produced here.
+ */
+export function manifestFor(browser: Browser): ManifestV3Export {
+  const manifest: Record<string, unknown> = structuredClone(baseManifest);
+  manifest.version = pkg.version;
+  if (browser === 'firefox') {
+    const { service_worker, type } = baseManifest.background;
+    manifest.background = { scripts: [service_worker], type };
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    };
+  }
+  return manifest as unknown as ManifestV3Export;
+}
+
+function extensionConfig(browser: Browser): UserConfig {
+  return {
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), crx({ manifest: manifestFor(browser), browser })],
+    build: {
+      outDir: `dist/${browser}`,
+      emptyOutDir: true,
+      target: browser === 'firefox' ? 'firefox140' : 'chrome120',
+      sourcemap: false,
+      rollupOptions: {
+        // Pages that the manifest does not name need an explicit input.
+        input: { panel: 'src/panel/panel.html' },
+      },
+    },
+  };
+}
+
+/** The HAR triage CLI: one self-contained Node ESM file. */
+const cliConfig: UserConfig = {
+  build: {
+    ssr: 'src/cli/faultline.ts',
+    outDir: 'dist/cli',
+    emptyOutDir: true,
+    target: 'node20',
+    sourcemap: false,
+    minify: false,
+    rollupOptions: {
+      output: { entryFileNames: 'faultline.js', format: 'es', banner: '#!/usr/bin/env node' },
+    },
+  },
+  ssr: { noExternal: true, target: 'node' },
+};
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'cli') return cliConfig;
+  if (mode === 'chrome' || mode === 'firefox') return extensionConfig(mode);
+  // vitest (mode 'test') and anything else: no extension bundling.
+  return {
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            include: ['src/**/*.test.{ts,tsx}', 'e2e/demo/**/*.test.ts'],
+            environment: 'node',
+            // zustand imports 'react'; inline it so the alias to preact/compat applies.
+            server: { deps: { inline: ['zustand'] } },
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            include: ['e2e/**/*.e2e.ts'],
+            environment: 'node',
+            fileParallelism: false,
+            testTimeout: 180_000,
+            hookTimeout: 240_000,
+          },
+        },
+      ],
+    },
+  } as UserConfig;
+});
