@@ -74,6 +74,7 @@ export default defineConfig(({ mode }) => {
           extends: true,
           test: {
             name: 'unit',
+            testTimeout: 30_000,
             include: ['src/**/*.test.{ts,tsx}', 'e2e/demo/**/*.test.ts'],
             environment: 'node',
             // zustand imports 'react'; inline it so the alias to preact/compat applies.

@@ -26,6 +26,10 @@ export interface Exchange {
   durationMs?: number;
   /** The MIME type, when the source knows it better than the headers (HAR content.mimeType). */
   mimeType?: string;
+  /** Hash of the request body (see fingerprint.ts), so retries can be compared without keeping bodies. */
+  requestBodyHash?: string;
+  /** Hash of the credentials sent (Authorization, Cookie, api keys): never the secret itself. */
+  credentialsFingerprint?: string;
 }
 
 export type StatusClass =
@@ -137,6 +141,21 @@ export interface BodyView {
   kind: 'empty' | 'json' | 'xml' | 'html' | 'text' | 'event-stream' | 'binary' | 'not-captured';
   truncated: boolean;
   notes: string[];
+  /** kind 'event-stream' only: the parsed events (at most 1,000), for SSE error recognizers. */
+  events?: SseEvent[];
+}
+
+/** One server-sent event of a text/event-stream body. */
+export interface SseEvent {
+  /** The `event:` field, 'message' when absent. */
+  event: string;
+  /** The `data:` lines joined with newlines. */
+  data: string;
+  id?: string;
+  /** Parsed data, only for error-looking events (`event: error`, or data mentioning "error"). */
+  json?: unknown;
+  /** `event: error`, or data JSON with a non-null `error` or `type: "error"`. */
+  isError: boolean;
 }
 
 export interface RecognizerContext {

@@ -1,0 +1,589 @@
+// The `faultline` command, as a function of its arguments and I/O so it can be tested without a process.
+// Exit codes: 0 ok, 1 failures matched --fail-on, 2 usage error or unusable input. Never a stack trace.
+import { classify, type ClassifyOptions } from '../core/classify';
+import { describeJsonError, HarError, parseHar, type HarParseResult, type HarProblem } from '../core/har';
+import { redactText, redactUrl } from '../core/redact';
+import { auditAttempts, AUDIT_LIMITS, AUDIT_RULE_TITLES, type AuditAttempt, type RetrySequence } from '../core/audit';
+import { describeProblems, validateRules, type Rule } from '../core/rules';
+import type { Classification, Exchange, FailureKind } from '../core/types';
+import pkg from '../../package.json';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads a whole file as UTF-8 text. Rejects with an Error carrying a Node-style `code` (ENOENT, EISDIR, EACCES, E2BIG, …). */
+  readFile(path: string): Promise<string>;
+  /** Reads all of stdin as UTF-8 text, with the same size limit. */
+  readStdin(): Promise<string>;
+  /** Whether stdout is a terminal (colour is used only then). */
+  isTTY: boolean;
+  /** Terminal width, when stdout is a terminal: the ACTION column is fitted to it. */
+  columns?: number;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Inputs above this are refused: V8 cannot hold a string much longer (2^29 − 24 code units). */
+export const MAX_INPUT_BYTES = 500 * 1024 * 1024;
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURES = 1;
+export const EXIT_BAD_INPUT = 2;
+
+type FailOn = 'client' | 'server' | 'any';
+const FAIL_ON_VALUES: readonly FailOn[] = ['client', 'server', 'any'];
+
+/** The --json object: exactly these fields, in this order. */
+export interface TriageRow {
+  index: number;
+  method: string | null;
+  url: string | null;
+  status: number | null;
+  failure: boolean | null;
+  format: string;
+  errorCode: string | null;
+  errorId: string | null;
+  message: string | null;
+  retryable: boolean | null;
+  retryAfterSeconds: number | null;
+  idempotent: boolean | null;
+  action: string | null;
+}
+
+export const TRIAGE_FIELDS = [
+  'index', 'method', 'url', 'status', 'failure', 'format', 'errorCode', 'errorId', 'message',
+  'retryable', 'retryAfterSeconds', 'idempotent', 'action',
+] as const satisfies ReadonlyArray<keyof TriageRow>;
+
+export const HELP = `faultline: explains failing HTTP calls in a HAR file
+
+Usage:
+  faultline triage FILE.har [--json] [--fail-on client|server|any] [--no-color] [--rules FILE]
+  faultline triage - ...        read the HAR from stdin
+  faultline audit FILE.har [--json] [--fail-on any] [--rules FILE]
+                                check the client's own retries against the advice
+  faultline --help | --version
+
+Output:
+  By default, a table of the failed entries (index, method, status, URL, error code,
+  the ID to quote to support, retry advice, action) and a summary line:
+    N entries, F failures (C client, S server, N network, B 2xx-with-error)
+  Colour only when stdout is a terminal and NO_COLOR is not set; --color and
+  --no-color force it on or off.
+
+  --json   A JSON array with one object per HAR entry, in input order, with exactly
+           the fields index, method, url, status, failure, format, errorCode, errorId,
+           message, retryable, retryAfterSeconds, idempotent, action.
+           index is the 0-based position in log.entries. Token-like URL parameters
+           (token, api_key, code, sig, ...) are replaced by [REDACTED].
+           An entry that cannot be read (e.g. no request, headers not an array) gets
+           format "invalid-entry", failure null, status null, the problem in message,
+           and null for the other verdict fields.
+
+  --fail-on client|server|any
+           Exit 1 when the HAR has such failures:
+             client  a 4xx response
+             server  a 5xx response
+             any     any failure: 4xx, 5xx, no response (network error), or a 2xx
+                     whose body says it failed
+           Invalid entries are warnings, not failures.
+
+  --rules FILE
+           A JSON rules file passed to the classifier. Reserved: it is read and
+           checked for JSON syntax, but not interpreted yet.
+
+Input:
+  A HAR 1.2 file (BOM, CRLF and HARP/JSONP onInputData(...) wrappers are accepted),
+  up to 500 MiB. A broken entry is reported on stderr and the others are triaged.
+
+Exit status:
+  0  done (and no failure matched --fail-on)
+  1  failures matched --fail-on
+  2  usage error, or the input is not a readable HAR file (one line on stderr)
+`;
+
+interface Options {
+  command: 'triage' | 'audit' | 'help' | 'version';
+  file?: string;
+  json: boolean;
+  failOn: FailOn | null;
+  color: boolean | null;
+  rules?: string;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Options {
+  const opts: Options = { command: 'triage', json: false, failOn: null, color: null };
+  const positional: string[] = [];
+  let onlyPositional = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = String(argv[i]);
+    if (onlyPositional || arg === '-' || !arg.startsWith('-')) {
+      positional.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPositional = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : undefined;
+    const takeValue = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined) throw new UsageError(`${name} needs a value`);
+      i++;
+      return String(next);
+    };
+    switch (name) {
+      case '-h':
+      case '--help':
+        return { ...opts, command: 'help' };
+      case '-V':
+      case '--version':
+        return { ...opts, command: 'version' };
+      case '--json':
+        opts.json = true;
+        break;
+      case '--no-color':
+        opts.color = false;
+        break;
+      case '--color':
+        opts.color = true;
+        break;
+      case '--fail-on': {
+        const value = takeValue();
+        if (!FAIL_ON_VALUES.includes(value as FailOn)) throw new UsageError(`--fail-on must be client, server or any, not '${clean(value)}'`);
+        opts.failOn = value as FailOn;
+        break;
+      }
+      case '--rules':
+        opts.rules = takeValue();
+        break;
+      default:
+        throw new UsageError(`unknown option '${clean(name)}'`);
+    }
+    if (inline !== undefined && name !== '--fail-on' && name !== '--rules') throw new UsageError(`${name} takes no value`);
+  }
+  const [command, ...rest] = positional;
+  if (command === undefined) throw new UsageError('missing command: try faultline triage FILE.har');
+  if (command === 'help') return { ...opts, command: 'help' };
+  if (command !== 'triage' && command !== 'audit') throw new UsageError(`unknown command '${clean(command)}' (the commands are triage and audit)`);
+  if (rest.length === 0) throw new UsageError(`${command} needs a HAR file (or - for stdin)`);
+  if (rest.length > 1) throw new UsageError(`${command} takes one HAR file`);
+  if (command === 'audit' && opts.failOn !== null && opts.failOn !== 'any') throw new UsageError('audit takes --fail-on any (exit 1 when there is a finding)');
+  opts.command = command;
+  opts.file = rest[0];
+  return opts;
+}
+
+/** Runs the CLI. Resolves to the exit code; never rejects, never prints a stack trace. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await runUnsafe(argv, io);
+  } catch (err) {
+    safeWrite(io.stderr, `faultline: internal error: ${clean(errorMessage(err))}\n`);
+    return EXIT_BAD_INPUT;
+  }
+}
+
+async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
+  let opts: Options;
+  try {
+    opts = parseArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`faultline: ${err.message} (see faultline --help)\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (opts.command === 'help') {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (opts.command === 'version') {
+    io.stdout(`faultline ${String((pkg as { version?: unknown }).version ?? 'unknown')}\n`);
+    return EXIT_OK;
+  }
+
+  let rules: readonly Rule[] | undefined;
+  if (opts.rules !== undefined) {
+    const rulesLabel = clean(opts.rules);
+    let text: string;
+    try {
+      text = (await io.readFile(opts.rules)).replace(/^\ufeff/, '');
+    } catch (err) {
+      io.stderr(`faultline: ${rulesLabel}: ${describeReadError(err)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text) as unknown;
+    } catch (err) {
+      io.stderr(`faultline: ${rulesLabel}: ${clean(`not JSON: ${describeJsonError(text, err)}`)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const checked = validateRules(parsed);
+    if (!checked.ok) {
+      io.stderr(`faultline: ${rulesLabel}: invalid rules: ${clean(describeProblems(checked.problems))}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    rules = checked.document.rules;
+  }
+
+  const file = opts.file!;
+  const label = file === '-' ? 'stdin' : clean(file);
+  let text: string;
+  try {
+    text = file === '-' ? await io.readStdin() : await io.readFile(file);
+  } catch (err) {
+    io.stderr(`faultline: ${label}: ${describeReadError(err)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+
+  let har: HarParseResult;
+  try {
+    har = parseHar(text, { maxEntries: Number.MAX_SAFE_INTEGER });
+  } catch (err) {
+    const message = err instanceof HarError ? err.message : `cannot read HAR: ${errorMessage(err)}`;
+    io.stderr(`faultline: ${label}: ${clean(message)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+
+  for (const note of har.notes) io.stderr(`faultline: ${label}: note: ${clean(note)}\n`);
+  const triaged = triage(har, rules);
+  reportProblems(io, label, [...har.problems, ...triaged.problems]);
+
+  if (opts.command === 'audit') {
+    const attempts: AuditAttempt[] = [];
+    triaged.rows.forEach((r) => {
+      const exchange = har.exchanges[r.row.index];
+      if (r.classification && exchange) attempts.push({ id: String(r.row.index), exchange, classification: r.classification });
+    });
+    const sequences = auditAttempts(attempts);
+    io.stdout(opts.json ? auditJson(sequences) : renderAudit(sequences, opts.color ?? (io.isTTY && !io.env?.NO_COLOR)));
+    return opts.failOn !== null && sequences.some((s) => s.findings.length > 0) ? EXIT_FAILURES : EXIT_OK;
+  }
+
+  if (opts.json) io.stdout(toJson(triaged.rows.map((r) => r.row)));
+  else {
+    const useColor = opts.color ?? (io.isTTY && !io.env?.NO_COLOR);
+    io.stdout(renderTable(triaged.rows, useColor, io.isTTY ? io.columns : undefined));
+  }
+
+  if (opts.failOn !== null && triaged.rows.some((r) => matchesFailOn(r, opts.failOn!))) return EXIT_FAILURES;
+  return EXIT_OK;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Triage
+
+interface TriagedRow {
+  row: TriageRow;
+  classification: Classification | null;
+  kind: FailureKind | 'invalid';
+}
+
+function triage(har: HarParseResult, rules: readonly Rule[] | undefined): { rows: TriagedRow[]; problems: HarProblem[] } {
+  const skipped = new Map<number, HarProblem>();
+  for (const p of har.problems) if (p.skipped) skipped.set(p.index, p);
+  const rows: TriagedRow[] = [];
+  const problems: HarProblem[] = [];
+  har.exchanges.forEach((exchange, index) => {
+    if (exchange === null) {
+      const p = skipped.get(index);
+      rows.push(invalidRow(index, p?.message ?? 'entry could not be read', p?.method, p?.url));
+      return;
+    }
+    let c: Classification;
+    try {
+      c = classify(exchange, classifyOptions(exchange, rules));
+    } catch (err) {
+      const message = `classifier failed: ${errorMessage(err)}`;
+      problems.push({ index, message, skipped: true });
+      rows.push(invalidRow(index, message, exchange.method, exchange.url));
+      return;
+    }
+    rows.push({ row: rowOf(index, exchange, c), classification: c, kind: kindOf(exchange, c) });
+  });
+  return { rows, problems };
+}
+
+/** A HAR is replayed later: "now" for epoch-based reset headers is when the response arrived, not today. */
+function classifyOptions(ex: Exchange, rules: readonly Rule[] | undefined): ClassifyOptions {
+  const options: ClassifyOptions = {};
+  if (typeof ex.startedAt === 'number' && Number.isFinite(ex.startedAt)) options.now = ex.startedAt + (ex.durationMs ?? 0);
+  if (rules !== undefined) options.rules = rules;
+  return options;
+}
+
+function rowOf(index: number, ex: Exchange, c: Classification): TriageRow {
+  return {
+    index,
+    method: ex.method,
+    url: redactUrl(ex.url),
+    status: ex.status,
+    failure: c.failure,
+    format: c.format,
+    errorCode: c.errorCode,
+    errorId: c.errorId,
+    message: c.message,
+    retryable: c.retryable,
+    retryAfterSeconds: c.retryAfterSeconds,
+    idempotent: c.idempotent,
+    action: c.action,
+  };
+}
+
+function invalidRow(index: number, message: string, method?: string, url?: string): TriagedRow {
+  return {
+    row: {
+      index,
+      method: method ?? null,
+      url: url === undefined ? null : redactUrl(url),
+      status: null,
+      failure: null,
+      format: 'invalid-entry',
+      errorCode: null,
+      errorId: null,
+      message,
+      retryable: null,
+      retryAfterSeconds: null,
+      idempotent: null,
+      action: null,
+    },
+    classification: null,
+    kind: 'invalid',
+  };
+}
+
+/** The classifier's kind, falling back to the status class if it is missing. */
+function kindOf(ex: Exchange, c: Classification): FailureKind {
+  if (!c.failure) return 'none';
+  if (c.kind === 'client' || c.kind === 'server' || c.kind === 'network' || c.kind === 'body') return c.kind;
+  if (ex.status >= 500) return 'server';
+  if (ex.status >= 400) return 'client';
+  if (ex.status === 0 || ex.error) return 'network';
+  return 'body';
+}
+
+function matchesFailOn(r: TriagedRow, failOn: FailOn): boolean {
+  if (r.kind === 'invalid' || r.kind === 'none') return false;
+  if (failOn === 'any') return true;
+  return r.kind === failOn;
+}
+
+const MAX_PROBLEM_LINES = 20;
+
+function reportProblems(io: CliIo, label: string, problems: HarProblem[]): void {
+  const sorted = [...problems].sort((a, b) => a.index - b.index);
+  for (const p of sorted.slice(0, MAX_PROBLEM_LINES)) {
+    io.stderr(`faultline: ${label}: entry ${p.index}: ${clean(p.message)}${p.skipped ? ' (entry not triaged)' : ''}\n`);
+  }
+  if (sorted.length > MAX_PROBLEM_LINES) io.stderr(`faultline: ${label}: ${sorted.length - MAX_PROBLEM_LINES} more entry problems not shown\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+/** JSON with the characters terminals or old JS parsers may act on (C1 controls, U+2028/9) escaped. */
+function toJson(rows: TriageRow[]): string {
+  const ordered = rows.map((row) => Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, row[f]])));
+  return JSON.stringify(ordered, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+}
+
+const ANSI = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', yellow: '\u001b[33m', magenta: '\u001b[35m', cyan: '\u001b[36m' };
+const KIND_COLOR: Record<string, string> = { client: ANSI.yellow, server: ANSI.red, network: ANSI.magenta, body: ANSI.cyan, invalid: ANSI.dim };
+
+interface Column {
+  title: string;
+  max: number;
+  align?: 'right';
+  /** Where to cut a long cell: the end (default) or the middle (URLs: host and last segment both matter). */
+  cut?: 'middle';
+  cell(r: TriagedRow): string;
+}
+
+const COLUMNS: Column[] = [
+  { title: '#', max: 7, align: 'right', cell: (r) => String(r.row.index) },
+  { title: 'METHOD', max: 8, cell: (r) => r.row.method ?? '?' },
+  { title: 'STATUS', max: 7, cell: (r) => (r.row.status === null ? '?' : r.row.status === 0 ? 'ERR' : String(r.row.status)) },
+  { title: 'URL', max: 44, cut: 'middle', cell: (r) => shortUrl(r.row.url ?? '') },
+  { title: 'CODE', max: 24, cell: (r) => r.row.errorCode ?? '-' },
+  { title: 'ID', max: 36, cell: (r) => r.row.errorId ?? '-' },
+  { title: 'RETRY', max: 15, cell: (r) => retryLabel(r) },
+  { title: 'ACTION', max: 60, cell: (r) => (r.kind === 'invalid' ? `invalid entry: ${r.row.message ?? ''}` : r.row.action ?? '') },
+];
+const GAP = '  ';
+const MIN_ACTION_WIDTH = 24;
+
+function renderTable(rows: TriagedRow[], color: boolean, columns?: number): string {
+  const shown = rows.filter((r) => r.kind !== 'none');
+  const paint = (code: string, text: string): string => (color && code ? `${code}${text}${ANSI.reset}` : text);
+  const out: string[] = [];
+  if (shown.length > 0) {
+    const raw = shown.map((r) => COLUMNS.map((col) => display(col.cell(r))));
+    const widths = COLUMNS.map((col, i) => Math.min(col.max, Math.max(col.title.length, ...raw.map((cells) => cells[i]!.length))));
+    // On a terminal, the action takes whatever width is left.
+    if (columns && columns > 0) {
+      const used = widths.slice(0, -1).reduce((a, b) => a + b, 0) + GAP.length * (COLUMNS.length - 1);
+      widths[widths.length - 1] = Math.max(MIN_ACTION_WIDTH, columns - used - 1);
+    }
+    const line = (values: string[]): string =>
+      values
+        .map((v, i) => {
+          const col = COLUMNS[i]!;
+          const fitted = fit(v, widths[i]!, col.cut);
+          if (col.align === 'right') return fitted.padStart(widths[i]!);
+          return i === values.length - 1 ? fitted : fitted.padEnd(widths[i]!);
+        })
+        .join(GAP);
+    out.push(paint(ANSI.bold, line(COLUMNS.map((c) => c.title))));
+    shown.forEach((r, i) => out.push(paint(KIND_COLOR[r.kind] ?? '', line(raw[i]!))));
+    out.push('');
+  } else {
+    out.push('No failures.');
+  }
+  out.push(summary(rows));
+  return out.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit output
+
+function auditJson(sequences: RetrySequence[]): string {
+  const out = sequences.map((s) => ({
+    call: redactUrl(s.key.slice(s.key.indexOf(' ') + 1)),
+    method: s.key.slice(0, s.key.indexOf(' ')),
+    attempts: s.attempts.map((a) => ({ index: Number(a.id), status: a.status, gapSeconds: a.gapSeconds, advisedGapSeconds: a.advisedGapSeconds })),
+    findings: s.findings.map((f) => ({ rule: f.rule, title: AUDIT_RULE_TITLES[f.rule], attempts: f.attemptIds.map(Number), fix: f.fix, figures: f.figures })),
+  }));
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+function renderAudit(sequences: RetrySequence[], color: boolean): string {
+  const findings = sequences.flatMap((s) => s.findings.map((f) => ({ s, f })));
+  const out: string[] = [];
+  for (const { s, f } of findings) {
+    const method = s.key.slice(0, s.key.indexOf(' '));
+    const call = shortUrl(redactUrl(s.key.slice(method.length + 1)));
+    const title = display(AUDIT_RULE_TITLES[f.rule]);
+    out.push(color ? `${ANSI.bold}${ANSI.red}${title}${ANSI.reset}` : title);
+    out.push(`  ${display(method)} ${display(call)}  entries #${f.attemptIds.join(', #')}`);
+    out.push(`  ${display(f.fix)}`);
+  }
+  if (findings.length) out.push('');
+  const n = findings.length;
+  out.push(
+    `${sequences.length} retry ${sequences.length === 1 ? 'sequence' : 'sequences'}, ${n} ${n === 1 ? 'finding' : 'findings'}` +
+      ` (storm: more than ${AUDIT_LIMITS.stormAttempts} attempts within ${AUDIT_LIMITS.stormWindowSeconds} s)`,
+  );
+  return out.join('\n') + '\n';
+}
+
+function summary(rows: TriagedRow[]): string {
+  const count = (k: TriagedRow['kind']): number => rows.filter((r) => r.kind === k).length;
+  const failures = rows.filter((r) => r.kind !== 'none' && r.kind !== 'invalid').length;
+  const invalid = count('invalid');
+  const entries = `${rows.length} ${rows.length === 1 ? 'entry' : 'entries'}`;
+  const base = `${entries}, ${failures} ${failures === 1 ? 'failure' : 'failures'} (${count('client')} client, ${count('server')} server, ${count('network')} network, ${count('body')} 2xx-with-error)`;
+  return invalid > 0 ? `${base}, ${invalid} invalid ${invalid === 1 ? 'entry' : 'entries'}` : base;
+}
+
+function retryLabel(r: TriagedRow): string {
+  const c = r.classification;
+  if (!c) return '-';
+  if (c.retryable && c.retryAfterSeconds !== null && Number.isFinite(c.retryAfterSeconds)) return `after ${formatSeconds(c.retryAfterSeconds)}`;
+  switch (c.verdict) {
+    case 'retry-after':
+    case 'retry-backoff':
+      return 'backoff';
+    case 'retry-idempotent':
+      return c.idempotent ? 'backoff' : 'idempotency key';
+    case 'reauthenticate':
+      return 'reauth';
+    case 'fix-request':
+      return 'fix request';
+    case 'do-not-retry':
+      return 'no';
+    default:
+      return c.retryable ? 'yes' : 'no';
+  }
+}
+
+function formatSeconds(s: number): string {
+  if (s >= 3600 * 48) return `${Math.round(s / 86400)}d`;
+  if (s >= 5400) return `${Math.round(s / 3600)}h`;
+  if (s >= 120) return `${Math.round(s / 60)}m`;
+  return `${Math.round(s * 10) / 10}s`;
+}
+
+function shortUrl(url: string): string {
+  const noScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const q = noScheme.search(/[?#]/);
+  return q < 0 ? noScheme : `${noScheme.slice(0, q)}${noScheme[q] === '?' ? '?…' : ''}`;
+}
+
+/** Table cells come from the HAR: no escape sequences, no bidi overrides, no line breaks reach the terminal. */
+function display(text: string): string {
+  return text.replace(/[\t\r\n\u2028\u2029]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '?');
+}
+
+function fit(text: string, max: number, cut?: 'middle'): string {
+  if (text.length <= max) return text;
+  if (cut === 'middle') {
+    const head = Math.ceil((max - 1) / 2);
+    return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
+  }
+  return `${text.slice(0, max - 1)}…`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'no such file (a parent is not a directory)',
+  EISDIR: 'is a directory, not a HAR file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+  E2BIG: `larger than the ${MAX_INPUT_BYTES / (1024 * 1024)} MiB limit`,
+  ERR_STRING_TOO_LONG: `larger than the ${MAX_INPUT_BYTES / (1024 * 1024)} MiB limit`,
+};
+
+function describeReadError(err: unknown): string {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && READ_ERRORS[code]) {
+    // A custom reason (e.g. the actual size) may follow the code's text.
+    const detail = (err as { detail?: unknown }).detail;
+    return typeof detail === 'string' ? `${READ_ERRORS[code]} (${clean(detail)})` : READ_ERRORS[code]!;
+  }
+  return `cannot read: ${clean(errorMessage(err))}`;
+}
+
+function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  try {
+    return String(err);
+  } catch {
+    return 'unknown error';
+  }
+}
+
+/** One line, printable, bounded; secrets in echoed input are redacted. */
+function clean(text: string): string {
+  const line = display(redactText(String(text))).trim();
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+
+function safeWrite(write: (t: string) => void, text: string): void {
+  try {
+    write(text);
+  } catch {
+    // Nothing left to report to.
+  }
+}

@@ -1,0 +1,245 @@
+// Builds the BodyView once per exchange: decode base64, refuse binary, cap what is parsed,
+// parse JSON once (strict, then tolerant), and sort the rest into html / xml / event-stream / text.
+import { indexHeaders, type HeaderIndex } from './headers';
+import { parseJsonLenient } from './json-lenient';
+import type { BodyView, Exchange, SseEvent } from './types';
+
+/** Bodies are parsed up to this many bytes (2 MiB); text bodies count UTF-16 code units. */
+export const MAX_PARSE_BYTES = 2 * 1024 * 1024;
+/** Most server-sent events kept from one stream. */
+export const MAX_SSE_EVENTS = 1000;
+
+/** Media types that are never text, whatever the bytes look like. */
+const BINARY_MIME = /^(?:image\/(?!svg)|audio\/|video\/|font\/|application\/(?:pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|x-rar-compressed|wasm|x-protobuf|protobuf|vnd\.google\.protobuf|x-msgpack|msgpack|cbor|x-font|vnd\.ms-fontobject|x-shockwave-flash|java-archive|vnd\.openxmlformats|vnd\.ms-excel|msword))/;
+/** Media types whose bytes decide: parsed when they turn out to be clean text. */
+const SNIFF_MIME = /^application\/(?:octet-stream|grpc)/;
+const JSON_MIME = /(?:^application\/json|\+json$|^text\/json|^application\/(?:x-)?ndjson|^application\/jsonl?|^application\/x-amz-json)/;
+
+const b64 = new Int16Array(128).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((ch, idx) => {
+  b64[ch.charCodeAt(0)] = idx;
+});
+b64[45] = 62; // '-' (base64url)
+b64[95] = 63; // '_' (base64url)
+
+/**
+ * Decodes base64 (standard or URL-safe, whitespace and missing padding tolerated) into at most
+ * `maxBytes` bytes. Returns undefined when the text is not base64.
+ */
+export function decodeBase64(input: string, maxBytes = Infinity): { bytes: Uint8Array; cut: boolean } | undefined {
+  const n = input.length;
+  const out = new Uint8Array(Math.min(Math.ceil((n * 3) / 4), maxBytes === Infinity ? Number.MAX_SAFE_INTEGER : maxBytes));
+  let len = 0;
+  let acc = 0;
+  let bits = 0;
+  let padding = false;
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 61) {
+      padding = true; // '='
+      continue;
+    }
+    if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+    const v = c < 128 ? b64[c] : -1;
+    if (v < 0 || padding) return undefined;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      if (len >= out.length) return { bytes: out.subarray(0, len), cut: true };
+      out[len++] = (acc >> bits) & 0xff;
+    }
+  }
+  return { bytes: out.subarray(0, len), cut: false };
+}
+
+/** Whether a decoded text looks binary: NUL characters or many replacement characters (first 4 KiB). */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 4096 ? text.slice(0, 4096) : text;
+  if (sample.indexOf('\u0000') !== -1) return true;
+  let at = sample.indexOf('\ufffd');
+  if (at === -1) return false;
+  let bad = 0;
+  while (at !== -1) {
+    bad++;
+    at = sample.indexOf('\ufffd', at + 1);
+  }
+  return bad / sample.length > 0.1;
+}
+
+/** Lower-cased MIME essence (`application/json`), '' when unknown. */
+export function mimeEssence(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const semi = value.indexOf(';');
+  return (semi === -1 ? value : value.slice(0, semi)).trim().toLowerCase();
+}
+
+function firstNonSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff) return i;
+  }
+  return -1;
+}
+
+function startsWithCI(text: string, at: number, prefix: string): boolean {
+  return text.slice(at, at + prefix.length).toLowerCase() === prefix;
+}
+
+/** Parses a text/event-stream body into events (bounded). Error events carry their parsed JSON. */
+export function parseEventStream(text: string, maxEvents = MAX_SSE_EVENTS): SseEvent[] {
+  const events: SseEvent[] = [];
+  let event = '';
+  let data: string[] = [];
+  let id: string | undefined;
+  const flush = (): void => {
+    if (data.length === 0 && event === '') return;
+    const joined = data.join('\n');
+    const ev: SseEvent = { event: event || 'message', data: joined, isError: event === 'error' };
+    if (id !== undefined) ev.id = id;
+    // Only error-looking data is parsed: a long token stream costs nothing extra.
+    const c = joined.charCodeAt(firstNonSpace(joined));
+    if ((c === 123 || c === 91) && (ev.isError || joined.includes('error'))) {
+      const json = parseJson(joined);
+      if (json.ok) {
+        ev.json = json.value;
+        if (json.value && typeof json.value === 'object' && !Array.isArray(json.value)) {
+          const rec = json.value as Record<string, unknown>;
+          const hasError = Object.prototype.hasOwnProperty.call(rec, 'error') && rec.error != null && rec.error !== false;
+          if (hasError || rec.type === 'error' || rec.event === 'error') ev.isError = true;
+        }
+      }
+    }
+    events.push(ev);
+    event = '';
+    data = [];
+    id = undefined;
+  };
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n && events.length < maxEvents) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = n;
+    let line = text.slice(pos, end);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    pos = end + 1;
+    if (line === '') {
+      flush();
+      if (end === n) break;
+      continue;
+    }
+    if (line.charCodeAt(0) === 58) continue; // ':' comment
+    const colon = line.indexOf(':');
+    const field = colon === -1 ? line : line.slice(0, colon);
+    let value = colon === -1 ? '' : line.slice(colon + 1);
+    if (value.charCodeAt(0) === 32) value = value.slice(1);
+    if (field === 'event') event = value;
+    else if (field === 'data') data.push(value);
+    else if (field === 'id') id = value;
+    if (end === n) {
+      flush();
+      break;
+    }
+  }
+  if (events.length < maxEvents) flush();
+  return events;
+}
+
+/** Strict JSON.parse, then the tolerant parser. One call per body. */
+function parseJson(text: string): { ok: boolean; value: unknown; repairs: string[] } {
+  try {
+    return { ok: true, value: JSON.parse(text), repairs: [] };
+  } catch {
+    return parseJsonLenient(text);
+  }
+}
+
+function view(kind: BodyView['kind'], text: string, mimeType: string, truncated: boolean, notes: string[], json?: unknown): BodyView {
+  return { text, json, mimeType, kind, truncated, notes };
+}
+
+/** The body as recognizers see it. Never throws; a missing body is kind 'not-captured'. */
+export function buildBodyView(exchange: Exchange, headers?: HeaderIndex): BodyView {
+  const notes: string[] = [];
+  let mimeType = mimeEssence(exchange.mimeType);
+  if (!mimeType) mimeType = mimeEssence((headers ?? indexHeaders(exchange.responseHeaders)).get('content-type'));
+  let truncated = exchange.bodyTruncated === true;
+  if (truncated) notes.push('body was cut before it reached the classifier');
+
+  const raw = exchange.body;
+  if (typeof raw !== 'string') {
+    if (raw !== undefined && raw !== null) notes.push('body is not a string; not parsed');
+    return view('not-captured', '', mimeType, truncated, notes);
+  }
+  if (raw.length === 0) return view('empty', '', mimeType, truncated, notes);
+
+  if (BINARY_MIME.test(mimeType)) {
+    notes.push(`binary body (${mimeType}) not parsed`);
+    return view('binary', '', mimeType, truncated, notes);
+  }
+
+  let text: string;
+  if (exchange.bodyEncoding === 'base64') {
+    const decoded = decodeBase64(raw, MAX_PARSE_BYTES);
+    if (!decoded) {
+      notes.push('body marked base64 is not valid base64; read as text');
+      text = raw;
+    } else {
+      if (decoded.cut) {
+        truncated = true;
+        notes.push(`body parsed up to the first ${MAX_PARSE_BYTES} bytes (2 MiB)`);
+      }
+      text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(decoded.bytes);
+      // A multi-byte character cut at the limit decodes as one replacement character.
+      if (decoded.cut && text.endsWith('\ufffd')) text = text.slice(0, -1);
+    }
+  } else {
+    text = raw;
+  }
+  if (text.length > MAX_PARSE_BYTES) {
+    text = text.slice(0, MAX_PARSE_BYTES);
+    if (!notes.some((n) => n.startsWith('body parsed up to'))) notes.push(`body parsed up to the first ${MAX_PARSE_BYTES} characters (2 MiB)`);
+    truncated = true;
+  }
+
+  const start = firstNonSpace(text);
+  if (start === -1) return view('empty', '', mimeType, truncated, notes);
+  if (looksBinary(text)) {
+    notes.push('binary body not parsed');
+    return view('binary', '', mimeType, truncated, notes);
+  }
+  if (SNIFF_MIME.test(mimeType)) notes.push(`${mimeType} body looks like text; parsed`);
+
+  const first = text.charCodeAt(start);
+  if (mimeType === 'text/event-stream' || ((mimeType === '' || mimeType === 'text/plain') && (startsWithCI(text, start, 'event:') || startsWithCI(text, start, 'data:')))) {
+    const bv = view('event-stream', text, mimeType, truncated, notes);
+    bv.events = parseEventStream(text);
+    return bv;
+  }
+
+  if (first === 123 || first === 91 || JSON_MIME.test(mimeType)) {
+    const parsed = parseJson(text);
+    if (parsed.ok) {
+      if (parsed.repairs.length) notes.push(`invalid JSON read leniently (${parsed.repairs.join(', ')})`);
+      return view('json', text, mimeType, truncated, notes, parsed.value);
+    }
+    if (first === 123 || first === 91) notes.push('body looks like JSON but does not parse');
+  }
+
+  if (first === 60) {
+    // '<'
+    if (mimeType.includes('html') || startsWithCI(text, start, '<!doctype html') || startsWithCI(text, start, '<html') || startsWithCI(text, start, '<head') || startsWithCI(text, start, '<body')) {
+      return view('html', text, mimeType, truncated, notes);
+    }
+    if (mimeType.includes('xml') || startsWithCI(text, start, '<?xml') || /^<[A-Za-z_][\w:.-]*[\s>/]/.test(text.slice(start, start + 64))) {
+      // A stray HTML fragment without <html> is still HTML when it opens with a common HTML tag.
+      if (/^<(?:div|p|h[1-6]|center|title|pre|table|span|br|hr|a|b|strong|meta|link|script|style)\b/i.test(text.slice(start, start + 16)) && !mimeType.includes('xml')) {
+        return view('html', text, mimeType, truncated, notes);
+      }
+      return view('xml', text, mimeType, truncated, notes);
+    }
+  }
+  if (mimeType.includes('html')) return view('html', text, mimeType, truncated, notes);
+  if (mimeType.endsWith('/xml') || mimeType.endsWith('+xml')) return view('xml', text, mimeType, truncated, notes);
+  return view('text', text, mimeType, truncated, notes);
+}

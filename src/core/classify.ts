@@ -1,0 +1,416 @@
+// classify(exchange) → Classification: the engine that ties the parts together.
+// It never throws: input is copied into a plain, typed exchange first (hostile getters, wrong
+// types), each stage is bounded, and any internal error yields a safe classification with a note.
+import { advise, type AdviceFacts } from './advice';
+import { buildBodyView } from './body';
+import { recognizers as registry } from './formats/index';
+import { headerEntries, indexHeaders, type HeaderIndex } from './headers';
+import { idempotency } from './idempotency';
+import { pickErrorId } from './ids';
+import { quotaExhaustion, rateLimitEvidence } from './limits';
+import { backoffPlan, referenceTime, serverWait, shouldRetryHeader } from './retry';
+import { statusSemantics } from './status';
+import { resolveRules, textAtPath, VENDOR_PROFILES, type ResolvedRule, type Rule } from './rules';
+import type { BodyView, Classification, Exchange, Extracted, FailureKind, FieldError, FormatRecognizer } from './types';
+
+/** Messages longer than this are cut (with a note); the raw body stays available elsewhere. */
+export const MAX_MESSAGE_CHARS = 2000;
+/** Longest errorCode / errorId kept. */
+const MAX_CODE_CHARS = 200;
+/** Most field errors kept. */
+const MAX_FIELD_ERRORS = 100;
+
+export interface ClassifyOptions {
+  /** Epoch ms used when the response has no Date header (tests inject it for determinism). */
+  now?: number;
+  /** Recognizers to run instead of the registry (highest priority first after sorting). */
+  recognizers?: readonly FormatRecognizer[];
+  /** The user's per-host rules (validated with `validateRules`); they beat the built-in profiles. */
+  rules?: readonly Rule[];
+  /** Built-in vendor profiles; defaults to VENDOR_PROFILES. Pass [] to classify without them. */
+  profiles?: readonly Rule[];
+  /** Last word on a classification: the returned fields replace the computed ones. */
+  overrides?: (draft: Classification, exchange: Exchange) => Partial<Classification> | null | undefined | void;
+}
+
+/** Request headers that carry credentials, in the order named in a 401 action. */
+const CREDENTIAL_HEADERS = ['api_token', 'api-token', 'authorization', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'private-token', 'x-goog-api-key', 'cookie'];
+
+function read(obj: unknown, key: string, notes: string[]): unknown {
+  try {
+    return (obj as Record<string, unknown>)[key];
+  } catch {
+    notes.push(`exchange.${key} could not be read`);
+    return undefined;
+  }
+}
+
+function asString(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function asFinite(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+function safeEntries(v: unknown, what: string, notes: string[]): Array<{ name: string; value: string }> {
+  try {
+    return headerEntries(v);
+  } catch {
+    notes.push(`${what} could not be read`);
+    return [];
+  }
+}
+
+/** A plain, well-typed copy of whatever was passed in. */
+export function normalizeExchange(input: unknown, notes: string[]): Exchange {
+  if (input === null || typeof input !== 'object') {
+    notes.push('exchange is not an object');
+    return { method: '', url: '', status: 0 };
+  }
+  const rawStatus = read(input, 'status', notes);
+  let status = typeof rawStatus === 'number' ? rawStatus : typeof rawStatus === 'string' && /^\s*-?\d+\s*$/.test(rawStatus) ? Number(rawStatus) : NaN;
+  if (!Number.isFinite(status)) {
+    if (rawStatus !== undefined) notes.push('status is not a number; treated as no response');
+    status = 0;
+  }
+  const rawError = read(input, 'error', notes);
+  const error = typeof rawError === 'string' ? rawError : rawError == null || rawError === false ? undefined : safeString(rawError);
+  const ex: Exchange = {
+    method: asString(read(input, 'method', notes)) ?? '',
+    url: asString(read(input, 'url', notes)) ?? '',
+    status: Math.trunc(status),
+    requestHeaders: safeEntries(read(input, 'requestHeaders', notes), 'request headers', notes),
+    responseHeaders: safeEntries(read(input, 'responseHeaders', notes), 'response headers', notes),
+  };
+  // Optional fields are set only when present and well-typed, so the copy stays minimal.
+  const statusText = read(input, 'statusText', notes);
+  if (typeof statusText === 'string') ex.statusText = statusText;
+  const body = read(input, 'body', notes);
+  if (body !== undefined) ex.body = body as string;
+  if (read(input, 'bodyEncoding', notes) === 'base64') ex.bodyEncoding = 'base64';
+  if (read(input, 'bodyTruncated', notes) === true) ex.bodyTruncated = true;
+  if (error && error.trim()) ex.error = error;
+  const startedAt = asFinite(read(input, 'startedAt', notes));
+  if (startedAt !== undefined) ex.startedAt = startedAt;
+  const durationMs = asFinite(read(input, 'durationMs', notes));
+  if (durationMs !== undefined) ex.durationMs = durationMs;
+  const mimeType = read(input, 'mimeType', notes);
+  if (typeof mimeType === 'string') ex.mimeType = mimeType;
+  const requestBody = read(input, 'requestBody', notes);
+  if (typeof requestBody === 'string') ex.requestBody = requestBody;
+  return ex;
+}
+
+function safeString(v: unknown): string | undefined {
+  try {
+    const s = String(v);
+    return s === '[object Object]' ? undefined : s;
+  } catch {
+    return undefined;
+  }
+}
+
+function runRecognizers(list: readonly FormatRecognizer[], exchange: Exchange, body: BodyView, headers: HeaderIndex, notes: string[]): { format: string; extracted: Extracted } {
+  const ctx = { exchange, body, header: (name: string) => headers.get(name) };
+  for (const r of list) {
+    let out: Extracted | null;
+    try {
+      out = r.recognize(ctx);
+    } catch {
+      notes.push(`recognizer ${r.id} failed; skipped`);
+      continue;
+    }
+    if (out && typeof out === 'object') return { format: r.id, extracted: out };
+  }
+  return { format: body.kind, extracted: {} };
+}
+
+function normalizeCode(v: unknown): string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
+  if (typeof v !== 'string') return null;
+  const t = v.trim();
+  return t === '' ? null : t.length > MAX_CODE_CHARS ? t.slice(0, MAX_CODE_CHARS) : t;
+}
+
+function normalizeMessage(v: unknown, notes: string[]): string | null {
+  let s: string | undefined;
+  if (typeof v === 'string') s = v;
+  else if (typeof v === 'number' && Number.isFinite(v)) s = String(v);
+  else if (Array.isArray(v)) s = v.filter((x) => typeof x === 'string').slice(0, 20).join('; ');
+  if (s === undefined) return null;
+  s = s.trim();
+  if (s === '') return null;
+  if (s.length > MAX_MESSAGE_CHARS) {
+    notes.push(`message cut at ${MAX_MESSAGE_CHARS} characters`);
+    s = `${s.slice(0, MAX_MESSAGE_CHARS - 1)}…`;
+  }
+  return s;
+}
+
+function normalizeFieldErrors(v: unknown): FieldError[] {
+  if (!Array.isArray(v)) return [];
+  const out: FieldError[] = [];
+  for (const item of v) {
+    if (out.length >= MAX_FIELD_ERRORS) break;
+    if (item === null || typeof item !== 'object') continue;
+    const field = normalizeCode((item as FieldError).field);
+    const message = normalizeCode((item as FieldError).message);
+    if (field !== null || message !== null) out.push({ field: field ?? '', message: message ?? '' });
+  }
+  return out;
+}
+
+/** AWS puts the code in a header: `x-amzn-ErrorType: ValidationException:http://…` → ValidationException. */
+function headerErrorCode(headers: HeaderIndex): string | null {
+  const v = headers.get('x-amzn-errortype');
+  if (!v) return null;
+  const code = v.split(':')[0].split('#').pop()?.trim();
+  return code ? normalizeCode(code) : null;
+}
+
+function failureOf(ex: Exchange, extracted: Extracted): { failure: boolean; kind: FailureKind } {
+  const status = ex.status;
+  if (!(status > 0)) return { failure: true, kind: 'network' };
+  if (status >= 400) return { failure: true, kind: status < 500 ? 'client' : 'server' };
+  if (ex.error) return { failure: true, kind: 'network' };
+  if (status >= 200 && status < 300 && extracted.saysFailure === true) return { failure: true, kind: 'body' };
+  return { failure: false, kind: 'none' };
+}
+
+function sortedRecognizers(list: readonly FormatRecognizer[] | undefined): readonly FormatRecognizer[] {
+  if (!list) return registry;
+  return [...list].filter((r) => r && typeof r.recognize === 'function').sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+}
+
+function urlParts(url: string): { host: string; path: string } {
+  try {
+    const u = new URL(url);
+    return { host: u.host.toLowerCase(), path: u.pathname };
+  } catch {
+    return { host: '', path: '' };
+  }
+}
+
+/** Rules that match this exchange. Without an error code first (they may say where the code is), then with it. */
+function matchRules(options: ClassifyOptions, ex: Exchange, errorCode: string | null | undefined): ResolvedRule | null {
+  const user = Array.isArray(options.rules) ? options.rules : [];
+  const profiles = Array.isArray(options.profiles) ? options.profiles : VENDOR_PROFILES;
+  if (!user.length && !profiles.length) return null;
+  const { host, path } = urlParts(ex.url);
+  if (!host) return null;
+  return resolveRules(user, profiles, { host, path, status: ex.status, errorCode });
+}
+
+/** A rule's field paths take precedence over what the recognizer found. */
+function applyRulePaths(rule: ResolvedRule | null, body: BodyView, extracted: Extracted, notes: string[]): Extracted {
+  if (!rule || body.json === undefined) return extracted;
+  const out = { ...extracted };
+  const { errorCodePath, errorIdPath, messagePath } = rule.set;
+  const read = (path: string | undefined, field: 'errorCode' | 'errorId' | 'message') => {
+    if (!path) return;
+    const value = textAtPath(body.json, path);
+    if (value === null) return;
+    out[field] = value;
+    if (field === 'errorId') out.errorIdField = path;
+    notes.push(`${field} read from body.${path} (rule "${rule.from[`${field}Path`]}")`);
+  };
+  read(errorCodePath, 'errorCode');
+  read(errorIdPath, 'errorId');
+  read(messagePath, 'message');
+  return out;
+}
+
+function classifyUnsafe(input: unknown, options: ClassifyOptions): Classification {
+  const notes: string[] = [];
+  const ex = normalizeExchange(input, notes);
+  const headers = indexHeaders(ex.responseHeaders);
+  const body = buildBodyView(ex, headers);
+  for (const n of body.notes) notes.push(n);
+  const recognized = runRecognizers(sortedRecognizers(options.recognizers), ex, body, headers, notes);
+  const format = recognized.format;
+  const extracted = applyRulePaths(matchRules(options, ex, undefined), body, recognized.extracted, notes);
+
+  const status = statusSemantics(ex.status);
+  let { failure, kind } = failureOf(ex, extracted);
+  const rule = matchRules(options, ex, normalizeCode(extracted.errorCode));
+  if (rule?.set.failure !== undefined && rule.set.failure !== failure && ex.status > 0) {
+    failure = rule.set.failure;
+    kind = !failure ? 'none' : ex.status >= 500 ? 'server' : ex.status >= 400 ? 'client' : 'body';
+    notes.push(`${failure ? 'failure' : 'not a failure'} by rule "${rule.from.failure}"`);
+  }
+  const method = ex.method.toUpperCase();
+  const requestHeaders = indexHeaders(ex.requestHeaders);
+  const idem = idempotency(method, requestHeaders, ex.requestBody);
+  let message = normalizeMessage(extracted.message, notes);
+  const errorCode = normalizeCode(extracted.errorCode) ?? (failure ? headerErrorCode(headers) : null);
+  const fieldErrors = normalizeFieldErrors(extracted.fieldErrors);
+
+  if (!failure) {
+    return {
+      failure: false,
+      kind: 'none',
+      status,
+      format,
+      errorCode,
+      errorId: null,
+      errorIdSource: null,
+      message,
+      fieldErrors,
+      retryable: false,
+      retryAfterSeconds: null,
+      retryAfterSource: null,
+      idempotent: idem.idempotent,
+      idempotencySource: idem.idempotencySource,
+      verdict: 'none',
+      backoff: null,
+      action: 'Nothing to do: the request succeeded.',
+      requestIdHeaders: [],
+      notes,
+    };
+  }
+
+  if (kind === 'network' && message === null && ex.error) message = normalizeMessage(ex.error, notes);
+  if (ex.error && kind !== 'network') notes.push(`the browser also reported ${ex.error.length > 200 ? `${ex.error.slice(0, 199)}…` : ex.error}`);
+
+  const ids = pickErrorId(headers, normalizeCode(extracted.errorId), typeof extracted.errorIdField === 'string' ? extracted.errorIdField : undefined, message);
+  const ruleHeader = rule?.set.requestIdHeader;
+  const ruleHeaderValue = ruleHeader ? headers.get(ruleHeader)?.trim() : undefined;
+  if (ruleHeader && ruleHeaderValue && !ids.errorIdSource?.startsWith('body')) {
+    ids.errorId = ruleHeaderValue.slice(0, 200);
+    ids.errorIdSource = `header ${ruleHeader} (rule "${rule!.from.requestIdHeader}")`;
+  }
+  const rateLimit = kind === 'network' ? null : rateLimitEvidence({ status: ex.status, headers, errorCode, message, bodyFailure: kind === 'body' });
+  if (rateLimit) notes.push(`rate limit: ${rateLimit}`);
+  const quota = rateLimit ? quotaExhaustion(errorCode, message, body.text) : null;
+
+  let wait: { seconds: number; source: string } | null = null;
+  if (kind !== 'network') {
+    const now = (): number => (typeof options.now === 'number' && Number.isFinite(options.now) ? options.now : Date.now());
+    const result = serverWait({
+      status: ex.status,
+      headers,
+      bodySeconds: typeof extracted.retryAfterSeconds === 'number' ? extracted.retryAfterSeconds : null,
+      bodyField: typeof extracted.retryAfterField === 'string' ? extracted.retryAfterField : undefined,
+      message,
+      rateLimited: rateLimit !== null,
+      referenceMs: () => referenceTime(headers, ex.startedAt, ex.durationMs, now()),
+    });
+    wait = result.wait;
+    for (const n of result.notes) notes.push(n);
+  }
+  if (wait === null && rule?.set.defaultWaitSeconds !== undefined) {
+    wait = { seconds: rule.set.defaultWaitSeconds, source: `rule "${rule.from.defaultWaitSeconds}"` };
+  }
+
+  const credentialHeader = CREDENTIAL_HEADERS.find((h) => requestHeaders.has(h));
+  const facts: AdviceFacts = {
+    failure,
+    kind,
+    status: ex.status,
+    method,
+    url: ex.url,
+    idempotent: idem.idempotent,
+    errorCode,
+    errorId: ids.errorId,
+    message,
+    fieldErrors,
+    networkError: kind === 'network' ? (ex.error ?? null) : null,
+    wait,
+    rateLimit,
+    quota,
+    serverSaysRetry:
+      rule?.set.retryable !== undefined
+        ? { value: rule.set.retryable, source: `rule "${rule.from.retryable}"` }
+        : kind === 'network' ? undefined : shouldRetryHeader(headers),
+    bodySaysRetry: typeof extracted.retryable === 'boolean' ? extracted.retryable : undefined,
+    allow: headers.get('allow'),
+    wwwAuthenticate: headers.get('www-authenticate'),
+    credentialHeader,
+  };
+  const advice = advise(facts);
+  if (rule?.set.action) advice.action = rule.set.action;
+  const backoff = advice.retryable && wait === null
+    ? backoffPlan(advice.backoffBaseSeconds ? { baseSeconds: advice.backoffBaseSeconds, capSeconds: advice.backoffBaseSeconds * 16 } : {})
+    : null;
+
+  return {
+    failure: true,
+    kind,
+    status,
+    format,
+    errorCode,
+    errorId: ids.errorId,
+    errorIdSource: ids.errorIdSource,
+    message,
+    fieldErrors,
+    retryable: advice.retryable,
+    retryAfterSeconds: wait ? wait.seconds : null,
+    retryAfterSource: wait ? wait.source : null,
+    idempotent: idem.idempotent,
+    idempotencySource: idem.idempotencySource,
+    verdict: advice.verdict,
+    backoff,
+    action: advice.action,
+    requestIdHeaders: ids.requestIdHeaders,
+    notes,
+  };
+}
+
+/** What classify returns when something inside it failed: status-based and cautious. */
+function fallbackClassification(input: unknown, error: unknown): Classification {
+  let code = 0;
+  try {
+    const s = (input as { status?: unknown } | null)?.status;
+    if (typeof s === 'number' && Number.isFinite(s)) code = Math.trunc(s);
+  } catch {
+    /* keep 0 */
+  }
+  const failure = !(code > 0) || code >= 400;
+  let why = 'unknown error';
+  try {
+    why = error instanceof Error ? error.message : String(error);
+  } catch {
+    /* keep the generic text */
+  }
+  return {
+    failure,
+    kind: !failure ? 'none' : code > 0 ? (code < 500 ? 'client' : 'server') : 'network',
+    status: statusSemantics(code),
+    format: 'unknown',
+    errorCode: null,
+    errorId: null,
+    errorIdSource: null,
+    message: null,
+    fieldErrors: [],
+    retryable: false,
+    retryAfterSeconds: null,
+    retryAfterSource: null,
+    idempotent: false,
+    idempotencySource: 'none',
+    verdict: failure ? 'do-not-retry' : 'none',
+    backoff: null,
+    action: failure ? 'Faultline could not analyse this exchange; inspect the status, headers and body directly.' : 'Nothing to do: the request succeeded.',
+    requestIdHeaders: [],
+    notes: [`internal error while classifying: ${why.slice(0, 200)}`],
+  };
+}
+
+/** Classifies one exchange. Never throws, whatever `exchange` is. */
+export function classify(exchange: Exchange, options: ClassifyOptions = {}): Classification {
+  let result: Classification;
+  try {
+    result = classifyUnsafe(exchange, options ?? {});
+  } catch (error) {
+    return fallbackClassification(exchange, error);
+  }
+  if (options && typeof options.overrides === 'function') {
+    try {
+      const patch = options.overrides(result, exchange);
+      if (patch && typeof patch === 'object') result = { ...result, ...patch };
+    } catch (error) {
+      result.notes.push(`overrides failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`);
+    }
+  }
+  return result;
+}

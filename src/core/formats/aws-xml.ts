@@ -1,0 +1,35 @@
+// AWS XML errors: S3 `<Error><Code/><Message/><RequestId/><HostId/></Error>`, the Query protocol
+// (SQS, SNS, IAM, STS, CloudFormation) `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`
+// and EC2 `<Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>`.
+// S3 support also asks for HostId; it repeats the x-amz-id-2 response header, which ids.ts reads.
+// Sources: https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html ,
+// https://smithy.io/2.0/aws/protocols/aws-query-protocol.html#operation-error-serialization ,
+// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+
+import type { FormatRecognizer } from '../types';
+import { AWS_RETRYABLE_CODES } from './aws-json';
+import { compact, tagText } from './util';
+import { xmlText } from './xml-util';
+
+export const awsXml: FormatRecognizer = {
+  id: 'aws-xml',
+  title: 'AWS XML <Error><Code><Message><RequestId>',
+  priority: 80,
+  recognize({ body }) {
+    const xml = xmlText(body);
+    if (!xml || !xml.includes('<Error') || !xml.includes('<Code>')) return null;
+    const errorCode = tagText(xml, 'Code');
+    if (!errorCode) return null;
+    // Azure Storage uses the same element names; it is recognized separately (RequestId inside Message).
+    const requestId = tagText(xml, 'RequestId') ?? tagText(xml, 'RequestID');
+    const message = tagText(xml, 'Message');
+    return compact({
+      saysFailure: true,
+      errorCode,
+      message,
+      errorId: requestId,
+      errorIdField: requestId ? 'Error.RequestId' : undefined,
+      retryable: AWS_RETRYABLE_CODES.has(errorCode) ? true : undefined,
+    });
+  },
+};

@@ -1,0 +1,31 @@
+// `{code, message, status:"failure"}` with `message` sometimes an object
+// `{error_code, message:[…]}`; success bodies are `{status:"success", content}`.
+// The top-level numeric `code` echoes the HTTP status, so it is not reported as the API's code.
+// Source: seed 001_d29483aeed37b9d0.txt (an identity-verification API's status-code page).
+
+import type { FormatRecognizer } from '../types';
+import { code, compact, get, isRecord, joinTexts, str, text } from './util';
+
+export const codeMessageStatus: FormatRecognizer = {
+  id: 'code-message-status',
+  title: 'Envelope {code, message, status: "success" | "failure"}',
+  priority: 55,
+  recognize({ body, exchange }) {
+    const j = body.json;
+    if (!isRecord(j)) return null;
+    const status = get(j, 'status');
+    const message = get(j, 'message');
+    const nested = isRecord(message) && (get(message, 'error_code') !== undefined || Array.isArray(get(message, 'message')));
+    if (status !== 'success' && status !== 'failure' && !nested) return null;
+    if (status === 'success') return { saysSuccess: true };
+
+    const top = code(get(j, 'code'));
+    // A numeric top-level code equal to (or shaped like) the HTTP status is an echo, not the API's code.
+    const echo = typeof top === 'number' && (top === exchange.status || (top >= 100 && top <= 599));
+    return compact({
+      saysFailure: true,
+      errorCode: nested ? code(get(message, 'error_code')) : echo ? undefined : top,
+      message: nested ? joinTexts(get(message, 'message')) ?? str(message, 'message') : text(message),
+    });
+  },
+};

@@ -1,0 +1,31 @@
+// `{code, msg}` / WeChat `{errcode, errmsg}` envelopes where 0 means success, common in APIs from
+// Chinese platforms (WeChat, DingTalk, Feishu/Lark `{code, msg, data}`), often on HTTP 200.
+// Sources: https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html ,
+// https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+
+import type { FormatRecognizer } from '../types';
+import { compact, get, str, toNumber } from './util';
+
+/** WeChat -1 = system busy, Feishu 99991400 = rate limited: transient by the vendors' docs. */
+const TRANSIENT = new Set([-1, 99991400]);
+
+export const codeMsg: FormatRecognizer = {
+  id: 'code-msg',
+  title: '{code, msg} / {errcode, errmsg} with 0 = success',
+  priority: 13,
+  recognize({ body }) {
+    const j = body.json;
+    const wechat = get(j, 'errcode') !== undefined;
+    const rawCode = wechat ? get(j, 'errcode') : get(j, 'code');
+    const msgKey = wechat ? 'errmsg' : 'msg';
+    const n = toNumber(rawCode);
+    if (n === undefined || get(j, msgKey) === undefined) return null;
+    if (n === 0) return { saysSuccess: true };
+    return compact({
+      saysFailure: true,
+      errorCode: n,
+      message: str(j, msgKey),
+      retryable: TRANSIENT.has(n) ? true : undefined,
+    });
+  },
+};

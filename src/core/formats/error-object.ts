@@ -1,0 +1,30 @@
+// Fallback for any `{error: {message | code | type …}}` object not claimed by a vendor recognizer
+// (Vercel, Mapbox-style, many in-house APIs). Also takes `{error: {title, message}}` (Zendesk Help Center).
+
+import type { FormatRecognizer } from '../types';
+import { apiCode, compact, firstId, get, isRecord, str, strCI } from './util';
+
+export const errorObject: FormatRecognizer = {
+  id: 'error-object',
+  title: 'Generic {error: {code, message}} object',
+  priority: 11,
+  recognize({ body, exchange }) {
+    const root = body.json;
+    const error = get(root, 'error');
+    if (!isRecord(error)) return null;
+    const message = strCI(error, 'message') ?? str(error, 'description') ?? str(error, 'detail') ?? str(error, 'title');
+    const errCode = apiCode(get(error, 'code'), exchange.status) ?? str(error, 'type') ?? str(error, 'reason') ?? str(error, 'name');
+    if (message === undefined && errCode === undefined) return null;
+    return compact({
+      saysFailure: true,
+      errorCode: errCode,
+      message,
+      ...firstId(root, [
+        ['error', 'request_id'],
+        ['error', 'requestId'],
+        ['request_id'],
+        ['requestId'],
+      ]),
+    });
+  },
+};

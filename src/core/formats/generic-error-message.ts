@@ -1,0 +1,44 @@
+// The most common hand-rolled envelope: `{error: "forbidden", message: "…"}`, plus its
+// relatives `{error: "…"}` alone, `{code: "…", message: "…"}` and `{errors: ["…", …]}`.
+// `error` is a code when it is one token, otherwise it is the message; a numeric `code` equal to the
+// HTTP status is an echo, not a code.
+// Source: seed 003_cefaae5cc64955c4.txt; e.g. Firebase Realtime Database `{"error": "Permission denied"}`
+// (https://firebase.google.com/docs/reference/rest/database).
+
+import type { FormatRecognizer } from '../types';
+import { apiCode, compact, get, isCodeLike, isErrorStatus, isRecord, joinTexts, str } from './util';
+
+/** `{code: 0 | 200, message: "success"}` is the success convention of many APIs, not an error. */
+function isSuccessCode(c: string | number): boolean {
+  return (typeof c === 'number' && (c === 0 || (c >= 200 && c < 300))) || /^(0|2\d\d|ok|success)$/i.test(String(c));
+}
+
+export const genericErrorMessage: FormatRecognizer = {
+  id: 'generic-error-message',
+  title: 'Generic {error: "code", message: "…"} / {errors: ["…"]}',
+  priority: 12,
+  recognize(ctx) {
+    const j = ctx.body.json;
+    if (!isRecord(j)) return null;
+    const error = str(j, 'error');
+    if (error !== undefined) {
+      const message = str(j, 'message') ?? str(j, 'error_message') ?? str(j, 'reason');
+      const errorIsCode = isCodeLike(error);
+      return compact({
+        saysFailure: true,
+        errorCode: errorIsCode ? error : undefined,
+        message: message ?? (errorIsCode ? undefined : error),
+      });
+    }
+    const message = str(j, 'message') ?? str(j, 'Message');
+    const errCode = apiCode(get(j, 'code'), ctx.exchange.status) ?? apiCode(get(j, 'error_code'), ctx.exchange.status);
+    if (errCode !== undefined && message !== undefined && !isSuccessCode(errCode)) return { saysFailure: true, errorCode: errCode, message };
+    const errors = get(j, 'errors');
+    if (Array.isArray(errors) && errors.length > 0 && typeof errors[0] === 'string') {
+      return { saysFailure: true, message: joinTexts(errors) };
+    }
+    // A lone `{message}` counts only on an error status (on 2xx it is often a success note).
+    if (isErrorStatus(ctx) && message !== undefined) return { message };
+    return null;
+  },
+};

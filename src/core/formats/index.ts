@@ -1,0 +1,143 @@
+// The registry of body-format recognizers. classify.ts runs them in this order (descending
+// priority) and the first non-null result wins. Adding a vendor = one module + one entry here
+// + one fixture file in ./fixtures/<id>.json + one row in docs/formats.md (formats.test.ts checks all three).
+//
+// Priority bands: 99 the plain-data gate (`json`); 90+ kind- or media-type-specific (SSE, problem+json); 75–89 vendor envelopes with
+// an unmistakable marker; 55–74 vendor and framework shapes; 30–54 weak framework shapes;
+// 10–29 generic fallbacks; 0–9 non-JSON kinds.
+
+import type { FormatRecognizer } from '../types';
+import { adyen } from './adyen';
+import { anthropic } from './anthropic';
+import { appleAppStore } from './apple-app-store';
+import { aspnetValidation } from './aspnet-validation';
+import { awsJson } from './aws-json';
+import { awsXml } from './aws-xml';
+import { azureStorageXml } from './azure-storage-xml';
+import { binary } from './binary';
+import { boom } from './boom';
+import { cloudflare } from './cloudflare';
+import { codeMessageStatus } from './code-message-status';
+import { codeMsg } from './code-msg';
+import { discord } from './discord';
+import { djangoRest } from './django-rest';
+import { document360 } from './document360';
+import { elasticsearch } from './elasticsearch';
+import { empty } from './empty';
+import { errorObject } from './error-object';
+import { fastapi } from './fastapi';
+import { genericErrorMessage } from './generic-error-message';
+import { github } from './github';
+import { googleLegacy } from './google-legacy';
+import { googleRpc } from './google-rpc';
+import { graphql } from './graphql';
+import { heroku } from './heroku';
+import { html } from './html';
+import { hubspot } from './hubspot';
+import { jira } from './jira';
+import { json } from './json';
+import { jsonApi } from './json-api';
+import { jsend } from './jsend';
+import { kubernetes } from './kubernetes';
+import { laravel } from './laravel';
+import { notCaptured } from './not-captured';
+import { oauth2 } from './oauth2';
+import { odata } from './odata';
+import { okFalse } from './ok-false';
+import { okta } from './okta';
+import { openai } from './openai';
+import { paypal } from './paypal';
+import { postgrest } from './postgrest';
+import { problemJson } from './problem-json';
+import { rails } from './rails';
+import { salesforce } from './salesforce';
+import { sendgrid } from './sendgrid';
+import { shopify } from './shopify';
+import { slack } from './slack';
+import { springBoot } from './spring-boot';
+import { square } from './square';
+import { sse } from './sse';
+import { stripe } from './stripe';
+import { successFalse } from './success-false';
+import { telegram } from './telegram';
+import { text } from './text';
+import { twilio } from './twilio';
+import { x360 } from './x360';
+import { xml } from './xml';
+import { zendesk } from './zendesk';
+
+const all: FormatRecognizer[] = [
+  // seed formats
+  document360,
+  codeMessageStatus,
+  x360,
+  genericErrorMessage,
+  html,
+  text,
+  empty,
+  // standards and frameworks
+  problemJson,
+  aspnetValidation,
+  googleRpc,
+  googleLegacy,
+  odata,
+  jsonApi,
+  graphql,
+  awsJson,
+  awsXml,
+  azureStorageXml,
+  springBoot,
+  djangoRest,
+  fastapi,
+  laravel,
+  rails,
+  boom,
+  jsend,
+  postgrest,
+  elasticsearch,
+  kubernetes,
+  oauth2,
+  sse,
+  // vendors
+  stripe,
+  openai,
+  anthropic,
+  slack,
+  github,
+  twilio,
+  paypal,
+  shopify,
+  salesforce,
+  hubspot,
+  discord,
+  telegram,
+  okta,
+  cloudflare,
+  jira,
+  zendesk,
+  square,
+  sendgrid,
+  heroku,
+  adyen,
+  appleAppStore,
+  // generic fallbacks and non-JSON kinds
+  okFalse,
+  successFalse,
+  codeMsg,
+  errorObject,
+  json,
+  xml,
+  binary,
+  notCaptured,
+];
+
+/**
+ * Every recognizer, highest priority first (stable for equal priorities). Recognizers never throw
+ * (property-tested in formats.test.ts); classify.ts guards each call anyway.
+ */
+export const recognizers: FormatRecognizer[] = [...all].sort((a, b) => b.priority - a.priority);
+
+/** Looks a recognizer up by its format id. */
+export function recognizerById(id: string): FormatRecognizer | undefined {
+  return recognizers.find((r) => r.id === id);
+}

@@ -1,0 +1,32 @@
+// JSend: `{status: "success", data}`, `{status: "fail", data: {field: "msg"}}` (the caller's fault),
+// `{status: "error", message, code?, data?}` (the server's fault). Often sent with HTTP 200.
+// Source: https://github.com/omniti-labs/jsend
+
+import type { FormatRecognizer } from '../types';
+import { apiCode, compact, fieldErrorsFromDict, get, has, isRecord, str } from './util';
+
+export const jsend: FormatRecognizer = {
+  id: 'jsend',
+  title: 'JSend {status: "success" | "fail" | "error", data, message}',
+  priority: 56,
+  recognize({ body, exchange }) {
+    const j = body.json;
+    if (!isRecord(j)) return null;
+    const status = get(j, 'status');
+    if (status === 'success') return has(j, 'data') ? { saysSuccess: true } : null;
+    if (status === 'fail') {
+      if (!has(j, 'data')) return null;
+      const data = get(j, 'data');
+      const fieldErrors = fieldErrorsFromDict(data);
+      return compact({
+        saysFailure: true,
+        message: str(j, 'message') ?? (fieldErrors[0] ? `${fieldErrors[0].field}: ${fieldErrors[0].message}` : str(j, 'data')),
+        fieldErrors: fieldErrors.length ? fieldErrors : undefined,
+      });
+    }
+    if (status === 'error' && str(j, 'message') !== undefined) {
+      return compact({ saysFailure: true, errorCode: apiCode(get(j, 'code'), exchange.status), message: str(j, 'message') });
+    }
+    return null;
+  },
+};

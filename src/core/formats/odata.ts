@@ -1,0 +1,44 @@
+// OData JSON errors (Microsoft Graph, Azure Resource Manager, Azure services, SAP, Dynamics):
+// `{error: {code, message, target, details: [{code, message, target}], innererror|innerError: {request-id, client-request-id, date}}}`.
+// Sources: https://learn.microsoft.com/graph/errors ,
+// https://docs.oasis-open.org/odata/odata-json-format/v4.01/odata-json-format-v4.01.html#sec_ErrorResponse ,
+// https://github.com/microsoft/api-guidelines/blob/vNext/azure/Guidelines.md#handling-errors
+
+import type { FormatRecognizer } from '../types';
+import { compact, fieldErrorsFromList, firstId, firstRecord, get, getCI, isRecord, str, strCI, text } from './util';
+
+export const odata: FormatRecognizer = {
+  id: 'odata',
+  title: 'OData / Microsoft Graph / Azure {error: {code, message, details, innerError}}',
+  priority: 65,
+  recognize({ body }) {
+    const root = body.json;
+    const error = get(root, 'error');
+    if (!isRecord(error)) return null;
+    const errCode = str(error, 'code');
+    const inner = getCI(error, 'innererror');
+    // SAP-style `message: {lang, value}` is OData v2.
+    const msgValue = get(error, 'message');
+    const message = text(msgValue) ?? str(msgValue, 'value');
+    if (errCode === undefined) return null;
+    // Without OData's structural members, only its PascalCase codes ("BadRequest", "Request_ResourceNotFound")
+    // tell it apart from generic `{error: {code, message}}` envelopes.
+    const structural = isRecord(inner) || Array.isArray(get(error, 'details')) || get(error, 'target') !== undefined;
+    if (!structural && (message === undefined || !/^[A-Z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)*$/.test(errCode))) return null;
+
+    const innerKey = get(error, 'innerError') !== undefined ? 'innerError' : 'innererror';
+    const details = get(error, 'details');
+    const fieldErrors = fieldErrorsFromList(details, (d) => str(d, 'target'), (d) => str(d, 'message'));
+    return compact({
+      saysFailure: true,
+      errorCode: errCode,
+      message: message ?? strCI(inner, 'message') ?? str(firstRecord(details), 'message'),
+      ...firstId(root, [
+        ['error', innerKey, 'request-id'],
+        ['error', innerKey, 'requestId'],
+        ['error', innerKey, 'client-request-id'],
+      ]),
+      fieldErrors: fieldErrors.length ? fieldErrors : undefined,
+    });
+  },
+};

@@ -1,0 +1,36 @@
+// OpenAI (and OpenAI-compatible APIs): `{error: {message, type, param, code}}`.
+// 429 `insufficient_quota` is billing (never clears by waiting); `rate_limit_exceeded` states its wait
+// in the message ("Please try again in 7.315s" / "in 844ms").
+// Source: https://platform.openai.com/docs/guides/error-codes/api-errors
+
+import type { FormatRecognizer } from '../types';
+import { code, compact, get, has, isRecord, str, waitInText } from './util';
+
+/** Codes or types that mean the account cannot be served until billing/limits change. */
+const EXHAUSTED = new Set(['insufficient_quota', 'billing_hard_limit_reached', 'billing_not_active', 'access_terminated']);
+const WAIT_IN_MESSAGE = /try again in ((?:\d+(?:\.\d+)?(?:ms|h|m|s))+)/i;
+
+export const openai: FormatRecognizer = {
+  id: 'openai',
+  title: 'OpenAI {error: {message, type, param, code}}',
+  priority: 72,
+  recognize({ body }) {
+    const error = get(body.json, 'error');
+    if (!isRecord(error) || str(error, 'message') === undefined || !has(error, 'type') || !has(error, 'param')) return null;
+    const errCode = code(get(error, 'code'));
+    const type = str(error, 'type');
+    const message = str(error, 'message');
+    const param = str(error, 'param');
+    const exhausted = (typeof errCode === 'string' && EXHAUSTED.has(errCode)) || (type !== undefined && EXHAUSTED.has(type));
+    const wait = exhausted ? undefined : waitInText(message, WAIT_IN_MESSAGE);
+    return compact({
+      saysFailure: true,
+      errorCode: errCode ?? type,
+      message,
+      fieldErrors: param && message && type === 'invalid_request_error' ? [{ field: param, message }] : undefined,
+      retryAfterSeconds: wait,
+      retryAfterField: wait !== undefined ? 'error.message (text)' : undefined,
+      retryable: exhausted ? false : errCode === 'rate_limit_exceeded' ? true : undefined,
+    });
+  },
+};

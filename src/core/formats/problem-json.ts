@@ -1,0 +1,79 @@
+// RFC 9457 (obsoletes RFC 7807) problem details: `{type, title, status, detail, instance}` plus
+// extension members. Recognized by content type `application/problem+json`, or by the shape
+// (title + numeric status + type/detail) for APIs that send it as plain JSON (Mollie, Zalando-style).
+// Field errors come from the RFC's own examples: `errors: [{detail, pointer}]` (RFC 9457 §3) and
+// `invalid-params: [{name, reason}]` (RFC 7807 §3).
+// Source: https://www.rfc-editor.org/rfc/rfc9457
+
+import type { FieldError, FormatRecognizer, RecognizerContext } from '../types';
+import { code, compact, fieldErrorsFromDict, fieldErrorsFromList, firstId, get, has, isRecord, str, type JsonRecord } from './util';
+
+/** Extension members vendors use for the occurrence id, in preference order. */
+const ID_MEMBERS = ['traceId', 'requestId', 'request_id', 'correlationId', 'errorId', 'error_id', 'trace_id', 'incidentId'];
+
+export function isProblemContentType(ctx: RecognizerContext): boolean {
+  return ctx.body.mimeType.endsWith('problem+json') || (ctx.header('content-type') ?? '').toLowerCase().includes('problem+json');
+}
+
+export function looksLikeProblem(j: JsonRecord): boolean {
+  return str(j, 'title') !== undefined && typeof get(j, 'status') === 'number' && (has(j, 'type') || has(j, 'detail'));
+}
+
+/** `#/age` or `/data/attributes/age` → `age`; other pointers kept as written. */
+export function pointerField(pointer: string): string {
+  const p = pointer.replace(/^#/, '').replace(/^\/data\/(attributes|relationships)\//, '/');
+  return p.startsWith('/') ? p.slice(1).replace(/\//g, '.') : p;
+}
+
+/** The problem's fields, shared with the ASP.NET variant. */
+export function problemFields(j: JsonRecord): {
+  errorCode?: string | number;
+  message?: string;
+  fieldErrors?: FieldError[];
+  errorId?: string;
+  errorIdField?: string;
+} {
+  const type = str(j, 'type');
+  const errors = get(j, 'errors');
+  let fieldErrors: FieldError[] = [];
+  if (Array.isArray(errors)) {
+    fieldErrors = fieldErrorsFromList(
+      errors,
+      (e) => {
+        const p = str(e, 'pointer') ?? str(get(e, 'source'), 'pointer') ?? str(e, 'field') ?? str(e, 'name');
+        return p ? pointerField(p) : undefined;
+      },
+      (e) => str(e, 'detail') ?? str(e, 'message') ?? str(e, 'reason'),
+    );
+  } else if (isRecord(errors)) {
+    fieldErrors = fieldErrorsFromDict(errors);
+  }
+  const invalidParams = get(j, 'invalid-params') ?? get(j, 'invalid_params');
+  if (!fieldErrors.length && Array.isArray(invalidParams)) {
+    fieldErrors = fieldErrorsFromList(invalidParams, (e) => str(e, 'name'), (e) => str(e, 'reason'));
+  }
+  const instance = str(j, 'instance');
+  // `instance` is only an occurrence id when it does not look like the request path.
+  const instanceId = instance && (instance.startsWith('urn:') || /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(instance)) ? instance : undefined;
+  const id = firstId(j, ID_MEMBERS.map((k) => [k]));
+  return compact({
+    errorCode: code(get(j, 'code')) ?? code(get(j, 'error_code')) ?? (type && type !== 'about:blank' ? type : undefined),
+    message: str(j, 'detail') ?? str(j, 'title'),
+    fieldErrors: fieldErrors.length ? fieldErrors : undefined,
+    errorId: id?.errorId ?? instanceId,
+    errorIdField: id?.errorIdField ?? (instanceId ? 'instance' : undefined),
+  });
+}
+
+export const problemJson: FormatRecognizer = {
+  id: 'problem+json',
+  title: 'RFC 9457 problem details {type, title, status, detail, instance}',
+  priority: 88,
+  recognize(ctx) {
+    const j = ctx.body.json;
+    if (!isRecord(j)) return null;
+    // By shape alone only on an error status: `{title, status, detail}` is also ordinary data.
+    if (!isProblemContentType(ctx) && (ctx.exchange.status < 400 || !looksLikeProblem(j))) return null;
+    return { saysFailure: true, ...problemFields(j) };
+  },
+};

@@ -1,0 +1,42 @@
+// Fallback for `{success: false, …}` envelopes: `message`/`msg`/`error`/`errors`, and the
+// `errorInfo: {code, message, requestId}` variant (Ashby). `success: true` is an explicit success.
+// Source: https://developers.ashbyhq.com/docs/responses
+
+import type { FormatRecognizer } from '../types';
+import { code, compact, firstId, firstRecord, get, isCodeLike, isRecord, joinTexts, str } from './util';
+
+export const successFalse: FormatRecognizer = {
+  id: 'success-false',
+  title: 'Generic {success: false, message | error | errors | errorInfo}',
+  priority: 14,
+  recognize({ body }) {
+    const j = body.json;
+    const success = get(j, 'success');
+    if (typeof success !== 'boolean') return null;
+    if (success) return { saysSuccess: true };
+    const info = get(j, 'errorInfo');
+    const error = get(j, 'error');
+    const errors = get(j, 'errors');
+    const firstError = firstRecord(errors);
+    const errorText = str(j, 'error');
+    return compact({
+      saysFailure: true,
+      errorCode:
+        code(get(info, 'code')) ??
+        code(get(error, 'code')) ??
+        code(get(j, 'code')) ??
+        code(get(j, 'error_code')) ??
+        code(get(firstError, 'code')) ??
+        (errorText && isCodeLike(errorText) ? errorText : undefined),
+      message:
+        str(info, 'message') ??
+        str(j, 'message') ??
+        str(j, 'msg') ??
+        (isRecord(error) ? str(error, 'message') : undefined) ??
+        (errorText && !isCodeLike(errorText) ? errorText : undefined) ??
+        joinTexts(errors) ??
+        str(firstError, 'message'),
+      ...firstId(j, [['errorInfo', 'requestId'], ['requestId'], ['request_id']]),
+    });
+  },
+};

@@ -1,0 +1,136 @@
+// Case-insensitive lookup over a HeaderList (an array of {name, value} or a record).
+// Repeated headers are joined with ", " as RFC 9110 §5.3 allows. Malformed entries are skipped.
+import type { HeaderList } from './types';
+
+export interface HeaderEntry {
+  name: string;
+  value: string;
+}
+
+/** One exchange's headers, indexed once; every lookup is case-insensitive. */
+export interface HeaderIndex {
+  /** The value (repeats joined with ", "), or undefined when absent. */
+  get(name: string): string | undefined;
+  has(name: string): boolean;
+  /** Every well-formed entry in wire order, names as sent. */
+  entries(): readonly HeaderEntry[];
+  /** Lower-cased names, parallel to entries(): for single-pass scans over many names. */
+  lowerNames(): readonly string[];
+  readonly size: number;
+}
+
+/** Lists this short are scanned; longer ones get a Map built once (5,000 headers stay linear). */
+const SCAN_LIMIT = 24;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function valueString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (Array.isArray(value)) {
+    const parts = value.filter((v) => typeof v === 'string' || typeof v === 'number');
+    return parts.length ? parts.join(', ') : undefined;
+  }
+  return undefined;
+}
+
+/** Well-formed entries of any header-ish input; anything else yields []. */
+export function headerEntries(input: unknown): HeaderEntry[] {
+  const out: HeaderEntry[] = [];
+  if (input == null || typeof input !== 'object') return out;
+  if (Array.isArray(input)) {
+    for (const item of input) {
+      if (item == null || typeof item !== 'object') continue;
+      const { name, value } = item as { name?: unknown; value?: unknown };
+      if (typeof name !== 'string' || name === '') continue;
+      // A fresh object: the caller's may have getters that answer differently next time.
+      const v = valueString(value);
+      if (v !== undefined) out.push({ name, value: v });
+    }
+    return out;
+  }
+  if (input instanceof Map) {
+    for (const [name, value] of input) {
+      const v = valueString(value);
+      if (typeof name === 'string' && name !== '' && v !== undefined) out.push({ name, value: v });
+    }
+    return out;
+  }
+  for (const name of Object.keys(input)) {
+    const v = valueString((input as Record<string, unknown>)[name]);
+    if (name !== '' && v !== undefined) out.push({ name, value: v });
+  }
+  return out;
+}
+
+function scanGet(list: readonly HeaderEntry[], lower: string): string | undefined {
+  let found: string | undefined;
+  for (const h of list) {
+    if (h.name.length === lower.length && h.name.toLowerCase() === lower) {
+      found = found === undefined ? h.value : `${found}, ${h.value}`;
+    }
+  }
+  return found;
+}
+
+/** Indexes headers once per exchange. Never throws: unreadable input indexes as empty. */
+export function indexHeaders(input: HeaderList | unknown): HeaderIndex {
+  let list: HeaderEntry[];
+  try {
+    list = headerEntries(input);
+  } catch {
+    list = [];
+  }
+  const lower = list.map((h) => h.name.toLowerCase());
+  let map: Map<string, string> | undefined;
+  if (list.length > SCAN_LIMIT) {
+    map = new Map();
+    for (let i = 0; i < list.length; i++) {
+      const prev = map.get(lower[i]);
+      map.set(lower[i], prev === undefined ? list[i].value : `${prev}, ${list[i].value}`);
+    }
+  }
+  const get = (name: string): string | undefined => {
+    const q = name.toLowerCase();
+    if (map) return map.get(q);
+    let found: string | undefined;
+    for (let i = 0; i < lower.length; i++) {
+      if (lower[i] === q) found = found === undefined ? list[i].value : `${found}, ${list[i].value}`;
+    }
+    return found;
+  };
+  return {
+    get,
+    has: (name) => get(name) !== undefined,
+    entries: () => list,
+    lowerNames: () => lower,
+    size: list.length,
+  };
+}
+
+/** One-off lookup: the value of `name` (case-insensitive, repeats joined), or undefined. */
+export function headerValue(headers: HeaderList | undefined | unknown, name: string): string | undefined {
+  if (headers == null || typeof headers !== 'object') return undefined;
+  const lower = name.toLowerCase();
+  try {
+    if (!Array.isArray(headers) && !(headers instanceof Map)) {
+      const rec = headers as Record<string, unknown>;
+      // Fast path for the common lower-case record.
+      if (hasOwn.call(rec, lower)) {
+        const direct = valueString(rec[lower]);
+        let others: string | undefined;
+        for (const key of Object.keys(rec)) {
+          if (key !== lower && key.length === lower.length && key.toLowerCase() === lower) {
+            const v = valueString(rec[key]);
+            if (v !== undefined) others = others === undefined ? v : `${others}, ${v}`;
+          }
+        }
+        if (others === undefined) return direct;
+        return direct === undefined ? others : `${direct}, ${others}`;
+      }
+    }
+    return scanGet(headerEntries(headers), lower);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,146 @@
+// The one ID to quote to the vendor's support, in this order:
+//   body id (from the recognizer) > vendor request-ID headers > an ID written in the message
+//   > cf-ray (Cloudflare edge) > trace headers (traceparent, x-cloud-trace-context).
+// Source of the header list: ../shared/research/retry-semantics.md §5.
+import type { HeaderIndex } from './headers';
+
+export interface PickedId {
+  errorId: string | null;
+  errorIdSource: string | null;
+  /** Every request-ID style header present, in priority order, for the support ticket. */
+  requestIdHeaders: Array<{ name: string; value: string }>;
+}
+
+/** Vendor request-ID headers, most specific first. `companion` is quoted together with the ID. */
+const REQUEST_ID_HEADERS: ReadonlyArray<{ name: string; companion?: string }> = [
+  { name: 'request-id' }, // Stripe, Anthropic, Microsoft Graph
+  { name: 'x-request-id' }, // OpenAI, Rails, Heroku
+  { name: 'x-github-request-id' },
+  { name: 'x-amzn-requestid' }, // AWS JSON services, API Gateway
+  { name: 'x-amz-request-id', companion: 'x-amz-id-2' }, // S3: support needs both
+  { name: 'x-ms-request-id' }, // Azure Storage / ARM (may be empty on ARM)
+  { name: 'x-ms-correlation-request-id' },
+  { name: 'twilio-request-id' },
+  { name: 'x-okta-request-id' },
+  { name: 'x-slack-req-id' },
+  { name: 'paypal-debug-id' },
+  { name: 'x-shopify-request-id' },
+  { name: 'x-hubspot-correlation-id' },
+  { name: 'x-dropbox-request-id' },
+  { name: 'atl-traceid' }, // Atlassian
+  { name: 'x-kong-request-id' },
+  { name: 'fly-request-id' },
+  { name: 'x-vercel-id' },
+  { name: 'x-correlation-id' },
+  { name: 'x-trace-id' },
+  { name: 'audit-id' }, // Kubernetes API server
+  { name: 'x-amz-apigw-id' },
+  { name: 'x-amz-cf-id' }, // CloudFront
+  { name: 'x-ms-routing-request-id' },
+  { name: 'client-request-id' }, // echo of the client's own id (Graph)
+  { name: 'x-ms-client-request-id' },
+  { name: 'x-azure-ref' }, // Azure Front Door
+];
+
+/** Edge and trace headers: used only when nothing better exists. */
+const EDGE_HEADERS = ['cf-ray'] as const;
+const TRACE_HEADERS = ['traceparent', 'x-cloud-trace-context', 'x-b3-traceid', 'x-datadog-trace-id'] as const;
+
+/** IDs written in prose: "request ID xyz", "RequestId: …", "(Request ID: req_…)", "request_id=…". */
+const MESSAGE_ID = /\b(?:request|correlation|trace|error|debug|incident)[ _-]?id\b\s*(?:is\s*)?[:=#]?\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
+
+/** Trims trailing sentence punctuation from an ID lifted out of prose. */
+function cleanId(id: string): string {
+  return id.replace(/[.:,;)\]'"`]+$/, '');
+}
+
+/** An ID written in the message text, or undefined. */
+export function idInMessage(message: string): string | undefined {
+  const text = message.length > 4000 ? message.slice(0, 4000) : message;
+  const m = MESSAGE_ID.exec(text);
+  if (!m) return undefined;
+  const id = cleanId(m[1]);
+  // "request ID" followed by an ordinary word is not an ID: require a digit.
+  return id.length >= 6 && /\d/.test(id) ? id : undefined;
+}
+
+/** The trace-id of a W3C traceparent, or the trace part of x-cloud-trace-context. */
+function traceId(name: string, value: string): string | undefined {
+  const v = value.trim();
+  if (name === 'traceparent') {
+    const m = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}/i.exec(v);
+    return m ? m[1] : undefined;
+  }
+  if (name === 'x-cloud-trace-context') return v.split('/')[0] || undefined;
+  return v || undefined;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  return v === '' || v.length > 256 ? undefined : v;
+}
+
+/** Priority of every ID header: vendor headers (and companions), then edge, then trace. */
+const ID_HEADER_RANK: ReadonlyMap<string, number> = new Map(
+  [
+    ...REQUEST_ID_HEADERS.flatMap((h) => (h.companion ? [h.name, h.companion] : [h.name])),
+    ...EDGE_HEADERS,
+    ...TRACE_HEADERS,
+  ].map((name, rank) => [name, rank]),
+);
+
+/** Every request-ID style header present on the response, in priority order (one pass over the headers). */
+export function requestIdHeaders(headers: HeaderIndex): Array<{ name: string; value: string }> {
+  const names = headers.lowerNames();
+  const entries = headers.entries();
+  const found: Array<{ name: string; value: string; rank: number }> = [];
+  for (let i = 0; i < names.length; i++) {
+    const rank = ID_HEADER_RANK.get(names[i]);
+    if (rank === undefined) continue;
+    const v = nonEmpty(entries[i].value);
+    if (v === undefined) continue;
+    const same = found.find((f) => f.rank === rank);
+    if (same) same.value = `${same.value}, ${v}`;
+    else found.push({ name: names[i], value: v, rank });
+  }
+  found.sort((a, b) => a.rank - b.rank);
+  return found.map(({ name, value }) => ({ name, value }));
+}
+
+/** Picks the errorId by precedence. `bodyId` comes from the recognizer. */
+export function pickErrorId(
+  headers: HeaderIndex,
+  bodyId: string | null | undefined,
+  bodyIdField: string | undefined,
+  message: string | null | undefined,
+): PickedId {
+  const found = requestIdHeaders(headers);
+  const result = (errorId: string, errorIdSource: string): PickedId => ({ errorId, errorIdSource, requestIdHeaders: found });
+
+  if (bodyId) return result(bodyId, `body.${bodyIdField ?? 'id'}`);
+  const byName = new Map(found.map((h) => [h.name, h.value]));
+
+  for (const h of REQUEST_ID_HEADERS) {
+    const v = byName.get(h.name);
+    if (v === undefined) continue;
+    const companion = h.companion ? byName.get(h.companion) : undefined;
+    return result(v, companion ? `header ${h.name} (quote with ${h.companion}: ${companion})` : `header ${h.name}`);
+  }
+
+  if (message && /\d/.test(message)) {
+    const id = idInMessage(message);
+    if (id) return result(id, 'message text');
+  }
+
+  for (const name of EDGE_HEADERS) {
+    const v = byName.get(name);
+    if (v !== undefined) return result(v, `header ${name} (Cloudflare edge)`);
+  }
+  for (const name of TRACE_HEADERS) {
+    const v = byName.get(name);
+    const id = v === undefined ? undefined : traceId(name, v);
+    if (id) return result(id, `header ${name}`);
+  }
+  return { errorId: null, errorIdSource: null, requestIdHeaders: found };
+}

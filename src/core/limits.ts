@@ -1,0 +1,65 @@
+// Is this failure a rate limit, and is it a quota that will not clear soon?
+// The status alone does not say: 403 carries rate limits (GitHub, Salesforce, SendGrid) and
+// 429 carries exhausted quotas (OpenAI insufficient_quota, HubSpot DAILY, Gemini PerDay).
+// Source: ../shared/research/retry-semantics.md §2 and §6.
+import type { HeaderIndex } from './headers';
+import { exhaustedCounter, rateLimitFieldExhausted } from './retry';
+
+const RATE_LIMIT_CODE =
+  /rate.?limit|throttl|too.?many.?requests|request_?limit_?exceeded|SlowDown|RequestLimitExceeded|LimitExceededException|ProvisionedThroughputExceeded|BandwidthLimitExceeded|RESOURCE_EXHAUSTED|concurrent_?requests|quota/i;
+const RATE_LIMIT_MESSAGE =
+  /rate.?limit|too many requests|throttl|abuse detection|request limit exceeded|limit exceeded|temporary block|slow down|quota exceeded|exceeded (?:your|the) (?:current )?quota|too many (?:calls|attempts)/i;
+
+/** On a 400 or a 2xx body failure only unmistakable wording counts ("limit exceeded" may be a size limit). */
+const STRICT_RATE_LIMIT = /rate.?limit|too.?many.?requests|throttl/i;
+
+/** Statuses on which any rate-limit message or code is believed. */
+const RATE_LIMIT_CARRIERS = new Set([403, 420, 429, 503, 509]);
+
+export interface LimitInput {
+  status: number;
+  headers: HeaderIndex;
+  errorCode: string | null;
+  message: string | null;
+  /** True for a 2xx whose body reports failure (GraphQL RATE_LIMITED on 200). */
+  bodyFailure: boolean;
+}
+
+/** Why this failure is a rate limit (for notes), or null when it is not one. */
+export function rateLimitEvidence(f: LimitInput): string | null {
+  if (f.status === 429) return 'HTTP 429';
+  if (f.status === 420) return 'HTTP 420 (Enhance Your Calm)';
+  if (f.status === 400 || (f.bodyFailure && f.status < 400)) {
+    if (f.errorCode && STRICT_RATE_LIMIT.test(f.errorCode)) return `error code ${f.errorCode}`;
+    if (f.message && STRICT_RATE_LIMIT.test(f.message.slice(0, 2000))) return 'the message mentions a rate limit';
+    return null;
+  }
+  if (!RATE_LIMIT_CARRIERS.has(f.status)) return null;
+  if (f.status === 403 || f.status === 503 || f.status === 509) {
+    const counter = exhaustedCounter(f.headers);
+    if (counter) return `${counter}: 0`;
+    if (rateLimitFieldExhausted(f.headers)) return 'RateLimit r=0';
+  }
+  if (f.errorCode && RATE_LIMIT_CODE.test(f.errorCode)) return `error code ${f.errorCode}`;
+  if (f.message && RATE_LIMIT_MESSAGE.test(f.message.slice(0, 2000))) return 'the message mentions a rate limit';
+  if (f.status === 403 && f.headers.has('retry-after')) return 'Retry-After on a 403';
+  if (f.status === 509) return 'HTTP 509 (bandwidth limit)';
+  return null;
+}
+
+const QUOTA_CODE =
+  /^(?:insufficient_quota|enforced_spend_limit_reached|billing_hard_limit_reached|billing_not_active|dailyLimitExceeded(?:Unreg)?|quotaExceeded|daily_limit_exceeded|monthly_limit_exceeded|usage_limit_exceeded)$/i;
+const QUOTA_MESSAGE =
+  /exceeded your current quota|check your plan and billing|spend(?:ing)? limit|daily (?:limit|quota)|per[ -]?day|monthly (?:limit|quota)|billing (?:hard )?limit|credit balance is too low/i;
+const QUOTA_BODY = /"policyName"\s*:\s*"DAILY"|PerDay|"quota_?id"\s*:\s*"[^"]*(?:day|daily)/i;
+
+/** Why a rate-limit failure is an exhausted quota that waiting seconds will not fix, or null. */
+export function quotaExhaustion(errorCode: string | null, message: string | null, bodyText: string): string | null {
+  if (errorCode && QUOTA_CODE.test(errorCode)) return `error code ${errorCode}`;
+  if (message && QUOTA_MESSAGE.test(message.slice(0, 2000))) return 'the message names a daily, billing or spend quota';
+  const head = bodyText.length > 16_384 ? bodyText.slice(0, 16_384) : bodyText;
+  if (head && QUOTA_BODY.test(head)) {
+    return /"policyName"\s*:\s*"DAILY"/i.test(head) ? 'policyName DAILY' : 'a per-day quota id';
+  }
+  return null;
+}

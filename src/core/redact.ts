@@ -1,0 +1,233 @@
+// Redaction of secrets in anything Faultline copies or exports (tickets, cURL, fetch, HAR, CLI JSON).
+// Over-redaction is acceptable; a leaked credential is not. Everything is table-driven: add a name or
+// a pattern to a table below, not a branch.
+import type { Exchange, HeaderList } from './types';
+import { headerValue } from './headers';
+
+export const REDACTED = '[REDACTED]';
+
+/** A name is secret when one of its words (split on -, _, ., space and camelCase) is, or ends with, one of these. */
+const SECRET_WORD_SUFFIXES = [
+  'token', 'secret', 'password', 'passwd', 'passphrase', 'apikey', 'credential', 'credentials',
+  'signature', 'cookie', 'authorization', 'sessionid', 'jwt', 'assertion', 'privatekey', 'accesskey',
+  'secretkey', 'clientsecret', 'csrftoken', 'xsrftoken', 'samlresponse', 'samlrequest',
+];
+
+/** Whole words that make a name secret. */
+const SECRET_WORDS = ['auth', 'session', 'sig', 'pass', 'pwd', 'otp', 'csrf', 'xsrf', 'bearer', 'hmac', 'sas'];
+
+/** Two adjacent words that make a name secret: x-api-key, private_key, dd-application-key, … */
+const SECRET_WORD_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['api', 'key'], ['private', 'key'], ['access', 'key'], ['secret', 'key'], ['signing', 'key'],
+  ['subscription', 'key'], ['functions', 'key'], ['application', 'key'], ['app', 'key'],
+  ['master', 'key'], ['account', 'key'], ['client', 'key'], ['encryption', 'key'],
+];
+
+/** Extra exact names that are secret only in URLs and form bodies (too generic for JSON bodies, where `code` is the error code). */
+const URL_ONLY_SECRET_NAMES = ['key', 'code', 'ticket', 'access_code', 'authcode', 'state_token', 'k'];
+
+/** Names that look secret but never are; they are kept so tickets stay useful. */
+const NEVER_SECRET_PREFIXES = ['access-control-', 'www-authenticate', 'x-ratelimit-', 'ratelimit'];
+const NEVER_SECRET_NAMES = ['token_type', 'token_type_hint', 'auth_type', 'tokentype', 'authtype'];
+
+/** Credential-looking values, redacted wherever they appear. `keep` is the capture group kept verbatim (the scheme). */
+interface ValuePattern {
+  name: string;
+  pattern: RegExp;
+  /** Return the replacement, or null to leave the match alone. */
+  replace: (match: string, ...groups: string[]) => string | null;
+}
+
+const whole = (): string => REDACTED;
+const looksLikeCredential = (text: string): boolean => text.length >= 16 || /[0-9._~+/\-=]/.test(text);
+
+export const SECRET_VALUE_PATTERNS: readonly ValuePattern[] = [
+  {
+    name: 'authorization scheme',
+    pattern: /\b(Bearer|Basic|Digest|AWS4-HMAC-SHA256|Negotiate|NTLM)(\s+)([A-Za-z0-9._~+/\-=]{8,})/gi,
+    // "Bearer authentication" is prose, not a token: demand a digit or symbol, or a long run.
+    replace: (_m, scheme, space, cred) => (looksLikeCredential(cred) ? `${scheme}${space}${REDACTED}` : null),
+  },
+  {
+    name: 'vendor authorization scheme',
+    pattern: /\b(Token|Bot|SSWS|OAuth|GoogleLogin|Splunk|Klaviyo-API-Key|ApiKey|Key)(\s+)([A-Za-z0-9._~+/\-=]{8,})/g,
+    replace: (_m, scheme, space, cred) => (looksLikeCredential(cred) ? `${scheme}${space}${REDACTED}` : null),
+  },
+  { name: 'JWT', pattern: /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, replace: whole },
+  { name: 'GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g, replace: whole },
+  { name: 'GitLab token', pattern: /\bgl(?:pat|ptt|dt|rt|oas)-[A-Za-z0-9_-]{16,}/g, replace: whole },
+  { name: 'Slack token', pattern: /\bxox[abposre]-[A-Za-z0-9-]{10,}/g, replace: whole },
+  { name: 'Stripe key', pattern: /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|\bwhsec_[A-Za-z0-9]{10,}/g, replace: whole },
+  { name: 'OpenAI/Anthropic key', pattern: /\bsk-(?:proj-|ant-|svcacct-)?[A-Za-z0-9_-]{20,}/g, replace: whole },
+  { name: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, replace: whole },
+  { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g, replace: whole },
+  { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{30,}/g, replace: whole },
+];
+
+/** Splits "X-Api-Key", "accessToken", "client_secret" into lower-case words. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+function isSecretByWords(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (NEVER_SECRET_NAMES.includes(lower) || NEVER_SECRET_PREFIXES.some((p) => lower.startsWith(p))) return false;
+  const ws = words(name);
+  const joined = ws.join('');
+  if (SECRET_WORD_SUFFIXES.some((s) => joined === s)) return true;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (SECRET_WORDS.includes(w)) return true;
+    if (SECRET_WORD_SUFFIXES.some((s) => w.endsWith(s))) return true;
+    const next = ws[i + 1];
+    if (next !== undefined && SECRET_WORD_PAIRS.some(([a, b]) => a === w && b === next)) return true;
+  }
+  return false;
+}
+
+/** True for header names whose value is a credential (Authorization, Cookie, x-api-key, api_token, …). */
+export function isSecretHeaderName(name: string): boolean {
+  return isSecretByWords(name);
+}
+
+/** True for JSON body field names whose value is a credential. */
+export function isSecretFieldName(name: string): boolean {
+  return isSecretByWords(name);
+}
+
+/** True for URL query / fragment / form parameter names whose value is a credential. */
+export function isSecretParamName(name: string): boolean {
+  return URL_ONLY_SECRET_NAMES.includes(name.toLowerCase()) || isSecretByWords(name);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/** Redacts credential-looking values (bearer tokens, JWTs, vendor key formats) and `name=value` pairs with secret names. */
+export function redactText(text: string): string {
+  if (typeof text !== 'string' || text === '') return text;
+  let out = redactValuePatterns(text);
+  // name=value pairs: after ?, & or # they are URL parameters (URL rules), otherwise prose or config text.
+  out = out.replace(/(^|[?&#;\s,("'])([A-Za-z0-9_.\-[\]]{1,100})=([^&#\s"'<>;,)]*)/g, (m, lead: string, name: string, value: string) => {
+    if (value === '' || value === REDACTED) return m;
+    const secret = lead === '?' || lead === '&' || lead === '#' ? isSecretParamName(safeDecode(name)) : isSecretFieldName(name);
+    return secret ? `${lead}${name}=${REDACTED}` : m;
+  });
+  return out;
+}
+
+/** Redacts secret query and fragment parameters, userinfo passwords, and credential-looking values in a URL. */
+export function redactUrl(url: string): string {
+  if (typeof url !== 'string' || url === '') return url;
+  let rest = url;
+  // userinfo: scheme://user:password@host
+  rest = rest.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#@]*)@/, (_m, scheme: string, userinfo: string) => {
+    const colon = userinfo.indexOf(':');
+    return colon < 0 ? `${scheme}${userinfo}@` : `${scheme}${userinfo.slice(0, colon)}:${REDACTED}@`;
+  });
+  const hashAt = rest.indexOf('#');
+  const beforeHash = hashAt < 0 ? rest : rest.slice(0, hashAt);
+  const fragment = hashAt < 0 ? null : rest.slice(hashAt + 1);
+  const qAt = beforeHash.indexOf('?');
+  const base = qAt < 0 ? beforeHash : beforeHash.slice(0, qAt);
+  const query = qAt < 0 ? null : beforeHash.slice(qAt + 1);
+  let out = redactValuePatterns(base);
+  if (query !== null) out += '?' + redactParams(query);
+  if (fragment !== null) out += '#' + redactParams(fragment);
+  return out;
+}
+
+/** Applies SECRET_VALUE_PATTERNS: bearer tokens, JWTs and vendor key formats, wherever they appear. */
+function redactValuePatterns(text: string): string {
+  let out = text;
+  for (const { pattern, replace } of SECRET_VALUE_PATTERNS) {
+    out = out.replace(pattern, (...args: unknown[]) => {
+      const match = args[0] as string;
+      // Callback args: match, groups…, offset, whole string. No optional groups are used, so all are strings.
+      const offsetAt = args.findIndex((a, i) => i > 0 && typeof a === 'number');
+      const groups = args.slice(1, offsetAt) as string[];
+      return replace(match, ...groups) ?? match;
+    });
+  }
+  return out;
+}
+
+/** Redacts an `a=1&token=2` parameter string (query, fragment, or form body), keeping order and encoding. */
+export function redactParams(params: string): string {
+  return params
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return redactValuePatterns(pair);
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      if (value !== '' && isSecretParamName(safeDecode(name))) return `${name}=${REDACTED}`;
+      const decoded = safeDecode(value);
+      return redactValuePatterns(decoded) !== decoded ? `${name}=${REDACTED}` : pair;
+    })
+    .join('&');
+}
+
+/** Returns a copy of the header list (same shape: array or record) with secret values replaced. */
+export function redactHeaders<T extends HeaderList | undefined>(headers: T): T {
+  if (headers === undefined || headers === null) return headers;
+  const redactOne = (name: string, value: string): string => {
+    if (typeof value !== 'string') return value;
+    if (isSecretHeaderName(name)) return REDACTED;
+    return redactText(value);
+  };
+  if (Array.isArray(headers)) {
+    return headers.map((h: { name: string; value: string }) => ({ name: h.name, value: redactOne(h.name, h.value) })) as unknown as T;
+  }
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [name, value] of Object.entries(headers as Record<string, string>)) out[name] = redactOne(name, value);
+  return out as unknown as T;
+}
+
+const JSON_MEMBER = /"((?:[^"\\\n]|\\.){1,200})"(\s*:\s*)("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|true|false)/g;
+
+/**
+ * Redacts secrets in a body: JSON members with secret names (by text, so invalid, huge or deeply nested
+ * JSON works and formatting is kept), form-encoded parameters, and credential-looking values anywhere.
+ * Base64 bodies are returned unchanged: they are binary by construction.
+ */
+export function redactBody(body: string | undefined, mimeType?: string, encoding?: 'base64'): string | undefined {
+  if (typeof body !== 'string' || body === '' || encoding === 'base64') return body;
+  const mime = (mimeType ?? '').toLowerCase();
+  const trimmed = body.trimStart();
+  if (mime.includes('x-www-form-urlencoded') || (!/^[{[<]/.test(trimmed) && /^[\w.%\-[\]]+=[^&\s]*(&[\w.%\-[\]]+=[^&\s]*)*$/.test(body.trim()))) {
+    return redactParams(body);
+  }
+  let out = body.replace(JSON_MEMBER, (m, name: string, colon: string, value: string) => {
+    return isSecretFieldName(name) && value !== `"${REDACTED}"` && value !== '""' ? `"${name}"${colon}"${REDACTED}"` : m;
+  });
+  out = redactText(out);
+  return out;
+}
+
+/** A copy of the exchange with every secret replaced by `[REDACTED]`: URL, headers, bodies, error text. */
+export function redactExchange(exchange: Exchange): Exchange {
+  const out: Exchange = {
+    ...exchange,
+    url: redactUrl(exchange.url),
+  };
+  if (exchange.requestHeaders !== undefined) out.requestHeaders = redactHeaders(exchange.requestHeaders);
+  if (exchange.responseHeaders !== undefined) out.responseHeaders = redactHeaders(exchange.responseHeaders);
+  if (exchange.requestBody !== undefined) {
+    out.requestBody = redactBody(exchange.requestBody, headerValue(exchange.requestHeaders, 'content-type'));
+  }
+  if (exchange.body !== undefined) {
+    out.body = redactBody(exchange.body, exchange.mimeType ?? headerValue(exchange.responseHeaders, 'content-type'), exchange.bodyEncoding);
+  }
+  if (exchange.error !== undefined) out.error = redactText(exchange.error);
+  return out;
+}

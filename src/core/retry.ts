@@ -1,0 +1,395 @@
+// The wait the server asked for, from every place servers put it, in this order:
+//   Retry-After > retry-after-ms > body field > RateLimit `t` > legacy reset headers > message text.
+// Legacy reset headers only count on rate-limit failures (they are sent on every response).
+// Garbage is handled: negative or non-finite values are ignored, waits above MAX_WAIT_SECONDS
+// are capped, and every such decision leaves a note.
+import { parseDictionary, parseList } from 'structured-headers';
+import type { HeaderIndex } from './headers';
+import type { BackoffPlan } from './types';
+
+/** Longest wait reported: 1 day. Longer figures are capped (with a note); they are almost always bugs. */
+export const MAX_WAIT_SECONDS = 86_400;
+
+/** The proposed schedule when the server gave no figure: 1 s, ×2, capped at 60 s, 5 attempts, full jitter. */
+export const DEFAULT_BACKOFF: Readonly<BackoffOptions> = { baseSeconds: 1, factor: 2, capSeconds: 60, maxAttempts: 5 };
+
+export interface BackoffOptions {
+  baseSeconds: number;
+  factor: number;
+  capSeconds: number;
+  maxAttempts: number;
+}
+
+export interface ServerWait {
+  seconds: number;
+  /** e.g. 'Retry-After header', 'body.retry_after', 'message text'. */
+  source: string;
+}
+
+export interface ServerWaitInput {
+  status: number;
+  headers: HeaderIndex;
+  /** From the recognizer: Extracted.retryAfterSeconds and its field. */
+  bodySeconds?: number | null;
+  bodyField?: string;
+  message?: string | null;
+  /** Whether the failure is a rate limit (legacy reset headers only count then). */
+  rateLimited: boolean;
+  /** Clock of the response: the Date header, else the exchange's end, else now (epoch ms). A function when computing it should wait until a date needs it. */
+  referenceMs: number | (() => number);
+}
+
+export interface ServerWaitResult {
+  wait: ServerWait | null;
+  notes: string[];
+}
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const GO_DURATION = /^(?:\d+(?:\.\d+)?(?:ms|us|µs|ns|h|m|s))+$/i;
+
+/** A date written as an HTTP-date (IMF-fixdate, RFC 850, asctime) or ISO 8601; epoch ms or NaN. */
+export function parseHttpOrIsoDate(value: string): number {
+  const v = value.trim();
+  if (ISO_DATE.test(v)) return Date.parse(v);
+  if (MONTH.test(v) && /\d{1,2}:\d{2}/.test(v) && /\d{2,4}/.test(v)) return Date.parse(v);
+  return NaN;
+}
+
+/** Go/OpenAI/protobuf durations: `12ms`, `7.315s`, `1m30s`, `6m0s`, `2h`; seconds or undefined. */
+export function parseDuration(value: string): number | undefined {
+  const v = value.trim();
+  if (!GO_DURATION.test(v)) return undefined;
+  let total = 0;
+  const re = /(\d+(?:\.\d+)?)(ms|us|µs|ns|h|m|s)/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(v))) {
+    const n = Number(m[1]);
+    const unit = m[2].toLowerCase();
+    total += unit === 'h' ? n * 3600 : unit === 'm' ? n * 60 : unit === 's' ? n : unit === 'ms' ? n / 1000 : unit === 'ns' ? n / 1e9 : n / 1e6;
+  }
+  return total;
+}
+
+/** Keeps a figure sane: ignores non-finite and negative values, caps absurd ones. */
+function sane(seconds: number, what: string, raw: string, notes: string[]): number | undefined {
+  if (!Number.isFinite(seconds)) {
+    notes.push(`${what} ${quote(raw)} ignored: not a finite number`);
+    return undefined;
+  }
+  if (seconds < 0) {
+    notes.push(`${what} ${quote(raw)} ignored: negative`);
+    return undefined;
+  }
+  if (seconds > MAX_WAIT_SECONDS) {
+    notes.push(`${what} ${quote(raw)} capped at ${MAX_WAIT_SECONDS} s (1 day)`);
+    return MAX_WAIT_SECONDS;
+  }
+  return Math.round(seconds * 1000) / 1000;
+}
+
+function quote(raw: string): string {
+  const s = raw.length > 60 ? `${raw.slice(0, 57)}…` : raw;
+  return `'${s}'`;
+}
+
+/** A date's distance from the response clock; past dates count as 0 unless absurdly old. */
+function untilDate(dateMs: number, referenceMs: number, what: string, raw: string, notes: string[]): number | undefined {
+  const delta = (dateMs - referenceMs) / 1000;
+  if (delta < 0) {
+    if (delta < -MAX_WAIT_SECONDS) {
+      notes.push(`${what} ${quote(raw)} ignored: a date long in the past`);
+      return undefined;
+    }
+    return 0;
+  }
+  return sane(delta, what, raw, notes);
+}
+
+/** Retry-After: delay-seconds (fractions tolerated) or an HTTP-date measured from the response's clock. */
+export function parseRetryAfter(raw: string, referenceMs: number, notes: string[]): number | undefined {
+  const v = raw.trim();
+  if (v === '') return undefined;
+  if (NUMBER.test(v)) return sane(Number(v), 'Retry-After', raw, notes);
+  // The header repeated: "30, 30".
+  if (/^[\d.\s,]+$/.test(v)) {
+    const parts = v.split(',').map((p) => p.trim()).filter((p) => NUMBER.test(p));
+    if (parts.length) {
+      notes.push(`Retry-After repeated (${quote(raw)}); the largest value is used`);
+      return sane(Math.max(...parts.map(Number)), 'Retry-After', raw, notes);
+    }
+  }
+  const date = parseHttpOrIsoDate(v);
+  if (Number.isNaN(date)) {
+    notes.push(`Retry-After ${quote(raw)} ignored: neither seconds nor an HTTP-date`);
+    return undefined;
+  }
+  return untilDate(date, referenceMs, 'Retry-After', raw, notes);
+}
+
+/**
+ * A legacy reset value: a duration with units, a date, or a number that is epoch milliseconds
+ * (≥ 1e12), epoch seconds (≥ 1e9) or a delta in seconds.
+ */
+export function parseResetValue(raw: string, referenceMs: number, what: string, notes: string[]): number | undefined {
+  let v = raw.trim();
+  if (v === '') return undefined;
+  // Repeated headers arrive joined: use the first (Okta's SDK refuses such responses outright).
+  if (/^[\d.\s]+,[\d.\s,]+$/.test(v)) v = v.split(',')[0].trim();
+  const duration = parseDuration(v);
+  if (duration !== undefined) return sane(duration, what, raw, notes);
+  if (NUMBER.test(v)) {
+    const n = Number(v);
+    if (n >= 1e12) return untilDate(n, referenceMs, what, raw, notes);
+    if (n >= 1e9) return untilDate(n * 1000, referenceMs, what, raw, notes);
+    return sane(n, what, raw, notes);
+  }
+  const date = parseHttpOrIsoDate(v);
+  if (Number.isNaN(date)) {
+    notes.push(`${what} ${quote(raw)} ignored: not a duration, number or date`);
+    return undefined;
+  }
+  return untilDate(date, referenceMs, what, raw, notes);
+}
+
+const UNIT_SECONDS: Record<string, number> = {
+  ms: 0.001, msec: 0.001, msecs: 0.001, millisecond: 0.001, milliseconds: 0.001,
+  s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
+  m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
+  h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
+};
+
+const NUM = String.raw`(\d+(?:\.\d+)?)`;
+const UNIT = String.raw`(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)\b`;
+/** Waits written in prose. Group 1 is the number, group 2 the unit (seconds when absent). */
+const MESSAGE_WAITS: readonly RegExp[] = [
+  // OpenAI "Please try again in 7.315s" / "in 844ms" / "in 1m30s"; Gemini "Please retry in 58.9s"
+  new RegExp(String.raw`\b(?:try(?:ing)? again|retry(?:ing)?)\s+in\s+((?:\d+(?:\.\d+)?(?:ms|h|m|s))+)\b`, 'i'),
+  new RegExp(String.raw`\b(?:try(?:ing)? again|retry(?:ing)?)\s+in\s+(?:about\s+)?${NUM}\s*${UNIT}`, 'i'),
+  // Azure "try again after '372' seconds"; Telegram "retry after 34"
+  new RegExp(String.raw`\b(?:try again|retry)\s+after\s+'?${NUM}'?(?:\s*${UNIT})?`, 'i'),
+  // DRF "Expected available in 57 seconds."
+  new RegExp(String.raw`\bavailable\s+in\s+${NUM}\s*${UNIT}`, 'i'),
+  // "Please wait 30 seconds", "retry-after: 20"
+  new RegExp(String.raw`\b(?:wait|retry-after:?)\s+(?:for\s+)?${NUM}\s*${UNIT}`, 'i'),
+];
+
+/** A wait stated in the message text, e.g. "try again in 7.315s"; undefined when none. */
+export function waitInMessage(message: string): number | undefined {
+  const text = message.length > 4000 ? message.slice(0, 4000) : message;
+  for (const re of MESSAGE_WAITS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    if (m[2] === undefined) {
+      const d = parseDuration(m[1]);
+      if (d !== undefined) return d;
+      return Number(m[1]);
+    }
+    const unit = UNIT_SECONDS[m[2].toLowerCase()] ?? 1;
+    return Number(m[1]) * unit;
+  }
+  return undefined;
+}
+
+/** Legacy reset headers paired with the remaining-counter that tells whether they apply. */
+const RESET_HEADERS: ReadonlyArray<{ reset: string; remaining?: string }> = [
+  { reset: 'x-ratelimit-reset-after', remaining: 'x-ratelimit-remaining' }, // Discord: float seconds
+  { reset: 'ratelimit-reset', remaining: 'ratelimit-remaining' }, // IETF drafts ≤ -06, Zendesk
+  { reset: 'x-ratelimit-reset', remaining: 'x-ratelimit-remaining' }, // GitHub, SendGrid, Atlassian
+  { reset: 'x-rate-limit-reset', remaining: 'x-rate-limit-remaining' }, // Okta, Twitter
+  { reset: 'x-ratelimit-retry-after' }, // Symfony
+  { reset: 'x-ratelimit-reset-requests', remaining: 'x-ratelimit-remaining-requests' }, // OpenAI
+  { reset: 'x-ratelimit-reset-tokens', remaining: 'x-ratelimit-remaining-tokens' },
+  { reset: 'anthropic-ratelimit-requests-reset', remaining: 'anthropic-ratelimit-requests-remaining' },
+  { reset: 'anthropic-ratelimit-tokens-reset', remaining: 'anthropic-ratelimit-tokens-remaining' },
+  { reset: 'anthropic-ratelimit-input-tokens-reset', remaining: 'anthropic-ratelimit-input-tokens-remaining' },
+  { reset: 'anthropic-ratelimit-output-tokens-reset', remaining: 'anthropic-ratelimit-output-tokens-remaining' },
+  { reset: 'x-sib-ratelimit-reset', remaining: 'x-sib-ratelimit-remaining' }, // Brevo
+];
+
+/** Remaining-counters that prove a limit is exhausted when they read 0. */
+export const REMAINING_HEADERS: readonly string[] = [
+  'x-ratelimit-remaining',
+  'x-rate-limit-remaining',
+  'ratelimit-remaining',
+  'x-ratelimit-remaining-requests',
+  'x-ratelimit-remaining-tokens',
+  'anthropic-ratelimit-requests-remaining',
+  'anthropic-ratelimit-tokens-remaining',
+  'x-sib-ratelimit-remaining',
+];
+
+function isZero(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const first = value.split(',')[0].trim();
+  return NUMBER.test(first) && Number(first) <= 0;
+}
+
+/** Which exhausted-counter header proves a limit was hit, or undefined. */
+export function exhaustedCounter(headers: HeaderIndex): string | undefined {
+  for (const name of REMAINING_HEADERS) if (isZero(headers.get(name))) return name;
+  return undefined;
+}
+
+interface RateLimitFields {
+  /** Seconds until quota returns, from `t` (or `reset` in the older dictionary form). */
+  seconds?: number;
+  /** A policy reads r=0. */
+  exhausted: boolean;
+  policy?: string;
+}
+
+/** Parses the IETF `RateLimit` field (an SF List with r/t, or the older `limit=, remaining=, reset=` dictionary). */
+export function parseRateLimitField(raw: string, status: number, notes: string[]): RateLimitFields | undefined {
+  try {
+    const list = parseList(raw);
+    let best: RateLimitFields | undefined;
+    let fallback: number | undefined;
+    for (const member of list) {
+      const [value, params] = member;
+      if (Array.isArray(value)) continue; // inner lists are not RateLimit items
+      const r = params.get('r');
+      const t = params.get('t');
+      if (typeof t !== 'number') continue;
+      if (t < 0) {
+        notes.push(`RateLimit t=${t} ignored: negative`);
+        continue;
+      }
+      if (r === 0 && (!best || (best.seconds ?? 0) < t)) best = { seconds: t, exhausted: true, policy: String(value) };
+      if (fallback === undefined || t > fallback) fallback = t;
+    }
+    if (best) return best;
+    return status === 429 && fallback !== undefined ? { seconds: fallback, exhausted: false } : { exhausted: false };
+  } catch {
+    /* maybe the older dictionary form */
+  }
+  try {
+    const dict = parseDictionary(raw);
+    const reset = dict.get('reset')?.[0];
+    const remaining = dict.get('remaining')?.[0];
+    const exhausted = remaining === 0;
+    if (typeof reset === 'number' && reset >= 0 && (exhausted || status === 429)) return { seconds: reset, exhausted };
+    return { exhausted };
+  } catch {
+    notes.push('RateLimit header is malformed; ignored');
+    return undefined;
+  }
+}
+
+/** RateLimit-Policy `"name";q=…;w=…`: the window of the named policy, for notes. */
+function policyWindow(raw: string | undefined, name: string | undefined): { q?: number; w?: number } | undefined {
+  if (!raw || !name) return undefined;
+  try {
+    for (const [value, params] of parseList(raw)) {
+      if (!Array.isArray(value) && String(value) === name) {
+        const q = params.get('q');
+        const w = params.get('w');
+        return { q: typeof q === 'number' ? q : undefined, w: typeof w === 'number' ? w : undefined };
+      }
+    }
+  } catch {
+    /* malformed policies are ignored, as the draft requires */
+  }
+  return undefined;
+}
+
+/** Whether the RateLimit field says a policy is exhausted (r=0). */
+export function rateLimitFieldExhausted(headers: HeaderIndex): boolean {
+  const raw = headers.get('ratelimit');
+  if (!raw) return false;
+  return parseRateLimitField(raw, 0, [])?.exhausted === true;
+}
+
+/** The server's wait, by precedence, with notes for anything ignored or capped. */
+export function serverWait(input: ServerWaitInput): ServerWaitResult {
+  const notes: string[] = [];
+  const { headers } = input;
+  let clock: number | undefined;
+  const ref = (): number => (clock ??= typeof input.referenceMs === 'function' ? input.referenceMs() : input.referenceMs);
+
+  const retryAfter = headers.get('retry-after');
+  if (retryAfter !== undefined) {
+    const s = parseRetryAfter(retryAfter, NUMBER.test(retryAfter.trim()) ? 0 : ref(), notes);
+    if (s !== undefined) return { wait: { seconds: s, source: 'Retry-After header' }, notes };
+  }
+
+  const ms = headers.get('retry-after-ms');
+  if (ms !== undefined) {
+    const v = ms.trim();
+    if (NUMBER.test(v)) {
+      const s = sane(Number(v) / 1000, 'retry-after-ms', ms, notes);
+      if (s !== undefined) return { wait: { seconds: s, source: 'retry-after-ms header' }, notes };
+    } else notes.push(`retry-after-ms ${quote(ms)} ignored: not a number`);
+  }
+
+  if (typeof input.bodySeconds === 'number') {
+    const s = sane(input.bodySeconds, 'body wait', String(input.bodySeconds), notes);
+    if (s !== undefined) return { wait: { seconds: s, source: input.bodyField ? `body.${input.bodyField}` : 'body' }, notes };
+  }
+
+  const rl = headers.get('ratelimit');
+  if (rl !== undefined) {
+    const fields = parseRateLimitField(rl, input.status, notes);
+    if (fields?.seconds !== undefined) {
+      const s = sane(fields.seconds, 'RateLimit t', String(fields.seconds), notes);
+      if (s !== undefined) {
+        const policy = policyWindow(headers.get('ratelimit-policy'), fields.policy);
+        if (policy?.w !== undefined) notes.push(`RateLimit policy "${fields.policy}" (q=${policy.q ?? '?'}, w=${policy.w} s) is exhausted`);
+        return { wait: { seconds: s, source: 'RateLimit header (t)' }, notes };
+      }
+    }
+  }
+
+  if (input.rateLimited) {
+    const present = RESET_HEADERS.filter((h) => headers.get(h.reset) !== undefined);
+    const chosen = present.find((h) => h.remaining !== undefined && isZero(headers.get(h.remaining))) ?? present[0];
+    if (chosen) {
+      const s = parseResetValue(headers.get(chosen.reset) as string, ref(), chosen.reset, notes);
+      if (s !== undefined) return { wait: { seconds: s, source: `${chosen.reset} header` }, notes };
+    }
+  }
+
+  // Every stated wait has a digit: skip the patterns for the usual message without one.
+  if (input.message && /\d/.test(input.message)) {
+    const s = waitInMessage(input.message);
+    if (s !== undefined) {
+      const v = sane(s, 'wait in message', String(s), notes);
+      if (v !== undefined) return { wait: { seconds: v, source: 'message text' }, notes };
+    }
+  }
+  return { wait: null, notes };
+}
+
+/** `x-should-retry` (Stainless SDK APIs) / `stripe-should-retry`: an explicit server verdict. */
+export function shouldRetryHeader(headers: HeaderIndex): { value: boolean; source: string } | undefined {
+  for (const name of ['x-should-retry', 'stripe-should-retry']) {
+    const v = headers.get(name)?.trim().toLowerCase();
+    if (v === 'true') return { value: true, source: name };
+    if (v === 'false') return { value: false, source: name };
+  }
+  return undefined;
+}
+
+/** Exponential backoff with full jitter: attempt k waits a random time in [0, min(cap, base·factor^(k-1))]. */
+export function backoffPlan(options: Partial<BackoffOptions> = {}): BackoffPlan {
+  const { baseSeconds, factor, capSeconds, maxAttempts } = { ...DEFAULT_BACKOFF, ...options };
+  const steps = [];
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    steps.push({ attempt, delaySeconds: Math.min(capSeconds, baseSeconds * factor ** (attempt - 1)) });
+  }
+  return { baseSeconds, factor, capSeconds, maxAttempts, jitter: 'full', steps };
+}
+
+/** The response's clock: its Date header, else the end of the exchange, else `now`. */
+export function referenceTime(headers: HeaderIndex, startedAt: number | undefined, durationMs: number | undefined, now: number): number {
+  const date = headers.get('date');
+  if (date) {
+    const ms = parseHttpOrIsoDate(date);
+    if (Number.isFinite(ms)) return ms;
+  }
+  if (typeof startedAt === 'number' && Number.isFinite(startedAt) && startedAt > 0) {
+    return startedAt + (typeof durationMs === 'number' && Number.isFinite(durationMs) && durationMs > 0 ? durationMs : 0);
+  }
+  return now;
+}
