@@ -278,15 +278,6 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     set: { requestIdHeader: 'request-id' },
   },
   {
-    id: 'profile-salesforce-limit',
-    vendor: 'Salesforce',
-    name: 'Salesforce: 403 REQUEST_LIMIT_EXCEEDED is the 24-hour API limit',
-    docs: 'https://developer.salesforce.com/docs/atlas.en-us.salesforce_app_limits_cheatsheet.meta/salesforce_app_limits_cheatsheet/salesforce_app_limits_platform_api.htm',
-    enabled: true,
-    match: { host: '*.salesforce.com', status: '403', errorCode: 'REQUEST_LIMIT_EXCEEDED' },
-    set: { retryable: false, action: 'The org has used its rolling 24-hour API allowance: wait for it to recover or raise the limit; retrying now will fail.' },
-  },
-  {
     id: 'profile-slack-200-errors',
     vendor: 'Slack',
     name: 'Slack: a 200 with ok:false is a failure; quote x-slack-req-id',
