@@ -89,6 +89,17 @@ describe('resolveRules precedence', () => {
     expect(resolveRules([{ ...first, enabled: false }, second], [], target)!.set.action).toBe('second');
   });
 
+  it('matches any port when the pattern names none, and only that port when it does', () => {
+    const any = rule('any-port', { host: 'localhost' }, { retryable: true });
+    const one = rule('one-port', { host: 'localhost:3000' }, { retryable: true });
+    const at = (host: string) => ({ ...target, host });
+    expect(resolveRules([any], [], at('localhost:3000'))).not.toBeNull();
+    expect(resolveRules([any], [], at('localhost'))).not.toBeNull();
+    expect(resolveRules([one], [], at('localhost:3000'))).not.toBeNull();
+    expect(resolveRules([one], [], at('localhost:4000'))).toBeNull();
+    expect(resolveRules([any], [], at('localhost.evil.com'))).toBeNull();
+  });
+
   it('matches status ranges and subdomain wildcards but not the bare domain', () => {
     const r = rule('range', { host: '*.example.com', status: '420-429' }, { retryable: true });
     expect(resolveRules([r], [], target)).not.toBeNull();

@@ -154,8 +154,10 @@ export interface RuleTarget {
   errorCode?: string | null;
 }
 
-function hostMatches(pattern: string, host: string): boolean {
+function hostMatches(pattern: string, hostWithPort: string): boolean {
   if (pattern === '*') return true;
+  // A pattern without a port matches any port (localhost matches localhost:3000).
+  const host = pattern.includes(':') ? hostWithPort : hostWithPort.replace(/:\d+$/, '');
   if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1;
   return host === pattern;
 }
