@@ -1,6 +1,53 @@
-// Background worker (Chrome service worker / Firefox event page). Capture lives in ./capture.
-import browser from 'webextension-polyfill';
+// Background worker (Chrome service worker / Firefox event page). Every listener is registered
+// synchronously at the top level, so an event that wakes a stopped worker reaches it; the service
+// queues what arrives until storage.session has been read back (see service.ts).
+import { classify } from '../core/classify';
+import type { Rule } from '../core/rules';
+import { loadRules, onRulesChanged } from '../platform/rules-storage';
+import { getTabBadge, setTabBadge } from '../platform/badge';
+import { extensionOrigin, onConnect, onSuspend } from '../platform/runtime';
+import { sessionArea } from '../platform/storage';
+import { onTabLoading, onTabRemoved, tabExists } from '../platform/tabs';
+import { onBeforeRedirect, onBeforeRequest, onCompleted, onErrorOccurred, onHeadersReceived, onSendHeaders } from '../platform/webrequest';
+import { createDebugApi, type FaultlineDebug } from './debug';
+import { DEFAULT_LIMITS } from './limits';
+import { CaptureService } from './service';
+import type { WebRequestDetails } from './webrequest-events';
 
-browser.runtime.onInstalled.addListener(() => {
-  /* first run: nothing to migrate yet */
+/** The user's per-host rules; every classification uses the current set. */
+let userRules: readonly Rule[] = [];
+
+const service = new CaptureService({
+  classify: (exchange) => classify(exchange, { rules: userRules }),
+  prepare: async () => {
+    userRules = (await loadRules()).document.rules;
+  },
+  limits: DEFAULT_LIMITS,
+  area: sessionArea(),
+  setBadge: setTabBadge,
+  extensionOrigin: extensionOrigin(),
+  tabExists,
+});
+
+const asDetails = (d: unknown): WebRequestDetails => d as WebRequestDetails;
+onBeforeRequest((d) => service.onBeforeRequest(asDetails(d)));
+onSendHeaders((d) => service.onSendHeaders(asDetails(d)));
+onHeadersReceived((d) => service.onHeadersReceived(asDetails(d)));
+onBeforeRedirect((d) => service.onBeforeRedirect(asDetails(d)));
+onCompleted((d) => service.onCompleted(asDetails(d)));
+onErrorOccurred((d) => service.onErrorOccurred(asDetails(d)));
+onTabRemoved((tabId) => service.tabRemoved(tabId));
+onTabLoading((tabId) => service.tabLoading(tabId));
+onConnect((port) => service.connect(port));
+onSuspend(() => void service.flush());
+onRulesChanged((loaded) => {
+  userRules = loaded.document.rules;
+  service.reclassifyAll();
+});
+
+const debug = createDebugApi(service, getTabBadge);
+(globalThis as unknown as { faultlineDebug: FaultlineDebug }).faultlineDebug = debug;
+
+void service.start().then(() => {
+  debug.ready = true;
 });

@@ -1,4 +1,7 @@
-// The devtools page: creates the panel, and (see ./capture) feeds bodies to the background.
-import browser from 'webextension-polyfill';
+// The devtools page: creates the panel and starts capture right away, so bodies are collected from
+// the moment DevTools opens, whether or not the Faultline panel is ever shown.
+import { createPanel, inspectedTabId } from '../platform/devtools';
+import { startDevtoolsCapture } from './capture';
 
-void browser.devtools.panels.create('Faultline', '/icons/icon-32.png', '/src/panel/panel.html');
+void createPanel('Faultline', '/icons/icon-32.png', '/src/panel/panel.html');
+startDevtoolsCapture(inspectedTabId());

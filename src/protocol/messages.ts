@@ -6,8 +6,14 @@ export const PROTOCOL_SOURCE = 'faultline' as const;
 /** Bumped when the envelope shapes change; a panel speaking another version says "reopen DevTools". */
 export const PROTOCOL_VERSION = 1;
 
-/** How much of the body Faultline holds for a record. */
-export type BodyState = 'captured' | 'truncated' | 'not-captured' | 'binary' | 'pending' | 'empty';
+/**
+ * How much of the body Faultline holds for a record.
+ * - 'pending': the response has not finished yet.
+ * - 'not-captured': no body reached Faultline (DevTools closed, unread body, or not fetched on purpose).
+ * - 'dropped': a body was captured and classified, then discarded for the per-tab body budget
+ *   (or was not persisted before a worker restart); the classification made with it is kept.
+ */
+export type BodyState = 'captured' | 'truncated' | 'not-captured' | 'binary' | 'pending' | 'empty' | 'dropped';
 
 /** One request of the inspected tab, merged from webRequest and devtools.network. */
 export interface RequestRecord {
@@ -22,6 +28,10 @@ export interface RequestRecord {
   bodyState: BodyState;
   /** Which sources have contributed. */
   sources: Array<'webRequest' | 'devtools' | 'har'>;
+  /** Request body size in bytes, from webRequest's requestBody (undefined: unknown or none). */
+  requestBodySize?: number;
+  /** webRequest resource type ('main_frame', 'xmlhttprequest', …) or HAR _resourceType, when known. */
+  resourceType?: string;
 }
 
 /** A row separating requests of one document from the next (Network panel's "Preserve log"). */
@@ -40,14 +50,32 @@ export type CaptureRecord = RequestRecord | NavigationRecord;
 export interface CaptureStats {
   /** Requests seen for this tab since the panel's session started. */
   seen: number;
-  /** Records evicted because the per-tab record cap was reached. */
+  /** Records evicted because the per-tab record cap was reached (or lost to the storage quota across a worker restart). */
   droppedRecords: number;
   /** Bodies cut to the per-body cap. */
   truncatedBodies: number;
-  /** Bodies dropped because the per-tab body budget was exhausted. */
+  /** Bodies dropped because the per-tab body budget was exhausted (or not persisted before a worker restart). */
   droppedBodies: number;
   /** Whether devtools.network has delivered any body yet (Firefox needs its Network panel opened once). */
   bodiesArriving: boolean;
+  /** Epoch ms when this tab's DevTools page connected; null while DevTools is closed. */
+  devtoolsConnectedAt?: number | null;
+  /** Failures currently in the list (the badge number). */
+  failures?: number;
+}
+
+/** One HAR-like entry as the devtools page hands it to the background. */
+export interface DevtoolsEntry {
+  exchange: Exchange;
+  bodyState: BodyState;
+  /**
+   * webRequest's requestId, if a browser ever exposes it on HAR entries (merge fast path). Neither does
+   * today (Chrome 156: no _requestId; its CDP ids differ from webRequest's), so the background matches
+   * by method + URL + start time.
+   */
+  requestId?: string;
+  /** HAR _resourceType ('fetch', 'xhr', 'document', …) when known. */
+  resourceType?: string;
 }
 
 export interface MessageMap {
@@ -56,12 +84,17 @@ export interface MessageMap {
   'panel/clear': { tabId: number };
   'panel/set-preserve': { tabId: number; preserve: boolean };
   // devtools page -> background
-  'devtools/finished': { tabId: number; exchange: Exchange; bodyState: BodyState; requestId?: string };
-  'devtools/har-backfill': { tabId: number; entries: Array<{ exchange: Exchange; bodyState: BodyState }> };
+  'devtools/finished': { tabId: number; exchange: Exchange; bodyState: BodyState; requestId?: string; resourceType?: string };
+  'devtools/har-backfill': { tabId: number; entries: DevtoolsEntry[] };
+  /** Sent while DevTools is open so the browser does not stop the worker between requests. */
+  'devtools/keepalive': { tabId: number };
   // background -> panel
   'bg/snapshot': { tabId: number; records: CaptureRecord[]; stats: CaptureStats; preserve: boolean };
-  'bg/upsert': { tabId: number; records: CaptureRecord[]; stats: CaptureStats };
+  /** Records added or changed since the last batch; `removedIds`: records evicted by the record cap. */
+  'bg/upsert': { tabId: number; records: CaptureRecord[]; stats: CaptureStats; removedIds?: string[] };
   'bg/cleared': { tabId: number; stats: CaptureStats };
+  /** The panel's protocol differs from the background's: the extension was updated; reopen DevTools. */
+  'bg/protocol-mismatch': { tabId: number; protocol: number };
   // options -> background / panel: rules changed
   'rules/changed': { version: number };
 }
@@ -78,7 +111,7 @@ export function envelope<T extends MessageType>(type: T, payload: MessageMap[T])
   return { source: PROTOCOL_SOURCE, type, payload };
 }
 
-/** Narrows unknown input (from a port or runtime.onMessage) to one of our envelopes. */
+/** Narrows unknown input (from a port or runtime.onMessage) to one of our envelopes (shape of the wrapper only). */
 export function isEnvelope(value: unknown): value is Envelope {
   return (
     typeof value === 'object' &&
@@ -92,5 +125,95 @@ export function isEnvelopeOf<T extends MessageType>(value: unknown, type: T): va
   return isEnvelope(value) && value.type === type;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Payload validation for what a receiver acts on. Ports only connect our own contexts, but a
+// stale panel of an older build, or a bug, must not corrupt the store: check before use.
+
+type Check = (value: unknown) => boolean;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isTabId: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isBool: Check = (v) => typeof v === 'boolean';
+const isInt: Check = (v) => typeof v === 'number' && Number.isInteger(v);
+const optional = (check: Check): Check => (v) => v === undefined || check(v);
+const isString: Check = (v) => typeof v === 'string';
+
+const BODY_STATES: ReadonlySet<string> = new Set<BodyState>([
+  'captured', 'truncated', 'not-captured', 'binary', 'pending', 'empty', 'dropped',
+]);
+export const isBodyState = (v: unknown): v is BodyState => typeof v === 'string' && BODY_STATES.has(v);
+
+const isHeaderList: Check = (v) =>
+  v === undefined ||
+  (Array.isArray(v) && v.every((h) => isRecord(h) && typeof h.name === 'string' && typeof h.value === 'string')) ||
+  (isRecord(v) && Object.values(v).every((x) => typeof x === 'string'));
+
+/** The parts of an Exchange the store relies on; the rest is passed through to the classifier. */
+export const isExchange = (v: unknown): v is Exchange =>
+  isRecord(v) &&
+  typeof v.method === 'string' &&
+  typeof v.url === 'string' &&
+  typeof v.status === 'number' &&
+  Number.isFinite(v.status) &&
+  isHeaderList(v.requestHeaders) &&
+  isHeaderList(v.responseHeaders) &&
+  optional(isString)(v.body) &&
+  optional(isString)(v.error) &&
+  optional((x) => typeof x === 'number' && Number.isFinite(x))(v.startedAt);
+
+const isDevtoolsEntry: Check = (v) =>
+  isRecord(v) && isExchange(v.exchange) && isBodyState(v.bodyState) && optional(isString)(v.requestId) && optional(isString)(v.resourceType);
+
+/** Payload shape per message type: a table, not a switch. */
+const PAYLOAD_FIELDS: { [T in MessageType]: Record<string, Check> } = {
+  'panel/hello': { tabId: isTabId, protocol: isInt },
+  'panel/clear': { tabId: isTabId },
+  'panel/set-preserve': { tabId: isTabId, preserve: isBool },
+  'devtools/finished': {
+    tabId: isTabId,
+    exchange: isExchange,
+    bodyState: isBodyState,
+    requestId: optional(isString),
+    resourceType: optional(isString),
+  },
+  'devtools/har-backfill': { tabId: isTabId, entries: (v) => Array.isArray(v) && v.every(isDevtoolsEntry) },
+  'devtools/keepalive': { tabId: isTabId },
+  'bg/snapshot': { tabId: isTabId, records: Array.isArray, stats: isRecord, preserve: isBool },
+  'bg/upsert': { tabId: isTabId, records: Array.isArray, stats: isRecord, removedIds: optional(Array.isArray) },
+  'bg/cleared': { tabId: isTabId, stats: isRecord },
+  'bg/protocol-mismatch': { tabId: isTabId, protocol: isInt },
+  'rules/changed': { version: isInt },
+};
+
+export function isMessageType(value: unknown): value is MessageType {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PAYLOAD_FIELDS, value);
+}
+
+/** The envelope when `value` is one of ours with a well-formed payload, otherwise null. */
+export function parseEnvelope(value: unknown): Envelope | null {
+  if (!isEnvelope(value) || !isMessageType(value.type)) return null;
+  const payload = (value as { payload?: unknown }).payload;
+  if (!isRecord(payload)) return null;
+  const fields = PAYLOAD_FIELDS[value.type];
+  for (const name of Object.keys(fields)) {
+    if (!fields[name]!(payload[name])) return null;
+  }
+  return value;
+}
+
+/** Like parseEnvelope, restricted to the given types (what a receiver accepts on one port). */
+export function parseEnvelopeOf<T extends MessageType>(value: unknown, types: readonly T[]): Envelope<T> | null {
+  const parsed = parseEnvelope(value);
+  return parsed && (types as readonly MessageType[]).includes(parsed.type) ? (parsed as Envelope<T>) : null;
+}
+
 export const PANEL_PORT_PREFIX = 'faultline-panel:';
 export const DEVTOOLS_PORT_PREFIX = 'faultline-devtools:';
+
+/** The tab id a port name addresses (`faultline-panel:42` → 42), or null for foreign names. */
+export function tabIdFromPortName(name: string, prefix: string): number | null {
+  if (!name.startsWith(prefix)) return null;
+  const rest = name.slice(prefix.length);
+  if (!/^\d{1,15}$/.test(rest)) return null;
+  return Number(rest);
+}

@@ -1,0 +1,375 @@
+// Code that runs with chrome privileges in Firefox's browser window (browser.xhtml), reached through
+// WebDriver BiDi `script.callFunction` on the `moz:scope: "chrome"` context. It is shipped as source:
+// everything it uses must be defined inside `chromeAgent` or be a chrome global of browser.xhtml.
+//
+// Evaluation in extension documents (the panel inside the toolbox, the background event page) goes
+// through a one-shot frame script loaded into that document's <browser>: the documents live in the
+// out-of-process extension process, so the parent can only reach them by message.
+
+/** Names of the operations `chromeAgent` offers; the Node side sends one name and one JSON argument. */
+export type AgentOp =
+  | 'init'
+  | 'openPanel'
+  | 'closeToolbox'
+  | 'toolboxState'
+  | 'selectTool'
+  | 'panelEval'
+  | 'backgroundState'
+  | 'backgroundEval'
+  | 'stopBackground'
+  | 'readClipboard'
+  | 'screenshot';
+
+export interface PanelTarget {
+  /** The panel's title as given to devtools.panels.create. */
+  label: string;
+  /** moz-extension://<uuid> */
+  origin: string;
+}
+
+export interface ToolboxState {
+  open: boolean;
+  hostType: string | null;
+  currentToolId: string | null;
+  /** The extension panel's tool id (it carries a counter, so it is looked up by label). */
+  panelToolId: string | null;
+  /** The URL loaded in the panel's #webext-panels-browser. */
+  panelUrl: string | null;
+  /** Whether the toolbox's network monitor API has onRequestFinished listeners (a devtools page listens). */
+  requestFinishedListeners: boolean;
+  /** The tool ids of the toolbox's built-in panels that have been opened. */
+  loadedBuiltinPanels: string[];
+}
+
+export interface BackgroundState {
+  state: 'starting' | 'running' | 'suspending' | 'stopped' | 'missing';
+  url: string | null;
+}
+
+/**
+ * The agent, serialised with Function.prototype.toString and called as
+ * `(chromeAgent)()[op](arg)` in browser.xhtml. Returns a fresh object each call; state that must
+ * outlive a call lives on `window.__faultlineE2E`.
+ */
+export function chromeAgent() {
+  const g = globalThis as any;
+  const { gBrowser, ChromeUtils, Services, Cc, Ci, WebExtensionPolicy } = g;
+  const state: { inspectedTab?: any } = (g.__faultlineE2E ??= {});
+
+  const sleep = (ms: number) => new Promise((resolve) => g.setTimeout(resolve, ms));
+
+  async function poll<T>(probe: () => T, timeoutMs: number, what: string): Promise<NonNullable<T>> {
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown;
+    for (;;) {
+      try {
+        const value = probe();
+        if (value) return value as NonNullable<T>;
+        lastError = undefined;
+      } catch (error) {
+        lastError = error;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (${String(lastError)})` : ''}`);
+      }
+      await sleep(50);
+    }
+  }
+
+  function devtools(): any {
+    const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+    return require('devtools/client/framework/devtools').gDevTools;
+  }
+
+  function inspectedTab(): any {
+    const tab = state.inspectedTab;
+    if (!tab || !tab.linkedBrowser || !Array.from(gBrowser.tabs).includes(tab)) throw new Error('The inspected tab is gone');
+    return tab;
+  }
+
+  function panelTool(toolbox: any, label: string): any {
+    return toolbox.getAdditionalTools().find((tool: any) => tool.label === label);
+  }
+
+  /** The extension panel's <browser id="webext-panels-browser">, inside the toolbox's panel iframe. */
+  function panelBrowser(toolbox: any, toolId: string): any {
+    const iframe = toolbox.doc.getElementById(`toolbox-panel-iframe-${toolId}`);
+    return iframe?.contentDocument?.getElementById('webext-panels-browser') ?? null;
+  }
+
+  function loadedPanelBrowser(target: PanelTarget): any {
+    const toolbox = devtools().getToolboxForTab(inspectedTab());
+    if (!toolbox) throw new Error('DevTools is not open on the inspected tab (call openPanel() first)');
+    const tool = panelTool(toolbox, target.label);
+    if (!tool) throw new Error(`The toolbox has no "${target.label}" panel`);
+    const browser = panelBrowser(toolbox, tool.id);
+    const url: string = browser?.currentURI?.spec ?? '';
+    if (!url.startsWith(`${target.origin}/`)) {
+      throw new Error(`The "${target.label}" panel has not loaded (call openPanel() first); its browser shows ${url || 'nothing'}`);
+    }
+    return browser;
+  }
+
+  function netMonitorApi(toolbox: any): any {
+    return toolbox.getPanel('netmonitor')?.panelWin?.Netmonitor?.api ?? toolbox._netMonitorAPI ?? null;
+  }
+
+  function extensionOf(id: string): any {
+    const extension = WebExtensionPolicy.getByID(id)?.extension;
+    if (!extension) throw new Error(`No extension ${id} is installed`);
+    return extension;
+  }
+
+  /**
+   * Runs in the extension process as a frame script of the target <browser>. Evaluates the function
+   * in a sandbox whose prototype is the document's window, without Xrays, so it sees the page's real
+   * DOM and globals (`browser`, expandos). Chrome-only `notifyUserGestureActivation` gives the call
+   * transient user activation, as Playwright's evaluate does in Chromium (clipboard writes need it).
+   */
+  function frameScript(
+    payload: { reply: string; src: string; argJson: string; gesture: boolean },
+    // Frame-script scope bindings (not properties of globalThis there).
+    fs: { content: any; Cu: any; sendAsyncMessage(name: string, data: object): void },
+  ) {
+    const describe = (error: any) => {
+      try {
+        if (error && typeof error === 'object' && 'message' in error) {
+          return `${error.name ?? 'Error'}: ${error.message}${error.stack ? `\n${error.stack}` : ''}`;
+        }
+      } catch {
+        /* fall through */
+      }
+      return String(error);
+    };
+    const reply = (data: object) => fs.sendAsyncMessage(payload.reply, data);
+    try {
+      const win = fs.content;
+      if (!win) throw new Error('the browser has no content window');
+      if (payload.gesture) {
+        try {
+          win.document.notifyUserGestureActivation();
+        } catch {
+          /* best effort */
+        }
+      }
+      const sandbox = fs.Cu.Sandbox(win, {
+        sandboxPrototype: win,
+        sameZoneAs: win,
+        wantXrays: false,
+        sandboxName: 'faultline-e2e',
+      });
+      const code =
+        `(async () => { const fn = (${payload.src});` +
+        ` const value = await fn(JSON.parse(${JSON.stringify(payload.argJson)}).arg);` +
+        ` return JSON.stringify({ value }); })()`;
+      const promise = fs.Cu.evalInSandbox(code, sandbox, null, 'faultline-e2e-eval', 1);
+      promise.then(
+        (json: string) => reply({ json }),
+        (error: unknown) => reply({ error: describe(error) }),
+      );
+    } catch (error) {
+      reply({ error: describe(error) });
+    }
+  }
+
+  /** Evaluates `src` (a function expression) with `argJson` ({arg}) in `browser`'s document; resolves to JSON ({value}). */
+  function evalInBrowser(browser: any, src: string, argJson: string, timeoutMs: number): Promise<string> {
+    const mm = browser.messageManager;
+    if (!mm) throw new Error('The target <browser> has no message manager');
+    const reply = `faultline-e2e:reply:${Date.now().toString(36)}:${Math.random().toString(36).slice(2)}`;
+    const payload = { reply, src, argJson, gesture: true };
+    return new Promise((resolve, reject) => {
+      const onReply = (message: { data: { json?: string; error?: string } }) => {
+        g.clearTimeout(timer);
+        mm.removeMessageListener(reply, onReply);
+        if (message.data.error !== undefined) reject(new Error(message.data.error));
+        else resolve(message.data.json ?? '{}');
+      };
+      const timer = g.setTimeout(() => {
+        mm.removeMessageListener(reply, onReply);
+        reject(new Error(`No answer from ${browser.currentURI?.spec} within ${timeoutMs} ms (document unloading or busy)`));
+      }, timeoutMs);
+      mm.addMessageListener(reply, onReply);
+      // __name: transpilers that keep function names call it; it does not exist in the frame script.
+      const source = `(() => { const __name = (target) => target; (${frameScript.toString()})(${JSON.stringify(payload)}, { content, Cu, sendAsyncMessage: (name, data) => sendAsyncMessage(name, data) }); })();`;
+      mm.loadFrameScript(`data:application/javascript;charset=utf-8,${encodeURIComponent(source)}`, false);
+    });
+  }
+
+  function toolboxState(target: PanelTarget): ToolboxState {
+    const toolbox = devtools().getToolboxForTab(inspectedTab());
+    if (!toolbox) {
+      return {
+        open: false,
+        hostType: null,
+        currentToolId: null,
+        panelToolId: null,
+        panelUrl: null,
+        requestFinishedListeners: false,
+        loadedBuiltinPanels: [],
+      };
+    }
+    const tool = panelTool(toolbox, target.label);
+    const browser = tool ? panelBrowser(toolbox, tool.id) : null;
+    const api = netMonitorApi(toolbox);
+    return {
+      open: true,
+      hostType: toolbox.hostType ?? null,
+      currentToolId: toolbox.currentToolId ?? null,
+      panelToolId: tool?.id ?? null,
+      panelUrl: browser?.currentURI?.spec ?? null,
+      requestFinishedListeners: !!api?.hasRequestFinishedListeners?.(),
+      loadedBuiltinPanels: ['inspector', 'webconsole', 'jsdebugger', 'netmonitor'].filter((id) => toolbox.getPanel(id)),
+    };
+  }
+
+  return {
+    /** Remembers the single tab of a fresh window as the inspected tab; sizes the window. */
+    async init(arg: { width: number; height: number }): Promise<{ tabs: number }> {
+      state.inspectedTab = gBrowser.selectedTab;
+      if (g.outerWidth !== arg.width || g.outerHeight !== arg.height) {
+        g.resizeTo(arg.width, arg.height);
+        await poll(() => g.outerWidth === arg.width && g.outerHeight === arg.height, 5_000, 'the window to resize');
+      }
+      return { tabs: gBrowser.tabs.length };
+    },
+
+    async openPanel(arg: PanelTarget & { timeoutMs: number }): Promise<ToolboxState> {
+      const tab = inspectedTab();
+      if (gBrowser.selectedTab !== tab) gBrowser.selectedTab = tab;
+      const gDevTools = devtools();
+      const toolbox = await gDevTools.showToolboxForTab(tab);
+      // The devtools page registers the panel after the toolbox is up.
+      const tool = await poll(() => panelTool(toolbox, arg.label), arg.timeoutMs, `the toolbox to list the "${arg.label}" panel`);
+      if (toolbox.currentToolId !== tool.id) await toolbox.selectTool(tool.id);
+      // selectTool resolves before the extension document has loaded into the panel's browser.
+      await poll(
+        () => (panelBrowser(toolbox, tool.id)?.currentURI?.spec ?? '').startsWith(`${arg.origin}/`),
+        arg.timeoutMs,
+        `the "${arg.label}" panel document to load`,
+      );
+      return toolboxState(arg);
+    },
+
+    toolboxState(arg: PanelTarget): ToolboxState {
+      return toolboxState(arg);
+    },
+
+    /** Closes the inspected tab's toolbox (the panel and the devtools page unload). */
+    async closeToolbox(arg: PanelTarget): Promise<ToolboxState> {
+      const gDevTools = devtools();
+      const tab = inspectedTab();
+      if (gDevTools.getToolboxForTab(tab)) await gDevTools.closeToolboxForTab(tab);
+      await poll(() => !gDevTools.getToolboxForTab(tab), 10_000, 'the toolbox to close');
+      return toolboxState(arg);
+    },
+
+    /** Selects a tool of the inspected tab's toolbox by id (e.g. 'netmonitor'). */
+    async selectTool(arg: PanelTarget & { toolId: string }): Promise<ToolboxState> {
+      const toolbox = devtools().getToolboxForTab(inspectedTab());
+      if (!toolbox) throw new Error('DevTools is not open on the inspected tab');
+      await toolbox.selectTool(arg.toolId);
+      return toolboxState(arg);
+    },
+
+    panelEval(arg: PanelTarget & { src: string; argJson: string; timeoutMs: number }): Promise<string> {
+      return evalInBrowser(loadedPanelBrowser(arg), arg.src, arg.argJson, arg.timeoutMs);
+    },
+
+    backgroundState(arg: { id: string }): BackgroundState {
+      const extension = WebExtensionPolicy.getByID(arg.id)?.extension;
+      if (!extension) return { state: 'missing', url: null };
+      return {
+        state: extension.backgroundState,
+        url: extension.backgroundContext?.xulBrowser?.currentURI?.spec ?? null,
+      };
+    },
+
+    /** Evaluates in the background event page, waking it first if it is suspended (as any event would). */
+    async backgroundEval(arg: { id: string; src: string; argJson: string; timeoutMs: number }): Promise<string> {
+      const extension = extensionOf(arg.id);
+      // A suspending page can't be woken; wait for it to settle either way.
+      await poll(() => ['running', 'stopped'].includes(extension.backgroundState), arg.timeoutMs, 'the background to settle');
+      if (extension.backgroundState === 'stopped') await extension.wakeupBackground();
+      const context = await poll(
+        () => extension.backgroundState === 'running' && extension.backgroundContext?.xulBrowser && extension.backgroundContext,
+        arg.timeoutMs,
+        'the background page to run',
+      );
+      return evalInBrowser(context.xulBrowser, arg.src, arg.argJson, arg.timeoutMs);
+    },
+
+    /**
+     * Suspends the event page now, as the idle timeout would: runtime.onSuspend fires, ports close,
+     * the page unloads; the next event starts it again. DevTools being attached and pending listener
+     * promises would normally postpone this; both are overridden, like about:debugging's Terminate.
+     */
+    async stopBackground(arg: { id: string; timeoutMs: number }): Promise<BackgroundState> {
+      const extension = extensionOf(arg.id);
+      await poll(() => ['running', 'stopped'].includes(extension.backgroundState), arg.timeoutMs, 'the background to settle');
+      const running = extension.backgroundState === 'running' ? extension.backgroundContext : undefined;
+      if (running) {
+        await extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
+        // Done once that page is gone. An open extension page may reconnect at once and so start a
+        // new page before this looks: that is fine, it is a fresh page.
+        await poll(() => extension.backgroundContext !== running, arg.timeoutMs, 'the background page to unload');
+      }
+      return {
+        state: extension.backgroundState,
+        url: extension.backgroundContext?.xulBrowser?.currentURI?.spec ?? null,
+      };
+    },
+
+    /** The system clipboard's text/plain (headless Firefox keeps an in-process clipboard). */
+    readClipboard(): string {
+      const transferable = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+      transferable.init(null);
+      transferable.addDataFlavor('text/plain');
+      Services.clipboard.getData(transferable, Ci.nsIClipboard.kGlobalClipboard, g.browsingContext.currentWindowContext);
+      const data: { value?: any } = {};
+      try {
+        transferable.getTransferData('text/plain', data);
+      } catch {
+        return '';
+      }
+      return data.value?.QueryInterface(Ci.nsISupportsString).data ?? '';
+    },
+
+    /**
+     * PNG (data: URL) of the toolbox as docked in the window: the tab strip of tools and the panel.
+     * drawSnapshot paints across processes, so the out-of-process panel document is included.
+     */
+    async screenshot(): Promise<{ dataUrl: string; width: number; height: number }> {
+      const toolbox = devtools().getToolboxForTab(inspectedTab());
+      if (!toolbox) throw new Error('DevTools is not open on the inspected tab');
+      const frame = toolbox.win.browsingContext.embedderElement;
+      const hostWindow = frame.ownerDocument.defaultView;
+      // Let a pending layout and paint settle.
+      await new Promise((resolve) => hostWindow.requestAnimationFrame(() => hostWindow.requestAnimationFrame(resolve)));
+      const box = frame.getBoundingClientRect();
+      const rect = new hostWindow.DOMRect(box.x, box.y, box.width, box.height);
+      const bitmap = await hostWindow.browsingContext.currentWindowGlobal.drawSnapshot(rect, hostWindow.devicePixelRatio, 'white');
+      const canvas = hostWindow.document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      canvas.getContext('2d').drawImage(bitmap, 0, 0);
+      bitmap.close();
+      return { dataUrl: canvas.toDataURL('image/png'), width: canvas.width, height: canvas.height };
+    },
+  };
+}
+
+/**
+ * The `script.callFunction` declaration that runs one agent operation: `(op, argJson) => JSON`
+ * of `{ ok }` or `{ error }`, so errors keep their message across BiDi.
+ */
+export const AGENT_CALL = `async function (op, argJson) {
+  const __name = (target) => target;
+  try {
+    const agent = (${chromeAgent.toString()})();
+    const ok = await agent[op](JSON.parse(argJson));
+    return JSON.stringify({ ok: ok === undefined ? null : ok });
+  } catch (error) {
+    return JSON.stringify({ error: error && error.message ? error.message + (error.stack ? '\\n' + error.stack : '') : String(error) });
+  }
+}`;

@@ -1,0 +1,44 @@
+// A read-only view of the capture state for e2e tests (through backgroundEval) and for debugging in
+// the worker's console. It exposes only what the store holds: credentials are already redacted there.
+import type { CaptureRecord, CaptureStats } from '../protocol/messages';
+import type { CaptureService } from './service';
+
+export interface FaultlineDebug {
+  ready: boolean;
+  records(tabId: number): CaptureRecord[];
+  stats(tabId: number): (CaptureStats & { preserve: boolean; pending: number }) | null;
+  /** Tabs with a store, each with its navigation URLs (to find the inspected tab without the tabs permission). */
+  tabs(): Array<{ tabId: number; records: number; failures: number; urls: string[] }>;
+  badgeText(tabId: number): Promise<string>;
+  /** True when every change has been written to storage.session and sent to the panels. */
+  settled(): boolean;
+  /** Writes and sends everything pending now. */
+  flush(): Promise<void>;
+  persistErrors(): number;
+  /** What storage.session holds for the capture, in bytes. */
+  storageUsage(): { records: number; bodies: number; quota: number };
+}
+
+export function createDebugApi(service: CaptureService, badgeText: (tabId: number) => Promise<string>): FaultlineDebug {
+  const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  return {
+    ready: false,
+    records: (tabId) => copy(service.records(tabId)),
+    stats: (tabId) => copy(service.stats(tabId)),
+    tabs: () =>
+      service.tabIds().map((tabId) => {
+        const records = service.records(tabId);
+        return {
+          tabId,
+          records: records.length,
+          failures: service.stats(tabId)?.failures ?? 0,
+          urls: records.filter((r) => r.kind === 'navigation').map((r) => (r.kind === 'navigation' ? r.url : '')),
+        };
+      }),
+    badgeText,
+    settled: () => service.settled,
+    flush: () => service.flush(),
+    persistErrors: () => service.persister.errors,
+    storageUsage: () => service.persister.usage(),
+  };
+}

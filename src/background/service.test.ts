@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import type { PortLike } from '../platform/runtime';
+import {
+  DEVTOOLS_PORT_PREFIX,
+  PANEL_PORT_PREFIX,
+  PROTOCOL_VERSION,
+  envelope,
+  type CaptureRecord,
+  type Envelope,
+} from '../protocol/messages';
+import { CaptureService } from './service';
+import { FakeSessionArea, ManualTimers, ORIGIN, TEST_LIMITS, devtoolsExchange, fakeClassify, webRequest } from './test-support';
+
+class FakePort implements PortLike {
+  readonly sent: Envelope[] = [];
+  private messageListeners: Array<(m: unknown) => void> = [];
+  private disconnectListeners: Array<() => void> = [];
+  disconnected = false;
+  constructor(readonly name: string) {}
+  postMessage(message: unknown): void {
+    this.sent.push(JSON.parse(JSON.stringify(message)) as Envelope);
+  }
+  disconnect(): void {
+    this.disconnected = true;
+  }
+  onMessage = { addListener: (cb: (m: unknown) => void) => void this.messageListeners.push(cb) };
+  onDisconnect = { addListener: (cb: () => void) => void this.disconnectListeners.push(cb) };
+  receive(message: unknown): void {
+    for (const cb of this.messageListeners) cb(message);
+  }
+  close(): void {
+    for (const cb of this.disconnectListeners) cb();
+  }
+  of<T extends Envelope['type']>(type: T): Array<Envelope<T>> {
+    return this.sent.filter((m) => m.type === type) as Array<Envelope<T>>;
+  }
+}
+
+function makeService(area = new FakeSessionArea()) {
+  const timers = new ManualTimers();
+  const badges = new Map<number, number>();
+  const service = new CaptureService({
+    classify: fakeClassify,
+    limits: TEST_LIMITS,
+    area,
+    setBadge: (tabId, count) => void badges.set(tabId, count),
+    extensionOrigin: ORIGIN,
+    timers,
+  });
+  return { service, timers, badges, area };
+}
+
+function fireAll(service: CaptureService, ev: ReturnType<typeof webRequest>) {
+  service.onBeforeRequest(ev.before);
+  service.onSendHeaders(ev.sendHeaders);
+  service.onHeadersReceived(ev.headers);
+  service.onCompleted(ev.completed);
+}
+
+function panel(service: CaptureService, tabId: number) {
+  const port = new FakePort(PANEL_PORT_PREFIX + tabId);
+  service.connect(port);
+  port.receive(envelope('panel/hello', { tabId, protocol: PROTOCOL_VERSION }));
+  return port;
+}
+
+const requestUrls = (records: CaptureRecord[]) => records.filter((r) => r.kind === 'request').map((r) => (r.kind === 'request' ? r.exchange.url : ''));
+
+describe('CaptureService', () => {
+  it('queues events until storage.session has been read back, then handles them in order', async () => {
+    const { service, timers } = makeService();
+    fireAll(service, webRequest('https://a.test/1', { tabId: 4, status: 500, at: 1 }));
+    expect(service.records(4)).toEqual([]);
+    await service.start();
+    await timers.runAll();
+    expect(requestUrls(service.records(4))).toEqual(['https://a.test/1']);
+  });
+
+  it('answers panel/hello with a snapshot of that tab only, then streams batched upserts', async () => {
+    const { service, timers } = makeService();
+    await service.start();
+    fireAll(service, webRequest('https://a.test/mine', { tabId: 1, status: 404, at: 1 }));
+    fireAll(service, webRequest('https://b.test/other', { tabId: 2, status: 500, at: 2 }));
+    await timers.runAll();
+    const port = panel(service, 1);
+    const [snapshot] = port.of('bg/snapshot');
+    expect(requestUrls(snapshot!.payload.records)).toEqual(['https://a.test/mine']);
+    expect(snapshot!.payload.preserve).toBe(true);
+    expect(snapshot!.payload.stats.failures).toBe(1);
+
+    port.sent.length = 0;
+    for (let i = 0; i < 50; i++) fireAll(service, webRequest(`https://a.test/burst/${i}`, { tabId: 1, at: 10 + i }));
+    fireAll(service, webRequest('https://b.test/other2', { tabId: 2, at: 100 }));
+    await timers.runAll();
+    const upserts = port.of('bg/upsert');
+    expect(upserts.length).toBeLessThan(5);
+    const streamed = new Set(upserts.flatMap((m) => requestUrls(m.payload.records)));
+    expect(streamed.size).toBe(50);
+    expect([...streamed].some((u) => u.startsWith('https://b.test'))).toBe(false);
+    expect(upserts.every((m) => m.payload.tabId === 1)).toBe(true);
+  });
+
+  it('sends nothing to a panel before its hello, and nothing for a hello naming another tab', async () => {
+    const { service, timers } = makeService();
+    await service.start();
+    const port = new FakePort(PANEL_PORT_PREFIX + 1);
+    service.connect(port);
+    fireAll(service, webRequest('https://a.test/', { tabId: 1, at: 1 }));
+    await timers.runAll();
+    port.receive(envelope('panel/hello', { tabId: 2, protocol: PROTOCOL_VERSION }));
+    expect(port.sent).toEqual([]);
+  });
+
+  it('tells a panel of another protocol version to reopen DevTools', async () => {
+    const { service } = makeService();
+    await service.start();
+    const port = new FakePort(PANEL_PORT_PREFIX + 1);
+    service.connect(port);
+    port.receive(envelope('panel/hello', { tabId: 1, protocol: PROTOCOL_VERSION + 1 }));
+    expect(port.of('bg/protocol-mismatch')).toHaveLength(1);
+    expect(port.of('bg/snapshot')).toHaveLength(0);
+  });
+
+  it('handles panel/clear and panel/set-preserve', async () => {
+    const { service, timers, badges } = makeService();
+    await service.start();
+    fireAll(service, webRequest('https://a.test/x', { tabId: 1, status: 500, at: 1 }));
+    await timers.runAll();
+    expect(badges.get(1)).toBe(1);
+    const port = panel(service, 1);
+    port.receive(envelope('panel/clear', { tabId: 1 }));
+    expect(port.of('bg/cleared')).toHaveLength(1);
+    await timers.runAll();
+    expect(service.records(1)).toEqual([]);
+    expect(badges.get(1)).toBe(0);
+
+    port.receive(envelope('panel/set-preserve', { tabId: 1, preserve: false }));
+    fireAll(service, webRequest('https://a.test/y', { tabId: 1, status: 500, at: 2 }));
+    fireAll(service, webRequest('https://a.test/', { tabId: 1, type: 'main_frame', at: 3 }));
+    expect(requestUrls(service.records(1))).toEqual(['https://a.test/']);
+    expect(service.stats(1)?.preserve).toBe(false);
+  });
+
+  it('ignores malformed messages and foreign port names', async () => {
+    const { service } = makeService();
+    await service.start();
+    const foreign = new FakePort('someone-else:1');
+    service.connect(foreign);
+    expect(foreign.disconnected).toBe(true);
+    const port = new FakePort(PANEL_PORT_PREFIX + 1);
+    service.connect(port);
+    port.receive({ source: 'faultline', type: 'panel/hello', payload: { tabId: '1', protocol: PROTOCOL_VERSION } });
+    port.receive({ type: 'panel/hello', payload: { tabId: 1, protocol: PROTOCOL_VERSION } });
+    expect(port.sent).toEqual([]);
+  });
+
+  it('counts failures per tab on the badge, with DevTools closed', async () => {
+    const { service, timers, badges } = makeService();
+    await service.start();
+    fireAll(service, webRequest('https://a.test/1', { tabId: 1, status: 500, at: 1 }));
+    fireAll(service, webRequest('https://a.test/2', { tabId: 1, status: 200, at: 2 }));
+    const refused = webRequest('https://a.test/3', { tabId: 1, at: 3 });
+    service.onBeforeRequest(refused.before);
+    service.onErrorOccurred(refused.error);
+    fireAll(service, webRequest('https://b.test/1', { tabId: 2, status: 404, at: 4 }));
+    await timers.runAll();
+    expect(badges.get(1)).toBe(2);
+    expect(badges.get(2)).toBe(1);
+  });
+
+  it('never records the extension\'s own requests or requests outside a tab', async () => {
+    const { service } = makeService();
+    await service.start();
+    fireAll(service, webRequest('https://a.test/bg', { tabId: -1, at: 1 }));
+    fireAll(service, webRequest(`${ORIGIN}/src/panel/panel.html`, { tabId: 1, at: 2 }));
+    const fromExtension = webRequest('https://a.test/by-extension', { tabId: 1, at: 3 });
+    for (const d of [fromExtension.before, fromExtension.headers, fromExtension.completed]) {
+      (d as { initiator?: string }).initiator = ORIGIN;
+    }
+    service.onBeforeRequest(fromExtension.before);
+    service.onCompleted(fromExtension.completed);
+    const firefoxOwn = webRequest('https://a.test/ff', { tabId: 1, at: 4 });
+    (firefoxOwn.before as { originUrl?: string }).originUrl = 'moz-extension://uuid/src/panel/panel.html';
+    const ff = new CaptureService({ classify: fakeClassify, limits: TEST_LIMITS, area: new FakeSessionArea(), setBadge: () => {}, extensionOrigin: 'moz-extension://uuid', timers: new ManualTimers() });
+    await ff.start();
+    ff.onBeforeRequest(firefoxOwn.before);
+    expect(service.tabIds()).toEqual([]);
+    expect(ff.tabIds()).toEqual([]);
+  });
+
+  it('merges the devtools page\'s entries into the tab\'s records and drops a DevTools cache probe', async () => {
+    const { service, timers } = makeService();
+    await service.start();
+    const ev = webRequest('https://a.test/api', { tabId: 1, status: 422, at: 50 });
+    fireAll(service, ev);
+    const probe = webRequest('https://a.test/', { tabId: 1, type: 'other', at: 60, error: 'net::ERR_CACHE_MISS' });
+    service.onBeforeRequest(probe.before);
+    service.onErrorOccurred(probe.error);
+    const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+    service.connect(devtools);
+    devtools.receive(envelope('devtools/finished', { tabId: 1, exchange: devtoolsExchange('https://a.test/api', { status: 422, at: 51, body: '{"code":"invalid"}' }), bodyState: 'captured' }));
+    devtools.receive(envelope('devtools/har-backfill', { tabId: 1, entries: [{ exchange: devtoolsExchange('https://a.test/api', { status: 422, at: 51 }), bodyState: 'not-captured' }] }));
+    devtools.receive(envelope('devtools/finished', { tabId: 2, exchange: devtoolsExchange('https://a.test/wrong-tab'), bodyState: 'empty' }));
+    await timers.runAll();
+    const records = service.records(1);
+    expect(requestUrls(records)).toEqual(['https://a.test/api']);
+    const [record] = records;
+    expect(record?.kind === 'request' && record.classification.errorCode).toBe('invalid');
+    expect(service.stats(1)?.bodiesArriving).toBe(true);
+    expect(service.stats(1)?.devtoolsConnectedAt).not.toBeNull();
+    devtools.close();
+    expect(service.stats(1)?.devtoolsConnectedAt).toBeNull();
+    expect(service.tabIds()).toEqual([1]);
+  });
+
+  it('loses nothing when the worker is stopped and started again', async () => {
+    const area = new FakeSessionArea();
+    const first = makeService(area);
+    await first.service.start();
+    for (let i = 0; i < 30; i++) fireAll(first.service, webRequest(`https://a.test/${i}`, { tabId: 1, status: i % 3 === 0 ? 500 : 200, at: i }));
+    const late = webRequest('https://a.test/late', { tabId: 1, status: 503, at: 99 });
+    first.service.onBeforeRequest(late.before);
+    await first.timers.runAll();
+    expect(first.service.settled).toBe(true);
+    const before = first.service.records(1);
+
+    const second = makeService(area);
+    second.service.onCompleted(late.completed); // an event that woke the worker, before rehydration
+    await second.service.start();
+    await second.timers.runAll();
+    const after = second.service.records(1);
+    expect(requestUrls(after)).toEqual([...requestUrls(before), 'https://a.test/late']);
+    expect(second.badges.get(1)).toBe(11);
+    const port = panel(second.service, 1);
+    expect(port.of('bg/snapshot')[0]!.payload.records).toHaveLength(31);
+  });
+
+  it('frees a closed tab', async () => {
+    const { service, timers, area } = makeService();
+    await service.start();
+    fireAll(service, webRequest('https://a.test/', { tabId: 1, status: 500, at: 1 }));
+    await timers.runAll();
+    expect(area.data.size).toBeGreaterThan(0);
+    service.tabRemoved(1);
+    await timers.runAll();
+    expect(service.tabIds()).toEqual([]);
+    expect(area.data.size).toBe(0);
+  });
+});

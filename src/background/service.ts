@@ -1,0 +1,378 @@
+// The background's capture service: per-tab stores fed by webRequest and the devtools pages,
+// persisted to storage.session, streamed to the panels, counted on the badge. Browser APIs arrive as
+// injected functions and plain port objects, so this runs under vitest unchanged.
+import type { PortLike } from '../platform/runtime';
+import type { SessionArea } from '../platform/storage';
+import {
+  DEVTOOLS_PORT_PREFIX,
+  PANEL_PORT_PREFIX,
+  PROTOCOL_VERSION,
+  envelope,
+  parseEnvelopeOf,
+  tabIdFromPortName,
+  type CaptureRecord,
+  type CaptureStats,
+  type Envelope,
+} from '../protocol/messages';
+import type { CaptureLimits } from './limits';
+import { DEFAULT_PERSIST_OPTIONS, SessionPersister, realTimers, type PersistOptions, type Timers } from './persist';
+import { TabStore, isVisible, type Classifier, type StoreEvent, type StoredRecord } from './tab-store';
+import {
+  isDevtoolsCacheProbe,
+  isTabTraffic,
+  toFailure,
+  toRedirect,
+  toRequestHeaders,
+  toRequestStart,
+  toResponse,
+  type WebRequestDetails,
+} from './webrequest-events';
+
+export interface ServiceDeps {
+  classify: Classifier;
+  limits: CaptureLimits;
+  area: SessionArea;
+  setBadge(tabId: number, count: number): unknown;
+  extensionOrigin: string;
+  tabExists?(tabId: number): Promise<boolean>;
+  timers?: Timers;
+  now?: () => number;
+  persistOptions?: PersistOptions;
+  /** Panel updates are batched: at most one bg/upsert per tab per this many ms (the 2,000-request burst). */
+  batchMs?: number;
+  /** Awaited before queued events are handled, e.g. loading the user's rules that classify them. */
+  prepare?(): Promise<void>;
+}
+
+interface PanelConnection {
+  port: PortLike;
+  tabId: number;
+  /** Streams start after panel/hello has been answered with a snapshot. */
+  greeted: boolean;
+}
+
+interface PendingBatch {
+  upserts: Map<string, CaptureRecord>;
+  removed: Set<string>;
+}
+
+export class CaptureService {
+  private readonly stores = new Map<number, TabStore>();
+  private readonly panels = new Set<PanelConnection>();
+  private readonly devtoolsPorts = new Map<number, Set<PortLike>>();
+  private readonly pending = new Map<number, PendingBatch>();
+  private readonly lastBadge = new Map<number, number>();
+  private readonly timers: Timers;
+  private readonly now: () => number;
+  private readonly batchMs: number;
+  private batchTimer: unknown = null;
+  private queue: Array<() => void> | null = [];
+  readonly persister: SessionPersister;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.timers = deps.timers ?? realTimers;
+    this.now = deps.now ?? Date.now;
+    this.batchMs = deps.batchMs ?? 100;
+    this.persister = new SessionPersister(
+      deps.area,
+      {
+        tabIds: () => [...this.stores.keys()],
+        records: (tabId) => this.stores.get(tabId)?.all(),
+        meta: (tabId) => this.stores.get(tabId)?.meta(),
+      },
+      deps.persistOptions ?? DEFAULT_PERSIST_OPTIONS,
+      this.timers,
+      this.now,
+    );
+  }
+
+  get ready(): boolean {
+    return this.queue === null;
+  }
+
+  /** Rehydrates from storage.session, then handles everything that arrived meanwhile, in order. */
+  async start(): Promise<void> {
+    try {
+      const loaded = await this.persister.load();
+      for (const [tabId, tab] of loaded) {
+        const store = this.createStore(tabId);
+        store.hydrate(tab.meta, tab.records);
+        if (tab.changed) this.persister.rewriteTab(tabId, tab.records);
+        this.lastBadge.delete(tabId);
+        this.touch(tabId);
+      }
+    } catch {
+      this.persister.errors++;
+    }
+    try {
+      await this.deps.prepare?.();
+    } catch {
+      /* classify without what could not be prepared */
+    }
+    const queued = this.queue ?? [];
+    this.queue = null;
+    for (const fn of queued) {
+      try {
+        fn();
+      } catch {
+        /* one bad event must not stop the rest */
+      }
+    }
+    if (this.deps.tabExists) {
+      for (const tabId of [...this.stores.keys()]) {
+        if (!(await this.deps.tabExists(tabId))) this.tabRemoved(tabId);
+      }
+    }
+  }
+
+  /** Classifies every stored request again (the rules changed) and streams the changes to panels. */
+  reclassifyAll(): void {
+    this.whenReady(() => {
+      for (const store of this.stores.values()) store.reclassifyAll();
+    });
+  }
+
+  /** Runs `fn` now if rehydrated, otherwise after, keeping arrival order. */
+  private whenReady(fn: () => void): void {
+    if (this.queue) this.queue.push(fn);
+    else fn();
+  }
+
+  // ---- webRequest -------------------------------------------------------------------------
+
+  private traffic(details: WebRequestDetails, fn: (store: TabStore) => void, create = false): void {
+    this.whenReady(() => {
+      if (!isTabTraffic(details, this.deps.extensionOrigin)) return;
+      const store = create ? this.storeFor(details.tabId) : this.stores.get(details.tabId);
+      if (store) fn(store);
+    });
+  }
+
+  onBeforeRequest(d: WebRequestDetails): void {
+    this.traffic(d, (s) => s.begin(toRequestStart(d)), true);
+  }
+  onSendHeaders(d: WebRequestDetails): void {
+    this.traffic(d, (s) => s.requestHeaders(toRequestHeaders(d)));
+  }
+  onHeadersReceived(d: WebRequestDetails): void {
+    this.traffic(d, (s) => s.responseStarted(toResponse(d)));
+  }
+  onBeforeRedirect(d: WebRequestDetails): void {
+    this.traffic(d, (s) => s.redirected(toRedirect(d)));
+  }
+  onCompleted(d: WebRequestDetails): void {
+    this.traffic(d, (s) => s.completed(toResponse(d)));
+  }
+  onErrorOccurred(d: WebRequestDetails): void {
+    this.traffic(d, (s) => (isDevtoolsCacheProbe(d) ? s.discard(d.requestId) : s.failed(toFailure(d))));
+  }
+
+  // ---- tabs ---------------------------------------------------------------------------------
+
+  tabRemoved(tabId: number): void {
+    this.whenReady(() => {
+      this.stores.delete(tabId);
+      this.pending.delete(tabId);
+      this.lastBadge.delete(tabId);
+      this.persister.dropTab(tabId);
+    });
+  }
+
+  /** Firefox resets a tab's badge when it navigates: set it again. */
+  tabLoading(tabId: number): void {
+    this.whenReady(() => {
+      if (!this.stores.has(tabId)) return;
+      this.lastBadge.delete(tabId);
+      this.touch(tabId);
+    });
+  }
+
+  // ---- ports --------------------------------------------------------------------------------
+
+  /** A port from a panel or a devtools page; foreign names are disconnected. */
+  connect(port: PortLike): void {
+    const panelTab = tabIdFromPortName(port.name, PANEL_PORT_PREFIX);
+    if (panelTab !== null) return this.connectPanel(port, panelTab);
+    const devtoolsTab = tabIdFromPortName(port.name, DEVTOOLS_PORT_PREFIX);
+    if (devtoolsTab !== null) return this.connectDevtools(port, devtoolsTab);
+    port.disconnect();
+  }
+
+  private connectPanel(port: PortLike, tabId: number): void {
+    const connection: PanelConnection = { port, tabId, greeted: false };
+    this.panels.add(connection);
+    port.onDisconnect.addListener(() => this.panels.delete(connection));
+    port.onMessage.addListener((message) => {
+      const msg = parseEnvelopeOf(message, ['panel/hello', 'panel/clear', 'panel/set-preserve']);
+      if (!msg || msg.payload.tabId !== tabId) return;
+      this.whenReady(() => this.handlePanel(connection, msg));
+    });
+  }
+
+  private handlePanel(connection: PanelConnection, msg: Envelope<'panel/hello' | 'panel/clear' | 'panel/set-preserve'>): void {
+    const { tabId } = connection;
+    if (msg.type === 'panel/hello') {
+      const { protocol } = (msg as Envelope<'panel/hello'>).payload;
+      if (protocol !== PROTOCOL_VERSION) {
+        post(connection.port, envelope('bg/protocol-mismatch', { tabId, protocol: PROTOCOL_VERSION }));
+        return;
+      }
+      const store = this.storeFor(tabId);
+      connection.greeted = true;
+      post(connection.port, envelope('bg/snapshot', { tabId, records: store.visible(), stats: this.statsOf(store), preserve: store.preserve }));
+    } else if (msg.type === 'panel/clear') {
+      this.storeFor(tabId).clear();
+    } else if (msg.type === 'panel/set-preserve') {
+      this.storeFor(tabId).setPreserve((msg as Envelope<'panel/set-preserve'>).payload.preserve);
+    }
+  }
+
+  private connectDevtools(port: PortLike, tabId: number): void {
+    let set = this.devtoolsPorts.get(tabId);
+    if (!set) this.devtoolsPorts.set(tabId, (set = new Set()));
+    set.add(port);
+    this.whenReady(() => {
+      const store = this.storeFor(tabId);
+      if (store.stats.devtoolsConnectedAt == null) store.setDevtoolsConnected(this.now());
+    });
+    port.onDisconnect.addListener(() => {
+      set.delete(port);
+      if (set.size) return;
+      this.whenReady(() => this.stores.get(tabId)?.setDevtoolsConnected(null));
+    });
+    port.onMessage.addListener((message) => {
+      const msg = parseEnvelopeOf(message, ['devtools/finished', 'devtools/har-backfill', 'devtools/keepalive']);
+      if (!msg || msg.payload.tabId !== tabId) return;
+      this.whenReady(() => {
+        const store = this.storeFor(tabId);
+        if (msg.type === 'devtools/finished') {
+          const { exchange, bodyState, requestId, resourceType } = (msg as Envelope<'devtools/finished'>).payload;
+          store.mergeDevtools({ exchange, bodyState, ...(requestId !== undefined && { requestId }), ...(resourceType !== undefined && { resourceType }) }, 'devtools');
+        } else if (msg.type === 'devtools/har-backfill') {
+          for (const entry of (msg as Envelope<'devtools/har-backfill'>).payload.entries) store.mergeDevtools(entry, 'har');
+        }
+      });
+    });
+  }
+
+  // ---- stores, batching, badge -------------------------------------------------------------
+
+  private createStore(tabId: number): TabStore {
+    const store = new TabStore(tabId, this.deps.classify, this.deps.limits, (event) => this.onStoreEvent(event));
+    this.stores.set(tabId, store);
+    return store;
+  }
+
+  private storeFor(tabId: number): TabStore {
+    return this.stores.get(tabId) ?? this.createStore(tabId);
+  }
+
+  private statsOf(store: TabStore): CaptureStats {
+    return { ...store.stats };
+  }
+
+  private onStoreEvent(event: StoreEvent): void {
+    this.persister.onEvent(event);
+    const batch = this.batchFor(event.tabId);
+    if (event.type === 'upsert') {
+      if (isVisible(event.record)) batch.upserts.set(event.record.id, event.record);
+    } else if (event.type === 'remove') {
+      batch.upserts.delete(event.record.id);
+      batch.removed.add(event.record.id);
+    } else if (event.type === 'clear') {
+      batch.upserts.clear();
+      batch.removed.clear();
+      const store = this.stores.get(event.tabId);
+      if (store) this.toPanels(event.tabId, envelope('bg/cleared', { tabId: event.tabId, stats: this.statsOf(store) }));
+    }
+    this.scheduleBatch();
+  }
+
+  private batchFor(tabId: number): PendingBatch {
+    let batch = this.pending.get(tabId);
+    if (!batch) this.pending.set(tabId, (batch = { upserts: new Map(), removed: new Set() }));
+    return batch;
+  }
+
+  /** Something about the tab changed that the panel or badge should hear about. */
+  private touch(tabId: number): void {
+    this.batchFor(tabId);
+    this.scheduleBatch();
+  }
+
+  private scheduleBatch(): void {
+    if (this.batchTimer !== null) return;
+    this.batchTimer = this.timers.setTimer(() => {
+      this.batchTimer = null;
+      this.flushBatches();
+    }, this.batchMs);
+  }
+
+  /** Sends each tab's pending changes as one bg/upsert and brings its badge up to date. */
+  flushBatches(): void {
+    if (this.batchTimer !== null) {
+      this.timers.clearTimer(this.batchTimer);
+      this.batchTimer = null;
+    }
+    const batches = [...this.pending];
+    this.pending.clear();
+    for (const [tabId, batch] of batches) {
+      const store = this.stores.get(tabId);
+      if (!store) continue;
+      const records = [...batch.upserts.values()].sort((a, b) => a.seq - b.seq);
+      const payload: { tabId: number; records: CaptureRecord[]; stats: CaptureStats; removedIds?: string[] } = { tabId, records, stats: this.statsOf(store) };
+      if (batch.removed.size) payload.removedIds = [...batch.removed];
+      this.toPanels(tabId, envelope('bg/upsert', payload));
+      const failures = store.stats.failures ?? 0;
+      if (this.lastBadge.get(tabId) !== failures) {
+        this.lastBadge.set(tabId, failures);
+        void Promise.resolve(this.deps.setBadge(tabId, failures)).catch(() => {});
+      }
+    }
+  }
+
+  private toPanels(tabId: number, message: Envelope): void {
+    for (const connection of this.panels) {
+      if (connection.tabId === tabId && connection.greeted) post(connection.port, message);
+    }
+  }
+
+  // ---- for e2e and the debug API ------------------------------------------------------------
+
+  records(tabId: number): CaptureRecord[] {
+    return this.stores.get(tabId)?.visible() ?? [];
+  }
+
+  allRecords(tabId: number): StoredRecord[] {
+    return this.stores.get(tabId)?.all() ?? [];
+  }
+
+  stats(tabId: number): (CaptureStats & { preserve: boolean; pending: number }) | null {
+    const store = this.stores.get(tabId);
+    if (!store) return null;
+    const pending = store.all().filter((r) => !isVisible(r)).length;
+    return { ...store.stats, preserve: store.preserve, pending };
+  }
+
+  tabIds(): number[] {
+    return [...this.stores.keys()];
+  }
+
+  /** True when nothing is waiting to be written or sent. */
+  get settled(): boolean {
+    return this.ready && this.persister.idle && this.batchTimer === null && this.pending.size === 0;
+  }
+
+  async flush(): Promise<void> {
+    this.flushBatches();
+    await this.persister.flush();
+  }
+}
+
+function post(port: PortLike, message: Envelope): void {
+  try {
+    port.postMessage(message);
+  } catch {
+    /* the port closed under us; its onDisconnect cleans up */
+  }
+}

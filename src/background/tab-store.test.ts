@@ -1,0 +1,360 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestRecord } from '../protocol/messages';
+import { TabStore, type StoreEvent } from './tab-store';
+import { TEST_LIMITS, devtoolsExchange, fakeClassify, webRequest } from './test-support';
+import { toFailure, toRedirect, toRequestHeaders, toRequestStart, toResponse } from './webrequest-events';
+
+const URL_A = 'https://api.example.test/v1/items';
+
+function newStore(limits = TEST_LIMITS) {
+  const events: StoreEvent[] = [];
+  const store = new TabStore(7, fakeClassify, limits, (e) => events.push(e));
+  return { store, events };
+}
+
+/** Feeds a whole successful webRequest lifecycle. */
+function fire(store: TabStore, ev: ReturnType<typeof webRequest>, until: 'before' | 'headers' | 'completed' | 'error' = 'completed') {
+  store.begin(toRequestStart(ev.before));
+  if (until === 'before') return;
+  store.requestHeaders(toRequestHeaders(ev.sendHeaders));
+  if (until === 'error') {
+    store.failed(toFailure(ev.error));
+    return;
+  }
+  store.responseStarted(toResponse(ev.headers));
+  if (until === 'headers') return;
+  store.completed(toResponse(ev.completed));
+}
+
+const requests = (store: TabStore) => store.visible().filter((r): r is RequestRecord => r.kind === 'request');
+
+describe('TabStore: webRequest records', () => {
+  it('classifies from status and headers as soon as the response starts, before any body', () => {
+    const { store } = newStore();
+    const ev = webRequest(URL_A, { status: 503 });
+    fire(store, ev, 'headers');
+    const [record] = requests(store);
+    expect(record?.exchange.status).toBe(503);
+    expect(record?.classification.failure).toBe(true);
+    expect(record?.exchange.body).toBeUndefined();
+  });
+
+  it('keeps an in-flight request out of the visible list until its response starts', () => {
+    const { store } = newStore();
+    fire(store, webRequest(URL_A), 'before');
+    expect(store.visible()).toEqual([]);
+    expect(store.all()).toHaveLength(1);
+  });
+
+  it('marks a completed request without a DevTools body as not captured', () => {
+    const { store } = newStore();
+    fire(store, webRequest(URL_A, { status: 500 }));
+    const [record] = requests(store);
+    expect(record?.bodyState).toBe('not-captured');
+    expect(record?.sources).toEqual(['webRequest']);
+    expect(record?.exchange.durationMs).toBe(9);
+  });
+
+  it('records a network failure with its error string and status 0', () => {
+    const { store } = newStore();
+    fire(store, webRequest(URL_A, { error: 'net::ERR_NAME_NOT_RESOLVED' }), 'error');
+    const [record] = requests(store);
+    expect(record?.exchange.status).toBe(0);
+    expect(record?.exchange.error).toBe('net::ERR_NAME_NOT_RESOLVED');
+    expect(record?.classification.failure).toBe(true);
+  });
+
+  it('keeps only the presence of Authorization, never its value, and keeps Idempotency-Key', () => {
+    const { store } = newStore();
+    const ev = webRequest(URL_A, {
+      method: 'POST',
+      headers: [
+        { name: 'Authorization', value: 'Bearer sk_live_abcdefghijklmnop1234' },
+        { name: 'Idempotency-Key', value: 'order-42' },
+      ],
+    });
+    fire(store, ev);
+    const [record] = requests(store);
+    const headers = record!.exchange.requestHeaders as Array<{ name: string; value: string }>;
+    expect(headers.find((h) => h.name === 'Authorization')?.value).not.toContain('sk_live');
+    expect(headers.find((h) => h.name === 'Idempotency-Key')?.value).toBe('order-42');
+    expect(JSON.stringify(record)).not.toContain('abcdefghijklmnop1234');
+    expect(record!.exchange.credentialsFingerprint).toMatch(/^[0-9a-f]{8}$/);
+  });
+
+  it('gives each redirect hop its own record, like the Network panel', () => {
+    const { store } = newStore();
+    const ev = webRequest('https://a.test/old', { requestId: '55' });
+    store.begin(toRequestStart(ev.before));
+    store.redirected(toRedirect({ ...ev.completed, statusCode: 302, statusLine: 'HTTP/1.1 302 Found', redirectUrl: 'https://a.test/new' }));
+    store.begin(toRequestStart({ ...ev.before, url: 'https://a.test/new', timeStamp: ev.before.timeStamp + 20 }));
+    store.completed(toResponse({ ...ev.completed, url: 'https://a.test/new', timeStamp: ev.before.timeStamp + 30 }));
+    const list = requests(store);
+    expect(list.map((r) => [r.exchange.url, r.exchange.status])).toEqual([
+      ['https://a.test/old', 302],
+      ['https://a.test/new', 200],
+    ]);
+    expect(new Set(list.map((r) => r.id)).size).toBe(2);
+  });
+
+  it('ignores a second onBeforeRequest for a request still in flight', () => {
+    const { store } = newStore();
+    const ev = webRequest(URL_A);
+    store.begin(toRequestStart(ev.before));
+    store.begin(toRequestStart(ev.before));
+    expect(store.all()).toHaveLength(1);
+    expect(store.stats.seen).toBe(1);
+  });
+
+  it('discards a request found not to be page traffic, without counting it', () => {
+    const { store } = newStore();
+    const ev = webRequest(URL_A);
+    fire(store, ev, 'before');
+    store.discard(ev.requestId);
+    expect(store.all()).toEqual([]);
+    expect(store.stats.seen).toBe(0);
+  });
+});
+
+describe('TabStore: merging DevTools entries', () => {
+  it('merges webRequest and DevTools into one record, and the body upgrades the classification', () => {
+    const { store } = newStore();
+    fire(store, webRequest(URL_A, { status: 422, at: 5000 }));
+    expect(requests(store)[0]?.classification.errorCode).toBeNull();
+    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 422, at: 5003, body: '{"code":"invalid_input"}' }), bodyState: 'captured' }, 'devtools');
+    const list = requests(store);
+    expect(list).toHaveLength(1);
+    expect(list[0]?.sources).toEqual(['webRequest', 'devtools']);
+    expect(list[0]?.bodyState).toBe('captured');
+    expect(list[0]?.classification.errorCode).toBe('invalid_input');
+    expect(list[0]?.classification.format).toBe('json');
+  });
+
+  it('handles DevTools arriving before webRequest (out of order) without a duplicate', () => {
+    const { store } = newStore();
+    const ev = webRequest(URL_A, { status: 404, at: 8000 });
+    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 404, at: 8001, body: '{"code":"missing"}' }), bodyState: 'captured' }, 'devtools');
+    fire(store, ev);
+    const list = requests(store);
+    expect(list).toHaveLength(1);
+    expect(list[0]?.sources.sort()).toEqual(['devtools', 'webRequest']);
+    expect(list[0]?.classification.errorCode).toBe('missing');
+    expect(list[0]?.bodyState).toBe('captured');
+  });
+
+  it('handles DevTools arriving between onHeadersReceived and onCompleted', () => {
+    const { store } = newStore();
+    const ev = webRequest(URL_A, { status: 500, at: 100 });
+    fire(store, ev, 'headers');
+    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 500, at: 100, body: '{"code":"boom"}' }), bodyState: 'captured' }, 'devtools');
+    store.completed(toResponse(ev.completed));
+    const list = requests(store);
+    expect(list).toHaveLength(1);
+    expect(list[0]?.bodyState).toBe('captured');
+    expect(list[0]?.classification.errorCode).toBe('boom');
+  });
+
+  it('does not add the HAR backfill of an entry onRequestFinished already delivered', () => {
+    const { store } = newStore();
+    fire(store, webRequest(URL_A, { status: 400, at: 100 }));
+    const exchange = devtoolsExchange(URL_A, { status: 400, at: 100, body: '{"code":"bad"}' });
+    store.mergeDevtools({ exchange, bodyState: 'captured' }, 'devtools');
+    store.mergeDevtools({ exchange: { ...exchange, body: undefined }, bodyState: 'not-captured' }, 'har');
+    store.mergeDevtools({ exchange, bodyState: 'captured' }, 'devtools');
+    const list = requests(store);
+    expect(list).toHaveLength(1);
+    expect(list[0]?.exchange.body).toBe('{"code":"bad"}');
+  });
+
+  it('matches identical URLs by the closest start time', () => {
+    const { store } = newStore();
+    fire(store, webRequest(URL_A, { status: 500, at: 1000 }));
+    fire(store, webRequest(URL_A, { status: 500, at: 1600 }));
+    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 500, at: 1590, body: '{"code":"second"}' }), bodyState: 'captured' }, 'devtools');
+    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 500, at: 1002, body: '{"code":"first"}' }), bodyState: 'captured' }, 'devtools');
+    expect(requests(store).map((r) => r.classification.errorCode)).toEqual(['first', 'second']);
+  });
+
+  it('does not merge entries whose known statuses differ', () => {
+    const { store } = newStore();
+    fire(store, webRequest(URL_A, { status: 200, at: 1000 }));
+    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 500, at: 1001 }), bodyState: 'not-captured' }, 'devtools');
+    expect(requests(store)).toHaveLength(2);
+  });
+
+  it('keeps an unread-body fetch (no DevTools entry ever) as a webRequest-only record', () => {
+    const { store } = newStore();
+    fire(store, webRequest('https://a.test/unread', { status: 500, at: 1000 }));
+    fire(store, webRequest(URL_A, { status: 200, at: 1001 }));
+    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 200, at: 1001, body: '{}' }), bodyState: 'captured' }, 'devtools');
+    const unread = requests(store).find((r) => r.exchange.url.endsWith('/unread'));
+    expect(unread?.sources).toEqual(['webRequest']);
+    expect(unread?.bodyState).toBe('not-captured');
+    expect(unread?.classification.failure).toBe(true);
+  });
+
+  it('adds a DevTools-only entry (nothing from webRequest) as its own record', () => {
+    const { store } = newStore();
+    store.mergeDevtools({ exchange: devtoolsExchange('https://cdn.test/cached.json', { status: 200 }), bodyState: 'not-captured' }, 'har');
+    const list = requests(store);
+    expect(list).toHaveLength(1);
+    expect(list[0]?.id).toMatch(/^dt:/);
+    expect(list[0]?.sources).toEqual(['har']);
+  });
+
+  it('matches a fragment-bearing DevTools URL to webRequest\'s fragment-less one', () => {
+    const { store } = newStore();
+    fire(store, webRequest(URL_A, { at: 10 }));
+    store.mergeDevtools({ exchange: devtoolsExchange(URL_A + '#top', { at: 10 }), bodyState: 'empty' }, 'devtools');
+    expect(requests(store)).toHaveLength(1);
+  });
+
+  it('notes that bodies arrive once DevTools delivers its first entry', () => {
+    const { store } = newStore();
+    expect(store.stats.bodiesArriving).toBe(false);
+    store.mergeDevtools({ exchange: devtoolsExchange(URL_A), bodyState: 'empty' }, 'har');
+    expect(store.stats.bodiesArriving).toBe(false);
+    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { at: 5 }), bodyState: 'empty' }, 'devtools');
+    expect(store.stats.bodiesArriving).toBe(true);
+  });
+});
+
+describe('TabStore: bounds and drop counting', () => {
+  it('evicts the oldest records beyond N and counts each one', () => {
+    const { store, events } = newStore({ ...TEST_LIMITS, maxRecords: 5 });
+    for (let i = 0; i < 8; i++) fire(store, webRequest(`${URL_A}/${i}`, { at: 1000 + i * 10 }));
+    const urls = requests(store).map((r) => r.exchange.url);
+    expect(urls).toEqual([3, 4, 5, 6, 7].map((i) => `${URL_A}/${i}`));
+    expect(store.stats.droppedRecords).toBe(3);
+    expect(store.stats.seen).toBe(8);
+    expect(events.filter((e) => e.type === 'remove')).toHaveLength(3);
+  });
+
+  it('cuts a body to the per-body cap and marks it truncated', () => {
+    const { store } = newStore();
+    fire(store, webRequest(URL_A, { status: 500, at: 1 }));
+    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 500, at: 1, body: 'x'.repeat(TEST_LIMITS.maxBodyChars + 50) }), bodyState: 'captured' }, 'devtools');
+    const [record] = requests(store);
+    expect(record?.exchange.body).toHaveLength(TEST_LIMITS.maxBodyChars);
+    expect(record?.exchange.bodyTruncated).toBe(true);
+    expect(record?.bodyState).toBe('truncated');
+    expect(store.stats.truncatedBodies).toBe(1);
+  });
+
+  it('counts a body the devtools page already cut as truncated', () => {
+    const { store } = newStore();
+    store.mergeDevtools({ exchange: { ...devtoolsExchange(URL_A, { body: 'abc' }), bodyTruncated: true }, bodyState: 'truncated' }, 'devtools');
+    expect(store.stats.truncatedBodies).toBe(1);
+  });
+
+  it('drops the oldest bodies beyond M, keeping their classification, and counts them', () => {
+    const { store } = newStore({ ...TEST_LIMITS, maxBodyBytesPerTab: 650 });
+    for (let i = 0; i < 4; i++) {
+      const url = `${URL_A}/${i}`;
+      fire(store, webRequest(url, { status: 500, at: 100 * i }));
+      store.mergeDevtools({ exchange: devtoolsExchange(url, { status: 500, at: 100 * i, body: `{"code":"c${i}"}`.padEnd(200, ' ') }), bodyState: 'captured' }, 'devtools');
+    }
+    const list = requests(store);
+    expect(list.map((r) => r.bodyState)).toEqual(['dropped', 'captured', 'captured', 'captured']);
+    expect(list[0]?.exchange.body).toBeUndefined();
+    expect(list[0]?.classification.errorCode).toBe('c0');
+    expect(store.stats.droppedBodies).toBe(1);
+    expect(store.bodyBytes).toBeLessThanOrEqual(650);
+  });
+
+  it('keeps the failure count (the badge number) in step with evictions', () => {
+    const { store } = newStore({ ...TEST_LIMITS, maxRecords: 3 });
+    fire(store, webRequest(`${URL_A}/a`, { status: 500, at: 1 }));
+    fire(store, webRequest(`${URL_A}/b`, { status: 200, at: 2 }));
+    fire(store, webRequest(`${URL_A}/c`, { status: 404, at: 3 }));
+    expect(store.stats.failures).toBe(2);
+    fire(store, webRequest(`${URL_A}/d`, { status: 200, at: 4 }));
+    expect(store.stats.failures).toBe(1);
+    expect(requests(store).filter((r) => r.classification.failure)).toHaveLength(1);
+  });
+});
+
+describe('TabStore: navigation, preserve and clear', () => {
+  it('puts a marker before the requests of each new document and keeps earlier ones (preserve is the default)', () => {
+    const { store } = newStore();
+    fire(store, webRequest('https://a.test/', { type: 'main_frame', at: 1 }));
+    fire(store, webRequest(URL_A, { status: 500, at: 2 }));
+    fire(store, webRequest('https://a.test/next', { type: 'main_frame', at: 3 }));
+    fire(store, webRequest(URL_A, { status: 500, at: 4 }));
+    const kinds = store.visible().map((r) => (r.kind === 'navigation' ? `nav ${r.url}` : r.exchange.url));
+    expect(kinds).toEqual(['nav https://a.test/', 'https://a.test/', URL_A, 'nav https://a.test/next', 'https://a.test/next', URL_A]);
+    expect(store.preserve).toBe(true);
+  });
+
+  it('adds no second marker for a redirect of the main frame', () => {
+    const { store } = newStore();
+    const ev = webRequest('https://a.test/', { type: 'main_frame', requestId: '9' });
+    store.begin(toRequestStart(ev.before));
+    store.redirected(toRedirect({ ...ev.completed, statusCode: 301, redirectUrl: 'https://a.test/home' }));
+    store.begin(toRequestStart({ ...ev.before, url: 'https://a.test/home' }));
+    expect(store.all().filter((r) => r.kind === 'navigation')).toHaveLength(1);
+  });
+
+  it('starts over on navigation when preserve is off', () => {
+    const { store } = newStore();
+    store.setPreserve(false);
+    fire(store, webRequest(URL_A, { status: 500, at: 1 }));
+    fire(store, webRequest('https://a.test/next', { type: 'main_frame', at: 3 }));
+    const list = store.visible();
+    expect(list.map((r) => r.kind)).toEqual(['navigation', 'request']);
+    expect(store.stats.failures).toBe(0);
+  });
+
+  it('clear removes what is shown and resets the counters, but keeps in-flight requests', () => {
+    const { store, events } = newStore();
+    fire(store, webRequest(URL_A, { status: 500, at: 1 }));
+    const inflight = webRequest('https://a.test/slow', { status: 503, at: 2 });
+    fire(store, inflight, 'before');
+    store.clear();
+    expect(store.visible()).toEqual([]);
+    expect(store.stats.failures).toBe(0);
+    expect(events.some((e) => e.type === 'clear')).toBe(true);
+    store.responseStarted(toResponse(inflight.headers));
+    expect(requests(store).map((r) => r.exchange.url)).toEqual(['https://a.test/slow']);
+  });
+});
+
+describe('TabStore: hydrate', () => {
+  it('rebuilds its indexes so webRequest events and DevTools entries after a restart still merge', () => {
+    const { store } = newStore();
+    const ev = webRequest(URL_A, { status: 500, at: 100 });
+    fire(store, ev, 'headers');
+    const copy = JSON.parse(JSON.stringify({ meta: store.meta(), records: store.all() }));
+    const { store: restored } = newStore();
+    restored.hydrate(copy.meta, copy.records);
+    restored.completed(toResponse(ev.completed));
+    restored.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 500, at: 101, body: '{"code":"after_restart"}' }), bodyState: 'captured' }, 'devtools');
+    fire(restored, webRequest('https://a.test/new', { at: 200 }));
+    const list = requests(restored);
+    expect(list).toHaveLength(2);
+    expect(list[0]?.classification.errorCode).toBe('after_restart');
+    expect(list[1]!.seq).toBeGreaterThan(list[0]!.seq);
+    expect(restored.stats.failures).toBe(1);
+  });
+});
+
+describe('TabStore: rules changed', () => {
+  it('re-classifies stored requests with the new classifier and emits only the changed ones', async () => {
+    const { classify } = await import('../core/classify');
+    let rules: import('../core/rules').Rule[] = [];
+    const events: StoreEvent[] = [];
+    const store = new TabStore(7, (ex) => classify(ex, { rules }), TEST_LIMITS, (e) => events.push(e));
+    fire(store, webRequest('https://api.example.test/v1/locked', { status: 423 }));
+    fire(store, webRequest('https://other.example.test/v1/x', { status: 500 }));
+    fire(store, webRequest('https://api.example.test/v1/slow'), 'before'); // in flight: not classified yet
+    const byPath = (path: string) => requests(store).find((r) => r.exchange.url.endsWith(path))!;
+    expect(byPath('/locked').classification.retryAfterSeconds).toBeNull();
+
+    rules = [{ id: 'r', name: 'busy', enabled: true, match: { host: 'api.example.test', status: '423' }, set: { defaultWaitSeconds: 7, action: 'Rule: wait 7 s' } }];
+    events.length = 0;
+    store.reclassifyAll();
+    expect(byPath('/locked').classification).toMatchObject({ retryAfterSeconds: 7, action: 'Rule: wait 7 s' });
+    const upserted = events.filter((e) => e.type === 'upsert').map((e) => (e as { record: { exchange: { url: string } } }).record.exchange.url);
+    expect(upserted).toEqual(['https://api.example.test/v1/locked']);
+  });
+});

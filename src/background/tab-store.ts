@@ -1,0 +1,584 @@
+// One tab's captured requests: webRequest events and DevTools entries merged into one record per
+// request, with navigation markers, bounds and drop counting. Pure: no browser APIs; the classifier
+// and the change sink are injected.
+import type { Classification, Exchange } from '../core/types';
+import type {
+  BodyState,
+  CaptureRecord,
+  CaptureStats,
+  DevtoolsEntry,
+  NavigationRecord,
+  RequestRecord,
+} from '../protocol/messages';
+import type { CaptureLimits } from './limits';
+import type { FailureInput, RedirectInput, RequestHeadersInput, RequestStart, ResponseInput } from './webrequest-events';
+
+export type Classifier = (exchange: Exchange) => Classification;
+
+/** A request record as stored: unclassified while its response has not started, plus merge bookkeeping. */
+export type StoredRequest = Omit<RequestRecord, 'classification'> & {
+  classification?: Classification;
+  /** webRequest's requestId, once webRequest has contributed. */
+  webRequestId?: string;
+  /** True once webRequest reported the end of this hop (completed, redirected or failed). */
+  webRequestDone?: boolean;
+  /** Identity of the DevTools entry merged in, so a HAR backfill of it is not added twice. */
+  devtoolsKey?: string;
+};
+export type StoredRecord = StoredRequest | NavigationRecord;
+
+export type StoreEvent =
+  | { type: 'upsert'; tabId: number; record: StoredRecord }
+  | { type: 'remove'; tabId: number; record: StoredRecord }
+  | { type: 'clear'; tabId: number; removed: StoredRecord[] }
+  | { type: 'meta'; tabId: number };
+
+/** What persistence keeps besides the records themselves. */
+export interface TabMeta {
+  tabId: number;
+  preserve: boolean;
+  nextSeq: number;
+  nextDevtoolsId: number;
+  stats: CaptureStats;
+}
+
+export function emptyStats(): CaptureStats {
+  return { seen: 0, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: false, devtoolsConnectedAt: null, failures: 0 };
+}
+
+/** Shown to the panel: navigation markers, and requests once their response started or failed. */
+export function isVisible(record: StoredRecord): record is CaptureRecord {
+  return record.kind === 'navigation' || record.classification !== undefined;
+}
+
+/** webRequest strips the fragment; DevTools may keep it. */
+function matchUrl(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+function matchKey(method: string, url: string): string {
+  return `${method.toUpperCase()} ${matchUrl(url)}`;
+}
+
+export function devtoolsKeyOf(exchange: Exchange): string {
+  return `${exchange.method.toUpperCase()} ${matchUrl(exchange.url)} ${exchange.startedAt ?? ''} ${exchange.status}`;
+}
+
+function bodySize(record: StoredRecord): number {
+  if (record.kind !== 'request') return 0;
+  return (record.exchange.body?.length ?? 0) + (record.exchange.requestBody?.length ?? 0);
+}
+
+function hasBody(record: StoredRecord): boolean {
+  return record.kind === 'request' && (record.exchange.body !== undefined && record.exchange.body !== '' || record.exchange.requestBody !== undefined);
+}
+
+function isFailure(record: StoredRecord | undefined): boolean {
+  return record?.kind === 'request' && record.classification?.failure === true;
+}
+
+/** A multimap from match key to record ids, for the two directions of the merge. */
+class MatchIndex {
+  private readonly map = new Map<string, Set<string>>();
+  add(key: string, id: string): void {
+    let set = this.map.get(key);
+    if (!set) this.map.set(key, (set = new Set()));
+    set.add(id);
+  }
+  delete(key: string, id: string): void {
+    const set = this.map.get(key);
+    if (!set) return;
+    set.delete(id);
+    if (set.size === 0) this.map.delete(key);
+  }
+  get(key: string): ReadonlySet<string> | undefined {
+    return this.map.get(key);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+export class TabStore {
+  readonly tabId: number;
+  preserve = true;
+  stats: CaptureStats = emptyStats();
+  private readonly records = new Map<string, StoredRecord>();
+  private nextSeq = 1;
+  private nextDevtoolsId = 1;
+  private bodyChars = 0;
+  /** webRequest requestId → its latest record (redirect hops get new records). */
+  private readonly byRequestId = new Map<string, string>();
+  /** Records with webRequest data still waiting for a DevTools entry. */
+  private readonly awaitingDevtools = new MatchIndex();
+  /** DevTools-only records still waiting for their webRequest events. */
+  private readonly awaitingWebRequest = new MatchIndex();
+  private readonly devtoolsKeys = new Map<string, string>();
+
+  constructor(
+    tabId: number,
+    private readonly classify: Classifier,
+    private readonly limits: CaptureLimits,
+    private readonly emit: (event: StoreEvent) => void = () => {},
+  ) {
+    this.tabId = tabId;
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  get bodyBytes(): number {
+    return this.bodyChars;
+  }
+
+  get(id: string): StoredRecord | undefined {
+    return this.records.get(id);
+  }
+
+  /** Every record in list order, including unclassified in-flight ones. */
+  all(): StoredRecord[] {
+    return [...this.records.values()];
+  }
+
+  /** What the panel shows, in list order. */
+  visible(): CaptureRecord[] {
+    const out: CaptureRecord[] = [];
+    for (const r of this.records.values()) if (isVisible(r)) out.push(r);
+    return out;
+  }
+
+  meta(): TabMeta {
+    return { tabId: this.tabId, preserve: this.preserve, nextSeq: this.nextSeq, nextDevtoolsId: this.nextDevtoolsId, stats: { ...this.stats } };
+  }
+
+  // ---- webRequest ---------------------------------------------------------------------------
+
+  /** onBeforeRequest. A main_frame request first adds a navigation marker (and clears when preserve is off). */
+  begin(start: RequestStart): void {
+    const previousId = this.byRequestId.get(start.requestId);
+    const previous = previousId === undefined ? undefined : this.records.get(previousId);
+    if (previous?.kind === 'request' && previous.webRequestDone !== true) {
+      // The same request announced twice: keep the first.
+      return;
+    }
+    const isRedirectHop = previous !== undefined;
+    if (start.resourceType === 'main_frame' && !isRedirectHop) this.navigate(start.url, start.startedAt);
+
+    const waiting = this.findCandidate(this.awaitingWebRequest, start.method, start.url, start.startedAt, undefined);
+    if (waiting) {
+      this.attachWebRequest(waiting, start);
+      return;
+    }
+    const seq = this.nextSeq++;
+    const record: StoredRequest = {
+      kind: 'request',
+      id: isRedirectHop ? `wr:${start.requestId}@${seq}` : `wr:${start.requestId}`,
+      tabId: this.tabId,
+      seq,
+      exchange: { method: start.method, url: start.url, status: 0, startedAt: start.startedAt },
+      bodyState: 'pending',
+      sources: ['webRequest'],
+      webRequestId: start.requestId,
+      resourceType: start.resourceType,
+    };
+    if (start.requestBodySize !== undefined) record.requestBodySize = start.requestBodySize;
+    if (start.requestBodyHash !== undefined) record.exchange.requestBodyHash = start.requestBodyHash;
+    this.stats.seen++;
+    this.insert(record);
+    this.byRequestId.set(start.requestId, record.id);
+    this.awaitingDevtools.add(matchKey(start.method, start.url), record.id);
+    this.emitUpsert(record);
+  }
+
+  /** onSendHeaders: request headers (redacted) and the credentials fingerprint. */
+  requestHeaders(input: RequestHeadersInput): void {
+    const record = this.active(input.requestId);
+    if (!record) return;
+    if (!record.sources.includes('devtools') && !record.sources.includes('har')) record.exchange.requestHeaders = input.requestHeaders;
+    if (input.credentialsFingerprint !== undefined && record.exchange.credentialsFingerprint === undefined) {
+      record.exchange.credentialsFingerprint = input.credentialsFingerprint;
+    }
+    if (record.classification) this.reclassify(record);
+    this.emitUpsert(record);
+  }
+
+  /** onHeadersReceived: status and headers are known, so the request is classified now. */
+  responseStarted(input: ResponseInput): void {
+    const record = this.active(input.requestId);
+    if (!record) return;
+    this.applyResponse(record, input);
+    this.reclassify(record);
+    this.emitUpsert(record);
+  }
+
+  /** onCompleted: final status and headers; the body is whatever DevTools delivers (if anything). */
+  completed(input: ResponseInput): void {
+    const record = this.active(input.requestId);
+    if (!record) return;
+    this.applyResponse(record, input);
+    this.finish(record, input.at);
+  }
+
+  /** onBeforeRedirect: this hop is done; the next hop arrives as a new onBeforeRequest with the same requestId. */
+  redirected(input: RedirectInput): void {
+    const record = this.active(input.requestId);
+    if (!record) return;
+    this.applyResponse(record, input);
+    this.finish(record, input.at);
+  }
+
+  /** onErrorOccurred: no (complete) response; the error string is the evidence. */
+  failed(input: FailureInput): void {
+    const record = this.active(input.requestId);
+    if (!record) return;
+    record.exchange.error = input.error;
+    this.finish(record, input.at);
+  }
+
+  /** Forgets a request that is not the page's traffic (found out only at its end, e.g. DevTools' cache probe). */
+  discard(requestId: string): void {
+    const record = this.active(requestId);
+    if (!record || record.sources.length > 1) return;
+    const wasFailure = isFailure(record);
+    this.unindex(record);
+    this.records.delete(record.id);
+    this.bodyChars -= bodySize(record);
+    this.stats.seen = Math.max(0, this.stats.seen - 1);
+    if (wasFailure) this.stats.failures = (this.stats.failures ?? 0) - 1;
+    this.emit({ type: 'remove', tabId: this.tabId, record });
+  }
+
+  /** The record webRequest events for `requestId` update: its latest hop, while unfinished. */
+  private active(requestId: string): StoredRequest | undefined {
+    const id = this.byRequestId.get(requestId);
+    const record = id === undefined ? undefined : this.records.get(id);
+    return record?.kind === 'request' && record.webRequestDone !== true ? record : undefined;
+  }
+
+  private applyResponse(record: StoredRequest, input: ResponseInput): void {
+    const fromDevtools = record.sources.includes('devtools') || record.sources.includes('har');
+    if (fromDevtools && record.exchange.status > 0) return; // DevTools' view is complete; webRequest only fills gaps.
+    record.exchange.status = input.status;
+    record.exchange.statusText = input.statusText;
+    record.exchange.responseHeaders = input.responseHeaders;
+  }
+
+  private finish(record: StoredRequest, at: number): void {
+    if (record.exchange.startedAt !== undefined && record.exchange.durationMs === undefined) {
+      record.exchange.durationMs = Math.max(0, at - record.exchange.startedAt);
+    }
+    record.webRequestDone = true;
+    if (record.bodyState === 'pending') record.bodyState = 'not-captured';
+    this.reclassify(record);
+    this.emitUpsert(record);
+  }
+
+  private attachWebRequest(record: StoredRequest, start: RequestStart): void {
+    this.awaitingWebRequest.delete(matchKey(record.exchange.method, record.exchange.url), record.id);
+    record.sources.push('webRequest');
+    record.webRequestId = start.requestId;
+    record.resourceType ??= start.resourceType;
+    if (start.requestBodySize !== undefined) record.requestBodySize = start.requestBodySize;
+    if (start.requestBodyHash !== undefined) record.exchange.requestBodyHash ??= start.requestBodyHash;
+    this.byRequestId.set(start.requestId, record.id);
+    this.emitUpsert(record);
+  }
+
+  // ---- DevTools -----------------------------------------------------------------------------
+
+  /** A DevTools entry (onRequestFinished or the HAR backfill): merged into its webRequest record, or added. */
+  mergeDevtools(entry: DevtoolsEntry, source: 'devtools' | 'har'): void {
+    if (source === 'devtools' && !this.stats.bodiesArriving) {
+      this.stats.bodiesArriving = true;
+      this.emit({ type: 'meta', tabId: this.tabId });
+    }
+    const exchange = entry.exchange;
+    const key = devtoolsKeyOf(exchange);
+    const seenId = this.devtoolsKeys.get(key);
+    const seen = seenId === undefined ? undefined : this.records.get(seenId);
+    if (seen?.kind === 'request') {
+      // The same entry again (HAR backfill of something onRequestFinished delivered): only a body can add.
+      if (seen.exchange.body === undefined && exchange.body !== undefined && seen.bodyState !== 'dropped') {
+        this.applyBody(seen, entry);
+        this.reclassify(seen);
+        this.emitUpsert(seen);
+      }
+      return;
+    }
+
+    let target: StoredRequest | undefined;
+    if (entry.requestId !== undefined) {
+      const id = this.byRequestId.get(entry.requestId);
+      const byId = id === undefined ? undefined : this.records.get(id);
+      if (byId?.kind === 'request' && !byId.devtoolsKey) target = byId;
+    }
+    target ??= this.findCandidate(this.awaitingDevtools, exchange.method, exchange.url, exchange.startedAt, exchange.status);
+
+    if (target) {
+      this.awaitingDevtools.delete(matchKey(target.exchange.method, target.exchange.url), target.id);
+      this.mergeInto(target, entry, source, key);
+      return;
+    }
+
+    const seq = this.nextSeq++;
+    const record: StoredRequest = {
+      kind: 'request',
+      id: `dt:${this.nextDevtoolsId++}`,
+      tabId: this.tabId,
+      seq,
+      exchange: withoutBodies(exchange),
+      bodyState: 'not-captured',
+      sources: [source],
+      devtoolsKey: key,
+    };
+    if (entry.resourceType !== undefined) record.resourceType = entry.resourceType;
+    this.stats.seen++;
+    this.insert(record);
+    this.devtoolsKeys.set(key, record.id);
+    this.awaitingWebRequest.add(matchKey(exchange.method, exchange.url), record.id);
+    this.applyBody(record, entry);
+    this.reclassify(record);
+    this.emitUpsert(record);
+  }
+
+  private mergeInto(record: StoredRequest, entry: DevtoolsEntry, source: 'devtools' | 'har', key: string): void {
+    const ex = entry.exchange;
+    const own = record.exchange;
+    // DevTools saw what the page saw: fuller headers (webRequest hides some), the reason phrase, the MIME type.
+    if (ex.requestHeaders !== undefined && headerCount(ex.requestHeaders) > 0) own.requestHeaders = ex.requestHeaders;
+    if (ex.status > 0 || own.status === 0) {
+      if (ex.status > 0) own.status = ex.status;
+      if (ex.responseHeaders !== undefined && headerCount(ex.responseHeaders) > 0) own.responseHeaders = ex.responseHeaders;
+      if (ex.statusText) own.statusText = ex.statusText;
+    }
+    if (ex.error !== undefined && own.error === undefined) own.error = ex.error;
+    if (ex.mimeType !== undefined) own.mimeType = ex.mimeType;
+    if (ex.durationMs !== undefined) own.durationMs = ex.durationMs;
+    if (own.startedAt === undefined && ex.startedAt !== undefined) own.startedAt = ex.startedAt;
+    if (own.requestBodyHash === undefined && ex.requestBodyHash !== undefined) own.requestBodyHash = ex.requestBodyHash;
+    if (own.credentialsFingerprint === undefined && ex.credentialsFingerprint !== undefined) own.credentialsFingerprint = ex.credentialsFingerprint;
+    if (!record.sources.includes(source)) record.sources.push(source);
+    record.devtoolsKey = key;
+    record.resourceType ??= entry.resourceType;
+    this.devtoolsKeys.set(key, record.id);
+    this.applyBody(record, entry);
+    this.reclassify(record);
+    this.emitUpsert(record);
+  }
+
+  /** Takes the entry's body (and request body) within the per-body cap and the per-tab budget. */
+  private applyBody(record: StoredRequest, entry: DevtoolsEntry): void {
+    const ex = entry.exchange;
+    const before = bodySize(record);
+    let bodyState: BodyState = entry.bodyState;
+    let body = ex.body;
+    let truncated = ex.bodyTruncated === true || entry.bodyState === 'truncated';
+    if (body !== undefined && body.length > this.limits.maxBodyChars) {
+      body = body.slice(0, this.limits.maxBodyChars);
+      truncated = true;
+    }
+    if (body !== undefined && truncated) bodyState = 'truncated';
+    let requestBody = ex.requestBody;
+    if (requestBody !== undefined && requestBody.length > this.limits.maxRequestBodyChars) {
+      requestBody = requestBody.slice(0, this.limits.maxRequestBodyChars);
+    }
+    const incoming = (body?.length ?? 0) + (requestBody?.length ?? 0);
+    if (incoming > 0) this.makeRoomForBody(incoming, record.id);
+
+    if (body !== undefined) {
+      record.exchange.body = body;
+      if (ex.bodyEncoding !== undefined) record.exchange.bodyEncoding = ex.bodyEncoding;
+      if (truncated) {
+        record.exchange.bodyTruncated = true;
+        this.stats.truncatedBodies++;
+      }
+    }
+    if (requestBody !== undefined) record.exchange.requestBody = requestBody;
+    if (body !== undefined || record.bodyState === 'pending' || bodyState !== 'not-captured') record.bodyState = bodyState;
+    this.bodyChars += bodySize(record) - before;
+  }
+
+  /** Drops the oldest bodies until `incoming` more fit the per-tab budget. */
+  private makeRoomForBody(incoming: number, keepId: string): void {
+    if (this.bodyChars + incoming <= this.limits.maxBodyBytesPerTab) return;
+    for (const record of this.records.values()) {
+      if (this.bodyChars + incoming <= this.limits.maxBodyBytesPerTab) return;
+      if (record.id === keepId || record.kind !== 'request' || !hasBody(record)) continue;
+      this.dropBody(record);
+      this.emitUpsert(record);
+    }
+  }
+
+  private dropBody(record: StoredRequest): void {
+    const size = bodySize(record);
+    const hadResponseBody = record.exchange.body !== undefined && record.exchange.body !== '';
+    delete record.exchange.body;
+    delete record.exchange.bodyEncoding;
+    delete record.exchange.requestBody;
+    this.bodyChars -= size;
+    if (hadResponseBody) {
+      record.bodyState = 'dropped';
+      this.stats.droppedBodies++;
+    }
+  }
+
+  /** The closest-in-time record under the same method + URL; a known, different status rules one out. */
+  private findCandidate(
+    index: MatchIndex,
+    method: string,
+    url: string,
+    startedAt: number | undefined,
+    status: number | undefined,
+  ): StoredRequest | undefined {
+    const ids = index.get(matchKey(method, url));
+    if (!ids) return undefined;
+    let best: StoredRequest | undefined;
+    let bestDelta = Infinity;
+    for (const id of ids) {
+      const record = this.records.get(id);
+      if (record?.kind !== 'request') continue;
+      if (status !== undefined && status > 0 && record.exchange.status > 0 && record.exchange.status !== status) continue;
+      const their = record.exchange.startedAt;
+      const delta = startedAt === undefined || their === undefined ? 0 : Math.abs(their - startedAt);
+      if (delta > this.limits.matchWindowMs) continue;
+      if (delta < bestDelta || (delta === bestDelta && best !== undefined && record.seq < best.seq)) {
+        best = record;
+        bestDelta = delta;
+      }
+    }
+    return best;
+  }
+
+  // ---- navigation, clear, bounds ------------------------------------------------------------
+
+  /** A new document in the tab: a marker row; with preserve off, the list starts over. */
+  navigate(url: string, at: number): void {
+    if (!this.preserve) this.clear();
+    const marker: NavigationRecord = { kind: 'navigation', id: `nav:${this.nextSeq}`, tabId: this.tabId, seq: this.nextSeq++, url, at };
+    this.insert(marker);
+    this.emitUpsert(marker);
+  }
+
+  /** Removes every shown record (in-flight requests stay: they belong to what comes next) and resets the counters. */
+  clear(): void {
+    const removed: StoredRecord[] = [];
+    for (const record of [...this.records.values()]) {
+      if (record.kind === 'request' && record.classification === undefined) continue;
+      this.unindex(record);
+      this.records.delete(record.id);
+      removed.push(record);
+    }
+    this.bodyChars = 0;
+    for (const record of this.records.values()) this.bodyChars += bodySize(record);
+    const { bodiesArriving, devtoolsConnectedAt } = this.stats;
+    this.stats = { ...emptyStats(), bodiesArriving, devtoolsConnectedAt };
+    this.emit({ type: 'clear', tabId: this.tabId, removed });
+  }
+
+  setPreserve(preserve: boolean): void {
+    if (this.preserve === preserve) return;
+    this.preserve = preserve;
+    this.emit({ type: 'meta', tabId: this.tabId });
+  }
+
+  setDevtoolsConnected(at: number | null): void {
+    this.stats.devtoolsConnectedAt = at;
+    this.emit({ type: 'meta', tabId: this.tabId });
+  }
+
+  private insert(record: StoredRecord): void {
+    this.records.set(record.id, record);
+    while (this.records.size > this.limits.maxRecords) {
+      const oldest = this.records.values().next().value as StoredRecord;
+      this.unindex(oldest);
+      this.records.delete(oldest.id);
+      this.bodyChars -= bodySize(oldest);
+      if (oldest.kind === 'request') this.stats.droppedRecords++;
+      if (isFailure(oldest)) this.stats.failures = (this.stats.failures ?? 0) - 1;
+      this.emit({ type: 'remove', tabId: this.tabId, record: oldest });
+    }
+  }
+
+  private unindex(record: StoredRecord): void {
+    if (record.kind !== 'request') return;
+    const key = matchKey(record.exchange.method, record.exchange.url);
+    this.awaitingDevtools.delete(key, record.id);
+    this.awaitingWebRequest.delete(key, record.id);
+    if (record.devtoolsKey !== undefined && this.devtoolsKeys.get(record.devtoolsKey) === record.id) this.devtoolsKeys.delete(record.devtoolsKey);
+    if (record.webRequestId !== undefined && this.byRequestId.get(record.webRequestId) === record.id) this.byRequestId.delete(record.webRequestId);
+  }
+
+  /** Classifies every request again, e.g. after the rules changed; emits only records whose result changed. */
+  reclassifyAll(): void {
+    for (const record of this.records.values()) {
+      if (record.kind !== 'request' || !record.classification) continue;
+      const before = record.classification;
+      this.reclassify(record);
+      if (record.classification !== before && JSON.stringify(record.classification) !== JSON.stringify(before)) this.emitUpsert(record);
+    }
+  }
+
+  private reclassify(record: StoredRequest): void {
+    // A dropped body's classification was made with the body: keep it rather than lose what it found.
+    if (record.bodyState === 'dropped' && record.classification) return;
+    const wasFailure = isFailure(record);
+    record.classification = this.classify(record.exchange);
+    const nowFailure = isFailure(record);
+    if (wasFailure !== nowFailure) this.stats.failures = (this.stats.failures ?? 0) + (nowFailure ? 1 : -1);
+  }
+
+  private emitUpsert(record: StoredRecord): void {
+    this.emit({ type: 'upsert', tabId: this.tabId, record });
+  }
+
+  // ---- persistence --------------------------------------------------------------------------
+
+  /** Restores a persisted tab. `records` in any order; indexes are rebuilt from them. */
+  hydrate(meta: TabMeta, records: StoredRecord[]): void {
+    this.preserve = meta.preserve;
+    this.nextSeq = Math.max(1, meta.nextSeq);
+    this.nextDevtoolsId = Math.max(1, meta.nextDevtoolsId);
+    this.stats = { ...emptyStats(), ...meta.stats };
+    this.records.clear();
+    this.byRequestId.clear();
+    this.awaitingDevtools.clear();
+    this.awaitingWebRequest.clear();
+    this.devtoolsKeys.clear();
+    this.bodyChars = 0;
+    let failures = 0;
+    for (const record of [...records].sort((a, b) => a.seq - b.seq)) {
+      this.records.set(record.id, record);
+      this.nextSeq = Math.max(this.nextSeq, record.seq + 1);
+      if (record.kind !== 'request') continue;
+      this.bodyChars += bodySize(record);
+      if (isFailure(record)) failures++;
+      const key = matchKey(record.exchange.method, record.exchange.url);
+      if (record.webRequestId !== undefined) this.byRequestId.set(record.webRequestId, record.id);
+      if (record.devtoolsKey !== undefined) this.devtoolsKeys.set(record.devtoolsKey, record.id);
+      const hasDevtools = record.sources.includes('devtools') || record.sources.includes('har');
+      if (!hasDevtools) this.awaitingDevtools.add(key, record.id);
+      if (!record.sources.includes('webRequest')) this.awaitingWebRequest.add(key, record.id);
+      const dt = /^dt:(\d+)$/.exec(record.id);
+      if (dt) this.nextDevtoolsId = Math.max(this.nextDevtoolsId, Number(dt[1]) + 1);
+    }
+    this.stats.failures = failures;
+  }
+}
+
+function withoutBodies(exchange: Exchange): Exchange {
+  const copy = { ...exchange };
+  delete copy.body;
+  delete copy.bodyEncoding;
+  delete copy.bodyTruncated;
+  delete copy.requestBody;
+  return copy;
+}
+
+function headerCount(headers: Exchange['requestHeaders']): number {
+  if (!headers) return 0;
+  return Array.isArray(headers) ? headers.length : Object.keys(headers).length;
+}

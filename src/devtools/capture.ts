@@ -1,0 +1,76 @@
+// Capture work of the devtools page: it runs as soon as DevTools opens (the panel may never be
+// shown). Finished requests go to the background with their bodies; the HAR DevTools already holds
+// is sent once as a backfill. The background merges both into its webRequest records.
+import { getHAR, onRequestFinished, type FinishedRequest } from '../platform/devtools';
+import { connectReconnecting } from '../platform/port';
+import { DEVTOOLS_PORT_PREFIX, envelope, type DevtoolsEntry } from '../protocol/messages';
+import { toDevtoolsEntry, wantsBody, type FetchedContent } from './har-entry';
+
+/** Backfill entries per message: keeps each message small while DevTools holds thousands. */
+const BACKFILL_BATCH = 200;
+/** While DevTools is open the worker should not be stopped between requests (each stop costs a reload of the state). */
+const KEEPALIVE_MS = 20_000;
+
+export interface DevtoolsCapture {
+  stop(): void;
+}
+
+async function entryOf(request: FinishedRequest): Promise<DevtoolsEntry | null> {
+  let fetched: FetchedContent | undefined;
+  if (wantsBody(request.entry)) {
+    try {
+      fetched = await request.getContent();
+    } catch {
+      fetched = undefined;
+    }
+  }
+  return toDevtoolsEntry(request.entry, fetched);
+}
+
+export function startDevtoolsCapture(tabId: number): DevtoolsCapture {
+  let stopped = false;
+  let keepalive: ReturnType<typeof setInterval> | undefined;
+  let unsubscribe: (() => void) | undefined;
+  function stop(): void {
+    stopped = true;
+    if (keepalive !== undefined) clearInterval(keepalive);
+    unsubscribe?.();
+  }
+
+  const port = connectReconnecting(DEVTOOLS_PORT_PREFIX + tabId, {
+    onMessage: () => {},
+    // The extension was reloaded: this page is orphaned and must stop talking.
+    onContextInvalidated: () => stop(),
+  });
+  if (stopped) return { stop: () => {} };
+
+  unsubscribe = onRequestFinished((request) => {
+    void entryOf(request).then((entry) => {
+      if (entry) port.post(envelope('devtools/finished', { tabId, ...entry }));
+    });
+  });
+
+  void getHAR()
+    .then((log) => {
+      const entries: DevtoolsEntry[] = [];
+      for (const raw of Array.isArray(log.entries) ? log.entries : []) {
+        const entry = toDevtoolsEntry(raw);
+        if (entry) entries.push(entry);
+      }
+      for (let i = 0; i < entries.length; i += BACKFILL_BATCH) {
+        port.post(envelope('devtools/har-backfill', { tabId, entries: entries.slice(i, i + BACKFILL_BATCH) }));
+      }
+    })
+    .catch(() => {
+      /* no HAR (Firefox before its Network panel was opened): webRequest still has every request */
+    });
+
+  keepalive = setInterval(() => port.post(envelope('devtools/keepalive', { tabId })), KEEPALIVE_MS);
+
+  return {
+    stop() {
+      stop();
+      port.close();
+    },
+  };
+}
