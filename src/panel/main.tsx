@@ -1,11 +1,18 @@
+// Panel entry: the real platform, one store, connected to the background over the per-tab port.
 import { render } from 'preact';
-import { create } from 'zustand';
+import { App } from './components/App';
+import { importHar } from './import';
+import { browserPlatform } from './platform';
+import { connectStore } from './store/connection';
+import { createPanelStore } from './store/panel-store';
+import './panel.css';
 
-const useCount = create<{ n: number }>(() => ({ n: 0 }));
+const platform = browserPlatform();
+const store = createPanelStore({
+  tabId: platform.tabId,
+  importHar,
+  saveSettings: (settings) => void platform.saveSettings(settings).catch(() => undefined),
+});
+connectStore(store, platform);
 
-function App() {
-  const n = useCount((s) => s.n);
-  return <main data-testid="faultline-panel">Faultline — {n} failures</main>;
-}
-
-render(<App />, document.getElementById('app')!);
+render(<App store={store} platform={platform} />, document.getElementById('app')!);

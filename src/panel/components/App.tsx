@@ -1,0 +1,136 @@
+// The panel: toolbar, notices, the list with its detail pane, and the status bar.
+// Global keys: Ctrl/Cmd+F focuses the filter, Esc closes the detail.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { PlatformContext, StoreContext, usePanel, usePanelStore, usePlatform } from '../context';
+import type { PanelPlatform } from '../platform-types';
+import type { PanelStore } from '../store/panel-store';
+import { EmptyState, Notices, StatusBar, ToastView, ViewTabs } from './PanelParts';
+import { Detail } from './Detail';
+import { FailureList } from './FailureList';
+import { Toolbar } from './Toolbar';
+
+export interface AppProps {
+  store: PanelStore;
+  platform: PanelPlatform | null;
+  /** Viewport height for layout-less environments (tests). */
+  fallbackViewportHeight?: number;
+}
+
+export function App({ store, platform, fallbackViewportHeight }: AppProps) {
+  return (
+    <StoreContext.Provider value={store}>
+      <PlatformContext.Provider value={platform}>
+        <Panel fallbackViewportHeight={fallbackViewportHeight} />
+      </PlatformContext.Provider>
+    </StoreContext.Provider>
+  );
+}
+
+/** 'dark' or 'light' from the setting and the DevTools theme. */
+function useTheme(): 'dark' | 'light' {
+  const platform = usePlatform();
+  const choice = usePanel((s) => s.settings.theme);
+  const [devtoolsTheme, setDevtoolsTheme] = useState(() => platform?.themeName() ?? 'default');
+  useEffect(() => platform?.onThemeChanged(setDevtoolsTheme), [platform]);
+  if (choice !== 'auto') return choice;
+  return devtoolsTheme === 'dark' ? 'dark' : 'light';
+}
+
+function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) {
+  const store = usePanelStore();
+  const theme = useTheme();
+  const ready = usePanel((s) => s.ready);
+  const detailOpen = usePanel((s) => s.detailOpen);
+  const view = usePanel((s) => s.view);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const dragDepth = useRef(0);
+
+  const count = usePanel((s) => s.shown);
+  const scanning = usePanel((s) => s.scanning);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    root.style.colorScheme = theme;
+  }, [theme]);
+
+  // The e2e harness waits for this: connected and first snapshot applied.
+  useEffect(() => {
+    if (ready) document.documentElement.dataset.faultlineReady = 'true';
+  }, [ready]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        filterRef.current?.focus();
+        filterRef.current?.select();
+        return;
+      }
+      if (e.key === 'Escape' && store.getState().detailOpen && !e.defaultPrevented) {
+        store.getState().closeDetail();
+        // Back to the list so ↑/↓ keep working.
+        document.querySelector<HTMLElement>('[role="grid"]')?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  const importFile = (file: File): void => {
+    file
+      .text()
+      .then((text) => store.getState().importFile(file.name, text))
+      .catch((err: unknown) => store.getState().showBanner({ kind: 'error', text: `Could not read ${file.name}: ${String(err)}` }));
+  };
+
+  const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+
+  return (
+    <div
+      class={`app${dragging ? ' dragging' : ''}`}
+      data-testid="faultline-panel"
+      data-view={view}
+      onDragEnter={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        dragDepth.current++;
+        setDragging(true);
+      }}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      }}
+      onDragLeave={() => {
+        dragDepth.current = Math.max(0, dragDepth.current - 1);
+        if (dragDepth.current === 0) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        dragDepth.current = 0;
+        setDragging(false);
+        const file = e.dataTransfer?.files?.[0];
+        if (file) importFile(file);
+      }}
+    >
+      <Toolbar filterRef={filterRef} onImportFile={importFile} />
+      <ViewTabs />
+      <Notices />
+      <div class={`main${detailOpen ? ' with-detail' : ''}`}>
+        <div class="list-pane">
+          {count === 0 && !scanning ? <EmptyState /> : <FailureList fallbackViewportHeight={fallbackViewportHeight} />}
+        </div>
+        {detailOpen ? <Detail /> : null}
+      </div>
+      <StatusBar />
+      <ToastView />
+      {dragging ? (
+        <div class="drop-overlay" aria-hidden="true">
+          Drop a HAR file to triage it
+        </div>
+      ) : null}
+    </div>
+  );
+}

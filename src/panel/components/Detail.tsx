@@ -1,0 +1,295 @@
+// The detail pane of one record: what the status means, retry advice, idempotency, the action,
+// parsed fields, headers and the body. Page content is always rendered as text, never as HTML.
+import type { ComponentChildren } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import { headerEntries } from '../../core/headers';
+import { supportTicket, toCurl, toFetch } from '../../core/ticket';
+import type { BackoffPlan, Classification } from '../../core/types';
+import type { RequestRecord } from '../../protocol/messages';
+import { copyText } from '../clipboard';
+import { usePanel, usePanelStore, usePlatform } from '../context';
+import { formatBytes, formatSeconds, formatStatus, formatUtc } from '../format';
+import { retryText } from '../verdict';
+import { JsonTree } from './JsonTree';
+
+/** Bodies longer than this show a "Show all" button first: a <pre> of megabytes is slow to lay out. */
+const BODY_PREVIEW_CHARS = 100_000;
+/** Bodies longer than this are not parsed for the tree. */
+const TREE_MAX_CHARS = 5_000_000;
+
+export function Detail() {
+  // The record object changes when it is updated (a body arriving): re-render then, not on every batch.
+  const record = usePanel((s) => (s.selection?.kind === 'row' ? s.dataset().rowBySeq(s.selection.seq)?.record : undefined));
+  if (!record || record.kind !== 'request') return null;
+  return <RecordDetail key={record.id} record={record} />;
+}
+
+function RecordDetail({ record }: { record: RequestRecord }) {
+  const store = usePanelStore();
+  const platform = usePlatform();
+  const redact = usePanel((s) => s.settings.redactCopies);
+  const x = record.exchange;
+  const c = record.classification;
+
+  const copy = (label: string, text: string): void => {
+    void copyText(text).then((ok) => store.getState().showToast(ok ? `Copied ${label}` : `Could not copy ${label}`));
+  };
+
+  return (
+    <aside class="detail" aria-label="Failure detail" data-testid="detail">
+      <header class="detail-head">
+        <div class="detail-title">
+          <span class={`badge kind-${c.kind}`}>{formatStatus(x.status, c.status.reason || x.statusText, x.error)}</span>
+          <span class="mono detail-method">{x.method.toUpperCase()}</span>
+          <span class="mono detail-url" title={x.url}>
+            {x.url}
+          </span>
+        </div>
+        <button type="button" class="icon-button" aria-label="Close detail (Esc)" title="Close (Esc)" onClick={() => store.getState().closeDetail()}>
+          ✕
+        </button>
+      </header>
+
+      <div class="detail-actions" role="toolbar" aria-label="Copy">
+        <button type="button" data-testid="copy-ticket" onClick={() => copy('support ticket', supportTicket(x, c))}>
+          Copy support ticket
+        </button>
+        <button type="button" data-testid="copy-id" disabled={!c.errorId} onClick={() => c.errorId && copy('ID', c.errorId)}>
+          Copy ID
+        </button>
+        <button type="button" data-testid="copy-curl" onClick={() => copy('cURL', toCurl(x, { redact }))}>
+          Copy as cURL
+        </button>
+        <button type="button" data-testid="copy-fetch" onClick={() => copy('fetch', toFetch(x, { redact }))}>
+          Copy as fetch
+        </button>
+        <label class="check" title="Replace credentials in cURL and fetch with [REDACTED]">
+          <input type="checkbox" checked={redact} onChange={(e) => store.getState().setRedactCopies((e.target as HTMLInputElement).checked)} />
+          Redact secrets
+        </label>
+      </div>
+
+      <div class="detail-body">
+        <Section title="Summary">
+          <dl class="facts">
+            <Fact label="Status" testid="detail-status">
+              {x.status > 0 ? `${x.status} ${c.status.reason}` : 'No response'} <span class="muted">({c.status.origin === 'iana' ? 'IANA' : c.status.origin})</span>
+            </Fact>
+            <Fact label="Meaning">{c.status.meaning}</Fact>
+            {x.error ? <Fact label="Network error">{x.error}</Fact> : null}
+            <Fact label="Retry" testid="detail-retry">
+              {c.failure ? retryText(c) : 'not a failure'}
+            </Fact>
+            {c.retryAfterSeconds !== null ? (
+              <Fact label="Wait" testid="detail-wait">
+                {formatSeconds(c.retryAfterSeconds)}
+                {c.retryAfterSource ? <span class="muted"> (from {c.retryAfterSource})</span> : null}
+              </Fact>
+            ) : null}
+            {c.backoff ? <Fact label="Backoff">{describeBackoff(c.backoff)}</Fact> : null}
+            <Fact label="Idempotent">{describeIdempotency(c)}</Fact>
+            <Fact label="Action" testid="detail-action">
+              {c.action}
+            </Fact>
+            {x.startedAt !== undefined ? <Fact label="Time (UTC)">{formatUtc(x.startedAt)}</Fact> : null}
+            {x.durationMs !== undefined ? <Fact label="Duration">{`${Math.round(x.durationMs)} ms`}</Fact> : null}
+          </dl>
+        </Section>
+
+        <Section title="Parsed">
+          <dl class="facts">
+            <Fact label="Format">{c.format}</Fact>
+            <Fact label="Error code" testid="detail-code">
+              <span class="mono">{c.errorCode ?? '—'}</span>
+            </Fact>
+            <Fact label="ID" testid="detail-id">
+              <span class="mono">{c.errorId ?? '—'}</span>
+              {c.errorIdSource ? <span class="muted"> (from {c.errorIdSource})</span> : null}
+            </Fact>
+            <Fact label="Message" testid="detail-message">
+              {c.message ?? '—'}
+            </Fact>
+            {c.requestIdHeaders.length > 0 ? (
+              <Fact label="Request IDs">
+                {c.requestIdHeaders.map((h) => (
+                  <div key={h.name} class="mono">
+                    {h.name}: {h.value}
+                  </div>
+                ))}
+              </Fact>
+            ) : null}
+          </dl>
+          {c.fieldErrors.length > 0 ? (
+            <table class="kv field-errors" data-testid="field-errors">
+              <thead>
+                <tr>
+                  <th scope="col">Field</th>
+                  <th scope="col">Error</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.fieldErrors.map((f, i) => (
+                  <tr key={i}>
+                    <td class="mono">{f.field}</td>
+                    <td>{f.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {c.notes.length > 0 ? (
+            <ul class="notes">
+              {c.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Section>
+
+        <Section title="Response headers">
+          <Headers list={x.responseHeaders} />
+        </Section>
+        <Section title="Request headers">
+          <Headers list={x.requestHeaders} />
+        </Section>
+        {x.requestBody ? (
+          <Section title="Request body" open={false}>
+            <pre class="body-text">{x.requestBody.length > BODY_PREVIEW_CHARS ? `${x.requestBody.slice(0, BODY_PREVIEW_CHARS)}…` : x.requestBody}</pre>
+          </Section>
+        ) : null}
+        <Section title="Response body">
+          <Body record={record} firefox={platform?.browserName === 'firefox'} />
+        </Section>
+      </div>
+    </aside>
+  );
+}
+
+function Section({ title, open = true, children }: { title: string; open?: boolean; children: ComponentChildren }) {
+  return (
+    <details class="section" open={open}>
+      <summary>{title}</summary>
+      <div class="section-body">{children}</div>
+    </details>
+  );
+}
+
+function Fact({ label, testid, children }: { label: string; testid?: string; children: ComponentChildren }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testid}>{children}</dd>
+    </>
+  );
+}
+
+function Headers({ list }: { list: RequestRecord['exchange']['responseHeaders'] }) {
+  const entries = headerEntries(list);
+  if (entries.length === 0) return <p class="muted">None captured.</p>;
+  return (
+    <table class="kv headers">
+      <tbody>
+        {entries.map((h, i) => (
+          <tr key={i}>
+            <th scope="row" class="mono">
+              {h.name}
+            </th>
+            <td class="mono">{h.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+type BodyMode = 'tree' | 'text' | 'raw';
+
+function parseJsonBody(body: string): { ok: true; value: unknown } | { ok: false } {
+  if (body.length > TREE_MAX_CHARS) return { ok: false };
+  const first = body.trimStart()[0];
+  if (first !== '{' && first !== '[') return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+const BODY_STATE_TEXT: Record<string, string> = {
+  'not-captured': 'The body was not captured.',
+  pending: 'The body has not arrived yet.',
+  empty: 'The body is empty.',
+  dropped: 'The body was dropped to stay within the per-tab memory budget (the classification above was made with it).',
+};
+
+function Body({ record, firefox }: { record: RequestRecord; firefox: boolean }) {
+  const x = record.exchange;
+  const body = x.body;
+  const parsed = useMemo(() => (body && x.bodyEncoding !== 'base64' ? parseJsonBody(body) : { ok: false as const }), [body, x.bodyEncoding]);
+  const [mode, setMode] = useState<BodyMode>(parsed.ok ? 'tree' : 'text');
+  const [full, setFull] = useState(false);
+  const effective: BodyMode = mode === 'tree' && !parsed.ok ? 'text' : mode;
+
+  if (body === undefined || body === '' || record.bodyState === 'dropped') {
+    return (
+      <p class="muted" data-testid="body-state">
+        {BODY_STATE_TEXT[record.bodyState] ?? (body === '' ? 'The body is empty.' : 'The body was not captured.')}
+        {body === undefined && record.bodyState === 'not-captured' && firefox ? ' Open the Network panel once so Firefox delivers response bodies.' : ''}
+      </p>
+    );
+  }
+  if (x.bodyEncoding === 'base64') {
+    return (
+      <p class="muted" data-testid="body-state">
+        Binary body ({formatBytes(Math.floor((body.length * 3) / 4))}, base64), not shown.
+      </p>
+    );
+  }
+  const text = effective === 'text' && parsed.ok ? JSON.stringify(parsed.value, null, 2) : body;
+  const shown = full || text.length <= BODY_PREVIEW_CHARS ? text : text.slice(0, BODY_PREVIEW_CHARS);
+  return (
+    <div class="body" data-testid="body">
+      <div class="segmented" role="tablist" aria-label="Body view">
+        {(['tree', 'text', 'raw'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            aria-selected={effective === m}
+            disabled={m === 'tree' && !parsed.ok}
+            onClick={() => setMode(m)}
+          >
+            {m === 'tree' ? 'JSON tree' : m === 'text' ? 'Pretty' : 'Raw'}
+          </button>
+        ))}
+        {record.bodyState === 'truncated' || x.bodyTruncated ? <span class="muted"> Body truncated.</span> : null}
+      </div>
+      {effective === 'tree' && parsed.ok ? (
+        <JsonTree value={parsed.value} />
+      ) : (
+        <>
+          <pre class="body-text" data-testid="body-text">
+            {shown}
+          </pre>
+          {shown.length < text.length ? (
+            <button type="button" class="link" onClick={() => setFull(true)}>
+              Show all ({formatBytes(text.length)})
+            </button>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+export function describeBackoff(plan: BackoffPlan): string {
+  const steps = plan.steps.map((s) => formatSeconds(s.delaySeconds)).join(', ');
+  const jitter = plan.jitter === 'none' ? 'no jitter' : `${plan.jitter} jitter`;
+  return `${steps} (base ${formatSeconds(plan.baseSeconds)} × ${plan.factor}, cap ${formatSeconds(plan.capSeconds)}, ${plan.maxAttempts} attempts, ${jitter})`;
+}
+
+export function describeIdempotency(c: Classification): string {
+  if (c.idempotencySource === 'idempotency-key') return 'Yes: the request carries an idempotency key.';
+  if (c.idempotent) return 'Yes: the method is idempotent.';
+  return 'No: a retry may repeat side effects (send an Idempotency-Key).';
+}

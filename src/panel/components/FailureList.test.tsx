@@ -1,0 +1,144 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'preact/test-utils';
+import { envelope } from '../../protocol/messages';
+import { manyFailures, navigationRecord, requestRecord, stats } from '../testing';
+import { key, click, renderPanel, rows, type Rendered } from './test-render';
+
+let view: Rendered | null = null;
+afterEach(() => {
+  view?.unmount();
+  view = null;
+});
+
+const grid = (root: Element) => root.querySelector<HTMLElement>('[role="grid"]')!;
+const selectedSeq = (root: Element) => root.querySelector('[role="row"][aria-selected="true"]')?.getAttribute('data-seq') ?? null;
+
+describe('FailureList', () => {
+  it('renders a window of 100,000 rows, not all of them, pinned to the newest at the bottom', () => {
+    view = renderPanel(manyFailures(100_000), { viewport: 630 });
+    const rendered = view.root.querySelectorAll('[role="rowgroup"] [role="row"]');
+    expect(rendered.length).toBeGreaterThan(20);
+    expect(rendered.length).toBeLessThan(60);
+    const seqs = rows(view.root).map((r) => Number(r.dataset.seq));
+    expect(seqs).toContain(100_000);
+    expect(seqs).not.toContain(1);
+    expect(grid(view.root).getAttribute('aria-rowcount')).toBe(String(100_000 + 1));
+  });
+
+  it('newest first puts the newest row on top', () => {
+    view = renderPanel(manyFailures(1000));
+    act(() => view!.store.getState().setOrder('newest-first'));
+    const seqs = rows(view.root).map((r) => Number(r.dataset.seq));
+    expect(seqs[0]).toBe(1000);
+    expect(seqs).not.toContain(1);
+  });
+
+  it('filtering 100,000 rows re-renders only a window', () => {
+    view = renderPanel(manyFailures(100_000));
+    const input = view.root.querySelector<HTMLInputElement>('[data-testid="filter"]')!;
+    act(() => {
+      input.value = 'status:503 host:api';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const shown = rows(view.root);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(60);
+    expect(shown.every((r) => r.dataset.status === '503')).toBe(true);
+    expect(view.root.querySelector('[data-testid="counts"]')!.textContent).toContain(`${Math.round(100_000 / 14).toLocaleString('en-US')} shown`);
+  });
+
+  it('uses grid roles and exposes status, code, ID and kind on each failure row', () => {
+    view = renderPanel([
+      requestRecord({ seq: 1, status: 422, code: 'invalid_input', errorId: 'err-1', message: 'Title is required' }),
+      requestRecord({ seq: 2, status: 0, error: 'net::ERR_CONNECTION_REFUSED' }),
+      requestRecord({ seq: 3, status: 200 }),
+    ]);
+    const [a, b] = rows(view.root);
+    expect(rows(view.root)).toHaveLength(2);
+    expect(a.dataset).toMatchObject({ status: '422', code: 'invalid_input', id: 'err-1', kind: 'client' });
+    expect([b.getAttribute('data-status'), b.getAttribute('data-code'), b.getAttribute('data-id'), b.getAttribute('data-kind')]).toEqual(['0', '', '', 'network']);
+    expect(a.getAttribute('aria-rowindex')).toBe('2');
+    expect(a.querySelectorAll('[role="gridcell"]')).toHaveLength(9);
+    expect(view.root.querySelectorAll('[role="columnheader"]')).toHaveLength(9);
+    expect(a.textContent).toContain('Title is required');
+    expect(a.textContent).toContain("don't retry: fix the request");
+    expect(b.textContent).toContain('(failed) net::ERR_CONNECTION_REFUSED');
+  });
+
+  it('shows all responses with the toggle, and navigation markers between documents', () => {
+    view = renderPanel([navigationRecord(1, 'https://app.test/first'), requestRecord({ seq: 2, status: 200 }), navigationRecord(3, 'https://app.test/second'), requestRecord({ seq: 4, status: 500 })]);
+    expect(rows(view.root, 'navigation-row').map((r) => r.dataset.seq)).toEqual(['3']);
+    click(view.root.querySelector('[data-testid="show-all"]'));
+    expect(rows(view.root, 'response-row')).toHaveLength(1);
+    expect(rows(view.root, 'navigation-row')).toHaveLength(2);
+    expect(rows(view.root, 'navigation-row')[0].textContent).toContain('https://app.test/first');
+  });
+
+  it('↑/↓ move the selection over markers, Enter opens the detail, Esc closes it', () => {
+    view = renderPanel([requestRecord({ seq: 1 }), navigationRecord(2), requestRecord({ seq: 3 }), requestRecord({ seq: 4 })]);
+    const g = grid(view.root);
+    act(() => g.focus());
+    key(g, 'ArrowDown');
+    expect(selectedSeq(view.root)).toBe('1');
+    key(g, 'ArrowDown');
+    expect(selectedSeq(view.root)).toBe('3');
+    key(g, 'ArrowDown');
+    key(g, 'ArrowDown');
+    expect(selectedSeq(view.root)).toBe('4');
+    key(g, 'ArrowUp');
+    expect(selectedSeq(view.root)).toBe('3');
+    expect(g.getAttribute('aria-activedescendant')).toBe('fl-row-3');
+    expect(view.root.querySelector('[data-testid="detail"]')).toBeNull();
+    key(g, 'Enter');
+    expect(view.root.querySelector('[data-testid="detail"]')).not.toBeNull();
+    key(g, 'Escape');
+    expect(view.root.querySelector('[data-testid="detail"]')).toBeNull();
+    key(g, 'Home');
+    expect(selectedSeq(view.root)).toBe('1');
+    key(g, 'End');
+    expect(selectedSeq(view.root)).toBe('4');
+  });
+
+  it('keyboard navigation scrolls the window along', () => {
+    view = renderPanel(manyFailures(5000));
+    act(() => view!.store.getState().setOrder('newest-first'));
+    const g = grid(view.root);
+    key(g, 'ArrowDown');
+    expect(selectedSeq(view.root)).toBe('5000');
+    for (let i = 0; i < 5; i++) key(g, 'PageDown');
+    const sel = Number(selectedSeq(view.root));
+    expect(sel).toBeLessThan(5000 - 100);
+    expect(rows(view.root).some((r) => Number(r.dataset.seq) === sel)).toBe(true);
+  });
+
+  it('groups by endpoint with counts; Enter opens a group', () => {
+    view = renderPanel([
+      requestRecord({ seq: 1, method: 'PATCH', url: 'https://a.test/v2/Articles/1' }),
+      requestRecord({ seq: 2, method: 'PATCH', url: 'https://a.test/v2/Articles/2' }),
+      requestRecord({ seq: 3, method: 'GET', url: 'https://a.test/v2/Users/me' }),
+    ]);
+    const select = view.root.querySelector<HTMLSelectElement>('[data-testid="group-by"]')!;
+    act(() => {
+      select.value = 'endpoint';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const groups = rows(view.root, 'group-row');
+    expect(groups.map((g) => [g.dataset.key, g.dataset.count])).toEqual([
+      ['PATCH /v2/Articles/:id', '2'],
+      ['GET /v2/Users/me', '1'],
+    ]);
+    expect(rows(view.root)).toHaveLength(0);
+    const g = grid(view.root);
+    key(g, 'ArrowDown');
+    key(g, 'Enter');
+    expect(rows(view.root).map((r) => r.dataset.seq)).toEqual(['1', '2']);
+    expect(rows(view.root, 'group-row')[0].getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('appending keeps the list pinned to the bottom', () => {
+    view = renderPanel(manyFailures(2000));
+    act(() => view!.store.getState().receive(envelope('bg/upsert', { tabId: 7, records: manyFailures(5, 2001), stats: stats() })));
+    expect(rows(view.root).map((r) => Number(r.dataset.seq))).toContain(2005);
+  });
+});

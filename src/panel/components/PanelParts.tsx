@@ -1,0 +1,161 @@
+// The panel's frame around the list: view tabs, banners, the empty state, the status bar and the toast.
+import { usePanel, usePanelStore, usePlatform } from '../context';
+import { formatCount } from '../format';
+
+/** "This tab" and, after an import, "Imported: file.har". Room for more views (the retry audit). */
+export function ViewTabs() {
+  const store = usePanelStore();
+  const view = usePanel((s) => s.view);
+  const imported = usePanel((s) => s.imported);
+  if (!imported) return null;
+  return (
+    <div class="tabs" role="tablist" aria-label="View">
+      <button type="button" role="tab" aria-selected={view === 'live'} data-testid="view-live" onClick={() => store.getState().setView('live')}>
+        This tab
+      </button>
+      <span class="tab-with-close">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={view === 'imported'}
+          data-testid="view-imported"
+          onClick={() => store.getState().setView('imported')}
+        >
+          Imported: {imported.fileName}
+        </button>
+        <button type="button" class="icon-button" aria-label={`Close ${imported.fileName}`} data-testid="close-import" onClick={() => store.getState().closeImport()}>
+          ✕
+        </button>
+      </span>
+    </div>
+  );
+}
+
+export function Notices() {
+  const store = usePanelStore();
+  const platform = usePlatform();
+  const connection = usePanel((s) => s.connection);
+  const banner = usePanel((s) => s.banner);
+  const stats = usePanel((s) => s.stats);
+  const view = usePanel((s) => s.view);
+  const ready = usePanel((s) => s.ready);
+
+  const firefoxNoBodies = platform?.browserName === 'firefox' && view === 'live' && ready && stats.seen > 0 && !stats.bodiesArriving;
+
+  return (
+    <div class="notices">
+      {connection === 'invalidated' ? (
+        <div class="banner error" role="alert" data-testid="banner-invalidated">
+          Extension was reloaded — reopen DevTools.
+        </div>
+      ) : connection === 'reconnecting' ? (
+        <div class="banner info" role="status" data-testid="banner-reconnecting">
+          Reconnecting to the extension…
+        </div>
+      ) : null}
+      {banner ? (
+        <div class={`banner ${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} data-testid="banner">
+          <span class="banner-text">{banner.text}</span>
+          <button type="button" class="icon-button" aria-label="Dismiss" onClick={() => store.getState().showBanner(null)}>
+            ✕
+          </button>
+        </div>
+      ) : null}
+      {firefoxNoBodies ? (
+        <div class="banner info" role="status" data-testid="banner-firefox-bodies">
+          Open the Network panel once so Firefox delivers response bodies. Until then Faultline classifies from the status and headers.
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function EmptyState() {
+  const store = usePanelStore();
+  const ready = usePanel((s) => s.ready);
+  const connection = usePanel((s) => s.connection);
+  const seen = usePanel((s) => s.stats.seen);
+  const view = usePanel((s) => s.view);
+  const showAll = usePanel((s) => s.settings.showAll);
+  const filtered = usePanel((s) => s.filterText.trim() !== '' || s.chips.length > 0);
+  const total = usePanel((s) => s.total);
+  const failures = usePanel((s) => s.failures);
+
+  let text: string;
+  if (view === 'live' && !ready) text = connection === 'invalidated' ? 'Extension was reloaded — reopen DevTools.' : 'Connecting…';
+  else if (filtered && total > 0) text = `Nothing matches the filter (${formatCount(showAll ? total : failures)} ${showAll ? 'records' : 'failures'} hidden).`;
+  else if (view === 'imported') text = showAll ? 'The imported file has no requests.' : 'No failures in the imported file.';
+  else text = showAll ? `No responses yet: ${formatCount(seen)} requests watched` : `No failures yet: ${formatCount(seen)} requests watched`;
+
+  return (
+    <div class="empty" data-testid="empty-state" role="status">
+      <p>{text}</p>
+      {filtered ? (
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            const s = store.getState();
+            s.setFilterText('');
+            for (const chip of s.chips) store.getState().toggleChip(chip);
+          }}
+        >
+          Clear the filter
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function StatusBar() {
+  const stats = usePanel((s) => s.stats);
+  const view = usePanel((s) => s.view);
+  const imported = usePanel((s) => s.imported);
+  const scanning = usePanel((s) => s.scanning);
+  const showAll = usePanel((s) => s.settings.showAll);
+  const shown = usePanel((s) => s.shown);
+  const failures = usePanel((s) => s.failures);
+
+  const parts: string[] = [];
+  parts.push(`${formatCount(shown)}${scanning ? '…' : ''} shown`);
+  parts.push(`${formatCount(failures)} ${failures === 1 ? 'failure' : 'failures'}`);
+  if (view === 'live') parts.push(`${formatCount(stats.seen)} requests watched`);
+  else if (imported) parts.push(`${formatCount(imported.entries)} entries in ${imported.fileName}`);
+  if (showAll) parts.push('all responses');
+
+  return (
+    <footer class="statusbar" data-testid="status-bar">
+      <span data-testid="counts" data-shown={shown} data-failures={failures} data-scanning={scanning}>
+        {parts.join(' · ')}
+      </span>
+      {view === 'live' && stats.droppedRecords > 0 ? (
+        <span class="counter warn" data-testid="dropped-records" title="Oldest records evicted: the per-tab record cap was reached">
+          {formatCount(stats.droppedRecords)} dropped
+        </span>
+      ) : null}
+      {view === 'live' && stats.truncatedBodies > 0 ? (
+        <span class="counter warn" data-testid="truncated-bodies" title="Bodies cut to the per-body cap">
+          {formatCount(stats.truncatedBodies)} {stats.truncatedBodies === 1 ? 'body' : 'bodies'} truncated
+        </span>
+      ) : null}
+      {view === 'live' && stats.droppedBodies > 0 ? (
+        <span class="counter warn" data-testid="dropped-bodies" title="Bodies not kept: the per-tab body budget was exhausted">
+          {formatCount(stats.droppedBodies)} {stats.droppedBodies === 1 ? 'body' : 'bodies'} dropped
+        </span>
+      ) : null}
+    </footer>
+  );
+}
+
+export function ToastView() {
+  const toast = usePanel((s) => s.toast);
+  return (
+    <div class="toast-region" aria-live="polite">
+      {toast ? (
+        <div class="toast" data-testid="toast" data-toast={toast.id} key={toast.id}>
+          {toast.text}
+        </div>
+      ) : null}
+    </div>
+  );
+}

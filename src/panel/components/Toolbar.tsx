@@ -1,0 +1,189 @@
+// The toolbar: session actions, the filter box, chips, grouping, export/import and settings.
+import type { RefObject } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { CHIP_LABELS, FILTER_HELP, QUICK_CHIPS } from '../filter';
+import { usePanel, usePanelStore, usePlatform } from '../context';
+import { saveFile, exportFileName } from '../download';
+import { exportHar, exportJson } from '../export';
+import type { GroupBy } from '../grouping';
+import type { RequestRecord } from '../../protocol/messages';
+import type { PanelStore } from '../store/panel-store';
+import { SettingsMenu } from './SettingsMenu';
+
+export interface ToolbarProps {
+  filterRef: RefObject<HTMLInputElement>;
+  onImportFile(file: File): void;
+}
+
+/** The records the current filter shows, oldest first (navigation markers left out). */
+export function filteredRecords(store: PanelStore): RequestRecord[] {
+  const state = store.getState();
+  state.flush();
+  const dataset = state.dataset();
+  const list = dataset.visible;
+  const out: RequestRecord[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const record = dataset.row(list.get(i)).record;
+    if (record.kind === 'request') out.push(record);
+  }
+  return out;
+}
+
+export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
+  const store = usePanelStore();
+  const platform = usePlatform();
+  const filterText = usePanel((s) => s.filterText);
+  const problems = usePanel((s) => s.filterProblems);
+  const chips = usePanel((s) => s.chips);
+  const preserve = usePanel((s) => s.preserve);
+  const showAll = usePanel((s) => s.settings.showAll);
+  const groupBy = usePanel((s) => s.settings.groupBy);
+  const view = usePanel((s) => s.view);
+  const imported = usePanel((s) => s.imported);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+
+  const exportAs = (kind: 'json' | 'har'): void => {
+    const records = filteredRecords(store);
+    const version = platform?.version ?? '0';
+    const state = store.getState();
+    const label = view === 'imported' && imported ? imported.fileName.replace(/\.har$/i, '') : hostLabel(records);
+    if (kind === 'json') {
+      const text = exportJson(records, { version, view: view === 'imported' && imported ? imported.fileName : 'live', filter: state.filterText, chips: state.chips });
+      saveFile(exportFileName(label, 'json'), text, 'application/json');
+    } else {
+      saveFile(exportFileName(label, 'har'), exportHar(records, version), 'application/json');
+    }
+    state.showToast(`Exported ${records.length} ${records.length === 1 ? 'record' : 'records'}`);
+  };
+
+  return (
+    <div class="toolbar" role="toolbar" aria-label="Faultline">
+      <div class="toolbar-row">
+        <button type="button" class="tool" data-testid="clear" title={view === 'imported' ? 'Close the imported file' : 'Clear'} onClick={() => store.getState().clear()}>
+          Clear
+        </button>
+        <label class="check" title="Keep records across navigations">
+          <input
+            type="checkbox"
+            data-testid="preserve-log"
+            checked={preserve}
+            disabled={view !== 'live'}
+            onChange={(e) => store.getState().setPreserve((e.target as HTMLInputElement).checked)}
+          />
+          Preserve log
+        </label>
+        <span class="divider" aria-hidden="true" />
+        <input
+          ref={filterRef}
+          type="search"
+          class={`filter${problems.length ? ' invalid' : ''}`}
+          data-testid="filter"
+          placeholder="Filter (status:5xx code:… -host:…)"
+          aria-label="Filter"
+          title={problems.length ? problems.join('\n') : FILTER_HELP}
+          aria-invalid={problems.length > 0}
+          value={filterText}
+          spellcheck={false}
+          autoComplete="off"
+          onInput={(e) => store.getState().setFilterText((e.target as HTMLInputElement).value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && filterText !== '') {
+              e.stopPropagation();
+              store.getState().setFilterText('');
+            }
+          }}
+        />
+        <label class="check" title="Show every response, not only failures">
+          <input
+            type="checkbox"
+            data-testid="show-all"
+            checked={showAll}
+            onChange={(e) => store.getState().setShowAll((e.target as HTMLInputElement).checked)}
+          />
+          All responses
+        </label>
+        <label class="select-label">
+          Group
+          <select
+            data-testid="group-by"
+            value={groupBy}
+            onChange={(e) => store.getState().setGroupBy((e.target as HTMLSelectElement).value as GroupBy)}
+          >
+            <option value="none">None</option>
+            <option value="endpoint">Endpoint</option>
+            <option value="code">Error code</option>
+          </select>
+        </label>
+        <span class="divider" aria-hidden="true" />
+        <button type="button" class="tool" data-testid="export-json" title="Export the filtered list as JSON (secrets redacted)" onClick={() => exportAs('json')}>
+          Export JSON
+        </button>
+        <button type="button" class="tool" data-testid="export-har" title="Export the filtered list as a sanitized HAR" onClick={() => exportAs('har')}>
+          Export HAR
+        </button>
+        <button type="button" class="tool" data-testid="import-har" title="Import a HAR file (or drop it on the panel)" onClick={() => fileInput.current?.click()}>
+          Import HAR
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".har,.json,application/json"
+          data-testid="import-input"
+          class="hidden-input"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => {
+            const input = e.target as HTMLInputElement;
+            const file = input.files?.[0];
+            if (file) onImportFile(file);
+            input.value = '';
+          }}
+        />
+        <span class="spacer" />
+        <div class="settings-anchor">
+          <button
+            type="button"
+            class="tool"
+            data-testid="settings"
+            aria-haspopup="dialog"
+            aria-expanded={settingsOpen}
+            onClick={() => setSettingsOpen(!settingsOpen)}
+          >
+            Settings
+          </button>
+          {settingsOpen ? <SettingsMenu onClose={() => setSettingsOpen(false)} /> : null}
+        </div>
+      </div>
+      <div class="toolbar-row chips" role="group" aria-label="Quick filters">
+        {QUICK_CHIPS.map((chip) => (
+          <button
+            key={chip}
+            type="button"
+            class={`chip chip-${chip}`}
+            data-testid={`chip-${chip}`}
+            aria-pressed={chips.includes(chip)}
+            onClick={() => store.getState().toggleChip(chip)}
+          >
+            {CHIP_LABELS[chip]}
+          </button>
+        ))}
+        {problems.length ? (
+          <span class="filter-problem" role="status">
+            {problems[0]}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function hostLabel(records: readonly RequestRecord[]): string {
+  const first = records[0]?.exchange.url;
+  if (!first) return '';
+  try {
+    return new URL(first).host;
+  } catch {
+    return '';
+  }
+}

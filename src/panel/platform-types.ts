@@ -1,0 +1,31 @@
+// What the panel needs from the browser, as an interface: components and the store get it
+// injected, so they run in happy-dom with a fake (see platform.ts for the real one).
+import type { Envelope } from '../protocol/messages';
+import type { Settings } from './settings';
+
+export interface PortHandlers {
+  onMessage(msg: unknown): void;
+  onConnect?(): void;
+  onDisconnect?(): void;
+  onContextInvalidated?(): void;
+}
+
+export interface PortHandle {
+  post(msg: Envelope): void;
+  close(): void;
+}
+
+export interface PanelPlatform {
+  /** The inspected tab. */
+  readonly tabId: number;
+  readonly browserName: 'chrome' | 'firefox';
+  /** The extension's version, for export metadata. */
+  readonly version: string;
+  /** DevTools theme: 'dark' or 'default' (light). */
+  themeName(): string;
+  /** Firefox only; elsewhere the returned unsubscribe is a no-op and nothing fires. */
+  onThemeChanged(listener: (themeName: string) => void): () => void;
+  loadSettings(): Promise<unknown>;
+  saveSettings(settings: Settings): Promise<void>;
+  connect(handlers: PortHandlers): PortHandle;
+}

@@ -1,0 +1,42 @@
+// Wires the store to the background over the per-tab port: hello on every (re)connect, records in,
+// status out. The port itself (reconnects, context invalidation) is the platform's.
+import { envelope, PROTOCOL_VERSION, type Envelope } from '../../protocol/messages';
+import type { PanelPlatform, PortHandle } from '../platform-types';
+import { readSettings } from '../settings';
+import type { PanelStore } from './panel-store';
+
+export function connectStore(store: PanelStore, platform: PanelPlatform): () => void {
+  let handle: PortHandle | null = null;
+  let saidHello = false;
+  const hello = (): void => {
+    saidHello = true;
+    handle?.post(envelope('panel/hello', { tabId: platform.tabId, protocol: PROTOCOL_VERSION }) as Envelope);
+  };
+  handle = platform.connect({
+    onMessage: (msg) => store.getState().receive(msg),
+    onConnect: () => {
+      store.getState().setConnection('connected');
+      // Inside connect() the handle is not assigned yet: say hello once it is.
+      if (handle) hello();
+    },
+    onDisconnect: () => store.getState().setConnection('reconnecting'),
+    onContextInvalidated: () => store.getState().setConnection('invalidated'),
+  });
+  store.setSender((msg) => handle?.post(msg));
+  if (!saidHello) hello();
+
+  let alive = true;
+  platform
+    .loadSettings()
+    .then((raw) => {
+      if (alive && raw !== undefined) store.getState().loadSettings(readSettings(raw));
+    })
+    .catch(() => undefined);
+
+  return () => {
+    alive = false;
+    store.setSender(null);
+    handle?.close();
+    handle = null;
+  };
+}

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { parseFilter, type FilterSpec, type QuickChip } from '../filter';
+import { manyFailures, navigationRecord, requestRecord } from '../testing';
+import { Dataset, SCAN_STEP_ROWS } from './dataset';
+
+function spec(text = '', chips: QuickChip[] = [], showAll = false): FilterSpec {
+  return { query: parseFilter(text), chips: new Set(chips), showAll };
+}
+
+function shownSeqs(d: Dataset): number[] {
+  return d.visible.toArray().map((p) => d.row(p).seq);
+}
+
+describe('Dataset', () => {
+  it('a snapshot shows failures only, in seq order, whatever the arrival order', () => {
+    const d = new Dataset(spec());
+    d.reset([
+      requestRecord({ seq: 3, status: 500 }),
+      requestRecord({ seq: 1, status: 404 }),
+      requestRecord({ seq: 2, status: 200 }),
+    ]);
+    d.finishScan();
+    expect(shownSeqs(d)).toEqual([1, 3]);
+    expect(d.failureCount).toBe(2);
+    expect(d.size).toBe(3);
+  });
+
+  it('appending a batch tests only the new rows', () => {
+    const d = new Dataset(spec('status:5xx'));
+    d.reset(manyFailures(10_000));
+    d.finishScan();
+    const before = d.testedRows;
+    const shownBefore = d.visible.length;
+    d.upsert(manyFailures(7, 10_001));
+    expect(d.testedRows - before).toBe(7);
+    // manyFailures cycles 400,404,422,429,500,503,0: two of seven are 5xx.
+    expect(d.visible.length - shownBefore).toBe(2);
+    expect(shownSeqs(d).slice(-2)).toEqual([10_005, 10_006]);
+  });
+
+  it('updating a known record (its body arrived) moves it in or out of the list', () => {
+    const d = new Dataset(spec());
+    d.reset([requestRecord({ seq: 1, status: 200 }), requestRecord({ seq: 2, status: 500 }), requestRecord({ seq: 3, status: 200 })]);
+    d.finishScan();
+    expect(shownSeqs(d)).toEqual([2]);
+    // seq 1: a 200 whose body says it failed
+    d.upsert([requestRecord({ seq: 1, status: 200, kind: 'body', failure: true, code: 'E1' })]);
+    expect(shownSeqs(d)).toEqual([1, 2]);
+    expect(d.failureCount).toBe(2);
+    expect(d.rowBySeq(1)?.code).toBe('e1');
+    d.upsert([requestRecord({ seq: 2, status: 200 })]);
+    expect(shownSeqs(d)).toEqual([1]);
+    expect(d.failureCount).toBe(1);
+    expect(d.size).toBe(3);
+  });
+
+  it('a record arriving out of seq order lands in its place', () => {
+    const d = new Dataset(spec());
+    d.reset([requestRecord({ seq: 1 }), requestRecord({ seq: 5 })]);
+    d.finishScan();
+    d.upsert([requestRecord({ seq: 3 }), requestRecord({ seq: 9 })]);
+    expect(shownSeqs(d)).toEqual([1, 3, 5, 9]);
+  });
+
+  it('navigation markers show between documents in the unfiltered view; consecutive ones collapse', () => {
+    const d = new Dataset(spec());
+    d.reset([
+      navigationRecord(1),
+      requestRecord({ seq: 2, status: 500 }),
+      navigationRecord(3),
+      requestRecord({ seq: 4, status: 200 }), // hidden: not a failure
+      navigationRecord(5),
+      requestRecord({ seq: 6, status: 404 }),
+    ]);
+    d.finishScan();
+    expect(shownSeqs(d)).toEqual([1, 2, 5, 6]);
+    expect(d.visibleRequestCount()).toBe(2);
+    d.upsert([navigationRecord(7), navigationRecord(8)]);
+    expect(shownSeqs(d)).toEqual([1, 2, 5, 6, 8]);
+    // A filter hides the markers.
+    d.setSpec(spec('status:404'));
+    d.finishScan();
+    expect(shownSeqs(d)).toEqual([6]);
+  });
+
+  it('a full re-filter shows the newest matches first and completes in bounded steps', () => {
+    const n = SCAN_STEP_ROWS * 2 + 500;
+    const records = manyFailures(n);
+    const matching = records.filter((r) => r.exchange.status === 429).map((r) => r.seq);
+    const d = new Dataset(spec());
+    d.reset(records);
+    d.finishScan();
+    d.setSpec(spec('status:429'));
+    expect(d.scanning).toBe(true);
+    expect(d.step()).toBe(false);
+    const partial = shownSeqs(d);
+    expect(partial.length).toBeGreaterThan(0);
+    // The first step covered the newest rows.
+    expect(partial[partial.length - 1]).toBe(matching[matching.length - 1]);
+    expect(partial).toEqual(matching.slice(matching.length - partial.length));
+    let calls = 1;
+    for (let done2 = false; !done2; calls++) done2 = d.step();
+    expect(calls).toBe(Math.ceil(n / SCAN_STEP_ROWS));
+    expect(shownSeqs(d)).toEqual(matching);
+  });
+
+  it('typing one more character re-tests only the rows shown, not every row', () => {
+    const d = new Dataset(spec());
+    d.reset(manyFailures(5000));
+    d.finishScan();
+    d.setSpec(spec('auth'));
+    d.finishScan();
+    const shown = d.visible.length;
+    expect(shown).toBe(2500);
+    const before = d.testedRows;
+    d.setSpec(spec('auth.'));
+    d.finishScan();
+    expect(d.testedRows - before).toBe(shown);
+    // Deleting characters widens: every row again.
+    const mid = d.testedRows;
+    d.setSpec(spec('aut'));
+    d.finishScan();
+    expect(d.testedRows - mid).toBe(5000);
+    expect(d.visible.length).toBe(2500);
+  });
+
+  it('going back to a filter computed before costs no re-test, until the records change', () => {
+    const d = new Dataset(spec());
+    d.reset(manyFailures(3000));
+    d.finishScan();
+    d.setSpec(spec('api'));
+    d.finishScan();
+    d.setSpec(spec('api.'));
+    d.finishScan();
+    const before = d.testedRows;
+    d.setSpec(spec('api')); // the character deleted again
+    expect(d.scanning).toBe(false);
+    expect(d.testedRows).toBe(before);
+    expect(d.visible.length).toBe(1500);
+    d.setSpec(spec(''));
+    expect(d.visible.length).toBe(3000);
+    d.upsert([requestRecord({ seq: 3001, url: 'https://api.example.com/x' })]);
+    d.setSpec(spec('api'));
+    d.finishScan();
+    expect(d.testedRows).toBeGreaterThan(before);
+    expect(d.visible.length).toBe(1501);
+  });
+
+  it('an upsert during a re-filter finishes it first and stays consistent', () => {
+    const d = new Dataset(spec());
+    d.reset(manyFailures(SCAN_STEP_ROWS * 2));
+    d.finishScan();
+    d.setSpec(spec('status:500'));
+    d.step();
+    expect(d.scanning).toBe(true);
+    d.upsert([requestRecord({ seq: SCAN_STEP_ROWS * 2 + 1, status: 500 })]);
+    expect(d.scanning).toBe(false);
+    const seqs = shownSeqs(d);
+    expect(seqs[seqs.length - 1]).toBe(SCAN_STEP_ROWS * 2 + 1);
+    expect(seqs.every((s) => d.rowBySeq(s)!.status === 500)).toBe(true);
+  });
+
+  it('groups by endpoint and by code, incrementally on append', () => {
+    const d = new Dataset(spec());
+    d.reset([
+      requestRecord({ seq: 1, method: 'PATCH', url: 'https://a.test/v2/Articles/1', code: 'invalid_input', status: 422, startedAt: 1000 }),
+      requestRecord({ seq: 2, method: 'PATCH', url: 'https://a.test/v2/Articles/2', code: 'locked', status: 423, startedAt: 2000 }),
+      requestRecord({ seq: 3, method: 'GET', url: 'https://a.test/v2/Articles/2', code: 'invalid_input', status: 400, startedAt: 3000 }),
+    ]);
+    d.setGroupBy('endpoint');
+    d.finishScan();
+    const groups = () => d.groups()!.groups().map((g) => [g.key, g.count, g.firstSeen, g.lastSeen]);
+    expect(groups()).toEqual([
+      ['PATCH /v2/Articles/:id', 2, 1000, 2000],
+      ['GET /v2/Articles/:id', 1, 3000, 3000],
+    ]);
+    d.upsert([requestRecord({ seq: 4, method: 'GET', url: 'https://a.test/v2/Articles/9', status: 500, startedAt: 4000 })]);
+    expect(groups()[0]).toEqual(['GET /v2/Articles/:id', 2, 3000, 4000]);
+    d.setGroupBy('code');
+    expect(d.groups()!.groups().map((g) => [g.key, g.count])).toEqual([
+      ['invalid_input', 2],
+      ['HTTP 500', 1],
+      ['locked', 1],
+    ]);
+    expect(d.groups()!.members('invalid_input').map((p) => d.row(p).seq)).toEqual([1, 3]);
+  });
+
+  it('evicting the oldest records drops them from the front without re-testing the rest', () => {
+    const d = new Dataset(spec());
+    d.reset([navigationRecord(1), ...manyFailures(9, 2)]);
+    d.setGroupBy('code');
+    d.finishScan();
+    const before = d.testedRows;
+    d.remove(['nav:1', 'wr:2', 'wr:3']);
+    expect(d.testedRows).toBe(before);
+    expect(shownSeqs(d)).toEqual([4, 5, 6, 7, 8, 9, 10]);
+    expect(d.size).toBe(7);
+    expect(d.failureCount).toBe(7);
+    expect(d.rowBySeq(2)).toBeUndefined();
+    expect(d.rowBySeq(4)?.seq).toBe(4);
+    expect(d.groups()!.groups().reduce((n, g) => n + g.count, 0)).toBe(7);
+    // Slots keep working for later appends, updates and filters.
+    d.upsert([requestRecord({ seq: 11, status: 503 }), requestRecord({ seq: 5, status: 200 })]);
+    expect(shownSeqs(d)).toEqual([4, 6, 7, 8, 9, 10, 11]);
+    d.setSpec(spec('status:503'));
+    d.finishScan();
+    expect(shownSeqs(d)).toEqual([7, 11]); // manyFailures(9, 2) gives seq 7 a 503
+  });
+
+  it('evicting from the middle rebuilds correctly', () => {
+    const d = new Dataset(spec());
+    d.reset(manyFailures(5));
+    d.finishScan();
+    d.remove(['wr:3', 'unknown']);
+    expect(shownSeqs(d)).toEqual([1, 2, 4, 5]);
+    d.upsert([requestRecord({ seq: 6 })]);
+    expect(shownSeqs(d)).toEqual([1, 2, 4, 5, 6]);
+  });
+
+  it('clear empties everything', () => {
+    const d = new Dataset(spec());
+    d.reset(manyFailures(10));
+    d.clear();
+    d.finishScan();
+    expect(d.size).toBe(0);
+    expect(d.visible.length).toBe(0);
+    expect(d.failureCount).toBe(0);
+  });
+});

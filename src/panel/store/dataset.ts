@@ -1,0 +1,369 @@
+// The records of one view (the live tab, or an imported HAR) and which of them the filter shows.
+// Everything is incremental:
+// - appending a batch tests only the new rows;
+// - evicting the oldest records (the background's record cap) drops them from the front;
+// - a narrowing keystroke re-tests only the rows shown now;
+// - a full re-filter runs newest-first in bounded steps driven by the caller, so the first screen
+//   is ready within a frame and the rest follows in later tasks (see the store's time slices).
+//
+// Rows are addressed by slot: a number that never changes while the row lives (slot - offset is
+// its index in `rows`), so the visible list and groups survive evictions at the front.
+import type { CaptureRecord } from '../../protocol/messages';
+import { compileFilter, isNarrowing, isUnfiltered, type FilterSpec, type FilterSubject } from '../filter';
+import { GroupIndex, type GroupBy } from '../grouping';
+import { PositionList } from './positions';
+import { makeRow, type Row } from './rows';
+
+/** Rows tested per scan step: well under a millisecond, so callers can slice scans by time. */
+export const SCAN_STEP_ROWS = 2_000;
+/** Complete results kept per filter, so deleting a character returns to a result already computed. */
+const RESULT_CACHE_SIZE = 12;
+
+/** Identifies what a spec shows, for the result cache. */
+export function specKey(spec: FilterSpec): string {
+  const terms = spec.query.terms.map((t) => `${t.negate ? '-' : ''}${t.key}:${t.regex ? t.raw : t.value}`);
+  return JSON.stringify([terms, [...spec.chips].sort(), spec.showAll]);
+}
+
+interface ScanJob {
+  key: string;
+  predicate: (s: FilterSubject) => boolean;
+  navs: boolean;
+  /** Re-test only these slots (a narrowing), or every row when null. */
+  source: PositionList | null;
+  /** Index into source (or rows) of the next item to test, going down; -1 when finished. */
+  cursor: number;
+  target: PositionList;
+}
+
+export class Dataset {
+  private rows: Row[] = [];
+  /** Slot of rows[0]. */
+  private offset = 0;
+  private readonly slotById = new Map<string, number>();
+  private visibleList = new PositionList();
+  private spec: FilterSpec;
+  private predicate: (s: FilterSubject) => boolean;
+  private navs: boolean;
+  private job: ScanJob | null = null;
+  private groupBy: GroupBy = 'none';
+  private groupIndex: GroupIndex | null = null;
+  private failures = 0;
+  /** Slots of navigation markers, ascending. */
+  private navSlots: number[] = [];
+  /** Complete results by spec key; cleared whenever the records change. */
+  private readonly results = new Map<string, PositionList>();
+  /** Bumped on every change the list must re-render for. */
+  revision = 0;
+  /** How many times a row was tested against a filter: the cost the incremental paths keep low. */
+  testedRows = 0;
+
+  constructor(spec: FilterSpec) {
+    this.spec = spec;
+    this.predicate = compileFilter(spec);
+    this.navs = isUnfiltered(spec);
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /** Requests (not navigation markers) that are failures, whatever the filter. */
+  get failureCount(): number {
+    return this.failures;
+  }
+
+  get scanning(): boolean {
+    return this.job !== null;
+  }
+
+  /** Slots the filter shows, ascending by seq. While scanning: the newest part found so far. */
+  get visible(): PositionList {
+    return this.visibleList;
+  }
+
+  row(slot: number): Row {
+    return this.rows[slot - this.offset];
+  }
+
+  /** The slot of the record with this seq, or -1. */
+  positionOfSeq(seq: number): number {
+    let a = 0;
+    let b = this.rows.length - 1;
+    while (a <= b) {
+      const mid = (a + b) >>> 1;
+      const s = this.rows[mid].seq;
+      if (s < seq) a = mid + 1;
+      else if (s > seq) b = mid - 1;
+      else return mid + this.offset;
+    }
+    return -1;
+  }
+
+  rowBySeq(seq: number): Row | undefined {
+    const slot = this.positionOfSeq(seq);
+    return slot >= 0 ? this.row(slot) : undefined;
+  }
+
+  /** Rows shown that are requests, i.e. without navigation markers (markers are few: one per page load). */
+  visibleRequestCount(): number {
+    let markers = 0;
+    for (const slot of this.navSlots) if (this.visibleList.has(slot)) markers++;
+    return this.visibleList.length - markers;
+  }
+
+  groups(): GroupIndex | null {
+    return this.groupIndex;
+  }
+
+  // ---- writing -------------------------------------------------------------------------------
+
+  /** Replaces everything (a snapshot, an import). The filter then runs in steps (see `step`). */
+  reset(records: readonly CaptureRecord[]): void {
+    this.results.clear();
+    const sorted = [...records].sort((a, b) => a.seq - b.seq);
+    this.rows = [];
+    this.offset = 0;
+    this.slotById.clear();
+    this.failures = 0;
+    this.navSlots = [];
+    for (const record of sorted) {
+      const existing = this.slotById.get(record.id);
+      if (existing !== undefined) {
+        // Duplicate ids in one snapshot: the later wins, in the earlier slot.
+        this.replaceRow(existing, makeRow(record));
+        continue;
+      }
+      this.pushRow(makeRow(record));
+    }
+    this.startScan(this.spec, false);
+  }
+
+  clear(): void {
+    this.reset([]);
+  }
+
+  /**
+   * Adds new records and replaces known ones (same id). New records with the highest seqs are the
+   * common case and cost one predicate call each.
+   */
+  upsert(records: readonly CaptureRecord[]): void {
+    if (records.length === 0) return;
+    this.finishScan();
+    this.results.clear();
+    let outOfOrder = false;
+    for (const record of records) {
+      const known = this.slotById.get(record.id);
+      if (known !== undefined) {
+        const before = this.row(known);
+        const row = makeRow(record);
+        this.replaceRow(known, row);
+        if (before.seq !== record.seq) outOfOrder = true; // a record that moved: rare enough to rebuild
+        if (outOfOrder) continue;
+        const wasShown = this.visibleList.has(known);
+        const shown = this.shows(row);
+        if (wasShown && !shown) {
+          this.visibleList.remove(known);
+          if (this.groupIndex) this.rebuildGroups();
+        } else if (!wasShown && shown) {
+          this.visibleList.insert(known);
+          if (this.groupIndex) this.rebuildGroups();
+        } else if (shown && this.groupIndex && this.groupKey(before) !== this.groupKey(row)) {
+          this.rebuildGroups();
+        }
+        continue;
+      }
+      const last = this.rows[this.rows.length - 1];
+      if (outOfOrder || (last !== undefined && record.seq <= last.seq)) {
+        outOfOrder = true;
+        this.pushRow(makeRow(record));
+        continue;
+      }
+      this.appendIfShown(this.pushRow(makeRow(record)));
+    }
+    if (outOfOrder) this.rebuild(this.rows.map((r) => r.record));
+    this.revision++;
+  }
+
+  /** Drops records by id (evicted by the background's record cap). Evicting the oldest is cheap. */
+  remove(ids: readonly string[]): void {
+    const slots = ids.map((id) => this.slotById.get(id)).filter((s): s is number => s !== undefined);
+    if (slots.length === 0) return;
+    this.finishScan();
+    this.results.clear();
+    slots.sort((a, b) => a - b);
+    const fromFront = slots.every((slot, i) => slot === this.offset + i);
+    if (!fromFront) {
+      const gone = new Set(slots);
+      this.rebuild(this.rows.filter((_, i) => !gone.has(i + this.offset)).map((r) => r.record));
+      this.revision++;
+      return;
+    }
+    const count = slots.length;
+    for (let i = 0; i < count; i++) {
+      const row = this.rows[i];
+      this.slotById.delete(row.record.id);
+      if (!row.nav && row.failure) this.failures--;
+    }
+    this.rows.splice(0, count);
+    this.offset += count;
+    while (this.navSlots.length > 0 && this.navSlots[0] < this.offset) this.navSlots.shift();
+    let dropped = false;
+    while (this.visibleList.length > 0 && this.visibleList.first()! < this.offset) {
+      this.visibleList.shift();
+      dropped = true;
+    }
+    if (dropped && this.groupIndex) this.rebuildGroups();
+    this.revision++;
+  }
+
+  /** Applies a new filter: the visible list restarts empty and fills as `step` runs. */
+  setSpec(spec: FilterSpec): void {
+    const cached = this.results.get(specKey(spec));
+    if (cached) {
+      this.job = null;
+      this.spec = spec;
+      this.predicate = compileFilter(spec);
+      this.navs = isUnfiltered(spec);
+      this.visibleList = cached;
+      this.rebuildGroups();
+      this.revision++;
+      return;
+    }
+    const narrowing = this.job === null && isNarrowing(this.spec, spec);
+    this.startScan(spec, narrowing);
+  }
+
+  setGroupBy(groupBy: GroupBy): void {
+    if (groupBy === this.groupBy) return;
+    this.groupBy = groupBy;
+    this.rebuildGroups();
+    this.revision++;
+  }
+
+  /** Runs one bounded scan step. Returns true when the scan is finished (or none was running). */
+  step(maxRows = SCAN_STEP_ROWS): boolean {
+    const job = this.job;
+    if (!job) return true;
+    const source = job.source;
+    const rows = this.rows;
+    const offset = this.offset;
+    const target = job.target;
+    const predicate = job.predicate;
+    let budget = maxRows;
+    let cursor = job.cursor;
+    while (cursor >= 0 && budget-- > 0) {
+      const slot = source ? source.get(cursor) : cursor + offset;
+      cursor--;
+      const row = rows[slot - offset];
+      if (row.nav) {
+        // A marker directly followed by another marker adds nothing: keep the newer one.
+        if (job.navs && (target.length === 0 || !rows[target.first()! - offset].nav)) target.unshift(slot);
+        continue;
+      }
+      this.testedRows++;
+      if (predicate(row)) {
+        target.unshift(slot);
+        this.groupAdd(row, slot);
+      }
+    }
+    job.cursor = cursor;
+    if (cursor < 0) {
+      this.job = null;
+      this.remember(job.key, target);
+    }
+    this.revision++;
+    return this.job === null;
+  }
+
+  finishScan(): void {
+    while (this.job) this.step(Number.MAX_SAFE_INTEGER);
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  /** Rebuilds from records (rare paths: out-of-order arrivals, evictions from the middle). */
+  private rebuild(records: CaptureRecord[]): void {
+    this.reset(records);
+    this.finishScan();
+  }
+
+  private startScan(spec: FilterSpec, narrowing: boolean): void {
+    const source = narrowing ? this.visibleList : null;
+    this.spec = spec;
+    this.predicate = compileFilter(spec);
+    this.navs = isUnfiltered(spec);
+    const length = source ? source.length : this.rows.length;
+    const target = new PositionList(Math.min(length, 1 << 16));
+    const key = specKey(spec);
+    this.job = length > 0 ? { key, predicate: this.predicate, navs: this.navs, source, cursor: length - 1, target } : null;
+    if (!this.job) this.remember(key, target);
+    // The partial result replaces the old one at once: what shows always matches the filter box.
+    this.visibleList = target;
+    this.groupIndex = this.groupBy === 'none' ? null : new GroupIndex();
+    this.revision++;
+  }
+
+  private remember(key: string, list: PositionList): void {
+    this.results.delete(key);
+    this.results.set(key, list);
+    if (this.results.size > RESULT_CACHE_SIZE) this.results.delete(this.results.keys().next().value!);
+  }
+
+  private shows(row: Row): boolean {
+    if (row.nav) return this.navs;
+    this.testedRows++;
+    return this.predicate(row);
+  }
+
+  private appendIfShown(slot: number): void {
+    const row = this.row(slot);
+    if (!this.shows(row)) return;
+    const lastShown = this.visibleList.last();
+    // Replace a marker that has nothing under it with the newer one.
+    if (row.nav && lastShown !== undefined && this.row(lastShown).nav) this.visibleList.pop();
+    this.visibleList.push(slot);
+    this.groupAdd(row, slot);
+  }
+
+  private groupKey(row: Row): string {
+    return this.groupBy === 'endpoint' ? row.endpoint : row.codeGroup;
+  }
+
+  private groupAdd(row: Row, slot: number): void {
+    if (!this.groupIndex || row.nav) return;
+    this.groupIndex.add(this.groupKey(row), slot, row.at);
+  }
+
+  private rebuildGroups(): void {
+    if (this.groupBy === 'none') {
+      this.groupIndex = null;
+      return;
+    }
+    this.groupIndex = new GroupIndex();
+    const list = this.visibleList;
+    for (let i = 0; i < list.length; i++) {
+      const slot = list.get(i);
+      this.groupAdd(this.row(slot), slot);
+    }
+  }
+
+  private pushRow(row: Row): number {
+    const slot = this.offset + this.rows.length;
+    this.rows.push(row);
+    this.slotById.set(row.record.id, slot);
+    if (row.nav) this.navSlots.push(slot);
+    else if (row.failure) this.failures++;
+    return slot;
+  }
+
+  private replaceRow(slot: number, row: Row): void {
+    const before = this.row(slot);
+    if (!before.nav && before.failure) this.failures--;
+    if (!row.nav && row.failure) this.failures++;
+    this.rows[slot - this.offset] = row;
+    this.slotById.set(row.record.id, slot);
+  }
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { bottomScrollTop, computeWindow, isAtBottom, pageSize, scrollToReveal } from './windowing';
+
+const base = { rowHeight: 20, viewportHeight: 200, overscan: 0 };
+
+describe('computeWindow', () => {
+  it('renders exactly the visible rows at the top', () => {
+    expect(computeWindow({ ...base, scrollTop: 0, count: 1000 })).toEqual({ start: 0, end: 10, offsetTop: 0, totalHeight: 20_000 });
+  });
+
+  it('includes partly visible rows and adds overscan on both sides', () => {
+    const w = computeWindow({ ...base, scrollTop: 105, count: 1000, overscan: 3 });
+    // rows 5 (partly) to 15 (partly) are visible
+    expect(w.start).toBe(2);
+    expect(w.end).toBe(19);
+    expect(w.offsetTop).toBe(40);
+  });
+
+  it('clamps at the end of the list and after overscroll', () => {
+    const w = computeWindow({ ...base, scrollTop: 1e9, count: 100, overscan: 2 });
+    expect(w.end).toBe(100);
+    expect(w.start).toBe(88);
+    expect(computeWindow({ ...base, scrollTop: -50, count: 100 }).start).toBe(0);
+  });
+
+  it('handles empty lists and lists shorter than the viewport', () => {
+    expect(computeWindow({ ...base, scrollTop: 0, count: 0 })).toEqual({ start: 0, end: 0, offsetTop: 0, totalHeight: 0 });
+    expect(computeWindow({ ...base, scrollTop: 300, count: 4, overscan: 5 })).toMatchObject({ start: 0, end: 4 });
+  });
+
+  it('a window over 100,000 rows is the size of the viewport, not the list', () => {
+    const w = computeWindow({ scrollTop: 21 * 50_000, viewportHeight: 630, rowHeight: 21, count: 100_000, overscan: 8 });
+    expect(w.end - w.start).toBe(30 + 16);
+    expect(w.totalHeight).toBe(2_100_000);
+  });
+
+  it('always covers every row that intersects the viewport (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 200_000 }),
+        fc.integer({ min: 0, max: 10 }),
+        (count, rowHeight, viewportHeight, scrollTop, overscan) => {
+          const w = computeWindow({ count, rowHeight, viewportHeight, scrollTop, overscan });
+          const maxScroll = Math.max(0, count * rowHeight - viewportHeight);
+          const top = Math.min(scrollTop, maxScroll);
+          for (let i = 0; i < count; i++) {
+            const intersects = i * rowHeight < top + viewportHeight && (i + 1) * rowHeight > top;
+            if (intersects && (i < w.start || i >= w.end)) return false;
+          }
+          return w.start >= 0 && w.end <= count && w.start <= w.end && w.offsetTop === w.start * rowHeight;
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('scrollToReveal', () => {
+  it('scrolls the least needed to show a row, or not at all', () => {
+    expect(scrollToReveal(5, 0, 200, 20, 1000)).toBe(0); // visible
+    expect(scrollToReveal(10, 0, 200, 20, 1000)).toBe(20); // just below: row bottom at 220
+    expect(scrollToReveal(3, 400, 200, 20, 1000)).toBe(60); // above
+    expect(scrollToReveal(999, 0, 200, 20, 1000)).toBe(19_800);
+    expect(scrollToReveal(5000, 0, 200, 20, 1000)).toBe(19_800); // clamped to the last row
+    expect(scrollToReveal(0, 0, 200, 20, 0)).toBe(0);
+  });
+});
+
+describe('bottom pinning and paging', () => {
+  it('knows when the viewport shows the end', () => {
+    expect(isAtBottom(1800, 200, 2000, 20)).toBe(true);
+    expect(isAtBottom(1795, 200, 2000, 20)).toBe(true); // within half a row
+    expect(isAtBottom(1700, 200, 2000, 20)).toBe(false);
+    expect(isAtBottom(0, 200, 100, 20)).toBe(true); // everything fits
+    expect(bottomScrollTop(200, 2000)).toBe(1800);
+    expect(bottomScrollTop(200, 100)).toBe(0);
+  });
+
+  it('pages by a viewport minus one row, at least one', () => {
+    expect(pageSize(200, 20)).toBe(9);
+    expect(pageSize(10, 20)).toBe(1);
+  });
+});

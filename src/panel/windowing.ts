@@ -1,0 +1,70 @@
+// Fixed-row-height windowing: which rows of a long list to put in the DOM. Pure math, no DOM.
+
+export interface WindowInput {
+  scrollTop: number;
+  viewportHeight: number;
+  rowHeight: number;
+  count: number;
+  /** Extra rows rendered above and below the viewport, so fast scrolling shows no gaps. */
+  overscan: number;
+}
+
+export interface WindowRange {
+  /** First rendered index (inclusive). */
+  start: number;
+  /** One past the last rendered index. */
+  end: number;
+  /** Pixel offset of row `start` from the top of the list. */
+  offsetTop: number;
+  /** Height of the whole list, for the scroll spacer. */
+  totalHeight: number;
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return n < lo ? lo : n > hi ? hi : n;
+}
+
+export function computeWindow({ scrollTop, viewportHeight, rowHeight, count, overscan }: WindowInput): WindowRange {
+  const totalHeight = count * rowHeight;
+  if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0, offsetTop: 0, totalHeight: Math.max(0, totalHeight) };
+  // Overscroll (rubber-banding) and stale scroll positions after the list shrank.
+  const maxScroll = Math.max(0, totalHeight - viewportHeight);
+  const top = clamp(Number.isFinite(scrollTop) ? scrollTop : 0, 0, maxScroll);
+  const height = Math.max(0, viewportHeight);
+  const firstVisible = Math.floor(top / rowHeight);
+  const lastVisible = Math.ceil((top + height) / rowHeight); // exclusive
+  const pad = Math.max(0, Math.floor(overscan));
+  const start = clamp(firstVisible - pad, 0, count);
+  const end = clamp(Math.max(lastVisible, firstVisible + 1) + pad, start, count);
+  return { start, end, offsetTop: start * rowHeight, totalHeight };
+}
+
+/**
+ * The scrollTop that brings row `index` fully into view with the least movement,
+ * or the current scrollTop when it is already visible.
+ */
+export function scrollToReveal(index: number, scrollTop: number, viewportHeight: number, rowHeight: number, count: number): number {
+  if (count <= 0) return 0;
+  const i = clamp(index, 0, count - 1);
+  const rowTop = i * rowHeight;
+  const rowBottom = rowTop + rowHeight;
+  const maxScroll = Math.max(0, count * rowHeight - viewportHeight);
+  if (rowTop < scrollTop) return clamp(rowTop, 0, maxScroll);
+  if (rowBottom > scrollTop + viewportHeight) return clamp(rowBottom - viewportHeight, 0, maxScroll);
+  return clamp(scrollTop, 0, maxScroll);
+}
+
+/** True when the viewport shows the end of the list (within half a row), so new rows should keep it pinned there. */
+export function isAtBottom(scrollTop: number, viewportHeight: number, totalHeight: number, rowHeight: number): boolean {
+  return scrollTop + viewportHeight >= totalHeight - rowHeight / 2;
+}
+
+/** The scrollTop that shows the last row at the bottom of the viewport. */
+export function bottomScrollTop(viewportHeight: number, totalHeight: number): number {
+  return Math.max(0, totalHeight - viewportHeight);
+}
+
+/** Rows that fit in one page, for PageUp / PageDown. */
+export function pageSize(viewportHeight: number, rowHeight: number): number {
+  return Math.max(1, Math.floor(viewportHeight / rowHeight) - 1);
+}
