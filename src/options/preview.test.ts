@@ -67,9 +67,11 @@ describe('previewOf', () => {
     expect(result.classification.errorId).toBe('T-1');
   });
 
-  it('lets a host pattern without the port miss a URL with one (matching uses URL.host)', () => {
-    const result = previewOf(sample, [rule('no-port', { host: 'api.example.com' }, { action: 'x' })], []);
-    expect(result.sources).toEqual([]);
+  it('lets a host pattern without a port match a URL with one, and a pattern with another port miss it', () => {
+    const any = previewOf(sample, [rule('no-port', { host: 'api.example.com' }, { action: 'x' })], []);
+    expect(any.sources).toEqual([{ field: 'action', by: 'no-port' }]);
+    const other = previewOf(sample, [rule('other-port', { host: 'api.example.com:1' }, { action: 'x' })], []);
+    expect(other.sources).toEqual([]);
   });
 
   it('reports a URL rules cannot match, without failing', () => {
