@@ -56,8 +56,39 @@ export class RulesValidationError extends Error {
   }
 }
 
+type AreaChangeListener = (changes: StorageChanges) => void;
+interface AreaWithEvents extends RulesStorageArea {
+  onChanged: { addListener(l: AreaChangeListener): void; removeListener(l: AreaChangeListener): void };
+}
+
+/**
+ * The sync and local areas, with change events taken from each area. The global storage.onChanged
+ * also fires for every storage.session write the background makes, and in Firefox each such event
+ * reaching a listener keeps the event page from suspending.
+ */
 function browserStorage(): RulesStorage {
-  return browser.storage as unknown as RulesStorage;
+  const sync = browser.storage.sync as unknown as AreaWithEvents;
+  const local = browser.storage.local as unknown as AreaWithEvents;
+  const adapters = new Map<StorageChangeListener, [AreaChangeListener, AreaChangeListener]>();
+  return {
+    sync,
+    local,
+    onChanged: {
+      addListener(listener) {
+        const pair: [AreaChangeListener, AreaChangeListener] = [(c) => listener(c, 'sync'), (c) => listener(c, 'local')];
+        adapters.set(listener, pair);
+        sync.onChanged.addListener(pair[0]);
+        local.onChanged.addListener(pair[1]);
+      },
+      removeListener(listener) {
+        const pair = adapters.get(listener);
+        if (!pair) return;
+        adapters.delete(listener);
+        sync.onChanged.removeListener(pair[0]);
+        local.onChanged.removeListener(pair[1]);
+      },
+    },
+  };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
