@@ -2,6 +2,7 @@
 // parsed fields, headers and the body. Page content is always rendered as text, never as HTML.
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
+import { AUDIT_RULE_TITLES } from '../../core/audit';
 import { headerEntries } from '../../core/headers';
 import { supportTicket, toCurl, toFetch } from '../../core/ticket';
 import type { BackoffPlan, Classification } from '../../core/types';
@@ -11,6 +12,7 @@ import { usePanel, usePanelStore, usePlatform } from '../context';
 import { formatBytes, formatSeconds, formatStatus, formatUtc } from '../format';
 import { retryText } from '../verdict';
 import { JsonTree } from './JsonTree';
+import { QuickRule } from './QuickRule';
 
 /** Bodies longer than this show a "Show all" button first: a <pre> of megabytes is slow to lay out. */
 const BODY_PREVIEW_CHARS = 100_000;
@@ -28,6 +30,8 @@ function RecordDetail({ record }: { record: RequestRecord }) {
   const store = usePanelStore();
   const platform = usePlatform();
   const redact = usePanel((s) => s.settings.redactCopies);
+  const auditRules = usePanel((s) => s.audit().rulesFor(record.id));
+  const [ruleOpen, setRuleOpen] = useState(false);
   const x = record.exchange;
   const c = record.classification;
 
@@ -67,9 +71,15 @@ function RecordDetail({ record }: { record: RequestRecord }) {
           <input type="checkbox" checked={redact} onChange={(e) => store.getState().setRedactCopies((e.target as HTMLInputElement).checked)} />
           Redact secrets
         </label>
+        {platform?.saveRules ? (
+          <button type="button" data-testid="add-rule" aria-expanded={ruleOpen} onClick={() => setRuleOpen((open) => !open)}>
+            Add rule for this host
+          </button>
+        ) : null}
       </div>
 
       <div class="detail-body">
+        {ruleOpen ? <QuickRule record={record} onClose={() => setRuleOpen(false)} /> : null}
         <Section title="Summary">
           <dl class="facts">
             <Fact label="Status" testid="detail-status">
@@ -91,6 +101,14 @@ function RecordDetail({ record }: { record: RequestRecord }) {
             <Fact label="Action" testid="detail-action">
               {c.action}
             </Fact>
+            {auditRules ? (
+              <Fact label="Retry audit" testid="detail-audit">
+                {auditRules.map((r) => AUDIT_RULE_TITLES[r]).join('; ')}.{' '}
+                <button type="button" class="link" onClick={() => store.getState().setView('audit')}>
+                  Open the audit
+                </button>
+              </Fact>
+            ) : null}
             {x.startedAt !== undefined ? <Fact label="Time (UTC)">{formatUtc(x.startedAt)}</Fact> : null}
             {x.durationMs !== undefined ? <Fact label="Duration">{`${Math.round(x.durationMs)} ms`}</Fact> : null}
           </dl>
@@ -245,7 +263,7 @@ function Body({ record, firefox }: { record: RequestRecord; firefox: boolean }) 
       </p>
     );
   }
-  const text = effective === 'text' && parsed.ok ? JSON.stringify(parsed.value, null, 2) : body;
+  const text = effective === 'text' && parsed.ok ? prettyJson(parsed.value, body) : body;
   const shown = full || text.length <= BODY_PREVIEW_CHARS ? text : text.slice(0, BODY_PREVIEW_CHARS);
   return (
     <div class="body" data-testid="body">
@@ -292,4 +310,13 @@ export function describeIdempotency(c: Classification): string {
   if (c.idempotencySource === 'idempotency-key') return 'Yes: the request carries an idempotency key.';
   if (c.idempotent) return 'Yes: the method is idempotent.';
   return 'No: a retry may repeat side effects (send an Idempotency-Key).';
+}
+
+/** Pretty-printed JSON; a body nested too deep for the engine's stringifier is shown as it came. */
+function prettyJson(value: unknown, raw: string): string {
+  try {
+    return JSON.stringify(value, null, 2);
+  } catch {
+    return raw;
+  }
 }

@@ -48,11 +48,17 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
     const version = platform?.version ?? '0';
     const state = store.getState();
     const label = view === 'imported' && imported ? imported.fileName.replace(/\.har$/i, '') : hostLabel(records);
-    if (kind === 'json') {
-      const text = exportJson(records, { version, view: view === 'imported' && imported ? imported.fileName : 'live', filter: state.filterText, chips: state.chips });
-      saveFile(exportFileName(label, 'json'), text, 'application/json');
-    } else {
-      saveFile(exportFileName(label, 'har'), exportHar(records, version), 'application/json');
+    try {
+      if (kind === 'json') {
+        const text = exportJson(records, { version, view: view === 'imported' && imported ? imported.fileName : 'live', filter: state.filterText, chips: state.chips });
+        saveFile(exportFileName(label, 'json'), text, 'application/json');
+      } else {
+        saveFile(exportFileName(label, 'har'), exportHar(records, version), 'application/json');
+      }
+    } catch (error) {
+      // Never a silent failure: say what went wrong; nothing unredacted is written.
+      state.showToast(`Export failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`);
+      return;
     }
     state.showToast(`Exported ${records.length} ${records.length === 1 ? 'record' : 'records'}`);
   };
