@@ -84,6 +84,10 @@ describe('retry audit rules', () => {
   it('flags a 423 hammered without waiting, not one retried after a few seconds', () => {
     expect(rulesOf(attempts({ method: 'PATCH' }, [[0, 423], [50, 423], [100, 200]]))).toContain('hammered-lock');
     expect(rulesOf(attempts({ method: 'PATCH' }, [[0, 423], [2000, 423], [6000, 200]]))).toEqual([]);
+    // Sub-second but growing, as an exponential client does: not hammering.
+    expect(rulesOf(attempts({ method: 'PUT' }, [[0, 423], [300, 423], [900, 423], [2100, 200]]))).toEqual([]);
+    // Sub-second and flat after a first short wait: hammering.
+    expect(rulesOf(attempts({ method: 'PUT' }, [[0, 423], [400, 423], [800, 423]]))).toContain('hammered-lock');
   });
 
   it('finds nothing for a well-behaved ky-style client', () => {

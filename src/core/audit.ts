@@ -60,8 +60,10 @@ export const AUDIT_LIMITS = {
   growthFactor: 1.25,
   /** Slack for timers and clock granularity when comparing with the server's wait. */
   toleranceSeconds: 0.25,
-  /** 423/409 retried sooner than this is hammering. */
+  /** 423/409 retried sooner than this, with delays that do not grow, is hammering. */
   lockWaitSeconds: 1,
+  /** A first retry of a 423/409 sooner than this did not wait at all. */
+  immediateSeconds: 0.25,
 } as const;
 
 const CALL_KEY_DROP = /#.*$/;
@@ -141,7 +143,10 @@ export function auditSequence(seq: readonly AuditAttempt[]): RetrySequence {
     const ids = [prev.id, next.id];
 
     if (prev.exchange.status === 423 || prev.exchange.status === 409) {
-      if (waited < L.lockWaitSeconds) {
+      // A backing-off client may start below a second; hammering is not waiting, or not growing the wait.
+      const previousGap = gaps.length > 1 ? gaps[gaps.length - 2] : null;
+      const hammered = waited < L.lockWaitSeconds && (previousGap === null ? waited < L.immediateSeconds : waited < previousGap * L.growthFactor);
+      if (hammered) {
         findings.push({
           rule: 'hammered-lock',
           key,

@@ -1,5 +1,7 @@
 // What the panel needs from the browser, as an interface: components and the store get it
 // injected, so they run in happy-dom with a fake (see platform.ts for the real one).
+import type { RulesDocument } from '../core/rules';
+import type { LoadedRules, SavedRules } from '../platform/rules-storage';
 import type { Envelope } from '../protocol/messages';
 import type { Settings } from './settings';
 
@@ -28,4 +30,10 @@ export interface PanelPlatform {
   loadSettings(): Promise<unknown>;
   saveSettings(settings: Settings): Promise<void>;
   connect(handlers: PortHandlers): PortHandle;
+  /** Opens the options page (the full rules editor). Absent where there is none. */
+  openOptionsPage?(): Promise<void>;
+  /** The user's per-host rules (only the valid ones). */
+  loadRules?(): Promise<LoadedRules>;
+  /** Validates and stores the rules; throws RulesValidationError with field paths. */
+  saveRules?(document: RulesDocument): Promise<SavedRules>;
 }

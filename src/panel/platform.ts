@@ -1,6 +1,7 @@
 // The real browser behind PanelPlatform: the only panel module that imports webextension-polyfill.
 import browser from 'webextension-polyfill';
 import { connectReconnecting } from '../platform/port';
+import { loadRules, saveRules } from '../platform/rules-storage';
 import { PANEL_PORT_PREFIX } from '../protocol/messages';
 import type { PanelPlatform } from './platform-types';
 import { SETTINGS_KEY } from './settings';
@@ -31,5 +32,8 @@ export function browserPlatform(): PanelPlatform {
       await browser.storage.local.set({ [SETTINGS_KEY]: settings });
     },
     connect: (handlers) => connectReconnecting(PANEL_PORT_PREFIX + tabId, handlers),
+    openOptionsPage: () => browser.runtime.openOptionsPage(),
+    loadRules: () => loadRules(),
+    saveRules: (document) => saveRules(document),
   };
 }

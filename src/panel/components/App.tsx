@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { PlatformContext, StoreContext, usePanel, usePanelStore, usePlatform } from '../context';
 import type { PanelPlatform } from '../platform-types';
 import type { PanelStore } from '../store/panel-store';
+import { AuditView } from './AuditView';
 import { EmptyState, Notices, StatusBar, ToastView, ViewTabs } from './PanelParts';
 import { Detail } from './Detail';
 import { FailureList } from './FailureList';
@@ -118,12 +119,18 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
       <Toolbar filterRef={filterRef} onImportFile={importFile} />
       <ViewTabs />
       <Notices />
-      <div class={`main${detailOpen ? ' with-detail' : ''}`}>
-        <div class="list-pane">
-          {count === 0 && !scanning ? <EmptyState /> : <FailureList fallbackViewportHeight={fallbackViewportHeight} />}
+      {view === 'audit' ? (
+        <div class="main">
+          <AuditView />
         </div>
-        {detailOpen ? <Detail /> : null}
-      </div>
+      ) : (
+        <div class={`main${detailOpen ? ' with-detail' : ''}`}>
+          <div class="list-pane">
+            {count === 0 && !scanning ? <EmptyState /> : <FailureList fallbackViewportHeight={fallbackViewportHeight} />}
+          </div>
+          {detailOpen ? <Detail /> : null}
+        </div>
+      )}
       <StatusBar />
       <ToastView />
       {dragging ? (

@@ -1,6 +1,7 @@
 // The failure list: an ARIA grid of fixed-height rows, windowed so only what is on screen is in the DOM.
 import { memo } from 'preact/compat';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AUDIT_RULE_TITLES, type AuditRule } from '../../core/audit';
 import type { RequestRecord } from '../../protocol/messages';
 import { formatCount, formatDateTime, formatStatus, formatTime, hostPath, truncate } from '../format';
 import { copyText } from '../clipboard';
@@ -30,8 +31,24 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   const expanded = usePanel((s) => s.expandedGroups);
   const selection = usePanel((s) => s.selection);
   const detailOpen = usePanel((s) => s.detailOpen);
+  const auditRevision = usePanel((s) => s.auditRevision);
 
   const dataset = store.getState().dataset();
+  const audit = store.getState().audit();
+  // Groups holding a flagged row, with the rules: flagged rows are few, so this is cheap.
+  const groupAudit = useMemo(() => {
+    const byGroup = new Map<string, AuditRule[]>();
+    if (groupBy === 'none') return byGroup;
+    for (const id of audit.flaggedIds()) {
+      const row = dataset.rowById(id);
+      if (!row || row.nav) continue;
+      const key = groupBy === 'endpoint' ? row.endpoint : row.codeGroup;
+      const rules = byGroup.get(key) ?? [];
+      for (const rule of audit.rulesFor(id) ?? []) if (!rules.includes(rule)) rules.push(rule);
+      byGroup.set(key, rules);
+    }
+    return byGroup;
+  }, [audit, auditRevision, dataset, revision, groupBy]);
   const columns = detailOpen ? COMPACT_COLUMNS : COLUMNS;
   // Rebuilt when rows, order, grouping or open groups change; flat lists are views, not copies.
   const display = useMemo(() => buildDisplay(dataset, order, groupBy, expanded), [dataset, revision, view, order, groupBy, expanded]);
@@ -201,6 +218,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
           selected={selection?.kind === 'group' && selection.key === item.group.key}
           groupBy={groupBy}
           span={columns.length}
+          audit={groupAudit.get(item.group.key)}
           onClick={onRowClick}
         />,
       );
@@ -218,6 +236,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
           inGroup={item.group !== undefined}
           columns={columns}
           selected={selection?.kind === 'row' && selection.seq === row.seq}
+          audit={audit.rulesFor(row.record.id)}
           onClick={onRowClick}
           onCopyId={onCopyId}
         />
@@ -274,8 +293,24 @@ interface RecordRowProps {
   inGroup: boolean;
   columns: readonly Column[];
   selected: boolean;
+  /** Retry-audit rules the record is flagged by. */
+  audit: readonly AuditRule[] | undefined;
   onClick(sel: Selection): void;
   onCopyId(id: string, sel: Selection): void;
+}
+
+/** "retry ⚠" with the rules as data and their titles as the tooltip. */
+function AuditBadge({ rules }: { rules: readonly AuditRule[] }) {
+  return (
+    <span
+      class="audit-badge"
+      data-testid="audit-badge"
+      data-audit-rules={rules.join(' ')}
+      title={`Retry audit: ${rules.map((r) => AUDIT_RULE_TITLES[r]).join('; ')}`}
+    >
+      retry ⚠
+    </span>
+  );
 }
 
 const KIND_LABEL: Record<string, string> = {
@@ -286,7 +321,7 @@ const KIND_LABEL: Record<string, string> = {
   none: 'ok',
 };
 
-const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, selected, onClick, onCopyId }: RecordRowProps) {
+const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, selected, audit, onClick, onCopyId }: RecordRowProps) {
   const record = row.record as RequestRecord;
   const x = record.exchange;
   const c = record.classification;
@@ -318,6 +353,7 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
         return (
           <div key="status" role="gridcell" class="cell col-status" title={`${status} · ${KIND_LABEL[c.kind] ?? c.kind}`}>
             <span class="status-dot" aria-hidden="true" />
+            {audit ? <AuditBadge rules={audit} /> : null}
             {status}
           </div>
         );
@@ -411,10 +447,11 @@ interface GroupRowProps {
   selected: boolean;
   groupBy: string;
   span: number;
+  audit: readonly AuditRule[] | undefined;
   onClick(sel: Selection): void;
 }
 
-const GroupRow = memo(function GroupRow({ index, group, expanded, selected, groupBy, span, onClick }: GroupRowProps) {
+const GroupRow = memo(function GroupRow({ index, group, expanded, selected, groupBy, span, audit, onClick }: GroupRowProps) {
   return (
     <div
       id={groupDomId(group.key)}
@@ -438,6 +475,7 @@ const GroupRow = memo(function GroupRow({ index, group, expanded, selected, grou
         <span class="group-count" data-testid="group-count">
           {formatCount(group.count)}
         </span>
+        {audit ? <AuditBadge rules={audit} /> : null}
         <span class="group-seen">
           first {formatDateTime(group.firstSeen) || '—'} · last {formatDateTime(group.lastSeen) || '—'}
         </span>

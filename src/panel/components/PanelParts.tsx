@@ -2,17 +2,18 @@
 import { usePanel, usePanelStore, usePlatform } from '../context';
 import { formatCount } from '../format';
 
-/** "This tab" and, after an import, "Imported: file.har". Room for more views (the retry audit). */
+/** "This tab", after an import "Imported: file.har", and the retry audit of the list shown last. */
 export function ViewTabs() {
   const store = usePanelStore();
   const view = usePanel((s) => s.view);
   const imported = usePanel((s) => s.imported);
-  if (!imported) return null;
+  const findings = usePanel((s) => s.auditFindings);
   return (
     <div class="tabs" role="tablist" aria-label="View">
       <button type="button" role="tab" aria-selected={view === 'live'} data-testid="view-live" onClick={() => store.getState().setView('live')}>
         This tab
       </button>
+      {imported ? (
       <span class="tab-with-close">
         <button
           type="button"
@@ -27,6 +28,18 @@ export function ViewTabs() {
           ✕
         </button>
       </span>
+      ) : null}
+      <button
+        type="button"
+        role="tab"
+        aria-selected={view === 'audit'}
+        data-testid="view-audit"
+        data-findings={findings}
+        title="Retry audit: does the client follow the retry advice?"
+        onClick={() => store.getState().setView('audit')}
+      >
+        Audit{findings > 0 ? <span class="audit-count"> ⚠ {formatCount(findings)}</span> : null}
+      </button>
     </div>
   );
 }
@@ -109,7 +122,7 @@ export function EmptyState() {
 
 export function StatusBar() {
   const stats = usePanel((s) => s.stats);
-  const view = usePanel((s) => s.view);
+  const view = usePanel((s) => (s.view === 'audit' ? s.auditOf : s.view));
   const imported = usePanel((s) => s.imported);
   const scanning = usePanel((s) => s.scanning);
   const showAll = usePanel((s) => s.settings.showAll);

@@ -1,10 +1,11 @@
-// Settings, persisted in storage.local. Room is left for a "Rules…" entry (per-host rules editor).
+// Settings, persisted in storage.local, and "Rules…", which opens the per-host rules editor.
 import { useEffect, useRef } from 'preact/hooks';
-import { usePanel, usePanelStore } from '../context';
+import { usePanel, usePanelStore, usePlatform } from '../context';
 import type { Order, ThemeChoice } from '../settings';
 
 export function SettingsMenu({ onClose }: { onClose(): void }) {
   const store = usePanelStore();
+  const platform = usePlatform();
   const settings = usePanel((s) => s.settings);
   const root = useRef<HTMLDivElement>(null);
 
@@ -72,6 +73,19 @@ export function SettingsMenu({ onClose }: { onClose(): void }) {
         Redact secrets in Copy as cURL / fetch
       </label>
       <p class="muted small">Support tickets and exports are always redacted.</p>
+      {platform?.openOptionsPage ? (
+        <button
+          type="button"
+          class="tool menu-item"
+          data-testid="open-rules"
+          onClick={() => {
+            void platform.openOptionsPage!().catch(() => store.getState().showToast('Could not open the rules page'));
+            onClose();
+          }}
+        >
+          Rules…
+        </button>
+      ) : null}
     </div>
   );
 }

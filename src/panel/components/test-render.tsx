@@ -41,7 +41,7 @@ export function renderPanel(
   const themeListeners: Array<(name: string) => void> = [];
   const platform = fakePlatform(options.platform, themeListeners);
   // Scans run to completion at once in tests.
-  const store = options.store ?? createPanelStore({ tabId: 7, schedule: (task) => task(), toastMs: 60_000 });
+  const store = options.store ?? createPanelStore({ tabId: 7, schedule: (task) => task(), scheduleAudit: (task) => task(), toastMs: 60_000 });
   if (records) store.getState().receive(envelope('bg/snapshot', { tabId: 7, records, stats: makeStats(options.stats), preserve: false }));
   const root = document.createElement('div');
   document.body.appendChild(root);

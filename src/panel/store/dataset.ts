@@ -102,6 +102,11 @@ export class Dataset {
     return -1;
   }
 
+  rowById(id: string): Row | undefined {
+    const slot = this.slotById.get(id);
+    return slot === undefined ? undefined : this.row(slot);
+  }
+
   rowBySeq(seq: number): Row | undefined {
     const slot = this.positionOfSeq(seq);
     return slot >= 0 ? this.row(slot) : undefined;

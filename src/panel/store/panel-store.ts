@@ -15,13 +15,16 @@ import { parseFilter, type FilterSpec, type QuickChip } from '../filter';
 import type { GroupBy } from '../grouping';
 import type { Importer } from '../import';
 import { DEFAULT_SETTINGS, type Order, type Settings, type ThemeChoice } from '../settings';
+import { AuditIndex } from './audit-index';
 import { Dataset } from './dataset';
 import type { Selection } from './display';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'invalidated';
 
-/** Which records the list shows. Later views (the retry audit) extend this union. */
-export type ViewSource = 'live' | 'imported';
+/** Which records the list shows, or the retry audit of one of them. */
+export type ViewSource = 'live' | 'imported' | 'audit';
+/** The record lists: what the audit view audits and where its rows live. */
+export type ListSource = Exclude<ViewSource, 'audit'>;
 
 export interface ImportedInfo {
   fileName: string;
@@ -58,6 +61,13 @@ export interface PanelState {
   stats: CaptureStats;
   preserve: boolean;
   view: ViewSource;
+  /** The list the audit view audits: the one shown before switching to it. */
+  auditOf: ListSource;
+  /** Bumped whenever the current audit's results change. */
+  auditRevision: number;
+  /** Of the current audit: findings and retry sequences. */
+  auditFindings: number;
+  auditSequences: number;
   imported: ImportedInfo | null;
   banner: Banner | null;
   filterText: string;
@@ -92,6 +102,8 @@ export interface PanelState {
   loadSettings(settings: Settings): void;
   toggleGroup(key: string): void;
   setView(view: ViewSource): void;
+  /** Leaves the audit view for the list and opens the record's detail. */
+  showRecord(id: string): void;
 
   // selection and detail
   select(selection: Selection): void;
@@ -107,8 +119,10 @@ export interface PanelState {
   showToast(text: string): void;
   dismissToast(id: number): void;
 
-  /** The dataset behind the current view. */
+  /** The dataset behind the current view (for the audit view: the list it audits). */
   dataset(): Dataset;
+  /** The retry audit of the current view's records. */
+  audit(): AuditIndex;
   /** Runs any pending re-filter to the end (exports, tests). */
   flush(): void;
 }
@@ -128,6 +142,8 @@ export interface PanelStoreDeps {
   /** Time budget of each later slice, ms. Default 10. */
   sliceMs?: number;
   now?: () => number;
+  /** Runs the (debounced) audit refresh later. Default: a 250 ms timer. */
+  scheduleAudit?: (task: () => void) => void;
 }
 
 export type PanelStore = StoreApi<PanelState> & {
@@ -165,18 +181,42 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
   let send = deps.send ?? null;
   let toastCounter = 0;
   let scanScheduled = false;
+  let auditScheduled = false;
+  const scheduleAudit = deps.scheduleAudit ?? ((task: () => void) => void setTimeout(task, 250));
 
   const initialSpec = specOf('', [], DEFAULT_SETTINGS.showAll);
   const live = new Dataset(initialSpec);
   let imported: Dataset | null = null;
+  const liveAudit = new AuditIndex();
+  let importedAudit: AuditIndex | null = null;
 
   const store = createStore<PanelState>()((set, get) => {
     const datasets = (): Dataset[] => (imported ? [live, imported] : [live]);
-    const current = (): Dataset => (get().view === 'imported' && imported ? imported : live);
+    const listOf = (view: ViewSource, auditOf: ListSource): ListSource => (view === 'audit' ? auditOf : view);
+    const current = (): Dataset => (listOf(get().view, get().auditOf) === 'imported' && imported ? imported : live);
+    const currentAudit = (): AuditIndex => (listOf(get().view, get().auditOf) === 'imported' && importedAudit ? importedAudit : liveAudit);
+
+    /** Publishes the current audit's counts (after a refresh or a change of view). */
+    const publishAudit = (): void => {
+      const audit = currentAudit();
+      set({ auditRevision: get().auditRevision + 1, auditFindings: audit.findingCount(), auditSequences: audit.sequenceCount() });
+    };
+
+    /** Audits after a quiet moment, never inside an upsert: a burst of records costs one refresh. */
+    const auditSoon = (): void => {
+      if (auditScheduled) return;
+      auditScheduled = true;
+      scheduleAudit(() => {
+        auditScheduled = false;
+        let changed = false;
+        for (const audit of importedAudit ? [liveAudit, importedAudit] : [liveAudit]) changed = audit.refresh() || changed;
+        if (changed) publishAudit();
+      });
+    };
 
     const bump = (extra: Partial<PanelState> = {}): void => {
       const view = extra.view ?? get().view;
-      const d = view === 'imported' && imported ? imported : live;
+      const d = listOf(view, extra.auditOf ?? get().auditOf) === 'imported' && imported ? imported : live;
       set({
         revision: get().revision + 1,
         scanning: datasets().some((x) => x.scanning),
@@ -247,21 +287,30 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
 
     const onSnapshot = (p: MessageMap['bg/snapshot']): void => {
       live.reset(p.records);
+      liveAudit.reset(p.records);
+      auditSoon();
       scanNow({ stats: p.stats, preserve: p.preserve, ready: true, connection: 'connected' });
       set(keepSelection());
     };
 
     const onUpsert = (p: MessageMap['bg/upsert']): void => {
-      if (p.removedIds && p.removedIds.length > 0) live.remove(p.removedIds);
+      if (p.removedIds && p.removedIds.length > 0) {
+        live.remove(p.removedIds);
+        liveAudit.remove(p.removedIds);
+      }
       live.upsert(p.records);
+      liveAudit.upsert(p.records);
+      auditSoon();
       bump({ stats: p.stats });
       continueScans();
     };
 
     const onCleared = (p: MessageMap['bg/cleared']): void => {
       live.clear();
-      const selection = get().view === 'live' ? { selection: null, detailOpen: false } : {};
+      liveAudit.reset([]);
+      const selection = current() === live ? { selection: null, detailOpen: false } : {};
       bump({ stats: p.stats, ...selection });
+      publishAudit();
     };
 
     return {
@@ -270,6 +319,10 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       stats: EMPTY_STATS,
       preserve: false,
       view: 'live',
+      auditOf: 'live',
+      auditRevision: 0,
+      auditFindings: 0,
+      auditSequences: 0,
       imported: null,
       banner: null,
       filterText: '',
@@ -356,7 +409,20 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       setView(view) {
         if (view === get().view) return;
         if (view === 'imported' && !imported) return;
-        bump({ view, selection: null, detailOpen: false });
+        const from = get().view;
+        const auditOf: ListSource = view === 'audit' ? (from === 'audit' ? get().auditOf : from) : view;
+        bump({ view, auditOf, selection: null, detailOpen: false });
+        publishAudit();
+      },
+
+      showRecord(id) {
+        const record = currentAudit().record(id);
+        if (!record) return;
+        const view = get().auditOf;
+        if (get().view !== view) bump({ view, selection: null, detailOpen: false });
+        if (!current().rowBySeq(record.seq)) return;
+        set({ selection: { kind: 'row', seq: record.seq }, detailOpen: true });
+        publishAudit();
       },
 
       select(selection) {
@@ -373,9 +439,11 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       },
 
       clear() {
-        if (get().view === 'imported') return get().closeImport();
+        if (current() !== live) return get().closeImport();
         live.clear();
+        liveAudit.reset([]);
         bump({ selection: null, detailOpen: false });
+        publishAudit();
         post('panel/clear', { tabId: deps.tabId });
       },
 
@@ -401,7 +469,10 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
         dataset.setGroupBy(state.settings.groupBy);
         dataset.reset(result.records as CaptureRecord[]);
         imported = dataset;
-        set({ view: 'imported' });
+        importedAudit = new AuditIndex();
+        importedAudit.reset(result.records as CaptureRecord[]);
+        auditSoon();
+        set({ view: 'imported', auditOf: 'imported' });
         const skipped = result.problems.filter((p) => p.skipped).length;
         scanNow({
           view: 'imported',
@@ -418,7 +489,9 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
 
       closeImport() {
         imported = null;
-        bump({ imported: null, view: 'live', selection: null, detailOpen: false });
+        importedAudit = null;
+        bump({ imported: null, view: 'live', auditOf: 'live', selection: null, detailOpen: false });
+        publishAudit();
       },
 
       showBanner(banner) {
@@ -436,10 +509,14 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       },
 
       dataset: current,
+      audit: currentAudit,
 
       flush() {
         for (const d of datasets()) d.finishScan();
+        liveAudit.refresh();
+        importedAudit?.refresh();
         bump();
+        publishAudit();
       },
     };
   });

@@ -1,0 +1,158 @@
+// The retry audit of one view's records, kept up to date incrementally: records are bucketed by
+// call (method + URL), a change marks only its call dirty, and `refresh` re-audits the dirty calls
+// that can hold a retry at all (two or more attempts, one of them a failure). A burst of 2,000
+// distinct URLs costs one map lookup per record and no audit work.
+import { auditAttempts, type AuditAttempt, type AuditRule, type RetrySequence } from '../../core/audit';
+import type { CaptureRecord, RequestRecord } from '../../protocol/messages';
+
+/** The audit's call key (`METHOD url` without the fragment), as `auditSequence` names it. */
+export function auditCallKey(method: string, url: string): string {
+  return `${method.toUpperCase()} ${url.replace(/#.*$/, '')}`;
+}
+
+export class AuditIndex {
+  private readonly byKey = new Map<string, Map<string, RequestRecord>>();
+  private readonly keyById = new Map<string, string>();
+  private readonly dirty = new Set<string>();
+  private readonly sequencesByKey = new Map<string, RetrySequence[]>();
+  private readonly flaggedByKey = new Map<string, string[]>();
+  private readonly rulesById = new Map<string, AuditRule[]>();
+  private readonly recordById = new Map<string, RequestRecord>();
+  /** Bumped whenever a refresh changed the results. */
+  revision = 0;
+  /** Calls re-audited so far: the cost the incremental path keeps low. */
+  auditedCalls = 0;
+
+  get pending(): boolean {
+    return this.dirty.size > 0;
+  }
+
+  reset(records: readonly CaptureRecord[]): void {
+    this.byKey.clear();
+    this.keyById.clear();
+    this.dirty.clear();
+    this.recordById.clear();
+    const hadResults = this.sequencesByKey.size > 0;
+    this.sequencesByKey.clear();
+    this.flaggedByKey.clear();
+    this.rulesById.clear();
+    if (hadResults) this.revision++;
+    this.upsert(records);
+  }
+
+  upsert(records: readonly CaptureRecord[]): void {
+    for (const record of records) {
+      if (record.kind !== 'request') continue;
+      const key = auditCallKey(record.exchange.method, record.exchange.url);
+      const before = this.keyById.get(record.id);
+      if (before !== undefined && before !== key) this.drop(record.id);
+      let bucket = this.byKey.get(key);
+      if (!bucket) this.byKey.set(key, (bucket = new Map()));
+      bucket.set(record.id, record);
+      this.keyById.set(record.id, key);
+      this.recordById.set(record.id, record);
+      this.dirty.add(key);
+    }
+  }
+
+  remove(ids: readonly string[]): void {
+    for (const id of ids) this.drop(id);
+  }
+
+  /** Re-audits the dirty calls. Returns true when the results changed. */
+  refresh(): boolean {
+    if (this.dirty.size === 0) return false;
+    let changed = false;
+    for (const key of this.dirty) {
+      const bucket = this.byKey.get(key);
+      const hadResults = this.sequencesByKey.has(key);
+      this.clearResults(key);
+      if (!bucket || bucket.size < 2 || !hasFailure(bucket)) {
+        changed ||= hadResults;
+        continue;
+      }
+      this.auditedCalls++;
+      const attempts: AuditAttempt[] = [];
+      for (const r of bucket.values()) attempts.push({ id: r.id, exchange: r.exchange, classification: r.classification });
+      const sequences = auditAttempts(attempts);
+      if (sequences.length === 0) {
+        changed ||= hadResults;
+        continue;
+      }
+      this.sequencesByKey.set(key, sequences);
+      const flagged: string[] = [];
+      for (const seq of sequences) {
+        for (const finding of seq.findings) {
+          for (const id of finding.attemptIds) {
+            const rules = this.rulesById.get(id);
+            if (!rules) {
+              this.rulesById.set(id, [finding.rule]);
+              flagged.push(id);
+            } else if (!rules.includes(finding.rule)) rules.push(finding.rule);
+          }
+        }
+      }
+      if (flagged.length) this.flaggedByKey.set(key, flagged);
+      changed = true;
+    }
+    this.dirty.clear();
+    if (changed) this.revision++;
+    return changed;
+  }
+
+  /** Every retry sequence, oldest first. */
+  sequences(): RetrySequence[] {
+    const all: RetrySequence[] = [];
+    for (const list of this.sequencesByKey.values()) all.push(...list);
+    return all.sort((a, b) => a.attempts[0].at - b.attempts[0].at);
+  }
+
+  sequenceCount(): number {
+    let n = 0;
+    for (const list of this.sequencesByKey.values()) n += list.length;
+    return n;
+  }
+
+  /** Findings as the audit view lists them: one per rule and retry sequence. */
+  findingCount(): number {
+    let n = 0;
+    for (const list of this.sequencesByKey.values()) for (const seq of list) n += new Set(seq.findings.map((f) => f.rule)).size;
+    return n;
+  }
+
+  /** The audit rules a record is flagged by, or undefined. */
+  rulesFor(id: string): readonly AuditRule[] | undefined {
+    return this.rulesById.get(id);
+  }
+
+  /** Ids of every flagged record. */
+  flaggedIds(): IterableIterator<string> {
+    return this.rulesById.keys();
+  }
+
+  record(id: string): RequestRecord | undefined {
+    return this.recordById.get(id);
+  }
+
+  private drop(id: string): void {
+    const key = this.keyById.get(id);
+    if (key === undefined) return;
+    this.keyById.delete(id);
+    this.recordById.delete(id);
+    const bucket = this.byKey.get(key);
+    bucket?.delete(id);
+    if (bucket && bucket.size === 0) this.byKey.delete(key);
+    this.dirty.add(key);
+  }
+
+  private clearResults(key: string): void {
+    for (const id of this.flaggedByKey.get(key) ?? []) this.rulesById.delete(id);
+    this.flaggedByKey.delete(key);
+    this.sequencesByKey.delete(key);
+  }
+}
+
+function hasFailure(bucket: Map<string, RequestRecord>): boolean {
+  for (const r of bucket.values()) if (r.classification.failure) return true;
+  return false;
+}
