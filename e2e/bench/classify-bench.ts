@@ -1,0 +1,124 @@
+// classifyRatio: classify() over a mixed corpus vs JSON.parse over the same bodies, measured as
+// interleaved pairs in one process so machine noise hits both sides alike.
+import type { Exchange } from '../../src/core/types';
+import { bundleSourceOf, loadBundledCore, type CoreModule } from './core-bundle';
+import { buildCorpus } from './corpus';
+import { median, round } from './stats';
+
+export interface ClassifyFigures {
+  classifyRatio: number;
+  classifyPerSecond: number;
+  detail: {
+    exchanges: number;
+    bodies: number;
+    bodyMiB: number;
+    sources: { seedCases: number; formatFixtures: number; realHarEntries: number };
+    rounds: number;
+    classifyMs: number;
+    jsonParseMs: number;
+    /** The same ratio over each part of the corpus, to show where the time goes. */
+    apiErrorRatio: number;
+    realHarRatio: number;
+  };
+}
+
+let sink = 0;
+let classify: CoreModule['classify'];
+
+function parseAll(list: readonly Exchange[]): number {
+  const t = performance.now();
+  for (const x of list) {
+    const body = x.body;
+    if (typeof body !== 'string' || body === '') continue;
+    try {
+      const v = JSON.parse(body);
+      if (v !== null && typeof v === 'object') sink++;
+    } catch {
+      sink--;
+    }
+  }
+  return performance.now() - t;
+}
+
+function classifyAll(list: readonly Exchange[], now: number): number {
+  const t = performance.now();
+  for (const x of list) {
+    if (classify(x, { now }).failure) sink++;
+  }
+  return performance.now() - t;
+}
+
+/** Median over rounds of (classify time / JSON.parse time), the order alternating per round. */
+function pairedRatio(list: readonly Exchange[], rounds: number, warmup: number, now: number) {
+  for (let i = 0; i < warmup; i++) {
+    parseAll(list);
+    classifyAll(list, now);
+  }
+  const ratios: number[] = [];
+  const parses: number[] = [];
+  const classifies: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    let p: number;
+    let c: number;
+    if (i % 2 === 0) {
+      p = parseAll(list);
+      c = classifyAll(list, now);
+    } else {
+      c = classifyAll(list, now);
+      p = parseAll(list);
+    }
+    ratios.push(c / p);
+    parses.push(p);
+    classifies.push(c);
+  }
+  return { ratio: median(ratios), parseMs: median(parses), classifyMs: median(classifies) };
+}
+
+export async function runClassifyBench(opts: { size?: number; rounds?: number; log?: (s: string) => void } = {}): Promise<ClassifyFigures> {
+  classify = (await loadBundledCore()).classify;
+  const log = opts.log ?? (() => {});
+  const corpus = buildCorpus(opts.size ?? 10_000);
+  const rounds = opts.rounds ?? 15;
+  const now = Date.parse('2026-11-23T18:00:00Z');
+  log(`classify: ${corpus.exchanges.length} exchanges, ${corpus.bodies} bodies, ${(corpus.bodyChars / 2 ** 20).toFixed(1)} Mi chars`);
+  const all = pairedRatio(corpus.exchanges, rounds, 3, now);
+  const isHar = (x: Exchange) => corpus.harUrls.has(x.url);
+  const har = corpus.exchanges.filter(isHar);
+  const api = corpus.exchanges.filter((x) => !isHar(x));
+  const apiPart = pairedRatio(api, rounds, 2, now);
+  const harPart = pairedRatio(har, rounds, 2, now);
+  if (sink === 0.5) log('');
+  return {
+    classifyRatio: round(all.ratio),
+    classifyPerSecond: Math.round(corpus.exchanges.length / (all.classifyMs / 1000)),
+    detail: {
+      exchanges: corpus.exchanges.length,
+      bodies: corpus.bodies,
+      bodyMiB: round(corpus.bodyChars / 2 ** 20, 2),
+      sources: corpus.sources,
+      rounds,
+      classifyMs: round(all.classifyMs, 1),
+      jsonParseMs: round(all.parseMs, 1),
+      apiErrorRatio: round(apiPart.ratio),
+      realHarRatio: round(harPart.ratio),
+    },
+  };
+}
+
+/** Where classify's time goes: a CPU profile of a few rounds over the corpus. */
+export async function profileClassify(opts: { size?: number; rounds?: number } = {}) {
+  const core = await loadBundledCore();
+  classify = core.classify;
+  const corpus = buildCorpus(opts.size ?? 10_000);
+  const now = Date.parse('2026-11-23T18:00:00Z');
+  for (let i = 0; i < 3; i++) classifyAll(corpus.exchanges, now);
+  const { profile, hotSpots, inclusiveOf, setSourceMapper } = await import('./profile');
+  setSourceMapper((url, line) => (url.endsWith('core.mjs') ? bundleSourceOf(line)?.replace(/^src\/core\//, '') ?? null : null));
+  const p = await profile(() => {
+    for (let i = 0; i < (opts.rounds ?? 10); i++) classifyAll(corpus.exchanges, now);
+  });
+  return {
+    hotSpots: hotSpots(p, 20),
+    stages: inclusiveOf(p, ['normalizeExchange', 'indexHeaders', 'buildBodyView', 'runRecognizers', 'statusSemantics', 'idempotency', 'pickErrorId', 'rateLimitEvidence', 'serverWait', 'advise', 'backoffPlan', 'parseJson']),
+  };
+}

@@ -1,0 +1,52 @@
+// Loads the classifier as the extension ships it: one esbuild bundle of src/core, without the
+// `__name` wrappers tsx adds to every named function (they cost real time in hot closures).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { REPO_ROOT } from '../harness/common';
+
+export type CoreModule = typeof import('../../src/core/index');
+
+let loaded: Promise<CoreModule> | null = null;
+/** Per line of the bundle: the source file whose region comment last preceded it. */
+let regions: Array<string | null> = [];
+
+/** The source file of a 0-based line of the bundle (for CPU profiles). */
+export function bundleSourceOf(line: number): string | null {
+  for (let i = Math.min(line, regions.length - 1); i >= 0; i--) if (regions[i]) return regions[i];
+  return null;
+}
+
+export function loadBundledCore(): Promise<CoreModule> {
+  loaded ??= (async () => {
+    const result = await build({
+      entryPoints: [path.join(REPO_ROOT, 'src/core/index.ts')],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'chrome120',
+      // Like a production build, but names kept so a CPU profile stays readable.
+      minifySyntax: true,
+      // Lines kept: esbuild's `// src/core/…` region comments map profile lines to source files.
+      minifyWhitespace: false,
+      minifyIdentifiers: false,
+      keepNames: false,
+      sourcemap: false,
+      logLevel: 'silent',
+    });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'faultline-bench-core-'));
+    const file = path.join(dir, 'core.mjs');
+    const text = result.outputFiles[0].text;
+    await writeFile(file, text);
+    regions = text.split('\n').map((line) => /^\/\/ (src\/\S+\.ts)$/.exec(line)?.[1] ?? null);
+    try {
+      return (await import(pathToFileURL(file).href)) as CoreModule;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  })();
+  return loaded;
+}

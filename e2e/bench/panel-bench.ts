@@ -1,0 +1,305 @@
+// Panel figures in the real DevTools panel (Chromium, headless): stored failures arrive over the
+// panel's own port, exactly as the background sends them (bg/snapshot, then bg/upsert batches), and
+// the panel is measured from the inside with requestAnimationFrame.
+//
+// Injection: the background caps a tab at DEFAULT_LIMITS.maxRecords (10,000) and has no write hook,
+// so a second runtime.onConnect listener (added through backgroundEval) keeps the panel's port and
+// posts the records on it. The panel cannot tell these messages from the service's own.
+import type { PanelSession } from '../harness/index';
+import type { RequestRecord } from '../../src/protocol/messages';
+import { panelCdp, workerCdp, type Cdp } from './cdp';
+import { hotSpots, type HotSpot } from './profile';
+import { median, percentile, round } from './stats';
+
+export interface PanelFigures {
+  panelFilterMs100k: number;
+  panelFilterMs10k: number;
+  panelInitialRenderMs100k: number;
+  /** With `profile`: CPU hot spots of the last 100k round. */
+  hotSpots?: { panelInitialRender: HotSpot[]; workerPosting: HotSpot[]; panelKeystrokes: HotSpot[] };
+  detail: {
+    rounds: number;
+    keystrokesPerSize: number;
+    filterP90Ms100k: number;
+    filterP90Ms10k: number;
+    /** Keystroke to the complete result (the incremental re-filter finished and painted). */
+    filterSettledMs100k: number;
+    filterSettledMs10k: number;
+    initialRenderMs10k: number;
+    initialRenderSamples100k: number[];
+    /** Of the initial render: the background's time to post the messages (JSON serialization). */
+    postMs100k: number;
+    /** Of the initial render: the first painted frame with any rows. */
+    firstRowsMs100k: number;
+    /** The same keystrokes, narrowing vs widening (a widening re-tests every row). */
+    narrowingMs100k: number;
+    /** Medians of the keystroke's parts: input handler, render microtasks; the rest is style, layout, paint. */
+    handlerMs100k: number;
+    renderMs100k: number;
+    handlerMs10k: number;
+    renderMs10k: number;
+    wideningMs100k: number;
+    templates: number;
+    recordJsonBytes: number;
+  };
+}
+
+/** Records per message: a port message is capped at 64 MiB of JSON, and records are ~1.6 KB. */
+export const SNAPSHOT_CHUNK = 10_000;
+
+/** Free-text query typed and then deleted, one keystroke at a time ('\b' deletes). */
+export const KEYSTROKES = [...'invalid', ...'\b'.repeat(7), ...'github', ...'\b'.repeat(6), ...'503', ...'\b'.repeat(3)];
+
+interface KeyResult {
+  key: string;
+  ms: number;
+  /** Of ms: the input handler (store update, first filter step) and the render microtasks after it. */
+  handlerMs: number;
+  renderMs: number;
+  settledMs: number;
+  counts: string;
+}
+
+// ---- functions evaluated in the browser: self-contained, JSON in and out -----------------------
+
+export function installFeeder(arg: { tabId: number }): boolean {
+  const g = globalThis as any;
+  if (g.__faultlineBench) return true;
+  const bench = { ports: [] as any[], records: [] as unknown[] };
+  g.__faultlineBench = bench;
+  g.chrome.runtime.onConnect.addListener((port: any) => {
+    if (port.name !== `faultline-panel:${arg.tabId}`) return;
+    bench.ports.push(port);
+    port.onDisconnect.addListener(() => {
+      bench.ports = bench.ports.filter((p: unknown) => p !== port);
+    });
+  });
+  return true;
+}
+
+export function livePorts(): number {
+  return (globalThis as any).__faultlineBench?.ports.length ?? 0;
+}
+
+/** Builds n failure records from the templates, as the store would hold them. */
+export function generateRecords(arg: { templates: any[]; n: number; tabId: number }): number {
+  const bench = (globalThis as any).__faultlineBench;
+  const { templates, n, tabId } = arg;
+  const records = new Array(n);
+  const start = Date.now() - n * 50;
+  for (let i = 0; i < n; i++) {
+    const t = templates[i % templates.length];
+    const url: string = t.exchange.url || 'https://api.example.com/';
+    const c = t.classification;
+    records[i] = {
+      ...t,
+      id: `wr:bench-${i}`,
+      tabId,
+      seq: i + 1,
+      exchange: { ...t.exchange, url: `${url}${url.includes('?') ? '&' : '?'}n=${i}`, startedAt: start + i * 50 },
+      classification: { ...c, errorId: c.errorId ? `${c.errorId}-${i}` : c.errorId },
+    };
+  }
+  bench.records = records;
+  return records.length;
+}
+
+/** Posts the records on the newest panel port: one snapshot, then upserts of `chunk` records. */
+export function sendRecords(arg: { tabId: number; chunk: number }): { t0: number; postMs: number } {
+  const bench = (globalThis as any).__faultlineBench;
+  const port = bench.ports[bench.ports.length - 1];
+  const records: unknown[] = bench.records;
+  const stats = { seen: records.length, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: true, devtoolsConnectedAt: Date.now(), failures: records.length };
+  const t0 = performance.timeOrigin + performance.now();
+  port.postMessage({ source: 'faultline', type: 'bg/snapshot', payload: { tabId: arg.tabId, records: records.slice(0, arg.chunk), stats, preserve: false } });
+  for (let i = arg.chunk; i < records.length; i += arg.chunk) {
+    port.postMessage({ source: 'faultline', type: 'bg/upsert', payload: { tabId: arg.tabId, records: records.slice(i, i + arg.chunk), stats } });
+  }
+  bench.records = [];
+  return { t0, postMs: performance.timeOrigin + performance.now() - t0 };
+}
+
+/** In the panel: records the epoch time of the first painted frame that shows all n rows. */
+export function watchFirstRender(arg: { n: number; chunk: number }): boolean {
+  const w = window as any;
+  w.__benchRendered = null;
+  w.__benchFirstRows = null;
+  const stamp = (key: string) => {
+    // A message posted in a rAF callback runs after that frame's style, layout and paint.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      w[key] = performance.timeOrigin + performance.now();
+    };
+    channel.port2.postMessage(0);
+  };
+  const check = () => {
+    const grid = document.querySelector('[data-testid="failure-list"]');
+    const counts = document.querySelector('[data-testid="counts"]')?.textContent ?? '';
+    if (w.__benchFirstRows === null && grid && Number(grid.getAttribute('aria-rowcount')) - 1 >= Math.min(arg.n, arg.chunk) && grid.querySelector('[data-testid="failure-row"]')) {
+      w.__benchFirstRows = 0;
+      stamp('__benchFirstRows');
+    }
+    const done = grid && Number(grid.getAttribute('aria-rowcount')) === arg.n + 1 && !counts.includes('…') && grid.querySelector('[data-testid="failure-row"]');
+    if (!done) {
+      requestAnimationFrame(check);
+      return;
+    }
+    stamp('__benchRendered');
+  };
+  requestAnimationFrame(check);
+  return true;
+}
+
+export function renderedAt(): { all: number; first: number } | null {
+  const w = window as any;
+  return w.__benchRendered ? { all: w.__benchRendered, first: w.__benchFirstRows || w.__benchRendered } : null;
+}
+
+/** In the panel: types `keys` into the filter box, each at the start of an idle frame. */
+export async function typeKeys(arg: { keys: string[] }): Promise<KeyResult[]> {
+  const input = document.querySelector<HTMLInputElement>('[data-testid="filter"]');
+  if (!input) throw new Error('no filter box');
+  input.focus();
+  const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  const countsText = () => document.querySelector('[data-testid="counts"]')?.textContent ?? '';
+  const settled = async (): Promise<number> => {
+    for (let i = 0; i < 3000; i++) {
+      if (!countsText().includes('…')) return performance.now();
+      await frame();
+    }
+    return NaN;
+  };
+  const results: KeyResult[] = [];
+  for (const key of arg.keys) {
+    await settled();
+    await frame();
+    await frame();
+    const m = await new Promise<{ t0: number; t1: number; tHandler: number; tRender: number }>((resolve) => {
+      requestAnimationFrame(() => {
+        const t0 = performance.now();
+        const back = key === '\b';
+        input.value = back ? input.value.slice(0, -1) : input.value + key;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: back ? 'deleteContentBackward' : 'insertText', data: back ? null : key }));
+        const tHandler = performance.now();
+        let tRender = tHandler;
+        // Preact renders in microtasks queued by the handler; a few chained ones run after them.
+        void Promise.resolve()
+          .then(() => undefined)
+          .then(() => undefined)
+          .then(() => undefined)
+          .then(() => {
+            tRender = performance.now();
+          });
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve({ t0, t1: performance.now(), tHandler, tRender });
+        channel.port2.postMessage(0);
+      });
+    });
+    // settled() polls per frame, then one more frame for the final paint.
+    const done = await settled();
+    const painted = await frame();
+    results.push({ key, ms: m.t1 - m.t0, handlerMs: m.tHandler - m.t0, renderMs: m.tRender - m.tHandler, settledMs: Math.max(m.t1, Number.isNaN(done) ? NaN : painted) - m.t0, counts: countsText() });
+  }
+  return results;
+}
+
+// ---- driver ---------------------------------------------------------------------------------------
+
+export async function reloadPanel(session: PanelSession): Promise<void> {
+  await session.panelEval(() => {
+    setTimeout(() => location.reload(), 0);
+    return true;
+  });
+  // The old document may still answer for a moment: wait for the new one's first snapshot.
+  await new Promise((r) => setTimeout(r, 300));
+  await session.waitForPanel(() => document.documentElement.dataset.faultlineReady === 'true', undefined, 30_000);
+  const deadline = Date.now() + 10_000;
+  while ((await session.backgroundEval(livePorts)) !== 1) {
+    if (Date.now() > deadline) throw new Error('the reloaded panel did not connect exactly one port');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface SizeRun {
+  hot?: NonNullable<PanelFigures['hotSpots']>;
+  /** First painted frame with any of the new rows. */
+  firstRowsMs: number;
+  initialMs: number;
+  postMs: number;
+  keys: KeyResult[];
+}
+
+async function startProfile(cdp: Cdp): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+}
+
+async function stopProfile(cdp: Cdp): Promise<HotSpot[]> {
+  const { profile } = await cdp.send('Profiler.stop');
+  return hotSpots(profile, 20);
+}
+
+async function runSize(session: PanelSession, tabId: number, templates: RequestRecord[], n: number, log: (s: string) => void, profile = false): Promise<SizeRun> {
+  await reloadPanel(session);
+  await session.backgroundEval(generateRecords, { templates, n, tabId });
+  await session.panelEval(watchFirstRender, { n, chunk: SNAPSHOT_CHUNK });
+  const cdps = profile ? { panel: await panelCdp(session), worker: await workerCdp(session) } : null;
+  if (cdps) for (const c of [cdps.panel, cdps.worker]) await startProfile(c);
+  const { t0, postMs } = await session.backgroundEval(sendRecords, { tabId, chunk: SNAPSHOT_CHUNK });
+  const workerPosting = cdps ? await stopProfile(cdps.worker) : [];
+  const t1 = (await session.waitForPanel(renderedAt, undefined, 300_000))!;
+  const panelInitialRender = cdps ? await stopProfile(cdps.panel) : [];
+  const initialMs = t1.all - t0;
+  const firstRowsMs = t1.first - t0;
+  log(`  ${n.toLocaleString('en-US')} failures: all rows rendered ${initialMs.toFixed(0)} ms after the background began posting (posting took ${postMs.toFixed(0)} ms)`);
+  if (cdps) await startProfile(cdps.panel);
+  const keys = await session.panelEval(typeKeys, { keys: KEYSTROKES });
+  const hot = cdps ? { panelInitialRender, workerPosting, panelKeystrokes: await stopProfile(cdps.panel) } : undefined;
+  if (cdps) for (const c of [cdps.panel, cdps.worker]) await c.detach();
+  log(`  ${n.toLocaleString('en-US')} failures: keystroke → paint median ${median(keys.map((k) => k.ms)).toFixed(1)} ms, settled ${median(keys.map((k) => k.settledMs)).toFixed(1)} ms`);
+  return { initialMs, firstRowsMs, postMs, keys, ...(hot ? { hot } : {}) };
+}
+
+export async function runPanelBench(session: PanelSession, templates: RequestRecord[], opts: { rounds?: number; profile?: boolean; log?: (s: string) => void } = {}): Promise<PanelFigures> {
+  const log = opts.log ?? (() => {});
+  const rounds = opts.rounds ?? 2;
+  const tabId = await session.panelEval(() => (globalThis as any).chrome.devtools.inspectedWindow.tabId as number);
+  await session.backgroundEval(installFeeder, { tabId });
+  const runs: Record<number, SizeRun[]> = { 10_000: [], 100_000: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const n of [10_000, 100_000]) runs[n].push(await runSize(session, tabId, templates, n, log, opts.profile === true && n === 100_000 && r === rounds - 1));
+  }
+  const keysOf = (n: number) => runs[n].flatMap((run) => run.keys);
+  const ms = (n: number) => keysOf(n).map((k) => k.ms);
+  const settled = (n: number) => keysOf(n).map((k) => k.settledMs).filter((v) => Number.isFinite(v));
+  const narrowing = keysOf(100_000).filter((k) => k.key !== '\b').map((k) => k.ms);
+  const widening = keysOf(100_000).filter((k) => k.key === '\b').map((k) => k.ms);
+  const recordJsonBytes = Math.round(templates.reduce((sum, t) => sum + JSON.stringify(t).length, 0) / templates.length);
+  return {
+    panelFilterMs100k: round(median(ms(100_000)), 2),
+    panelFilterMs10k: round(median(ms(10_000)), 2),
+    panelInitialRenderMs100k: round(median(runs[100_000].map((r) => r.initialMs)), 1),
+    ...(runs[100_000].at(-1)?.hot ? { hotSpots: runs[100_000].at(-1)!.hot } : {}),
+    detail: {
+      rounds,
+      keystrokesPerSize: keysOf(100_000).length,
+      filterP90Ms100k: round(percentile(ms(100_000), 90), 2),
+      filterP90Ms10k: round(percentile(ms(10_000), 90), 2),
+      filterSettledMs100k: round(median(settled(100_000)), 2),
+      filterSettledMs10k: round(median(settled(10_000)), 2),
+      initialRenderMs10k: round(median(runs[10_000].map((r) => r.initialMs)), 1),
+      initialRenderSamples100k: runs[100_000].map((r) => round(r.initialMs, 1)),
+      postMs100k: round(median(runs[100_000].map((r) => r.postMs)), 1),
+      firstRowsMs100k: round(median(runs[100_000].map((r) => r.firstRowsMs)), 1),
+      narrowingMs100k: round(median(narrowing), 2),
+      handlerMs100k: round(median(keysOf(100_000).map((k) => k.handlerMs)), 2),
+      renderMs100k: round(median(keysOf(100_000).map((k) => k.renderMs)), 2),
+      handlerMs10k: round(median(keysOf(10_000).map((k) => k.handlerMs)), 2),
+      renderMs10k: round(median(keysOf(10_000).map((k) => k.renderMs)), 2),
+      wideningMs100k: round(median(widening), 2),
+      templates: templates.length,
+      recordJsonBytes,
+    },
+  };
+}

@@ -1,0 +1,262 @@
+// npm run -s bench [-- --json] [--only classify,panel,capture,memory] [--check] [--profile]
+//   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N]
+// Every figure is a ratio or a median measured within one run, so it holds on a noisy 2-core machine.
+// A part that cannot run (no browser, a build error, missing code) reports null with a reason.
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { startDemoServer, type DemoServer } from '../demo/server.mjs';
+import { launchSession, type PanelSession } from '../harness/index';
+import { profileCaptureBurst, runCaptureBench, type CaptureFigures } from './capture-bench';
+import { profileClassify, runClassifyBench, type ClassifyFigures } from './classify-bench';
+import { chromeExtension, disposeExtension, type BuiltExtension } from './extension';
+import { runMemoryBench, type MemoryFigures } from './memory-bench';
+import { runPanelBench, type PanelFigures } from './panel-bench';
+import { failureTemplates } from './records';
+import { round } from './stats';
+
+const PARTS = ['classify', 'panel', 'capture', 'memory'] as const;
+type Part = (typeof PARTS)[number];
+
+export const BUDGETS = {
+  classifyRatio: 1.25,
+  panelFilterMs100k: 16,
+  /** panelFilterMs100k / panelFilterMs10k */
+  panelFilterScaling: 1.5,
+  captureOverheadRatio: 1.05,
+} as const;
+
+interface Args {
+  json: boolean;
+  only: Set<Part>;
+  check: boolean;
+  profile: boolean;
+  extension?: string;
+  /** Also write the JSON report to this file (npm prints its banner on stdout; `npm run -s` hides it). */
+  out?: string;
+  panelRounds: number;
+  captureRuns: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false, only: new Set(PARTS), check: false, profile: false, panelRounds: 2, captureRuns: 7 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--json') args.json = true;
+    else if (a === '--check') args.check = true;
+    else if (a === '--profile') args.profile = true;
+    else if (a.startsWith('--only')) {
+      const names = value().split(',').map((s) => s.trim()).filter(Boolean);
+      for (const n of names) if (!(PARTS as readonly string[]).includes(n)) throw new Error(`--only: unknown part "${n}" (parts: ${PARTS.join(', ')})`);
+      args.only = new Set(names as Part[]);
+    } else if (a.startsWith('--extension')) args.extension = value();
+    else if (a.startsWith('--out')) args.out = value();
+    else if (a.startsWith('--panel-rounds')) args.panelRounds = Math.max(1, Number(value()) || 1);
+    else if (a.startsWith('--capture-runs')) args.captureRuns = Math.max(5, Number(value()) || 5);
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write('npm run -s bench -- [--json] [--only classify,panel,capture,memory] [--check] [--profile] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N]\n');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+interface Report {
+  classifyRatio: number | null;
+  classifyPerSecond: number | null;
+  panelFilterMs100k: number | null;
+  panelFilterMs10k: number | null;
+  panelInitialRenderMs100k: number | null;
+  captureOverheadRatio: number | null;
+  bytesPerRecord: number | null;
+  budgets: Record<string, { budget: string; value: number | null; pass: boolean | null }>;
+  environment: Record<string, unknown>;
+  /** Why a figure is null. */
+  missing: Record<string, string>;
+  detail: { classify?: ClassifyFigures['detail']; panel?: PanelFigures['detail']; capture?: CaptureFigures['detail']; memory?: MemoryFigures['detail']; extension?: Omit<BuiltExtension, 'path'> };
+  hotSpots?: unknown;
+}
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0].slice(0, 300);
+}
+
+function budget(value: number | null, limit: number, label: string) {
+  return { budget: label, value, pass: value === null ? null : value <= limit };
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const log = (s: string): void => void (args.json ? process.stderr : process.stdout).write(`${s}\n`);
+  const report: Report = {
+    classifyRatio: null,
+    classifyPerSecond: null,
+    panelFilterMs100k: null,
+    panelFilterMs10k: null,
+    panelInitialRenderMs100k: null,
+    captureOverheadRatio: null,
+    bytesPerRecord: null,
+    budgets: {},
+    environment: {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverageAtStart: os.loadavg().map((v) => round(v, 2)),
+      browsers: {} as Record<string, string>,
+    },
+    missing: {},
+    detail: {},
+  };
+  const skip = (keys: string[], why: string) => {
+    for (const k of keys) report.missing[k] = why;
+  };
+
+  // ---- classify -------------------------------------------------------------------------------
+  if (args.only.has('classify')) {
+    try {
+      log('classify: classify() vs JSON.parse over the same bodies…');
+      const c = await runClassifyBench({ log });
+      report.classifyRatio = c.classifyRatio;
+      report.classifyPerSecond = c.classifyPerSecond;
+      report.detail.classify = c.detail;
+      if (args.profile) report.hotSpots = { classify: await profileClassify() };
+    } catch (error) {
+      skip(['classifyRatio', 'classifyPerSecond'], `classify bench failed: ${errorText(error)}`);
+    }
+  } else skip(['classifyRatio', 'classifyPerSecond'], 'not run (--only)');
+
+  // ---- browser parts --------------------------------------------------------------------------
+  const browserParts = (['panel', 'capture', 'memory'] as const).filter((p) => args.only.has(p));
+  const figuresOf: Record<(typeof browserParts)[number], string[]> = {
+    panel: ['panelFilterMs100k', 'panelFilterMs10k', 'panelInitialRenderMs100k'],
+    capture: ['captureOverheadRatio'],
+    memory: ['bytesPerRecord'],
+  };
+  for (const p of ['panel', 'capture', 'memory'] as const) if (!args.only.has(p)) skip(figuresOf[p], 'not run (--only)');
+
+  if (browserParts.length) {
+    let extension: BuiltExtension | null = null;
+    let demo: DemoServer | null = null;
+    try {
+      log('building the Chrome extension…');
+      extension = await chromeExtension(args.extension, { minify: !args.profile });
+      report.detail.extension = { source: extension.source, ...(extension.note ? { note: extension.note } : {}) };
+      demo = await startDemoServer();
+    } catch (error) {
+      for (const p of browserParts) skip(figuresOf[p], `no extension or demo server: ${errorText(error)}`);
+    }
+
+    if (extension && demo) {
+      const withSession = async <T>(openPanel: boolean, fn: (s: PanelSession) => Promise<T>): Promise<T> => {
+        const session = await launchSession('chromium', { extensionPath: extension!.path, url: `${demo!.url}/`, openPanel });
+        try {
+          const version = (session as unknown as { page?: { context(): { browser(): { version(): string } | null } } }).page?.context().browser()?.version();
+          if (version) (report.environment.browsers as Record<string, string>).chromium = version;
+          return await fn(session);
+        } finally {
+          await session.close();
+        }
+      };
+
+      if (args.only.has('panel')) {
+        try {
+          log('panel: stored failures in the real DevTools panel…');
+          const templates = await failureTemplates();
+          const p = await withSession(true, (s) => runPanelBench(s, templates, { rounds: args.panelRounds, profile: args.profile, log }));
+          if (p.hotSpots) report.hotSpots = { ...(report.hotSpots as object), panel: p.hotSpots };
+          report.panelFilterMs100k = p.panelFilterMs100k;
+          report.panelFilterMs10k = p.panelFilterMs10k;
+          report.panelInitialRenderMs100k = p.panelInitialRenderMs100k;
+          report.detail.panel = p.detail;
+        } catch (error) {
+          skip(figuresOf.panel, `panel bench failed: ${errorText(error)}`);
+        }
+      }
+
+      if (args.only.has('memory')) {
+        try {
+          log('memory: background heap per stored record…');
+          // One retry: on a loaded machine a worker call can time out once.
+          const m = await withSession(false, (s) => runMemoryBench(s, { log })).catch((error) => {
+            log(`memory: retrying after ${errorText(error)}`);
+            return withSession(false, (s) => runMemoryBench(s, { log }));
+          });
+          report.bytesPerRecord = m.bytesPerRecord;
+          report.detail.memory = m.detail;
+        } catch (error) {
+          skip(figuresOf.memory, `memory bench failed: ${errorText(error)}`);
+        }
+      }
+
+      if (args.only.has('capture')) {
+        try {
+          log(`capture: demo page + 2,000 requests, with vs without the extension (${args.captureRuns} alternating runs)…`);
+          const c = await runCaptureBench(extension.path, demo.url, { runs: args.captureRuns, log });
+          report.captureOverheadRatio = c.captureOverheadRatio;
+          report.detail.capture = c.detail;
+          if (args.profile) report.hotSpots = { ...(report.hotSpots as object), capture: await profileCaptureBurst(extension.path, demo.url) };
+        } catch (error) {
+          skip(figuresOf.capture, `capture bench failed: ${errorText(error)}`);
+        }
+      }
+    }
+    await demo?.close().catch(() => {});
+    if (extension) await disposeExtension(extension).catch(() => {});
+  }
+
+  // ---- budgets --------------------------------------------------------------------------------
+  const scaling = report.panelFilterMs100k !== null && report.panelFilterMs10k ? round(report.panelFilterMs100k / report.panelFilterMs10k) : null;
+  report.budgets = {
+    classifyRatio: budget(report.classifyRatio, BUDGETS.classifyRatio, `≤ ${BUDGETS.classifyRatio}`),
+    panelFilterMs100k: budget(report.panelFilterMs100k, BUDGETS.panelFilterMs100k, `≤ ${BUDGETS.panelFilterMs100k} ms`),
+    panelFilterScaling: budget(scaling, BUDGETS.panelFilterScaling, `panelFilterMs100k ≤ ${BUDGETS.panelFilterScaling} × panelFilterMs10k`),
+    captureOverheadRatio: budget(report.captureOverheadRatio, BUDGETS.captureOverheadRatio, `≤ ${BUDGETS.captureOverheadRatio}`),
+  };
+  (report.environment as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map((v) => round(v, 2));
+
+  if (args.out) await writeFile(args.out, `${JSON.stringify(report, null, 2)}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  else printHuman(report);
+  const failed = Object.values(report.budgets).some((b) => b.pass === false);
+  return args.check && failed ? 1 : 0;
+}
+
+function printHuman(r: Report): void {
+  const fmt = (v: number | null, unit = '') => (v === null ? 'null' : `${v.toLocaleString('en-US')}${unit}`);
+  const line = (name: string, v: number | null, unit = '') => {
+    const why = r.missing[name];
+    console.log(`  ${name.padEnd(26)} ${fmt(v, unit).padStart(12)}${why ? `   (${why})` : ''}`);
+  };
+  console.log('\nFaultline benchmarks');
+  line('classifyRatio', r.classifyRatio, '×');
+  line('classifyPerSecond', r.classifyPerSecond, '/s');
+  line('panelFilterMs10k', r.panelFilterMs10k, ' ms');
+  line('panelFilterMs100k', r.panelFilterMs100k, ' ms');
+  line('panelInitialRenderMs100k', r.panelInitialRenderMs100k, ' ms');
+  line('captureOverheadRatio', r.captureOverheadRatio, '×');
+  line('bytesPerRecord', r.bytesPerRecord, ' B');
+  console.log('\nBudgets');
+  for (const [name, b] of Object.entries(r.budgets)) {
+    const verdict = b.pass === null ? 'n/a ' : b.pass ? 'PASS' : 'FAIL';
+    console.log(`  ${verdict}  ${name.padEnd(22)} ${fmt(b.value).padStart(10)}   budget ${b.budget}`);
+  }
+  const env = r.environment as Record<string, unknown>;
+  console.log(`\nEnvironment: node ${env.node}, ${env.cpus} CPUs (${env.cpuModel}), load ${JSON.stringify(env.loadAverageAtStart)} → ${JSON.stringify(env.loadAverageAtEnd)}, browsers ${JSON.stringify(env.browsers)}`);
+  console.log('Details: npm run bench -- --json');
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`bench: ${errorText(error)}\n`);
+    process.exit(2);
+  },
+);
