@@ -325,13 +325,14 @@ function rowOf(index: number, ex: Exchange, c: Classification): TriageRow {
     status: ex.status,
     failure: c.failure,
     format: c.format,
-    errorCode: c.errorCode,
-    errorId: c.errorId,
-    message: c.message,
+    // Servers echo credentials in their error text: the row is printed and piped, so it is redacted.
+    errorCode: c.errorCode === null ? null : redactText(c.errorCode),
+    errorId: c.errorId === null ? null : redactText(c.errorId),
+    message: c.message === null ? null : redactText(c.message),
     retryable: c.retryable,
     retryAfterSeconds: c.retryAfterSeconds,
     idempotent: c.idempotent,
-    action: c.action,
+    action: redactText(c.action),
   };
 }
 

@@ -4,6 +4,7 @@
 import { advise, type AdviceFacts } from './advice';
 import { buildBodyView } from './body';
 import { recognizers as registry } from './formats/index';
+import { MAX_MESSAGE_CHARS as RECOGNIZER_MESSAGE_CHARS } from './formats/util';
 import { headerEntries, indexHeaders, type HeaderIndex } from './headers';
 import { idempotency } from './idempotency';
 import { pickErrorId } from './ids';
@@ -144,6 +145,9 @@ function normalizeMessage(v: unknown, notes: string[]): string | null {
   if (s.length > MAX_MESSAGE_CHARS) {
     notes.push(`message cut at ${MAX_MESSAGE_CHARS} characters`);
     s = `${s.slice(0, MAX_MESSAGE_CHARS - 1)}…`;
+  } else if (s.length === RECOGNIZER_MESSAGE_CHARS && s.endsWith('…')) {
+    // The recognizers' own clip (formats/util clip) leaves only the ellipsis: say so, as above.
+    notes.push(`message cut at ${RECOGNIZER_MESSAGE_CHARS} characters`);
   }
   return s;
 }

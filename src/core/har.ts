@@ -3,7 +3,7 @@
 // A broken file gives one HarError; a broken entry gives one entry-level problem and the rest still convert.
 import type { Har, Entry as HarEntryOut, Header as HarHeaderOut } from 'har-format';
 import type { Classification, Exchange } from './types';
-import { redactExchange } from './redact';
+import { redactClassification, redactExchange } from './redact';
 
 /** The file as a whole is unusable. `message` is one line, e.g. "not JSON: unexpected 'x' at line 8 column 5". */
 export class HarError extends Error {
@@ -297,7 +297,8 @@ export function toHar(items: ReadonlyArray<Exchange | HarExportItem>, creator: H
     const isItem = 'exchange' in item && typeof (item as HarExportItem).exchange === 'object';
     const raw = isItem ? (item as HarExportItem).exchange : (item as Exchange);
     const classification = isItem ? (item as HarExportItem).classification : undefined;
-    return toHarEntry(redact ? redactExchange(raw) : raw, classification);
+    // The classification echoes server text (code, message, ID), which can carry credentials too.
+    return toHarEntry(redact ? redactExchange(raw) : raw, redact && classification ? redactClassification(classification) : classification);
   });
   const log: Har['log'] = {
     version: '1.2',

@@ -22,3 +22,4 @@ export { pickErrorId, requestIdHeaders, idInMessage } from './ids';
 export { idempotency, IDEMPOTENT_METHODS, IDEMPOTENCY_KEY_HEADERS } from './idempotency';
 export { rateLimitEvidence, quotaExhaustion } from './limits';
 export { networkErrorRule, NETWORK_ERRORS, type NetworkCause } from './network-errors';
+export { redactClassification } from './redact';

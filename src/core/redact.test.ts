@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { REDACTED, redactBody, redactExchange, redactHeaders, redactText, redactUrl } from './redact';
+import { isSecretHeaderName, REDACTED, redactBody, redactClassification, redactExchange, redactHeaders, redactParams, redactText, redactUrl } from './redact';
+import { classify } from './classify';
 import type { Exchange } from './types';
 
 const SECRET_HEADERS = [
@@ -142,6 +143,69 @@ describe('redactBody', () => {
     const out = redactBody(deep, 'application/json')!;
     expect(out).toContain(`{"token":"${REDACTED}"}`);
     expect(out).toHaveLength(deep.length - 1 + REDACTED.length);
+  });
+
+  it('reads member names and values as JSON strings: escaped quotes, quotes inside values, names that are values', () => {
+    const body = JSON.stringify({ note: 'say "password": "x"', 'we\"ird': 'v', token: 'a"b\\c', list: ['secret', 'shown'], secret: { nested: 'kept' } });
+    const parsed = JSON.parse(redactBody(body, 'application/json')!);
+    expect(parsed).toEqual({ note: 'say "password": "x"', 'we\"ird': 'v', token: REDACTED, list: ['secret', 'shown'], secret: { nested: 'kept' } });
+  });
+
+  it('redacts a member after a string of millions of escapes, and stops cleanly at an unterminated string', () => {
+    const escaped = JSON.stringify({ message: '\\"'.repeat(2_000_000), api_token: 'tok3n-value' });
+    expect(redactBody(escaped, 'application/json')!.endsWith(`"api_token":"${REDACTED}"}`)).toBe(true);
+    const unterminated = '{"password":"p1","message":"never \\" ends';
+    expect(redactBody(unterminated, 'application/json')).toBe(`{"password":"${REDACTED}","message":"never \\" ends`);
+  });
+
+  it('redacts a form body of many parameters, each secret name wherever it repeats', () => {
+    const pairs = Array.from({ length: 200_000 }, (_, i) => (i % 1000 === 7 ? `access_token=t0k${i}` : `f${i % 30}=v${i}`));
+    const out = redactBody(pairs.join('&'))!.split('&');
+    expect(out).toHaveLength(pairs.length);
+    out.forEach((pair, i) => expect(pair).toBe(i % 1000 === 7 ? `access_token=${REDACTED}` : pairs[i]));
+  });
+});
+
+describe('redactParams', () => {
+  it('redacts credential-looking values under harmless names, and keeps short plain values', () => {
+    expect(redactParams('a=1&note=Bearer%20abcdef1234567890&b=xyz&empty=&flag')).toBe(`a=1&note=${REDACTED}&b=xyz&empty=&flag`);
+    expect(redactParams('id=ghp_16C7e42F292c6912E7710c838347Ae178B4a&page=2')).toBe(`id=${REDACTED}&page=2`);
+  });
+});
+
+describe('isSecretHeaderName', () => {
+  it('is case-insensitive, also where odd casing would split a camelCase word', () => {
+    for (const name of ['proxy-authorizatiOn', 'api_tokeN', 'X-API-KEY', 'cOOKIE', 'x-Api-kEy']) expect(isSecretHeaderName(name), name).toBe(true);
+    for (const name of ['Content-TYPE', 'x-Request-ID', 'WWW-AuthenticatE']) expect(isSecretHeaderName(name), name).toBe(false);
+  });
+});
+
+describe('redactClassification', () => {
+  it('redacts credentials the server echoes in code, message, ID, field errors and request-ID headers; keeps the rest', () => {
+    const secret = 'Zx81Echo0123456789abcdef';
+    const base = classify({ method: 'GET', url: 'https://api.test/', status: 401, body: '' });
+    const c = {
+      ...base,
+      errorCode: `Bearer ${secret}`,
+      errorId: `token=${secret}`,
+      message: `Authorization: Bearer ${secret} rejected`,
+      action: `Send a new key instead of api_key=${secret}.`,
+      notes: [...base.notes, `echoed x-api-key=${secret}`],
+      fieldErrors: [{ field: 'email', message: `invalid, sig=${secret}` }],
+      requestIdHeaders: [{ name: 'x-request-id', value: `api_key=${secret}` }, { name: 'cf-ray', value: '8a1b2c3d4e5f-CDG' }],
+    };
+    const r = redactClassification(c);
+    expect(JSON.stringify(r)).not.toContain(secret);
+    expect(r.errorCode).toBe(`Bearer ${REDACTED}`);
+    expect(r.errorId).toBe(`token=${REDACTED}`);
+    expect(r.message).toBe(`Authorization: Bearer ${REDACTED} rejected`);
+    expect(r.fieldErrors).toEqual([{ field: 'email', message: `invalid, sig=${REDACTED}` }]);
+    expect(r.requestIdHeaders).toEqual([{ name: 'x-request-id', value: `api_key=${REDACTED}` }, { name: 'cf-ray', value: '8a1b2c3d4e5f-CDG' }]);
+    expect({ ...r, errorCode: 0, errorId: 0, message: 0, action: 0, notes: 0, fieldErrors: 0, requestIdHeaders: 0 }).toEqual({
+      ...c, errorCode: 0, errorId: 0, message: 0, action: 0, notes: 0, fieldErrors: 0, requestIdHeaders: 0,
+    });
+    // The input is not changed: the classifier's own result keeps the server's words.
+    expect(c.message).toContain(secret);
   });
 });
 

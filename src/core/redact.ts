@@ -1,7 +1,7 @@
 // Redaction of secrets in anything Faultline copies or exports (tickets, cURL, fetch, HAR, CLI JSON).
 // Over-redaction is acceptable; a leaked credential is not. Everything is table-driven: add a name or
 // a pattern to a table below, not a branch.
-import type { Exchange, HeaderList } from './types';
+import type { Classification, Exchange, HeaderList } from './types';
 import { headerValue } from './headers';
 
 export const REDACTED = '[REDACTED]';
@@ -91,7 +91,8 @@ function isSecretByWords(name: string): boolean {
 
 /** True for header names whose value is a credential (Authorization, Cookie, x-api-key, api_token, …). */
 export function isSecretHeaderName(name: string): boolean {
-  return isSecretByWords(name);
+  // Header names are case-insensitive; camelCase splitting would turn `api_tokeN` into "toke n".
+  return isSecretByWords(name) || isSecretByWords(name.toLowerCase());
 }
 
 /** True for JSON body field names whose value is a credential. */
@@ -163,18 +164,34 @@ function redactValuePatterns(text: string): string {
 
 /** Redacts an `a=1&token=2` parameter string (query, fragment, or form body), keeping order and encoding. */
 export function redactParams(params: string): string {
-  return params
-    .split('&')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq < 0) return redactValuePatterns(pair);
-      const name = pair.slice(0, eq);
-      const value = pair.slice(eq + 1);
-      if (value !== '' && isSecretParamName(safeDecode(name))) return `${name}=${REDACTED}`;
-      const decoded = safeDecode(value);
-      return redactValuePatterns(decoded) !== decoded ? `${name}=${REDACTED}` : pair;
-    })
-    .join('&');
+  const pairs = params.split('&');
+  // Form bodies can hold millions of parameters with few distinct names: decide each name once.
+  const secretByName = new Map<string, boolean>();
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i]!;
+    const eq = pair.indexOf('=');
+    if (eq < 0) {
+      pairs[i] = redactValuePatterns(pair);
+      continue;
+    }
+    const name = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    if (value === '') continue;
+    let secret = secretByName.get(name);
+    if (secret === undefined) {
+      secret = isSecretParamName(safeDecode(name));
+      if (secretByName.size < 10_000) secretByName.set(name, secret);
+    }
+    if (secret) {
+      pairs[i] = `${name}=${REDACTED}`;
+      continue;
+    }
+    // Plain values (letters, digits, a few symbols, shorter than any vendor key) cannot match a value pattern.
+    if (value.length < 8 || (value.length < 16 && /^[A-Za-z0-9]*$/.test(value))) continue;
+    const decoded = safeDecode(value);
+    if (redactValuePatterns(decoded) !== decoded) pairs[i] = `${name}=${REDACTED}`;
+  }
+  return pairs.join('&');
 }
 
 /** Returns a copy of the header list (same shape: array or record) with secret values replaced. */
@@ -193,25 +210,102 @@ export function redactHeaders<T extends HeaderList | undefined>(headers: T): T {
   return out as unknown as T;
 }
 
-const JSON_MEMBER = /"((?:[^"\\\n]|\\.){1,200})"(\s*:\s*)("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|true|false)/g;
+/** A JSON literal value after a member name: number, true or false (strings are scanned by hand). */
+const JSON_LITERAL = /-?\d[\d.eE+-]*|true|false/y;
+const MAX_NAME_CHARS = 400;
+
+/**
+ * Where the string starting at the quote `open` ends: the index of its closing quote, or a negative
+ * number when it does not end (-1: at the end of the text; -2 - i: at a raw newline at i, which a
+ * member name cannot hold). A scan, not a regex: strings of many MiB or with millions of escapes
+ * overflow the regex engine's stack.
+ */
+function stringEnd(text: string, open: number, newlineEnds: boolean): number {
+  for (let i = open + 1; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22) return i;
+    if (ch === 0x5c) i++;
+    else if (newlineEnds && ch === 0x0a) return -2 - i;
+  }
+  return -1;
+}
+
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  return i;
+}
+
+/** Replaces the values of JSON members with secret names, by text (invalid, huge or deeply nested JSON works, formatting is kept). */
+function redactJsonMembers(body: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  let at = 0;
+  for (;;) {
+    const open = body.indexOf('"', at);
+    if (open < 0) break;
+    const close = stringEnd(body, open, true);
+    // Every later quote reaches the same end (see stringEnd), so skip past it.
+    if (close === -1) break;
+    if (close < -1) {
+      at = -2 - close + 1;
+      continue;
+    }
+    at = close + 1;
+    const colon = skipSpace(body, close + 1);
+    if (body[colon] !== ':') continue;
+    const valueAt = skipSpace(body, colon + 1);
+    let valueEnd: number;
+    if (body[valueAt] === '"') {
+      const valueClose = stringEnd(body, valueAt, false);
+      if (valueClose < 0) break;
+      valueEnd = valueClose + 1;
+    } else {
+      JSON_LITERAL.lastIndex = valueAt;
+      const literal = JSON_LITERAL.exec(body);
+      if (literal === null) continue;
+      valueEnd = valueAt + literal[0].length;
+    }
+    const name = body.slice(open + 1, close);
+    const value = body.slice(valueAt, valueEnd);
+    if (name !== '' && name.length <= MAX_NAME_CHARS && isSecretFieldName(name) && value !== `"${REDACTED}"` && value !== '""') {
+      parts.push(body.slice(copied, valueAt), `"${REDACTED}"`);
+      copied = valueEnd;
+    }
+    at = valueEnd;
+  }
+  if (copied === 0) return body;
+  parts.push(body.slice(copied));
+  return parts.join('');
+}
+
+const FORM_PAIR = /^[\w.%\-[\]]+=[^&\s]*$/;
+
+/** True when the whole body is `name=value&name=value…`, checked pair by pair (no backtracking over the body). */
+function looksLikeForm(body: string): boolean {
+  const trimmed = body.trim();
+  return trimmed !== '' && !/^[{[<]/.test(trimmed) && trimmed.split('&').every((pair) => FORM_PAIR.test(pair));
+}
 
 /**
  * Redacts secrets in a body: JSON members with secret names (by text, so invalid, huge or deeply nested
  * JSON works and formatting is kept), form-encoded parameters, and credential-looking values anywhere.
  * Base64 bodies are returned unchanged: they are binary by construction.
+ * If redaction fails (an engine limit on a hostile body) the whole body is replaced: never returned as is.
  */
 export function redactBody(body: string | undefined, mimeType?: string, encoding?: 'base64'): string | undefined {
   if (typeof body !== 'string' || body === '' || encoding === 'base64') return body;
-  const mime = (mimeType ?? '').toLowerCase();
-  const trimmed = body.trimStart();
-  if (mime.includes('x-www-form-urlencoded') || (!/^[{[<]/.test(trimmed) && /^[\w.%\-[\]]+=[^&\s]*(&[\w.%\-[\]]+=[^&\s]*)*$/.test(body.trim()))) {
-    return redactParams(body);
+  try {
+    return redactBodyText(body, mimeType);
+  } catch {
+    return `${REDACTED} (body of ${body.length} characters could not be redacted)`;
   }
-  let out = body.replace(JSON_MEMBER, (m, name: string, colon: string, value: string) => {
-    return isSecretFieldName(name) && value !== `"${REDACTED}"` && value !== '""' ? `"${name}"${colon}"${REDACTED}"` : m;
-  });
-  out = redactText(out);
-  return out;
+}
+
+function redactBodyText(body: string, mimeType: string | undefined): string {
+  const mime = (typeof mimeType === 'string' ? mimeType : '').toLowerCase();
+  if (mime.includes('x-www-form-urlencoded') || looksLikeForm(body)) return redactParams(body);
+  return redactText(redactJsonMembers(body));
 }
 
 /** A copy of the exchange with every secret replaced by `[REDACTED]`: URL, headers, bodies, error text. */
@@ -230,4 +324,26 @@ export function redactExchange(exchange: Exchange): Exchange {
   }
   if (exchange.error !== undefined) out.error = redactText(exchange.error);
   return out;
+}
+
+/**
+ * A copy of the classification with credential-looking text redacted: servers echo tokens in their
+ * error code, message, ID and request-ID headers, and exports copy those fields.
+ */
+export function redactClassification(c: Classification): Classification {
+  const text = (value: string | null): string | null => (typeof value === 'string' ? redactText(value) : value);
+  return {
+    ...c,
+    errorCode: text(c.errorCode),
+    errorId: text(c.errorId),
+    message: text(c.message),
+    action: typeof c.action === 'string' ? redactText(c.action) : c.action,
+    notes: Array.isArray(c.notes) ? c.notes.map((n) => (typeof n === 'string' ? redactText(n) : n)) : c.notes,
+    fieldErrors: Array.isArray(c.fieldErrors)
+      ? c.fieldErrors.map((f) => ({ ...f, message: typeof f.message === 'string' ? redactText(f.message) : f.message }))
+      : c.fieldErrors,
+    requestIdHeaders: Array.isArray(c.requestIdHeaders)
+      ? c.requestIdHeaders.map((h) => ({ name: h.name, value: isSecretHeaderName(h.name) ? REDACTED : redactText(h.value) }))
+      : c.requestIdHeaders,
+  };
 }

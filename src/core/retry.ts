@@ -269,7 +269,11 @@ export function parseRateLimitField(raw: string, status: number, notes: string[]
     const reset = dict.get('reset')?.[0];
     const remaining = dict.get('remaining')?.[0];
     const exhausted = remaining === 0;
-    if (typeof reset === 'number' && reset >= 0 && (exhausted || status === 429)) return { seconds: reset, exhausted };
+    if (reset !== undefined && !(typeof reset === 'number' && reset >= 0)) {
+      notes.push(`RateLimit reset ${quote(String(reset))} ignored: not a non-negative number`);
+      return { exhausted };
+    }
+    if (typeof reset === 'number' && (exhausted || status === 429)) return { seconds: reset, exhausted };
     return { exhausted };
   } catch {
     notes.push('RateLimit header is malformed; ignored');

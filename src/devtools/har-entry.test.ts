@@ -50,6 +50,31 @@ describe('getContent normalization', () => {
     expect(exchange.bodyEncoding).toBeUndefined();
   });
 
+  it('Firefox: base64 content with a binary MIME type is a base64 body, not text', () => {
+    const bytes = 'AAECA/7/gIEiPHA+'; // 00 01 02 03 fe ff 80 81 22 3c 70 3e
+    const octets = blank(500);
+    expect(applyContent(octets, { content: bytes, second: 'application/octet-stream' })).toBe('binary');
+    expect(octets.bodyEncoding).toBe('base64');
+    expect(octets.body).toBe(bytes);
+    expect(octets.mimeType).toBe('application/octet-stream');
+    const png = blank(500);
+    expect(applyContent(png, { content: 'iVBORw0KGgo=', second: 'Image/PNG' })).toBe('binary');
+    expect(png.bodyEncoding).toBe('base64');
+  });
+
+  it('Firefox: a binary MIME type with content that is not base64, or a text MIME type, stays text', () => {
+    const notBase64 = blank(500);
+    expect(applyContent(notBase64, { content: 'not base64 at all!', second: 'application/octet-stream' })).toBe('captured');
+    expect(notBase64.bodyEncoding).toBeUndefined();
+    // Text that happens to be valid base64 is still text under a text MIME type.
+    const plain = blank(500);
+    expect(applyContent(plain, { content: 'Fail', second: 'text/plain' })).toBe('captured');
+    expect(plain.bodyEncoding).toBeUndefined();
+    const svg = blank(500);
+    applyContent(svg, { content: 'PHN2Zz4=', second: 'image/svg+xml' });
+    expect(svg.bodyEncoding).toBeUndefined();
+  });
+
   it('an empty body is "empty", a missing one "not-captured" (but 204 is empty)', () => {
     expect(applyContent(blank(500), { content: '', second: '' })).toBe('empty');
     expect(applyContent(blank(500), { content: null, second: '' })).toBe('not-captured');

@@ -73,13 +73,24 @@ export interface FetchedContent {
   second: unknown;
 }
 
-const BINARY_MIME = /^(image|audio|video|font)\/|^application\/(octet-stream|pdf|zip|wasm|x-protobuf|protobuf|grpc)/i;
+const BINARY_MIME = /^(image\/(?!svg)|audio\/|video\/|font\/|application\/(octet-stream|pdf|zip|gzip|x-gzip|x-tar|wasm|x-protobuf|protobuf|vnd\.google\.protobuf|grpc|x-msgpack|msgpack|cbor))/i;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * Chrome says 'base64' when it encoded the body. Firefox says the MIME type instead, and base64-encodes
+ * bodies it does not take for text: a binary MIME type with valid base64 content is base64.
+ */
+function encodingOf(content: unknown, second: unknown): 'base64' | undefined {
+  if (second === 'base64') return 'base64';
+  if (typeof second !== 'string' || !BINARY_MIME.test(second.trim())) return undefined;
+  return typeof content === 'string' && content.length % 4 === 0 && BASE64.test(content) ? 'base64' : undefined;
+}
 
 /** Applies a body (from getContent or the HAR's content.text) to the exchange; returns its state. */
 export function applyContent(exchange: Exchange, fetched: FetchedContent | undefined, capChars = DEVTOOLS_BODY_CAP_CHARS): BodyState {
   if (!fetched) return 'not-captured';
   const { content, second } = fetched;
-  const encoding = second === 'base64' ? 'base64' : undefined;
+  const encoding = encodingOf(content, second);
   if (typeof second === 'string' && second.includes('/') && exchange.mimeType === undefined) exchange.mimeType = second;
   if (content === null || content === undefined) {
     // Chrome gives null for bodies it does not have; an empty-bodied status has nothing to give.

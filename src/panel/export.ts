@@ -1,6 +1,6 @@
 // What Export writes: the filtered list as JSON, or as a HAR with secrets redacted.
 import { toHar } from '../core/har';
-import { redactExchange } from '../core/redact';
+import { redactClassification, redactExchange } from '../core/redact';
 import type { RequestRecord } from '../protocol/messages';
 
 export interface ExportMeta {
@@ -31,7 +31,7 @@ export function exportJson(records: readonly RequestRecord[], meta: ExportMeta):
           status: exchange.status,
           startedAt: exchange.startedAt === undefined ? null : new Date(exchange.startedAt).toISOString(),
           bodyState: r.bodyState,
-          classification: r.classification,
+          classification: redactClassification(r.classification),
           exchange,
         };
       }),

@@ -26,7 +26,8 @@ export const rails: FormatRecognizer = {
     }
     const status = get(j, 'status');
     const error = str(j, 'error');
-    if ((typeof status !== 'number' && !/^\d{3}$/.test(String(status))) || error === undefined) return null;
+    // Type checks before any string conversion: a hostile `{"toString": …}` object must not throw.
+    if (!(typeof status === 'number' || (typeof status === 'string' && /^\d{3}$/.test(status))) || error === undefined) return null;
     for (const k in j) if (Object.prototype.hasOwnProperty.call(j, k) && !['status', 'error', 'exception', 'traces'].includes(k)) return null;
     const exception = str(j, 'exception');
     return compact({
