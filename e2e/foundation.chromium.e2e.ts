@@ -1,89 +1,11 @@
 // Foundation, Chromium: the extension loads into Debian's chromium, the Faultline panel lives inside
 // the real DevTools (a frame of the devtools:// page), and the demo page's failing calls reach it.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './demo/server.mjs';
+import { collectFailureRows, expectedRow, missingRows, seedCases, type DemoResult, type RowFacts } from './harness/seed-rows';
 import { launchChromiumSession, type ChromiumPanelSession } from './harness/chromium';
-import { SHARED_ROOT, distPath } from './harness/common';
+import { distPath } from './harness/common';
 
-interface SeedCase {
-  name: string;
-  response: { status: number; error?: string };
-  /** Checks only the fields it names (../shared/fixtures/README.md); null means "the response carries none". */
-  expected: { failure: boolean; errorCode?: string | null; errorId?: string | null };
-}
-
-interface DemoResult {
-  name: string;
-  status: number;
-  error?: string;
-}
-
-interface RowFacts {
-  seq: string;
-  status: string;
-  code: string;
-  id: string;
-}
-
-const seedCases: SeedCase[] = JSON.parse(readFileSync(path.join(SHARED_ROOT, 'fixtures/seed-cases.json'), 'utf8'));
-
-type ExpectedRow = { name: string; status: string; code?: string; id?: string };
-
-/** What a failure row must show for a seed case: its status, and its code and ID where the case names them. */
-function expectedRow({ name, response, expected }: SeedCase): ExpectedRow {
-  const row: ExpectedRow = { name, status: String(response.status) };
-  if (expected.errorCode !== undefined) row.code = expected.errorCode ?? '';
-  if (expected.errorId !== undefined) row.id = expected.errorId ?? '';
-  return row;
-}
-
-/**
- * Every failure row of the panel's windowed list: scrolls the grid top to bottom and collects the
- * rows each window renders. Runs inside the panel document; null until there are `atLeast` rows.
- */
-async function collectFailureRows(atLeast: number): Promise<RowFacts[] | null> {
-  const grid = document.querySelector<HTMLElement>('[data-testid="failure-list"]');
-  if (!grid) return null;
-  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-  const seen = new Map<string, RowFacts>();
-  const collect = () => {
-    for (const row of grid.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')) {
-      const seq = row.dataset.seq ?? String(seen.size);
-      seen.set(seq, { seq, status: row.dataset.status ?? '', code: row.dataset.code ?? '', id: row.dataset.id ?? '' });
-    }
-  };
-  const step = Math.max(1, Math.floor(grid.clientHeight / 2));
-  for (let top = 0; ; top += step) {
-    grid.scrollTop = top;
-    await frame();
-    collect();
-    if (grid.scrollTop + grid.clientHeight >= grid.scrollHeight - 1) break;
-  }
-  return seen.size >= atLeast ? [...seen.values()] : null;
-}
-
-/**
- * The expected rows that `rows` does not account for, each row used at most once. The most specific
- * expectations pick first, so a loose one cannot take the row a specific one needs.
- */
-function missingRows(expected: ExpectedRow[], rows: RowFacts[]): ExpectedRow[] {
-  const pool = [...rows];
-  const specificity = (want: ExpectedRow) => Number(want.code !== undefined) + Number(want.id !== undefined);
-  const bySpecificity = [...expected].sort((a, b) => specificity(b) - specificity(a));
-  return bySpecificity.filter((want) => {
-    const index = pool.findIndex(
-      (row) =>
-        row.status === want.status &&
-        (want.code === undefined || row.code === want.code) &&
-        (want.id === undefined || row.id === want.id),
-    );
-    if (index === -1) return true;
-    pool.splice(index, 1);
-    return false;
-  });
-}
 
 describe('Chromium: the Faultline panel in the real DevTools', () => {
   let demo: DemoServer;
