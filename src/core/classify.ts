@@ -112,11 +112,30 @@ function safeString(v: unknown): string | undefined {
   }
 }
 
+/** The registry split by body kind once: an exchange runs only the recognizers that can match its kind. */
+const registryByKind = new Map<BodyView['kind'], readonly FormatRecognizer[]>();
+
+function registryFor(kind: BodyView['kind']): readonly FormatRecognizer[] {
+  let list = registryByKind.get(kind);
+  if (!list) {
+    list = registry.filter((r) => !r.kinds || r.kinds.includes(kind));
+    registryByKind.set(kind, list);
+  }
+  return list;
+}
+
 function runRecognizers(list: readonly FormatRecognizer[], exchange: Exchange, body: BodyView, headers: HeaderIndex, notes: string[]): { format: string; extracted: Extracted } {
   const ctx = { exchange, body, header: (name: string) => headers.get(name) };
+  const kind = body.kind;
+  const fromRegistry = list === registry;
+  if (fromRegistry) list = registryFor(kind);
   for (const r of list) {
     let out: Extracted | null;
     try {
+      if (!fromRegistry) {
+        const kinds = r.kinds;
+        if (Array.isArray(kinds) && !kinds.includes(kind)) continue;
+      }
       out = r.recognize(ctx);
     } catch {
       notes.push(`recognizer ${r.id} failed; skipped`);
@@ -196,14 +215,110 @@ function urlParts(url: string): { host: string; path: string } {
   }
 }
 
-/** Rules that match this exchange. Without an error code first (they may say where the code is), then with it. */
-function matchRules(options: ClassifyOptions, ex: Exchange, errorCode: string | null | undefined): ResolvedRule | null {
+/** Which hosts a rule list can match at all: exact names and `*.suffix` patterns; null when any host may match. */
+interface HostGate {
+  exact: Set<string>;
+  suffixes: string[];
+}
+
+function hostGateOf(rules: readonly Rule[]): HostGate | null {
+  const exact = new Set<string>();
+  const suffixes: string[] = [];
+  for (const rule of rules) {
+    const pattern = rule?.match?.host;
+    // A port in the pattern or anything unusual: no gate, the full match decides.
+    if (typeof pattern !== 'string' || pattern === '*' || pattern.includes(':')) return null;
+    if (pattern.startsWith('*.')) suffixes.push(pattern.slice(1));
+    else exact.add(pattern);
+  }
+  return { exact, suffixes };
+}
+
+const VENDOR_GATE = hostGateOf(VENDOR_PROFILES);
+
+/**
+ * The lower-cased host of a plain `http(s)://[user@]host[:port]` URL, whose host the WHATWG parser
+ * leaves as it is; null for anything else (the caller then parses it properly).
+ */
+function plainHost(url: string): string | null {
+  const n = url.length;
+  // `|32` lower-cases exactly these ASCII letters.
+  if ((url.charCodeAt(0) | 32) !== 104 || (url.charCodeAt(1) | 32) !== 116 || (url.charCodeAt(2) | 32) !== 116 || (url.charCodeAt(3) | 32) !== 112) return null;
+  let i = (url.charCodeAt(4) | 32) === 115 ? 5 : 4;
+  if (url.charCodeAt(i) !== 58 || url.charCodeAt(i + 1) !== 47 || url.charCodeAt(i + 2) !== 47) return null;
+  i += 3;
+  let end = i;
+  let at = -1;
+  for (; end < n; end++) {
+    const c = url.charCodeAt(end);
+    if (c === 47 || c === 63 || c === 35) break; // / ? #
+    if (c === 92) return null; // a backslash ends the authority too, in the parser's own way
+    if (c === 64) at = end; // the last @ ends the userinfo
+  }
+  const start = at === -1 ? i : at + 1;
+  let hostEnd = start;
+  for (; hostEnd < end; hostEnd++) {
+    const c = url.charCodeAt(hostEnd);
+    const plain = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45;
+    if (!plain) break;
+  }
+  if (hostEnd === start) return null;
+  if (hostEnd < end) {
+    if (url.charCodeAt(hostEnd) !== 58) return null;
+    for (let p = hostEnd + 1; p < end; p++) {
+      const c = url.charCodeAt(p);
+      if (c < 48 || c > 57) return null;
+    }
+  }
+  return url.slice(start, hostEnd).toLowerCase();
+}
+
+/** False only when no rule can match this URL's host: most traffic skips the WHATWG URL parse. */
+function mayMatchHost(gate: HostGate | null, url: string): boolean {
+  if (!gate) return true;
+  const host = plainHost(url);
+  if (host === null) return true;
+  if (gate.exact.has(host)) return true;
+  for (const suffix of gate.suffixes) if (host.length > suffix.length && host.endsWith(suffix)) return true;
+  return false;
+}
+
+/** The rules of one classify call, with the URL parsed at most once. */
+interface RuleContext {
+  user: readonly Rule[];
+  profiles: readonly Rule[];
+  host: string;
+  path: string;
+  /** Whether any rule matches on an error code; when none does, both lookups give one answer. */
+  byErrorCode: boolean;
+  /** The answer without an error code, kept for the second lookup. */
+  first?: ResolvedRule | null;
+}
+
+function matchesOnErrorCode(rules: readonly Rule[]): boolean {
+  return rules.some((rule) => rule?.match?.errorCode !== undefined);
+}
+
+const VENDOR_BY_ERROR_CODE = matchesOnErrorCode(VENDOR_PROFILES);
+
+function ruleContext(options: ClassifyOptions, ex: Exchange): RuleContext | null {
   const user = Array.isArray(options.rules) ? options.rules : [];
   const profiles = Array.isArray(options.profiles) ? options.profiles : VENDOR_PROFILES;
   if (!user.length && !profiles.length) return null;
+  if (!user.length && !mayMatchHost(profiles === VENDOR_PROFILES ? VENDOR_GATE : hostGateOf(profiles), ex.url)) return null;
   const { host, path } = urlParts(ex.url);
   if (!host) return null;
-  return resolveRules(user, profiles, { host, path, status: ex.status, errorCode });
+  const byErrorCode = matchesOnErrorCode(user) || (profiles === VENDOR_PROFILES ? VENDOR_BY_ERROR_CODE : matchesOnErrorCode(profiles));
+  return { user, profiles, host, path, byErrorCode };
+}
+
+/** Rules that match this exchange. Without an error code first (they may say where the code is), then with it. */
+function matchRules(rules: RuleContext | null, ex: Exchange, errorCode: string | null | undefined): ResolvedRule | null {
+  if (!rules) return null;
+  if (!rules.byErrorCode && rules.first !== undefined) return rules.first;
+  const resolved = resolveRules(rules.user, rules.profiles, { host: rules.host, path: rules.path, status: ex.status, errorCode });
+  if (rules.first === undefined) rules.first = resolved;
+  return resolved;
 }
 
 /** A rule's field paths take precedence over what the recognizer found. */
@@ -233,11 +348,12 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   for (const n of body.notes) notes.push(n);
   const recognized = runRecognizers(sortedRecognizers(options.recognizers), ex, body, headers, notes);
   const format = recognized.format;
-  const extracted = applyRulePaths(matchRules(options, ex, undefined), body, recognized.extracted, notes);
+  const rules = ruleContext(options, ex);
+  const extracted = applyRulePaths(matchRules(rules, ex, undefined), body, recognized.extracted, notes);
 
   const status = statusSemantics(ex.status);
   let { failure, kind } = failureOf(ex, extracted);
-  const rule = matchRules(options, ex, normalizeCode(extracted.errorCode));
+  const rule = matchRules(rules, ex, normalizeCode(extracted.errorCode));
   if (rule?.set.failure !== undefined && rule.set.failure !== failure && ex.status > 0) {
     failure = rule.set.failure;
     kind = !failure ? 'none' : ex.status >= 500 ? 'server' : ex.status >= 400 ? 'client' : 'body';

@@ -154,12 +154,16 @@ export interface RuleTarget {
   errorCode?: string | null;
 }
 
-function hostMatches(pattern: string, hostWithPort: string): boolean {
+function hostMatches(pattern: string, hostWithPort: string, bareHost?: string): boolean {
   if (pattern === '*') return true;
   // A pattern without a port matches any port (localhost matches localhost:3000).
-  const host = pattern.includes(':') ? hostWithPort : hostWithPort.replace(/:\d+$/, '');
+  const host = pattern.includes(':') ? hostWithPort : bareHost ?? withoutPort(hostWithPort);
   if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1;
   return host === pattern;
+}
+
+function withoutPort(hostWithPort: string): string {
+  return hostWithPort.replace(/:\d+$/, '');
 }
 
 function statusMatches(pattern: string, status: number): boolean {
@@ -169,9 +173,9 @@ function statusMatches(pattern: string, status: number): boolean {
   return status >= lo && status <= hi;
 }
 
-export function ruleMatches(rule: Rule, target: RuleTarget): boolean {
+export function ruleMatches(rule: Rule, target: RuleTarget, bareHost?: string): boolean {
   const m = rule.match;
-  if (!rule.enabled || !hostMatches(m.host, target.host)) return false;
+  if (!rule.enabled || !hostMatches(m.host, target.host, bareHost)) return false;
   if (m.pathPrefix && !target.path.startsWith(m.pathPrefix)) return false;
   if (m.status && !statusMatches(m.status, target.status)) return false;
   if (m.errorCode !== undefined && m.errorCode !== target.errorCode) return false;
@@ -202,14 +206,18 @@ export interface ResolvedRule {
  * the more specific rule wins, and on a tie the one listed first.
  */
 export function resolveRules(userRules: readonly Rule[], profiles: readonly Rule[], target: RuleTarget): ResolvedRule | null {
-  const ranked = [
-    ...profiles.map((rule, order) => ({ rule, tier: 0, order })),
-    ...userRules.map((rule, order) => ({ rule, tier: 1, order })),
-  ]
-    .filter(({ rule }) => ruleMatches(rule, target))
-    // Lowest precedence first, so later assignments win.
-    .sort((a, b) => a.tier - b.tier || ruleSpecificity(a.rule) - ruleSpecificity(b.rule) || b.order - a.order);
+  // Per call, most rules do not match: collect the few that do before ranking them.
+  const bareHost = withoutPort(target.host);
+  const ranked: Array<{ rule: Rule; tier: number; order: number }> = [];
+  profiles.forEach((rule, order) => {
+    if (ruleMatches(rule, target, bareHost)) ranked.push({ rule, tier: 0, order });
+  });
+  userRules.forEach((rule, order) => {
+    if (ruleMatches(rule, target, bareHost)) ranked.push({ rule, tier: 1, order });
+  });
   if (!ranked.length) return null;
+  // Lowest precedence first, so later assignments win.
+  if (ranked.length > 1) ranked.sort((a, b) => a.tier - b.tier || ruleSpecificity(a.rule) - ruleSpecificity(b.rule) || b.order - a.order);
   const set: RuleSet = {};
   const from: ResolvedRule['from'] = {};
   for (const { rule } of ranked) {

@@ -173,6 +173,11 @@ export interface FormatRecognizer {
   title: string;
   /** Higher runs first; vendor-specific shapes beat generic ones. */
   priority: number;
+  /**
+   * Body kinds this recognizer can return non-null for; absent means every kind. classify skips it
+   * for other kinds without calling it, so declare only what `recognize` itself guarantees.
+   */
+  kinds?: readonly BodyView['kind'][];
   /** Cheap shape check; return null when the body is not this format. Must not throw. */
   recognize(ctx: RecognizerContext): Extracted | null;
 }

@@ -8,6 +8,7 @@ export const adyen: FormatRecognizer = {
   id: 'adyen',
   title: 'Adyen {status, errorCode, message, errorType, pspReference}',
   priority: 70,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     if (!has(j, 'errorCode') || str(j, 'errorType') === undefined || str(j, 'message') === undefined) return null;

@@ -12,6 +12,7 @@ export const anthropic: FormatRecognizer = {
   id: 'anthropic',
   title: 'Anthropic {type: "error", error: {type, message}, request_id}',
   priority: 85,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     if (get(j, 'type') !== 'error') return null;

@@ -9,6 +9,7 @@ export const appleAppStore: FormatRecognizer = {
   id: 'apple-app-store',
   title: 'Apple App Store Server API {errorCode, errorMessage}',
   priority: 62,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const errorCode = code(get(j, 'errorCode'));

@@ -15,6 +15,7 @@ export const awsXml: FormatRecognizer = {
   id: 'aws-xml',
   title: 'AWS XML <Error><Code><Message><RequestId>',
   priority: 80,
+  kinds: ['xml', 'text', 'html'],
   recognize({ body }) {
     const xml = xmlText(body);
     if (!xml || !xml.includes('<Error') || !xml.includes('<Code>')) return null;

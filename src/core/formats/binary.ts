@@ -6,6 +6,7 @@ export const binary: FormatRecognizer = {
   id: 'binary',
   title: 'Binary body (not parsed)',
   priority: 0,
+  kinds: ['binary'],
   recognize({ body }) {
     return body.kind === 'binary' ? {} : null;
   },

@@ -12,6 +12,7 @@ export const boom: FormatRecognizer = {
   id: 'boom',
   title: 'hapi Boom / NestJS / Auth0 {statusCode, error, message}',
   priority: 58,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const statusCode = get(j, 'statusCode');

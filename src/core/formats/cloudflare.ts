@@ -10,6 +10,7 @@ export const cloudflare: FormatRecognizer = {
   id: 'cloudflare',
   title: 'Cloudflare API v4 {success, errors: [{code, message}], messages, result}',
   priority: 80,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const success = get(j, 'success');

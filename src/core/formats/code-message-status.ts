@@ -10,6 +10,7 @@ export const codeMessageStatus: FormatRecognizer = {
   id: 'code-message-status',
   title: 'Envelope {code, message, status: "success" | "failure"}',
   priority: 55,
+  kinds: ['json'],
   recognize({ body, exchange }) {
     const j = body.json;
     if (!isRecord(j)) return null;

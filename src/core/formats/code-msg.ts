@@ -13,6 +13,7 @@ export const codeMsg: FormatRecognizer = {
   id: 'code-msg',
   title: '{code, msg} / {errcode, errmsg} with 0 = success',
   priority: 13,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const wechat = get(j, 'errcode') !== undefined;

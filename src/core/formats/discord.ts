@@ -29,6 +29,7 @@ export const discord: FormatRecognizer = {
   id: 'discord',
   title: 'Discord {code, message, errors: {…_errors}} / {retry_after, global}',
   priority: 68,
+  kinds: ['json'],
   recognize({ body, exchange }) {
     const j = body.json;
     if (!isRecord(j) || str(j, 'message') === undefined) return null;

@@ -15,6 +15,7 @@ export const djangoRest: FormatRecognizer = {
   id: 'django-rest',
   title: 'Django REST framework {detail} / {field: ["…"]}',
   priority: 30,
+  kinds: ['json'],
   recognize(ctx) {
     const j = ctx.body.json;
     if (!isRecord(j)) return null;

@@ -9,6 +9,7 @@ export const document360: FormatRecognizer = {
   id: 'document360',
   title: 'Document360 {success, errors[{description, error_code}]}',
   priority: 80,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const success = get(j, 'success');

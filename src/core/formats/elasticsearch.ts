@@ -8,6 +8,7 @@ export const elasticsearch: FormatRecognizer = {
   id: 'elasticsearch',
   title: 'Elasticsearch {error: {root_cause, type, reason}, status}',
   priority: 70,
+  kinds: ['json'],
   recognize({ body }) {
     const error = get(body.json, 'error');
     if (!isRecord(error) || str(error, 'type') === undefined || !has(error, 'reason')) return null;

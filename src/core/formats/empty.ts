@@ -6,6 +6,7 @@ export const empty: FormatRecognizer = {
   id: 'empty',
   title: 'Empty body',
   priority: 1,
+  kinds: ['empty'],
   recognize({ body }) {
     return body.kind === 'empty' ? {} : null;
   },

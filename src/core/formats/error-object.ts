@@ -8,6 +8,7 @@ export const errorObject: FormatRecognizer = {
   id: 'error-object',
   title: 'Generic {error: {code, message}} object',
   priority: 11,
+  kinds: ['json'],
   recognize({ body, exchange }) {
     const root = body.json;
     const error = get(root, 'error');

@@ -16,6 +16,7 @@ export const fastapi: FormatRecognizer = {
   id: 'fastapi',
   title: 'FastAPI / pydantic {detail: [{loc, msg, type}]}',
   priority: 66,
+  kinds: ['json'],
   recognize({ body }) {
     const detail = get(body.json, 'detail');
     const first = firstRecord(detail);

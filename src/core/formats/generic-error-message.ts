@@ -17,6 +17,7 @@ export const genericErrorMessage: FormatRecognizer = {
   id: 'generic-error-message',
   title: 'Generic {error: "code", message: "…"} / {errors: ["…"]}',
   priority: 12,
+  kinds: ['json'],
   recognize(ctx) {
     const j = ctx.body.json;
     if (!isRecord(j)) return null;

@@ -12,6 +12,7 @@ export const github: FormatRecognizer = {
   id: 'github',
   title: 'GitHub REST {message, documentation_url, errors: [{resource, field, code}]}',
   priority: 70,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const message = str(j, 'message');

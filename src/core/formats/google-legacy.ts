@@ -15,6 +15,7 @@ export const googleLegacy: FormatRecognizer = {
   id: 'google-legacy',
   title: 'Google legacy {error: {code, message, errors: [{domain, reason}]}}',
   priority: 74,
+  kinds: ['json'],
   recognize({ body }) {
     const error = googleError(body.json);
     const first = firstRecord(get(error, 'errors'));

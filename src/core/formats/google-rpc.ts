@@ -25,6 +25,7 @@ export const googleRpc: FormatRecognizer = {
   id: 'google-rpc',
   title: 'google.rpc.Status {error: {code, message, status, details[@type]}}',
   priority: 76,
+  kinds: ['json'],
   recognize({ body }) {
     const error = googleError(body.json);
     if (!error) return null;

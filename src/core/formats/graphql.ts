@@ -16,6 +16,7 @@ export const graphql: FormatRecognizer = {
   id: 'graphql',
   title: 'GraphQL {data, errors: [{message, path, extensions: {code}}]}',
   priority: 66,
+  kinds: ['json'],
   recognize({ body, exchange }) {
     const j = body.json;
     const errors = get(j, 'errors');

@@ -10,6 +10,7 @@ export const heroku: FormatRecognizer = {
   id: 'heroku',
   title: 'Heroku {id: "error_code", message, url}',
   priority: 63,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const id = str(j, 'id');

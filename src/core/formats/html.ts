@@ -9,6 +9,7 @@ export const html: FormatRecognizer = {
   id: 'html',
   title: 'HTML error page (<title> / <h1>)',
   priority: 2,
+  kinds: ['html'],
   recognize({ body }) {
     if (body.kind !== 'html') return null;
     const title = tagText(body.text, 'title');

@@ -10,6 +10,7 @@ export const hubspot: FormatRecognizer = {
   id: 'hubspot',
   title: 'HubSpot {status: "error", message, correlationId, category, policyName}',
   priority: 78,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     if (get(j, 'status') !== 'error' || !(has(j, 'correlationId') || has(j, 'policyName') || has(j, 'category'))) return null;

@@ -9,6 +9,7 @@ export const jira: FormatRecognizer = {
   id: 'jira',
   title: 'Atlassian Jira ErrorCollection {errorMessages: [], errors: {}}',
   priority: 62,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const errorMessages = get(j, 'errorMessages');

@@ -9,6 +9,7 @@ export const jsend: FormatRecognizer = {
   id: 'jsend',
   title: 'JSend {status: "success" | "fail" | "error", data, message}',
   priority: 56,
+  kinds: ['json'],
   recognize({ body, exchange }) {
     const j = body.json;
     if (!isRecord(j)) return null;

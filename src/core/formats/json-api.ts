@@ -11,6 +11,7 @@ export const jsonApi: FormatRecognizer = {
   id: 'json-api',
   title: 'JSON:API {errors: [{status, code, title, detail, source}]}',
   priority: 64,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const errors = get(j, 'errors');

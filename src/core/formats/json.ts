@@ -25,6 +25,7 @@ export const json: FormatRecognizer = {
   id: 'json',
   title: 'Plain JSON data (no error or success envelope)',
   priority: 99,
+  kinds: ['json'],
   recognize({ body, exchange, header }) {
     if (body.kind !== 'json' || exchange.status >= 400 || exchange.status < 200) return null;
     let j = body.json;

@@ -9,6 +9,7 @@ export const kubernetes: FormatRecognizer = {
   id: 'kubernetes',
   title: 'Kubernetes Status {kind: "Status", status, reason, message, details}',
   priority: 84,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     if (get(j, 'kind') !== 'Status' || typeof get(j, 'status') !== 'string') return null;

@@ -10,6 +10,7 @@ export const laravel: FormatRecognizer = {
   id: 'laravel',
   title: 'Laravel {message, errors: {field: ["…"]}} / {message, exception, file, line}',
   priority: 60,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     if (!isRecord(j) || !has(j, 'message')) return null;

@@ -6,6 +6,7 @@ export const notCaptured: FormatRecognizer = {
   id: 'not-captured',
   title: 'Body not captured',
   priority: 0,
+  kinds: ['not-captured'],
   recognize({ body }) {
     return body.kind === 'not-captured' ? {} : null;
   },

@@ -9,6 +9,7 @@ export const oauth2: FormatRecognizer = {
   id: 'oauth2',
   title: 'OAuth 2.0 {error, error_description, error_uri}',
   priority: 58,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const error = str(j, 'error');

@@ -11,6 +11,7 @@ export const odata: FormatRecognizer = {
   id: 'odata',
   title: 'OData / Microsoft Graph / Azure {error: {code, message, details, innerError}}',
   priority: 65,
+  kinds: ['json'],
   recognize({ body }) {
     const root = body.json;
     const error = get(root, 'error');

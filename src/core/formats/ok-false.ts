@@ -7,6 +7,7 @@ export const okFalse: FormatRecognizer = {
   id: 'ok-false',
   title: 'Generic {ok: false | true, error, message}',
   priority: 15,
+  kinds: ['json'],
   recognize({ body }) {
     const ok = get(body.json, 'ok');
     if (typeof ok !== 'boolean') return null;

@@ -10,6 +10,7 @@ export const okta: FormatRecognizer = {
   id: 'okta',
   title: 'Okta {errorCode, errorSummary, errorLink, errorId, errorCauses}',
   priority: 84,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const errorCode = str(j, 'errorCode');

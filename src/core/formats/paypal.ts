@@ -10,6 +10,7 @@ export const paypal: FormatRecognizer = {
   id: 'paypal',
   title: 'PayPal {name, message, debug_id, details: [{field, issue, description}]}',
   priority: 78,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const name = str(j, 'name');

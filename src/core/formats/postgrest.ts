@@ -8,6 +8,7 @@ export const postgrest: FormatRecognizer = {
   id: 'postgrest',
   title: 'PostgREST / Supabase {code, message, details, hint}',
   priority: 64,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const errCode = str(j, 'code');

@@ -69,6 +69,7 @@ export const problemJson: FormatRecognizer = {
   id: 'problem+json',
   title: 'RFC 9457 problem details {type, title, status, detail, instance}',
   priority: 88,
+  kinds: ['json'],
   recognize(ctx) {
     const j = ctx.body.json;
     if (!isRecord(j)) return null;

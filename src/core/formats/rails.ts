@@ -11,6 +11,7 @@ export const rails: FormatRecognizer = {
   id: 'rails',
   title: 'Rails {errors: {field: ["…"]}} / {status, error}',
   priority: 35,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     if (!isRecord(j)) return null;

@@ -10,6 +10,7 @@ export const salesforce: FormatRecognizer = {
   id: 'salesforce',
   title: 'Salesforce [{message, errorCode, fields}]',
   priority: 70,
+  kinds: ['json'],
   recognize({ body }) {
     const list = body.json;
     if (!Array.isArray(list) || list.length === 0) return null;

@@ -8,6 +8,7 @@ export const sendgrid: FormatRecognizer = {
   id: 'sendgrid',
   title: 'SendGrid v3 {errors: [{message, field, help}]}',
   priority: 67,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const errors = get(j, 'errors');

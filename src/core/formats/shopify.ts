@@ -10,6 +10,7 @@ export const shopify: FormatRecognizer = {
   id: 'shopify',
   title: 'Shopify REST {errors: "…" | {field: ["…"]}}',
   priority: 50,
+  kinds: ['json'],
   recognize({ body, exchange, header }) {
     const j = body.json;
     const errors = get(j, 'errors');

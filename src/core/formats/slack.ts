@@ -9,6 +9,7 @@ export const slack: FormatRecognizer = {
   id: 'slack',
   title: 'Slack {ok: false, error: "code"}',
   priority: 79,
+  kinds: ['json'],
   recognize({ body, exchange }) {
     const j = body.json;
     const ok = get(j, 'ok');

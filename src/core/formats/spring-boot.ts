@@ -13,6 +13,7 @@ export const springBoot: FormatRecognizer = {
   id: 'spring-boot',
   title: 'Spring Boot {timestamp, status, error, message, path}',
   priority: 60,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const status = get(j, 'status');

@@ -9,6 +9,7 @@ export const square: FormatRecognizer = {
   id: 'square',
   title: 'Square {errors: [{category, code, detail, field}]}',
   priority: 72,
+  kinds: ['json'],
   recognize({ body }) {
     const errors = get(body.json, 'errors');
     const first = firstRecord(errors);

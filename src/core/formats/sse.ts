@@ -45,6 +45,7 @@ export const sse: FormatRecognizer = {
   id: 'sse',
   title: 'Server-sent events (error event inside a text/event-stream)',
   priority: 95,
+  kinds: ['event-stream'],
   recognize(ctx) {
     const { body } = ctx;
     if (body.kind !== 'event-stream') return null;

@@ -13,6 +13,7 @@ export const stripe: FormatRecognizer = {
   id: 'stripe',
   title: 'Stripe {error: {type, code, message, param, request_log_url}}',
   priority: 78,
+  kinds: ['json'],
   recognize({ body, exchange, header }) {
     const error = get(body.json, 'error');
     if (!isRecord(error)) return null;

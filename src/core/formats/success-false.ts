@@ -9,6 +9,7 @@ export const successFalse: FormatRecognizer = {
   id: 'success-false',
   title: 'Generic {success: false, message | error | errors | errorInfo}',
   priority: 14,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const success = get(j, 'success');

@@ -9,6 +9,7 @@ export const twilio: FormatRecognizer = {
   id: 'twilio',
   title: 'Twilio {code, message, more_info, status}',
   priority: 72,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const errCode = get(j, 'code');

@@ -11,6 +11,7 @@ export const x360: FormatRecognizer = {
   id: 'x360',
   title: '360X {id, timestamp, statusCode, message, error, path}',
   priority: 62,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const statusCode = get(j, 'statusCode');

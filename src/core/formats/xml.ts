@@ -10,6 +10,7 @@ export const xml: FormatRecognizer = {
   id: 'xml',
   title: 'Other XML (<message>, <code>, SOAP <faultstring>)',
   priority: 3,
+  kinds: ['xml', 'text'],
   recognize({ body }) {
     const text = xmlText(body);
     if (text === undefined || body.kind === 'html' || (body.kind !== 'xml' && !text.trimStart().startsWith('<?xml'))) return null;

@@ -9,6 +9,7 @@ export const zendesk: FormatRecognizer = {
   id: 'zendesk',
   title: 'Zendesk {error, description, details: {field: [{description}]}}',
   priority: 57,
+  kinds: ['json'],
   recognize({ body }) {
     const j = body.json;
     const error = str(j, 'error');
