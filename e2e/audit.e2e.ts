@@ -4,8 +4,7 @@
 // `?run=` ids, so its calls (and findings) are told apart by URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './demo/server.mjs';
-import { distPath } from './harness/common';
-import { launchSession, type BrowserName, type PanelSession } from './harness/index';
+import { launchOnDemo, type BrowserName, type PanelSession } from './harness/index';
 
 interface DemoAttempt {
   url: string;
@@ -110,8 +109,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: retry audit in the 
 
   beforeAll(async () => {
     demo = await startDemoServer();
-    session = await launchSession(browser, { extensionPath: distPath(browser), url: `${demo.url}/` });
-    await session.waitForPanel(() => document.documentElement.dataset.faultlineReady === 'true', undefined, 30_000);
+    session = await launchOnDemo(browser, demo.url);
   });
 
   afterAll(async () => {

@@ -4,8 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_WAIT_SECONDS } from '../src/core/retry';
 import { startDemoServer, type DemoServer } from './demo/server.mjs';
-import { distPath } from './harness/common';
-import { launchSession, type BrowserName, type PanelSession } from './harness/index';
+import { launchOnDemo, waitForFailureCount, type BrowserName, type PanelSession } from './harness/index';
 
 interface DemoResult {
   name: string;
@@ -192,15 +191,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
 
   beforeAll(async () => {
     demo = await startDemoServer();
-    session = await launchSession(browser, { extensionPath: distPath(browser), url: `${demo.url}/` });
-    await session.waitForPanel(() => document.documentElement.dataset.faultlineReady === 'true', undefined, 30_000);
+    session = await launchOnDemo(browser, demo.url);
     await session.panelEval(installWatch);
     results = await session.pageEval(() => (window as any).faultlineDemo.runHostile() as Promise<DemoResult[]>);
-    await session.waitForPanel(
-      (n: number) => Number(document.querySelector('[data-testid="counts"]')?.getAttribute('data-failures') ?? 0) >= n,
-      results.length,
-      60_000,
-    );
+    await waitForFailureCount(session, results.length, 60_000);
   });
 
   afterAll(async () => {

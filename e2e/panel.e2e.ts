@@ -2,25 +2,12 @@
 // every seed failure shows its error code, ID, retry wait and action; filter, grouping, detail and
 // keyboard, copy support ticket (read back from the system clipboard), export, import, hostile
 // payloads as text. Set FAULTLINE_SCREENSHOTS=<dir> to also save light and dark screenshots.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './demo/server.mjs';
-import { distPath, SHARED_ROOT } from './harness/common';
-import { launchSession, type BrowserName, type PanelSession } from './harness/index';
-
-interface SeedCase {
-  name: string;
-  request: { method: string; url: string; headers?: Record<string, string> };
-  response: { status: number; error?: string };
-  expected: {
-    failure: boolean;
-    errorCode?: string | null;
-    errorId?: string | null;
-    retryAfterSeconds?: number | null;
-    actionMentionsAny?: string[];
-  };
-}
+import { harEntry, harText } from '../src/core/testing/har';
+import { seedCases } from './harness/seed-rows';
+import { launchOnDemo, waitForFailureCount, type BrowserName, type PanelSession } from './harness/index';
 
 interface DemoResult {
   name: string;
@@ -45,7 +32,6 @@ interface RowFacts {
   url: string;
 }
 
-const seedCases: SeedCase[] = JSON.parse(readFileSync(path.join(SHARED_ROOT, 'fixtures/seed-cases.json'), 'utf8'));
 const seedFailures = seedCases.filter((c) => c.expected.failure);
 const SECRET = 'd360-secret-token';
 
@@ -195,15 +181,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
 
   beforeAll(async () => {
     demo = await startDemoServer();
-    session = await launchSession(browser, { extensionPath: distPath(browser), url: `${demo.url}/` });
-    await session.waitForPanel(() => document.documentElement.dataset.faultlineReady === 'true', undefined, 30_000);
+    session = await launchOnDemo(browser, demo.url);
     results = await session.pageEval(() => (window as any).faultlineDemo.runAll() as Promise<DemoResult[]>);
     // Every seed failure has reached the panel.
-    await session.waitForPanel(
-      (n: number) => Number(document.querySelector('[data-testid="counts"]')?.getAttribute('data-failures') ?? 0) >= n,
-      seedFailures.length,
-      30_000,
-    );
+    await waitForFailureCount(session, seedFailures.length, 30_000);
   });
 
   afterAll(async () => {
@@ -475,34 +456,13 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
 
   it('imports a HAR by drag and drop into its own view; a file that is not a HAR gets a clear error', async () => {
     await session.panelEval(resetView);
-    const entry = (url: string, status: number, body: string) => ({
-      startedDateTime: '2025-03-04T10:00:00.000Z',
-      time: 5,
-      request: { method: 'PATCH', url, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-      response: {
-        status,
-        statusText: '',
-        httpVersion: 'HTTP/1.1',
-        headers: [{ name: 'Content-Type', value: 'application/json' }],
-        cookies: [],
-        content: { size: body.length, mimeType: 'application/json', text: body },
-        redirectURL: '',
-        headersSize: -1,
-        bodySize: body.length,
-      },
-      cache: {},
-      timings: { send: 0, wait: 5, receive: 0 },
-    });
-    const har = JSON.stringify({
-      log: {
-        version: '1.2',
-        creator: { name: 'colleague', version: '1' },
-        entries: [
-          entry('https://api.colleague.test/v2/Articles/7', 422, JSON.stringify({ error: { code: 'invalid_input', message: 'Title is required' } })),
-          entry('https://api.colleague.test/v2/Articles/8', 200, '{"ok":true}'),
-        ],
-      },
-    });
+    const har = harText(
+      [
+        harEntry('https://api.colleague.test/v2/Articles/7', 422, JSON.stringify({ error: { code: 'invalid_input', message: 'Title is required' } })),
+        harEntry('https://api.colleague.test/v2/Articles/8', 200, '{"ok":true}'),
+      ],
+      'colleague',
+    );
     const imported = await session.panelEval(async (text: string) => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
       const transfer = new DataTransfer();

@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './demo/server.mjs';
-import { distPath, REPO_ROOT } from './harness/common';
-import { launchSession, type BrowserName, type PanelSession } from './harness/index';
+import { REPO_ROOT } from './harness/common';
+import { launchOnDemo, type BrowserName, type PanelSession } from './harness/index';
 
 const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
@@ -55,8 +55,7 @@ describe.each(BROWSERS)('%s: the extension makes no network requests of its own'
 
   beforeAll(async () => {
     demo = await startDemoServer();
-    session = await launchSession(browser, { extensionPath: distPath(browser), url: `${demo.url}/` });
-    await session.waitForPanel(() => document.documentElement.dataset.faultlineReady === 'true', undefined, 30_000);
+    session = await launchOnDemo(browser, demo.url);
     // Keep every resource timing entry of the page: they are what the page itself asked for.
     await session.pageEval(() => performance.setResourceTimingBufferSize(100_000));
   });

@@ -3,8 +3,7 @@
 // shows for a request already in the list, without the request being made again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './demo/server.mjs';
-import { distPath } from './harness/common';
-import { launchSession, type BrowserName, type PanelSession } from './harness/index';
+import { launchOnDemo, type BrowserName, type PanelSession } from './harness/index';
 
 const CASE = 'vendor-423-locked';
 const ACTION = 'Rule: wait 7 s';
@@ -108,8 +107,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: a rule saved in the
 
   beforeAll(async () => {
     demo = await startDemoServer();
-    session = await launchSession(browser, { extensionPath: distPath(browser), url: `${demo.url}/` });
-    await session.waitForPanel(() => document.documentElement.dataset.faultlineReady === 'true', undefined, 30_000);
+    session = await launchOnDemo(browser, demo.url);
     await session.pageEval(async () => {
       for (let i = 0; i < 200 && document.body.dataset.ready !== 'true'; i++) await new Promise((r) => setTimeout(r, 50));
     });

@@ -4,13 +4,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseHar } from '../../src/core/har';
+import { seedExchange, type SeedCase } from '../../src/core/testing/seed-cases';
 import type { Exchange } from '../../src/core/types';
 import { REPO_ROOT, SHARED_ROOT } from '../harness/common';
-
-interface SeedCase {
-  request: { method: string; url: string; headers?: Record<string, string>; body?: string };
-  response: { status: number; statusText?: string; headers?: Record<string, string>; body?: string; error?: string };
-}
 
 interface FormatFixture {
   exchange: Exchange;
@@ -33,20 +29,8 @@ const entriesOf = (headers: Record<string, string> | undefined) =>
 
 export function seedExchanges(): Exchange[] {
   const cases = JSON.parse(readFileSync(path.join(SHARED_ROOT, 'fixtures/seed-cases.json'), 'utf8')) as SeedCase[];
-  return cases.map((c) => {
-    const x: Exchange = {
-      method: c.request.method,
-      url: c.request.url,
-      requestHeaders: entriesOf(c.request.headers),
-      status: c.response.status,
-      responseHeaders: entriesOf(c.response.headers),
-    };
-    if (c.request.body !== undefined) x.requestBody = c.request.body;
-    if (c.response.statusText !== undefined) x.statusText = c.response.statusText;
-    if (c.response.body !== undefined) x.body = c.response.body;
-    if (c.response.error !== undefined) x.error = c.response.error;
-    return x;
-  });
+  // Header lists, as the browsers and HAR files give them.
+  return cases.map((c) => ({ ...seedExchange(c), requestHeaders: entriesOf(c.request.headers), responseHeaders: entriesOf(c.response.headers) }));
 }
 
 export function formatFixtureExchanges(): Exchange[] {

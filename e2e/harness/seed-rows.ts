@@ -1,14 +1,10 @@
 // The seed cases as the panel must show them, shared by the foundation tests of both browsers.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { SeedCase } from '../../src/core/testing/seed-cases';
 import { SHARED_ROOT } from './common';
 
-export interface SeedCase {
-  name: string;
-  response: { status: number; error?: string };
-  /** Checks only the fields it names (../shared/fixtures/README.md); null means "the response carries none". */
-  expected: { failure: boolean; errorCode?: string | null; errorId?: string | null };
-}
+export type { SeedCase };
 
 export interface DemoResult {
   name: string;

@@ -6,28 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { run, TRIAGE_FIELDS, type CliIo, type TriageRow } from './main';
+import { seedMismatches, type SeedCase } from '../core/testing/seed-cases';
 import { readFileLimited, readLimited } from './node-io';
 import pkg from '../../package.json';
 
 const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const SEED_CASES = `${SHARED}fixtures/seed-cases.json`;
 const REAL_HARS = `${SHARED}fixtures/real-hars/`;
-
-interface SeedCase {
-  name: string;
-  request: { method: string; url: string };
-  response: { status: number };
-  expected: {
-    failure: boolean;
-    errorCode?: string | null;
-    errorId?: string | null;
-    message?: string | null;
-    retryable?: boolean;
-    retryAfterSeconds?: number | null;
-    idempotent?: boolean;
-    actionMentionsAny?: string[];
-  };
-}
 
 interface Captured {
   code: number;
@@ -75,7 +60,6 @@ const entry = (status: number, body = '', extra: Record<string, unknown> = {}) =
   response: { status, statusText: '', headers: [{ name: 'content-type', value: 'application/json' }], content: { size: body.length, mimeType: 'application/json', text: body }, ...extra },
 });
 
-const normalize = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const NO_STACK = /\n\s+at |\bat .*:\d+:\d+/;
 
 let seedHar: string;
@@ -108,29 +92,7 @@ describe('faultline triage --json on the seed HAR', () => {
   });
 
   it('reproduces every expectation of the seed cases', () => {
-    const mismatches: string[] = [];
-    rows.forEach((row, i) => {
-      const { name, expected: e } = cases[i]!;
-      const check = (field: string, ok: boolean, got: unknown): void => {
-        if (!ok) mismatches.push(`${name}: ${field} expected ${JSON.stringify((e as Record<string, unknown>)[field])}, got ${JSON.stringify(got)}`);
-      };
-      check('failure', row.failure === e.failure, row.failure);
-      if ('errorCode' in e) check('errorCode', row.errorCode === e.errorCode, row.errorCode);
-      if ('errorId' in e) check('errorId', row.errorId === e.errorId, row.errorId);
-      if ('retryable' in e) check('retryable', row.retryable === e.retryable, row.retryable);
-      if ('idempotent' in e) check('idempotent', row.idempotent === e.idempotent, row.idempotent);
-      if ('retryAfterSeconds' in e) {
-        const ok = e.retryAfterSeconds === null ? row.retryAfterSeconds === null : row.retryAfterSeconds !== null && Math.abs(row.retryAfterSeconds - e.retryAfterSeconds!) <= 1;
-        check('retryAfterSeconds', ok, row.retryAfterSeconds);
-      }
-      if ('message' in e) {
-        const ok = e.message === null ? row.message === null : row.message !== null && normalize(row.message).includes(normalize(e.message!));
-        check('message', ok, row.message);
-      }
-      if (e.actionMentionsAny) {
-        check('actionMentionsAny', e.actionMentionsAny.some((w) => normalize(row.action ?? '').includes(w.toLowerCase())), row.action);
-      }
-    });
+    const mismatches = rows.flatMap((row, i) => seedMismatches(cases[i]!.expected, row).map((m) => `${cases[i]!.name}: ${m}`));
     expect(mismatches).toEqual([]);
   });
 

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { importHar } from './import';
+import { harEntry, harText } from '../core/testing/har';
 
-function har(entries: unknown[]): string {
-  return JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } });
-}
-
-const entry = (status: number, body: string, url = 'https://api.example.com/v2/Articles/5') => ({
-  startedDateTime: '2025-03-04T10:00:00.000Z',
-  time: 12,
-  request: { method: 'PATCH', url, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-  response: {
-    status,
-    statusText: '',
-    httpVersion: 'HTTP/1.1',
-    headers: [{ name: 'Content-Type', value: 'application/json' }],
-    cookies: [],
-    content: { size: body.length, mimeType: 'application/json', text: body },
-    redirectURL: '',
-    headersSize: -1,
-    bodySize: body.length,
-  },
-  cache: {},
-  timings: { send: 0, wait: 12, receive: 0 },
-});
+const har = (entries: unknown[]) => harText(entries);
+const entry = (status: number, body: string, url = 'https://api.example.com/v2/Articles/5') => harEntry(url, status, body, { time: 12 });
 
 describe('importHar', () => {
   it('classifies each entry once into records in file order', () => {
