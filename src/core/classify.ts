@@ -112,30 +112,90 @@ function safeString(v: unknown): string | undefined {
   }
 }
 
-/** The registry split by body kind once: an exchange runs only the recognizers that can match its kind. */
-const registryByKind = new Map<BodyView['kind'], readonly FormatRecognizer[]>();
+/**
+ * The registry's recognizers for one body kind, built once. JSON objects are routed by their top-level
+ * keys: a recognizer that declares `keys` runs only when the object has one of them.
+ */
+interface Route {
+  list: readonly FormatRecognizer[];
+  /** 1 at the positions in `list` that declare no keys: they run for every body of the kind. */
+  always: Uint8Array;
+  /** Top-level key → positions in `list` of the recognizers that key can trigger. */
+  byKey: Map<string, number[]>;
+  /** Per position: the routing pass that last triggered it (compared with `routePass`). */
+  triggered: Float64Array;
+}
 
-function registryFor(kind: BodyView['kind']): readonly FormatRecognizer[] {
-  let list = registryByKind.get(kind);
-  if (!list) {
-    list = registry.filter((r) => !r.kinds || r.kinds.includes(kind));
-    registryByKind.set(kind, list);
+/** Objects with more top-level keys than this are not routed: every recognizer of the kind runs. */
+const MAX_ROUTED_KEYS = 64;
+
+const routes = new Map<BodyView['kind'], Route>();
+let routePass = 0;
+
+function routeFor(kind: BodyView['kind']): Route {
+  let route = routes.get(kind);
+  if (!route) {
+    const list = registry.filter((r) => !r.kinds || r.kinds.includes(kind));
+    const always = new Uint8Array(list.length);
+    const byKey = new Map<string, number[]>();
+    list.forEach((r, i) => {
+      if (!Array.isArray(r.keys)) {
+        always[i] = 1;
+        return;
+      }
+      for (const key of r.keys) {
+        const at = byKey.get(key);
+        if (at) at.push(i);
+        else byKey.set(key, [i]);
+      }
+    });
+    route = { list, always, byKey, triggered: new Float64Array(list.length) };
+    routes.set(kind, route);
   }
-  return list;
+  return route;
+}
+
+/** Marks the recognizers this JSON object's keys trigger; false when it is not routed (not an object, or too many keys). */
+function markTriggered(route: Route, json: unknown): boolean {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return false;
+  const pass = ++routePass;
+  let n = 0;
+  for (const key in json) {
+    if (++n > MAX_ROUTED_KEYS) return false;
+    const at = route.byKey.get(key);
+    if (at !== undefined) for (let i = 0; i < at.length; i++) route.triggered[at[i]] = pass;
+  }
+  return true;
 }
 
 function runRecognizers(list: readonly FormatRecognizer[], exchange: Exchange, body: BodyView, headers: HeaderIndex, notes: string[]): { format: string; extracted: Extracted } {
-  const ctx = { exchange, body, header: (name: string) => headers.get(name) };
+  const ctx = { exchange, body, header: headers.get };
   const kind = body.kind;
-  const fromRegistry = list === registry;
-  if (fromRegistry) list = registryFor(kind);
+  if (list === registry) {
+    const route = routeFor(kind);
+    const routed = kind === 'json' && markTriggered(route, body.json);
+    const pass = routePass;
+    const { always, triggered } = route;
+    list = route.list;
+    for (let i = 0; i < list.length; i++) {
+      if (routed && always[i] === 0 && triggered[i] !== pass) continue;
+      const r = list[i];
+      let out: Extracted | null;
+      try {
+        out = r.recognize(ctx);
+      } catch {
+        notes.push(`recognizer ${r.id} failed; skipped`);
+        continue;
+      }
+      if (out && typeof out === 'object') return { format: r.id, extracted: out };
+    }
+    return { format: kind, extracted: {} };
+  }
   for (const r of list) {
     let out: Extracted | null;
     try {
-      if (!fromRegistry) {
-        const kinds = r.kinds;
-        if (Array.isArray(kinds) && !kinds.includes(kind)) continue;
-      }
+      const kinds = r.kinds;
+      if (Array.isArray(kinds) && !kinds.includes(kind)) continue;
       out = r.recognize(ctx);
     } catch {
       notes.push(`recognizer ${r.id} failed; skipped`);
@@ -143,7 +203,7 @@ function runRecognizers(list: readonly FormatRecognizer[], exchange: Exchange, b
     }
     if (out && typeof out === 'object') return { format: r.id, extracted: out };
   }
-  return { format: body.kind, extracted: {} };
+  return { format: kind, extracted: {} };
 }
 
 function normalizeCode(v: unknown): string | null {

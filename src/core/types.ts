@@ -178,6 +178,12 @@ export interface FormatRecognizer {
    * for other kinds without calling it, so declare only what `recognize` itself guarantees.
    */
   kinds?: readonly BodyView['kind'][];
+  /**
+   * For a JSON object body: top-level keys (exact spelling) of which `recognize` needs at least one to
+   * return non-null. classify skips it for objects that have none; absent means any object may match.
+   * Arrays and other JSON values always reach it. formats.test.ts checks every declaration.
+   */
+  keys?: readonly string[];
   /** Cheap shape check; return null when the body is not this format. Must not throw. */
   recognize(ctx: RecognizerContext): Extracted | null;
 }

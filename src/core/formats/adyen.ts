@@ -9,6 +9,7 @@ export const adyen: FormatRecognizer = {
   title: 'Adyen {status, errorCode, message, errorType, pspReference}',
   priority: 70,
   kinds: ['json'],
+  keys: ['errorCode'],
   recognize({ body }) {
     const j = body.json;
     if (!has(j, 'errorCode') || str(j, 'errorType') === undefined || str(j, 'message') === undefined) return null;

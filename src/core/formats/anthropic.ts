@@ -13,6 +13,7 @@ export const anthropic: FormatRecognizer = {
   title: 'Anthropic {type: "error", error: {type, message}, request_id}',
   priority: 85,
   kinds: ['json'],
+  keys: ['type'],
   recognize({ body }) {
     const j = body.json;
     if (get(j, 'type') !== 'error') return null;

@@ -10,6 +10,7 @@ export const appleAppStore: FormatRecognizer = {
   title: 'Apple App Store Server API {errorCode, errorMessage}',
   priority: 62,
   kinds: ['json'],
+  keys: ['errorCode'],
   recognize({ body }) {
     const j = body.json;
     const errorCode = code(get(j, 'errorCode'));

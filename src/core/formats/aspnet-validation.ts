@@ -12,6 +12,7 @@ export const aspnetValidation: FormatRecognizer = {
   title: 'ASP.NET Core (Validation)ProblemDetails {title, status, errors: {Field: [..]}, traceId}',
   priority: 90,
   kinds: ['json'],
+  keys: ['traceId'],
   recognize({ body }) {
     const j = body.json;
     if (!isRecord(j) || str(j, 'traceId') === undefined || !has(j, 'title') || typeof get(j, 'status') !== 'number') return null;

@@ -13,6 +13,7 @@ export const boom: FormatRecognizer = {
   title: 'hapi Boom / NestJS / Auth0 {statusCode, error, message}',
   priority: 58,
   kinds: ['json'],
+  keys: ['statusCode'],
   recognize({ body }) {
     const j = body.json;
     const statusCode = get(j, 'statusCode');

@@ -11,6 +11,7 @@ export const cloudflare: FormatRecognizer = {
   title: 'Cloudflare API v4 {success, errors: [{code, message}], messages, result}',
   priority: 80,
   kinds: ['json'],
+  keys: ['success'],
   recognize({ body }) {
     const j = body.json;
     const success = get(j, 'success');

@@ -11,6 +11,7 @@ export const codeMessageStatus: FormatRecognizer = {
   title: 'Envelope {code, message, status: "success" | "failure"}',
   priority: 55,
   kinds: ['json'],
+  keys: ['status', 'message'],
   recognize({ body, exchange }) {
     const j = body.json;
     if (!isRecord(j)) return null;

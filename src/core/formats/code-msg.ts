@@ -14,6 +14,7 @@ export const codeMsg: FormatRecognizer = {
   title: '{code, msg} / {errcode, errmsg} with 0 = success',
   priority: 13,
   kinds: ['json'],
+  keys: ['errcode', 'code'],
   recognize({ body }) {
     const j = body.json;
     const wechat = get(j, 'errcode') !== undefined;

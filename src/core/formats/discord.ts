@@ -30,6 +30,7 @@ export const discord: FormatRecognizer = {
   title: 'Discord {code, message, errors: {…_errors}} / {retry_after, global}',
   priority: 68,
   kinds: ['json'],
+  keys: ['message'],
   recognize({ body, exchange }) {
     const j = body.json;
     if (!isRecord(j) || str(j, 'message') === undefined) return null;

@@ -10,6 +10,7 @@ export const document360: FormatRecognizer = {
   title: 'Document360 {success, errors[{description, error_code}]}',
   priority: 80,
   kinds: ['json'],
+  keys: ['success'],
   recognize({ body }) {
     const j = body.json;
     const success = get(j, 'success');

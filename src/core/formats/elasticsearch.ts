@@ -9,6 +9,7 @@ export const elasticsearch: FormatRecognizer = {
   title: 'Elasticsearch {error: {root_cause, type, reason}, status}',
   priority: 70,
   kinds: ['json'],
+  keys: ['error'],
   recognize({ body }) {
     const error = get(body.json, 'error');
     if (!isRecord(error) || str(error, 'type') === undefined || !has(error, 'reason')) return null;

@@ -9,6 +9,7 @@ export const errorObject: FormatRecognizer = {
   title: 'Generic {error: {code, message}} object',
   priority: 11,
   kinds: ['json'],
+  keys: ['error'],
   recognize({ body, exchange }) {
     const root = body.json;
     const error = get(root, 'error');

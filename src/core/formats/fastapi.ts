@@ -17,6 +17,7 @@ export const fastapi: FormatRecognizer = {
   title: 'FastAPI / pydantic {detail: [{loc, msg, type}]}',
   priority: 66,
   kinds: ['json'],
+  keys: ['detail'],
   recognize({ body }) {
     const detail = get(body.json, 'detail');
     const first = firstRecord(detail);

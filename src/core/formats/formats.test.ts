@@ -230,6 +230,68 @@ describe('plain-data gate (format json)', () => {
   });
 });
 
+// classify() runs a recognizer that declares `keys` only for JSON objects holding one of them.
+describe('key routing (recognizer keys)', () => {
+  const keyed = recognizers.filter((r) => r.keys !== undefined);
+  const declared = [...new Set(keyed.flatMap((r) => r.keys ?? []))];
+  const without = (json: Record<string, unknown>, keys: readonly string[]) => {
+    const copy = { ...json };
+    for (const k of keys) delete copy[k];
+    return copy;
+  };
+  const jsonCtx = (json: unknown, status: number, url: string, mimeType = 'application/json'): RecognizerContext => ({
+    exchange: { method: 'GET', url, status },
+    body: { text: JSON.stringify(json), json, kind: 'json', mimeType, truncated: false, notes: [] },
+    header: () => undefined,
+  });
+  const objectBodies = [...fixtures.values()]
+    .flat()
+    .map((f) => ({ name: f.name, url: f.exchange.url, ctx: contextFor(f.exchange) }))
+    .filter(({ ctx }) => ctx.body.kind === 'json' && ctx.body.json !== null && typeof ctx.body.json === 'object' && !Array.isArray(ctx.body.json));
+
+  it('no keyed recognizer matches a fixture object without its keys, at any status', () => {
+    expect(objectBodies.length).toBeGreaterThan(50);
+    for (const r of keyed) {
+      for (const { name, url, ctx } of objectBodies) {
+        for (const status of [200, 400, 404, 429, 500]) {
+          const json = without(ctx.body.json as Record<string, unknown>, r.keys!);
+          expect(r.recognize({ ...jsonCtx(json, status, url, ctx.body.mimeType), header: ctx.header }), `${r.id} on ${name} without ${r.keys!.join('/')}`).toBeNull();
+        }
+      }
+    }
+  });
+
+  it('no keyed recognizer matches a random envelope without its keys', () => {
+    const pool = [...declared, 'data', 'title', 'detail', 'type', 'id', 'description', 'errorSummary', 'errorType', 'error_description', 'documentation_url', 'more_info', 'debug_id', 'messages', 'result', 'warnings', 'timestamp', 'path', 'details', 'hint', 'msg', 'errmsg', 'reason'];
+    const value = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('error', 'fail', 'failure', 'success', 'Status', 'invalid_auth', 'some message', 'https://x', false, true, 0, 7, 429, null) },
+      { weight: 2, arbitrary: fc.constantFrom({ message: 'm', type: 't', param: null }, { code: 'C', message: 'm', status: 'NOT_FOUND' }, ['a'], { title: ['is blank'] }, [{ message: 'm', path: ['x'] }], [{ message: 'm', field: 'f', code: 'c', category: 'k' }]) },
+      { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+    );
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom(...pool), value, { maxKeys: 8 }),
+        fc.constantFrom(200, 400, 429, 500),
+        fc.constantFrom('https://api.example.com/x', 'https://slack.com/api/x', 'https://discord.com/api/x', 'https://s.myshopify.com/admin/x', 'https://api.example.com/graphql', 'https://api.stripe.com/v1/x'),
+        (json, status, url) => {
+          for (const r of keyed) expect(r.recognize(jsonCtx(without(json, r.keys!), status, url)), r.id).toBeNull();
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('classify() gives the same result routed as when it asks every recognizer', () => {
+    const everyRecognizer = [...recognizers];
+    for (const f of [...fixtures.values()].flat()) {
+      for (const status of [f.exchange.status, 200, 400, 500]) {
+        const x = { ...f.exchange, status };
+        expect(classify(x, { now: 0 }), f.name).toEqual(classify(x, { now: 0, recognizers: everyRecognizer }));
+      }
+    }
+  });
+});
+
 describe('robustness', () => {
   const statuses = [0, 200, 400, 403, 429, 500];
   const kinds: BodyView['kind'][] = ['json', 'text', 'html', 'xml', 'event-stream', 'empty', 'binary', 'not-captured'];

@@ -18,6 +18,7 @@ export const genericErrorMessage: FormatRecognizer = {
   title: 'Generic {error: "code", message: "…"} / {errors: ["…"]}',
   priority: 12,
   kinds: ['json'],
+  keys: ['error', 'message', 'Message', 'errors'],
   recognize(ctx) {
     const j = ctx.body.json;
     if (!isRecord(j)) return null;

@@ -13,6 +13,7 @@ export const github: FormatRecognizer = {
   title: 'GitHub REST {message, documentation_url, errors: [{resource, field, code}]}',
   priority: 70,
   kinds: ['json'],
+  keys: ['message'],
   recognize({ body }) {
     const j = body.json;
     const message = str(j, 'message');

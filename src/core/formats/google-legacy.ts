@@ -16,6 +16,7 @@ export const googleLegacy: FormatRecognizer = {
   title: 'Google legacy {error: {code, message, errors: [{domain, reason}]}}',
   priority: 74,
   kinds: ['json'],
+  keys: ['error'],
   recognize({ body }) {
     const error = googleError(body.json);
     const first = firstRecord(get(error, 'errors'));

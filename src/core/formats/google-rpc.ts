@@ -26,6 +26,7 @@ export const googleRpc: FormatRecognizer = {
   title: 'google.rpc.Status {error: {code, message, status, details[@type]}}',
   priority: 76,
   kinds: ['json'],
+  keys: ['error'],
   recognize({ body }) {
     const error = googleError(body.json);
     if (!error) return null;

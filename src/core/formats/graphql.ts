@@ -17,6 +17,7 @@ export const graphql: FormatRecognizer = {
   title: 'GraphQL {data, errors: [{message, path, extensions: {code}}]}',
   priority: 66,
   kinds: ['json'],
+  keys: ['errors'],
   recognize({ body, exchange }) {
     const j = body.json;
     const errors = get(j, 'errors');

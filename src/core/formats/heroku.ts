@@ -11,6 +11,7 @@ export const heroku: FormatRecognizer = {
   title: 'Heroku {id: "error_code", message, url}',
   priority: 63,
   kinds: ['json'],
+  keys: ['id'],
   recognize({ body }) {
     const j = body.json;
     const id = str(j, 'id');

@@ -11,6 +11,7 @@ export const hubspot: FormatRecognizer = {
   title: 'HubSpot {status: "error", message, correlationId, category, policyName}',
   priority: 78,
   kinds: ['json'],
+  keys: ['status'],
   recognize({ body }) {
     const j = body.json;
     if (get(j, 'status') !== 'error' || !(has(j, 'correlationId') || has(j, 'policyName') || has(j, 'category'))) return null;

@@ -10,6 +10,7 @@ export const jira: FormatRecognizer = {
   title: 'Atlassian Jira ErrorCollection {errorMessages: [], errors: {}}',
   priority: 62,
   kinds: ['json'],
+  keys: ['errorMessages'],
   recognize({ body }) {
     const j = body.json;
     const errorMessages = get(j, 'errorMessages');

@@ -10,6 +10,7 @@ export const jsend: FormatRecognizer = {
   title: 'JSend {status: "success" | "fail" | "error", data, message}',
   priority: 56,
   kinds: ['json'],
+  keys: ['status'],
   recognize({ body, exchange }) {
     const j = body.json;
     if (!isRecord(j)) return null;

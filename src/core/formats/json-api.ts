@@ -12,6 +12,7 @@ export const jsonApi: FormatRecognizer = {
   title: 'JSON:API {errors: [{status, code, title, detail, source}]}',
   priority: 64,
   kinds: ['json'],
+  keys: ['errors'],
   recognize({ body }) {
     const j = body.json;
     const errors = get(j, 'errors');

@@ -10,6 +10,7 @@ export const kubernetes: FormatRecognizer = {
   title: 'Kubernetes Status {kind: "Status", status, reason, message, details}',
   priority: 84,
   kinds: ['json'],
+  keys: ['kind'],
   recognize({ body }) {
     const j = body.json;
     if (get(j, 'kind') !== 'Status' || typeof get(j, 'status') !== 'string') return null;

@@ -11,6 +11,7 @@ export const laravel: FormatRecognizer = {
   title: 'Laravel {message, errors: {field: ["…"]}} / {message, exception, file, line}',
   priority: 60,
   kinds: ['json'],
+  keys: ['message'],
   recognize({ body }) {
     const j = body.json;
     if (!isRecord(j) || !has(j, 'message')) return null;

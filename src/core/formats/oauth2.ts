@@ -10,6 +10,7 @@ export const oauth2: FormatRecognizer = {
   title: 'OAuth 2.0 {error, error_description, error_uri}',
   priority: 58,
   kinds: ['json'],
+  keys: ['error'],
   recognize({ body }) {
     const j = body.json;
     const error = str(j, 'error');

@@ -12,6 +12,7 @@ export const odata: FormatRecognizer = {
   title: 'OData / Microsoft Graph / Azure {error: {code, message, details, innerError}}',
   priority: 65,
   kinds: ['json'],
+  keys: ['error'],
   recognize({ body }) {
     const root = body.json;
     const error = get(root, 'error');

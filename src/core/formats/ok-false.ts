@@ -8,6 +8,7 @@ export const okFalse: FormatRecognizer = {
   title: 'Generic {ok: false | true, error, message}',
   priority: 15,
   kinds: ['json'],
+  keys: ['ok'],
   recognize({ body }) {
     const ok = get(body.json, 'ok');
     if (typeof ok !== 'boolean') return null;

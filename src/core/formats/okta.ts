@@ -11,6 +11,7 @@ export const okta: FormatRecognizer = {
   title: 'Okta {errorCode, errorSummary, errorLink, errorId, errorCauses}',
   priority: 84,
   kinds: ['json'],
+  keys: ['errorCode'],
   recognize({ body }) {
     const j = body.json;
     const errorCode = str(j, 'errorCode');

@@ -15,6 +15,7 @@ export const openai: FormatRecognizer = {
   title: 'OpenAI {error: {message, type, param, code}}',
   priority: 72,
   kinds: ['json'],
+  keys: ['error'],
   recognize({ body }) {
     const error = get(body.json, 'error');
     if (!isRecord(error) || str(error, 'message') === undefined || !has(error, 'type') || !has(error, 'param')) return null;

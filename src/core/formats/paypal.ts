@@ -11,6 +11,7 @@ export const paypal: FormatRecognizer = {
   title: 'PayPal {name, message, debug_id, details: [{field, issue, description}]}',
   priority: 78,
   kinds: ['json'],
+  keys: ['name'],
   recognize({ body }) {
     const j = body.json;
     const name = str(j, 'name');

@@ -9,6 +9,7 @@ export const postgrest: FormatRecognizer = {
   title: 'PostgREST / Supabase {code, message, details, hint}',
   priority: 64,
   kinds: ['json'],
+  keys: ['code'],
   recognize({ body }) {
     const j = body.json;
     const errCode = str(j, 'code');

@@ -12,6 +12,7 @@ export const rails: FormatRecognizer = {
   title: 'Rails {errors: {field: ["…"]}} / {status, error}',
   priority: 35,
   kinds: ['json'],
+  keys: ['errors', 'status'],
   recognize({ body }) {
     const j = body.json;
     if (!isRecord(j)) return null;

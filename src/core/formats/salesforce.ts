@@ -11,6 +11,7 @@ export const salesforce: FormatRecognizer = {
   title: 'Salesforce [{message, errorCode, fields}]',
   priority: 70,
   kinds: ['json'],
+  keys: [],
   recognize({ body }) {
     const list = body.json;
     if (!Array.isArray(list) || list.length === 0) return null;

@@ -9,6 +9,7 @@ export const sendgrid: FormatRecognizer = {
   title: 'SendGrid v3 {errors: [{message, field, help}]}',
   priority: 67,
   kinds: ['json'],
+  keys: ['errors'],
   recognize({ body }) {
     const j = body.json;
     const errors = get(j, 'errors');

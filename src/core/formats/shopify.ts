@@ -11,6 +11,7 @@ export const shopify: FormatRecognizer = {
   title: 'Shopify REST {errors: "…" | {field: ["…"]}}',
   priority: 50,
   kinds: ['json'],
+  keys: ['errors'],
   recognize({ body, exchange, header }) {
     const j = body.json;
     const errors = get(j, 'errors');

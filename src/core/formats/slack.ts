@@ -10,6 +10,7 @@ export const slack: FormatRecognizer = {
   title: 'Slack {ok: false, error: "code"}',
   priority: 79,
   kinds: ['json'],
+  keys: ['ok'],
   recognize({ body, exchange }) {
     const j = body.json;
     const ok = get(j, 'ok');

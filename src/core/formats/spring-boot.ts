@@ -14,6 +14,7 @@ export const springBoot: FormatRecognizer = {
   title: 'Spring Boot {timestamp, status, error, message, path}',
   priority: 60,
   kinds: ['json'],
+  keys: ['status'],
   recognize({ body }) {
     const j = body.json;
     const status = get(j, 'status');

@@ -10,6 +10,7 @@ export const square: FormatRecognizer = {
   title: 'Square {errors: [{category, code, detail, field}]}',
   priority: 72,
   kinds: ['json'],
+  keys: ['errors'],
   recognize({ body }) {
     const errors = get(body.json, 'errors');
     const first = firstRecord(errors);

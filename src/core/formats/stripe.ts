@@ -14,6 +14,7 @@ export const stripe: FormatRecognizer = {
   title: 'Stripe {error: {type, code, message, param, request_log_url}}',
   priority: 78,
   kinds: ['json'],
+  keys: ['error'],
   recognize({ body, exchange, header }) {
     const error = get(body.json, 'error');
     if (!isRecord(error)) return null;

@@ -10,6 +10,7 @@ export const successFalse: FormatRecognizer = {
   title: 'Generic {success: false, message | error | errors | errorInfo}',
   priority: 14,
   kinds: ['json'],
+  keys: ['success'],
   recognize({ body }) {
     const j = body.json;
     const success = get(j, 'success');

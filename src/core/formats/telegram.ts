@@ -10,6 +10,7 @@ export const telegram: FormatRecognizer = {
   title: 'Telegram Bot API {ok: false, error_code, description, parameters: {retry_after}}',
   priority: 80,
   kinds: ['json'],
+  keys: ['ok'],
   recognize({ body, exchange }) {
     const j = body.json;
     if (get(j, 'ok') !== false || !has(j, 'error_code') || str(j, 'description') === undefined) return null;

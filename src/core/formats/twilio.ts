@@ -10,6 +10,7 @@ export const twilio: FormatRecognizer = {
   title: 'Twilio {code, message, more_info, status}',
   priority: 72,
   kinds: ['json'],
+  keys: ['code'],
   recognize({ body }) {
     const j = body.json;
     const errCode = get(j, 'code');

@@ -12,6 +12,7 @@ export const x360: FormatRecognizer = {
   title: '360X {id, timestamp, statusCode, message, error, path}',
   priority: 62,
   kinds: ['json'],
+  keys: ['statusCode'],
   recognize({ body }) {
     const j = body.json;
     const statusCode = get(j, 'statusCode');

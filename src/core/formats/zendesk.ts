@@ -10,6 +10,7 @@ export const zendesk: FormatRecognizer = {
   title: 'Zendesk {error, description, details: {field: [{description}]}}',
   priority: 57,
   kinds: ['json'],
+  keys: ['error'],
   recognize({ body }) {
     const j = body.json;
     const error = str(j, 'error');
