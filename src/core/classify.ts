@@ -5,7 +5,7 @@ import { advise, type AdviceFacts } from './advice';
 import { buildBodyView } from './body';
 import { recognizers as registry } from './formats/index';
 import { MAX_MESSAGE_CHARS as RECOGNIZER_MESSAGE_CHARS } from './formats/util';
-import { headerEntries, indexHeaders, type HeaderIndex } from './headers';
+import { headerEntries, indexEntries, type HeaderEntry, type HeaderIndex } from './headers';
 import { idempotency } from './idempotency';
 import { pickErrorId } from './ids';
 import { quotaExhaustion, rateLimitEvidence } from './limits';
@@ -46,10 +46,6 @@ function read(obj: unknown, key: string, notes: string[]): unknown {
   }
 }
 
-function asString(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-
 function asFinite(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
@@ -63,44 +59,98 @@ function safeEntries(v: unknown, what: string, notes: string[]): Array<{ name: s
   }
 }
 
-/** A plain, well-typed copy of whatever was passed in. */
-export function normalizeExchange(input: unknown, notes: string[]): Exchange {
-  if (input === null || typeof input !== 'object') {
-    notes.push('exchange is not an object');
-    return { method: '', url: '', status: 0 };
-  }
-  const rawStatus = read(input, 'status', notes);
-  let status = typeof rawStatus === 'number' ? rawStatus : typeof rawStatus === 'string' && /^\s*-?\d+\s*$/.test(rawStatus) ? Number(rawStatus) : NaN;
-  if (!Number.isFinite(status)) {
-    if (rawStatus !== undefined) notes.push('status is not a number; treated as no response');
-    status = 0;
-  }
-  const rawError = read(input, 'error', notes);
+/** The engine's own copy: headers are always well-formed entry lists. */
+interface NormalExchange extends Exchange {
+  requestHeaders: HeaderEntry[];
+  responseHeaders: HeaderEntry[];
+}
+
+const STATUS_TEXT = /^\s*-?\d+\s*$/;
+
+/** The status as an integer; 0 (with a note) when it is neither a number nor a numeric string. */
+function statusOf(raw: unknown, notes: string[]): number {
+  const status = typeof raw === 'number' ? raw : typeof raw === 'string' && STATUS_TEXT.test(raw) ? Number(raw) : NaN;
+  if (Number.isFinite(status)) return Math.trunc(status);
+  if (raw !== undefined) notes.push('status is not a number; treated as no response');
+  return 0;
+}
+
+/** The copy from fields already read; shared by the fast and the careful path so both give the same result. */
+function exchangeOf(
+  status: number, rawError: unknown, method: unknown, url: unknown, requestHeaders: HeaderEntry[], responseHeaders: HeaderEntry[],
+  statusText: unknown, body: unknown, bodyEncoding: unknown, bodyTruncated: unknown, startedAt: unknown, durationMs: unknown,
+  mimeType: unknown, requestBody: unknown,
+): NormalExchange {
   const error = typeof rawError === 'string' ? rawError : rawError == null || rawError === false ? undefined : safeString(rawError);
-  const ex: Exchange = {
-    method: asString(read(input, 'method', notes)) ?? '',
-    url: asString(read(input, 'url', notes)) ?? '',
-    status: Math.trunc(status),
-    requestHeaders: safeEntries(read(input, 'requestHeaders', notes), 'request headers', notes),
-    responseHeaders: safeEntries(read(input, 'responseHeaders', notes), 'response headers', notes),
+  const ex: NormalExchange = {
+    method: typeof method === 'string' ? method : '',
+    url: typeof url === 'string' ? url : '',
+    status,
+    requestHeaders,
+    responseHeaders,
   };
   // Optional fields are set only when present and well-typed, so the copy stays minimal.
-  const statusText = read(input, 'statusText', notes);
   if (typeof statusText === 'string') ex.statusText = statusText;
-  const body = read(input, 'body', notes);
   if (body !== undefined) ex.body = body as string;
-  if (read(input, 'bodyEncoding', notes) === 'base64') ex.bodyEncoding = 'base64';
-  if (read(input, 'bodyTruncated', notes) === true) ex.bodyTruncated = true;
+  if (bodyEncoding === 'base64') ex.bodyEncoding = 'base64';
+  if (bodyTruncated === true) ex.bodyTruncated = true;
   if (error && error.trim()) ex.error = error;
-  const startedAt = asFinite(read(input, 'startedAt', notes));
-  if (startedAt !== undefined) ex.startedAt = startedAt;
-  const durationMs = asFinite(read(input, 'durationMs', notes));
-  if (durationMs !== undefined) ex.durationMs = durationMs;
-  const mimeType = read(input, 'mimeType', notes);
+  const started = asFinite(startedAt);
+  if (started !== undefined) ex.startedAt = started;
+  const duration = asFinite(durationMs);
+  if (duration !== undefined) ex.durationMs = duration;
   if (typeof mimeType === 'string') ex.mimeType = mimeType;
-  const requestBody = read(input, 'requestBody', notes);
   if (typeof requestBody === 'string') ex.requestBody = requestBody;
   return ex;
+}
+
+/**
+ * Plain objects (the common case) are read field by field without a guard each; when anything throws
+ * (a hostile getter), the careful path reads again and notes which field failed.
+ */
+function copyPlain(o: Record<string, unknown>, notes: string[]): NormalExchange | null {
+  try {
+    const status = statusOf(o.status, notes);
+    const rawError = o.error;
+    const method = o.method;
+    const url = o.url;
+    const requestHeaders = headerEntries(o.requestHeaders);
+    const responseHeaders = headerEntries(o.responseHeaders);
+    return exchangeOf(
+      status, rawError, method, url, requestHeaders, responseHeaders, o.statusText, o.body, o.bodyEncoding, o.bodyTruncated,
+      o.startedAt, o.durationMs, o.mimeType, o.requestBody,
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** A plain, well-typed copy of whatever was passed in. */
+export function normalizeExchange(input: unknown, notes: string[]): NormalExchange {
+  if (input === null || typeof input !== 'object') {
+    notes.push('exchange is not an object');
+    return { method: '', url: '', status: 0, requestHeaders: [], responseHeaders: [] };
+  }
+  let proto: unknown;
+  try {
+    proto = Object.getPrototypeOf(input);
+  } catch {
+    proto = undefined;
+  }
+  if (proto === Object.prototype || proto === null) {
+    const before = notes.length;
+    const ex = copyPlain(input as Record<string, unknown>, notes);
+    if (ex) return ex;
+    notes.length = before; // the careful path writes its own notes
+  }
+  const status = statusOf(read(input, 'status', notes), notes);
+  return exchangeOf(
+    status, read(input, 'error', notes), read(input, 'method', notes), read(input, 'url', notes),
+    safeEntries(read(input, 'requestHeaders', notes), 'request headers', notes),
+    safeEntries(read(input, 'responseHeaders', notes), 'response headers', notes),
+    read(input, 'statusText', notes), read(input, 'body', notes), read(input, 'bodyEncoding', notes), read(input, 'bodyTruncated', notes),
+    read(input, 'startedAt', notes), read(input, 'durationMs', notes), read(input, 'mimeType', notes), read(input, 'requestBody', notes),
+  );
 }
 
 function safeString(v: unknown): string | undefined {
@@ -169,7 +219,7 @@ function markTriggered(route: Route, json: unknown): boolean {
 }
 
 function runRecognizers(list: readonly FormatRecognizer[], exchange: Exchange, body: BodyView, headers: HeaderIndex, notes: string[]): { format: string; extracted: Extracted } {
-  const ctx = { exchange, body, header: headers.get };
+  const ctx = { exchange, body, header: (name: string) => headers.get(name) };
   const kind = body.kind;
   if (list === registry) {
     const route = routeFor(kind);
@@ -403,7 +453,7 @@ function applyRulePaths(rule: ResolvedRule | null, body: BodyView, extracted: Ex
 function classifyUnsafe(input: unknown, options: ClassifyOptions): Classification {
   const notes: string[] = [];
   const ex = normalizeExchange(input, notes);
-  const headers = indexHeaders(ex.responseHeaders);
+  const headers = indexEntries(ex.responseHeaders);
   const body = buildBodyView(ex, headers);
   for (const n of body.notes) notes.push(n);
   const recognized = runRecognizers(sortedRecognizers(options.recognizers), ex, body, headers, notes);
@@ -420,7 +470,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
     notes.push(`${failure ? 'failure' : 'not a failure'} by rule "${rule.from.failure}"`);
   }
   const method = ex.method.toUpperCase();
-  const requestHeaders = indexHeaders(ex.requestHeaders);
+  const requestHeaders = indexEntries(ex.requestHeaders);
   const idem = idempotency(method, requestHeaders, ex.requestBody);
   let message = normalizeMessage(extracted.message, notes);
   const errorCode = normalizeCode(extracted.errorCode) ?? (failure ? headerErrorCode(headers) : null);

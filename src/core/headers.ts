@@ -73,6 +73,56 @@ function scanGet(list: readonly HeaderEntry[], lower: string): string | undefine
   return found;
 }
 
+/** A HeaderIndex over well-formed entries; lower-cased names are computed once, lookups scan or use a Map. */
+class EntryIndex implements HeaderIndex {
+  private readonly list: readonly HeaderEntry[];
+  private readonly lower: string[];
+  private readonly map: Map<string, string> | undefined;
+
+  constructor(list: readonly HeaderEntry[]) {
+    this.list = list;
+    const n = list.length;
+    const lower = new Array<string>(n);
+    for (let i = 0; i < n; i++) lower[i] = list[i].name.toLowerCase();
+    this.lower = lower;
+    if (n > SCAN_LIMIT) {
+      const map = new Map<string, string>();
+      for (let i = 0; i < n; i++) {
+        const prev = map.get(lower[i]);
+        map.set(lower[i], prev === undefined ? list[i].value : `${prev}, ${list[i].value}`);
+      }
+      this.map = map;
+    }
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  get(name: string): string | undefined {
+    const q = name.toLowerCase();
+    if (this.map) return this.map.get(q);
+    const lower = this.lower;
+    let found: string | undefined;
+    for (let i = 0; i < lower.length; i++) {
+      if (lower[i] === q) found = found === undefined ? this.list[i].value : `${found}, ${this.list[i].value}`;
+    }
+    return found;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  entries(): readonly HeaderEntry[] {
+    return this.list;
+  }
+
+  lowerNames(): readonly string[] {
+    return this.lower;
+  }
+}
+
 /** Indexes headers once per exchange. Never throws: unreadable input indexes as empty. */
 export function indexHeaders(input: HeaderList | unknown): HeaderIndex {
   let list: HeaderEntry[];
@@ -81,31 +131,12 @@ export function indexHeaders(input: HeaderList | unknown): HeaderIndex {
   } catch {
     list = [];
   }
-  const lower = list.map((h) => h.name.toLowerCase());
-  let map: Map<string, string> | undefined;
-  if (list.length > SCAN_LIMIT) {
-    map = new Map();
-    for (let i = 0; i < list.length; i++) {
-      const prev = map.get(lower[i]);
-      map.set(lower[i], prev === undefined ? list[i].value : `${prev}, ${list[i].value}`);
-    }
-  }
-  const get = (name: string): string | undefined => {
-    const q = name.toLowerCase();
-    if (map) return map.get(q);
-    let found: string | undefined;
-    for (let i = 0; i < lower.length; i++) {
-      if (lower[i] === q) found = found === undefined ? list[i].value : `${found}, ${list[i].value}`;
-    }
-    return found;
-  };
-  return {
-    get,
-    has: (name) => get(name) !== undefined,
-    entries: () => list,
-    lowerNames: () => lower,
-    size: list.length,
-  };
+  return new EntryIndex(list);
+}
+
+/** Indexes entries that are already well-formed (headerEntries output) without copying them again. */
+export function indexEntries(list: readonly HeaderEntry[]): HeaderIndex {
+  return new EntryIndex(list);
 }
 
 /** One-off lookup: the value of `name` (case-insensitive, repeats joined), or undefined. */
