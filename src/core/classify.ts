@@ -11,6 +11,7 @@ import { pickErrorId } from './ids';
 import { quotaExhaustion, rateLimitEvidence } from './limits';
 import { backoffPlan, referenceTime, serverWait, shouldRetryHeader } from './retry';
 import { statusSemantics } from './status';
+import { exactParts, plainHost, urlParts } from './url-parts';
 import { resolveRules, textAtPath, VENDOR_PROFILES, type ResolvedRule, type Rule } from './rules';
 import type { BodyView, Classification, Exchange, Extracted, FailureKind, FieldError, FormatRecognizer } from './types';
 
@@ -316,15 +317,6 @@ function sortedRecognizers(list: readonly FormatRecognizer[] | undefined): reado
   return [...list].filter((r) => r && typeof r.recognize === 'function').sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
 }
 
-function urlParts(url: string): { host: string; path: string } {
-  try {
-    const u = new URL(url);
-    return { host: u.host.toLowerCase(), path: u.pathname };
-  } catch {
-    return { host: '', path: '' };
-  }
-}
-
 /** Which hosts a rule list can match at all: exact names and `*.suffix` patterns; null when any host may match. */
 interface HostGate {
   exact: Set<string>;
@@ -345,43 +337,6 @@ function hostGateOf(rules: readonly Rule[]): HostGate | null {
 }
 
 const VENDOR_GATE = hostGateOf(VENDOR_PROFILES);
-
-/**
- * The lower-cased host of a plain `http(s)://[user@]host[:port]` URL, whose host the WHATWG parser
- * leaves as it is; null for anything else (the caller then parses it properly).
- */
-function plainHost(url: string): string | null {
-  const n = url.length;
-  // `|32` lower-cases exactly these ASCII letters.
-  if ((url.charCodeAt(0) | 32) !== 104 || (url.charCodeAt(1) | 32) !== 116 || (url.charCodeAt(2) | 32) !== 116 || (url.charCodeAt(3) | 32) !== 112) return null;
-  let i = (url.charCodeAt(4) | 32) === 115 ? 5 : 4;
-  if (url.charCodeAt(i) !== 58 || url.charCodeAt(i + 1) !== 47 || url.charCodeAt(i + 2) !== 47) return null;
-  i += 3;
-  let end = i;
-  let at = -1;
-  for (; end < n; end++) {
-    const c = url.charCodeAt(end);
-    if (c === 47 || c === 63 || c === 35) break; // / ? #
-    if (c === 92) return null; // a backslash ends the authority too, in the parser's own way
-    if (c === 64) at = end; // the last @ ends the userinfo
-  }
-  const start = at === -1 ? i : at + 1;
-  let hostEnd = start;
-  for (; hostEnd < end; hostEnd++) {
-    const c = url.charCodeAt(hostEnd);
-    const plain = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45;
-    if (!plain) break;
-  }
-  if (hostEnd === start) return null;
-  if (hostEnd < end) {
-    if (url.charCodeAt(hostEnd) !== 58) return null;
-    for (let p = hostEnd + 1; p < end; p++) {
-      const c = url.charCodeAt(p);
-      if (c < 48 || c > 57) return null;
-    }
-  }
-  return url.slice(start, hostEnd).toLowerCase();
-}
 
 /** False only when no rule can match this URL's host: most traffic skips the WHATWG URL parse. */
 function mayMatchHost(gate: HostGate | null, url: string): boolean {
@@ -416,7 +371,7 @@ function ruleContext(options: ClassifyOptions, ex: Exchange): RuleContext | null
   const profiles = Array.isArray(options.profiles) ? options.profiles : VENDOR_PROFILES;
   if (!user.length && !profiles.length) return null;
   if (!user.length && !mayMatchHost(profiles === VENDOR_PROFILES ? VENDOR_GATE : hostGateOf(profiles), ex.url)) return null;
-  const { host, path } = urlParts(ex.url);
+  const { host, path } = exactParts(ex.url) ?? urlParts(ex.url);
   if (!host) return null;
   const byErrorCode = matchesOnErrorCode(user) || (profiles === VENDOR_PROFILES ? VENDOR_BY_ERROR_CODE : matchesOnErrorCode(profiles));
   return { user, profiles, host, path, byErrorCode };
@@ -434,8 +389,9 @@ function matchRules(rules: RuleContext | null, ex: Exchange, errorCode: string |
 /** A rule's field paths take precedence over what the recognizer found. */
 function applyRulePaths(rule: ResolvedRule | null, body: BodyView, extracted: Extracted, notes: string[]): Extracted {
   if (!rule || body.json === undefined) return extracted;
-  const out = { ...extracted };
   const { errorCodePath, errorIdPath, messagePath } = rule.set;
+  if (!errorCodePath && !errorIdPath && !messagePath) return extracted;
+  const out = { ...extracted };
   const read = (path: string | undefined, field: 'errorCode' | 'errorId' | 'message') => {
     if (!path) return;
     const value = textAtPath(body.json, path);

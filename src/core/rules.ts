@@ -163,12 +163,20 @@ function hostMatches(pattern: string, hostWithPort: string, bareHost?: string): 
 }
 
 function withoutPort(hostWithPort: string): string {
-  return hostWithPort.replace(/:\d+$/, '');
+  return hostWithPort.includes(':') ? hostWithPort.replace(/:\d+$/, '') : hostWithPort;
 }
 
+const isDigitAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
 function statusMatches(pattern: string, status: number): boolean {
-  if (/^\d{3}$/.test(pattern)) return status === Number(pattern);
-  if (/^\dxx$/.test(pattern)) return Math.floor(status / 100) === Number(pattern[0]);
+  // `404` and `4xx` without a regex: this runs for every rule of every matching exchange.
+  if (pattern.length === 3 && isDigitAt(pattern, 0)) {
+    if (isDigitAt(pattern, 1) && isDigitAt(pattern, 2)) return status === Number(pattern);
+    if (pattern.charCodeAt(1) === 120 && pattern.charCodeAt(2) === 120) return Math.floor(status / 100) === Number(pattern[0]);
+  }
   const [lo, hi] = pattern.split('-').map(Number);
   return status >= lo && status <= hi;
 }
@@ -209,12 +217,12 @@ export function resolveRules(userRules: readonly Rule[], profiles: readonly Rule
   // Per call, most rules do not match: collect the few that do before ranking them.
   const bareHost = withoutPort(target.host);
   const ranked: Array<{ rule: Rule; tier: number; order: number }> = [];
-  profiles.forEach((rule, order) => {
-    if (ruleMatches(rule, target, bareHost)) ranked.push({ rule, tier: 0, order });
-  });
-  userRules.forEach((rule, order) => {
-    if (ruleMatches(rule, target, bareHost)) ranked.push({ rule, tier: 1, order });
-  });
+  for (let order = 0; order < profiles.length; order++) {
+    if (ruleMatches(profiles[order], target, bareHost)) ranked.push({ rule: profiles[order], tier: 0, order });
+  }
+  for (let order = 0; order < userRules.length; order++) {
+    if (ruleMatches(userRules[order], target, bareHost)) ranked.push({ rule: userRules[order], tier: 1, order });
+  }
   if (!ranked.length) return null;
   // Lowest precedence first, so later assignments win.
   if (ranked.length > 1) ranked.sort((a, b) => a.tier - b.tier || ruleSpecificity(a.rule) - ruleSpecificity(b.rule) || b.order - a.order);
