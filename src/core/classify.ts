@@ -13,7 +13,7 @@ import { backoffPlan, referenceTime, serverWait, shouldRetryHeader } from './ret
 import { statusSemantics } from './status';
 import { exactParts, plainHost, urlParts } from './url-parts';
 import { resolveRules, textAtPath, VENDOR_PROFILES, type ResolvedRule, type Rule } from './rules';
-import type { BodyView, Classification, Exchange, Extracted, FailureKind, FieldError, FormatRecognizer } from './types';
+import type { BodyView, Classification, Exchange, Extracted, FailureKind, FieldError, FormatRecognizer, RecognizerContext } from './types';
 
 /** Messages longer than this are cut (with a note); the raw body stays available elsewhere. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -165,94 +165,125 @@ function safeString(v: unknown): string | undefined {
 
 /**
  * The registry's recognizers for one body kind, built once. JSON objects are routed by their top-level
- * keys: a recognizer that declares `keys` runs only when the object has one of them.
+ * keys: a recognizer that declares `keys` runs only when the object has one of them. Sets of positions
+ * in `list` are bit masks in two 32-bit words (positions 0–31, 32–63), so routing allocates nothing.
  */
 interface Route {
   list: readonly FormatRecognizer[];
-  /** 1 at the positions in `list` that declare no keys: they run for every body of the kind. */
-  always: Uint8Array;
-  /** Top-level key → positions in `list` of the recognizers that key can trigger. */
-  byKey: Map<string, number[]>;
-  /** Per position: the routing pass that last triggered it (compared with `routePass`). */
-  triggered: Float64Array;
+  /** Whether the list fits the masks (at most 64 recognizers); otherwise every body runs all of them. */
+  routable: boolean;
+  /** Recognizers that declare no keys: they run for every body of the kind. */
+  alwaysLo: number;
+  alwaysHi: number;
+  /** Every recognizer of the kind. */
+  allLo: number;
+  allHi: number;
+  /** Top-level key → the recognizers it can trigger, as [lo, hi] masks. */
+  byKey: Map<string, [number, number]>;
 }
 
 /** Objects with more top-level keys than this are not routed: every recognizer of the kind runs. */
 const MAX_ROUTED_KEYS = 64;
 
 const routes = new Map<BodyView['kind'], Route>();
-let routePass = 0;
 
 function routeFor(kind: BodyView['kind']): Route {
   let route = routes.get(kind);
   if (!route) {
     const list = registry.filter((r) => !r.kinds || r.kinds.includes(kind));
-    const always = new Uint8Array(list.length);
-    const byKey = new Map<string, number[]>();
+    let alwaysLo = 0;
+    let alwaysHi = 0;
+    let allLo = 0;
+    let allHi = 0;
+    const byKey = new Map<string, [number, number]>();
     list.forEach((r, i) => {
+      if (i >= 64) return;
+      const lo = i < 32 ? 1 << i : 0;
+      const hi = i < 32 ? 0 : 1 << (i - 32);
+      allLo |= lo;
+      allHi |= hi;
       if (!Array.isArray(r.keys)) {
-        always[i] = 1;
+        alwaysLo |= lo;
+        alwaysHi |= hi;
         return;
       }
       for (const key of r.keys) {
-        const at = byKey.get(key);
-        if (at) at.push(i);
-        else byKey.set(key, [i]);
+        const mask = byKey.get(key) ?? [0, 0];
+        byKey.set(key, [mask[0] | lo, mask[1] | hi]);
       }
     });
-    route = { list, always, byKey, triggered: new Float64Array(list.length) };
+    route = { list, routable: list.length <= 64, alwaysLo, alwaysHi, allLo, allHi, byKey };
     routes.set(kind, route);
   }
   return route;
 }
 
-/** Marks the recognizers this JSON object's keys trigger; false when it is not routed (not an object, or too many keys). */
-function markTriggered(route: Route, json: unknown): boolean {
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return false;
-  const pass = ++routePass;
-  let n = 0;
-  for (const key in json) {
-    if (++n > MAX_ROUTED_KEYS) return false;
-    const at = route.byKey.get(key);
-    if (at !== undefined) for (let i = 0; i < at.length; i++) route.triggered[at[i]] = pass;
+type Recognized = { format: string; extracted: Extracted };
+
+/** Runs one recognizer; a throw is noted and counts as no match. */
+function tryRecognizer(r: FormatRecognizer, ctx: RecognizerContext, notes: string[]): Recognized | null {
+  try {
+    const out = r.recognize(ctx);
+    return out && typeof out === 'object' ? { format: r.id, extracted: out } : null;
+  } catch {
+    notes.push(`recognizer ${r.id} failed; skipped`);
+    return null;
   }
-  return true;
 }
 
-function runRecognizers(list: readonly FormatRecognizer[], exchange: Exchange, body: BodyView, headers: HeaderIndex, notes: string[]): { format: string; extracted: Extracted } {
-  const ctx = { exchange, body, header: (name: string) => headers.get(name) };
+/** The first match among the positions set in one mask word, in priority order (low bits first). */
+function firstInMask(list: readonly FormatRecognizer[], mask: number, offset: number, ctx: RecognizerContext, notes: string[]): Recognized | null {
+  while (mask !== 0) {
+    const bit = mask & -mask;
+    mask ^= bit;
+    const found = tryRecognizer(list[offset + 31 - Math.clz32(bit)], ctx, notes);
+    if (found) return found;
+  }
+  return null;
+}
+
+function runRecognizers(list: readonly FormatRecognizer[], exchange: Exchange, body: BodyView, headers: HeaderIndex, notes: string[]): Recognized {
+  const ctx: RecognizerContext = { exchange, body, header: (name: string) => headers.get(name) };
   const kind = body.kind;
-  if (list === registry) {
+  const json = body.json;
+  const fromRegistry = list === registry;
+  if (fromRegistry) {
     const route = routeFor(kind);
-    const routed = kind === 'json' && markTriggered(route, body.json);
-    const pass = routePass;
-    const { always, triggered } = route;
     list = route.list;
-    for (let i = 0; i < list.length; i++) {
-      if (routed && always[i] === 0 && triggered[i] !== pass) continue;
-      const r = list[i];
-      let out: Extracted | null;
+    if (route.routable && kind === 'json' && json !== null && typeof json === 'object' && !Array.isArray(json)) {
+      let lo = route.alwaysLo;
+      let hi = route.alwaysHi;
+      let n = 0;
+      for (const key in json) {
+        if (++n > MAX_ROUTED_KEYS) {
+          lo = route.allLo;
+          hi = route.allHi;
+          break;
+        }
+        const mask = route.byKey.get(key);
+        if (mask !== undefined) {
+          lo |= mask[0];
+          hi |= mask[1];
+        }
+      }
+      return firstInMask(list, lo, 0, ctx, notes) ?? firstInMask(list, hi, 32, ctx, notes) ?? { format: kind, extracted: {} };
+    }
+  }
+  for (const r of list) {
+    if (!fromRegistry) {
+      // Caller-supplied recognizers: their `kinds` is checked here (a hostile getter counts as a failure).
+      let skip: boolean;
       try {
-        out = r.recognize(ctx);
+        const kinds = r.kinds;
+        skip = Array.isArray(kinds) && !kinds.includes(kind);
       } catch {
         notes.push(`recognizer ${r.id} failed; skipped`);
         continue;
       }
-      if (out && typeof out === 'object') return { format: r.id, extracted: out };
+      if (skip) continue;
     }
-    return { format: kind, extracted: {} };
-  }
-  for (const r of list) {
-    let out: Extracted | null;
-    try {
-      const kinds = r.kinds;
-      if (Array.isArray(kinds) && !kinds.includes(kind)) continue;
-      out = r.recognize(ctx);
-    } catch {
-      notes.push(`recognizer ${r.id} failed; skipped`);
-      continue;
-    }
-    if (out && typeof out === 'object') return { format: r.id, extracted: out };
+    const found = tryRecognizer(r, ctx, notes);
+    if (found) return found;
   }
   return { format: kind, extracted: {} };
 }

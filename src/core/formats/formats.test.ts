@@ -289,6 +289,13 @@ describe('key routing (recognizer keys)', () => {
         expect(classify(x, { now: 0 }), f.name).toEqual(classify(x, { now: 0, recognizers: everyRecognizer }));
       }
     }
+    // Objects too large to route run every recognizer.
+    const wide: Record<string, unknown> = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`k${i}`, i]));
+    wide.error = 'invalid_token';
+    wide.error_description = 'The token expired';
+    const x = { method: 'GET', url: 'https://api.example.com/x', status: 401, body: JSON.stringify(wide) };
+    expect(classify(x).format).toBe('oauth2');
+    expect(classify(x, { now: 0 })).toEqual(classify(x, { now: 0, recognizers: everyRecognizer }));
   });
 });
 
