@@ -37,6 +37,17 @@ export interface ClassifyOptions {
 
 /** Request headers that carry credentials, in the order named in a 401 action. */
 const CREDENTIAL_HEADERS = ['api_token', 'api-token', 'authorization', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'private-token', 'x-goog-api-key', 'cookie'];
+const CREDENTIAL_RANK: ReadonlyMap<string, number> = new Map(CREDENTIAL_HEADERS.map((name, rank) => [name, rank]));
+
+/** The first of CREDENTIAL_HEADERS the request carries, in one pass over its headers. */
+function credentialHeaderOf(requestHeaders: HeaderIndex): string | undefined {
+  let best = CREDENTIAL_HEADERS.length;
+  for (const name of requestHeaders.lowerNames()) {
+    const rank = CREDENTIAL_RANK.get(name);
+    if (rank !== undefined && rank < best) best = rank;
+  }
+  return CREDENTIAL_HEADERS[best];
+}
 
 function read(obj: unknown, key: string, notes: string[]): unknown {
   try {
@@ -520,7 +531,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
     wait = { seconds: rule.set.defaultWaitSeconds, source: `rule "${rule.from.defaultWaitSeconds}"` };
   }
 
-  const credentialHeader = CREDENTIAL_HEADERS.find((h) => requestHeaders.has(h));
+  const credentialHeader = credentialHeaderOf(requestHeaders);
   const facts: AdviceFacts = {
     failure,
     kind,

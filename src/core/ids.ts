@@ -42,6 +42,8 @@ const REQUEST_ID_HEADERS: ReadonlyArray<{ name: string; companion?: string }> = 
   { name: 'x-azure-ref' }, // Azure Front Door
 ];
 
+const VENDOR_ID_HEADER: ReadonlyMap<string, { name: string; companion?: string }> = new Map(REQUEST_ID_HEADERS.map((h) => [h.name, h]));
+
 /** Edge and trace headers: used only when nothing better exists. */
 const EDGE_HEADERS = ['cf-ray'] as const;
 const TRACE_HEADERS = ['traceparent', 'x-cloud-trace-context', 'x-b3-traceid', 'x-datadog-trace-id'] as const;
@@ -119,13 +121,17 @@ export function pickErrorId(
   const result = (errorId: string, errorIdSource: string): PickedId => ({ errorId, errorIdSource, requestIdHeaders: found });
 
   if (bodyId) return result(bodyId, `body.${bodyIdField ?? 'id'}`);
-  const byName = new Map(found.map((h) => [h.name, h.value]));
+  const valueOf = (name: string): string | undefined => {
+    for (const h of found) if (h.name === name) return h.value;
+    return undefined;
+  };
 
-  for (const h of REQUEST_ID_HEADERS) {
-    const v = byName.get(h.name);
-    if (v === undefined) continue;
-    const companion = h.companion ? byName.get(h.companion) : undefined;
-    return result(v, companion ? `header ${h.name} (quote with ${h.companion}: ${companion})` : `header ${h.name}`);
+  // `found` is in rank order, so the first vendor header in it is the first of REQUEST_ID_HEADERS present.
+  for (const h of found) {
+    const vendor = VENDOR_ID_HEADER.get(h.name);
+    if (vendor === undefined) continue;
+    const companion = vendor.companion ? valueOf(vendor.companion) : undefined;
+    return result(h.value, companion ? `header ${h.name} (quote with ${vendor.companion}: ${companion})` : `header ${h.name}`);
   }
 
   if (message && /\d/.test(message)) {
@@ -134,11 +140,11 @@ export function pickErrorId(
   }
 
   for (const name of EDGE_HEADERS) {
-    const v = byName.get(name);
+    const v = valueOf(name);
     if (v !== undefined) return result(v, `header ${name} (Cloudflare edge)`);
   }
   for (const name of TRACE_HEADERS) {
-    const v = byName.get(name);
+    const v = valueOf(name);
     const id = v === undefined ? undefined : traceId(name, v);
     if (id) return result(id, `header ${name}`);
   }

@@ -280,8 +280,8 @@ export function firstRecord(value: unknown): JsonRecord | undefined {
 /** Drops undefined keys so merged results stay tidy. */
 export function compact<T extends object>(value: T): T {
   const out = {} as T;
-  for (const key of Object.keys(value) as Array<keyof T>) {
-    if (value[key] !== undefined) out[key] = value[key];
+  for (const key in value) {
+    if (hasOwn.call(value, key) && value[key] !== undefined) out[key] = value[key];
   }
   return out;
 }
