@@ -94,26 +94,24 @@ function exchangeOf(
   mimeType: unknown, requestBody: unknown,
 ): NormalExchange {
   const error = typeof rawError === 'string' ? rawError : rawError == null || rawError === false ? undefined : safeString(rawError);
-  const ex: NormalExchange = {
+  // Every field always present (undefined when missing or ill-typed): one object shape for all exchanges
+  // keeps the stages that read it monomorphic.
+  return {
     method: typeof method === 'string' ? method : '',
     url: typeof url === 'string' ? url : '',
     status,
     requestHeaders,
     responseHeaders,
+    statusText: typeof statusText === 'string' ? statusText : undefined,
+    body: body !== undefined ? (body as string) : undefined,
+    bodyEncoding: bodyEncoding === 'base64' ? 'base64' : undefined,
+    bodyTruncated: bodyTruncated === true ? true : undefined,
+    error: error && error.trim() ? error : undefined,
+    startedAt: asFinite(startedAt),
+    durationMs: asFinite(durationMs),
+    mimeType: typeof mimeType === 'string' ? mimeType : undefined,
+    requestBody: typeof requestBody === 'string' ? requestBody : undefined,
   };
-  // Optional fields are set only when present and well-typed, so the copy stays minimal.
-  if (typeof statusText === 'string') ex.statusText = statusText;
-  if (body !== undefined) ex.body = body as string;
-  if (bodyEncoding === 'base64') ex.bodyEncoding = 'base64';
-  if (bodyTruncated === true) ex.bodyTruncated = true;
-  if (error && error.trim()) ex.error = error;
-  const started = asFinite(startedAt);
-  if (started !== undefined) ex.startedAt = started;
-  const duration = asFinite(durationMs);
-  if (duration !== undefined) ex.durationMs = duration;
-  if (typeof mimeType === 'string') ex.mimeType = mimeType;
-  if (typeof requestBody === 'string') ex.requestBody = requestBody;
-  return ex;
 }
 
 /**
