@@ -137,6 +137,29 @@ describe('waits, ids and backoff', () => {
   });
 });
 
+describe('vendor profiles', () => {
+  // Exact hosts, `*.suffix` hosts, any case, ports and userinfo: the host gate must not hide a profile the parser would match.
+  it.each([
+    'https://api.github.com/repos/o/r',
+    'https://API.GitHub.com/repos/o/r',
+    'https://api.github.com:443/repos/o/r',
+    'https://user@api.github.com/repos/o/r',
+  ])('applies the GitHub request-id profile to %s', (url) => {
+    const c = classify(ex(500, { url, responseHeaders: { 'x-request-id': 'generic', 'x-github-request-id': 'GH:1' } }), { now: NOW });
+    expect(c.errorIdSource).toMatch(/^header x-github-request-id \(rule /);
+  });
+
+  it.each(['https://apihub.document360.io/v2/x', 'https://APIHUB.Document360.IO/v2/x', 'https://a.b.document360.io:8443/v2/x'])('applies the Document360 suffix profile to %s', (url) => {
+    expect(classify(ex(401, { url }), { now: NOW }).action).toMatch(/api_token/);
+  });
+
+  it.each(['https://document360.io/v2/x', 'https://xdocument360.io/v2/x', 'https://api.github.co/x', 'https://api.github.com.evil.example/x'])('leaves other hosts alone: %s', (url) => {
+    const c = classify(ex(401, { url, responseHeaders: { 'x-github-request-id': 'GH:1' } }), { now: NOW });
+    expect(c.action).not.toMatch(/api_token header/);
+    expect(c.errorIdSource ?? '').not.toMatch(/rule/);
+  });
+});
+
 describe('hostile input', () => {
   it('never throws on non-objects and wrong types', () => {
     for (const input of [null, undefined, 42, 'GET /', [], { status: '404' }, { status: {}, body: 12, responseHeaders: 'x', error: {} }]) {

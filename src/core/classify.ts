@@ -11,7 +11,7 @@ import { pickErrorId } from './ids';
 import { quotaExhaustion, rateLimitEvidence } from './limits';
 import { backoffPlan, referenceTime, serverWait, shouldRetryHeader } from './retry';
 import { statusSemantics } from './status';
-import { exactParts, plainHost, urlParts } from './url-parts';
+import { exactParts, plainHostSpan, urlParts } from './url-parts';
 import { resolveRules, textAtPath, VENDOR_PROFILES, type ResolvedRule, type Rule } from './rules';
 import type { BodyView, Classification, Exchange, Extracted, FailureKind, FieldError, FormatRecognizer, RecognizerContext } from './types';
 
@@ -360,6 +360,8 @@ function sortedRecognizers(list: readonly FormatRecognizer[] | undefined): reado
 /** Which hosts a rule list can match at all: exact names and `*.suffix` patterns; null when any host may match. */
 interface HostGate {
   exact: Set<string>;
+  /** Lengths of the exact names: most hosts are ruled out without hashing a sliced string. */
+  exactLengths: Set<number>;
   suffixes: string[];
 }
 
@@ -373,7 +375,7 @@ function hostGateOf(rules: readonly Rule[]): HostGate | null {
     if (pattern.startsWith('*.')) suffixes.push(pattern.slice(1));
     else exact.add(pattern);
   }
-  return { exact, suffixes };
+  return { exact, exactLengths: new Set([...exact].map((h) => h.length)), suffixes };
 }
 
 const VENDOR_GATE = hostGateOf(VENDOR_PROFILES);
@@ -381,10 +383,17 @@ const VENDOR_GATE = hostGateOf(VENDOR_PROFILES);
 /** False only when no rule can match this URL's host: most traffic skips the WHATWG URL parse. */
 function mayMatchHost(gate: HostGate | null, url: string): boolean {
   if (!gate) return true;
-  const host = plainHost(url);
-  if (host === null) return true;
-  if (gate.exact.has(host)) return true;
-  for (const suffix of gate.suffixes) if (host.length > suffix.length && host.endsWith(suffix)) return true;
+  const span = plainHostSpan(url);
+  if (span === null) return true;
+  if (!span.lowerCase) {
+    const host = url.slice(span.start, span.end).toLowerCase();
+    return gate.exact.has(host) || gate.suffixes.some((suffix) => host.length > suffix.length && host.endsWith(suffix));
+  }
+  // Compared in place: no host string is made for the (usual) host that no rule names.
+  const { start, end } = span;
+  const length = end - start;
+  if (gate.exactLengths.has(length) && gate.exact.has(url.slice(start, end))) return true;
+  for (const suffix of gate.suffixes) if (length > suffix.length && url.endsWith(suffix, end)) return true;
   return false;
 }
 

@@ -14,11 +14,21 @@ function isIdna(host: string): boolean {
   return host.startsWith('xn--') || host.includes('.xn--');
 }
 
+/** Where `plainHostSpan` found the host; one object reused by every call, so read it before the next. */
+export interface HostSpan {
+  start: number;
+  end: number;
+  /** The host has no upper-case letter: `url.slice(start, end)` is already the host. */
+  lowerCase: boolean;
+}
+
+const span: HostSpan = { start: 0, end: 0, lowerCase: true };
+
 /**
- * The lower-cased host of a plain `http(s)://[user@]host[:port]` URL, whose host the WHATWG parser
- * leaves as it is; null for anything else (the caller then parses it properly).
+ * Where the host of a plain `http(s)://[user@]host[:port]` URL lies, when the WHATWG parser would leave
+ * it as it is (up to case); null for anything else (the caller then parses it properly).
  */
-export function plainHost(url: string): string | null {
+export function plainHostSpan(url: string): HostSpan | null {
   const n = url.length;
   const i = authorityStart(url);
   if (i === -1) return null;
@@ -33,12 +43,16 @@ export function plainHost(url: string): string | null {
   const start = at === -1 ? i : at + 1;
   let hostEnd = start;
   let label = start;
+  let upper = false;
+  let hyphen = false;
   for (; hostEnd < end; hostEnd++) {
     const c = url.charCodeAt(hostEnd);
     if (c === 46) {
       if (hostEnd === label) return null; // empty label: the parser decides
       label = hostEnd + 1;
-    } else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) break;
+    } else if (c >= 65 && c <= 90) upper = true;
+    else if (c === 45) hyphen = true;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
   }
   if (hostEnd === label) return null; // no host, or a trailing dot
   // A last label that is a number (or 0x…) makes the host an IPv4 address, which the parser rewrites.
@@ -51,8 +65,19 @@ export function plainHost(url: string): string | null {
       if (c < 48 || c > 57) return null;
     }
   }
-  const host = url.slice(start, hostEnd).toLowerCase();
-  return isIdna(host) ? null : host;
+  if (hyphen && isIdna(url.slice(start, hostEnd).toLowerCase())) return null;
+  span.start = start;
+  span.end = hostEnd;
+  span.lowerCase = !upper;
+  return span;
+}
+
+/** The lower-cased host `plainHostSpan` finds, or null. */
+export function plainHost(url: string): string | null {
+  const found = plainHostSpan(url);
+  if (!found) return null;
+  const host = url.slice(found.start, found.end);
+  return found.lowerCase ? host : host.toLowerCase();
 }
 
 /** 1 for the path characters the WHATWG parser keeps as they are ('.' and '%' excluded: dot segments and escapes are rewritten). */
