@@ -1,6 +1,8 @@
 // The registry of body-format recognizers. classify.ts runs them in this order (descending
 // priority) and the first non-null result wins. Adding a vendor = one module + one entry here
 // + one fixture file in ./fixtures/<id>.json + one row in docs/formats.md (formats.test.ts checks all three).
+// A JSON recognizer also declares `keys`, the top-level keys of which it needs one: classify.ts runs it
+// only for objects holding one of them (formats.test.ts checks each declaration).
 //
 // Priority bands: 99 the plain-data gate (`json`); 90+ kind- or media-type-specific (SSE, problem+json); 75–89 vendor envelopes with
 // an unmistakable marker; 55–74 vendor and framework shapes; 30–54 weak framework shapes;
