@@ -113,4 +113,11 @@ describe('tagText', () => {
     expect(tagText('<Code/><Other>x</Other>', 'Code')).toBeUndefined();
     expect(tagText('<Code>unterminated', 'Code')).toBeUndefined();
   });
+
+  it('treats markers alone the same as markers inside markup', () => {
+    expect(tagText('<m>a ]]> b</m>', 'm')).toBe('a b');
+    expect(tagText('<m>a &amp; b &#x41;</m>', 'm')).toBe('a & b A');
+    expect(tagText('<m>  a\n\t b  </m>', 'm')).toBe('a b');
+    expect(tagText('<m>x <b>bold</b> &lt;y&gt; <![CDATA[z]]></m>', 'm')).toBe('x bold <y> z');
+  });
 });

@@ -325,8 +325,12 @@ export function tagText(source: string, tag: string): string | undefined {
   const c = close.exec(region);
   if (!c) return undefined;
   // CDATA markers are dropped (content kept) by splitting, which stays linear on hostile input.
-  const inner = region.slice(from, c.index).split('<![CDATA[').join('').split(']]>').join('').replace(/<[^<>]*>/g, ' ');
-  return text(decodeEntities(inner).replace(/\s+/g, ' '));
+  // Each step runs only when its marker occurs: most elements hold plain text.
+  let inner = region.slice(from, c.index);
+  if (inner.includes('<')) inner = inner.split('<![CDATA[').join('').split(']]>').join('').replace(/<[^<>]*>/g, ' ');
+  else if (inner.includes(']]>')) inner = inner.split(']]>').join('');
+  if (inner.includes('&')) inner = decodeEntities(inner);
+  return text(inner.replace(/\s+/g, ' '));
 }
 
 /** A code value unless it merely repeats the HTTP status (`{code: 404}` on a 404). */
