@@ -2,10 +2,10 @@
 // Chrome and Firefox both speak HAR 1.2 here, with their own extras (_resourceType, _error) and
 // their own second getContent value (Chrome: the encoding, Firefox: the MIME type).
 import { bodyHash } from '../core/fingerprint';
-import { redactBody, redactHeaders } from '../core/redact';
+import { redactBody } from '../core/redact';
 import type { Exchange } from '../core/types';
 import type { BodyState, DevtoolsEntry } from '../protocol/messages';
-import { credentialsFingerprintOf } from '../background/webrequest-events';
+import { credentialsFingerprintOf, redactHeaderList } from '../background/webrequest-events';
 
 export const DEVTOOLS_BODY_CAP_CHARS = 256 * 1024;
 export const DEVTOOLS_REQUEST_BODY_CAP_CHARS = 64 * 1024;
@@ -134,10 +134,10 @@ export function toDevtoolsEntry(raw: unknown, fetched?: FetchedContent): Devtool
   const exchange: Exchange = {
     method: typeof request.method === 'string' && request.method !== '' ? request.method.toUpperCase() : 'GET',
     url: request.url as string,
-    requestHeaders: redactHeaders(rawRequestHeaders),
+    requestHeaders: redactHeaderList(rawRequestHeaders),
     status: statusOf(raw),
     statusText: typeof response.statusText === 'string' ? response.statusText : '',
-    responseHeaders: redactHeaders(headerList(response.headers)),
+    responseHeaders: redactHeaderList(headerList(response.headers)),
   };
   const mime = mimeOf(raw);
   if (mime) exchange.mimeType = mime;
