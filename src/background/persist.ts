@@ -20,7 +20,8 @@ import type { SessionArea } from '../platform/storage';
 import type { StoredRecord, StoredRequest, StoreEvent, TabMeta } from './tab-store';
 
 export const KEY_PREFIX = 'fl1:t:';
-export const CHUNK_SIZE = 200;
+/** Small, so a flush during a burst rewrites few records besides the ones that changed. */
+export const CHUNK_SIZE = 50;
 /** Writes plan to stay below this share of the quota (the browser's own accounting may differ slightly). */
 const QUOTA_HEADROOM = 0.95;
 
