@@ -67,6 +67,23 @@ describe('SessionPersister', () => {
     expect(restored.visible().filter((r) => r.kind === 'request')).toHaveLength(3);
   });
 
+  it('writes a record again with every change made after it was written', async () => {
+    const { area, timers, storeFor, stores } = setup();
+    const store = storeFor(1);
+    const ev = webRequest('https://a.test/late', { tabId: 1, status: 503, at: 5 });
+    store.begin(toRequestStart(ev.before));
+    complete(store, 'https://a.test/other', 200, 6);
+    await timers.runAll();
+    store.completed(toResponse(ev.completed));
+    await timers.runAll();
+    store.mergeDevtools({ exchange: devtoolsExchange('https://a.test/late', { status: 503, at: 5, body: '{"code":"later"}' }), bodyState: 'captured' }, 'devtools');
+    await timers.runAll();
+    const { stores: after } = await restart(area);
+    expect(strip(after.get(1)!.all())).toEqual(strip(stores.get(1)!.all()));
+    const late = after.get(1)!.visible().find((r) => r.kind === 'request' && r.exchange.url.endsWith('/late'));
+    expect(late?.kind === 'request' && late.classification.errorCode).toBe('later');
+  });
+
   it('stores every value as one JSON string, which Chrome charges by its length', async () => {
     const { area, timers, storeFor } = setup();
     complete(storeFor(1), 'https://a.test/x', 500, 10, '{"code":"boom"}');

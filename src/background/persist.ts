@@ -20,7 +20,10 @@ import type { SessionArea } from '../platform/storage';
 import type { StoredRecord, StoredRequest, StoreEvent, TabMeta } from './tab-store';
 
 export const KEY_PREFIX = 'fl1:t:';
-export const CHUNK_SIZE = 200;
+/** Small, so a flush during a burst rewrites few records besides the ones that changed. */
+export const CHUNK_SIZE = 50;
+/** The debounce timer is moved later only by at least this much. */
+const RESCHEDULE_SLACK_MS = 25;
 /** Writes plan to stay below this share of the quota (the browser's own accounting may differ slightly). */
 const QUOTA_HEADROOM = 0.95;
 
@@ -111,6 +114,7 @@ export class SessionPersister {
   private readonly dirtyTabs = new Set<number>();
   private readonly removedTabs = new Set<number>();
   private timer: unknown = null;
+  private timerDueAt = 0;
   private firstDirtyAt: number | null = null;
   private flushing: Promise<void> | null = null;
   /** Halved after a quota error, so the next attempt writes fewer bodies. */
@@ -255,7 +259,11 @@ export class SessionPersister {
     const now = this.now();
     this.firstDirtyAt ??= now;
     const wait = Math.max(0, Math.min(this.options.debounceMs, this.firstDirtyAt + this.options.maxWaitMs - now));
+    // A burst reports thousands of changes a second: move the timer only when that pushes the write
+    // out noticeably, not on every change.
+    if (this.timer !== null && now + wait - this.timerDueAt < RESCHEDULE_SLACK_MS) return;
     if (this.timer !== null) this.timers.clearTimer(this.timer);
+    this.timerDueAt = now + wait;
     this.timer = this.timers.setTimer(() => {
       this.timer = null;
       void this.flush();

@@ -198,9 +198,9 @@ describe('CaptureService', () => {
     service.onErrorOccurred(probe.error);
     const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
     service.connect(devtools);
-    devtools.receive(envelope('devtools/finished', { tabId: 1, exchange: devtoolsExchange('https://a.test/api', { status: 422, at: 51, body: '{"code":"invalid"}' }), bodyState: 'captured' }));
+    devtools.receive(envelope('devtools/finished', { tabId: 1, entries: [{ exchange: devtoolsExchange('https://a.test/api', { status: 422, at: 51, body: '{"code":"invalid"}' }), bodyState: 'captured' }] }));
     devtools.receive(envelope('devtools/har-backfill', { tabId: 1, entries: [{ exchange: devtoolsExchange('https://a.test/api', { status: 422, at: 51 }), bodyState: 'not-captured' }] }));
-    devtools.receive(envelope('devtools/finished', { tabId: 2, exchange: devtoolsExchange('https://a.test/wrong-tab'), bodyState: 'empty' }));
+    devtools.receive(envelope('devtools/finished', { tabId: 2, entries: [{ exchange: devtoolsExchange('https://a.test/wrong-tab'), bodyState: 'empty' }] }));
     await timers.runAll();
     const records = service.records(1);
     expect(requestUrls(records)).toEqual(['https://a.test/api']);

@@ -246,8 +246,7 @@ export class CaptureService {
       this.whenReady(() => {
         const store = this.storeFor(tabId);
         if (msg.type === 'devtools/finished') {
-          const { exchange, bodyState, requestId, resourceType } = (msg as Envelope<'devtools/finished'>).payload;
-          store.mergeDevtools({ exchange, bodyState, ...(requestId !== undefined && { requestId }), ...(resourceType !== undefined && { resourceType }) }, 'devtools');
+          for (const entry of (msg as Envelope<'devtools/finished'>).payload.entries) store.mergeDevtools(entry, 'devtools');
         } else if (msg.type === 'devtools/har-backfill') {
           for (const entry of (msg as Envelope<'devtools/har-backfill'>).payload.entries) store.mergeDevtools(entry, 'har');
         }

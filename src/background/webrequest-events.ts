@@ -160,6 +160,35 @@ export function plainHeaders(headers: HttpHeader[] | undefined): Array<{ name: s
   return out;
 }
 
+type Header = { name: string; value: string };
+
+/**
+ * Redacted header entries by name and value. Most headers repeat on every request (content-type,
+ * accept, user-agent, …): each is redacted once, and records share the entry and its strings. Only
+ * entries that redaction left unchanged are kept, so no credential stays in the map.
+ */
+const sharedHeaders = new Map<string, Header>();
+const MAX_SHARED_HEADERS = 2000;
+
+/** redactHeaders for a plain header list, with repeated headers redacted once and shared. */
+export function redactHeaderList(headers: readonly Header[]): Header[] {
+  const out: Header[] = new Array<Header>(headers.length);
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i]!;
+    const key = `${header.name}\n${header.value}`;
+    let entry = sharedHeaders.get(key);
+    if (entry === undefined) {
+      entry = redactHeaders([header])[0]!;
+      if (entry.value === header.value) {
+        if (sharedHeaders.size >= MAX_SHARED_HEADERS) sharedHeaders.clear();
+        sharedHeaders.set(key, entry);
+      }
+    }
+    out[i] = entry;
+  }
+  return out;
+}
+
 /** Cookies differ between sources (webRequest hides them in Chrome), so they stay out of the fingerprint. */
 export function credentialsFingerprintOf(headers: HeaderList | undefined): string | undefined {
   if (!headers) return undefined;
@@ -183,7 +212,7 @@ export function toRequestStart(d: WebRequestDetails): RequestStart {
 
 export function toRequestHeaders(d: WebRequestDetails): RequestHeadersInput {
   const raw = plainHeaders(d.requestHeaders);
-  const input: RequestHeadersInput = { requestId: d.requestId, requestHeaders: redactHeaders(raw) };
+  const input: RequestHeadersInput = { requestId: d.requestId, requestHeaders: redactHeaderList(raw) };
   const fingerprint = credentialsFingerprintOf(raw);
   if (fingerprint !== undefined) input.credentialsFingerprint = fingerprint;
   return input;
@@ -196,7 +225,7 @@ export function toResponse(d: WebRequestDetails): ResponseInput {
     status,
     statusText: reasonPhrase(d.statusLine, status),
     // Set-Cookie and friends are redacted like request credentials.
-    responseHeaders: redactHeaders(plainHeaders(d.responseHeaders)),
+    responseHeaders: redactHeaderList(plainHeaders(d.responseHeaders)),
     at: d.timeStamp,
   };
 }

@@ -4,6 +4,7 @@
 import { getHAR, onRequestFinished, type FinishedRequest } from '../platform/devtools';
 import { connectReconnecting } from '../platform/port';
 import { DEVTOOLS_PORT_PREFIX, envelope, type DevtoolsEntry } from '../protocol/messages';
+import { createEntryBatcher } from './batcher';
 import { toDevtoolsEntry, wantsBody, type FetchedContent } from './har-entry';
 
 /** Backfill entries per message: keeps each message small while DevTools holds thousands. */
@@ -12,6 +13,8 @@ const BACKFILL_BATCH = 200;
 const KEEPALIVE_MS = 20_000;
 
 export interface DevtoolsCapture {
+  /** Posts the entries still waiting in the batch (the page is going away). */
+  flush(): void;
   stop(): void;
 }
 
@@ -42,11 +45,12 @@ export function startDevtoolsCapture(tabId: number): DevtoolsCapture {
     // The extension was reloaded: this page is orphaned and must stop talking.
     onContextInvalidated: () => stop(),
   });
-  if (stopped) return { stop: () => {} };
+  if (stopped) return { flush: () => {}, stop: () => {} };
 
+  const finished = createEntryBatcher((entries) => port.post(envelope('devtools/finished', { tabId, entries })));
   unsubscribe = onRequestFinished((request) => {
     void entryOf(request).then((entry) => {
-      if (entry) port.post(envelope('devtools/finished', { tabId, ...entry }));
+      if (entry && !stopped) finished.add(entry);
     });
   });
 
@@ -68,7 +72,9 @@ export function startDevtoolsCapture(tabId: number): DevtoolsCapture {
   keepalive = setInterval(() => port.post(envelope('devtools/keepalive', { tabId })), KEEPALIVE_MS);
 
   return {
+    flush: () => finished.flush(),
     stop() {
+      finished.flush();
       stop();
       port.close();
     },

@@ -4,4 +4,6 @@ import { createPanel, inspectedTabId } from '../platform/devtools';
 import { startDevtoolsCapture } from './capture';
 
 void createPanel('Faultline', '/icons/icon-32.png', '/src/panel/panel.html');
-startDevtoolsCapture(inspectedTabId());
+const capture = startDevtoolsCapture(inspectedTabId());
+// Closing DevTools unloads this page: what is still batched goes now.
+addEventListener('pagehide', () => capture.flush());

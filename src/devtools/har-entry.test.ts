@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../core/types';
-import { applyContent, toDevtoolsEntry, wantsBody, DEVTOOLS_BODY_CAP_CHARS } from './har-entry';
+import { applyContent, toDevtoolsEntry, wantsBody, DEVTOOLS_BODY_CAP_CHARS, SUCCESS_BODY_MAX_BYTES } from './har-entry';
 
 function harEntry(overrides: { status?: number; mimeType?: string; url?: string; resourceType?: string; text?: string; error?: string; postData?: string } = {}) {
   return {
@@ -103,6 +103,14 @@ describe('which bodies are fetched', () => {
     expect(wantsBody(harEntry({ status: 200, mimeType: 'text/javascript', resourceType: 'script' }))).toBe(false);
     expect(wantsBody(harEntry({ status: 204 }))).toBe(false);
     expect(wantsBody(harEntry({ status: 200, mimeType: 'text/html', resourceType: 'fetch' }))).toBe(true);
+    // A huge success is data, not an error envelope; a huge failure is still read.
+    const huge = (status: number) => {
+      const entry = harEntry({ status, mimeType: 'application/json' });
+      entry.response.content.size = SUCCESS_BODY_MAX_BYTES + 1;
+      return entry;
+    };
+    expect(wantsBody(huge(200))).toBe(false);
+    expect(wantsBody(huge(500))).toBe(true);
   });
 });
 

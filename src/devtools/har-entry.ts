@@ -2,10 +2,10 @@
 // Chrome and Firefox both speak HAR 1.2 here, with their own extras (_resourceType, _error) and
 // their own second getContent value (Chrome: the encoding, Firefox: the MIME type).
 import { bodyHash } from '../core/fingerprint';
-import { redactBody, redactHeaders } from '../core/redact';
+import { redactBody } from '../core/redact';
 import type { Exchange } from '../core/types';
 import type { BodyState, DevtoolsEntry } from '../protocol/messages';
-import { credentialsFingerprintOf } from '../background/webrequest-events';
+import { credentialsFingerprintOf, redactHeaderList } from '../background/webrequest-events';
 
 export const DEVTOOLS_BODY_CAP_CHARS = 256 * 1024;
 export const DEVTOOLS_REQUEST_BODY_CAP_CHARS = 64 * 1024;
@@ -53,6 +53,20 @@ export function isNetworkEntry(entry: unknown): entry is Json {
 }
 
 /**
+ * A success body larger than this is data (a download, a page of results), not a failure envelope;
+ * fetching it would move megabytes through DevTools for a check on its first bytes.
+ */
+export const SUCCESS_BODY_MAX_BYTES = 1024 * 1024;
+
+/** The decoded body size DevTools reports (content.size, else the transferred bodySize); -1 if unknown. */
+function bodySizeOf(entry: Json): number {
+  const response = isObj(entry.response) ? entry.response : {};
+  const content = isObj(response.content) ? response.content : {};
+  for (const size of [content.size, response.bodySize]) if (typeof size === 'number' && Number.isFinite(size) && size >= 0) return size;
+  return -1;
+}
+
+/**
  * Whether to ask for the body: always for failures; on success only for API-like responses, since the
  * classifier only reads bodies of 2xx to find "success:false" envelopes and GraphQL errors.
  */
@@ -60,6 +74,7 @@ export function wantsBody(entry: Json): boolean {
   const status = statusOf(entry);
   if (status === 0 || status >= 400) return true;
   if (status === 204 || status === 304 || (status >= 100 && status < 200)) return false;
+  if (bodySizeOf(entry) > SUCCESS_BODY_MAX_BYTES) return false;
   const mime = mimeOf(entry).toLowerCase();
   if (API_MIME.test(mime)) return true;
   if (SKIP_ON_SUCCESS.test(mime)) return false;
@@ -134,10 +149,10 @@ export function toDevtoolsEntry(raw: unknown, fetched?: FetchedContent): Devtool
   const exchange: Exchange = {
     method: typeof request.method === 'string' && request.method !== '' ? request.method.toUpperCase() : 'GET',
     url: request.url as string,
-    requestHeaders: redactHeaders(rawRequestHeaders),
+    requestHeaders: redactHeaderList(rawRequestHeaders),
     status: statusOf(raw),
     statusText: typeof response.statusText === 'string' ? response.statusText : '',
-    responseHeaders: redactHeaders(headerList(response.headers)),
+    responseHeaders: redactHeaderList(headerList(response.headers)),
   };
   const mime = mimeOf(raw);
   if (mime) exchange.mimeType = mime;

@@ -38,16 +38,17 @@ describe('envelopes', () => {
       { type: 'panel/hello', payload: { tabId: 1.5, protocol: 1 } },
       { type: 'panel/set-preserve', payload: { tabId: 1, preserve: 'yes' } },
       { type: 'panel/clear', payload: null },
-      { type: 'devtools/finished', payload: { tabId: 1, exchange: { ...exchange, status: '500' }, bodyState: 'captured' } },
-      { type: 'devtools/finished', payload: { tabId: 1, exchange, bodyState: 'half' } },
-      { type: 'devtools/finished', payload: { tabId: 1, exchange: { ...exchange, responseHeaders: [{ name: 'x', value: 5 }] }, bodyState: 'captured' } },
+      { type: 'devtools/finished', payload: { tabId: 1, entries: [{ exchange: { ...exchange, status: '500' }, bodyState: 'captured' }] } },
+      { type: 'devtools/finished', payload: { tabId: 1, entries: [{ exchange, bodyState: 'half' }] } },
+      { type: 'devtools/finished', payload: { tabId: 1, entries: [{ exchange: { ...exchange, responseHeaders: [{ name: 'x', value: 5 }] }, bodyState: 'captured' }] } },
+      { type: 'devtools/finished', payload: { tabId: 1, exchange, bodyState: 'captured' } },
       { type: 'devtools/har-backfill', payload: { tabId: 1, entries: [{ exchange, bodyState: 'captured' }, { exchange: {}, bodyState: 'captured' }] } },
     ];
     for (const msg of bad) expect(parseEnvelope({ source: 'faultline', ...msg }), JSON.stringify(msg)).toBeNull();
   });
 
   it('accepts well-formed DevTools payloads, with header lists or records', () => {
-    const finished = envelope('devtools/finished', { tabId: 1, exchange, bodyState: 'not-captured' });
+    const finished = envelope('devtools/finished', { tabId: 1, entries: [{ exchange, bodyState: 'not-captured' }, { exchange, bodyState: 'captured', requestId: '7' }] });
     expect(parseEnvelope(finished)).not.toBeNull();
     const backfill = envelope('devtools/har-backfill', {
       tabId: 1,

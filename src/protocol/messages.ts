@@ -84,7 +84,8 @@ export interface MessageMap {
   'panel/clear': { tabId: number };
   'panel/set-preserve': { tabId: number; preserve: boolean };
   // devtools page -> background
-  'devtools/finished': { tabId: number; exchange: Exchange; bodyState: BodyState; requestId?: string; resourceType?: string };
+  /** Requests DevTools finished, batched: one message per ~100 ms (or per bounded batch) during a burst. */
+  'devtools/finished': { tabId: number; entries: DevtoolsEntry[] };
   'devtools/har-backfill': { tabId: number; entries: DevtoolsEntry[] };
   /** Sent while DevTools is open so the browser does not stop the worker between requests. */
   'devtools/keepalive': { tabId: number };
@@ -164,19 +165,15 @@ export const isExchange = (v: unknown): v is Exchange =>
 const isDevtoolsEntry: Check = (v) =>
   isRecord(v) && isExchange(v.exchange) && isBodyState(v.bodyState) && optional(isString)(v.requestId) && optional(isString)(v.resourceType);
 
+const isDevtoolsEntries: Check = (v) => Array.isArray(v) && v.every(isDevtoolsEntry);
+
 /** Payload shape per message type: a table, not a switch. */
 const PAYLOAD_FIELDS: { [T in MessageType]: Record<string, Check> } = {
   'panel/hello': { tabId: isTabId, protocol: isInt },
   'panel/clear': { tabId: isTabId },
   'panel/set-preserve': { tabId: isTabId, preserve: isBool },
-  'devtools/finished': {
-    tabId: isTabId,
-    exchange: isExchange,
-    bodyState: isBodyState,
-    requestId: optional(isString),
-    resourceType: optional(isString),
-  },
-  'devtools/har-backfill': { tabId: isTabId, entries: (v) => Array.isArray(v) && v.every(isDevtoolsEntry) },
+  'devtools/finished': { tabId: isTabId, entries: isDevtoolsEntries },
+  'devtools/har-backfill': { tabId: isTabId, entries: isDevtoolsEntries },
   'devtools/keepalive': { tabId: isTabId },
   'bg/snapshot': { tabId: isTabId, records: Array.isArray, stats: isRecord, preserve: isBool },
   'bg/upsert': { tabId: isTabId, records: Array.isArray, stats: isRecord, removedIds: optional(Array.isArray) },
