@@ -29,6 +29,14 @@ export interface CaptureFigures {
      * do nothing, vs none: what Chrome's webRequest plumbing alone costs on this page.
      */
     webRequestFloorRatio: number | null;
+    /**
+     * DevTools and a panel open in both, an extension that only listens: the same six empty webRequest
+     * listeners, plus a devtools page whose onRequestFinished reads every body with getContent and
+     * drops it, and an empty panel. What Chrome's capture plumbing costs before any of Faultline's work.
+     */
+    devtoolsFloorRatio: number | null;
+    /** captureOverheadRatio ÷ devtoolsFloorRatio: Faultline's own share of the DevTools-open cost. */
+    overFloorRatio: number | null;
   };
 }
 
@@ -131,10 +139,15 @@ async function alternate(a: Runner, b: Runner, baseUrl: string, n: number, runs:
   return { ratio, withMs: withMs.map((v) => round(v, 0)), withoutMs: withoutMs.map((v) => round(v, 0)) };
 }
 
-/** An MV3 extension with Faultline's webRequest subscriptions and empty listeners. */
-async function nullExtension(): Promise<{ path: string; dispose(): Promise<void> }> {
+/**
+ * An MV3 extension with Faultline's webRequest subscriptions and empty listeners; with `devtools`,
+ * also a devtools page that reads every finished request's body and an empty "Faultline" panel
+ * at Faultline's panel path (the harness finds the panel by that title and path).
+ */
+async function nullExtension({ devtools = false } = {}): Promise<{ path: string; dispose(): Promise<void> }> {
   const dir = await makeTempDir('bench-null-ext');
-  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'webRequest floor', version: '1.0', permissions: ['webRequest'], host_permissions: ['<all_urls>'], background: { service_worker: 'sw.js' } }));
+  const manifest = { manifest_version: 3, name: 'capture floor', version: '1.0', permissions: ['webRequest'], host_permissions: ['<all_urls>'], background: { service_worker: 'sw.js' }, ...(devtools ? { devtools_page: 'devtools.html' } : {}) };
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   await writeFile(
     path.join(dir, 'sw.js'),
     [
@@ -148,7 +161,29 @@ async function nullExtension(): Promise<{ path: string; dispose(): Promise<void>
       'chrome.webRequest.onErrorOccurred.addListener(seen, all);',
     ].join('\n'),
   );
+  if (devtools) {
+    await writeFile(path.join(dir, 'devtools.html'), '<!doctype html><script src="devtools.js"></script>');
+    await writeFile(
+      path.join(dir, 'devtools.js'),
+      [
+        "chrome.devtools.panels.create('Faultline', '', 'src/panel/panel.html');",
+        'let chars = 0;',
+        'chrome.devtools.network.onRequestFinished.addListener((entry) => entry.getContent((body) => { chars += body ? body.length : 0; }));',
+      ].join('\n'),
+    );
+    await mkdir(path.join(dir, 'src/panel'), { recursive: true });
+    await writeFile(path.join(dir, 'src/panel/panel.html'), '<!doctype html><title>floor</title>');
+  }
   return { path: dir, dispose: () => removeDir(dir) };
+}
+
+async function floorPair(demoUrl: string, devtools: boolean, run: (a: Runner, b: Runner) => Promise<Awaited<ReturnType<typeof alternate>>>) {
+  const ext = await nullExtension({ devtools });
+  try {
+    return await pairUp(ext.path, demoUrl, devtools, run);
+  } finally {
+    await ext.dispose();
+  }
 }
 
 export async function runCaptureBench(extensionPath: string, demoUrl: string, opts: { runs?: number; requests?: number; devtoolsClosed?: boolean; floor?: boolean; log?: (s: string) => void } = {}): Promise<CaptureFigures> {
@@ -159,13 +194,10 @@ export async function runCaptureBench(extensionPath: string, demoUrl: string, op
   let closed: Awaited<ReturnType<typeof alternate>> | null = null;
   if (opts.devtoolsClosed ?? true) closed = await pairUp(extensionPath, demoUrl, false, (a, b) => alternate(a, b, demoUrl, n, runs, log, 'DevTools closed'));
   let floor: Awaited<ReturnType<typeof alternate>> | null = null;
+  let devtoolsFloor: Awaited<ReturnType<typeof alternate>> | null = null;
   if (opts.floor ?? true) {
-    const ext = await nullExtension();
-    try {
-      floor = await pairUp(ext.path, demoUrl, false, (a, b) => alternate(a, b, demoUrl, n, runs, log, 'webRequest floor'));
-    } finally {
-      await ext.dispose();
-    }
+    floor = await floorPair(demoUrl, false, (a, b) => alternate(a, b, demoUrl, n, runs, log, 'webRequest floor'));
+    devtoolsFloor = await floorPair(demoUrl, true, (a, b) => alternate(a, b, demoUrl, n, runs, log, 'DevTools floor'));
   }
   return {
     captureOverheadRatio: round(open.ratio),
@@ -178,6 +210,8 @@ export async function runCaptureBench(extensionPath: string, demoUrl: string, op
       devtoolsClosedWithMs: closed?.withMs ?? [],
       devtoolsClosedWithoutMs: closed?.withoutMs ?? [],
       webRequestFloorRatio: floor ? round(floor.ratio) : null,
+      devtoolsFloorRatio: devtoolsFloor ? round(devtoolsFloor.ratio) : null,
+      overFloorRatio: devtoolsFloor ? round(open.ratio / devtoolsFloor.ratio) : null,
     },
   };
 }

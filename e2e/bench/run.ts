@@ -242,6 +242,11 @@ function printHuman(r: Report): void {
   line('panelFilterMs100k', r.panelFilterMs100k, ' ms');
   line('panelInitialRenderMs100k', r.panelInitialRenderMs100k, ' ms');
   line('captureOverheadRatio', r.captureOverheadRatio, '×');
+  const capture = r.detail.capture;
+  if (capture) {
+    // The budget is against no extension at all; these say how much of that is Chrome's own plumbing.
+    console.log(`    floors: webRequest only ${fmt(capture.webRequestFloorRatio, '×')}, DevTools capture ${fmt(capture.devtoolsFloorRatio, '×')}; Faultline over the DevTools floor ${fmt(capture.overFloorRatio, '×')}`);
+  }
   line('bytesPerRecord', r.bytesPerRecord, ' B');
   console.log('\nBudgets');
   for (const [name, b] of Object.entries(r.budgets)) {
