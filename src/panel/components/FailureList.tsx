@@ -13,7 +13,7 @@ import { retryText } from '../verdict';
 import { bottomScrollTop, computeWindow, isAtBottom, pageSize, scrollToReveal } from '../windowing';
 import { COLUMNS, COMPACT_COLUMNS, gridTemplate, minGridWidth, ROW_HEIGHT, type Column } from './columns';
 
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 /** Cells show at most this many characters (the rest is in the title and the detail): long text costs layout even when clipped. */
 const CELL_CHARS = 240;
 
@@ -344,7 +344,8 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
         const where = hostPath(x.url);
         return (
           <div key="url" role="gridcell" class="cell col-url" title={x.url}>
-            <span class="path">{truncate(where.path, CELL_CHARS)}</span> <span class="host">{where.host}</span>
+            {`${truncate(where.path, CELL_CHARS)} `}
+            <span class="host">{where.host}</span>
           </div>
         );
       }
@@ -352,7 +353,6 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
         const status = formatStatus(x.status, c.status.reason || x.statusText, x.error);
         return (
           <div key="status" role="gridcell" class="cell col-status" title={`${status} · ${KIND_LABEL[c.kind] ?? c.kind}`}>
-            <span class="status-dot" aria-hidden="true" />
             {audit ? <AuditBadge rules={audit} /> : null}
             {status}
           </div>
@@ -368,10 +368,9 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
         return (
           <div key="id" role="gridcell" class="cell col-id">
             {c.errorId ? (
-              <button
-                type="button"
+              <span
+                role="button"
                 class="id-copy mono"
-                tabIndex={-1}
                 title={`${c.errorId}: click to copy${c.errorIdSource ? ` (from ${c.errorIdSource})` : ''}`}
                 aria-label={`Copy ID ${c.errorId}`}
                 onClick={(e) => {
@@ -380,7 +379,7 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
                 }}
               >
                 {c.errorId}
-              </button>
+              </span>
             ) : null}
           </div>
         );
