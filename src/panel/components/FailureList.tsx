@@ -1,5 +1,5 @@
 // The failure list: an ARIA grid of fixed-height rows, windowed so only what is on screen is in the DOM.
-import { memo } from 'preact/compat';
+import { memo } from './memo';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AUDIT_RULE_TITLES, type AuditRule } from '../../core/audit';
 import type { RequestRecord } from '../../protocol/messages';
