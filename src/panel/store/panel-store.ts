@@ -262,9 +262,13 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       });
     };
 
-    /** After a filter change or new snapshot: the first screen now, the rest in later tasks. */
-    const scanNow = (extra: Partial<PanelState> = {}): void => {
-      slice(firstSliceMs, FIRST_SCREEN_ROWS);
+    /**
+     * After a filter change or new snapshot: the first screen now, the rest in later tasks. A
+     * keystroke stops at `enoughRows`; a snapshot or import keeps the whole budget, so an opening
+     * panel has its complete list sooner.
+     */
+    const scanNow = (extra: Partial<PanelState> = {}, enoughRows = Infinity): void => {
+      slice(firstSliceMs, enoughRows);
       bump(extra);
       continueScans();
     };
@@ -276,7 +280,7 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       const showAll = patch.showAll ?? state.settings.showAll;
       const spec = specOf(filterText, chips, showAll);
       for (const d of datasets()) d.setSpec(spec);
-      scanNow({ filterText, chips, filterProblems: spec.query.problems });
+      scanNow({ filterText, chips, filterProblems: spec.query.problems }, FIRST_SCREEN_ROWS);
     };
 
     const updateSettings = (patch: Partial<Settings>): Settings => {
