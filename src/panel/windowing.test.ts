@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bottomScrollTop, computeWindow, isAtBottom, pageSize, scrollToReveal } from './windowing';
+import { bottomScrollTop, computeWindow, isAtBottom, pageSize, recycleKeys, scrollToReveal } from './windowing';
 
 const base = { rowHeight: 20, viewportHeight: 200, overscan: 0 };
 
@@ -83,5 +83,44 @@ describe('bottom pinning and paging', () => {
   it('pages by a viewport minus one row, at least one', () => {
     expect(pageSize(200, 20)).toBe(9);
     expect(pageSize(10, 20)).toBe(1);
+  });
+});
+
+describe('recycleKeys', () => {
+  const keysOf = (ids: number[], previous: number[], prevKeys: number[]) =>
+    recycleKeys(new Map(previous.map((id, i) => [id, prevKeys[i]])), ids, Math.max(-1, ...prevKeys) + 1);
+
+  it('keeps the key of every row still shown', () => {
+    const { keys } = keysOf([3, 4, 5, 6], [1, 2, 3, 4, 5], [10, 11, 12, 13, 14]);
+    expect(keys.slice(0, 3)).toEqual([12, 13, 14]);
+  });
+
+  it('gives a new row the key of a row that left from the same place, so nothing moves', () => {
+    // 2 and 4 left, 7 and 8 arrived where they were.
+    const { keys } = keysOf([1, 7, 3, 8, 5], [1, 2, 3, 4, 5], [10, 11, 12, 13, 14]);
+    expect(keys).toEqual([10, 11, 12, 13, 14]);
+  });
+
+  it('recycles keys from elsewhere before handing out fresh ones', () => {
+    // Scrolled by one row: the top row's key goes to the new bottom row.
+    const shifted = keysOf([2, 3, 4, 5, 6], [1, 2, 3, 4, 5], [10, 11, 12, 13, 14]);
+    expect(shifted.keys).toEqual([11, 12, 13, 14, 10]);
+    expect(shifted.nextKey).toBe(15);
+    const grown = keysOf([1, 2, 3], [1], [0]);
+    expect(grown.keys).toEqual([0, 1, 2]);
+    expect(grown.nextKey).toBe(3);
+  });
+
+  it('always returns distinct keys, and the map for the next call', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(60), { maxLength: 40 }), fc.uniqueArray(fc.nat(60), { maxLength: 40 }), (before, after) => {
+        const first = recycleKeys(new Map(), before, 0);
+        const second = recycleKeys(first.byId, after, first.nextKey);
+        expect(new Set(second.keys).size).toBe(after.length);
+        expect(after.map((id) => second.byId.get(id))).toEqual(second.keys);
+        for (let i = 0; i < after.length; i++) if (first.byId.has(after[i])) expect(second.keys[i]).toBe(first.byId.get(after[i]));
+        expect(second.nextKey).toBeLessThanOrEqual(first.nextKey + Math.max(0, after.length - before.length));
+      }),
+    );
   });
 });

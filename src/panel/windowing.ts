@@ -68,3 +68,62 @@ export function bottomScrollTop(viewportHeight: number, totalHeight: number): nu
 export function pageSize(viewportHeight: number, rowHeight: number): number {
   return Math.max(1, Math.floor(viewportHeight / rowHeight) - 1);
 }
+
+export interface RecycledKeys {
+  /** One key per id, in the order given. */
+  keys: number[];
+  /** Key by id: the next call's `previous`. */
+  byId: Map<number, number>;
+  /** The next key never handed out. */
+  nextKey: number;
+}
+
+/**
+ * Element keys for the rows of a window, so a changed window touches as few elements as it can.
+ * A row still shown keeps its key: its element and layout are reused as they are. A new row takes
+ * the key of a row that left from the same gap between kept rows, so its element is patched in
+ * place and nothing moves; then any key that left elsewhere (that element moves); fresh keys only
+ * when the window grew.
+ */
+export function recycleKeys(previous: ReadonlyMap<number, number>, ids: readonly number[], nextKey: number): RecycledKeys {
+  const keys = new Array<number>(ids.length);
+  const kept = new Array<boolean>(ids.length).fill(false);
+  const byId = new Map<number, number>();
+  for (let i = 0; i < ids.length; i++) {
+    const key = previous.get(ids[i]);
+    if (key === undefined || byId.has(ids[i])) continue;
+    keys[i] = key;
+    kept[i] = true;
+    byId.set(ids[i], key);
+  }
+  // Keys that left, by how many kept rows came before them.
+  const freeByGap: number[][] = [];
+  let gap = 0;
+  for (const [id, key] of previous) {
+    if (byId.get(id) === key) gap++;
+    else (freeByGap[gap] ??= []).push(key);
+  }
+  const used = new Set<number>();
+  const unplaced: number[] = [];
+  gap = 0;
+  let taken = 0;
+  for (let i = 0; i < ids.length; i++) {
+    if (kept[i]) {
+      gap++;
+      taken = 0;
+      continue;
+    }
+    const free = freeByGap[gap];
+    if (free && taken < free.length) {
+      keys[i] = free[taken++];
+      used.add(keys[i]);
+    } else unplaced.push(i);
+  }
+  const spare = freeByGap.flat().filter((key) => !used.has(key));
+  let next = nextKey;
+  unplaced.forEach((i, n) => {
+    keys[i] = n < spare.length ? spare[n] : next++;
+  });
+  for (let i = 0; i < ids.length; i++) if (!byId.has(ids[i])) byId.set(ids[i], keys[i]);
+  return { keys, byId, nextKey: next };
+}

@@ -47,8 +47,8 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
   const [dragging, setDragging] = useState(false);
   const dragDepth = useRef(0);
 
-  const count = usePanel((s) => s.shown);
-  const scanning = usePanel((s) => s.scanning);
+  // A boolean, not the count: the whole panel need not re-render on every keystroke.
+  const empty = usePanel((s) => s.shown === 0 && !s.scanning);
 
   useEffect(() => {
     const root = document.documentElement;
@@ -126,7 +126,7 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
       ) : (
         <div class={`main${detailOpen ? ' with-detail' : ''}`}>
           <div class="list-pane">
-            {count === 0 && !scanning ? <EmptyState /> : <FailureList fallbackViewportHeight={fallbackViewportHeight} />}
+            {empty ? <EmptyState /> : <FailureList fallbackViewportHeight={fallbackViewportHeight} />}
           </div>
           {detailOpen ? <Detail /> : null}
         </div>

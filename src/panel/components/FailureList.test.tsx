@@ -48,6 +48,24 @@ describe('FailureList', () => {
     expect(view.root.querySelector('[data-testid="counts"]')!.textContent).toContain(`${Math.round(100_000 / 14).toLocaleString('en-US')} shown`);
   });
 
+  it('a filter change keeps the elements of rows still shown and reuses the others, in order', () => {
+    view = renderPanel(manyFailures(1000), { viewport: 630 });
+    const before = rows(view.root);
+    const kept = before.find((r) => r.dataset.seq === '1000')!;
+    const input = view.root.querySelector<HTMLInputElement>('[data-testid="filter"]')!;
+    act(() => {
+      input.value = 'host:api';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const after = rows(view.root);
+    const seqs = after.map((r) => Number(r.dataset.seq));
+    expect(seqs.every((seq) => seq % 2 === 0)).toBe(true);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(after.find((r) => r.dataset.seq === '1000')).toBe(kept);
+    expect(after.filter((r) => before.includes(r)).length).toBe(after.length);
+    expect(after.every((r) => r.getAttribute('aria-rowindex') === String(seqs.indexOf(Number(r.dataset.seq)) + 500 - after.length + 2))).toBe(true);
+  });
+
   it('uses grid roles and exposes status, code, ID and kind on each failure row', () => {
     view = renderPanel([
       requestRecord({ seq: 1, status: 422, code: 'invalid_input', errorId: 'err-1', message: 'Title is required' }),

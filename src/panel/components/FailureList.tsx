@@ -1,5 +1,5 @@
 // The failure list: an ARIA grid of fixed-height rows, windowed so only what is on screen is in the DOM.
-import { memo } from 'preact/compat';
+import { memo } from './memo';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AUDIT_RULE_TITLES, type AuditRule } from '../../core/audit';
 import type { RequestRecord } from '../../protocol/messages';
@@ -7,13 +7,13 @@ import { formatCount, formatDateTime, formatStatus, formatTime, hostPath, trunca
 import { copyText } from '../clipboard';
 import { usePanel, usePanelStore } from '../context';
 import type { Group } from '../grouping';
-import { buildDisplay, moveIndex, type Selection } from '../store/display';
+import { buildDisplay, moveIndex, type DisplayItem, type Selection } from '../store/display';
 import type { Row } from '../store/rows';
 import { retryText } from '../verdict';
-import { bottomScrollTop, computeWindow, isAtBottom, pageSize, scrollToReveal } from '../windowing';
+import { bottomScrollTop, computeWindow, isAtBottom, pageSize, recycleKeys, scrollToReveal, type RecycledKeys } from '../windowing';
 import { COLUMNS, COMPACT_COLUMNS, gridTemplate, minGridWidth, ROW_HEIGHT, type Column } from './columns';
 
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 /** Cells show at most this many characters (the rest is in the title and the detail): long text costs layout even when clipped. */
 const CELL_CHARS = 240;
 
@@ -200,18 +200,30 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     [store],
   );
 
-  // Rows are keyed by their slot in a recycled pool (index modulo the pool size), not by record:
-  // a keystroke that changes which records show updates the same ~50 row elements in place
-  // instead of creating new ones, and scrolling by one row moves one element.
-  const pool = Math.max(range.end - range.start, Math.ceil(viewportHeight / ROW_HEIGHT) + 2 * OVERSCAN + 2);
+  // Record rows keep their element while they stay in the window, so a keystroke that keeps most
+  // of the shown records only re-lays out the rows that changed; rows that left are recycled for
+  // the new ones (patched in place, not created). See recycleKeys.
+  const items: DisplayItem[] = [];
+  const seqs: number[] = [];
+  for (let i = range.start; i < range.end; i++) {
+    const item = display.item(i);
+    items.push(item);
+    if (item.type === 'row') {
+      const row = dataset.row(item.position);
+      if (!row.nav) seqs.push(row.seq);
+    }
+  }
+  const rowKeys = useRef<RecycledKeys>({ keys: [], byId: new Map(), nextKey: 0 });
+  const recycled = recycleKeys(rowKeys.current.byId, seqs, rowKeys.current.nextKey);
+  rowKeys.current = recycled;
+  let recordIndex = 0;
   const children = [];
   for (let i = range.start; i < range.end; i++) {
-    const slot = i % pool;
-    const item = display.item(i);
+    const item = items[i - range.start];
     if (item.type === 'group') {
       children.push(
         <GroupRow
-          key={`g${slot}`}
+          key={`g${item.group.key}`}
           index={i}
           group={item.group}
           expanded={item.expanded}
@@ -227,10 +239,10 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     const row = dataset.row(item.position);
     children.push(
       row.nav ? (
-        <NavRow key={`n${slot}`} index={i} row={row} span={columns.length} />
+        <NavRow key={`n${row.seq}`} index={i} row={row} span={columns.length} />
       ) : (
         <RecordRow
-          key={`r${slot}`}
+          key={`r${recycled.keys[recordIndex++]}`}
           index={i}
           row={row}
           inGroup={item.group !== undefined}
@@ -344,7 +356,8 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
         const where = hostPath(x.url);
         return (
           <div key="url" role="gridcell" class="cell col-url" title={x.url}>
-            <span class="path">{truncate(where.path, CELL_CHARS)}</span> <span class="host">{where.host}</span>
+            {`${truncate(where.path, CELL_CHARS)} `}
+            <span class="host">{where.host}</span>
           </div>
         );
       }
@@ -352,7 +365,6 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
         const status = formatStatus(x.status, c.status.reason || x.statusText, x.error);
         return (
           <div key="status" role="gridcell" class="cell col-status" title={`${status} · ${KIND_LABEL[c.kind] ?? c.kind}`}>
-            <span class="status-dot" aria-hidden="true" />
             {audit ? <AuditBadge rules={audit} /> : null}
             {status}
           </div>
@@ -368,10 +380,9 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
         return (
           <div key="id" role="gridcell" class="cell col-id">
             {c.errorId ? (
-              <button
-                type="button"
+              <span
+                role="button"
                 class="id-copy mono"
-                tabIndex={-1}
                 title={`${c.errorId}: click to copy${c.errorIdSource ? ` (from ${c.errorIdSource})` : ''}`}
                 aria-label={`Copy ID ${c.errorId}`}
                 onClick={(e) => {
@@ -380,7 +391,7 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
                 }}
               >
                 {c.errorId}
-              </button>
+              </span>
             ) : null}
           </div>
         );

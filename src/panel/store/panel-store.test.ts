@@ -121,6 +121,20 @@ describe('panel store', () => {
     expect(s().dataset().visibleRequestCount()).toBe(Math.ceil((SCAN_STEP_ROWS + 10 - 1) / 7));
   });
 
+  it('the first re-filter slice of a keystroke stops once it has a screenful of rows; the rest follows', () => {
+    // A clock that never runs out: only the row count ends the first slice.
+    const { s, runTasks } = setup({ now: () => 0 });
+    s().receive(snapshot(manyFailures(3 * SCAN_STEP_ROWS)));
+    runTasks();
+    s().setFilterText('failure');
+    expect(s().scanning).toBe(true);
+    expect(s().dataset().visible.length).toBe(SCAN_STEP_ROWS);
+    expect(s().dataset().row(s().dataset().visible.last()!).seq).toBe(3 * SCAN_STEP_ROWS);
+    runTasks();
+    expect(s().scanning).toBe(false);
+    expect(s().shown).toBe(3 * SCAN_STEP_ROWS);
+  });
+
   it('loaded settings apply grouping and show-all', () => {
     const { s } = setup();
     s().receive(snapshot([requestRecord({ seq: 1, status: 200 }), requestRecord({ seq: 2, status: 500 })]));

@@ -151,12 +151,19 @@ export type PanelStore = StoreApi<PanelState> & {
   setSender(send: ((message: Envelope) => void) | null): void;
 };
 
+/**
+ * Rows the re-filter inside a keystroke looks for before it leaves the rest for later: more than a
+ * screen holds (the scan runs newest first, so these are the rows in view when pinned to the end).
+ */
+const FIRST_SCREEN_ROWS = 200;
+
 /** What the background sends the panel. */
 const PANEL_MESSAGES = ['bg/snapshot', 'bg/upsert', 'bg/cleared', 'bg/protocol-mismatch'] as const;
 
 /**
- * The rest of a long re-filter runs after the next frame has painted, so a keystroke's own frame
- * never waits for it. rAF does not fire while the panel is hidden: a timer takes over then.
+ * The rest of a long re-filter runs once the frame has painted (the first idle moment), so a
+ * keystroke's own frame never waits for it. Without idle callbacks: after the next frame. Neither
+ * fires reliably while the panel is hidden: a timer takes over then.
  */
 function defaultSchedule(task: () => void): void {
   let done = false;
@@ -165,7 +172,8 @@ function defaultSchedule(task: () => void): void {
     done = true;
     task();
   };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run);
+  else if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
   setTimeout(run, 100);
 }
 
@@ -227,14 +235,18 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       });
     };
 
-    /** Runs re-filter steps, the current view's first, until the budget is spent (at least one step). */
-    const slice = (budgetMs: number): void => {
+    /**
+     * Runs re-filter steps, the current view's first, until the budget is spent (at least one step),
+     * or until the current view has found `enoughRows`.
+     */
+    const slice = (budgetMs: number, enoughRows = Infinity): void => {
       const deadline = now() + budgetMs;
-      const order = [current(), ...datasets().filter((d) => d !== current())];
+      const shown = current();
+      const order = [shown, ...datasets().filter((d) => d !== shown)];
       for (const d of order) {
         while (d.scanning) {
           d.step();
-          if (now() >= deadline) return;
+          if (now() >= deadline || shown.visible.length >= enoughRows) return;
         }
       }
     };
@@ -250,9 +262,13 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       });
     };
 
-    /** After a filter change or new snapshot: the first screen now, the rest in later tasks. */
-    const scanNow = (extra: Partial<PanelState> = {}): void => {
-      slice(firstSliceMs);
+    /**
+     * After a filter change or new snapshot: the first screen now, the rest in later tasks. A
+     * keystroke stops at `enoughRows`; a snapshot or import keeps the whole budget, so an opening
+     * panel has its complete list sooner.
+     */
+    const scanNow = (extra: Partial<PanelState> = {}, enoughRows = Infinity): void => {
+      slice(firstSliceMs, enoughRows);
       bump(extra);
       continueScans();
     };
@@ -264,7 +280,7 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       const showAll = patch.showAll ?? state.settings.showAll;
       const spec = specOf(filterText, chips, showAll);
       for (const d of datasets()) d.setSpec(spec);
-      scanNow({ filterText, chips, filterProblems: spec.query.problems });
+      scanNow({ filterText, chips, filterProblems: spec.query.problems }, FIRST_SCREEN_ROWS);
     };
 
     const updateSettings = (patch: Partial<Settings>): Settings => {
