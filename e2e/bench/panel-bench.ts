@@ -81,23 +81,29 @@ export function livePorts(): number {
   return (globalThis as any).__faultlineBench?.ports.length ?? 0;
 }
 
-/** Builds n failure records from the templates, as the store would hold them. */
+/**
+ * Builds n failure records from the templates, as the store would hold them. Content is numbered
+ * from the newest record back (k), so the bottom of the list, which the pinned panel shows, holds
+ * the same rows at every n: each keystroke then changes the same visible rows at 10k and 100k, and
+ * the two medians differ only by what n costs.
+ */
 export function generateRecords(arg: { templates: any[]; n: number; tabId: number }): number {
   const bench = (globalThis as any).__faultlineBench;
   const { templates, n, tabId } = arg;
   const records = new Array(n);
   const start = Date.now() - n * 50;
   for (let i = 0; i < n; i++) {
-    const t = templates[i % templates.length];
+    const k = n - 1 - i;
+    const t = templates[k % templates.length];
     const url: string = t.exchange.url || 'https://api.example.com/';
     const c = t.classification;
     records[i] = {
       ...t,
-      id: `wr:bench-${i}`,
+      id: `wr:bench-${k}`,
       tabId,
       seq: i + 1,
-      exchange: { ...t.exchange, url: `${url}${url.includes('?') ? '&' : '?'}n=${i}`, startedAt: start + i * 50 },
-      classification: { ...c, errorId: c.errorId ? `${c.errorId}-${i}` : c.errorId },
+      exchange: { ...t.exchange, url: `${url}${url.includes('?') ? '&' : '?'}n=${k}`, startedAt: start + i * 50 },
+      classification: { ...c, errorId: c.errorId ? `${c.errorId}-${k}` : c.errorId },
     };
   }
   bench.records = records;
