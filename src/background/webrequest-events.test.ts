@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyHash } from '../core/fingerprint';
-import { redactHeaders } from '../core/redact';
-import { isDevtoolsCacheProbe, isTabTraffic, plainHeaders, reasonPhrase, redactHeaderList, requestBodyFacts, toRequestHeaders, toResponse } from './webrequest-events';
+import { isDevtoolsCacheProbe, isTabTraffic, plainHeaders, reasonPhrase, requestBodyFacts, toRequestHeaders, toResponse } from './webrequest-events';
 
 const ORIGIN = 'chrome-extension://abc';
 
@@ -56,23 +55,6 @@ describe('webRequest details', () => {
     expect(a.credentialsFingerprint).not.toBe(b.credentialsFingerprint);
     const response = toResponse({ ...base, statusCode: 200, statusLine: 'HTTP/1.1 200 OK', responseHeaders: [{ name: 'Set-Cookie', value: 'session=abcdef123456' }] });
     expect(JSON.stringify(response.responseHeaders)).not.toContain('abcdef123456');
-  });
-
-  it('redacts header lists like redactHeaders, sharing the entries of repeated headers', () => {
-    const list = () => [
-      { name: 'Content-Type', value: 'application/json' },
-      { name: 'Authorization', value: 'Bearer tok_cccccccccccc' },
-      { name: 'X-Note', value: 'see https://a.test/?access_token=abcdef0123456789' },
-      { name: 'X-Request-Id', value: 'req_1' },
-    ];
-    const first = redactHeaderList(list());
-    const second = redactHeaderList(list());
-    expect(first).toEqual(redactHeaders(list()));
-    expect(second).toEqual(first);
-    expect(second[0]).toBe(first[0]);
-    expect(second[3]).toBe(first[3]);
-    expect(JSON.stringify(second)).not.toContain('tok_');
-    expect(JSON.stringify(second)).not.toContain('abcdef0123456789');
   });
 
   it('recognizes DevTools\' cache-only reload of the inspected document', () => {

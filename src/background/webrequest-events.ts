@@ -1,8 +1,8 @@
 // webRequest event details → plain inputs for the tab store. Pure: plain objects in, plain objects out.
 // Chrome and Firefox differ in small ways (initiator vs originUrl/documentUrl, requestBody shapes);
 // those differences end here.
-import { bodyHash, credentialsFingerprint } from '../core/fingerprint';
-import { redactHeaders } from '../core/redact';
+import { bodyHash, credentialsFingerprintOf } from '../core/fingerprint';
+import { redactHeaderList } from '../core/redact';
 import type { HeaderList } from '../core/types';
 
 export interface HttpHeader {
@@ -158,42 +158,6 @@ export function plainHeaders(headers: HttpHeader[] | undefined): Array<{ name: s
     else if (h.binaryValue) out.push({ name: h.name, value: String.fromCharCode(...Array.from(h.binaryValue)) });
   }
   return out;
-}
-
-type Header = { name: string; value: string };
-
-/**
- * Redacted header entries by name and value. Most headers repeat on every request (content-type,
- * accept, user-agent, …): each is redacted once, and records share the entry and its strings. Only
- * entries that redaction left unchanged are kept, so no credential stays in the map.
- */
-const sharedHeaders = new Map<string, Header>();
-const MAX_SHARED_HEADERS = 2000;
-
-/** redactHeaders for a plain header list, with repeated headers redacted once and shared. */
-export function redactHeaderList(headers: readonly Header[]): Header[] {
-  const out: Header[] = new Array<Header>(headers.length);
-  for (let i = 0; i < headers.length; i++) {
-    const header = headers[i]!;
-    const key = `${header.name}\n${header.value}`;
-    let entry = sharedHeaders.get(key);
-    if (entry === undefined) {
-      entry = redactHeaders([header])[0]!;
-      if (entry.value === header.value) {
-        if (sharedHeaders.size >= MAX_SHARED_HEADERS) sharedHeaders.clear();
-        sharedHeaders.set(key, entry);
-      }
-    }
-    out[i] = entry;
-  }
-  return out;
-}
-
-/** Cookies differ between sources (webRequest hides them in Chrome), so they stay out of the fingerprint. */
-export function credentialsFingerprintOf(headers: HeaderList | undefined): string | undefined {
-  if (!headers) return undefined;
-  const list = Array.isArray(headers) ? headers : Object.entries(headers).map(([name, value]) => ({ name, value: value as string }));
-  return credentialsFingerprint(list.filter((h) => h.name.toLowerCase() !== 'cookie'));
 }
 
 export function toRequestStart(d: WebRequestDetails): RequestStart {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isSecretHeaderName, REDACTED, redactBody, redactClassification, redactExchange, redactHeaders, redactParams, redactText, redactUrl } from './redact';
+import { isSecretHeaderName, REDACTED, redactBody, redactClassification, redactExchange, redactHeaderList, redactHeaders, redactParams, redactText, redactUrl } from './redact';
 import { classify } from './classify';
 import type { Exchange } from './types';
 
@@ -56,6 +56,27 @@ describe('redactHeaders', () => {
     const out = redactHeaders(input);
     expect(Object.keys(out)).toEqual(['__proto__', 'cookie']);
     expect(out.cookie).toBe(REDACTED);
+  });
+});
+
+describe('redactHeaderList', () => {
+  it('redacts header lists like redactHeaders, sharing the entries of repeated headers', () => {
+    const list = () => [
+      { name: 'Content-Type', value: 'application/json' },
+      { name: 'Authorization', value: 'Bearer tok_cccccccccccc' },
+      { name: 'X-Note', value: 'see https://a.test/?access_token=abcdef0123456789' },
+      { name: 'X-Request-Id', value: 'req_1' },
+    ];
+    const first = redactHeaderList(list());
+    const second = redactHeaderList(list());
+    expect(first).toEqual(redactHeaders(list()));
+    expect(second).toEqual(first);
+    expect(second[0]).toBe(first[0]);
+    expect(second[3]).toBe(first[3]);
+    // Shared between records, so no record can change another's header.
+    expect(Object.isFrozen(second[0])).toBe(true);
+    expect(JSON.stringify(second)).not.toContain('tok_');
+    expect(JSON.stringify(second)).not.toContain('abcdef0123456789');
   });
 });
 

@@ -210,6 +210,34 @@ export function redactHeaders<T extends HeaderList | undefined>(headers: T): T {
   return out as unknown as T;
 }
 
+/**
+ * Redacted header entries by name and value. Most headers repeat on every request (content-type,
+ * accept, user-agent, …): each is redacted once, and records share the entry and its strings. Only
+ * entries that redaction left unchanged are kept, so no credential stays in the map.
+ */
+const sharedHeaders = new Map<string, { name: string; value: string }>();
+const MAX_SHARED_HEADERS = 2000;
+
+/** redactHeaders for a plain header list, with repeated headers redacted once and shared. */
+export function redactHeaderList(headers: ReadonlyArray<{ name: string; value: string }>): Array<{ name: string; value: string }> {
+  const out = new Array<{ name: string; value: string }>(headers.length);
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i]!;
+    const key = `${header.name}\n${header.value}`;
+    let entry = sharedHeaders.get(key);
+    if (entry === undefined) {
+      // Frozen: one entry object is shared by many records.
+      entry = Object.freeze(redactHeaders([header])[0]!);
+      if (entry.value === header.value) {
+        if (sharedHeaders.size >= MAX_SHARED_HEADERS) sharedHeaders.clear();
+        sharedHeaders.set(key, entry);
+      }
+    }
+    out[i] = entry;
+  }
+  return out;
+}
+
 /** A JSON literal value after a member name: number, true or false (strings are scanned by hand). */
 const JSON_LITERAL = /-?\d[\d.eE+-]*|true|false/y;
 const MAX_NAME_CHARS = 400;

@@ -1,11 +1,10 @@
 // A DevTools HAR entry (onRequestFinished or getHAR) → what the background merges. Pure.
 // Chrome and Firefox both speak HAR 1.2 here, with their own extras (_resourceType, _error) and
 // their own second getContent value (Chrome: the encoding, Firefox: the MIME type).
-import { bodyHash } from '../core/fingerprint';
-import { redactBody } from '../core/redact';
+import { bodyHash, credentialsFingerprintOf } from '../core/fingerprint';
+import { redactBody, redactHeaderList } from '../core/redact';
 import type { Exchange } from '../core/types';
 import type { BodyState, DevtoolsEntry } from '../protocol/messages';
-import { credentialsFingerprintOf, redactHeaderList } from '../background/webrequest-events';
 
 export const DEVTOOLS_BODY_CAP_CHARS = 256 * 1024;
 export const DEVTOOLS_REQUEST_BODY_CAP_CHARS = 64 * 1024;
