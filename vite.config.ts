@@ -1,4 +1,6 @@
-import { defineConfig, type UserConfig } from 'vite';
+import { chmodSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -46,8 +48,20 @@ function extensionConfig(browser: Browser): UserConfig {
   };
 }
 
+/** npm links `bin` to this file; without the execute bit `npx faultline` fails with Permission denied. */
+const executableCli: Plugin = {
+  name: 'faultline-executable-cli',
+  apply: 'build',
+  writeBundle(options, bundle) {
+    for (const file of Object.keys(bundle)) {
+      if (file.endsWith('.js')) chmodSync(path.join(options.dir ?? 'dist/cli', file), 0o755);
+    }
+  },
+};
+
 /** The HAR triage CLI: one self-contained Node ESM file. */
 const cliConfig: UserConfig = {
+  plugins: [executableCli],
   build: {
     ssr: 'src/cli/faultline.ts',
     outDir: 'dist/cli',
