@@ -42,3 +42,15 @@ export default {
  221:d,
  dnd:{expected:{message:'Not found'}},
 };
+
+// Second review pass, keyed by case name: values the first pass missed (IDs in documented response
+// headers, the support ID among several IDs, shorter distinctive messages).
+export const byName = {
+  'openapi-chaingateway-422-1': { errorId: 'd0SHGgWfFiAEPkA=' },
+  'openapi-chaingateway-400-3': { errorId: undefined },
+  'openapi-digitalocean-400-1': { errorId: '515850a0-a812-50bf-aa3c-d0d21d287e40' },
+  'openapi-just-eat-400-2': { errorId: '25bbe062-c53d-4fbc-9d6c-3df6127b94fd' },
+  'openapi-just-eat-409-3': { errorId: '25bbe062-c53d-4fbc-9d6c-3df6127b94fd' },
+  'openapi-formapi-400-2': { message: 'There was a problem with the JSON you submitted' },
+  'openapi-vtex-checkout-500-1': { message: 'Seu pagamento não foi autorizado' },
+};
