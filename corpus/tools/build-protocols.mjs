@@ -107,6 +107,9 @@ add('bitcoind-warmup', 'jsonrpc:bitcoin-core', 'https://github.com/bitcoin/bitco
 add('bitcoind-v2-wallet-not-found', 'jsonrpc:bitcoin-core', BTC, post(btcUrl + 'wallet/missing', { jsonrpc: '2.0', id: 2, method: 'getbalance', params: [] }),
   jsonResp(200, { jsonrpc: '2.0', error: { code: -18, message: 'Requested wallet does not exist or is not loaded' }, id: 2 }), E(true, '-18', 'Requested wallet does not exist or is not loaded', false));
 
+add('bitcoind-success-error-null', 'jsonrpc:bitcoin-core', 'https://github.com/bitcoin/bitcoin/blob/master/src/rpc/request.cc', post(btcUrl, { jsonrpc: '1.0', id: 'curltest', method: 'getblockcount', params: [] }, { 'content-type': 'text/plain' }),
+  jsonResp(200, { result: 840000, error: null, id: 'curltest' }), { failure: false });
+
 const ARIA = 'https://github.com/aria2/aria2/blob/master/src/RpcMethodImpl.cc';
 add('aria2-gid-not-found', 'jsonrpc:aria2', ARIA, post('http://localhost:6800/jsonrpc', { jsonrpc: '2.0', id: 'qwer', method: 'aria2.tellStatus', params: ['token:secret', '2089b05ecca3d829'] }),
   jsonResp(400, { id: 'qwer', jsonrpc: '2.0', error: { code: 1, message: 'GID 2089b05ecca3d829 is not found' } }), E(true, '1', 'GID 2089b05ecca3d829 is not found', false));
@@ -240,6 +243,9 @@ add('grpcweb-proxy-test-ok', 'grpc-web:grpc-web', 'https://github.com/grpc/grpc-
   b64Resp(Buffer.concat([frame(0, Buffer.from([0x0a, 0x05, 0x68, 0x65, 0x6c, 0x6c, 0x6f])), frame(0x80, 'grpc-status:0\r\ngrpc-message:\r\n')])), { failure: false });
 add('grpcweb-binary-trailer-not-found-message', 'grpc-web:grpc-spec', 'https://github.com/grpc/grpc/blob/master/doc/PROTOCOL-WEB.md',
   grpcReq('https://api.example.com/grpc.gateway.testing.EchoService/Echo'), b64Resp(frame(0x80, 'grpc-status:5\r\ngrpc-message:some error\r\n')), E(true, 'NOT_FOUND', 'some error', false));
+
+add('hedera-grpcweb-proxy-503-no-status', 'grpc-web:hedera', 'https://github.com/hiero-ledger/hiero-sdk-js/issues/1363', grpcReq('https://testnet.mirrornode.hedera.com/proto.CryptoService/cryptoTransfer'),
+  { status: 503, headers: { 'content-type': 'text/plain', 'content-length': '0' }, body: '' }, { failure: true, message: null, errorId: null, retryable: true, retryAfterSeconds: null });
 
 // ---------- Connect ----------
 const CONNECT = 'https://github.com/connectrpc/connectrpc.com/blob/12f7ad8e95c5f784700bc280708b27cd148d0cf1/src/content/docs/docs/protocol.md';
