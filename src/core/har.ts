@@ -83,6 +83,22 @@ function parseHarUnsafe(text: string, options: HarParseOptions): HarParseResult 
     throw new HarError(`not JSON: ${describeJsonError(source, err)}`);
   }
 
+  const { log, entries } = readHarLog(root);
+  const exchanges: Array<Exchange | null> = [];
+  const problems: HarProblem[] = [];
+  const count = Math.min(entries.length, Math.max(0, maxEntries));
+  if (entries.length > count) notes.push(`log has ${entries.length} entries; only the first ${count} were read`);
+  for (let index = 0; index < count; index++) {
+    const converted = convertHarEntry(entries[index], index, maxBodyChars);
+    exchanges.push(converted.exchange);
+    problems.push(...converted.problems);
+  }
+
+  return { exchanges, problems, notes, wrapper, ...harLogHeader(log) };
+}
+
+/** The log object and its entries array of a parsed HAR root. Throws HarError when the shape is not a HAR's. */
+export function readHarLog(root: unknown): { log: Record<string, unknown>; entries: unknown[] } {
   if (!isRecord(root)) throw new HarError(`not a HAR file: expected a JSON object with a "log" property, got ${typeName(root)}`);
   if (!('log' in root) || root.log === undefined) throw new HarError('no log object: this is JSON but not a HAR file');
   const log = root.log;
@@ -90,22 +106,12 @@ function parseHarUnsafe(text: string, options: HarParseOptions): HarParseResult 
   if (!('entries' in log) || log.entries === undefined) throw new HarError('no log.entries array: this is JSON but not a HAR file');
   const entries = log.entries;
   if (!Array.isArray(entries)) throw new HarError(`log.entries must be an array, got ${typeName(entries)}`);
+  return { log, entries };
+}
 
-  const exchanges: Array<Exchange | null> = [];
-  const problems: HarProblem[] = [];
-  const count = Math.min(entries.length, Math.max(0, maxEntries));
-  if (entries.length > count) notes.push(`log has ${entries.length} entries; only the first ${count} were read`);
-  for (let index = 0; index < count; index++) {
-    const converted = convertEntry(entries[index], index, maxBodyChars);
-    exchanges.push(converted.exchange);
-    problems.push(...converted.problems);
-  }
-
+/** What a HAR says about where it came from. */
+export function harLogHeader(log: Record<string, unknown>): Pick<HarParseResult, 'version' | 'creator' | 'browser'> {
   return {
-    exchanges,
-    problems,
-    notes,
-    wrapper,
     version: typeof log.version === 'string' ? log.version : null,
     creator: nameVersion(log.creator),
     browser: nameVersion(log.browser),
@@ -115,7 +121,7 @@ function parseHarUnsafe(text: string, options: HarParseOptions): HarParseResult 
 // ---------------------------------------------------------------------------------------------
 // Entries
 
-interface Converted {
+export interface ConvertedEntry {
   exchange: Exchange | null;
   problems: HarProblem[];
 }
@@ -125,7 +131,8 @@ class EntryProblem {
   constructor(readonly message: string) {}
 }
 
-function convertEntry(raw: unknown, index: number, maxBodyChars: number): Converted {
+/** One log.entries item as an exchange, with its problems; never throws. */
+export function convertHarEntry(raw: unknown, index: number, maxBodyChars: number = HAR_DEFAULT_MAX_BODY_CHARS): ConvertedEntry {
   const warnings: HarProblem[] = [];
   const warn = (message: string): void => {
     warnings.push({ index, message, skipped: false });
