@@ -2,6 +2,8 @@
 // Exit codes: 0 ok, 1 failures matched --fail-on, 2 usage error or unusable input. Never a stack trace.
 import { classify, type ClassifyOptions } from '../core/classify';
 import { describeJsonError, HarError, parseHar, type HarParseResult, type HarProblem } from '../core/har';
+import { HarEntryStream } from '../core/har-stream';
+import { bodyHash } from '../core/fingerprint';
 import { redactText, redactUrl } from '../core/redact';
 import { auditAttempts, AUDIT_LIMITS, AUDIT_RULE_TITLES, type AuditAttempt, type RetrySequence } from '../core/audit';
 import { describeProblems, validateRules, type Rule } from '../core/rules';
@@ -19,11 +21,27 @@ export interface CliIo {
   isTTY: boolean;
   /** Terminal width, when stdout is a terminal: the ACTION column is fitted to it. */
   columns?: number;
+  /**
+   * Opens a file ('-' for stdin) as a byte stream, so a HAR of any size is read in bounded memory.
+   * Without it, inputs are read whole with readFile/readStdin.
+   */
+  openInput?(path: string): Promise<InputSource>;
+  /** Whether stderr is a terminal: progress lines are printed only then. */
+  stderrIsTTY?: boolean;
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Inputs above this are refused: V8 cannot hold a string much longer (2^29 − 24 code units). */
+/** A streamed input: its size when known (files), and its bytes. */
+export interface InputSource {
+  size: number | null;
+  chunks: AsyncIterable<Uint8Array>;
+}
+
+/** Inputs read whole are refused above this: V8 cannot hold a string much longer (2^29 − 24 code units). */
 export const MAX_INPUT_BYTES = 500 * 1024 * 1024;
+
+/** Inputs larger than this are streamed entry by entry (bounded memory) instead of read whole. */
+export const STREAM_THRESHOLD_BYTES = 64 * 1024 * 1024;
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURES = 1;
@@ -235,8 +253,14 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
   const label = file === '-' ? 'stdin' : clean(file);
   let text: string;
   try {
-    text = file === '-' ? await io.readStdin() : await io.readFile(file);
+    const input = await openHarInput(io, file);
+    if (input.kind === 'stream') return await runStreamed(opts, io, label, input, rules);
+    text = input.text;
   } catch (err) {
+    if (err instanceof HarError) {
+      io.stderr(`faultline: ${label}: ${clean(err.message)}\n`);
+      return EXIT_BAD_INPUT;
+    }
     io.stderr(`faultline: ${label}: ${describeReadError(err)}\n`);
     return EXIT_BAD_INPUT;
   }
@@ -276,6 +300,152 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Large inputs: streamed
+
+type HarInput = { kind: 'text'; text: string } | { kind: 'stream'; size: number | null; head: Uint8Array[]; rest: AsyncIterator<Uint8Array> };
+
+/** Small inputs are read whole (exact syntax errors with line and column); large ones are streamed. */
+async function openHarInput(io: CliIo, file: string): Promise<HarInput> {
+  if (!io.openInput) return { kind: 'text', text: file === '-' ? await io.readStdin() : await io.readFile(file) };
+  const source = await io.openInput(file);
+  if (source.size !== null && source.size <= STREAM_THRESHOLD_BYTES) {
+    return { kind: 'text', text: file === '-' ? await io.readStdin() : await io.readFile(file) };
+  }
+  // Unknown size (a pipe) or large: read up to the threshold, and stream only if there is more.
+  const rest = source.chunks[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let held = 0;
+  while (held <= STREAM_THRESHOLD_BYTES) {
+    const next = await rest.next();
+    if (next.done) return { kind: 'text', text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(joinBytes(head, held)) };
+    head.push(next.value);
+    held += next.value.length;
+  }
+  return { kind: 'stream', size: source.size, head, rest };
+}
+
+function joinBytes(parts: Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * Triages a HAR entry by entry as its bytes arrive. Only what the output needs is kept: JSON rows
+ * are written as they come, the table keeps the failed rows, the audit keeps each attempt without
+ * its response body. Memory stays bounded by one entry plus the output.
+ */
+async function runStreamed(
+  opts: Options,
+  io: CliIo,
+  label: string,
+  input: Extract<HarInput, { kind: 'stream' }>,
+  rules: readonly Rule[] | undefined,
+): Promise<number> {
+  const shown: TriagedRow[] = [];
+  let hiddenSuccesses = 0;
+  let matchedFailOn = false;
+  const problems: HarProblem[] = [];
+  const attempts: AuditAttempt[] = [];
+  let jsonRows = 0;
+  let pending: string[] = [];
+  const flushJson = (): void => {
+    if (pending.length === 0) return;
+    io.stdout((jsonRows === pending.length ? '[\n' : ',\n') + pending.join(',\n'));
+    pending = [];
+  };
+
+  const progress = createProgress(io, label, input.size);
+  const stream = new HarEntryStream((converted, index) => {
+    problems.push(...converted.problems);
+    const triaged = triageOne(index, converted.exchange, converted.problems.find((p) => p.skipped), rules, problems);
+    if (opts.failOn !== null && matchesFailOn(triaged, opts.failOn)) matchedFailOn = true;
+    if (opts.command === 'audit') {
+      if (triaged.classification && converted.exchange) {
+        attempts.push({ id: String(index), exchange: withoutBodies(converted.exchange), classification: triaged.classification });
+      }
+    } else if (opts.json) {
+      pending.push(jsonRowText(triaged.row));
+      jsonRows++;
+      if (pending.length >= 256) flushJson();
+    } else if (triaged.kind === 'none') hiddenSuccesses++;
+    else shown.push(triaged);
+  }, { maxEntries: Number.MAX_SAFE_INTEGER });
+
+  try {
+    for (const chunk of input.head) stream.push(chunk);
+    progress(stream);
+    for (let next = await input.rest.next(); !next.done; next = await input.rest.next()) {
+      stream.push(next.value);
+      progress(stream);
+    }
+    progress(stream, true);
+    const summary = stream.end();
+    for (const note of summary.notes) io.stderr(`faultline: ${label}: note: ${clean(note)}\n`);
+  } catch (err) {
+    progress(stream, true);
+    if (opts.json && jsonRows > 0) {
+      flushJson();
+      io.stdout('\n]\n');
+    }
+    const message = err instanceof HarError ? err.message : `cannot read HAR: ${errorMessage(err)}`;
+    io.stderr(`faultline: ${label}: ${clean(message)}${jsonRows > 0 ? ` (after ${jsonRows} entries)` : ''}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  reportProblems(io, label, problems);
+
+  if (opts.command === 'audit') {
+    const sequences = auditAttempts(attempts);
+    io.stdout(opts.json ? auditJson(sequences) : renderAudit(sequences, opts.color ?? (io.isTTY && !io.env?.NO_COLOR)));
+    return opts.failOn !== null && sequences.some((s) => s.findings.length > 0) ? EXIT_FAILURES : EXIT_OK;
+  }
+  if (opts.json) {
+    flushJson();
+    io.stdout(jsonRows === 0 ? '[]\n' : '\n]\n');
+  } else {
+    const useColor = opts.color ?? (io.isTTY && !io.env?.NO_COLOR);
+    io.stdout(renderTable(shown, useColor, io.isTTY ? io.columns : undefined, hiddenSuccesses));
+  }
+  return matchedFailOn ? EXIT_FAILURES : EXIT_OK;
+}
+
+/** The exchange as the audit needs it: bodies replaced by their hash, so a large HAR is not held. */
+function withoutBodies(exchange: Exchange): Exchange {
+  const slim: Exchange = { ...exchange, requestBodyHash: exchange.requestBodyHash ?? bodyHash(exchange.requestBody) };
+  delete slim.body;
+  delete slim.requestBody;
+  return slim;
+}
+
+/** A progress line on stderr, on a terminal only, at most four times a second. */
+function createProgress(io: CliIo, label: string, size: number | null): (stream: HarEntryStream, done?: boolean) => void {
+  if (!io.stderrIsTTY) return () => undefined;
+  let last = 0;
+  let shownOnce = false;
+  return (stream, done = false) => {
+    if (done) {
+      if (shownOnce) io.stderr('\r\u001b[K');
+      return;
+    }
+    const now = Date.now();
+    if (now - last < 250) return;
+    last = now;
+    shownOnce = true;
+    const of = size === null ? '' : ` of ${formatBytes(size)} (${Math.floor((100 * stream.bytesRead) / Math.max(1, size))}%)`;
+    io.stderr(`\r\u001b[Kfaultline: ${label}: read ${formatBytes(stream.bytesRead)}${of}, ${stream.entryCount.toLocaleString('en-US')} entries`);
+  };
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+  return `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Triage
 
 interface TriagedRow {
@@ -289,24 +459,22 @@ function triage(har: HarParseResult, rules: readonly Rule[] | undefined): { rows
   for (const p of har.problems) if (p.skipped) skipped.set(p.index, p);
   const rows: TriagedRow[] = [];
   const problems: HarProblem[] = [];
-  har.exchanges.forEach((exchange, index) => {
-    if (exchange === null) {
-      const p = skipped.get(index);
-      rows.push(invalidRow(index, p?.message ?? 'entry could not be read', p?.method, p?.url));
-      return;
-    }
-    let c: Classification;
-    try {
-      c = classify(exchange, classifyOptions(exchange, rules));
-    } catch (err) {
-      const message = `classifier failed: ${errorMessage(err)}`;
-      problems.push({ index, message, skipped: true });
-      rows.push(invalidRow(index, message, exchange.method, exchange.url));
-      return;
-    }
-    rows.push({ row: rowOf(index, exchange, c), classification: c, kind: kindOf(exchange, c) });
-  });
+  har.exchanges.forEach((exchange, index) => rows.push(triageOne(index, exchange, skipped.get(index), rules, problems)));
   return { rows, problems };
+}
+
+/** One entry's row: invalid when it could not be read or classified (the reason goes to `problems`). */
+function triageOne(index: number, exchange: Exchange | null, skipped: HarProblem | undefined, rules: readonly Rule[] | undefined, problems: HarProblem[]): TriagedRow {
+  if (exchange === null) return invalidRow(index, skipped?.message ?? 'entry could not be read', skipped?.method, skipped?.url);
+  let c: Classification;
+  try {
+    c = classify(exchange, classifyOptions(exchange, rules));
+  } catch (err) {
+    const message = `classifier failed: ${errorMessage(err)}`;
+    problems.push({ index, message, skipped: true });
+    return invalidRow(index, message, exchange.method, exchange.url);
+  }
+  return { row: rowOf(index, exchange, c), classification: c, kind: kindOf(exchange, c) };
 }
 
 /** A HAR is replayed later: "now" for epoch-based reset headers is when the response arrived, not today. */
@@ -389,8 +557,15 @@ function reportProblems(io: CliIo, label: string, problems: HarProblem[]): void 
 
 /** JSON with the characters terminals or old JS parsers may act on (C1 controls, U+2028/9) escaped. */
 function toJson(rows: TriageRow[]): string {
-  const ordered = rows.map((row) => Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, row[f]])));
-  return JSON.stringify(ordered, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+  return rows.length === 0 ? '[]\n' : `[\n${rows.map(jsonRowText).join(',\n')}\n]\n`;
+}
+
+/** One row as an element of the --json array (two-space indent), written the same whether streamed or not. */
+function jsonRowText(row: TriageRow): string {
+  const ordered = Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, row[f]]));
+  return JSON.stringify(ordered, null, 2)
+    .replace(/^/gm, '  ')
+    .replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const ANSI = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', yellow: '\u001b[33m', magenta: '\u001b[35m', cyan: '\u001b[36m' };
@@ -418,7 +593,8 @@ const COLUMNS: Column[] = [
 const GAP = '  ';
 const MIN_ACTION_WIDTH = 24;
 
-function renderTable(rows: TriagedRow[], color: boolean, columns?: number): string {
+/** `hiddenSuccesses`: entries that were not failures and were not kept (streamed input); counted in the summary. */
+function renderTable(rows: TriagedRow[], color: boolean, columns?: number, hiddenSuccesses = 0): string {
   const shown = rows.filter((r) => r.kind !== 'none');
   const paint = (code: string, text: string): string => (color && code ? `${code}${text}${ANSI.reset}` : text);
   const out: string[] = [];
@@ -445,7 +621,7 @@ function renderTable(rows: TriagedRow[], color: boolean, columns?: number): stri
   } else {
     out.push('No failures.');
   }
-  out.push(summary(rows));
+  out.push(summary(rows, hiddenSuccesses));
   return out.join('\n') + '\n';
 }
 
@@ -482,11 +658,12 @@ function renderAudit(sequences: RetrySequence[], color: boolean): string {
   return out.join('\n') + '\n';
 }
 
-function summary(rows: TriagedRow[]): string {
+function summary(rows: TriagedRow[], hiddenSuccesses = 0): string {
   const count = (k: TriagedRow['kind']): number => rows.filter((r) => r.kind === k).length;
   const failures = rows.filter((r) => r.kind !== 'none' && r.kind !== 'invalid').length;
   const invalid = count('invalid');
-  const entries = `${rows.length} ${rows.length === 1 ? 'entry' : 'entries'}`;
+  const total = rows.length + hiddenSuccesses;
+  const entries = `${total} ${total === 1 ? 'entry' : 'entries'}`;
   const base = `${entries}, ${failures} ${failures === 1 ? 'failure' : 'failures'} (${count('client')} client, ${count('server')} server, ${count('network')} network, ${count('body')} 2xx-with-error)`;
   return invalid > 0 ? `${base}, ${invalid} invalid ${invalid === 1 ? 'entry' : 'entries'}` : base;
 }

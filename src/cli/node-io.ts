@@ -1,7 +1,7 @@
 // The CLI's real I/O on Node: size-limited reads of a file or stdin, and the process's streams.
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { MAX_INPUT_BYTES, type CliIo } from './main';
+import { MAX_INPUT_BYTES, type CliIo, type InputSource } from './main';
 
 /** An Error with a Node-style code, which `run` turns into one line. */
 function codedError(code: string, message: string, detail?: string): Error {
@@ -46,6 +46,22 @@ export async function readFileLimited(path: string, limit = MAX_INPUT_BYTES): Pr
   }
 }
 
+/** A file ('-': stdin) as a byte stream, with its size when it is a regular file. Opened when first read. */
+export async function openInputStream(path: string, stdin: Readable): Promise<InputSource> {
+  if (path === '-') return { size: null, chunks: stdin };
+  const info = await stat(path);
+  if (info.isDirectory()) throw codedError('EISDIR', 'is a directory');
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    const handle = await open(path, 'r');
+    try {
+      yield* handle.createReadStream({ highWaterMark: 1024 * 1024, autoClose: false });
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  }
+  return { size: info.isFile() ? info.size : null, chunks: chunks() };
+}
+
 export function nodeIo(proc: NodeJS.Process = process): CliIo {
   return {
     stdout: (text) => {
@@ -56,6 +72,8 @@ export function nodeIo(proc: NodeJS.Process = process): CliIo {
     },
     readFile: (path) => readFileLimited(path),
     readStdin: () => readLimited(proc.stdin as Readable),
+    openInput: (path) => openInputStream(path, proc.stdin as Readable),
+    stderrIsTTY: Boolean(proc.stderr.isTTY),
     isTTY: Boolean(proc.stdout.isTTY),
     columns: proc.stdout.isTTY ? proc.stdout.columns : undefined,
     env: proc.env,
