@@ -1,5 +1,5 @@
-// npm run -s bench [-- --json] [--only classify,panel,capture,memory] [--check] [--profile]
-//   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N]
+// npm run -s bench [-- --json] [--only classify,panel,capture,memory,cli] [--check] [--profile]
+//   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N] [--cli-mb N]
 // Every figure is a ratio or a median measured within one run, so it holds on a noisy 2-core machine.
 // A part that cannot run (no browser, a build error, missing code) reports null with a reason.
 import { writeFile } from 'node:fs/promises';
@@ -10,11 +10,12 @@ import { profileCaptureBurst, runCaptureBench, type CaptureFigures } from './cap
 import { profileClassify, runClassifyBench, type ClassifyFigures } from './classify-bench';
 import { chromeExtension, disposeExtension, type BuiltExtension } from './extension';
 import { runMemoryBench, type MemoryFigures } from './memory-bench';
+import { runCliBench, type CliFigures } from './cli-bench';
 import { runPanelBench, type PanelFigures } from './panel-bench';
 import { failureTemplates } from './records';
 import { round } from './stats';
 
-const PARTS = ['classify', 'panel', 'capture', 'memory'] as const;
+const PARTS = ['classify', 'panel', 'capture', 'memory', 'cli'] as const;
 type Part = (typeof PARTS)[number];
 
 export const BUDGETS = {
@@ -23,6 +24,10 @@ export const BUDGETS = {
   /** panelFilterMs100k / panelFilterMs10k */
   panelFilterScaling: 1.5,
   captureOverheadRatio: 1.05,
+  /** Peak memory of `faultline triage` on a 1 GB HAR. */
+  cliPeakMemoryMB: 256,
+  /** triage bytes/s ÷ JSON.parse bytes/s (200 MB HAR), at least. */
+  cliThroughputRatio: 1 / 3,
 } as const;
 
 interface Args {
@@ -35,10 +40,12 @@ interface Args {
   out?: string;
   panelRounds: number;
   captureRuns: number;
+  /** Size of the HAR the CLI part triages. */
+  cliMB: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, only: new Set(PARTS), check: false, profile: false, panelRounds: 2, captureRuns: 7 };
+  const args: Args = { json: false, only: new Set(PARTS), check: false, profile: false, panelRounds: 2, captureRuns: 7, cliMB: 1024 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -57,8 +64,9 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--out')) args.out = value();
     else if (a.startsWith('--panel-rounds')) args.panelRounds = Math.max(1, Number(value()) || 1);
     else if (a.startsWith('--capture-runs')) args.captureRuns = Math.max(5, Number(value()) || 5);
+    else if (a.startsWith('--cli-mb')) args.cliMB = Math.max(64, Number(value()) || 1024);
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('npm run -s bench -- [--json] [--only classify,panel,capture,memory] [--check] [--profile] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N]\n');
+      process.stdout.write('npm run -s bench -- [--json] [--only classify,panel,capture,memory,cli] [--check] [--profile] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--cli-mb N]\n');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -73,11 +81,13 @@ interface Report {
   panelInitialRenderMs100k: number | null;
   captureOverheadRatio: number | null;
   bytesPerRecord: number | null;
+  cliPeakMemoryMB: number | null;
+  cliThroughputRatio: number | null;
   budgets: Record<string, { budget: string; value: number | null; pass: boolean | null }>;
   environment: Record<string, unknown>;
   /** Why a figure is null. */
   missing: Record<string, string>;
-  detail: { classify?: ClassifyFigures['detail']; panel?: PanelFigures['detail']; capture?: CaptureFigures['detail']; memory?: MemoryFigures['detail']; extension?: Omit<BuiltExtension, 'path'> };
+  detail: { classify?: ClassifyFigures['detail']; panel?: PanelFigures['detail']; capture?: CaptureFigures['detail']; memory?: MemoryFigures['detail']; cli?: Omit<CliFigures, 'detail'> & CliFigures['detail']; extension?: Omit<BuiltExtension, 'path'> };
   hotSpots?: unknown;
 }
 
@@ -88,6 +98,10 @@ function errorText(error: unknown): string {
 
 function budget(value: number | null, limit: number, label: string) {
   return { budget: label, value, pass: value === null ? null : value <= limit };
+}
+
+function atLeast(value: number | null, floor: number, label: string) {
+  return { budget: label, value, pass: value === null ? null : value >= floor };
 }
 
 async function main(): Promise<number> {
@@ -101,6 +115,8 @@ async function main(): Promise<number> {
     panelInitialRenderMs100k: null,
     captureOverheadRatio: null,
     bytesPerRecord: null,
+    cliPeakMemoryMB: null,
+    cliThroughputRatio: null,
     budgets: {},
     environment: {
       date: new Date().toISOString(),
@@ -132,6 +148,19 @@ async function main(): Promise<number> {
       skip(['classifyRatio', 'classifyPerSecond'], `classify bench failed: ${errorText(error)}`);
     }
   } else skip(['classifyRatio', 'classifyPerSecond'], 'not run (--only)');
+
+  // ---- cli ------------------------------------------------------------------------------------
+  if (args.only.has('cli')) {
+    try {
+      const c = await runCliBench({ log, largeMB: args.cliMB });
+      report.cliPeakMemoryMB = c.cliPeakMemoryMB;
+      report.cliThroughputRatio = c.cliThroughputRatio;
+      const { detail, ...figures } = c;
+      report.detail.cli = { ...figures, ...detail };
+    } catch (error) {
+      skip(['cliPeakMemoryMB', 'cliThroughputRatio'], `cli bench failed: ${errorText(error)}`);
+    }
+  } else skip(['cliPeakMemoryMB', 'cliThroughputRatio'], 'not run (--only)');
 
   // ---- browser parts --------------------------------------------------------------------------
   const browserParts = (['panel', 'capture', 'memory'] as const).filter((p) => args.only.has(p));
@@ -219,6 +248,8 @@ async function main(): Promise<number> {
     panelFilterMs100k: budget(report.panelFilterMs100k, BUDGETS.panelFilterMs100k, `≤ ${BUDGETS.panelFilterMs100k} ms`),
     panelFilterScaling: budget(scaling, BUDGETS.panelFilterScaling, `panelFilterMs100k ≤ ${BUDGETS.panelFilterScaling} × panelFilterMs10k`),
     captureOverheadRatio: budget(report.captureOverheadRatio, BUDGETS.captureOverheadRatio, `≤ ${BUDGETS.captureOverheadRatio}`),
+    cliPeakMemoryMB: budget(report.cliPeakMemoryMB, BUDGETS.cliPeakMemoryMB, `≤ ${BUDGETS.cliPeakMemoryMB} MB on a ${args.cliMB} MB HAR`),
+    cliThroughputRatio: atLeast(report.cliThroughputRatio, BUDGETS.cliThroughputRatio, '≥ ⅓ of JSON.parse bytes/s (200 MB HAR)'),
   };
   (report.environment as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map((v) => round(v, 2));
 
@@ -248,6 +279,8 @@ function printHuman(r: Report): void {
     console.log(`    floors: webRequest only ${fmt(capture.webRequestFloorRatio, '×')}, DevTools capture ${fmt(capture.devtoolsFloorRatio, '×')}; Faultline over the DevTools floor ${fmt(capture.overFloorRatio, '×')}`);
   }
   line('bytesPerRecord', r.bytesPerRecord, ' B');
+  line('cliPeakMemoryMB', r.cliPeakMemoryMB, ' MB');
+  line('cliThroughputRatio', r.cliThroughputRatio, '×');
   console.log('\nBudgets');
   for (const [name, b] of Object.entries(r.budgets)) {
     const verdict = b.pass === null ? 'n/a ' : b.pass ? 'PASS' : 'FAIL';

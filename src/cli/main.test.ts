@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { run, TRIAGE_FIELDS, type CliIo, type TriageRow } from './main';
+import { run, STREAM_THRESHOLD_BYTES, TRIAGE_FIELDS, type CliIo, type TriageRow } from './main';
 import { seedMismatches, type SeedCase } from '../core/testing/seed-cases';
 import { readFileLimited, readLimited } from './node-io';
 import pkg from '../../package.json';
@@ -449,5 +449,56 @@ describe('audit', () => {
   it('refuses --fail-on client for audit', async () => {
     const r = await cli(['audit', 'a.har', '--fail-on', 'client'], { 'a.har': har([]) });
     expect(r.code).toBe(2);
+  });
+});
+
+describe('large inputs are streamed', () => {
+  /** An io whose openInput serves `text` in small chunks and claims `size` (null: a pipe). */
+  function streamingIo(text: string, size: number | null): CliIo & { out: string[]; err: string[]; wholeReads: number } {
+    const io = memoryIo({ 'big.har': text, '-': text }) as CliIo & { out: string[]; err: string[]; wholeReads: number };
+    io.wholeReads = 0;
+    const readFile = io.readFile;
+    io.readFile = async (p) => {
+      io.wholeReads++;
+      return readFile(p);
+    };
+    io.openInput = async () => ({
+      size,
+      chunks: (async function* () {
+        const bytes = new TextEncoder().encode(text);
+        for (let at = 0; at < bytes.length; at += 997) yield bytes.subarray(at, at + 997);
+      })(),
+    });
+    return io;
+  }
+
+  const big = STREAM_THRESHOLD_BYTES + 1;
+
+  it.each([
+    ['triage --json', ['triage', 'big.har', '--json']],
+    ['triage (table)', ['triage', 'big.har']],
+    ['triage --fail-on server', ['triage', 'big.har', '--fail-on', 'server']],
+    ['audit --json', ['audit', 'big.har', '--json']],
+  ])('%s prints exactly what reading the file whole prints, without reading it whole', async (_name, argv) => {
+    const whole = await cli(argv, { 'big.har': seedHar });
+    const io = streamingIo(seedHar, big);
+    const code = await run(argv, io);
+    expect(io.wholeReads).toBe(0);
+    expect({ code, stdout: io.out.join(''), stderr: io.err.join('') }).toEqual(whole);
+  });
+
+  it('reads a small pipe whole (exact syntax errors), and streams a pipe that goes past the threshold', async () => {
+    const io = streamingIo('{"log": nope}', null);
+    expect(await run(['triage', '-'], io)).toBe(2);
+    expect(io.err.join('')).toMatch(/^faultline: stdin: not JSON: .* at line 1 column \d+\n$/);
+  });
+
+  it('a file broken after the first entries gives one line, exit 2, and closes the JSON array it began', async () => {
+    const entries = Array.from({ length: 300 }, (_, i) => entry(500 + (i % 4), `{"error":"e${i}"}`));
+    const text = har(entries).replace(/\]\}\}$/, ', {"request": }]}}');
+    const io = streamingIo(text, big);
+    expect(await run(['triage', 'big.har', '--json'], io)).toBe(2);
+    expect(JSON.parse(io.out.join(''))).toHaveLength(300);
+    expect(io.err.join('').trim().split('\n')).toEqual([expect.stringMatching(/^faultline: big\.har: not JSON in log\.entries\[300\]: .*\(after 300 entries\)$/)]);
   });
 });

@@ -106,12 +106,14 @@ Output:
            Invalid entries are warnings, not failures.
 
   --rules FILE
-           A JSON rules file passed to the classifier. Reserved: it is read and
-           checked for JSON syntax, but not interpreted yet.
+           Per-host rules, as the options page exports them (JSON), applied to
+           every entry. A file with an invalid rule exits 2 naming the field.
 
 Input:
   A HAR 1.2 file (BOM, CRLF and HARP/JSONP onInputData(...) wrappers are accepted),
-  up to 500 MiB. A broken entry is reported on stderr and the others are triaged.
+  of any size: files over 64 MiB are read entry by entry in bounded memory, with a
+  progress line on a terminal. A broken entry is reported on stderr and the others
+  are triaged.
 
 Exit status:
   0  done (and no failure matched --fail-on)
@@ -311,8 +313,10 @@ async function openHarInput(io: CliIo, file: string): Promise<HarInput> {
   if (source.size !== null && source.size <= STREAM_THRESHOLD_BYTES) {
     return { kind: 'text', text: file === '-' ? await io.readStdin() : await io.readFile(file) };
   }
-  // Unknown size (a pipe) or large: read up to the threshold, and stream only if there is more.
   const rest = source.chunks[Symbol.asyncIterator]();
+  if (source.size !== null) return { kind: 'stream', size: source.size, head: [], rest };
+  // Unknown size (a pipe): read up to the threshold, and stream only if there is more.
+
   const head: Uint8Array[] = [];
   let held = 0;
   while (held <= STREAM_THRESHOLD_BYTES) {
@@ -377,7 +381,7 @@ async function runStreamed(
   }, { maxEntries: Number.MAX_SAFE_INTEGER });
 
   try {
-    for (const chunk of input.head) stream.push(chunk);
+    for (const chunk of input.head.splice(0)) stream.push(chunk);
     progress(stream);
     for (let next = await input.rest.next(); !next.done; next = await input.rest.next()) {
       stream.push(next.value);
