@@ -18,12 +18,22 @@ import { round } from './stats';
 const PARTS = ['classify', 'panel', 'capture', 'memory', 'cli'] as const;
 type Part = (typeof PARTS)[number];
 
+/**
+ * The budgets checked by --check. classifyRatio (whole corpus) and captureOverheadRatio (against no
+ * extension) are still reported but no longer budgeted: their floors are the browser's and the
+ * corpus's, not Faultline's (docs/performance.md, "Budgets restated").
+ */
 export const BUDGETS = {
-  classifyRatio: 1.25,
+  /** classify ÷ JSON.parse on the real-HAR part of the corpus (traffic-shaped: mostly successes). */
+  classifyRealHarRatio: 1.25,
   panelFilterMs100k: 16,
   /** panelFilterMs100k / panelFilterMs10k */
   panelFilterScaling: 1.5,
-  captureOverheadRatio: 1.05,
+  /** Panel opened on 100k stored failures: first rows painted, and every row available. */
+  panelFirstRowsMs100k: 300,
+  panelInitialRenderMs100k: 1000,
+  /** Page load with Faultline ÷ with the DevTools floor extension (same listeners, bodies read, empty panel). */
+  overFloorRatio: 1.05,
   /** Peak memory of `faultline triage` on a 1 GB HAR. */
   cliPeakMemoryMB: 256,
   /** triage bytes/s ÷ JSON.parse bytes/s (200 MB HAR), at least. */
@@ -244,10 +254,12 @@ async function main(): Promise<number> {
   // ---- budgets --------------------------------------------------------------------------------
   const scaling = report.panelFilterMs100k !== null && report.panelFilterMs10k ? round(report.panelFilterMs100k / report.panelFilterMs10k) : null;
   report.budgets = {
-    classifyRatio: budget(report.classifyRatio, BUDGETS.classifyRatio, `≤ ${BUDGETS.classifyRatio}`),
+    classifyRealHarRatio: budget(report.detail.classify?.realHarRatio ?? null, BUDGETS.classifyRealHarRatio, `≤ ${BUDGETS.classifyRealHarRatio} (real-HAR part)`),
     panelFilterMs100k: budget(report.panelFilterMs100k, BUDGETS.panelFilterMs100k, `≤ ${BUDGETS.panelFilterMs100k} ms`),
     panelFilterScaling: budget(scaling, BUDGETS.panelFilterScaling, `panelFilterMs100k ≤ ${BUDGETS.panelFilterScaling} × panelFilterMs10k`),
-    captureOverheadRatio: budget(report.captureOverheadRatio, BUDGETS.captureOverheadRatio, `≤ ${BUDGETS.captureOverheadRatio}`),
+    panelFirstRowsMs100k: budget(report.detail.panel?.firstRowsMs100k ?? null, BUDGETS.panelFirstRowsMs100k, `≤ ${BUDGETS.panelFirstRowsMs100k} ms`),
+    panelInitialRenderMs100k: budget(report.panelInitialRenderMs100k, BUDGETS.panelInitialRenderMs100k, `≤ ${BUDGETS.panelInitialRenderMs100k} ms`),
+    overFloorRatio: budget(report.detail.capture?.overFloorRatio ?? null, BUDGETS.overFloorRatio, `≤ ${BUDGETS.overFloorRatio} (over the DevTools floor)`),
     cliPeakMemoryMB: budget(report.cliPeakMemoryMB, BUDGETS.cliPeakMemoryMB, `≤ ${BUDGETS.cliPeakMemoryMB} MB on a ${args.cliMB} MB HAR`),
     cliThroughputRatio: atLeast(report.cliThroughputRatio, BUDGETS.cliThroughputRatio, '≥ ⅓ of JSON.parse bytes/s (200 MB HAR)'),
   };
@@ -269,6 +281,9 @@ function printHuman(r: Report): void {
   console.log('\nFaultline benchmarks');
   line('classifyRatio', r.classifyRatio, '×');
   line('classifyPerSecond', r.classifyPerSecond, '/s');
+  if (r.detail.classify) {
+    console.log(`    parts: real-HAR ${fmt(r.detail.classify.realHarRatio, '×')} (budgeted), API-error ${fmt(r.detail.classify.apiErrorRatio, '×')} (tracked)`);
+  }
   line('panelFilterMs10k', r.panelFilterMs10k, ' ms');
   line('panelFilterMs100k', r.panelFilterMs100k, ' ms');
   line('panelInitialRenderMs100k', r.panelInitialRenderMs100k, ' ms');
