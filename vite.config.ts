@@ -78,6 +78,14 @@ const cliConfig: UserConfig = {
 
 export default defineConfig(({ mode }) => {
   if (mode === 'cli') return cliConfig;
+  if (mode === 'dev-panel') {
+    // npm run dev:panel: the panel in a plain page on a fake platform (src/panel/dev), hot reload on.
+    return {
+      plugins: [preact({ devToolsEnabled: false })],
+      server: { host: '127.0.0.1', port: 5174, open: '/src/panel/dev/index.html' },
+      resolve: { alias: { 'webextension-polyfill': '/src/panel/dev/no-extension.ts' } },
+    } satisfies UserConfig;
+  }
   if (mode === 'chrome' || mode === 'firefox') return extensionConfig(mode);
   // vitest (mode 'test') and anything else: no extension bundling.
   return {
