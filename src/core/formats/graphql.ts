@@ -7,10 +7,66 @@
 // https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api ,
 // https://shopify.dev/docs/api/usage/rate-limits#graphql-admin-api-rate-limits
 
-import type { FormatRecognizer } from '../types';
+import type { Extracted, FormatRecognizer, OperationFailure } from '../types';
+import { idText, MAX_BATCH_ELEMENTS, OperationList } from '../protocols/operations';
 import { at, code, compact, firstRecord, get, has, isRecord, joinTexts, num, str } from './util';
 
 const RATE_LIMIT_CODES = new Set(['RATE_LIMITED', 'RATE_LIMIT', 'THROTTLED', 'TOO_MANY_REQUESTS']);
+
+/** No data, or data whose every field is null: the operation failed as a whole. */
+function noDataIn(result: unknown): boolean {
+  const data = get(result, 'data');
+  return data === undefined || data === null || (isRecord(data) && Object.values(data).every((v) => v === null));
+}
+
+/** A GraphQL error path (`["user", 0, "name"]`) as `user.0.name`. */
+function pathText(path: unknown): string | undefined {
+  if (!Array.isArray(path)) return undefined;
+  return idText(path.slice(0, 32).filter((p) => typeof p === 'string' || typeof p === 'number').join('.'));
+}
+
+/**
+ * Batched operations (Apollo / graphql-http batching): an array of results in request order. An
+ * operation failed when it has errors and no data, as for a single response.
+ */
+function batch(list: unknown[]): Extracted | null {
+  const head = list[0];
+  if (!isRecord(head) || !(has(head, 'data') || has(head, 'errors'))) return null;
+  const ops = new OperationList();
+  let first: { result: unknown; code: string | number | undefined; message: string | undefined } | undefined;
+  const read = Math.min(list.length, MAX_BATCH_ELEMENTS);
+  for (let i = 0; i < read; i++) {
+    const result = list[i];
+    const errors = get(result, 'errors');
+    const firstError = firstRecord(errors);
+    if (!firstError || !noDataIn(result)) continue;
+    const errCode = code(at(firstError, ['extensions', 'code'])) ?? code(get(firstError, 'type'));
+    const message = joinTexts((errors as unknown[]).map((e) => str(e, 'message')));
+    const op: OperationFailure = {
+      index: i,
+      failure: true,
+      errorCode: errCode === undefined ? null : String(errCode),
+      message: message ?? null,
+      retryable: typeof errCode === 'string' && RATE_LIMIT_CODES.has(errCode),
+    };
+    const path = pathText(get(firstError, 'path'));
+    if (path !== undefined) op.path = path;
+    ops.add(op);
+    first ??= { result, code: errCode, message };
+  }
+  const summary = ops.summary(list.length, read, 'GraphQL');
+  if (!first) return { protocol: 'graphql', ...summary };
+  const throttled = typeof first.code === 'string' && RATE_LIMIT_CODES.has(first.code);
+  return compact({
+    protocol: 'graphql' as const,
+    saysFailure: true,
+    errorCode: first.code,
+    message: first.message,
+    retryable: throttled ? true : undefined,
+    httpEquivalent: throttled ? 429 : undefined,
+    ...summary,
+  });
+}
 
 export const graphql: FormatRecognizer = {
   id: 'graphql',
@@ -20,6 +76,7 @@ export const graphql: FormatRecognizer = {
   keys: ['errors'],
   recognize({ body, exchange }) {
     const j = body.json;
+    if (Array.isArray(j)) return j.length ? batch(j) : null;
     const errors = get(j, 'errors');
     const first = firstRecord(errors);
     if (!first || str(first, 'message') === undefined) return null;
@@ -48,6 +105,7 @@ export const graphql: FormatRecognizer = {
         : undefined;
 
     return compact({
+      protocol: 'graphql' as const,
       saysFailure: noData ? true : undefined,
       errorCode: errCode,
       message: joinTexts(list.map((e) => str(e, 'message'))),

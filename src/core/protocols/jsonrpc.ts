@@ -1,0 +1,158 @@
+// JSON-RPC 2.0: `{jsonrpc:"2.0", id, error:{code, message, data}}`, usually on HTTP 200, alone or in a
+// batch (an array answering an array of calls, successes and failures mixed, in any order).
+// errorCode = String(error.code). The client's `id` pairs answer and call; it is not a support ID.
+// Code semantics: -32700/-32600/-32602 fix the request, -32601 the method does not exist, -32603
+// internal error; -32000..-32099 are server errors, among them EIP-1474's provider codes
+// (-32005 limit exceeded: retry after the wait in `data` when given).
+// Sources: https://www.jsonrpc.org/specification#error_object , https://www.jsonrpc.org/specification#batch ,
+// https://eips.ethereum.org/EIPS/eip-1474#error-codes
+import type { Extracted, FormatRecognizer, OperationFailure } from '../types';
+import { durationSeconds, get, has, isRecord, str, text } from '../formats/util';
+import { retryableHttp } from './codes';
+import { idText, MAX_BATCH_ELEMENTS, OperationList } from './operations';
+
+const STANDARD: Readonly<Record<number, number>> = {
+  [-32700]: 400, // parse error
+  [-32600]: 400, // invalid request
+  [-32601]: 501, // method not found
+  [-32602]: 400, // invalid params
+  [-32603]: 500, // internal error
+  // EIP-1474
+  [-32000]: 400, // invalid input
+  [-32001]: 404, // resource not found
+  [-32002]: 503, // resource unavailable
+  [-32003]: 400, // transaction rejected
+  [-32004]: 501, // method not supported
+  [-32005]: 429, // limit exceeded
+  [-32006]: 400, // JSON-RPC version not supported
+};
+
+const RATE_LIMITED = /rate.?limit|too many requests|limit exceeded|exceeded (?:the )?(?:request|compute|capacity)|throttl/i;
+const TRANSIENT = /timed? ?out|temporar|unavailable|try again|overload|busy|header not found|server error|internal error/i;
+
+/** The HTTP status a JSON-RPC error code stands for; the message refines the -32000 server-error range. */
+export function jsonRpcHttp(code: number, message: string | undefined): number {
+  if (message && RATE_LIMITED.test(message)) return 429;
+  if (code >= 400 && code <= 599 && Number.isInteger(code)) return code;
+  const known = STANDARD[code];
+  if (code <= -32000 && code >= -32099 && message && TRANSIENT.test(message)) return 503;
+  if (known !== undefined) return known;
+  if (code <= -32000 && code >= -32099) return 500;
+  return message && TRANSIENT.test(message) ? 503 : 400;
+}
+
+const WAIT_KEYS: ReadonlyArray<[string, number]> = [
+  ['retryAfter', 1], ['retry_after', 1], ['retryAfterSeconds', 1], ['retry_after_seconds', 1], ['backoff_seconds', 1],
+  ['retryAfterMs', 0.001], ['retry_after_ms', 0.001],
+];
+
+/** A wait in `error.data` (or one level down, e.g. `data.rate.backoff_seconds`). */
+function waitIn(data: unknown): { seconds: number; field: string } | undefined {
+  const scan = (obj: unknown, prefix: string): { seconds: number; field: string } | undefined => {
+    if (!isRecord(obj)) return undefined;
+    for (const [key, scale] of WAIT_KEYS) {
+      const v = get(obj, key);
+      const s = typeof v === 'number' ? (Number.isFinite(v) && v >= 0 ? v : undefined) : durationSeconds(v);
+      if (s !== undefined) return { seconds: s * scale, field: `${prefix}${key}` };
+    }
+    return undefined;
+  };
+  const direct = scan(data, 'error.data.');
+  if (direct || !isRecord(data)) return direct;
+  let n = 0;
+  for (const key in data) {
+    if (++n > 32) break;
+    const found = scan(get(data, key), `error.data.${key}.`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+interface RpcError {
+  code: string;
+  message: string | undefined;
+  http: number;
+  retryable: boolean;
+}
+
+function errorOf(response: unknown): RpcError | undefined {
+  const error = get(response, 'error');
+  if (!isRecord(error)) return undefined;
+  const raw = get(error, 'code');
+  const code = typeof raw === 'number' && Number.isFinite(raw) ? raw : typeof raw === 'string' && /^-?\d{1,12}$/.test(raw) ? Number(raw) : undefined;
+  if (code === undefined) return undefined;
+  const message = text(get(error, 'message'));
+  const http = jsonRpcHttp(code, message);
+  return { code: String(code), message, http, retryable: retryableHttp(http) };
+}
+
+/** A JSON-RPC response object: `jsonrpc: "2.0"`, or a 1.0-style `{id, result|error}` with nothing else. */
+function isResponse(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  if (get(value, 'jsonrpc') === '2.0') return true;
+  if (!has(value, 'id') || !(has(value, 'result') || has(value, 'error'))) return false;
+  for (const key in value) if (key !== 'id' && key !== 'result' && key !== 'error' && key !== 'jsonrpc') return false;
+  return true;
+}
+
+function single(j: Record<string, unknown>): Extracted | null {
+  if (!isResponse(j)) return null;
+  const err = errorOf(j);
+  // A lone success is plain data: the json gate claims it for 2xx, and it needs no label.
+  if (!err) return null;
+  const out: Extracted = { protocol: 'jsonrpc', saysFailure: true, errorCode: err.code, message: err.message ?? null, httpEquivalent: err.http, retryable: err.retryable };
+  const wait = waitIn(get(get(j, 'error'), 'data'));
+  if (wait) {
+    out.retryAfterSeconds = wait.seconds;
+    out.retryAfterField = wait.field;
+    out.retryable = true;
+  }
+  return out;
+}
+
+function batch(list: unknown[]): Extracted | null {
+  if (!isResponse(list[0])) return null;
+  const ops = new OperationList();
+  let first: { err: RpcError; response: unknown } | undefined;
+  const read = Math.min(list.length, MAX_BATCH_ELEMENTS);
+  for (let i = 0; i < read; i++) {
+    const response = list[i];
+    const err = errorOf(response);
+    if (!err) continue;
+    const op: OperationFailure = { index: i, failure: true, errorCode: err.code, message: err.message ?? null, retryable: err.retryable };
+    const id = idText(get(response, 'id'));
+    if (id !== undefined) op.id = id;
+    ops.add(op);
+    first ??= { err, response };
+  }
+  const summary = ops.summary(list.length, read, 'JSON-RPC');
+  if (!first) return { protocol: 'jsonrpc', saysSuccess: true, ...summary };
+  const out: Extracted = {
+    protocol: 'jsonrpc',
+    saysFailure: true,
+    errorCode: first.err.code,
+    message: first.err.message ?? null,
+    httpEquivalent: first.err.http,
+    retryable: first.err.retryable,
+    ...summary,
+  };
+  const wait = waitIn(get(get(first.response, 'error'), 'data'));
+  if (wait) {
+    out.retryAfterSeconds = wait.seconds;
+    out.retryAfterField = wait.field.replace(/^error\./, `[${ops.list[0]!.index}].error.`);
+  }
+  return out;
+}
+
+export const jsonRpc: FormatRecognizer = {
+  id: 'jsonrpc',
+  title: 'JSON-RPC 2.0 {jsonrpc, id, error:{code, message, data}}, single and batched',
+  priority: 86,
+  kinds: ['json'],
+  keys: ['jsonrpc', 'id'],
+  recognize({ body }) {
+    const j = body.json;
+    if (Array.isArray(j)) return j.length ? batch(j) : null;
+    return isRecord(j) ? single(j) : null;
+  },
+};
