@@ -60,6 +60,15 @@ function fromBody(ctx: RecognizerContext, text: boolean, notes: string[]): GrpcS
     }
     bytes = decoded.bytes;
   }
+  // A capture that decoded the bytes as text breaks the frame lengths; the trailer text survives.
+  if (raw.lossy) {
+    const ascii = asciiOf(bytes, 1 << 20);
+    const at = ascii.search(/grpc-status:/i);
+    if (at !== -1) {
+      notes.push('gRPC-web body was captured as text; trailers found by their text');
+      return fromTrailers(parseTrailerBlock(ascii.slice(at, at + MAX_TRAILER_CHARS)));
+    }
+  }
   const { envelopes, skipped } = readEnvelopes(bytes);
   if (skipped) notes.push(`gRPC-web: ${skipped} frames past the first ${envelopes.length} not read`);
   for (let i = envelopes.length - 1; i >= 0; i--) {
@@ -74,8 +83,7 @@ function fromBody(ctx: RecognizerContext, text: boolean, notes: string[]): GrpcS
   }
   const last = envelopes[envelopes.length - 1];
   if (last?.truncated) notes.push('gRPC-web body ends inside a frame (truncated); no trailers read');
-  // A capture that decoded the bytes as text breaks the frame lengths; the trailer text survives.
-  if (raw.lossy || envelopes.length === 0) {
+  if (envelopes.length === 0) {
     const ascii = asciiOf(bytes, 1 << 20);
     const at = ascii.search(/grpc-status:/i);
     if (at !== -1) return fromTrailers(parseTrailerBlock(ascii.slice(at, at + MAX_TRAILER_CHARS)));
