@@ -13,10 +13,34 @@ import { at, code, compact, firstRecord, get, has, isRecord, joinTexts, num, str
 
 const RATE_LIMIT_CODES = new Set(['RATE_LIMITED', 'RATE_LIMIT', 'THROTTLED', 'TOO_MANY_REQUESTS']);
 
-/** No data, or data whose every field is null: the operation failed as a whole. */
-function noDataIn(result: unknown): boolean {
-  const data = get(result, 'data');
-  return data === undefined || data === null || (isRecord(data) && Object.values(data).every((v) => v === null));
+const ID_KEYS = ['requestId', 'request_id', 'traceId', 'trace_id', 'correlationId', 'errorId'];
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+
+/**
+ * A support ID: a request/trace ID in the error's `extensions` (or one vendor object down, e.g.
+ * Contentful's `extensions.contentful.requestId`), in the response's `extensions`, or a UUID in the
+ * message (masked internal errors: Spring's "INTERNAL_ERROR for <uuid>").
+ */
+function errorIdOf(error: unknown, topExtensions: unknown): { errorId: string; errorIdField: string } | undefined {
+  const scan = (obj: unknown, path: string, depth: number): { errorId: string; errorIdField: string } | undefined => {
+    if (!isRecord(obj)) return undefined;
+    for (const key of ID_KEYS) {
+      const v = get(obj, key);
+      if (typeof v === 'string' && v) return { errorId: v.slice(0, 200), errorIdField: `${path}.${key}` };
+    }
+    if (depth === 0) return undefined;
+    let n = 0;
+    for (const key in obj) {
+      if (++n > 16) break;
+      const found = scan(get(obj, key), `${path}.${key}`, depth - 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const found = scan(get(error, 'extensions'), 'errors[0].extensions', 1) ?? scan(topExtensions, 'extensions', 0);
+  if (found) return found;
+  const uuid = UUID.exec(str(error, 'message') ?? '');
+  return uuid ? { errorId: uuid[0], errorIdField: 'errors[0].message' } : undefined;
 }
 
 /** A GraphQL error path (`["user", 0, "name"]`) as `user.0.name`. */
@@ -27,7 +51,7 @@ function pathText(path: unknown): string | undefined {
 
 /**
  * Batched operations (Apollo / graphql-http batching): an array of results in request order. An
- * operation failed when it has errors and no data, as for a single response.
+ * operation failed when it has errors, as for a single response.
  */
 function batch(list: unknown[]): Extracted | null {
   const head = list[0];
@@ -39,8 +63,8 @@ function batch(list: unknown[]): Extracted | null {
     const result = list[i];
     const errors = get(result, 'errors');
     const firstError = firstRecord(errors);
-    if (!firstError || !noDataIn(result)) continue;
-    const errCode = code(at(firstError, ['extensions', 'code'])) ?? code(get(firstError, 'type'));
+    if (!firstError) continue;
+    const errCode = code(at(firstError, ['extensions', 'code'])) ?? code(get(firstError, 'type')) ?? code(get(firstError, 'errorType'));
     const message = joinTexts((errors as unknown[]).map((e) => str(e, 'message')));
     const op: OperationFailure = {
       index: i,
@@ -89,9 +113,7 @@ export const graphql: FormatRecognizer = {
     if (!graphqlish) return null;
 
     const list = errors as unknown[];
-    const errCode = code(at(first, ['extensions', 'code'])) ?? code(get(first, 'type')) ?? code(at(first, ['extensions', 'type']));
-    const data = get(j, 'data');
-    const noData = data === undefined || data === null || (isRecord(data) && Object.values(data).every((v) => v === null));
+    const errCode = code(at(first, ['extensions', 'code'])) ?? code(get(first, 'type')) ?? code(at(first, ['extensions', 'type'])) ?? code(get(first, 'errorType'));
 
     // Shopify's throttle budget: wait until enough points are restored.
     const throttle = at(j, ['extensions', 'cost', 'throttleStatus']);
@@ -104,10 +126,14 @@ export const graphql: FormatRecognizer = {
         ? Math.max(0, (requested - available) / restoreRate)
         : undefined;
 
+    const id = errorIdOf(first, get(j, 'extensions'));
+    // Any error is a failure, partial data or not: some field the client asked for did not resolve.
     return compact({
       protocol: 'graphql' as const,
-      saysFailure: noData ? true : undefined,
+      saysFailure: true,
       errorCode: errCode,
+      errorId: id?.errorId,
+      errorIdField: id?.errorIdField,
       message: joinTexts(list.map((e) => str(e, 'message'))),
       retryAfterSeconds: wait,
       retryAfterField: wait !== undefined ? 'extensions.cost.throttleStatus' : undefined,

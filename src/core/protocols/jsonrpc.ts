@@ -7,7 +7,7 @@
 // Sources: https://www.jsonrpc.org/specification#error_object , https://www.jsonrpc.org/specification#batch ,
 // https://eips.ethereum.org/EIPS/eip-1474#error-codes
 import type { Extracted, FormatRecognizer, OperationFailure } from '../types';
-import { durationSeconds, get, has, isRecord, str, text } from '../formats/util';
+import { compact, durationSeconds, get, has, isRecord, text } from '../formats/util';
 import { retryableHttp } from './codes';
 import { idText, MAX_BATCH_ELEMENTS, OperationList } from './operations';
 
@@ -23,22 +23,30 @@ const STANDARD: Readonly<Record<number, number>> = {
   [-32002]: 503, // resource unavailable
   [-32003]: 400, // transaction rejected
   [-32004]: 501, // method not supported
-  [-32005]: 429, // limit exceeded
+  // -32005 "limit exceeded" is mostly a size limit (too many results, request too large): fix the
+  // request. Worded as a rate limit, or with a wait in `data`, it is a 429.
+  [-32005]: 400,
   [-32006]: 400, // JSON-RPC version not supported
 };
 
-const RATE_LIMITED = /rate.?limit|too many requests|limit exceeded|exceeded (?:the )?(?:request|compute|capacity)|throttl/i;
-const TRANSIENT = /timed? ?out|temporar|unavailable|try again|overload|busy|header not found|server error|internal error/i;
+const RATE_LIMITED = /rate.?limit|too many requests|request rate|rate exceeded|throttl|daily request count/i;
+const TRANSIENT = /timed? ?out|temporar|unavailable|try again|overload|busy|header not found|server error|internal error|warm(?:ing)? ?up|loading|starting up/i;
 
-/** The HTTP status a JSON-RPC error code stands for; the message refines the -32000 server-error range. */
-export function jsonRpcHttp(code: number, message: string | undefined): number {
+/**
+ * The HTTP status a JSON-RPC error code stands for; the message refines it. Undefined for an
+ * application's own code (outside the reserved range) that says nothing transient: the HTTP status decides.
+ */
+export function jsonRpcHttp(code: number, message: string | undefined): number | undefined {
   if (message && RATE_LIMITED.test(message)) return 429;
   if (code >= 400 && code <= 599 && Number.isInteger(code)) return code;
+  const transient = message !== undefined && TRANSIENT.test(message);
+  const reserved = code <= -32000 && code >= -32768;
+  if (transient && code !== -32601 && code !== -32602 && code !== -32700 && code !== -32600) return 503;
   const known = STANDARD[code];
-  if (code <= -32000 && code >= -32099 && message && TRANSIENT.test(message)) return 503;
   if (known !== undefined) return known;
-  if (code <= -32000 && code >= -32099) return 500;
-  return message && TRANSIENT.test(message) ? 503 : 400;
+  // Other implementation-defined server errors (-32000..-32099) are application errors in practice
+  // (Solana's skipped slot, a reverted call): not worth a blind re-send.
+  return reserved ? 400 : undefined;
 }
 
 const WAIT_KEYS: ReadonlyArray<[string, number]> = [
@@ -71,8 +79,16 @@ function waitIn(data: unknown): { seconds: number; field: string } | undefined {
 interface RpcError {
   code: string;
   message: string | undefined;
-  http: number;
-  retryable: boolean;
+  http: number | undefined;
+  retryable: boolean | undefined;
+  wait?: { seconds: number; field: string };
+}
+
+/** `error.data` as prose worth showing (Zabbix puts the detail there), not hex (an EVM revert) or a blob. */
+function dataText(data: unknown): string | undefined {
+  const t = text(data);
+  if (!t || t.length > 1000 || /^0x[0-9a-f]*$/i.test(t)) return undefined;
+  return t;
 }
 
 function errorOf(response: unknown): RpcError | undefined {
@@ -81,9 +97,15 @@ function errorOf(response: unknown): RpcError | undefined {
   const raw = get(error, 'code');
   const code = typeof raw === 'number' && Number.isFinite(raw) ? raw : typeof raw === 'string' && /^-?\d{1,12}$/.test(raw) ? Number(raw) : undefined;
   if (code === undefined) return undefined;
-  const message = text(get(error, 'message'));
-  const http = jsonRpcHttp(code, message);
-  return { code: String(code), message, http, retryable: retryableHttp(http) };
+  const base = text(get(error, 'message'));
+  const http = jsonRpcHttp(code, base);
+  const data = get(error, 'data');
+  const detail = dataText(data);
+  const message = base && detail && !base.includes(detail) ? `${base}${/[.:!?]$/.test(base) ? ' ' : ': '}${detail}` : (base ?? detail);
+  // A wait in `data` makes any code a rate limit.
+  const wait = waitIn(data);
+  if (wait) return { code: String(code), message, http: http === undefined || http < 500 ? 429 : http, retryable: true, wait };
+  return { code: String(code), message, http, retryable: http === undefined ? undefined : retryableHttp(http) };
 }
 
 /** A JSON-RPC response object: `jsonrpc: "2.0"`, or a 1.0-style `{id, result|error}` with nothing else. */
@@ -100,12 +122,10 @@ function single(j: Record<string, unknown>): Extracted | null {
   const err = errorOf(j);
   // A lone success is plain data: the json gate claims it for 2xx, and it needs no label.
   if (!err) return null;
-  const out: Extracted = { protocol: 'jsonrpc', saysFailure: true, errorCode: err.code, message: err.message ?? null, httpEquivalent: err.http, retryable: err.retryable };
-  const wait = waitIn(get(get(j, 'error'), 'data'));
-  if (wait) {
-    out.retryAfterSeconds = wait.seconds;
-    out.retryAfterField = wait.field;
-    out.retryable = true;
+  const out: Extracted = compact({ protocol: 'jsonrpc' as const, saysFailure: true, errorCode: err.code, message: err.message ?? null, httpEquivalent: err.http, retryable: err.retryable });
+  if (err.wait) {
+    out.retryAfterSeconds = err.wait.seconds;
+    out.retryAfterField = err.wait.field;
   }
   return out;
 }
@@ -119,7 +139,7 @@ function batch(list: unknown[]): Extracted | null {
     const response = list[i];
     const err = errorOf(response);
     if (!err) continue;
-    const op: OperationFailure = { index: i, failure: true, errorCode: err.code, message: err.message ?? null, retryable: err.retryable };
+    const op: OperationFailure = { index: i, failure: true, errorCode: err.code, message: err.message ?? null, retryable: err.retryable ?? false };
     const id = idText(get(response, 'id'));
     if (id !== undefined) op.id = id;
     ops.add(op);
@@ -127,16 +147,16 @@ function batch(list: unknown[]): Extracted | null {
   }
   const summary = ops.summary(list.length, read, 'JSON-RPC');
   if (!first) return { protocol: 'jsonrpc', saysSuccess: true, ...summary };
-  const out: Extracted = {
-    protocol: 'jsonrpc',
+  const out: Extracted = compact({
+    protocol: 'jsonrpc' as const,
     saysFailure: true,
     errorCode: first.err.code,
     message: first.err.message ?? null,
     httpEquivalent: first.err.http,
     retryable: first.err.retryable,
     ...summary,
-  };
-  const wait = waitIn(get(get(first.response, 'error'), 'data'));
+  });
+  const wait = first.err.wait;
   if (wait) {
     out.retryAfterSeconds = wait.seconds;
     out.retryAfterField = wait.field.replace(/^error\./, `[${ops.list[0]!.index}].error.`);

@@ -136,13 +136,18 @@ describe('JSON-RPC and tRPC batches through classify()', () => {
     expect(c.operations).toEqual([{ index: 1, path: 'viewer.me', failure: true, errorCode: 'UNAUTHORIZED', message: 'Not signed in', retryable: false }]);
   });
 
-  it('GraphQL batch: an operation with errors and no data failed; partial data did not', () => {
+  it('GraphQL batch: every operation with errors failed, partial data included', () => {
     const c = classify(json(200, [
-      { data: { a: 1 }, errors: [{ message: 'partial', path: ['a', 'b'] }] },
+      { data: { a: 1 } },
+      { data: { a: null }, errors: [{ message: 'partial', path: ['a', 'b'] }] },
       { data: null, errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED' }, path: ['search'] }] },
     ]));
-    expect(c).toMatchObject({ failure: true, protocol: 'graphql', errorCode: 'RATE_LIMITED', retryable: true });
-    expect(c.operations).toEqual([{ index: 1, path: 'search', failure: true, errorCode: 'RATE_LIMITED', message: 'Too many requests', retryable: true }]);
+    expect(c).toMatchObject({ failure: true, protocol: 'graphql', errorCode: null, message: 'partial', operationCount: 3 });
+    expect(c.operations).toEqual([
+      { index: 1, path: 'a.b', failure: true, errorCode: null, message: 'partial', retryable: false },
+      { index: 2, path: 'search', failure: true, errorCode: 'RATE_LIMITED', message: 'Too many requests', retryable: true },
+    ]);
+    expect(classify(json(200, [{ data: { a: 1 }, errors: [] }])).failure).toBe(false);
   });
 
   it('ordinary arrays of records stay plain data', () => {
