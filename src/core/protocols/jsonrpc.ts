@@ -29,12 +29,13 @@ const STANDARD: Readonly<Record<number, number>> = {
   [-32006]: 400, // JSON-RPC version not supported
 };
 
-const RATE_LIMITED = /rate.?limit|too many requests|request rate|rate exceeded|throttl|daily request count/i;
-const TRANSIENT = /timed? ?out|temporar|unavailable|try again|overload|busy|header not found|server error|internal error|warm(?:ing)? ?up|loading|starting up/i;
+const RATE_LIMITED = /rate.?limit|too many requests|request rate|rate exceeded|throttl|daily request count|requests? limit reached|\/\s?second|per second/i;
+/** Transient server states, blockchain nodes' included (warming up, behind the chain tip, syncing). */
+const TRANSIENT = /timed? ?out|temporar|unavailable|try again|overload|busy|header not found|server error|internal error|warm(?:ing)? ?up|loading|starting up|\bbehind\b|syncing|not (?:yet )?synced/i;
 
 /**
  * The HTTP status a JSON-RPC error code stands for; the message refines it. Undefined for an
- * application's own code (outside the reserved range) that says nothing transient: the HTTP status decides.
+ * application's own code (outside the reserved range) that says nothing transient.
  */
 export function jsonRpcHttp(code: number, message: string | undefined): number | undefined {
   if (message && RATE_LIMITED.test(message)) return 429;
@@ -105,7 +106,9 @@ function errorOf(response: unknown): RpcError | undefined {
   // A wait in `data` makes any code a rate limit.
   const wait = waitIn(data);
   if (wait) return { code: String(code), message, http: http === undefined || http < 500 ? 429 : http, retryable: true, wait };
-  return { code: String(code), message, http, retryable: http === undefined ? undefined : retryableHttp(http) };
+  // The code decides, not the transport: JSON-RPC servers send every error with the same HTTP status
+  // (Bitcoin Core: 500), so an app's own code that says nothing transient is not worth a re-send.
+  return { code: String(code), message, http, retryable: http === undefined ? false : retryableHttp(http) };
 }
 
 /** A JSON-RPC response object: `jsonrpc: "2.0"`, or a 1.0-style `{id, result|error}` with nothing else. */
