@@ -281,3 +281,13 @@ describe('properties: protocol readers never throw', () => {
     );
   });
 });
+
+describe('exports', () => {
+  it('redactClassification redacts credentials echoed in operation messages and ids', async () => {
+    const { redactClassification } = await import('../redact');
+    const c = classify(json(200, [{ jsonrpc: '2.0', id: 'x', error: { code: -32602, message: 'bad token Bearer abcdefghijklmnopqrstuvwxyz0123456789' } }]));
+    const red = redactClassification(c);
+    expect(c.operations?.[0]?.message).toContain('abcdefghijklmnopqrstuvwxyz0123456789');
+    expect(red.operations?.[0]?.message).not.toContain('abcdefghijklmnopqrstuvwxyz0123456789');
+  });
+});
