@@ -517,7 +517,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
     ids.errorId = ruleHeaderValue.slice(0, 200);
     ids.errorIdSource = `header ${ruleHeader} (rule "${rule!.from.requestIdHeader}")`;
   }
-  // A protocol status in a 2xx (gRPC-web UNAVAILABLE, JSON-RPC -32005) is advised as its HTTP equivalent.
+  // A protocol status in a 2xx (gRPC-web UNAVAILABLE, a JSON-RPC rate limit) is advised as its HTTP equivalent.
   const equivalent = kind === 'body' ? extracted.httpEquivalent : undefined;
   const adviceStatus = typeof equivalent === 'number' && equivalent >= 400 && equivalent <= 599 ? equivalent : ex.status;
   const adviceKind: FailureKind = adviceStatus === ex.status ? kind : adviceStatus >= 500 ? 'server' : 'client';
