@@ -268,6 +268,7 @@ describe('bad input', () => {
     expect(rows[3]).toEqual({
       index: 3, method: 'GET', url: 'https://api.test/h', status: null, failure: null, format: 'invalid-entry', errorCode: null, errorId: null,
       message: 'request.headers must be an array, got string', retryable: null, retryAfterSeconds: null, idempotent: null, action: null,
+      protocol: null, operations: [],
     });
     const table = await cli(['triage', 'p.har'], { 'p.har': text });
     expect(table.stdout.trimEnd().split('\n').at(-1)).toBe('4 entries, 2 failures (1 client, 1 server, 0 network, 0 2xx-with-error), 2 invalid entries');
@@ -500,5 +501,42 @@ describe('large inputs are streamed', () => {
     expect(await run(['triage', 'big.har', '--json'], io)).toBe(2);
     expect(JSON.parse(io.out.join(''))).toHaveLength(300);
     expect(io.err.join('').trim().split('\n')).toEqual([expect.stringMatching(/^faultline: big\.har: not JSON in log\.entries\[300\]: .*\(after 300 entries\)$/)]);
+  });
+});
+
+describe('protocols in triage', () => {
+  const batch = JSON.stringify([
+    { jsonrpc: '2.0', result: 7, id: '1' },
+    { jsonrpc: '2.0', error: { code: -32600, message: 'Invalid Request' }, id: null },
+    { jsonrpc: '2.0', error: { code: -32601, message: 'Method not found' }, id: '5' },
+  ]);
+  // A gRPC-web trailer frame (flag 0x80) carrying UNAVAILABLE, base64 as Chrome's HAR export writes it.
+  const trailer = Buffer.from('grpc-status:14\r\ngrpc-message:upstream%20down\r\n');
+  const frame = Buffer.concat([Buffer.from([0x80, 0, 0, 0, trailer.length]), trailer]).toString('base64');
+  const grpcEntry = {
+    ...entry(200),
+    response: { status: 200, statusText: 'OK', headers: [{ name: 'content-type', value: 'application/grpc-web+proto' }], content: { size: 0, mimeType: 'application/grpc-web+proto', text: frame, encoding: 'base64' } },
+  };
+
+  it('--json appends protocol and the failed operations, summarising the first', async () => {
+    const r = await cli(['triage', 'p.har', '--json'], { 'p.har': har([entry(200, batch), grpcEntry, entry(404, '{"message":"nope"}')]) });
+    const rows = JSON.parse(r.stdout) as TriageRow[];
+    expect(Object.keys(rows[0]!)).toEqual([...TRIAGE_FIELDS]);
+    expect(TRIAGE_FIELDS.slice(-2)).toEqual(['protocol', 'operations']);
+    expect(rows[0]).toMatchObject({ failure: true, protocol: 'jsonrpc', errorCode: '-32600', message: 'Invalid Request' });
+    expect(rows[0]!.operations).toEqual([
+      { index: 1, id: null, path: null, errorCode: '-32600', message: 'Invalid Request', retryable: false },
+      { index: 2, id: '5', path: null, errorCode: '-32601', message: 'Method not found', retryable: false },
+    ]);
+    expect(rows[1]).toMatchObject({ failure: true, protocol: 'grpc-web', errorCode: 'UNAVAILABLE', message: 'upstream down', retryable: true, operations: [] });
+    expect(rows[2]).toMatchObject({ protocol: null, operations: [] });
+  });
+
+  it('the table names the protocol and lists the failed operations under the row', async () => {
+    const r = await cli(['triage', 'p.har', '--no-color'], { 'p.har': har([entry(200, batch), grpcEntry]) });
+    expect(r.stdout).toContain('JSON-RPC 2.0 batch · 2 of 3 failed · -32600');
+    expect(r.stdout).toContain('↳ op 2 id 5: -32601 Method not found');
+    expect(r.stdout).toContain('gRPC-web · UNAVAILABLE (14)');
+    expect(r.stdout).toContain('2 failures (0 client, 0 server, 0 network, 2 2xx-with-error)');
   });
 });

@@ -5,6 +5,7 @@ import { describeJsonError, HarError, parseHar, type HarParseResult, type HarPro
 import { HarEntryStream } from '../core/har-stream';
 import { bodyHash } from '../core/fingerprint';
 import { redactText, redactUrl } from '../core/redact';
+import { protocolLabel } from '../core/protocols/label';
 import { auditAttempts, AUDIT_LIMITS, AUDIT_RULE_TITLES, type AuditAttempt, type RetrySequence } from '../core/audit';
 import { describeProblems, validateRules, type Rule } from '../core/rules';
 import type { Classification, Exchange, FailureKind } from '../core/types';
@@ -65,11 +66,24 @@ export interface TriageRow {
   retryAfterSeconds: number | null;
   idempotent: boolean | null;
   action: string | null;
+  /** The RPC protocol ('grpc-web', 'jsonrpc', …), null for plain HTTP APIs. */
+  protocol: string | null;
+  /** Batches: each failed operation (at most MAX_OPERATIONS; a last `{omitted: N}` item counts the rest). */
+  operations: Array<TriageOperation | { omitted: number }>;
+}
+
+export interface TriageOperation {
+  index: number;
+  id: string | null;
+  path: string | null;
+  errorCode: string | null;
+  message: string | null;
+  retryable: boolean;
 }
 
 export const TRIAGE_FIELDS = [
   'index', 'method', 'url', 'status', 'failure', 'format', 'errorCode', 'errorId', 'message',
-  'retryable', 'retryAfterSeconds', 'idempotent', 'action',
+  'retryable', 'retryAfterSeconds', 'idempotent', 'action', 'protocol', 'operations',
 ] as const satisfies ReadonlyArray<keyof TriageRow>;
 
 export const HELP = `faultline: explains failing HTTP calls in a HAR file
@@ -90,7 +104,13 @@ Output:
 
   --json   A JSON array with one object per HAR entry, in input order, with exactly
            the fields index, method, url, status, failure, format, errorCode, errorId,
-           message, retryable, retryAfterSeconds, idempotent, action.
+           message, retryable, retryAfterSeconds, idempotent, action, protocol,
+           operations.
+           protocol names the RPC protocol (grpc-web, connect, twirp, jsonrpc, trpc,
+           graphql), null for plain HTTP APIs. operations lists each failed operation
+           of a batch (JSON-RPC, tRPC, GraphQL) as {index, id, path, errorCode,
+           message, retryable}, at most 100; a last {omitted: N} counts the rest.
+           The other fields summarise the first failed operation.
            index is the 0-based position in log.entries. Token-like URL parameters
            (token, api_key, code, sig, ...) are replaced by [REDACTED].
            An entry that cannot be read (e.g. no request, headers not an array) gets
@@ -505,7 +525,23 @@ function rowOf(index: number, ex: Exchange, c: Classification): TriageRow {
     retryAfterSeconds: c.retryAfterSeconds,
     idempotent: c.idempotent,
     action: redactText(c.action),
+    protocol: typeof c.protocol === 'string' ? c.protocol : null,
+    operations: operationsOf(c),
   };
+}
+
+function operationsOf(c: Classification): TriageRow['operations'] {
+  if (!Array.isArray(c.operations)) return [];
+  const out: TriageRow['operations'] = c.operations.map((op) => ({
+    index: op.index,
+    id: op.id === undefined ? null : redactText(op.id),
+    path: op.path ?? null,
+    errorCode: op.errorCode === null ? null : redactText(op.errorCode),
+    message: op.message === null ? null : redactText(op.message),
+    retryable: op.retryable,
+  }));
+  if (typeof c.operationsOmitted === 'number' && c.operationsOmitted > 0) out.push({ omitted: c.operationsOmitted });
+  return out;
 }
 
 function invalidRow(index: number, message: string, method?: string, url?: string): TriagedRow {
@@ -524,6 +560,8 @@ function invalidRow(index: number, message: string, method?: string, url?: strin
       retryAfterSeconds: null,
       idempotent: null,
       action: null,
+      protocol: null,
+      operations: [],
     },
     classification: null,
     kind: 'invalid',
@@ -589,7 +627,7 @@ const COLUMNS: Column[] = [
   { title: 'METHOD', max: 8, cell: (r) => r.row.method ?? '?' },
   { title: 'STATUS', max: 7, cell: (r) => (r.row.status === null ? '?' : r.row.status === 0 ? 'ERR' : String(r.row.status)) },
   { title: 'URL', max: 44, cut: 'middle', cell: (r) => shortUrl(r.row.url ?? '') },
-  { title: 'CODE', max: 24, cell: (r) => r.row.errorCode ?? '-' },
+  { title: 'CODE', max: 44, cell: (r) => (r.classification ? protocolLabel(r.classification) : null) ?? r.row.errorCode ?? '-' },
   { title: 'ID', max: 36, cell: (r) => r.row.errorId ?? '-' },
   { title: 'RETRY', max: 15, cell: (r) => retryLabel(r) },
   { title: 'ACTION', max: 60, cell: (r) => (r.kind === 'invalid' ? `invalid entry: ${r.row.message ?? ''}` : r.row.action ?? '') },
@@ -620,7 +658,10 @@ function renderTable(rows: TriagedRow[], color: boolean, columns?: number, hidde
         })
         .join(GAP);
     out.push(paint(ANSI.bold, line(COLUMNS.map((c) => c.title))));
-    shown.forEach((r, i) => out.push(paint(KIND_COLOR[r.kind] ?? '', line(raw[i]!))));
+    shown.forEach((r, i) => {
+      out.push(paint(KIND_COLOR[r.kind] ?? '', line(raw[i]!)));
+      for (const op of operationLines(r)) out.push(paint(ANSI.dim, op));
+    });
     out.push('');
   } else {
     out.push('No failures.');
@@ -660,6 +701,32 @@ function renderAudit(sequences: RetrySequence[], color: boolean): string {
       ` (storm: more than ${AUDIT_LIMITS.stormAttempts} attempts within ${AUDIT_LIMITS.stormWindowSeconds} s)`,
   );
   return out.join('\n') + '\n';
+}
+
+/** Most operation lines printed under one row of the table; the JSON output has them all (up to the cap). */
+const MAX_OPERATION_LINES = 10;
+
+/** Under a batch row, one indented line per failed operation: "↳ op 3 id 5: -32601 Method not found". */
+function operationLines(r: TriagedRow): string[] {
+  const ops = r.row.operations;
+  if (ops.length === 0) return [];
+  const lines: string[] = [];
+  let more = 0;
+  for (const op of ops) {
+    if ('omitted' in op) {
+      more += op.omitted;
+      continue;
+    }
+    if (lines.length >= MAX_OPERATION_LINES) {
+      more++;
+      continue;
+    }
+    const who = [`op ${op.index}`, op.id !== null ? `id ${op.id}` : '', op.path ?? ''].filter(Boolean).join(' ');
+    const what = [op.errorCode, op.message].filter((x) => x !== null).join(' ');
+    lines.push(display(fit(`        ↳ ${who}: ${what}`, 120)));
+  }
+  if (more > 0) lines.push(`        ↳ ${more} more failed operation${more === 1 ? '' : 's'}`);
+  return lines;
 }
 
 function summary(rows: TriagedRow[], hiddenSuccesses = 0): string {

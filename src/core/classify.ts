@@ -468,6 +468,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
 
   const status = statusSemantics(ex.status);
   let { failure, kind } = failureOf(ex, extracted);
+  if (Array.isArray(extracted.notes)) for (const n of extracted.notes.slice(0, 20)) if (typeof n === 'string') notes.push(n);
   const rule = matchRules(rules, ex, normalizeCode(extracted.errorCode));
   if (rule?.set.failure !== undefined && rule.set.failure !== failure && ex.status > 0) {
     failure = rule.set.failure;
@@ -502,6 +503,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
       action: 'Nothing to do: the request succeeded.',
       requestIdHeaders: [],
       notes,
+      ...protocolFields(extracted),
     };
   }
 
@@ -515,7 +517,11 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
     ids.errorId = ruleHeaderValue.slice(0, 200);
     ids.errorIdSource = `header ${ruleHeader} (rule "${rule!.from.requestIdHeader}")`;
   }
-  const rateLimit = kind === 'network' ? null : rateLimitEvidence({ status: ex.status, headers, errorCode, message, bodyFailure: kind === 'body' });
+  // A protocol status in a 2xx (gRPC-web UNAVAILABLE, a JSON-RPC rate limit) is advised as its HTTP equivalent.
+  const equivalent = kind === 'body' ? extracted.httpEquivalent : undefined;
+  const adviceStatus = typeof equivalent === 'number' && equivalent >= 400 && equivalent <= 599 ? equivalent : ex.status;
+  const adviceKind: FailureKind = adviceStatus === ex.status ? kind : adviceStatus >= 500 ? 'server' : 'client';
+  const rateLimit = kind === 'network' ? null : rateLimitEvidence({ status: adviceStatus, headers, errorCode, message, bodyFailure: adviceKind === 'body' });
   if (rateLimit) notes.push(`rate limit: ${rateLimit}`);
   const quota = rateLimit ? quotaExhaustion(errorCode, message, body.text) : null;
 
@@ -523,7 +529,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   if (kind !== 'network') {
     const now = (): number => (typeof options.now === 'number' && Number.isFinite(options.now) ? options.now : Date.now());
     const result = serverWait({
-      status: ex.status,
+      status: adviceStatus,
       headers,
       bodySeconds: typeof extracted.retryAfterSeconds === 'number' ? extracted.retryAfterSeconds : null,
       bodyField: typeof extracted.retryAfterField === 'string' ? extracted.retryAfterField : undefined,
@@ -541,8 +547,8 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   const credentialHeader = credentialHeaderOf(requestHeaders);
   const facts: AdviceFacts = {
     failure,
-    kind,
-    status: ex.status,
+    kind: adviceKind,
+    status: adviceStatus,
     method,
     url: ex.url,
     idempotent: idem.idempotent,
@@ -589,7 +595,29 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
     action: advice.action,
     requestIdHeaders: ids.requestIdHeaders,
     notes,
+    ...protocolFields(extracted),
   };
+}
+
+/** The protocol and its failed operations, only when a protocol recognizer named one (plain HTTP rows stay as they were). */
+function protocolFields(extracted: Extracted): Pick<Classification, 'protocol' | 'operations' | 'operationsOmitted' | 'operationCount'> {
+  const protocol = extracted.protocol;
+  if (typeof protocol !== 'string') return {};
+  const out: Pick<Classification, 'protocol' | 'operations' | 'operationsOmitted' | 'operationCount'> = { protocol };
+  if (Array.isArray(extracted.operations)) {
+    out.operations = extracted.operations.map((op) => ({
+      ...op,
+      errorCode: normalizeCode(op.errorCode),
+      message: typeof op.message === 'string' ? clipText(op.message) : null,
+    }));
+    out.operationsOmitted = typeof extracted.operationsOmitted === 'number' ? extracted.operationsOmitted : 0;
+    if (typeof extracted.operationCount === 'number') out.operationCount = extracted.operationCount;
+  }
+  return out;
+}
+
+function clipText(s: string): string {
+  return s.length > MAX_MESSAGE_CHARS ? `${s.slice(0, MAX_MESSAGE_CHARS - 1)}…` : s;
 }
 
 /** What classify returns when something inside it failed: status-based and cautious. */

@@ -23,3 +23,5 @@ export { idempotency, IDEMPOTENT_METHODS, IDEMPOTENCY_KEY_HEADERS } from './idem
 export { rateLimitEvidence, quotaExhaustion } from './limits';
 export { networkErrorRule, NETWORK_ERRORS, type NetworkCause } from './network-errors';
 export { redactClassification } from './redact';
+export { protocolLabel, protocolName, PROTOCOL_NAMES } from './protocols/label';
+export { MAX_OPERATIONS } from './protocols/operations';

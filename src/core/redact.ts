@@ -373,5 +373,8 @@ export function redactClassification(c: Classification): Classification {
     requestIdHeaders: Array.isArray(c.requestIdHeaders)
       ? c.requestIdHeaders.map((h) => ({ name: h.name, value: isSecretHeaderName(h.name) ? REDACTED : redactText(h.value) }))
       : c.requestIdHeaders,
+    ...(Array.isArray(c.operations)
+      ? { operations: c.operations.map((op) => ({ ...op, errorCode: text(op.errorCode), message: text(op.message), ...(typeof op.id === 'string' ? { id: redactText(op.id) } : {}) })) }
+      : {}),
   };
 }

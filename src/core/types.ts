@@ -111,6 +111,31 @@ export interface Classification {
   requestIdHeaders: Array<{ name: string; value: string }>;
   /** Notes about partial processing: 'body truncated at 2 MB', 'binary body not parsed', … */
   notes: string[];
+  /** The RPC protocol that carried the exchange (`protocols/`), e.g. 'grpc-web'; absent for plain HTTP APIs. */
+  protocol?: ProtocolId;
+  /** Batches and streams: each failed operation (at most MAX_OPERATIONS), in body order. */
+  operations?: OperationFailure[];
+  /** Failed operations beyond the cap: counted, not listed. */
+  operationsOmitted?: number;
+  /** How many operations the batch or stream carried in all (successes included). */
+  operationCount?: number;
+}
+
+/** RPC protocols read as code (src/core/protocols). */
+export type ProtocolId = 'jsonrpc' | 'trpc' | 'grpc-web' | 'connect' | 'twirp' | 'graphql';
+
+/** One failed operation of a batch (JSON-RPC, tRPC, GraphQL) or stream. */
+export interface OperationFailure {
+  /** Position in the batch, 0-based. */
+  index: number;
+  /** The client's request id (JSON-RPC `id`): it pairs the answer with the call, it is not a support ID. */
+  id?: string;
+  /** The procedure or field path (tRPC `data.path`, GraphQL `path`). */
+  path?: string;
+  failure: true;
+  errorCode: string | null;
+  message: string | null;
+  retryable: boolean;
 }
 
 /** What a body-format recognizer extracts. Every field optional: the classifier merges. */
@@ -128,6 +153,16 @@ export interface Extracted {
   retryAfterField?: string;
   /** A vendor's explicit retry hint from the body (e.g. Stripe-like flags, quota codes). */
   retryable?: boolean;
+  /** Protocol recognizers: the protocol, for the label and `Classification.protocol`. */
+  protocol?: ProtocolId;
+  /** Protocol recognizers: the HTTP status a protocol status stands for (gRPC UNAVAILABLE → 503), for the advice on a 2xx. */
+  httpEquivalent?: number;
+  /** Batches: the failed operations (capped) and how many more were left out. */
+  operations?: OperationFailure[];
+  operationsOmitted?: number;
+  operationCount?: number;
+  /** Protocol recognizers: what they could not read (a truncated frame, a compressed trailer), for the notes. */
+  notes?: string[];
 }
 
 /** The parsed view of a body that recognizers look at. Parsed once per exchange. */

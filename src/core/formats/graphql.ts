@@ -7,10 +7,90 @@
 // https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api ,
 // https://shopify.dev/docs/api/usage/rate-limits#graphql-admin-api-rate-limits
 
-import type { FormatRecognizer } from '../types';
+import type { Extracted, FormatRecognizer, OperationFailure } from '../types';
+import { idText, MAX_BATCH_ELEMENTS, OperationList } from '../protocols/operations';
 import { at, code, compact, firstRecord, get, has, isRecord, joinTexts, num, str } from './util';
 
 const RATE_LIMIT_CODES = new Set(['RATE_LIMITED', 'RATE_LIMIT', 'THROTTLED', 'TOO_MANY_REQUESTS']);
+
+const ID_KEYS = ['requestId', 'request_id', 'traceId', 'trace_id', 'correlationId', 'errorId'];
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+
+/**
+ * A support ID: a request/trace ID in the error's `extensions` (or one vendor object down, e.g.
+ * Contentful's `extensions.contentful.requestId`), in the response's `extensions`, or a UUID in the
+ * message (masked internal errors: Spring's "INTERNAL_ERROR for <uuid>").
+ */
+function errorIdOf(error: unknown, topExtensions: unknown): { errorId: string; errorIdField: string } | undefined {
+  const scan = (obj: unknown, path: string, depth: number): { errorId: string; errorIdField: string } | undefined => {
+    if (!isRecord(obj)) return undefined;
+    for (const key of ID_KEYS) {
+      const v = get(obj, key);
+      if (typeof v === 'string' && v) return { errorId: v.slice(0, 200), errorIdField: `${path}.${key}` };
+    }
+    if (depth === 0) return undefined;
+    let n = 0;
+    for (const key in obj) {
+      if (++n > 16) break;
+      const found = scan(get(obj, key), `${path}.${key}`, depth - 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const found = scan(get(error, 'extensions'), 'errors[0].extensions', 1) ?? scan(topExtensions, 'extensions', 0);
+  if (found) return found;
+  const uuid = UUID.exec(str(error, 'message') ?? '');
+  return uuid ? { errorId: uuid[0], errorIdField: 'errors[0].message' } : undefined;
+}
+
+/** A GraphQL error path (`["user", 0, "name"]`) as `user.0.name`. */
+function pathText(path: unknown): string | undefined {
+  if (!Array.isArray(path)) return undefined;
+  return idText(path.slice(0, 32).filter((p) => typeof p === 'string' || typeof p === 'number').join('.'));
+}
+
+/**
+ * Batched operations (Apollo / graphql-http batching): an array of results in request order. An
+ * operation failed when it has errors, as for a single response.
+ */
+function batch(list: unknown[]): Extracted | null {
+  const head = list[0];
+  if (!isRecord(head) || !(has(head, 'data') || has(head, 'errors'))) return null;
+  const ops = new OperationList();
+  let first: { result: unknown; code: string | number | undefined; message: string | undefined } | undefined;
+  const read = Math.min(list.length, MAX_BATCH_ELEMENTS);
+  for (let i = 0; i < read; i++) {
+    const result = list[i];
+    const errors = get(result, 'errors');
+    const firstError = firstRecord(errors);
+    if (!firstError) continue;
+    const errCode = code(at(firstError, ['extensions', 'code'])) ?? code(get(firstError, 'type')) ?? code(get(firstError, 'errorType'));
+    const message = joinTexts((errors as unknown[]).map((e) => str(e, 'message')));
+    const op: OperationFailure = {
+      index: i,
+      failure: true,
+      errorCode: errCode === undefined ? null : String(errCode),
+      message: message ?? null,
+      retryable: typeof errCode === 'string' && RATE_LIMIT_CODES.has(errCode),
+    };
+    const path = pathText(get(firstError, 'path'));
+    if (path !== undefined) op.path = path;
+    ops.add(op);
+    first ??= { result, code: errCode, message };
+  }
+  const summary = ops.summary(list.length, read, 'GraphQL');
+  if (!first) return { protocol: 'graphql', ...summary };
+  const throttled = typeof first.code === 'string' && RATE_LIMIT_CODES.has(first.code);
+  return compact({
+    protocol: 'graphql' as const,
+    saysFailure: true,
+    errorCode: first.code,
+    message: first.message,
+    retryable: throttled ? true : undefined,
+    httpEquivalent: throttled ? 429 : undefined,
+    ...summary,
+  });
+}
 
 export const graphql: FormatRecognizer = {
   id: 'graphql',
@@ -20,6 +100,7 @@ export const graphql: FormatRecognizer = {
   keys: ['errors'],
   recognize({ body, exchange }) {
     const j = body.json;
+    if (Array.isArray(j)) return j.length ? batch(j) : null;
     const errors = get(j, 'errors');
     const first = firstRecord(errors);
     if (!first || str(first, 'message') === undefined) return null;
@@ -32,9 +113,7 @@ export const graphql: FormatRecognizer = {
     if (!graphqlish) return null;
 
     const list = errors as unknown[];
-    const errCode = code(at(first, ['extensions', 'code'])) ?? code(get(first, 'type')) ?? code(at(first, ['extensions', 'type']));
-    const data = get(j, 'data');
-    const noData = data === undefined || data === null || (isRecord(data) && Object.values(data).every((v) => v === null));
+    const errCode = code(at(first, ['extensions', 'code'])) ?? code(get(first, 'type')) ?? code(at(first, ['extensions', 'type'])) ?? code(get(first, 'errorType'));
 
     // Shopify's throttle budget: wait until enough points are restored.
     const throttle = at(j, ['extensions', 'cost', 'throttleStatus']);
@@ -47,9 +126,14 @@ export const graphql: FormatRecognizer = {
         ? Math.max(0, (requested - available) / restoreRate)
         : undefined;
 
+    const id = errorIdOf(first, get(j, 'extensions'));
+    // Any error is a failure, partial data or not: some field the client asked for did not resolve.
     return compact({
-      saysFailure: noData ? true : undefined,
+      protocol: 'graphql' as const,
+      saysFailure: true,
       errorCode: errCode,
+      errorId: id?.errorId,
+      errorIdField: id?.errorIdField,
       message: joinTexts(list.map((e) => str(e, 'message'))),
       retryAfterSeconds: wait,
       retryAfterField: wait !== undefined ? 'extensions.cost.throttleStatus' : undefined,

@@ -9,6 +9,11 @@
 // 10–29 generic fallbacks; 0–9 non-JSON kinds.
 
 import type { FormatRecognizer } from '../types';
+import { connect } from '../protocols/connect';
+import { grpcWeb } from '../protocols/grpc-web';
+import { jsonRpc } from '../protocols/jsonrpc';
+import { trpc } from '../protocols/trpc';
+import { twirp } from '../protocols/twirp';
 import { adyen } from './adyen';
 import { anthropic } from './anthropic';
 import { appleAppStore } from './apple-app-store';
@@ -100,6 +105,12 @@ const all: FormatRecognizer[] = [
   kubernetes,
   oauth2,
   sse,
+  // RPC protocols (src/core/protocols)
+  jsonRpc,
+  trpc,
+  grpcWeb,
+  connect,
+  twirp,
   // vendors
   stripe,
   openai,

@@ -18,6 +18,8 @@ export const SIGNAL_KEYS = new Set([
   'errorcode', 'errcode', '__type',
 ]);
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** Objects with more top-level keys than this are not scanned by the gate; the recognizers handle them. */
 const MAX_GATE_KEYS = 64;
 
@@ -33,6 +35,8 @@ export const json: FormatRecognizer = {
     if (Array.isArray(j)) {
       if (j.length === 0 || !isRecord(j[0])) return {};
       j = j[0];
+      // Batched RPC answers (JSON-RPC, tRPC, GraphQL): a success first says nothing about the rest.
+      if (isRecord(j) && (hasOwn.call(j, 'jsonrpc') || hasOwn.call(j, 'result') || hasOwn.call(j, 'data'))) return null;
     }
     if (!isRecord(j)) return null;
     // Media types and headers that identify a format regardless of keys.

@@ -186,3 +186,40 @@ describe('Detail', () => {
     expect(view.root.querySelector('[data-testid="detail"]')).toBeNull();
   });
 });
+
+describe('protocol failures', () => {
+  it('names the protocol in the row and lists the failed operations of a batch in the detail', () => {
+    const record = requestRecord({ seq: 1, status: 200, kind: 'body', failure: true, method: 'POST', code: '-32600', message: 'Invalid Request' });
+    Object.assign(record.classification, {
+      protocol: 'jsonrpc',
+      operationCount: 5,
+      operationsOmitted: 0,
+      operations: [
+        { index: 2, failure: true, errorCode: '-32600', message: 'Invalid Request', retryable: false },
+        { index: 3, id: '5', failure: true, errorCode: '-32601', message: 'Method not found', retryable: false },
+      ],
+    });
+    const grpc = requestRecord({ seq: 2, status: 200, kind: 'body', failure: true, method: 'POST', code: 'UNAVAILABLE', message: 'upstream down', retryable: true });
+    grpc.classification.protocol = 'grpc-web';
+    view = renderPanel([record, grpc]);
+    const cells = [...view.root.querySelectorAll('[role="gridcell"].col-code')].map((el) => el.textContent);
+    expect(cells).toContain('gRPC-web · UNAVAILABLE (14)');
+    expect(cells.some((t) => t?.startsWith('JSON-RPC 2.0 batch'))).toBe(true);
+    const detail = openDetail(view, 1);
+    expect(detail.querySelector('[data-testid="detail-protocol"]')?.textContent).toBe('JSON-RPC 2.0 batch · 2 of 5 failed · -32600');
+    const rows = [...detail.querySelectorAll('[data-testid="operations"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual([
+      ['2', '—', '-32600', 'Invalid Request', 'no'],
+      ['3', '5', '-32601', 'Method not found', 'no'],
+    ]);
+    expect(detail.querySelector('[data-testid="operations"] caption')?.textContent).toContain('Failed operations: 2 of 5');
+  });
+
+  it('shows no protocol row or operations table for a plain HTTP failure', () => {
+    view = renderPanel([requestRecord({ seq: 1, status: 500, code: 'boom' })]);
+    const detail = openDetail(view, 1);
+    expect(detail.querySelector('[data-testid="detail-protocol"]')).toBeNull();
+    expect(detail.querySelector('[data-testid="operations"]')).toBeNull();
+    expect([...view.root.querySelectorAll('[role="gridcell"].col-code')].map((el) => el.textContent)).toEqual(['boom']);
+  });
+});

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { AUDIT_RULE_TITLES } from '../../core/audit';
+import { protocolLabel } from '../../core/protocols/label';
 import { headerEntries } from '../../core/headers';
 import { supportTicket, toCurl, toFetch } from '../../core/ticket';
 import type { BackoffPlan, Classification } from '../../core/types';
@@ -117,6 +118,11 @@ function RecordDetail({ record }: { record: RequestRecord }) {
         <Section title="Parsed">
           <dl class="facts">
             <Fact label="Format">{c.format}</Fact>
+            {c.protocol ? (
+              <Fact label="Protocol" testid="detail-protocol">
+                {protocolLabel(c)}
+              </Fact>
+            ) : null}
             <Fact label="Error code" testid="detail-code">
               <span class="mono">{c.errorCode ?? '—'}</span>
             </Fact>
@@ -155,6 +161,7 @@ function RecordDetail({ record }: { record: RequestRecord }) {
               </tbody>
             </table>
           ) : null}
+          {c.operations && c.operations.length > 0 ? <FailedOperations c={c} /> : null}
           {c.notes.length > 0 ? (
             <ul class="notes">
               {c.notes.map((n, i) => (
@@ -319,4 +326,38 @@ function prettyJson(value: unknown, raw: string): string {
   } catch {
     return raw;
   }
+}
+
+/** The failed operations of a batch (JSON-RPC, tRPC, GraphQL), each with its own code and message. */
+function FailedOperations({ c }: { c: Classification }) {
+  const ops = c.operations ?? [];
+  const omitted = c.operationsOmitted ?? 0;
+  return (
+    <table class="kv field-errors" data-testid="operations">
+      <caption class="muted">
+        {`Failed operations: ${ops.length + omitted}${typeof c.operationCount === 'number' ? ` of ${c.operationCount}` : ''}`}
+        {omitted > 0 ? ` (first ${ops.length} listed)` : ''}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">ID / path</th>
+          <th scope="col">Code</th>
+          <th scope="col">Message</th>
+          <th scope="col">Retry</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ops.map((op) => (
+          <tr key={op.index}>
+            <td class="mono">{op.index}</td>
+            <td class="mono">{[op.id, op.path].filter(Boolean).join(' ') || '—'}</td>
+            <td class="mono">{op.errorCode ?? '—'}</td>
+            <td>{op.message ?? '—'}</td>
+            <td>{op.retryable ? 'yes' : 'no'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }

@@ -2,6 +2,7 @@
 import { memo } from './memo';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AUDIT_RULE_TITLES, type AuditRule } from '../../core/audit';
+import { protocolLabel } from '../../core/protocols/label';
 import type { RequestRecord } from '../../protocol/messages';
 import { formatCount, formatDateTime, formatStatus, formatTime, hostPath, truncate } from '../format';
 import { copyText } from '../clipboard';
@@ -370,12 +371,15 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
           </div>
         );
       }
-      case 'code':
+      case 'code': {
+        // RPC protocols are named with their code: "gRPC-web · UNAVAILABLE (14)".
+        const code = protocolLabel(c) ?? c.errorCode ?? '';
         return (
-          <div key="code" role="gridcell" class="cell col-code mono" title={c.errorCode ?? ''}>
-            {truncate(c.errorCode ?? '', CELL_CHARS)}
+          <div key="code" role="gridcell" class="cell col-code mono" title={code}>
+            {truncate(code, CELL_CHARS)}
           </div>
         );
+      }
       case 'id':
         return (
           <div key="id" role="gridcell" class="cell col-id">
