@@ -8,6 +8,8 @@ import { MAX_MESSAGE_CHARS as RECOGNIZER_MESSAGE_CHARS } from './formats/util';
 import { headerEntries, indexEntries, type HeaderEntry, type HeaderIndex } from './headers';
 import { idempotency } from './idempotency';
 import { pickErrorId } from './ids';
+import { exhaustedByMessage, inferMissing, retryableFromCode } from './infer/index';
+import { PLAIN_DATA } from './formats/json';
 import { quotaExhaustion, rateLimitEvidence } from './limits';
 import { backoffPlan, referenceTime, serverWait, shouldRetryHeader } from './retry';
 import { statusSemantics } from './status';
@@ -343,6 +345,17 @@ function headerErrorCode(headers: HeaderIndex): string | null {
   return code ? normalizeCode(code) : null;
 }
 
+/** Statuses on which a code that says "try later" makes the failure transient. */
+const TRY_LATER_STATUSES = new Set([400, 403, 409, 422]);
+
+/** The retry hint of the error code itself (src/core/infer/semantics.ts), when the body gave none. */
+function codeRetryHint(errorCode: string | null, message: string | null, status: number, kind: FailureKind): boolean | undefined {
+  const hint = retryableFromCode(errorCode);
+  if (hint === false) return false;
+  if (hint === true && (kind === 'body' || TRY_LATER_STATUSES.has(status))) return true;
+  return exhaustedByMessage(message) ? false : undefined;
+}
+
 function failureOf(ex: Exchange, extracted: Extracted): { failure: boolean; kind: FailureKind } {
   const status = ex.status;
   if (!(status > 0)) return { failure: true, kind: 'network' };
@@ -464,7 +477,9 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   const recognized = runRecognizers(sortedRecognizers(options.recognizers), ex, body, headers, notes);
   const format = recognized.format;
   const rules = ruleContext(options, ex);
-  const extracted = applyRulePaths(matchRules(rules, ex, undefined), body, recognized.extracted, notes);
+  const ruled = applyRulePaths(matchRules(rules, ex, undefined), body, recognized.extracted, notes);
+  // The base layer: what neither the recognizer nor a rule said is inferred (never for plain data).
+  const extracted = inferMissing(ruled, format, body, ex.status, recognized.extracted === PLAIN_DATA, notes);
 
   const status = statusSemantics(ex.status);
   let { failure, kind } = failureOf(ex, extracted);
@@ -558,7 +573,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
       rule?.set.retryable !== undefined
         ? { value: rule.set.retryable, source: `rule "${rule.from.retryable}"` }
         : kind === 'network' ? undefined : shouldRetryHeader(headers),
-    bodySaysRetry: typeof extracted.retryable === 'boolean' ? extracted.retryable : undefined,
+    bodySaysRetry: typeof extracted.retryable === 'boolean' ? extracted.retryable : kind === 'network' ? undefined : codeRetryHint(errorCode, message, ex.status, kind),
     allow: headers.get('allow'),
     wwwAuthenticate: headers.get('www-authenticate'),
     credentialHeader,

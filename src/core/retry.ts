@@ -7,8 +7,11 @@ import { parseDictionary, parseList } from 'structured-headers';
 import type { HeaderIndex } from './headers';
 import type { BackoffPlan } from './types';
 
-/** Longest wait reported: 1 day. Longer figures are capped (with a note); they are almost always bugs. */
-export const MAX_WAIT_SECONDS = 86_400;
+/**
+ * Longest wait reported: 366 days. A server's figure is reported as given, even a multi-day one (the
+ * advice says that it is long); only absurd figures are capped, with a note.
+ */
+export const MAX_WAIT_SECONDS = 366 * 86_400;
 
 /** The proposed schedule when the server gave no figure: 1 s, ×2, capped at 60 s, 5 attempts, full jitter. */
 export const DEFAULT_BACKOFF: Readonly<BackoffOptions> = { baseSeconds: 1, factor: 2, capSeconds: 60, maxAttempts: 5 };
@@ -83,7 +86,7 @@ function sane(seconds: number, what: string, raw: string, notes: string[]): numb
     return undefined;
   }
   if (seconds > MAX_WAIT_SECONDS) {
-    notes.push(`${what} ${quote(raw)} capped at ${MAX_WAIT_SECONDS} s (1 day)`);
+    notes.push(`${what} ${quote(raw)} capped at ${MAX_WAIT_SECONDS} s (366 days)`);
     return MAX_WAIT_SECONDS;
   }
   return Math.round(seconds * 1000) / 1000;

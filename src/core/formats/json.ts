@@ -18,6 +18,27 @@ export const SIGNAL_KEYS = new Set([
   'errorcode', 'errcode', '__type',
 ]);
 
+/**
+ * Keys that signal an envelope only by their value: `result: false`, `state: "ERROR"`, `retcode: 3`,
+ * `fault: {…}`. The generic inference (src/core/infer) reads these; `result: {…}` stays plain data.
+ */
+const VALUE_SIGNAL_KEYS = new Set([
+  'result', 'state', 'outcome', 'resultcode', 'retcode', 'ret', 'errno', 'rc', 'returncode', 'stat', 'ack', 'succeeded',
+  'successful', 'issuccess', 'failed', 'haserror', 'haserrors', 'iserror', 'fault', 'error_code', 'errormessage',
+  'error_message', 'errmsg', 'faultcode', 'faultstring', 'err',
+]);
+const STATUS_WORD = /^(?:error|err|fail|failed|failure|notok|not_ok|nok|ko|denied|request_denied|invalid_request|over_query_limit|over_daily_limit|unknown_error|exception|rejected|unauthorized|forbidden|invalid|errored|fault)$/i;
+
+function signalsByValue(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'boolean' || typeof value === 'object') return true;
+  if (typeof value === 'number') return value !== 0;
+  return typeof value === 'string' && (STATUS_WORD.test(value.trim()) || /^-?[1-9]\d{0,8}$/.test(value.trim()));
+}
+
+/** The gate's one result object: classify.ts tells plain data from an unclaimed body by identity. */
+export const PLAIN_DATA: Readonly<Record<string, never>> = Object.freeze({});
+
 /** Objects with more top-level keys than this are not scanned by the gate; the recognizers handle them. */
 const MAX_GATE_KEYS = 64;
 
@@ -31,7 +52,7 @@ export const json: FormatRecognizer = {
     let j = body.json;
     // A top-level array is judged by its first element (Salesforce and streamed Google errors are arrays).
     if (Array.isArray(j)) {
-      if (j.length === 0 || !isRecord(j[0])) return {};
+      if (j.length === 0 || !isRecord(j[0])) return PLAIN_DATA;
       j = j[0];
     }
     if (!isRecord(j)) return null;
@@ -40,8 +61,10 @@ export const json: FormatRecognizer = {
     let n = 0;
     for (const key in j) {
       if (!Object.prototype.hasOwnProperty.call(j, key)) continue;
-      if (++n > MAX_GATE_KEYS || SIGNAL_KEYS.has(key.toLowerCase())) return null;
+      if (++n > MAX_GATE_KEYS) return null;
+      const lower = key.toLowerCase();
+      if (SIGNAL_KEYS.has(lower) || (VALUE_SIGNAL_KEYS.has(lower) && signalsByValue(j[key]))) return null;
     }
-    return {};
+    return PLAIN_DATA;
   },
 };
