@@ -175,7 +175,13 @@ const MESSAGE_WAITS: readonly RegExp[] = [
   // DRF "Expected available in 57 seconds."
   new RegExp(String.raw`\bavailable\s+in\s+${NUM}\s*${UNIT}`, 'i'),
   // "Please wait 30 seconds", "retry-after: 20"
-  new RegExp(String.raw`\b(?:wait|retry-after:?)\s+(?:for\s+)?${NUM}\s*${UNIT}`, 'i'),
+  new RegExp(String.raw`\b(?:wait|retry-after:?)\s+(?:for\s+)?(?:another\s+)?${NUM}\s*${UNIT}`, 'i'),
+  // "you can only request this after 45 seconds", "you may retry after 20s"
+  new RegExp(String.raw`\b(?:request|call|send|retry|try|access|use|resend|attempt)\b[^.;]{0,40}?\bafter\s+${NUM}\s*${UNIT}`, 'i'),
+  // "resets in 30 seconds", "rate limit reset in 12s", "try again in about 2 minutes"
+  new RegExp(String.raw`\breset(?:s)?\s+in\s+${NUM}\s*${UNIT}`, 'i'),
+  // "30 seconds before retrying", "5 minutes until you can try again"
+  new RegExp(String.raw`\b${NUM}\s*${UNIT}\s+(?:before|until)\s+(?:retrying|trying again|you (?:can|may) (?:retry|try again|make))`, 'i'),
 ];
 
 /** A wait stated in the message text, e.g. "try again in 7.315s"; undefined when none. */

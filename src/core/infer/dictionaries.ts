@@ -18,7 +18,11 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['errorcode', 10], ['errcode', 9], ['errorkey', 8], ['errortype', 7], ['faultcode', 9], ['code', 8], ['error', 7],
   ['errorname', 6], ['reason', 6], ['reasoncode', 8], ['type', 5], ['name', 4], ['status', 4], ['subcode', 4],
   ['messagecode', 6], ['msgcode', 6], ['errno', 6], ['errorsubcode', 4], ['issue', 7], ['exceptiontype', 5], ['exception', 4],
+  ['statuscode', 5], ['errornumber', 7], ['errnum', 6], ['id', 4], ['ecode', 7],
 ]);
+
+/** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
+export const CODE_KEY_SUFFIXES: readonly string[] = ['errorcode', 'errcode', 'errortype'];
 
 /** Keys whose value is the human message. */
 export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
@@ -27,6 +31,7 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['detail', 8], ['details', 6], ['faultstring', 9], ['errorsummary', 8], ['summary', 5], ['title', 5],
   ['reason', 6], ['error', 7], ['statusmessage', 7], ['statustext', 4], ['text', 4], ['info', 3], ['result', 3],
   ['messages', 6], ['errordetail', 7], ['errordetails', 6], ['cause', 4], ['explanation', 6], ['hint', 2],
+  ['innererrors', 7], ['err', 6], ['errormessages', 8], ['errorlist', 6], ['rootcauses', 4], ['longmessage', 8], ['shortmessage', 6],
 ]);
 
 /** Keys whose value is an ID that support can look up. */
@@ -35,8 +40,13 @@ export const ID_KEYS: ReadonlyMap<string, number> = new Map([
   ['incidentid', 9], ['correlationid', 9], ['xcorrelationid', 9], ['traceid', 8], ['xtraceid', 8], ['referenceid', 8],
   ['errorreference', 8], ['referencenumber', 7], ['reference', 6], ['ref', 4], ['logid', 7], ['trackingid', 7],
   ['eventid', 6], ['transactionid', 5], ['requestuuid', 9], ['opcrequestid', 9], ['awsrequestid', 9], ['activityid', 7],
-  ['operationid', 5], ['instance', 3], ['id', 3],
+  ['operationid', 5], ['instance', 3], ['id', 3], ['errorref', 8],
 ]);
+
+/** Key endings that make any key an ID key (`clerk_trace_id`, `x_amzn_RequestId`, `errorRef`). */
+export const ID_KEY_SUFFIXES: readonly string[] = [
+  'requestid', 'traceid', 'correlationid', 'errorid', 'errorref', 'debugid', 'supportid', 'incidentid', 'trackingid', 'referenceid',
+];
 
 /** Keys holding a wait in seconds (or a duration text); `…ms` keys hold milliseconds. */
 export const WAIT_KEYS: ReadonlyMap<string, number> = new Map([
@@ -54,12 +64,13 @@ export const ERROR_CONTAINERS: ReadonlySet<string> = new Set([
   'error', 'errors', 'err', 'fault', 'faults', 'exception', 'failure', 'failures', 'problem', 'errorinfo', 'errordetails',
   'errordetail', 'errorresponse', 'apierror', 'errorobject', 'details', 'cause', 'causes', 'errorcauses', 'rootcause',
   'violations', 'fielderrors', 'validationerrors', 'issues', 'responsemetadata', 'meta', 'metadata', 'debug', 'diagnostics',
+  'detail', 'invalidparams', 'invalidparameters', 'fieldviolations', 'rootcause', 'innererror', 'innererrors', 'status',
 ]);
 
 /** Containers of the payload: not searched (their fields describe data, not the failure). */
 export const DATA_CONTAINERS: ReadonlySet<string> = new Set([
   'data', 'items', 'results', 'records', 'payload', 'content', 'hits', 'entries', 'rows', 'list', 'values', 'value',
-  'response', 'body', 'object', 'resource', 'resources', 'links', 'link', '_links', 'headers', 'request', 'params', 'input',
+  'body', 'object', 'resource', 'resources', 'links', 'link', '_links', 'headers', 'request', 'params', 'input',
   'config', 'context', 'extensiondata', 'stacktrace', 'stack', 'trace', 'backtrace', 'warnings', 'information',
 ]);
 
@@ -104,9 +115,13 @@ const GENERIC = [
 ];
 const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
 
+/** Wrapper wording about validation as a whole, naming no field: "Found errors validating 2 parameters". */
+const GENERIC_VALIDATION =
+  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)/;
+
 /** Whether a message is a generic wrapper ("Validation Failed", "400 Bad Request", "Error"). */
 export function isGenericMessage(message: string): boolean {
-  if (message.length > 60) return false;
+  if (message.length > 90) return false;
   const m = message.toLowerCase().replace(/^(?:http\s*)?\d{3}\s*[:\-–]?\s*/, '').replace(/[.!:]+$/, '').trim();
-  return m === '' || GENERIC_SET.has(m);
+  return m === '' || GENERIC_SET.has(m) || GENERIC_VALIDATION.test(m);
 }

@@ -4,11 +4,12 @@
 import type { BodyView, Extracted } from '../types';
 import { isGenericMessage } from './dictionaries';
 import { inferJson } from './json';
-import { htmlMessage, pageText, supportIdInText } from './markup';
+import { htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
+import { xmlFields } from './xml';
 
 export { inferJson, statusVerdict } from './json';
 export { retryableFromCode, exhaustedByMessage } from './semantics';
-export { supportIdInText, htmlMessage, pageText } from './markup';
+export { supportIdInText, htmlMessage, pageText, pageLines, isBlockPage } from './markup';
 export { isGenericMessage } from './dictionaries';
 
 /** Formats that decide nothing of their own beyond a generic shape: the inference may judge a 2xx for them. */
@@ -37,13 +38,19 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
     if (success && saysFailure !== true) return extracted;
     const out: Extracted = { ...extracted };
     if (saysFailure !== undefined) out.saysFailure = saysFailure;
-    if (missing(out.errorCode) && inferred.errorCode !== undefined) {
-      out.errorCode = inferred.errorCode;
-      notes.push(`errorCode inferred from body.${inferred.errorCodeField}`);
-    }
-    if (inferred.message !== undefined && (missing(out.message) || (typeof out.message === 'string' && isGenericMessage(out.message) && inferred.message.length > out.message.length && inferred.message.toLowerCase().includes(out.message.toLowerCase())))) {
+    // A message that is itself a machine token (`RESOURCE_NOT_FOUND`) is a code; the prose beside it is the message.
+    const current = typeof out.message === 'string' ? out.message.trim() : '';
+    const tokenMessage = current !== '' && !current.includes(' ') && MACHINE_TOKEN.test(current);
+    if (inferred.message !== undefined && (missing(out.message) || tokenMessage || (isGenericMessage(current) && inferred.message.length > current.length && inferred.message.toLowerCase().includes(current.toLowerCase())))) {
+      if (tokenMessage && missing(out.errorCode)) out.errorCode = current;
       out.message = inferred.message;
       notes.push(`message inferred from body.${inferred.messageField}`);
+    }
+    // A code that only repeats the HTTP status gives way to a real one.
+    const echo = !missing(out.errorCode) && String(out.errorCode).trim() === String(status);
+    if ((missing(out.errorCode) || (echo && typeof inferred.errorCode === 'string')) && inferred.errorCode !== undefined) {
+      out.errorCode = inferred.errorCode;
+      notes.push(`errorCode inferred from body.${inferred.errorCodeField}`);
     }
     if (missing(out.errorId) && inferred.errorId !== undefined) {
       out.errorId = inferred.errorId;
@@ -56,14 +63,19 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
     if (out.retryable === undefined && inferred.retryable !== undefined) out.retryable = inferred.retryable;
     return out;
   }
-  if (success) return extracted;
+  if (kind !== 'html' && kind !== 'text' && kind !== 'xml') return extracted;
+  let saysFailure: boolean | undefined;
+  if (success) {
+    // A WAF block page sent as a 2xx ("The requested URL was rejected… Your support ID is: …").
+    if (kind === 'xml' || extracted.saysSuccess || !isBlockPage(body.text)) return extracted;
+    saysFailure = true;
+    notes.push('the page is a block page (it names a support ID and says the request was blocked)');
+  }
+  const out: Extracted = { ...extracted };
+  if (saysFailure) out.saysFailure = true;
   if (kind === 'html') {
-    const out: Extracted = { ...extracted };
-    const current = typeof extracted.message === 'string' ? extracted.message : null;
-    if (current === null || isGenericMessage(current) || /^\d{3}\b/.test(current)) {
-      const message = htmlMessage(body.text, current);
-      if (message && message !== current) out.message = message;
-    }
+    const message = htmlMessage(body.text);
+    if (message && (typeof out.message !== 'string' || message.length > out.message.length)) out.message = message;
     if (missing(out.errorId)) {
       const id = supportIdInText(pageText(body.text));
       if (id) {
@@ -73,9 +85,23 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
     }
     return out;
   }
-  if ((kind === 'text' || kind === 'xml') && missing(extracted.errorId)) {
-    const id = supportIdInText(body.text);
-    if (id) return { ...extracted, errorId: id, errorIdField: '(text)' };
+  if (kind === 'xml') {
+    const fields = xmlFields(body.text);
+    if (missing(out.errorCode) && fields.code) out.errorCode = fields.code;
+    if (missing(out.message) && fields.message) out.message = fields.message;
+    if (missing(out.errorId) && fields.id) {
+      out.errorId = fields.id;
+      out.errorIdField = fields.idField;
+    }
   }
-  return extracted;
+  if (missing(out.errorId)) {
+    const id = supportIdInText(body.text);
+    if (id) {
+      out.errorId = id;
+      out.errorIdField = '(text)';
+    }
+  }
+  return out;
 }
+
+const MACHINE_TOKEN = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;

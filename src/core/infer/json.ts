@@ -2,7 +2,7 @@
 // are picked by scoring every leaf (field dictionaries × value shape × position), and a 2xx body
 // is judged by its own status fields. Used for whatever a recognizer or catalog entry did not say.
 import {
-  CODE_KEYS, FAILURE_FLAGS, FAILURE_WORDS, ID_KEYS, isGenericMessage, MESSAGE_KEYS, normalizeKey, RESULT_CODE_KEYS,
+  CODE_KEY_SUFFIXES, CODE_KEYS, ID_KEY_SUFFIXES, FAILURE_FLAGS, FAILURE_WORDS, ID_KEYS, isGenericMessage, MESSAGE_KEYS, normalizeKey, RESULT_CODE_KEYS,
   RETRYABLE_KEYS, STATUS_KEYS, SUCCESS_FLAGS, SUCCESS_WORDS, WAIT_KEYS,
 } from './dictionaries';
 import { leavesOf, type Leaf } from './walk';
@@ -25,9 +25,13 @@ export interface Inferred {
 const CODE_TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:\-/#]{0,79}$/;
 /** Status words that say only "failed": not a code of their own. */
 const NOT_A_CODE = new Set(['error', 'errors', 'fail', 'failed', 'failure', 'false', 'true', 'null', 'none', 'ok', 'success', 'notok', 'ko', 'nok', 'err', 'exception', 'undefined', 'object', 'string', 'unknown']);
+/** Words that make a token read as an error code. */
+const ERROR_WORD = /(?:^|_|\.)(?:bad|invalid|not|missing|unauthori[sz]ed|forbidden|denied|error|failed|failure|conflict|limit|limited|exceeded|expired|unavailable|required|unknown|unsupported|too|rate|quota|timeout|already|no)(?:$|_|\.)/;
 /** A value of an ID: no spaces, 6–200 characters, with a digit. */
 const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_\-:.\/+=|@]{5,199}$/;
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+const UUID_START = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:$|[-_:.])/i;
+const HEX_ID = /^[0-9a-f]{24,64}$/i;
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -49,27 +53,54 @@ function isMachineToken(s: string): boolean {
   return /[._:\-/]/.test(s) || /[a-z][A-Z]/.test(s) || (/^[A-Z0-9]+$/.test(s) && /[A-Z]/.test(s) && s.length > 1);
 }
 
+function suffixWeight(norm: string, suffixes: readonly string[], weight: number): number | undefined {
+  for (const suffix of suffixes) if (norm.length > suffix.length && norm.endsWith(suffix)) return weight;
+  return undefined;
+}
+
+/** Keys whose own name says the number is the API's error code, even when it equals the status. */
+const EXPLICIT_CODE_KEYS = new Set(['errorcode', 'errcode']);
+
 function codeScore(leaf: Leaf, status: number): number {
-  const weight = CODE_KEYS.get(leaf.norm);
+  const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9);
   if (weight === undefined) return 0;
   const v = leaf.value;
   let score = weight;
+  const norm = leaf.norm;
   if (typeof v === 'number') {
-    if (!Number.isInteger(v) || v === 0 || v === status) return 0;
-    // Numbers under these keys are HTTP statuses, not codes.
-    if (leaf.norm === 'status' || leaf.norm === 'type' || leaf.norm === 'name' || leaf.norm === 'reason') return 0;
-    if (v >= 100 && v <= 599 && leaf.norm !== 'errorcode' && leaf.norm !== 'errcode' && leaf.norm !== 'subcode') return 0;
+    if (!Number.isInteger(v) || v === 0) return 0;
+    // Numbers under these keys are HTTP statuses or record IDs, not codes.
+    if (norm === 'status' || norm === 'type' || norm === 'name' || norm === 'reason' || norm === 'id') return 0;
+    const explicit = EXPLICIT_CODE_KEYS.has(norm) || CODE_KEYS.get(norm) === undefined;
+    if (v === status) {
+      // Only a key that names itself an error code (`error_code: 429`) keeps a number equal to the status.
+      if (leaf.besideStatus || !EXPLICIT_CODE_KEYS.has(norm)) return 0;
+      score -= 3;
+    } else if (v >= 100 && v <= 599 && !explicit && norm !== 'subcode') return 0;
     score -= 1;
   } else if (typeof v === 'string') {
     const s = v.trim();
     if (!isCodeToken(s) || s === String(status)) return 0;
-    switch (leaf.norm) {
-      case 'error': case 'reason': case 'status': case 'exception':
+    switch (norm) {
+      case 'error': case 'status': case 'exception':
         // A one-word reason phrase ("Unauthorized") is the status echoed, not a code.
         if (!isMachineToken(s)) return 0;
         break;
-      case 'type': case 'name': case 'exceptiontype': case 'errorname':
-        if (!isMachineToken(s) && !/(?:error|exception|fault)$/i.test(s)) return 0;
+      case 'reason': case 'type':
+        // Inside an error object a plain word is a code (`type: "missing"`); elsewhere it must look machine-made.
+        if (!(leaf.inError && /^[a-z][a-z]+$/.test(s)) && !isMachineToken(s) && !/(?:error|exception|fault)$/i.test(s)) return 0;
+        if (/^[A-Z]+$/.test(s)) return 0; // `type: "DOMAIN"` names a kind of record
+        break;
+      case 'name': case 'exceptiontype': case 'errorname':
+        if (!/(?:error|exception|fault)$/i.test(s) && !/[_.:/]/.test(s)) return 0;
+        break;
+      case 'id':
+        // `{id: "not_found", message}`: an id that reads as a code, not as an identifier (`rudder_file_footer`).
+        if (/\d/.test(s) || !/^[a-z]+(?:[_.][a-z]+)*$/.test(s)) return 0;
+        if (!leaf.inError && !ERROR_WORD.test(s)) return 0;
+        break;
+      case 'statuscode':
+        if (/^\d+$/.test(s)) return 0;
         break;
       default:
         if (!/[A-Za-z0-9]/.test(s)) return 0;
@@ -94,7 +125,7 @@ function messageScore(leaf: Leaf, text: string): number {
   const weight = MESSAGE_KEYS.get(leaf.norm);
   if (weight === undefined || !hasLetters(text) || URL_LIKE.test(text)) return 0;
   // Under keys that also hold codes, only prose counts as a message.
-  if ((leaf.norm === 'error' || leaf.norm === 'reason' || leaf.norm === 'result' || leaf.norm === 'title' || leaf.norm === 'text' || leaf.norm === 'info' || leaf.norm === 'cause') && !isProse(text)) return 0;
+  if ((leaf.norm === 'error' || leaf.norm === 'err' || leaf.norm === 'reason' || leaf.norm === 'result' || leaf.norm === 'title' || leaf.norm === 'text' || leaf.norm === 'info' || leaf.norm === 'cause') && !isProse(text)) return 0;
   if (!isProse(text) && isMachineToken(text)) return 0;
   let score = weight;
   if (leaf.inError) score += 2;
@@ -103,16 +134,18 @@ function messageScore(leaf: Leaf, text: string): number {
 }
 
 function idScore(leaf: Leaf): number {
-  const weight = ID_KEYS.get(leaf.norm);
+  const weight = ID_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, ID_KEY_SUFFIXES, 8);
   if (weight === undefined) return 0;
   const v = leaf.value;
   const s = typeof v === 'number' && Number.isInteger(v) && v >= 100000 ? String(v) : typeof v === 'string' ? v.trim() : '';
-  if (!s || !ID_SHAPE.test(s) || !/\d/.test(s) || URL_LIKE.test(s)) return 0;
+  const generic = leaf.norm === 'id' || leaf.norm === 'instance' || leaf.norm === 'ref';
+  // A key that names itself an ID may hold one without digits (`fbtrace_id: "AbCdEfGhIjK"`).
+  if (!s || !ID_SHAPE.test(s) || URL_LIKE.test(s) || (!/\d/.test(s) && (generic || s.length < 8 || !/[a-z]/.test(s) || !/[A-Z]/.test(s)))) return 0;
   let score = weight;
   // `id` and `instance` name the failure only inside an error object, and only in an ID's shape.
-  if (leaf.norm === 'id' || leaf.norm === 'instance' || leaf.norm === 'ref') {
+  if (generic) {
     if (!leaf.inError && leaf.depth > 0) return 0;
-    if (!UUID.test(s) && !ULID.test(s) && !/^[A-Za-z]{2,8}[_-][A-Za-z0-9]{8,}$/.test(s)) return 0;
+    if (!UUID_START.test(s) && !ULID.test(s) && !HEX_ID.test(s) && !/^[A-Za-z]{2,8}[_-][A-Za-z0-9]{8,}$/.test(s)) return 0;
     if (!leaf.inError) score -= 1;
   }
   if (UUID.test(s) || ULID.test(s)) score += 1;
@@ -187,9 +220,44 @@ export function statusVerdict(root: unknown): boolean | undefined {
   return failure;
 }
 
+/** Keys of a wrapper around the whole envelope (`{Response: {Error: {…}, RequestId}}`). */
+const WRAPPERS = ['Response', 'response'];
+
+/** The envelope inside a one-key wrapper, with its path prefix; the object itself otherwise. */
+function unwrap(root: Record<string, unknown>): { scope: Record<string, unknown>; prefix: string } {
+  for (const key of WRAPPERS) {
+    const inner = Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined;
+    if (inner && typeof inner === 'object' && !Array.isArray(inner) && Object.keys(root).length <= 2) {
+      const rec = inner as Record<string, unknown>;
+      if ('Error' in rec || 'error' in rec || 'Errors' in rec || 'errors' in rec) return { scope: rec, prefix: `${key}.` };
+    }
+  }
+  return { scope: root, prefix: '' };
+}
+
+/** A failed item of a list of per-item results (`data: [{status: "error", message, details}]`), without an `id` of a record. */
+function failedItem(list: unknown): number {
+  if (!Array.isArray(list)) return -1;
+  for (let i = 0; i < list.length && i < 100; i++) {
+    const item = list[i];
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+    const rec = item as Record<string, unknown>;
+    if ('id' in rec) return -1; // records with a state, not per-request results
+    const status = rec.status;
+    if (typeof status === 'string' && FAILURE_WORDS.has(status.trim().toUpperCase()) && typeof rec.message === 'string') return i;
+  }
+  return -1;
+}
+
 /** The first failed item of a bulk response (`errors: true, items: [...]`), as its error object. */
 function bulkFailure(root: Record<string, unknown>): { path: string; error: unknown } | undefined {
-  if (root.errors !== true) return undefined;
+  if (root.errors !== true) {
+    for (const listKey of ['data', 'results', 'items']) {
+      const i = failedItem(root[listKey]);
+      if (i >= 0) return { path: `${listKey}[${i}]`, error: (root[listKey] as unknown[])[i] };
+    }
+    return undefined;
+  }
   for (const listKey of ['items', 'results', 'responses', 'data']) {
     const list = root[listKey];
     if (!Array.isArray(list)) continue;
@@ -238,7 +306,22 @@ function pickMessage(leaves: readonly Leaf[], exclude: string | undefined): { te
   if (specific && generic && specific.score >= 3 && !specific.text.toLowerCase().includes(generic.text.toLowerCase())) {
     return { text: `${generic.text}: ${specific.text}`, path: specific.path };
   }
-  return specific ?? generic;
+  return specific ?? generic ?? fieldDictMessage(leaves);
+}
+
+/** Top-level keys that hold a field → messages dictionary (`{message: {name: ["has already been taken"]}}`). */
+const FIELD_DICT_PARENTS = new Set(['message', 'messages', 'errors', 'error', 'detail', 'details', 'fielderrors', 'validationerrors']);
+
+/** "name: has already been taken" from the first entry of a field dictionary, when nothing else reads as a message. */
+function fieldDictMessage(leaves: readonly Leaf[]): { text: string; path: string } | undefined {
+  for (const leaf of leaves) {
+    if (leaf.depth !== 1 || MESSAGE_KEYS.has(leaf.norm) || CODE_KEYS.has(leaf.norm)) continue;
+    const dot = leaf.path.indexOf('.');
+    if (dot < 0 || !FIELD_DICT_PARENTS.has(normalizeKey(leaf.path.slice(0, dot)))) continue;
+    const text = messageText(leaf);
+    if (text && isProse(text)) return { text: `${leaf.key}: ${text}`, path: leaf.path };
+  }
+  return undefined;
 }
 
 /** Everything the engine can read from a JSON body without knowing its vendor. */
@@ -247,13 +330,18 @@ export function inferJson(root: unknown, status: number): Inferred {
   let scope: unknown = root;
   let prefix = '';
   if (Array.isArray(root)) scope = root.length > 0 ? root[0] : undefined;
+  if (scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
+    const wrapped = unwrap(scope as Record<string, unknown>);
+    scope = wrapped.scope;
+    prefix = wrapped.prefix;
+  }
   if (status >= 200 && status < 300 && scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
     out.saysFailure = statusVerdict(scope);
     const bulk = bulkFailure(scope as Record<string, unknown>);
     if (bulk) {
       out.saysFailure = true;
       scope = bulk.error;
-      prefix = `${bulk.path}.`;
+      prefix = `${prefix}${bulk.path}.`;
       if (typeof bulk.error === 'string') {
         out.message = bulk.error;
         out.messageField = bulk.path;

@@ -22,7 +22,11 @@ export interface Leaf {
   inError: boolean;
   /** Inside a list item (the first item counts most). */
   item: number;
+  /** The leaf's object also has an HTTP status field (`status`, `statusCode`, `httpStatus`). */
+  besideStatus: boolean;
 }
+
+const STATUS_FIELDS = new Set(['status', 'statuscode', 'httpstatus', 'httpstatuscode', 'httpcode', 'statuscodevalue']);
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -46,23 +50,27 @@ export function leavesOf(root: unknown): Leaf[] {
     if (node === null || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;
     const nested: Array<[string, unknown, string]> = [];
+    const first = out.length;
+    let besideStatus = false;
     let scanned = 0;
     for (const key in obj) {
       if (!hasOwn.call(obj, key)) continue;
       if (++scanned > MAX_KEYS || out.length >= MAX_NODES) break;
       const value = obj[key];
       const norm = normalizeKey(key);
+      if (STATUS_FIELDS.has(norm) && typeof value === 'number') besideStatus = true;
       const childPath = path ? `${path}.${key}` : key;
       if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
-        out.push({ path: childPath, key, norm, value, depth, inError, item });
+        out.push({ path: childPath, key, norm, value, depth, inError, item, besideStatus: false });
       } else if (Array.isArray(value) && isStringList(value)) {
-        out.push({ path: childPath, key, norm, value, depth, inError, item });
+        out.push({ path: childPath, key, norm, value, depth, inError, item, besideStatus: false });
       } else if (value !== null && typeof value === 'object') {
         nested.push([childPath, value, norm]);
       }
     }
+    if (besideStatus) for (let i = first; i < out.length; i++) out[i].besideStatus = true;
     for (const [childPath, value, norm] of nested) {
-      if (!inError && DATA_CONTAINERS.has(norm)) continue;
+      if (DATA_CONTAINERS.has(norm)) continue;
       visit(value, childPath, depth + 1, inError || ERROR_CONTAINERS.has(norm), item, nesting + 1);
     }
   };
