@@ -15,6 +15,7 @@ import { backoffPlan, referenceTime, serverWait, shouldRetryHeader } from './ret
 import { statusSemantics } from './status';
 import { exactParts, plainHostSpan, urlParts } from './url-parts';
 import { resolveRules, textAtPath, VENDOR_PROFILES, type ResolvedRule, type Rule } from './rules';
+import { CATALOG_PROFILES } from './catalog/engine';
 import type { BodyView, Classification, Exchange, Extracted, FailureKind, FieldError, FormatRecognizer, RecognizerContext } from './types';
 
 /** Messages longer than this are cut (with a note); the raw body stays available elsewhere. */
@@ -391,7 +392,10 @@ function hostGateOf(rules: readonly Rule[]): HostGate | null {
   return { exact, exactLengths: new Set([...exact].map((h) => h.length)), suffixes };
 }
 
-const VENDOR_GATE = hostGateOf(VENDOR_PROFILES);
+/** The built-in rules: the vendor profiles and what catalog entries say as rules (their request-ID headers). */
+const BUILT_IN_PROFILES: readonly Rule[] = CATALOG_PROFILES.length ? [...VENDOR_PROFILES, ...CATALOG_PROFILES] : VENDOR_PROFILES;
+
+const VENDOR_GATE = hostGateOf(BUILT_IN_PROFILES);
 
 /** False only when no rule can match this URL's host: most traffic skips the WHATWG URL parse. */
 function mayMatchHost(gate: HostGate | null, url: string): boolean {
@@ -426,16 +430,16 @@ function matchesOnErrorCode(rules: readonly Rule[]): boolean {
   return rules.some((rule) => rule?.match?.errorCode !== undefined);
 }
 
-const VENDOR_BY_ERROR_CODE = matchesOnErrorCode(VENDOR_PROFILES);
+const VENDOR_BY_ERROR_CODE = matchesOnErrorCode(BUILT_IN_PROFILES);
 
 function ruleContext(options: ClassifyOptions, ex: Exchange): RuleContext | null {
   const user = Array.isArray(options.rules) ? options.rules : [];
-  const profiles = Array.isArray(options.profiles) ? options.profiles : VENDOR_PROFILES;
+  const profiles = Array.isArray(options.profiles) ? options.profiles : BUILT_IN_PROFILES;
   if (!user.length && !profiles.length) return null;
-  if (!user.length && !mayMatchHost(profiles === VENDOR_PROFILES ? VENDOR_GATE : hostGateOf(profiles), ex.url)) return null;
+  if (!user.length && !mayMatchHost(profiles === BUILT_IN_PROFILES ? VENDOR_GATE : hostGateOf(profiles), ex.url)) return null;
   const { host, path } = exactParts(ex.url) ?? urlParts(ex.url);
   if (!host) return null;
-  const byErrorCode = matchesOnErrorCode(user) || (profiles === VENDOR_PROFILES ? VENDOR_BY_ERROR_CODE : matchesOnErrorCode(profiles));
+  const byErrorCode = matchesOnErrorCode(user) || (profiles === BUILT_IN_PROFILES ? VENDOR_BY_ERROR_CODE : matchesOnErrorCode(profiles));
   return { user, profiles, host, path, byErrorCode };
 }
 

@@ -49,7 +49,7 @@ const EDGE_HEADERS = ['cf-ray'] as const;
 const TRACE_HEADERS = ['traceparent', 'x-cloud-trace-context', 'x-b3-traceid', 'x-datadog-trace-id'] as const;
 
 /** IDs written in prose: "request ID xyz", "RequestId: …", "(Request ID: req_…)", "request_id=…". */
-const MESSAGE_ID = /\b(?:(?:request|correlation|trace|error|debug|incident|support|tracking|event|req)[ _-]?id|rid|reference(?: number| id| code)?|ref(?:erence)? ?#)\b\s*(?:is\s*)?[:=#]?\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
+const MESSAGE_ID = /\b(?:(?:request|correlation|trace|error|debug|incident|support|tracking|event|req)[ _-]?id|rid|reference(?: number| id| code)|ref(?:erence)? ?#)\b\s*(?:is\s*)?[:=#]?\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
 
 /** Trims trailing sentence punctuation from an ID lifted out of prose. */
 function cleanId(id: string): string {

@@ -29,6 +29,18 @@ const VALUE_SIGNAL_KEYS = new Set([
 ]);
 const STATUS_WORD = /^(?:error|err|fail|failed|failure|notok|not_ok|nok|ko|denied|request_denied|invalid_request|over_query_limit|over_daily_limit|unknown_error|exception|rejected|unauthorized|forbidden|invalid|errored|fault)$/i;
 
+/** `data: [{status: "error", message}]`: per-item results of which the first failed (push tickets, batch sends). */
+function failedFirstItem(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length === 0) return false;
+  const first = value[0];
+  return isRecord(first) && typeof first.status === 'string' && STATUS_WORD.test(first.status) && typeof first.message === 'string';
+}
+
+/** `{Response: {Error: {…}, RequestId}}`: an envelope wrapped in one key. */
+function wrapsError(value: unknown): boolean {
+  return isRecord(value) && ('Error' in value || 'error' in value || 'Errors' in value || 'errors' in value);
+}
+
 function signalsByValue(value: unknown): boolean {
   if (value === null || value === undefined) return false;
   if (typeof value === 'boolean' || typeof value === 'object') return true;
@@ -64,6 +76,7 @@ export const json: FormatRecognizer = {
       if (++n > MAX_GATE_KEYS) return null;
       const lower = key.toLowerCase();
       if (SIGNAL_KEYS.has(lower) || (VALUE_SIGNAL_KEYS.has(lower) && signalsByValue(j[key]))) return null;
+      if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsError(j[key])) return null;
     }
     return PLAIN_DATA;
   },

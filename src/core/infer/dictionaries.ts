@@ -40,7 +40,7 @@ export const ID_KEYS: ReadonlyMap<string, number> = new Map([
   ['incidentid', 9], ['correlationid', 9], ['xcorrelationid', 9], ['traceid', 8], ['xtraceid', 8], ['referenceid', 8],
   ['errorreference', 8], ['referencenumber', 7], ['reference', 6], ['ref', 4], ['logid', 7], ['trackingid', 7],
   ['eventid', 6], ['transactionid', 5], ['requestuuid', 9], ['opcrequestid', 9], ['awsrequestid', 9], ['activityid', 7],
-  ['operationid', 5], ['instance', 3], ['id', 3], ['errorref', 8],
+  ['operationid', 5], ['instance', 3], ['id', 4], ['errorref', 8],
 ]);
 
 /** Key endings that make any key an ID key (`clerk_trace_id`, `x_amzn_RequestId`, `errorRef`). */

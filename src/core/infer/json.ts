@@ -96,8 +96,7 @@ function codeScore(leaf: Leaf, status: number): number {
         break;
       case 'id':
         // `{id: "not_found", message}`: an id that reads as a code, not as an identifier (`rudder_file_footer`).
-        if (/\d/.test(s) || !/^[a-z]+(?:[_.][a-z]+)*$/.test(s)) return 0;
-        if (!leaf.inError && !ERROR_WORD.test(s)) return 0;
+        if (/\d/.test(s) || !/^[a-z]+(?:[_.][a-z]+)*$/.test(s) || !ERROR_WORD.test(s)) return 0;
         break;
       case 'statuscode':
         if (/^\d+$/.test(s)) return 0;

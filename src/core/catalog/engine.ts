@@ -1,0 +1,139 @@
+// Turns catalog entries into recognizers (one per entry, in the registry beside the coded ones)
+// and into built-in rules for what only a rule can say (a vendor's request-ID header).
+import { apiCode, clip, code, compact, durationSeconds, hostIs, text } from '../formats/util';
+import { valueAtPath, type VendorProfile } from '../rules';
+import type { Extracted, FieldError, FormatRecognizer } from '../types';
+import { CATALOG } from './entries';
+import type { CatalogEntry } from './types';
+
+type Condition = (json: unknown) => boolean;
+
+const TYPE_CHECKS: Record<string, (v: unknown) => boolean> = {
+  string: (v) => typeof v === 'string' && v.trim() !== '',
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  list: (v) => Array.isArray(v),
+};
+
+function literal(raw: string): unknown {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (raw === 'null') return null;
+  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+/** One marker (`path`, `path:type`, `path=value`) as a test on the parsed body. */
+function markerOf(marker: string): Condition {
+  const eq = marker.indexOf('=');
+  if (eq > 0) {
+    const path = marker.slice(0, eq);
+    const want = literal(marker.slice(eq + 1));
+    return (json) => valueAtPath(json, path) === want;
+  }
+  const colon = marker.lastIndexOf(':');
+  if (colon > 0 && TYPE_CHECKS[marker.slice(colon + 1)]) {
+    const path = marker.slice(0, colon);
+    const check = TYPE_CHECKS[marker.slice(colon + 1)];
+    return (json) => check(valueAtPath(json, path));
+  }
+  return (json) => valueAtPath(json, marker) !== undefined;
+}
+
+/** A marker with alternatives (`a|b`) holds when any of them does. */
+export function conditionOf(marker: string): Condition {
+  const alternatives = marker.split('|').map(markerOf);
+  return alternatives.length === 1 ? alternatives[0] : (json) => alternatives.some((test) => test(json));
+}
+
+const list = (paths: string | string[] | undefined): string[] => (paths === undefined ? [] : Array.isArray(paths) ? paths : [paths]);
+
+function firstValue<T>(json: unknown, paths: string | string[] | undefined, read: (v: unknown) => T | undefined): { value: T; path: string } | undefined {
+  for (const path of list(paths)) {
+    const value = read(valueAtPath(json, path));
+    if (value !== undefined) return { value, path };
+  }
+  return undefined;
+}
+
+const idText = (v: unknown): string | undefined => {
+  const id = typeof v === 'number' && Number.isFinite(v) ? String(v) : text(v);
+  return id && id.length <= 200 ? id : undefined;
+};
+
+function fieldErrorsOf(json: unknown, spec: NonNullable<CatalogEntry['set']['fieldErrors']>): FieldError[] {
+  const items = valueAtPath(json, spec.path);
+  const out: FieldError[] = [];
+  if (!Array.isArray(items)) return out;
+  for (let i = 0; i < items.length && out.length < 50; i++) {
+    const field = text(valueAtPath(items[i], spec.field));
+    const message = firstValue(items[i], spec.message, text)?.value;
+    if (field && message) out.push({ field, message });
+  }
+  return out;
+}
+
+/** The top-level keys a body needs for the entry to match: the root key of its first marker without alternatives. */
+function routingKeys(entry: CatalogEntry): string[] | undefined {
+  const marker = entry.match.body.find((m) => !m.includes('|'));
+  const root = marker ? /^[^.[:=]+/.exec(marker)?.[0] : undefined;
+  return root ? [root] : undefined;
+}
+
+/** The recognizer of one catalog entry. */
+export function catalogRecognizer(entry: CatalogEntry): FormatRecognizer {
+  const conditions = entry.match.body.map(conditionOf);
+  const { set, codes } = entry;
+  const pattern = set.errorCodePattern ? new RegExp(set.errorCodePattern) : undefined;
+  const retryable = new Set(codes?.retryable ?? []);
+  const notRetryable = new Set([...(codes?.notRetryable ?? []), ...(codes?.credentials ?? [])]);
+  const host = entry.match.host;
+  return {
+    id: entry.id,
+    title: entry.title,
+    priority: entry.priority,
+    kinds: ['json'],
+    keys: routingKeys(entry),
+    recognize({ body, exchange }) {
+      const json = body.json;
+      if (json === null || typeof json !== 'object') return null;
+      if (host && !hostIs(exchange.url, host.replace(/^\*\./, ''))) return null;
+      for (const test of conditions) if (!test(json)) return null;
+      const found = firstValue(json, set.errorCodePath, (v) => apiCode(v, exchange.status));
+      let errorCode = found?.value;
+      if (typeof errorCode === 'string' && pattern) errorCode = pattern.exec(errorCode)?.[1] ?? errorCode;
+      const id = firstValue(json, set.errorIdPath, idText);
+      const wait = firstValue(json, set.retryAfterPath, durationSeconds);
+      const fieldErrors = set.fieldErrors ? fieldErrorsOf(json, set.fieldErrors) : [];
+      const key = errorCode === undefined ? undefined : String(errorCode);
+      const out: Extracted = {
+        saysFailure: set.failure ?? true,
+        errorCode: errorCode ?? undefined,
+        message: firstValue(json, set.messagePath, (v) => (typeof v === 'string' ? text(v) : undefined))?.value,
+        errorId: id?.value,
+        errorIdField: id?.path,
+        retryAfterSeconds: wait?.value,
+        retryAfterField: wait?.path,
+        fieldErrors: fieldErrors.length ? fieldErrors : undefined,
+        retryable: key === undefined ? undefined : retryable.has(key) ? true : notRetryable.has(key) ? false : undefined,
+      };
+      if (out.message) out.message = clip(out.message);
+      if (typeof out.errorCode === 'string') out.errorCode = code(out.errorCode);
+      return compact(out);
+    },
+  };
+}
+
+/** Every catalog entry as a recognizer. */
+export const catalogRecognizers: FormatRecognizer[] = CATALOG.map(catalogRecognizer);
+
+/** Built-in rules from the entries that name a host: what a recognizer cannot say (the request-ID header). */
+export const CATALOG_PROFILES: readonly VendorProfile[] = CATALOG.filter((e) => e.match.host && e.set.requestIdHeader).map((e) => ({
+  id: `catalog-${e.id}-request-id`,
+  vendor: e.vendor,
+  name: `${e.vendor}: quote ${e.set.requestIdHeader}`,
+  docs: e.docs,
+  enabled: true,
+  match: { host: e.match.host as string },
+  set: { requestIdHeader: e.set.requestIdHeader },
+}));
