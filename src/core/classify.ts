@@ -338,12 +338,28 @@ function normalizeFieldErrors(v: unknown): FieldError[] {
   return out;
 }
 
-/** AWS puts the code in a header: `x-amzn-ErrorType: ValidationException:http://…` → ValidationException. */
+/** Unlisted headers that carry the API's code: `x-vercel-error`, `x-sb-error-code`, `x-ms-error-code`, `x-ably-errorcode`. */
+const ERROR_CODE_HEADER = /^x-(?:[a-z0-9]+-)?(?:error-?code|error-?type|error)$/;
+const CODE_VALUE = /^[A-Za-z0-9][A-Za-z0-9._:\-/]{1,79}$/;
+
+/**
+ * A code the response puts in a header. AWS: `x-amzn-ErrorType: ValidationException:http://…` →
+ * ValidationException; others by the header family above.
+ */
 function headerErrorCode(headers: HeaderIndex): string | null {
   const v = headers.get('x-amzn-errortype');
-  if (!v) return null;
-  const code = v.split(':')[0].split('#').pop()?.trim();
-  return code ? normalizeCode(code) : null;
+  if (v) {
+    const code = v.split(':')[0].split('#').pop()?.trim();
+    return code ? normalizeCode(code) : null;
+  }
+  const names = headers.lowerNames();
+  const entries = headers.entries();
+  for (let i = 0; i < names.length; i++) {
+    if (!ERROR_CODE_HEADER.test(names[i])) continue;
+    const value = entries[i].value.trim();
+    if (CODE_VALUE.test(value)) return normalizeCode(value);
+  }
+  return null;
 }
 
 /** Statuses on which a code that says "try later" makes the failure transient. */

@@ -217,6 +217,9 @@ const RESET_HEADERS: ReadonlyArray<{ reset: string; remaining?: string }> = [
   { reset: 'x-sib-ratelimit-reset', remaining: 'x-sib-ratelimit-remaining' }, // Brevo
 ];
 
+/** Reset headers no table lists, by name: `x-<vendor>-ratelimit-reset`, `x-<vendor>-rate-limit-reset-after`. */
+const VENDOR_RESET_HEADER = /^x-[a-z0-9-]*rate-?limit-(?:[a-z0-9]+-)?reset(?:-after)?$/;
+
 /** Remaining-counters that prove a limit is exhausted when they read 0. */
 export const REMAINING_HEADERS: readonly string[] = [
   'x-ratelimit-remaining',
@@ -360,6 +363,14 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
     if (chosen) {
       const s = parseResetValue(headers.get(chosen.reset) as string, ref(), chosen.reset, notes);
       if (s !== undefined) return { wait: { seconds: s, source: `${chosen.reset} header` }, notes };
+    } else {
+      // A vendor's own reset header (`x-contentful-ratelimit-reset`, `x-<vendor>-rate-limit-reset`).
+      const names = headers.lowerNames();
+      for (let i = 0; i < names.length; i++) {
+        if (!VENDOR_RESET_HEADER.test(names[i])) continue;
+        const s = parseResetValue(headers.entries()[i].value, ref(), names[i], notes);
+        if (s !== undefined) return { wait: { seconds: s, source: `${names[i]} header` }, notes };
+      }
     }
   }
 

@@ -43,11 +43,15 @@ export const awsJson: FormatRecognizer = {
     if (!headerType && !bodyType) return null;
     const raw = headerType ?? str(j, 'code') ?? str(j, 'Code') ?? bodyType;
     const errorCode = raw ? sanitizeAwsCode(raw) : undefined;
+    const message = isRecord(j) ? strCI(j, 'message') ?? str(j, 'errorMessage') : undefined;
+    // API Gateway's QUOTA_EXCEEDED response is LimitExceededException with "Limit Exceeded": a usage-plan
+    // quota for the period, where throttling says "Too Many Requests".
+    const quota = errorCode === 'LimitExceededException' && message === 'Limit Exceeded';
     return compact({
       saysFailure: true,
       errorCode: errorCode || undefined,
-      message: isRecord(j) ? strCI(j, 'message') ?? str(j, 'errorMessage') : undefined,
-      retryable: errorCode && AWS_RETRYABLE_CODES.has(errorCode) ? true : undefined,
+      message,
+      retryable: quota ? false : errorCode && AWS_RETRYABLE_CODES.has(errorCode) ? true : undefined,
     });
   },
 };

@@ -4,7 +4,7 @@
 import type { BodyView, Extracted } from '../types';
 import { isGenericMessage } from './dictionaries';
 import { inferJson } from './json';
-import { htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
+import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
 import { xmlFields } from './xml';
 
 export { inferJson, statusVerdict } from './json';
@@ -76,8 +76,13 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
   if (kind === 'html') {
     const message = htmlMessage(body.text);
     if (message && (typeof out.message !== 'string' || message.length > out.message.length)) out.message = message;
+    const visible = pageText(body.text);
+    if (missing(out.errorCode)) {
+      const code = codeInPage(visible, status);
+      if (code) out.errorCode = code;
+    }
     if (missing(out.errorId)) {
-      const id = supportIdInText(pageText(body.text));
+      const id = supportIdInText(visible);
       if (id) {
         out.errorId = id;
         out.errorIdField = '(page text)';
@@ -93,6 +98,10 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
       out.errorId = fields.id;
       out.errorIdField = fields.idField;
     }
+  }
+  if (kind === 'text' && missing(out.errorCode)) {
+    const code = codeInPage(body.text, status);
+    if (code) out.errorCode = code;
   }
   if (missing(out.errorId)) {
     const id = supportIdInText(body.text);

@@ -94,3 +94,12 @@ export function isBlockPage(text: string): boolean {
   const head = text.length > 8000 ? text.slice(0, 8000) : text;
   return /\b(?:support|incident|reference|request) ?(?:id|#)/i.test(head) && /\b(?:rejected|blocked|denied|forbidden)\b/i.test(head) && supportIdInText(pageText(head)) !== undefined;
 }
+
+/** "Error 1015", "error code: 1020", "Error code: ACCESS_DENIED": a page's own code (never the HTTP status). */
+const PAGE_CODE = /\berror(?: code)?\s*[:#]?\s*(\d{4,6}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/i;
+
+export function codeInPage(text: string, status: number): string | undefined {
+  const head = text.length > 8000 ? text.slice(0, 8000) : text;
+  const m = PAGE_CODE.exec(head);
+  return m && m[1] !== String(status) ? m[1] : undefined;
+}
