@@ -1,12 +1,53 @@
 // Turns catalog entries into recognizers (one per entry, in the registry beside the coded ones)
 // and into built-in rules for what only a rule can say (a vendor's request-ID header).
 import { apiCode, clip, code, compact, durationSeconds, hostIs, text } from '../formats/util';
-import { valueAtPath, type VendorProfile } from '../rules';
+import type { VendorProfile } from '../rules';
 import type { Extracted, FieldError, FormatRecognizer } from '../types';
 import { CATALOG } from './entries';
 import type { CatalogEntry } from './types';
 
 type Condition = (json: unknown) => boolean;
+type Reader = (json: unknown) => unknown;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * A rules.ts dotted path (`errors[0].error_code`) compiled once into its steps: reading it then
+ * costs no parsing. Own properties only, as valueAtPath in rules.ts.
+ */
+function readerOf(path: string): Reader {
+  const steps: Array<string | number> = [];
+  for (const part of path.split('.')) {
+    const m = /^([^[]+)((?:\[\d+\])*)$/.exec(part);
+    if (!m) return () => undefined;
+    steps.push(m[1]);
+    for (const index of m[2].match(/\d+/g) ?? []) steps.push(Number(index));
+  }
+  return (json) => {
+    let cur: unknown = json;
+    for (const step of steps) {
+      if (typeof step === 'number') {
+        if (!Array.isArray(cur)) return undefined;
+        cur = cur[step];
+      } else {
+        if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !hasOwn.call(cur, step)) return undefined;
+        cur = (cur as Record<string, unknown>)[step];
+      }
+    }
+    return cur;
+  };
+}
+
+const readers = new Map<string, Reader>();
+/** The compiled reader of a path, shared by every entry that names it. */
+function valueAtPath(json: unknown, path: string): unknown {
+  let reader = readers.get(path);
+  if (!reader) {
+    reader = readerOf(path);
+    readers.set(path, reader);
+  }
+  return reader(json);
+}
 
 const TYPE_CHECKS: Record<string, (v: unknown) => boolean> = {
   string: (v) => typeof v === 'string' && v.trim() !== '',
@@ -27,17 +68,18 @@ function literal(raw: string): unknown {
 function markerOf(marker: string): Condition {
   const eq = marker.indexOf('=');
   if (eq > 0) {
-    const path = marker.slice(0, eq);
+    const read = readerOf(marker.slice(0, eq));
     const want = literal(marker.slice(eq + 1));
-    return (json) => valueAtPath(json, path) === want;
+    return (json) => read(json) === want;
   }
   const colon = marker.lastIndexOf(':');
   if (colon > 0 && TYPE_CHECKS[marker.slice(colon + 1)]) {
-    const path = marker.slice(0, colon);
+    const read = readerOf(marker.slice(0, colon));
     const check = TYPE_CHECKS[marker.slice(colon + 1)];
-    return (json) => check(valueAtPath(json, path));
+    return (json) => check(read(json));
   }
-  return (json) => valueAtPath(json, marker) !== undefined;
+  const read = readerOf(marker);
+  return (json) => read(json) !== undefined;
 }
 
 /** A marker with alternatives (`a|b`) holds when any of them does. */

@@ -2,8 +2,20 @@
 // normalized: lower case, without `_`, `-`, `.` and spaces (`error_code`, `errorCode`, `Error-Code`
 // are one key). Weights rank candidates; inference.ts adds position and value shape.
 
-/** `error_code` / `errorCode` / `Error-Code` → `errorcode`. */
+const normalized = new Map<string, string>();
+
+/** `error_code` / `errorCode` / `Error-Code` → `errorcode`. Keys repeat across bodies: results are kept (bounded). */
 export function normalizeKey(key: string): string {
+  let out = normalized.get(key);
+  if (out === undefined) {
+    out = normalize(key);
+    if (normalized.size >= 4000) normalized.clear();
+    normalized.set(key, out);
+  }
+  return out;
+}
+
+function normalize(key: string): string {
   let out = '';
   for (let i = 0; i < key.length && i < 64; i++) {
     const c = key.charCodeAt(i);
@@ -123,5 +135,5 @@ const GENERIC_VALIDATION =
 export function isGenericMessage(message: string): boolean {
   if (message.length > 90) return false;
   const m = message.toLowerCase().replace(/^(?:http\s*)?\d{3}\s*[:\-–]?\s*/, '').replace(/[.!:]+$/, '').trim();
-  return m === '' || GENERIC_SET.has(m) || GENERIC_VALIDATION.test(m);
+  return m === '' || GENERIC_SET.has(m) || (/valid|error|fail|problem/.test(m) && GENERIC_VALIDATION.test(m));
 }

@@ -28,7 +28,10 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
   if (kind === 'json') {
     const json = body.json;
     if (json === null || typeof json !== 'object') return extracted;
-    const inferred = inferJson(json, status);
+    // A recognizer that named a real code and a specific message leaves only the ID, wait and retry flag.
+    const said = !success && !GENERIC_FORMATS.has(format) && !missing(extracted.errorCode) && String(extracted.errorCode).trim() !== String(status)
+      && typeof extracted.message === 'string' && extracted.message.includes(' ') && !isGenericMessage(extracted.message);
+    const inferred = inferJson(json, status, !said);
     let saysFailure = extracted.saysFailure;
     if (success && saysFailure === undefined && extracted.saysSuccess !== true && GENERIC_FORMATS.has(format) && inferred.saysFailure === true) {
       saysFailure = true;

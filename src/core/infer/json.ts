@@ -323,8 +323,29 @@ function fieldDictMessage(leaves: readonly Leaf[]): { text: string; path: string
   return undefined;
 }
 
-/** Everything the engine can read from a JSON body without knowing its vendor. */
-export function inferJson(root: unknown, status: number): Inferred {
+const endsWithAny = (norm: string, suffixes: readonly string[]): boolean => {
+  for (const s of suffixes) if (norm.endsWith(s)) return true;
+  return false;
+};
+/** Keys that may hold an ID, a wait or a retry flag. */
+function idWaitOrRetry(norm: string): boolean {
+  return ID_KEYS.has(norm) || WAIT_KEYS.has(norm) || RETRYABLE_KEYS.has(norm) || endsWithAny(norm, ID_KEY_SUFFIXES);
+}
+/** Keys any dictionary knows (code, message, ID, wait, retry flag). */
+function anyDictionary(norm: string): boolean {
+  return CODE_KEYS.has(norm) || MESSAGE_KEYS.has(norm) || idWaitOrRetry(norm) || endsWithAny(norm, CODE_KEY_SUFFIXES);
+}
+
+/** Leaves walked when only the ID, wait and retry flag are wanted (a recognizer gave code and message). */
+const LIGHT_NODES = 120;
+const LIGHT_DEPTH = 3;
+
+/**
+ * Everything the engine can read from a JSON body without knowing its vendor. With `full` false
+ * only the support ID, the wait and the retry flag are looked for, in a shallower walk: what a
+ * recognizer leaves unsaid once it has named the code and the message.
+ */
+export function inferJson(root: unknown, status: number, full = true): Inferred {
   const out: Inferred = {};
   let scope: unknown = root;
   let prefix = '';
@@ -348,18 +369,20 @@ export function inferJson(root: unknown, status: number): Inferred {
       }
     }
   }
-  const leaves = leavesOf(scope);
+  const leaves = full ? leavesOf(scope, anyDictionary) : leavesOf(scope, idWaitOrRetry, LIGHT_NODES, LIGHT_DEPTH);
   if (!leaves.length) return out;
-  const code = best(leaves, (l) => codeScore(l, status), 3);
-  if (code) {
-    const v = code.value as string | number;
-    out.errorCode = typeof v === 'string' ? v.trim() : v;
-    out.errorCodeField = prefix + code.path;
-  }
-  const message = pickMessage(leaves, typeof out.errorCode === 'string' ? out.errorCode : undefined);
-  if (message) {
-    out.message = message.text;
-    out.messageField = prefix + message.path;
+  if (full) {
+    const code = best(leaves, (l) => codeScore(l, status), 3);
+    if (code) {
+      const v = code.value as string | number;
+      out.errorCode = typeof v === 'string' ? v.trim() : v;
+      out.errorCodeField = prefix + code.path;
+    }
+    const message = pickMessage(leaves, typeof out.errorCode === 'string' ? out.errorCode : undefined);
+    if (message) {
+      out.message = message.text;
+      out.messageField = prefix + message.path;
+    }
   }
   const id = best(leaves, idScore, 2);
   if (id) {

@@ -23,8 +23,20 @@ const RATE_QUOTA = /\b(?:rate|per (?:second|minute)|requests per|concurrent)\b/;
  * The retry hint an error code gives, or undefined when it says nothing. `false` for an exhausted
  * quota, billing or storage; `true` for a code that says to try later.
  */
+const verdicts = new Map<string, boolean | undefined>();
+/** Codes repeat across responses: their verdicts are kept (at most this many). */
+const MAX_CACHED = 2000;
+
 export function retryableFromCode(code: string | null | undefined): boolean | undefined {
   if (!code || code.length > 120 || /^-?\d+$/.test(code)) return undefined;
+  if (verdicts.has(code)) return verdicts.get(code);
+  const verdict = judge(code);
+  if (verdicts.size >= MAX_CACHED) verdicts.clear();
+  verdicts.set(code, verdict);
+  return verdict;
+}
+
+function judge(code: string): boolean | undefined {
   const w = words(code);
   if (EXHAUSTED.test(w) && !RATE_QUOTA.test(w)) return false;
   if (TRY_LATER.test(w) && !FIX_WORDS.test(w)) return true;

@@ -37,11 +37,11 @@ function isStringList(v: unknown[]): v is string[] {
 }
 
 /** Every leaf of `root` within the bounds, in document order (shallow first within an object). */
-export function leavesOf(root: unknown): Leaf[] {
+export function leavesOf(root: unknown, wanted: (norm: string) => boolean, maxNodes = MAX_NODES, maxDepth = MAX_DEPTH): Leaf[] {
   const out: Leaf[] = [];
   // `nesting` counts lists too (`[[[…]]]` has no object depth), so every recursion is bounded.
   const visit = (node: unknown, path: string, depth: number, inError: boolean, item: number, nesting: number): void => {
-    if (out.length >= MAX_NODES || depth > MAX_DEPTH || nesting > 2 * MAX_DEPTH) return;
+    if (out.length >= maxNodes || depth > maxDepth || nesting > 2 * maxDepth) return;
     if (Array.isArray(node)) {
       const n = Math.min(node.length, MAX_ARRAY_ITEMS);
       for (let i = 0; i < n; i++) visit(node[i], `${path}[${i}]`, depth, inError, i, nesting + 1);
@@ -55,17 +55,18 @@ export function leavesOf(root: unknown): Leaf[] {
     let scanned = 0;
     for (const key in obj) {
       if (!hasOwn.call(obj, key)) continue;
-      if (++scanned > MAX_KEYS || out.length >= MAX_NODES) break;
+      if (++scanned > MAX_KEYS || out.length >= maxNodes) break;
       const value = obj[key];
       const norm = normalizeKey(key);
+      if (value !== null && typeof value === 'object' && !(Array.isArray(value) && isStringList(value))) {
+        nested.push([path ? `${path}.${key}` : key, value, norm]);
+        continue;
+      }
       if (STATUS_FIELDS.has(norm) && typeof value === 'number') besideStatus = true;
-      const childPath = path ? `${path}.${key}` : key;
-      if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
-        out.push({ path: childPath, key, norm, value, depth, inError, item, besideStatus: false });
-      } else if (Array.isArray(value) && isStringList(value)) {
-        out.push({ path: childPath, key, norm, value, depth, inError, item, besideStatus: false });
-      } else if (value !== null && typeof value === 'object') {
-        nested.push([childPath, value, norm]);
+      // Only leaves under a key some dictionary knows are kept: most keys of a body are none of them.
+      if (!wanted(norm)) continue;
+      if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || Array.isArray(value)) {
+        out.push({ path: path ? `${path}.${key}` : key, key, norm, value: value as Leaf['value'], depth, inError, item, besideStatus: false });
       }
     }
     if (besideStatus) for (let i = first; i < out.length; i++) out[i].besideStatus = true;
