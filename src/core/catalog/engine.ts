@@ -90,10 +90,28 @@ export function conditionOf(marker: string): Condition {
 
 const list = (paths: string | string[] | undefined): string[] => (paths === undefined ? [] : Array.isArray(paths) ? paths : [paths]);
 
-function firstValue<T>(json: unknown, paths: string | string[] | undefined, read: (v: unknown) => T | undefined): { value: T; path: string } | undefined {
-  for (const path of list(paths)) {
-    const value = read(valueAtPath(json, path));
-    if (value !== undefined) return { value, path };
+interface CompiledPaths {
+  paths: string[];
+  readers: Reader[];
+}
+
+function compilePaths(paths: string | string[] | undefined): CompiledPaths {
+  const all = list(paths);
+  return { paths: all, readers: all.map(readerOf) };
+}
+
+function firstValue<T>(json: unknown, paths: CompiledPaths | string | string[] | undefined, read: (v: unknown) => T | undefined): { value: T; path: string } | undefined {
+  if (paths === undefined) return undefined;
+  if (typeof paths === 'string' || Array.isArray(paths)) {
+    for (const path of list(paths)) {
+      const value = read(valueAtPath(json, path));
+      if (value !== undefined) return { value, path };
+    }
+    return undefined;
+  }
+  for (let i = 0; i < paths.readers.length; i++) {
+    const value = read(paths.readers[i](json));
+    if (value !== undefined) return { value, path: paths.paths[i] };
   }
   return undefined;
 }
@@ -130,6 +148,11 @@ export function catalogRecognizer(entry: CatalogEntry): FormatRecognizer {
   const retryable = new Set(codes?.retryable ?? []);
   const notRetryable = new Set([...(codes?.notRetryable ?? []), ...(codes?.credentials ?? [])]);
   const host = entry.match.host;
+  const codePaths = compilePaths(set.errorCodePath);
+  const messagePaths = compilePaths(set.messagePath);
+  const idPaths = compilePaths(set.errorIdPath);
+  const waitPaths = set.retryAfterPath === undefined ? undefined : compilePaths(set.retryAfterPath);
+  const textOf = (v: unknown) => (typeof v === 'string' ? text(v) : undefined);
   return {
     id: entry.id,
     title: entry.title,
@@ -141,17 +164,17 @@ export function catalogRecognizer(entry: CatalogEntry): FormatRecognizer {
       if (json === null || typeof json !== 'object') return null;
       if (host && !hostIs(exchange.url, host.replace(/^\*\./, ''))) return null;
       for (const test of conditions) if (!test(json)) return null;
-      const found = firstValue(json, set.errorCodePath, (v) => apiCode(v, exchange.status));
+      const found = firstValue(json, codePaths, (v) => apiCode(v, exchange.status));
       let errorCode = found?.value;
       if (typeof errorCode === 'string' && pattern) errorCode = pattern.exec(errorCode)?.[1] ?? errorCode;
-      const id = firstValue(json, set.errorIdPath, idText);
-      const wait = firstValue(json, set.retryAfterPath, durationSeconds);
+      const id = firstValue(json, idPaths, idText);
+      const wait = waitPaths && firstValue(json, waitPaths, durationSeconds);
       const fieldErrors = set.fieldErrors ? fieldErrorsOf(json, set.fieldErrors) : [];
       const key = errorCode === undefined ? undefined : String(errorCode);
       const out: Extracted = {
         saysFailure: set.failure ?? true,
         errorCode: errorCode ?? undefined,
-        message: firstValue(json, set.messagePath, (v) => (typeof v === 'string' ? text(v) : undefined))?.value,
+        message: firstValue(json, messagePaths, textOf)?.value,
         errorId: id?.value,
         errorIdField: id?.path,
         retryAfterSeconds: wait?.value,

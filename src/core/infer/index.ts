@@ -31,6 +31,8 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
     // A recognizer that named a real code and a specific message leaves only the ID, wait and retry flag.
     const said = !success && !GENERIC_FORMATS.has(format) && !missing(extracted.errorCode) && String(extracted.errorCode).trim() !== String(status)
       && typeof extracted.message === 'string' && extracted.message.includes(' ') && !isGenericMessage(extracted.message);
+    // Nothing left to find when no key of the text could hold an ID, a wait or a retry flag: one native scan instead of a walk.
+    if (said && !ID_WAIT_OR_RETRY_KEY.test(body.text)) return extracted;
     const inferred = inferJson(json, status, !said);
     let saysFailure = extracted.saysFailure;
     if (success && saysFailure === undefined && extracted.saysSuccess !== true && GENERIC_FORMATS.has(format) && inferred.saysFailure === true) {
@@ -115,5 +117,8 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
   }
   return out;
 }
+
+/** A JSON key (in the raw text) that names an ID, a reference, a wait or a retry flag. */
+const ID_WAIT_OR_RETRY_KEY = /(?:[iI][dD]|[rR]ef|[rR]eference|[pP]hrase|[iI]nstance)"\s*:|"[^"]{0,40}(?:[rR]etr|[wW]ait|[aA]fter|[tT]ransient|[cC]ooldown|[bB]ackoff)[^"]{0,40}"\s*:/;
 
 const MACHINE_TOKEN = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;

@@ -47,5 +47,6 @@ const MESSAGE_EXHAUSTED = /\b(?:insufficient (?:funds|balance|credits?|storage|s
 
 /** Only unmistakable wording in a message: billing, funds, full storage. */
 export function exhaustedByMessage(message: string | null | undefined): boolean {
-  return !!message && MESSAGE_EXHAUSTED.test(message.length > 2000 ? message.slice(0, 2000) : message);
+  if (!message || !/insufficient|storage|billing|payment|credit|disk|space/i.test(message)) return false;
+  return MESSAGE_EXHAUSTED.test(message.length > 2000 ? message.slice(0, 2000) : message);
 }
