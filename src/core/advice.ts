@@ -73,7 +73,8 @@ export function formatSeconds(seconds: number): string {
   if (seconds < 10) return `${Math.round(seconds * 10) / 10} s`;
   if (seconds < 120) return `${Math.round(seconds)} s`;
   if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  return `${Math.round(seconds / 360) / 10} h`;
+  if (seconds < 2 * 86_400) return `${Math.round(seconds / 360) / 10} h`;
+  return `${Math.round(seconds / 8640) / 10} days`;
 }
 
 /** "wait 30 s (Retry-After header), then retry", or `otherwise`; lower case, for mid-sentence use. */
@@ -265,7 +266,9 @@ function rateLimited(f: AdviceFacts): Advice {
   }
   const secondary = f.message !== null && /secondary rate limit|abuse detection/i.test(f.message);
   if (f.wait) {
-    return { verdict: 'retry-after', retryable: true, action: `Rate limited: wait ${formatSeconds(f.wait.seconds)} (${f.wait.source}), then retry; keep later requests under the limit.` };
+    // The server's figure as given; a long one is said to be long (a daily or monthly window, not a burst).
+    const long = f.wait.seconds >= 3600 ? ' That is a long wait: the limit is a daily or longer quota, so raising it may be quicker than waiting.' : '';
+    return { verdict: 'retry-after', retryable: true, action: `Rate limited: wait ${formatSeconds(f.wait.seconds)} (${f.wait.source}), then retry; keep later requests under the limit.${long}` };
   }
   if (secondary) {
     return {

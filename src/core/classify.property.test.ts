@@ -262,3 +262,69 @@ describe('hostile inputs', () => {
     assertWellFormed(b64);
   });
 });
+
+// The generic inference (src/core/infer) walks whatever envelope arrives: random nestings of the
+// keys it looks for, at any depth and width, must never throw, must stay bounded, and a 2xx body
+// without any failure marker must stay a success with nothing invented.
+describe('generic inference properties', () => {
+  const envelopeKeys = [
+    'error', 'errors', 'code', 'errorCode', 'error_code', 'message', 'msg', 'detail', 'details', 'status', 'type', 'reason', 'name',
+    'fault', 'request_id', 'requestId', 'trace_id', 'debug_id', 'meta', 'retryAfter', 'retry_after_ms', 'ok', 'success', 'result',
+    'items', 'data', 'Response', 'id', 'innerErrors', '__proto__', 'constructor', 'hereErrorCode', 'clerk_trace_id',
+  ];
+  const leaf = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom('INVALID_ARGUMENT', 'not_found', 'Validation Failed', 'NOTOK', 'error', 'ok', 'REQUEST_DENIED', '3f1c2a9e-1111-4c2b-9a7e-5d2f0b6c7a10', 'retry in 30 seconds'),
+    fc.integer({ min: -100000, max: 100000 }),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const { envelope } = fc.letrec((tie) => ({
+    envelope: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.array(tie('envelope'), { maxLength: 4 }),
+      fc.dictionary(fc.constantFrom(...envelopeKeys), tie('envelope'), { maxKeys: 6 }),
+    ),
+  }));
+
+  it('never throws, and every field it reports stays bounded', () => {
+    fc.assert(
+      fc.property(envelope, fc.constantFrom(200, 201, 400, 401, 403, 404, 409, 422, 429, 500, 503), (json, code) => {
+        const c = classify({ method: 'POST', url: 'https://api.example.com/v1/x', status: code, responseHeaders: { 'content-type': 'application/json' }, body: JSON.stringify(json) }, { now: NOW });
+        assertWellFormed(c);
+        expect(c.notes.some((n) => n.startsWith('internal error'))).toBe(false);
+        expect((c.errorCode ?? '').length).toBeLessThanOrEqual(200);
+        expect((c.errorId ?? '').length).toBeLessThanOrEqual(256);
+        expect((c.message ?? '').length).toBeLessThanOrEqual(2000);
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('a deep or wide envelope costs a bounded walk (10,000 keys, 2,000 levels)', () => {
+    const wide: Record<string, unknown> = {};
+    for (let i = 0; i < 10_000; i++) wide[`k${i}`] = { message: `m${i}`, code: `C_${i}` };
+    let deep: unknown = { error: { code: 'DEEP', message: 'deep failure' } };
+    for (let i = 0; i < 2000; i++) deep = i % 2 ? { error: deep } : { errors: [deep] };
+    for (const json of [wide, deep]) {
+      const c = classify({ method: 'GET', url: 'https://api.example.com/', status: 500, responseHeaders: { 'content-type': 'application/json' }, body: JSON.stringify(json) }, { now: NOW });
+      assertWellFormed(c);
+      expect(c.notes.some((n) => n.startsWith('internal error'))).toBe(false);
+    }
+  });
+
+  it('keeps 2xx bodies without a failure marker successes, with no code invented', () => {
+    const plainKeys = ['id', 'name', 'title', 'items', 'data', 'total', 'page', 'user', 'created_at', 'description', 'tags', 'count', 'type', 'reason'];
+    const plain = fc.dictionary(fc.constantFrom(...plainKeys), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 })), { maxKeys: 8 });
+    fc.assert(
+      fc.property(plain, fc.constantFrom(200, 201, 202), (json, code) => {
+        const c = classify({ method: 'GET', url: 'https://api.example.com/v1/things', status: code, responseHeaders: { 'content-type': 'application/json' }, body: JSON.stringify(json) }, { now: NOW });
+        expect(c.failure).toBe(false);
+        expect(c.errorCode).toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -8,11 +8,14 @@ import { MAX_MESSAGE_CHARS as RECOGNIZER_MESSAGE_CHARS } from './formats/util';
 import { headerEntries, indexEntries, type HeaderEntry, type HeaderIndex } from './headers';
 import { idempotency } from './idempotency';
 import { pickErrorId } from './ids';
+import { exhaustedByMessage, inferMissing, retryableFromCode } from './infer/index';
+import { PLAIN_DATA } from './formats/json';
 import { quotaExhaustion, rateLimitEvidence } from './limits';
 import { backoffPlan, referenceTime, serverWait, shouldRetryHeader } from './retry';
 import { statusSemantics } from './status';
 import { exactParts, plainHostSpan, urlParts } from './url-parts';
 import { resolveRules, textAtPath, VENDOR_PROFILES, type ResolvedRule, type Rule } from './rules';
+import { CATALOG_PROFILES } from './catalog/engine';
 import type { BodyView, Classification, Exchange, Extracted, FailureKind, FieldError, FormatRecognizer, RecognizerContext } from './types';
 
 /** Messages longer than this are cut (with a note); the raw body stays available elsewhere. */
@@ -335,12 +338,39 @@ function normalizeFieldErrors(v: unknown): FieldError[] {
   return out;
 }
 
-/** AWS puts the code in a header: `x-amzn-ErrorType: ValidationException:http://…` → ValidationException. */
+/** Unlisted headers that carry the API's code: `x-vercel-error`, `x-sb-error-code`, `x-ms-error-code`, `x-ably-errorcode`. */
+const ERROR_CODE_HEADER = /^x-(?:[a-z0-9]+-)?(?:error-?code|error-?type|error)$/;
+const CODE_VALUE = /^[A-Za-z0-9][A-Za-z0-9._:\-/]{1,79}$/;
+
+/**
+ * A code the response puts in a header. AWS: `x-amzn-ErrorType: ValidationException:http://…` →
+ * ValidationException; others by the header family above.
+ */
 function headerErrorCode(headers: HeaderIndex): string | null {
   const v = headers.get('x-amzn-errortype');
-  if (!v) return null;
-  const code = v.split(':')[0].split('#').pop()?.trim();
-  return code ? normalizeCode(code) : null;
+  if (v) {
+    const code = v.split(':')[0].split('#').pop()?.trim();
+    return code ? normalizeCode(code) : null;
+  }
+  const names = headers.lowerNames();
+  const entries = headers.entries();
+  for (let i = 0; i < names.length; i++) {
+    if (!ERROR_CODE_HEADER.test(names[i])) continue;
+    const value = entries[i].value.trim();
+    if (CODE_VALUE.test(value)) return normalizeCode(value);
+  }
+  return null;
+}
+
+/** Statuses on which a code that says "try later" makes the failure transient. */
+const TRY_LATER_STATUSES = new Set([400, 403, 409, 422]);
+
+/** The retry hint of the error code itself (src/core/infer/semantics.ts), when the body gave none. */
+function codeRetryHint(errorCode: string | null, message: string | null, status: number, kind: FailureKind): boolean | undefined {
+  const hint = retryableFromCode(errorCode);
+  if (hint === false) return false;
+  if (hint === true && (kind === 'body' || TRY_LATER_STATUSES.has(status))) return true;
+  return exhaustedByMessage(message) ? false : undefined;
 }
 
 function failureOf(ex: Exchange, extracted: Extracted): { failure: boolean; kind: FailureKind } {
@@ -378,7 +408,10 @@ function hostGateOf(rules: readonly Rule[]): HostGate | null {
   return { exact, exactLengths: new Set([...exact].map((h) => h.length)), suffixes };
 }
 
-const VENDOR_GATE = hostGateOf(VENDOR_PROFILES);
+/** The built-in rules: the vendor profiles and what catalog entries say as rules (their request-ID headers). */
+const BUILT_IN_PROFILES: readonly Rule[] = CATALOG_PROFILES.length ? [...VENDOR_PROFILES, ...CATALOG_PROFILES] : VENDOR_PROFILES;
+
+const VENDOR_GATE = hostGateOf(BUILT_IN_PROFILES);
 
 /** False only when no rule can match this URL's host: most traffic skips the WHATWG URL parse. */
 function mayMatchHost(gate: HostGate | null, url: string): boolean {
@@ -413,16 +446,16 @@ function matchesOnErrorCode(rules: readonly Rule[]): boolean {
   return rules.some((rule) => rule?.match?.errorCode !== undefined);
 }
 
-const VENDOR_BY_ERROR_CODE = matchesOnErrorCode(VENDOR_PROFILES);
+const VENDOR_BY_ERROR_CODE = matchesOnErrorCode(BUILT_IN_PROFILES);
 
 function ruleContext(options: ClassifyOptions, ex: Exchange): RuleContext | null {
   const user = Array.isArray(options.rules) ? options.rules : [];
-  const profiles = Array.isArray(options.profiles) ? options.profiles : VENDOR_PROFILES;
+  const profiles = Array.isArray(options.profiles) ? options.profiles : BUILT_IN_PROFILES;
   if (!user.length && !profiles.length) return null;
-  if (!user.length && !mayMatchHost(profiles === VENDOR_PROFILES ? VENDOR_GATE : hostGateOf(profiles), ex.url)) return null;
+  if (!user.length && !mayMatchHost(profiles === BUILT_IN_PROFILES ? VENDOR_GATE : hostGateOf(profiles), ex.url)) return null;
   const { host, path } = exactParts(ex.url) ?? urlParts(ex.url);
   if (!host) return null;
-  const byErrorCode = matchesOnErrorCode(user) || (profiles === VENDOR_PROFILES ? VENDOR_BY_ERROR_CODE : matchesOnErrorCode(profiles));
+  const byErrorCode = matchesOnErrorCode(user) || (profiles === BUILT_IN_PROFILES ? VENDOR_BY_ERROR_CODE : matchesOnErrorCode(profiles));
   return { user, profiles, host, path, byErrorCode };
 }
 
@@ -464,7 +497,9 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   const recognized = runRecognizers(sortedRecognizers(options.recognizers), ex, body, headers, notes);
   const format = recognized.format;
   const rules = ruleContext(options, ex);
-  const extracted = applyRulePaths(matchRules(rules, ex, undefined), body, recognized.extracted, notes);
+  const ruled = applyRulePaths(matchRules(rules, ex, undefined), body, recognized.extracted, notes);
+  // The base layer: what neither the recognizer nor a rule said is inferred (never for plain data).
+  const extracted = inferMissing(ruled, format, body, ex.status, recognized.extracted === PLAIN_DATA, notes);
 
   const status = statusSemantics(ex.status);
   let { failure, kind } = failureOf(ex, extracted);
@@ -564,7 +599,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
       rule?.set.retryable !== undefined
         ? { value: rule.set.retryable, source: `rule "${rule.from.retryable}"` }
         : kind === 'network' ? undefined : shouldRetryHeader(headers),
-    bodySaysRetry: typeof extracted.retryable === 'boolean' ? extracted.retryable : undefined,
+    bodySaysRetry: typeof extracted.retryable === 'boolean' ? extracted.retryable : kind === 'network' ? undefined : codeRetryHint(errorCode, message, ex.status, kind),
     allow: headers.get('allow'),
     wwwAuthenticate: headers.get('www-authenticate'),
     credentialHeader,

@@ -49,7 +49,7 @@ const EDGE_HEADERS = ['cf-ray'] as const;
 const TRACE_HEADERS = ['traceparent', 'x-cloud-trace-context', 'x-b3-traceid', 'x-datadog-trace-id'] as const;
 
 /** IDs written in prose: "request ID xyz", "RequestId: …", "(Request ID: req_…)", "request_id=…". */
-const MESSAGE_ID = /\b(?:request|correlation|trace|error|debug|incident)[ _-]?id\b\s*(?:is\s*)?[:=#]?\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
+const MESSAGE_ID = /\b(?:(?:request|correlation|trace|error|debug|incident|support|tracking|event|req)[ _-]?id|rid|reference(?: number| id| code)|ref(?:erence)? ?#)\b\s*(?:is\s*)?[:=#]?\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
 
 /** Trims trailing sentence punctuation from an ID lifted out of prose. */
 function cleanId(id: string): string {
@@ -92,13 +92,35 @@ const ID_HEADER_RANK: ReadonlyMap<string, number> = new Map(
   ].map((name, rank) => [name, rank]),
 );
 
+/**
+ * Headers no table lists, recognized by family: `x-<vendor>-request-id`, `x-arequestid`,
+ * `x-zm-trackingid`, `x-<vendor>-correlation-id`, `<cdn>-trace-id`. Ranked by family, between the
+ * listed vendor headers (a request ID family ranks with them) and the edge and trace headers.
+ */
+const FAMILIES: ReadonlyArray<{ pattern: RegExp; before: string }> = [
+  { pattern: /(?:^|[-_])(?:a|amzn|aws)?req(?:uest)?[-_]?u?id$|^x-[a-z0-9]+-uuid$/, before: 'atl-traceid' },
+  { pattern: /(?:^|[-_])(?:correlation|tracking|debug|support|incident|error|reference|ref|activity|transaction|edge|cache)[-_]?id$/, before: 'x-correlation-id' },
+  { pattern: /(?:^|[-_])trace[-_]?id$/, before: 'audit-id' },
+];
+/** Headers that look like an ID family but echo the client's own ID or name no event. */
+const NOT_SUPPORT_IDS = new Set(['x-client-request-id', 'client-request-id', 'x-ms-client-request-id', 'x-amz-id-2', 'x-idempotency-key']);
+
+/** The rank of a header no table lists, by its family; undefined when it is not an ID header. */
+function familyRank(name: string): number | undefined {
+  if (!name.endsWith('id') || NOT_SUPPORT_IDS.has(name) || name.length > 60) return undefined;
+  for (const family of FAMILIES) {
+    if (family.pattern.test(name)) return (ID_HEADER_RANK.get(family.before) ?? 0) - 0.5;
+  }
+  return undefined;
+}
+
 /** Every request-ID style header present on the response, in priority order (one pass over the headers). */
 export function requestIdHeaders(headers: HeaderIndex): Array<{ name: string; value: string }> {
   const names = headers.lowerNames();
   const entries = headers.entries();
   const found: Array<{ name: string; value: string; rank: number }> = [];
   for (let i = 0; i < names.length; i++) {
-    const rank = ID_HEADER_RANK.get(names[i]);
+    const rank = ID_HEADER_RANK.get(names[i]) ?? familyRank(names[i]);
     if (rank === undefined) continue;
     const v = nonEmpty(entries[i].value);
     if (v === undefined) continue;
@@ -126,9 +148,10 @@ export function pickErrorId(
     return undefined;
   };
 
-  // `found` is in rank order, so the first vendor header in it is the first of REQUEST_ID_HEADERS present.
+  // `found` is in rank order, so the first vendor header in it is the first of REQUEST_ID_HEADERS present
+  // (or an unlisted header of a request-ID family ranked among them).
   for (const h of found) {
-    const vendor = VENDOR_ID_HEADER.get(h.name);
+    const vendor = VENDOR_ID_HEADER.get(h.name) ?? (familyRank(h.name) !== undefined && !h.name.includes('trace') ? { name: h.name } : undefined);
     if (vendor === undefined) continue;
     const companion = vendor.companion ? valueOf(vendor.companion) : undefined;
     return result(h.value, companion ? `header ${h.name} (quote with ${vendor.companion}: ${companion})` : `header ${h.name}`);
@@ -148,5 +171,6 @@ export function pickErrorId(
     const id = v === undefined ? undefined : traceId(name, v);
     if (id) return result(id, `header ${name}`);
   }
+  for (const h of found) if (!ID_HEADER_RANK.has(h.name)) return result(h.value, `header ${h.name}`);
   return { errorId: null, errorIdSource: null, requestIdHeaders: found };
 }

@@ -7,8 +7,11 @@ import { parseDictionary, parseList } from 'structured-headers';
 import type { HeaderIndex } from './headers';
 import type { BackoffPlan } from './types';
 
-/** Longest wait reported: 1 day. Longer figures are capped (with a note); they are almost always bugs. */
-export const MAX_WAIT_SECONDS = 86_400;
+/**
+ * Longest wait reported: 366 days. A server's figure is reported as given, even a multi-day one (the
+ * advice says that it is long); only absurd figures are capped, with a note.
+ */
+export const MAX_WAIT_SECONDS = 366 * 86_400;
 
 /** The proposed schedule when the server gave no figure: 1 s, ×2, capped at 60 s, 5 attempts, full jitter. */
 export const DEFAULT_BACKOFF: Readonly<BackoffOptions> = { baseSeconds: 1, factor: 2, capSeconds: 60, maxAttempts: 5 };
@@ -83,7 +86,7 @@ function sane(seconds: number, what: string, raw: string, notes: string[]): numb
     return undefined;
   }
   if (seconds > MAX_WAIT_SECONDS) {
-    notes.push(`${what} ${quote(raw)} capped at ${MAX_WAIT_SECONDS} s (1 day)`);
+    notes.push(`${what} ${quote(raw)} capped at ${MAX_WAIT_SECONDS} s (366 days)`);
     return MAX_WAIT_SECONDS;
   }
   return Math.round(seconds * 1000) / 1000;
@@ -172,7 +175,13 @@ const MESSAGE_WAITS: readonly RegExp[] = [
   // DRF "Expected available in 57 seconds."
   new RegExp(String.raw`\bavailable\s+in\s+${NUM}\s*${UNIT}`, 'i'),
   // "Please wait 30 seconds", "retry-after: 20"
-  new RegExp(String.raw`\b(?:wait|retry-after:?)\s+(?:for\s+)?${NUM}\s*${UNIT}`, 'i'),
+  new RegExp(String.raw`\b(?:wait|retry-after:?)\s+(?:for\s+)?(?:another\s+)?${NUM}\s*${UNIT}`, 'i'),
+  // "you can only request this after 45 seconds", "you may retry after 20s"
+  new RegExp(String.raw`\b(?:request|call|send|retry|try|access|use|resend|attempt)\b[^.;]{0,40}?\bafter\s+${NUM}\s*${UNIT}`, 'i'),
+  // "resets in 30 seconds", "rate limit reset in 12s", "try again in about 2 minutes"
+  new RegExp(String.raw`\breset(?:s)?\s+in\s+${NUM}\s*${UNIT}`, 'i'),
+  // "30 seconds before retrying", "5 minutes until you can try again"
+  new RegExp(String.raw`\b${NUM}\s*${UNIT}\s+(?:before|until)\s+(?:retrying|trying again|you (?:can|may) (?:retry|try again|make))`, 'i'),
 ];
 
 /** A wait stated in the message text, e.g. "try again in 7.315s"; undefined when none. */
@@ -207,6 +216,9 @@ const RESET_HEADERS: ReadonlyArray<{ reset: string; remaining?: string }> = [
   { reset: 'anthropic-ratelimit-output-tokens-reset', remaining: 'anthropic-ratelimit-output-tokens-remaining' },
   { reset: 'x-sib-ratelimit-reset', remaining: 'x-sib-ratelimit-remaining' }, // Brevo
 ];
+
+/** Reset headers no table lists, by name: `x-<vendor>-ratelimit-reset`, `x-<vendor>-rate-limit-reset-after`. */
+const VENDOR_RESET_HEADER = /^x-[a-z0-9-]*rate-?limit-(?:[a-z0-9]+-)?reset(?:-after)?$/;
 
 /** Remaining-counters that prove a limit is exhausted when they read 0. */
 export const REMAINING_HEADERS: readonly string[] = [
@@ -351,6 +363,14 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
     if (chosen) {
       const s = parseResetValue(headers.get(chosen.reset) as string, ref(), chosen.reset, notes);
       if (s !== undefined) return { wait: { seconds: s, source: `${chosen.reset} header` }, notes };
+    } else {
+      // A vendor's own reset header (`x-contentful-ratelimit-reset`, `x-<vendor>-rate-limit-reset`).
+      const names = headers.lowerNames();
+      for (let i = 0; i < names.length; i++) {
+        if (!VENDOR_RESET_HEADER.test(names[i])) continue;
+        const s = parseResetValue(headers.entries()[i].value, ref(), names[i], notes);
+        if (s !== undefined) return { wait: { seconds: s, source: `${names[i]} header` }, notes };
+      }
     }
   }
 

@@ -9,14 +9,17 @@
 import type { FormatRecognizer } from '../types';
 import { compact, isRecord, str, strCI } from './util';
 
-/** From smithy-typescript service-error-classification (THROTTLING, TRANSIENT and CLOCK_SKEW codes). */
+/**
+ * From smithy-typescript service-error-classification (THROTTLING and TRANSIENT codes). Its CLOCK_SKEW
+ * codes (SignatureDoesNotMatch, RequestTimeTooSkewed, …) are left out: an SDK retries them after
+ * correcting its clock, but the same request resent unchanged fails again (advice.ts says "fix the clock").
+ */
 export const AWS_RETRYABLE_CODES = new Set([
   'BandwidthLimitExceeded', 'EC2ThrottledException', 'LimitExceededException', 'PriorRequestNotComplete',
   'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException',
   'SlowDown', 'ThrottledException', 'Throttling', 'ThrottlingException', 'TooManyRequestsException',
   'TransactionInProgressException', 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException',
-  'AuthFailure', 'InvalidSignatureException', 'RequestExpired', 'RequestInTheFuture', 'RequestTimeTooSkewed',
-  'SignatureDoesNotMatch', 'InternalError', 'InternalFailure', 'ServiceUnavailable',
+  'InternalError', 'InternalFailure', 'ServiceUnavailable',
 ]);
 
 /** `aws.protocoltests#FooError:http://internal.amazon.com/…` → `FooError`. */
@@ -40,11 +43,15 @@ export const awsJson: FormatRecognizer = {
     if (!headerType && !bodyType) return null;
     const raw = headerType ?? str(j, 'code') ?? str(j, 'Code') ?? bodyType;
     const errorCode = raw ? sanitizeAwsCode(raw) : undefined;
+    const message = isRecord(j) ? strCI(j, 'message') ?? str(j, 'errorMessage') : undefined;
+    // API Gateway's QUOTA_EXCEEDED response is LimitExceededException with "Limit Exceeded": a usage-plan
+    // quota for the period, where throttling says "Too Many Requests".
+    const quota = errorCode === 'LimitExceededException' && message === 'Limit Exceeded';
     return compact({
       saysFailure: true,
       errorCode: errorCode || undefined,
-      message: isRecord(j) ? strCI(j, 'message') ?? str(j, 'errorMessage') : undefined,
-      retryable: errorCode && AWS_RETRYABLE_CODES.has(errorCode) ? true : undefined,
+      message,
+      retryable: quota ? false : errorCode && AWS_RETRYABLE_CODES.has(errorCode) ? true : undefined,
     });
   },
 };

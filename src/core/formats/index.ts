@@ -1,4 +1,4 @@
-// The registry of body-format recognizers. classify.ts runs them in this order (descending
+// The registry of body-format recognizers: the coded ones here and the vendor catalog's entries. classify.ts runs them in this order (descending
 // priority) and the first non-null result wins. Adding a vendor = one module + one entry here
 // + one fixture file in ./fixtures/<id>.json + one row in docs/formats.md (formats.test.ts checks all three).
 // A JSON recognizer also declares `keys`, the top-level keys of which it needs one: classify.ts runs it
@@ -8,15 +8,13 @@
 // an unmistakable marker; 55–74 vendor and framework shapes; 30–54 weak framework shapes;
 // 10–29 generic fallbacks; 0–9 non-JSON kinds.
 
+import { catalogRecognizers } from '../catalog/engine';
 import type { FormatRecognizer } from '../types';
 import { connect } from '../protocols/connect';
 import { grpcWeb } from '../protocols/grpc-web';
 import { jsonRpc } from '../protocols/jsonrpc';
 import { trpc } from '../protocols/trpc';
 import { twirp } from '../protocols/twirp';
-import { adyen } from './adyen';
-import { anthropic } from './anthropic';
-import { appleAppStore } from './apple-app-store';
 import { aspnetValidation } from './aspnet-validation';
 import { awsJson } from './aws-json';
 import { awsXml } from './aws-xml';
@@ -29,7 +27,6 @@ import { codeMsg } from './code-msg';
 import { discord } from './discord';
 import { djangoRest } from './django-rest';
 import { document360 } from './document360';
-import { elasticsearch } from './elasticsearch';
 import { empty } from './empty';
 import { errorObject } from './error-object';
 import { fastapi } from './fastapi';
@@ -53,7 +50,6 @@ import { odata } from './odata';
 import { okFalse } from './ok-false';
 import { okta } from './okta';
 import { openai } from './openai';
-import { paypal } from './paypal';
 import { postgrest } from './postgrest';
 import { problemJson } from './problem-json';
 import { rails } from './rails';
@@ -66,9 +62,7 @@ import { square } from './square';
 import { sse } from './sse';
 import { stripe } from './stripe';
 import { successFalse } from './success-false';
-import { telegram } from './telegram';
 import { text } from './text';
-import { twilio } from './twilio';
 import { x360 } from './x360';
 import { xml } from './xml';
 import { zendesk } from './zendesk';
@@ -101,7 +95,6 @@ const all: FormatRecognizer[] = [
   boom,
   jsend,
   postgrest,
-  elasticsearch,
   kubernetes,
   oauth2,
   sse,
@@ -114,16 +107,12 @@ const all: FormatRecognizer[] = [
   // vendors
   stripe,
   openai,
-  anthropic,
   slack,
   github,
-  twilio,
-  paypal,
   shopify,
   salesforce,
   hubspot,
   discord,
-  telegram,
   okta,
   cloudflare,
   jira,
@@ -131,8 +120,6 @@ const all: FormatRecognizer[] = [
   square,
   sendgrid,
   heroku,
-  adyen,
-  appleAppStore,
   // generic fallbacks and non-JSON kinds
   okFalse,
   successFalse,
@@ -142,6 +129,8 @@ const all: FormatRecognizer[] = [
   xml,
   binary,
   notCaptured,
+  // vendors described as data (src/core/catalog/entries.ts)
+  ...catalogRecognizers,
 ];
 
 /**

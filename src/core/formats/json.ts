@@ -19,6 +19,38 @@ export const SIGNAL_KEYS = new Set([
 ]);
 
 const hasOwn = Object.prototype.hasOwnProperty;
+/**
+ * Keys that signal an envelope only by their value: `result: false`, `state: "ERROR"`, `retcode: 3`,
+ * `fault: {…}`. The generic inference (src/core/infer) reads these; `result: {…}` stays plain data.
+ */
+const VALUE_SIGNAL_KEYS = new Set([
+  'result', 'state', 'outcome', 'resultcode', 'retcode', 'ret', 'errno', 'rc', 'returncode', 'stat', 'ack', 'succeeded',
+  'successful', 'issuccess', 'failed', 'haserror', 'haserrors', 'iserror', 'fault', 'error_code', 'errormessage',
+  'error_message', 'errmsg', 'faultcode', 'faultstring', 'err',
+]);
+const STATUS_WORD = /^(?:error|err|fail|failed|failure|notok|not_ok|nok|ko|denied|request_denied|invalid_request|over_query_limit|over_daily_limit|unknown_error|exception|rejected|unauthorized|forbidden|invalid|errored|fault)$/i;
+
+/** `data: [{status: "error", message}]`: per-item results of which the first failed (push tickets, batch sends). */
+function failedFirstItem(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length === 0) return false;
+  const first = value[0];
+  return isRecord(first) && typeof first.status === 'string' && STATUS_WORD.test(first.status) && typeof first.message === 'string';
+}
+
+/** `{Response: {Error: {…}, RequestId}}`: an envelope wrapped in one key. */
+function wrapsError(value: unknown): boolean {
+  return isRecord(value) && ('Error' in value || 'error' in value || 'Errors' in value || 'errors' in value);
+}
+
+function signalsByValue(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'boolean' || typeof value === 'object') return true;
+  if (typeof value === 'number') return value !== 0;
+  return typeof value === 'string' && (STATUS_WORD.test(value.trim()) || /^-?[1-9]\d{0,8}$/.test(value.trim()));
+}
+
+/** The gate's one result object: classify.ts tells plain data from an unclaimed body by identity. */
+export const PLAIN_DATA: Readonly<Record<string, never>> = Object.freeze({});
 
 /** Objects with more top-level keys than this are not scanned by the gate; the recognizers handle them. */
 const MAX_GATE_KEYS = 64;
@@ -33,7 +65,7 @@ export const json: FormatRecognizer = {
     let j = body.json;
     // A top-level array is judged by its first element (Salesforce and streamed Google errors are arrays).
     if (Array.isArray(j)) {
-      if (j.length === 0 || !isRecord(j[0])) return {};
+      if (j.length === 0 || !isRecord(j[0])) return PLAIN_DATA;
       j = j[0];
       // Batched RPC answers (JSON-RPC, tRPC, GraphQL): a success first says nothing about the rest.
       if (isRecord(j) && (hasOwn.call(j, 'jsonrpc') || hasOwn.call(j, 'result') || hasOwn.call(j, 'data'))) return null;
@@ -44,8 +76,11 @@ export const json: FormatRecognizer = {
     let n = 0;
     for (const key in j) {
       if (!Object.prototype.hasOwnProperty.call(j, key)) continue;
-      if (++n > MAX_GATE_KEYS || SIGNAL_KEYS.has(key.toLowerCase())) return null;
+      if (++n > MAX_GATE_KEYS) return null;
+      const lower = key.toLowerCase();
+      if (SIGNAL_KEYS.has(lower) || (VALUE_SIGNAL_KEYS.has(lower) && signalsByValue(j[key]))) return null;
+      if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsError(j[key])) return null;
     }
-    return {};
+    return PLAIN_DATA;
   },
 };

@@ -8,14 +8,15 @@
 
 import { parseEventStream } from '../body';
 import type { Extracted, FormatRecognizer, RecognizerContext } from '../types';
-import { anthropic } from './anthropic';
+import { catalogRecognizers } from '../catalog/engine';
 import { errorObject } from './error-object';
 import { googleLegacy } from './google-legacy';
 import { googleRpc } from './google-rpc';
 import { openai } from './openai';
 import { at, code, compact, get, isRecord, str, text } from './util';
 
-const PAYLOAD_RECOGNIZERS = [anthropic, googleRpc, googleLegacy, openai, errorObject];
+const anthropic = catalogRecognizers.find((r) => r.id === 'anthropic');
+const PAYLOAD_RECOGNIZERS = [...(anthropic ? [anthropic] : []), googleRpc, googleLegacy, openai, errorObject];
 
 function fromPayload(ctx: RecognizerContext, payload: unknown): Extracted | null {
   const sub: RecognizerContext = {

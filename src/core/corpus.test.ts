@@ -1,0 +1,81 @@
+// Holds the dev part of the real-response corpus (corpus/cases/*.json, split by API in corpus/split.mjs):
+// classify() must keep at least DEV_FLOOR of its cases right, by the fixtures README's rules. The test
+// part is never read here: it is scored only by `npm run corpus:score`, to measure, not to tune.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../corpus/split.mjs';
+import { classify } from './classify';
+import { seedMismatches, type SeedCase } from './testing/seed-cases';
+import type { Exchange } from './types';
+
+interface CorpusCase extends SeedCase {
+  api: string;
+  part: 'dev' | 'test';
+  response: SeedCase['response'] & { bodyEncoding?: 'base64' };
+}
+
+/** The dev score the engine reached when this floor was set (361 of 388 cases, 93%), less a margin for new cases. */
+const DEV_FLOOR = 0.9;
+
+/**
+ * Dev cases the engine gets wrong on purpose or cannot get right yet, with the reason. They count
+ * against the floor like any other miss; listed so that a new miss stands out.
+ */
+const KNOWN_MISSES: Record<string, string> = {
+  'zoom-429-daily-limit': 'expects a numeric `code` equal to the HTTP status as the code; other APIs in the corpus (and formats.md) treat that as a status echo',
+  'openapi-va-benefits-500-1': 'problem+json reads `code: 500` beside `status: 500` as its code extension',
+  'auth0-403-invalid-grant': 'expects no ID although the response carries a cf-ray header, which the engine offers as the last resort',
+  'auth0-mgmt-400-payload-validation': 'same: a cf-ray header is offered as the ID',
+  'twitch-401-invalid-oauth': 'the Rails recognizer reads `error: "Unauthorized"` beside `status` as its code',
+  'openai-503-overloaded-request-id-in-message': 'the OpenAI recognizer falls back to `error.type` when `error.code` is null',
+  'spring-security-firewall-500-rejected': 'a 500 whose message says the URL was rejected: no general rule tells it from a transient 500',
+  'fastly-500-unknown-domain': 'same: a configuration error sent as a 500',
+  'docker-hub-registry-429-pull-rate-limit': 'a 6-hour pull limit whose message only suggests upgrading',
+  'openapi-clever-cloud-403-1': 'the code is a numeric `id` beside `type: "error"`',
+  'ably-401-token-expired': 'the CLI redacts "Token expired" as a token in its output (in-process classify passes)',
+};
+
+const START = Date.parse('2026-11-23T18:00:00.000Z');
+
+function exchangeOf(c: CorpusCase): Exchange {
+  const headers = c.response.headers ?? {};
+  return {
+    method: c.request.method,
+    url: c.request.url,
+    requestHeaders: c.request.headers ?? {},
+    requestBody: c.request.body,
+    status: c.response.status,
+    statusText: c.response.statusText,
+    responseHeaders: headers,
+    body: c.response.body,
+    bodyEncoding: c.response.bodyEncoding,
+    error: c.response.error,
+    mimeType: (headers['content-type'] ?? '').split(';')[0].trim() || undefined,
+  };
+}
+
+const casesDir = fileURLToPath(new URL('../../corpus/cases', import.meta.url));
+const all: CorpusCase[] = existsSync(casesDir) ? (loadCorpus([casesDir]) as CorpusCase[]) : [];
+const dev = all.filter((c) => c.part === 'dev');
+
+describe('corpus dev part', () => {
+  it(`keeps at least ${DEV_FLOOR * 100}% of the dev cases right (${dev.length} cases)`, () => {
+    const misses: string[] = [];
+    dev.forEach((c, i) => {
+      const got = classify(exchangeOf(c), { now: START + i * 1000 });
+      const problems = seedMismatches(c.expected, got);
+      if (problems.length) misses.push(`${c.name}${KNOWN_MISSES[c.name] ? ' (known)' : ''}: ${problems.join('; ')}`);
+    });
+    const unknown = misses.filter((m) => !m.includes(' (known): '));
+    const passRate = dev.length ? (dev.length - misses.length) / dev.length : 1;
+    if (process.env.CORPUS_MISSES) console.log(misses.join('\n'));
+    expect(passRate, `misses not listed in KNOWN_MISSES:\n${unknown.join('\n')}`).toBeGreaterThanOrEqual(DEV_FLOOR);
+  });
+
+  it('never reads the test part', () => {
+    // The split is by API: no API has cases in both parts, so tuning on dev cannot see a test API.
+    const devApis = new Set(dev.map((c) => c.api));
+    expect(all.filter((c) => c.part === 'test' && devApis.has(c.api))).toEqual([]);
+  });
+});

@@ -1,0 +1,139 @@
+// The vocabulary of error envelopes, as API docs across vendors spell it. Keys are compared
+// normalized: lower case, without `_`, `-`, `.` and spaces (`error_code`, `errorCode`, `Error-Code`
+// are one key). Weights rank candidates; inference.ts adds position and value shape.
+
+const normalized = new Map<string, string>();
+
+/** `error_code` / `errorCode` / `Error-Code` → `errorcode`. Keys repeat across bodies: results are kept (bounded). */
+export function normalizeKey(key: string): string {
+  let out = normalized.get(key);
+  if (out === undefined) {
+    out = normalize(key);
+    if (normalized.size >= 4000) normalized.clear();
+    normalized.set(key, out);
+  }
+  return out;
+}
+
+function normalize(key: string): string {
+  let out = '';
+  for (let i = 0; i < key.length && i < 64; i++) {
+    const c = key.charCodeAt(i);
+    if (c === 95 || c === 45 || c === 46 || c === 32) continue; // _ - . space
+    out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : key[i];
+  }
+  return out;
+}
+
+/** Keys whose value is the API's own code. `error` counts only when it is a token, not a sentence. */
+export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
+  ['errorcode', 10], ['errcode', 9], ['errorkey', 8], ['errortype', 7], ['faultcode', 9], ['code', 8], ['error', 7],
+  ['errorname', 6], ['reason', 6], ['reasoncode', 8], ['type', 5], ['name', 4], ['status', 4], ['subcode', 4],
+  ['messagecode', 6], ['msgcode', 6], ['errno', 6], ['errorsubcode', 4], ['issue', 7], ['exceptiontype', 5], ['exception', 4],
+  ['statuscode', 5], ['errornumber', 7], ['errnum', 6], ['id', 4], ['ecode', 7],
+]);
+
+/** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
+export const CODE_KEY_SUFFIXES: readonly string[] = ['errorcode', 'errcode', 'errortype'];
+
+/** Keys whose value is the human message. */
+export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
+  ['message', 10], ['errormessage', 10], ['errormsg', 9], ['errmsg', 9], ['msg', 9], ['displaymessage', 9],
+  ['usermessage', 9], ['localizedmessage', 8], ['userfriendlymessage', 9], ['errordescription', 9], ['description', 7],
+  ['detail', 8], ['details', 6], ['faultstring', 9], ['errorsummary', 8], ['summary', 5], ['title', 5],
+  ['reason', 6], ['error', 7], ['statusmessage', 7], ['statustext', 4], ['text', 4], ['info', 3], ['result', 3],
+  ['messages', 6], ['errordetail', 7], ['errordetails', 6], ['cause', 4], ['explanation', 6], ['hint', 2],
+  ['innererrors', 7], ['err', 6], ['errormessages', 8], ['errorlist', 6], ['rootcauses', 4], ['longmessage', 8], ['shortmessage', 6],
+]);
+
+/** Keys whose value is an ID that support can look up. */
+export const ID_KEYS: ReadonlyMap<string, number> = new Map([
+  ['requestid', 10], ['xrequestid', 10], ['reqid', 8], ['debugid', 10], ['supportid', 10], ['errorid', 9],
+  ['incidentid', 9], ['correlationid', 9], ['xcorrelationid', 9], ['traceid', 8], ['xtraceid', 8], ['referenceid', 8],
+  ['errorreference', 8], ['referencenumber', 7], ['reference', 6], ['ref', 4], ['logid', 7], ['trackingid', 7],
+  ['eventid', 6], ['transactionid', 5], ['requestuuid', 9], ['opcrequestid', 9], ['awsrequestid', 9], ['activityid', 7],
+  ['operationid', 5], ['instance', 3], ['id', 4], ['errorref', 8],
+]);
+
+/** Key endings that make any key an ID key (`clerk_trace_id`, `x_amzn_RequestId`, `errorRef`). */
+export const ID_KEY_SUFFIXES: readonly string[] = [
+  'requestid', 'traceid', 'correlationid', 'errorid', 'errorref', 'debugid', 'supportid', 'incidentid', 'trackingid', 'referenceid',
+];
+
+/** Keys holding a wait in seconds (or a duration text); `…ms` keys hold milliseconds. */
+export const WAIT_KEYS: ReadonlyMap<string, number> = new Map([
+  ['retryafter', 1], ['retryafterseconds', 1], ['retryaftersecs', 1], ['retryin', 1], ['retryinseconds', 1],
+  ['waitseconds', 1], ['retrydelay', 1], ['retrydelayseconds', 1], ['backoff', 1], ['backoffseconds', 1],
+  ['retryafterms', 0.001], ['retryaftermillis', 0.001], ['retryaftermilliseconds', 0.001], ['retrydelayms', 0.001],
+  ['waitms', 0.001], ['backoffms', 0.001], ['cooldown', 1], ['cooldownseconds', 1],
+]);
+
+/** Boolean keys that say whether the same request may be sent again. */
+export const RETRYABLE_KEYS: ReadonlySet<string> = new Set(['retryable', 'retriable', 'isretryable', 'isretriable', 'shouldretry', 'transient', 'istransient', 'canretry']);
+
+/** Containers of an error: anything found under them is about the failure. */
+export const ERROR_CONTAINERS: ReadonlySet<string> = new Set([
+  'error', 'errors', 'err', 'fault', 'faults', 'exception', 'failure', 'failures', 'problem', 'errorinfo', 'errordetails',
+  'errordetail', 'errorresponse', 'apierror', 'errorobject', 'details', 'cause', 'causes', 'errorcauses', 'rootcause',
+  'violations', 'fielderrors', 'validationerrors', 'issues', 'responsemetadata', 'meta', 'metadata', 'debug', 'diagnostics',
+  'detail', 'invalidparams', 'invalidparameters', 'fieldviolations', 'rootcause', 'innererror', 'innererrors', 'status',
+]);
+
+/** Containers of the payload: not searched (their fields describe data, not the failure). */
+export const DATA_CONTAINERS: ReadonlySet<string> = new Set([
+  'data', 'items', 'results', 'records', 'payload', 'content', 'hits', 'entries', 'rows', 'list', 'values', 'value',
+  'body', 'object', 'resource', 'resources', 'links', 'link', '_links', 'headers', 'request', 'params', 'input',
+  'config', 'context', 'extensiondata', 'stacktrace', 'stack', 'trace', 'backtrace', 'warnings', 'information',
+]);
+
+/** Flags whose `false` says the call failed. */
+export const SUCCESS_FLAGS: ReadonlySet<string> = new Set(['ok', 'success', 'succeeded', 'successful', 'issuccess', 'issuccessful', 'result', 'status', 'done']);
+/** Flags whose `true` says the call failed. */
+export const FAILURE_FLAGS: ReadonlySet<string> = new Set(['error', 'haserror', 'haserrors', 'iserror', 'failed', 'failure', 'errors']);
+/** Keys whose string value is the call's own status word. */
+export const STATUS_KEYS: ReadonlySet<string> = new Set(['status', 'state', 'result', 'outcome', 'resultstatus', 'responsestatus', 'stat', 'ack', 'message', 'msg']);
+/** Keys of numeric result codes where 0 means success. */
+export const RESULT_CODE_KEYS: ReadonlySet<string> = new Set([
+  'resultcode', 'retcode', 'ret', 'errcode', 'errorcode', 'errno', 'returncode', 'rc', 'code', 'responsecode', 'statuscode', 'err',
+]);
+
+/** Status words of a failed call (compared upper case). */
+export const FAILURE_WORDS: ReadonlySet<string> = new Set([
+  'ERROR', 'ERR', 'FAIL', 'FAILED', 'FAILURE', 'NOTOK', 'NOT_OK', 'NOK', 'KO', 'DENIED', 'REQUEST_DENIED', 'INVALID_REQUEST',
+  'OVER_QUERY_LIMIT', 'OVER_DAILY_LIMIT', 'UNKNOWN_ERROR', 'EXCEPTION', 'REJECTED', 'UNAUTHORIZED', 'FORBIDDEN', 'INVALID',
+  'ERRORED', 'FAULT', 'INVALID_KEY', 'BAD_REQUEST', 'REFUSED',
+]);
+/** Status words of a successful call, including the "no results" family. */
+export const SUCCESS_WORDS: ReadonlySet<string> = new Set([
+  'OK', 'SUCCESS', 'SUCCEEDED', 'SUCCESSFUL', 'DONE', 'ACCEPTED', 'CREATED', 'COMPLETED', 'TRUE', '1', '200', 'ZERO_RESULTS',
+  'NO_RESULTS', 'NO_RESULT', 'EMPTY', 'NO_DATA', 'NODATA', 'NOT_FOUND_OK',
+]);
+
+/**
+ * Wrapper messages that say only that something failed: the status reason phrases and their kin.
+ * A specific message beside one of these is the one the developer needs.
+ */
+const GENERIC = [
+  'error', 'errors', 'failed', 'failure', 'fail', 'bad request', 'validation failed', 'validation error', 'validation errors',
+  'validation exception', 'invalid request', 'invalid input', 'invalid parameters', 'invalid parameter', 'invalid argument',
+  'request failed', 'an error occurred', 'an error has occurred', 'error occurred', 'unprocessable entity', 'unprocessable content',
+  'the given data was invalid', 'one or more validation errors occurred', 'internal server error', 'internal error',
+  'not found', 'unauthorized', 'forbidden', 'conflict', 'too many requests', 'service unavailable', 'bad gateway',
+  'gateway timeout', 'method not allowed', 'not acceptable', 'payment required', 'request entity too large',
+  'unsupported media type', 'precondition failed', 'gone', 'locked', 'server error', 'client error', 'notok', 'not ok',
+  'invalid data', 'input validation failed', 'request validation failed', 'the request is invalid', 'invalid request body',
+  'there was an error', 'something went wrong', 'an unexpected error occurred', 'unknown error', 'access denied',
+  'the request was invalid', 'invalid', 'bad request error', 'validationerror', 'validation_error', 'invalid_request',
+];
+const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
+
+/** Wrapper wording about validation as a whole, naming no field: "Found errors validating 2 parameters". */
+const GENERIC_VALIDATION =
+  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)/;
+
+/** Whether a message is a generic wrapper ("Validation Failed", "400 Bad Request", "Error"). */
+export function isGenericMessage(message: string): boolean {
+  if (message.length > 90) return false;
+  const m = message.toLowerCase().replace(/^(?:http\s*)?\d{3}\s*[:\-–]?\s*/, '').replace(/[.!:]+$/, '').trim();
+  return m === '' || GENERIC_SET.has(m) || (/valid|error|fail|problem/.test(m) && GENERIC_VALIDATION.test(m));
+}

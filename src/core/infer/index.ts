@@ -1,0 +1,124 @@
+// The base layer under every recognizer and catalog entry: whatever they left unsaid (code, message,
+// support ID, wait, retry hint, a 2xx body's own failure) is inferred here from the body alone.
+// Inferred values never replace what a recognizer, a catalog entry or a rule said.
+import type { BodyView, Extracted } from '../types';
+import { isGenericMessage } from './dictionaries';
+import { inferJson } from './json';
+import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
+import { xmlFields } from './xml';
+
+export { inferJson, statusVerdict } from './json';
+export { retryableFromCode, exhaustedByMessage } from './semantics';
+export { supportIdInText, htmlMessage, pageText, pageLines, isBlockPage } from './markup';
+export { isGenericMessage } from './dictionaries';
+
+/** Formats that decide nothing of their own beyond a generic shape: the inference may judge a 2xx for them. */
+const GENERIC_FORMATS = new Set(['json', 'ok-false', 'success-false', 'code-msg', 'generic-error-message', 'error-object']);
+
+const missing = (v: unknown): boolean => v === undefined || v === null || v === '';
+
+/**
+ * `extracted` completed by inference. `format` is what claimed the body; `plainData` is true when
+ * the plain-data gate claimed it (a 2xx body without envelope keys: nothing to infer).
+ */
+export function inferMissing(extracted: Extracted, format: string, body: BodyView, status: number, plainData: boolean, notes: string[]): Extracted {
+  if (plainData) return extracted;
+  const kind = body.kind;
+  const success = status >= 200 && status < 400;
+  if (kind === 'json') {
+    const json = body.json;
+    if (json === null || typeof json !== 'object') return extracted;
+    // A recognizer that named a real code and a specific message leaves only the ID, wait and retry flag.
+    const said = !success && !GENERIC_FORMATS.has(format) && !missing(extracted.errorCode) && String(extracted.errorCode).trim() !== String(status)
+      && typeof extracted.message === 'string' && extracted.message.includes(' ') && !isGenericMessage(extracted.message);
+    // Nothing left to find when no key of the text could hold an ID, a wait or a retry flag: one native scan instead of a walk.
+    if (said && !ID_WAIT_OR_RETRY_KEY.test(body.text)) return extracted;
+    const inferred = inferJson(json, status, !said);
+    let saysFailure = extracted.saysFailure;
+    if (success && saysFailure === undefined && extracted.saysSuccess !== true && GENERIC_FORMATS.has(format) && inferred.saysFailure === true) {
+      saysFailure = true;
+      notes.push('the body reports a failure (inferred from its status fields)');
+    }
+    // A success stays as it is: no code or message is invented for it.
+    if (success && saysFailure !== true) return extracted;
+    const out: Extracted = { ...extracted };
+    if (saysFailure !== undefined) out.saysFailure = saysFailure;
+    // A message that is itself a machine token (`RESOURCE_NOT_FOUND`) is a code; the prose beside it is the message.
+    const current = typeof out.message === 'string' ? out.message.trim() : '';
+    const tokenMessage = current !== '' && !current.includes(' ') && MACHINE_TOKEN.test(current);
+    if (inferred.message !== undefined && (missing(out.message) || tokenMessage || (isGenericMessage(current) && inferred.message.length > current.length && inferred.message.toLowerCase().includes(current.toLowerCase())))) {
+      if (tokenMessage && missing(out.errorCode)) out.errorCode = current;
+      out.message = inferred.message;
+      notes.push(`message inferred from body.${inferred.messageField}`);
+    }
+    // A code that only repeats the HTTP status gives way to a real one.
+    const echo = !missing(out.errorCode) && String(out.errorCode).trim() === String(status);
+    if ((missing(out.errorCode) || (echo && typeof inferred.errorCode === 'string')) && inferred.errorCode !== undefined) {
+      out.errorCode = inferred.errorCode;
+      notes.push(`errorCode inferred from body.${inferred.errorCodeField}`);
+    }
+    if (missing(out.errorId) && inferred.errorId !== undefined) {
+      out.errorId = inferred.errorId;
+      out.errorIdField = inferred.errorIdField;
+    }
+    if (missing(out.retryAfterSeconds) && inferred.retryAfterSeconds !== undefined) {
+      out.retryAfterSeconds = inferred.retryAfterSeconds;
+      out.retryAfterField = inferred.retryAfterField;
+    }
+    if (out.retryable === undefined && inferred.retryable !== undefined) out.retryable = inferred.retryable;
+    return out;
+  }
+  if (kind !== 'html' && kind !== 'text' && kind !== 'xml') return extracted;
+  let saysFailure: boolean | undefined;
+  if (success) {
+    // A WAF block page sent as a 2xx ("The requested URL was rejected… Your support ID is: …").
+    if (kind === 'xml' || extracted.saysSuccess || !isBlockPage(body.text)) return extracted;
+    saysFailure = true;
+    notes.push('the page is a block page (it names a support ID and says the request was blocked)');
+  }
+  const out: Extracted = { ...extracted };
+  if (saysFailure) out.saysFailure = true;
+  if (kind === 'html') {
+    const message = htmlMessage(body.text);
+    if (message && (typeof out.message !== 'string' || message.length > out.message.length)) out.message = message;
+    const visible = pageText(body.text);
+    if (missing(out.errorCode)) {
+      const code = codeInPage(visible, status);
+      if (code) out.errorCode = code;
+    }
+    if (missing(out.errorId)) {
+      const id = supportIdInText(visible);
+      if (id) {
+        out.errorId = id;
+        out.errorIdField = '(page text)';
+      }
+    }
+    return out;
+  }
+  if (kind === 'xml') {
+    const fields = xmlFields(body.text);
+    if (missing(out.errorCode) && fields.code) out.errorCode = fields.code;
+    if (missing(out.message) && fields.message) out.message = fields.message;
+    if (missing(out.errorId) && fields.id) {
+      out.errorId = fields.id;
+      out.errorIdField = fields.idField;
+    }
+  }
+  if (kind === 'text' && missing(out.errorCode)) {
+    const code = codeInPage(body.text, status);
+    if (code) out.errorCode = code;
+  }
+  if (missing(out.errorId)) {
+    const id = supportIdInText(body.text);
+    if (id) {
+      out.errorId = id;
+      out.errorIdField = '(text)';
+    }
+  }
+  return out;
+}
+
+/** A JSON key (in the raw text) that names an ID, a reference, a wait or a retry flag. */
+const ID_WAIT_OR_RETRY_KEY = /(?:[iI][dD]|[rR]ef|[rR]eference|[pP]hrase|[iI]nstance)"\s*:|"[^"]{0,40}(?:[rR]etr|[wW]ait|[aA]fter|[tT]ransient|[cC]ooldown|[bB]ackoff)[^"]{0,40}"\s*:/;
+
+const MACHINE_TOKEN = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;

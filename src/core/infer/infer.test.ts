@@ -1,0 +1,150 @@
+// The generic inference: what it reads from envelopes nobody wrote a recognizer for, and what it must not invent.
+import { describe, expect, it } from 'vitest';
+import { classify } from '../classify';
+import { indexEntries } from '../headers';
+import { pickErrorId } from '../ids';
+import { waitInMessage } from '../retry';
+import { inferJson, statusVerdict } from './json';
+import { htmlMessage, supportIdInText } from './markup';
+import { retryableFromCode } from './semantics';
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  classify({ method: 'POST', url: 'https://api.example.test/v1/x', status, responseHeaders: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('inferJson', () => {
+  it('finds code, message and ID under names and nestings no recognizer lists', () => {
+    expect(inferJson({ errorcode: 'E_QUOTA', errormsg: 'Quota used up', meta: { request_id: 'req_8f2a91' } }, 400)).toMatchObject({ errorCode: 'E_QUOTA', message: 'Quota used up', errorId: 'req_8f2a91', errorIdField: 'meta.request_id' });
+    expect(inferJson({ fault: { faultstring: 'Invalid ApiKey', detail: { errorcode: 'oauth.v2.InvalidApiKey' } } }, 401)).toMatchObject({ errorCode: 'oauth.v2.InvalidApiKey', message: 'Invalid ApiKey' });
+    expect(inferJson({ details: { vendorErrorCode: 412306 }, message: 'Precondition not met' }, 412).errorCode).toBe(412306);
+  });
+
+  it('prefers the specific message beside a generic wrapper, keeping both', () => {
+    const got = inferJson({ message: 'Validation Failed', errors: [{ field: 'email', message: 'Email has already been taken' }] }, 422);
+    expect(got.message).toBe('Validation Failed: Email has already been taken');
+  });
+
+  it('does not take a status echo, a reason phrase or a record type as a code', () => {
+    expect(inferJson({ code: 404, message: 'No such thing' }, 404).errorCode).toBeUndefined();
+    expect(inferJson({ error: 'Unauthorized', message: 'Bad token' }, 401).errorCode).toBeUndefined();
+    expect(inferJson({ message: 'Conflicts', details: { type: 'DOMAIN' } }, 409).errorCode).toBeUndefined();
+    // A key that names itself the error code keeps a number equal to the status.
+    expect(inferJson({ status: { error_code: 429, error_message: 'Slow down' } }, 429).errorCode).toBe(429);
+  });
+
+  it('reads waits and retry flags from body fields, in milliseconds where the name says so', () => {
+    expect(inferJson({ error: 'busy', retry_after_ms: 2500 }, 503)).toMatchObject({ retryAfterSeconds: 2.5, retryAfterField: 'retry_after_ms' });
+    expect(inferJson({ error: { message: 'later', retryAfter: 30, retryable: true } }, 503)).toMatchObject({ retryAfterSeconds: 30, retryable: true });
+  });
+});
+
+describe('statusVerdict (2xx envelopes)', () => {
+  it.each([
+    [{ status: 'NOTOK', message: 'Invalid key' }, true],
+    [{ status: 'REQUEST_DENIED', error_message: 'The provided API key is invalid.' }, true],
+    [{ ok: false, reason: 'no' }, true],
+    [{ success: false }, true],
+    [{ result: false, message: 'x' }, true],
+    [{ retcode: 3, msg: 'bad sign' }, true],
+    [{ retcode: 0, msg: 'ok' }, false],
+    [{ error: null, data: [] }, undefined],
+    [{ errors: [], data: { a: 1 } }, undefined],
+    [{ errors: false }, undefined],
+    [{ status: 'ZERO_RESULTS', results: [] }, false],
+    [{ status: 'OK', results: [] }, false],
+  ])('%j → %s', (body, verdict) => {
+    expect(statusVerdict(body)).toBe(verdict);
+  });
+
+  it('reads the first failed item of a bulk response', () => {
+    const c = json(200, { took: 3, errors: true, items: [{ index: { status: 201 } }, { index: { status: 400, error: { type: 'mapper_parsing_exception', reason: 'failed to parse field [age]' } } }] });
+    expect(c.failure).toBe(true);
+    expect(c.errorCode).toBe('mapper_parsing_exception');
+    expect(c.message).toContain('failed to parse field');
+  });
+
+  it('keeps a record whose own state reads "failed" a success', () => {
+    const c = json(200, { id: 'job_1', object: 'job', status: 'failed', created: 1, name: 'n', a: 1, b: 2, c: 3, d: 4 });
+    expect(c.failure).toBe(false);
+  });
+
+  it('leaves error:null, errors:[] and errors:false bodies successes with nothing invented', () => {
+    for (const body of [{ error: null, data: { id: 1 } }, { errors: [], data: [] }, { errors: false, took: 1 }]) {
+      const c = json(200, body);
+      expect(c.failure).toBe(false);
+      expect(c.errorCode).toBeNull();
+    }
+  });
+});
+
+describe('markup', () => {
+  it('gives the page text, not only the status heading', () => {
+    expect(htmlMessage('<html><body><h1>403 Forbidden</h1>\nRequest forbidden by administrative rules.\n</body></html>')).toBe('403 Forbidden: Request forbidden by administrative rules.');
+    expect(htmlMessage('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>')).toBe('502 Bad Gateway');
+  });
+
+  it.each([
+    ['Reference #18.6a3d1502.1733000000.2f1e0a', '18.6a3d1502.1733000000.2f1e0a'],
+    ['Cloudflare Ray ID: 8a1b2c3d4e5f6071', '8a1b2c3d4e5f6071'],
+    ['Your support ID is: 11223344556677889900', '11223344556677889900'],
+    ['Request ID: AbC-123_xyz==', 'AbC-123_xyz=='],
+    ['Incident ID : X39p6JpB3449QZ0x', 'X39p6JpB3449QZ0x'],
+  ])('finds the support ID in %j', (text, id) => {
+    expect(supportIdInText(text)).toBe(id);
+  });
+
+  it('treats a 200 block page as a failure with its support ID', () => {
+    const c = classify({ method: 'GET', url: 'https://shop.example.test/', status: 200, responseHeaders: { 'content-type': 'text/html' }, body: '<html><head><title>Request Rejected</title></head><body>The requested URL was rejected.<br>Your support ID is: 98765432109876543210</body></html>' });
+    expect(c.failure).toBe(true);
+    expect(c.errorId).toBe('98765432109876543210');
+    expect(c.message).toContain('The requested URL was rejected');
+  });
+});
+
+describe('support ID headers by family', () => {
+  it('quotes an unlisted vendor request-ID header before a trace header', () => {
+    const headers = indexEntries([{ name: 'atl-traceid', value: 'trace123456' }, { name: 'x-arequestid', value: 'a1b2c3d4-req' }]);
+    expect(pickErrorId(headers, null, undefined, null)).toMatchObject({ errorId: 'a1b2c3d4-req', errorIdSource: 'header x-arequestid' });
+    const tracking = indexEntries([{ name: 'x-zm-trackingid', value: 'v=2.0;rid=WEB_1' }]);
+    expect(pickErrorId(tracking, null, undefined, null).errorId).toBe('v=2.0;rid=WEB_1');
+  });
+
+  it("does not quote the echo of the client's own request ID", () => {
+    expect(pickErrorId(indexEntries([{ name: 'x-client-request-id', value: 'mine-123456' }]), null, undefined, null).errorId).toBeNull();
+  });
+});
+
+describe('waits and code semantics', () => {
+  it.each([
+    ['For security purposes, you can only request this after 45 seconds.', 45],
+    ['Please retry in 47.4s', 47.4],
+    ['Expected available in 831 seconds.', 831],
+    ['The limit resets in 2 minutes', 120],
+  ])('%j → %s s', (message, seconds) => {
+    expect(waitInMessage(message)).toBeCloseTo(seconds, 3);
+  });
+
+  it('reports a multi-day wait as given and says it is long', () => {
+    const c = json(429, { message: 'Rate limit exceeded' }, { 'retry-after': String(3 * 86_400) });
+    expect(c.retryAfterSeconds).toBe(3 * 86_400);
+    expect(c.action).toMatch(/long wait/);
+  });
+
+  it.each([
+    ['TOO_MANY_ATTEMPTS_TRY_LATER', true],
+    ['ServerBusy', true],
+    ['storageQuotaExceeded', false],
+    ['insufficient_funds', false],
+    ['billing_not_active', false],
+    ['invalid_timeout', undefined],
+    ['rate_limit_quota', true],
+    ['not_found', undefined],
+  ])('%s → %s', (code, retryable) => {
+    expect(retryableFromCode(code)).toBe(retryable);
+  });
+
+  it('a 400 whose code says try later is retryable; a 429 or 403 whose code says quota or storage is not', () => {
+    expect(json(400, { error: { code: 'TEMPORARILY_UNAVAILABLE_TRY_LATER', message: 'Busy' } }).retryable).toBe(true);
+    expect(json(429, { error: { code: 'monthly_quota_exceeded', message: 'No more calls this month' } }).retryable).toBe(false);
+    expect(json(403, { error: { code: 'storage_full', message: 'Storage is full' } }).retryable).toBe(false);
+  });
+});

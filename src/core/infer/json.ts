@@ -1,0 +1,403 @@
+// Generic inference over any JSON envelope: the code, message, support ID, wait and retry flag
+// are picked by scoring every leaf (field dictionaries × value shape × position), and a 2xx body
+// is judged by its own status fields. Used for whatever a recognizer or catalog entry did not say.
+import {
+  CODE_KEY_SUFFIXES, CODE_KEYS, ID_KEY_SUFFIXES, FAILURE_FLAGS, FAILURE_WORDS, ID_KEYS, isGenericMessage, MESSAGE_KEYS, normalizeKey, RESULT_CODE_KEYS,
+  RETRYABLE_KEYS, STATUS_KEYS, SUCCESS_FLAGS, SUCCESS_WORDS, WAIT_KEYS,
+} from './dictionaries';
+import { leavesOf, type Leaf } from './walk';
+
+export interface Inferred {
+  errorCode?: string | number;
+  errorCodeField?: string;
+  message?: string;
+  messageField?: string;
+  errorId?: string;
+  errorIdField?: string;
+  retryAfterSeconds?: number;
+  retryAfterField?: string;
+  retryable?: boolean;
+  /** What a 2xx body says of itself: true failed, false succeeded, undefined silent. */
+  saysFailure?: boolean;
+}
+
+/** A code: one token (`invalid_token`, `E0000011`, `RATE_LIMITED`, `auth/user-not-found`). */
+const CODE_TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:\-/#]{0,79}$/;
+/** Status words that say only "failed": not a code of their own. */
+const NOT_A_CODE = new Set(['error', 'errors', 'fail', 'failed', 'failure', 'false', 'true', 'null', 'none', 'ok', 'success', 'notok', 'ko', 'nok', 'err', 'exception', 'undefined', 'object', 'string', 'unknown']);
+/** Words that make a token read as an error code. */
+const ERROR_WORD = /(?:^|_|\.)(?:bad|invalid|not|missing|unauthori[sz]ed|forbidden|denied|error|failed|failure|conflict|limit|limited|exceeded|expired|unavailable|required|unknown|unsupported|too|rate|quota|timeout|already|no)(?:$|_|\.)/;
+/** A value of an ID: no spaces, 6–200 characters, with a digit. */
+const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_\-:.\/+=|@]{5,199}$/;
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+const UUID_START = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:$|[-_:.])/i;
+const HEX_ID = /^[0-9a-f]{24,64}$/i;
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+function hasLetters(s: string): boolean {
+  return /[A-Za-z\u00C0-\uFFFF]/.test(s);
+}
+
+/** A sentence or phrase a person would read: has letters and a space, or is a long word. */
+function isProse(s: string): boolean {
+  return hasLetters(s) && (s.includes(' ') || s.length >= 24) && !URL_LIKE.test(s);
+}
+
+function isCodeToken(s: string): boolean {
+  return CODE_TOKEN.test(s) && !NOT_A_CODE.has(s.toLowerCase()) && !URL_LIKE.test(s);
+}
+
+/** `INVALID_ARGUMENT`, `invalid_token`, `ValidationError`, `auth/invalid-email`: clearly machine-made. */
+function isMachineToken(s: string): boolean {
+  return /[._:\-/]/.test(s) || /[a-z][A-Z]/.test(s) || (/^[A-Z0-9]+$/.test(s) && /[A-Z]/.test(s) && s.length > 1);
+}
+
+function suffixWeight(norm: string, suffixes: readonly string[], weight: number): number | undefined {
+  for (const suffix of suffixes) if (norm.length > suffix.length && norm.endsWith(suffix)) return weight;
+  return undefined;
+}
+
+/** Keys whose own name says the number is the API's error code, even when it equals the status. */
+const EXPLICIT_CODE_KEYS = new Set(['errorcode', 'errcode']);
+
+function codeScore(leaf: Leaf, status: number): number {
+  const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9);
+  if (weight === undefined) return 0;
+  const v = leaf.value;
+  let score = weight;
+  const norm = leaf.norm;
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v === 0) return 0;
+    // Numbers under these keys are HTTP statuses or record IDs, not codes.
+    if (norm === 'status' || norm === 'type' || norm === 'name' || norm === 'reason' || norm === 'id') return 0;
+    const explicit = EXPLICIT_CODE_KEYS.has(norm) || CODE_KEYS.get(norm) === undefined;
+    if (v === status) {
+      // Only a key that names itself an error code (`error_code: 429`) keeps a number equal to the status.
+      if (leaf.besideStatus || !EXPLICIT_CODE_KEYS.has(norm)) return 0;
+      score -= 3;
+    } else if (v >= 100 && v <= 599 && !explicit && norm !== 'subcode') return 0;
+    score -= 1;
+  } else if (typeof v === 'string') {
+    const s = v.trim();
+    if (!isCodeToken(s) || s === String(status)) return 0;
+    switch (norm) {
+      case 'error': case 'status': case 'exception':
+        // A one-word reason phrase ("Unauthorized") is the status echoed, not a code.
+        if (!isMachineToken(s)) return 0;
+        break;
+      case 'reason': case 'type':
+        // Inside an error object a plain word is a code (`type: "missing"`); elsewhere it must look machine-made.
+        if (!(leaf.inError && /^[a-z][a-z]+$/.test(s)) && !isMachineToken(s) && !/(?:error|exception|fault)$/i.test(s)) return 0;
+        if (/^[A-Z]+$/.test(s)) return 0; // `type: "DOMAIN"` names a kind of record
+        break;
+      case 'name': case 'exceptiontype': case 'errorname':
+        if (!/(?:error|exception|fault)$/i.test(s) && !/[_.:/]/.test(s)) return 0;
+        break;
+      case 'id':
+        // `{id: "not_found", message}`: an id that reads as a code, not as an identifier (`rudder_file_footer`).
+        if (/\d/.test(s) || !/^[a-z]+(?:[_.][a-z]+)*$/.test(s) || !ERROR_WORD.test(s)) return 0;
+        break;
+      case 'statuscode':
+        if (/^\d+$/.test(s)) return 0;
+        break;
+      default:
+        if (!/[A-Za-z0-9]/.test(s)) return 0;
+    }
+    if (leaf.norm === 'status' && SUCCESS_WORDS.has(s.toUpperCase())) return 0;
+  } else return 0;
+  if (leaf.inError) score += 3;
+  if (leaf.item > 0) score -= 2;
+  return score - leaf.depth * 0.75;
+}
+
+function messageText(leaf: Leaf): string | undefined {
+  const v = leaf.value;
+  if (Array.isArray(v)) {
+    const parts = v.map((s) => s.trim()).filter(Boolean).slice(0, 20);
+    return parts.length ? parts.join('; ') : undefined;
+  }
+  return typeof v === 'string' ? v.trim() || undefined : undefined;
+}
+
+function messageScore(leaf: Leaf, text: string): number {
+  const weight = MESSAGE_KEYS.get(leaf.norm);
+  if (weight === undefined || !hasLetters(text) || URL_LIKE.test(text)) return 0;
+  // Under keys that also hold codes, only prose counts as a message.
+  if ((leaf.norm === 'error' || leaf.norm === 'err' || leaf.norm === 'reason' || leaf.norm === 'result' || leaf.norm === 'title' || leaf.norm === 'text' || leaf.norm === 'info' || leaf.norm === 'cause') && !isProse(text)) return 0;
+  if (!isProse(text) && isMachineToken(text)) return 0;
+  let score = weight;
+  if (leaf.inError) score += 2;
+  if (leaf.item > 0) score -= 2;
+  return score - leaf.depth * 0.5;
+}
+
+function idScore(leaf: Leaf): number {
+  const weight = ID_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, ID_KEY_SUFFIXES, 8);
+  if (weight === undefined) return 0;
+  const v = leaf.value;
+  const s = typeof v === 'number' && Number.isInteger(v) && v >= 100000 ? String(v) : typeof v === 'string' ? v.trim() : '';
+  const generic = leaf.norm === 'id' || leaf.norm === 'instance' || leaf.norm === 'ref';
+  // A key that names itself an ID may hold one without digits (`fbtrace_id: "AbCdEfGhIjK"`).
+  if (!s || !ID_SHAPE.test(s) || URL_LIKE.test(s) || (!/\d/.test(s) && (generic || s.length < 8 || !/[a-z]/.test(s) || !/[A-Z]/.test(s)))) return 0;
+  let score = weight;
+  // `id` and `instance` name the failure only inside an error object, and only in an ID's shape.
+  if (generic) {
+    if (!leaf.inError && leaf.depth > 0) return 0;
+    if (!UUID_START.test(s) && !ULID.test(s) && !HEX_ID.test(s) && !/^[A-Za-z]{2,8}[_-][A-Za-z0-9]{8,}$/.test(s)) return 0;
+    if (!leaf.inError) score -= 1;
+  }
+  if (UUID.test(s) || ULID.test(s)) score += 1;
+  if (leaf.item > 0) score -= 2;
+  return score - leaf.depth * 0.5;
+}
+
+function waitOf(leaf: Leaf): number | undefined {
+  const unit = WAIT_KEYS.get(leaf.norm);
+  if (unit === undefined) return undefined;
+  const v = leaf.value;
+  let n: number | undefined;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'string') {
+    const s = v.trim();
+    if (/^\d+(?:\.\d+)?$/.test(s)) n = Number(s);
+    else {
+      const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(s);
+      if (m) return Number(m[1]) * (m[2] === 'ms' ? 0.001 : m[2] === 's' ? 1 : m[2] === 'm' ? 60 : 3600);
+    }
+  }
+  return n !== undefined && Number.isFinite(n) && n >= 0 ? n * unit : undefined;
+}
+
+/** What a 2xx envelope's own top-level status fields say. */
+export function statusVerdict(root: unknown): boolean | undefined {
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
+  const obj = root as Record<string, unknown>;
+  let failure: boolean | undefined;
+  let keys = 0;
+  let hasMessage = false;
+  let resourceLike = false;
+  let numericCode: number | undefined;
+  let n = 0;
+  for (const key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    if (++n > 64) break;
+    keys++;
+    const norm = normalizeKey(key);
+    const v = obj[key];
+    if (norm === 'id' || norm === 'object' || norm === 'kind' || norm === 'createdat' || norm === 'created') resourceLike = true;
+    if (MESSAGE_KEYS.has(norm) && typeof v === 'string' && v.trim()) hasMessage = true;
+    if (typeof v === 'boolean') {
+      if (SUCCESS_FLAGS.has(norm)) {
+        if (!v) failure = true;
+        else if (failure === undefined) failure = false;
+      } else if (FAILURE_FLAGS.has(norm) && v) failure = true;
+      continue;
+    }
+    if (typeof v === 'string' && STATUS_KEYS.has(norm)) {
+      const word = v.trim().toUpperCase();
+      if (FAILURE_WORDS.has(word)) failure ??= true;
+      else if (SUCCESS_WORDS.has(word) && norm !== 'message' && norm !== 'msg') failure ??= false;
+      continue;
+    }
+    if (RESULT_CODE_KEYS.has(norm) && (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim())))) {
+      numericCode = Number(v);
+      continue;
+    }
+    if (norm === 'error' && v !== null && v !== false && v !== '') {
+      if (typeof v === 'object' ? Object.keys(v as object).length > 0 : true) failure ??= true;
+      continue;
+    }
+    if (norm === 'errors' && Array.isArray(v) && v.length > 0 && !('data' in obj && obj.data !== null && obj.data !== undefined)) failure ??= true;
+  }
+  if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
+  if (failure === undefined && numericCode !== undefined && hasMessage) {
+    // Result codes where 0 (or a 2xx echo) means success.
+    if (numericCode === 0 || (numericCode >= 200 && numericCode < 300)) return false;
+    if (!resourceLike) return true;
+  }
+  return failure;
+}
+
+/** Keys of a wrapper around the whole envelope (`{Response: {Error: {…}, RequestId}}`). */
+const WRAPPERS = ['Response', 'response'];
+
+/** The envelope inside a one-key wrapper, with its path prefix; the object itself otherwise. */
+function unwrap(root: Record<string, unknown>): { scope: Record<string, unknown>; prefix: string } {
+  for (const key of WRAPPERS) {
+    const inner = Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined;
+    if (inner && typeof inner === 'object' && !Array.isArray(inner) && Object.keys(root).length <= 2) {
+      const rec = inner as Record<string, unknown>;
+      if ('Error' in rec || 'error' in rec || 'Errors' in rec || 'errors' in rec) return { scope: rec, prefix: `${key}.` };
+    }
+  }
+  return { scope: root, prefix: '' };
+}
+
+/** A failed item of a list of per-item results (`data: [{status: "error", message, details}]`), without an `id` of a record. */
+function failedItem(list: unknown): number {
+  if (!Array.isArray(list)) return -1;
+  for (let i = 0; i < list.length && i < 100; i++) {
+    const item = list[i];
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+    const rec = item as Record<string, unknown>;
+    if ('id' in rec) return -1; // records with a state, not per-request results
+    const status = rec.status;
+    if (typeof status === 'string' && FAILURE_WORDS.has(status.trim().toUpperCase()) && typeof rec.message === 'string') return i;
+  }
+  return -1;
+}
+
+/** The first failed item of a bulk response (`errors: true, items: [...]`), as its error object. */
+function bulkFailure(root: Record<string, unknown>): { path: string; error: unknown } | undefined {
+  if (root.errors !== true) {
+    for (const listKey of ['data', 'results', 'items']) {
+      const i = failedItem(root[listKey]);
+      if (i >= 0) return { path: `${listKey}[${i}]`, error: (root[listKey] as unknown[])[i] };
+    }
+    return undefined;
+  }
+  for (const listKey of ['items', 'results', 'responses', 'data']) {
+    const list = root[listKey];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length && i < 1000; i++) {
+      const item = list[i];
+      if (item === null || typeof item !== 'object') continue;
+      const direct = (item as Record<string, unknown>).error;
+      if (direct != null && direct !== false) return { path: `${listKey}[${i}].error`, error: direct };
+      // Elasticsearch: each item is keyed by its action ({index: {status, error}}).
+      for (const action in item as object) {
+        const inner = (item as Record<string, unknown>)[action];
+        if (inner && typeof inner === 'object' && (inner as Record<string, unknown>).error != null) {
+          return { path: `${listKey}[${i}].${action}.error`, error: (inner as Record<string, unknown>).error };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function best<T>(leaves: readonly Leaf[], score: (leaf: Leaf) => number, min: number): Leaf | undefined {
+  let top: Leaf | undefined;
+  let topScore = min;
+  for (const leaf of leaves) {
+    const s = score(leaf);
+    if (s > topScore) {
+      top = leaf;
+      topScore = s;
+    }
+  }
+  return top;
+}
+
+function pickMessage(leaves: readonly Leaf[], exclude: string | undefined): { text: string; path: string } | undefined {
+  let generic: { text: string; path: string; score: number } | undefined;
+  let specific: { text: string; path: string; score: number } | undefined;
+  for (const leaf of leaves) {
+    const text = messageText(leaf);
+    if (!text || text === exclude) continue;
+    const score = messageScore(leaf, text);
+    if (score <= 0) continue;
+    if (isGenericMessage(text)) {
+      if (!generic || score > generic.score) generic = { text, path: leaf.path, score };
+    } else if (!specific || score > specific.score) specific = { text, path: leaf.path, score };
+  }
+  if (specific && generic && specific.score >= 3 && !specific.text.toLowerCase().includes(generic.text.toLowerCase())) {
+    return { text: `${generic.text}: ${specific.text}`, path: specific.path };
+  }
+  return specific ?? generic ?? fieldDictMessage(leaves);
+}
+
+/** Top-level keys that hold a field → messages dictionary (`{message: {name: ["has already been taken"]}}`). */
+const FIELD_DICT_PARENTS = new Set(['message', 'messages', 'errors', 'error', 'detail', 'details', 'fielderrors', 'validationerrors']);
+
+/** "name: has already been taken" from the first entry of a field dictionary, when nothing else reads as a message. */
+function fieldDictMessage(leaves: readonly Leaf[]): { text: string; path: string } | undefined {
+  for (const leaf of leaves) {
+    if (leaf.depth !== 1 || MESSAGE_KEYS.has(leaf.norm) || CODE_KEYS.has(leaf.norm)) continue;
+    const dot = leaf.path.indexOf('.');
+    if (dot < 0 || !FIELD_DICT_PARENTS.has(normalizeKey(leaf.path.slice(0, dot)))) continue;
+    const text = messageText(leaf);
+    if (text && isProse(text)) return { text: `${leaf.key}: ${text}`, path: leaf.path };
+  }
+  return undefined;
+}
+
+const endsWithAny = (norm: string, suffixes: readonly string[]): boolean => {
+  for (const s of suffixes) if (norm.endsWith(s)) return true;
+  return false;
+};
+/** Keys that may hold an ID, a wait or a retry flag. */
+function idWaitOrRetry(norm: string): boolean {
+  return ID_KEYS.has(norm) || WAIT_KEYS.has(norm) || RETRYABLE_KEYS.has(norm) || endsWithAny(norm, ID_KEY_SUFFIXES);
+}
+/** Keys any dictionary knows (code, message, ID, wait, retry flag). */
+function anyDictionary(norm: string): boolean {
+  return CODE_KEYS.has(norm) || MESSAGE_KEYS.has(norm) || idWaitOrRetry(norm) || endsWithAny(norm, CODE_KEY_SUFFIXES);
+}
+
+/** Leaves walked when only the ID, wait and retry flag are wanted (a recognizer gave code and message). */
+const LIGHT_NODES = 120;
+const LIGHT_DEPTH = 3;
+
+/**
+ * Everything the engine can read from a JSON body without knowing its vendor. With `full` false
+ * only the support ID, the wait and the retry flag are looked for, in a shallower walk: what a
+ * recognizer leaves unsaid once it has named the code and the message.
+ */
+export function inferJson(root: unknown, status: number, full = true): Inferred {
+  const out: Inferred = {};
+  let scope: unknown = root;
+  let prefix = '';
+  if (Array.isArray(root)) scope = root.length > 0 ? root[0] : undefined;
+  if (scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
+    const wrapped = unwrap(scope as Record<string, unknown>);
+    scope = wrapped.scope;
+    prefix = wrapped.prefix;
+  }
+  if (status >= 200 && status < 300 && scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
+    out.saysFailure = statusVerdict(scope);
+    const bulk = bulkFailure(scope as Record<string, unknown>);
+    if (bulk) {
+      out.saysFailure = true;
+      scope = bulk.error;
+      prefix = `${prefix}${bulk.path}.`;
+      if (typeof bulk.error === 'string') {
+        out.message = bulk.error;
+        out.messageField = bulk.path;
+        return out;
+      }
+    }
+  }
+  const leaves = full ? leavesOf(scope, anyDictionary) : leavesOf(scope, idWaitOrRetry, LIGHT_NODES, LIGHT_DEPTH);
+  if (!leaves.length) return out;
+  if (full) {
+    const code = best(leaves, (l) => codeScore(l, status), 3);
+    if (code) {
+      const v = code.value as string | number;
+      out.errorCode = typeof v === 'string' ? v.trim() : v;
+      out.errorCodeField = prefix + code.path;
+    }
+    const message = pickMessage(leaves, typeof out.errorCode === 'string' ? out.errorCode : undefined);
+    if (message) {
+      out.message = message.text;
+      out.messageField = prefix + message.path;
+    }
+  }
+  const id = best(leaves, idScore, 2);
+  if (id) {
+    out.errorId = typeof id.value === 'number' ? String(id.value) : (id.value as string).trim();
+    out.errorIdField = prefix + id.path;
+  }
+  for (const leaf of leaves) {
+    if (out.retryAfterSeconds === undefined && leaf.depth <= 3) {
+      const wait = waitOf(leaf);
+      if (wait !== undefined) {
+        out.retryAfterSeconds = wait;
+        out.retryAfterField = prefix + leaf.path;
+      }
+    }
+    if (out.retryable === undefined && typeof leaf.value === 'boolean' && RETRYABLE_KEYS.has(leaf.norm)) out.retryable = leaf.value;
+  }
+  return out;
+}

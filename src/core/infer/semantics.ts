@@ -1,0 +1,52 @@
+// What an error code says about retrying, whatever the status: a 400 whose code says "try later"
+// is transient; a 403/409/429 whose code says the quota, the billing or the storage is exhausted is
+// not (waiting seconds does not refill it). Codes are read as words: `TEMPORARILY_UNAVAILABLE`,
+// `storageQuotaExceeded`, `insufficient_funds`.
+
+/** Splits `storageQuotaExceeded` / `STORAGE_QUOTA_EXCEEDED` / `storage-quota` into lower-case words. */
+function words(code: string): string {
+  return code
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .toLowerCase()
+    .trim();
+}
+
+const TRY_LATER = /\b(?:try (?:again )?later|retry later|temporar(?:y|ily)|transient|unavailable|overload(?:ed)?|busy|timeout|timed out|time out|throttl(?:ed|ing)|rate limit(?:ed)?|too many requests|slow down|in progress|try again|backoff|back off|capacity|deadline exceeded|server busy|service busy|lock timeout|concurrent|retry)\b/;
+const EXHAUSTED = /\b(?:quota|billing|payment|insufficient (?:funds|balance|credits?|quota|storage|space)|credits? (?:exhausted|exceeded)|spend(?:ing)? limit|storage (?:full|limit|exceeded)|out of (?:space|storage|credits?)|disk full|no space|plan (?:limit|exceeded)|subscription|limit reached|daily limit|monthly limit|usage limit|account (?:suspended|disabled|inactive))\b/;
+/** Words of a request to fix: `invalid_timeout`, `missing_retry_policy` are not transient. */
+const FIX_WORDS = /\b(?:invalid|missing|required|malformed|unsupported|bad|not found|unknown|illegal|too (?:long|large|big))\b/;
+/** "quota" words that are per-second rates, not an exhausted allowance. */
+const RATE_QUOTA = /\b(?:rate|per (?:second|minute)|requests per|concurrent)\b/;
+
+/**
+ * The retry hint an error code gives, or undefined when it says nothing. `false` for an exhausted
+ * quota, billing or storage; `true` for a code that says to try later.
+ */
+const verdicts = new Map<string, boolean | undefined>();
+/** Codes repeat across responses: their verdicts are kept (at most this many). */
+const MAX_CACHED = 2000;
+
+export function retryableFromCode(code: string | null | undefined): boolean | undefined {
+  if (!code || code.length > 120 || /^-?\d+$/.test(code)) return undefined;
+  if (verdicts.has(code)) return verdicts.get(code);
+  const verdict = judge(code);
+  if (verdicts.size >= MAX_CACHED) verdicts.clear();
+  verdicts.set(code, verdict);
+  return verdict;
+}
+
+function judge(code: string): boolean | undefined {
+  const w = words(code);
+  if (EXHAUSTED.test(w) && !RATE_QUOTA.test(w)) return false;
+  if (TRY_LATER.test(w) && !FIX_WORDS.test(w)) return true;
+  return undefined;
+}
+
+const MESSAGE_EXHAUSTED = /\b(?:insufficient (?:funds|balance|credits?|storage|space)|storage (?:is )?full|out of storage|storage quota|disk (?:usage|space|quota) exceeded|no space left|exceeded (?:your|the) (?:storage|disk)|billing (?:account|details|is not active)|payment (?:is )?required|credit balance)\b/i;
+
+/** Only unmistakable wording in a message: billing, funds, full storage. */
+export function exhaustedByMessage(message: string | null | undefined): boolean {
+  if (!message || !/insufficient|storage|billing|payment|credit|disk|space/i.test(message)) return false;
+  return MESSAGE_EXHAUSTED.test(message.length > 2000 ? message.slice(0, 2000) : message);
+}

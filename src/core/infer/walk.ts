@@ -1,0 +1,80 @@
+// One bounded pass over a parsed JSON body that lists every leaf a field dictionary could want.
+// Own properties only (a `__proto__` key is data), at most MAX_DEPTH levels, MAX_KEYS keys per
+// object, the first MAX_ARRAY_ITEMS items of a list and MAX_NODES leaves in all: a hostile body
+// costs a bounded amount of work.
+import { DATA_CONTAINERS, ERROR_CONTAINERS, normalizeKey } from './dictionaries';
+
+export const MAX_DEPTH = 5;
+export const MAX_NODES = 400;
+const MAX_KEYS = 64;
+const MAX_ARRAY_ITEMS = 3;
+
+export interface Leaf {
+  /** Dotted path as rules write it: `errors[0].code`. */
+  path: string;
+  /** The key as written and normalized (for array items: the list's key). */
+  key: string;
+  norm: string;
+  value: string | number | boolean | string[];
+  /** Objects above the leaf (0 = a top-level field). */
+  depth: number;
+  /** Under a key such as `error`, `errors`, `fault`, `details`. */
+  inError: boolean;
+  /** Inside a list item (the first item counts most). */
+  item: number;
+  /** The leaf's object also has an HTTP status field (`status`, `statusCode`, `httpStatus`). */
+  besideStatus: boolean;
+}
+
+const STATUS_FIELDS = new Set(['status', 'statuscode', 'httpstatus', 'httpstatuscode', 'httpcode', 'statuscodevalue']);
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function isStringList(v: unknown[]): v is string[] {
+  if (v.length === 0 || v.length > 50) return false;
+  for (const x of v) if (typeof x !== 'string') return false;
+  return true;
+}
+
+/** Every leaf of `root` within the bounds, in document order (shallow first within an object). */
+export function leavesOf(root: unknown, wanted: (norm: string) => boolean, maxNodes = MAX_NODES, maxDepth = MAX_DEPTH): Leaf[] {
+  const out: Leaf[] = [];
+  // `nesting` counts lists too (`[[[…]]]` has no object depth), so every recursion is bounded.
+  const visit = (node: unknown, path: string, depth: number, inError: boolean, item: number, nesting: number): void => {
+    if (out.length >= maxNodes || depth > maxDepth || nesting > 2 * maxDepth) return;
+    if (Array.isArray(node)) {
+      const n = Math.min(node.length, MAX_ARRAY_ITEMS);
+      for (let i = 0; i < n; i++) visit(node[i], `${path}[${i}]`, depth, inError, i, nesting + 1);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const obj = node as Record<string, unknown>;
+    const nested: Array<[string, unknown, string]> = [];
+    const first = out.length;
+    let besideStatus = false;
+    let scanned = 0;
+    for (const key in obj) {
+      if (!hasOwn.call(obj, key)) continue;
+      if (++scanned > MAX_KEYS || out.length >= maxNodes) break;
+      const value = obj[key];
+      const norm = normalizeKey(key);
+      if (value !== null && typeof value === 'object' && !(Array.isArray(value) && isStringList(value))) {
+        nested.push([path ? `${path}.${key}` : key, value, norm]);
+        continue;
+      }
+      if (STATUS_FIELDS.has(norm) && typeof value === 'number') besideStatus = true;
+      // Only leaves under a key some dictionary knows are kept: most keys of a body are none of them.
+      if (!wanted(norm)) continue;
+      if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || Array.isArray(value)) {
+        out.push({ path: path ? `${path}.${key}` : key, key, norm, value: value as Leaf['value'], depth, inError, item, besideStatus: false });
+      }
+    }
+    if (besideStatus) for (let i = first; i < out.length; i++) out[i].besideStatus = true;
+    for (const [childPath, value, norm] of nested) {
+      if (DATA_CONTAINERS.has(norm)) continue;
+      visit(value, childPath, depth + 1, inError || ERROR_CONTAINERS.has(norm), item, nesting + 1);
+    }
+  };
+  visit(root, '', 0, false, 0, 0);
+  return out;
+}

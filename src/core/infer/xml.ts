@@ -1,0 +1,46 @@
+// Generic XML error documents (`<error><code>…</code><message>…</message></error>`,
+// `<status code="…"><summary>…</summary></status>`): what the `xml` and vendor XML recognizers did not name.
+import { MAX_MARKUP_SCAN, tagText } from '../formats/util';
+
+const CODE_TAGS = ['code', 'errorCode', 'error_code', 'ErrorCode', 'Code', 'faultcode', 'reason'];
+const MESSAGE_TAGS = ['message', 'Message', 'summary', 'errorMessage', 'error_description', 'description', 'detail', 'details', 'reason', 'faultstring', 'title', 'error'];
+const ID_TAGS = ['RequestId', 'requestId', 'request-id', 'request_id', 'RequestID', 'TraceId', 'traceId', 'CorrelationId', 'correlationId'];
+const CODE_TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:\-/#]{0,79}$/;
+
+export interface XmlFields {
+  code?: string;
+  message?: string;
+  id?: string;
+  idField?: string;
+}
+
+/** Code, message and ID of an XML error document, each from the first element (or root attribute) that has one. */
+export function xmlFields(xml: string): XmlFields {
+  const region = xml.length > MAX_MARKUP_SCAN ? xml.slice(0, MAX_MARKUP_SCAN) : xml;
+  const out: XmlFields = {};
+  // The root element's own `code="…"` attribute.
+  const root = /<([A-Za-z][\w:.-]*)\b([^<>]{0,512})>/.exec(region.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, ''));
+  const attr = root ? /\b(?:code|errorCode|error_code)\s*=\s*["']([^"']{1,80})["']/.exec(root[2]) : null;
+  if (attr && CODE_TOKEN.test(attr[1])) out.code = attr[1];
+  for (const tag of CODE_TAGS) {
+    if (out.code) break;
+    const t = tagText(region, tag);
+    if (t && CODE_TOKEN.test(t) && !/^(?:error|fault)$/i.test(t)) out.code = t;
+  }
+  for (const tag of MESSAGE_TAGS) {
+    const t = tagText(region, tag);
+    if (t && /[A-Za-z]/.test(t) && t.includes(' ')) {
+      out.message = t;
+      break;
+    }
+  }
+  for (const tag of ID_TAGS) {
+    const t = tagText(region, tag);
+    if (t && /^[\w\-:.\/+=]{6,200}$/.test(t) && /\d/.test(t)) {
+      out.id = t;
+      out.idField = `<${tag}>`;
+      break;
+    }
+  }
+  return out;
+}
