@@ -23,6 +23,8 @@ const missing = (v: unknown): boolean => v === undefined || v === null || v === 
  */
 export function inferMissing(extracted: Extracted, format: string, body: BodyView, status: number, plainData: boolean, notes: string[]): Extracted {
   if (plainData) return extracted;
+  // A protocol's envelope is read by its own code: a JSON-RPC `id` is the client's, not a support ID.
+  if (typeof extracted.protocol === 'string') return extracted;
   const kind = body.kind;
   const success = status >= 200 && status < 400;
   if (kind === 'json') {
