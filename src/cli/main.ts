@@ -4,7 +4,13 @@ import { classify, type ClassifyOptions } from '../core/classify';
 import { describeJsonError, HarError, parseHar, type HarParseResult, type HarProblem } from '../core/har';
 import { redactText, redactUrl } from '../core/redact';
 import { auditAttempts, AUDIT_LIMITS, AUDIT_RULE_TITLES, type AuditAttempt, type RetrySequence } from '../core/audit';
-import { describeProblems, validateRules, type Rule } from '../core/rules';
+import { describeProblems, validateRules, VENDOR_PROFILES, type Rule } from '../core/rules';
+import { headerValue } from '../core/headers';
+import { parseSpecText } from '../core/openapi/parse';
+import { loadSpec } from '../core/openapi/load';
+import { checkExchange } from '../core/openapi/check';
+import { specRules } from '../core/openapi/rules';
+import type { LoadedSpec, SpecFinding, SpecProblemKind } from '../core/openapi/types';
 import type { Classification, Exchange, FailureKind } from '../core/types';
 import pkg from '../../package.json';
 
@@ -31,6 +37,18 @@ export const EXIT_BAD_INPUT = 2;
 
 type FailOn = 'client' | 'server' | 'any';
 const FAIL_ON_VALUES: readonly FailOn[] = ['client', 'server', 'any'];
+/** `--fail-on` values that need `--spec`: contract problems (see core/openapi/check.ts). */
+type SpecFailOn = 'undocumented' | 'mismatch' | 'unknown-operation';
+const SPEC_FAIL_ON_VALUES: readonly SpecFailOn[] = ['undocumented', 'mismatch', 'unknown-operation'];
+
+/** Fields appended to each --json row when --spec is given. */
+export interface SpecRowFields {
+  /** The documented operation the entry matched, or null (no spec covers its URL, or none of its paths). */
+  specOperation: { key: string; operationId: string | null; summary: string | null; tags: string[]; documentedStatus: string | null; description: string | null } | null;
+  specProblems: Array<{ kind: SpecProblemKind; message: string }>;
+  specViolations: Array<{ path: string; message: string }>;
+}
+export const SPEC_FIELDS = ['specOperation', 'specProblems', 'specViolations'] as const satisfies ReadonlyArray<keyof SpecRowFields>;
 
 /** The --json object: exactly these fields, in this order. */
 export interface TriageRow {
@@ -59,6 +77,7 @@ export const HELP = `faultline: explains failing HTTP calls in a HAR file
 Usage:
   faultline triage FILE.har [--json] [--fail-on client|server|any] [--no-color] [--rules FILE]
   faultline triage - ...        read the HAR from stdin
+  faultline triage FILE.har --spec openapi.yaml [--fail-on undocumented,mismatch]
   faultline audit FILE.har [--json] [--fail-on any] [--rules FILE]
                                 check the client's own retries against the advice
   faultline --help | --version
@@ -87,6 +106,20 @@ Output:
                      whose body says it failed
            Invalid entries are warnings, not failures.
 
+  --spec FILE
+           An OpenAPI 3.0 / 3.1 or Swagger 2.0 document (JSON or YAML) of the API the HAR
+           calls; may be given more than once. Each entry is matched to its operation
+           and checked against the contract, and --json rows get three more fields:
+           specOperation, specProblems (kind undocumented, mismatch or unknown-operation,
+           with a message) and specViolations (the first schema violations, with their
+           JSON paths). The error schema also tells the classifier where the code,
+           message and ID are. A spec that cannot be read exits 2 with one line.
+           External $refs are refused, never fetched.
+
+  --fail-on undocumented,mismatch,unknown-operation
+           With --spec: exit 1 when an entry has such a contract problem. Combines
+           with client, server or any, comma-separated.
+
   --rules FILE
            A JSON rules file passed to the classifier. Reserved: it is read and
            checked for JSON syntax, but not interpreted yet.
@@ -108,12 +141,14 @@ interface Options {
   failOn: FailOn | null;
   color: boolean | null;
   rules?: string;
+  specs: string[];
+  failOnSpec: SpecFailOn[];
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { command: 'triage', json: false, failOn: null, color: null };
+  const opts: Options = { command: 'triage', json: false, failOn: null, color: null, specs: [], failOnSpec: [] };
   const positional: string[] = [];
   let onlyPositional = false;
   for (let i = 0; i < argv.length; i++) {
@@ -153,18 +188,26 @@ function parseArgs(argv: readonly string[]): Options {
         opts.color = true;
         break;
       case '--fail-on': {
-        const value = takeValue();
-        if (!FAIL_ON_VALUES.includes(value as FailOn)) throw new UsageError(`--fail-on must be client, server or any, not '${clean(value)}'`);
-        opts.failOn = value as FailOn;
+        for (const value of takeValue().split(',')) {
+          if (SPEC_FAIL_ON_VALUES.includes(value as SpecFailOn)) {
+            if (!opts.failOnSpec.includes(value as SpecFailOn)) opts.failOnSpec.push(value as SpecFailOn);
+            continue;
+          }
+          if (!FAIL_ON_VALUES.includes(value as FailOn)) throw new UsageError(`--fail-on must be client, server or any (with --spec also undocumented, mismatch or unknown-operation), not '${clean(value)}'`);
+          opts.failOn = value as FailOn;
+        }
         break;
       }
+      case '--spec':
+        opts.specs.push(takeValue());
+        break;
       case '--rules':
         opts.rules = takeValue();
         break;
       default:
         throw new UsageError(`unknown option '${clean(name)}'`);
     }
-    if (inline !== undefined && name !== '--fail-on' && name !== '--rules') throw new UsageError(`${name} takes no value`);
+    if (inline !== undefined && name !== '--fail-on' && name !== '--rules' && name !== '--spec') throw new UsageError(`${name} takes no value`);
   }
   const [command, ...rest] = positional;
   if (command === undefined) throw new UsageError('missing command: try faultline triage FILE.har');
@@ -173,6 +216,8 @@ function parseArgs(argv: readonly string[]): Options {
   if (rest.length === 0) throw new UsageError(`${command} needs a HAR file (or - for stdin)`);
   if (rest.length > 1) throw new UsageError(`${command} takes one HAR file`);
   if (command === 'audit' && opts.failOn !== null && opts.failOn !== 'any') throw new UsageError('audit takes --fail-on any (exit 1 when there is a finding)');
+  if (opts.failOnSpec.length && !opts.specs.length) throw new UsageError(`--fail-on ${opts.failOnSpec.join(',')} needs --spec FILE`);
+  if (command === 'audit' && (opts.specs.length || opts.failOnSpec.length)) throw new UsageError('--spec is for triage');
   opts.command = command;
   opts.file = rest[0];
   return opts;
@@ -231,6 +276,27 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
     rules = checked.document.rules;
   }
 
+  const specs: LoadedSpec[] = [];
+  for (const [i, specFile] of opts.specs.entries()) {
+    const specLabel = clean(specFile);
+    let specText: string;
+    try {
+      specText = await io.readFile(specFile);
+    } catch (err) {
+      io.stderr(`faultline: ${specLabel}: ${describeReadError(err)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const parsed = parseSpecText(specText, specLabel);
+    const loaded = parsed.ok ? loadSpec(parsed.document, { id: `spec-${i + 1}` }) : parsed;
+    if (!loaded.ok) {
+      io.stderr(`faultline: ${clean(parsed.ok ? `${specLabel}: ${loaded.error}` : loaded.error)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    for (const warning of loaded.spec.warnings) io.stderr(`faultline: ${specLabel}: note: ${clean(warning)}\n`);
+    specs.push(loaded.spec);
+  }
+  const specProfiles = specs.length ? [...VENDOR_PROFILES, ...specs.flatMap(specRules)] : undefined;
+
   const file = opts.file!;
   const label = file === '-' ? 'stdin' : clean(file);
   let text: string;
@@ -251,7 +317,8 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   for (const note of har.notes) io.stderr(`faultline: ${label}: note: ${clean(note)}\n`);
-  const triaged = triage(har, rules);
+  const triaged = triage(har, rules, specProfiles);
+  const findings = specs.length ? contractFindings(har, specs) : null;
   reportProblems(io, label, [...har.problems, ...triaged.problems]);
 
   if (opts.command === 'audit') {
@@ -265,13 +332,15 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
     return opts.failOn !== null && sequences.some((s) => s.findings.length > 0) ? EXIT_FAILURES : EXIT_OK;
   }
 
-  if (opts.json) io.stdout(toJson(triaged.rows.map((r) => r.row)));
+  if (opts.json) io.stdout(toJson(triaged.rows.map((r) => r.row), findings));
   else {
     const useColor = opts.color ?? (io.isTTY && !io.env?.NO_COLOR);
     io.stdout(renderTable(triaged.rows, useColor, io.isTTY ? io.columns : undefined));
+    if (findings) io.stdout(renderContract(findings));
   }
 
   if (opts.failOn !== null && triaged.rows.some((r) => matchesFailOn(r, opts.failOn!))) return EXIT_FAILURES;
+  if (findings && opts.failOnSpec.length && [...findings.values()].some((f) => f.problems.some((p) => opts.failOnSpec.includes(p.kind)))) return EXIT_FAILURES;
   return EXIT_OK;
 }
 
@@ -284,7 +353,7 @@ interface TriagedRow {
   kind: FailureKind | 'invalid';
 }
 
-function triage(har: HarParseResult, rules: readonly Rule[] | undefined): { rows: TriagedRow[]; problems: HarProblem[] } {
+function triage(har: HarParseResult, rules: readonly Rule[] | undefined, profiles?: readonly Rule[]): { rows: TriagedRow[]; problems: HarProblem[] } {
   const skipped = new Map<number, HarProblem>();
   for (const p of har.problems) if (p.skipped) skipped.set(p.index, p);
   const rows: TriagedRow[] = [];
@@ -297,7 +366,7 @@ function triage(har: HarParseResult, rules: readonly Rule[] | undefined): { rows
     }
     let c: Classification;
     try {
-      c = classify(exchange, classifyOptions(exchange, rules));
+      c = classify(exchange, { ...classifyOptions(exchange, rules), ...(profiles ? { profiles } : {}) });
     } catch (err) {
       const message = `classifier failed: ${errorMessage(err)}`;
       problems.push({ index, message, skipped: true });
@@ -387,9 +456,54 @@ function reportProblems(io: CliIo, label: string, problems: HarProblem[]): void 
 // ---------------------------------------------------------------------------------------------
 // Output
 
+// ---------------------------------------------------------------------------------------------
+// Contract (--spec)
+
+/** Each readable entry checked against the specs, by entry index. */
+function contractFindings(har: HarParseResult, specs: readonly LoadedSpec[]): Map<number, SpecFinding> {
+  const out = new Map<number, SpecFinding>();
+  har.exchanges.forEach((ex, index) => {
+    if (!ex) return;
+    const contentType = headerValue(ex.responseHeaders, 'content-type') ?? ex.mimeType ?? null;
+    const finding = checkExchange(specs, {
+      method: ex.method, url: ex.url, status: ex.status, contentType: contentType || null,
+      body: ex.body, bodyEncoding: ex.bodyEncoding, bodyTruncated: ex.bodyTruncated,
+    });
+    if (finding) out.set(index, finding);
+  });
+  return out;
+}
+
+function specFieldsOf(finding: SpecFinding | undefined): SpecRowFields {
+  if (!finding) return { specOperation: null, specProblems: [], specViolations: [] };
+  const op = finding.operation;
+  return {
+    specOperation: op
+      ? { key: op.key, operationId: op.operationId, summary: op.summary, tags: op.tags, documentedStatus: finding.documented?.key ?? null, description: finding.documented?.description ?? null }
+      : null,
+    specProblems: finding.problems.map((p) => ({ kind: p.kind, message: redactText(p.message) })),
+    specViolations: finding.violations.map((v) => ({ path: v.path, message: redactText(v.message) })),
+  };
+}
+
+function renderContract(findings: Map<number, SpecFinding>): string {
+  const out: string[] = [];
+  for (const [index, f] of findings) {
+    for (const p of f.problems) out.push(`#${index}  ${p.kind}  ${display(redactText(p.message))}`);
+  }
+  const count = (kind: SpecProblemKind): number => [...findings.values()].filter((f) => f.problems.some((p) => p.kind === kind)).length;
+  const matched = [...findings.values()].filter((f) => f.operation).length;
+  out.push(`contract: ${matched} entries matched an operation, ${count('undocumented')} undocumented, ${count('mismatch')} mismatch, ${count('unknown-operation')} unknown-operation`);
+  return out.join('\n') + '\n';
+}
+
 /** JSON with the characters terminals or old JS parsers may act on (C1 controls, U+2028/9) escaped. */
-function toJson(rows: TriageRow[]): string {
-  const ordered = rows.map((row) => Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, row[f]])));
+function toJson(rows: TriageRow[], findings: Map<number, SpecFinding> | null = null): string {
+  const ordered = rows.map((row) => {
+    const base: Record<string, unknown> = Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, row[f]]));
+    if (findings) Object.assign(base, specFieldsOf(findings.get(row.index)));
+    return base;
+  });
   return JSON.stringify(ordered, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }
 
