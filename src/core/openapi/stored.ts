@@ -1,0 +1,94 @@
+// The form a spec is kept in (extension storage, the rules export): the parsed document as JSON, so
+// reading it back needs no YAML parser, plus what the background needs without loading it (rules).
+import type { Rule } from '../rules';
+import { loadSpec, type LoadResult } from './load';
+import { parseSpecText } from './parse';
+import { specRules } from './rules';
+import type { LoadedSpec, SpecVersion } from './types';
+
+export type SpecSource = { kind: 'file'; name: string } | { kind: 'url'; url: string };
+
+export interface StoredSpec {
+  id: string;
+  title: string;
+  version: string;
+  openapi: SpecVersion;
+  source: SpecSource;
+  /** Server URLs set by the user, replacing the spec's own. */
+  baseUrls?: string[];
+  addedAt: number;
+  /** The parsed document as JSON text, as it was before loading. */
+  document: string;
+  /** Where the error code, message and ID are, per server and status (see rules.ts). */
+  rules: Rule[];
+  warnings: string[];
+  operationCount: number;
+  /** The servers it binds to, for display. */
+  servers: string[];
+}
+
+export type Prepared = { ok: true; stored: StoredSpec; spec: LoadedSpec } | { ok: false; error: string };
+
+function describe(spec: LoadedSpec, base: Omit<StoredSpec, 'title' | 'version' | 'openapi' | 'rules' | 'warnings' | 'operationCount' | 'servers'>): StoredSpec {
+  return {
+    ...base,
+    title: spec.title,
+    version: spec.version,
+    openapi: spec.openapi,
+    rules: specRules(spec),
+    warnings: spec.warnings,
+    operationCount: spec.operations.length,
+    servers: spec.servers.map((s) => s.display),
+  };
+}
+
+/** Text from a file or a URL → the stored form and the loaded spec; the error names where it is broken. */
+export function prepareSpec(text: string, source: SpecSource, id: string, addedAt: number, baseUrls?: string[]): Prepared {
+  const name = source.kind === 'file' ? source.name : source.url;
+  const parsed = parseSpecText(text, name);
+  if (!parsed.ok) return parsed;
+  let documentText: string;
+  try {
+    documentText = JSON.stringify(parsed.document);
+  } catch (error) {
+    return { ok: false, error: `${name} cannot be kept: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'} (a YAML anchor that refers to itself?)` };
+  }
+  const loaded = loadSpec(parsed.document, { id, sourceUrl: source.kind === 'url' ? source.url : undefined, baseUrls });
+  if (!loaded.ok) return { ok: false, error: `${name}: ${loaded.error}` };
+  return { ok: true, spec: loaded.spec, stored: describe(loaded.spec, { id, source, baseUrls, addedAt, document: documentText }) };
+}
+
+/** A stored spec loaded again (JSON only). */
+export function loadStoredSpec(stored: StoredSpec): LoadResult {
+  let document: unknown;
+  try {
+    document = JSON.parse(stored.document);
+  } catch {
+    return { ok: false, error: `${stored.title}: the stored copy is damaged; load the spec again` };
+  }
+  return loadSpec(document, { id: stored.id, sourceUrl: stored.source.kind === 'url' ? stored.source.url : undefined, baseUrls: stored.baseUrls });
+}
+
+/** The stored copy with new base URLs (re-deriving servers and rules). */
+export function rebindSpec(stored: StoredSpec, baseUrls: string[]): Prepared {
+  const copy: StoredSpec = { ...stored, baseUrls: baseUrls.length ? baseUrls : undefined };
+  const loaded = loadStoredSpec(copy);
+  if (!loaded.ok) return loaded;
+  return { ok: true, spec: loaded.spec, stored: describe(loaded.spec, copy) };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The well-formed entries of a stored (or imported) list; the others are counted, never passed on. */
+export function readStoredSpecs(raw: unknown): { specs: StoredSpec[]; dropped: number } {
+  if (!Array.isArray(raw)) return { specs: [], dropped: raw === undefined ? 0 : 1 };
+  const specs: StoredSpec[] = [];
+  let dropped = 0;
+  for (const item of raw) {
+    const ok = isRecord(item) && typeof item.id === 'string' && typeof item.title === 'string' && typeof item.document === 'string'
+      && isRecord(item.source) && (item.source.kind === 'file' || item.source.kind === 'url') && Array.isArray(item.rules);
+    if (ok) specs.push(item as unknown as StoredSpec);
+    else dropped++;
+  }
+  return { specs, dropped };
+}
