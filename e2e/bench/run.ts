@@ -12,9 +12,10 @@ import { chromeExtension, disposeExtension, type BuiltExtension } from './extens
 import { runMemoryBench, type MemoryFigures } from './memory-bench';
 import { runPanelBench, type PanelFigures } from './panel-bench';
 import { failureTemplates } from './records';
+import { runOpenapiBench, type OpenapiFigures } from './openapi-bench';
 import { round } from './stats';
 
-const PARTS = ['classify', 'panel', 'capture', 'memory'] as const;
+const PARTS = ['classify', 'panel', 'capture', 'memory', 'openapi'] as const;
 type Part = (typeof PARTS)[number];
 
 export const BUDGETS = {
@@ -23,6 +24,8 @@ export const BUDGETS = {
   /** panelFilterMs100k / panelFilterMs10k */
   panelFilterScaling: 1.5,
   captureOverheadRatio: 1.05,
+  openapiLoadMs: 2000,
+  openapiMatchUs: 20,
 } as const;
 
 interface Args {
@@ -73,11 +76,13 @@ interface Report {
   panelInitialRenderMs100k: number | null;
   captureOverheadRatio: number | null;
   bytesPerRecord: number | null;
+  openapiLoadMs?: number | null;
+  openapiMatchUs?: number | null;
   budgets: Record<string, { budget: string; value: number | null; pass: boolean | null }>;
   environment: Record<string, unknown>;
   /** Why a figure is null. */
   missing: Record<string, string>;
-  detail: { classify?: ClassifyFigures['detail']; panel?: PanelFigures['detail']; capture?: CaptureFigures['detail']; memory?: MemoryFigures['detail']; extension?: Omit<BuiltExtension, 'path'> };
+  detail: { classify?: ClassifyFigures['detail']; panel?: PanelFigures['detail']; capture?: CaptureFigures['detail']; memory?: MemoryFigures['detail']; openapi?: OpenapiFigures['detail']; extension?: Omit<BuiltExtension, 'path'> };
   hotSpots?: unknown;
 }
 
@@ -132,6 +137,18 @@ async function main(): Promise<number> {
       skip(['classifyRatio', 'classifyPerSecond'], `classify bench failed: ${errorText(error)}`);
     }
   } else skip(['classifyRatio', 'classifyPerSecond'], 'not run (--only)');
+
+  // ---- openapi --------------------------------------------------------------------------------
+  if (args.only.has('openapi')) {
+    try {
+      const o = await runOpenapiBench({ log });
+      report.openapiLoadMs = o.openapiLoadMs;
+      report.openapiMatchUs = o.openapiMatchUs;
+      report.detail.openapi = o.detail;
+    } catch (error) {
+      skip(['openapiLoadMs', 'openapiMatchUs'], `openapi bench failed: ${errorText(error)}`);
+    }
+  } else skip(['openapiLoadMs', 'openapiMatchUs'], 'not run (--only)');
 
   // ---- browser parts --------------------------------------------------------------------------
   const browserParts = (['panel', 'capture', 'memory'] as const).filter((p) => args.only.has(p));
@@ -219,6 +236,8 @@ async function main(): Promise<number> {
     panelFilterMs100k: budget(report.panelFilterMs100k, BUDGETS.panelFilterMs100k, `≤ ${BUDGETS.panelFilterMs100k} ms`),
     panelFilterScaling: budget(scaling, BUDGETS.panelFilterScaling, `panelFilterMs100k ≤ ${BUDGETS.panelFilterScaling} × panelFilterMs10k`),
     captureOverheadRatio: budget(report.captureOverheadRatio, BUDGETS.captureOverheadRatio, `≤ ${BUDGETS.captureOverheadRatio}`),
+    openapiLoadMs: budget(report.openapiLoadMs ?? null, BUDGETS.openapiLoadMs, `< ${BUDGETS.openapiLoadMs} ms (GitHub REST spec)`),
+    openapiMatchUs: budget(report.openapiMatchUs ?? null, BUDGETS.openapiMatchUs, `< ${BUDGETS.openapiMatchUs} µs per exchange`),
   };
   (report.environment as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map((v) => round(v, 2));
 
@@ -241,6 +260,8 @@ function printHuman(r: Report): void {
   line('panelFilterMs10k', r.panelFilterMs10k, ' ms');
   line('panelFilterMs100k', r.panelFilterMs100k, ' ms');
   line('panelInitialRenderMs100k', r.panelInitialRenderMs100k, ' ms');
+  line('openapiLoadMs', r.openapiLoadMs ?? null, ' ms');
+  line('openapiMatchUs', r.openapiMatchUs ?? null, ' µs');
   line('captureOverheadRatio', r.captureOverheadRatio, '×');
   const capture = r.detail.capture;
   if (capture) {

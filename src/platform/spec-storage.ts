@@ -1,7 +1,7 @@
 // Where loaded OpenAPI specs live: storage.local under one key, within a byte budget below the area's
 // quota (the rules and settings share it). A spec past the budget is refused with its size.
 import browser from 'webextension-polyfill';
-import { readStoredSpecs, type StoredSpec } from '../core/openapi/stored';
+import { readStoredSpecs, type StoredSpec } from '../core/openapi/stored-shape';
 
 export const SPECS_KEY = 'faultline.specs';
 /** storage.local holds 10 MiB in Chrome (without unlimitedStorage) and Firefox; specs get 8 of them. */

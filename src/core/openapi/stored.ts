@@ -4,28 +4,10 @@ import type { Rule } from '../rules';
 import { loadSpec, type LoadResult } from './load';
 import { parseSpecText } from './parse';
 import { specRules } from './rules';
-import type { LoadedSpec, SpecVersion } from './types';
+import type { LoadedSpec } from './types';
+import type { SpecSource, StoredSpec } from './stored-shape';
 
-export type SpecSource = { kind: 'file'; name: string } | { kind: 'url'; url: string };
-
-export interface StoredSpec {
-  id: string;
-  title: string;
-  version: string;
-  openapi: SpecVersion;
-  source: SpecSource;
-  /** Server URLs set by the user, replacing the spec's own. */
-  baseUrls?: string[];
-  addedAt: number;
-  /** The parsed document as JSON text, as it was before loading. */
-  document: string;
-  /** Where the error code, message and ID are, per server and status (see rules.ts). */
-  rules: Rule[];
-  warnings: string[];
-  operationCount: number;
-  /** The servers it binds to, for display. */
-  servers: string[];
-}
+export { readStoredSpecs, type SpecSource, type StoredSpec } from './stored-shape';
 
 export type Prepared = { ok: true; stored: StoredSpec; spec: LoadedSpec } | { ok: false; error: string };
 
@@ -75,20 +57,4 @@ export function rebindSpec(stored: StoredSpec, baseUrls: string[]): Prepared {
   const loaded = loadStoredSpec(copy);
   if (!loaded.ok) return loaded;
   return { ok: true, spec: loaded.spec, stored: describe(loaded.spec, copy) };
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The well-formed entries of a stored (or imported) list; the others are counted, never passed on. */
-export function readStoredSpecs(raw: unknown): { specs: StoredSpec[]; dropped: number } {
-  if (!Array.isArray(raw)) return { specs: [], dropped: raw === undefined ? 0 : 1 };
-  const specs: StoredSpec[] = [];
-  let dropped = 0;
-  for (const item of raw) {
-    const ok = isRecord(item) && typeof item.id === 'string' && typeof item.title === 'string' && typeof item.document === 'string'
-      && isRecord(item.source) && (item.source.kind === 'file' || item.source.kind === 'url') && Array.isArray(item.rules);
-    if (ok) specs.push(item as unknown as StoredSpec);
-    else dropped++;
-  }
-  return { specs, dropped };
 }
