@@ -5,6 +5,9 @@ import { startDemoServer, type DemoServer } from './server.mjs';
 import { checkExchange } from '../../src/core/openapi/check';
 import { prepareSpec } from '../../src/core/openapi/stored';
 import type { LoadedSpec } from '../../src/core/openapi/types';
+import { specRules } from '../../src/core/openapi/rules';
+import { classify } from '../../src/core/classify';
+import { VENDOR_PROFILES } from '../../src/core/rules';
 
 let demo: DemoServer;
 let fromUrl: LoadedSpec;
@@ -37,6 +40,15 @@ describe('the demo shop and its spec', () => {
       expect((await call(spec, 'GET', '/api/shop/orders/42/receipt'))?.violations).toEqual([{ path: '$.total', message: expect.any(String) }]);
       expect((await call(spec, 'GET', '/api/shop/carts/3'))?.problems.map((p) => p.kind)).toEqual(['unknown-operation']);
       expect((await call(spec, 'GET', '/api/shop/orders/42'))?.problems).toEqual([]);
+    }
+  });
+
+  it("the spec's error schema tells classify where the demo's code, message and ID are", async () => {
+    const res = await fetch(`${demo.url}/api/shop/orders/7`);
+    const exchange = { method: 'GET', url: `${demo.url}/api/shop/orders/7`, status: res.status, responseHeaders: [...res.headers].map(([name, value]) => ({ name, value })), body: await res.text() };
+    for (const spec of [fromUrl, fromYaml]) {
+      const c = classify(exchange, { profiles: [...VENDOR_PROFILES, ...specRules(spec)] });
+      expect([c.errorCode, c.message, c.errorId]).toEqual(['order_not_found', 'Order 7 does not exist', 'corr-order_not_found-7f3a']);
     }
   });
 });
