@@ -13,9 +13,10 @@ import { runMemoryBench, type MemoryFigures } from './memory-bench';
 import { runCliBench, type CliFigures } from './cli-bench';
 import { runPanelBench, type PanelFigures } from './panel-bench';
 import { failureTemplates } from './records';
+import { runOpenapiBench, type OpenapiFigures } from './openapi-bench';
 import { round } from './stats';
 
-const PARTS = ['classify', 'panel', 'capture', 'memory', 'cli'] as const;
+const PARTS = ['classify', 'panel', 'capture', 'memory', 'cli', 'openapi'] as const;
 type Part = (typeof PARTS)[number];
 
 /**
@@ -38,6 +39,8 @@ export const BUDGETS = {
   cliPeakMemoryMB: 256,
   /** triage bytes/s ÷ JSON.parse bytes/s (200 MB HAR), at least. */
   cliThroughputRatio: 1 / 3,
+  openapiLoadMs: 2000,
+  openapiMatchUs: 20,
 } as const;
 
 interface Args {
@@ -93,11 +96,13 @@ interface Report {
   bytesPerRecord: number | null;
   cliPeakMemoryMB: number | null;
   cliThroughputRatio: number | null;
+  openapiLoadMs?: number | null;
+  openapiMatchUs?: number | null;
   budgets: Record<string, { budget: string; value: number | null; pass: boolean | null }>;
   environment: Record<string, unknown>;
   /** Why a figure is null. */
   missing: Record<string, string>;
-  detail: { classify?: ClassifyFigures['detail']; panel?: PanelFigures['detail']; capture?: CaptureFigures['detail']; memory?: MemoryFigures['detail']; cli?: Omit<CliFigures, 'detail'> & CliFigures['detail']; extension?: Omit<BuiltExtension, 'path'> };
+  detail: { classify?: ClassifyFigures['detail']; panel?: PanelFigures['detail']; capture?: CaptureFigures['detail']; memory?: MemoryFigures['detail']; cli?: Omit<CliFigures, 'detail'> & CliFigures['detail']; openapi?: OpenapiFigures['detail']; extension?: Omit<BuiltExtension, 'path'> };
   hotSpots?: unknown;
 }
 
@@ -171,6 +176,17 @@ async function main(): Promise<number> {
       skip(['cliPeakMemoryMB', 'cliThroughputRatio'], `cli bench failed: ${errorText(error)}`);
     }
   } else skip(['cliPeakMemoryMB', 'cliThroughputRatio'], 'not run (--only)');
+  // ---- openapi --------------------------------------------------------------------------------
+  if (args.only.has('openapi')) {
+    try {
+      const o = await runOpenapiBench({ log });
+      report.openapiLoadMs = o.openapiLoadMs;
+      report.openapiMatchUs = o.openapiMatchUs;
+      report.detail.openapi = o.detail;
+    } catch (error) {
+      skip(['openapiLoadMs', 'openapiMatchUs'], `openapi bench failed: ${errorText(error)}`);
+    }
+  } else skip(['openapiLoadMs', 'openapiMatchUs'], 'not run (--only)');
 
   // ---- browser parts --------------------------------------------------------------------------
   const browserParts = (['panel', 'capture', 'memory'] as const).filter((p) => args.only.has(p));
@@ -262,6 +278,8 @@ async function main(): Promise<number> {
     overFloorRatio: budget(report.detail.capture?.overFloorRatio ?? null, BUDGETS.overFloorRatio, `≤ ${BUDGETS.overFloorRatio} (over the DevTools floor)`),
     cliPeakMemoryMB: budget(report.cliPeakMemoryMB, BUDGETS.cliPeakMemoryMB, `≤ ${BUDGETS.cliPeakMemoryMB} MB on a ${args.cliMB} MB HAR`),
     cliThroughputRatio: atLeast(report.cliThroughputRatio, BUDGETS.cliThroughputRatio, '≥ ⅓ of JSON.parse bytes/s (200 MB HAR)'),
+    openapiLoadMs: budget(report.openapiLoadMs ?? null, BUDGETS.openapiLoadMs, `< ${BUDGETS.openapiLoadMs} ms (GitHub REST spec)`),
+    openapiMatchUs: budget(report.openapiMatchUs ?? null, BUDGETS.openapiMatchUs, `< ${BUDGETS.openapiMatchUs} µs per exchange`),
   };
   (report.environment as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map((v) => round(v, 2));
 
@@ -287,6 +305,8 @@ function printHuman(r: Report): void {
   line('panelFilterMs10k', r.panelFilterMs10k, ' ms');
   line('panelFilterMs100k', r.panelFilterMs100k, ' ms');
   line('panelInitialRenderMs100k', r.panelInitialRenderMs100k, ' ms');
+  line('openapiLoadMs', r.openapiLoadMs ?? null, ' ms');
+  line('openapiMatchUs', r.openapiMatchUs ?? null, ' µs');
   line('captureOverheadRatio', r.captureOverheadRatio, '×');
   const capture = r.detail.capture;
   if (capture) {

@@ -11,6 +11,7 @@ import { AUDIT_SCENARIOS, createAuditState } from './lib/audit.mjs';
 import { HOSTILE_ROUTES, RETRY_GARBAGE_VALUES } from './lib/hostile.mjs';
 import { createPageRoutes } from './lib/page.mjs';
 import { CORS_HEADERS, sendJson } from './lib/http.mjs';
+import { SHOP_ROUTES } from './lib/shop.mjs';
 
 export { burstStatus, AUDIT_SCENARIOS, RETRY_GARBAGE_VALUES };
 
@@ -100,6 +101,7 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', refusedPor
     ...EXTRA_ROUTES,
     audit.route,
     ...HOSTILE_ROUTES,
+    ...SHOP_ROUTES,
   ];
   const context = { origin: '' };
 

@@ -2,7 +2,8 @@
 // synchronously at the top level, so an event that wakes a stopped worker reaches it; the service
 // queues what arrives until storage.session has been read back (see service.ts).
 import { classify } from '../core/classify';
-import type { Rule } from '../core/rules';
+import { VENDOR_PROFILES, type Rule } from '../core/rules';
+import { loadSpecs, onSpecsChanged, type LoadedSpecs } from '../platform/spec-storage';
 import { loadRules, onRulesChanged } from '../platform/rules-storage';
 import { getTabBadge, setTabBadge } from '../platform/badge';
 import { extensionOrigin, onConnect, onSuspend } from '../platform/runtime';
@@ -16,11 +17,15 @@ import type { WebRequestDetails } from './webrequest-events';
 
 /** The user's per-host rules; every classification uses the current set. */
 let userRules: readonly Rule[] = [];
+/** The vendor profiles plus what the loaded OpenAPI specs say about their error bodies (issue 16). */
+let profiles: readonly Rule[] = VENDOR_PROFILES;
+const profilesOf = (loaded: LoadedSpecs): readonly Rule[] => [...VENDOR_PROFILES, ...loaded.specs.flatMap((s) => s.rules)];
 
 const service = new CaptureService({
-  classify: (exchange) => classify(exchange, { rules: userRules }),
+  classify: (exchange) => classify(exchange, { rules: userRules, profiles }),
   prepare: async () => {
     userRules = (await loadRules()).document.rules;
+    profiles = profilesOf(await loadSpecs());
   },
   limits: DEFAULT_LIMITS,
   area: sessionArea(),
@@ -42,6 +47,11 @@ onConnect((port) => service.connect(port));
 onSuspend(() => void service.flush());
 onRulesChanged((loaded) => {
   userRules = loaded.document.rules;
+  service.reclassifyAll();
+});
+
+onSpecsChanged((loaded) => {
+  profiles = profilesOf(loaded);
   service.reclassifyAll();
 });
 

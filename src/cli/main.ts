@@ -7,7 +7,13 @@ import { bodyHash } from '../core/fingerprint';
 import { redactText, redactUrl } from '../core/redact';
 import { protocolLabel } from '../core/protocols/label';
 import { auditAttempts, AUDIT_LIMITS, AUDIT_RULE_TITLES, type AuditAttempt, type RetrySequence } from '../core/audit';
-import { describeProblems, validateRules, type Rule } from '../core/rules';
+import { describeProblems, validateRules, VENDOR_PROFILES, type Rule } from '../core/rules';
+import { headerValue } from '../core/headers';
+import { parseSpecText } from '../core/openapi/parse';
+import { loadSpec } from '../core/openapi/load';
+import { checkExchange } from '../core/openapi/check';
+import { specRules } from '../core/openapi/rules';
+import type { LoadedSpec, SpecFinding, SpecProblemKind } from '../core/openapi/types';
 import type { Classification, Exchange, FailureKind } from '../core/types';
 import pkg from '../../package.json';
 
@@ -50,6 +56,18 @@ export const EXIT_BAD_INPUT = 2;
 
 type FailOn = 'client' | 'server' | 'any';
 const FAIL_ON_VALUES: readonly FailOn[] = ['client', 'server', 'any'];
+/** `--fail-on` values that need `--spec`: contract problems (see core/openapi/check.ts). */
+type SpecFailOn = 'undocumented' | 'mismatch' | 'unknown-operation';
+const SPEC_FAIL_ON_VALUES: readonly SpecFailOn[] = ['undocumented', 'mismatch', 'unknown-operation'];
+
+/** Fields appended to each --json row when --spec is given. */
+export interface SpecRowFields {
+  /** The documented operation the entry matched, or null (no spec covers its URL, or none of its paths). */
+  specOperation: { key: string; operationId: string | null; summary: string | null; tags: string[]; documentedStatus: string | null; description: string | null } | null;
+  specProblems: Array<{ kind: SpecProblemKind; message: string }>;
+  specViolations: Array<{ path: string; message: string }>;
+}
+export const SPEC_FIELDS = ['specOperation', 'specProblems', 'specViolations'] as const satisfies ReadonlyArray<keyof SpecRowFields>;
 
 /** The --json object: exactly these fields, in this order. */
 export interface TriageRow {
@@ -91,6 +109,7 @@ export const HELP = `faultline: explains failing HTTP calls in a HAR file
 Usage:
   faultline triage FILE.har [--json] [--fail-on client|server|any] [--no-color] [--rules FILE]
   faultline triage - ...        read the HAR from stdin
+  faultline triage FILE.har --spec openapi.yaml [--fail-on undocumented,mismatch]
   faultline audit FILE.har [--json] [--fail-on any] [--rules FILE]
                                 check the client's own retries against the advice
   faultline --help | --version
@@ -125,6 +144,20 @@ Output:
                      whose body says it failed
            Invalid entries are warnings, not failures.
 
+  --spec FILE
+           An OpenAPI 3.0 / 3.1 or Swagger 2.0 document (JSON or YAML) of the API the HAR
+           calls; may be given more than once. Each entry is matched to its operation
+           and checked against the contract, and --json rows get three more fields:
+           specOperation, specProblems (kind undocumented, mismatch or unknown-operation,
+           with a message) and specViolations (the first schema violations, with their
+           JSON paths). The error schema also tells the classifier where the code,
+           message and ID are. A spec that cannot be read exits 2 with one line.
+           External $refs are refused, never fetched.
+
+  --fail-on undocumented,mismatch,unknown-operation
+           With --spec: exit 1 when an entry has such a contract problem. Combines
+           with client, server or any, comma-separated.
+
   --rules FILE
            Per-host rules, as the options page exports them (JSON), applied to
            every entry. A file with an invalid rule exits 2 naming the field.
@@ -148,12 +181,14 @@ interface Options {
   failOn: FailOn | null;
   color: boolean | null;
   rules?: string;
+  specs: string[];
+  failOnSpec: SpecFailOn[];
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { command: 'triage', json: false, failOn: null, color: null };
+  const opts: Options = { command: 'triage', json: false, failOn: null, color: null, specs: [], failOnSpec: [] };
   const positional: string[] = [];
   let onlyPositional = false;
   for (let i = 0; i < argv.length; i++) {
@@ -193,18 +228,26 @@ function parseArgs(argv: readonly string[]): Options {
         opts.color = true;
         break;
       case '--fail-on': {
-        const value = takeValue();
-        if (!FAIL_ON_VALUES.includes(value as FailOn)) throw new UsageError(`--fail-on must be client, server or any, not '${clean(value)}'`);
-        opts.failOn = value as FailOn;
+        for (const value of takeValue().split(',')) {
+          if (SPEC_FAIL_ON_VALUES.includes(value as SpecFailOn)) {
+            if (!opts.failOnSpec.includes(value as SpecFailOn)) opts.failOnSpec.push(value as SpecFailOn);
+            continue;
+          }
+          if (!FAIL_ON_VALUES.includes(value as FailOn)) throw new UsageError(`--fail-on must be client, server or any (with --spec also undocumented, mismatch or unknown-operation), not '${clean(value)}'`);
+          opts.failOn = value as FailOn;
+        }
         break;
       }
+      case '--spec':
+        opts.specs.push(takeValue());
+        break;
       case '--rules':
         opts.rules = takeValue();
         break;
       default:
         throw new UsageError(`unknown option '${clean(name)}'`);
     }
-    if (inline !== undefined && name !== '--fail-on' && name !== '--rules') throw new UsageError(`${name} takes no value`);
+    if (inline !== undefined && name !== '--fail-on' && name !== '--rules' && name !== '--spec') throw new UsageError(`${name} takes no value`);
   }
   const [command, ...rest] = positional;
   if (command === undefined) throw new UsageError('missing command: try faultline triage FILE.har');
@@ -213,6 +256,8 @@ function parseArgs(argv: readonly string[]): Options {
   if (rest.length === 0) throw new UsageError(`${command} needs a HAR file (or - for stdin)`);
   if (rest.length > 1) throw new UsageError(`${command} takes one HAR file`);
   if (command === 'audit' && opts.failOn !== null && opts.failOn !== 'any') throw new UsageError('audit takes --fail-on any (exit 1 when there is a finding)');
+  if (opts.failOnSpec.length && !opts.specs.length) throw new UsageError(`--fail-on ${opts.failOnSpec.join(',')} needs --spec FILE`);
+  if (command === 'audit' && (opts.specs.length || opts.failOnSpec.length)) throw new UsageError('--spec is for triage');
   opts.command = command;
   opts.file = rest[0];
   return opts;
@@ -271,12 +316,33 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
     rules = checked.document.rules;
   }
 
+  const specs: LoadedSpec[] = [];
+  for (const [i, specFile] of opts.specs.entries()) {
+    const specLabel = clean(specFile);
+    let specText: string;
+    try {
+      specText = await io.readFile(specFile);
+    } catch (err) {
+      io.stderr(`faultline: ${specLabel}: ${describeReadError(err)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const parsed = parseSpecText(specText, specLabel);
+    const loaded = parsed.ok ? loadSpec(parsed.document, { id: `spec-${i + 1}` }) : parsed;
+    if (!loaded.ok) {
+      io.stderr(`faultline: ${clean(parsed.ok ? `${specLabel}: ${loaded.error}` : loaded.error)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    for (const warning of loaded.spec.warnings) io.stderr(`faultline: ${specLabel}: note: ${clean(warning)}\n`);
+    specs.push(loaded.spec);
+  }
+  const specProfiles = specs.length ? [...VENDOR_PROFILES, ...specs.flatMap(specRules)] : undefined;
+
   const file = opts.file!;
   const label = file === '-' ? 'stdin' : clean(file);
   let text: string;
   try {
     const input = await openHarInput(io, file);
-    if (input.kind === 'stream') return await runStreamed(opts, io, label, input, rules);
+    if (input.kind === 'stream') return await runStreamed(opts, io, label, input, rules, specs, specProfiles);
     text = input.text;
   } catch (err) {
     if (err instanceof HarError) {
@@ -297,7 +363,8 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   for (const note of har.notes) io.stderr(`faultline: ${label}: note: ${clean(note)}\n`);
-  const triaged = triage(har, rules);
+  const triaged = triage(har, rules, specProfiles);
+  const findings = specs.length ? contractFindings(har, specs) : null;
   reportProblems(io, label, [...har.problems, ...triaged.problems]);
 
   if (opts.command === 'audit') {
@@ -311,13 +378,15 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
     return opts.failOn !== null && sequences.some((s) => s.findings.length > 0) ? EXIT_FAILURES : EXIT_OK;
   }
 
-  if (opts.json) io.stdout(toJson(triaged.rows.map((r) => r.row)));
+  if (opts.json) io.stdout(toJson(triaged.rows.map((r) => r.row), findings));
   else {
     const useColor = opts.color ?? (io.isTTY && !io.env?.NO_COLOR);
     io.stdout(renderTable(triaged.rows, useColor, io.isTTY ? io.columns : undefined));
+    if (findings) io.stdout(renderContract(findings));
   }
 
   if (opts.failOn !== null && triaged.rows.some((r) => matchesFailOn(r, opts.failOn!))) return EXIT_FAILURES;
+  if (findings && opts.failOnSpec.length && [...findings.values()].some((f) => f.problems.some((p) => opts.failOnSpec.includes(p.kind)))) return EXIT_FAILURES;
   return EXIT_OK;
 }
 
@@ -369,7 +438,10 @@ async function runStreamed(
   label: string,
   input: Extract<HarInput, { kind: 'stream' }>,
   rules: readonly Rule[] | undefined,
+  specs: readonly LoadedSpec[],
+  profiles: readonly Rule[] | undefined,
 ): Promise<number> {
+  const findings = specs.length ? new Map<number, SpecFinding>() : null;
   const shown: TriagedRow[] = [];
   let hiddenSuccesses = 0;
   let matchedFailOn = false;
@@ -386,14 +458,16 @@ async function runStreamed(
   const progress = createProgress(io, label, input.size);
   const stream = new HarEntryStream((converted, index) => {
     problems.push(...converted.problems);
-    const triaged = triageOne(index, converted.exchange, converted.problems.find((p) => p.skipped), rules, problems);
+    const triaged = triageOne(index, converted.exchange, converted.problems.find((p) => p.skipped), rules, problems, profiles);
+    const finding = findings && converted.exchange ? contractFinding(converted.exchange, specs) : null;
+    if (finding) findings!.set(index, finding);
     if (opts.failOn !== null && matchesFailOn(triaged, opts.failOn)) matchedFailOn = true;
     if (opts.command === 'audit') {
       if (triaged.classification && converted.exchange) {
         attempts.push({ id: String(index), exchange: withoutBodies(converted.exchange), classification: triaged.classification });
       }
     } else if (opts.json) {
-      pending.push(jsonRowText(triaged.row));
+      pending.push(jsonRowText(triaged.row, findings));
       jsonRows++;
       if (pending.length >= 256) flushJson();
     } else if (triaged.kind === 'none') hiddenSuccesses++;
@@ -433,8 +507,11 @@ async function runStreamed(
   } else {
     const useColor = opts.color ?? (io.isTTY && !io.env?.NO_COLOR);
     io.stdout(renderTable(shown, useColor, io.isTTY ? io.columns : undefined, hiddenSuccesses));
+    if (findings) io.stdout(renderContract(findings));
   }
-  return matchedFailOn ? EXIT_FAILURES : EXIT_OK;
+  if (matchedFailOn) return EXIT_FAILURES;
+  if (findings && opts.failOnSpec.length && [...findings.values()].some((f) => f.problems.some((p) => opts.failOnSpec.includes(p.kind)))) return EXIT_FAILURES;
+  return EXIT_OK;
 }
 
 /** The exchange as the audit needs it: bodies replaced by their hash, so a large HAR is not held. */
@@ -478,21 +555,28 @@ interface TriagedRow {
   kind: FailureKind | 'invalid';
 }
 
-function triage(har: HarParseResult, rules: readonly Rule[] | undefined): { rows: TriagedRow[]; problems: HarProblem[] } {
+function triage(har: HarParseResult, rules: readonly Rule[] | undefined, profiles?: readonly Rule[]): { rows: TriagedRow[]; problems: HarProblem[] } {
   const skipped = new Map<number, HarProblem>();
   for (const p of har.problems) if (p.skipped) skipped.set(p.index, p);
   const rows: TriagedRow[] = [];
   const problems: HarProblem[] = [];
-  har.exchanges.forEach((exchange, index) => rows.push(triageOne(index, exchange, skipped.get(index), rules, problems)));
+  har.exchanges.forEach((exchange, index) => rows.push(triageOne(index, exchange, skipped.get(index), rules, problems, profiles)));
   return { rows, problems };
 }
 
 /** One entry's row: invalid when it could not be read or classified (the reason goes to `problems`). */
-function triageOne(index: number, exchange: Exchange | null, skipped: HarProblem | undefined, rules: readonly Rule[] | undefined, problems: HarProblem[]): TriagedRow {
+function triageOne(
+  index: number,
+  exchange: Exchange | null,
+  skipped: HarProblem | undefined,
+  rules: readonly Rule[] | undefined,
+  problems: HarProblem[],
+  profiles?: readonly Rule[],
+): TriagedRow {
   if (exchange === null) return invalidRow(index, skipped?.message ?? 'entry could not be read', skipped?.method, skipped?.url);
   let c: Classification;
   try {
-    c = classify(exchange, classifyOptions(exchange, rules));
+    c = classify(exchange, { ...classifyOptions(exchange, rules), ...(profiles ? { profiles } : {}) });
   } catch (err) {
     const message = `classifier failed: ${errorMessage(err)}`;
     problems.push({ index, message, skipped: true });
@@ -597,14 +681,60 @@ function reportProblems(io: CliIo, label: string, problems: HarProblem[]): void 
 // ---------------------------------------------------------------------------------------------
 // Output
 
+// ---------------------------------------------------------------------------------------------
+// Contract (--spec)
+
+/** Each readable entry checked against the specs, by entry index. */
+function contractFindings(har: HarParseResult, specs: readonly LoadedSpec[]): Map<number, SpecFinding> {
+  const out = new Map<number, SpecFinding>();
+  har.exchanges.forEach((ex, index) => {
+    const finding = ex ? contractFinding(ex, specs) : null;
+    if (finding) out.set(index, finding);
+  });
+  return out;
+}
+
+/** One exchange checked against the specs; null when no spec's server matches it. */
+function contractFinding(ex: Exchange, specs: readonly LoadedSpec[]): SpecFinding | null {
+  const contentType = headerValue(ex.responseHeaders, 'content-type') ?? ex.mimeType ?? null;
+  return checkExchange(specs, {
+    method: ex.method, url: ex.url, status: ex.status, contentType: contentType || null,
+    body: ex.body, bodyEncoding: ex.bodyEncoding, bodyTruncated: ex.bodyTruncated,
+  }) ?? null;
+}
+
+function specFieldsOf(finding: SpecFinding | undefined): SpecRowFields {
+  if (!finding) return { specOperation: null, specProblems: [], specViolations: [] };
+  const op = finding.operation;
+  return {
+    specOperation: op
+      ? { key: op.key, operationId: op.operationId, summary: op.summary, tags: op.tags, documentedStatus: finding.documented?.key ?? null, description: finding.documented?.description ?? null }
+      : null,
+    specProblems: finding.problems.map((p) => ({ kind: p.kind, message: redactText(p.message) })),
+    specViolations: finding.violations.map((v) => ({ path: v.path, message: redactText(v.message) })),
+  };
+}
+
+function renderContract(findings: Map<number, SpecFinding>): string {
+  const out: string[] = [];
+  for (const [index, f] of findings) {
+    for (const p of f.problems) out.push(`#${index}  ${p.kind}  ${display(redactText(p.message))}`);
+  }
+  const count = (kind: SpecProblemKind): number => [...findings.values()].filter((f) => f.problems.some((p) => p.kind === kind)).length;
+  const matched = [...findings.values()].filter((f) => f.operation).length;
+  out.push(`contract: ${matched} entries matched an operation, ${count('undocumented')} undocumented, ${count('mismatch')} mismatch, ${count('unknown-operation')} unknown-operation`);
+  return out.join('\n') + '\n';
+}
+
 /** JSON with the characters terminals or old JS parsers may act on (C1 controls, U+2028/9) escaped. */
-function toJson(rows: TriageRow[]): string {
-  return rows.length === 0 ? '[]\n' : `[\n${rows.map(jsonRowText).join(',\n')}\n]\n`;
+function toJson(rows: TriageRow[], findings: Map<number, SpecFinding> | null = null): string {
+  return rows.length === 0 ? '[]\n' : `[\n${rows.map((row) => jsonRowText(row, findings)).join(',\n')}\n]\n`;
 }
 
 /** One row as an element of the --json array (two-space indent), written the same whether streamed or not. */
-function jsonRowText(row: TriageRow): string {
-  const ordered = Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, row[f]]));
+function jsonRowText(row: TriageRow, findings: Map<number, SpecFinding> | null): string {
+  const ordered: Record<string, unknown> = Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, row[f]]));
+  if (findings) Object.assign(ordered, specFieldsOf(findings.get(row.index)));
   return JSON.stringify(ordered, null, 2)
     .replace(/^/gm, '  ')
     .replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -9,6 +9,9 @@ import { DEFAULT_SAMPLE, type PreviewSample } from './preview';
 export interface OptionsDeps {
   load(): Promise<LoadedRules>;
   save(document: RulesDocument): Promise<SavedRules>;
+  /** OpenAPI specs exported beside the rules, and taken from an imported file's `specs` (issue 16). */
+  exportSpecs?(): readonly unknown[];
+  importSpecs?(raw: unknown): Promise<void>;
 }
 
 export interface StatusMessage {
@@ -178,12 +181,15 @@ export function createOptionsStore(deps: OptionsDeps, initialSample: PreviewSamp
           return;
         }
         set({ importError: null });
+        if (parsed !== null && typeof parsed === 'object' && 'specs' in parsed) await deps.importSpecs?.((parsed as { specs: unknown }).specs);
         const n = result.document.rules.length;
         await persist(result.document, (saved) => savedText(saved, `Imported ${count(n)} from ${fileName} and saved them`));
       },
       exportText() {
         const { validation } = get();
-        return validation.ok && validation.document ? `${JSON.stringify(validation.document, null, 2)}\n` : null;
+        if (!validation.ok || !validation.document) return null;
+        const specs = deps.exportSpecs?.() ?? [];
+        return `${JSON.stringify(specs.length ? { ...validation.document, specs } : validation.document, null, 2)}\n`;
       },
       externalChange(loaded) {
         const { dirty, phase, saving } = get();

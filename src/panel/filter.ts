@@ -22,9 +22,13 @@ export interface FilterSubject {
   retryable: boolean;
   idempotent: boolean;
   truncated: boolean;
+  /** Contract problems from the loaded OpenAPI specs, space-separated kinds; '' when none (issue 16). */
+  specProblems?: string;
+  /** The documented operation, lower case; '' when none. */
+  operation?: string;
 }
 
-export type FilterKey = 'text' | 'status' | 'host' | 'path' | 'code' | 'method' | 'id' | 'is' | 'message';
+export type FilterKey = 'text' | 'status' | 'host' | 'path' | 'code' | 'method' | 'id' | 'is' | 'message' | 'spec';
 
 export interface FilterTerm {
   key: FilterKey;
@@ -43,7 +47,7 @@ export interface ParsedFilter {
   problems: string[];
 }
 
-export const QUICK_CHIPS = ['4xx', '5xx', 'network', '2xx-error', 'retryable', 'not-retryable'] as const;
+export const QUICK_CHIPS = ['4xx', '5xx', 'network', '2xx-error', 'retryable', 'not-retryable', 'spec:undocumented', 'spec:mismatch', 'spec:unknown-operation'] as const;
 export type QuickChip = (typeof QUICK_CHIPS)[number];
 
 export const CHIP_LABELS: Record<QuickChip, string> = {
@@ -53,6 +57,24 @@ export const CHIP_LABELS: Record<QuickChip, string> = {
   '2xx-error': '2xx with error',
   retryable: 'Retryable',
   'not-retryable': 'Not retryable',
+  'spec:undocumented': 'Undocumented',
+  'spec:mismatch': 'Schema mismatch',
+  'spec:unknown-operation': 'Unknown operation',
+};
+
+/** Chips that need a loaded OpenAPI spec (shown only then); OR-ed among themselves. */
+export const SPEC_CHIPS: Partial<Record<QuickChip, string>> = {
+  'spec:undocumented': 'undocumented',
+  'spec:mismatch': 'mismatch',
+  'spec:unknown-operation': 'unknown-operation',
+};
+/** `spec:` values that test a problem kind; any other value searches the operation (`spec:getOrder`). */
+const SPEC_VALUES: Record<string, (s: FilterSubject) => boolean> = {
+  undocumented: (s) => (s.specProblems ?? '').includes('undocumented'),
+  mismatch: (s) => (s.specProblems ?? '').includes('mismatch'),
+  'unknown-operation': (s) => (s.specProblems ?? '').includes('unknown-operation'),
+  problem: (s) => (s.specProblems ?? '') !== '',
+  documented: (s) => (s.operation ?? '') !== '',
 };
 
 /** Chips of one group are OR-ed (4xx or 5xx); the two groups are AND-ed. */
@@ -85,6 +107,9 @@ const KEY_ALIASES: Record<string, FilterKey> = {
   is: 'is',
   message: 'message',
   msg: 'message',
+  spec: 'spec',
+  operation: 'spec',
+  op: 'spec',
 };
 
 /** `is:` values and what they test. */
@@ -239,13 +264,24 @@ function termTest(term: FilterTerm): (s: FilterSubject) => boolean {
       const tests = v.split(',').map((name) => IS_TESTS[name]);
       return tests.length === 1 ? tests[0] : (s) => tests.some((t) => t(s));
     }
+    case 'spec': {
+      const tests = v.split(',').map((name) => SPEC_VALUES[name] ?? ((s: FilterSubject) => (s.operation ?? '').includes(name)));
+      return tests.length === 1 ? tests[0] : (s) => tests.some((t) => t(s));
+    }
   }
+}
+
+/** Whether a spec narrows by the contract: then a success with a contract problem is shown too. */
+function usesContract(spec: FilterSpec): boolean {
+  return [...spec.chips].some((c) => c in SPEC_CHIPS) || spec.query.terms.some((t) => t.key === 'spec' && !t.negate);
 }
 
 /** One predicate for a whole spec; built once per keystroke, run once per record. */
 export function compileFilter(spec: FilterSpec): (s: FilterSubject) => boolean {
   const tests: Array<(s: FilterSubject) => boolean> = [];
-  if (!spec.showAll) tests.push((s) => s.failure);
+  if (!spec.showAll) tests.push(usesContract(spec) ? (s) => s.failure || (s.specProblems ?? '') !== '' : (s) => s.failure);
+  const specKinds = [...spec.chips].map((c) => SPEC_CHIPS[c]).filter((k): k is string => k !== undefined);
+  if (specKinds.length) tests.push((s) => specKinds.some((k) => (s.specProblems ?? '').includes(k)));
   const kinds = new Set<FailureKind>();
   const retry = new Set<boolean>();
   for (const chip of spec.chips) {
@@ -301,10 +337,12 @@ function groupNarrows(prev: QuickChip[], next: QuickChip[]): boolean {
  */
 export function isNarrowing(prev: FilterSpec, next: FilterSpec): boolean {
   if (!prev.showAll && next.showAll) return false;
+  // Contract results change when the specs do: always a full pass.
+  if (usesContract(prev) || usesContract(next)) return false;
   if (!groupNarrows(chipGroup(prev.chips, KIND_CHIPS), chipGroup(next.chips, KIND_CHIPS))) return false;
   if (!groupNarrows(chipGroup(prev.chips, RETRY_CHIPS), chipGroup(next.chips, RETRY_CHIPS))) return false;
   return prev.query.terms.every((p) => next.query.terms.some((n) => implies(n, p)));
 }
 
 export const FILTER_HELP =
-  'Filter: text, status:429, status:5xx, host:api.example.com, code:invalid_input, method:POST, id:, is:retryable; -token negates';
+  'Filter: text, status:429, status:5xx, host:api.example.com, code:invalid_input, method:POST, id:, is:retryable, spec:undocumented|mismatch|unknown-operation|getOrder; -token negates';

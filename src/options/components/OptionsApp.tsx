@@ -5,13 +5,17 @@ import type { OptionsStore } from '../store';
 import { PreviewSection } from './PreviewSection';
 import { ProfilesSection } from './ProfilesSection';
 import { RulesSection, type RulesSectionProps } from './RulesSection';
+import { SpecStoreContext, SpecsSection } from './SpecsSection';
+import type { SpecStore } from '../spec-store';
 
 export interface OptionsAppProps {
   store: OptionsStore;
+  /** OpenAPI specs (issue 16); the section is shown when given. */
+  specStore?: SpecStore;
   download?: RulesSectionProps['download'];
 }
 
-export function OptionsApp({ store, download }: OptionsAppProps): JSX.Element {
+export function OptionsApp({ store, specStore, download }: OptionsAppProps): JSX.Element {
   return (
     <OptionsStoreContext.Provider value={store}>
       <div class="page" data-testid="faultline-options">
@@ -23,6 +27,11 @@ export function OptionsApp({ store, download }: OptionsAppProps): JSX.Element {
           <RulesSection download={download} />
           <PreviewSection />
           <ProfilesSection />
+          {specStore ? (
+            <SpecStoreContext.Provider value={specStore}>
+              <SpecsSection />
+            </SpecStoreContext.Provider>
+          ) : null}
         </main>
       </div>
     </OptionsStoreContext.Provider>

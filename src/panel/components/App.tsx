@@ -9,6 +9,7 @@ import { EmptyState, Notices, StatusBar, ToastView, ViewTabs } from './PanelPart
 import { Detail } from './Detail';
 import { FailureList } from './FailureList';
 import { Toolbar } from './Toolbar';
+import { looksLikeSpec, specDrop } from '../contract';
 
 export interface AppProps {
   store: PanelStore;
@@ -82,7 +83,17 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
   const importFile = (file: File): void => {
     file
       .text()
-      .then((text) => store.getState().importFile(file.name, text))
+      .then((text) => {
+        // An OpenAPI spec dropped here is loaded like one from the options page (issue 16).
+        const saveSpec = specDrop.save;
+        if (saveSpec && looksLikeSpec(file.name, text)) {
+          return saveSpec(file.name, text).then(
+            (status) => store.getState().showToast(status),
+            (err: unknown) => store.getState().showBanner({ kind: 'error', text: err instanceof Error ? err.message : String(err) }),
+          );
+        }
+        store.getState().importFile(file.name, text);
+      })
       .catch((err: unknown) => store.getState().showBanner({ kind: 'error', text: `Could not read ${file.name}: ${String(err)}` }));
   };
 
@@ -135,7 +146,7 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
       <ToastView />
       {dragging ? (
         <div class="drop-overlay" aria-hidden="true">
-          Drop a HAR file to triage it
+          Drop a HAR file to triage it, or an OpenAPI spec to check calls against it
         </div>
       ) : null}
     </div>

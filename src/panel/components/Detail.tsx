@@ -14,6 +14,7 @@ import { formatBytes, formatSeconds, formatStatus, formatUtc } from '../format';
 import { retryText } from '../verdict';
 import { JsonTree } from './JsonTree';
 import { QuickRule } from './QuickRule';
+import { ContractSection } from './ContractSection';
 
 /** Bodies longer than this show a "Show all" button first: a <pre> of megabytes is slow to lay out. */
 const BODY_PREVIEW_CHARS = 100_000;
@@ -170,6 +171,8 @@ function RecordDetail({ record }: { record: RequestRecord }) {
             </ul>
           ) : null}
         </Section>
+
+        <ContractSection record={record} />
 
         <Section title="Response headers">
           <Headers list={x.responseHeaders} />

@@ -1,6 +1,7 @@
 // The failure list: an ARIA grid of fixed-height rows, windowed so only what is on screen is in the DOM.
 import { memo } from './memo';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { operationTooltip } from '../contract';
 import { AUDIT_RULE_TITLES, type AuditRule } from '../../core/audit';
 import { protocolLabel } from '../../core/protocols/label';
 import type { RequestRecord } from '../../protocol/messages';
@@ -356,7 +357,7 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
       case 'url': {
         const where = hostPath(x.url);
         return (
-          <div key="url" role="gridcell" class="cell col-url" title={x.url}>
+          <div key="url" role="gridcell" class="cell col-url" title={operationTooltip(row.spec) ? `${x.url}\n${operationTooltip(row.spec)}` : x.url}>
             {`${truncate(where.path, CELL_CHARS)} `}
             <span class="host">{where.host}</span>
           </div>

@@ -1,7 +1,9 @@
 // The toolbar: session actions, the filter box, chips, grouping, export/import and settings.
 import type { RefObject } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { CHIP_LABELS, FILTER_HELP, QUICK_CHIPS } from '../filter';
+import { CHIP_LABELS, FILTER_HELP, QUICK_CHIPS, SPEC_CHIPS } from '../filter';
+import { useStore } from 'zustand';
+import { contractStore } from '../contract';
 import { usePanel, usePanelStore, usePlatform } from '../context';
 import { saveFile, exportFileName } from '../download';
 import { exportHar, exportJson } from '../export';
@@ -35,6 +37,7 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
   const filterText = usePanel((s) => s.filterText);
   const problems = usePanel((s) => s.filterProblems);
   const chips = usePanel((s) => s.chips);
+  const hasSpecs = useStore(contractStore, (s) => s.specs.length > 0);
   const preserve = usePanel((s) => s.preserve);
   const showAll = usePanel((s) => s.settings.showAll);
   const groupBy = usePanel((s) => s.settings.groupBy);
@@ -162,7 +165,7 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
         </div>
       </div>
       <div class="toolbar-row chips" role="group" aria-label="Quick filters">
-        {QUICK_CHIPS.map((chip) => (
+        {QUICK_CHIPS.filter((chip) => hasSpecs || !(chip in SPEC_CHIPS)).map((chip) => (
           <button
             key={chip}
             type="button"

@@ -146,6 +146,12 @@ export class Dataset {
     this.startScan(this.spec, false);
   }
 
+  /** Runs the filter again over every row (the loaded OpenAPI specs changed what rows say). */
+  refilter(): void {
+    this.results.clear();
+    this.startScan(this.spec, false);
+  }
+
   clear(): void {
     this.reset([]);
   }

@@ -125,6 +125,8 @@ export interface PanelState {
   audit(): AuditIndex;
   /** Runs any pending re-filter to the end (exports, tests). */
   flush(): void;
+  /** The OpenAPI specs changed (issue 16): filter and group again. */
+  contractChanged(): void;
 }
 
 export interface PanelStoreDeps {
@@ -374,6 +376,11 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       setConnection(connection) {
         if (get().connection === 'invalidated') return; // final: only reopening DevTools helps
         set({ connection });
+      },
+
+      contractChanged() {
+        for (const d of datasets()) d.refilter();
+        scanNow();
       },
 
       setFilterText(filterText) {

@@ -6,6 +6,8 @@ import type { CaptureRecord } from '../../protocol/messages';
 import type { FilterSubject } from '../filter';
 import { hostPath } from '../format';
 import { codeKey, endpointKey } from '../grouping';
+import type { SpecFinding } from '../../core/openapi/types';
+import { contractStore, findingFor } from '../contract';
 
 export class Row implements FilterSubject {
   readonly seq: number;
@@ -30,6 +32,9 @@ export class Row implements FilterSubject {
   private messageCache: string | undefined;
   private endpointCache: string | undefined;
   private codeGroupCache: string | undefined;
+  private specCache: SpecFinding | null = null;
+  /** The contract version specCache was computed for; -1: never. */
+  private specVersion = -1;
 
   constructor(record: CaptureRecord) {
     this.seq = record.seq;
@@ -101,8 +106,33 @@ export class Row implements FilterSubject {
     return this.messageCache;
   }
 
-  /** Group key by endpoint: `POST /v2/Articles/:id`. */
+  /** What the loaded OpenAPI specs say about this exchange (issue 16); null when none covers it. */
+  get spec(): SpecFinding | null {
+    const version = contractStore.getState().version;
+    if (this.specVersion !== version) {
+      this.specVersion = version;
+      this.specCache = this.record.kind === 'request' ? findingFor(this.record) : null;
+      this.endpointCache = undefined;
+    }
+    return this.specCache;
+  }
+
+  /** The contract problems, space-separated (`undocumented mismatch`); '' when none. */
+  get specProblems(): string {
+    const f = this.spec;
+    return f ? f.problems.map((p) => p.kind).join(' ') : '';
+  }
+
+  /** The documented operation, lower case (`get /orders/{id} getorder`); '' when none. */
+  get operation(): string {
+    const op = this.spec?.operation;
+    return op ? `${op.key} ${op.operationId ?? ''}`.toLowerCase() : '';
+  }
+
+  /** Group key by endpoint: `POST /v2/Articles/:id`, or the documented operation when a spec has it. */
   get endpoint(): string {
+    const op = this.spec?.operation;
+    if (op) return op.operationId ? `${op.key} (${op.operationId})` : op.key;
     if (this.endpointCache === undefined) {
       this.endpointCache = this.record.kind === 'request' ? endpointKey(this.record.exchange.method, this.record.exchange.url) : '';
     }
