@@ -13,6 +13,8 @@ const ID_SEGMENT_TESTS: ReadonlyArray<(segment: string) => boolean> = [
   (s) => s.length >= 8 && /^[0-9a-f]+$/i.test(s) && /\d/.test(s),
   // prefixed IDs: cus_9s8df7, ord-123abc
   (s) => /^[a-z]{1,12}[_-][A-Za-z0-9]{6,}$/.test(s) && /\d/.test(s),
+  // any other word-like segment with three digits or more: per_1234, abc123 (not versions: v2, v10)
+  (s) => /^[A-Za-z0-9_-]+$/.test(s) && (s.match(/\d/g)?.length ?? 0) >= 3 && !/^v\d+$/i.test(s) && !isSlug(s),
   // long opaque tokens (base64, base62, ULID), but not slugs made of words (`retry-after-seconds-2`)
   (s) => s.length >= 16 && /\d/.test(s) && /[A-Za-z]/.test(s) && /^[A-Za-z0-9_\-.~=+%]+$/.test(s) && !isSlug(s),
   // e-mail addresses and other user names in paths
@@ -59,7 +61,8 @@ export function endpointKey(method: string, url: string): string {
 
 /** The group key by error code; responses without one group by status or network error. */
 export function codeKey(errorCode: string | null, status: number, networkError?: string): string {
-  if (errorCode) return errorCode;
+  // Case-insensitive: `RATE_LIMITED` and `rate_limited` are one problem.
+  if (errorCode) return errorCode.toLowerCase();
   if (status === 0) return networkError ? networkError : 'network error';
   return `HTTP ${status}`;
 }
@@ -70,6 +73,9 @@ export interface Group {
   /** Epoch ms; NaN when no member has a time. */
   firstSeen: number;
   lastSeen: number;
+  /** Members by status (0: no response) and by what-to-do label, for the group row's mix. */
+  statuses: ReadonlyMap<number, number>;
+  verdicts: ReadonlyMap<string, number>;
 }
 
 /**
@@ -77,14 +83,16 @@ export interface Group {
  * everything. Members are kept as row positions and sorted only when a group is opened.
  */
 export class GroupIndex {
-  private readonly byKey = new Map<string, Group & { members: number[]; sorted: boolean }>();
+  private readonly byKey = new Map<string, Group & { members: number[]; sorted: boolean; statuses: Map<number, number>; verdicts: Map<string, number> }>();
 
-  add(key: string, position: number, at: number | undefined): void {
+  add(key: string, position: number, at: number | undefined, status?: number, verdict?: string | null): void {
     let group = this.byKey.get(key);
     if (!group) {
-      group = { key, count: 0, firstSeen: NaN, lastSeen: NaN, members: [], sorted: true };
+      group = { key, count: 0, firstSeen: NaN, lastSeen: NaN, members: [], sorted: true, statuses: new Map(), verdicts: new Map() };
       this.byKey.set(key, group);
     }
+    if (status !== undefined) group.statuses.set(status, (group.statuses.get(status) ?? 0) + 1);
+    if (verdict) group.verdicts.set(verdict, (group.verdicts.get(verdict) ?? 0) + 1);
     const members = group.members;
     if (members.length > 0 && position < members[members.length - 1]) group.sorted = false;
     members.push(position);
@@ -102,7 +110,7 @@ export class GroupIndex {
   /** Largest first, then most recently seen, then by key: the noisiest problem on top. */
   groups(): Group[] {
     const out: Group[] = [];
-    for (const g of this.byKey.values()) out.push({ key: g.key, count: g.count, firstSeen: g.firstSeen, lastSeen: g.lastSeen });
+    for (const g of this.byKey.values()) out.push({ key: g.key, count: g.count, firstSeen: g.firstSeen, lastSeen: g.lastSeen, statuses: g.statuses, verdicts: g.verdicts });
     return out.sort(
       (a, b) => b.count - a.count || (b.lastSeen || 0) - (a.lastSeen || 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
     );
