@@ -41,7 +41,7 @@ function lockedRows(path: string): RowShown[] | null {
       status: row.dataset.status ?? '',
       kind: row.dataset.kind ?? '',
       retry: (row.querySelector('.col-retry')?.textContent ?? '').trim(),
-      action: (row.querySelector('.col-action')?.textContent ?? '').trim(),
+      action: row.dataset.action ?? '', // Action is an optional column; the row carries it
     }));
   return rows.length ? rows : null;
 }
@@ -154,7 +154,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: a rule saved in the
           status: row.dataset.status ?? '',
           kind: row.dataset.kind ?? '',
           retry: (row.querySelector('.col-retry')?.textContent ?? '').trim(),
-          action: (row.querySelector('.col-action')?.textContent ?? '').trim(),
+          action: row.dataset.action ?? '', // Action is an optional column; the row carries it
         };
         return shown.action === arg.action ? shown : null;
       },

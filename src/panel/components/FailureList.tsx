@@ -530,6 +530,7 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
       data-id={c.errorId ?? ''}
       data-kind={c.kind}
       data-todo={row.todo ?? ''}
+      data-action={c.failure ? c.action : ''}
       onClick={() => onClick(sel)}
       onContextMenu={(e) => {
         e.preventDefault();
