@@ -13,17 +13,21 @@ const ID_SEGMENT_TESTS: ReadonlyArray<(segment: string) => boolean> = [
   (s) => s.length >= 8 && /^[0-9a-f]+$/i.test(s) && /\d/.test(s),
   // prefixed IDs: cus_9s8df7, ord-123abc
   (s) => /^[a-z]{1,12}[_-][A-Za-z0-9]{6,}$/.test(s) && /\d/.test(s),
-  // any other word-like segment with three digits or more: per_1234, abc123 (not versions: v2, v10)
-  (s) => /^[A-Za-z0-9_-]+$/.test(s) && (s.match(/\d/g)?.length ?? 0) >= 3 && !/^v\d+$/i.test(s) && !isSlug(s),
   // long opaque tokens (base64, base62, ULID), but not slugs made of words (`retry-after-seconds-2`)
   (s) => s.length >= 16 && /\d/.test(s) && /[A-Za-z]/.test(s) && /^[A-Za-z0-9_\-.~=+%]+$/.test(s) && !isSlug(s),
   // e-mail addresses and other user names in paths
   (s) => s.includes('@'),
 ];
 
-/** Two or more words of three letters or more between separators: a readable route name. */
+/**
+ * A readable route name made of words and small numbers between separators (`retry-after-seconds-2`,
+ * `document360-401-token`), never an ID. One rule for every path: without it a slug with a number
+ * collapsed to `:id` and its siblings did not, so unrelated failures shared a group.
+ */
 function isSlug(segment: string): boolean {
-  return segment.split(/[-_.]/).filter((part) => /^[A-Za-z]{3,}$/.test(part)).length >= 2;
+  if (!/[-_.]/.test(segment)) return false;
+  const parts = segment.split(/[-_.]/).filter((part) => part !== '');
+  return parts.every((part) => /^[A-Za-z]+\d*$/.test(part) || /^\d{1,4}$/.test(part)) && parts.some((part) => /^[A-Za-z]{3,}/.test(part));
 }
 
 /** Every test above needs a digit or an '@' (a UUID without digits is possible but never seen). */
@@ -36,7 +40,7 @@ function mayBeId(segment: string): boolean {
 }
 
 function isIdSegment(segment: string): boolean {
-  return mayBeId(segment) && ID_SEGMENT_TESTS.some((test) => test(segment));
+  return mayBeId(segment) && !isSlug(segment) && ID_SEGMENT_TESTS.some((test) => test(segment));
 }
 
 /** `/v2/Articles/42/versions/5f2b…` → `/v2/Articles/:id/versions/:id`. An extension is kept: `/files/123.json` → `/files/:id.json`. */

@@ -168,8 +168,10 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
           <button type="button" class="tool" data-testid="more" aria-haspopup="true" aria-expanded={moreOpen} onClick={() => setMoreOpen(!moreOpen)}>
             Export ▾
           </button>
-          {moreOpen ? (
+          {/* Always in the DOM (hidden when closed), so the export buttons keep their test ids for scripts. */}
+          {(
             <div
+              hidden={!moreOpen}
               class="popover menu-popover"
               role="group"
               aria-label="Export and import"
@@ -197,7 +199,7 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
                 Import HAR…
               </button>
             </div>
-          ) : null}
+          )}
         </div>
         <input
           ref={fileInput}
