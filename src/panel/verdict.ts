@@ -13,7 +13,7 @@ export function shortVerdict(c: Classification): string {
   if (!c.failure) return '';
   switch (c.verdict) {
     case 'retry-after':
-      return c.retryAfterSeconds !== null && Number.isFinite(c.retryAfterSeconds) ? `retry in ${formatSeconds(c.retryAfterSeconds)}` : 'retry later';
+      return c.retryAfterSeconds !== null && Number.isFinite(c.retryAfterSeconds) && c.retryAfterSeconds >= 0 ? `retry in ${compactSeconds(c.retryAfterSeconds)}` : 'retry later';
     case 'retry-backoff':
       return 'retry, backoff';
     case 'retry-idempotent':
@@ -27,6 +27,14 @@ export function shortVerdict(c: Classification): string {
     default:
       return c.retryable ? 'retry' : "don't retry";
   }
+}
+
+/** One unit, rounded: "90 s", "5 min", "24 h" (the exact figure is in the tooltip and the detail). */
+export function compactSeconds(seconds: number): string {
+  if (seconds < 100) return formatSeconds(seconds);
+  if (seconds < 100 * 60) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 48 * 3600) return `${Math.round(seconds / 3600)} h`;
+  return `${Math.round(seconds / 86400)} d`;
 }
 
 /** The tooltip: the retry sentence and the action. */

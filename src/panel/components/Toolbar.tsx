@@ -107,7 +107,7 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
           type="search"
           class={`filter${problems.length ? ' invalid' : ''}`}
           data-testid="filter"
-          placeholder="Filter (status:5xx code:… -host:…)"
+          placeholder="Filter: status:5xx code:… (Ctrl+F)"
           aria-label="Filter"
           title={problems.length ? problems.join('\n') : FILTER_HELP}
           aria-invalid={problems.length > 0}

@@ -60,7 +60,7 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
   {
     id: 'status',
     title: 'Status',
-    width: 58,
+    width: 64,
     minWidth: 50,
     priority: 1,
     sortValue: (row) => row.status,
@@ -128,7 +128,7 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
   {
     id: 'retry',
     title: 'Verdict',
-    width: 104,
+    width: 108,
     minWidth: 96,
     priority: 2,
     sortValue: (row) => (row.record.kind === 'request' ? shortVerdict(row.record.classification) : ''),
@@ -174,7 +174,8 @@ export interface ColumnLayout {
  */
 export function layoutColumns(wanted: readonly ColumnDef[], widths: Readonly<Record<string, number>>, available: number): ColumnLayout {
   const widthOf = (c: ColumnDef): number => Math.max(c.minWidth, widths[c.id] ?? c.width);
-  const floorOf = (c: ColumnDef): number => (widths[c.id] !== undefined ? widthOf(c) : c.minWidth);
+  // Fixed columns need their preferred width to be readable (codes, IDs, verdicts); growing ones their minimum.
+  const floorOf = (c: ColumnDef): number => (widths[c.id] !== undefined || !c.grow ? widthOf(c) : c.minWidth);
   const byPriority = [...wanted].sort((a, b) => a.priority - b.priority);
   const keep = new Set<string>();
   let used = 0;
