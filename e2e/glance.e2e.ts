@@ -87,7 +87,7 @@ async function layoutFacts(): Promise<{
   const cut: Record<string, string[]> = {};
   const seedMessagesCut: string[] = [];
   for (const row of rows) {
-    const url = row.querySelector('.col-url')?.getAttribute('title') ?? row.dataset.seq!;
+    const url = row.dataset.url ?? row.dataset.seq!;
     for (const col of ['code', 'id', 'retry', 'status']) {
       const cell = row.querySelector<HTMLElement>(`.col-${col}`);
       if (cell && cell.scrollWidth > cell.clientWidth + 1) (cut[col] ??= []).push(`${url}: ${cell.textContent}`);
@@ -122,7 +122,7 @@ async function openDetailOf(status: string): Promise<boolean> {
   const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => r.dataset.status === status);
   if (!row) return false;
   // The middle of the row opens the detail (the ID is the only copy target).
-  row.querySelector<HTMLElement>('.col-message')!.click();
+  row.querySelector<HTMLElement>('.col-status')!.click();
   for (let i = 0; i < 20 && !document.querySelector('[data-testid="detail"]'); i++) await frame();
   return document.querySelector('[data-testid="detail"]') !== null;
 }
@@ -173,6 +173,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     expect(facts.columns).toEqual(expect.arrayContaining(['status', 'code', 'retry']));
     expect(facts.cut).toEqual({});
     expect(facts.rowsInView).toBeGreaterThan(12);
+    expect(facts.firstRowHeight).toBeLessThan(60);
     if (shots) {
       for (const theme of ['light', 'dark']) {
         await session.panelEval(setTheme, theme);
@@ -185,6 +186,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
   });
 
   it('Ctrl+F and Esc work from a detail control and never reach DevTools', async () => {
+    await session.resizeDevTools(1280, 800);
     await session.panelEval(resetView);
     expect(await session.panelEval(openDetailOf, '429')).toBe(true);
     const keys = await session.panelEval(async () => {
@@ -210,6 +212,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
   });
 
   it('sorts by a column and hides one from the header context menu', async () => {
+    await session.resizeDevTools(1280, 800);
     await session.panelEval(resetView);
     const result = await session.panelEval(async () => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
@@ -221,7 +224,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
       const header = document.querySelector<HTMLElement>('[data-testid="grid-header"]')!;
       header.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 200, clientY: 60 }));
       await frame();
-      const items = [...document.querySelectorAll<HTMLElement>('[data-testid="context-menu"] [role="menuitemcheckbox"]')].map((i) => i.textContent);
+      const items = [...document.querySelectorAll<HTMLElement>('[data-testid="context-menu"] [role="menuitemcheckbox"]')].map((i) => i.dataset.testid);
       document.querySelector<HTMLElement>('[data-testid="menu-column-message"]')!.click();
       await frame();
       const hidden = document.querySelector('[data-testid="header-message"]') === null;
@@ -235,16 +238,17 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     expect(result.asc.length).toBeGreaterThan(10);
     expect(result.asc).toEqual([...result.asc].sort((a, b) => a - b));
     expect(result.ariaSort).toBe('ascending');
-    expect(result.items).toEqual(expect.arrayContaining(['Host', 'Action', 'Message']));
+    expect(result.items).toEqual(expect.arrayContaining(['menu-column-host', 'menu-column-action', 'menu-column-message']));
     expect(result.hidden).toBe(true);
     expect(result.back).toBe(true);
   });
 
   it('row context menu: copy as cURL the way Chrome does, filter by host; copy all as cURL', async () => {
+    await session.resizeDevTools(1280, 800);
     await session.panelEval(resetView);
     const opened = await session.panelEval(async () => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => (r.querySelector('.col-url')?.textContent ?? '').includes('document360-400-validation'))!;
+      const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => (r.dataset.url ?? '').includes('document360-400-validation'))!;
       row.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 100, clientY: 100 }));
       await frame();
       const items = [...document.querySelectorAll<HTMLElement>('[data-testid="context-menu"] [role="menuitem"]')].map((i) => i.dataset.testid);
@@ -291,10 +295,11 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
   });
 
   it('the support ticket is vendor-ready: response excerpt, headers, browser version, no secret', async () => {
+    await session.resizeDevTools(1280, 800);
     await session.panelEval(resetView);
     const ok = await session.panelEval(async () => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => (r.querySelector('.col-url')?.textContent ?? '').includes('document360-400-validation'));
+      const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => (r.dataset.url ?? '').includes('document360-400-validation'));
       if (!row) return false;
       row.click();
       for (let i = 0; i < 20 && !document.querySelector('[data-testid="copy-ticket"]'); i++) await frame();
@@ -317,6 +322,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
   });
 
   it('axe-core: 0 violations in every panel state and on the options page', async () => {
+    await session.resizeDevTools(1280, 800);
     const violations: Record<string, AxeViolation[]> = {};
     const check = async (state: string): Promise<void> => {
       await session.panelEval(settle);

@@ -31,7 +31,7 @@ export function shortVerdict(c: Classification): string {
 
 /** One unit, rounded: "90 s", "5 min", "24 h" (the exact figure is in the tooltip and the detail). */
 export function compactSeconds(seconds: number): string {
-  if (seconds < 100) return formatSeconds(seconds);
+  if (seconds < 100) return Number.isInteger(seconds) || seconds >= 10 ? `${Math.round(seconds)} s` : formatSeconds(seconds);
   if (seconds < 100 * 60) return `${Math.round(seconds / 60)} min`;
   if (seconds < 48 * 3600) return `${Math.round(seconds / 3600)} h`;
   return `${Math.round(seconds / 86400)} d`;

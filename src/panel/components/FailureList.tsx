@@ -531,6 +531,7 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
       data-kind={c.kind}
       data-todo={row.todo ?? ''}
       data-action={c.failure ? c.action : ''}
+      data-url={x.url}
       onClick={() => onClick(sel)}
       onContextMenu={(e) => {
         e.preventDefault();

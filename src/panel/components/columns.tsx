@@ -95,16 +95,22 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
   {
     id: 'code',
     title: 'Error code',
-    width: 160,
+    width: 200,
     minWidth: 90,
     priority: 3,
     sortValue: (row) => row.code,
-    cell: (_row, r) => ({ content: truncate(r.classification.errorCode ?? '', CELL_CHARS), title: r.classification.errorCode ?? '', className: 'mono' }),
+    cell: (_row, r) => {
+      const code = r.classification.errorCode ?? '';
+      // A problem+json type URI: its last segment names the problem; the whole URI is in the tooltip.
+      const shown = /^https?:\/\/[^\s]+\/[^/\s]+\/?$/i.test(code) ? code.replace(/\/$/, '').slice(code.replace(/\/$/, '').lastIndexOf('/') + 1) : code;
+      return { content: truncate(shown, CELL_CHARS), title: code, className: 'mono' };
+    },
   },
   {
     id: 'id',
     title: 'ID',
-    width: 180,
+    // A UUID in the monospace face, uncut.
+    width: 250,
     minWidth: 90,
     priority: 4,
     sortValue: (row) => row.id,
