@@ -65,7 +65,7 @@ export interface ChipDef {
 
 export const CHIPS: readonly ChipDef[] = [
   ...WHAT_TO_DO_ORDER.map(
-    (todo: WhatToDo): ChipDef => ({ id: todo, ...WHAT_TO_DO_LABELS[todo], group: 'todo', summary: true, test: (s) => s.failure && s.todo === todo }),
+    (todo: WhatToDo): ChipDef => ({ id: todo, ...WHAT_TO_DO_LABELS[todo], group: 'todo', summary: true, test: (s) => (s.failure || todo === 'canceled') && s.todo === todo }),
   ),
   { id: '4xx', label: '4xx', title: 'Client errors', group: 'kind', summary: false, test: (s) => s.kind === 'client' },
   { id: '5xx', label: '5xx', title: 'Server errors', group: 'kind', summary: false, test: (s) => s.kind === 'server' },
@@ -333,7 +333,9 @@ function termTest(term: FilterTerm): (s: FilterSubject) => boolean {
 /** One predicate for a whole spec; built once per keystroke, run once per record. */
 export function compileFilter(spec: FilterSpec): (s: FilterSubject) => boolean {
   const tests: Array<(s: FilterSubject) => boolean> = [];
-  if (!spec.showAll) tests.push((s) => s.failure);
+  // Canceled requests may not be failures; their chip shows them in the failures-only view.
+  const showCanceled = spec.chips.has('canceled');
+  if (!spec.showAll) tests.push(showCanceled ? (s) => s.failure || s.todo === 'canceled' : (s) => s.failure);
   const byGroup = new Map<string, ChipDef[]>();
   for (const id of spec.chips) {
     const chip = CHIP_BY_ID.get(id);
@@ -383,6 +385,8 @@ function groupNarrows(prev: QuickChip[], next: QuickChip[]): boolean {
  */
 export function isNarrowing(prev: FilterSpec, next: FilterSpec): boolean {
   if (!prev.showAll && next.showAll) return false;
+  // The canceled chip lets non-failures into the failures-only view: a widening.
+  if (!next.showAll && next.chips.has('canceled') && !prev.chips.has('canceled')) return false;
   const groups = new Set(CHIPS.map((c) => c.group));
   for (const group of groups) if (!groupNarrows(chipsOf(prev.chips, group), chipsOf(next.chips, group))) return false;
   return prev.query.terms.every((p) => next.query.terms.some((n) => implies(n, p)));

@@ -21,3 +21,10 @@ describe('whatToDo', () => {
     expect(todo({ method: 'GET', url: 'https://a.test/x', status: 200, ...json({ ok: true }) })).toBeNull();
   });
 });
+
+describe('canceled', () => {
+  it('is its own bucket even when the classifier does not call it a failure', () => {
+    const x: Exchange = { method: 'GET', url: 'https://a.test/x', status: 0, error: 'net::ERR_ABORTED' };
+    expect(whatToDo({ ...classify(x), failure: false }, x)).toBe('canceled');
+  });
+});

@@ -19,9 +19,9 @@ export const WHAT_TO_DO_LABELS: Record<WhatToDo, { label: string; title: string 
 const CANCELED = /ERR_ABORTED|NS_BINDING_ABORTED|\bcancel(?:l?ed)?\b|\babort(?:ed)?\b/i;
 
 export function whatToDo(c: Classification, x: Pick<Exchange, 'status' | 'error'>): WhatToDo | null {
-  if (!c.failure) return null;
-  // 'canceled' is a kind the capture branch adds; the network error name covers the rest.
+  // Canceled is counted even when the classifier does not call it a failure (Chrome's "(canceled)").
   if ((c.kind as string) === 'canceled' || (x.status === 0 && x.error && CANCELED.test(x.error))) return 'canceled';
+  if (!c.failure) return null;
   if (c.kind === 'network' || x.status === 0) return 'network';
   if (c.verdict === 'reauthenticate') return 'reauthenticate';
   if (c.verdict === 'retry-after' || x.status === 429) return 'wait-retry';

@@ -123,7 +123,7 @@ export class Dataset {
   chipCounts(chips: ReadonlyArray<{ id: string; test(s: FilterSubject): boolean }>): Map<string, number> {
     const counts = new Map<string, number>(chips.map((c) => [c.id, 0]));
     for (const row of this.rows) {
-      if (row.nav || !row.failure) continue;
+      if (row.nav || !(row.failure || row.todo === 'canceled')) continue;
       for (const chip of chips) if (chip.test(row)) counts.set(chip.id, counts.get(chip.id)! + 1);
     }
     return counts;
