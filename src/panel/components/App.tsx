@@ -124,11 +124,13 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
         if (file) importFile(file);
       }}
     >
-      <h1 class="visually-hidden">Faultline: failing HTTP calls</h1>
+      {/* Landmarks and a heading for screen readers: everything sits in header, main or footer. */}
       <header class="panel-header">
+        <h1 class="visually-hidden">Faultline: failing HTTP calls</h1>
         <Toolbar filterRef={filterRef} onImportFile={importFile} />
+        <Notices />
+        <ToastView />
       </header>
-      <Notices />
       {view === 'audit' ? (
         <main class="main">
           <AuditView />
@@ -142,7 +144,6 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
         </main>
       )}
       <StatusBar tabs={<ViewTabs />} />
-      <ToastView />
       {dragging ? (
         <div class="drop-overlay" aria-hidden="true">
           Drop a HAR file to triage it
