@@ -11,7 +11,7 @@ export const WHAT_TO_DO_LABELS: Record<WhatToDo, { label: string; title: string 
   reauthenticate: { label: 'Re-auth', title: 'Credentials missing, expired or refused: re-authenticate, then retry' },
   'wait-retry': { label: 'Wait & retry', title: 'Rate limits and transient failures: wait (the server may say how long), then retry' },
   server: { label: 'Server', title: 'Server or gateway problems (5xx): retry with backoff; report to the API owner if it persists' },
-  network: { label: 'Network/CORS', title: 'No response: connection, DNS, TLS or CORS failures' },
+  network: { label: 'Network', title: 'No response: connection, DNS, TLS or CORS failures' },
   canceled: { label: 'Canceled', title: 'Requests the page or the browser canceled' },
 };
 

@@ -42,7 +42,7 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
   {
     id: 'time',
     title: 'Time',
-    width: 84,
+    width: 96,
     minWidth: 70,
     priority: 8,
     sortValue: (row) => row.at ?? 0,
