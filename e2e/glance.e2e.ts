@@ -173,7 +173,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     expect(facts.columns).toEqual(expect.arrayContaining(['status', 'code', 'retry']));
     expect(facts.cut).toEqual({});
     expect(facts.rowsInView).toBeGreaterThan(12);
-    expect(facts.firstRowHeight).toBeLessThan(60);
+    // The toolbar wraps at 600 px, to at most three rows (it took four before issue 15).
+    expect(facts.firstRowHeight).toBeLessThan(80);
     if (shots) {
       for (const theme of ['light', 'dark']) {
         await session.panelEval(setTheme, theme);
