@@ -77,7 +77,7 @@ async function collectRows(): Promise<RowFacts[]> {
         id: row.getAttribute('data-id') ?? '',
         kind: row.dataset.kind ?? '',
         method: row.querySelector('.col-method')?.textContent ?? '',
-        url: row.querySelector('.col-url')?.getAttribute('title') ?? '',
+        url: row.dataset.url ?? '',
         todo: row.dataset.todo ?? '',
       });
     }
@@ -99,7 +99,7 @@ async function inspectCases(cases: Array<{ name: string; filter: string; match: 
     for (let i = 0; i < 60 && !row; i++) {
       await frame();
       row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => {
-        const url = r.querySelector('.col-url')?.getAttribute('title') ?? '';
+        const url = r.dataset.url ?? '';
         return url.includes(c.match) && !url.slice(url.indexOf(c.match) + c.match.length).match(/^[A-Za-z0-9-]/);
       });
     }
@@ -378,7 +378,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
           for (let i = 0; i < 60 && !row; i++) {
             await frame();
             row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) =>
-              (r.querySelector('.col-url')?.getAttribute('title') ?? '').endsWith(`/api/case/${name}`),
+              (r.dataset.url ?? '').endsWith(`/api/case/${name}`),
             );
           }
           if (!row) return false;

@@ -35,7 +35,7 @@ interface SaveOutcome {
 /** The failure rows with status 423 of the case's path, as the panel shows them; null while there are none. */
 function lockedRows(path: string): RowShown[] | null {
   const rows = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]'))
-    .filter((row) => row.dataset.status === '423' && (row.querySelector('.col-url')?.textContent ?? '').includes(path))
+    .filter((row) => row.dataset.status === '423' && (row.dataset.url ?? '').includes(path))
     .map((row) => ({
       seq: row.dataset.seq ?? '',
       status: row.dataset.status ?? '',
