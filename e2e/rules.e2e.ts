@@ -141,7 +141,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: a rule saved in the
       action: ACTION,
     });
     expect(saved.problems).toBeNull();
-    expect(saved.status).toMatch(/^Saved 1 rule to storage\.(sync|local)/);
+    expect(saved.status).toMatch(/^Saved 1 rule(; synced with your browser account| in this browser only)/);
     expect(saved.area).toMatch(/^(sync|local)$/);
 
     // The same row (same seq) now shows the rule's wait and action.

@@ -103,7 +103,7 @@ function Toolbar({ download }: { download: (fileName: string, text: string) => v
         </span>
       ) : null}
       <span class={`status${status ? ` status-${status.kind}` : ''}`} data-testid="rules-status" data-area={area ?? ''} role="status" aria-live="polite">
-        {status?.text ?? (area && ready ? area === 'sync' ? 'Saved in your browser profile and synced with your account.' : 'Saved in this browser only (too large to sync).' : '')}
+        {status?.text ?? (area && ready ? area === 'sync' ? 'Rules are kept in your browser profile and synced with your account.' : 'Rules are kept in this browser only (too large to sync).' : '')}
       </span>
       <button type="button" class="primary" data-testid="rules-save" disabled={!ready || !valid || saving || !dirty} title={saveTitle} onClick={() => void store.getState().save()}>
         {saving ? 'Saving…' : 'Save'}
