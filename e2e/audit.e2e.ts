@@ -85,7 +85,7 @@ async function badgesOfRun(run: string): Promise<BadgeShown[]> {
     if (document.querySelector('[data-testid="counts"]')?.getAttribute('data-scanning') !== 'true') break;
   }
   const rows = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]'))
-    .filter((row) => (row.querySelector('.col-url')?.getAttribute('title') ?? '').includes(`run=${run}`))
+    .filter((row) => (row.dataset.url ?? '').includes(`run=${run}`))
     .map((row) => ({ status: row.dataset.status ?? '', rules: row.querySelector('[data-testid="audit-badge"]')?.getAttribute('data-audit-rules') ?? null }));
   input.value = '';
   input.dispatchEvent(new Event('input', { bubbles: true }));

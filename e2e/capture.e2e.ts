@@ -225,6 +225,12 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture', (browser)
   });
 
   it('keeps records across a navigation, with a marker between the documents', async () => {
+    // Preserve log is off by default (as in the Network panel): turn it on as a user would.
+    await session.panelEval(() => {
+      const box = document.querySelector<HTMLInputElement>('[data-testid="preserve-log"]')!;
+      if (!box.checked) box.click();
+    });
+    await waitFor(async () => (await stats())?.preserve === true, { what: 'preserve log on in the background', timeoutMs: 5_000 });
     await session.goto(`${demo.url}/?page=2`);
     await session.pageEval(async () => {
       const r = await fetch('/api/burst/23?after=navigation');

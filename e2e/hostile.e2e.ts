@@ -80,7 +80,7 @@ async function inspect({ filter, match }: { filter: string; match: string }): Pr
   input.value = filter;
   input.dispatchEvent(new Event('input', { bubbles: true }));
   const matching = () =>
-    [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].filter((r) => (r.querySelector('.col-url')?.getAttribute('title') ?? '').includes(match));
+    [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].filter((r) => (r.dataset.url ?? '').includes(match));
   let rows = matching();
   for (let i = 0; i < 60 && rows.length === 0; i++) {
     await frame();
@@ -100,10 +100,10 @@ async function inspect({ filter, match }: { filter: string; match: string }): Pr
     for (let i = 0; i < 30; i++) {
       await frame();
       detail = document.querySelector<HTMLElement>('[data-testid="detail"]');
-      if (detail && detail.querySelector('.detail-url')?.getAttribute('title') === row.querySelector('.col-url')?.getAttribute('title')) break;
+      if (detail && detail.querySelector('.detail-url')?.getAttribute('title') === row.dataset.url) break;
     }
     out.push({
-      url: row.querySelector('.col-url')?.getAttribute('title') ?? '',
+      url: row.dataset.url ?? '',
       status: row.dataset.status ?? '',
       code: row.getAttribute('data-code') ?? '',
       id: row.getAttribute('data-id') ?? '',
@@ -148,7 +148,7 @@ async function cycleBodyViews(match: string): Promise<{ views: Array<{ view: str
   let row: HTMLElement | undefined;
   for (let i = 0; i < 60 && !row; i++) {
     await frame();
-    row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => (r.querySelector('.col-url')?.getAttribute('title') ?? '').includes(match));
+    row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => (r.dataset.url ?? '').includes(match));
   }
   row?.click();
   await frame();
@@ -231,7 +231,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
         const grid = document.querySelector<HTMLElement>('[data-testid="failure-list"]');
         if (grid) grid.scrollTop = grid.scrollHeight;
         const found = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) =>
-          (r.querySelector('.col-url')?.getAttribute('title') ?? '').endsWith('/api/burst/3?after=hostile'),
+          (r.dataset.url ?? '').endsWith('/api/burst/3?after=hostile'),
         );
         return found ? { status: found.dataset.status, kind: found.dataset.kind } : null;
       },

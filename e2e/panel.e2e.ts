@@ -30,6 +30,7 @@ interface RowFacts {
   kind: string;
   method: string;
   url: string;
+  todo: string;
 }
 
 const seedFailures = seedCases.filter((c) => c.expected.failure);
@@ -76,7 +77,8 @@ async function collectRows(): Promise<RowFacts[]> {
         id: row.getAttribute('data-id') ?? '',
         kind: row.dataset.kind ?? '',
         method: row.querySelector('.col-method')?.textContent ?? '',
-        url: row.querySelector('.col-url')?.getAttribute('title') ?? '',
+        url: row.dataset.url ?? '',
+        todo: row.dataset.todo ?? '',
       });
     }
     if (grid.scrollTop + grid.clientHeight >= grid.scrollHeight - 1) break;
@@ -97,7 +99,7 @@ async function inspectCases(cases: Array<{ name: string; filter: string; match: 
     for (let i = 0; i < 60 && !row; i++) {
       await frame();
       row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => {
-        const url = r.querySelector('.col-url')?.getAttribute('title') ?? '';
+        const url = r.dataset.url ?? '';
         return url.includes(c.match) && !url.slice(url.indexOf(c.match) + c.match.length).match(/^[A-Za-z0-9-]/);
       });
     }
@@ -112,7 +114,7 @@ async function inspectCases(cases: Array<{ name: string; filter: string; match: 
       id: row.getAttribute('data-id') ?? '',
       kind: row.dataset.kind ?? '',
       retry: text(row, '.col-retry'),
-      action: row.querySelector('.col-action')?.getAttribute('title') ?? '',
+      action: row.dataset.action ?? '',
     };
     row.click();
     let detail: HTMLElement | null = null;
@@ -274,15 +276,17 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
     expect(withId.length).toBe(all.filter((r) => r.id !== '' && !r.status.startsWith('5')).length);
 
     await session.panelEval(setFilter, '');
-    await session.panelEval(clickTestId, 'chip-5xx');
+    await session.panelEval(clickTestId, 'chip-server');
     await session.panelEval(clickTestId, 'chip-network');
     const chips = await session.panelEval(collectRows);
-    expect(chips.length).toBe(all.filter((r) => r.status.startsWith('5') || r.status === '0').length);
+    expect(chips.length).toBe(all.filter((r) => r.todo === 'server' || r.todo === 'network').length);
     expect(chips.some((r) => r.status === '0')).toBe(true);
-    await session.panelEval(clickTestId, 'chip-retryable');
-    const retryable = await session.panelEval(collectRows);
-    expect(retryable.length).toBeGreaterThan(0);
-    expect(retryable.length).toBeLessThanOrEqual(chips.length);
+    // The what-to-do summary: every failure in exactly one bucket, each chip's count its rows.
+    const counts = await session.panelEval(() =>
+      Object.fromEntries([...document.querySelectorAll<HTMLElement>('.chips [data-count]')].map((c) => [c.dataset.testid!.slice(5), Number(c.dataset.count)])),
+    );
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(all.length);
+    for (const [todo, n] of Object.entries(counts)) expect(n).toBe(all.filter((r) => r.todo === todo).length);
     await session.panelEval(resetView);
   });
 
@@ -330,7 +334,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
     await session.panelEval(resetView);
     const steps = await session.panelEval(async () => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      const grid = document.querySelector<HTMLElement>('[role="grid"]')!;
+      const grid = document.querySelector<HTMLElement>('[data-testid="failure-list"]')!;
       const press = async (target: EventTarget, key: string, init: KeyboardEventInit = {}) => {
         target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
         await frame();
@@ -374,7 +378,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
           for (let i = 0; i < 60 && !row; i++) {
             await frame();
             row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) =>
-              (r.querySelector('.col-url')?.getAttribute('title') ?? '').endsWith(`/api/case/${name}`),
+              (r.dataset.url ?? '').endsWith(`/api/case/${name}`),
             );
           }
           if (!row) return false;

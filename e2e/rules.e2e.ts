@@ -35,13 +35,13 @@ interface SaveOutcome {
 /** The failure rows with status 423 of the case's path, as the panel shows them; null while there are none. */
 function lockedRows(path: string): RowShown[] | null {
   const rows = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]'))
-    .filter((row) => row.dataset.status === '423' && (row.querySelector('.col-url')?.textContent ?? '').includes(path))
+    .filter((row) => row.dataset.status === '423' && (row.dataset.url ?? '').includes(path))
     .map((row) => ({
       seq: row.dataset.seq ?? '',
       status: row.dataset.status ?? '',
       kind: row.dataset.kind ?? '',
       retry: (row.querySelector('.col-retry')?.textContent ?? '').trim(),
-      action: (row.querySelector('.col-action')?.textContent ?? '').trim(),
+      action: row.dataset.action ?? '', // Action is an optional column; the row carries it
     }));
   return rows.length ? rows : null;
 }
@@ -141,7 +141,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: a rule saved in the
       action: ACTION,
     });
     expect(saved.problems).toBeNull();
-    expect(saved.status).toMatch(/^Saved 1 rule to storage\.(sync|local)/);
+    expect(saved.status).toMatch(/^Saved 1 rule(; synced with your browser account| in this browser only)/);
     expect(saved.area).toMatch(/^(sync|local)$/);
 
     // The same row (same seq) now shows the rule's wait and action.
@@ -154,7 +154,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: a rule saved in the
           status: row.dataset.status ?? '',
           kind: row.dataset.kind ?? '',
           retry: (row.querySelector('.col-retry')?.textContent ?? '').trim(),
-          action: (row.querySelector('.col-action')?.textContent ?? '').trim(),
+          action: row.dataset.action ?? '', // Action is an optional column; the row carries it
         };
         return shown.action === arg.action ? shown : null;
       },

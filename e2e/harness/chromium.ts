@@ -203,6 +203,12 @@ export class ChromiumPanelSession implements PanelSession {
     return reader.evaluate(() => navigator.clipboard.readText());
   }
 
+  async resizeDevTools(width: number, height: number): Promise<void> {
+    await this.openPanel();
+    // Headless DevTools is an undocked window: its viewport is the dock's area.
+    await this.devtools!.setViewportSize({ width, height });
+  }
+
   async screenshotPanel(file: string): Promise<void> {
     await this.openPanel();
     await mkdir(path.dirname(path.resolve(file)), { recursive: true });

@@ -18,6 +18,7 @@ export type AgentOp =
   | 'backgroundEval'
   | 'stopBackground'
   | 'readClipboard'
+  | 'resizeToolbox'
   | 'screenshot';
 
 export interface PanelTarget {
@@ -333,6 +334,23 @@ export function chromeAgent() {
         return '';
       }
       return data.value?.QueryInterface(Ci.nsISupportsString).data ?? '';
+    },
+
+    /** The window `width` wide and the bottom-docked toolbox `height` tall, as a user drags the splitter. */
+    async resizeToolbox(arg: { width: number; height: number }): Promise<{ width: number; height: number }> {
+      if (g.outerWidth !== arg.width) {
+        g.resizeTo(arg.width, g.outerHeight);
+        await poll(() => g.outerWidth === arg.width, 5_000, 'the window to resize');
+      }
+      const toolbox = devtools().getToolboxForTab(inspectedTab());
+      if (!toolbox) throw new Error('DevTools is not open on the inspected tab');
+      const frame = toolbox.win.browsingContext.embedderElement;
+      frame.style.height = `${arg.height}px`;
+      frame.style.minHeight = `${arg.height}px`;
+      frame.style.maxHeight = `${arg.height}px`;
+      await poll(() => Math.abs(frame.getBoundingClientRect().height - arg.height) < 2, 5_000, 'the toolbox to resize');
+      const box = frame.getBoundingClientRect();
+      return { width: box.width, height: box.height };
     },
 
     /**

@@ -252,6 +252,11 @@ export class FirefoxPanelSession implements PanelSession {
     }
   }
 
+  async resizeDevTools(width: number, height: number): Promise<void> {
+    await this.openPanel();
+    await this.agent('resizeToolbox', { width, height });
+  }
+
   readClipboard(): Promise<string> {
     return this.agent<string>('readClipboard', {});
   }

@@ -46,6 +46,12 @@ export interface PanelSession {
   /** Read the system clipboard as text (after a copy action in the panel). */
   readClipboard(): Promise<string>;
 
+  /**
+   * Sizes the DevTools area the panel lives in, like a dock: `height` is DevTools' own height
+   * (its tool tab strip included), `width` the window's width. 1280×350 is a bottom dock.
+   */
+  resizeDevTools(width: number, height: number): Promise<void>;
+
   /** PNG screenshot of the panel as shown inside DevTools. */
   screenshotPanel(path: string): Promise<void>;
 

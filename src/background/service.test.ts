@@ -85,7 +85,7 @@ describe('CaptureService', () => {
     const port = panel(service, 1);
     const [snapshot] = port.of('bg/snapshot');
     expect(requestUrls(snapshot!.payload.records)).toEqual(['https://a.test/mine']);
-    expect(snapshot!.payload.preserve).toBe(true);
+    expect(snapshot!.payload.preserve).toBe(false);
     expect(snapshot!.payload.stats.failures).toBe(1);
 
     port.sent.length = 0;

@@ -275,8 +275,11 @@ describe('TabStore: bounds and drop counting', () => {
 });
 
 describe('TabStore: navigation, preserve and clear', () => {
-  it('puts a marker before the requests of each new document and keeps earlier ones (preserve is the default)', () => {
+  it('puts a marker before the requests of each new document and keeps earlier ones with preserve on', () => {
     const { store } = newStore();
+    // Off by default, like the Network panel's; the panel turns it on from its setting.
+    expect(store.preserve).toBe(false);
+    store.setPreserve(true);
     fire(store, webRequest('https://a.test/', { type: 'main_frame', at: 1 }));
     fire(store, webRequest(URL_A, { status: 500, at: 2 }));
     fire(store, webRequest('https://a.test/next', { type: 'main_frame', at: 3 }));

@@ -102,7 +102,8 @@ class MatchIndex {
 
 export class TabStore {
   readonly tabId: number;
-  preserve = true;
+  // Off like the Network panel's Preserve log: a new page starts a new list (and the badge counts it); the panel turns it on from its setting.
+  preserve = false;
   stats: CaptureStats = emptyStats();
   private readonly records = new Map<string, StoredRecord>();
   private nextSeq = 1;

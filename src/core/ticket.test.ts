@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { shellQuote, supportTicket, toCurl, toFetch } from './ticket';
+import { browserFromUserAgent, shellQuote, supportTicket, toCurl, toFetch } from './ticket';
 import type { Classification, Exchange } from './types';
 
 /** A classification as the classifier would give for a 503 with a request ID; fields overridable. */
@@ -78,7 +78,7 @@ describe('supportTicket', () => {
       classification({ errorCode: null, errorId: null, errorIdSource: null }),
     );
     expect(t).toMatch(/Error code:\*\* none/);
-    expect(t).toMatch(/Error ID:\*\* none/);
+    expect(t).toMatch(/Support ID:\*\* none given/);
     expect(t).toContain('2026-11-23T18:00:00.000Z (from the response Date header)');
   });
 
@@ -169,8 +169,10 @@ describe('toFetch', () => {
     expect(url).toBe('https://api.vendor.test/v2/articles/42?access_token=[REDACTED]&lang=en');
     expect(init).toEqual({
       method: 'PUT',
-      headers: { Authorization: '[REDACTED]', Cookie: '[REDACTED]', 'x-api-key': '[REDACTED]', 'Content-Type': 'application/json' },
+      headers: { Authorization: '[REDACTED]', 'x-api-key': '[REDACTED]', 'Content-Type': 'application/json' },
       body: `{"title":"It's \`done\`","password":"[REDACTED]"}`,
+      // The cookie is the browser's to send: fetch() takes it as credentials, never as a header.
+      credentials: 'include',
     });
   });
 
@@ -193,5 +195,92 @@ describe('toFetch', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('copies as Chrome makes them', () => {
+  const browserSet: Exchange = {
+    method: 'POST',
+    url: 'https://api.vendor.test/v1/items',
+    requestHeaders: [
+      { name: 'Accept-Encoding', value: 'gzip, deflate, br, zstd' },
+      { name: 'Origin', value: 'https://app.test' },
+      { name: 'Referer', value: 'https://app.test/page' },
+      { name: 'User-Agent', value: 'Mozilla/5.0 Test' },
+      { name: 'Sec-Fetch-Mode', value: 'cors' },
+      { name: 'Content-Type', value: 'application/json' },
+    ],
+    requestBody: '{"a":1}',
+    status: 500,
+  };
+
+  it('cURL: no Accept-Encoding header, --compressed instead', () => {
+    const curl = toCurl(browserSet);
+    expect(curl).not.toMatch(/accept-encoding/i);
+    expect(curl).toContain('--compressed');
+    expect(curl).toContain("-H 'Content-Type: application/json'");
+    expect(toCurl({ ...browserSet, requestHeaders: [{ name: 'Accept', value: '*/*' }] })).not.toContain('--compressed');
+  });
+
+  it('fetch: none of the headers the browser sets itself; the referrer as an option', async () => {
+    const [, init] = await fetchArgs(toFetch(browserSet));
+    expect(Object.keys(init.headers ?? {}).map((h) => h.toLowerCase())).toEqual(['content-type']);
+    expect(init.referrer).toBe('https://app.test/page');
+  });
+});
+
+describe('vendor-ready ticket', () => {
+  const failed: Exchange = {
+    method: 'POST',
+    url: 'https://api.vendor.test/v1/items?api_token=tok_live_secret123',
+    requestHeaders: [{ name: 'Authorization', value: 'Bearer sk_live_abcdefghijklmnop' }],
+    requestBody: '{"name":"x","password":"hunter2hunter2"}',
+    status: 429,
+    responseHeaders: [
+      { name: 'Date', value: 'Sat, 05 Dec 2026 10:00:00 GMT' },
+      { name: 'Retry-After', value: '30' },
+      { name: 'X-Request-Id', value: 'req_123' },
+      { name: 'Content-Type', value: 'application/json' },
+      { name: 'Set-Cookie', value: 'session=abc' },
+      { name: 'X-Powered-By', value: 'Express' },
+    ],
+    body: `{"error":"rate_limited","detail":"${'x'.repeat(5000)}"}`,
+    startedAt: Date.UTC(2026, 11, 5, 10, 0, 0),
+  };
+
+  it('has the headers a vendor asks for, capped excerpts, the browser, and the advice apart', () => {
+    const t = supportTicket(failed, classification({ errorId: 'req_123', errorIdSource: 'header x-request-id' }), {
+      browser: browserFromUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.85 Safari/537.36'),
+    });
+    expect(t).toContain('Retry-After: 30');
+    expect(t).toContain('X-Request-Id: req_123');
+    expect(t).toContain('Date: Sat, 05 Dec 2026 10:00:00 GMT');
+    expect(t).not.toContain('X-Powered-By');
+    expect(t).not.toContain('session=abc');
+    expect(t).toContain('**Response body (first 2,000 of');
+    expect(t).toContain('{"error":"rate_limited"');
+    expect(t).toContain('**Request body**');
+    expect(t).not.toContain('hunter2hunter2');
+    expect(t).not.toContain('tok_live_secret123');
+    expect(t).not.toContain('sk_live_abcdefghijklmnop');
+    expect(t).toContain('**Browser:** Chrome 131.0.6778.85');
+    expect(t).toContain('2026-12-05T10:00:00.000Z');
+    const [vendor, developer] = t.split('\n---\n');
+    expect(vendor).not.toContain('**Retry:**');
+    expect(developer).toContain('**Retry:**');
+  });
+
+  it('a 2xx-with-error ticket says what the body reported, not "success"', () => {
+    const t = supportTicket(
+      { method: 'GET', url: 'https://a.test/x', status: 200, body: '{"success":false,"message":"Quota gone"}' },
+      classification({ kind: 'body', message: 'Quota gone' }),
+    );
+    expect(t).toContain('the response body reported an error (Quota gone)');
+    expect(t).not.toMatch(/\(success\)/);
+  });
+
+  it('names Firefox and Chrome from their user agents', () => {
+    expect(browserFromUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0')).toBe('Firefox 140.0');
+    expect(browserFromUserAgent('Mozilla/5.0 HeadlessChrome/131.0.1 Safari/537.36')).toBe('Chrome 131.0.1');
   });
 });

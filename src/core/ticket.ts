@@ -2,7 +2,7 @@
 // Everything is redacted by default (see redact.ts); the ticket always is.
 import type { Classification, Exchange } from './types';
 import { headerEntries, headerValue } from './headers';
-import { isSecretHeaderName, redactExchange, redactText, redactUrl, REDACTED } from './redact';
+import { isSecretHeaderName, redactExchange, redactText, REDACTED } from './redact';
 
 export interface CopyOptions {
   /** Replace secrets with [REDACTED] (default true). */
@@ -22,27 +22,62 @@ const RETRY_TEXT: Record<Classification['verdict'], string> = {
   none: 'not a failure',
 };
 
-/** A Markdown support ticket for one exchange: what failed, when, the IDs support needs, and what to do. Redacted. */
-export function supportTicket(exchange: Exchange, classification: Classification): string {
+export interface TicketOptions {
+  /** "Chrome 131.0.6778.85", from browserFromUserAgent. */
+  browser?: string;
+  /** Characters of each body excerpt (default 2,000). */
+  excerptChars?: number;
+}
+
+const EXCERPT_CHARS = 2_000;
+
+/** Response headers a vendor's support asks for: when, what type, how long to wait, and their request IDs. */
+const VENDOR_HEADERS = /^(date|content-type|content-length|retry-after|server|via|www-authenticate|x-cache|age|(x-)?ratelimit-.*|x-rate-limit-.*|.*request-?id|.*correlation-?id|.*trace-?id|traceparent|x-amzn-.*|x-amz-cf-id|cf-ray|x-served-by|x-github-request-id|apigw-requestid)$/i;
+
+/** "Chrome 131.0.6778.85" or "Firefox 140.0" from a user agent; the raw string when neither is found. */
+export function browserFromUserAgent(userAgent: string): string {
+  const ua = String(userAgent ?? '');
+  const firefox = /Firefox\/([\d.]+)/.exec(ua);
+  if (firefox) return `Firefox ${firefox[1]}`;
+  const edge = /Edg\/([\d.]+)/.exec(ua);
+  if (edge) return `Edge ${edge[1]}`;
+  const chrome = /(?:HeadlessChrome|Chrome|Chromium)\/([\d.]+)/.exec(ua);
+  if (chrome) return `Chrome ${chrome[1]}`;
+  return oneLine(ua).slice(0, 200) || 'unknown';
+}
+
+/**
+ * A Markdown support ticket for one exchange, written for the API vendor: what failed (method,
+ * redacted URL, status, time in UTC, the support ID and where it came from), the response headers
+ * they ask for, redacted and size-capped excerpts of the response and request bodies, and the
+ * browser. The developer's own advice (retry, action) is kept apart at the end. Always redacted.
+ */
+export function supportTicket(exchange: Exchange, classification: Classification, options: TicketOptions = {}): string {
   const c = classification;
-  const method = oneLine(String(exchange.method ?? '')).toUpperCase() || 'GET';
-  const url = oneLine(redactUrl(String(exchange.url ?? '')));
+  const ex = redactExchange(exchange);
+  const method = oneLine(String(ex.method ?? '')).toUpperCase() || 'GET';
+  const url = oneLine(String(ex.url ?? ''));
   const status = c.status;
+  const bodyFailure = c.kind === 'body';
+  const what = bodyFailure ? (c.message ? redactText(c.message) : c.errorCode ? redactText(c.errorCode) : 'an error') : '';
   const statusText =
     exchange.status > 0
-      ? `${exchange.status} ${status.reason}${status.class ? ` (${status.class.replace('-', ' ')})` : ''}`
-      : `no response${exchange.error ? ` (${redactText(exchange.error)})` : ''}`;
+      ? bodyFailure
+        ? `${exchange.status} ${status.reason}: HTTP says success, but the response body reported an error (${what})`
+        : `${exchange.status} ${status.reason}`
+      : `no response${ex.error ? ` (${ex.error})` : ''}`;
+  const limit = options.excerptChars ?? EXCERPT_CHARS;
 
   const lines: string[] = [];
-  lines.push(`### ${method} ${shortPath(url)}: ${exchange.status > 0 ? `${exchange.status} ${status.reason}` : 'no response'}`);
+  lines.push(`### ${method} ${shortPath(url)}: ${exchange.status > 0 ? `${exchange.status} ${escapeInline(status.reason)}${bodyFailure ? ' with an error in the body' : ''}` : 'no response'}`);
   lines.push('');
-  lines.push(`- **Endpoint:** ${code(`${method} ${url}`)}`);
+  lines.push(`- **Request:** ${code(`${method} ${url}`)}`);
   lines.push(`- **Status:** ${escapeInline(statusText)}`);
-  lines.push(`- **Error code:** ${c.errorCode ? code(redactText(c.errorCode)) : 'none'}`);
-  lines.push(`- **Error ID:** ${c.errorId ? `${code(redactText(c.errorId))}${c.errorIdSource ? ` (from ${escapeInline(c.errorIdSource)})` : ''}` : 'none'}`);
   lines.push(`- **Time (UTC):** ${timestamp(exchange)}`);
+  lines.push(`- **Support ID:** ${c.errorId ? `${code(redactText(c.errorId))}${c.errorIdSource ? ` (from ${escapeInline(c.errorIdSource)})` : ''}` : 'none given'}`);
+  lines.push(`- **Error code:** ${c.errorCode ? code(redactText(c.errorCode)) : 'none'}`);
   if (c.message) lines.push(`- **Message:** ${code(redactText(c.message))}`);
-  if (exchange.error && exchange.status > 0) lines.push(`- **Network error:** ${code(redactText(exchange.error))}`);
+  if (ex.error && exchange.status > 0) lines.push(`- **Network error:** ${code(ex.error)}`);
   const ids = requestIdLines(c);
   if (ids.length > 0) lines.push(`- **Request IDs:** ${ids.join(', ')}`);
   if (c.fieldErrors.length > 0) {
@@ -50,11 +85,55 @@ export function supportTicket(exchange: Exchange, classification: Classification
     for (const f of c.fieldErrors.slice(0, 20)) lines.push(`  - ${code(redactText(f.field))}: ${escapeInline(redactText(f.message))}`);
     if (c.fieldErrors.length > 20) lines.push(`  - … and ${c.fieldErrors.length - 20} more`);
   }
+  if (options.browser) lines.push(`- **Browser:** ${escapeInline(options.browser)}`);
+
+  const headers = headerEntries(ex.responseHeaders).filter((h) => VENDOR_HEADERS.test(h.name));
+  lines.push('');
+  lines.push('**Response headers**');
+  lines.push('');
+  if (headers.length === 0) lines.push('_None captured._');
+  else lines.push(...fenced(headers.slice(0, 30).map((h) => `${oneLine(h.name)}: ${isSecretHeaderName(h.name) ? REDACTED : oneLine(h.value)}`).join('\n')));
+
+  lines.push('');
+  lines.push(...excerpt('Response body', ex.body, ex.bodyEncoding, exchange.bodyTruncated === true, limit));
+  if (typeof ex.requestBody === 'string' && ex.requestBody !== '') {
+    lines.push('');
+    lines.push(...excerpt('Request body', ex.requestBody, undefined, false, limit));
+  }
+
+  lines.push('');
+  lines.push('---');
+  lines.push('');
+  lines.push('_For the developer, not the vendor: Faultline\'s advice._');
+  lines.push('');
   lines.push(`- **Retry:** ${escapeInline(retryText(c))}`);
   lines.push(`- **Action:** ${escapeInline(redactText(c.action))}`);
   lines.push('');
   lines.push('_Reported with Faultline. Credentials, cookies and token-like values are redacted._');
   return lines.join('\n') + '\n';
+}
+
+/** A redacted body excerpt in a fence, saying how much was cut. */
+function excerpt(title: string, body: string | undefined, encoding: 'base64' | undefined, truncated: boolean, limit: number): string[] {
+  if (body === undefined) return [`**${title}:** not captured.`];
+  if (body === '') return [`**${title}:** empty.`];
+  if (encoding === 'base64') return [`**${title}:** binary (${body.length} base64 characters), not included.`];
+  const cut = body.length > limit;
+  const text = cut ? body.slice(0, limit) : body;
+  const note = cut
+    ? ` (first ${limit.toLocaleString('en-US')} of ${body.length.toLocaleString('en-US')} characters)`
+    : truncated
+      ? ' (as captured: the body was cut before it reached Faultline)'
+      : '';
+  return [`**${title}${note}**`, '', ...fenced(text)];
+}
+
+/** A fenced code block that no content can close early. */
+function fenced(text: string): string[] {
+  let longest = 2;
+  for (const run of text.match(/`{3,}/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  return [fence, text.replace(/\r\n?/g, '\n'), fence];
 }
 
 function retryText(c: Classification): string {
@@ -126,11 +205,31 @@ function escapeInline(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // cURL and fetch
 
-/** Headers a copied request must not carry: HTTP/2 pseudo-headers and ones the client computes. */
-const SKIPPED_REQUEST_HEADERS = new Set(['content-length', 'connection', 'host', 'transfer-encoding', 'keep-alive']);
+/** Headers a copied cURL command must not carry: ones curl computes itself (as Chrome's Copy as cURL). */
+const SKIPPED_REQUEST_HEADERS = new Set(['content-length', 'connection', 'host', 'transfer-encoding', 'keep-alive', 'accept-encoding']);
 
-function requestHeaderList(exchange: Exchange): Array<{ name: string; value: string }> {
-  return headerEntries(exchange.requestHeaders).filter((h) => !h.name.startsWith(':') && !SKIPPED_REQUEST_HEADERS.has(h.name.toLowerCase()));
+/**
+ * Headers fetch() may not set (the Fetch standard's forbidden names) or that the browser sets
+ * itself: a copied fetch() with them is rejected or silently altered.
+ */
+const FETCH_SKIPPED_HEADERS = new Set([
+  'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method', 'connection',
+  'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host', 'keep-alive', 'origin', 'referer', 'set-cookie',
+  'te', 'trailer', 'transfer-encoding', 'upgrade', 'via', 'user-agent', 'priority',
+]);
+
+function requestHeaderList(exchange: Exchange, skipped: ReadonlySet<string> = SKIPPED_REQUEST_HEADERS): Array<{ name: string; value: string }> {
+  return headerEntries(exchange.requestHeaders).filter((h) => {
+    const name = h.name.toLowerCase();
+    if (name.startsWith(':') || skipped.has(name)) return false;
+    return skipped === SKIPPED_REQUEST_HEADERS || !(name.startsWith('sec-') || name.startsWith('proxy-'));
+  });
+}
+
+/** The request accepted a compressed response: curl must decode it too, or a gzip API prints binary. */
+function acceptsCompression(exchange: Exchange): boolean {
+  const value = headerValue(exchange.requestHeaders, 'accept-encoding');
+  return typeof value === 'string' && /\b(gzip|deflate|br|zstd|compress)\b/i.test(value);
 }
 
 /** POSIX shell single-quoting: the only character that needs care inside '…' is ' itself. */
@@ -154,6 +253,7 @@ export function toCurl(exchange: Exchange, options: CopyOptions = {}): string {
   parts.push(shellQuote(url));
   for (const h of requestHeaderList(ex)) parts.push(`-H ${shellQuote(`${h.name}: ${h.value}`)}`);
   if (hasBody) parts.push(`--data-raw ${shellQuote(body)}`);
+  if (acceptsCompression(ex)) parts.push('--compressed');
   return parts.join(' \\\n  ');
 }
 
@@ -172,8 +272,10 @@ export function toFetch(exchange: Exchange, options: CopyOptions = {}): string {
   const method = String(ex.method ?? 'GET').toUpperCase();
   // Repeated headers are joined as fetch's Headers would join them.
   const headers = new Map<string, string>();
-  for (const h of requestHeaderList(ex)) headers.set(h.name, headers.has(h.name) ? `${headers.get(h.name)}, ${h.value}` : h.value);
+  for (const h of requestHeaderList(ex, FETCH_SKIPPED_HEADERS)) headers.set(h.name, headers.has(h.name) ? `${headers.get(h.name)}, ${h.value}` : h.value);
   const members: string[] = [`  "method": ${jsString(method)}`];
+  // What the browser sets itself goes where fetch() takes it: the referrer option, cookies by credentials.
+  const referrer = headerValue(ex.requestHeaders, 'referer');
   if (headers.size > 0) {
     // A quoted "__proto__" key in a literal would set the prototype; a computed key is a plain property.
     const key = (name: string): string => (name === '__proto__' ? `[${jsString(name)}]` : jsString(name));
@@ -184,5 +286,7 @@ export function toFetch(exchange: Exchange, options: CopyOptions = {}): string {
   if (typeof ex.requestBody === 'string' && ex.requestBody !== '' && method !== 'GET' && method !== 'HEAD') {
     members.push(`  "body": ${jsString(ex.requestBody)}`);
   }
+  if (typeof referrer === 'string' && /^https?:\/\//i.test(referrer)) members.push(`  "referrer": ${jsString(referrer)}`);
+  if (headerValue(ex.requestHeaders, 'cookie') !== undefined) members.push(`  "credentials": "include"`);
   return `await fetch(${jsString(String(ex.url ?? ''))}, {\n${members.join(',\n')}\n});`;
 }

@@ -96,6 +96,8 @@ describe('getContent normalization', () => {
 describe('which bodies are fetched', () => {
   it('always for failures, for API-like successes, never for media and bundles', () => {
     expect(wantsBody(harEntry({ status: 500, mimeType: 'text/html' }))).toBe(true);
+    // Firefox: a 200 event stream without a resource type still has its body read (it may end in an error event).
+    expect(wantsBody(harEntry({ status: 200, mimeType: 'text/event-stream; charset=utf-8' }))).toBe(true);
     expect(wantsBody(harEntry({ status: 404, mimeType: 'image/png', resourceType: 'image' }))).toBe(true);
     expect(wantsBody(harEntry({ status: 200, mimeType: 'application/json' }))).toBe(true);
     expect(wantsBody(harEntry({ status: 200, mimeType: 'application/problem+json', resourceType: 'other' }))).toBe(true);

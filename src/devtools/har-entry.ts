@@ -17,8 +17,11 @@ const NETWORK_URL = /^(https?|wss?):/i;
 
 /** MIME types whose bodies are never worth fetching on a success (media, fonts, bundles). */
 const SKIP_ON_SUCCESS = /^(image|audio|video|font)\/|^application\/(octet-stream|wasm|pdf|zip|x-font|font)|^text\/(css|javascript)|^application\/(x-)?javascript/i;
-/** MIME types of API responses: fetched even on a 2xx, where a body may still report failure. */
-const API_MIME = /json|xml|graphql|^text\/plain|x-www-form-urlencoded|problem/i;
+/**
+ * MIME types of API responses: fetched even on a 2xx, where a body may still report failure.
+ * event-stream: an SSE 200 can end in an error event, and Firefox's HAR has no resource type to fall back on.
+ */
+const API_MIME = /json|xml|graphql|^text\/plain|x-www-form-urlencoded|problem|event-stream/i;
 const API_RESOURCE_TYPES = new Set(['fetch', 'xhr', 'xmlhttprequest']);
 
 function headerList(value: unknown): Array<{ name: string; value: string }> {

@@ -72,6 +72,12 @@ export function emptyDraft(id: string): RuleDraft {
   };
 }
 
+/** A rule just added and not yet touched: its problems are not shown until the user types. */
+export function isPristine(draft: RuleDraft): boolean {
+  const empty = emptyDraft(draft.id);
+  return (Object.keys(empty) as Array<keyof RuleDraft>).every((k) => draft[k] === empty[k]);
+}
+
 const triOf = (v: boolean | undefined): Tri => (v === undefined ? 'unset' : v ? 'yes' : 'no');
 const boolOf = (t: Tri): boolean | undefined => (t === 'unset' ? undefined : t === 'yes');
 

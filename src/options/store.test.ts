@@ -69,7 +69,7 @@ describe('options store', () => {
     await store.getState().save();
     expect(saves).toEqual([{ version: 1, rules: [{ id: 'rule-1', name: 'Rule 1', enabled: true, match: { host: '127.0.0.1:5173', status: '423' }, set: { defaultWaitSeconds: 7, action: 'Rule: wait 7 s' } }] }]);
     expect(store.getState().dirty).toBe(false);
-    expect(store.getState().status).toEqual({ kind: 'saved', text: 'Saved 1 rule to storage.sync.' });
+    expect(store.getState().status).toEqual({ kind: 'saved', text: 'Saved 1 rule; synced with your browser account.' });
   });
 
   it('says when the rules went to storage.local and why', async () => {
@@ -79,7 +79,7 @@ describe('options store', () => {
     store.getState().update('a', { action: 'x' });
     await store.getState().save();
     expect(store.getState().area).toBe('local');
-    expect(store.getState().status?.text).toMatch(/storage\.local.*8 KB/);
+    expect(store.getState().status?.text).toMatch(/this browser only.*8 KB/);
   });
 
   it('reports a failed save and keeps the edits', async () => {

@@ -60,9 +60,9 @@ export type OptionsStore = StoreApi<OptionsState>;
 const snapshotOf = (drafts: readonly RuleDraft[]) => JSON.stringify(drafts.map(draftToRaw));
 
 function savedText(saved: SavedRules, what: string): string {
-  if (saved.area === 'sync') return `${what} to storage.sync.`;
-  const why = saved.bytes > 8192 ? `${Math.ceil(saved.bytes / 1024)} KB is past storage.sync's 8 KB item limit` : 'storage.sync refused the write';
-  return `${what} to storage.local (${why}).`;
+  if (saved.area === 'sync') return `${what}; synced with your browser account.`;
+  const why = saved.bytes > 8192 ? `${Math.ceil(saved.bytes / 1024)} KB is more than the 8 KB the browser syncs` : 'the browser refused to sync them';
+  return `${what} in this browser only (${why}).`;
 }
 
 const count = (n: number) => `${n} rule${n === 1 ? '' : 's'}`;

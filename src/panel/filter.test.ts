@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileFilter, isNarrowing, parseFilter, tokenize, type FilterSpec, type FilterSubject, type QuickChip } from './filter';
+import { compileFilter, completeKey, isNarrowing, parseFilter, tokenize, type FilterSpec, type FilterSubject, type QuickChip } from './filter';
 import { makeRow } from './store/rows';
 import { requestRecord, type RecordSpec } from './testing';
 
@@ -167,5 +167,28 @@ describe('isNarrowing', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('filter keys like the Network panel', () => {
+  it('warns about an unknown key and names the nearest known one', () => {
+    const parsed = parseFilter('stauts:500');
+    expect(parsed.problems[0]).toContain('did you mean status:?');
+    expect(parseFilter('https://a.test/x').problems).toEqual([]);
+  });
+
+  it('completes a key from its start', () => {
+    expect(completeKey('code:x sta')).toBe('code:x status:');
+    expect(completeKey('larger')).toBe('larger-than:');
+    expect(completeKey('zzz')).toBeNull();
+  });
+
+  it('larger-than and mime-type test the response', () => {
+    const big = subject({ status: 500, url: 'https://api.big.test/x', body: 'x'.repeat(5000), responseHeaders: [{ name: 'Content-Type', value: 'application/json; charset=utf-8' }] });
+    expect(matches('larger-than:1k', big)).toBe(true);
+    expect(matches('larger-than:10k', big)).toBe(false);
+    expect(matches('mime-type:json', big)).toBe(true);
+    expect(matches('domain:big.test', big)).toBe(true);
+    expect(parseFilter('larger-than:lots').problems[0]).toContain('not a size');
   });
 });

@@ -2,6 +2,7 @@
 // Parsing and matching are pure; subjects are precomputed once per record (see store/rows.ts),
 // so a keystroke costs one pass of cheap string tests and no re-classification.
 import type { FailureKind } from '../core/types';
+import { WHAT_TO_DO_LABELS, WHAT_TO_DO_ORDER, type WhatToDo } from './what-to-do';
 
 /** The fields a filter looks at, lower-cased once when the record arrives. */
 export interface FilterSubject {
@@ -26,9 +27,15 @@ export interface FilterSubject {
   specProblems?: string;
   /** The documented operation, lower case; '' when none. */
   operation?: string;
+  /** The what-to-do bucket of a failure (see what-to-do.ts). */
+  todo?: WhatToDo | null;
+  /** Response size in bytes: Content-Length, else the captured body's length; -1 when unknown. */
+  size?: number;
+  /** Response MIME type, lower case, without parameters. */
+  mime?: string;
 }
 
-export type FilterKey = 'text' | 'status' | 'host' | 'path' | 'code' | 'method' | 'id' | 'is' | 'message' | 'spec';
+export type FilterKey = 'text' | 'status' | 'host' | 'path' | 'code' | 'method' | 'id' | 'is' | 'message' | 'larger-than' | 'mime-type' | 'spec';
 
 export interface FilterTerm {
   key: FilterKey;
@@ -47,20 +54,34 @@ export interface ParsedFilter {
   problems: string[];
 }
 
-export const QUICK_CHIPS = ['4xx', '5xx', 'network', '2xx-error', 'retryable', 'not-retryable', 'spec:undocumented', 'spec:mismatch', 'spec:unknown-operation'] as const;
-export type QuickChip = (typeof QUICK_CHIPS)[number];
+/**
+ * The quick filters, one entry each. Chips of one group are OR-ed (fix request or re-auth); groups
+ * are AND-ed. `summary` chips are the what-to-do summary the toolbar shows with their counts.
+ */
+export interface ChipDef {
+  id: string;
+  label: string;
+  title: string;
+  group: string;
+  summary: boolean;
+  test(s: FilterSubject): boolean;
+}
 
-export const CHIP_LABELS: Record<QuickChip, string> = {
-  '4xx': '4xx',
-  '5xx': '5xx',
-  network: 'Network',
-  '2xx-error': '2xx with error',
-  retryable: 'Retryable',
-  'not-retryable': 'Not retryable',
-  'spec:undocumented': 'Undocumented',
-  'spec:mismatch': 'Schema mismatch',
-  'spec:unknown-operation': 'Unknown operation',
-};
+export const CHIPS: readonly ChipDef[] = [
+  ...WHAT_TO_DO_ORDER.map(
+    (todo: WhatToDo): ChipDef => ({ id: todo, ...WHAT_TO_DO_LABELS[todo], group: 'todo', summary: true, test: (s) => (s.failure || todo === 'canceled') && s.todo === todo }),
+  ),
+  { id: '4xx', label: '4xx', title: 'Client errors', group: 'kind', summary: false, test: (s) => s.kind === 'client' },
+  { id: '5xx', label: '5xx', title: 'Server errors', group: 'kind', summary: false, test: (s) => s.kind === 'server' },
+  { id: '2xx-error', label: '2xx with error', title: 'HTTP says success; the body says the call failed', group: 'kind', summary: false, test: (s) => s.kind === 'body' },
+  // "Not retryable" is about failures; a success is neither.
+  { id: 'retryable', label: 'Retryable', title: 'Failures a retry can fix', group: 'retry', summary: false, test: (s) => s.failure && s.retryable },
+  { id: 'not-retryable', label: 'Not retryable', title: 'Failures a retry will not fix', group: 'retry', summary: false, test: (s) => s.failure && !s.retryable },
+  // Contract chips (shown only when an OpenAPI spec is loaded; see SPEC_CHIPS).
+  { id: 'spec:undocumented', label: 'Undocumented', title: 'A status the spec does not document', group: 'spec', summary: false, test: (s) => (s.specProblems ?? '').includes('undocumented') },
+  { id: 'spec:mismatch', label: 'Schema mismatch', title: 'A body that breaks the documented schema', group: 'spec', summary: false, test: (s) => (s.specProblems ?? '').includes('mismatch') },
+  { id: 'spec:unknown-operation', label: 'Unknown operation', title: 'A path or method the spec does not have', group: 'spec', summary: false, test: (s) => (s.specProblems ?? '').includes('unknown-operation') },
+];
 
 /** Chips that need a loaded OpenAPI spec (shown only then); OR-ed among themselves. */
 export const SPEC_CHIPS: Partial<Record<QuickChip, string>> = {
@@ -77,14 +98,10 @@ const SPEC_VALUES: Record<string, (s: FilterSubject) => boolean> = {
   documented: (s) => (s.operation ?? '') !== '',
 };
 
-/** Chips of one group are OR-ed (4xx or 5xx); the two groups are AND-ed. */
-const KIND_CHIPS: Partial<Record<QuickChip, FailureKind>> = {
-  '4xx': 'client',
-  '5xx': 'server',
-  network: 'network',
-  '2xx-error': 'body',
-};
-const RETRY_CHIPS: Partial<Record<QuickChip, boolean>> = { retryable: true, 'not-retryable': false };
+export type QuickChip = string;
+export const QUICK_CHIPS: readonly QuickChip[] = CHIPS.map((c) => c.id);
+const CHIP_BY_ID = new Map(CHIPS.map((c) => [c.id, c]));
+export const CHIP_LABELS: Record<string, string> = Object.fromEntries(CHIPS.map((c) => [c.id, c.label]));
 
 /** Everything that decides which records a view shows. */
 export interface FilterSpec {
@@ -110,10 +127,18 @@ const KEY_ALIASES: Record<string, FilterKey> = {
   spec: 'spec',
   operation: 'spec',
   op: 'spec',
+  'larger-than': 'larger-than',
+  'mime-type': 'mime-type',
+  mime: 'mime-type',
 };
+
+/** Keys offered by completion and by the unknown-key warning (aliases included, as the Network panel's). */
+export const FILTER_KEYS: readonly string[] = Object.keys(KEY_ALIASES);
 
 /** `is:` values and what they test. */
 const IS_TESTS: Record<string, (s: FilterSubject) => boolean> = {
+  // The what-to-do buckets first, so the older names below (server, network) keep their meaning.
+  ...Object.fromEntries(WHAT_TO_DO_ORDER.map((todo) => [todo, (s: FilterSubject) => s.failure && s.todo === todo])),
   retryable: (s) => s.retryable,
   failure: (s) => s.failure,
   failed: (s) => s.failure,
@@ -129,7 +154,7 @@ const IS_TESTS: Record<string, (s: FilterSubject) => boolean> = {
 };
 
 /** Keys whose value is a substring test: an extension of the value can only narrow the result. */
-const SUBSTRING_KEYS: ReadonlySet<FilterKey> = new Set(['text', 'host', 'path', 'code', 'id', 'message']);
+const SUBSTRING_KEYS: ReadonlySet<FilterKey> = new Set(['text', 'host', 'path', 'code', 'id', 'message', 'mime-type']);
 /** Keys where an empty value means "has one" rather than "ignore me". */
 const PRESENCE_KEYS: ReadonlySet<FilterKey> = new Set(['code', 'id']);
 
@@ -177,7 +202,13 @@ export function parseFilter(input: string): ParsedFilter {
       continue;
     }
     const colon = token.indexOf(':');
-    const key = colon > 0 ? KEY_ALIASES[token.slice(0, colon).toLowerCase()] : undefined;
+    const typedKey = colon > 0 ? token.slice(0, colon).toLowerCase() : '';
+    const key = colon > 0 ? KEY_ALIASES[typedKey] : undefined;
+    if (key === undefined && /^[a-z][a-z-]*$/.test(typedKey) && !token.startsWith(`${typedKey}://`)) {
+      // Still searched as text (like the Network panel), but never silently.
+      const near = nearestKey(typedKey);
+      problems.push(`${raw}: unknown key "${typedKey}:"${near ? `; did you mean ${near}:?` : ''} (searched as text)`);
+    }
     if (key === undefined) {
       const regex = textRegex(token);
       if (regex === 'invalid') {
@@ -194,6 +225,10 @@ export function parseFilter(input: string): ParsedFilter {
       problems.push(`${raw}: not a status code, class (5xx) or range (500-504)`);
       continue;
     }
+    if (key === 'larger-than' && parseSize(value) === null) {
+      problems.push(`${raw}: not a size (1k, 20kb, 1.5M, 500)`);
+      continue;
+    }
     if (key === 'is') {
       const unknown = value.toLowerCase().split(',').filter((v) => !(v in IS_TESTS));
       if (unknown.length > 0) {
@@ -204,6 +239,54 @@ export function parseFilter(input: string): ParsedFilter {
     terms.push({ key, value: key === 'method' ? value.toUpperCase() : value.toLowerCase(), negate, raw });
   }
   return { terms, problems };
+}
+
+/** `1k`, `20kb`, `1.5M`, `500` → bytes (k = 1024, as the Network panel); null when not a size. */
+export function parseSize(value: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb|b)?$/i.exec(value.trim());
+  if (!m) return null;
+  const unit = (m[2] ?? '').toLowerCase();
+  const factor = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1;
+  return Number(m[1]) * factor;
+}
+
+/** Damerau-free edit distance, small strings only. */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+/** The known key closest to a typo (`stauts` → `status`), or null when none is close. */
+export function nearestKey(typed: string): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const key of FILTER_KEYS) {
+    const d = key.startsWith(typed) ? 0.5 : editDistance(typed, key);
+    if (d < bestDistance) {
+      best = key;
+      bestDistance = d;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(typed.length / 3)) ? best : null;
+}
+
+/** Key completion for the last token of the filter text: `sta` → `status:`. Null when nothing fits. */
+export function completeKey(text: string): string | null {
+  const m = /(^|\s)(-?)([a-z][a-z-]*)$/i.exec(text);
+  if (!m) return null;
+  const typed = m[3].toLowerCase();
+  const key = FILTER_KEYS.find((k) => k.startsWith(typed) && k !== typed);
+  if (!key) return null;
+  return `${text.slice(0, text.length - typed.length)}${key}:`;
 }
 
 function textRegex(token: string): RegExp | null | 'invalid' {
@@ -260,6 +343,12 @@ function termTest(term: FilterTerm): (s: FilterSubject) => boolean {
       return v === '' ? (s) => s.code !== '' : (s) => s.code.includes(v);
     case 'id':
       return v === '' ? (s) => s.id !== '' : (s) => s.id.includes(v);
+    case 'larger-than': {
+      const min = parseSize(v) ?? 0;
+      return (s) => (s.size ?? -1) > min;
+    }
+    case 'mime-type':
+      return (s) => (s.mime ?? '').includes(v);
     case 'is': {
       const tests = v.split(',').map((name) => IS_TESTS[name]);
       return tests.length === 1 ? tests[0] : (s) => tests.some((t) => t(s));
@@ -279,24 +368,20 @@ function usesContract(spec: FilterSpec): boolean {
 /** One predicate for a whole spec; built once per keystroke, run once per record. */
 export function compileFilter(spec: FilterSpec): (s: FilterSubject) => boolean {
   const tests: Array<(s: FilterSubject) => boolean> = [];
-  if (!spec.showAll) tests.push(usesContract(spec) ? (s) => s.failure || (s.specProblems ?? '') !== '' : (s) => s.failure);
-  const specKinds = [...spec.chips].map((c) => SPEC_CHIPS[c]).filter((k): k is string => k !== undefined);
-  if (specKinds.length) tests.push((s) => specKinds.some((k) => (s.specProblems ?? '').includes(k)));
-  const kinds = new Set<FailureKind>();
-  const retry = new Set<boolean>();
-  for (const chip of spec.chips) {
-    const kind = KIND_CHIPS[chip];
-    if (kind !== undefined) kinds.add(kind);
-    const r = RETRY_CHIPS[chip];
-    if (r !== undefined) retry.add(r);
+  // Canceled requests may not be failures; their chip shows them in the failures-only view. Contract
+  // problems are shown whatever the status when a spec filter is on.
+  const showCanceled = spec.chips.has('canceled');
+  const contract = usesContract(spec);
+  if (!spec.showAll) tests.push((s) => s.failure || (showCanceled && s.todo === 'canceled') || (contract && (s.specProblems ?? '') !== ''));
+  const byGroup = new Map<string, ChipDef[]>();
+  for (const id of spec.chips) {
+    const chip = CHIP_BY_ID.get(id);
+    if (!chip) continue;
+    byGroup.set(chip.group, [...(byGroup.get(chip.group) ?? []), chip]);
   }
-  if (kinds.size > 0) tests.push((s) => kinds.has(s.kind));
-  if (retry.size === 1) {
-    const want = retry.has(true);
-    // "Not retryable" is about failures; a success is neither.
-    tests.push((s) => s.failure && s.retryable === want);
-  } else if (retry.size === 2) {
-    tests.push((s) => s.failure);
+  for (const chips of byGroup.values()) {
+    if (chips.length === 1) tests.push(chips[0].test);
+    else tests.push((s) => chips.some((c) => c.test(s)));
   }
   for (const term of spec.query.terms) {
     const test = termTest(term);
@@ -322,8 +407,8 @@ function implies(next: FilterTerm, prev: FilterTerm): boolean {
   return next.negate ? prev.value.includes(next.value) : next.value.includes(prev.value);
 }
 
-function chipGroup(chips: ReadonlySet<QuickChip>, table: Partial<Record<QuickChip, unknown>>): QuickChip[] {
-  return [...chips].filter((c) => c in table);
+function chipsOf(chips: ReadonlySet<QuickChip>, group: string): QuickChip[] {
+  return [...chips].filter((id) => CHIP_BY_ID.get(id)?.group === group);
 }
 
 function groupNarrows(prev: QuickChip[], next: QuickChip[]): boolean {
@@ -339,10 +424,12 @@ export function isNarrowing(prev: FilterSpec, next: FilterSpec): boolean {
   if (!prev.showAll && next.showAll) return false;
   // Contract results change when the specs do: always a full pass.
   if (usesContract(prev) || usesContract(next)) return false;
-  if (!groupNarrows(chipGroup(prev.chips, KIND_CHIPS), chipGroup(next.chips, KIND_CHIPS))) return false;
-  if (!groupNarrows(chipGroup(prev.chips, RETRY_CHIPS), chipGroup(next.chips, RETRY_CHIPS))) return false;
+  // The canceled chip lets non-failures into the failures-only view: a widening.
+  if (!next.showAll && next.chips.has('canceled') && !prev.chips.has('canceled')) return false;
+  const groups = new Set(CHIPS.map((c) => c.group));
+  for (const group of groups) if (!groupNarrows(chipsOf(prev.chips, group), chipsOf(next.chips, group))) return false;
   return prev.query.terms.every((p) => next.query.terms.some((n) => implies(n, p)));
 }
 
 export const FILTER_HELP =
-  'Filter: text, status:429, status:5xx, host:api.example.com, code:invalid_input, method:POST, id:, is:retryable, spec:undocumented|mismatch|unknown-operation|getOrder; -token negates';
+  'Filter: text, status:429, status:5xx, host:api.example.com (domain:), code:invalid_input, method:POST, id:, is:retryable, larger-than:1k, mime-type:json, spec:undocumented|mismatch|unknown-operation|getOrder; -token negates; Tab completes a key';

@@ -76,3 +76,18 @@ describe('GroupIndex', () => {
     expect(g.groups().map((x) => x.key)).toEqual(['new', 'old']);
   });
 });
+
+describe('one ID rule for every path', () => {
+  it('keeps every demo case name (slugs with numbers) and still collapses prefixed and opaque IDs', () => {
+    for (const name of ['document360-401-token', 'document360-503-maintenance', 'document360-404', 'x360-401-invalid-token', 'generic-502-html']) {
+      expect(collapsePathIds(`/api/case/${name}`)).toBe(`/api/case/${name}`);
+    }
+    expect(collapsePathIds('/v1/customers/cus_9s6XKzkNRiz8i3')).toBe('/v1/customers/:id');
+    expect(collapsePathIds('/orders/ord-123abc456')).toBe('/orders/:id');
+    expect(collapsePathIds('/v2/Articles/3f1c2a9e-1111-4c2b-9a7e-5d2f0b6c7a10/en')).toBe('/v2/Articles/:id/en');
+  });
+
+  it('groups error codes case-insensitively', () => {
+    expect(codeKey('RATE_LIMITED', 429)).toBe(codeKey('rate_limited', 429));
+  });
+});

@@ -19,9 +19,15 @@ const ID_SEGMENT_TESTS: ReadonlyArray<(segment: string) => boolean> = [
   (s) => s.includes('@'),
 ];
 
-/** Two or more words of three letters or more between separators: a readable route name. */
+/**
+ * A readable route name made of words and small numbers between separators (`retry-after-seconds-2`,
+ * `document360-401-token`), never an ID. One rule for every path: without it a slug with a number
+ * collapsed to `:id` and its siblings did not, so unrelated failures shared a group.
+ */
 function isSlug(segment: string): boolean {
-  return segment.split(/[-_.]/).filter((part) => /^[A-Za-z]{3,}$/.test(part)).length >= 2;
+  if (!/[-_.]/.test(segment)) return false;
+  const parts = segment.split(/[-_.]/).filter((part) => part !== '');
+  return parts.every((part) => /^[A-Za-z]+\d*$/.test(part) || /^\d{1,4}$/.test(part)) && parts.some((part) => /^[A-Za-z]{3,}/.test(part));
 }
 
 /** Every test above needs a digit or an '@' (a UUID without digits is possible but never seen). */
@@ -34,7 +40,7 @@ function mayBeId(segment: string): boolean {
 }
 
 function isIdSegment(segment: string): boolean {
-  return mayBeId(segment) && ID_SEGMENT_TESTS.some((test) => test(segment));
+  return mayBeId(segment) && !isSlug(segment) && ID_SEGMENT_TESTS.some((test) => test(segment));
 }
 
 /** `/v2/Articles/42/versions/5f2b…` → `/v2/Articles/:id/versions/:id`. An extension is kept: `/files/123.json` → `/files/:id.json`. */
@@ -59,7 +65,8 @@ export function endpointKey(method: string, url: string): string {
 
 /** The group key by error code; responses without one group by status or network error. */
 export function codeKey(errorCode: string | null, status: number, networkError?: string): string {
-  if (errorCode) return errorCode;
+  // Case-insensitive: `RATE_LIMITED` and `rate_limited` are one problem.
+  if (errorCode) return errorCode.toLowerCase();
   if (status === 0) return networkError ? networkError : 'network error';
   return `HTTP ${status}`;
 }
@@ -70,6 +77,9 @@ export interface Group {
   /** Epoch ms; NaN when no member has a time. */
   firstSeen: number;
   lastSeen: number;
+  /** Members by status (0: no response) and by what-to-do label, for the group row's mix. */
+  statuses: ReadonlyMap<number, number>;
+  verdicts: ReadonlyMap<string, number>;
 }
 
 /**
@@ -77,14 +87,16 @@ export interface Group {
  * everything. Members are kept as row positions and sorted only when a group is opened.
  */
 export class GroupIndex {
-  private readonly byKey = new Map<string, Group & { members: number[]; sorted: boolean }>();
+  private readonly byKey = new Map<string, Group & { members: number[]; sorted: boolean; statuses: Map<number, number>; verdicts: Map<string, number> }>();
 
-  add(key: string, position: number, at: number | undefined): void {
+  add(key: string, position: number, at: number | undefined, status?: number, verdict?: string | null): void {
     let group = this.byKey.get(key);
     if (!group) {
-      group = { key, count: 0, firstSeen: NaN, lastSeen: NaN, members: [], sorted: true };
+      group = { key, count: 0, firstSeen: NaN, lastSeen: NaN, members: [], sorted: true, statuses: new Map(), verdicts: new Map() };
       this.byKey.set(key, group);
     }
+    if (status !== undefined) group.statuses.set(status, (group.statuses.get(status) ?? 0) + 1);
+    if (verdict) group.verdicts.set(verdict, (group.verdicts.get(verdict) ?? 0) + 1);
     const members = group.members;
     if (members.length > 0 && position < members[members.length - 1]) group.sorted = false;
     members.push(position);
@@ -102,7 +114,7 @@ export class GroupIndex {
   /** Largest first, then most recently seen, then by key: the noisiest problem on top. */
   groups(): Group[] {
     const out: Group[] = [];
-    for (const g of this.byKey.values()) out.push({ key: g.key, count: g.count, firstSeen: g.firstSeen, lastSeen: g.lastSeen });
+    for (const g of this.byKey.values()) out.push({ key: g.key, count: g.count, firstSeen: g.firstSeen, lastSeen: g.lastSeen, statuses: g.statuses, verdicts: g.verdicts });
     return out.sort(
       (a, b) => b.count - a.count || (b.lastSeen || 0) - (a.lastSeen || 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
     );

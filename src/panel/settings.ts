@@ -14,6 +14,20 @@ export interface Settings {
   theme: ThemeChoice;
   /** Copy as cURL / fetch with secrets redacted (the ticket is always redacted). */
   redactCopies: boolean;
+  /** Columns the user hid, and optional columns the user showed (header context menu). */
+  hiddenColumns: string[];
+  shownColumns: string[];
+  /** Widths the user dragged, px. */
+  columnWidths: Record<string, number>;
+  /** Sort by a column; null: time order (see `order`). */
+  sort: SortSpec | null;
+  /** Keep records across navigations (the Network panel's Preserve log); off by default. */
+  preserveLog: boolean;
+}
+
+export interface SortSpec {
+  column: string;
+  dir: 'asc' | 'desc';
 }
 
 export const SETTINGS_KEY = 'faultline.panel.settings';
@@ -24,7 +38,32 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   groupBy: 'none',
   theme: 'auto',
   redactCopies: true,
+  hiddenColumns: [],
+  shownColumns: [],
+  columnWidths: {},
+  sort: null,
+  preserveLog: false,
 });
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length < 64).slice(0, 64) : [];
+}
+
+function widthMap(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 20 && v <= 4000 && k.length < 64) out[k] = Math.round(v);
+  }
+  return out;
+}
+
+function sortSpec(value: unknown): SortSpec | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { column, dir } = value as Record<string, unknown>;
+  if (typeof column !== 'string' || (dir !== 'asc' && dir !== 'desc')) return null;
+  return { column, dir };
+}
 
 const ALLOWED = {
   order: ['newest-last', 'newest-first'],
@@ -45,5 +84,10 @@ export function readSettings(raw: unknown): Settings {
     groupBy: oneOf(r.groupBy, ALLOWED.groupBy, DEFAULT_SETTINGS.groupBy),
     theme: oneOf(r.theme, ALLOWED.theme, DEFAULT_SETTINGS.theme),
     redactCopies: typeof r.redactCopies === 'boolean' ? r.redactCopies : DEFAULT_SETTINGS.redactCopies,
+    hiddenColumns: stringList(r.hiddenColumns),
+    shownColumns: stringList(r.shownColumns),
+    columnWidths: widthMap(r.columnWidths),
+    sort: sortSpec(r.sort),
+    preserveLog: typeof r.preserveLog === 'boolean' ? r.preserveLog : DEFAULT_SETTINGS.preserveLog,
   };
 }

@@ -78,9 +78,15 @@ describe('options page', () => {
     expect($$(view.root, 'rule-row')).toHaveLength(1);
     const save = $(view.root, 'rules-save') as HTMLButtonElement;
     expect(save.disabled).toBe(true);
+    // A new rule greets a first-time user without errors; they come once something is typed.
+    expect($(view.root, 'rule-host-error')).toBeNull();
+    expect($(view.root, 'rules-problems')).toBeNull();
+    expect($(view.root, 'rule-row-problems')).toBeNull();
+    type($(view.root, 'rule-path'), '/v1/');
     expect(text(view.root, 'rule-host-error')).toMatch(/^match\.host: expected a host/);
 
     type($(view.root, 'rule-host'), 'api.example-verify.com');
+    type($(view.root, 'rule-path'), '');
     type($(view.root, 'rule-status'), '42');
     expect(text(view.root, 'rule-status-error')).toMatch(/^match\.status: /);
     expect($(view.root, 'rule-host-error')).toBeNull();
@@ -100,7 +106,7 @@ describe('options page', () => {
     await act(async () => save.click());
     expect(view.saves).toHaveLength(1);
     expect(view.saves[0].rules[0]).toMatchObject({ match: { host: 'api.example-verify.com', status: '423' }, set: { retryable: true, defaultWaitSeconds: 7, action: 'Rule: wait 7 s' } });
-    expect(text(view.root, 'rules-status')).toBe('Saved 1 rule to storage.sync.');
+    expect(text(view.root, 'rules-status')).toBe('Saved 1 rule; synced with your browser account.');
     expect((view.root.querySelector('[data-testid="rules-save"]') as HTMLButtonElement).disabled).toBe(true);
   });
 

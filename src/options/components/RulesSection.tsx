@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { useRef } from 'preact/hooks';
 import { useOptions, useOptionsStore } from '../context';
-import { draftLabel, draftSummaries, type RuleDraft } from '../draft';
+import { draftLabel, draftSummaries, isPristine, type RuleDraft } from '../draft';
 import { downloadText } from '../download';
 import { RuleEditor } from '../RuleEditor';
 
@@ -40,14 +40,14 @@ export function RulesSection({ download = downloadText }: RulesSectionProps): JS
       ) : (
         <ol class="rule-list" data-testid="rule-list" aria-label="Rules, highest priority on ties first">
           {drafts.map((d, i) => (
-            <RuleRow key={d.id} draft={d} index={i} last={i === drafts.length - 1} selected={d.id === selectedId} problemCount={Object.keys(validation.byId[d.id] ?? {}).length} />
+            <RuleRow key={d.id} draft={d} index={i} last={i === drafts.length - 1} selected={d.id === selectedId} problemCount={isPristine(d) ? 0 : Object.keys(validation.byId[d.id] ?? {}).length} />
           ))}
         </ol>
       )}
       {selected ? (
         <div class="editor-panel" data-testid="rule-editor-panel">
           <h3>Edit: {draftLabel(selected, selectedIndex)}</h3>
-          <RuleEditor rule={selected} problems={validation.byId[selected.id] ?? {}} onChange={(patch) => store.getState().update(selected.id, patch)} />
+          <RuleEditor rule={selected} problems={isPristine(selected) ? {} : validation.byId[selected.id] ?? {}} onChange={(patch) => store.getState().update(selected.id, patch)} />
         </div>
       ) : null}
     </section>
@@ -103,7 +103,7 @@ function Toolbar({ download }: { download: (fileName: string, text: string) => v
         </span>
       ) : null}
       <span class={`status${status ? ` status-${status.kind}` : ''}`} data-testid="rules-status" data-area={area ?? ''} role="status" aria-live="polite">
-        {status?.text ?? (area && ready ? `Stored in storage.${area}.` : '')}
+        {status?.text ?? (area && ready ? area === 'sync' ? 'Rules are kept in your browser profile and synced with your account.' : 'Rules are kept in this browser only (too large to sync).' : '')}
       </span>
       <button type="button" class="primary" data-testid="rules-save" disabled={!ready || !valid || saving || !dirty} title={saveTitle} onClick={() => void store.getState().save()}>
         {saving ? 'Saving…' : 'Save'}
@@ -138,11 +138,11 @@ function Banners(): JSX.Element | null {
           </ul>
         </div>
       ) : null}
-      {!validation.ok && drafts.length ? (
+      {!validation.ok && drafts.length && validation.problems.some((p) => !isPristine(drafts[indexOfField(p.field)] ?? drafts[0])) ? (
         <div class="banner error" data-testid="rules-problems">
           Fix before saving:
           <ul>
-            {validation.problems.map((p) => {
+            {validation.problems.filter((p) => { const d = drafts[indexOfField(p.field)]; return !d || !isPristine(d); }).map((p) => {
               const index = indexOfField(p.field);
               const draft = drafts[index];
               return (

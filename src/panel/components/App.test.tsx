@@ -71,8 +71,11 @@ describe('App', () => {
 
   it('chips filter the list and show their state', () => {
     view = renderPanel([requestRecord({ seq: 1, status: 404 }), requestRecord({ seq: 2, status: 502 }), requestRecord({ seq: 3, status: 0 })]);
-    click(q(view.root, 'chip-5xx'));
-    expect(q(view.root, 'chip-5xx')!.getAttribute('aria-pressed')).toBe('true');
+    // The what-to-do summary: each chip says how many failures it holds.
+    expect(q(view.root, 'chip-server')!.textContent).toContain('1');
+    expect(q(view.root, 'chip-fix-request')!.textContent).toContain('1');
+    click(q(view.root, 'chip-server'));
+    expect(q(view.root, 'chip-server')!.getAttribute('aria-pressed')).toBe('true');
     expect(rows(view.root).map((r) => r.dataset.status)).toEqual(['502']);
     click(q(view.root, 'chip-network'));
     expect(rows(view.root).map((r) => r.dataset.status)).toEqual(['502', '0']);
@@ -117,7 +120,9 @@ describe('App', () => {
       requestRecord({ seq: 2, status: 500, code: 'boom' }),
     ]);
     act(() => view!.store.getState().setFilterText('status:401'));
+    click(q(view.root, 'more'));
     click(q(view.root, 'export-json'));
+    click(q(view.root, 'more'));
     click(q(view.root, 'export-har'));
     expect(saved).toHaveLength(2);
     const json = JSON.parse(await saved[0].text());

@@ -1,5 +1,7 @@
 // The panel: toolbar, notices, the list with its detail pane, and the status bar.
-// Global keys: Ctrl/Cmd+F focuses the filter, Esc closes the detail.
+// Global keys: Ctrl/Cmd+F focuses the filter, Esc closes the detail. Both are caught in the
+// capture phase and stopped there: DevTools forwards unhandled keys of an extension panel from a
+// document listener (Chrome opens its Find bar, Esc its Console drawer).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PlatformContext, StoreContext, usePanel, usePanelStore, usePlatform } from '../context';
 import type { PanelPlatform } from '../platform-types';
@@ -66,18 +68,24 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
     const onKey = (e: KeyboardEvent): void => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
         e.preventDefault();
+        e.stopPropagation();
         filterRef.current?.focus();
         filterRef.current?.select();
         return;
       }
-      if (e.key === 'Escape' && store.getState().detailOpen && !e.defaultPrevented) {
-        store.getState().closeDetail();
-        // Back to the list so ↑/↓ keep working.
-        document.querySelector<HTMLElement>('[role="grid"]')?.focus();
-      }
+      if (e.key !== 'Escape' || !store.getState().detailOpen) return;
+      const target = e.target as HTMLElement | null;
+      // Menus and a filter with text handle their own Esc first.
+      if (target?.closest?.('[role="menu"], .popover')) return;
+      if (target === filterRef.current && filterRef.current?.value) return;
+      e.preventDefault();
+      e.stopPropagation();
+      store.getState().closeDetail();
+      // Back to the list so ↑/↓ keep working.
+      document.querySelector<HTMLElement>('[data-testid="failure-list"]')?.focus();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [store]);
 
   const importFile = (file: File): void => {
@@ -127,23 +135,26 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
         if (file) importFile(file);
       }}
     >
-      <Toolbar filterRef={filterRef} onImportFile={importFile} />
-      <ViewTabs />
-      <Notices />
+      {/* Landmarks and a heading for screen readers: everything sits in header, main or footer. */}
+      <header class="panel-header">
+        <h1 class="visually-hidden">Faultline: failing HTTP calls</h1>
+        <Toolbar filterRef={filterRef} onImportFile={importFile} />
+        <Notices />
+        <ToastView />
+      </header>
       {view === 'audit' ? (
-        <div class="main">
+        <main class="main">
           <AuditView />
-        </div>
+        </main>
       ) : (
-        <div class={`main${detailOpen ? ' with-detail' : ''}`}>
+        <main class={`main${detailOpen ? ' with-detail' : ''}`}>
           <div class="list-pane">
             {empty ? <EmptyState /> : <FailureList fallbackViewportHeight={fallbackViewportHeight} />}
           </div>
           {detailOpen ? <Detail /> : null}
-        </div>
+        </main>
       )}
-      <StatusBar />
-      <ToastView />
+      <StatusBar tabs={<ViewTabs />} />
       {dragging ? (
         <div class="drop-overlay" aria-hidden="true">
           Drop a HAR file to triage it, or an OpenAPI spec to check calls against it

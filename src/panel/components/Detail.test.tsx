@@ -37,6 +37,19 @@ function openDetail(v: Rendered, seq: number): HTMLElement {
 }
 
 describe('Detail', () => {
+  it('leads with the verdict, and a 2xx-with-error does not say the request succeeded', () => {
+    view = renderPanel([
+      requestRecord({ seq: 1, status: 429, verdict: 'retry-after', retryAfterSeconds: 30, retryable: true, action: 'Wait 30 s, then retry.' }),
+      requestRecord({ seq: 2, status: 200, kind: 'body', failure: true, verdict: 'fix-request', message: 'quota gone' }),
+    ]);
+    let detail = openDetail(view, 1);
+    const body = detail.querySelector('.detail-body')!;
+    expect(body.firstElementChild!.getAttribute('data-testid')).toBe('detail-verdict');
+    expect(body.firstElementChild!.textContent).toContain('retry in 30 s');
+    detail = openDetail(view, 2);
+    expect(detail.querySelector('[data-testid="detail-meaning"]')!.textContent).toBe('HTTP says success; the body says the call failed.');
+  });
+
   it('renders hostile page content as text: no element is injected', () => {
     view = renderPanel([
       requestRecord({

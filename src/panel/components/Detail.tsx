@@ -5,13 +5,13 @@ import { useMemo, useState } from 'preact/hooks';
 import { AUDIT_RULE_TITLES } from '../../core/audit';
 import { protocolLabel } from '../../core/protocols/label';
 import { headerEntries } from '../../core/headers';
-import { supportTicket, toCurl, toFetch } from '../../core/ticket';
+import { browserFromUserAgent, supportTicket, toCurl, toFetch } from '../../core/ticket';
 import type { BackoffPlan, Classification } from '../../core/types';
 import type { RequestRecord } from '../../protocol/messages';
 import { copyText } from '../clipboard';
 import { usePanel, usePanelStore, usePlatform } from '../context';
 import { formatBytes, formatSeconds, formatStatus, formatUtc } from '../format';
-import { retryText } from '../verdict';
+import { retryText, shortVerdict } from '../verdict';
 import { JsonTree } from './JsonTree';
 import { QuickRule } from './QuickRule';
 import { ContractSection } from './ContractSection';
@@ -57,7 +57,7 @@ function RecordDetail({ record }: { record: RequestRecord }) {
       </header>
 
       <div class="detail-actions" role="toolbar" aria-label="Copy">
-        <button type="button" data-testid="copy-ticket" onClick={() => copy('support ticket', supportTicket(x, c))}>
+        <button type="button" data-testid="copy-ticket" onClick={() => copy('support ticket', supportTicket(x, c, { browser: typeof navigator !== 'undefined' ? browserFromUserAgent(navigator.userAgent) : undefined }))}>
           Copy support ticket
         </button>
         <button type="button" data-testid="copy-id" disabled={!c.errorId} onClick={() => c.errorId && copy('ID', c.errorId)}>
@@ -82,12 +82,19 @@ function RecordDetail({ record }: { record: RequestRecord }) {
 
       <div class="detail-body">
         {ruleOpen ? <QuickRule record={record} onClose={() => setRuleOpen(false)} /> : null}
+        {c.failure ? (
+          <p class={`detail-verdict verdict-${c.verdict}`} data-testid="detail-verdict">
+            <strong>{shortVerdict(c)}</strong>: {retryText(c)}. {c.action}
+          </p>
+        ) : null}
         <Section title="Summary">
           <dl class="facts">
             <Fact label="Status" testid="detail-status">
               {x.status > 0 ? `${x.status} ${c.status.reason}` : 'No response'} <span class="muted">({c.status.origin === 'iana' ? 'IANA' : c.status.origin})</span>
             </Fact>
-            <Fact label="Meaning">{c.status.meaning}</Fact>
+            <Fact label="Meaning" testid="detail-meaning">
+              {c.kind === 'body' ? 'HTTP says success; the body says the call failed.' : c.status.meaning}
+            </Fact>
             {x.error ? <Fact label="Network error">{x.error}</Fact> : null}
             <Fact label="Retry" testid="detail-retry">
               {c.failure ? retryText(c) : 'not a failure'}

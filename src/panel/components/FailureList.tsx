@@ -1,23 +1,29 @@
 // The failure list: an ARIA grid of fixed-height rows, windowed so only what is on screen is in the DOM.
 import { memo } from './memo';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { operationTooltip } from '../contract';
 import { AUDIT_RULE_TITLES, type AuditRule } from '../../core/audit';
-import { protocolLabel } from '../../core/protocols/label';
 import type { RequestRecord } from '../../protocol/messages';
-import { formatCount, formatDateTime, formatStatus, formatTime, hostPath, truncate } from '../format';
+import { formatCount, formatDateTime, formatTime } from '../format';
 import { copyText } from '../clipboard';
-import { usePanel, usePanelStore } from '../context';
+import { usePanel, usePanelStore, usePlatform } from '../context';
+import { COPY_LABELS, copyTextOf, type CopyKind } from '../copies';
 import type { Group } from '../grouping';
 import { buildDisplay, moveIndex, type DisplayItem, type Selection } from '../store/display';
 import type { Row } from '../store/rows';
-import { retryText } from '../verdict';
+import { WHAT_TO_DO_LABELS, type WhatToDo } from '../what-to-do';
 import { bottomScrollTop, computeWindow, isAtBottom, pageSize, recycleKeys, scrollToReveal, type RecycledKeys } from '../windowing';
-import { COLUMNS, COMPACT_COLUMNS, gridTemplate, minGridWidth, ROW_HEIGHT, type Column } from './columns';
+import { COLUMN_BY_ID, COLUMN_DEFS, layoutColumns, ROW_HEIGHT, userColumns, type ColumnDef } from './columns';
+import { ContextMenu, type MenuItem } from './ContextMenu';
 
 const OVERSCAN = 4;
-/** Cells show at most this many characters (the rest is in the title and the detail): long text costs layout even when clipped. */
-const CELL_CHARS = 240;
+type Column = ColumnDef;
+
+interface MenuState {
+  x: number;
+  y: number;
+  /** A row's menu, or the header's (columns). */
+  seq: number | null;
+}
 
 export interface FailureListProps {
   /** Used when the element has no layout (tests): the viewport height in px. */
@@ -51,9 +57,22 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     }
     return byGroup;
   }, [audit, auditRevision, dataset, revision, groupBy]);
-  const columns = detailOpen ? COMPACT_COLUMNS : COLUMNS;
-  // Rebuilt when rows, order, grouping or open groups change; flat lists are views, not copies.
-  const display = useMemo(() => buildDisplay(dataset, order, groupBy, expanded), [dataset, revision, view, order, groupBy, expanded]);
+  const platform = usePlatform();
+  const hiddenColumns = usePanel((s) => s.settings.hiddenColumns);
+  const shownColumns = usePanel((s) => s.settings.shownColumns);
+  const widths = usePanel((s) => s.settings.columnWidths);
+  const sort = usePanel((s) => s.settings.sort);
+  const redact = usePanel((s) => s.settings.redactCopies);
+  const [width, setWidth] = useState(0);
+  const [menu, setMenu] = useState<MenuState | null>(null);
+  const wanted = useMemo(() => userColumns(hiddenColumns, shownColumns), [hiddenColumns, shownColumns]);
+  // Narrow docks keep the columns that answer "what now" (status, verdict, code) and drop the rest.
+  const layout = useMemo(() => layoutColumns(wanted, widths, width || 1280), [wanted, widths, width]);
+  const columns = layout.columns;
+  const sortDef = sort ? COLUMN_BY_ID.get(sort.column) : undefined;
+  const rowSort = useMemo(() => (sort && sortDef?.sortValue ? { key: sortDef.sortValue, dir: sort.dir } : null), [sort, sortDef]);
+  // Rebuilt when rows, order, grouping, open groups or the sort change; unsorted flat lists are views, not copies.
+  const display = useMemo(() => buildDisplay(dataset, order, groupBy, expanded, rowSort), [dataset, revision, view, order, groupBy, expanded, rowSort]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -64,14 +83,17 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
 
   const viewportHeight = Math.max(0, (viewport || fallbackViewportHeight) - ROW_HEIGHT); // minus the sticky header
   // Pinned to the bottom: render the last rows directly, so the DOM is final before the scroll syncs.
-  const pinned = order === 'newest-last' && stickToBottom.current;
+  const pinned = order === 'newest-last' && !rowSort && stickToBottom.current;
   const top = pinned ? bottomScrollTop(viewportHeight, display.count * ROW_HEIGHT) : scrollTop;
   const range = computeWindow({ scrollTop: top, viewportHeight, rowHeight: ROW_HEIGHT, count: display.count, overscan: OVERSCAN });
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = (): void => setViewport(el.clientHeight);
+    const measure = (): void => {
+      setViewport(el.clientHeight);
+      setWidth(el.clientWidth);
+    };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
@@ -166,6 +188,16 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
           if (open !== (event.key === 'ArrowRight')) state.toggleGroup(selection.key);
         }
         return;
+      case 'ContextMenu':
+      case 'F10':
+        if (event.key === 'F10' && !event.shiftKey) return;
+        if (selection?.kind === 'row') {
+          event.preventDefault();
+          const el = document.getElementById(`fl-row-${selection.seq}`);
+          const box = el?.getBoundingClientRect();
+          setMenu({ x: (box?.left ?? 0) + 40, y: (box?.bottom ?? 0), seq: selection.seq });
+        }
+        return;
       case 'Escape':
         if (detailOpen) {
           event.preventDefault();
@@ -202,6 +234,14 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     [store],
   );
 
+  const onRowMenu = useCallback(
+    (seq: number, x: number, y: number) => {
+      store.getState().select({ kind: 'row', seq });
+      setMenu({ x, y, seq });
+    },
+    [store],
+  );
+
   // Record rows keep their element while they stay in the window, so a keystroke that keeps most
   // of the shown records only re-lays out the rows that changed; rows that left are recycled for
   // the new ones (patched in place, not created). See recycleKeys.
@@ -232,6 +272,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
           selected={selection?.kind === 'group' && selection.key === item.group.key}
           groupBy={groupBy}
           span={columns.length}
+          level={1}
           audit={groupAudit.get(item.group.key)}
           onClick={onRowClick}
         />,
@@ -253,6 +294,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
           audit={audit.rulesFor(row.record.id)}
           onClick={onRowClick}
           onCopyId={onCopyId}
+          onMenu={onRowMenu}
         />
       ),
     );
@@ -261,11 +303,100 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   const activeId =
     selection?.kind === 'row' ? `fl-row-${selection.seq}` : selection?.kind === 'group' ? groupDomId(selection.key) : undefined;
 
+  const grouped = groupBy !== 'none';
+  const setSort = (column: Column): void => {
+    if (!column.sortValue) return;
+    const next = sort?.column !== column.id ? { column: column.id, dir: 'asc' as const } : sort.dir === 'asc' ? { column: column.id, dir: 'desc' as const } : null;
+    store.getState().setColumnPrefs({ sort: next });
+  };
+  const toggleColumn = (column: Column): void => {
+    const settings = store.getState().settings;
+    const visible = wanted.some((c) => c.id === column.id);
+    if (visible && wanted.length <= 1) return;
+    if (column.hiddenByDefault) {
+      const shown = visible ? settings.shownColumns.filter((id) => id !== column.id) : [...settings.shownColumns, column.id];
+      store.getState().setColumnPrefs({ shownColumns: shown });
+    } else {
+      const hidden = visible ? [...settings.hiddenColumns, column.id] : settings.hiddenColumns.filter((id) => id !== column.id);
+      store.getState().setColumnPrefs({ hiddenColumns: hidden });
+    }
+  };
+  const startResize = (column: Column, e: PointerEvent): void => {
+    e.preventDefault();
+    e.stopPropagation();
+    const cell = (e.target as HTMLElement).parentElement;
+    const startX = e.clientX;
+    const startWidth = cell?.getBoundingClientRect().width ?? column.width;
+    const move = (ev: PointerEvent): void => {
+      const w = Math.max(column.minWidth, Math.round(startWidth + ev.clientX - startX));
+      store.getState().setColumnPrefs({ columnWidths: { ...store.getState().settings.columnWidths, [column.id]: w } });
+    };
+    const up = (): void => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
+
+  const menuItems = (): MenuItem[] => {
+    if (!menu) return [];
+    if (menu.seq === null) {
+      const items: MenuItem[] = COLUMN_DEFS.map((c) => ({
+        kind: 'check' as const,
+        id: `column-${c.id}`,
+        label: layout.dropped.includes(c) ? `${c.title} (no room)` : c.title,
+        checked: wanted.includes(c),
+        run: () => toggleColumn(c),
+      }));
+      items.push({ kind: 'separator' });
+      items.push({ kind: 'action', id: 'reset-columns', label: 'Reset columns', run: () => store.getState().setColumnPrefs({ hiddenColumns: [], shownColumns: [], columnWidths: {}, sort: null }) });
+      return items;
+    }
+    const row = dataset.rowBySeq(menu.seq);
+    if (!row || row.record.kind !== 'request') return [];
+    const record = row.record;
+    const ctx = { redact, userAgent: typeof navigator !== 'undefined' ? navigator.userAgent : undefined };
+    const copy = (kind: CopyKind): MenuItem => {
+      const text = copyTextOf(kind, record, ctx);
+      return {
+        kind: 'action',
+        id: `copy-${kind}`,
+        label: `Copy ${kind === 'curl' || kind === 'fetch' ? `as ${COPY_LABELS[kind]}` : COPY_LABELS[kind]}`,
+        disabled: text === null,
+        run: () => void copyText(text ?? '').then((ok) => store.getState().showToast(ok ? `Copied ${COPY_LABELS[kind]}` : 'Copy failed')),
+      };
+    };
+    const addFilter = (token: string): void => {
+      const current = store.getState().filterText.trim();
+      store.getState().setFilterText(current ? `${current} ${token}` : token);
+    };
+    const quote = (v: string): string => (/[\s"]/.test(v) ? `"${v.replace(/"/g, '')}"` : v);
+    const path = row.endpoint.slice(row.endpoint.indexOf(' ') + 1);
+    return [
+      copy('url'),
+      copy('response'),
+      copy('curl'),
+      copy('fetch'),
+      copy('ticket'),
+      copy('id'),
+      { kind: 'separator' },
+      { kind: 'action', id: 'filter-host', label: `Filter by host ${row.host}`, disabled: !row.host, run: () => addFilter(`host:${quote(row.host)}`) },
+      { kind: 'action', id: 'filter-code', label: row.code ? `Filter by code ${record.classification.errorCode}` : `Filter by status ${row.status}`, run: () => addFilter(row.code ? `code:${quote(row.code)}` : `status:${row.status}`) },
+      { kind: 'action', id: 'filter-endpoint', label: `Filter by endpoint ${row.endpoint}`, run: () => addFilter(`method:${row.method} path:${quote(path.split(':id')[0].toLowerCase())}`) },
+      { kind: 'separator' },
+      { kind: 'action', id: 'copy-all-curl', label: 'Copy all shown as cURL', run: () => window.dispatchEvent(new CustomEvent('faultline-copy-all', { detail: 'curl' })) },
+      { kind: 'action', id: 'copy-all-har', label: 'Copy all shown as HAR', run: () => window.dispatchEvent(new CustomEvent('faultline-copy-all', { detail: 'har' })) },
+    ];
+  };
+  void platform;
+
   return (
+    <>
     <div
       ref={scroller}
       class="grid"
-      role="grid"
+      role={grouped ? 'treegrid' : 'grid'}
       aria-label="Failures"
       aria-rowcount={display.count + 1}
       aria-colcount={columns.length}
@@ -274,14 +405,33 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
       tabIndex={0}
       data-testid="failure-list"
       data-count={display.count}
-      style={{ '--grid-template': gridTemplate(columns), '--grid-min': `${minGridWidth(columns)}px`, '--row-h': `${ROW_HEIGHT}px` }}
+      style={{ '--grid-template': layout.template, '--grid-min': `${layout.minWidth}px`, '--row-h': `${ROW_HEIGHT}px` }}
       onScroll={onScroll}
       onKeyDown={onKeyDown}
     >
-      <div class="row header" role="row" aria-rowindex={1}>
+      <div
+        class="row header"
+        role="row"
+        aria-rowindex={1}
+        data-testid="grid-header"
+        onContextMenu={(e) => {
+          e.preventDefault();
+          setMenu({ x: e.clientX, y: e.clientY, seq: null });
+        }}
+      >
         {columns.map((c) => (
-          <div key={c.id} role="columnheader" class={`cell col-${c.id}`}>
+          <div
+            key={c.id}
+            role="columnheader"
+            class={`cell col-${c.id}${c.sortValue ? ' sortable' : ''}`}
+            data-testid={`header-${c.id}`}
+            aria-sort={sort?.column === c.id ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+            title={c.sortValue ? `Sort by ${c.title}; right-click to show or hide columns` : 'Right-click to show or hide columns'}
+            onClick={() => setSort(c)}
+          >
             {c.title}
+            {sort?.column === c.id ? <span aria-hidden="true">{sort.dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
+            <span class="col-resize" aria-hidden="true" onPointerDown={(e) => startResize(c, e as PointerEvent)} onClick={(e) => e.stopPropagation()} />
           </div>
         ))}
       </div>
@@ -291,6 +441,8 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
         </div>
       </div>
     </div>
+    {menu ? <ContextMenu label={menu.seq === null ? 'Columns' : 'Row'} x={menu.x} y={menu.y} items={menuItems()} onClose={() => setMenu(null)} /> : null}
+    </>
   );
 }
 
@@ -311,6 +463,7 @@ interface RecordRowProps {
   audit: readonly AuditRule[] | undefined;
   onClick(sel: Selection): void;
   onCopyId(id: string, sel: Selection): void;
+  onMenu(seq: number, x: number, y: number): void;
 }
 
 /** "retry ⚠" with the rules as data and their titles as the tooltip. */
@@ -321,114 +474,53 @@ function AuditBadge({ rules }: { rules: readonly AuditRule[] }) {
       data-testid="audit-badge"
       data-audit-rules={rules.join(' ')}
       title={`Retry audit: ${rules.map((r) => AUDIT_RULE_TITLES[r]).join('; ')}`}
+      aria-label="Retry audit finding"
     >
-      retry ⚠
+      ⚠
     </span>
   );
 }
 
-const KIND_LABEL: Record<string, string> = {
-  client: '4xx',
-  server: '5xx',
-  network: 'network',
-  body: '2xx with error',
-  none: 'ok',
-};
-
-const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, selected, audit, onClick, onCopyId }: RecordRowProps) {
+const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, selected, audit, onClick, onCopyId, onMenu }: RecordRowProps) {
   const record = row.record as RequestRecord;
   const x = record.exchange;
   const c = record.classification;
   const sel: Selection = { kind: 'row', seq: row.seq };
   const cell = (column: Column) => {
-    switch (column.id) {
-      case 'time':
-        return (
-          <div key="time" role="gridcell" class="cell col-time" title={formatDateTime(x.startedAt)}>
-            {formatTime(x.startedAt)}
-          </div>
-        );
-      case 'method':
-        return (
-          <div key="method" role="gridcell" class="cell col-method">
-            {row.method}
-          </div>
-        );
-      case 'url': {
-        const where = hostPath(x.url);
-        return (
-          <div key="url" role="gridcell" class="cell col-url" title={operationTooltip(row.spec) ? `${x.url}\n${operationTooltip(row.spec)}` : x.url}>
-            {`${truncate(where.path, CELL_CHARS)} `}
-            <span class="host">{where.host}</span>
-          </div>
-        );
-      }
-      case 'status': {
-        const status = formatStatus(x.status, c.status.reason || x.statusText, x.error);
-        return (
-          <div key="status" role="gridcell" class="cell col-status" title={`${status} · ${KIND_LABEL[c.kind] ?? c.kind}`}>
-            {audit ? <AuditBadge rules={audit} /> : null}
-            {status}
-          </div>
-        );
-      }
-      case 'code': {
-        // RPC protocols are named with their code: "gRPC-web · UNAVAILABLE (14)".
-        const code = protocolLabel(c) ?? c.errorCode ?? '';
-        return (
-          <div key="code" role="gridcell" class="cell col-code mono" title={code}>
-            {truncate(code, CELL_CHARS)}
-          </div>
-        );
-      }
-      case 'id':
-        return (
-          <div key="id" role="gridcell" class="cell col-id">
-            {c.errorId ? (
-              <span
-                role="button"
-                class="id-copy mono"
-                title={`${c.errorId}: click to copy${c.errorIdSource ? ` (from ${c.errorIdSource})` : ''}`}
-                aria-label={`Copy ID ${c.errorId}`}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  onCopyId(c.errorId!, sel);
-                }}
-              >
-                {c.errorId}
-              </span>
-            ) : null}
-          </div>
-        );
-      case 'message':
-        return (
-          <div key="message" role="gridcell" class="cell col-message" title={c.message ?? ''}>
-            {truncate(c.message ?? '', CELL_CHARS)}
-          </div>
-        );
-      case 'retry': {
-        const verdict = c.failure ? retryText(c) : '';
-        return (
-          <div key="retry" role="gridcell" class={`cell col-retry verdict-${c.verdict}`} title={verdict}>
-            {verdict}
-          </div>
-        );
-      }
-      case 'action': {
-        const action = c.failure ? c.action : '';
-        return (
-          <div key="action" role="gridcell" class="cell col-action" title={action}>
-            {truncate(action, CELL_CHARS)}
-          </div>
-        );
-      }
+    if (column.id === 'id') {
+      return (
+        <div key="id" role="gridcell" class="cell col-id">
+          {c.errorId ? (
+            <span
+              role="button"
+              class="id-copy mono"
+              title={`${c.errorId}: click to copy${c.errorIdSource ? ` (from ${c.errorIdSource})` : ''}`}
+              aria-label={`Copy ID ${c.errorId}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                onCopyId(c.errorId!, sel);
+              }}
+            >
+              {c.errorId}
+            </span>
+          ) : null}
+        </div>
+      );
     }
+    const view = column.cell(row, record);
+    return (
+      <div key={column.id} role="gridcell" class={`cell col-${column.id}${view.className ? ` ${view.className}` : ''}`} title={view.title}>
+        {column.id === 'status' && audit ? <AuditBadge rules={audit} /> : null}
+        {view.content}
+      </div>
+    );
   };
   return (
     <div
       id={`fl-row-${row.seq}`}
       role="row"
       aria-rowindex={index + 2}
+      aria-level={inGroup ? 2 : undefined}
       aria-selected={selected}
       class={`row record kind-${c.kind}${selected ? ' selected' : ''}${inGroup ? ' in-group' : ''}`}
       data-testid={c.failure ? 'failure-row' : 'response-row'}
@@ -437,7 +529,14 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
       data-code={c.errorCode ?? ''}
       data-id={c.errorId ?? ''}
       data-kind={c.kind}
+      data-todo={row.todo ?? ''}
+      data-action={c.failure ? c.action : ''}
+      data-url={x.url}
       onClick={() => onClick(sel)}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        onMenu(row.seq, e.clientX, e.clientY);
+      }}
     >
       {columns.map(cell)}
     </div>
@@ -463,17 +562,28 @@ interface GroupRowProps {
   selected: boolean;
   groupBy: string;
   span: number;
+  level: number;
   audit: readonly AuditRule[] | undefined;
   onClick(sel: Selection): void;
 }
 
-const GroupRow = memo(function GroupRow({ index, group, expanded, selected, groupBy, span, audit, onClick }: GroupRowProps) {
+/** "429 ×3, 503 ×1": the most frequent first. */
+function mix<K>(counts: ReadonlyMap<K, number>, label: (k: K) => string): string {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([k, n]) => `${label(k)} ×${n}`)
+    .join(', ');
+}
+
+const GroupRow = memo(function GroupRow({ index, group, expanded, selected, groupBy, span, level, audit, onClick }: GroupRowProps) {
   return (
     <div
       id={groupDomId(group.key)}
       role="row"
       aria-rowindex={index + 2}
       aria-expanded={expanded}
+      aria-level={level}
       aria-selected={selected}
       class={`row group${selected ? ' selected' : ''}`}
       data-testid="group-row"
@@ -490,6 +600,10 @@ const GroupRow = memo(function GroupRow({ index, group, expanded, selected, grou
         </span>
         <span class="group-count" data-testid="group-count">
           {formatCount(group.count)}
+        </span>
+        <span class="group-mix" data-testid="group-mix">
+          {mix(group.statuses, (s) => (s === 0 ? 'failed' : String(s)))}
+          {group.verdicts.size > 0 ? ` · ${mix(group.verdicts, (v) => WHAT_TO_DO_LABELS[v as WhatToDo]?.label ?? v)}` : ''}
         </span>
         {audit ? <AuditBadge rules={audit} /> : null}
         <span class="group-seen">

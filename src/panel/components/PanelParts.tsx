@@ -1,4 +1,5 @@
 // The panel's frame around the list: view tabs, banners, the empty state, the status bar and the toast.
+import type { ComponentChildren } from 'preact';
 import { usePanel, usePanelStore, usePlatform } from '../context';
 import { formatCount } from '../format';
 
@@ -120,7 +121,7 @@ export function EmptyState() {
   );
 }
 
-export function StatusBar() {
+export function StatusBar({ tabs }: { tabs?: ComponentChildren }) {
   const stats = usePanel((s) => s.stats);
   const view = usePanel((s) => (s.view === 'audit' ? s.auditOf : s.view));
   const imported = usePanel((s) => s.imported);
@@ -138,6 +139,7 @@ export function StatusBar() {
 
   return (
     <footer class="statusbar" data-testid="status-bar">
+      {tabs}
       <span data-testid="counts" data-shown={shown} data-failures={failures} data-scanning={scanning}>
         {parts.join(' · ')}
       </span>

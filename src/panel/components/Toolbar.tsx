@@ -1,7 +1,10 @@
 // The toolbar: session actions, the filter box, chips, grouping, export/import and settings.
 import type { RefObject } from 'preact';
-import { useRef, useState } from 'preact/hooks';
-import { CHIP_LABELS, FILTER_HELP, QUICK_CHIPS, SPEC_CHIPS } from '../filter';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CHIPS, completeKey, FILTER_HELP } from '../filter';
+import { copyText } from '../clipboard';
+import { copyAllAsCurl, copyAllAsHar } from '../copies';
+import { formatCount } from '../format';
 import { useStore } from 'zustand';
 import { contractStore } from '../contract';
 import { usePanel, usePanelStore, usePlatform } from '../context';
@@ -45,6 +48,26 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
   const imported = usePanel((s) => s.imported);
   const fileInput = useRef<HTMLInputElement>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const revision = usePanel((s) => s.revision);
+  const redact = usePanel((s) => s.settings.redactCopies);
+  const summaryChips = useMemo(() => CHIPS.filter((c) => c.summary), []);
+  const counts = useMemo(() => store.getState().dataset().chipCounts(summaryChips), [revision, view, summaryChips]);
+  const completion = completeKey(filterText);
+
+  const copyAll = (kind: 'curl' | 'har'): void => {
+    const records = filteredRecords(store);
+    const text = kind === 'curl' ? copyAllAsCurl(records, { redact }) : copyAllAsHar(records, platform?.version ?? '0');
+    void copyText(text).then((ok) =>
+      store.getState().showToast(ok ? `Copied ${records.length} ${records.length === 1 ? 'request' : 'requests'} as ${kind === 'curl' ? 'cURL' : 'HAR'}` : 'Copy failed'),
+    );
+  };
+  // The row context menu asks for "copy all" through an event: one implementation, here.
+  useEffect(() => {
+    const onCopyAll = (e: Event): void => copyAll((e as CustomEvent<'curl' | 'har'>).detail);
+    window.addEventListener('faultline-copy-all', onCopyAll);
+    return () => window.removeEventListener('faultline-copy-all', onCopyAll);
+  });
 
   const exportAs = (kind: 'json' | 'har'): void => {
     const records = filteredRecords(store);
@@ -72,7 +95,7 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
         <button type="button" class="tool" data-testid="clear" title={view === 'imported' ? 'Close the imported file' : 'Clear'} onClick={() => store.getState().clear()}>
           Clear
         </button>
-        <label class="check" title="Keep records across navigations">
+        <label class="check" title="Keep records across navigations (remembered)">
           <input
             type="checkbox"
             data-testid="preserve-log"
@@ -82,13 +105,12 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
           />
           Preserve log
         </label>
-        <span class="divider" aria-hidden="true" />
         <input
           ref={filterRef}
           type="search"
           class={`filter${problems.length ? ' invalid' : ''}`}
           data-testid="filter"
-          placeholder="Filter (status:5xx code:… -host:…)"
+          placeholder="Filter: status:5xx code:… (Ctrl+F)"
           aria-label="Filter"
           title={problems.length ? problems.join('\n') : FILTER_HELP}
           aria-invalid={problems.length > 0}
@@ -97,12 +119,33 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
           autoComplete="off"
           onInput={(e) => store.getState().setFilterText((e.target as HTMLInputElement).value)}
           onKeyDown={(e) => {
+            if (e.key === 'Tab' && !e.shiftKey && completion) {
+              e.preventDefault();
+              store.getState().setFilterText(completion);
+              return;
+            }
             if (e.key === 'Escape' && filterText !== '') {
               e.stopPropagation();
               store.getState().setFilterText('');
             }
           }}
         />
+        <div class="chips" role="group" aria-label="What to do">
+          {summaryChips.map((chip) => (
+            <button
+              key={chip.id}
+              type="button"
+              class={`chip chip-${chip.id}`}
+              data-testid={`chip-${chip.id}`}
+              data-count={counts.get(chip.id) ?? 0}
+              title={chip.title}
+              aria-pressed={chips.includes(chip.id)}
+              onClick={() => store.getState().toggleChip(chip.id)}
+            >
+              {chip.label} <span class="chip-count">{formatCount(counts.get(chip.id) ?? 0)}</span>
+            </button>
+          ))}
+        </div>
         <label class="check" title="Show every response, not only failures">
           <input
             type="checkbox"
@@ -110,7 +153,7 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
             checked={showAll}
             onChange={(e) => store.getState().setShowAll((e.target as HTMLInputElement).checked)}
           />
-          All responses
+          All
         </label>
         <label class="select-label">
           Group
@@ -124,16 +167,43 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
             <option value="code">Error code</option>
           </select>
         </label>
-        <span class="divider" aria-hidden="true" />
-        <button type="button" class="tool" data-testid="export-json" title="Export the filtered list as JSON (secrets redacted)" onClick={() => exportAs('json')}>
-          Export JSON
-        </button>
-        <button type="button" class="tool" data-testid="export-har" title="Export the filtered list as a sanitized HAR" onClick={() => exportAs('har')}>
-          Export HAR
-        </button>
-        <button type="button" class="tool" data-testid="import-har" title="Import a HAR file (or drop it on the panel)" onClick={() => fileInput.current?.click()}>
-          Import HAR
-        </button>
+        <div class="settings-anchor">
+          <button type="button" class="tool" data-testid="more" aria-haspopup="true" aria-expanded={moreOpen} onClick={() => setMoreOpen(!moreOpen)}>
+            Export ▾
+          </button>
+          {/* Always in the DOM (hidden when closed), so the export buttons keep their test ids for scripts. */}
+          {(
+            <div
+              hidden={!moreOpen}
+              class="popover menu-popover"
+              role="group"
+              aria-label="Export and import"
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.stopPropagation();
+                  setMoreOpen(false);
+                }
+              }}
+              onClick={() => setMoreOpen(false)}
+            >
+              <button type="button" class="tool" data-testid="export-json" title="Export the filtered list as JSON (secrets redacted)" onClick={() => exportAs('json')}>
+                Export JSON
+              </button>
+              <button type="button" class="tool" data-testid="export-har" title="Export the filtered list as a sanitized HAR" onClick={() => exportAs('har')}>
+                Export HAR
+              </button>
+              <button type="button" class="tool" data-testid="copy-all-curl" title="Copy the filtered list as cURL commands" onClick={() => copyAll('curl')}>
+                Copy all as cURL
+              </button>
+              <button type="button" class="tool" data-testid="copy-all-har" title="Copy the filtered list as a sanitized HAR" onClick={() => copyAll('har')}>
+                Copy all as HAR
+              </button>
+              <button type="button" class="tool" data-testid="import-har" title="Import a HAR file (or drop it on the panel)" onClick={() => fileInput.current?.click()}>
+                Import HAR…
+              </button>
+            </div>
+          )}
+        </div>
         <input
           ref={fileInput}
           type="file"
@@ -164,25 +234,37 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
           {settingsOpen ? <SettingsMenu onClose={() => setSettingsOpen(false)} /> : null}
         </div>
       </div>
-      <div class="toolbar-row chips" role="group" aria-label="Quick filters">
-        {QUICK_CHIPS.filter((chip) => hasSpecs || !(chip in SPEC_CHIPS)).map((chip) => (
-          <button
-            key={chip}
-            type="button"
-            class={`chip chip-${chip}`}
-            data-testid={`chip-${chip}`}
-            aria-pressed={chips.includes(chip)}
-            onClick={() => store.getState().toggleChip(chip)}
-          >
-            {CHIP_LABELS[chip]}
-          </button>
-        ))}
-        {problems.length ? (
-          <span class="filter-problem" role="status">
-            {problems[0]}
-          </span>
-        ) : null}
-      </div>
+      {hasSpecs ? (
+        <div class="toolbar-row chips" role="group" aria-label="API contract">
+          {CHIPS.filter((chip) => chip.group === 'spec').map((chip) => (
+            <button
+              key={chip.id}
+              type="button"
+              class={`chip chip-${chip.id}`}
+              data-testid={`chip-${chip.id}`}
+              title={chip.title}
+              aria-pressed={chips.includes(chip.id)}
+              onClick={() => store.getState().toggleChip(chip.id)}
+            >
+              {chip.label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {problems.length || completion ? (
+        <div class="toolbar-row filter-notes">
+          {problems.length ? (
+            <span class="filter-problem" role="status" data-testid="filter-problem">
+              {problems[0]}
+            </span>
+          ) : null}
+          {completion ? (
+            <span class="filter-completion muted" data-testid="filter-completion">
+              Tab: {completion.slice(completion.lastIndexOf(' ') + 1)}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -119,6 +119,16 @@ export class Dataset {
     return this.visibleList.length - markers;
   }
 
+  /** Failures by summary chip, whatever the filter (the chips' counts). One pass: called once per change. */
+  chipCounts(chips: ReadonlyArray<{ id: string; test(s: FilterSubject): boolean }>): Map<string, number> {
+    const counts = new Map<string, number>(chips.map((c) => [c.id, 0]));
+    for (const row of this.rows) {
+      if (row.nav || !(row.failure || row.todo === 'canceled')) continue;
+      for (const chip of chips) if (chip.test(row)) counts.set(chip.id, counts.get(chip.id)! + 1);
+    }
+    return counts;
+  }
+
   groups(): GroupIndex | null {
     return this.groupIndex;
   }
@@ -345,7 +355,7 @@ export class Dataset {
 
   private groupAdd(row: Row, slot: number): void {
     if (!this.groupIndex || row.nav) return;
-    this.groupIndex.add(this.groupKey(row), slot, row.at);
+    this.groupIndex.add(this.groupKey(row), slot, row.at, row.status, row.todo);
   }
 
   private rebuildGroups(): void {

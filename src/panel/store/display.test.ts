@@ -39,10 +39,10 @@ describe('buildDisplay', () => {
     const d = dataset();
     d.setGroupBy('code');
     const closed = buildDisplay(d, 'newest-last', 'code', new Set());
-    expect(Array.from({ length: closed.count }, (_, i) => seqAt(d, closed, i))).toEqual(['group:A', 'group:B']);
-    const open = buildDisplay(d, 'newest-first', 'code', new Set(['A']));
-    expect(Array.from({ length: open.count }, (_, i) => seqAt(d, open, i))).toEqual(['group:A', 5, 2, 'group:B']);
-    expect(open.indexOf({ kind: 'group', key: 'B' })).toBe(3);
+    expect(Array.from({ length: closed.count }, (_, i) => seqAt(d, closed, i))).toEqual(['group:a', 'group:b']);
+    const open = buildDisplay(d, 'newest-first', 'code', new Set(['a']));
+    expect(Array.from({ length: open.count }, (_, i) => seqAt(d, open, i))).toEqual(['group:a', 5, 2, 'group:b']);
+    expect(open.indexOf({ kind: 'group', key: 'b' })).toBe(3);
     expect(open.indexOf({ kind: 'row', seq: 2 })).toBe(2);
   });
 });

@@ -3,6 +3,21 @@
 import type { Group, GroupBy } from '../grouping';
 import type { Order } from '../settings';
 import type { Dataset } from './dataset';
+import type { Row } from './rows';
+
+/** Sort by a column's key; rows with equal keys keep their time order. */
+export interface RowSort {
+  key(row: Row): string | number;
+  dir: 'asc' | 'desc';
+}
+
+/** Positions sorted by the key (navigation markers left out: they only mean something in time order). */
+export function sortPositions(dataset: Dataset, positions: readonly number[], sort: RowSort): number[] {
+  const keyed = positions.filter((p) => !dataset.row(p).nav).map((p) => ({ p, k: sort.key(dataset.row(p)) }));
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  keyed.sort((a, b) => (a.k < b.k ? -sign : a.k > b.k ? sign : a.p - b.p));
+  return keyed.map((x) => x.p);
+}
 
 export type DisplayItem = { type: 'row'; position: number; group?: string } | { type: 'group'; group: Group; expanded: boolean };
 
@@ -17,16 +32,17 @@ export interface DisplayModel {
   selectionAt(index: number): Selection;
 }
 
-export function buildDisplay(dataset: Dataset, order: Order, groupBy: GroupBy, expanded: ReadonlySet<string>): DisplayModel {
+export function buildDisplay(dataset: Dataset, order: Order, groupBy: GroupBy, expanded: ReadonlySet<string>, sort: RowSort | null = null): DisplayModel {
   const groups = groupBy === 'none' ? null : dataset.groups();
-  if (!groups) return flatDisplay(dataset, order);
+  if (!groups) return sort ? sortedDisplay(dataset, sort) : flatDisplay(dataset, order);
   const items: DisplayItem[] = [];
   for (const group of groups.groups()) {
     const open = expanded.has(group.key);
     items.push({ type: 'group', group, expanded: open });
     if (!open) continue;
-    const members = groups.members(group.key);
-    if (order === 'newest-last') for (let i = 0; i < members.length; i++) items.push({ type: 'row', position: members[i], group: group.key });
+    const members = sort ? sortPositions(dataset, groups.members(group.key), sort) : groups.members(group.key);
+    if (sort) for (let i = 0; i < members.length; i++) items.push({ type: 'row', position: members[i], group: group.key });
+    else if (order === 'newest-last') for (let i = 0; i < members.length; i++) items.push({ type: 'row', position: members[i], group: group.key });
     else for (let i = members.length - 1; i >= 0; i--) items.push({ type: 'row', position: members[i], group: group.key });
   }
   const selectionAt = (index: number): Selection => {
@@ -43,6 +59,22 @@ export function buildDisplay(dataset: Dataset, order: Order, groupBy: GroupBy, e
       if (selection.kind === 'group') return items.findIndex((it) => it.type === 'group' && it.group.key === selection.key);
       const position = dataset.positionOfSeq(selection.seq);
       return items.findIndex((it) => it.type === 'row' && it.position === position);
+    },
+  };
+}
+
+function sortedDisplay(dataset: Dataset, sort: RowSort): DisplayModel {
+  const list = dataset.visible;
+  const all: number[] = [];
+  for (let i = 0; i < list.length; i++) all.push(list.get(i));
+  const positions = sortPositions(dataset, all, sort);
+  return {
+    count: positions.length,
+    item: (index) => ({ type: 'row', position: positions[index] }),
+    selectionAt: (index) => (index >= 0 && index < positions.length ? { kind: 'row', seq: dataset.row(positions[index]).seq } : null),
+    indexOf(selection) {
+      if (!selection || selection.kind !== 'row') return -1;
+      return positions.indexOf(dataset.positionOfSeq(selection.seq));
     },
   };
 }

@@ -36,7 +36,8 @@ describe('panel store', () => {
     expect(s().ready).toBe(true);
     expect(s().connection).toBe('connected');
     expect(s().stats.seen).toBe(10);
-    expect(s().preserve).toBe(true);
+    // Preserve log is off by default, like the Network panel's: the panel turns the tab's off.
+    expect(s().preserve).toBe(false);
     expect(s().dataset().visibleRequestCount()).toBe(3);
   });
 
@@ -80,12 +81,15 @@ describe('panel store', () => {
     s().receive(snapshot());
     s().clear();
     expect(s().dataset().size).toBe(0);
-    s().setPreserve(false);
+    s().setPreserve(true);
     expect(sent.map((m) => [m.type, m.payload])).toEqual([
-      ['panel/clear', { tabId: TAB }],
       ['panel/set-preserve', { tabId: TAB, preserve: false }],
+      ['panel/clear', { tabId: TAB }],
+      ['panel/set-preserve', { tabId: TAB, preserve: true }],
     ]);
-    expect(s().preserve).toBe(false);
+    expect(s().preserve).toBe(true);
+    // The choice is a setting: the next snapshot keeps it on.
+    expect(s().settings.preserveLog).toBe(true);
   });
 
   it('the filter box, chips and show-all filter the list; settings are saved', () => {

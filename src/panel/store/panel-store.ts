@@ -99,6 +99,8 @@ export interface PanelState {
   setOrder(order: Order): void;
   setTheme(theme: ThemeChoice): void;
   setRedactCopies(redact: boolean): void;
+  /** Column visibility, widths and sort (remembered). */
+  setColumnPrefs(patch: Partial<Pick<Settings, 'hiddenColumns' | 'shownColumns' | 'columnWidths' | 'sort'>>): void;
   loadSettings(settings: Settings): void;
   toggleGroup(key: string): void;
   setView(view: ViewSource): void;
@@ -309,6 +311,16 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       auditSoon();
       scanNow({ stats: p.stats, preserve: p.preserve, ready: true, connection: 'connected' });
       set(keepSelection());
+      syncPreserve();
+    };
+
+    /** The tab keeps records across navigations only when the panel's setting says so. */
+    const syncPreserve = (): void => {
+      const want = get().settings.preserveLog;
+      if (get().ready && get().preserve !== want) {
+        set({ preserve: want });
+        post('panel/set-preserve', { tabId: deps.tabId, preserve: want });
+      }
     };
 
     const onUpsert = (p: MessageMap['bg/upsert']): void => {
@@ -416,10 +428,16 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
         updateSettings({ redactCopies });
       },
 
+      setColumnPrefs(patch) {
+        updateSettings(patch);
+        bump();
+      },
+
       loadSettings(settings) {
         set({ settings });
         for (const d of datasets()) d.setGroupBy(settings.groupBy);
         applySpec({ showAll: settings.showAll });
+        syncPreserve();
       },
 
       toggleGroup(key) {
@@ -471,6 +489,7 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       },
 
       setPreserve(preserve) {
+        updateSettings({ preserveLog: preserve });
         set({ preserve });
         post('panel/set-preserve', { tabId: deps.tabId, preserve });
       },

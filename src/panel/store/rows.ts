@@ -8,6 +8,8 @@ import { hostPath } from '../format';
 import { codeKey, endpointKey } from '../grouping';
 import type { SpecFinding } from '../../core/openapi/types';
 import { contractStore, findingFor } from '../contract';
+import { headerValue } from '../../core/headers';
+import { whatToDo, type WhatToDo } from '../what-to-do';
 
 export class Row implements FilterSubject {
   readonly seq: number;
@@ -21,6 +23,7 @@ export class Row implements FilterSubject {
   readonly retryable: boolean;
   readonly idempotent: boolean;
   readonly truncated: boolean;
+  readonly todo: WhatToDo | null;
   /** Epoch ms of the request or navigation. */
   readonly at: number | undefined;
 
@@ -48,6 +51,7 @@ export class Row implements FilterSubject {
       this.retryable = false;
       this.idempotent = false;
       this.truncated = false;
+      this.todo = null;
       this.at = record.at;
       return;
     }
@@ -60,7 +64,25 @@ export class Row implements FilterSubject {
     this.retryable = c.retryable;
     this.idempotent = c.idempotent;
     this.truncated = record.bodyState === 'truncated' || x.bodyTruncated === true;
+    this.todo = whatToDo(c, x);
     this.at = x.startedAt;
+  }
+
+  /** Response bytes: Content-Length, else the captured body's length; -1 when unknown. */
+  get size(): number {
+    if (this.record.kind !== 'request') return -1;
+    const x = this.record.exchange;
+    const length = Number(headerValue(x.responseHeaders, 'content-length'));
+    if (Number.isFinite(length) && length >= 0 && headerValue(x.responseHeaders, 'content-length') !== undefined) return length;
+    return typeof x.body === 'string' ? x.body.length : -1;
+  }
+
+  /** Response MIME type, lower case, without parameters. */
+  get mime(): string {
+    if (this.record.kind !== 'request') return '';
+    const x = this.record.exchange;
+    const type = x.mimeType ?? headerValue(x.responseHeaders, 'content-type') ?? '';
+    return type.split(';')[0].trim().toLowerCase();
   }
 
   private get url(): string {

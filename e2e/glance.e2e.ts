@@ -1,0 +1,370 @@
+// Issue 15, "the panel at a glance", in the real DevTools of Chromium and Firefox against the demo:
+// a 1280×350 bottom dock and a 600 px right dock (rows visible, code/ID/verdict not cut, one toolbar
+// row), keys that DevTools would otherwise take, sort and hide columns, the row context menu,
+// copy all, the vendor ticket read back from the clipboard, and axe-core in every panel state.
+// Set FAULTLINE_SCREENSHOTS=<dir> to save the dock screenshots (light and dark) for the README.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, type DemoServer } from './demo/server.mjs';
+import { seedCases } from './harness/seed-rows';
+import { launchOnDemo, waitForFailureCount, type BrowserName, type PanelSession, type RemoteFn } from './harness/index';
+
+const seedFailures = seedCases.filter((c) => c.expected.failure);
+const SECRET = 'd360-secret-token';
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: number;
+  targets: string[];
+}
+
+/**
+ * axe-core run in a document. The harness sends functions as source, so this one's source is axe
+ * itself plus the call: evaluated by the driver (CDP, a chrome sandbox), not by the page's CSP.
+ */
+function axeRun(): RemoteFn<null, AxeViolation[]> {
+  const src = `async function (arg) {
+    ${AXE_SOURCE}
+    ;for (let i = 0; i < 60 && !document.querySelector('[data-faultline-ready], main, [data-testid="rules-status"]'); i++) await new Promise((r) => setTimeout(r, 50));
+    const engine = (typeof axe !== 'undefined' ? axe : window.axe);
+    const result = await engine.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }`;
+  const fn = (() => []) as unknown as RemoteFn<null, AxeViolation[]>;
+  fn.toString = () => src;
+  return fn;
+}
+
+// ---- evaluated in the panel (self-contained) -----------------------------------------------
+
+async function settle(): Promise<true> {
+  for (let i = 0; i < 4; i++) await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  return true;
+}
+
+async function resetView(): Promise<boolean> {
+  const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  const input = document.querySelector<HTMLInputElement>('[data-testid="filter"]');
+  if (!input) return false;
+  input.value = '';
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  for (const chip of document.querySelectorAll<HTMLElement>('.chip[aria-pressed="true"]')) chip.click();
+  const group = document.querySelector<HTMLSelectElement>('[data-testid="group-by"]')!;
+  if (group.value !== 'none') {
+    group.value = 'none';
+    group.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  (document.querySelector('[aria-label^="Close detail"]') as HTMLElement | null)?.click();
+  (document.querySelector('[data-testid="view-live"]') as HTMLElement | null)?.click();
+  await frame();
+  return true;
+}
+
+/** What a dock size shows: toolbar rows, whole rows in view, and the cells cut short. */
+async function layoutFacts(): Promise<{
+  toolbarHeight: number;
+  firstRowHeight: number;
+  rowsInView: number;
+  columns: string[];
+  cut: Record<string, string[]>;
+  seedMessagesCut: string[];
+}> {
+  for (let i = 0; i < 6; i++) await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  const toolbar = document.querySelector<HTMLElement>('.toolbar')!;
+  const firstRow = toolbar.querySelector<HTMLElement>('.toolbar-row')!;
+  const grid = document.querySelector<HTMLElement>('[data-testid="failure-list"]')!;
+  const box = grid.getBoundingClientRect();
+  const header = grid.querySelector<HTMLElement>('.row.header')!.getBoundingClientRect();
+  const rows = [...grid.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].filter((r) => {
+    const b = r.getBoundingClientRect();
+    return b.top >= header.bottom - 1 && b.bottom <= box.bottom + 1;
+  });
+  const cut: Record<string, string[]> = {};
+  const seedMessagesCut: string[] = [];
+  for (const row of rows) {
+    const url = row.dataset.url ?? row.dataset.seq!;
+    for (const col of ['code', 'id', 'retry', 'status']) {
+      const cell = row.querySelector<HTMLElement>(`.col-${col}`);
+      if (cell && cell.scrollWidth > cell.clientWidth + 1) (cut[col] ??= []).push(`${url}: ${cell.textContent}`);
+    }
+    const message = row.querySelector<HTMLElement>('.col-message');
+    if (message && /\/api\/case\//.test(url) && message.scrollWidth > message.clientWidth + 1) seedMessagesCut.push(`${url}: ${message.textContent}`);
+  }
+  return {
+    toolbarHeight: toolbar.getBoundingClientRect().height,
+    firstRowHeight: firstRow.getBoundingClientRect().height,
+    rowsInView: rows.length,
+    columns: [...grid.querySelectorAll<HTMLElement>('[role="columnheader"]')].map((h) => h.dataset.testid!.slice(7)),
+    cut,
+    seedMessagesCut,
+  };
+}
+
+async function setTheme(theme: string): Promise<true> {
+  const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  (document.querySelector('[data-testid="settings"]') as HTMLElement).click();
+  await frame();
+  const select = document.querySelector<HTMLSelectElement>('[data-testid="theme"]')!;
+  select.value = theme;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  (document.querySelector('[data-testid="settings"]') as HTMLElement).click();
+  await frame();
+  return true;
+}
+
+async function openDetailOf(status: string): Promise<boolean> {
+  const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => r.dataset.status === status);
+  if (!row) return false;
+  // The middle of the row opens the detail (the ID is the only copy target).
+  row.querySelector<HTMLElement>('.col-status')!.click();
+  for (let i = 0; i < 20 && !document.querySelector('[data-testid="detail"]'); i++) await frame();
+  return document.querySelector('[data-testid="detail"]') !== null;
+}
+
+// ---- the tests ------------------------------------------------------------------------------
+
+describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glance', (browser) => {
+  let demo: DemoServer;
+  let session: PanelSession;
+  const shots = process.env.FAULTLINE_SCREENSHOTS ? path.resolve(process.env.FAULTLINE_SCREENSHOTS) : null;
+
+  beforeAll(async () => {
+    demo = await startDemoServer();
+    session = await launchOnDemo(browser, demo.url);
+    await session.pageEval(() => (window as any).faultlineDemo.runAll());
+    await waitForFailureCount(session, seedFailures.length, 30_000);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await demo?.close();
+  });
+
+  it('1280×350 bottom dock: one toolbar row, 12+ rows, code, ID and verdict not cut', async () => {
+    await session.resizeDevTools(1280, 350);
+    await session.panelEval(resetView);
+    const facts = await session.panelEval(layoutFacts);
+    expect(facts.firstRowHeight).toBeLessThan(32);
+    expect(facts.toolbarHeight).toBeLessThan(34);
+    expect(facts.rowsInView).toBeGreaterThanOrEqual(12);
+    expect(facts.columns).toEqual(expect.arrayContaining(['status', 'code', 'id', 'message', 'retry']));
+    expect(facts.cut).toEqual({});
+    expect(facts.seedMessagesCut).toEqual([]);
+    if (shots) {
+      for (const theme of ['light', 'dark']) {
+        await session.panelEval(setTheme, theme);
+        await session.panelEval(settle);
+        await session.screenshotPanel(path.join(shots, `panel-bottom-${theme}-${browser}.png`));
+      }
+      await session.panelEval(setTheme, 'auto');
+    }
+  });
+
+  it('600 px right dock: status, code and verdict shown and not cut', async () => {
+    await session.resizeDevTools(600, 800);
+    await session.panelEval(resetView);
+    const facts = await session.panelEval(layoutFacts);
+    expect(facts.columns).toEqual(expect.arrayContaining(['status', 'code', 'retry']));
+    expect(facts.cut).toEqual({});
+    expect(facts.rowsInView).toBeGreaterThan(12);
+    // The toolbar wraps at 600 px, to at most three rows (it took four before issue 15).
+    expect(facts.firstRowHeight).toBeLessThan(80);
+    if (shots) {
+      for (const theme of ['light', 'dark']) {
+        await session.panelEval(setTheme, theme);
+        await session.panelEval(settle);
+        await session.screenshotPanel(path.join(shots, `panel-right-${theme}-${browser}.png`));
+      }
+      await session.panelEval(setTheme, 'auto');
+    }
+    await session.resizeDevTools(1280, 800);
+  });
+
+  it('Ctrl+F and Esc work from a detail control and never reach DevTools', async () => {
+    await session.resizeDevTools(1280, 800);
+    await session.panelEval(resetView);
+    expect(await session.panelEval(openDetailOf, '429')).toBe(true);
+    const keys = await session.panelEval(async () => {
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      // DevTools' forwarder listens on the document: anything that reaches it would be DevTools'.
+      const leaked: string[] = [];
+      const spy = (e: KeyboardEvent): void => void leaked.push(e.key);
+      document.addEventListener('keydown', spy);
+      const button = document.querySelector<HTMLElement>('[data-testid="copy-curl"]')!;
+      button.focus();
+      button.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', code: 'KeyF', ctrlKey: true, bubbles: true, cancelable: true }));
+      await frame();
+      const filterFocused = document.activeElement === document.querySelector('[data-testid="filter"]');
+      const detailButton = document.querySelector<HTMLElement>('[data-testid="copy-ticket"]')!;
+      detailButton.focus();
+      detailButton.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true, cancelable: true }));
+      await frame();
+      const detailOpen = document.querySelector('[data-testid="detail"]') !== null;
+      document.removeEventListener('keydown', spy);
+      return { filterFocused, detailOpen, leaked };
+    });
+    expect(keys).toEqual({ filterFocused: true, detailOpen: false, leaked: [] });
+  });
+
+  it('sorts by a column and hides one from the header context menu', async () => {
+    await session.resizeDevTools(1280, 800);
+    await session.panelEval(resetView);
+    const result = await session.panelEval(async () => {
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const statuses = () => [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].map((r) => Number(r.dataset.status));
+      document.querySelector<HTMLElement>('[data-testid="header-status"]')!.click();
+      await frame();
+      const asc = statuses();
+      const ariaSort = document.querySelector('[data-testid="header-status"]')!.getAttribute('aria-sort');
+      const header = document.querySelector<HTMLElement>('[data-testid="grid-header"]')!;
+      header.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 200, clientY: 60 }));
+      await frame();
+      const items = [...document.querySelectorAll<HTMLElement>('[data-testid="context-menu"] [role="menuitemcheckbox"]')].map((i) => i.dataset.testid);
+      document.querySelector<HTMLElement>('[data-testid="menu-column-message"]')!.click();
+      await frame();
+      const hidden = document.querySelector('[data-testid="header-message"]') === null;
+      // Back to the defaults for the other tests.
+      header.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 200, clientY: 60 }));
+      await frame();
+      document.querySelector<HTMLElement>('[data-testid="menu-reset-columns"]')!.click();
+      await frame();
+      return { asc, ariaSort, items, hidden, back: document.querySelector('[data-testid="header-message"]') !== null };
+    });
+    expect(result.asc.length).toBeGreaterThan(10);
+    expect(result.asc).toEqual([...result.asc].sort((a, b) => a - b));
+    expect(result.ariaSort).toBe('ascending');
+    expect(result.items).toEqual(expect.arrayContaining(['menu-column-host', 'menu-column-action', 'menu-column-message']));
+    expect(result.hidden).toBe(true);
+    expect(result.back).toBe(true);
+  });
+
+  it('row context menu: copy as cURL the way Chrome does, filter by host; copy all as cURL', async () => {
+    await session.resizeDevTools(1280, 800);
+    await session.panelEval(resetView);
+    const opened = await session.panelEval(async () => {
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => (r.dataset.url ?? '').includes('document360-400-validation'))!;
+      row.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 100, clientY: 100 }));
+      await frame();
+      const items = [...document.querySelectorAll<HTMLElement>('[data-testid="context-menu"] [role="menuitem"]')].map((i) => i.dataset.testid);
+      document.querySelector<HTMLElement>('[data-testid="menu-copy-curl"]')!.click();
+      await frame();
+      return items;
+    });
+    expect(opened).toEqual(
+      expect.arrayContaining(['menu-copy-url', 'menu-copy-response', 'menu-copy-curl', 'menu-copy-fetch', 'menu-copy-ticket', 'menu-copy-id', 'menu-filter-host', 'menu-filter-code', 'menu-filter-endpoint']),
+    );
+    const curl = await session.readClipboard();
+    expect(curl).toMatch(/^curl /);
+    expect(curl).not.toMatch(/accept-encoding/i);
+    expect(curl).toContain('--compressed');
+    expect(curl).not.toContain(SECRET);
+
+    const filtered = await session.panelEval(async () => {
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const row = document.querySelector<HTMLElement>('[data-testid="failure-row"]')!;
+      row.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 100, clientY: 100 }));
+      await frame();
+      document.querySelector<HTMLElement>('[data-testid="menu-filter-host"]')!.click();
+      await frame();
+      return document.querySelector<HTMLInputElement>('[data-testid="filter"]')!.value;
+    });
+    expect(filtered).toMatch(/^host:/);
+
+    await session.panelEval(resetView);
+    const shown = await session.panelEval(async () => {
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const input = document.querySelector<HTMLInputElement>('[data-testid="filter"]')!;
+      input.value = 'status:4xx';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await frame();
+      document.querySelector<HTMLElement>('[data-testid="copy-all-curl"]')!.click();
+      await frame();
+      return Number(document.querySelector('[data-testid="counts"]')!.getAttribute('data-shown'));
+    });
+    const all = await session.readClipboard();
+    expect(shown).toBeGreaterThan(3);
+    expect(all.match(/^curl /gm)?.length).toBe(shown);
+    expect(all).not.toContain(SECRET);
+    await session.panelEval(resetView);
+  });
+
+  it('the support ticket is vendor-ready: response excerpt, headers, browser version, no secret', async () => {
+    await session.resizeDevTools(1280, 800);
+    await session.panelEval(resetView);
+    const ok = await session.panelEval(async () => {
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => (r.dataset.url ?? '').includes('document360-400-validation'));
+      if (!row) return false;
+      row.click();
+      for (let i = 0; i < 20 && !document.querySelector('[data-testid="copy-ticket"]'); i++) await frame();
+      document.querySelector<HTMLElement>('[data-testid="copy-ticket"]')!.click();
+      await frame();
+      return true;
+    });
+    expect(ok).toBe(true);
+    const ticket = await session.readClipboard();
+    expect(ticket).toContain('**Response body');
+    expect(ticket).toContain('InvalidTitle');
+    expect(ticket).toMatch(/\*\*Response headers\*\*[\s\S]*content-type: /i);
+    expect(ticket).toMatch(browser === 'firefox' ? /\*\*Browser:\*\* Firefox \d+/ : /\*\*Browser:\*\* Chrome \d+/);
+    expect(ticket).toMatch(/Time \(UTC\):\*\* \d{4}-\d\d-\d\dT/);
+    expect(ticket).not.toContain(SECRET);
+    // The developer's advice is apart from what goes to the vendor.
+    const [vendor] = ticket.split('\n---\n');
+    expect(vendor).not.toContain('**Action:**');
+    await session.panelEval(resetView);
+  });
+
+  it('axe-core: 0 violations in every panel state and on the options page', async () => {
+    await session.resizeDevTools(1280, 800);
+    const violations: Record<string, AxeViolation[]> = {};
+    const check = async (state: string): Promise<void> => {
+      await session.panelEval(settle);
+      const found = await session.panelEval(axeRun(), null);
+      if (found.length) violations[state] = found;
+    };
+    await session.panelEval(resetView);
+    await check('list');
+    expect(await session.panelEval(openDetailOf, '429')).toBe(true);
+    await check('detail');
+    await session.panelEval(resetView);
+    await session.panelEval(async () => {
+      const select = document.querySelector<HTMLSelectElement>('[data-testid="group-by"]')!;
+      select.value = 'endpoint';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      document.querySelector<HTMLElement>('[data-testid="group-row"]')?.click();
+    });
+    await check('grouped');
+    await session.panelEval(resetView);
+    await session.panelEval(async () => document.querySelector<HTMLElement>('[data-testid="view-audit"]')!.click());
+    await check('audit');
+    await session.panelEval(resetView);
+    await session.panelEval(async () => document.querySelector<HTMLElement>('[data-testid="settings"]')!.click());
+    await check('settings');
+    await session.panelEval(async () => document.querySelector<HTMLElement>('[data-testid="settings"]')!.click());
+    await session.panelEval(async () => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="filter"]')!;
+      input.value = 'no-such-thing-anywhere';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await check('empty');
+    await session.panelEval(resetView);
+    await session.panelEval(setTheme, 'dark');
+    await check('dark list');
+    expect(await session.panelEval(openDetailOf, '429')).toBe(true);
+    await check('dark detail');
+    await session.panelEval(resetView);
+    await session.panelEval(setTheme, 'auto');
+    const optionsFound = await session.extensionPageEval('/src/options/options.html', axeRun(), null);
+    if (optionsFound.length) violations.options = optionsFound;
+    expect(violations).toEqual({});
+  });
+});
