@@ -2,6 +2,7 @@
 // It never throws: input is copied into a plain, typed exchange first (hostile getters, wrong
 // types), each stage is bounded, and any internal error yields a safe classification with a note.
 import { advise, type AdviceFacts } from './advice';
+import { canceledFacts, corsFacts } from './capture-facts';
 import { buildBodyView } from './body';
 import { recognizers as registry } from './formats/index';
 import { MAX_MESSAGE_CHARS as RECOGNIZER_MESSAGE_CHARS } from './formats/util';
@@ -10,6 +11,7 @@ import { idempotency } from './idempotency';
 import { pickErrorId } from './ids';
 import { quotaExhaustion, rateLimitEvidence } from './limits';
 import { backoffPlan, referenceTime, serverWait, shouldRetryHeader } from './retry';
+import { networkErrorRule } from './network-errors';
 import { statusSemantics } from './status';
 import { exactParts, plainHostSpan, urlParts } from './url-parts';
 import { resolveRules, textAtPath, VENDOR_PROFILES, type ResolvedRule, type Rule } from './rules';
@@ -345,6 +347,8 @@ function headerErrorCode(headers: HeaderIndex): string | null {
 
 function failureOf(ex: Exchange, extracted: Extracted): { failure: boolean; kind: FailureKind } {
   const status = ex.status;
+  // Chrome's "(canceled)": the page or browser gave up on it (AbortController, a timeout, navigation); no server failure.
+  if (!(status >= 400) && ex.error && networkErrorRule(ex.error).cause === 'aborted') return { failure: false, kind: 'canceled' };
   if (!(status > 0)) return { failure: true, kind: 'network' };
   if (status >= 400) return { failure: true, kind: status < 500 ? 'client' : 'server' };
   if (ex.error) return { failure: true, kind: 'network' };
@@ -482,15 +486,17 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   const fieldErrors = normalizeFieldErrors(extracted.fieldErrors);
 
   if (!failure) {
+    const canceled = kind === 'canceled' ? canceledFacts(ex.error, read(input, 'cancelReason', notes)) : null;
+    if (canceled) notes.push(`canceled: ${canceled.reason}`);
     return {
       failure: false,
-      kind: 'none',
+      kind: canceled ? 'canceled' : 'none',
       status,
       format,
       errorCode,
       errorId: null,
       errorIdSource: null,
-      message,
+      message: canceled ? canceled.message : message,
       fieldErrors,
       retryable: false,
       retryAfterSeconds: null,
@@ -499,7 +505,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
       idempotencySource: idem.idempotencySource,
       verdict: 'none',
       backoff: null,
-      action: 'Nothing to do: the request succeeded.',
+      action: canceled ? canceled.action : 'Nothing to do: the request succeeded.',
       requestIdHeaders: [],
       notes,
     };
@@ -564,6 +570,17 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
     credentialHeader,
   };
   const advice = advise(facts);
+  // A CORS block is named with its reason (Chrome's "CORS error"), from the origin and the preflight.
+  const cors = kind === 'network' || ex.status >= 400 ? corsFacts(ex, read(input, 'origin', notes), read(input, 'preflight', notes)) : null;
+  if (cors && kind === 'network') {
+    message = cors.message;
+    advice.action = cors.action;
+    advice.retryable = false;
+    advice.verdict = 'fix-request';
+    notes.push(`cors: ${cors.reason}`);
+  } else if (cors) {
+    notes.push(`${cors.message} (${cors.reason}): the page cannot read this response either`);
+  }
   if (rule?.set.action) advice.action = rule.set.action;
   const backoff = advice.retryable && wait === null
     ? backoffPlan(advice.backoffBaseSeconds ? { baseSeconds: advice.backoffBaseSeconds, capSeconds: advice.backoffBaseSeconds * 16 } : {})
