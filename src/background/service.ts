@@ -18,7 +18,7 @@ import type { CaptureLimits } from './limits';
 import { DEFAULT_PERSIST_OPTIONS, SessionPersister, realTimers, type PersistOptions, type Timers } from './persist';
 import { TabStore, isVisible, type Classifier, type StoreEvent, type StoredRecord } from './tab-store';
 import {
-  isDevtoolsCacheProbe,
+  isCacheOnlyProbe,
   isTabTraffic,
   toFailure,
   toRedirect,
@@ -164,7 +164,7 @@ export class CaptureService {
     this.traffic(d, (s) => s.completed(toResponse(d)));
   }
   onErrorOccurred(d: WebRequestDetails): void {
-    this.traffic(d, (s) => (isDevtoolsCacheProbe(d) ? s.discard(d.requestId) : s.failed(toFailure(d))));
+    this.traffic(d, (s) => (isCacheOnlyProbe(d) ? s.discard(d.requestId) : s.failed(toFailure(d))));
   }
 
   // ---- tabs ---------------------------------------------------------------------------------

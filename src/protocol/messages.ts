@@ -62,6 +62,8 @@ export interface CaptureStats {
   devtoolsConnectedAt?: number | null;
   /** Failures currently in the list (the badge number). */
   failures?: number;
+  /** Loads the browser attributed to the tab that are not the page's requests (cache-only probes, DevTools' re-fetches): not listed, counted here. */
+  notPageRequests?: number;
 }
 
 /** One HAR-like entry as the devtools page hands it to the background. */
