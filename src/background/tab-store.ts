@@ -278,6 +278,27 @@ export class TabStore {
     this.finish(record, input.at);
   }
 
+  /**
+   * A response body copied by Firefox's filterResponseData (it ends around onCompleted, in either
+   * order). DevTools' body wins when both arrive; this one serves requests DevTools never reported.
+   */
+  copiedBody(requestId: string, body: string, truncated: boolean): void {
+    const id = this.byRequestId.get(requestId);
+    const record = id === undefined ? undefined : this.records.get(id);
+    if (record?.kind !== 'request' || record.webRequestId !== requestId) return;
+    if (record.exchange.body !== undefined || record.bodyState === 'dropped') return;
+    if (!this.stats.bodiesArriving) {
+      this.stats.bodiesArriving = true;
+      this.emit({ type: 'meta', tabId: this.tabId });
+    }
+    const exchange: Exchange = { method: record.exchange.method, url: record.exchange.url, status: record.exchange.status, body };
+    if (truncated) exchange.bodyTruncated = true;
+    this.applyBody(record, { exchange, bodyState: body === '' ? 'empty' : truncated ? 'truncated' : 'captured' });
+    if (!record.sources.includes('filter')) record.sources.push('filter');
+    if (record.classification) this.reclassify(record);
+    this.emitUpsert(record);
+  }
+
   /** Forgets a request that is not the page's traffic (found out only at its end, e.g. a cache-only probe). */
   discard(requestId: string): void {
     const record = this.active(requestId);

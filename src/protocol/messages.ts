@@ -26,8 +26,8 @@ export interface RequestRecord {
   exchange: Exchange;
   classification: Classification;
   bodyState: BodyState;
-  /** Which sources have contributed. */
-  sources: Array<'webRequest' | 'devtools' | 'har'>;
+  /** Which sources have contributed ('filter': Firefox's webRequest.filterResponseData body copy). */
+  sources: Array<'webRequest' | 'devtools' | 'har' | 'filter'>;
   /** Request body size in bytes, from webRequest's requestBody (undefined: unknown or none). */
   requestBodySize?: number;
   /** webRequest resource type ('main_frame', 'xmlhttprequest', …) or HAR _resourceType, when known. */
