@@ -1,6 +1,7 @@
 // Text a developer copies out of Faultline: a Markdown support ticket, a cURL command, a fetch() call.
 // Everything is redacted by default (see redact.ts); the ticket always is.
 import type { Classification, Exchange } from './types';
+import { callSiteOf, formatFrame } from './callsite';
 import { headerEntries, headerValue } from './headers';
 import { isSecretHeaderName, redactExchange, redactText, redactUrl, REDACTED } from './redact';
 
@@ -43,6 +44,8 @@ export function supportTicket(exchange: Exchange, classification: Classification
   lines.push(`- **Time (UTC):** ${timestamp(exchange)}`);
   if (c.message) lines.push(`- **Message:** ${code(redactText(c.message))}`);
   if (exchange.error && exchange.status > 0) lines.push(`- **Network error:** ${code(redactText(exchange.error))}`);
+  const site = callSiteOf(Array.isArray(exchange.callStack) ? exchange.callStack : undefined);
+  if (site) lines.push(`- **Call site:** ${code(redactUrl(formatFrame(site)))} in ${code(redactUrl(oneLine(site.url)))}`);
   const ids = requestIdLines(c);
   if (ids.length > 0) lines.push(`- **Request IDs:** ${ids.join(', ')}`);
   if (c.fieldErrors.length > 0) {
