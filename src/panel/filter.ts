@@ -43,7 +43,7 @@ export interface ParsedFilter {
   problems: string[];
 }
 
-export const QUICK_CHIPS = ['4xx', '5xx', 'network', '2xx-error', 'retryable', 'not-retryable'] as const;
+export const QUICK_CHIPS = ['4xx', '5xx', 'network', '2xx-error', 'canceled', 'retryable', 'not-retryable'] as const;
 export type QuickChip = (typeof QUICK_CHIPS)[number];
 
 export const CHIP_LABELS: Record<QuickChip, string> = {
@@ -51,6 +51,7 @@ export const CHIP_LABELS: Record<QuickChip, string> = {
   '5xx': '5xx',
   network: 'Network',
   '2xx-error': '2xx with error',
+  canceled: 'Canceled',
   retryable: 'Retryable',
   'not-retryable': 'Not retryable',
 };
@@ -61,6 +62,7 @@ const KIND_CHIPS: Partial<Record<QuickChip, FailureKind>> = {
   '5xx': 'server',
   network: 'network',
   '2xx-error': 'body',
+  canceled: 'canceled',
 };
 const RETRY_CHIPS: Partial<Record<QuickChip, boolean>> = { retryable: true, 'not-retryable': false };
 
@@ -99,6 +101,7 @@ const IS_TESTS: Record<string, (s: FilterSubject) => boolean> = {
   server: (s) => s.kind === 'server',
   '2xx-error': (s) => s.kind === 'body',
   body: (s) => s.kind === 'body',
+  canceled: (s) => s.kind === 'canceled',
   idempotent: (s) => s.idempotent,
   truncated: (s) => s.truncated,
 };
@@ -245,7 +248,9 @@ function termTest(term: FilterTerm): (s: FilterSubject) => boolean {
 /** One predicate for a whole spec; built once per keystroke, run once per record. */
 export function compileFilter(spec: FilterSpec): (s: FilterSubject) => boolean {
   const tests: Array<(s: FilterSubject) => boolean> = [];
-  if (!spec.showAll) tests.push((s) => s.failure);
+  // Canceled requests are not failures; their chip shows them in the failures-only view (Chrome's "(canceled)").
+  const showCanceled = spec.chips.has('canceled');
+  if (!spec.showAll) tests.push(showCanceled ? (s) => s.failure || s.kind === 'canceled' : (s) => s.failure);
   const kinds = new Set<FailureKind>();
   const retry = new Set<boolean>();
   for (const chip of spec.chips) {
@@ -301,6 +306,7 @@ function groupNarrows(prev: QuickChip[], next: QuickChip[]): boolean {
  */
 export function isNarrowing(prev: FilterSpec, next: FilterSpec): boolean {
   if (!prev.showAll && next.showAll) return false;
+  if (next.chips.has('canceled') && !prev.chips.has('canceled') && !next.showAll) return false;
   if (!groupNarrows(chipGroup(prev.chips, KIND_CHIPS), chipGroup(next.chips, KIND_CHIPS))) return false;
   if (!groupNarrows(chipGroup(prev.chips, RETRY_CHIPS), chipGroup(next.chips, RETRY_CHIPS))) return false;
   return prev.query.terms.every((p) => next.query.terms.some((n) => implies(n, p)));

@@ -28,7 +28,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 
 const ALLOWED = {
   order: ['newest-last', 'newest-first'],
-  groupBy: ['none', 'endpoint', 'code'],
+  groupBy: ['none', 'endpoint', 'code', 'callsite'],
   theme: ['auto', 'light', 'dark'],
 } as const;
 

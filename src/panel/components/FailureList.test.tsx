@@ -77,8 +77,8 @@ describe('FailureList', () => {
     expect(a.dataset).toMatchObject({ status: '422', code: 'invalid_input', id: 'err-1', kind: 'client' });
     expect([b.getAttribute('data-status'), b.getAttribute('data-code'), b.getAttribute('data-id'), b.getAttribute('data-kind')]).toEqual(['0', '', '', 'network']);
     expect(a.getAttribute('aria-rowindex')).toBe('2');
-    expect(a.querySelectorAll('[role="gridcell"]')).toHaveLength(9);
-    expect(view.root.querySelectorAll('[role="columnheader"]')).toHaveLength(9);
+    expect(a.querySelectorAll('[role="gridcell"]')).toHaveLength(10);
+    expect(view.root.querySelectorAll('[role="columnheader"]')).toHaveLength(10);
     expect(a.textContent).toContain('Title is required');
     expect(a.textContent).toContain("don't retry: fix the request");
     expect(b.textContent).toContain('(failed) net::ERR_CONNECTION_REFUSED');

@@ -1,4 +1,5 @@
 // The failure list: an ARIA grid of fixed-height rows, windowed so only what is on screen is in the DOM.
+import { callSiteOf, formatFrame } from '../../core/callsite';
 import { memo } from './memo';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AUDIT_RULE_TITLES, type AuditRule } from '../../core/audit';
@@ -330,6 +331,7 @@ const KIND_LABEL: Record<string, string> = {
   server: '5xx',
   network: 'network',
   body: '2xx with error',
+  canceled: 'canceled',
   none: 'ok',
 };
 
@@ -362,7 +364,7 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
         );
       }
       case 'status': {
-        const status = formatStatus(x.status, c.status.reason || x.statusText, x.error);
+        const status = formatStatus(x.status, c.status.reason || x.statusText, x.error, c.kind);
         return (
           <div key="status" role="gridcell" class="cell col-status" title={`${status} · ${KIND_LABEL[c.kind] ?? c.kind}`}>
             {audit ? <AuditBadge rules={audit} /> : null}
@@ -401,6 +403,14 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
             {truncate(c.message ?? '', CELL_CHARS)}
           </div>
         );
+      case 'site': {
+        const site = callSiteOf(x.callStack);
+        return (
+          <div key="site" role="gridcell" class="cell col-site mono" title={site ? `${formatFrame(site)}\n${site.url}` : ''} data-testid="call-site">
+            {site ? truncate(formatFrame(site), CELL_CHARS) : ''}
+          </div>
+        );
+      }
       case 'retry': {
         const verdict = c.failure ? retryText(c) : '';
         return (

@@ -1,6 +1,6 @@
 // The list's columns: one table so the header, the rows and the grid template stay in step.
 
-export type ColumnId = 'time' | 'method' | 'url' | 'status' | 'code' | 'id' | 'message' | 'retry' | 'action';
+export type ColumnId = 'time' | 'method' | 'url' | 'status' | 'code' | 'id' | 'message' | 'site' | 'retry' | 'action';
 
 export interface Column {
   id: ColumnId;
@@ -19,6 +19,7 @@ export const COLUMNS: readonly Column[] = [
   { id: 'code', title: 'Error code', track: 'minmax(90px, 1fr)', compact: true },
   { id: 'id', title: 'ID', track: 'minmax(90px, 1.1fr)', compact: true },
   { id: 'message', title: 'Message', track: 'minmax(110px, 2fr)', compact: false },
+  { id: 'site', title: 'Call site', track: 'minmax(90px, 1.1fr)', compact: false },
   { id: 'retry', title: 'Retry', track: 'minmax(110px, 1.1fr)', compact: false },
   { id: 'action', title: 'Action', track: 'minmax(110px, 1.8fr)', compact: false },
 ];

@@ -1,6 +1,7 @@
 // One row per record. What every filter needs (failure, kind, status…) is read once on arrival;
 // the lower-cased strings that text tokens search are built on first use and kept, so a snapshot
 // of 100,000 records allocates little and the first keystroke pays only for the rows it tests.
+import { callSiteOf, formatFrame } from '../../core/callsite';
 import type { FailureKind } from '../../core/types';
 import type { CaptureRecord } from '../../protocol/messages';
 import type { FilterSubject } from '../filter';
@@ -99,6 +100,14 @@ export class Row implements FilterSubject {
   get message(): string {
     if (this.messageCache === undefined) this.messageCache = this.record.kind === 'request' ? (this.record.classification.message ?? '').toLowerCase() : '';
     return this.messageCache;
+  }
+
+  /** Group key by call site: the app's function and file:line that made the request. */
+  get callSiteGroup(): string {
+    const r = this.record;
+    if (r.kind !== 'request') return '';
+    const site = callSiteOf(r.exchange.callStack);
+    return site ? formatFrame(site) : '(no call site)';
   }
 
   /** Group key by endpoint: `POST /v2/Articles/:id`. */
