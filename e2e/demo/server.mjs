@@ -11,6 +11,7 @@ import { AUDIT_SCENARIOS, createAuditState } from './lib/audit.mjs';
 import { HOSTILE_ROUTES, RETRY_GARBAGE_VALUES } from './lib/hostile.mjs';
 import { createPageRoutes } from './lib/page.mjs';
 import { CORS_HEADERS, sendJson } from './lib/http.mjs';
+import { CAPTURE_ROUTES, isFailingPreflight } from './lib/capture.mjs';
 
 export { burstStatus, AUDIT_SCENARIOS, RETRY_GARBAGE_VALUES };
 
@@ -100,6 +101,7 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', refusedPor
     ...EXTRA_ROUTES,
     audit.route,
     ...HOSTILE_ROUTES,
+    ...CAPTURE_ROUTES,
   ];
   const context = { origin: '' };
 
@@ -113,6 +115,10 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', refusedPor
     });
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (isFailingPreflight(req.method, url.pathname)) {
+        sendJson(res, 404, 'Not Found', { error: { code: 'no_preflight', message: 'This route does not answer CORS preflights' } });
+        return;
+      }
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
           ...CORS_HEADERS,
