@@ -35,7 +35,7 @@ function notFound(type, body) {
 
 function fail(req, res, url) {
   failures += 1;
-  sendJson(res, 500, 'Internal Server Error', { error: { code: 'cap_failed', id: `capid-${url.searchParams.get('n') ?? failures}`, message: 'The capture page failed on purpose' } });
+  sendJson(res, 500, 'Internal Server Error', { error: { code: 'cap_failed', request_id: `capid-${url.searchParams.get('n') ?? failures}`, message: 'The capture page failed on purpose' } });
 }
 
 async function slow(req, res, url) {
