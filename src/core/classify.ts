@@ -345,6 +345,11 @@ function headerErrorCode(headers: HeaderIndex): string | null {
   return code ? normalizeCode(code) : null;
 }
 
+function requestHasOrigin(ex: NormalExchange): boolean {
+  for (const h of ex.requestHeaders) if (h.name.length === 6 && h.name.toLowerCase() === 'origin') return true;
+  return false;
+}
+
 function failureOf(ex: Exchange, extracted: Extracted): { failure: boolean; kind: FailureKind } {
   const status = ex.status;
   // Chrome's "(canceled)": the page or browser gave up on it (AbortController, a timeout, navigation); no server failure.
@@ -485,6 +490,14 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   const errorCode = normalizeCode(extracted.errorCode) ?? (failure ? headerErrorCode(headers) : null);
   const fieldErrors = normalizeFieldErrors(extracted.fieldErrors);
 
+  // A response the browser blocked under CORS though it completed (Firefox's webRequest sees it as a 200).
+  if (!failure && kind === 'none' && ex.status > 0 && requestHasOrigin(ex)) {
+    const blocked = corsFacts(ex, read(input, 'origin', notes), undefined);
+    if (blocked) {
+      failure = true;
+      kind = 'network';
+    }
+  }
   if (!failure) {
     const canceled = kind === 'canceled' ? canceledFacts(ex.error, read(input, 'cancelReason', notes)) : null;
     if (canceled) notes.push(`canceled: ${canceled.reason}`);

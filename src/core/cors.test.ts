@@ -74,6 +74,18 @@ describe('classify: CORS and canceled', () => {
     expect(classify(blocked({ origin: undefined })).message).not.toMatch(/CORS/);
   });
 
+  it('names a blocked response that the browser reported as completed (Firefox), only for a CORS-mode request', () => {
+    const firefox = { method: 'GET', url: API, status: 200, responseHeaders: [{ name: 'content-type', value: 'application/json' }], origin: PAGE };
+    const c = classify({ ...firefox, requestHeaders: [{ name: 'Origin', value: PAGE }] });
+    expect([c.failure, c.kind, c.message]).toEqual([true, 'network', 'CORS error: the response has no Access-Control-Allow-Origin header']);
+    // No Origin header: a no-cors request (an image), which needs no CORS headers.
+    expect(classify(firefox).failure).toBe(false);
+    // Allowed: not blocked.
+    expect(classify({ ...firefox, requestHeaders: [{ name: 'Origin', value: PAGE }], responseHeaders: [{ name: 'access-control-allow-origin', value: '*' }] }).failure).toBe(false);
+    // Same origin sends Origin on POST: never CORS.
+    expect(classify({ ...firefox, method: 'POST', url: `${PAGE}/api`, requestHeaders: [{ name: 'Origin', value: PAGE }] }).failure).toBe(false);
+  });
+
   it('reads a hostile origin or preflight without throwing', () => {
     const ex = blocked() as unknown as Record<string, unknown>;
     Object.defineProperty(ex, 'preflight', { get() { throw new Error('boom'); }, enumerable: true });

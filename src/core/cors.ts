@@ -124,9 +124,15 @@ export function corsDiagnosis(ex: Exchange): CorsDiagnosis | null {
   const origin = ex.origin;
   if (!origin || isCrossOrigin(origin, ex.url) !== true) return null;
   const preflight = ex.preflight;
-  const blocked = (ex.error !== undefined && CORS_ERROR.test(ex.error)) || (preflight !== undefined && !(preflight.status >= 200 && preflight.status < 300));
-  if (!blocked) return null;
   const credentials = sentCookies(ex);
+  const blocked = (ex.error !== undefined && CORS_ERROR.test(ex.error)) || (preflight !== undefined && !(preflight.status >= 200 && preflight.status < 300));
+  if (!blocked) {
+    // Firefox reports a CORS-blocked response as completed (the check runs after webRequest): a CORS-mode
+    // request (it sent Origin) whose response does not allow the page's origin was blocked all the same.
+    const corsMode = headerValue(ex.requestHeaders ?? [], 'origin') !== undefined;
+    if (!corsMode || !(ex.status > 0) || ex.status >= 300 && ex.status < 400) return null;
+    return originProblem(ex.responseHeaders, origin, credentials, false);
+  }
 
   if (preflight) {
     if (!(preflight.status >= 200 && preflight.status < 300)) {
