@@ -20,6 +20,8 @@ export function manifestFor(browser: Browser): ManifestV3Export {
   if (browser === 'firefox') {
     const { service_worker, type } = baseManifest.background;
     manifest.background = { scripts: [service_worker], type };
+    // filterResponseData copies failure and JSON bodies without DevTools (docs/permissions.md).
+    manifest.permissions = [...baseManifest.permissions, 'webRequestBlocking', 'webRequestFilterResponse'];
     manifest.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,

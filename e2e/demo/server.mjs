@@ -12,6 +12,7 @@ import { HOSTILE_ROUTES, RETRY_GARBAGE_VALUES } from './lib/hostile.mjs';
 import { createPageRoutes } from './lib/page.mjs';
 import { CORS_HEADERS, sendJson } from './lib/http.mjs';
 import { SHOP_ROUTES } from './lib/shop.mjs';
+import { CAPTURE_ROUTES, isFailingPreflight } from './lib/capture.mjs';
 
 export { burstStatus, AUDIT_SCENARIOS, RETRY_GARBAGE_VALUES };
 
@@ -102,6 +103,7 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', refusedPor
     audit.route,
     ...HOSTILE_ROUTES,
     ...SHOP_ROUTES,
+    ...CAPTURE_ROUTES,
   ];
   const context = { origin: '' };
 
@@ -115,6 +117,10 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', refusedPor
     });
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (isFailingPreflight(req.method, url.pathname)) {
+        sendJson(res, 404, 'Not Found', { error: { code: 'no_preflight', message: 'This route does not answer CORS preflights' } });
+        return;
+      }
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
           ...CORS_HEADERS,

@@ -9,6 +9,7 @@ import { getTabBadge, setTabBadge } from '../platform/badge';
 import { extensionOrigin, onConnect, onSuspend } from '../platform/runtime';
 import { sessionArea } from '../platform/storage';
 import { onTabLoading, onTabRemoved, tabExists } from '../platform/tabs';
+import { canCopyResponseBodies, copyResponseBodies } from '../platform/response-filter';
 import { onBeforeRedirect, onBeforeRequest, onCompleted, onErrorOccurred, onHeadersReceived, onSendHeaders } from '../platform/webrequest';
 import { createDebugApi, type FaultlineDebug } from './debug';
 import { DEFAULT_LIMITS } from './limits';
@@ -41,6 +42,13 @@ onHeadersReceived((d) => service.onHeadersReceived(asDetails(d)));
 onBeforeRedirect((d) => service.onBeforeRedirect(asDetails(d)));
 onCompleted((d) => service.onCompleted(asDetails(d)));
 onErrorOccurred((d) => service.onErrorOccurred(asDetails(d)));
+// Firefox: bodies from the response stream itself, whatever the toolbox shows (docs/capture.md).
+if (canCopyResponseBodies()) {
+  copyResponseBodies(
+    (d) => service.bodyCopyPlan(asDetails(d)),
+    (copy) => service.onCopiedBody(copy.tabId, copy.requestId, copy.body, copy.truncated),
+  );
+}
 onTabRemoved((tabId) => service.tabRemoved(tabId));
 onTabLoading((tabId) => service.tabLoading(tabId));
 onConnect((port) => service.connect(port));

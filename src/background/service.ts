@@ -14,11 +14,12 @@ import {
   type CaptureStats,
   type Envelope,
 } from '../protocol/messages';
+import { bodyCopyPlan, type CopyPlan } from './body-copy';
 import type { CaptureLimits } from './limits';
 import { DEFAULT_PERSIST_OPTIONS, SessionPersister, realTimers, type PersistOptions, type Timers } from './persist';
 import { TabStore, isVisible, type Classifier, type StoreEvent, type StoredRecord } from './tab-store';
 import {
-  isDevtoolsCacheProbe,
+  isCacheOnlyProbe,
   isTabTraffic,
   toFailure,
   toRedirect,
@@ -163,8 +164,19 @@ export class CaptureService {
   onCompleted(d: WebRequestDetails): void {
     this.traffic(d, (s) => s.completed(toResponse(d)));
   }
+  /**
+   * Firefox's body copy: whether to copy this response's body (decided synchronously in onHeadersReceived,
+   * before any byte flows), and how many bytes. Null: let it pass untouched.
+   */
+  bodyCopyPlan(d: WebRequestDetails): CopyPlan | null {
+    if (!isTabTraffic(d, this.deps.extensionOrigin)) return null;
+    return bodyCopyPlan(d, this.deps.limits.maxBodyChars);
+  }
+  onCopiedBody(tabId: number, requestId: string, body: string, truncated: boolean): void {
+    this.whenReady(() => this.stores.get(tabId)?.copiedBody(requestId, body, truncated));
+  }
   onErrorOccurred(d: WebRequestDetails): void {
-    this.traffic(d, (s) => (isDevtoolsCacheProbe(d) ? s.discard(d.requestId) : s.failed(toFailure(d))));
+    this.traffic(d, (s) => (isCacheOnlyProbe(d) ? s.discard(d.requestId) : s.failed(toFailure(d))));
   }
 
   // ---- tabs ---------------------------------------------------------------------------------

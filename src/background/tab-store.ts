@@ -1,7 +1,8 @@
 // One tab's captured requests: webRequest events and DevTools entries merged into one record per
 // request, with navigation markers, bounds and drop counting. Pure: no browser APIs; the classifier
 // and the change sink are injected.
-import type { Classification, Exchange } from '../core/types';
+import { networkErrorRule } from '../core/network-errors';
+import type { Classification, Exchange, PreflightExchange } from '../core/types';
 import type {
   BodyState,
   CaptureRecord,
@@ -24,7 +25,16 @@ export type StoredRequest = Omit<RequestRecord, 'classification'> & {
   webRequestDone?: boolean;
   /** Identity of the DevTools entry merged in, so a HAR backfill of it is not added twice. */
   devtoolsKey?: string;
+  /** webRequest said the response came from the HTTP cache. */
+  fromCache?: boolean;
 };
+
+/** DevTools re-fetches a document's stylesheets and scripts this close to opening (before or after its page connects). */
+export const DEVTOOLS_REFETCH_WINDOW_MS = 5000;
+/** Resource types DevTools re-reads when it opens; API calls and documents are never among them. */
+const REFETCHED_TYPES = new Set(['stylesheet', 'script', 'font', 'image', 'other']);
+/** How far back a failed request looks for its CORS preflight. */
+const PREFLIGHT_LOOKBACK = 64;
 export type StoredRecord = StoredRequest | NavigationRecord;
 
 export type StoreEvent =
@@ -43,7 +53,7 @@ export interface TabMeta {
 }
 
 export function emptyStats(): CaptureStats {
-  return { seen: 0, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: false, devtoolsConnectedAt: null, failures: 0 };
+  return { seen: 0, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: false, devtoolsConnectedAt: null, failures: 0, notPageRequests: 0 };
 }
 
 /** Shown to the panel: navigation markers, and requests once their response started or failed. */
@@ -116,6 +126,10 @@ export class TabStore {
   /** DevTools-only records still waiting for their webRequest events. */
   private readonly awaitingWebRequest = new MatchIndex();
   private readonly devtoolsKeys = new Map<string, string>();
+  /** When the tab's main frame last started a navigation: in-flight requests aborted after it were canceled by it. */
+  private lastNavigationAt = -Infinity;
+  /** The seq of the latest navigation marker: DevTools re-reads only the current document's resources. */
+  private lastNavigationSeq = 0;
 
   constructor(
     tabId: number,
@@ -167,7 +181,10 @@ export class TabStore {
       return;
     }
     const isRedirectHop = previous !== undefined;
-    if (start.resourceType === 'main_frame' && !isRedirectHop) this.navigate(start.url, start.startedAt);
+    if (start.resourceType === 'main_frame' && !isRedirectHop) {
+      this.lastNavigationAt = start.startedAt;
+      this.navigate(start.url, start.startedAt);
+    }
 
     const waiting = this.findCandidate(this.awaitingWebRequest, start.method, start.url, start.startedAt, undefined);
     if (waiting) {
@@ -188,6 +205,7 @@ export class TabStore {
     };
     if (start.requestBodySize !== undefined) record.requestBodySize = start.requestBodySize;
     if (start.requestBodyHash !== undefined) record.exchange.requestBodyHash = start.requestBodyHash;
+    if (start.origin !== undefined) record.exchange.origin = start.origin;
     this.stats.seen++;
     this.insert(record);
     this.byRequestId.set(start.requestId, record.id);
@@ -203,6 +221,8 @@ export class TabStore {
     if (input.credentialsFingerprint !== undefined && record.exchange.credentialsFingerprint === undefined) {
       record.exchange.credentialsFingerprint = input.credentialsFingerprint;
     }
+    // Chrome's Network panel lists a CORS preflight as its own row of type "preflight".
+    if (isPreflightRequest(record.exchange.method, input.requestHeaders)) record.resourceType = 'preflight';
     if (record.classification) this.reclassify(record);
     this.emitUpsert(record);
   }
@@ -220,7 +240,12 @@ export class TabStore {
   completed(input: ResponseInput): void {
     const record = this.active(input.requestId);
     if (!record) return;
+    if (input.fromCache) record.fromCache = true;
     this.applyResponse(record, input);
+    if (this.isDevtoolsRefetch(record)) {
+      this.discardRecord(record);
+      return;
+    }
     this.finish(record, input.at);
   }
 
@@ -237,20 +262,102 @@ export class TabStore {
     const record = this.active(input.requestId);
     if (!record) return;
     record.exchange.error = input.error;
+    if (this.isDevtoolsRefetch(record)) {
+      this.discardRecord(record);
+      return;
+    }
+    const frame = record.resourceType === 'main_frame' || record.resourceType === 'sub_frame';
+    if (!frame && networkErrorRule(input.error).cause === 'aborted' && record.exchange.cancelReason === undefined) {
+      // The tab started a new document while this was in flight: that navigation canceled it.
+      const started = record.exchange.startedAt ?? -Infinity;
+      if (this.lastNavigationAt >= started && this.lastNavigationAt <= input.at) record.exchange.cancelReason = 'navigation';
+    }
+    if (record.exchange.preflight === undefined && record.exchange.origin !== undefined) {
+      const preflight = this.preflightOf(record);
+      if (preflight) record.exchange.preflight = preflight;
+    }
     this.finish(record, input.at);
   }
 
-  /** Forgets a request that is not the page's traffic (found out only at its end, e.g. DevTools' cache probe). */
+  /**
+   * A response body copied by Firefox's filterResponseData (it ends around onCompleted, in either
+   * order). DevTools' body wins when both arrive; this one serves requests DevTools never reported.
+   */
+  copiedBody(requestId: string, body: string, truncated: boolean): void {
+    const id = this.byRequestId.get(requestId);
+    const record = id === undefined ? undefined : this.records.get(id);
+    if (record?.kind !== 'request' || record.webRequestId !== requestId) return;
+    if (record.exchange.body !== undefined || record.bodyState === 'dropped') return;
+    if (!this.stats.bodiesArriving) {
+      this.stats.bodiesArriving = true;
+      this.emit({ type: 'meta', tabId: this.tabId });
+    }
+    const exchange: Exchange = { method: record.exchange.method, url: record.exchange.url, status: record.exchange.status, body };
+    if (truncated) exchange.bodyTruncated = true;
+    this.applyBody(record, { exchange, bodyState: body === '' ? 'empty' : truncated ? 'truncated' : 'captured' });
+    if (!record.sources.includes('filter')) record.sources.push('filter');
+    if (record.classification) this.reclassify(record);
+    this.emitUpsert(record);
+  }
+
+  /** Forgets a request that is not the page's traffic (found out only at its end, e.g. a cache-only probe). */
   discard(requestId: string): void {
     const record = this.active(requestId);
     if (!record || record.sources.length > 1) return;
+    this.discardRecord(record);
+  }
+
+  private discardRecord(record: StoredRequest): void {
     const wasFailure = isFailure(record);
     this.unindex(record);
     this.records.delete(record.id);
     this.bodyChars -= bodySize(record);
     this.stats.seen = Math.max(0, this.stats.seen - 1);
+    this.stats.notPageRequests = (this.stats.notPageRequests ?? 0) + 1;
     if (wasFailure) this.stats.failures = (this.stats.failures ?? 0) - 1;
     this.emit({ type: 'remove', tabId: this.tabId, record });
+  }
+
+  /**
+   * DevTools, when it opens, re-reads the stylesheets and scripts of the inspected document; Chrome
+   * attributes those loads to the tab but its Network panel does not list them, and no DevTools entry
+   * ever arrives for them. One is a webRequest-only load of a static resource that the tab already
+   * loaded, started within DEVTOOLS_REFETCH_WINDOW_MS of DevTools connecting.
+   */
+  private isDevtoolsRefetch(record: StoredRequest): boolean {
+    const connected = this.stats.devtoolsConnectedAt;
+    if (connected == null || record.sources.length !== 1 || record.sources[0] !== 'webRequest') return false;
+    if (!REFETCHED_TYPES.has(record.resourceType ?? '') || record.exchange.method !== 'GET') return false;
+    const started = record.exchange.startedAt;
+    if (started === undefined || Math.abs(started - connected) > DEVTOOLS_REFETCH_WINDOW_MS) return false;
+    const key = matchKey(record.exchange.method, record.exchange.url);
+    for (const other of this.records.values()) {
+      if (other === record || other.kind !== 'request' || other.seq > record.seq || other.seq < this.lastNavigationSeq) continue;
+      const otherStart = other.exchange.startedAt;
+      if (otherStart !== undefined && otherStart < connected - DEVTOOLS_REFETCH_WINDOW_MS / 5 && matchKey(other.exchange.method, other.exchange.url) === key) {
+        return other.webRequestDone === true || other.sources.includes('devtools') || other.sources.includes('har');
+      }
+    }
+    return false;
+  }
+
+  /** The CORS preflight (OPTIONS with Access-Control-Request-Method) the browser sent for `record`, if one was recorded. */
+  private preflightOf(record: StoredRequest): PreflightExchange | undefined {
+    const url = matchUrl(record.exchange.url);
+    const since = (record.exchange.startedAt ?? -Infinity) - 2000;
+    const recent = [...this.records.values()].slice(-PREFLIGHT_LOOKBACK).reverse();
+    for (const other of recent) {
+      if (other.kind !== 'request' || other === record || other.resourceType !== 'preflight') continue;
+      if (matchUrl(other.exchange.url) !== url || (other.exchange.startedAt ?? 0) < since) continue;
+      const ex = other.exchange;
+      const preflight: PreflightExchange = { status: ex.status };
+      if (ex.statusText) preflight.statusText = ex.statusText;
+      if (ex.requestHeaders !== undefined) preflight.requestHeaders = ex.requestHeaders;
+      if (ex.responseHeaders !== undefined) preflight.responseHeaders = ex.responseHeaders;
+      if (ex.error !== undefined) preflight.error = ex.error;
+      return preflight;
+    }
+    return undefined;
   }
 
   /** The record webRequest events for `requestId` update: its latest hop, while unfinished. */
@@ -263,6 +370,8 @@ export class TabStore {
   private applyResponse(record: StoredRequest, input: ResponseInput): void {
     const fromDevtools = record.sources.includes('devtools') || record.sources.includes('har');
     if (fromDevtools && record.exchange.status > 0) return; // DevTools' view is complete; webRequest only fills gaps.
+    // A revalidation: onHeadersReceived may carry the 304, onCompleted the cached 200 it revalidated. Chrome lists 304.
+    if (record.exchange.status === 304 && input.status === 200) return;
     record.exchange.status = input.status;
     record.exchange.statusText = input.statusText;
     record.exchange.responseHeaders = input.responseHeaders;
@@ -362,6 +471,8 @@ export class TabStore {
     if (own.startedAt === undefined && ex.startedAt !== undefined) own.startedAt = ex.startedAt;
     if (own.requestBodyHash === undefined && ex.requestBodyHash !== undefined) own.requestBodyHash = ex.requestBodyHash;
     if (own.credentialsFingerprint === undefined && ex.credentialsFingerprint !== undefined) own.credentialsFingerprint = ex.credentialsFingerprint;
+    if (own.callStack === undefined && ex.callStack !== undefined) own.callStack = ex.callStack;
+    if (own.origin === undefined && ex.origin !== undefined) own.origin = ex.origin;
     if (!record.sources.includes(source)) record.sources.push(source);
     record.devtoolsKey = key;
     record.resourceType ??= entry.resourceType;
@@ -442,7 +553,7 @@ export class TabStore {
     for (const id of ids) {
       const record = this.records.get(id);
       if (record?.kind !== 'request') continue;
-      if (status !== undefined && status > 0 && record.exchange.status > 0 && record.exchange.status !== status) continue;
+      if (status !== undefined && status > 0 && record.exchange.status > 0 && !sameResponse(record.exchange.status, status)) continue;
       const their = record.exchange.startedAt;
       const delta = startedAt === undefined || their === undefined ? 0 : Math.abs(their - startedAt);
       if (delta > this.limits.matchWindowMs) continue;
@@ -460,6 +571,7 @@ export class TabStore {
   navigate(url: string, at: number): void {
     if (!this.preserve) this.clear();
     const marker: NavigationRecord = { kind: 'navigation', id: `nav:${this.nextSeq}`, tabId: this.tabId, seq: this.nextSeq++, url, at };
+    this.lastNavigationSeq = marker.seq;
     this.insert(marker);
     this.emitUpsert(marker);
   }
@@ -488,6 +600,12 @@ export class TabStore {
 
   setDevtoolsConnected(at: number | null): void {
     this.stats.devtoolsConnectedAt = at;
+    if (at !== null) {
+      // Re-fetches that finished before the devtools page connected.
+      for (const record of [...this.records.values()].slice(-200)) {
+        if (record.kind === 'request' && record.webRequestDone === true && this.isDevtoolsRefetch(record)) this.discardRecord(record);
+      }
+    }
     this.emit({ type: 'meta', tabId: this.tabId });
   }
 
@@ -554,6 +672,10 @@ export class TabStore {
     for (const record of [...records].sort((a, b) => a.seq - b.seq)) {
       this.records.set(record.id, record);
       this.nextSeq = Math.max(this.nextSeq, record.seq + 1);
+      if (record.kind === 'navigation') {
+        this.lastNavigationSeq = Math.max(this.lastNavigationSeq, record.seq);
+        this.lastNavigationAt = Math.max(this.lastNavigationAt, record.at);
+      }
       if (record.kind !== 'request') continue;
       this.bodyChars += bodySize(record);
       if (isFailure(record)) failures++;
@@ -577,6 +699,15 @@ function withoutBodies(exchange: Exchange): Exchange {
   delete copy.bodyTruncated;
   delete copy.requestBody;
   return copy;
+}
+
+/** webRequest and DevTools describe the same response: equal statuses, or a 304 revalidation webRequest reports as the cached 200. */
+function sameResponse(a: number, b: number): boolean {
+  return a === b || (a === 304 && b === 200) || (a === 200 && b === 304);
+}
+
+function isPreflightRequest(method: string, headers: ReadonlyArray<{ name: string; value: string }>): boolean {
+  return method === 'OPTIONS' && headers.some((h) => h.name.toLowerCase() === 'access-control-request-method');
 }
 
 function headerCount(headers: Exchange['requestHeaders']): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyHash } from '../core/fingerprint';
-import { isDevtoolsCacheProbe, isTabTraffic, plainHeaders, reasonPhrase, requestBodyFacts, toRequestHeaders, toResponse } from './webrequest-events';
+import { isCacheOnlyProbe, isTabTraffic, plainHeaders, reasonPhrase, requestBodyFacts, requestOrigin, toRequestHeaders, toRequestStart, toResponse } from './webrequest-events';
 
 const ORIGIN = 'chrome-extension://abc';
 
@@ -57,9 +57,21 @@ describe('webRequest details', () => {
     expect(JSON.stringify(response.responseHeaders)).not.toContain('abcdef123456');
   });
 
-  it('recognizes DevTools\' cache-only reload of the inspected document', () => {
-    expect(isDevtoolsCacheProbe({ type: 'other', error: 'net::ERR_CACHE_MISS' })).toBe(true);
-    expect(isDevtoolsCacheProbe({ type: 'main_frame', error: 'net::ERR_CACHE_MISS' })).toBe(false);
-    expect(isDevtoolsCacheProbe({ type: 'other', error: 'net::ERR_CONNECTION_REFUSED' })).toBe(false);
+  it('recognizes cache-only probes of any subresource type (DevTools\' document re-read, Chrome\'s font cache check)', () => {
+    for (const type of ['other', 'font', 'stylesheet', 'script', 'image', 'xmlhttprequest']) {
+      expect(isCacheOnlyProbe({ type, error: 'net::ERR_CACHE_MISS' }), type).toBe(true);
+    }
+    // A top-level navigation that misses the cache (back to a POST result) is the user's own load.
+    expect(isCacheOnlyProbe({ type: 'main_frame', error: 'net::ERR_CACHE_MISS' })).toBe(false);
+    expect(isCacheOnlyProbe({ type: 'font', error: 'net::ERR_CONNECTION_REFUSED' })).toBe(false);
+  });
+
+  it('gives the page\'s origin for CORS: Chrome\'s initiator, Firefox\'s document URL', () => {
+    expect(requestOrigin({ initiator: 'http://127.0.0.1:5173', type: 'xmlhttprequest' })).toBe('http://127.0.0.1:5173');
+    expect(requestOrigin({ documentUrl: 'http://127.0.0.1:5173/cap/page.html?x=1', originUrl: 'http://127.0.0.1:5173/cap/app.js', type: 'xmlhttprequest' })).toBe('http://127.0.0.1:5173');
+    expect(requestOrigin({ originUrl: 'http://127.0.0.1:5173/', type: 'main_frame' })).toBeUndefined();
+    expect(requestOrigin({ documentUrl: 'about:blank', type: 'script' })).toBeUndefined();
+    const start = toRequestStart({ requestId: '1', url: 'http://localhost:5174/x', method: 'get', tabId: 1, type: 'xmlhttprequest', timeStamp: 1, initiator: 'http://127.0.0.1:5173' });
+    expect(start.origin).toBe('http://127.0.0.1:5173');
   });
 });

@@ -45,6 +45,10 @@ export interface RequestStart {
   url: string;
   resourceType: string;
   startedAt: number;
+  /** The origin of the page that made the request, for CORS (Chrome: initiator; Firefox: originUrl / documentUrl). */
+  origin?: string;
+  /** A main_frame or sub_frame load: its own navigation, never canceled "by navigation". */
+  frame?: 'main' | 'sub';
   requestBodySize?: number;
   requestBodyHash?: string;
 }
@@ -62,6 +66,8 @@ export interface ResponseInput {
   statusText: string;
   responseHeaders: Array<{ name: string; value: string }>;
   at: number;
+  /** webRequest's fromCache: the response came from the HTTP cache, not the network. */
+  fromCache?: boolean;
 }
 
 export interface RedirectInput extends ResponseInput {
@@ -85,11 +91,28 @@ export function isTabTraffic(details: Pick<WebRequestDetails, 'tabId' | 'url' | 
 }
 
 /**
- * Chrome's DevTools, when it opens, re-reads the inspected document from the HTTP cache only; that
- * load is attributed to the tab and ends in ERR_CACHE_MISS. It is not the page's traffic.
+ * A load that may only be answered from the HTTP cache and was not: Chrome's check before each web
+ * font request, and DevTools re-reading the document and stylesheets when it opens. Each is attributed
+ * to the tab and ends in ERR_CACHE_MISS, of any subresource type; none is a request the page made, and
+ * Chrome's Network panel lists none of them. See docs/capture.md.
  */
-export function isDevtoolsCacheProbe(d: Pick<WebRequestDetails, 'type' | 'error'>): boolean {
-  return d.type === 'other' && d.error === 'net::ERR_CACHE_MISS';
+export function isCacheOnlyProbe(d: Pick<WebRequestDetails, 'type' | 'error'>): boolean {
+  // A top-level document that misses the cache (a back navigation to a POST result) is the user's own load.
+  return d.error === 'net::ERR_CACHE_MISS' && d.type !== 'main_frame';
+}
+
+/** The page's origin: Chrome's initiator is one; Firefox gives the triggering and document URLs. */
+export function requestOrigin(d: Pick<WebRequestDetails, 'initiator' | 'originUrl' | 'documentUrl' | 'type'>): string | undefined {
+  if (typeof d.initiator === 'string' && d.initiator !== '') return d.initiator;
+  // A frame's own load is made on behalf of its parent, not from a script of the document it loads.
+  const url = d.type === 'main_frame' ? undefined : d.documentUrl ?? d.originUrl;
+  if (typeof url !== 'string') return undefined;
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /** "HTTP/1.1 404 Not Found" → "Not Found"; HTTP/2 lines without a reason phrase give ''. */
@@ -169,6 +192,10 @@ export function toRequestStart(d: WebRequestDetails): RequestStart {
     resourceType: d.type,
     startedAt: d.timeStamp,
   };
+  const origin = requestOrigin(d);
+  if (origin !== undefined) start.origin = origin;
+  if (d.type === 'main_frame') start.frame = 'main';
+  else if (d.type === 'sub_frame') start.frame = 'sub';
   if (facts.size !== undefined) start.requestBodySize = facts.size;
   if (facts.hash !== undefined) start.requestBodyHash = facts.hash;
   return start;
@@ -191,6 +218,7 @@ export function toResponse(d: WebRequestDetails): ResponseInput {
     // Set-Cookie and friends are redacted like request credentials.
     responseHeaders: redactHeaderList(plainHeaders(d.responseHeaders)),
     at: d.timeStamp,
+    ...(d.fromCache === true ? { fromCache: true } : {}),
   };
 }
 

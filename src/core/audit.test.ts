@@ -64,6 +64,23 @@ describe('retry audit rules', () => {
     expect(rulesOf(seq)).toContain('no-backoff');
   });
 
+  it('flags zero-delay retries whose millisecond gaps grow (4 → 22 → 66 ms) as no backoff', () => {
+    // axios-retry with no delay: timer noise grows by large ratios, but none of it is a wait.
+    const seq = attempts({}, [[0, 500], [4, 500], [26, 500], [92, 200]]);
+    const finding = auditAttempts(seq)[0].findings.find((f) => f.rule === 'no-backoff');
+    expect(finding?.attemptIds).toEqual(['a0', 'a1', 'a2', 'a3']);
+    // The same growth at real delays is a backoff.
+    expect(rulesOf(attempts({}, [[0, 500], [400, 500], [2600, 500], [9200, 200]]))).not.toContain('no-backoff');
+  });
+
+  it('still sees a canceled attempt (a client timeout) followed by a retry', () => {
+    const seq = attempts({}, [[0, 0, {}, { error: 'net::ERR_ABORTED' }], [10, 0, {}, { error: 'net::ERR_ABORTED' }], [20, 0, {}, { error: 'net::ERR_ABORTED' }], [30, 200]]);
+    expect(seq[0]!.classification.kind).toBe('canceled');
+    expect(seq[0]!.classification.failure).toBe(false);
+    expect(auditAttempts(seq)).toHaveLength(1);
+    expect(rulesOf(seq)).toContain('no-backoff');
+  });
+
   it(`flags more than ${AUDIT_LIMITS.stormAttempts} attempts within ${AUDIT_LIMITS.stormWindowSeconds} s as a storm`, () => {
     const steps: Array<[number, number]> = Array.from({ length: 10 }, (_, i) => [i * 100, 503]);
     const finding = auditAttempts(attempts({}, steps))[0].findings.find((f) => f.rule === 'retry-storm')!;

@@ -62,7 +62,10 @@ export const AUDIT_LIMITS = {
   toleranceSeconds: 0.25,
   /** 423/409 retried sooner than this, with delays that do not grow, is hammering. */
   lockWaitSeconds: 1,
-  /** A first retry of a 423/409 sooner than this did not wait at all. */
+  /**
+   * A retry sooner than this did not wait at all: a first retry of a 423/409, and any delay of a
+   * no-backoff run (timer noise of a few ms grows by large ratios without being a backoff).
+   */
   immediateSeconds: 0.25,
 } as const;
 
@@ -101,7 +104,8 @@ export function retrySequences(attempts: readonly AuditAttempt[]): AuditAttempt[
     const last = current?.[current.length - 1];
     const continues =
       last !== undefined &&
-      last.classification.failure &&
+      // A canceled attempt (a client timeout) is followed by a retry as often as a failure is.
+      (last.classification.failure || last.classification.kind === 'canceled') &&
       (attempt.exchange.startedAt! - last.exchange.startedAt!) / 1000 <= AUDIT_LIMITS.maxRetryGapSeconds;
     if (current && continues) current.push(attempt);
     else {
@@ -196,7 +200,8 @@ export function auditSequence(seq: readonly AuditAttempt[]): RetrySequence {
   let flatStart = 0;
   for (let i = 1; i < gaps.length; i++) {
     const serverFigure = seq[i].classification.retryAfterSeconds !== null;
-    if (!serverFigure && gaps[i] < gaps[i - 1] * L.growthFactor) {
+    const grew = gaps[i] >= L.immediateSeconds && gaps[i] >= gaps[i - 1] * L.growthFactor;
+    if (!serverFigure && !grew) {
       if (flat === 0) flatStart = i - 1;
       flat++;
     } else flat = 0;

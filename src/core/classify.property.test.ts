@@ -2,6 +2,7 @@
 // over random and hostile headers, bodies, statuses, methods and encodings.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { networkErrorRule } from './network-errors';
 import { classify } from './classify';
 import { MAX_WAIT_SECONDS } from './retry';
 import type { Classification, Exchange } from './types';
@@ -9,7 +10,7 @@ import type { Classification, Exchange } from './types';
 const NOW = Date.parse('2026-11-23T18:00:00Z');
 
 const VERDICTS = ['retry-after', 'retry-backoff', 'retry-idempotent', 'reauthenticate', 'fix-request', 'do-not-retry', 'none'];
-const KINDS = ['client', 'server', 'network', 'body', 'none'];
+const KINDS = ['client', 'server', 'network', 'body', 'canceled', 'none'];
 const RETRY_VERDICTS = new Set(['retry-after', 'retry-backoff', 'retry-idempotent']);
 
 /** Checks every field's type and the invariants that tie fields together. */
@@ -37,7 +38,7 @@ function assertWellFormed(c: Classification): void {
   expect(Array.isArray(c.requestIdHeaders)).toBe(true);
   expect(Array.isArray(c.notes)).toBe(true);
   // Cross-field invariants.
-  expect(c.failure).toBe(c.kind !== 'none');
+  expect(c.failure).toBe(c.kind !== 'none' && c.kind !== 'canceled');
   if (!c.failure) expect(c.verdict).toBe('none');
   expect(c.retryable).toBe(RETRY_VERDICTS.has(c.verdict));
   if (c.backoff) {
@@ -159,11 +160,12 @@ describe('classify properties', () => {
     );
   });
 
-  it('always fails without a response', () => {
+  it('always fails without a response, unless the page canceled it', () => {
     fc.assert(
       fc.property(exchange, fc.integer({ min: -5, max: 0 }), (e, s) => {
         const c = classify({ ...e, status: s }, { now: NOW });
-        expect(c).toMatchObject({ failure: true, kind: 'network' });
+        const canceled = networkErrorRule(e.error).cause === 'aborted';
+        expect(c).toMatchObject(canceled ? { failure: false, kind: 'canceled' } : { failure: true, kind: 'network' });
       }),
       { numRuns: 300 },
     );

@@ -2,6 +2,7 @@
 // It never throws: input is copied into a plain, typed exchange first (hostile getters, wrong
 // types), each stage is bounded, and any internal error yields a safe classification with a note.
 import { advise, type AdviceFacts } from './advice';
+import { canceledFacts, corsFacts } from './capture-facts';
 import { buildBodyView } from './body';
 import { recognizers as registry } from './formats/index';
 import { MAX_MESSAGE_CHARS as RECOGNIZER_MESSAGE_CHARS } from './formats/util';
@@ -12,6 +13,7 @@ import { exhaustedByMessage, inferMissing, retryableFromCode } from './infer/ind
 import { PLAIN_DATA } from './formats/json';
 import { quotaExhaustion, rateLimitEvidence } from './limits';
 import { backoffPlan, referenceTime, serverWait, shouldRetryHeader } from './retry';
+import { networkErrorRule } from './network-errors';
 import { statusSemantics } from './status';
 import { exactParts, plainHostSpan, urlParts } from './url-parts';
 import { resolveRules, textAtPath, VENDOR_PROFILES, type ResolvedRule, type Rule } from './rules';
@@ -373,8 +375,15 @@ function codeRetryHint(errorCode: string | null, message: string | null, status:
   return exhaustedByMessage(message) ? false : undefined;
 }
 
+function requestHasOrigin(ex: NormalExchange): boolean {
+  for (const h of ex.requestHeaders) if (h.name.length === 6 && h.name.toLowerCase() === 'origin') return true;
+  return false;
+}
+
 function failureOf(ex: Exchange, extracted: Extracted): { failure: boolean; kind: FailureKind } {
   const status = ex.status;
+  // Chrome's "(canceled)": the page or browser gave up on it (AbortController, a timeout, navigation); no server failure.
+  if (!(status >= 400) && ex.error && networkErrorRule(ex.error).cause === 'aborted') return { failure: false, kind: 'canceled' };
   if (!(status > 0)) return { failure: true, kind: 'network' };
   if (status >= 400) return { failure: true, kind: status < 500 ? 'client' : 'server' };
   if (ex.error) return { failure: true, kind: 'network' };
@@ -517,16 +526,26 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   const errorCode = normalizeCode(extracted.errorCode) ?? (failure ? headerErrorCode(headers) : null);
   const fieldErrors = normalizeFieldErrors(extracted.fieldErrors);
 
+  // A response the browser blocked under CORS though it completed (Firefox's webRequest sees it as a 200).
+  if (!failure && kind === 'none' && ex.status > 0 && requestHasOrigin(ex)) {
+    const blocked = corsFacts(ex, read(input, 'origin', notes), undefined);
+    if (blocked) {
+      failure = true;
+      kind = 'network';
+    }
+  }
   if (!failure) {
+    const canceled = kind === 'canceled' ? canceledFacts(ex.error, read(input, 'cancelReason', notes)) : null;
+    if (canceled) notes.push(`canceled: ${canceled.reason}`);
     return {
       failure: false,
-      kind: 'none',
+      kind: canceled ? 'canceled' : 'none',
       status,
       format,
       errorCode,
       errorId: null,
       errorIdSource: null,
-      message,
+      message: canceled ? canceled.message : message,
       fieldErrors,
       retryable: false,
       retryAfterSeconds: null,
@@ -535,7 +554,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
       idempotencySource: idem.idempotencySource,
       verdict: 'none',
       backoff: null,
-      action: 'Nothing to do: the request succeeded.',
+      action: canceled ? canceled.action : 'Nothing to do: the request succeeded.',
       requestIdHeaders: [],
       notes,
       ...protocolFields(extracted),
@@ -605,6 +624,17 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
     credentialHeader,
   };
   const advice = advise(facts);
+  // A CORS block is named with its reason (Chrome's "CORS error"), from the origin and the preflight.
+  const cors = kind === 'network' || ex.status >= 400 ? corsFacts(ex, read(input, 'origin', notes), read(input, 'preflight', notes)) : null;
+  if (cors && kind === 'network') {
+    message = cors.message;
+    advice.action = cors.action;
+    advice.retryable = false;
+    advice.verdict = 'fix-request';
+    notes.push(`cors: ${cors.reason}`);
+  } else if (cors) {
+    notes.push(`${cors.message} (${cors.reason}): the page cannot read this response either`);
+  }
   if (rule?.set.action) advice.action = rule.set.action;
   const backoff = advice.retryable && wait === null
     ? backoffPlan(advice.backoffBaseSeconds ? { baseSeconds: advice.backoffBaseSeconds, capSeconds: advice.backoffBaseSeconds * 16 } : {})

@@ -1,6 +1,7 @@
 // HAR reading and writing. The reader is tolerant of what real browsers and tools export (see
 // ../shared/fixtures/real-hars/README.md) and validates everything at runtime: the input is untrusted.
 // A broken file gives one HarError; a broken entry gives one entry-level problem and the rest still convert.
+import { callStackOf } from './callsite';
 import type { Har, Entry as HarEntryOut, Header as HarHeaderOut } from 'har-format';
 import type { Classification, Exchange } from './types';
 import { redactClassification, redactExchange } from './redact';
@@ -188,6 +189,9 @@ function buildExchange(raw: unknown, warn: (m: string) => void, maxBodyChars: nu
   }
   const time = raw.time;
   if (typeof time === 'number' && Number.isFinite(time) && time >= 0) exchange.durationMs = time;
+  // Chrome's HAR export carries the script stack that made the request.
+  const callStack = callStackOf(raw._initiator);
+  if (callStack) exchange.callStack = callStack;
   return exchange;
 }
 

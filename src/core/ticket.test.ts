@@ -284,3 +284,22 @@ describe('vendor-ready ticket', () => {
     expect(browserFromUserAgent('Mozilla/5.0 HeadlessChrome/131.0.1 Safari/537.36')).toBe('Chrome 131.0.1');
   });
 });
+
+describe('supportTicket: call site', () => {
+  it('names the app frame that made the call (not the HTTP library), with a redacted URL', async () => {
+    const { classify } = await import('./classify');
+    const exchange: Exchange = {
+      method: 'GET',
+      url: 'http://127.0.0.1:5173/api/fail',
+      status: 500,
+      callStack: [
+        { functionName: 'dispatchXhrRequest', url: 'http://127.0.0.1:5173/node_modules/axios/lib/adapters/xhr.js', lineNumber: 10, columnNumber: 0 },
+        { functionName: 'loadItems', url: 'http://127.0.0.1:5173/cap/app.js?api_token=secret123456', lineNumber: 41, columnNumber: 9 },
+      ],
+    };
+    const ticket = supportTicket(exchange, classify(exchange));
+    expect(ticket).toContain('- **Call site:** `loadItems (app.js:42)`');
+    expect(ticket).not.toContain('secret123456');
+    expect(supportTicket({ ...exchange, callStack: undefined }, classify(exchange))).not.toContain('Call site');
+  });
+});

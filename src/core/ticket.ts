@@ -1,8 +1,9 @@
 // Text a developer copies out of Faultline: a Markdown support ticket, a cURL command, a fetch() call.
 // Everything is redacted by default (see redact.ts); the ticket always is.
 import type { Classification, Exchange } from './types';
+import { callSiteOf, formatFrame } from './callsite';
 import { headerEntries, headerValue } from './headers';
-import { isSecretHeaderName, redactExchange, redactText, REDACTED } from './redact';
+import { isSecretHeaderName, redactExchange, redactText, redactUrl, REDACTED } from './redact';
 
 export interface CopyOptions {
   /** Replace secrets with [REDACTED] (default true). */
@@ -78,6 +79,8 @@ export function supportTicket(exchange: Exchange, classification: Classification
   lines.push(`- **Error code:** ${c.errorCode ? code(redactText(c.errorCode)) : 'none'}`);
   if (c.message) lines.push(`- **Message:** ${code(redactText(c.message))}`);
   if (ex.error && exchange.status > 0) lines.push(`- **Network error:** ${code(ex.error)}`);
+  const site = callSiteOf(Array.isArray(exchange.callStack) ? exchange.callStack : undefined);
+  if (site) lines.push(`- **Call site:** ${code(redactUrl(formatFrame(site)))} in ${code(redactUrl(oneLine(site.url)))}`);
   const ids = requestIdLines(c);
   if (ids.length > 0) lines.push(`- **Request IDs:** ${ids.join(', ')}`);
   if (c.fieldErrors.length > 0) {

@@ -30,6 +30,31 @@ export interface Exchange {
   requestBodyHash?: string;
   /** Hash of the credentials sent (Authorization, Cookie, api keys): never the secret itself. */
   credentialsFingerprint?: string;
+  /** The origin of the page that made the request (Chrome's `initiator`, Firefox's originUrl), for CORS. */
+  origin?: string;
+  /** Why a canceled request was canceled, when the capture knows (e.g. 'navigation', 'page closed'). */
+  cancelReason?: string;
+  /** The CORS preflight (OPTIONS) the browser sent for this request, when one was seen. */
+  preflight?: PreflightExchange;
+  /** The script stack that started the request (DevTools' HAR `_initiator`), innermost frame first. */
+  callStack?: CallFrame[];
+}
+
+/** A CORS preflight as recorded: its own status and headers. */
+export interface PreflightExchange {
+  status: number;
+  statusText?: string;
+  requestHeaders?: HeaderList;
+  responseHeaders?: HeaderList;
+  error?: string;
+}
+
+/** One frame of an initiator stack. Line and column are 0-based, as DevTools reports them. */
+export interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
 }
 
 export type StatusClass =
@@ -53,7 +78,7 @@ export interface StatusSemantics {
 }
 
 /** How the failure is shown: the colour and chip of a row. */
-export type FailureKind = 'client' | 'server' | 'network' | 'body' | 'none';
+export type FailureKind = 'client' | 'server' | 'network' | 'body' | 'canceled' | 'none';
 
 export interface FieldError {
   field: string;

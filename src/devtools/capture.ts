@@ -18,15 +18,31 @@ export interface DevtoolsCapture {
   stop(): void;
 }
 
+/**
+ * getContent can stay unanswered (Chrome, a body the page never read): the entry still goes without
+ * it after this long, so its status, headers and call site are not lost with the body.
+ */
+export const GET_CONTENT_TIMEOUT_MS = 3000;
+
+/** The content, or undefined when it fails or does not come within `timeoutMs`. */
+export function contentWithin(get: () => Promise<FetchedContent>, timeoutMs: number): Promise<FetchedContent | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), timeoutMs);
+    get().then(
+      (content) => {
+        clearTimeout(timer);
+        resolve(content);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+    );
+  });
+}
+
 async function entryOf(request: FinishedRequest): Promise<DevtoolsEntry | null> {
-  let fetched: FetchedContent | undefined;
-  if (wantsBody(request.entry)) {
-    try {
-      fetched = await request.getContent();
-    } catch {
-      fetched = undefined;
-    }
-  }
+  const fetched = wantsBody(request.entry) ? await contentWithin(() => request.getContent(), GET_CONTENT_TIMEOUT_MS) : undefined;
   return toDevtoolsEntry(request.entry, fetched);
 }
 

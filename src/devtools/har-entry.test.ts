@@ -152,3 +152,14 @@ describe('toDevtoolsEntry', () => {
     expect(toDevtoolsEntry('nope')).toBeNull();
   });
 });
+
+describe('toDevtoolsEntry: the initiator stack', () => {
+  it('keeps Chrome\'s _initiator script stack as the exchange\'s call stack', () => {
+    const raw = {
+      ...harEntry({ status: 500 }),
+      _initiator: { type: 'script', stack: { callFrames: [{ functionName: 'loadItems', scriptId: '3', url: 'http://127.0.0.1:5173/cap/app.js', lineNumber: 41, columnNumber: 9 }] } },
+    };
+    expect(toDevtoolsEntry(raw)?.exchange.callStack).toEqual([{ functionName: 'loadItems', url: 'http://127.0.0.1:5173/cap/app.js', lineNumber: 41, columnNumber: 9 }]);
+    expect(toDevtoolsEntry({ ...harEntry({ status: 500 }), _initiator: { type: 'other' } })?.exchange.callStack).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 // A DevTools HAR entry (onRequestFinished or getHAR) → what the background merges. Pure.
 // Chrome and Firefox both speak HAR 1.2 here, with their own extras (_resourceType, _error) and
 // their own second getContent value (Chrome: the encoding, Firefox: the MIME type).
+import { callStackOf } from '../core/callsite';
 import { bodyHash, credentialsFingerprintOf } from '../core/fingerprint';
 import { redactBody, redactHeaderList } from '../core/redact';
 import type { Exchange } from '../core/types';
@@ -167,6 +168,9 @@ export function toDevtoolsEntry(raw: unknown, fetched?: FetchedContent): Devtool
   if (typeof raw.time === 'number' && Number.isFinite(raw.time) && raw.time >= 0) exchange.durationMs = raw.time;
   const fingerprint = credentialsFingerprintOf(rawRequestHeaders);
   if (fingerprint !== undefined) exchange.credentialsFingerprint = fingerprint;
+  // Chrome: the script stack that made the request (the call site). Firefox's entries carry none.
+  const callStack = callStackOf(raw._initiator);
+  if (callStack) exchange.callStack = callStack;
 
   const postData = isObj(request.postData) ? request.postData : undefined;
   if (postData && typeof postData.text === 'string') {

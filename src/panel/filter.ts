@@ -149,6 +149,7 @@ const IS_TESTS: Record<string, (s: FilterSubject) => boolean> = {
   server: (s) => s.kind === 'server',
   '2xx-error': (s) => s.kind === 'body',
   body: (s) => s.kind === 'body',
+  canceled: (s) => s.kind === 'canceled',
   idempotent: (s) => s.idempotent,
   truncated: (s) => s.truncated,
 };

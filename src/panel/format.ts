@@ -61,7 +61,9 @@ export function pathOnly(url: string): string {
 }
 
 /** "429 Too Many Requests", or for no response "(failed) net::ERR_CONNECTION_REFUSED". */
-export function formatStatus(status: number, reason: string | undefined, error?: string): string {
+export function formatStatus(status: number, reason: string | undefined, error?: string, kind?: string): string {
+  // Chrome's Network panel: "(canceled)" for aborts, whatever status came before the abort.
+  if (kind === 'canceled') return '(canceled)';
   if (status === 0) return error ? `(failed) ${error}` : '(failed)';
   return reason ? `${status} ${reason}` : String(status);
 }

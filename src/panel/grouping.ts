@@ -1,7 +1,7 @@
 // Grouping rows by endpoint (method + path with IDs collapsed) or by error code. Pure.
 import { pathOnly } from './format';
 
-export type GroupBy = 'none' | 'endpoint' | 'code';
+export type GroupBy = 'none' | 'endpoint' | 'code' | 'callsite';
 
 /** Path segments that are identifiers, not routes. Order does not matter: any match collapses. */
 const ID_SEGMENT_TESTS: ReadonlyArray<(segment: string) => boolean> = [

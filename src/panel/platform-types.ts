@@ -30,6 +30,8 @@ export interface PanelPlatform {
   loadSettings(): Promise<unknown>;
   saveSettings(settings: Settings): Promise<void>;
   connect(handlers: PortHandlers): PortHandle;
+  /** Shows a script in the Sources panel (Firefox: Debugger) at a 0-based line. Absent where the browser has no openResource. */
+  openResource?(url: string, lineNumber: number, columnNumber: number): void;
   /** Opens the options page (the full rules editor). Absent where there is none. */
   openOptionsPage?(): Promise<void>;
   /** The user's per-host rules (only the valid ones). */

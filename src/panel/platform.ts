@@ -10,6 +10,24 @@ interface ThemeEvents {
   onThemeChanged?: { addListener(cb: (name: string) => void): void; removeListener(cb: (name: string) => void): void };
 }
 
+type OpenResource = (url: string, lineNumber: number, columnNumber?: number, callback?: () => void) => unknown;
+
+/** devtools.panels.openResource, where the browser has it (Chrome; Firefox 100+ reveals the Debugger). */
+function openResourceOf(panels: object): Pick<PanelPlatform, 'openResource'> {
+  const open = (panels as { openResource?: OpenResource }).openResource;
+  if (typeof open !== 'function') return {};
+  return {
+    openResource(url, lineNumber, columnNumber) {
+      try {
+        const returned = open.call(panels, url, lineNumber, columnNumber, () => undefined);
+        if (returned && typeof (returned as Promise<unknown>).catch === 'function') (returned as Promise<unknown>).catch(() => undefined);
+      } catch {
+        /* the script is gone (navigated away): nothing to show */
+      }
+    },
+  };
+}
+
 export function browserPlatform(): PanelPlatform {
   const tabId = browser.devtools.inspectedWindow.tabId;
   const panels = browser.devtools.panels as typeof browser.devtools.panels & ThemeEvents;
@@ -32,6 +50,7 @@ export function browserPlatform(): PanelPlatform {
       await browser.storage.local.set({ [SETTINGS_KEY]: settings });
     },
     connect: (handlers) => connectReconnecting(PANEL_PORT_PREFIX + tabId, handlers),
+    ...openResourceOf(panels),
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     loadRules: () => loadRules(),
     saveRules: (document) => saveRules(document),

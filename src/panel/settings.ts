@@ -67,7 +67,7 @@ function sortSpec(value: unknown): SortSpec | null {
 
 const ALLOWED = {
   order: ['newest-last', 'newest-first'],
-  groupBy: ['none', 'endpoint', 'code'],
+  groupBy: ['none', 'endpoint', 'code', 'callsite'],
   theme: ['auto', 'light', 'dark'],
 } as const;
 

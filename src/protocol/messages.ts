@@ -26,8 +26,8 @@ export interface RequestRecord {
   exchange: Exchange;
   classification: Classification;
   bodyState: BodyState;
-  /** Which sources have contributed. */
-  sources: Array<'webRequest' | 'devtools' | 'har'>;
+  /** Which sources have contributed ('filter': Firefox's webRequest.filterResponseData body copy). */
+  sources: Array<'webRequest' | 'devtools' | 'har' | 'filter'>;
   /** Request body size in bytes, from webRequest's requestBody (undefined: unknown or none). */
   requestBodySize?: number;
   /** webRequest resource type ('main_frame', 'xmlhttprequest', …) or HAR _resourceType, when known. */
@@ -62,6 +62,8 @@ export interface CaptureStats {
   devtoolsConnectedAt?: number | null;
   /** Failures currently in the list (the badge number). */
   failures?: number;
+  /** Loads the browser attributed to the tab that are not the page's requests (cache-only probes, DevTools' re-fetches): not listed, counted here. */
+  notPageRequests?: number;
 }
 
 /** One HAR-like entry as the devtools page hands it to the background. */

@@ -38,7 +38,7 @@ describe('App', () => {
     expect(q(view.root, 'dropped-records')!.textContent).toBe('3 dropped');
     expect(q(view.root, 'truncated-bodies')!.textContent).toBe('2 bodies truncated');
     expect(q(view.root, 'dropped-bodies')!.textContent).toBe('1 body dropped');
-    expect(q(view.root, 'banner-firefox-bodies')!.textContent).toContain('Open the Network panel once so Firefox delivers response bodies');
+    expect(q(view.root, 'banner-firefox-bodies')!.textContent).toContain('No response body has reached Faultline yet');
     expect(q(view.root, 'counts')!.textContent).toContain('2 shown');
     expect(q(view.root, 'counts')!.textContent).toContain('20 requests watched');
   });

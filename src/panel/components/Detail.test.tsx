@@ -136,7 +136,8 @@ describe('Detail', () => {
   it('says when the body is missing, with the Firefox hint in Firefox', () => {
     view = renderPanel([requestRecord({ seq: 1 })], { platform: { browserName: 'firefox' } });
     const detail = openDetail(view, 1);
-    expect(detail.querySelector('[data-testid="body-state"]')!.textContent).toContain('Open the Network panel once');
+    expect(detail.querySelector('[data-testid="body-state"]')!.textContent).toContain('Firefox: Faultline copies the bodies of failing and JSON responses');
+    expect(detail.querySelector('[data-testid="body-state"]')!.textContent).not.toContain('Network panel');
   });
 
   it('Copy support ticket puts redacted Markdown with the code and ID on the clipboard and shows a toast', async () => {

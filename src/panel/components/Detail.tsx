@@ -6,7 +6,8 @@ import { AUDIT_RULE_TITLES } from '../../core/audit';
 import { protocolLabel } from '../../core/protocols/label';
 import { headerEntries } from '../../core/headers';
 import { browserFromUserAgent, supportTicket, toCurl, toFetch } from '../../core/ticket';
-import type { BackoffPlan, Classification } from '../../core/types';
+import { callSiteOf, formatFrame, frameLocation, isLibraryUrl } from '../../core/callsite';
+import type { BackoffPlan, CallFrame, Classification } from '../../core/types';
 import type { RequestRecord } from '../../protocol/messages';
 import { copyText } from '../clipboard';
 import { usePanel, usePanelStore, usePlatform } from '../context';
@@ -45,7 +46,7 @@ function RecordDetail({ record }: { record: RequestRecord }) {
     <aside class="detail" aria-label="Failure detail" data-testid="detail">
       <header class="detail-head">
         <div class="detail-title">
-          <span class={`badge kind-${c.kind}`}>{formatStatus(x.status, c.status.reason || x.statusText, x.error)}</span>
+          <span class={`badge kind-${c.kind}`}>{formatStatus(x.status, c.status.reason || x.statusText, x.error, c.kind)}</span>
           <span class="mono detail-method">{x.method.toUpperCase()}</span>
           <span class="mono detail-url" title={x.url}>
             {x.url}
@@ -181,6 +182,20 @@ function RecordDetail({ record }: { record: RequestRecord }) {
 
         <ContractSection record={record} />
 
+        <CallSiteSection record={record} firefox={platform?.browserName === 'firefox'} openResource={platform?.openResource} />
+        {x.preflight ? (
+          <Section title="CORS preflight">
+            <dl class="facts">
+              <Fact label="Status" testid="detail-preflight-status">
+                {x.preflight.status > 0 ? `${x.preflight.status} ${x.preflight.statusText ?? ''}`.trim() : `No response${x.preflight.error ? ` (${x.preflight.error})` : ''}`}
+              </Fact>
+            </dl>
+            <h4 class="subhead">Preflight response headers</h4>
+            <Headers list={x.preflight.responseHeaders} />
+            <h4 class="subhead">Preflight request headers</h4>
+            <Headers list={x.preflight.requestHeaders} />
+          </Section>
+        ) : null}
         <Section title="Response headers">
           <Headers list={x.responseHeaders} />
         </Section>
@@ -197,6 +212,46 @@ function RecordDetail({ record }: { record: RequestRecord }) {
         </Section>
       </div>
     </aside>
+  );
+}
+
+/** The script that made the request (DevTools' initiator stack), linked to the Sources panel. */
+function CallSiteSection({ record, firefox, openResource }: { record: RequestRecord; firefox: boolean; openResource: ((url: string, line: number, column: number) => void) | undefined }) {
+  const stack = record.exchange.callStack;
+  const site = callSiteOf(stack);
+  const link = (frame: CallFrame, label: string, testid?: string) =>
+    openResource ? (
+      <button type="button" class="link mono" data-testid={testid} title={`Open ${frame.url} at line ${frame.lineNumber + 1} in Sources`} onClick={() => openResource(frame.url, frame.lineNumber, frame.columnNumber)}>
+        {label}
+      </button>
+    ) : (
+      <span class="mono" data-testid={testid} title={frame.url}>
+        {label}
+      </span>
+    );
+  return (
+    <Section title="Call site">
+      {site && stack ? (
+        <>
+          <p data-testid="detail-call-site">{link(site, formatFrame(site), 'call-site-link')}</p>
+          <ol class="stack" aria-label="Initiator stack, innermost first">
+            {stack.map((frame, i) => (
+              <li key={i} class={isLibraryUrl(frame.url) ? 'muted' : undefined}>
+                {link(frame, `${frame.functionName || '(anonymous)'} @ ${frameLocation(frame)}`)}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p class="muted" data-testid="detail-call-site-none">
+          {firefox
+            ? `Firefox does not give extensions the script stack of a request (its DevTools entries carry no initiator). ${record.exchange.origin ? `Made by a page of ${record.exchange.origin}.` : ''}`
+            : record.sources.includes('devtools') || record.sources.includes('har')
+              ? 'DevTools recorded no script for this request (markup, a redirect, or the browser itself made it).'
+              : 'Made before DevTools opened: Chrome records the script stack of a request only while DevTools is open.'}
+        </p>
+      )}
+    </Section>
   );
 }
 
@@ -269,7 +324,9 @@ function Body({ record, firefox }: { record: RequestRecord; firefox: boolean }) 
     return (
       <p class="muted" data-testid="body-state">
         {BODY_STATE_TEXT[record.bodyState] ?? (body === '' ? 'The body is empty.' : 'The body was not captured.')}
-        {body === undefined && record.bodyState === 'not-captured' && firefox ? ' Open the Network panel once so Firefox delivers response bodies.' : ''}
+        {body === undefined && record.bodyState === 'not-captured' && firefox
+          ? ' Firefox: Faultline copies the bodies of failing and JSON responses as they load; this one was not among them, or ended before its body did.'
+          : ''}
       </p>
     );
   }

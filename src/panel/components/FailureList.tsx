@@ -1,4 +1,5 @@
 // The failure list: an ARIA grid of fixed-height rows, windowed so only what is on screen is in the DOM.
+import { callSiteOf, formatFrame } from '../../core/callsite';
 import { memo } from './memo';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AUDIT_RULE_TITLES, type AuditRule } from '../../core/audit';
@@ -509,7 +510,7 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
     }
     const view = column.cell(row, record);
     return (
-      <div key={column.id} role="gridcell" class={`cell col-${column.id}${view.className ? ` ${view.className}` : ''}`} title={view.title}>
+      <div key={column.id} role="gridcell" class={`cell col-${column.id}${view.className ? ` ${view.className}` : ''}`} title={view.title} data-testid={view.testid}>
         {column.id === 'status' && audit ? <AuditBadge rules={audit} /> : null}
         {view.content}
       </div>

@@ -54,7 +54,10 @@ export function Notices() {
   const view = usePanel((s) => s.view);
   const ready = usePanel((s) => s.ready);
 
-  const firefoxNoBodies = platform?.browserName === 'firefox' && view === 'live' && ready && stats.seen > 0 && !stats.bodiesArriving;
+  const failureCount = usePanel((s) => s.failures);
+  // Firefox delivers bodies without its Network panel (ESR 153 to devtools.network; any version to the body copy);
+  // this says only that none has arrived while failures have.
+  const firefoxNoBodies = platform?.browserName === 'firefox' && view === 'live' && ready && failureCount > 0 && !stats.bodiesArriving;
 
   return (
     <div class="notices">
@@ -77,7 +80,7 @@ export function Notices() {
       ) : null}
       {firefoxNoBodies ? (
         <div class="banner info" role="status" data-testid="banner-firefox-bodies">
-          Open the Network panel once so Firefox delivers response bodies. Until then Faultline classifies from the status and headers.
+          No response body has reached Faultline yet: failures are classified from their status and headers until one does.
         </div>
       ) : null}
     </div>

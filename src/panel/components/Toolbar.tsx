@@ -165,6 +165,7 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
             <option value="none">None</option>
             <option value="endpoint">Endpoint</option>
             <option value="code">Error code</option>
+            <option value="callsite">Call site</option>
           </select>
         </label>
         <div class="settings-anchor">

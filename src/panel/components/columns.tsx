@@ -2,6 +2,7 @@
 // sorts, what its cell shows), so the header, the rows and the grid template stay in step.
 // Others add a column by adding one entry here.
 import type { ComponentChildren } from 'preact';
+import { callSiteOf, formatFrame } from '../../core/callsite';
 import { protocolLabel } from '../../core/protocols/label';
 import type { RequestRecord } from '../../protocol/messages';
 import { operationTooltip } from '../contract';
@@ -20,6 +21,8 @@ export interface CellView {
   title?: string;
   /** Extra classes on the cell. */
   className?: string;
+  /** data-testid of the cell, for e2e. */
+  testid?: string;
 }
 
 export interface ColumnDef {
@@ -138,6 +141,21 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
       // A network failure has no message: its error name is the message.
       const text = r.classification.message ?? r.exchange.error ?? '';
       return { content: truncate(text, CELL_CHARS), title: text };
+    },
+  },
+  {
+    // The app's own frame that made the call (Chrome's initiator stack); the whole stack is in the detail.
+    id: 'site',
+    title: 'Call site',
+    width: 150,
+    minWidth: 100,
+    priority: 10,
+    sortValue: (row) => row.callSiteGroup,
+    cell: (_row, r) => {
+      const site = callSiteOf(r.exchange.callStack);
+      return site
+        ? { content: truncate(formatFrame(site), CELL_CHARS), title: `${formatFrame(site)}\n${site.url}`, className: 'mono', testid: 'call-site' }
+        : { content: '', testid: 'call-site' };
     },
   },
   {

@@ -350,7 +350,7 @@ export class Dataset {
   }
 
   private groupKey(row: Row): string {
-    return this.groupBy === 'endpoint' ? row.endpoint : row.codeGroup;
+    return this.groupBy === 'endpoint' ? row.endpoint : this.groupBy === 'callsite' ? row.callSiteGroup : row.codeGroup;
   }
 
   private groupAdd(row: Row, slot: number): void {

@@ -1,6 +1,7 @@
 // One row per record. What every filter needs (failure, kind, status…) is read once on arrival;
 // the lower-cased strings that text tokens search are built on first use and kept, so a snapshot
 // of 100,000 records allocates little and the first keystroke pays only for the rows it tests.
+import { callSiteOf, formatFrame } from '../../core/callsite';
 import type { FailureKind } from '../../core/types';
 import type { CaptureRecord } from '../../protocol/messages';
 import type { FilterSubject } from '../filter';
@@ -149,6 +150,15 @@ export class Row implements FilterSubject {
   get operation(): string {
     const op = this.spec?.operation;
     return op ? `${op.key} ${op.operationId ?? ''}`.toLowerCase() : '';
+  }
+
+
+  /** Group key by call site: the app's function and file:line that made the request. */
+  get callSiteGroup(): string {
+    const r = this.record;
+    if (r.kind !== 'request') return '';
+    const site = callSiteOf(r.exchange.callStack);
+    return site ? formatFrame(site) : '(no call site)';
   }
 
   /** Group key by endpoint: `POST /v2/Articles/:id`, or the documented operation when a spec has it. */
