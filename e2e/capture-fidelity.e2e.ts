@@ -181,9 +181,13 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
     if (browser === 'chromium') {
       expect(record!.callSite?.functionName).toBe('loadFailure');
       expect(record!.callSite?.url).toBe(`${demo.url}/cap/app.js`);
+      // The Call site column is optional (header menu); the detail always shows it.
       const cell = await session.waitForPanel(() => {
-        const rows = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="call-site"]')).map((c) => c.textContent ?? '');
-        return rows.find((t) => t.startsWith('loadFailure')) ?? null;
+        const shown = document.querySelector('[data-testid="detail-call-site"]');
+        if (shown) return shown.textContent;
+        const row = Array.from(document.querySelectorAll<HTMLElement>('[role="row"][data-url]')).find((r) => (r.dataset.url ?? '').includes('/cap/fail?n=2'));
+        row?.click();
+        return null;
       });
       expect(cell).toBe(`loadFailure (app.js:${record!.callSite!.lineNumber + 1})`);
     } else {

@@ -93,6 +93,7 @@ describe('DevTools re-fetches', () => {
 
   it('a resource loaded again after a navigation is the new document\'s, not a re-fetch', () => {
     const store = newStore();
+    store.preserve = true; // Preserve log: both documents' requests stay listed
     const css = `${PAGE}/cap/app.css`;
     fire(store, webRequest(css, { type: 'stylesheet', at: 1_000 }));
     store.begin(toRequestStart(webRequest(`${PAGE}/cap/`, { type: 'main_frame', at: 4_000 }).before));

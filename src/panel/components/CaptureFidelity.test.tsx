@@ -39,7 +39,7 @@ describe('canceled requests', () => {
   it('are not in the failures-only list or its count; the Canceled chip shows them as "(canceled)"', () => {
     view = renderPanel([requestRecord({ seq: 1, status: 500 }), canceled]);
     expect(rows(view).map((r) => r.dataset.seq)).toEqual(['1']);
-    const chip = Array.from(view.root.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent === 'Canceled')!;
+    const chip = view.root.querySelector<HTMLButtonElement>('[data-testid="chip-canceled"]')!;
     expect(chip).toBeDefined();
     click(chip);
     expect(rows(view).map((r) => r.dataset.seq)).toEqual(['2']);
@@ -55,6 +55,9 @@ describe('call site', () => {
   it('shows the app frame in the row and the whole stack in the detail, linked to Sources at the 0-based line', () => {
     const openResource = vi.fn();
     view = renderPanel([withExchange(requestRecord({ seq: 1, status: 500 }), { callStack: STACK })], { platform: { openResource } });
+    // The Call site column is optional: off by default, on from the header menu.
+    expect(view.root.querySelector('[data-testid="call-site"]')).toBeNull();
+    act(() => view!.store.getState().setColumnPrefs({ shownColumns: ['site'] }));
     expect(view.root.querySelector('[data-testid="call-site"]')!.textContent).toBe('loadItems (app.js:42)');
     const detail = openDetail(view, 1);
     const link = detail.querySelector<HTMLButtonElement>('[data-testid="call-site-link"]')!;

@@ -77,9 +77,9 @@ describe('FailureList', () => {
     expect(a.dataset).toMatchObject({ status: '422', code: 'invalid_input', id: 'err-1', kind: 'client' });
     expect([b.getAttribute('data-status'), b.getAttribute('data-code'), b.getAttribute('data-id'), b.getAttribute('data-kind')]).toEqual(['0', '', '', 'network']);
     expect(a.getAttribute('aria-rowindex')).toBe('2');
-    // Host and Action are optional columns (header context menu); Call site is on; the verdict is short, the sentence in its title.
-    expect(a.querySelectorAll('[role="gridcell"]')).toHaveLength(9);
-    expect(view.root.querySelectorAll('[role="columnheader"]')).toHaveLength(9);
+    // Host and Action are optional columns (header context menu); the verdict is short, the sentence in its title.
+    expect(a.querySelectorAll('[role="gridcell"]')).toHaveLength(8);
+    expect(view.root.querySelectorAll('[role="columnheader"]')).toHaveLength(8);
     expect(a.querySelector('.col-retry')!.textContent).toBe('fix request');
     expect(a.querySelector('.col-status')!.textContent).toBe('422');
     expect(b.querySelector('.col-message')!.textContent).toBe('net::ERR_CONNECTION_REFUSED');

@@ -74,7 +74,9 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
       const c = r.classification;
       const reason = x.status > 0 ? `${x.status} ${c.status.reason || x.statusText || ''}`.trim() : `No response${x.error ? `: ${x.error}` : ''}`;
       const kind = c.kind === 'body' ? 'HTTP says success; the body says the call failed' : c.status.meaning;
-      return { content: x.status > 0 ? String(x.status) : 'failed', title: `${reason}. ${kind}` };
+      // Like the Network panel: "(canceled)" for an abort or timeout, "failed" for no response at all.
+      const shown = x.status > 0 ? String(x.status) : (c.kind as string) === 'canceled' ? '(canceled)' : 'failed';
+      return { content: shown, title: `${reason}. ${kind}` };
     },
   },
   {
@@ -149,6 +151,7 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
     title: 'Call site',
     width: 150,
     minWidth: 100,
+    hiddenByDefault: true,
     priority: 10,
     sortValue: (row) => row.callSiteGroup,
     cell: (_row, r) => {
