@@ -1,12 +1,13 @@
 // Background worker (Chrome service worker / Firefox event page). Every listener is registered
 // synchronously at the top level, so an event that wakes a stopped worker reaches it; the service
-// queues what arrives until storage.session has been read back (see service.ts).
+// queues what arrives until IndexedDB has been read back (see service.ts).
 import { classify } from '../core/classify';
 import type { Rule } from '../core/rules';
 import { loadRules, onRulesChanged } from '../platform/rules-storage';
 import { getTabBadge, setTabBadge } from '../platform/badge';
 import { extensionOrigin, onConnect, onSuspend } from '../platform/runtime';
-import { sessionArea } from '../platform/storage';
+import { lazyCaptureDb } from '../platform/capture-db';
+import { sessionMarker } from '../platform/storage';
 import { onTabLoading, onTabRemoved, tabExists } from '../platform/tabs';
 import { onBeforeRedirect, onBeforeRequest, onCompleted, onErrorOccurred, onHeadersReceived, onSendHeaders } from '../platform/webrequest';
 import { createDebugApi, type FaultlineDebug } from './debug';
@@ -23,7 +24,8 @@ const service = new CaptureService({
     userRules = (await loadRules()).document.rules;
   },
   limits: DEFAULT_LIMITS,
-  area: sessionArea(),
+  db: lazyCaptureDb(),
+  marker: sessionMarker(),
   setBadge: setTabBadge,
   extensionOrigin: extensionOrigin(),
   tabExists,

@@ -9,7 +9,7 @@ import {
   type Envelope,
 } from '../protocol/messages';
 import { CaptureService } from './service';
-import { FakeSessionArea, ManualTimers, ORIGIN, TEST_LIMITS, devtoolsExchange, fakeClassify, webRequest } from './test-support';
+import { ManualTimers, testDb, ORIGIN, TEST_LIMITS, devtoolsExchange, fakeClassify, webRequest } from './test-support';
 
 class FakePort implements PortLike {
   readonly sent: Envelope[] = [];
@@ -36,18 +36,18 @@ class FakePort implements PortLike {
   }
 }
 
-function makeService(area = new FakeSessionArea()) {
+function makeService(db = testDb()) {
   const timers = new ManualTimers();
   const badges = new Map<number, number>();
   const service = new CaptureService({
     classify: fakeClassify,
     limits: TEST_LIMITS,
-    area,
+    db,
     setBadge: (tabId, count) => void badges.set(tabId, count),
     extensionOrigin: ORIGIN,
     timers,
   });
-  return { service, timers, badges, area };
+  return { service, timers, badges, db };
 }
 
 function fireAll(service: CaptureService, ev: ReturnType<typeof webRequest>) {
@@ -181,7 +181,7 @@ describe('CaptureService', () => {
     service.onCompleted(fromExtension.completed);
     const firefoxOwn = webRequest('https://a.test/ff', { tabId: 1, at: 4 });
     (firefoxOwn.before as { originUrl?: string }).originUrl = 'moz-extension://uuid/src/panel/panel.html';
-    const ff = new CaptureService({ classify: fakeClassify, limits: TEST_LIMITS, area: new FakeSessionArea(), setBadge: () => {}, extensionOrigin: 'moz-extension://uuid', timers: new ManualTimers() });
+    const ff = new CaptureService({ classify: fakeClassify, limits: TEST_LIMITS, db: testDb(), setBadge: () => {}, extensionOrigin: 'moz-extension://uuid', timers: new ManualTimers() });
     await ff.start();
     ff.onBeforeRequest(firefoxOwn.before);
     expect(service.tabIds()).toEqual([]);
@@ -214,17 +214,18 @@ describe('CaptureService', () => {
   });
 
   it('loses nothing when the worker is stopped and started again', async () => {
-    const area = new FakeSessionArea();
-    const first = makeService(area);
+    const db = testDb();
+    const first = makeService(db);
     await first.service.start();
     for (let i = 0; i < 30; i++) fireAll(first.service, webRequest(`https://a.test/${i}`, { tabId: 1, status: i % 3 === 0 ? 500 : 200, at: i }));
     const late = webRequest('https://a.test/late', { tabId: 1, status: 503, at: 99 });
     first.service.onBeforeRequest(late.before);
     await first.timers.runAll();
+    await first.service.flush();
     expect(first.service.settled).toBe(true);
     const before = first.service.records(1);
 
-    const second = makeService(area);
+    const second = makeService(db);
     second.service.onCompleted(late.completed); // an event that woke the worker, before rehydration
     await second.service.start();
     await second.timers.runAll();
@@ -236,14 +237,21 @@ describe('CaptureService', () => {
   });
 
   it('frees a closed tab', async () => {
-    const { service, timers, area } = makeService();
+    const db = testDb();
+    const { service, timers } = makeService(db);
     await service.start();
     fireAll(service, webRequest('https://a.test/', { tabId: 1, status: 500, at: 1 }));
+    fireAll(service, webRequest('https://b.test/', { tabId: 2, status: 500, at: 1 }));
     await timers.runAll();
-    expect(area.data.size).toBeGreaterThan(0);
+    await service.flush();
+    const rows = await db.loadAll();
+    expect(new Set(rows.records.map((r) => r.key[0]))).toEqual(new Set([1, 2]));
     service.tabRemoved(1);
     await timers.runAll();
-    expect(service.tabIds()).toEqual([]);
-    expect(area.data.size).toBe(0);
+    await service.flush();
+    expect(service.tabIds()).toEqual([2]);
+    const left = await db.loadAll();
+    expect(left.metas.map((m) => m.tabId)).toEqual([2]);
+    expect(new Set(left.records.map((r) => r.key[0]))).toEqual(new Set([2]));
   });
 });

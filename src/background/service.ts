@@ -1,8 +1,9 @@
 // The background's capture service: per-tab stores fed by webRequest and the devtools pages,
-// persisted to storage.session, streamed to the panels, counted on the badge. Browser APIs arrive as
+// persisted to IndexedDB, streamed to the panels, counted on the badge. Browser APIs arrive as
 // injected functions and plain port objects, so this runs under vitest unchanged.
 import type { PortLike } from '../platform/runtime';
-import type { SessionArea } from '../platform/storage';
+import type { CaptureDb } from '../platform/capture-db';
+import type { SessionMarker } from '../platform/storage';
 import {
   DEVTOOLS_PORT_PREFIX,
   PANEL_PORT_PREFIX,
@@ -15,7 +16,7 @@ import {
   type Envelope,
 } from '../protocol/messages';
 import type { CaptureLimits } from './limits';
-import { DEFAULT_PERSIST_OPTIONS, SessionPersister, realTimers, type PersistOptions, type Timers } from './persist';
+import { CapturePersister, DEFAULT_PERSIST_OPTIONS, realTimers, type PersistOptions, type Timers } from './persist';
 import { TabStore, isVisible, type Classifier, type StoreEvent, type StoredRecord } from './tab-store';
 import {
   isDevtoolsCacheProbe,
@@ -31,7 +32,9 @@ import {
 export interface ServiceDeps {
   classify: Classifier;
   limits: CaptureLimits;
-  area: SessionArea;
+  db: CaptureDb;
+  /** Tells a new browser session (whose data on disk is wiped) from a restarted worker; none in tests. */
+  marker?: SessionMarker | null;
   setBadge(tabId: number, count: number): unknown;
   extensionOrigin: string;
   tabExists?(tabId: number): Promise<boolean>;
@@ -67,16 +70,16 @@ export class CaptureService {
   private readonly batchMs: number;
   private batchTimer: unknown = null;
   private queue: Array<() => void> | null = [];
-  readonly persister: SessionPersister;
+  readonly persister: CapturePersister;
 
   constructor(private readonly deps: ServiceDeps) {
     this.timers = deps.timers ?? realTimers;
     this.now = deps.now ?? Date.now;
     this.batchMs = deps.batchMs ?? 100;
-    this.persister = new SessionPersister(
-      deps.area,
+    this.persister = new CapturePersister(
+      deps.db,
+      deps.marker ?? null,
       {
-        tabIds: () => [...this.stores.keys()],
         records: (tabId) => this.stores.get(tabId)?.all(),
         meta: (tabId) => this.stores.get(tabId)?.meta(),
       },
@@ -90,14 +93,13 @@ export class CaptureService {
     return this.queue === null;
   }
 
-  /** Rehydrates from storage.session, then handles everything that arrived meanwhile, in order. */
+  /** Rehydrates from IndexedDB, then handles everything that arrived meanwhile, in order. */
   async start(): Promise<void> {
     try {
       const loaded = await this.persister.load();
       for (const [tabId, tab] of loaded) {
         const store = this.createStore(tabId);
         store.hydrate(tab.meta, tab.records);
-        if (tab.changed) this.persister.rewriteTab(tabId, tab.records);
         this.lastBadge.delete(tabId);
         this.touch(tabId);
       }
