@@ -236,6 +236,48 @@ describe('CaptureService', () => {
     expect(port.of('bg/snapshot')[0]!.payload.records).toHaveLength(31);
   });
 
+  it('holds or counts every request when the worker stops before writing the last ones, once the devtools page re-sends them', async () => {
+    const db = testDb();
+    const first = makeService(db);
+    await first.service.start();
+    const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+    first.service.connect(devtools);
+    const entryOf = (i: number) => ({ exchange: devtoolsExchange(`https://a.test/${i}`, { status: 500, at: i * 10, body: `{"code":"e${i}"}` }), bodyState: 'captured' as const });
+    const requests = Array.from({ length: 30 }, (_, i) => webRequest(`https://a.test/${i}`, { tabId: 1, status: 500, at: i * 10 }));
+    const finish = (i: number) => {
+      first.service.onHeadersReceived(requests[i]!.headers);
+      first.service.onCompleted(requests[i]!.completed);
+      devtools.receive(envelope('devtools/finished', { tabId: 1, entries: [entryOf(i)] }));
+    };
+    for (let i = 0; i < 20; i++) {
+      first.service.onBeforeRequest(requests[i]!.before);
+      finish(i);
+    }
+    // 20..24 begin and are written in flight; their ends and 25..29 die with the worker, unwritten.
+    for (let i = 20; i < 25; i++) first.service.onBeforeRequest(requests[i]!.before);
+    await first.timers.runAll();
+    await first.service.flush();
+    for (let i = 20; i < 25; i++) finish(i);
+    for (let i = 25; i < 30; i++) {
+      first.service.onBeforeRequest(requests[i]!.before);
+      finish(i);
+    }
+
+    const second = makeService(db);
+    await second.service.start();
+    expect(second.service.stats(1)).toMatchObject({ seen: 25, pending: 5 });
+    // The devtools page reconnects and sends its recent entries again (src/devtools/recent-entries.ts).
+    const again = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+    second.service.connect(again);
+    again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: Array.from({ length: 15 }, (_, k) => entryOf(15 + k)) }));
+    await second.timers.runAll();
+    const s = second.service.stats(1)!;
+    const held = second.service.records(1).filter((r) => r.kind === 'request');
+    expect({ seen: s.seen, held: held.length + s.pending, dropped: s.droppedRecords, pending: s.pending }).toEqual({ seen: 30, held: 30, dropped: 0, pending: 0 });
+    expect(requestUrls(held).sort()).toEqual(requests.map((_, i) => `https://a.test/${i}`).sort());
+    expect(held.every((r) => r.kind === 'request' && r.exchange.body === `{"code":"e${/\/(\d+)$/.exec(r.exchange.url)![1]}"}`)).toBe(true);
+  });
+
   it('frees a closed tab', async () => {
     const db = testDb();
     const { service, timers } = makeService(db);
