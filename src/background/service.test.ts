@@ -67,7 +67,7 @@ function panel(service: CaptureService, tabId: number) {
 const requestUrls = (records: CaptureRecord[]) => records.filter((r) => r.kind === 'request').map((r) => (r.kind === 'request' ? r.exchange.url : ''));
 
 describe('CaptureService', () => {
-  it('queues events until storage.session has been read back, then handles them in order', async () => {
+  it('queues events until the store has been read back, then handles them in order', async () => {
     const { service, timers } = makeService();
     fireAll(service, webRequest('https://a.test/1', { tabId: 4, status: 500, at: 1 }));
     expect(service.records(4)).toEqual([]);
