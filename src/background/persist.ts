@@ -235,6 +235,11 @@ export class CapturePersister {
       this.timer = null;
     }
     while (this.committing) await this.committing;
+    // The commit that just ended may have scheduled the rest: this takes it now.
+    if (this.timer !== null) {
+      this.timers.clearTimer(this.timer);
+      this.timer = null;
+    }
     if (!this.hasWork()) return;
     await this.commitQueued();
   }
@@ -264,10 +269,15 @@ export class CapturePersister {
 
   private schedule(): void {
     if (this.timer !== null || this.committing !== null) return;
+    this.startTimer(this.options.delayMs);
+  }
+
+  private startTimer(ms: number): void {
     this.timer = this.timers.setTimer(() => {
       this.timer = null;
-      void this.commitQueued();
-    }, this.options.delayMs);
+      // A commit under way schedules what is left when it ends: commits never overlap.
+      if (this.committing === null) void this.commitQueued();
+    }, ms);
   }
 
   /** Takes everything queued and commits it in one transaction; then schedules what came meanwhile. */
@@ -345,12 +355,6 @@ export class CapturePersister {
     } finally {
       this.committing = null;
     }
-    if (this.hasWork() && this.timer === null) {
-      const failed = this.lastCommitFailed;
-      this.timer = this.timers.setTimer(() => {
-        this.timer = null;
-        void this.commitQueued();
-      }, failed ? this.options.retryMs : this.options.delayMs);
-    }
+    if (this.hasWork() && this.timer === null) this.startTimer(this.lastCommitFailed ? this.options.retryMs : this.options.delayMs);
   }
 }
