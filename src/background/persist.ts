@@ -26,7 +26,7 @@ export interface PersistOptions {
   retryMs: number;
 }
 
-export const DEFAULT_PERSIST_OPTIONS: PersistOptions = { delayMs: 50, maxQueuedRecords: 5_000, retryMs: 1_000 };
+export const DEFAULT_PERSIST_OPTIONS: PersistOptions = { delayMs: 10, maxQueuedRecords: 5_000, retryMs: 1_000 };
 
 export interface PersistedTab {
   meta: TabMeta;
