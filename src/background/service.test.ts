@@ -278,6 +278,32 @@ describe('CaptureService', () => {
     expect(held.every((r) => r.kind === 'request' && r.exchange.body === `{"code":"e${/\/(\d+)$/.exec(r.exchange.url)![1]}"}`)).toBe(true);
   });
 
+  it('records a request whose start died with the previous worker when its response reaches the new one', async () => {
+    const db = testDb();
+    const first = makeService(db);
+    await first.service.start();
+    fireAll(first.service, webRequest('https://a.test/written', { tabId: 1, status: 200, at: 1 }));
+    await first.timers.runAll();
+    await first.service.flush();
+    const orphan = webRequest('https://a.test/orphan', { tabId: 1, status: 503, at: 5 });
+    const failed = webRequest('https://a.test/refused', { tabId: 1, at: 6 });
+    first.service.onBeforeRequest(orphan.before); // never written: the worker stops now
+    first.service.onBeforeRequest(failed.before);
+
+    const second = makeService(db);
+    await second.service.start();
+    second.service.onHeadersReceived(orphan.headers);
+    second.service.onCompleted(orphan.completed);
+    second.service.onErrorOccurred(failed.error);
+    const late = webRequest('https://a.test/written', { tabId: 1, status: 200, at: 1, requestId: (first.service.allRecords(1)[0] as { webRequestId?: string }).webRequestId! });
+    second.service.onCompleted(late.completed); // a repeat for a request it holds adds nothing
+    await second.timers.runAll();
+    const records = second.service.records(1);
+    expect(requestUrls(records)).toEqual(['https://a.test/written', 'https://a.test/orphan', 'https://a.test/refused']);
+    expect(records.map((r) => (r.kind === 'request' ? r.exchange.status : null))).toEqual([200, 503, 0]);
+    expect(second.service.stats(1)).toMatchObject({ seen: 3, droppedRecords: 0, pending: 0 });
+  });
+
   it('frees a closed tab', async () => {
     const db = testDb();
     const { service, timers } = makeService(db);

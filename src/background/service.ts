@@ -69,6 +69,8 @@ export class CaptureService {
   private readonly now: () => number;
   private readonly batchMs: number;
   private batchTimer: unknown = null;
+  /** Tabs rehydrated from storage by this worker: their in-flight requests may have lost their start. */
+  private readonly restoredTabs = new Set<number>();
   private queue: Array<() => void> | null = [];
   readonly persister: CapturePersister;
 
@@ -100,6 +102,7 @@ export class CaptureService {
       for (const [tabId, tab] of loaded) {
         const store = this.createStore(tabId);
         store.hydrate(tab.meta, tab.records);
+        this.restoredTabs.add(tabId);
         this.lastBadge.delete(tabId);
         this.touch(tabId);
       }
@@ -157,16 +160,25 @@ export class CaptureService {
     this.traffic(d, (s) => s.requestHeaders(toRequestHeaders(d)));
   }
   onHeadersReceived(d: WebRequestDetails): void {
-    this.traffic(d, (s) => s.responseStarted(toResponse(d)));
+    this.traffic(d, (s) => (this.adoptOrphan(s, d), s.responseStarted(toResponse(d))));
   }
   onBeforeRedirect(d: WebRequestDetails): void {
-    this.traffic(d, (s) => s.redirected(toRedirect(d)));
+    this.traffic(d, (s) => (this.adoptOrphan(s, d), s.redirected(toRedirect(d))));
   }
   onCompleted(d: WebRequestDetails): void {
-    this.traffic(d, (s) => s.completed(toResponse(d)));
+    this.traffic(d, (s) => (this.adoptOrphan(s, d), s.completed(toResponse(d))));
   }
   onErrorOccurred(d: WebRequestDetails): void {
-    this.traffic(d, (s) => (isDevtoolsCacheProbe(d) ? s.discard(d.requestId) : s.failed(toFailure(d))));
+    this.traffic(d, (s) => (isDevtoolsCacheProbe(d) ? s.discard(d.requestId) : (this.adoptOrphan(s, d), s.failed(toFailure(d)))));
+  }
+
+  /**
+   * The response of a request this worker never saw start, in a tab restored from storage: the
+   * previous worker saw its start and stopped before writing it. Recorded from what the event
+   * carries (its time stands for the start), so it is held rather than lost.
+   */
+  private adoptOrphan(store: TabStore, d: WebRequestDetails): void {
+    if (this.restoredTabs.has(store.tabId) && !store.knowsRequest(d.requestId)) store.begin(toRequestStart(d));
   }
 
   // ---- tabs ---------------------------------------------------------------------------------
