@@ -1,6 +1,6 @@
 // npm run -s bench [-- --json] [--only classify,panel,capture,memory,soak] [--check] [--profile]
 //   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N]
-//   [--soak-seconds 150] [--soak-rate 60] [--soak-burst 4000] [--soak-max-body 120000]
+//   [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]
 // Every figure is a ratio or a median measured within one run, so it holds on a noisy 2-core machine.
 // A part that cannot run (no browser, a build error, missing code) reports null with a reason.
 import { writeFile } from 'node:fs/promises';
@@ -49,7 +49,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, only: new Set(PARTS), check: false, profile: false, panelRounds: 2, captureRuns: 7, soakSeconds: 150, soakRate: 60, soakBurst: 4000, soakMaxBody: 120_000 };
+  const args: Args = { json: false, only: new Set(PARTS), check: false, profile: false, panelRounds: 2, captureRuns: 7, soakSeconds: 150, soakRate: 45, soakBurst: 10_500, soakMaxBody: 120_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -73,7 +73,7 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--soak-burst')) args.soakBurst = Math.max(0, Number(value()) || 0);
     else if (a.startsWith('--soak-max-body')) args.soakMaxBody = Math.max(400, Number(value()) || 120_000);
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('npm run -s bench -- [--json] [--only classify,panel,capture,memory] [--check] [--profile] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--soak-seconds 150] [--soak-rate 60] [--soak-burst 4000] [--soak-max-body 120000]\n');
+      process.stdout.write('npm run -s bench -- [--json] [--only classify,panel,capture,memory] [--check] [--profile] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]\n');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
