@@ -36,6 +36,7 @@ export interface SoakFigures {
     samples: Array<{ t: number; workerHeapMB: number; panelHeapMB: number | null; held: number; dropped: number; readMs: number }>;
     persist: Record<string, number>;
     maxReadMs: number;
+    /** stoppedAtRequest: how many requests the page had made when the worker was stopped (of `made`). */
     stop: { made: number; held: number; droppedRecords: number; seen: number; stoppedAtRequest: number };
     filter: { query: string; settledMs: number | null; counts: string; expected5xx: number } | null;
     /** What IndexedDB holds at the end of the run, and what it costs on disk (navigator.storage.estimate). */
@@ -177,6 +178,8 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     log(`soak: burst done, ${JSON.stringify(await session.backgroundEval(countsIn, tabId))}`);
     for (let next = 0; next <= opts.seconds * 1000; next += opts.sampleEveryMs) {
       const wait = t0 + next - Date.now();
+      // A sample that took longer than the interval (a loaded machine) skips the ones it overran.
+      if (wait < -opts.sampleEveryMs / 2) continue;
       if (wait > 0) await sleep(wait);
       const t = round((Date.now() - t0) / 1000, 1);
       const workerHeap = await heapAfterGc(worker);
@@ -204,8 +207,13 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       log(`soak: filter not measured: ${(error as Error).message.split('\n')[0]}`);
     }
 
-    // Mid-traffic: stop the worker, let the traffic finish, compare.
-    await sleep(5_000);
+    // Mid-traffic: 10 s into the tail (by the page's count), stop the worker; let the traffic finish, compare.
+    const stopAt = plan.burst + Math.round((opts.seconds + 10) * opts.ratePerSecond);
+    for (;;) {
+      const s = await session.pageEval(trafficState);
+      if (!s || s.made >= stopAt || s.phase === 'done') break;
+      await sleep(500);
+    }
     const stoppedAtRequest = (await session.pageEval(trafficState))?.made ?? 0;
     await session.stopBackground();
     for (;;) {

@@ -7,7 +7,7 @@ import { FakeMarker, ManualTimers, TEST_LIMITS, devtoolsExchange, fakeClassify, 
 import { toRequestStart, toResponse } from './webrequest-events';
 
 const LIMITS = { ...TEST_LIMITS, maxRecords: 5000, maxBodyBytesPerTab: 10_000_000, maxBodyChars: 100_000 };
-const OPTIONS: PersistOptions = { delayMs: 50, maxQueuedRecords: 10_000, retryMs: 1000 };
+const OPTIONS: PersistOptions = { delayMs: 50, maxQueuedRecords: 10_000, retryMs: 1000, maxBatchRecords: 100_000, maxBatchBodyChars: 1e9 };
 
 /** Wraps a CaptureDb, recording every batch; `hold` makes commits wait until released. */
 class SpyDb implements CaptureDb {
@@ -23,7 +23,10 @@ class SpyDb implements CaptureDb {
     this.held = null;
     for (const go of waiting) go();
   }
+  /** Commits after this many have gone through wait like held ones. */
+  blockAfter: number | null = null;
   async commit(batch: WriteBatch): Promise<void> {
+    if (this.blockAfter !== null && this.batches.length >= this.blockAfter) this.held ??= [];
     if (this.held) await new Promise<void>((resolve) => this.held!.push(resolve));
     if (this.failNext > 0) {
       this.failNext--;
@@ -190,6 +193,29 @@ describe('CapturePersister', () => {
         if (record.kind === 'request' && record.bodyState === 'captured') expect(record.exchange.body).toMatch(/^\{"r":\d+\}$/);
       }
     }
+  });
+
+  it('splits a large backlog into bounded transactions, oldest first, each with the counts', async () => {
+    const { db, timers, persister, storeFor } = setup(testDb(), { maxBatchRecords: 10, maxBatchBodyChars: 50 });
+    const store = storeFor(1);
+    for (let i = 0; i < 35; i++) complete(store, `https://a.test/${i}`, 500, i, i < 5 ? '{"code":"a-long-body-x"}' : undefined);
+    db.blockAfter = 1;
+    await timers.runAll(); // one commit goes through; the next (scheduled at once) waits
+    expect(db.batches[0]!.putRecords.length).toBeLessThanOrEqual(10);
+    expect(db.batches[0]!.putBodies.map((b) => b.value.body!.length).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(50 + 23);
+    expect(db.batches[0]!.putMetas).toHaveLength(1);
+    // The worker stops after the first commit: what was still queued is counted, not lost.
+    const early = await restart(db);
+    const s = early.stores.get(1)!.stats;
+    expect(requestsOf(early.stores.get(1)) + s.droppedRecords).toBe(s.seen);
+    expect(s.droppedRecords).toBeGreaterThan(0);
+    db.blockAfter = null;
+    db.release();
+    await persister.flush(); // writes the whole backlog, batch by batch
+    expect(persister.idle).toBe(true);
+    expect(db.batches.every((b) => b.putRecords.length <= 10)).toBe(true);
+    const next = await restart(db);
+    expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
   });
 
   it('keeps what a failed commit held and writes it with the next one', async () => {

@@ -24,9 +24,18 @@ export interface PersistOptions {
   maxQueuedRecords: number;
   /** After a failed commit, wait this long before trying again. */
   retryMs: number;
+  /** One transaction takes at most this many records and body characters; the rest go in the next, at once. */
+  maxBatchRecords: number;
+  maxBatchBodyChars: number;
 }
 
-export const DEFAULT_PERSIST_OPTIONS: PersistOptions = { delayMs: 10, maxQueuedRecords: 5_000, retryMs: 1_000 };
+export const DEFAULT_PERSIST_OPTIONS: PersistOptions = {
+  delayMs: 10,
+  maxQueuedRecords: 5_000,
+  retryMs: 1_000,
+  maxBatchRecords: 250,
+  maxBatchBodyChars: 4 * 1024 * 1024,
+};
 
 export interface PersistedTab {
   meta: TabMeta;
@@ -86,6 +95,10 @@ function stripBodies(record: StoredRecord): StoredRecord {
   delete exchange.body;
   delete exchange.requestBody;
   return { ...record, exchange };
+}
+
+function bodiesLength(record: StoredRecord): number {
+  return record.kind === 'request' ? (record.exchange.body?.length ?? 0) + (record.exchange.requestBody?.length ?? 0) : 0;
 }
 
 function bodiesOf(record: StoredRecord): StoredBodies {
@@ -240,8 +253,14 @@ export class CapturePersister {
       this.timers.clearTimer(this.timer);
       this.timer = null;
     }
-    if (!this.hasWork()) return;
-    await this.commitQueued();
+    // Everything queued now, in as many batches as it takes (not what keeps arriving meanwhile).
+    for (let batches = Math.ceil(this.pending.size / this.options.maxBatchRecords) + 1; batches > 0 && this.hasWork(); batches--) {
+      if (this.timer !== null) {
+        this.timers.clearTimer(this.timer);
+        this.timer = null;
+      }
+      await this.commitQueued();
+    }
   }
 
   private hasWork(): boolean {
@@ -282,14 +301,23 @@ export class CapturePersister {
 
   /** Takes everything queued and commits it in one transaction; then schedules what came meanwhile. */
   private async commitQueued(): Promise<void> {
-    const taken = this.pending;
+    // The oldest changes first, at most one batch's worth: a long transaction would stall the rest.
+    const taken = new Map<string, Pending>();
+    let takenChars = 0;
+    for (const [id, entry] of this.pending) {
+      if (taken.size >= this.options.maxBatchRecords || (taken.size > 0 && takenChars >= this.options.maxBatchBodyChars)) break;
+      taken.set(id, entry);
+      if (entry.record && !this.bodyRows.has(id)) takenChars += bodiesLength(entry.record);
+    }
+    for (const id of taken.keys()) this.pending.delete(id);
+    // The counts of every touched tab go with it: records still queued are counted as dropped if the worker stops.
     const metas = this.dirtyMetas;
+    for (const entry of taken.values()) metas.add(entry.tabId);
     const removed = this.removedTabs;
     const queuedAt = this.firstQueuedAt ?? this.now();
-    this.pending = new Map();
     this.dirtyMetas = new Set();
     this.removedTabs = new Set();
-    this.firstQueuedAt = null;
+    this.firstQueuedAt = this.pending.size ? queuedAt : null;
 
     const batch: WriteBatch = emptyBatch();
     const bodyRowsAdded: string[] = [];
@@ -355,6 +383,6 @@ export class CapturePersister {
     } finally {
       this.committing = null;
     }
-    if (this.hasWork() && this.timer === null) this.startTimer(this.lastCommitFailed ? this.options.retryMs : this.options.delayMs);
+    if (this.hasWork() && this.timer === null) this.startTimer(this.lastCommitFailed ? this.options.retryMs : this.pending.size > 0 ? 0 : this.options.delayMs);
   }
 }
