@@ -1,5 +1,6 @@
-// npm run -s bench [-- --json] [--only classify,panel,capture,memory,cli] [--check] [--profile]
+// npm run -s bench [-- --json] [--only classify,panel,capture,memory,cli,openapi,soak] [--check] [--profile]
 //   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N] [--cli-mb N]
+//   [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]
 // Every figure is a ratio or a median measured within one run, so it holds on a noisy 2-core machine.
 // A part that cannot run (no browser, a build error, missing code) reports null with a reason.
 import { writeFile } from 'node:fs/promises';
@@ -12,11 +13,12 @@ import { chromeExtension, disposeExtension, type BuiltExtension } from './extens
 import { runMemoryBench, type MemoryFigures } from './memory-bench';
 import { runCliBench, type CliFigures } from './cli-bench';
 import { runPanelBench, type PanelFigures } from './panel-bench';
+import { runSoakBench, type SoakFigures } from './soak-bench';
 import { failureTemplates } from './records';
 import { runOpenapiBench, type OpenapiFigures } from './openapi-bench';
 import { round } from './stats';
 
-const PARTS = ['classify', 'panel', 'capture', 'memory', 'cli', 'openapi'] as const;
+const PARTS = ['classify', 'panel', 'capture', 'memory', 'cli', 'openapi', 'soak'] as const;
 type Part = (typeof PARTS)[number];
 
 /**
@@ -41,6 +43,11 @@ export const BUDGETS = {
   cliThroughputRatio: 1 / 3,
   openapiLoadMs: 2000,
   openapiMatchUs: 20,
+  /** Soak (issue 19): worker heap growth over the last third of the run past the cap, in %. */
+  workerHeapGrowthPct: 5,
+  longestStallMs: 1000,
+  lostAfterStop: 0,
+  soakFilterMs: 500,
 } as const;
 
 interface Args {
@@ -55,10 +62,14 @@ interface Args {
   captureRuns: number;
   /** Size of the HAR the CLI part triages. */
   cliMB: number;
+  soakSeconds: number;
+  soakRate: number;
+  soakBurst: number;
+  soakMaxBody: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, only: new Set(PARTS), check: false, profile: false, panelRounds: 2, captureRuns: 7, cliMB: 1024 };
+  const args: Args = { json: false, only: new Set(PARTS), check: false, profile: false, panelRounds: 2, captureRuns: 7, cliMB: 1024, soakSeconds: 150, soakRate: 45, soakBurst: 10_500, soakMaxBody: 120_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -78,8 +89,12 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--panel-rounds')) args.panelRounds = Math.max(1, Number(value()) || 1);
     else if (a.startsWith('--capture-runs')) args.captureRuns = Math.max(5, Number(value()) || 5);
     else if (a.startsWith('--cli-mb')) args.cliMB = Math.max(64, Number(value()) || 1024);
+    else if (a.startsWith('--soak-seconds')) args.soakSeconds = Math.max(30, Number(value()) || 150);
+    else if (a.startsWith('--soak-rate')) args.soakRate = Math.max(1, Number(value()) || 60);
+    else if (a.startsWith('--soak-burst')) args.soakBurst = Math.max(0, Number(value()) || 0);
+    else if (a.startsWith('--soak-max-body')) args.soakMaxBody = Math.max(400, Number(value()) || 120_000);
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('npm run -s bench -- [--json] [--only classify,panel,capture,memory,cli] [--check] [--profile] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--cli-mb N]\n');
+      process.stdout.write('npm run -s bench -- [--json] [--only classify,panel,capture,memory,cli,openapi,soak] [--check] [--profile] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--cli-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]\n');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -98,11 +113,16 @@ interface Report {
   cliThroughputRatio: number | null;
   openapiLoadMs?: number | null;
   openapiMatchUs?: number | null;
+  workerHeapGrowthPct: number | null;
+  panelHeapGrowthPct: number | null;
+  longestStallMs: number | null;
+  lostAfterStop: number | null;
+  soakFilterMs: number | null;
   budgets: Record<string, { budget: string; value: number | null; pass: boolean | null }>;
   environment: Record<string, unknown>;
   /** Why a figure is null. */
   missing: Record<string, string>;
-  detail: { classify?: ClassifyFigures['detail']; panel?: PanelFigures['detail']; capture?: CaptureFigures['detail']; memory?: MemoryFigures['detail']; cli?: Omit<CliFigures, 'detail'> & CliFigures['detail']; openapi?: OpenapiFigures['detail']; extension?: Omit<BuiltExtension, 'path'> };
+  detail: { classify?: ClassifyFigures['detail']; panel?: PanelFigures['detail']; capture?: CaptureFigures['detail']; memory?: MemoryFigures['detail']; cli?: Omit<CliFigures, 'detail'> & CliFigures['detail']; openapi?: OpenapiFigures['detail']; soak?: SoakFigures['detail']; extension?: Omit<BuiltExtension, 'path'> };
   hotSpots?: unknown;
 }
 
@@ -132,6 +152,11 @@ async function main(): Promise<number> {
     bytesPerRecord: null,
     cliPeakMemoryMB: null,
     cliThroughputRatio: null,
+    workerHeapGrowthPct: null,
+    panelHeapGrowthPct: null,
+    longestStallMs: null,
+    lostAfterStop: null,
+    soakFilterMs: null,
     budgets: {},
     environment: {
       date: new Date().toISOString(),
@@ -189,13 +214,14 @@ async function main(): Promise<number> {
   } else skip(['openapiLoadMs', 'openapiMatchUs'], 'not run (--only)');
 
   // ---- browser parts --------------------------------------------------------------------------
-  const browserParts = (['panel', 'capture', 'memory'] as const).filter((p) => args.only.has(p));
+  const browserParts = (['panel', 'capture', 'memory', 'soak'] as const).filter((p) => args.only.has(p));
   const figuresOf: Record<(typeof browserParts)[number], string[]> = {
     panel: ['panelFilterMs100k', 'panelFilterMs10k', 'panelInitialRenderMs100k'],
     capture: ['captureOverheadRatio'],
     memory: ['bytesPerRecord'],
+    soak: ['workerHeapGrowthPct', 'panelHeapGrowthPct', 'longestStallMs', 'lostAfterStop', 'soakFilterMs'],
   };
-  for (const p of ['panel', 'capture', 'memory'] as const) if (!args.only.has(p)) skip(figuresOf[p], 'not run (--only)');
+  for (const p of ['panel', 'capture', 'memory', 'soak'] as const) if (!args.only.has(p)) skip(figuresOf[p], 'not run (--only)');
 
   if (browserParts.length) {
     let extension: BuiltExtension | null = null;
@@ -262,6 +288,31 @@ async function main(): Promise<number> {
           skip(figuresOf.capture, `capture bench failed: ${errorText(error)}`);
         }
       }
+
+      if (args.only.has('soak')) {
+        try {
+          const s = await withSession(true, (session) =>
+            runSoakBench(session, {
+              seconds: args.soakSeconds,
+              burst: args.soakBurst,
+              ratePerSecond: args.soakRate,
+              maxBodyBytes: args.soakMaxBody,
+              sampleEveryMs: 10_000,
+              refusedUrl: demo!.refusedUrl,
+              demoUrl: demo!.url,
+              log,
+            }),
+          );
+          report.workerHeapGrowthPct = s.workerHeapGrowthPct;
+          report.panelHeapGrowthPct = s.panelHeapGrowthPct;
+          report.longestStallMs = s.longestStallMs;
+          report.lostAfterStop = s.lostAfterStop;
+          report.soakFilterMs = s.soakFilterMs;
+          report.detail.soak = s.detail;
+        } catch (error) {
+          skip(figuresOf.soak, `soak bench failed: ${errorText(error)}`);
+        }
+      }
     }
     await demo?.close().catch(() => {});
     if (extension) await disposeExtension(extension).catch(() => {});
@@ -280,6 +331,10 @@ async function main(): Promise<number> {
     cliThroughputRatio: atLeast(report.cliThroughputRatio, BUDGETS.cliThroughputRatio, '≥ ⅓ of JSON.parse bytes/s (200 MB HAR)'),
     openapiLoadMs: budget(report.openapiLoadMs ?? null, BUDGETS.openapiLoadMs, `< ${BUDGETS.openapiLoadMs} ms (GitHub REST spec)`),
     openapiMatchUs: budget(report.openapiMatchUs ?? null, BUDGETS.openapiMatchUs, `< ${BUDGETS.openapiMatchUs} µs per exchange`),
+    workerHeapGrowthPct: budget(report.workerHeapGrowthPct, BUDGETS.workerHeapGrowthPct, `≤ ${BUDGETS.workerHeapGrowthPct} % over the last third`),
+    longestStallMs: budget(report.longestStallMs, BUDGETS.longestStallMs, `≤ ${BUDGETS.longestStallMs} ms`),
+    lostAfterStop: budget(report.lostAfterStop === null ? null : Math.abs(report.lostAfterStop), BUDGETS.lostAfterStop, 'exactly 0'),
+    soakFilterMs: budget(report.soakFilterMs, BUDGETS.soakFilterMs, `≤ ${BUDGETS.soakFilterMs} ms`),
   };
   (report.environment as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map((v) => round(v, 2));
 
@@ -316,6 +371,16 @@ function printHuman(r: Report): void {
   line('bytesPerRecord', r.bytesPerRecord, ' B');
   line('cliPeakMemoryMB', r.cliPeakMemoryMB, ' MB');
   line('cliThroughputRatio', r.cliThroughputRatio, '×');
+  line('workerHeapGrowthPct', r.workerHeapGrowthPct, ' %');
+  line('panelHeapGrowthPct', r.panelHeapGrowthPct, ' %');
+  line('longestStallMs', r.longestStallMs, ' ms');
+  line('lostAfterStop', r.lostAfterStop);
+  line('soakFilterMs', r.soakFilterMs, ' ms');
+  const soak = r.detail.soak;
+  if (soak) {
+    console.log(`    soak: ${soak.requestsMade} requests over ${soak.seconds} s, past the cap at ${soak.pastCapAtS ?? 'never'} s; stop: made ${soak.stop.made} = held ${soak.stop.held} + dropped ${soak.stop.droppedRecords}?`);
+    console.log(`    persist: ${JSON.stringify(soak.persist)}; slowest read ${soak.maxReadMs} ms`);
+  }
   console.log('\nBudgets');
   for (const [name, b] of Object.entries(r.budgets)) {
     const verdict = b.pass === null ? 'n/a ' : b.pass ? 'PASS' : 'FAIL';

@@ -1,6 +1,7 @@
 // A read-only view of the capture state for e2e tests (through backgroundEval) and for debugging in
 // the worker's console. It exposes only what the store holds: credentials are already redacted there.
 import type { CaptureRecord, CaptureStats } from '../protocol/messages';
+import type { PersistStats } from './persist';
 import type { CaptureService } from './service';
 
 export interface FaultlineDebug {
@@ -10,13 +11,13 @@ export interface FaultlineDebug {
   /** Tabs with a store, each with its navigation URLs (to find the inspected tab without the tabs permission). */
   tabs(): Array<{ tabId: number; records: number; failures: number; urls: string[] }>;
   badgeText(tabId: number): Promise<string>;
-  /** True when every change has been written to storage.session and sent to the panels. */
+  /** True when every change has been written to IndexedDB and sent to the panels. */
   settled(): boolean;
   /** Writes and sends everything pending now. */
   flush(): Promise<void>;
   persistErrors(): number;
-  /** What storage.session holds for the capture, in bytes. */
-  storageUsage(): { records: number; bodies: number; quota: number };
+  /** How persistence is doing: commits, the longest commit and lag, the queue and what it refused. */
+  persistStats(): PersistStats;
 }
 
 export function createDebugApi(service: CaptureService, badgeText: (tabId: number) => Promise<string>): FaultlineDebug {
@@ -39,6 +40,6 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
     settled: () => service.settled,
     flush: () => service.flush(),
     persistErrors: () => service.persister.errors,
-    storageUsage: () => service.persister.usage(),
+    persistStats: () => service.persister.stats(),
   };
 }

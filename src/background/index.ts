@@ -1,13 +1,14 @@
 // Background worker (Chrome service worker / Firefox event page). Every listener is registered
 // synchronously at the top level, so an event that wakes a stopped worker reaches it; the service
-// queues what arrives until storage.session has been read back (see service.ts).
+// queues what arrives until IndexedDB has been read back (see service.ts).
 import { classify } from '../core/classify';
 import { VENDOR_PROFILES, type Rule } from '../core/rules';
 import { loadSpecs, onSpecsChanged, type LoadedSpecs } from '../platform/spec-storage';
 import { loadRules, onRulesChanged } from '../platform/rules-storage';
 import { getTabBadge, setTabBadge } from '../platform/badge';
 import { extensionOrigin, onConnect, onSuspend } from '../platform/runtime';
-import { sessionArea } from '../platform/storage';
+import { lazyCaptureDb } from '../platform/capture-db';
+import { sessionMarker } from '../platform/storage';
 import { onTabLoading, onTabRemoved, tabExists } from '../platform/tabs';
 import { canCopyResponseBodies, copyResponseBodies } from '../platform/response-filter';
 import { onBeforeRedirect, onBeforeRequest, onCompleted, onErrorOccurred, onHeadersReceived, onSendHeaders } from '../platform/webrequest';
@@ -29,7 +30,8 @@ const service = new CaptureService({
     profiles = profilesOf(await loadSpecs());
   },
   limits: DEFAULT_LIMITS,
-  area: sessionArea(),
+  db: lazyCaptureDb(),
+  marker: sessionMarker(),
   setBadge: setTabBadge,
   extensionOrigin: extensionOrigin(),
   tabExists,

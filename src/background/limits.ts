@@ -1,6 +1,5 @@
 // Capture bounds. Sizes of text are measured in UTF-16 code units (string length), which is the
-// byte count for the ASCII/JSON bodies APIs return and what structured clone and storage.session
-// (JSON length) actually pay for.
+// byte count for the ASCII/JSON bodies APIs return and what structured clone pays for.
 
 export interface CaptureLimits {
   /** N: records (requests and navigation markers) kept per tab; the oldest are evicted and counted. */
@@ -23,9 +22,8 @@ export interface CaptureLimits {
  *   view and re-classification, and only failures and API-like responses are fetched at all.
  * - 256 KiB per body: the classifier only needs the head of an error body; larger is usually a
  *   download or a bundle.
- * What survives a worker restart is bounded separately by storage.session's 10 MiB quota, shared by
- * all tabs: about 4,000 records without bodies (see persist.ts). Beyond that the oldest are kept in
- * memory only, and a restart counts them in droppedRecords.
+ * Everything held in memory is also in IndexedDB (see persist.ts), so a worker restart keeps it all;
+ * IndexedDB's quota is a share of the disk, far above N records and M body bytes per tab.
  */
 export const DEFAULT_LIMITS: CaptureLimits = {
   maxRecords: 10_000,

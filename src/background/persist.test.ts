@@ -1,32 +1,62 @@
 import { describe, expect, it } from 'vitest';
+import type { CaptureDb, WriteBatch } from '../platform/capture-db';
 import type { RequestRecord } from '../protocol/messages';
-import { CHUNK_SIZE, KEY_PREFIX, SessionPersister } from './persist';
+import { CapturePersister, type PersistOptions } from './persist';
 import { TabStore, type StoredRecord } from './tab-store';
-import { FakeSessionArea, ManualTimers, TEST_LIMITS, devtoolsExchange, fakeClassify, webRequest } from './test-support';
+import { FakeMarker, ManualTimers, TEST_LIMITS, devtoolsExchange, fakeClassify, testDb, webRequest } from './test-support';
 import { toRequestStart, toResponse } from './webrequest-events';
 
 const LIMITS = { ...TEST_LIMITS, maxRecords: 5000, maxBodyBytesPerTab: 10_000_000, maxBodyChars: 100_000 };
+const OPTIONS: PersistOptions = { delayMs: 50, maxQueuedRecords: 10_000, retryMs: 1000, maxBatchRecords: 100_000, maxBatchBodyChars: 1e9 };
+
+/** Wraps a CaptureDb, recording every batch; `hold` makes commits wait until released. */
+class SpyDb implements CaptureDb {
+  readonly batches: WriteBatch[] = [];
+  failNext = 0;
+  private held: Array<() => void> | null = null;
+  constructor(readonly inner: CaptureDb) {}
+  hold(): void {
+    this.held = [];
+  }
+  release(): void {
+    const waiting = this.held ?? [];
+    this.held = null;
+    for (const go of waiting) go();
+  }
+  /** Commits after this many have gone through wait like held ones. */
+  blockAfter: number | null = null;
+  async commit(batch: WriteBatch): Promise<void> {
+    if (this.blockAfter !== null && this.batches.length >= this.blockAfter) this.held ??= [];
+    if (this.held) await new Promise<void>((resolve) => this.held!.push(resolve));
+    if (this.failNext > 0) {
+      this.failNext--;
+      throw new Error('QuotaExceededError');
+    }
+    this.batches.push(batch);
+    return this.inner.commit(batch);
+  }
+  loadAll: CaptureDb['loadAll'] = () => this.inner.loadAll();
+  clearAll: CaptureDb['clearAll'] = () => this.inner.clearAll();
+}
 
 /** A live store wired to a persister, as the service wires them. */
-function setup(area = new FakeSessionArea()) {
+function setup(db: CaptureDb = testDb(), options: Partial<PersistOptions> = {}, limits = LIMITS) {
   const timers = new ManualTimers();
   const stores = new Map<number, TabStore>();
-  const persister = new SessionPersister(
-    area,
-    {
-      tabIds: () => [...stores.keys()],
-      records: (id) => stores.get(id)?.all(),
-      meta: (id) => stores.get(id)?.meta(),
-    },
-    { debounceMs: 100, maxWaitMs: 500, bodyShare: 0.3 },
+  const spy = db instanceof SpyDb ? db : new SpyDb(db);
+  const persister = new CapturePersister(
+    spy,
+    null,
+    { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
+    { ...OPTIONS, ...options },
     timers,
   );
   const storeFor = (tabId: number) => {
     let store = stores.get(tabId);
-    if (!store) stores.set(tabId, (store = new TabStore(tabId, fakeClassify, LIMITS, (e) => persister.onEvent(e))));
+    if (!store) stores.set(tabId, (store = new TabStore(tabId, fakeClassify, limits, (e) => persister.onEvent(e))));
     return store;
   };
-  return { area, timers, stores, persister, storeFor };
+  return { db: spy, timers, stores, persister, storeFor };
 }
 
 function complete(store: TabStore, url: string, status: number, at: number, body?: string) {
@@ -36,164 +66,228 @@ function complete(store: TabStore, url: string, status: number, at: number, body
   if (body !== undefined) store.mergeDevtools({ exchange: devtoolsExchange(url, { status, at, body }), bodyState: 'captured' }, 'devtools');
 }
 
-/** A second worker: loads what the first one persisted. */
-async function restart(area: FakeSessionArea) {
-  const next = setup(area);
+/** A second worker on the same database: loads what the first one committed. */
+async function restart(db: CaptureDb, limits = LIMITS) {
+  const next = setup(db instanceof SpyDb ? db.inner : db, {}, limits);
   const loaded = await next.persister.load();
   for (const [tabId, tab] of loaded) next.storeFor(tabId).hydrate(tab.meta, tab.records);
   return { ...next, loaded };
 }
 
 const strip = (records: StoredRecord[]) => JSON.parse(JSON.stringify(records)) as StoredRecord[];
+const requestsOf = (store: TabStore | undefined) => (store?.all() ?? []).filter((r) => r.kind === 'request').length;
 
-describe('SessionPersister', () => {
-  it('round-trips records, bodies, preserve and stats through storage.session', async () => {
-    const { area, timers, storeFor, stores } = setup();
-    const store = storeFor(3);
-    store.setPreserve(false);
-    complete(store, 'https://a.test/x', 500, 10, '{"code":"boom"}');
-    complete(store, 'https://a.test/y', 200, 20);
-    const inflight = webRequest('https://a.test/slow', { tabId: 3, at: 30 });
-    store.begin(toRequestStart(inflight.before));
-    await timers.runAll();
+describe('CapturePersister', () => {
+  it('round-trips records, bodies, preserve and stats through IndexedDB', async () => {
+    const { db, persister, storeFor } = setup();
+    const a = storeFor(1);
+    a.setPreserve(false);
+    complete(a, 'https://a.test/1', 500, 10, '{"code":"boom"}');
+    complete(a, 'https://a.test/2', 200, 20);
+    storeFor(2).navigate('https://b.test/', 5);
+    complete(storeFor(2), 'https://b.test/api', 404, 30, '{"code":"missing"}');
+    await persister.flush();
 
-    const { stores: after } = await restart(area);
-    const restored = after.get(3)!;
-    expect(strip(restored.all())).toEqual(strip(stores.get(3)!.all()));
-    expect(restored.preserve).toBe(false);
-    expect(restored.stats).toEqual(stores.get(3)!.stats);
-    // The in-flight request finishes in the new worker.
-    restored.completed(toResponse(inflight.completed));
-    expect(restored.visible().filter((r) => r.kind === 'request')).toHaveLength(3);
+    const next = await restart(db);
+    expect(strip(next.stores.get(1)!.all())).toEqual(strip(a.all()));
+    expect(strip(next.stores.get(2)!.all())).toEqual(strip(storeFor(2).all()));
+    expect(next.stores.get(1)!.preserve).toBe(false);
+    expect(next.stores.get(1)!.stats).toEqual(a.stats);
+    const [first] = next.stores.get(1)!.all() as RequestRecord[];
+    expect(first!.exchange.body).toBe('{"code":"boom"}');
+    expect(next.stores.get(1)!.bodyBytes).toBe(a.bodyBytes);
   });
 
-  it('writes a record again with every change made after it was written', async () => {
-    const { area, timers, storeFor, stores } = setup();
+  it('commits many changes as one transaction, after the delay', async () => {
+    const { db, timers, persister, storeFor } = setup();
     const store = storeFor(1);
-    const ev = webRequest('https://a.test/late', { tabId: 1, status: 503, at: 5 });
-    store.begin(toRequestStart(ev.before));
-    complete(store, 'https://a.test/other', 200, 6);
-    await timers.runAll();
-    store.completed(toResponse(ev.completed));
-    await timers.runAll();
-    store.mergeDevtools({ exchange: devtoolsExchange('https://a.test/late', { status: 503, at: 5, body: '{"code":"later"}' }), bodyState: 'captured' }, 'devtools');
-    await timers.runAll();
-    const { stores: after } = await restart(area);
-    expect(strip(after.get(1)!.all())).toEqual(strip(stores.get(1)!.all()));
-    const late = after.get(1)!.visible().find((r) => r.kind === 'request' && r.exchange.url.endsWith('/late'));
-    expect(late?.kind === 'request' && late.classification.errorCode).toBe('later');
-  });
-
-  it('stores every value as one JSON string, which Chrome charges by its length', async () => {
-    const { area, timers, storeFor } = setup();
-    complete(storeFor(1), 'https://a.test/x', 500, 10, '{"code":"boom"}');
-    await timers.runAll();
-    const values = [...area.data.values()].map((json) => JSON.parse(json) as unknown);
-    expect(values.length).toBeGreaterThanOrEqual(3);
-    expect(values.every((v) => typeof v === 'string')).toBe(true);
-  });
-
-  it('writes in chunks, so a change rewrites one chunk and not the whole tab', async () => {
-    const { area, timers, storeFor } = setup();
-    const store = storeFor(1);
-    for (let i = 0; i < CHUNK_SIZE * 3; i++) complete(store, `https://a.test/${i}`, 200, i);
-    await timers.runAll();
-    const chunkKeys = [...area.data.keys()].filter((k) => k.includes(':c:'));
-    expect(chunkKeys.length).toBeGreaterThanOrEqual(3);
-    const before = new Map(area.data);
-    complete(store, 'https://a.test/last', 404, 10_000);
-    await timers.runAll();
-    const changed = [...area.data.keys()].filter((k) => area.data.get(k) !== before.get(k));
-    expect(changed.filter((k) => k.includes(':c:'))).toHaveLength(1);
-  });
-
-  it('debounces: many changes, few writes', async () => {
-    const { area, timers, storeFor } = setup();
-    const store = storeFor(1);
-    for (let i = 0; i < 500; i++) complete(store, `https://a.test/${i}`, 200, i);
-    await timers.runAll();
-    expect(area.sets).toBeLessThan(5);
-    expect((await restart(area)).stores.get(1)!.visible()).toHaveLength(500);
-  });
-
-  it('frees a closed tab\'s keys', async () => {
-    const { area, timers, storeFor, stores, persister } = setup();
-    complete(storeFor(1), 'https://a.test/1', 500, 1, '{"code":"a"}');
-    complete(storeFor(2), 'https://b.test/2', 500, 1, '{"code":"b"}');
-    await timers.runAll();
-    stores.delete(1);
-    persister.dropTab(1);
-    await timers.runAll();
-    expect([...area.data.keys()].some((k) => k.startsWith(`${KEY_PREFIX}1:`))).toBe(false);
-    expect([...area.data.keys()].some((k) => k.startsWith(`${KEY_PREFIX}2:`))).toBe(true);
-  });
-
-  it('stays within the quota: bodies over their share stay in memory, and a restart counts them as dropped', async () => {
-    const area = new FakeSessionArea(60_000);
-    const { timers, storeFor } = setup(area);
-    const store = storeFor(1);
-    // 10 bodies of 5,000 chars: 50,000, far over 30% of 60,000.
-    for (let i = 0; i < 10; i++) complete(store, `https://a.test/${i}`, 500, i * 10, `{"code":"c${i}"}`.padEnd(5000, ' '));
-    await timers.runAll();
-    expect(area.bytesInUse()).toBeLessThanOrEqual(60_000);
-    expect(store.all().filter((r) => r.kind === 'request' && r.bodyState === 'captured')).toHaveLength(10);
-
-    const { stores } = await restart(area);
-    const restored = stores.get(1)!;
-    const list = restored.visible().filter((r): r is RequestRecord => r.kind === 'request');
-    expect(list).toHaveLength(10);
-    const dropped = list.filter((r) => r.bodyState === 'dropped');
-    expect(dropped.length).toBeGreaterThan(0);
-    // Newest bodies are the ones kept.
-    expect(list[list.length - 1]?.bodyState).toBe('captured');
-    expect(restored.stats.droppedBodies).toBe(dropped.length);
-    // The classification made with a lost body survives.
-    expect(dropped.every((r) => r.classification.errorCode !== null)).toBe(true);
-  });
-
-  it('counts records the quota refused as dropped after a restart, keeping the newest', async () => {
-    const area = new FakeSessionArea(40_000);
-    const { timers, storeFor } = setup(area);
-    const store = storeFor(1);
-    for (let i = 0; i < CHUNK_SIZE * 2; i++) complete(store, `https://a.test/${i}/${'p'.repeat(60)}`, 200, i);
-    await timers.runAll();
-    const { stores } = await restart(area);
-    const restored = stores.get(1)!;
-    const kept = restored.visible().length;
-    expect(kept).toBeLessThan(CHUNK_SIZE * 2);
-    expect(restored.stats.droppedRecords).toBe(CHUNK_SIZE * 2 - kept);
-    expect(restored.visible().some((r) => r.kind === 'request' && r.exchange.url.startsWith(`https://a.test/${CHUNK_SIZE * 2 - 1}/`))).toBe(true);
-  });
-
-  it('gives the bodies\' space back to records as records grow, so no record is lost', async () => {
-    const area = new FakeSessionArea(120_000);
-    const { timers, storeFor, persister } = setup(area);
-    const store = storeFor(1);
-    for (let i = 0; i < 10; i++) complete(store, `https://a.test/body/${i}`, 500, i, `{"code":"c${i}"}`.padEnd(3000, ' '));
-    await timers.runAll();
-    const bodiesBefore = persister.usage().bodies;
-    expect(bodiesBefore).toBeGreaterThan(20_000);
-    // Then records until they alone need 80% of the quota: the bodies' share no longer fits beside them.
-    let n = 0;
-    while (persister.usage().records < 0.8 * area.quotaBytes) {
-      for (let i = 0; i < 10; i++, n++) complete(store, `https://a.test/${n}`, 200, 1000 + n);
-      await timers.runAll();
-    }
-    expect(area.bytesInUse()).toBeLessThanOrEqual(area.quotaBytes);
-    expect(persister.usage().bodies).toBeLessThan(bodiesBefore);
-    const { stores } = await restart(area);
-    const restored = stores.get(1)!;
-    expect(restored.stats.droppedRecords).toBe(0);
-    expect(restored.visible().filter((r) => r.kind === 'request')).toHaveLength(10 + n);
-    expect(restored.stats.droppedBodies).toBeGreaterThan(0);
-  });
-
-  it('is idle only once everything is written', async () => {
-    const { timers, storeFor, persister } = setup();
-    expect(persister.idle).toBe(true);
-    complete(storeFor(1), 'https://a.test/', 200, 1);
+    for (let i = 0; i < 200; i++) complete(store, `https://a.test/${i}`, 500, i, `{"n":${i}}`);
+    expect(db.batches).toHaveLength(0);
     expect(persister.idle).toBe(false);
     await timers.runAll();
+    await persister.flush();
+    expect(db.batches).toHaveLength(1);
+    expect(db.batches[0]!.putRecords).toHaveLength(200);
+    expect(db.batches[0]!.putBodies).toHaveLength(200);
+    expect(db.batches[0]!.putMetas).toHaveLength(1);
     expect(persister.idle).toBe(true);
+  });
+
+  it('writes only what changed: the cost of a commit does not grow with the records held', async () => {
+    const { db, persister, storeFor } = setup();
+    const store = storeFor(1);
+    for (let i = 0; i < 3000; i++) complete(store, `https://a.test/${i}`, i % 5 ? 200 : 500, i, i % 5 ? undefined : `{"n":${i}}`);
+    await persister.flush();
+    const written = db.batches.length;
+    complete(store, 'https://a.test/one-more', 500, 5000, '{"code":"late"}');
+    await persister.flush();
+    const batch = db.batches[written]!;
+    expect(batch.putRecords.map((r) => r.key)).toEqual([[1, store.all().at(-1)!.seq]]);
+    expect(batch.putBodies).toHaveLength(1);
+    expect(batch.putMetas).toHaveLength(1);
+    // A changed record does not write its unchanged body again.
+    store.setPreserve(false);
+    store.reclassifyAll();
+    await persister.flush();
+    expect(db.batches.slice(written + 1).flatMap((b) => b.putBodies)).toEqual([]);
+  });
+
+  it('deletes the rows of evicted records and counts them, so held + dropped = seen after a restart', async () => {
+    const limits = { ...LIMITS, maxRecords: 100 };
+    const { db, persister, storeFor } = setup(testDb(), {}, limits);
+    const store = storeFor(1);
+    for (let i = 0; i < 250; i++) complete(store, `https://a.test/${i}`, 500, i, `{"n":${i}}`);
+    await persister.flush();
+    const rows = await db.loadAll();
+    expect(rows.records).toHaveLength(100);
+    expect(rows.bodies).toHaveLength(100);
+    const next = await restart(db, limits);
+    const s = next.stores.get(1)!.stats;
+    expect(s.seen).toBe(250);
+    expect(s.droppedRecords).toBe(150);
+    expect(requestsOf(next.stores.get(1))).toBe(100);
+  });
+
+  it('bounds the queue: what it refuses is counted, and a restart before it is written counts it as dropped', async () => {
+    const { db, timers, persister, storeFor } = setup(testDb(), { maxQueuedRecords: 20 });
+    const store = storeFor(1);
+    for (let i = 0; i < 10; i++) complete(store, `https://a.test/${i}`, 500, i);
+    await persister.flush();
+    db.hold();
+    for (let i = 10; i < 20; i++) complete(store, `https://a.test/${i}`, 500, i);
+    await timers.runAll(); // a commit of those 10 starts and waits on the held database
+    for (let i = 20; i < 60; i++) complete(store, `https://a.test/${i}`, 500, i);
+    expect(persister.stats().queued).toBe(20);
+    expect(persister.stats().queueDropped).toBe(40); // two changes each (begin, completed)
+    expect(persister.stats().unwritten).toBe(20);
+    expect(persister.stats().maxQueued).toBe(20);
+    db.release();
+    await persister.flush();
+    // The worker stops now: 20 requests were seen but never written.
+    const next = await restart(db);
+    const s = next.stores.get(1)!.stats;
+    expect(s.seen).toBe(60);
+    expect(requestsOf(next.stores.get(1))).toBe(40);
+    expect(s.droppedRecords).toBe(20);
+  });
+
+  it('accounts for every request whenever the worker stops: held + counted = seen at the last commit', async () => {
+    for (const stopAfterCommits of [1, 2, 3, 5, 8]) {
+      const { db, timers, persister, storeFor } = setup(testDb(), { maxQueuedRecords: 30 });
+      const store = storeFor(1);
+      let lastCommitted = 0;
+      for (let round = 0; db.batches.length < stopAfterCommits; round++) {
+        for (let i = 0; i < 25; i++) complete(store, `https://a.test/${round}/${i}`, i % 2 ? 500 : 200, round * 100 + i, `{"r":${round}}`);
+        await timers.runAll();
+        await persister.flush();
+        lastCommitted = store.stats.seen;
+      }
+      // Changes after the last commit die with the worker.
+      for (let i = 0; i < 7; i++) complete(store, `https://a.test/unwritten/${i}`, 500, 9000 + i);
+      const next = await restart(db);
+      const restored = next.stores.get(1)!;
+      expect(restored.stats.seen).toBe(lastCommitted);
+      expect(requestsOf(restored) + restored.stats.droppedRecords).toBe(lastCommitted);
+      // Every record held came back with its body.
+      for (const record of restored.all()) {
+        if (record.kind === 'request' && record.bodyState === 'captured') expect(record.exchange.body).toMatch(/^\{"r":\d+\}$/);
+      }
+    }
+  });
+
+  it('splits a large backlog into bounded transactions, oldest first, each with the counts', async () => {
+    const { db, timers, persister, storeFor } = setup(testDb(), { maxBatchRecords: 10, maxBatchBodyChars: 50 });
+    const store = storeFor(1);
+    for (let i = 0; i < 35; i++) complete(store, `https://a.test/${i}`, 500, i, i < 5 ? '{"code":"a-long-body-x"}' : undefined);
+    db.blockAfter = 1;
+    await timers.runAll(); // one commit goes through; the next (scheduled at once) waits
+    expect(db.batches[0]!.putRecords.length).toBeLessThanOrEqual(10);
+    expect(db.batches[0]!.putBodies.map((b) => b.value.body!.length).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(50 + 23);
+    expect(db.batches[0]!.putMetas).toHaveLength(1);
+    // The worker stops after the first commit: what was still queued is counted, not lost.
+    const early = await restart(db);
+    const s = early.stores.get(1)!.stats;
+    expect(requestsOf(early.stores.get(1)) + s.droppedRecords).toBe(s.seen);
+    expect(s.droppedRecords).toBeGreaterThan(0);
+    db.blockAfter = null;
+    db.release();
+    await persister.flush(); // writes the whole backlog, batch by batch
+    expect(persister.idle).toBe(true);
+    expect(db.batches.every((b) => b.putRecords.length <= 10)).toBe(true);
+    const next = await restart(db);
+    expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
+  });
+
+  it('keeps what a failed commit held and writes it with the next one', async () => {
+    const { db, timers, persister, storeFor } = setup();
+    const store = storeFor(1);
+    db.failNext = 1;
+    for (let i = 0; i < 5; i++) complete(store, `https://a.test/${i}`, 500, i, '{"code":"x"}');
+    await timers.runAll();
+    expect(persister.errors).toBe(1);
+    complete(store, 'https://a.test/after', 500, 9, '{"code":"y"}');
+    await persister.flush();
+    const next = await restart(db);
+    expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
+  });
+
+  it('removes a body row when the store drops the body, and a closed tab\'s rows', async () => {
+    const limits = { ...LIMITS, maxBodyBytesPerTab: 40 };
+    const { db, persister, storeFor } = setup(testDb(), {}, limits);
+    const store = storeFor(1);
+    complete(store, 'https://a.test/1', 500, 1, '{"code":"first-body-x"}');
+    await persister.flush();
+    complete(store, 'https://a.test/2', 500, 2, '{"code":"second-body"}');
+    await persister.flush();
+    let rows = await db.loadAll();
+    expect(rows.bodies.map((b) => b.value.body)).toEqual(['{"code":"second-body"}']);
+    const next = await restart(db, limits);
+    expect((next.stores.get(1)!.all() as RequestRecord[]).map((r) => r.bodyState)).toEqual(['dropped', 'captured']);
+    expect(next.stores.get(1)!.stats.droppedBodies).toBe(1);
+
+    complete(storeFor(2), 'https://b.test/', 500, 3, '{"code":"b"}');
+    await persister.flush();
+    persister.dropTab(1);
+    await persister.flush();
+    rows = await db.loadAll();
+    expect(rows.metas.map((m) => m.tabId)).toEqual([2]);
+    expect(rows.records.map((r) => r.key[0])).toEqual([2]);
+    expect(rows.bodies.map((r) => r.key[0])).toEqual([2]);
+  });
+
+  it('starts empty in a new browser session, and keeps the data when only the worker restarted', async () => {
+    const db = testDb();
+    const { persister, storeFor } = setup(db);
+    complete(storeFor(1), 'https://a.test/', 500, 1, '{"code":"x"}');
+    await persister.flush();
+    const marker = new FakeMarker(true);
+    const sameSession = new CapturePersister(db, marker, { records: () => undefined, meta: () => undefined }, OPTIONS, new ManualTimers());
+    expect([...(await sameSession.load()).keys()]).toEqual([1]);
+    marker.isSet = false; // storage.session was emptied: the browser restarted
+    const newSession = new CapturePersister(db, marker, { records: () => undefined, meta: () => undefined }, OPTIONS, new ManualTimers());
+    expect((await newSession.load()).size).toBe(0);
+    expect(marker.isSet).toBe(true);
+    const rows = await db.loadAll();
+    expect(rows.metas.length + rows.records.length + rows.bodies.length).toBe(0);
+  });
+
+  it('reports commit time and lag', async () => {
+    let clock = 1000;
+    const db = new SpyDb(testDb());
+    const timers = new ManualTimers();
+    const stores = new Map<number, TabStore>();
+    const persister = new CapturePersister(db, null, { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() }, OPTIONS, timers, () => clock);
+    const store = new TabStore(1, fakeClassify, LIMITS, (e) => persister.onEvent(e));
+    stores.set(1, store);
+    complete(store, 'https://a.test/', 500, 1);
+    clock += 300; // the delay passes, then the commit takes 40 ms
+    db.hold();
+    await timers.runAll();
+    clock += 40;
+    db.release();
+    await persister.flush();
+    expect(persister.stats().maxCommitMs).toBe(40);
+    expect(persister.stats().maxLagMs).toBe(340);
+    expect(persister.stats().recordsWritten).toBe(1);
   });
 });

@@ -9,7 +9,7 @@ import {
   type Envelope,
 } from '../protocol/messages';
 import { CaptureService } from './service';
-import { FakeSessionArea, ManualTimers, ORIGIN, TEST_LIMITS, devtoolsExchange, fakeClassify, webRequest } from './test-support';
+import { ManualTimers, testDb, ORIGIN, TEST_LIMITS, devtoolsExchange, fakeClassify, webRequest } from './test-support';
 
 class FakePort implements PortLike {
   readonly sent: Envelope[] = [];
@@ -36,18 +36,18 @@ class FakePort implements PortLike {
   }
 }
 
-function makeService(area = new FakeSessionArea()) {
+function makeService(db = testDb()) {
   const timers = new ManualTimers();
   const badges = new Map<number, number>();
   const service = new CaptureService({
     classify: fakeClassify,
     limits: TEST_LIMITS,
-    area,
+    db,
     setBadge: (tabId, count) => void badges.set(tabId, count),
     extensionOrigin: ORIGIN,
     timers,
   });
-  return { service, timers, badges, area };
+  return { service, timers, badges, db };
 }
 
 function fireAll(service: CaptureService, ev: ReturnType<typeof webRequest>) {
@@ -67,7 +67,7 @@ function panel(service: CaptureService, tabId: number) {
 const requestUrls = (records: CaptureRecord[]) => records.filter((r) => r.kind === 'request').map((r) => (r.kind === 'request' ? r.exchange.url : ''));
 
 describe('CaptureService', () => {
-  it('queues events until storage.session has been read back, then handles them in order', async () => {
+  it('queues events until the store has been read back, then handles them in order', async () => {
     const { service, timers } = makeService();
     fireAll(service, webRequest('https://a.test/1', { tabId: 4, status: 500, at: 1 }));
     expect(service.records(4)).toEqual([]);
@@ -181,7 +181,7 @@ describe('CaptureService', () => {
     service.onCompleted(fromExtension.completed);
     const firefoxOwn = webRequest('https://a.test/ff', { tabId: 1, at: 4 });
     (firefoxOwn.before as { originUrl?: string }).originUrl = 'moz-extension://uuid/src/panel/panel.html';
-    const ff = new CaptureService({ classify: fakeClassify, limits: TEST_LIMITS, area: new FakeSessionArea(), setBadge: () => {}, extensionOrigin: 'moz-extension://uuid', timers: new ManualTimers() });
+    const ff = new CaptureService({ classify: fakeClassify, limits: TEST_LIMITS, db: testDb(), setBadge: () => {}, extensionOrigin: 'moz-extension://uuid', timers: new ManualTimers() });
     await ff.start();
     ff.onBeforeRequest(firefoxOwn.before);
     expect(service.tabIds()).toEqual([]);
@@ -214,17 +214,18 @@ describe('CaptureService', () => {
   });
 
   it('loses nothing when the worker is stopped and started again', async () => {
-    const area = new FakeSessionArea();
-    const first = makeService(area);
+    const db = testDb();
+    const first = makeService(db);
     await first.service.start();
     for (let i = 0; i < 30; i++) fireAll(first.service, webRequest(`https://a.test/${i}`, { tabId: 1, status: i % 3 === 0 ? 500 : 200, at: i }));
     const late = webRequest('https://a.test/late', { tabId: 1, status: 503, at: 99 });
     first.service.onBeforeRequest(late.before);
     await first.timers.runAll();
+    await first.service.flush();
     expect(first.service.settled).toBe(true);
     const before = first.service.records(1);
 
-    const second = makeService(area);
+    const second = makeService(db);
     second.service.onCompleted(late.completed); // an event that woke the worker, before rehydration
     await second.service.start();
     await second.timers.runAll();
@@ -235,15 +236,90 @@ describe('CaptureService', () => {
     expect(port.of('bg/snapshot')[0]!.payload.records).toHaveLength(31);
   });
 
+  it('holds or counts every request when the worker stops before writing the last ones, once the devtools page re-sends them', async () => {
+    const db = testDb();
+    const first = makeService(db);
+    await first.service.start();
+    const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+    first.service.connect(devtools);
+    const entryOf = (i: number) => ({ exchange: devtoolsExchange(`https://a.test/${i}`, { status: 500, at: i * 10, body: `{"code":"e${i}"}` }), bodyState: 'captured' as const });
+    const requests = Array.from({ length: 30 }, (_, i) => webRequest(`https://a.test/${i}`, { tabId: 1, status: 500, at: i * 10 }));
+    const finish = (i: number) => {
+      first.service.onHeadersReceived(requests[i]!.headers);
+      first.service.onCompleted(requests[i]!.completed);
+      devtools.receive(envelope('devtools/finished', { tabId: 1, entries: [entryOf(i)] }));
+    };
+    for (let i = 0; i < 20; i++) {
+      first.service.onBeforeRequest(requests[i]!.before);
+      finish(i);
+    }
+    // 20..24 begin and are written in flight; their ends and 25..29 die with the worker, unwritten.
+    for (let i = 20; i < 25; i++) first.service.onBeforeRequest(requests[i]!.before);
+    await first.timers.runAll();
+    await first.service.flush();
+    for (let i = 20; i < 25; i++) finish(i);
+    for (let i = 25; i < 30; i++) {
+      first.service.onBeforeRequest(requests[i]!.before);
+      finish(i);
+    }
+
+    const second = makeService(db);
+    await second.service.start();
+    expect(second.service.stats(1)).toMatchObject({ seen: 25, pending: 5 });
+    // The devtools page reconnects and sends its recent entries again (src/devtools/recent-entries.ts).
+    const again = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+    second.service.connect(again);
+    again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: Array.from({ length: 15 }, (_, k) => entryOf(15 + k)) }));
+    await second.timers.runAll();
+    const s = second.service.stats(1)!;
+    const held = second.service.records(1).filter((r) => r.kind === 'request');
+    expect({ seen: s.seen, held: held.length + s.pending, dropped: s.droppedRecords, pending: s.pending }).toEqual({ seen: 30, held: 30, dropped: 0, pending: 0 });
+    expect(requestUrls(held).sort()).toEqual(requests.map((_, i) => `https://a.test/${i}`).sort());
+    expect(held.every((r) => r.kind === 'request' && r.exchange.body === `{"code":"e${/\/(\d+)$/.exec(r.exchange.url)![1]}"}`)).toBe(true);
+  });
+
+  it('records a request whose start died with the previous worker when its response reaches the new one', async () => {
+    const db = testDb();
+    const first = makeService(db);
+    await first.service.start();
+    fireAll(first.service, webRequest('https://a.test/written', { tabId: 1, status: 200, at: 1 }));
+    await first.timers.runAll();
+    await first.service.flush();
+    const orphan = webRequest('https://a.test/orphan', { tabId: 1, status: 503, at: 5 });
+    const failed = webRequest('https://a.test/refused', { tabId: 1, at: 6 });
+    first.service.onBeforeRequest(orphan.before); // never written: the worker stops now
+    first.service.onBeforeRequest(failed.before);
+
+    const second = makeService(db);
+    await second.service.start();
+    second.service.onHeadersReceived(orphan.headers);
+    second.service.onCompleted(orphan.completed);
+    second.service.onErrorOccurred(failed.error);
+    const late = webRequest('https://a.test/written', { tabId: 1, status: 200, at: 1, requestId: (first.service.allRecords(1)[0] as { webRequestId?: string }).webRequestId! });
+    second.service.onCompleted(late.completed); // a repeat for a request it holds adds nothing
+    await second.timers.runAll();
+    const records = second.service.records(1);
+    expect(requestUrls(records)).toEqual(['https://a.test/written', 'https://a.test/orphan', 'https://a.test/refused']);
+    expect(records.map((r) => (r.kind === 'request' ? r.exchange.status : null))).toEqual([200, 503, 0]);
+    expect(second.service.stats(1)).toMatchObject({ seen: 3, droppedRecords: 0, pending: 0 });
+  });
+
   it('frees a closed tab', async () => {
-    const { service, timers, area } = makeService();
+    const db = testDb();
+    const { service, timers } = makeService(db);
     await service.start();
     fireAll(service, webRequest('https://a.test/', { tabId: 1, status: 500, at: 1 }));
+    fireAll(service, webRequest('https://b.test/', { tabId: 2, status: 500, at: 1 }));
     await timers.runAll();
-    expect(area.data.size).toBeGreaterThan(0);
+    await service.flush();
+    const rows = await db.loadAll();
+    expect(new Set(rows.records.map((r) => r.key[0]))).toEqual(new Set([1, 2]));
     service.tabRemoved(1);
     await timers.runAll();
-    expect(service.tabIds()).toEqual([]);
-    expect(area.data.size).toBe(0);
+    await service.flush();
+    expect(service.tabIds()).toEqual([2]);
+    const left = await db.loadAll();
+    expect(left.metas.map((m) => m.tabId)).toEqual([2]);
+    expect(new Set(left.records.map((r) => r.key[0]))).toEqual(new Set([2]));
   });
 });

@@ -1,8 +1,9 @@
 // The background's capture service: per-tab stores fed by webRequest and the devtools pages,
-// persisted to storage.session, streamed to the panels, counted on the badge. Browser APIs arrive as
+// persisted to IndexedDB, streamed to the panels, counted on the badge. Browser APIs arrive as
 // injected functions and plain port objects, so this runs under vitest unchanged.
 import type { PortLike } from '../platform/runtime';
-import type { SessionArea } from '../platform/storage';
+import type { CaptureDb } from '../platform/capture-db';
+import type { SessionMarker } from '../platform/storage';
 import {
   DEVTOOLS_PORT_PREFIX,
   PANEL_PORT_PREFIX,
@@ -16,7 +17,7 @@ import {
 } from '../protocol/messages';
 import { bodyCopyPlan, type CopyPlan } from './body-copy';
 import type { CaptureLimits } from './limits';
-import { DEFAULT_PERSIST_OPTIONS, SessionPersister, realTimers, type PersistOptions, type Timers } from './persist';
+import { CapturePersister, DEFAULT_PERSIST_OPTIONS, realTimers, type PersistOptions, type Timers } from './persist';
 import { TabStore, isVisible, type Classifier, type StoreEvent, type StoredRecord } from './tab-store';
 import {
   isCacheOnlyProbe,
@@ -32,7 +33,9 @@ import {
 export interface ServiceDeps {
   classify: Classifier;
   limits: CaptureLimits;
-  area: SessionArea;
+  db: CaptureDb;
+  /** Tells a new browser session (whose data on disk is wiped) from a restarted worker; none in tests. */
+  marker?: SessionMarker | null;
   setBadge(tabId: number, count: number): unknown;
   extensionOrigin: string;
   tabExists?(tabId: number): Promise<boolean>;
@@ -67,17 +70,19 @@ export class CaptureService {
   private readonly now: () => number;
   private readonly batchMs: number;
   private batchTimer: unknown = null;
+  /** Tabs rehydrated from storage by this worker: their in-flight requests may have lost their start. */
+  private readonly restoredTabs = new Set<number>();
   private queue: Array<() => void> | null = [];
-  readonly persister: SessionPersister;
+  readonly persister: CapturePersister;
 
   constructor(private readonly deps: ServiceDeps) {
     this.timers = deps.timers ?? realTimers;
     this.now = deps.now ?? Date.now;
     this.batchMs = deps.batchMs ?? 100;
-    this.persister = new SessionPersister(
-      deps.area,
+    this.persister = new CapturePersister(
+      deps.db,
+      deps.marker ?? null,
       {
-        tabIds: () => [...this.stores.keys()],
         records: (tabId) => this.stores.get(tabId)?.all(),
         meta: (tabId) => this.stores.get(tabId)?.meta(),
       },
@@ -91,14 +96,14 @@ export class CaptureService {
     return this.queue === null;
   }
 
-  /** Rehydrates from storage.session, then handles everything that arrived meanwhile, in order. */
+  /** Rehydrates from IndexedDB, then handles everything that arrived meanwhile, in order. */
   async start(): Promise<void> {
     try {
       const loaded = await this.persister.load();
       for (const [tabId, tab] of loaded) {
         const store = this.createStore(tabId);
         store.hydrate(tab.meta, tab.records);
-        if (tab.changed) this.persister.rewriteTab(tabId, tab.records);
+        this.restoredTabs.add(tabId);
         this.lastBadge.delete(tabId);
         this.touch(tabId);
       }
@@ -156,13 +161,13 @@ export class CaptureService {
     this.traffic(d, (s) => s.requestHeaders(toRequestHeaders(d)));
   }
   onHeadersReceived(d: WebRequestDetails): void {
-    this.traffic(d, (s) => s.responseStarted(toResponse(d)));
+    this.traffic(d, (s) => (this.adoptOrphan(s, d), s.responseStarted(toResponse(d))));
   }
   onBeforeRedirect(d: WebRequestDetails): void {
-    this.traffic(d, (s) => s.redirected(toRedirect(d)));
+    this.traffic(d, (s) => (this.adoptOrphan(s, d), s.redirected(toRedirect(d))));
   }
   onCompleted(d: WebRequestDetails): void {
-    this.traffic(d, (s) => s.completed(toResponse(d)));
+    this.traffic(d, (s) => (this.adoptOrphan(s, d), s.completed(toResponse(d))));
   }
   /**
    * Firefox's body copy: whether to copy this response's body (decided synchronously in onHeadersReceived,
@@ -176,7 +181,16 @@ export class CaptureService {
     this.whenReady(() => this.stores.get(tabId)?.copiedBody(requestId, body, truncated));
   }
   onErrorOccurred(d: WebRequestDetails): void {
-    this.traffic(d, (s) => (isCacheOnlyProbe(d) ? s.discard(d.requestId) : s.failed(toFailure(d))));
+    this.traffic(d, (s) => (isCacheOnlyProbe(d) ? s.discard(d.requestId) : (this.adoptOrphan(s, d), s.failed(toFailure(d)))));
+  }
+
+  /**
+   * The response of a request this worker never saw start, in a tab restored from storage: the
+   * previous worker saw its start and stopped before writing it. Recorded from what the event
+   * carries (its time stands for the start), so it is held rather than lost.
+   */
+  private adoptOrphan(store: TabStore, d: WebRequestDetails): void {
+    if (this.restoredTabs.has(store.tabId) && !store.knowsRequest(d.requestId)) store.begin(toRequestStart(d));
   }
 
   // ---- tabs ---------------------------------------------------------------------------------

@@ -360,6 +360,11 @@ export class TabStore {
     return undefined;
   }
 
+  /** True when some record came from webRequest's `requestId` (finished or not). */
+  knowsRequest(requestId: string): boolean {
+    return this.byRequestId.has(requestId);
+  }
+
   /** The record webRequest events for `requestId` update: its latest hop, while unfinished. */
   private active(requestId: string): StoredRequest | undefined {
     const id = this.byRequestId.get(requestId);

@@ -1,7 +1,9 @@
 // Helpers for the background's unit tests: a tiny deterministic classifier, webRequest event
-// builders, and a fake storage.session. Not imported by production code.
+// builders, IndexedDB (fake-indexeddb) and a fake session marker. Not imported by production code.
 import type { Classification, Exchange } from '../core/types';
-import type { SessionArea } from '../platform/storage';
+import 'fake-indexeddb/auto';
+import { lazyCaptureDb, openCaptureDb, type CaptureDb } from '../platform/capture-db';
+import type { SessionMarker } from '../platform/storage';
 import type { CaptureLimits } from './limits';
 import type { WebRequestDetails } from './webrequest-events';
 
@@ -94,40 +96,21 @@ export function devtoolsExchange(url: string, opts: { method?: string; status?: 
   return exchange;
 }
 
-/**
- * storage.session in memory, charging what Chrome charges against the quota: a string its length,
- * any other value its in-memory size, measured at about 3.2 times its JSON length.
- */
-export class FakeSessionArea implements SessionArea {
-  readonly data = new Map<string, string>();
-  sets = 0;
-  constructor(readonly quotaBytes = 10 * 1024 * 1024) {}
-  static cost(key: string, json: string): number {
-    const value = JSON.parse(json) as unknown;
-    return key.length + (typeof value === 'string' ? value.length : Math.ceil(json.length * 3.2));
+let dbCounter = 0;
+
+/** A fresh IndexedDB capture database (fake-indexeddb under vitest), the real wrapper on top. */
+export function testDb(name = `faultline-test-${++dbCounter}`): CaptureDb {
+  return lazyCaptureDb(() => openCaptureDb(name));
+}
+
+/** storage.session's session marker, in memory: `new FakeMarker(false)` is a fresh browser session. */
+export class FakeMarker implements SessionMarker {
+  constructor(public isSet = true) {}
+  async present(): Promise<boolean> {
+    return this.isSet;
   }
-  bytesInUse(): number {
-    let total = 0;
-    for (const [key, json] of this.data) total += FakeSessionArea.cost(key, json);
-    return total;
-  }
-  async getAll(): Promise<Record<string, unknown>> {
-    const out: Record<string, unknown> = {};
-    for (const [key, json] of this.data) out[key] = JSON.parse(json);
-    return out;
-  }
-  async set(items: Record<string, unknown>): Promise<void> {
-    let total = this.bytesInUse();
-    for (const [key, value] of Object.entries(items)) {
-      const old = this.data.get(key);
-      total += FakeSessionArea.cost(key, JSON.stringify(value)) - (old === undefined ? 0 : FakeSessionArea.cost(key, old));
-    }
-    if (total > this.quotaBytes) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
-    this.sets++;
-    for (const [key, value] of Object.entries(items)) this.data.set(key, JSON.stringify(value));
-  }
-  async remove(keys: string[]): Promise<void> {
-    for (const key of keys) this.data.delete(key);
+  async set(): Promise<void> {
+    this.isSet = true;
   }
 }
 

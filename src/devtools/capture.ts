@@ -5,6 +5,7 @@ import { getHAR, onRequestFinished, type FinishedRequest } from '../platform/dev
 import { connectReconnecting } from '../platform/port';
 import { DEVTOOLS_PORT_PREFIX, envelope, type DevtoolsEntry } from '../protocol/messages';
 import { createEntryBatcher } from './batcher';
+import { createRecentEntries } from './recent-entries';
 import { toDevtoolsEntry, wantsBody, type FetchedContent } from './har-entry';
 
 /** Backfill entries per message: keeps each message small while DevTools holds thousands. */
@@ -56,14 +57,27 @@ export function startDevtoolsCapture(tabId: number): DevtoolsCapture {
     unsubscribe?.();
   }
 
+  // Sent again after a reconnect: the stopped worker may not have stored them (src/background/persist.ts).
+  const recent = createRecentEntries();
+  let connects = 0;
   const port = connectReconnecting(DEVTOOLS_PORT_PREFIX + tabId, {
     onMessage: () => {},
+    onConnect: () => {
+      if (connects++ === 0) return;
+      const entries = recent.all();
+      for (let i = 0; i < entries.length; i += BACKFILL_BATCH) {
+        port.post(envelope('devtools/har-backfill', { tabId, entries: entries.slice(i, i + BACKFILL_BATCH) }));
+      }
+    },
     // The extension was reloaded: this page is orphaned and must stop talking.
     onContextInvalidated: () => stop(),
   });
   if (stopped) return { flush: () => {}, stop: () => {} };
 
-  const finished = createEntryBatcher((entries) => port.post(envelope('devtools/finished', { tabId, entries })));
+  const finished = createEntryBatcher((entries) => {
+    recent.add(entries);
+    port.post(envelope('devtools/finished', { tabId, entries }));
+  });
   unsubscribe = onRequestFinished((request) => {
     void entryOf(request).then((entry) => {
       if (entry && !stopped) finished.add(entry);

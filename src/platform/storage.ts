@@ -1,23 +1,20 @@
-// storage.session as a small key-value interface, so the persistence logic can be tested with a Map.
+// A marker in storage.session for "this browser session": storage.session is emptied when the
+// browser restarts (and when the extension is reloaded or updated), IndexedDB is not. A missing
+// marker therefore means the captured data on disk belongs to an earlier session.
 import browser from 'webextension-polyfill';
 
-export interface SessionArea {
-  getAll(): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string[]): Promise<void>;
-  /** Bytes the area may hold (Chrome and Firefox: 10 MiB). */
-  readonly quotaBytes: number;
+export interface SessionMarker {
+  /** True when the marker was set earlier in this browser session. */
+  present(): Promise<boolean>;
+  set(): Promise<void>;
 }
 
-export const DEFAULT_SESSION_QUOTA_BYTES = 10 * 1024 * 1024;
+const MARKER_KEY = 'fl1:session';
 
-export function sessionArea(): SessionArea {
+export function sessionMarker(): SessionMarker {
   const area = browser.storage.session;
-  const quota = (area as unknown as { QUOTA_BYTES?: unknown }).QUOTA_BYTES;
   return {
-    getAll: () => area.get(null),
-    set: (items) => area.set(items),
-    remove: (keys) => (keys.length ? area.remove(keys) : Promise.resolve()),
-    quotaBytes: typeof quota === 'number' && quota > 0 ? quota : DEFAULT_SESSION_QUOTA_BYTES,
+    present: async () => (await area.get(MARKER_KEY))[MARKER_KEY] !== undefined,
+    set: () => area.set({ [MARKER_KEY]: Date.now() }),
   };
 }

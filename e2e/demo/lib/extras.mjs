@@ -151,6 +151,35 @@ function burst(req, res, url, match) {
   sendJson(res, status, reason, { error: { code: `burst_${status}`, message: `Burst request ${n} failed on purpose.`, request_id: `req_burst_${n}` } });
 }
 
+const NOISE_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -'; // 64: indexed by 6 bits
+
+/** `length` characters that do not compress much (storage figures should not flatter), the same for the same seed. */
+function noise(seed, length) {
+  let x = (seed * 2654435761 + 1) >>> 0;
+  const out = new Array(length);
+  for (let i = 0; i < length; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    out[i] = NOISE_CHARS[x >>> 26];
+  }
+  return out.join('');
+}
+
+const SOAK_REASONS = { 400: 'Bad Request', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+
+/** Soak traffic: `?status=` (200-599) with a JSON error body padded to `?bytes=` (for failures). */
+function soak(req, res, url, match) {
+  const n = Number(match[1]);
+  const status = intParam(url.searchParams, 'status', 200, 200, 599);
+  if (status < 400) {
+    sendJson(res, status, 'OK', { n });
+    return;
+  }
+  const bytes = intParam(url.searchParams, 'bytes', 300, 0, 1_000_000);
+  const error = { code: `soak_${status}`, message: `Soak request ${n} failed on purpose.`, request_id: `req_soak_${n}`, detail: '' };
+  error.detail = noise(n, Math.max(0, bytes - JSON.stringify({ error }).length));
+  sendJson(res, status, SOAK_REASONS[status] ?? 'Error', { error });
+}
+
 function unread(req, res) {
   sendJson(res, 500, 'Internal Server Error', {
     error: { code: 'unread_body', message: 'The page never reads this body.', request_id: 'req_demo_unread' },
@@ -185,6 +214,7 @@ export const EXTRA_ROUTES = [
   [null, '/api/slow', slow],
   [null, '/api/ok', ok],
   [null, /^\/api\/burst\/(\d{1,9})$/, burst],
+  [null, /^\/api\/soak\/(\d{1,9})$/, soak],
   [null, '/api/unread', unread],
   [null, '/api/echo', echo],
 ];

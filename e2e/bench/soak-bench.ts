@@ -1,0 +1,261 @@
+// Soak (issue 19): the real panel open in Chromium, a burst of failures (10,500 by default: past the
+// 10,000-record cap), then a steady rate for `seconds`, measured from the end of the burst. Every 10 s, after a forced GC,
+// the worker's and the panel's heaps are sampled and an IndexedDB read is timed. Figures:
+// - heap growth of the worker and the panel over the last third of the run;
+// - the longest storage stall: the longest commit, the longest a change waited to be committed,
+//   and the slowest sampled read;
+// - after the run, the worker is stopped mid-traffic: requests made vs held + counted as dropped;
+// - a `status:5xx` filter typed into the panel: ms from the last key to the settled result.
+import type { PanelSession } from '../harness/index';
+import { startTraffic, trafficState, type TrafficPlan, type TrafficState } from '../harness/traffic';
+import { panelCdp, workerCdp, type Cdp } from './cdp';
+import { typeKeys } from './panel-bench';
+import { round } from './stats';
+
+export interface SoakOptions {
+  seconds: number;
+  burst: number;
+  ratePerSecond: number;
+  maxBodyBytes: number;
+  sampleEveryMs: number;
+  refusedUrl: string;
+  demoUrl: string;
+  log?: (s: string) => void;
+}
+
+export interface SoakFigures {
+  workerHeapGrowthPct: number | null;
+  panelHeapGrowthPct: number | null;
+  longestStallMs: number;
+  lostAfterStop: number;
+  soakFilterMs: number | null;
+  detail: {
+    seconds: number;
+    requestsMade: number;
+    pastCapAtS: number | null;
+    samples: Array<{ t: number; workerHeapMB: number; panelHeapMB: number | null; held: number; dropped: number; readMs: number }>;
+    persist: Record<string, number>;
+    maxReadMs: number;
+    /** stoppedAtRequest: how many requests the page had made when the worker was stopped (of `made`). */
+    stop: { made: number; held: number; droppedRecords: number; seen: number; stoppedAtRequest: number };
+    filter: { query: string; settledMs: number | null; counts: string; expected5xx: number } | null;
+    /** What IndexedDB holds at the end of the run, and what it costs on disk (navigator.storage.estimate). */
+    disk: DiskFigures | null;
+  };
+}
+
+interface Counts {
+  held: number;
+  seen: number;
+  droppedRecords: number;
+  pending: number;
+  settled: boolean;
+  fivexx: number;
+}
+
+interface DiskFigures {
+  usageBytes: number;
+  indexedDbBytes: number | null;
+  records: number;
+  bodies: number;
+  bodyChars: number;
+  /** Median JSON length of a record row (bodies stripped). */
+  medianRecordJson: number;
+  /** (IndexedDB bytes - body characters) / records: an upper bound per record when bodies are stored 1 byte/char uncompressed. */
+  bytesPerRecordUpper: number | null;
+}
+
+async function diskIn(tabId: number): Promise<DiskFigures> {
+  const estimate = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: { indexedDB?: number } };
+  const records = (globalThis as any).faultlineDebug.records(tabId).filter((r: any) => r.kind === 'request');
+  let bodies = 0;
+  let bodyChars = 0;
+  const sizes: number[] = [];
+  for (const r of records) {
+    const body = (r.exchange.body?.length ?? 0) + (r.exchange.requestBody?.length ?? 0);
+    if (body) {
+      bodies++;
+      bodyChars += body;
+    }
+    const exchange = { ...r.exchange };
+    delete exchange.body;
+    delete exchange.requestBody;
+    sizes.push(JSON.stringify({ ...r, exchange }).length);
+  }
+  sizes.sort((a, b) => a - b);
+  const idb = estimate.usageDetails?.indexedDB ?? null;
+  return {
+    usageBytes: estimate.usage ?? 0,
+    indexedDbBytes: idb,
+    records: records.length,
+    bodies,
+    bodyChars,
+    medianRecordJson: sizes[sizes.length >> 1] ?? 0,
+    bytesPerRecordUpper: idb === null || !records.length ? null : Math.round((idb - bodyChars) / records.length),
+  };
+}
+
+function countsIn(tabId: number): Counts | null {
+  const debug = (globalThis as any).faultlineDebug;
+  if (!debug?.ready) return null;
+  const s = debug.stats(tabId);
+  if (!s) return null;
+  const records = debug.records(tabId).filter((r: any) => r.kind === 'request');
+  const fivexx = records.filter((r: any) => r.exchange.status >= 500 && r.exchange.status <= 599).length;
+  return { held: records.length + s.pending, seen: s.seen, droppedRecords: s.droppedRecords, pending: s.pending, settled: debug.settled(), fivexx };
+}
+
+/** A read of every record row's key of the tab, timed: what a worker start pays, scaled down. */
+async function timedRead(tabId: number): Promise<number> {
+  const t0 = performance.now();
+  const db: IDBDatabase = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('faultline-capture');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const request = db.transaction('records').objectStore('records').getAllKeys(IDBKeyRange.bound([tabId], [tabId, []]));
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+  db.close();
+  return performance.now() - t0;
+}
+
+async function heapAfterGc(cdp: Cdp): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mb = (bytes: number) => round(bytes / 2 ** 20, 2);
+
+/** Growth from the first sample at or after 2/3 of the run to the last, in %. */
+function lastThirdGrowth(samples: Array<{ t: number; value: number | null }>, seconds: number): number | null {
+  const tail = samples.filter((s) => s.t >= (seconds * 2) / 3 && s.value !== null);
+  if (tail.length < 2) return null;
+  const first = tail[0]!.value!;
+  const last = tail.at(-1)!.value!;
+  return round(((last - first) / first) * 100, 1);
+}
+
+export async function runSoakBench(session: PanelSession, opts: SoakOptions): Promise<SoakFigures> {
+  const log = opts.log ?? (() => {});
+  await session.waitForPanel(() => document.documentElement.dataset.faultlineReady === 'true', undefined, 30_000);
+  const tabs = await session.backgroundEval(
+    (origin: string) => ((globalThis as any).faultlineDebug?.tabs?.() ?? []).filter((t: { urls: string[] }) => t.urls.some((u) => u.startsWith(origin))),
+    opts.demoUrl,
+  );
+  if (tabs.length !== 1) throw new Error(`expected one demo tab, found ${tabs.length}`);
+  const tabId = tabs[0].tabId as number;
+  const before = (await session.backgroundEval(countsIn, tabId))!;
+
+  // The steady phase runs 30 s past the measured run: the worker is stopped 10 s into that.
+  const tailSeconds = 30;
+  const plan: TrafficPlan = {
+    burst: opts.burst,
+    burstConcurrency: 12,
+    steady: Math.round((opts.seconds + tailSeconds) * opts.ratePerSecond),
+    ratePerSecond: opts.ratePerSecond,
+    maxBodyBytes: opts.maxBodyBytes,
+    refusedUrl: opts.refusedUrl,
+  };
+  const worker = await workerCdp(session);
+  const panel = await panelCdp(session);
+  const samples: SoakFigures['detail']['samples'] = [];
+  let pastCapAtS: number | null = null;
+  let state: TrafficState | null = null;
+  try {
+    await session.pageEval(startTraffic, plan);
+    log(`soak: ${opts.burst} failures, then ${opts.ratePerSecond}/s for ${opts.seconds} s (+${tailSeconds} s with a worker stop)…`);
+    // The measured run starts when the burst has filled the store (past the cap when burst ≥ 10,000).
+    for (;;) {
+      const s = await session.pageEval(trafficState);
+      if (s && s.phase !== 'burst') break;
+      await sleep(2_000);
+    }
+    const t0 = Date.now();
+    log(`soak: burst done, ${JSON.stringify(await session.backgroundEval(countsIn, tabId))}`);
+    for (let next = 0; next <= opts.seconds * 1000; next += opts.sampleEveryMs) {
+      const wait = t0 + next - Date.now();
+      // A sample that took longer than the interval (a loaded machine) skips the ones it overran.
+      if (wait < -opts.sampleEveryMs / 2) continue;
+      if (wait > 0) await sleep(wait);
+      const t = round((Date.now() - t0) / 1000, 1);
+      const workerHeap = await heapAfterGc(worker);
+      const panelHeap = await heapAfterGc(panel).catch(() => null);
+      const counts = (await session.backgroundEval(countsIn, tabId))!;
+      const readMs = await session.backgroundEval(timedRead, tabId);
+      if (pastCapAtS === null && counts.droppedRecords > 0) pastCapAtS = t;
+      samples.push({ t, workerHeapMB: mb(workerHeap), panelHeapMB: panelHeap === null ? null : mb(panelHeap), held: counts.held, dropped: counts.droppedRecords, readMs: round(readMs, 1) });
+      log(`  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read ${round(readMs, 0)} ms`);
+    }
+    const persist = (await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats())) as Record<string, number>;
+    const disk = await session.backgroundEval(diskIn, tabId).catch(() => null);
+    if (disk) log(`soak: disk ${JSON.stringify(disk)}`);
+
+    // The filter, typed while traffic continues.
+    let filter: SoakFigures['detail']['filter'] = null;
+    try {
+      const query = 'status:5xx';
+      const keys = await session.panelEval(typeKeys, { keys: [...query] });
+      const expected5xx = (await session.backgroundEval(countsIn, tabId))!.fivexx;
+      const last = keys.at(-1)!;
+      filter = { query, settledMs: Number.isFinite(last.settledMs) ? round(last.settledMs, 1) : null, counts: last.counts, expected5xx };
+      await session.panelEval(typeKeys, { keys: [...'\b'.repeat(query.length)] });
+    } catch (error) {
+      log(`soak: filter not measured: ${(error as Error).message.split('\n')[0]}`);
+    }
+
+    // Mid-traffic: 10 s into the tail (by the page's count), stop the worker; let the traffic finish, compare.
+    const stopAt = plan.burst + Math.round((opts.seconds + 10) * opts.ratePerSecond);
+    for (;;) {
+      const s = await session.pageEval(trafficState);
+      if (!s || s.made >= stopAt || s.phase === 'done') break;
+      await sleep(500);
+    }
+    const stoppedAtRequest = (await session.pageEval(trafficState))?.made ?? 0;
+    await session.stopBackground();
+    for (;;) {
+      state = await session.pageEval(trafficState);
+      if (state && state.phase === 'done' && state.inFlight === 0) break;
+      await sleep(1_000);
+    }
+    let previous = '';
+    let after: Counts | null = null;
+    for (let i = 0; i < 180; i++) {
+      after = await session.backgroundEval(countsIn, tabId);
+      const key = JSON.stringify(after);
+      if (after && after.settled && after.pending === 0 && key === previous) break;
+      previous = key;
+      await sleep(1_000);
+    }
+    const made = before.seen + state!.made;
+    const held = after?.held ?? 0;
+    const droppedRecords = after?.droppedRecords ?? 0;
+    const lost = made - held - droppedRecords;
+    log(`soak: made ${made}, held ${held} + dropped ${droppedRecords} → lost ${lost}`);
+    const maxReadMs = Math.max(...samples.map((s) => s.readMs));
+    return {
+      workerHeapGrowthPct: lastThirdGrowth(samples.map((s) => ({ t: s.t, value: s.workerHeapMB })), opts.seconds),
+      panelHeapGrowthPct: lastThirdGrowth(samples.map((s) => ({ t: s.t, value: s.panelHeapMB })), opts.seconds),
+      longestStallMs: round(Math.max(persist.maxCommitMs ?? 0, persist.maxLagMs ?? 0, maxReadMs), 0),
+      lostAfterStop: lost,
+      soakFilterMs: filter?.settledMs ?? null,
+      detail: {
+        seconds: opts.seconds,
+        requestsMade: made,
+        pastCapAtS,
+        samples,
+        persist,
+        maxReadMs: round(maxReadMs, 1),
+        stop: { made, held, droppedRecords, seen: after?.seen ?? 0, stoppedAtRequest },
+        filter,
+        disk,
+      },
+    };
+  } finally {
+    await worker.detach();
+    await panel.detach();
+  }
+}

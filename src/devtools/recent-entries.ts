@@ -1,0 +1,44 @@
+// The entries the devtools page sent in the last few seconds. A worker stopped at any moment may
+// not have written the last of them to storage yet, so they are sent again after every reconnect;
+// the background recognises the ones it holds (same DevTools key) and re-creates only what it lost.
+// Pure (clock injected) so it is unit-tested.
+import type { DevtoolsEntry } from '../protocol/messages';
+
+export interface RecentOptions {
+  /** Entries older than this are forgotten: far longer than a commit or a reconnect takes. */
+  windowMs: number;
+  maxEntries: number;
+  maxBodyChars: number;
+  now(): number;
+}
+
+export const DEFAULT_RECENT_OPTIONS: RecentOptions = { windowMs: 10_000, maxEntries: 3_000, maxBodyChars: 16 * 1024 * 1024, now: () => Date.now() };
+
+export interface RecentEntries {
+  add(entries: readonly DevtoolsEntry[]): void;
+  /** The entries added within the window before now. */
+  all(): DevtoolsEntry[];
+}
+
+const charsOf = (entry: DevtoolsEntry): number => (entry.exchange.body?.length ?? 0) + (entry.exchange.requestBody?.length ?? 0);
+
+export function createRecentEntries(options: RecentOptions = DEFAULT_RECENT_OPTIONS): RecentEntries {
+  const ring: Array<{ at: number; entry: DevtoolsEntry }> = [];
+  let chars = 0;
+  return {
+    add(entries) {
+      const at = options.now();
+      for (const entry of entries) {
+        ring.push({ at, entry });
+        chars += charsOf(entry);
+      }
+      while (ring.length && (ring[0]!.at < at - options.windowMs || ring.length > options.maxEntries || chars > options.maxBodyChars)) {
+        chars -= charsOf(ring.shift()!.entry);
+      }
+    },
+    all: () => {
+      const since = options.now() - options.windowMs;
+      return ring.filter((r) => r.at >= since).map((r) => r.entry);
+    },
+  };
+}
