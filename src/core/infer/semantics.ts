@@ -43,10 +43,10 @@ function judge(code: string): boolean | undefined {
   return undefined;
 }
 
-const MESSAGE_EXHAUSTED = /\b(?:insufficient (?:funds|balance|credits?|storage|space)|storage (?:is )?full|out of storage|storage quota|disk (?:usage|space|quota) exceeded|no space left|exceeded (?:your|the) (?:storage|disk)|billing (?:account|details|is not active)|payment (?:is )?required|credit balance)\b/i;
+const MESSAGE_EXHAUSTED = /\b(?:insufficient (?:funds|balance|credits?|storage|space)|storage (?:is )?full|out of storage|storage quota|disk (?:usage|space|quota) exceeded|no space left|exceeded (?:your|the) (?:storage|disk)|billing (?:account|details|is not active)|payment (?:is )?required|credit balance|(?:increase|raise) (?:the|your) (?:limit|quota) by (?:[a-z]+ing and )?upgrading|upgrade (?:your|to a (?:paid|higher)) (?:plan|account|subscription|tier))\b/i;
 
 /** Only unmistakable wording in a message: billing, funds, full storage. */
 export function exhaustedByMessage(message: string | null | undefined): boolean {
-  if (!message || !/insufficient|storage|billing|payment|credit|disk|space/i.test(message)) return false;
+  if (!message || !/insufficient|storage|billing|payment|credit|disk|space|upgrad/i.test(message)) return false;
   return MESSAGE_EXHAUSTED.test(message.length > 2000 ? message.slice(0, 2000) : message);
 }
