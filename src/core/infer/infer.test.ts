@@ -48,6 +48,11 @@ describe('inferJson', () => {
     expect(json(429, { errors: [{ code: 'TOOMANYREQUESTS', message: 'Slow down, try again in a minute' }] }).retryable).toBe(true);
   });
 
+  it('reads "buying power is insufficient" as exhausted funds, in either word order', () => {
+    expect(json(200, { success: false, code: 'trade.DAY_BUYING_POWER_INSUFFICIENT', msg: 'Buying power is insufficient, cancel open orders and try again' }).retryable).toBe(false);
+    expect(json(403, { code: 40310000, message: 'insufficient buying power' }).retryable).toBe(false);
+  });
+
   it('does not take the reason phrase in `error` beside a message as a code', () => {
     expect(json(401, { error: 'Unauthorized', status: 401, message: 'Invalid OAuth token' }).errorCode ?? null).toBeNull();
     expect(json(403, { error: 'forbidden', message: 'No access' }).errorCode).toBe('forbidden');
