@@ -6,7 +6,13 @@
 // (https://firebase.google.com/docs/reference/rest/database).
 
 import type { FormatRecognizer } from '../types';
+import { isGenericMessage } from '../infer/dictionaries';
 import { apiCode, compact, get, isCodeLike, isErrorStatus, isRecord, joinTexts, str } from './util';
+
+/** `Unauthorized`, `Not Found`: the status reason phrase as servers print it (Spring, Boom), echoed, not a code. */
+function isReasonPhrase(s: string): boolean {
+  return /^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/.test(s) && isGenericMessage(s);
+}
 
 /** `{code: 0 | 200, message: "success"}` is the success convention of many APIs, not an error. */
 function isSuccessCode(c: string | number): boolean {
@@ -25,7 +31,7 @@ export const genericErrorMessage: FormatRecognizer = {
     const error = str(j, 'error');
     if (error !== undefined) {
       const message = str(j, 'message') ?? str(j, 'error_message') ?? str(j, 'reason');
-      const errorIsCode = isCodeLike(error);
+      const errorIsCode = isCodeLike(error) && !(message !== undefined && isReasonPhrase(error));
       return compact({
         saysFailure: true,
         errorCode: errorIsCode ? error : undefined,

@@ -43,7 +43,7 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['detail', 8], ['details', 6], ['faultstring', 9], ['errorsummary', 8], ['summary', 5], ['title', 5],
   ['reason', 6], ['error', 7], ['statusmessage', 7], ['statustext', 4], ['text', 4], ['info', 3], ['result', 3],
   ['messages', 6], ['errordetail', 7], ['errordetails', 6], ['cause', 4], ['explanation', 6], ['hint', 2],
-  ['innererrors', 7], ['err', 6], ['errormessages', 8], ['errorlist', 6], ['rootcauses', 4], ['longmessage', 8], ['shortmessage', 6],
+  ['innererrors', 7], ['err', 6], ['errors', 5], ['errormessages', 8], ['errorlist', 6], ['rootcauses', 4], ['longmessage', 8], ['shortmessage', 6],
 ]);
 
 /** Keys whose value is an ID that support can look up. */
@@ -52,12 +52,12 @@ export const ID_KEYS: ReadonlyMap<string, number> = new Map([
   ['incidentid', 9], ['correlationid', 9], ['xcorrelationid', 9], ['traceid', 8], ['xtraceid', 8], ['referenceid', 8],
   ['errorreference', 8], ['referencenumber', 7], ['reference', 6], ['ref', 4], ['logid', 7], ['trackingid', 7],
   ['eventid', 6], ['transactionid', 5], ['requestuuid', 9], ['opcrequestid', 9], ['awsrequestid', 9], ['activityid', 7],
-  ['operationid', 5], ['instance', 3], ['id', 4], ['errorref', 8],
+  ['operationid', 5], ['instance', 3], ['id', 4], ['errorref', 8], ['erroridentifier', 9],
 ]);
 
 /** Key endings that make any key an ID key (`clerk_trace_id`, `x_amzn_RequestId`, `errorRef`). */
 export const ID_KEY_SUFFIXES: readonly string[] = [
-  'requestid', 'traceid', 'correlationid', 'errorid', 'errorref', 'debugid', 'supportid', 'incidentid', 'trackingid', 'referenceid',
+  'requestid', 'traceid', 'correlationid', 'errorid', 'errorref', 'erroridentifier', 'debugid', 'supportid', 'incidentid', 'trackingid', 'referenceid',
 ];
 
 /** Keys holding a wait in seconds (or a duration text); `…ms` keys hold milliseconds. */
@@ -129,7 +129,7 @@ const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
 
 /** Wrapper wording about validation as a whole, naming no field: "Found errors validating 2 parameters". */
 const GENERIC_VALIDATION =
-  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)/;
+  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?$|^invalid (?:input|request|parameters?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)/;
 
 /** Whether a message is a generic wrapper ("Validation Failed", "400 Bad Request", "Error"). */
 export function isGenericMessage(message: string): boolean {

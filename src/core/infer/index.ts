@@ -121,6 +121,6 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
 }
 
 /** A JSON key (in the raw text) that names an ID, a reference, a wait or a retry flag. */
-const ID_WAIT_OR_RETRY_KEY = /(?:[iI][dD]|[rR]ef|[rR]eference|[pP]hrase|[iI]nstance)"\s*:|"[^"]{0,40}(?:[rR]etr|[wW]ait|[aA]fter|[tT]ransient|[cC]ooldown|[bB]ackoff)[^"]{0,40}"\s*:/;
+const ID_WAIT_OR_RETRY_KEY = /(?:[iI][dD]|[iI]dentifier|[rR]ef|[rR]eference|[pP]hrase|[iI]nstance)"\s*:|"[^"]{0,40}(?:[rR]etr|[wW]ait|[aA]fter|[tT]ransient|[cC]ooldown|[bB]ackoff)[^"]{0,40}"\s*:/;
 
-const MACHINE_TOKEN = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;
+const MACHINE_TOKEN = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|(?:[A-Z][a-z0-9]+)+(?:Error|Exception|Fault))$/;

@@ -23,6 +23,41 @@ describe('inferJson', () => {
     expect(got.message).toBe('Validation Failed: Email has already been taken');
   });
 
+  it('reads a field → messages dictionary when no field holds a message, at the top or under data/error', () => {
+    expect(inferJson({ message: { name: ['has already been taken'], path: ['has already been taken'] } }, 400).message).toBe('name: has already been taken');
+    expect(inferJson({ statusCode: 400, error: 'Bad Request', message: 'ValidationError', data: { errors: { members: ['members must be at least 1'] } } }, 400).message).toBe('members: members must be at least 1');
+    // A dictionary of records is not one of messages.
+    expect(inferJson({ errors: { item: { id: 3 } } }, 400).message).toBeUndefined();
+  });
+
+  it('takes the list of strings beside a wrapper phrase as the specific message', () => {
+    expect(inferJson({ error: { message: 'Invalid Input Provided', code: 2001, errors: ['Status must be one of a, b'] } }, 400).message).toBe('Invalid Input Provided: Status must be one of a, b');
+  });
+
+  it('reads an error identifier as the support ID', () => {
+    expect(inferJson({ Messages: [{ Status: 'error', Errors: [{ ErrorIdentifier: 'd9424b68-9366-46dd-9d59-f7f5fcf113bc', ErrorCode: 'mj-0013', ErrorMessage: 'bad address' }] }] }, 400).errorId).toBe('d9424b68-9366-46dd-9d59-f7f5fcf113bc');
+  });
+
+  it('moves a class-name message (`ValidationError`) to the code and finds the human message', () => {
+    const got = json(400, { statusCode: 400, error: 'Bad Request', message: 'ValidationError', data: { errors: { title: ['title is required'] } } });
+    expect(got.message).toContain('title is required');
+  });
+
+  it('does not call a limit retryable when the message says only upgrading raises it', () => {
+    expect(json(429, { errors: [{ code: 'TOOMANYREQUESTS', message: 'You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://example.test/x' }] }).retryable).toBe(false);
+    expect(json(429, { errors: [{ code: 'TOOMANYREQUESTS', message: 'Slow down, try again in a minute' }] }).retryable).toBe(true);
+  });
+
+  it('reads "buying power is insufficient" as exhausted funds, in either word order', () => {
+    expect(json(200, { success: false, code: 'trade.DAY_BUYING_POWER_INSUFFICIENT', msg: 'Buying power is insufficient, cancel open orders and try again' }).retryable).toBe(false);
+    expect(json(403, { code: 40310000, message: 'insufficient buying power' }).retryable).toBe(false);
+  });
+
+  it('does not take the reason phrase in `error` beside a message as a code', () => {
+    expect(json(401, { error: 'Unauthorized', status: 401, message: 'Invalid OAuth token' }).errorCode ?? null).toBeNull();
+    expect(json(403, { error: 'forbidden', message: 'No access' }).errorCode).toBe('forbidden');
+  });
+
   it('does not take a status echo, a reason phrase or a record type as a code', () => {
     expect(inferJson({ code: 404, message: 'No such thing' }, 404).errorCode).toBeUndefined();
     expect(inferJson({ error: 'Unauthorized', message: 'Bad token' }, 401).errorCode).toBeUndefined();

@@ -290,7 +290,7 @@ function best<T>(leaves: readonly Leaf[], score: (leaf: Leaf) => number, min: nu
   return top;
 }
 
-function pickMessage(leaves: readonly Leaf[], exclude: string | undefined): { text: string; path: string } | undefined {
+function pickMessage(leaves: readonly Leaf[], exclude: string | undefined, scope: unknown): { text: string; path: string } | undefined {
   let generic: { text: string; path: string; score: number } | undefined;
   let specific: { text: string; path: string; score: number } | undefined;
   for (const leaf of leaves) {
@@ -305,20 +305,46 @@ function pickMessage(leaves: readonly Leaf[], exclude: string | undefined): { te
   if (specific && generic && specific.score >= 3 && !specific.text.toLowerCase().includes(generic.text.toLowerCase())) {
     return { text: `${generic.text}: ${specific.text}`, path: specific.path };
   }
-  return specific ?? generic ?? fieldDictMessage(leaves);
+  return specific ?? fieldDictMessage(scope) ?? generic;
 }
 
-/** Top-level keys that hold a field → messages dictionary (`{message: {name: ["has already been taken"]}}`). */
+/** Keys that hold a field → messages dictionary (`{message: {name: ["has already been taken"]}}`). */
 const FIELD_DICT_PARENTS = new Set(['message', 'messages', 'errors', 'error', 'detail', 'details', 'fielderrors', 'validationerrors']);
 
-/** "name: has already been taken" from the first entry of a field dictionary, when nothing else reads as a message. */
-function fieldDictMessage(leaves: readonly Leaf[]): { text: string; path: string } | undefined {
-  for (const leaf of leaves) {
-    if (leaf.depth !== 1 || MESSAGE_KEYS.has(leaf.norm) || CODE_KEYS.has(leaf.norm)) continue;
-    const dot = leaf.path.indexOf('.');
-    if (dot < 0 || !FIELD_DICT_PARENTS.has(normalizeKey(leaf.path.slice(0, dot)))) continue;
-    const text = messageText(leaf);
-    if (text && isProse(text)) return { text: `${leaf.key}: ${text}`, path: leaf.path };
+/** A field → messages dictionary: every value a string or a list of strings, the first one prose. */
+function fieldDictEntry(dict: unknown): { field: string; text: string } | undefined {
+  if (dict === null || typeof dict !== 'object' || Array.isArray(dict)) return undefined;
+  let first: { field: string; text: string } | undefined;
+  let n = 0;
+  for (const field in dict as Record<string, unknown>) {
+    if (++n > 50) break;
+    const v = (dict as Record<string, unknown>)[field];
+    const list = typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+    if (!list) return undefined;
+    const text = list.map((x) => x.trim()).filter(Boolean).join('; ');
+    if (!first && text && isProse(text)) first = { field, text };
+  }
+  return first;
+}
+
+/**
+ * "name: has already been taken" from the first entry of a field dictionary (Rails, GitLab, Boom's
+ * `data.errors`), at the top or under `data`/`error`, when nothing else reads as a message.
+ */
+function fieldDictMessage(scope: unknown): { text: string; path: string } | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
+  const root = scope as Record<string, unknown>;
+  const holders: Array<[Record<string, unknown>, string]> = [[root, '']];
+  for (const key of ['data', 'error']) {
+    const inner = root[key];
+    if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) holders.push([inner as Record<string, unknown>, `${key}.`]);
+  }
+  for (const [holder, prefix] of holders) {
+    for (const key in holder) {
+      if (!FIELD_DICT_PARENTS.has(normalizeKey(key))) continue;
+      const entry = fieldDictEntry(holder[key]);
+      if (entry) return { text: `${entry.field}: ${entry.text}`, path: `${prefix}${key}.${entry.field}` };
+    }
   }
   return undefined;
 }
@@ -378,7 +404,7 @@ export function inferJson(root: unknown, status: number, full = true): Inferred 
       out.errorCode = typeof v === 'string' ? v.trim() : v;
       out.errorCodeField = prefix + code.path;
     }
-    const message = pickMessage(leaves, typeof out.errorCode === 'string' ? out.errorCode : undefined);
+    const message = pickMessage(leaves, typeof out.errorCode === 'string' ? out.errorCode : undefined, scope);
     if (message) {
       out.message = message.text;
       out.messageField = prefix + message.path;

@@ -13,7 +13,7 @@ function words(code: string): string {
 }
 
 const TRY_LATER = /\b(?:try (?:again )?later|retry later|temporar(?:y|ily)|transient|unavailable|overload(?:ed)?|busy|timeout|timed out|time out|throttl(?:ed|ing)|rate limit(?:ed)?|too many requests|slow down|in progress|try again|backoff|back off|capacity|deadline exceeded|server busy|service busy|lock timeout|concurrent|retry)\b/;
-const EXHAUSTED = /\b(?:quota|billing|payment|insufficient (?:funds|balance|credits?|quota|storage|space)|credits? (?:exhausted|exceeded)|spend(?:ing)? limit|storage (?:full|limit|exceeded)|out of (?:space|storage|credits?)|disk full|no space|plan (?:limit|exceeded)|subscription|limit reached|daily limit|monthly limit|usage limit|account (?:suspended|disabled|inactive))\b/;
+const EXHAUSTED = /\b(?:quota|billing|payment|insufficient (?:funds|balance|credits?|quota|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|credits? (?:exhausted|exceeded)|spend(?:ing)? limit|storage (?:full|limit|exceeded)|out of (?:space|storage|credits?)|disk full|no space|plan (?:limit|exceeded)|subscription|limit reached|daily limit|monthly limit|usage limit|account (?:suspended|disabled|inactive))\b/;
 /** Words of a request to fix: `invalid_timeout`, `missing_retry_policy` are not transient. */
 const FIX_WORDS = /\b(?:invalid|missing|required|malformed|unsupported|bad|not found|unknown|illegal|too (?:long|large|big))\b/;
 /** "quota" words that are per-second rates, not an exhausted allowance. */
@@ -43,10 +43,10 @@ function judge(code: string): boolean | undefined {
   return undefined;
 }
 
-const MESSAGE_EXHAUSTED = /\b(?:insufficient (?:funds|balance|credits?|storage|space)|storage (?:is )?full|out of storage|storage quota|disk (?:usage|space|quota) exceeded|no space left|exceeded (?:your|the) (?:storage|disk)|billing (?:account|details|is not active)|payment (?:is )?required|credit balance)\b/i;
+const MESSAGE_EXHAUSTED = /\b(?:insufficient (?:funds|balance|credits?|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|storage (?:is )?full|out of storage|storage quota|disk (?:usage|space|quota) exceeded|no space left|exceeded (?:your|the) (?:storage|disk)|billing (?:account|details|is not active)|payment (?:is )?required|credit balance|(?:increase|raise) (?:the|your) (?:limit|quota) by (?:[a-z]+ing and )?upgrading|upgrade (?:your|to a (?:paid|higher)) (?:plan|account|subscription|tier))\b/i;
 
 /** Only unmistakable wording in a message: billing, funds, full storage. */
 export function exhaustedByMessage(message: string | null | undefined): boolean {
-  if (!message || !/insufficient|storage|billing|payment|credit|disk|space/i.test(message)) return false;
+  if (!message || !/insufficient|storage|billing|payment|credit|disk|space|upgrad/i.test(message)) return false;
   return MESSAGE_EXHAUSTED.test(message.length > 2000 ? message.slice(0, 2000) : message);
 }

@@ -105,6 +105,8 @@ function endOfStream(ctx: RecognizerContext): Extracted | null {
   return out;
 }
 
+const CONNECT_ERROR_KEYS = new Set(['code', 'message', 'details']);
+
 export const connect: FormatRecognizer = {
   id: 'connect',
   title: 'Connect error {code, message, details} and end-of-stream messages',
@@ -118,6 +120,8 @@ export const connect: FormatRecognizer = {
       // Connect never sends an error with a 2xx; Twirp's `{code, msg}` is its own format.
       if (ctx.exchange.status < 400 || !isRecord(j) || !connectCode(get(j, 'code'))) return null;
       if (typeof get(j, 'msg') === 'string' || (get(j, 'message') === undefined && get(j, 'details') === undefined)) return null;
+      // The Connect error object has only these keys; an envelope with more (`type`, `status`, `request_id`) is a vendor's own.
+      for (const key in j) if (Object.prototype.hasOwnProperty.call(j, key) && !CONNECT_ERROR_KEYS.has(key)) return null;
       return connectError(j, []);
     }
     if (!body.mimeType.startsWith('application/connect+')) return null;

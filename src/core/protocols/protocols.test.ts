@@ -158,6 +158,13 @@ describe('JSON-RPC and tRPC batches through classify()', () => {
 });
 
 describe('Connect and Twirp through classify()', () => {
+  it('an envelope with keys beyond code, message and details is not a Connect error', () => {
+    const c = classify(json(404, { type: 'error', status: 404, code: 'not_found', message: 'Not Found', request_id: '1ovnxabh3e6f8q2m' }));
+    expect(c.protocol ?? null).toBeNull();
+    expect(c).toMatchObject({ errorCode: 'not_found', errorId: '1ovnxabh3e6f8q2m' });
+    expect(classify(json(404, { code: 'not_found', message: 'no such user', details: [] })).protocol).toBe('connect');
+  });
+
   it('Connect unavailable is retryable and labelled with its number; Twirp names its code', () => {
     const c = classify(json(503, { code: 'unavailable', message: 'overloaded' }));
     expect(c).toMatchObject({ protocol: 'connect', errorCode: 'unavailable', retryable: true });
