@@ -90,7 +90,8 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
   if (kind === 'html') {
     const message = htmlMessage(body.text);
     if (message && (typeof out.message !== 'string' || message.length > out.message.length)) out.message = message;
-    const visible = pageText(body.text);
+    // The visible text is only needed for a code or an ID still missing.
+    const visible = missing(out.errorCode) || missing(out.errorId) ? pageText(body.text) : '';
     if (missing(out.errorCode)) {
       const code = codeInPage(visible, status);
       if (code) out.errorCode = code;
