@@ -148,6 +148,9 @@ export async function runClassifyBench(opts: { size?: number; rounds?: number; l
   if (opts.baseline) {
     const { core, source } = await loadBaselineCore(opts.baseline);
     log(`classify: side by side with the baseline ${source}…`);
+    // This tree's bundle is already warm from the rounds above: warm the baseline as much first, or
+    // its first measured part pays for its JIT warm-up.
+    for (let i = 0; i < rounds; i++) classifyAll(corpus.exchanges, now, core.classify);
     const start = os.loadavg().map((v) => round(v, 2));
     classifyVsBaseline = {
       baseline: source,
@@ -155,7 +158,8 @@ export async function runClassifyBench(opts: { size?: number; rounds?: number; l
       clock: 'process CPU time (user + system)',
       overall: pairedAgainst(core.classify, corpus.exchanges, rounds, now),
       apiError: pairedAgainst(core.classify, api, rounds, now),
-      realHar: pairedAgainst(core.classify, har, rounds, now),
+      // The real-HAR part takes a few ms a round: more rounds for a steadier median.
+      realHar: pairedAgainst(core.classify, har, rounds * 4, now),
       loadAverage: { start, end: os.loadavg().map((v) => round(v, 2)) },
     };
   }
