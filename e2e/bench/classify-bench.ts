@@ -1,7 +1,8 @@
 // classifyRatio: classify() over a mixed corpus vs JSON.parse over the same bodies, measured as
 // interleaved pairs in one process so machine noise hits both sides alike.
 import type { Exchange } from '../../src/core/types';
-import { bundleSourceOf, loadBundledCore, type CoreModule } from './core-bundle';
+import os from 'node:os';
+import { bundleSourceOf, loadBaselineCore, loadBundledCore, type CoreModule } from './core-bundle';
 import { buildCorpus } from './corpus';
 import { median, round } from './stats';
 
@@ -22,6 +23,25 @@ export interface ClassifyFigures {
     apiErrorRatio: number;
     realHarRatio: number;
   };
+  /** This tree's classify against a baseline's (--baseline), in alternating rounds in one process. */
+  classifyVsBaseline?: BaselineComparison;
+}
+
+export interface PartComparison {
+  baselineMs: number;
+  currentMs: number;
+  /** Median over rounds of current ÷ baseline (below 1: this tree is faster). */
+  ratio: number;
+}
+
+export interface BaselineComparison {
+  baseline: string;
+  rounds: number;
+  clock: string;
+  overall: PartComparison;
+  apiError: PartComparison;
+  realHar: PartComparison;
+  loadAverage: { start: number[]; end: number[] };
 }
 
 let sink = 0;
@@ -51,12 +71,38 @@ function parseAll(list: readonly Exchange[]): number {
   return cpuMs() - t;
 }
 
-function classifyAll(list: readonly Exchange[], now: number): number {
+function classifyAll(list: readonly Exchange[], now: number, fn: CoreModule['classify'] = classify): number {
   const t = cpuMs();
   for (const x of list) {
-    if (classify(x, { now }).failure) sink++;
+    if (fn(x, { now }).failure) sink++;
   }
   return cpuMs() - t;
+}
+
+/** Baseline and current classify over the same list, the order alternating per round. */
+function pairedAgainst(baseline: CoreModule['classify'], list: readonly Exchange[], rounds: number, now: number): PartComparison {
+  for (let i = 0; i < 2; i++) {
+    classifyAll(list, now, baseline);
+    classifyAll(list, now);
+  }
+  const ratios: number[] = [];
+  const before: number[] = [];
+  const after: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    let b: number;
+    let a: number;
+    if (i % 2 === 0) {
+      b = classifyAll(list, now, baseline);
+      a = classifyAll(list, now);
+    } else {
+      a = classifyAll(list, now);
+      b = classifyAll(list, now, baseline);
+    }
+    ratios.push(a / b);
+    before.push(b);
+    after.push(a);
+  }
+  return { baselineMs: round(median(before), 1), currentMs: round(median(after), 1), ratio: round(median(ratios)) };
 }
 
 /** Median over rounds of (classify time / JSON.parse time), the order alternating per round. */
@@ -85,7 +131,7 @@ function pairedRatio(list: readonly Exchange[], rounds: number, warmup: number, 
   return { ratio: median(ratios), parseMs: median(parses), classifyMs: median(classifies) };
 }
 
-export async function runClassifyBench(opts: { size?: number; rounds?: number; log?: (s: string) => void } = {}): Promise<ClassifyFigures> {
+export async function runClassifyBench(opts: { size?: number; rounds?: number; log?: (s: string) => void; baseline?: string } = {}): Promise<ClassifyFigures> {
   classify = (await loadBundledCore()).classify;
   const log = opts.log ?? (() => {});
   const corpus = buildCorpus(opts.size ?? 10_000);
@@ -98,8 +144,28 @@ export async function runClassifyBench(opts: { size?: number; rounds?: number; l
   const api = corpus.exchanges.filter((x) => !isHar(x));
   const apiPart = pairedRatio(api, rounds, 2, now);
   const harPart = pairedRatio(har, rounds, 2, now);
+  let classifyVsBaseline: BaselineComparison | undefined;
+  if (opts.baseline) {
+    const { core, source } = await loadBaselineCore(opts.baseline);
+    log(`classify: side by side with the baseline ${source}…`);
+    // This tree's bundle is already warm from the rounds above: warm the baseline as much first, or
+    // its first measured part pays for its JIT warm-up.
+    for (let i = 0; i < rounds; i++) classifyAll(corpus.exchanges, now, core.classify);
+    const start = os.loadavg().map((v) => round(v, 2));
+    classifyVsBaseline = {
+      baseline: source,
+      rounds,
+      clock: 'process CPU time (user + system)',
+      overall: pairedAgainst(core.classify, corpus.exchanges, rounds, now),
+      apiError: pairedAgainst(core.classify, api, rounds, now),
+      // The real-HAR part takes a few ms a round: more rounds for a steadier median.
+      realHar: pairedAgainst(core.classify, har, rounds * 4, now),
+      loadAverage: { start, end: os.loadavg().map((v) => round(v, 2)) },
+    };
+  }
   if (sink === 0.5) log('');
   return {
+    ...(classifyVsBaseline ? { classifyVsBaseline } : {}),
     classifyRatio: round(all.ratio),
     classifyPerSecond: Math.round(corpus.exchanges.length / (all.classifyMs / 1000)),
     detail: {

@@ -1,5 +1,7 @@
 // Loads the classifier as the extension ships it: one esbuild bundle of src/core, without the
 // `__name` wrappers tsx adds to every named function (they cost real time in hot closures).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,9 +22,32 @@ export function bundleSourceOf(line: number): string | null {
 }
 
 export function loadBundledCore(): Promise<CoreModule> {
-  loaded ??= (async () => {
+  loaded ??= bundleCore(REPO_ROOT, true);
+  return loaded;
+}
+
+/**
+ * The classifier of another tree, for a side-by-side measure: `spec` is a directory holding
+ * src/core (a worktree or checkout) or a git revision of this repository (its src/core is
+ * extracted with `git archive`; its npm imports resolve from this tree's node_modules).
+ */
+export async function loadBaselineCore(spec: string): Promise<{ core: CoreModule; source: string }> {
+  if (existsSync(path.join(spec, 'src/core/index.ts'))) return { core: await bundleCore(path.resolve(spec), false), source: path.resolve(spec) };
+  const rev = execFileSync('git', ['rev-parse', '--verify', `${spec}^{commit}`], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'faultline-baseline-'));
+  try {
+    execFileSync('sh', ['-c', `git archive ${rev} src/core | tar -x -C "${dir}"`], { cwd: REPO_ROOT });
+    return { core: await bundleCore(dir, false), source: `${spec} (${rev.slice(0, 12)})` };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function bundleCore(root: string, keepRegions: boolean): Promise<CoreModule> {
+  {
     const result = await build({
-      entryPoints: [path.join(REPO_ROOT, 'src/core/index.ts')],
+      entryPoints: [path.join(root, 'src/core/index.ts')],
+      nodePaths: [path.join(REPO_ROOT, 'node_modules')],
       bundle: true,
       write: false,
       format: 'esm',
@@ -41,12 +66,11 @@ export function loadBundledCore(): Promise<CoreModule> {
     const file = path.join(dir, 'core.mjs');
     const text = result.outputFiles[0].text;
     await writeFile(file, text);
-    regions = text.split('\n').map((line) => /^\/\/ (src\/\S+\.ts)$/.exec(line)?.[1] ?? null);
+    if (keepRegions) regions = text.split('\n').map((line) => /^\/\/ (src\/\S+\.ts)$/.exec(line)?.[1] ?? null);
     try {
       return (await import(pathToFileURL(file).href)) as CoreModule;
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  })();
-  return loaded;
+  }
 }

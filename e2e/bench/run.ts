@@ -48,6 +48,8 @@ export const BUDGETS = {
   longestStallMs: 1000,
   lostAfterStop: 0,
   soakFilterMs: 500,
+  /** classify of this tree ÷ the baseline's (--baseline), whole bench corpus: at least as fast. */
+  classifyVsBaselineRatio: 1,
 } as const;
 
 interface Args {
@@ -56,6 +58,8 @@ interface Args {
   check: boolean;
   profile: boolean;
   extension?: string;
+  /** A directory holding src/core, or a git revision: classify is also measured against it. */
+  baseline?: string;
   /** Also write the JSON report to this file (npm prints its banner on stdout; `npm run -s` hides it). */
   out?: string;
   panelRounds: number;
@@ -85,6 +89,7 @@ function parseArgs(argv: string[]): Args {
       for (const n of names) if (!(PARTS as readonly string[]).includes(n)) throw new Error(`--only: unknown part "${n}" (parts: ${PARTS.join(', ')})`);
       args.only = new Set(names as Part[]);
     } else if (a.startsWith('--extension')) args.extension = value();
+    else if (a.startsWith('--baseline')) args.baseline = value();
     else if (a.startsWith('--out')) args.out = value();
     else if (a.startsWith('--panel-rounds')) args.panelRounds = Math.max(1, Number(value()) || 1);
     else if (a.startsWith('--capture-runs')) args.captureRuns = Math.max(5, Number(value()) || 5);
@@ -94,7 +99,7 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--soak-burst')) args.soakBurst = Math.max(0, Number(value()) || 0);
     else if (a.startsWith('--soak-max-body')) args.soakMaxBody = Math.max(400, Number(value()) || 120_000);
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('npm run -s bench -- [--json] [--only classify,panel,capture,memory,cli,openapi,soak] [--check] [--profile] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--cli-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]\n');
+      process.stdout.write('npm run -s bench -- [--json] [--only classify,panel,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--cli-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]\n');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -104,6 +109,8 @@ function parseArgs(argv: string[]): Args {
 interface Report {
   classifyRatio: number | null;
   classifyPerSecond: number | null;
+  /** classify of this tree against --baseline's, side by side (current ÷ baseline CPU time per part). */
+  classifyVsBaseline: ClassifyFigures['classifyVsBaseline'] | null;
   panelFilterMs100k: number | null;
   panelFilterMs10k: number | null;
   panelInitialRenderMs100k: number | null;
@@ -145,6 +152,7 @@ async function main(): Promise<number> {
   const report: Report = {
     classifyRatio: null,
     classifyPerSecond: null,
+    classifyVsBaseline: null,
     panelFilterMs100k: null,
     panelFilterMs10k: null,
     panelInitialRenderMs100k: null,
@@ -179,15 +187,17 @@ async function main(): Promise<number> {
   if (args.only.has('classify')) {
     try {
       log('classify: classify() vs JSON.parse over the same bodies…');
-      const c = await runClassifyBench({ log });
+      const c = await runClassifyBench({ log, baseline: args.baseline });
       report.classifyRatio = c.classifyRatio;
+      if (c.classifyVsBaseline) report.classifyVsBaseline = c.classifyVsBaseline;
+      else skip(['classifyVsBaseline'], 'no --baseline given (a directory holding src/core, or a git revision such as efc73e9)');
       report.classifyPerSecond = c.classifyPerSecond;
       report.detail.classify = c.detail;
       if (args.profile) report.hotSpots = { classify: await profileClassify() };
     } catch (error) {
-      skip(['classifyRatio', 'classifyPerSecond'], `classify bench failed: ${errorText(error)}`);
+      skip(['classifyRatio', 'classifyPerSecond', 'classifyVsBaseline'], `classify bench failed: ${errorText(error)}`);
     }
-  } else skip(['classifyRatio', 'classifyPerSecond'], 'not run (--only)');
+  } else skip(['classifyRatio', 'classifyPerSecond', 'classifyVsBaseline'], 'not run (--only)');
 
   // ---- cli ------------------------------------------------------------------------------------
   if (args.only.has('cli')) {
@@ -335,6 +345,7 @@ async function main(): Promise<number> {
     longestStallMs: budget(report.longestStallMs, BUDGETS.longestStallMs, `≤ ${BUDGETS.longestStallMs} ms`),
     lostAfterStop: budget(report.lostAfterStop === null ? null : Math.abs(report.lostAfterStop), BUDGETS.lostAfterStop, 'exactly 0'),
     soakFilterMs: budget(report.soakFilterMs, BUDGETS.soakFilterMs, `≤ ${BUDGETS.soakFilterMs} ms`),
+    classifyVsBaselineRatio: budget(report.classifyVsBaseline?.overall.ratio ?? null, BUDGETS.classifyVsBaselineRatio, `≤ ${BUDGETS.classifyVsBaselineRatio} (this tree ÷ --baseline, whole corpus)`),
   };
   (report.environment as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map((v) => round(v, 2));
 
@@ -357,6 +368,15 @@ function printHuman(r: Report): void {
   if (r.detail.classify) {
     console.log(`    parts: real-HAR ${fmt(r.detail.classify.realHarRatio, '×')} (budgeted), API-error ${fmt(r.detail.classify.apiErrorRatio, '×')} (tracked)`);
   }
+  const vs = r.classifyVsBaseline;
+  if (vs) {
+    const part = (name: string, p: { baselineMs: number; currentMs: number; ratio: number }) =>
+      console.log(`    ${name.padEnd(10)} baseline ${fmt(p.baselineMs, ' ms')}, this tree ${fmt(p.currentMs, ' ms')}: ${fmt(p.ratio, '×')}`);
+    console.log(`  classifyVsBaseline (${vs.baseline}; CPU ms, medians of ${vs.rounds} alternating rounds; load ${vs.loadAverage.start[0]} → ${vs.loadAverage.end[0]})`);
+    part('overall', vs.overall);
+    part('API-error', vs.apiError);
+    part('real-HAR', vs.realHar);
+  } else line('classifyVsBaseline', null);
   line('panelFilterMs10k', r.panelFilterMs10k, ' ms');
   line('panelFilterMs100k', r.panelFilterMs100k, ' ms');
   line('panelInitialRenderMs100k', r.panelInitialRenderMs100k, ' ms');

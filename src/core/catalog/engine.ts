@@ -148,6 +148,8 @@ export function catalogRecognizer(entry: CatalogEntry): FormatRecognizer {
   const retryable = new Set(codes?.retryable ?? []);
   const notRetryable = new Set([...(codes?.notRetryable ?? []), ...(codes?.credentials ?? [])]);
   const host = entry.match.host;
+  // Compiled once per entry, not per call.
+  const domain = host ? host.replace(/^\*\./, '') : '';
   const codePaths = compilePaths(set.errorCodePath);
   const messagePaths = compilePaths(set.messagePath);
   const idPaths = compilePaths(set.errorIdPath);
@@ -162,7 +164,7 @@ export function catalogRecognizer(entry: CatalogEntry): FormatRecognizer {
     recognize({ body, exchange }) {
       const json = body.json;
       if (json === null || typeof json !== 'object') return null;
-      if (host && !hostIs(exchange.url, host.replace(/^\*\./, ''))) return null;
+      if (host && !hostIs(exchange.url, domain)) return null;
       for (const test of conditions) if (!test(json)) return null;
       const found = firstValue(json, codePaths, (v) => apiCode(v, exchange.status));
       let errorCode = found?.value;

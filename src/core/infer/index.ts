@@ -35,9 +35,16 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
       && typeof extracted.message === 'string' && extracted.message.includes(' ') && !isGenericMessage(extracted.message);
     // Nothing left to find when no key of the text could hold an ID, a wait or a retry flag: one native scan instead of a walk.
     if (said && !ID_WAIT_OR_RETRY_KEY.test(body.text)) return extracted;
-    const inferred = inferJson(json, status, !said);
+    // A success is only judged for a generic format that said nothing of itself; otherwise it stays as it is.
+    const judged = success && extracted.saysFailure === undefined && extracted.saysSuccess !== true && GENERIC_FORMATS.has(format);
+    if (success && extracted.saysFailure !== true && !judged) return extracted;
+    // Code and message are looked for only when one of them could still be taken (missing, a token, generic, a status echo).
+    const current0 = typeof extracted.message === 'string' ? extracted.message.trim() : '';
+    const wantsText = !said && (missing(extracted.message) || missing(extracted.errorCode) || String(extracted.errorCode).trim() === String(status)
+      || (current0 !== '' && !current0.includes(' ') && MACHINE_TOKEN.test(current0)) || isGenericMessage(current0));
+    const inferred = inferJson(json, status, !said, wantsText);
     let saysFailure = extracted.saysFailure;
-    if (success && saysFailure === undefined && extracted.saysSuccess !== true && GENERIC_FORMATS.has(format) && inferred.saysFailure === true) {
+    if (judged && inferred.saysFailure === true) {
       saysFailure = true;
       notes.push('the body reports a failure (inferred from its status fields)');
     }
@@ -83,7 +90,8 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
   if (kind === 'html') {
     const message = htmlMessage(body.text);
     if (message && (typeof out.message !== 'string' || message.length > out.message.length)) out.message = message;
-    const visible = pageText(body.text);
+    // The visible text is only needed for a code or an ID still missing.
+    const visible = missing(out.errorCode) || missing(out.errorId) ? pageText(body.text) : '';
     if (missing(out.errorCode)) {
       const code = codeInPage(visible, status);
       if (code) out.errorCode = code;

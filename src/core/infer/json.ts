@@ -371,7 +371,7 @@ const LIGHT_DEPTH = 3;
  * only the support ID, the wait and the retry flag are looked for, in a shallower walk: what a
  * recognizer leaves unsaid once it has named the code and the message.
  */
-export function inferJson(root: unknown, status: number, full = true): Inferred {
+export function inferJson(root: unknown, status: number, full = true, codeAndMessage = full): Inferred {
   const out: Inferred = {};
   let scope: unknown = root;
   let prefix = '';
@@ -397,7 +397,7 @@ export function inferJson(root: unknown, status: number, full = true): Inferred 
   }
   const leaves = full ? leavesOf(scope, anyDictionary) : leavesOf(scope, idWaitOrRetry, LIGHT_NODES, LIGHT_DEPTH);
   if (!leaves.length) return out;
-  if (full) {
+  if (full && codeAndMessage) {
     const code = best(leaves, (l) => codeScore(l, status), 3);
     if (code) {
       const v = code.value as string | number;

@@ -92,7 +92,8 @@ export function htmlMessage(html: string): string | undefined {
 /** A block page (WAF, bot protection) sent with a 2xx status: it names a support ID and says the request was blocked. */
 export function isBlockPage(text: string): boolean {
   const head = text.length > 8000 ? text.slice(0, 8000) : text;
-  return /\b(?:support|incident|reference|request) ?(?:id|#)/i.test(head) && /\b(?:rejected|blocked|denied|forbidden)\b/i.test(head) && supportIdInText(pageText(head)) !== undefined;
+  // The rarer words first: most pages (scripts, styles, documents) name no block and stop there.
+  return /\b(?:rejected|blocked|denied|forbidden)\b/i.test(head) && /\b(?:support|incident|reference|request) ?(?:id|#)/i.test(head) && supportIdInText(pageText(head)) !== undefined;
 }
 
 /** "Error 1015", "error code: 1020", "Error code: ACCESS_DENIED": a page's own code (never the HTTP status). */
