@@ -137,8 +137,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
     for (const p of ['/cap/slow?ms=3000&kind=abort', '/cap/slow?ms=3000&kind=timeout']) {
       const [record] = byPath(rows, p);
       expect(record, p).toBeDefined();
-      expect([record!.kind, record!.failure], p).toEqual(['canceled', false]);
-      expect(record!.message, p).toMatch(/^\(canceled\)/);
+      expect([record.kind, record.failure], p).toEqual(['canceled', false]);
+      expect(record.message, p).toMatch(/^\(canceled\)/);
     }
     const failures = rows.filter((r) => r.failure).length;
     expect((await stats()).failures).toBe(failures);
@@ -146,8 +146,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
 
   it('a response without Access-Control-Allow-Origin is named a CORS error with its reason', async () => {
     const [record] = byPath(await records(), '/cap/cors/no-acao');
-    expect(record!.failure).toBe(true);
-    expect(record!.message).toBe('CORS error: the response has no Access-Control-Allow-Origin header');
+    expect(record.failure).toBe(true);
+    expect(record.message).toBe('CORS error: the response has no Access-Control-Allow-Origin header');
   });
 
   it('a preflight that failed before DevTools opened is recorded, with its status on the request it was for', async () => {
@@ -158,8 +158,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
     // The browser never sends the PUT: the demo server saw only the OPTIONS.
     expect(demo.log.filter((e) => e.path === '/cap/cors/preflight-fail').map((e) => e.method)).toEqual(['OPTIONS']);
     expect(put).toHaveLength(1);
-    expect(put[0]!.preflightStatus).toBe(404);
-    expect(put[0]!.message).toContain('CORS error: the preflight (OPTIONS) got 404');
+    expect(put[0].preflightStatus).toBe(404);
+    expect(put[0].message).toContain('CORS error: the preflight (OPTIONS) got 404');
   });
 
   it('a failure\'s error code and ID come from its body (Firefox: for calls before and after DevTools opened)', async () => {
@@ -167,11 +167,11 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
     // Chrome gives bodies only to DevTools, so only Firefox (its body copy) has the one made before DevTools opened.
     for (const n of browser === 'firefox' ? [1, 2] : [2]) {
       const [record] = byPath(rows, `/cap/fail?n=${n}`);
-      expect([record!.errorCode, record!.errorId], `call ${n}`).toEqual(['cap_failed', `capid-${n}`]);
+      expect([record.errorCode, record.errorId], `call ${n}`).toEqual(['cap_failed', `capid-${n}`]);
     }
     if (browser === 'firefox') {
       // Before DevTools opened only the body copy can have given it.
-      expect(byPath(rows, '/cap/fail?n=1')[0]!.sources).toContain('filter');
+      expect(byPath(rows, '/cap/fail?n=1')[0].sources).toContain('filter');
     }
   });
 
@@ -179,8 +179,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
     const rows = await settledRecords((r) => byPath(r, '/cap/fail?n=2')[0]?.sources.includes('devtools') === true, 'the DevTools entry of the failure');
     const [record] = byPath(rows, '/cap/fail?n=2');
     if (browser === 'chromium') {
-      expect(record!.callSite?.functionName).toBe('loadFailure');
-      expect(record!.callSite?.url).toBe(`${demo.url}/cap/app.js`);
+      expect(record.callSite?.functionName).toBe('loadFailure');
+      expect(record.callSite?.url).toBe(`${demo.url}/cap/app.js`);
       // The Call site column is optional (header menu); the detail always shows it.
       const cell = await session.waitForPanel(() => {
         const shown = document.querySelector('[data-testid="detail-call-site"]');
@@ -189,9 +189,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
         row?.click();
         return null;
       });
-      expect(cell).toBe(`loadFailure (app.js:${record!.callSite!.lineNumber + 1})`);
+      expect(cell).toBe(`loadFailure (app.js:${record.callSite!.lineNumber + 1})`);
     } else {
-      expect(record!.callSite).toBeUndefined();
+      expect(record.callSite).toBeUndefined();
     }
   });
 });

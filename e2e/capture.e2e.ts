@@ -240,8 +240,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture', (browser)
     expectOneRecordPerServedRequest(rows);
     const markers = rows.filter((r) => r.kind === 'navigation');
     expect(markers.map((m) => pathOf(m.url!))).toEqual(['/', '/?page=2']);
-    const seqOf = (path: string) => byPath(rows, path)[0]!.seq;
-    const secondMarker = markers[1]!.seq;
+    const seqOf = (path: string) => byPath(rows, path)[0].seq;
+    const secondMarker = markers[1].seq;
     expect(seqOf('/api/burst/3?before=devtools')).toBeLessThan(secondMarker);
     expect(seqOf('/api/burst/23?after=navigation')).toBeGreaterThan(secondMarker);
     expect((await stats())?.preserve).toBe(true);
@@ -277,7 +277,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture', (browser)
       (want: number) => {
         const text = document.querySelector('[data-testid="counts"]')?.textContent ?? '';
         const match = /([\d,.\s\u202f]+)\s+failures?/.exec(text);
-        const n = match ? Number(match[1]!.replace(/\D/g, '')) : -1;
+        const n = match ? Number(match[1].replace(/\D/g, '')) : -1;
         return n === want ? n : null;
       },
       failures,

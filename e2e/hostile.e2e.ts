@@ -211,8 +211,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
     for (const [name, path] of Object.entries(HOSTILE_PATHS)) {
       const shown = await session.panelEval(inspect, { filter: `path:${path}`, match: path });
       expect(shown, name).toHaveLength(1);
-      expect(shown[0]!.status, name).toBe(String(results.find((r) => r.name === name)!.status));
-      expect(shown[0]!.detail, name).not.toBeNull();
+      expect(shown[0].status, name).toBe(String(results.find((r) => r.name === name)!.status));
+      expect(shown[0].detail, name).not.toBeNull();
     }
     const garbage = await session.panelEval(inspect, { filter: 'path:/api/hostile/retry-garbage', match: '/api/hostile/retry-garbage' });
     expect(garbage.map((s) => s.status)).toEqual(['429', '429', '429', '429', '429']);
@@ -243,7 +243,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
 
   it('marks the 50 MB body as truncated or not captured, in the detail and the status bar', async () => {
     const [huge] = await session.panelEval(inspect, { filter: 'path:/api/hostile/huge', match: '/api/hostile/huge' });
-    const d = huge!.detail!;
+    const d = huge.detail!;
     // Firefox delivers the body and the capture cuts it; Chromium's DevTools does not keep a body this large.
     const marked = d.bodyTruncated || /not captured/.test(d.bodyState ?? '');
     expect(marked, `body state ${JSON.stringify(d.bodyState)}, notes ${JSON.stringify(d.notes)}`).toBe(true);
@@ -252,23 +252,23 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
       const counter = await session.panelEval(() => document.querySelector('[data-testid="truncated-bodies"]')?.textContent ?? null);
       expect(counter).toMatch(/^\d+ bod(y|ies) truncated$/);
       // What was kept is enough: the head carries the code and the ID.
-      expect(huge!.code).toBe('huge_body');
-      expect(huge!.id).toBe('req_hostile_huge');
+      expect(huge.code).toBe('huge_body');
+      expect(huge.id).toBe('req_hostile_huge');
     }
   });
 
   it('marks a binary body as binary instead of showing its bytes as text', async () => {
     const [binary] = await session.panelEval(inspect, { filter: 'path:/api/hostile/binary', match: '/api/hostile/binary' });
-    const d = binary!.detail!;
+    const d = binary.detail!;
     const marked = /Binary body/.test(d.bodyState ?? '') || d.notes.includes('binary body not parsed');
     expect(marked, `body state ${JSON.stringify(d.bodyState)}, notes ${JSON.stringify(d.notes)}`).toBe(true);
   });
 
   it('reads the invalid UTF-8 body without a crash and notes it when it is not parsed', async () => {
     const [utf8] = await session.panelEval(inspect, { filter: 'path:/api/hostile/invalid-utf8', match: '/api/hostile/invalid-utf8' });
-    expect(utf8!.status).toBe('500');
-    if (utf8!.code === '') expect(utf8!.detail!.notes).toContain('binary body not parsed');
-    else expect(utf8!.id).toBe('req_hostile_utf8');
+    expect(utf8.status).toBe('500');
+    if (utf8.code === '') expect(utf8.detail!.notes).toContain('binary body not parsed');
+    else expect(utf8.id).toBe('req_hostile_utf8');
   });
 
   it('shows HTML and script payloads as text in the row and the detail; nothing is created, run or fetched', async () => {
@@ -279,10 +279,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
       imgSrc: `<img src="${beacon}?via=img-src">`,
     };
     const [xss] = await session.panelEval(inspect, { filter: 'path:/api/hostile/xss', match: '/api/hostile/xss' });
-    expect(xss!.code).toBe(payload.script);
-    expect(xss!.rowText).toContain(payload.script);
-    expect(xss!.rowText).toContain(payload.imgOnerror);
-    const d = xss!.detail!;
+    expect(xss.code).toBe(payload.script);
+    expect(xss.rowText).toContain(payload.script);
+    expect(xss.rowText).toContain(payload.imgOnerror);
+    const d = xss.detail!;
     expect(d.code).toBe(payload.script);
     expect(d.id).toBe(payload.imgOnerror);
     expect(d.message).toContain(payload.imgSrc);
@@ -307,9 +307,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
 
   it('shows __proto__, constructor and prototype keys as data and pollutes no prototype', async () => {
     const [proto] = await session.panelEval(inspect, { filter: 'path:/api/hostile/proto', match: '/api/hostile/proto' });
-    expect(proto!.code).toBe('__proto__');
-    expect(proto!.id).toBe('prototype');
-    expect(proto!.detail!.message).toBe('constructor');
+    expect(proto.code).toBe('__proto__');
+    expect(proto.id).toBe('prototype');
+    expect(proto.detail!.message).toBe('constructor');
     const clean = { object: null, array: null, fn: null, global: null };
     expect(await session.panelEval(() => ({ object: ({} as any).polluted ?? null, array: ([] as any).polluted ?? null, fn: ((() => 0) as any).polluted ?? null, global: (window as any).polluted ?? null }))).toEqual(clean);
     expect(
@@ -319,15 +319,15 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
 
   it('lists all 5,000 response headers in the detail', async () => {
     const [headers] = await session.panelEval(inspect, { filter: 'path:/api/hostile/headers', match: '/api/hostile/headers' });
-    expect(headers!.code).toBe('many_headers');
-    expect(headers!.id).toBe('req_hostile_headers');
-    expect(headers!.detail!.responseHeaderRows).toBeGreaterThanOrEqual(5000);
-    expect(headers!.detail!.text).toContain('x-h04999');
+    expect(headers.code).toBe('many_headers');
+    expect(headers.id).toBe('req_hostile_headers');
+    expect(headers.detail!.responseHeaderRows).toBeGreaterThanOrEqual(5000);
+    expect(headers.detail!.text).toContain('x-h04999');
   });
 
   it('renders the 100,000-level JSON body in every view (tree, Pretty, Raw) without an error', async () => {
     const [deep] = await session.panelEval(inspect, { filter: 'path:/api/hostile/deep', match: '/api/hostile/deep' });
-    expect(deep!.code).toBe('deep_json');
+    expect(deep.code).toBe('deep_json');
     const cycled = await session.panelEval(cycleBodyViews, '/api/hostile/deep');
     expect(cycled.views.map((v) => v.view)).toEqual(['JSON tree', 'Pretty', 'Raw']);
     expect(cycled.views.filter((v) => !v.selected || !v.shown)).toEqual([]);
@@ -373,7 +373,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
       let entries = 0;
       // Entry 0 carries a 20 MiB body: beyond the HAR reader's 16 MiB per-body cap.
       parts.push(...entry(entries++, 500, Array.from({ length: 200 }, () => pad)));
-      for (let bytes = 200 * pad.length; bytes < 200 * 1024 * 1024; bytes += pad.length + 330) parts.push(...entry(entries++, [500, 404, 429, 503][entries % 4]!, [pad]));
+      for (let bytes = 200 * pad.length; bytes < 200 * 1024 * 1024; bytes += pad.length + 330) parts.push(...entry(entries++, [500, 404, 429, 503][entries % 4], [pad]));
       parts.push(']}}');
       const file = new File(parts, 'big.har', { type: 'application/json' });
       const transfer = new DataTransfer();

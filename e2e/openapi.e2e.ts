@@ -22,7 +22,7 @@ async function loadSpecInOptions(arg: { url?: string; file?: { name: string; tex
     const deadline = Date.now() + ms;
     for (;;) {
       const value = probe();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
       if (Date.now() > deadline) throw new Error(`options page: timed out waiting for ${what}; status: ${byTestId('spec-status')?.textContent ?? ''}`);
       await sleep(25);
     }

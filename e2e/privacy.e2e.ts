@@ -160,11 +160,11 @@ function documentedPermissions(): { permissions: string[]; hostPermissions: stri
     const cell = /^\|\s*`([^`]+)`\s*\|/.exec(line)?.[1];
     if (!cell) continue;
     const host = /^host_permissions:\s*(.+)$/.exec(cell);
-    if (host) hostPermissions.push(...host[1]!.split(/[\s,]+/).filter(Boolean));
+    if (host) hostPermissions.push(...host[1].split(/[\s,]+/).filter(Boolean));
     else permissions.push(cell);
   }
   const section = doc.slice(doc.indexOf('Not requested'), doc.indexOf('## ', doc.indexOf('Not requested')));
-  const notRequested = [...section.matchAll(/^- (.+?):/gm)].flatMap((m) => [...m[1]!.matchAll(/`([^`]+)`/g)].map((x) => x[1]!));
+  const notRequested = [...section.matchAll(/^- (.+?):/gm)].flatMap((m) => [...m[1].matchAll(/`([^`]+)`/g)].map((x) => x[1]));
   return { permissions, hostPermissions, notRequested };
 }
 
@@ -222,11 +222,11 @@ describe.each(PACKAGES)('dist/%s: no remote code, a strict CSP, documented permi
       const html = readFileSync(page, 'utf8');
       const name = path.relative(root, page);
       for (const [, attr, url] of html.matchAll(/<(?:script|link|img|iframe|embed|object|source)\b[^>]*?\b(src|href)\s*=\s*["']?([^"'\s>]+)/gi)) {
-        if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url!)) problems.push(`${name}: ${attr}=${url}`);
-        else if (url!.startsWith('/') && !files.includes(path.join(root, url!))) problems.push(`${name}: ${url} is not in the package`);
+        if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) problems.push(`${name}: ${attr}=${url}`);
+        else if (url.startsWith('/') && !files.includes(path.join(root, url))) problems.push(`${name}: ${url} is not in the package`);
       }
       for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-        if (!/\bsrc\s*=/.test(attrs!) && body!.trim() !== '') problems.push(`${name}: inline script`);
+        if (!/\bsrc\s*=/.test(attrs) && body.trim() !== '') problems.push(`${name}: inline script`);
       }
       if (/\son[a-z]+\s*=/i.test(html)) problems.push(`${name}: inline event handler`);
     }
@@ -238,7 +238,7 @@ describe.each(PACKAGES)('dist/%s: no remote code, a strict CSP, documented permi
     for (const file of scripts) {
       const code = readFileSync(file, 'utf8');
       for (const m of code.matchAll(/\beval\s*\(|\bnew\s+Function\s*\(|(?<![\w$.])Function\s*\(\s*["'`]|\bset(?:Timeout|Interval)\s*\(\s*["'`]/g)) {
-        found.push(`${path.relative(root, file)}: ${code.slice(Math.max(0, m.index! - 40), m.index! + 40)}`);
+        found.push(`${path.relative(root, file)}: ${code.slice(Math.max(0, m.index - 40), m.index + 40)}`);
       }
     }
     expect(found).toEqual([]);
@@ -250,16 +250,16 @@ describe.each(PACKAGES)('dist/%s: no remote code, a strict CSP, documented permi
       const code = readFileSync(file, 'utf8');
       const name = path.relative(root, file);
       for (const m of code.matchAll(/\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts)\s*\(|\bimport\s*\(\s*["'`](?![./])/g)) {
-        const before = code.slice(Math.max(0, m.index! - 7), m.index!);
+        const before = code.slice(Math.max(0, m.index - 7), m.index);
         // The "Copy as fetch" text is a template literal, not a call.
         if (m[1] === 'fetch' && before === '`await ') continue;
         // Vite's modulepreload polyfill fetches <link rel="modulepreload"> hrefs: the package's own files (checked above).
-        if (m[1] === 'fetch' && /modulepreload-polyfill/.test(name) && /fetch\(\w+\.href,/.test(code.slice(m.index!, m.index! + 20))) continue;
-        calls.push(`${name}: ${code.slice(Math.max(0, m.index! - 40), m.index! + 60)}`);
+        if (m[1] === 'fetch' && /modulepreload-polyfill/.test(name) && /fetch\(\w+\.href,/.test(code.slice(m.index, m.index + 20))) continue;
+        calls.push(`${name}: ${code.slice(Math.max(0, m.index - 40), m.index + 60)}`);
       }
       // Static imports and re-exports are relative to the package.
       for (const m of code.matchAll(/\b(?:import|export)\b[^'"`;]*?\bfrom\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']/g)) {
-        const spec = m[1] ?? m[2]!;
+        const spec = m[1] ?? m[2];
         if (!/^\.{0,2}\//.test(spec)) calls.push(`${name}: imports ${spec}`);
       }
     }

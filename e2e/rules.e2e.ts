@@ -55,7 +55,7 @@ async function addRuleAndSave(input: RuleInput): Promise<SaveOutcome> {
     const deadline = Date.now() + ms;
     for (;;) {
       const value = probe();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
       if (Date.now() > deadline) throw new Error(`options page: timed out waiting for ${what}; page text: ${(document.body.textContent ?? '').slice(0, 300)}`);
       await sleep(25);
     }

@@ -46,7 +46,7 @@ export async function workerCdp(session: PanelSession): Promise<Cdp> {
   const { targetInfos } = (await root.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
   const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(session.extensionOrigin));
   if (!target) throw new Error('the extension service worker target was not found');
-  const { sessionId } = (await root.send('Target.attachToTarget', { targetId: target.targetId, flatten: false } as any)) as { sessionId: string };
+  const { sessionId } = (await root.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
   let nextId = 1;
   const waiting = new Map<number, { resolve(v: any): void; reject(e: Error): void }>();
   root.on('Target.receivedMessageFromTarget' as any, (event: { sessionId: string; message: string }) => {

@@ -41,7 +41,7 @@ async function writeHar(file: string, bytes: number): Promise<number> {
   let n = 0;
   const success = JSON.stringify({ items: Array.from({ length: 400 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ['a', 'b'], note: 'x'.repeat(60) })) });
   while (written < bytes) {
-    const c = cases[n % cases.length]!;
+    const c = cases[n % cases.length];
     // Four in five entries are large successes (pages of data); one in five an API failure.
     const failure = n % 5 === 0;
     const entry = {
@@ -132,11 +132,11 @@ export async function runCliBench(options: { log: (s: string) => void; largeMB?:
     // Alternate the two, so load on the machine falls on both alike.
     for (let attempt = 0; attempt < (options.rounds ?? 3); attempt++) {
       const parse = await runNode(['-e', PARSE_SCRIPT, small]);
-      jsonParseSeconds.push(parse.report.seconds!);
+      jsonParseSeconds.push(parse.report.seconds);
       const cli = await runNode(['--import', REPORT_RSS, CLI, 'triage', large, '--json']);
       cliSeconds.push(cli.seconds);
-      peakKiB = Math.max(peakKiB, cli.report.maxRssKiB!);
-      options.log(`cli: round ${attempt + 1}: triage ${round(cli.seconds, 2)} s, peak ${Math.round(cli.report.maxRssKiB! / 1024)} MB; JSON.parse ${round(parse.report.seconds!, 2)} s`);
+      peakKiB = Math.max(peakKiB, cli.report.maxRssKiB);
+      options.log(`cli: round ${attempt + 1}: triage ${round(cli.seconds, 2)} s, peak ${Math.round(cli.report.maxRssKiB / 1024)} MB; JSON.parse ${round(parse.report.seconds, 2)} s`);
     }
     const cliBytesPerSecond = harBytes / median(cliSeconds);
     const jsonParseBytesPerSecond = parseHarBytes / median(jsonParseSeconds);

@@ -174,7 +174,7 @@ async function main(): Promise<number> {
       memoryGiB: round(os.totalmem() / 2 ** 30, 1),
       platform: `${os.platform()} ${os.release()}`,
       loadAverageAtStart: os.loadavg().map((v) => round(v, 2)),
-      browsers: {} as Record<string, string>,
+      browsers: {},
     },
     missing: {},
     detail: {},
@@ -247,7 +247,7 @@ async function main(): Promise<number> {
 
     if (extension && demo) {
       const withSession = async <T>(openPanel: boolean, fn: (s: PanelSession) => Promise<T>): Promise<T> => {
-        const session = await launchSession('chromium', { extensionPath: extension!.path, url: `${demo!.url}/`, openPanel });
+        const session = await launchSession('chromium', { extensionPath: extension.path, url: `${demo.url}/`, openPanel });
         try {
           const version = (session as unknown as { page?: { context(): { browser(): { version(): string } | null } } }).page?.context().browser()?.version();
           if (version) (report.environment.browsers as Record<string, string>).chromium = version;
@@ -308,8 +308,8 @@ async function main(): Promise<number> {
               ratePerSecond: args.soakRate,
               maxBodyBytes: args.soakMaxBody,
               sampleEveryMs: 10_000,
-              refusedUrl: demo!.refusedUrl,
-              demoUrl: demo!.url,
+              refusedUrl: demo.refusedUrl,
+              demoUrl: demo.url,
               log,
             }),
           );
@@ -347,7 +347,7 @@ async function main(): Promise<number> {
     soakFilterMs: budget(report.soakFilterMs, BUDGETS.soakFilterMs, `≤ ${BUDGETS.soakFilterMs} ms`),
     classifyVsBaselineRatio: budget(report.classifyVsBaseline?.overall.ratio ?? null, BUDGETS.classifyVsBaselineRatio, `≤ ${BUDGETS.classifyVsBaselineRatio} (this tree ÷ --baseline, whole corpus)`),
   };
-  (report.environment as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map((v) => round(v, 2));
+  (report.environment).loadAverageAtEnd = os.loadavg().map((v) => round(v, 2));
 
   if (args.out) await writeFile(args.out, `${JSON.stringify(report, null, 2)}\n`);
   if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -406,7 +406,7 @@ function printHuman(r: Report): void {
     const verdict = b.pass === null ? 'n/a ' : b.pass ? 'PASS' : 'FAIL';
     console.log(`  ${verdict}  ${name.padEnd(22)} ${fmt(b.value).padStart(10)}   budget ${b.budget}`);
   }
-  const env = r.environment as Record<string, unknown>;
+  const env = r.environment;
   console.log(`\nEnvironment: node ${env.node}, ${env.cpus} CPUs (${env.cpuModel}), load ${JSON.stringify(env.loadAverageAtStart)} → ${JSON.stringify(env.loadAverageAtEnd)}, browsers ${JSON.stringify(env.browsers)}`);
   console.log('Details: npm run bench -- --json');
 }

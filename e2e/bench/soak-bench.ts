@@ -134,7 +134,7 @@ const mb = (bytes: number) => round(bytes / 2 ** 20, 2);
 function lastThirdGrowth(samples: Array<{ t: number; value: number | null }>, seconds: number): number | null {
   const tail = samples.filter((s) => s.t >= (seconds * 2) / 3 && s.value !== null);
   if (tail.length < 2) return null;
-  const first = tail[0]!.value!;
+  const first = tail[0].value!;
   const last = tail.at(-1)!.value!;
   return round(((last - first) / first) * 100, 1);
 }
@@ -230,7 +230,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       previous = key;
       await sleep(1_000);
     }
-    const made = before.seen + state!.made;
+    const made = before.seen + state.made;
     const held = after?.held ?? 0;
     const droppedRecords = after?.droppedRecords ?? 0;
     const lost = made - held - droppedRecords;

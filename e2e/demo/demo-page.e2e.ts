@@ -79,7 +79,7 @@ async function firefoxDriver(): Promise<PageDriver> {
       await page.goto(url);
       await page.waitForFunction(() => document.body.dataset.ready === 'true');
     },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     click: async (selector) => {
       await Promise.all([page.waitForNavigation(), page.click(selector)]);
       await page.waitForFunction(() => document.body.dataset.ready === 'true');

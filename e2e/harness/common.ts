@@ -56,7 +56,7 @@ export async function waitFor<T>(
     try {
       last = await probe();
       lastError = undefined;
-      if (last) return last as NonNullable<T>;
+      if (last) return last;
     } catch (error) {
       lastError = error;
     }

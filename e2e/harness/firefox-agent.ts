@@ -65,7 +65,7 @@ export function chromeAgent() {
     for (;;) {
       try {
         const value = probe();
-        if (value) return value as NonNullable<T>;
+        if (value) return value;
         lastError = undefined;
       } catch (error) {
         lastError = error;

@@ -217,7 +217,7 @@ export class FirefoxPanelSession implements PanelSession {
   }
 
   waitForPanel<A, R>(fn: RemoteFn<A, R>, arg?: A, timeoutMs = 15_000): Promise<R> {
-    return waitFor(() => this.panelEval(fn, arg), { timeoutMs, what: 'the panel condition' }) as Promise<R>;
+    return waitFor(() => this.panelEval(fn, arg), { timeoutMs, what: 'the panel condition' });
   }
 
   /** Evaluates in the background event page; a suspended page is woken first, as an event would. */

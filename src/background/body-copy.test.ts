@@ -51,7 +51,7 @@ describe('TabStore.copiedBody', () => {
     store.responseStarted(toResponse(ev.headers));
     store.copiedBody(ev.requestId, '{"code":"invalid_input"}', false);
     store.completed(toResponse(ev.completed));
-    const record = store.visible()[0]!;
+    const record = store.visible()[0];
     expect(record.kind === 'request' && record.classification.errorCode).toBe('invalid_input');
     expect(record.kind === 'request' && record.bodyState).toBe('captured');
     expect(record.kind === 'request' && record.sources).toEqual(['webRequest', 'filter']);
@@ -71,7 +71,7 @@ describe('TabStore.copiedBody', () => {
     store.begin(toRequestStart(ev.before));
     store.responseStarted(toResponse(ev.headers));
     store.copiedBody(ev.requestId, 'x'.repeat(TEST_LIMITS.maxBodyChars + 50), true);
-    const record = store.visible()[0]!;
+    const record = store.visible()[0];
     expect(record.kind === 'request' && record.exchange.body?.length).toBe(TEST_LIMITS.maxBodyChars);
     expect(record.kind === 'request' && record.bodyState).toBe('truncated');
     expect(store.stats.truncatedBodies).toBe(1);

@@ -37,8 +37,8 @@ describe('cache-only probes', () => {
     store.mergeDevtools({ exchange: { ...devtoolsExchange(font, { status: 404, at: 1012, body: 'no such font' }), responseHeaders: [{ name: 'content-type', value: 'text/plain' }] }, bodyState: 'captured', resourceType: 'font' }, 'devtools');
     const list = requests(store);
     expect(list).toHaveLength(1);
-    expect(list[0]!.exchange.status).toBe(404);
-    expect(list[0]!.exchange.error).toBeUndefined();
+    expect(list[0].exchange.status).toBe(404);
+    expect(list[0].exchange.error).toBeUndefined();
     expect(store.stats.failures).toBe(1);
     expect(store.stats.notPageRequests).toBe(1);
   });
@@ -56,8 +56,8 @@ describe('cache-only probes', () => {
     store.completed(toResponse(real.completed));
     const list = requests(store);
     expect(list).toHaveLength(1);
-    expect(list[0]!.exchange.status).toBe(200);
-    expect(list[0]!.classification.failure).toBe(false);
+    expect(list[0].exchange.status).toBe(200);
+    expect(list[0].classification.failure).toBe(false);
   });
 });
 
@@ -122,7 +122,7 @@ describe('304 revalidation', () => {
     store.begin(toRequestStart(ev.before));
     store.responseStarted(toResponse(ev.headers));
     store.completed(toResponse({ ...ev.completed, statusCode: 200, statusLine: 'HTTP/1.1 200 OK', fromCache: true }));
-    expect(requests(store)[0]!.exchange.status).toBe(304);
+    expect(requests(store)[0].exchange.status).toBe(304);
   });
 });
 
@@ -133,8 +133,8 @@ describe('canceled requests', () => {
     store.begin(toRequestStart(ev.before));
     store.failed(toFailure(ev.error));
     const [record] = requests(store);
-    expect(record!.classification.kind).toBe('canceled');
-    expect(record!.exchange.cancelReason).toBeUndefined();
+    expect(record.classification.kind).toBe('canceled');
+    expect(record.exchange.cancelReason).toBeUndefined();
     expect(store.stats.failures).toBe(0);
   });
 
@@ -168,7 +168,7 @@ describe('CORS', () => {
     const list = requests(store);
     // Chrome's order: the request, then its preflight (a row of type "preflight").
     expect(list.map((r) => `${r.exchange.method} ${r.resourceType}`)).toEqual(['PUT xmlhttprequest', 'OPTIONS preflight']);
-    const put = list[0]!;
+    const put = list[0];
     expect(put.exchange.preflight?.status).toBe(404);
     expect(put.classification.message).toBe('CORS error: the preflight (OPTIONS) got 404 Reason');
     expect(put.classification.action).toMatch(/answer OPTIONS \/api\/cors\/put with a 2xx/);
@@ -181,9 +181,9 @@ describe('CORS', () => {
     store.responseStarted(toResponse(ev.headers));
     store.failed(toFailure(ev.error));
     const [record] = requests(store);
-    expect(record!.exchange.status).toBe(200);
-    expect(record!.classification.failure).toBe(true);
-    expect(record!.classification.message).toBe('CORS error: the response has no Access-Control-Allow-Origin header');
+    expect(record.exchange.status).toBe(200);
+    expect(record.classification.failure).toBe(true);
+    expect(record.classification.message).toBe('CORS error: the response has no Access-Control-Allow-Origin header');
   });
 });
 
@@ -194,6 +194,6 @@ describe('call site', () => {
     fire(store, webRequest(url, { status: 500, at: 1_000 }));
     const callStack = [{ functionName: 'loadItems', url: `${PAGE}/cap/app.js`, lineNumber: 41, columnNumber: 9 }];
     store.mergeDevtools({ exchange: { ...devtoolsExchange(url, { status: 500, at: 1_000 }), callStack }, bodyState: 'not-captured' }, 'devtools');
-    expect(requests(store)[0]!.exchange.callStack).toEqual(callStack);
+    expect(requests(store)[0].exchange.callStack).toEqual(callStack);
   });
 });

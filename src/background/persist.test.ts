@@ -94,7 +94,7 @@ describe('CapturePersister', () => {
     expect(next.stores.get(1)!.preserve).toBe(false);
     expect(next.stores.get(1)!.stats).toEqual(a.stats);
     const [first] = next.stores.get(1)!.all() as RequestRecord[];
-    expect(first!.exchange.body).toBe('{"code":"boom"}');
+    expect(first.exchange.body).toBe('{"code":"boom"}');
     expect(next.stores.get(1)!.bodyBytes).toBe(a.bodyBytes);
   });
 
@@ -107,9 +107,9 @@ describe('CapturePersister', () => {
     await timers.runAll();
     await persister.flush();
     expect(db.batches).toHaveLength(1);
-    expect(db.batches[0]!.putRecords).toHaveLength(200);
-    expect(db.batches[0]!.putBodies).toHaveLength(200);
-    expect(db.batches[0]!.putMetas).toHaveLength(1);
+    expect(db.batches[0].putRecords).toHaveLength(200);
+    expect(db.batches[0].putBodies).toHaveLength(200);
+    expect(db.batches[0].putMetas).toHaveLength(1);
     expect(persister.idle).toBe(true);
   });
 
@@ -121,7 +121,7 @@ describe('CapturePersister', () => {
     const written = db.batches.length;
     complete(store, 'https://a.test/one-more', 500, 5000, '{"code":"late"}');
     await persister.flush();
-    const batch = db.batches[written]!;
+    const batch = db.batches[written];
     expect(batch.putRecords.map((r) => r.key)).toEqual([[1, store.all().at(-1)!.seq]]);
     expect(batch.putBodies).toHaveLength(1);
     expect(batch.putMetas).toHaveLength(1);
@@ -201,9 +201,9 @@ describe('CapturePersister', () => {
     for (let i = 0; i < 35; i++) complete(store, `https://a.test/${i}`, 500, i, i < 5 ? '{"code":"a-long-body-x"}' : undefined);
     db.blockAfter = 1;
     await timers.runAll(); // one commit goes through; the next (scheduled at once) waits
-    expect(db.batches[0]!.putRecords.length).toBeLessThanOrEqual(10);
-    expect(db.batches[0]!.putBodies.map((b) => b.value.body!.length).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(50 + 23);
-    expect(db.batches[0]!.putMetas).toHaveLength(1);
+    expect(db.batches[0].putRecords.length).toBeLessThanOrEqual(10);
+    expect(db.batches[0].putBodies.map((b) => b.value.body!.length).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(50 + 23);
+    expect(db.batches[0].putMetas).toHaveLength(1);
     // The worker stops after the first commit: what was still queued is counted, not lost.
     const early = await restart(db);
     const s = early.stores.get(1)!.stats;

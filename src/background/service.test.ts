@@ -84,9 +84,9 @@ describe('CaptureService', () => {
     await timers.runAll();
     const port = panel(service, 1);
     const [snapshot] = port.of('bg/snapshot');
-    expect(requestUrls(snapshot!.payload.records)).toEqual(['https://a.test/mine']);
-    expect(snapshot!.payload.preserve).toBe(false);
-    expect(snapshot!.payload.stats.failures).toBe(1);
+    expect(requestUrls(snapshot.payload.records)).toEqual(['https://a.test/mine']);
+    expect(snapshot.payload.preserve).toBe(false);
+    expect(snapshot.payload.stats.failures).toBe(1);
 
     port.sent.length = 0;
     for (let i = 0; i < 50; i++) fireAll(service, webRequest(`https://a.test/burst/${i}`, { tabId: 1, at: 10 + i }));
@@ -233,7 +233,7 @@ describe('CaptureService', () => {
     expect(requestUrls(after)).toEqual([...requestUrls(before), 'https://a.test/late']);
     expect(second.badges.get(1)).toBe(11);
     const port = panel(second.service, 1);
-    expect(port.of('bg/snapshot')[0]!.payload.records).toHaveLength(31);
+    expect(port.of('bg/snapshot')[0].payload.records).toHaveLength(31);
   });
 
   it('holds or counts every request when the worker stops before writing the last ones, once the devtools page re-sends them', async () => {
@@ -245,21 +245,21 @@ describe('CaptureService', () => {
     const entryOf = (i: number) => ({ exchange: devtoolsExchange(`https://a.test/${i}`, { status: 500, at: i * 10, body: `{"code":"e${i}"}` }), bodyState: 'captured' as const });
     const requests = Array.from({ length: 30 }, (_, i) => webRequest(`https://a.test/${i}`, { tabId: 1, status: 500, at: i * 10 }));
     const finish = (i: number) => {
-      first.service.onHeadersReceived(requests[i]!.headers);
-      first.service.onCompleted(requests[i]!.completed);
+      first.service.onHeadersReceived(requests[i].headers);
+      first.service.onCompleted(requests[i].completed);
       devtools.receive(envelope('devtools/finished', { tabId: 1, entries: [entryOf(i)] }));
     };
     for (let i = 0; i < 20; i++) {
-      first.service.onBeforeRequest(requests[i]!.before);
+      first.service.onBeforeRequest(requests[i].before);
       finish(i);
     }
     // 20..24 begin and are written in flight; their ends and 25..29 die with the worker, unwritten.
-    for (let i = 20; i < 25; i++) first.service.onBeforeRequest(requests[i]!.before);
+    for (let i = 20; i < 25; i++) first.service.onBeforeRequest(requests[i].before);
     await first.timers.runAll();
     await first.service.flush();
     for (let i = 20; i < 25; i++) finish(i);
     for (let i = 25; i < 30; i++) {
-      first.service.onBeforeRequest(requests[i]!.before);
+      first.service.onBeforeRequest(requests[i].before);
       finish(i);
     }
 

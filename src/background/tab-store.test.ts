@@ -75,11 +75,11 @@ describe('TabStore: webRequest records', () => {
     });
     fire(store, ev);
     const [record] = requests(store);
-    const headers = record!.exchange.requestHeaders as Array<{ name: string; value: string }>;
+    const headers = record.exchange.requestHeaders as Array<{ name: string; value: string }>;
     expect(headers.find((h) => h.name === 'Authorization')?.value).not.toContain('sk_live');
     expect(headers.find((h) => h.name === 'Idempotency-Key')?.value).toBe('order-42');
     expect(JSON.stringify(record)).not.toContain('abcdefghijklmnop1234');
-    expect(record!.exchange.credentialsFingerprint).toMatch(/^[0-9a-f]{8}$/);
+    expect(record.exchange.credentialsFingerprint).toMatch(/^[0-9a-f]{8}$/);
   });
 
   it('gives each redirect hop its own record, like the Network panel', () => {
@@ -336,7 +336,7 @@ describe('TabStore: hydrate', () => {
     const list = requests(restored);
     expect(list).toHaveLength(2);
     expect(list[0]?.classification.errorCode).toBe('after_restart');
-    expect(list[1]!.seq).toBeGreaterThan(list[0]!.seq);
+    expect(list[1].seq).toBeGreaterThan(list[0].seq);
     expect(restored.stats.failures).toBe(1);
   });
 });

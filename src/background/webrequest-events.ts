@@ -3,7 +3,6 @@
 // those differences end here.
 import { bodyHash, credentialsFingerprintOf } from '../core/fingerprint';
 import { redactHeaderList } from '../core/redact';
-import type { HeaderList } from '../core/types';
 
 export interface HttpHeader {
   name: string;
@@ -120,7 +119,7 @@ export function reasonPhrase(statusLine: string | undefined, status: number): st
   if (typeof statusLine !== 'string') return '';
   const match = /^\S+\s+(\d{3})\s*(.*)$/.exec(statusLine.trim());
   if (!match || Number(match[1]) !== status) return '';
-  return match[2]!.trim();
+  return match[2].trim();
 }
 
 const decoder = typeof TextDecoder === 'function' ? new TextDecoder('utf-8', { fatal: false }) : null;

@@ -31,7 +31,7 @@ async function cli(argv: string[], files: Record<string, string> = {}): Promise<
   const io: CliIo = {
     stdout: (t) => void out.push(t),
     stderr: (t) => void err.push(t),
-    readFile: async (path) => (path in files ? files[path]! : readFileLimited(path)),
+    readFile: async (path) => (path in files ? files[path] : readFileLimited(path)),
     readStdin: async () => '',
     isTTY: false,
     env: {},
@@ -91,7 +91,7 @@ describe('a ~200 MB HAR', () => {
       let e: unknown;
       if (i === HUGE_INDEX) e = entry(i, 500, errorBody(i, 'y'.repeat(HUGE_BODY_CHARS)));
       else if (i === BROKEN_INDEX) e = { request: { method: 'GET', url: 'https://api.test/broken', headers: 'not a list' }, response: { status: 500 } };
-      else e = entry(i, STATUSES[i % STATUSES.length]!, errorBody(i, pad));
+      else e = entry(i, STATUSES[i % STATUSES.length], errorBody(i, pad));
       const text = (i === 0 ? '' : ',') + JSON.stringify(e);
       await write(text);
       bytes += text.length;
@@ -212,16 +212,16 @@ describe('a HAR with wrong types in many places', () => {
     expect(lineIndices).toEqual([...lineIndices].sort((a, b) => a - b));
     const problems: string[] = [];
     kinds.forEach((kind, i) => {
-      const row = rows[i]!;
+      const row = rows[i];
       const said = lines.filter((l) => l.includes(`: entry ${i}: `));
       if (kind === null) {
         if (row.format === 'invalid-entry' || row.errorCode !== `code_${i}` || said.length > 0) problems.push(`valid entry ${i} not triaged cleanly`);
       } else if (kind.skipped) {
         if (row.format !== 'invalid-entry' || row.failure !== null) problems.push(`${kind.what}: not marked invalid`);
-        if (said.length !== 1 || !said[0]!.endsWith('(entry not triaged)')) problems.push(`${kind.what}: stderr ${JSON.stringify(said)}`);
+        if (said.length !== 1 || !said[0].endsWith('(entry not triaged)')) problems.push(`${kind.what}: stderr ${JSON.stringify(said)}`);
       } else {
         if (row.format === 'invalid-entry' || row.failure !== true) problems.push(`${kind.what}: not triaged`);
-        if (said.length !== 1 || said[0]!.endsWith('(entry not triaged)')) problems.push(`${kind.what}: stderr ${JSON.stringify(said)}`);
+        if (said.length !== 1 || said[0].endsWith('(entry not triaged)')) problems.push(`${kind.what}: stderr ${JSON.stringify(said)}`);
       }
     });
     expect(problems).toEqual([]);

@@ -86,13 +86,13 @@ describe('faultline triage --json on the seed HAR', () => {
     rows.forEach((row, i) => {
       expect(Object.keys(row)).toEqual([...TRIAGE_FIELDS]);
       expect(row.index).toBe(i);
-      expect(row.method).toBe(cases[i]!.request.method);
-      expect(row.status).toBe(cases[i]!.response.status);
+      expect(row.method).toBe(cases[i].request.method);
+      expect(row.status).toBe(cases[i].response.status);
     });
   });
 
   it('reproduces every expectation of the seed cases', () => {
-    const mismatches = rows.flatMap((row, i) => seedMismatches(cases[i]!.expected, row).map((m) => `${cases[i]!.name}: ${m}`));
+    const mismatches = rows.flatMap((row, i) => seedMismatches(cases[i].expected, row).map((m) => `${cases[i].name}: ${m}`));
     expect(mismatches).toEqual([]);
   });
 
@@ -100,7 +100,7 @@ describe('faultline triage --json on the seed HAR', () => {
     const withToken = har([{ ...entry(401), request: { method: 'GET', url: 'https://api.test/x?api_key=SECRET123&page=2', headers: [] } }]);
     const r = await cli(['triage', 'a.har', '--json'], { 'a.har': withToken });
     expect(r.stdout).not.toContain('SECRET123');
-    expect((JSON.parse(r.stdout) as TriageRow[])[0]!.url).toBe('https://api.test/x?api_key=[REDACTED]&page=2');
+    expect((JSON.parse(r.stdout) as TriageRow[])[0].url).toBe('https://api.test/x?api_key=[REDACTED]&page=2');
   });
 });
 
@@ -145,7 +145,7 @@ describe('faultline triage table output', () => {
     expect(r.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
     const j = await cli(['triage', 'h.har', '--json'], { 'h.har': hostile });
     expect(j.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
-    expect((JSON.parse(j.stdout) as TriageRow[])[0]!.url).toContain('\u001b');
+    expect((JSON.parse(j.stdout) as TriageRow[])[0].url).toContain('\u001b');
   });
 
   it('reads stdin for -', async () => {
@@ -283,7 +283,7 @@ describe('bad input', () => {
     [['triage', 'a', '--fail-on'], '--fail-on needs a value'],
     [['triage', 'a', '--frobnicate'], "unknown option '--frobnicate'"],
   ])('usage error %j', async (argv, text) => {
-    const r = await cli(argv as string[]);
+    const r = await cli(argv);
     expectOneLine(r, 'faultline: ');
     expect(r.stderr).toContain(text);
   });
@@ -298,7 +298,7 @@ describe('--rules', () => {
     const rows = JSON.parse(r.stdout) as TriageRow[];
     expect(rows).toHaveLength(cases.length);
     const locked = cases.findIndex((c) => c.response.status === 423);
-    expect(plain[locked]!.retryAfterSeconds).toBeNull();
+    expect(plain[locked].retryAfterSeconds).toBeNull();
     expect(rows[locked]).toMatchObject({ retryAfterSeconds: 7, action: 'Rule: wait 7 s.' });
     // Other rows are untouched.
     expect(rows.filter((_, i) => i !== locked)).toEqual(plain.filter((_, i) => i !== locked));
@@ -521,10 +521,10 @@ describe('protocols in triage', () => {
   it('--json appends protocol and the failed operations, summarising the first', async () => {
     const r = await cli(['triage', 'p.har', '--json'], { 'p.har': har([entry(200, batch), grpcEntry, entry(404, '{"message":"nope"}')]) });
     const rows = JSON.parse(r.stdout) as TriageRow[];
-    expect(Object.keys(rows[0]!)).toEqual([...TRIAGE_FIELDS]);
+    expect(Object.keys(rows[0])).toEqual([...TRIAGE_FIELDS]);
     expect(TRIAGE_FIELDS.slice(-2)).toEqual(['protocol', 'operations']);
     expect(rows[0]).toMatchObject({ failure: true, protocol: 'jsonrpc', errorCode: '-32600', message: 'Invalid Request' });
-    expect(rows[0]!.operations).toEqual([
+    expect(rows[0].operations).toEqual([
       { index: 1, id: null, path: null, errorCode: '-32600', message: 'Invalid Request', retryable: false },
       { index: 2, id: '5', path: null, errorCode: '-32601', message: 'Method not found', retryable: false },
     ]);

@@ -772,7 +772,7 @@ function renderTable(rows: TriagedRow[], color: boolean, columns?: number, hidde
   const out: string[] = [];
   if (shown.length > 0) {
     const raw = shown.map((r) => COLUMNS.map((col) => display(col.cell(r))));
-    const widths = COLUMNS.map((col, i) => Math.min(col.max, Math.max(col.title.length, ...raw.map((cells) => cells[i]!.length))));
+    const widths = COLUMNS.map((col, i) => Math.min(col.max, Math.max(col.title.length, ...raw.map((cells) => cells[i].length))));
     // On a terminal, the action takes whatever width is left.
     if (columns && columns > 0) {
       const used = widths.slice(0, -1).reduce((a, b) => a + b, 0) + GAP.length * (COLUMNS.length - 1);
@@ -781,15 +781,15 @@ function renderTable(rows: TriagedRow[], color: boolean, columns?: number, hidde
     const line = (values: string[]): string =>
       values
         .map((v, i) => {
-          const col = COLUMNS[i]!;
-          const fitted = fit(v, widths[i]!, col.cut);
-          if (col.align === 'right') return fitted.padStart(widths[i]!);
-          return i === values.length - 1 ? fitted : fitted.padEnd(widths[i]!);
+          const col = COLUMNS[i];
+          const fitted = fit(v, widths[i], col.cut);
+          if (col.align === 'right') return fitted.padStart(widths[i]);
+          return i === values.length - 1 ? fitted : fitted.padEnd(widths[i]);
         })
         .join(GAP);
     out.push(paint(ANSI.bold, line(COLUMNS.map((c) => c.title))));
     shown.forEach((r, i) => {
-      out.push(paint(KIND_COLOR[r.kind] ?? '', line(raw[i]!)));
+      out.push(paint(KIND_COLOR[r.kind] ?? '', line(raw[i])));
       for (const op of operationLines(r)) out.push(paint(ANSI.dim, op));
     });
     out.push('');
@@ -939,7 +939,7 @@ function describeReadError(err: unknown): string {
   if (typeof code === 'string' && READ_ERRORS[code]) {
     // A custom reason (e.g. the actual size) may follow the code's text.
     const detail = (err as { detail?: unknown }).detail;
-    return typeof detail === 'string' ? `${READ_ERRORS[code]} (${clean(detail)})` : READ_ERRORS[code]!;
+    return typeof detail === 'string' ? `${READ_ERRORS[code]} (${clean(detail)})` : READ_ERRORS[code];
   }
   return `cannot read: ${clean(errorMessage(err))}`;
 }

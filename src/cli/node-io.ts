@@ -72,7 +72,7 @@ export function nodeIo(proc: NodeJS.Process = process): CliIo {
     },
     readFile: (path) => readFileLimited(path),
     readStdin: () => readLimited(proc.stdin as Readable),
-    openInput: (path) => openInputStream(path, proc.stdin as Readable),
+    openInput: (path) => openInputStream(path, proc.stdin),
     stderrIsTTY: Boolean(proc.stderr.isTTY),
     isTTY: Boolean(proc.stdout.isTTY),
     columns: proc.stdout.isTTY ? proc.stdout.columns : undefined,

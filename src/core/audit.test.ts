@@ -75,8 +75,8 @@ describe('retry audit rules', () => {
 
   it('still sees a canceled attempt (a client timeout) followed by a retry', () => {
     const seq = attempts({}, [[0, 0, {}, { error: 'net::ERR_ABORTED' }], [10, 0, {}, { error: 'net::ERR_ABORTED' }], [20, 0, {}, { error: 'net::ERR_ABORTED' }], [30, 200]]);
-    expect(seq[0]!.classification.kind).toBe('canceled');
-    expect(seq[0]!.classification.failure).toBe(false);
+    expect(seq[0].classification.kind).toBe('canceled');
+    expect(seq[0].classification.failure).toBe(false);
     expect(auditAttempts(seq)).toHaveLength(1);
     expect(rulesOf(seq)).toContain('no-backoff');
   });

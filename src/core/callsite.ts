@@ -68,7 +68,7 @@ export function callStackOf(initiator: unknown): CallFrame[] | undefined {
 /** The app's frame that made the call: the first outside a library, else the innermost one. */
 export function callSiteOf(stack: readonly CallFrame[] | undefined): CallFrame | null {
   if (!stack || stack.length === 0) return null;
-  return stack.find((f) => !isLibraryUrl(f.url)) ?? stack[0]!;
+  return stack.find((f) => !isLibraryUrl(f.url)) ?? stack[0];
 }
 
 /** `app.js:42`: the file name and the 1-based line, as Chrome's Initiator column shows it. */

@@ -569,7 +569,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   const ruleHeaderValue = ruleHeader ? headers.get(ruleHeader)?.trim() : undefined;
   if (ruleHeader && ruleHeaderValue && !ids.errorIdSource?.startsWith('body')) {
     ids.errorId = ruleHeaderValue.slice(0, 200);
-    ids.errorIdSource = `header ${ruleHeader} (rule "${rule!.from.requestIdHeader}")`;
+    ids.errorIdSource = `header ${ruleHeader} (rule "${rule.from.requestIdHeader}")`;
   }
   // A protocol status in a 2xx (gRPC-web UNAVAILABLE, a JSON-RPC rate limit) is advised as its HTTP equivalent.
   const equivalent = kind === 'body' ? extracted.httpEquivalent : undefined;

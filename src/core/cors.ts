@@ -90,7 +90,7 @@ function originProblem(headers: HeaderList | undefined, origin: string, credenti
       action: `Send exactly one Access-Control-Allow-Origin value: echo the request's Origin (${origin}) when it is allowed; check that a proxy does not add a second one.`,
     };
   }
-  const value = values[0]!;
+  const value = values[0];
   if (value === '*') {
     if (!credentials) return null;
     return {

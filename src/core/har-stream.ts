@@ -151,12 +151,12 @@ export class HarEntryStream {
       return null;
     }
     let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-    while (i < head.length && isSpace(head[i]!)) i++;
+    while (i < head.length && isSpace(head[i])) i++;
     if (i === head.length) {
       this.head = new Uint8Array(0); // only white space so far
       return null;
     }
-    const b = head[i]!;
+    const b = head[i];
     if (b === OPEN_OBJECT || b === OPEN_ARRAY) {
       this.started = true;
       return head.subarray(i);
@@ -187,7 +187,7 @@ export class HarEntryStream {
         i = this.scanString(bytes, i);
         continue;
       }
-      const b = bytes[i]!;
+      const b = bytes[i];
       if (isSpace(b)) {
         i++;
         continue;
@@ -325,7 +325,7 @@ function trailingBackslashes(bytes: Uint8Array, start: number, end: number, carr
 }
 
 function concat(parts: Uint8Array[], knownLength: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
+  if (parts.length === 1) return parts[0];
   const length = knownLength >= 0 ? knownLength : parts.reduce((s, p) => s + p.length, 0);
   const out = new Uint8Array(length);
   let at = 0;

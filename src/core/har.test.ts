@@ -16,10 +16,10 @@ function readmeTable(): Map<string, { entries: number; failures: number }> {
   for (const line of read(`${REAL_HARS}README.md`).split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     // | file | source | produced by | entries | failures |
-    if (cells.length < 7 || !/\.har\b/.test(cells[1]!) || cells[1]!.startsWith('invalid/')) continue;
-    const file = cells[1]!.replace(/\s*†$/, '');
-    const entries = /^\d+/.exec(cells[4]!);
-    const failures = /^\d+/.exec(cells[5]!);
+    if (cells.length < 7 || !/\.har\b/.test(cells[1]) || cells[1].startsWith('invalid/')) continue;
+    const file = cells[1].replace(/\s*†$/, '');
+    const entries = /^\d+/.exec(cells[4]);
+    const failures = /^\d+/.exec(cells[5]);
     if (entries && failures) rows.set(file, { entries: Number(entries[0]), failures: Number(failures[0]) });
   }
   return rows;
@@ -73,8 +73,8 @@ describe('parseHar on real HAR files', () => {
     const exchanges = parse('mitmproxy-import_har-timed_out.har').exchanges as Exchange[];
     const quic = exchanges.filter((e) => e.status === 200 && e.error !== undefined);
     expect(quic).toHaveLength(1);
-    expect(quic[0]!.error).toContain('ERR_QUIC_PROTOCOL_ERROR');
-    expect(classify(quic[0]!).failure).toBe(true);
+    expect(quic[0].error).toContain('ERR_QUIC_PROTOCOL_ERROR');
+    expect(classify(quic[0]).failure).toBe(true);
     expect(exchanges.filter((e) => e.status === 0 && e.error?.includes('ERR_INTERNET_DISCONNECTED'))).toHaveLength(20);
     expect(exchanges.filter((e) => classify(e).kind === 'canceled')).toHaveLength(1);
     // `"_error": null` on successful entries is no error.
@@ -93,8 +93,8 @@ describe('parseHar on real HAR files', () => {
 
   it('marks base64 bodies and keeps them decodable', () => {
     const [svg] = parse('harviewer-issue-62-svg.base64.har').exchanges as Exchange[];
-    expect(svg!.bodyEncoding).toBe('base64');
-    expect(atob(svg!.body!)).toContain('<svg');
+    expect(svg.bodyEncoding).toBe('base64');
+    expect(atob(svg.body!)).toContain('<svg');
     // Firefox 47: encoding base64 with empty text on a status-0 entry.
     const empty = (parse('harviewer-issue-49-ff47.har').exchanges as Exchange[]).filter((e) => e.bodyEncoding === 'base64' && e.body === '');
     expect(empty.length).toBeGreaterThan(0);
@@ -102,7 +102,7 @@ describe('parseHar on real HAR files', () => {
 
   it('takes mimeType from content.mimeType and leaves it out when absent', () => {
     const [missing] = parse('harviewer-issue-56-missing-content-type.har').exchanges as Exchange[];
-    expect(missing!.mimeType).toBeUndefined();
+    expect(missing.mimeType).toBeUndefined();
     const chrome = parse('harviewer-issue-61-chrome51.har').exchanges as Exchange[];
     expect(chrome.some((e) => e.mimeType === 'text/html')).toBe(true);
   });
@@ -123,7 +123,7 @@ describe('parseHar on real HAR files', () => {
   });
 
   it('reads dates with Z or offsets and 2 to 7 fraction digits', () => {
-    const ie = (parse('harviewer-issue-61-ie11.har').exchanges as Exchange[])[0]!;
+    const ie = (parse('harviewer-issue-61-ie11.har').exchanges as Exchange[])[0];
     const raw = JSON.parse(read(`${REAL_HARS}harviewer-issue-61-ie11.har`)).log.entries[0].startedDateTime as string;
     expect(raw).toMatch(/\.\d{2}[+-Z]/);
     expect(ie.startedAt).toBe(Date.parse(raw));
@@ -161,7 +161,7 @@ describe('parseHar on broken files', () => {
   /** Line and column of `needle` in text, 1-based, counted independently of the parser. */
   const positionOf = (text: string, needle: string): string => {
     const before = text.slice(0, text.indexOf(needle)).split('\n');
-    return `line ${before.length} column ${before[before.length - 1]!.length + 1}`;
+    return `line ${before.length} column ${before[before.length - 1].length + 1}`;
   };
 
   it('reports a syntax error with its line and column (harviewer-not-json)', () => {
@@ -327,7 +327,7 @@ describe('parseHar entry by entry', () => {
     expect(result.exchanges[0]!.body).toHaveLength(100);
     expect(result.exchanges[0]!.bodyTruncated).toBe(true);
     expect(result.problems[0]).toMatchObject({ index: 0, skipped: false });
-    expect(result.problems[0]!.message).toMatch(/cut/);
+    expect(result.problems[0].message).toMatch(/cut/);
   });
 
   it('reports entries beyond the entry cap', () => {
@@ -423,11 +423,11 @@ describe('toHar', () => {
     expect(har.log.version).toBe('1.2');
     expect(har.log.creator).toEqual({ name: 'Faultline', version: '0.1.0' });
     const [entry] = har.log.entries;
-    expect(entry!.startedDateTime).toBe('2026-11-23T18:00:00.000Z');
-    expect(entry!.request.queryString).toEqual([{ name: 'access_token', value: '[REDACTED]' }, { name: 'page', value: '2' }]);
-    expect(entry!.response.headers).toContainEqual({ name: 'x-request-id', value: 'req-77' });
-    expect(JSON.parse(entry!.request.postData!.text!)).toEqual({ user: 'me', password: '[REDACTED]' });
-    expect(entry!.response.content.mimeType).toBe('application/json');
+    expect(entry.startedDateTime).toBe('2026-11-23T18:00:00.000Z');
+    expect(entry.request.queryString).toEqual([{ name: 'access_token', value: '[REDACTED]' }, { name: 'page', value: '2' }]);
+    expect(entry.response.headers).toContainEqual({ name: 'x-request-id', value: 'req-77' });
+    expect(JSON.parse(entry.request.postData!.text!)).toEqual({ user: 'me', password: '[REDACTED]' });
+    expect(entry.response.content.mimeType).toBe('application/json');
     const back = parseHar(text);
     expect(back.exchanges[0]!.status).toBe(401);
   });

@@ -305,9 +305,9 @@ export interface ToHarOptions {
 export function toHar(items: ReadonlyArray<Exchange | HarExportItem>, creator: HarCreator, options: ToHarOptions = {}): Har {
   const redact = options.redact ?? true;
   const entries = items.map((item) => {
-    const isItem = 'exchange' in item && typeof (item as HarExportItem).exchange === 'object';
-    const raw = isItem ? (item as HarExportItem).exchange : (item as Exchange);
-    const classification = isItem ? (item as HarExportItem).classification : undefined;
+    const isItem = 'exchange' in item && typeof (item).exchange === 'object';
+    const raw = isItem ? (item).exchange : (item as Exchange);
+    const classification = isItem ? (item).classification : undefined;
     // The classification echoes server text (code, message, ID), which can carry credentials too.
     return toHarEntry(redact ? redactExchange(raw) : raw, redact && classification ? redactClassification(classification) : classification);
   });
@@ -498,7 +498,7 @@ function unwrapJsonp(text: string): { callback: string; inner: string } | null {
   const tailWindow = Math.max(head[0].length, text.length - 100);
   const tail = JSONP_TAIL.exec(text.slice(tailWindow));
   if (!tail) return null;
-  return { callback: head[1]!, inner: text.slice(head[0].length, tailWindow + tail.index) };
+  return { callback: head[1], inner: text.slice(head[0].length, tailWindow + tail.index) };
 }
 
 /** Finds the first JSON syntax error without recursion and describes it with a line and column. */
@@ -566,7 +566,7 @@ function locateJsonError(text: string): { pos: number; what: string } | null {
       if (want === 'end') return null;
       return unexpected(i, expectedFor(want));
     }
-    const c = text[i]!;
+    const c = text[i];
     switch (want) {
       case 'end':
         return unexpected(i, 'end of file');

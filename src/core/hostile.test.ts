@@ -282,7 +282,7 @@ describe('hostile headers', () => {
   });
 
   it.each(['ratelimit', 'ratelimit-reset', 'x-ratelimit-reset'])('a garbage %s header alone gives no wait, and a note says it was ignored', (name) => {
-    const c = classifyClean(json(429, '', { [name]: GARBAGE_RATELIMIT_HEADERS[name]! }));
+    const c = classifyClean(json(429, '', { [name]: GARBAGE_RATELIMIT_HEADERS[name] }));
     expect(c.retryAfterSeconds).toBeNull();
     expect(c.notes.some((n) => n.toLowerCase().startsWith(name) && /ignored/.test(n)), c.notes.join(' | ')).toBe(true);
   });

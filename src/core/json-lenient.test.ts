@@ -48,7 +48,7 @@ describe('parseJsonLenient', () => {
     const depth = 100_000;
     const r = parseJsonLenient(`${'['.repeat(depth)}1,${']'.repeat(depth)}`);
     expect(r.ok).toBe(true);
-    let v = r.value as unknown;
+    let v = r.value;
     let levels = 0;
     while (Array.isArray(v)) {
       v = v[0];

@@ -203,7 +203,7 @@ export function parseJsonLenient(text: string): LenientParse {
     }
 
     if (expect === 'key') {
-      const t = top as Frame;
+      const t = top;
       let key: string | undefined;
       if (c === 34 || c === 39) key = readString();
       else if (isIdentStart(c)) key = readIdent();

@@ -80,7 +80,7 @@ function isSecretByWords(name: string): boolean {
   const joined = ws.join('');
   if (SECRET_WORD_SUFFIXES.some((s) => joined === s)) return true;
   for (let i = 0; i < ws.length; i++) {
-    const w = ws[i]!;
+    const w = ws[i];
     if (SECRET_WORDS.includes(w)) return true;
     if (SECRET_WORD_SUFFIXES.some((s) => w.endsWith(s))) return true;
     const next = ws[i + 1];
@@ -168,7 +168,7 @@ export function redactParams(params: string): string {
   // Form bodies can hold millions of parameters with few distinct names: decide each name once.
   const secretByName = new Map<string, boolean>();
   for (let i = 0; i < pairs.length; i++) {
-    const pair = pairs[i]!;
+    const pair = pairs[i];
     const eq = pair.indexOf('=');
     if (eq < 0) {
       pairs[i] = redactValuePatterns(pair);
@@ -222,12 +222,12 @@ const MAX_SHARED_HEADERS = 2000;
 export function redactHeaderList(headers: ReadonlyArray<{ name: string; value: string }>): Array<{ name: string; value: string }> {
   const out = new Array<{ name: string; value: string }>(headers.length);
   for (let i = 0; i < headers.length; i++) {
-    const header = headers[i]!;
+    const header = headers[i];
     const key = `${header.name}\n${header.value}`;
     let entry = sharedHeaders.get(key);
     if (entry === undefined) {
       // Frozen: one entry object is shared by many records.
-      entry = Object.freeze(redactHeaders([header])[0]!);
+      entry = Object.freeze(redactHeaders([header])[0]);
       if (entry.value === header.value) {
         if (sharedHeaders.size >= MAX_SHARED_HEADERS) sharedHeaders.clear();
         sharedHeaders.set(key, entry);
@@ -260,7 +260,7 @@ function stringEnd(text: string, open: number, newlineEnds: boolean): number {
 
 function skipSpace(text: string, from: number): number {
   let i = from;
-  while (i < text.length && /\s/.test(text[i]!)) i++;
+  while (i < text.length && /\s/.test(text[i])) i++;
   return i;
 }
 

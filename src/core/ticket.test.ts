@@ -39,7 +39,7 @@ const exchange: Exchange = {
     { name: ':authority', value: 'api.vendor.test' },
     { name: 'Authorization', value: `Bearer ${SECRETS[0]}` },
     { name: 'Cookie', value: `sid=${SECRETS[1]}` },
-    { name: 'x-api-key', value: SECRETS[5]! },
+    { name: 'x-api-key', value: SECRETS[5] },
     { name: 'Content-Type', value: 'application/json' },
     { name: 'Content-Length', value: '39' },
   ],
@@ -156,7 +156,7 @@ async function fetchArgs(code: string): Promise<[string, RequestInit]> {
     captured = [url, init];
     return Promise.resolve();
   };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+   
   await new Function('fetch', `return (async () => { ${code} })();`)(stub);
   return captured!;
 }

@@ -32,7 +32,7 @@ export function createRecentEntries(options: RecentOptions = DEFAULT_RECENT_OPTI
         ring.push({ at, entry });
         chars += charsOf(entry);
       }
-      while (ring.length && (ring[0]!.at < at - options.windowMs || ring.length > options.maxEntries || chars > options.maxBodyChars)) {
+      while (ring.length && (ring[0].at < at - options.windowMs || ring.length > options.maxEntries || chars > options.maxBodyChars)) {
         chars -= charsOf(ring.shift()!.entry);
       }
     },

@@ -67,14 +67,14 @@ export function RuleEditor({ rule, onChange, problems, compact = false }: RuleEd
           id={id}
           type="text"
           data-testid={spec.testid}
-          value={rule[spec.field] as string}
+          value={rule[spec.field]}
           placeholder={spec.placeholder}
           inputMode={spec.inputMode}
           spellcheck={false}
           autocomplete="off"
           aria-invalid={problem ? 'true' : undefined}
           aria-describedby={problem ? `${id}-error` : compact ? undefined : `${id}-hint`}
-          onInput={(e) => change({ [spec.field]: e.currentTarget.value } as Partial<RuleDraft>)}
+          onInput={(e) => change({ [spec.field]: e.currentTarget.value })}
         />
         {problem ? (
           <div class="field-error" id={`${id}-error`} data-testid={`${spec.testid}-error`} role="alert">
@@ -100,7 +100,7 @@ export function RuleEditor({ rule, onChange, problems, compact = false }: RuleEd
           data-testid={spec.testid}
           value={rule[spec.field]}
           aria-invalid={problem ? 'true' : undefined}
-          onChange={(e) => change({ [spec.field]: e.currentTarget.value as Tri } as Partial<RuleDraft>)}
+          onChange={(e) => change({ [spec.field]: e.currentTarget.value as Tri })}
         >
           <option value="unset">unset: as Faultline decides</option>
           <option value="yes">{spec.yes}</option>

@@ -181,7 +181,7 @@ export function createOptionsStore(deps: OptionsDeps, initialSample: PreviewSamp
           return;
         }
         set({ importError: null });
-        if (parsed !== null && typeof parsed === 'object' && 'specs' in parsed) await deps.importSpecs?.((parsed as { specs: unknown }).specs);
+        if (parsed !== null && typeof parsed === 'object' && 'specs' in parsed) await deps.importSpecs?.((parsed).specs);
         const n = result.document.rules.length;
         await persist(result.document, (saved) => savedText(saved, `Imported ${count(n)} from ${fileName} and saved them`));
       },

@@ -107,7 +107,7 @@ class IdbCaptureDb implements CaptureDb {
     return {
       metas: metaKeys.map((tabId, i) => ({ tabId, value: metaValues[i] })),
       records: recordKeys.map((key, i) => ({ key, value: recordValues[i] })),
-      bodies: bodyKeys.map((key, i) => ({ key, value: bodyValues[i]! })),
+      bodies: bodyKeys.map((key, i) => ({ key, value: bodyValues[i] })),
     };
   }
 

@@ -78,7 +78,7 @@ export function onRequestFinished(listener: (request: FinishedRequest) => void):
 export async function getHAR(): Promise<{ entries?: unknown[] }> {
   const network = nativeNetwork();
   const [har] = await callEither((cb) => network.getHAR(cb));
-  return (har && typeof har === 'object' ? har : {}) as { entries?: unknown[] };
+  return (har && typeof har === 'object' ? har : {});
 }
 
 export function inspectedTabId(): number {

@@ -1,7 +1,7 @@
 // The panel-side (and devtools-page-side) port to the background: see reconnecting-port.ts.
 import browser from 'webextension-polyfill';
 import type { Envelope } from '../protocol/messages';
-import { createReconnectingPort, type ClientPort, type ClientRuntime } from './reconnecting-port';
+import { createReconnectingPort, type ClientRuntime } from './reconnecting-port';
 
 export { isContextInvalidatedError } from './reconnecting-port';
 
@@ -13,7 +13,7 @@ function browserRuntime(): ClientRuntime {
       if (chromeRuntime && 'id' in chromeRuntime) return chromeRuntime.id;
       return browser.runtime?.id;
     },
-    connect: (info) => browser.runtime.connect(info) as unknown as ClientPort,
+    connect: (info) => browser.runtime.connect(info),
     lastErrorMessage: () => chromeRuntime?.lastError?.message,
   };
 }

@@ -42,7 +42,7 @@ class FakeRuntime implements ClientRuntime {
     return this.lastError;
   }
   get current(): FakeClientPort {
-    return this.ports[this.ports.length - 1]!;
+    return this.ports[this.ports.length - 1];
   }
 }
 
@@ -64,9 +64,9 @@ function manualTimers() {
     /** Runs the earliest-scheduled reconnect timer (the healthy timers are long). */
     fireShortest() {
       if (!queue.length) return false;
-      const i = queue.reduce((best, t, j) => (t.ms < queue[best]!.ms ? j : best), 0);
+      const i = queue.reduce((best, t, j) => (t.ms < queue[best].ms ? j : best), 0);
       const [t] = queue.splice(i, 1);
-      t!.fn();
+      t.fn();
       return true;
     },
     fireAll() {
@@ -83,7 +83,9 @@ function setup(opts: { backoffMs?: number[]; maxBuffer?: number } = {}) {
   const timers = manualTimers();
   const log: string[] = [];
   const received: unknown[] = [];
+  // Declared before it is assigned: the handlers below reach it once it is.
   let port!: ReturnType<typeof createReconnectingPort>;
+  // eslint-disable-next-line prefer-const
   port = createReconnectingPort(
     runtime,
     'faultline-panel:1',

@@ -115,7 +115,7 @@ export function createReconnectingPort(
 
   const flush = (): void => {
     while (port && buffer.length) {
-      const msg = buffer[0]!;
+      const msg = buffer[0];
       try {
         port.postMessage(msg);
         buffer.shift();

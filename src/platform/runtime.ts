@@ -17,7 +17,7 @@ export function onConnect(listener: (port: PortLike, sender: Runtime.MessageSend
       port.disconnect();
       return;
     }
-    listener(port as unknown as PortLike, port.sender);
+    listener(port, port.sender);
   };
   browser.runtime.onConnect.addListener(cb);
   return () => browser.runtime.onConnect.removeListener(cb);

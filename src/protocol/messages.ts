@@ -195,7 +195,7 @@ export function parseEnvelope(value: unknown): Envelope | null {
   if (!isRecord(payload)) return null;
   const fields = PAYLOAD_FIELDS[value.type];
   for (const name of Object.keys(fields)) {
-    if (!fields[name]!(payload[name])) return null;
+    if (!fields[name](payload[name])) return null;
   }
   return value;
 }

@@ -205,7 +205,7 @@ export function statusVerdict(root: unknown): boolean | undefined {
       continue;
     }
     if (norm === 'error' && v !== null && v !== false && v !== '') {
-      if (typeof v === 'object' ? Object.keys(v as object).length > 0 : true) failure ??= true;
+      if (typeof v === 'object' ? Object.keys(v).length > 0 : true) failure ??= true;
       continue;
     }
     if (norm === 'errors' && Array.isArray(v) && v.length > 0 && !('data' in obj && obj.data !== null && obj.data !== undefined)) failure ??= true;
@@ -277,7 +277,7 @@ function bulkFailure(root: Record<string, unknown>): { path: string; error: unkn
   return undefined;
 }
 
-function best<T>(leaves: readonly Leaf[], score: (leaf: Leaf) => number, min: number): Leaf | undefined {
+function best(leaves: readonly Leaf[], score: (leaf: Leaf) => number, min: number): Leaf | undefined {
   let top: Leaf | undefined;
   let topScore = min;
   for (const leaf of leaves) {
@@ -319,7 +319,7 @@ function fieldDictEntry(dict: unknown): { field: string; text: string } | undefi
   for (const field in dict as Record<string, unknown>) {
     if (++n > 50) break;
     const v = (dict as Record<string, unknown>)[field];
-    const list = typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+    const list = typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v) : undefined;
     if (!list) return undefined;
     const text = list.map((x) => x.trim()).filter(Boolean).join('; ');
     if (!first && text && isProse(text)) first = { field, text };

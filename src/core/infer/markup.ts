@@ -1,8 +1,7 @@
 // Error pages of CDNs, WAFs, gateways and frameworks (HTML, XML, plain text): the message is what
 // the page says (its heading and first paragraph), not the status reason in its title, and the
 // ID to quote is written in it ("Reference #18.2f…", "Ray ID: 8a…", "Request ID: …", "Support ID").
-import { decodeEntities, MAX_MARKUP_SCAN, tagText } from '../formats/util';
-import { isGenericMessage } from './dictionaries';
+import { decodeEntities, MAX_MARKUP_SCAN } from '../formats/util';
 
 /** Phrases that introduce the ID a page asks the reader to quote, most specific first. Group 1 is the ID. */
 const SUPPORT_PHRASES: readonly RegExp[] = [

@@ -160,7 +160,7 @@ describe('spec rules: code, message and ID read with no rule written', () => {
     const rules = specRules(shop);
     expect(rules[0]).toMatchObject({ match: { host: 'localhost:8000', pathPrefix: '/api' }, set: { errorCodePath: 'error.code', messagePath: 'error.message', errorIdPath: 'error.request_id' } });
     // A shape no vendor recognizer knows: the spec says where the code, message and ID are.
-    const fault = loadText(SHOP.replace(/    Error:[\s\S]*$/, `    Error:
+    const fault = loadText(SHOP.replace(/ {4}Error:[\s\S]*$/, `    Error:
       type: object
       properties:
         fault:

@@ -83,7 +83,7 @@ function normalize(document: Record<string, unknown>, version: SpecVersion, warn
     if ('$ref' in obj) {
       const ref = obj.$ref;
       const local = typeof ref === 'string' && ref.startsWith('#');
-      if (!local || atPointer(document, ref as string) === undefined) {
+      if (!local || atPointer(document, ref) === undefined) {
         refused++;
         if (warnings.length < MAX_WARNINGS) {
           warnings.push(

@@ -1,6 +1,5 @@
 // The form a spec is kept in (extension storage, the rules export): the parsed document as JSON, so
 // reading it back needs no YAML parser, plus what the background needs without loading it (rules).
-import type { Rule } from '../rules';
 import { loadSpec, type LoadResult } from './load';
 import { parseSpecText } from './parse';
 import { specRules } from './rules';

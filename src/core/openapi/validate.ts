@@ -28,7 +28,7 @@ function register(spec: LoadedSpec, schema: unknown, pointer: string): boolean {
   const lookup = lookupFor(spec);
   if (lookup[`${BASE}#${pointer}`] !== undefined) return true;
   try {
-    dereference(schema as Schema, lookup, new URL(BASE), pointer);
+    dereference(schema, lookup, new URL(BASE), pointer);
     return true;
   } catch {
     return false;

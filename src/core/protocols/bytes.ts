@@ -31,7 +31,7 @@ export function decodeBase64Chunks(input: string, maxBytes = MAX_PARSE_BYTES): {
       continue;
     }
     if (c === 32 || c === 10 || c === 13 || c === 9) continue;
-    const v = c < 128 ? B64[c]! : -1;
+    const v = c < 128 ? B64[c] : -1;
     if (v < 0) return undefined;
     acc = ((acc << 6) | v) & 0xffffff;
     bits += 6;
@@ -107,7 +107,7 @@ export function percentDecode(value: string, maxChars = 4000): string {
     }
   };
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
+    const ch = s[i];
     if (ch === '%' && HEX.test(s.slice(i + 1, i + 3))) {
       bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
       i += 2;
@@ -142,8 +142,8 @@ export function readEnvelopes(bytes: Uint8Array): { envelopes: Envelope[]; skipp
   const n = bytes.length;
   while (pos < n) {
     if (n - pos < 5) return { envelopes, skipped, trailing: n - pos };
-    const flags = bytes[pos]!;
-    const length = ((bytes[pos + 1]! << 24) >>> 0) + (bytes[pos + 2]! << 16) + (bytes[pos + 3]! << 8) + bytes[pos + 4]!;
+    const flags = bytes[pos];
+    const length = ((bytes[pos + 1] << 24) >>> 0) + (bytes[pos + 2] << 16) + (bytes[pos + 3] << 8) + bytes[pos + 4];
     const start = pos + 5;
     const end = start + length;
     const truncated = end > n;

@@ -82,7 +82,7 @@ export interface NamedCode {
 export function connectCode(code: unknown): NamedCode | undefined {
   if (typeof code !== 'string' || !hasOwn.call(CONNECT_HTTP, code)) return undefined;
   const grpc = byLowerName(code);
-  return { http: CONNECT_HTTP[code]!, retryable: grpc?.retryable ?? false, number: grpc?.number };
+  return { http: CONNECT_HTTP[code], retryable: grpc?.retryable ?? false, number: grpc?.number };
 }
 
 /** A Twirp error code string, or undefined when it is not in Twirp's table. */
@@ -91,7 +91,7 @@ export function twirpCode(code: unknown): NamedCode | undefined {
   const grpc = byLowerName(code);
   // Twirp's deadline_exceeded and canceled map to 408, which the advice treats as safe to resend;
   // the gRPC semantics decide retryability.
-  return { http: TWIRP_HTTP[code]!, retryable: grpc?.retryable ?? false, number: grpc?.number };
+  return { http: TWIRP_HTTP[code], retryable: grpc?.retryable ?? false, number: grpc?.number };
 }
 
 /** Whether an HTTP-equivalent status is worth an unchanged re-send: 408, 425, 429 and 5xx except 501/505. */

@@ -72,7 +72,7 @@ function fromBody(ctx: RecognizerContext, text: boolean, notes: string[]): GrpcS
   const { envelopes, skipped } = readEnvelopes(bytes);
   if (skipped) notes.push(`gRPC-web: ${skipped} frames past the first ${envelopes.length} not read`);
   for (let i = envelopes.length - 1; i >= 0; i--) {
-    const env = envelopes[i]!;
+    const env = envelopes[i];
     if ((env.flags & 0x80) === 0) continue;
     if (env.flags & 0x01) {
       notes.push('gRPC-web trailer frame is compressed; not read');

@@ -162,7 +162,7 @@ function batch(list: unknown[]): Extracted | null {
   const wait = first.err.wait;
   if (wait) {
     out.retryAfterSeconds = wait.seconds;
-    out.retryAfterField = wait.field.replace(/^error\./, `[${ops.list[0]!.index}].error.`);
+    out.retryAfterField = wait.field.replace(/^error\./, `[${ops.list[0].index}].error.`);
   }
   return out;
 }

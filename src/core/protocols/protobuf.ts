@@ -29,7 +29,7 @@ export function readFields(buf: Uint8Array): Field[] {
     let scale = 1;
     for (let i = 0; i < 10; i++) {
       if (pos >= buf.length) return undefined;
-      const b = buf[pos++]!;
+      const b = buf[pos++];
       result += (b & 0x7f) * scale;
       scale *= 128;
       if ((b & 0x80) === 0) return result;

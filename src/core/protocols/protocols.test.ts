@@ -205,7 +205,7 @@ describe('readers on hostile input', () => {
   it('envelopes: a length beyond the body is a truncated last envelope', () => {
     const { envelopes } = readEnvelopes(new Uint8Array([0x80, 0xff, 0xff, 0xff, 0xff, 1, 2]));
     expect(envelopes).toHaveLength(1);
-    expect(envelopes[0]!.truncated).toBe(true);
+    expect(envelopes[0].truncated).toBe(true);
   });
 
   it('deeply nested JSON-RPC data and tRPC messages do not overflow', () => {

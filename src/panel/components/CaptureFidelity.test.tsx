@@ -43,9 +43,9 @@ describe('canceled requests', () => {
     expect(chip).toBeDefined();
     click(chip);
     expect(rows(view).map((r) => r.dataset.seq)).toEqual(['2']);
-    const status = rows(view)[0]!.querySelector('.col-status')!;
+    const status = rows(view)[0].querySelector('.col-status')!;
     expect(status.textContent).toBe('(canceled)');
-    expect(rows(view)[0]!.dataset.kind).toBe('canceled');
+    expect(rows(view)[0].dataset.kind).toBe('canceled');
     // The failure count is unchanged by the chip.
     expect(view.store.getState().failures).toBe(1);
   });

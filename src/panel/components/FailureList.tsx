@@ -1,5 +1,4 @@
 // The failure list: an ARIA grid of fixed-height rows, windowed so only what is on screen is in the DOM.
-import { callSiteOf, formatFrame } from '../../core/callsite';
 import { memo } from './memo';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AUDIT_RULE_TITLES, type AuditRule } from '../../core/audit';
@@ -432,7 +431,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
           >
             {c.title}
             {sort?.column === c.id ? <span aria-hidden="true">{sort.dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
-            <span class="col-resize" aria-hidden="true" onPointerDown={(e) => startResize(c, e as PointerEvent)} onClick={(e) => e.stopPropagation()} />
+            <span class="col-resize" aria-hidden="true" onPointerDown={(e) => startResize(c, e)} onClick={(e) => e.stopPropagation()} />
           </div>
         ))}
       </div>

@@ -33,7 +33,7 @@ export function recordsOf(exchanges: readonly Exchange[], count: number, startSe
   const records: RequestRecord[] = [];
   for (let i = 0; i < n; i++) {
     const seq = startSeq + i;
-    const exchange: Exchange = { ...exchanges[i % exchanges.length]!, startedAt: Date.now() - (n - i) * 1000, durationMs: 40 + (i % 7) * 30 };
+    const exchange: Exchange = { ...exchanges[i % exchanges.length], startedAt: Date.now() - (n - i) * 1000, durationMs: 40 + (i % 7) * 30 };
     records.push({
       kind: 'request',
       id: `dev:${seq}`,
@@ -70,19 +70,19 @@ export function createDevPlatform(exchanges: readonly Exchange[], options: DevOp
       queueMicrotask(() => handlers.onConnect?.());
       if (options.liveEveryMs > 0) {
         timer = setInterval(() => {
-          const next = recordsOf([exchanges[records.length % exchanges.length]!], 1, records.length + 1);
+          const next = recordsOf([exchanges[records.length % exchanges.length]], 1, records.length + 1);
           records = [...records, ...next];
-          send(envelope('bg/upsert', { tabId: DEV_TAB_ID, records: next, stats: stats() }) as Envelope);
+          send(envelope('bg/upsert', { tabId: DEV_TAB_ID, records: next, stats: stats() }));
         }, options.liveEveryMs);
       }
       return {
         post(msg) {
           const parsed = parseEnvelope(msg);
           if (!parsed) return;
-          if (parsed.type === 'panel/hello') send(envelope('bg/snapshot', { tabId: DEV_TAB_ID, records, stats: stats(), preserve: false }) as Envelope);
+          if (parsed.type === 'panel/hello') send(envelope('bg/snapshot', { tabId: DEV_TAB_ID, records, stats: stats(), preserve: false }));
           if (parsed.type === 'panel/clear') {
             records = [];
-            send(envelope('bg/cleared', { tabId: DEV_TAB_ID, stats: stats() }) as Envelope);
+            send(envelope('bg/cleared', { tabId: DEV_TAB_ID, stats: stats() }));
           }
         },
         close() {

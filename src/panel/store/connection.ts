@@ -1,6 +1,6 @@
 // Wires the store to the background over the per-tab port: hello on every (re)connect, records in,
 // status out. The port itself (reconnects, context invalidation) is the platform's.
-import { envelope, PROTOCOL_VERSION, type Envelope } from '../../protocol/messages';
+import { envelope, PROTOCOL_VERSION } from '../../protocol/messages';
 import type { PanelPlatform, PortHandle } from '../platform-types';
 import { readSettings } from '../settings';
 import type { PanelStore } from './panel-store';
@@ -10,7 +10,7 @@ export function connectStore(store: PanelStore, platform: PanelPlatform): () => 
   let saidHello = false;
   const hello = (): void => {
     saidHello = true;
-    handle?.post(envelope('panel/hello', { tabId: platform.tabId, protocol: PROTOCOL_VERSION }) as Envelope);
+    handle?.post(envelope('panel/hello', { tabId: platform.tabId, protocol: PROTOCOL_VERSION }));
   };
   handle = platform.connect({
     onMessage: (msg) => store.getState().receive(msg),

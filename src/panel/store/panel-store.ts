@@ -6,7 +6,6 @@ import type { HarProblem } from '../../core/har';
 import {
   envelope,
   parseEnvelopeOf,
-  type CaptureRecord,
   type CaptureStats,
   type Envelope,
   type MessageMap,
@@ -295,7 +294,7 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
     };
 
     const post = <T extends keyof MessageMap>(type: T, payload: MessageMap[T]): void => {
-      send?.(envelope(type, payload) as Envelope);
+      send?.(envelope(type, payload));
     };
 
     /** Keeps the selection only if its record still exists. */
@@ -509,10 +508,10 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
         const state = get();
         const dataset = new Dataset(specOf(state.filterText, state.chips, state.settings.showAll));
         dataset.setGroupBy(state.settings.groupBy);
-        dataset.reset(result.records as CaptureRecord[]);
+        dataset.reset(result.records);
         imported = dataset;
         importedAudit = new AuditIndex();
-        importedAudit.reset(result.records as CaptureRecord[]);
+        importedAudit.reset(result.records);
         auditSoon();
         set({ view: 'imported', auditOf: 'imported' });
         const skipped = result.problems.filter((p) => p.skipped).length;
