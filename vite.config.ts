@@ -36,7 +36,10 @@ export function manifestFor(browser: Browser): ManifestV3Export {
 
 function extensionConfig(browser: Browser): UserConfig {
   return {
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), crx({ manifest: manifestFor(browser), browser })],
+    plugins: [
+      preact({ devToolsEnabled: false, prefreshEnabled: false }),
+      crx({ manifest: manifestFor(browser), browser }),
+    ],
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,

@@ -24,7 +24,9 @@ const START = Date.parse('2026-11-23T18:00:00.000Z');
 function toEntry(c, i) {
   const { request: rq, response: rs } = c;
   let query = [];
-  try { query = [...new URL(rq.url).searchParams].map(([name, value]) => ({ name, value })); } catch {}
+  try {
+    query = [...new URL(rq.url).searchParams].map(([name, value]) => ({ name, value }));
+  } catch {}
   const mimeType = (rs.headers?.['content-type'] ?? '').split(';')[0].trim() || 'x-unknown';
   const content = { size: (rs.body ?? '').length, mimeType, text: rs.body ?? '' };
   if (rs.bodyEncoding === 'base64') content.encoding = 'base64';
@@ -32,12 +34,25 @@ function toEntry(c, i) {
     startedDateTime: new Date(START + i * 1000).toISOString(),
     time: 42,
     request: {
-      method: rq.method, url: rq.url, httpVersion: 'HTTP/1.1', headers: pairs(rq.headers), cookies: [],
-      queryString: query, headersSize: -1, bodySize: rq.body ? rq.body.length : 0,
+      method: rq.method,
+      url: rq.url,
+      httpVersion: 'HTTP/1.1',
+      headers: pairs(rq.headers),
+      cookies: [],
+      queryString: query,
+      headersSize: -1,
+      bodySize: rq.body ? rq.body.length : 0,
     },
     response: {
-      status: rs.status, statusText: rs.statusText ?? '', httpVersion: rs.status ? 'HTTP/1.1' : '',
-      headers: pairs(rs.headers), cookies: [], content, redirectURL: '', headersSize: -1, bodySize: content.size,
+      status: rs.status,
+      statusText: rs.statusText ?? '',
+      httpVersion: rs.status ? 'HTTP/1.1' : '',
+      headers: pairs(rs.headers),
+      cookies: [],
+      content,
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: content.size,
     },
     cache: {},
     timings: { send: 1, wait: 40, receive: 1 },
@@ -52,21 +67,45 @@ const squash = (s) => String(s).replace(/\s+/g, ' ').trim().toLowerCase();
 /** The fixtures README's rules; the same as src/core/testing/seed-cases.ts seedMismatches. */
 function mismatches(want, got) {
   const out = [];
-  const check = (f, ok) => { if (!ok) out.push(`${f}: expected ${JSON.stringify(want[f])}, got ${JSON.stringify(f === 'actionMentionsAny' ? got.action : got[f])}`); };
-  for (const f of ['failure', 'errorCode', 'errorId', 'retryable', 'idempotent']) if (f in want) check(f, got[f] === want[f]);
-  if ('message' in want) check('message', want.message === null ? got.message == null : got.message != null && squash(got.message).includes(squash(want.message)));
+  const check = (f, ok) => {
+    if (!ok)
+      out.push(
+        `${f}: expected ${JSON.stringify(want[f])}, got ${JSON.stringify(f === 'actionMentionsAny' ? got.action : got[f])}`,
+      );
+  };
+  for (const f of ['failure', 'errorCode', 'errorId', 'retryable', 'idempotent'])
+    if (f in want) check(f, got[f] === want[f]);
+  if ('message' in want)
+    check(
+      'message',
+      want.message === null
+        ? got.message == null
+        : got.message != null && squash(got.message).includes(squash(want.message)),
+    );
   if ('retryAfterSeconds' in want) {
     const w = want.retryAfterSeconds;
-    check('retryAfterSeconds', w === null ? got.retryAfterSeconds == null : got.retryAfterSeconds != null && Math.abs(got.retryAfterSeconds - w) <= 1);
+    check(
+      'retryAfterSeconds',
+      w === null
+        ? got.retryAfterSeconds == null
+        : got.retryAfterSeconds != null && Math.abs(got.retryAfterSeconds - w) <= 1,
+    );
   }
-  if (want.actionMentionsAny) check('actionMentionsAny', want.actionMentionsAny.some((w) => (got.action ?? '').toLowerCase().includes(w.toLowerCase())));
+  if (want.actionMentionsAny)
+    check(
+      'actionMentionsAny',
+      want.actionMentionsAny.some((w) => (got.action ?? '').toLowerCase().includes(w.toLowerCase())),
+    );
   return out;
 }
 
 const all = loadCorpus();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'faultline-corpus-'));
 const harPath = path.join(dir, 'corpus.har');
-writeFileSync(harPath, JSON.stringify({ log: { version: '1.2', creator: { name: 'corpus', version: '1' }, entries: all.map(toEntry) } }));
+writeFileSync(
+  harPath,
+  JSON.stringify({ log: { version: '1.2', creator: { name: 'corpus', version: '1' }, entries: all.map(toEntry) } }),
+);
 let out;
 try {
   out = execFileSync(process.execPath, [cli, 'triage', harPath, '--json'], { maxBuffer: 512 << 20, encoding: 'utf8' });
@@ -91,15 +130,22 @@ all.forEach((c, i) => {
 
 const pct = (p) => (p.total ? ((100 * p.pass) / p.total).toFixed(1) : '–');
 if (asJson) {
-  console.log(JSON.stringify({
-    dev: { pass: parts.dev.pass, total: parts.dev.total, apis: parts.dev.apis.size },
-    test: { pass: parts.test.pass, total: parts.test.total, apis: parts.test.apis.size },
-    failures: failures.filter((f) => verbose || f.part === 'dev'),
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        dev: { pass: parts.dev.pass, total: parts.dev.total, apis: parts.dev.apis.size },
+        test: { pass: parts.test.pass, total: parts.test.total, apis: parts.test.apis.size },
+        failures: failures.filter((f) => verbose || f.part === 'dev'),
+      },
+      null,
+      2,
+    ),
+  );
 } else {
   for (const [name, p] of Object.entries(parts)) {
     if (p.total) console.log(`${name}: ${p.pass}/${p.total} = ${pct(p)}% (${p.apis.size} APIs)`);
   }
   // Test-part failures are listed only with --verbose: reading them invites tuning on them.
-  for (const f of failures.filter((f) => verbose || f.part === 'dev')) console.log(`  ✗ [${f.part}] ${f.name} (${f.api}): ${f.problems.join('; ')}`);
+  for (const f of failures.filter((f) => verbose || f.part === 'dev'))
+    console.log(`  ✗ [${f.part}] ${f.name} (${f.api}): ${f.problems.join('; ')}`);
 }

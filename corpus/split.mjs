@@ -24,11 +24,16 @@ export function partOf(api) {
  * Every case of cases/*.json, each with its `part` and `collection`. FAULTLINE_CORPUS_DIRS (paths
  * joined by ':') reads other folders instead, for scoring a collection before it is merged.
  */
-export function loadCorpus(dirs = process.env.FAULTLINE_CORPUS_DIRS?.split(':').filter(Boolean) ?? [path.join(CORPUS_DIR, 'cases')]) {
+export function loadCorpus(
+  dirs = process.env.FAULTLINE_CORPUS_DIRS?.split(':').filter(Boolean) ?? [path.join(CORPUS_DIR, 'cases')],
+) {
   const all = [];
-  for (const dir of dirs) for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const cases = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
-    for (const c of cases) all.push({ ...c, collection: file.replace(/\.json$/, ''), part: partOf(c.api) });
-  }
+  for (const dir of dirs)
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
+      const cases = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+      for (const c of cases) all.push({ ...c, collection: file.replace(/\.json$/, ''), part: partOf(c.api) });
+    }
   return all;
 }

@@ -27,11 +27,23 @@ interface BadgeShown {
 
 const MISTAKES: Array<{ scenario: string; rule: string; fix: RegExp }> = [
   { scenario: '4xx-retried-unchanged', rule: 'unchanged-retry', fix: /A 422 was sent again unchanged/ },
-  { scenario: '401-retried-same-credentials', rule: 'unchanged-retry', fix: /A 401 was retried with the same credentials/ },
-  { scenario: 'retry-after-ignored', rule: 'retry-too-soon', fix: /^Honour Retry-After header: waited 0\.\d s of 2 s\.$/ },
+  {
+    scenario: '401-retried-same-credentials',
+    rule: 'unchanged-retry',
+    fix: /A 401 was retried with the same credentials/,
+  },
+  {
+    scenario: 'retry-after-ignored',
+    rule: 'retry-too-soon',
+    fix: /^Honour Retry-After header: waited 0\.\d s of 2 s\.$/,
+  },
   { scenario: 'no-backoff', rule: 'no-backoff', fix: /back off exponentially/ },
   { scenario: 'retry-storm', rule: 'retry-storm', fix: /attempts within 5 s: cap retries/ },
-  { scenario: 'unsafe-post-retry', rule: 'unsafe-retry', fix: /POST was re-sent after a 500 without an Idempotency-Key/ },
+  {
+    scenario: 'unsafe-post-retry',
+    rule: 'unsafe-retry',
+    fix: /POST was re-sent after a 500 without an Idempotency-Key/,
+  },
   { scenario: '423-hammered', rule: 'hammered-lock', fix: /423 means the resource is busy/ },
 ];
 
@@ -86,7 +98,10 @@ async function badgesOfRun(run: string): Promise<BadgeShown[]> {
   }
   const rows = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]'))
     .filter((row) => (row.dataset.url ?? '').includes(`run=${run}`))
-    .map((row) => ({ status: row.dataset.status ?? '', rules: row.querySelector('[data-testid="audit-badge"]')?.getAttribute('data-audit-rules') ?? null }));
+    .map((row) => ({
+      status: row.dataset.status ?? '',
+      rules: row.querySelector('[data-testid="audit-badge"]')?.getAttribute('data-audit-rules') ?? null,
+    }));
   input.value = '';
   input.dispatchEvent(new Event('input', { bubbles: true }));
   await frame();
@@ -101,7 +116,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: retry audit in the 
 
   const runScenario = async (scenario: string): Promise<DemoAttempt[]> => {
     const result = await session.pageEval(
-      (s: string) => (window as unknown as { faultlineDemo: { audit(s: string): Promise<{ attempts: DemoAttempt[] }> } }).faultlineDemo.audit(s),
+      (s: string) =>
+        (
+          window as unknown as { faultlineDemo: { audit(s: string): Promise<{ attempts: DemoAttempt[] }> } }
+        ).faultlineDemo.audit(s),
       scenario,
     );
     return result.attempts;
@@ -117,23 +135,26 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: retry audit in the 
     await demo?.close();
   });
 
-  it.each(MISTAKES)('$scenario shows a $rule finding with its fix, and badges its rows', async ({ scenario, rule, fix }) => {
-    const attempts = await runScenario(scenario);
-    const run = runIdOf(attempts[0].url);
-    expect(run, 'the scenario names its run').not.toBe('');
-    // Records reach the panel after the page's calls resolve: wait for the sequence to be complete.
-    const finding = (await session.waitForPanel(findingOfRun, { run, rule, attempts: attempts.length }, 20_000))!;
-    expect(finding.fix).toMatch(fix);
-    expect(finding.key.startsWith(`${attempts[0].method} ${demo.url}/api/audit/`)).toBe(true);
-    // The timeline and the table show every attempt of the sequence.
-    expect(finding.marks).toBe(attempts.length);
-    expect(finding.tableRows).toBe(attempts.length);
+  it.each(MISTAKES)(
+    '$scenario shows a $rule finding with its fix, and badges its rows',
+    async ({ scenario, rule, fix }) => {
+      const attempts = await runScenario(scenario);
+      const run = runIdOf(attempts[0].url);
+      expect(run, 'the scenario names its run').not.toBe('');
+      // Records reach the panel after the page's calls resolve: wait for the sequence to be complete.
+      const finding = (await session.waitForPanel(findingOfRun, { run, rule, attempts: attempts.length }, 20_000))!;
+      expect(finding.fix).toMatch(fix);
+      expect(finding.key.startsWith(`${attempts[0].method} ${demo.url}/api/audit/`)).toBe(true);
+      // The timeline and the table show every attempt of the sequence.
+      expect(finding.marks).toBe(attempts.length);
+      expect(finding.tableRows).toBe(attempts.length);
 
-    const badges = await session.panelEval(badgesOfRun, run);
-    const failed = attempts.filter((a) => a.status >= 400);
-    expect(badges.length).toBe(failed.length);
-    expect(badges.some((b) => b.rules?.split(' ').includes(rule))).toBe(true);
-  });
+      const badges = await session.panelEval(badgesOfRun, run);
+      const failed = attempts.filter((a) => a.status >= 400);
+      expect(badges.length).toBe(failed.length);
+      expect(badges.some((b) => b.rules?.split(' ').includes(rule))).toBe(true);
+    },
+  );
 
   it('the well-behaved client gets no finding and no badge', async () => {
     const attempts = await runScenario('well-behaved');
@@ -141,12 +162,19 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: retry audit in the 
     expect(runs.length).toBeGreaterThanOrEqual(6);
     // A mistake made afterwards: once its finding shows, the audit has seen the good client's calls too.
     const sentinel = await runScenario('4xx-retried-unchanged');
-    await session.waitForPanel(findingOfRun, { run: runIdOf(sentinel[0].url), rule: 'unchanged-retry', attempts: sentinel.length }, 20_000);
+    await session.waitForPanel(
+      findingOfRun,
+      { run: runIdOf(sentinel[0].url), rule: 'unchanged-retry', attempts: sentinel.length },
+      20_000,
+    );
     const findings = await session.panelEval(findingsOfRuns, runs);
     expect(findings).toEqual([]);
     for (const run of runs) {
       const badges = await session.panelEval(badgesOfRun, run);
-      expect(badges.filter((b) => b.rules !== null), run).toEqual([]);
+      expect(
+        badges.filter((b) => b.rules !== null),
+        run,
+      ).toEqual([]);
     }
   });
 });

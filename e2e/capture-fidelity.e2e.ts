@@ -57,10 +57,17 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
           })) as Rec[],
       tabId,
     );
-  const stats = () => session.backgroundEval((t: number) => (globalThis as any).faultlineDebug.stats(t), tabId) as Promise<{ failures: number; pending: number }>;
+  const stats = () =>
+    session.backgroundEval((t: number) => (globalThis as any).faultlineDebug.stats(t), tabId) as Promise<{
+      failures: number;
+      pending: number;
+    }>;
   const byPath = (rows: Rec[], p: string) => rows.filter((r) => path(r.url) === p);
   const page = <R>(fn: string, arg?: unknown) =>
-    session.pageEval(([name, a]: [string, unknown]) => (window as any).capture[name](a) as Promise<R>, [fn, arg] as [string, unknown]);
+    session.pageEval(([name, a]: [string, unknown]) => (window as any).capture[name](a) as Promise<R>, [fn, arg] as [
+      string,
+      unknown,
+    ]);
 
   async function settledRecords(check: (rows: Rec[]) => boolean, what: string): Promise<Rec[]> {
     let last: Rec[] = [];
@@ -74,17 +81,26 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
         { timeoutMs: 30_000, intervalMs: 250, what },
       );
     } catch (error) {
-      throw new Error(`${(error as Error).message}; records: ${JSON.stringify(last.map((r) => `${r.method} ${path(r.url)} ${r.status} ${r.kind} ${r.error ?? ''}`))}`);
+      throw new Error(
+        `${(error as Error).message}; records: ${JSON.stringify(last.map((r) => `${r.method} ${path(r.url)} ${r.status} ${r.kind} ${r.error ?? ''}`))}`,
+      );
     }
   }
 
   beforeAll(async () => {
     demo = await startDemoServer();
-    session = await launchSession(browser, { extensionPath: distPath(browser), url: `${demo.url}/cap/`, openPanel: false });
+    session = await launchSession(browser, {
+      extensionPath: distPath(browser),
+      url: `${demo.url}/cap/`,
+      openPanel: false,
+    });
     const tabs = await waitFor(
       () =>
         session.backgroundEval(
-          (origin: string) => ((globalThis as any).faultlineDebug?.tabs?.() ?? []).filter((t: { urls: string[] }) => t.urls.some((u) => u.startsWith(origin))),
+          (origin: string) =>
+            ((globalThis as any).faultlineDebug?.tabs?.() ?? []).filter((t: { urls: string[] }) =>
+              t.urls.some((u) => u.startsWith(origin)),
+            ),
           `${demo.url}/cap/`,
         ),
       { what: 'the capture tab in faultlineDebug.tabs()', timeoutMs: 20_000, intervalMs: 200 },
@@ -95,7 +111,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
     expect(await page('abortRequest')).toBe('AbortError');
     expect(await page('corsPreflightFails')).toBe('TypeError');
     expect(await page('corsMissingHeader')).toBe('TypeError');
-    await settledRecords((rows) => byPath(rows, '/cap/cors/no-acao').length === 1, 'the calls made before DevTools opened');
+    await settledRecords(
+      (rows) => byPath(rows, '/cap/cors/no-acao').length === 1,
+      'the calls made before DevTools opened',
+    );
     // DevTools opens on the Faultline panel; the Network panel is never opened.
     await session.openPanel();
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -124,7 +143,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
 
   it('an ETag revalidation is one record per request, the second with the status the browser lists', async () => {
     const fromDevtools = (r: Rec) => r.sources.includes('devtools');
-    const rows = await settledRecords((r) => byPath(r, '/cap/etag').length >= 2 && byPath(r, '/cap/etag').every(fromDevtools), 'both /cap/etag records, merged with DevTools');
+    const rows = await settledRecords(
+      (r) => byPath(r, '/cap/etag').length >= 2 && byPath(r, '/cap/etag').every(fromDevtools),
+      'both /cap/etag records, merged with DevTools',
+    );
     const served = demo.log.filter((e) => e.path === '/cap/etag').map((e) => e.status);
     expect(served).toEqual([200, 304]);
     const statuses = byPath(rows, '/cap/etag').map((r) => r.status);
@@ -133,7 +155,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
   });
 
   it('an AbortController abort and a timeout are canceled, listed but not counted as failures', async () => {
-    const rows = await settledRecords((r) => byPath(r, '/cap/slow?ms=3000&kind=timeout').length === 1, 'the timeout record');
+    const rows = await settledRecords(
+      (r) => byPath(r, '/cap/slow?ms=3000&kind=timeout').length === 1,
+      'the timeout record',
+    );
     for (const p of ['/cap/slow?ms=3000&kind=abort', '/cap/slow?ms=3000&kind=timeout']) {
       const [record] = byPath(rows, p);
       expect(record, p).toBeDefined();
@@ -162,8 +187,11 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
     expect(put[0].message).toContain('CORS error: the preflight (OPTIONS) got 404');
   });
 
-  it('a failure\'s error code and ID come from its body (Firefox: for calls before and after DevTools opened)', async () => {
-    const rows = await settledRecords((r) => byPath(r, '/cap/fail?n=2')[0]?.errorId != null, 'the body of the failure made with DevTools open');
+  it("a failure's error code and ID come from its body (Firefox: for calls before and after DevTools opened)", async () => {
+    const rows = await settledRecords(
+      (r) => byPath(r, '/cap/fail?n=2')[0]?.errorId != null,
+      'the body of the failure made with DevTools open',
+    );
     // Chrome gives bodies only to DevTools, so only Firefox (its body copy) has the one made before DevTools opened.
     for (const n of browser === 'firefox' ? [1, 2] : [2]) {
       const [record] = byPath(rows, `/cap/fail?n=${n}`);
@@ -176,7 +204,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
   });
 
   it('the call site of a failure made with DevTools open (Chromium), or what Firefox says instead', async () => {
-    const rows = await settledRecords((r) => byPath(r, '/cap/fail?n=2')[0]?.sources.includes('devtools') === true, 'the DevTools entry of the failure');
+    const rows = await settledRecords(
+      (r) => byPath(r, '/cap/fail?n=2')[0]?.sources.includes('devtools') === true,
+      'the DevTools entry of the failure',
+    );
     const [record] = byPath(rows, '/cap/fail?n=2');
     if (browser === 'chromium') {
       expect(record.callSite?.functionName).toBe('loadFailure');
@@ -185,7 +216,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
       const cell = await session.waitForPanel(() => {
         const shown = document.querySelector('[data-testid="detail-call-site"]');
         if (shown) return shown.textContent;
-        const row = Array.from(document.querySelectorAll<HTMLElement>('[role="row"][data-url]')).find((r) => (r.dataset.url ?? '').includes('/cap/fail?n=2'));
+        const row = Array.from(document.querySelectorAll<HTMLElement>('[role="row"][data-url]')).find((r) =>
+          (r.dataset.url ?? '').includes('/cap/fail?n=2'),
+        );
         row?.click();
         return null;
       });

@@ -92,11 +92,15 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture', (browser)
         ) as Row[],
       tabId,
     );
-  const stats = () => session.backgroundEval((t: number) => (globalThis as any).faultlineDebug.stats(t) as Stats | null, tabId);
-  const badge = () => session.backgroundEval((t: number) => (globalThis as any).faultlineDebug.badgeText(t) as Promise<string>, tabId);
+  const stats = () =>
+    session.backgroundEval((t: number) => (globalThis as any).faultlineDebug.stats(t) as Stats | null, tabId);
+  const badge = () =>
+    session.backgroundEval((t: number) => (globalThis as any).faultlineDebug.badgeText(t) as Promise<string>, tabId);
   const settled = () => session.backgroundEval(() => (globalThis as any).faultlineDebug?.settled?.() === true);
-  const apiRequests = (rows: Row[]) => rows.filter((r) => r.kind === 'request' && new URL(r.exchange!.url).pathname.startsWith('/api/'));
-  const byPath = (rows: Row[], path: string) => rows.filter((r) => r.kind === 'request' && pathOf(r.exchange!.url) === path);
+  const apiRequests = (rows: Row[]) =>
+    rows.filter((r) => r.kind === 'request' && new URL(r.exchange!.url).pathname.startsWith('/api/'));
+  const byPath = (rows: Row[], path: string) =>
+    rows.filter((r) => r.kind === 'request' && pathOf(r.exchange!.url) === path);
 
   /** Waits until every request the server saw under /api/ has a finished record, and nothing is in flight. */
   async function waitForServerLog(timeoutMs = 60_000): Promise<Row[]> {
@@ -127,7 +131,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture', (browser)
     const have = countBy(apiRequests(rows).map((r) => `${r.exchange!.method} ${pathOf(r.exchange!.url)}`));
     const diff: string[] = [];
     for (const key of new Set([...want.keys(), ...have.keys()])) {
-      if ((want.get(key) ?? 0) !== (have.get(key) ?? 0)) diff.push(`${key}: served ${want.get(key) ?? 0}, recorded ${have.get(key) ?? 0}`);
+      if ((want.get(key) ?? 0) !== (have.get(key) ?? 0))
+        diff.push(`${key}: served ${want.get(key) ?? 0}, recorded ${have.get(key) ?? 0}`);
     }
     expect(diff).toEqual([]);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
@@ -140,7 +145,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture', (browser)
       () =>
         session.backgroundEval(
           (origin: string) =>
-            ((globalThis as any).faultlineDebug?.tabs?.() ?? []).filter((t: { urls: string[] }) => t.urls.some((u) => u.startsWith(origin))),
+            ((globalThis as any).faultlineDebug?.tabs?.() ?? []).filter((t: { urls: string[] }) =>
+              t.urls.some((u) => u.startsWith(origin)),
+            ),
           demo.url,
         ),
       { what: 'the demo tab in faultlineDebug.tabs()', timeoutMs: 20_000, intervalMs: 200 },
@@ -160,7 +167,11 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture', (browser)
       await r1.text();
       const r2 = await fetch('/api/echo?status=503&before=devtools', {
         method: 'POST',
-        headers: { authorization: 'Bearer e2e-secret-token-0123456789', 'idempotency-key': 'e2e-key-1', 'content-type': 'application/json' },
+        headers: {
+          authorization: 'Bearer e2e-secret-token-0123456789',
+          'idempotency-key': 'e2e-key-1',
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ item: 'book' }),
       });
       await r2.text();
@@ -179,7 +190,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture', (browser)
     // Authorization: its presence is kept, never its value.
     expect(header(echo?.exchange?.requestHeaders, 'authorization')).toBeDefined();
     const leaked = await session.backgroundEval(
-      (t: number) => JSON.stringify((globalThis as any).faultlineDebug.records(t)).includes('e2e-secret-token-0123456789'),
+      (t: number) =>
+        JSON.stringify((globalThis as any).faultlineDebug.records(t)).includes('e2e-secret-token-0123456789'),
       tabId,
     );
     expect(leaked).toBe(false);
@@ -230,7 +242,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture', (browser)
       const box = document.querySelector<HTMLInputElement>('[data-testid="preserve-log"]')!;
       if (!box.checked) box.click();
     });
-    await waitFor(async () => (await stats())?.preserve === true, { what: 'preserve log on in the background', timeoutMs: 5_000 });
+    await waitFor(async () => (await stats())?.preserve === true, {
+      what: 'preserve log on in the background',
+      timeoutMs: 5_000,
+    });
     await session.goto(`${demo.url}/?page=2`);
     await session.pageEval(async () => {
       const r = await fetch('/api/burst/23?after=navigation');

@@ -2,10 +2,16 @@
 // the real DevTools (a frame of the devtools:// page), and the demo page's failing calls reach it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './demo/server.mjs';
-import { collectFailureRows, expectedRow, missingRows, seedCases, type DemoResult, type RowFacts } from './harness/seed-rows';
+import {
+  collectFailureRows,
+  expectedRow,
+  missingRows,
+  seedCases,
+  type DemoResult,
+  type RowFacts,
+} from './harness/seed-rows';
 import { launchChromiumSession, type ChromiumPanelSession } from './harness/chromium';
 import { distPath } from './harness/common';
-
 
 describe('Chromium: the Faultline panel in the real DevTools', () => {
   let demo: DemoServer;
@@ -44,7 +50,8 @@ describe('Chromium: the Faultline panel in the real DevTools', () => {
     const results = await session.pageEval(() => (window as any).faultlineDemo.runAll() as Promise<DemoResult[]>);
     // The demo made every seed call and got the seed's status (0: the connection was refused).
     const statusByName = new Map(results.map((r) => [r.name, r.status]));
-    for (const seedCase of seedCases) expect(statusByName.get(seedCase.name), seedCase.name).toBe(seedCase.response.status);
+    for (const seedCase of seedCases)
+      expect(statusByName.get(seedCase.name), seedCase.name).toBe(seedCase.response.status);
 
     const expected = seedCases.filter((c) => c.expected.failure).map(expectedRow);
     let rows: RowFacts[] = [];

@@ -6,10 +6,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './demo/server.mjs';
-import { collectFailureRows, expectedRow, failingSeedCases, missingRows, seedCases, type DemoResult, type RowFacts } from './harness/seed-rows';
+import {
+  collectFailureRows,
+  expectedRow,
+  failingSeedCases,
+  missingRows,
+  seedCases,
+  type DemoResult,
+  type RowFacts,
+} from './harness/seed-rows';
 import { distPath, makeTempDir, removeDir, waitFor } from './harness/common';
 import { FIREFOX_EXTENSION_UUID, launchFirefoxSession, type FirefoxPanelSession } from './harness/firefox';
-
 
 async function panelRows(session: FirefoxPanelSession, atLeast: number): Promise<RowFacts[]> {
   try {
@@ -35,7 +42,9 @@ describe('Firefox: the Faultline panel in the real toolbox', () => {
   beforeAll(async () => {
     demo = await startDemoServer();
     session = await launchFirefoxSession({ extensionPath: distPath('firefox'), url: `${demo.url}/` });
-    await waitFor(() => session.pageEval(() => document.body.dataset.ready === 'true'), { what: 'the demo page to be ready' });
+    await waitFor(() => session.pageEval(() => document.body.dataset.ready === 'true'), {
+      what: 'the demo page to be ready',
+    });
   });
 
   afterAll(async () => {
@@ -77,7 +86,8 @@ describe('Firefox: the Faultline panel in the real toolbox', () => {
     demoResults = await session.pageEval(() => (window as any).faultlineDemo.runAll() as Promise<DemoResult[]>);
     // The demo made every seed call and got the seed's status (0: the connection was refused).
     const statusByName = new Map(demoResults.map((r) => [r.name, r.status]));
-    for (const seedCase of seedCases) expect(statusByName.get(seedCase.name), seedCase.name).toBe(seedCase.response.status);
+    for (const seedCase of seedCases)
+      expect(statusByName.get(seedCase.name), seedCase.name).toBe(seedCase.response.status);
 
     const expected = failingSeedCases.map(expectedRow);
     const rows = await panelRows(session, expected.length);
@@ -113,7 +123,10 @@ describe('Firefox: the Faultline panel in the real toolbox', () => {
     expect(missingRows(failingSeedCases.map(expectedRow), after)).toEqual([]);
     expect(after.length).toBe(before.length);
 
-    const page = await session.backgroundEval(() => ({ url: location.href, mark: (window as any).faultlineE2EMark ?? null }));
+    const page = await session.backgroundEval(() => ({
+      url: location.href,
+      mark: (window as any).faultlineE2EMark ?? null,
+    }));
     expect(page).toEqual({ url: `${session.extensionOrigin}/_generated_background_page.html`, mark: null });
   });
 
@@ -144,7 +157,9 @@ describe('Firefox: the Faultline panel in the real toolbox', () => {
       const frame = await session.chromeEval(() => {
         const g = globalThis as any;
         const { require } = g.ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
-        const toolbox = require('devtools/client/framework/devtools').gDevTools.getToolboxForTab(g.gBrowser.selectedTab);
+        const toolbox = require('devtools/client/framework/devtools').gDevTools.getToolboxForTab(
+          g.gBrowser.selectedTab,
+        );
         const box = toolbox.win.browsingContext.embedderElement.getBoundingClientRect();
         return { width: box.width * g.devicePixelRatio, height: box.height * g.devicePixelRatio };
       });

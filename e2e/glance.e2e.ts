@@ -43,7 +43,8 @@ function axeRun(): RemoteFn<null, AxeViolation[]> {
 // ---- evaluated in the panel (self-contained) -----------------------------------------------
 
 async function settle(): Promise<true> {
-  for (let i = 0; i < 4; i++) await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  for (let i = 0; i < 4; i++)
+    await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   return true;
 }
 
@@ -74,7 +75,8 @@ async function layoutFacts(): Promise<{
   cut: Record<string, string[]>;
   seedMessagesCut: string[];
 }> {
-  for (let i = 0; i < 6; i++) await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  for (let i = 0; i < 6; i++)
+    await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   const toolbar = document.querySelector<HTMLElement>('.toolbar')!;
   const firstRow = toolbar.querySelector<HTMLElement>('.toolbar-row')!;
   const grid = document.querySelector<HTMLElement>('[data-testid="failure-list"]')!;
@@ -93,7 +95,8 @@ async function layoutFacts(): Promise<{
       if (cell && cell.scrollWidth > cell.clientWidth + 1) (cut[col] ??= []).push(`${url}: ${cell.textContent}`);
     }
     const message = row.querySelector<HTMLElement>('.col-message');
-    if (message && /\/api\/case\//.test(url) && message.scrollWidth > message.clientWidth + 1) seedMessagesCut.push(`${url}: ${message.textContent}`);
+    if (message && /\/api\/case\//.test(url) && message.scrollWidth > message.clientWidth + 1)
+      seedMessagesCut.push(`${url}: ${message.textContent}`);
   }
   return {
     toolbarHeight: toolbar.getBoundingClientRect().height,
@@ -119,7 +122,9 @@ async function setTheme(theme: string): Promise<true> {
 
 async function openDetailOf(status: string): Promise<boolean> {
   const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-  const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => r.dataset.status === status);
+  const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find(
+    (r) => r.dataset.status === status,
+  );
   if (!row) return false;
   // The middle of the row opens the detail (the ID is the only copy target).
   row.querySelector<HTMLElement>('.col-status')!.click();
@@ -198,12 +203,16 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
       document.addEventListener('keydown', spy);
       const button = document.querySelector<HTMLElement>('[data-testid="copy-curl"]')!;
       button.focus();
-      button.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', code: 'KeyF', ctrlKey: true, bubbles: true, cancelable: true }));
+      button.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'f', code: 'KeyF', ctrlKey: true, bubbles: true, cancelable: true }),
+      );
       await frame();
       const filterFocused = document.activeElement === document.querySelector('[data-testid="filter"]');
       const detailButton = document.querySelector<HTMLElement>('[data-testid="copy-ticket"]')!;
       detailButton.focus();
-      detailButton.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true, cancelable: true }));
+      detailButton.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true, cancelable: true }),
+      );
       await frame();
       const detailOpen = document.querySelector('[data-testid="detail"]') !== null;
       document.removeEventListener('keydown', spy);
@@ -217,20 +226,27 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     await session.panelEval(resetView);
     const result = await session.panelEval(async () => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      const statuses = () => [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].map((r) => Number(r.dataset.status));
+      const statuses = () =>
+        [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].map((r) => Number(r.dataset.status));
       document.querySelector<HTMLElement>('[data-testid="header-status"]')!.click();
       await frame();
       const asc = statuses();
       const ariaSort = document.querySelector('[data-testid="header-status"]')!.getAttribute('aria-sort');
       const header = document.querySelector<HTMLElement>('[data-testid="grid-header"]')!;
-      header.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 200, clientY: 60 }));
+      header.dispatchEvent(
+        new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 200, clientY: 60 }),
+      );
       await frame();
-      const items = [...document.querySelectorAll<HTMLElement>('[data-testid="context-menu"] [role="menuitemcheckbox"]')].map((i) => i.dataset.testid);
+      const items = [
+        ...document.querySelectorAll<HTMLElement>('[data-testid="context-menu"] [role="menuitemcheckbox"]'),
+      ].map((i) => i.dataset.testid);
       document.querySelector<HTMLElement>('[data-testid="menu-column-message"]')!.click();
       await frame();
       const hidden = document.querySelector('[data-testid="header-message"]') === null;
       // Back to the defaults for the other tests.
-      header.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 200, clientY: 60 }));
+      header.dispatchEvent(
+        new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 200, clientY: 60 }),
+      );
       await frame();
       document.querySelector<HTMLElement>('[data-testid="menu-reset-columns"]')!.click();
       await frame();
@@ -239,7 +255,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     expect(result.asc.length).toBeGreaterThan(10);
     expect(result.asc).toEqual([...result.asc].sort((a, b) => a - b));
     expect(result.ariaSort).toBe('ascending');
-    expect(result.items).toEqual(expect.arrayContaining(['menu-column-host', 'menu-column-action', 'menu-column-message']));
+    expect(result.items).toEqual(
+      expect.arrayContaining(['menu-column-host', 'menu-column-action', 'menu-column-message']),
+    );
     expect(result.hidden).toBe(true);
     expect(result.back).toBe(true);
   });
@@ -249,16 +267,30 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     await session.panelEval(resetView);
     const opened = await session.panelEval(async () => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => (r.dataset.url ?? '').includes('document360-400-validation'))!;
+      const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) =>
+        (r.dataset.url ?? '').includes('document360-400-validation'),
+      )!;
       row.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 100, clientY: 100 }));
       await frame();
-      const items = [...document.querySelectorAll<HTMLElement>('[data-testid="context-menu"] [role="menuitem"]')].map((i) => i.dataset.testid);
+      const items = [...document.querySelectorAll<HTMLElement>('[data-testid="context-menu"] [role="menuitem"]')].map(
+        (i) => i.dataset.testid,
+      );
       document.querySelector<HTMLElement>('[data-testid="menu-copy-curl"]')!.click();
       await frame();
       return items;
     });
     expect(opened).toEqual(
-      expect.arrayContaining(['menu-copy-url', 'menu-copy-response', 'menu-copy-curl', 'menu-copy-fetch', 'menu-copy-ticket', 'menu-copy-id', 'menu-filter-host', 'menu-filter-code', 'menu-filter-endpoint']),
+      expect.arrayContaining([
+        'menu-copy-url',
+        'menu-copy-response',
+        'menu-copy-curl',
+        'menu-copy-fetch',
+        'menu-copy-ticket',
+        'menu-copy-id',
+        'menu-filter-host',
+        'menu-filter-code',
+        'menu-filter-endpoint',
+      ]),
     );
     const curl = await session.readClipboard();
     expect(curl).toMatch(/^curl /);
@@ -300,7 +332,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     await session.panelEval(resetView);
     const ok = await session.panelEval(async () => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => (r.dataset.url ?? '').includes('document360-400-validation'));
+      const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) =>
+        (r.dataset.url ?? '').includes('document360-400-validation'),
+      );
       if (!row) return false;
       row.click();
       for (let i = 0; i < 20 && !document.querySelector('[data-testid="copy-ticket"]'); i++) await frame();

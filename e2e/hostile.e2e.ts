@@ -36,7 +36,8 @@ interface Shown {
 /** The seconds in a wait text such as "24 h", "2 min 5 s" or "1.5 s". */
 function secondsOf(text: string): number {
   let total = 0;
-  for (const [, n, unit] of text.matchAll(/([\d.]+)\s*(h|min|s)\b/g)) total += Number(n) * (unit === 'h' ? 3600 : unit === 'min' ? 60 : 1);
+  for (const [, n, unit] of text.matchAll(/([\d.]+)\s*(h|min|s)\b/g))
+    total += Number(n) * (unit === 'h' ? 3600 : unit === 'min' ? 60 : 1);
   return total;
 }
 
@@ -48,7 +49,25 @@ function installWatch(): boolean {
   if (w.__hostileWatch) return true;
   const watch = { nodes: [] as string[], csp: [] as string[] };
   w.__hostileWatch = watch;
-  const RISKY = new Set(['IMG', 'SCRIPT', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'VIDEO', 'AUDIO', 'SOURCE', 'LINK', 'STYLE', 'META', 'BASE', 'FORM', 'IMAGE']);
+  const RISKY = new Set([
+    'IMG',
+    'SCRIPT',
+    'IFRAME',
+    'FRAME',
+    'OBJECT',
+    'EMBED',
+    'SVG',
+    'MATH',
+    'VIDEO',
+    'AUDIO',
+    'SOURCE',
+    'LINK',
+    'STYLE',
+    'META',
+    'BASE',
+    'FORM',
+    'IMAGE',
+  ]);
   const check = (el: Element): void => {
     const risky = RISKY.has(el.tagName.toUpperCase());
     const handler = [...el.attributes].some((a) => a.name.toLowerCase().startsWith('on'));
@@ -61,7 +80,8 @@ function installWatch(): boolean {
         check(node as Element);
         for (const el of (node as Element).querySelectorAll('*')) check(el);
       }
-      if (r.type === 'attributes' && r.target.nodeType === 1 && /^on/i.test(r.attributeName ?? '')) check(r.target as Element);
+      if (r.type === 'attributes' && r.target.nodeType === 1 && /^on/i.test(r.attributeName ?? ''))
+        check(r.target as Element);
     }
   }).observe(document, { childList: true, subtree: true, attributes: true });
   document.addEventListener('securitypolicyviolation', (e) => watch.csp.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -80,7 +100,9 @@ async function inspect({ filter, match }: { filter: string; match: string }): Pr
   input.value = filter;
   input.dispatchEvent(new Event('input', { bubbles: true }));
   const matching = () =>
-    [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].filter((r) => (r.dataset.url ?? '').includes(match));
+    [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].filter((r) =>
+      (r.dataset.url ?? '').includes(match),
+    );
   let rows = matching();
   for (let i = 0; i < 60 && rows.length === 0; i++) {
     await frame();
@@ -90,7 +112,9 @@ async function inspect({ filter, match }: { filter: string; match: string }): Pr
   // Read every row before any click: with the detail open the list shows fewer columns.
   (document.querySelector('[aria-label^="Close detail"]') as HTMLElement | null)?.click();
   await frame();
-  const before = new Map(matching().map((r) => [r.dataset.seq!, { rowText: r.textContent ?? '', rowRetry: text(r, '.col-retry') }]));
+  const before = new Map(
+    matching().map((r) => [r.dataset.seq!, { rowText: r.textContent ?? '', rowRetry: text(r, '.col-retry') }]),
+  );
   const out: Shown[] = [];
   for (const [seq, { rowText, rowRetry }] of before) {
     const row = document.querySelector<HTMLElement>(`[data-testid="failure-row"][data-seq="${seq}"]`);
@@ -120,9 +144,10 @@ async function inspect({ filter, match }: { filter: string; match: string }): Pr
             notes: [...detail.querySelectorAll('.notes li')].map((li) => li.textContent ?? ''),
             bodyState: detail.querySelector('[data-testid="body-state"]')?.textContent ?? null,
             bodyTruncated: /Body truncated\./.test(detail.querySelector('[data-testid="body"]')?.textContent ?? ''),
-            responseHeaderRows: [...detail.querySelectorAll('details.section')]
-              .find((s) => s.querySelector('summary')?.textContent === 'Response headers')
-              ?.querySelectorAll('tr').length ?? 0,
+            responseHeaderRows:
+              [...detail.querySelectorAll('details.section')]
+                .find((s) => s.querySelector('summary')?.textContent === 'Response headers')
+                ?.querySelectorAll('tr').length ?? 0,
           }
         : null,
     });
@@ -135,7 +160,9 @@ async function inspect({ filter, match }: { filter: string; match: string }): Pr
 }
 
 /** Opens the record whose URL contains `match` and switches its body through every view. */
-async function cycleBodyViews(match: string): Promise<{ views: Array<{ view: string; selected: boolean; shown: boolean }>; errors: string[] }> {
+async function cycleBodyViews(
+  match: string,
+): Promise<{ views: Array<{ view: string; selected: boolean; shown: boolean }>; errors: string[] }> {
   const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   const errors: string[] = [];
   const onError = (e: ErrorEvent) => errors.push(String(e.message));
@@ -148,19 +175,26 @@ async function cycleBodyViews(match: string): Promise<{ views: Array<{ view: str
   let row: HTMLElement | undefined;
   for (let i = 0; i < 60 && !row; i++) {
     await frame();
-    row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => (r.dataset.url ?? '').includes(match));
+    row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) =>
+      (r.dataset.url ?? '').includes(match),
+    );
   }
   row?.click();
   await frame();
   const views: Array<{ view: string; selected: boolean; shown: boolean }> = [];
-  const tabs = () => [...document.querySelectorAll<HTMLButtonElement>('[data-testid="detail"] [role="tablist"] [role="tab"]')];
+  const tabs = () => [
+    ...document.querySelectorAll<HTMLButtonElement>('[data-testid="detail"] [role="tablist"] [role="tab"]'),
+  ];
   for (const name of tabs().map((t) => t.textContent ?? '')) {
     const tab = tabs().find((t) => t.textContent === name)!;
     if (tab.disabled) continue;
     tab.click();
     for (let i = 0; i < 3; i++) await frame();
     const now = tabs().find((t) => t.textContent === name);
-    const shown = name === 'JSON tree' ? document.querySelector('[data-testid="json-tree"]') !== null : (document.querySelector('[data-testid="body-text"]')?.textContent?.length ?? 0) > 0;
+    const shown =
+      name === 'JSON tree'
+        ? document.querySelector('[data-testid="json-tree"]') !== null
+        : (document.querySelector('[data-testid="body-text"]')?.textContent?.length ?? 0) > 0;
     views.push({ view: name, selected: now?.getAttribute('aria-selected') === 'true', shown });
   }
   window.removeEventListener('error', onError);
@@ -203,8 +237,18 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
   });
 
   it('got every hostile response from the demo API', () => {
-    expect(results.map((r) => r.name)).toEqual([...Object.keys(HOSTILE_PATHS), ...['negative', 'overflow', 'word', 'year-9999', 'epoch'].map((k) => `hostile-retry-garbage-${k}`)]);
-    for (const r of results) expect(r.status, r.name).toBe(r.name.startsWith('hostile-retry-garbage') ? 429 : r.name === 'hostile-proto' || r.name === 'hostile-xss' ? 400 : 500);
+    expect(results.map((r) => r.name)).toEqual([
+      ...Object.keys(HOSTILE_PATHS),
+      ...['negative', 'overflow', 'word', 'year-9999', 'epoch'].map((k) => `hostile-retry-garbage-${k}`),
+    ]);
+    for (const r of results)
+      expect(r.status, r.name).toBe(
+        r.name.startsWith('hostile-retry-garbage')
+          ? 429
+          : r.name === 'hostile-proto' || r.name === 'hostile-xss'
+            ? 400
+            : 500,
+      );
   });
 
   it('gives each hostile response a failure row with its status', async () => {
@@ -214,7 +258,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
       expect(shown[0].status, name).toBe(String(results.find((r) => r.name === name)!.status));
       expect(shown[0].detail, name).not.toBeNull();
     }
-    const garbage = await session.panelEval(inspect, { filter: 'path:/api/hostile/retry-garbage', match: '/api/hostile/retry-garbage' });
+    const garbage = await session.panelEval(inspect, {
+      filter: 'path:/api/hostile/retry-garbage',
+      match: '/api/hostile/retry-garbage',
+    });
     expect(garbage.map((s) => s.status)).toEqual(['429', '429', '429', '429', '429']);
   });
 
@@ -249,7 +296,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
     expect(marked, `body state ${JSON.stringify(d.bodyState)}, notes ${JSON.stringify(d.notes)}`).toBe(true);
     if (d.bodyTruncated) {
       expect(d.notes).toContain('body was cut before it reached the classifier');
-      const counter = await session.panelEval(() => document.querySelector('[data-testid="truncated-bodies"]')?.textContent ?? null);
+      const counter = await session.panelEval(
+        () => document.querySelector('[data-testid="truncated-bodies"]')?.textContent ?? null,
+      );
       expect(counter).toMatch(/^\d+ bod(y|ies) truncated$/);
       // What was kept is enough: the head carries the code and the ID.
       expect(huge.code).toBe('huge_body');
@@ -258,14 +307,20 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
   });
 
   it('marks a binary body as binary instead of showing its bytes as text', async () => {
-    const [binary] = await session.panelEval(inspect, { filter: 'path:/api/hostile/binary', match: '/api/hostile/binary' });
+    const [binary] = await session.panelEval(inspect, {
+      filter: 'path:/api/hostile/binary',
+      match: '/api/hostile/binary',
+    });
     const d = binary.detail!;
     const marked = /Binary body/.test(d.bodyState ?? '') || d.notes.includes('binary body not parsed');
     expect(marked, `body state ${JSON.stringify(d.bodyState)}, notes ${JSON.stringify(d.notes)}`).toBe(true);
   });
 
   it('reads the invalid UTF-8 body without a crash and notes it when it is not parsed', async () => {
-    const [utf8] = await session.panelEval(inspect, { filter: 'path:/api/hostile/invalid-utf8', match: '/api/hostile/invalid-utf8' });
+    const [utf8] = await session.panelEval(inspect, {
+      filter: 'path:/api/hostile/invalid-utf8',
+      match: '/api/hostile/invalid-utf8',
+    });
     expect(utf8.status).toBe('500');
     if (utf8.code === '') expect(utf8.detail!.notes).toContain('binary body not parsed');
     else expect(utf8.id).toBe('req_hostile_utf8');
@@ -297,7 +352,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
     expect(watch.csp).toEqual([]);
     const inPanel = await session.panelEval(() => ({
       xss: (window as any).__faultline_xss ?? null,
-      elements: document.querySelectorAll('[data-testid="faultline-panel"] img, [data-testid="faultline-panel"] script, [data-testid="faultline-panel"] iframe').length,
+      elements: document.querySelectorAll(
+        '[data-testid="faultline-panel"] img, [data-testid="faultline-panel"] script, [data-testid="faultline-panel"] iframe',
+      ).length,
     }));
     expect(inPanel).toEqual({ xss: null, elements: 0 });
     expect(await session.pageEval(() => (window as any).__faultline_xss ?? null)).toBeNull();
@@ -306,19 +363,37 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
   });
 
   it('shows __proto__, constructor and prototype keys as data and pollutes no prototype', async () => {
-    const [proto] = await session.panelEval(inspect, { filter: 'path:/api/hostile/proto', match: '/api/hostile/proto' });
+    const [proto] = await session.panelEval(inspect, {
+      filter: 'path:/api/hostile/proto',
+      match: '/api/hostile/proto',
+    });
     expect(proto.code).toBe('__proto__');
     expect(proto.id).toBe('prototype');
     expect(proto.detail!.message).toBe('constructor');
     const clean = { object: null, array: null, fn: null, global: null };
-    expect(await session.panelEval(() => ({ object: ({} as any).polluted ?? null, array: ([] as any).polluted ?? null, fn: ((() => 0) as any).polluted ?? null, global: (window as any).polluted ?? null }))).toEqual(clean);
     expect(
-      await session.backgroundEval(() => ({ object: ({} as any).polluted ?? null, array: ([] as any).polluted ?? null, fn: ((() => 0) as any).polluted ?? null, global: (globalThis as any).polluted ?? null })),
+      await session.panelEval(() => ({
+        object: ({} as any).polluted ?? null,
+        array: ([] as any).polluted ?? null,
+        fn: ((() => 0) as any).polluted ?? null,
+        global: (window as any).polluted ?? null,
+      })),
+    ).toEqual(clean);
+    expect(
+      await session.backgroundEval(() => ({
+        object: ({} as any).polluted ?? null,
+        array: ([] as any).polluted ?? null,
+        fn: ((() => 0) as any).polluted ?? null,
+        global: (globalThis as any).polluted ?? null,
+      })),
     ).toEqual(clean);
   });
 
   it('lists all 5,000 response headers in the detail', async () => {
-    const [headers] = await session.panelEval(inspect, { filter: 'path:/api/hostile/headers', match: '/api/hostile/headers' });
+    const [headers] = await session.panelEval(inspect, {
+      filter: 'path:/api/hostile/headers',
+      match: '/api/hostile/headers',
+    });
     expect(headers.code).toBe('many_headers');
     expect(headers.id).toBe('req_hostile_headers');
     expect(headers.detail!.responseHeaderRows).toBeGreaterThanOrEqual(5000);
@@ -335,7 +410,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
   });
 
   it('gives sane verdicts for garbage Retry-After and RateLimit headers', async () => {
-    const shown = await session.panelEval(inspect, { filter: 'path:/api/hostile/retry-garbage', match: '/api/hostile/retry-garbage' });
+    const shown = await session.panelEval(inspect, {
+      filter: 'path:/api/hostile/retry-garbage',
+      match: '/api/hostile/retry-garbage',
+    });
     const byValue = new Map(shown.map((s) => [new URL(s.url).searchParams.get('v'), s]));
     const problems: string[] = [];
     for (const value of ['-5', '1e309', 'soon', 'Thu, 01 Jan 1970 00:00:00 GMT']) {
@@ -344,15 +422,19 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
         problems.push(`${value}: no row`);
         continue;
       }
-      if (s.detail.wait !== null) problems.push(`${value}: a wait (${s.detail.wait}) from a value that must be ignored`);
-      if (!s.detail.notes.some((n) => n.startsWith(`Retry-After '${value}' ignored`))) problems.push(`${value}: no note that it was ignored (${s.detail.notes.join(' | ')})`);
+      if (s.detail.wait !== null)
+        problems.push(`${value}: a wait (${s.detail.wait}) from a value that must be ignored`);
+      if (!s.detail.notes.some((n) => n.startsWith(`Retry-After '${value}' ignored`)))
+        problems.push(`${value}: no note that it was ignored (${s.detail.notes.join(' | ')})`);
       if (s.rowRetry === '' || s.detail.retry === '') problems.push(`${value}: no retry verdict`);
     }
     const future = byValue.get('Fri, 31 Dec 9999 23:59:59 GMT');
     if (!future?.detail?.wait) problems.push('year 9999: no wait');
     else {
-      if (secondsOf(future.detail.wait) !== MAX_WAIT_SECONDS) problems.push(`year 9999: wait ${future.detail.wait}, not the ${MAX_WAIT_SECONDS} s cap`);
-      if (!future.detail.notes.some((n) => n.includes(`capped at ${MAX_WAIT_SECONDS} s`))) problems.push('year 9999: no note that the wait was capped');
+      if (secondsOf(future.detail.wait) !== MAX_WAIT_SECONDS)
+        problems.push(`year 9999: wait ${future.detail.wait}, not the ${MAX_WAIT_SECONDS} s cap`);
+      if (!future.detail.notes.some((n) => n.includes(`capped at ${MAX_WAIT_SECONDS} s`)))
+        problems.push('year 9999: no note that the wait was capped');
     }
     expect(problems).toEqual([]);
   });
@@ -372,13 +454,22 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
       const parts: string[] = ['{"log":{"version":"1.2","creator":{"name":"generator","version":"1"},"entries":['];
       let entries = 0;
       // Entry 0 carries a 20 MiB body: beyond the HAR reader's 16 MiB per-body cap.
-      parts.push(...entry(entries++, 500, Array.from({ length: 200 }, () => pad)));
-      for (let bytes = 200 * pad.length; bytes < 200 * 1024 * 1024; bytes += pad.length + 330) parts.push(...entry(entries++, [500, 404, 429, 503][entries % 4], [pad]));
+      parts.push(
+        ...entry(
+          entries++,
+          500,
+          Array.from({ length: 200 }, () => pad),
+        ),
+      );
+      for (let bytes = 200 * pad.length; bytes < 200 * 1024 * 1024; bytes += pad.length + 330)
+        parts.push(...entry(entries++, [500, 404, 429, 503][entries % 4], [pad]));
       parts.push(']}}');
       const file = new File(parts, 'big.har', { type: 'application/json' });
       const transfer = new DataTransfer();
       transfer.items.add(file);
-      document.querySelector('[data-testid="faultline-panel"]')!.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      document
+        .querySelector('[data-testid="faultline-panel"]')!
+        .dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
       for (let i = 0; i < 1500 && !document.querySelector('[data-testid="view-imported"]'); i++) {
         if (document.querySelector('[data-testid="banner"][role="alert"]')) break;
         await frame();
@@ -396,7 +487,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
     expect(imported.tab).toBe('Imported: big.har');
     expect(imported.counts).toContain(`${imported.entries.toLocaleString('en-US')} entries in big.har`);
 
-    const [huge] = await session.panelEval(inspect, { filter: 'host:big.test big_0', match: 'https://big.test/item/0' });
+    const [huge] = await session.panelEval(inspect, {
+      filter: 'host:big.test big_0',
+      match: 'https://big.test/item/0',
+    });
     expect(huge?.code).toBe('big_0');
     expect(huge?.detail?.bodyTruncated).toBe(true);
     expect(huge?.detail?.notes).toContain('body was cut before it reached the classifier');
@@ -405,7 +499,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
     const back = await session.panelEval(async () => {
       document.querySelector<HTMLElement>('[data-testid="close-import"]')?.click();
       await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      return { imported: document.querySelector('[data-testid="view-imported"]') !== null, rows: document.querySelectorAll('[data-testid="failure-row"]').length };
+      return {
+        imported: document.querySelector('[data-testid="view-imported"]') !== null,
+        rows: document.querySelectorAll('[data-testid="failure-row"]').length,
+      };
     });
     expect(back.imported).toBe(false);
     expect(back.rows).toBeGreaterThan(0);

@@ -15,15 +15,22 @@ interface LoadOutcome {
 
 // ---- evaluated in the options page (self-contained) -----------------------------------------
 
-async function loadSpecInOptions(arg: { url?: string; file?: { name: string; text: string }; removeFirst?: boolean }): Promise<LoadOutcome> {
+async function loadSpecInOptions(arg: {
+  url?: string;
+  file?: { name: string; text: string };
+  removeFirst?: boolean;
+}): Promise<LoadOutcome> {
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const byTestId = <E extends HTMLElement>(id: string) => document.querySelector<E>(`[data-testid="${id}"]`);
-  const until = async <T,>(probe: () => T, what: string, ms = 20_000): Promise<NonNullable<T>> => {
+  const until = async <T>(probe: () => T, what: string, ms = 20_000): Promise<NonNullable<T>> => {
     const deadline = Date.now() + ms;
     for (;;) {
       const value = probe();
       if (value) return value;
-      if (Date.now() > deadline) throw new Error(`options page: timed out waiting for ${what}; status: ${byTestId('spec-status')?.textContent ?? ''}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `options page: timed out waiting for ${what}; status: ${byTestId('spec-status')?.textContent ?? ''}`,
+        );
       await sleep(25);
     }
   };
@@ -32,10 +39,17 @@ async function loadSpecInOptions(arg: { url?: string; file?: { name: string; tex
   await sleep(300);
   if (arg.removeFirst) {
     // Slow pages render the stored list later: wait for it (earlier tests always leave a spec).
-    await until(() => document.querySelectorAll('[data-testid="spec-item"]').length > 0, 'the stored specs to show', 5_000).catch(() => null);
+    await until(
+      () => document.querySelectorAll('[data-testid="spec-item"]').length > 0,
+      'the stored specs to show',
+      5_000,
+    ).catch(() => null);
     for (let n = document.querySelectorAll('[data-testid="spec-remove"]').length; n > 0; n--) {
       byTestId<HTMLButtonElement>('spec-remove')!.click();
-      await until(() => document.querySelectorAll('[data-testid="spec-remove"]').length === n - 1, 'a spec to be removed');
+      await until(
+        () => document.querySelectorAll('[data-testid="spec-remove"]').length === n - 1,
+        'a spec to be removed',
+      );
     }
   }
   const before = byTestId('spec-status')?.textContent ?? '';
@@ -80,7 +94,12 @@ interface ContractShown {
 }
 
 /** Filters (by a `spec:` query or a chip), waits for the row of `path`, opens its detail and reads the contract section. */
-async function inspectContract(arg: { filter: string; chip?: string; path: string; code?: string }): Promise<ContractShown | null> {
+async function inspectContract(arg: {
+  filter: string;
+  chip?: string;
+  path: string;
+  code?: string;
+}): Promise<ContractShown | null> {
   const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   const text = (root: Element | null, sel: string) => root?.querySelector(sel)?.textContent?.trim() ?? '';
   (document.querySelector('[aria-label^="Close detail"]') as HTMLElement | null)?.click();
@@ -142,74 +161,99 @@ async function callShop(): Promise<number[]> {
   return out;
 }
 
-describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the demo API checked against its own OpenAPI spec', (browser) => {
-  let demo: DemoServer;
-  let session: PanelSession;
+describe.each(['chromium', 'firefox'] as BrowserName[])(
+  '%s: the demo API checked against its own OpenAPI spec',
+  (browser) => {
+    let demo: DemoServer;
+    let session: PanelSession;
 
-  beforeAll(async () => {
-    demo = await startDemoServer();
-    session = await launchOnDemo(browser, demo.url);
-    await session.pageEval(async () => {
-      for (let i = 0; i < 200 && document.body.dataset.ready !== 'true'; i++) await new Promise((r) => setTimeout(r, 50));
+    beforeAll(async () => {
+      demo = await startDemoServer();
+      session = await launchOnDemo(browser, demo.url);
+      await session.pageEval(async () => {
+        for (let i = 0; i < 200 && document.body.dataset.ready !== 'true'; i++)
+          await new Promise((r) => setTimeout(r, 50));
+      });
     });
-  });
 
-  afterAll(async () => {
-    await session?.close();
-    await demo?.close();
-  });
-
-  const expectContract = async () => {
-    expect(await session.pageEval(callShop)).toEqual([404, 503, 200, 410]);
-
-    const missing = await session.waitForPanel(inspectContract, { filter: 'spec:getorder', path: '/api/shop/orders/7', code: 'order_not_found' }, 30_000);
-    expect(missing!.operation).toMatch(/GET \/orders\/\{orderId\}.*getOrder.*Fetch one order/);
-    expect(missing!.documented).toMatch(/^404: No order has this id/);
-    expect(missing!.codes).toMatch(/order_not_found\s*No order has this id; check the id in the URL\./);
-    expect(missing!.tooltip).toContain('getOrder · Fetch one order · tag: orders');
-    // No rule written: the spec's error schema says where the code and message are.
-    expect(missing!.errorCode).toBe('order_not_found');
-    expect(missing!.message).toBe('Order 7 does not exist');
-
-    const undocumented = await session.waitForPanel(inspectContract, { filter: 'spec:undocumented', path: '/api/shop/orders' }, 20_000);
-    expect(undocumented!.rows).toEqual(['/api/shop/orders']);
-    expect(undocumented!.problems).toMatch(/Undocumented status: status 503 is not documented for POST \/orders \(documented: 201, 4XX\)/);
-
-    const mismatch = await session.waitForPanel(inspectContract, { filter: '', chip: 'spec:mismatch', path: '/api/shop/orders/42/receipt' }, 20_000);
-    expect(mismatch!.rows).toEqual(['/api/shop/orders/42/receipt']);
-    expect(mismatch!.violations).toMatch(/\$\.total\s*type "string" is invalid\. Expected "number"/);
-    expect(mismatch!.problems).toMatch(/Contract mismatch: the body does not match the documented schema: \$\.total/);
-
-    const unknown = await session.waitForPanel(inspectContract, { filter: 'spec:unknown-operation', path: '/api/shop/carts/3' }, 20_000);
-    expect(unknown!.rows).toEqual(['/api/shop/carts/3']);
-    expect(unknown!.problems).toMatch(/Unknown operation: no path of "Demo Shop" matches \/carts\/3/);
-  };
-
-  it('loaded by URL from the options page: operation, documented meaning, undocumented status, violation, filters', async () => {
-    const served = demo.log.length;
-    const loaded = await session.extensionPageEval('/src/options/options.html', loadSpecInOptions, { url: `${demo.url}/openapi.json`, removeFirst: false });
-    expect(loaded.status).toMatch(/^Loaded "Demo Shop": 3 operations on http:\/\/127\.0\.0\.1:\d+\/api\/shop/);
-    expect(loaded.titles).toEqual(['Demo Shop']);
-    // The one request the extension made: the spec, on the user's click.
-    expect(demo.log.slice(served).map((e) => e.path)).toContain('/openapi.json');
-    await expectContract();
-  });
-
-  it('loaded from a YAML file instead: the same verdicts', async () => {
-    const loaded = await session.extensionPageEval('/src/options/options.html', loadSpecInOptions, {
-      file: { name: 'shop-openapi.yaml', text: shopOpenapiYaml() },
-      removeFirst: true,
+    afterAll(async () => {
+      await session?.close();
+      await demo?.close();
     });
-    expect(loaded.status).toMatch(/^Loaded "Demo Shop": 3 operations on \*\/api\/shop/);
-    expect(loaded.servers).toEqual(['*/api/shop']);
-    await expectContract();
-  });
 
-  it('a broken spec is named where it is broken and changes nothing', async () => {
-    const loaded = await session.extensionPageEval('/src/options/options.html', loadSpecInOptions, {
-      file: { name: 'broken.yaml', text: 'openapi: 3.1.0\npaths:\n  /x: [\n' },
+    const expectContract = async () => {
+      expect(await session.pageEval(callShop)).toEqual([404, 503, 200, 410]);
+
+      const missing = await session.waitForPanel(
+        inspectContract,
+        { filter: 'spec:getorder', path: '/api/shop/orders/7', code: 'order_not_found' },
+        30_000,
+      );
+      expect(missing!.operation).toMatch(/GET \/orders\/\{orderId\}.*getOrder.*Fetch one order/);
+      expect(missing!.documented).toMatch(/^404: No order has this id/);
+      expect(missing!.codes).toMatch(/order_not_found\s*No order has this id; check the id in the URL\./);
+      expect(missing!.tooltip).toContain('getOrder · Fetch one order · tag: orders');
+      // No rule written: the spec's error schema says where the code and message are.
+      expect(missing!.errorCode).toBe('order_not_found');
+      expect(missing!.message).toBe('Order 7 does not exist');
+
+      const undocumented = await session.waitForPanel(
+        inspectContract,
+        { filter: 'spec:undocumented', path: '/api/shop/orders' },
+        20_000,
+      );
+      expect(undocumented!.rows).toEqual(['/api/shop/orders']);
+      expect(undocumented!.problems).toMatch(
+        /Undocumented status: status 503 is not documented for POST \/orders \(documented: 201, 4XX\)/,
+      );
+
+      const mismatch = await session.waitForPanel(
+        inspectContract,
+        { filter: '', chip: 'spec:mismatch', path: '/api/shop/orders/42/receipt' },
+        20_000,
+      );
+      expect(mismatch!.rows).toEqual(['/api/shop/orders/42/receipt']);
+      expect(mismatch!.violations).toMatch(/\$\.total\s*type "string" is invalid\. Expected "number"/);
+      expect(mismatch!.problems).toMatch(/Contract mismatch: the body does not match the documented schema: \$\.total/);
+
+      const unknown = await session.waitForPanel(
+        inspectContract,
+        { filter: 'spec:unknown-operation', path: '/api/shop/carts/3' },
+        20_000,
+      );
+      expect(unknown!.rows).toEqual(['/api/shop/carts/3']);
+      expect(unknown!.problems).toMatch(/Unknown operation: no path of "Demo Shop" matches \/carts\/3/);
+    };
+
+    it('loaded by URL from the options page: operation, documented meaning, undocumented status, violation, filters', async () => {
+      const served = demo.log.length;
+      const loaded = await session.extensionPageEval('/src/options/options.html', loadSpecInOptions, {
+        url: `${demo.url}/openapi.json`,
+        removeFirst: false,
+      });
+      expect(loaded.status).toMatch(/^Loaded "Demo Shop": 3 operations on http:\/\/127\.0\.0\.1:\d+\/api\/shop/);
+      expect(loaded.titles).toEqual(['Demo Shop']);
+      // The one request the extension made: the spec, on the user's click.
+      expect(demo.log.slice(served).map((e) => e.path)).toContain('/openapi.json');
+      await expectContract();
     });
-    expect(loaded.status).toMatch(/^broken\.yaml is not valid YAML at line \d+, column \d+/);
-    expect(loaded.titles).toEqual(['Demo Shop']);
-  });
-});
+
+    it('loaded from a YAML file instead: the same verdicts', async () => {
+      const loaded = await session.extensionPageEval('/src/options/options.html', loadSpecInOptions, {
+        file: { name: 'shop-openapi.yaml', text: shopOpenapiYaml() },
+        removeFirst: true,
+      });
+      expect(loaded.status).toMatch(/^Loaded "Demo Shop": 3 operations on \*\/api\/shop/);
+      expect(loaded.servers).toEqual(['*/api/shop']);
+      await expectContract();
+    });
+
+    it('a broken spec is named where it is broken and changes nothing', async () => {
+      const loaded = await session.extensionPageEval('/src/options/options.html', loadSpecInOptions, {
+        file: { name: 'broken.yaml', text: 'openapi: 3.1.0\npaths:\n  /x: [\n' },
+      });
+      expect(loaded.status).toMatch(/^broken\.yaml is not valid YAML at line \d+, column \d+/);
+      expect(loaded.titles).toEqual(['Demo Shop']);
+    });
+  },
+);

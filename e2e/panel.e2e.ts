@@ -39,7 +39,8 @@ const SECRET = 'd360-secret-token';
 /** Seconds in the detail's wait text ("37 s", "2 min", "1 h 3 min", "1.5 s"). */
 function secondsOf(text: string): number {
   let total = 0;
-  for (const [, n, unit] of text.matchAll(/([\d.]+)\s*(h|min|s)\b/g)) total += Number(n) * (unit === 'h' ? 3600 : unit === 'min' ? 60 : 1);
+  for (const [, n, unit] of text.matchAll(/([\d.]+)\s*(h|min|s)\b/g))
+    total += Number(n) * (unit === 'h' ? 3600 : unit === 'min' ? 60 : 1);
   return total;
 }
 
@@ -202,7 +203,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
         : { name: c.name, filter: `path:/api/case/${c.name}`, match: `/api/case/${c.name}` },
     );
     // The demo made every seed call and got the seed's status (0: the connection was refused).
-    for (const seed of seedCases) expect(results.find((r) => r.name === seed.name)?.status, seed.name).toBe(seed.response.status);
+    for (const seed of seedCases)
+      expect(results.find((r) => r.name === seed.name)?.status, seed.name).toBe(seed.response.status);
     const shown = await session.panelEval(inspectCases, cases);
     const problems: string[] = [];
     for (const seed of seedFailures) {
@@ -215,7 +217,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
       const e = seed.expected;
       expect(s.row.status, seed.name).toBe(String(seed.response.status));
       if (e.errorCode !== undefined) {
-        if (s.row.code !== (e.errorCode ?? '')) say(`row code ${JSON.stringify(s.row.code)} ≠ ${JSON.stringify(e.errorCode)}`);
+        if (s.row.code !== (e.errorCode ?? ''))
+          say(`row code ${JSON.stringify(s.row.code)} ≠ ${JSON.stringify(e.errorCode)}`);
         if (s.detail.code !== (e.errorCode ?? '—')) say(`detail code ${JSON.stringify(s.detail.code)}`);
       }
       if (e.errorId !== undefined) {
@@ -224,14 +227,18 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
       }
       if (typeof e.retryAfterSeconds === 'number') {
         if (s.detail.wait === null) say('no wait in the detail');
-        else if (Math.abs(secondsOf(s.detail.wait) - e.retryAfterSeconds) > 1) say(`wait ${s.detail.wait} ≠ ${e.retryAfterSeconds} s`);
+        else if (Math.abs(secondsOf(s.detail.wait) - e.retryAfterSeconds) > 1)
+          say(`wait ${s.detail.wait} ≠ ${e.retryAfterSeconds} s`);
         if (!/retry in/.test(s.row.retry)) say(`retry column ${JSON.stringify(s.row.retry)} names no wait`);
       } else if (e.retryAfterSeconds === null && s.detail.wait !== null) {
         say(`a wait (${s.detail.wait}) where the server gave none`);
       }
       if (s.detail.action === '') say('no action');
       if (s.row.action !== s.detail.action) say('the row and the detail disagree on the action');
-      if (e.actionMentionsAny && !e.actionMentionsAny.some((w) => s.detail!.action.toLowerCase().includes(w.toLowerCase()))) {
+      if (
+        e.actionMentionsAny &&
+        !e.actionMentionsAny.some((w) => s.detail!.action.toLowerCase().includes(w.toLowerCase()))
+      ) {
         say(`action ${JSON.stringify(s.detail.action)} mentions none of ${e.actionMentionsAny.join(', ')}`);
       }
       if (s.row.retry === '' || s.detail.retry === '') say('no retry verdict');
@@ -283,7 +290,12 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
     expect(chips.some((r) => r.status === '0')).toBe(true);
     // The what-to-do summary: every failure in exactly one bucket, each chip's count its rows.
     const counts = await session.panelEval(() =>
-      Object.fromEntries([...document.querySelectorAll<HTMLElement>('.chips [data-count]')].map((c) => [c.dataset.testid!.slice(5), Number(c.dataset.count)])),
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLElement>('.chips [data-count]')].map((c) => [
+          c.dataset.testid!.slice(5),
+          Number(c.dataset.count),
+        ]),
+      ),
     );
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(all.length);
     for (const [todo, n] of Object.entries(counts)) expect(n).toBe(all.filter((r) => r.todo === todo).length);
@@ -322,7 +334,11 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
       const first = document.querySelector<HTMLElement>('[data-testid="group-row"]')!;
       first.click();
       await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      return { expanded: first.getAttribute('aria-expanded'), members: document.querySelectorAll('[data-testid="failure-row"]').length, count: Number(first.dataset.count) };
+      return {
+        expanded: first.getAttribute('aria-expanded'),
+        members: document.querySelectorAll('[data-testid="failure-row"]').length,
+        count: Number(first.dataset.count),
+      };
     });
     expect(opened.expanded).toBe('true');
     expect(opened.members).toBe(Math.min(opened.count, opened.members));
@@ -339,7 +355,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
         target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
         await frame();
       };
-      const selected = () => document.querySelector('[role="row"][aria-selected="true"]')?.getAttribute('data-seq') ?? null;
+      const selected = () =>
+        document.querySelector('[role="row"][aria-selected="true"]')?.getAttribute('data-seq') ?? null;
       const detail = () => document.querySelector('[data-testid="detail"]') !== null;
       grid.focus();
       await press(grid, 'End');
@@ -354,7 +371,15 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
       const closed = !detail();
       await press(window, 'f', { ctrlKey: true });
       const focused = document.activeElement?.getAttribute('data-testid');
-      return { last, above, back, opened, closed, focused, roles: { grid: grid.getAttribute('role'), rowcount: grid.getAttribute('aria-rowcount') } };
+      return {
+        last,
+        above,
+        back,
+        opened,
+        closed,
+        focused,
+        roles: { grid: grid.getAttribute('role'), rowcount: grid.getAttribute('aria-rowcount') },
+      };
     });
     expect(steps.last).not.toBeNull();
     expect(Number(steps.above)).toBeLessThan(Number(steps.last));
@@ -446,7 +471,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
       }
       return Promise.all(blobs.map(async (b) => ({ name: b.name, text: await b.blob.text() })));
     });
-    expect(files.map((f) => f.name)).toEqual([expect.stringMatching(/^faultline-.*\.json$/), expect.stringMatching(/^faultline-.*\.har$/)]);
+    expect(files.map((f) => f.name)).toEqual([
+      expect.stringMatching(/^faultline-.*\.json$/),
+      expect.stringMatching(/^faultline-.*\.har$/),
+    ]);
     const json = JSON.parse(files[0].text);
     expect(json.count).toBe(expected);
     expect(json.filter).toBe('status:4xx');
@@ -462,7 +490,11 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
     await session.panelEval(resetView);
     const har = harText(
       [
-        harEntry('https://api.colleague.test/v2/Articles/7', 422, JSON.stringify({ error: { code: 'invalid_input', message: 'Title is required' } })),
+        harEntry(
+          'https://api.colleague.test/v2/Articles/7',
+          422,
+          JSON.stringify({ error: { code: 'invalid_input', message: 'Title is required' } }),
+        ),
         harEntry('https://api.colleague.test/v2/Articles/8', 200, '{"ok":true}'),
       ],
       'colleague',
@@ -479,7 +511,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
         const tab = document.querySelector('[data-testid="view-imported"]');
         if (tab) {
           const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')];
-          return { tab: tab.textContent, rows: rows.map((r) => ({ code: r.getAttribute('data-code'), status: r.dataset.status })) };
+          return {
+            tab: tab.textContent,
+            rows: rows.map((r) => ({ code: r.getAttribute('data-code'), status: r.dataset.status })),
+          };
         }
       }
       return null;
@@ -555,7 +590,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
         (document.querySelector('[data-testid="settings"]') as HTMLElement).click();
         await frame();
         // A selected row with its detail, as a developer would look at it.
-        const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find((r) => r.dataset.status === '429');
+        const row = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].find(
+          (r) => r.dataset.status === '429',
+        );
         row?.click();
         // Let the out-of-process panel frame repaint fully before DevTools is captured.
         for (let i = 0; i < 10; i++) await frame();

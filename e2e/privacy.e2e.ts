@@ -74,7 +74,8 @@ describe.each(BROWSERS)('%s: the extension makes no network requests of its own'
     // Use the panel the way a developer would: open details, copy, export.
     await session.panelEval(async () => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      for (let i = 0; i < 100 && document.querySelectorAll('[data-testid="failure-row"]').length === 0; i++) await frame();
+      for (let i = 0; i < 100 && document.querySelectorAll('[data-testid="failure-row"]').length === 0; i++)
+        await frame();
       const originalCreate = URL.createObjectURL;
       const originalClick = HTMLAnchorElement.prototype.click;
       URL.createObjectURL = () => 'blob:faultline-test';
@@ -83,7 +84,8 @@ describe.each(BROWSERS)('%s: the extension makes no network requests of its own'
         for (const row of [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].slice(0, 8)) {
           row.click();
           await frame();
-          for (const id of ['copy-ticket', 'copy-curl', 'copy-fetch']) document.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.click();
+          for (const id of ['copy-ticket', 'copy-curl', 'copy-fetch'])
+            document.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.click();
           await frame();
         }
         document.querySelector<HTMLElement>('[data-testid="export-json"]')?.click();
@@ -101,10 +103,16 @@ describe.each(BROWSERS)('%s: the extension makes no network requests of its own'
     expect(served.length).toBeGreaterThan(50);
 
     // Nothing carries the extension's origin.
-    const fromExtension = served.filter((e) => e.origin?.startsWith(session.extensionOrigin) || e.referer?.startsWith(session.extensionOrigin));
+    const fromExtension = served.filter(
+      (e) => e.origin?.startsWith(session.extensionOrigin) || e.referer?.startsWith(session.extensionOrigin),
+    );
     expect(fromExtension).toEqual([]);
     // What does carry an origin or a referer names the demo page.
-    const foreign = served.filter((e) => (e.origin !== undefined && e.origin !== demo.url) || (e.referer !== undefined && !e.referer.startsWith(`${demo.url}/`)));
+    const foreign = served.filter(
+      (e) =>
+        (e.origin !== undefined && e.origin !== demo.url) ||
+        (e.referer !== undefined && !e.referer.startsWith(`${demo.url}/`)),
+    );
     expect(foreign).toEqual([]);
 
     // Each API request the server saw is one the page made, as often as the page made it: a capture
@@ -118,7 +126,9 @@ describe.each(BROWSERS)('%s: the extension makes no network requests of its own'
     // A control: fetch from the panel on purpose, then check the way the test above checks.
     const control = `${demo.url}/api/ok?control=panel`;
     expect(await session.panelEval((url: string) => fetch(url).then((r) => r.status), control)).toBe(200);
-    expect(unexplainedRequests(demo, await session.pageEval(pageUrls))).toEqual(['/api/ok?control=panel: served 1, page made 0']);
+    expect(unexplainedRequests(demo, await session.pageEval(pageUrls))).toEqual([
+      '/api/ok?control=panel: served 1, page made 0',
+    ]);
     // Headers alone would not tell: with host permissions the request may carry no Origin at all.
     const logged = demo.log.find((e) => e.path === '/api/ok?control=panel')!;
     expect(logged.origin === undefined || logged.origin === session.extensionOrigin).toBe(true);
@@ -148,7 +158,9 @@ interface Manifest {
   optional_host_permissions?: string[];
   content_security_policy?: { extension_pages?: string; sandbox?: string };
   sandbox?: unknown;
-  browser_specific_settings?: { gecko?: { data_collection_permissions?: { required?: string[]; optional?: string[] } } };
+  browser_specific_settings?: {
+    gecko?: { data_collection_permissions?: { required?: string[]; optional?: string[] } };
+  };
 }
 
 /** The permissions docs/permissions.md justifies (its table) and the ones it says are not requested. */
@@ -164,7 +176,9 @@ function documentedPermissions(): { permissions: string[]; hostPermissions: stri
     else permissions.push(cell);
   }
   const section = doc.slice(doc.indexOf('Not requested'), doc.indexOf('## ', doc.indexOf('Not requested')));
-  const notRequested = [...section.matchAll(/^- (.+?):/gm)].flatMap((m) => [...m[1].matchAll(/`([^`]+)`/g)].map((x) => x[1]));
+  const notRequested = [...section.matchAll(/^- (.+?):/gm)].flatMap((m) =>
+    [...m[1].matchAll(/`([^`]+)`/g)].map((x) => x[1]),
+  );
   return { permissions, hostPermissions, notRequested };
 }
 
@@ -210,9 +224,12 @@ describe.each(PACKAGES)('dist/%s: no remote code, a strict CSP, documented permi
     expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...documented.hostPermissions].sort());
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
-    expect(documented.notRequested).toEqual(expect.arrayContaining(['tabs', 'scripting', 'webRequestBlocking', 'downloads']));
+    expect(documented.notRequested).toEqual(
+      expect.arrayContaining(['tabs', 'scripting', 'webRequestBlocking', 'downloads']),
+    );
     for (const p of documented.notRequested) expect(manifest.permissions ?? [], p).not.toContain(p);
-    if (pkg === 'firefox') expect(manifest.browser_specific_settings?.gecko?.data_collection_permissions?.required).toEqual(['none']);
+    if (pkg === 'firefox')
+      expect(manifest.browser_specific_settings?.gecko?.data_collection_permissions?.required).toEqual(['none']);
   });
 
   it('loads every script and stylesheet of its pages from the package itself, with no inline script', () => {
@@ -221,9 +238,12 @@ describe.each(PACKAGES)('dist/%s: no remote code, a strict CSP, documented permi
     for (const page of pages) {
       const html = readFileSync(page, 'utf8');
       const name = path.relative(root, page);
-      for (const [, attr, url] of html.matchAll(/<(?:script|link|img|iframe|embed|object|source)\b[^>]*?\b(src|href)\s*=\s*["']?([^"'\s>]+)/gi)) {
+      for (const [, attr, url] of html.matchAll(
+        /<(?:script|link|img|iframe|embed|object|source)\b[^>]*?\b(src|href)\s*=\s*["']?([^"'\s>]+)/gi,
+      )) {
         if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) problems.push(`${name}: ${attr}=${url}`);
-        else if (url.startsWith('/') && !files.includes(path.join(root, url))) problems.push(`${name}: ${url} is not in the package`);
+        else if (url.startsWith('/') && !files.includes(path.join(root, url)))
+          problems.push(`${name}: ${url} is not in the package`);
       }
       for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
         if (!/\bsrc\s*=/.test(attrs) && body.trim() !== '') problems.push(`${name}: inline script`);
@@ -237,7 +257,9 @@ describe.each(PACKAGES)('dist/%s: no remote code, a strict CSP, documented permi
     const found: string[] = [];
     for (const file of scripts) {
       const code = readFileSync(file, 'utf8');
-      for (const m of code.matchAll(/\beval\s*\(|\bnew\s+Function\s*\(|(?<![\w$.])Function\s*\(\s*["'`]|\bset(?:Timeout|Interval)\s*\(\s*["'`]/g)) {
+      for (const m of code.matchAll(
+        /\beval\s*\(|\bnew\s+Function\s*\(|(?<![\w$.])Function\s*\(\s*["'`]|\bset(?:Timeout|Interval)\s*\(\s*["'`]/g,
+      )) {
         found.push(`${path.relative(root, file)}: ${code.slice(Math.max(0, m.index - 40), m.index + 40)}`);
       }
     }
@@ -249,16 +271,25 @@ describe.each(PACKAGES)('dist/%s: no remote code, a strict CSP, documented permi
     for (const file of scripts) {
       const code = readFileSync(file, 'utf8');
       const name = path.relative(root, file);
-      for (const m of code.matchAll(/\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts)\s*\(|\bimport\s*\(\s*["'`](?![./])/g)) {
+      for (const m of code.matchAll(
+        /\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts)\s*\(|\bimport\s*\(\s*["'`](?![./])/g,
+      )) {
         const before = code.slice(Math.max(0, m.index - 7), m.index);
         // The "Copy as fetch" text is a template literal, not a call.
         if (m[1] === 'fetch' && before === '`await ') continue;
         // Vite's modulepreload polyfill fetches <link rel="modulepreload"> hrefs: the package's own files (checked above).
-        if (m[1] === 'fetch' && /modulepreload-polyfill/.test(name) && /fetch\(\w+\.href,/.test(code.slice(m.index, m.index + 20))) continue;
+        if (
+          m[1] === 'fetch' &&
+          /modulepreload-polyfill/.test(name) &&
+          /fetch\(\w+\.href,/.test(code.slice(m.index, m.index + 20))
+        )
+          continue;
         calls.push(`${name}: ${code.slice(Math.max(0, m.index - 40), m.index + 60)}`);
       }
       // Static imports and re-exports are relative to the package.
-      for (const m of code.matchAll(/\b(?:import|export)\b[^'"`;]*?\bfrom\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']/g)) {
+      for (const m of code.matchAll(
+        /\b(?:import|export)\b[^'"`;]*?\bfrom\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']/g,
+      )) {
         const spec = m[1] ?? m[2];
         if (!/^\.{0,2}\//.test(spec)) calls.push(`${name}: imports ${spec}`);
       }

@@ -51,12 +51,15 @@ function lockedRows(path: string): RowShown[] | null {
 /** Adds a rule through the page's own form, like a user would, and saves it. */
 async function addRuleAndSave(input: RuleInput): Promise<SaveOutcome> {
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-  const until = async <T,>(probe: () => T, what: string, ms = 20_000): Promise<NonNullable<T>> => {
+  const until = async <T>(probe: () => T, what: string, ms = 20_000): Promise<NonNullable<T>> => {
     const deadline = Date.now() + ms;
     for (;;) {
       const value = probe();
       if (value) return value;
-      if (Date.now() > deadline) throw new Error(`options page: timed out waiting for ${what}; page text: ${(document.body.textContent ?? '').slice(0, 300)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `options page: timed out waiting for ${what}; page text: ${(document.body.textContent ?? '').slice(0, 300)}`,
+        );
       await sleep(25);
     }
   };
@@ -76,7 +79,10 @@ async function addRuleAndSave(input: RuleInput): Promise<SaveOutcome> {
   }, 'Add rule to be enabled');
   const before = document.querySelectorAll('[data-testid="rule-row"]').length;
   add.click();
-  await until(() => document.querySelectorAll('[data-testid="rule-row"]').length === before + 1 && byTestId('rule-host'), 'the new rule');
+  await until(
+    () => document.querySelectorAll('[data-testid="rule-row"]').length === before + 1 && byTestId('rule-host'),
+    'the new rule',
+  );
   type('rule-host', input.host);
   type('rule-status', input.status);
   type('rule-wait', input.wait);
@@ -86,7 +92,12 @@ async function addRuleAndSave(input: RuleInput): Promise<SaveOutcome> {
     return button && !button.disabled ? button : null;
   }, 'Save to be enabled').catch(() => null);
   if (!save) {
-    return { status: '', area: '', rows: 0, problems: byTestId('rules-problems')?.textContent ?? 'Save stayed disabled' };
+    return {
+      status: '',
+      area: '',
+      rows: 0,
+      problems: byTestId('rules-problems')?.textContent ?? 'Save stayed disabled',
+    };
   }
   save.click();
   const status = await until(() => {
@@ -109,7 +120,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: a rule saved in the
     demo = await startDemoServer();
     session = await launchOnDemo(browser, demo.url);
     await session.pageEval(async () => {
-      for (let i = 0; i < 200 && document.body.dataset.ready !== 'true'; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 200 && document.body.dataset.ready !== 'true'; i++)
+        await new Promise((r) => setTimeout(r, 50));
     });
   });
 
@@ -119,7 +131,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: a rule saved in the
   });
 
   it("changes the panel's row for a request already listed, at once and without a new request", async () => {
-    const result = await session.pageEval((name: string) => (window as any).faultlineDemo.runCase(name) as Promise<{ status: number }>, CASE);
+    const result = await session.pageEval(
+      (name: string) => (window as any).faultlineDemo.runCase(name) as Promise<{ status: number }>,
+      CASE,
+    );
     expect(result.status).toBe(423);
     const path = `/api/case/${CASE}`;
 
@@ -147,7 +162,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: a rule saved in the
     // The same row (same seq) now shows the rule's wait and action.
     const after = (await session.waitForPanel(
       (arg: { path: string; seq: string; action: string }) => {
-        const row = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')).find((r) => r.dataset.seq === arg.seq);
+        const row = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')).find(
+          (r) => r.dataset.seq === arg.seq,
+        );
         if (!row) return null;
         const shown = {
           seq: row.dataset.seq ?? '',
@@ -170,4 +187,3 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: a rule saved in the
     expect(rowsNow?.map((r) => r.seq)).toEqual([before.seq]);
   });
 });
-

@@ -23,7 +23,9 @@ interface DemoResult {
 }
 
 function usageError(message: string): never {
-  console.error(`npm start: ${message}\nUsage: npm start -- [--port N] [--screenshot FILE] [--headless] [--theme light|dark]`);
+  console.error(
+    `npm start: ${message}\nUsage: npm start -- [--port N] [--screenshot FILE] [--headless] [--theme light|dark]`,
+  );
   process.exit(2);
 }
 
@@ -49,7 +51,8 @@ function parseOptions() {
   let port: number | undefined;
   if (values.port !== undefined) {
     port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) usageError(`--port needs a port number, got ${values.port}`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      usageError(`--port needs a port number, got ${values.port}`);
   }
   if (values.theme !== undefined && values.theme !== 'light' && values.theme !== 'dark') {
     usageError(`--theme is light or dark, got ${values.theme}`);
@@ -70,7 +73,9 @@ function checkPrerequisites(extensionPath: string): void {
   try {
     accessSync(CHROMIUM_PATH, constants.X_OK);
   } catch {
-    console.error(`npm start: Chromium not found at ${CHROMIUM_PATH}. Install it with:\n    sudo apt-get install -y chromium`);
+    console.error(
+      `npm start: Chromium not found at ${CHROMIUM_PATH}. Install it with:\n    sudo apt-get install -y chromium`,
+    );
     process.exit(1);
   }
   if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
@@ -97,7 +102,9 @@ async function startDemo(requestedPort: number | undefined): Promise<DemoServer>
 /** Waits (bounded) until the panel lists at least `count` failures; returns how many it lists. */
 async function waitForFailureRows(session: ChromiumPanelSession, count: number): Promise<number> {
   const listed = () =>
-    session.panelEval(() => Number(document.querySelector('[data-testid="failure-list"]')?.getAttribute('data-count') ?? 0));
+    session.panelEval(() =>
+      Number(document.querySelector('[data-testid="failure-list"]')?.getAttribute('data-count') ?? 0),
+    );
   try {
     await session.waitForPanel(
       (want) => Number(document.querySelector('[data-testid="failure-list"]')?.getAttribute('data-count') ?? 0) >= want,
@@ -138,7 +145,9 @@ async function main(): Promise<void> {
       : options.screenshot
         ? 'headless (--screenshot)'
         : 'headless (--headless)';
-  console.log(`Chromium:   ${CHROMIUM_PATH}, ${mode}, extension from ${path.relative(process.cwd(), extensionPath) || '.'}`);
+  console.log(
+    `Chromium:   ${CHROMIUM_PATH}, ${mode}, extension from ${path.relative(process.cwd(), extensionPath) || '.'}`,
+  );
   launching = launchChromiumSession({
     extensionPath,
     url: demoUrl,

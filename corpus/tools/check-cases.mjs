@@ -17,7 +17,9 @@ const apis = new Map();
 let total = 0;
 
 for (const dir of dirs) {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     let cases;
     try {
       cases = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
@@ -25,13 +27,26 @@ for (const dir of dirs) {
       problems.push(`${file}: does not parse: ${e.message}`);
       continue;
     }
-    if (!Array.isArray(cases)) { problems.push(`${file}: not an array`); continue; }
+    if (!Array.isArray(cases)) {
+      problems.push(`${file}: not an array`);
+      continue;
+    }
     for (const c of cases) {
       total++;
       const at = `${file}: ${c.name ?? '(no name)'}`;
-      for (const f of ['name', 'api', 'kind', 'source', 'request', 'response', 'expected']) if (!(f in c)) problems.push(`${at}: missing ${f}`);
-      if (c.name) { if (names.has(c.name)) problems.push(`${at}: name also in ${names.get(c.name)}`); names.set(c.name, file); }
-      if (c.api !== String(c.api ?? '').trim().toLowerCase()) problems.push(`${at}: api must be lower-case`);
+      for (const f of ['name', 'api', 'kind', 'source', 'request', 'response', 'expected'])
+        if (!(f in c)) problems.push(`${at}: missing ${f}`);
+      if (c.name) {
+        if (names.has(c.name)) problems.push(`${at}: name also in ${names.get(c.name)}`);
+        names.set(c.name, file);
+      }
+      if (
+        c.api !==
+        String(c.api ?? '')
+          .trim()
+          .toLowerCase()
+      )
+        problems.push(`${at}: api must be lower-case`);
       apis.set(c.api, (apis.get(c.api) ?? 0) + 1);
       if (!KINDS.has(c.kind)) problems.push(`${at}: unknown kind ${c.kind}`);
       const rs = c.response ?? {};
@@ -40,27 +55,50 @@ for (const dir of dirs) {
       const headers = rs.headers ?? {};
       const ct = headers['content-type'] ?? '';
       if (typeof e.failure !== 'boolean') problems.push(`${at}: expected.failure must be true or false`);
-      if (/json/i.test(ct) && body) { try { JSON.parse(body); } catch (err) { problems.push(`${at}: JSON body does not parse: ${err.message}`); } }
+      if (/json/i.test(ct) && body) {
+        try {
+          JSON.parse(body);
+        } catch (err) {
+          problems.push(`${at}: JSON body does not parse: ${err.message}`);
+        }
+      }
       // Framed or encoded bodies (gRPC-web, Connect streams, base64) hide their text: no presence checks there.
       if (rs.bodyEncoding === 'base64' || /grpc|connect\+/i.test(ct)) continue;
       const haystack = squash(body + ' ' + Object.values(headers).join(' '));
       let decoded = haystack;
-      try { decoded = squash(JSON.stringify(JSON.parse(body)) + ' ' + Object.values(headers).join(' ')); } catch {}
+      try {
+        decoded = squash(JSON.stringify(JSON.parse(body)) + ' ' + Object.values(headers).join(' '));
+      } catch {}
       for (const f of ['errorId', 'errorCode']) {
-        if (e[f] != null && !haystack.includes(squash(e[f]))) problems.push(`${at}: expected.${f} ${JSON.stringify(e[f])} is not in the response`);
+        if (e[f] != null && !haystack.includes(squash(e[f])))
+          problems.push(`${at}: expected.${f} ${JSON.stringify(e[f])} is not in the response`);
       }
       if (e.message != null) {
         const m = squash(e.message);
         const unescaped = squash(body.replace(/\\"/g, '"'));
-        if (!haystack.includes(m) && !decoded.includes(m) && !unescaped.includes(m) && !squash(JSON.stringify(safeParse(body))).includes(m)) {
+        if (
+          !haystack.includes(m) &&
+          !decoded.includes(m) &&
+          !unescaped.includes(m) &&
+          !squash(JSON.stringify(safeParse(body))).includes(m)
+        ) {
           problems.push(`${at}: expected.message is not in the response`);
         }
       }
     }
   }
 }
-function safeParse(s) { try { return JSON.parse(s); } catch { return s; } }
+function safeParse(s) {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+}
 
 console.log(`${total} cases, ${apis.size} APIs`);
-if (problems.length) { for (const p of problems) console.log('  ' + p); process.exit(1); }
+if (problems.length) {
+  for (const p of problems) console.log('  ' + p);
+  process.exit(1);
+}
 console.log('ok');

@@ -79,11 +79,24 @@ async function plainChromium(devtools: boolean): Promise<Runner> {
   const profile = path.join(root, 'profile');
   await mkdir(home, { recursive: true });
   await mkdir(path.join(profile, 'Default'), { recursive: true });
-  await writeFile(path.join(profile, 'Default/Preferences'), JSON.stringify({ devtools: { preferences: { currentDockState: JSON.stringify('undocked') } } }));
+  await writeFile(
+    path.join(profile, 'Default/Preferences'),
+    JSON.stringify({ devtools: { preferences: { currentDockState: JSON.stringify('undocked') } } }),
+  );
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...(headless ? ['--window-size=1280,800'] : [])],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      ...(headless ? ['--window-size=1280,800'] : []),
+    ],
     env: { ...process.env, HOME: home },
     viewport: headless ? { width: 1280, height: 800 } : null,
     timeout: 60_000,
@@ -117,7 +130,15 @@ async function plainChromium(devtools: boolean): Promise<Runner> {
   };
 }
 
-async function alternate(a: Runner, b: Runner, baseUrl: string, n: number, runs: number, log: (s: string) => void, label: string) {
+async function alternate(
+  a: Runner,
+  b: Runner,
+  baseUrl: string,
+  n: number,
+  runs: number,
+  log: (s: string) => void,
+  label: string,
+) {
   // One unmeasured run each: caches, JIT, the DevTools front-end.
   await a.run(`${baseUrl}/?warmup=a`, n);
   await b.run(`${baseUrl}/?warmup=b`, n);
@@ -146,7 +167,15 @@ async function alternate(a: Runner, b: Runner, baseUrl: string, n: number, runs:
  */
 async function nullExtension({ devtools = false } = {}): Promise<{ path: string; dispose(): Promise<void> }> {
   const dir = await makeTempDir('bench-null-ext');
-  const manifest = { manifest_version: 3, name: 'capture floor', version: '1.0', permissions: ['webRequest'], host_permissions: ['<all_urls>'], background: { service_worker: 'sw.js' }, ...(devtools ? { devtools_page: 'devtools.html' } : {}) };
+  const manifest = {
+    manifest_version: 3,
+    name: 'capture floor',
+    version: '1.0',
+    permissions: ['webRequest'],
+    host_permissions: ['<all_urls>'],
+    background: { service_worker: 'sw.js' },
+    ...(devtools ? { devtools_page: 'devtools.html' } : {}),
+  };
   await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   await writeFile(
     path.join(dir, 'sw.js'),
@@ -177,7 +206,11 @@ async function nullExtension({ devtools = false } = {}): Promise<{ path: string;
   return { path: dir, dispose: () => removeDir(dir) };
 }
 
-async function floorPair(demoUrl: string, devtools: boolean, run: (a: Runner, b: Runner) => Promise<Awaited<ReturnType<typeof alternate>>>) {
+async function floorPair(
+  demoUrl: string,
+  devtools: boolean,
+  run: (a: Runner, b: Runner) => Promise<Awaited<ReturnType<typeof alternate>>>,
+) {
   const ext = await nullExtension({ devtools });
   try {
     return await pairUp(ext.path, demoUrl, devtools, run);
@@ -186,13 +219,22 @@ async function floorPair(demoUrl: string, devtools: boolean, run: (a: Runner, b:
   }
 }
 
-export async function runCaptureBench(extensionPath: string, demoUrl: string, opts: { runs?: number; requests?: number; devtoolsClosed?: boolean; floor?: boolean; log?: (s: string) => void } = {}): Promise<CaptureFigures> {
+export async function runCaptureBench(
+  extensionPath: string,
+  demoUrl: string,
+  opts: { runs?: number; requests?: number; devtoolsClosed?: boolean; floor?: boolean; log?: (s: string) => void } = {},
+): Promise<CaptureFigures> {
   const log = opts.log ?? (() => {});
   const runs = Math.max(5, opts.runs ?? 7);
   const n = opts.requests ?? 2000;
-  const open = await pairUp(extensionPath, demoUrl, true, (a, b) => alternate(a, b, demoUrl, n, runs, log, 'DevTools open'));
+  const open = await pairUp(extensionPath, demoUrl, true, (a, b) =>
+    alternate(a, b, demoUrl, n, runs, log, 'DevTools open'),
+  );
   let closed: Awaited<ReturnType<typeof alternate>> | null = null;
-  if (opts.devtoolsClosed ?? true) closed = await pairUp(extensionPath, demoUrl, false, (a, b) => alternate(a, b, demoUrl, n, runs, log, 'DevTools closed'));
+  if (opts.devtoolsClosed ?? true)
+    closed = await pairUp(extensionPath, demoUrl, false, (a, b) =>
+      alternate(a, b, demoUrl, n, runs, log, 'DevTools closed'),
+    );
   let floor: Awaited<ReturnType<typeof alternate>> | null = null;
   let devtoolsFloor: Awaited<ReturnType<typeof alternate>> | null = null;
   if (opts.floor ?? true) {
@@ -216,7 +258,12 @@ export async function runCaptureBench(extensionPath: string, demoUrl: string, op
   };
 }
 
-async function pairUp<T>(extensionPath: string, demoUrl: string, devtools: boolean, fn: (a: Runner, b: Runner) => Promise<T>): Promise<T> {
+async function pairUp<T>(
+  extensionPath: string,
+  demoUrl: string,
+  devtools: boolean,
+  fn: (a: Runner, b: Runner) => Promise<T>,
+): Promise<T> {
   const session = await launchSession('chromium', { extensionPath, url: `${demoUrl}/`, openPanel: devtools });
   let plain: Runner | null = null;
   try {
@@ -229,7 +276,11 @@ async function pairUp<T>(extensionPath: string, demoUrl: string, devtools: boole
 }
 
 /** CPU hot spots of the extension's contexts during one 2,000-request burst with the panel open. */
-export async function profileCaptureBurst(extensionPath: string, demoUrl: string, n = 2000): Promise<Record<string, HotSpot[]>> {
+export async function profileCaptureBurst(
+  extensionPath: string,
+  demoUrl: string,
+  n = 2000,
+): Promise<Record<string, HotSpot[]>> {
   const session = await launchSession('chromium', { extensionPath, url: `${demoUrl}/`, openPanel: true });
   const cdps: Record<string, Cdp> = {};
   try {

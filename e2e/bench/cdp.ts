@@ -17,12 +17,16 @@ interface ChromiumInternals {
 
 function internals(session: PanelSession): ChromiumInternals {
   const s = session as unknown as Partial<ChromiumInternals>;
-  if (session.browser !== 'chromium' || !s.page || typeof s.panelFrame !== 'function') throw new Error('CDP needs the Chromium harness');
+  if (session.browser !== 'chromium' || !s.page || typeof s.panelFrame !== 'function')
+    throw new Error('CDP needs the Chromium harness');
   return s as ChromiumInternals;
 }
 
 function wrap(cdp: CDPSession): Cdp {
-  return { send: (method, params) => cdp.send(method as any, params as any) as Promise<any>, detach: () => cdp.detach().catch(() => {}) };
+  return {
+    send: (method, params) => cdp.send(method as any, params as any) as Promise<any>,
+    detach: () => cdp.detach().catch(() => {}),
+  };
 }
 
 export async function panelCdp(session: PanelSession): Promise<Cdp> {
@@ -43,10 +47,14 @@ export async function workerCdp(session: PanelSession): Promise<Cdp> {
   const browser = s.page.context().browser();
   if (!browser) throw new Error('no browser handle');
   const root = await browser.newBrowserCDPSession();
-  const { targetInfos } = (await root.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+  const { targetInfos } = (await root.send('Target.getTargets')) as {
+    targetInfos: Array<{ targetId: string; type: string; url: string }>;
+  };
   const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(session.extensionOrigin));
   if (!target) throw new Error('the extension service worker target was not found');
-  const { sessionId } = (await root.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = (await root.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
+    sessionId: string;
+  };
   let nextId = 1;
   const waiting = new Map<number, { resolve(v: any): void; reject(e: Error): void }>();
   root.on('Target.receivedMessageFromTarget' as any, (event: { sessionId: string; message: string }) => {
@@ -64,7 +72,12 @@ export async function workerCdp(session: PanelSession): Promise<Cdp> {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        root.send('Target.sendMessageToTarget' as any, { sessionId, message: JSON.stringify({ id, method, params }) } as any).catch(reject);
+        root
+          .send(
+            'Target.sendMessageToTarget' as any,
+            { sessionId, message: JSON.stringify({ id, method, params }) } as any,
+          )
+          .catch(reject);
       });
     },
     async detach() {

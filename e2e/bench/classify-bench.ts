@@ -80,7 +80,12 @@ function classifyAll(list: readonly Exchange[], now: number, fn: CoreModule['cla
 }
 
 /** Baseline and current classify over the same list, the order alternating per round. */
-function pairedAgainst(baseline: CoreModule['classify'], list: readonly Exchange[], rounds: number, now: number): PartComparison {
+function pairedAgainst(
+  baseline: CoreModule['classify'],
+  list: readonly Exchange[],
+  rounds: number,
+  now: number,
+): PartComparison {
   for (let i = 0; i < 2; i++) {
     classifyAll(list, now, baseline);
     classifyAll(list, now);
@@ -131,13 +136,17 @@ function pairedRatio(list: readonly Exchange[], rounds: number, warmup: number, 
   return { ratio: median(ratios), parseMs: median(parses), classifyMs: median(classifies) };
 }
 
-export async function runClassifyBench(opts: { size?: number; rounds?: number; log?: (s: string) => void; baseline?: string } = {}): Promise<ClassifyFigures> {
+export async function runClassifyBench(
+  opts: { size?: number; rounds?: number; log?: (s: string) => void; baseline?: string } = {},
+): Promise<ClassifyFigures> {
   classify = (await loadBundledCore()).classify;
   const log = opts.log ?? (() => {});
   const corpus = buildCorpus(opts.size ?? 10_000);
   const rounds = opts.rounds ?? 15;
   const now = Date.parse('2026-11-23T18:00:00Z');
-  log(`classify: ${corpus.exchanges.length} exchanges, ${corpus.bodies} bodies, ${(corpus.bodyChars / 2 ** 20).toFixed(1)} Mi chars`);
+  log(
+    `classify: ${corpus.exchanges.length} exchanges, ${corpus.bodies} bodies, ${(corpus.bodyChars / 2 ** 20).toFixed(1)} Mi chars`,
+  );
   const all = pairedRatio(corpus.exchanges, rounds, 3, now);
   const isHar = (x: Exchange) => corpus.harUrls.has(x.url);
   const har = corpus.exchanges.filter(isHar);
@@ -191,12 +200,27 @@ export async function profileClassify(opts: { size?: number; rounds?: number } =
   const now = Date.parse('2026-11-23T18:00:00Z');
   for (let i = 0; i < 3; i++) classifyAll(corpus.exchanges, now);
   const { profile, hotSpots, inclusiveOf, setSourceMapper } = await import('./profile');
-  setSourceMapper((url, line) => (url.endsWith('core.mjs') ? bundleSourceOf(line)?.replace(/^src\/core\//, '') ?? null : null));
+  setSourceMapper((url, line) =>
+    url.endsWith('core.mjs') ? (bundleSourceOf(line)?.replace(/^src\/core\//, '') ?? null) : null,
+  );
   const p = await profile(() => {
     for (let i = 0; i < (opts.rounds ?? 10); i++) classifyAll(corpus.exchanges, now);
   });
   return {
     hotSpots: hotSpots(p, 20),
-    stages: inclusiveOf(p, ['normalizeExchange', 'indexHeaders', 'buildBodyView', 'runRecognizers', 'statusSemantics', 'idempotency', 'pickErrorId', 'rateLimitEvidence', 'serverWait', 'advise', 'backoffPlan', 'parseJson']),
+    stages: inclusiveOf(p, [
+      'normalizeExchange',
+      'indexHeaders',
+      'buildBodyView',
+      'runRecognizers',
+      'statusSemantics',
+      'idempotency',
+      'pickErrorId',
+      'rateLimitEvidence',
+      'serverWait',
+      'advise',
+      'backoffPlan',
+      'parseJson',
+    ]),
   };
 }

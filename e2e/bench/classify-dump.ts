@@ -13,7 +13,9 @@ import { buildCorpus, formatFixtureExchanges, realHarExchanges, seedExchanges } 
 function corpusCaseExchanges(): Exchange[] {
   const dir = path.join(REPO_ROOT, 'corpus/cases');
   const out: Exchange[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     for (const c of JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as SeedCase[]) out.push(seedExchange(c));
   }
   return out;
@@ -32,7 +34,8 @@ async function main(): Promise<number> {
     ['bench', buildCorpus(10_000).exchanges],
   ];
   const lines: string[] = [];
-  for (const [set, list] of sets) list.forEach((x, i) => lines.push(`${set}#${i} ${JSON.stringify(classify(x, { now }))}`));
+  for (const [set, list] of sets)
+    list.forEach((x, i) => lines.push(`${set}#${i} ${JSON.stringify(classify(x, { now }))}`));
   const out = at('--out');
   if (out) writeFileSync(out, lines.join('\n') + '\n');
   const compare = at('--compare');

@@ -22,12 +22,20 @@ export interface CliFigures {
   jsonParseBytesPerSecond: number;
   /** cliBytesPerSecond ÷ jsonParseBytesPerSecond. */
   cliThroughputRatio: number;
-  detail: { harBytes: number; entries: number; parseHarBytes: number; cliSeconds: number[]; jsonParseSeconds: number[] };
+  detail: {
+    harBytes: number;
+    entries: number;
+    parseHarBytes: number;
+    cliSeconds: number[];
+    jsonParseSeconds: number[];
+  };
 }
 
 function pairs(headers: HeaderList | undefined): Array<{ name: string; value: string }> {
   if (!headers) return [];
-  return Array.isArray(headers) ? [...headers] : Object.entries(headers).map(([name, value]) => ({ name, value: String(value) }));
+  return Array.isArray(headers)
+    ? [...headers]
+    : Object.entries(headers).map(([name, value]) => ({ name, value: String(value) }));
 }
 
 /** Writes a HAR of about `bytes` and returns its entry count. */
@@ -39,7 +47,14 @@ async function writeHar(file: string, bytes: number): Promise<number> {
   await write('{"log":{"version":"1.2","creator":{"name":"faultline-bench","version":"1"},"pages":[],"entries":[\n');
   let written = 0;
   let n = 0;
-  const success = JSON.stringify({ items: Array.from({ length: 400 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ['a', 'b'], note: 'x'.repeat(60) })) });
+  const success = JSON.stringify({
+    items: Array.from({ length: 400 }, (_, i) => ({
+      id: i,
+      name: `item ${i}`,
+      tags: ['a', 'b'],
+      note: 'x'.repeat(60),
+    })),
+  });
   while (written < bytes) {
     const c = cases[n % cases.length];
     // Four in five entries are large successes (pages of data); one in five an API failure.
@@ -82,7 +97,10 @@ async function writeHar(file: string, bytes: number): Promise<number> {
 }
 
 /** Runs a Node script and returns its stderr's last line parsed as JSON, plus the wall time. */
-function runNode(args: string[], stdoutTo: 'ignore' | 'pipe' = 'ignore'): Promise<{ seconds: number; report: Record<string, number> }> {
+function runNode(
+  args: string[],
+  stdoutTo: 'ignore' | 'pipe' = 'ignore',
+): Promise<{ seconds: number; report: Record<string, number> }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { stdio: ['ignore', stdoutTo, 'pipe'] });
@@ -114,7 +132,11 @@ const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 process.stderr.write(JSON.stringify({ seconds, entries: root.log.entries.length }) + '\\n');
 `;
 
-export async function runCliBench(options: { log: (s: string) => void; largeMB?: number; rounds?: number }): Promise<CliFigures> {
+export async function runCliBench(options: {
+  log: (s: string) => void;
+  largeMB?: number;
+  rounds?: number;
+}): Promise<CliFigures> {
   if (!existsSync(CLI)) throw new Error('dist/cli/faultline.js is missing: npm run build:cli');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'faultline-cli-bench-'));
   try {
@@ -136,7 +158,9 @@ export async function runCliBench(options: { log: (s: string) => void; largeMB?:
       const cli = await runNode(['--import', REPORT_RSS, CLI, 'triage', large, '--json']);
       cliSeconds.push(cli.seconds);
       peakKiB = Math.max(peakKiB, cli.report.maxRssKiB);
-      options.log(`cli: round ${attempt + 1}: triage ${round(cli.seconds, 2)} s, peak ${Math.round(cli.report.maxRssKiB / 1024)} MB; JSON.parse ${round(parse.report.seconds, 2)} s`);
+      options.log(
+        `cli: round ${attempt + 1}: triage ${round(cli.seconds, 2)} s, peak ${Math.round(cli.report.maxRssKiB / 1024)} MB; JSON.parse ${round(parse.report.seconds, 2)} s`,
+      );
     }
     const cliBytesPerSecond = harBytes / median(cliSeconds);
     const jsonParseBytesPerSecond = parseHarBytes / median(jsonParseSeconds);
@@ -145,7 +169,13 @@ export async function runCliBench(options: { log: (s: string) => void; largeMB?:
       cliBytesPerSecond: Math.round(cliBytesPerSecond),
       jsonParseBytesPerSecond: Math.round(jsonParseBytesPerSecond),
       cliThroughputRatio: round(cliBytesPerSecond / jsonParseBytesPerSecond, 3),
-      detail: { harBytes, entries, parseHarBytes, cliSeconds: cliSeconds.map((s) => round(s, 2)), jsonParseSeconds: jsonParseSeconds.map((s) => round(s, 3)) },
+      detail: {
+        harBytes,
+        entries,
+        parseHarBytes,
+        cliSeconds: cliSeconds.map((s) => round(s, 2)),
+        jsonParseSeconds: jsonParseSeconds.map((s) => round(s, 3)),
+      },
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

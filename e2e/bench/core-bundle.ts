@@ -32,8 +32,12 @@ export function loadBundledCore(): Promise<CoreModule> {
  * extracted with `git archive`; its npm imports resolve from this tree's node_modules).
  */
 export async function loadBaselineCore(spec: string): Promise<{ core: CoreModule; source: string }> {
-  if (existsSync(path.join(spec, 'src/core/index.ts'))) return { core: await bundleCore(path.resolve(spec), false), source: path.resolve(spec) };
-  const rev = execFileSync('git', ['rev-parse', '--verify', `${spec}^{commit}`], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  if (existsSync(path.join(spec, 'src/core/index.ts')))
+    return { core: await bundleCore(path.resolve(spec), false), source: path.resolve(spec) };
+  const rev = execFileSync('git', ['rev-parse', '--verify', `${spec}^{commit}`], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  }).trim();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'faultline-baseline-'));
   try {
     execFileSync('sh', ['-c', `git archive ${rev} src/core | tar -x -C "${dir}"`], { cwd: REPO_ROOT });

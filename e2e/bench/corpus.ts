@@ -30,13 +30,19 @@ const entriesOf = (headers: Record<string, string> | undefined) =>
 export function seedExchanges(): Exchange[] {
   const cases = JSON.parse(readFileSync(path.join(SHARED_ROOT, 'fixtures/seed-cases.json'), 'utf8')) as SeedCase[];
   // Header lists, as the browsers and HAR files give them.
-  return cases.map((c) => ({ ...seedExchange(c), requestHeaders: entriesOf(c.request.headers), responseHeaders: entriesOf(c.response.headers) }));
+  return cases.map((c) => ({
+    ...seedExchange(c),
+    requestHeaders: entriesOf(c.request.headers),
+    responseHeaders: entriesOf(c.response.headers),
+  }));
 }
 
 export function formatFixtureExchanges(): Exchange[] {
   const dir = path.join(REPO_ROOT, 'src/core/formats/fixtures');
   const out: Exchange[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const fixtures = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as FormatFixture[];
     for (const f of fixtures) if (f && f.exchange) out.push(f.exchange);
   }
@@ -46,7 +52,9 @@ export function formatFixtureExchanges(): Exchange[] {
 export function realHarExchanges(): Exchange[] {
   const dir = path.join(SHARED_ROOT, 'fixtures/real-hars');
   const out: Exchange[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.har')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.har'))
+    .sort()) {
     const parsed = parseHar(readFileSync(path.join(dir, file), 'utf8'));
     for (const x of parsed.exchanges) if (x) out.push(x);
   }
@@ -70,7 +78,8 @@ export function buildCorpus(size = 10_000): Corpus {
   const apiErrors = [...seeds, ...fixtures];
   const exchanges: Exchange[] = hars.map((x, i) => variant(x, i));
   const harUrls = new Set(exchanges.map((x) => x.url));
-  for (let i = 0; exchanges.length < size; i++) exchanges.push(variant(apiErrors[i % apiErrors.length], exchanges.length));
+  for (let i = 0; exchanges.length < size; i++)
+    exchanges.push(variant(apiErrors[i % apiErrors.length], exchanges.length));
   // Interleave so neither kind runs as one warm block.
   exchanges.sort((a, b) => hash(a.url) - hash(b.url));
   let bodyChars = 0;
@@ -81,7 +90,13 @@ export function buildCorpus(size = 10_000): Corpus {
       bodyChars += x.body.length;
     }
   }
-  return { exchanges, sources: { seedCases: seeds.length, formatFixtures: fixtures.length, realHarEntries: hars.length }, bodyChars, bodies, harUrls };
+  return {
+    exchanges,
+    sources: { seedCases: seeds.length, formatFixtures: fixtures.length, realHarEntries: hars.length },
+    bodyChars,
+    bodies,
+    harUrls,
+  };
 }
 
 function hash(s: string): number {

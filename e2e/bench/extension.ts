@@ -29,15 +29,30 @@ function run(cmd: string, args: string[]): Promise<{ code: number; output: strin
 }
 
 /** `minify: false` keeps function names readable in CPU profiles (`--profile`). */
-export async function chromeExtension(given?: string, { minify = true }: { minify?: boolean } = {}): Promise<BuiltExtension> {
+export async function chromeExtension(
+  given?: string,
+  { minify = true }: { minify?: boolean } = {},
+): Promise<BuiltExtension> {
   if (given) return { path: path.resolve(given), source: 'given' };
   const outDir = path.join(await makeTempDir('bench-ext'), 'chrome');
   const vite = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
-  const { code, output } = await run(process.execPath, [vite, 'build', '--mode', 'chrome', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error', ...(minify ? [] : ['--minify', 'false'])]);
+  const { code, output } = await run(process.execPath, [
+    vite,
+    'build',
+    '--mode',
+    'chrome',
+    '--outDir',
+    outDir,
+    '--emptyOutDir',
+    '--logLevel',
+    'error',
+    ...(minify ? [] : ['--minify', 'false']),
+  ]);
   if (code === 0 && existsSync(path.join(outDir, 'manifest.json'))) return { path: outDir, source: 'fresh build' };
   await removeDir(path.dirname(outDir));
   const fallback = distPath('chromium');
   const note = `build failed: ${output.trim().split('\n').slice(-3).join(' / ').slice(0, 300)}`;
-  if (existsSync(path.join(fallback, 'manifest.json'))) return { path: fallback, source: 'dist/chrome (build failed)', note };
+  if (existsSync(path.join(fallback, 'manifest.json')))
+    return { path: fallback, source: 'dist/chrome (build failed)', note };
   throw new Error(`no Chrome extension to benchmark (${note})`);
 }

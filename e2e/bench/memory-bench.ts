@@ -26,7 +26,7 @@ function recordParts(arg: { fields: string[] }): Record<string, number> {
   const out: Record<string, number> = { whole: med(records.map((r: any) => JSON.stringify(r).length)) };
   for (const path of arg.fields) {
     const [a, b] = path.split('.');
-    out[path] = med(records.map((r: any) => JSON.stringify(b ? r[a]?.[b] ?? null : r[a] ?? null).length));
+    out[path] = med(records.map((r: any) => JSON.stringify(b ? (r[a]?.[b] ?? null) : (r[a] ?? null)).length));
   }
   return out;
 }
@@ -50,16 +50,25 @@ async function settledHeap(cdp: Cdp, session: PanelSession): Promise<number> {
 async function storedRecords(session: PanelSession): Promise<{ records: number; failures: number }> {
   return session.backgroundEval(() => {
     const tabs = (globalThis as any).faultlineDebug.tabs() as Array<{ records: number; failures: number }>;
-    return tabs.reduce((a, t) => ({ records: a.records + t.records, failures: a.failures + t.failures }), { records: 0, failures: 0 });
+    return tabs.reduce((a, t) => ({ records: a.records + t.records, failures: a.failures + t.failures }), {
+      records: 0,
+      failures: 0,
+    });
   });
 }
 
 async function burst(session: PanelSession, n: number): Promise<void> {
-  const got = await session.pageEval((count: number) => (window as any).faultlineDemo.burst(count) as Promise<number>, n);
+  const got = await session.pageEval(
+    (count: number) => (window as any).faultlineDemo.burst(count) as Promise<number>,
+    n,
+  );
   if (got !== n) throw new Error(`burst answered ${got} of ${n}`);
 }
 
-export async function runMemoryBench(session: PanelSession, opts: { first?: number; more?: number; log?: (s: string) => void } = {}): Promise<MemoryFigures> {
+export async function runMemoryBench(
+  session: PanelSession,
+  opts: { first?: number; more?: number; log?: (s: string) => void } = {},
+): Promise<MemoryFigures> {
   const log = opts.log ?? (() => {});
   const first = opts.first ?? 1000;
   const more = opts.more ?? 4000;
@@ -84,11 +93,28 @@ export async function runMemoryBench(session: PanelSession, opts: { first?: numb
     const delta = last.heap - heapA;
     log(`memory: ${records} records added, heap +${(delta / 1024).toFixed(0)} KiB`);
     const recordJsonChars = await session.backgroundEval(recordParts, {
-      fields: ['exchange', 'classification', 'exchange.requestHeaders', 'exchange.responseHeaders', 'exchange.url', 'classification.status', 'classification.backoff', 'classification.action', 'classification.notes', 'classification.requestIdHeaders'],
+      fields: [
+        'exchange',
+        'classification',
+        'exchange.requestHeaders',
+        'exchange.responseHeaders',
+        'exchange.url',
+        'classification.status',
+        'classification.backoff',
+        'classification.action',
+        'classification.notes',
+        'classification.requestIdHeaders',
+      ],
     });
     return {
       bytesPerRecord: Math.round(delta / Math.max(1, records)),
-      detail: { records, heapDeltaBytes: delta, samples, failuresShare: round(b.failures / Math.max(1, b.records), 2), recordJsonChars },
+      detail: {
+        records,
+        heapDeltaBytes: delta,
+        samples,
+        failuresShare: round(b.failures / Math.max(1, b.records), 2),
+        recordJsonChars,
+      },
     };
   } finally {
     await cdp.detach();

@@ -62,7 +62,9 @@ export async function runOpenapiBench({ log }: { log: (s: string) => void }): Pr
   log(`openapi: GitHub spec loaded ${rounds}× (median ${round(median(loads), 0)} ms)`);
   const s = spec!;
   const exchanges = [];
-  for (let r = 0; r < 5; r++) for (const op of s.operations) exchanges.push({ method: op.method, url: `https://api.github.com${pathFor(op.path, r)}?page=2` });
+  for (let r = 0; r < 5; r++)
+    for (const op of s.operations)
+      exchanges.push({ method: op.method, url: `https://api.github.com${pathFor(op.path, r)}?page=2` });
   let sink = 0;
   const matchRounds: number[] = [];
   for (let r = 0; r < 5; r++) {
@@ -74,7 +76,8 @@ export async function runOpenapiBench({ log }: { log: (s: string) => void }): Pr
   const checkRounds: number[] = [];
   for (let r = 0; r < 3; r++) {
     const t = cpuMs();
-    for (const x of exchanges) if (checkExchange([s], { ...x, status: 404, contentType: 'application/json', body })) sink++;
+    for (const x of exchanges)
+      if (checkExchange([s], { ...x, status: 404, contentType: 'application/json', body })) sink++;
     checkRounds.push(((cpuMs() - t) * 1000) / exchanges.length);
   }
   if (sink === 0) throw new Error('nothing matched');

@@ -48,7 +48,14 @@ export interface PanelFigures {
 export const SNAPSHOT_CHUNK = 10_000;
 
 /** Free-text query typed and then deleted, one keystroke at a time ('\b' deletes). */
-export const KEYSTROKES = [...'invalid', ...'\b'.repeat(7), ...'github', ...'\b'.repeat(6), ...'503', ...'\b'.repeat(3)];
+export const KEYSTROKES = [
+  ...'invalid',
+  ...'\b'.repeat(7),
+  ...'github',
+  ...'\b'.repeat(6),
+  ...'503',
+  ...'\b'.repeat(3),
+];
 
 interface KeyResult {
   key: string;
@@ -115,11 +122,27 @@ export function sendRecords(arg: { tabId: number; chunk: number }): { t0: number
   const bench = (globalThis as any).__faultlineBench;
   const port = bench.ports[bench.ports.length - 1];
   const records: unknown[] = bench.records;
-  const stats = { seen: records.length, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: true, devtoolsConnectedAt: Date.now(), failures: records.length };
+  const stats = {
+    seen: records.length,
+    droppedRecords: 0,
+    truncatedBodies: 0,
+    droppedBodies: 0,
+    bodiesArriving: true,
+    devtoolsConnectedAt: Date.now(),
+    failures: records.length,
+  };
   const t0 = performance.timeOrigin + performance.now();
-  port.postMessage({ source: 'faultline', type: 'bg/snapshot', payload: { tabId: arg.tabId, records: records.slice(0, arg.chunk), stats, preserve: false } });
+  port.postMessage({
+    source: 'faultline',
+    type: 'bg/snapshot',
+    payload: { tabId: arg.tabId, records: records.slice(0, arg.chunk), stats, preserve: false },
+  });
   for (let i = arg.chunk; i < records.length; i += arg.chunk) {
-    port.postMessage({ source: 'faultline', type: 'bg/upsert', payload: { tabId: arg.tabId, records: records.slice(i, i + arg.chunk), stats } });
+    port.postMessage({
+      source: 'faultline',
+      type: 'bg/upsert',
+      payload: { tabId: arg.tabId, records: records.slice(i, i + arg.chunk), stats },
+    });
   }
   bench.records = [];
   return { t0, postMs: performance.timeOrigin + performance.now() - t0 };
@@ -141,11 +164,20 @@ export function watchFirstRender(arg: { n: number; chunk: number }): boolean {
   const check = () => {
     const grid = document.querySelector('[data-testid="failure-list"]');
     const counts = document.querySelector('[data-testid="counts"]')?.textContent ?? '';
-    if (w.__benchFirstRows === null && grid && Number(grid.getAttribute('aria-rowcount')) - 1 >= Math.min(arg.n, arg.chunk) && grid.querySelector('[data-testid="failure-row"]')) {
+    if (
+      w.__benchFirstRows === null &&
+      grid &&
+      Number(grid.getAttribute('aria-rowcount')) - 1 >= Math.min(arg.n, arg.chunk) &&
+      grid.querySelector('[data-testid="failure-row"]')
+    ) {
       w.__benchFirstRows = 0;
       stamp('__benchFirstRows');
     }
-    const done = grid && Number(grid.getAttribute('aria-rowcount')) === arg.n + 1 && !counts.includes('…') && grid.querySelector('[data-testid="failure-row"]');
+    const done =
+      grid &&
+      Number(grid.getAttribute('aria-rowcount')) === arg.n + 1 &&
+      !counts.includes('…') &&
+      grid.querySelector('[data-testid="failure-row"]');
     if (!done) {
       requestAnimationFrame(check);
       return;
@@ -185,7 +217,13 @@ export async function typeKeys(arg: { keys: string[] }): Promise<KeyResult[]> {
         const t0 = performance.now();
         const back = key === '\b';
         input.value = back ? input.value.slice(0, -1) : input.value + key;
-        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: back ? 'deleteContentBackward' : 'insertText', data: back ? null : key }));
+        input.dispatchEvent(
+          new InputEvent('input', {
+            bubbles: true,
+            inputType: back ? 'deleteContentBackward' : 'insertText',
+            data: back ? null : key,
+          }),
+        );
         const tHandler = performance.now();
         let tRender = tHandler;
         // Preact renders in microtasks queued by the handler; a few chained ones run after them.
@@ -204,7 +242,14 @@ export async function typeKeys(arg: { keys: string[] }): Promise<KeyResult[]> {
     // settled() polls per frame, then one more frame for the final paint.
     const done = await settled();
     const painted = await frame();
-    results.push({ key, ms: m.t1 - m.t0, handlerMs: m.tHandler - m.t0, renderMs: m.tRender - m.tHandler, settledMs: Math.max(m.t1, Number.isNaN(done) ? NaN : painted) - m.t0, counts: countsText() });
+    results.push({
+      key,
+      ms: m.t1 - m.t0,
+      handlerMs: m.tHandler - m.t0,
+      renderMs: m.tRender - m.tHandler,
+      settledMs: Math.max(m.t1, Number.isNaN(done) ? NaN : painted) - m.t0,
+      counts: countsText(),
+    });
   }
   return results;
 }
@@ -246,7 +291,14 @@ async function stopProfile(cdp: Cdp): Promise<HotSpot[]> {
   return hotSpots(profile, 20);
 }
 
-async function runSize(session: PanelSession, tabId: number, templates: RequestRecord[], n: number, log: (s: string) => void, profile = false): Promise<SizeRun> {
+async function runSize(
+  session: PanelSession,
+  tabId: number,
+  templates: RequestRecord[],
+  n: number,
+  log: (s: string) => void,
+  profile = false,
+): Promise<SizeRun> {
   await reloadPanel(session);
   await session.backgroundEval(generateRecords, { templates, n, tabId });
   await session.panelEval(watchFirstRender, { n, chunk: SNAPSHOT_CHUNK });
@@ -258,30 +310,50 @@ async function runSize(session: PanelSession, tabId: number, templates: RequestR
   const panelInitialRender = cdps ? await stopProfile(cdps.panel) : [];
   const initialMs = t1.all - t0;
   const firstRowsMs = t1.first - t0;
-  log(`  ${n.toLocaleString('en-US')} failures: all rows rendered ${initialMs.toFixed(0)} ms after the background began posting (posting took ${postMs.toFixed(0)} ms)`);
+  log(
+    `  ${n.toLocaleString('en-US')} failures: all rows rendered ${initialMs.toFixed(0)} ms after the background began posting (posting took ${postMs.toFixed(0)} ms)`,
+  );
   if (cdps) await startProfile(cdps.panel);
   const keys = await session.panelEval(typeKeys, { keys: KEYSTROKES });
   const hot = cdps ? { panelInitialRender, workerPosting, panelKeystrokes: await stopProfile(cdps.panel) } : undefined;
   if (cdps) for (const c of [cdps.panel, cdps.worker]) await c.detach();
-  log(`  ${n.toLocaleString('en-US')} failures: keystroke → paint median ${median(keys.map((k) => k.ms)).toFixed(1)} ms, settled ${median(keys.map((k) => k.settledMs)).toFixed(1)} ms`);
+  log(
+    `  ${n.toLocaleString('en-US')} failures: keystroke → paint median ${median(keys.map((k) => k.ms)).toFixed(1)} ms, settled ${median(keys.map((k) => k.settledMs)).toFixed(1)} ms`,
+  );
   return { initialMs, firstRowsMs, postMs, keys, ...(hot ? { hot } : {}) };
 }
 
-export async function runPanelBench(session: PanelSession, templates: RequestRecord[], opts: { rounds?: number; profile?: boolean; log?: (s: string) => void } = {}): Promise<PanelFigures> {
+export async function runPanelBench(
+  session: PanelSession,
+  templates: RequestRecord[],
+  opts: { rounds?: number; profile?: boolean; log?: (s: string) => void } = {},
+): Promise<PanelFigures> {
   const log = opts.log ?? (() => {});
   const rounds = opts.rounds ?? 2;
   const tabId = await session.panelEval(() => (globalThis as any).chrome.devtools.inspectedWindow.tabId as number);
   await session.backgroundEval(installFeeder, { tabId });
   const runs: Record<number, SizeRun[]> = { 10_000: [], 100_000: [] };
   for (let r = 0; r < rounds; r++) {
-    for (const n of [10_000, 100_000]) runs[n].push(await runSize(session, tabId, templates, n, log, opts.profile === true && n === 100_000 && r === rounds - 1));
+    for (const n of [10_000, 100_000])
+      runs[n].push(
+        await runSize(session, tabId, templates, n, log, opts.profile === true && n === 100_000 && r === rounds - 1),
+      );
   }
   const keysOf = (n: number) => runs[n].flatMap((run) => run.keys);
   const ms = (n: number) => keysOf(n).map((k) => k.ms);
-  const settled = (n: number) => keysOf(n).map((k) => k.settledMs).filter((v) => Number.isFinite(v));
-  const narrowing = keysOf(100_000).filter((k) => k.key !== '\b').map((k) => k.ms);
-  const widening = keysOf(100_000).filter((k) => k.key === '\b').map((k) => k.ms);
-  const recordJsonBytes = Math.round(templates.reduce((sum, t) => sum + JSON.stringify(t).length, 0) / templates.length);
+  const settled = (n: number) =>
+    keysOf(n)
+      .map((k) => k.settledMs)
+      .filter((v) => Number.isFinite(v));
+  const narrowing = keysOf(100_000)
+    .filter((k) => k.key !== '\b')
+    .map((k) => k.ms);
+  const widening = keysOf(100_000)
+    .filter((k) => k.key === '\b')
+    .map((k) => k.ms);
+  const recordJsonBytes = Math.round(
+    templates.reduce((sum, t) => sum + JSON.stringify(t).length, 0) / templates.length,
+  );
   return {
     panelFilterMs100k: round(median(ms(100_000)), 2),
     panelFilterMs10k: round(median(ms(10_000)), 2),

@@ -73,7 +73,19 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, only: new Set(PARTS), check: false, profile: false, panelRounds: 2, captureRuns: 7, cliMB: 1024, soakSeconds: 150, soakRate: 45, soakBurst: 10_500, soakMaxBody: 120_000 };
+  const args: Args = {
+    json: false,
+    only: new Set(PARTS),
+    check: false,
+    profile: false,
+    panelRounds: 2,
+    captureRuns: 7,
+    cliMB: 1024,
+    soakSeconds: 150,
+    soakRate: 45,
+    soakBurst: 10_500,
+    soakMaxBody: 120_000,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -85,8 +97,13 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--check') args.check = true;
     else if (a === '--profile') args.profile = true;
     else if (a.startsWith('--only')) {
-      const names = value().split(',').map((s) => s.trim()).filter(Boolean);
-      for (const n of names) if (!(PARTS as readonly string[]).includes(n)) throw new Error(`--only: unknown part "${n}" (parts: ${PARTS.join(', ')})`);
+      const names = value()
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const n of names)
+        if (!(PARTS as readonly string[]).includes(n))
+          throw new Error(`--only: unknown part "${n}" (parts: ${PARTS.join(', ')})`);
       args.only = new Set(names as Part[]);
     } else if (a.startsWith('--extension')) args.extension = value();
     else if (a.startsWith('--baseline')) args.baseline = value();
@@ -99,7 +116,9 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--soak-burst')) args.soakBurst = Math.max(0, Number(value()) || 0);
     else if (a.startsWith('--soak-max-body')) args.soakMaxBody = Math.max(400, Number(value()) || 120_000);
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('npm run -s bench -- [--json] [--only classify,panel,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--cli-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]\n');
+      process.stdout.write(
+        'npm run -s bench -- [--json] [--only classify,panel,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--cli-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]\n',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -129,7 +148,16 @@ interface Report {
   environment: Record<string, unknown>;
   /** Why a figure is null. */
   missing: Record<string, string>;
-  detail: { classify?: ClassifyFigures['detail']; panel?: PanelFigures['detail']; capture?: CaptureFigures['detail']; memory?: MemoryFigures['detail']; cli?: Omit<CliFigures, 'detail'> & CliFigures['detail']; openapi?: OpenapiFigures['detail']; soak?: SoakFigures['detail']; extension?: Omit<BuiltExtension, 'path'> };
+  detail: {
+    classify?: ClassifyFigures['detail'];
+    panel?: PanelFigures['detail'];
+    capture?: CaptureFigures['detail'];
+    memory?: MemoryFigures['detail'];
+    cli?: Omit<CliFigures, 'detail'> & CliFigures['detail'];
+    openapi?: OpenapiFigures['detail'];
+    soak?: SoakFigures['detail'];
+    extension?: Omit<BuiltExtension, 'path'>;
+  };
   hotSpots?: unknown;
 }
 
@@ -190,7 +218,11 @@ async function main(): Promise<number> {
       const c = await runClassifyBench({ log, baseline: args.baseline });
       report.classifyRatio = c.classifyRatio;
       if (c.classifyVsBaseline) report.classifyVsBaseline = c.classifyVsBaseline;
-      else skip(['classifyVsBaseline'], 'no --baseline given (a directory holding src/core, or a git revision such as efc73e9)');
+      else
+        skip(
+          ['classifyVsBaseline'],
+          'no --baseline given (a directory holding src/core, or a git revision such as efc73e9)',
+        );
       report.classifyPerSecond = c.classifyPerSecond;
       report.detail.classify = c.detail;
       if (args.profile) report.hotSpots = { classify: await profileClassify() };
@@ -231,7 +263,8 @@ async function main(): Promise<number> {
     memory: ['bytesPerRecord'],
     soak: ['workerHeapGrowthPct', 'panelHeapGrowthPct', 'longestStallMs', 'lostAfterStop', 'soakFilterMs'],
   };
-  for (const p of ['panel', 'capture', 'memory', 'soak'] as const) if (!args.only.has(p)) skip(figuresOf[p], 'not run (--only)');
+  for (const p of ['panel', 'capture', 'memory', 'soak'] as const)
+    if (!args.only.has(p)) skip(figuresOf[p], 'not run (--only)');
 
   if (browserParts.length) {
     let extension: BuiltExtension | null = null;
@@ -247,9 +280,18 @@ async function main(): Promise<number> {
 
     if (extension && demo) {
       const withSession = async <T>(openPanel: boolean, fn: (s: PanelSession) => Promise<T>): Promise<T> => {
-        const session = await launchSession('chromium', { extensionPath: extension.path, url: `${demo.url}/`, openPanel });
+        const session = await launchSession('chromium', {
+          extensionPath: extension.path,
+          url: `${demo.url}/`,
+          openPanel,
+        });
         try {
-          const version = (session as unknown as { page?: { context(): { browser(): { version(): string } | null } } }).page?.context().browser()?.version();
+          const version = (
+            session as unknown as { page?: { context(): { browser(): { version(): string } | null } } }
+          ).page
+            ?.context()
+            .browser()
+            ?.version();
           if (version) (report.environment.browsers as Record<string, string>).chromium = version;
           return await fn(session);
         } finally {
@@ -261,7 +303,9 @@ async function main(): Promise<number> {
         try {
           log('panel: stored failures in the real DevTools panel…');
           const templates = await failureTemplates();
-          const p = await withSession(true, (s) => runPanelBench(s, templates, { rounds: args.panelRounds, profile: args.profile, log }));
+          const p = await withSession(true, (s) =>
+            runPanelBench(s, templates, { rounds: args.panelRounds, profile: args.profile, log }),
+          );
           if (p.hotSpots) report.hotSpots = { ...(report.hotSpots as object), panel: p.hotSpots };
           report.panelFilterMs100k = p.panelFilterMs100k;
           report.panelFilterMs10k = p.panelFilterMs10k;
@@ -289,11 +333,17 @@ async function main(): Promise<number> {
 
       if (args.only.has('capture')) {
         try {
-          log(`capture: demo page + 2,000 requests, with vs without the extension (${args.captureRuns} alternating runs)…`);
+          log(
+            `capture: demo page + 2,000 requests, with vs without the extension (${args.captureRuns} alternating runs)…`,
+          );
           const c = await runCaptureBench(extension.path, demo.url, { runs: args.captureRuns, log });
           report.captureOverheadRatio = c.captureOverheadRatio;
           report.detail.capture = c.detail;
-          if (args.profile) report.hotSpots = { ...(report.hotSpots as object), capture: await profileCaptureBurst(extension.path, demo.url) };
+          if (args.profile)
+            report.hotSpots = {
+              ...(report.hotSpots as object),
+              capture: await profileCaptureBurst(extension.path, demo.url),
+            };
         } catch (error) {
           skip(figuresOf.capture, `capture bench failed: ${errorText(error)}`);
         }
@@ -329,25 +379,76 @@ async function main(): Promise<number> {
   }
 
   // ---- budgets --------------------------------------------------------------------------------
-  const scaling = report.panelFilterMs100k !== null && report.panelFilterMs10k ? round(report.panelFilterMs100k / report.panelFilterMs10k) : null;
+  const scaling =
+    report.panelFilterMs100k !== null && report.panelFilterMs10k
+      ? round(report.panelFilterMs100k / report.panelFilterMs10k)
+      : null;
   report.budgets = {
-    classifyRealHarRatio: budget(report.detail.classify?.realHarRatio ?? null, BUDGETS.classifyRealHarRatio, `≤ ${BUDGETS.classifyRealHarRatio} (real-HAR part)`),
+    classifyRealHarRatio: budget(
+      report.detail.classify?.realHarRatio ?? null,
+      BUDGETS.classifyRealHarRatio,
+      `≤ ${BUDGETS.classifyRealHarRatio} (real-HAR part)`,
+    ),
     panelFilterMs100k: budget(report.panelFilterMs100k, BUDGETS.panelFilterMs100k, `≤ ${BUDGETS.panelFilterMs100k} ms`),
-    panelFilterScaling: budget(scaling, BUDGETS.panelFilterScaling, `panelFilterMs100k ≤ ${BUDGETS.panelFilterScaling} × panelFilterMs10k`),
-    panelFirstRowsMs100k: budget(report.detail.panel?.firstRowsMs100k ?? null, BUDGETS.panelFirstRowsMs100k, `≤ ${BUDGETS.panelFirstRowsMs100k} ms`),
-    panelInitialRenderMs100k: budget(report.panelInitialRenderMs100k, BUDGETS.panelInitialRenderMs100k, `≤ ${BUDGETS.panelInitialRenderMs100k} ms`),
-    overFloorRatio: budget(report.detail.capture?.overFloorRatio ?? null, BUDGETS.overFloorRatio, `≤ ${BUDGETS.overFloorRatio} (over the DevTools floor)`),
-    cliPeakMemoryMB: budget(report.cliPeakMemoryMB, BUDGETS.cliPeakMemoryMB, `≤ ${BUDGETS.cliPeakMemoryMB} MB on a ${args.cliMB} MB HAR`),
-    cliThroughputRatio: atLeast(report.cliThroughputRatio, BUDGETS.cliThroughputRatio, '≥ ⅓ of JSON.parse bytes/s (200 MB HAR)'),
-    openapiLoadMs: budget(report.openapiLoadMs ?? null, BUDGETS.openapiLoadMs, `< ${BUDGETS.openapiLoadMs} ms (GitHub REST spec)`),
-    openapiMatchUs: budget(report.openapiMatchUs ?? null, BUDGETS.openapiMatchUs, `< ${BUDGETS.openapiMatchUs} µs per exchange`),
-    workerHeapGrowthPct: budget(report.workerHeapGrowthPct, BUDGETS.workerHeapGrowthPct, `≤ ${BUDGETS.workerHeapGrowthPct} % over the last third`),
+    panelFilterScaling: budget(
+      scaling,
+      BUDGETS.panelFilterScaling,
+      `panelFilterMs100k ≤ ${BUDGETS.panelFilterScaling} × panelFilterMs10k`,
+    ),
+    panelFirstRowsMs100k: budget(
+      report.detail.panel?.firstRowsMs100k ?? null,
+      BUDGETS.panelFirstRowsMs100k,
+      `≤ ${BUDGETS.panelFirstRowsMs100k} ms`,
+    ),
+    panelInitialRenderMs100k: budget(
+      report.panelInitialRenderMs100k,
+      BUDGETS.panelInitialRenderMs100k,
+      `≤ ${BUDGETS.panelInitialRenderMs100k} ms`,
+    ),
+    overFloorRatio: budget(
+      report.detail.capture?.overFloorRatio ?? null,
+      BUDGETS.overFloorRatio,
+      `≤ ${BUDGETS.overFloorRatio} (over the DevTools floor)`,
+    ),
+    cliPeakMemoryMB: budget(
+      report.cliPeakMemoryMB,
+      BUDGETS.cliPeakMemoryMB,
+      `≤ ${BUDGETS.cliPeakMemoryMB} MB on a ${args.cliMB} MB HAR`,
+    ),
+    cliThroughputRatio: atLeast(
+      report.cliThroughputRatio,
+      BUDGETS.cliThroughputRatio,
+      '≥ ⅓ of JSON.parse bytes/s (200 MB HAR)',
+    ),
+    openapiLoadMs: budget(
+      report.openapiLoadMs ?? null,
+      BUDGETS.openapiLoadMs,
+      `< ${BUDGETS.openapiLoadMs} ms (GitHub REST spec)`,
+    ),
+    openapiMatchUs: budget(
+      report.openapiMatchUs ?? null,
+      BUDGETS.openapiMatchUs,
+      `< ${BUDGETS.openapiMatchUs} µs per exchange`,
+    ),
+    workerHeapGrowthPct: budget(
+      report.workerHeapGrowthPct,
+      BUDGETS.workerHeapGrowthPct,
+      `≤ ${BUDGETS.workerHeapGrowthPct} % over the last third`,
+    ),
     longestStallMs: budget(report.longestStallMs, BUDGETS.longestStallMs, `≤ ${BUDGETS.longestStallMs} ms`),
-    lostAfterStop: budget(report.lostAfterStop === null ? null : Math.abs(report.lostAfterStop), BUDGETS.lostAfterStop, 'exactly 0'),
+    lostAfterStop: budget(
+      report.lostAfterStop === null ? null : Math.abs(report.lostAfterStop),
+      BUDGETS.lostAfterStop,
+      'exactly 0',
+    ),
     soakFilterMs: budget(report.soakFilterMs, BUDGETS.soakFilterMs, `≤ ${BUDGETS.soakFilterMs} ms`),
-    classifyVsBaselineRatio: budget(report.classifyVsBaseline?.overall.ratio ?? null, BUDGETS.classifyVsBaselineRatio, `≤ ${BUDGETS.classifyVsBaselineRatio} (this tree ÷ --baseline, whole corpus)`),
+    classifyVsBaselineRatio: budget(
+      report.classifyVsBaseline?.overall.ratio ?? null,
+      BUDGETS.classifyVsBaselineRatio,
+      `≤ ${BUDGETS.classifyVsBaselineRatio} (this tree ÷ --baseline, whole corpus)`,
+    ),
   };
-  (report.environment).loadAverageAtEnd = os.loadavg().map((v) => round(v, 2));
+  report.environment.loadAverageAtEnd = os.loadavg().map((v) => round(v, 2));
 
   if (args.out) await writeFile(args.out, `${JSON.stringify(report, null, 2)}\n`);
   if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -366,13 +467,19 @@ function printHuman(r: Report): void {
   line('classifyRatio', r.classifyRatio, '×');
   line('classifyPerSecond', r.classifyPerSecond, '/s');
   if (r.detail.classify) {
-    console.log(`    parts: real-HAR ${fmt(r.detail.classify.realHarRatio, '×')} (budgeted), API-error ${fmt(r.detail.classify.apiErrorRatio, '×')} (tracked)`);
+    console.log(
+      `    parts: real-HAR ${fmt(r.detail.classify.realHarRatio, '×')} (budgeted), API-error ${fmt(r.detail.classify.apiErrorRatio, '×')} (tracked)`,
+    );
   }
   const vs = r.classifyVsBaseline;
   if (vs) {
     const part = (name: string, p: { baselineMs: number; currentMs: number; ratio: number }) =>
-      console.log(`    ${name.padEnd(10)} baseline ${fmt(p.baselineMs, ' ms')}, this tree ${fmt(p.currentMs, ' ms')}: ${fmt(p.ratio, '×')}`);
-    console.log(`  classifyVsBaseline (${vs.baseline}; CPU ms, medians of ${vs.rounds} alternating rounds; load ${vs.loadAverage.start[0]} → ${vs.loadAverage.end[0]})`);
+      console.log(
+        `    ${name.padEnd(10)} baseline ${fmt(p.baselineMs, ' ms')}, this tree ${fmt(p.currentMs, ' ms')}: ${fmt(p.ratio, '×')}`,
+      );
+    console.log(
+      `  classifyVsBaseline (${vs.baseline}; CPU ms, medians of ${vs.rounds} alternating rounds; load ${vs.loadAverage.start[0]} → ${vs.loadAverage.end[0]})`,
+    );
     part('overall', vs.overall);
     part('API-error', vs.apiError);
     part('real-HAR', vs.realHar);
@@ -386,7 +493,9 @@ function printHuman(r: Report): void {
   const capture = r.detail.capture;
   if (capture) {
     // The budget is against no extension at all; these say how much of that is Chrome's own plumbing.
-    console.log(`    floors: webRequest only ${fmt(capture.webRequestFloorRatio, '×')}, DevTools capture ${fmt(capture.devtoolsFloorRatio, '×')}; Faultline over the DevTools floor ${fmt(capture.overFloorRatio, '×')}`);
+    console.log(
+      `    floors: webRequest only ${fmt(capture.webRequestFloorRatio, '×')}, DevTools capture ${fmt(capture.devtoolsFloorRatio, '×')}; Faultline over the DevTools floor ${fmt(capture.overFloorRatio, '×')}`,
+    );
   }
   line('bytesPerRecord', r.bytesPerRecord, ' B');
   line('cliPeakMemoryMB', r.cliPeakMemoryMB, ' MB');
@@ -398,7 +507,9 @@ function printHuman(r: Report): void {
   line('soakFilterMs', r.soakFilterMs, ' ms');
   const soak = r.detail.soak;
   if (soak) {
-    console.log(`    soak: ${soak.requestsMade} requests over ${soak.seconds} s, past the cap at ${soak.pastCapAtS ?? 'never'} s; stop: made ${soak.stop.made} = held ${soak.stop.held} + dropped ${soak.stop.droppedRecords}?`);
+    console.log(
+      `    soak: ${soak.requestsMade} requests over ${soak.seconds} s, past the cap at ${soak.pastCapAtS ?? 'never'} s; stop: made ${soak.stop.made} = held ${soak.stop.held} + dropped ${soak.stop.droppedRecords}?`,
+    );
     console.log(`    persist: ${JSON.stringify(soak.persist)}; slowest read ${soak.maxReadMs} ms`);
   }
   console.log('\nBudgets');
@@ -407,7 +518,9 @@ function printHuman(r: Report): void {
     console.log(`  ${verdict}  ${name.padEnd(22)} ${fmt(b.value).padStart(10)}   budget ${b.budget}`);
   }
   const env = r.environment;
-  console.log(`\nEnvironment: node ${env.node}, ${env.cpus} CPUs (${env.cpuModel}), load ${JSON.stringify(env.loadAverageAtStart)} → ${JSON.stringify(env.loadAverageAtEnd)}, browsers ${JSON.stringify(env.browsers)}`);
+  console.log(
+    `\nEnvironment: node ${env.node}, ${env.cpus} CPUs (${env.cpuModel}), load ${JSON.stringify(env.loadAverageAtStart)} → ${JSON.stringify(env.loadAverageAtEnd)}, browsers ${JSON.stringify(env.browsers)}`,
+  );
   console.log('Details: npm run bench -- --json');
 }
 

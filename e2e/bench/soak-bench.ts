@@ -33,7 +33,14 @@ export interface SoakFigures {
     seconds: number;
     requestsMade: number;
     pastCapAtS: number | null;
-    samples: Array<{ t: number; workerHeapMB: number; panelHeapMB: number | null; held: number; dropped: number; readMs: number }>;
+    samples: Array<{
+      t: number;
+      workerHeapMB: number;
+      panelHeapMB: number | null;
+      held: number;
+      dropped: number;
+      readMs: number;
+    }>;
     persist: Record<string, number>;
     maxReadMs: number;
     /** stoppedAtRequest: how many requests the page had made when the worker was stopped (of `made`). */
@@ -102,7 +109,14 @@ function countsIn(tabId: number): Counts | null {
   if (!s) return null;
   const records = debug.records(tabId).filter((r: any) => r.kind === 'request');
   const fivexx = records.filter((r: any) => r.exchange.status >= 500 && r.exchange.status <= 599).length;
-  return { held: records.length + s.pending, seen: s.seen, droppedRecords: s.droppedRecords, pending: s.pending, settled: debug.settled(), fivexx };
+  return {
+    held: records.length + s.pending,
+    seen: s.seen,
+    droppedRecords: s.droppedRecords,
+    pending: s.pending,
+    settled: debug.settled(),
+    fivexx,
+  };
 }
 
 /** A read of every record row's key of the tab, timed: what a worker start pays, scaled down. */
@@ -114,7 +128,10 @@ async function timedRead(tabId: number): Promise<number> {
     open.onerror = () => reject(open.error);
   });
   await new Promise<void>((resolve, reject) => {
-    const request = db.transaction('records').objectStore('records').getAllKeys(IDBKeyRange.bound([tabId], [tabId, []]));
+    const request = db
+      .transaction('records')
+      .objectStore('records')
+      .getAllKeys(IDBKeyRange.bound([tabId], [tabId, []]));
     request.onsuccess = () => resolve();
     request.onerror = () => reject(request.error);
   });
@@ -143,7 +160,10 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
   const log = opts.log ?? (() => {});
   await session.waitForPanel(() => document.documentElement.dataset.faultlineReady === 'true', undefined, 30_000);
   const tabs = await session.backgroundEval(
-    (origin: string) => ((globalThis as any).faultlineDebug?.tabs?.() ?? []).filter((t: { urls: string[] }) => t.urls.some((u) => u.startsWith(origin))),
+    (origin: string) =>
+      ((globalThis as any).faultlineDebug?.tabs?.() ?? []).filter((t: { urls: string[] }) =>
+        t.urls.some((u) => u.startsWith(origin)),
+      ),
     opts.demoUrl,
   );
   if (tabs.length !== 1) throw new Error(`expected one demo tab, found ${tabs.length}`);
@@ -167,7 +187,9 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
   let state: TrafficState | null = null;
   try {
     await session.pageEval(startTraffic, plan);
-    log(`soak: ${opts.burst} failures, then ${opts.ratePerSecond}/s for ${opts.seconds} s (+${tailSeconds} s with a worker stop)…`);
+    log(
+      `soak: ${opts.burst} failures, then ${opts.ratePerSecond}/s for ${opts.seconds} s (+${tailSeconds} s with a worker stop)…`,
+    );
     // The measured run starts when the burst has filled the store (past the cap when burst ≥ 10,000).
     for (;;) {
       const s = await session.pageEval(trafficState);
@@ -187,10 +209,22 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       const counts = (await session.backgroundEval(countsIn, tabId))!;
       const readMs = await session.backgroundEval(timedRead, tabId);
       if (pastCapAtS === null && counts.droppedRecords > 0) pastCapAtS = t;
-      samples.push({ t, workerHeapMB: mb(workerHeap), panelHeapMB: panelHeap === null ? null : mb(panelHeap), held: counts.held, dropped: counts.droppedRecords, readMs: round(readMs, 1) });
-      log(`  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read ${round(readMs, 0)} ms`);
+      samples.push({
+        t,
+        workerHeapMB: mb(workerHeap),
+        panelHeapMB: panelHeap === null ? null : mb(panelHeap),
+        held: counts.held,
+        dropped: counts.droppedRecords,
+        readMs: round(readMs, 1),
+      });
+      log(
+        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read ${round(readMs, 0)} ms`,
+      );
     }
-    const persist = (await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats())) as Record<string, number>;
+    const persist = (await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats())) as Record<
+      string,
+      number
+    >;
     const disk = await session.backgroundEval(diskIn, tabId).catch(() => null);
     if (disk) log(`soak: disk ${JSON.stringify(disk)}`);
 
@@ -201,7 +235,12 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       const keys = await session.panelEval(typeKeys, { keys: [...query] });
       const expected5xx = (await session.backgroundEval(countsIn, tabId))!.fivexx;
       const last = keys.at(-1)!;
-      filter = { query, settledMs: Number.isFinite(last.settledMs) ? round(last.settledMs, 1) : null, counts: last.counts, expected5xx };
+      filter = {
+        query,
+        settledMs: Number.isFinite(last.settledMs) ? round(last.settledMs, 1) : null,
+        counts: last.counts,
+        expected5xx,
+      };
       await session.panelEval(typeKeys, { keys: [...'\b'.repeat(query.length)] });
     } catch (error) {
       log(`soak: filter not measured: ${(error as Error).message.split('\n')[0]}`);
@@ -237,8 +276,14 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     log(`soak: made ${made}, held ${held} + dropped ${droppedRecords} → lost ${lost}`);
     const maxReadMs = Math.max(...samples.map((s) => s.readMs));
     return {
-      workerHeapGrowthPct: lastThirdGrowth(samples.map((s) => ({ t: s.t, value: s.workerHeapMB })), opts.seconds),
-      panelHeapGrowthPct: lastThirdGrowth(samples.map((s) => ({ t: s.t, value: s.panelHeapMB })), opts.seconds),
+      workerHeapGrowthPct: lastThirdGrowth(
+        samples.map((s) => ({ t: s.t, value: s.workerHeapMB })),
+        opts.seconds,
+      ),
+      panelHeapGrowthPct: lastThirdGrowth(
+        samples.map((s) => ({ t: s.t, value: s.panelHeapMB })),
+        opts.seconds,
+      ),
       longestStallMs: round(Math.max(persist.maxCommitMs ?? 0, persist.maxLagMs ?? 0, maxReadMs), 0),
       lostAfterStop: lost,
       soakFilterMs: filter?.settledMs ?? null,

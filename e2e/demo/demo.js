@@ -39,9 +39,23 @@ async function call(name, url, init = {}, { readBody = true, log = true } = {}) 
   try {
     const response = await fetch(url, init);
     if (readBody) await response.arrayBuffer();
-    result = { name, status: response.status, statusText: response.statusText, ok: response.ok, ms: Math.round(performance.now() - started), response };
+    result = {
+      name,
+      status: response.status,
+      statusText: response.statusText,
+      ok: response.ok,
+      ms: Math.round(performance.now() - started),
+      response,
+    };
   } catch (error) {
-    result = { name, status: 0, statusText: '', ok: false, ms: Math.round(performance.now() - started), error: String(error && error.message ? error.message : error) };
+    result = {
+      name,
+      status: 0,
+      statusText: '',
+      ok: false,
+      ms: Math.round(performance.now() - started),
+      error: String(error && error.message ? error.message : error),
+    };
   }
   if (log) logResult(result);
   const { response, ...plain } = result;
@@ -67,22 +81,72 @@ const seedCalls = seedRequests.map((request) => ({
 }));
 
 const extraCalls = [
-  { name: 'graphql-errors', label: 'GraphQL errors', status: 200, run: () => call('graphql-errors', '/api/graphql', jsonInit('POST', { query: '{ user {nme} }' })) },
-  { name: 'retry-after-date', label: 'Retry-After as an HTTP-date', status: 429, run: () => call('retry-after-date', '/api/extra/retry-after-date') },
-  { name: 'method-not-allowed', label: 'Wrong method, with Allow', status: 405, run: () => call('method-not-allowed', '/api/extra/method-not-allowed', jsonInit('POST', { name: 'Ada' })) },
-  { name: 'conflict', label: 'Version conflict', status: 409, run: () => call('conflict', '/api/extra/conflict', jsonInit('PUT', { name: 'Ada', version: 6 })) },
-  { name: 'locked', label: 'Locked', status: 423, run: () => call('locked', '/api/extra/locked', jsonInit('PATCH', { status: 'verified' })) },
-  { name: 'bad-gateway-html', label: 'HTML page from a proxy', status: 502, run: () => call('bad-gateway-html', '/api/extra/bad-gateway-html') },
-  { name: 'gateway-timeout-empty', label: 'Gateway timeout, empty body', status: 504, run: () => call('gateway-timeout-empty', '/api/extra/gateway-timeout-empty') },
-  { name: 'problem-json', label: 'problem+json with field errors', status: 422, run: () => call('problem-json', '/api/extra/problem-json', jsonInit('POST', { email: 'not-an-email', age: -1 })) },
-  { name: 'sse-error', label: 'Event stream with an error event', status: 200, run: () => call('sse-error', '/api/extra/sse-error', { headers: { accept: 'text/event-stream' } }) },
+  {
+    name: 'graphql-errors',
+    label: 'GraphQL errors',
+    status: 200,
+    run: () => call('graphql-errors', '/api/graphql', jsonInit('POST', { query: '{ user {nme} }' })),
+  },
+  {
+    name: 'retry-after-date',
+    label: 'Retry-After as an HTTP-date',
+    status: 429,
+    run: () => call('retry-after-date', '/api/extra/retry-after-date'),
+  },
+  {
+    name: 'method-not-allowed',
+    label: 'Wrong method, with Allow',
+    status: 405,
+    run: () => call('method-not-allowed', '/api/extra/method-not-allowed', jsonInit('POST', { name: 'Ada' })),
+  },
+  {
+    name: 'conflict',
+    label: 'Version conflict',
+    status: 409,
+    run: () => call('conflict', '/api/extra/conflict', jsonInit('PUT', { name: 'Ada', version: 6 })),
+  },
+  {
+    name: 'locked',
+    label: 'Locked',
+    status: 423,
+    run: () => call('locked', '/api/extra/locked', jsonInit('PATCH', { status: 'verified' })),
+  },
+  {
+    name: 'bad-gateway-html',
+    label: 'HTML page from a proxy',
+    status: 502,
+    run: () => call('bad-gateway-html', '/api/extra/bad-gateway-html'),
+  },
+  {
+    name: 'gateway-timeout-empty',
+    label: 'Gateway timeout, empty body',
+    status: 504,
+    run: () => call('gateway-timeout-empty', '/api/extra/gateway-timeout-empty'),
+  },
+  {
+    name: 'problem-json',
+    label: 'problem+json with field errors',
+    status: 422,
+    run: () => call('problem-json', '/api/extra/problem-json', jsonInit('POST', { email: 'not-an-email', age: -1 })),
+  },
+  {
+    name: 'sse-error',
+    label: 'Event stream with an error event',
+    status: 200,
+    run: () => call('sse-error', '/api/extra/sse-error', { headers: { accept: 'text/event-stream' } }),
+  },
   { name: 'slow', label: 'Slow (800 ms)', status: 200, run: () => call('slow', '/api/slow?ms=800') },
   { name: 'ok', label: 'OK', status: 200, run: () => call('ok', '/api/ok') },
   {
     name: 'echo-idempotency-key',
     label: 'POST with Idempotency-Key',
     status: 200,
-    run: () => call('echo-idempotency-key', '/api/echo', jsonInit('POST', { amount: 1000 }, { 'idempotency-key': `demo-${Date.now()}` })),
+    run: () =>
+      call(
+        'echo-idempotency-key',
+        '/api/echo',
+        jsonInit('POST', { amount: 1000 }, { 'idempotency-key': `demo-${Date.now()}` }),
+      ),
   },
 ];
 
@@ -97,13 +161,48 @@ const RETRY_GARBAGE = {
 };
 
 const hostileCalls = [
-  { name: 'hostile-huge', label: '50 MB error body', status: 500, run: () => call('hostile-huge', '/api/hostile/huge') },
-  { name: 'hostile-deep', label: 'JSON 100,000 levels deep', status: 500, run: () => call('hostile-deep', '/api/hostile/deep') },
-  { name: 'hostile-binary', label: 'Binary body', status: 500, run: () => call('hostile-binary', '/api/hostile/binary') },
-  { name: 'hostile-invalid-utf8', label: 'Invalid UTF-8 JSON', status: 500, run: () => call('hostile-invalid-utf8', '/api/hostile/invalid-utf8') },
-  { name: 'hostile-proto', label: '__proto__ keys', status: 400, run: () => call('hostile-proto', '/api/hostile/proto') },
-  { name: 'hostile-xss', label: 'HTML/script payloads', status: 400, run: () => call('hostile-xss', `/api/hostile/xss?q=${encodeURIComponent(XSS_QUERY)}`) },
-  { name: 'hostile-headers', label: '5,000 response headers', status: 500, run: () => call('hostile-headers', '/api/hostile/headers') },
+  {
+    name: 'hostile-huge',
+    label: '50 MB error body',
+    status: 500,
+    run: () => call('hostile-huge', '/api/hostile/huge'),
+  },
+  {
+    name: 'hostile-deep',
+    label: 'JSON 100,000 levels deep',
+    status: 500,
+    run: () => call('hostile-deep', '/api/hostile/deep'),
+  },
+  {
+    name: 'hostile-binary',
+    label: 'Binary body',
+    status: 500,
+    run: () => call('hostile-binary', '/api/hostile/binary'),
+  },
+  {
+    name: 'hostile-invalid-utf8',
+    label: 'Invalid UTF-8 JSON',
+    status: 500,
+    run: () => call('hostile-invalid-utf8', '/api/hostile/invalid-utf8'),
+  },
+  {
+    name: 'hostile-proto',
+    label: '__proto__ keys',
+    status: 400,
+    run: () => call('hostile-proto', '/api/hostile/proto'),
+  },
+  {
+    name: 'hostile-xss',
+    label: 'HTML/script payloads',
+    status: 400,
+    run: () => call('hostile-xss', `/api/hostile/xss?q=${encodeURIComponent(XSS_QUERY)}`),
+  },
+  {
+    name: 'hostile-headers',
+    label: '5,000 response headers',
+    status: 500,
+    run: () => call('hostile-headers', '/api/hostile/headers'),
+  },
   ...Object.entries(RETRY_GARBAGE).map(([key, value]) => ({
     name: `hostile-retry-garbage-${key}`,
     label: `Retry-After: ${value}`,
@@ -167,18 +266,66 @@ async function wellBehaved() {
   const log = [];
   const get = () => ({ method: 'GET' });
   const politeLimit = 5;
-  log.push(...(await attempts('well-behaved rate-limited', `/api/audit/rate-limited?run=${freshRunId('well-behaved')}`, get, politeDelay('GET', false), politeLimit)));
-  log.push(...(await attempts('well-behaved flaky', `/api/audit/flaky?run=${freshRunId('well-behaved')}`, get, politeDelay('GET', false), politeLimit)));
+  log.push(
+    ...(await attempts(
+      'well-behaved rate-limited',
+      `/api/audit/rate-limited?run=${freshRunId('well-behaved')}`,
+      get,
+      politeDelay('GET', false),
+      politeLimit,
+    )),
+  );
+  log.push(
+    ...(await attempts(
+      'well-behaved flaky',
+      `/api/audit/flaky?run=${freshRunId('well-behaved')}`,
+      get,
+      politeDelay('GET', false),
+      politeLimit,
+    )),
+  );
   const lockBody = { status: 'verified' };
-  log.push(...(await attempts('well-behaved locked', `/api/audit/locked?run=${freshRunId('well-behaved')}`, () => jsonInit('PUT', lockBody), politeDelay('PUT', false), politeLimit)));
+  log.push(
+    ...(await attempts(
+      'well-behaved locked',
+      `/api/audit/locked?run=${freshRunId('well-behaved')}`,
+      () => jsonInit('PUT', lockBody),
+      politeDelay('PUT', false),
+      politeLimit,
+    )),
+  );
   const key = `idem-${freshRunId('well-behaved')}`;
   const order = { item: 'book', quantity: 1 };
-  log.push(...(await attempts('well-behaved create', `/api/audit/create?run=${freshRunId('well-behaved')}`, () => jsonInit('POST', order, { 'idempotency-key': key }), politeDelay('POST', true), politeLimit)));
+  log.push(
+    ...(await attempts(
+      'well-behaved create',
+      `/api/audit/create?run=${freshRunId('well-behaved')}`,
+      () => jsonInit('POST', order, { 'idempotency-key': key }),
+      politeDelay('POST', true),
+      politeLimit,
+    )),
+  );
   // Not retryable: sent once.
-  log.push(...(await attempts('well-behaved validation', `/api/audit/validation?run=${freshRunId('well-behaved')}`, () => jsonInit('POST', { email: 'not-an-email' }), politeDelay('POST', false), politeLimit)));
+  log.push(
+    ...(await attempts(
+      'well-behaved validation',
+      `/api/audit/validation?run=${freshRunId('well-behaved')}`,
+      () => jsonInit('POST', { email: 'not-an-email' }),
+      politeDelay('POST', false),
+      politeLimit,
+    )),
+  );
   // 401: refresh the credentials once, then give up.
   const tokens = ['Bearer demo-expired-token', 'Bearer demo-refreshed-token'];
-  log.push(...(await attempts('well-behaved unauthorized', `/api/audit/unauthorized?run=${freshRunId('well-behaved')}`, (i) => ({ headers: { authorization: tokens[i] } }), (result, i) => (result.status === 401 && i === 0 ? 300 : null), 2)));
+  log.push(
+    ...(await attempts(
+      'well-behaved unauthorized',
+      `/api/audit/unauthorized?run=${freshRunId('well-behaved')}`,
+      (i) => ({ headers: { authorization: tokens[i] } }),
+      (result, i) => (result.status === 401 && i === 0 ? 300 : null),
+      2,
+    )),
+  );
   return log;
 }
 
@@ -186,31 +333,74 @@ async function wellBehaved() {
 const AUDIT_SCENARIOS = {
   '4xx-retried-unchanged': {
     label: '422 retried unchanged (3× at once)',
-    run: () => attempts('422 retried unchanged', `/api/audit/validation?run=${freshRunId('validation')}`, () => jsonInit('POST', { email: 'not-an-email' }), () => 0, 3),
+    run: () =>
+      attempts(
+        '422 retried unchanged',
+        `/api/audit/validation?run=${freshRunId('validation')}`,
+        () => jsonInit('POST', { email: 'not-an-email' }),
+        () => 0,
+        3,
+      ),
   },
   '401-retried-same-credentials': {
     label: '401 retried without new credentials',
-    run: () => attempts('401 same credentials', `/api/audit/unauthorized?run=${freshRunId('unauthorized')}`, () => ({ headers: { authorization: 'Bearer demo-expired-token' } }), () => 100, 3),
+    run: () =>
+      attempts(
+        '401 same credentials',
+        `/api/audit/unauthorized?run=${freshRunId('unauthorized')}`,
+        () => ({ headers: { authorization: 'Bearer demo-expired-token' } }),
+        () => 100,
+        3,
+      ),
   },
   'retry-after-ignored': {
     label: 'Retry-After ignored (200 ms, not 2 s)',
-    run: () => attempts('Retry-After ignored', `/api/audit/rate-limited?run=${freshRunId('rate-limited')}`, () => ({}), onFailure(200), 5),
+    run: () =>
+      attempts(
+        'Retry-After ignored',
+        `/api/audit/rate-limited?run=${freshRunId('rate-limited')}`,
+        () => ({}),
+        onFailure(200),
+        5,
+      ),
   },
   'no-backoff': {
     label: 'No backoff (503 retried 4× every 300 ms)',
-    run: () => attempts('no backoff', `/api/audit/flaky?run=${freshRunId('flaky')}&fail=4`, () => ({}), onFailure(300), 5),
+    run: () =>
+      attempts('no backoff', `/api/audit/flaky?run=${freshRunId('flaky')}&fail=4`, () => ({}), onFailure(300), 5),
   },
   'retry-storm': {
     label: 'Retry storm (10 attempts within 1 s)',
-    run: () => attempts('retry storm', `/api/audit/flaky?run=${freshRunId('storm')}&fail=100`, () => ({}), (result, index) => 10 * (index + 1), 10),
+    run: () =>
+      attempts(
+        'retry storm',
+        `/api/audit/flaky?run=${freshRunId('storm')}&fail=100`,
+        () => ({}),
+        (result, index) => 10 * (index + 1),
+        10,
+      ),
   },
   'unsafe-post-retry': {
     label: 'POST retried after 500 without Idempotency-Key',
-    run: () => attempts('unsafe POST retry', `/api/audit/create?run=${freshRunId('create')}`, () => jsonInit('POST', { item: 'book', quantity: 1 }), onFailure(300), 3),
+    run: () =>
+      attempts(
+        'unsafe POST retry',
+        `/api/audit/create?run=${freshRunId('create')}`,
+        () => jsonInit('POST', { item: 'book', quantity: 1 }),
+        onFailure(300),
+        3,
+      ),
   },
   '423-hammered': {
     label: '423 hammered without waiting',
-    run: () => attempts('423 hammered', `/api/audit/locked?run=${freshRunId('locked')}`, () => jsonInit('PUT', { status: 'verified' }), onFailure(0), 5),
+    run: () =>
+      attempts(
+        '423 hammered',
+        `/api/audit/locked?run=${freshRunId('locked')}`,
+        () => jsonInit('PUT', { status: 'verified' }),
+        onFailure(0),
+        5,
+      ),
   },
   'well-behaved': {
     label: 'Well-behaved client (backoff, Retry-After, Idempotency-Key)',

@@ -39,11 +39,16 @@ export function findRefusedPort(): Promise<number>;
 /** Status of /api/burst/<n>: 404 when n % 10 === 3, 500 when n % 10 === 7, otherwise 200. */
 export function burstStatus(n: number): number;
 export const SEED_CASES_URL: URL;
-export const AUDIT_SCENARIOS: Readonly<Record<'rate-limited' | 'flaky' | 'validation' | 'unauthorized' | 'locked' | 'create', {
-  failStatus: number;
-  failures: number;
-  successStatus: number;
-  headers: Record<string, string>;
-  method?: string;
-}>>;
+export const AUDIT_SCENARIOS: Readonly<
+  Record<
+    'rate-limited' | 'flaky' | 'validation' | 'unauthorized' | 'locked' | 'create',
+    {
+      failStatus: number;
+      failures: number;
+      successStatus: number;
+      headers: Record<string, string>;
+      method?: string;
+    }
+  >
+>;
 export const RETRY_GARBAGE_VALUES: Readonly<Record<'negative' | 'overflow' | 'word' | 'year-9999' | 'epoch', string>>;

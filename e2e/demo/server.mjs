@@ -85,17 +85,22 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', refusedPor
   /** @type {Array<{method: string, path: string, at: number, status?: number, origin?: string, referer?: string}>} */
   const log = [];
 
-  const caseRoute = [null, /^\/api\/case\/([^/]+)$/, (req, res, url, match) => {
-    let name = match[1];
-    try {
-      name = decodeURIComponent(name);
-    } catch {
-      // Malformed escapes: look the raw name up, which finds nothing.
-    }
-    const seedCase = casesByName.get(name);
-    if (!seedCase) sendJson(res, 404, 'Not Found', { error: { code: 'unknown_case', message: `No seed case named ${match[1]}` } });
-    else replyWithCase(res, seedCase);
-  }];
+  const caseRoute = [
+    null,
+    /^\/api\/case\/([^/]+)$/,
+    (req, res, url, match) => {
+      let name = match[1];
+      try {
+        name = decodeURIComponent(name);
+      } catch {
+        // Malformed escapes: look the raw name up, which finds nothing.
+      }
+      const seedCase = casesByName.get(name);
+      if (!seedCase)
+        sendJson(res, 404, 'Not Found', { error: { code: 'unknown_case', message: `No seed case named ${match[1]}` } });
+      else replyWithCase(res, seedCase);
+    },
+  ];
   const routes = [
     ...createPageRoutes({ refusedOrigin, requests: pageRequests(cases, refusedOrigin) }),
     caseRoute,
@@ -118,7 +123,9 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', refusedPor
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (isFailingPreflight(req.method, url.pathname)) {
-        sendJson(res, 404, 'Not Found', { error: { code: 'no_preflight', message: 'This route does not answer CORS preflights' } });
+        sendJson(res, 404, 'Not Found', {
+          error: { code: 'no_preflight', message: 'This route does not answer CORS preflights' },
+        });
         return;
       }
       if (req.method === 'OPTIONS') {
@@ -133,13 +140,16 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', refusedPor
       }
       const found = matchRoute(routes, req.method, url.pathname);
       if (!found) {
-        sendJson(res, 404, 'Not Found', { error: { code: 'no_such_route', message: `No demo route ${req.method} ${url.pathname}` } });
+        sendJson(res, 404, 'Not Found', {
+          error: { code: 'no_such_route', message: `No demo route ${req.method} ${url.pathname}` },
+        });
         return;
       }
       await found.handler(req, res, url, found.match, context);
     } catch (error) {
       // A broken handler must never take the demo down.
-      if (!res.headersSent) sendJson(res, 500, 'Internal Server Error', { error: { code: 'demo_bug', message: String(error) } });
+      if (!res.headersSent)
+        sendJson(res, 500, 'Internal Server Error', { error: { code: 'demo_bug', message: String(error) } });
       else res.destroy();
     }
   });
@@ -182,7 +192,8 @@ function parsePort(argv) {
   const index = argv.indexOf('--port');
   if (index === -1) return 0;
   const value = Number(argv[index + 1]);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`--port needs a port number, got ${argv[index + 1]}`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new Error(`--port needs a port number, got ${argv[index + 1]}`);
   return value;
 }
 

@@ -91,17 +91,21 @@ describe('seed cases', () => {
     expect(httpCases.length + noResponseCases.length).toBe(seedCases.length);
   });
 
-  it.each(httpCases.map((c) => [c.name, c] as const))('%s replays status, statusText, headers and body exactly', async (_, seedCase) => {
-    const { request, response: expected } = seedCase;
-    const init: RequestInit = { method: request.method, headers: request.headers ?? {} };
-    if (request.body && !['GET', 'HEAD'].includes(request.method)) init.body = request.body;
-    const response = await at(`/api/case/${seedCase.name}${new URL(request.url).search}`, init);
-    expect(response.status).toBe(expected.status);
-    expect(response.statusText).toBe(expected.statusText);
-    for (const [name, value] of Object.entries(expected.headers)) expect(response.headers.get(name), name).toBe(value);
-    expect(response.headers.get('access-control-expose-headers')).toBe('*');
-    expect(await response.text()).toBe(expected.body);
-  });
+  it.each(httpCases.map((c) => [c.name, c] as const))(
+    '%s replays status, statusText, headers and body exactly',
+    async (_, seedCase) => {
+      const { request, response: expected } = seedCase;
+      const init: RequestInit = { method: request.method, headers: request.headers ?? {} };
+      if (request.body && !['GET', 'HEAD'].includes(request.method)) init.body = request.body;
+      const response = await at(`/api/case/${seedCase.name}${new URL(request.url).search}`, init);
+      expect(response.status).toBe(expected.status);
+      expect(response.statusText).toBe(expected.statusText);
+      for (const [name, value] of Object.entries(expected.headers))
+        expect(response.headers.get(name), name).toBe(value);
+      expect(response.headers.get('access-control-expose-headers')).toBe('*');
+      expect(await response.text()).toBe(expected.body);
+    },
+  );
 
   it('keeps the HTTP-date Retry-After and the Date it counts from verbatim', async () => {
     const response = await at('/api/case/retry-after-http-date');
@@ -183,7 +187,13 @@ describe('extra demo routes', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       data: null,
-      errors: [{ message: 'Cannot query field "nme" on type "User".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, locations: [{ line: 1, column: 9 }] }],
+      errors: [
+        {
+          message: 'Cannot query field "nme" on type "User".',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          locations: [{ line: 1, column: 9 }],
+        },
+      ],
     });
   });
 
@@ -245,15 +255,27 @@ describe('extra demo routes', () => {
   });
 
   it('burst: 404 for n ending in 3, 500 for n ending in 7, 200 otherwise', async () => {
-    const statuses = await Promise.all([0, 3, 7, 10, 13, 17, 1999].map((n) => at(`/api/burst/${n}`).then((r) => r.status)));
+    const statuses = await Promise.all(
+      [0, 3, 7, 10, 13, 17, 1999].map((n) => at(`/api/burst/${n}`).then((r) => r.status)),
+    );
     expect(statuses).toEqual([200, 404, 500, 200, 404, 500, 200]);
   });
 
   it('echo reflects the method, headers and body', async () => {
-    const response = await at('/api/echo?status=503', { method: 'POST', headers: { 'idempotency-key': 'k-1' }, body: 'hello' });
+    const response = await at('/api/echo?status=503', {
+      method: 'POST',
+      headers: { 'idempotency-key': 'k-1' },
+      body: 'hello',
+    });
     expect(response.status).toBe(503);
     const echo = await response.json();
-    expect(echo).toMatchObject({ method: 'POST', path: '/api/echo', query: { status: '503' }, body: 'hello', bodyBytes: 5 });
+    expect(echo).toMatchObject({
+      method: 'POST',
+      path: '/api/echo',
+      query: { status: '503' },
+      body: 'hello',
+      bodyBytes: 5,
+    });
     expect(echo.headers['idempotency-key']).toBe('k-1');
   });
 });
@@ -263,14 +285,22 @@ describe('retry-audit scenarios', () => {
     const out: Array<{ status: number; retryAfter: string | null; body: unknown }> = [];
     for (let i = 0; i < attempts; i += 1) {
       const response = await at(path, init);
-      out.push({ status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() });
+      out.push({
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: await response.json(),
+      });
     }
     return out;
   }
 
   it('rate-limited: 429 with Retry-After 2 twice, then 200', async () => {
     const attempts = await sequence('/api/audit/rate-limited?run=t1', 3);
-    expect(attempts.map((a) => [a.status, a.retryAfter])).toEqual([[429, '2'], [429, '2'], [200, null]]);
+    expect(attempts.map((a) => [a.status, a.retryAfter])).toEqual([
+      [429, '2'],
+      [429, '2'],
+      [200, null],
+    ]);
   });
 
   it('counts attempts per run id', async () => {
@@ -306,7 +336,11 @@ describe('hostile responses', () => {
   beforeEach(() => demo.resetLog());
 
   it('huge: a 50 MiB JSON error body, streamed; an aborted download leaves the server up', async () => {
-    const { contentLength, type, firstBytes } = await new Promise<{ contentLength: string | undefined; type: string | undefined; firstBytes: string }>((resolve, reject) => {
+    const { contentLength, type, firstBytes } = await new Promise<{
+      contentLength: string | undefined;
+      type: string | undefined;
+      firstBytes: string;
+    }>((resolve, reject) => {
       const request = get(`${demo.url}/api/hostile/huge`, (response) => {
         let received = Buffer.alloc(0);
         let chunks = 0;
@@ -315,7 +349,11 @@ describe('hostile responses', () => {
           chunks += 1;
           if (chunks === 3) {
             request.destroy();
-            resolve({ contentLength: response.headers['content-length'], type: response.headers['content-type'], firstBytes: received.subarray(0, 20).toString() });
+            resolve({
+              contentLength: response.headers['content-length'],
+              type: response.headers['content-type'],
+              firstBytes: received.subarray(0, 20).toString(),
+            });
           }
         });
       });
@@ -400,20 +438,17 @@ describe('hostile responses', () => {
     await expectAlive();
   });
 
-  it.each([
-    ['-5'],
-    ['1e309'],
-    ['soon'],
-    ['Fri, 31 Dec 9999 23:59:59 GMT'],
-    ['Thu, 01 Jan 1970 00:00:00 GMT'],
-  ])('retry-garbage: 429 with Retry-After %s and garbage RateLimit headers', async (value) => {
-    const response = await at(`/api/hostile/retry-garbage?v=${encodeURIComponent(value)}`);
-    expect(response.status).toBe(429);
-    expect(response.headers.get('retry-after')).toBe(value);
-    expect(response.headers.get('ratelimit')).toBe('limit=abc, remaining=-1, reset=soon');
-    expect(response.headers.get('x-ratelimit-reset')).toBe('tomorrow');
-    expect((await response.json()).error.retry_after).toBe(value);
-  });
+  it.each([['-5'], ['1e309'], ['soon'], ['Fri, 31 Dec 9999 23:59:59 GMT'], ['Thu, 01 Jan 1970 00:00:00 GMT']])(
+    'retry-garbage: 429 with Retry-After %s and garbage RateLimit headers',
+    async (value) => {
+      const response = await at(`/api/hostile/retry-garbage?v=${encodeURIComponent(value)}`);
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toBe(value);
+      expect(response.headers.get('ratelimit')).toBe('limit=abc, remaining=-1, reset=soon');
+      expect(response.headers.get('x-ratelimit-reset')).toBe('tomorrow');
+      expect((await response.json()).error.retry_after).toBe(value);
+    },
+  );
 
   it('retry-garbage replaces characters a header cannot carry instead of crashing', async () => {
     const raw = await rawGet(`/api/hostile/retry-garbage?v=${encodeURIComponent('1\r\nx-injected: yes ✓')}`);
@@ -425,7 +460,13 @@ describe('hostile responses', () => {
   });
 
   it('no hostile route takes the server down', async () => {
-    for (const path of ['/api/hostile/deep?levels=1000000', '/api/hostile/headers?count=20000', '/api/hostile/retry-garbage', '/api/case/%E0%A4%A', '/api/burst/999999999']) {
+    for (const path of [
+      '/api/hostile/deep?levels=1000000',
+      '/api/hostile/headers?count=20000',
+      '/api/hostile/retry-garbage',
+      '/api/case/%E0%A4%A',
+      '/api/burst/999999999',
+    ]) {
       // Raw, because Node's own fetch refuses 20,000 headers (a client limit, not the server's).
       expect(await rawGet(path)).toMatch(/^HTTP\/1\.1 [2-5]\d\d /);
     }
@@ -435,7 +476,9 @@ describe('hostile responses', () => {
 
 describe('command line', () => {
   it('node server.mjs --port 0 prints the URL it serves', async () => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./server.mjs', import.meta.url)), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./server.mjs', import.meta.url)), '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';

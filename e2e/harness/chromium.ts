@@ -188,7 +188,9 @@ export class ChromiumPanelSession implements PanelSession {
   async extensionPageEval<A, R>(pagePath: string, fn: RemoteFn<A, R>, arg?: A): Promise<R> {
     const extensionPage = await this.context.newPage();
     try {
-      await extensionPage.goto(this.extensionOrigin + (pagePath.startsWith('/') ? '' : '/') + pagePath, { waitUntil: 'load' });
+      await extensionPage.goto(this.extensionOrigin + (pagePath.startsWith('/') ? '' : '/') + pagePath, {
+        waitUntil: 'load',
+      });
       return (await extensionPage.evaluate(remote(fn), arg)) as R;
     } finally {
       await extensionPage.close().catch(() => {});
@@ -228,7 +230,9 @@ export class ChromiumPanelSession implements PanelSession {
       process.stderr.write(`[${where}:${msg.type()}] ${msg.text()}\n`);
     this.context.on('console', (msg) => {
       const url = msg.page()?.url() ?? msg.worker()?.url() ?? '';
-      log(url.startsWith('devtools://') ? 'devtools' : url.startsWith('chrome-extension://') ? 'extension' : 'page')(msg);
+      log(url.startsWith('devtools://') ? 'devtools' : url.startsWith('chrome-extension://') ? 'extension' : 'page')(
+        msg,
+      );
     });
   }
 
@@ -320,7 +324,10 @@ export class ChromiumPanelSession implements PanelSession {
       if (this.workerStatus() !== 'starting') {
         await control.send('ServiceWorker.startWorker', { scopeURL: `${this.extensionOrigin}/` });
       }
-      await waitFor(() => this.workerStatus() === 'running', { what: 'the service worker to start', timeoutMs: 10_000 });
+      await waitFor(() => this.workerStatus() === 'running', {
+        what: 'the service worker to start',
+        timeoutMs: 10_000,
+      });
     }
     return waitFor(() => this.context.serviceWorkers().find((w) => isOurWorker(w, this.workerScript)), {
       what: 'the service worker target',
@@ -372,7 +379,10 @@ async function firstTab(context: BrowserContext): Promise<Page> {
   return context.newPage();
 }
 
-async function targetInfoOf(context: BrowserContext, page: Page): Promise<{ targetId: string; type: string } | undefined> {
+async function targetInfoOf(
+  context: BrowserContext,
+  page: Page,
+): Promise<{ targetId: string; type: string } | undefined> {
   let cdp: CDPSession | undefined;
   try {
     cdp = await context.newCDPSession(page);

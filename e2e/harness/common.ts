@@ -44,10 +44,7 @@ export interface WaitForOptions {
  * Polls `probe` until it returns a truthy value and returns that value. A probe that throws counts
  * as "not yet" (pages reload, frames detach). On timeout the error carries the last value or error.
  */
-export async function waitFor<T>(
-  probe: () => T | Promise<T>,
-  options: WaitForOptions = {},
-): Promise<NonNullable<T>> {
+export async function waitFor<T>(probe: () => T | Promise<T>, options: WaitForOptions = {}): Promise<NonNullable<T>> {
   const { timeoutMs = 10_000, intervalMs = 100, what = 'condition' } = options;
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;

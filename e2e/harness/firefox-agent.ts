@@ -71,7 +71,9 @@ export function chromeAgent() {
         lastError = error;
       }
       if (Date.now() > deadline) {
-        throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (${String(lastError)})` : ''}`);
+        throw new Error(
+          `Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (${String(lastError)})` : ''}`,
+        );
       }
       await sleep(50);
     }
@@ -84,7 +86,8 @@ export function chromeAgent() {
 
   function inspectedTab(): any {
     const tab = state.inspectedTab;
-    if (!tab || !tab.linkedBrowser || !Array.from(gBrowser.tabs).includes(tab)) throw new Error('The inspected tab is gone');
+    if (!tab || !tab.linkedBrowser || !Array.from(gBrowser.tabs).includes(tab))
+      throw new Error('The inspected tab is gone');
     return tab;
   }
 
@@ -106,7 +109,9 @@ export function chromeAgent() {
     const browser = panelBrowser(toolbox, tool.id);
     const url: string = browser?.currentURI?.spec ?? '';
     if (!url.startsWith(`${target.origin}/`)) {
-      throw new Error(`The "${target.label}" panel has not loaded (call openPanel() first); its browser shows ${url || 'nothing'}`);
+      throw new Error(
+        `The "${target.label}" panel has not loaded (call openPanel() first); its browser shows ${url || 'nothing'}`,
+      );
     }
     return browser;
   }
@@ -188,7 +193,9 @@ export function chromeAgent() {
       };
       const timer = g.setTimeout(() => {
         mm.removeMessageListener(reply, onReply);
-        reject(new Error(`No answer from ${browser.currentURI?.spec} within ${timeoutMs} ms (document unloading or busy)`));
+        reject(
+          new Error(`No answer from ${browser.currentURI?.spec} within ${timeoutMs} ms (document unloading or busy)`),
+        );
       }, timeoutMs);
       mm.addMessageListener(reply, onReply);
       // __name: transpilers that keep function names call it; it does not exist in the frame script.
@@ -241,7 +248,11 @@ export function chromeAgent() {
       const gDevTools = devtools();
       const toolbox = await gDevTools.showToolboxForTab(tab);
       // The devtools page registers the panel after the toolbox is up.
-      const tool = await poll(() => panelTool(toolbox, arg.label), arg.timeoutMs, `the toolbox to list the "${arg.label}" panel`);
+      const tool = await poll(
+        () => panelTool(toolbox, arg.label),
+        arg.timeoutMs,
+        `the toolbox to list the "${arg.label}" panel`,
+      );
       if (toolbox.currentToolId !== tool.id) await toolbox.selectTool(tool.id);
       // selectTool resolves before the extension document has loaded into the panel's browser.
       await poll(
@@ -290,10 +301,17 @@ export function chromeAgent() {
     async backgroundEval(arg: { id: string; src: string; argJson: string; timeoutMs: number }): Promise<string> {
       const extension = extensionOf(arg.id);
       // A suspending page can't be woken; wait for it to settle either way.
-      await poll(() => ['running', 'stopped'].includes(extension.backgroundState), arg.timeoutMs, 'the background to settle');
+      await poll(
+        () => ['running', 'stopped'].includes(extension.backgroundState),
+        arg.timeoutMs,
+        'the background to settle',
+      );
       if (extension.backgroundState === 'stopped') await extension.wakeupBackground();
       const context = await poll(
-        () => extension.backgroundState === 'running' && extension.backgroundContext?.xulBrowser && extension.backgroundContext,
+        () =>
+          extension.backgroundState === 'running' &&
+          extension.backgroundContext?.xulBrowser &&
+          extension.backgroundContext,
         arg.timeoutMs,
         'the background page to run',
       );
@@ -307,7 +325,11 @@ export function chromeAgent() {
      */
     async stopBackground(arg: { id: string; timeoutMs: number }): Promise<BackgroundState> {
       const extension = extensionOf(arg.id);
-      await poll(() => ['running', 'stopped'].includes(extension.backgroundState), arg.timeoutMs, 'the background to settle');
+      await poll(
+        () => ['running', 'stopped'].includes(extension.backgroundState),
+        arg.timeoutMs,
+        'the background to settle',
+      );
       const running = extension.backgroundState === 'running' ? extension.backgroundContext : undefined;
       if (running) {
         await extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
@@ -326,7 +348,11 @@ export function chromeAgent() {
       const transferable = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
       transferable.init(null);
       transferable.addDataFlavor('text/plain');
-      Services.clipboard.getData(transferable, Ci.nsIClipboard.kGlobalClipboard, g.browsingContext.currentWindowContext);
+      Services.clipboard.getData(
+        transferable,
+        Ci.nsIClipboard.kGlobalClipboard,
+        g.browsingContext.currentWindowContext,
+      );
       const data: { value?: any } = {};
       try {
         transferable.getTransferData('text/plain', data);
@@ -366,7 +392,11 @@ export function chromeAgent() {
       await new Promise((resolve) => hostWindow.requestAnimationFrame(() => hostWindow.requestAnimationFrame(resolve)));
       const box = frame.getBoundingClientRect();
       const rect = new hostWindow.DOMRect(box.x, box.y, box.width, box.height);
-      const bitmap = await hostWindow.browsingContext.currentWindowGlobal.drawSnapshot(rect, hostWindow.devicePixelRatio, 'white');
+      const bitmap = await hostWindow.browsingContext.currentWindowGlobal.drawSnapshot(
+        rect,
+        hostWindow.devicePixelRatio,
+        'white',
+      );
       const canvas = hostWindow.document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
       canvas.width = bitmap.width;
       canvas.height = bitmap.height;

@@ -40,7 +40,10 @@ interface BidiConnection {
 interface EvalResult {
   type: 'success' | 'exception';
   result?: { type: string; value?: unknown };
-  exceptionDetails?: { text?: string; stackTrace?: { callFrames?: { url: string; lineNumber: number; functionName: string }[] } };
+  exceptionDetails?: {
+    text?: string;
+    stackTrace?: { callFrames?: { url: string; lineNumber: number; functionName: string }[] };
+  };
 }
 
 /** What the built extension implements, read from the bundle so the harness waits only for what exists. */
@@ -140,7 +143,8 @@ export class FirefoxPanelSession implements PanelSession {
     this.chromeContext = window.context;
 
     const contentTree = await this.bidi('browsingContext.getTree', { maxDepth: 0 });
-    if (contentTree.contexts.length !== 1) throw new Error(`Expected one tab at start, found ${contentTree.contexts.length}`);
+    if (contentTree.contexts.length !== 1)
+      throw new Error(`Expected one tab at start, found ${contentTree.contexts.length}`);
     this.pageContext = contentTree.contexts[0].context;
     // Headless Firefox ignores --window-size; size the window from chrome code instead.
     await this.agent('init', WINDOW);
@@ -372,7 +376,9 @@ export class FirefoxPanelSession implements PanelSession {
 function exceptionText(result: EvalResult): string {
   const details = result.exceptionDetails;
   const frames = details?.stackTrace?.callFrames ?? [];
-  const stack = frames.map((f) => `    at ${f.functionName || '<anonymous>'} (${f.url}:${f.lineNumber + 1})`).join('\n');
+  const stack = frames
+    .map((f) => `    at ${f.functionName || '<anonymous>'} (${f.url}:${f.lineNumber + 1})`)
+    .join('\n');
   return `${details?.text ?? 'unknown error'}${stack ? `\n${stack}` : ''}`;
 }
 
@@ -387,7 +393,8 @@ async function geckoIdOf(extensionPath: string): Promise<string> {
   }
   const id = manifest.browser_specific_settings?.gecko?.id;
   if (!id) throw new Error(`${extensionPath}/manifest.json has no browser_specific_settings.gecko.id`);
-  if (!manifest.background?.scripts) throw new Error(`${extensionPath}/manifest.json is not a Firefox build (no background.scripts)`);
+  if (!manifest.background?.scripts)
+    throw new Error(`${extensionPath}/manifest.json is not a Firefox build (no background.scripts)`);
   return id;
 }
 

@@ -21,7 +21,9 @@ export interface RowFacts {
 
 export type ExpectedRow = { name: string; status: string; code?: string; id?: string };
 
-export const seedCases: SeedCase[] = JSON.parse(readFileSync(path.join(SHARED_ROOT, 'fixtures/seed-cases.json'), 'utf8'));
+export const seedCases: SeedCase[] = JSON.parse(
+  readFileSync(path.join(SHARED_ROOT, 'fixtures/seed-cases.json'), 'utf8'),
+);
 export const failingSeedCases = seedCases.filter((c) => c.expected.failure);
 
 /** What a failure row must show for a seed case: its status, and its code and ID where the case names them. */
@@ -40,7 +42,8 @@ export function expectedRow({ name, response, expected }: SeedCase): ExpectedRow
 export async function collectFailureRows(atLeast: number): Promise<RowFacts[] | null> {
   const grid = document.querySelector<HTMLElement>('[data-testid="failure-list"]');
   if (!grid) return null;
-  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  const frame = () =>
+    new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
   const seen = new Map<string, RowFacts>();
   const collect = () => {
     for (const row of grid.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')) {

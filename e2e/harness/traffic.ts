@@ -37,7 +37,16 @@ export interface TrafficState {
 /** Starts the traffic in the page; resolves at once. */
 export const startTraffic: RemoteFn<TrafficPlan, boolean> = (plan) => {
   const w = window as unknown as { __traffic?: TrafficState & { startedAt: number } };
-  const state = { made: 0, answered: 0, networkErrors: 0, inFlight: 0, phase: 'burst' as TrafficState['phase'], elapsedMs: 0, burstEndedMs: null as number | null, startedAt: performance.now() };
+  const state = {
+    made: 0,
+    answered: 0,
+    networkErrors: 0,
+    inFlight: 0,
+    phase: 'burst' as TrafficState['phase'],
+    elapsedMs: 0,
+    burstEndedMs: null as number | null,
+    startedAt: performance.now(),
+  };
   w.__traffic = state;
   const statuses = [400, 404, 429, 500, 503];
   const urlOf = (n: number, failure: boolean): string => {
@@ -45,7 +54,7 @@ export const startTraffic: RemoteFn<TrafficPlan, boolean> = (plan) => {
     if (!failure && kind === 4) return plan.refusedUrl;
     if (!failure && kind > 4) return `/api/soak/${n}`;
     // 300 B to maxBodyBytes, spread by a multiplicative hash of n so sizes do not follow the order.
-    const bytes = 300 + ((n * 2654435761) % 4294967296) % Math.max(1, plan.maxBodyBytes - 300);
+    const bytes = 300 + (((n * 2654435761) % 4294967296) % Math.max(1, plan.maxBodyBytes - 300));
     return `/api/soak/${n}?status=${statuses[n % statuses.length]}&bytes=${bytes}`;
   };
   const fire = async (n: number, failure: boolean): Promise<void> => {

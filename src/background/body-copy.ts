@@ -24,7 +24,8 @@ function header(d: WebRequestDetails, name: string): string | undefined {
 export function bodyCopyPlan(d: WebRequestDetails, capBytes: number): CopyPlan | null {
   const status = typeof d.statusCode === 'number' ? d.statusCode : 0;
   if (status === 0 || SKIPPED_TYPES.has(d.type)) return null;
-  if (status === 204 || status === 304 || (status >= 100 && status < 200) || (status >= 300 && status < 400)) return null;
+  if (status === 204 || status === 304 || (status >= 100 && status < 200) || (status >= 300 && status < 400))
+    return null;
   if (d.method?.toUpperCase() === 'HEAD') return null;
   const mime = (header(d, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (status >= 400) return BINARY_MIME.test(mime) ? null : { capBytes };

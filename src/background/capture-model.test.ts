@@ -6,7 +6,14 @@ import { classify } from '../core/classify';
 import type { RequestRecord } from '../protocol/messages';
 import { TabStore } from './tab-store';
 import { TEST_LIMITS, devtoolsExchange, webRequest } from './test-support';
-import { isCacheOnlyProbe, toFailure, toRequestHeaders, toRequestStart, toResponse, type WebRequestDetails } from './webrequest-events';
+import {
+  isCacheOnlyProbe,
+  toFailure,
+  toRequestHeaders,
+  toRequestStart,
+  toResponse,
+  type WebRequestDetails,
+} from './webrequest-events';
 
 const PAGE = 'http://127.0.0.1:5173';
 const newStore = () => new TabStore(7, (ex) => classify(ex), TEST_LIMITS);
@@ -18,7 +25,11 @@ function error(store: TabStore, d: WebRequestDetails): void {
   else store.failed(toFailure(d));
 }
 
-function fire(store: TabStore, ev: ReturnType<typeof webRequest>, opts: { fromCache?: boolean; origin?: string } = {}): void {
+function fire(
+  store: TabStore,
+  ev: ReturnType<typeof webRequest>,
+  opts: { fromCache?: boolean; origin?: string } = {},
+): void {
   store.begin(toRequestStart({ ...ev.before, ...(opts.origin ? { initiator: opts.origin } : {}) }));
   store.requestHeaders(toRequestHeaders(ev.sendHeaders));
   store.responseStarted(toResponse(ev.headers));
@@ -32,9 +43,27 @@ describe('cache-only probes', () => {
     const probe = webRequest(font, { type: 'font', at: 1000, error: 'net::ERR_CACHE_MISS' });
     store.begin(toRequestStart(probe.before));
     error(store, probe.error);
-    fire(store, webRequest(font, { type: 'font', at: 1012, status: 404, responseHeaders: [{ name: 'content-type', value: 'text/plain' }] }));
+    fire(
+      store,
+      webRequest(font, {
+        type: 'font',
+        at: 1012,
+        status: 404,
+        responseHeaders: [{ name: 'content-type', value: 'text/plain' }],
+      }),
+    );
     // DevTools' entry for the real request merges into the real record, not into a probe.
-    store.mergeDevtools({ exchange: { ...devtoolsExchange(font, { status: 404, at: 1012, body: 'no such font' }), responseHeaders: [{ name: 'content-type', value: 'text/plain' }] }, bodyState: 'captured', resourceType: 'font' }, 'devtools');
+    store.mergeDevtools(
+      {
+        exchange: {
+          ...devtoolsExchange(font, { status: 404, at: 1012, body: 'no such font' }),
+          responseHeaders: [{ name: 'content-type', value: 'text/plain' }],
+        },
+        bodyState: 'captured',
+        resourceType: 'font',
+      },
+      'devtools',
+    );
     const list = requests(store);
     expect(list).toHaveLength(1);
     expect(list[0].exchange.status).toBe(404);
@@ -51,7 +80,10 @@ describe('cache-only probes', () => {
     const real = webRequest(font, { type: 'font', at: 2003 });
     store.begin(toRequestStart(real.before));
     error(store, probe.error);
-    store.mergeDevtools({ exchange: devtoolsExchange(font, { status: 200, at: 2003 }), bodyState: 'not-captured', resourceType: 'font' }, 'devtools');
+    store.mergeDevtools(
+      { exchange: devtoolsExchange(font, { status: 200, at: 2003 }), bodyState: 'not-captured', resourceType: 'font' },
+      'devtools',
+    );
     store.responseStarted(toResponse(real.headers));
     store.completed(toResponse(real.completed));
     const list = requests(store);
@@ -62,7 +94,7 @@ describe('cache-only probes', () => {
 });
 
 describe('DevTools re-fetches', () => {
-  it('a stylesheet DevTools re-reads when it opens is not a second record; the page\'s own later load is', () => {
+  it("a stylesheet DevTools re-reads when it opens is not a second record; the page's own later load is", () => {
     const store = newStore();
     const css = `${PAGE}/cap/missing.css`;
     store.begin(toRequestStart(webRequest(`${PAGE}/cap/`, { type: 'main_frame', at: 10_000 }).before));
@@ -91,7 +123,7 @@ describe('DevTools re-fetches', () => {
     expect(list.map((r) => r.exchange.url)).toEqual([css, api, api]);
   });
 
-  it('a resource loaded again after a navigation is the new document\'s, not a re-fetch', () => {
+  it("a resource loaded again after a navigation is the new document's, not a re-fetch", () => {
     const store = newStore();
     store.preserve = true; // Preserve log: both documents' requests stay listed
     const css = `${PAGE}/cap/app.css`;
@@ -108,9 +140,15 @@ describe('304 revalidation', () => {
     const store = newStore();
     const url = `${PAGE}/cap/etag.json`;
     fire(store, webRequest(url, { at: 1_000 }));
-    store.mergeDevtools({ exchange: devtoolsExchange(url, { status: 200, at: 1_000, body: '{}' }), bodyState: 'captured' }, 'devtools');
+    store.mergeDevtools(
+      { exchange: devtoolsExchange(url, { status: 200, at: 1_000, body: '{}' }), bodyState: 'captured' },
+      'devtools',
+    );
     fire(store, webRequest(url, { at: 5_000 }), { fromCache: true });
-    store.mergeDevtools({ exchange: devtoolsExchange(url, { status: 304, at: 5_001 }), bodyState: 'empty' }, 'devtools');
+    store.mergeDevtools(
+      { exchange: devtoolsExchange(url, { status: 304, at: 5_001 }), bodyState: 'empty' },
+      'devtools',
+    );
     const list = requests(store);
     expect(list.map((r) => r.exchange.status)).toEqual([200, 304]);
     expect(list.every((r) => r.classification.failure === false)).toBe(true);
@@ -138,7 +176,7 @@ describe('canceled requests', () => {
     expect(store.stats.failures).toBe(0);
   });
 
-  it('a request the tab\'s navigation aborted says so', () => {
+  it("a request the tab's navigation aborted says so", () => {
     const store = newStore();
     const ev = webRequest(`${PAGE}/cap/slow?ms=5000`, { at: 1_000, error: 'net::ERR_ABORTED' });
     store.begin(toRequestStart(ev.before));
@@ -153,21 +191,30 @@ describe('canceled requests', () => {
 describe('CORS', () => {
   const api = 'http://localhost:5174/api/cors/put';
 
-  it('links the preflight to the request it was for and names the CORS error with the preflight\'s status', () => {
+  it("links the preflight to the request it was for and names the CORS error with the preflight's status", () => {
     const store = newStore();
     const actual = webRequest(api, { method: 'PUT', at: 1_000, error: 'net::ERR_FAILED' });
     store.begin(toRequestStart({ ...actual.before, initiator: PAGE }));
     store.requestHeaders(toRequestHeaders(actual.sendHeaders));
     const preflight = webRequest(api, {
-      method: 'OPTIONS', type: 'other', at: 1_002, status: 404,
-      headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: PAGE }],
+      method: 'OPTIONS',
+      type: 'other',
+      at: 1_002,
+      status: 404,
+      headers: [
+        { name: 'Access-Control-Request-Method', value: 'PUT' },
+        { name: 'Origin', value: PAGE },
+      ],
       responseHeaders: [{ name: 'content-type', value: 'text/plain' }],
     });
     fire(store, preflight, { origin: PAGE });
     store.failed(toFailure(actual.error));
     const list = requests(store);
     // Chrome's order: the request, then its preflight (a row of type "preflight").
-    expect(list.map((r) => `${r.exchange.method} ${r.resourceType}`)).toEqual(['PUT xmlhttprequest', 'OPTIONS preflight']);
+    expect(list.map((r) => `${r.exchange.method} ${r.resourceType}`)).toEqual([
+      'PUT xmlhttprequest',
+      'OPTIONS preflight',
+    ]);
     const put = list[0];
     expect(put.exchange.preflight?.status).toBe(404);
     expect(put.classification.message).toBe('CORS error: the preflight (OPTIONS) got 404 Reason');
@@ -193,7 +240,10 @@ describe('call site', () => {
     const url = `${PAGE}/api/fail`;
     fire(store, webRequest(url, { status: 500, at: 1_000 }));
     const callStack = [{ functionName: 'loadItems', url: `${PAGE}/cap/app.js`, lineNumber: 41, columnNumber: 9 }];
-    store.mergeDevtools({ exchange: { ...devtoolsExchange(url, { status: 500, at: 1_000 }), callStack }, bodyState: 'not-captured' }, 'devtools');
+    store.mergeDevtools(
+      { exchange: { ...devtoolsExchange(url, { status: 500, at: 1_000 }), callStack }, bodyState: 'not-captured' },
+      'devtools',
+    );
     expect(requests(store)[0].exchange.callStack).toEqual(callStack);
   });
 });

@@ -11,7 +11,14 @@ import { lazyCaptureDb } from '../platform/capture-db';
 import { sessionMarker } from '../platform/storage';
 import { onTabLoading, onTabRemoved, tabExists } from '../platform/tabs';
 import { canCopyResponseBodies, copyResponseBodies } from '../platform/response-filter';
-import { onBeforeRedirect, onBeforeRequest, onCompleted, onErrorOccurred, onHeadersReceived, onSendHeaders } from '../platform/webrequest';
+import {
+  onBeforeRedirect,
+  onBeforeRequest,
+  onCompleted,
+  onErrorOccurred,
+  onHeadersReceived,
+  onSendHeaders,
+} from '../platform/webrequest';
 import { createDebugApi, type FaultlineDebug } from './debug';
 import { DEFAULT_LIMITS } from './limits';
 import { CaptureService } from './service';
@@ -21,7 +28,10 @@ import type { WebRequestDetails } from './webrequest-events';
 let userRules: readonly Rule[] = [];
 /** The vendor profiles plus what the loaded OpenAPI specs say about their error bodies (issue 16). */
 let profiles: readonly Rule[] = VENDOR_PROFILES;
-const profilesOf = (loaded: LoadedSpecs): readonly Rule[] => [...VENDOR_PROFILES, ...loaded.specs.flatMap((s) => s.rules)];
+const profilesOf = (loaded: LoadedSpecs): readonly Rule[] => [
+  ...VENDOR_PROFILES,
+  ...loaded.specs.flatMap((s) => s.rules),
+];
 
 const service = new CaptureService({
   classify: (exchange) => classify(exchange, { rules: userRules, profiles }),

@@ -3,11 +3,25 @@ import type { CaptureDb, WriteBatch } from '../platform/capture-db';
 import type { RequestRecord } from '../protocol/messages';
 import { CapturePersister, type PersistOptions } from './persist';
 import { TabStore, type StoredRecord } from './tab-store';
-import { FakeMarker, ManualTimers, TEST_LIMITS, devtoolsExchange, fakeClassify, testDb, webRequest } from './test-support';
+import {
+  FakeMarker,
+  ManualTimers,
+  TEST_LIMITS,
+  devtoolsExchange,
+  fakeClassify,
+  testDb,
+  webRequest,
+} from './test-support';
 import { toRequestStart, toResponse } from './webrequest-events';
 
 const LIMITS = { ...TEST_LIMITS, maxRecords: 5000, maxBodyBytesPerTab: 10_000_000, maxBodyChars: 100_000 };
-const OPTIONS: PersistOptions = { delayMs: 50, maxQueuedRecords: 10_000, retryMs: 1000, maxBatchRecords: 100_000, maxBatchBodyChars: 1e9 };
+const OPTIONS: PersistOptions = {
+  delayMs: 50,
+  maxQueuedRecords: 10_000,
+  retryMs: 1000,
+  maxBatchRecords: 100_000,
+  maxBatchBodyChars: 1e9,
+};
 
 /** Wraps a CaptureDb, recording every batch; `hold` makes commits wait until released. */
 class SpyDb implements CaptureDb {
@@ -63,7 +77,8 @@ function complete(store: TabStore, url: string, status: number, at: number, body
   const ev = webRequest(url, { status, at, tabId: store.tabId });
   store.begin(toRequestStart(ev.before));
   store.completed(toResponse(ev.completed));
-  if (body !== undefined) store.mergeDevtools({ exchange: devtoolsExchange(url, { status, at, body }), bodyState: 'captured' }, 'devtools');
+  if (body !== undefined)
+    store.mergeDevtools({ exchange: devtoolsExchange(url, { status, at, body }), bodyState: 'captured' }, 'devtools');
 }
 
 /** A second worker on the same database: loads what the first one committed. */
@@ -116,7 +131,8 @@ describe('CapturePersister', () => {
   it('writes only what changed: the cost of a commit does not grow with the records held', async () => {
     const { db, persister, storeFor } = setup();
     const store = storeFor(1);
-    for (let i = 0; i < 3000; i++) complete(store, `https://a.test/${i}`, i % 5 ? 200 : 500, i, i % 5 ? undefined : `{"n":${i}}`);
+    for (let i = 0; i < 3000; i++)
+      complete(store, `https://a.test/${i}`, i % 5 ? 200 : 500, i, i % 5 ? undefined : `{"n":${i}}`);
     await persister.flush();
     const written = db.batches.length;
     complete(store, 'https://a.test/one-more', 500, 5000, '{"code":"late"}');
@@ -177,7 +193,8 @@ describe('CapturePersister', () => {
       const store = storeFor(1);
       let lastCommitted = 0;
       for (let round = 0; db.batches.length < stopAfterCommits; round++) {
-        for (let i = 0; i < 25; i++) complete(store, `https://a.test/${round}/${i}`, i % 2 ? 500 : 200, round * 100 + i, `{"r":${round}}`);
+        for (let i = 0; i < 25; i++)
+          complete(store, `https://a.test/${round}/${i}`, i % 2 ? 500 : 200, round * 100 + i, `{"r":${round}}`);
         await timers.runAll();
         await persister.flush();
         lastCommitted = store.stats.seen;
@@ -190,7 +207,8 @@ describe('CapturePersister', () => {
       expect(requestsOf(restored) + restored.stats.droppedRecords).toBe(lastCommitted);
       // Every record held came back with its body.
       for (const record of restored.all()) {
-        if (record.kind === 'request' && record.bodyState === 'captured') expect(record.exchange.body).toMatch(/^\{"r":\d+\}$/);
+        if (record.kind === 'request' && record.bodyState === 'captured')
+          expect(record.exchange.body).toMatch(/^\{"r":\d+\}$/);
       }
     }
   });
@@ -198,11 +216,14 @@ describe('CapturePersister', () => {
   it('splits a large backlog into bounded transactions, oldest first, each with the counts', async () => {
     const { db, timers, persister, storeFor } = setup(testDb(), { maxBatchRecords: 10, maxBatchBodyChars: 50 });
     const store = storeFor(1);
-    for (let i = 0; i < 35; i++) complete(store, `https://a.test/${i}`, 500, i, i < 5 ? '{"code":"a-long-body-x"}' : undefined);
+    for (let i = 0; i < 35; i++)
+      complete(store, `https://a.test/${i}`, 500, i, i < 5 ? '{"code":"a-long-body-x"}' : undefined);
     db.blockAfter = 1;
     await timers.runAll(); // one commit goes through; the next (scheduled at once) waits
     expect(db.batches[0].putRecords.length).toBeLessThanOrEqual(10);
-    expect(db.batches[0].putBodies.map((b) => b.value.body!.length).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(50 + 23);
+    expect(db.batches[0].putBodies.map((b) => b.value.body!.length).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(
+      50 + 23,
+    );
     expect(db.batches[0].putMetas).toHaveLength(1);
     // The worker stops after the first commit: what was still queued is counted, not lost.
     const early = await restart(db);
@@ -231,7 +252,7 @@ describe('CapturePersister', () => {
     expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
   });
 
-  it('removes a body row when the store drops the body, and a closed tab\'s rows', async () => {
+  it("removes a body row when the store drops the body, and a closed tab's rows", async () => {
     const limits = { ...LIMITS, maxBodyBytesPerTab: 40 };
     const { db, persister, storeFor } = setup(testDb(), {}, limits);
     const store = storeFor(1);
@@ -261,10 +282,22 @@ describe('CapturePersister', () => {
     complete(storeFor(1), 'https://a.test/', 500, 1, '{"code":"x"}');
     await persister.flush();
     const marker = new FakeMarker(true);
-    const sameSession = new CapturePersister(db, marker, { records: () => undefined, meta: () => undefined }, OPTIONS, new ManualTimers());
+    const sameSession = new CapturePersister(
+      db,
+      marker,
+      { records: () => undefined, meta: () => undefined },
+      OPTIONS,
+      new ManualTimers(),
+    );
     expect([...(await sameSession.load()).keys()]).toEqual([1]);
     marker.isSet = false; // storage.session was emptied: the browser restarted
-    const newSession = new CapturePersister(db, marker, { records: () => undefined, meta: () => undefined }, OPTIONS, new ManualTimers());
+    const newSession = new CapturePersister(
+      db,
+      marker,
+      { records: () => undefined, meta: () => undefined },
+      OPTIONS,
+      new ManualTimers(),
+    );
     expect((await newSession.load()).size).toBe(0);
     expect(marker.isSet).toBe(true);
     const rows = await db.loadAll();
@@ -276,7 +309,14 @@ describe('CapturePersister', () => {
     const db = new SpyDb(testDb());
     const timers = new ManualTimers();
     const stores = new Map<number, TabStore>();
-    const persister = new CapturePersister(db, null, { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() }, OPTIONS, timers, () => clock);
+    const persister = new CapturePersister(
+      db,
+      null,
+      { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
+      OPTIONS,
+      timers,
+      () => clock,
+    );
     const store = new TabStore(1, fakeClassify, LIMITS, (e) => persister.onEvent(e));
     stores.set(1, store);
     complete(store, 'https://a.test/', 500, 1);

@@ -13,7 +13,14 @@
 //   seen - droppedRecords requests should be there; any missing are added to droppedRecords.
 // - Session semantics: a closed tab's rows are deleted with it; data from an earlier browser
 //   session (no marker in storage.session) is wiped on start.
-import { batchSize, emptyBatch, type CaptureDb, type RowKey, type StoredBodies, type WriteBatch } from '../platform/capture-db';
+import {
+  batchSize,
+  emptyBatch,
+  type CaptureDb,
+  type RowKey,
+  type StoredBodies,
+  type WriteBatch,
+} from '../platform/capture-db';
 import type { SessionMarker } from '../platform/storage';
 import type { StoredRecord, StoreEvent, TabMeta } from './tab-store';
 
@@ -85,7 +92,10 @@ export const realTimers: Timers = {
 const rowId = (tabId: number, seq: number): string => `${tabId}:${seq}`;
 
 function holdsBody(record: StoredRecord): boolean {
-  return record.kind === 'request' && ((record.exchange.body !== undefined && record.exchange.body !== '') || record.exchange.requestBody !== undefined);
+  return (
+    record.kind === 'request' &&
+    ((record.exchange.body !== undefined && record.exchange.body !== '') || record.exchange.requestBody !== undefined)
+  );
 }
 
 /** The record without its bodies (they have their own row). */
@@ -98,7 +108,9 @@ function stripBodies(record: StoredRecord): StoredRecord {
 }
 
 function bodiesLength(record: StoredRecord): number {
-  return record.kind === 'request' ? (record.exchange.body?.length ?? 0) + (record.exchange.requestBody?.length ?? 0) : 0;
+  return record.kind === 'request'
+    ? (record.exchange.body?.length ?? 0) + (record.exchange.requestBody?.length ?? 0)
+    : 0;
 }
 
 function bodiesOf(record: StoredRecord): StoredBodies {
@@ -197,7 +209,11 @@ export class CapturePersister {
         if (body) {
           if (body.body !== undefined) record.exchange.body = body.body;
           if (body.requestBody !== undefined) record.exchange.requestBody = body.requestBody;
-        } else if (record.bodyState === 'captured' || record.bodyState === 'truncated' || record.bodyState === 'binary') {
+        } else if (
+          record.bodyState === 'captured' ||
+          record.bodyState === 'truncated' ||
+          record.bodyState === 'binary'
+        ) {
           // Written in one transaction with its record, so this is a store damaged outside our control.
           record.bodyState = 'dropped';
           stats.droppedBodies++;
@@ -254,7 +270,11 @@ export class CapturePersister {
       this.timer = null;
     }
     // Everything queued now, in as many batches as it takes (not what keeps arriving meanwhile).
-    for (let batches = Math.ceil(this.pending.size / this.options.maxBatchRecords) + 1; batches > 0 && this.hasWork(); batches--) {
+    for (
+      let batches = Math.ceil(this.pending.size / this.options.maxBatchRecords) + 1;
+      batches > 0 && this.hasWork();
+      batches--
+    ) {
       if (this.timer !== null) {
         this.timers.clearTimer(this.timer);
         this.timer = null;
@@ -305,7 +325,11 @@ export class CapturePersister {
     const taken = new Map<string, Pending>();
     let takenChars = 0;
     for (const [id, entry] of this.pending) {
-      if (taken.size >= this.options.maxBatchRecords || (taken.size > 0 && takenChars >= this.options.maxBatchBodyChars)) break;
+      if (
+        taken.size >= this.options.maxBatchRecords ||
+        (taken.size > 0 && takenChars >= this.options.maxBatchBodyChars)
+      )
+        break;
       taken.set(id, entry);
       if (entry.record && !this.bodyRows.has(id)) takenChars += bodiesLength(entry.record);
     }
@@ -366,7 +390,8 @@ export class CapturePersister {
         this.counters.bodyCharsWritten += bodyChars;
         for (const id of bodyRowsAdded) this.bodyRows.add(id);
         for (const id of bodyRowsRemoved) this.bodyRows.delete(id);
-        for (const tabId of removed) for (const id of [...this.bodyRows]) if (id.startsWith(`${tabId}:`)) this.bodyRows.delete(id);
+        for (const tabId of removed)
+          for (const id of [...this.bodyRows]) if (id.startsWith(`${tabId}:`)) this.bodyRows.delete(id);
       },
       () => {
         // Nothing of the batch was written: queue it again, under anything newer.
@@ -383,6 +408,7 @@ export class CapturePersister {
     } finally {
       this.committing = null;
     }
-    if (this.hasWork() && this.timer === null) this.startTimer(this.lastCommitFailed ? this.options.retryMs : this.pending.size > 0 ? 0 : this.options.delayMs);
+    if (this.hasWork() && this.timer === null)
+      this.startTimer(this.lastCommitFailed ? this.options.retryMs : this.pending.size > 0 ? 0 : this.options.delayMs);
   }
 }

@@ -64,7 +64,8 @@ function panel(service: CaptureService, tabId: number) {
   return port;
 }
 
-const requestUrls = (records: CaptureRecord[]) => records.filter((r) => r.kind === 'request').map((r) => (r.kind === 'request' ? r.exchange.url : ''));
+const requestUrls = (records: CaptureRecord[]) =>
+  records.filter((r) => r.kind === 'request').map((r) => (r.kind === 'request' ? r.exchange.url : ''));
 
 describe('CaptureService', () => {
   it('queues events until the store has been read back, then handles them in order', async () => {
@@ -168,7 +169,7 @@ describe('CaptureService', () => {
     expect(badges.get(2)).toBe(1);
   });
 
-  it('never records the extension\'s own requests or requests outside a tab', async () => {
+  it("never records the extension's own requests or requests outside a tab", async () => {
     const { service } = makeService();
     await service.start();
     fireAll(service, webRequest('https://a.test/bg', { tabId: -1, at: 1 }));
@@ -181,14 +182,21 @@ describe('CaptureService', () => {
     service.onCompleted(fromExtension.completed);
     const firefoxOwn = webRequest('https://a.test/ff', { tabId: 1, at: 4 });
     (firefoxOwn.before as { originUrl?: string }).originUrl = 'moz-extension://uuid/src/panel/panel.html';
-    const ff = new CaptureService({ classify: fakeClassify, limits: TEST_LIMITS, db: testDb(), setBadge: () => {}, extensionOrigin: 'moz-extension://uuid', timers: new ManualTimers() });
+    const ff = new CaptureService({
+      classify: fakeClassify,
+      limits: TEST_LIMITS,
+      db: testDb(),
+      setBadge: () => {},
+      extensionOrigin: 'moz-extension://uuid',
+      timers: new ManualTimers(),
+    });
     await ff.start();
     ff.onBeforeRequest(firefoxOwn.before);
     expect(service.tabIds()).toEqual([]);
     expect(ff.tabIds()).toEqual([]);
   });
 
-  it('merges the devtools page\'s entries into the tab\'s records and drops a DevTools cache probe', async () => {
+  it("merges the devtools page's entries into the tab's records and drops a DevTools cache probe", async () => {
     const { service, timers } = makeService();
     await service.start();
     const ev = webRequest('https://a.test/api', { tabId: 1, status: 422, at: 50 });
@@ -198,9 +206,31 @@ describe('CaptureService', () => {
     service.onErrorOccurred(probe.error);
     const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
     service.connect(devtools);
-    devtools.receive(envelope('devtools/finished', { tabId: 1, entries: [{ exchange: devtoolsExchange('https://a.test/api', { status: 422, at: 51, body: '{"code":"invalid"}' }), bodyState: 'captured' }] }));
-    devtools.receive(envelope('devtools/har-backfill', { tabId: 1, entries: [{ exchange: devtoolsExchange('https://a.test/api', { status: 422, at: 51 }), bodyState: 'not-captured' }] }));
-    devtools.receive(envelope('devtools/finished', { tabId: 2, entries: [{ exchange: devtoolsExchange('https://a.test/wrong-tab'), bodyState: 'empty' }] }));
+    devtools.receive(
+      envelope('devtools/finished', {
+        tabId: 1,
+        entries: [
+          {
+            exchange: devtoolsExchange('https://a.test/api', { status: 422, at: 51, body: '{"code":"invalid"}' }),
+            bodyState: 'captured',
+          },
+        ],
+      }),
+    );
+    devtools.receive(
+      envelope('devtools/har-backfill', {
+        tabId: 1,
+        entries: [
+          { exchange: devtoolsExchange('https://a.test/api', { status: 422, at: 51 }), bodyState: 'not-captured' },
+        ],
+      }),
+    );
+    devtools.receive(
+      envelope('devtools/finished', {
+        tabId: 2,
+        entries: [{ exchange: devtoolsExchange('https://a.test/wrong-tab'), bodyState: 'empty' }],
+      }),
+    );
     await timers.runAll();
     const records = service.records(1);
     expect(requestUrls(records)).toEqual(['https://a.test/api']);
@@ -217,7 +247,8 @@ describe('CaptureService', () => {
     const db = testDb();
     const first = makeService(db);
     await first.service.start();
-    for (let i = 0; i < 30; i++) fireAll(first.service, webRequest(`https://a.test/${i}`, { tabId: 1, status: i % 3 === 0 ? 500 : 200, at: i }));
+    for (let i = 0; i < 30; i++)
+      fireAll(first.service, webRequest(`https://a.test/${i}`, { tabId: 1, status: i % 3 === 0 ? 500 : 200, at: i }));
     const late = webRequest('https://a.test/late', { tabId: 1, status: 503, at: 99 });
     first.service.onBeforeRequest(late.before);
     await first.timers.runAll();
@@ -242,8 +273,13 @@ describe('CaptureService', () => {
     await first.service.start();
     const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
     first.service.connect(devtools);
-    const entryOf = (i: number) => ({ exchange: devtoolsExchange(`https://a.test/${i}`, { status: 500, at: i * 10, body: `{"code":"e${i}"}` }), bodyState: 'captured' as const });
-    const requests = Array.from({ length: 30 }, (_, i) => webRequest(`https://a.test/${i}`, { tabId: 1, status: 500, at: i * 10 }));
+    const entryOf = (i: number) => ({
+      exchange: devtoolsExchange(`https://a.test/${i}`, { status: 500, at: i * 10, body: `{"code":"e${i}"}` }),
+      bodyState: 'captured' as const,
+    });
+    const requests = Array.from({ length: 30 }, (_, i) =>
+      webRequest(`https://a.test/${i}`, { tabId: 1, status: 500, at: i * 10 }),
+    );
     const finish = (i: number) => {
       first.service.onHeadersReceived(requests[i].headers);
       first.service.onCompleted(requests[i].completed);
@@ -269,13 +305,24 @@ describe('CaptureService', () => {
     // The devtools page reconnects and sends its recent entries again (src/devtools/recent-entries.ts).
     const again = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
     second.service.connect(again);
-    again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: Array.from({ length: 15 }, (_, k) => entryOf(15 + k)) }));
+    again.receive(
+      envelope('devtools/har-backfill', { tabId: 1, entries: Array.from({ length: 15 }, (_, k) => entryOf(15 + k)) }),
+    );
     await second.timers.runAll();
     const s = second.service.stats(1)!;
     const held = second.service.records(1).filter((r) => r.kind === 'request');
-    expect({ seen: s.seen, held: held.length + s.pending, dropped: s.droppedRecords, pending: s.pending }).toEqual({ seen: 30, held: 30, dropped: 0, pending: 0 });
+    expect({ seen: s.seen, held: held.length + s.pending, dropped: s.droppedRecords, pending: s.pending }).toEqual({
+      seen: 30,
+      held: 30,
+      dropped: 0,
+      pending: 0,
+    });
     expect(requestUrls(held).sort()).toEqual(requests.map((_, i) => `https://a.test/${i}`).sort());
-    expect(held.every((r) => r.kind === 'request' && r.exchange.body === `{"code":"e${/\/(\d+)$/.exec(r.exchange.url)![1]}"}`)).toBe(true);
+    expect(
+      held.every(
+        (r) => r.kind === 'request' && r.exchange.body === `{"code":"e${/\/(\d+)$/.exec(r.exchange.url)![1]}"}`,
+      ),
+    ).toBe(true);
   });
 
   it('records a request whose start died with the previous worker when its response reaches the new one', async () => {
@@ -295,7 +342,12 @@ describe('CaptureService', () => {
     second.service.onHeadersReceived(orphan.headers);
     second.service.onCompleted(orphan.completed);
     second.service.onErrorOccurred(failed.error);
-    const late = webRequest('https://a.test/written', { tabId: 1, status: 200, at: 1, requestId: (first.service.allRecords(1)[0] as { webRequestId?: string }).webRequestId! });
+    const late = webRequest('https://a.test/written', {
+      tabId: 1,
+      status: 200,
+      at: 1,
+      requestId: (first.service.allRecords(1)[0] as { webRequestId?: string }).webRequestId!,
+    });
     second.service.onCompleted(late.completed); // a repeat for a request it holds adds nothing
     await second.timers.runAll();
     const records = second.service.records(1);

@@ -181,7 +181,9 @@ export class CaptureService {
     this.whenReady(() => this.stores.get(tabId)?.copiedBody(requestId, body, truncated));
   }
   onErrorOccurred(d: WebRequestDetails): void {
-    this.traffic(d, (s) => (isCacheOnlyProbe(d) ? s.discard(d.requestId) : (this.adoptOrphan(s, d), s.failed(toFailure(d)))));
+    this.traffic(d, (s) =>
+      isCacheOnlyProbe(d) ? s.discard(d.requestId) : (this.adoptOrphan(s, d), s.failed(toFailure(d))),
+    );
   }
 
   /**
@@ -235,7 +237,10 @@ export class CaptureService {
     });
   }
 
-  private handlePanel(connection: PanelConnection, msg: Envelope<'panel/hello' | 'panel/clear' | 'panel/set-preserve'>): void {
+  private handlePanel(
+    connection: PanelConnection,
+    msg: Envelope<'panel/hello' | 'panel/clear' | 'panel/set-preserve'>,
+  ): void {
     const { tabId } = connection;
     if (msg.type === 'panel/hello') {
       const { protocol } = (msg as Envelope<'panel/hello'>).payload;
@@ -245,7 +250,15 @@ export class CaptureService {
       }
       const store = this.storeFor(tabId);
       connection.greeted = true;
-      post(connection.port, envelope('bg/snapshot', { tabId, records: store.visible(), stats: this.statsOf(store), preserve: store.preserve }));
+      post(
+        connection.port,
+        envelope('bg/snapshot', {
+          tabId,
+          records: store.visible(),
+          stats: this.statsOf(store),
+          preserve: store.preserve,
+        }),
+      );
     } else if (msg.type === 'panel/clear') {
       this.storeFor(tabId).clear();
     } else if (msg.type === 'panel/set-preserve') {
@@ -272,9 +285,11 @@ export class CaptureService {
       this.whenReady(() => {
         const store = this.storeFor(tabId);
         if (msg.type === 'devtools/finished') {
-          for (const entry of (msg as Envelope<'devtools/finished'>).payload.entries) store.mergeDevtools(entry, 'devtools');
+          for (const entry of (msg as Envelope<'devtools/finished'>).payload.entries)
+            store.mergeDevtools(entry, 'devtools');
         } else if (msg.type === 'devtools/har-backfill') {
-          for (const entry of (msg as Envelope<'devtools/har-backfill'>).payload.entries) store.mergeDevtools(entry, 'har');
+          for (const entry of (msg as Envelope<'devtools/har-backfill'>).payload.entries)
+            store.mergeDevtools(entry, 'har');
         }
       });
     });
@@ -345,7 +360,11 @@ export class CaptureService {
       const store = this.stores.get(tabId);
       if (!store) continue;
       const records = [...batch.upserts.values()].sort((a, b) => a.seq - b.seq);
-      const payload: { tabId: number; records: CaptureRecord[]; stats: CaptureStats; removedIds?: string[] } = { tabId, records, stats: this.statsOf(store) };
+      const payload: { tabId: number; records: CaptureRecord[]; stats: CaptureStats; removedIds?: string[] } = {
+        tabId,
+        records,
+        stats: this.statsOf(store),
+      };
       if (batch.removed.size) payload.removedIds = [...batch.removed];
       this.toPanels(tabId, envelope('bg/upsert', payload));
       const failures = store.stats.failures ?? 0;

@@ -13,7 +13,11 @@ function newStore(limits = TEST_LIMITS) {
 }
 
 /** Feeds a whole successful webRequest lifecycle. */
-function fire(store: TabStore, ev: ReturnType<typeof webRequest>, until: 'before' | 'headers' | 'completed' | 'error' = 'completed') {
+function fire(
+  store: TabStore,
+  ev: ReturnType<typeof webRequest>,
+  until: 'before' | 'headers' | 'completed' | 'error' = 'completed',
+) {
   store.begin(toRequestStart(ev.before));
   if (until === 'before') return;
   store.requestHeaders(toRequestHeaders(ev.sendHeaders));
@@ -86,7 +90,14 @@ describe('TabStore: webRequest records', () => {
     const { store } = newStore();
     const ev = webRequest('https://a.test/old', { requestId: '55' });
     store.begin(toRequestStart(ev.before));
-    store.redirected(toRedirect({ ...ev.completed, statusCode: 302, statusLine: 'HTTP/1.1 302 Found', redirectUrl: 'https://a.test/new' }));
+    store.redirected(
+      toRedirect({
+        ...ev.completed,
+        statusCode: 302,
+        statusLine: 'HTTP/1.1 302 Found',
+        redirectUrl: 'https://a.test/new',
+      }),
+    );
     store.begin(toRequestStart({ ...ev.before, url: 'https://a.test/new', timeStamp: ev.before.timeStamp + 20 }));
     store.completed(toResponse({ ...ev.completed, url: 'https://a.test/new', timeStamp: ev.before.timeStamp + 30 }));
     const list = requests(store);
@@ -121,7 +132,13 @@ describe('TabStore: merging DevTools entries', () => {
     const { store } = newStore();
     fire(store, webRequest(URL_A, { status: 422, at: 5000 }));
     expect(requests(store)[0]?.classification.errorCode).toBeNull();
-    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 422, at: 5003, body: '{"code":"invalid_input"}' }), bodyState: 'captured' }, 'devtools');
+    store.mergeDevtools(
+      {
+        exchange: devtoolsExchange(URL_A, { status: 422, at: 5003, body: '{"code":"invalid_input"}' }),
+        bodyState: 'captured',
+      },
+      'devtools',
+    );
     const list = requests(store);
     expect(list).toHaveLength(1);
     expect(list[0]?.sources).toEqual(['webRequest', 'devtools']);
@@ -133,7 +150,13 @@ describe('TabStore: merging DevTools entries', () => {
   it('handles DevTools arriving before webRequest (out of order) without a duplicate', () => {
     const { store } = newStore();
     const ev = webRequest(URL_A, { status: 404, at: 8000 });
-    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 404, at: 8001, body: '{"code":"missing"}' }), bodyState: 'captured' }, 'devtools');
+    store.mergeDevtools(
+      {
+        exchange: devtoolsExchange(URL_A, { status: 404, at: 8001, body: '{"code":"missing"}' }),
+        bodyState: 'captured',
+      },
+      'devtools',
+    );
     fire(store, ev);
     const list = requests(store);
     expect(list).toHaveLength(1);
@@ -146,7 +169,10 @@ describe('TabStore: merging DevTools entries', () => {
     const { store } = newStore();
     const ev = webRequest(URL_A, { status: 500, at: 100 });
     fire(store, ev, 'headers');
-    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 500, at: 100, body: '{"code":"boom"}' }), bodyState: 'captured' }, 'devtools');
+    store.mergeDevtools(
+      { exchange: devtoolsExchange(URL_A, { status: 500, at: 100, body: '{"code":"boom"}' }), bodyState: 'captured' },
+      'devtools',
+    );
     store.completed(toResponse(ev.completed));
     const list = requests(store);
     expect(list).toHaveLength(1);
@@ -170,15 +196,27 @@ describe('TabStore: merging DevTools entries', () => {
     const { store } = newStore();
     fire(store, webRequest(URL_A, { status: 500, at: 1000 }));
     fire(store, webRequest(URL_A, { status: 500, at: 1600 }));
-    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 500, at: 1590, body: '{"code":"second"}' }), bodyState: 'captured' }, 'devtools');
-    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 500, at: 1002, body: '{"code":"first"}' }), bodyState: 'captured' }, 'devtools');
+    store.mergeDevtools(
+      {
+        exchange: devtoolsExchange(URL_A, { status: 500, at: 1590, body: '{"code":"second"}' }),
+        bodyState: 'captured',
+      },
+      'devtools',
+    );
+    store.mergeDevtools(
+      { exchange: devtoolsExchange(URL_A, { status: 500, at: 1002, body: '{"code":"first"}' }), bodyState: 'captured' },
+      'devtools',
+    );
     expect(requests(store).map((r) => r.classification.errorCode)).toEqual(['first', 'second']);
   });
 
   it('does not merge entries whose known statuses differ', () => {
     const { store } = newStore();
     fire(store, webRequest(URL_A, { status: 200, at: 1000 }));
-    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 500, at: 1001 }), bodyState: 'not-captured' }, 'devtools');
+    store.mergeDevtools(
+      { exchange: devtoolsExchange(URL_A, { status: 500, at: 1001 }), bodyState: 'not-captured' },
+      'devtools',
+    );
     expect(requests(store)).toHaveLength(2);
   });
 
@@ -186,7 +224,10 @@ describe('TabStore: merging DevTools entries', () => {
     const { store } = newStore();
     fire(store, webRequest('https://a.test/unread', { status: 500, at: 1000 }));
     fire(store, webRequest(URL_A, { status: 200, at: 1001 }));
-    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 200, at: 1001, body: '{}' }), bodyState: 'captured' }, 'devtools');
+    store.mergeDevtools(
+      { exchange: devtoolsExchange(URL_A, { status: 200, at: 1001, body: '{}' }), bodyState: 'captured' },
+      'devtools',
+    );
     const unread = requests(store).find((r) => r.exchange.url.endsWith('/unread'));
     expect(unread?.sources).toEqual(['webRequest']);
     expect(unread?.bodyState).toBe('not-captured');
@@ -195,14 +236,17 @@ describe('TabStore: merging DevTools entries', () => {
 
   it('adds a DevTools-only entry (nothing from webRequest) as its own record', () => {
     const { store } = newStore();
-    store.mergeDevtools({ exchange: devtoolsExchange('https://cdn.test/cached.json', { status: 200 }), bodyState: 'not-captured' }, 'har');
+    store.mergeDevtools(
+      { exchange: devtoolsExchange('https://cdn.test/cached.json', { status: 200 }), bodyState: 'not-captured' },
+      'har',
+    );
     const list = requests(store);
     expect(list).toHaveLength(1);
     expect(list[0]?.id).toMatch(/^dt:/);
     expect(list[0]?.sources).toEqual(['har']);
   });
 
-  it('matches a fragment-bearing DevTools URL to webRequest\'s fragment-less one', () => {
+  it("matches a fragment-bearing DevTools URL to webRequest's fragment-less one", () => {
     const { store } = newStore();
     fire(store, webRequest(URL_A, { at: 10 }));
     store.mergeDevtools({ exchange: devtoolsExchange(URL_A + '#top', { at: 10 }), bodyState: 'empty' }, 'devtools');
@@ -233,7 +277,13 @@ describe('TabStore: bounds and drop counting', () => {
   it('cuts a body to the per-body cap and marks it truncated', () => {
     const { store } = newStore();
     fire(store, webRequest(URL_A, { status: 500, at: 1 }));
-    store.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 500, at: 1, body: 'x'.repeat(TEST_LIMITS.maxBodyChars + 50) }), bodyState: 'captured' }, 'devtools');
+    store.mergeDevtools(
+      {
+        exchange: devtoolsExchange(URL_A, { status: 500, at: 1, body: 'x'.repeat(TEST_LIMITS.maxBodyChars + 50) }),
+        bodyState: 'captured',
+      },
+      'devtools',
+    );
     const [record] = requests(store);
     expect(record?.exchange.body).toHaveLength(TEST_LIMITS.maxBodyChars);
     expect(record?.exchange.bodyTruncated).toBe(true);
@@ -243,7 +293,10 @@ describe('TabStore: bounds and drop counting', () => {
 
   it('counts a body the devtools page already cut as truncated', () => {
     const { store } = newStore();
-    store.mergeDevtools({ exchange: { ...devtoolsExchange(URL_A, { body: 'abc' }), bodyTruncated: true }, bodyState: 'truncated' }, 'devtools');
+    store.mergeDevtools(
+      { exchange: { ...devtoolsExchange(URL_A, { body: 'abc' }), bodyTruncated: true }, bodyState: 'truncated' },
+      'devtools',
+    );
     expect(store.stats.truncatedBodies).toBe(1);
   });
 
@@ -252,7 +305,13 @@ describe('TabStore: bounds and drop counting', () => {
     for (let i = 0; i < 4; i++) {
       const url = `${URL_A}/${i}`;
       fire(store, webRequest(url, { status: 500, at: 100 * i }));
-      store.mergeDevtools({ exchange: devtoolsExchange(url, { status: 500, at: 100 * i, body: `{"code":"c${i}"}`.padEnd(200, ' ') }), bodyState: 'captured' }, 'devtools');
+      store.mergeDevtools(
+        {
+          exchange: devtoolsExchange(url, { status: 500, at: 100 * i, body: `{"code":"c${i}"}`.padEnd(200, ' ') }),
+          bodyState: 'captured',
+        },
+        'devtools',
+      );
     }
     const list = requests(store);
     expect(list.map((r) => r.bodyState)).toEqual(['dropped', 'captured', 'captured', 'captured']);
@@ -285,7 +344,14 @@ describe('TabStore: navigation, preserve and clear', () => {
     fire(store, webRequest('https://a.test/next', { type: 'main_frame', at: 3 }));
     fire(store, webRequest(URL_A, { status: 500, at: 4 }));
     const kinds = store.visible().map((r) => (r.kind === 'navigation' ? `nav ${r.url}` : r.exchange.url));
-    expect(kinds).toEqual(['nav https://a.test/', 'https://a.test/', URL_A, 'nav https://a.test/next', 'https://a.test/next', URL_A]);
+    expect(kinds).toEqual([
+      'nav https://a.test/',
+      'https://a.test/',
+      URL_A,
+      'nav https://a.test/next',
+      'https://a.test/next',
+      URL_A,
+    ]);
     expect(store.preserve).toBe(true);
   });
 
@@ -331,7 +397,13 @@ describe('TabStore: hydrate', () => {
     const { store: restored } = newStore();
     restored.hydrate(copy.meta, copy.records);
     restored.completed(toResponse(ev.completed));
-    restored.mergeDevtools({ exchange: devtoolsExchange(URL_A, { status: 500, at: 101, body: '{"code":"after_restart"}' }), bodyState: 'captured' }, 'devtools');
+    restored.mergeDevtools(
+      {
+        exchange: devtoolsExchange(URL_A, { status: 500, at: 101, body: '{"code":"after_restart"}' }),
+        bodyState: 'captured',
+      },
+      'devtools',
+    );
     fire(restored, webRequest('https://a.test/new', { at: 200 }));
     const list = requests(restored);
     expect(list).toHaveLength(2);
@@ -346,18 +418,33 @@ describe('TabStore: rules changed', () => {
     const { classify } = await import('../core/classify');
     let rules: import('../core/rules').Rule[] = [];
     const events: StoreEvent[] = [];
-    const store = new TabStore(7, (ex) => classify(ex, { rules }), TEST_LIMITS, (e) => events.push(e));
+    const store = new TabStore(
+      7,
+      (ex) => classify(ex, { rules }),
+      TEST_LIMITS,
+      (e) => events.push(e),
+    );
     fire(store, webRequest('https://api.example.test/v1/locked', { status: 423 }));
     fire(store, webRequest('https://other.example.test/v1/x', { status: 500 }));
     fire(store, webRequest('https://api.example.test/v1/slow'), 'before'); // in flight: not classified yet
     const byPath = (path: string) => requests(store).find((r) => r.exchange.url.endsWith(path))!;
     expect(byPath('/locked').classification.retryAfterSeconds).toBeNull();
 
-    rules = [{ id: 'r', name: 'busy', enabled: true, match: { host: 'api.example.test', status: '423' }, set: { defaultWaitSeconds: 7, action: 'Rule: wait 7 s' } }];
+    rules = [
+      {
+        id: 'r',
+        name: 'busy',
+        enabled: true,
+        match: { host: 'api.example.test', status: '423' },
+        set: { defaultWaitSeconds: 7, action: 'Rule: wait 7 s' },
+      },
+    ];
     events.length = 0;
     store.reclassifyAll();
     expect(byPath('/locked').classification).toMatchObject({ retryAfterSeconds: 7, action: 'Rule: wait 7 s' });
-    const upserted = events.filter((e) => e.type === 'upsert').map((e) => (e as { record: { exchange: { url: string } } }).record.exchange.url);
+    const upserted = events
+      .filter((e) => e.type === 'upsert')
+      .map((e) => (e as { record: { exchange: { url: string } } }).record.exchange.url);
     expect(upserted).toEqual(['https://api.example.test/v1/locked']);
   });
 });

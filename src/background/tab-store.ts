@@ -12,7 +12,13 @@ import type {
   RequestRecord,
 } from '../protocol/messages';
 import type { CaptureLimits } from './limits';
-import type { FailureInput, RedirectInput, RequestHeadersInput, RequestStart, ResponseInput } from './webrequest-events';
+import type {
+  FailureInput,
+  RedirectInput,
+  RequestHeadersInput,
+  RequestStart,
+  ResponseInput,
+} from './webrequest-events';
 
 export type Classifier = (exchange: Exchange) => Classification;
 
@@ -53,7 +59,16 @@ export interface TabMeta {
 }
 
 export function emptyStats(): CaptureStats {
-  return { seen: 0, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: false, devtoolsConnectedAt: null, failures: 0, notPageRequests: 0 };
+  return {
+    seen: 0,
+    droppedRecords: 0,
+    truncatedBodies: 0,
+    droppedBodies: 0,
+    bodiesArriving: false,
+    devtoolsConnectedAt: null,
+    failures: 0,
+    notPageRequests: 0,
+  };
 }
 
 /** Shown to the panel: navigation markers, and requests once their response started or failed. */
@@ -81,7 +96,10 @@ function bodySize(record: StoredRecord): number {
 }
 
 function hasBody(record: StoredRecord): boolean {
-  return record.kind === 'request' && (record.exchange.body !== undefined && record.exchange.body !== '' || record.exchange.requestBody !== undefined);
+  return (
+    record.kind === 'request' &&
+    ((record.exchange.body !== undefined && record.exchange.body !== '') || record.exchange.requestBody !== undefined)
+  );
 }
 
 function isFailure(record: StoredRecord | undefined): boolean {
@@ -167,7 +185,13 @@ export class TabStore {
   }
 
   meta(): TabMeta {
-    return { tabId: this.tabId, preserve: this.preserve, nextSeq: this.nextSeq, nextDevtoolsId: this.nextDevtoolsId, stats: { ...this.stats } };
+    return {
+      tabId: this.tabId,
+      preserve: this.preserve,
+      nextSeq: this.nextSeq,
+      nextDevtoolsId: this.nextDevtoolsId,
+      stats: { ...this.stats },
+    };
   }
 
   // ---- webRequest ---------------------------------------------------------------------------
@@ -217,7 +241,8 @@ export class TabStore {
   requestHeaders(input: RequestHeadersInput): void {
     const record = this.active(input.requestId);
     if (!record) return;
-    if (!record.sources.includes('devtools') && !record.sources.includes('har')) record.exchange.requestHeaders = input.requestHeaders;
+    if (!record.sources.includes('devtools') && !record.sources.includes('har'))
+      record.exchange.requestHeaders = input.requestHeaders;
     if (input.credentialsFingerprint !== undefined && record.exchange.credentialsFingerprint === undefined) {
       record.exchange.credentialsFingerprint = input.credentialsFingerprint;
     }
@@ -270,7 +295,8 @@ export class TabStore {
     if (!frame && networkErrorRule(input.error).cause === 'aborted' && record.exchange.cancelReason === undefined) {
       // The tab started a new document while this was in flight: that navigation canceled it.
       const started = record.exchange.startedAt ?? -Infinity;
-      if (this.lastNavigationAt >= started && this.lastNavigationAt <= input.at) record.exchange.cancelReason = 'navigation';
+      if (this.lastNavigationAt >= started && this.lastNavigationAt <= input.at)
+        record.exchange.cancelReason = 'navigation';
     }
     if (record.exchange.preflight === undefined && record.exchange.origin !== undefined) {
       const preflight = this.preflightOf(record);
@@ -292,7 +318,12 @@ export class TabStore {
       this.stats.bodiesArriving = true;
       this.emit({ type: 'meta', tabId: this.tabId });
     }
-    const exchange: Exchange = { method: record.exchange.method, url: record.exchange.url, status: record.exchange.status, body };
+    const exchange: Exchange = {
+      method: record.exchange.method,
+      url: record.exchange.url,
+      status: record.exchange.status,
+      body,
+    };
     if (truncated) exchange.bodyTruncated = true;
     this.applyBody(record, { exchange, bodyState: body === '' ? 'empty' : truncated ? 'truncated' : 'captured' });
     if (!record.sources.includes('filter')) record.sources.push('filter');
@@ -332,9 +363,14 @@ export class TabStore {
     if (started === undefined || Math.abs(started - connected) > DEVTOOLS_REFETCH_WINDOW_MS) return false;
     const key = matchKey(record.exchange.method, record.exchange.url);
     for (const other of this.records.values()) {
-      if (other === record || other.kind !== 'request' || other.seq > record.seq || other.seq < this.lastNavigationSeq) continue;
+      if (other === record || other.kind !== 'request' || other.seq > record.seq || other.seq < this.lastNavigationSeq)
+        continue;
       const otherStart = other.exchange.startedAt;
-      if (otherStart !== undefined && otherStart < connected - DEVTOOLS_REFETCH_WINDOW_MS / 5 && matchKey(other.exchange.method, other.exchange.url) === key) {
+      if (
+        otherStart !== undefined &&
+        otherStart < connected - DEVTOOLS_REFETCH_WINDOW_MS / 5 &&
+        matchKey(other.exchange.method, other.exchange.url) === key
+      ) {
         return other.webRequestDone === true || other.sources.includes('devtools') || other.sources.includes('har');
       }
     }
@@ -431,7 +467,13 @@ export class TabStore {
       const byId = id === undefined ? undefined : this.records.get(id);
       if (byId?.kind === 'request' && !byId.devtoolsKey) target = byId;
     }
-    target ??= this.findCandidate(this.awaitingDevtools, exchange.method, exchange.url, exchange.startedAt, exchange.status);
+    target ??= this.findCandidate(
+      this.awaitingDevtools,
+      exchange.method,
+      exchange.url,
+      exchange.startedAt,
+      exchange.status,
+    );
 
     if (target) {
       this.awaitingDevtools.delete(matchKey(target.exchange.method, target.exchange.url), target.id);
@@ -467,7 +509,8 @@ export class TabStore {
     if (ex.requestHeaders !== undefined && headerCount(ex.requestHeaders) > 0) own.requestHeaders = ex.requestHeaders;
     if (ex.status > 0 || own.status === 0) {
       if (ex.status > 0) own.status = ex.status;
-      if (ex.responseHeaders !== undefined && headerCount(ex.responseHeaders) > 0) own.responseHeaders = ex.responseHeaders;
+      if (ex.responseHeaders !== undefined && headerCount(ex.responseHeaders) > 0)
+        own.responseHeaders = ex.responseHeaders;
       if (ex.statusText) own.statusText = ex.statusText;
     }
     if (ex.error !== undefined && own.error === undefined) own.error = ex.error;
@@ -475,7 +518,8 @@ export class TabStore {
     if (ex.durationMs !== undefined) own.durationMs = ex.durationMs;
     if (own.startedAt === undefined && ex.startedAt !== undefined) own.startedAt = ex.startedAt;
     if (own.requestBodyHash === undefined && ex.requestBodyHash !== undefined) own.requestBodyHash = ex.requestBodyHash;
-    if (own.credentialsFingerprint === undefined && ex.credentialsFingerprint !== undefined) own.credentialsFingerprint = ex.credentialsFingerprint;
+    if (own.credentialsFingerprint === undefined && ex.credentialsFingerprint !== undefined)
+      own.credentialsFingerprint = ex.credentialsFingerprint;
     if (own.callStack === undefined && ex.callStack !== undefined) own.callStack = ex.callStack;
     if (own.origin === undefined && ex.origin !== undefined) own.origin = ex.origin;
     if (!record.sources.includes(source)) record.sources.push(source);
@@ -515,7 +559,8 @@ export class TabStore {
       }
     }
     if (requestBody !== undefined) record.exchange.requestBody = requestBody;
-    if (body !== undefined || record.bodyState === 'pending' || bodyState !== 'not-captured') record.bodyState = bodyState;
+    if (body !== undefined || record.bodyState === 'pending' || bodyState !== 'not-captured')
+      record.bodyState = bodyState;
     this.bodyChars += bodySize(record) - before;
   }
 
@@ -558,7 +603,13 @@ export class TabStore {
     for (const id of ids) {
       const record = this.records.get(id);
       if (record?.kind !== 'request') continue;
-      if (status !== undefined && status > 0 && record.exchange.status > 0 && !sameResponse(record.exchange.status, status)) continue;
+      if (
+        status !== undefined &&
+        status > 0 &&
+        record.exchange.status > 0 &&
+        !sameResponse(record.exchange.status, status)
+      )
+        continue;
       const their = record.exchange.startedAt;
       const delta = startedAt === undefined || their === undefined ? 0 : Math.abs(their - startedAt);
       if (delta > this.limits.matchWindowMs) continue;
@@ -575,7 +626,14 @@ export class TabStore {
   /** A new document in the tab: a marker row; with preserve off, the list starts over. */
   navigate(url: string, at: number): void {
     if (!this.preserve) this.clear();
-    const marker: NavigationRecord = { kind: 'navigation', id: `nav:${this.nextSeq}`, tabId: this.tabId, seq: this.nextSeq++, url, at };
+    const marker: NavigationRecord = {
+      kind: 'navigation',
+      id: `nav:${this.nextSeq}`,
+      tabId: this.tabId,
+      seq: this.nextSeq++,
+      url,
+      at,
+    };
     this.lastNavigationSeq = marker.seq;
     this.insert(marker);
     this.emitUpsert(marker);
@@ -608,7 +666,8 @@ export class TabStore {
     if (at !== null) {
       // Re-fetches that finished before the devtools page connected.
       for (const record of [...this.records.values()].slice(-200)) {
-        if (record.kind === 'request' && record.webRequestDone === true && this.isDevtoolsRefetch(record)) this.discardRecord(record);
+        if (record.kind === 'request' && record.webRequestDone === true && this.isDevtoolsRefetch(record))
+          this.discardRecord(record);
       }
     }
     this.emit({ type: 'meta', tabId: this.tabId });
@@ -632,8 +691,10 @@ export class TabStore {
     const key = matchKey(record.exchange.method, record.exchange.url);
     this.awaitingDevtools.delete(key, record.id);
     this.awaitingWebRequest.delete(key, record.id);
-    if (record.devtoolsKey !== undefined && this.devtoolsKeys.get(record.devtoolsKey) === record.id) this.devtoolsKeys.delete(record.devtoolsKey);
-    if (record.webRequestId !== undefined && this.byRequestId.get(record.webRequestId) === record.id) this.byRequestId.delete(record.webRequestId);
+    if (record.devtoolsKey !== undefined && this.devtoolsKeys.get(record.devtoolsKey) === record.id)
+      this.devtoolsKeys.delete(record.devtoolsKey);
+    if (record.webRequestId !== undefined && this.byRequestId.get(record.webRequestId) === record.id)
+      this.byRequestId.delete(record.webRequestId);
   }
 
   /** Classifies every request again, e.g. after the rules changed; emits only records whose result changed. */
@@ -642,7 +703,8 @@ export class TabStore {
       if (record.kind !== 'request' || !record.classification) continue;
       const before = record.classification;
       this.reclassify(record);
-      if (record.classification !== before && JSON.stringify(record.classification) !== JSON.stringify(before)) this.emitUpsert(record);
+      if (record.classification !== before && JSON.stringify(record.classification) !== JSON.stringify(before))
+        this.emitUpsert(record);
     }
   }
 

@@ -11,10 +11,19 @@ import type { WebRequestDetails } from './webrequest-events';
 export function fakeClassify(exchange: Exchange): Classification {
   const bodyFailure = typeof exchange.body === 'string' && /"success"\s*:\s*false/.test(exchange.body);
   const failure = exchange.status === 0 || exchange.status >= 400 || bodyFailure;
-  const code = typeof exchange.body === 'string' ? /"code"\s*:\s*"([^"]+)"/.exec(exchange.body)?.[1] ?? null : null;
+  const code = typeof exchange.body === 'string' ? (/"code"\s*:\s*"([^"]+)"/.exec(exchange.body)?.[1] ?? null) : null;
   return {
     failure,
-    kind: exchange.status === 0 ? 'network' : exchange.status >= 500 ? 'server' : exchange.status >= 400 ? 'client' : bodyFailure ? 'body' : 'none',
+    kind:
+      exchange.status === 0
+        ? 'network'
+        : exchange.status >= 500
+          ? 'server'
+          : exchange.status >= 400
+            ? 'client'
+            : bodyFailure
+              ? 'body'
+              : 'none',
     status: { code: exchange.status, reason: '', class: 'unknown', meaning: '', origin: 'iana' },
     format: exchange.body === undefined ? 'not-captured' : 'json',
     errorCode: code,
@@ -48,7 +57,20 @@ export const ORIGIN = 'chrome-extension://abcdefghijklmnop';
 let nextRequestId = 1000;
 
 /** The webRequest events of one request, as a browser would fire them. */
-export function webRequest(url: string, opts: { tabId?: number; method?: string; status?: number; type?: string; at?: number; requestId?: string; error?: string; headers?: Array<{ name: string; value: string }>; responseHeaders?: Array<{ name: string; value: string }> } = {}) {
+export function webRequest(
+  url: string,
+  opts: {
+    tabId?: number;
+    method?: string;
+    status?: number;
+    type?: string;
+    at?: number;
+    requestId?: string;
+    error?: string;
+    headers?: Array<{ name: string; value: string }>;
+    responseHeaders?: Array<{ name: string; value: string }>;
+  } = {},
+) {
   const base = {
     requestId: opts.requestId ?? String(nextRequestId++),
     url,
@@ -61,7 +83,11 @@ export function webRequest(url: string, opts: { tabId?: number; method?: string;
   return {
     requestId: base.requestId,
     before: { ...base } as WebRequestDetails,
-    sendHeaders: { ...base, timeStamp: at + 1, requestHeaders: opts.headers ?? [{ name: 'Accept', value: '*/*' }] } as WebRequestDetails,
+    sendHeaders: {
+      ...base,
+      timeStamp: at + 1,
+      requestHeaders: opts.headers ?? [{ name: 'Accept', value: '*/*' }],
+    } as WebRequestDetails,
     headers: {
       ...base,
       timeStamp: at + 5,
@@ -81,7 +107,10 @@ export function webRequest(url: string, opts: { tabId?: number; method?: string;
 }
 
 /** A DevTools entry's exchange for the same request. */
-export function devtoolsExchange(url: string, opts: { method?: string; status?: number; at?: number; body?: string } = {}): Exchange {
+export function devtoolsExchange(
+  url: string,
+  opts: { method?: string; status?: number; at?: number; body?: string } = {},
+): Exchange {
   const exchange: Exchange = {
     method: opts.method ?? 'GET',
     url,

@@ -83,9 +83,13 @@ export interface FailureInput {
  * Whether a request belongs to a tab's list: only requests of a real tab (tabId ≥ 0), never the
  * extension's own (its pages, worker, or anything it initiated).
  */
-export function isTabTraffic(details: Pick<WebRequestDetails, 'tabId' | 'url' | 'initiator' | 'originUrl' | 'documentUrl'>, extensionOrigin: string): boolean {
+export function isTabTraffic(
+  details: Pick<WebRequestDetails, 'tabId' | 'url' | 'initiator' | 'originUrl' | 'documentUrl'>,
+  extensionOrigin: string,
+): boolean {
   if (typeof details.tabId !== 'number' || details.tabId < 0) return false;
-  const own = (u: string | undefined): boolean => typeof u === 'string' && extensionOrigin !== '' && (u === extensionOrigin || u.startsWith(extensionOrigin + '/'));
+  const own = (u: string | undefined): boolean =>
+    typeof u === 'string' && extensionOrigin !== '' && (u === extensionOrigin || u.startsWith(extensionOrigin + '/'));
   return !own(details.url) && !own(details.initiator) && !own(details.originUrl) && !own(details.documentUrl);
 }
 
@@ -101,10 +105,12 @@ export function isCacheOnlyProbe(d: Pick<WebRequestDetails, 'type' | 'error'>): 
 }
 
 /** The page's origin: Chrome's initiator is one; Firefox gives the triggering and document URLs. */
-export function requestOrigin(d: Pick<WebRequestDetails, 'initiator' | 'originUrl' | 'documentUrl' | 'type'>): string | undefined {
+export function requestOrigin(
+  d: Pick<WebRequestDetails, 'initiator' | 'originUrl' | 'documentUrl' | 'type'>,
+): string | undefined {
   if (typeof d.initiator === 'string' && d.initiator !== '') return d.initiator;
   // A frame's own load is made on behalf of its parent, not from a script of the document it loads.
-  const url = d.type === 'main_frame' ? undefined : d.documentUrl ?? d.originUrl;
+  const url = d.type === 'main_frame' ? undefined : (d.documentUrl ?? d.originUrl);
   if (typeof url !== 'string') return undefined;
   try {
     const origin = new URL(url).origin;
@@ -125,7 +131,9 @@ export function reasonPhrase(statusLine: string | undefined, status: number): st
 const decoder = typeof TextDecoder === 'function' ? new TextDecoder('utf-8', { fatal: false }) : null;
 
 function byteView(bytes: ArrayBuffer | ArrayBufferView): Uint8Array {
-  return bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return bytes instanceof ArrayBuffer
+    ? new Uint8Array(bytes)
+    : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Bodies above this are sized but not hashed: hashing is for comparing retries, not for uploads. */

@@ -51,18 +51,28 @@ function expectNoStackTrace(r: Captured): void {
 const entry = (i: number, status: number, body: string, extra: { request?: object; response?: object } = {}) => ({
   startedDateTime: '2026-11-23T18:00:00.000Z',
   time: 12,
-  request: { method: i % 3 === 0 ? 'POST' : 'GET', url: `https://api.test/v1/items/${i}`, headers: [{ name: 'accept', value: 'application/json' }], ...extra.request },
+  request: {
+    method: i % 3 === 0 ? 'POST' : 'GET',
+    url: `https://api.test/v1/items/${i}`,
+    headers: [{ name: 'accept', value: 'application/json' }],
+    ...extra.request,
+  },
   response: {
     status,
     statusText: '',
-    headers: [{ name: 'content-type', value: 'application/json' }, { name: 'x-request-id', value: `req_${i}` }],
+    headers: [
+      { name: 'content-type', value: 'application/json' },
+      { name: 'x-request-id', value: `req_${i}` },
+    ],
     content: { size: body.length, mimeType: 'application/json', text: body },
     ...extra.response,
   },
 });
 
-const errorBody = (i: number, pad = ''): string => JSON.stringify({ error: { code: `code_${i}`, message: `failure ${i}` }, padding: pad });
-const harText = (entries: unknown[]): string => JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } });
+const errorBody = (i: number, pad = ''): string =>
+  JSON.stringify({ error: { code: `code_${i}`, message: `failure ${i}` }, padding: pad });
+const harText = (entries: unknown[]): string =>
+  JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } });
 
 // ---------------------------------------------------------------------------------------------
 
@@ -90,7 +100,11 @@ describe('a ~200 MB HAR', () => {
     for (let i = 0; bytes < 200 * MiB; i++) {
       let e: unknown;
       if (i === HUGE_INDEX) e = entry(i, 500, errorBody(i, 'y'.repeat(HUGE_BODY_CHARS)));
-      else if (i === BROKEN_INDEX) e = { request: { method: 'GET', url: 'https://api.test/broken', headers: 'not a list' }, response: { status: 500 } };
+      else if (i === BROKEN_INDEX)
+        e = {
+          request: { method: 'GET', url: 'https://api.test/broken', headers: 'not a list' },
+          response: { status: 500 },
+        };
       else e = entry(i, STATUSES[i % STATUSES.length], errorBody(i, pad));
       const text = (i === 0 ? '' : ',') + JSON.stringify(e);
       await write(text);
@@ -123,9 +137,18 @@ describe('a ~200 MB HAR', () => {
       `faultline: ${file}: entry ${HUGE_INDEX}: response body of 50.0 MB cut to ${(HAR_DEFAULT_MAX_BODY_CHARS / MiB).toFixed(1)} MB`,
       `faultline: ${file}: entry ${BROKEN_INDEX}: request.headers must be an array, got string (entry not triaged)`,
     ]);
-    expect(rows[BROKEN_INDEX]).toMatchObject({ format: 'invalid-entry', failure: null, url: 'https://api.test/broken' });
+    expect(rows[BROKEN_INDEX]).toMatchObject({
+      format: 'invalid-entry',
+      failure: null,
+      url: 'https://api.test/broken',
+    });
     // The cut body is still read from its head.
-    expect(rows[HUGE_INDEX]).toMatchObject({ status: 500, failure: true, errorCode: `code_${HUGE_INDEX}`, errorId: `req_${HUGE_INDEX}` });
+    expect(rows[HUGE_INDEX]).toMatchObject({
+      status: 500,
+      failure: true,
+      errorCode: `code_${HUGE_INDEX}`,
+      errorId: `req_${HUGE_INDEX}`,
+    });
     for (const row of rows) {
       if (row.index === BROKEN_INDEX || row.status! < 400) continue;
       expect(row.errorCode).toBe(`code_${row.index}`);
@@ -136,7 +159,9 @@ describe('a ~200 MB HAR', () => {
     const r = await cli(['triage', file, '--fail-on', 'server']);
     expectNoStackTrace(r);
     expect(r.code).toBe(1);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^${entries} entries, \\d+ failures .*, 1 invalid entry$`));
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      new RegExp(`^${entries} entries, \\d+ failures .*, 1 invalid entry$`),
+    );
   }, 300_000);
 });
 
@@ -153,7 +178,9 @@ describe('input limit', () => {
       expectNoStackTrace(r);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(stderrLines(r)).toEqual([`faultline: ${file}: larger than the ${MAX_INPUT_BYTES / MiB} MiB limit (${MAX_INPUT_BYTES / MiB} MiB or more)`]);
+      expect(stderrLines(r)).toEqual([
+        `faultline: ${file}: larger than the ${MAX_INPUT_BYTES / MiB} MiB limit (${MAX_INPUT_BYTES / MiB} MiB or more)`,
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -168,21 +195,87 @@ const WRONG_TYPES: Array<{ what: string; skipped: boolean; make(i: number): unkn
   { what: 'entry is null', skipped: true, make: () => null },
   { what: 'entry is an array', skipped: true, make: () => [1, 2] },
   { what: 'request is a string', skipped: true, make: (i) => ({ ...entry(i, 500, errorBody(i)), request: 'GET /' }) },
-  { what: 'request.method is a number', skipped: true, make: (i) => entry(i, 500, errorBody(i), { request: { method: 42 } }) },
+  {
+    what: 'request.method is a number',
+    skipped: true,
+    make: (i) => entry(i, 500, errorBody(i), { request: { method: 42 } }),
+  },
   { what: 'request.url is null', skipped: true, make: (i) => entry(i, 500, errorBody(i), { request: { url: null } }) },
-  { what: 'request.headers is an object', skipped: true, make: (i) => entry(i, 500, errorBody(i), { request: { headers: { accept: 'json' } } }) },
+  {
+    what: 'request.headers is an object',
+    skipped: true,
+    make: (i) => entry(i, 500, errorBody(i), { request: { headers: { accept: 'json' } } }),
+  },
   { what: 'response is a number', skipped: true, make: (i) => ({ ...entry(i, 500, errorBody(i)), response: 500 }) },
-  { what: 'response.status is text', skipped: true, make: (i) => entry(i, 500, errorBody(i), { response: { status: 'five hundred' } }) },
-  { what: 'response.status is 1e6', skipped: true, make: (i) => entry(i, 500, errorBody(i), { response: { status: 1e6 } }) },
-  { what: 'response.status is 404.5', skipped: true, make: (i) => entry(i, 500, errorBody(i), { response: { status: 404.5 } }) },
-  { what: 'response.headers is a string', skipped: true, make: (i) => entry(i, 500, errorBody(i), { response: { headers: 'content-type: json' } }) },
-  { what: 'response.content is an array', skipped: false, make: (i) => entry(i, 500, errorBody(i), { response: { content: [] } }) },
-  { what: 'content.text is a number', skipped: false, make: (i) => entry(i, 500, errorBody(i), { response: { content: { mimeType: 'application/json', text: 42 } } }) },
-  { what: 'content.encoding is gzip', skipped: false, make: (i) => entry(i, 500, errorBody(i), { response: { content: { mimeType: 'application/json', text: 'H4sI', encoding: 'gzip' } } }) },
-  { what: 'request.postData is a string', skipped: false, make: (i) => entry(i, 500, errorBody(i), { request: { postData: 'a=1' } }) },
-  { what: 'response._error is an object', skipped: false, make: (i) => entry(i, 500, errorBody(i), { response: { _error: { code: 1 } } }) },
-  { what: 'startedDateTime is a number', skipped: false, make: (i) => ({ ...entry(i, 500, errorBody(i)), startedDateTime: 1_700_000_000 }) },
-  { what: 'headers hold junk items', skipped: false, make: (i) => entry(i, 500, errorBody(i), { response: { headers: [1, null, { name: 2, value: 'x' }, { name: 'x-request-id', value: { id: 1 } }, { name: 'content-type', value: 'application/json' }] } }) },
+  {
+    what: 'response.status is text',
+    skipped: true,
+    make: (i) => entry(i, 500, errorBody(i), { response: { status: 'five hundred' } }),
+  },
+  {
+    what: 'response.status is 1e6',
+    skipped: true,
+    make: (i) => entry(i, 500, errorBody(i), { response: { status: 1e6 } }),
+  },
+  {
+    what: 'response.status is 404.5',
+    skipped: true,
+    make: (i) => entry(i, 500, errorBody(i), { response: { status: 404.5 } }),
+  },
+  {
+    what: 'response.headers is a string',
+    skipped: true,
+    make: (i) => entry(i, 500, errorBody(i), { response: { headers: 'content-type: json' } }),
+  },
+  {
+    what: 'response.content is an array',
+    skipped: false,
+    make: (i) => entry(i, 500, errorBody(i), { response: { content: [] } }),
+  },
+  {
+    what: 'content.text is a number',
+    skipped: false,
+    make: (i) => entry(i, 500, errorBody(i), { response: { content: { mimeType: 'application/json', text: 42 } } }),
+  },
+  {
+    what: 'content.encoding is gzip',
+    skipped: false,
+    make: (i) =>
+      entry(i, 500, errorBody(i), {
+        response: { content: { mimeType: 'application/json', text: 'H4sI', encoding: 'gzip' } },
+      }),
+  },
+  {
+    what: 'request.postData is a string',
+    skipped: false,
+    make: (i) => entry(i, 500, errorBody(i), { request: { postData: 'a=1' } }),
+  },
+  {
+    what: 'response._error is an object',
+    skipped: false,
+    make: (i) => entry(i, 500, errorBody(i), { response: { _error: { code: 1 } } }),
+  },
+  {
+    what: 'startedDateTime is a number',
+    skipped: false,
+    make: (i) => ({ ...entry(i, 500, errorBody(i)), startedDateTime: 1_700_000_000 }),
+  },
+  {
+    what: 'headers hold junk items',
+    skipped: false,
+    make: (i) =>
+      entry(i, 500, errorBody(i), {
+        response: {
+          headers: [
+            1,
+            null,
+            { name: 2, value: 'x' },
+            { name: 'x-request-id', value: { id: 1 } },
+            { name: 'content-type', value: 'application/json' },
+          ],
+        },
+      }),
+  },
 ];
 
 describe('a HAR with wrong types in many places', () => {
@@ -215,13 +308,16 @@ describe('a HAR with wrong types in many places', () => {
       const row = rows[i];
       const said = lines.filter((l) => l.includes(`: entry ${i}: `));
       if (kind === null) {
-        if (row.format === 'invalid-entry' || row.errorCode !== `code_${i}` || said.length > 0) problems.push(`valid entry ${i} not triaged cleanly`);
+        if (row.format === 'invalid-entry' || row.errorCode !== `code_${i}` || said.length > 0)
+          problems.push(`valid entry ${i} not triaged cleanly`);
       } else if (kind.skipped) {
         if (row.format !== 'invalid-entry' || row.failure !== null) problems.push(`${kind.what}: not marked invalid`);
-        if (said.length !== 1 || !said[0].endsWith('(entry not triaged)')) problems.push(`${kind.what}: stderr ${JSON.stringify(said)}`);
+        if (said.length !== 1 || !said[0].endsWith('(entry not triaged)'))
+          problems.push(`${kind.what}: stderr ${JSON.stringify(said)}`);
       } else {
         if (row.format === 'invalid-entry' || row.failure !== true) problems.push(`${kind.what}: not triaged`);
-        if (said.length !== 1 || said[0].endsWith('(entry not triaged)')) problems.push(`${kind.what}: stderr ${JSON.stringify(said)}`);
+        if (said.length !== 1 || said[0].endsWith('(entry not triaged)'))
+          problems.push(`${kind.what}: stderr ${JSON.stringify(said)}`);
       }
     });
     expect(problems).toEqual([]);
@@ -236,7 +332,9 @@ describe('a HAR with wrong types in many places', () => {
     const lines = stderrLines(r);
     expect(lines).toHaveLength(21);
     expect(lines.at(-1)).toBe('faultline: many.har: 25 more entry problems not shown');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('45 entries, 0 failures (0 client, 0 server, 0 network, 0 2xx-with-error), 45 invalid entries');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '45 entries, 0 failures (0 client, 0 server, 0 network, 0 2xx-with-error), 45 invalid entries',
+    );
   });
 
   it('reads a HAR nested 100,000 levels deep, and refuses a cut one in one line', async () => {
@@ -248,7 +346,11 @@ describe('a HAR with wrong types in many places', () => {
     const cut = await cli(['triage', 'cut.har'], { 'cut.har': nested.slice(0, nested.length / 2) });
     expectNoStackTrace(cut);
     expect(cut.code).toBe(2);
-    expect(stderrLines(cut)).toEqual([expect.stringMatching(/^faultline: cut\.har: not JSON: unexpected end of file, expected .+ at line 1 column \d+$/)]);
+    expect(stderrLines(cut)).toEqual([
+      expect.stringMatching(
+        /^faultline: cut\.har: not JSON: unexpected end of file, expected .+ at line 1 column \d+$/,
+      ),
+    ]);
   });
 });
 
@@ -260,11 +362,35 @@ describe('random mutations of a valid HAR (property, shrinks)', () => {
       version: '1.2',
       creator: { name: 'test', version: '1' },
       entries: [
-        entry(0, 429, JSON.stringify({ error: { code: 'rate_limited', message: 'Slow down', request_id: 'req_a' } }), { response: { headers: [{ name: 'retry-after', value: '30' }, { name: 'content-type', value: 'application/json' }] } }),
+        entry(0, 429, JSON.stringify({ error: { code: 'rate_limited', message: 'Slow down', request_id: 'req_a' } }), {
+          response: {
+            headers: [
+              { name: 'retry-after', value: '30' },
+              { name: 'content-type', value: 'application/json' },
+            ],
+          },
+        }),
         entry(1, 200, '{"ok":true}'),
         entry(2, 500, JSON.stringify({ type: 'about:blank', title: 'Oops', status: 500, detail: 'x' })),
-        { ...entry(3, 0, ''), response: { status: 0, statusText: '', headers: [], content: { size: 0, mimeType: 'x-unknown' }, _error: 'net::ERR_CONNECTION_REFUSED' } },
-        entry(4, 400, Buffer.from('{"error":{"code":"b64"}}').toString('base64'), { response: { content: { mimeType: 'application/json', text: Buffer.from('{"error":{"code":"b64"}}').toString('base64'), encoding: 'base64' } } }),
+        {
+          ...entry(3, 0, ''),
+          response: {
+            status: 0,
+            statusText: '',
+            headers: [],
+            content: { size: 0, mimeType: 'x-unknown' },
+            _error: 'net::ERR_CONNECTION_REFUSED',
+          },
+        },
+        entry(4, 400, Buffer.from('{"error":{"code":"b64"}}').toString('base64'), {
+          response: {
+            content: {
+              mimeType: 'application/json',
+              text: Buffer.from('{"error":{"code":"b64"}}').toString('base64'),
+              encoding: 'base64',
+            },
+          },
+        }),
       ],
     },
   };
@@ -274,7 +400,8 @@ describe('random mutations of a valid HAR (property, shrinks)', () => {
   function paths(value: unknown, prefix: Path = []): Path[] {
     const out: Path[] = [prefix];
     if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
     return out;
   }
   const ALL_PATHS = paths(base);
@@ -300,7 +427,23 @@ describe('random mutations of a valid HAR (property, shrinks)', () => {
 
   const hostileValue = fc.oneof(
     fc.jsonValue({ maxDepth: 2 }),
-    fc.constantFrom<unknown>(null, '', -1, 0, 1e308, 99999, '200', 'NaN', [], {}, '\u0000', '\u001b[31mred', '<script>x</script>', '__proto__', { __proto__: null }),
+    fc.constantFrom<unknown>(
+      null,
+      '',
+      -1,
+      0,
+      1e308,
+      99999,
+      '200',
+      'NaN',
+      [],
+      {},
+      '\u0000',
+      '\u001b[31mred',
+      '<script>x</script>',
+      '__proto__',
+      { __proto__: null },
+    ),
     fc.string({ unit: 'binary', maxLength: 30 }),
   );
   const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -311,42 +454,57 @@ describe('random mutations of a valid HAR (property, shrinks)', () => {
   const damage = fc.oneof(
     fc.constant((t: string) => t),
     fc.double({ min: 0, max: 1, noNaN: true }).map((f) => (t: string) => t.slice(0, Math.floor(t.length * f))),
-    fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.string({ unit: 'binary', maxLength: 5 })).map(([f, junk]) => (t: string) => {
-      const at = Math.floor(t.length * f);
-      return t.slice(0, at) + junk + t.slice(at);
-    }),
+    fc
+      .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.string({ unit: 'binary', maxLength: 5 }))
+      .map(([f, junk]) => (t: string) => {
+        const at = Math.floor(t.length * f);
+        return t.slice(0, at) + junk + t.slice(at);
+      }),
   );
-  const flags = fc.constantFrom<string[]>([], ['--json'], ['--fail-on', 'any'], ['--json', '--fail-on', 'server'], ['--no-color']);
+  const flags = fc.constantFrom<string[]>(
+    [],
+    ['--json'],
+    ['--fail-on', 'any'],
+    ['--json', '--fail-on', 'server'],
+    ['--no-color'],
+  );
 
   it('never prints a stack trace, exits 0, 1 or 2, and writes stderr one line per problem', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), damage, flags, fc.constantFrom('triage', 'audit'), async (mutations, hurt, argvFlags, command) => {
-        const mutated = mutations.reduce<unknown>((root, m) => apply(root, m), base);
-        const text = hurt(JSON.stringify(mutated) ?? '');
-        const useFlags = command === 'audit' ? argvFlags.filter((f) => f !== 'server' && f !== '--fail-on') : argvFlags;
-        const r = await cli([command, 'm.har', ...useFlags], { 'm.har': text });
-        expectNoStackTrace(r);
-        const lines = stderrLines(r);
-        if (r.code === 2) {
-          expect(r.stdout).toBe('');
-          expect(lines).toHaveLength(1);
-          return;
-        }
-        // Problem lines: at most 20 plus one "more" line, in entry order, and each names one entry.
-        const problemLines = lines.filter((l) => / entry \d+: /.test(l));
-        expect(problemLines.length).toBeLessThanOrEqual(20);
-        const indices = problemLines.map((l) => Number(/ entry (\d+): /.exec(l)![1]));
-        expect(indices).toEqual([...indices].sort((a, b) => a - b));
-        if (command === 'triage' && useFlags.includes('--json')) {
-          const rows = JSON.parse(r.stdout) as TriageRow[];
-          rows.forEach((row, i) => expect(row.index).toBe(i));
-          for (const i of indices) expect(i).toBeLessThan(rows.length);
-          // Every entry the CLI could not read is named on stderr (when the 20-line cap is not hit).
-          if (!lines.some((l) => l.endsWith('more entry problems not shown'))) {
-            for (const row of rows.filter((x) => x.format === 'invalid-entry')) expect(indices).toContain(row.index);
+      fc.asyncProperty(
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        damage,
+        flags,
+        fc.constantFrom('triage', 'audit'),
+        async (mutations, hurt, argvFlags, command) => {
+          const mutated = mutations.reduce<unknown>((root, m) => apply(root, m), base);
+          const text = hurt(JSON.stringify(mutated) ?? '');
+          const useFlags =
+            command === 'audit' ? argvFlags.filter((f) => f !== 'server' && f !== '--fail-on') : argvFlags;
+          const r = await cli([command, 'm.har', ...useFlags], { 'm.har': text });
+          expectNoStackTrace(r);
+          const lines = stderrLines(r);
+          if (r.code === 2) {
+            expect(r.stdout).toBe('');
+            expect(lines).toHaveLength(1);
+            return;
           }
-        }
-      }),
+          // Problem lines: at most 20 plus one "more" line, in entry order, and each names one entry.
+          const problemLines = lines.filter((l) => / entry \d+: /.test(l));
+          expect(problemLines.length).toBeLessThanOrEqual(20);
+          const indices = problemLines.map((l) => Number(/ entry (\d+): /.exec(l)![1]));
+          expect(indices).toEqual([...indices].sort((a, b) => a - b));
+          if (command === 'triage' && useFlags.includes('--json')) {
+            const rows = JSON.parse(r.stdout) as TriageRow[];
+            rows.forEach((row, i) => expect(row.index).toBe(i));
+            for (const i of indices) expect(i).toBeLessThan(rows.length);
+            // Every entry the CLI could not read is named on stderr (when the 20-line cap is not hit).
+            if (!lines.some((l) => l.endsWith('more entry problems not shown'))) {
+              for (const row of rows.filter((x) => x.format === 'invalid-entry')) expect(indices).toContain(row.index);
+            }
+          }
+        },
+      ),
       { numRuns: 400 * FUZZ },
     );
   }, 120_000);
@@ -356,17 +514,38 @@ describe('random mutations of a valid HAR (property, shrinks)', () => {
 
 describe('secrets in CLI output', () => {
   it('keeps credentials out of --json and the table, also where the server echoes them', async () => {
-    const secret = { query: 'Zx81QueryToken0123456789', bearer: 'Zx81EchoedBearer0123456789', apiKey: 'Zx81EchoedApiKey0123456789', header: 'Zx81AuthHeader0123456789' };
+    const secret = {
+      query: 'Zx81QueryToken0123456789',
+      bearer: 'Zx81EchoedBearer0123456789',
+      apiKey: 'Zx81EchoedApiKey0123456789',
+      header: 'Zx81AuthHeader0123456789',
+    };
     const text = harText([
-      entry(0, 401, JSON.stringify({ error: { code: 'unauthorized', message: `Authorization: Bearer ${secret.bearer} rejected (api_key=${secret.apiKey})` } }), {
-        request: { url: `https://api.test/v1/me?access_token=${secret.query}&page=2`, headers: [{ name: 'Authorization', value: `Bearer ${secret.header}` }] },
-      }),
+      entry(
+        0,
+        401,
+        JSON.stringify({
+          error: {
+            code: 'unauthorized',
+            message: `Authorization: Bearer ${secret.bearer} rejected (api_key=${secret.apiKey})`,
+          },
+        }),
+        {
+          request: {
+            url: `https://api.test/v1/me?access_token=${secret.query}&page=2`,
+            headers: [{ name: 'Authorization', value: `Bearer ${secret.header}` }],
+          },
+        },
+      ),
     ]);
     for (const flags of [['--json'], []]) {
       const r = await cli(['triage', 's.har', ...flags], { 's.har': text });
       expectNoStackTrace(r);
       const out = r.stdout + r.stderr;
-      expect(Object.values(secret).filter((s) => out.includes(s)), `triage ${flags.join(' ')}`).toEqual([]);
+      expect(
+        Object.values(secret).filter((s) => out.includes(s)),
+        `triage ${flags.join(' ')}`,
+      ).toEqual([]);
     }
   });
 });

@@ -21,7 +21,10 @@ interface Captured {
 }
 
 /** An in-memory io: `files` maps paths to text, or to an Error that readFile rejects with. */
-function memoryIo(files: Record<string, string | Error> = {}, extra: Partial<CliIo> = {}): CliIo & { out: string[]; err: string[] } {
+function memoryIo(
+  files: Record<string, string | Error> = {},
+  extra: Partial<CliIo> = {},
+): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   return {
@@ -31,7 +34,8 @@ function memoryIo(files: Record<string, string | Error> = {}, extra: Partial<Cli
     stderr: (t) => void err.push(t),
     readFile: async (path) => {
       const v = files[path];
-      if (v === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
+      if (v === undefined)
+        throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
       if (v instanceof Error) throw v;
       return v;
     },
@@ -46,18 +50,29 @@ function memoryIo(files: Record<string, string | Error> = {}, extra: Partial<Cli
   };
 }
 
-async function cli(argv: string[], files: Record<string, string | Error> = {}, extra: Partial<CliIo> = {}): Promise<Captured> {
+async function cli(
+  argv: string[],
+  files: Record<string, string | Error> = {},
+  extra: Partial<CliIo> = {},
+): Promise<Captured> {
   const io = memoryIo(files, extra);
   const code = await run(argv, io);
   return { code, stdout: io.out.join(''), stderr: io.err.join('') };
 }
 
-const har = (entries: unknown[]): string => JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries } });
+const har = (entries: unknown[]): string =>
+  JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries } });
 const entry = (status: number, body = '', extra: Record<string, unknown> = {}) => ({
   startedDateTime: '2026-11-23T18:00:00.000Z',
   time: 5,
   request: { method: 'GET', url: `https://api.test/${status}`, headers: [] },
-  response: { status, statusText: '', headers: [{ name: 'content-type', value: 'application/json' }], content: { size: body.length, mimeType: 'application/json', text: body }, ...extra },
+  response: {
+    status,
+    statusText: '',
+    headers: [{ name: 'content-type', value: 'application/json' }],
+    content: { size: body.length, mimeType: 'application/json', text: body },
+    ...extra,
+  },
 });
 
 const NO_STACK = /\n\s+at |\bat .*:\d+:\d+/;
@@ -92,12 +107,16 @@ describe('faultline triage --json on the seed HAR', () => {
   });
 
   it('reproduces every expectation of the seed cases', () => {
-    const mismatches = rows.flatMap((row, i) => seedMismatches(cases[i].expected, row).map((m) => `${cases[i].name}: ${m}`));
+    const mismatches = rows.flatMap((row, i) =>
+      seedMismatches(cases[i].expected, row).map((m) => `${cases[i].name}: ${m}`),
+    );
     expect(mismatches).toEqual([]);
   });
 
   it('keeps secrets out of the URLs', async () => {
-    const withToken = har([{ ...entry(401), request: { method: 'GET', url: 'https://api.test/x?api_key=SECRET123&page=2', headers: [] } }]);
+    const withToken = har([
+      { ...entry(401), request: { method: 'GET', url: 'https://api.test/x?api_key=SECRET123&page=2', headers: [] } },
+    ]);
     const r = await cli(['triage', 'a.har', '--json'], { 'a.har': withToken });
     expect(r.stdout).not.toContain('SECRET123');
     expect((JSON.parse(r.stdout) as TriageRow[])[0].url).toBe('https://api.test/x?api_key=[REDACTED]&page=2');
@@ -123,7 +142,9 @@ describe('faultline triage table output', () => {
   it('uses colour only on a terminal without NO_COLOR', async () => {
     const files = { 'seed.har': seedHar };
     expect((await cli(['triage', 'seed.har'], files, { isTTY: true })).stdout).toContain('\u001b[');
-    expect((await cli(['triage', 'seed.har'], files, { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await cli(['triage', 'seed.har'], files, { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(
+      '\u001b[',
+    );
     expect((await cli(['triage', 'seed.har', '--no-color'], files, { isTTY: true })).stdout).not.toContain('\u001b[');
   });
 
@@ -140,7 +161,12 @@ describe('faultline triage table output', () => {
   });
 
   it('keeps terminal escapes from the HAR out of the table', async () => {
-    const hostile = har([{ ...entry(500, '{"error":{"code":"E\u001b[2J","message":"boom\u009b31m"}}'), request: { method: 'GET', url: 'https://api.test/\u001b]0;owned\u0007', headers: [] } }]);
+    const hostile = har([
+      {
+        ...entry(500, '{"error":{"code":"E\u001b[2J","message":"boom\u009b31m"}}'),
+        request: { method: 'GET', url: 'https://api.test/\u001b]0;owned\u0007', headers: [] },
+      },
+    ]);
     const r = await cli(['triage', 'h.har'], { 'h.har': hostile });
     expect(r.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
     const j = await cli(['triage', 'h.har', '--json'], { 'h.har': hostile });
@@ -160,7 +186,9 @@ describe('--fail-on', () => {
     'client.har': har([entry(200, '{}'), entry(404, '{"message":"nope"}')]),
     'server.har': har([entry(200, '{}'), entry(503, '{}')]),
     'network.har': har([entry(0, '', { _error: 'net::ERR_CONNECTION_REFUSED' })]),
-    'body.har': har([entry(200, '{"success":false,"errors":[{"description":"Already published","error_code":"AlreadyPublished"}]}')]),
+    'body.har': har([
+      entry(200, '{"success":false,"errors":[{"description":"Already published","error_code":"AlreadyPublished"}]}'),
+    ]),
     'ok.har': har([entry(200, '{}'), entry(201, '{}'), entry(304)]),
   };
   it.each([
@@ -179,7 +207,8 @@ describe('--fail-on', () => {
   });
 
   it('exits 1 on the seed HAR for any of the three', async () => {
-    for (const mode of ['client', 'server', 'any']) expect((await cli(['triage', 's.har', '--fail-on', mode], { 's.har': seedHar })).code).toBe(1);
+    for (const mode of ['client', 'server', 'any'])
+      expect((await cli(['triage', 's.har', '--fail-on', mode], { 's.har': seedHar })).code).toBe(1);
   });
 });
 
@@ -193,12 +222,15 @@ describe('bad input', () => {
     expect(r.stderr).not.toMatch(NO_STACK);
   };
 
-  it.each(readdirSync(`${REAL_HARS}invalid`).filter((f) => !f.includes('jsonp')))('invalid/%s exits 2 with one line', async (file) => {
-    const path = `${REAL_HARS}invalid/${file}`;
-    const r = await cli(['triage', path], { [path]: readFileSync(path, 'utf8') });
-    expectOneLine(r, `faultline: ${path}: `);
-    expect(r.stderr).toMatch(/not JSON|not a HAR/);
-  });
+  it.each(readdirSync(`${REAL_HARS}invalid`).filter((f) => !f.includes('jsonp')))(
+    'invalid/%s exits 2 with one line',
+    async (file) => {
+      const path = `${REAL_HARS}invalid/${file}`;
+      const r = await cli(['triage', path], { [path]: readFileSync(path, 'utf8') });
+      expectOneLine(r, `faultline: ${path}: `);
+      expect(r.stderr).toMatch(/not JSON|not a HAR/);
+    },
+  );
 
   it('triages the JSONP-wrapped file and notes the unwrapping', async () => {
     const path = `${REAL_HARS}invalid/harviewer-jsonp.har`;
@@ -234,7 +266,10 @@ describe('bad input', () => {
     io.readFile = (p) => readFileLimited(p);
     expect(await run(['triage', dir], io)).toBe(2);
     expect(await run(['triage', join(dir, 'missing.har')], io)).toBe(2);
-    expect(io.err).toEqual([`faultline: ${dir}: is a directory, not a HAR file\n`, `faultline: ${join(dir, 'missing.har')}: no such file\n`]);
+    expect(io.err).toEqual([
+      `faultline: ${dir}: is a directory, not a HAR file\n`,
+      `faultline: ${join(dir, 'missing.har')}: no such file\n`,
+    ]);
     const small = join(dir, 'small.har');
     writeFileSync(small, '\ufeff' + har([entry(500, '{}')]));
     await expect(readFileLimited(small)).resolves.toContain('"log"');
@@ -251,7 +286,12 @@ describe('bad input', () => {
   });
 
   it('warns about a bad entry and triages the others', async () => {
-    const text = har([entry(500, '{}'), { response: { status: 200 } }, entry(404, '{}'), { request: { method: 'GET', url: 'https://api.test/h', headers: 'x' }, response: { status: 500 } }]);
+    const text = har([
+      entry(500, '{}'),
+      { response: { status: 200 } },
+      entry(404, '{}'),
+      { request: { method: 'GET', url: 'https://api.test/h', headers: 'x' }, response: { status: 500 } },
+    ]);
     const r = await cli(['triage', 'p.har', '--json', '--fail-on', 'server'], { 'p.har': text });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
@@ -266,12 +306,26 @@ describe('bad input', () => {
       [3, 'invalid-entry', null],
     ]);
     expect(rows[3]).toEqual({
-      index: 3, method: 'GET', url: 'https://api.test/h', status: null, failure: null, format: 'invalid-entry', errorCode: null, errorId: null,
-      message: 'request.headers must be an array, got string', retryable: null, retryAfterSeconds: null, idempotent: null, action: null,
-      protocol: null, operations: [],
+      index: 3,
+      method: 'GET',
+      url: 'https://api.test/h',
+      status: null,
+      failure: null,
+      format: 'invalid-entry',
+      errorCode: null,
+      errorId: null,
+      message: 'request.headers must be an array, got string',
+      retryable: null,
+      retryAfterSeconds: null,
+      idempotent: null,
+      action: null,
+      protocol: null,
+      operations: [],
     });
     const table = await cli(['triage', 'p.har'], { 'p.har': text });
-    expect(table.stdout.trimEnd().split('\n').at(-1)).toBe('4 entries, 2 failures (1 client, 1 server, 0 network, 0 2xx-with-error), 2 invalid entries');
+    expect(table.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '4 entries, 2 failures (1 client, 1 server, 0 network, 0 2xx-with-error), 2 invalid entries',
+    );
   });
 
   it.each([
@@ -291,9 +345,21 @@ describe('bad input', () => {
 
 describe('--rules', () => {
   it('applies the rules to the classification', async () => {
-    const rules = { version: 1, rules: [{ name: 'busy', match: { host: 'api.example-verify.com', status: '423' }, set: { defaultWaitSeconds: 7, action: 'Rule: wait 7 s.' } }] };
+    const rules = {
+      version: 1,
+      rules: [
+        {
+          name: 'busy',
+          match: { host: 'api.example-verify.com', status: '423' },
+          set: { defaultWaitSeconds: 7, action: 'Rule: wait 7 s.' },
+        },
+      ],
+    };
     const plain = JSON.parse((await cli(['triage', 's.har', '--json'], { 's.har': seedHar })).stdout) as TriageRow[];
-    const r = await cli(['triage', 's.har', '--rules', 'rules.json', '--json'], { 's.har': seedHar, 'rules.json': '\ufeff' + JSON.stringify(rules) });
+    const r = await cli(['triage', 's.har', '--rules', 'rules.json', '--json'], {
+      's.har': seedHar,
+      'rules.json': '\ufeff' + JSON.stringify(rules),
+    });
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as TriageRow[];
     expect(rows).toHaveLength(cases.length);
@@ -317,8 +383,14 @@ describe('--rules', () => {
   it('refuses a missing or broken rules file in one line', async () => {
     const missing = await cli(['triage', 's.har', '--rules=nope.json'], { 's.har': seedHar });
     expect([missing.code, missing.stderr]).toEqual([2, 'faultline: nope.json: no such file\n']);
-    const broken = await cli(['triage', 's.har', '--rules', 'r.json'], { 's.har': seedHar, 'r.json': '{"a":\n  nope}' });
-    expect([broken.code, broken.stderr]).toEqual([2, "faultline: r.json: not JSON: unexpected token 'nope', expected a value at line 2 column 3\n"]);
+    const broken = await cli(['triage', 's.har', '--rules', 'r.json'], {
+      's.har': seedHar,
+      'r.json': '{"a":\n  nope}',
+    });
+    expect([broken.code, broken.stderr]).toEqual([
+      2,
+      "faultline: r.json: not JSON: unexpected token 'nope', expected a value at line 2 column 3\n",
+    ]);
     expect(broken.stdout).toBe('');
   });
 });
@@ -356,16 +428,28 @@ describe('real HAR files through the CLI', () => {
 });
 
 describe('robustness', () => {
-  const headerArb = fc.oneof(fc.record({ name: fc.string(), value: fc.oneof(fc.string(), fc.anything()) }), fc.anything());
+  const headerArb = fc.oneof(
+    fc.record({ name: fc.string(), value: fc.oneof(fc.string(), fc.anything()) }),
+    fc.anything(),
+  );
   const entryArb = fc.oneof(
     fc.anything(),
     fc.record(
       {
-        startedDateTime: fc.oneof(fc.string(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.anything()),
+        startedDateTime: fc.oneof(
+          fc.string(),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          fc.anything(),
+        ),
         time: fc.oneof(fc.double(), fc.anything()),
         request: fc.oneof(
           fc.record(
-            { method: fc.oneof(fc.constantFrom('GET', 'POST', 'DELETE'), fc.anything()), url: fc.oneof(fc.webUrl(), fc.string(), fc.anything()), headers: fc.oneof(fc.array(headerArb, { maxLength: 4 }), fc.anything()), postData: fc.anything() },
+            {
+              method: fc.oneof(fc.constantFrom('GET', 'POST', 'DELETE'), fc.anything()),
+              url: fc.oneof(fc.webUrl(), fc.string(), fc.anything()),
+              headers: fc.oneof(fc.array(headerArb, { maxLength: 4 }), fc.anything()),
+              postData: fc.anything(),
+            },
             { requiredKeys: [] },
           ),
           fc.anything(),
@@ -375,7 +459,20 @@ describe('robustness', () => {
             {
               status: fc.oneof(fc.integer({ min: -10, max: 1200 }), fc.anything()),
               headers: fc.oneof(fc.array(headerArb, { maxLength: 4 }), fc.anything()),
-              content: fc.oneof(fc.record({ text: fc.oneof(fc.string(), fc.json(), fc.anything()), mimeType: fc.oneof(fc.constantFrom('application/json', 'text/html', 'application/problem+json'), fc.string()), encoding: fc.oneof(fc.constant('base64'), fc.anything()) }, { requiredKeys: [] }), fc.anything()),
+              content: fc.oneof(
+                fc.record(
+                  {
+                    text: fc.oneof(fc.string(), fc.json(), fc.anything()),
+                    mimeType: fc.oneof(
+                      fc.constantFrom('application/json', 'text/html', 'application/problem+json'),
+                      fc.string(),
+                    ),
+                    encoding: fc.oneof(fc.constant('base64'), fc.anything()),
+                  },
+                  { requiredKeys: [] },
+                ),
+                fc.anything(),
+              ),
               _error: fc.oneof(fc.string(), fc.constant(null), fc.anything()),
             },
             { requiredKeys: [] },
@@ -391,23 +488,29 @@ describe('robustness', () => {
     fc.json(),
     fc.anything().map((v) => JSON.stringify(v) ?? 'undefined'),
     fc.array(entryArb, { maxLength: 6 }).map((entries) => JSON.stringify({ log: { entries } })),
-    fc.array(entryArb, { maxLength: 6 }).map((entries) => `\ufeffonInputData(${JSON.stringify({ log: { version: '1.2', entries } })});`),
+    fc
+      .array(entryArb, { maxLength: 6 })
+      .map((entries) => `\ufeffonInputData(${JSON.stringify({ log: { version: '1.2', entries } })});`),
   );
 
   it('never throws, never prints a stack trace, and exits 0, 1 or 2', async () => {
     await fc.assert(
-      fc.asyncProperty(input, fc.constantFrom<string[]>([], ['--json'], ['--fail-on', 'any'], ['--json', '--fail-on', 'client']), async (text, flags) => {
-        const r = await cli(['triage', 'f.har', ...flags], { 'f.har': text });
-        expect([0, 1, 2]).toContain(r.code);
-        expect(r.stderr).not.toMatch(NO_STACK);
-        if (r.code === 2) {
-          expect(r.stdout).toBe('');
-          expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-        } else if (flags.includes('--json')) {
-          const rows = JSON.parse(r.stdout) as TriageRow[];
-          rows.forEach((row, i) => expect(row.index).toBe(i));
-        }
-      }),
+      fc.asyncProperty(
+        input,
+        fc.constantFrom<string[]>([], ['--json'], ['--fail-on', 'any'], ['--json', '--fail-on', 'client']),
+        async (text, flags) => {
+          const r = await cli(['triage', 'f.har', ...flags], { 'f.har': text });
+          expect([0, 1, 2]).toContain(r.code);
+          expect(r.stderr).not.toMatch(NO_STACK);
+          if (r.code === 2) {
+            expect(r.stdout).toBe('');
+            expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+          } else if (flags.includes('--json')) {
+            const rows = JSON.parse(r.stdout) as TriageRow[];
+            rows.forEach((row, i) => expect(row.index).toBe(i));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -415,18 +518,38 @@ describe('robustness', () => {
 
 describe('audit', () => {
   const at = (ms: number) => new Date(Date.parse('2026-11-23T18:00:00.000Z') + ms).toISOString();
-  const attempt = (ms: number, status: number, method = 'POST', url = 'https://api.test/v1/orders', headers: Array<{ name: string; value: string }> = []) => ({
+  const attempt = (
+    ms: number,
+    status: number,
+    method = 'POST',
+    url = 'https://api.test/v1/orders',
+    headers: Array<{ name: string; value: string }> = [],
+  ) => ({
     startedDateTime: at(ms),
     time: 0,
     request: { method, url, headers, postData: { mimeType: 'application/json', text: '{"sku":1}' } },
-    response: { status, statusText: '', headers: [{ name: 'content-type', value: 'application/json' }], content: { size: 2, mimeType: 'application/json', text: '{}' } },
+    response: {
+      status,
+      statusText: '',
+      headers: [{ name: 'content-type', value: 'application/json' }],
+      content: { size: 2, mimeType: 'application/json', text: '{}' },
+    },
   });
 
   it('reports each retry mistake with the attempts and a fix, and exits 1 with --fail-on any', async () => {
-    const file = har([attempt(0, 422), attempt(100, 422), attempt(5000, 500, 'POST', 'https://api.test/v1/pay'), attempt(6000, 201, 'POST', 'https://api.test/v1/pay')]);
+    const file = har([
+      attempt(0, 422),
+      attempt(100, 422),
+      attempt(5000, 500, 'POST', 'https://api.test/v1/pay'),
+      attempt(6000, 201, 'POST', 'https://api.test/v1/pay'),
+    ]);
     const json = await cli(['audit', 'a.har', '--json'], { 'a.har': file });
     expect(json.code).toBe(0);
-    const sequences = JSON.parse(json.stdout) as Array<{ method: string; call: string; findings: Array<{ rule: string; attempts: number[]; fix: string }> }>;
+    const sequences = JSON.parse(json.stdout) as Array<{
+      method: string;
+      call: string;
+      findings: Array<{ rule: string; attempts: number[]; fix: string }>;
+    }>;
     const findings = sequences.flatMap((s) => s.findings.map((f) => ({ ...f, call: s.call })));
     expect(findings.map((f) => [f.rule, f.attempts])).toEqual([
       ['unchanged-retry', [0, 1]],
@@ -441,7 +564,10 @@ describe('audit', () => {
 
   it('finds nothing in a well-behaved client and exits 0 even with --fail-on any', async () => {
     const key = [{ name: 'Idempotency-Key', value: 'k-1' }];
-    const file = har([attempt(0, 500, 'POST', 'https://api.test/v1/pay', key), attempt(300, 201, 'POST', 'https://api.test/v1/pay', key)]);
+    const file = har([
+      attempt(0, 500, 'POST', 'https://api.test/v1/pay', key),
+      attempt(300, 201, 'POST', 'https://api.test/v1/pay', key),
+    ]);
     const r = await cli(['audit', 'a.har', '--fail-on', 'any'], { 'a.har': file });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1 retry sequence, 0 findings/);
@@ -455,7 +581,10 @@ describe('audit', () => {
 
 describe('large inputs are streamed', () => {
   /** An io whose openInput serves `text` in small chunks and claims `size` (null: a pipe). */
-  function streamingIo(text: string, size: number | null): CliIo & { out: string[]; err: string[]; wholeReads: number } {
+  function streamingIo(
+    text: string,
+    size: number | null,
+  ): CliIo & { out: string[]; err: string[]; wholeReads: number } {
     const io = memoryIo({ 'big.har': text, '-': text }) as CliIo & { out: string[]; err: string[]; wholeReads: number };
     io.wholeReads = 0;
     const readFile = io.readFile;
@@ -500,7 +629,9 @@ describe('large inputs are streamed', () => {
     const io = streamingIo(text, big);
     expect(await run(['triage', 'big.har', '--json'], io)).toBe(2);
     expect(JSON.parse(io.out.join(''))).toHaveLength(300);
-    expect(io.err.join('').trim().split('\n')).toEqual([expect.stringMatching(/^faultline: big\.har: not JSON in log\.entries\[300\]: .*\(after 300 entries\)$/)]);
+    expect(io.err.join('').trim().split('\n')).toEqual([
+      expect.stringMatching(/^faultline: big\.har: not JSON in log\.entries\[300\]: .*\(after 300 entries\)$/),
+    ]);
   });
 });
 
@@ -515,20 +646,39 @@ describe('protocols in triage', () => {
   const frame = Buffer.concat([Buffer.from([0x80, 0, 0, 0, trailer.length]), trailer]).toString('base64');
   const grpcEntry = {
     ...entry(200),
-    response: { status: 200, statusText: 'OK', headers: [{ name: 'content-type', value: 'application/grpc-web+proto' }], content: { size: 0, mimeType: 'application/grpc-web+proto', text: frame, encoding: 'base64' } },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      headers: [{ name: 'content-type', value: 'application/grpc-web+proto' }],
+      content: { size: 0, mimeType: 'application/grpc-web+proto', text: frame, encoding: 'base64' },
+    },
   };
 
   it('--json appends protocol and the failed operations, summarising the first', async () => {
-    const r = await cli(['triage', 'p.har', '--json'], { 'p.har': har([entry(200, batch), grpcEntry, entry(404, '{"message":"nope"}')]) });
+    const r = await cli(['triage', 'p.har', '--json'], {
+      'p.har': har([entry(200, batch), grpcEntry, entry(404, '{"message":"nope"}')]),
+    });
     const rows = JSON.parse(r.stdout) as TriageRow[];
     expect(Object.keys(rows[0])).toEqual([...TRIAGE_FIELDS]);
     expect(TRIAGE_FIELDS.slice(-2)).toEqual(['protocol', 'operations']);
-    expect(rows[0]).toMatchObject({ failure: true, protocol: 'jsonrpc', errorCode: '-32600', message: 'Invalid Request' });
+    expect(rows[0]).toMatchObject({
+      failure: true,
+      protocol: 'jsonrpc',
+      errorCode: '-32600',
+      message: 'Invalid Request',
+    });
     expect(rows[0].operations).toEqual([
       { index: 1, id: null, path: null, errorCode: '-32600', message: 'Invalid Request', retryable: false },
       { index: 2, id: '5', path: null, errorCode: '-32601', message: 'Method not found', retryable: false },
     ]);
-    expect(rows[1]).toMatchObject({ failure: true, protocol: 'grpc-web', errorCode: 'UNAVAILABLE', message: 'upstream down', retryable: true, operations: [] });
+    expect(rows[1]).toMatchObject({
+      failure: true,
+      protocol: 'grpc-web',
+      errorCode: 'UNAVAILABLE',
+      message: 'upstream down',
+      retryable: true,
+      operations: [],
+    });
     expect(rows[2]).toMatchObject({ protocol: null, operations: [] });
   });
 

@@ -63,11 +63,20 @@ const SPEC_FAIL_ON_VALUES: readonly SpecFailOn[] = ['undocumented', 'mismatch', 
 /** Fields appended to each --json row when --spec is given. */
 export interface SpecRowFields {
   /** The documented operation the entry matched, or null (no spec covers its URL, or none of its paths). */
-  specOperation: { key: string; operationId: string | null; summary: string | null; tags: string[]; documentedStatus: string | null; description: string | null } | null;
+  specOperation: {
+    key: string;
+    operationId: string | null;
+    summary: string | null;
+    tags: string[];
+    documentedStatus: string | null;
+    description: string | null;
+  } | null;
   specProblems: Array<{ kind: SpecProblemKind; message: string }>;
   specViolations: Array<{ path: string; message: string }>;
 }
-export const SPEC_FIELDS = ['specOperation', 'specProblems', 'specViolations'] as const satisfies ReadonlyArray<keyof SpecRowFields>;
+export const SPEC_FIELDS = ['specOperation', 'specProblems', 'specViolations'] as const satisfies ReadonlyArray<
+  keyof SpecRowFields
+>;
 
 /** The --json object: exactly these fields, in this order. */
 export interface TriageRow {
@@ -100,8 +109,21 @@ export interface TriageOperation {
 }
 
 export const TRIAGE_FIELDS = [
-  'index', 'method', 'url', 'status', 'failure', 'format', 'errorCode', 'errorId', 'message',
-  'retryable', 'retryAfterSeconds', 'idempotent', 'action', 'protocol', 'operations',
+  'index',
+  'method',
+  'url',
+  'status',
+  'failure',
+  'format',
+  'errorCode',
+  'errorId',
+  'message',
+  'retryable',
+  'retryAfterSeconds',
+  'idempotent',
+  'action',
+  'protocol',
+  'operations',
 ] as const satisfies ReadonlyArray<keyof TriageRow>;
 
 export const HELP = `faultline: explains failing HTTP calls in a HAR file
@@ -233,7 +255,10 @@ function parseArgs(argv: readonly string[]): Options {
             if (!opts.failOnSpec.includes(value as SpecFailOn)) opts.failOnSpec.push(value as SpecFailOn);
             continue;
           }
-          if (!FAIL_ON_VALUES.includes(value as FailOn)) throw new UsageError(`--fail-on must be client, server or any (with --spec also undocumented, mismatch or unknown-operation), not '${clean(value)}'`);
+          if (!FAIL_ON_VALUES.includes(value as FailOn))
+            throw new UsageError(
+              `--fail-on must be client, server or any (with --spec also undocumented, mismatch or unknown-operation), not '${clean(value)}'`,
+            );
           opts.failOn = value as FailOn;
         }
         break;
@@ -247,17 +272,22 @@ function parseArgs(argv: readonly string[]): Options {
       default:
         throw new UsageError(`unknown option '${clean(name)}'`);
     }
-    if (inline !== undefined && name !== '--fail-on' && name !== '--rules' && name !== '--spec') throw new UsageError(`${name} takes no value`);
+    if (inline !== undefined && name !== '--fail-on' && name !== '--rules' && name !== '--spec')
+      throw new UsageError(`${name} takes no value`);
   }
   const [command, ...rest] = positional;
   if (command === undefined) throw new UsageError('missing command: try faultline triage FILE.har');
   if (command === 'help') return { ...opts, command: 'help' };
-  if (command !== 'triage' && command !== 'audit') throw new UsageError(`unknown command '${clean(command)}' (the commands are triage and audit)`);
+  if (command !== 'triage' && command !== 'audit')
+    throw new UsageError(`unknown command '${clean(command)}' (the commands are triage and audit)`);
   if (rest.length === 0) throw new UsageError(`${command} needs a HAR file (or - for stdin)`);
   if (rest.length > 1) throw new UsageError(`${command} takes one HAR file`);
-  if (command === 'audit' && opts.failOn !== null && opts.failOn !== 'any') throw new UsageError('audit takes --fail-on any (exit 1 when there is a finding)');
-  if (opts.failOnSpec.length && !opts.specs.length) throw new UsageError(`--fail-on ${opts.failOnSpec.join(',')} needs --spec FILE`);
-  if (command === 'audit' && (opts.specs.length || opts.failOnSpec.length)) throw new UsageError('--spec is for triage');
+  if (command === 'audit' && opts.failOn !== null && opts.failOn !== 'any')
+    throw new UsageError('audit takes --fail-on any (exit 1 when there is a finding)');
+  if (opts.failOnSpec.length && !opts.specs.length)
+    throw new UsageError(`--fail-on ${opts.failOnSpec.join(',')} needs --spec FILE`);
+  if (command === 'audit' && (opts.specs.length || opts.failOnSpec.length))
+    throw new UsageError('--spec is for triage');
   opts.command = command;
   opts.file = rest[0];
   return opts;
@@ -371,14 +401,21 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
     const attempts: AuditAttempt[] = [];
     triaged.rows.forEach((r) => {
       const exchange = har.exchanges[r.row.index];
-      if (r.classification && exchange) attempts.push({ id: String(r.row.index), exchange, classification: r.classification });
+      if (r.classification && exchange)
+        attempts.push({ id: String(r.row.index), exchange, classification: r.classification });
     });
     const sequences = auditAttempts(attempts);
     io.stdout(opts.json ? auditJson(sequences) : renderAudit(sequences, opts.color ?? (io.isTTY && !io.env?.NO_COLOR)));
     return opts.failOn !== null && sequences.some((s) => s.findings.length > 0) ? EXIT_FAILURES : EXIT_OK;
   }
 
-  if (opts.json) io.stdout(toJson(triaged.rows.map((r) => r.row), findings));
+  if (opts.json)
+    io.stdout(
+      toJson(
+        triaged.rows.map((r) => r.row),
+        findings,
+      ),
+    );
   else {
     const useColor = opts.color ?? (io.isTTY && !io.env?.NO_COLOR);
     io.stdout(renderTable(triaged.rows, useColor, io.isTTY ? io.columns : undefined));
@@ -386,14 +423,21 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   if (opts.failOn !== null && triaged.rows.some((r) => matchesFailOn(r, opts.failOn!))) return EXIT_FAILURES;
-  if (findings && opts.failOnSpec.length && [...findings.values()].some((f) => f.problems.some((p) => opts.failOnSpec.includes(p.kind)))) return EXIT_FAILURES;
+  if (
+    findings &&
+    opts.failOnSpec.length &&
+    [...findings.values()].some((f) => f.problems.some((p) => opts.failOnSpec.includes(p.kind)))
+  )
+    return EXIT_FAILURES;
   return EXIT_OK;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Large inputs: streamed
 
-type HarInput = { kind: 'text'; text: string } | { kind: 'stream'; size: number | null; head: Uint8Array[]; rest: AsyncIterator<Uint8Array> };
+type HarInput =
+  | { kind: 'text'; text: string }
+  | { kind: 'stream'; size: number | null; head: Uint8Array[]; rest: AsyncIterator<Uint8Array> };
 
 /** Small inputs are read whole (exact syntax errors with line and column); large ones are streamed. */
 async function openHarInput(io: CliIo, file: string): Promise<HarInput> {
@@ -410,7 +454,11 @@ async function openHarInput(io: CliIo, file: string): Promise<HarInput> {
   let held = 0;
   while (held <= STREAM_THRESHOLD_BYTES) {
     const next = await rest.next();
-    if (next.done) return { kind: 'text', text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(joinBytes(head, held)) };
+    if (next.done)
+      return {
+        kind: 'text',
+        text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(joinBytes(head, held)),
+      };
     head.push(next.value);
     held += next.value.length;
   }
@@ -456,23 +504,37 @@ async function runStreamed(
   };
 
   const progress = createProgress(io, label, input.size);
-  const stream = new HarEntryStream((converted, index) => {
-    problems.push(...converted.problems);
-    const triaged = triageOne(index, converted.exchange, converted.problems.find((p) => p.skipped), rules, problems, profiles);
-    const finding = findings && converted.exchange ? contractFinding(converted.exchange, specs) : null;
-    if (finding) findings!.set(index, finding);
-    if (opts.failOn !== null && matchesFailOn(triaged, opts.failOn)) matchedFailOn = true;
-    if (opts.command === 'audit') {
-      if (triaged.classification && converted.exchange) {
-        attempts.push({ id: String(index), exchange: withoutBodies(converted.exchange), classification: triaged.classification });
-      }
-    } else if (opts.json) {
-      pending.push(jsonRowText(triaged.row, findings));
-      jsonRows++;
-      if (pending.length >= 256) flushJson();
-    } else if (triaged.kind === 'none') hiddenSuccesses++;
-    else shown.push(triaged);
-  }, { maxEntries: Number.MAX_SAFE_INTEGER });
+  const stream = new HarEntryStream(
+    (converted, index) => {
+      problems.push(...converted.problems);
+      const triaged = triageOne(
+        index,
+        converted.exchange,
+        converted.problems.find((p) => p.skipped),
+        rules,
+        problems,
+        profiles,
+      );
+      const finding = findings && converted.exchange ? contractFinding(converted.exchange, specs) : null;
+      if (finding) findings!.set(index, finding);
+      if (opts.failOn !== null && matchesFailOn(triaged, opts.failOn)) matchedFailOn = true;
+      if (opts.command === 'audit') {
+        if (triaged.classification && converted.exchange) {
+          attempts.push({
+            id: String(index),
+            exchange: withoutBodies(converted.exchange),
+            classification: triaged.classification,
+          });
+        }
+      } else if (opts.json) {
+        pending.push(jsonRowText(triaged.row, findings));
+        jsonRows++;
+        if (pending.length >= 256) flushJson();
+      } else if (triaged.kind === 'none') hiddenSuccesses++;
+      else shown.push(triaged);
+    },
+    { maxEntries: Number.MAX_SAFE_INTEGER },
+  );
 
   try {
     for (const chunk of input.head.splice(0)) stream.push(chunk);
@@ -510,7 +572,12 @@ async function runStreamed(
     if (findings) io.stdout(renderContract(findings));
   }
   if (matchedFailOn) return EXIT_FAILURES;
-  if (findings && opts.failOnSpec.length && [...findings.values()].some((f) => f.problems.some((p) => opts.failOnSpec.includes(p.kind)))) return EXIT_FAILURES;
+  if (
+    findings &&
+    opts.failOnSpec.length &&
+    [...findings.values()].some((f) => f.problems.some((p) => opts.failOnSpec.includes(p.kind)))
+  )
+    return EXIT_FAILURES;
   return EXIT_OK;
 }
 
@@ -523,7 +590,11 @@ function withoutBodies(exchange: Exchange): Exchange {
 }
 
 /** A progress line on stderr, on a terminal only, at most four times a second. */
-function createProgress(io: CliIo, label: string, size: number | null): (stream: HarEntryStream, done?: boolean) => void {
+function createProgress(
+  io: CliIo,
+  label: string,
+  size: number | null,
+): (stream: HarEntryStream, done?: boolean) => void {
   if (!io.stderrIsTTY) return () => undefined;
   let last = 0;
   let shownOnce = false;
@@ -536,8 +607,11 @@ function createProgress(io: CliIo, label: string, size: number | null): (stream:
     if (now - last < 250) return;
     last = now;
     shownOnce = true;
-    const of = size === null ? '' : ` of ${formatBytes(size)} (${Math.floor((100 * stream.bytesRead) / Math.max(1, size))}%)`;
-    io.stderr(`\r\u001b[Kfaultline: ${label}: read ${formatBytes(stream.bytesRead)}${of}, ${stream.entryCount.toLocaleString('en-US')} entries`);
+    const of =
+      size === null ? '' : ` of ${formatBytes(size)} (${Math.floor((100 * stream.bytesRead) / Math.max(1, size))}%)`;
+    io.stderr(
+      `\r\u001b[Kfaultline: ${label}: read ${formatBytes(stream.bytesRead)}${of}, ${stream.entryCount.toLocaleString('en-US')} entries`,
+    );
   };
 }
 
@@ -555,12 +629,18 @@ interface TriagedRow {
   kind: FailureKind | 'invalid';
 }
 
-function triage(har: HarParseResult, rules: readonly Rule[] | undefined, profiles?: readonly Rule[]): { rows: TriagedRow[]; problems: HarProblem[] } {
+function triage(
+  har: HarParseResult,
+  rules: readonly Rule[] | undefined,
+  profiles?: readonly Rule[],
+): { rows: TriagedRow[]; problems: HarProblem[] } {
   const skipped = new Map<number, HarProblem>();
   for (const p of har.problems) if (p.skipped) skipped.set(p.index, p);
   const rows: TriagedRow[] = [];
   const problems: HarProblem[] = [];
-  har.exchanges.forEach((exchange, index) => rows.push(triageOne(index, exchange, skipped.get(index), rules, problems, profiles)));
+  har.exchanges.forEach((exchange, index) =>
+    rows.push(triageOne(index, exchange, skipped.get(index), rules, problems, profiles)),
+  );
   return { rows, problems };
 }
 
@@ -573,7 +653,8 @@ function triageOne(
   problems: HarProblem[],
   profiles?: readonly Rule[],
 ): TriagedRow {
-  if (exchange === null) return invalidRow(index, skipped?.message ?? 'entry could not be read', skipped?.method, skipped?.url);
+  if (exchange === null)
+    return invalidRow(index, skipped?.message ?? 'entry could not be read', skipped?.method, skipped?.url);
   let c: Classification;
   try {
     c = classify(exchange, { ...classifyOptions(exchange, rules), ...(profiles ? { profiles } : {}) });
@@ -588,7 +669,8 @@ function triageOne(
 /** A HAR is replayed later: "now" for epoch-based reset headers is when the response arrived, not today. */
 function classifyOptions(ex: Exchange, rules: readonly Rule[] | undefined): ClassifyOptions {
   const options: ClassifyOptions = {};
-  if (typeof ex.startedAt === 'number' && Number.isFinite(ex.startedAt)) options.now = ex.startedAt + (ex.durationMs ?? 0);
+  if (typeof ex.startedAt === 'number' && Number.isFinite(ex.startedAt))
+    options.now = ex.startedAt + (ex.durationMs ?? 0);
   if (rules !== undefined) options.rules = rules;
   return options;
 }
@@ -675,7 +757,8 @@ function reportProblems(io: CliIo, label: string, problems: HarProblem[]): void 
   for (const p of sorted.slice(0, MAX_PROBLEM_LINES)) {
     io.stderr(`faultline: ${label}: entry ${p.index}: ${clean(p.message)}${p.skipped ? ' (entry not triaged)' : ''}\n`);
   }
-  if (sorted.length > MAX_PROBLEM_LINES) io.stderr(`faultline: ${label}: ${sorted.length - MAX_PROBLEM_LINES} more entry problems not shown\n`);
+  if (sorted.length > MAX_PROBLEM_LINES)
+    io.stderr(`faultline: ${label}: ${sorted.length - MAX_PROBLEM_LINES} more entry problems not shown\n`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -697,10 +780,17 @@ function contractFindings(har: HarParseResult, specs: readonly LoadedSpec[]): Ma
 /** One exchange checked against the specs; null when no spec's server matches it. */
 function contractFinding(ex: Exchange, specs: readonly LoadedSpec[]): SpecFinding | null {
   const contentType = headerValue(ex.responseHeaders, 'content-type') ?? ex.mimeType ?? null;
-  return checkExchange(specs, {
-    method: ex.method, url: ex.url, status: ex.status, contentType: contentType || null,
-    body: ex.body, bodyEncoding: ex.bodyEncoding, bodyTruncated: ex.bodyTruncated,
-  }) ?? null;
+  return (
+    checkExchange(specs, {
+      method: ex.method,
+      url: ex.url,
+      status: ex.status,
+      contentType: contentType || null,
+      body: ex.body,
+      bodyEncoding: ex.bodyEncoding,
+      bodyTruncated: ex.bodyTruncated,
+    }) ?? null
+  );
 }
 
 function specFieldsOf(finding: SpecFinding | undefined): SpecRowFields {
@@ -708,7 +798,14 @@ function specFieldsOf(finding: SpecFinding | undefined): SpecRowFields {
   const op = finding.operation;
   return {
     specOperation: op
-      ? { key: op.key, operationId: op.operationId, summary: op.summary, tags: op.tags, documentedStatus: finding.documented?.key ?? null, description: finding.documented?.description ?? null }
+      ? {
+          key: op.key,
+          operationId: op.operationId,
+          summary: op.summary,
+          tags: op.tags,
+          documentedStatus: finding.documented?.key ?? null,
+          description: finding.documented?.description ?? null,
+        }
       : null,
     specProblems: finding.problems.map((p) => ({ kind: p.kind, message: redactText(p.message) })),
     specViolations: finding.violations.map((v) => ({ path: v.path, message: redactText(v.message) })),
@@ -720,9 +817,12 @@ function renderContract(findings: Map<number, SpecFinding>): string {
   for (const [index, f] of findings) {
     for (const p of f.problems) out.push(`#${index}  ${p.kind}  ${display(redactText(p.message))}`);
   }
-  const count = (kind: SpecProblemKind): number => [...findings.values()].filter((f) => f.problems.some((p) => p.kind === kind)).length;
+  const count = (kind: SpecProblemKind): number =>
+    [...findings.values()].filter((f) => f.problems.some((p) => p.kind === kind)).length;
   const matched = [...findings.values()].filter((f) => f.operation).length;
-  out.push(`contract: ${matched} entries matched an operation, ${count('undocumented')} undocumented, ${count('mismatch')} mismatch, ${count('unknown-operation')} unknown-operation`);
+  out.push(
+    `contract: ${matched} entries matched an operation, ${count('undocumented')} undocumented, ${count('mismatch')} mismatch, ${count('unknown-operation')} unknown-operation`,
+  );
   return out.join('\n') + '\n';
 }
 
@@ -740,8 +840,22 @@ function jsonRowText(row: TriageRow, findings: Map<number, SpecFinding> | null):
     .replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const ANSI = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', yellow: '\u001b[33m', magenta: '\u001b[35m', cyan: '\u001b[36m' };
-const KIND_COLOR: Record<string, string> = { client: ANSI.yellow, server: ANSI.red, network: ANSI.magenta, body: ANSI.cyan, invalid: ANSI.dim };
+const ANSI = {
+  reset: '\u001b[0m',
+  bold: '\u001b[1m',
+  dim: '\u001b[2m',
+  red: '\u001b[31m',
+  yellow: '\u001b[33m',
+  magenta: '\u001b[35m',
+  cyan: '\u001b[36m',
+};
+const KIND_COLOR: Record<string, string> = {
+  client: ANSI.yellow,
+  server: ANSI.red,
+  network: ANSI.magenta,
+  body: ANSI.cyan,
+  invalid: ANSI.dim,
+};
 
 interface Column {
   title: string;
@@ -755,12 +869,24 @@ interface Column {
 const COLUMNS: Column[] = [
   { title: '#', max: 7, align: 'right', cell: (r) => String(r.row.index) },
   { title: 'METHOD', max: 8, cell: (r) => r.row.method ?? '?' },
-  { title: 'STATUS', max: 7, cell: (r) => (r.row.status === null ? '?' : r.row.status === 0 ? 'ERR' : String(r.row.status)) },
+  {
+    title: 'STATUS',
+    max: 7,
+    cell: (r) => (r.row.status === null ? '?' : r.row.status === 0 ? 'ERR' : String(r.row.status)),
+  },
   { title: 'URL', max: 44, cut: 'middle', cell: (r) => shortUrl(r.row.url ?? '') },
-  { title: 'CODE', max: 44, cell: (r) => (r.classification ? protocolLabel(r.classification) : null) ?? r.row.errorCode ?? '-' },
+  {
+    title: 'CODE',
+    max: 44,
+    cell: (r) => (r.classification ? protocolLabel(r.classification) : null) ?? r.row.errorCode ?? '-',
+  },
   { title: 'ID', max: 36, cell: (r) => r.row.errorId ?? '-' },
   { title: 'RETRY', max: 15, cell: (r) => retryLabel(r) },
-  { title: 'ACTION', max: 60, cell: (r) => (r.kind === 'invalid' ? `invalid entry: ${r.row.message ?? ''}` : r.row.action ?? '') },
+  {
+    title: 'ACTION',
+    max: 60,
+    cell: (r) => (r.kind === 'invalid' ? `invalid entry: ${r.row.message ?? ''}` : (r.row.action ?? '')),
+  },
 ];
 const GAP = '  ';
 const MIN_ACTION_WIDTH = 24;
@@ -772,7 +898,9 @@ function renderTable(rows: TriagedRow[], color: boolean, columns?: number, hidde
   const out: string[] = [];
   if (shown.length > 0) {
     const raw = shown.map((r) => COLUMNS.map((col) => display(col.cell(r))));
-    const widths = COLUMNS.map((col, i) => Math.min(col.max, Math.max(col.title.length, ...raw.map((cells) => cells[i].length))));
+    const widths = COLUMNS.map((col, i) =>
+      Math.min(col.max, Math.max(col.title.length, ...raw.map((cells) => cells[i].length))),
+    );
     // On a terminal, the action takes whatever width is left.
     if (columns && columns > 0) {
       const used = widths.slice(0, -1).reduce((a, b) => a + b, 0) + GAP.length * (COLUMNS.length - 1);
@@ -807,8 +935,19 @@ function auditJson(sequences: RetrySequence[]): string {
   const out = sequences.map((s) => ({
     call: redactUrl(s.key.slice(s.key.indexOf(' ') + 1)),
     method: s.key.slice(0, s.key.indexOf(' ')),
-    attempts: s.attempts.map((a) => ({ index: Number(a.id), status: a.status, gapSeconds: a.gapSeconds, advisedGapSeconds: a.advisedGapSeconds })),
-    findings: s.findings.map((f) => ({ rule: f.rule, title: AUDIT_RULE_TITLES[f.rule], attempts: f.attemptIds.map(Number), fix: f.fix, figures: f.figures })),
+    attempts: s.attempts.map((a) => ({
+      index: Number(a.id),
+      status: a.status,
+      gapSeconds: a.gapSeconds,
+      advisedGapSeconds: a.advisedGapSeconds,
+    })),
+    findings: s.findings.map((f) => ({
+      rule: f.rule,
+      title: AUDIT_RULE_TITLES[f.rule],
+      attempts: f.attemptIds.map(Number),
+      fix: f.fix,
+      figures: f.figures,
+    })),
   }));
   return JSON.stringify(out, null, 2) + '\n';
 }
@@ -872,7 +1011,8 @@ function summary(rows: TriagedRow[], hiddenSuccesses = 0): string {
 function retryLabel(r: TriagedRow): string {
   const c = r.classification;
   if (!c) return '-';
-  if (c.retryable && c.retryAfterSeconds !== null && Number.isFinite(c.retryAfterSeconds)) return `after ${formatSeconds(c.retryAfterSeconds)}`;
+  if (c.retryable && c.retryAfterSeconds !== null && Number.isFinite(c.retryAfterSeconds))
+    return `after ${formatSeconds(c.retryAfterSeconds)}`;
   switch (c.verdict) {
     case 'retry-after':
     case 'retry-backoff':
@@ -905,7 +1045,9 @@ function shortUrl(url: string): string {
 
 /** Table cells come from the HAR: no escape sequences, no bidi overrides, no line breaks reach the terminal. */
 function display(text: string): string {
-  return text.replace(/[\t\r\n\u2028\u2029]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '?');
+  return text
+    .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '?');
 }
 
 function fit(text: string, max: number, cut?: 'middle'): string {

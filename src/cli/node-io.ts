@@ -15,11 +15,17 @@ function tooLarge(bytes: number): Error {
 const decoder = (): TextDecoder => new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /** Reads a stream fully, refusing more than `limit` bytes. */
-export async function readLimited(stream: AsyncIterable<Uint8Array | string>, limit = MAX_INPUT_BYTES): Promise<string> {
+export async function readLimited(
+  stream: AsyncIterable<Uint8Array | string>,
+  limit = MAX_INPUT_BYTES,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buf =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, 'utf8')
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     total += buf.length;
     if (total > limit) throw tooLarge(total);
     chunks.push(buf);

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { run, SPEC_FIELDS, TRIAGE_FIELDS, type CliIo } from './main';
 import { examplePath } from '../core/openapi/testing';
 
-async function cli(argv: string[], files: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  argv: string[],
+  files: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
@@ -27,23 +30,50 @@ const entry = (method: string, url: string, status: number, body = '') => ({
   startedDateTime: '2026-11-23T18:00:00.000Z',
   time: 5,
   request: { method, url, headers: [] },
-  response: { status, statusText: '', headers: [{ name: 'content-type', value: 'application/json' }], content: { size: body.length, mimeType: 'application/json', text: body } },
+  response: {
+    status,
+    statusText: '',
+    headers: [{ name: 'content-type', value: 'application/json' }],
+    content: { size: body.length, mimeType: 'application/json', text: body },
+  },
 });
-const har = (...entries: unknown[]): string => JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries } });
+const har = (...entries: unknown[]): string =>
+  JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries } });
 const BASE = 'http://petstore.swagger.io/v2';
-const documented = har(entry('GET', `${BASE}/pet/1`, 200, '{"name":"rex","photoUrls":[]}'), entry('GET', `${BASE}/pet/2`, 404));
-const withUndocumented = har(entry('GET', `${BASE}/pet/1`, 200, '{"name":"rex","photoUrls":[]}'), entry('POST', `${BASE}/pet`, 503, '{}'));
+const documented = har(
+  entry('GET', `${BASE}/pet/1`, 200, '{"name":"rex","photoUrls":[]}'),
+  entry('GET', `${BASE}/pet/2`, 404),
+);
+const withUndocumented = har(
+  entry('GET', `${BASE}/pet/1`, 200, '{"name":"rex","photoUrls":[]}'),
+  entry('POST', `${BASE}/pet`, 503, '{}'),
+);
 
 describe('faultline triage --spec', () => {
   it('--json rows carry the operation, the problems and the violations after the usual fields', async () => {
-    const files = { 'rec.har': har(entry('GET', `${BASE}/pet/1`, 200, '{"name":7,"photoUrls":[]}'), entry('GET', `${BASE}/pet/2`, 404), entry('PUT', `${BASE}/nowhere`, 404), entry('GET', 'https://other.test/x', 500)), 'openapi.yaml': PETSTORE };
+    const files = {
+      'rec.har': har(
+        entry('GET', `${BASE}/pet/1`, 200, '{"name":7,"photoUrls":[]}'),
+        entry('GET', `${BASE}/pet/2`, 404),
+        entry('PUT', `${BASE}/nowhere`, 404),
+        entry('GET', 'https://other.test/x', 500),
+      ),
+      'openapi.yaml': PETSTORE,
+    };
     const r = await cli(['triage', 'rec.har', '--spec', 'openapi.yaml', '--json'], files);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
     expect(Object.keys(rows[0])).toEqual([...TRIAGE_FIELDS, ...SPEC_FIELDS]);
-    expect(rows[0].specOperation).toMatchObject({ key: 'GET /pet/{petId}', operationId: 'getPetById', tags: ['pet'], documentedStatus: '200' });
+    expect(rows[0].specOperation).toMatchObject({
+      key: 'GET /pet/{petId}',
+      operationId: 'getPetById',
+      tags: ['pet'],
+      documentedStatus: '200',
+    });
     expect(rows[0].specViolations).toEqual([{ path: '$.name', message: expect.stringMatching(/string/) }]);
-    expect(rows[0].specProblems).toEqual([{ kind: 'mismatch', message: expect.stringMatching(/^the body does not match the documented schema: \$\.name/) }]);
+    expect(rows[0].specProblems).toEqual([
+      { kind: 'mismatch', message: expect.stringMatching(/^the body does not match the documented schema: \$\.name/) },
+    ]);
     expect(rows[1].specOperation).toMatchObject({ documentedStatus: '404', description: 'Pet not found' });
     expect(rows[1].specProblems).toEqual([]);
     expect(rows[2].specProblems).toEqual([{ kind: 'unknown-operation', message: expect.stringContaining('/nowhere') }]);
@@ -61,16 +91,29 @@ describe('faultline triage --spec', () => {
     const bad = await cli(['triage', 'b.har', '--spec', 'openapi.yaml', '--fail-on', 'undocumented,mismatch'], files);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/#1 {2}undocumented {2}status 503 is not documented for POST \/pet \(documented: 405\)/);
-    expect(bad.stdout).toMatch(/contract: 2 entries matched an operation, 1 undocumented, 0 mismatch, 0 unknown-operation/);
+    expect(bad.stdout).toMatch(
+      /contract: 2 entries matched an operation, 1 undocumented, 0 mismatch, 0 unknown-operation/,
+    );
   });
 
   it('a broken or missing spec exits 2 with one line', async () => {
-    const broken = await cli(['triage', 'a.har', '--spec', 'openapi.yaml'], { 'a.har': documented, 'openapi.yaml': 'openapi: 3.0.0\npaths: [\n' });
+    const broken = await cli(['triage', 'a.har', '--spec', 'openapi.yaml'], {
+      'a.har': documented,
+      'openapi.yaml': 'openapi: 3.0.0\npaths: [\n',
+    });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^faultline: openapi\.yaml is not valid YAML at line \d+, column \d+: [^\n]*\n$/);
-    const notSpec = await cli(['triage', 'a.har', '--spec', 's.json'], { 'a.har': documented, 's.json': '{"hello":1}' });
-    expect(notSpec).toMatchObject({ code: 2, stderr: expect.stringMatching(/^faultline: s\.json: not an OpenAPI document[^\n]*\n$/) });
+    const notSpec = await cli(['triage', 'a.har', '--spec', 's.json'], {
+      'a.har': documented,
+      's.json': '{"hello":1}',
+    });
+    expect(notSpec).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^faultline: s\.json: not an OpenAPI document[^\n]*\n$/),
+    });
     expect((await cli(['triage', 'a.har', '--spec', 'missing.yaml'], { 'a.har': documented })).code).toBe(2);
-    expect((await cli(['triage', 'a.har', '--fail-on', 'undocumented'], { 'a.har': documented })).stderr).toMatch(/needs --spec/);
+    expect((await cli(['triage', 'a.har', '--fail-on', 'undocumented'], { 'a.har': documented })).stderr).toMatch(
+      /needs --spec/,
+    );
   });
 });

@@ -29,7 +29,9 @@ function facts(over: Partial<AdviceFacts>): AdviceFacts {
 
 describe('advise: 4xx', () => {
   it('never retries an ordinary 4xx unchanged', () => {
-    for (const status of [400, 404, 405, 406, 409, 410, 411, 412, 414, 415, 416, 417, 422, 424, 426, 428, 431, 432, 451, 499]) {
+    for (const status of [
+      400, 404, 405, 406, 409, 410, 411, 412, 414, 415, 416, 417, 422, 424, 426, 428, 431, 432, 451, 499,
+    ]) {
       const a = advise(facts({ status }));
       expect(a.retryable, String(status)).toBe(false);
       expect(['fix-request', 'do-not-retry']).toContain(a.verdict);
@@ -46,7 +48,9 @@ describe('advise: 4xx', () => {
   });
 
   it('401 re-authenticates and names the credential header that was sent', () => {
-    const a = advise(facts({ status: 401, credentialHeader: 'api_token', wwwAuthenticate: 'Bearer error="invalid_token"' }));
+    const a = advise(
+      facts({ status: 401, credentialHeader: 'api_token', wwwAuthenticate: 'Bearer error="invalid_token"' }),
+    );
     expect(a).toMatchObject({ verdict: 'reauthenticate', retryable: false });
     expect(a.action).toContain('api_token');
     expect(a.action).toContain('invalid_token');
@@ -62,11 +66,21 @@ describe('advise: 4xx', () => {
   });
 
   it('405 names the allowed methods', () => {
-    expect(advise(facts({ status: 405, method: 'POST', allow: 'GET, PATCH, DELETE' })).action).toContain('GET, PATCH, DELETE');
+    expect(advise(facts({ status: 405, method: 'POST', allow: 'GET, PATCH, DELETE' })).action).toContain(
+      'GET, PATCH, DELETE',
+    );
   });
 
   it('400/422 with field errors names the fields', () => {
-    const a = advise(facts({ status: 422, fieldErrors: [{ field: 'email', message: 'is invalid' }, { field: 'name', message: "can't be blank" }] }));
+    const a = advise(
+      facts({
+        status: 422,
+        fieldErrors: [
+          { field: 'email', message: 'is invalid' },
+          { field: 'name', message: "can't be blank" },
+        ],
+      }),
+    );
     expect(a.action).toContain('email, name');
     expect(a.verdict).toBe('fix-request');
   });
@@ -78,12 +92,21 @@ describe('advise: 4xx', () => {
   it('413 shrinks the payload unless the server gave a wait', () => {
     expect(advise(facts({ status: 413 }))).toMatchObject({ retryable: false });
     expect(advise(facts({ status: 413 })).action).toMatch(/Shrink/);
-    expect(advise(facts({ status: 413, wait: { seconds: 5, source: 'Retry-After header' } }))).toMatchObject({ retryable: true, verdict: 'retry-after' });
+    expect(advise(facts({ status: 413, wait: { seconds: 5, source: 'Retry-After header' } }))).toMatchObject({
+      retryable: true,
+      verdict: 'retry-after',
+    });
   });
 
   it('409 is not retryable, except an outstanding idempotent request with Retry-After', () => {
     expect(advise(facts({ status: 409 })).retryable).toBe(false);
-    const outstanding = advise(facts({ status: 409, message: 'A request is outstanding for this Idempotency-Key', wait: { seconds: 1, source: 'Retry-After header' } }));
+    const outstanding = advise(
+      facts({
+        status: 409,
+        message: 'A request is outstanding for this Idempotency-Key',
+        wait: { seconds: 1, source: 'Retry-After header' },
+      }),
+    );
     expect(outstanding).toMatchObject({ retryable: true, verdict: 'retry-after' });
     expect(outstanding.action).toMatch(/same Idempotency-Key/);
   });
@@ -95,7 +118,9 @@ describe('advise: 4xx', () => {
 
 describe('advise: rate limits and quotas', () => {
   it('gives the wait when the server stated one', () => {
-    const a = advise(facts({ status: 429, rateLimit: 'HTTP 429', wait: { seconds: 30, source: 'Retry-After header' } }));
+    const a = advise(
+      facts({ status: 429, rateLimit: 'HTTP 429', wait: { seconds: 30, source: 'Retry-After header' } }),
+    );
     expect(a).toMatchObject({ verdict: 'retry-after', retryable: true });
     expect(a.action).toContain('30 s');
   });
@@ -107,18 +132,33 @@ describe('advise: rate limits and quotas', () => {
   });
 
   it('treats a 403 rate limit as retryable after the wait', () => {
-    const a = advise(facts({ status: 403, rateLimit: 'x-ratelimit-remaining: 0', wait: { seconds: 42, source: 'x-ratelimit-reset header' } }));
+    const a = advise(
+      facts({
+        status: 403,
+        rateLimit: 'x-ratelimit-remaining: 0',
+        wait: { seconds: 42, source: 'x-ratelimit-reset header' },
+      }),
+    );
     expect(a).toMatchObject({ verdict: 'retry-after', retryable: true });
   });
 
   it('waits at least a minute on a GitHub secondary rate limit', () => {
-    const a = advise(facts({ status: 403, rateLimit: 'message', message: 'You have exceeded a secondary rate limit.' }));
+    const a = advise(
+      facts({ status: 403, rateLimit: 'message', message: 'You have exceeded a secondary rate limit.' }),
+    );
     expect(a.backoffBaseSeconds).toBe(60);
     expect(a.action).toMatch(/at least a minute/);
   });
 
   it('does not retry an exhausted quota, even on a 429 with a wait', () => {
-    const a = advise(facts({ status: 429, rateLimit: 'HTTP 429', quota: 'error code insufficient_quota', wait: { seconds: 20, source: 'x' } }));
+    const a = advise(
+      facts({
+        status: 429,
+        rateLimit: 'HTTP 429',
+        quota: 'error code insufficient_quota',
+        wait: { seconds: 20, source: 'x' },
+      }),
+    );
     expect(a).toMatchObject({ verdict: 'do-not-retry', retryable: false });
     expect(a.action).toMatch(/quota/);
   });
@@ -144,11 +184,13 @@ describe('advise: 5xx', () => {
   });
 
   it('does not retry configuration errors', () => {
-    for (const status of [501, 505, 506, 510, 511, 525, 526, 527]) expect(advise(facts({ status })).retryable, String(status)).toBe(false);
+    for (const status of [501, 505, 506, 510, 511, 525, 526, 527])
+      expect(advise(facts({ status })).retryable, String(status)).toBe(false);
   });
 
   it('lets any method retry when Cloudflare proves the request never reached the app', () => {
-    for (const status of [521, 522, 523]) expect(advise(facts({ status, method: 'POST', idempotent: false })).verdict).toBe('retry-backoff');
+    for (const status of [521, 522, 523])
+      expect(advise(facts({ status, method: 'POST', idempotent: false })).verdict).toBe('retry-backoff');
     expect(advise(facts({ status: 524, method: 'POST', idempotent: false })).verdict).toBe('retry-idempotent');
   });
 
@@ -158,14 +200,21 @@ describe('advise: 5xx', () => {
 });
 
 describe('advise: network errors', () => {
-  const net = (networkError: string | null, over: Partial<AdviceFacts> = {}) => advise(facts({ status: 0, kind: 'network', networkError, ...over }));
+  const net = (networkError: string | null, over: Partial<AdviceFacts> = {}) =>
+    advise(facts({ status: 0, kind: 'network', networkError, ...over }));
 
   it('retries unreachable servers for any method', () => {
-    expect(net('net::ERR_CONNECTION_REFUSED', { method: 'POST', idempotent: false })).toMatchObject({ retryable: true, verdict: 'retry-backoff' });
+    expect(net('net::ERR_CONNECTION_REFUSED', { method: 'POST', idempotent: false })).toMatchObject({
+      retryable: true,
+      verdict: 'retry-backoff',
+    });
   });
 
   it('retries timeouts, but only with a key for non-idempotent requests', () => {
-    expect(net('net::ERR_TIMED_OUT', { method: 'POST', idempotent: false })).toMatchObject({ retryable: true, verdict: 'retry-idempotent' });
+    expect(net('net::ERR_TIMED_OUT', { method: 'POST', idempotent: false })).toMatchObject({
+      retryable: true,
+      verdict: 'retry-idempotent',
+    });
   });
 
   it('does not retry CORS or blocker failures and says what to fix', () => {
@@ -196,7 +245,9 @@ describe('advise: 2xx bodies that report failure', () => {
 
 describe('advise: explicit hints', () => {
   it('obeys x-should-retry / stripe-should-retry over the table', () => {
-    expect(advise(facts({ status: 500, serverSaysRetry: { value: false, source: 'stripe-should-retry' } }))).toMatchObject({ retryable: false, verdict: 'do-not-retry' });
+    expect(
+      advise(facts({ status: 500, serverSaysRetry: { value: false, source: 'stripe-should-retry' } })),
+    ).toMatchObject({ retryable: false, verdict: 'do-not-retry' });
     const yes = advise(facts({ status: 400, serverSaysRetry: { value: true, source: 'x-should-retry' } }));
     expect(yes.retryable).toBe(true);
     expect(yes.action).toContain('x-should-retry');
@@ -204,11 +255,17 @@ describe('advise: explicit hints', () => {
 
   it("obeys the body's retry hint when no header says otherwise", () => {
     expect(advise(facts({ status: 500, bodySaysRetry: false })).retryable).toBe(false);
-    expect(advise(facts({ status: 500, bodySaysRetry: false, serverSaysRetry: { value: true, source: 'x-should-retry' } })).retryable).toBe(true);
+    expect(
+      advise(facts({ status: 500, bodySaysRetry: false, serverSaysRetry: { value: true, source: 'x-should-retry' } }))
+        .retryable,
+    ).toBe(true);
   });
 
   it('has nothing to do for non-failures', () => {
-    expect(advise(facts({ failure: false, kind: 'none', status: 200 }))).toMatchObject({ verdict: 'none', retryable: false });
+    expect(advise(facts({ failure: false, kind: 'none', status: 200 }))).toMatchObject({
+      verdict: 'none',
+      retryable: false,
+    });
   });
 });
 

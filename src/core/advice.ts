@@ -97,8 +97,10 @@ function fieldList(fields: FieldError[]): string {
 }
 
 function fixWithMessage(f: AdviceFacts, fallback: string): string {
-  if (f.fieldErrors.length) return `Fix the invalid field${f.fieldErrors.length > 1 ? 's' : ''} ${fieldList(f.fieldErrors)}, then resend.`;
-  if (f.message) return `Fix the request as the server says ("${short(f.message, 120)}"); resending it unchanged will fail again.`;
+  if (f.fieldErrors.length)
+    return `Fix the invalid field${f.fieldErrors.length > 1 ? 's' : ''} ${fieldList(f.fieldErrors)}, then resend.`;
+  if (f.message)
+    return `Fix the request as the server says ("${short(f.message, 120)}"); resending it unchanged will fail again.`;
   return fallback;
 }
 
@@ -110,15 +112,25 @@ function credentialName(f: AdviceFacts): string {
   return `the ${h} / credentials`;
 }
 
-const CLOCK_SKEW = /RequestTimeTooSkewed|RequestExpired|RequestInTheFuture|clock skew|request date header too old|time.?too.?skewed/i;
-const IDEMPOTENCY_IN_FLIGHT = /outstanding|in progress|in flight|still processing|concurrent|lock_timeout|lock timeout/i;
+const CLOCK_SKEW =
+  /RequestTimeTooSkewed|RequestExpired|RequestInTheFuture|clock skew|request date header too old|time.?too.?skewed/i;
+const IDEMPOTENCY_IN_FLIGHT =
+  /outstanding|in progress|in flight|still processing|concurrent|lock_timeout|lock timeout/i;
 const IDEMPOTENCY_REUSED = /idempotency.?key.*(?:already used|reused|different|mismatch)|idempotency_error/i;
 const API_GATEWAY_NO_ROUTE = /MissingAuthenticationToken/;
-const TRANSIENT_BODY_CODE = /rate.?limit|throttl|too.?many|timeout|timed.?out|unavailable|temporar|try.?again|overload|busy|internal|retry/i;
+const TRANSIENT_BODY_CODE =
+  /rate.?limit|throttl|too.?many|timeout|timed.?out|unavailable|temporar|try.?again|overload|busy|internal|retry/i;
 
 /** Rows per status code. Codes not listed fall back to CLASS_ROWS. */
 const STATUS_ROWS: Record<number, Row> = {
-  400: { mode: 'fix', action: (f) => fixWithMessage(f, 'Fix the request (syntax, parameters or body) before resending; retrying it unchanged will fail again.') },
+  400: {
+    mode: 'fix',
+    action: (f) =>
+      fixWithMessage(
+        f,
+        'Fix the request (syntax, parameters or body) before resending; retrying it unchanged will fail again.',
+      ),
+  },
   401: {
     mode: 'reauth',
     action: (f) => {
@@ -131,18 +143,27 @@ const STATUS_ROWS: Record<number, Row> = {
         : 'Check the API token / credentials and re-authenticate: the server rejected them, or none were sent.';
     },
   },
-  402: { mode: 'deny', action: () => 'A billing or payment condition blocked the request (card declined, plan or credit limit): resolve it in the account; retrying won\'t help.' },
+  402: {
+    mode: 'deny',
+    action: () =>
+      "A billing or payment condition blocked the request (card declined, plan or credit limit): resolve it in the account; retrying won't help.",
+  },
   403: {
     mode: 'deny',
     action: (f) => {
-      if (f.errorCode && API_GATEWAY_NO_ROUTE.test(f.errorCode)) return 'API Gateway answers 403 for routes that do not exist: check the URL, stage and method.';
+      if (f.errorCode && API_GATEWAY_NO_ROUTE.test(f.errorCode))
+        return 'API Gateway answers 403 for routes that do not exist: check the URL, stage and method.';
       if ((f.errorCode && CLOCK_SKEW.test(f.errorCode)) || (f.message && CLOCK_SKEW.test(f.message))) {
         return "The request's timestamp is outside the allowed window: fix the client clock (sync NTP), then sign and resend.";
       }
       return "Check the token's permissions, scope or role for this resource: the server knows who you are but refuses. Retrying unchanged won't help.";
     },
   },
-  404: { mode: 'fix', action: (f) => `Check the URL (${urlPath(f.url)}) and the resource ID: nothing exists there, or you may not see it.` },
+  404: {
+    mode: 'fix',
+    action: (f) =>
+      `Check the URL (${urlPath(f.url)}) and the resource ID: nothing exists there, or you may not see it.`,
+  },
   405: {
     mode: 'fix',
     action: (f) =>
@@ -152,7 +173,11 @@ const STATUS_ROWS: Record<number, Row> = {
   },
   406: { mode: 'fix', action: () => 'Send an Accept header the server can satisfy (usually application/json).' },
   407: { mode: 'reauth', action: () => 'Authenticate with the proxy (Proxy-Authorization), then resend.' },
-  408: { mode: 'safe', action: (f) => `${capitalize(waitThen(f, 'resend the request'))}: the server timed out waiting for it and did not process it.` },
+  408: {
+    mode: 'safe',
+    action: (f) =>
+      `${capitalize(waitThen(f, 'resend the request'))}: the server timed out waiting for it and did not process it.`,
+  },
   409: {
     mode: 'fix',
     action: (f) =>
@@ -160,74 +185,216 @@ const STATUS_ROWS: Record<number, Row> = {
         ? 'The Idempotency-Key was already used with a different request: send a new key for a changed request.'
         : "The request conflicts with the resource's current state (version, duplicate or lock): re-fetch it, resolve the conflict, then resend.",
   },
-  410: { mode: 'deny', action: () => 'The resource is gone for good: stop calling it and update whatever refers to it.' },
+  410: {
+    mode: 'deny',
+    action: () => 'The resource is gone for good: stop calling it and update whatever refers to it.',
+  },
   411: { mode: 'fix', action: () => 'Send a Content-Length header with the body.' },
-  412: { mode: 'fix', action: () => 'The resource changed since you read it: re-fetch it and resend with its current ETag (If-Match).' },
+  412: {
+    mode: 'fix',
+    action: () => 'The resource changed since you read it: re-fetch it and resend with its current ETag (If-Match).',
+  },
   413: {
     mode: (f) => (f.wait ? 'safe' : 'fix'),
-    action: (f) => (f.wait ? `${capitalize(waitThen(f, ''))}: the server is temporarily refusing large bodies.` : 'Shrink the payload (or split it into smaller requests) below the server\'s size limit.'),
+    action: (f) =>
+      f.wait
+        ? `${capitalize(waitThen(f, ''))}: the server is temporarily refusing large bodies.`
+        : "Shrink the payload (or split it into smaller requests) below the server's size limit.",
   },
   414: { mode: 'fix', action: () => 'Shorten the URL: move parameters into the request body or paginate.' },
   415: { mode: 'fix', action: () => 'Send the body in a Content-Type (and Content-Encoding) the endpoint accepts.' },
   416: { mode: 'fix', action: () => "Request a byte range that lies inside the resource's size." },
   417: { mode: 'fix', action: () => 'Remove or fix the Expect header.' },
-  418: { mode: 'deny', action: () => "The server refuses this client (418 is often bot protection): check how the request looks to it; retrying won't help." },
-  419: { mode: 'reauth', action: () => 'The CSRF token or session expired: reload the page or fetch a fresh token, then resend.' },
-  420: { mode: 'safe', action: (f) => `${capitalize(waitThen(f, 'back off exponentially'))}: the API is rate limiting you.` },
-  421: { mode: 'safe', action: () => 'The request reached a server that cannot answer for this host: retry on a new connection.' },
+  418: {
+    mode: 'deny',
+    action: () =>
+      "The server refuses this client (418 is often bot protection): check how the request looks to it; retrying won't help.",
+  },
+  419: {
+    mode: 'reauth',
+    action: () => 'The CSRF token or session expired: reload the page or fetch a fresh token, then resend.',
+  },
+  420: {
+    mode: 'safe',
+    action: (f) => `${capitalize(waitThen(f, 'back off exponentially'))}: the API is rate limiting you.`,
+  },
+  421: {
+    mode: 'safe',
+    action: () => 'The request reached a server that cannot answer for this host: retry on a new connection.',
+  },
   422: {
     mode: 'fix',
     action: (f) =>
       f.message && IDEMPOTENCY_REUSED.test(f.message)
         ? 'The Idempotency-Key was already used with a different payload: send a new key for a changed request.'
-        : fixWithMessage(f, 'Fix the content the server rejected (validation failed); resending it unchanged will fail again.'),
+        : fixWithMessage(
+            f,
+            'Fix the content the server rejected (validation failed); resending it unchanged will fail again.',
+          ),
   },
-  423: { mode: 'safe', action: (f) => `The resource is locked or busy with another operation: ${f.wait ? `wait ${formatSeconds(f.wait.seconds)}` : 'wait a few seconds'} and retry.` },
+  423: {
+    mode: 'safe',
+    action: (f) =>
+      `The resource is locked or busy with another operation: ${f.wait ? `wait ${formatSeconds(f.wait.seconds)}` : 'wait a few seconds'} and retry.`,
+  },
   424: { mode: 'fix', action: () => 'An operation this request depends on failed: fix that one first, then resend.' },
-  425: { mode: 'safe', action: () => 'The server will not process possibly replayed early data: retry once the TLS handshake has completed.' },
+  425: {
+    mode: 'safe',
+    action: () =>
+      'The server will not process possibly replayed early data: retry once the TLS handshake has completed.',
+  },
   426: { mode: 'fix', action: () => 'Switch to the protocol the server requires (see the Upgrade header).' },
-  428: { mode: 'fix', action: () => "Make the request conditional: read the resource's ETag and resend with If-Match." },
-  431: { mode: 'fix', action: () => 'Trim the request headers (usually cookies) below the server\'s limit.' },
+  428: {
+    mode: 'fix',
+    action: () => "Make the request conditional: read the resource's ETag and resend with If-Match.",
+  },
+  431: { mode: 'fix', action: () => "Trim the request headers (usually cookies) below the server's limit." },
   440: { mode: 'reauth', action: () => 'The session expired: sign in again, then resend.' },
-  444: { mode: 'deny', action: () => 'nginx closed the connection without answering, usually because a rule blocks this client or request: check the server\'s blocking rules.' },
+  444: {
+    mode: 'deny',
+    action: () =>
+      "nginx closed the connection without answering, usually because a rule blocks this client or request: check the server's blocking rules.",
+  },
   449: { mode: 'fix', action: () => 'The server needs more information: resend with the data it asks for.' },
   451: { mode: 'deny', action: () => "The resource is unavailable for legal reasons: retrying won't help." },
-  460: { mode: 'deny', action: () => 'The client closed the connection before the load balancer answered: check client-side timeouts; it is not a server failure.' },
+  460: {
+    mode: 'deny',
+    action: () =>
+      'The client closed the connection before the load balancer answered: check client-side timeouts; it is not a server failure.',
+  },
   463: { mode: 'fix', action: () => 'Too many addresses in X-Forwarded-For: fix the proxy chain.' },
-  494: { mode: 'fix', action: () => 'Trim the request headers (usually cookies) below the server\'s limit.' },
+  494: { mode: 'fix', action: () => "Trim the request headers (usually cookies) below the server's limit." },
   495: { mode: 'fix', action: () => 'The client certificate is invalid: install a valid one.' },
   496: { mode: 'fix', action: () => 'The server requires a client certificate: configure one.' },
   497: { mode: 'fix', action: () => 'Plain HTTP was sent to an HTTPS port: use https://.' },
-  499: { mode: 'deny', action: () => 'The client closed the connection before the server answered: not a server failure; check client-side timeouts and cancellations.' },
-  500: { mode: 'transient', action: (f) => `The server failed unexpectedly: ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}` },
-  501: { mode: 'deny', action: (f) => `The server does not implement this method or feature: use a supported endpoint; retrying won't help.${quoteId(f)}` },
-  502: { mode: 'transient', action: (f) => `A gateway got a bad response from the upstream server, usually a transient state: ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}` },
-  503: { mode: 'transient', action: (f) => `The service is temporarily unavailable (overload or maintenance): ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}` },
-  504: { mode: 'transient', action: (f) => `A gateway timed out waiting for the upstream server, which may still have done the work: ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}` },
-  505: { mode: 'deny', action: () => 'The server does not support this HTTP version: fix the client or proxy configuration.' },
-  506: { mode: 'deny', action: (f) => `The server's content negotiation is misconfigured: report it to the operator; retrying won't help.${quoteId(f)}` },
-  507: { mode: 'transient', action: (f) => `The server is out of storage: ${waitThen(f, 'retry later with backoff')}, or free space if it is yours.${quoteId(f)}` },
-  508: { mode: 'deny', action: (f) => `The server detected an infinite loop (WebDAV bindings): fix the server configuration; retrying won't help.${quoteId(f)}` },
-  509: { mode: 'transient', action: (f) => `The bandwidth limit was exceeded: ${waitThen(f, 'back off and retry later')}.` },
-  510: { mode: 'deny', action: () => 'The server requires a request extension (510, obsolete): fix the client; retrying won\'t help.' },
-  511: { mode: 'deny', action: () => 'The network requires sign-in (captive portal): authenticate to the network, then retry.' },
-  520: { mode: 'transient', action: (f) => `Cloudflare got an empty or unknown response from the origin: ${waitThen(f, 'retry with backoff')}; if it persists, check the origin's logs.${quoteId(f)}` },
-  521: { mode: 'safe', action: (f) => `The origin refused Cloudflare's connection, so the request never reached the app: ${waitThen(f, 'retry with backoff')}.${quoteId(f)}` },
-  522: { mode: 'safe', action: (f) => `Cloudflare timed out connecting to the origin, so the request never reached the app: ${waitThen(f, 'retry with backoff')}.${quoteId(f)}` },
-  523: { mode: 'safe', action: (f) => `Cloudflare cannot reach the origin (DNS or routing), so the request never reached the app: ${waitThen(f, 'retry with backoff')}.${quoteId(f)}` },
-  524: { mode: 'transient', action: (f) => `The origin took longer than 100 s and may still be working: ${waitThen(f, 'retry with backoff')}.${quoteId(f)}` },
-  525: { mode: 'deny', action: (f) => `The TLS handshake between Cloudflare and the origin failed: fix the origin's TLS configuration; retrying won't help.${quoteId(f)}` },
-  526: { mode: 'deny', action: (f) => `The origin's certificate is invalid for Cloudflare: fix the certificate; retrying won't help.${quoteId(f)}` },
-  527: { mode: 'deny', action: (f) => `The Railgun connection to the origin failed: fix the Railgun setup; retrying won't help.${quoteId(f)}` },
-  529: { mode: 'transient', action: (f) => `The service is overloaded: ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}` },
-  530: { mode: 'deny', action: (f) => `Cloudflare reports an origin DNS or configuration error (see the 1xxx code on the page): fix the origin setup.${quoteId(f)}` },
+  499: {
+    mode: 'deny',
+    action: () =>
+      'The client closed the connection before the server answered: not a server failure; check client-side timeouts and cancellations.',
+  },
+  500: {
+    mode: 'transient',
+    action: (f) => `The server failed unexpectedly: ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}`,
+  },
+  501: {
+    mode: 'deny',
+    action: (f) =>
+      `The server does not implement this method or feature: use a supported endpoint; retrying won't help.${quoteId(f)}`,
+  },
+  502: {
+    mode: 'transient',
+    action: (f) =>
+      `A gateway got a bad response from the upstream server, usually a transient state: ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}`,
+  },
+  503: {
+    mode: 'transient',
+    action: (f) =>
+      `The service is temporarily unavailable (overload or maintenance): ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}`,
+  },
+  504: {
+    mode: 'transient',
+    action: (f) =>
+      `A gateway timed out waiting for the upstream server, which may still have done the work: ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}`,
+  },
+  505: {
+    mode: 'deny',
+    action: () => 'The server does not support this HTTP version: fix the client or proxy configuration.',
+  },
+  506: {
+    mode: 'deny',
+    action: (f) =>
+      `The server's content negotiation is misconfigured: report it to the operator; retrying won't help.${quoteId(f)}`,
+  },
+  507: {
+    mode: 'transient',
+    action: (f) =>
+      `The server is out of storage: ${waitThen(f, 'retry later with backoff')}, or free space if it is yours.${quoteId(f)}`,
+  },
+  508: {
+    mode: 'deny',
+    action: (f) =>
+      `The server detected an infinite loop (WebDAV bindings): fix the server configuration; retrying won't help.${quoteId(f)}`,
+  },
+  509: {
+    mode: 'transient',
+    action: (f) => `The bandwidth limit was exceeded: ${waitThen(f, 'back off and retry later')}.`,
+  },
+  510: {
+    mode: 'deny',
+    action: () => "The server requires a request extension (510, obsolete): fix the client; retrying won't help.",
+  },
+  511: {
+    mode: 'deny',
+    action: () => 'The network requires sign-in (captive portal): authenticate to the network, then retry.',
+  },
+  520: {
+    mode: 'transient',
+    action: (f) =>
+      `Cloudflare got an empty or unknown response from the origin: ${waitThen(f, 'retry with backoff')}; if it persists, check the origin's logs.${quoteId(f)}`,
+  },
+  521: {
+    mode: 'safe',
+    action: (f) =>
+      `The origin refused Cloudflare's connection, so the request never reached the app: ${waitThen(f, 'retry with backoff')}.${quoteId(f)}`,
+  },
+  522: {
+    mode: 'safe',
+    action: (f) =>
+      `Cloudflare timed out connecting to the origin, so the request never reached the app: ${waitThen(f, 'retry with backoff')}.${quoteId(f)}`,
+  },
+  523: {
+    mode: 'safe',
+    action: (f) =>
+      `Cloudflare cannot reach the origin (DNS or routing), so the request never reached the app: ${waitThen(f, 'retry with backoff')}.${quoteId(f)}`,
+  },
+  524: {
+    mode: 'transient',
+    action: (f) =>
+      `The origin took longer than 100 s and may still be working: ${waitThen(f, 'retry with backoff')}.${quoteId(f)}`,
+  },
+  525: {
+    mode: 'deny',
+    action: (f) =>
+      `The TLS handshake between Cloudflare and the origin failed: fix the origin's TLS configuration; retrying won't help.${quoteId(f)}`,
+  },
+  526: {
+    mode: 'deny',
+    action: (f) =>
+      `The origin's certificate is invalid for Cloudflare: fix the certificate; retrying won't help.${quoteId(f)}`,
+  },
+  527: {
+    mode: 'deny',
+    action: (f) =>
+      `The Railgun connection to the origin failed: fix the Railgun setup; retrying won't help.${quoteId(f)}`,
+  },
+  529: {
+    mode: 'transient',
+    action: (f) => `The service is overloaded: ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}`,
+  },
+  530: {
+    mode: 'deny',
+    action: (f) =>
+      `Cloudflare reports an origin DNS or configuration error (see the 1xxx code on the page): fix the origin setup.${quoteId(f)}`,
+  },
   561: { mode: 'reauth', action: () => 'The identity provider rejected the user at the load balancer: sign in again.' },
-  598: { mode: 'transient', action: (f) => `A proxy timed out reading from the upstream: ${waitThen(f, 'retry with backoff')}.${quoteId(f)}` },
-  599: { mode: 'transient', action: (f) => `A proxy timed out connecting to the upstream: ${waitThen(f, 'retry with backoff')}.${quoteId(f)}` },
+  598: {
+    mode: 'transient',
+    action: (f) => `A proxy timed out reading from the upstream: ${waitThen(f, 'retry with backoff')}.${quoteId(f)}`,
+  },
+  599: {
+    mode: 'transient',
+    action: (f) => `A proxy timed out connecting to the upstream: ${waitThen(f, 'retry with backoff')}.${quoteId(f)}`,
+  },
 };
 
-const CLIENT_FALLBACK: Row = { mode: 'fix', action: (f) => fixWithMessage(f, "Fix the request before resending; retrying it unchanged will fail again.") };
-const SERVER_FALLBACK: Row = { mode: 'transient', action: (f) => `The server failed: ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}` };
+const CLIENT_FALLBACK: Row = {
+  mode: 'fix',
+  action: (f) => fixWithMessage(f, 'Fix the request before resending; retrying it unchanged will fail again.'),
+};
+const SERVER_FALLBACK: Row = {
+  mode: 'transient',
+  action: (f) => `The server failed: ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}`,
+};
 
 /** The row for a status: its own, else its class's. */
 export function statusRow(status: number): Row {
@@ -267,31 +434,63 @@ function rateLimited(f: AdviceFacts): Advice {
   const secondary = f.message !== null && /secondary rate limit|abuse detection/i.test(f.message);
   if (f.wait) {
     // The server's figure as given; a long one is said to be long (a daily or monthly window, not a burst).
-    const long = f.wait.seconds >= 3600 ? ' That is a long wait: the limit is a daily or longer quota, so raising it may be quicker than waiting.' : '';
-    return { verdict: 'retry-after', retryable: true, action: `Rate limited: wait ${formatSeconds(f.wait.seconds)} (${f.wait.source}), then retry; keep later requests under the limit.${long}` };
+    const long =
+      f.wait.seconds >= 3600
+        ? ' That is a long wait: the limit is a daily or longer quota, so raising it may be quicker than waiting.'
+        : '';
+    return {
+      verdict: 'retry-after',
+      retryable: true,
+      action: `Rate limited: wait ${formatSeconds(f.wait.seconds)} (${f.wait.source}), then retry; keep later requests under the limit.${long}`,
+    };
   }
   if (secondary) {
     return {
       verdict: 'retry-backoff',
       retryable: true,
       backoffBaseSeconds: 60,
-      action: 'Secondary rate limit: wait at least a minute, then back off exponentially; keep going and the integration may be banned.',
+      action:
+        'Secondary rate limit: wait at least a minute, then back off exponentially; keep going and the integration may be banned.',
     };
   }
-  return { verdict: 'retry-backoff', retryable: true, action: 'Rate limited and the server gave no wait: back off exponentially with jitter before retrying.' };
+  return {
+    verdict: 'retry-backoff',
+    retryable: true,
+    action: 'Rate limited and the server gave no wait: back off exponentially with jitter before retrying.',
+  };
 }
 
 function networkAdvice(f: AdviceFacts): Advice {
   const rule = networkErrorRule(f.networkError);
-  if (!rule.retryable) return { verdict: rule.cause === 'cors' || rule.cause === 'blocked-by-client' || rule.cause === 'tls' || rule.cause === 'bad-url' || rule.cause === 'redirect-loop' || rule.cause === 'blocked-by-policy' ? 'fix-request' : 'do-not-retry', retryable: false, action: rule.action };
+  if (!rule.retryable)
+    return {
+      verdict:
+        rule.cause === 'cors' ||
+        rule.cause === 'blocked-by-client' ||
+        rule.cause === 'tls' ||
+        rule.cause === 'bad-url' ||
+        rule.cause === 'redirect-loop' ||
+        rule.cause === 'blocked-by-policy'
+          ? 'fix-request'
+          : 'do-not-retry',
+      retryable: false,
+      action: rule.action,
+    };
   return fromMode(rule.mayHaveReachedServer ? 'transient' : 'safe', f, rule.action, rule.mayHaveReachedServer);
 }
 
 function bodyFailureAdvice(f: AdviceFacts): Advice {
   const code = f.errorCode ? ` (${f.errorCode})` : '';
-  const transient = (f.errorCode !== null && TRANSIENT_BODY_CODE.test(f.errorCode)) || (f.message !== null && /try again|temporar|rate.?limit/i.test(f.message));
+  const transient =
+    (f.errorCode !== null && TRANSIENT_BODY_CODE.test(f.errorCode)) ||
+    (f.message !== null && /try again|temporar|rate.?limit/i.test(f.message));
   if (transient) {
-    return fromMode('transient', f, `HTTP ${f.status} but the body reports a transient failure${code}: ${waitThen(f, 'retry with exponential backoff')}.`, true);
+    return fromMode(
+      'transient',
+      f,
+      `HTTP ${f.status} but the body reports a transient failure${code}: ${waitThen(f, 'retry with exponential backoff')}.`,
+      true,
+    );
   }
   const said = f.message ? `: "${short(f.message, 120)}"` : '';
   return {
@@ -303,11 +502,21 @@ function bodyFailureAdvice(f: AdviceFacts): Advice {
 
 /** Applies the server's explicit verdict (header) or the body's retry hint over the table's. */
 function applyHints(base: Advice, f: AdviceFacts): Advice {
-  const hint = f.serverSaysRetry ?? (f.bodySaysRetry === undefined ? undefined : { value: f.bodySaysRetry, source: 'the response body' });
+  const hint =
+    f.serverSaysRetry ??
+    (f.bodySaysRetry === undefined ? undefined : { value: f.bodySaysRetry, source: 'the response body' });
   if (!hint || hint.value === base.retryable) return base;
   if (hint.value) {
-    const verdict: RetryVerdict = f.wait ? 'retry-after' : f.idempotent || f.status === 429 ? 'retry-backoff' : 'retry-idempotent';
-    return { verdict, retryable: true, action: `The server marks this retryable (${hint.source}): ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}` };
+    const verdict: RetryVerdict = f.wait
+      ? 'retry-after'
+      : f.idempotent || f.status === 429
+        ? 'retry-backoff'
+        : 'retry-idempotent';
+    return {
+      verdict,
+      retryable: true,
+      action: `The server marks this retryable (${hint.source}): ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}`,
+    };
   }
   return {
     verdict: base.verdict === 'fix-request' || base.verdict === 'reauthenticate' ? base.verdict : 'do-not-retry',
@@ -326,9 +535,17 @@ export function advise(f: AdviceFacts): Advice {
     base = rateLimited(f);
   } else if (f.kind === 'body') {
     base = bodyFailureAdvice(f);
-  } else if (f.status === 409 && ((f.wait !== null && f.message !== null && IDEMPOTENCY_IN_FLIGHT.test(f.message)) || (f.errorCode !== null && IDEMPOTENCY_IN_FLIGHT.test(f.errorCode)))) {
+  } else if (
+    f.status === 409 &&
+    ((f.wait !== null && f.message !== null && IDEMPOTENCY_IN_FLIGHT.test(f.message)) ||
+      (f.errorCode !== null && IDEMPOTENCY_IN_FLIGHT.test(f.errorCode)))
+  ) {
     // IETF Idempotency-Key: "a request is outstanding for this key" (retry later, same key); Stripe lock_timeout.
-    base = { verdict: f.wait ? 'retry-after' : 'retry-backoff', retryable: true, action: `The same request is still being processed: ${waitThen(f, 'wait a moment and retry')} with the same Idempotency-Key.` };
+    base = {
+      verdict: f.wait ? 'retry-after' : 'retry-backoff',
+      retryable: true,
+      action: `The same request is still being processed: ${waitThen(f, 'wait a moment and retry')} with the same Idempotency-Key.`,
+    };
   } else {
     const row = statusRow(f.status);
     const mode = typeof row.mode === 'function' ? row.mode(f) : row.mode;

@@ -12,12 +12,7 @@ export interface AuditAttempt {
 }
 
 export type AuditRule =
-  | 'unchanged-retry'
-  | 'retry-too-soon'
-  | 'no-backoff'
-  | 'retry-storm'
-  | 'unsafe-retry'
-  | 'hammered-lock';
+  'unchanged-retry' | 'retry-too-soon' | 'no-backoff' | 'retry-storm' | 'unsafe-retry' | 'hammered-lock';
 
 export interface AuditFinding {
   rule: AuditRule;
@@ -85,7 +80,10 @@ function credentialsOf(a: AuditAttempt): string {
 
 function hasIdempotencyKey(a: AuditAttempt): boolean {
   const headers = a.exchange.requestHeaders;
-  return !!headers && ['idempotency-key', 'x-idempotency-key', 'paypal-request-id'].some((h) => headerValue(headers, h) !== undefined);
+  return (
+    !!headers &&
+    ['idempotency-key', 'x-idempotency-key', 'paypal-request-id'].some((h) => headerValue(headers, h) !== undefined)
+  );
 }
 
 const seconds = (n: number) => (Math.round(n * 10) / 10).toString();
@@ -149,7 +147,9 @@ export function auditSequence(seq: readonly AuditAttempt[]): RetrySequence {
     if (prev.exchange.status === 423 || prev.exchange.status === 409) {
       // A backing-off client may start below a second; hammering is not waiting, or not growing the wait.
       const previousGap = gaps.length > 1 ? gaps[gaps.length - 2] : null;
-      const hammered = waited < L.lockWaitSeconds && (previousGap === null ? waited < L.immediateSeconds : waited < previousGap * L.growthFactor);
+      const hammered =
+        waited < L.lockWaitSeconds &&
+        (previousGap === null ? waited < L.immediateSeconds : waited < previousGap * L.growthFactor);
       if (hammered) {
         findings.push({
           rule: 'hammered-lock',
@@ -179,8 +179,12 @@ export function auditSequence(seq: readonly AuditAttempt[]): RetrySequence {
         rule: 'retry-too-soon',
         key,
         attemptIds: ids,
-        fix: `Honour ${c.retryAfterSource ?? 'the server\'s wait'}: waited ${seconds(waited)} s of ${seconds(c.retryAfterSeconds)} s.`,
-        figures: { waitedSeconds: waited, advisedSeconds: c.retryAfterSeconds, shortBySeconds: c.retryAfterSeconds - waited },
+        fix: `Honour ${c.retryAfterSource ?? "the server's wait"}: waited ${seconds(waited)} s of ${seconds(c.retryAfterSeconds)} s.`,
+        figures: {
+          waitedSeconds: waited,
+          advisedSeconds: c.retryAfterSeconds,
+          shortBySeconds: c.retryAfterSeconds - waited,
+        },
       });
     }
     const transient = prev.exchange.status >= 500 || prev.exchange.status === 0;
@@ -211,7 +215,10 @@ export function auditSequence(seq: readonly AuditAttempt[]): RetrySequence {
         rule: 'no-backoff',
         key,
         attemptIds: run.map((a) => a.id),
-        fix: `Retries came ${gaps.slice(flatStart, flatStart + L.noBackoffRetries).map(seconds).join(' s, ')} s apart: back off exponentially (e.g. 1 s, 2 s, 4 s) with jitter.`,
+        fix: `Retries came ${gaps
+          .slice(flatStart, flatStart + L.noBackoffRetries)
+          .map(seconds)
+          .join(' s, ')} s apart: back off exponentially (e.g. 1 s, 2 s, 4 s) with jitter.`,
         figures: { retries: L.noBackoffRetries },
       });
     }

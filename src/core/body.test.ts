@@ -18,7 +18,11 @@ function toBase64(text: string): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += abc[(n >> 18) & 63] + abc[(n >> 12) & 63] + (i + 1 < bytes.length ? abc[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? abc[n & 63] : '=');
+    out +=
+      abc[(n >> 18) & 63] +
+      abc[(n >> 12) & 63] +
+      (i + 1 < bytes.length ? abc[(n >> 6) & 63] : '=') +
+      (i + 2 < bytes.length ? abc[n & 63] : '=');
   }
   return out;
 }
@@ -75,7 +79,8 @@ describe('buildBodyView', () => {
     expect(buildBodyView(ex('<html><title>502 Bad Gateway</title></html>', 'text/html')).kind).toBe('html');
     expect(buildBodyView(ex('<!DOCTYPE html><p>x</p>')).kind).toBe('html');
     expect(buildBodyView(ex('<center><h1>502 Bad Gateway</h1></center>')).kind).toBe('html');
-    const s3 = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><RequestId>4442587FB7D0A2F9</RequestId></Error>';
+    const s3 =
+      '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><RequestId>4442587FB7D0A2F9</RequestId></Error>';
     const xml = buildBodyView(ex(s3, 'application/xml'));
     expect(xml.kind).toBe('xml');
     expect(xml.text).toContain('<Code>NoSuchKey</Code>');
@@ -84,7 +89,9 @@ describe('buildBodyView', () => {
   });
 
   it('prefers the exchange mimeType over the Content-Type header', () => {
-    expect(buildBodyView(ex('x', 'text/plain', { mimeType: 'Application/Problem+JSON' })).mimeType).toBe('application/problem+json');
+    expect(buildBodyView(ex('x', 'text/plain', { mimeType: 'Application/Problem+JSON' })).mimeType).toBe(
+      'application/problem+json',
+    );
   });
 
   it('decodes base64 bodies', () => {
@@ -100,7 +107,9 @@ describe('buildBodyView', () => {
   });
 
   it('does not parse binary bodies, by media type or by content', () => {
-    const png = buildBodyView(ex('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk', 'image/png', { bodyEncoding: 'base64' }));
+    const png = buildBodyView(
+      ex('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk', 'image/png', { bodyEncoding: 'base64' }),
+    );
     expect(png).toMatchObject({ kind: 'binary', text: '', json: undefined });
     expect(png.notes.join()).toMatch(/binary/);
     const bytes = toBase64(String.fromCharCode(0, 1, 2, 3, 0, 0, 255));
@@ -126,7 +135,7 @@ describe('buildBodyView', () => {
     expect(v.notes.join()).toMatch(/2 MiB/);
     // The cut JSON is still read (containers closed), so the message is not lost.
     expect(v.kind).toBe('json');
-    expect(((v.json as { message: string }).message).length).toBe(MAX_PARSE_BYTES - 12);
+    expect((v.json as { message: string }).message.length).toBe(MAX_PARSE_BYTES - 12);
   });
 
   it('caps decoded base64 bodies at the same byte limit', () => {

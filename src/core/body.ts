@@ -10,10 +10,12 @@ export const MAX_PARSE_BYTES = 2 * 1024 * 1024;
 export const MAX_SSE_EVENTS = 1000;
 
 /** Media types that are never text, whatever the bytes look like. */
-const BINARY_MIME = /^(?:image\/(?!svg)|audio\/|video\/|font\/|application\/(?:pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|x-rar-compressed|wasm|x-protobuf|protobuf|vnd\.google\.protobuf|x-msgpack|msgpack|cbor|x-font|vnd\.ms-fontobject|x-shockwave-flash|java-archive|vnd\.openxmlformats|vnd\.ms-excel|msword))/;
+const BINARY_MIME =
+  /^(?:image\/(?!svg)|audio\/|video\/|font\/|application\/(?:pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|x-rar-compressed|wasm|x-protobuf|protobuf|vnd\.google\.protobuf|x-msgpack|msgpack|cbor|x-font|vnd\.ms-fontobject|x-shockwave-flash|java-archive|vnd\.openxmlformats|vnd\.ms-excel|msword))/;
 /** Media types whose bytes decide: parsed when they turn out to be clean text. */
 const SNIFF_MIME = /^application\/(?:octet-stream|grpc)/;
-const JSON_MIME = /(?:^application\/json|\+json$|^text\/json|^application\/(?:x-)?ndjson|^application\/jsonl?|^application\/x-amz-json)/;
+const JSON_MIME =
+  /(?:^application\/json|\+json$|^text\/json|^application\/(?:x-)?ndjson|^application\/jsonl?|^application\/x-amz-json)/;
 
 const b64 = new Int16Array(128).fill(-1);
 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((ch, idx) => {
@@ -28,7 +30,9 @@ b64[95] = 63; // '_' (base64url)
  */
 export function decodeBase64(input: string, maxBytes = Infinity): { bytes: Uint8Array; cut: boolean } | undefined {
   const n = input.length;
-  const out = new Uint8Array(Math.min(Math.ceil((n * 3) / 4), maxBytes === Infinity ? Number.MAX_SAFE_INTEGER : maxBytes));
+  const out = new Uint8Array(
+    Math.min(Math.ceil((n * 3) / 4), maxBytes === Infinity ? Number.MAX_SAFE_INTEGER : maxBytes),
+  );
   let len = 0;
   let acc = 0;
   let bits = 0;
@@ -105,7 +109,8 @@ export function parseEventStream(text: string, maxEvents = MAX_SSE_EVENTS): SseE
         ev.json = json.value;
         if (json.value && typeof json.value === 'object' && !Array.isArray(json.value)) {
           const rec = json.value as Record<string, unknown>;
-          const hasError = Object.prototype.hasOwnProperty.call(rec, 'error') && rec.error != null && rec.error !== false;
+          const hasError =
+            Object.prototype.hasOwnProperty.call(rec, 'error') && rec.error != null && rec.error !== false;
           if (hasError || rec.type === 'error' || rec.event === 'error') ev.isError = true;
         }
       }
@@ -154,7 +159,14 @@ function parseJson(text: string): { ok: boolean; value: unknown; repairs: string
   }
 }
 
-function view(kind: BodyView['kind'], text: string, mimeType: string, truncated: boolean, notes: string[], json?: unknown): BodyView {
+function view(
+  kind: BodyView['kind'],
+  text: string,
+  mimeType: string,
+  truncated: boolean,
+  notes: string[],
+  json?: unknown,
+): BodyView {
   return { text, json, mimeType, kind, truncated, notes };
 }
 
@@ -198,7 +210,8 @@ export function buildBodyView(exchange: Exchange, headers?: HeaderIndex): BodyVi
   }
   if (text.length > MAX_PARSE_BYTES) {
     text = text.slice(0, MAX_PARSE_BYTES);
-    if (!notes.some((n) => n.startsWith('body parsed up to'))) notes.push(`body parsed up to the first ${MAX_PARSE_BYTES} characters (2 MiB)`);
+    if (!notes.some((n) => n.startsWith('body parsed up to')))
+      notes.push(`body parsed up to the first ${MAX_PARSE_BYTES} characters (2 MiB)`);
     truncated = true;
   }
 
@@ -211,7 +224,11 @@ export function buildBodyView(exchange: Exchange, headers?: HeaderIndex): BodyVi
   if (SNIFF_MIME.test(mimeType)) notes.push(`${mimeType} body looks like text; parsed`);
 
   const first = text.charCodeAt(start);
-  if (mimeType === 'text/event-stream' || ((mimeType === '' || mimeType === 'text/plain') && (startsWithCI(text, start, 'event:') || startsWithCI(text, start, 'data:')))) {
+  if (
+    mimeType === 'text/event-stream' ||
+    ((mimeType === '' || mimeType === 'text/plain') &&
+      (startsWithCI(text, start, 'event:') || startsWithCI(text, start, 'data:')))
+  ) {
     const bv = view('event-stream', text, mimeType, truncated, notes);
     bv.events = parseEventStream(text);
     return bv;
@@ -228,12 +245,27 @@ export function buildBodyView(exchange: Exchange, headers?: HeaderIndex): BodyVi
 
   if (first === 60) {
     // '<'
-    if (mimeType.includes('html') || startsWithCI(text, start, '<!doctype html') || startsWithCI(text, start, '<html') || startsWithCI(text, start, '<head') || startsWithCI(text, start, '<body')) {
+    if (
+      mimeType.includes('html') ||
+      startsWithCI(text, start, '<!doctype html') ||
+      startsWithCI(text, start, '<html') ||
+      startsWithCI(text, start, '<head') ||
+      startsWithCI(text, start, '<body')
+    ) {
       return view('html', text, mimeType, truncated, notes);
     }
-    if (mimeType.includes('xml') || startsWithCI(text, start, '<?xml') || /^<[A-Za-z_][\w:.-]*[\s>/]/.test(text.slice(start, start + 64))) {
+    if (
+      mimeType.includes('xml') ||
+      startsWithCI(text, start, '<?xml') ||
+      /^<[A-Za-z_][\w:.-]*[\s>/]/.test(text.slice(start, start + 64))
+    ) {
       // A stray HTML fragment without <html> is still HTML when it opens with a common HTML tag.
-      if (/^<(?:div|p|h[1-6]|center|title|pre|table|span|br|hr|a|b|strong|meta|link|script|style)\b/i.test(text.slice(start, start + 16)) && !mimeType.includes('xml')) {
+      if (
+        /^<(?:div|p|h[1-6]|center|title|pre|table|span|br|hr|a|b|strong|meta|link|script|style)\b/i.test(
+          text.slice(start, start + 16),
+        ) &&
+        !mimeType.includes('xml')
+      ) {
         return view('html', text, mimeType, truncated, notes);
       }
       return view('xml', text, mimeType, truncated, notes);

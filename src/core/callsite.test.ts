@@ -16,7 +16,10 @@ describe('callStackOf', () => {
         parent: {
           description: 'await',
           callFrames: [{ functionName: 'loadItems', scriptId: '7', url: APP, lineNumber: 41, columnNumber: 9 }],
-          parent: { description: 'Promise.then', callFrames: [{ functionName: '', url: APP, lineNumber: 80, columnNumber: 1 }] },
+          parent: {
+            description: 'Promise.then',
+            callFrames: [{ functionName: '', url: APP, lineNumber: 80, columnNumber: 1 }],
+          },
         },
       },
     });
@@ -33,7 +36,9 @@ describe('callStackOf', () => {
     expect(callStackOf('script')).toBeUndefined();
     expect(callStackOf({ type: 'script', stack: { callFrames: [{ url: 42 }, null] } })).toBeUndefined();
     // A cyclic parent chain ends.
-    const cyclic: Record<string, unknown> = { callFrames: [{ functionName: 'f', url: APP, lineNumber: 1, columnNumber: 1 }] };
+    const cyclic: Record<string, unknown> = {
+      callFrames: [{ functionName: 'f', url: APP, lineNumber: 1, columnNumber: 1 }],
+    };
     cyclic.parent = cyclic;
     expect(callStackOf({ type: 'script', stack: cyclic })!.length).toBeLessThanOrEqual(40);
   });
@@ -41,10 +46,21 @@ describe('callStackOf', () => {
 
 describe('callSiteOf', () => {
   it('skips library frames (packages, vendor bundles, CDNs, HTTP clients) and falls back to the innermost frame', () => {
-    for (const url of [AXIOS, 'https://cdn.jsdelivr.net/npm/ky@1/index.js', 'http://x/static/js/vendors~main.3f2a.js', 'http://x/js/chunk-vendors.1a2b.js', 'http://x/assets/jquery-3.7.1.min.js']) {
+    for (const url of [
+      AXIOS,
+      'https://cdn.jsdelivr.net/npm/ky@1/index.js',
+      'http://x/static/js/vendors~main.3f2a.js',
+      'http://x/js/chunk-vendors.1a2b.js',
+      'http://x/assets/jquery-3.7.1.min.js',
+    ]) {
       expect(isLibraryUrl(url), url).toBe(true);
     }
-    for (const url of [APP, 'http://x/static/js/main.3f2a.js', 'http://x/src/api/client.ts', 'http://x/assets/library-page.js']) {
+    for (const url of [
+      APP,
+      'http://x/static/js/main.3f2a.js',
+      'http://x/src/api/client.ts',
+      'http://x/assets/library-page.js',
+    ]) {
       expect(isLibraryUrl(url), url).toBe(false);
     }
     const onlyLib = [{ functionName: 'request', url: AXIOS, lineNumber: 3, columnNumber: 0 }];

@@ -59,7 +59,11 @@ export function callStackOf(initiator: unknown): CallFrame[] | undefined {
     stack = stack.parent;
   }
   if (frames.length === 0 && initiator.type === 'parser') {
-    const frame = frameOf({ url: initiator.url, lineNumber: initiator.lineNumber, columnNumber: initiator.columnNumber });
+    const frame = frameOf({
+      url: initiator.url,
+      lineNumber: initiator.lineNumber,
+      columnNumber: initiator.columnNumber,
+    });
     if (frame) frames.push(frame);
   }
   return frames.length > 0 ? frames : undefined;

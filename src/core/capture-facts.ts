@@ -21,7 +21,9 @@ const REASON_TEXT: Record<string, string> = {
 export function canceledFacts(error: string | undefined, reason: unknown): CanceledFacts {
   const known = typeof reason === 'string' && reason.trim() !== '' ? reason.trim().slice(0, 100) : null;
   const browser = typeof error === 'string' && error !== '' ? error.slice(0, 200) : null;
-  const why = known ? (REASON_TEXT[known] ?? known) : 'the page or browser canceled it (AbortController, a timeout, or a superseded request)';
+  const why = known
+    ? (REASON_TEXT[known] ?? known)
+    : 'the page or browser canceled it (AbortController, a timeout, or a superseded request)';
   return {
     reason: known ?? browser ?? 'canceled',
     message: `(canceled): ${why}${browser ? ` [${browser}]` : ''}`,
@@ -36,7 +38,12 @@ function plainHeaders(value: unknown): Array<{ name: string; value: string }> | 
   if (!Array.isArray(value)) return undefined;
   const out: Array<{ name: string; value: string }> = [];
   for (const h of value) {
-    if (h && typeof h === 'object' && typeof (h as { name?: unknown }).name === 'string' && typeof (h as { value?: unknown }).value === 'string') {
+    if (
+      h &&
+      typeof h === 'object' &&
+      typeof (h as { name?: unknown }).name === 'string' &&
+      typeof (h as { value?: unknown }).value === 'string'
+    ) {
       out.push({ name: (h as { name: string }).name, value: (h as { value: string }).value });
     }
   }

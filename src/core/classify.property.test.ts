@@ -9,7 +9,15 @@ import type { Classification, Exchange } from './types';
 
 const NOW = Date.parse('2026-11-23T18:00:00Z');
 
-const VERDICTS = ['retry-after', 'retry-backoff', 'retry-idempotent', 'reauthenticate', 'fix-request', 'do-not-retry', 'none'];
+const VERDICTS = [
+  'retry-after',
+  'retry-backoff',
+  'retry-idempotent',
+  'reauthenticate',
+  'fix-request',
+  'do-not-retry',
+  'none',
+];
 const KINDS = ['client', 'server', 'network', 'body', 'canceled', 'none'];
 const RETRY_VERDICTS = new Set(['retry-after', 'retry-backoff', 'retry-idempotent']);
 
@@ -21,7 +29,8 @@ function assertWellFormed(c: Classification): void {
   expect(typeof c.status.reason).toBe('string');
   expect(typeof c.status.meaning).toBe('string');
   expect(typeof c.format).toBe('string');
-  for (const v of [c.errorCode, c.errorId, c.errorIdSource, c.message, c.retryAfterSource]) expect(v === null || typeof v === 'string').toBe(true);
+  for (const v of [c.errorCode, c.errorId, c.errorIdSource, c.message, c.retryAfterSource])
+    expect(v === null || typeof v === 'string').toBe(true);
   expect(Array.isArray(c.fieldErrors)).toBe(true);
   for (const f of c.fieldErrors) expect(typeof f.field === 'string' && typeof f.message === 'string').toBe(true);
   expect(typeof c.retryable).toBe('boolean');
@@ -52,14 +61,54 @@ function assertWellFormed(c: Classification): void {
 }
 
 const HEADER_NAMES = [
-  'retry-after', 'Retry-After', 'retry-after-ms', 'date', 'content-type', 'x-ratelimit-remaining', 'x-ratelimit-reset',
-  'ratelimit', 'ratelimit-policy', 'x-request-id', 'request-id', 'cf-ray', 'traceparent', 'allow', 'www-authenticate',
-  'x-should-retry', 'stripe-should-retry', 'x-ratelimit-reset-requests', 'x-amzn-errortype', '__proto__', 'constructor',
+  'retry-after',
+  'Retry-After',
+  'retry-after-ms',
+  'date',
+  'content-type',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'ratelimit',
+  'ratelimit-policy',
+  'x-request-id',
+  'request-id',
+  'cf-ray',
+  'traceparent',
+  'allow',
+  'www-authenticate',
+  'x-should-retry',
+  'stripe-should-retry',
+  'x-ratelimit-reset-requests',
+  'x-amzn-errortype',
+  '__proto__',
+  'constructor',
 ];
 const GARBAGE_VALUES = [
-  '-5', '1e309', '1e300', 'soon', '', ' ', 'NaN', 'Infinity', 'Fri, 31 Dec 9999 23:59:59 GMT', 'Thu, 01 Jan 1970 00:00:00 GMT',
-  '30', '2.5', '0', '12ms', '1m30s', '"default";r=0;t=30', 'garbage;;', 'true', 'false', '00-zz', '9'.repeat(400),
-  'Mon, 23 Nov 2026 18:01:30 GMT', 'application/json', 'text/event-stream', 'image/png',
+  '-5',
+  '1e309',
+  '1e300',
+  'soon',
+  '',
+  ' ',
+  'NaN',
+  'Infinity',
+  'Fri, 31 Dec 9999 23:59:59 GMT',
+  'Thu, 01 Jan 1970 00:00:00 GMT',
+  '30',
+  '2.5',
+  '0',
+  '12ms',
+  '1m30s',
+  '"default";r=0;t=30',
+  'garbage;;',
+  'true',
+  'false',
+  '00-zz',
+  '9'.repeat(400),
+  'Mon, 23 Nov 2026 18:01:30 GMT',
+  'application/json',
+  'text/event-stream',
+  'image/png',
 ];
 
 const headerName = fc.oneof(fc.constantFrom(...HEADER_NAMES), fc.string({ maxLength: 20 }));
@@ -71,9 +120,7 @@ const headerList = fc.oneof(
 );
 
 const jsonText = fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v));
-const brokenJson = jsonText.chain((t) =>
-  fc.nat({ max: Math.max(0, t.length) }).map((cut) => t.slice(0, cut)),
-);
+const brokenJson = jsonText.chain((t) => fc.nat({ max: Math.max(0, t.length) }).map((cut) => t.slice(0, cut)));
 const errorish = fc
   .record(
     {
@@ -107,7 +154,33 @@ const body = fc.oneof(
 );
 
 const status = fc.oneof(
-  fc.constantFrom(0, -1, 200, 201, 204, 301, 304, 400, 401, 403, 404, 405, 409, 413, 422, 423, 429, 500, 502, 503, 504, 520, 529, 599, 999),
+  fc.constantFrom(
+    0,
+    -1,
+    200,
+    201,
+    204,
+    301,
+    304,
+    400,
+    401,
+    403,
+    404,
+    405,
+    409,
+    413,
+    422,
+    423,
+    429,
+    500,
+    502,
+    503,
+    504,
+    520,
+    529,
+    599,
+    999,
+  ),
   fc.integer({ min: -10, max: 1200 }),
   fc.double(),
 );
@@ -123,10 +196,17 @@ const exchange = fc.record(
     body,
     bodyEncoding: fc.constantFrom(undefined, 'base64', 'gzip'),
     bodyTruncated: fc.boolean(),
-    error: fc.oneof(fc.constant(undefined), fc.constantFrom('net::ERR_CONNECTION_REFUSED', 'net::ERR_ABORTED', 'CORS error', 'net::ERR_QUIC_PROTOCOL_ERROR'), fc.string({ maxLength: 30 })),
+    error: fc.oneof(
+      fc.constant(undefined),
+      fc.constantFrom('net::ERR_CONNECTION_REFUSED', 'net::ERR_ABORTED', 'CORS error', 'net::ERR_QUIC_PROTOCOL_ERROR'),
+      fc.string({ maxLength: 30 }),
+    ),
     startedAt: fc.oneof(fc.constant(undefined), fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.double()),
     durationMs: fc.oneof(fc.constant(undefined), fc.double()),
-    mimeType: fc.oneof(fc.constant(undefined), fc.constantFrom('application/json', 'text/html', 'image/png', 'text/event-stream', '')),
+    mimeType: fc.oneof(
+      fc.constant(undefined),
+      fc.constantFrom('application/json', 'text/html', 'image/png', 'text/event-stream', ''),
+    ),
   },
   { requiredKeys: ['method', 'url', 'status'] },
 ) as unknown as fc.Arbitrary<Exchange>;
@@ -152,10 +232,14 @@ describe('classify properties', () => {
 
   it('fails exactly when the status is 400 or above, for non-2xx statuses with a response and no browser error', () => {
     fc.assert(
-      fc.property(exchange, fc.integer({ min: 100, max: 999 }).filter((s) => s < 200 || s >= 300), (e, s) => {
-        const c = classify({ ...e, status: s, error: undefined }, { now: NOW });
-        expect(c.failure).toBe(s >= 400);
-      }),
+      fc.property(
+        exchange,
+        fc.integer({ min: 100, max: 999 }).filter((s) => s < 200 || s >= 300),
+        (e, s) => {
+          const c = classify({ ...e, status: s, error: undefined }, { now: NOW });
+          expect(c.failure).toBe(s >= 400);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -173,20 +257,32 @@ describe('classify properties', () => {
 
   it('is idempotent exactly for RFC 9110 methods or a request carrying an idempotency key', () => {
     fc.assert(
-      fc.property(exchange, fc.constantFrom('GET', 'PUT', 'DELETE', 'POST', 'PATCH'), fc.boolean(), (e, method, key) => {
-        const c = classify({ ...e, method, requestHeaders: key ? { 'Idempotency-Key': 'k-1' } : {}, requestBody: undefined }, { now: NOW });
-        expect(c.idempotent).toBe(['GET', 'PUT', 'DELETE'].includes(method) || key);
-      }),
+      fc.property(
+        exchange,
+        fc.constantFrom('GET', 'PUT', 'DELETE', 'POST', 'PATCH'),
+        fc.boolean(),
+        (e, method, key) => {
+          const c = classify(
+            { ...e, method, requestHeaders: key ? { 'Idempotency-Key': 'k-1' } : {}, requestBody: undefined },
+            { now: NOW },
+          );
+          expect(c.idempotent).toBe(['GET', 'PUT', 'DELETE'].includes(method) || key);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('never retries a 4xx other than 408, 423, 425 and 429 without a server hint or rate-limit evidence', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 400, max: 499 }).filter((s) => ![408, 420, 421, 423, 425, 429].includes(s)), fc.constantFrom('GET', 'POST'), (s, method) => {
-        const c = classify({ method, url: 'https://api.example.com/', status: s, body: '' }, { now: NOW });
-        expect(c.retryable).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 400, max: 499 }).filter((s) => ![408, 420, 421, 423, 425, 429].includes(s)),
+        fc.constantFrom('GET', 'POST'),
+        (s, method) => {
+          const c = classify({ method, url: 'https://api.example.com/', status: s, body: '' }, { now: NOW });
+          expect(c.retryable).toBe(false);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -204,8 +300,19 @@ describe('classify properties', () => {
 describe('hostile inputs', () => {
   it('handles 100,000 levels of JSON nesting, valid and invalid', () => {
     const depth = 100_000;
-    for (const text of [`${'['.repeat(depth)}${']'.repeat(depth)}`, `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`, `${'['.repeat(depth)}1,${']'.repeat(depth)}`, '['.repeat(depth)]) {
-      const c = classify({ method: 'GET', url: 'x', status: 500, body: text, responseHeaders: { 'content-type': 'application/json' } });
+    for (const text of [
+      `${'['.repeat(depth)}${']'.repeat(depth)}`,
+      `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+      `${'['.repeat(depth)}1,${']'.repeat(depth)}`,
+      '['.repeat(depth),
+    ]) {
+      const c = classify({
+        method: 'GET',
+        url: 'x',
+        status: 500,
+        body: text,
+        responseHeaders: { 'content-type': 'application/json' },
+      });
       assertWellFormed(c);
       expect(c.failure).toBe(true);
     }
@@ -220,7 +327,15 @@ describe('hostile inputs', () => {
     ];
     for (const text of bodies) {
       for (const status of [200, 400, 500]) {
-        assertWellFormed(classify({ method: 'POST', url: 'x', status, body: text, responseHeaders: { 'content-type': 'application/json', __proto__: 'x' } }));
+        assertWellFormed(
+          classify({
+            method: 'POST',
+            url: 'x',
+            status,
+            body: text,
+            responseHeaders: { 'content-type': 'application/json', __proto__: 'x' },
+          }),
+        );
       }
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -229,8 +344,14 @@ describe('hostile inputs', () => {
   });
 
   it('handles 5,000 headers', () => {
-    const headers = Array.from({ length: 5000 }, (_, i) => ({ name: i % 2 ? `X-Header-${i}` : 'Retry-After', value: i % 2 ? 'v'.repeat(50) : String(i) }));
-    const c = classify({ method: 'GET', url: 'x', status: 429, responseHeaders: headers, requestHeaders: headers, body: '' }, { now: NOW });
+    const headers = Array.from({ length: 5000 }, (_, i) => ({
+      name: i % 2 ? `X-Header-${i}` : 'Retry-After',
+      value: i % 2 ? 'v'.repeat(50) : String(i),
+    }));
+    const c = classify(
+      { method: 'GET', url: 'x', status: 429, responseHeaders: headers, requestHeaders: headers, body: '' },
+      { now: NOW },
+    );
     assertWellFormed(c);
     // Repeated Retry-After values join; the largest (4998) is used.
     expect(c.retryAfterSeconds).toBe(4998);
@@ -248,7 +369,13 @@ describe('hostile inputs', () => {
       ['2.5', 2.5],
     ];
     for (const [value, seconds] of expected) {
-      const c = classify({ method: 'GET', url: 'x', status: 503, responseHeaders: { 'retry-after': value, date: 'Mon, 23 Nov 2026 18:00:00 GMT' }, body: '' });
+      const c = classify({
+        method: 'GET',
+        url: 'x',
+        status: 503,
+        responseHeaders: { 'retry-after': value, date: 'Mon, 23 Nov 2026 18:00:00 GMT' },
+        body: '',
+      });
       assertWellFormed(c);
       expect(c.retryAfterSeconds, value).toBe(seconds);
       expect(c.retryable).toBe(true);
@@ -257,10 +384,22 @@ describe('hostile inputs', () => {
 
   it('handles a huge body and a huge base64 body', () => {
     const big = `{"message":"${'x'.repeat(3 * 1024 * 1024)}"}`;
-    const c = classify({ method: 'GET', url: 'x', status: 500, body: big, responseHeaders: { 'content-type': 'application/json' } });
+    const c = classify({
+      method: 'GET',
+      url: 'x',
+      status: 500,
+      body: big,
+      responseHeaders: { 'content-type': 'application/json' },
+    });
     assertWellFormed(c);
     expect(c.notes.join()).toMatch(/2 MiB/);
-    const b64 = classify({ method: 'GET', url: 'x', status: 500, body: 'QUFB'.repeat(1_000_000), bodyEncoding: 'base64' });
+    const b64 = classify({
+      method: 'GET',
+      url: 'x',
+      status: 500,
+      body: 'QUFB'.repeat(1_000_000),
+      bodyEncoding: 'base64',
+    });
     assertWellFormed(b64);
   });
 });
@@ -270,13 +409,53 @@ describe('hostile inputs', () => {
 // without any failure marker must stay a success with nothing invented.
 describe('generic inference properties', () => {
   const envelopeKeys = [
-    'error', 'errors', 'code', 'errorCode', 'error_code', 'message', 'msg', 'detail', 'details', 'status', 'type', 'reason', 'name',
-    'fault', 'request_id', 'requestId', 'trace_id', 'debug_id', 'meta', 'retryAfter', 'retry_after_ms', 'ok', 'success', 'result',
-    'items', 'data', 'Response', 'id', 'innerErrors', '__proto__', 'constructor', 'hereErrorCode', 'clerk_trace_id',
+    'error',
+    'errors',
+    'code',
+    'errorCode',
+    'error_code',
+    'message',
+    'msg',
+    'detail',
+    'details',
+    'status',
+    'type',
+    'reason',
+    'name',
+    'fault',
+    'request_id',
+    'requestId',
+    'trace_id',
+    'debug_id',
+    'meta',
+    'retryAfter',
+    'retry_after_ms',
+    'ok',
+    'success',
+    'result',
+    'items',
+    'data',
+    'Response',
+    'id',
+    'innerErrors',
+    '__proto__',
+    'constructor',
+    'hereErrorCode',
+    'clerk_trace_id',
   ];
   const leaf = fc.oneof(
     fc.string({ maxLength: 30 }),
-    fc.constantFrom('INVALID_ARGUMENT', 'not_found', 'Validation Failed', 'NOTOK', 'error', 'ok', 'REQUEST_DENIED', '3f1c2a9e-1111-4c2b-9a7e-5d2f0b6c7a10', 'retry in 30 seconds'),
+    fc.constantFrom(
+      'INVALID_ARGUMENT',
+      'not_found',
+      'Validation Failed',
+      'NOTOK',
+      'error',
+      'ok',
+      'REQUEST_DENIED',
+      '3f1c2a9e-1111-4c2b-9a7e-5d2f0b6c7a10',
+      'retry in 30 seconds',
+    ),
     fc.integer({ min: -100000, max: 100000 }),
     fc.double(),
     fc.boolean(),
@@ -294,7 +473,16 @@ describe('generic inference properties', () => {
   it('never throws, and every field it reports stays bounded', () => {
     fc.assert(
       fc.property(envelope, fc.constantFrom(200, 201, 400, 401, 403, 404, 409, 422, 429, 500, 503), (json, code) => {
-        const c = classify({ method: 'POST', url: 'https://api.example.com/v1/x', status: code, responseHeaders: { 'content-type': 'application/json' }, body: JSON.stringify(json) }, { now: NOW });
+        const c = classify(
+          {
+            method: 'POST',
+            url: 'https://api.example.com/v1/x',
+            status: code,
+            responseHeaders: { 'content-type': 'application/json' },
+            body: JSON.stringify(json),
+          },
+          { now: NOW },
+        );
         assertWellFormed(c);
         expect(c.notes.some((n) => n.startsWith('internal error'))).toBe(false);
         expect((c.errorCode ?? '').length).toBeLessThanOrEqual(200);
@@ -311,18 +499,60 @@ describe('generic inference properties', () => {
     let deep: unknown = { error: { code: 'DEEP', message: 'deep failure' } };
     for (let i = 0; i < 2000; i++) deep = i % 2 ? { error: deep } : { errors: [deep] };
     for (const json of [wide, deep]) {
-      const c = classify({ method: 'GET', url: 'https://api.example.com/', status: 500, responseHeaders: { 'content-type': 'application/json' }, body: JSON.stringify(json) }, { now: NOW });
+      const c = classify(
+        {
+          method: 'GET',
+          url: 'https://api.example.com/',
+          status: 500,
+          responseHeaders: { 'content-type': 'application/json' },
+          body: JSON.stringify(json),
+        },
+        { now: NOW },
+      );
       assertWellFormed(c);
       expect(c.notes.some((n) => n.startsWith('internal error'))).toBe(false);
     }
   });
 
   it('keeps 2xx bodies without a failure marker successes, with no code invented', () => {
-    const plainKeys = ['id', 'name', 'title', 'items', 'data', 'total', 'page', 'user', 'created_at', 'description', 'tags', 'count', 'type', 'reason'];
-    const plain = fc.dictionary(fc.constantFrom(...plainKeys), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 })), { maxKeys: 8 });
+    const plainKeys = [
+      'id',
+      'name',
+      'title',
+      'items',
+      'data',
+      'total',
+      'page',
+      'user',
+      'created_at',
+      'description',
+      'tags',
+      'count',
+      'type',
+      'reason',
+    ];
+    const plain = fc.dictionary(
+      fc.constantFrom(...plainKeys),
+      fc.oneof(
+        fc.string({ maxLength: 20 }),
+        fc.integer(),
+        fc.boolean(),
+        fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
+      ),
+      { maxKeys: 8 },
+    );
     fc.assert(
       fc.property(plain, fc.constantFrom(200, 201, 202), (json, code) => {
-        const c = classify({ method: 'GET', url: 'https://api.example.com/v1/things', status: code, responseHeaders: { 'content-type': 'application/json' }, body: JSON.stringify(json) }, { now: NOW });
+        const c = classify(
+          {
+            method: 'GET',
+            url: 'https://api.example.com/v1/things',
+            status: code,
+            responseHeaders: { 'content-type': 'application/json' },
+            body: JSON.stringify(json),
+          },
+          { now: NOW },
+        );
         expect(c.failure).toBe(false);
         expect(c.errorCode).toBeNull();
       }),

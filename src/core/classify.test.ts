@@ -5,7 +5,12 @@ import { classify, MAX_MESSAGE_CHARS } from './classify';
 import type { Exchange, FormatRecognizer } from './types';
 
 const NOW = Date.parse('2026-11-23T18:00:00Z');
-const ex = (status: number, over: Partial<Exchange> = {}): Exchange => ({ method: 'GET', url: 'https://api.example.com/v1/x', status, ...over });
+const ex = (status: number, over: Partial<Exchange> = {}): Exchange => ({
+  method: 'GET',
+  url: 'https://api.example.com/v1/x',
+  status,
+  ...over,
+});
 const json = (status: number, body: unknown, over: Partial<Exchange> = {}) =>
   ex(status, { responseHeaders: { 'content-type': 'application/json' }, body: JSON.stringify(body), ...over });
 
@@ -24,11 +29,16 @@ describe('failure and kind', () => {
   });
 
   it('is not a failure for 1xx, 2xx and 3xx', () => {
-    for (const status of [101, 200, 204, 301, 304]) expect(classify(ex(status))).toMatchObject({ failure: false, kind: 'none', verdict: 'none', retryable: false });
+    for (const status of [101, 200, 204, 301, 304])
+      expect(classify(ex(status))).toMatchObject({ failure: false, kind: 'none', verdict: 'none', retryable: false });
   });
 
   it('is a network failure with no response, including negative HAR statuses and a missing status', () => {
-    expect(classify(ex(0, { error: 'net::ERR_NAME_NOT_RESOLVED' }))).toMatchObject({ failure: true, kind: 'network', message: 'net::ERR_NAME_NOT_RESOLVED' });
+    expect(classify(ex(0, { error: 'net::ERR_NAME_NOT_RESOLVED' }))).toMatchObject({
+      failure: true,
+      kind: 'network',
+      message: 'net::ERR_NAME_NOT_RESOLVED',
+    });
     expect(classify(ex(-1)).kind).toBe('network');
     expect(classify({ method: 'GET', url: 'x' } as Exchange).kind).toBe('network');
   });
@@ -40,7 +50,9 @@ describe('failure and kind', () => {
   });
 
   it('is a body failure when a 2xx body says it failed', () => {
-    const c = classify(json(200, { ok: false }), { recognizers: [fixed('slack-like', 10, { saysFailure: true, errorCode: 'channel_not_found' })] });
+    const c = classify(json(200, { ok: false }), {
+      recognizers: [fixed('slack-like', 10, { saysFailure: true, errorCode: 'channel_not_found' })],
+    });
     expect(c).toMatchObject({ failure: true, kind: 'body', errorCode: 'channel_not_found', retryable: false });
   });
 
@@ -52,14 +64,25 @@ describe('failure and kind', () => {
 describe('recognizers', () => {
   it('runs them by priority and the first non-null result wins', () => {
     const c = classify(json(400, {}), {
-      recognizers: [fixed('low', 1, { errorCode: 'low' }), fixed('none', 50, null), fixed('high', 20, { errorCode: 'high' })],
+      recognizers: [
+        fixed('low', 1, { errorCode: 'low' }),
+        fixed('none', 50, null),
+        fixed('high', 20, { errorCode: 'high' }),
+      ],
     });
     expect(c.format).toBe('high');
     expect(c.errorCode).toBe('high');
   });
 
   it('skips a recognizer that throws, with a note', () => {
-    const boom: FormatRecognizer = { id: 'boom', title: 'boom', priority: 99, recognize: () => { throw new Error('x'); } };
+    const boom: FormatRecognizer = {
+      id: 'boom',
+      title: 'boom',
+      priority: 99,
+      recognize: () => {
+        throw new Error('x');
+      },
+    };
     const c = classify(json(400, {}), { recognizers: [boom, fixed('ok', 1, { errorCode: 'E1' })] });
     expect(c.errorCode).toBe('E1');
     expect(c.notes.join()).toMatch(/recognizer boom failed/);
@@ -71,7 +94,9 @@ describe('recognizers', () => {
   });
 
   it('normalizes numeric codes to strings and trims messages', () => {
-    const c = classify(json(400, {}), { recognizers: [fixed('n', 1, { errorCode: 21608, errorId: 7 as unknown as string, message: '  spaced  ' })] });
+    const c = classify(json(400, {}), {
+      recognizers: [fixed('n', 1, { errorCode: 21608, errorId: 7 as unknown as string, message: '  spaced  ' })],
+    });
     expect(c).toMatchObject({ errorCode: '21608', errorId: '7', message: 'spaced' });
   });
 
@@ -82,19 +107,36 @@ describe('recognizers', () => {
   });
 
   it('falls back to x-amzn-ErrorType for the code', () => {
-    const c = classify(ex(400, { responseHeaders: { 'x-amzn-ErrorType': 'ValidationException:http://internal.amazon.com/coral/com.amazon.coral.validate/' }, body: '' }), { recognizers: [] });
+    const c = classify(
+      ex(400, {
+        responseHeaders: {
+          'x-amzn-ErrorType': 'ValidationException:http://internal.amazon.com/coral/com.amazon.coral.validate/',
+        },
+        body: '',
+      }),
+      { recognizers: [] },
+    );
     expect(c.errorCode).toBe('ValidationException');
   });
 
   it('passes the body id through with its field name', () => {
-    const c = classify(json(500, {}), { recognizers: [fixed('ids', 1, { errorId: 'oae6dB62', errorIdField: 'errorId' })] });
+    const c = classify(json(500, {}), {
+      recognizers: [fixed('ids', 1, { errorId: 'oae6dB62', errorIdField: 'errorId' })],
+    });
     expect(c).toMatchObject({ errorId: 'oae6dB62', errorIdSource: 'body.errorId' });
   });
 });
 
 describe('waits, ids and backoff', () => {
   it('measures an HTTP-date Retry-After from the end of the exchange when there is no Date header', () => {
-    const c = classify(ex(503, { responseHeaders: { 'retry-after': 'Mon, 23 Nov 2026 18:01:00 GMT' }, startedAt: NOW - 1000, durationMs: 1000 }), { now: 0 });
+    const c = classify(
+      ex(503, {
+        responseHeaders: { 'retry-after': 'Mon, 23 Nov 2026 18:01:00 GMT' },
+        startedAt: NOW - 1000,
+        durationMs: 1000,
+      }),
+      { now: 0 },
+    );
     expect(c.retryAfterSeconds).toBe(60);
     expect(c.retryAfterSource).toBe('Retry-After header');
   });
@@ -105,13 +147,30 @@ describe('waits, ids and backoff', () => {
   });
 
   it('uses the body wait from the recognizer', () => {
-    const c = classify(json(429, {}), { recognizers: [fixed('discord-like', 1, { retryAfterSeconds: 64.57, retryAfterField: 'retry_after' })] });
+    const c = classify(json(429, {}), {
+      recognizers: [fixed('discord-like', 1, { retryAfterSeconds: 64.57, retryAfterField: 'retry_after' })],
+    });
     expect(c).toMatchObject({ retryAfterSeconds: 64.57, retryAfterSource: 'body.retry_after', verdict: 'retry-after' });
   });
 
   it('reads a GitHub primary rate limit on a 403 from the reset header', () => {
-    const c = classify(ex(403, { responseHeaders: { date: 'Mon, 23 Nov 2026 18:00:00 GMT', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 120), 'x-github-request-id': '0403:094E:157B29B:29134A0:61E4695A' }, body: '' }));
-    expect(c).toMatchObject({ retryable: true, verdict: 'retry-after', retryAfterSeconds: 120, errorId: '0403:094E:157B29B:29134A0:61E4695A' });
+    const c = classify(
+      ex(403, {
+        responseHeaders: {
+          date: 'Mon, 23 Nov 2026 18:00:00 GMT',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(NOW / 1000 + 120),
+          'x-github-request-id': '0403:094E:157B29B:29134A0:61E4695A',
+        },
+        body: '',
+      }),
+    );
+    expect(c).toMatchObject({
+      retryable: true,
+      verdict: 'retry-after',
+      retryAfterSeconds: 120,
+      errorId: '0403:094E:157B29B:29134A0:61E4695A',
+    });
     expect(c.notes.join()).toMatch(/rate limit: x-ratelimit-remaining: 0/);
   });
 
@@ -122,9 +181,19 @@ describe('waits, ids and backoff', () => {
   });
 
   it('lists the request-ID headers for the support ticket', () => {
-    const c = classify(ex(500, { responseHeaders: [{ name: 'CF-RAY', value: '4ee02a558935bdc3-AMS' }, { name: 'X-Request-Id', value: 'req_9' }] }));
+    const c = classify(
+      ex(500, {
+        responseHeaders: [
+          { name: 'CF-RAY', value: '4ee02a558935bdc3-AMS' },
+          { name: 'X-Request-Id', value: 'req_9' },
+        ],
+      }),
+    );
     expect(c.errorId).toBe('req_9');
-    expect(c.requestIdHeaders).toEqual([{ name: 'x-request-id', value: 'req_9' }, { name: 'cf-ray', value: '4ee02a558935bdc3-AMS' }]);
+    expect(c.requestIdHeaders).toEqual([
+      { name: 'x-request-id', value: 'req_9' },
+      { name: 'cf-ray', value: '4ee02a558935bdc3-AMS' },
+    ]);
   });
 
   it('counts an Idempotency-Key on a POST', () => {
@@ -145,15 +214,27 @@ describe('vendor profiles', () => {
     'https://api.github.com:443/repos/o/r',
     'https://user@api.github.com/repos/o/r',
   ])('applies the GitHub request-id profile to %s', (url) => {
-    const c = classify(ex(500, { url, responseHeaders: { 'x-request-id': 'generic', 'x-github-request-id': 'GH:1' } }), { now: NOW });
+    const c = classify(
+      ex(500, { url, responseHeaders: { 'x-request-id': 'generic', 'x-github-request-id': 'GH:1' } }),
+      { now: NOW },
+    );
     expect(c.errorIdSource).toMatch(/^header x-github-request-id \(rule /);
   });
 
-  it.each(['https://apihub.document360.io/v2/x', 'https://APIHUB.Document360.IO/v2/x', 'https://a.b.document360.io:8443/v2/x'])('applies the Document360 suffix profile to %s', (url) => {
+  it.each([
+    'https://apihub.document360.io/v2/x',
+    'https://APIHUB.Document360.IO/v2/x',
+    'https://a.b.document360.io:8443/v2/x',
+  ])('applies the Document360 suffix profile to %s', (url) => {
     expect(classify(ex(401, { url }), { now: NOW }).action).toMatch(/api_token/);
   });
 
-  it.each(['https://document360.io/v2/x', 'https://xdocument360.io/v2/x', 'https://api.github.co/x', 'https://api.github.com.evil.example/x'])('leaves other hosts alone: %s', (url) => {
+  it.each([
+    'https://document360.io/v2/x',
+    'https://xdocument360.io/v2/x',
+    'https://api.github.co/x',
+    'https://api.github.com.evil.example/x',
+  ])('leaves other hosts alone: %s', (url) => {
     const c = classify(ex(401, { url, responseHeaders: { 'x-github-request-id': 'GH:1' } }), { now: NOW });
     expect(c.action).not.toMatch(/api_token header/);
     expect(c.errorIdSource ?? '').not.toMatch(/rule/);
@@ -162,7 +243,15 @@ describe('vendor profiles', () => {
 
 describe('hostile input', () => {
   it('never throws on non-objects and wrong types', () => {
-    for (const input of [null, undefined, 42, 'GET /', [], { status: '404' }, { status: {}, body: 12, responseHeaders: 'x', error: {} }]) {
+    for (const input of [
+      null,
+      undefined,
+      42,
+      'GET /',
+      [],
+      { status: '404' },
+      { status: {}, body: 12, responseHeaders: 'x', error: {} },
+    ]) {
       const c = classify(input as unknown as Exchange);
       expect(typeof c.failure).toBe('boolean');
       expect(typeof c.action).toBe('string');
@@ -172,20 +261,31 @@ describe('hostile input', () => {
 
   it('survives getters that throw', () => {
     const evil = { method: 'GET', url: 'x' } as Record<string, unknown>;
-    for (const key of ['status', 'body', 'responseHeaders', 'error']) Object.defineProperty(evil, key, { get() { throw new Error(key); } });
+    for (const key of ['status', 'body', 'responseHeaders', 'error'])
+      Object.defineProperty(evil, key, {
+        get() {
+          throw new Error(key);
+        },
+      });
     const c = classify(evil as unknown as Exchange);
     expect(c.notes.join()).toMatch(/could not be read/);
   });
 
   it('survives a Proxy that throws on every operation and says so', () => {
-    const trap = () => { throw new Error('trap'); };
+    const trap = () => {
+      throw new Error('trap');
+    };
     const proxy = new Proxy({}, { get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap });
     const c = classify(proxy as Exchange);
     expect(c.failure).toBe(true);
   });
 
   it('returns a safe classification with a note when the overrides hook throws', () => {
-    const c = classify(ex(500), { overrides: () => { throw new Error('bad rule'); } });
+    const c = classify(ex(500), {
+      overrides: () => {
+        throw new Error('bad rule');
+      },
+    });
     expect(c.retryable).toBe(true);
     expect(c.notes.join()).toMatch(/overrides failed: bad rule/);
   });
@@ -222,7 +322,12 @@ const DOCUMENTED_FAILURES: Record<string, number> = {
 
 interface HarEntry {
   request: { method: string; url: string; headers: unknown };
-  response: { status: number; headers: unknown; content?: { text?: string; encoding?: string; mimeType?: string }; _error?: string | null };
+  response: {
+    status: number;
+    headers: unknown;
+    content?: { text?: string; encoding?: string; mimeType?: string };
+    _error?: string | null;
+  };
 }
 
 describe('real HAR files', () => {
@@ -233,7 +338,9 @@ describe('real HAR files', () => {
   });
 
   it.each(files)('%s', (file) => {
-    const har = JSON.parse(readFileSync(`${harDir}${file}`, 'utf8').replace(/^\uFEFF/, '')) as { log: { entries: HarEntry[] } };
+    const har = JSON.parse(readFileSync(`${harDir}${file}`, 'utf8').replace(/^\uFEFF/, '')) as {
+      log: { entries: HarEntry[] };
+    };
     const results = har.log.entries.map((e) =>
       classify({
         method: e.request.method,

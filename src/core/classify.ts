@@ -18,7 +18,16 @@ import { statusSemantics } from './status';
 import { exactParts, plainHostSpan, urlParts } from './url-parts';
 import { resolveRules, textAtPath, VENDOR_PROFILES, type ResolvedRule, type Rule } from './rules';
 import { CATALOG_PROFILES } from './catalog/engine';
-import type { BodyView, Classification, Exchange, Extracted, FailureKind, FieldError, FormatRecognizer, RecognizerContext } from './types';
+import type {
+  BodyView,
+  Classification,
+  Exchange,
+  Extracted,
+  FailureKind,
+  FieldError,
+  FormatRecognizer,
+  RecognizerContext,
+} from './types';
 
 /** Messages longer than this are cut (with a note); the raw body stays available elsewhere. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -41,7 +50,18 @@ export interface ClassifyOptions {
 }
 
 /** Request headers that carry credentials, in the order named in a 401 action. */
-const CREDENTIAL_HEADERS = ['api_token', 'api-token', 'authorization', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'private-token', 'x-goog-api-key', 'cookie'];
+const CREDENTIAL_HEADERS = [
+  'api_token',
+  'api-token',
+  'authorization',
+  'x-api-key',
+  'api-key',
+  'apikey',
+  'x-auth-token',
+  'private-token',
+  'x-goog-api-key',
+  'cookie',
+];
 const CREDENTIAL_RANK: ReadonlyMap<string, number> = new Map(CREDENTIAL_HEADERS.map((name, rank) => [name, rank]));
 
 /** The first of CREDENTIAL_HEADERS the request carries, in one pass over its headers. */
@@ -94,11 +114,23 @@ function statusOf(raw: unknown, notes: string[]): number {
 
 /** The copy from fields already read; shared by the fast and the careful path so both give the same result. */
 function exchangeOf(
-  status: number, rawError: unknown, method: unknown, url: unknown, requestHeaders: HeaderEntry[], responseHeaders: HeaderEntry[],
-  statusText: unknown, body: unknown, bodyEncoding: unknown, bodyTruncated: unknown, startedAt: unknown, durationMs: unknown,
-  mimeType: unknown, requestBody: unknown,
+  status: number,
+  rawError: unknown,
+  method: unknown,
+  url: unknown,
+  requestHeaders: HeaderEntry[],
+  responseHeaders: HeaderEntry[],
+  statusText: unknown,
+  body: unknown,
+  bodyEncoding: unknown,
+  bodyTruncated: unknown,
+  startedAt: unknown,
+  durationMs: unknown,
+  mimeType: unknown,
+  requestBody: unknown,
 ): NormalExchange {
-  const error = typeof rawError === 'string' ? rawError : rawError == null || rawError === false ? undefined : safeString(rawError);
+  const error =
+    typeof rawError === 'string' ? rawError : rawError == null || rawError === false ? undefined : safeString(rawError);
   // Every field always present (undefined when missing or ill-typed): one object shape for all exchanges
   // keeps the stages that read it monomorphic.
   return {
@@ -132,8 +164,20 @@ function copyPlain(o: Record<string, unknown>, notes: string[]): NormalExchange 
     const requestHeaders = headerEntries(o.requestHeaders);
     const responseHeaders = headerEntries(o.responseHeaders);
     return exchangeOf(
-      status, rawError, method, url, requestHeaders, responseHeaders, o.statusText, o.body, o.bodyEncoding, o.bodyTruncated,
-      o.startedAt, o.durationMs, o.mimeType, o.requestBody,
+      status,
+      rawError,
+      method,
+      url,
+      requestHeaders,
+      responseHeaders,
+      o.statusText,
+      o.body,
+      o.bodyEncoding,
+      o.bodyTruncated,
+      o.startedAt,
+      o.durationMs,
+      o.mimeType,
+      o.requestBody,
     );
   } catch {
     return null;
@@ -160,11 +204,20 @@ export function normalizeExchange(input: unknown, notes: string[]): NormalExchan
   }
   const status = statusOf(read(input, 'status', notes), notes);
   return exchangeOf(
-    status, read(input, 'error', notes), read(input, 'method', notes), read(input, 'url', notes),
+    status,
+    read(input, 'error', notes),
+    read(input, 'method', notes),
+    read(input, 'url', notes),
     safeEntries(read(input, 'requestHeaders', notes), 'request headers', notes),
     safeEntries(read(input, 'responseHeaders', notes), 'response headers', notes),
-    read(input, 'statusText', notes), read(input, 'body', notes), read(input, 'bodyEncoding', notes), read(input, 'bodyTruncated', notes),
-    read(input, 'startedAt', notes), read(input, 'durationMs', notes), read(input, 'mimeType', notes), read(input, 'requestBody', notes),
+    read(input, 'statusText', notes),
+    read(input, 'body', notes),
+    read(input, 'bodyEncoding', notes),
+    read(input, 'bodyTruncated', notes),
+    read(input, 'startedAt', notes),
+    read(input, 'durationMs', notes),
+    read(input, 'mimeType', notes),
+    read(input, 'requestBody', notes),
   );
 }
 
@@ -246,7 +299,13 @@ function tryRecognizer(r: FormatRecognizer, ctx: RecognizerContext, notes: strin
 }
 
 /** The first match among the positions set in one mask word, in priority order (low bits first). */
-function firstInMask(list: readonly FormatRecognizer[], mask: number, offset: number, ctx: RecognizerContext, notes: string[]): Recognized | null {
+function firstInMask(
+  list: readonly FormatRecognizer[],
+  mask: number,
+  offset: number,
+  ctx: RecognizerContext,
+  notes: string[],
+): Recognized | null {
   while (mask !== 0) {
     const bit = mask & -mask;
     mask ^= bit;
@@ -256,7 +315,13 @@ function firstInMask(list: readonly FormatRecognizer[], mask: number, offset: nu
   return null;
 }
 
-function runRecognizers(list: readonly FormatRecognizer[], exchange: Exchange, body: BodyView, headers: HeaderIndex, notes: string[]): Recognized {
+function runRecognizers(
+  list: readonly FormatRecognizer[],
+  exchange: Exchange,
+  body: BodyView,
+  headers: HeaderIndex,
+  notes: string[],
+): Recognized {
   const ctx: RecognizerContext = { exchange, body, header: (name: string) => headers.get(name) };
   const kind = body.kind;
   const json = body.json;
@@ -280,7 +345,9 @@ function runRecognizers(list: readonly FormatRecognizer[], exchange: Exchange, b
           hi |= mask[1];
         }
       }
-      return firstInMask(list, lo, 0, ctx, notes) ?? firstInMask(list, hi, 32, ctx, notes) ?? { format: kind, extracted: {} };
+      return (
+        firstInMask(list, lo, 0, ctx, notes) ?? firstInMask(list, hi, 32, ctx, notes) ?? { format: kind, extracted: {} }
+      );
     }
   }
   for (const r of list) {
@@ -313,7 +380,11 @@ function normalizeMessage(v: unknown, notes: string[]): string | null {
   let s: string | undefined;
   if (typeof v === 'string') s = v;
   else if (typeof v === 'number' && Number.isFinite(v)) s = String(v);
-  else if (Array.isArray(v)) s = v.filter((x) => typeof x === 'string').slice(0, 20).join('; ');
+  else if (Array.isArray(v))
+    s = v
+      .filter((x) => typeof x === 'string')
+      .slice(0, 20)
+      .join('; ');
   if (s === undefined) return null;
   s = s.trim();
   if (s === '') return null;
@@ -368,7 +439,12 @@ function headerErrorCode(headers: HeaderIndex): string | null {
 const TRY_LATER_STATUSES = new Set([400, 403, 409, 422]);
 
 /** The retry hint of the error code itself (src/core/infer/semantics.ts), when the body gave none. */
-function codeRetryHint(errorCode: string | null, message: string | null, status: number, kind: FailureKind): boolean | undefined {
+function codeRetryHint(
+  errorCode: string | null,
+  message: string | null,
+  status: number,
+  kind: FailureKind,
+): boolean | undefined {
   const hint = retryableFromCode(errorCode);
   if (hint === false) return false;
   if (hint === true && (kind === 'body' || TRY_LATER_STATUSES.has(status))) return true;
@@ -383,7 +459,8 @@ function requestHasOrigin(ex: NormalExchange): boolean {
 function failureOf(ex: Exchange, extracted: Extracted): { failure: boolean; kind: FailureKind } {
   const status = ex.status;
   // Chrome's "(canceled)": the page or browser gave up on it (AbortController, a timeout, navigation); no server failure.
-  if (!(status >= 400) && ex.error && networkErrorRule(ex.error).cause === 'aborted') return { failure: false, kind: 'canceled' };
+  if (!(status >= 400) && ex.error && networkErrorRule(ex.error).cause === 'aborted')
+    return { failure: false, kind: 'canceled' };
   if (!(status > 0)) return { failure: true, kind: 'network' };
   if (status >= 400) return { failure: true, kind: status < 500 ? 'client' : 'server' };
   if (ex.error) return { failure: true, kind: 'network' };
@@ -393,7 +470,9 @@ function failureOf(ex: Exchange, extracted: Extracted): { failure: boolean; kind
 
 function sortedRecognizers(list: readonly FormatRecognizer[] | undefined): readonly FormatRecognizer[] {
   if (!list) return registry;
-  return [...list].filter((r) => r && typeof r.recognize === 'function').sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+  return [...list]
+    .filter((r) => r && typeof r.recognize === 'function')
+    .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
 }
 
 /** Which hosts a rule list can match at all: exact names and `*.suffix` patterns; null when any host may match. */
@@ -418,7 +497,9 @@ function hostGateOf(rules: readonly Rule[]): HostGate | null {
 }
 
 /** The built-in rules: the vendor profiles and what catalog entries say as rules (their request-ID headers). */
-const BUILT_IN_PROFILES: readonly Rule[] = CATALOG_PROFILES.length ? [...VENDOR_PROFILES, ...CATALOG_PROFILES] : VENDOR_PROFILES;
+const BUILT_IN_PROFILES: readonly Rule[] = CATALOG_PROFILES.length
+  ? [...VENDOR_PROFILES, ...CATALOG_PROFILES]
+  : VENDOR_PROFILES;
 
 const VENDOR_GATE = hostGateOf(BUILT_IN_PROFILES);
 
@@ -461,18 +542,29 @@ function ruleContext(options: ClassifyOptions, ex: Exchange): RuleContext | null
   const user = Array.isArray(options.rules) ? options.rules : [];
   const profiles = Array.isArray(options.profiles) ? options.profiles : BUILT_IN_PROFILES;
   if (!user.length && !profiles.length) return null;
-  if (!user.length && !mayMatchHost(profiles === BUILT_IN_PROFILES ? VENDOR_GATE : hostGateOf(profiles), ex.url)) return null;
+  if (!user.length && !mayMatchHost(profiles === BUILT_IN_PROFILES ? VENDOR_GATE : hostGateOf(profiles), ex.url))
+    return null;
   const { host, path } = exactParts(ex.url) ?? urlParts(ex.url);
   if (!host) return null;
-  const byErrorCode = matchesOnErrorCode(user) || (profiles === BUILT_IN_PROFILES ? VENDOR_BY_ERROR_CODE : matchesOnErrorCode(profiles));
+  const byErrorCode =
+    matchesOnErrorCode(user) || (profiles === BUILT_IN_PROFILES ? VENDOR_BY_ERROR_CODE : matchesOnErrorCode(profiles));
   return { user, profiles, host, path, byErrorCode };
 }
 
 /** Rules that match this exchange. Without an error code first (they may say where the code is), then with it. */
-function matchRules(rules: RuleContext | null, ex: Exchange, errorCode: string | null | undefined): ResolvedRule | null {
+function matchRules(
+  rules: RuleContext | null,
+  ex: Exchange,
+  errorCode: string | null | undefined,
+): ResolvedRule | null {
   if (!rules) return null;
   if (!rules.byErrorCode && rules.first !== undefined) return rules.first;
-  const resolved = resolveRules(rules.user, rules.profiles, { host: rules.host, path: rules.path, status: ex.status, errorCode });
+  const resolved = resolveRules(rules.user, rules.profiles, {
+    host: rules.host,
+    path: rules.path,
+    status: ex.status,
+    errorCode,
+  });
   if (rules.first === undefined) rules.first = resolved;
   return resolved;
 }
@@ -512,7 +604,8 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
 
   const status = statusSemantics(ex.status);
   let { failure, kind } = failureOf(ex, extracted);
-  if (Array.isArray(extracted.notes)) for (const n of extracted.notes.slice(0, 20)) if (typeof n === 'string') notes.push(n);
+  if (Array.isArray(extracted.notes))
+    for (const n of extracted.notes.slice(0, 20)) if (typeof n === 'string') notes.push(n);
   const rule = matchRules(rules, ex, normalizeCode(extracted.errorCode));
   if (rule?.set.failure !== undefined && rule.set.failure !== failure && ex.status > 0) {
     failure = rule.set.failure;
@@ -562,9 +655,15 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   }
 
   if (kind === 'network' && message === null && ex.error) message = normalizeMessage(ex.error, notes);
-  if (ex.error && kind !== 'network') notes.push(`the browser also reported ${ex.error.length > 200 ? `${ex.error.slice(0, 199)}…` : ex.error}`);
+  if (ex.error && kind !== 'network')
+    notes.push(`the browser also reported ${ex.error.length > 200 ? `${ex.error.slice(0, 199)}…` : ex.error}`);
 
-  const ids = pickErrorId(headers, normalizeCode(extracted.errorId), typeof extracted.errorIdField === 'string' ? extracted.errorIdField : undefined, message);
+  const ids = pickErrorId(
+    headers,
+    normalizeCode(extracted.errorId),
+    typeof extracted.errorIdField === 'string' ? extracted.errorIdField : undefined,
+    message,
+  );
   const ruleHeader = rule?.set.requestIdHeader;
   const ruleHeaderValue = ruleHeader ? headers.get(ruleHeader)?.trim() : undefined;
   if (ruleHeader && ruleHeaderValue && !ids.errorIdSource?.startsWith('body')) {
@@ -573,15 +672,20 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   }
   // A protocol status in a 2xx (gRPC-web UNAVAILABLE, a JSON-RPC rate limit) is advised as its HTTP equivalent.
   const equivalent = kind === 'body' ? extracted.httpEquivalent : undefined;
-  const adviceStatus = typeof equivalent === 'number' && equivalent >= 400 && equivalent <= 599 ? equivalent : ex.status;
+  const adviceStatus =
+    typeof equivalent === 'number' && equivalent >= 400 && equivalent <= 599 ? equivalent : ex.status;
   const adviceKind: FailureKind = adviceStatus === ex.status ? kind : adviceStatus >= 500 ? 'server' : 'client';
-  const rateLimit = kind === 'network' ? null : rateLimitEvidence({ status: adviceStatus, headers, errorCode, message, bodyFailure: adviceKind === 'body' });
+  const rateLimit =
+    kind === 'network'
+      ? null
+      : rateLimitEvidence({ status: adviceStatus, headers, errorCode, message, bodyFailure: adviceKind === 'body' });
   if (rateLimit) notes.push(`rate limit: ${rateLimit}`);
   const quota = rateLimit ? quotaExhaustion(errorCode, message, body.text) : null;
 
   let wait: { seconds: number; source: string } | null = null;
   if (kind !== 'network') {
-    const now = (): number => (typeof options.now === 'number' && Number.isFinite(options.now) ? options.now : Date.now());
+    const now = (): number =>
+      typeof options.now === 'number' && Number.isFinite(options.now) ? options.now : Date.now();
     const result = serverWait({
       status: adviceStatus,
       headers,
@@ -617,15 +721,25 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
     serverSaysRetry:
       rule?.set.retryable !== undefined
         ? { value: rule.set.retryable, source: `rule "${rule.from.retryable}"` }
-        : kind === 'network' ? undefined : shouldRetryHeader(headers),
-    bodySaysRetry: typeof extracted.retryable === 'boolean' ? extracted.retryable : kind === 'network' ? undefined : codeRetryHint(errorCode, message, ex.status, kind),
+        : kind === 'network'
+          ? undefined
+          : shouldRetryHeader(headers),
+    bodySaysRetry:
+      typeof extracted.retryable === 'boolean'
+        ? extracted.retryable
+        : kind === 'network'
+          ? undefined
+          : codeRetryHint(errorCode, message, ex.status, kind),
     allow: headers.get('allow'),
     wwwAuthenticate: headers.get('www-authenticate'),
     credentialHeader,
   };
   const advice = advise(facts);
   // A CORS block is named with its reason (Chrome's "CORS error"), from the origin and the preflight.
-  const cors = kind === 'network' || ex.status >= 400 ? corsFacts(ex, read(input, 'origin', notes), read(input, 'preflight', notes)) : null;
+  const cors =
+    kind === 'network' || ex.status >= 400
+      ? corsFacts(ex, read(input, 'origin', notes), read(input, 'preflight', notes))
+      : null;
   if (cors && kind === 'network') {
     message = cors.message;
     advice.action = cors.action;
@@ -636,9 +750,14 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
     notes.push(`${cors.message} (${cors.reason}): the page cannot read this response either`);
   }
   if (rule?.set.action) advice.action = rule.set.action;
-  const backoff = advice.retryable && wait === null
-    ? backoffPlan(advice.backoffBaseSeconds ? { baseSeconds: advice.backoffBaseSeconds, capSeconds: advice.backoffBaseSeconds * 16 } : {})
-    : null;
+  const backoff =
+    advice.retryable && wait === null
+      ? backoffPlan(
+          advice.backoffBaseSeconds
+            ? { baseSeconds: advice.backoffBaseSeconds, capSeconds: advice.backoffBaseSeconds * 16 }
+            : {},
+        )
+      : null;
 
   return {
     failure: true,
@@ -665,7 +784,9 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
 }
 
 /** The protocol and its failed operations, only when a protocol recognizer named one (plain HTTP rows stay as they were). */
-function protocolFields(extracted: Extracted): Pick<Classification, 'protocol' | 'operations' | 'operationsOmitted' | 'operationCount'> {
+function protocolFields(
+  extracted: Extracted,
+): Pick<Classification, 'protocol' | 'operations' | 'operationsOmitted' | 'operationCount'> {
   const protocol = extracted.protocol;
   if (typeof protocol !== 'string') return {};
   const out: Pick<Classification, 'protocol' | 'operations' | 'operationsOmitted' | 'operationCount'> = { protocol };
@@ -718,7 +839,9 @@ function fallbackClassification(input: unknown, error: unknown): Classification 
     idempotencySource: 'none',
     verdict: failure ? 'do-not-retry' : 'none',
     backoff: null,
-    action: failure ? 'Faultline could not analyse this exchange; inspect the status, headers and body directly.' : 'Nothing to do: the request succeeded.',
+    action: failure
+      ? 'Faultline could not analyse this exchange; inspect the status, headers and body directly.'
+      : 'Nothing to do: the request succeeded.',
     requestIdHeaders: [],
     notes: [`internal error while classifying: ${why.slice(0, 200)}`],
   };

@@ -23,12 +23,16 @@ const DEV_FLOOR = 0.95;
  * against the floor like any other miss; listed so that a new miss stands out.
  */
 const KNOWN_MISSES: Record<string, string> = {
-  'zoom-429-daily-limit': 'expects a numeric `code` equal to the HTTP status as the code; other APIs in the corpus (and formats.md) treat that as a status echo',
+  'zoom-429-daily-limit':
+    'expects a numeric `code` equal to the HTTP status as the code; other APIs in the corpus (and formats.md) treat that as a status echo',
   'openapi-va-benefits-500-1': 'problem+json reads `code: 500` beside `status: 500` as its code extension',
-  'auth0-403-invalid-grant': 'expects no ID although the response carries a cf-ray header, which the engine offers as the last resort',
+  'auth0-403-invalid-grant':
+    'expects no ID although the response carries a cf-ray header, which the engine offers as the last resort',
   'auth0-mgmt-400-payload-validation': 'same: a cf-ray header is offered as the ID',
-  'openai-503-overloaded-request-id-in-message': 'the OpenAI recognizer falls back to `error.type` when `error.code` is null',
-  'spring-security-firewall-500-rejected': 'a 500 whose message says the URL was rejected: no general rule tells it from a transient 500',
+  'openai-503-overloaded-request-id-in-message':
+    'the OpenAI recognizer falls back to `error.type` when `error.code` is null',
+  'spring-security-firewall-500-rejected':
+    'a 500 whose message says the URL was rejected: no general rule tells it from a transient 500',
   'fastly-500-unknown-domain': 'same: a configuration error sent as a 500',
   'openapi-clever-cloud-403-1': 'the code is a numeric `id` beside `type: "error"`',
   'ably-401-token-expired': 'the CLI redacts "Token expired" as a token in its output (in-process classify passes)',

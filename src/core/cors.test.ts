@@ -7,7 +7,15 @@ const PAGE = 'http://127.0.0.1:5173';
 const API = 'http://localhost:5174/api/items';
 
 function blocked(extra: Partial<Exchange> = {}): Exchange {
-  return { method: 'GET', url: API, status: 200, responseHeaders: [{ name: 'content-type', value: 'application/json' }], error: 'net::ERR_FAILED', origin: PAGE, ...extra };
+  return {
+    method: 'GET',
+    url: API,
+    status: 200,
+    responseHeaders: [{ name: 'content-type', value: 'application/json' }],
+    error: 'net::ERR_FAILED',
+    origin: PAGE,
+    ...extra,
+  };
 }
 
 describe('corsDiagnosis', () => {
@@ -24,40 +32,71 @@ describe('corsDiagnosis', () => {
 
   it('names a missing, mismatched, repeated or wildcard-with-credentials Access-Control-Allow-Origin', () => {
     expect(corsDiagnosis(blocked())?.reason).toBe('MissingAllowOriginHeader');
-    const other = corsDiagnosis(blocked({ responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: 'https://app.example.com' }] }));
+    const other = corsDiagnosis(
+      blocked({ responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: 'https://app.example.com' }] }),
+    );
     expect(other?.reason).toBe('AllowOriginMismatch');
     expect(other?.message).toContain('https://app.example.com');
     expect(other?.action).toContain(`Access-Control-Allow-Origin: ${PAGE}`);
-    expect(corsDiagnosis(blocked({ responseHeaders: [{ name: 'access-control-allow-origin', value: `${PAGE}, ${PAGE}` }] }))?.reason).toBe('MultipleAllowOriginValues');
+    expect(
+      corsDiagnosis(blocked({ responseHeaders: [{ name: 'access-control-allow-origin', value: `${PAGE}, ${PAGE}` }] }))
+        ?.reason,
+    ).toBe('MultipleAllowOriginValues');
     const cookie = [{ name: 'Cookie', value: '[REDACTED]' }];
     const wildcard = [{ name: 'access-control-allow-origin', value: '*' }];
-    expect(corsDiagnosis(blocked({ requestHeaders: cookie, responseHeaders: wildcard }))?.reason).toBe('WildcardOriginNotAllowed');
-    expect(corsDiagnosis(blocked({ requestHeaders: cookie, responseHeaders: [{ name: 'access-control-allow-origin', value: PAGE }] }))?.reason).toBe('InvalidAllowCredentials');
+    expect(corsDiagnosis(blocked({ requestHeaders: cookie, responseHeaders: wildcard }))?.reason).toBe(
+      'WildcardOriginNotAllowed',
+    );
+    expect(
+      corsDiagnosis(
+        blocked({ requestHeaders: cookie, responseHeaders: [{ name: 'access-control-allow-origin', value: PAGE }] }),
+      )?.reason,
+    ).toBe('InvalidAllowCredentials');
   });
 
   it('names a failed preflight by its status, and a preflight that does not allow the method or a header', () => {
-    const preflight404 = corsDiagnosis(blocked({ method: 'PUT', status: 0, responseHeaders: [], preflight: { status: 404, statusText: 'Not Found' } }));
+    const preflight404 = corsDiagnosis(
+      blocked({ method: 'PUT', status: 0, responseHeaders: [], preflight: { status: 404, statusText: 'Not Found' } }),
+    );
     expect(preflight404?.reason).toBe('PreflightInvalidStatus');
     expect(preflight404?.message).toContain('404 Not Found');
     expect(preflight404?.action).toMatch(/answer OPTIONS \/api\/items with a 2xx/);
     const ok = [{ name: 'access-control-allow-origin', value: PAGE }];
-    const method = corsDiagnosis(blocked({
-      method: 'DELETE', status: 0, responseHeaders: [],
-      preflight: { status: 204, requestHeaders: [{ name: 'Access-Control-Request-Method', value: 'DELETE' }], responseHeaders: [...ok, { name: 'Access-Control-Allow-Methods', value: 'GET, POST' }] },
-    }));
+    const method = corsDiagnosis(
+      blocked({
+        method: 'DELETE',
+        status: 0,
+        responseHeaders: [],
+        preflight: {
+          status: 204,
+          requestHeaders: [{ name: 'Access-Control-Request-Method', value: 'DELETE' }],
+          responseHeaders: [...ok, { name: 'Access-Control-Allow-Methods', value: 'GET, POST' }],
+        },
+      }),
+    );
     expect(method?.reason).toBe('MethodDisallowedByPreflightResponse');
-    expect(method?.action).toBe('Add DELETE to the preflight\'s Access-Control-Allow-Methods.');
-    const header = corsDiagnosis(blocked({
-      method: 'POST', status: 0, responseHeaders: [],
-      preflight: {
-        status: 204,
-        requestHeaders: [{ name: 'Access-Control-Request-Method', value: 'POST' }, { name: 'Access-Control-Request-Headers', value: 'content-type,x-trace-id' }],
-        responseHeaders: [...ok, { name: 'Access-Control-Allow-Headers', value: 'Content-Type' }],
-      },
-    }));
+    expect(method?.action).toBe("Add DELETE to the preflight's Access-Control-Allow-Methods.");
+    const header = corsDiagnosis(
+      blocked({
+        method: 'POST',
+        status: 0,
+        responseHeaders: [],
+        preflight: {
+          status: 204,
+          requestHeaders: [
+            { name: 'Access-Control-Request-Method', value: 'POST' },
+            { name: 'Access-Control-Request-Headers', value: 'content-type,x-trace-id' },
+          ],
+          responseHeaders: [...ok, { name: 'Access-Control-Allow-Headers', value: 'Content-Type' }],
+        },
+      }),
+    );
     expect(header?.reason).toBe('HeaderDisallowedByPreflightResponse');
     expect(header?.message).toContain('x-trace-id');
-    expect(corsDiagnosis(blocked({ status: 0, responseHeaders: [], preflight: { status: 204, responseHeaders: [] } }))?.reason).toBe('PreflightMissingAllowOriginHeader');
+    expect(
+      corsDiagnosis(blocked({ status: 0, responseHeaders: [], preflight: { status: 204, responseHeaders: [] } }))
+        ?.reason,
+    ).toBe('PreflightMissingAllowOriginHeader');
   });
 });
 
@@ -75,20 +114,44 @@ describe('classify: CORS and canceled', () => {
   });
 
   it('names a blocked response that the browser reported as completed (Firefox), only for a CORS-mode request', () => {
-    const firefox = { method: 'GET', url: API, status: 200, responseHeaders: [{ name: 'content-type', value: 'application/json' }], origin: PAGE };
+    const firefox = {
+      method: 'GET',
+      url: API,
+      status: 200,
+      responseHeaders: [{ name: 'content-type', value: 'application/json' }],
+      origin: PAGE,
+    };
     const c = classify({ ...firefox, requestHeaders: [{ name: 'Origin', value: PAGE }] });
-    expect([c.failure, c.kind, c.message]).toEqual([true, 'network', 'CORS error: the response has no Access-Control-Allow-Origin header']);
+    expect([c.failure, c.kind, c.message]).toEqual([
+      true,
+      'network',
+      'CORS error: the response has no Access-Control-Allow-Origin header',
+    ]);
     // No Origin header: a no-cors request (an image), which needs no CORS headers.
     expect(classify(firefox).failure).toBe(false);
     // Allowed: not blocked.
-    expect(classify({ ...firefox, requestHeaders: [{ name: 'Origin', value: PAGE }], responseHeaders: [{ name: 'access-control-allow-origin', value: '*' }] }).failure).toBe(false);
+    expect(
+      classify({
+        ...firefox,
+        requestHeaders: [{ name: 'Origin', value: PAGE }],
+        responseHeaders: [{ name: 'access-control-allow-origin', value: '*' }],
+      }).failure,
+    ).toBe(false);
     // Same origin sends Origin on POST: never CORS.
-    expect(classify({ ...firefox, method: 'POST', url: `${PAGE}/api`, requestHeaders: [{ name: 'Origin', value: PAGE }] }).failure).toBe(false);
+    expect(
+      classify({ ...firefox, method: 'POST', url: `${PAGE}/api`, requestHeaders: [{ name: 'Origin', value: PAGE }] })
+        .failure,
+    ).toBe(false);
   });
 
   it('reads a hostile origin or preflight without throwing', () => {
     const ex = blocked() as unknown as Record<string, unknown>;
-    Object.defineProperty(ex, 'preflight', { get() { throw new Error('boom'); }, enumerable: true });
+    Object.defineProperty(ex, 'preflight', {
+      get() {
+        throw new Error('boom');
+      },
+      enumerable: true,
+    });
     const c = classify(ex as unknown as Exchange);
     expect(c.failure).toBe(true);
     expect(c.message).toMatch(/^CORS error/);

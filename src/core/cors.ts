@@ -62,7 +62,10 @@ function allowOriginValues(headers: HeaderList | undefined): string[] {
 }
 
 function tokens(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
+  return (value ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== '');
 }
 
 /** Whether the request carried credentials the page could not have sent without `credentials: 'include'` (a cookie). */
@@ -73,7 +76,12 @@ function sentCookies(ex: Exchange): boolean {
 const ALLOW_ORIGIN_FIX = (origin: string) =>
   `Make the server answer with "Access-Control-Allow-Origin: ${origin}" (or "*" for public data without credentials), on error responses too.`;
 
-function originProblem(headers: HeaderList | undefined, origin: string, credentials: boolean, preflight: boolean): CorsDiagnosis | null {
+function originProblem(
+  headers: HeaderList | undefined,
+  origin: string,
+  credentials: boolean,
+  preflight: boolean,
+): CorsDiagnosis | null {
   const values = allowOriginValues(headers);
   const prefix = preflight ? 'the preflight response' : 'the response';
   if (values.length === 0) {
@@ -110,7 +118,8 @@ function originProblem(headers: HeaderList | undefined, origin: string, credenti
     return {
       reason: 'InvalidAllowCredentials',
       message: `CORS error: the request had credentials but ${prefix} lacks "Access-Control-Allow-Credentials: true"`,
-      action: 'Add "Access-Control-Allow-Credentials: true" to the response (and its preflight), or send the request without credentials.',
+      action:
+        'Add "Access-Control-Allow-Credentials: true" to the response (and its preflight), or send the request without credentials.',
     };
   }
   return null;
@@ -125,18 +134,23 @@ export function corsDiagnosis(ex: Exchange): CorsDiagnosis | null {
   if (!origin || isCrossOrigin(origin, ex.url) !== true) return null;
   const preflight = ex.preflight;
   const credentials = sentCookies(ex);
-  const blocked = (ex.error !== undefined && CORS_ERROR.test(ex.error)) || (preflight !== undefined && !(preflight.status >= 200 && preflight.status < 300));
+  const blocked =
+    (ex.error !== undefined && CORS_ERROR.test(ex.error)) ||
+    (preflight !== undefined && !(preflight.status >= 200 && preflight.status < 300));
   if (!blocked) {
     // Firefox reports a CORS-blocked response as completed (the check runs after webRequest): a CORS-mode
     // request (it sent Origin) whose response does not allow the page's origin was blocked all the same.
     const corsMode = headerValue(ex.requestHeaders ?? [], 'origin') !== undefined;
-    if (!corsMode || !(ex.status > 0) || ex.status >= 300 && ex.status < 400) return null;
+    if (!corsMode || !(ex.status > 0) || (ex.status >= 300 && ex.status < 400)) return null;
     return originProblem(ex.responseHeaders, origin, credentials, false);
   }
 
   if (preflight) {
     if (!(preflight.status >= 200 && preflight.status < 300)) {
-      const got = preflight.status > 0 ? `${preflight.status}${preflight.statusText ? ` ${preflight.statusText}` : ''}` : `no response${preflight.error ? ` (${preflight.error})` : ''}`;
+      const got =
+        preflight.status > 0
+          ? `${preflight.status}${preflight.statusText ? ` ${preflight.statusText}` : ''}`
+          : `no response${preflight.error ? ` (${preflight.error})` : ''}`;
       return {
         reason: 'PreflightInvalidStatus',
         message: `CORS error: the preflight (OPTIONS) got ${got}`,
@@ -145,8 +159,12 @@ export function corsDiagnosis(ex: Exchange): CorsDiagnosis | null {
     }
     const problem = originProblem(preflight.responseHeaders, origin, credentials, true);
     if (problem) return problem;
-    const method = (headerValue(preflight.requestHeaders ?? [], 'access-control-request-method') ?? ex.method).toUpperCase();
-    const allowedMethods = tokens(headerValue(preflight.responseHeaders ?? [], 'access-control-allow-methods')).map((m) => m.toUpperCase());
+    const method = (
+      headerValue(preflight.requestHeaders ?? [], 'access-control-request-method') ?? ex.method
+    ).toUpperCase();
+    const allowedMethods = tokens(headerValue(preflight.responseHeaders ?? [], 'access-control-allow-methods')).map(
+      (m) => m.toUpperCase(),
+    );
     const simpleMethod = method === 'GET' || method === 'HEAD' || method === 'POST';
     if (!simpleMethod && !allowedMethods.includes(method) && !(allowedMethods.includes('*') && !credentials)) {
       return {
@@ -155,7 +173,9 @@ export function corsDiagnosis(ex: Exchange): CorsDiagnosis | null {
         action: `Add ${method} to the preflight's Access-Control-Allow-Methods.`,
       };
     }
-    const asked = tokens(headerValue(preflight.requestHeaders ?? [], 'access-control-request-headers')).filter((h) => !SAFELISTED.has(h));
+    const asked = tokens(headerValue(preflight.requestHeaders ?? [], 'access-control-request-headers')).filter(
+      (h) => !SAFELISTED.has(h),
+    );
     const allowedHeaders = tokens(headerValue(preflight.responseHeaders ?? [], 'access-control-allow-headers'));
     const wildcard = allowedHeaders.includes('*') && !credentials;
     const missing = asked.filter((h) => !allowedHeaders.includes(h) && !(wildcard && h !== 'authorization'));
@@ -175,7 +195,8 @@ export function corsDiagnosis(ex: Exchange): CorsDiagnosis | null {
     return {
       reason: 'Unknown',
       message: 'CORS error',
-      action: "The browser blocked the response under CORS; its console names the reason. The server must allow this origin (Access-Control-Allow-Origin) and answer the preflight.",
+      action:
+        'The browser blocked the response under CORS; its console names the reason. The server must allow this origin (Access-Control-Allow-Origin) and answer the preflight.',
     };
   }
   // No response and no preflight seen: a refused connection also reads net::ERR_FAILED; not enough to say CORS.

@@ -3,7 +3,12 @@ import { classify } from './classify';
 import { describeRetry } from './describe';
 import type { Exchange } from './types';
 
-const ex = (status: number, over: Partial<Exchange> = {}): Exchange => ({ method: 'GET', url: 'https://api.example.com/x', status, ...over });
+const ex = (status: number, over: Partial<Exchange> = {}): Exchange => ({
+  method: 'GET',
+  url: 'https://api.example.com/x',
+  status,
+  ...over,
+});
 
 describe('describeRetry', () => {
   it('gives the short verdict for each kind of outcome', () => {

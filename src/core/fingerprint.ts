@@ -45,6 +45,8 @@ export function bodyHash(body: string | undefined): string {
 /** Cookies differ between sources (webRequest hides them in Chrome), so they stay out of the fingerprint. */
 export function credentialsFingerprintOf(headers: HeaderList | undefined): string | undefined {
   if (!headers) return undefined;
-  const list = Array.isArray(headers) ? headers : Object.entries(headers).map(([name, value]) => ({ name, value: value as string }));
+  const list = Array.isArray(headers)
+    ? headers
+    : Object.entries(headers).map(([name, value]) => ({ name, value: value as string }));
   return credentialsFingerprint(list.filter((h) => h.name.toLowerCase() !== 'cookie'));
 }

@@ -17,7 +17,15 @@ function streamed(bytes: Uint8Array, size: number, options: HarStreamOptions = {
   }, options);
   for (let at = 0; at < bytes.length; at += size) stream.push(bytes.subarray(at, at + size));
   const summary = stream.end();
-  return { exchanges, problems, notes: summary.notes, wrapper: summary.wrapper, version: summary.version, creator: summary.creator, browser: summary.browser };
+  return {
+    exchanges,
+    problems,
+    notes: summary.notes,
+    wrapper: summary.wrapper,
+    version: summary.version,
+    creator: summary.creator,
+    browser: summary.browser,
+  };
 }
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -82,14 +90,16 @@ describe('HarEntryStream', () => {
   });
 
   it('does not take an "entries" key outside log, or nested deeper, for the entries', () => {
-    const har = '{"entries":[1,2],"log":{"x":{"entries":[3]},"entries":[{"request":{"method":"GET","url":"u"},"response":{"status":404}}]}}';
+    const har =
+      '{"entries":[1,2],"log":{"x":{"entries":[3]},"entries":[{"request":{"method":"GET","url":"u"},"response":{"status":404}}]}}';
     const got = streamed(encode(har), 3);
     expect(got.exchanges).toHaveLength(1);
     expect(got.exchanges[0]?.status).toBe(404);
   });
 
   it('reports an entry that is not an object as a skipped entry, like parseHar', () => {
-    const har = '{"log":{"entries":[null, "text", 42, {"request":{"method":"GET","url":"u"},"response":{"status":503}}]}}';
+    const har =
+      '{"log":{"entries":[null, "text", 42, {"request":{"method":"GET","url":"u"},"response":{"status":503}}]}}';
     expect(streamed(encode(har), 2)).toEqual(parseHar(har));
   });
 
@@ -107,14 +117,27 @@ describe('HarEntryStream', () => {
   });
 
   it('equals parseHar on generated HARs in random chunkings (property)', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', '"', '\\', '\n', '{', '}', '[', ']', ',', ':', 'é', '😀', ' ') });
+    const text = fc.string({
+      unit: fc.constantFrom('a', '"', '\\', '\n', '{', '}', '[', ']', ',', ':', 'é', '😀', ' '),
+    });
     const entry = fc.record({
-      request: fc.record({ method: fc.constantFrom('GET', 'POST'), url: text, postData: fc.option(fc.record({ text }), { nil: undefined }) }),
-      response: fc.record({ status: fc.integer({ min: 0, max: 599 }), content: fc.record({ text, mimeType: fc.constant('application/json') }) }),
+      request: fc.record({
+        method: fc.constantFrom('GET', 'POST'),
+        url: text,
+        postData: fc.option(fc.record({ text }), { nil: undefined }),
+      }),
+      response: fc.record({
+        status: fc.integer({ min: 0, max: 599 }),
+        content: fc.record({ text, mimeType: fc.constant('application/json') }),
+      }),
     });
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 6 }), fc.integer({ min: 1, max: 50 }), (entries, size) => {
-        const har = JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries } }, null, size % 3);
+        const har = JSON.stringify(
+          { log: { version: '1.2', creator: { name: 't', version: '1' }, entries } },
+          null,
+          size % 3,
+        );
         expect(streamed(encode(har), size)).toEqual(parseHar(har));
       }),
     );

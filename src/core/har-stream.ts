@@ -122,10 +122,14 @@ export class HarEntryStream {
       if (this.head.length === 0 || /^\s*$/.test(new TextDecoder().decode(this.head).replace(/^\ufeff/, ''))) {
         throw new HarError('not JSON: the file is empty');
       }
-      throw new HarError(`not JSON: the file holds only ${JSON.stringify(new TextDecoder().decode(this.head.subarray(0, 40)).trim())}`);
+      throw new HarError(
+        `not JSON: the file holds only ${JSON.stringify(new TextDecoder().decode(this.head.subarray(0, 40)).trim())}`,
+      );
     }
     if (this.inString || this.containers.length > 0) {
-      throw new HarError(`not JSON: the file ends inside ${this.inString ? 'a string' : 'an object or array'} after ${this.bytesRead} bytes (truncated?)`);
+      throw new HarError(
+        `not JSON: the file ends inside ${this.inString ? 'a string' : 'an object or array'} after ${this.bytesRead} bytes (truncated?)`,
+      );
     }
     const outsideText = this.decoder.decode(concat(this.outside, this.outsideBytes));
     const body = this.wrapper ? stripJsonpTail(outsideText) : outsideText;
@@ -139,7 +143,8 @@ export class HarEntryStream {
     const { log } = readHarLog(root);
     const notes: string[] = [];
     if (this.wrapper) notes.push(`unwrapped JSONP/HARP callback ${this.callback}(...)`);
-    if (this.entryCount > this.maxEntries) notes.push(`log has ${this.entryCount} entries; only the first ${this.maxEntries} were read`);
+    if (this.entryCount > this.maxEntries)
+      notes.push(`log has ${this.entryCount} entries; only the first ${this.maxEntries} were read`);
     return { notes, wrapper: this.wrapper, entries: this.entryCount, ...harLogHeader(log) };
   }
 
@@ -193,11 +198,22 @@ export class HarEntryStream {
         continue;
       }
       const depth = this.containers.length;
-      if (this.entriesDepth >= 0 && depth === this.entriesDepth && this.itemStart < 0 && b !== COMMA && b !== CLOSE_ARRAY) {
+      if (
+        this.entriesDepth >= 0 &&
+        depth === this.entriesDepth &&
+        this.itemStart < 0 &&
+        b !== COMMA &&
+        b !== CLOSE_ARRAY
+      ) {
         this.itemStart = i;
         this.itemIsScalar = b !== OPEN_OBJECT && b !== OPEN_ARRAY;
       }
-      if (this.itemIsScalar && this.itemStart >= 0 && depth === this.entriesDepth && (b === COMMA || b === CLOSE_ARRAY)) {
+      if (
+        this.itemIsScalar &&
+        this.itemStart >= 0 &&
+        depth === this.entriesDepth &&
+        (b === COMMA || b === CLOSE_ARRAY)
+      ) {
         this.finishItem(bytes, i);
       }
       switch (b) {
@@ -215,7 +231,14 @@ export class HarEntryStream {
           if (depth <= 2) this.keyAt[depth] = this.lastKey;
           this.containers.push(b === OPEN_OBJECT);
           this.expectKey = b === OPEN_OBJECT;
-          if (b === OPEN_ARRAY && depth === 2 && this.lastKey === 'entries' && this.keyAt[1] === 'log' && this.keyAt[0] === null && this.entriesDepth < 0) {
+          if (
+            b === OPEN_ARRAY &&
+            depth === 2 &&
+            this.lastKey === 'entries' &&
+            this.keyAt[1] === 'log' &&
+            this.keyAt[0] === null &&
+            this.entriesDepth < 0
+          ) {
             // From here until the matching ']', bytes belong to entries, not to the outside.
             this.flushOutside(bytes, i + 1);
             this.entriesDepth = depth + 1;
@@ -225,7 +248,8 @@ export class HarEntryStream {
           break;
         case CLOSE_OBJECT:
         case CLOSE_ARRAY: {
-          if (depth === 0) throw new HarError(`not JSON: unexpected '${String.fromCharCode(b)}' at byte ${this.bytesRead + i}`);
+          if (depth === 0)
+            throw new HarError(`not JSON: unexpected '${String.fromCharCode(b)}' at byte ${this.bytesRead + i}`);
           this.containers.pop();
           this.expectKey = false;
           if (this.entriesDepth >= 0 && depth === this.entriesDepth + 1 && this.itemStart >= 0 && !this.itemIsScalar) {
@@ -246,14 +270,16 @@ export class HarEntryStream {
           i++;
           break;
         default:
-          if (depth === 0 && !(this.wrapper && (b === 0x29 || b === 0x3b))) throw new HarError(`not JSON: unexpected data after the HAR at byte ${this.bytesRead + i}`);
+          if (depth === 0 && !(this.wrapper && (b === 0x29 || b === 0x3b)))
+            throw new HarError(`not JSON: unexpected data after the HAR at byte ${this.bytesRead + i}`);
           i++;
       }
     }
     if (this.itemStart >= 0) {
       this.itemParts.push(bytes.slice(this.itemStart));
       this.itemBytes += n - this.itemStart;
-      if (this.itemBytes > MAX_ENTRY_BYTES) throw new HarError(`log.entries[${this.entryCount}] is larger than ${MAX_ENTRY_BYTES / (1024 * 1024)} MiB`);
+      if (this.itemBytes > MAX_ENTRY_BYTES)
+        throw new HarError(`log.entries[${this.entryCount}] is larger than ${MAX_ENTRY_BYTES / (1024 * 1024)} MiB`);
     }
     if (this.keyStart >= 0) this.keyBytes.push(bytes.slice(this.keyStart));
     if (this.outsideStart >= 0) this.flushOutside(bytes, n);
@@ -310,7 +336,9 @@ export class HarEntryStream {
     this.outsideStart = -1;
     this.outsideBytes += part.length;
     if (this.outsideBytes > this.maxOutsideBytes) {
-      throw new HarError(`the HAR outside log.entries is larger than ${Math.round(this.maxOutsideBytes / (1024 * 1024))} MiB`);
+      throw new HarError(
+        `the HAR outside log.entries is larger than ${Math.round(this.maxOutsideBytes / (1024 * 1024))} MiB`,
+      );
     }
     this.outside.push(part);
   }

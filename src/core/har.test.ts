@@ -26,7 +26,9 @@ function readmeTable(): Map<string, { entries: number; failures: number }> {
 }
 
 const table = readmeTable();
-const harFiles = readdirSync(REAL_HARS).filter((f) => f.endsWith('.har')).sort();
+const harFiles = readdirSync(REAL_HARS)
+  .filter((f) => f.endsWith('.har'))
+  .sort();
 
 /** The README's definition of a failure, applied to converted exchanges. */
 const readmeFailure = (e: Exchange): boolean => e.status >= 400 || e.status === 0 || e.error !== undefined;
@@ -96,7 +98,9 @@ describe('parseHar on real HAR files', () => {
     expect(svg.bodyEncoding).toBe('base64');
     expect(atob(svg.body!)).toContain('<svg');
     // Firefox 47: encoding base64 with empty text on a status-0 entry.
-    const empty = (parse('harviewer-issue-49-ff47.har').exchanges as Exchange[]).filter((e) => e.bodyEncoding === 'base64' && e.body === '');
+    const empty = (parse('harviewer-issue-49-ff47.har').exchanges as Exchange[]).filter(
+      (e) => e.bodyEncoding === 'base64' && e.body === '',
+    );
     expect(empty.length).toBeGreaterThan(0);
   });
 
@@ -171,12 +175,16 @@ describe('parseHar on broken files', () => {
   });
 
   it('says a JSON file without log.entries is not a HAR (harviewer-not-valid)', () => {
-    expect(errorOf(read(`${INVALID}harviewer-not-valid.har`)).message).toBe('no log.entries array: this is JSON but not a HAR file');
+    expect(errorOf(read(`${INVALID}harviewer-not-valid.har`)).message).toBe(
+      'no log.entries array: this is JSON but not a HAR file',
+    );
   });
 
   it('reports the first syntax error of the mitmproxy broken file', () => {
     const text = read(`${INVALID}mitmproxy-corrupted_har-brokenfile.har`);
-    expect(errorOf(text).message).toBe(`not JSON: unexpected '"', expected ',' or '}' at ${positionOf(text, '"request:"')}`);
+    expect(errorOf(text).message).toBe(
+      `not JSON: unexpected '"', expected ',' or '}' at ${positionOf(text, '"request:"')}`,
+    );
   });
 
   it('unwraps the HARP/JSONP file and says so', () => {
@@ -258,12 +266,31 @@ describe('parseHar entry by entry', () => {
         ok('https://a.test/6', 503),
       ]),
     );
-    expect(result.exchanges.map((e) => e?.url ?? null)).toEqual(['https://a.test/1', null, null, null, null, 'https://a.test/6']);
+    expect(result.exchanges.map((e) => e?.url ?? null)).toEqual([
+      'https://a.test/1',
+      null,
+      null,
+      null,
+      null,
+      'https://a.test/6',
+    ]);
     expect(result.problems).toEqual([
       { index: 1, message: 'request is missing', skipped: true },
-      { index: 2, message: 'request.headers must be an array, got object', skipped: true, method: 'POST', url: 'https://a.test/3' },
+      {
+        index: 2,
+        message: 'request.headers must be an array, got object',
+        skipped: true,
+        method: 'POST',
+        url: 'https://a.test/3',
+      },
       { index: 3, message: 'entry must be an object, got number', skipped: true },
-      { index: 4, message: 'response.status must be an integer, got "teapot"', skipped: true, method: 'GET', url: 'https://a.test/5' },
+      {
+        index: 4,
+        message: 'response.status must be an integer, got "teapot"',
+        skipped: true,
+        method: 'GET',
+        url: 'https://a.test/5',
+      },
     ]);
     expect(result.exchanges[5]!.status).toBe(503);
   });
@@ -277,7 +304,10 @@ describe('parseHar entry by entry', () => {
           request: {
             method: 'POST',
             url: 'https://api.test/v1/things?x=1',
-            headers: [{ name: 'Content-Type', value: 'application/json' }, { name: 'Idempotency-Key', value: 'k1' }],
+            headers: [
+              { name: 'Content-Type', value: 'application/json' },
+              { name: 'Idempotency-Key', value: 'k1' },
+            ],
             postData: { mimeType: 'application/json', text: '{"a":1}' },
           },
           response: {
@@ -293,7 +323,10 @@ describe('parseHar entry by entry', () => {
     expect(result.exchanges[0]).toEqual({
       method: 'POST',
       url: 'https://api.test/v1/things?x=1',
-      requestHeaders: [{ name: 'Content-Type', value: 'application/json' }, { name: 'Idempotency-Key', value: 'k1' }],
+      requestHeaders: [
+        { name: 'Content-Type', value: 'application/json' },
+        { name: 'Idempotency-Key', value: 'k1' },
+      ],
       requestBody: '{"a":1}',
       status: 429,
       statusText: 'Too Many Requests',
@@ -307,23 +340,46 @@ describe('parseHar entry by entry', () => {
   });
 
   it('reads negative, missing and numeric-string statuses, -1 times and x-unknown types', () => {
-    const entry = (status: unknown) => ({ time: -1, request: { method: 'GET', url: 'u' }, response: { status, content: { mimeType: 'x-unknown', size: 0 } } });
+    const entry = (status: unknown) => ({
+      time: -1,
+      request: { method: 'GET', url: 'u' },
+      response: { status, content: { mimeType: 'x-unknown', size: 0 } },
+    });
     const result = parseHar(har([entry(-1), entry(undefined), entry(null), entry('404')]));
     expect(result.exchanges.map((e) => e!.status)).toEqual([0, 0, 0, 404]);
-    expect(result.exchanges.every((e) => e!.durationMs === undefined && e!.mimeType === undefined && e!.body === '')).toBe(true);
+    expect(
+      result.exchanges.every((e) => e!.durationMs === undefined && e!.mimeType === undefined && e!.body === ''),
+    ).toBe(true);
   });
 
   it('drops malformed headers with a warning instead of dropping the entry', () => {
     const result = parseHar(
-      har([{ request: { method: 'GET', url: 'u', headers: [{ name: 'a', value: 'b' }, null, { value: 'x' }, { name: 'n', value: 5 }] }, response: { status: 200 } }]),
+      har([
+        {
+          request: {
+            method: 'GET',
+            url: 'u',
+            headers: [{ name: 'a', value: 'b' }, null, { value: 'x' }, { name: 'n', value: 5 }],
+          },
+          response: { status: 200 },
+        },
+      ]),
     );
-    expect(result.exchanges[0]!.requestHeaders).toEqual([{ name: 'a', value: 'b' }, { name: 'n', value: '5' }]);
-    expect(result.problems).toEqual([{ index: 0, message: 'request.headers: 2 malformed headers dropped', skipped: false }]);
+    expect(result.exchanges[0]!.requestHeaders).toEqual([
+      { name: 'a', value: 'b' },
+      { name: 'n', value: '5' },
+    ]);
+    expect(result.problems).toEqual([
+      { index: 0, message: 'request.headers: 2 malformed headers dropped', skipped: false },
+    ]);
   });
 
   it('cuts oversized bodies, marks them and reports it', () => {
     const big = 'x'.repeat(1000);
-    const result = parseHar(har([{ request: { method: 'GET', url: 'u' }, response: { status: 500, content: { text: big } } }]), { maxBodyChars: 100 });
+    const result = parseHar(
+      har([{ request: { method: 'GET', url: 'u' }, response: { status: 500, content: { text: big } } }]),
+      { maxBodyChars: 100 },
+    );
     expect(result.exchanges[0]!.body).toHaveLength(100);
     expect(result.exchanges[0]!.bodyTruncated).toBe(true);
     expect(result.problems[0]).toMatchObject({ index: 0, skipped: false });
@@ -337,7 +393,8 @@ describe('parseHar entry by entry', () => {
   });
 
   it('keeps __proto__ header names as data', () => {
-    const text = '{"log":{"entries":[{"request":{"method":"GET","url":"u","headers":[{"name":"__proto__","value":"x"}]},"response":{"status":200,"__proto__":{"status":500}}}]}}';
+    const text =
+      '{"log":{"entries":[{"request":{"method":"GET","url":"u","headers":[{"name":"__proto__","value":"x"}]},"response":{"status":200,"__proto__":{"status":500}}}]}}';
     const result = parseHar(text);
     expect(result.exchanges[0]!.status).toBe(200);
     expect(result.exchanges[0]!.requestHeaders).toEqual([{ name: '__proto__', value: 'x' }]);
@@ -348,9 +405,32 @@ describe('parseHar entry by entry', () => {
     fc.anything(),
     fc.record(
       {
-        request: fc.oneof(fc.anything(), fc.record({ method: fc.oneof(fc.constantFrom('GET', 'POST'), fc.anything()), url: fc.oneof(fc.webUrl(), fc.anything()), headers: fc.oneof(fc.array(fc.record({ name: fc.string(), value: fc.anything() })), fc.anything()) }, { requiredKeys: [] })),
-        response: fc.oneof(fc.anything(), fc.record({ status: fc.oneof(fc.integer({ min: -5, max: 1200 }), fc.anything()), content: fc.anything(), _error: fc.anything() }, { requiredKeys: [] })),
-        startedDateTime: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.anything()),
+        request: fc.oneof(
+          fc.anything(),
+          fc.record(
+            {
+              method: fc.oneof(fc.constantFrom('GET', 'POST'), fc.anything()),
+              url: fc.oneof(fc.webUrl(), fc.anything()),
+              headers: fc.oneof(fc.array(fc.record({ name: fc.string(), value: fc.anything() })), fc.anything()),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        response: fc.oneof(
+          fc.anything(),
+          fc.record(
+            {
+              status: fc.oneof(fc.integer({ min: -5, max: 1200 }), fc.anything()),
+              content: fc.anything(),
+              _error: fc.anything(),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        startedDateTime: fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          fc.anything(),
+        ),
         time: fc.anything(),
       },
       { requiredKeys: [] },
@@ -374,21 +454,29 @@ describe('parseHar entry by entry', () => {
 });
 
 describe('toHar', () => {
-  const exchangeArb: fc.Arbitrary<Exchange> = fc.record({
-    method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
-    url: fc.webUrl({ withQueryParameters: true }),
-    requestHeaders: fc.array(fc.record({ name: fc.constantFrom('accept', 'content-type', 'x-trace'), value: fc.string() }), { maxLength: 3 }),
-    status: fc.integer({ min: 0, max: 599 }),
-    statusText: fc.string(),
-    responseHeaders: fc.array(fc.record({ name: fc.constantFrom('content-type', 'x-request-id', 'retry-after'), value: fc.string() }), { maxLength: 3 }),
-    body: fc.option(fc.string(), { nil: undefined }),
-    startedAt: fc.integer({ min: 0, max: 4102444800000 }),
-    durationMs: fc.nat({ max: 100000 }),
-  }).map((e) => {
-    const out: Exchange = { ...e };
-    if (out.body === undefined) delete out.body;
-    return out;
-  });
+  const exchangeArb: fc.Arbitrary<Exchange> = fc
+    .record({
+      method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
+      url: fc.webUrl({ withQueryParameters: true }),
+      requestHeaders: fc.array(
+        fc.record({ name: fc.constantFrom('accept', 'content-type', 'x-trace'), value: fc.string() }),
+        { maxLength: 3 },
+      ),
+      status: fc.integer({ min: 0, max: 599 }),
+      statusText: fc.string(),
+      responseHeaders: fc.array(
+        fc.record({ name: fc.constantFrom('content-type', 'x-request-id', 'retry-after'), value: fc.string() }),
+        { maxLength: 3 },
+      ),
+      body: fc.option(fc.string(), { nil: undefined }),
+      startedAt: fc.integer({ min: 0, max: 4102444800000 }),
+      durationMs: fc.nat({ max: 100000 }),
+    })
+    .map((e) => {
+      const out: Exchange = { ...e };
+      if (out.body === undefined) delete out.body;
+      return out;
+    });
 
   it('round-trips through parseHar when not redacting', () => {
     fc.assert(
@@ -407,11 +495,17 @@ describe('toHar', () => {
     const exchange: Exchange = {
       method: 'POST',
       url: 'https://api.test/login?access_token=SECRET-URL-1&page=2',
-      requestHeaders: [{ name: 'Authorization', value: 'Bearer SECRET-HDR-2' }, { name: 'Content-Type', value: 'application/json' }],
+      requestHeaders: [
+        { name: 'Authorization', value: 'Bearer SECRET-HDR-2' },
+        { name: 'Content-Type', value: 'application/json' },
+      ],
       requestBody: '{"user":"me","password":"SECRET-BODY-3"}',
       status: 401,
       statusText: 'Unauthorized',
-      responseHeaders: [{ name: 'Set-Cookie', value: 'sid=SECRET-COOKIE-4; HttpOnly' }, { name: 'x-request-id', value: 'req-77' }],
+      responseHeaders: [
+        { name: 'Set-Cookie', value: 'sid=SECRET-COOKIE-4; HttpOnly' },
+        { name: 'x-request-id', value: 'req-77' },
+      ],
       body: '{"error":"invalid_grant","refresh_token":"SECRET-RESP-5"}',
       mimeType: 'application/json',
       startedAt: Date.UTC(2026, 10, 23, 18),
@@ -424,7 +518,10 @@ describe('toHar', () => {
     expect(har.log.creator).toEqual({ name: 'Faultline', version: '0.1.0' });
     const [entry] = har.log.entries;
     expect(entry.startedDateTime).toBe('2026-11-23T18:00:00.000Z');
-    expect(entry.request.queryString).toEqual([{ name: 'access_token', value: '[REDACTED]' }, { name: 'page', value: '2' }]);
+    expect(entry.request.queryString).toEqual([
+      { name: 'access_token', value: '[REDACTED]' },
+      { name: 'page', value: '2' },
+    ]);
     expect(entry.response.headers).toContainEqual({ name: 'x-request-id', value: 'req-77' });
     expect(JSON.parse(entry.request.postData!.text!)).toEqual({ user: 'me', password: '[REDACTED]' });
     expect(entry.response.content.mimeType).toBe('application/json');

@@ -100,11 +100,13 @@ function parseHarUnsafe(text: string, options: HarParseOptions): HarParseResult 
 
 /** The log object and its entries array of a parsed HAR root. Throws HarError when the shape is not a HAR's. */
 export function readHarLog(root: unknown): { log: Record<string, unknown>; entries: unknown[] } {
-  if (!isRecord(root)) throw new HarError(`not a HAR file: expected a JSON object with a "log" property, got ${typeName(root)}`);
+  if (!isRecord(root))
+    throw new HarError(`not a HAR file: expected a JSON object with a "log" property, got ${typeName(root)}`);
   if (!('log' in root) || root.log === undefined) throw new HarError('no log object: this is JSON but not a HAR file');
   const log = root.log;
   if (!isRecord(log)) throw new HarError(`log must be an object, got ${typeName(log)}`);
-  if (!('entries' in log) || log.entries === undefined) throw new HarError('no log.entries array: this is JSON but not a HAR file');
+  if (!('entries' in log) || log.entries === undefined)
+    throw new HarError('no log.entries array: this is JSON but not a HAR file');
   const entries = log.entries;
   if (!Array.isArray(entries)) throw new HarError(`log.entries must be an array, got ${typeName(entries)}`);
   return { log, entries };
@@ -133,7 +135,11 @@ class EntryProblem {
 }
 
 /** One log.entries item as an exchange, with its problems; never throws. */
-export function convertHarEntry(raw: unknown, index: number, maxBodyChars: number = HAR_DEFAULT_MAX_BODY_CHARS): ConvertedEntry {
+export function convertHarEntry(
+  raw: unknown,
+  index: number,
+  maxBodyChars: number = HAR_DEFAULT_MAX_BODY_CHARS,
+): ConvertedEntry {
   const warnings: HarProblem[] = [];
   const warn = (message: string): void => {
     warnings.push({ index, message, skipped: false });
@@ -141,7 +147,10 @@ export function convertHarEntry(raw: unknown, index: number, maxBodyChars: numbe
   try {
     return { exchange: buildExchange(raw, warn, maxBodyChars), problems: warnings };
   } catch (err) {
-    const message = err instanceof EntryProblem ? err.message : `cannot convert: ${oneLine(String(err instanceof Error ? err.message : err))}`;
+    const message =
+      err instanceof EntryProblem
+        ? err.message
+        : `cannot convert: ${oneLine(String(err instanceof Error ? err.message : err))}`;
     const skipped: HarProblem = { index, message, skipped: true };
     const request = isRecord(raw) && isRecord(raw.request) ? raw.request : null;
     if (request && typeof request.method === 'string') skipped.method = request.method;
@@ -160,7 +169,8 @@ function buildExchange(raw: unknown, warn: (m: string) => void, maxBodyChars: nu
   if (!isRecord(response)) throw new EntryProblem(`response must be an object, got ${typeName(response)}`);
 
   const method = request.method;
-  if (typeof method !== 'string' || method.trim() === '') throw new EntryProblem(`request.method must be a non-empty string, got ${typeName(method)}`);
+  if (typeof method !== 'string' || method.trim() === '')
+    throw new EntryProblem(`request.method must be a non-empty string, got ${typeName(method)}`);
   const url = request.url;
   if (typeof url !== 'string') throw new EntryProblem(`request.url must be a string, got ${typeName(url)}`);
 
@@ -180,7 +190,8 @@ function buildExchange(raw: unknown, warn: (m: string) => void, maxBodyChars: nu
 
   const error = response._error;
   if (typeof error === 'string' && error.trim() !== '') exchange.error = error;
-  else if (error !== undefined && error !== null && typeof error !== 'string') warn(`response._error must be a string, got ${typeName(error)}; ignored`);
+  else if (error !== undefined && error !== null && typeof error !== 'string')
+    warn(`response._error must be a string, got ${typeName(error)}; ignored`);
 
   if (raw.startedDateTime !== undefined && raw.startedDateTime !== null) {
     const startedAt = typeof raw.startedDateTime === 'string' ? parseIsoDate(raw.startedDateTime) : null;
@@ -197,14 +208,24 @@ function buildExchange(raw: unknown, warn: (m: string) => void, maxBodyChars: nu
 
 function readStatus(status: unknown): number {
   if (status === undefined || status === null || status === '') return 0;
-  const n = typeof status === 'number' ? status : typeof status === 'string' && /^\s*-?\d+\s*$/.test(status) ? Number(status) : NaN;
-  if (!Number.isFinite(n) || !Number.isInteger(n)) throw new EntryProblem(`response.status must be an integer, got ${preview(status)}`);
+  const n =
+    typeof status === 'number'
+      ? status
+      : typeof status === 'string' && /^\s*-?\d+\s*$/.test(status)
+        ? Number(status)
+        : NaN;
+  if (!Number.isFinite(n) || !Number.isInteger(n))
+    throw new EntryProblem(`response.status must be an integer, got ${preview(status)}`);
   if (n <= 0) return 0;
   if (n > 999) throw new EntryProblem(`response.status ${n} is not an HTTP status code`);
   return n;
 }
 
-function readHeaders(headers: unknown, where: string, warn: (m: string) => void): Array<{ name: string; value: string }> {
+function readHeaders(
+  headers: unknown,
+  where: string,
+  warn: (m: string) => void,
+): Array<{ name: string; value: string }> {
   if (headers === undefined || headers === null) return [];
   if (!Array.isArray(headers)) throw new EntryProblem(`${where} must be an array, got ${typeName(headers)}`);
   const out: Array<{ name: string; value: string }> = [];
@@ -236,7 +257,12 @@ function readPostData(postData: unknown, warn: (m: string) => void): string | un
     return postData.params
       .filter(isRecord)
       .map((p) => {
-        const value = typeof p.value === 'string' ? p.value : p.value === undefined || p.value === null ? '' : JSON.stringify(p.value);
+        const value =
+          typeof p.value === 'string'
+            ? p.value
+            : p.value === undefined || p.value === null
+              ? ''
+              : JSON.stringify(p.value);
         return `${encodeURIComponent(String(p.name ?? ''))}=${encodeURIComponent(value)}`;
       })
       .join('&');
@@ -302,14 +328,21 @@ export interface ToHarOptions {
 }
 
 /** Writes a HAR 1.2 log from exchanges. Secrets are redacted unless `redact: false`. */
-export function toHar(items: ReadonlyArray<Exchange | HarExportItem>, creator: HarCreator, options: ToHarOptions = {}): Har {
+export function toHar(
+  items: ReadonlyArray<Exchange | HarExportItem>,
+  creator: HarCreator,
+  options: ToHarOptions = {},
+): Har {
   const redact = options.redact ?? true;
   const entries = items.map((item) => {
-    const isItem = 'exchange' in item && typeof (item).exchange === 'object';
-    const raw = isItem ? (item).exchange : (item as Exchange);
-    const classification = isItem ? (item).classification : undefined;
+    const isItem = 'exchange' in item && typeof item.exchange === 'object';
+    const raw = isItem ? item.exchange : (item as Exchange);
+    const classification = isItem ? item.classification : undefined;
     // The classification echoes server text (code, message, ID), which can carry credentials too.
-    return toHarEntry(redact ? redactExchange(raw) : raw, redact && classification ? redactClassification(classification) : classification);
+    return toHarEntry(
+      redact ? redactExchange(raw) : raw,
+      redact && classification ? redactClassification(classification) : classification,
+    );
   });
   const log: Har['log'] = {
     version: '1.2',
@@ -317,14 +350,16 @@ export function toHar(items: ReadonlyArray<Exchange | HarExportItem>, creator: H
     pages: [],
     entries,
   };
-  if (redact) log.comment = 'Secrets (credentials, cookies, token-like parameters and fields) are replaced by [REDACTED].';
+  if (redact)
+    log.comment = 'Secrets (credentials, cookies, token-like parameters and fields) are replaced by [REDACTED].';
   return { log };
 }
 
 function toHarEntry(ex: Exchange, classification: Classification | undefined): HarEntryOut {
   const requestHeaders = headerPairs(ex.requestHeaders);
   const responseHeaders = headerPairs(ex.responseHeaders);
-  const duration = typeof ex.durationMs === 'number' && Number.isFinite(ex.durationMs) && ex.durationMs >= 0 ? ex.durationMs : 0;
+  const duration =
+    typeof ex.durationMs === 'number' && Number.isFinite(ex.durationMs) && ex.durationMs >= 0 ? ex.durationMs : 0;
   const started = typeof ex.startedAt === 'number' && Number.isFinite(ex.startedAt) ? ex.startedAt : 0;
   const startedDate = new Date(started);
   const requestMime = findHeader(requestHeaders, 'content-type') ?? '';
@@ -389,7 +424,10 @@ function headerPairs(headers: Exchange['requestHeaders']): HarHeaderOut[] {
       .filter((h) => h && typeof h.name === 'string')
       .map((h) => ({ name: h.name, value: String(h.value ?? '') }));
   }
-  return Object.entries(headers as Record<string, string>).map(([name, value]) => ({ name, value: String(value ?? '') }));
+  return Object.entries(headers as Record<string, string>).map(([name, value]) => ({
+    name,
+    value: String(value ?? ''),
+  }));
 }
 
 function findHeader(headers: HarHeaderOut[], name: string): string | undefined {
@@ -458,7 +496,8 @@ function formatSize(chars: number): string {
   return `${chars} B`;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /** ISO 8601 as HAR writers emit it: Z or ±hh:mm, 0 to 9 fraction digits. No zone is read as UTC. Epoch ms or null. */
 export function parseIsoDate(text: string): number | null {
@@ -525,7 +564,8 @@ function lineColumn(text: string, pos: number): { line: number; column: number }
 function describeChar(text: string, pos: number): string {
   if (pos >= text.length) return 'end of file';
   const cp = text.codePointAt(pos)!;
-  if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0)) return `character U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0))
+    return `character U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   // Show the whole bare word ("xxx", "undefined") when there is one.
   const word = /^[A-Za-z_$][\w$]{0,30}/.exec(text.slice(pos, pos + 32));
   return word ? `token '${word[0]}'` : `'${String.fromCodePoint(cp)}'`;
@@ -551,13 +591,20 @@ function locateJsonError(text: string): { pos: number; what: string } | null {
   const expectedFor = (w: Want): string => {
     const top = stack[stack.length - 1];
     switch (w) {
-      case 'value': return 'a value';
-      case 'value-or-close': return "a value or ']'";
-      case 'key': return 'a "quoted" property name';
-      case 'key-or-close': return `a "quoted" property name or '}'`;
-      case 'colon': return "':'";
-      case 'comma-or-close': return top === '{' ? "',' or '}'" : "',' or ']'";
-      case 'end': return 'end of file';
+      case 'value':
+        return 'a value';
+      case 'value-or-close':
+        return "a value or ']'";
+      case 'key':
+        return 'a "quoted" property name';
+      case 'key-or-close':
+        return `a "quoted" property name or '}'`;
+      case 'colon':
+        return "':'";
+      case 'comma-or-close':
+        return top === '{' ? "',' or '}'" : "',' or ']'";
+      case 'end':
+        return 'end of file';
     }
   };
   while (true) {

@@ -32,7 +32,14 @@ describe('indexHeaders', () => {
   });
 
   it('skips malformed entries and turns numbers into strings', () => {
-    const h = indexHeaders([null, 42, { name: 5, value: 'x' }, { name: 'a' }, { name: 'content-length', value: 0 }, { name: '', value: 'e' }] as never);
+    const h = indexHeaders([
+      null,
+      42,
+      { name: 5, value: 'x' },
+      { name: 'a' },
+      { name: 'content-length', value: 0 },
+      { name: '', value: 'e' },
+    ] as never);
     expect(h.entries()).toEqual([{ name: 'content-length', value: '0' }]);
   });
 
@@ -48,7 +55,12 @@ describe('indexHeaders', () => {
 
   it('survives headers whose getters throw', () => {
     const hostile = {};
-    Object.defineProperty(hostile, 'boom', { enumerable: true, get() { throw new Error('boom'); } });
+    Object.defineProperty(hostile, 'boom', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
     expect(indexHeaders(hostile).size).toBe(0);
     expect(headerValue(hostile, 'boom')).toBeUndefined();
   });

@@ -39,7 +39,9 @@ const bytesToBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString
 const decodeLikeABrowser = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);
 
 /** Invalid UTF-8: bad continuation, overlong, surrogate, 0xFF/0xFE, and a NUL (the demo's set). */
-const INVALID_UTF8 = Uint8Array.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xff, 0xfe, 0x00]);
+const INVALID_UTF8 = Uint8Array.from([
+  0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xff, 0xfe, 0x00,
+]);
 
 function pseudoRandomBytes(length: number, seed = 0x9e3779b9): Uint8Array {
   const out = new Uint8Array(length);
@@ -79,7 +81,8 @@ const json = (status: number, body: string, headers: Record<string, string> = {}
 
 describe('hostile bodies', () => {
   it(`reads a 50 MB body only up to MAX_PARSE_BYTES (${MAX_PARSE_BYTES}) and says so in the notes`, () => {
-    const head = '{"error":{"code":"huge_body","message":"A very large error body.","request_id":"req_hostile_huge"},"padding":"';
+    const head =
+      '{"error":{"code":"huge_body","message":"A very large error body.","request_id":"req_hostile_huge"},"padding":"';
     const body = head + 'x'.repeat(50 * MiB - head.length - 2) + '"}';
     const c = classifyClean(json(500, body));
     expect(c.notes).toContain(`body parsed up to the first ${MAX_PARSE_BYTES} characters (2 MiB)`);
@@ -101,7 +104,10 @@ describe('hostile bodies', () => {
     expect(recognized.errorCode).toBe('long');
     expect(recognized.message!.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
     expect(recognized.message!.endsWith('…')).toBe(true);
-    const plain = classifyClean({ ...json(500, 'm'.repeat(50 * MiB)), responseHeaders: { 'content-type': 'text/plain' } });
+    const plain = classifyClean({
+      ...json(500, 'm'.repeat(50 * MiB)),
+      responseHeaders: { 'content-type': 'text/plain' },
+    });
     expect(plain.notes).toContain(`body parsed up to the first ${MAX_PARSE_BYTES} characters (2 MiB)`);
     if (plain.message !== null) {
       expect(plain.message.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
@@ -132,13 +138,29 @@ describe('hostile bodies', () => {
   });
 
   it("gives format 'binary' with a note for invalid UTF-8 and random bytes, decoded or base64", () => {
-    const invalidJson = concatBytes('{"error":{"code":"bad_', INVALID_UTF8, '","message":"Invalid ', INVALID_UTF8, ' UTF-8.","request_id":"req_hostile_utf8"}}');
+    const invalidJson = concatBytes(
+      '{"error":{"code":"bad_',
+      INVALID_UTF8,
+      '","message":"Invalid ',
+      INVALID_UTF8,
+      ' UTF-8.","request_id":"req_hostile_utf8"}}',
+    );
     const binary = concatBytes(INVALID_UTF8, pseudoRandomBytes(4096), INVALID_UTF8);
     const cases: Array<[string, Exchange]> = [
       ['invalid UTF-8 JSON, decoded', json(500, decodeLikeABrowser(invalidJson))],
       ['invalid UTF-8 JSON, base64', { ...json(500, bytesToBase64(invalidJson)), bodyEncoding: 'base64' }],
-      ['octet-stream, decoded', { ...json(500, decodeLikeABrowser(binary)), responseHeaders: { 'content-type': 'application/octet-stream' } }],
-      ['octet-stream, base64', { ...json(500, bytesToBase64(binary)), bodyEncoding: 'base64', responseHeaders: { 'content-type': 'application/octet-stream' } }],
+      [
+        'octet-stream, decoded',
+        { ...json(500, decodeLikeABrowser(binary)), responseHeaders: { 'content-type': 'application/octet-stream' } },
+      ],
+      [
+        'octet-stream, base64',
+        {
+          ...json(500, bytesToBase64(binary)),
+          bodyEncoding: 'base64',
+          responseHeaders: { 'content-type': 'application/octet-stream' },
+        },
+      ],
       ['no content type, base64', { ...json(500, bytesToBase64(binary)), bodyEncoding: 'base64', responseHeaders: {} }],
     ];
     for (const [name, exchange] of cases) {
@@ -147,7 +169,11 @@ describe('hostile bodies', () => {
       expect(c.notes, name).toContain('binary body not parsed');
       expect(c.message, name).toBeNull();
     }
-    const png = classifyClean({ ...json(500, bytesToBase64(binary)), bodyEncoding: 'base64', responseHeaders: { 'content-type': 'image/png' } });
+    const png = classifyClean({
+      ...json(500, bytesToBase64(binary)),
+      bodyEncoding: 'base64',
+      responseHeaders: { 'content-type': 'image/png' },
+    });
     expect(png.format).toBe('binary');
     expect(png.notes).toContain('binary body (image/png) not parsed');
   });
@@ -191,8 +217,17 @@ describe('__proto__, constructor and prototype keys', () => {
     for (const status of [200, 400, 500]) {
       for (const body of [PROTO_BODY, `${PROTO_BODY.slice(0, -1)},}`, PROTO_BODY.slice(0, 200)]) {
         // Header records parsed from JSON carry "__proto__" as an own key, as a HAR or a message would.
-        const headers = JSON.parse('{"content-type":"application/json","__proto__":"x","constructor":"y","x-request-id":"__proto__"}') as Record<string, string>;
-        classifyClean({ method: 'POST', url: 'https://api.test/__proto__?constructor=1', status, responseHeaders: headers, requestHeaders: headers, body });
+        const headers = JSON.parse(
+          '{"content-type":"application/json","__proto__":"x","constructor":"y","x-request-id":"__proto__"}',
+        ) as Record<string, string>;
+        classifyClean({
+          method: 'POST',
+          url: 'https://api.test/__proto__?constructor=1',
+          status,
+          responseHeaders: headers,
+          requestHeaders: headers,
+          body,
+        });
       }
     }
     const c = classifyClean(json(400, PROTO_BODY, { 'x-request-id': '__proto__' }));
@@ -206,14 +241,20 @@ describe('__proto__, constructor and prototype keys', () => {
   });
 
   it('reads a HAR full of them and writes them back out as plain names', () => {
-    const entry = `{"__proto__":{"polluted":true},"request":{"method":"GET","url":"https://api.test/p","headers":[{"name":"__proto__","value":"v"},{"name":"constructor","value":"w"}]},` +
+    const entry =
+      `{"__proto__":{"polluted":true},"request":{"method":"GET","url":"https://api.test/p","headers":[{"name":"__proto__","value":"v"},{"name":"constructor","value":"w"}]},` +
       `"response":{"status":400,"headers":[{"name":"__proto__","value":"v"}],"content":{"mimeType":"application/json","text":${JSON.stringify(PROTO_BODY)}}}}`;
-    const har = parseHar(`{"__proto__":{"polluted":true},"log":{"constructor":{"polluted":true},"entries":[${entry}]}}`);
+    const har = parseHar(
+      `{"__proto__":{"polluted":true},"log":{"constructor":{"polluted":true},"entries":[${entry}]}}`,
+    );
     expect(har.exchanges).toHaveLength(1);
     const exchange = har.exchanges[0]!;
     expect(classifyClean(exchange).errorCode).toBe('__proto__');
     const out = JSON.stringify(toHar([exchange], { name: 't', version: '1' }));
-    expect(JSON.parse(out).log.entries[0].request.headers).toEqual([{ name: '__proto__', value: 'v' }, { name: 'constructor', value: 'w' }]);
+    expect(JSON.parse(out).log.entries[0].request.headers).toEqual([
+      { name: '__proto__', value: 'v' },
+      { name: 'constructor', value: 'w' },
+    ]);
     expect(toFetch(exchange)).toContain('["__proto__"]: "v"');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -236,12 +277,19 @@ const GARBAGE_RATELIMIT_HEADERS: Record<string, string> = {
 
 describe('hostile headers', () => {
   it('classifies 5,000 response headers and still finds the ID and the wait after them', () => {
-    const many = Array.from({ length: 5000 }, (_, i) => ({ name: `x-h${String(i).padStart(5, '0')}`, value: String(i % 10) }));
+    const many = Array.from({ length: 5000 }, (_, i) => ({
+      name: `x-h${String(i).padStart(5, '0')}`,
+      value: String(i % 10),
+    }));
     const c = classifyClean({
       method: 'GET',
       url: 'https://api.test/v1/many',
       status: 503,
-      responseHeaders: [...many, { name: 'X-Request-Id', value: 'req_after_5000' }, { name: 'Retry-After', value: '7' }],
+      responseHeaders: [
+        ...many,
+        { name: 'X-Request-Id', value: 'req_after_5000' },
+        { name: 'Retry-After', value: '7' },
+      ],
       body: '',
     });
     expect(c.errorId).toBe('req_after_5000');
@@ -253,7 +301,9 @@ describe('hostile headers', () => {
 
   it('classifies 50,000 response headers (the demo route maximum)', () => {
     const many = Array.from({ length: 50_000 }, (_, i) => ({ name: `x-h${i}`, value: 'v' }));
-    expect(classifyClean({ method: 'GET', url: 'https://api.test/', status: 500, responseHeaders: many, body: '' }).failure).toBe(true);
+    expect(
+      classifyClean({ method: 'GET', url: 'https://api.test/', status: 500, responseHeaders: many, body: '' }).failure,
+    ).toBe(true);
   });
 
   // [Retry-After value, the wait (seconds) the documented rules give, the note that explains it]
@@ -261,8 +311,16 @@ describe('hostile headers', () => {
     ['-5', null, /^Retry-After '-5' ignored: negative$/],
     ['1e309', null, /^Retry-After '1e309' ignored: not a finite number$/],
     ['soon', null, /^Retry-After 'soon' ignored: neither seconds nor an HTTP-date$/],
-    ['Fri, 31 Dec 9999 23:59:59 GMT', MAX_WAIT_SECONDS, /^Retry-After 'Fri, 31 Dec 9999 23:59:59 GMT' capped at 31622400 s/],
-    ['Thu, 01 Jan 1970 00:00:00 GMT', null, /^Retry-After 'Thu, 01 Jan 1970 00:00:00 GMT' ignored: a date long in the past$/],
+    [
+      'Fri, 31 Dec 9999 23:59:59 GMT',
+      MAX_WAIT_SECONDS,
+      /^Retry-After 'Fri, 31 Dec 9999 23:59:59 GMT' capped at 31622400 s/,
+    ],
+    [
+      'Thu, 01 Jan 1970 00:00:00 GMT',
+      null,
+      /^Retry-After 'Thu, 01 Jan 1970 00:00:00 GMT' ignored: a date long in the past$/,
+    ],
     ['1e300', MAX_WAIT_SECONDS, /capped at 31622400 s/],
     ['NaN', null, /^Retry-After 'NaN' ignored/],
     ['Infinity', null, /^Retry-After 'Infinity' ignored/],
@@ -274,29 +332,74 @@ describe('hostile headers', () => {
       if (withDate) headers.date = 'Mon, 23 Nov 2026 18:00:00 GMT';
       const c = classifyClean(json(429, '{"error":{"code":"rate_limited","message":"Slow down."}}', headers));
       expect(c.retryAfterSeconds).toBe(seconds);
-      expect(c.notes.some((n) => note.test(n)), c.notes.join(' | ')).toBe(true);
+      expect(
+        c.notes.some((n) => note.test(n)),
+        c.notes.join(' | '),
+      ).toBe(true);
       // Still a rate limit: retry, with the server's wait or with backoff.
       expect(c.retryable).toBe(true);
       expect(c.verdict).toBe(seconds === null ? 'retry-backoff' : 'retry-after');
     }
   });
 
-  it.each(['ratelimit', 'ratelimit-reset', 'x-ratelimit-reset'])('a garbage %s header alone gives no wait, and a note says it was ignored', (name) => {
-    const c = classifyClean(json(429, '', { [name]: GARBAGE_RATELIMIT_HEADERS[name] }));
-    expect(c.retryAfterSeconds).toBeNull();
-    expect(c.notes.some((n) => n.toLowerCase().startsWith(name) && /ignored/.test(n)), c.notes.join(' | ')).toBe(true);
-  });
+  it.each(['ratelimit', 'ratelimit-reset', 'x-ratelimit-reset'])(
+    'a garbage %s header alone gives no wait, and a note says it was ignored',
+    (name) => {
+      const c = classifyClean(json(429, '', { [name]: GARBAGE_RATELIMIT_HEADERS[name] }));
+      expect(c.retryAfterSeconds).toBeNull();
+      expect(
+        c.notes.some((n) => n.toLowerCase().startsWith(name) && /ignored/.test(n)),
+        c.notes.join(' | '),
+      ).toBe(true);
+    },
+  );
 
   it('never reports a wait outside [0, MAX_WAIT_SECONDS] for any value of any wait header (property)', () => {
-    const waitHeaders = ['retry-after', 'retry-after-ms', 'ratelimit', 'ratelimit-reset', 'x-ratelimit-reset', 'x-ratelimit-reset-after', 'x-rate-limit-reset', 'x-ratelimit-reset-requests', 'anthropic-ratelimit-requests-reset', 'date'];
-    const numberish = fc.oneof(fc.double().map(String), fc.bigInt().map(String), fc.integer().map((n) => `${n}e${n % 400}`), fc.constantFrom('-0', '+5', '.5', '5.', '0x10', '1_000', '١٢', 'Infinity', '-Infinity'));
-    const dateish = fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toUTCString()));
-    const sfish = fc.tuple(fc.string({ maxLength: 8 }), numberish, numberish).map(([n, r, t]) => `"${n}";r=${r};t=${t}`);
-    const value = fc.oneof(numberish, dateish, sfish, fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }));
+    const waitHeaders = [
+      'retry-after',
+      'retry-after-ms',
+      'ratelimit',
+      'ratelimit-reset',
+      'x-ratelimit-reset',
+      'x-ratelimit-reset-after',
+      'x-rate-limit-reset',
+      'x-ratelimit-reset-requests',
+      'anthropic-ratelimit-requests-reset',
+      'date',
+    ];
+    const numberish = fc.oneof(
+      fc.double().map(String),
+      fc.bigInt().map(String),
+      fc.integer().map((n) => `${n}e${n % 400}`),
+      fc.constantFrom('-0', '+5', '.5', '5.', '0x10', '1_000', '١٢', 'Infinity', '-Infinity'),
+    );
+    const dateish = fc
+      .date({ noInvalidDate: false })
+      .map((d) => (Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toUTCString()));
+    const sfish = fc
+      .tuple(fc.string({ maxLength: 8 }), numberish, numberish)
+      .map(([n, r, t]) => `"${n}";r=${r};t=${t}`);
+    const value = fc.oneof(
+      numberish,
+      dateish,
+      sfish,
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+    );
     fc.assert(
-      fc.property(fc.constantFrom(429, 503, 500, 403, 200), fc.array(fc.tuple(fc.constantFrom(...waitHeaders), value), { maxLength: 6 }), (status, pairs) => {
-        classifyClean({ method: 'GET', url: 'https://api.test/', status, responseHeaders: pairs.map(([name, v]) => ({ name, value: v })), body: '' });
-      }),
+      fc.property(
+        fc.constantFrom(429, 503, 500, 403, 200),
+        fc.array(fc.tuple(fc.constantFrom(...waitHeaders), value), { maxLength: 6 }),
+        (status, pairs) => {
+          classifyClean({
+            method: 'GET',
+            url: 'https://api.test/',
+            status,
+            responseHeaders: pairs.map(([name, v]) => ({ name, value: v })),
+            body: '',
+          });
+        },
+      ),
       { numRuns: 2000 * FUZZ },
     );
   });
@@ -306,9 +409,38 @@ describe('hostile headers', () => {
 // Fuzzing the classifier with hostile shapes (shrinks to the smallest failing input)
 
 describe('classifier fuzzing', () => {
-  const keys = fc.constantFrom('__proto__', 'constructor', 'prototype', 'error', 'errors', 'message', 'code', 'detail', 'request_id', 'retry_after', 'status', 'type', 'title', 'success', 'data', 'fault', 'id', 'toString', 'valueOf', 'hasOwnProperty');
+  const keys = fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'error',
+    'errors',
+    'message',
+    'code',
+    'detail',
+    'request_id',
+    'retry_after',
+    'status',
+    'type',
+    'title',
+    'success',
+    'data',
+    'fault',
+    'id',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+  );
   const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-    v: fc.oneof({ depthSize: 'small' }, fc.string({ unit: 'binary', maxLength: 30 }), fc.double(), fc.boolean(), fc.constant(null), fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(keys, tie('v'), { maxKeys: 5 })),
+    v: fc.oneof(
+      { depthSize: 'small' },
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(tie('v'), { maxLength: 4 }),
+      fc.dictionary(keys, tie('v'), { maxKeys: 5 }),
+    ),
   })).v;
   const bodyText = fc.oneof(
     value.map((v) => JSON.stringify(v) ?? ''),
@@ -316,11 +448,42 @@ describe('classifier fuzzing', () => {
       const s = JSON.stringify(v) ?? '';
       return fc.nat({ max: s.length }).map((cut) => s.slice(0, cut));
     }),
-    fc.tuple(fc.nat({ max: 3000 }), fc.constantFrom('[', '{"a":', '{"error":', '[{"__proto__":')).map(([n, open]) => open.repeat(n)),
+    fc
+      .tuple(fc.nat({ max: 3000 }), fc.constantFrom('[', '{"a":', '{"error":', '[{"__proto__":'))
+      .map(([n, open]) => open.repeat(n)),
     fc.string({ unit: 'binary', maxLength: 200 }),
   );
-  const headerNames = fc.constantFrom('content-type', 'retry-after', 'x-request-id', 'ratelimit', 'x-ratelimit-reset', 'date', 'x-amzn-errortype', 'www-authenticate', 'allow', 'x-should-retry', '__proto__', 'constructor');
-  const headers = fc.array(fc.record({ name: headerNames, value: fc.oneof(fc.string({ unit: 'binary', maxLength: 50 }), fc.constantFrom('application/json', 'text/html', 'application/problem+json', 'text/event-stream', 'application/octet-stream', 'image/png')) }), { maxLength: 8 });
+  const headerNames = fc.constantFrom(
+    'content-type',
+    'retry-after',
+    'x-request-id',
+    'ratelimit',
+    'x-ratelimit-reset',
+    'date',
+    'x-amzn-errortype',
+    'www-authenticate',
+    'allow',
+    'x-should-retry',
+    '__proto__',
+    'constructor',
+  );
+  const headers = fc.array(
+    fc.record({
+      name: headerNames,
+      value: fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 50 }),
+        fc.constantFrom(
+          'application/json',
+          'text/html',
+          'application/problem+json',
+          'text/event-stream',
+          'application/octet-stream',
+          'image/png',
+        ),
+      ),
+    }),
+    { maxLength: 8 },
+  );
 
   it('never falls back to the internal-error classification, and keeps every wait in bounds', () => {
     fc.assert(
@@ -331,7 +494,13 @@ describe('classifier fuzzing', () => {
         bodyText,
         fc.boolean(),
         (status, method, responseHeaders, body, asBase64) => {
-          const exchange: Exchange = { method, url: 'https://api.test/fuzz', status, responseHeaders, body: asBase64 ? Buffer.from(body).toString('base64') : body };
+          const exchange: Exchange = {
+            method,
+            url: 'https://api.test/fuzz',
+            status,
+            responseHeaders,
+            body: asBase64 ? Buffer.from(body).toString('base64') : body,
+          };
           if (asBase64) exchange.bodyEncoding = 'base64';
           classifyClean(exchange);
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -348,7 +517,16 @@ describe('classifier fuzzing', () => {
 type Output = [name: string, text: string];
 
 function record(exchange: Exchange, classification: Classification): RequestRecord {
-  return { kind: 'request', id: 'wr:1', tabId: 1, seq: 1, exchange, classification, bodyState: 'captured', sources: ['devtools'] };
+  return {
+    kind: 'request',
+    id: 'wr:1',
+    tabId: 1,
+    seq: 1,
+    exchange,
+    classification,
+    bodyState: 'captured',
+    sources: ['devtools'],
+  };
 }
 
 /** Everything Faultline lets a user copy or export for one exchange, with the default (redacted) settings. */
@@ -417,7 +595,11 @@ describe('secrets are redacted in every copy and export', () => {
       { name: 'Content-Type', value: 'application/json' },
       { name: 'Idempotency-Key', value: 'idem-visible-1' },
     ],
-    requestBody: JSON.stringify({ title: 'visible title', password: placed.bodyPassword, nested: { api_token: placed.bodyApiToken } }),
+    requestBody: JSON.stringify({
+      title: 'visible title',
+      password: placed.bodyPassword,
+      nested: { api_token: placed.bodyApiToken },
+    }),
     status: 401,
     statusText: 'Unauthorized',
     responseHeaders: [
@@ -425,7 +607,10 @@ describe('secrets are redacted in every copy and export', () => {
       { name: 'content-type', value: 'application/json' },
       { name: 'x-request-id', value: 'req_visible_401' },
     ],
-    body: JSON.stringify({ error: { code: 'unauthorized', message: 'The api_token is invalid.', request_id: 'req_visible_401' }, access_token: placed.responseToken }),
+    body: JSON.stringify({
+      error: { code: 'unauthorized', message: 'The api_token is invalid.', request_id: 'req_visible_401' },
+      access_token: placed.responseToken,
+    }),
     startedAt: NOW,
   };
 
@@ -442,7 +627,13 @@ describe('secrets are redacted in every copy and export', () => {
   });
 
   it('keeps credentials the server echoes in its error code, message or ID out of every output', () => {
-    const echoed = { bearer: secretOf('EchoedBearer'), apiKey: secretOf('EchoedApiKey'), code: secretOf('EchoedInCode'), id: secretOf('EchoedInId'), header: secretOf('EchoedInHeader') };
+    const echoed = {
+      bearer: secretOf('EchoedBearer'),
+      apiKey: secretOf('EchoedApiKey'),
+      code: secretOf('EchoedInCode'),
+      id: secretOf('EchoedInId'),
+      header: secretOf('EchoedInHeader'),
+    };
     const ex: Exchange = {
       method: 'GET',
       url: 'https://api.test/v1/me',
@@ -468,37 +659,120 @@ describe('secrets are redacted in every copy and export', () => {
   it('never leaks a credential put in a secret header, parameter or body field (property)', () => {
     const secret = fc.stringMatching(/^[A-Za-z0-9._~+/-]{16,40}$/).filter((s) => /\d/.test(s) && /[A-Za-z]/.test(s));
     const headerName = fc
-      .constantFrom('authorization', 'proxy-authorization', 'cookie', 'api_token', 'api-token', 'x-api-key', 'api-key', 'x-auth-token', 'private-token', 'x-goog-api-key')
-      .chain((n) => fc.constantFrom(n, n.toUpperCase(), n.replace(/(^|-)([a-z])/g, (m) => m.toUpperCase())));
+      .constantFrom(
+        'authorization',
+        'proxy-authorization',
+        'cookie',
+        'api_token',
+        'api-token',
+        'x-api-key',
+        'api-key',
+        'x-auth-token',
+        'private-token',
+        'x-goog-api-key',
+      )
+      .chain((n) =>
+        fc.constantFrom(
+          n,
+          n.toUpperCase(),
+          n.replace(/(^|-)([a-z])/g, (m) => m.toUpperCase()),
+        ),
+      );
     const scheme = fc.constantFrom('', 'Bearer ', 'Basic ', 'Token ', 'token ');
-    const param = fc.constantFrom('token', 'access_token', 'refresh_token', 'id_token', 'api_key', 'apikey', 'api_token', 'key', 'code', 'sig', 'signature', 'X-Amz-Signature', 'client_secret', 'password', 'secret', 'session', 'sessionid', 'jwt', 'accessToken', 'apiKey', 'auth');
-    const field = fc.constantFrom('password', 'api_token', 'access_token', 'refresh_token', 'client_secret', 'apiKey', 'token', 'secret', 'authorization', 'privateKey');
+    const param = fc.constantFrom(
+      'token',
+      'access_token',
+      'refresh_token',
+      'id_token',
+      'api_key',
+      'apikey',
+      'api_token',
+      'key',
+      'code',
+      'sig',
+      'signature',
+      'X-Amz-Signature',
+      'client_secret',
+      'password',
+      'secret',
+      'session',
+      'sessionid',
+      'jwt',
+      'accessToken',
+      'apiKey',
+      'auth',
+    );
+    const field = fc.constantFrom(
+      'password',
+      'api_token',
+      'access_token',
+      'refresh_token',
+      'client_secret',
+      'apiKey',
+      'token',
+      'secret',
+      'authorization',
+      'privateKey',
+    );
     fc.assert(
-      fc.property(secret, headerName, scheme, param, field, fc.boolean(), fc.constantFrom('GET', 'POST', 'PUT'), (s, header, sch, p, f, inFragment, method) => {
-        const ex: Exchange = {
-          method,
-          url: `https://api.test/v1/items?x=1&${p}=${encodeURIComponent(s)}${inFragment ? `#${p}=${encodeURIComponent(s)}` : ''}`,
-          requestHeaders: [{ name: header, value: `${sch}${s}` }, { name: 'content-type', value: 'application/json' }],
-          requestBody: JSON.stringify({ [f]: s, name: 'visible' }),
-          status: 401,
-          responseHeaders: [{ name: 'Set-Cookie', value: `sid=${s}; Path=/` }, { name: 'content-type', value: 'application/json' }],
-          body: JSON.stringify({ error: { code: 'unauthorized', message: 'bad credentials' }, [f]: s }),
-        };
-        expect(leaks(everyOutput(ex), [s])).toEqual([]);
-      }),
+      fc.property(
+        secret,
+        headerName,
+        scheme,
+        param,
+        field,
+        fc.boolean(),
+        fc.constantFrom('GET', 'POST', 'PUT'),
+        (s, header, sch, p, f, inFragment, method) => {
+          const ex: Exchange = {
+            method,
+            url: `https://api.test/v1/items?x=1&${p}=${encodeURIComponent(s)}${inFragment ? `#${p}=${encodeURIComponent(s)}` : ''}`,
+            requestHeaders: [
+              { name: header, value: `${sch}${s}` },
+              { name: 'content-type', value: 'application/json' },
+            ],
+            requestBody: JSON.stringify({ [f]: s, name: 'visible' }),
+            status: 401,
+            responseHeaders: [
+              { name: 'Set-Cookie', value: `sid=${s}; Path=/` },
+              { name: 'content-type', value: 'application/json' },
+            ],
+            body: JSON.stringify({ error: { code: 'unauthorized', message: 'bad credentials' }, [f]: s }),
+          };
+          expect(leaks(everyOutput(ex), [s])).toEqual([]);
+        },
+      ),
       { numRuns: 500 * FUZZ },
     );
   });
 
   it('any casing of a credential header name is redacted: header names are case-insensitive (property)', () => {
     const casing = (name: string) =>
-      fc.array(fc.boolean(), { minLength: name.length, maxLength: name.length }).map((upper) => [...name].map((ch, i) => (upper[i] ? ch.toUpperCase() : ch.toLowerCase())).join(''));
-    const headerName = fc.constantFrom('authorization', 'proxy-authorization', 'cookie', 'api_token', 'x-api-key').chain(casing);
+      fc
+        .array(fc.boolean(), { minLength: name.length, maxLength: name.length })
+        .map((upper) => [...name].map((ch, i) => (upper[i] ? ch.toUpperCase() : ch.toLowerCase())).join(''));
+    const headerName = fc
+      .constantFrom('authorization', 'proxy-authorization', 'cookie', 'api_token', 'x-api-key')
+      .chain(casing);
     fc.assert(
       fc.property(headerName, (name) => {
         const s = 'Zx81-any-casing-credential';
-        const ex: Exchange = { method: 'GET', url: 'https://api.test/', requestHeaders: [{ name, value: s }], status: 401 };
-        expect(leaks([['cURL', toCurl(ex)], ['fetch', toFetch(ex)], ['toHar', JSON.stringify(toHar([ex], { name: 't', version: '1' }))]], [s])).toEqual([]);
+        const ex: Exchange = {
+          method: 'GET',
+          url: 'https://api.test/',
+          requestHeaders: [{ name, value: s }],
+          status: 401,
+        };
+        expect(
+          leaks(
+            [
+              ['cURL', toCurl(ex)],
+              ['fetch', toFetch(ex)],
+              ['toHar', JSON.stringify(toHar([ex], { name: 't', version: '1' }))],
+            ],
+            [s],
+          ),
+        ).toEqual([]);
       }),
       { numRuns: 300 * FUZZ },
     );
@@ -516,27 +790,33 @@ interface HostileFixture {
   secrets?: string[];
 }
 
-const fixtureFiles = readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).sort();
+const fixtureFiles = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('regression fixtures (src/core/fixtures/hostile)', () => {
   it('exist', () => {
     expect(fixtureFiles.length).toBeGreaterThan(0);
   });
 
-  it.each(fixtureFiles)('%s: classifies, copies and exports without a crash or a leak', (file) => {
-    const fixture = JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8')) as HostileFixture;
-    const exchange: Exchange = { ...fixture.exchange };
-    if (fixture.generate) {
-      const g = fixture.generate;
-      exchange[g.field] = g.prefix + g.repeat.repeat(g.times) + g.suffix;
-      // Generated inputs stay within what the HAR reader admits: they model a real import.
-      expect(exchange[g.field]!.length).toBeLessThanOrEqual(HAR_DEFAULT_MAX_BODY_CHARS);
-    }
-    classifyClean(exchange);
-    let outputs: Output[] = [];
-    expect(() => {
-      outputs = everyOutput(exchange);
-    }).not.toThrow();
-    expect(leaks(outputs, fixture.secrets ?? [])).toEqual([]);
-  }, 180_000);
+  it.each(fixtureFiles)(
+    '%s: classifies, copies and exports without a crash or a leak',
+    (file) => {
+      const fixture = JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8')) as HostileFixture;
+      const exchange: Exchange = { ...fixture.exchange };
+      if (fixture.generate) {
+        const g = fixture.generate;
+        exchange[g.field] = g.prefix + g.repeat.repeat(g.times) + g.suffix;
+        // Generated inputs stay within what the HAR reader admits: they model a real import.
+        expect(exchange[g.field]!.length).toBeLessThanOrEqual(HAR_DEFAULT_MAX_BODY_CHARS);
+      }
+      classifyClean(exchange);
+      let outputs: Output[] = [];
+      expect(() => {
+        outputs = everyOutput(exchange);
+      }).not.toThrow();
+      expect(leaks(outputs, fixture.secrets ?? [])).toEqual([]);
+    },
+    180_000,
+  );
 });

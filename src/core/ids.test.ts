@@ -20,7 +20,10 @@ describe('pickErrorId', () => {
   });
 
   it('then a vendor request-ID header', () => {
-    expect(pick(everything, null, 'RequestId: X123456')).toMatchObject({ errorId: 'req_1332ed8a813a4caaa2f0f3c55a6a68cb', errorIdSource: 'header x-request-id' });
+    expect(pick(everything, null, 'RequestId: X123456')).toMatchObject({
+      errorId: 'req_1332ed8a813a4caaa2f0f3c55a6a68cb',
+      errorIdSource: 'header x-request-id',
+    });
   });
 
   it('then an ID in the message', () => {
@@ -32,13 +35,22 @@ describe('pickErrorId', () => {
   });
 
   it('then cf-ray, then the trace id', () => {
-    expect(pick({ 'cf-ray': '4ee02a558935bdc3-AMS', traceparent: everything.traceparent })).toMatchObject({ errorId: '4ee02a558935bdc3-AMS' });
-    expect(pick({ traceparent: everything.traceparent })).toMatchObject({ errorId: '4bf92f3577b34da6a3ce929d0e0e4736', errorIdSource: 'header traceparent' });
-    expect(pick({ 'x-cloud-trace-context': 'ae6af598607da922ea75fbb21d9c3bd6/123;o=1' }).errorId).toBe('ae6af598607da922ea75fbb21d9c3bd6');
+    expect(pick({ 'cf-ray': '4ee02a558935bdc3-AMS', traceparent: everything.traceparent })).toMatchObject({
+      errorId: '4ee02a558935bdc3-AMS',
+    });
+    expect(pick({ traceparent: everything.traceparent })).toMatchObject({
+      errorId: '4bf92f3577b34da6a3ce929d0e0e4736',
+      errorIdSource: 'header traceparent',
+    });
+    expect(pick({ 'x-cloud-trace-context': 'ae6af598607da922ea75fbb21d9c3bd6/123;o=1' }).errorId).toBe(
+      'ae6af598607da922ea75fbb21d9c3bd6',
+    );
   });
 
   it('skips an empty x-ms-request-id for x-ms-correlation-request-id', () => {
-    expect(pick({ 'x-ms-request-id': '', 'x-ms-correlation-request-id': '0c99ff0f-1111' }).errorId).toBe('0c99ff0f-1111');
+    expect(pick({ 'x-ms-request-id': '', 'x-ms-correlation-request-id': '0c99ff0f-1111' }).errorId).toBe(
+      '0c99ff0f-1111',
+    );
   });
 
   it('quotes S3 ids together with x-amz-id-2', () => {
@@ -54,7 +66,11 @@ describe('pickErrorId', () => {
   });
 
   it('returns null when nothing identifies the event', () => {
-    expect(pick({ 'content-type': 'text/html' }, null, 'Not Found')).toEqual({ errorId: null, errorIdSource: null, requestIdHeaders: [] });
+    expect(pick({ 'content-type': 'text/html' }, null, 'Not Found')).toEqual({
+      errorId: null,
+      errorIdSource: null,
+      requestIdHeaders: [],
+    });
   });
 });
 

@@ -42,14 +42,17 @@ const REQUEST_ID_HEADERS: ReadonlyArray<{ name: string; companion?: string }> = 
   { name: 'x-azure-ref' }, // Azure Front Door
 ];
 
-const VENDOR_ID_HEADER: ReadonlyMap<string, { name: string; companion?: string }> = new Map(REQUEST_ID_HEADERS.map((h) => [h.name, h]));
+const VENDOR_ID_HEADER: ReadonlyMap<string, { name: string; companion?: string }> = new Map(
+  REQUEST_ID_HEADERS.map((h) => [h.name, h]),
+);
 
 /** Edge and trace headers: used only when nothing better exists. */
 const EDGE_HEADERS = ['cf-ray'] as const;
 const TRACE_HEADERS = ['traceparent', 'x-cloud-trace-context', 'x-b3-traceid', 'x-datadog-trace-id'] as const;
 
 /** IDs written in prose: "request ID xyz", "RequestId: …", "(Request ID: req_…)", "request_id=…". */
-const MESSAGE_ID = /\b(?:(?:request|correlation|trace|error|debug|incident|support|tracking|event|req)[ _-]?id|rid|reference(?: number| id| code)|ref(?:erence)? ?#)\b\s*(?:is\s*)?[:=#]?\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
+const MESSAGE_ID =
+  /\b(?:(?:request|correlation|trace|error|debug|incident|support|tracking|event|req)[ _-]?id|rid|reference(?: number| id| code)|ref(?:erence)? ?#)\b\s*(?:is\s*)?[:=#]?\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
 
 /** Trims trailing sentence punctuation from an ID lifted out of prose. */
 function cleanId(id: string): string {
@@ -99,11 +102,21 @@ const ID_HEADER_RANK: ReadonlyMap<string, number> = new Map(
  */
 const FAMILIES: ReadonlyArray<{ pattern: RegExp; before: string }> = [
   { pattern: /(?:^|[-_])(?:a|amzn|aws)?req(?:uest)?[-_]?u?id$|^x-[a-z0-9]+-uuid$/, before: 'atl-traceid' },
-  { pattern: /(?:^|[-_])(?:correlation|tracking|debug|support|incident|error|reference|ref|activity|transaction|edge|cache)[-_]?id$/, before: 'x-correlation-id' },
+  {
+    pattern:
+      /(?:^|[-_])(?:correlation|tracking|debug|support|incident|error|reference|ref|activity|transaction|edge|cache)[-_]?id$/,
+    before: 'x-correlation-id',
+  },
   { pattern: /(?:^|[-_])trace[-_]?id$/, before: 'audit-id' },
 ];
 /** Headers that look like an ID family but echo the client's own ID or name no event. */
-const NOT_SUPPORT_IDS = new Set(['x-client-request-id', 'client-request-id', 'x-ms-client-request-id', 'x-amz-id-2', 'x-idempotency-key']);
+const NOT_SUPPORT_IDS = new Set([
+  'x-client-request-id',
+  'client-request-id',
+  'x-ms-client-request-id',
+  'x-amz-id-2',
+  'x-idempotency-key',
+]);
 
 /** The rank of a header no table lists, by its family; undefined when it is not an ID header. */
 function familyRank(name: string): number | undefined {
@@ -140,7 +153,11 @@ export function pickErrorId(
   message: string | null | undefined,
 ): PickedId {
   const found = requestIdHeaders(headers);
-  const result = (errorId: string, errorIdSource: string): PickedId => ({ errorId, errorIdSource, requestIdHeaders: found });
+  const result = (errorId: string, errorIdSource: string): PickedId => ({
+    errorId,
+    errorIdSource,
+    requestIdHeaders: found,
+  });
 
   if (bodyId) return result(bodyId, `body.${bodyIdField ?? 'id'}`);
   const valueOf = (name: string): string | undefined => {
@@ -151,10 +168,15 @@ export function pickErrorId(
   // `found` is in rank order, so the first vendor header in it is the first of REQUEST_ID_HEADERS present
   // (or an unlisted header of a request-ID family ranked among them).
   for (const h of found) {
-    const vendor = VENDOR_ID_HEADER.get(h.name) ?? (familyRank(h.name) !== undefined && !h.name.includes('trace') ? { name: h.name } : undefined);
+    const vendor =
+      VENDOR_ID_HEADER.get(h.name) ??
+      (familyRank(h.name) !== undefined && !h.name.includes('trace') ? { name: h.name } : undefined);
     if (vendor === undefined) continue;
     const companion = vendor.companion ? valueOf(vendor.companion) : undefined;
-    return result(h.value, companion ? `header ${h.name} (quote with ${vendor.companion}: ${companion})` : `header ${h.name}`);
+    return result(
+      h.value,
+      companion ? `header ${h.name} (quote with ${vendor.companion}: ${companion})` : `header ${h.name}`,
+    );
   }
 
   if (message && /\d/.test(message)) {

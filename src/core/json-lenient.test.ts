@@ -16,7 +16,10 @@ describe('parseJsonLenient', () => {
 
   it('repairs a missing comma between members and between elements', () => {
     // The RateLimit draft's appendix example is missing a comma like this.
-    expect(parseJsonLenient('{"title": "Too Many Requests"\n "status": 429}').value).toEqual({ title: 'Too Many Requests', status: 429 });
+    expect(parseJsonLenient('{"title": "Too Many Requests"\n "status": 429}').value).toEqual({
+      title: 'Too Many Requests',
+      status: 429,
+    });
     expect(parseJsonLenient('[1 2 3]').value).toEqual([1, 2, 3]);
     expect(parseJsonLenient('[1 2]').repairs.join()).toMatch(/missing comma/);
   });
@@ -35,7 +38,18 @@ describe('parseJsonLenient', () => {
   });
 
   it('rejects text that is not JSON with typos', () => {
-    for (const text of ['Not Found', '[2024-01-01] error', '{"a" 1}', '{"a":}', '[,1]', '{"a":1} trailing', 'undefined', '', '[1]]', '{"a":1]']) {
+    for (const text of [
+      'Not Found',
+      '[2024-01-01] error',
+      '{"a" 1}',
+      '{"a":}',
+      '[,1]',
+      '{"a":1} trailing',
+      'undefined',
+      '',
+      '[1]]',
+      '{"a":1]',
+    ]) {
       expect(parseJsonLenient(text).ok, text).toBe(false);
     }
   });

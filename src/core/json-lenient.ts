@@ -102,11 +102,21 @@ export function parseJsonLenient(text: string): LenientParse {
         const e = text[i + 1];
         i += 2;
         switch (e) {
-          case 'n': out += '\n'; break;
-          case 't': out += '\t'; break;
-          case 'r': out += '\r'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
+          case 'n':
+            out += '\n';
+            break;
+          case 't':
+            out += '\t';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
           case 'u': {
             const hex = text.slice(i, i + 4);
             if (/^[0-9a-fA-F]{4}$/.test(hex)) {
@@ -115,8 +125,10 @@ export function parseJsonLenient(text: string): LenientParse {
             } else out += 'u';
             break;
           }
-          case undefined: break;
-          default: out += e; // \" \\ \/ \' and unknown escapes keep the character
+          case undefined:
+            break;
+          default:
+            out += e; // \" \\ \/ \' and unknown escapes keep the character
         }
         start = i;
         continue;

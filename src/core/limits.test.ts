@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { indexHeaders } from './headers';
 import { quotaExhaustion, rateLimitEvidence, type LimitInput } from './limits';
 
-const input = (status: number, extra: Partial<Omit<LimitInput, 'headers'>> & { headers?: Record<string, string> } = {}): LimitInput => ({
+const input = (
+  status: number,
+  extra: Partial<Omit<LimitInput, 'headers'>> & { headers?: Record<string, string> } = {},
+): LimitInput => ({
   status,
   errorCode: null,
   message: null,
@@ -17,15 +20,27 @@ describe('rateLimitEvidence', () => {
   });
 
   it('counts a 403 with an exhausted counter, a rate-limit message or code, or Retry-After (GitHub, Salesforce)', () => {
-    expect(rateLimitEvidence(input(403, { headers: { 'x-ratelimit-remaining': '0' } }))).toBe('x-ratelimit-remaining: 0');
-    expect(rateLimitEvidence(input(403, { message: 'You have exceeded a secondary rate limit and have been temporarily blocked' }))).toMatch(/message/);
-    expect(rateLimitEvidence(input(403, { errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }))).toMatch(/REQUEST_LIMIT_EXCEEDED/);
+    expect(rateLimitEvidence(input(403, { headers: { 'x-ratelimit-remaining': '0' } }))).toBe(
+      'x-ratelimit-remaining: 0',
+    );
+    expect(
+      rateLimitEvidence(
+        input(403, { message: 'You have exceeded a secondary rate limit and have been temporarily blocked' }),
+      ),
+    ).toMatch(/message/);
+    expect(
+      rateLimitEvidence(input(403, { errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' })),
+    ).toMatch(/REQUEST_LIMIT_EXCEEDED/);
     expect(rateLimitEvidence(input(403, { headers: { 'retry-after': '60' } }))).toMatch(/Retry-After/);
     expect(rateLimitEvidence(input(403, { headers: { ratelimit: '"default";r=0;t=10' } }))).toBe('RateLimit r=0');
   });
 
   it('does not count a permission 403 or a counter that still has room', () => {
-    expect(rateLimitEvidence(input(403, { message: 'You do not have access to this contact', headers: { 'x-ratelimit-remaining': '12' } }))).toBeNull();
+    expect(
+      rateLimitEvidence(
+        input(403, { message: 'You do not have access to this contact', headers: { 'x-ratelimit-remaining': '12' } }),
+      ),
+    ).toBeNull();
   });
 
   it('believes only unmistakable wording on a 400 ("limit exceeded" may be a size limit)', () => {
@@ -48,13 +63,21 @@ describe('quotaExhaustion', () => {
   it('recognizes quota codes, messages and body markers', () => {
     expect(quotaExhaustion('insufficient_quota', null, '')).toMatch(/insufficient_quota/);
     expect(quotaExhaustion('enforced_spend_limit_reached', null, '')).not.toBeNull();
-    expect(quotaExhaustion(null, 'You exceeded your current quota, please check your plan and billing details.', '')).not.toBeNull();
-    expect(quotaExhaustion(null, null, '{"status":"error","policyName":"DAILY","errorType":"RATE_LIMIT"}')).toBe('policyName DAILY');
-    expect(quotaExhaustion(null, null, '{"violations":[{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier"}]}')).not.toBeNull();
+    expect(
+      quotaExhaustion(null, 'You exceeded your current quota, please check your plan and billing details.', ''),
+    ).not.toBeNull();
+    expect(quotaExhaustion(null, null, '{"status":"error","policyName":"DAILY","errorType":"RATE_LIMIT"}')).toBe(
+      'policyName DAILY',
+    );
+    expect(
+      quotaExhaustion(null, null, '{"violations":[{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier"}]}'),
+    ).not.toBeNull();
   });
 
   it('leaves short-window limits alone', () => {
-    expect(quotaExhaustion('rate_limit_exceeded', 'Please try again in 7.315s.', '{"policyName":"TEN_SECONDLY_ROLLING"}')).toBeNull();
+    expect(
+      quotaExhaustion('rate_limit_exceeded', 'Please try again in 7.315s.', '{"policyName":"TEN_SECONDLY_ROLLING"}'),
+    ).toBeNull();
     expect(quotaExhaustion(null, null, '{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel"}')).toBeNull();
   });
 });

@@ -1,19 +1,61 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isSecretHeaderName, REDACTED, redactBody, redactClassification, redactExchange, redactHeaderList, redactHeaders, redactParams, redactText, redactUrl } from './redact';
+import {
+  isSecretHeaderName,
+  REDACTED,
+  redactBody,
+  redactClassification,
+  redactExchange,
+  redactHeaderList,
+  redactHeaders,
+  redactParams,
+  redactText,
+  redactUrl,
+} from './redact';
 import { classify } from './classify';
 import type { Exchange } from './types';
 
 const SECRET_HEADERS = [
-  'Authorization', 'Proxy-Authorization', 'Cookie', 'Set-Cookie', 'api_token', 'X-API-Key', 'api-key', 'apikey',
-  'x-auth-token', 'X-Amz-Security-Token', 'Private-Token', 'X-CSRF-Token', 'x-csrftoken', 'X-Goog-Api-Key',
-  'Ocp-Apim-Subscription-Key', 'x-functions-key', 'DD-Application-Key', 'X-Shopify-Access-Token', 'X-Vault-Token',
-  'Stripe-Signature', 'x-hub-signature-256', 'x-session-id', 'x-client-secret', 'X-Refresh-Token', 'accessToken',
+  'Authorization',
+  'Proxy-Authorization',
+  'Cookie',
+  'Set-Cookie',
+  'api_token',
+  'X-API-Key',
+  'api-key',
+  'apikey',
+  'x-auth-token',
+  'X-Amz-Security-Token',
+  'Private-Token',
+  'X-CSRF-Token',
+  'x-csrftoken',
+  'X-Goog-Api-Key',
+  'Ocp-Apim-Subscription-Key',
+  'x-functions-key',
+  'DD-Application-Key',
+  'X-Shopify-Access-Token',
+  'X-Vault-Token',
+  'Stripe-Signature',
+  'x-hub-signature-256',
+  'x-session-id',
+  'x-client-secret',
+  'X-Refresh-Token',
+  'accessToken',
 ];
 
 const SAFE_HEADERS = [
-  'Content-Type', 'x-request-id', 'request-id', 'x-amz-request-id', 'cf-ray', 'WWW-Authenticate', 'Retry-After',
-  'Access-Control-Allow-Credentials', 'x-ratelimit-remaining-tokens', 'Date', 'Idempotency-Key', 'x-amzn-ErrorType',
+  'Content-Type',
+  'x-request-id',
+  'request-id',
+  'x-amz-request-id',
+  'cf-ray',
+  'WWW-Authenticate',
+  'Retry-After',
+  'Access-Control-Allow-Credentials',
+  'x-ratelimit-remaining-tokens',
+  'Date',
+  'Idempotency-Key',
+  'x-amzn-ErrorType',
 ];
 
 describe('redactHeaders', () => {
@@ -82,9 +124,29 @@ describe('redactHeaderList', () => {
 
 describe('redactUrl', () => {
   const PARAMS = [
-    'token', 'access_token', 'api_key', 'apikey', 'key', 'secret', 'password', 'sig', 'signature', 'code', 'client_secret',
-    'id_token', 'refresh_token', 'auth', 'session', 'X-Amz-Signature', 'X-Amz-Security-Token', 'X-Goog-Credential', 'jwt',
-    'oauth_token', 'sessionid', 'apiKey', 'private_key',
+    'token',
+    'access_token',
+    'api_key',
+    'apikey',
+    'key',
+    'secret',
+    'password',
+    'sig',
+    'signature',
+    'code',
+    'client_secret',
+    'id_token',
+    'refresh_token',
+    'auth',
+    'session',
+    'X-Amz-Signature',
+    'X-Amz-Security-Token',
+    'X-Goog-Credential',
+    'jwt',
+    'oauth_token',
+    'sessionid',
+    'apiKey',
+    'private_key',
   ];
   it.each(PARAMS)('redacts the %s parameter and keeps the others', (name) => {
     expect(redactUrl(`https://api.test/v1/x?page=2&${name}=s3cr3t-value&q=a%20b#top`)).toBe(
@@ -128,26 +190,36 @@ describe('redactBody', () => {
     expect(JSON.parse(redactBody(body, 'application/json')!)).toEqual({
       user: 'me',
       password: REDACTED,
-      nested: { client_secret: REDACTED, list: [{ apiKey: REDACTED, id: 7 }], access_token: REDACTED, expires_in: 3600 },
+      nested: {
+        client_secret: REDACTED,
+        list: [{ apiKey: REDACTED, id: 7 }],
+        access_token: REDACTED,
+        expires_in: 3600,
+      },
       pin: 1234,
       privateKey: REDACTED,
     });
   });
 
   it('keeps error codes, ids and messages that the ticket needs', () => {
-    const body = '{"code":"invalid_grant","error_code":401,"request_id":"req_1","message":"The token expired","max_tokens":100}';
+    const body =
+      '{"code":"invalid_grant","error_code":401,"request_id":"req_1","message":"The token expired","max_tokens":100}';
     expect(redactBody(body, 'application/json')).toBe(body);
   });
 
   it('redacts form-encoded bodies by parameter name, including OAuth codes', () => {
-    expect(redactBody('grant_type=authorization_code&code=abc&client_id=app&client_secret=xyz', 'application/x-www-form-urlencoded')).toBe(
-      `grant_type=authorization_code&code=${REDACTED}&client_id=app&client_secret=${REDACTED}`,
-    );
+    expect(
+      redactBody(
+        'grant_type=authorization_code&code=abc&client_id=app&client_secret=xyz',
+        'application/x-www-form-urlencoded',
+      ),
+    ).toBe(`grant_type=authorization_code&code=${REDACTED}&client_id=app&client_secret=${REDACTED}`);
     expect(redactBody('username=me&password=hunter2')).toBe(`username=me&password=${REDACTED}`);
   });
 
   it('redacts bearer tokens and vendor keys in text bodies', () => {
-    const text = 'auth failed for Bearer abcdef1234567890 using key sk_live_4eC39HqLyjWDarjtT1zdp7dc and ghp_16C7e42F292c6912E7710c838347Ae178B4a';
+    const text =
+      'auth failed for Bearer abcdef1234567890 using key sk_live_4eC39HqLyjWDarjtT1zdp7dc and ghp_16C7e42F292c6912E7710c838347Ae178B4a';
     const out = redactBody(text, 'text/plain')!;
     expect(out).toBe(`auth failed for Bearer ${REDACTED} using key ${REDACTED} and ${REDACTED}`);
   });
@@ -167,9 +239,21 @@ describe('redactBody', () => {
   });
 
   it('reads member names and values as JSON strings: escaped quotes, quotes inside values, names that are values', () => {
-    const body = JSON.stringify({ note: 'say "password": "x"', 'we\"ird': 'v', token: 'a"b\\c', list: ['secret', 'shown'], secret: { nested: 'kept' } });
+    const body = JSON.stringify({
+      note: 'say "password": "x"',
+      'we\"ird': 'v',
+      token: 'a"b\\c',
+      list: ['secret', 'shown'],
+      secret: { nested: 'kept' },
+    });
     const parsed = JSON.parse(redactBody(body, 'application/json')!);
-    expect(parsed).toEqual({ note: 'say "password": "x"', 'we\"ird': 'v', token: REDACTED, list: ['secret', 'shown'], secret: { nested: 'kept' } });
+    expect(parsed).toEqual({
+      note: 'say "password": "x"',
+      'we\"ird': 'v',
+      token: REDACTED,
+      list: ['secret', 'shown'],
+      secret: { nested: 'kept' },
+    });
   });
 
   it('redacts a member after a string of millions of escapes, and stops cleanly at an unterminated string', () => {
@@ -180,7 +264,9 @@ describe('redactBody', () => {
   });
 
   it('redacts a form body of many parameters, each secret name wherever it repeats', () => {
-    const pairs = Array.from({ length: 200_000 }, (_, i) => (i % 1000 === 7 ? `access_token=t0k${i}` : `f${i % 30}=v${i}`));
+    const pairs = Array.from({ length: 200_000 }, (_, i) =>
+      i % 1000 === 7 ? `access_token=t0k${i}` : `f${i % 30}=v${i}`,
+    );
     const out = redactBody(pairs.join('&'))!.split('&');
     expect(out).toHaveLength(pairs.length);
     out.forEach((pair, i) => expect(pair).toBe(i % 1000 === 7 ? `access_token=${REDACTED}` : pairs[i]));
@@ -189,15 +275,19 @@ describe('redactBody', () => {
 
 describe('redactParams', () => {
   it('redacts credential-looking values under harmless names, and keeps short plain values', () => {
-    expect(redactParams('a=1&note=Bearer%20abcdef1234567890&b=xyz&empty=&flag')).toBe(`a=1&note=${REDACTED}&b=xyz&empty=&flag`);
+    expect(redactParams('a=1&note=Bearer%20abcdef1234567890&b=xyz&empty=&flag')).toBe(
+      `a=1&note=${REDACTED}&b=xyz&empty=&flag`,
+    );
     expect(redactParams('id=ghp_16C7e42F292c6912E7710c838347Ae178B4a&page=2')).toBe(`id=${REDACTED}&page=2`);
   });
 });
 
 describe('isSecretHeaderName', () => {
   it('is case-insensitive, also where odd casing would split a camelCase word', () => {
-    for (const name of ['proxy-authorizatiOn', 'api_tokeN', 'X-API-KEY', 'cOOKIE', 'x-Api-kEy']) expect(isSecretHeaderName(name), name).toBe(true);
-    for (const name of ['Content-TYPE', 'x-Request-ID', 'WWW-AuthenticatE']) expect(isSecretHeaderName(name), name).toBe(false);
+    for (const name of ['proxy-authorizatiOn', 'api_tokeN', 'X-API-KEY', 'cOOKIE', 'x-Api-kEy'])
+      expect(isSecretHeaderName(name), name).toBe(true);
+    for (const name of ['Content-TYPE', 'x-Request-ID', 'WWW-AuthenticatE'])
+      expect(isSecretHeaderName(name), name).toBe(false);
   });
 });
 
@@ -213,7 +303,10 @@ describe('redactClassification', () => {
       action: `Send a new key instead of api_key=${secret}.`,
       notes: [...base.notes, `echoed x-api-key=${secret}`],
       fieldErrors: [{ field: 'email', message: `invalid, sig=${secret}` }],
-      requestIdHeaders: [{ name: 'x-request-id', value: `api_key=${secret}` }, { name: 'cf-ray', value: '8a1b2c3d4e5f-CDG' }],
+      requestIdHeaders: [
+        { name: 'x-request-id', value: `api_key=${secret}` },
+        { name: 'cf-ray', value: '8a1b2c3d4e5f-CDG' },
+      ],
     };
     const r = redactClassification(c);
     expect(JSON.stringify(r)).not.toContain(secret);
@@ -221,9 +314,28 @@ describe('redactClassification', () => {
     expect(r.errorId).toBe(`token=${REDACTED}`);
     expect(r.message).toBe(`Authorization: Bearer ${REDACTED} rejected`);
     expect(r.fieldErrors).toEqual([{ field: 'email', message: `invalid, sig=${REDACTED}` }]);
-    expect(r.requestIdHeaders).toEqual([{ name: 'x-request-id', value: `api_key=${REDACTED}` }, { name: 'cf-ray', value: '8a1b2c3d4e5f-CDG' }]);
-    expect({ ...r, errorCode: 0, errorId: 0, message: 0, action: 0, notes: 0, fieldErrors: 0, requestIdHeaders: 0 }).toEqual({
-      ...c, errorCode: 0, errorId: 0, message: 0, action: 0, notes: 0, fieldErrors: 0, requestIdHeaders: 0,
+    expect(r.requestIdHeaders).toEqual([
+      { name: 'x-request-id', value: `api_key=${REDACTED}` },
+      { name: 'cf-ray', value: '8a1b2c3d4e5f-CDG' },
+    ]);
+    expect({
+      ...r,
+      errorCode: 0,
+      errorId: 0,
+      message: 0,
+      action: 0,
+      notes: 0,
+      fieldErrors: 0,
+      requestIdHeaders: 0,
+    }).toEqual({
+      ...c,
+      errorCode: 0,
+      errorId: 0,
+      message: 0,
+      action: 0,
+      notes: 0,
+      fieldErrors: 0,
+      requestIdHeaders: 0,
     });
     // The input is not changed: the classifier's own result keeps the server's words.
     expect(c.message).toContain(secret);
@@ -248,19 +360,33 @@ describe('redactExchange', () => {
   const secret = fc.stringMatching(/^[A-Za-z0-9]{12,24}$/).map((s) => `S3CR3T${s}`);
   const secretHeader = fc.constantFrom(...SECRET_HEADERS);
   const secretParam = fc.constantFrom('token', 'access_token', 'api_key', 'client_secret', 'sig', 'code', 'password');
-  const secretField = fc.constantFrom('password', 'access_token', 'refresh_token', 'apiKey', 'client_secret', 'id_token', 'secret');
+  const secretField = fc.constantFrom(
+    'password',
+    'access_token',
+    'refresh_token',
+    'apiKey',
+    'client_secret',
+    'id_token',
+    'secret',
+  );
 
   it('never lets a planted secret through, wherever it was planted', () => {
     fc.assert(
       fc.property(secret, secretHeader, secretParam, secretField, fc.boolean(), (s, header, param, field, asRecord) => {
-        const headers = [{ name: header, value: s }, { name: 'accept', value: 'application/json' }];
+        const headers = [
+          { name: header, value: s },
+          { name: 'accept', value: 'application/json' },
+        ];
         const exchange: Exchange = {
           method: 'POST',
           url: `https://api.test/v1/things?page=1&${param}=${s}#${param}=${s}`,
           requestHeaders: asRecord ? Object.fromEntries(headers.map((h) => [h.name, h.value])) : headers,
           requestBody: JSON.stringify({ name: 'x', [field]: s, nested: [{ [field]: s }] }),
           status: 400,
-          responseHeaders: [{ name: 'set-cookie', value: `sid=${s}` }, { name: 'location', value: `/cb?${param}=${s}` }],
+          responseHeaders: [
+            { name: 'set-cookie', value: `sid=${s}` },
+            { name: 'location', value: `/cb?${param}=${s}` },
+          ],
           body: JSON.stringify({ error: 'bad', [field]: s }),
           mimeType: 'application/json',
           error: `net::ERR_FAILED Bearer ${s}`,
@@ -276,7 +402,12 @@ describe('redactExchange', () => {
   });
 
   it('does not change the input exchange', () => {
-    const exchange: Exchange = { method: 'GET', url: 'https://a.test/?token=t1', requestHeaders: [{ name: 'cookie', value: 'c' }], status: 500 };
+    const exchange: Exchange = {
+      method: 'GET',
+      url: 'https://a.test/?token=t1',
+      requestHeaders: [{ name: 'cookie', value: 'c' }],
+      status: 500,
+    };
     const copy = structuredClone(exchange);
     redactExchange(exchange);
     expect(exchange).toEqual(copy);

@@ -8,9 +8,28 @@ export const REDACTED = '[REDACTED]';
 
 /** A name is secret when one of its words (split on -, _, ., space and camelCase) is, or ends with, one of these. */
 const SECRET_WORD_SUFFIXES = [
-  'token', 'secret', 'password', 'passwd', 'passphrase', 'apikey', 'credential', 'credentials',
-  'signature', 'cookie', 'authorization', 'sessionid', 'jwt', 'assertion', 'privatekey', 'accesskey',
-  'secretkey', 'clientsecret', 'csrftoken', 'xsrftoken', 'samlresponse', 'samlrequest',
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'passphrase',
+  'apikey',
+  'credential',
+  'credentials',
+  'signature',
+  'cookie',
+  'authorization',
+  'sessionid',
+  'jwt',
+  'assertion',
+  'privatekey',
+  'accesskey',
+  'secretkey',
+  'clientsecret',
+  'csrftoken',
+  'xsrftoken',
+  'samlresponse',
+  'samlrequest',
 ];
 
 /** Whole words that make a name secret. */
@@ -18,9 +37,19 @@ const SECRET_WORDS = ['auth', 'session', 'sig', 'pass', 'pwd', 'otp', 'csrf', 'x
 
 /** Two adjacent words that make a name secret: x-api-key, private_key, dd-application-key, … */
 const SECRET_WORD_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ['api', 'key'], ['private', 'key'], ['access', 'key'], ['secret', 'key'], ['signing', 'key'],
-  ['subscription', 'key'], ['functions', 'key'], ['application', 'key'], ['app', 'key'],
-  ['master', 'key'], ['account', 'key'], ['client', 'key'], ['encryption', 'key'],
+  ['api', 'key'],
+  ['private', 'key'],
+  ['access', 'key'],
+  ['secret', 'key'],
+  ['signing', 'key'],
+  ['subscription', 'key'],
+  ['functions', 'key'],
+  ['application', 'key'],
+  ['app', 'key'],
+  ['master', 'key'],
+  ['account', 'key'],
+  ['client', 'key'],
+  ['encryption', 'key'],
 ];
 
 /** Extra exact names that are secret only in URLs and form bodies (too generic for JSON bodies, where `code` is the error code). */
@@ -57,7 +86,11 @@ export const SECRET_VALUE_PATTERNS: readonly ValuePattern[] = [
   { name: 'GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g, replace: whole },
   { name: 'GitLab token', pattern: /\bgl(?:pat|ptt|dt|rt|oas)-[A-Za-z0-9_-]{16,}/g, replace: whole },
   { name: 'Slack token', pattern: /\bxox[abposre]-[A-Za-z0-9-]{10,}/g, replace: whole },
-  { name: 'Stripe key', pattern: /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|\bwhsec_[A-Za-z0-9]{10,}/g, replace: whole },
+  {
+    name: 'Stripe key',
+    pattern: /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|\bwhsec_[A-Za-z0-9]{10,}/g,
+    replace: whole,
+  },
   { name: 'OpenAI/Anthropic key', pattern: /\bsk-(?:proj-|ant-|svcacct-)?[A-Za-z0-9_-]{20,}/g, replace: whole },
   { name: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, replace: whole },
   { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g, replace: whole },
@@ -118,11 +151,15 @@ export function redactText(text: string): string {
   if (typeof text !== 'string' || text === '') return text;
   let out = redactValuePatterns(text);
   // name=value pairs: after ?, & or # they are URL parameters (URL rules), otherwise prose or config text.
-  out = out.replace(/(^|[?&#;\s,("'])([A-Za-z0-9_.\-[\]]{1,100})=([^&#\s"'<>;,)]*)/g, (m, lead: string, name: string, value: string) => {
-    if (value === '' || value === REDACTED) return m;
-    const secret = lead === '?' || lead === '&' || lead === '#' ? isSecretParamName(safeDecode(name)) : isSecretFieldName(name);
-    return secret ? `${lead}${name}=${REDACTED}` : m;
-  });
+  out = out.replace(
+    /(^|[?&#;\s,("'])([A-Za-z0-9_.\-[\]]{1,100})=([^&#\s"'<>;,)]*)/g,
+    (m, lead: string, name: string, value: string) => {
+      if (value === '' || value === REDACTED) return m;
+      const secret =
+        lead === '?' || lead === '&' || lead === '#' ? isSecretParamName(safeDecode(name)) : isSecretFieldName(name);
+      return secret ? `${lead}${name}=${REDACTED}` : m;
+    },
+  );
   return out;
 }
 
@@ -203,7 +240,10 @@ export function redactHeaders<T extends HeaderList | undefined>(headers: T): T {
     return redactText(value);
   };
   if (Array.isArray(headers)) {
-    return headers.map((h: { name: string; value: string }) => ({ name: h.name, value: redactOne(h.name, h.value) })) as unknown as T;
+    return headers.map((h: { name: string; value: string }) => ({
+      name: h.name,
+      value: redactOne(h.name, h.value),
+    })) as unknown as T;
   }
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(headers as Record<string, string>)) out[name] = redactOne(name, value);
@@ -219,7 +259,9 @@ const sharedHeaders = new Map<string, { name: string; value: string }>();
 const MAX_SHARED_HEADERS = 2000;
 
 /** redactHeaders for a plain header list, with repeated headers redacted once and shared. */
-export function redactHeaderList(headers: ReadonlyArray<{ name: string; value: string }>): Array<{ name: string; value: string }> {
+export function redactHeaderList(
+  headers: ReadonlyArray<{ name: string; value: string }>,
+): Array<{ name: string; value: string }> {
   const out = new Array<{ name: string; value: string }>(headers.length);
   for (let i = 0; i < headers.length; i++) {
     const header = headers[i];
@@ -296,7 +338,13 @@ function redactJsonMembers(body: string): string {
     }
     const name = body.slice(open + 1, close);
     const value = body.slice(valueAt, valueEnd);
-    if (name !== '' && name.length <= MAX_NAME_CHARS && isSecretFieldName(name) && value !== `"${REDACTED}"` && value !== '""') {
+    if (
+      name !== '' &&
+      name.length <= MAX_NAME_CHARS &&
+      isSecretFieldName(name) &&
+      value !== `"${REDACTED}"` &&
+      value !== '""'
+    ) {
       parts.push(body.slice(copied, valueAt), `"${REDACTED}"`);
       copied = valueEnd;
     }
@@ -348,7 +396,11 @@ export function redactExchange(exchange: Exchange): Exchange {
     out.requestBody = redactBody(exchange.requestBody, headerValue(exchange.requestHeaders, 'content-type'));
   }
   if (exchange.body !== undefined) {
-    out.body = redactBody(exchange.body, exchange.mimeType ?? headerValue(exchange.responseHeaders, 'content-type'), exchange.bodyEncoding);
+    out.body = redactBody(
+      exchange.body,
+      exchange.mimeType ?? headerValue(exchange.responseHeaders, 'content-type'),
+      exchange.bodyEncoding,
+    );
   }
   if (exchange.error !== undefined) out.error = redactText(exchange.error);
   return out;
@@ -371,10 +423,20 @@ export function redactClassification(c: Classification): Classification {
       ? c.fieldErrors.map((f) => ({ ...f, message: typeof f.message === 'string' ? redactText(f.message) : f.message }))
       : c.fieldErrors,
     requestIdHeaders: Array.isArray(c.requestIdHeaders)
-      ? c.requestIdHeaders.map((h) => ({ name: h.name, value: isSecretHeaderName(h.name) ? REDACTED : redactText(h.value) }))
+      ? c.requestIdHeaders.map((h) => ({
+          name: h.name,
+          value: isSecretHeaderName(h.name) ? REDACTED : redactText(h.value),
+        }))
       : c.requestIdHeaders,
     ...(Array.isArray(c.operations)
-      ? { operations: c.operations.map((op) => ({ ...op, errorCode: text(op.errorCode), message: text(op.message), ...(typeof op.id === 'string' ? { id: redactText(op.id) } : {}) })) }
+      ? {
+          operations: c.operations.map((op) => ({
+            ...op,
+            errorCode: text(op.errorCode),
+            message: text(op.message),
+            ...(typeof op.id === 'string' ? { id: redactText(op.id) } : {}),
+          })),
+        }
       : {}),
   };
 }

@@ -101,7 +101,7 @@ describe('waitInMessage', () => {
   it.each([
     ['Rate limit reached for gpt-4 in organization org-x on tokens per min. Please try again in 7.315s.', 7.315],
     ['Rate limit reached. Please try again in 844ms.', 0.844],
-    ['Requests to the API have exceeded rate limit. Please try again after \'372\' seconds.', 372],
+    ["Requests to the API have exceeded rate limit. Please try again after '372' seconds.", 372],
     ['Request was throttled. Expected available in 57 seconds.', 57],
     ['Too Many Requests: retry after 34', 34],
     ['Quota exceeded for metric. Please retry in 58.934310785s.', 58.934310785],
@@ -127,7 +127,10 @@ describe('serverWait precedence', () => {
   };
 
   it('Retry-After beats everything', () => {
-    expect(wait(all, { bodySeconds: 20, message: 'try again in 60s' }).wait).toEqual({ seconds: 30, source: 'Retry-After header' });
+    expect(wait(all, { bodySeconds: 20, message: 'try again in 60s' }).wait).toEqual({
+      seconds: 30,
+      source: 'Retry-After header',
+    });
   });
 
   it('then retry-after-ms', () => {
@@ -137,7 +140,10 @@ describe('serverWait precedence', () => {
 
   it('then the body field', () => {
     const { 'retry-after': _a, 'retry-after-ms': _b, ...rest } = all;
-    expect(wait(rest, { bodySeconds: 20, bodyField: 'retry_after' }).wait).toEqual({ seconds: 20, source: 'body.retry_after' });
+    expect(wait(rest, { bodySeconds: 20, bodyField: 'retry_after' }).wait).toEqual({
+      seconds: 20,
+      source: 'body.retry_after',
+    });
   });
 
   it('then RateLimit t', () => {
@@ -152,7 +158,10 @@ describe('serverWait precedence', () => {
   });
 
   it('then the message text', () => {
-    expect(wait({}, { message: 'Please try again in 7.315s.' }).wait).toEqual({ seconds: 7.315, source: 'message text' });
+    expect(wait({}, { message: 'Please try again in 7.315s.' }).wait).toEqual({
+      seconds: 7.315,
+      source: 'message text',
+    });
   });
 
   it('falls through a garbage Retry-After to the next source', () => {
@@ -184,7 +193,10 @@ describe('serverWait precedence', () => {
   });
 
   it('names the exhausted policy from RateLimit-Policy', () => {
-    const r = wait({ ratelimit: '"daily";r=0;t=600', 'ratelimit-policy': '"burst";q=100;w=60, "daily";q=1000;w=86400' });
+    const r = wait({
+      ratelimit: '"daily";r=0;t=600',
+      'ratelimit-policy': '"burst";q=100;w=60, "daily";q=1000;w=86400',
+    });
     expect(r.notes.join()).toMatch(/"daily" \(q=1000, w=86400 s\) is exhausted/);
   });
 
@@ -205,8 +217,14 @@ describe('referenceTime', () => {
 
 describe('shouldRetryHeader', () => {
   it('reads x-should-retry and stripe-should-retry', () => {
-    expect(shouldRetryHeader(indexHeaders({ 'x-should-retry': 'true' }))).toEqual({ value: true, source: 'x-should-retry' });
-    expect(shouldRetryHeader(indexHeaders({ 'Stripe-Should-Retry': 'False' }))).toEqual({ value: false, source: 'stripe-should-retry' });
+    expect(shouldRetryHeader(indexHeaders({ 'x-should-retry': 'true' }))).toEqual({
+      value: true,
+      source: 'x-should-retry',
+    });
+    expect(shouldRetryHeader(indexHeaders({ 'Stripe-Should-Retry': 'False' }))).toEqual({
+      value: false,
+      source: 'stripe-should-retry',
+    });
     expect(shouldRetryHeader(indexHeaders({ 'x-should-retry': 'maybe' }))).toBeUndefined();
   });
 });

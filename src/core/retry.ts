@@ -70,7 +70,18 @@ export function parseDuration(value: string): number | undefined {
   while ((m = re.exec(v))) {
     const n = Number(m[1]);
     const unit = m[2].toLowerCase();
-    total += unit === 'h' ? n * 3600 : unit === 'm' ? n * 60 : unit === 's' ? n : unit === 'ms' ? n / 1000 : unit === 'ns' ? n / 1e9 : n / 1e6;
+    total +=
+      unit === 'h'
+        ? n * 3600
+        : unit === 'm'
+          ? n * 60
+          : unit === 's'
+            ? n
+            : unit === 'ms'
+              ? n / 1000
+              : unit === 'ns'
+                ? n / 1e9
+                : n / 1e6;
   }
   return total;
 }
@@ -98,7 +109,13 @@ function quote(raw: string): string {
 }
 
 /** A date's distance from the response clock; past dates count as 0 unless absurdly old. */
-function untilDate(dateMs: number, referenceMs: number, what: string, raw: string, notes: string[]): number | undefined {
+function untilDate(
+  dateMs: number,
+  referenceMs: number,
+  what: string,
+  raw: string,
+  notes: string[],
+): number | undefined {
   const delta = (dateMs - referenceMs) / 1000;
   if (delta < 0) {
     if (delta < -MAX_WAIT_SECONDS) {
@@ -117,7 +134,10 @@ export function parseRetryAfter(raw: string, referenceMs: number, notes: string[
   if (NUMBER.test(v)) return sane(Number(v), 'Retry-After', raw, notes);
   // The header repeated: "30, 30".
   if (/^[\d.\s,]+$/.test(v)) {
-    const parts = v.split(',').map((p) => p.trim()).filter((p) => NUMBER.test(p));
+    const parts = v
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => NUMBER.test(p));
     if (parts.length) {
       notes.push(`Retry-After repeated (${quote(raw)}); the largest value is used`);
       return sane(Math.max(...parts.map(Number)), 'Retry-After', raw, notes);
@@ -157,10 +177,26 @@ export function parseResetValue(raw: string, referenceMs: number, what: string, 
 }
 
 const UNIT_SECONDS: Record<string, number> = {
-  ms: 0.001, msec: 0.001, msecs: 0.001, millisecond: 0.001, milliseconds: 0.001,
-  s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
-  m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
-  h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
+  ms: 0.001,
+  msec: 0.001,
+  msecs: 0.001,
+  millisecond: 0.001,
+  milliseconds: 0.001,
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
 };
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
@@ -177,11 +213,17 @@ const MESSAGE_WAITS: readonly RegExp[] = [
   // "Please wait 30 seconds", "retry-after: 20"
   new RegExp(String.raw`\b(?:wait|retry-after:?)\s+(?:for\s+)?(?:another\s+)?${NUM}\s*${UNIT}`, 'i'),
   // "you can only request this after 45 seconds", "you may retry after 20s"
-  new RegExp(String.raw`\b(?:request|call|send|retry|try|access|use|resend|attempt)\b[^.;]{0,40}?\bafter\s+${NUM}\s*${UNIT}`, 'i'),
+  new RegExp(
+    String.raw`\b(?:request|call|send|retry|try|access|use|resend|attempt)\b[^.;]{0,40}?\bafter\s+${NUM}\s*${UNIT}`,
+    'i',
+  ),
   // "resets in 30 seconds", "rate limit reset in 12s", "try again in about 2 minutes"
   new RegExp(String.raw`\breset(?:s)?\s+in\s+${NUM}\s*${UNIT}`, 'i'),
   // "30 seconds before retrying", "5 minutes until you can try again"
-  new RegExp(String.raw`\b${NUM}\s*${UNIT}\s+(?:before|until)\s+(?:retrying|trying again|you (?:can|may) (?:retry|try again|make))`, 'i'),
+  new RegExp(
+    String.raw`\b${NUM}\s*${UNIT}\s+(?:before|until)\s+(?:retrying|trying again|you (?:can|may) (?:retry|try again|make))`,
+    'i',
+  ),
 ];
 
 /** A wait stated in the message text, e.g. "try again in 7.315s"; undefined when none. */
@@ -322,7 +364,8 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
   const notes: string[] = [];
   const { headers } = input;
   let clock: number | undefined;
-  const ref = (): number => (clock ??= typeof input.referenceMs === 'function' ? input.referenceMs() : input.referenceMs);
+  const ref = (): number =>
+    (clock ??= typeof input.referenceMs === 'function' ? input.referenceMs() : input.referenceMs);
 
   const retryAfter = headers.get('retry-after');
   if (retryAfter !== undefined) {
@@ -341,7 +384,8 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
 
   if (typeof input.bodySeconds === 'number') {
     const s = sane(input.bodySeconds, 'body wait', String(input.bodySeconds), notes);
-    if (s !== undefined) return { wait: { seconds: s, source: input.bodyField ? `body.${input.bodyField}` : 'body' }, notes };
+    if (s !== undefined)
+      return { wait: { seconds: s, source: input.bodyField ? `body.${input.bodyField}` : 'body' }, notes };
   }
 
   const rl = headers.get('ratelimit');
@@ -351,7 +395,8 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
       const s = sane(fields.seconds, 'RateLimit t', String(fields.seconds), notes);
       if (s !== undefined) {
         const policy = policyWindow(headers.get('ratelimit-policy'), fields.policy);
-        if (policy?.w !== undefined) notes.push(`RateLimit policy "${fields.policy}" (q=${policy.q ?? '?'}, w=${policy.w} s) is exhausted`);
+        if (policy?.w !== undefined)
+          notes.push(`RateLimit policy "${fields.policy}" (q=${policy.q ?? '?'}, w=${policy.w} s) is exhausted`);
         return { wait: { seconds: s, source: 'RateLimit header (t)' }, notes };
       }
     }
@@ -406,14 +451,21 @@ export function backoffPlan(options: Partial<BackoffOptions> = {}): BackoffPlan 
 }
 
 /** The response's clock: its Date header, else the end of the exchange, else `now`. */
-export function referenceTime(headers: HeaderIndex, startedAt: number | undefined, durationMs: number | undefined, now: number): number {
+export function referenceTime(
+  headers: HeaderIndex,
+  startedAt: number | undefined,
+  durationMs: number | undefined,
+  now: number,
+): number {
   const date = headers.get('date');
   if (date) {
     const ms = parseHttpOrIsoDate(date);
     if (Number.isFinite(ms)) return ms;
   }
   if (typeof startedAt === 'number' && Number.isFinite(startedAt) && startedAt > 0) {
-    return startedAt + (typeof durationMs === 'number' && Number.isFinite(durationMs) && durationMs > 0 ? durationMs : 0);
+    return (
+      startedAt + (typeof durationMs === 'number' && Number.isFinite(durationMs) && durationMs > 0 ? durationMs : 0)
+    );
   }
   return now;
 }

@@ -2,15 +2,35 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { resolveRules, textAtPath, validateRules, valueAtPath, VENDOR_PROFILES, type Rule } from './rules';
 
-const rule = (id: string, match: Rule['match'], set: Rule['set']): Rule => ({ id, name: id, enabled: true, match, set });
+const rule = (id: string, match: Rule['match'], set: Rule['set']): Rule => ({
+  id,
+  name: id,
+  enabled: true,
+  match,
+  set,
+});
 const target = { host: 'api.example.com', path: '/v1/persons/1', status: 423, errorCode: null };
 
 describe('validateRules', () => {
   it('accepts a document and normalizes it', () => {
-    const result = validateRules({ version: 1, rules: [{ name: ' Busy ', match: { host: 'API.example.com', status: 423 }, set: { retryable: true, defaultWaitSeconds: 5 } }] });
+    const result = validateRules({
+      version: 1,
+      rules: [
+        {
+          name: ' Busy ',
+          match: { host: 'API.example.com', status: 423 },
+          set: { retryable: true, defaultWaitSeconds: 5 },
+        },
+      ],
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.document.rules[0]).toMatchObject({ id: 'rule-1', name: 'Busy', enabled: true, match: { host: 'api.example.com', status: '423' } });
+    expect(result.document.rules[0]).toMatchObject({
+      id: 'rule-1',
+      name: 'Busy',
+      enabled: true,
+      match: { host: 'api.example.com', status: '423' },
+    });
   });
 
   it.each([
@@ -34,10 +54,12 @@ describe('validateRules', () => {
   });
 
   it('never throws on arbitrary input', () => {
-    fc.assert(fc.property(fc.anything(), (input) => {
-      const result = validateRules(input);
-      expect(typeof result.ok).toBe('boolean');
-    }));
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        const result = validateRules(input);
+        expect(typeof result.ok).toBe('boolean');
+      }),
+    );
   });
 
   it('accepts every built-in profile', () => {
@@ -67,7 +89,10 @@ describe('resolveRules precedence', () => {
       rule('exact-status', { host: 'api.example.com', status: '423' }, { action: 'exact-status' }),
     ];
     expect(resolveRules(rules, [], target)!.set.action).toBe('exact-status');
-    const withPath = [...rules, rule('path', { host: 'api.example.com', pathPrefix: '/v1/persons' }, { action: 'path' })];
+    const withPath = [
+      ...rules,
+      rule('path', { host: 'api.example.com', pathPrefix: '/v1/persons' }, { action: 'path' }),
+    ];
     // A 11-character prefix (110) does not outweigh an exact status (600).
     expect(resolveRules(withPath, [], target)!.set.action).toBe('exact-status');
     const byCode = [...rules, rule('code', { host: 'api.example.com', errorCode: 'locked' }, { action: 'code' })];

@@ -53,7 +53,16 @@ export interface RuleProblem {
 export type RulesValidation = { ok: true; document: RulesDocument } | { ok: false; problems: RuleProblem[] };
 
 const MATCH_KEYS = ['host', 'pathPrefix', 'status', 'errorCode'] as const;
-const SET_KEYS = ['failure', 'retryable', 'defaultWaitSeconds', 'errorCodePath', 'errorIdPath', 'messagePath', 'requestIdHeader', 'action'] as const;
+const SET_KEYS = [
+  'failure',
+  'retryable',
+  'defaultWaitSeconds',
+  'errorCodePath',
+  'errorIdPath',
+  'messagePath',
+  'requestIdHeader',
+  'action',
+] as const;
 const BOOLEAN_SETS = new Set(['failure', 'retryable']);
 const PATH_SETS = new Set(['errorCodePath', 'errorIdPath', 'messagePath']);
 const HOST_PATTERN = /^(\*|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?)$/i;
@@ -76,7 +85,8 @@ export function validateRules(input: unknown): RulesValidation {
     add('rules', 'expected an array of rules (or an object with a "rules" array)');
     return { ok: false, problems };
   }
-  if (isRecord(input) && input.version !== undefined && input.version !== 1) add('version', `unsupported version ${JSON.stringify(input.version)}; expected 1`);
+  if (isRecord(input) && input.version !== undefined && input.version !== 1)
+    add('version', `unsupported version ${JSON.stringify(input.version)}; expected 1`);
   if (list.length > MAX_RULES) add('rules', `at most ${MAX_RULES} rules, got ${list.length}`);
   const rules: Rule[] = [];
   const seen = new Set<string>();
@@ -96,22 +106,30 @@ export function validateRules(input: unknown): RulesValidation {
     };
     if (seen.has(rule.id)) add(`${at}.id`, `duplicate id "${rule.id}"`);
     seen.add(rule.id);
-    for (const key of Object.keys(match)) if (!(MATCH_KEYS as readonly string[]).includes(key)) add(`${at}.match.${key}`, `unknown field; expected one of ${MATCH_KEYS.join(', ')}`);
-    for (const key of Object.keys(set)) if (!(SET_KEYS as readonly string[]).includes(key)) add(`${at}.set.${key}`, `unknown field; expected one of ${SET_KEYS.join(', ')}`);
+    for (const key of Object.keys(match))
+      if (!(MATCH_KEYS as readonly string[]).includes(key))
+        add(`${at}.match.${key}`, `unknown field; expected one of ${MATCH_KEYS.join(', ')}`);
+    for (const key of Object.keys(set))
+      if (!(SET_KEYS as readonly string[]).includes(key))
+        add(`${at}.set.${key}`, `unknown field; expected one of ${SET_KEYS.join(', ')}`);
 
-    if (typeof match.host !== 'string' || !HOST_PATTERN.test(match.host.trim())) add(`${at}.match.host`, 'expected a host like api.example.com, *.example.com or *');
+    if (typeof match.host !== 'string' || !HOST_PATTERN.test(match.host.trim()))
+      add(`${at}.match.host`, 'expected a host like api.example.com, *.example.com or *');
     else rule.match.host = match.host.trim().toLowerCase();
     if (match.pathPrefix !== undefined) {
-      if (typeof match.pathPrefix !== 'string' || !match.pathPrefix.startsWith('/')) add(`${at}.match.pathPrefix`, 'expected a path starting with /');
+      if (typeof match.pathPrefix !== 'string' || !match.pathPrefix.startsWith('/'))
+        add(`${at}.match.pathPrefix`, 'expected a path starting with /');
       else rule.match.pathPrefix = match.pathPrefix;
     }
     if (match.status !== undefined) {
       const status = typeof match.status === 'number' ? String(match.status) : match.status;
-      if (typeof status !== 'string' || !STATUS_PATTERN.test(status.trim())) add(`${at}.match.status`, 'expected a status like 423, 4xx or 500-599');
+      if (typeof status !== 'string' || !STATUS_PATTERN.test(status.trim()))
+        add(`${at}.match.status`, 'expected a status like 423, 4xx or 500-599');
       else rule.match.status = status.trim().toLowerCase();
     }
     if (match.errorCode !== undefined) {
-      if (typeof match.errorCode !== 'string' || !match.errorCode) add(`${at}.match.errorCode`, 'expected a non-empty string');
+      if (typeof match.errorCode !== 'string' || !match.errorCode)
+        add(`${at}.match.errorCode`, 'expected a non-empty string');
       else rule.match.errorCode = match.errorCode;
     }
 
@@ -123,16 +141,20 @@ export function validateRules(input: unknown): RulesValidation {
         if (typeof value !== 'boolean') add(field, 'expected true or false');
         else (rule.set as Record<string, unknown>)[key] = value;
       } else if (key === 'defaultWaitSeconds') {
-        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_DEFAULT_WAIT) add(field, `expected a number of seconds from 0 to ${MAX_DEFAULT_WAIT}`);
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_DEFAULT_WAIT)
+          add(field, `expected a number of seconds from 0 to ${MAX_DEFAULT_WAIT}`);
         else rule.set.defaultWaitSeconds = value;
       } else if (PATH_SETS.has(key)) {
-        if (typeof value !== 'string' || !PATH_PATTERN.test(value)) add(field, 'expected a dotted path like errors[0].error_code');
+        if (typeof value !== 'string' || !PATH_PATTERN.test(value))
+          add(field, 'expected a dotted path like errors[0].error_code');
         else (rule.set as Record<string, unknown>)[key] = value;
       } else if (key === 'requestIdHeader') {
-        if (typeof value !== 'string' || !HEADER_NAME.test(value)) add(field, 'expected a header name like x-request-id');
+        if (typeof value !== 'string' || !HEADER_NAME.test(value))
+          add(field, 'expected a header name like x-request-id');
         else rule.set.requestIdHeader = value.toLowerCase();
       } else if (key === 'action') {
-        if (typeof value !== 'string' || !value.trim() || value.length > MAX_TEXT) add(field, `expected text of 1 to ${MAX_TEXT} characters`);
+        if (typeof value !== 'string' || !value.trim() || value.length > MAX_TEXT)
+          add(field, `expected text of 1 to ${MAX_TEXT} characters`);
         else rule.set.action = value.trim();
       }
     }
@@ -157,7 +179,7 @@ export interface RuleTarget {
 function hostMatches(pattern: string, hostWithPort: string, bareHost?: string): boolean {
   if (pattern === '*') return true;
   // A pattern without a port matches any port (localhost matches localhost:3000).
-  const host = pattern.includes(':') ? hostWithPort : bareHost ?? withoutPort(hostWithPort);
+  const host = pattern.includes(':') ? hostWithPort : (bareHost ?? withoutPort(hostWithPort));
   if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1;
   return host === pattern;
 }
@@ -175,7 +197,8 @@ function statusMatches(pattern: string, status: number): boolean {
   // `404` and `4xx` without a regex: this runs for every rule of every matching exchange.
   if (pattern.length === 3 && isDigitAt(pattern, 0)) {
     if (isDigitAt(pattern, 1) && isDigitAt(pattern, 2)) return status === Number(pattern);
-    if (pattern.charCodeAt(1) === 120 && pattern.charCodeAt(2) === 120) return Math.floor(status / 100) === Number(pattern[0]);
+    if (pattern.charCodeAt(1) === 120 && pattern.charCodeAt(2) === 120)
+      return Math.floor(status / 100) === Number(pattern[0]);
   }
   const [lo, hi] = pattern.split('-').map(Number);
   return status >= lo && status <= hi;
@@ -213,7 +236,11 @@ export interface ResolvedRule {
  * Merges the rules that match, field by field. User rules beat built-in profiles; among one kind,
  * the more specific rule wins, and on a tie the one listed first.
  */
-export function resolveRules(userRules: readonly Rule[], profiles: readonly Rule[], target: RuleTarget): ResolvedRule | null {
+export function resolveRules(
+  userRules: readonly Rule[],
+  profiles: readonly Rule[],
+  target: RuleTarget,
+): ResolvedRule | null {
   // Per call, most rules do not match: collect the few that do before ranking them.
   const bareHost = withoutPort(target.host);
   const ranked: Array<{ rule: Rule; tier: number; order: number }> = [];
@@ -225,7 +252,8 @@ export function resolveRules(userRules: readonly Rule[], profiles: readonly Rule
   }
   if (!ranked.length) return null;
   // Lowest precedence first, so later assignments win.
-  if (ranked.length > 1) ranked.sort((a, b) => a.tier - b.tier || ruleSpecificity(a.rule) - ruleSpecificity(b.rule) || b.order - a.order);
+  if (ranked.length > 1)
+    ranked.sort((a, b) => a.tier - b.tier || ruleSpecificity(a.rule) - ruleSpecificity(b.rule) || b.order - a.order);
   const set: RuleSet = {};
   const from: ResolvedRule['from'] = {};
   for (const { rule } of ranked) {
@@ -244,7 +272,8 @@ export function valueAtPath(json: unknown, path: string): unknown {
   let current: unknown = json;
   for (const part of path.split('.')) {
     const [, key, indexes] = /^([^[]+)((?:\[\d+\])*)$/.exec(part) ?? [];
-    if (key === undefined || !isRecord(current) || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    if (key === undefined || !isRecord(current) || !Object.prototype.hasOwnProperty.call(current, key))
+      return undefined;
     current = current[key];
     for (const index of indexes.match(/\d+/g) ?? []) {
       if (!Array.isArray(current)) return undefined;
@@ -275,7 +304,10 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     docs: 'https://apidocs.document360.com/apidocs/api-status-codes',
     enabled: true,
     match: { host: '*.document360.io', status: '401-403' },
-    set: { retryable: false, action: 'Check the api_token header: it must be a valid token whose scope covers this endpoint and method.' },
+    set: {
+      retryable: false,
+      action: 'Check the api_token header: it must be a valid token whose scope covers this endpoint and method.',
+    },
   },
   {
     id: 'profile-github-request-id',

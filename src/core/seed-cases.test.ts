@@ -24,11 +24,15 @@ describe('seed cases', () => {
     for (const c of cases) {
       const got = classify(seedExchange(c), { now: NOW });
       const want = c.expected;
-      expect(seedMismatches(want, { ...got, failure: !got.failure })).toContain(`failure: expected ${want.failure}, got ${!got.failure}`);
+      expect(seedMismatches(want, { ...got, failure: !got.failure })).toContain(
+        `failure: expected ${want.failure}, got ${!got.failure}`,
+      );
       if ('errorCode' in want) expect(seedMismatches(want, { ...got, errorCode: 'other' }).length).toBe(1);
       if ('retryable' in want) expect(seedMismatches(want, { ...got, retryable: !got.retryable }).length).toBe(1);
-      if (typeof want.retryAfterSeconds === 'number') expect(seedMismatches(want, { ...got, retryAfterSeconds: want.retryAfterSeconds + 2 }).length).toBe(1);
-      if (typeof want.message === 'string') expect(seedMismatches(want, { ...got, message: 'something else' }).length).toBe(1);
+      if (typeof want.retryAfterSeconds === 'number')
+        expect(seedMismatches(want, { ...got, retryAfterSeconds: want.retryAfterSeconds + 2 }).length).toBe(1);
+      if (typeof want.message === 'string')
+        expect(seedMismatches(want, { ...got, message: 'something else' }).length).toBe(1);
       if (want.actionMentionsAny) expect(seedMismatches(want, { ...got, action: 'nothing relevant' }).length).toBe(1);
     }
   });

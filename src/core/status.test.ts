@@ -3,9 +3,9 @@ import { knownStatusCodes, statusSemantics } from './status';
 
 /** Every code in the IANA HTTP Status Code Registry between 100 and 599 (2025). */
 const IANA_CODES = [
-  100, 101, 102, 103, 104, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304, 305, 306, 307, 308,
-  400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424, 425,
-  426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
+  100, 101, 102, 103, 104, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304, 305, 306, 307,
+  308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423,
+  424, 425, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
 ];
 
 describe('statusSemantics', () => {
@@ -27,9 +27,14 @@ describe('statusSemantics', () => {
   });
 
   it('covers the common unofficial codes and says whose they are', () => {
-    expect(statusSemantics(499)).toMatchObject({ reason: 'Client Closed Request', origin: 'nginx', class: 'client-error' });
+    expect(statusSemantics(499)).toMatchObject({
+      reason: 'Client Closed Request',
+      origin: 'nginx',
+      class: 'client-error',
+    });
     for (const code of [444, 494, 495, 496, 497]) expect(statusSemantics(code).origin).toBe('nginx');
-    for (const code of [520, 521, 522, 523, 524, 525, 526, 527, 530]) expect(statusSemantics(code).origin).toBe('Cloudflare');
+    for (const code of [520, 521, 522, 523, 524, 525, 526, 527, 530])
+      expect(statusSemantics(code).origin).toBe('Cloudflare');
     expect(statusSemantics(509).reason).toBe('Bandwidth Limit Exceeded');
     expect(statusSemantics(529).reason).toMatch(/overloaded/i);
     expect(statusSemantics(598).class).toBe('server-error');
@@ -45,7 +50,12 @@ describe('statusSemantics', () => {
   });
 
   it('falls back to the class for unknown codes', () => {
-    expect(statusSemantics(432)).toMatchObject({ code: 432, class: 'client-error', reason: 'Client Error', origin: 'class fallback' });
+    expect(statusSemantics(432)).toMatchObject({
+      code: 432,
+      class: 'client-error',
+      reason: 'Client Error',
+      origin: 'class fallback',
+    });
     expect(statusSemantics(567)).toMatchObject({ class: 'server-error', reason: 'Server Error' });
     expect(statusSemantics(299)).toMatchObject({ class: 'success' });
     expect(statusSemantics(999).class).toBe('unknown');

@@ -12,7 +12,11 @@ const IANA: readonly Row[] = [
   [101, 'Switching Protocols', 'The server is switching to the protocol the client asked for (e.g. WebSocket).'],
   [102, 'Processing', 'WebDAV: the server accepted the request and is still working on it.'],
   [103, 'Early Hints', 'Preliminary headers (preload hints) before the final response.'],
-  [104, 'Upload Resumption Supported', 'Temporary registration: the server supports resumable uploads for this request.'],
+  [
+    104,
+    'Upload Resumption Supported',
+    'Temporary registration: the server supports resumable uploads for this request.',
+  ],
   [200, 'OK', 'The request succeeded.'],
   [201, 'Created', 'The request succeeded and created a resource (see the Location header).'],
   [202, 'Accepted', 'The request was accepted for processing, which has not finished yet.'],
@@ -35,7 +39,11 @@ const IANA: readonly Row[] = [
   [400, 'Bad Request', 'The server could not process the request as sent: malformed syntax or invalid values.'],
   [401, 'Unauthorized', 'Authentication is missing or invalid: the credentials were not accepted.'],
   [402, 'Payment Required', 'A billing or payment condition blocks the request (e.g. a card decline).'],
-  [403, 'Forbidden', 'The server understood who you are but refuses the request: permissions, scope or policy (sometimes a rate limit).'],
+  [
+    403,
+    'Forbidden',
+    'The server understood who you are but refuses the request: permissions, scope or policy (sometimes a rate limit).',
+  ],
   [404, 'Not Found', 'No resource at this URL, or the caller may not know it exists.'],
   [405, 'Method Not Allowed', 'The resource does not support this HTTP method (see the Allow header).'],
   [406, 'Not Acceptable', 'The server cannot produce a representation matching the Accept headers.'],
@@ -80,27 +88,77 @@ const UNOFFICIAL: readonly Row[] = [
   [440, 'Login Time-out', "IIS: the client's session expired; sign in again.", 'Microsoft IIS'],
   [444, 'No Response', 'nginx closed the connection without sending anything (often a blocked request).', 'nginx'],
   [449, 'Retry With', 'IIS: the request lacks information; retry with the requested data.', 'Microsoft IIS'],
-  [460, 'Client Closed Connection', 'AWS ELB: the client closed the connection before the load balancer answered.', 'AWS ELB'],
+  [
+    460,
+    'Client Closed Connection',
+    'AWS ELB: the client closed the connection before the load balancer answered.',
+    'AWS ELB',
+  ],
   [463, 'Too Many Forwarded Addresses', 'AWS ELB: X-Forwarded-For lists more than 30 addresses.', 'AWS ELB'],
   [494, 'Request Header Too Large', 'nginx: the request headers are too large.', 'nginx'],
   [495, 'SSL Certificate Error', 'nginx: the client certificate is invalid.', 'nginx'],
   [496, 'SSL Certificate Required', 'nginx: the server requires a client certificate and none was sent.', 'nginx'],
   [497, 'HTTP Request Sent to HTTPS Port', 'nginx: plain HTTP was sent to an HTTPS port.', 'nginx'],
   [499, 'Client Closed Request', 'nginx: the client closed the connection before the server answered.', 'nginx'],
-  [509, 'Bandwidth Limit Exceeded', 'Hosting or Microsoft Graph: the bandwidth or throughput limit was exceeded.', 'cPanel / Microsoft Graph'],
-  [520, 'Web Server Returned an Unknown Error', 'Cloudflare: the origin returned an empty, unknown or unexpected response.', 'Cloudflare'],
-  [521, 'Web Server Is Down', 'Cloudflare: the origin refused the connection; the request never reached the app.', 'Cloudflare'],
-  [522, 'Connection Timed Out', 'Cloudflare: the TCP connection to the origin timed out; the request never reached the app.', 'Cloudflare'],
+  [
+    509,
+    'Bandwidth Limit Exceeded',
+    'Hosting or Microsoft Graph: the bandwidth or throughput limit was exceeded.',
+    'cPanel / Microsoft Graph',
+  ],
+  [
+    520,
+    'Web Server Returned an Unknown Error',
+    'Cloudflare: the origin returned an empty, unknown or unexpected response.',
+    'Cloudflare',
+  ],
+  [
+    521,
+    'Web Server Is Down',
+    'Cloudflare: the origin refused the connection; the request never reached the app.',
+    'Cloudflare',
+  ],
+  [
+    522,
+    'Connection Timed Out',
+    'Cloudflare: the TCP connection to the origin timed out; the request never reached the app.',
+    'Cloudflare',
+  ],
   [523, 'Origin Is Unreachable', 'Cloudflare: no route to the origin (DNS or network).', 'Cloudflare'],
-  [524, 'A Timeout Occurred', 'Cloudflare: the origin accepted the request but sent no response within 100 s; it may still be running.', 'Cloudflare'],
+  [
+    524,
+    'A Timeout Occurred',
+    'Cloudflare: the origin accepted the request but sent no response within 100 s; it may still be running.',
+    'Cloudflare',
+  ],
   [525, 'SSL Handshake Failed', 'Cloudflare: the TLS handshake with the origin failed.', 'Cloudflare'],
   [526, 'Invalid SSL Certificate', "Cloudflare: the origin's certificate is invalid.", 'Cloudflare'],
   [527, 'Railgun Error', 'Cloudflare: the Railgun connection to the origin failed.', 'Cloudflare'],
-  [529, 'Site is overloaded', 'The service is overloaded (Anthropic overloaded_error, Qualys); retry later with backoff.', 'Anthropic / Qualys'],
-  [530, 'Origin Error', 'Cloudflare: an origin DNS or configuration error (see the 1xxx code on the page).', 'Cloudflare'],
+  [
+    529,
+    'Site is overloaded',
+    'The service is overloaded (Anthropic overloaded_error, Qualys); retry later with backoff.',
+    'Anthropic / Qualys',
+  ],
+  [
+    530,
+    'Origin Error',
+    'Cloudflare: an origin DNS or configuration error (see the 1xxx code on the page).',
+    'Cloudflare',
+  ],
   [561, 'Unauthorized', 'AWS ELB: the identity provider rejected the user.', 'AWS ELB'],
-  [598, 'Network Read Timeout Error', 'A proxy timed out reading from the upstream (informal convention).', 'proxies (informal)'],
-  [599, 'Network Connect Timeout Error', 'A proxy timed out connecting to the upstream (informal convention).', 'proxies (informal)'],
+  [
+    598,
+    'Network Read Timeout Error',
+    'A proxy timed out reading from the upstream (informal convention).',
+    'proxies (informal)',
+  ],
+  [
+    599,
+    'Network Connect Timeout Error',
+    'A proxy timed out connecting to the upstream (informal convention).',
+    'proxies (informal)',
+  ],
 ];
 
 export function statusClassOf(code: number): StatusClass {
@@ -119,7 +177,10 @@ function freeze(code: number, reason: string, meaning: string, origin: string): 
 }
 
 const TABLE: ReadonlyMap<number, StatusSemantics> = new Map(
-  [...IANA, ...UNOFFICIAL].map(([code, reason, meaning, origin]) => [code, freeze(code, reason, meaning, origin ?? 'iana')]),
+  [...IANA, ...UNOFFICIAL].map(([code, reason, meaning, origin]) => [
+    code,
+    freeze(code, reason, meaning, origin ?? 'iana'),
+  ]),
 );
 
 const CLASS_FALLBACK: Record<StatusClass, { reason: string; meaning: string }> = {
@@ -127,12 +188,26 @@ const CLASS_FALLBACK: Record<StatusClass, { reason: string; meaning: string }> =
   success: { reason: 'Success', meaning: 'The request succeeded.' },
   redirection: { reason: 'Redirection', meaning: 'The client must go elsewhere to complete the request.' },
   'client-error': { reason: 'Client Error', meaning: 'The server blames the request (unregistered 4xx code).' },
-  'server-error': { reason: 'Server Error', meaning: 'The server failed to fulfil a valid request (unregistered 5xx code).' },
-  'network-error': { reason: 'No Response', meaning: 'No HTTP response at all: the connection failed, was blocked or was cancelled.' },
-  unknown: { reason: 'Unknown Status', meaning: 'A status outside the HTTP ranges; the server or proxy is non-standard.' },
+  'server-error': {
+    reason: 'Server Error',
+    meaning: 'The server failed to fulfil a valid request (unregistered 5xx code).',
+  },
+  'network-error': {
+    reason: 'No Response',
+    meaning: 'No HTTP response at all: the connection failed, was blocked or was cancelled.',
+  },
+  unknown: {
+    reason: 'Unknown Status',
+    meaning: 'A status outside the HTTP ranges; the server or proxy is non-standard.',
+  },
 };
 
-const NO_RESPONSE = freeze(0, CLASS_FALLBACK['network-error'].reason, CLASS_FALLBACK['network-error'].meaning, 'browser');
+const NO_RESPONSE = freeze(
+  0,
+  CLASS_FALLBACK['network-error'].reason,
+  CLASS_FALLBACK['network-error'].meaning,
+  'browser',
+);
 
 /** Every code with its own row (for docs and tests). */
 export function knownStatusCodes(): number[] {

@@ -9,7 +9,13 @@ function classification(over: Partial<Classification> = {}): Classification {
   return {
     failure: true,
     kind: 'server',
-    status: { code: 503, reason: 'Service Unavailable', class: 'server-error', meaning: 'The server cannot handle the request right now.', origin: 'iana' },
+    status: {
+      code: 503,
+      reason: 'Service Unavailable',
+      class: 'server-error',
+      meaning: 'The server cannot handle the request right now.',
+      origin: 'iana',
+    },
     format: 'problem+json',
     errorCode: 'upstream_unavailable',
     errorId: 'c0ffee00-1111-4222-8333-944455556666',
@@ -23,8 +29,12 @@ function classification(over: Partial<Classification> = {}): Classification {
     idempotencySource: 'method',
     verdict: 'retry-after',
     backoff: null,
-    action: 'Wait 120 s, then retry. If it persists, quote the trace ID c0ffee00-1111-4222-8333-944455556666 to support.',
-    requestIdHeaders: [{ name: 'x-request-id', value: 'req_42abc' }, { name: 'cf-ray', value: '8c1f2a3b4c5d6e7f-FRA' }],
+    action:
+      'Wait 120 s, then retry. If it persists, quote the trace ID c0ffee00-1111-4222-8333-944455556666 to support.',
+    requestIdHeaders: [
+      { name: 'x-request-id', value: 'req_42abc' },
+      { name: 'cf-ray', value: '8c1f2a3b4c5d6e7f-FRA' },
+    ],
     notes: [],
     ...over,
   };
@@ -46,7 +56,10 @@ const exchange: Exchange = {
   requestBody: `{"title":"It's \`done\`","password":"${SECRETS[3]}"}`,
   status: 503,
   statusText: 'Service Unavailable',
-  responseHeaders: [{ name: 'content-type', value: 'application/problem+json' }, { name: 'x-request-id', value: 'req_42abc' }],
+  responseHeaders: [
+    { name: 'content-type', value: 'application/problem+json' },
+    { name: 'x-request-id', value: 'req_42abc' },
+  ],
   body: '{"title":"unavailable"}',
   startedAt: Date.UTC(2026, 10, 23, 18, 0, 1, 250),
   durationMs: 87,
@@ -74,7 +87,11 @@ describe('supportTicket', () => {
 
   it('says "none" for a missing code or ID and falls back to the Date header for the time', () => {
     const t = supportTicket(
-      { ...exchange, startedAt: undefined, responseHeaders: [{ name: 'Date', value: 'Mon, 23 Nov 2026 18:00:00 GMT' }] },
+      {
+        ...exchange,
+        startedAt: undefined,
+        responseHeaders: [{ name: 'Date', value: 'Mon, 23 Nov 2026 18:00:00 GMT' }],
+      },
       classification({ errorCode: null, errorId: null, errorIdSource: null }),
     );
     expect(t).toMatch(/Error code:\*\* none/);
@@ -85,14 +102,24 @@ describe('supportTicket', () => {
   it('describes a network failure without a status', () => {
     const t = supportTicket(
       { method: 'GET', url: 'http://localhost:9/x', status: 0, error: 'net::ERR_CONNECTION_REFUSED' },
-      classification({ kind: 'network', status: { code: 0, reason: 'No Response', class: 'network-error', meaning: '', origin: 'faultline' } }),
+      classification({
+        kind: 'network',
+        status: { code: 0, reason: 'No Response', class: 'network-error', meaning: '', origin: 'faultline' },
+      }),
     );
     expect(t).toContain('no response (net::ERR_CONNECTION_REFUSED)');
     expect(t).toContain('Time (UTC):** not recorded');
   });
 
   it('keeps hostile text on its line and inside code spans', () => {
-    const t = supportTicket(exchange, classification({ message: 'a ``` b\n# Heading\n<img src=x onerror=alert(1)>', errorCode: '`x`', fieldErrors: [{ field: 'title', message: '<b>required</b>\n- injected' }] }));
+    const t = supportTicket(
+      exchange,
+      classification({
+        message: 'a ``` b\n# Heading\n<img src=x onerror=alert(1)>',
+        errorCode: '`x`',
+        fieldErrors: [{ field: 'title', message: '<b>required</b>\n- injected' }],
+      }),
+    );
     expect(t).toContain('- **Message:** ````a ``` b # Heading <img src=x onerror=alert(1)>````');
     expect(t).toContain('- **Error code:** `` `x` ``');
     expect(t).toContain('  - `title`: \\<b\\>required\\</b\\> - injected');
@@ -112,33 +139,66 @@ describe('toCurl', () => {
     const curl = toCurl(exchange);
     for (const s of SECRETS) expect(curl).not.toContain(s);
     expect(shellArgs(curl)).toEqual([
-      '-X', 'PUT',
+      '-X',
+      'PUT',
       '--globoff',
       'https://api.vendor.test/v2/articles/42?access_token=[REDACTED]&lang=en',
-      '-H', 'Authorization: [REDACTED]',
-      '-H', 'Cookie: [REDACTED]',
-      '-H', 'x-api-key: [REDACTED]',
-      '-H', 'Content-Type: application/json',
-      '--data-raw', `{"title":"It's \`done\`","password":"[REDACTED]"}`,
+      '-H',
+      'Authorization: [REDACTED]',
+      '-H',
+      'Cookie: [REDACTED]',
+      '-H',
+      'x-api-key: [REDACTED]',
+      '-H',
+      'Content-Type: application/json',
+      '--data-raw',
+      `{"title":"It's \`done\`","password":"[REDACTED]"}`,
     ]);
   });
 
   it('keeps the secrets when asked to, and uses the shortest form for GET and POST', () => {
-    expect(shellArgs(toCurl({ method: 'GET', url: 'https://a.test/?token=t', status: 200 }, { redact: false }))).toEqual(['https://a.test/?token=t']);
-    expect(shellArgs(toCurl({ method: 'POST', url: 'https://a.test/', requestBody: 'a=1', status: 200 }))).toEqual(['https://a.test/', '--data-raw', 'a=1']);
-    expect(shellArgs(toCurl({ method: 'HEAD', url: 'https://a.test/', status: 200 }))).toEqual(['--head', 'https://a.test/']);
+    expect(
+      shellArgs(toCurl({ method: 'GET', url: 'https://a.test/?token=t', status: 200 }, { redact: false })),
+    ).toEqual(['https://a.test/?token=t']);
+    expect(shellArgs(toCurl({ method: 'POST', url: 'https://a.test/', requestBody: 'a=1', status: 200 }))).toEqual([
+      'https://a.test/',
+      '--data-raw',
+      'a=1',
+    ]);
+    expect(shellArgs(toCurl({ method: 'HEAD', url: 'https://a.test/', status: 200 }))).toEqual([
+      '--head',
+      'https://a.test/',
+    ]);
   });
 
   it('quotes any text so the shell passes it through unchanged', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1 }).filter((s) => !s.includes('\0')), fc.string({ unit: 'binary' }), (body, header) => {
-        const cleanHeader = header.replace(/\0/g, '');
-        const curl = toCurl(
-          { method: 'PATCH', url: "https://a.test/it's$(id)`x`", requestHeaders: [{ name: 'X-Note', value: cleanHeader }], requestBody: body, status: 500 },
-          { redact: false },
-        );
-        expect(shellArgs(curl)).toEqual(['-X', 'PATCH', "https://a.test/it's$(id)`x`", '-H', `X-Note: ${cleanHeader}`, '--data-raw', body]);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1 }).filter((s) => !s.includes('\0')),
+        fc.string({ unit: 'binary' }),
+        (body, header) => {
+          const cleanHeader = header.replace(/\0/g, '');
+          const curl = toCurl(
+            {
+              method: 'PATCH',
+              url: "https://a.test/it's$(id)`x`",
+              requestHeaders: [{ name: 'X-Note', value: cleanHeader }],
+              requestBody: body,
+              status: 500,
+            },
+            { redact: false },
+          );
+          expect(shellArgs(curl)).toEqual([
+            '-X',
+            'PATCH',
+            "https://a.test/it's$(id)`x`",
+            '-H',
+            `X-Note: ${cleanHeader}`,
+            '--data-raw',
+            body,
+          ]);
+        },
+      ),
       // Each run spawns /bin/sh; a few dozen shrinkable cases cover the quoting paths.
       { numRuns: 40 },
     );
@@ -156,7 +216,7 @@ async function fetchArgs(code: string): Promise<[string, RequestInit]> {
     captured = [url, init];
     return Promise.resolve();
   };
-   
+
   await new Function('fetch', `return (async () => { ${code} })();`)(stub);
   return captured!;
 }
@@ -177,22 +237,37 @@ describe('toFetch', () => {
   });
 
   it('leaves the body out of GET and keeps secrets when asked to', async () => {
-    const [url, init] = await fetchArgs(toFetch({ method: 'GET', url: 'https://a.test/?token=t', requestBody: 'x', status: 200 }, { redact: false }));
+    const [url, init] = await fetchArgs(
+      toFetch({ method: 'GET', url: 'https://a.test/?token=t', requestBody: 'x', status: 200 }, { redact: false }),
+    );
     expect(url).toBe('https://a.test/?token=t');
     expect(init).toEqual({ method: 'GET' });
   });
 
   it('produces a valid JS literal for any text', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'binary' }), fc.constantFrom('\u2028', '\u2029', '</script>', '${x}', '`', '\\'), async (body, extra) => {
-        const text = body + extra;
-        const [url, init] = await fetchArgs(
-          toFetch({ method: 'POST', url: `https://a.test/${extra}`, requestHeaders: [{ name: '__proto__', value: text }], requestBody: text, status: 500 }, { redact: false }),
-        );
-        expect(url).toBe(`https://a.test/${extra}`);
-        expect(init.body).toBe(text);
-        expect(Object.getOwnPropertyDescriptor(init.headers, '__proto__')?.value).toBe(text);
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'binary' }),
+        fc.constantFrom('\u2028', '\u2029', '</script>', '${x}', '`', '\\'),
+        async (body, extra) => {
+          const text = body + extra;
+          const [url, init] = await fetchArgs(
+            toFetch(
+              {
+                method: 'POST',
+                url: `https://a.test/${extra}`,
+                requestHeaders: [{ name: '__proto__', value: text }],
+                requestBody: text,
+                status: 500,
+              },
+              { redact: false },
+            ),
+          );
+          expect(url).toBe(`https://a.test/${extra}`);
+          expect(init.body).toBe(text);
+          expect(Object.getOwnPropertyDescriptor(init.headers, '__proto__')?.value).toBe(text);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -250,7 +325,9 @@ describe('vendor-ready ticket', () => {
 
   it('has the headers a vendor asks for, capped excerpts, the browser, and the advice apart', () => {
     const t = supportTicket(failed, classification({ errorId: 'req_123', errorIdSource: 'header x-request-id' }), {
-      browser: browserFromUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.85 Safari/537.36'),
+      browser: browserFromUserAgent(
+        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.85 Safari/537.36',
+      ),
     });
     expect(t).toContain('Retry-After: 30');
     expect(t).toContain('X-Request-Id: req_123');
@@ -280,7 +357,9 @@ describe('vendor-ready ticket', () => {
   });
 
   it('names Firefox and Chrome from their user agents', () => {
-    expect(browserFromUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0')).toBe('Firefox 140.0');
+    expect(browserFromUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0')).toBe(
+      'Firefox 140.0',
+    );
     expect(browserFromUserAgent('Mozilla/5.0 HeadlessChrome/131.0.1 Safari/537.36')).toBe('Chrome 131.0.1');
   });
 });
@@ -293,8 +372,18 @@ describe('supportTicket: call site', () => {
       url: 'http://127.0.0.1:5173/api/fail',
       status: 500,
       callStack: [
-        { functionName: 'dispatchXhrRequest', url: 'http://127.0.0.1:5173/node_modules/axios/lib/adapters/xhr.js', lineNumber: 10, columnNumber: 0 },
-        { functionName: 'loadItems', url: 'http://127.0.0.1:5173/cap/app.js?api_token=secret123456', lineNumber: 41, columnNumber: 9 },
+        {
+          functionName: 'dispatchXhrRequest',
+          url: 'http://127.0.0.1:5173/node_modules/axios/lib/adapters/xhr.js',
+          lineNumber: 10,
+          columnNumber: 0,
+        },
+        {
+          functionName: 'loadItems',
+          url: 'http://127.0.0.1:5173/cap/app.js?api_token=secret123456',
+          lineNumber: 41,
+          columnNumber: 9,
+        },
       ],
     };
     const ticket = supportTicket(exchange, classify(exchange));

@@ -33,7 +33,8 @@ export interface TicketOptions {
 const EXCERPT_CHARS = 2_000;
 
 /** Response headers a vendor's support asks for: when, what type, how long to wait, and their request IDs. */
-const VENDOR_HEADERS = /^(date|content-type|content-length|retry-after|server|via|www-authenticate|x-cache|age|(x-)?ratelimit-.*|x-rate-limit-.*|.*request-?id|.*correlation-?id|.*trace-?id|traceparent|x-amzn-.*|x-amz-cf-id|cf-ray|x-served-by|x-github-request-id|apigw-requestid)$/i;
+const VENDOR_HEADERS =
+  /^(date|content-type|content-length|retry-after|server|via|www-authenticate|x-cache|age|(x-)?ratelimit-.*|x-rate-limit-.*|.*request-?id|.*correlation-?id|.*trace-?id|traceparent|x-amzn-.*|x-amz-cf-id|cf-ray|x-served-by|x-github-request-id|apigw-requestid)$/i;
 
 /** "Chrome 131.0.6778.85" or "Firefox 140.0" from a user agent; the raw string when neither is found. */
 export function browserFromUserAgent(userAgent: string): string {
@@ -60,7 +61,13 @@ export function supportTicket(exchange: Exchange, classification: Classification
   const url = oneLine(String(ex.url ?? ''));
   const status = c.status;
   const bodyFailure = c.kind === 'body';
-  const what = bodyFailure ? (c.message ? redactText(c.message) : c.errorCode ? redactText(c.errorCode) : 'an error') : '';
+  const what = bodyFailure
+    ? c.message
+      ? redactText(c.message)
+      : c.errorCode
+        ? redactText(c.errorCode)
+        : 'an error'
+    : '';
   const statusText =
     exchange.status > 0
       ? bodyFailure
@@ -70,22 +77,28 @@ export function supportTicket(exchange: Exchange, classification: Classification
   const limit = options.excerptChars ?? EXCERPT_CHARS;
 
   const lines: string[] = [];
-  lines.push(`### ${method} ${shortPath(url)}: ${exchange.status > 0 ? `${exchange.status} ${escapeInline(status.reason)}${bodyFailure ? ' with an error in the body' : ''}` : 'no response'}`);
+  lines.push(
+    `### ${method} ${shortPath(url)}: ${exchange.status > 0 ? `${exchange.status} ${escapeInline(status.reason)}${bodyFailure ? ' with an error in the body' : ''}` : 'no response'}`,
+  );
   lines.push('');
   lines.push(`- **Request:** ${code(`${method} ${url}`)}`);
   lines.push(`- **Status:** ${escapeInline(statusText)}`);
   lines.push(`- **Time (UTC):** ${timestamp(exchange)}`);
-  lines.push(`- **Support ID:** ${c.errorId ? `${code(redactText(c.errorId))}${c.errorIdSource ? ` (from ${escapeInline(c.errorIdSource)})` : ''}` : 'none given'}`);
+  lines.push(
+    `- **Support ID:** ${c.errorId ? `${code(redactText(c.errorId))}${c.errorIdSource ? ` (from ${escapeInline(c.errorIdSource)})` : ''}` : 'none given'}`,
+  );
   lines.push(`- **Error code:** ${c.errorCode ? code(redactText(c.errorCode)) : 'none'}`);
   if (c.message) lines.push(`- **Message:** ${code(redactText(c.message))}`);
   if (ex.error && exchange.status > 0) lines.push(`- **Network error:** ${code(ex.error)}`);
   const site = callSiteOf(Array.isArray(exchange.callStack) ? exchange.callStack : undefined);
-  if (site) lines.push(`- **Call site:** ${code(redactUrl(formatFrame(site)))} in ${code(redactUrl(oneLine(site.url)))}`);
+  if (site)
+    lines.push(`- **Call site:** ${code(redactUrl(formatFrame(site)))} in ${code(redactUrl(oneLine(site.url)))}`);
   const ids = requestIdLines(c);
   if (ids.length > 0) lines.push(`- **Request IDs:** ${ids.join(', ')}`);
   if (c.fieldErrors.length > 0) {
     lines.push('- **Field errors:**');
-    for (const f of c.fieldErrors.slice(0, 20)) lines.push(`  - ${code(redactText(f.field))}: ${escapeInline(redactText(f.message))}`);
+    for (const f of c.fieldErrors.slice(0, 20))
+      lines.push(`  - ${code(redactText(f.field))}: ${escapeInline(redactText(f.message))}`);
     if (c.fieldErrors.length > 20) lines.push(`  - … and ${c.fieldErrors.length - 20} more`);
   }
   if (options.browser) lines.push(`- **Browser:** ${escapeInline(options.browser)}`);
@@ -95,7 +108,15 @@ export function supportTicket(exchange: Exchange, classification: Classification
   lines.push('**Response headers**');
   lines.push('');
   if (headers.length === 0) lines.push('_None captured._');
-  else lines.push(...fenced(headers.slice(0, 30).map((h) => `${oneLine(h.name)}: ${isSecretHeaderName(h.name) ? REDACTED : oneLine(h.value)}`).join('\n')));
+  else
+    lines.push(
+      ...fenced(
+        headers
+          .slice(0, 30)
+          .map((h) => `${oneLine(h.name)}: ${isSecretHeaderName(h.name) ? REDACTED : oneLine(h.value)}`)
+          .join('\n'),
+      ),
+    );
 
   lines.push('');
   lines.push(...excerpt('Response body', ex.body, ex.bodyEncoding, exchange.bodyTruncated === true, limit));
@@ -107,7 +128,7 @@ export function supportTicket(exchange: Exchange, classification: Classification
   lines.push('');
   lines.push('---');
   lines.push('');
-  lines.push('_For the developer, not the vendor: Faultline\'s advice._');
+  lines.push("_For the developer, not the vendor: Faultline's advice._");
   lines.push('');
   lines.push(`- **Retry:** ${escapeInline(retryText(c))}`);
   lines.push(`- **Action:** ${escapeInline(redactText(c.action))}`);
@@ -117,7 +138,13 @@ export function supportTicket(exchange: Exchange, classification: Classification
 }
 
 /** A redacted body excerpt in a fence, saying how much was cut. */
-function excerpt(title: string, body: string | undefined, encoding: 'base64' | undefined, truncated: boolean, limit: number): string[] {
+function excerpt(
+  title: string,
+  body: string | undefined,
+  encoding: 'base64' | undefined,
+  truncated: boolean,
+  limit: number,
+): string[] {
   if (body === undefined) return [`**${title}:** not captured.`];
   if (body === '') return [`**${title}:** empty.`];
   if (encoding === 'base64') return [`**${title}:** binary (${body.length} base64 characters), not included.`];
@@ -141,7 +168,10 @@ function fenced(text: string): string[] {
 
 function retryText(c: Classification): string {
   const base = RETRY_TEXT[c.verdict] ?? (c.retryable ? 'retryable' : 'do not retry');
-  const wait = c.retryAfterSeconds !== null && Number.isFinite(c.retryAfterSeconds) ? `; wait ${c.retryAfterSeconds} s${c.retryAfterSource ? ` (${c.retryAfterSource})` : ''}` : '';
+  const wait =
+    c.retryAfterSeconds !== null && Number.isFinite(c.retryAfterSeconds)
+      ? `; wait ${c.retryAfterSeconds} s${c.retryAfterSource ? ` (${c.retryAfterSource})` : ''}`
+      : '';
   const idem = c.failure ? `; the request is ${c.idempotent ? '' : 'not '}idempotent` : '';
   return `${base}${wait}${idem}`;
 }
@@ -209,19 +239,49 @@ function escapeInline(text: string): string {
 // cURL and fetch
 
 /** Headers a copied cURL command must not carry: ones curl computes itself (as Chrome's Copy as cURL). */
-const SKIPPED_REQUEST_HEADERS = new Set(['content-length', 'connection', 'host', 'transfer-encoding', 'keep-alive', 'accept-encoding']);
+const SKIPPED_REQUEST_HEADERS = new Set([
+  'content-length',
+  'connection',
+  'host',
+  'transfer-encoding',
+  'keep-alive',
+  'accept-encoding',
+]);
 
 /**
  * Headers fetch() may not set (the Fetch standard's forbidden names) or that the browser sets
  * itself: a copied fetch() with them is rejected or silently altered.
  */
 const FETCH_SKIPPED_HEADERS = new Set([
-  'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method', 'connection',
-  'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host', 'keep-alive', 'origin', 'referer', 'set-cookie',
-  'te', 'trailer', 'transfer-encoding', 'upgrade', 'via', 'user-agent', 'priority',
+  'accept-charset',
+  'accept-encoding',
+  'access-control-request-headers',
+  'access-control-request-method',
+  'connection',
+  'content-length',
+  'cookie',
+  'cookie2',
+  'date',
+  'dnt',
+  'expect',
+  'host',
+  'keep-alive',
+  'origin',
+  'referer',
+  'set-cookie',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'via',
+  'user-agent',
+  'priority',
 ]);
 
-function requestHeaderList(exchange: Exchange, skipped: ReadonlySet<string> = SKIPPED_REQUEST_HEADERS): Array<{ name: string; value: string }> {
+function requestHeaderList(
+  exchange: Exchange,
+  skipped: ReadonlySet<string> = SKIPPED_REQUEST_HEADERS,
+): Array<{ name: string; value: string }> {
   return headerEntries(exchange.requestHeaders).filter((h) => {
     const name = h.name.toLowerCase();
     if (name.startsWith(':') || skipped.has(name)) return false;
@@ -275,7 +335,8 @@ export function toFetch(exchange: Exchange, options: CopyOptions = {}): string {
   const method = String(ex.method ?? 'GET').toUpperCase();
   // Repeated headers are joined as fetch's Headers would join them.
   const headers = new Map<string, string>();
-  for (const h of requestHeaderList(ex, FETCH_SKIPPED_HEADERS)) headers.set(h.name, headers.has(h.name) ? `${headers.get(h.name)}, ${h.value}` : h.value);
+  for (const h of requestHeaderList(ex, FETCH_SKIPPED_HEADERS))
+    headers.set(h.name, headers.has(h.name) ? `${headers.get(h.name)}, ${h.value}` : h.value);
   const members: string[] = [`  "method": ${jsString(method)}`];
   // What the browser sets itself goes where fetch() takes it: the referrer option, cookies by credentials.
   const referrer = headerValue(ex.requestHeaders, 'referer');
@@ -289,7 +350,8 @@ export function toFetch(exchange: Exchange, options: CopyOptions = {}): string {
   if (typeof ex.requestBody === 'string' && ex.requestBody !== '' && method !== 'GET' && method !== 'HEAD') {
     members.push(`  "body": ${jsString(ex.requestBody)}`);
   }
-  if (typeof referrer === 'string' && /^https?:\/\//i.test(referrer)) members.push(`  "referrer": ${jsString(referrer)}`);
+  if (typeof referrer === 'string' && /^https?:\/\//i.test(referrer))
+    members.push(`  "referrer": ${jsString(referrer)}`);
   if (headerValue(ex.requestHeaders, 'cookie') !== undefined) members.push(`  "credentials": "include"`);
   return `await fetch(${jsString(String(ex.url ?? ''))}, {\n${members.join(',\n')}\n});`;
 }

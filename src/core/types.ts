@@ -58,13 +58,7 @@ export interface CallFrame {
 }
 
 export type StatusClass =
-  | 'informational'
-  | 'success'
-  | 'redirection'
-  | 'client-error'
-  | 'server-error'
-  | 'network-error'
-  | 'unknown';
+  'informational' | 'success' | 'redirection' | 'client-error' | 'server-error' | 'network-error' | 'unknown';
 
 export interface StatusSemantics {
   code: number;
@@ -104,13 +98,13 @@ export interface BackoffPlan {
 export type Provenance = string | null;
 
 export type RetryVerdict =
-  | 'retry-after'      // wait the server's figure, then retry
-  | 'retry-backoff'    // transient: retry with backoff
+  | 'retry-after' // wait the server's figure, then retry
+  | 'retry-backoff' // transient: retry with backoff
   | 'retry-idempotent' // transient, but only safe with an idempotency key / idempotent method
-  | 'reauthenticate'   // refresh credentials, then retry
-  | 'fix-request'      // don't retry unchanged: fix the request
-  | 'do-not-retry'     // e.g. quota exhausted, permission
-  | 'none';            // not a failure
+  | 'reauthenticate' // refresh credentials, then retry
+  | 'fix-request' // don't retry unchanged: fix the request
+  | 'do-not-retry' // e.g. quota exhausted, permission
+  | 'none'; // not a failure
 
 export interface Classification {
   failure: boolean;

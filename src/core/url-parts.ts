@@ -3,7 +3,13 @@
 /** Where the authority of an `http(s)://` URL starts (scheme letters in any case); -1 for other URLs. */
 function authorityStart(url: string): number {
   // `|32` lower-cases exactly these ASCII letters.
-  if ((url.charCodeAt(0) | 32) !== 104 || (url.charCodeAt(1) | 32) !== 116 || (url.charCodeAt(2) | 32) !== 116 || (url.charCodeAt(3) | 32) !== 112) return -1;
+  if (
+    (url.charCodeAt(0) | 32) !== 104 ||
+    (url.charCodeAt(1) | 32) !== 116 ||
+    (url.charCodeAt(2) | 32) !== 116 ||
+    (url.charCodeAt(3) | 32) !== 112
+  )
+    return -1;
   const i = (url.charCodeAt(4) | 32) === 115 ? 5 : 4;
   if (url.charCodeAt(i) !== 58 || url.charCodeAt(i + 1) !== 47 || url.charCodeAt(i + 2) !== 47) return -1;
   return i + 3;
@@ -82,7 +88,8 @@ export function plainHost(url: string): string | null {
 
 /** 1 for the path characters the WHATWG parser keeps as they are ('.' and '%' excluded: dot segments and escapes are rewritten). */
 const KEPT_PATH_CHAR = new Uint8Array(128);
-for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~/!$&'()*+,;=:@") KEPT_PATH_CHAR[ch.charCodeAt(0)] = 1;
+for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~/!$&'()*+,;=:@")
+  KEPT_PATH_CHAR[ch.charCodeAt(0)] = 1;
 
 /**
  * `host` and `pathname` as `new URL()` gives them, for an `http(s)://host/path` URL without userinfo,

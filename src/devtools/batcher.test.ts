@@ -3,7 +3,10 @@ import type { DevtoolsEntry } from '../protocol/messages';
 import { createEntryBatcher, type BatchOptions } from './batcher';
 
 function entry(n: number, body?: string): DevtoolsEntry {
-  return { exchange: { method: 'GET', url: `https://a.test/${n}`, status: 200, ...(body !== undefined && { body }) }, bodyState: body === undefined ? 'not-captured' : 'captured' };
+  return {
+    exchange: { method: 'GET', url: `https://a.test/${n}`, status: 200, ...(body !== undefined && { body }) },
+    bodyState: body === undefined ? 'not-captured' : 'captured',
+  };
 }
 
 function setup(overrides: Partial<BatchOptions> = {}) {
@@ -46,7 +49,10 @@ describe('entry batcher', () => {
     expect(urls()).toEqual([['1', '2', '3']]);
     batcher.add(entry(5, '123456'));
     batcher.add(entry(6, '1234567'));
-    expect(urls()).toEqual([['1', '2', '3'], ['4', '5']]);
+    expect(urls()).toEqual([
+      ['1', '2', '3'],
+      ['4', '5'],
+    ]);
     batcher.add(entry(7, 'x'.repeat(50)));
     expect(urls()).toEqual([['1', '2', '3'], ['4', '5'], ['6'], ['7']]);
     fire();

@@ -32,7 +32,10 @@ function bodyChars(entry: DevtoolsEntry): number {
   return (entry.exchange.body?.length ?? 0) + (entry.exchange.requestBody?.length ?? 0);
 }
 
-export function createEntryBatcher(send: (entries: DevtoolsEntry[]) => void, options: BatchOptions = DEFAULT_BATCH_OPTIONS): EntryBatcher {
+export function createEntryBatcher(
+  send: (entries: DevtoolsEntry[]) => void,
+  options: BatchOptions = DEFAULT_BATCH_OPTIONS,
+): EntryBatcher {
   let entries: DevtoolsEntry[] = [];
   let chars = 0;
   let timer: unknown = null;

@@ -26,7 +26,10 @@ export interface DevtoolsCapture {
 export const GET_CONTENT_TIMEOUT_MS = 3000;
 
 /** The content, or undefined when it fails or does not come within `timeoutMs`. */
-export function contentWithin(get: () => Promise<FetchedContent>, timeoutMs: number): Promise<FetchedContent | undefined> {
+export function contentWithin(
+  get: () => Promise<FetchedContent>,
+  timeoutMs: number,
+): Promise<FetchedContent | undefined> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(undefined), timeoutMs);
     get().then(
@@ -43,7 +46,9 @@ export function contentWithin(get: () => Promise<FetchedContent>, timeoutMs: num
 }
 
 async function entryOf(request: FinishedRequest): Promise<DevtoolsEntry | null> {
-  const fetched = wantsBody(request.entry) ? await contentWithin(() => request.getContent(), GET_CONTENT_TIMEOUT_MS) : undefined;
+  const fetched = wantsBody(request.entry)
+    ? await contentWithin(() => request.getContent(), GET_CONTENT_TIMEOUT_MS)
+    : undefined;
   return toDevtoolsEntry(request.entry, fetched);
 }
 

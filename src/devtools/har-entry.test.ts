@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../core/types';
 import { applyContent, toDevtoolsEntry, wantsBody, DEVTOOLS_BODY_CAP_CHARS, SUCCESS_BODY_MAX_BYTES } from './har-entry';
 
-function harEntry(overrides: { status?: number; mimeType?: string; url?: string; resourceType?: string; text?: string; error?: string; postData?: string } = {}) {
+function harEntry(
+  overrides: {
+    status?: number;
+    mimeType?: string;
+    url?: string;
+    resourceType?: string;
+    text?: string;
+    error?: string;
+    postData?: string;
+  } = {},
+) {
   return {
     startedDateTime: '2026-01-02T03:04:05.678Z',
     time: 12.5,
@@ -21,7 +31,11 @@ function harEntry(overrides: { status?: number; mimeType?: string; url?: string;
       status: overrides.status ?? 422,
       statusText: 'Unprocessable Entity',
       headers: [{ name: 'Content-Type', value: overrides.mimeType ?? 'application/json' }],
-      content: { size: 10, mimeType: overrides.mimeType ?? 'application/json', ...(overrides.text !== undefined && { text: overrides.text }) },
+      content: {
+        size: 10,
+        mimeType: overrides.mimeType ?? 'application/json',
+        ...(overrides.text !== undefined && { text: overrides.text }),
+      },
       ...(overrides.error !== undefined && { _error: overrides.error }),
     },
   };
@@ -45,7 +59,9 @@ describe('getContent normalization', () => {
 
   it('Firefox: (content, mimeType) gives the MIME type, not an encoding', () => {
     const exchange = blank(500);
-    expect(applyContent(exchange, { content: '<h1>Bad gateway</h1>', second: 'text/html; charset=utf-8' })).toBe('captured');
+    expect(applyContent(exchange, { content: '<h1>Bad gateway</h1>', second: 'text/html; charset=utf-8' })).toBe(
+      'captured',
+    );
     expect(exchange.mimeType).toBe('text/html; charset=utf-8');
     expect(exchange.bodyEncoding).toBeUndefined();
   });
@@ -64,7 +80,9 @@ describe('getContent normalization', () => {
 
   it('Firefox: a binary MIME type with content that is not base64, or a text MIME type, stays text', () => {
     const notBase64 = blank(500);
-    expect(applyContent(notBase64, { content: 'not base64 at all!', second: 'application/octet-stream' })).toBe('captured');
+    expect(applyContent(notBase64, { content: 'not base64 at all!', second: 'application/octet-stream' })).toBe(
+      'captured',
+    );
     expect(notBase64.bodyEncoding).toBeUndefined();
     // Text that happens to be valid base64 is still text under a text MIME type.
     const plain = blank(500);
@@ -100,7 +118,9 @@ describe('which bodies are fetched', () => {
     expect(wantsBody(harEntry({ status: 200, mimeType: 'text/event-stream; charset=utf-8' }))).toBe(true);
     expect(wantsBody(harEntry({ status: 404, mimeType: 'image/png', resourceType: 'image' }))).toBe(true);
     expect(wantsBody(harEntry({ status: 200, mimeType: 'application/json' }))).toBe(true);
-    expect(wantsBody(harEntry({ status: 200, mimeType: 'application/problem+json', resourceType: 'other' }))).toBe(true);
+    expect(wantsBody(harEntry({ status: 200, mimeType: 'application/problem+json', resourceType: 'other' }))).toBe(
+      true,
+    );
     expect(wantsBody(harEntry({ status: 200, mimeType: 'image/png', resourceType: 'image' }))).toBe(false);
     expect(wantsBody(harEntry({ status: 200, mimeType: 'text/javascript', resourceType: 'script' }))).toBe(false);
     expect(wantsBody(harEntry({ status: 204 }))).toBe(false);
@@ -118,7 +138,10 @@ describe('which bodies are fetched', () => {
 
 describe('toDevtoolsEntry', () => {
   it('converts a HAR entry: upper-case method, start time, redacted headers, credentials fingerprinted', () => {
-    const entry = toDevtoolsEntry(harEntry({ postData: '{"password":"hunter2","item":1}' }), { content: '{"code":"invalid"}', second: '' })!;
+    const entry = toDevtoolsEntry(harEntry({ postData: '{"password":"hunter2","item":1}' }), {
+      content: '{"code":"invalid"}',
+      second: '',
+    })!;
     expect(entry.exchange.method).toBe('POST');
     expect(entry.exchange.startedAt).toBe(Date.parse('2026-01-02T03:04:05.678Z'));
     expect(entry.exchange.durationMs).toBe(12.5);
@@ -133,14 +156,14 @@ describe('toDevtoolsEntry', () => {
     expect(entry.exchange.requestBodyHash).toMatch(/^[0-9a-f]{8}$/);
   });
 
-  it('keeps Chrome\'s _error for requests without a response', () => {
+  it("keeps Chrome's _error for requests without a response", () => {
     const entry = toDevtoolsEntry(harEntry({ status: 0, error: 'net::ERR_CONNECTION_REFUSED' }))!;
     expect(entry.exchange.status).toBe(0);
     expect(entry.exchange.error).toBe('net::ERR_CONNECTION_REFUSED');
     expect(entry.bodyState).toBe('not-captured');
   });
 
-  it('uses a HAR entry\'s own content.text when no getContent result is given', () => {
+  it("uses a HAR entry's own content.text when no getContent result is given", () => {
     expect(toDevtoolsEntry(harEntry({ text: '{"a":1}' }))!.exchange.body).toBe('{"a":1}');
   });
 
@@ -154,12 +177,29 @@ describe('toDevtoolsEntry', () => {
 });
 
 describe('toDevtoolsEntry: the initiator stack', () => {
-  it('keeps Chrome\'s _initiator script stack as the exchange\'s call stack', () => {
+  it("keeps Chrome's _initiator script stack as the exchange's call stack", () => {
     const raw = {
       ...harEntry({ status: 500 }),
-      _initiator: { type: 'script', stack: { callFrames: [{ functionName: 'loadItems', scriptId: '3', url: 'http://127.0.0.1:5173/cap/app.js', lineNumber: 41, columnNumber: 9 }] } },
+      _initiator: {
+        type: 'script',
+        stack: {
+          callFrames: [
+            {
+              functionName: 'loadItems',
+              scriptId: '3',
+              url: 'http://127.0.0.1:5173/cap/app.js',
+              lineNumber: 41,
+              columnNumber: 9,
+            },
+          ],
+        },
+      },
     };
-    expect(toDevtoolsEntry(raw)?.exchange.callStack).toEqual([{ functionName: 'loadItems', url: 'http://127.0.0.1:5173/cap/app.js', lineNumber: 41, columnNumber: 9 }]);
-    expect(toDevtoolsEntry({ ...harEntry({ status: 500 }), _initiator: { type: 'other' } })?.exchange.callStack).toBeUndefined();
+    expect(toDevtoolsEntry(raw)?.exchange.callStack).toEqual([
+      { functionName: 'loadItems', url: 'http://127.0.0.1:5173/cap/app.js', lineNumber: 41, columnNumber: 9 },
+    ]);
+    expect(
+      toDevtoolsEntry({ ...harEntry({ status: 500 }), _initiator: { type: 'other' } })?.exchange.callStack,
+    ).toBeUndefined();
   });
 });

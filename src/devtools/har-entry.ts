@@ -17,7 +17,8 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
 const NETWORK_URL = /^(https?|wss?):/i;
 
 /** MIME types whose bodies are never worth fetching on a success (media, fonts, bundles). */
-const SKIP_ON_SUCCESS = /^(image|audio|video|font)\/|^application\/(octet-stream|wasm|pdf|zip|x-font|font)|^text\/(css|javascript)|^application\/(x-)?javascript/i;
+const SKIP_ON_SUCCESS =
+  /^(image|audio|video|font)\/|^application\/(octet-stream|wasm|pdf|zip|x-font|font)|^text\/(css|javascript)|^application\/(x-)?javascript/i;
 /**
  * MIME types of API responses: fetched even on a 2xx, where a body may still report failure.
  * event-stream: an SSE 200 can end in an error event, and Firefox's HAR has no resource type to fall back on.
@@ -28,14 +29,17 @@ const API_RESOURCE_TYPES = new Set(['fetch', 'xhr', 'xmlhttprequest']);
 function headerList(value: unknown): Array<{ name: string; value: string }> {
   if (!Array.isArray(value)) return [];
   const out: Array<{ name: string; value: string }> = [];
-  for (const h of value) if (isObj(h) && typeof h.name === 'string' && typeof h.value === 'string') out.push({ name: h.name, value: h.value });
+  for (const h of value)
+    if (isObj(h) && typeof h.name === 'string' && typeof h.value === 'string')
+      out.push({ name: h.name, value: h.value });
   return out;
 }
 
 function mimeOf(entry: Json): string {
   const response = isObj(entry.response) ? entry.response : {};
   const content = isObj(response.content) ? response.content : {};
-  if (typeof content.mimeType === 'string' && content.mimeType !== '' && content.mimeType !== 'x-unknown') return content.mimeType;
+  if (typeof content.mimeType === 'string' && content.mimeType !== '' && content.mimeType !== 'x-unknown')
+    return content.mimeType;
   const type = headerList(response.headers).find((h) => h.name.toLowerCase() === 'content-type');
   return type?.value ?? '';
 }
@@ -52,7 +56,9 @@ export function resourceTypeOf(entry: Json): string | undefined {
 
 /** Whether the entry describes network traffic of the page (not data:, blob:, extension pages). */
 export function isNetworkEntry(entry: unknown): entry is Json {
-  return isObj(entry) && isObj(entry.request) && typeof entry.request.url === 'string' && NETWORK_URL.test(entry.request.url);
+  return (
+    isObj(entry) && isObj(entry.request) && typeof entry.request.url === 'string' && NETWORK_URL.test(entry.request.url)
+  );
 }
 
 /**
@@ -65,7 +71,8 @@ export const SUCCESS_BODY_MAX_BYTES = 1024 * 1024;
 function bodySizeOf(entry: Json): number {
   const response = isObj(entry.response) ? entry.response : {};
   const content = isObj(response.content) ? response.content : {};
-  for (const size of [content.size, response.bodySize]) if (typeof size === 'number' && Number.isFinite(size) && size >= 0) return size;
+  for (const size of [content.size, response.bodySize])
+    if (typeof size === 'number' && Number.isFinite(size) && size >= 0) return size;
   return -1;
 }
 
@@ -91,7 +98,8 @@ export interface FetchedContent {
   second: unknown;
 }
 
-const BINARY_MIME = /^(image\/(?!svg)|audio\/|video\/|font\/|application\/(octet-stream|pdf|zip|gzip|x-gzip|x-tar|wasm|x-protobuf|protobuf|vnd\.google\.protobuf|grpc|x-msgpack|msgpack|cbor))/i;
+const BINARY_MIME =
+  /^(image\/(?!svg)|audio\/|video\/|font\/|application\/(octet-stream|pdf|zip|gzip|x-gzip|x-tar|wasm|x-protobuf|protobuf|vnd\.google\.protobuf|grpc|x-msgpack|msgpack|cbor))/i;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
@@ -105,7 +113,11 @@ function encodingOf(content: unknown, second: unknown): 'base64' | undefined {
 }
 
 /** Applies a body (from getContent or the HAR's content.text) to the exchange; returns its state. */
-export function applyContent(exchange: Exchange, fetched: FetchedContent | undefined, capChars = DEVTOOLS_BODY_CAP_CHARS): BodyState {
+export function applyContent(
+  exchange: Exchange,
+  fetched: FetchedContent | undefined,
+  capChars = DEVTOOLS_BODY_CAP_CHARS,
+): BodyState {
   if (!fetched) return 'not-captured';
   const { content, second } = fetched;
   const encoding = encodingOf(content, second);
@@ -175,12 +187,18 @@ export function toDevtoolsEntry(raw: unknown, fetched?: FetchedContent): Devtool
   const postData = isObj(request.postData) ? request.postData : undefined;
   if (postData && typeof postData.text === 'string') {
     exchange.requestBodyHash = bodyHash(postData.text);
-    const text = postData.text.length > DEVTOOLS_REQUEST_BODY_CAP_CHARS ? postData.text.slice(0, DEVTOOLS_REQUEST_BODY_CAP_CHARS) : postData.text;
-    exchange.requestBody = redactBody(text, typeof postData.mimeType === 'string' ? postData.mimeType : undefined) ?? text;
+    const text =
+      postData.text.length > DEVTOOLS_REQUEST_BODY_CAP_CHARS
+        ? postData.text.slice(0, DEVTOOLS_REQUEST_BODY_CAP_CHARS)
+        : postData.text;
+    exchange.requestBody =
+      redactBody(text, typeof postData.mimeType === 'string' ? postData.mimeType : undefined) ?? text;
   }
 
   const fromHar: FetchedContent | undefined =
-    typeof content.text === 'string' ? { content: content.text, second: content.encoding === 'base64' ? 'base64' : '' } : undefined;
+    typeof content.text === 'string'
+      ? { content: content.text, second: content.encoding === 'base64' ? 'base64' : '' }
+      : undefined;
   const bodyState = applyContent(exchange, fetched ?? fromHar);
 
   const entry: DevtoolsEntry = { exchange, bodyState };

@@ -14,7 +14,11 @@ describe('createRecentEntries', () => {
     recent.add([entry('https://a.test/1'), entry('https://a.test/2')]);
     clock = 600;
     recent.add([entry('https://a.test/3')]);
-    expect(recent.all().map((e) => e.exchange.url)).toEqual(['https://a.test/1', 'https://a.test/2', 'https://a.test/3']);
+    expect(recent.all().map((e) => e.exchange.url)).toEqual([
+      'https://a.test/1',
+      'https://a.test/2',
+      'https://a.test/3',
+    ]);
     clock = 1500;
     recent.add([entry('https://a.test/4')]);
     expect(recent.all().map((e) => e.exchange.url)).toEqual(['https://a.test/3', 'https://a.test/4']);
@@ -24,8 +28,17 @@ describe('createRecentEntries', () => {
 
   it('forgets the oldest beyond its entry and body bounds', () => {
     const recent = createRecentEntries({ windowMs: 10_000, maxEntries: 3, maxBodyChars: 10, now: () => 0 });
-    recent.add([entry('https://a.test/1'), entry('https://a.test/2'), entry('https://a.test/3'), entry('https://a.test/4')]);
-    expect(recent.all().map((e) => e.exchange.url)).toEqual(['https://a.test/2', 'https://a.test/3', 'https://a.test/4']);
+    recent.add([
+      entry('https://a.test/1'),
+      entry('https://a.test/2'),
+      entry('https://a.test/3'),
+      entry('https://a.test/4'),
+    ]);
+    expect(recent.all().map((e) => e.exchange.url)).toEqual([
+      'https://a.test/2',
+      'https://a.test/3',
+      'https://a.test/4',
+    ]);
     recent.add([entry('https://a.test/5', '123456'), entry('https://a.test/6', '1234567')]);
     expect(recent.all().map((e) => e.exchange.url)).toEqual(['https://a.test/6']);
   });

@@ -12,7 +12,12 @@ export interface RecentOptions {
   now(): number;
 }
 
-export const DEFAULT_RECENT_OPTIONS: RecentOptions = { windowMs: 10_000, maxEntries: 3_000, maxBodyChars: 16 * 1024 * 1024, now: () => Date.now() };
+export const DEFAULT_RECENT_OPTIONS: RecentOptions = {
+  windowMs: 10_000,
+  maxEntries: 3_000,
+  maxBodyChars: 16 * 1024 * 1024,
+  now: () => Date.now(),
+};
 
 export interface RecentEntries {
   add(entries: readonly DevtoolsEntry[]): void;
@@ -20,7 +25,8 @@ export interface RecentEntries {
   all(): DevtoolsEntry[];
 }
 
-const charsOf = (entry: DevtoolsEntry): number => (entry.exchange.body?.length ?? 0) + (entry.exchange.requestBody?.length ?? 0);
+const charsOf = (entry: DevtoolsEntry): number =>
+  (entry.exchange.body?.length ?? 0) + (entry.exchange.requestBody?.length ?? 0);
 
 export function createRecentEntries(options: RecentOptions = DEFAULT_RECENT_OPTIONS): RecentEntries {
   const ring: Array<{ at: number; entry: DevtoolsEntry }> = [];
@@ -32,7 +38,10 @@ export function createRecentEntries(options: RecentOptions = DEFAULT_RECENT_OPTI
         ring.push({ at, entry });
         chars += charsOf(entry);
       }
-      while (ring.length && (ring[0].at < at - options.windowMs || ring.length > options.maxEntries || chars > options.maxBodyChars)) {
+      while (
+        ring.length &&
+        (ring[0].at < at - options.windowMs || ring.length > options.maxEntries || chars > options.maxBodyChars)
+      ) {
         chars -= charsOf(ring.shift()!.entry);
       }
     },

@@ -29,23 +29,109 @@ interface TextFieldSpec {
 }
 
 const MATCH_FIELDS: TextFieldSpec[] = [
-  { field: 'host', label: 'Host', testid: 'rule-host', placeholder: 'e.g. api.example.com', hint: 'A host (any port; add :8443 to match only that port), *.example.com for its subdomains, or * for every host.', path: 'match.host' },
-  { field: 'pathPrefix', label: 'Path prefix', testid: 'rule-path', placeholder: 'e.g. /v1/', hint: 'Optional. The URL path must start with it.', path: 'match.pathPrefix' },
-  { field: 'status', label: 'Status', testid: 'rule-status', placeholder: 'e.g. 423, 4xx or 500-599', hint: 'Optional. One status, a class or a range.', path: 'match.status', inputMode: 'numeric' },
-  { field: 'errorCode', label: 'Error code', testid: 'rule-code', placeholder: 'e.g. RESOURCE_LOCKED', hint: "Optional. The API's own error code, exactly.", path: 'match.errorCode' },
+  {
+    field: 'host',
+    label: 'Host',
+    testid: 'rule-host',
+    placeholder: 'e.g. api.example.com',
+    hint: 'A host (any port; add :8443 to match only that port), *.example.com for its subdomains, or * for every host.',
+    path: 'match.host',
+  },
+  {
+    field: 'pathPrefix',
+    label: 'Path prefix',
+    testid: 'rule-path',
+    placeholder: 'e.g. /v1/',
+    hint: 'Optional. The URL path must start with it.',
+    path: 'match.pathPrefix',
+  },
+  {
+    field: 'status',
+    label: 'Status',
+    testid: 'rule-status',
+    placeholder: 'e.g. 423, 4xx or 500-599',
+    hint: 'Optional. One status, a class or a range.',
+    path: 'match.status',
+    inputMode: 'numeric',
+  },
+  {
+    field: 'errorCode',
+    label: 'Error code',
+    testid: 'rule-code',
+    placeholder: 'e.g. RESOURCE_LOCKED',
+    hint: "Optional. The API's own error code, exactly.",
+    path: 'match.errorCode',
+  },
 ];
 
 const SET_TEXT_FIELDS: TextFieldSpec[] = [
-  { field: 'defaultWaitSeconds', label: 'Default wait (seconds)', testid: 'rule-wait', placeholder: 'e.g. 5', hint: 'Advised when the server gives no figure.', path: 'set.defaultWaitSeconds', inputMode: 'decimal' },
-  { field: 'errorCodePath', label: 'Error code field', testid: 'rule-code-path', placeholder: 'e.g. errors[0].error_code', hint: 'Dotted path into the JSON body.', path: 'set.errorCodePath' },
-  { field: 'errorIdPath', label: 'ID field', testid: 'rule-id-path', placeholder: 'e.g. error.trace_id', hint: 'The ID to quote to support.', path: 'set.errorIdPath' },
-  { field: 'messagePath', label: 'Message field', testid: 'rule-message-path', placeholder: 'e.g. error.detail', hint: 'Dotted path into the JSON body.', path: 'set.messagePath' },
-  { field: 'requestIdHeader', label: 'Request-ID header', testid: 'rule-id-header', placeholder: 'e.g. x-request-id', hint: 'Response header whose value is the ID.', path: 'set.requestIdHeader' },
+  {
+    field: 'defaultWaitSeconds',
+    label: 'Default wait (seconds)',
+    testid: 'rule-wait',
+    placeholder: 'e.g. 5',
+    hint: 'Advised when the server gives no figure.',
+    path: 'set.defaultWaitSeconds',
+    inputMode: 'decimal',
+  },
+  {
+    field: 'errorCodePath',
+    label: 'Error code field',
+    testid: 'rule-code-path',
+    placeholder: 'e.g. errors[0].error_code',
+    hint: 'Dotted path into the JSON body.',
+    path: 'set.errorCodePath',
+  },
+  {
+    field: 'errorIdPath',
+    label: 'ID field',
+    testid: 'rule-id-path',
+    placeholder: 'e.g. error.trace_id',
+    hint: 'The ID to quote to support.',
+    path: 'set.errorIdPath',
+  },
+  {
+    field: 'messagePath',
+    label: 'Message field',
+    testid: 'rule-message-path',
+    placeholder: 'e.g. error.detail',
+    hint: 'Dotted path into the JSON body.',
+    path: 'set.messagePath',
+  },
+  {
+    field: 'requestIdHeader',
+    label: 'Request-ID header',
+    testid: 'rule-id-header',
+    placeholder: 'e.g. x-request-id',
+    hint: 'Response header whose value is the ID.',
+    path: 'set.requestIdHeader',
+  },
 ];
 
-const TRI_FIELDS: Array<{ field: 'failure' | 'retryable'; label: string; testid: string; path: string; yes: string; no: string }> = [
-  { field: 'failure', label: 'Failure', testid: 'rule-failure', path: 'set.failure', yes: 'yes: a failure, whatever the status', no: 'no: not a failure' },
-  { field: 'retryable', label: 'Retryable', testid: 'rule-retryable', path: 'set.retryable', yes: 'yes: retry', no: "no: don't retry" },
+const TRI_FIELDS: Array<{
+  field: 'failure' | 'retryable';
+  label: string;
+  testid: string;
+  path: string;
+  yes: string;
+  no: string;
+}> = [
+  {
+    field: 'failure',
+    label: 'Failure',
+    testid: 'rule-failure',
+    path: 'set.failure',
+    yes: 'yes: a failure, whatever the status',
+    no: 'no: not a failure',
+  },
+  {
+    field: 'retryable',
+    label: 'Retryable',
+    testid: 'rule-retryable',
+    path: 'set.retryable',
+    yes: 'yes: retry',
+    no: "no: don't retry",
+  },
 ];
 
 let instances = 0;
@@ -137,7 +223,12 @@ export function RuleEditor({ rule, onChange, problems, compact = false }: RuleEd
           />
         </div>
         <label class="check">
-          <input type="checkbox" data-testid="rule-enabled-edit" checked={rule.enabled} onChange={(e) => change({ enabled: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            data-testid="rule-enabled-edit"
+            checked={rule.enabled}
+            onChange={(e) => change({ enabled: e.currentTarget.checked })}
+          />
           Enabled
         </label>
       </div>

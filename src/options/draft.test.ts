@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { VENDOR_PROFILES, type Rule } from '../core/rules';
-import { draftFromRule, draftToRaw, emptyDraft, freshId, usableRules, validateDraft, validateDrafts, type RuleDraft } from './draft';
+import {
+  draftFromRule,
+  draftToRaw,
+  emptyDraft,
+  freshId,
+  usableRules,
+  validateDraft,
+  validateDrafts,
+  type RuleDraft,
+} from './draft';
 
-const draft = (id: string, patch: Partial<RuleDraft> = {}): RuleDraft => ({ ...emptyDraft(id), host: 'api.example.com', retryable: 'yes', ...patch });
+const draft = (id: string, patch: Partial<RuleDraft> = {}): RuleDraft => ({
+  ...emptyDraft(id),
+  host: 'api.example.com',
+  retryable: 'yes',
+  ...patch,
+});
 
 describe('drafts and rules', () => {
   it('round-trips every field of a rule through a draft', () => {
@@ -45,7 +59,11 @@ describe('drafts and rules', () => {
 
 describe('validateDrafts', () => {
   it('maps each problem to the draft and field it names', () => {
-    const drafts = [draft('ok'), draft('bad', { status: '42', defaultWaitSeconds: 'soon', requestIdHeader: 'x id' }), draft('bare', { host: '', retryable: 'unset' })];
+    const drafts = [
+      draft('ok'),
+      draft('bad', { status: '42', defaultWaitSeconds: 'soon', requestIdHeader: 'x id' }),
+      draft('bare', { host: '', retryable: 'unset' }),
+    ];
     const result = validateDrafts(drafts);
     expect(result.ok).toBe(false);
     expect(result.document).toBeNull();

@@ -120,8 +120,13 @@ export function draftToRaw(d: RuleDraft): Record<string, unknown> {
   const retryable = boolOf(d.retryable);
   if (retryable !== undefined) set.retryable = retryable;
   if (d.defaultWaitSeconds.trim()) set.defaultWaitSeconds = secondsOf(d.defaultWaitSeconds);
-  const texts: Array<keyof RuleSet & keyof RuleDraft> = ['errorCodePath', 'errorIdPath', 'messagePath', 'requestIdHeader'];
-  for (const key of texts) if ((d[key]).trim()) set[key] = (d[key]).trim();
+  const texts: Array<keyof RuleSet & keyof RuleDraft> = [
+    'errorCodePath',
+    'errorIdPath',
+    'messagePath',
+    'requestIdHeader',
+  ];
+  for (const key of texts) if (d[key].trim()) set[key] = d[key].trim();
   if (d.action.trim()) set.action = d.action.trim();
   return { id: d.id, name: d.name.trim() || undefined, enabled: d.enabled, match, set };
 }

@@ -9,12 +9,22 @@ import { fetchSpecText } from '../platform/fetch-spec';
 import { redactUrl } from '../core/redact';
 import './options.css';
 
-const specStore = createSpecStore({ load: () => loadSpecs(), save: (specs) => saveSpecs(specs), fetchText: fetchSpecText, now: () => Date.now() });
+const specStore = createSpecStore({
+  load: () => loadSpecs(),
+  save: (specs) => saveSpecs(specs),
+  fetchText: fetchSpecText,
+  now: () => Date.now(),
+});
 const store = createOptionsStore({
   load: () => loadRules(),
   save: (document) => saveRules(document),
   // A URL the spec came from may carry a token: exported redacted, like everything else exported.
-  exportSpecs: () => specStore.getState().specs.map((s) => (s.source.kind === 'url' ? { ...s, source: { kind: 'url' as const, url: redactUrl(s.source.url) } } : s)),
+  exportSpecs: () =>
+    specStore
+      .getState()
+      .specs.map((s) =>
+        s.source.kind === 'url' ? { ...s, source: { kind: 'url' as const, url: redactUrl(s.source.url) } } : s,
+      ),
   importSpecs: (raw) => specStore.getState().importStored(raw),
 });
 onSpecsChanged((loaded) => specStore.getState().externalChange(loaded));

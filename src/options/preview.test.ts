@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { Rule, VendorProfile } from '../core/rules';
 import { DEFAULT_SAMPLE, parseHeaderLines, previewOf, sampleExchange, type PreviewSample } from './preview';
 
-const rule = (id: string, match: Rule['match'], set: Rule['set']): Rule => ({ id, name: id, enabled: true, match, set });
+const rule = (id: string, match: Rule['match'], set: Rule['set']): Rule => ({
+  id,
+  name: id,
+  enabled: true,
+  match,
+  set,
+});
 
 describe('sample parsing', () => {
   it('reads name: value lines and reports the others by line number', () => {
-    expect(parseHeaderLines('content-type: application/json\n\nnot a header\nx-request-id:  abc:def \n: empty name')).toEqual({
+    expect(
+      parseHeaderLines('content-type: application/json\n\nnot a header\nx-request-id:  abc:def \n: empty name'),
+    ).toEqual({
       headers: [
         { name: 'content-type', value: 'application/json' },
         { name: 'x-request-id', value: 'abc:def' },
@@ -34,7 +42,11 @@ describe('previewOf', () => {
 
   it('classifies with the rules: wait, action, fields read by path and the ID header', () => {
     const rules = [
-      rule('busy', { host: 'api.example.com:8443', status: '423' }, { retryable: true, defaultWaitSeconds: 7, action: 'Rule: wait 7 s' }),
+      rule(
+        'busy',
+        { host: 'api.example.com:8443', status: '423' },
+        { retryable: true, defaultWaitSeconds: 7, action: 'Rule: wait 7 s' },
+      ),
       rule('paths', { host: 'api.example.com:8443' }, { errorCodePath: 'error.kind', messagePath: 'error.detail' }),
     ];
     const without = previewOf(sample, [], []);
@@ -56,13 +68,19 @@ describe('previewOf', () => {
   });
 
   it('names the profile or the rule that set each field, the user rule winning', () => {
-    const profile: VendorProfile = { ...rule('p', { host: 'api.example.com:8443' }, { requestIdHeader: 'x-trace', action: 'profile' }), vendor: 'V', docs: '' };
+    const profile: VendorProfile = {
+      ...rule('p', { host: 'api.example.com:8443' }, { requestIdHeader: 'x-trace', action: 'profile' }),
+      vendor: 'V',
+      docs: '',
+    };
     const user = rule('mine', { host: '*' }, { action: 'mine' });
     const result = previewOf(sample, [user], [profile]);
-    expect(result.sources).toEqual(expect.arrayContaining([
-      { field: 'requestIdHeader', by: 'p' },
-      { field: 'action', by: 'mine' },
-    ]));
+    expect(result.sources).toEqual(
+      expect.arrayContaining([
+        { field: 'requestIdHeader', by: 'p' },
+        { field: 'action', by: 'mine' },
+      ]),
+    );
     expect(result.classification.action).toBe('mine');
     expect(result.classification.errorId).toBe('T-1');
   });

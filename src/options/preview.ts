@@ -80,13 +80,19 @@ export interface PreviewResult {
   urlProblem: string | null;
 }
 
-export function previewOf(sample: PreviewSample, rules: readonly Rule[], profiles: readonly Rule[] = VENDOR_PROFILES): PreviewResult {
+export function previewOf(
+  sample: PreviewSample,
+  rules: readonly Rule[],
+  profiles: readonly Rule[] = VENDOR_PROFILES,
+): PreviewResult {
   const { exchange, badHeaderLines } = sampleExchange(sample);
   const classification = classify(exchange, { rules, profiles });
   const target = ruleTargetOf(exchange, classification.errorCode);
   const resolved = target ? resolveRules(rules, profiles, target) : null;
   const order = Object.keys(SET_FIELD_LABEL) as Array<keyof RuleSet>;
-  const sources = resolved ? order.filter((field) => resolved.from[field] !== undefined).map((field) => ({ field, by: resolved.from[field]! })) : [];
+  const sources = resolved
+    ? order.filter((field) => resolved.from[field] !== undefined).map((field) => ({ field, by: resolved.from[field]! }))
+    : [];
   const wait =
     classification.retryAfterSeconds !== null
       ? `${formatSeconds(classification.retryAfterSeconds)}${classification.retryAfterSource ? ` (${classification.retryAfterSource})` : ''}`

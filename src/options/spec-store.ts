@@ -49,13 +49,20 @@ export function createSpecStore(deps: SpecDeps): SpecStore {
       const id = same?.id ?? `spec-${deps.now().toString(36)}-${get().specs.length + 1}`;
       const prepared = prepareSpec(text, source, id, deps.now(), same?.baseUrls);
       if (!prepared.ok) {
-        set({ status: { kind: 'error', text: `${prepared.error}. Nothing was saved; Faultline works on without it.` } });
+        set({
+          status: { kind: 'error', text: `${prepared.error}. Nothing was saved; Faultline works on without it.` },
+        });
         return false;
       }
       const { stored } = prepared;
       const specs = same ? get().specs.map((s) => (s.id === same.id ? stored : s)) : [...get().specs, stored];
-      const warned = stored.warnings.length ? ` (${stored.warnings.length} warning${stored.warnings.length === 1 ? '' : 's'})` : '';
-      return persist(specs, `Loaded "${stored.title}": ${stored.operationCount} operations on ${stored.servers.join(', ') || 'any host'}${warned}.`);
+      const warned = stored.warnings.length
+        ? ` (${stored.warnings.length} warning${stored.warnings.length === 1 ? '' : 's'})`
+        : '';
+      return persist(
+        specs,
+        `Loaded "${stored.title}": ${stored.operationCount} operations on ${stored.servers.join(', ') || 'any host'}${warned}.`,
+      );
     };
     return {
       specs: [],
@@ -63,7 +70,14 @@ export function createSpecStore(deps: SpecDeps): SpecStore {
       status: null,
       async load() {
         const loaded = await deps.load();
-        set({ specs: loaded.specs, status: loaded.error ? { kind: 'error', text: loaded.error } : loaded.dropped ? { kind: 'info', text: `${loaded.dropped} damaged stored spec(s) were left out.` } : null });
+        set({
+          specs: loaded.specs,
+          status: loaded.error
+            ? { kind: 'error', text: loaded.error }
+            : loaded.dropped
+              ? { kind: 'info', text: `${loaded.dropped} damaged stored spec(s) were left out.` }
+              : null,
+        });
       },
       async addText(text, source) {
         set({ busy: true });
@@ -76,7 +90,9 @@ export function createSpecStore(deps: SpecDeps): SpecStore {
       async addUrl(url) {
         const trimmed = url.trim();
         if (!trimmed) {
-          set({ status: { kind: 'error', text: 'Enter the URL of the spec, e.g. http://localhost:8000/openapi.json' } });
+          set({
+            status: { kind: 'error', text: 'Enter the URL of the spec, e.g. http://localhost:8000/openapi.json' },
+          });
           return false;
         }
         set({ busy: true, status: { kind: 'info', text: `Fetching ${trimmed}…` } });
@@ -92,7 +108,10 @@ export function createSpecStore(deps: SpecDeps): SpecStore {
       },
       async remove(id) {
         const gone = get().specs.find((s) => s.id === id);
-        await persist(get().specs.filter((s) => s.id !== id), `Removed "${gone?.title ?? id}".`);
+        await persist(
+          get().specs.filter((s) => s.id !== id),
+          `Removed "${gone?.title ?? id}".`,
+        );
       },
       async setBaseUrls(id, text) {
         const spec = get().specs.find((s) => s.id === id);
@@ -108,7 +127,12 @@ export function createSpecStore(deps: SpecDeps): SpecStore {
           set({ status: { kind: 'error', text: rebound.error } });
           return;
         }
-        await persist(get().specs.map((s) => (s.id === id ? rebound.stored : s)), urls.length ? `"${spec.title}" now applies to ${urls.join(', ')}.` : `"${spec.title}" applies to its own servers again.`);
+        await persist(
+          get().specs.map((s) => (s.id === id ? rebound.stored : s)),
+          urls.length
+            ? `"${spec.title}" now applies to ${urls.join(', ')}.`
+            : `"${spec.title}" applies to its own servers again.`,
+        );
       },
       async importStored(raw) {
         const read = readStoredSpecs(raw);
@@ -123,7 +147,10 @@ export function createSpecStore(deps: SpecDeps): SpecStore {
         if (!specs.length && !dropped) return;
         const byId = new Map(get().specs.map((s) => [s.id, s]));
         for (const s of specs) byId.set(s.id, s);
-        await persist([...byId.values()], `Imported ${specs.length} spec${specs.length === 1 ? '' : 's'}${dropped ? `; ${dropped} malformed entr${dropped === 1 ? 'y was' : 'ies were'} left out` : ''}.`);
+        await persist(
+          [...byId.values()],
+          `Imported ${specs.length} spec${specs.length === 1 ? '' : 's'}${dropped ? `; ${dropped} malformed entr${dropped === 1 ? 'y was' : 'ies were'} left out` : ''}.`,
+        );
       },
       externalChange(loaded) {
         set({ specs: loaded.specs });

@@ -41,7 +41,11 @@ const ids = (store: Awaited<ReturnType<typeof loadedStore>>['store']) => store.g
 
 describe('options store', () => {
   it('loads the stored rules, with the problems of the stored document, and is not dirty', async () => {
-    const { store } = await loadedStore({ document: { version: 1, rules: [rule('a'), rule('b')] }, area: 'local', problems: [{ field: 'rules[2].match.host', message: 'bad' }] });
+    const { store } = await loadedStore({
+      document: { version: 1, rules: [rule('a'), rule('b')] },
+      area: 'local',
+      problems: [{ field: 'rules[2].match.host', message: 'bad' }],
+    });
     const s = store.getState();
     expect(s.phase).toBe('ready');
     expect(ids(store)).toEqual(['a', 'b']);
@@ -64,10 +68,30 @@ describe('options store', () => {
     await store.getState().save();
     expect(saves).toHaveLength(0);
 
-    store.getState().update(s.drafts[0].id, { host: '127.0.0.1:5173', status: '423', defaultWaitSeconds: '7', action: 'Rule: wait 7 s' });
+    store
+      .getState()
+      .update(s.drafts[0].id, {
+        host: '127.0.0.1:5173',
+        status: '423',
+        defaultWaitSeconds: '7',
+        action: 'Rule: wait 7 s',
+      });
     expect(store.getState().validation.ok).toBe(true);
     await store.getState().save();
-    expect(saves).toEqual([{ version: 1, rules: [{ id: 'rule-1', name: 'Rule 1', enabled: true, match: { host: '127.0.0.1:5173', status: '423' }, set: { defaultWaitSeconds: 7, action: 'Rule: wait 7 s' } }] }]);
+    expect(saves).toEqual([
+      {
+        version: 1,
+        rules: [
+          {
+            id: 'rule-1',
+            name: 'Rule 1',
+            enabled: true,
+            match: { host: '127.0.0.1:5173', status: '423' },
+            set: { defaultWaitSeconds: 7, action: 'Rule: wait 7 s' },
+          },
+        ],
+      },
+    ]);
     expect(store.getState().dirty).toBe(false);
     expect(store.getState().status).toEqual({ kind: 'saved', text: 'Saved 1 rule; synced with your browser account.' });
   });
@@ -130,7 +154,9 @@ describe('options store', () => {
 
   it('imports a valid file and saves it; an invalid one names the field and saves nothing', async () => {
     const { store, saves } = await loadedStore({ document: { version: 1, rules: [rule('a')] }, area: 'sync' });
-    await store.getState().importText('{"rules":[{"match":{"host":"x.com","status":"9"},"set":{"retryable":true}}]}', 'bad.json');
+    await store
+      .getState()
+      .importText('{"rules":[{"match":{"host":"x.com","status":"9"},"set":{"retryable":true}}]}', 'bad.json');
     expect(store.getState().importError).toContain('rules[0].match.status');
     expect(store.getState().importError).toContain('bad.json');
     await store.getState().importText('{"rules": [', 'broken.json');

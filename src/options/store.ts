@@ -1,9 +1,23 @@
 // The options page's state: the rules being edited (as drafts), what was last saved, and the
 // preview sample. No browser APIs: loading and saving come in as dependencies.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { describeProblems, validateRules, type RuleProblem, type RulesDocument, type VendorProfile } from '../core/rules';
+import {
+  describeProblems,
+  validateRules,
+  type RuleProblem,
+  type RulesDocument,
+  type VendorProfile,
+} from '../core/rules';
 import type { LoadedRules, RulesArea, SavedRules } from '../platform/rules-storage';
-import { draftFromRule, draftToRaw, emptyDraft, freshId, validateDrafts, type DraftValidation, type RuleDraft } from './draft';
+import {
+  draftFromRule,
+  draftToRaw,
+  emptyDraft,
+  freshId,
+  validateDrafts,
+  type DraftValidation,
+  type RuleDraft,
+} from './draft';
 import { DEFAULT_SAMPLE, type PreviewSample } from './preview';
 
 export interface OptionsDeps {
@@ -61,7 +75,10 @@ const snapshotOf = (drafts: readonly RuleDraft[]) => JSON.stringify(drafts.map(d
 
 function savedText(saved: SavedRules, what: string): string {
   if (saved.area === 'sync') return `${what}; synced with your browser account.`;
-  const why = saved.bytes > 8192 ? `${Math.ceil(saved.bytes / 1024)} KB is more than the 8 KB the browser syncs` : 'the browser refused to sync them';
+  const why =
+    saved.bytes > 8192
+      ? `${Math.ceil(saved.bytes / 1024)} KB is more than the 8 KB the browser syncs`
+      : 'the browser refused to sync them';
   return `${what} in this browser only (${why}).`;
 }
 
@@ -88,9 +105,16 @@ export function createOptionsStore(deps: OptionsDeps, initialSample: PreviewSamp
       set({ saving: true });
       try {
         const saved = await deps.save(document);
-        adopt(saved.document, { area: saved.area, status: { kind: 'saved', text: what(saved) }, loadProblems: [], importError: null });
+        adopt(saved.document, {
+          area: saved.area,
+          status: { kind: 'saved', text: what(saved) },
+          loadProblems: [],
+          importError: null,
+        });
       } catch (error) {
-        set({ status: { kind: 'error', text: `Not saved: ${error instanceof Error ? error.message : String(error)}` } });
+        set({
+          status: { kind: 'error', text: `Not saved: ${error instanceof Error ? error.message : String(error)}` },
+        });
       } finally {
         set({ saving: false });
       }
@@ -115,7 +139,11 @@ export function createOptionsStore(deps: OptionsDeps, initialSample: PreviewSamp
         try {
           loaded = await deps.load();
         } catch (error) {
-          loaded = { document: { version: 1, rules: [] }, area: 'sync', problems: [{ field: 'storage', message: error instanceof Error ? error.message : String(error) }] };
+          loaded = {
+            document: { version: 1, rules: [] },
+            area: 'sync',
+            problems: [{ field: 'storage', message: error instanceof Error ? error.message : String(error) }],
+          };
         }
         adopt(loaded.document, { phase: 'ready', area: loaded.area, loadProblems: loaded.problems ?? [] });
       },
@@ -127,7 +155,14 @@ export function createOptionsStore(deps: OptionsDeps, initialSample: PreviewSamp
         const index = drafts.findIndex((d) => d.id === id);
         if (index < 0) return;
         const source = drafts[index];
-        insert({ ...source, id: freshId(drafts.map((d) => d.id)), name: source.name.trim() ? `${source.name.trim()} (copy)` : '' }, index + 1);
+        insert(
+          {
+            ...source,
+            id: freshId(drafts.map((d) => d.id)),
+            name: source.name.trim() ? `${source.name.trim()} (copy)` : '',
+          },
+          index + 1,
+        );
       },
       remove(id) {
         const { drafts, selectedId } = get();
@@ -158,7 +193,13 @@ export function createOptionsStore(deps: OptionsDeps, initialSample: PreviewSamp
       },
       override(profile) {
         const { drafts } = get();
-        const draft = draftFromRule({ id: freshId(drafts.map((d) => d.id)), name: `${profile.name} (override)`, enabled: true, match: { ...profile.match }, set: { ...profile.set } });
+        const draft = draftFromRule({
+          id: freshId(drafts.map((d) => d.id)),
+          name: `${profile.name} (override)`,
+          enabled: true,
+          match: { ...profile.match },
+          set: { ...profile.set },
+        });
         insert(draft, drafts.length);
       },
       async save() {
@@ -172,7 +213,9 @@ export function createOptionsStore(deps: OptionsDeps, initialSample: PreviewSamp
         try {
           parsed = JSON.parse(text);
         } catch (error) {
-          set({ importError: `${fileName} is not JSON: ${error instanceof Error ? error.message : String(error)}. Nothing was imported.` });
+          set({
+            importError: `${fileName} is not JSON: ${error instanceof Error ? error.message : String(error)}. Nothing was imported.`,
+          });
           return;
         }
         const result = validateRules(parsed);
@@ -181,9 +224,11 @@ export function createOptionsStore(deps: OptionsDeps, initialSample: PreviewSamp
           return;
         }
         set({ importError: null });
-        if (parsed !== null && typeof parsed === 'object' && 'specs' in parsed) await deps.importSpecs?.((parsed).specs);
+        if (parsed !== null && typeof parsed === 'object' && 'specs' in parsed) await deps.importSpecs?.(parsed.specs);
         const n = result.document.rules.length;
-        await persist(result.document, (saved) => savedText(saved, `Imported ${count(n)} from ${fileName} and saved them`));
+        await persist(result.document, (saved) =>
+          savedText(saved, `Imported ${count(n)} from ${fileName} and saved them`),
+        );
       },
       exportText() {
         const { validation } = get();
@@ -196,10 +241,19 @@ export function createOptionsStore(deps: OptionsDeps, initialSample: PreviewSamp
         if (phase !== 'ready' || saving) return;
         if (snapshotOf(loaded.document.rules.map(draftFromRule)) === get().savedSnapshot) return;
         if (dirty) {
-          set({ status: { kind: 'info', text: 'The saved rules were changed elsewhere; saving will replace them with yours.' } });
+          set({
+            status: {
+              kind: 'info',
+              text: 'The saved rules were changed elsewhere; saving will replace them with yours.',
+            },
+          });
           return;
         }
-        adopt(loaded.document, { area: loaded.area, loadProblems: loaded.problems ?? [], status: { kind: 'info', text: 'Rules were changed elsewhere and reloaded.' } });
+        adopt(loaded.document, {
+          area: loaded.area,
+          loadProblems: loaded.problems ?? [],
+          status: { kind: 'info', text: 'Rules were changed elsewhere and reloaded.' },
+        });
       },
       setSample(patch) {
         set({ sample: { ...get().sample, ...patch } });

@@ -11,8 +11,20 @@ const seq: RetrySequence = {
     { id: 'c', at: T0 + 600, status: 200, gapSeconds: 0.2, advisedGapSeconds: 2 },
   ],
   findings: [
-    { rule: 'retry-too-soon', key: 'GET https://api.example.com/rl?run=7&api_key=SECRET123', attemptIds: ['a', 'b'], fix: 'Honour Retry-After header: waited 0.2 s of 2 s.', figures: {} },
-    { rule: 'retry-too-soon', key: 'GET https://api.example.com/rl?run=7&api_key=SECRET123', attemptIds: ['b', 'c'], fix: 'Honour Retry-After header: waited 0.2 s of 2 s.', figures: {} },
+    {
+      rule: 'retry-too-soon',
+      key: 'GET https://api.example.com/rl?run=7&api_key=SECRET123',
+      attemptIds: ['a', 'b'],
+      fix: 'Honour Retry-After header: waited 0.2 s of 2 s.',
+      figures: {},
+    },
+    {
+      rule: 'retry-too-soon',
+      key: 'GET https://api.example.com/rl?run=7&api_key=SECRET123',
+      attemptIds: ['b', 'c'],
+      fix: 'Honour Retry-After header: waited 0.2 s of 2 s.',
+      figures: {},
+    },
   ],
 };
 
@@ -20,7 +32,13 @@ describe('audit view data', () => {
   it('merges findings of one rule in a sequence into one card, with the URL redacted', () => {
     const cards = auditCards([seq]);
     expect(cards).toHaveLength(1);
-    expect(cards[0]).toMatchObject({ rule: 'retry-too-soon', count: 2, attemptIds: ['a', 'b', 'c'], method: 'GET', fix: 'Honour Retry-After header: waited 0.2 s of 2 s.' });
+    expect(cards[0]).toMatchObject({
+      rule: 'retry-too-soon',
+      count: 2,
+      attemptIds: ['a', 'b', 'c'],
+      method: 'GET',
+      fix: 'Honour Retry-After header: waited 0.2 s of 2 s.',
+    });
     expect(cards[0].key).toContain('run=7');
     expect(cards[0].key).not.toContain('SECRET123');
     expect(displayCall('DELETE https://x.test/a')).toEqual({ method: 'DELETE', url: 'https://x.test/a' });
@@ -41,7 +59,11 @@ describe('audit view data', () => {
   });
 
   it('a retry after the advised wait is not early', () => {
-    const polite: RetrySequence = { ...seq, attempts: [seq.attempts[0], { ...seq.attempts[1], at: T0 + 2050, gapSeconds: 2.05 }], findings: [] };
+    const polite: RetrySequence = {
+      ...seq,
+      attempts: [seq.attempts[0], { ...seq.attempts[1], at: T0 + 2050, gapSeconds: 2.05 }],
+      findings: [],
+    };
     const g = timelineGeometry(polite, () => 0);
     expect(g.windows[0].early).toBe(false);
     expect(g.marks[1].left).toBe(100);

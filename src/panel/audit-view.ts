@@ -88,7 +88,10 @@ export interface TimelineGeometry {
  * whichever is later. `durationMs` gives each attempt's response time, where known: the advised
  * wait runs from the end of the previous response, as the audit measures it.
  */
-export function timelineGeometry(sequence: RetrySequence, durationMs: (id: string) => number | undefined): TimelineGeometry {
+export function timelineGeometry(
+  sequence: RetrySequence,
+  durationMs: (id: string) => number | undefined,
+): TimelineGeometry {
   const attempts = sequence.attempts;
   const t0 = attempts[0].at;
   const raw: Array<{ before: number; seconds: number; fromMs: number; toMs: number; early: boolean }> = [];
@@ -105,7 +108,19 @@ export function timelineGeometry(sequence: RetrySequence, durationMs: (id: strin
   const pos = (ms: number) => Math.min(100, Math.max(0, ((ms - t0) / spanMs) * 100));
   return {
     spanSeconds: spanMs / 1000,
-    marks: attempts.map((a, i) => ({ id: a.id, n: i + 1, status: a.status, left: pos(a.at), offsetSeconds: (a.at - t0) / 1000 })),
-    windows: raw.map((w) => ({ before: w.before, seconds: w.seconds, from: pos(w.fromMs), to: pos(w.toMs), early: w.early })),
+    marks: attempts.map((a, i) => ({
+      id: a.id,
+      n: i + 1,
+      status: a.status,
+      left: pos(a.at),
+      offsetSeconds: (a.at - t0) / 1000,
+    })),
+    windows: raw.map((w) => ({
+      before: w.before,
+      seconds: w.seconds,
+      from: pos(w.fromMs),
+      to: pos(w.toMs),
+      early: w.early,
+    })),
   };
 }

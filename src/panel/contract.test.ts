@@ -21,14 +21,36 @@ paths:
 `);
 const json = [{ name: 'content-type', value: 'application/json' }];
 const rows = () => [
-  makeRow(requestRecord({ seq: 1, url: 'http://127.0.0.1:5173/api/orders/1', status: 404, body: '', responseHeaders: json })),
-  makeRow(requestRecord({ seq: 2, url: 'http://127.0.0.1:5173/api/orders/2', status: 500, body: '{}', responseHeaders: json })),
-  makeRow(requestRecord({ seq: 3, url: 'http://127.0.0.1:5173/api/orders/3', status: 200, body: '{"id":3}', responseHeaders: json })),
-  makeRow(requestRecord({ seq: 4, url: 'http://127.0.0.1:5173/api/carts/4', status: 400, body: '{}', responseHeaders: json })),
+  makeRow(
+    requestRecord({ seq: 1, url: 'http://127.0.0.1:5173/api/orders/1', status: 404, body: '', responseHeaders: json }),
+  ),
+  makeRow(
+    requestRecord({
+      seq: 2,
+      url: 'http://127.0.0.1:5173/api/orders/2',
+      status: 500,
+      body: '{}',
+      responseHeaders: json,
+    }),
+  ),
+  makeRow(
+    requestRecord({
+      seq: 3,
+      url: 'http://127.0.0.1:5173/api/orders/3',
+      status: 200,
+      body: '{"id":3}',
+      responseHeaders: json,
+    }),
+  ),
+  makeRow(
+    requestRecord({ seq: 4, url: 'http://127.0.0.1:5173/api/carts/4', status: 400, body: '{}', responseHeaders: json }),
+  ),
   makeRow(requestRecord({ seq: 5, url: 'https://elsewhere.test/x', status: 500, body: '{}', responseHeaders: json })),
 ];
 const shown = (filter: string, chips: QuickChip[] = [], showAll = false) =>
-  rows().filter(compileFilter({ query: parseFilter(filter), chips: new Set(chips), showAll })).map((r) => r.seq);
+  rows()
+    .filter(compileFilter({ query: parseFilter(filter), chips: new Set(chips), showAll }))
+    .map((r) => r.seq);
 
 describe('panel: the contract of loaded specs', () => {
   afterEach(() => setLoadedSpecs([]));

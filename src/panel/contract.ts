@@ -54,14 +54,19 @@ export function findingFor(record: RequestRecord): SpecFinding | null {
 export function looksLikeSpec(fileName: string, text: string): boolean {
   if (/\.ya?ml$/i.test(fileName)) return true;
   const head = text.slice(0, 4096);
-  return /^\s*\{\s*"(openapi|swagger)"\s*:/.test(head) || (/"(openapi|swagger)"\s*:\s*"[23]\./.test(head) && !/"log"\s*:/.test(head));
+  return (
+    /^\s*\{\s*"(openapi|swagger)"\s*:/.test(head) ||
+    (/"(openapi|swagger)"\s*:\s*"[23]\./.test(head) && !/"log"\s*:/.test(head))
+  );
 }
 
 /** One line for a row's tooltip: `getOrder · Fetch one order · orders`. */
 export function operationTooltip(finding: SpecFinding | null): string {
   const op = finding?.operation;
   if (!op) return '';
-  return [op.operationId ?? op.key, op.summary, op.tags.length ? `tag: ${op.tags.join(', ')}` : null].filter(Boolean).join(' · ');
+  return [op.operationId ?? op.key, op.summary, op.tags.length ? `tag: ${op.tags.join(', ')}` : null]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** Saves a spec dropped on the panel; set by main.tsx (storage is a browser API). Resolves to a status line. */

@@ -19,6 +19,9 @@ export function saveFile(fileName: string, text: string, mimeType: string): void
 export function exportFileName(label: string, extension: string, now = new Date()): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
-  const safe = label.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60);
+  const safe = label
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 60);
   return `faultline${safe ? `-${safe}` : ''}-${stamp}.${extension}`;
 }

@@ -18,10 +18,28 @@ const secretRecord = () =>
 
 describe('exportJson', () => {
   it('lists the records with their classification, redacted, with the filter that produced them', () => {
-    const text = exportJson([secretRecord()], { version: '1.0.0', view: 'live', filter: 'status:401', chips: ['4xx'], now: Date.UTC(2025, 0, 1) });
+    const text = exportJson([secretRecord()], {
+      version: '1.0.0',
+      view: 'live',
+      filter: 'status:401',
+      chips: ['4xx'],
+      now: Date.UTC(2025, 0, 1),
+    });
     const data = JSON.parse(text);
-    expect(data).toMatchObject({ faultline: '1.0.0', exportedAt: '2025-01-01T00:00:00.000Z', view: 'live', filter: 'status:401', chips: ['4xx'], count: 1 });
-    expect(data.records[0]).toMatchObject({ seq: 3, method: 'GET', status: 401, classification: { errorCode: 'unauthorized', errorId: 'req-9' } });
+    expect(data).toMatchObject({
+      faultline: '1.0.0',
+      exportedAt: '2025-01-01T00:00:00.000Z',
+      view: 'live',
+      filter: 'status:401',
+      chips: ['4xx'],
+      count: 1,
+    });
+    expect(data.records[0]).toMatchObject({
+      seq: 3,
+      method: 'GET',
+      status: 401,
+      classification: { errorCode: 'unauthorized', errorId: 'req-9' },
+    });
     expect(text).not.toContain('TOPSECRET99');
     expect(text).not.toContain('abcdefghijklmnop123456');
     expect(data.records[0].url).toContain('page=2');

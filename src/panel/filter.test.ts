@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileFilter, completeKey, isNarrowing, parseFilter, tokenize, type FilterSpec, type FilterSubject, type QuickChip } from './filter';
+import {
+  compileFilter,
+  completeKey,
+  isNarrowing,
+  parseFilter,
+  tokenize,
+  type FilterSpec,
+  type FilterSubject,
+  type QuickChip,
+} from './filter';
 import { makeRow } from './store/rows';
 import { requestRecord, type RecordSpec } from './testing';
 
@@ -16,12 +25,45 @@ function matches(text: string, s: FilterSubject, chips: QuickChip[] = [], showAl
   return compileFilter(spec(text, chips, showAll))(s);
 }
 
-const rateLimited = subject({ status: 429, code: 'rate_limited', errorId: 'req_ABC123', message: 'Slow down', method: 'POST', url: 'https://api.example.com/v2/Articles/42', retryable: true });
-const invalid = subject({ status: 422, code: 'invalid_input', errorId: 'err-77', message: 'Title is required', method: 'PATCH', url: 'https://api.example.com/v2/Articles/43' });
-const outage = subject({ status: 503, code: null, errorId: null, message: 'Service Unavailable', url: 'https://cdn.other.net/assets/app.js', retryable: true });
-const offline = subject({ status: 0, error: 'net::ERR_CONNECTION_REFUSED', url: 'http://localhost:9/x', retryable: true });
+const rateLimited = subject({
+  status: 429,
+  code: 'rate_limited',
+  errorId: 'req_ABC123',
+  message: 'Slow down',
+  method: 'POST',
+  url: 'https://api.example.com/v2/Articles/42',
+  retryable: true,
+});
+const invalid = subject({
+  status: 422,
+  code: 'invalid_input',
+  errorId: 'err-77',
+  message: 'Title is required',
+  method: 'PATCH',
+  url: 'https://api.example.com/v2/Articles/43',
+});
+const outage = subject({
+  status: 503,
+  code: null,
+  errorId: null,
+  message: 'Service Unavailable',
+  url: 'https://cdn.other.net/assets/app.js',
+  retryable: true,
+});
+const offline = subject({
+  status: 0,
+  error: 'net::ERR_CONNECTION_REFUSED',
+  url: 'http://localhost:9/x',
+  retryable: true,
+});
 const ok = subject({ status: 200, url: 'https://api.example.com/v2/health' });
-const bodyError = subject({ status: 200, kind: 'body', failure: true, code: 'GRAPHQL_ERROR', message: 'Cannot query field' });
+const bodyError = subject({
+  status: 200,
+  kind: 'body',
+  failure: true,
+  code: 'GRAPHQL_ERROR',
+  message: 'Cannot query field',
+});
 
 describe('tokenize', () => {
   it('splits on white space and keeps quoted runs together', () => {
@@ -154,7 +196,23 @@ describe('isNarrowing', () => {
 
   it('whenever it says so, the new result is a subset of the old (property)', () => {
     const subjects = [rateLimited, invalid, outage, offline, ok, bodyError];
-    const word = fc.constantFrom('a', 'ar', 'art', 'api', 'status:4xx', 'status:429', '-code:', 'id:', 'host:api', 'host:api.', '-slow', '-s', 'is:retryable', 'code:in', 'code:inv');
+    const word = fc.constantFrom(
+      'a',
+      'ar',
+      'art',
+      'api',
+      'status:4xx',
+      'status:429',
+      '-code:',
+      'id:',
+      'host:api',
+      'host:api.',
+      '-slow',
+      '-s',
+      'is:retryable',
+      'code:in',
+      'code:inv',
+    );
     const query = fc.array(word, { maxLength: 3 }).map((w) => w.join(' '));
     const chips = fc.subarray(['4xx', '5xx', 'network', '2xx-error', 'retryable', 'not-retryable'] as QuickChip[]);
     const arbSpec = fc.tuple(query, chips, fc.boolean()).map(([q, c, all]) => spec(q, c, all));
@@ -184,7 +242,12 @@ describe('filter keys like the Network panel', () => {
   });
 
   it('larger-than and mime-type test the response', () => {
-    const big = subject({ status: 500, url: 'https://api.big.test/x', body: 'x'.repeat(5000), responseHeaders: [{ name: 'Content-Type', value: 'application/json; charset=utf-8' }] });
+    const big = subject({
+      status: 500,
+      url: 'https://api.big.test/x',
+      body: 'x'.repeat(5000),
+      responseHeaders: [{ name: 'Content-Type', value: 'application/json; charset=utf-8' }],
+    });
     expect(matches('larger-than:1k', big)).toBe(true);
     expect(matches('larger-than:10k', big)).toBe(false);
     expect(matches('mime-type:json', big)).toBe(true);

@@ -35,7 +35,19 @@ export interface FilterSubject {
   mime?: string;
 }
 
-export type FilterKey = 'text' | 'status' | 'host' | 'path' | 'code' | 'method' | 'id' | 'is' | 'message' | 'larger-than' | 'mime-type' | 'spec';
+export type FilterKey =
+  | 'text'
+  | 'status'
+  | 'host'
+  | 'path'
+  | 'code'
+  | 'method'
+  | 'id'
+  | 'is'
+  | 'message'
+  | 'larger-than'
+  | 'mime-type'
+  | 'spec';
 
 export interface FilterTerm {
   key: FilterKey;
@@ -68,19 +80,65 @@ export interface ChipDef {
 }
 
 export const CHIPS: readonly ChipDef[] = [
-  ...WHAT_TO_DO_ORDER.map(
-    (todo: WhatToDo): ChipDef => ({ id: todo, ...WHAT_TO_DO_LABELS[todo], group: 'todo', summary: true, test: (s) => (s.failure || todo === 'canceled') && s.todo === todo }),
-  ),
+  ...WHAT_TO_DO_ORDER.map((todo: WhatToDo): ChipDef => ({
+    id: todo,
+    ...WHAT_TO_DO_LABELS[todo],
+    group: 'todo',
+    summary: true,
+    test: (s) => (s.failure || todo === 'canceled') && s.todo === todo,
+  })),
   { id: '4xx', label: '4xx', title: 'Client errors', group: 'kind', summary: false, test: (s) => s.kind === 'client' },
   { id: '5xx', label: '5xx', title: 'Server errors', group: 'kind', summary: false, test: (s) => s.kind === 'server' },
-  { id: '2xx-error', label: '2xx with error', title: 'HTTP says success; the body says the call failed', group: 'kind', summary: false, test: (s) => s.kind === 'body' },
+  {
+    id: '2xx-error',
+    label: '2xx with error',
+    title: 'HTTP says success; the body says the call failed',
+    group: 'kind',
+    summary: false,
+    test: (s) => s.kind === 'body',
+  },
   // "Not retryable" is about failures; a success is neither.
-  { id: 'retryable', label: 'Retryable', title: 'Failures a retry can fix', group: 'retry', summary: false, test: (s) => s.failure && s.retryable },
-  { id: 'not-retryable', label: 'Not retryable', title: 'Failures a retry will not fix', group: 'retry', summary: false, test: (s) => s.failure && !s.retryable },
+  {
+    id: 'retryable',
+    label: 'Retryable',
+    title: 'Failures a retry can fix',
+    group: 'retry',
+    summary: false,
+    test: (s) => s.failure && s.retryable,
+  },
+  {
+    id: 'not-retryable',
+    label: 'Not retryable',
+    title: 'Failures a retry will not fix',
+    group: 'retry',
+    summary: false,
+    test: (s) => s.failure && !s.retryable,
+  },
   // Contract chips (shown only when an OpenAPI spec is loaded; see SPEC_CHIPS).
-  { id: 'spec:undocumented', label: 'Undocumented', title: 'A status the spec does not document', group: 'spec', summary: false, test: (s) => (s.specProblems ?? '').includes('undocumented') },
-  { id: 'spec:mismatch', label: 'Schema mismatch', title: 'A body that breaks the documented schema', group: 'spec', summary: false, test: (s) => (s.specProblems ?? '').includes('mismatch') },
-  { id: 'spec:unknown-operation', label: 'Unknown operation', title: 'A path or method the spec does not have', group: 'spec', summary: false, test: (s) => (s.specProblems ?? '').includes('unknown-operation') },
+  {
+    id: 'spec:undocumented',
+    label: 'Undocumented',
+    title: 'A status the spec does not document',
+    group: 'spec',
+    summary: false,
+    test: (s) => (s.specProblems ?? '').includes('undocumented'),
+  },
+  {
+    id: 'spec:mismatch',
+    label: 'Schema mismatch',
+    title: 'A body that breaks the documented schema',
+    group: 'spec',
+    summary: false,
+    test: (s) => (s.specProblems ?? '').includes('mismatch'),
+  },
+  {
+    id: 'spec:unknown-operation',
+    label: 'Unknown operation',
+    title: 'A path or method the spec does not have',
+    group: 'spec',
+    summary: false,
+    test: (s) => (s.specProblems ?? '').includes('unknown-operation'),
+  },
 ];
 
 /** Chips that need a loaded OpenAPI spec (shown only then); OR-ed among themselves. */
@@ -231,7 +289,10 @@ export function parseFilter(input: string): ParsedFilter {
       continue;
     }
     if (key === 'is') {
-      const unknown = value.toLowerCase().split(',').filter((v) => !(v in IS_TESTS));
+      const unknown = value
+        .toLowerCase()
+        .split(',')
+        .filter((v) => !(v in IS_TESTS));
       if (unknown.length > 0) {
         problems.push(`${raw}: unknown; try ${Object.keys(IS_TESTS).join(', ')}`);
         continue;
@@ -355,7 +416,9 @@ function termTest(term: FilterTerm): (s: FilterSubject) => boolean {
       return tests.length === 1 ? tests[0] : (s) => tests.some((t) => t(s));
     }
     case 'spec': {
-      const tests = v.split(',').map((name) => SPEC_VALUES[name] ?? ((s: FilterSubject) => (s.operation ?? '').includes(name)));
+      const tests = v
+        .split(',')
+        .map((name) => SPEC_VALUES[name] ?? ((s: FilterSubject) => (s.operation ?? '').includes(name)));
       return tests.length === 1 ? tests[0] : (s) => tests.some((t) => t(s));
     }
   }
@@ -373,7 +436,10 @@ export function compileFilter(spec: FilterSpec): (s: FilterSubject) => boolean {
   // problems are shown whatever the status when a spec filter is on.
   const showCanceled = spec.chips.has('canceled');
   const contract = usesContract(spec);
-  if (!spec.showAll) tests.push((s) => s.failure || (showCanceled && s.todo === 'canceled') || (contract && (s.specProblems ?? '') !== ''));
+  if (!spec.showAll)
+    tests.push(
+      (s) => s.failure || (showCanceled && s.todo === 'canceled') || (contract && (s.specProblems ?? '') !== ''),
+    );
   const byGroup = new Map<string, ChipDef[]>();
   for (const id of spec.chips) {
     const chip = CHIP_BY_ID.get(id);

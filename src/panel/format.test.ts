@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatSeconds, formatStatus, formatTime, formatUtc, hostPath, pathOnly, truncate } from './format';
+import {
+  formatCount,
+  formatSeconds,
+  formatStatus,
+  formatTime,
+  formatUtc,
+  hostPath,
+  pathOnly,
+  truncate,
+} from './format';
 
 describe('hostPath', () => {
   it('splits host from path and query, drops fragment and userinfo', () => {
-    expect(hostPath('https://API.example.com:8443/v2/a?b=1#frag')).toEqual({ host: 'api.example.com:8443', path: '/v2/a?b=1' });
+    expect(hostPath('https://API.example.com:8443/v2/a?b=1#frag')).toEqual({
+      host: 'api.example.com:8443',
+      path: '/v2/a?b=1',
+    });
     expect(hostPath('https://user:secret@api.example.com/x')).toEqual({ host: 'api.example.com', path: '/x' });
     expect(hostPath('https://api.example.com')).toEqual({ host: 'api.example.com', path: '/' });
     expect(hostPath('https://api.example.com?q=1')).toEqual({ host: 'api.example.com', path: '/?q=1' });

@@ -18,7 +18,9 @@ describe('collapsePathIds', () => {
   });
 
   it('keeps slugs made of words even when they hold numbers', () => {
-    expect(collapsePathIds('/api/case/document360-429-retry-after-seconds')).toBe('/api/case/document360-429-retry-after-seconds');
+    expect(collapsePathIds('/api/case/document360-429-retry-after-seconds')).toBe(
+      '/api/case/document360-429-retry-after-seconds',
+    );
     expect(collapsePathIds('/blog/top-10-tips-for-2024')).toBe('/blog/top-10-tips-for-2024');
   });
 
@@ -36,8 +38,12 @@ describe('endpointKey', () => {
   });
 
   it('puts calls that differ only by ID in one group', () => {
-    expect(endpointKey('GET', 'https://a.test/v2/Articles/1')).toBe(endpointKey('GET', 'https://a.test/v2/Articles/999'));
-    expect(endpointKey('GET', 'https://a.test/v2/Articles/1')).not.toBe(endpointKey('DELETE', 'https://a.test/v2/Articles/1'));
+    expect(endpointKey('GET', 'https://a.test/v2/Articles/1')).toBe(
+      endpointKey('GET', 'https://a.test/v2/Articles/999'),
+    );
+    expect(endpointKey('GET', 'https://a.test/v2/Articles/1')).not.toBe(
+      endpointKey('DELETE', 'https://a.test/v2/Articles/1'),
+    );
   });
 });
 
@@ -79,7 +85,13 @@ describe('GroupIndex', () => {
 
 describe('one ID rule for every path', () => {
   it('keeps every demo case name (slugs with numbers) and still collapses prefixed and opaque IDs', () => {
-    for (const name of ['document360-401-token', 'document360-503-maintenance', 'document360-404', 'x360-401-invalid-token', 'generic-502-html']) {
+    for (const name of [
+      'document360-401-token',
+      'document360-503-maintenance',
+      'document360-404',
+      'x360-401-invalid-token',
+      'generic-502-html',
+    ]) {
       expect(collapsePathIds(`/api/case/${name}`)).toBe(`/api/case/${name}`);
     }
     expect(collapsePathIds('/v1/customers/cus_9s6XKzkNRiz8i3')).toBe('/v1/customers/:id');

@@ -27,7 +27,10 @@ const ID_SEGMENT_TESTS: ReadonlyArray<(segment: string) => boolean> = [
 function isSlug(segment: string): boolean {
   if (!/[-_.]/.test(segment)) return false;
   const parts = segment.split(/[-_.]/).filter((part) => part !== '');
-  return parts.every((part) => /^[A-Za-z]+\d*$/.test(part) || /^\d{1,4}$/.test(part)) && parts.some((part) => /^[A-Za-z]{3,}/.test(part));
+  return (
+    parts.every((part) => /^[A-Za-z]+\d*$/.test(part) || /^\d{1,4}$/.test(part)) &&
+    parts.some((part) => /^[A-Za-z]{3,}/.test(part))
+  );
 }
 
 /** Every test above needs a digit or an '@' (a UUID without digits is possible but never seen). */
@@ -87,12 +90,24 @@ export interface Group {
  * everything. Members are kept as row positions and sorted only when a group is opened.
  */
 export class GroupIndex {
-  private readonly byKey = new Map<string, Group & { members: number[]; sorted: boolean; statuses: Map<number, number>; verdicts: Map<string, number> }>();
+  private readonly byKey = new Map<
+    string,
+    Group & { members: number[]; sorted: boolean; statuses: Map<number, number>; verdicts: Map<string, number> }
+  >();
 
   add(key: string, position: number, at: number | undefined, status?: number, verdict?: string | null): void {
     let group = this.byKey.get(key);
     if (!group) {
-      group = { key, count: 0, firstSeen: NaN, lastSeen: NaN, members: [], sorted: true, statuses: new Map(), verdicts: new Map() };
+      group = {
+        key,
+        count: 0,
+        firstSeen: NaN,
+        lastSeen: NaN,
+        members: [],
+        sorted: true,
+        statuses: new Map(),
+        verdicts: new Map(),
+      };
       this.byKey.set(key, group);
     }
     if (status !== undefined) group.statuses.set(status, (group.statuses.get(status) ?? 0) + 1);
@@ -114,9 +129,18 @@ export class GroupIndex {
   /** Largest first, then most recently seen, then by key: the noisiest problem on top. */
   groups(): Group[] {
     const out: Group[] = [];
-    for (const g of this.byKey.values()) out.push({ key: g.key, count: g.count, firstSeen: g.firstSeen, lastSeen: g.lastSeen, statuses: g.statuses, verdicts: g.verdicts });
+    for (const g of this.byKey.values())
+      out.push({
+        key: g.key,
+        count: g.count,
+        firstSeen: g.firstSeen,
+        lastSeen: g.lastSeen,
+        statuses: g.statuses,
+        verdicts: g.verdicts,
+      });
     return out.sort(
-      (a, b) => b.count - a.count || (b.lastSeen || 0) - (a.lastSeen || 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+      (a, b) =>
+        b.count - a.count || (b.lastSeen || 0) - (a.lastSeen || 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
     );
   }
 

@@ -3,13 +3,17 @@ import { importHar } from './import';
 import { harEntry, harText } from '../core/testing/har';
 
 const har = (entries: unknown[]) => harText(entries);
-const entry = (status: number, body: string, url = 'https://api.example.com/v2/Articles/5') => harEntry(url, status, body, { time: 12 });
+const entry = (status: number, body: string, url = 'https://api.example.com/v2/Articles/5') =>
+  harEntry(url, status, body, { time: 12 });
 
 describe('importHar', () => {
   it('classifies each entry once into records in file order', () => {
     const result = importHar(
       'team.har',
-      har([entry(200, '{"ok":true}'), entry(422, JSON.stringify({ error: { code: 'invalid_input', message: 'Title is required' } }))]),
+      har([
+        entry(200, '{"ok":true}'),
+        entry(422, JSON.stringify({ error: { code: 'invalid_input', message: 'Title is required' } })),
+      ]),
     );
     expect(result.fileName).toBe('team.har');
     expect(result.entries).toBe(2);

@@ -27,7 +27,13 @@ void loadSpecs().then(applySpecs);
 specDrop.save = async (fileName, text) => {
   const { specs } = await loadSpecs();
   const same = specs.find((s) => s.source.kind === 'file' && s.source.name === fileName);
-  const prepared = prepareSpec(text, { kind: 'file', name: fileName }, same?.id ?? `spec-${Date.now().toString(36)}`, Date.now(), same?.baseUrls);
+  const prepared = prepareSpec(
+    text,
+    { kind: 'file', name: fileName },
+    same?.id ?? `spec-${Date.now().toString(36)}`,
+    Date.now(),
+    same?.baseUrls,
+  );
   if (!prepared.ok) throw new Error(`${prepared.error}. Nothing was saved; Faultline works on without it.`);
   await saveSpecs(same ? specs.map((s) => (s.id === same.id ? prepared.stored : s)) : [...specs, prepared.stored]);
   return `Loaded "${prepared.stored.title}": ${prepared.stored.operationCount} operations`;

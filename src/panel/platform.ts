@@ -20,7 +20,8 @@ function openResourceOf(panels: object): Pick<PanelPlatform, 'openResource'> {
     openResource(url, lineNumber, columnNumber) {
       try {
         const returned = open.call(panels, url, lineNumber, columnNumber, () => undefined);
-        if (returned && typeof (returned as Promise<unknown>).catch === 'function') (returned as Promise<unknown>).catch(() => undefined);
+        if (returned && typeof (returned as Promise<unknown>).catch === 'function')
+          (returned as Promise<unknown>).catch(() => undefined);
       } catch {
         /* the script is gone (navigated away): nothing to show */
       }

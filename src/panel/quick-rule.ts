@@ -1,7 +1,14 @@
 // The panel's "Add rule for this host": a draft prefilled from a record, appended to the stored
 // rules. Validation is the options page's (`validateDrafts`), so both editors judge alike.
 import type { Rule } from '../core/rules';
-import { draftFromRule, emptyDraft, freshId, validateDrafts, type DraftValidation, type RuleDraft } from '../options/draft';
+import {
+  draftFromRule,
+  emptyDraft,
+  freshId,
+  validateDrafts,
+  type DraftValidation,
+  type RuleDraft,
+} from '../options/draft';
 
 /** `host[:port]` of a URL as rules match it, or '' for a URL without one. */
 export function ruleHostOf(url: string): string {

@@ -5,7 +5,9 @@ describe('readSettings', () => {
   it('falls back to defaults field by field for missing or malformed data', () => {
     expect(readSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(readSettings('garbage')).toEqual(DEFAULT_SETTINGS);
-    expect(readSettings({ order: 'newest-first', showAll: 'yes', groupBy: 'code', theme: 'neon', redactCopies: false })).toEqual({
+    expect(
+      readSettings({ order: 'newest-first', showAll: 'yes', groupBy: 'code', theme: 'neon', redactCopies: false }),
+    ).toEqual({
       ...DEFAULT_SETTINGS,
       order: 'newest-first',
       groupBy: 'code',

@@ -46,7 +46,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 });
 
 function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length < 64).slice(0, 64) : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v.length < 64).slice(0, 64)
+    : [];
 }
 
 function widthMap(value: unknown): Record<string, number> {

@@ -40,7 +40,13 @@ export function classification(spec: RecordSpec): Classification {
   return {
     failure,
     kind,
-    status: { code: status, reason: status === 429 ? 'Too Many Requests' : status === 0 ? '' : `Reason ${status}`, class: 'client-error', meaning: `Meaning of ${status}`, origin: 'iana' },
+    status: {
+      code: status,
+      reason: status === 429 ? 'Too Many Requests' : status === 0 ? '' : `Reason ${status}`,
+      class: 'client-error',
+      meaning: `Meaning of ${status}`,
+      origin: 'iana',
+    },
     format: 'json',
     errorCode: spec.code ?? null,
     errorId: spec.errorId ?? null,

@@ -13,7 +13,9 @@ export function shortVerdict(c: Classification): string {
   if (!c.failure) return '';
   switch (c.verdict) {
     case 'retry-after':
-      return c.retryAfterSeconds !== null && Number.isFinite(c.retryAfterSeconds) && c.retryAfterSeconds >= 0 ? `retry in ${compactSeconds(c.retryAfterSeconds)}` : 'retry later';
+      return c.retryAfterSeconds !== null && Number.isFinite(c.retryAfterSeconds) && c.retryAfterSeconds >= 0
+        ? `retry in ${compactSeconds(c.retryAfterSeconds)}`
+        : 'retry later';
     case 'retry-backoff':
       return 'retry, backoff';
     case 'retry-idempotent':
@@ -31,7 +33,8 @@ export function shortVerdict(c: Classification): string {
 
 /** One unit, rounded: "90 s", "5 min", "24 h" (the exact figure is in the tooltip and the detail). */
 export function compactSeconds(seconds: number): string {
-  if (seconds < 100) return Number.isInteger(seconds) || seconds >= 10 ? `${Math.round(seconds)} s` : formatSeconds(seconds);
+  if (seconds < 100)
+    return Number.isInteger(seconds) || seconds >= 10 ? `${Math.round(seconds)} s` : formatSeconds(seconds);
   if (seconds < 100 * 60) return `${Math.round(seconds / 60)} min`;
   if (seconds < 48 * 3600) return `${Math.round(seconds / 3600)} h`;
   return `${Math.round(seconds / 86400)} d`;

@@ -4,13 +4,29 @@ import type { Classification, Exchange } from '../core/types';
 
 export type WhatToDo = 'fix-request' | 'reauthenticate' | 'wait-retry' | 'server' | 'network' | 'canceled';
 
-export const WHAT_TO_DO_ORDER: readonly WhatToDo[] = ['fix-request', 'reauthenticate', 'wait-retry', 'server', 'network', 'canceled'];
+export const WHAT_TO_DO_ORDER: readonly WhatToDo[] = [
+  'fix-request',
+  'reauthenticate',
+  'wait-retry',
+  'server',
+  'network',
+  'canceled',
+];
 
 export const WHAT_TO_DO_LABELS: Record<WhatToDo, { label: string; title: string }> = {
-  'fix-request': { label: 'Fix request', title: 'Failures a retry will not fix: change the request (4xx, a body that reports an error)' },
+  'fix-request': {
+    label: 'Fix request',
+    title: 'Failures a retry will not fix: change the request (4xx, a body that reports an error)',
+  },
   reauthenticate: { label: 'Re-auth', title: 'Credentials missing, expired or refused: re-authenticate, then retry' },
-  'wait-retry': { label: 'Wait & retry', title: 'Rate limits and transient failures: wait (the server may say how long), then retry' },
-  server: { label: 'Server', title: 'Server or gateway problems (5xx): retry with backoff; report to the API owner if it persists' },
+  'wait-retry': {
+    label: 'Wait & retry',
+    title: 'Rate limits and transient failures: wait (the server may say how long), then retry',
+  },
+  server: {
+    label: 'Server',
+    title: 'Server or gateway problems (5xx): retry with backoff; report to the API owner if it persists',
+  },
   network: { label: 'Network', title: 'No response: connection, DNS, TLS or CORS failures' },
   canceled: { label: 'Canceled', title: 'Requests the page or the browser canceled' },
 };

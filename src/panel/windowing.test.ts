@@ -6,7 +6,12 @@ const base = { rowHeight: 20, viewportHeight: 200, overscan: 0 };
 
 describe('computeWindow', () => {
   it('renders exactly the visible rows at the top', () => {
-    expect(computeWindow({ ...base, scrollTop: 0, count: 1000 })).toEqual({ start: 0, end: 10, offsetTop: 0, totalHeight: 20_000 });
+    expect(computeWindow({ ...base, scrollTop: 0, count: 1000 })).toEqual({
+      start: 0,
+      end: 10,
+      offsetTop: 0,
+      totalHeight: 20_000,
+    });
   });
 
   it('includes partly visible rows and adds overscan on both sides', () => {
@@ -25,12 +30,23 @@ describe('computeWindow', () => {
   });
 
   it('handles empty lists and lists shorter than the viewport', () => {
-    expect(computeWindow({ ...base, scrollTop: 0, count: 0 })).toEqual({ start: 0, end: 0, offsetTop: 0, totalHeight: 0 });
+    expect(computeWindow({ ...base, scrollTop: 0, count: 0 })).toEqual({
+      start: 0,
+      end: 0,
+      offsetTop: 0,
+      totalHeight: 0,
+    });
     expect(computeWindow({ ...base, scrollTop: 300, count: 4, overscan: 5 })).toMatchObject({ start: 0, end: 4 });
   });
 
   it('a window over 100,000 rows is the size of the viewport, not the list', () => {
-    const w = computeWindow({ scrollTop: 21 * 50_000, viewportHeight: 630, rowHeight: 21, count: 100_000, overscan: 8 });
+    const w = computeWindow({
+      scrollTop: 21 * 50_000,
+      viewportHeight: 630,
+      rowHeight: 21,
+      count: 100_000,
+      overscan: 8,
+    });
     expect(w.end - w.start).toBe(30 + 16);
     expect(w.totalHeight).toBe(2_100_000);
   });
@@ -113,14 +129,19 @@ describe('recycleKeys', () => {
 
   it('always returns distinct keys, and the map for the next call', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.nat(60), { maxLength: 40 }), fc.uniqueArray(fc.nat(60), { maxLength: 40 }), (before, after) => {
-        const first = recycleKeys(new Map(), before, 0);
-        const second = recycleKeys(first.byId, after, first.nextKey);
-        expect(new Set(second.keys).size).toBe(after.length);
-        expect(after.map((id) => second.byId.get(id))).toEqual(second.keys);
-        for (let i = 0; i < after.length; i++) if (first.byId.has(after[i])) expect(second.keys[i]).toBe(first.byId.get(after[i]));
-        expect(second.nextKey).toBeLessThanOrEqual(first.nextKey + Math.max(0, after.length - before.length));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.nat(60), { maxLength: 40 }),
+        fc.uniqueArray(fc.nat(60), { maxLength: 40 }),
+        (before, after) => {
+          const first = recycleKeys(new Map(), before, 0);
+          const second = recycleKeys(first.byId, after, first.nextKey);
+          expect(new Set(second.keys).size).toBe(after.length);
+          expect(after.map((id) => second.byId.get(id))).toEqual(second.keys);
+          for (let i = 0; i < after.length; i++)
+            if (first.byId.has(after[i])) expect(second.keys[i]).toBe(first.byId.get(after[i]));
+          expect(second.nextKey).toBeLessThanOrEqual(first.nextKey + Math.max(0, after.length - before.length));
+        },
+      ),
     );
   });
 });

@@ -43,7 +43,13 @@ export function computeWindow({ scrollTop, viewportHeight, rowHeight, count, ove
  * The scrollTop that brings row `index` fully into view with the least movement,
  * or the current scrollTop when it is already visible.
  */
-export function scrollToReveal(index: number, scrollTop: number, viewportHeight: number, rowHeight: number, count: number): number {
+export function scrollToReveal(
+  index: number,
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+  count: number,
+): number {
   if (count <= 0) return 0;
   const i = clamp(index, 0, count - 1);
   const rowTop = i * rowHeight;
@@ -85,7 +91,11 @@ export interface RecycledKeys {
  * place and nothing moves; then any key that left elsewhere (that element moves); fresh keys only
  * when the window grew.
  */
-export function recycleKeys(previous: ReadonlyMap<number, number>, ids: readonly number[], nextKey: number): RecycledKeys {
+export function recycleKeys(
+  previous: ReadonlyMap<number, number>,
+  ids: readonly number[],
+  nextKey: number,
+): RecycledKeys {
   const keys = new Array<number>(ids.length);
   const kept = new Array<boolean>(ids.length).fill(false);
   const byId = new Map<number, number>();

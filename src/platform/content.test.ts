@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { normalizeContent } from './content';
 
 describe('normalizeContent', () => {
-  it('takes Chrome\'s two callback values as they are', () => {
+  it("takes Chrome's two callback values as they are", () => {
     expect(normalizeContent('abc', 'base64')).toEqual({ content: 'abc', second: 'base64' });
   });
-  it('spreads Firefox\'s [content, mimeType] promise value', () => {
+  it("spreads Firefox's [content, mimeType] promise value", () => {
     expect(normalizeContent(['{}', 'application/json'])).toEqual({ content: '{}', second: 'application/json' });
   });
   it('reads an object result', () => {

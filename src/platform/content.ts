@@ -18,4 +18,3 @@ export function normalizeContent(first: unknown, second?: unknown): RawContent {
   }
   return { content: first, second };
 }
-

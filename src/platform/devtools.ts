@@ -14,7 +14,6 @@ export interface FinishedRequest {
   getContent(): Promise<RawContent>;
 }
 
-
 function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -59,8 +58,17 @@ export async function readContent(request: { getContent: (...args: unknown[]) =>
 type RawRequest = Record<string, unknown> & { getContent: (...args: unknown[]) => unknown };
 
 /** The native API (chrome.* first: callbacks work in both browsers); the polyfill's wrapper would hide Chrome's second getContent value. */
-function nativeNetwork(): { onRequestFinished: { addListener(cb: (r: RawRequest) => void): void; removeListener(cb: (r: RawRequest) => void): void }; getHAR: (cb?: (har: unknown) => void) => unknown } {
-  const g = globalThis as unknown as { chrome?: { devtools?: { network?: unknown } }; browser?: { devtools?: { network?: unknown } } };
+function nativeNetwork(): {
+  onRequestFinished: {
+    addListener(cb: (r: RawRequest) => void): void;
+    removeListener(cb: (r: RawRequest) => void): void;
+  };
+  getHAR: (cb?: (har: unknown) => void) => unknown;
+} {
+  const g = globalThis as unknown as {
+    chrome?: { devtools?: { network?: unknown } };
+    browser?: { devtools?: { network?: unknown } };
+  };
   const native = g.chrome?.devtools?.network ?? g.browser?.devtools?.network ?? browser.devtools.network;
   return native as ReturnType<typeof nativeNetwork>;
 }
@@ -78,7 +86,7 @@ export function onRequestFinished(listener: (request: FinishedRequest) => void):
 export async function getHAR(): Promise<{ entries?: unknown[] }> {
   const network = nativeNetwork();
   const [har] = await callEither((cb) => network.getHAR(cb));
-  return (har && typeof har === 'object' ? har : {});
+  return har && typeof har === 'object' ? har : {};
 }
 
 export function inspectedTabId(): number {

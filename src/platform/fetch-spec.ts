@@ -10,7 +10,8 @@ export async function fetchSpecText(url: string): Promise<string> {
   } catch {
     throw new Error(`${url} is not a URL`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`${url}: only http and https URLs can be fetched`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new Error(`${url}: only http and https URLs can be fetched`);
   const origins = [`${parsed.protocol}//${parsed.hostname}/*`];
   const granted = await browser.permissions.contains({ origins }).catch(() => false);
   if (!granted && !(await browser.permissions.request({ origins }).catch(() => false))) {
@@ -18,8 +19,12 @@ export async function fetchSpecText(url: string): Promise<string> {
   }
   // No cookies: the spec is public to the user's own session only if they choose a file instead.
   const response = await fetch(parsed.href, { credentials: 'omit', cache: 'no-store', redirect: 'follow' });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+  if (!response.ok)
+    throw new Error(`${url} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
   const length = Number(response.headers.get('content-length'));
-  if (length > MAX_SPEC_BYTES) throw new Error(`${url} is ${(length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_SPEC_BYTES / 1024 / 1024} MB`);
+  if (length > MAX_SPEC_BYTES)
+    throw new Error(
+      `${url} is ${(length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_SPEC_BYTES / 1024 / 1024} MB`,
+    );
   return await response.text();
 }

@@ -6,7 +6,9 @@ import { createReconnectingPort, type ClientRuntime } from './reconnecting-port'
 export { isContextInvalidatedError } from './reconnecting-port';
 
 function browserRuntime(): ClientRuntime {
-  const chromeRuntime = (globalThis as unknown as { chrome?: { runtime?: { id?: string; lastError?: { message?: string } } } }).chrome?.runtime;
+  const chromeRuntime = (
+    globalThis as unknown as { chrome?: { runtime?: { id?: string; lastError?: { message?: string } } } }
+  ).chrome?.runtime;
   return {
     get id() {
       // Chrome clears chrome.runtime.id in pages orphaned by an extension reload.

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { envelope, type Envelope } from '../protocol/messages';
-import { createReconnectingPort, isContextInvalidatedError, type ClientPort, type ClientRuntime } from './reconnecting-port';
+import {
+  createReconnectingPort,
+  isContextInvalidatedError,
+  type ClientPort,
+  type ClientRuntime,
+} from './reconnecting-port';
 
 class FakeClientPort implements ClientPort {
   readonly posted: unknown[] = [];
@@ -98,7 +103,13 @@ function setup(opts: { backoffMs?: number[]; maxBuffer?: number } = {}) {
       onDisconnect: () => log.push('disconnect'),
       onContextInvalidated: () => log.push('invalidated'),
     },
-    { backoffMs: opts.backoffMs ?? [10, 20, 40], healthyAfterMs: 10_000, maxBuffer: opts.maxBuffer, setTimer: timers.setTimer.bind(timers), clearTimer: timers.clearTimer.bind(timers) },
+    {
+      backoffMs: opts.backoffMs ?? [10, 20, 40],
+      healthyAfterMs: 10_000,
+      maxBuffer: opts.maxBuffer,
+      setTimer: timers.setTimer.bind(timers),
+      clearTimer: timers.clearTimer.bind(timers),
+    },
   );
   return { runtime, timers, log, received, port };
 }

@@ -76,7 +76,12 @@ export function copyResponseBodies(
     filter.onstop = () => {
       filter.close();
       try {
-        deliver({ tabId: details.tabId, requestId: details.requestId, body: decodeCopiedBody(chunks, charsetOf(contentType)), truncated });
+        deliver({
+          tabId: details.tabId,
+          requestId: details.requestId,
+          body: decodeCopiedBody(chunks, charsetOf(contentType)),
+          truncated,
+        });
       } catch {
         /* a body that cannot be decoded is simply not copied */
       }

@@ -4,7 +4,17 @@ import type { Rule, RulesDocument } from '../core/rules';
 // The polyfill refuses to load outside an extension; these tests pass their own storage.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
-const { loadRules, onRulesChanged, RULES_AREA_KEY, RULES_KEY, RulesValidationError, salvageRules, saveRules, SYNC_QUOTA_BYTES_PER_ITEM, syncItemBytes } = await import('./rules-storage');
+const {
+  loadRules,
+  onRulesChanged,
+  RULES_AREA_KEY,
+  RULES_KEY,
+  RulesValidationError,
+  salvageRules,
+  saveRules,
+  SYNC_QUOTA_BYTES_PER_ITEM,
+  syncItemBytes,
+} = await import('./rules-storage');
 type RulesStorage = import('./rules-storage').RulesStorage;
 type StorageChangeListener = import('./rules-storage').StorageChangeListener;
 
@@ -15,20 +25,25 @@ class FakeArea {
   failGet: Error | null = null;
   constructor(
     private readonly name: 'sync' | 'local',
-    private readonly notify: (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void,
+    private readonly notify: (
+      changes: Record<string, { oldValue?: unknown; newValue?: unknown }>,
+      area: string,
+    ) => void,
     readonly QUOTA_BYTES_PER_ITEM?: number,
   ) {}
   async get(keys: string | string[]): Promise<Record<string, unknown>> {
     if (this.failGet) throw this.failGet;
     const out: Record<string, unknown> = {};
-    for (const key of typeof keys === 'string' ? [keys] : keys) if (this.items.has(key)) out[key] = JSON.parse(this.items.get(key)!);
+    for (const key of typeof keys === 'string' ? [keys] : keys)
+      if (this.items.has(key)) out[key] = JSON.parse(this.items.get(key)!);
     return out;
   }
   async set(items: Record<string, unknown>): Promise<void> {
     if (this.failSet) throw this.failSet;
     if (this.QUOTA_BYTES_PER_ITEM !== undefined) {
       for (const [key, value] of Object.entries(items)) {
-        if (key.length + JSON.stringify(value).length > this.QUOTA_BYTES_PER_ITEM) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+        if (key.length + JSON.stringify(value).length > this.QUOTA_BYTES_PER_ITEM)
+          throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
       }
     }
     const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
@@ -79,7 +94,9 @@ const doc = (...rules: Rule[]): RulesDocument => ({ version: 1, rules });
 
 /** A document whose serialized form is past sync's per-item quota. */
 function bigDocument(): RulesDocument {
-  const rules = Array.from({ length: 20 }, (_, i) => rule(i, { set: { action: `Wait and retry: ${'x'.repeat(500)} ${i}` } }));
+  const rules = Array.from({ length: 20 }, (_, i) =>
+    rule(i, { set: { action: `Wait and retry: ${'x'.repeat(500)} ${i}` } }),
+  );
   const d = doc(...rules);
   expect(syncItemBytes(RULES_KEY, d)).toBeGreaterThan(SYNC_QUOTA_BYTES_PER_ITEM);
   return d;
@@ -167,13 +184,18 @@ describe('saveRules / loadRules', () => {
     const bad = { version: 1, rules: [rule(1), { ...rule(2), match: { host: 'api.example.com', status: '42' } }] };
     const error = await saveRules(bad, storage).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RulesValidationError);
-    expect((error as InstanceType<typeof RulesValidationError>).problems.map((p) => p.field)).toEqual(['rules[1].match.status']);
+    expect((error as InstanceType<typeof RulesValidationError>).problems.map((p) => p.field)).toEqual([
+      'rules[1].match.status',
+    ]);
     expect(sync.items.size + local.items.size).toBe(0);
   });
 
   it('stores the normalized document', async () => {
     const { storage, sync } = fakeStorage();
-    const saved = await saveRules({ rules: [{ id: 'a', name: ' A ', match: { host: 'API.Example.com', status: 423 }, set: { retryable: true } }] }, storage);
+    const saved = await saveRules(
+      { rules: [{ id: 'a', name: ' A ', match: { host: 'API.Example.com', status: 423 }, set: { retryable: true } }] },
+      storage,
+    );
     expect(saved.document.rules[0].match).toEqual({ host: 'api.example.com', status: '423' });
     expect(sync.raw(RULES_KEY)).toEqual(saved.document);
   });
@@ -202,7 +224,12 @@ describe('a stored document that does not validate', () => {
 
   it('keeps rules with a duplicate id under a free id, and the defaults of their position', () => {
     const { document, problems } = salvageRules({
-      rules: [rule(1), { ...rule(2), id: 'r1' }, { match: { host: '*' }, set: { retryable: 'no' } }, { match: { host: '*' }, set: { retryable: false } }],
+      rules: [
+        rule(1),
+        { ...rule(2), id: 'r1' },
+        { match: { host: '*' }, set: { retryable: 'no' } },
+        { match: { host: '*' }, set: { retryable: false } },
+      ],
     });
     expect(document.rules.map((r) => [r.id, r.name])).toEqual([
       ['r1', 'Rule 1'],
@@ -229,7 +256,10 @@ describe('onRulesChanged', () => {
   it('delivers the newly loaded rules after a save in either area, and stops after unsubscribe', async () => {
     const { storage, listeners } = fakeStorage();
     const seen: Array<{ area: string; ids: string[] }> = [];
-    const unsubscribe = onRulesChanged((loaded) => seen.push({ area: loaded.area, ids: loaded.document.rules.map((r) => r.id) }), storage);
+    const unsubscribe = onRulesChanged(
+      (loaded) => seen.push({ area: loaded.area, ids: loaded.document.rules.map((r) => r.id) }),
+      storage,
+    );
     await saveRules(doc(rule(1)), storage);
     await flush();
     expect(seen.at(-1)).toEqual({ area: 'sync', ids: ['r1'] });

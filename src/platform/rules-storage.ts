@@ -75,7 +75,10 @@ function browserStorage(): RulesStorage {
     local,
     onChanged: {
       addListener(listener) {
-        const pair: [AreaChangeListener, AreaChangeListener] = [(c) => listener(c, 'sync'), (c) => listener(c, 'local')];
+        const pair: [AreaChangeListener, AreaChangeListener] = [
+          (c) => listener(c, 'sync'),
+          (c) => listener(c, 'local'),
+        ];
         adapters.set(listener, pair);
         sync.onChanged.addListener(pair[0]);
         local.onChanged.addListener(pair[1]);
@@ -112,7 +115,11 @@ export function salvageRules(input: unknown): { document: RulesDocument; problem
   list.slice(0, 500).forEach((raw: unknown, i: number) => {
     // Defaults that depend on the position, as validating the whole list would give them.
     const positioned = isRecord(raw)
-      ? { ...raw, id: typeof raw.id === 'string' && raw.id ? raw.id : `rule-${i + 1}`, name: typeof raw.name === 'string' && raw.name.trim() ? raw.name : `Rule ${i + 1}` }
+      ? {
+          ...raw,
+          id: typeof raw.id === 'string' && raw.id ? raw.id : `rule-${i + 1}`,
+          name: typeof raw.name === 'string' && raw.name.trim() ? raw.name : `Rule ${i + 1}`,
+        }
       : raw;
     const one = validateRules({ version: 1, rules: [positioned] });
     if (!one.ok) return;
@@ -148,7 +155,11 @@ export async function loadRules(storage: RulesStorage = browserStorage()): Promi
       }
     }
   } catch (error) {
-    return { document: { version: 1, rules: [] }, area, problems: [{ field: 'storage', message: `could not read the rules: ${errorText(error)}` }] };
+    return {
+      document: { version: 1, rules: [] },
+      area,
+      problems: [{ field: 'storage', message: `could not read the rules: ${errorText(error)}` }],
+    };
   }
   if (raw === undefined) return { document: { version: 1, rules: [] }, area };
   const { document, problems } = salvageRules(raw);
@@ -159,12 +170,18 @@ export async function loadRules(storage: RulesStorage = browserStorage()): Promi
  * Validates and stores the document: in storage.sync when it fits one sync item and sync accepts
  * it, otherwise in storage.local. The copy in the other area is removed.
  */
-export async function saveRules(input: RulesDocument | unknown, storage: RulesStorage = browserStorage()): Promise<SavedRules> {
+export async function saveRules(
+  input: RulesDocument | unknown,
+  storage: RulesStorage = browserStorage(),
+): Promise<SavedRules> {
   const validation = validateRules(input);
   if (!validation.ok) throw new RulesValidationError(validation.problems);
   const document = validation.document;
   const bytes = syncItemBytes(RULES_KEY, document);
-  const quota = typeof storage.sync.QUOTA_BYTES_PER_ITEM === 'number' && storage.sync.QUOTA_BYTES_PER_ITEM > 0 ? storage.sync.QUOTA_BYTES_PER_ITEM : SYNC_QUOTA_BYTES_PER_ITEM;
+  const quota =
+    typeof storage.sync.QUOTA_BYTES_PER_ITEM === 'number' && storage.sync.QUOTA_BYTES_PER_ITEM > 0
+      ? storage.sync.QUOTA_BYTES_PER_ITEM
+      : SYNC_QUOTA_BYTES_PER_ITEM;
   if (bytes <= quota) {
     let inSync = false;
     try {
@@ -192,7 +209,10 @@ export async function saveRules(input: RulesDocument | unknown, storage: RulesSt
  * Calls `listener` with freshly loaded rules whenever the rules change in either area (another
  * tab's save, sync from another device, a switch between areas). Returns an unsubscribe function.
  */
-export function onRulesChanged(listener: (loaded: LoadedRules) => void, storage: RulesStorage = browserStorage()): () => void {
+export function onRulesChanged(
+  listener: (loaded: LoadedRules) => void,
+  storage: RulesStorage = browserStorage(),
+): () => void {
   let latest = 0;
   let active = true;
   const onChanged: StorageChangeListener = (changes, areaName) => {

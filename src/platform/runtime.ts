@@ -30,7 +30,11 @@ export function extensionOrigin(): string {
 
 /** Fired (Firefox event page, Chrome worker) just before the background is unloaded. */
 export function onSuspend(listener: () => void): Unsubscribe {
-  const event = (browser.runtime as unknown as { onSuspend?: { addListener(cb: () => void): void; removeListener(cb: () => void): void } }).onSuspend;
+  const event = (
+    browser.runtime as unknown as {
+      onSuspend?: { addListener(cb: () => void): void; removeListener(cb: () => void): void };
+    }
+  ).onSuspend;
   if (!event) return () => {};
   event.addListener(listener);
   return () => event.removeListener(listener);

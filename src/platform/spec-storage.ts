@@ -19,7 +19,10 @@ export interface SpecStorage {
 
 function browserSpecStorage(): SpecStorage {
   const local = browser.storage.local as unknown as SpecStorageArea & {
-    onChanged: { addListener(l: (c: Record<string, unknown>) => void): void; removeListener(l: (c: Record<string, unknown>) => void): void };
+    onChanged: {
+      addListener(l: (c: Record<string, unknown>) => void): void;
+      removeListener(l: (c: Record<string, unknown>) => void): void;
+    };
   };
   return {
     local,
@@ -41,7 +44,11 @@ export async function loadSpecs(storage: SpecStorage = browserSpecStorage()): Pr
   try {
     return readStoredSpecs((await storage.local.get(SPECS_KEY))[SPECS_KEY]);
   } catch (error) {
-    return { specs: [], dropped: 0, error: `could not read the specs: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      specs: [],
+      dropped: 0,
+      error: `could not read the specs: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -52,16 +59,24 @@ export function specsBytes(specs: readonly StoredSpec[]): number {
 export class SpecQuotaError extends Error {}
 
 /** Stores the list; refuses (writing nothing) when it is past the budget. */
-export async function saveSpecs(specs: readonly StoredSpec[], storage: SpecStorage = browserSpecStorage()): Promise<number> {
+export async function saveSpecs(
+  specs: readonly StoredSpec[],
+  storage: SpecStorage = browserSpecStorage(),
+): Promise<number> {
   const bytes = specsBytes(specs);
   if (bytes > SPECS_BUDGET_BYTES) {
-    throw new SpecQuotaError(`the specs take ${(bytes / 1024 / 1024).toFixed(1)} MB; extension storage keeps at most ${SPECS_BUDGET_BYTES / 1024 / 1024} MB of specs. Nothing was saved (the CLI's --spec has no such limit).`);
+    throw new SpecQuotaError(
+      `the specs take ${(bytes / 1024 / 1024).toFixed(1)} MB; extension storage keeps at most ${SPECS_BUDGET_BYTES / 1024 / 1024} MB of specs. Nothing was saved (the CLI's --spec has no such limit).`,
+    );
   }
   await storage.local.set({ [SPECS_KEY]: specs });
   return bytes;
 }
 
-export function onSpecsChanged(listener: (loaded: LoadedSpecs) => void, storage: SpecStorage = browserSpecStorage()): () => void {
+export function onSpecsChanged(
+  listener: (loaded: LoadedSpecs) => void,
+  storage: SpecStorage = browserSpecStorage(),
+): () => void {
   return storage.onChanged((changes) => {
     if (SPECS_KEY in changes) void loadSpecs(storage).then(listener);
   });

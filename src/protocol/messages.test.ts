@@ -11,7 +11,12 @@ import {
   tabIdFromPortName,
 } from './messages';
 
-const exchange = { method: 'GET', url: 'https://a.test/', status: 500, responseHeaders: [{ name: 'retry-after', value: '5' }] };
+const exchange = {
+  method: 'GET',
+  url: 'https://a.test/',
+  status: 500,
+  responseHeaders: [{ name: 'retry-after', value: '5' }],
+};
 
 describe('envelopes', () => {
   it('builds envelopes that the guards recognize', () => {
@@ -26,7 +31,9 @@ describe('envelopes', () => {
     expect(parseEnvelope(null)).toBeNull();
     expect(parseEnvelope('panel/hello')).toBeNull();
     expect(parseEnvelope({ type: 'panel/hello', payload: { tabId: 1, protocol: 1 } })).toBeNull();
-    expect(parseEnvelope({ source: 'other-extension', type: 'panel/hello', payload: { tabId: 1, protocol: 1 } })).toBeNull();
+    expect(
+      parseEnvelope({ source: 'other-extension', type: 'panel/hello', payload: { tabId: 1, protocol: 1 } }),
+    ).toBeNull();
     expect(parseEnvelope({ source: 'faultline', type: 'panel/explode', payload: {} })).toBeNull();
     expect(parseEnvelope({ source: 'faultline', type: 'toString', payload: {} })).toBeNull();
   });
@@ -38,27 +45,60 @@ describe('envelopes', () => {
       { type: 'panel/hello', payload: { tabId: 1.5, protocol: 1 } },
       { type: 'panel/set-preserve', payload: { tabId: 1, preserve: 'yes' } },
       { type: 'panel/clear', payload: null },
-      { type: 'devtools/finished', payload: { tabId: 1, entries: [{ exchange: { ...exchange, status: '500' }, bodyState: 'captured' }] } },
+      {
+        type: 'devtools/finished',
+        payload: { tabId: 1, entries: [{ exchange: { ...exchange, status: '500' }, bodyState: 'captured' }] },
+      },
       { type: 'devtools/finished', payload: { tabId: 1, entries: [{ exchange, bodyState: 'half' }] } },
-      { type: 'devtools/finished', payload: { tabId: 1, entries: [{ exchange: { ...exchange, responseHeaders: [{ name: 'x', value: 5 }] }, bodyState: 'captured' }] } },
+      {
+        type: 'devtools/finished',
+        payload: {
+          tabId: 1,
+          entries: [{ exchange: { ...exchange, responseHeaders: [{ name: 'x', value: 5 }] }, bodyState: 'captured' }],
+        },
+      },
       { type: 'devtools/finished', payload: { tabId: 1, exchange, bodyState: 'captured' } },
-      { type: 'devtools/har-backfill', payload: { tabId: 1, entries: [{ exchange, bodyState: 'captured' }, { exchange: {}, bodyState: 'captured' }] } },
+      {
+        type: 'devtools/har-backfill',
+        payload: {
+          tabId: 1,
+          entries: [
+            { exchange, bodyState: 'captured' },
+            { exchange: {}, bodyState: 'captured' },
+          ],
+        },
+      },
     ];
     for (const msg of bad) expect(parseEnvelope({ source: 'faultline', ...msg }), JSON.stringify(msg)).toBeNull();
   });
 
   it('accepts well-formed DevTools payloads, with header lists or records', () => {
-    const finished = envelope('devtools/finished', { tabId: 1, entries: [{ exchange, bodyState: 'not-captured' }, { exchange, bodyState: 'captured', requestId: '7' }] });
+    const finished = envelope('devtools/finished', {
+      tabId: 1,
+      entries: [
+        { exchange, bodyState: 'not-captured' },
+        { exchange, bodyState: 'captured', requestId: '7' },
+      ],
+    });
     expect(parseEnvelope(finished)).not.toBeNull();
     const backfill = envelope('devtools/har-backfill', {
       tabId: 1,
-      entries: [{ exchange: { ...exchange, responseHeaders: { 'retry-after': '5' }, body: '{}' }, bodyState: 'captured', resourceType: 'fetch' }],
+      entries: [
+        {
+          exchange: { ...exchange, responseHeaders: { 'retry-after': '5' }, body: '{}' },
+          bodyState: 'captured',
+          resourceType: 'fetch',
+        },
+      ],
     });
     expect(parseEnvelope(backfill)).not.toBeNull();
   });
 
   it('restricts a receiver to the types it accepts', () => {
-    const upsert = envelope('bg/cleared', { tabId: 1, stats: { seen: 0, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: false } });
+    const upsert = envelope('bg/cleared', {
+      tabId: 1,
+      stats: { seen: 0, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: false },
+    });
     expect(parseEnvelopeOf(upsert, ['panel/hello', 'panel/clear'])).toBeNull();
     expect(parseEnvelopeOf(upsert, ['bg/cleared'])).toEqual(upsert);
   });

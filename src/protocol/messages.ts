@@ -138,11 +138,20 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isTabId: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isBool: Check = (v) => typeof v === 'boolean';
 const isInt: Check = (v) => typeof v === 'number' && Number.isInteger(v);
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
 const isString: Check = (v) => typeof v === 'string';
 
 const BODY_STATES: ReadonlySet<string> = new Set<BodyState>([
-  'captured', 'truncated', 'not-captured', 'binary', 'pending', 'empty', 'dropped',
+  'captured',
+  'truncated',
+  'not-captured',
+  'binary',
+  'pending',
+  'empty',
+  'dropped',
 ]);
 export const isBodyState = (v: unknown): v is BodyState => typeof v === 'string' && BODY_STATES.has(v);
 
@@ -165,7 +174,11 @@ export const isExchange = (v: unknown): v is Exchange =>
   optional((x) => typeof x === 'number' && Number.isFinite(x))(v.startedAt);
 
 const isDevtoolsEntry: Check = (v) =>
-  isRecord(v) && isExchange(v.exchange) && isBodyState(v.bodyState) && optional(isString)(v.requestId) && optional(isString)(v.resourceType);
+  isRecord(v) &&
+  isExchange(v.exchange) &&
+  isBodyState(v.bodyState) &&
+  optional(isString)(v.requestId) &&
+  optional(isString)(v.resourceType);
 
 const isDevtoolsEntries: Check = (v) => Array.isArray(v) && v.every(isDevtoolsEntry);
 

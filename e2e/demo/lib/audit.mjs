@@ -17,7 +17,12 @@ export const AUDIT_SCENARIOS = Object.freeze({
   'rate-limited': { failStatus: 429, failures: 2, successStatus: 200, headers: { 'retry-after': '2' } },
   flaky: { failStatus: 503, failures: 2, successStatus: 200, headers: {} },
   validation: { failStatus: 422, failures: Infinity, successStatus: 200, headers: {} },
-  unauthorized: { failStatus: 401, failures: Infinity, successStatus: 200, headers: { 'www-authenticate': 'Bearer realm="demo", error="invalid_token"' } },
+  unauthorized: {
+    failStatus: 401,
+    failures: Infinity,
+    successStatus: 200,
+    headers: { 'www-authenticate': 'Bearer realm="demo", error="invalid_token"' },
+  },
   locked: { failStatus: 423, failures: 3, successStatus: 200, headers: {} },
   create: { failStatus: 500, failures: 1, successStatus: 201, headers: {}, method: 'POST' },
 });
@@ -34,11 +39,19 @@ export function createAuditState() {
     const scenarioName = match[1];
     const scenario = AUDIT_SCENARIOS[scenarioName];
     if (!scenario) {
-      sendJson(res, 404, 'Not Found', { error: { code: 'unknown_scenario', message: `No audit scenario ${scenarioName}` } });
+      sendJson(res, 404, 'Not Found', {
+        error: { code: 'unknown_scenario', message: `No audit scenario ${scenarioName}` },
+      });
       return;
     }
     if (scenario.method && req.method !== scenario.method) {
-      sendJson(res, 405, 'Method Not Allowed', { error: { code: 'method_not_allowed', message: `Use ${scenario.method}` } }, { allow: scenario.method });
+      sendJson(
+        res,
+        405,
+        'Method Not Allowed',
+        { error: { code: 'method_not_allowed', message: `Use ${scenario.method}` } },
+        { allow: scenario.method },
+      );
       return;
     }
     const run = url.searchParams.get('run') ?? 'default';
@@ -46,7 +59,9 @@ export function createAuditState() {
     const key = `${scenarioName} ${run}`;
     const attempt = (attempts.get(key) ?? 0) + 1;
     attempts.set(key, attempt);
-    const failures = Number.isFinite(scenario.failures) ? intParam(url.searchParams, 'fail', scenario.failures, 0, 1000) : Infinity;
+    const failures = Number.isFinite(scenario.failures)
+      ? intParam(url.searchParams, 'fail', scenario.failures, 0, 1000)
+      : Infinity;
     const common = { 'x-audit-attempt': String(attempt), 'x-request-id': `req_audit_${scenarioName}_${attempt}` };
 
     if (attempt <= failures) {
@@ -54,7 +69,13 @@ export function createAuditState() {
         res,
         scenario.failStatus,
         JSON_ERRORS[scenario.failStatus],
-        { error: { code: `audit_${scenarioName}`, message: `Attempt ${attempt} of run ${run} fails on purpose.`, attempt } },
+        {
+          error: {
+            code: `audit_${scenarioName}`,
+            message: `Attempt ${attempt} of run ${run} fails on purpose.`,
+            attempt,
+          },
+        },
         { ...scenario.headers, ...common },
       );
       return;
@@ -69,7 +90,13 @@ export function createAuditState() {
         if (created.size > MAX_RUNS) created.clear();
         created.set(replayKey, id);
       }
-      sendJson(res, 201, 'Created', { id, attempt }, { ...common, location: `/api/audit/create/${id}`, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) });
+      sendJson(
+        res,
+        201,
+        'Created',
+        { id, attempt },
+        { ...common, location: `/api/audit/create/${id}`, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) },
+      );
       return;
     }
     sendJson(res, 200, 'OK', { ok: true, attempt }, common);

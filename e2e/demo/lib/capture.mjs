@@ -35,7 +35,13 @@ function notFound(type, body) {
 
 function fail(req, res, url) {
   failures += 1;
-  sendJson(res, 500, 'Internal Server Error', { error: { code: 'cap_failed', request_id: `capid-${url.searchParams.get('n') ?? failures}`, message: 'The capture page failed on purpose' } });
+  sendJson(res, 500, 'Internal Server Error', {
+    error: {
+      code: 'cap_failed',
+      request_id: `capid-${url.searchParams.get('n') ?? failures}`,
+      message: 'The capture page failed on purpose',
+    },
+  });
 }
 
 async function slow(req, res, url) {
@@ -52,14 +58,23 @@ function etag(req, res) {
     return;
   }
   const body = JSON.stringify({ version: 1 });
-  res.writeHead(200, 'OK', { 'content-type': 'application/json', etag: '"v1"', 'cache-control': 'no-cache', 'content-length': String(Buffer.byteLength(body)) });
+  res.writeHead(200, 'OK', {
+    'content-type': 'application/json',
+    etag: '"v1"',
+    'cache-control': 'no-cache',
+    'content-length': String(Buffer.byteLength(body)),
+  });
   res.end(body);
 }
 
 /** A JSON answer without Access-Control-Allow-Origin: the browser blocks it for the cross-origin page. */
 function noAcao(req, res) {
   const body = JSON.stringify({ secret: 'not for other origins' });
-  res.writeHead(200, 'OK', { 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(body)) });
+  res.writeHead(200, 'OK', {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    'content-length': String(Buffer.byteLength(body)),
+  });
   res.end(body);
 }
 
@@ -68,7 +83,14 @@ export const CAPTURE_ROUTES = [
   ['GET', '/cap/app.js', file('app.js', 'text/javascript; charset=utf-8')],
   ['GET', '/cap/style.css', file('style.css', 'text/css; charset=utf-8')],
   ['GET', '/cap/missing.css', notFound('text/css', '/* no such stylesheet */')],
-  ['GET', '/cap/font.woff2', (req, res) => send(res, 200, 'OK', { 'content-type': 'font/woff2', 'cache-control': 'max-age=3600' }, FONT_BYTES, { exactHeaders: true })],
+  [
+    'GET',
+    '/cap/font.woff2',
+    (req, res) =>
+      send(res, 200, 'OK', { 'content-type': 'font/woff2', 'cache-control': 'max-age=3600' }, FONT_BYTES, {
+        exactHeaders: true,
+      }),
+  ],
   ['GET', '/cap/missing.woff2', notFound('text/plain', 'no such font')],
   ['GET', '/cap/missing.png', notFound('text/plain', 'no such image')],
   ['GET', '/cap/fail', fail],

@@ -29,7 +29,9 @@ function retryAfterDate(req, res, url) {
     res,
     429,
     'Too Many Requests',
-    { error: { code: 'rate_limited', message: `Too many requests. Try again after ${httpDate(now + seconds * 1000)}.` } },
+    {
+      error: { code: 'rate_limited', message: `Too many requests. Try again after ${httpDate(now + seconds * 1000)}.` },
+    },
     { date: httpDate(now), 'retry-after': httpDate(now + seconds * 1000) },
   );
 }
@@ -58,7 +60,8 @@ function conflict(req, res) {
     {
       error: {
         code: 'version_conflict',
-        message: 'The contact was changed by someone else (version 7, you sent 6). Reload it and apply your change again.',
+        message:
+          'The contact was changed by someone else (version 7, you sent 6). Reload it and apply your change again.',
         request_id: 'req_demo_409_conflict',
       },
     },
@@ -148,7 +151,9 @@ function burst(req, res, url, match) {
     return;
   }
   const reason = status === 404 ? 'Not Found' : 'Internal Server Error';
-  sendJson(res, status, reason, { error: { code: `burst_${status}`, message: `Burst request ${n} failed on purpose.`, request_id: `req_burst_${n}` } });
+  sendJson(res, status, reason, {
+    error: { code: `burst_${status}`, message: `Burst request ${n} failed on purpose.`, request_id: `req_burst_${n}` },
+  });
 }
 
 const NOISE_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -'; // 64: indexed by 6 bits
@@ -164,7 +169,13 @@ function noise(seed, length) {
   return out.join('');
 }
 
-const SOAK_REASONS = { 400: 'Bad Request', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+const SOAK_REASONS = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
 
 /** Soak traffic: `?status=` (200-599) with a JSON error body padded to `?bytes=` (for failures). */
 function soak(req, res, url, match) {
@@ -175,7 +186,12 @@ function soak(req, res, url, match) {
     return;
   }
   const bytes = intParam(url.searchParams, 'bytes', 300, 0, 1_000_000);
-  const error = { code: `soak_${status}`, message: `Soak request ${n} failed on purpose.`, request_id: `req_soak_${n}`, detail: '' };
+  const error = {
+    code: `soak_${status}`,
+    message: `Soak request ${n} failed on purpose.`,
+    request_id: `req_soak_${n}`,
+    detail: '',
+  };
   error.detail = noise(n, Math.max(0, bytes - JSON.stringify({ error }).length));
   sendJson(res, status, SOAK_REASONS[status] ?? 'Error', { error });
 }

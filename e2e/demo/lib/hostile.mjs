@@ -9,7 +9,9 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 function huge(req, res, url) {
   const mb = intParam(url.searchParams, 'mb', 50, 1, 200);
   const total = mb * MB;
-  const head = Buffer.from('{"error":{"code":"huge_body","message":"A very large error body.","request_id":"req_hostile_huge"},"padding":"');
+  const head = Buffer.from(
+    '{"error":{"code":"huge_body","message":"A very large error body.","request_id":"req_hostile_huge"},"padding":"',
+  );
   const tail = Buffer.from('"}');
   let padding = total - head.length - tail.length;
   const chunk = Buffer.alloc(64 * 1024, 'x');
@@ -50,7 +52,9 @@ function deep(req, res, url) {
 }
 
 /** Invalid UTF-8 sequences: bad continuation, overlong, surrogate, 0xFF/0xFE, NUL. */
-const INVALID_UTF8 = Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xff, 0xfe, 0x00]);
+const INVALID_UTF8 = Buffer.from([
+  0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xff, 0xfe, 0x00,
+]);
 
 /** Deterministic bytes (xorshift32), so tests and snapshots are stable. */
 export function pseudoRandomBytes(length, seed = 0x9e3779b9) {
@@ -141,7 +145,9 @@ function manyHeaders(req, res, url) {
   const count = intParam(url.searchParams, 'count', 5000, 1, 50_000);
   const headers = { ...CORS_HEADERS, 'cache-control': 'no-store', 'content-type': JSON_TYPE };
   for (let i = 0; i < count; i += 1) headers[`x-h${String(i).padStart(5, '0')}`] = String(i % 10);
-  const body = JSON.stringify({ error: { code: 'many_headers', message: `${count} response headers.`, request_id: 'req_hostile_headers' } });
+  const body = JSON.stringify({
+    error: { code: 'many_headers', message: `${count} response headers.`, request_id: 'req_hostile_headers' },
+  });
   headers['content-length'] = String(Buffer.byteLength(body));
   res.writeHead(500, 'Internal Server Error', headers);
   res.end(body);

@@ -39,16 +39,28 @@ export function createPageRoutes({ refusedOrigin, requests }) {
     const html = template
       .replace('{{REFUSED_ORIGIN}}', escapeAttribute(refusedOrigin))
       .replace('{{SEED_REQUESTS_JSON}}', () => jsonForHtml(requests));
-    send(res, 200, 'OK', {
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': contentSecurityPolicy(refusedOrigin),
-      'x-content-type-options': 'nosniff',
-    }, html);
+    send(
+      res,
+      200,
+      'OK',
+      {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': contentSecurityPolicy(refusedOrigin),
+        'x-content-type-options': 'nosniff',
+      },
+      html,
+    );
   }
 
   async function asset(req, res, url) {
     const [file, type] = STATIC_FILES[url.pathname];
-    send(res, 200, 'OK', { 'content-type': type, 'x-content-type-options': 'nosniff' }, await readFile(new URL(file, DEMO_DIR)));
+    send(
+      res,
+      200,
+      'OK',
+      { 'content-type': type, 'x-content-type-options': 'nosniff' },
+      await readFile(new URL(file, DEMO_DIR)),
+    );
   }
 
   function favicon(req, res) {

@@ -19,8 +19,14 @@ export const SHOP_OPENAPI = {
         tags: ['orders'],
         parameters: [{ name: 'orderId', in: 'path', required: true, schema: { type: 'string' } }],
         responses: {
-          200: { description: 'The order', content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } } },
-          404: { description: 'No order has this id', content: { 'application/json': { schema: { $ref: '#/components/schemas/Fault' } } } },
+          200: {
+            description: 'The order',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } },
+          },
+          404: {
+            description: 'No order has this id',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Fault' } } },
+          },
         },
       },
     },
@@ -31,7 +37,10 @@ export const SHOP_OPENAPI = {
         tags: ['orders'],
         parameters: [{ name: 'orderId', in: 'path', required: true, schema: { type: 'string' } }],
         responses: {
-          200: { description: 'The receipt', content: { 'application/json': { schema: { $ref: '#/components/schemas/Receipt' } } } },
+          200: {
+            description: 'The receipt',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Receipt' } } },
+          },
         },
       },
     },
@@ -41,8 +50,14 @@ export const SHOP_OPENAPI = {
         summary: 'Place an order',
         tags: ['orders'],
         responses: {
-          201: { description: 'Created', content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } } },
-          '4XX': { description: 'The order was refused', content: { 'application/json': { schema: { $ref: '#/components/schemas/Fault' } } } },
+          201: {
+            description: 'Created',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } },
+          },
+          '4XX': {
+            description: 'The order was refused',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Fault' } } },
+          },
         },
       },
     },
@@ -52,13 +67,21 @@ export const SHOP_OPENAPI = {
       Order: {
         type: 'object',
         required: ['id', 'total'],
-        properties: { id: { type: 'string' }, total: { type: 'number' }, items: { type: 'array', items: { $ref: '#/components/schemas/Order' } } },
+        properties: {
+          id: { type: 'string' },
+          total: { type: 'number' },
+          items: { type: 'array', items: { $ref: '#/components/schemas/Order' } },
+        },
       },
       Receipt: {
         title: 'Receipt',
         type: 'object',
         required: ['orderId', 'total', 'currency'],
-        properties: { orderId: { type: 'string' }, total: { type: 'number', minimum: 0 }, currency: { type: 'string', enum: ['EUR', 'USD'] } },
+        properties: {
+          orderId: { type: 'string' },
+          total: { type: 'number', minimum: 0 },
+          currency: { type: 'string', enum: ['EUR', 'USD'] },
+        },
       },
       Fault: {
         title: 'Shop fault',
@@ -94,17 +117,21 @@ export function shopOpenapiYaml() {
 function toYaml(value, indent) {
   const pad = ' '.repeat(indent);
   if (Array.isArray(value)) {
-    return value.map((item) => {
-      const inner = toYaml(item, indent + 2).replace(/^\s+/, '');
-      return `${pad}- ${inner}`;
-    }).join('');
+    return value
+      .map((item) => {
+        const inner = toYaml(item, indent + 2).replace(/^\s+/, '');
+        return `${pad}- ${inner}`;
+      })
+      .join('');
   }
   if (value && typeof value === 'object') {
-    return Object.entries(value).map(([key, v]) => {
-      const k = JSON.stringify(key);
-      if (v && typeof v === 'object') return `${pad}${k}:\n${toYaml(v, indent + 2)}`;
-      return `${pad}${k}: ${JSON.stringify(v)}\n`;
-    }).join('');
+    return Object.entries(value)
+      .map(([key, v]) => {
+        const k = JSON.stringify(key);
+        if (v && typeof v === 'object') return `${pad}${k}:\n${toYaml(v, indent + 2)}`;
+        return `${pad}${k}: ${JSON.stringify(v)}\n`;
+      })
+      .join('');
   }
   return `${pad}${JSON.stringify(value)}\n`;
 }
@@ -113,15 +140,35 @@ const fault = (reason, detail) => ({ fault: { reason, detail, correlation_id: `c
 
 export const SHOP_ROUTES = [
   ['GET', '/openapi.json', (req, res) => sendJson(res, 200, 'OK', SHOP_OPENAPI)],
-  ['GET', '/openapi.yaml', (req, res) => send(res, 200, 'OK', { 'content-type': 'application/yaml; charset=utf-8' }, shopOpenapiYaml())],
-  ['GET', /^\/api\/shop\/orders\/([^/]+)$/, (req, res, url, match) => {
-    if (match[1] === '42') sendJson(res, 200, 'OK', { id: '42', total: 12.5 });
-    else sendJson(res, 404, 'Not Found', fault('order_not_found', `Order ${match[1]} does not exist`));
-  }],
+  [
+    'GET',
+    '/openapi.yaml',
+    (req, res) => send(res, 200, 'OK', { 'content-type': 'application/yaml; charset=utf-8' }, shopOpenapiYaml()),
+  ],
+  [
+    'GET',
+    /^\/api\/shop\/orders\/([^/]+)$/,
+    (req, res, url, match) => {
+      if (match[1] === '42') sendJson(res, 200, 'OK', { id: '42', total: 12.5 });
+      else sendJson(res, 404, 'Not Found', fault('order_not_found', `Order ${match[1]} does not exist`));
+    },
+  ],
   // Breaks its schema: the total is a string.
-  ['GET', /^\/api\/shop\/orders\/([^/]+)\/receipt$/, (req, res, url, match) => sendJson(res, 200, 'OK', { orderId: match[1], total: '12.50', currency: 'EUR' })],
+  [
+    'GET',
+    /^\/api\/shop\/orders\/([^/]+)\/receipt$/,
+    (req, res, url, match) => sendJson(res, 200, 'OK', { orderId: match[1], total: '12.50', currency: 'EUR' }),
+  ],
   // Undocumented: the spec lists 201 and 4XX only.
-  ['POST', '/api/shop/orders', (req, res) => sendJson(res, 503, 'Service Unavailable', fault('warehouse_offline', 'The warehouse is offline'))],
+  [
+    'POST',
+    '/api/shop/orders',
+    (req, res) => sendJson(res, 503, 'Service Unavailable', fault('warehouse_offline', 'The warehouse is offline')),
+  ],
   // Not in the spec at all.
-  ['GET', /^\/api\/shop\/carts\/([^/]+)$/, (req, res) => sendJson(res, 410, 'Gone', fault('cart_expired', 'Carts expire after an hour'))],
+  [
+    'GET',
+    /^\/api\/shop\/carts\/([^/]+)$/,
+    (req, res) => sendJson(res, 410, 'Gone', fault('cart_expired', 'Carts expire after an hour')),
+  ],
 ];

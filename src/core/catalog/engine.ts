@@ -88,7 +88,8 @@ export function conditionOf(marker: string): Condition {
   return alternatives.length === 1 ? alternatives[0] : (json) => alternatives.some((test) => test(json));
 }
 
-const list = (paths: string | string[] | undefined): string[] => (paths === undefined ? [] : Array.isArray(paths) ? paths : [paths]);
+const list = (paths: string | string[] | undefined): string[] =>
+  paths === undefined ? [] : Array.isArray(paths) ? paths : [paths];
 
 interface CompiledPaths {
   paths: string[];
@@ -100,7 +101,11 @@ function compilePaths(paths: string | string[] | undefined): CompiledPaths {
   return { paths: all, readers: all.map(readerOf) };
 }
 
-function firstValue<T>(json: unknown, paths: CompiledPaths | string | string[] | undefined, read: (v: unknown) => T | undefined): { value: T; path: string } | undefined {
+function firstValue<T>(
+  json: unknown,
+  paths: CompiledPaths | string | string[] | undefined,
+  read: (v: unknown) => T | undefined,
+): { value: T; path: string } | undefined {
   if (paths === undefined) return undefined;
   if (typeof paths === 'string' || Array.isArray(paths)) {
     for (const path of list(paths)) {
@@ -182,7 +187,8 @@ export function catalogRecognizer(entry: CatalogEntry): FormatRecognizer {
         retryAfterSeconds: wait?.value,
         retryAfterField: wait?.path,
         fieldErrors: fieldErrors.length ? fieldErrors : undefined,
-        retryable: key === undefined ? undefined : retryable.has(key) ? true : notRetryable.has(key) ? false : undefined,
+        retryable:
+          key === undefined ? undefined : retryable.has(key) ? true : notRetryable.has(key) ? false : undefined,
       };
       if (out.message) out.message = clip(out.message);
       if (typeof out.errorCode === 'string') out.errorCode = code(out.errorCode);
@@ -195,7 +201,9 @@ export function catalogRecognizer(entry: CatalogEntry): FormatRecognizer {
 export const catalogRecognizers: FormatRecognizer[] = CATALOG.map(catalogRecognizer);
 
 /** Built-in rules from the entries that name a host: what a recognizer cannot say (the request-ID header). */
-export const CATALOG_PROFILES: readonly VendorProfile[] = CATALOG.filter((e) => e.match.host && e.set.requestIdHeader).map((e) => ({
+export const CATALOG_PROFILES: readonly VendorProfile[] = CATALOG.filter(
+  (e) => e.match.host && e.set.requestIdHeader,
+).map((e) => ({
   id: `catalog-${e.id}-request-id`,
   vendor: e.vendor,
   name: `${e.vendor}: quote ${e.set.requestIdHeader}`,

@@ -59,7 +59,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     docs: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/common-options.html#common-options-error-options',
     priority: 70,
     match: { body: ['error.type:string', 'error.reason', 'error.root_cause|status:number'] },
-    set: { errorCodePath: 'error.type', messagePath: ['error.reason', 'error.root_cause[0].reason', 'error.caused_by.reason'] },
+    set: {
+      errorCodePath: 'error.type',
+      messagePath: ['error.reason', 'error.root_cause[0].reason', 'error.caused_by.reason'],
+    },
     codes: { retryable: ['es_rejected_execution_exception', 'circuit_breaking_exception'] },
   },
   {
@@ -100,8 +103,15 @@ export const CATALOG: readonly CatalogEntry[] = [
     priority: 80,
     // error_summary is the tag path of the error union, ending in "/" and dots (for humans it says "don't parse").
     match: { body: ['error_summary:string', 'error'] },
-    set: { errorCodePath: 'error_summary', errorCodePattern: '^(.+?)/*\\.*$', messagePath: ['user_message.text', 'error_summary'] },
-    codes: { retryable: ['too_many_requests', 'too_many_write_operations'], notRetryable: ['path/insufficient_space', 'insufficient_space'] },
+    set: {
+      errorCodePath: 'error_summary',
+      errorCodePattern: '^(.+?)/*\\.*$',
+      messagePath: ['user_message.text', 'error_summary'],
+    },
+    codes: {
+      retryable: ['too_many_requests', 'too_many_write_operations'],
+      notRetryable: ['path/insufficient_space', 'insufficient_space'],
+    },
   },
   {
     id: 'asana',

@@ -15,7 +15,8 @@ export const aspnetValidation: FormatRecognizer = {
   keys: ['traceId'],
   recognize({ body }) {
     const j = body.json;
-    if (!isRecord(j) || str(j, 'traceId') === undefined || !has(j, 'title') || typeof get(j, 'status') !== 'number') return null;
+    if (!isRecord(j) || str(j, 'traceId') === undefined || !has(j, 'title') || typeof get(j, 'status') !== 'number')
+      return null;
     const fields = problemFields(j);
     // Validation titles are generic ("One or more validation errors occurred."): the first field error says more.
     const first = fields.fieldErrors?.[0];

@@ -15,11 +15,26 @@ import { compact, isRecord, str, strCI } from './util';
  * correcting its clock, but the same request resent unchanged fails again (advice.ts says "fix the clock").
  */
 export const AWS_RETRYABLE_CODES = new Set([
-  'BandwidthLimitExceeded', 'EC2ThrottledException', 'LimitExceededException', 'PriorRequestNotComplete',
-  'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException',
-  'SlowDown', 'ThrottledException', 'Throttling', 'ThrottlingException', 'TooManyRequestsException',
-  'TransactionInProgressException', 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException',
-  'InternalError', 'InternalFailure', 'ServiceUnavailable',
+  'BandwidthLimitExceeded',
+  'EC2ThrottledException',
+  'LimitExceededException',
+  'PriorRequestNotComplete',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'ThrottledException',
+  'Throttling',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'TransactionInProgressException',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'InternalError',
+  'InternalFailure',
+  'ServiceUnavailable',
 ]);
 
 /** `aws.protocoltests#FooError:http://internal.amazon.com/…` → `FooError`. */
@@ -43,7 +58,7 @@ export const awsJson: FormatRecognizer = {
     if (!headerType && !bodyType) return null;
     const raw = headerType ?? str(j, 'code') ?? str(j, 'Code') ?? bodyType;
     const errorCode = raw ? sanitizeAwsCode(raw) : undefined;
-    const message = isRecord(j) ? strCI(j, 'message') ?? str(j, 'errorMessage') : undefined;
+    const message = isRecord(j) ? (strCI(j, 'message') ?? str(j, 'errorMessage')) : undefined;
     // API Gateway's QUOTA_EXCEEDED response is LimitExceededException with "Limit Exceeded": a usage-plan
     // quota for the period, where throttling says "Too Many Requests".
     const quota = errorCode === 'LimitExceededException' && message === 'Limit Exceeded';
@@ -55,4 +70,3 @@ export const awsJson: FormatRecognizer = {
     });
   },
 };
-

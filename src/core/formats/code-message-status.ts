@@ -17,7 +17,8 @@ export const codeMessageStatus: FormatRecognizer = {
     if (!isRecord(j)) return null;
     const status = get(j, 'status');
     const message = get(j, 'message');
-    const nested = isRecord(message) && (get(message, 'error_code') !== undefined || Array.isArray(get(message, 'message')));
+    const nested =
+      isRecord(message) && (get(message, 'error_code') !== undefined || Array.isArray(get(message, 'message')));
     if (status !== 'success' && status !== 'failure' && !nested) return null;
     if (status === 'success') return { saysSuccess: true };
 
@@ -27,7 +28,7 @@ export const codeMessageStatus: FormatRecognizer = {
     return compact({
       saysFailure: true,
       errorCode: nested ? code(get(message, 'error_code')) : echo ? undefined : top,
-      message: nested ? joinTexts(get(message, 'message')) ?? str(message, 'message') : text(message),
+      message: nested ? (joinTexts(get(message, 'message')) ?? str(message, 'message')) : text(message),
     });
   },
 };

@@ -39,7 +39,8 @@ export const discord: FormatRecognizer = {
     if (!rateLimited && !numericCode) return null;
     const errors = get(j, 'errors');
     const nested = numericCode && isRecord(errors);
-    if (!rateLimited && !nested && !hostIs(exchange.url, 'discord.com') && !hostIs(exchange.url, 'discordapp.com')) return null;
+    if (!rateLimited && !nested && !hostIs(exchange.url, 'discord.com') && !hostIs(exchange.url, 'discordapp.com'))
+      return null;
 
     const fieldErrors: FieldError[] = [];
     if (isRecord(errors)) collect(errors, '', fieldErrors, 0);
@@ -48,7 +49,9 @@ export const discord: FormatRecognizer = {
     return compact({
       saysFailure: true,
       errorCode: typeof errCode === 'number' && errCode !== 0 ? errCode : undefined,
-      message: fieldErrors[0] ? `${str(j, 'message')}: ${fieldErrors[0].field}: ${fieldErrors[0].message}` : str(j, 'message'),
+      message: fieldErrors[0]
+        ? `${str(j, 'message')}: ${fieldErrors[0].field}: ${fieldErrors[0].message}`
+        : str(j, 'message'),
       fieldErrors: fieldErrors.length ? fieldErrors : undefined,
       retryAfterSeconds: wait,
       retryAfterField: wait !== undefined ? 'retry_after' : undefined,

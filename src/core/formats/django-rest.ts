@@ -6,7 +6,17 @@
 // https://www.django-rest-framework.org/api-guide/throttling/
 
 import type { FormatRecognizer } from '../types';
-import { compact, fieldErrorsFromDict, get, isErrorStatus, isFieldDict, isRecord, joinTexts, str, waitInText } from './util';
+import {
+  compact,
+  fieldErrorsFromDict,
+  get,
+  isErrorStatus,
+  isFieldDict,
+  isRecord,
+  joinTexts,
+  str,
+  waitInText,
+} from './util';
 
 const THROTTLE_WAIT = /expected available in (\d+(?:\.\d+)?) seconds?/i;
 const NON_FIELD_KEYS = ['non_field_errors', '__all__'];

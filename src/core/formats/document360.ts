@@ -18,7 +18,8 @@ export const document360: FormatRecognizer = {
     const errors = get(j, 'errors');
     if (!Array.isArray(errors) || !has(j, 'data')) return null;
     // Document360 always carries warnings/information next to errors; Cloudflare uses messages/result.
-    if (!has(j, 'warnings') && !has(j, 'information') && !(errors.length > 0 && has(errors[0], 'error_code'))) return null;
+    if (!has(j, 'warnings') && !has(j, 'information') && !(errors.length > 0 && has(errors[0], 'error_code')))
+      return null;
     if (success) return { saysSuccess: true };
     const first = firstRecord(errors);
     const descriptions = errors.map((e) => str(e, 'description'));

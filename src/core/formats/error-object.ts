@@ -15,18 +15,14 @@ export const errorObject: FormatRecognizer = {
     const error = get(root, 'error');
     if (!isRecord(error)) return null;
     const message = strCI(error, 'message') ?? str(error, 'description') ?? str(error, 'detail') ?? str(error, 'title');
-    const errCode = apiCode(get(error, 'code'), exchange.status) ?? str(error, 'type') ?? str(error, 'reason') ?? str(error, 'name');
+    const errCode =
+      apiCode(get(error, 'code'), exchange.status) ?? str(error, 'type') ?? str(error, 'reason') ?? str(error, 'name');
     if (message === undefined && errCode === undefined) return null;
     return compact({
       saysFailure: true,
       errorCode: errCode,
       message,
-      ...firstId(root, [
-        ['error', 'request_id'],
-        ['error', 'requestId'],
-        ['request_id'],
-        ['requestId'],
-      ]),
+      ...firstId(root, [['error', 'request_id'], ['error', 'requestId'], ['request_id'], ['requestId']]),
     });
   },
 };

@@ -61,7 +61,9 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function loadFixtures(): Map<string, Fixture[]> {
   const byFile = new Map<string, Fixture[]>();
-  for (const file of readdirSync(fixturesDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(fixturesDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     byFile.set(file.replace(/\.json$/, ''), JSON.parse(readFileSync(resolve(fixturesDir, file), 'utf8')) as Fixture[]);
   }
   return byFile;
@@ -78,12 +80,16 @@ describe.each([...fixtures.entries()])('format fixtures %s', (fileId, cases) => 
     const got = match!.extracted;
 
     if ('errorCode' in expected) {
-      expect(got.errorCode == null ? null : String(got.errorCode)).toBe(expected.errorCode == null ? null : String(expected.errorCode));
+      expect(got.errorCode == null ? null : String(got.errorCode)).toBe(
+        expected.errorCode == null ? null : String(expected.errorCode),
+      );
     }
     if ('errorId' in expected) expect(got.errorId ?? null).toBe(expected.errorId);
     if (expected.errorIdField !== undefined) expect(got.errorIdField).toBe(expected.errorIdField);
     if ('message' in expected) {
-      expect(got.message == null ? null : squash(got.message)).toBe(expected.message == null ? null : squash(expected.message));
+      expect(got.message == null ? null : squash(got.message)).toBe(
+        expected.message == null ? null : squash(expected.message),
+      );
     }
     if (expected.fieldErrors !== undefined) expect(got.fieldErrors ?? []).toEqual(expected.fieldErrors);
     if ('retryAfterSeconds' in expected) {
@@ -153,7 +159,14 @@ describe('2xx success bodies are not read as failures', () => {
   it.each(successBodies)('%s', (_name, json) => {
     const ctx: RecognizerContext = {
       exchange: { method: 'POST', url: 'https://api.example.com/v1/things', status: 201 },
-      body: { text: JSON.stringify(json), json, kind: 'json', mimeType: 'application/json', truncated: false, notes: [] },
+      body: {
+        text: JSON.stringify(json),
+        json,
+        kind: 'json',
+        mimeType: 'application/json',
+        truncated: false,
+        notes: [],
+      },
       header: () => undefined,
     };
     expect(firstMatch(ctx)?.extracted.saysFailure ?? false).toBe(false);
@@ -165,23 +178,111 @@ describe('plain-data gate (format json)', () => {
   const others = recognizers.filter((r) => r.id !== 'json');
   // Signal keys are written out (not taken from SIGNAL_KEYS) so that dropping one from the set is caught.
   const signalPool = [
-    'error', 'errors', 'errormessages', 'message', 'detail', 'success', 'ok', 'status', 'statuscode', 'code',
-    'error_code', 'errorcode', 'errcode', '__type', 'kind', 'statusCode', 'errorCode', 'errorMessages', 'Message', 'Code', 'OK',
+    'error',
+    'errors',
+    'errormessages',
+    'message',
+    'detail',
+    'success',
+    'ok',
+    'status',
+    'statuscode',
+    'code',
+    'error_code',
+    'errorcode',
+    'errcode',
+    '__type',
+    'kind',
+    'statusCode',
+    'errorCode',
+    'errorMessages',
+    'Message',
+    'Code',
+    'OK',
   ];
   // Keys seen next to error envelopes.
   const companionPool = [
-    'data', 'title', 'timestamp', 'details', 'description', 'type', 'name', 'id', 'path', 'meta', 'result', 'messages',
-    'warnings', 'information', 'errorMessage', 'errorInfo', 'retry_after', 'global', 'more_info', 'debug_id', 'traceId',
-    'requestId', 'request_id', 'correlationId', 'policyName', 'category', 'hint', 'instance', '_links', 'content',
-    'items', 'loc', 'msg', 'errmsg', 'field', 'exception', 'file', 'line', 'fields', 'errorSummary', 'errorType',
+    'data',
+    'title',
+    'timestamp',
+    'details',
+    'description',
+    'type',
+    'name',
+    'id',
+    'path',
+    'meta',
+    'result',
+    'messages',
+    'warnings',
+    'information',
+    'errorMessage',
+    'errorInfo',
+    'retry_after',
+    'global',
+    'more_info',
+    'debug_id',
+    'traceId',
+    'requestId',
+    'request_id',
+    'correlationId',
+    'policyName',
+    'category',
+    'hint',
+    'instance',
+    '_links',
+    'content',
+    'items',
+    'loc',
+    'msg',
+    'errmsg',
+    'field',
+    'exception',
+    'file',
+    'line',
+    'fields',
+    'errorSummary',
+    'errorType',
   ];
   const value = fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom('error', 'failure', 'fail', 'success', 'Status', 'Failure', 'RATE_LIMITED', 'E0000011', 'invalid_auth', 'some message', false, true, 0, 7, 429, null) },
-    { weight: 2, arbitrary: fc.constantFrom({ message: 'm', type: 't', param: null }, { code: 'C', message: 'm' }, ['a'], { title: ['is blank'] }, [{ message: 'm', path: ['x'] }]) },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(
+        'error',
+        'failure',
+        'fail',
+        'success',
+        'Status',
+        'Failure',
+        'RATE_LIMITED',
+        'E0000011',
+        'invalid_auth',
+        'some message',
+        false,
+        true,
+        0,
+        7,
+        429,
+        null,
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        { message: 'm', type: 't', param: null },
+        { code: 'C', message: 'm' },
+        ['a'],
+        { title: ['is blank'] },
+        [{ message: 'm', path: ['x'] }],
+      ),
+    },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   );
   const record = fc
-    .tuple(fc.dictionary(fc.constantFrom(...companionPool), value, { maxKeys: 5 }), fc.dictionary(fc.constantFrom(...signalPool), value, { maxKeys: 2 }))
+    .tuple(
+      fc.dictionary(fc.constantFrom(...companionPool), value, { maxKeys: 5 }),
+      fc.dictionary(fc.constantFrom(...signalPool), value, { maxKeys: 2 }),
+    )
     .map(([companions, signals]) => ({ ...companions, ...signals }));
 
   it('never claims a 2xx body that another recognizer would recognize', () => {
@@ -189,8 +290,19 @@ describe('plain-data gate (format json)', () => {
       fc.property(
         fc.oneof(record, fc.array(record, { maxLength: 2 })),
         fc.constantFrom(200, 201, 204, 302),
-        fc.constantFrom('https://api.example.com/x', 'https://slack.com/api/x', 'https://discord.com/api/x', 'https://s.myshopify.com/admin/x', 'https://api.example.com/graphql'),
-        fc.constantFrom('application/json', 'application/vnd.api+json', 'application/problem+json', 'application/hal+json'),
+        fc.constantFrom(
+          'https://api.example.com/x',
+          'https://slack.com/api/x',
+          'https://discord.com/api/x',
+          'https://s.myshopify.com/admin/x',
+          'https://api.example.com/graphql',
+        ),
+        fc.constantFrom(
+          'application/json',
+          'application/vnd.api+json',
+          'application/problem+json',
+          'application/hal+json',
+        ),
         (json, status, url, mimeType) => {
           const ctx: RecognizerContext = {
             exchange: { method: 'GET', url, status },
@@ -247,7 +359,13 @@ describe('key routing (recognizer keys)', () => {
   const objectBodies = [...fixtures.values()]
     .flat()
     .map((f) => ({ name: f.name, url: f.exchange.url, ctx: contextFor(f.exchange) }))
-    .filter(({ ctx }) => ctx.body.kind === 'json' && ctx.body.json !== null && typeof ctx.body.json === 'object' && !Array.isArray(ctx.body.json));
+    .filter(
+      ({ ctx }) =>
+        ctx.body.kind === 'json' &&
+        ctx.body.json !== null &&
+        typeof ctx.body.json === 'object' &&
+        !Array.isArray(ctx.body.json),
+    );
 
   it('no keyed recognizer matches a fixture object without its keys, at any status', () => {
     expect(objectBodies.length).toBeGreaterThan(50);
@@ -255,24 +373,86 @@ describe('key routing (recognizer keys)', () => {
       for (const { name, url, ctx } of objectBodies) {
         for (const status of [200, 400, 404, 429, 500]) {
           const json = without(ctx.body.json as Record<string, unknown>, r.keys!);
-          expect(r.recognize({ ...jsonCtx(json, status, url, ctx.body.mimeType), header: ctx.header }), `${r.id} on ${name} without ${r.keys!.join('/')}`).toBeNull();
+          expect(
+            r.recognize({ ...jsonCtx(json, status, url, ctx.body.mimeType), header: ctx.header }),
+            `${r.id} on ${name} without ${r.keys!.join('/')}`,
+          ).toBeNull();
         }
       }
     }
   });
 
   it('no keyed recognizer matches a random envelope without its keys', () => {
-    const pool = [...declared, 'data', 'title', 'detail', 'type', 'id', 'description', 'errorSummary', 'errorType', 'error_description', 'documentation_url', 'more_info', 'debug_id', 'messages', 'result', 'warnings', 'timestamp', 'path', 'details', 'hint', 'msg', 'errmsg', 'reason'];
+    const pool = [
+      ...declared,
+      'data',
+      'title',
+      'detail',
+      'type',
+      'id',
+      'description',
+      'errorSummary',
+      'errorType',
+      'error_description',
+      'documentation_url',
+      'more_info',
+      'debug_id',
+      'messages',
+      'result',
+      'warnings',
+      'timestamp',
+      'path',
+      'details',
+      'hint',
+      'msg',
+      'errmsg',
+      'reason',
+    ];
     const value = fc.oneof(
-      { weight: 4, arbitrary: fc.constantFrom('error', 'fail', 'failure', 'success', 'Status', 'invalid_auth', 'some message', 'https://x', false, true, 0, 7, 429, null) },
-      { weight: 2, arbitrary: fc.constantFrom({ message: 'm', type: 't', param: null }, { code: 'C', message: 'm', status: 'NOT_FOUND' }, ['a'], { title: ['is blank'] }, [{ message: 'm', path: ['x'] }], [{ message: 'm', field: 'f', code: 'c', category: 'k' }]) },
+      {
+        weight: 4,
+        arbitrary: fc.constantFrom(
+          'error',
+          'fail',
+          'failure',
+          'success',
+          'Status',
+          'invalid_auth',
+          'some message',
+          'https://x',
+          false,
+          true,
+          0,
+          7,
+          429,
+          null,
+        ),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(
+          { message: 'm', type: 't', param: null },
+          { code: 'C', message: 'm', status: 'NOT_FOUND' },
+          ['a'],
+          { title: ['is blank'] },
+          [{ message: 'm', path: ['x'] }],
+          [{ message: 'm', field: 'f', code: 'c', category: 'k' }],
+        ),
+      },
       { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
     );
     fc.assert(
       fc.property(
         fc.dictionary(fc.constantFrom(...pool), value, { maxKeys: 8 }),
         fc.constantFrom(200, 400, 429, 500),
-        fc.constantFrom('https://api.example.com/x', 'https://slack.com/api/x', 'https://discord.com/api/x', 'https://s.myshopify.com/admin/x', 'https://api.example.com/graphql', 'https://api.stripe.com/v1/x'),
+        fc.constantFrom(
+          'https://api.example.com/x',
+          'https://slack.com/api/x',
+          'https://discord.com/api/x',
+          'https://s.myshopify.com/admin/x',
+          'https://api.example.com/graphql',
+          'https://api.stripe.com/v1/x',
+        ),
         (json, status, url) => {
           for (const r of keyed) expect(r.recognize(jsonCtx(without(json, r.keys!), status, url)), r.id).toBeNull();
         },
@@ -306,7 +486,10 @@ describe('robustness', () => {
   it('no recognizer throws on arbitrary JSON values, texts and kinds', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.jsonValue({ maxDepth: 6 }), fc.anything({ maxDepth: 4, withNullPrototype: true, withObjectString: true })),
+        fc.oneof(
+          fc.jsonValue({ maxDepth: 6 }),
+          fc.anything({ maxDepth: 4, withNullPrototype: true, withObjectString: true }),
+        ),
         fc.string({ maxLength: 300 }),
         fc.constantFrom(...kinds),
         fc.constantFrom(...statuses),
@@ -326,24 +509,63 @@ describe('robustness', () => {
 
   it('error-shaped JSON anywhere inside a plausible envelope never throws', () => {
     const errorish = fc.dictionary(
-      fc.constantFrom('error', 'errors', 'message', 'Message', 'code', 'status', 'detail', 'data', 'success', 'ok', '__type', 'type', 'title', 'kind', 'details', 'id', 'statusCode', 'timestamp', 'path', '__proto__', 'constructor'),
+      fc.constantFrom(
+        'error',
+        'errors',
+        'message',
+        'Message',
+        'code',
+        'status',
+        'detail',
+        'data',
+        'success',
+        'ok',
+        '__type',
+        'type',
+        'title',
+        'kind',
+        'details',
+        'id',
+        'statusCode',
+        'timestamp',
+        'path',
+        '__proto__',
+        'constructor',
+      ),
       fc.jsonValue({ maxDepth: 4 }),
     );
     fc.assert(
-      fc.property(fc.oneof(errorish, fc.array(errorish, { maxLength: 3 }), fc.record({ error: errorish, errors: fc.array(errorish) })), fc.constantFrom(...statuses), (json, status) => {
-        const ctx: RecognizerContext = {
-          exchange: { method: 'POST', url: 'https://api.example.com/graphql', status },
-          body: { text: JSON.stringify(json), json, kind: 'json', mimeType: 'application/json', truncated: false, notes: [] },
-          header: () => undefined,
-        };
-        for (const r of recognizers) r.recognize(ctx);
-      }),
+      fc.property(
+        fc.oneof(
+          errorish,
+          fc.array(errorish, { maxLength: 3 }),
+          fc.record({ error: errorish, errors: fc.array(errorish) }),
+        ),
+        fc.constantFrom(...statuses),
+        (json, status) => {
+          const ctx: RecognizerContext = {
+            exchange: { method: 'POST', url: 'https://api.example.com/graphql', status },
+            body: {
+              text: JSON.stringify(json),
+              json,
+              kind: 'json',
+              mimeType: 'application/json',
+              truncated: false,
+              notes: [],
+            },
+            header: () => undefined,
+          };
+          for (const r of recognizers) r.recognize(ctx);
+        },
+      ),
       { numRuns: 600 },
     );
   });
 
   it('reads __proto__ keys as plain data and never from the prototype', () => {
-    const json = JSON.parse('{"__proto__": {"error": "polluted", "message": "from proto"}, "constructor": {"prototype": {"x": 1}}}');
+    const json = JSON.parse(
+      '{"__proto__": {"error": "polluted", "message": "from proto"}, "constructor": {"prototype": {"x": 1}}}',
+    );
     const ctx: RecognizerContext = {
       exchange: { method: 'GET', url: 'https://api.example.com/', status: 500 },
       body: { text: '', json, kind: 'json', mimeType: 'application/json', truncated: false, notes: [] },

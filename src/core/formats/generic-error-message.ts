@@ -40,7 +40,8 @@ export const genericErrorMessage: FormatRecognizer = {
     }
     const message = str(j, 'message') ?? str(j, 'Message');
     const errCode = apiCode(get(j, 'code'), ctx.exchange.status) ?? apiCode(get(j, 'error_code'), ctx.exchange.status);
-    if (errCode !== undefined && message !== undefined && !isSuccessCode(errCode)) return { saysFailure: true, errorCode: errCode, message };
+    if (errCode !== undefined && message !== undefined && !isSuccessCode(errCode))
+      return { saysFailure: true, errorCode: errCode, message };
     const errors = get(j, 'errors');
     if (Array.isArray(errors) && errors.length > 0 && typeof errors[0] === 'string') {
       return { saysFailure: true, message: joinTexts(errors) };

@@ -27,13 +27,18 @@ export const googleLegacy: FormatRecognizer = {
     const message = str(error, 'message') ?? str(first, 'message');
     const head = message ? /^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?:\s*:\s|$)/.exec(message)?.[1] : undefined;
     const reason = head ?? str(first, 'reason');
-    const fieldErrors = fieldErrorsFromList(get(error, 'errors'), (e) => str(e, 'location'), (e) => str(e, 'message'));
+    const fieldErrors = fieldErrorsFromList(
+      get(error, 'errors'),
+      (e) => str(e, 'location'),
+      (e) => str(e, 'message'),
+    );
     return compact({
       saysFailure: true,
       errorCode: reason,
       message,
       fieldErrors: fieldErrors.length ? fieldErrors : undefined,
-      retryable: reason && RATE_LIMIT_REASONS.has(reason) ? true : reason && EXHAUSTED_REASONS.has(reason) ? false : undefined,
+      retryable:
+        reason && RATE_LIMIT_REASONS.has(reason) ? true : reason && EXHAUSTED_REASONS.has(reason) ? false : undefined,
     });
   },
 };

@@ -49,7 +49,9 @@ export const googleRpc: FormatRecognizer = {
         else if (type.endsWith('google.rpc.QuotaFailure')) {
           const violations = get(d, 'violations');
           if (Array.isArray(violations)) {
-            longQuota ||= violations.slice(0, 20).some((v) => LONG_QUOTA.test(`${str(v, 'quotaId') ?? ''} ${str(v, 'quotaMetric') ?? ''}`));
+            longQuota ||= violations
+              .slice(0, 20)
+              .some((v) => LONG_QUOTA.test(`${str(v, 'quotaId') ?? ''} ${str(v, 'quotaMetric') ?? ''}`));
           }
         } else if (type.endsWith('google.rpc.BadRequest')) {
           const violations = get(d, 'fieldViolations');

@@ -46,7 +46,12 @@ function errorIdOf(error: unknown, topExtensions: unknown): { errorId: string; e
 /** A GraphQL error path (`["user", 0, "name"]`) as `user.0.name`. */
 function pathText(path: unknown): string | undefined {
   if (!Array.isArray(path)) return undefined;
-  return idText(path.slice(0, 32).filter((p) => typeof p === 'string' || typeof p === 'number').join('.'));
+  return idText(
+    path
+      .slice(0, 32)
+      .filter((p) => typeof p === 'string' || typeof p === 'number')
+      .join('.'),
+  );
 }
 
 /**
@@ -64,7 +69,10 @@ function batch(list: unknown[]): Extracted | null {
     const errors = get(result, 'errors');
     const firstError = firstRecord(errors);
     if (!firstError) continue;
-    const errCode = code(at(firstError, ['extensions', 'code'])) ?? code(get(firstError, 'type')) ?? code(get(firstError, 'errorType'));
+    const errCode =
+      code(at(firstError, ['extensions', 'code'])) ??
+      code(get(firstError, 'type')) ??
+      code(get(firstError, 'errorType'));
     const message = joinTexts((errors as unknown[]).map((e) => str(e, 'message')));
     const op: OperationFailure = {
       index: i,
@@ -113,7 +121,11 @@ export const graphql: FormatRecognizer = {
     if (!graphqlish) return null;
 
     const list = errors as unknown[];
-    const errCode = code(at(first, ['extensions', 'code'])) ?? code(get(first, 'type')) ?? code(at(first, ['extensions', 'type'])) ?? code(get(first, 'errorType'));
+    const errCode =
+      code(at(first, ['extensions', 'code'])) ??
+      code(get(first, 'type')) ??
+      code(at(first, ['extensions', 'type'])) ??
+      code(get(first, 'errorType'));
 
     // Shopify's throttle budget: wait until enough points are restored.
     const throttle = at(j, ['extensions', 'cost', 'throttleStatus']);

@@ -15,7 +15,10 @@ export const html: FormatRecognizer = {
     const title = tagText(body.text, 'title');
     const h1 = tagText(body.text, 'h1');
     // Prefer the heading when the title is generic and the heading says more.
-    const message = h1 && (!title || (h1.length > title.length && h1.toLowerCase().includes(title.toLowerCase()))) ? h1 : title ?? h1;
+    const message =
+      h1 && (!title || (h1.length > title.length && h1.toLowerCase().includes(title.toLowerCase())))
+        ? h1
+        : (title ?? h1);
     return message ? { message } : {};
   },
 };

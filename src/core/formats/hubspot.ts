@@ -14,9 +14,14 @@ export const hubspot: FormatRecognizer = {
   keys: ['status'],
   recognize({ body }) {
     const j = body.json;
-    if (get(j, 'status') !== 'error' || !(has(j, 'correlationId') || has(j, 'policyName') || has(j, 'category'))) return null;
+    if (get(j, 'status') !== 'error' || !(has(j, 'correlationId') || has(j, 'policyName') || has(j, 'category')))
+      return null;
     const policy = str(j, 'policyName');
-    const fieldErrors = fieldErrorsFromList(get(j, 'errors'), (e) => str(e, 'in'), (e) => str(e, 'message'));
+    const fieldErrors = fieldErrorsFromList(
+      get(j, 'errors'),
+      (e) => str(e, 'in'),
+      (e) => str(e, 'message'),
+    );
     return compact({
       saysFailure: true,
       errorCode: str(j, 'category') ?? str(j, 'errorType') ?? str(j, 'subCategory'),

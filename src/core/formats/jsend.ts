@@ -22,12 +22,17 @@ export const jsend: FormatRecognizer = {
       const fieldErrors = fieldErrorsFromDict(data);
       return compact({
         saysFailure: true,
-        message: str(j, 'message') ?? (fieldErrors[0] ? `${fieldErrors[0].field}: ${fieldErrors[0].message}` : str(j, 'data')),
+        message:
+          str(j, 'message') ?? (fieldErrors[0] ? `${fieldErrors[0].field}: ${fieldErrors[0].message}` : str(j, 'data')),
         fieldErrors: fieldErrors.length ? fieldErrors : undefined,
       });
     }
     if (status === 'error' && str(j, 'message') !== undefined) {
-      return compact({ saysFailure: true, errorCode: apiCode(get(j, 'code'), exchange.status), message: str(j, 'message') });
+      return compact({
+        saysFailure: true,
+        errorCode: apiCode(get(j, 'code'), exchange.status),
+        message: str(j, 'message'),
+      });
     }
     return null;
   },

@@ -21,7 +21,11 @@ export const jsonApi: FormatRecognizer = {
     const byMime = body.mimeType === 'application/vnd.api+json';
     // Without the media type, require the distinctive members and nothing foreign.
     if (!byMime) {
-      if (!(has(first, 'detail') || has(first, 'title')) || !(has(first, 'status') || has(first, 'source') || has(first, 'code'))) return null;
+      if (
+        !(has(first, 'detail') || has(first, 'title')) ||
+        !(has(first, 'status') || has(first, 'source') || has(first, 'code'))
+      )
+        return null;
       for (const k in first) if (Object.prototype.hasOwnProperty.call(first, k) && !MEMBERS.includes(k)) return null;
     }
     const list = errors as unknown[];

@@ -14,8 +14,19 @@ import { isRecord } from './util';
  * The property test in formats.test.ts fails when a recognizer starts matching without one.
  */
 export const SIGNAL_KEYS = new Set([
-  'error', 'errors', 'errormessages', 'message', 'detail', 'success', 'ok', 'status', 'statuscode', 'code',
-  'errorcode', 'errcode', '__type',
+  'error',
+  'errors',
+  'errormessages',
+  'message',
+  'detail',
+  'success',
+  'ok',
+  'status',
+  'statuscode',
+  'code',
+  'errorcode',
+  'errcode',
+  '__type',
 ]);
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -24,17 +35,46 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * `fault: {…}`. The generic inference (src/core/infer) reads these; `result: {…}` stays plain data.
  */
 const VALUE_SIGNAL_KEYS = new Set([
-  'result', 'state', 'outcome', 'resultcode', 'retcode', 'ret', 'errno', 'rc', 'returncode', 'stat', 'ack', 'succeeded',
-  'successful', 'issuccess', 'failed', 'haserror', 'haserrors', 'iserror', 'fault', 'error_code', 'errormessage',
-  'error_message', 'errmsg', 'faultcode', 'faultstring', 'err',
+  'result',
+  'state',
+  'outcome',
+  'resultcode',
+  'retcode',
+  'ret',
+  'errno',
+  'rc',
+  'returncode',
+  'stat',
+  'ack',
+  'succeeded',
+  'successful',
+  'issuccess',
+  'failed',
+  'haserror',
+  'haserrors',
+  'iserror',
+  'fault',
+  'error_code',
+  'errormessage',
+  'error_message',
+  'errmsg',
+  'faultcode',
+  'faultstring',
+  'err',
 ]);
-const STATUS_WORD = /^(?:error|err|fail|failed|failure|notok|not_ok|nok|ko|denied|request_denied|invalid_request|over_query_limit|over_daily_limit|unknown_error|exception|rejected|unauthorized|forbidden|invalid|errored|fault)$/i;
+const STATUS_WORD =
+  /^(?:error|err|fail|failed|failure|notok|not_ok|nok|ko|denied|request_denied|invalid_request|over_query_limit|over_daily_limit|unknown_error|exception|rejected|unauthorized|forbidden|invalid|errored|fault)$/i;
 
 /** `data: [{status: "error", message}]`: per-item results of which the first failed (push tickets, batch sends). */
 function failedFirstItem(value: unknown): boolean {
   if (!Array.isArray(value) || value.length === 0) return false;
   const first = value[0];
-  return isRecord(first) && typeof first.status === 'string' && STATUS_WORD.test(first.status) && typeof first.message === 'string';
+  return (
+    isRecord(first) &&
+    typeof first.status === 'string' &&
+    STATUS_WORD.test(first.status) &&
+    typeof first.message === 'string'
+  );
 }
 
 /** `{Response: {Error: {…}, RequestId}}`: an envelope wrapped in one key. */
@@ -72,7 +112,12 @@ export const json: FormatRecognizer = {
     }
     if (!isRecord(j)) return null;
     // Media types and headers that identify a format regardless of keys.
-    if (body.mimeType.includes('problem') || body.mimeType.includes('vnd.api') || header('x-amzn-errortype') !== undefined) return null;
+    if (
+      body.mimeType.includes('problem') ||
+      body.mimeType.includes('vnd.api') ||
+      header('x-amzn-errortype') !== undefined
+    )
+      return null;
     let n = 0;
     for (const key in j) {
       if (!Object.prototype.hasOwnProperty.call(j, key)) continue;

@@ -17,7 +17,11 @@ export const kubernetes: FormatRecognizer = {
     if (get(j, 'status') === 'Success') return { saysSuccess: true };
     const details = get(j, 'details');
     const wait = num(details, 'retryAfterSeconds');
-    const fieldErrors = fieldErrorsFromList(get(details, 'causes'), (c) => str(c, 'field'), (c) => str(c, 'message'));
+    const fieldErrors = fieldErrorsFromList(
+      get(details, 'causes'),
+      (c) => str(c, 'field'),
+      (c) => str(c, 'message'),
+    );
     return compact({
       saysFailure: true,
       errorCode: str(j, 'reason'),

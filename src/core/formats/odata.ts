@@ -26,11 +26,16 @@ export const odata: FormatRecognizer = {
     // Without OData's structural members, only its PascalCase codes ("BadRequest", "Request_ResourceNotFound")
     // tell it apart from generic `{error: {code, message}}` envelopes.
     const structural = isRecord(inner) || Array.isArray(get(error, 'details')) || get(error, 'target') !== undefined;
-    if (!structural && (message === undefined || !/^[A-Z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)*$/.test(errCode))) return null;
+    if (!structural && (message === undefined || !/^[A-Z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)*$/.test(errCode)))
+      return null;
 
     const innerKey = get(error, 'innerError') !== undefined ? 'innerError' : 'innererror';
     const details = get(error, 'details');
-    const fieldErrors = fieldErrorsFromList(details, (d) => str(d, 'target'), (d) => str(d, 'message'));
+    const fieldErrors = fieldErrorsFromList(
+      details,
+      (d) => str(d, 'target'),
+      (d) => str(d, 'message'),
+    );
     return compact({
       saysFailure: true,
       errorCode: errCode,

@@ -7,7 +7,12 @@ import type { FormatRecognizer } from '../types';
 import { code, compact, get, has, isRecord, str, waitInText } from './util';
 
 /** Codes or types that mean the account cannot be served until billing/limits change. */
-const EXHAUSTED = new Set(['insufficient_quota', 'billing_hard_limit_reached', 'billing_not_active', 'access_terminated']);
+const EXHAUSTED = new Set([
+  'insufficient_quota',
+  'billing_hard_limit_reached',
+  'billing_not_active',
+  'access_terminated',
+]);
 const WAIT_IN_MESSAGE = /try again in ((?:\d+(?:\.\d+)?(?:ms|h|m|s))+)/i;
 
 export const openai: FormatRecognizer = {
@@ -18,12 +23,14 @@ export const openai: FormatRecognizer = {
   keys: ['error'],
   recognize({ body }) {
     const error = get(body.json, 'error');
-    if (!isRecord(error) || str(error, 'message') === undefined || !has(error, 'type') || !has(error, 'param')) return null;
+    if (!isRecord(error) || str(error, 'message') === undefined || !has(error, 'type') || !has(error, 'param'))
+      return null;
     const errCode = code(get(error, 'code'));
     const type = str(error, 'type');
     const message = str(error, 'message');
     const param = str(error, 'param');
-    const exhausted = (typeof errCode === 'string' && EXHAUSTED.has(errCode)) || (type !== undefined && EXHAUSTED.has(type));
+    const exhausted =
+      (typeof errCode === 'string' && EXHAUSTED.has(errCode)) || (type !== undefined && EXHAUSTED.has(type));
     const wait = exhausted ? undefined : waitInText(message, WAIT_IN_MESSAGE);
     return compact({
       saysFailure: true,

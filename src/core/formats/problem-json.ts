@@ -6,13 +6,36 @@
 // Source: https://www.rfc-editor.org/rfc/rfc9457
 
 import type { FieldError, FormatRecognizer, RecognizerContext } from '../types';
-import { code, compact, fieldErrorsFromDict, fieldErrorsFromList, firstId, get, has, isRecord, str, type JsonRecord } from './util';
+import {
+  code,
+  compact,
+  fieldErrorsFromDict,
+  fieldErrorsFromList,
+  firstId,
+  get,
+  has,
+  isRecord,
+  str,
+  type JsonRecord,
+} from './util';
 
 /** Extension members vendors use for the occurrence id, in preference order. */
-const ID_MEMBERS = ['traceId', 'requestId', 'request_id', 'correlationId', 'errorId', 'error_id', 'trace_id', 'incidentId'];
+const ID_MEMBERS = [
+  'traceId',
+  'requestId',
+  'request_id',
+  'correlationId',
+  'errorId',
+  'error_id',
+  'trace_id',
+  'incidentId',
+];
 
 export function isProblemContentType(ctx: RecognizerContext): boolean {
-  return ctx.body.mimeType.endsWith('problem+json') || (ctx.header('content-type') ?? '').toLowerCase().includes('problem+json');
+  return (
+    ctx.body.mimeType.endsWith('problem+json') ||
+    (ctx.header('content-type') ?? '').toLowerCase().includes('problem+json')
+  );
 }
 
 export function looksLikeProblem(j: JsonRecord): boolean {
@@ -50,14 +73,25 @@ export function problemFields(j: JsonRecord): {
   }
   const invalidParams = get(j, 'invalid-params') ?? get(j, 'invalid_params');
   if (!fieldErrors.length && Array.isArray(invalidParams)) {
-    fieldErrors = fieldErrorsFromList(invalidParams, (e) => str(e, 'name'), (e) => str(e, 'reason'));
+    fieldErrors = fieldErrorsFromList(
+      invalidParams,
+      (e) => str(e, 'name'),
+      (e) => str(e, 'reason'),
+    );
   }
   const instance = str(j, 'instance');
   // `instance` is only an occurrence id when it does not look like the request path.
-  const instanceId = instance && (instance.startsWith('urn:') || /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(instance)) ? instance : undefined;
-  const id = firstId(j, ID_MEMBERS.map((k) => [k]));
+  const instanceId =
+    instance && (instance.startsWith('urn:') || /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(instance))
+      ? instance
+      : undefined;
+  const id = firstId(
+    j,
+    ID_MEMBERS.map((k) => [k]),
+  );
   return compact({
-    errorCode: code(get(j, 'code')) ?? code(get(j, 'error_code')) ?? (type && type !== 'about:blank' ? type : undefined),
+    errorCode:
+      code(get(j, 'code')) ?? code(get(j, 'error_code')) ?? (type && type !== 'about:blank' ? type : undefined),
     message: str(j, 'detail') ?? str(j, 'title'),
     fieldErrors: fieldErrors.length ? fieldErrors : undefined,
     errorId: id?.errorId ?? instanceId,

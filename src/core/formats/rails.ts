@@ -29,8 +29,11 @@ export const rails: FormatRecognizer = {
     const status = get(j, 'status');
     const error = str(j, 'error');
     // Type checks before any string conversion: a hostile `{"toString": …}` object must not throw.
-    if (!(typeof status === 'number' || (typeof status === 'string' && /^\d{3}$/.test(status))) || error === undefined) return null;
-    for (const k in j) if (Object.prototype.hasOwnProperty.call(j, k) && !['status', 'error', 'exception', 'traces'].includes(k)) return null;
+    if (!(typeof status === 'number' || (typeof status === 'string' && /^\d{3}$/.test(status))) || error === undefined)
+      return null;
+    for (const k in j)
+      if (Object.prototype.hasOwnProperty.call(j, k) && !['status', 'error', 'exception', 'traces'].includes(k))
+        return null;
     const exception = str(j, 'exception');
     return compact({
       saysFailure: true,

@@ -23,7 +23,8 @@ export const salesforce: FormatRecognizer = {
     for (const item of list.slice(0, 50)) {
       const fields = get(item, 'fields');
       const m = str(item, 'message');
-      if (Array.isArray(fields) && m) for (const f of fields.slice(0, 20)) if (text(f)) fieldErrors.push({ field: text(f)!, message: m });
+      if (Array.isArray(fields) && m)
+        for (const f of fields.slice(0, 20)) if (text(f)) fieldErrors.push({ field: text(f)!, message: m });
     }
     let retryable: boolean | undefined;
     if (errorCode === 'REQUEST_LIMIT_EXCEEDED') retryable = /ConcurrentPerOrg|Concurrent/i.test(message);

@@ -17,7 +17,11 @@ export const sendgrid: FormatRecognizer = {
     if (!first || str(first, 'message') === undefined || !(has(first, 'field') || has(first, 'help'))) return null;
     if (has(first, 'locations') || has(first, 'path') || has(first, 'extensions')) return null;
     const list = errors as unknown[];
-    const fieldErrors = fieldErrorsFromList(list, (e) => str(e, 'field'), (e) => str(e, 'message'));
+    const fieldErrors = fieldErrorsFromList(
+      list,
+      (e) => str(e, 'field'),
+      (e) => str(e, 'message'),
+    );
     return compact({
       saysFailure: true,
       message: joinTexts(list.map((e) => str(e, 'message'))),

@@ -19,7 +19,9 @@ export const shopify: FormatRecognizer = {
     if (asText !== undefined) return { saysFailure: true, message: asText };
     if (!isFieldDict(errors)) return null;
     const fromShopify =
-      hostIs(exchange.url, 'myshopify.com') || hostIs(exchange.url, 'shopify.com') || header('x-shopify-shop-api-call-limit') !== undefined;
+      hostIs(exchange.url, 'myshopify.com') ||
+      hostIs(exchange.url, 'shopify.com') ||
+      header('x-shopify-shop-api-call-limit') !== undefined;
     if (!fromShopify) return null;
     const fieldErrors = fieldErrorsFromDict(errors);
     const first = fieldErrors[0];

@@ -18,7 +18,11 @@ export const slack: FormatRecognizer = {
     const error = str(j, 'error');
     if (ok) return hostIs(exchange.url, 'slack.com') ? { saysSuccess: true } : null;
     // Slack bodies carry no top-level message; `{ok:false, error, message}` is someone else's envelope.
-    if (error === undefined || (!hostIs(exchange.url, 'slack.com') && (get(j, 'message') !== undefined || !/^[a-z0-9_]+$/.test(error)))) return null;
+    if (
+      error === undefined ||
+      (!hostIs(exchange.url, 'slack.com') && (get(j, 'message') !== undefined || !/^[a-z0-9_]+$/.test(error)))
+    )
+      return null;
     return compact({
       saysFailure: true,
       errorCode: error,

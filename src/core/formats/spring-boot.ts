@@ -18,10 +18,22 @@ export const springBoot: FormatRecognizer = {
   recognize({ body }) {
     const j = body.json;
     const status = get(j, 'status');
-    if (!isRecord(j) || typeof status !== 'number' || status < 400 || !has(j, 'timestamp') || !has(j, 'path') || !has(j, 'error')) return null;
+    if (
+      !isRecord(j) ||
+      typeof status !== 'number' ||
+      status < 400 ||
+      !has(j, 'timestamp') ||
+      !has(j, 'path') ||
+      !has(j, 'error')
+    )
+      return null;
     const rawMessage = str(j, 'message');
     const message = rawMessage && !PLACEHOLDERS.has(rawMessage) ? rawMessage : undefined;
-    const fieldErrors = fieldErrorsFromList(get(j, 'errors'), (e) => str(e, 'field') ?? str(e, 'objectName'), (e) => str(e, 'defaultMessage') ?? str(e, 'message'));
+    const fieldErrors = fieldErrorsFromList(
+      get(j, 'errors'),
+      (e) => str(e, 'field') ?? str(e, 'objectName'),
+      (e) => str(e, 'defaultMessage') ?? str(e, 'message'),
+    );
     const exception = str(j, 'exception');
     return compact({
       saysFailure: true,

@@ -16,7 +16,11 @@ export const square: FormatRecognizer = {
     const first = firstRecord(errors);
     if (!first || str(first, 'category') === undefined || str(first, 'code') === undefined) return null;
     const list = errors as unknown[];
-    const fieldErrors = fieldErrorsFromList(list, (e) => str(e, 'field'), (e) => str(e, 'detail') ?? str(e, 'code'));
+    const fieldErrors = fieldErrorsFromList(
+      list,
+      (e) => str(e, 'field'),
+      (e) => str(e, 'detail') ?? str(e, 'code'),
+    );
     return compact({
       saysFailure: true,
       errorCode: str(first, 'code'),

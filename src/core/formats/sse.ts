@@ -64,7 +64,11 @@ export const sse: FormatRecognizer = {
         if (isRecord(get(payload, 'error')) || type === 'error') {
           const found = fromPayload(ctx, payload);
           if (found) return { ...found, saysFailure: true };
-          return compact({ saysFailure: true, errorCode: code(get(payload, 'code')), message: str(payload, 'message') });
+          return compact({
+            saysFailure: true,
+            errorCode: code(get(payload, 'code')),
+            message: str(payload, 'message'),
+          });
         }
       }
       if (named) return compact({ saysFailure: true, message: text(ev.data) });

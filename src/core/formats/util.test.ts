@@ -32,7 +32,12 @@ describe('own-property access', () => {
     const body = { error: { details: [{ reason: 'A' }, { reason: 'B' }] } };
     expect(at(body, ['error', 'details', 1, 'reason'])).toBe('B');
     expect(at(body, ['error', 'details', 5, 'reason'])).toBeUndefined();
-    expect(firstText(body, [['error', 'message'], ['error', 'details', 0, 'reason']])?.value).toBe('A');
+    expect(
+      firstText(body, [
+        ['error', 'message'],
+        ['error', 'details', 0, 'reason'],
+      ])?.value,
+    ).toBe('A');
   });
 });
 
@@ -103,7 +108,8 @@ describe('codes and tokens', () => {
 
 describe('tagText', () => {
   it('reads the first element case-insensitively, decoding entities and CDATA', () => {
-    const xml = '<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>Key &quot;a&amp;b&quot; <![CDATA[is gone]]></Message></Error>';
+    const xml =
+      '<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>Key &quot;a&amp;b&quot; <![CDATA[is gone]]></Message></Error>';
     expect(tagText(xml, 'code')).toBe('NoSuchKey');
     expect(tagText(xml, 'Message')).toBe('Key "a&b" is gone');
   });

@@ -247,7 +247,11 @@ export function isFieldDict(value: unknown, allowStrings = false): value is Json
     if (!hasOwn.call(value, key)) continue;
     if (++n > MAX_KEYS_SCANNED) break;
     const v = value[key];
-    if (typeof v === 'string' ? !allowStrings : !(Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'))) {
+    if (
+      typeof v === 'string'
+        ? !allowStrings
+        : !(Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'))
+    ) {
       return false;
     }
   }
@@ -327,7 +331,13 @@ export function tagText(source: string, tag: string): string | undefined {
   // CDATA markers are dropped (content kept) by splitting, which stays linear on hostile input.
   // Each step runs only when its marker occurs: most elements hold plain text.
   let inner = region.slice(from, c.index);
-  if (inner.includes('<')) inner = inner.split('<![CDATA[').join('').split(']]>').join('').replace(/<[^<>]*>/g, ' ');
+  if (inner.includes('<'))
+    inner = inner
+      .split('<![CDATA[')
+      .join('')
+      .split(']]>')
+      .join('')
+      .replace(/<[^<>]*>/g, ' ');
   else if (inner.includes(']]>')) inner = inner.split(']]>').join('');
   if (inner.includes('&')) inner = decodeEntities(inner);
   return text(inner.replace(/\s+/g, ' '));

@@ -16,7 +16,8 @@ export const x360: FormatRecognizer = {
   recognize({ body }) {
     const j = body.json;
     const statusCode = get(j, 'statusCode');
-    if (!isRecord(j) || typeof statusCode !== 'number' || statusCode < 400 || !has(j, 'id') || !has(j, 'timestamp')) return null;
+    if (!isRecord(j) || typeof statusCode !== 'number' || statusCode < 400 || !has(j, 'id') || !has(j, 'timestamp'))
+      return null;
     const id = get(j, 'id');
     const errorId = typeof id === 'string' ? str(j, 'id') : typeof id === 'number' ? String(id) : undefined;
     const message = str(j, 'message');
@@ -27,7 +28,7 @@ export const x360: FormatRecognizer = {
       errorId,
       errorIdField: errorId ? 'id' : undefined,
       errorCode: tokenInMessage ? message : undefined,
-      message: tokenInMessage ? error ?? message : message ?? error,
+      message: tokenInMessage ? (error ?? message) : (message ?? error),
     });
   },
 };

@@ -19,16 +19,29 @@ const localPatterns = new Map<string, RegExp>();
 function localText(source: string, name: string): string | undefined {
   let re = localPatterns.get(name);
   if (!re) {
-    re = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s>/])[^<>]{0,512}>([\\s\\S]{0,4000}?)</(?:[\\w.-]+:)?${name}\\s*>`, 'i');
+    re = new RegExp(
+      `<(?:[\\w.-]+:)?${name}(?=[\\s>/])[^<>]{0,512}>([\\s\\S]{0,4000}?)</(?:[\\w.-]+:)?${name}\\s*>`,
+      'i',
+    );
     localPatterns.set(name, re);
   }
   const m = re.exec(source);
   if (!m) return undefined;
-  const t = decodeEntities(m[1].replace(/<!\[CDATA\[|\]\]>/g, '').replace(/<[^<>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  const t = decodeEntities(m[1].replace(/<!\[CDATA\[|\]\]>/g, '').replace(/<[^<>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
   return t ? clip(t) : undefined;
 }
 
-const STANDARD_FAULTS = new Set(['server', 'client', 'versionmismatch', 'mustunderstand', 'sender', 'receiver', 'dataencodingunknown']);
+const STANDARD_FAULTS = new Set([
+  'server',
+  'client',
+  'versionmismatch',
+  'mustunderstand',
+  'sender',
+  'receiver',
+  'dataencodingunknown',
+]);
 const stripPrefix = (code: string): string => code.replace(/^[\w.-]+:/, '');
 
 function soapFault(region: string): Extracted | null {
@@ -36,17 +49,28 @@ function soapFault(region: string): Extracted | null {
   const fault = region.slice(region.search(/<(?:[\w.-]+:)?Fault[\s>]/));
   const v11 = localText(fault, 'faultcode');
   const faultCode = v11 ?? localText(fault, 'Value');
-  const sub = v11 === undefined ? localText(fault.slice(Math.max(0, fault.search(/<(?:[\w.-]+:)?Subcode[\s>]/))), 'Value') : undefined;
+  const sub =
+    v11 === undefined
+      ? localText(fault.slice(Math.max(0, fault.search(/<(?:[\w.-]+:)?Subcode[\s>]/))), 'Value')
+      : undefined;
   const reason = localText(fault, 'faultstring') ?? localText(fault, 'Text');
   const detailAt = fault.search(/<(?:[\w.-]+:)?[Dd]etail[\s>]/);
   const detail = detailAt >= 0 ? fault.slice(detailAt) : '';
-  const detailCode = detail ? localText(detail, 'errorcode') ?? localText(detail, 'exceptionCode') ?? localText(detail, 'errorCode') ?? localText(detail, 'code') : undefined;
-  const detailMessage = detail ? localText(detail, 'message') ?? localText(detail, 'exceptionMessage') ?? localText(detail, 'errorMessage') : undefined;
+  const detailCode = detail
+    ? (localText(detail, 'errorcode') ??
+      localText(detail, 'exceptionCode') ??
+      localText(detail, 'errorCode') ??
+      localText(detail, 'code'))
+    : undefined;
+  const detailMessage = detail
+    ? (localText(detail, 'message') ?? localText(detail, 'exceptionMessage') ?? localText(detail, 'errorMessage'))
+    : undefined;
   const code = faultCode ? stripPrefix(faultCode) : undefined;
   const standard = code !== undefined && STANDARD_FAULTS.has(code.toLowerCase());
   const errorCode = detailCode && isCodeLike(detailCode) ? detailCode : standard && sub ? stripPrefix(sub) : code;
   let message = reason ?? detailMessage;
-  if (reason && detailMessage && !reason.toLowerCase().includes(detailMessage.toLowerCase())) message = `${reason}: ${detailMessage}`;
+  if (reason && detailMessage && !reason.toLowerCase().includes(detailMessage.toLowerCase()))
+    message = `${reason}: ${detailMessage}`;
   return compact({
     saysFailure: true,
     errorCode: errorCode && isCodeLike(errorCode) ? errorCode : undefined,
@@ -59,7 +83,9 @@ function soapFault(region: string): Extracted | null {
 function xmlRpcFault(region: string): Extracted | null {
   if (!/<methodResponse[\s>]/.test(region) || !/<fault[\s>]/.test(region)) return null;
   const member = (name: string): string | undefined => {
-    const m = new RegExp(`<name>\\s*${name}\\s*</name>\\s*<value>\\s*(?:<(?:int|i4|string)>)?([^<]{0,1000})`, 'i').exec(region);
+    const m = new RegExp(`<name>\\s*${name}\\s*</name>\\s*<value>\\s*(?:<(?:int|i4|string)>)?([^<]{0,1000})`, 'i').exec(
+      region,
+    );
     const t = m ? decodeEntities(m[1]).trim() : '';
     return t || undefined;
   };
@@ -73,7 +99,8 @@ export const xml: FormatRecognizer = {
   kinds: ['xml', 'text'],
   recognize({ body }) {
     const text = xmlText(body);
-    if (text === undefined || body.kind === 'html' || (body.kind !== 'xml' && !text.trimStart().startsWith('<?xml'))) return null;
+    if (text === undefined || body.kind === 'html' || (body.kind !== 'xml' && !text.trimStart().startsWith('<?xml')))
+      return null;
     const region = text.length > MAX_MARKUP_SCAN ? text.slice(0, MAX_MARKUP_SCAN) : text;
     const fault = soapFault(region) ?? xmlRpcFault(region);
     if (fault) return fault;

@@ -13,7 +13,14 @@ export { supportIdInText, htmlMessage, pageText, pageLines, isBlockPage } from '
 export { isGenericMessage } from './dictionaries';
 
 /** Formats that decide nothing of their own beyond a generic shape: the inference may judge a 2xx for them. */
-const GENERIC_FORMATS = new Set(['json', 'ok-false', 'success-false', 'code-msg', 'generic-error-message', 'error-object']);
+const GENERIC_FORMATS = new Set([
+  'json',
+  'ok-false',
+  'success-false',
+  'code-msg',
+  'generic-error-message',
+  'error-object',
+]);
 
 const missing = (v: unknown): boolean => v === undefined || v === null || v === '';
 
@@ -21,7 +28,14 @@ const missing = (v: unknown): boolean => v === undefined || v === null || v === 
  * `extracted` completed by inference. `format` is what claimed the body; `plainData` is true when
  * the plain-data gate claimed it (a 2xx body without envelope keys: nothing to infer).
  */
-export function inferMissing(extracted: Extracted, format: string, body: BodyView, status: number, plainData: boolean, notes: string[]): Extracted {
+export function inferMissing(
+  extracted: Extracted,
+  format: string,
+  body: BodyView,
+  status: number,
+  plainData: boolean,
+  notes: string[],
+): Extracted {
   if (plainData) return extracted;
   // A protocol's envelope is read by its own code: a JSON-RPC `id` is the client's, not a support ID.
   if (typeof extracted.protocol === 'string') return extracted;
@@ -31,17 +45,29 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
     const json = body.json;
     if (json === null || typeof json !== 'object') return extracted;
     // A recognizer that named a real code and a specific message leaves only the ID, wait and retry flag.
-    const said = !success && !GENERIC_FORMATS.has(format) && !missing(extracted.errorCode) && String(extracted.errorCode).trim() !== String(status)
-      && typeof extracted.message === 'string' && extracted.message.includes(' ') && !isGenericMessage(extracted.message);
+    const said =
+      !success &&
+      !GENERIC_FORMATS.has(format) &&
+      !missing(extracted.errorCode) &&
+      String(extracted.errorCode).trim() !== String(status) &&
+      typeof extracted.message === 'string' &&
+      extracted.message.includes(' ') &&
+      !isGenericMessage(extracted.message);
     // Nothing left to find when no key of the text could hold an ID, a wait or a retry flag: one native scan instead of a walk.
     if (said && !ID_WAIT_OR_RETRY_KEY.test(body.text)) return extracted;
     // A success is only judged for a generic format that said nothing of itself; otherwise it stays as it is.
-    const judged = success && extracted.saysFailure === undefined && extracted.saysSuccess !== true && GENERIC_FORMATS.has(format);
+    const judged =
+      success && extracted.saysFailure === undefined && extracted.saysSuccess !== true && GENERIC_FORMATS.has(format);
     if (success && extracted.saysFailure !== true && !judged) return extracted;
     // Code and message are looked for only when one of them could still be taken (missing, a token, generic, a status echo).
     const current0 = typeof extracted.message === 'string' ? extracted.message.trim() : '';
-    const wantsText = !said && (missing(extracted.message) || missing(extracted.errorCode) || String(extracted.errorCode).trim() === String(status)
-      || (current0 !== '' && !current0.includes(' ') && MACHINE_TOKEN.test(current0)) || isGenericMessage(current0));
+    const wantsText =
+      !said &&
+      (missing(extracted.message) ||
+        missing(extracted.errorCode) ||
+        String(extracted.errorCode).trim() === String(status) ||
+        (current0 !== '' && !current0.includes(' ') && MACHINE_TOKEN.test(current0)) ||
+        isGenericMessage(current0));
     const inferred = inferJson(json, status, !said, wantsText);
     let saysFailure = extracted.saysFailure;
     if (judged && inferred.saysFailure === true) {
@@ -55,14 +81,24 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
     // A message that is itself a machine token (`RESOURCE_NOT_FOUND`) is a code; the prose beside it is the message.
     const current = typeof out.message === 'string' ? out.message.trim() : '';
     const tokenMessage = current !== '' && !current.includes(' ') && MACHINE_TOKEN.test(current);
-    if (inferred.message !== undefined && (missing(out.message) || tokenMessage || (isGenericMessage(current) && inferred.message.length > current.length && inferred.message.toLowerCase().includes(current.toLowerCase())))) {
+    if (
+      inferred.message !== undefined &&
+      (missing(out.message) ||
+        tokenMessage ||
+        (isGenericMessage(current) &&
+          inferred.message.length > current.length &&
+          inferred.message.toLowerCase().includes(current.toLowerCase())))
+    ) {
       if (tokenMessage && missing(out.errorCode)) out.errorCode = current;
       out.message = inferred.message;
       notes.push(`message inferred from body.${inferred.messageField}`);
     }
     // A code that only repeats the HTTP status gives way to a real one.
     const echo = !missing(out.errorCode) && String(out.errorCode).trim() === String(status);
-    if ((missing(out.errorCode) || (echo && typeof inferred.errorCode === 'string')) && inferred.errorCode !== undefined) {
+    if (
+      (missing(out.errorCode) || (echo && typeof inferred.errorCode === 'string')) &&
+      inferred.errorCode !== undefined
+    ) {
       out.errorCode = inferred.errorCode;
       notes.push(`errorCode inferred from body.${inferred.errorCodeField}`);
     }
@@ -129,6 +165,8 @@ export function inferMissing(extracted: Extracted, format: string, body: BodyVie
 }
 
 /** A JSON key (in the raw text) that names an ID, a reference, a wait or a retry flag. */
-const ID_WAIT_OR_RETRY_KEY = /(?:[iI][dD]|[iI]dentifier|[rR]ef|[rR]eference|[pP]hrase|[iI]nstance)"\s*:|"[^"]{0,40}(?:[rR]etr|[wW]ait|[aA]fter|[tT]ransient|[cC]ooldown|[bB]ackoff)[^"]{0,40}"\s*:/;
+const ID_WAIT_OR_RETRY_KEY =
+  /(?:[iI][dD]|[iI]dentifier|[rR]ef|[rR]eference|[pP]hrase|[iI]nstance)"\s*:|"[^"]{0,40}(?:[rR]etr|[wW]ait|[aA]fter|[tT]ransient|[cC]ooldown|[bB]ackoff)[^"]{0,40}"\s*:/;
 
-const MACHINE_TOKEN = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|(?:[A-Z][a-z0-9]+)+(?:Error|Exception|Fault))$/;
+const MACHINE_TOKEN =
+  /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|(?:[A-Z][a-z0-9]+)+(?:Error|Exception|Fault))$/;

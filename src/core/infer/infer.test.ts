@@ -9,52 +9,132 @@ import { htmlMessage, supportIdInText } from './markup';
 import { retryableFromCode } from './semantics';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  classify({ method: 'POST', url: 'https://api.example.test/v1/x', status, responseHeaders: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  classify({
+    method: 'POST',
+    url: 'https://api.example.test/v1/x',
+    status,
+    responseHeaders: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('inferJson', () => {
   it('finds code, message and ID under names and nestings no recognizer lists', () => {
-    expect(inferJson({ errorcode: 'E_QUOTA', errormsg: 'Quota used up', meta: { request_id: 'req_8f2a91' } }, 400)).toMatchObject({ errorCode: 'E_QUOTA', message: 'Quota used up', errorId: 'req_8f2a91', errorIdField: 'meta.request_id' });
-    expect(inferJson({ fault: { faultstring: 'Invalid ApiKey', detail: { errorcode: 'oauth.v2.InvalidApiKey' } } }, 401)).toMatchObject({ errorCode: 'oauth.v2.InvalidApiKey', message: 'Invalid ApiKey' });
-    expect(inferJson({ details: { vendorErrorCode: 412306 }, message: 'Precondition not met' }, 412).errorCode).toBe(412306);
+    expect(
+      inferJson({ errorcode: 'E_QUOTA', errormsg: 'Quota used up', meta: { request_id: 'req_8f2a91' } }, 400),
+    ).toMatchObject({
+      errorCode: 'E_QUOTA',
+      message: 'Quota used up',
+      errorId: 'req_8f2a91',
+      errorIdField: 'meta.request_id',
+    });
+    expect(
+      inferJson({ fault: { faultstring: 'Invalid ApiKey', detail: { errorcode: 'oauth.v2.InvalidApiKey' } } }, 401),
+    ).toMatchObject({ errorCode: 'oauth.v2.InvalidApiKey', message: 'Invalid ApiKey' });
+    expect(inferJson({ details: { vendorErrorCode: 412306 }, message: 'Precondition not met' }, 412).errorCode).toBe(
+      412306,
+    );
   });
 
   it('prefers the specific message beside a generic wrapper, keeping both', () => {
-    const got = inferJson({ message: 'Validation Failed', errors: [{ field: 'email', message: 'Email has already been taken' }] }, 422);
+    const got = inferJson(
+      { message: 'Validation Failed', errors: [{ field: 'email', message: 'Email has already been taken' }] },
+      422,
+    );
     expect(got.message).toBe('Validation Failed: Email has already been taken');
   });
 
   it('reads a field → messages dictionary when no field holds a message, at the top or under data/error', () => {
-    expect(inferJson({ message: { name: ['has already been taken'], path: ['has already been taken'] } }, 400).message).toBe('name: has already been taken');
-    expect(inferJson({ statusCode: 400, error: 'Bad Request', message: 'ValidationError', data: { errors: { members: ['members must be at least 1'] } } }, 400).message).toBe('members: members must be at least 1');
+    expect(
+      inferJson({ message: { name: ['has already been taken'], path: ['has already been taken'] } }, 400).message,
+    ).toBe('name: has already been taken');
+    expect(
+      inferJson(
+        {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: 'ValidationError',
+          data: { errors: { members: ['members must be at least 1'] } },
+        },
+        400,
+      ).message,
+    ).toBe('members: members must be at least 1');
     // A dictionary of records is not one of messages.
     expect(inferJson({ errors: { item: { id: 3 } } }, 400).message).toBeUndefined();
   });
 
   it('takes the list of strings beside a wrapper phrase as the specific message', () => {
-    expect(inferJson({ error: { message: 'Invalid Input Provided', code: 2001, errors: ['Status must be one of a, b'] } }, 400).message).toBe('Invalid Input Provided: Status must be one of a, b');
+    expect(
+      inferJson(
+        { error: { message: 'Invalid Input Provided', code: 2001, errors: ['Status must be one of a, b'] } },
+        400,
+      ).message,
+    ).toBe('Invalid Input Provided: Status must be one of a, b');
   });
 
   it('reads an error identifier as the support ID', () => {
-    expect(inferJson({ Messages: [{ Status: 'error', Errors: [{ ErrorIdentifier: 'd9424b68-9366-46dd-9d59-f7f5fcf113bc', ErrorCode: 'mj-0013', ErrorMessage: 'bad address' }] }] }, 400).errorId).toBe('d9424b68-9366-46dd-9d59-f7f5fcf113bc');
+    expect(
+      inferJson(
+        {
+          Messages: [
+            {
+              Status: 'error',
+              Errors: [
+                {
+                  ErrorIdentifier: 'd9424b68-9366-46dd-9d59-f7f5fcf113bc',
+                  ErrorCode: 'mj-0013',
+                  ErrorMessage: 'bad address',
+                },
+              ],
+            },
+          ],
+        },
+        400,
+      ).errorId,
+    ).toBe('d9424b68-9366-46dd-9d59-f7f5fcf113bc');
   });
 
   it('moves a class-name message (`ValidationError`) to the code and finds the human message', () => {
-    const got = json(400, { statusCode: 400, error: 'Bad Request', message: 'ValidationError', data: { errors: { title: ['title is required'] } } });
+    const got = json(400, {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'ValidationError',
+      data: { errors: { title: ['title is required'] } },
+    });
     expect(got.message).toContain('title is required');
   });
 
   it('does not call a limit retryable when the message says only upgrading raises it', () => {
-    expect(json(429, { errors: [{ code: 'TOOMANYREQUESTS', message: 'You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://example.test/x' }] }).retryable).toBe(false);
-    expect(json(429, { errors: [{ code: 'TOOMANYREQUESTS', message: 'Slow down, try again in a minute' }] }).retryable).toBe(true);
+    expect(
+      json(429, {
+        errors: [
+          {
+            code: 'TOOMANYREQUESTS',
+            message:
+              'You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://example.test/x',
+          },
+        ],
+      }).retryable,
+    ).toBe(false);
+    expect(
+      json(429, { errors: [{ code: 'TOOMANYREQUESTS', message: 'Slow down, try again in a minute' }] }).retryable,
+    ).toBe(true);
   });
 
   it('reads "buying power is insufficient" as exhausted funds, in either word order', () => {
-    expect(json(200, { success: false, code: 'trade.DAY_BUYING_POWER_INSUFFICIENT', msg: 'Buying power is insufficient, cancel open orders and try again' }).retryable).toBe(false);
+    expect(
+      json(200, {
+        success: false,
+        code: 'trade.DAY_BUYING_POWER_INSUFFICIENT',
+        msg: 'Buying power is insufficient, cancel open orders and try again',
+      }).retryable,
+    ).toBe(false);
     expect(json(403, { code: 40310000, message: 'insufficient buying power' }).retryable).toBe(false);
   });
 
   it('does not take the reason phrase in `error` beside a message as a code', () => {
-    expect(json(401, { error: 'Unauthorized', status: 401, message: 'Invalid OAuth token' }).errorCode ?? null).toBeNull();
+    expect(
+      json(401, { error: 'Unauthorized', status: 401, message: 'Invalid OAuth token' }).errorCode ?? null,
+    ).toBeNull();
     expect(json(403, { error: 'forbidden', message: 'No access' }).errorCode).toBe('forbidden');
   });
 
@@ -67,8 +147,14 @@ describe('inferJson', () => {
   });
 
   it('reads waits and retry flags from body fields, in milliseconds where the name says so', () => {
-    expect(inferJson({ error: 'busy', retry_after_ms: 2500 }, 503)).toMatchObject({ retryAfterSeconds: 2.5, retryAfterField: 'retry_after_ms' });
-    expect(inferJson({ error: { message: 'later', retryAfter: 30, retryable: true } }, 503)).toMatchObject({ retryAfterSeconds: 30, retryable: true });
+    expect(inferJson({ error: 'busy', retry_after_ms: 2500 }, 503)).toMatchObject({
+      retryAfterSeconds: 2.5,
+      retryAfterField: 'retry_after_ms',
+    });
+    expect(inferJson({ error: { message: 'later', retryAfter: 30, retryable: true } }, 503)).toMatchObject({
+      retryAfterSeconds: 30,
+      retryable: true,
+    });
   });
 });
 
@@ -91,19 +177,40 @@ describe('statusVerdict (2xx envelopes)', () => {
   });
 
   it('reads the first failed item of a bulk response', () => {
-    const c = json(200, { took: 3, errors: true, items: [{ index: { status: 201 } }, { index: { status: 400, error: { type: 'mapper_parsing_exception', reason: 'failed to parse field [age]' } } }] });
+    const c = json(200, {
+      took: 3,
+      errors: true,
+      items: [
+        { index: { status: 201 } },
+        { index: { status: 400, error: { type: 'mapper_parsing_exception', reason: 'failed to parse field [age]' } } },
+      ],
+    });
     expect(c.failure).toBe(true);
     expect(c.errorCode).toBe('mapper_parsing_exception');
     expect(c.message).toContain('failed to parse field');
   });
 
   it('keeps a record whose own state reads "failed" a success', () => {
-    const c = json(200, { id: 'job_1', object: 'job', status: 'failed', created: 1, name: 'n', a: 1, b: 2, c: 3, d: 4 });
+    const c = json(200, {
+      id: 'job_1',
+      object: 'job',
+      status: 'failed',
+      created: 1,
+      name: 'n',
+      a: 1,
+      b: 2,
+      c: 3,
+      d: 4,
+    });
     expect(c.failure).toBe(false);
   });
 
   it('leaves error:null, errors:[] and errors:false bodies successes with nothing invented', () => {
-    for (const body of [{ error: null, data: { id: 1 } }, { errors: [], data: [] }, { errors: false, took: 1 }]) {
+    for (const body of [
+      { error: null, data: { id: 1 } },
+      { errors: [], data: [] },
+      { errors: false, took: 1 },
+    ]) {
       const c = json(200, body);
       expect(c.failure).toBe(false);
       expect(c.errorCode).toBeNull();
@@ -113,8 +220,14 @@ describe('statusVerdict (2xx envelopes)', () => {
 
 describe('markup', () => {
   it('gives the page text, not only the status heading', () => {
-    expect(htmlMessage('<html><body><h1>403 Forbidden</h1>\nRequest forbidden by administrative rules.\n</body></html>')).toBe('403 Forbidden: Request forbidden by administrative rules.');
-    expect(htmlMessage('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>')).toBe('502 Bad Gateway');
+    expect(
+      htmlMessage('<html><body><h1>403 Forbidden</h1>\nRequest forbidden by administrative rules.\n</body></html>'),
+    ).toBe('403 Forbidden: Request forbidden by administrative rules.');
+    expect(
+      htmlMessage(
+        '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+      ),
+    ).toBe('502 Bad Gateway');
   });
 
   it.each([
@@ -128,7 +241,13 @@ describe('markup', () => {
   });
 
   it('treats a 200 block page as a failure with its support ID', () => {
-    const c = classify({ method: 'GET', url: 'https://shop.example.test/', status: 200, responseHeaders: { 'content-type': 'text/html' }, body: '<html><head><title>Request Rejected</title></head><body>The requested URL was rejected.<br>Your support ID is: 98765432109876543210</body></html>' });
+    const c = classify({
+      method: 'GET',
+      url: 'https://shop.example.test/',
+      status: 200,
+      responseHeaders: { 'content-type': 'text/html' },
+      body: '<html><head><title>Request Rejected</title></head><body>The requested URL was rejected.<br>Your support ID is: 98765432109876543210</body></html>',
+    });
     expect(c.failure).toBe(true);
     expect(c.errorId).toBe('98765432109876543210');
     expect(c.message).toContain('The requested URL was rejected');
@@ -137,14 +256,22 @@ describe('markup', () => {
 
 describe('support ID headers by family', () => {
   it('quotes an unlisted vendor request-ID header before a trace header', () => {
-    const headers = indexEntries([{ name: 'atl-traceid', value: 'trace123456' }, { name: 'x-arequestid', value: 'a1b2c3d4-req' }]);
-    expect(pickErrorId(headers, null, undefined, null)).toMatchObject({ errorId: 'a1b2c3d4-req', errorIdSource: 'header x-arequestid' });
+    const headers = indexEntries([
+      { name: 'atl-traceid', value: 'trace123456' },
+      { name: 'x-arequestid', value: 'a1b2c3d4-req' },
+    ]);
+    expect(pickErrorId(headers, null, undefined, null)).toMatchObject({
+      errorId: 'a1b2c3d4-req',
+      errorIdSource: 'header x-arequestid',
+    });
     const tracking = indexEntries([{ name: 'x-zm-trackingid', value: 'v=2.0;rid=WEB_1' }]);
     expect(pickErrorId(tracking, null, undefined, null).errorId).toBe('v=2.0;rid=WEB_1');
   });
 
   it("does not quote the echo of the client's own request ID", () => {
-    expect(pickErrorId(indexEntries([{ name: 'x-client-request-id', value: 'mine-123456' }]), null, undefined, null).errorId).toBeNull();
+    expect(
+      pickErrorId(indexEntries([{ name: 'x-client-request-id', value: 'mine-123456' }]), null, undefined, null).errorId,
+    ).toBeNull();
   });
 });
 
@@ -179,7 +306,9 @@ describe('waits and code semantics', () => {
 
   it('a 400 whose code says try later is retryable; a 429 or 403 whose code says quota or storage is not', () => {
     expect(json(400, { error: { code: 'TEMPORARILY_UNAVAILABLE_TRY_LATER', message: 'Busy' } }).retryable).toBe(true);
-    expect(json(429, { error: { code: 'monthly_quota_exceeded', message: 'No more calls this month' } }).retryable).toBe(false);
+    expect(
+      json(429, { error: { code: 'monthly_quota_exceeded', message: 'No more calls this month' } }).retryable,
+    ).toBe(false);
     expect(json(403, { error: { code: 'storage_full', message: 'Storage is full' } }).retryable).toBe(false);
   });
 });

@@ -2,8 +2,21 @@
 // are picked by scoring every leaf (field dictionaries × value shape × position), and a 2xx body
 // is judged by its own status fields. Used for whatever a recognizer or catalog entry did not say.
 import {
-  CODE_KEY_SUFFIXES, CODE_KEYS, ID_KEY_SUFFIXES, FAILURE_FLAGS, FAILURE_WORDS, ID_KEYS, isGenericMessage, MESSAGE_KEYS, normalizeKey, RESULT_CODE_KEYS,
-  RETRYABLE_KEYS, STATUS_KEYS, SUCCESS_FLAGS, SUCCESS_WORDS, WAIT_KEYS,
+  CODE_KEY_SUFFIXES,
+  CODE_KEYS,
+  ID_KEY_SUFFIXES,
+  FAILURE_FLAGS,
+  FAILURE_WORDS,
+  ID_KEYS,
+  isGenericMessage,
+  MESSAGE_KEYS,
+  normalizeKey,
+  RESULT_CODE_KEYS,
+  RETRYABLE_KEYS,
+  STATUS_KEYS,
+  SUCCESS_FLAGS,
+  SUCCESS_WORDS,
+  WAIT_KEYS,
 } from './dictionaries';
 import { leavesOf, type Leaf } from './walk';
 
@@ -24,9 +37,31 @@ export interface Inferred {
 /** A code: one token (`invalid_token`, `E0000011`, `RATE_LIMITED`, `auth/user-not-found`). */
 const CODE_TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:\-/#]{0,79}$/;
 /** Status words that say only "failed": not a code of their own. */
-const NOT_A_CODE = new Set(['error', 'errors', 'fail', 'failed', 'failure', 'false', 'true', 'null', 'none', 'ok', 'success', 'notok', 'ko', 'nok', 'err', 'exception', 'undefined', 'object', 'string', 'unknown']);
+const NOT_A_CODE = new Set([
+  'error',
+  'errors',
+  'fail',
+  'failed',
+  'failure',
+  'false',
+  'true',
+  'null',
+  'none',
+  'ok',
+  'success',
+  'notok',
+  'ko',
+  'nok',
+  'err',
+  'exception',
+  'undefined',
+  'object',
+  'string',
+  'unknown',
+]);
 /** Words that make a token read as an error code. */
-const ERROR_WORD = /(?:^|_|\.)(?:bad|invalid|not|missing|unauthori[sz]ed|forbidden|denied|error|failed|failure|conflict|limit|limited|exceeded|expired|unavailable|required|unknown|unsupported|too|rate|quota|timeout|already|no)(?:$|_|\.)/;
+const ERROR_WORD =
+  /(?:^|_|\.)(?:bad|invalid|not|missing|unauthori[sz]ed|forbidden|denied|error|failed|failure|conflict|limit|limited|exceeded|expired|unavailable|required|unknown|unsupported|too|rate|quota|timeout|already|no)(?:$|_|\.)/;
 /** A value of an ID: no spaces, 6–200 characters, with a digit. */
 const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_\-:.\/+=|@]{5,199}$/;
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
@@ -82,16 +117,22 @@ function codeScore(leaf: Leaf, status: number): number {
     const s = v.trim();
     if (!isCodeToken(s) || s === String(status)) return 0;
     switch (norm) {
-      case 'error': case 'status': case 'exception':
+      case 'error':
+      case 'status':
+      case 'exception':
         // A one-word reason phrase ("Unauthorized") is the status echoed, not a code.
         if (!isMachineToken(s)) return 0;
         break;
-      case 'reason': case 'type':
+      case 'reason':
+      case 'type':
         // Inside an error object a plain word is a code (`type: "missing"`); elsewhere it must look machine-made.
-        if (!(leaf.inError && /^[a-z][a-z]+$/.test(s)) && !isMachineToken(s) && !/(?:error|exception|fault)$/i.test(s)) return 0;
+        if (!(leaf.inError && /^[a-z][a-z]+$/.test(s)) && !isMachineToken(s) && !/(?:error|exception|fault)$/i.test(s))
+          return 0;
         if (/^[A-Z]+$/.test(s)) return 0; // `type: "DOMAIN"` names a kind of record
         break;
-      case 'name': case 'exceptiontype': case 'errorname':
+      case 'name':
+      case 'exceptiontype':
+      case 'errorname':
         if (!/(?:error|exception|fault)$/i.test(s) && !/[_.:/]/.test(s)) return 0;
         break;
       case 'id':
@@ -114,7 +155,10 @@ function codeScore(leaf: Leaf, status: number): number {
 function messageText(leaf: Leaf): string | undefined {
   const v = leaf.value;
   if (Array.isArray(v)) {
-    const parts = v.map((s) => s.trim()).filter(Boolean).slice(0, 20);
+    const parts = v
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 20);
     return parts.length ? parts.join('; ') : undefined;
   }
   return typeof v === 'string' ? v.trim() || undefined : undefined;
@@ -124,7 +168,18 @@ function messageScore(leaf: Leaf, text: string): number {
   const weight = MESSAGE_KEYS.get(leaf.norm);
   if (weight === undefined || !hasLetters(text) || URL_LIKE.test(text)) return 0;
   // Under keys that also hold codes, only prose counts as a message.
-  if ((leaf.norm === 'error' || leaf.norm === 'err' || leaf.norm === 'reason' || leaf.norm === 'result' || leaf.norm === 'title' || leaf.norm === 'text' || leaf.norm === 'info' || leaf.norm === 'cause') && !isProse(text)) return 0;
+  if (
+    (leaf.norm === 'error' ||
+      leaf.norm === 'err' ||
+      leaf.norm === 'reason' ||
+      leaf.norm === 'result' ||
+      leaf.norm === 'title' ||
+      leaf.norm === 'text' ||
+      leaf.norm === 'info' ||
+      leaf.norm === 'cause') &&
+    !isProse(text)
+  )
+    return 0;
   if (!isProse(text) && isMachineToken(text)) return 0;
   let score = weight;
   if (leaf.inError) score += 2;
@@ -136,15 +191,23 @@ function idScore(leaf: Leaf): number {
   const weight = ID_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, ID_KEY_SUFFIXES, 8);
   if (weight === undefined) return 0;
   const v = leaf.value;
-  const s = typeof v === 'number' && Number.isInteger(v) && v >= 100000 ? String(v) : typeof v === 'string' ? v.trim() : '';
+  const s =
+    typeof v === 'number' && Number.isInteger(v) && v >= 100000 ? String(v) : typeof v === 'string' ? v.trim() : '';
   const generic = leaf.norm === 'id' || leaf.norm === 'instance' || leaf.norm === 'ref';
   // A key that names itself an ID may hold one without digits (`fbtrace_id: "AbCdEfGhIjK"`).
-  if (!s || !ID_SHAPE.test(s) || URL_LIKE.test(s) || (!/\d/.test(s) && (generic || s.length < 8 || !/[a-z]/.test(s) || !/[A-Z]/.test(s)))) return 0;
+  if (
+    !s ||
+    !ID_SHAPE.test(s) ||
+    URL_LIKE.test(s) ||
+    (!/\d/.test(s) && (generic || s.length < 8 || !/[a-z]/.test(s) || !/[A-Z]/.test(s)))
+  )
+    return 0;
   let score = weight;
   // `id` and `instance` name the failure only inside an error object, and only in an ID's shape.
   if (generic) {
     if (!leaf.inError && leaf.depth > 0) return 0;
-    if (!UUID_START.test(s) && !ULID.test(s) && !HEX_ID.test(s) && !/^[A-Za-z]{2,8}[_-][A-Za-z0-9]{8,}$/.test(s)) return 0;
+    if (!UUID_START.test(s) && !ULID.test(s) && !HEX_ID.test(s) && !/^[A-Za-z]{2,8}[_-][A-Za-z0-9]{8,}$/.test(s))
+      return 0;
     if (!leaf.inError) score -= 1;
   }
   if (UUID.test(s) || ULID.test(s)) score += 1;
@@ -185,7 +248,8 @@ export function statusVerdict(root: unknown): boolean | undefined {
     keys++;
     const norm = normalizeKey(key);
     const v = obj[key];
-    if (norm === 'id' || norm === 'object' || norm === 'kind' || norm === 'createdat' || norm === 'created') resourceLike = true;
+    if (norm === 'id' || norm === 'object' || norm === 'kind' || norm === 'createdat' || norm === 'created')
+      resourceLike = true;
     if (MESSAGE_KEYS.has(norm) && typeof v === 'string' && v.trim()) hasMessage = true;
     if (typeof v === 'boolean') {
       if (SUCCESS_FLAGS.has(norm)) {
@@ -200,7 +264,10 @@ export function statusVerdict(root: unknown): boolean | undefined {
       else if (SUCCESS_WORDS.has(word) && norm !== 'message' && norm !== 'msg') failure ??= false;
       continue;
     }
-    if (RESULT_CODE_KEYS.has(norm) && (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim())))) {
+    if (
+      RESULT_CODE_KEYS.has(norm) &&
+      (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim())))
+    ) {
       numericCode = Number(v);
       continue;
     }
@@ -208,7 +275,13 @@ export function statusVerdict(root: unknown): boolean | undefined {
       if (typeof v === 'object' ? Object.keys(v).length > 0 : true) failure ??= true;
       continue;
     }
-    if (norm === 'errors' && Array.isArray(v) && v.length > 0 && !('data' in obj && obj.data !== null && obj.data !== undefined)) failure ??= true;
+    if (
+      norm === 'errors' &&
+      Array.isArray(v) &&
+      v.length > 0 &&
+      !('data' in obj && obj.data !== null && obj.data !== undefined)
+    )
+      failure ??= true;
   }
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
   if (failure === undefined && numericCode !== undefined && hasMessage) {
@@ -228,7 +301,8 @@ function unwrap(root: Record<string, unknown>): { scope: Record<string, unknown>
     const inner = Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined;
     if (inner && typeof inner === 'object' && !Array.isArray(inner) && Object.keys(root).length <= 2) {
       const rec = inner as Record<string, unknown>;
-      if ('Error' in rec || 'error' in rec || 'Errors' in rec || 'errors' in rec) return { scope: rec, prefix: `${key}.` };
+      if ('Error' in rec || 'error' in rec || 'Errors' in rec || 'errors' in rec)
+        return { scope: rec, prefix: `${key}.` };
     }
   }
   return { scope: root, prefix: '' };
@@ -243,7 +317,8 @@ function failedItem(list: unknown): number {
     const rec = item as Record<string, unknown>;
     if ('id' in rec) return -1; // records with a state, not per-request results
     const status = rec.status;
-    if (typeof status === 'string' && FAILURE_WORDS.has(status.trim().toUpperCase()) && typeof rec.message === 'string') return i;
+    if (typeof status === 'string' && FAILURE_WORDS.has(status.trim().toUpperCase()) && typeof rec.message === 'string')
+      return i;
   }
   return -1;
 }
@@ -290,7 +365,11 @@ function best(leaves: readonly Leaf[], score: (leaf: Leaf) => number, min: numbe
   return top;
 }
 
-function pickMessage(leaves: readonly Leaf[], exclude: string | undefined, scope: unknown): { text: string; path: string } | undefined {
+function pickMessage(
+  leaves: readonly Leaf[],
+  exclude: string | undefined,
+  scope: unknown,
+): { text: string; path: string } | undefined {
   let generic: { text: string; path: string; score: number } | undefined;
   let specific: { text: string; path: string; score: number } | undefined;
   for (const leaf of leaves) {
@@ -309,7 +388,16 @@ function pickMessage(leaves: readonly Leaf[], exclude: string | undefined, scope
 }
 
 /** Keys that hold a field → messages dictionary (`{message: {name: ["has already been taken"]}}`). */
-const FIELD_DICT_PARENTS = new Set(['message', 'messages', 'errors', 'error', 'detail', 'details', 'fielderrors', 'validationerrors']);
+const FIELD_DICT_PARENTS = new Set([
+  'message',
+  'messages',
+  'errors',
+  'error',
+  'detail',
+  'details',
+  'fielderrors',
+  'validationerrors',
+]);
 
 /** A field → messages dictionary: every value a string or a list of strings, the first one prose. */
 function fieldDictEntry(dict: unknown): { field: string; text: string } | undefined {
@@ -319,9 +407,13 @@ function fieldDictEntry(dict: unknown): { field: string; text: string } | undefi
   for (const field in dict as Record<string, unknown>) {
     if (++n > 50) break;
     const v = (dict as Record<string, unknown>)[field];
-    const list = typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v) : undefined;
+    const list =
+      typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
     if (!list) return undefined;
-    const text = list.map((x) => x.trim()).filter(Boolean).join('; ');
+    const text = list
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .join('; ');
     if (!first && text && isProse(text)) first = { field, text };
   }
   return first;
@@ -337,7 +429,8 @@ function fieldDictMessage(scope: unknown): { text: string; path: string } | unde
   const holders: Array<[Record<string, unknown>, string]> = [[root, '']];
   for (const key of ['data', 'error']) {
     const inner = root[key];
-    if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) holders.push([inner as Record<string, unknown>, `${key}.`]);
+    if (inner !== null && typeof inner === 'object' && !Array.isArray(inner))
+      holders.push([inner as Record<string, unknown>, `${key}.`]);
   }
   for (const [holder, prefix] of holders) {
     for (const key in holder) {
@@ -423,7 +516,8 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
         out.retryAfterField = prefix + leaf.path;
       }
     }
-    if (out.retryable === undefined && typeof leaf.value === 'boolean' && RETRYABLE_KEYS.has(leaf.norm)) out.retryable = leaf.value;
+    if (out.retryable === undefined && typeof leaf.value === 'boolean' && RETRYABLE_KEYS.has(leaf.norm))
+      out.retryable = leaf.value;
   }
   return out;
 }

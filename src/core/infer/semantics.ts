@@ -12,10 +12,13 @@ function words(code: string): string {
     .trim();
 }
 
-const TRY_LATER = /\b(?:try (?:again )?later|retry later|temporar(?:y|ily)|transient|unavailable|overload(?:ed)?|busy|timeout|timed out|time out|throttl(?:ed|ing)|rate limit(?:ed)?|too many requests|slow down|in progress|try again|backoff|back off|capacity|deadline exceeded|server busy|service busy|lock timeout|concurrent|retry)\b/;
-const EXHAUSTED = /\b(?:quota|billing|payment|insufficient (?:funds|balance|credits?|quota|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|credits? (?:exhausted|exceeded)|spend(?:ing)? limit|storage (?:full|limit|exceeded)|out of (?:space|storage|credits?)|disk full|no space|plan (?:limit|exceeded)|subscription|limit reached|daily limit|monthly limit|usage limit|account (?:suspended|disabled|inactive))\b/;
+const TRY_LATER =
+  /\b(?:try (?:again )?later|retry later|temporar(?:y|ily)|transient|unavailable|overload(?:ed)?|busy|timeout|timed out|time out|throttl(?:ed|ing)|rate limit(?:ed)?|too many requests|slow down|in progress|try again|backoff|back off|capacity|deadline exceeded|server busy|service busy|lock timeout|concurrent|retry)\b/;
+const EXHAUSTED =
+  /\b(?:quota|billing|payment|insufficient (?:funds|balance|credits?|quota|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|credits? (?:exhausted|exceeded)|spend(?:ing)? limit|storage (?:full|limit|exceeded)|out of (?:space|storage|credits?)|disk full|no space|plan (?:limit|exceeded)|subscription|limit reached|daily limit|monthly limit|usage limit|account (?:suspended|disabled|inactive))\b/;
 /** Words of a request to fix: `invalid_timeout`, `missing_retry_policy` are not transient. */
-const FIX_WORDS = /\b(?:invalid|missing|required|malformed|unsupported|bad|not found|unknown|illegal|too (?:long|large|big))\b/;
+const FIX_WORDS =
+  /\b(?:invalid|missing|required|malformed|unsupported|bad|not found|unknown|illegal|too (?:long|large|big))\b/;
 /** "quota" words that are per-second rates, not an exhausted allowance. */
 const RATE_QUOTA = /\b(?:rate|per (?:second|minute)|requests per|concurrent)\b/;
 
@@ -43,7 +46,8 @@ function judge(code: string): boolean | undefined {
   return undefined;
 }
 
-const MESSAGE_EXHAUSTED = /\b(?:insufficient (?:funds|balance|credits?|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|storage (?:is )?full|out of storage|storage quota|disk (?:usage|space|quota) exceeded|no space left|exceeded (?:your|the) (?:storage|disk)|billing (?:account|details|is not active)|payment (?:is )?required|credit balance|(?:increase|raise) (?:the|your) (?:limit|quota) by (?:[a-z]+ing and )?upgrading|upgrade (?:your|to a (?:paid|higher)) (?:plan|account|subscription|tier))\b/i;
+const MESSAGE_EXHAUSTED =
+  /\b(?:insufficient (?:funds|balance|credits?|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|storage (?:is )?full|out of storage|storage quota|disk (?:usage|space|quota) exceeded|no space left|exceeded (?:your|the) (?:storage|disk)|billing (?:account|details|is not active)|payment (?:is )?required|credit balance|(?:increase|raise) (?:the|your) (?:limit|quota) by (?:[a-z]+ing and )?upgrading|upgrade (?:your|to a (?:paid|higher)) (?:plan|account|subscription|tier))\b/i;
 
 /** Only unmistakable wording in a message: billing, funds, full storage. */
 export function exhaustedByMessage(message: string | null | undefined): boolean {

@@ -37,7 +37,12 @@ function isStringList(v: unknown[]): v is string[] {
 }
 
 /** Every leaf of `root` within the bounds, in document order (shallow first within an object). */
-export function leavesOf(root: unknown, wanted: (norm: string) => boolean, maxNodes = MAX_NODES, maxDepth = MAX_DEPTH): Leaf[] {
+export function leavesOf(
+  root: unknown,
+  wanted: (norm: string) => boolean,
+  maxNodes = MAX_NODES,
+  maxDepth = MAX_DEPTH,
+): Leaf[] {
   const out: Leaf[] = [];
   // `nesting` counts lists too (`[[[…]]]` has no object depth), so every recursion is bounded.
   const visit = (node: unknown, path: string, depth: number, inError: boolean, item: number, nesting: number): void => {
@@ -65,8 +70,22 @@ export function leavesOf(root: unknown, wanted: (norm: string) => boolean, maxNo
       if (STATUS_FIELDS.has(norm) && typeof value === 'number') besideStatus = true;
       // Only leaves under a key some dictionary knows are kept: most keys of a body are none of them.
       if (!wanted(norm)) continue;
-      if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || Array.isArray(value)) {
-        out.push({ path: path ? `${path}.${key}` : key, key, norm, value: value as Leaf['value'], depth, inError, item, besideStatus: false });
+      if (
+        typeof value === 'string' ||
+        typeof value === 'boolean' ||
+        (typeof value === 'number' && Number.isFinite(value)) ||
+        Array.isArray(value)
+      ) {
+        out.push({
+          path: path ? `${path}.${key}` : key,
+          key,
+          norm,
+          value: value as Leaf['value'],
+          depth,
+          inError,
+          item,
+          besideStatus: false,
+        });
       }
     }
     if (besideStatus) for (let i = first; i < out.length; i++) out[i].besideStatus = true;

@@ -3,8 +3,31 @@
 import { MAX_MARKUP_SCAN, tagText } from '../formats/util';
 
 const CODE_TAGS = ['code', 'errorCode', 'error_code', 'ErrorCode', 'Code', 'faultcode', 'reason'];
-const MESSAGE_TAGS = ['message', 'Message', 'summary', 'errorMessage', 'error_description', 'description', 'detail', 'details', 'reason', 'faultstring', 'title', 'error'];
-const ID_TAGS = ['RequestId', 'requestId', 'request-id', 'request_id', 'RequestID', 'TraceId', 'traceId', 'CorrelationId', 'correlationId'];
+const MESSAGE_TAGS = [
+  'message',
+  'Message',
+  'summary',
+  'errorMessage',
+  'error_description',
+  'description',
+  'detail',
+  'details',
+  'reason',
+  'faultstring',
+  'title',
+  'error',
+];
+const ID_TAGS = [
+  'RequestId',
+  'requestId',
+  'request-id',
+  'request_id',
+  'RequestID',
+  'TraceId',
+  'traceId',
+  'CorrelationId',
+  'correlationId',
+];
 const CODE_TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:\-/#]{0,79}$/;
 
 export interface XmlFields {
@@ -19,7 +42,9 @@ export function xmlFields(xml: string): XmlFields {
   const region = xml.length > MAX_MARKUP_SCAN ? xml.slice(0, MAX_MARKUP_SCAN) : xml;
   const out: XmlFields = {};
   // The root element's own `code="…"` attribute.
-  const root = /<([A-Za-z][\w:.-]*)\b([^<>]{0,512})>/.exec(region.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, ''));
+  const root = /<([A-Za-z][\w:.-]*)\b([^<>]{0,512})>/.exec(
+    region.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, ''),
+  );
   const attr = root ? /\b(?:code|errorCode|error_code)\s*=\s*["']([^"']{1,80})["']/.exec(root[2]) : null;
   if (attr && CODE_TOKEN.test(attr[1])) out.code = attr[1];
   for (const tag of CODE_TAGS) {

@@ -71,13 +71,24 @@ function checkUnsafe(specs: readonly LoadedSpec[], input: ContractInput): SpecFi
   const entry = responseFor(spec, op, input.status);
   if (!entry) {
     const documented = Object.keys(op.responses);
-    finding.problems.push({ kind: 'undocumented', message: `status ${input.status} is not documented for ${op.key}${documented.length ? ` (documented: ${documented.join(', ')})` : ''}` });
+    finding.problems.push({
+      kind: 'undocumented',
+      message: `status ${input.status} is not documented for ${op.key}${documented.length ? ` (documented: ${documented.join(', ')})` : ''}`,
+    });
     return finding;
   }
   const declared = declaredMediaTypes(spec, op, entry);
   const hasBody = input.body !== undefined && input.body !== '';
-  if (input.contentType && hasBody && declared.length && !declared.some((t) => mediaTypeCovers(t, input.contentType!))) {
-    finding.problems.push({ kind: 'mismatch', message: `content type ${input.contentType.split(';')[0].trim()} is not declared for ${input.status} (declared: ${declared.join(', ')})` });
+  if (
+    input.contentType &&
+    hasBody &&
+    declared.length &&
+    !declared.some((t) => mediaTypeCovers(t, input.contentType!))
+  ) {
+    finding.problems.push({
+      kind: 'mismatch',
+      message: `content type ${input.contentType.split(';')[0].trim()} is not declared for ${input.status} (declared: ${declared.join(', ')})`,
+    });
     return finding;
   }
   const media = schemaFor(spec, op, entry, input.contentType);
@@ -85,14 +96,19 @@ function checkUnsafe(specs: readonly LoadedSpec[], input: ContractInput): SpecFi
   if (input.body === undefined) finding.notes.push('body not captured: schema not checked');
   else if (input.bodyTruncated) finding.notes.push('body truncated: schema not checked');
   else if (input.bodyEncoding === 'base64') finding.notes.push('binary body: schema not checked');
-  else if (input.body.length > MAX_CHECKED_BODY_CHARS) finding.notes.push(`body over ${MAX_CHECKED_BODY_CHARS / 1024 / 1024} MB: schema not checked`);
-  else if (input.contentType && !isJson(input.contentType)) finding.notes.push(`${input.contentType.split(';')[0].trim()} body: schema not checked`);
+  else if (input.body.length > MAX_CHECKED_BODY_CHARS)
+    finding.notes.push(`body over ${MAX_CHECKED_BODY_CHARS / 1024 / 1024} MB: schema not checked`);
+  else if (input.contentType && !isJson(input.contentType))
+    finding.notes.push(`${input.contentType.split(';')[0].trim()} body: schema not checked`);
   else if (input.body !== '') {
     let json: unknown;
     try {
       json = JSON.parse(input.body);
     } catch {
-      finding.problems.push({ kind: 'mismatch', message: `the body is not valid JSON, but ${media.mediaType} is documented` });
+      finding.problems.push({
+        kind: 'mismatch',
+        message: `the body is not valid JSON, but ${media.mediaType} is documented`,
+      });
       return finding;
     }
     const result = checkSchema(spec, media.schema, media.pointer, json);
@@ -101,7 +117,10 @@ function checkUnsafe(specs: readonly LoadedSpec[], input: ContractInput): SpecFi
       finding.violations = result.violations;
       finding.violationCount = result.count;
       const first = result.violations[0];
-      finding.problems.push({ kind: 'mismatch', message: `the body does not match the documented schema: ${first.path} ${first.message}${result.count > 1 ? ` (+${result.count - 1} more)` : ''}` });
+      finding.problems.push({
+        kind: 'mismatch',
+        message: `the body does not match the documented schema: ${first.path} ${first.message}${result.count > 1 ? ` (+${result.count - 1} more)` : ''}`,
+      });
     }
   }
   return finding;

@@ -18,9 +18,14 @@ export function responseFor(spec: LoadedSpec, op: SpecOperation, status: number)
   const keys = Object.keys(op.responses);
   const exact = String(status);
   const klass = `${Math.floor(status / 100)}xx`;
-  const key = keys.find((k) => k === exact) ?? keys.find((k) => k.toLowerCase() === klass) ?? keys.find((k) => k === 'default');
+  const key =
+    keys.find((k) => k === exact) ?? keys.find((k) => k.toLowerCase() === klass) ?? keys.find((k) => k === 'default');
   if (key === undefined) return null;
-  const { value, pointer } = resolveRef(spec.document, op.responses[key], `${op.pointer}/responses/${escapePointer(key)}`);
+  const { value, pointer } = resolveRef(
+    spec.document,
+    op.responses[key],
+    `${op.pointer}/responses/${escapePointer(key)}`,
+  );
   return isRecord(value) ? { key, response: value, pointer } : null;
 }
 
@@ -31,7 +36,8 @@ export interface MediaSchema {
 }
 
 const essence = (contentType: string): string => contentType.split(';')[0].trim().toLowerCase();
-const isJsonType = (t: string): boolean => t === 'application/json' || t.endsWith('+json') || t === '*/*' || t === 'application/*';
+const isJsonType = (t: string): boolean =>
+  t === 'application/json' || t.endsWith('+json') || t === '*/*' || t === 'application/*';
 
 /** Media types declared for a response (3.x content keys; 2.0 `produces`, only when it has a schema). */
 export function declaredMediaTypes(spec: LoadedSpec, op: SpecOperation, entry: ResponseEntry): string[] {
@@ -49,17 +55,26 @@ export function mediaTypeCovers(declared: string, actual: string): boolean {
 }
 
 /** The schema for the actual content type (or the JSON one when none is given). */
-export function schemaFor(spec: LoadedSpec, op: SpecOperation, entry: ResponseEntry, contentType: string | null): MediaSchema | null {
+export function schemaFor(
+  spec: LoadedSpec,
+  op: SpecOperation,
+  entry: ResponseEntry,
+  contentType: string | null,
+): MediaSchema | null {
   if (spec.openapi === '2.0') {
     if (entry.response.schema === undefined) return null;
-    return { mediaType: contentType ? essence(contentType) : 'application/json', schema: entry.response.schema, pointer: `${entry.pointer}/schema` };
+    return {
+      mediaType: contentType ? essence(contentType) : 'application/json',
+      schema: entry.response.schema,
+      pointer: `${entry.pointer}/schema`,
+    };
   }
   const content = entry.response.content;
   if (!isRecord(content)) return null;
   const types = Object.keys(content);
   const pick = contentType
-    ? types.find((t) => essence(t) === essence(contentType)) ?? types.find((t) => mediaTypeCovers(t, contentType))
-    : types.find((t) => isJsonType(essence(t))) ?? types[0];
+    ? (types.find((t) => essence(t) === essence(contentType)) ?? types.find((t) => mediaTypeCovers(t, contentType)))
+    : (types.find((t) => isJsonType(essence(t))) ?? types[0]);
   if (pick === undefined) return null;
   const media = content[pick];
   if (!isRecord(media) || media.schema === undefined) return null;
@@ -67,7 +82,11 @@ export function schemaFor(spec: LoadedSpec, op: SpecOperation, entry: ResponseEn
 }
 
 /** A schema with `$ref`s followed and `allOf` members' properties merged (one level), for reading fields. */
-function flatten(spec: LoadedSpec, schema: unknown, depth = 0): { properties: Record<string, unknown>; title: string | null; items: unknown } {
+function flatten(
+  spec: LoadedSpec,
+  schema: unknown,
+  depth = 0,
+): { properties: Record<string, unknown>; title: string | null; items: unknown } {
   const resolved = resolveRef(spec.document, schema, '').value;
   const out = { properties: {} as Record<string, unknown>, title: null as string | null, items: undefined as unknown };
   if (!isRecord(resolved) || depth > 5) return out;
@@ -79,7 +98,8 @@ function flatten(spec: LoadedSpec, schema: unknown, depth = 0): { properties: Re
     if (!Array.isArray(list)) continue;
     for (const member of list) {
       const sub = flatten(spec, member, depth + 1);
-      for (const [name, value] of Object.entries(sub.properties)) if (!(name in out.properties)) out.properties[name] = value;
+      for (const [name, value] of Object.entries(sub.properties))
+        if (!(name in out.properties)) out.properties[name] = value;
       out.title ??= key === 'allOf' ? sub.title : null;
       out.items ??= sub.items;
     }
@@ -91,7 +111,8 @@ function flatten(spec: LoadedSpec, schema: unknown, depth = 0): { properties: Re
 export function schemaTitle(spec: LoadedSpec, schema: unknown): string | null {
   const title = flatten(spec, schema).title;
   if (title) return title;
-  if (isRecord(schema) && typeof schema.$ref === 'string') return decodeURIComponent(schema.$ref.split('/').pop() ?? '') || null;
+  if (isRecord(schema) && typeof schema.$ref === 'string')
+    return decodeURIComponent(schema.$ref.split('/').pop() ?? '') || null;
   return null;
 }
 
@@ -103,8 +124,28 @@ export interface ErrorFieldPaths {
 
 // The vocabulary of body fields, best first; the same names the recognizers and rules read.
 const CODE_NAMES = ['error_code', 'errorcode', 'code', 'error_type', 'errortype', 'reason', 'error'];
-const MESSAGE_NAMES = ['message', 'error_description', 'error_message', 'errormessage', 'detail', 'msg', 'description', 'title'];
-const ID_NAMES = ['request_id', 'requestid', 'trace_id', 'traceid', 'correlation_id', 'correlationid', 'error_id', 'errorid', 'incident_id', 'id'];
+const MESSAGE_NAMES = [
+  'message',
+  'error_description',
+  'error_message',
+  'errormessage',
+  'detail',
+  'msg',
+  'description',
+  'title',
+];
+const ID_NAMES = [
+  'request_id',
+  'requestid',
+  'trace_id',
+  'traceid',
+  'correlation_id',
+  'correlationid',
+  'error_id',
+  'errorid',
+  'incident_id',
+  'id',
+];
 const PATH_NAME = /^[A-Za-z0-9_$@-]+$/;
 
 function isTextSchema(spec: LoadedSpec, schema: unknown): boolean {
@@ -112,7 +153,12 @@ function isTextSchema(spec: LoadedSpec, schema: unknown): boolean {
   if (!isRecord(s)) return false;
   const type = s.type;
   const types = Array.isArray(type) ? type : [type];
-  return types.includes('string') || types.includes('integer') || types.includes('number') || (type === undefined && (Array.isArray(s.enum) || isRecord(s.properties) === false));
+  return (
+    types.includes('string') ||
+    types.includes('integer') ||
+    types.includes('number') ||
+    (type === undefined && (Array.isArray(s.enum) || isRecord(s.properties) === false))
+  );
 }
 
 /**
@@ -129,7 +175,11 @@ export function errorFieldPaths(spec: LoadedSpec, schema: unknown): ErrorFieldPa
     if (seen.has(resolved) || depth > 3) continue;
     seen.add(resolved);
     const { properties } = flatten(spec, current);
-    const byLower = new Map(Object.keys(properties).filter((k) => PATH_NAME.test(k)).map((k) => [k.toLowerCase(), k]));
+    const byLower = new Map(
+      Object.keys(properties)
+        .filter((k) => PATH_NAME.test(k))
+        .map((k) => [k.toLowerCase(), k]),
+    );
     const pick = (names: string[]): string | undefined => {
       for (const name of names) {
         const key = byLower.get(name);
@@ -142,22 +192,29 @@ export function errorFieldPaths(spec: LoadedSpec, schema: unknown): ErrorFieldPa
       out.errorCodePath = `${prefix}${code}`;
       out.codeSchema = properties[code];
     }
-    const message = out.messagePath ? undefined : pick(MESSAGE_NAMES.filter((n) => `${prefix}${byLower.get(n)}` !== out.errorCodePath));
+    const message = out.messagePath
+      ? undefined
+      : pick(MESSAGE_NAMES.filter((n) => `${prefix}${byLower.get(n)}` !== out.errorCodePath));
     if (message) out.messagePath = `${prefix}${message}`;
     const id = out.errorIdPath ? undefined : pick(ID_NAMES);
     if (id && (id.toLowerCase() !== 'id' || prefix !== '' || code !== undefined)) out.errorIdPath = `${prefix}${id}`;
     for (const [name, sub] of Object.entries(properties)) {
       if (!PATH_NAME.test(name)) continue;
       const flat = flatten(spec, sub);
-      if (Object.keys(flat.properties).length) queue.push({ schema: sub, prefix: `${prefix}${name}.`, depth: depth + 1 });
-      else if (flat.items !== undefined) queue.push({ schema: flat.items, prefix: `${prefix}${name}[0].`, depth: depth + 1 });
+      if (Object.keys(flat.properties).length)
+        queue.push({ schema: sub, prefix: `${prefix}${name}.`, depth: depth + 1 });
+      else if (flat.items !== undefined)
+        queue.push({ schema: flat.items, prefix: `${prefix}${name}[0].`, depth: depth + 1 });
     }
   }
   return out;
 }
 
 /** Codes a code property enumerates: `enum` (+ `x-enum-descriptions`), or `oneOf`/`anyOf` of `const`s. */
-export function enumeratedCodes(spec: LoadedSpec, codeSchema: unknown): Array<{ code: string; description: string | null }> {
+export function enumeratedCodes(
+  spec: LoadedSpec,
+  codeSchema: unknown,
+): Array<{ code: string; description: string | null }> {
   const s = resolveRef(spec.document, codeSchema, '').value;
   if (!isRecord(s)) return [];
   const out: Array<{ code: string; description: string | null }> = [];
@@ -166,7 +223,11 @@ export function enumeratedCodes(spec: LoadedSpec, codeSchema: unknown): Array<{ 
     s.enum.forEach((value, i) => {
       if (value === null) return;
       const code = String(value);
-      const description = Array.isArray(descriptions) ? descriptions[i] : isRecord(descriptions) ? descriptions[code] : undefined;
+      const description = Array.isArray(descriptions)
+        ? descriptions[i]
+        : isRecord(descriptions)
+          ? descriptions[code]
+          : undefined;
       out.push({ code, description: typeof description === 'string' ? description : null });
     });
   }
@@ -178,7 +239,8 @@ export function enumeratedCodes(spec: LoadedSpec, codeSchema: unknown): Array<{ 
       if (!isRecord(m)) continue;
       const value = m.const ?? (Array.isArray(m.enum) && m.enum.length === 1 ? m.enum[0] : undefined);
       if (value === undefined || value === null) continue;
-      const description = typeof m.description === 'string' ? m.description : typeof m.title === 'string' ? m.title : null;
+      const description =
+        typeof m.description === 'string' ? m.description : typeof m.title === 'string' ? m.title : null;
       out.push({ code: String(value), description });
     }
   }
@@ -186,14 +248,22 @@ export function enumeratedCodes(spec: LoadedSpec, codeSchema: unknown): Array<{ 
 }
 
 /** The documented meaning of a status for an operation; null when the status is not documented. */
-export function documentedResponse(spec: LoadedSpec, op: SpecOperation, status: number, contentType: string | null): DocumentedResponse | null {
+export function documentedResponse(
+  spec: LoadedSpec,
+  op: SpecOperation,
+  status: number,
+  contentType: string | null,
+): DocumentedResponse | null {
   const entry = responseFor(spec, op, status);
   if (!entry) return null;
   const media = schemaFor(spec, op, entry, contentType) ?? schemaFor(spec, op, entry, null);
   const paths = media ? errorFieldPaths(spec, media.schema) : {};
   return {
     key: entry.key,
-    description: typeof entry.response.description === 'string' && entry.response.description.trim() ? entry.response.description.trim().slice(0, 1000) : null,
+    description:
+      typeof entry.response.description === 'string' && entry.response.description.trim()
+        ? entry.response.description.trim().slice(0, 1000)
+        : null,
     schemaTitle: media ? schemaTitle(spec, media.schema) : null,
     errorCodes: paths.codeSchema !== undefined ? enumeratedCodes(spec, paths.codeSchema) : [],
   };

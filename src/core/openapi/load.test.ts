@@ -12,7 +12,8 @@ function expectEveryTemplateMatches(spec: LoadedSpec, base: string): number {
   for (const op of spec.operations) {
     const url = `${base}${pathFor(op.path)}?q=1`;
     const match = matchOperation([spec], op.method, url);
-    if (match?.kind !== 'operation' || match.operation.key !== op.key) misses.push(`${op.key} → ${match?.kind === 'operation' ? match.operation.key : match?.kind ?? 'null'}`);
+    if (match?.kind !== 'operation' || match.operation.key !== op.key)
+      misses.push(`${op.key} → ${match?.kind === 'operation' ? match.operation.key : (match?.kind ?? 'null')}`);
     checked++;
   }
   expect(misses).toEqual([]);
@@ -46,11 +47,17 @@ describe('real public specs', () => {
 
   it('server variables: enum values match, others do not', () => {
     const spec = loadFile(examplePath('3.0/yaml/server-variables.yaml'));
-    const servers = spec.document.servers as Array<{ url: string; variables?: Record<string, { enum?: string[]; default: string }> }>;
+    const servers = spec.document.servers as Array<{
+      url: string;
+      variables?: Record<string, { enum?: string[]; default: string }>;
+    }>;
     expect(servers.some((s) => s.url.includes('{'))).toBe(true);
     const op = spec.operations[0];
     const withVars = servers.find((s) => s.url.includes('{'))!;
-    const url = withVars.url.replace(/\{(\w+)\}/g, (_, name: string) => withVars.variables![name].enum?.[0] ?? withVars.variables![name].default);
+    const url = withVars.url.replace(
+      /\{(\w+)\}/g,
+      (_, name: string) => withVars.variables![name].enum?.[0] ?? withVars.variables![name].default,
+    );
     expect(matchOperation([spec], op.method, `${url}${pathFor(op.path)}`)?.kind).toBe('operation');
   });
 
@@ -77,7 +84,7 @@ paths:
 `);
   const op = (method: string, url: string) => {
     const m = matchOperation([spec], method, url);
-    return m?.kind === 'operation' ? m.operation.operationId : m?.kind ?? null;
+    return m?.kind === 'operation' ? m.operation.operationId : (m?.kind ?? null);
   };
 
   it('prefers the literal segment, then backtracks to the template for another method', () => {
@@ -100,7 +107,10 @@ paths:
   it('reports an unknown method and an unknown path under the server; ignores other hosts', () => {
     const method = matchOperation([spec], 'PUT', 'http://localhost:8000/api/orders/42');
     expect(method).toMatchObject({ kind: 'unknown', template: '/orders/{id}', methods: ['GET', 'DELETE'] });
-    expect(matchOperation([spec], 'GET', 'http://localhost:8000/api/nope')).toMatchObject({ kind: 'unknown', template: null });
+    expect(matchOperation([spec], 'GET', 'http://localhost:8000/api/nope')).toMatchObject({
+      kind: 'unknown',
+      template: null,
+    });
     expect(matchOperation([spec], 'GET', 'http://localhost:8000/apiv2/orders/1')).toBeNull();
     expect(matchOperation([spec], 'GET', 'http://example.com/api/orders/1')).toBeNull();
   });
@@ -126,9 +136,18 @@ describe('broken and hostile specs', () => {
     expect(!yaml.ok && yaml.error).toMatch(/^api\.yaml is not valid YAML at line \d+, column \d+/);
     const json = parseSpecText('{"openapi": "3.0.0", "paths": {,}}', 'api.json');
     expect(!json.ok && json.error).toMatch(/^api\.json is not valid JSON at line 1, column \d+/);
-    expect(loadSpec({ info: {} }, { id: 'x' })).toEqual({ ok: false, error: expect.stringMatching(/neither an "openapi" nor a "swagger"/) });
-    expect(loadSpec({ openapi: '4.0.0', paths: {} }, { id: 'x' })).toEqual({ ok: false, error: expect.stringMatching(/unsupported OpenAPI version "4\.0\.0"/) });
-    expect(loadSpec({ openapi: '3.0.0', paths: [] }, { id: 'x' })).toEqual({ ok: false, error: expect.stringMatching(/^\/paths: expected an object/) });
+    expect(loadSpec({ info: {} }, { id: 'x' })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/neither an "openapi" nor a "swagger"/),
+    });
+    expect(loadSpec({ openapi: '4.0.0', paths: {} }, { id: 'x' })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/unsupported OpenAPI version "4\.0\.0"/),
+    });
+    expect(loadSpec({ openapi: '3.0.0', paths: [] }, { id: 'x' })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^\/paths: expected an object/),
+    });
   });
 
   it('refuses a 50 MB spec with its size, before parsing', () => {
@@ -140,7 +159,10 @@ describe('broken and hostile specs', () => {
 
   it('refuses nesting past the limit, in JSON and in YAML, naming where', () => {
     const deep = `{"openapi":"3.0.0","paths":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`;
-    expect(parseSpecText(deep, 'deep.json')).toEqual({ ok: false, error: expect.stringMatching(/nests deeper than 200 levels at \/paths\/a\/a/) });
+    expect(parseSpecText(deep, 'deep.json')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/nests deeper than 200 levels at \/paths\/a\/a/),
+    });
     const yaml = `openapi: 3.0.0\npaths: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
     const result = parseSpecText(yaml, 'deep.yaml');
     expect(result.ok).toBe(false);
@@ -148,7 +170,12 @@ describe('broken and hostile specs', () => {
 
   it('a YAML alias bomb gives a message, not a hang', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 12; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const result = parseSpecText(lines.join('\n'), 'bomb.yaml');
     expect(result.ok).toBe(false);
   });
@@ -167,11 +194,17 @@ paths:
         '404': { $ref: 'other.yaml#/responses/NotFound' }
         '500': { description: x, content: { application/json: { schema: { $ref: '#/components/schemas/Missing' } } } }
 `);
-    expect(spec.warnings).toEqual(expect.arrayContaining([
-      expect.stringMatching(/responses\/200\/content\/application~1json\/schema: \$ref "https:\/\/evil\.example\/schema\.json" is outside the document; external references are not fetched/),
-      expect.stringMatching(/responses\/404: \$ref "other\.yaml#\/responses\/NotFound" is outside the document/),
-      expect.stringMatching(/responses\/500\/content\/application~1json\/schema: \$ref "#\/components\/schemas\/Missing" points to nothing/),
-    ]));
+    expect(spec.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /responses\/200\/content\/application~1json\/schema: \$ref "https:\/\/evil\.example\/schema\.json" is outside the document; external references are not fetched/,
+        ),
+        expect.stringMatching(/responses\/404: \$ref "other\.yaml#\/responses\/NotFound" is outside the document/),
+        expect.stringMatching(
+          /responses\/500\/content\/application~1json\/schema: \$ref "#\/components\/schemas\/Missing" points to nothing/,
+        ),
+      ]),
+    );
     expect(spec.warnings).toHaveLength(3);
     expect(fetchSpy).not.toHaveBeenCalled();
     vi.unstubAllGlobals();

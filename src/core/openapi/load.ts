@@ -56,7 +56,8 @@ function versionOf(document: Record<string, unknown>): SpecVersion | string {
     return `unsupported OpenAPI version "${openapi.slice(0, 20)}" (3.0, 3.1 and Swagger 2.0 are supported)`;
   }
   if (swagger === '2.0' || swagger === 2) return '2.0';
-  if (swagger !== undefined) return `unsupported Swagger version ${JSON.stringify(swagger).slice(0, 20)} (2.0 is supported)`;
+  if (swagger !== undefined)
+    return `unsupported Swagger version ${JSON.stringify(swagger).slice(0, 20)} (2.0 is supported)`;
   if (openapi !== undefined) return 'the "openapi" field must be a string like "3.0.3"';
   return 'not an OpenAPI document: it has neither an "openapi" nor a "swagger" field at the top';
 }
@@ -103,7 +104,11 @@ function normalize(document: Record<string, unknown>, version: SpecVersion, warn
       } else if (obj.type === undefined && (obj.allOf || obj.oneOf || obj.anyOf)) {
         // `nullable` beside a composition: null or the composition.
         const inner: Record<string, unknown> = {};
-        for (const key of ['allOf', 'oneOf', 'anyOf'] as const) if (key in obj) { inner[key] = obj[key]; delete obj[key]; }
+        for (const key of ['allOf', 'oneOf', 'anyOf'] as const)
+          if (key in obj) {
+            inner[key] = obj[key];
+            delete obj[key];
+          }
         obj.anyOf = [{ type: 'null' }, inner];
       }
     }
@@ -118,7 +123,9 @@ function operationsOf(document: Record<string, unknown>, warnings: string[]): Sp
   const operations: SpecOperation[] = [];
   const paths = document.paths;
   if (!isRecord(paths)) return operations;
-  const globalProduces = Array.isArray(document.produces) ? document.produces.filter((p): p is string => typeof p === 'string') : undefined;
+  const globalProduces = Array.isArray(document.produces)
+    ? document.produces.filter((p): p is string => typeof p === 'string')
+    : undefined;
   for (const path of Object.keys(paths)) {
     const itemPointer = `/paths/${escapePointer(path)}`;
     if (!path.startsWith('/')) {
@@ -131,7 +138,9 @@ function operationsOf(document: Record<string, unknown>, warnings: string[]): Sp
       const op = item[method];
       if (!isRecord(op)) continue;
       const responses = resolveRef(document, op.responses, `${itemPointer}/${method}/responses`).value;
-      const produces = Array.isArray(op.produces) ? op.produces.filter((p): p is string => typeof p === 'string') : globalProduces;
+      const produces = Array.isArray(op.produces)
+        ? op.produces.filter((p): p is string => typeof p === 'string')
+        : globalProduces;
       operations.push({
         key: `${method.toUpperCase()} ${path}`,
         method: method.toUpperCase(),
@@ -163,8 +172,10 @@ export function loadSpec(document: unknown, options: LoadOptions): LoadResult {
     if (!isRecord(document)) return { ok: false, error: 'not an OpenAPI document: expected an object at the top' };
     const version = versionOf(document);
     if (version !== '2.0' && version !== '3.0' && version !== '3.1') return { ok: false, error: version };
-    if (document.paths !== undefined && !isRecord(document.paths)) return { ok: false, error: '/paths: expected an object of path templates' };
-    if (version !== '3.1' && !isRecord(document.paths)) return { ok: false, error: '/paths: missing; a spec without paths documents no operation' };
+    if (document.paths !== undefined && !isRecord(document.paths))
+      return { ok: false, error: '/paths: expected an object of path templates' };
+    if (version !== '3.1' && !isRecord(document.paths))
+      return { ok: false, error: '/paths: missing; a spec without paths documents no operation' };
     const info = isRecord(document.info) ? document.info : {};
     const warnings: string[] = [];
     const refused = normalize(document, version, warnings);
@@ -176,7 +187,8 @@ export function loadSpec(document: unknown, options: LoadOptions): LoadResult {
       spec: {
         id: options.id,
         title: typeof info.title === 'string' && info.title.trim() ? info.title.trim().slice(0, 200) : options.id,
-        version: typeof info.version === 'string' || typeof info.version === 'number' ? String(info.version).slice(0, 50) : '',
+        version:
+          typeof info.version === 'string' || typeof info.version === 'number' ? String(info.version).slice(0, 50) : '',
         openapi: version,
         document,
         servers,
@@ -187,6 +199,9 @@ export function loadSpec(document: unknown, options: LoadOptions): LoadResult {
       },
     };
   } catch (error) {
-    return { ok: false, error: `the spec could not be loaded: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}` };
+    return {
+      ok: false,
+      error: `the spec could not be loaded: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
+    };
   }
 }

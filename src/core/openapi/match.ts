@@ -5,7 +5,14 @@ import type { LoadedSpec, ServerBinding, SpecOperation } from './types';
 export type OperationMatch =
   | { kind: 'operation'; spec: LoadedSpec; server: ServerBinding; operation: SpecOperation }
   /** The URL is under a spec's server but no template (or no operation for the method) fits. */
-  | { kind: 'unknown'; spec: LoadedSpec; server: ServerBinding; path: string; template: string | null; methods: string[] };
+  | {
+      kind: 'unknown';
+      spec: LoadedSpec;
+      server: ServerBinding;
+      path: string;
+      template: string | null;
+      methods: string[];
+    };
 
 /** The URL without query and fragment. */
 function withoutQuery(url: string): string {
@@ -39,7 +46,14 @@ export function matchOperation(specs: readonly LoadedSpec[], method: string, url
       const weight = server.weight + (found ? 0.5 : 0);
       if (weight > unknownWeight) {
         unknownWeight = weight;
-        unknown = { kind: 'unknown', spec, server, path: rest, template: found?.template ?? null, methods: found?.methods ?? [] };
+        unknown = {
+          kind: 'unknown',
+          spec,
+          server,
+          path: rest,
+          template: found?.template ?? null,
+          methods: found?.methods ?? [],
+        };
       }
     }
   }

@@ -19,7 +19,11 @@ function mb(n: number): string {
 function lineColumn(text: string, offset: number): string {
   let line = 1;
   let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }
+  for (let i = 0; i < offset && i < text.length; i++)
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
   return `line ${line}, column ${offset - last}`;
 }
 
@@ -31,7 +35,13 @@ export function tooDeep(document: unknown, maxDepth = MAX_SPEC_DEPTH): string | 
     if (value === null || typeof value !== 'object') continue;
     if (depth >= maxDepth) return path || '/';
     if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: `${path}/${i}`, depth: depth + 1 }));
-    else for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth: depth + 1 });
+    else
+      for (const key of Object.keys(value))
+        stack.push({
+          value: (value as Record<string, unknown>)[key],
+          path: `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          depth: depth + 1,
+        });
   }
   return null;
 }
@@ -40,7 +50,8 @@ export function tooDeep(document: unknown, maxDepth = MAX_SPEC_DEPTH): string | 
 export function parseSpecText(text: string, name = 'the spec'): ParsedText {
   if (typeof text !== 'string') return { ok: false, error: `${name}: not text` };
   // UTF-16 length is a lower bound of the byte size: enough for the cap.
-  if (text.length > MAX_SPEC_BYTES) return { ok: false, error: `${name} is ${mb(text.length)}; the limit is ${mb(MAX_SPEC_BYTES)}` };
+  if (text.length > MAX_SPEC_BYTES)
+    return { ok: false, error: `${name} is ${mb(text.length)}; the limit is ${mb(MAX_SPEC_BYTES)}` };
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (!trimmed) return { ok: false, error: `${name} is empty` };
   let document: unknown;
@@ -52,20 +63,34 @@ export function parseSpecText(text: string, name = 'the spec'): ParsedText {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const at = /position (\d+)/.exec(message);
-      return { ok: false, error: `${name} is not valid JSON${at ? ` at ${lineColumn(trimmed, Number(at[1]))}` : ''}: ${message.slice(0, 200)}` };
+      return {
+        ok: false,
+        error: `${name} is not valid JSON${at ? ` at ${lineColumn(trimmed, Number(at[1]))}` : ''}: ${message.slice(0, 200)}`,
+      };
     }
   } else {
     format = 'yaml';
     try {
-      document = parseYaml(trimmed, { maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: false, merge: true, prettyErrors: true });
+      document = parseYaml(trimmed, {
+        maxAliasCount: MAX_YAML_ALIASES,
+        uniqueKeys: false,
+        merge: true,
+        prettyErrors: true,
+      });
     } catch (error) {
       const e = error as { message?: string; linePos?: Array<{ line: number; col: number }> };
       const pos = e.linePos?.[0];
-      const first = String(e.message ?? error).split('\n')[0].slice(0, 200);
-      return { ok: false, error: `${name} is not valid YAML${pos ? ` at line ${pos.line}, column ${pos.col}` : ''}: ${first}` };
+      const first = String(e.message ?? error)
+        .split('\n')[0]
+        .slice(0, 200);
+      return {
+        ok: false,
+        error: `${name} is not valid YAML${pos ? ` at line ${pos.line}, column ${pos.col}` : ''}: ${first}`,
+      };
     }
   }
   const deep = tooDeep(document);
-  if (deep !== null) return { ok: false, error: `${name} nests deeper than ${MAX_SPEC_DEPTH} levels at ${deep.slice(0, 200)}` };
+  if (deep !== null)
+    return { ok: false, error: `${name} nests deeper than ${MAX_SPEC_DEPTH} levels at ${deep.slice(0, 200)}` };
   return { ok: true, document, format };
 }

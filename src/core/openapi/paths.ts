@@ -36,7 +36,10 @@ export function buildTree(operations: readonly SpecOperation[]): PathNode {
       } else if (/^\{[^{}]+\}$/.test(segment)) {
         node = node.param ??= newNode();
       } else {
-        const source = `^${segment.split(/\{[^{}]*\}/).map((part) => escapeRe(decodeSegment(part))).join('(.+?)')}$`;
+        const source = `^${segment
+          .split(/\{[^{}]*\}/)
+          .map((part) => escapeRe(decodeSegment(part)))
+          .join('(.+?)')}$`;
         let entry = node.patterns.find((p) => p.re.source === source);
         if (!entry) node.patterns.push((entry = { re: new RegExp(source), node: newNode() }));
         node = entry.node;
@@ -64,7 +67,7 @@ export function matchPath(root: PathNode, segments: readonly string[], method: s
     if (i === segments.length) {
       if (!node.ops) return null;
       firstTemplate ??= node;
-      return node.ops.get(method) ?? (method === 'HEAD' ? node.ops.get('GET') ?? null : null);
+      return node.ops.get(method) ?? (method === 'HEAD' ? (node.ops.get('GET') ?? null) : null);
     }
     const segment = segments[i];
     const next = node.literal.get(segment);

@@ -22,7 +22,11 @@ export function specRules(spec: LoadedSpec): Rule[] {
     for (const key of Object.keys(op.responses)) {
       const status = statusPattern(key);
       if (!status || (/^\d/.test(status) && Number(status[0]) < 4)) continue;
-      const entry = responseFor(spec, op, key === 'default' ? 599 : /xx$/i.test(key) ? Number(key[0]) * 100 + 99 : Number(key));
+      const entry = responseFor(
+        spec,
+        op,
+        key === 'default' ? 599 : /xx$/i.test(key) ? Number(key[0]) * 100 + 99 : Number(key),
+      );
       if (!entry || entry.key !== key) continue;
       const media = schemaFor(spec, op, entry, null);
       if (!media) continue;

@@ -9,7 +9,11 @@ const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
 const MAX_SERVERS = 50;
 
 /** A template with `{var}`s as a regex source; literal text escaped. */
-function templateSource(template: string, variables: Record<string, unknown>, anyValue: string): { source: string; literal: number; hasVars: boolean } {
+function templateSource(
+  template: string,
+  variables: Record<string, unknown>,
+  anyValue: string,
+): { source: string; literal: number; hasVars: boolean } {
   let source = '';
   let literal = 0;
   let hasVars = false;
@@ -20,7 +24,10 @@ function templateSource(template: string, variables: Record<string, unknown>, an
     literal += m.index - last;
     hasVars = true;
     const def = variables[m[1]];
-    const values = isRecord(def) && Array.isArray(def.enum) ? def.enum.filter((v) => typeof v === 'string' || typeof v === 'number').map(String) : [];
+    const values =
+      isRecord(def) && Array.isArray(def.enum)
+        ? def.enum.filter((v) => typeof v === 'string' || typeof v === 'number').map(String)
+        : [];
     source += values.length ? `(?:${values.map(escapeRe).join('|')})` : anyValue;
     last = m.index + m[0].length;
   }
@@ -29,7 +36,13 @@ function templateSource(template: string, variables: Record<string, unknown>, an
   return { source, literal, hasVars };
 }
 
-function bindOne(url: string, variables: Record<string, unknown>, sourceUrl: string | undefined, warnings: string[], at: string): ServerBinding | null {
+function bindOne(
+  url: string,
+  variables: Record<string, unknown>,
+  sourceUrl: string | undefined,
+  warnings: string[],
+  at: string,
+): ServerBinding | null {
   let template = url.trim();
   if (!ABSOLUTE.test(template) && !template.startsWith('//') && sourceUrl && !template.includes('{')) {
     try {
@@ -73,24 +86,43 @@ function bindOne(url: string, variables: Record<string, unknown>, sourceUrl: str
     warnings.push(`${at}: server URL ${JSON.stringify(url).slice(0, 120)} could not be used; skipped`);
     return null;
   }
-  return { display: originTemplate ? `${originTemplate}${pathTemplate}` : `*${pathTemplate || '/'}`, prefix, host, basePath: pathTemplate, weight: literal };
+  return {
+    display: originTemplate ? `${originTemplate}${pathTemplate}` : `*${pathTemplate || '/'}`,
+    prefix,
+    host,
+    basePath: pathTemplate,
+    weight: literal,
+  };
 }
 
-export function bindServers(document: Record<string, unknown>, version: SpecVersion, options: LoadOptions, warnings: string[]): ServerBinding[] {
+export function bindServers(
+  document: Record<string, unknown>,
+  version: SpecVersion,
+  options: LoadOptions,
+  warnings: string[],
+): ServerBinding[] {
   const entries: Array<{ url: string; variables: Record<string, unknown>; at: string }> = [];
   if (options.baseUrls?.length) {
     options.baseUrls.forEach((url, i) => entries.push({ url, variables: {}, at: `base URL ${i + 1}` }));
   } else if (version === '2.0') {
     const basePath = typeof document.basePath === 'string' ? document.basePath : '';
     if (typeof document.host === 'string' && document.host) {
-      const schemes = Array.isArray(document.schemes) && document.schemes.length ? document.schemes.filter((s) => typeof s === 'string') : ['https', 'http'];
-      for (const scheme of schemes) entries.push({ url: `${scheme}://${document.host}${basePath}`, variables: {}, at: '/host' });
+      const schemes =
+        Array.isArray(document.schemes) && document.schemes.length
+          ? document.schemes.filter((s) => typeof s === 'string')
+          : ['https', 'http'];
+      for (const scheme of schemes)
+        entries.push({ url: `${scheme}://${document.host}${basePath}`, variables: {}, at: '/host' });
     } else entries.push({ url: basePath, variables: {}, at: '/basePath' });
   } else {
     const servers = Array.isArray(document.servers) ? document.servers : [];
     servers.slice(0, MAX_SERVERS).forEach((server, i) => {
       if (isRecord(server) && typeof server.url === 'string') {
-        entries.push({ url: server.url, variables: isRecord(server.variables) ? server.variables : {}, at: `/servers/${i}` });
+        entries.push({
+          url: server.url,
+          variables: isRecord(server.variables) ? server.variables : {},
+          at: `/servers/${i}`,
+        });
       } else warnings.push(`/servers/${i}: expected an object with a "url"; skipped`);
     });
     if (!entries.length) entries.push({ url: '/', variables: {}, at: '/servers' });

@@ -32,8 +32,14 @@ export function readStoredSpecs(raw: unknown): { specs: StoredSpec[]; dropped: n
   const specs: StoredSpec[] = [];
   let dropped = 0;
   for (const item of raw) {
-    const ok = isRecord(item) && typeof item.id === 'string' && typeof item.title === 'string' && typeof item.document === 'string'
-      && isRecord(item.source) && (item.source.kind === 'file' || item.source.kind === 'url') && Array.isArray(item.rules);
+    const ok =
+      isRecord(item) &&
+      typeof item.id === 'string' &&
+      typeof item.title === 'string' &&
+      typeof item.document === 'string' &&
+      isRecord(item.source) &&
+      (item.source.kind === 'file' || item.source.kind === 'url') &&
+      Array.isArray(item.rules);
     if (ok) specs.push(item as unknown as StoredSpec);
     else dropped++;
   }

@@ -10,7 +10,10 @@ export { readStoredSpecs, type SpecSource, type StoredSpec } from './stored-shap
 
 export type Prepared = { ok: true; stored: StoredSpec; spec: LoadedSpec } | { ok: false; error: string };
 
-function describe(spec: LoadedSpec, base: Omit<StoredSpec, 'title' | 'version' | 'openapi' | 'rules' | 'warnings' | 'operationCount' | 'servers'>): StoredSpec {
+function describe(
+  spec: LoadedSpec,
+  base: Omit<StoredSpec, 'title' | 'version' | 'openapi' | 'rules' | 'warnings' | 'operationCount' | 'servers'>,
+): StoredSpec {
   return {
     ...base,
     title: spec.title,
@@ -24,7 +27,13 @@ function describe(spec: LoadedSpec, base: Omit<StoredSpec, 'title' | 'version' |
 }
 
 /** Text from a file or a URL → the stored form and the loaded spec; the error names where it is broken. */
-export function prepareSpec(text: string, source: SpecSource, id: string, addedAt: number, baseUrls?: string[]): Prepared {
+export function prepareSpec(
+  text: string,
+  source: SpecSource,
+  id: string,
+  addedAt: number,
+  baseUrls?: string[],
+): Prepared {
   const name = source.kind === 'file' ? source.name : source.url;
   const parsed = parseSpecText(text, name);
   if (!parsed.ok) return parsed;
@@ -32,11 +41,18 @@ export function prepareSpec(text: string, source: SpecSource, id: string, addedA
   try {
     documentText = JSON.stringify(parsed.document);
   } catch (error) {
-    return { ok: false, error: `${name} cannot be kept: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'} (a YAML anchor that refers to itself?)` };
+    return {
+      ok: false,
+      error: `${name} cannot be kept: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'} (a YAML anchor that refers to itself?)`,
+    };
   }
   const loaded = loadSpec(parsed.document, { id, sourceUrl: source.kind === 'url' ? source.url : undefined, baseUrls });
   if (!loaded.ok) return { ok: false, error: `${name}: ${loaded.error}` };
-  return { ok: true, spec: loaded.spec, stored: describe(loaded.spec, { id, source, baseUrls, addedAt, document: documentText }) };
+  return {
+    ok: true,
+    spec: loaded.spec,
+    stored: describe(loaded.spec, { id, source, baseUrls, addedAt, document: documentText }),
+  };
 }
 
 /** A stored spec loaded again (JSON only). */
@@ -47,7 +63,11 @@ export function loadStoredSpec(stored: StoredSpec): LoadResult {
   } catch {
     return { ok: false, error: `${stored.title}: the stored copy is damaged; load the spec again` };
   }
-  return loadSpec(document, { id: stored.id, sourceUrl: stored.source.kind === 'url' ? stored.source.url : undefined, baseUrls: stored.baseUrls });
+  return loadSpec(document, {
+    id: stored.id,
+    sourceUrl: stored.source.kind === 'url' ? stored.source.url : undefined,
+    baseUrls: stored.baseUrls,
+  });
 }
 
 /** The stored copy with new base URLs (re-deriving servers and rules). */

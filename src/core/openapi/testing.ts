@@ -15,7 +15,11 @@ export function githubSpecPath(): string {
   return require.resolve('@octokit/openapi/generated/api.github.com.json');
 }
 
-export function loadText(text: string, id = 'test', options: { sourceUrl?: string; baseUrls?: string[] } = {}): LoadedSpec {
+export function loadText(
+  text: string,
+  id = 'test',
+  options: { sourceUrl?: string; baseUrls?: string[] } = {},
+): LoadedSpec {
   const parsed = parseSpecText(text, id);
   if (!parsed.ok) throw new Error(parsed.error);
   const loaded = loadSpec(parsed.document, { id, ...options });

@@ -9,7 +9,23 @@ import type { LoadedSpec, SpecViolation } from './types';
 const BASE = 'https://spec.faultline.invalid/';
 export const MAX_VIOLATIONS_SHOWN = 5;
 /** Keywords that only say "something inside failed": the leaf errors say what. */
-const AGGREGATE = new Set(['properties', 'items', 'prefixItems', 'additionalItems', '$ref', 'allOf', 'patternProperties', 'dependentSchemas', 'unevaluatedProperties', 'unevaluatedItems', 'contains', 'if', 'then', 'else', 'additionalProperties']);
+const AGGREGATE = new Set([
+  'properties',
+  'items',
+  'prefixItems',
+  'additionalItems',
+  '$ref',
+  'allOf',
+  'patternProperties',
+  'dependentSchemas',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'contains',
+  'if',
+  'then',
+  'else',
+  'additionalProperties',
+]);
 
 const lookups = new WeakMap<LoadedSpec, Record<string, Schema | boolean>>();
 
@@ -52,7 +68,8 @@ export type SchemaCheck = { ok: true; violations: SpecViolation[]; count: number
 
 /** Validates a parsed body against the schema found at `pointer` in the spec. Never throws. */
 export function checkSchema(spec: LoadedSpec, schema: unknown, pointer: string, instance: unknown): SchemaCheck {
-  if (!register(spec, schema, pointer)) return { ok: false, note: `the schema at ${pointer} is not a schema; not checked` };
+  if (!register(spec, schema, pointer))
+    return { ok: false, note: `the schema at ${pointer} is not a schema; not checked` };
   const lookup = lookupFor(spec);
   const root = lookup[`${BASE}#${pointer}`] ?? (schema as Schema);
   // A `$ref` to a part of the document not registered yet is registered and the check repeated.

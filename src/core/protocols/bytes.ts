@@ -16,7 +16,10 @@ B64[95] = 63; // '_' base64url
  * message separately: `AAAA…==gAAA…`). Whitespace is skipped; undefined on any other character.
  * Output is capped at `maxBytes`; `cut` says so.
  */
-export function decodeBase64Chunks(input: string, maxBytes = MAX_PARSE_BYTES): { bytes: Uint8Array; cut: boolean } | undefined {
+export function decodeBase64Chunks(
+  input: string,
+  maxBytes = MAX_PARSE_BYTES,
+): { bytes: Uint8Array; cut: boolean } | undefined {
   const n = input.length;
   const out = new Uint8Array(Math.min(Math.ceil((n * 3) / 4), maxBytes));
   let len = 0;
@@ -147,7 +150,8 @@ export function readEnvelopes(bytes: Uint8Array): { envelopes: Envelope[]; skipp
     const start = pos + 5;
     const end = start + length;
     const truncated = end > n;
-    if (envelopes.length < MAX_ENVELOPES) envelopes.push({ flags, payload: bytes.subarray(start, Math.min(end, n)), length, truncated });
+    if (envelopes.length < MAX_ENVELOPES)
+      envelopes.push({ flags, payload: bytes.subarray(start, Math.min(end, n)), length, truncated });
     else skipped++;
     if (truncated) break;
     pos = end;

@@ -50,17 +50,45 @@ export function grpcCode(n: number): RpcCode | undefined {
  * for a few: canceled 499, deadline_exceeded 504, failed_precondition 400, unimplemented 501).
  */
 const CONNECT_HTTP: Readonly<Record<string, number>> = {
-  canceled: 499, unknown: 500, invalid_argument: 400, deadline_exceeded: 504, not_found: 404, already_exists: 409,
-  permission_denied: 403, resource_exhausted: 429, failed_precondition: 400, aborted: 409, out_of_range: 400,
-  unimplemented: 501, internal: 500, unavailable: 503, data_loss: 500, unauthenticated: 401,
+  canceled: 499,
+  unknown: 500,
+  invalid_argument: 400,
+  deadline_exceeded: 504,
+  not_found: 404,
+  already_exists: 409,
+  permission_denied: 403,
+  resource_exhausted: 429,
+  failed_precondition: 400,
+  aborted: 409,
+  out_of_range: 400,
+  unimplemented: 501,
+  internal: 500,
+  unavailable: 503,
+  data_loss: 500,
+  unauthenticated: 401,
 };
 
 /** Twirp's codes (v7 table): its own `malformed` and `bad_route`, `dataloss` without the underscore. */
 const TWIRP_HTTP: Readonly<Record<string, number>> = {
-  canceled: 408, unknown: 500, invalid_argument: 400, malformed: 400, deadline_exceeded: 408, not_found: 404,
-  bad_route: 404, already_exists: 409, permission_denied: 403, unauthenticated: 401, resource_exhausted: 429,
-  failed_precondition: 412, aborted: 409, out_of_range: 400, unimplemented: 501, internal: 500, unavailable: 503,
-  dataloss: 500, data_loss: 500,
+  canceled: 408,
+  unknown: 500,
+  invalid_argument: 400,
+  malformed: 400,
+  deadline_exceeded: 408,
+  not_found: 404,
+  bad_route: 404,
+  already_exists: 409,
+  permission_denied: 403,
+  unauthenticated: 401,
+  resource_exhausted: 429,
+  failed_precondition: 412,
+  aborted: 409,
+  out_of_range: 400,
+  unimplemented: 501,
+  internal: 500,
+  unavailable: 503,
+  dataloss: 500,
+  data_loss: 500,
 };
 
 const hasOwn = Object.prototype.hasOwnProperty;

@@ -73,10 +73,15 @@ function endOfStream(ctx: RecognizerContext): Extracted | null {
   const end = envelopes.find((e) => (e.flags & 0x02) !== 0);
   if (!end) {
     const last = envelopes[envelopes.length - 1];
-    notes.push(last?.truncated ? 'Connect stream ends inside a message (truncated); no end-of-stream message' : 'Connect stream without an end-of-stream message');
+    notes.push(
+      last?.truncated
+        ? 'Connect stream ends inside a message (truncated); no end-of-stream message'
+        : 'Connect stream without an end-of-stream message',
+    );
     return { protocol: 'connect', notes };
   }
-  if (end.flags & 0x01) return { protocol: 'connect', notes: ['Connect end-of-stream message is compressed; not read'] };
+  if (end.flags & 0x01)
+    return { protocol: 'connect', notes: ['Connect end-of-stream message is compressed; not read'] };
   if (end.truncated) notes.push('Connect end-of-stream message is cut short');
   let json: unknown;
   try {
@@ -119,9 +124,11 @@ export const connect: FormatRecognizer = {
       const j = body.json;
       // Connect never sends an error with a 2xx; Twirp's `{code, msg}` is its own format.
       if (ctx.exchange.status < 400 || !isRecord(j) || !connectCode(get(j, 'code'))) return null;
-      if (typeof get(j, 'msg') === 'string' || (get(j, 'message') === undefined && get(j, 'details') === undefined)) return null;
+      if (typeof get(j, 'msg') === 'string' || (get(j, 'message') === undefined && get(j, 'details') === undefined))
+        return null;
       // The Connect error object has only these keys; an envelope with more (`type`, `status`, `request_id`) is a vendor's own.
-      for (const key in j) if (Object.prototype.hasOwnProperty.call(j, key) && !CONNECT_ERROR_KEYS.has(key)) return null;
+      for (const key in j)
+        if (Object.prototype.hasOwnProperty.call(j, key) && !CONNECT_ERROR_KEYS.has(key)) return null;
       return connectError(j, []);
     }
     if (!body.mimeType.startsWith('application/connect+')) return null;

@@ -37,7 +37,11 @@ interface GrpcStatus {
 }
 
 function fromTrailers(trailers: Map<string, string>): GrpcStatus {
-  const out: GrpcStatus = { status: trailers.get('grpc-status'), message: trailers.get('grpc-message'), detailsBin: trailers.get('grpc-status-details-bin') };
+  const out: GrpcStatus = {
+    status: trailers.get('grpc-status'),
+    message: trailers.get('grpc-message'),
+    detailsBin: trailers.get('grpc-status-details-bin'),
+  };
   for (const [name, value] of trailers) {
     if (REQUEST_ID_TRAILER.test(name) && value) {
       out.requestId = { name, value };
@@ -149,12 +153,25 @@ export const grpcWeb: FormatRecognizer = {
     if (!isGrpcWeb && headerStatus === undefined) return null;
     const notes: string[] = [];
     // The trailer frame is the final word; headers carry the status only in a trailers-only response.
-    const body = isGrpcWeb && ctx.body.kind !== 'empty' && ctx.body.kind !== 'not-captured' ? fromBody(ctx, mime.startsWith('application/grpc-web-text'), notes) : undefined;
-    const status: GrpcStatus = body?.status !== undefined
-      ? body
-      : { status: headerStatus, message: ctx.header('grpc-message'), detailsBin: ctx.header('grpc-status-details-bin') };
+    const body =
+      isGrpcWeb && ctx.body.kind !== 'empty' && ctx.body.kind !== 'not-captured'
+        ? fromBody(ctx, mime.startsWith('application/grpc-web-text'), notes)
+        : undefined;
+    const status: GrpcStatus =
+      body?.status !== undefined
+        ? body
+        : {
+            status: headerStatus,
+            message: ctx.header('grpc-message'),
+            detailsBin: ctx.header('grpc-status-details-bin'),
+          };
     const found = grpcExtracted(status, notes);
     if (found) return found;
-    return isGrpcWeb ? { protocol: 'grpc-web', notes: notes.length ? notes : ['gRPC-web response without a grpc-status (trailers not captured?)'] } : null;
+    return isGrpcWeb
+      ? {
+          protocol: 'grpc-web',
+          notes: notes.length ? notes : ['gRPC-web response without a grpc-status (trailers not captured?)'],
+        }
+      : null;
   },
 };

@@ -29,9 +29,11 @@ const STANDARD: Readonly<Record<number, number>> = {
   [-32006]: 400, // JSON-RPC version not supported
 };
 
-const RATE_LIMITED = /rate.?limit|too many requests|request rate|rate exceeded|throttl|daily request count|requests? limit reached|\/\s?second|per second/i;
+const RATE_LIMITED =
+  /rate.?limit|too many requests|request rate|rate exceeded|throttl|daily request count|requests? limit reached|\/\s?second|per second/i;
 /** Transient server states, blockchain nodes' included (warming up, behind the chain tip, syncing). */
-const TRANSIENT = /timed? ?out|temporar|unavailable|try again|overload|busy|header not found|server error|internal error|warm(?:ing)? ?up|loading|starting up|\bbehind\b|syncing|not (?:yet )?synced/i;
+const TRANSIENT =
+  /timed? ?out|temporar|unavailable|try again|overload|busy|header not found|server error|internal error|warm(?:ing)? ?up|loading|starting up|\bbehind\b|syncing|not (?:yet )?synced/i;
 
 /**
  * The HTTP status a JSON-RPC error code stands for; the message refines it. Undefined for an
@@ -51,8 +53,13 @@ export function jsonRpcHttp(code: number, message: string | undefined): number |
 }
 
 const WAIT_KEYS: ReadonlyArray<[string, number]> = [
-  ['retryAfter', 1], ['retry_after', 1], ['retryAfterSeconds', 1], ['retry_after_seconds', 1], ['backoff_seconds', 1],
-  ['retryAfterMs', 0.001], ['retry_after_ms', 0.001],
+  ['retryAfter', 1],
+  ['retry_after', 1],
+  ['retryAfterSeconds', 1],
+  ['retry_after_seconds', 1],
+  ['backoff_seconds', 1],
+  ['retryAfterMs', 0.001],
+  ['retry_after_ms', 0.001],
 ];
 
 /** A wait in `error.data` (or one level down, e.g. `data.rate.backoff_seconds`). */
@@ -96,16 +103,25 @@ function errorOf(response: unknown): RpcError | undefined {
   const error = get(response, 'error');
   if (!isRecord(error)) return undefined;
   const raw = get(error, 'code');
-  const code = typeof raw === 'number' && Number.isFinite(raw) ? raw : typeof raw === 'string' && /^-?\d{1,12}$/.test(raw) ? Number(raw) : undefined;
+  const code =
+    typeof raw === 'number' && Number.isFinite(raw)
+      ? raw
+      : typeof raw === 'string' && /^-?\d{1,12}$/.test(raw)
+        ? Number(raw)
+        : undefined;
   if (code === undefined) return undefined;
   const base = text(get(error, 'message'));
   const http = jsonRpcHttp(code, base);
   const data = get(error, 'data');
   const detail = dataText(data);
-  const message = base && detail && !base.includes(detail) ? `${base}${/[.:!?]$/.test(base) ? ' ' : ': '}${detail}` : (base ?? detail);
+  const message =
+    base && detail && !base.includes(detail)
+      ? `${base}${/[.:!?]$/.test(base) ? ' ' : ': '}${detail}`
+      : (base ?? detail);
   // A wait in `data` makes any code a rate limit.
   const wait = waitIn(data);
-  if (wait) return { code: String(code), message, http: http === undefined || http < 500 ? 429 : http, retryable: true, wait };
+  if (wait)
+    return { code: String(code), message, http: http === undefined || http < 500 ? 429 : http, retryable: true, wait };
   // The code decides, not the transport: JSON-RPC servers send every error with the same HTTP status
   // (Bitcoin Core: 500), so an app's own code that says nothing transient is not worth a re-send.
   return { code: String(code), message, http, retryable: http === undefined ? false : retryableHttp(http) };
@@ -125,7 +141,14 @@ function single(j: Record<string, unknown>): Extracted | null {
   const err = errorOf(j);
   // A lone success is plain data: the json gate claims it for 2xx, and it needs no label.
   if (!err) return null;
-  const out: Extracted = compact({ protocol: 'jsonrpc' as const, saysFailure: true, errorCode: err.code, message: err.message ?? null, httpEquivalent: err.http, retryable: err.retryable });
+  const out: Extracted = compact({
+    protocol: 'jsonrpc' as const,
+    saysFailure: true,
+    errorCode: err.code,
+    message: err.message ?? null,
+    httpEquivalent: err.http,
+    retryable: err.retryable,
+  });
   if (err.wait) {
     out.retryAfterSeconds = err.wait.seconds;
     out.retryAfterField = err.wait.field;
@@ -142,7 +165,13 @@ function batch(list: unknown[]): Extracted | null {
     const response = list[i];
     const err = errorOf(response);
     if (!err) continue;
-    const op: OperationFailure = { index: i, failure: true, errorCode: err.code, message: err.message ?? null, retryable: err.retryable ?? false };
+    const op: OperationFailure = {
+      index: i,
+      failure: true,
+      errorCode: err.code,
+      message: err.message ?? null,
+      retryable: err.retryable ?? false,
+    };
     const id = idText(get(response, 'id'));
     if (id !== undefined) op.id = id;
     ops.add(op);

@@ -18,10 +18,18 @@ export class OperationList {
   }
 
   /** The exchange-level summary: the first failed operation's code and message, with the batch attached. */
-  summary(total: number, read: number, protocolName: string): Pick<Extracted, 'operations' | 'operationsOmitted' | 'operationCount' | 'notes'> {
+  summary(
+    total: number,
+    read: number,
+    protocolName: string,
+  ): Pick<Extracted, 'operations' | 'operationsOmitted' | 'operationCount' | 'notes'> {
     const notes = [`${protocolName} batch of ${total} operation${total === 1 ? '' : 's'}: ${this.failed} failed`];
-    if (read < total) notes.push(`${protocolName} batch read up to operation ${read} of ${total}; ${total - read} not examined`);
-    if (this.omitted) notes.push(`${this.omitted} more failed operation${this.omitted === 1 ? '' : 's'} not listed (first ${MAX_OPERATIONS} shown)`);
+    if (read < total)
+      notes.push(`${protocolName} batch read up to operation ${read} of ${total}; ${total - read} not examined`);
+    if (this.omitted)
+      notes.push(
+        `${this.omitted} more failed operation${this.omitted === 1 ? '' : 's'} not listed (first ${MAX_OPERATIONS} shown)`,
+      );
     return { operations: this.list, operationsOmitted: this.omitted, operationCount: total, notes };
   }
 }

@@ -10,10 +10,26 @@ import { retryableHttp } from './codes';
 import { idText, MAX_BATCH_ELEMENTS, OperationList } from './operations';
 
 const HTTP_BY_CODE: Readonly<Record<string, number>> = {
-  PARSE_ERROR: 400, BAD_REQUEST: 400, UNAUTHORIZED: 401, PAYMENT_REQUIRED: 402, FORBIDDEN: 403, NOT_FOUND: 404,
-  METHOD_NOT_SUPPORTED: 405, TIMEOUT: 408, CONFLICT: 409, PRECONDITION_FAILED: 412, PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415, UNPROCESSABLE_CONTENT: 422, TOO_MANY_REQUESTS: 429, CLIENT_CLOSED_REQUEST: 499,
-  INTERNAL_SERVER_ERROR: 500, NOT_IMPLEMENTED: 501, BAD_GATEWAY: 502, SERVICE_UNAVAILABLE: 503, GATEWAY_TIMEOUT: 504,
+  PARSE_ERROR: 400,
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  PAYMENT_REQUIRED: 402,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_SUPPORTED: 405,
+  TIMEOUT: 408,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE_CONTENT: 422,
+  TOO_MANY_REQUESTS: 429,
+  CLIENT_CLOSED_REQUEST: 499,
+  INTERNAL_SERVER_ERROR: 500,
+  NOT_IMPLEMENTED: 501,
+  BAD_GATEWAY: 502,
+  SERVICE_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
 };
 const MAX_FIELD_ERRORS = 50;
 
@@ -31,13 +47,17 @@ function errorShape(error: unknown): Record<string, unknown> | undefined {
   if (!isRecord(error)) return undefined;
   const inner = isRecord(get(error, 'json')) ? (get(error, 'json') as Record<string, unknown>) : error;
   const data = get(inner, 'data');
-  if (typeof get(inner, 'code') !== 'number' || !isRecord(data) || typeof get(data, 'code') !== 'string') return undefined;
+  if (typeof get(inner, 'code') !== 'number' || !isRecord(data) || typeof get(data, 'code') !== 'string')
+    return undefined;
   if (typeof get(data, 'httpStatus') !== 'number' && !has(data, 'path')) return undefined;
   return inner;
 }
 
 /** Zod issues: `data.zodError.fieldErrors` (flattened), else a message that is the JSON list of issues. */
-function zodFieldErrors(shape: Record<string, unknown>, message: string | undefined): { fieldErrors: FieldError[]; message?: string } {
+function zodFieldErrors(
+  shape: Record<string, unknown>,
+  message: string | undefined,
+): { fieldErrors: FieldError[]; message?: string } {
   const out: FieldError[] = [];
   const flat = get(get(get(shape, 'data'), 'zodError'), 'fieldErrors');
   if (isRecord(flat)) {
@@ -59,9 +79,15 @@ function zodFieldErrors(shape: Record<string, unknown>, message: string | undefi
   for (const issue of issues.slice(0, MAX_FIELD_ERRORS)) {
     const m = str(issue, 'message');
     const path = get(issue, 'path');
-    if (m) out.push({ field: Array.isArray(path) ? path.filter((p) => typeof p === 'string' || typeof p === 'number').join('.') : '', message: m });
+    if (m)
+      out.push({
+        field: Array.isArray(path) ? path.filter((p) => typeof p === 'string' || typeof p === 'number').join('.') : '',
+        message: m,
+      });
   }
-  return out.length ? { fieldErrors: out, message: out.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ') } : { fieldErrors: out };
+  return out.length
+    ? { fieldErrors: out, message: out.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ') }
+    : { fieldErrors: out };
 }
 
 function errorOf(element: unknown): TrpcError | undefined {
@@ -73,11 +99,25 @@ function errorOf(element: unknown): TrpcError | undefined {
   const http = status !== undefined && status >= 400 && status <= 599 ? status : (HTTP_BY_CODE[code] ?? 500);
   const raw = text(get(shape, 'message'));
   const zod = zodFieldErrors(shape, raw);
-  return { code, message: zod.message ?? raw, path: idText(get(data, 'path')), http, retryable: retryableHttp(http), fieldErrors: zod.fieldErrors };
+  return {
+    code,
+    message: zod.message ?? raw,
+    path: idText(get(data, 'path')),
+    http,
+    retryable: retryableHttp(http),
+    fieldErrors: zod.fieldErrors,
+  };
 }
 
 function extracted(err: TrpcError): Extracted {
-  const out: Extracted = { protocol: 'trpc', saysFailure: true, errorCode: err.code, message: err.message ?? null, httpEquivalent: err.http, retryable: err.retryable };
+  const out: Extracted = {
+    protocol: 'trpc',
+    saysFailure: true,
+    errorCode: err.code,
+    message: err.message ?? null,
+    httpEquivalent: err.http,
+    retryable: err.retryable,
+  };
   if (err.fieldErrors.length) out.fieldErrors = err.fieldErrors;
   return out;
 }
@@ -95,7 +135,13 @@ function batch(list: unknown[]): Extracted | null {
   for (let i = 0; i < read; i++) {
     const err = errorOf(list[i]);
     if (!err) continue;
-    const op: OperationFailure = { index: i, failure: true, errorCode: err.code, message: err.message ?? null, retryable: err.retryable };
+    const op: OperationFailure = {
+      index: i,
+      failure: true,
+      errorCode: err.code,
+      message: err.message ?? null,
+      retryable: err.retryable,
+    };
     if (err.path !== undefined) op.path = err.path;
     ops.add(op);
     first ??= err;

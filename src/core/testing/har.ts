@@ -7,11 +7,25 @@ export interface EntryOptions {
 }
 
 /** One complete HAR entry with a JSON response body. */
-export function harEntry(url: string, status: number, body: string, { method = 'PATCH', time = 5, startedDateTime = '2025-03-04T10:00:00.000Z' }: EntryOptions = {}) {
+export function harEntry(
+  url: string,
+  status: number,
+  body: string,
+  { method = 'PATCH', time = 5, startedDateTime = '2025-03-04T10:00:00.000Z' }: EntryOptions = {},
+) {
   return {
     startedDateTime,
     time,
-    request: { method, url, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+    request: {
+      method,
+      url,
+      httpVersion: 'HTTP/1.1',
+      headers: [],
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: 0,
+    },
     response: {
       status,
       statusText: '',

@@ -64,17 +64,27 @@ export function seedMismatches(want: SeedCase['expected'], got: SeedResult): str
   if ('retryable' in want) check('retryable', got.retryable === want.retryable, got.retryable);
   if ('idempotent' in want) check('idempotent', got.idempotent === want.idempotent, got.idempotent);
   if ('message' in want) {
-    const ok = want.message === null ? got.message === null : got.message !== null && squash(got.message).includes(squash(want.message!));
+    const ok =
+      want.message === null
+        ? got.message === null
+        : got.message !== null && squash(got.message).includes(squash(want.message!));
     check('message', ok, got.message);
   }
   if ('retryAfterSeconds' in want) {
     const w = want.retryAfterSeconds;
-    const ok = w === null ? got.retryAfterSeconds === null : got.retryAfterSeconds !== null && Math.abs(got.retryAfterSeconds - w!) <= 1;
+    const ok =
+      w === null
+        ? got.retryAfterSeconds === null
+        : got.retryAfterSeconds !== null && Math.abs(got.retryAfterSeconds - w!) <= 1;
     check('retryAfterSeconds', ok, got.retryAfterSeconds);
   }
   if (want.actionMentionsAny) {
     const action = (got.action ?? '').toLowerCase();
-    check('actionMentionsAny', want.actionMentionsAny.some((w) => action.includes(w.toLowerCase())), got.action);
+    check(
+      'actionMentionsAny',
+      want.actionMentionsAny.some((w) => action.includes(w.toLowerCase())),
+      got.action,
+    );
   }
   return problems;
 }

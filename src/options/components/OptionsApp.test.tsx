@@ -38,13 +38,16 @@ async function renderOptions(initial: Rule[] = []): Promise<View> {
   });
   root = document.createElement('div');
   document.body.appendChild(root);
-  act(() => render(<OptionsApp store={store} download={(fileName, text) => downloads.push({ fileName, text })} />, root!));
+  act(() =>
+    render(<OptionsApp store={store} download={(fileName, text) => downloads.push({ fileName, text })} />, root!),
+  );
   await act(() => store.getState().load());
   return { root, store, saves, downloads };
 }
 
 const $ = (el: ParentNode, testid: string) => el.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
-const $$ = (el: ParentNode, testid: string) => Array.from(el.querySelectorAll<HTMLElement>(`[data-testid="${testid}"]`));
+const $$ = (el: ParentNode, testid: string) =>
+  Array.from(el.querySelectorAll<HTMLElement>(`[data-testid="${testid}"]`));
 const text = (el: ParentNode, testid: string) => $(el, testid)?.textContent ?? null;
 
 function type(el: HTMLElement | null, value: string): void {
@@ -68,7 +71,13 @@ function click(el: HTMLElement | null): void {
   act(() => el.click());
 }
 
-const locked: Rule = { id: 'locked', name: 'Locked', enabled: true, match: { host: 'api.example-verify.com', status: '423' }, set: { retryable: true } };
+const locked: Rule = {
+  id: 'locked',
+  name: 'Locked',
+  enabled: true,
+  match: { host: 'api.example-verify.com', status: '423' },
+  set: { retryable: true },
+};
 
 describe('options page', () => {
   it('adds a rule, names bad fields inline, blocks saving until valid, then saves it', async () => {
@@ -105,7 +114,10 @@ describe('options page', () => {
 
     await act(async () => save.click());
     expect(view.saves).toHaveLength(1);
-    expect(view.saves[0].rules[0]).toMatchObject({ match: { host: 'api.example-verify.com', status: '423' }, set: { retryable: true, defaultWaitSeconds: 7, action: 'Rule: wait 7 s' } });
+    expect(view.saves[0].rules[0]).toMatchObject({
+      match: { host: 'api.example-verify.com', status: '423' },
+      set: { retryable: true, defaultWaitSeconds: 7, action: 'Rule: wait 7 s' },
+    });
     expect(text(view.root, 'rules-status')).toBe('Saved 1 rule; synced with your browser account.');
     expect((view.root.querySelector('[data-testid="rules-save"]') as HTMLButtonElement).disabled).toBe(true);
   });
@@ -114,13 +126,21 @@ describe('options page', () => {
     const view = await renderOptions();
     click($(view.root, 'rules-add'));
     act(() => {
-      for (const [id, value] of [['rule-host', 'a.example.com'], ['rule-status', '423'], ['rule-wait', '7']]) {
+      for (const [id, value] of [
+        ['rule-host', 'a.example.com'],
+        ['rule-status', '423'],
+        ['rule-wait', '7'],
+      ]) {
         const field = $(view.root, id) as HTMLInputElement;
         field.value = value;
         field.dispatchEvent(new Event('input', { bubbles: true }));
       }
     });
-    expect(view.store.getState().drafts[0]).toMatchObject({ host: 'a.example.com', status: '423', defaultWaitSeconds: '7' });
+    expect(view.store.getState().drafts[0]).toMatchObject({
+      host: 'a.example.com',
+      status: '423',
+      defaultWaitSeconds: '7',
+    });
   });
 
   it('updates the preview live as the rule changes, and says which rule set each field', async () => {
@@ -184,7 +204,9 @@ describe('options page', () => {
 
   it('shows an import error naming the field and saves nothing', async () => {
     const view = await renderOptions([locked]);
-    await act(() => view.store.getState().importText('{"rules":[{"match":{"host":"*"},"set":{"retryable":"maybe"}}]}', 'rules.json'));
+    await act(() =>
+      view.store.getState().importText('{"rules":[{"match":{"host":"*"},"set":{"retryable":"maybe"}}]}', 'rules.json'),
+    );
     expect(text(view.root, 'rules-import-error')).toContain('rules[0].set.retryable');
     expect(view.saves).toHaveLength(0);
     expect($$(view.root, 'rule-row')).toHaveLength(1);
@@ -196,7 +218,11 @@ describe('RuleEditor on its own', () => {
     root = document.createElement('div');
     document.body.appendChild(root);
     let current: RuleDraft = { ...emptyDraft('x'), host: 'bad host', retryable: 'yes' };
-    const draw = () => render(<RuleEditor rule={current} compact onChange={(patch) => ((current = { ...current, ...patch }), draw())} />, root!);
+    const draw = () =>
+      render(
+        <RuleEditor rule={current} compact onChange={(patch) => ((current = { ...current, ...patch }), draw())} />,
+        root!,
+      );
     act(draw);
     expect(text(root, 'rule-host-error')).toMatch(/^match\.host: /);
     type($(root, 'rule-host'), 'api.example.com');

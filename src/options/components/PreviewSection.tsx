@@ -20,13 +20,20 @@ export function PreviewSection(): JSX.Element {
   return (
     <section class="section" aria-labelledby="preview-heading" data-testid="preview-section">
       <h2 id="preview-heading">Preview</h2>
-      <p class="section-intro">Paste a response and see how Faultline classifies it with the rules above, saved or not.</p>
+      <p class="section-intro">
+        Paste a response and see how Faultline classifies it with the rules above, saved or not.
+      </p>
       <div class="preview">
         <div class="preview-input">
           <div class="field-row">
             <div class="field">
               <label for="preview-method">Method</label>
-              <select id="preview-method" data-testid="preview-method" value={sample.method} onChange={(e) => set({ method: e.currentTarget.value })}>
+              <select
+                id="preview-method"
+                data-testid="preview-method"
+                value={sample.method}
+                onChange={(e) => set({ method: e.currentTarget.value })}
+              >
                 {METHODS.map((m) => (
                   <option key={m} value={m}>
                     {m}
@@ -36,11 +43,25 @@ export function PreviewSection(): JSX.Element {
             </div>
             <div class="field grow">
               <label for="preview-url">URL</label>
-              <input id="preview-url" type="text" data-testid="preview-url" spellcheck={false} value={sample.url} onInput={(e) => set({ url: e.currentTarget.value })} />
+              <input
+                id="preview-url"
+                type="text"
+                data-testid="preview-url"
+                spellcheck={false}
+                value={sample.url}
+                onInput={(e) => set({ url: e.currentTarget.value })}
+              />
             </div>
             <div class="field narrow">
               <label for="preview-status">Status</label>
-              <input id="preview-status" type="text" inputMode="numeric" data-testid="preview-status" value={sample.status} onInput={(e) => set({ status: e.currentTarget.value })} />
+              <input
+                id="preview-status"
+                type="text"
+                inputMode="numeric"
+                data-testid="preview-status"
+                value={sample.status}
+                onInput={(e) => set({ status: e.currentTarget.value })}
+              />
             </div>
           </div>
           {result.urlProblem ? (
@@ -50,30 +71,57 @@ export function PreviewSection(): JSX.Element {
           ) : null}
           <div class="field wide">
             <label for="preview-headers">Response headers (name: value, one a line)</label>
-            <textarea id="preview-headers" data-testid="preview-headers" rows={4} spellcheck={false} class="mono" value={sample.headers} onInput={(e) => set({ headers: e.currentTarget.value })} />
+            <textarea
+              id="preview-headers"
+              data-testid="preview-headers"
+              rows={4}
+              spellcheck={false}
+              class="mono"
+              value={sample.headers}
+              onInput={(e) => set({ headers: e.currentTarget.value })}
+            />
             {result.badHeaderLines.length ? (
               <div class="field-error" data-testid="preview-headers-error">
-                headers: line{result.badHeaderLines.length === 1 ? '' : 's'} {result.badHeaderLines.join(', ')} not in the form name: value; ignored
+                headers: line{result.badHeaderLines.length === 1 ? '' : 's'} {result.badHeaderLines.join(', ')} not in
+                the form name: value; ignored
               </div>
             ) : null}
           </div>
           <div class="field wide">
             <label for="preview-body">Response body</label>
-            <textarea id="preview-body" data-testid="preview-body" rows={8} spellcheck={false} class="mono" value={sample.body} onInput={(e) => set({ body: e.currentTarget.value })} />
+            <textarea
+              id="preview-body"
+              data-testid="preview-body"
+              rows={8}
+              spellcheck={false}
+              class="mono"
+              value={sample.body}
+              onInput={(e) => set({ body: e.currentTarget.value })}
+            />
           </div>
         </div>
         <div class="preview-output" data-testid="preview-result" aria-live="polite">
           {skipped > 0 ? (
             <p class="note" data-testid="preview-skipped">
-              {skipped} rule{skipped === 1 ? ' is' : 's are'} not used here until {skipped === 1 ? 'it is' : 'they are'} valid.
+              {skipped} rule{skipped === 1 ? ' is' : 's are'} not used here until {skipped === 1 ? 'it is' : 'they are'}{' '}
+              valid.
             </p>
           ) : null}
           <dl class="facts">
             <Fact label="Format" testid="preview-format" value={c.format} />
             <Fact label="Failure" testid="preview-failure" value={c.failure ? `yes (${c.kind})` : 'no'} />
-            <Fact label="Status" testid="preview-status-meaning" value={c.status.code ? `${c.status.code} ${c.status.reason}` : 'no response'} />
+            <Fact
+              label="Status"
+              testid="preview-status-meaning"
+              value={c.status.code ? `${c.status.code} ${c.status.reason}` : 'no response'}
+            />
             <Fact label="Error code" testid="preview-code" value={c.errorCode} mono />
-            <Fact label="ID" testid="preview-id" value={c.errorId ? `${c.errorId}${c.errorIdSource ? ` (${c.errorIdSource})` : ''}` : null} mono />
+            <Fact
+              label="ID"
+              testid="preview-id"
+              value={c.errorId ? `${c.errorId}${c.errorIdSource ? ` (${c.errorIdSource})` : ''}` : null}
+              mono
+            />
             <Fact label="Message" testid="preview-message" value={c.message} />
             <Fact label="Retry" testid="preview-retry" value={result.retry} />
             <Fact label="Wait" testid="preview-wait" value={result.wait} />
@@ -99,7 +147,17 @@ export function PreviewSection(): JSX.Element {
   );
 }
 
-function Fact({ label, value, testid, mono = false }: { label: string; value: string | null; testid: string; mono?: boolean }): JSX.Element {
+function Fact({
+  label,
+  value,
+  testid,
+  mono = false,
+}: {
+  label: string;
+  value: string | null;
+  testid: string;
+  mono?: boolean;
+}): JSX.Element {
   return (
     <>
       <dt>{label}</dt>

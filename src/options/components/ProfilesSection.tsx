@@ -9,14 +9,16 @@ export function ProfilesSection({ profiles = VENDOR_PROFILES }: { profiles?: rea
   const override = (profile: VendorProfile) => {
     store.getState().override(profile);
     // The new rule's editor is above this section: bring it into view.
-    requestAnimationFrame(() => document.querySelector('[data-testid="rule-editor-panel"]')?.scrollIntoView?.({ block: 'nearest' }));
+    requestAnimationFrame(() =>
+      document.querySelector('[data-testid="rule-editor-panel"]')?.scrollIntoView?.({ block: 'nearest' }),
+    );
   };
   return (
     <section class="section" aria-labelledby="profiles-heading" data-testid="profiles-section">
       <h2 id="profiles-heading">Built-in profiles</h2>
       <p class="section-intro">
-        Conventions Faultline knows already. They are read-only and rank below your rules; to change one, override it: the copy becomes your
-        rule.
+        Conventions Faultline knows already. They are read-only and rank below your rules; to change one, override it:
+        the copy becomes your rule.
       </p>
       <table class="profiles">
         <thead>

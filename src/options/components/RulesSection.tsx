@@ -24,8 +24,8 @@ export function RulesSection({ download = downloadText }: RulesSectionProps): JS
     <section class="section" aria-labelledby="rules-heading" data-testid="rules-section">
       <h2 id="rules-heading">Your rules</h2>
       <p class="section-intro">
-        Rules teach Faultline an API's own conventions. A rule beats the built-in profiles; among your rules the more specific one wins, and on a
-        tie the one higher in the list.
+        Rules teach Faultline an API's own conventions. A rule beats the built-in profiles; among your rules the more
+        specific one wins, and on a tie the one higher in the list.
       </p>
       <Toolbar download={download} />
       <Banners />
@@ -40,14 +40,25 @@ export function RulesSection({ download = downloadText }: RulesSectionProps): JS
       ) : (
         <ol class="rule-list" data-testid="rule-list" aria-label="Rules, highest priority on ties first">
           {drafts.map((d, i) => (
-            <RuleRow key={d.id} draft={d} index={i} last={i === drafts.length - 1} selected={d.id === selectedId} problemCount={isPristine(d) ? 0 : Object.keys(validation.byId[d.id] ?? {}).length} />
+            <RuleRow
+              key={d.id}
+              draft={d}
+              index={i}
+              last={i === drafts.length - 1}
+              selected={d.id === selectedId}
+              problemCount={isPristine(d) ? 0 : Object.keys(validation.byId[d.id] ?? {}).length}
+            />
           ))}
         </ol>
       )}
       {selected ? (
         <div class="editor-panel" data-testid="rule-editor-panel">
           <h3>Edit: {draftLabel(selected, selectedIndex)}</h3>
-          <RuleEditor rule={selected} problems={isPristine(selected) ? {} : validation.byId[selected.id] ?? {}} onChange={(patch) => store.getState().update(selected.id, patch)} />
+          <RuleEditor
+            rule={selected}
+            problems={isPristine(selected) ? {} : (validation.byId[selected.id] ?? {})}
+            onChange={(patch) => store.getState().update(selected.id, patch)}
+          />
         </div>
       ) : null}
     </section>
@@ -75,14 +86,23 @@ function Toolbar({ download }: { download: (fileName: string, text: string) => v
     const text = store.getState().exportText();
     if (text) download('faultline-rules.json', text);
   };
-  const saveTitle = !valid ? `Fix ${problemCount} problem${problemCount === 1 ? '' : 's'} first` : dirty ? 'Save the rules' : 'Nothing to save';
+  const saveTitle = !valid
+    ? `Fix ${problemCount} problem${problemCount === 1 ? '' : 's'} first`
+    : dirty
+      ? 'Save the rules'
+      : 'Nothing to save';
 
   return (
     <div class="toolbar" role="toolbar" aria-label="Rules">
       <button type="button" data-testid="rules-add" disabled={!ready} onClick={() => store.getState().add()}>
         Add rule
       </button>
-      <button type="button" data-testid="rules-import" disabled={!ready || saving} onClick={() => fileInput.current?.click()}>
+      <button
+        type="button"
+        data-testid="rules-import"
+        disabled={!ready || saving}
+        onClick={() => fileInput.current?.click()}
+      >
         Import JSON…
       </button>
       <input
@@ -93,7 +113,13 @@ function Toolbar({ download }: { download: (fileName: string, text: string) => v
         data-testid="rules-import-file"
         onChange={(e) => void onFile(e.currentTarget)}
       />
-      <button type="button" data-testid="rules-export" disabled={!ready || !valid} title={valid ? 'Download the rules as JSON' : 'Fix the problems first'} onClick={onExport}>
+      <button
+        type="button"
+        data-testid="rules-export"
+        disabled={!ready || !valid}
+        title={valid ? 'Download the rules as JSON' : 'Fix the problems first'}
+        onClick={onExport}
+      >
         Export JSON
       </button>
       <span class="spacer" />
@@ -102,10 +128,28 @@ function Toolbar({ download }: { download: (fileName: string, text: string) => v
           Unsaved changes
         </span>
       ) : null}
-      <span class={`status${status ? ` status-${status.kind}` : ''}`} data-testid="rules-status" data-area={area ?? ''} role="status" aria-live="polite">
-        {status?.text ?? (area && ready ? area === 'sync' ? 'Rules are kept in your browser profile and synced with your account.' : 'Rules are kept in this browser only (too large to sync).' : '')}
+      <span
+        class={`status${status ? ` status-${status.kind}` : ''}`}
+        data-testid="rules-status"
+        data-area={area ?? ''}
+        role="status"
+        aria-live="polite"
+      >
+        {status?.text ??
+          (area && ready
+            ? area === 'sync'
+              ? 'Rules are kept in your browser profile and synced with your account.'
+              : 'Rules are kept in this browser only (too large to sync).'
+            : '')}
       </span>
-      <button type="button" class="primary" data-testid="rules-save" disabled={!ready || !valid || saving || !dirty} title={saveTitle} onClick={() => void store.getState().save()}>
+      <button
+        type="button"
+        class="primary"
+        data-testid="rules-save"
+        disabled={!ready || !valid || saving || !dirty}
+        title={saveTitle}
+        onClick={() => void store.getState().save()}
+      >
         {saving ? 'Saving…' : 'Save'}
       </button>
     </div>
@@ -138,24 +182,31 @@ function Banners(): JSX.Element | null {
           </ul>
         </div>
       ) : null}
-      {!validation.ok && drafts.length && validation.problems.some((p) => !isPristine(drafts[indexOfField(p.field)] ?? drafts[0])) ? (
+      {!validation.ok &&
+      drafts.length &&
+      validation.problems.some((p) => !isPristine(drafts[indexOfField(p.field)] ?? drafts[0])) ? (
         <div class="banner error" data-testid="rules-problems">
           Fix before saving:
           <ul>
-            {validation.problems.filter((p) => { const d = drafts[indexOfField(p.field)]; return !d || !isPristine(d); }).map((p) => {
-              const index = indexOfField(p.field);
-              const draft = drafts[index];
-              return (
-                <li key={p.field + p.message}>
-                  {draft ? (
-                    <button type="button" class="link" onClick={() => store.getState().select(draft.id)}>
-                      {draftLabel(draft, index)}
-                    </button>
-                  ) : null}{' '}
-                  <code>{p.field.replace(/^rules\[\d+\]\.?/, '') || p.field}</code>: {p.message}
-                </li>
-              );
-            })}
+            {validation.problems
+              .filter((p) => {
+                const d = drafts[indexOfField(p.field)];
+                return !d || !isPristine(d);
+              })
+              .map((p) => {
+                const index = indexOfField(p.field);
+                const draft = drafts[index];
+                return (
+                  <li key={p.field + p.message}>
+                    {draft ? (
+                      <button type="button" class="link" onClick={() => store.getState().select(draft.id)}>
+                        {draftLabel(draft, index)}
+                      </button>
+                    ) : null}{' '}
+                    <code>{p.field.replace(/^rules\[\d+\]\.?/, '') || p.field}</code>: {p.message}
+                  </li>
+                );
+              })}
           </ul>
         </div>
       ) : null}
@@ -211,10 +262,24 @@ function RuleRow({ draft, index, last, selected, problemCount }: RuleRowProps): 
         <span class="rule-summary">{summary.set}</span>
       </button>
       <span class="row-actions">
-        <button type="button" data-testid="rule-up" title="Move up (wins ties)" aria-label={`Move ${label} up`} disabled={index === 0} onClick={stop(() => actions.move(draft.id, -1))}>
+        <button
+          type="button"
+          data-testid="rule-up"
+          title="Move up (wins ties)"
+          aria-label={`Move ${label} up`}
+          disabled={index === 0}
+          onClick={stop(() => actions.move(draft.id, -1))}
+        >
           ↑
         </button>
-        <button type="button" data-testid="rule-down" title="Move down" aria-label={`Move ${label} down`} disabled={last} onClick={stop(() => actions.move(draft.id, 1))}>
+        <button
+          type="button"
+          data-testid="rule-down"
+          title="Move down"
+          aria-label={`Move ${label} down`}
+          disabled={last}
+          onClick={stop(() => actions.move(draft.id, 1))}
+        >
           ↓
         </button>
         <button type="button" data-testid="rule-duplicate" onClick={stop(() => actions.duplicate(draft.id))}>

@@ -37,9 +37,10 @@ export function SpecsSection(): JSX.Element {
     <section class="section" aria-labelledby="specs-heading" data-testid="specs-section">
       <h2 id="specs-heading">OpenAPI specs</h2>
       <p class="section-intro">
-        Your own API's contract (OpenAPI 3.0, 3.1 or Swagger 2.0, JSON or YAML). Each call to one of its servers is matched to its
-        operation, explained by the documented response, and checked: undocumented status, a body that breaks the schema, an unknown
-        path or method. A URL is fetched only when you click Load; references to other files or URLs inside a spec are never fetched.
+        Your own API's contract (OpenAPI 3.0, 3.1 or Swagger 2.0, JSON or YAML). Each call to one of its servers is
+        matched to its operation, explained by the documented response, and checked: undocumented status, a body that
+        breaks the schema, an unknown path or method. A URL is fetched only when you click Load; references to other
+        files or URLs inside a spec are never fetched.
       </p>
       <div class="toolbar" role="toolbar" aria-label="OpenAPI specs">
         <button type="button" data-testid="spec-file" disabled={busy} onClick={() => fileInput.current?.click()}>
@@ -70,7 +71,12 @@ export function SpecsSection(): JSX.Element {
           </button>
         </form>
       </div>
-      <div class={`status${status ? ` status-${status.kind}` : ''}`} data-testid="spec-status" role={status?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
+      <div
+        class={`status${status ? ` status-${status.kind}` : ''}`}
+        data-testid="spec-status"
+        role={status?.kind === 'error' ? 'alert' : 'status'}
+        aria-live="polite"
+      >
         {status?.text ?? ''}
       </div>
       {specs.length ? (
@@ -99,15 +105,24 @@ function SpecItem({ spec }: { spec: StoredSpec }): JSX.Element {
         <strong data-testid="spec-title">{spec.title}</strong>
         <span class="muted small">
           {spec.version ? `v${spec.version} · ` : ''}
-          {spec.openapi === '2.0' ? 'Swagger 2.0' : `OpenAPI ${spec.openapi}`} · {spec.operationCount} operations · from {source}
+          {spec.openapi === '2.0' ? 'Swagger 2.0' : `OpenAPI ${spec.openapi}`} · {spec.operationCount} operations · from{' '}
+          {source}
         </span>
         <span class="spacer" />
-        <button type="button" data-testid="spec-remove" aria-label={`Remove ${spec.title}`} onClick={() => void store.getState().remove(spec.id)}>
+        <button
+          type="button"
+          data-testid="spec-remove"
+          aria-label={`Remove ${spec.title}`}
+          onClick={() => void store.getState().remove(spec.id)}
+        >
           Remove
         </button>
       </div>
       <div class="small">
-        Applies to: <span class="mono" data-testid="spec-servers">{spec.servers.join(', ') || 'any host'}</span>
+        Applies to:{' '}
+        <span class="mono" data-testid="spec-servers">
+          {spec.servers.join(', ') || 'any host'}
+        </span>
       </div>
       <form
         class="spec-bases"
@@ -119,7 +134,14 @@ function SpecItem({ spec }: { spec: StoredSpec }): JSX.Element {
         <label for={inputId} class="small">
           Base URLs instead (space-separated, empty for the spec's own servers)
         </label>
-        <input id={inputId} type="text" class="mono" value={bases} data-testid="spec-bases" onInput={(e) => setBases(e.currentTarget.value)} />
+        <input
+          id={inputId}
+          type="text"
+          class="mono"
+          value={bases}
+          data-testid="spec-bases"
+          onInput={(e) => setBases(e.currentTarget.value)}
+        />
         <button type="submit">Apply</button>
       </form>
       {spec.warnings.length ? (

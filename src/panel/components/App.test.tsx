@@ -21,7 +21,20 @@ describe('App', () => {
     view = renderPanel(null);
     expect(q(view.root, 'empty-state')!.textContent).toContain('Connecting');
     expect(document.documentElement.dataset.faultlineReady).toBeUndefined();
-    act(() => view!.store.getState().receive({ source: 'faultline', type: 'bg/snapshot', payload: { tabId: 7, records: [], stats: { seen: 0, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: true }, preserve: false } }));
+    act(() =>
+      view!.store
+        .getState()
+        .receive({
+          source: 'faultline',
+          type: 'bg/snapshot',
+          payload: {
+            tabId: 7,
+            records: [],
+            stats: { seen: 0, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: true },
+            preserve: false,
+          },
+        }),
+    );
     expect(document.documentElement.dataset.faultlineReady).toBe('true');
   });
 
@@ -70,7 +83,11 @@ describe('App', () => {
   });
 
   it('chips filter the list and show their state', () => {
-    view = renderPanel([requestRecord({ seq: 1, status: 404 }), requestRecord({ seq: 2, status: 502 }), requestRecord({ seq: 3, status: 0 })]);
+    view = renderPanel([
+      requestRecord({ seq: 1, status: 404 }),
+      requestRecord({ seq: 2, status: 502 }),
+      requestRecord({ seq: 3, status: 0 }),
+    ]);
     // The what-to-do summary: each chip says how many failures it holds.
     expect(q(view.root, 'chip-server')!.textContent).toContain('1');
     expect(q(view.root, 'chip-fix-request')!.textContent).toContain('1');
@@ -84,7 +101,13 @@ describe('App', () => {
   it('imports a HAR from the file picker into its own view, and reports a file that is not a HAR', async () => {
     const importHar = vi.fn((name: string, text: string): ImportResult => {
       if (!text.includes('"log"')) throw new Error(`${name} is not a HAR file Faultline can read: no log object`);
-      return { fileName: name, records: [requestRecord({ seq: 1, status: 409, code: 'conflict' })], entries: 1, problems: [], notes: [] };
+      return {
+        fileName: name,
+        records: [requestRecord({ seq: 1, status: 409, code: 'conflict' })],
+        entries: 1,
+        problems: [],
+        notes: [],
+      };
     });
     const store = createPanelStore({ tabId: 7, schedule: (t) => t(), importHar });
     view = renderPanel(manyFailures(2), { store });
@@ -116,7 +139,12 @@ describe('App', () => {
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     view = renderPanel([
-      requestRecord({ seq: 1, status: 401, code: 'unauthorized', url: 'https://api.example.com/me?api_token=TOPSECRET99' }),
+      requestRecord({
+        seq: 1,
+        status: 401,
+        code: 'unauthorized',
+        url: 'https://api.example.com/me?api_token=TOPSECRET99',
+      }),
       requestRecord({ seq: 2, status: 500, code: 'boom' }),
     ]);
     act(() => view!.store.getState().setFilterText('status:401'));

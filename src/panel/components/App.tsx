@@ -97,12 +97,15 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
         if (saveSpec && looksLikeSpec(file.name, text)) {
           return saveSpec(file.name, text).then(
             (status) => store.getState().showToast(status),
-            (err: unknown) => store.getState().showBanner({ kind: 'error', text: err instanceof Error ? err.message : String(err) }),
+            (err: unknown) =>
+              store.getState().showBanner({ kind: 'error', text: err instanceof Error ? err.message : String(err) }),
           );
         }
         store.getState().importFile(file.name, text);
       })
-      .catch((err: unknown) => store.getState().showBanner({ kind: 'error', text: `Could not read ${file.name}: ${String(err)}` }));
+      .catch((err: unknown) =>
+        store.getState().showBanner({ kind: 'error', text: `Could not read ${file.name}: ${String(err)}` }),
+      );
   };
 
   const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer?.types ?? []).includes('Files');

@@ -17,13 +17,30 @@ const q = (root: Element, id: string) => root.querySelector<HTMLElement>(`[data-
 const all = (root: Element, id: string) => Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
 
 function attempts(url: string, steps: Array<[number, number, Partial<RecordSpec>?]>, firstSeq: number) {
-  return steps.map(([at, status, extra], i) => requestRecord({ seq: firstSeq + i, url, status, startedAt: T0 + at, ...extra }));
+  return steps.map(([at, status, extra], i) =>
+    requestRecord({ seq: firstSeq + i, url, status, startedAt: T0 + at, ...extra }),
+  );
 }
 
 /** A 422 re-sent twice at once, a 429 retried 0.2 s into a 2 s Retry-After, and one lone 404. */
 const mistakes = () => [
-  ...attempts('https://api.example.com/orders?run=1', [[0, 422, { method: 'POST' }], [10, 422, { method: 'POST' }], [20, 422, { method: 'POST' }]], 1),
-  ...attempts('https://api.example.com/limits?run=2', [[1000, 429, { retryable: true, retryAfterSeconds: 2 }], [1200, 200]], 10),
+  ...attempts(
+    'https://api.example.com/orders?run=1',
+    [
+      [0, 422, { method: 'POST' }],
+      [10, 422, { method: 'POST' }],
+      [20, 422, { method: 'POST' }],
+    ],
+    1,
+  ),
+  ...attempts(
+    'https://api.example.com/limits?run=2',
+    [
+      [1000, 429, { retryable: true, retryAfterSeconds: 2 }],
+      [1200, 200],
+    ],
+    10,
+  ),
   requestRecord({ seq: 20, url: 'https://api.example.com/missing', status: 404, startedAt: T0 + 5000 }),
 ];
 
@@ -32,9 +49,17 @@ describe('retry audit in the panel', () => {
     view = renderPanel(mistakes());
     const badged = rows(view.root).filter((r) => r.querySelector('[data-testid="audit-badge"]'));
     expect(badged.map((r) => r.dataset.seq)).toEqual(['1', '2', '3', '10']);
-    expect(badged[0].querySelector('[data-testid="audit-badge"]')!.getAttribute('data-audit-rules')).toBe('unchanged-retry');
-    expect(badged[3].querySelector('[data-testid="audit-badge"]')!.getAttribute('data-audit-rules')).toBe('retry-too-soon');
-    expect(rows(view.root).find((r) => r.dataset.seq === '20')!.querySelector('[data-testid="audit-badge"]')).toBeNull();
+    expect(badged[0].querySelector('[data-testid="audit-badge"]')!.getAttribute('data-audit-rules')).toBe(
+      'unchanged-retry',
+    );
+    expect(badged[3].querySelector('[data-testid="audit-badge"]')!.getAttribute('data-audit-rules')).toBe(
+      'retry-too-soon',
+    );
+    expect(
+      rows(view.root)
+        .find((r) => r.dataset.seq === '20')!
+        .querySelector('[data-testid="audit-badge"]'),
+    ).toBeNull();
     expect(q(view.root, 'view-audit')!.dataset.findings).toBe('2');
   });
 
@@ -61,7 +86,9 @@ describe('retry audit in the panel', () => {
     const wait = all(soon, 'advised-wait');
     expect(wait).toHaveLength(1);
     expect(wait[0].className).toContain('early');
-    const table = Array.from(q(soon, 'audit-attempts')!.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent));
+    const table = Array.from(q(soon, 'audit-attempts')!.querySelectorAll('tbody tr')).map((tr) =>
+      Array.from(tr.children).map((td) => td.textContent),
+    );
     expect(table).toEqual([
       ['#1', '429 Too Many Requests', '—', '—'],
       ['#2', '200 Reason 200', '0.2 s', '2 s'],
@@ -70,7 +97,17 @@ describe('retry audit in the panel', () => {
   });
 
   it('says how many retry sequences were clean when nothing is wrong', () => {
-    view = renderPanel(attempts('https://api.example.com/flaky', [[0, 503, { retryable: true }], [1000, 503, { retryable: true }], [3000, 200]], 1));
+    view = renderPanel(
+      attempts(
+        'https://api.example.com/flaky',
+        [
+          [0, 503, { retryable: true }],
+          [1000, 503, { retryable: true }],
+          [3000, 200],
+        ],
+        1,
+      ),
+    );
     click(q(view.root, 'view-audit'));
     expect(q(view.root, 'audit-empty')!.textContent).toBe('No retry mistakes found in 1 retry sequence.');
     expect(all(view.root, 'audit-finding')).toHaveLength(0);
@@ -105,7 +142,8 @@ describe('retry audit in the panel', () => {
     const store = createPanelStore({ tabId: 7, schedule: (t) => t(), scheduleAudit: (t) => void pending.push(t) });
     view = renderPanel([], { store });
     const records = mistakes();
-    for (const r of records) act(() => store.getState().receive(envelope('bg/upsert', { tabId: 7, records: [r], stats: stats() })));
+    for (const r of records)
+      act(() => store.getState().receive(envelope('bg/upsert', { tabId: 7, records: [r], stats: stats() })));
     expect(pending).toHaveLength(1); // one refresh scheduled for the whole batch
     expect(view.root.querySelector('[data-testid="audit-badge"]')).toBeNull();
     act(() => pending.shift()!());

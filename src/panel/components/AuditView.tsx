@@ -27,26 +27,27 @@ export function AuditView() {
     <section class="audit" data-testid="audit-view" aria-label="Retry audit">
       <header class="audit-head">
         <p>
-          Retry audit of {source}: does the client follow the retry advice? Attempts of the same method and URL within {L.maxRetryGapSeconds} s of a
-          failure form a retry sequence.
+          Retry audit of {source}: does the client follow the retry advice? Attempts of the same method and URL within{' '}
+          {L.maxRetryGapSeconds} s of a failure form a retry sequence.
         </p>
         <p class="muted small" data-testid="audit-limits">
-          Storm: more than {L.stormAttempts} attempts within {L.stormWindowSeconds} s. No backoff: {L.noBackoffRetries} retries in a row whose delays do not
-          grow by ×{L.growthFactor}. A 423 or 409 retried within {L.lockWaitSeconds} s is hammering. Server waits are compared with {L.toleranceSeconds} s of
-          slack.
+          Storm: more than {L.stormAttempts} attempts within {L.stormWindowSeconds} s. No backoff: {L.noBackoffRetries}{' '}
+          retries in a row whose delays do not grow by ×{L.growthFactor}. A 423 or 409 retried within{' '}
+          {L.lockWaitSeconds} s is hammering. Server waits are compared with {L.toleranceSeconds} s of slack.
         </p>
       </header>
       {cards.length === 0 ? (
         <div class="empty" data-testid="audit-empty" role="status">
           <p>
-            No retry mistakes found in {formatCount(sequenceCount)} retry {sequenceCount === 1 ? 'sequence' : 'sequences'}.
+            No retry mistakes found in {formatCount(sequenceCount)} retry{' '}
+            {sequenceCount === 1 ? 'sequence' : 'sequences'}.
           </p>
         </div>
       ) : (
         <div class="audit-list">
           <p class="muted small" data-testid="audit-summary">
-            {formatCount(cards.length)} {cards.length === 1 ? 'finding' : 'findings'} in {formatCount(sequenceCount)} retry{' '}
-            {sequenceCount === 1 ? 'sequence' : 'sequences'}.
+            {formatCount(cards.length)} {cards.length === 1 ? 'finding' : 'findings'} in {formatCount(sequenceCount)}{' '}
+            retry {sequenceCount === 1 ? 'sequence' : 'sequences'}.
           </p>
           {cards.slice(0, MAX_CARDS).map((card, i) => (
             <FindingCard key={`${card.sequence.attempts[0].id}:${card.rule}:${i}`} card={card} audit={audit} />
@@ -63,7 +64,13 @@ function FindingCard({ card, audit }: { card: AuditCard; audit: AuditIndex }) {
   const flagged = new Set(card.attemptIds);
   const geometry = timelineGeometry(card.sequence, (id) => audit.record(id)?.exchange.durationMs);
   return (
-    <article class="audit-finding" data-testid="audit-finding" data-rule={card.rule} data-key={card.key} data-attempts={card.attemptIds.join(' ')}>
+    <article
+      class="audit-finding"
+      data-testid="audit-finding"
+      data-rule={card.rule}
+      data-key={card.key}
+      data-attempts={card.attemptIds.join(' ')}
+    >
       <header class="audit-finding-head">
         <span class="audit-title">⚠ {card.title}</span>
         {card.count > 1 ? <span class="muted"> ×{card.count}</span> : null}
@@ -117,15 +124,29 @@ function FindingCard({ card, audit }: { card: AuditCard; audit: AuditIndex }) {
         <tbody>
           {card.sequence.attempts.map((a, i) => {
             const record = audit.record(a.id);
-            const early = a.gapSeconds !== null && a.advisedGapSeconds !== null && a.gapSeconds + AUDIT_LIMITS.toleranceSeconds < a.advisedGapSeconds;
+            const early =
+              a.gapSeconds !== null &&
+              a.advisedGapSeconds !== null &&
+              a.gapSeconds + AUDIT_LIMITS.toleranceSeconds < a.advisedGapSeconds;
             return (
               <tr key={a.id} class={flagged.has(a.id) ? 'flagged' : undefined}>
                 <td>
-                  <button type="button" class="link" title="Show this request" onClick={() => store.getState().showRecord(a.id)}>
+                  <button
+                    type="button"
+                    class="link"
+                    title="Show this request"
+                    onClick={() => store.getState().showRecord(a.id)}
+                  >
                     #{i + 1}
                   </button>
                 </td>
-                <td>{formatStatus(a.status, record?.classification.status.reason || record?.exchange.statusText, record?.exchange.error)}</td>
+                <td>
+                  {formatStatus(
+                    a.status,
+                    record?.classification.status.reason || record?.exchange.statusText,
+                    record?.exchange.error,
+                  )}
+                </td>
                 <td class={early ? 'early' : undefined}>{seconds(a.gapSeconds)}</td>
                 <td>{seconds(a.advisedGapSeconds)}</td>
               </tr>

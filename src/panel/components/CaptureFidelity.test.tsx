@@ -15,7 +15,12 @@ afterEach(() => {
 
 const APP = 'http://127.0.0.1:5173/cap/app.js';
 const STACK = [
-  { functionName: 'request', url: 'http://127.0.0.1:5173/node_modules/.vite/deps/axios.js', lineNumber: 10, columnNumber: 2 },
+  {
+    functionName: 'request',
+    url: 'http://127.0.0.1:5173/node_modules/.vite/deps/axios.js',
+    lineNumber: 10,
+    columnNumber: 2,
+  },
   { functionName: 'loadItems', url: APP, lineNumber: 41, columnNumber: 9 },
 ];
 
@@ -34,7 +39,14 @@ function openDetail(v: Rendered, seq: number): HTMLElement {
 const rows = (v: Rendered) => Array.from(v.root.querySelectorAll<HTMLElement>('[role="row"][data-seq]'));
 
 describe('canceled requests', () => {
-  const canceled = requestRecord({ seq: 2, status: 0, error: 'net::ERR_ABORTED', kind: 'canceled', failure: false, message: '(canceled): …' });
+  const canceled = requestRecord({
+    seq: 2,
+    status: 0,
+    error: 'net::ERR_ABORTED',
+    kind: 'canceled',
+    failure: false,
+    message: '(canceled): …',
+  });
 
   it('are not in the failures-only list or its count; the Canceled chip shows them as "(canceled)"', () => {
     view = renderPanel([requestRecord({ seq: 1, status: 500 }), canceled]);
@@ -54,7 +66,9 @@ describe('canceled requests', () => {
 describe('call site', () => {
   it('shows the app frame in the row and the whole stack in the detail, linked to Sources at the 0-based line', () => {
     const openResource = vi.fn();
-    view = renderPanel([withExchange(requestRecord({ seq: 1, status: 500 }), { callStack: STACK })], { platform: { openResource } });
+    view = renderPanel([withExchange(requestRecord({ seq: 1, status: 500 }), { callStack: STACK })], {
+      platform: { openResource },
+    });
     // The Call site column is optional: off by default, on from the header menu.
     expect(view.root.querySelector('[data-testid="call-site"]')).toBeNull();
     act(() => view!.store.getState().setColumnPrefs({ shownColumns: ['site'] }));
@@ -69,10 +83,14 @@ describe('call site', () => {
 
   it('says what Firefox cannot give, and what Chrome gives only with DevTools open', () => {
     view = renderPanel([requestRecord({ seq: 1, status: 500 })], { platform: { browserName: 'firefox' } });
-    expect(openDetail(view, 1).querySelector('[data-testid="detail-call-site-none"]')!.textContent).toContain('Firefox does not give extensions the script stack');
+    expect(openDetail(view, 1).querySelector('[data-testid="detail-call-site-none"]')!.textContent).toContain(
+      'Firefox does not give extensions the script stack',
+    );
     view.unmount();
     view = renderPanel([requestRecord({ seq: 1, status: 500 })]);
-    expect(openDetail(view, 1).querySelector('[data-testid="detail-call-site-none"]')!.textContent).toContain('before DevTools opened');
+    expect(openDetail(view, 1).querySelector('[data-testid="detail-call-site-none"]')!.textContent).toContain(
+      'before DevTools opened',
+    );
   });
 
   it('groups failures by call site', () => {
@@ -82,17 +100,33 @@ describe('call site', () => {
       requestRecord({ seq: 3, status: 404 }),
     ]);
     act(() => view!.store.getState().setGroupBy('callsite'));
-    const groups = Array.from(view.root.querySelectorAll<HTMLElement>('[role="row"].group')).map((g) => g.textContent ?? '');
+    const groups = Array.from(view.root.querySelectorAll<HTMLElement>('[role="row"].group')).map(
+      (g) => g.textContent ?? '',
+    );
     expect(groups.some((g) => g.includes('loadItems (app.js:42)') && g.includes('2'))).toBe(true);
     expect(groups.some((g) => g.includes('(no call site)'))).toBe(true);
   });
 });
 
 describe('CORS preflight', () => {
-  it('shows the preflight\'s own status and headers in the detail', () => {
-    const record = withExchange(requestRecord({ seq: 1, status: 0, method: 'PUT', error: 'net::ERR_FAILED', message: 'CORS error: the preflight (OPTIONS) got 404 Not Found' }), {
-      preflight: { status: 404, statusText: 'Not Found', responseHeaders: [{ name: 'x-preflight', value: 'seen' }], requestHeaders: [{ name: 'Access-Control-Request-Method', value: 'PUT' }] },
-    });
+  it("shows the preflight's own status and headers in the detail", () => {
+    const record = withExchange(
+      requestRecord({
+        seq: 1,
+        status: 0,
+        method: 'PUT',
+        error: 'net::ERR_FAILED',
+        message: 'CORS error: the preflight (OPTIONS) got 404 Not Found',
+      }),
+      {
+        preflight: {
+          status: 404,
+          statusText: 'Not Found',
+          responseHeaders: [{ name: 'x-preflight', value: 'seen' }],
+          requestHeaders: [{ name: 'Access-Control-Request-Method', value: 'PUT' }],
+        },
+      },
+    );
     view = renderPanel([record]);
     const detail = openDetail(view, 1);
     expect(detail.querySelector('[data-testid="detail-preflight-status"]')!.textContent).toBe('404 Not Found');

@@ -50,7 +50,9 @@ export function ContextMenu({ label, x, y, items, onClose }: ContextMenuProps) {
   };
 
   const onKeyDown = (e: KeyboardEvent): void => {
-    const entries = [...(ref.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? [])];
+    const entries = [
+      ...(ref.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? []),
+    ];
     const at = entries.indexOf(document.activeElement as HTMLElement);
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -103,7 +105,11 @@ export function ContextMenu({ label, x, y, items, onClose }: ContextMenuProps) {
               }
             }}
           >
-            {item.kind === 'check' ? <span class="menu-check" aria-hidden="true">{item.checked ? '✓' : ''}</span> : null}
+            {item.kind === 'check' ? (
+              <span class="menu-check" aria-hidden="true">
+                {item.checked ? '✓' : ''}
+              </span>
+            ) : null}
             {item.label}
           </div>
         ),

@@ -5,7 +5,11 @@ import { useStore } from 'zustand';
 import type { RequestRecord } from '../../protocol/messages';
 import { contractStore, findingFor } from '../contract';
 
-const PROBLEM_LABEL = { undocumented: 'Undocumented status', mismatch: 'Contract mismatch', 'unknown-operation': 'Unknown operation' } as const;
+const PROBLEM_LABEL = {
+  undocumented: 'Undocumented status',
+  mismatch: 'Contract mismatch',
+  'unknown-operation': 'Unknown operation',
+} as const;
 
 export function ContractSection({ record }: { record: RequestRecord }) {
   const version = useStore(contractStore, (s) => s.version);

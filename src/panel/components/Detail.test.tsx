@@ -39,15 +39,31 @@ function openDetail(v: Rendered, seq: number): HTMLElement {
 describe('Detail', () => {
   it('leads with the verdict, and a 2xx-with-error does not say the request succeeded', () => {
     view = renderPanel([
-      requestRecord({ seq: 1, status: 429, verdict: 'retry-after', retryAfterSeconds: 30, retryable: true, action: 'Wait 30 s, then retry.' }),
-      requestRecord({ seq: 2, status: 200, kind: 'body', failure: true, verdict: 'fix-request', message: 'quota gone' }),
+      requestRecord({
+        seq: 1,
+        status: 429,
+        verdict: 'retry-after',
+        retryAfterSeconds: 30,
+        retryable: true,
+        action: 'Wait 30 s, then retry.',
+      }),
+      requestRecord({
+        seq: 2,
+        status: 200,
+        kind: 'body',
+        failure: true,
+        verdict: 'fix-request',
+        message: 'quota gone',
+      }),
     ]);
     let detail = openDetail(view, 1);
     const body = detail.querySelector('.detail-body')!;
     expect(body.firstElementChild!.getAttribute('data-testid')).toBe('detail-verdict');
     expect(body.firstElementChild!.textContent).toContain('retry in 30 s');
     detail = openDetail(view, 2);
-    expect(detail.querySelector('[data-testid="detail-meaning"]')!.textContent).toBe('HTTP says success; the body says the call failed.');
+    expect(detail.querySelector('[data-testid="detail-meaning"]')!.textContent).toBe(
+      'HTTP says success; the body says the call failed.',
+    );
   });
 
   it('renders hostile page content as text: no element is injected', () => {
@@ -128,7 +144,9 @@ describe('Detail', () => {
     const detail = openDetail(view, 1);
     const tabs = Array.from(detail.querySelectorAll<HTMLButtonElement>('[role="tab"]'));
     click(tabs.find((t) => t.textContent === 'Pretty')!);
-    expect(detail.querySelector('[data-testid="body-text"]')!.textContent).toBe('{\n  "a": {\n    "b": [\n      1,\n      2\n    ]\n  }\n}');
+    expect(detail.querySelector('[data-testid="body-text"]')!.textContent).toBe(
+      '{\n  "a": {\n    "b": [\n      1,\n      2\n    ]\n  }\n}',
+    );
     click(tabs.find((t) => t.textContent === 'Raw')!);
     expect(detail.querySelector('[data-testid="body-text"]')!.textContent).toBe('{"a":{"b":[1,2]}}');
   });
@@ -136,7 +154,9 @@ describe('Detail', () => {
   it('says when the body is missing, with the Firefox hint in Firefox', () => {
     view = renderPanel([requestRecord({ seq: 1 })], { platform: { browserName: 'firefox' } });
     const detail = openDetail(view, 1);
-    expect(detail.querySelector('[data-testid="body-state"]')!.textContent).toContain('Firefox: Faultline copies the bodies of failing and JSON responses');
+    expect(detail.querySelector('[data-testid="body-state"]')!.textContent).toContain(
+      'Firefox: Faultline copies the bodies of failing and JSON responses',
+    );
     expect(detail.querySelector('[data-testid="body-state"]')!.textContent).not.toContain('Network panel');
   });
 
@@ -203,7 +223,15 @@ describe('Detail', () => {
 
 describe('protocol failures', () => {
   it('names the protocol in the row and lists the failed operations of a batch in the detail', () => {
-    const record = requestRecord({ seq: 1, status: 200, kind: 'body', failure: true, method: 'POST', code: '-32600', message: 'Invalid Request' });
+    const record = requestRecord({
+      seq: 1,
+      status: 200,
+      kind: 'body',
+      failure: true,
+      method: 'POST',
+      code: '-32600',
+      message: 'Invalid Request',
+    });
     Object.assign(record.classification, {
       protocol: 'jsonrpc',
       operationCount: 5,
@@ -213,20 +241,35 @@ describe('protocol failures', () => {
         { index: 3, id: '5', failure: true, errorCode: '-32601', message: 'Method not found', retryable: false },
       ],
     });
-    const grpc = requestRecord({ seq: 2, status: 200, kind: 'body', failure: true, method: 'POST', code: 'UNAVAILABLE', message: 'upstream down', retryable: true });
+    const grpc = requestRecord({
+      seq: 2,
+      status: 200,
+      kind: 'body',
+      failure: true,
+      method: 'POST',
+      code: 'UNAVAILABLE',
+      message: 'upstream down',
+      retryable: true,
+    });
     grpc.classification.protocol = 'grpc-web';
     view = renderPanel([record, grpc]);
     const cells = [...view.root.querySelectorAll('[role="gridcell"].col-code')].map((el) => el.textContent);
     expect(cells).toContain('gRPC-web · UNAVAILABLE (14)');
     expect(cells.some((t) => t?.startsWith('JSON-RPC 2.0 batch'))).toBe(true);
     const detail = openDetail(view, 1);
-    expect(detail.querySelector('[data-testid="detail-protocol"]')?.textContent).toBe('JSON-RPC 2.0 batch · 2 of 5 failed · -32600');
-    const rows = [...detail.querySelectorAll('[data-testid="operations"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(detail.querySelector('[data-testid="detail-protocol"]')?.textContent).toBe(
+      'JSON-RPC 2.0 batch · 2 of 5 failed · -32600',
+    );
+    const rows = [...detail.querySelectorAll('[data-testid="operations"] tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
     expect(rows).toEqual([
       ['2', '—', '-32600', 'Invalid Request', 'no'],
       ['3', '5', '-32601', 'Method not found', 'no'],
     ]);
-    expect(detail.querySelector('[data-testid="operations"] caption')?.textContent).toContain('Failed operations: 2 of 5');
+    expect(detail.querySelector('[data-testid="operations"] caption')?.textContent).toContain(
+      'Failed operations: 2 of 5',
+    );
   });
 
   it('shows no protocol row or operations table for a plain HTTP failure', () => {

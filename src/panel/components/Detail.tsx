@@ -24,7 +24,9 @@ const TREE_MAX_CHARS = 5_000_000;
 
 export function Detail() {
   // The record object changes when it is updated (a body arriving): re-render then, not on every batch.
-  const record = usePanel((s) => (s.selection?.kind === 'row' ? s.dataset().rowBySeq(s.selection.seq)?.record : undefined));
+  const record = usePanel((s) =>
+    s.selection?.kind === 'row' ? s.dataset().rowBySeq(s.selection.seq)?.record : undefined,
+  );
   if (!record || record.kind !== 'request') return null;
   return <RecordDetail key={record.id} record={record} />;
 }
@@ -46,22 +48,46 @@ function RecordDetail({ record }: { record: RequestRecord }) {
     <aside class="detail" aria-label="Failure detail" data-testid="detail">
       <header class="detail-head">
         <div class="detail-title">
-          <span class={`badge kind-${c.kind}`}>{formatStatus(x.status, c.status.reason || x.statusText, x.error, c.kind)}</span>
+          <span class={`badge kind-${c.kind}`}>
+            {formatStatus(x.status, c.status.reason || x.statusText, x.error, c.kind)}
+          </span>
           <span class="mono detail-method">{x.method.toUpperCase()}</span>
           <span class="mono detail-url" title={x.url}>
             {x.url}
           </span>
         </div>
-        <button type="button" class="icon-button" aria-label="Close detail (Esc)" title="Close (Esc)" onClick={() => store.getState().closeDetail()}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="Close detail (Esc)"
+          title="Close (Esc)"
+          onClick={() => store.getState().closeDetail()}
+        >
           ✕
         </button>
       </header>
 
       <div class="detail-actions" role="toolbar" aria-label="Copy">
-        <button type="button" data-testid="copy-ticket" onClick={() => copy('support ticket', supportTicket(x, c, { browser: typeof navigator !== 'undefined' ? browserFromUserAgent(navigator.userAgent) : undefined }))}>
+        <button
+          type="button"
+          data-testid="copy-ticket"
+          onClick={() =>
+            copy(
+              'support ticket',
+              supportTicket(x, c, {
+                browser: typeof navigator !== 'undefined' ? browserFromUserAgent(navigator.userAgent) : undefined,
+              }),
+            )
+          }
+        >
           Copy support ticket
         </button>
-        <button type="button" data-testid="copy-id" disabled={!c.errorId} onClick={() => c.errorId && copy('ID', c.errorId)}>
+        <button
+          type="button"
+          data-testid="copy-id"
+          disabled={!c.errorId}
+          onClick={() => c.errorId && copy('ID', c.errorId)}
+        >
           Copy ID
         </button>
         <button type="button" data-testid="copy-curl" onClick={() => copy('cURL', toCurl(x, { redact }))}>
@@ -71,11 +97,20 @@ function RecordDetail({ record }: { record: RequestRecord }) {
           Copy as fetch
         </button>
         <label class="check" title="Replace credentials in cURL and fetch with [REDACTED]">
-          <input type="checkbox" checked={redact} onChange={(e) => store.getState().setRedactCopies((e.target as HTMLInputElement).checked)} />
+          <input
+            type="checkbox"
+            checked={redact}
+            onChange={(e) => store.getState().setRedactCopies((e.target as HTMLInputElement).checked)}
+          />
           Redact secrets
         </label>
         {platform?.saveRules ? (
-          <button type="button" data-testid="add-rule" aria-expanded={ruleOpen} onClick={() => setRuleOpen((open) => !open)}>
+          <button
+            type="button"
+            data-testid="add-rule"
+            aria-expanded={ruleOpen}
+            onClick={() => setRuleOpen((open) => !open)}
+          >
             Add rule for this host
           </button>
         ) : null}
@@ -91,7 +126,8 @@ function RecordDetail({ record }: { record: RequestRecord }) {
         <Section title="Summary">
           <dl class="facts">
             <Fact label="Status" testid="detail-status">
-              {x.status > 0 ? `${x.status} ${c.status.reason}` : 'No response'} <span class="muted">({c.status.origin === 'iana' ? 'IANA' : c.status.origin})</span>
+              {x.status > 0 ? `${x.status} ${c.status.reason}` : 'No response'}{' '}
+              <span class="muted">({c.status.origin === 'iana' ? 'IANA' : c.status.origin})</span>
             </Fact>
             <Fact label="Meaning" testid="detail-meaning">
               {c.kind === 'body' ? 'HTTP says success; the body says the call failed.' : c.status.meaning}
@@ -182,12 +218,18 @@ function RecordDetail({ record }: { record: RequestRecord }) {
 
         <ContractSection record={record} />
 
-        <CallSiteSection record={record} firefox={platform?.browserName === 'firefox'} openResource={platform?.openResource} />
+        <CallSiteSection
+          record={record}
+          firefox={platform?.browserName === 'firefox'}
+          openResource={platform?.openResource}
+        />
         {x.preflight ? (
           <Section title="CORS preflight">
             <dl class="facts">
               <Fact label="Status" testid="detail-preflight-status">
-                {x.preflight.status > 0 ? `${x.preflight.status} ${x.preflight.statusText ?? ''}`.trim() : `No response${x.preflight.error ? ` (${x.preflight.error})` : ''}`}
+                {x.preflight.status > 0
+                  ? `${x.preflight.status} ${x.preflight.statusText ?? ''}`.trim()
+                  : `No response${x.preflight.error ? ` (${x.preflight.error})` : ''}`}
               </Fact>
             </dl>
             <h4 class="subhead">Preflight response headers</h4>
@@ -204,7 +246,11 @@ function RecordDetail({ record }: { record: RequestRecord }) {
         </Section>
         {x.requestBody ? (
           <Section title="Request body" open={false}>
-            <pre class="body-text">{x.requestBody.length > BODY_PREVIEW_CHARS ? `${x.requestBody.slice(0, BODY_PREVIEW_CHARS)}…` : x.requestBody}</pre>
+            <pre class="body-text">
+              {x.requestBody.length > BODY_PREVIEW_CHARS
+                ? `${x.requestBody.slice(0, BODY_PREVIEW_CHARS)}…`
+                : x.requestBody}
+            </pre>
           </Section>
         ) : null}
         <Section title="Response body">
@@ -216,12 +262,26 @@ function RecordDetail({ record }: { record: RequestRecord }) {
 }
 
 /** The script that made the request (DevTools' initiator stack), linked to the Sources panel. */
-function CallSiteSection({ record, firefox, openResource }: { record: RequestRecord; firefox: boolean; openResource: ((url: string, line: number, column: number) => void) | undefined }) {
+function CallSiteSection({
+  record,
+  firefox,
+  openResource,
+}: {
+  record: RequestRecord;
+  firefox: boolean;
+  openResource: ((url: string, line: number, column: number) => void) | undefined;
+}) {
   const stack = record.exchange.callStack;
   const site = callSiteOf(stack);
   const link = (frame: CallFrame, label: string, testid?: string) =>
     openResource ? (
-      <button type="button" class="link mono" data-testid={testid} title={`Open ${frame.url} at line ${frame.lineNumber + 1} in Sources`} onClick={() => openResource(frame.url, frame.lineNumber, frame.columnNumber)}>
+      <button
+        type="button"
+        class="link mono"
+        data-testid={testid}
+        title={`Open ${frame.url} at line ${frame.lineNumber + 1} in Sources`}
+        onClick={() => openResource(frame.url, frame.lineNumber, frame.columnNumber)}
+      >
         {label}
       </button>
     ) : (
@@ -315,7 +375,10 @@ const BODY_STATE_TEXT: Record<string, string> = {
 function Body({ record, firefox }: { record: RequestRecord; firefox: boolean }) {
   const x = record.exchange;
   const body = x.body;
-  const parsed = useMemo(() => (body && x.bodyEncoding !== 'base64' ? parseJsonBody(body) : { ok: false as const }), [body, x.bodyEncoding]);
+  const parsed = useMemo(
+    () => (body && x.bodyEncoding !== 'base64' ? parseJsonBody(body) : { ok: false as const }),
+    [body, x.bodyEncoding],
+  );
   const [mode, setMode] = useState<BodyMode>(parsed.ok ? 'tree' : 'text');
   const [full, setFull] = useState(false);
   const effective: BodyMode = mode === 'tree' && !parsed.ok ? 'text' : mode;

@@ -12,7 +12,8 @@ afterEach(() => {
 });
 
 const grid = (root: Element) => root.querySelector<HTMLElement>('[data-testid="failure-list"]')!;
-const selectedSeq = (root: Element) => root.querySelector('[role="row"][aria-selected="true"]')?.getAttribute('data-seq') ?? null;
+const selectedSeq = (root: Element) =>
+  root.querySelector('[role="row"][aria-selected="true"]')?.getAttribute('data-seq') ?? null;
 
 describe('FailureList', () => {
   it('renders a window of 100,000 rows, not all of them, pinned to the newest at the bottom', () => {
@@ -45,7 +46,9 @@ describe('FailureList', () => {
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.length).toBeLessThan(60);
     expect(shown.every((r) => r.dataset.status === '503')).toBe(true);
-    expect(view.root.querySelector('[data-testid="counts"]')!.textContent).toContain(`${Math.round(100_000 / 14).toLocaleString('en-US')} shown`);
+    expect(view.root.querySelector('[data-testid="counts"]')!.textContent).toContain(
+      `${Math.round(100_000 / 14).toLocaleString('en-US')} shown`,
+    );
   });
 
   it('a filter change keeps the elements of rows still shown and reuses the others, in order', () => {
@@ -63,7 +66,11 @@ describe('FailureList', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(after.find((r) => r.dataset.seq === '1000')).toBe(kept);
     expect(after.filter((r) => before.includes(r)).length).toBe(after.length);
-    expect(after.every((r) => r.getAttribute('aria-rowindex') === String(seqs.indexOf(Number(r.dataset.seq)) + 500 - after.length + 2))).toBe(true);
+    expect(
+      after.every(
+        (r) => r.getAttribute('aria-rowindex') === String(seqs.indexOf(Number(r.dataset.seq)) + 500 - after.length + 2),
+      ),
+    ).toBe(true);
   });
 
   it('uses grid roles and exposes status, code, ID and kind on each failure row', () => {
@@ -75,7 +82,12 @@ describe('FailureList', () => {
     const [a, b] = rows(view.root);
     expect(rows(view.root)).toHaveLength(2);
     expect(a.dataset).toMatchObject({ status: '422', code: 'invalid_input', id: 'err-1', kind: 'client' });
-    expect([b.getAttribute('data-status'), b.getAttribute('data-code'), b.getAttribute('data-id'), b.getAttribute('data-kind')]).toEqual(['0', '', '', 'network']);
+    expect([
+      b.getAttribute('data-status'),
+      b.getAttribute('data-code'),
+      b.getAttribute('data-id'),
+      b.getAttribute('data-kind'),
+    ]).toEqual(['0', '', '', 'network']);
     expect(a.getAttribute('aria-rowindex')).toBe('2');
     // Host and Action are optional columns (header context menu); the verdict is short, the sentence in its title.
     expect(a.querySelectorAll('[role="gridcell"]')).toHaveLength(8);
@@ -89,7 +101,12 @@ describe('FailureList', () => {
   });
 
   it('shows all responses with the toggle, and navigation markers between documents', () => {
-    view = renderPanel([navigationRecord(1, 'https://app.test/first'), requestRecord({ seq: 2, status: 200 }), navigationRecord(3, 'https://app.test/second'), requestRecord({ seq: 4, status: 500 })]);
+    view = renderPanel([
+      navigationRecord(1, 'https://app.test/first'),
+      requestRecord({ seq: 2, status: 200 }),
+      navigationRecord(3, 'https://app.test/second'),
+      requestRecord({ seq: 4, status: 500 }),
+    ]);
     expect(rows(view.root, 'navigation-row').map((r) => r.dataset.seq)).toEqual(['3']);
     click(view.root.querySelector('[data-testid="show-all"]'));
     expect(rows(view.root, 'response-row')).toHaveLength(1);
@@ -98,7 +115,12 @@ describe('FailureList', () => {
   });
 
   it('↑/↓ move the selection over markers, Enter opens the detail, Esc closes it', () => {
-    view = renderPanel([requestRecord({ seq: 1 }), navigationRecord(2), requestRecord({ seq: 3 }), requestRecord({ seq: 4 })]);
+    view = renderPanel([
+      requestRecord({ seq: 1 }),
+      navigationRecord(2),
+      requestRecord({ seq: 3 }),
+      requestRecord({ seq: 4 }),
+    ]);
     const g = grid(view.root);
     act(() => g.focus());
     key(g, 'ArrowDown');
@@ -160,7 +182,11 @@ describe('FailureList', () => {
 
   it('appending keeps the list pinned to the bottom', () => {
     view = renderPanel(manyFailures(2000));
-    act(() => view!.store.getState().receive(envelope('bg/upsert', { tabId: 7, records: manyFailures(5, 2001), stats: stats() })));
+    act(() =>
+      view!.store
+        .getState()
+        .receive(envelope('bg/upsert', { tabId: 7, records: manyFailures(5, 2001), stats: stats() })),
+    );
     expect(rows(view.root).map((r) => Number(r.dataset.seq))).toContain(2005);
   });
 });

@@ -11,7 +11,15 @@ import type { Group } from '../grouping';
 import { buildDisplay, moveIndex, type DisplayItem, type Selection } from '../store/display';
 import type { Row } from '../store/rows';
 import { WHAT_TO_DO_LABELS, type WhatToDo } from '../what-to-do';
-import { bottomScrollTop, computeWindow, isAtBottom, pageSize, recycleKeys, scrollToReveal, type RecycledKeys } from '../windowing';
+import {
+  bottomScrollTop,
+  computeWindow,
+  isAtBottom,
+  pageSize,
+  recycleKeys,
+  scrollToReveal,
+  type RecycledKeys,
+} from '../windowing';
 import { COLUMN_BY_ID, COLUMN_DEFS, layoutColumns, ROW_HEIGHT, userColumns, type ColumnDef } from './columns';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 
@@ -70,9 +78,15 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   const layout = useMemo(() => layoutColumns(wanted, widths, width || 1280), [wanted, widths, width]);
   const columns = layout.columns;
   const sortDef = sort ? COLUMN_BY_ID.get(sort.column) : undefined;
-  const rowSort = useMemo(() => (sort && sortDef?.sortValue ? { key: sortDef.sortValue, dir: sort.dir } : null), [sort, sortDef]);
+  const rowSort = useMemo(
+    () => (sort && sortDef?.sortValue ? { key: sortDef.sortValue, dir: sort.dir } : null),
+    [sort, sortDef],
+  );
   // Rebuilt when rows, order, grouping, open groups or the sort change; unsorted flat lists are views, not copies.
-  const display = useMemo(() => buildDisplay(dataset, order, groupBy, expanded, rowSort), [dataset, revision, view, order, groupBy, expanded, rowSort]);
+  const display = useMemo(
+    () => buildDisplay(dataset, order, groupBy, expanded, rowSort),
+    [dataset, revision, view, order, groupBy, expanded, rowSort],
+  );
 
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -85,7 +99,13 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   // Pinned to the bottom: render the last rows directly, so the DOM is final before the scroll syncs.
   const pinned = order === 'newest-last' && !rowSort && stickToBottom.current;
   const top = pinned ? bottomScrollTop(viewportHeight, display.count * ROW_HEIGHT) : scrollTop;
-  const range = computeWindow({ scrollTop: top, viewportHeight, rowHeight: ROW_HEIGHT, count: display.count, overscan: OVERSCAN });
+  const range = computeWindow({
+    scrollTop: top,
+    viewportHeight,
+    rowHeight: ROW_HEIGHT,
+    count: display.count,
+    overscan: OVERSCAN,
+  });
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -195,7 +215,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
           event.preventDefault();
           const el = document.getElementById(`fl-row-${selection.seq}`);
           const box = el?.getBoundingClientRect();
-          setMenu({ x: (box?.left ?? 0) + 40, y: (box?.bottom ?? 0), seq: selection.seq });
+          setMenu({ x: (box?.left ?? 0) + 40, y: box?.bottom ?? 0, seq: selection.seq });
         }
         return;
       case 'Escape':
@@ -301,12 +321,21 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   }
 
   const activeId =
-    selection?.kind === 'row' ? `fl-row-${selection.seq}` : selection?.kind === 'group' ? groupDomId(selection.key) : undefined;
+    selection?.kind === 'row'
+      ? `fl-row-${selection.seq}`
+      : selection?.kind === 'group'
+        ? groupDomId(selection.key)
+        : undefined;
 
   const grouped = groupBy !== 'none';
   const setSort = (column: Column): void => {
     if (!column.sortValue) return;
-    const next = sort?.column !== column.id ? { column: column.id, dir: 'asc' as const } : sort.dir === 'asc' ? { column: column.id, dir: 'desc' as const } : null;
+    const next =
+      sort?.column !== column.id
+        ? { column: column.id, dir: 'asc' as const }
+        : sort.dir === 'asc'
+          ? { column: column.id, dir: 'desc' as const }
+          : null;
     store.getState().setColumnPrefs({ sort: next });
   };
   const toggleColumn = (column: Column): void => {
@@ -314,10 +343,14 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     const visible = wanted.some((c) => c.id === column.id);
     if (visible && wanted.length <= 1) return;
     if (column.hiddenByDefault) {
-      const shown = visible ? settings.shownColumns.filter((id) => id !== column.id) : [...settings.shownColumns, column.id];
+      const shown = visible
+        ? settings.shownColumns.filter((id) => id !== column.id)
+        : [...settings.shownColumns, column.id];
       store.getState().setColumnPrefs({ shownColumns: shown });
     } else {
-      const hidden = visible ? [...settings.hiddenColumns, column.id] : settings.hiddenColumns.filter((id) => id !== column.id);
+      const hidden = visible
+        ? [...settings.hiddenColumns, column.id]
+        : settings.hiddenColumns.filter((id) => id !== column.id);
       store.getState().setColumnPrefs({ hiddenColumns: hidden });
     }
   };
@@ -350,7 +383,13 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
         run: () => toggleColumn(c),
       }));
       items.push({ kind: 'separator' });
-      items.push({ kind: 'action', id: 'reset-columns', label: 'Reset columns', run: () => store.getState().setColumnPrefs({ hiddenColumns: [], shownColumns: [], columnWidths: {}, sort: null }) });
+      items.push({
+        kind: 'action',
+        id: 'reset-columns',
+        label: 'Reset columns',
+        run: () =>
+          store.getState().setColumnPrefs({ hiddenColumns: [], shownColumns: [], columnWidths: {}, sort: null }),
+      });
       return items;
     }
     const row = dataset.rowBySeq(menu.seq);
@@ -364,7 +403,10 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
         id: `copy-${kind}`,
         label: `Copy ${kind === 'curl' || kind === 'fetch' ? `as ${COPY_LABELS[kind]}` : COPY_LABELS[kind]}`,
         disabled: text === null,
-        run: () => void copyText(text ?? '').then((ok) => store.getState().showToast(ok ? `Copied ${COPY_LABELS[kind]}` : 'Copy failed')),
+        run: () =>
+          void copyText(text ?? '').then((ok) =>
+            store.getState().showToast(ok ? `Copied ${COPY_LABELS[kind]}` : 'Copy failed'),
+          ),
       };
     };
     const addFilter = (token: string): void => {
@@ -381,67 +423,114 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
       copy('ticket'),
       copy('id'),
       { kind: 'separator' },
-      { kind: 'action', id: 'filter-host', label: `Filter by host ${row.host}`, disabled: !row.host, run: () => addFilter(`host:${quote(row.host)}`) },
-      { kind: 'action', id: 'filter-code', label: row.code ? `Filter by code ${record.classification.errorCode}` : `Filter by status ${row.status}`, run: () => addFilter(row.code ? `code:${quote(row.code)}` : `status:${row.status}`) },
-      { kind: 'action', id: 'filter-endpoint', label: `Filter by endpoint ${row.endpoint}`, run: () => addFilter(`method:${row.method} path:${quote(path.split(':id')[0].toLowerCase())}`) },
+      {
+        kind: 'action',
+        id: 'filter-host',
+        label: `Filter by host ${row.host}`,
+        disabled: !row.host,
+        run: () => addFilter(`host:${quote(row.host)}`),
+      },
+      {
+        kind: 'action',
+        id: 'filter-code',
+        label: row.code ? `Filter by code ${record.classification.errorCode}` : `Filter by status ${row.status}`,
+        run: () => addFilter(row.code ? `code:${quote(row.code)}` : `status:${row.status}`),
+      },
+      {
+        kind: 'action',
+        id: 'filter-endpoint',
+        label: `Filter by endpoint ${row.endpoint}`,
+        run: () => addFilter(`method:${row.method} path:${quote(path.split(':id')[0].toLowerCase())}`),
+      },
       { kind: 'separator' },
-      { kind: 'action', id: 'copy-all-curl', label: 'Copy all shown as cURL', run: () => window.dispatchEvent(new CustomEvent('faultline-copy-all', { detail: 'curl' })) },
-      { kind: 'action', id: 'copy-all-har', label: 'Copy all shown as HAR', run: () => window.dispatchEvent(new CustomEvent('faultline-copy-all', { detail: 'har' })) },
+      {
+        kind: 'action',
+        id: 'copy-all-curl',
+        label: 'Copy all shown as cURL',
+        run: () => window.dispatchEvent(new CustomEvent('faultline-copy-all', { detail: 'curl' })),
+      },
+      {
+        kind: 'action',
+        id: 'copy-all-har',
+        label: 'Copy all shown as HAR',
+        run: () => window.dispatchEvent(new CustomEvent('faultline-copy-all', { detail: 'har' })),
+      },
     ];
   };
   void platform;
 
   return (
     <>
-    <div
-      ref={scroller}
-      class="grid"
-      role={grouped ? 'treegrid' : 'grid'}
-      aria-label="Failures"
-      aria-rowcount={display.count + 1}
-      aria-colcount={columns.length}
-      aria-activedescendant={selectedIndex >= 0 ? activeId : undefined}
-      aria-multiselectable="false"
-      tabIndex={0}
-      data-testid="failure-list"
-      data-count={display.count}
-      style={{ '--grid-template': layout.template, '--grid-min': `${layout.minWidth}px`, '--row-h': `${ROW_HEIGHT}px` }}
-      onScroll={onScroll}
-      onKeyDown={onKeyDown}
-    >
       <div
-        class="row header"
-        role="row"
-        aria-rowindex={1}
-        data-testid="grid-header"
-        onContextMenu={(e) => {
-          e.preventDefault();
-          setMenu({ x: e.clientX, y: e.clientY, seq: null });
+        ref={scroller}
+        class="grid"
+        role={grouped ? 'treegrid' : 'grid'}
+        aria-label="Failures"
+        aria-rowcount={display.count + 1}
+        aria-colcount={columns.length}
+        aria-activedescendant={selectedIndex >= 0 ? activeId : undefined}
+        aria-multiselectable="false"
+        tabIndex={0}
+        data-testid="failure-list"
+        data-count={display.count}
+        style={{
+          '--grid-template': layout.template,
+          '--grid-min': `${layout.minWidth}px`,
+          '--row-h': `${ROW_HEIGHT}px`,
         }}
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
       >
-        {columns.map((c) => (
-          <div
-            key={c.id}
-            role="columnheader"
-            class={`cell col-${c.id}${c.sortValue ? ' sortable' : ''}`}
-            data-testid={`header-${c.id}`}
-            aria-sort={sort?.column === c.id ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-            title={c.sortValue ? `Sort by ${c.title}; right-click to show or hide columns` : 'Right-click to show or hide columns'}
-            onClick={() => setSort(c)}
-          >
-            {c.title}
-            {sort?.column === c.id ? <span aria-hidden="true">{sort.dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
-            <span class="col-resize" aria-hidden="true" onPointerDown={(e) => startResize(c, e)} onClick={(e) => e.stopPropagation()} />
+        <div
+          class="row header"
+          role="row"
+          aria-rowindex={1}
+          data-testid="grid-header"
+          onContextMenu={(e) => {
+            e.preventDefault();
+            setMenu({ x: e.clientX, y: e.clientY, seq: null });
+          }}
+        >
+          {columns.map((c) => (
+            <div
+              key={c.id}
+              role="columnheader"
+              class={`cell col-${c.id}${c.sortValue ? ' sortable' : ''}`}
+              data-testid={`header-${c.id}`}
+              aria-sort={sort?.column === c.id ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+              title={
+                c.sortValue
+                  ? `Sort by ${c.title}; right-click to show or hide columns`
+                  : 'Right-click to show or hide columns'
+              }
+              onClick={() => setSort(c)}
+            >
+              {c.title}
+              {sort?.column === c.id ? <span aria-hidden="true">{sort.dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
+              <span
+                class="col-resize"
+                aria-hidden="true"
+                onPointerDown={(e) => startResize(c, e)}
+                onClick={(e) => e.stopPropagation()}
+              />
+            </div>
+          ))}
+        </div>
+        <div class="rows" role="rowgroup" style={{ height: `${range.totalHeight}px` }}>
+          <div class="window" style={{ transform: `translateY(${range.offsetTop}px)` }}>
+            {children}
           </div>
-        ))}
-      </div>
-      <div class="rows" role="rowgroup" style={{ height: `${range.totalHeight}px` }}>
-        <div class="window" style={{ transform: `translateY(${range.offsetTop}px)` }}>
-          {children}
         </div>
       </div>
-    </div>
-    {menu ? <ContextMenu label={menu.seq === null ? 'Columns' : 'Row'} x={menu.x} y={menu.y} items={menuItems()} onClose={() => setMenu(null)} /> : null}
+      {menu ? (
+        <ContextMenu
+          label={menu.seq === null ? 'Columns' : 'Row'}
+          x={menu.x}
+          y={menu.y}
+          items={menuItems()}
+          onClose={() => setMenu(null)}
+        />
+      ) : null}
     </>
   );
 }
@@ -481,7 +570,17 @@ function AuditBadge({ rules }: { rules: readonly AuditRule[] }) {
   );
 }
 
-const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, selected, audit, onClick, onCopyId, onMenu }: RecordRowProps) {
+const RecordRow = memo(function RecordRow({
+  index,
+  row,
+  inGroup,
+  columns,
+  selected,
+  audit,
+  onClick,
+  onCopyId,
+  onMenu,
+}: RecordRowProps) {
   const record = row.record as RequestRecord;
   const x = record.exchange;
   const c = record.classification;
@@ -509,7 +608,13 @@ const RecordRow = memo(function RecordRow({ index, row, inGroup, columns, select
     }
     const view = column.cell(row, record);
     return (
-      <div key={column.id} role="gridcell" class={`cell col-${column.id}${view.className ? ` ${view.className}` : ''}`} title={view.title} data-testid={view.testid}>
+      <div
+        key={column.id}
+        role="gridcell"
+        class={`cell col-${column.id}${view.className ? ` ${view.className}` : ''}`}
+        title={view.title}
+        data-testid={view.testid}
+      >
         {column.id === 'status' && audit ? <AuditBadge rules={audit} /> : null}
         {view.content}
       </div>
@@ -576,7 +681,17 @@ function mix<K>(counts: ReadonlyMap<K, number>, label: (k: K) => string): string
     .join(', ');
 }
 
-const GroupRow = memo(function GroupRow({ index, group, expanded, selected, groupBy, span, level, audit, onClick }: GroupRowProps) {
+const GroupRow = memo(function GroupRow({
+  index,
+  group,
+  expanded,
+  selected,
+  groupBy,
+  span,
+  level,
+  audit,
+  onClick,
+}: GroupRowProps) {
   return (
     <div
       id={groupDomId(group.key)}
@@ -603,7 +718,9 @@ const GroupRow = memo(function GroupRow({ index, group, expanded, selected, grou
         </span>
         <span class="group-mix" data-testid="group-mix">
           {mix(group.statuses, (s) => (s === 0 ? 'failed' : String(s)))}
-          {group.verdicts.size > 0 ? ` · ${mix(group.verdicts, (v) => WHAT_TO_DO_LABELS[v as WhatToDo]?.label ?? v)}` : ''}
+          {group.verdicts.size > 0
+            ? ` · ${mix(group.verdicts, (v) => WHAT_TO_DO_LABELS[v as WhatToDo]?.label ?? v)}`
+            : ''}
         </span>
         {audit ? <AuditBadge rules={audit} /> : null}
         <span class="group-seen">
@@ -613,4 +730,3 @@ const GroupRow = memo(function GroupRow({ index, group, expanded, selected, grou
     </div>
   );
 });
-

@@ -43,7 +43,12 @@ function Node({ name, value, depth }: { name: string | null; value: Json; depth:
   const shown = open ? entries.slice(0, limit) : [];
   return (
     <li class="json-node" role="treeitem" aria-expanded={open}>
-      <button type="button" class="json-toggle" onClick={() => setOpen(!open)} aria-label={open ? 'Collapse' : 'Expand'}>
+      <button
+        type="button"
+        class="json-toggle"
+        onClick={() => setOpen(!open)}
+        aria-label={open ? 'Collapse' : 'Expand'}
+      >
         <span class="caret" aria-hidden="true">
           {open ? '▾' : '▸'}
         </span>

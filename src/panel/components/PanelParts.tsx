@@ -11,24 +11,36 @@ export function ViewTabs() {
   const findings = usePanel((s) => s.auditFindings);
   return (
     <div class="tabs" role="tablist" aria-label="View">
-      <button type="button" role="tab" aria-selected={view === 'live'} data-testid="view-live" onClick={() => store.getState().setView('live')}>
+      <button
+        type="button"
+        role="tab"
+        aria-selected={view === 'live'}
+        data-testid="view-live"
+        onClick={() => store.getState().setView('live')}
+      >
         This tab
       </button>
       {imported ? (
-      <span class="tab-with-close">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={view === 'imported'}
-          data-testid="view-imported"
-          onClick={() => store.getState().setView('imported')}
-        >
-          Imported: {imported.fileName}
-        </button>
-        <button type="button" class="icon-button" aria-label={`Close ${imported.fileName}`} data-testid="close-import" onClick={() => store.getState().closeImport()}>
-          ✕
-        </button>
-      </span>
+        <span class="tab-with-close">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'imported'}
+            data-testid="view-imported"
+            onClick={() => store.getState().setView('imported')}
+          >
+            Imported: {imported.fileName}
+          </button>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={`Close ${imported.fileName}`}
+            data-testid="close-import"
+            onClick={() => store.getState().closeImport()}
+          >
+            ✕
+          </button>
+        </span>
       ) : null}
       <button
         type="button"
@@ -57,7 +69,8 @@ export function Notices() {
   const failureCount = usePanel((s) => s.failures);
   // Firefox delivers bodies without its Network panel (ESR 153 to devtools.network; any version to the body copy);
   // this says only that none has arrived while failures have.
-  const firefoxNoBodies = platform?.browserName === 'firefox' && view === 'live' && ready && failureCount > 0 && !stats.bodiesArriving;
+  const firefoxNoBodies =
+    platform?.browserName === 'firefox' && view === 'live' && ready && failureCount > 0 && !stats.bodiesArriving;
 
   return (
     <div class="notices">
@@ -73,14 +86,20 @@ export function Notices() {
       {banner ? (
         <div class={`banner ${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} data-testid="banner">
           <span class="banner-text">{banner.text}</span>
-          <button type="button" class="icon-button" aria-label="Dismiss" onClick={() => store.getState().showBanner(null)}>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label="Dismiss"
+            onClick={() => store.getState().showBanner(null)}
+          >
             ✕
           </button>
         </div>
       ) : null}
       {firefoxNoBodies ? (
         <div class="banner info" role="status" data-testid="banner-firefox-bodies">
-          No response body has reached Faultline yet: failures are classified from their status and headers until one does.
+          No response body has reached Faultline yet: failures are classified from their status and headers until one
+          does.
         </div>
       ) : null}
     </div>
@@ -99,10 +118,16 @@ export function EmptyState() {
   const failures = usePanel((s) => s.failures);
 
   let text: string;
-  if (view === 'live' && !ready) text = connection === 'invalidated' ? 'Extension was reloaded — reopen DevTools.' : 'Connecting…';
-  else if (filtered && total > 0) text = `Nothing matches the filter (${formatCount(showAll ? total : failures)} ${showAll ? 'records' : 'failures'} hidden).`;
-  else if (view === 'imported') text = showAll ? 'The imported file has no requests.' : 'No failures in the imported file.';
-  else text = showAll ? `No responses yet: ${formatCount(seen)} requests watched` : `No failures yet: ${formatCount(seen)} requests watched`;
+  if (view === 'live' && !ready)
+    text = connection === 'invalidated' ? 'Extension was reloaded — reopen DevTools.' : 'Connecting…';
+  else if (filtered && total > 0)
+    text = `Nothing matches the filter (${formatCount(showAll ? total : failures)} ${showAll ? 'records' : 'failures'} hidden).`;
+  else if (view === 'imported')
+    text = showAll ? 'The imported file has no requests.' : 'No failures in the imported file.';
+  else
+    text = showAll
+      ? `No responses yet: ${formatCount(seen)} requests watched`
+      : `No failures yet: ${formatCount(seen)} requests watched`;
 
   return (
     <div class="empty" data-testid="empty-state" role="status">
@@ -147,7 +172,11 @@ export function StatusBar({ tabs }: { tabs?: ComponentChildren }) {
         {parts.join(' · ')}
       </span>
       {view === 'live' && stats.droppedRecords > 0 ? (
-        <span class="counter warn" data-testid="dropped-records" title="Oldest records evicted: the per-tab record cap was reached">
+        <span
+          class="counter warn"
+          data-testid="dropped-records"
+          title="Oldest records evicted: the per-tab record cap was reached"
+        >
           {formatCount(stats.droppedRecords)} dropped
         </span>
       ) : null}
@@ -157,7 +186,11 @@ export function StatusBar({ tabs }: { tabs?: ComponentChildren }) {
         </span>
       ) : null}
       {view === 'live' && stats.droppedBodies > 0 ? (
-        <span class="counter warn" data-testid="dropped-bodies" title="Bodies not kept: the per-tab body budget was exhausted">
+        <span
+          class="counter warn"
+          data-testid="dropped-bodies"
+          title="Bodies not kept: the per-tab body budget was exhausted"
+        >
           {formatCount(stats.droppedBodies)} {stats.droppedBodies === 1 ? 'body' : 'bodies'} dropped
         </span>
       ) : null}

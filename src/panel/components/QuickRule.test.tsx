@@ -13,7 +13,13 @@ afterEach(() => {
 });
 
 const q = (root: Element, id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const stored: Rule = { id: 'rule-1', name: 'Other', enabled: true, match: { host: 'other.example.com' }, set: { retryable: false } };
+const stored: Rule = {
+  id: 'rule-1',
+  name: 'Other',
+  enabled: true,
+  match: { host: 'other.example.com' },
+  set: { retryable: false },
+};
 
 function rulesPlatform() {
   let doc: RulesDocument = { version: 1, rules: [stored] };
@@ -41,7 +47,9 @@ function choose(el: HTMLElement | null, value: string): void {
 }
 
 async function openQuickRule(platform: ReturnType<typeof rulesPlatform>): Promise<Rendered> {
-  const v = renderPanel([requestRecord({ seq: 1, status: 423, url: 'http://127.0.0.1:5173/api/case/locked' })], { platform });
+  const v = renderPanel([requestRecord({ seq: 1, status: 423, url: 'http://127.0.0.1:5173/api/case/locked' })], {
+    platform,
+  });
   act(() => {
     v.store.getState().select({ kind: 'row', seq: 1 });
     v.store.getState().openDetail();
@@ -74,7 +82,10 @@ describe('rules from the panel', () => {
     expect(platform.saveRules).toHaveBeenCalledTimes(1);
     const saved = platform.saveRules.mock.calls[0][0];
     expect(saved.rules.map((r) => r.id)).toEqual(['rule-1', 'rule-2']);
-    expect(saved.rules[1]).toMatchObject({ match: { host: '127.0.0.1:5173', status: '423' }, set: { retryable: true, defaultWaitSeconds: 7, action: 'Busy: wait 7 s' } });
+    expect(saved.rules[1]).toMatchObject({
+      match: { host: '127.0.0.1:5173', status: '423' },
+      set: { retryable: true, defaultWaitSeconds: 7, action: 'Busy: wait 7 s' },
+    });
     expect(q(view.root, 'quick-rule')).toBeNull();
     expect(q(view.root, 'toast')!.textContent).toBe('Rule saved to storage.sync');
   });

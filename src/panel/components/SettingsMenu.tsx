@@ -12,7 +12,12 @@ export function SettingsMenu({ onClose }: { onClose(): void }) {
   useEffect(() => {
     root.current?.querySelector<HTMLElement>('input, select')?.focus();
     const onDown = (e: MouseEvent): void => {
-      if (root.current && !root.current.contains(e.target as Node) && !(e.target as HTMLElement).closest?.('[data-testid="settings"]')) onClose();
+      if (
+        root.current &&
+        !root.current.contains(e.target as Node) &&
+        !(e.target as HTMLElement).closest?.('[data-testid="settings"]')
+      )
+        onClose();
     };
     document.addEventListener('mousedown', onDown);
     return () => document.removeEventListener('mousedown', onDown);

@@ -59,7 +59,13 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
     const records = filteredRecords(store);
     const text = kind === 'curl' ? copyAllAsCurl(records, { redact }) : copyAllAsHar(records, platform?.version ?? '0');
     void copyText(text).then((ok) =>
-      store.getState().showToast(ok ? `Copied ${records.length} ${records.length === 1 ? 'request' : 'requests'} as ${kind === 'curl' ? 'cURL' : 'HAR'}` : 'Copy failed'),
+      store
+        .getState()
+        .showToast(
+          ok
+            ? `Copied ${records.length} ${records.length === 1 ? 'request' : 'requests'} as ${kind === 'curl' ? 'cURL' : 'HAR'}`
+            : 'Copy failed',
+        ),
     );
   };
   // The row context menu asks for "copy all" through an event: one implementation, here.
@@ -76,7 +82,12 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
     const label = view === 'imported' && imported ? imported.fileName.replace(/\.har$/i, '') : hostLabel(records);
     try {
       if (kind === 'json') {
-        const text = exportJson(records, { version, view: view === 'imported' && imported ? imported.fileName : 'live', filter: state.filterText, chips: state.chips });
+        const text = exportJson(records, {
+          version,
+          view: view === 'imported' && imported ? imported.fileName : 'live',
+          filter: state.filterText,
+          chips: state.chips,
+        });
         saveFile(exportFileName(label, 'json'), text, 'application/json');
       } else {
         saveFile(exportFileName(label, 'har'), exportHar(records, version), 'application/json');
@@ -92,7 +103,13 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
   return (
     <div class="toolbar" role="toolbar" aria-label="Faultline">
       <div class="toolbar-row">
-        <button type="button" class="tool" data-testid="clear" title={view === 'imported' ? 'Close the imported file' : 'Clear'} onClick={() => store.getState().clear()}>
+        <button
+          type="button"
+          class="tool"
+          data-testid="clear"
+          title={view === 'imported' ? 'Close the imported file' : 'Clear'}
+          onClick={() => store.getState().clear()}
+        >
           Clear
         </button>
         <label class="check" title="Keep records across navigations (remembered)">
@@ -169,11 +186,18 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
           </select>
         </label>
         <div class="settings-anchor">
-          <button type="button" class="tool" data-testid="more" aria-haspopup="true" aria-expanded={moreOpen} onClick={() => setMoreOpen(!moreOpen)}>
+          <button
+            type="button"
+            class="tool"
+            data-testid="more"
+            aria-haspopup="true"
+            aria-expanded={moreOpen}
+            onClick={() => setMoreOpen(!moreOpen)}
+          >
             Export ▾
           </button>
           {/* Always in the DOM (hidden when closed), so the export buttons keep their test ids for scripts. */}
-          {(
+          {
             <div
               hidden={!moreOpen}
               class="popover menu-popover"
@@ -187,23 +211,53 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
               }}
               onClick={() => setMoreOpen(false)}
             >
-              <button type="button" class="tool" data-testid="export-json" title="Export the filtered list as JSON (secrets redacted)" onClick={() => exportAs('json')}>
+              <button
+                type="button"
+                class="tool"
+                data-testid="export-json"
+                title="Export the filtered list as JSON (secrets redacted)"
+                onClick={() => exportAs('json')}
+              >
                 Export JSON
               </button>
-              <button type="button" class="tool" data-testid="export-har" title="Export the filtered list as a sanitized HAR" onClick={() => exportAs('har')}>
+              <button
+                type="button"
+                class="tool"
+                data-testid="export-har"
+                title="Export the filtered list as a sanitized HAR"
+                onClick={() => exportAs('har')}
+              >
                 Export HAR
               </button>
-              <button type="button" class="tool" data-testid="copy-all-curl" title="Copy the filtered list as cURL commands" onClick={() => copyAll('curl')}>
+              <button
+                type="button"
+                class="tool"
+                data-testid="copy-all-curl"
+                title="Copy the filtered list as cURL commands"
+                onClick={() => copyAll('curl')}
+              >
                 Copy all as cURL
               </button>
-              <button type="button" class="tool" data-testid="copy-all-har" title="Copy the filtered list as a sanitized HAR" onClick={() => copyAll('har')}>
+              <button
+                type="button"
+                class="tool"
+                data-testid="copy-all-har"
+                title="Copy the filtered list as a sanitized HAR"
+                onClick={() => copyAll('har')}
+              >
                 Copy all as HAR
               </button>
-              <button type="button" class="tool" data-testid="import-har" title="Import a HAR file (or drop it on the panel)" onClick={() => fileInput.current?.click()}>
+              <button
+                type="button"
+                class="tool"
+                data-testid="import-har"
+                title="Import a HAR file (or drop it on the panel)"
+                onClick={() => fileInput.current?.click()}
+              >
                 Import HAR…
               </button>
             </div>
-          )}
+          }
         </div>
         <input
           ref={fileInput}

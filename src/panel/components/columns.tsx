@@ -72,7 +72,10 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
     cell: (_row, r) => {
       const x = r.exchange;
       const c = r.classification;
-      const reason = x.status > 0 ? `${x.status} ${c.status.reason || x.statusText || ''}`.trim() : `No response${x.error ? `: ${x.error}` : ''}`;
+      const reason =
+        x.status > 0
+          ? `${x.status} ${c.status.reason || x.statusText || ''}`.trim()
+          : `No response${x.error ? `: ${x.error}` : ''}`;
       const kind = c.kind === 'body' ? 'HTTP says success; the body says the call failed' : c.status.meaning;
       // Like the Network panel: "(canceled)" for an abort or timeout, "failed" for no response at all.
       const shown = x.status > 0 ? String(x.status) : (c.kind as string) === 'canceled' ? '(canceled)' : 'failed';
@@ -90,7 +93,10 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
     cell: (row, r) => {
       // The documented operation (OpenAPI), when a loaded spec matched the call.
       const operation = operationTooltip(row.spec);
-      return { content: truncate(hostPath(r.exchange.url).path, CELL_CHARS), title: operation ? `${r.exchange.url}\n${operation}` : r.exchange.url };
+      return {
+        content: truncate(hostPath(r.exchange.url).path, CELL_CHARS),
+        title: operation ? `${r.exchange.url}\n${operation}` : r.exchange.url,
+      };
     },
   },
   {
@@ -116,7 +122,9 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
       if (label) return { content: truncate(label, CELL_CHARS), title: label, className: 'mono' };
       const code = r.classification.errorCode ?? '';
       // A problem+json type URI: its last segment names the problem; the whole URI is in the tooltip.
-      const shown = /^https?:\/\/[^\s]+\/[^/\s]+\/?$/i.test(code) ? code.replace(/\/$/, '').slice(code.replace(/\/$/, '').lastIndexOf('/') + 1) : code;
+      const shown = /^https?:\/\/[^\s]+\/[^/\s]+\/?$/i.test(code)
+        ? code.replace(/\/$/, '').slice(code.replace(/\/$/, '').lastIndexOf('/') + 1)
+        : code;
       return { content: truncate(shown, CELL_CHARS), title: code, className: 'mono' };
     },
   },
@@ -157,7 +165,12 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
     cell: (_row, r) => {
       const site = callSiteOf(r.exchange.callStack);
       return site
-        ? { content: truncate(formatFrame(site), CELL_CHARS), title: `${formatFrame(site)}\n${site.url}`, className: 'mono', testid: 'call-site' }
+        ? {
+            content: truncate(formatFrame(site), CELL_CHARS),
+            title: `${formatFrame(site)}\n${site.url}`,
+            className: 'mono',
+            testid: 'call-site',
+          }
         : { content: '', testid: 'call-site' };
     },
   },
@@ -208,7 +221,11 @@ export interface ColumnLayout {
  * Fits the wanted columns to the width: by priority, a column is kept while the kept columns'
  * minimum widths fit; kept columns keep their order. User-resized columns are fixed in px.
  */
-export function layoutColumns(wanted: readonly ColumnDef[], widths: Readonly<Record<string, number>>, available: number): ColumnLayout {
+export function layoutColumns(
+  wanted: readonly ColumnDef[],
+  widths: Readonly<Record<string, number>>,
+  available: number,
+): ColumnLayout {
   const widthOf = (c: ColumnDef): number => Math.max(c.minWidth, widths[c.id] ?? c.width);
   // Fixed columns need their preferred width to be readable (codes, IDs, verdicts); growing ones their minimum.
   const floorOf = (c: ColumnDef): number => (widths[c.id] !== undefined || !c.grow ? widthOf(c) : c.minWidth);

@@ -17,7 +17,10 @@ export interface Rendered {
   unmount(): void;
 }
 
-export function fakePlatform(patch: Partial<PanelPlatform> = {}, themeListeners: Array<(name: string) => void> = []): PanelPlatform {
+export function fakePlatform(
+  patch: Partial<PanelPlatform> = {},
+  themeListeners: Array<(name: string) => void> = [],
+): PanelPlatform {
   return {
     tabId: 7,
     browserName: 'chrome',
@@ -36,13 +39,23 @@ export function fakePlatform(patch: Partial<PanelPlatform> = {}, themeListeners:
 
 export function renderPanel(
   records: CaptureRecord[] | null,
-  options: { stats?: Partial<CaptureStats>; platform?: Partial<PanelPlatform>; store?: PanelStore; viewport?: number } = {},
+  options: {
+    stats?: Partial<CaptureStats>;
+    platform?: Partial<PanelPlatform>;
+    store?: PanelStore;
+    viewport?: number;
+  } = {},
 ): Rendered {
   const themeListeners: Array<(name: string) => void> = [];
   const platform = fakePlatform(options.platform, themeListeners);
   // Scans run to completion at once in tests.
-  const store = options.store ?? createPanelStore({ tabId: 7, schedule: (task) => task(), scheduleAudit: (task) => task(), toastMs: 60_000 });
-  if (records) store.getState().receive(envelope('bg/snapshot', { tabId: 7, records, stats: makeStats(options.stats), preserve: false }));
+  const store =
+    options.store ??
+    createPanelStore({ tabId: 7, schedule: (task) => task(), scheduleAudit: (task) => task(), toastMs: 60_000 });
+  if (records)
+    store
+      .getState()
+      .receive(envelope('bg/snapshot', { tabId: 7, records, stats: makeStats(options.stats), preserve: false }));
   const root = document.createElement('div');
   document.body.appendChild(root);
   act(() => {

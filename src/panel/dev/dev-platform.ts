@@ -33,7 +33,11 @@ export function recordsOf(exchanges: readonly Exchange[], count: number, startSe
   const records: RequestRecord[] = [];
   for (let i = 0; i < n; i++) {
     const seq = startSeq + i;
-    const exchange: Exchange = { ...exchanges[i % exchanges.length], startedAt: Date.now() - (n - i) * 1000, durationMs: 40 + (i % 7) * 30 };
+    const exchange: Exchange = {
+      ...exchanges[i % exchanges.length],
+      startedAt: Date.now() - (n - i) * 1000,
+      durationMs: 40 + (i % 7) * 30,
+    };
     records.push({
       kind: 'request',
       id: `dev:${seq}`,
@@ -51,7 +55,13 @@ export function recordsOf(exchanges: readonly Exchange[], count: number, startSe
 export function createDevPlatform(exchanges: readonly Exchange[], options: DevOptions): PanelPlatform {
   let settings: unknown = JSON.parse(localStorage.getItem('faultline-dev-settings') ?? 'null') ?? undefined;
   let records = recordsOf(exchanges, options.count, 1);
-  const stats = (): CaptureStats => ({ seen: records.length, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: true });
+  const stats = (): CaptureStats => ({
+    seen: records.length,
+    droppedRecords: 0,
+    truncatedBodies: 0,
+    droppedBodies: 0,
+    bodiesArriving: true,
+  });
 
   return {
     tabId: DEV_TAB_ID,
@@ -79,7 +89,8 @@ export function createDevPlatform(exchanges: readonly Exchange[], options: DevOp
         post(msg) {
           const parsed = parseEnvelope(msg);
           if (!parsed) return;
-          if (parsed.type === 'panel/hello') send(envelope('bg/snapshot', { tabId: DEV_TAB_ID, records, stats: stats(), preserve: false }));
+          if (parsed.type === 'panel/hello')
+            send(envelope('bg/snapshot', { tabId: DEV_TAB_ID, records, stats: stats(), preserve: false }));
           if (parsed.type === 'panel/clear') {
             records = [];
             send(envelope('bg/cleared', { tabId: DEV_TAB_ID, stats: stats() }));

@@ -5,13 +5,25 @@ import { AuditIndex } from './audit-index';
 const T0 = 1_700_000_000_000;
 /** Attempts of one call: the same URL, at the given offsets. */
 function call(url: string, steps: Array<[number, number, Partial<RecordSpec>?]>, firstSeq: number) {
-  return steps.map(([at, status, extra], i) => requestRecord({ seq: firstSeq + i, url, status, startedAt: T0 + at, method: 'POST', ...extra }));
+  return steps.map(([at, status, extra], i) =>
+    requestRecord({ seq: firstSeq + i, url, status, startedAt: T0 + at, method: 'POST', ...extra }),
+  );
 }
 
 describe('AuditIndex', () => {
   it('flags each attempt of a 422 re-sent unchanged, and counts one finding per rule and sequence', () => {
     const index = new AuditIndex();
-    index.reset(call('https://api.example.com/orders?run=1', [[0, 422], [50, 422], [100, 422]], 1));
+    index.reset(
+      call(
+        'https://api.example.com/orders?run=1',
+        [
+          [0, 422],
+          [50, 422],
+          [100, 422],
+        ],
+        1,
+      ),
+    );
     expect(index.refresh()).toBe(true);
     expect(index.sequenceCount()).toBe(1);
     expect(index.findingCount()).toBe(1);
@@ -22,10 +34,21 @@ describe('AuditIndex', () => {
 
   it('audits only the calls an upsert touched, and none of a burst of distinct URLs', () => {
     const index = new AuditIndex();
-    index.reset(call('https://api.example.com/a', [[0, 422], [50, 422]], 1));
+    index.reset(
+      call(
+        'https://api.example.com/a',
+        [
+          [0, 422],
+          [50, 422],
+        ],
+        1,
+      ),
+    );
     index.refresh();
     const before = index.auditedCalls;
-    const burst = Array.from({ length: 2000 }, (_, i) => requestRecord({ seq: 100 + i, url: `https://api.example.com/burst/${i}`, status: i % 10 === 7 ? 500 : 200 }));
+    const burst = Array.from({ length: 2000 }, (_, i) =>
+      requestRecord({ seq: 100 + i, url: `https://api.example.com/burst/${i}`, status: i % 10 === 7 ? 500 : 200 }),
+    );
     index.upsert(burst);
     expect(index.refresh()).toBe(false);
     expect(index.auditedCalls).toBe(before);
@@ -34,13 +57,29 @@ describe('AuditIndex', () => {
 
   it('a record updated in place or evicted re-audits its call', () => {
     const index = new AuditIndex();
-    const [first, second] = call('https://api.example.com/b', [[0, 422], [50, 422]], 1);
+    const [first, second] = call(
+      'https://api.example.com/b',
+      [
+        [0, 422],
+        [50, 422],
+      ],
+      1,
+    );
     index.reset([first, second]);
     index.refresh();
     expect(index.rulesFor(second.id)).toBeDefined();
     // An update (here the second response changing) re-audits the call; an unchanged re-send of a 422 stays a finding.
     const before = index.auditedCalls;
-    index.upsert([requestRecord({ seq: 2, url: 'https://api.example.com/b', status: 201, startedAt: T0 + 50, method: 'POST', failure: false })]);
+    index.upsert([
+      requestRecord({
+        seq: 2,
+        url: 'https://api.example.com/b',
+        status: 201,
+        startedAt: T0 + 50,
+        method: 'POST',
+        failure: false,
+      }),
+    ]);
     index.refresh();
     expect(index.auditedCalls).toBe(before + 1);
     expect(index.rulesFor(second.id)).toEqual(['unchanged-retry']);
@@ -52,7 +91,17 @@ describe('AuditIndex', () => {
 
   it('counts clean retry sequences: a 503 retried after a growing wait is no finding', () => {
     const index = new AuditIndex();
-    index.reset(call('https://api.example.com/c', [[0, 503, { method: 'GET', retryable: true }], [1000, 503, { method: 'GET', retryable: true }], [3000, 200, { method: 'GET' }]], 1));
+    index.reset(
+      call(
+        'https://api.example.com/c',
+        [
+          [0, 503, { method: 'GET', retryable: true }],
+          [1000, 503, { method: 'GET', retryable: true }],
+          [3000, 200, { method: 'GET' }],
+        ],
+        1,
+      ),
+    );
     index.refresh();
     expect(index.sequenceCount()).toBe(1);
     expect(index.findingCount()).toBe(0);

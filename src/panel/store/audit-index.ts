@@ -73,7 +73,8 @@ export class AuditIndex {
       }
       this.auditedCalls++;
       const attempts: AuditAttempt[] = [];
-      for (const r of bucket.values()) attempts.push({ id: r.id, exchange: r.exchange, classification: r.classification });
+      for (const r of bucket.values())
+        attempts.push({ id: r.id, exchange: r.exchange, classification: r.classification });
       const sequences = auditAttempts(attempts);
       if (sequences.length === 0) {
         changed ||= hadResults;
@@ -116,7 +117,8 @@ export class AuditIndex {
   /** Findings as the audit view lists them: one per rule and retry sequence. */
   findingCount(): number {
     let n = 0;
-    for (const list of this.sequencesByKey.values()) for (const seq of list) n += new Set(seq.findings.map((f) => f.rule)).size;
+    for (const list of this.sequencesByKey.values())
+      for (const seq of list) n += new Set(seq.findings.map((f) => f.rule)).size;
     return n;
   }
 

@@ -44,7 +44,11 @@ describe('connectStore', () => {
     const fake = fakePlatform();
     const store = createPanelStore({ tabId: 7 });
     connectStore(store, fake.platform);
-    fake.handlers().onMessage(envelope('bg/snapshot', { tabId: 7, records: manyFailures(2), stats: stats({ seen: 2 }), preserve: false }));
+    fake
+      .handlers()
+      .onMessage(
+        envelope('bg/snapshot', { tabId: 7, records: manyFailures(2), stats: stats({ seen: 2 }), preserve: false }),
+      );
     expect(store.getState().ready).toBe(true);
     store.getState().clear();
     expect(fake.posted[fake.posted.length - 1]).toEqual(envelope('panel/clear', { tabId: 7 }));
@@ -66,6 +70,11 @@ describe('connectStore', () => {
     connectStore(store, fake.platform);
     await Promise.resolve();
     await Promise.resolve();
-    expect(store.getState().settings).toMatchObject({ order: 'newest-first', groupBy: 'none', theme: 'dark', showAll: false });
+    expect(store.getState().settings).toMatchObject({
+      order: 'newest-first',
+      groupBy: 'none',
+      theme: 'dark',
+      showAll: false,
+    });
   });
 });

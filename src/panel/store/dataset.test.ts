@@ -40,7 +40,11 @@ describe('Dataset', () => {
 
   it('updating a known record (its body arrived) moves it in or out of the list', () => {
     const d = new Dataset(spec());
-    d.reset([requestRecord({ seq: 1, status: 200 }), requestRecord({ seq: 2, status: 500 }), requestRecord({ seq: 3, status: 200 })]);
+    d.reset([
+      requestRecord({ seq: 1, status: 200 }),
+      requestRecord({ seq: 2, status: 500 }),
+      requestRecord({ seq: 3, status: 200 }),
+    ]);
     d.finishScan();
     expect(shownSeqs(d)).toEqual([2]);
     // seq 1: a 200 whose body says it failed
@@ -163,26 +167,63 @@ describe('Dataset', () => {
   it('groups by endpoint and by code, incrementally on append', () => {
     const d = new Dataset(spec());
     d.reset([
-      requestRecord({ seq: 1, method: 'PATCH', url: 'https://a.test/v2/Articles/1', code: 'invalid_input', status: 422, startedAt: 1000 }),
-      requestRecord({ seq: 2, method: 'PATCH', url: 'https://a.test/v2/Articles/2', code: 'locked', status: 423, startedAt: 2000 }),
-      requestRecord({ seq: 3, method: 'GET', url: 'https://a.test/v2/Articles/2', code: 'invalid_input', status: 400, startedAt: 3000 }),
+      requestRecord({
+        seq: 1,
+        method: 'PATCH',
+        url: 'https://a.test/v2/Articles/1',
+        code: 'invalid_input',
+        status: 422,
+        startedAt: 1000,
+      }),
+      requestRecord({
+        seq: 2,
+        method: 'PATCH',
+        url: 'https://a.test/v2/Articles/2',
+        code: 'locked',
+        status: 423,
+        startedAt: 2000,
+      }),
+      requestRecord({
+        seq: 3,
+        method: 'GET',
+        url: 'https://a.test/v2/Articles/2',
+        code: 'invalid_input',
+        status: 400,
+        startedAt: 3000,
+      }),
     ]);
     d.setGroupBy('endpoint');
     d.finishScan();
-    const groups = () => d.groups()!.groups().map((g) => [g.key, g.count, g.firstSeen, g.lastSeen]);
+    const groups = () =>
+      d
+        .groups()!
+        .groups()
+        .map((g) => [g.key, g.count, g.firstSeen, g.lastSeen]);
     expect(groups()).toEqual([
       ['PATCH /v2/Articles/:id', 2, 1000, 2000],
       ['GET /v2/Articles/:id', 1, 3000, 3000],
     ]);
-    d.upsert([requestRecord({ seq: 4, method: 'GET', url: 'https://a.test/v2/Articles/9', status: 500, startedAt: 4000 })]);
+    d.upsert([
+      requestRecord({ seq: 4, method: 'GET', url: 'https://a.test/v2/Articles/9', status: 500, startedAt: 4000 }),
+    ]);
     expect(groups()[0]).toEqual(['GET /v2/Articles/:id', 2, 3000, 4000]);
     d.setGroupBy('code');
-    expect(d.groups()!.groups().map((g) => [g.key, g.count])).toEqual([
+    expect(
+      d
+        .groups()!
+        .groups()
+        .map((g) => [g.key, g.count]),
+    ).toEqual([
       ['invalid_input', 2],
       ['HTTP 500', 1],
       ['locked', 1],
     ]);
-    expect(d.groups()!.members('invalid_input').map((p) => d.row(p).seq)).toEqual([1, 3]);
+    expect(
+      d
+        .groups()!
+        .members('invalid_input')
+        .map((p) => d.row(p).seq),
+    ).toEqual([1, 3]);
   });
 
   it('evicting the oldest records drops them from the front without re-testing the rest', () => {
@@ -198,7 +239,12 @@ describe('Dataset', () => {
     expect(d.failureCount).toBe(7);
     expect(d.rowBySeq(2)).toBeUndefined();
     expect(d.rowBySeq(4)?.seq).toBe(4);
-    expect(d.groups()!.groups().reduce((n, g) => n + g.count, 0)).toBe(7);
+    expect(
+      d
+        .groups()!
+        .groups()
+        .reduce((n, g) => n + g.count, 0),
+    ).toBe(7);
     // Slots keep working for later appends, updates and filters.
     d.upsert([requestRecord({ seq: 11, status: 503 }), requestRecord({ seq: 5, status: 200 })]);
     expect(shownSeqs(d)).toEqual([4, 6, 7, 8, 9, 10, 11]);

@@ -319,7 +319,8 @@ export class Dataset {
     const length = source ? source.length : this.rows.length;
     const target = new PositionList(Math.min(length, 1 << 16));
     const key = specKey(spec);
-    this.job = length > 0 ? { key, predicate: this.predicate, navs: this.navs, source, cursor: length - 1, target } : null;
+    this.job =
+      length > 0 ? { key, predicate: this.predicate, navs: this.navs, source, cursor: length - 1, target } : null;
     if (!this.job) this.remember(key, target);
     // The partial result replaces the old one at once: what shows always matches the filter box.
     this.visibleList = target;

@@ -19,7 +19,8 @@ export function sortPositions(dataset: Dataset, positions: readonly number[], so
   return keyed.map((x) => x.p);
 }
 
-export type DisplayItem = { type: 'row'; position: number; group?: string } | { type: 'group'; group: Group; expanded: boolean };
+export type DisplayItem =
+  { type: 'row'; position: number; group?: string } | { type: 'group'; group: Group; expanded: boolean };
 
 export type Selection = { kind: 'row'; seq: number } | { kind: 'group'; key: string } | null;
 
@@ -32,7 +33,13 @@ export interface DisplayModel {
   selectionAt(index: number): Selection;
 }
 
-export function buildDisplay(dataset: Dataset, order: Order, groupBy: GroupBy, expanded: ReadonlySet<string>, sort: RowSort | null = null): DisplayModel {
+export function buildDisplay(
+  dataset: Dataset,
+  order: Order,
+  groupBy: GroupBy,
+  expanded: ReadonlySet<string>,
+  sort: RowSort | null = null,
+): DisplayModel {
   const groups = groupBy === 'none' ? null : dataset.groups();
   if (!groups) return sort ? sortedDisplay(dataset, sort) : flatDisplay(dataset, order);
   const items: DisplayItem[] = [];
@@ -41,14 +48,19 @@ export function buildDisplay(dataset: Dataset, order: Order, groupBy: GroupBy, e
     items.push({ type: 'group', group, expanded: open });
     if (!open) continue;
     const members = sort ? sortPositions(dataset, groups.members(group.key), sort) : groups.members(group.key);
-    if (sort) for (let i = 0; i < members.length; i++) items.push({ type: 'row', position: members[i], group: group.key });
-    else if (order === 'newest-last') for (let i = 0; i < members.length; i++) items.push({ type: 'row', position: members[i], group: group.key });
-    else for (let i = members.length - 1; i >= 0; i--) items.push({ type: 'row', position: members[i], group: group.key });
+    if (sort)
+      for (let i = 0; i < members.length; i++) items.push({ type: 'row', position: members[i], group: group.key });
+    else if (order === 'newest-last')
+      for (let i = 0; i < members.length; i++) items.push({ type: 'row', position: members[i], group: group.key });
+    else
+      for (let i = members.length - 1; i >= 0; i--) items.push({ type: 'row', position: members[i], group: group.key });
   }
   const selectionAt = (index: number): Selection => {
     const item = items[index];
     if (!item) return null;
-    return item.type === 'group' ? { kind: 'group', key: item.group.key } : { kind: 'row', seq: dataset.row(item.position).seq };
+    return item.type === 'group'
+      ? { kind: 'group', key: item.group.key }
+      : { kind: 'row', seq: dataset.row(item.position).seq };
   };
   return {
     count: items.length,
@@ -56,7 +68,8 @@ export function buildDisplay(dataset: Dataset, order: Order, groupBy: GroupBy, e
     selectionAt,
     indexOf(selection) {
       if (!selection) return -1;
-      if (selection.kind === 'group') return items.findIndex((it) => it.type === 'group' && it.group.key === selection.key);
+      if (selection.kind === 'group')
+        return items.findIndex((it) => it.type === 'group' && it.group.key === selection.key);
       const position = dataset.positionOfSeq(selection.seq);
       return items.findIndex((it) => it.type === 'row' && it.position === position);
     },
@@ -71,7 +84,8 @@ function sortedDisplay(dataset: Dataset, sort: RowSort): DisplayModel {
   return {
     count: positions.length,
     item: (index) => ({ type: 'row', position: positions[index] }),
-    selectionAt: (index) => (index >= 0 && index < positions.length ? { kind: 'row', seq: dataset.row(positions[index]).seq } : null),
+    selectionAt: (index) =>
+      index >= 0 && index < positions.length ? { kind: 'row', seq: dataset.row(positions[index]).seq } : null,
     indexOf(selection) {
       if (!selection || selection.kind !== 'row') return -1;
       return positions.indexOf(dataset.positionOfSeq(selection.seq));

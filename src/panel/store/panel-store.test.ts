@@ -94,7 +94,13 @@ describe('panel store', () => {
 
   it('the filter box, chips and show-all filter the list; settings are saved', () => {
     const { s, saved } = setup();
-    s().receive(snapshot([requestRecord({ seq: 1, status: 429 }), requestRecord({ seq: 2, status: 500 }), requestRecord({ seq: 3, status: 200 })]));
+    s().receive(
+      snapshot([
+        requestRecord({ seq: 1, status: 429 }),
+        requestRecord({ seq: 2, status: 500 }),
+        requestRecord({ seq: 3, status: 200 }),
+      ]),
+    );
     s().setFilterText('status:429');
     expect(s().dataset().visibleRequestCount()).toBe(1);
     s().setFilterText('');
@@ -106,7 +112,12 @@ describe('panel store', () => {
     expect(s().dataset().visibleRequestCount()).toBe(3);
     s().setGroupBy('endpoint');
     s().setOrder('newest-first');
-    expect(saved[saved.length - 1]).toEqual({ ...DEFAULT_SETTINGS, showAll: true, groupBy: 'endpoint', order: 'newest-first' });
+    expect(saved[saved.length - 1]).toEqual({
+      ...DEFAULT_SETTINGS,
+      showAll: true,
+      groupBy: 'endpoint',
+      order: 'newest-first',
+    });
     s().setFilterText('status:abc');
     expect(s().filterProblems[0]).toContain('status:abc');
   });
@@ -148,7 +159,13 @@ describe('panel store', () => {
   });
 
   it('imports into their own view; a bad file gives an error banner and keeps the live view', () => {
-    const result: ImportResult = { fileName: 'x.har', records: manyFailures(4, 1), entries: 5, problems: [{ index: 4, message: 'bad', skipped: true }], notes: [] };
+    const result: ImportResult = {
+      fileName: 'x.har',
+      records: manyFailures(4, 1),
+      entries: 5,
+      problems: [{ index: 4, message: 'bad', skipped: true }],
+      notes: [],
+    };
     const importHar = vi.fn((name: string, text: string) => {
       if (text === 'nope') throw new Error(`${name} is not a HAR file Faultline can read: not JSON`);
       return result;
@@ -176,7 +193,14 @@ describe('panel store', () => {
   it('removes records the background evicted', () => {
     const { s } = setup();
     s().receive(snapshot(manyFailures(4)));
-    s().receive(envelope('bg/upsert', { tabId: TAB, records: manyFailures(1, 5), stats: stats({ droppedRecords: 2 }), removedIds: ['wr:1', 'wr:2'] }));
+    s().receive(
+      envelope('bg/upsert', {
+        tabId: TAB,
+        records: manyFailures(1, 5),
+        stats: stats({ droppedRecords: 2 }),
+        removedIds: ['wr:1', 'wr:2'],
+      }),
+    );
     expect(s().dataset().size).toBe(3);
     expect(s().dataset().rowBySeq(1)).toBeUndefined();
     expect(s().stats.droppedRecords).toBe(2);

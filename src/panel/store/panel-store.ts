@@ -3,13 +3,7 @@
 // connection status. No browser APIs here: the port and storage come in as dependencies.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { HarProblem } from '../../core/har';
-import {
-  envelope,
-  parseEnvelopeOf,
-  type CaptureStats,
-  type Envelope,
-  type MessageMap,
-} from '../../protocol/messages';
+import { envelope, parseEnvelopeOf, type CaptureStats, type Envelope, type MessageMap } from '../../protocol/messages';
 import { parseFilter, type FilterSpec, type QuickChip } from '../filter';
 import type { GroupBy } from '../grouping';
 import type { Importer } from '../import';
@@ -205,12 +199,17 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
     const datasets = (): Dataset[] => (imported ? [live, imported] : [live]);
     const listOf = (view: ViewSource, auditOf: ListSource): ListSource => (view === 'audit' ? auditOf : view);
     const current = (): Dataset => (listOf(get().view, get().auditOf) === 'imported' && imported ? imported : live);
-    const currentAudit = (): AuditIndex => (listOf(get().view, get().auditOf) === 'imported' && importedAudit ? importedAudit : liveAudit);
+    const currentAudit = (): AuditIndex =>
+      listOf(get().view, get().auditOf) === 'imported' && importedAudit ? importedAudit : liveAudit;
 
     /** Publishes the current audit's counts (after a refresh or a change of view). */
     const publishAudit = (): void => {
       const audit = currentAudit();
-      set({ auditRevision: get().auditRevision + 1, auditFindings: audit.findingCount(), auditSequences: audit.sequenceCount() });
+      set({
+        auditRevision: get().auditRevision + 1,
+        auditFindings: audit.findingCount(),
+        auditSequences: audit.sequenceCount(),
+      });
     };
 
     /** Audits after a quiet moment, never inside an upsert: a burst of records costs one refresh. */
@@ -220,7 +219,8 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       scheduleAudit(() => {
         auditScheduled = false;
         let changed = false;
-        for (const audit of importedAudit ? [liveAudit, importedAudit] : [liveAudit]) changed = audit.refresh() || changed;
+        for (const audit of importedAudit ? [liveAudit, importedAudit] : [liveAudit])
+          changed = audit.refresh() || changed;
         if (changed) publishAudit();
       });
     };
@@ -520,10 +520,19 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
           selection: null,
           detailOpen: false,
           expandedGroups: new Set(),
-          imported: { fileName: result.fileName, entries: result.entries, skipped, problems: result.problems, notes: result.notes },
+          imported: {
+            fileName: result.fileName,
+            entries: result.entries,
+            skipped,
+            problems: result.problems,
+            notes: result.notes,
+          },
           banner:
             skipped > 0
-              ? { kind: 'info', text: `${result.fileName}: ${skipped} of ${result.entries} entries could not be read and are left out.` }
+              ? {
+                  kind: 'info',
+                  text: `${result.fileName}: ${skipped} of ${result.entries} entries could not be read and are left out.`,
+                }
               : null,
         });
       },

@@ -74,7 +74,8 @@ export class Row implements FilterSubject {
     if (this.record.kind !== 'request') return -1;
     const x = this.record.exchange;
     const length = Number(headerValue(x.responseHeaders, 'content-length'));
-    if (Number.isFinite(length) && length >= 0 && headerValue(x.responseHeaders, 'content-length') !== undefined) return length;
+    if (Number.isFinite(length) && length >= 0 && headerValue(x.responseHeaders, 'content-length') !== undefined)
+      return length;
     return typeof x.body === 'string' ? x.body.length : -1;
   }
 
@@ -96,7 +97,8 @@ export class Row implements FilterSubject {
       const r = this.record;
       if (r.kind === 'request') {
         const c = r.classification;
-        this.hayCache = `${r.exchange.url}\n${c.errorCode ?? ''}\n${c.errorId ?? ''}\n${c.message ?? ''}\n${r.exchange.error ?? ''}`.toLowerCase();
+        this.hayCache =
+          `${r.exchange.url}\n${c.errorCode ?? ''}\n${c.errorId ?? ''}\n${c.message ?? ''}\n${r.exchange.error ?? ''}`.toLowerCase();
       } else {
         this.hayCache = r.url.toLowerCase();
       }
@@ -115,17 +117,21 @@ export class Row implements FilterSubject {
   }
 
   get code(): string {
-    if (this.codeCache === undefined) this.codeCache = this.record.kind === 'request' ? (this.record.classification.errorCode ?? '').toLowerCase() : '';
+    if (this.codeCache === undefined)
+      this.codeCache = this.record.kind === 'request' ? (this.record.classification.errorCode ?? '').toLowerCase() : '';
     return this.codeCache;
   }
 
   get id(): string {
-    if (this.idCache === undefined) this.idCache = this.record.kind === 'request' ? (this.record.classification.errorId ?? '').toLowerCase() : '';
+    if (this.idCache === undefined)
+      this.idCache = this.record.kind === 'request' ? (this.record.classification.errorId ?? '').toLowerCase() : '';
     return this.idCache;
   }
 
   get message(): string {
-    if (this.messageCache === undefined) this.messageCache = this.record.kind === 'request' ? (this.record.classification.message ?? '').toLowerCase() : '';
+    if (this.messageCache === undefined)
+      this.messageCache =
+        this.record.kind === 'request' ? (this.record.classification.message ?? '').toLowerCase() : '';
     return this.messageCache;
   }
 
@@ -152,7 +158,6 @@ export class Row implements FilterSubject {
     return op ? `${op.key} ${op.operationId ?? ''}`.toLowerCase() : '';
   }
 
-
   /** Group key by call site: the app's function and file:line that made the request. */
   get callSiteGroup(): string {
     const r = this.record;
@@ -166,7 +171,8 @@ export class Row implements FilterSubject {
     const op = this.spec?.operation;
     if (op) return op.operationId ? `${op.key} (${op.operationId})` : op.key;
     if (this.endpointCache === undefined) {
-      this.endpointCache = this.record.kind === 'request' ? endpointKey(this.record.exchange.method, this.record.exchange.url) : '';
+      this.endpointCache =
+        this.record.kind === 'request' ? endpointKey(this.record.exchange.method, this.record.exchange.url) : '';
     }
     return this.endpointCache;
   }
@@ -175,7 +181,8 @@ export class Row implements FilterSubject {
   get codeGroup(): string {
     if (this.codeGroupCache === undefined) {
       const r = this.record;
-      this.codeGroupCache = r.kind === 'request' ? codeKey(r.classification.errorCode, r.exchange.status, r.exchange.error) : '';
+      this.codeGroupCache =
+        r.kind === 'request' ? codeKey(r.classification.errorCode, r.exchange.status, r.exchange.error) : '';
     }
     return this.codeGroupCache;
   }
