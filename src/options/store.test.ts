@@ -68,14 +68,12 @@ describe('options store', () => {
     await store.getState().save();
     expect(saves).toHaveLength(0);
 
-    store
-      .getState()
-      .update(s.drafts[0].id, {
-        host: '127.0.0.1:5173',
-        status: '423',
-        defaultWaitSeconds: '7',
-        action: 'Rule: wait 7 s',
-      });
+    store.getState().update(s.drafts[0].id, {
+      host: '127.0.0.1:5173',
+      status: '423',
+      defaultWaitSeconds: '7',
+      action: 'Rule: wait 7 s',
+    });
     expect(store.getState().validation.ok).toBe(true);
     await store.getState().save();
     expect(saves).toEqual([

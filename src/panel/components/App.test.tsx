@@ -22,18 +22,16 @@ describe('App', () => {
     expect(q(view.root, 'empty-state')!.textContent).toContain('Connecting');
     expect(document.documentElement.dataset.faultlineReady).toBeUndefined();
     act(() =>
-      view!.store
-        .getState()
-        .receive({
-          source: 'faultline',
-          type: 'bg/snapshot',
-          payload: {
-            tabId: 7,
-            records: [],
-            stats: { seen: 0, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: true },
-            preserve: false,
-          },
-        }),
+      view!.store.getState().receive({
+        source: 'faultline',
+        type: 'bg/snapshot',
+        payload: {
+          tabId: 7,
+          records: [],
+          stats: { seen: 0, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: true },
+          preserve: false,
+        },
+      }),
     );
     expect(document.documentElement.dataset.faultlineReady).toBe('true');
   });
