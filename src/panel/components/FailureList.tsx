@@ -116,9 +116,18 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
+    // Measured in the next frame: a re-layout inside the callback (columns dropped or added for the new
+    // width) would make the browser report a ResizeObserver loop.
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(measure);
+    });
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
   }, []);
 
   // Newest at the bottom: stay pinned there as rows arrive, unless the user scrolled up.

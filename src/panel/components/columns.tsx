@@ -117,8 +117,9 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
     priority: 3,
     sortValue: (row) => row.code,
     cell: (_row, r) => {
-      // RPC protocols are named with their code: "gRPC-web · UNAVAILABLE (14)".
-      const label = protocolLabel(r.classification);
+      // RPC protocols are named with their code: "gRPC-web · UNAVAILABLE (14)". GraphQL keeps the bare code
+      // (its endpoint says the protocol; the detail names it), so the column stays narrow.
+      const label = r.classification.protocol === 'graphql' ? null : protocolLabel(r.classification);
       if (label) return { content: truncate(label, CELL_CHARS), title: label, className: 'mono' };
       const code = r.classification.errorCode ?? '';
       // A problem+json type URI: its last segment names the problem; the whole URI is in the tooltip.
