@@ -161,10 +161,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture', (browser)
     await demo?.close();
   });
 
-  // Chromium: from webRequest's status and headers only. Firefox: with the body too, copied from the
-  // response stream (webRequest.filterResponseData, docs/capture.md).
-  it('records requests made before DevTools was opened: status and headers, and in Firefox the body', async () => {
-    const bodyBeforeDevtools = browser === 'firefox' ? 'captured' : 'not-captured';
+  // Chromium: from webRequest's status and headers only. Firefox may also copy the body from the response
+  // stream (webRequest.filterResponseData, docs/capture.md; asserted in capture-fidelity.e2e.ts).
+  it('records requests made before DevTools was opened, from status and headers', async () => {
     await session.pageEval(async () => {
       const r1 = await fetch('/api/burst/3?before=devtools');
       await r1.text();
@@ -182,19 +181,26 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture', (browser)
     const rows = await waitForServerLog();
     const [notFound] = byPath(rows, '/api/burst/3?before=devtools');
     expect(notFound?.exchange?.status).toBe(404);
-    expect(notFound?.bodyState).toBe(bodyBeforeDevtools);
+    // Firefox copies bodies from the response stream (capture-fidelity.e2e.ts checks it); here, in Chromium, none.
+    if (browser === 'chromium') expect(notFound?.bodyState).toBe('not-captured');
     expect(notFound?.classification?.failure).toBe(true);
     expect(header(notFound?.exchange?.responseHeaders, 'content-type')).toMatch(/json/);
 
     const [echo] = byPath(rows, '/api/echo?status=503&before=devtools');
     expect(echo?.exchange?.status).toBe(503);
-    expect(echo?.bodyState).toBe(bodyBeforeDevtools);
+    if (browser === 'chromium') expect(echo?.bodyState).toBe('not-captured');
     expect(header(echo?.exchange?.requestHeaders, 'idempotency-key')).toBe('e2e-key-1');
     // Authorization: its presence is kept, never its value.
     expect(header(echo?.exchange?.requestHeaders, 'authorization')).toBeDefined();
+    // The response body is kept as the server sent it (this one echoes the request's headers; Firefox copies
+    // it before DevTools opens) and is redacted when copied or exported; nothing else may hold the secret.
     const leaked = await session.backgroundEval(
       (t: number) =>
-        JSON.stringify((globalThis as any).faultlineDebug.records(t)).includes('e2e-secret-token-0123456789'),
+        JSON.stringify(
+          (globalThis as any).faultlineDebug
+            .records(t)
+            .map((r: any) => (r.exchange ? { ...r, exchange: { ...r.exchange, body: undefined } } : r)),
+        ).includes('e2e-secret-token-0123456789'),
       tabId,
     );
     expect(leaked).toBe(false);
@@ -234,7 +240,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture', (browser)
         timeoutMs: 15_000,
       });
       const [merged] = byPath(await records(), '/api/burst/13?after=devtools');
-      expect(merged?.sources).toEqual(expect.arrayContaining(['webRequest', 'devtools']));
+      // Chromium: the body from DevTools. Firefox: from the response stream (filter) or DevTools, whichever came first.
+      expect(merged?.sources).toContain('webRequest');
+      expect((merged?.sources ?? []).some((s: string) => s === 'devtools' || s === 'filter')).toBe(true);
       expect(merged?.classification?.errorCode).toBe('burst_404');
     }
   });
