@@ -7,6 +7,7 @@ import { buildBodyView } from './body';
 import { recognizers as registry } from './formats/index';
 import { MAX_MESSAGE_CHARS as RECOGNIZER_MESSAGE_CHARS } from './formats/util';
 import { headerEntries, indexEntries, type HeaderEntry, type HeaderIndex } from './headers';
+import { isSettledSuccess } from './fast-path';
 import { idempotency } from './idempotency';
 import { pickErrorId } from './ids';
 import { exhaustedByMessage, inferMissing, retryableFromCode } from './infer/index';
@@ -15,6 +16,7 @@ import { quotaExhaustion, rateLimitEvidence } from './limits';
 import { backoffPlan, referenceTime, serverWait, shouldRetryHeader } from './retry';
 import { networkErrorRule } from './network-errors';
 import { statusSemantics } from './status';
+import { candidates, routeTable, type RouteTable } from './routing';
 import { exactParts, plainHostSpan, urlParts } from './url-parts';
 import { resolveRules, textAtPath, VENDOR_PROFILES, type ResolvedRule, type Rule } from './rules';
 import { CATALOG_PROFILES } from './catalog/engine';
@@ -230,56 +232,13 @@ function safeString(v: unknown): string | undefined {
   }
 }
 
-/**
- * The registry's recognizers for one body kind, built once. JSON objects are routed by their top-level
- * keys: a recognizer that declares `keys` runs only when the object has one of them. Sets of positions
- * in `list` are bit masks in two 32-bit words (positions 0–31, 32–63), so routing allocates nothing.
- */
-interface Route {
-  list: readonly FormatRecognizer[];
-  /** Whether the list fits the masks (at most 64 recognizers); otherwise every body runs all of them. */
-  routable: boolean;
-  /** Recognizers that declare no keys: they run for every body of the kind. */
-  alwaysLo: number;
-  alwaysHi: number;
-  /** Every recognizer of the kind. */
-  allLo: number;
-  allHi: number;
-  /** Top-level key → the recognizers it can trigger, as [lo, hi] masks. */
-  byKey: Map<string, [number, number]>;
-}
+/** The registry's routing index per body kind (src/core/routing.ts), built on first use. */
+const routes = new Map<BodyView['kind'], RouteTable>();
 
-/** Objects with more top-level keys than this are not routed: every recognizer of the kind runs. */
-const MAX_ROUTED_KEYS = 64;
-
-const routes = new Map<BodyView['kind'], Route>();
-
-function routeFor(kind: BodyView['kind']): Route {
+function routeFor(kind: BodyView['kind']): RouteTable {
   let route = routes.get(kind);
   if (!route) {
-    const list = registry.filter((r) => !r.kinds || r.kinds.includes(kind));
-    let alwaysLo = 0;
-    let alwaysHi = 0;
-    let allLo = 0;
-    let allHi = 0;
-    const byKey = new Map<string, [number, number]>();
-    list.forEach((r, i) => {
-      if (i >= 64) return;
-      const lo = i < 32 ? 1 << i : 0;
-      const hi = i < 32 ? 0 : 1 << (i - 32);
-      allLo |= lo;
-      allHi |= hi;
-      if (!Array.isArray(r.keys)) {
-        alwaysLo |= lo;
-        alwaysHi |= hi;
-        return;
-      }
-      for (const key of r.keys) {
-        const mask = byKey.get(key) ?? [0, 0];
-        byKey.set(key, [mask[0] | lo, mask[1] | hi]);
-      }
-    });
-    route = { list, routable: list.length <= 64, alwaysLo, alwaysHi, allLo, allHi, byKey };
+    route = routeTable(registry, kind);
     routes.set(kind, route);
   }
   return route;
@@ -298,19 +257,21 @@ function tryRecognizer(r: FormatRecognizer, ctx: RecognizerContext, notes: strin
   }
 }
 
-/** The first match among the positions set in one mask word, in priority order (low bits first). */
+/** The first match among the positions set in `mask`, in priority order (low bits first). */
 function firstInMask(
   list: readonly FormatRecognizer[],
-  mask: number,
-  offset: number,
+  mask: Int32Array,
   ctx: RecognizerContext,
   notes: string[],
 ): Recognized | null {
-  while (mask !== 0) {
-    const bit = mask & -mask;
-    mask ^= bit;
-    const found = tryRecognizer(list[offset + 31 - Math.clz32(bit)], ctx, notes);
-    if (found) return found;
+  for (let w = 0; w < mask.length; w++) {
+    let word = mask[w];
+    while (word !== 0) {
+      const bit = word & -word;
+      word ^= bit;
+      const found = tryRecognizer(list[w * 32 + 31 - Math.clz32(bit)], ctx, notes);
+      if (found) return found;
+    }
   }
   return null;
 }
@@ -324,45 +285,21 @@ function runRecognizers(
 ): Recognized {
   const ctx: RecognizerContext = { exchange, body, header: (name: string) => headers.get(name) };
   const kind = body.kind;
-  const json = body.json;
-  const fromRegistry = list === registry;
-  if (fromRegistry) {
+  if (list === registry) {
     const route = routeFor(kind);
-    list = route.list;
-    if (route.routable && kind === 'json' && json !== null && typeof json === 'object' && !Array.isArray(json)) {
-      let lo = route.alwaysLo;
-      let hi = route.alwaysHi;
-      let n = 0;
-      for (const key in json) {
-        if (++n > MAX_ROUTED_KEYS) {
-          lo = route.allLo;
-          hi = route.allHi;
-          break;
-        }
-        const mask = route.byKey.get(key);
-        if (mask !== undefined) {
-          lo |= mask[0];
-          hi |= mask[1];
-        }
-      }
-      return (
-        firstInMask(list, lo, 0, ctx, notes) ?? firstInMask(list, hi, 32, ctx, notes) ?? { format: kind, extracted: {} }
-      );
-    }
+    return firstInMask(route.list, candidates(route, body, headers), ctx, notes) ?? { format: kind, extracted: {} };
   }
+  // Caller-supplied recognizers run unrouted; their `kinds` is checked here (a hostile getter counts as a failure).
   for (const r of list) {
-    if (!fromRegistry) {
-      // Caller-supplied recognizers: their `kinds` is checked here (a hostile getter counts as a failure).
-      let skip: boolean;
-      try {
-        const kinds = r.kinds;
-        skip = Array.isArray(kinds) && !kinds.includes(kind);
-      } catch {
-        notes.push(`recognizer ${r.id} failed; skipped`);
-        continue;
-      }
-      if (skip) continue;
+    let skip: boolean;
+    try {
+      const kinds = r.kinds;
+      skip = Array.isArray(kinds) && !kinds.includes(kind);
+    } catch {
+      notes.push(`recognizer ${r.id} failed; skipped`);
+      continue;
     }
+    if (skip) continue;
     const found = tryRecognizer(r, ctx, notes);
     if (found) return found;
   }
@@ -599,8 +536,11 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   const format = recognized.format;
   const rules = ruleContext(options, ex);
   const ruled = applyRulePaths(matchRules(rules, ex, undefined), body, recognized.extracted, notes);
-  // The base layer: what neither the recognizer nor a rule said is inferred (never for plain data).
-  const extracted = inferMissing(ruled, format, body, ex.status, recognized.extracted === PLAIN_DATA, notes);
+  // The base layer: what neither the recognizer nor a rule said is inferred (never for plain data, nor
+  // for a success whose body cannot hold an envelope: src/core/fast-path.ts).
+  const extracted = isSettledSuccess(ex.status, ex.error, body)
+    ? ruled
+    : inferMissing(ruled, format, body, ex.status, recognized.extracted === PLAIN_DATA, notes);
 
   const status = statusSemantics(ex.status);
   let { failure, kind } = failureOf(ex, extracted);

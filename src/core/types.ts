@@ -219,6 +219,16 @@ export interface RecognizerContext {
   header(name: string): string | undefined;
 }
 
+/** A recognizer's preconditions; any one fact listed lets it run (see FormatRecognizer.gate). */
+export interface RecognizerGate {
+  /** Lower-cased media type essences or their prefixes (`application/grpc-web` covers `…-web+proto`). */
+  mimePrefixes?: readonly string[];
+  /** Response headers (lower-case names) whose presence lets it match. */
+  headers?: readonly string[];
+  /** A JSON body with one of these top-level keys (a JSON value that is not an object always passes). */
+  keys?: readonly string[];
+}
+
 /** A body-format recognizer: data-driven, one module each under `formats/`. */
 export interface FormatRecognizer {
   /** Stable id shown as `format`, e.g. 'document360'. */
@@ -238,6 +248,12 @@ export interface FormatRecognizer {
    * Arrays and other JSON values always reach it. formats.test.ts checks every declaration.
    */
   keys?: readonly string[];
+  /**
+   * What `recognize` needs before it can return non-null, as cheap facts classify reads once per
+   * exchange (src/core/routing.ts): at least one of the listed facts must hold. Absent: no gate.
+   * formats.test.ts and routing.test.ts check every declaration.
+   */
+  gate?: RecognizerGate;
   /** Cheap shape check; return null when the body is not this format. Must not throw. */
   recognize(ctx: RecognizerContext): Extracted | null;
 }

@@ -51,6 +51,7 @@ export const awsJson: FormatRecognizer = {
   id: 'aws-json',
   title: 'AWS JSON {__type, message} / x-amzn-ErrorType',
   priority: 82,
+  gate: { headers: ['x-amzn-errortype'], keys: ['__type'] },
   recognize({ body, header }) {
     const j = body.json;
     const headerType = header('x-amzn-errortype');

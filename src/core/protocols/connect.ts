@@ -118,6 +118,8 @@ export const connect: FormatRecognizer = {
   priority: 83,
   kinds: ['json', 'binary', 'text'],
   keys: ['code'],
+  // A unary error is a JSON object with `code`; an end-of-stream message needs the connect+ media type.
+  gate: { mimePrefixes: ['application/connect+'], keys: ['code'] },
   recognize(ctx) {
     const { body } = ctx;
     if (body.kind === 'json') {

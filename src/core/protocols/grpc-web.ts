@@ -146,6 +146,7 @@ export const grpcWeb: FormatRecognizer = {
   title: 'gRPC-web status (grpc-status / grpc-message in headers or the trailer frame)',
   priority: 96,
   kinds: ['empty', 'binary', 'text', 'not-captured', 'html'],
+  gate: { mimePrefixes: ['application/grpc-web'], headers: ['grpc-status'] },
   recognize(ctx) {
     const mime = ctx.body.mimeType;
     const headerStatus = ctx.header('grpc-status');
