@@ -47,6 +47,8 @@ export interface ClassifyOptions {
   rules?: readonly Rule[];
   /** Built-in vendor profiles; defaults to VENDOR_PROFILES. Pass [] to classify without them. */
   profiles?: readonly Rule[];
+  /** false: every stage runs even for a settled success (src/core/fast-path.ts); tests compare both paths. */
+  fastPath?: boolean;
   /** Last word on a classification: the returned fields replace the computed ones. */
   overrides?: (draft: Classification, exchange: Exchange) => Partial<Classification> | null | undefined | void;
 }
@@ -538,9 +540,10 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   const ruled = applyRulePaths(matchRules(rules, ex, undefined), body, recognized.extracted, notes);
   // The base layer: what neither the recognizer nor a rule said is inferred (never for plain data, nor
   // for a success whose body cannot hold an envelope: src/core/fast-path.ts).
-  const extracted = isSettledSuccess(ex.status, ex.error, body)
-    ? ruled
-    : inferMissing(ruled, format, body, ex.status, recognized.extracted === PLAIN_DATA, notes);
+  const extracted =
+    options.fastPath !== false && ruled.saysFailure !== true && isSettledSuccess(ex.status, ex.error, body)
+      ? ruled
+      : inferMissing(ruled, format, body, ex.status, recognized.extracted === PLAIN_DATA, notes);
 
   const status = statusSemantics(ex.status);
   let { failure, kind } = failureOf(ex, extracted);

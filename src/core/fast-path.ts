@@ -22,7 +22,8 @@ export function isNoEnvelopeMime(mimeType: string): boolean {
 /**
  * A success the inference has nothing to add to: status 2xx/3xx, no browser error, and a body without
  * text or with a media type that never carries an envelope. Its verdict is "not a failure" unless a
- * recognizer the routing still admits (a protocol status in a header) or a rule says otherwise.
+ * recognizer the routing still admits (a protocol status in a header) or a rule says otherwise; when a
+ * recognizer says failure, classify runs the inference as usual to complete it.
  */
 export function isSettledSuccess(status: number, error: string | undefined, body: BodyView): boolean {
   if (!(status >= 200 && status < 400) || error !== undefined) return false;
