@@ -25,6 +25,8 @@ export interface ClassifyFigures {
   };
   /** This tree's classify against a baseline's (--baseline), in alternating rounds in one process. */
   classifyVsBaseline?: BaselineComparison;
+  /** Why the baseline could not be measured (e.g. the revision is absent from a shallow clone). */
+  baselineError?: string;
 }
 
 export interface PartComparison {
@@ -154,8 +156,17 @@ export async function runClassifyBench(
   const apiPart = pairedRatio(api, rounds, 2, now);
   const harPart = pairedRatio(har, rounds, 2, now);
   let classifyVsBaseline: BaselineComparison | undefined;
+  let baselineError: string | undefined;
+  let baseline: Awaited<ReturnType<typeof loadBaselineCore>> | undefined;
   if (opts.baseline) {
-    const { core, source } = await loadBaselineCore(opts.baseline);
+    try {
+      baseline = await loadBaselineCore(opts.baseline);
+    } catch (error) {
+      baselineError = `baseline ${opts.baseline} could not be loaded: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+    }
+  }
+  if (baseline) {
+    const { core, source } = baseline;
     log(`classify: side by side with the baseline ${source}…`);
     // This tree's bundle is already warm from the rounds above: warm the baseline as much first, or
     // its first measured part pays for its JIT warm-up.
@@ -175,6 +186,7 @@ export async function runClassifyBench(
   if (sink === 0.5) log('');
   return {
     ...(classifyVsBaseline ? { classifyVsBaseline } : {}),
+    ...(baselineError ? { baselineError } : {}),
     classifyRatio: round(all.ratio),
     classifyPerSecond: Math.round(corpus.exchanges.length / (all.classifyMs / 1000)),
     detail: {
