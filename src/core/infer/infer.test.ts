@@ -312,3 +312,106 @@ describe('waits and code semantics', () => {
     expect(json(403, { error: { code: 'storage_full', message: 'Storage is full' } }).retryable).toBe(false);
   });
 });
+
+describe('envelopes the dictionaries did not cover', () => {
+  it('reads ret* result codes and their messages in a 2xx; a zero result code stays a success', () => {
+    const failed = json(200, { retCode: 170131, retMsg: 'Insufficient balance for this order', result: {} });
+    expect(failed).toMatchObject({
+      failure: true,
+      errorCode: '170131',
+      message: 'Insufficient balance for this order',
+    });
+    expect(json(200, { retCode: 0, retMsg: 'OK', result: { list: [] } }).failure).toBe(false);
+  });
+
+  it('a 2xx status token that ends by saying it failed is a failure and the code', () => {
+    expect(json(200, { status: 'RESET_PASSWORD_INVALID_TOKEN_ERROR' })).toMatchObject({
+      failure: true,
+      errorCode: 'RESET_PASSWORD_INVALID_TOKEN_ERROR',
+    });
+    // A status that only names a state is not a failure.
+    expect(json(200, { status: 'EMAIL_VERIFICATION_PENDING' }).failure).toBe(false);
+    expect(statusVerdict({ status: 'UNKNOWN_USER_ID_ERROR' })).toBe(true);
+  });
+
+  it('judges a status one level down (`result`, `messages`) and reads the code beside it', () => {
+    expect(
+      json(200, { result: { status: 'error', error: 'srcActMissing', error_message: 'Source account not provided.' } }),
+    ).toMatchObject({ failure: true, errorCode: 'srcActMissing', message: 'Source account not provided.' });
+    expect(
+      json(200, {
+        messages: {
+          resultCode: 'Error',
+          message: [{ code: 'E00003', text: 'An error occurred while parsing the XML.' }],
+        },
+      }),
+    ).toMatchObject({ failure: true, errorCode: 'E00003', message: 'An error occurred while parsing the XML.' });
+    // A result object that succeeded stays plain data.
+    expect(json(200, { result: { status: 'success', account: 'r9cZ' } }).failure).toBe(false);
+  });
+
+  it('on an error status, reads the first failed per-item result under data', () => {
+    const got = inferJson(
+      { data: [{ code: 'INVALID_DATA', details: { api_name: 'Email' }, message: 'invalid data', status: 'error' }] },
+      400,
+    );
+    expect(got).toMatchObject({ errorCode: 'INVALID_DATA', message: 'invalid data', errorCodeField: 'data[0].code' });
+  });
+
+  it('takes an integer errorId in an error list as the code, not as a support ID', () => {
+    const got = inferJson({ errors: [{ errorId: 25002, category: 'REQUEST', message: 'Item not available' }] }, 400);
+    expect(got.errorCode).toBe(25002);
+    expect(got.errorId).toBeUndefined();
+  });
+
+  it('keeps numeric codes that are not HTTP error or success statuses (101, 137), drops 404-like echoes', () => {
+    expect(inferJson({ code: 141, error: 'Cloud function failed' }, 400).errorCode).toBe(141);
+    expect(inferJson({ code: 404, error: 'Object not found' }, 400).errorCode).toBeUndefined();
+  });
+
+  it('reads an upper-case `label` as a code, not a word label', () => {
+    expect(inferJson({ label: 'BALANCE_NOT_ENOUGH', message: 'Not enough balance' }, 400).errorCode).toBe(
+      'BALANCE_NOT_ENOUGH',
+    );
+    expect(inferJson({ label: 'Email', message: 'Email is taken' }, 400).errorCode).toBeUndefined();
+  });
+
+  it('reads bracketed codes under generalErrors/fieldErrors', () => {
+    const got = inferJson(
+      { generalErrors: [{ code: '[TenantIdRequired]', message: 'A tenant Id is required.' }] },
+      400,
+    );
+    expect(got).toMatchObject({ errorCode: '[TenantIdRequired]', message: 'A tenant Id is required.' });
+  });
+
+  it('an error object: a sentence under `reason` is not a code; a snake `id` is; a UUID `request` is the support ID', () => {
+    const got = json(403, {
+      error: {
+        id: 'self_service_flow_disabled',
+        code: 403,
+        status: 'Forbidden',
+        request: '0c1f5e5a-6a3e-4a8e-9a55-9b4b0e1b7f21',
+        reason: 'Registration is not allowed because it was disabled.',
+        message: 'registration flow disabled',
+      },
+    });
+    expect(got).toMatchObject({
+      errorCode: 'self_service_flow_disabled',
+      errorId: '0c1f5e5a-6a3e-4a8e-9a55-9b4b0e1b7f21',
+      message: 'registration flow disabled',
+    });
+  });
+
+  it('a limit marked "(daily)" is an exhausted quota, not a rate to wait out', () => {
+    const got = json(420, { errors: [{ message: 'Exceed Sending Limit (monthly)', code: '2101' }] });
+    expect(got.retryable).toBe(false);
+    expect(json(420, { errors: [{ message: 'Exceed Sending Limit (per second)', code: '2103' }] }).retryable).toBe(
+      true,
+    );
+  });
+
+  it('a 2xx body that says "too many visits" or "too many calls" is a rate limit', () => {
+    expect(json(200, { retCode: 10018, retMsg: 'Too many calls from this IP' }).retryable).toBe(true);
+    expect(json(200, { retCode: 10001, retMsg: 'params error' }).retryable).toBe(false);
+  });
+});
