@@ -402,6 +402,26 @@ describe('envelopes the dictionaries did not cover', () => {
     });
   });
 
+  it("reads a short number under an error object's `id` as its code, never a record ID or a UUID", () => {
+    expect(
+      inferJson({ error: { id: '1020', name: 'Resource Not Found', message: 'The survey was not found.' } }, 404)
+        .errorCode,
+    ).toBe('1020');
+    expect(
+      inferJson({ error: { id: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', message: 'Gone' } }, 410).errorCode,
+    ).toBeUndefined();
+  });
+
+  it('prefers the top-level code to the codes of the details below it', () => {
+    const got = inferJson(
+      { code: 'INVALID_PAYLOAD', description: 'Bad payload', details: [{ code: 'TOO_LONG', field: '/title' }] },
+      400,
+    );
+    expect(got.errorCode).toBe('INVALID_PAYLOAD');
+    // Without a top-level code the detail's code is the code.
+    expect(inferJson({ description: 'Bad payload', details: [{ code: 'TOO_LONG' }] }, 400).errorCode).toBe('TOO_LONG');
+  });
+
   it('a limit marked "(daily)" is an exhausted quota, not a rate to wait out', () => {
     const got = json(420, { errors: [{ message: 'Exceed Sending Limit (monthly)', code: '2101' }] });
     expect(got.retryable).toBe(false);

@@ -147,6 +147,8 @@ function codeScore(leaf: Leaf, status: number): number {
         if (!/(?:error|exception|fault)$/i.test(s) && !/[_.:/]/.test(s)) return 0;
         break;
       case 'id':
+        // Inside an error object a short number is the error's number (`error: {id: "1014", name, message}`).
+        if (leaf.inError && /^\d{1,6}$/.test(s)) break;
         // `{id: "not_found", message}`: an id that reads as a code, not as an identifier (`rudder_file_footer`).
         if (/\d/.test(s) || !/^[a-z]+(?:[_.][a-z]+)*$/.test(s) || !ERROR_WORD.test(s)) return 0;
         break;
@@ -163,6 +165,8 @@ function codeScore(leaf: Leaf, status: number): number {
     if (leaf.norm === 'status' && SUCCESS_WORDS.has(s.toUpperCase())) return 0;
   } else return 0;
   if (leaf.inError) score += 3;
+  // The envelope's own top-level code names the error; codes in `details`/`errors` below it refine it.
+  else if (leaf.depth === 0 && typeof v === 'string' && (norm === 'code' || norm === 'errorcode')) score += 3;
   if (leaf.item > 0) score -= 2;
   return score - leaf.depth * 0.75;
 }
