@@ -327,6 +327,16 @@ const STATUS_HOLDERS = ['result', 'messages'];
 
 /** The envelope inside a one-key wrapper, with its path prefix; the object itself otherwise. */
 function unwrap(root: Record<string, unknown>): { scope: Record<string, unknown>; prefix: string } {
+  // `{data: {error: …}, success: false, status: 400}`: the error sits in the payload slot of a failed envelope.
+  const data = Object.prototype.hasOwnProperty.call(root, 'data') ? root.data : undefined;
+  if (
+    data &&
+    typeof data === 'object' &&
+    !Array.isArray(data) &&
+    ('error' in data || 'errors' in data) &&
+    (root.success === false || root.ok === false || (typeof root.status === 'number' && root.status >= 400))
+  )
+    return { scope: data as Record<string, unknown>, prefix: 'data.' };
   for (const key of STATUS_HOLDERS) {
     const inner = Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined;
     if (inner && typeof inner === 'object' && !Array.isArray(inner) && statusVerdict(inner) === true)
