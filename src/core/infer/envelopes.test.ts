@@ -1,10 +1,14 @@
 // Envelopes and body forms the first dictionaries did not cover, drawn from vendor docs (corpus/cases/vendors2.json):
 // what the inference reads from them, and the look-alikes it must leave alone.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBodyView } from '../body';
 import { classify } from '../classify';
 import { formFields } from './index';
 import { inferJson, statusVerdict } from './json';
+
+/** The note classify() leaves when a reader threw (see hostile.test.ts). */
+const CRASH_NOTE = /internal error while classifying|recognizer \S+ failed|overrides failed/;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   classify({
@@ -209,5 +213,47 @@ describe('bodies that are not bare JSON', () => {
       message: 'Image format not supported',
     });
     expect(inferJson({ data: { error: null, items: [] }, success: true }, 200).saysFailure).not.toBe(true);
+  });
+});
+
+describe('properties: the new readers never throw', () => {
+  it('form-encoded, XSSI-prefixed and JSONP-shaped bodies of any content classify without throwing', () => {
+    const pieces = fc.constantFrom(
+      ")]}'\n",
+      'while(1);',
+      'cb(',
+      'a=',
+      '&b=',
+      '%',
+      '%E0',
+      '+',
+      '{',
+      '[',
+      ')',
+      ';',
+      'L_CODE0=',
+      '=',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(pieces, fc.string({ maxLength: 12 })), { maxLength: 30 }),
+        fc.constantFrom('text/plain', 'application/json', 'text/javascript', 'application/x-www-form-urlencoded', ''),
+        fc.constantFrom(200, 400, 500),
+        (parts, mime, status) => {
+          const body = parts.join('');
+          expect(() => formFields(body)).not.toThrow();
+          const got = classify({
+            method: 'GET',
+            url: 'https://x.test/',
+            status,
+            responseHeaders: mime ? { 'content-type': mime } : {},
+            body,
+          });
+          expect(got.notes.filter((n) => CRASH_NOTE.test(n))).toEqual([]);
+          expect(typeof got.action).toBe('string');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

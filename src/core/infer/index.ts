@@ -180,8 +180,9 @@ const FORM_BODY = /^[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*(?:&[A-Za-z_][\w.\-[\]]{0,6
  * first item under the bare name (`ERRORCODE`); later items are left out.
  */
 export function formFields(text: string): Record<string, string> | undefined {
+  if (text.length > 8192 || !text.includes('=')) return undefined;
   const t = text.trim();
-  if (t.length > 8192 || !t.includes('=') || !FORM_BODY.test(t)) return undefined;
+  if (!FORM_BODY.test(t)) return undefined;
   const out: Record<string, string> = {};
   let n = 0;
   for (const pair of t.split('&')) {
