@@ -336,7 +336,7 @@ function unwrap(root: Record<string, unknown>): { scope: Record<string, unknown>
     ('error' in data || 'errors' in data) &&
     (root.success === false || root.ok === false || (typeof root.status === 'number' && root.status >= 400))
   )
-    return { scope: data as Record<string, unknown>, prefix: 'data.' };
+    return { scope: data, prefix: 'data.' };
   for (const key of STATUS_HOLDERS) {
     const inner = Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined;
     if (inner && typeof inner === 'object' && !Array.isArray(inner) && statusVerdict(inner) === true)
