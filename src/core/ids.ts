@@ -122,7 +122,10 @@ const NOT_SUPPORT_IDS = new Set([
 function familyRank(name: string): number | undefined {
   if (!name.endsWith('id') || NOT_SUPPORT_IDS.has(name) || name.length > 60) return undefined;
   for (const family of FAMILIES) {
-    if (family.pattern.test(name)) return (ID_HEADER_RANK.get(family.before) ?? 0) - 0.5;
+    if (!family.pattern.test(name)) continue;
+    // A Cloudflare edge's own request ID (`cf-request-id`) ranks with cf-ray, after the vendor's.
+    if (name.startsWith('cf-')) return ID_HEADER_RANK.get('cf-ray');
+    return (ID_HEADER_RANK.get(family.before) ?? 0) - 0.5;
   }
   return undefined;
 }
@@ -137,7 +140,8 @@ export function requestIdHeaders(headers: HeaderIndex): Array<{ name: string; va
     if (rank === undefined) continue;
     const v = nonEmpty(entries[i].value);
     if (v === undefined) continue;
-    const same = found.find((f) => f.rank === rank);
+    // Repeats of one header are joined; two headers of one family stay two IDs.
+    const same = found.find((f) => f.name === names[i]);
     if (same) same.value = `${same.value}, ${v}`;
     else found.push({ name: names[i], value: v, rank });
   }
@@ -170,7 +174,9 @@ export function pickErrorId(
   for (const h of found) {
     const vendor =
       VENDOR_ID_HEADER.get(h.name) ??
-      (familyRank(h.name) !== undefined && !h.name.includes('trace') ? { name: h.name } : undefined);
+      (familyRank(h.name) !== undefined && !h.name.includes('trace') && !h.name.startsWith('cf-')
+        ? { name: h.name }
+        : undefined);
     if (vendor === undefined) continue;
     const companion = vendor.companion ? valueOf(vendor.companion) : undefined;
     return result(

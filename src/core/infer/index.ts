@@ -2,7 +2,7 @@
 // support ID, wait, retry hint, a 2xx body's own failure) is inferred here from the body alone.
 // Inferred values never replace what a recognizer, a catalog entry or a rule said.
 import type { BodyView, Extracted } from '../types';
-import { isGenericMessage } from './dictionaries';
+import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
 import { inferJson } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
 import { xmlFields } from './xml';
@@ -116,10 +116,18 @@ export function inferMissing(
   if (kind !== 'html' && kind !== 'text' && kind !== 'xml') return extracted;
   let saysFailure: boolean | undefined;
   if (success) {
-    // A WAF block page sent as a 2xx ("The requested URL was rejected… Your support ID is: …").
-    if (kind === 'xml' || extracted.saysSuccess || !isBlockPage(body.text)) return extracted;
+    if (extracted.saysSuccess) return extracted;
+    if (kind === 'xml') {
+      // An XML envelope whose own status word says it failed (`<meta><status>failure</status>…`).
+      const word = xmlFields(body.text).status;
+      if (word === undefined || !FAILURE_WORDS.has(word)) return extracted;
+      notes.push('the body reports a failure (its <status> says so)');
+    } else {
+      // A WAF block page sent as a 2xx ("The requested URL was rejected… Your support ID is: …").
+      if (!isBlockPage(body.text)) return extracted;
+      notes.push('the page is a block page (it names a support ID and says the request was blocked)');
+    }
     saysFailure = true;
-    notes.push('the page is a block page (it names a support ID and says the request was blocked)');
   }
   const out: Extracted = { ...extracted };
   if (saysFailure) out.saysFailure = true;

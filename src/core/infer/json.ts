@@ -9,6 +9,7 @@ import {
   FAILURE_WORDS,
   ID_KEYS,
   isGenericMessage,
+  MESSAGE_KEY_SUFFIXES,
   MESSAGE_KEYS,
   normalizeKey,
   RESULT_CODE_KEYS,
@@ -165,7 +166,7 @@ function messageText(leaf: Leaf): string | undefined {
 }
 
 function messageScore(leaf: Leaf, text: string): number {
-  const weight = MESSAGE_KEYS.get(leaf.norm);
+  const weight = MESSAGE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, MESSAGE_KEY_SUFFIXES, 5);
   if (weight === undefined || !hasLetters(text) || URL_LIKE.test(text)) return 0;
   // Under keys that also hold codes, only prose counts as a message.
   if (
@@ -452,7 +453,13 @@ function idWaitOrRetry(norm: string): boolean {
 }
 /** Keys any dictionary knows (code, message, ID, wait, retry flag). */
 function anyDictionary(norm: string): boolean {
-  return CODE_KEYS.has(norm) || MESSAGE_KEYS.has(norm) || idWaitOrRetry(norm) || endsWithAny(norm, CODE_KEY_SUFFIXES);
+  return (
+    CODE_KEYS.has(norm) ||
+    MESSAGE_KEYS.has(norm) ||
+    idWaitOrRetry(norm) ||
+    endsWithAny(norm, CODE_KEY_SUFFIXES) ||
+    endsWithAny(norm, MESSAGE_KEY_SUFFIXES)
+  );
 }
 
 /** Leaves walked when only the ID, wait and retry flag are wanted (a recognizer gave code and message). */
@@ -489,7 +496,15 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     }
   }
   const leaves = full ? leavesOf(scope, anyDictionary) : leavesOf(scope, idWaitOrRetry, LIGHT_NODES, LIGHT_DEPTH);
-  if (!leaves.length) return out;
+  if (!leaves.length) {
+    // `{errors: {field: "message"}}` holds no dictionary key below its top: the field dictionary is the message.
+    const dict = full && codeAndMessage ? fieldDictMessage(scope) : undefined;
+    if (dict) {
+      out.message = dict.text;
+      out.messageField = prefix + dict.path;
+    }
+    return out;
+  }
   if (full && codeAndMessage) {
     const code = best(leaves, (l) => codeScore(l, status), 3);
     if (code) {
