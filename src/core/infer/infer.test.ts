@@ -312,3 +312,84 @@ describe('waits and code semantics', () => {
     expect(json(403, { error: { code: 'storage_full', message: 'Storage is full' } }).retryable).toBe(false);
   });
 });
+
+describe('shapes from responses users paste into issues', () => {
+  const page = (status: number, contentType: string, body: string, headers: Record<string, string> = {}) =>
+    classify({
+      method: 'GET',
+      url: 'https://app.example.test/api/x',
+      status,
+      responseHeaders: { 'content-type': contentType, ...headers },
+      body,
+    });
+
+  it('reads a field → message map that holds no dictionary key at all', () => {
+    const c = json(400, { data: null, errors: { vmid: 'invalid format - value does not look like a valid VM ID' } });
+    expect(c.message).toContain('invalid format - value does not look like a valid VM ID');
+    expect(inferJson({ errors: { vmid: 'invalid format' } }, 400).messageField).toBe('errors.vmid');
+  });
+
+  it('reads keys that end in a message word (`response_details`) and prefers a developer message', () => {
+    expect(inferJson({ response: null, response_details: 'Delay between downloads is too short' }, 503).message).toBe(
+      'Delay between downloads is too short',
+    );
+    const c = json(401, {
+      error: 'Something strange occurred. Please contact the app owners.',
+      developer_message: 'No user credentials were provided.',
+      error_code: 8003,
+    });
+    expect(c.message).toBe('No user credentials were provided.');
+    expect(c.errorCode).toBe('8003');
+  });
+
+  it('drops a JSON-LD prefix from keys (`hydra:description`)', () => {
+    const got = inferJson(
+      { '@type': 'hydra:Error', 'hydra:title': 'An error occurred', 'hydra:description': 'Syntax error' },
+      400,
+    );
+    expect(got.message).toContain('Syntax error');
+    expect(got.messageField).toBe('hydra:description');
+  });
+
+  it('takes a lone reason phrase in `error` as the message, never as the code', () => {
+    const c = json(401, { error: 'Unauthorized' });
+    expect(c.errorCode).toBeNull();
+    expect(c.message).toBe('Unauthorized');
+    expect(json(401, { error: 'invalid_token' }).errorCode).toBe('invalid_token');
+  });
+
+  it('reads an XML envelope: <statuscode> is the code, <status>failure</status> makes a 200 a failure', () => {
+    const ocs = (statuscode: string, status: string, message: string) =>
+      `<?xml version="1.0"?>\n<ocs>\n <meta>\n  <status>${status}</status>\n  <statuscode>${statuscode}</statuscode>\n  <message>${message}</message>\n </meta>\n <data/>\n</ocs>\n`;
+    const failed = page(200, 'text/xml; charset=UTF-8', ocs('101', 'failure', 'Bad request'));
+    expect(failed).toMatchObject({ failure: true, errorCode: '101', message: 'Bad request' });
+    expect(page(200, 'text/xml', ocs('100', 'ok', 'OK')).failure).toBe(false);
+    expect(page(401, 'text/xml', ocs('997', 'failure', 'Current user is not logged in')).errorCode).toBe('997');
+  });
+
+  it('reads an `ID:` line of a platform error text as the support ID, and no `ID` inside a sentence', () => {
+    expect(
+      supportIdInText(
+        '504: GATEWAY_TIMEOUT\nCode: FUNCTION_INVOCATION_TIMEOUT\nID: cdg1::sr6rx-1695582672275-03be1404db59\n',
+      ),
+    ).toBe('cdg1::sr6rx-1695582672275-03be1404db59');
+    expect(supportIdInText('The user ID: is required for 2 fields')).toBeUndefined();
+  });
+
+  it("quotes the vendor's request-ID header before the CDN's, and never joins two headers into one ID", () => {
+    const headers = indexEntries([
+      { name: 'cf-request-id', value: '07fb13cdef00007b1bd7350000000001' },
+      { name: 'sib-request-id', value: '18b07ba8-b8c5-97bc-b7f1-fc60515b3d20' },
+      { name: 'cf-ray', value: '61a5225ca9c07b1b-DME' },
+    ]);
+    expect(pickErrorId(headers, null, undefined, null)).toMatchObject({
+      errorId: '18b07ba8-b8c5-97bc-b7f1-fc60515b3d20',
+      errorIdSource: 'header sib-request-id',
+    });
+    const cdnOnly = indexEntries([
+      { name: 'cf-auditlog-id', value: '01936f1c-4b5a-7d2e' },
+      { name: 'cf-ray', value: '8e2f1a0b9c8d7e6f-AMS' },
+    ]);
+    expect(pickErrorId(cdnOnly, null, undefined, null).errorId).toBe('8e2f1a0b9c8d7e6f-AMS');
+  });
+});
