@@ -3,7 +3,7 @@
 // Inferred values never replace what a recognizer, a catalog entry or a rule said.
 import type { BodyView, Extracted } from '../types';
 import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
-import { inferJson } from './json';
+import { embeddedHttpStatus, inferJson } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
 import { xmlFields } from './xml';
 
@@ -78,6 +78,14 @@ export function inferMissing(
     if (success && saysFailure !== true) return extracted;
     const out: Extracted = { ...extracted };
     if (saysFailure !== undefined) out.saysFailure = saysFailure;
+    // A 2xx that names its own HTTP error status (`status_code: 429`) is advised as that status.
+    if (success && out.httpEquivalent === undefined) {
+      const embedded = embeddedHttpStatus(json);
+      if (embedded !== undefined) {
+        out.httpEquivalent = embedded;
+        notes.push(`the body reports HTTP ${embedded} for itself`);
+      }
+    }
     // A message that is itself a machine token (`RESOURCE_NOT_FOUND`) is a code; the prose beside it is the message.
     const current = typeof out.message === 'string' ? out.message.trim() : '';
     const tokenMessage = current !== '' && !current.includes(' ') && MACHINE_TOKEN.test(current);

@@ -392,4 +392,36 @@ describe('shapes from responses users paste into issues', () => {
     ]);
     expect(pickErrorId(cdnOnly, null, undefined, null).errorId).toBe('8e2f1a0b9c8d7e6f-AMS');
   });
+  it('advises a 2xx that names its own HTTP error status as that status, but not a bare API `status`', () => {
+    const budget = json(200, {
+      error_code: 'ComplexityException',
+      status_code: 429,
+      error_message: 'Complexity budget exhausted, reset in 16 seconds',
+      errors: ['Complexity budget exhausted, reset in 16 seconds'],
+    });
+    expect(budget).toMatchObject({ failure: true, retryable: true, retryAfterSeconds: 16 });
+    // Withings numbers its own statuses in `status`: 503 there means invalid parameters, not a server outage.
+    expect(json(200, { status: 503, error: 'Invalid Params: invalid code' })).toMatchObject({
+      failure: true,
+      retryable: false,
+    });
+  });
+
+  it('takes problem+json `error_type` as the code before the `type` URI, and JSON:API `code: 0` as no code', () => {
+    const problem = json(
+      401,
+      {
+        status: 401,
+        title: 'invalid_token',
+        error_type: 'invalid_token',
+        detail: 'Requires authentication',
+        type: 'https://api.example.test/error/invalid_token',
+      },
+      { 'content-type': 'application/problem+json' },
+    );
+    expect(problem.errorCode).toBe('invalid_token');
+    const jsonApi = json(401, { errors: [{ title: 'Unauthorized', code: 0, detail: 'Got an error.' }] });
+    expect(jsonApi.errorCode).toBeNull();
+    expect(json(422, { errors: [{ code: 'blank', detail: 'Name is required' }] }).errorCode).toBe('blank');
+  });
 });

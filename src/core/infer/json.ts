@@ -293,6 +293,25 @@ export function statusVerdict(root: unknown): boolean | undefined {
   return failure;
 }
 
+/** Top-level keys of an HTTP status a 2xx body reports for itself (`{status_code: 429, error_code, …}`). */
+// A bare `status` is left out: APIs number their own statuses there (Withings' `status: 503` is "invalid params").
+const EMBEDDED_STATUS_KEYS = new Set(['statuscode', 'httpstatus', 'httpstatuscode', 'httpcode']);
+
+/** The HTTP error status (400–599) a 2xx envelope names for itself, or undefined. */
+export function embeddedHttpStatus(root: unknown): number | undefined {
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
+  let n = 0;
+  for (const key in root as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(root, key)) continue;
+    if (++n > 64) break;
+    if (!EMBEDDED_STATUS_KEYS.has(normalizeKey(key))) continue;
+    const v = (root as Record<string, unknown>)[key];
+    const s = typeof v === 'number' ? v : typeof v === 'string' && /^\d{3}$/.test(v.trim()) ? Number(v) : NaN;
+    if (Number.isInteger(s) && s >= 400 && s <= 599) return s;
+  }
+  return undefined;
+}
+
 /** Keys of a wrapper around the whole envelope (`{Response: {Error: {…}, RequestId}}`). */
 const WRAPPERS = ['Response', 'response'];
 
