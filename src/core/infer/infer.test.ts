@@ -424,4 +424,23 @@ describe('shapes from responses users paste into issues', () => {
     expect(jsonApi.errorCode).toBeNull();
     expect(json(422, { errors: [{ code: 'blank', detail: 'Name is required' }] }).errorCode).toBe('blank');
   });
+  it('reads name/value pairs (`{url: "requestId", valueUuid}`) under the name they carry, and no pair named by a URL', () => {
+    const outcome = {
+      resourceType: 'OperationOutcome',
+      extension: [
+        {
+          url: 'https://example.test/fhir/StructureDefinition/tracing',
+          extension: [{ url: 'requestId', valueUuid: '6bf2cf1d-9b75-4547-b0a9-61cc2c7aa99f' }],
+        },
+      ],
+      issue: [{ code: 'not-found', details: { text: 'Not found' }, severity: 'error' }],
+    };
+    expect(inferJson(outcome, 404).errorId).toBe('6bf2cf1d-9b75-4547-b0a9-61cc2c7aa99f');
+    expect(inferJson({ error: { metadata: [{ name: 'traceId', value: 'abc123def456' }] } }, 500).errorId).toBe(
+      'abc123def456',
+    );
+    expect(
+      inferJson({ tags: [{ url: 'https://x.test/requestId', value: 'abc123def456' }] }, 500).errorId,
+    ).toBeUndefined();
+  });
 });
