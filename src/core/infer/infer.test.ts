@@ -443,4 +443,12 @@ describe('shapes from responses users paste into issues', () => {
       inferJson({ tags: [{ url: 'https://x.test/requestId', value: 'abc123def456' }] }, 500).errorId,
     ).toBeUndefined();
   });
+  it('does not read an error object (`{error: {message: "Not found"}}`) as a field named "message"', () => {
+    const got = inferJson({ error: { message: 'Not found' }, meta: { request_id: 'req_7f3a9c2e' } }, 404);
+    expect(got.message).toBe('Not found');
+    // A real field map keeps its field names, `name` included.
+    expect(inferJson({ message: { name: ['has already been taken'] } }, 400).message).toBe(
+      'name: has already been taken',
+    );
+  });
 });

@@ -419,6 +419,19 @@ const FIELD_DICT_PARENTS = new Set([
   'validationerrors',
 ]);
 
+/** Keys that make a dictionary an error object rather than a field → messages map (`name`, `title` stay fields). */
+const ERROR_OBJECT_KEYS = new Set([
+  'message',
+  'msg',
+  'errormessage',
+  'errmsg',
+  'errordescription',
+  'detail',
+  'error',
+  'code',
+  'errorcode',
+]);
+
 /** A field → messages dictionary: every value a string or a list of strings, the first one prose. */
 function fieldDictEntry(dict: unknown): { field: string; text: string } | undefined {
   if (dict === null || typeof dict !== 'object' || Array.isArray(dict)) return undefined;
@@ -426,6 +439,8 @@ function fieldDictEntry(dict: unknown): { field: string; text: string } | undefi
   let n = 0;
   for (const field in dict as Record<string, unknown>) {
     if (++n > 50) break;
+    // `{message: "Not found"}` is an error object, not a field named "message".
+    if (ERROR_OBJECT_KEYS.has(normalizeKey(field))) return undefined;
     const v = (dict as Record<string, unknown>)[field];
     const list =
       typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
