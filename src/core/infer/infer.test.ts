@@ -300,8 +300,32 @@ describe('waits and code semantics', () => {
     ['invalid_timeout', undefined],
     ['rate_limit_quota', true],
     ['not_found', undefined],
+    ['ValidationError', false],
+    ['INVALID_API_KEY', false],
+    ['bad_request', false],
+    ['validation_error_count', undefined],
+    ['invalid_request_try_later', undefined],
   ])('%s → %s', (code, retryable) => {
     expect(retryableFromCode(code)).toBe(retryable);
+  });
+
+  it('a 500 whose code blames the request is not retried; a JSend placeholder code gives way to the name', () => {
+    const c = json(500, {
+      status: 'error',
+      code: -1,
+      name: 'ValidationError',
+      message: 'You must specify a key value',
+    });
+    expect(c.errorCode).toBe('ValidationError');
+    expect(c.retryable).toBe(false);
+    const d = json(500, {
+      status: 'error',
+      code: 12,
+      name: 'ValidationError',
+      message: 'You must specify a key value',
+    });
+    expect(d.errorCode).toBe('12');
+    expect(json(500, { status: 'error', code: -1, name: 'GeneralError', message: 'Boom' }).retryable).toBe(true);
   });
 
   it('a 400 whose code says try later is retryable; a 429 or 403 whose code says quota or storage is not', () => {
