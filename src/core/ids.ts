@@ -54,6 +54,9 @@ const TRACE_HEADERS = ['traceparent', 'x-cloud-trace-context', 'x-b3-traceid', '
 const MESSAGE_ID =
   /\b(?:(?:request|correlation|trace|error|debug|incident|support|tracking|event|req)[ _-]?id|rid|reference(?: number| id| code)|ref(?:erence)? ?#)\b\s*(?:is\s*)?[:=#]?\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
 
+/** A bare "ID" in parentheses: "It has been logged (ID b63877c9ae5313c5)." (Dropwizard and others). */
+const PAREN_ID = /\(\s*ID\s*[:#=]?\s*([A-Za-z0-9][A-Za-z0-9_\-:.]{5,127})\s*\)/;
+
 /** Trims trailing sentence punctuation from an ID lifted out of prose. */
 function cleanId(id: string): string {
   return id.replace(/[.:,;)\]'"`]+$/, '');
@@ -62,7 +65,7 @@ function cleanId(id: string): string {
 /** An ID written in the message text, or undefined. */
 export function idInMessage(message: string): string | undefined {
   const text = message.length > 4000 ? message.slice(0, 4000) : message;
-  const m = MESSAGE_ID.exec(text);
+  const m = MESSAGE_ID.exec(text) ?? PAREN_ID.exec(text);
   if (!m) return undefined;
   const id = cleanId(m[1]);
   // "request ID" followed by an ordinary word is not an ID: require a digit.
