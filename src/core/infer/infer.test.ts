@@ -353,6 +353,21 @@ describe('shapes from responses users paste into issues', () => {
     expect(inferJson({ errors: { vmid: 'invalid format' } }, 400).messageField).toBe('errors.vmid');
   });
 
+  it('reads an error envelope wrapped in one key of any name as a 2xx failure', () => {
+    const c = json(200, {
+      'subsonic-response': {
+        status: 'failed',
+        version: '1.15.0',
+        error: { code: 0, message: 'For input string: "1"' },
+      },
+    });
+    expect(c.failure).toBe(true);
+    expect(c.message).toContain('For input string');
+    // The same wrapper around data with an empty error is a success.
+    expect(json(200, { 'subsonic-response': { status: 'ok', error: null, artist: { id: 1 } } }).failure).toBe(false);
+    expect(json(200, { user: { id: 7, name: 'x' } }).failure).toBe(false);
+  });
+
   it('reads keys that end in a message word (`response_details`) and prefers a developer message', () => {
     expect(inferJson({ response: null, response_details: 'Delay between downloads is too short' }, 503).message).toBe(
       'Delay between downloads is too short',

@@ -325,6 +325,21 @@ function unwrap(root: Record<string, unknown>): { scope: Record<string, unknown>
         return { scope: rec, prefix: `${key}.` };
     }
   }
+  // `{"subsonic-response": {status: "failed", error: {…}}}`: a lone key of any name around the envelope.
+  let only: string | undefined;
+  for (const key in root) {
+    if (!Object.prototype.hasOwnProperty.call(root, key)) continue;
+    if (only !== undefined) return { scope: root, prefix: '' };
+    only = key;
+  }
+  if (only !== undefined && !anyDictionary(normalizeKey(only)) && !/^(?:errors?|faults?)$/i.test(only)) {
+    const inner = root[only];
+    if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
+      const rec = inner as Record<string, unknown>;
+      if ('error' in rec || 'errors' in rec || 'Error' in rec || 'Errors' in rec)
+        return { scope: rec, prefix: `${only}.` };
+    }
+  }
   return { scope: root, prefix: '' };
 }
 
