@@ -43,7 +43,6 @@ const KNOWN_MISSES: Record<string, string> = {
     'a 500 whose message says the URL was rejected: no general rule tells it from a transient 500',
   'fastly-500-unknown-domain': 'same: a configuration error sent as a 500',
   'openapi-clever-cloud-403-1': 'the code is a numeric `id` beside `type: "error"`',
-  'ably-401-token-expired': 'the CLI redacts "Token expired" as a token in its output (in-process classify passes)',
 };
 
 const START = Date.parse('2026-11-23T18:00:00.000Z');

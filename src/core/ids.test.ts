@@ -80,11 +80,14 @@ describe('idInMessage', () => {
     ['Access Denied. RequestId: 4442587FB7D0A2F9', '4442587FB7D0A2F9'],
     ['Request id: 8c2b6e1a-22f1-4a0b-9d0c-3c1c0e5d6f70.', '8c2b6e1a-22f1-4a0b-9d0c-3c1c0e5d6f70'],
     ['failed, request_id=abc123def', 'abc123def'],
+    ['There was an error processing your request. It has been logged (ID b63877c9ae5313c5).', 'b63877c9ae5313c5'],
   ])('%s', (message, id) => {
     expect(idInMessage(message)).toBe(id);
   });
 
   it('does not take an ordinary word for an ID', () => {
     expect(idInMessage('The request ID header is missing')).toBeUndefined();
+    expect(idInMessage('Unknown field (ID required)')).toBeUndefined();
+    expect(idInMessage('Pick a user (id 123456)')).toBeUndefined();
   });
 });

@@ -54,6 +54,9 @@ const TRACE_HEADERS = ['traceparent', 'x-cloud-trace-context', 'x-b3-traceid', '
 const MESSAGE_ID =
   /\b(?:(?:request|correlation|trace|error|debug|incident|support|tracking|event|req)[ _-]?id|rid|reference(?: number| id| code)|ref(?:erence)? ?#)\b\s*(?:is\s*)?[:=#]?\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
 
+/** A bare "ID" in parentheses: "It has been logged (ID b63877c9ae5313c5)." (Dropwizard and others). */
+const PAREN_ID = /\(\s*ID\s*[:#=]?\s*([A-Za-z0-9][A-Za-z0-9_\-:.]{5,127})\s*\)/;
+
 /** Trims trailing sentence punctuation from an ID lifted out of prose. */
 function cleanId(id: string): string {
   return id.replace(/[.:,;)\]'"`]+$/, '');
@@ -62,7 +65,7 @@ function cleanId(id: string): string {
 /** An ID written in the message text, or undefined. */
 export function idInMessage(message: string): string | undefined {
   const text = message.length > 4000 ? message.slice(0, 4000) : message;
-  const m = MESSAGE_ID.exec(text);
+  const m = MESSAGE_ID.exec(text) ?? PAREN_ID.exec(text);
   if (!m) return undefined;
   const id = cleanId(m[1]);
   // "request ID" followed by an ordinary word is not an ID: require a digit.
@@ -122,7 +125,10 @@ const NOT_SUPPORT_IDS = new Set([
 function familyRank(name: string): number | undefined {
   if (!name.endsWith('id') || NOT_SUPPORT_IDS.has(name) || name.length > 60) return undefined;
   for (const family of FAMILIES) {
-    if (family.pattern.test(name)) return (ID_HEADER_RANK.get(family.before) ?? 0) - 0.5;
+    if (!family.pattern.test(name)) continue;
+    // A Cloudflare edge's own request ID (`cf-request-id`) ranks with cf-ray, after the vendor's.
+    if (name.startsWith('cf-')) return ID_HEADER_RANK.get('cf-ray');
+    return (ID_HEADER_RANK.get(family.before) ?? 0) - 0.5;
   }
   return undefined;
 }
@@ -137,7 +143,8 @@ export function requestIdHeaders(headers: HeaderIndex): Array<{ name: string; va
     if (rank === undefined) continue;
     const v = nonEmpty(entries[i].value);
     if (v === undefined) continue;
-    const same = found.find((f) => f.rank === rank);
+    // Repeats of one header are joined; two headers of one family stay two IDs.
+    const same = found.find((f) => f.name === names[i]);
     if (same) same.value = `${same.value}, ${v}`;
     else found.push({ name: names[i], value: v, rank });
   }
@@ -170,7 +177,9 @@ export function pickErrorId(
   for (const h of found) {
     const vendor =
       VENDOR_ID_HEADER.get(h.name) ??
-      (familyRank(h.name) !== undefined && !h.name.includes('trace') ? { name: h.name } : undefined);
+      (familyRank(h.name) !== undefined && !h.name.includes('trace') && !h.name.startsWith('cf-')
+        ? { name: h.name }
+        : undefined);
     if (vendor === undefined) continue;
     const companion = vendor.companion ? valueOf(vendor.companion) : undefined;
     return result(

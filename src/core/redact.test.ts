@@ -347,6 +347,12 @@ describe('redactText', () => {
     ['Bearer authentication is required', 'Bearer authentication is required'],
     ['Use basic auth', 'Use basic auth'],
     ['Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b', `Token ${REDACTED}`],
+    // A sentence's last word is prose even with its full stop; a credential with a symbol stays redacted.
+    [
+      'Token expired. (See https://help.ably.io/error/40142 for help.)',
+      'Token expired. (See https://help.ably.io/error/40142 for help.)',
+    ],
+    ['Token abc.defgh', `Token ${REDACTED}`],
     ['Authorization: Basic dXNlcjpwYXNzd29yZA==', `Authorization: Basic ${REDACTED}`],
     ['request id 93aa74d5-8caf-473f-af2f-42cf806ddfdc', 'request id 93aa74d5-8caf-473f-af2f-42cf806ddfdc'],
     ['failed: api_key=abc123 was rejected', `failed: api_key=${REDACTED} was rejected`],

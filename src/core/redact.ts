@@ -68,7 +68,11 @@ interface ValuePattern {
 }
 
 const whole = (): string => REDACTED;
-const looksLikeCredential = (text: string): boolean => text.length >= 16 || /[0-9._~+/\-=]/.test(text);
+// A word ending a sentence ("Token expired.") is prose: trailing punctuation does not make it a credential.
+const looksLikeCredential = (text: string): boolean => {
+  const core = text.replace(/[.,;:!?]+$/, '');
+  return core.length >= 16 || /[0-9._~+/\-=]/.test(core);
+};
 
 export const SECRET_VALUE_PATTERNS: readonly ValuePattern[] = [
   {

@@ -30,8 +30,15 @@ export const genericErrorMessage: FormatRecognizer = {
     if (!isRecord(j)) return null;
     const error = str(j, 'error');
     if (error !== undefined) {
-      const message = str(j, 'message') ?? str(j, 'error_message') ?? str(j, 'reason');
-      const errorIsCode = isCodeLike(error) && !(message !== undefined && isReasonPhrase(error));
+      // A message addressed to the developer outranks the end user's wording beside it.
+      const message =
+        str(j, 'developer_message') ??
+        str(j, 'developerMessage') ??
+        str(j, 'message') ??
+        str(j, 'error_message') ??
+        str(j, 'reason');
+      // A reason phrase ("Unauthorized") is the status echoed: a message when nothing else is, never a code.
+      const errorIsCode = isCodeLike(error) && !isReasonPhrase(error);
       return compact({
         saysFailure: true,
         errorCode: errorIsCode ? error : undefined,

@@ -28,9 +28,14 @@ export const jsend: FormatRecognizer = {
       });
     }
     if (status === 'error' && str(j, 'message') !== undefined) {
+      // `{code: -1, name: "ValidationError"}`: a code of 0 or below is a placeholder; the name is the code.
+      const raw = get(j, 'code');
+      const name = str(j, 'name');
+      const placeholder = raw === undefined || raw === null || (typeof raw === 'number' && raw <= 0);
       return compact({
         saysFailure: true,
-        errorCode: apiCode(get(j, 'code'), exchange.status),
+        errorCode:
+          placeholder && name && /^[A-Za-z][A-Za-z0-9_.-]{2,60}$/.test(name) ? name : apiCode(raw, exchange.status),
         message: str(j, 'message'),
       });
     }

@@ -5,6 +5,8 @@ import type { FormatRecognizer } from '../types';
 import { pointerField } from './problem-json';
 import { code, compact, fieldErrorsFromList, firstRecord, get, has, idAt, isRecord, joinTexts, str } from './util';
 
+const nonZero = (c: string | number | undefined): string | number | undefined => (c === 0 || c === '0' ? undefined : c);
+
 const MEMBERS = ['title', 'detail', 'source', 'status', 'code', 'id', 'links', 'meta'];
 
 export const jsonApi: FormatRecognizer = {
@@ -40,7 +42,8 @@ export const jsonApi: FormatRecognizer = {
     );
     return compact({
       saysFailure: !isRecord(get(j, 'data')),
-      errorCode: code(get(first, 'code')),
+      // `code: 0` is the absence of a code, not one.
+      errorCode: nonZero(code(get(first, 'code'))),
       message: joinTexts(list.map((e) => str(e, 'detail') ?? str(e, 'title'))),
       ...idAt(j, ['errors', 0, 'id']),
       fieldErrors: fieldErrors.length ? fieldErrors : undefined,

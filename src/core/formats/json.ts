@@ -120,13 +120,17 @@ export const json: FormatRecognizer = {
     )
       return null;
     let n = 0;
+    let first = '';
     for (const key in j) {
       if (!Object.prototype.hasOwnProperty.call(j, key)) continue;
       if (++n > MAX_GATE_KEYS) return null;
+      if (n === 1) first = key;
       const lower = key.toLowerCase();
       if (SIGNAL_KEYS.has(lower) || (VALUE_SIGNAL_KEYS.has(lower) && signalsByValue(j[key]))) return null;
       if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsError(j[key])) return null;
     }
+    // `{"subsonic-response": {status: "failed", error: {…}}}`: one key of any name wrapping an error envelope.
+    if (n === 1 && wrapsError(j[first])) return null;
     return PLAIN_DATA;
   },
 };

@@ -91,7 +91,10 @@ export function problemFields(j: JsonRecord): {
   );
   return compact({
     errorCode:
-      code(get(j, 'code')) ?? code(get(j, 'error_code')) ?? (type && type !== 'about:blank' ? type : undefined),
+      code(get(j, 'code')) ??
+      code(get(j, 'error_code')) ??
+      code(get(j, 'error_type')) ??
+      (type && type !== 'about:blank' ? type : undefined),
     message: str(j, 'detail') ?? str(j, 'title'),
     fieldErrors: fieldErrors.length ? fieldErrors : undefined,
     errorId: id?.errorId ?? instanceId,

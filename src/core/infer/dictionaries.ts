@@ -17,7 +17,9 @@ export function normalizeKey(key: string): string {
 
 function normalize(key: string): string {
   let out = '';
-  for (let i = 0; i < key.length && i < 64; i++) {
+  // A JSON-LD prefix names the vocabulary, not the field: `hydra:description` is `description`.
+  const colon = key.lastIndexOf(':');
+  for (let i = colon > 0 && colon < key.length - 1 ? colon + 1 : 0; i < key.length && i < 64; i++) {
     const c = key.charCodeAt(i);
     if (c === 95 || c === 45 || c === 46 || c === 32) continue; // _ - . space
     out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : key[i];
@@ -103,7 +105,14 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['retmsg', 9],
   ['returnmsg', 8],
   ['returnmessage', 8],
+  // Addressed to the developer, who reads this panel: more specific than the end user's wording.
+  ['developermessage', 11],
+  ['devmessage', 11],
+  ['technicalmessage', 11],
 ]);
+
+/** Key endings that make any key a message key (`response_details`, `validationMessage`). */
+export const MESSAGE_KEY_SUFFIXES: readonly string[] = ['message', 'details', 'description'];
 
 /** Keys whose value is an ID that support can look up. */
 export const ID_KEYS: ReadonlyMap<string, number> = new Map([

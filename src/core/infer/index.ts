@@ -2,8 +2,8 @@
 // support ID, wait, retry hint, a 2xx body's own failure) is inferred here from the body alone.
 // Inferred values never replace what a recognizer, a catalog entry or a rule said.
 import type { BodyView, Extracted } from '../types';
-import { isGenericMessage } from './dictionaries';
-import { inferJson } from './json';
+import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
+import { embeddedHttpStatus, inferJson } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
 import { xmlFields } from './xml';
 
@@ -86,6 +86,14 @@ export function inferMissing(
     if (success && saysFailure !== true) return extracted;
     const out: Extracted = { ...extracted };
     if (saysFailure !== undefined) out.saysFailure = saysFailure;
+    // A 2xx that names its own HTTP error status (`status_code: 429`) is advised as that status.
+    if (success && out.httpEquivalent === undefined) {
+      const embedded = embeddedHttpStatus(json);
+      if (embedded !== undefined) {
+        out.httpEquivalent = embedded;
+        notes.push(`the body reports HTTP ${embedded} for itself`);
+      }
+    }
     // A message that is itself a machine token (`RESOURCE_NOT_FOUND`) is a code; the prose beside it is the message.
     const current = typeof out.message === 'string' ? out.message.trim() : '';
     const tokenMessage = current !== '' && !current.includes(' ') && MACHINE_TOKEN.test(current);
@@ -124,10 +132,18 @@ export function inferMissing(
   if (kind !== 'html' && kind !== 'text' && kind !== 'xml') return extracted;
   let saysFailure: boolean | undefined;
   if (success) {
-    // A WAF block page sent as a 2xx ("The requested URL was rejected… Your support ID is: …").
-    if (kind === 'xml' || extracted.saysSuccess || !isBlockPage(body.text)) return extracted;
+    if (extracted.saysSuccess) return extracted;
+    if (kind === 'xml') {
+      // An XML envelope whose own status word says it failed (`<meta><status>failure</status>…`).
+      const word = xmlFields(body.text).status;
+      if (word === undefined || !FAILURE_WORDS.has(word)) return extracted;
+      notes.push('the body reports a failure (its <status> says so)');
+    } else {
+      // A WAF block page sent as a 2xx ("The requested URL was rejected… Your support ID is: …").
+      if (!isBlockPage(body.text)) return extracted;
+      notes.push('the page is a block page (it names a support ID and says the request was blocked)');
+    }
     saysFailure = true;
-    notes.push('the page is a block page (it names a support ID and says the request was blocked)');
   }
   const out: Extracted = { ...extracted };
   if (saysFailure) out.saysFailure = true;

@@ -300,8 +300,32 @@ describe('waits and code semantics', () => {
     ['invalid_timeout', undefined],
     ['rate_limit_quota', true],
     ['not_found', undefined],
+    ['ValidationError', false],
+    ['INVALID_API_KEY', false],
+    ['bad_request', false],
+    ['validation_error_count', undefined],
+    ['invalid_request_try_later', undefined],
   ])('%s → %s', (code, retryable) => {
     expect(retryableFromCode(code)).toBe(retryable);
+  });
+
+  it('a 500 whose code blames the request is not retried; a JSend placeholder code gives way to the name', () => {
+    const c = json(500, {
+      status: 'error',
+      code: -1,
+      name: 'ValidationError',
+      message: 'You must specify a key value',
+    });
+    expect(c.errorCode).toBe('ValidationError');
+    expect(c.retryable).toBe(false);
+    const d = json(500, {
+      status: 'error',
+      code: 12,
+      name: 'ValidationError',
+      message: 'You must specify a key value',
+    });
+    expect(d.errorCode).toBe('12');
+    expect(json(500, { status: 'error', code: -1, name: 'GeneralError', message: 'Boom' }).retryable).toBe(true);
   });
 
   it('a 400 whose code says try later is retryable; a 429 or 403 whose code says quota or storage is not', () => {
@@ -310,5 +334,160 @@ describe('waits and code semantics', () => {
       json(429, { error: { code: 'monthly_quota_exceeded', message: 'No more calls this month' } }).retryable,
     ).toBe(false);
     expect(json(403, { error: { code: 'storage_full', message: 'Storage is full' } }).retryable).toBe(false);
+  });
+});
+
+describe('shapes from responses users paste into issues', () => {
+  const page = (status: number, contentType: string, body: string, headers: Record<string, string> = {}) =>
+    classify({
+      method: 'GET',
+      url: 'https://app.example.test/api/x',
+      status,
+      responseHeaders: { 'content-type': contentType, ...headers },
+      body,
+    });
+
+  it('reads a field → message map that holds no dictionary key at all', () => {
+    const c = json(400, { data: null, errors: { vmid: 'invalid format - value does not look like a valid VM ID' } });
+    expect(c.message).toContain('invalid format - value does not look like a valid VM ID');
+    expect(inferJson({ errors: { vmid: 'invalid format' } }, 400).messageField).toBe('errors.vmid');
+  });
+
+  it('reads an error envelope wrapped in one key of any name as a 2xx failure', () => {
+    const c = json(200, {
+      'subsonic-response': {
+        status: 'failed',
+        version: '1.15.0',
+        error: { code: 0, message: 'For input string: "1"' },
+      },
+    });
+    expect(c.failure).toBe(true);
+    expect(c.message).toContain('For input string');
+    // The same wrapper around data with an empty error is a success.
+    expect(json(200, { 'subsonic-response': { status: 'ok', error: null, artist: { id: 1 } } }).failure).toBe(false);
+    expect(json(200, { user: { id: 7, name: 'x' } }).failure).toBe(false);
+  });
+
+  it('reads keys that end in a message word (`response_details`) and prefers a developer message', () => {
+    expect(inferJson({ response: null, response_details: 'Delay between downloads is too short' }, 503).message).toBe(
+      'Delay between downloads is too short',
+    );
+    const c = json(401, {
+      error: 'Something strange occurred. Please contact the app owners.',
+      developer_message: 'No user credentials were provided.',
+      error_code: 8003,
+    });
+    expect(c.message).toBe('No user credentials were provided.');
+    expect(c.errorCode).toBe('8003');
+  });
+
+  it('drops a JSON-LD prefix from keys (`hydra:description`)', () => {
+    const got = inferJson(
+      { '@type': 'hydra:Error', 'hydra:title': 'An error occurred', 'hydra:description': 'Syntax error' },
+      400,
+    );
+    expect(got.message).toContain('Syntax error');
+    expect(got.messageField).toBe('hydra:description');
+  });
+
+  it('takes a lone reason phrase in `error` as the message, never as the code', () => {
+    const c = json(401, { error: 'Unauthorized' });
+    expect(c.errorCode).toBeNull();
+    expect(c.message).toBe('Unauthorized');
+    expect(json(401, { error: 'invalid_token' }).errorCode).toBe('invalid_token');
+  });
+
+  it('reads an XML envelope: <statuscode> is the code, <status>failure</status> makes a 200 a failure', () => {
+    const ocs = (statuscode: string, status: string, message: string) =>
+      `<?xml version="1.0"?>\n<ocs>\n <meta>\n  <status>${status}</status>\n  <statuscode>${statuscode}</statuscode>\n  <message>${message}</message>\n </meta>\n <data/>\n</ocs>\n`;
+    const failed = page(200, 'text/xml; charset=UTF-8', ocs('101', 'failure', 'Bad request'));
+    expect(failed).toMatchObject({ failure: true, errorCode: '101', message: 'Bad request' });
+    expect(page(200, 'text/xml', ocs('100', 'ok', 'OK')).failure).toBe(false);
+    expect(page(401, 'text/xml', ocs('997', 'failure', 'Current user is not logged in')).errorCode).toBe('997');
+  });
+
+  it('reads an `ID:` line of a platform error text as the support ID, and no `ID` inside a sentence', () => {
+    expect(
+      supportIdInText(
+        '504: GATEWAY_TIMEOUT\nCode: FUNCTION_INVOCATION_TIMEOUT\nID: cdg1::sr6rx-1695582672275-03be1404db59\n',
+      ),
+    ).toBe('cdg1::sr6rx-1695582672275-03be1404db59');
+    expect(supportIdInText('The user ID: is required for 2 fields')).toBeUndefined();
+  });
+
+  it("quotes the vendor's request-ID header before the CDN's, and never joins two headers into one ID", () => {
+    const headers = indexEntries([
+      { name: 'cf-request-id', value: '07fb13cdef00007b1bd7350000000001' },
+      { name: 'sib-request-id', value: '18b07ba8-b8c5-97bc-b7f1-fc60515b3d20' },
+      { name: 'cf-ray', value: '61a5225ca9c07b1b-DME' },
+    ]);
+    expect(pickErrorId(headers, null, undefined, null)).toMatchObject({
+      errorId: '18b07ba8-b8c5-97bc-b7f1-fc60515b3d20',
+      errorIdSource: 'header sib-request-id',
+    });
+    const cdnOnly = indexEntries([
+      { name: 'cf-auditlog-id', value: '01936f1c-4b5a-7d2e' },
+      { name: 'cf-ray', value: '8e2f1a0b9c8d7e6f-AMS' },
+    ]);
+    expect(pickErrorId(cdnOnly, null, undefined, null).errorId).toBe('8e2f1a0b9c8d7e6f-AMS');
+  });
+  it('advises a 2xx that names its own HTTP error status as that status, but not a bare API `status`', () => {
+    const budget = json(200, {
+      error_code: 'ComplexityException',
+      status_code: 429,
+      error_message: 'Complexity budget exhausted, reset in 16 seconds',
+      errors: ['Complexity budget exhausted, reset in 16 seconds'],
+    });
+    expect(budget).toMatchObject({ failure: true, retryable: true, retryAfterSeconds: 16 });
+    // Withings numbers its own statuses in `status`: 503 there means invalid parameters, not a server outage.
+    expect(json(200, { status: 503, error: 'Invalid Params: invalid code' })).toMatchObject({
+      failure: true,
+      retryable: false,
+    });
+  });
+
+  it('takes problem+json `error_type` as the code before the `type` URI, and JSON:API `code: 0` as no code', () => {
+    const problem = json(
+      401,
+      {
+        status: 401,
+        title: 'invalid_token',
+        error_type: 'invalid_token',
+        detail: 'Requires authentication',
+        type: 'https://api.example.test/error/invalid_token',
+      },
+      { 'content-type': 'application/problem+json' },
+    );
+    expect(problem.errorCode).toBe('invalid_token');
+    const jsonApi = json(401, { errors: [{ title: 'Unauthorized', code: 0, detail: 'Got an error.' }] });
+    expect(jsonApi.errorCode).toBeNull();
+    expect(json(422, { errors: [{ code: 'blank', detail: 'Name is required' }] }).errorCode).toBe('blank');
+  });
+  it('reads name/value pairs (`{url: "requestId", valueUuid}`) under the name they carry, and no pair named by a URL', () => {
+    const outcome = {
+      resourceType: 'OperationOutcome',
+      extension: [
+        {
+          url: 'https://example.test/fhir/StructureDefinition/tracing',
+          extension: [{ url: 'requestId', valueUuid: '6bf2cf1d-9b75-4547-b0a9-61cc2c7aa99f' }],
+        },
+      ],
+      issue: [{ code: 'not-found', details: { text: 'Not found' }, severity: 'error' }],
+    };
+    expect(inferJson(outcome, 404).errorId).toBe('6bf2cf1d-9b75-4547-b0a9-61cc2c7aa99f');
+    expect(inferJson({ error: { metadata: [{ name: 'traceId', value: 'abc123def456' }] } }, 500).errorId).toBe(
+      'abc123def456',
+    );
+    expect(
+      inferJson({ tags: [{ url: 'https://x.test/requestId', value: 'abc123def456' }] }, 500).errorId,
+    ).toBeUndefined();
+  });
+  it('does not read an error object (`{error: {message: "Not found"}}`) as a field named "message"', () => {
+    const got = inferJson({ error: { message: 'Not found' }, meta: { request_id: 'req_7f3a9c2e' } }, 404);
+    expect(got.message).toBe('Not found');
+    // A real field map keeps its field names, `name` included.
+    expect(inferJson({ message: { name: ['has already been taken'] } }, 400).message).toBe(
+      'name: has already been taken',
+    );
   });
 });

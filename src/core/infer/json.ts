@@ -9,6 +9,7 @@ import {
   FAILURE_WORDS,
   ID_KEYS,
   isGenericMessage,
+  MESSAGE_KEY_SUFFIXES,
   MESSAGE_KEYS,
   normalizeKey,
   RESULT_CODE_KEYS,
@@ -184,7 +185,7 @@ function messageText(leaf: Leaf): string | undefined {
 }
 
 function messageScore(leaf: Leaf, text: string): number {
-  const weight = MESSAGE_KEYS.get(leaf.norm);
+  const weight = MESSAGE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, MESSAGE_KEY_SUFFIXES, 5);
   if (weight === undefined || !hasLetters(text) || URL_LIKE.test(text)) return 0;
   // Under keys that also hold codes, only prose counts as a message.
   if (
@@ -319,6 +320,25 @@ export function statusVerdict(root: unknown): boolean | undefined {
   return failure;
 }
 
+/** Top-level keys of an HTTP status a 2xx body reports for itself (`{status_code: 429, error_code, …}`). */
+// A bare `status` is left out: APIs number their own statuses there (Withings' `status: 503` is "invalid params").
+const EMBEDDED_STATUS_KEYS = new Set(['statuscode', 'httpstatus', 'httpstatuscode', 'httpcode']);
+
+/** The HTTP error status (400–599) a 2xx envelope names for itself, or undefined. */
+export function embeddedHttpStatus(root: unknown): number | undefined {
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
+  let n = 0;
+  for (const key in root as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(root, key)) continue;
+    if (++n > 64) break;
+    if (!EMBEDDED_STATUS_KEYS.has(normalizeKey(key))) continue;
+    const v = (root as Record<string, unknown>)[key];
+    const s = typeof v === 'number' ? v : typeof v === 'string' && /^\d{3}$/.test(v.trim()) ? Number(v) : NaN;
+    if (Number.isInteger(s) && s >= 400 && s <= 599) return s;
+  }
+  return undefined;
+}
+
 /** Keys of a wrapper around the whole envelope (`{Response: {Error: {…}, RequestId}}`). */
 const WRAPPERS = ['Response', 'response'];
 
@@ -348,6 +368,21 @@ function unwrap(root: Record<string, unknown>): { scope: Record<string, unknown>
       const rec = inner as Record<string, unknown>;
       if ('Error' in rec || 'error' in rec || 'Errors' in rec || 'errors' in rec)
         return { scope: rec, prefix: `${key}.` };
+    }
+  }
+  // `{"subsonic-response": {status: "failed", error: {…}}}`: a lone key of any name around the envelope.
+  let only: string | undefined;
+  for (const key in root) {
+    if (!Object.prototype.hasOwnProperty.call(root, key)) continue;
+    if (only !== undefined) return { scope: root, prefix: '' };
+    only = key;
+  }
+  if (only !== undefined && !anyDictionary(normalizeKey(only)) && !/^(?:errors?|faults?)$/i.test(only)) {
+    const inner = root[only];
+    if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
+      const rec = inner as Record<string, unknown>;
+      if ('error' in rec || 'errors' in rec || 'Error' in rec || 'Errors' in rec)
+        return { scope: rec, prefix: `${only}.` };
     }
   }
   return { scope: root, prefix: '' };
@@ -444,6 +479,19 @@ const FIELD_DICT_PARENTS = new Set([
   'validationerrors',
 ]);
 
+/** Keys that make a dictionary an error object rather than a field → messages map (`name`, `title` stay fields). */
+const ERROR_OBJECT_KEYS = new Set([
+  'message',
+  'msg',
+  'errormessage',
+  'errmsg',
+  'errordescription',
+  'detail',
+  'error',
+  'code',
+  'errorcode',
+]);
+
 /** A field → messages dictionary: every value a string or a list of strings, the first one prose. */
 function fieldDictEntry(dict: unknown): { field: string; text: string } | undefined {
   if (dict === null || typeof dict !== 'object' || Array.isArray(dict)) return undefined;
@@ -451,6 +499,8 @@ function fieldDictEntry(dict: unknown): { field: string; text: string } | undefi
   let n = 0;
   for (const field in dict as Record<string, unknown>) {
     if (++n > 50) break;
+    // `{message: "Not found"}` is an error object, not a field named "message".
+    if (ERROR_OBJECT_KEYS.has(normalizeKey(field))) return undefined;
     const v = (dict as Record<string, unknown>)[field];
     const list =
       typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
@@ -497,7 +547,13 @@ function idWaitOrRetry(norm: string): boolean {
 }
 /** Keys any dictionary knows (code, message, ID, wait, retry flag). */
 function anyDictionary(norm: string): boolean {
-  return CODE_KEYS.has(norm) || MESSAGE_KEYS.has(norm) || idWaitOrRetry(norm) || endsWithAny(norm, CODE_KEY_SUFFIXES);
+  return (
+    CODE_KEYS.has(norm) ||
+    MESSAGE_KEYS.has(norm) ||
+    idWaitOrRetry(norm) ||
+    endsWithAny(norm, CODE_KEY_SUFFIXES) ||
+    endsWithAny(norm, MESSAGE_KEY_SUFFIXES)
+  );
 }
 
 /** Leaves walked when only the ID, wait and retry flag are wanted (a recognizer gave code and message). */
@@ -542,7 +598,15 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     }
   }
   const leaves = full ? leavesOf(scope, anyDictionary) : leavesOf(scope, idWaitOrRetry, LIGHT_NODES, LIGHT_DEPTH);
-  if (!leaves.length) return out;
+  if (!leaves.length) {
+    // `{errors: {field: "message"}}` holds no dictionary key below its top: the field dictionary is the message.
+    const dict = full && codeAndMessage ? fieldDictMessage(scope) : undefined;
+    if (dict) {
+      out.message = dict.text;
+      out.messageField = prefix + dict.path;
+    }
+    return out;
+  }
   if (full && codeAndMessage) {
     const code = best(leaves, (l) => codeScore(l, status), 3);
     if (code) {

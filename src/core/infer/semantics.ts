@@ -19,6 +19,12 @@ const EXHAUSTED =
 /** Words of a request to fix: `invalid_timeout`, `missing_retry_policy` are not transient. */
 const FIX_WORDS =
   /\b(?:invalid|missing|required|malformed|unsupported|bad|not found|unknown|illegal|too (?:long|large|big))\b/;
+/**
+ * A whole code that blames the request or its credentials (`ValidationError`, `INVALID_API_KEY`,
+ * `bad_request`): sending it again unchanged fails again, even when a server sends it with a 500.
+ */
+const FIX_THE_REQUEST =
+  /^(?:(?:request |input |parameter |schema )?validation (?:error|errors|failed|failure|exception)|invalid (?:request|argument|arguments|parameter|parameters|params|input|json|body|payload|api key|key|apikey|credentials)(?: error| exception)?|bad request(?: error| exception)?|malformed (?:request|json|body)|missing (?:parameter|parameters|argument|arguments|field|fields|api key|key)|unauthorized|forbidden|authentication failed)$/;
 /** "quota" words that are per-second rates, not an exhausted allowance. */
 const RATE_QUOTA = /\b(?:rate|per (?:second|minute)|requests per|concurrent)\b/;
 
@@ -42,6 +48,7 @@ export function retryableFromCode(code: string | null | undefined): boolean | un
 function judge(code: string): boolean | undefined {
   const w = words(code);
   if (EXHAUSTED.test(w) && !RATE_QUOTA.test(w)) return false;
+  if (FIX_THE_REQUEST.test(w)) return false;
   if (TRY_LATER.test(w) && !FIX_WORDS.test(w)) return true;
   return undefined;
 }

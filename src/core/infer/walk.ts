@@ -36,6 +36,26 @@ function isStringList(v: unknown[]): v is string[] {
   return true;
 }
 
+/**
+ * A name/value pair (`{url: "requestId", valueUuid: "…"}` in FHIR, `{name, value}`, `{key, value}`):
+ * the value under the name it carries, so dictionaries find IDs and codes kept in such lists.
+ */
+function namedValue(
+  obj: Record<string, unknown>,
+): { name: string; norm: string; valueKey: string; value: string | number } | undefined {
+  const name = [obj.name, obj.key, obj.url].find(
+    (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64 && !v.includes('/'),
+  );
+  if (name === undefined) return undefined;
+  for (const key in obj) {
+    if (!hasOwn.call(obj, key) || !/^value/i.test(key)) continue;
+    const value = obj[key];
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
+      return { name, norm: normalizeKey(name), valueKey: key, value };
+  }
+  return undefined;
+}
+
 /** Every leaf of `root` within the bounds, in document order (shallow first within an object). */
 export function leavesOf(
   root: unknown,
@@ -87,6 +107,19 @@ export function leavesOf(
           besideStatus: false,
         });
       }
+    }
+    const pair = scanned <= 6 && out.length < maxNodes ? namedValue(obj) : undefined;
+    if (pair && wanted(pair.norm)) {
+      out.push({
+        path: path ? `${path}.${pair.valueKey}` : pair.valueKey,
+        key: pair.name,
+        norm: pair.norm,
+        value: pair.value,
+        depth,
+        inError,
+        item,
+        besideStatus: false,
+      });
     }
     if (besideStatus) for (let i = first; i < out.length; i++) out[i].besideStatus = true;
     for (const [childPath, value, norm] of nested) {

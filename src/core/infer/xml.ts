@@ -2,7 +2,7 @@
 // `<status code="…"><summary>…</summary></status>`): what the `xml` and vendor XML recognizers did not name.
 import { MAX_MARKUP_SCAN, tagText } from '../formats/util';
 
-const CODE_TAGS = ['code', 'errorCode', 'error_code', 'ErrorCode', 'Code', 'faultcode', 'reason'];
+const CODE_TAGS = ['code', 'errorCode', 'error_code', 'ErrorCode', 'Code', 'faultcode', 'reason', 'statuscode'];
 const MESSAGE_TAGS = [
   'message',
   'Message',
@@ -35,6 +35,8 @@ export interface XmlFields {
   message?: string;
   id?: string;
   idField?: string;
+  /** The document's own status word (`<status>failure</status>`), upper case. */
+  status?: string;
 }
 
 /** Code, message and ID of an XML error document, each from the first element (or root attribute) that has one. */
@@ -59,6 +61,8 @@ export function xmlFields(xml: string): XmlFields {
       break;
     }
   }
+  const status = tagText(region, 'status');
+  if (status && /^[A-Za-z_]{2,24}$/.test(status)) out.status = status.toUpperCase();
   for (const tag of ID_TAGS) {
     const t = tagText(region, tag);
     if (t && /^[\w\-:.\/+=]{6,200}$/.test(t) && /\d/.test(t)) {
