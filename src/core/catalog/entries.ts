@@ -154,7 +154,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     docs: 'https://mailchimp.com/developer/transactional/docs/fundamentals/#api-errors',
     priority: 74,
     // Every error is an HTTP 500 with `code: -1`; `name` says what failed.
-    match: { body: ['status=error', 'name:string', 'code:number', 'message:string'] },
+    match: { host: 'mandrillapp.com', body: ['status=error', 'name:string', 'code:number', 'message:string'] },
     set: { errorCodePath: 'name', messagePath: 'message' },
     codes: {
       retryable: ['GeneralError'],
