@@ -351,11 +351,10 @@ export class CapturePersister {
     for (const [id, { tabId, seq, record }] of taken) {
       const key: RowKey = [tabId, seq];
       if (record === null) {
+        // The body key goes too, held or not: the deletes then form the same key ranges in both stores.
         batch.deleteRecords.push(key);
-        if (this.bodyRows.has(id)) {
-          batch.deleteBodies.push(key);
-          bodyRowsRemoved.push(id);
-        }
+        batch.deleteBodies.push(key);
+        if (this.bodyRows.has(id)) bodyRowsRemoved.push(id);
         continue;
       }
       batch.putRecords.push({ key, value: stripBodies(record) });
