@@ -71,6 +71,10 @@ export interface PersistStats {
   /** Records waiting now. */
   queued: number;
   errors: number;
+  /** Rows of an earlier browser session deleted when this one started (0 when there were none). */
+  previousSessionTabs: number;
+  previousSessionRecords: number;
+  previousSessionBodies: number;
 }
 
 /** Read access to the live stores. */
@@ -150,6 +154,9 @@ export class CapturePersister {
     bodyCharsWritten: 0,
     queueDropped: 0,
     maxQueued: 0,
+    previousSessionTabs: 0,
+    previousSessionRecords: 0,
+    previousSessionBodies: 0,
   };
   errors = 0;
 
@@ -178,7 +185,10 @@ export class CapturePersister {
    */
   async load(): Promise<Map<number, PersistedTab>> {
     if (this.marker && !(await this.marker.present())) {
-      await this.db.clearAll();
+      const cleared = await this.db.clearAll();
+      this.counters.previousSessionTabs = cleared.tabs;
+      this.counters.previousSessionRecords = cleared.records;
+      this.counters.previousSessionBodies = cleared.bodies;
       await this.marker.set();
       return new Map();
     }

@@ -35,7 +35,15 @@ export interface LoadedRows {
 export interface CaptureDb {
   commit(batch: WriteBatch): Promise<void>;
   loadAll(): Promise<LoadedRows>;
-  clearAll(): Promise<void>;
+  /** Deletes every row; resolves to how many there were. */
+  clearAll(): Promise<ClearedRows>;
+}
+
+/** What a clearAll deleted. */
+export interface ClearedRows {
+  tabs: number;
+  records: number;
+  bodies: number;
 }
 
 interface CaptureSchema extends DBSchema {
@@ -130,9 +138,12 @@ class IdbCaptureDb implements CaptureDb {
     };
   }
 
-  async clearAll(): Promise<void> {
+  async clearAll(): Promise<ClearedRows> {
     const tx = this.db.transaction(STORES, 'readwrite');
+    // Counted in the same transaction, so the figures are exactly what the clear removed.
+    const [tabs, records, bodies] = await Promise.all(STORES.map((name) => tx.objectStore(name).count()));
     await Promise.all([...STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
+    return { tabs, records, bodies };
   }
 }
 
