@@ -42,6 +42,8 @@ export interface SoakFigures {
       held: number;
       dropped: number;
       readMs: number;
+      /** How late a 0 ms timer ran in the worker: its own event-loop backlog, which every commit's time includes. */
+      workerLoopMs: number;
       /** Records waiting in the write queue at the sample. */
       queued: number;
     }>;
@@ -217,6 +219,11 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       const workerHeap = await heapAfterGc(worker);
       const panelHeap = await heapAfterGc(panel).catch(() => null);
       const counts = (await session.backgroundEval(countsIn, tabId))!;
+      const workerLoopMs = await session.backgroundEval(async () => {
+        const t = performance.now();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return performance.now() - t;
+      });
       const readMs = await session.backgroundEval(timedRead, tabId);
       if (pastCapAtS === null && counts.droppedRecords > 0) pastCapAtS = t;
       samples.push({
@@ -226,10 +233,11 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         held: counts.held,
         dropped: counts.droppedRecords,
         readMs: round(readMs, 1),
+        workerLoopMs: round(workerLoopMs, 1),
         queued: counts.queued,
       });
       log(
-        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read ${round(readMs, 0)} ms, write queue ${counts.queued}`,
+        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read ${round(readMs, 0)} ms, worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
       );
     }
     const persist = (await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats())) as Record<
