@@ -53,6 +53,9 @@ export interface StopReport {
   /** ms spent on the plain attempt, and on the forced one. */
   plainMs: number;
   forcedMs: number;
+  /** terminateBackground calls, and the longest one took (it awaits the page's runtime.onSuspend). */
+  terminateCalls: number;
+  longestTerminateMs: number;
 }
 
 export interface BackgroundState {
@@ -350,7 +353,15 @@ export function chromeAgent() {
       plainMs?: number;
     }): Promise<BackgroundState & StopReport> {
       const extension = extensionOf(arg.id);
-      const report: StopReport = { canceled: 0, forced: false, resetsHeld: 0, plainMs: 0, forcedMs: 0 };
+      const report: StopReport = {
+        canceled: 0,
+        forced: false,
+        resetsHeld: 0,
+        plainMs: 0,
+        forcedMs: 0,
+        terminateCalls: 0,
+        longestTerminateMs: 0,
+      };
       await poll(
         () => ['running', 'stopped'].includes(extension.backgroundState),
         arg.timeoutMs,
@@ -361,8 +372,24 @@ export function chromeAgent() {
         const onCanceled = () => report.canceled++;
         extension.on('background-script-suspend-canceled', onCanceled);
         const unloaded = () => extension.backgroundContext !== running;
-        const terminate = () =>
-          extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
+        const deadline = Date.now() + arg.timeoutMs;
+        // terminateBackground awaits the page's runtime.onSuspend and a stream-filter query to the
+        // extension process, both slow in a busy page: bounded, so the report comes back either way.
+        const terminate = async () => {
+          report.terminateCalls++;
+          const started = Date.now();
+          const outcome = await Promise.race([
+            extension
+              .terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true })
+              .then(() => 'returned'),
+            sleep(Math.max(0, deadline - Date.now())).then(() => 'pending'),
+          ]);
+          report.longestTerminateMs = Math.max(report.longestTerminateMs, Date.now() - started);
+          if (outcome === 'pending')
+            throw new Error(
+              `terminateBackground had not returned by the deadline (state ${extension.backgroundState}; ${JSON.stringify(report)})`,
+            );
+        };
         try {
           const plainStart = Date.now();
           await terminate();
@@ -396,13 +423,13 @@ export function chromeAgent() {
               for (;;) {
                 await poll(
                   () => unloaded() || ['running', 'stopped'].includes(extension.backgroundState),
-                  arg.timeoutMs,
-                  'the background to settle',
+                  Math.max(0, deadline - Date.now()),
+                  `the background to settle (state ${extension.backgroundState}; ${JSON.stringify(report)})`,
                 );
                 if (unloaded()) break;
                 await terminate();
                 if (await poll(unloaded, 2_000, 'the background page to unload').catch(() => false)) break;
-                if (Date.now() - forcedStart > arg.timeoutMs)
+                if (Date.now() > deadline)
                   throw new Error(
                     `the background page did not unload within ${arg.timeoutMs} ms even with resets held back (canceled ${report.canceled}, held ${report.resetsHeld})`,
                   );

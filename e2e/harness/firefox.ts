@@ -242,8 +242,8 @@ export class FirefoxPanelSession implements PanelSession {
   async stopBackground(): Promise<void> {
     const report = await this.agent<BackgroundState & StopReport>(
       'stopBackground',
-      { id: this.geckoId, timeoutMs: 20_000, force: true, plainMs: 3_000 },
-      50_000,
+      { id: this.geckoId, timeoutMs: 40_000, force: true, plainMs: 3_000 },
+      90_000,
     );
     this.stopReports.push(report);
   }
