@@ -142,9 +142,13 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
     await demo?.close();
   });
 
-  // Firefox: the harness's terminateBackground times out (the event page does not unload within 20 s
-  // while the page keeps sending); open in issue 19's notes. Chromium stops its worker over CDP.
-  it.skipIf(browser === 'firefox')(
+  // Chromium stops its worker over CDP. Firefox cancels the suspension of an event page that keeps
+  // receiving events (every webRequest event resets its idle state: docs/storage.md), so the harness
+  // forces it the way stopAllWorkers stops a busy worker; the log line says how often Firefox
+  // canceled first. Opt-in for Firefox (FAULTLINE_STORE_FIREFOX_STOP=1) until it has passed once: on
+  // 2026-12-05 (load ~17) the forced stop's first version did not answer within 50 s, cause not
+  // established; the stop now answers by its deadline with its report.
+  it.skipIf(browser === 'firefox' && process.env.FAULTLINE_STORE_FIREFOX_STOP !== '1')(
     `holds or counts every one of ${BURST + STEADY} requests past the cap across a worker stop mid-traffic`,
     async () => {
       const before = await settledCounts();
@@ -168,8 +172,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
       });
       // What was committed just before the stop; the worker keeps taking traffic until it is stopped.
       const committed = await session.backgroundEval(heldIn, { tabId, flush: true });
-      // Firefox unloads a busy event page slowly on this loaded machine: one more wait if the first times out.
-      await session.stopBackground().catch(() => session.stopBackground());
+      await session.stopBackground();
+      const stopReport = (session as { stopReports?: unknown[] }).stopReports?.at(-1);
       const atStop = await session.pageEval(trafficState);
 
       const done = await waitFor(
@@ -219,7 +223,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
       const persist = await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats());
       console.log(
         `[store e2e ${browser}] persist ${JSON.stringify(persist)}\n[store e2e ${browser}] made ${made} (page ${done.made}, before ${before.seen}), stop at ${atStop?.made}; held ${after.held} + dropped ${after.droppedRecords}; ` +
-          `committed before stop ${committed.length}, back after ${expected.length - missing.length}/${expected.length}; bodies dropped ${after.droppedBodies}; traffic ${done.elapsedMs} ms (burst ${done.burstEndedMs} ms)`,
+          `committed before stop ${committed.length}, back after ${expected.length - missing.length}/${expected.length}; bodies dropped ${after.droppedBodies}; traffic ${done.elapsedMs} ms (burst ${done.burstEndedMs} ms)` +
+          (stopReport ? `\n[store e2e ${browser}] stop ${JSON.stringify(stopReport)}` : ''),
       );
     },
     1_500_000,

@@ -14,6 +14,7 @@ import { runMemoryBench, type MemoryFigures } from './memory-bench';
 import { runCliBench, type CliFigures } from './cli-bench';
 import { runPanelBench, type PanelFigures } from './panel-bench';
 import { runSoakBench, type SoakFigures } from './soak-bench';
+import { DEFAULT_PERSIST_OPTIONS } from '../../src/background/persist';
 import { failureTemplates } from './records';
 import { runOpenapiBench, type OpenapiFigures } from './openapi-bench';
 import { round } from './stats';
@@ -363,6 +364,7 @@ async function main(): Promise<number> {
               ratePerSecond: args.soakRate,
               maxBodyBytes: args.soakMaxBody,
               sampleEveryMs: 10_000,
+              maxQueuedRecords: DEFAULT_PERSIST_OPTIONS.maxQueuedRecords,
               refusedUrl: demo.refusedUrl,
               demoUrl: demo.url,
               log,
@@ -516,6 +518,10 @@ function printHuman(r: Report): void {
       `    soak: ${soak.requestsMade} requests over ${soak.seconds} s, past the cap at ${soak.pastCapAtS ?? 'never'} s; stop: made ${soak.stop.made} = held ${soak.stop.held} + dropped ${soak.stop.droppedRecords}?`,
     );
     console.log(`    persist: ${JSON.stringify(soak.persist)}; slowest read ${soak.maxReadMs} ms`);
+    if (soak.stall && soak.writeQueue)
+      console.log(
+        `    longest stall: commit ${soak.stall.commitMs} ms, change-to-disk lag ${soak.stall.lagMs} ms, read ${soak.stall.readMs} ms; write queue: at most ${soak.writeQueue.max} of ${soak.writeQueue.limit} records waiting, ${soak.writeQueue.refused} refused (counted)`,
+      );
   }
   console.log('\nBudgets');
   for (const [name, b] of Object.entries(r.budgets)) {

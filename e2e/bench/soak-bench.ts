@@ -18,6 +18,8 @@ export interface SoakOptions {
   ratePerSecond: number;
   maxBodyBytes: number;
   sampleEveryMs: number;
+  /** The persister's write-queue bound (DEFAULT_PERSIST_OPTIONS.maxQueuedRecords), for the report. */
+  maxQueuedRecords: number;
   refusedUrl: string;
   demoUrl: string;
   log?: (s: string) => void;
@@ -40,9 +42,17 @@ export interface SoakFigures {
       held: number;
       dropped: number;
       readMs: number;
+      /** How late a 0 ms timer ran in the worker: its own event-loop backlog, which every commit's time includes. */
+      workerLoopMs: number;
+      /** Records waiting in the write queue at the sample. */
+      queued: number;
     }>;
     persist: Record<string, number>;
     maxReadMs: number;
+    /** The parts of longestStallMs: the longest commit (one transaction), the longest a change waited to be committed, the slowest sampled read. */
+    stall: { commitMs: number; lagMs: number; readMs: number };
+    /** The write queue: most records ever waiting at once, and changes refused because it was full (counted as dropped). */
+    writeQueue: { max: number; limit: number; refused: number };
     /** stoppedAtRequest: how many requests the page had made when the worker was stopped (of `made`). */
     stop: { made: number; held: number; droppedRecords: number; seen: number; stoppedAtRequest: number };
     filter: { query: string; settledMs: number | null; counts: string; expected5xx: number } | null;
@@ -58,6 +68,7 @@ interface Counts {
   pending: number;
   settled: boolean;
   fivexx: number;
+  queued: number;
 }
 
 interface DiskFigures {
@@ -116,6 +127,7 @@ function countsIn(tabId: number): Counts | null {
     pending: s.pending,
     settled: debug.settled(),
     fivexx,
+    queued: debug.persistStats().queued,
   };
 }
 
@@ -207,6 +219,11 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       const workerHeap = await heapAfterGc(worker);
       const panelHeap = await heapAfterGc(panel).catch(() => null);
       const counts = (await session.backgroundEval(countsIn, tabId))!;
+      const workerLoopMs = await session.backgroundEval(async () => {
+        const t = performance.now();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return performance.now() - t;
+      });
       const readMs = await session.backgroundEval(timedRead, tabId);
       if (pastCapAtS === null && counts.droppedRecords > 0) pastCapAtS = t;
       samples.push({
@@ -216,9 +233,11 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         held: counts.held,
         dropped: counts.droppedRecords,
         readMs: round(readMs, 1),
+        workerLoopMs: round(workerLoopMs, 1),
+        queued: counts.queued,
       });
       log(
-        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read ${round(readMs, 0)} ms`,
+        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read ${round(readMs, 0)} ms, worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
       );
     }
     const persist = (await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats())) as Record<
@@ -294,6 +313,12 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         samples,
         persist,
         maxReadMs: round(maxReadMs, 1),
+        stall: {
+          commitMs: round(persist.maxCommitMs ?? 0, 0),
+          lagMs: round(persist.maxLagMs ?? 0, 0),
+          readMs: round(maxReadMs, 0),
+        },
+        writeQueue: { max: persist.maxQueued ?? 0, limit: opts.maxQueuedRecords, refused: persist.queueDropped ?? 0 },
         stop: { made, held, droppedRecords, seen: after?.seen ?? 0, stoppedAtRequest },
         filter,
         disk,

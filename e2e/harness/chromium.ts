@@ -1,5 +1,6 @@
 // Chromium driver: Debian's chromium with the unpacked extension, the real DevTools opened over CDP,
 // and the Faultline panel driven as a frame of the devtools:// page.
+import { existsSync } from 'node:fs';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Frame, type Page, type Worker } from 'playwright-core';
@@ -42,7 +43,7 @@ export async function launchChromiumSession(opts: ChromiumLaunchOptions): Promis
 
   const tempRoot = await makeTempDir('chromium');
   const home = path.join(tempRoot, 'home');
-  const profile = path.join(tempRoot, 'profile');
+  const profile = opts.profileDir ?? path.join(tempRoot, 'profile');
   await mkdir(home, { recursive: true });
   await writeDevToolsPreferences(profile, {
     currentDockState: opts.dockSide ?? (headless ? 'undocked' : 'bottom'),
@@ -400,6 +401,8 @@ async function targetInfoOf(
  */
 async function writeDevToolsPreferences(profile: string, settings: Record<string, string>): Promise<void> {
   const dir = path.join(profile, 'Default');
+  // A kept profile being relaunched (profileDir) has its own Preferences, DevTools' settings among them.
+  if (existsSync(path.join(dir, 'Preferences'))) return;
   await mkdir(dir, { recursive: true });
   const encoded = Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, JSON.stringify(value)]));
   // Settings DevTools marks "synced" (the theme) live in a separate dict while sync is off.

@@ -42,6 +42,22 @@ export interface ToolboxState {
   loadedBuiltinPanels: string[];
 }
 
+/** How a stopBackground went: Firefox's own cancellations of the suspension, and whether it was forced. */
+export interface StopReport {
+  /** Times Firefox canceled the suspension because an event reached the page meanwhile (runtime.onSuspendCanceled). */
+  canceled: number;
+  /** The plain attempt did not unload the page in time, so the resets were held back. */
+  forced: boolean;
+  /** Idle resets held back while the forced suspension ran. */
+  resetsHeld: number;
+  /** ms spent on the plain attempt, and on the forced one. */
+  plainMs: number;
+  forcedMs: number;
+  /** terminateBackground calls, and the longest one took (it awaits the page's runtime.onSuspend). */
+  terminateCalls: number;
+  longestTerminateMs: number;
+}
+
 export interface BackgroundState {
   state: 'starting' | 'running' | 'suspending' | 'stopped' | 'missing';
   url: string | null;
@@ -322,9 +338,30 @@ export function chromeAgent() {
      * Suspends the event page now, as the idle timeout would: runtime.onSuspend fires, ports close,
      * the page unloads; the next event starts it again. DevTools being attached and pending listener
      * promises would normally postpone this; both are overridden, like about:debugging's Terminate.
+     *
+     * Under traffic that is not enough: while the page is SUSPENDING, every event fired to it (a
+     * webRequest event, a port message) resets its idle state and cancels the suspension
+     * (ext-backgroundPage.js, resetBackgroundIdle), so Firefox never suspends a page that keeps
+     * receiving events. With `force`, if the plain attempt has not unloaded the page within
+     * `plainMs`, those resets are held back while it is SUSPENDING, so the page unloads whatever
+     * arrives, as Chrome's ServiceWorker.stopAllWorkers stops a busy worker. The answer counts both.
      */
-    async stopBackground(arg: { id: string; timeoutMs: number }): Promise<BackgroundState> {
+    async stopBackground(arg: {
+      id: string;
+      timeoutMs: number;
+      force?: boolean;
+      plainMs?: number;
+    }): Promise<BackgroundState & StopReport> {
       const extension = extensionOf(arg.id);
+      const report: StopReport = {
+        canceled: 0,
+        forced: false,
+        resetsHeld: 0,
+        plainMs: 0,
+        forcedMs: 0,
+        terminateCalls: 0,
+        longestTerminateMs: 0,
+      };
       await poll(
         () => ['running', 'stopped'].includes(extension.backgroundState),
         arg.timeoutMs,
@@ -332,14 +369,85 @@ export function chromeAgent() {
       );
       const running = extension.backgroundState === 'running' ? extension.backgroundContext : undefined;
       if (running) {
-        await extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
-        // Done once that page is gone. An open extension page may reconnect at once and so start a
-        // new page before this looks: that is fine, it is a fresh page.
-        await poll(() => extension.backgroundContext !== running, arg.timeoutMs, 'the background page to unload');
+        const onCanceled = () => report.canceled++;
+        extension.on('background-script-suspend-canceled', onCanceled);
+        const unloaded = () => extension.backgroundContext !== running;
+        const deadline = Date.now() + arg.timeoutMs;
+        // terminateBackground awaits the page's runtime.onSuspend and a stream-filter query to the
+        // extension process, both slow in a busy page: bounded, so the report comes back either way.
+        const terminate = async () => {
+          report.terminateCalls++;
+          const started = Date.now();
+          const outcome = await Promise.race([
+            extension
+              .terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true })
+              .then(() => 'returned'),
+            sleep(Math.max(0, deadline - Date.now())).then(() => 'pending'),
+          ]);
+          report.longestTerminateMs = Math.max(report.longestTerminateMs, Date.now() - started);
+          if (outcome === 'pending')
+            throw new Error(
+              `terminateBackground had not returned by the deadline (state ${extension.backgroundState}; ${JSON.stringify(report)})`,
+            );
+        };
+        try {
+          const plainStart = Date.now();
+          await terminate();
+          // Done once that page is gone. An open extension page may reconnect at once and so start a
+          // new page before this looks: that is fine, it is a fresh page.
+          const plainWait = arg.force ? (arg.plainMs ?? 3_000) : arg.timeoutMs;
+          // With force, a cancellation ends the plain attempt at once (the page is running again).
+          await poll(
+            () => unloaded() || (arg.force && report.canceled > 0 && extension.backgroundState === 'running'),
+            plainWait,
+            'the background page to unload',
+          ).catch((error) => {
+            if (!arg.force) throw new Error(`${error.message}; suspension canceled ${report.canceled} times`);
+          });
+          const plainDone = unloaded();
+          report.plainMs = Date.now() - plainStart;
+          if (!plainDone) {
+            report.forced = true;
+            const emitter = extension.emitter;
+            const ownEmit = Object.prototype.hasOwnProperty.call(emitter, 'emit') ? emitter.emit : undefined;
+            const emit = emitter.emit;
+            emitter.emit = function (this: unknown, event: string, ...rest: unknown[]) {
+              if (event === 'background-script-reset-idle' && extension.backgroundState === 'suspending') {
+                report.resetsHeld++;
+                return undefined;
+              }
+              return emit.call(this, event, ...rest);
+            };
+            const forcedStart = Date.now();
+            try {
+              for (;;) {
+                await poll(
+                  () => unloaded() || ['running', 'stopped'].includes(extension.backgroundState),
+                  Math.max(0, deadline - Date.now()),
+                  `the background to settle (state ${extension.backgroundState}; ${JSON.stringify(report)})`,
+                );
+                if (unloaded()) break;
+                await terminate();
+                if (await poll(unloaded, 2_000, 'the background page to unload').catch(() => false)) break;
+                if (Date.now() > deadline)
+                  throw new Error(
+                    `the background page did not unload within ${arg.timeoutMs} ms even with resets held back (canceled ${report.canceled}, held ${report.resetsHeld})`,
+                  );
+              }
+            } finally {
+              if (ownEmit) emitter.emit = ownEmit;
+              else delete emitter.emit;
+            }
+            report.forcedMs = Date.now() - forcedStart;
+          }
+        } finally {
+          extension.off('background-script-suspend-canceled', onCanceled);
+        }
       }
       return {
         state: extension.backgroundState,
         url: extension.backgroundContext?.xulBrowser?.currentURI?.spec ?? null,
+        ...report,
       };
     },
 

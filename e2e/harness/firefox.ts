@@ -11,7 +11,7 @@ import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { defaultHeadless, fnSource, makeTempDir, removeDir, waitFor } from './common';
-import { AGENT_CALL, type AgentOp, type BackgroundState, type ToolboxState } from './firefox-agent';
+import { AGENT_CALL, type AgentOp, type BackgroundState, type StopReport, type ToolboxState } from './firefox-agent';
 import { firefoxPrefs } from './firefox-prefs';
 import type { LaunchOptions, PanelSession, RemoteFn } from './types';
 
@@ -234,10 +234,22 @@ export class FirefoxPanelSession implements PanelSession {
     return (JSON.parse(json) as { value: R }).value;
   }
 
-  /** Suspends the event page (runtime.onSuspend, ports disconnect, page unloads); the next event restarts it. */
+  /**
+   * Suspends the event page (runtime.onSuspend, ports disconnect, page unloads); the next event restarts it.
+   * Firefox cancels the suspension of a page that keeps receiving events; the agent then forces it
+   * (see chromeAgent's stopBackground). Each stop's report is kept in `stopReports`.
+   */
   async stopBackground(): Promise<void> {
-    await this.agent<BackgroundState>('stopBackground', { id: this.geckoId, timeoutMs: 20_000 }, 50_000);
+    const report = await this.agent<BackgroundState & StopReport>(
+      'stopBackground',
+      { id: this.geckoId, timeoutMs: 40_000, force: true, plainMs: 3_000 },
+      90_000,
+    );
+    this.stopReports.push(report);
   }
+
+  /** What each stopBackground saw: Firefox's cancellations of the suspension, and whether it was forced. */
+  readonly stopReports: Array<BackgroundState & StopReport> = [];
 
   async extensionPageEval<A, R>(pagePath: string, fn: RemoteFn<A, R>, arg?: A): Promise<R> {
     // Firefox shows an empty document for a missing extension file instead of failing the navigation.

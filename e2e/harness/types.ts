@@ -16,6 +16,11 @@ export interface LaunchOptions {
   openPanel?: boolean;
   /** Headless unless FAULTLINE_HEADED=1. */
   headless?: boolean;
+  /**
+   * A browser profile directory to use and keep on close (default: a fresh one, removed on close).
+   * Launching again with the same directory restarts the same browser profile. Chromium only.
+   */
+  profileDir?: string;
 }
 
 export interface PanelSession {

@@ -290,6 +290,7 @@ describe('CapturePersister', () => {
       new ManualTimers(),
     );
     expect([...(await sameSession.load()).keys()]).toEqual([1]);
+    expect(sameSession.stats().previousSessionRecords).toBe(0);
     marker.isSet = false; // storage.session was emptied: the browser restarted
     const newSession = new CapturePersister(
       db,
@@ -300,6 +301,12 @@ describe('CapturePersister', () => {
     );
     expect((await newSession.load()).size).toBe(0);
     expect(marker.isSet).toBe(true);
+    // What the earlier session left is counted as it goes: one tab, its one record and its body.
+    expect(newSession.stats()).toMatchObject({
+      previousSessionTabs: 1,
+      previousSessionRecords: 1,
+      previousSessionBodies: 1,
+    });
     const rows = await db.loadAll();
     expect(rows.metas.length + rows.records.length + rows.bodies.length).toBe(0);
   });

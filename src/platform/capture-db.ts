@@ -35,7 +35,15 @@ export interface LoadedRows {
 export interface CaptureDb {
   commit(batch: WriteBatch): Promise<void>;
   loadAll(): Promise<LoadedRows>;
-  clearAll(): Promise<void>;
+  /** Deletes every row; resolves to how many there were. */
+  clearAll(): Promise<ClearedRows>;
+}
+
+/** What a clearAll deleted. */
+export interface ClearedRows {
+  tabs: number;
+  records: number;
+  bodies: number;
 }
 
 interface CaptureSchema extends DBSchema {
@@ -62,6 +70,25 @@ export function batchSize(batch: WriteBatch): number {
   );
 }
 
+/**
+ * The keys as runs of consecutive seqs per tab, [tabId, first, last]: evictions take the oldest
+ * records, so a batch's deletes are usually one run, deleted with one key-range request.
+ */
+export function keyRuns(keys: readonly RowKey[]): Array<[tabId: number, first: number, last: number]> {
+  const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const runs: Array<[number, number, number]> = [];
+  for (const [tabId, seq] of sorted) {
+    const run = runs.at(-1);
+    if (run && run[0] === tabId && seq <= run[2] + 1) run[2] = Math.max(run[2], seq);
+    else runs.push([tabId, seq, seq]);
+  }
+  return runs;
+}
+
+function runQuery([tabId, first, last]: [number, number, number]): RowKey | IDBKeyRange {
+  return first === last ? [tabId, first] : IDBKeyRange.bound([tabId, first], [tabId, last]);
+}
+
 /** Every [tabId, seq] of one tab: arrays sort after numbers, so [tabId, []] bounds them above. */
 function tabRange(tabId: number): IDBKeyRange {
   return IDBKeyRange.bound([tabId], [tabId, []]);
@@ -83,8 +110,8 @@ class IdbCaptureDb implements CaptureDb {
     for (const tabId of batch.deleteTabs) {
       ops.push(meta.delete(tabId), records.delete(tabRange(tabId)), bodies.delete(tabRange(tabId)));
     }
-    for (const key of batch.deleteRecords) ops.push(records.delete(key));
-    for (const key of batch.deleteBodies) ops.push(bodies.delete(key));
+    for (const run of keyRuns(batch.deleteRecords)) ops.push(records.delete(runQuery(run)));
+    for (const run of keyRuns(batch.deleteBodies)) ops.push(bodies.delete(runQuery(run)));
     for (const { key, value } of batch.putRecords) ops.push(records.put(value, key));
     for (const { key, value } of batch.putBodies) ops.push(bodies.put(value, key));
     for (const { tabId, value } of batch.putMetas) ops.push(meta.put(value, tabId));
@@ -111,9 +138,12 @@ class IdbCaptureDb implements CaptureDb {
     };
   }
 
-  async clearAll(): Promise<void> {
+  async clearAll(): Promise<ClearedRows> {
     const tx = this.db.transaction(STORES, 'readwrite');
+    // Counted in the same transaction, so the figures are exactly what the clear removed.
+    const [tabs, records, bodies] = await Promise.all(STORES.map((name) => tx.objectStore(name).count()));
     await Promise.all([...STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
+    return { tabs, records, bodies };
   }
 }
 
