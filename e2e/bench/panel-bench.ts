@@ -6,6 +6,7 @@
 // so a second runtime.onConnect listener (added through backgroundEval) keeps the panel's port and
 // posts the records on it. The panel cannot tell these messages from the service's own.
 import type { PanelSession } from '../harness/index';
+import { toListRecord } from '../../src/protocol/list-record';
 import type { RequestRecord } from '../../src/protocol/messages';
 import { panelCdp, workerCdp, type Cdp } from './cdp';
 import { hotSpots, type HotSpot } from './profile';
@@ -41,6 +42,8 @@ export interface PanelFigures {
     wideningMs100k: number;
     templates: number;
     recordJsonBytes: number;
+    /** The same records cut to their list rows (protocol/list-record.ts): what the panel's list reads. */
+    rowJsonBytes: number;
   };
 }
 
@@ -354,6 +357,9 @@ export async function runPanelBench(
   const recordJsonBytes = Math.round(
     templates.reduce((sum, t) => sum + JSON.stringify(t).length, 0) / templates.length,
   );
+  const rowJsonBytes = Math.round(
+    templates.reduce((sum, t) => sum + JSON.stringify(toListRecord(t)).length, 0) / templates.length,
+  );
   return {
     panelFilterMs100k: round(median(ms(100_000)), 2),
     panelFilterMs10k: round(median(ms(10_000)), 2),
@@ -378,6 +384,7 @@ export async function runPanelBench(
       wideningMs100k: round(median(widening), 2),
       templates: templates.length,
       recordJsonBytes,
+      rowJsonBytes,
     },
   };
 }
