@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { envelope, type Envelope } from '../../protocol/messages';
 import { DEFAULT_SETTINGS } from '../settings';
+import { FullRecords } from './full-records';
 import { listOf, Lists } from './lists';
 import type { PanelState, PanelStoreDeps } from './panel-types';
 import { createAuditScheduler, createAuditSlice } from './slices/audit-slice';
@@ -13,6 +14,7 @@ import type { StoreContext } from './slices/context';
 import { createFeedSlice } from './slices/feed-slice';
 import { createImportSlice } from './slices/import-slice';
 import { createNoticesSlice } from './slices/notices-slice';
+import { createRecordsSlice } from './slices/records-slice';
 import { createScanScheduler, createScanSlice, specOf } from './slices/scan-slice';
 import { createSettingsSlice, preserveSyncer, settingsUpdater } from './slices/settings-slice';
 import { createViewSlice } from './slices/view-slice';
@@ -47,11 +49,16 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       ...base,
       scans: createScanScheduler(set, get, base),
       audits: createAuditScheduler(set, get, base),
+      full: new FullRecords(
+        (requestId, ids) => post('panel/get-records', { tabId: deps.tabId, requestId, ids }),
+        () => set({ fullRevision: get().fullRevision + 1 }),
+      ),
       updateSettings: settingsUpdater(set, get, deps),
       syncPreserve: preserveSyncer(set, get, base),
     };
     return {
       ...createFeedSlice(ctx)(set, get, api),
+      ...createRecordsSlice(ctx)(set, get, api),
       ...createScanSlice(ctx)(set, get, api),
       ...createAuditSlice(ctx)(set, get, api),
       ...createViewSlice(ctx)(set, get, api),

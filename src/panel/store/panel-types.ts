@@ -8,6 +8,7 @@ import type { AuditSlice } from './slices/audit-slice';
 import type { FeedSlice } from './slices/feed-slice';
 import type { ImportSlice } from './slices/import-slice';
 import type { NoticesSlice } from './slices/notices-slice';
+import type { RecordsSlice } from './slices/records-slice';
 import type { ScanSlice } from './slices/scan-slice';
 import type { SettingsSlice } from './slices/settings-slice';
 import type { ViewSlice } from './slices/view-slice';
@@ -48,7 +49,14 @@ export const EMPTY_STATS: Readonly<CaptureStats> = Object.freeze({
 });
 
 /** The whole store: one slice per concern. */
-export type PanelState = FeedSlice & ScanSlice & AuditSlice & ViewSlice & SettingsSlice & ImportSlice & NoticesSlice;
+export type PanelState = FeedSlice &
+  RecordsSlice &
+  ScanSlice &
+  AuditSlice &
+  ViewSlice &
+  SettingsSlice &
+  ImportSlice &
+  NoticesSlice;
 
 export interface PanelStoreDeps {
   tabId: number;

@@ -5,6 +5,7 @@ import type { MessageMap } from '../../../protocol/messages';
 import type { Settings } from '../../settings';
 import type { AuditIndex } from '../audit-index';
 import type { Dataset } from '../dataset';
+import type { FullRecords } from '../full-records';
 import type { Lists } from '../lists';
 import type { PanelState, PanelStoreDeps } from '../panel-types';
 import type { AuditScheduler } from './audit-slice';
@@ -22,6 +23,8 @@ export interface StoreContext {
   /** Posts to the background when a port is plugged in; dropped otherwise. */
   post<T extends keyof MessageMap>(type: T, payload: MessageMap[T]): void;
   scans: ScanScheduler;
+  /** Full records fetched for list rows. */
+  full: FullRecords;
   audits: AuditScheduler;
   /** Merges into the settings and saves them. */
   updateSettings(patch: Partial<Settings>): Settings;

@@ -20,7 +20,7 @@ export interface FeedSlice {
 }
 
 /** What the background sends the panel. */
-const PANEL_MESSAGES = ['bg/snapshot', 'bg/upsert', 'bg/cleared', 'bg/protocol-mismatch'] as const;
+const PANEL_MESSAGES = ['bg/snapshot', 'bg/upsert', 'bg/cleared', 'bg/records', 'bg/protocol-mismatch'] as const;
 type PanelMessage = (typeof PANEL_MESSAGES)[number];
 /** One handler per accepted message: a type added to PANEL_MESSAGES without one fails the typecheck. */
 type Handlers = { [T in PanelMessage]: (payload: MessageMap[T]) => void };
@@ -30,13 +30,14 @@ function dispatch<T extends PanelMessage>(msg: Envelope<T>, handlers: Handlers):
 }
 
 export function createFeedSlice(
-  ctx: Pick<StoreContext, 'deps' | 'lists' | 'current' | 'scans' | 'audits' | 'post' | 'syncPreserve'>,
+  ctx: Pick<StoreContext, 'deps' | 'lists' | 'current' | 'scans' | 'audits' | 'full' | 'post' | 'syncPreserve'>,
 ): StateCreator<PanelState, [], [], FeedSlice> {
   const { deps, lists, scans, audits } = ctx;
   const { live, liveAudit } = lists;
   return (set, get) => {
     const handlers: Handlers = {
       'bg/snapshot'(p) {
+        ctx.full.clear();
         live.reset(p.records);
         liveAudit.reset(p.records);
         audits.soon();
@@ -45,7 +46,9 @@ export function createFeedSlice(
         ctx.syncPreserve();
       },
       'bg/upsert'(p) {
+        ctx.full.invalidate(p.records.map((r) => r.id));
         if (p.removedIds && p.removedIds.length > 0) {
+          ctx.full.invalidate(p.removedIds);
           live.remove(p.removedIds);
           liveAudit.remove(p.removedIds);
         }
@@ -56,11 +59,15 @@ export function createFeedSlice(
         scans.continueScans();
       },
       'bg/cleared'(p) {
+        ctx.full.clear();
         live.clear();
         liveAudit.reset([]);
         const selection = ctx.current() === live ? { selection: null, detailOpen: false } : {};
         scans.bump({ stats: p.stats, ...selection });
         audits.publish();
+      },
+      'bg/records'(p) {
+        ctx.full.receive(p.records, p.missing);
       },
       'bg/protocol-mismatch'() {
         // The extension was updated under this panel: only reopening DevTools helps.
@@ -87,6 +94,7 @@ export function createFeedSlice(
 
       clear() {
         if (ctx.current() !== live) return get().closeImport();
+        ctx.full.clear();
         live.clear();
         liveAudit.reset([]);
         scans.bump({ selection: null, detailOpen: false });
