@@ -1,6 +1,6 @@
 // The failure list: an ARIA grid of fixed-height rows, windowed so only what is on screen is in the DOM.
 import { memo } from './memo';
-import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AUDIT_RULE_TITLES, type AuditRule } from '../../core/audit';
 import type { RequestRecord } from '../../protocol/messages';
 import { formatCount, formatDateTime, formatTime } from '../format';
@@ -41,6 +41,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   const selection = usePanel((s) => s.selection);
   const detailOpen = usePanel((s) => s.detailOpen);
   const auditRevision = usePanel((s) => s.auditRevision);
+  usePanel((s) => s.fullRevision); // the row menu's copies wait for full records
 
   const dataset = store.getState().dataset();
   const audit = store.getState().audit();
@@ -65,6 +66,11 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   const sort = usePanel((s) => s.settings.sort);
   const redact = usePanel((s) => s.settings.redactCopies);
   const [menu, setMenu] = useState<MenuState | null>(null);
+  // A row's menu copies from the full record: ask for it as the menu opens.
+  useEffect(() => {
+    const record = menu?.seq != null ? dataset.rowBySeq(menu.seq)?.record : undefined;
+    if (record?.kind === 'request') void store.getState().fullRecords([record]);
+  }, [menu]);
   const wanted = useMemo(() => userColumns(hiddenColumns, shownColumns), [hiddenColumns, shownColumns]);
   const sortDef = sort ? COLUMN_BY_ID.get(sort.column) : undefined;
   const rowSort = useMemo(
@@ -323,13 +329,16 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     const row = dataset.rowBySeq(menu.seq);
     if (!row || row.record.kind !== 'request') return [];
     const record = row.record;
+    // Copies need the full record; the menu asked for it when it opened (list rows are cut).
+    const full = store.getState().fullRecord(record);
     const ctx = { redact, userAgent: typeof navigator !== 'undefined' ? navigator.userAgent : undefined };
     const copy = (kind: CopyKind): MenuItem => {
-      const text = copyTextOf(kind, record, ctx);
+      const text = full ? copyTextOf(kind, full, ctx) : null;
+      const label = `Copy ${kind === 'curl' || kind === 'fetch' ? `as ${COPY_LABELS[kind]}` : COPY_LABELS[kind]}`;
       return {
         kind: 'action',
         id: `copy-${kind}`,
-        label: `Copy ${kind === 'curl' || kind === 'fetch' ? `as ${COPY_LABELS[kind]}` : COPY_LABELS[kind]}`,
+        label: full ? label : `${label} (loading…)`,
         disabled: text === null,
         run: () =>
           void copyText(text ?? '').then((ok) =>

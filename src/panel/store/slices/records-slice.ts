@@ -13,6 +13,8 @@ export interface RecordsSlice {
   fullRecord(row: RequestRecord): RequestRecord | undefined;
   /** The full records behind rows, asking the background for those not at hand. */
   fullRecords(rows: readonly RequestRecord[]): Promise<FullRecordsResult>;
+  /** Runs `use` with the full records: at once when all are at hand (a click's copy stays in the click), else when they arrive. */
+  withFullRecords(rows: readonly RequestRecord[], use: (result: FullRecordsResult) => void): void;
 }
 
 export function createRecordsSlice(ctx: Pick<StoreContext, 'full'>): StateCreator<PanelState, [], [], RecordsSlice> {
@@ -20,5 +22,14 @@ export function createRecordsSlice(ctx: Pick<StoreContext, 'full'>): StateCreato
     fullRevision: 0,
     fullRecord: (row) => ctx.full.get(row),
     fullRecords: (rows) => ctx.full.fetch(rows),
+    withFullRecords(rows, use) {
+      const records: RequestRecord[] = [];
+      for (const row of rows) {
+        const full = ctx.full.get(row);
+        if (!full) return void ctx.full.fetch(rows).then(use);
+        records.push(full);
+      }
+      use({ records, missing: 0 });
+    },
   });
 }
