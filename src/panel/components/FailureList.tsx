@@ -329,21 +329,26 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     const row = dataset.rowBySeq(menu.seq);
     if (!row || row.record.kind !== 'request') return [];
     const record = row.record;
-    // Copies need the full record; the menu asked for it when it opened (list rows are cut).
+    // Copies need the full record; the menu asked for it when it opened (list rows are cut). Until it
+    // is here, an item copies once it arrives.
     const full = store.getState().fullRecord(record);
     const ctx = { redact, userAgent: typeof navigator !== 'undefined' ? navigator.userAgent : undefined };
+    const copyNow = (kind: CopyKind, text: string | null): void => {
+      if (text === null) return store.getState().showToast(`No ${COPY_LABELS[kind]} to copy`);
+      void copyText(text).then((ok) => store.getState().showToast(ok ? `Copied ${COPY_LABELS[kind]}` : 'Copy failed'));
+    };
     const copy = (kind: CopyKind): MenuItem => {
       const text = full ? copyTextOf(kind, full, ctx) : null;
-      const label = `Copy ${kind === 'curl' || kind === 'fetch' ? `as ${COPY_LABELS[kind]}` : COPY_LABELS[kind]}`;
       return {
         kind: 'action',
         id: `copy-${kind}`,
-        label: full ? label : `${label} (loading…)`,
-        disabled: text === null,
+        label: `Copy ${kind === 'curl' || kind === 'fetch' ? `as ${COPY_LABELS[kind]}` : COPY_LABELS[kind]}`,
+        disabled: full !== undefined && text === null,
         run: () =>
-          void copyText(text ?? '').then((ok) =>
-            store.getState().showToast(ok ? `Copied ${COPY_LABELS[kind]}` : 'Copy failed'),
-          ),
+          store.getState().withFullRecords([record], ({ records }) => {
+            if (records[0]) copyNow(kind, copyTextOf(kind, records[0], ctx));
+            else store.getState().showToast('The background no longer holds this request');
+          }),
       };
     };
     const addFilter = (token: string): void => {
