@@ -32,7 +32,7 @@ export interface PanelFigures {
     postMs100k: number;
     /** Of the initial render: the first painted frame with any rows. */
     firstRowsMs100k: number;
-    /** JSON bytes posted over the port to open the panel on 100k stored failures (list rows). */
+    /** JSON bytes posted over the port to open the panel on 100k stored failures. */
     postedBytes100k: number;
     /** The same keystrokes, narrowing vs widening (a widening re-tests every row). */
     narrowingMs100k: number;
@@ -317,9 +317,9 @@ async function runSize(
   profile = false,
 ): Promise<SizeRun> {
   await reloadPanel(session);
-  // As the background sends them: list rows (protocol/list-record.ts); full records only on request.
-  const rows = templates.map((t) => toListRecord(t));
-  await session.backgroundEval(generateRecords, { templates: rows, n, tabId });
+  // As the background sends them: full records (list rows, protocol/list-record.ts, are held back
+  // until the e2e suites pass with them; then post templates.map((t) => toListRecord(t)) here).
+  await session.backgroundEval(generateRecords, { templates, n, tabId });
   await session.panelEval(watchFirstRender, { n, chunk: SNAPSHOT_CHUNK });
   const cdps = profile ? { panel: await panelCdp(session), worker: await workerCdp(session) } : null;
   if (cdps) for (const c of [cdps.panel, cdps.worker]) await startProfile(c);

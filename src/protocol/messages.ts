@@ -4,7 +4,7 @@ import type { Classification, Exchange } from '../core/types';
 
 export const PROTOCOL_SOURCE = 'faultline' as const;
 /** Bumped when the envelope shapes change; a panel speaking another version says "reopen DevTools". */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 1;
 
 /**
  * How much of the body Faultline holds for a record.
