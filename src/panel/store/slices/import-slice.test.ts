@@ -57,4 +57,25 @@ describe('import slice', () => {
     expect(s().banner).toEqual({ kind: 'error', text: 'Importing is not available here.' });
     expect(s().imported).toBeNull();
   });
+
+  it('a streamed import opens an empty view that batches fill; a broken file says where it stopped', () => {
+    const { s } = setup();
+    s().beginImport('big.har');
+    expect(s().view).toBe('imported');
+    expect(s().imported).toMatchObject({ fileName: 'big.har', entries: 0 });
+    expect(s().dataset().size).toBe(0);
+    s().importRecords(manyFailures(2, 1));
+    s().importRecords(manyFailures(3, 3));
+    s().flush();
+    expect(s().dataset().size).toBe(5);
+    s().finishImport({ fileName: 'big.har', entries: 6, skipped: 1, problems: [], notes: [] }, 'unexpected end');
+    expect(s().banner).toEqual({
+      kind: 'error',
+      text: 'big.har: unexpected end. The 5 entries before it are shown. 1 of 6 entries could not be read and are left out.',
+    });
+    s().closeImport();
+    s().importRecords(manyFailures(1, 9)); // after close: nowhere to go, ignored
+    expect(s().view).toBe('live');
+    expect(s().dataset().size).toBe(0);
+  });
 });
