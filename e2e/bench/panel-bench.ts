@@ -6,6 +6,7 @@
 // so a second runtime.onConnect listener (added through backgroundEval) keeps the panel's port and
 // posts the records on it. The panel cannot tell these messages from the service's own.
 import type { PanelSession } from '../harness/index';
+import { toListRecord } from '../../src/protocol/list-record';
 import type { RequestRecord } from '../../src/protocol/messages';
 import { panelCdp, workerCdp, type Cdp } from './cdp';
 import { hotSpots, type HotSpot } from './profile';
@@ -31,6 +32,8 @@ export interface PanelFigures {
     postMs100k: number;
     /** Of the initial render: the first painted frame with any rows. */
     firstRowsMs100k: number;
+    /** JSON bytes posted over the port to open the panel on 100k stored failures. */
+    postedBytes100k: number;
     /** The same keystrokes, narrowing vs widening (a widening re-tests every row). */
     narrowingMs100k: number;
     /** Medians of the keystroke's parts: input handler, render microtasks; the rest is style, layout, paint. */
@@ -41,6 +44,8 @@ export interface PanelFigures {
     wideningMs100k: number;
     templates: number;
     recordJsonBytes: number;
+    /** The same records cut to their list rows (protocol/list-record.ts): what the panel's list reads. */
+    rowJsonBytes: number;
   };
 }
 
@@ -118,7 +123,11 @@ export function generateRecords(arg: { templates: any[]; n: number; tabId: numbe
 }
 
 /** Posts the records on the newest panel port: one snapshot, then upserts of `chunk` records. */
-export function sendRecords(arg: { tabId: number; chunk: number }): { t0: number; postMs: number } {
+export function sendRecords(arg: { tabId: number; chunk: number }): {
+  t0: number;
+  postMs: number;
+  postedBytes: number;
+} {
   const bench = (globalThis as any).__faultlineBench;
   const port = bench.ports[bench.ports.length - 1];
   const records: unknown[] = bench.records;
@@ -131,21 +140,28 @@ export function sendRecords(arg: { tabId: number; chunk: number }): { t0: number
     devtoolsConnectedAt: Date.now(),
     failures: records.length,
   };
-  const t0 = performance.timeOrigin + performance.now();
-  port.postMessage({
-    source: 'faultline',
-    type: 'bg/snapshot',
-    payload: { tabId: arg.tabId, records: records.slice(0, arg.chunk), stats, preserve: false },
-  });
+  const messages: unknown[] = [
+    {
+      source: 'faultline',
+      type: 'bg/snapshot',
+      payload: { tabId: arg.tabId, records: records.slice(0, arg.chunk), stats, preserve: false },
+    },
+  ];
   for (let i = arg.chunk; i < records.length; i += arg.chunk) {
-    port.postMessage({
+    messages.push({
       source: 'faultline',
       type: 'bg/upsert',
       payload: { tabId: arg.tabId, records: records.slice(i, i + arg.chunk), stats },
     });
   }
+  const t0 = performance.timeOrigin + performance.now();
+  for (const message of messages) port.postMessage(message);
+  const postMs = performance.timeOrigin + performance.now() - t0;
+  // Bytes crossing the port (JSON characters: what the port serializes), counted after the timing.
+  let postedBytes = 0;
+  for (const message of messages) postedBytes += JSON.stringify(message).length;
   bench.records = [];
-  return { t0, postMs: performance.timeOrigin + performance.now() - t0 };
+  return { t0, postMs, postedBytes };
 }
 
 /** In the panel: records the epoch time of the first painted frame that shows all n rows. */
@@ -277,6 +293,7 @@ interface SizeRun {
   firstRowsMs: number;
   initialMs: number;
   postMs: number;
+  postedBytes: number;
   keys: KeyResult[];
 }
 
@@ -300,11 +317,13 @@ async function runSize(
   profile = false,
 ): Promise<SizeRun> {
   await reloadPanel(session);
+  // As the background sends them: full records (list rows, protocol/list-record.ts, are held back
+  // until the e2e suites pass with them; then post templates.map((t) => toListRecord(t)) here).
   await session.backgroundEval(generateRecords, { templates, n, tabId });
   await session.panelEval(watchFirstRender, { n, chunk: SNAPSHOT_CHUNK });
   const cdps = profile ? { panel: await panelCdp(session), worker: await workerCdp(session) } : null;
   if (cdps) for (const c of [cdps.panel, cdps.worker]) await startProfile(c);
-  const { t0, postMs } = await session.backgroundEval(sendRecords, { tabId, chunk: SNAPSHOT_CHUNK });
+  const { t0, postMs, postedBytes } = await session.backgroundEval(sendRecords, { tabId, chunk: SNAPSHOT_CHUNK });
   const workerPosting = cdps ? await stopProfile(cdps.worker) : [];
   const t1 = (await session.waitForPanel(renderedAt, undefined, 300_000))!;
   const panelInitialRender = cdps ? await stopProfile(cdps.panel) : [];
@@ -320,7 +339,7 @@ async function runSize(
   log(
     `  ${n.toLocaleString('en-US')} failures: keystroke → paint median ${median(keys.map((k) => k.ms)).toFixed(1)} ms, settled ${median(keys.map((k) => k.settledMs)).toFixed(1)} ms`,
   );
-  return { initialMs, firstRowsMs, postMs, keys, ...(hot ? { hot } : {}) };
+  return { initialMs, firstRowsMs, postMs, postedBytes, keys, ...(hot ? { hot } : {}) };
 }
 
 export async function runPanelBench(
@@ -354,6 +373,9 @@ export async function runPanelBench(
   const recordJsonBytes = Math.round(
     templates.reduce((sum, t) => sum + JSON.stringify(t).length, 0) / templates.length,
   );
+  const rowJsonBytes = Math.round(
+    templates.reduce((sum, t) => sum + JSON.stringify(toListRecord(t)).length, 0) / templates.length,
+  );
   return {
     panelFilterMs100k: round(median(ms(100_000)), 2),
     panelFilterMs10k: round(median(ms(10_000)), 2),
@@ -370,6 +392,7 @@ export async function runPanelBench(
       initialRenderSamples100k: runs[100_000].map((r) => round(r.initialMs, 1)),
       postMs100k: round(median(runs[100_000].map((r) => r.postMs)), 1),
       firstRowsMs100k: round(median(runs[100_000].map((r) => r.firstRowsMs)), 1),
+      postedBytes100k: runs[100_000].at(-1)?.postedBytes ?? 0,
       narrowingMs100k: round(median(narrowing), 2),
       handlerMs100k: round(median(keysOf(100_000).map((k) => k.handlerMs)), 2),
       renderMs100k: round(median(keysOf(100_000).map((k) => k.renderMs)), 2),
@@ -378,6 +401,7 @@ export async function runPanelBench(
       wideningMs100k: round(median(widening), 2),
       templates: templates.length,
       recordJsonBytes,
+      rowJsonBytes,
     },
   };
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bottomScrollTop, computeWindow, isAtBottom, pageSize, recycleKeys, scrollToReveal } from './windowing';
+import {
+  bottomScrollTop,
+  computeWindow,
+  isAtBottom,
+  listWindow,
+  pageSize,
+  recycleKeys,
+  scrollToReveal,
+} from './windowing';
 
 const base = { rowHeight: 20, viewportHeight: 200, overscan: 0 };
 
@@ -143,5 +151,45 @@ describe('recycleKeys', () => {
         },
       ),
     );
+  });
+});
+
+describe('listWindow', () => {
+  const input = {
+    count: 1000,
+    rowHeight: 20,
+    overscan: 2,
+    measuredHeight: 220,
+    fallbackHeight: 600,
+    headerHeight: 20,
+    scrollTop: 0,
+    pinned: false,
+  };
+
+  it('shows the rows under the header from the scroll position, with overscan', () => {
+    const w = listWindow({ ...input, scrollTop: 400 });
+    expect(w.viewportHeight).toBe(200);
+    expect(w.top).toBe(400);
+    expect([w.range.start, w.range.end]).toEqual([18, 32]);
+    expect(w.pageRows).toBe(9);
+  });
+
+  it('pinned to the end, shows the last rows whatever the scroll position says', () => {
+    const w = listWindow({ ...input, scrollTop: 0, pinned: true });
+    expect(w.top).toBe(1000 * 20 - 200);
+    expect(w.range.end).toBe(1000);
+    expect(w.range.start).toBe(1000 - 10 - 2);
+  });
+
+  it('uses the fallback height until the scroller is measured', () => {
+    const w = listWindow({ ...input, measuredHeight: 0 });
+    expect(w.viewportHeight).toBe(580);
+    expect(w.range.end).toBe(29 + 2);
+  });
+
+  it('a short list pinned to the end starts at the top', () => {
+    const w = listWindow({ ...input, count: 3, pinned: true });
+    expect(w.top).toBe(0);
+    expect([w.range.start, w.range.end]).toEqual([0, 3]);
   });
 });

@@ -137,3 +137,41 @@ export function recycleKeys(
   for (let i = 0; i < ids.length; i++) if (!byId.has(ids[i])) byId.set(ids[i], keys[i]);
   return { keys, byId, nextKey: next };
 }
+
+export interface ListWindowInput {
+  count: number;
+  rowHeight: number;
+  overscan: number;
+  /** The scroller's height, header included (0: not measured). */
+  measuredHeight: number;
+  /** Used while the scroller has no layout (tests). */
+  fallbackHeight: number;
+  /** The sticky header's height, which rows never show under. */
+  headerHeight: number;
+  /** The scrollTop last seen or set. */
+  scrollTop: number;
+  /** Showing the end of the list and following it as rows arrive. */
+  pinned: boolean;
+}
+
+export interface ListWindow {
+  /** The height rows are shown in. */
+  viewportHeight: number;
+  /** The scrollTop the window is computed for: the end's when pinned. */
+  top: number;
+  range: WindowRange;
+  /** Rows one PageUp / PageDown moves. */
+  pageRows: number;
+}
+
+/**
+ * The rows to render for a scroller's state. Pinned to the end, the window is the last rows
+ * directly, so the DOM is final before the scroll position syncs.
+ */
+export function listWindow(input: ListWindowInput): ListWindow {
+  const { count, rowHeight, overscan } = input;
+  const viewportHeight = Math.max(0, (input.measuredHeight || input.fallbackHeight) - input.headerHeight);
+  const top = input.pinned ? bottomScrollTop(viewportHeight, count * rowHeight) : input.scrollTop;
+  const range = computeWindow({ scrollTop: top, viewportHeight, rowHeight, count, overscan });
+  return { viewportHeight, top, range, pageRows: pageSize(viewportHeight, rowHeight) };
+}

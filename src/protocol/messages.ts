@@ -85,6 +85,8 @@ export interface MessageMap {
   'panel/hello': { tabId: number; protocol: number };
   'panel/clear': { tabId: number };
   'panel/set-preserve': { tabId: number; preserve: boolean };
+  /** The full records behind list rows (protocol/list-record.ts): for the detail, copies and exports. */
+  'panel/get-records': { tabId: number; requestId: number; ids: string[] };
   // devtools page -> background
   /** Requests DevTools finished, batched: one message per ~100 ms (or per bounded batch) during a burst. */
   'devtools/finished': { tabId: number; entries: DevtoolsEntry[] };
@@ -96,6 +98,8 @@ export interface MessageMap {
   /** Records added or changed since the last batch; `removedIds`: records evicted by the record cap. */
   'bg/upsert': { tabId: number; records: CaptureRecord[]; stats: CaptureStats; removedIds?: string[] };
   'bg/cleared': { tabId: number; stats: CaptureStats };
+  /** The answer to panel/get-records; `missing`: ids the tab no longer holds (evicted or cleared). */
+  'bg/records': { tabId: number; requestId: number; records: CaptureRecord[]; missing: string[] };
   /** The panel's protocol differs from the background's: the extension was updated; reopen DevTools. */
   'bg/protocol-mismatch': { tabId: number; protocol: number };
   // options -> background / panel: rules changed
@@ -143,6 +147,7 @@ const optional =
   (v) =>
     v === undefined || check(v);
 const isString: Check = (v) => typeof v === 'string';
+const isStringArray: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 const BODY_STATES: ReadonlySet<string> = new Set<BodyState>([
   'captured',
@@ -187,12 +192,14 @@ const PAYLOAD_FIELDS: { [T in MessageType]: Record<string, Check> } = {
   'panel/hello': { tabId: isTabId, protocol: isInt },
   'panel/clear': { tabId: isTabId },
   'panel/set-preserve': { tabId: isTabId, preserve: isBool },
+  'panel/get-records': { tabId: isTabId, requestId: isInt, ids: isStringArray },
   'devtools/finished': { tabId: isTabId, entries: isDevtoolsEntries },
   'devtools/har-backfill': { tabId: isTabId, entries: isDevtoolsEntries },
   'devtools/keepalive': { tabId: isTabId },
   'bg/snapshot': { tabId: isTabId, records: Array.isArray, stats: isRecord, preserve: isBool },
   'bg/upsert': { tabId: isTabId, records: Array.isArray, stats: isRecord, removedIds: optional(Array.isArray) },
   'bg/cleared': { tabId: isTabId, stats: isRecord },
+  'bg/records': { tabId: isTabId, requestId: isInt, records: Array.isArray, missing: isStringArray },
   'bg/protocol-mismatch': { tabId: isTabId, protocol: isInt },
   'rules/changed': { version: isInt },
 };

@@ -11,6 +11,7 @@ import type { BackoffPlan, CallFrame, Classification } from '../../core/types';
 import type { RequestRecord } from '../../protocol/messages';
 import { copyText } from '../clipboard';
 import { usePanel, usePanelStore, usePlatform } from '../context';
+import { useFullRecord } from '../hooks/useFullRecord';
 import { formatBytes, formatSeconds, formatStatus, formatUtc } from '../format';
 import { retryText, shortVerdict } from '../verdict';
 import { JsonTree } from './JsonTree';
@@ -28,7 +29,19 @@ export function Detail() {
     s.selection?.kind === 'row' ? s.dataset().rowBySeq(s.selection.seq)?.record : undefined,
   );
   if (!record || record.kind !== 'request') return null;
-  return <RecordDetail key={record.id} record={record} />;
+  return <FullDetail key={record.id} row={record} />;
+}
+
+/** The list holds rows cut to what it shows: the detail waits for the full record. */
+function FullDetail({ row }: { row: RequestRecord }) {
+  const record = useFullRecord(row);
+  if (!record)
+    return (
+      <aside class="detail" aria-label="Failure detail" aria-busy="true" data-testid="detail-loading">
+        <p class="muted">Loading the request…</p>
+      </aside>
+    );
+  return <RecordDetail record={record} />;
 }
 
 function RecordDetail({ record }: { record: RequestRecord }) {

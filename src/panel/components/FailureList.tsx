@@ -1,6 +1,6 @@
 // The failure list: an ARIA grid of fixed-height rows, windowed so only what is on screen is in the DOM.
 import { memo } from './memo';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AUDIT_RULE_TITLES, type AuditRule } from '../../core/audit';
 import type { RequestRecord } from '../../protocol/messages';
 import { formatCount, formatDateTime, formatTime } from '../format';
@@ -11,15 +11,8 @@ import type { Group } from '../grouping';
 import { buildDisplay, moveIndex, type DisplayItem, type Selection } from '../store/display';
 import type { Row } from '../store/rows';
 import { WHAT_TO_DO_LABELS, type WhatToDo } from '../what-to-do';
-import {
-  bottomScrollTop,
-  computeWindow,
-  isAtBottom,
-  pageSize,
-  recycleKeys,
-  scrollToReveal,
-  type RecycledKeys,
-} from '../windowing';
+import { useWindowedList } from '../hooks/useWindowedList';
+import { recycleKeys, type RecycledKeys } from '../windowing';
 import { COLUMN_BY_ID, COLUMN_DEFS, layoutColumns, ROW_HEIGHT, userColumns, type ColumnDef } from './columns';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 
@@ -48,6 +41,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   const selection = usePanel((s) => s.selection);
   const detailOpen = usePanel((s) => s.detailOpen);
   const auditRevision = usePanel((s) => s.auditRevision);
+  usePanel((s) => s.fullRevision); // the row menu's copies wait for full records
 
   const dataset = store.getState().dataset();
   const audit = store.getState().audit();
@@ -71,12 +65,13 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   const widths = usePanel((s) => s.settings.columnWidths);
   const sort = usePanel((s) => s.settings.sort);
   const redact = usePanel((s) => s.settings.redactCopies);
-  const [width, setWidth] = useState(0);
   const [menu, setMenu] = useState<MenuState | null>(null);
+  // A row's menu copies from the full record: ask for it as the menu opens.
+  useEffect(() => {
+    const record = menu?.seq != null ? dataset.rowBySeq(menu.seq)?.record : undefined;
+    if (record?.kind === 'request') void store.getState().fullRecords([record]);
+  }, [menu]);
   const wanted = useMemo(() => userColumns(hiddenColumns, shownColumns), [hiddenColumns, shownColumns]);
-  // Narrow docks keep the columns that answer "what now" (status, verdict, code) and drop the rest.
-  const layout = useMemo(() => layoutColumns(wanted, widths, width || 1280), [wanted, widths, width]);
-  const columns = layout.columns;
   const sortDef = sort ? COLUMN_BY_ID.get(sort.column) : undefined;
   const rowSort = useMemo(
     () => (sort && sortDef?.sortValue ? { key: sortDef.sortValue, dir: sort.dir } : null),
@@ -88,90 +83,20 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     [dataset, revision, view, order, groupBy, expanded, rowSort],
   );
 
-  const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(0);
-  const stickToBottom = useRef(true);
-  /** The scrollTop we set or last saw, so scroll events we caused are not taken as the user's. */
-  const lastScrollTop = useRef(0);
-
-  const viewportHeight = Math.max(0, (viewport || fallbackViewportHeight) - ROW_HEIGHT); // minus the sticky header
-  // Pinned to the bottom: render the last rows directly, so the DOM is final before the scroll syncs.
-  const pinned = order === 'newest-last' && !rowSort && stickToBottom.current;
-  const top = pinned ? bottomScrollTop(viewportHeight, display.count * ROW_HEIGHT) : scrollTop;
-  const range = computeWindow({
-    scrollTop: top,
-    viewportHeight,
-    rowHeight: ROW_HEIGHT,
+  const { scrollerRef, width, range, pageRows, onScroll, reveal } = useWindowedList({
     count: display.count,
+    rowHeight: ROW_HEIGHT,
     overscan: OVERSCAN,
+    headerHeight: ROW_HEIGHT,
+    fallbackHeight: fallbackViewportHeight,
+    followsEnd: order === 'newest-last' && !rowSort,
+    resetKeys: [order, view],
+    startAtEnd: order === 'newest-last',
   });
-
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const measure = (): void => {
-      setViewport(el.clientHeight);
-      setWidth(el.clientWidth);
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    // Measured in the next frame: a re-layout inside the callback (columns dropped or added for the new
-    // width) would make the browser report a ResizeObserver loop.
-    let frame = 0;
-    const observer = new ResizeObserver(() => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(measure);
-    });
-    observer.observe(el);
-    return () => {
-      cancelAnimationFrame(frame);
-      observer.disconnect();
-    };
-  }, []);
-
-  // Newest at the bottom: stay pinned there as rows arrive, unless the user scrolled up.
-  // Write-only: reading scrollTop here would force an extra layout.
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el || !pinned) return;
-    el.scrollTop = top;
-    lastScrollTop.current = top;
-  }, [display.count, pinned, viewportHeight]);
-
-  useEffect(() => {
-    stickToBottom.current = order === 'newest-last';
-    const el = scroller.current;
-    if (el && order === 'newest-first') {
-      el.scrollTop = 0;
-      lastScrollTop.current = 0;
-      setScrollTop(0);
-    }
-  }, [order, view]);
-
-  const onScroll = useCallback(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const now = el.scrollTop;
-    if (now === lastScrollTop.current && stickToBottom.current) return;
-    lastScrollTop.current = now;
-    stickToBottom.current = isAtBottom(now, viewportHeight, display.count * ROW_HEIGHT, ROW_HEIGHT);
-    setScrollTop(now);
-  }, [viewportHeight, display.count]);
-
+  // Narrow docks keep the columns that answer "what now" (status, verdict, code) and drop the rest.
+  const layout = useMemo(() => layoutColumns(wanted, widths, width || 1280), [wanted, widths, width]);
+  const columns = layout.columns;
   const selectedIndex = display.indexOf(selection);
-
-  const reveal = useCallback(
-    (index: number) => {
-      const el = scroller.current;
-      const next = scrollToReveal(index, top, viewportHeight, ROW_HEIGHT, display.count);
-      stickToBottom.current = isAtBottom(next, viewportHeight, display.count * ROW_HEIGHT, ROW_HEIGHT);
-      lastScrollTop.current = next;
-      if (el && el.scrollTop !== next) el.scrollTop = next;
-      setScrollTop(next);
-    },
-    [top, viewportHeight, display.count],
-  );
 
   const selectIndex = (index: number): void => {
     const next = display.selectionAt(index);
@@ -182,7 +107,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
 
   const onKeyDown = (event: KeyboardEvent): void => {
     const state = store.getState();
-    const page = pageSize(viewportHeight, ROW_HEIGHT);
+    const page = pageRows;
     let target = -1;
     switch (event.key) {
       case 'ArrowDown':
@@ -404,18 +329,26 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     const row = dataset.rowBySeq(menu.seq);
     if (!row || row.record.kind !== 'request') return [];
     const record = row.record;
+    // Copies need the full record; the menu asked for it when it opened (list rows are cut). Until it
+    // is here, an item copies once it arrives.
+    const full = store.getState().fullRecord(record);
     const ctx = { redact, userAgent: typeof navigator !== 'undefined' ? navigator.userAgent : undefined };
+    const copyNow = (kind: CopyKind, text: string | null): void => {
+      if (text === null) return store.getState().showToast(`No ${COPY_LABELS[kind]} to copy`);
+      void copyText(text).then((ok) => store.getState().showToast(ok ? `Copied ${COPY_LABELS[kind]}` : 'Copy failed'));
+    };
     const copy = (kind: CopyKind): MenuItem => {
-      const text = copyTextOf(kind, record, ctx);
+      const text = full ? copyTextOf(kind, full, ctx) : null;
       return {
         kind: 'action',
         id: `copy-${kind}`,
         label: `Copy ${kind === 'curl' || kind === 'fetch' ? `as ${COPY_LABELS[kind]}` : COPY_LABELS[kind]}`,
-        disabled: text === null,
+        disabled: full !== undefined && text === null,
         run: () =>
-          void copyText(text ?? '').then((ok) =>
-            store.getState().showToast(ok ? `Copied ${COPY_LABELS[kind]}` : 'Copy failed'),
-          ),
+          store.getState().withFullRecords([record], ({ records }) => {
+            if (records[0]) copyNow(kind, copyTextOf(kind, records[0], ctx));
+            else store.getState().showToast('The background no longer holds this request');
+          }),
       };
     };
     const addFilter = (token: string): void => {
@@ -471,7 +404,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   return (
     <>
       <div
-        ref={scroller}
+        ref={scrollerRef}
         class="grid"
         role={grouped ? 'treegrid' : 'grid'}
         aria-label="Failures"

@@ -13,6 +13,7 @@ import { exportHar, exportJson } from '../export';
 import type { GroupBy } from '../grouping';
 import type { RequestRecord } from '../../protocol/messages';
 import type { PanelStore } from '../store/panel-store';
+import type { FullRecordsResult } from '../store/full-records';
 import { SettingsMenu } from './SettingsMenu';
 
 export interface ToolbarProps {
@@ -21,6 +22,11 @@ export interface ToolbarProps {
 }
 
 /** The records the current filter shows, oldest first (navigation markers left out). */
+/** Never silent: records the background no longer held when a copy or export asked for them. */
+function leftOut(missing: number): string {
+  return missing > 0 ? `; ${missing} no longer held by the background ${missing === 1 ? 'was' : 'were'} left out` : '';
+}
+
 export function filteredRecords(store: PanelStore): RequestRecord[] {
   const state = store.getState();
   state.flush();
@@ -55,15 +61,16 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
   const counts = useMemo(() => store.getState().dataset().chipCounts(summaryChips), [revision, view, summaryChips]);
   const completion = completeKey(filterText);
 
-  const copyAll = (kind: 'curl' | 'har'): void => {
-    const records = filteredRecords(store);
+  const copyAll = (kind: 'curl' | 'har'): void =>
+    store.getState().withFullRecords(filteredRecords(store), (full) => copyRecords(kind, full));
+  const copyRecords = (kind: 'curl' | 'har', { records, missing }: FullRecordsResult): void => {
     const text = kind === 'curl' ? copyAllAsCurl(records, { redact }) : copyAllAsHar(records, platform?.version ?? '0');
     void copyText(text).then((ok) =>
       store
         .getState()
         .showToast(
           ok
-            ? `Copied ${records.length} ${records.length === 1 ? 'request' : 'requests'} as ${kind === 'curl' ? 'cURL' : 'HAR'}`
+            ? `Copied ${records.length} ${records.length === 1 ? 'request' : 'requests'} as ${kind === 'curl' ? 'cURL' : 'HAR'}${leftOut(missing)}`
             : 'Copy failed',
         ),
     );
@@ -75,8 +82,9 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
     return () => window.removeEventListener('faultline-copy-all', onCopyAll);
   });
 
-  const exportAs = (kind: 'json' | 'har'): void => {
-    const records = filteredRecords(store);
+  const exportAs = (kind: 'json' | 'har'): void =>
+    store.getState().withFullRecords(filteredRecords(store), (full) => exportRecords(kind, full));
+  const exportRecords = (kind: 'json' | 'har', { records, missing }: FullRecordsResult): void => {
     const version = platform?.version ?? '0';
     const state = store.getState();
     const label = view === 'imported' && imported ? imported.fileName.replace(/\.har$/i, '') : hostLabel(records);
@@ -97,7 +105,7 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
       state.showToast(`Export failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`);
       return;
     }
-    state.showToast(`Exported ${records.length} ${records.length === 1 ? 'record' : 'records'}`);
+    state.showToast(`Exported ${records.length} ${records.length === 1 ? 'record' : 'records'}${leftOut(missing)}`);
   };
 
   return (

@@ -1,0 +1,121 @@
+// The DOM side of a windowed list: measures the scroller (height and width, on resize), follows
+// the end as rows arrive unless the user scrolled away, and scrolls a row into view. The math is
+// listWindow's (windowing.ts), testable without a DOM.
+import type { RefObject } from 'preact';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { isAtBottom, listWindow, scrollToReveal, type WindowRange } from '../windowing';
+
+export interface WindowedListOptions {
+  count: number;
+  rowHeight: number;
+  overscan: number;
+  /** The sticky header's height. */
+  headerHeight: number;
+  /** Used while the scroller has no layout (tests): its height in px. */
+  fallbackHeight: number;
+  /** The list may follow its end (newest last, not sorted by a column). */
+  followsEnd: boolean;
+  /** When any of these change, the list starts over: at its end if `startAtEnd`, else at the top. */
+  resetKeys: readonly unknown[];
+  startAtEnd: boolean;
+}
+
+export interface WindowedList {
+  scrollerRef: RefObject<HTMLDivElement>;
+  /** The scroller's width (0 until measured). */
+  width: number;
+  range: WindowRange;
+  pageRows: number;
+  onScroll(): void;
+  /** Scrolls the least distance that shows row `index` whole. */
+  reveal(index: number): void;
+}
+
+export function useWindowedList(options: WindowedListOptions): WindowedList {
+  const { count, rowHeight } = options;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [measuredHeight, setMeasuredHeight] = useState(0);
+  const [width, setWidth] = useState(0);
+  const stickToEnd = useRef(options.startAtEnd);
+  /** The scrollTop we set or last saw, so scroll events we caused are not taken as the user's. */
+  const lastScrollTop = useRef(0);
+
+  const pinned = options.followsEnd && stickToEnd.current;
+  const { viewportHeight, top, range, pageRows } = listWindow({
+    count,
+    rowHeight,
+    overscan: options.overscan,
+    measuredHeight,
+    fallbackHeight: options.fallbackHeight,
+    headerHeight: options.headerHeight,
+    scrollTop,
+    pinned,
+  });
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = (): void => {
+      setMeasuredHeight(el.clientHeight);
+      setWidth(el.clientWidth);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    // Measured in the next frame: a re-layout inside the callback (columns dropped or added for the new
+    // width) would make the browser report a ResizeObserver loop.
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(measure);
+    });
+    observer.observe(el);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, []);
+
+  // Following the end: stay there as rows arrive. Write-only: reading scrollTop here would force an
+  // extra layout.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || !pinned) return;
+    el.scrollTop = top;
+    lastScrollTop.current = top;
+  }, [count, pinned, viewportHeight]);
+
+  useEffect(() => {
+    stickToEnd.current = options.startAtEnd;
+    const el = scroller.current;
+    if (el && !options.startAtEnd) {
+      el.scrollTop = 0;
+      lastScrollTop.current = 0;
+      setScrollTop(0);
+    }
+  }, options.resetKeys);
+
+  const onScroll = useCallback(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const now = el.scrollTop;
+    if (now === lastScrollTop.current && stickToEnd.current) return;
+    lastScrollTop.current = now;
+    stickToEnd.current = isAtBottom(now, viewportHeight, count * rowHeight, rowHeight);
+    setScrollTop(now);
+  }, [viewportHeight, count, rowHeight]);
+
+  const reveal = useCallback(
+    (index: number) => {
+      const el = scroller.current;
+      const next = scrollToReveal(index, top, viewportHeight, rowHeight, count);
+      stickToEnd.current = isAtBottom(next, viewportHeight, count * rowHeight, rowHeight);
+      lastScrollTop.current = next;
+      if (el && el.scrollTop !== next) el.scrollTop = next;
+      setScrollTop(next);
+    },
+    [top, viewportHeight, count, rowHeight],
+  );
+
+  return { scrollerRef: scroller, width, range, pageRows, onScroll, reveal };
+}

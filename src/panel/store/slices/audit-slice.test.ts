@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { envelope } from '../../../protocol/messages';
+import { requestRecord, stats } from '../../testing';
+import { setupStore as setup, snapshot, TAB } from '../store-harness';
+
+const T0 = 1_700_000_000_000;
+/** A POST re-sent unchanged after a 422: flagged by the audit. */
+const attempt = (seq: number, at: number) =>
+  requestRecord({ seq, url: 'https://api.example.com/orders', method: 'POST', status: 422, startedAt: T0 + at });
+
+describe('audit slice', () => {
+  it('audits after a quiet moment: a burst of upserts costs one refresh, then the counts are published', () => {
+    const { s, audits, runAudits } = setup();
+    s().receive(snapshot([attempt(1, 0)]));
+    s().receive(envelope('bg/upsert', { tabId: TAB, records: [attempt(2, 50)], stats: stats() }));
+    s().receive(envelope('bg/upsert', { tabId: TAB, records: [attempt(3, 100)], stats: stats() }));
+    expect(audits.length).toBe(1);
+    expect(s().auditFindings).toBe(0);
+    const revision = s().auditRevision;
+    runAudits();
+    expect(s().auditFindings).toBe(1);
+    expect(s().auditSequences).toBe(1);
+    expect(s().auditRevision).toBeGreaterThan(revision);
+    expect(s().audit().rulesFor('wr:3')).toEqual(['unchanged-retry']);
+  });
+
+  it('clearing publishes an empty audit at once', () => {
+    const { s, runAudits } = setup();
+    s().receive(snapshot([attempt(1, 0), attempt(2, 50)]));
+    runAudits();
+    expect(s().auditFindings).toBe(1);
+    s().clear();
+    expect(s().auditFindings).toBe(0);
+    expect(s().auditSequences).toBe(0);
+  });
+});

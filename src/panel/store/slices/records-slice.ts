@@ -1,0 +1,35 @@
+// The full records behind list rows, for the detail, copies and exports (issue 18): the list holds
+// rows cut to what it reads; the rest is asked of the background when needed.
+import type { StateCreator } from 'zustand/vanilla';
+import type { RequestRecord } from '../../../protocol/messages';
+import type { FullRecordsResult } from '../full-records';
+import type { PanelState } from '../panel-types';
+import type { StoreContext } from './context';
+
+export interface RecordsSlice {
+  /** Bumped when full records arrive. */
+  fullRevision: number;
+  /** The full record behind a row, or undefined until it has been fetched (see fullRecords). */
+  fullRecord(row: RequestRecord): RequestRecord | undefined;
+  /** The full records behind rows, asking the background for those not at hand. */
+  fullRecords(rows: readonly RequestRecord[]): Promise<FullRecordsResult>;
+  /** Runs `use` with the full records: at once when all are at hand (a click's copy stays in the click), else when they arrive. */
+  withFullRecords(rows: readonly RequestRecord[], use: (result: FullRecordsResult) => void): void;
+}
+
+export function createRecordsSlice(ctx: Pick<StoreContext, 'full'>): StateCreator<PanelState, [], [], RecordsSlice> {
+  return () => ({
+    fullRevision: 0,
+    fullRecord: (row) => ctx.full.get(row),
+    fullRecords: (rows) => ctx.full.fetch(rows),
+    withFullRecords(rows, use) {
+      const records: RequestRecord[] = [];
+      for (const row of rows) {
+        const full = ctx.full.get(row);
+        if (!full) return void ctx.full.fetch(rows).then(use);
+        records.push(full);
+      }
+      use({ records, missing: 0 });
+    },
+  });
+}
