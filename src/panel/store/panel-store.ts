@@ -3,7 +3,14 @@
 // connection status. No browser APIs here: the port and storage come in as dependencies.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { HarProblem } from '../../core/har';
-import { envelope, parseEnvelopeOf, type CaptureStats, type Envelope, type MessageMap } from '../../protocol/messages';
+import {
+  envelope,
+  parseEnvelopeOf,
+  type CaptureStats,
+  type Envelope,
+  type MessageMap,
+  type RequestRecord,
+} from '../../protocol/messages';
 import { parseFilter, type FilterSpec, type QuickChip } from '../filter';
 import type { GroupBy } from '../grouping';
 import type { Importer } from '../import';
@@ -109,6 +116,12 @@ export interface PanelState {
   clear(): void;
   setPreserve(preserve: boolean): void;
   importFile(fileName: string, text: string): void;
+  /** A streamed import (src/panel/import): opens an empty imported view that batches then fill. */
+  beginImport(fileName: string): void;
+  /** Appends a batch of the streamed import's records, in file order. */
+  importRecords(records: readonly RequestRecord[]): void;
+  /** The streamed import ended: its counts, problems and notes; `error` when it stopped on a broken file. */
+  finishImport(info: ImportedInfo, error?: string): void;
   closeImport(): void;
   showBanner(banner: Banner | null): void;
   showToast(text: string): void;
@@ -505,34 +518,58 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
           set({ banner: { kind: 'error', text: err instanceof Error ? err.message : String(err) } });
           return;
         }
+        get().beginImport(result.fileName);
+        get().importRecords(result.records);
+        const skipped = result.problems.filter((p) => p.skipped).length;
+        get().finishImport({
+          fileName: result.fileName,
+          entries: result.entries,
+          skipped,
+          problems: result.problems,
+          notes: result.notes,
+        });
+      },
+
+      beginImport(fileName) {
         const state = get();
         const dataset = new Dataset(specOf(state.filterText, state.chips, state.settings.showAll));
         dataset.setGroupBy(state.settings.groupBy);
-        dataset.reset(result.records);
         imported = dataset;
         importedAudit = new AuditIndex();
-        importedAudit.reset(result.records);
-        auditSoon();
         set({ view: 'imported', auditOf: 'imported' });
-        const skipped = result.problems.filter((p) => p.skipped).length;
         scanNow({
           view: 'imported',
           selection: null,
           detailOpen: false,
           expandedGroups: new Set(),
-          imported: {
-            fileName: result.fileName,
-            entries: result.entries,
-            skipped,
-            problems: result.problems,
-            notes: result.notes,
-          },
-          banner:
-            skipped > 0
-              ? {
-                  kind: 'info',
-                  text: `${result.fileName}: ${skipped} of ${result.entries} entries could not be read and are left out.`,
-                }
+          imported: { fileName, entries: 0, skipped: 0, problems: [], notes: [] },
+          banner: null,
+        });
+        publishAudit();
+      },
+
+      importRecords(records) {
+        if (!imported || !importedAudit || records.length === 0) return;
+        imported.upsert(records);
+        importedAudit.upsert(records);
+        auditSoon();
+        bump();
+        continueScans();
+      },
+
+      finishImport(info, error) {
+        if (!imported) return;
+        const { fileName, entries, skipped } = info;
+        const left = skipped > 0 ? ` ${skipped} of ${entries} entries could not be read and are left out.` : '';
+        bump({
+          imported: info,
+          banner: error
+            ? {
+                kind: 'error',
+                text: `${fileName}: ${error}. The ${entries - skipped} entries before it are shown.${left}`,
+              }
+            : skipped > 0
+              ? { kind: 'info', text: `${fileName}:${left}` }
               : null,
         });
       },
