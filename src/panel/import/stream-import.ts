@@ -43,8 +43,10 @@ export interface StreamImportOptions {
   signal?: AbortSignal;
   /** Work per slice before yielding to the event loop, ms. Default 8: well inside a 50 ms long task. */
   sliceMs?: number;
-  /** Records go to the panel at most this often, ms (each batch re-renders the list). Default 150. */
+  /** Records go to the panel at most this often, ms (each batch re-renders the list). Default 100. */
   batchMs?: number;
+  /** Work per batch handed to the panel (store update and re-render), ms. Default 2 × sliceMs. */
+  deliverMs?: number;
   now?: () => number;
   /** Lets the event loop run (paint, input) and resolves in a later task. */
   yieldToEventLoop?: () => Promise<void>;
@@ -89,18 +91,47 @@ export function yieldViaMessage(): Promise<void> {
 export async function importHarStream(file: ImportSource, options: StreamImportOptions): Promise<StreamImportOutcome> {
   const now = options.now ?? (() => performance.now());
   const sliceMs = options.sliceMs ?? 8;
-  const batchMs = options.batchMs ?? 150;
+  const batchMs = options.batchMs ?? 100;
+  const deliverMs = options.deliverMs ?? 2 * sliceMs;
   const yieldNow = options.yieldToEventLoop ?? yieldViaMessage;
-  let batch: RequestRecord[] = [];
-  const reader = new HarSlicedReader((entry) => batch.push(recordOf(entry)));
+  let pending: RequestRecord[] = [];
+  const reader = new HarSlicedReader((entry) => pending.push(recordOf(entry)));
 
+  // The panel's cost of a batch, learned as batches go in: per record (list row, audit bucket) and
+  // per batch (the re-render, which grows with the list), so each batch fits in a slice of its own
+  // however slow the machine is.
+  let msPerRecord = 0.05;
+  let renderMs = 1;
   let lastBatchAt = now();
-  const flush = (force: boolean): void => {
-    if (batch.length === 0 || (!force && now() - lastBatchAt < batchMs)) return;
-    const records = batch;
-    batch = [];
-    lastBatchAt = now();
+  const batchSize = (): number => Math.max(20, Math.floor(Math.max(sliceMs, deliverMs - renderMs) / msPerRecord));
+  /** Hands over one batch; returns whether records remain. */
+  const deliver = async (): Promise<boolean> => {
+    const count = Math.min(pending.length, batchSize());
+    const records = pending.slice(0, count);
+    pending = count === pending.length ? [] : pending.slice(count);
+    const start = now();
     options.onRecords(records);
+    const stored = now();
+    await Promise.resolve(); // the re-render the store change queued runs before this resumes
+    msPerRecord = Math.max(0.001, 0.5 * msPerRecord + (0.5 * (stored - start)) / count);
+    renderMs = 0.5 * renderMs + 0.5 * (now() - stored);
+    lastBatchAt = now();
+    return pending.length > 0;
+  };
+  /**
+   * Between parse slices: batches once `batchMs` has passed (each re-renders the list), until
+   * fewer records wait than a batch holds, so the list keeps up with the reading.
+   */
+  const deliverDue = async (): Promise<void> => {
+    if (pending.length === 0 || now() - lastBatchAt < batchMs) return;
+    do {
+      await deliver();
+      await yieldNow();
+    } while (pending.length >= batchSize() && !options.signal?.aborted);
+  };
+  /** At the end, or on a cancel or a broken file: every record read so far, in slices. */
+  const drain = async (): Promise<void> => {
+    while (pending.length > 0 && (await deliver())) await yieldNow();
   };
   const progress = (): void => {
     const counts = reader.counts();
@@ -125,38 +156,34 @@ export async function importHarStream(file: ImportSource, options: StreamImportO
   }
   progress();
   let sliceStart = now();
+  let failure: string | null = null;
+  let notes: string[] = [];
   try {
     for (;;) {
-      if (options.signal?.aborted) {
-        void bytes.cancel().catch(() => undefined);
-        flush(true);
-        return { status: 'canceled', ...summary() };
-      }
+      if (options.signal?.aborted) break;
       const next = await bytes.read();
       if (next.done) break;
       reader.push(next.value);
-      while (!reader.idle) {
+      while (!reader.idle && !options.signal?.aborted) {
         reader.step(() => now() - sliceStart >= sliceMs);
         if (now() - sliceStart >= sliceMs) {
-          flush(false);
           progress();
           await yieldNow();
+          await deliverDue();
           sliceStart = now();
-          if (options.signal?.aborted) break;
         }
       }
     }
-    const end = reader.end();
-    flush(true);
-    progress();
-    return { status: 'done', ...summary(end.notes) };
+    if (!options.signal?.aborted) notes = reader.end().notes;
   } catch (err) {
-    void bytes.cancel().catch(() => undefined);
-    flush(true);
-    progress();
-    const message = err instanceof HarError ? err.message : `cannot read the file: ${errorText(err)}`;
-    return { status: 'failed', message, ...summary() };
+    failure = err instanceof HarError ? err.message : `cannot read the file: ${errorText(err)}`;
   }
+  if (options.signal?.aborted || failure !== null) void bytes.cancel().catch(() => undefined);
+  if (options.signal?.aborted) return { status: 'canceled', ...summary() };
+  await drain();
+  progress();
+  if (failure !== null) return { status: 'failed', message: failure, ...summary() };
+  return { status: 'done', ...summary(notes) };
 }
 
 function errorText(err: unknown): string {
