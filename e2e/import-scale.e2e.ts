@@ -73,7 +73,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: HAR import at scale
       `[import-scale] ${browser}: ${(report.size / 2 ** 20).toFixed(0)} MiB, ${report.entries} entries in ${Math.round(report.importMs ?? -1)} ms; ` +
         `long tasks ${report.longTasks ?? 'n/a'} (longest ${report.longestLongTaskMs === null ? 'n/a' : Math.round(report.longestLongTaskMs)} ms); ` +
         `event-loop probe max gap ${Math.round(report.probeMaxGapMs)} ms; heap ${report.heapBeforeMB === null ? 'n/a' : `${Math.round(report.heapBeforeMB)} → peak ${Math.round(report.heapPeakMB!)} MB`}; ` +
-        `${report.progressValues.length} progress values`,
+        `${report.progressValues.length} progress values; longest tasks ${JSON.stringify(report.longestTasks)}`,
     );
 
     expect(shown.alert).toBeNull();

@@ -24,6 +24,8 @@ export interface ImportFigures {
     megabytesPerSecond: number;
     longTasks: number | null;
     longestLongTaskMs: number | null;
+    /** The longest long tasks: when (ms after the drop), how long, and the progress then (%). */
+    longestTasks: BigImportReport['longestTasks'];
     probeMaxGapMs: number;
     /** The panel's JS heap (CDP Runtime.getHeapUsage, sampled every 250 ms), MB. */
     heapBeforeMB: number | null;
@@ -90,6 +92,7 @@ export async function runImportBench(
       megabytesPerSecond: round(r.size / 1e6 / (r.importMs / 1000), 1),
       longTasks: r.longTasks,
       longestLongTaskMs: r.longestLongTaskMs === null ? null : round(r.longestLongTaskMs, 1),
+      longestTasks: r.longestTasks,
       probeMaxGapMs: round(r.probeMaxGapMs, 1),
       heapBeforeMB: heapBefore === null ? null : Math.round(heapBefore / 1e6),
       heapPeakMB: heapPeak === null ? null : Math.round(heapPeak / 1e6),

@@ -29,6 +29,8 @@ export interface BigImportReport {
   /** 'longtask' entries over 50 ms: count and longest (null where the browser has no such entry type). */
   longTasks: number | null;
   longestLongTaskMs: number | null;
+  /** The longest 'longtask' entries: when (ms after the drop), how long, and the progress bar's value then. */
+  longestTasks: Array<{ atMs: number; ms: number; percent: number | null }>;
   /** The longest gap between two turns of a setTimeout(0) chain: an upper bound of the longest task. */
   probeMaxGapMs: number;
   /** Chromium's performance.memory: the JS heap before and at its peak, MB. */
@@ -91,6 +93,7 @@ export async function startBigImport(spec: BigHarSpec): Promise<{ size: number; 
     progressbarRole: null,
     longTasks: null,
     longestLongTaskMs: null,
+    longestTasks: [],
     probeMaxGapMs: 0,
     heapBeforeMB: memory ? memory.usedJSHeapSize / 1e6 : null,
     heapPeakMB: memory ? memory.usedJSHeapSize / 1e6 : null,
@@ -98,6 +101,7 @@ export async function startBigImport(spec: BigHarSpec): Promise<{ size: number; 
   };
   (window as unknown as { __bigImport: BigImportReport }).__bigImport = report;
 
+  const started = performance.now();
   if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
     report.longTasks = 0;
     report.longestLongTaskMs = 0;
@@ -106,11 +110,18 @@ export async function startBigImport(spec: BigHarSpec): Promise<{ size: number; 
       for (const e of list.getEntries()) {
         report.longTasks!++;
         report.longestLongTaskMs = Math.max(report.longestLongTaskMs!, e.duration);
+        const bar = document.querySelector('[data-testid="import-bar"]');
+        report.longestTasks.push({
+          atMs: Math.round(e.startTime - started),
+          ms: Math.round(e.duration),
+          percent: bar ? Number(bar.getAttribute('aria-valuenow')) : null,
+        });
+        report.longestTasks.sort((a, b) => b.ms - a.ms);
+        report.longestTasks.length = Math.min(report.longestTasks.length, 8);
       }
     }).observe({ type: 'longtask' });
   }
 
-  const started = performance.now();
   let last = started;
   let sawBar = false;
   const tick = (): void => {
