@@ -1,6 +1,6 @@
-// npm run -s bench [-- --json] [--only classify,panel,capture,memory,cli,openapi,soak] [--check] [--profile]
+// npm run -s bench [-- --json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile]
 //   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N] [--cli-mb N]
-//   [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]
+//   [--import-mb 200] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]
 // Every figure is a ratio or a median measured within one run, so it holds on a noisy 2-core machine.
 // A part that cannot run (no browser, a build error, missing code) reports null with a reason.
 import { writeFile } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { profileClassify, runClassifyBench, type ClassifyFigures } from './class
 import { chromeExtension, disposeExtension, type BuiltExtension } from './extension';
 import { runMemoryBench, type MemoryFigures } from './memory-bench';
 import { runCliBench, type CliFigures } from './cli-bench';
+import { runImportBench, type ImportFigures } from './import-bench';
 import { runPanelBench, type PanelFigures } from './panel-bench';
 import { runSoakBench, type SoakFigures } from './soak-bench';
 import { DEFAULT_PERSIST_OPTIONS } from '../../src/background/persist';
@@ -19,7 +20,7 @@ import { failureTemplates } from './records';
 import { runOpenapiBench, type OpenapiFigures } from './openapi-bench';
 import { round } from './stats';
 
-const PARTS = ['classify', 'panel', 'capture', 'memory', 'cli', 'openapi', 'soak'] as const;
+const PARTS = ['classify', 'panel', 'import', 'capture', 'memory', 'cli', 'openapi', 'soak'] as const;
 type Part = (typeof PARTS)[number];
 
 /**
@@ -36,6 +37,8 @@ export const BUDGETS = {
   /** Panel opened on 100k stored failures: first rows painted, and every row available. */
   panelFirstRowsMs100k: 300,
   panelInitialRenderMs100k: 1000,
+  /** HAR import of 200 MB into the panel: the longest task on its main thread (issue 18). */
+  importLongestTaskMs: 50,
   /** Page load with Faultline ÷ with the DevTools floor extension (same listeners, bodies read, empty panel). */
   overFloorRatio: 1.05,
   /** Peak memory of `faultline triage` on a 1 GB HAR. */
@@ -70,6 +73,8 @@ interface Args {
   captureRuns: number;
   /** Size of the HAR the CLI part triages. */
   cliMB: number;
+  /** Size of the HAR the import part drops on the panel. */
+  importMB: number;
   soakSeconds: number;
   soakRate: number;
   soakBurst: number;
@@ -85,6 +90,7 @@ function parseArgs(argv: string[]): Args {
     panelRounds: 2,
     captureRuns: 7,
     cliMB: 1024,
+    importMB: 200,
     soakSeconds: 150,
     soakRate: 45,
     soakBurst: 10_500,
@@ -115,13 +121,14 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--panel-rounds')) args.panelRounds = Math.max(1, Number(value()) || 1);
     else if (a.startsWith('--capture-runs')) args.captureRuns = Math.max(5, Number(value()) || 5);
     else if (a.startsWith('--cli-mb')) args.cliMB = Math.max(64, Number(value()) || 1024);
+    else if (a.startsWith('--import-mb')) args.importMB = Math.max(1, Number(value()) || 200);
     else if (a.startsWith('--soak-seconds')) args.soakSeconds = Math.max(30, Number(value()) || 150);
     else if (a.startsWith('--soak-rate')) args.soakRate = Math.max(1, Number(value()) || 60);
     else if (a.startsWith('--soak-burst')) args.soakBurst = Math.max(0, Number(value()) || 0);
     else if (a.startsWith('--soak-max-body')) args.soakMaxBody = Math.max(400, Number(value()) || 120_000);
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'npm run -s bench -- [--json] [--only classify,panel,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--cli-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]\n',
+        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -137,6 +144,7 @@ interface Report {
   panelFilterMs100k: number | null;
   panelFilterMs10k: number | null;
   panelInitialRenderMs100k: number | null;
+  importLongestTaskMs: number | null;
   captureOverheadRatio: number | null;
   bytesPerRecord: number | null;
   cliPeakMemoryMB: number | null;
@@ -155,6 +163,7 @@ interface Report {
   detail: {
     classify?: ClassifyFigures['detail'];
     panel?: PanelFigures['detail'];
+    import?: ImportFigures['detail'];
     capture?: CaptureFigures['detail'];
     memory?: MemoryFigures['detail'];
     cli?: Omit<CliFigures, 'detail'> & CliFigures['detail'];
@@ -188,6 +197,7 @@ async function main(): Promise<number> {
     panelFilterMs100k: null,
     panelFilterMs10k: null,
     panelInitialRenderMs100k: null,
+    importLongestTaskMs: null,
     captureOverheadRatio: null,
     bytesPerRecord: null,
     cliPeakMemoryMB: null,
@@ -262,14 +272,15 @@ async function main(): Promise<number> {
   } else skip(['openapiLoadMs', 'openapiMatchUs'], 'not run (--only)');
 
   // ---- browser parts --------------------------------------------------------------------------
-  const browserParts = (['panel', 'capture', 'memory', 'soak'] as const).filter((p) => args.only.has(p));
+  const browserParts = (['panel', 'import', 'capture', 'memory', 'soak'] as const).filter((p) => args.only.has(p));
   const figuresOf: Record<(typeof browserParts)[number], string[]> = {
     panel: ['panelFilterMs100k', 'panelFilterMs10k', 'panelInitialRenderMs100k'],
+    import: ['importLongestTaskMs'],
     capture: ['captureOverheadRatio'],
     memory: ['bytesPerRecord'],
     soak: ['workerHeapGrowthPct', 'panelHeapGrowthPct', 'longestStallMs', 'lostAfterStop', 'soakFilterMs'],
   };
-  for (const p of ['panel', 'capture', 'memory', 'soak'] as const)
+  for (const p of ['panel', 'import', 'capture', 'memory', 'soak'] as const)
     if (!args.only.has(p)) skip(figuresOf[p], 'not run (--only)');
 
   if (browserParts.length) {
@@ -319,6 +330,19 @@ async function main(): Promise<number> {
           report.detail.panel = p.detail;
         } catch (error) {
           skip(figuresOf.panel, `panel bench failed: ${errorText(error)}`);
+        }
+      }
+
+      if (args.only.has('import')) {
+        try {
+          const i = await withSession(true, (s) =>
+            runImportBench(s, { megabytes: args.importMB, profile: args.profile, log }),
+          );
+          if (i.hotSpots) report.hotSpots = { ...(report.hotSpots as object), import: i.hotSpots };
+          report.importLongestTaskMs = i.importLongestTaskMs;
+          report.detail.import = i.detail;
+        } catch (error) {
+          skip(figuresOf.import, `import bench failed: ${errorText(error)}`);
         }
       }
 
@@ -412,6 +436,11 @@ async function main(): Promise<number> {
       BUDGETS.panelInitialRenderMs100k,
       `≤ ${BUDGETS.panelInitialRenderMs100k} ms`,
     ),
+    importLongestTaskMs: budget(
+      report.importLongestTaskMs,
+      BUDGETS.importLongestTaskMs,
+      `≤ ${BUDGETS.importLongestTaskMs} ms (${args.importMB} MB HAR)`,
+    ),
     overFloorRatio: budget(
       report.detail.capture?.overFloorRatio ?? null,
       BUDGETS.overFloorRatio,
@@ -494,6 +523,13 @@ function printHuman(r: Report): void {
   line('panelFilterMs10k', r.panelFilterMs10k, ' ms');
   line('panelFilterMs100k', r.panelFilterMs100k, ' ms');
   line('panelInitialRenderMs100k', r.panelInitialRenderMs100k, ' ms');
+  line('importLongestTaskMs', r.importLongestTaskMs, ' ms');
+  const imp = r.detail.import;
+  if (imp) {
+    console.log(
+      `    import: ${fmt(imp.fileMB, ' MB')}, ${fmt(imp.entries)} entries (${fmt(imp.skipped)} skipped) in ${fmt(imp.importMs, ' ms')} (${fmt(imp.megabytesPerSecond, ' MB/s')}); long tasks ${fmt(imp.longTasks)}, probe max gap ${fmt(imp.probeMaxGapMs, ' ms')}; heap ${fmt(imp.heapBeforeMB, ' MB')} → peak ${fmt(imp.heapPeakMB, ' MB')}`,
+    );
+  }
   line('openapiLoadMs', r.openapiLoadMs ?? null, ' ms');
   line('openapiMatchUs', r.openapiMatchUs ?? null, ' µs');
   line('captureOverheadRatio', r.captureOverheadRatio, '×');

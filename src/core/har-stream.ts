@@ -111,6 +111,8 @@ export class HarEntryStream {
         return;
       }
       bytes = rest;
+      // From here bytesRead is the file position of bytes[0] (after a BOM or JSONP head, or a held head).
+      this.bytesRead += chunk.length - bytes.length;
     }
     this.scan(bytes);
     this.bytesRead += bytes.length;

@@ -2,7 +2,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { createPanelStore } from '../store/panel-store';
-import type { ImportResult } from '../import';
 import { manyFailures, requestRecord } from '../testing';
 import { click, flush, key, renderPanel, rows, type Rendered } from './test-render';
 
@@ -97,31 +96,35 @@ describe('App', () => {
   });
 
   it('imports a HAR from the file picker into its own view, and reports a file that is not a HAR', async () => {
-    const importHar = vi.fn((name: string, text: string): ImportResult => {
-      if (!text.includes('"log"')) throw new Error(`${name} is not a HAR file Faultline can read: no log object`);
-      return {
-        fileName: name,
-        records: [requestRecord({ seq: 1, status: 409, code: 'conflict' })],
-        entries: 1,
-        problems: [],
-        notes: [],
-      };
-    });
-    const store = createPanelStore({ tabId: 7, schedule: (t) => t(), importHar });
+    const store = createPanelStore({ tabId: 7, schedule: (t) => t() });
     view = renderPanel(manyFailures(2), { store });
     const input = q(view.root, 'import-input') as HTMLInputElement;
     const choose = async (file: File) => {
       Object.defineProperty(input, 'files', { configurable: true, value: [file] });
       act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
-      await flush();
-      await flush();
+      // The import streams: wait until its progress bar has gone.
+      for (let i = 0; i < 50; i++) {
+        await flush();
+        if (i > 2 && !q(view!.root, 'import-progress')) break;
+      }
     };
     await choose(new File(['hello'], 'notes.txt'));
     expect(q(view.root, 'banner')!.textContent).toContain('notes.txt is not a HAR file');
     expect(q(view.root, 'banner')!.getAttribute('role')).toBe('alert');
-    await choose(new File(['{"log":{"entries":[]}}'], 'colleague.har'));
+    expect(q(view.root, 'view-imported')).toBeNull();
+    const entry = {
+      request: { method: 'PUT', url: 'https://api.colleague.test/v1/items/3', headers: [] },
+      response: {
+        status: 409,
+        headers: [{ name: 'content-type', value: 'application/json' }],
+        content: { mimeType: 'application/json', text: '{"error":{"code":"conflict","message":"Version mismatch"}}' },
+      },
+    };
+    await choose(new File([JSON.stringify({ log: { entries: [entry, { response: {} }] } })], 'colleague.har'));
     expect(q(view.root, 'view-imported')!.textContent).toBe('Imported: colleague.har');
     expect(rows(view.root).map((r) => r.dataset.code)).toEqual(['conflict']);
+    // The broken second entry is counted and said, not dropped silently.
+    expect(q(view.root, 'banner')!.textContent).toContain('1 of 2 entries could not be read');
     click(q(view.root, 'view-live'));
     expect(rows(view.root)).toHaveLength(2);
     click(q(view.root, 'close-import'));

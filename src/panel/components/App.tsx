@@ -2,7 +2,7 @@
 // Global keys: Ctrl/Cmd+F focuses the filter, Esc closes the detail. Both are caught in the
 // capture phase and stopped there: DevTools forwards unhandled keys of an extension panel from a
 // document listener (Chrome opens its Find bar, Esc its Console drawer).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { PlatformContext, StoreContext, usePanel, usePanelStore, usePlatform } from '../context';
 import type { PanelPlatform } from '../platform-types';
 import type { PanelStore } from '../store/panel-store';
@@ -12,6 +12,8 @@ import { Detail } from './Detail';
 import { FailureList } from './FailureList';
 import { Toolbar } from './Toolbar';
 import { looksLikeSpec, specDrop } from '../contract';
+import { createImportController } from '../import/import-controller';
+import { ImportProgressBar } from '../import/ImportProgress';
 
 export interface AppProps {
   store: PanelStore;
@@ -88,20 +90,25 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
     return () => window.removeEventListener('keydown', onKey, true);
   }, [store]);
 
+  const importer = useMemo(() => createImportController(store), [store]);
   const importFile = (file: File): void => {
+    // The head decides: an OpenAPI spec is read whole, a HAR of any size is streamed.
     file
+      .slice(0, 4096)
       .text()
-      .then((text) => {
+      .then((head) => {
         // An OpenAPI spec dropped here is loaded like one from the options page (issue 16).
         const saveSpec = specDrop.save;
-        if (saveSpec && looksLikeSpec(file.name, text)) {
-          return saveSpec(file.name, text).then(
-            (status) => store.getState().showToast(status),
-            (err: unknown) =>
-              store.getState().showBanner({ kind: 'error', text: err instanceof Error ? err.message : String(err) }),
+        if (saveSpec && looksLikeSpec(file.name, head)) {
+          return file.text().then((text) =>
+            saveSpec(file.name, text).then(
+              (status) => store.getState().showToast(status),
+              (err: unknown) =>
+                store.getState().showBanner({ kind: 'error', text: err instanceof Error ? err.message : String(err) }),
+            ),
           );
         }
-        store.getState().importFile(file.name, text);
+        return importer.start(file);
       })
       .catch((err: unknown) =>
         store.getState().showBanner({ kind: 'error', text: `Could not read ${file.name}: ${String(err)}` }),
@@ -143,6 +150,7 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
         <h1 class="visually-hidden">Faultline: failing HTTP calls</h1>
         <Toolbar filterRef={filterRef} onImportFile={importFile} />
         <Notices />
+        <ImportProgressBar controller={importer} />
         <ToastView />
       </header>
       {view === 'audit' ? (

@@ -12,6 +12,29 @@ function shownSeqs(d: Dataset): number[] {
 }
 
 describe('Dataset', () => {
+  it('chip counts stay right across appends (counted on top), replacements, evictions and resets', () => {
+    const chips = [
+      { id: 'server', test: (r: { status: number }) => r.status >= 500 },
+      { id: 'client', test: (r: { status: number }) => r.status >= 400 && r.status < 500 },
+    ];
+    let tests = 0;
+    const counting = chips.map((c) => ({ id: c.id, test: (r: { status: number }) => (tests++, c.test(r)) }));
+    const d = new Dataset(spec());
+    const counts = () => Object.fromEntries(d.chipCounts(counting));
+    d.reset([requestRecord({ seq: 1, status: 500 }), requestRecord({ seq: 2, status: 404 })]);
+    expect(counts()).toEqual({ server: 1, client: 1 });
+    tests = 0;
+    d.upsert([requestRecord({ seq: 3, status: 503 }), requestRecord({ seq: 4, status: 200 })]);
+    expect(counts()).toEqual({ server: 2, client: 1 });
+    expect(tests).toBe(2); // only the appended failure, once per chip
+    d.upsert([requestRecord({ seq: 3, status: 429 })]); // a known id replaced
+    expect(counts()).toEqual({ server: 1, client: 2 });
+    d.remove(['wr:1']);
+    expect(counts()).toEqual({ server: 0, client: 2 });
+    d.reset([requestRecord({ seq: 9, status: 502 })]);
+    expect(counts()).toEqual({ server: 1, client: 0 });
+  });
+
   it('a snapshot shows failures only, in seq order, whatever the arrival order', () => {
     const d = new Dataset(spec());
     d.reset([

@@ -40,6 +40,15 @@ export class Dataset {
   private rows: Row[] = [];
   /** Slot of rows[0]. */
   private offset = 0;
+  /** Bumped by every change to rows other than an append (chipCounts' cache). */
+  private rowsVersion = 0;
+  private chipCache: {
+    chips: ReadonlyArray<{ id: string; test(s: FilterSubject): boolean }>;
+    version: number;
+    /** offset + rows.length when counted. */
+    counted: number;
+    counts: Map<string, number>;
+  } | null = null;
   private readonly slotById = new Map<string, number>();
   private visibleList = new PositionList();
   private spec: FilterSpec;
@@ -119,13 +128,22 @@ export class Dataset {
     return this.visibleList.length - markers;
   }
 
-  /** Failures by summary chip, whatever the filter (the chips' counts). One pass: called once per change. */
+  /**
+   * Failures by summary chip, whatever the filter (the chips' counts). Called on every change: rows
+   * appended since the last call (capture, a streamed import) are counted on top of the last
+   * result; any other change counts every row again.
+   */
   chipCounts(chips: ReadonlyArray<{ id: string; test(s: FilterSubject): boolean }>): Map<string, number> {
-    const counts = new Map<string, number>(chips.map((c) => [c.id, 0]));
-    for (const row of this.rows) {
+    const cache = this.chipCache;
+    const fresh = cache !== null && cache.chips === chips && cache.version === this.rowsVersion;
+    const counts = fresh ? new Map(cache.counts) : new Map<string, number>(chips.map((c) => [c.id, 0]));
+    const from = fresh ? cache.counted - this.offset : 0;
+    for (let i = from; i < this.rows.length; i++) {
+      const row = this.rows[i];
       if (row.nav || !(row.failure || row.todo === 'canceled')) continue;
       for (const chip of chips) if (chip.test(row)) counts.set(chip.id, counts.get(chip.id)! + 1);
     }
+    this.chipCache = { chips, version: this.rowsVersion, counted: this.offset + this.rows.length, counts };
     return counts;
   }
 
@@ -137,6 +155,7 @@ export class Dataset {
 
   /** Replaces everything (a snapshot, an import). The filter then runs in steps (see `step`). */
   reset(records: readonly CaptureRecord[]): void {
+    this.rowsVersion++;
     this.results.clear();
     const sorted = [...records].sort((a, b) => a.seq - b.seq);
     this.rows = [];
@@ -158,6 +177,7 @@ export class Dataset {
 
   /** Runs the filter again over every row (the loaded OpenAPI specs changed what rows say). */
   refilter(): void {
+    this.rowsVersion++;
     this.results.clear();
     this.startScan(this.spec, false);
   }
@@ -230,6 +250,7 @@ export class Dataset {
     }
     this.rows.splice(0, count);
     this.offset += count;
+    this.rowsVersion++;
     while (this.navSlots.length > 0 && this.navSlots[0] < this.offset) this.navSlots.shift();
     let dropped = false;
     while (this.visibleList.length > 0 && this.visibleList.first()! < this.offset) {
@@ -382,6 +403,7 @@ export class Dataset {
   }
 
   private replaceRow(slot: number, row: Row): void {
+    this.rowsVersion++;
     const before = this.row(slot);
     if (!before.nav && before.failure) this.failures--;
     if (!row.nav && row.failure) this.failures++;
