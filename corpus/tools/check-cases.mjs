@@ -57,7 +57,8 @@ for (const dir of dirs) {
       if (typeof e.failure !== 'boolean') problems.push(`${at}: expected.failure must be true or false`);
       if (/json/i.test(ct) && body) {
         try {
-          JSON.parse(body);
+          // A BOM or an anti-XSSI prefix (`)]}'`) before the JSON is part of the real response.
+          JSON.parse(body.replace(/^\uFEFF/, '').replace(/^\)\]\}'?,?\s*/, ''));
         } catch (err) {
           problems.push(`${at}: JSON body does not parse: ${err.message}`);
         }
@@ -80,12 +81,21 @@ for (const dir of dirs) {
           !haystack.includes(m) &&
           !decoded.includes(m) &&
           !unescaped.includes(m) &&
+          !squash(formDecoded(body)).includes(m) &&
           !squash(JSON.stringify(safeParse(body))).includes(m)
         ) {
           problems.push(`${at}: expected.message is not in the response`);
         }
       }
     }
+  }
+}
+/** A form-encoded body (`error_description=The+code+passed…`) as its decoded text. */
+function formDecoded(s) {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
   }
 }
 function safeParse(s) {

@@ -170,6 +170,27 @@ function view(
   return { text, json, mimeType, kind, truncated, notes };
 }
 
+/** Prefixes servers put before JSON so that a `<script>` tag cannot run it (Google, Gerrit, Facebook). */
+const XSSI_PREFIX = /^(?:\)\]\}'?,?|while\s*\(\s*1\s*\)\s*;|for\s*\(\s*;\s*;\s*\)\s*;)\s*/;
+/** `callback({...})` or `callback([...]);`: a JSONP answer (Flickr, old Yahoo and Google APIs). */
+const JSONP = /^[A-Za-z_$][\w$.]{0,80}\s*\(\s*(?=[[{])/;
+
+/** The JSON text inside an XSSI prefix or a JSONP callback, or undefined. Bounded: one anchored match each. */
+function unwrapScriptJson(text: string, start: number, mimeType: string): { json: string; note: string } | undefined {
+  const head = text.slice(start, start + 96);
+  const xssi = XSSI_PREFIX.exec(head);
+  if (xssi && xssi[0].length > 0)
+    return { json: text.slice(start + xssi[0].length), note: 'anti-XSSI prefix before the JSON removed' };
+  if (!JSON_MIME.test(mimeType) && !mimeType.includes('javascript') && mimeType !== 'text/plain' && mimeType !== '')
+    return undefined;
+  const call = JSONP.exec(head);
+  if (!call) return undefined;
+  let end = text.length;
+  while (end > start && /[\s;]/.test(text[end - 1])) end--;
+  if (text[end - 1] !== ')') return undefined;
+  return { json: text.slice(start + call[0].length, end - 1), note: 'JSONP callback around the JSON removed' };
+}
+
 /** The body as recognizers see it. Never throws; a missing body is kind 'not-captured'. */
 export function buildBodyView(exchange: Exchange, headers?: HeaderIndex): BodyView {
   const notes: string[] = [];
@@ -232,6 +253,16 @@ export function buildBodyView(exchange: Exchange, headers?: HeaderIndex): BodyVi
     const bv = view('event-stream', text, mimeType, truncated, notes);
     bv.events = parseEventStream(text);
     return bv;
+  }
+
+  // JSON behind an anti-hijacking prefix (`)]}'`, `while(1);`) or inside a JSONP callback: the JSON inside is the body.
+  const wrapped = first === 123 || first === 91 ? undefined : unwrapScriptJson(text, start, mimeType);
+  if (wrapped) {
+    const parsed = parseJson(wrapped.json);
+    if (parsed.ok) {
+      notes.push(wrapped.note);
+      return view('json', text, mimeType, truncated, notes, parsed.value);
+    }
   }
 
   if (first === 123 || first === 91 || JSON_MIME.test(mimeType)) {

@@ -11,7 +11,7 @@ const RATE_LIMIT_MESSAGE =
   /rate.?limit|too many requests|throttl|abuse detection|request limit exceeded|limit exceeded|temporary block|slow down|quota exceeded|exceeded (?:your|the) (?:current )?quota|too many (?:calls|attempts)|\bover (?:the )?qps\b|queries per second/i;
 
 /** On a 400 or a 2xx body failure only unmistakable wording counts ("limit exceeded" may be a size limit). */
-const STRICT_RATE_LIMIT = /rate.?limit|too.?many.?requests|throttl/i;
+const STRICT_RATE_LIMIT = /rate.?limit|too.?many.?requests|too many (?:visits|calls)\b|throttl/i;
 
 /** Statuses on which any rate-limit message or code is believed. */
 const RATE_LIMIT_CARRIERS = new Set([403, 420, 429, 503, 509]);
@@ -50,7 +50,7 @@ export function rateLimitEvidence(f: LimitInput): string | null {
 const QUOTA_CODE =
   /^(?:insufficient_quota|enforced_spend_limit_reached|billing_hard_limit_reached|billing_not_active|dailyLimitExceeded(?:Unreg)?|quotaExceeded|daily_limit_exceeded|monthly_limit_exceeded|usage_limit_exceeded)$/i;
 const QUOTA_MESSAGE =
-  /exceeded your current quota|check your plan and billing|spend(?:ing)? limit|daily (?:rate )?(?:limit|quota)|per[ -]?day|monthly (?:rate )?(?:limit|quota)|billing (?:hard )?limit|credit balance is too low|\b24[- ]hours? (?:period|window)|upgrade (?:to a paid|your) plan/i;
+  /exceeded your current quota|check your plan and billing|spend(?:ing)? limit|daily (?:rate )?(?:limit|quota)|\blimit \((?:daily|monthly)\)|per[ -]?day|monthly (?:rate )?(?:limit|quota)|billing (?:hard )?limit|credit balance is too low|\b24[- ]hours? (?:period|window)|upgrade (?:to a paid|your) plan/i;
 const QUOTA_BODY = /"policyName"\s*:\s*"DAILY"|PerDay|"quota_?id"\s*:\s*"[^"]*(?:day|daily)/i;
 
 /** Why a rate-limit failure is an exhausted quota that waiting seconds will not fix, or null. */

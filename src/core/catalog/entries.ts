@@ -123,4 +123,76 @@ export const CATALOG: readonly CatalogEntry[] = [
     match: { body: ['errors[0].message:string', 'errors[0].phrase:string'] },
     set: { messagePath: 'errors[0].message', errorIdPath: 'errors[0].phrase' },
   },
+  {
+    id: 'chargebee',
+    vendor: 'Chargebee',
+    title: 'Chargebee {message, type, api_error_code, error_code, http_status_code}',
+    docs: 'https://apidocs.chargebee.com/docs/api/error-handling',
+    priority: 72,
+    // `api_error_code` is the code to handle; `error_code` is the older, finer-grained one the docs deprecate.
+    match: { body: ['api_error_code:string', 'message:string'] },
+    set: { errorCodePath: 'api_error_code', messagePath: 'message' },
+    codes: {
+      retryable: ['api_request_limit_exceeded', 'lock_timeout', 'site_not_ready', 'internal_temporary_error'],
+      credentials: ['api_authentication_failed', 'basic_authentication_failed', 'api_authorization_failed'],
+    },
+  },
+  {
+    id: 'plivo',
+    vendor: 'Plivo',
+    title: 'Plivo {api_id, error}',
+    docs: 'https://www.plivo.com/docs/sms/api/overview/#response-codes',
+    priority: 70,
+    // `api_id` identifies the request to Plivo support.
+    match: { host: 'api.plivo.com', body: ['api_id:string', 'error'] },
+    set: { errorIdPath: 'api_id', messagePath: ['error', 'message'] },
+  },
+  {
+    id: 'mandrill',
+    vendor: 'Mailchimp Transactional (Mandrill)',
+    title: 'Mandrill {status: "error", code, name, message}',
+    docs: 'https://mailchimp.com/developer/transactional/docs/fundamentals/#api-errors',
+    priority: 74,
+    // Every error is an HTTP 500 with `code: -1`; `name` says what failed.
+    match: { body: ['status=error', 'name:string', 'code:number', 'message:string'] },
+    set: { errorCodePath: 'name', messagePath: 'message' },
+    codes: {
+      retryable: ['GeneralError'],
+      notRetryable: ['ValidationError', 'Unknown_Template', 'Unknown_Subaccount', 'Unknown_Sender', 'PaymentRequired'],
+      credentials: ['Invalid_Key'],
+    },
+  },
+  {
+    id: 'scaleway',
+    vendor: 'Scaleway',
+    title: 'Scaleway {type, message, details?, reason?}',
+    docs: 'https://www.scaleway.com/en/developers/api/#errors',
+    priority: 65,
+    // `type` is the error (`denied_authentication`, `invalid_arguments`); `reason` and `details[].reason` refine it.
+    match: { host: '*.scaleway.com', body: ['type:string', 'message:string'] },
+    set: { errorCodePath: 'type', messagePath: 'message' },
+    codes: { credentials: ['denied_authentication'], notRetryable: ['quotas_exceeded'] },
+  },
+  {
+    id: 'amazon-sp-api',
+    vendor: 'Amazon Selling Partner API',
+    title: 'Amazon SP-API {errors: [{code, message, details}]}',
+    docs: 'https://developer-docs.amazon.com/sp-api/docs/usage-plans-and-rate-limits',
+    priority: 70,
+    // QuotaExceeded is the throttling answer of the usage plans (a per-second rate): retry with backoff.
+    match: { host: '*.amazon.com', body: ['errors[0].code:string', 'errors[0].message:string'] },
+    set: { errorCodePath: 'errors[0].code', messagePath: ['errors[0].details', 'errors[0].message'] },
+    codes: { retryable: ['QuotaExceeded'], credentials: ['Unauthorized', 'InvalidSignature'] },
+  },
+  {
+    id: 'ovhcloud',
+    vendor: 'OVHcloud',
+    title: 'OVHcloud {errorCode, httpCode, message} + X-Ovh-QueryId',
+    docs: 'https://help.ovhcloud.com/csm/en-api-getting-started-ovhcloud-api',
+    priority: 70,
+    // X-Ovh-QueryId is the ID OVHcloud support asks for.
+    match: { host: '*.ovh.com', body: ['errorCode:string', 'httpCode:string', 'message:string'] },
+    set: { errorCodePath: 'errorCode', messagePath: 'message', requestIdHeader: 'x-ovh-queryid' },
+    codes: { credentials: ['INVALID_CREDENTIAL', 'NOT_CREDENTIAL', 'NOT_GRANTED_CALL'] },
+  },
 ];

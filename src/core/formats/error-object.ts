@@ -4,6 +4,8 @@
 import type { FormatRecognizer } from '../types';
 import { apiCode, compact, firstId, get, isRecord, str, strCI } from './util';
 
+const token = (s: string | undefined): string | undefined => (s !== undefined && !/\s/.test(s.trim()) ? s : undefined);
+
 export const errorObject: FormatRecognizer = {
   id: 'error-object',
   title: 'Generic {error: {code, message}} object',
@@ -15,8 +17,12 @@ export const errorObject: FormatRecognizer = {
     const error = get(root, 'error');
     if (!isRecord(error)) return null;
     const message = strCI(error, 'message') ?? str(error, 'description') ?? str(error, 'detail') ?? str(error, 'title');
+    // `type`, `reason` and `name` are codes only when they are one token: Ory's `reason` is a sentence.
     const errCode =
-      apiCode(get(error, 'code'), exchange.status) ?? str(error, 'type') ?? str(error, 'reason') ?? str(error, 'name');
+      apiCode(get(error, 'code'), exchange.status) ??
+      token(str(error, 'type')) ??
+      token(str(error, 'reason')) ??
+      token(str(error, 'name'));
     if (message === undefined && errCode === undefined) return null;
     return compact({
       saysFailure: true,

@@ -61,6 +61,7 @@ const VALUE_SIGNAL_KEYS = new Set([
   'faultcode',
   'faultstring',
   'err',
+  'messages',
 ]);
 const STATUS_WORD =
   /^(?:error|err|fail|failed|failure|notok|not_ok|nok|ko|denied|request_denied|invalid_request|over_query_limit|over_daily_limit|unknown_error|exception|rejected|unauthorized|forbidden|invalid|errored|fault)$/i;

@@ -53,6 +53,8 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['errnum', 6],
   ['id', 4],
   ['ecode', 7],
+  ['retcode', 8],
+  ['label', 4],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
@@ -98,6 +100,9 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['rootcauses', 4],
   ['longmessage', 8],
   ['shortmessage', 6],
+  ['retmsg', 9],
+  ['returnmsg', 8],
+  ['returnmessage', 8],
 ]);
 
 /** Keys whose value is an ID that support can look up. */
@@ -131,6 +136,7 @@ export const ID_KEYS: ReadonlyMap<string, number> = new Map([
   ['id', 4],
   ['errorref', 8],
   ['erroridentifier', 9],
+  ['request', 3],
 ]);
 
 /** Key endings that make any key an ID key (`clerk_trace_id`, `x_amzn_RequestId`, `errorRef`). */
@@ -207,6 +213,7 @@ export const ERROR_CONTAINERS: ReadonlySet<string> = new Set([
   'violations',
   'fielderrors',
   'validationerrors',
+  'generalerrors',
   'issues',
   'responsemetadata',
   'meta',
@@ -289,6 +296,7 @@ export const STATUS_KEYS: ReadonlySet<string> = new Set([
   'outcome',
   'resultstatus',
   'responsestatus',
+  'resultcode',
   'stat',
   'ack',
   'message',

@@ -30,19 +30,27 @@ const missing = (v: unknown): boolean => v === undefined || v === null || v === 
  */
 export function inferMissing(
   extracted: Extracted,
-  format: string,
+  format0: string,
   body: BodyView,
   status: number,
   plainData: boolean,
   notes: string[],
 ): Extracted {
   if (plainData) return extracted;
+  let format = format0;
   // A protocol's envelope is read by its own code: a JSON-RPC `id` is the client's, not a support ID.
   if (typeof extracted.protocol === 'string') return extracted;
-  const kind = body.kind;
   const success = status >= 200 && status < 400;
+  // A form-encoded answer (`error=bad_verification_code&error_description=…`, PayPal NVP) is read like a JSON object.
+  const form = body.kind === 'text' ? formFields(body.text) : undefined;
+  const kind = form ? 'json' : body.kind;
+  if (form) {
+    // The text recognizer's message is the raw pairs; the fields say it better.
+    format = 'json';
+    extracted = { ...extracted, message: undefined };
+  }
   if (kind === 'json') {
-    const json = body.json;
+    const json = form ?? body.json;
     if (json === null || typeof json !== 'object') return extracted;
     // A recognizer that named a real code and a specific message leaves only the ID, wait and retry flag.
     const said =
@@ -159,6 +167,39 @@ export function inferMissing(
     if (id) {
       out.errorId = id;
       out.errorIdField = '(text)';
+    }
+  }
+  return out;
+}
+
+/** `a=1&b=two`: at least two pairs, no spaces or line breaks; bounded. */
+const FORM_BODY = /^[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*(?:&[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*)+$/;
+
+/**
+ * A form-encoded body as an object, or undefined. NVP list fields (`L_ERRORCODE0`) are read as their
+ * first item under the bare name (`ERRORCODE`); later items are left out.
+ */
+export function formFields(text: string): Record<string, string> | undefined {
+  if (text.length > 8192 || !text.includes('=')) return undefined;
+  const t = text.trim();
+  if (!FORM_BODY.test(t)) return undefined;
+  const out: Record<string, string> = {};
+  let n = 0;
+  for (const pair of t.split('&')) {
+    if (++n > 64) break;
+    const eq = pair.indexOf('=');
+    let key = pair.slice(0, eq);
+    const list = /^L_([A-Za-z_]+?)(\d+)$/.exec(key);
+    if (list) {
+      if (list[2] !== '0') continue;
+      key = list[1];
+    }
+    try {
+      const value = decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
+      if (!Object.prototype.hasOwnProperty.call(out, key))
+        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    } catch {
+      return undefined; // malformed percent-encoding: not a form body
     }
   }
   return out;

@@ -34,8 +34,8 @@ export interface Inferred {
   saysFailure?: boolean;
 }
 
-/** A code: one token (`invalid_token`, `E0000011`, `RATE_LIMITED`, `auth/user-not-found`). */
-const CODE_TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:\-/#]{0,79}$/;
+/** A code: one token (`invalid_token`, `E0000011`, `RATE_LIMITED`, `auth/user-not-found`, `[blank]loginId`). */
+const CODE_TOKEN = /^\[?[A-Za-z0-9][A-Za-z0-9._:\-/#[\]]{0,79}$/;
 /** Status words that say only "failed": not a code of their own. */
 const NOT_A_CODE = new Set([
   'error',
@@ -61,7 +61,7 @@ const NOT_A_CODE = new Set([
 ]);
 /** Words that make a token read as an error code. */
 const ERROR_WORD =
-  /(?:^|_|\.)(?:bad|invalid|not|missing|unauthori[sz]ed|forbidden|denied|error|failed|failure|conflict|limit|limited|exceeded|expired|unavailable|required|unknown|unsupported|too|rate|quota|timeout|already|no)(?:$|_|\.)/;
+  /(?:^|_|\.)(?:bad|invalid|not|missing|unauthori[sz]ed|forbidden|denied|error|failed|failure|conflict|limit|limited|exceeded|expired|unavailable|required|unknown|unsupported|too|rate|quota|timeout|already|no|inactive|disabled|locked|blocked|revoked|suspended|duplicate|mismatch|unverified)(?:$|_|\.)/;
 /** A value of an ID: no spaces, 6–200 characters, with a digit. */
 const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_\-:.\/+=|@]{5,199}$/;
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
@@ -96,8 +96,19 @@ function suffixWeight(norm: string, suffixes: readonly string[], weight: number)
 /** Keys whose own name says the number is the API's error code, even when it equals the status. */
 const EXPLICIT_CODE_KEYS = new Set(['errorcode', 'errcode']);
 
+/** An `errorId` holding a small integer names the kind of error (eBay's `errorId: 32100`), not the event. */
+function numericErrorId(leaf: Leaf): number | undefined {
+  const v = leaf.value;
+  return leaf.norm === 'errorid' && typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 100000 ? 5 : undefined;
+}
+
+/** HTTP statuses a body repeats: a success echo or an error status. 101 or 302 in an error body is a code. */
+function statusLike(n: number): boolean {
+  return (n >= 200 && n < 300) || (n >= 400 && n <= 599);
+}
+
 function codeScore(leaf: Leaf, status: number): number {
-  const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9);
+  const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9) ?? numericErrorId(leaf);
   if (weight === undefined) return 0;
   const v = leaf.value;
   let score = weight;
@@ -111,7 +122,7 @@ function codeScore(leaf: Leaf, status: number): number {
       // Only a key that names itself an error code (`error_code: 429`) keeps a number equal to the status.
       if (leaf.besideStatus || !EXPLICIT_CODE_KEYS.has(norm)) return 0;
       score -= 3;
-    } else if (v >= 100 && v <= 599 && !explicit && norm !== 'subcode') return 0;
+    } else if (statusLike(v) && !explicit && norm !== 'subcode') return 0;
     score -= 1;
   } else if (typeof v === 'string') {
     const s = v.trim();
@@ -136,11 +147,17 @@ function codeScore(leaf: Leaf, status: number): number {
         if (!/(?:error|exception|fault)$/i.test(s) && !/[_.:/]/.test(s)) return 0;
         break;
       case 'id':
+        // Inside an error object a short number is the error's number (`error: {id: "1014", name, message}`).
+        if (leaf.inError && /^\d{1,6}$/.test(s)) break;
         // `{id: "not_found", message}`: an id that reads as a code, not as an identifier (`rudder_file_footer`).
         if (/\d/.test(s) || !/^[a-z]+(?:[_.][a-z]+)*$/.test(s) || !ERROR_WORD.test(s)) return 0;
         break;
       case 'statuscode':
         if (/^\d+$/.test(s)) return 0;
+        break;
+      case 'label':
+        // `label: "INVALID_CURRENCY_PAIR"` (Gate.io); a label in data is a word, not an upper-case token.
+        if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(s)) return 0;
         break;
       default:
         if (!/[A-Za-z0-9]/.test(s)) return 0;
@@ -148,6 +165,8 @@ function codeScore(leaf: Leaf, status: number): number {
     if (leaf.norm === 'status' && SUCCESS_WORDS.has(s.toUpperCase())) return 0;
   } else return 0;
   if (leaf.inError) score += 3;
+  // The envelope's own top-level code names the error; codes in `details`/`errors` below it refine it.
+  else if (leaf.depth === 0 && typeof v === 'string' && (norm === 'code' || norm === 'errorcode')) score += 3;
   if (leaf.item > 0) score -= 2;
   return score - leaf.depth * 0.75;
 }
@@ -193,7 +212,7 @@ function idScore(leaf: Leaf): number {
   const v = leaf.value;
   const s =
     typeof v === 'number' && Number.isInteger(v) && v >= 100000 ? String(v) : typeof v === 'string' ? v.trim() : '';
-  const generic = leaf.norm === 'id' || leaf.norm === 'instance' || leaf.norm === 'ref';
+  const generic = leaf.norm === 'id' || leaf.norm === 'instance' || leaf.norm === 'ref' || leaf.norm === 'request';
   // A key that names itself an ID may hold one without digits (`fbtrace_id: "AbCdEfGhIjK"`).
   if (
     !s ||
@@ -232,6 +251,13 @@ function waitOf(leaf: Leaf): number | undefined {
   return n !== undefined && Number.isFinite(n) && n >= 0 ? n * unit : undefined;
 }
 
+/** A status word of a failed call: listed, or a token that ends by saying so (`WRONG_CREDENTIALS_ERROR`). */
+export function isFailureWord(word: string): boolean {
+  return (
+    FAILURE_WORDS.has(word) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ERROR|FAILED|FAILURE|DENIED|REJECTED)$/.test(word)
+  );
+}
+
 /** What a 2xx envelope's own top-level status fields say. */
 export function statusVerdict(root: unknown): boolean | undefined {
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
@@ -260,7 +286,8 @@ export function statusVerdict(root: unknown): boolean | undefined {
     }
     if (typeof v === 'string' && STATUS_KEYS.has(norm)) {
       const word = v.trim().toUpperCase();
-      if (FAILURE_WORDS.has(word)) failure ??= true;
+      if (FAILURE_WORDS.has(word) || (norm !== 'message' && norm !== 'msg' && isFailureWord(v.trim())))
+        failure ??= true;
       else if (SUCCESS_WORDS.has(word) && norm !== 'message' && norm !== 'msg') failure ??= false;
       continue;
     }
@@ -295,8 +322,26 @@ export function statusVerdict(root: unknown): boolean | undefined {
 /** Keys of a wrapper around the whole envelope (`{Response: {Error: {…}, RequestId}}`). */
 const WRAPPERS = ['Response', 'response'];
 
+/** Children that carry a call's own status one level down (`{result: {status: "error", error}}`, `{messages: {resultCode: "Error"}}`). */
+const STATUS_HOLDERS = ['result', 'messages'];
+
 /** The envelope inside a one-key wrapper, with its path prefix; the object itself otherwise. */
 function unwrap(root: Record<string, unknown>): { scope: Record<string, unknown>; prefix: string } {
+  // `{data: {error: …}, success: false, status: 400}`: the error sits in the payload slot of a failed envelope.
+  const data = Object.prototype.hasOwnProperty.call(root, 'data') ? root.data : undefined;
+  if (
+    data &&
+    typeof data === 'object' &&
+    !Array.isArray(data) &&
+    ('error' in data || 'errors' in data) &&
+    (root.success === false || root.ok === false || (typeof root.status === 'number' && root.status >= 400))
+  )
+    return { scope: data, prefix: 'data.' };
+  for (const key of STATUS_HOLDERS) {
+    const inner = Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined;
+    if (inner && typeof inner === 'object' && !Array.isArray(inner) && statusVerdict(inner) === true)
+      return { scope: inner as Record<string, unknown>, prefix: `${key}.` };
+  }
   for (const key of WRAPPERS) {
     const inner = Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined;
     if (inner && typeof inner === 'object' && !Array.isArray(inner) && Object.keys(root).length <= 2) {
@@ -317,15 +362,15 @@ function failedItem(list: unknown): number {
     const rec = item as Record<string, unknown>;
     if ('id' in rec) return -1; // records with a state, not per-request results
     const status = rec.status;
-    if (typeof status === 'string' && FAILURE_WORDS.has(status.trim().toUpperCase()) && typeof rec.message === 'string')
+    if (typeof status === 'string' && isFailureWord(status.trim().toUpperCase()) && typeof rec.message === 'string')
       return i;
   }
   return -1;
 }
 
 /** The first failed item of a bulk response (`errors: true, items: [...]`), as its error object. */
-function bulkFailure(root: Record<string, unknown>): { path: string; error: unknown } | undefined {
-  if (root.errors !== true) {
+function bulkFailure(root: Record<string, unknown>, bulkFlag = true): { path: string; error: unknown } | undefined {
+  if (root.errors !== true || !bulkFlag) {
     for (const listKey of ['data', 'results', 'items']) {
       const i = failedItem(root[listKey]);
       if (i >= 0) return { path: `${listKey}[${i}]`, error: (root[listKey] as unknown[])[i] };
@@ -473,6 +518,14 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     const wrapped = unwrap(scope as Record<string, unknown>);
     scope = wrapped.scope;
     prefix = wrapped.prefix;
+  }
+  if (status >= 400 && scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
+    // An error status whose body lists per-item results (`data: [{code, message, status: "error"}]`): the first failed item speaks.
+    const bulk = bulkFailure(scope as Record<string, unknown>, false);
+    if (bulk && typeof bulk.error === 'object') {
+      scope = bulk.error;
+      prefix = `${prefix}${bulk.path}.`;
+    }
   }
   if (status >= 200 && status < 300 && scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
     out.saysFailure = statusVerdict(scope);

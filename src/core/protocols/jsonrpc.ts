@@ -99,6 +99,12 @@ function dataText(data: unknown): string | undefined {
   return t;
 }
 
+/** `error.cause.name` when it is an upper-case token (`UNKNOWN_ACCOUNT`), as verror-style servers send it. */
+function causeName(error: Record<string, unknown>): string | undefined {
+  const name = text(get(get(error, 'cause'), 'name'));
+  return name !== undefined && /^[A-Z][A-Z0-9_]{2,60}$/.test(name) ? name : undefined;
+}
+
 function errorOf(response: unknown): RpcError | undefined {
   const error = get(response, 'error');
   if (!isRecord(error)) return undefined;
@@ -122,6 +128,18 @@ function errorOf(response: unknown): RpcError | undefined {
   const wait = waitIn(data);
   if (wait)
     return { code: String(code), message, http: http === undefined || http < 500 ? 429 : http, retryable: true, wait };
+  // verror convention (NEAR): `{name: "HANDLER_ERROR", cause: {name: "UNKNOWN_ACCOUNT"}, code: -32000}`; the
+  // cause names the error and the numeric code is a legacy catch-all. A transient cause is a 503, an
+  // internal one a 500, any other a fault of the request.
+  const cause = causeName(error);
+  if (cause) {
+    const causeHttp = TRANSIENT.test(cause.replace(/_/g, ' '))
+      ? 503
+      : /INTERNAL/.test(`${cause} ${text(get(error, 'name')) ?? ''}`)
+        ? 500
+        : 400;
+    return { code: cause, message, http: causeHttp, retryable: retryableHttp(causeHttp) };
+  }
   // The code decides, not the transport: JSON-RPC servers send every error with the same HTTP status
   // (Bitcoin Core: 500), so an app's own code that says nothing transient is not worth a re-send.
   return { code: String(code), message, http, retryable: http === undefined ? false : retryableHttp(http) };

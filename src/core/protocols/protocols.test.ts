@@ -130,6 +130,25 @@ describe('gRPC-web through classify()', () => {
 });
 
 describe('JSON-RPC and tRPC batches through classify()', () => {
+  it('a verror-style error is named by its cause; a transient cause is retryable, a request fault is not', () => {
+    const rpcError = (cause: string) =>
+      classify(
+        json(200, {
+          jsonrpc: '2.0',
+          id: 'dontcare',
+          error: { name: 'HANDLER_ERROR', cause: { name: cause, info: {} }, code: -32000, message: 'Server error' },
+        }),
+      );
+    expect(rpcError('UNKNOWN_BLOCK')).toMatchObject({ failure: true, errorCode: 'UNKNOWN_BLOCK', retryable: false });
+    expect(rpcError('NO_SYNCED_BLOCKS').errorCode).toBe('NO_SYNCED_BLOCKS');
+    expect(rpcError('SHARD_UNAVAILABLE')).toMatchObject({ errorCode: 'SHARD_UNAVAILABLE', retryable: true });
+    // Without a cause the numeric code stays the code.
+    expect(
+      classify(json(200, { jsonrpc: '2.0', id: 1, error: { code: -32000, message: 'Server error', cause: 'x' } }))
+        .errorCode,
+    ).toBe('-32000');
+  });
+
   it('lists each failed operation with its own code, and summarises the first; the id is never the support ID', () => {
     const c = classify(
       json(200, [
