@@ -73,14 +73,22 @@ function scanGet(list: readonly HeaderEntry[], lower: string): string | undefine
   return found;
 }
 
-/** A HeaderIndex over well-formed entries; lower-cased names are computed once, lookups scan or use a Map. */
+/**
+ * A HeaderIndex over well-formed entries; lower-cased names are computed on the first lookup (many
+ * exchanges never look at their request headers), then lookups scan or use a Map.
+ */
 class EntryIndex implements HeaderIndex {
   private readonly list: readonly HeaderEntry[];
-  private readonly lower: string[];
-  private readonly map: Map<string, string> | undefined;
+  private lower: string[] | undefined;
+  private map: Map<string, string> | undefined;
 
   constructor(list: readonly HeaderEntry[]) {
     this.list = list;
+  }
+
+  private names(): string[] {
+    if (this.lower) return this.lower;
+    const list = this.list;
     const n = list.length;
     const lower = new Array<string>(n);
     for (let i = 0; i < n; i++) lower[i] = list[i].name.toLowerCase();
@@ -93,6 +101,7 @@ class EntryIndex implements HeaderIndex {
       }
       this.map = map;
     }
+    return lower;
   }
 
   get size(): number {
@@ -101,8 +110,8 @@ class EntryIndex implements HeaderIndex {
 
   get(name: string): string | undefined {
     const q = name.toLowerCase();
+    const lower = this.names();
     if (this.map) return this.map.get(q);
-    const lower = this.lower;
     let found: string | undefined;
     for (let i = 0; i < lower.length; i++) {
       if (lower[i] === q) found = found === undefined ? this.list[i].value : `${found}, ${this.list[i].value}`;
@@ -119,7 +128,7 @@ class EntryIndex implements HeaderIndex {
   }
 
   lowerNames(): readonly string[] {
-    return this.lower;
+    return this.names();
   }
 }
 

@@ -29,6 +29,8 @@ function gateOpen(r: FormatRecognizer, ctx: RecognizerContext): boolean {
   const gate = r.gate;
   if (!gate) return true;
   if (gate.mimePrefixes?.some((p) => ctx.body.mimeType.startsWith(p))) return true;
+  const contentType = (ctx.header('content-type') ?? '').toLowerCase();
+  if (gate.mediaIncludes?.some((s) => ctx.body.mimeType.includes(s) || contentType.includes(s))) return true;
   if (gate.headers?.some((h) => ctx.header(h) !== undefined)) return true;
   if (gate.keys && ctx.body.kind === 'json') {
     const j = ctx.body.json;
@@ -57,6 +59,15 @@ describe('recognizer routing (routing.ts)', () => {
           );
         for (const prefix of r.gate?.mimePrefixes ?? [])
           expect(routed(r, bodyOf(kind, `${prefix}+proto`, own)), `${r.id} ${kind} ${prefix}`).toBe(true);
+        for (const text of r.gate?.mediaIncludes ?? []) {
+          expect(routed(r, bodyOf(kind, `application/vnd.x.${text}`, own)), `${r.id} ${kind} ${text}`).toBe(true);
+          expect(
+            routed(r, bodyOf(kind, 'application/x-unrelated', own), [
+              { name: 'Content-Type', value: `application/${text.toUpperCase()}; charset=utf-8` },
+            ]),
+            `${r.id} ${kind} content-type ${text}`,
+          ).toBe(true);
+        }
         for (const name of r.gate?.headers ?? [])
           expect(
             routed(r, bodyOf(kind, 'application/x-unrelated', own), [{ name: name.toUpperCase(), value: '14' }]),

@@ -27,6 +27,7 @@ export interface RouteTable {
   gateKeyed: Mask;
   gateKeys: Map<string, Mask>;
   gateMimes: Array<[string, Mask]>;
+  gateMediaIncludes: Array<[string, Mask]>;
   gateHeaders: Array<[string, Mask]>;
   /** Scratch masks reused by every call (classify is synchronous and built-in recognizers never re-enter it). */
   keyPass: Mask;
@@ -78,6 +79,7 @@ export function routeTable(registry: readonly FormatRecognizer[], kind: BodyView
     gateKeyed: maskOf(words),
     gateKeys: new Map(),
     gateMimes: [],
+    gateMediaIncludes: [],
     gateHeaders: [],
     keyPass: maskOf(words),
     gatePass: maskOf(words),
@@ -96,6 +98,7 @@ export function routeTable(registry: readonly FormatRecognizer[], kind: BodyView
       for (const key of gate.keys) addTo(table.gateKeys, key, words, i);
     }
     for (const prefix of gate.mimePrefixes ?? []) addToList(table.gateMimes, prefix, words, i);
+    for (const text of gate.mediaIncludes ?? []) addToList(table.gateMediaIncludes, text.toLowerCase(), words, i);
     for (const name of gate.headers ?? []) addToList(table.gateHeaders, name.toLowerCase(), words, i);
   });
   return table;
@@ -131,6 +134,11 @@ export function candidates(table: RouteTable, body: BodyView, headers: HeaderInd
   }
   const mime = body.mimeType;
   for (const [prefix, mask] of table.gateMimes) if (mime.startsWith(prefix)) or(gatePass, mask);
+  if (table.gateMediaIncludes.length) {
+    const contentType = headers.get('content-type')?.toLowerCase() ?? '';
+    for (const [text, mask] of table.gateMediaIncludes)
+      if (mime.includes(text) || contentType.includes(text)) or(gatePass, mask);
+  }
   for (const [name, mask] of table.gateHeaders) if (headers.get(name) !== undefined) or(gatePass, mask);
   for (let w = 0; w < words; w++) keyPass[w] &= gatePass[w];
   return keyPass;

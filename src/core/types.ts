@@ -223,6 +223,8 @@ export interface RecognizerContext {
 export interface RecognizerGate {
   /** Lower-cased media type essences or their prefixes (`application/grpc-web` covers `…-web+proto`). */
   mimePrefixes?: readonly string[];
+  /** Lower-cased text found in the media type essence or in the content-type header (`problem+json`). */
+  mediaIncludes?: readonly string[];
   /** Response headers (lower-case names) whose presence lets it match. */
   headers?: readonly string[];
   /** A JSON body with one of these top-level keys (a JSON value that is not an object always passes). */

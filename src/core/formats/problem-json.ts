@@ -107,6 +107,8 @@ export const problemJson: FormatRecognizer = {
   title: 'RFC 9457 problem details {type, title, status, detail, instance}',
   priority: 88,
   kinds: ['json'],
+  // Its media type, or (by shape) a `title`: most JSON errors reach neither.
+  gate: { mediaIncludes: ['problem+json'], keys: ['title'] },
   recognize(ctx) {
     const j = ctx.body.json;
     if (!isRecord(j)) return null;
