@@ -19,6 +19,8 @@ export interface ChromeRequest {
   canceled?: boolean;
   /** loadingFailed's corsErrorStatus.corsError (MissingAllowOriginHeader, PreflightInvalidStatus…). */
   corsError?: string;
+  /** responseReceivedExtraInfo's status, which the Network panel shows (304 for a revalidation). */
+  wireStatus?: number;
   /** Whether Chrome saw it end (loadingFinished, loadingFailed, a redirect, a WebSocket handshake). */
   done: boolean;
   /** The CDP target type whose session reported it (page, iframe, worker). */
@@ -42,6 +44,8 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 interface Message {
   id?: number;
@@ -129,6 +133,13 @@ export async function recordChromeNetwork(port: number, targetId: string): Promi
         }
         break;
       }
+      case 'Network.responseReceivedExtraInfo': {
+        // The status on the wire: a revalidated response is 304 here and 200 in responseReceived, and
+        // the Network panel shows 304. Redirect hops already have theirs (redirectResponse).
+        const row = open.get(params.requestId);
+        if (row && params.statusCode && !REDIRECTS.has(params.statusCode)) row.wireStatus = params.statusCode;
+        break;
+      }
       case 'Network.loadingFinished': {
         const row = open.get(params.requestId);
         if (row) row.done = true;
@@ -162,6 +173,9 @@ export async function recordChromeNetwork(port: number, targetId: string): Promi
         if (row) row.errorText = params.errorMessage;
         break;
       }
+      default:
+        // Every other event (and a reply without a method) says nothing about the request list.
+        break;
     }
   };
 
@@ -184,7 +198,8 @@ export async function recordChromeNetwork(port: number, targetId: string): Promi
   await instrument(sessionId);
 
   return {
-    requests: () => rows.map((r) => ({ ...r })),
+    requests: () =>
+      rows.map(({ wireStatus, ...r }) => ({ ...r, status: wireStatus && r.status ? wireStatus : r.status })),
     close: async () => {
       await send('Target.detachFromTarget', { sessionId }).catch(() => {});
       socket.close();
