@@ -12,7 +12,7 @@ import { HOSTILE_ROUTES, RETRY_GARBAGE_VALUES } from './lib/hostile.mjs';
 import { createPageRoutes } from './lib/page.mjs';
 import { CORS_HEADERS, sendJson } from './lib/http.mjs';
 import { SHOP_ROUTES } from './lib/shop.mjs';
-import { CAPTURE_ROUTES, isFailingPreflight } from './lib/capture.mjs';
+import { CAPTURE_ROUTES, captureUpgrade, isFailingPreflight } from './lib/capture.mjs';
 
 export { burstStatus, AUDIT_SCENARIOS, RETRY_GARBAGE_VALUES };
 
@@ -152,6 +152,12 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', refusedPor
         sendJson(res, 500, 'Internal Server Error', { error: { code: 'demo_bug', message: String(error) } });
       else res.destroy();
     }
+  });
+  server.on('upgrade', (req, socket) => {
+    const entry = { method: req.method ?? '', path: req.url ?? '', at: Date.now() };
+    log.push(entry);
+    if (captureUpgrade(req, socket)) entry.status = 101;
+    else socket.destroy();
   });
   server.on('clientError', (error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

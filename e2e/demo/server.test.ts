@@ -280,6 +280,48 @@ describe('extra demo routes', () => {
   });
 });
 
+describe('capture page routes (issue 14)', () => {
+  it('answers the redirect chain hop by hop and loops /cap/loop onto itself', async () => {
+    const first = await at('/cap/redirect/301', { redirect: 'manual' });
+    expect([first.status, first.headers.get('location')]).toEqual([301, '/cap/redirect/302']);
+    const second = await at('/cap/redirect/302', { redirect: 'manual' });
+    expect([second.status, second.headers.get('location')]).toEqual([302, '/cap/ok?from=redirect']);
+    const loop = await at('/cap/loop', { redirect: 'manual' });
+    expect([loop.status, loop.headers.get('location')]).toEqual([302, '/cap/loop']);
+  });
+
+  it('ends the event stream after one event, and resets /cap/reset without a response', async () => {
+    const events = await at('/cap/events');
+    expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(await events.text()).toBe('retry: 60000\ndata: hello\n\n');
+    await expect(at('/cap/reset')).rejects.toThrow();
+    await expectAlive();
+  });
+
+  it('upgrades /cap/ws to a WebSocket with the RFC 6455 accept key, one text frame and a close frame', async () => {
+    const { port } = new URL(demo.url);
+    const reply = await new Promise<Buffer>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          'GET /cap/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+            'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        );
+      });
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk) => chunks.push(chunk));
+      socket.on('end', () => resolve(Buffer.concat(chunks)));
+      socket.on('error', reject);
+    });
+    const text = reply.toString('latin1');
+    expect(text).toMatch(/^HTTP\/1\.1 101 /);
+    // The RFC's own example key and answer.
+    expect(text).toContain('Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n');
+    const frames = reply.subarray(reply.indexOf('\r\n\r\n') + 4);
+    expect([...frames]).toEqual([0x81, 5, ...Buffer.from('hello'), 0x88, 2, 0x03, 0xe8]);
+    expect(demo.log.filter((e) => e.path === '/cap/ws').map((e) => e.status)).toContain(101);
+  });
+});
+
 describe('retry-audit scenarios', () => {
   async function sequence(path: string, attempts: number, init?: RequestInit) {
     const out: Array<{ status: number; retryAfter: string | null; body: unknown }> = [];

@@ -28,6 +28,16 @@ describe('corsDiagnosis', () => {
     expect(corsDiagnosis(blocked({ error: undefined }))).toBeNull();
     // No response and no preflight: a refused connection reads the same; not called CORS.
     expect(corsDiagnosis(blocked({ status: 0, responseHeaders: [] }))).toBeNull();
+    // A WebSocket handshake sends Origin and gets no Access-Control-Allow-Origin: not CORS (Chrome lists it as 101).
+    const handshake = blocked({
+      url: 'ws://127.0.0.1:5173/socket',
+      status: 101,
+      error: undefined,
+      requestHeaders: [{ name: 'Origin', value: PAGE }],
+      responseHeaders: [{ name: 'upgrade', value: 'websocket' }],
+    });
+    expect(corsDiagnosis(handshake)).toBeNull();
+    expect(corsDiagnosis({ ...handshake, url: 'https://127.0.0.1:5173/socket' })).not.toBeNull();
   });
 
   it('names a missing, mismatched, repeated or wildcard-with-credentials Access-Control-Allow-Origin', () => {

@@ -132,6 +132,8 @@ function originProblem(
 export function corsDiagnosis(ex: Exchange): CorsDiagnosis | null {
   const origin = ex.origin;
   if (!origin || isCrossOrigin(origin, ex.url) !== true) return null;
+  // A WebSocket handshake is not under CORS (the server checks Origin itself), and ws: is never the page's scheme.
+  if (/^wss?:/i.test(ex.url)) return null;
   const preflight = ex.preflight;
   const credentials = sentCookies(ex);
   const blocked =

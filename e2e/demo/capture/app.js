@@ -36,4 +36,93 @@ async function revalidate() {
   return [first.status, second.status];
 }
 
-window.capture = { loadFailure, abortRequest, timeoutRequest, corsMissingHeader, corsPreflightFails, revalidate };
+async function redirects() {
+  const response = await fetch('/cap/redirect/301');
+  await response.json();
+  return [response.status, new URL(response.url).pathname];
+}
+
+async function redirectLoop() {
+  return fetch('/cap/loop').then((r) => r.status, (e) => e.name);
+}
+
+async function beacon() {
+  return navigator.sendBeacon('/cap/beacon', 'ping');
+}
+
+/** One event, then the server ends the stream; closing on the error that follows keeps it from reconnecting. */
+async function eventSource() {
+  return new Promise((resolve) => {
+    const source = new EventSource('/cap/events');
+    let data = null;
+    source.onmessage = (e) => {
+      data = e.data;
+    };
+    source.onerror = () => {
+      source.close();
+      resolve(data);
+    };
+  });
+}
+
+async function webSocket() {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/cap/ws`);
+    let data = null;
+    socket.onmessage = (e) => {
+      data = e.data;
+    };
+    socket.onclose = (e) => resolve([data, e.code]);
+  });
+}
+
+async function workerFetch() {
+  return new Promise((resolve) => {
+    const worker = new Worker('/cap/worker.js');
+    worker.onmessage = (e) => {
+      resolve(e.data);
+      worker.terminate();
+    };
+  });
+}
+
+async function crossOriginFrame() {
+  return new Promise((resolve) => {
+    window.addEventListener('message', function onMessage(e) {
+      if (e.data && 'frame' in e.data) {
+        window.removeEventListener('message', onMessage);
+        resolve(e.data.frame);
+      }
+    });
+    const frame = document.createElement('iframe');
+    frame.title = 'A cross-origin frame';
+    frame.src = `${CROSS}/cap/frame.html`;
+    document.body.append(frame);
+  });
+}
+
+async function refusedConnection(url) {
+  return fetch(url).then((r) => r.status, (e) => e.name);
+}
+
+async function resetConnection() {
+  return fetch('/cap/reset').then((r) => r.status, (e) => e.name);
+}
+
+window.capture = {
+  loadFailure,
+  abortRequest,
+  timeoutRequest,
+  corsMissingHeader,
+  corsPreflightFails,
+  revalidate,
+  redirects,
+  redirectLoop,
+  beacon,
+  eventSource,
+  webSocket,
+  workerFetch,
+  crossOriginFrame,
+  refusedConnection,
+  resetConnection,
+};

@@ -1,5 +1,6 @@
 // The capture page (/cap/): one of every request kind issue 14 lists, for e2e/capture-fidelity.e2e.ts.
 // The cross-origin calls go to the same server under another host name (localhost vs 127.0.0.1).
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { send, sendJson, intParam } from './http.mjs';
 
@@ -78,6 +79,53 @@ function noAcao(req, res) {
   res.end(body);
 }
 
+function redirect(status, statusText, location) {
+  return (req, res) => send(res, status, statusText, { location }, '');
+}
+
+/** A dedicated worker that makes one failing call and posts its status back. */
+const WORKER_SOURCE = `fetch('/cap/worker-fail').then((r) => r.text().then(() => postMessage(r.status)), (e) => postMessage(e.name));`;
+
+/** The cross-origin iframe's document: one failing call to its own origin, status posted to the parent. */
+const FRAME_HTML = `<!doctype html><meta charset="utf-8"><title>capture frame</title>
+<script>fetch('/cap/frame-fail').then((r) => r.text().then(() => parent.postMessage({ frame: r.status }, '*')), (e) => parent.postMessage({ frame: e.name }, '*'));</script>`;
+
+/** One server-sent event, then the end of the stream; \`retry\` keeps EventSource from reconnecting before the page closes it. */
+function events(req, res) {
+  send(res, 200, 'OK', { 'content-type': 'text/event-stream; charset=utf-8' }, 'retry: 60000\ndata: hello\n\n');
+}
+
+/** The connection is reset (TCP RST) before any byte of a response. */
+function reset(req, res) {
+  res.socket?.resetAndDestroy();
+}
+
+const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+/**
+ * GET /cap/ws upgraded to a WebSocket (RFC 6455, by hand: the demo has no dependencies): one text
+ * frame "hello", then a normal close. Returns false for any other upgrade.
+ */
+export function captureUpgrade(req, socket) {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const key = req.headers['sec-websocket-key'];
+  if (url.pathname !== '/cap/ws' || typeof key !== 'string') return false;
+  const accept = createHash('sha1')
+    .update(key + WS_GUID)
+    .digest('base64');
+  socket.write(
+    `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+  );
+  const text = Buffer.from('hello');
+  socket.write(Buffer.concat([Buffer.from([0x81, text.length]), text]));
+  // Close frame, code 1000.
+  socket.write(Buffer.from([0x88, 2, 0x03, 0xe8]));
+  socket.on('data', () => {});
+  socket.on('error', () => {});
+  setTimeout(() => socket.end(), 200);
+  return true;
+}
+
 export const CAPTURE_ROUTES = [
   ['GET', '/cap/', page],
   ['GET', '/cap/app.js', file('app.js', 'text/javascript; charset=utf-8')],
@@ -98,4 +146,23 @@ export const CAPTURE_ROUTES = [
   ['GET', '/cap/etag', etag],
   ['GET', '/cap/cors/no-acao', noAcao],
   ['PUT', '/cap/cors/preflight-fail', (req, res) => sendJson(res, 200, 'OK', { put: true })],
+  ['GET', '/cap/redirect/301', redirect(301, 'Moved Permanently', '/cap/redirect/302')],
+  ['GET', '/cap/redirect/302', redirect(302, 'Found', '/cap/ok?from=redirect')],
+  ['GET', '/cap/loop', redirect(302, 'Found', '/cap/loop')],
+  ['GET', '/cap/ok', (req, res) => sendJson(res, 200, 'OK', { ok: true })],
+  ['POST', '/cap/beacon', (req, res) => send(res, 204, 'No Content', {}, '')],
+  ['GET', '/cap/events', events],
+  ['GET', '/cap/worker.js', (req, res) => send(res, 200, 'OK', { 'content-type': 'text/javascript' }, WORKER_SOURCE)],
+  [
+    'GET',
+    '/cap/worker-fail',
+    (req, res) => sendJson(res, 503, 'Service Unavailable', { error: { code: 'worker_down' } }),
+  ],
+  [
+    'GET',
+    '/cap/frame.html',
+    (req, res) => send(res, 200, 'OK', { 'content-type': 'text/html; charset=utf-8' }, FRAME_HTML),
+  ],
+  ['GET', '/cap/frame-fail', (req, res) => sendJson(res, 404, 'Not Found', { error: { code: 'frame_missing' } })],
+  ['GET', '/cap/reset', reset],
 ];
