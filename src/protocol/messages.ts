@@ -104,13 +104,26 @@ export interface MessageMap {
 
 export type MessageType = keyof MessageMap;
 
-export interface Envelope<T extends MessageType = MessageType> {
+/** One message of type K with that type's payload. */
+export interface EnvelopeOf<K extends MessageType> {
   source: typeof PROTOCOL_SOURCE;
-  type: T;
-  payload: MessageMap[T];
+  type: K;
+  payload: MessageMap[K];
 }
 
-export function envelope<T extends MessageType>(type: T, payload: MessageMap[T]): Envelope<T> {
+/**
+ * Distributive: `Envelope<'a' | 'b'>` is `EnvelopeOf<'a'> | EnvelopeOf<'b'>`, so `switch (msg.type)`
+ * narrows the payload with no casts (a single generic interface would pair any type with any payload).
+ */
+export type Envelope<T extends MessageType = MessageType> = Extract<AnyEnvelope, { type: T }>;
+
+/** Every message, as a union of one envelope per type. */
+type AnyEnvelope = { [K in MessageType]: EnvelopeOf<K> }[MessageType];
+
+// The overload states what the body cannot prove to the compiler: a type and its own payload make
+// that type's envelope (TypeScript does not relate a generic EnvelopeOf<T> to the union).
+export function envelope<T extends MessageType>(type: T, payload: MessageMap[T]): Envelope<T>;
+export function envelope(type: MessageType, payload: MessageMap[MessageType]): EnvelopeOf<MessageType> {
   return { source: PROTOCOL_SOURCE, type, payload };
 }
 
@@ -216,7 +229,11 @@ export function parseEnvelope(value: unknown): Envelope | null {
 /** Like parseEnvelope, restricted to the given types (what a receiver accepts on one port). */
 export function parseEnvelopeOf<T extends MessageType>(value: unknown, types: readonly T[]): Envelope<T> | null {
   const parsed = parseEnvelope(value);
-  return parsed && (types as readonly MessageType[]).includes(parsed.type) ? (parsed as Envelope<T>) : null;
+  return parsed && isOneOf(parsed, types) ? parsed : null;
+}
+
+function isOneOf<T extends MessageType>(msg: Envelope, types: readonly T[]): msg is Envelope<T> {
+  return (types as readonly MessageType[]).includes(msg.type);
 }
 
 export const PANEL_PORT_PREFIX = 'faultline-panel:';
