@@ -24,6 +24,20 @@ describe('assertNever', () => {
     expect(() => area(lying)).toThrow('Unhandled shape: {"kind":"triangle","base":2}');
   });
 
+  it('returns the fallback instead of throwing when one is given (stored data of an older build)', () => {
+    const label = (shape: Shape): string => {
+      switch (shape.kind) {
+        case 'circle':
+        case 'square':
+          return shape.kind;
+        default:
+          return assertNever(shape, 'shape', '?');
+      }
+    };
+    expect(label({ kind: 'circle', r: 1 })).toBe('circle');
+    expect(label({ kind: 'hexagon' } as unknown as Shape)).toBe('?');
+  });
+
   it('describes values JSON cannot write', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;

@@ -2,6 +2,7 @@
 // ../shared/fixtures/real-hars/README.md) and validates everything at runtime: the input is untrusted.
 // A broken file gives one HarError; a broken entry gives one entry-level problem and the rest still convert.
 import { callStackOf } from './callsite';
+import { assertNever } from './assert-never';
 import type { Har, Entry as HarEntryOut, Header as HarHeaderOut } from 'har-format';
 import type { Classification, Exchange } from './types';
 import { redactClassification, redactExchange } from './redact';
@@ -605,6 +606,8 @@ function locateJsonError(text: string): { pos: number; what: string } | null {
         return top === '{' ? "',' or '}'" : "',' or ']'";
       case 'end':
         return 'end of file';
+      default:
+        return assertNever(w, 'parser state');
     }
   };
   while (true) {
