@@ -76,7 +76,7 @@ onSpecsChanged((loaded) => {
 });
 
 const debug = createDebugApi(service, getTabBadge);
-(globalThis as unknown as { faultlineDebug: FaultlineDebug }).faultlineDebug = debug;
+(globalThis as { faultlineDebug?: FaultlineDebug }).faultlineDebug = debug;
 
 void service.start().then(() => {
   debug.ready = true;

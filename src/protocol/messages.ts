@@ -1,6 +1,7 @@
 // Typed message envelopes between the extension's contexts (background, devtools page, panel, options).
 // Every message is { source: 'faultline', type, payload } so foreign messages are ignored cheaply.
 import type { Classification, Exchange } from '../core/types';
+import { isRecord } from '../core/is-record';
 
 export const PROTOCOL_SOURCE = 'faultline' as const;
 /** Bumped when the envelope shapes change; a panel speaking another version says "reopen DevTools". */
@@ -147,7 +148,6 @@ export function isEnvelopeOf<T extends MessageType>(value: unknown, type: T): va
 
 type Check = (value: unknown) => boolean;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTabId: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isBool: Check = (v) => typeof v === 'boolean';
 const isInt: Check = (v) => typeof v === 'number' && Number.isInteger(v);

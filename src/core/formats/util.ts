@@ -2,6 +2,7 @@
 // Everything here checks own properties only (never the prototype chain), is depth-bounded
 // and never throws, so a hostile body (`__proto__` keys, deep nesting, huge arrays) is harmless.
 
+import { isRecord } from '../is-record';
 import type { FieldError, RecognizerContext } from '../types';
 
 export type JsonRecord = Record<string, unknown>;
@@ -19,9 +20,7 @@ const MAX_FIELD_DEPTH = 6;
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /** Own property `key` of `obj`, or undefined (never the prototype's). */
 export function get(obj: unknown, key: string): unknown {

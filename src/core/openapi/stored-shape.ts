@@ -2,6 +2,7 @@
 // imports only this (and the derived rules), so it never loads the YAML parser or the schema validator.
 import type { Rule } from '../rules';
 import type { SpecVersion } from './types';
+import { isRecord } from '../is-record';
 
 export type SpecSource = { kind: 'file'; name: string } | { kind: 'url'; url: string };
 
@@ -23,8 +24,6 @@ export interface StoredSpec {
   /** The servers it binds to, for display. */
   servers: string[];
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The well-formed entries of a stored (or imported) list; the others are counted, never passed on. */
 export function readStoredSpecs(raw: unknown): { specs: StoredSpec[]; dropped: number } {
