@@ -1,4 +1,4 @@
-// Per-host rules: an API's own conventions written down as data (issue 7).
+// Per-host rules: an API's own conventions written down as data (README, "Per-host rules").
 // A rule matches by host pattern, optionally narrowed by path prefix, status and error code, and
 // sets parts of the classification. Built-in vendor profiles are rules too, with lower precedence.
 import { isRecord } from './is-record';

@@ -24,7 +24,7 @@ export interface FilterSubject {
   retryable: boolean;
   idempotent: boolean;
   truncated: boolean;
-  /** Contract problems from the loaded OpenAPI specs, space-separated kinds; '' when none (issue 16). */
+  /** Contract problems from the loaded OpenAPI specs, space-separated kinds; '' when none. */
   specProblems?: string;
   /** The documented operation, lower case; '' when none. */
   operation?: string;
