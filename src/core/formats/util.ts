@@ -238,6 +238,20 @@ export function fieldErrorsFromDict(dict: unknown): FieldError[] {
   return out;
 }
 
+/**
+ * Reads a Rails-style `{field: ["msg", …]}` dictionary (ActiveModel::Errors): the message is the
+ * first error as Rails' full_messages writes it ("email is invalid"; a `base` error stands alone),
+ * and `base` errors, which belong to no field, are left out of the field errors.
+ */
+export function railsFieldErrors(dict: JsonRecord): { message?: string; fieldErrors: FieldError[] } {
+  const all = fieldErrorsFromDict(dict);
+  const first = all[0];
+  return {
+    message: first ? (first.field === 'base' ? first.message : `${first.field} ${first.message}`) : undefined,
+    fieldErrors: all.filter((f) => f.field !== 'base'),
+  };
+}
+
 /** True when every own value is a list of strings or a string: the DRF / Rails field dictionary. */
 export function isFieldDict(value: unknown, allowStrings = false): value is JsonRecord {
   if (!isRecord(value)) return false;
