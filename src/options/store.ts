@@ -17,7 +17,7 @@ import {
   validateDrafts,
   type DraftValidation,
   type RuleDraft,
-} from './draft';
+} from '../ui/rule-draft';
 import { DEFAULT_SAMPLE, type PreviewSample } from './preview';
 
 export interface OptionsDeps {
