@@ -31,16 +31,21 @@ export function readStoredSpecs(raw: unknown): { specs: StoredSpec[]; dropped: n
   const specs: StoredSpec[] = [];
   let dropped = 0;
   for (const item of raw) {
-    const ok =
-      isRecord(item) &&
-      typeof item.id === 'string' &&
-      typeof item.title === 'string' &&
-      typeof item.document === 'string' &&
-      isRecord(item.source) &&
-      (item.source.kind === 'file' || item.source.kind === 'url') &&
-      Array.isArray(item.rules);
-    if (ok) specs.push(item as unknown as StoredSpec);
+    if (isStoredSpec(item)) specs.push(item);
     else dropped++;
   }
   return { specs, dropped };
+}
+
+/** The fields a stored spec is used by; the rest is passed through. */
+function isStoredSpec(item: unknown): item is StoredSpec {
+  return (
+    isRecord(item) &&
+    typeof item.id === 'string' &&
+    typeof item.title === 'string' &&
+    typeof item.document === 'string' &&
+    isRecord(item.source) &&
+    (item.source.kind === 'file' || item.source.kind === 'url') &&
+    Array.isArray(item.rules)
+  );
 }
