@@ -92,7 +92,7 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
     file
       .text()
       .then((text) => {
-        // An OpenAPI spec dropped here is loaded like one from the options page.
+        // An OpenAPI spec dropped here is loaded like one from the options page (issue 16).
         const saveSpec = specDrop.save;
         if (saveSpec && looksLikeSpec(file.name, text)) {
           return saveSpec(file.name, text).then(
