@@ -27,7 +27,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      // A default branch does not excuse a missing member: list them all, then `default: assertNever(x)`.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: false }],
       '@typescript-eslint/no-unnecessary-type-assertion': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -41,6 +42,7 @@ export default tseslint.config(
       'no-useless-escape': 'off', // escapes in regexes are kept where they help the reader
     },
   },
+  ...contextBoundaries(),
   {
     // Tests may use non-null assertions and loose casts on fixtures.
     files: ['**/*.test.{ts,tsx}', 'src/panel/components/test-render.tsx', 'e2e/**/*.ts'],
@@ -61,3 +63,48 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );
+
+/**
+ * No browser context imports another (what two of them use goes in src/ui, src/core or
+ * src/protocol), and the pure core imports no context and no browser API. Core tests may reach the
+ * panel's exporters to check what leaves the browser.
+ */
+function contextBoundaries() {
+  const contexts = ['background', 'devtools', 'panel', 'options', 'cli'];
+  const banned = (names) => ({
+    patterns: [
+      {
+        group: names.map((name) => `**/${name}/**`),
+        message: 'Browser contexts stay apart: move what two of them share to src/ui, src/core or src/protocol.',
+      },
+    ],
+  });
+  return [
+    ...contexts.map((context) => ({
+      files: [`src/${context}/**/*.{ts,tsx}`],
+      rules: { 'no-restricted-imports': ['error', banned(contexts.filter((c) => c !== context))] },
+    })),
+    {
+      files: ['src/ui/**/*.{ts,tsx}', 'src/protocol/**/*.{ts,tsx}', 'src/platform/**/*.{ts,tsx}'],
+      rules: { 'no-restricted-imports': ['error', banned(contexts)] },
+    },
+    {
+      files: ['src/core/**/*.{ts,tsx}'],
+      ignores: ['src/core/**/*.test.{ts,tsx}'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: [{ name: 'webextension-polyfill', message: 'src/core is pure: browser APIs sit in src/platform.' }],
+            patterns: [
+              {
+                group: [...contexts, 'platform', 'ui'].map((name) => `**/${name}/**`),
+                message: 'src/core is pure: it imports no browser context, platform wrapper or UI.',
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}

@@ -26,7 +26,7 @@ import type { WebRequestDetails } from './webrequest-events';
 
 /** The user's per-host rules; every classification uses the current set. */
 let userRules: readonly Rule[] = [];
-/** The vendor profiles plus what the loaded OpenAPI specs say about their error bodies (issue 16). */
+/** The vendor profiles plus what the loaded OpenAPI specs say about their error bodies. */
 let profiles: readonly Rule[] = VENDOR_PROFILES;
 const profilesOf = (loaded: LoadedSpecs): readonly Rule[] => [
   ...VENDOR_PROFILES,
@@ -76,7 +76,7 @@ onSpecsChanged((loaded) => {
 });
 
 const debug = createDebugApi(service, getTabBadge);
-(globalThis as unknown as { faultlineDebug: FaultlineDebug }).faultlineDebug = debug;
+(globalThis as { faultlineDebug?: FaultlineDebug }).faultlineDebug = debug;
 
 void service.start().then(() => {
   debug.ready = true;

@@ -22,6 +22,7 @@ import {
   type WriteBatch,
 } from '../platform/capture-db';
 import type { SessionMarker } from '../platform/storage';
+import { assertNever } from '../core/assert-never';
 import type { StoredRecord, StoreEvent, TabMeta } from './tab-store';
 
 export interface PersistOptions {
@@ -252,9 +253,21 @@ export class CapturePersister {
   /** Queues what a store change touched. */
   onEvent(event: StoreEvent): void {
     const { tabId } = event;
-    if (event.type === 'upsert') this.queue(tabId, event.record.seq, event.record);
-    else if (event.type === 'remove') this.queue(tabId, event.record.seq, null);
-    else if (event.type === 'clear') for (const record of event.removed) this.queue(tabId, record.seq, null);
+    switch (event.type) {
+      case 'upsert':
+        this.queue(tabId, event.record.seq, event.record);
+        break;
+      case 'remove':
+        this.queue(tabId, event.record.seq, null);
+        break;
+      case 'clear':
+        for (const record of event.removed) this.queue(tabId, record.seq, null);
+        break;
+      case 'meta':
+        break; // only the meta below is dirty
+      default:
+        assertNever(event, 'store event');
+    }
     this.dirtyMetas.add(tabId);
     this.schedule();
   }

@@ -18,6 +18,7 @@ import {
 import { bodyCopyPlan, type CopyPlan } from './body-copy';
 import type { CaptureLimits } from './limits';
 import { CapturePersister, DEFAULT_PERSIST_OPTIONS, realTimers, type PersistOptions, type Timers } from './persist';
+import { assertNever } from '../core/assert-never';
 import { TabStore, isVisible, type Classifier, type StoreEvent, type StoredRecord } from './tab-store';
 import {
   isCacheOnlyProbe,
@@ -242,27 +243,33 @@ export class CaptureService {
     msg: Envelope<'panel/hello' | 'panel/clear' | 'panel/set-preserve'>,
   ): void {
     const { tabId } = connection;
-    if (msg.type === 'panel/hello') {
-      const { protocol } = (msg as Envelope<'panel/hello'>).payload;
-      if (protocol !== PROTOCOL_VERSION) {
-        post(connection.port, envelope('bg/protocol-mismatch', { tabId, protocol: PROTOCOL_VERSION }));
+    switch (msg.type) {
+      case 'panel/hello': {
+        if (msg.payload.protocol !== PROTOCOL_VERSION) {
+          post(connection.port, envelope('bg/protocol-mismatch', { tabId, protocol: PROTOCOL_VERSION }));
+          return;
+        }
+        const store = this.storeFor(tabId);
+        connection.greeted = true;
+        post(
+          connection.port,
+          envelope('bg/snapshot', {
+            tabId,
+            records: store.visible(),
+            stats: this.statsOf(store),
+            preserve: store.preserve,
+          }),
+        );
         return;
       }
-      const store = this.storeFor(tabId);
-      connection.greeted = true;
-      post(
-        connection.port,
-        envelope('bg/snapshot', {
-          tabId,
-          records: store.visible(),
-          stats: this.statsOf(store),
-          preserve: store.preserve,
-        }),
-      );
-    } else if (msg.type === 'panel/clear') {
-      this.storeFor(tabId).clear();
-    } else if (msg.type === 'panel/set-preserve') {
-      this.storeFor(tabId).setPreserve((msg as Envelope<'panel/set-preserve'>).payload.preserve);
+      case 'panel/clear':
+        this.storeFor(tabId).clear();
+        return;
+      case 'panel/set-preserve':
+        this.storeFor(tabId).setPreserve(msg.payload.preserve);
+        return;
+      default:
+        assertNever(msg, 'panel message');
     }
   }
 
@@ -284,12 +291,17 @@ export class CaptureService {
       if (!msg || msg.payload.tabId !== tabId) return;
       this.whenReady(() => {
         const store = this.storeFor(tabId);
-        if (msg.type === 'devtools/finished') {
-          for (const entry of (msg as Envelope<'devtools/finished'>).payload.entries)
-            store.mergeDevtools(entry, 'devtools');
-        } else if (msg.type === 'devtools/har-backfill') {
-          for (const entry of (msg as Envelope<'devtools/har-backfill'>).payload.entries)
-            store.mergeDevtools(entry, 'har');
+        switch (msg.type) {
+          case 'devtools/finished':
+            for (const entry of msg.payload.entries) store.mergeDevtools(entry, 'devtools');
+            return;
+          case 'devtools/har-backfill':
+            for (const entry of msg.payload.entries) store.mergeDevtools(entry, 'har');
+            return;
+          case 'devtools/keepalive':
+            return; // its arrival kept the worker awake; nothing to store
+          default:
+            assertNever(msg, 'devtools message');
         }
       });
     });
@@ -314,16 +326,26 @@ export class CaptureService {
   private onStoreEvent(event: StoreEvent): void {
     this.persister.onEvent(event);
     const batch = this.batchFor(event.tabId);
-    if (event.type === 'upsert') {
-      if (isVisible(event.record)) batch.upserts.set(event.record.id, event.record);
-    } else if (event.type === 'remove') {
-      batch.upserts.delete(event.record.id);
-      batch.removed.add(event.record.id);
-    } else if (event.type === 'clear') {
-      batch.upserts.clear();
-      batch.removed.clear();
-      const store = this.stores.get(event.tabId);
-      if (store) this.toPanels(event.tabId, envelope('bg/cleared', { tabId: event.tabId, stats: this.statsOf(store) }));
+    switch (event.type) {
+      case 'upsert':
+        if (isVisible(event.record)) batch.upserts.set(event.record.id, event.record);
+        break;
+      case 'remove':
+        batch.upserts.delete(event.record.id);
+        batch.removed.add(event.record.id);
+        break;
+      case 'clear': {
+        batch.upserts.clear();
+        batch.removed.clear();
+        const store = this.stores.get(event.tabId);
+        if (store)
+          this.toPanels(event.tabId, envelope('bg/cleared', { tabId: event.tabId, stats: this.statsOf(store) }));
+        break;
+      }
+      case 'meta':
+        break; // stats or preserve changed: the batch below carries the new stats
+      default:
+        assertNever(event, 'store event');
     }
     this.scheduleBatch();
   }

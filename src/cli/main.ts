@@ -1,6 +1,7 @@
 // The `faultline` command, as a function of its arguments and I/O so it can be tested without a process.
 // Exit codes: 0 ok, 1 failures matched --fail-on, 2 usage error or unusable input. Never a stack trace.
 import { classify, type ClassifyOptions } from '../core/classify';
+import { assertNever } from '../core/assert-never';
 import { describeJsonError, HarError, parseHar, type HarParseResult, type HarProblem } from '../core/har';
 import { HarEntryStream } from '../core/har-stream';
 import { bodyHash } from '../core/fingerprint';
@@ -1025,8 +1026,10 @@ function retryLabel(r: TriagedRow): string {
       return 'fix request';
     case 'do-not-retry':
       return 'no';
-    default:
+    case 'none':
       return c.retryable ? 'yes' : 'no';
+    default:
+      return assertNever(c.verdict, 'verdict', c.retryable ? 'yes' : 'no');
   }
 }
 

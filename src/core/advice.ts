@@ -2,6 +2,7 @@
 // Decided by tables: a row per status code (with class fallbacks), a row per network error,
 // then cross-cutting rules in order: quota > rate limit > status; server and body hints last.
 import type { FieldError, FailureKind, RetryVerdict } from './types';
+import { assertNever } from './assert-never';
 import { networkErrorRule } from './network-errors';
 
 /** Everything the advice depends on, already extracted by classify(). */
@@ -420,6 +421,8 @@ function fromMode(mode: RetryMode, f: AdviceFacts, action: string, mayHaveProces
         };
       }
       return { verdict: f.wait ? 'retry-after' : 'retry-backoff', retryable: true, action };
+    default:
+      return assertNever(mode, 'retry mode');
   }
 }
 

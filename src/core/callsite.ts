@@ -1,6 +1,7 @@
 // The call site of a request: the script stack DevTools records as the HAR entry's `_initiator`
 // (Chrome: { type: 'script', stack: { callFrames, parent } }; 'parser' with url + lineNumber for markup),
 // and the first frame of it that is the app's own code rather than a library's. Pure.
+import { isRecord } from './is-record';
 import type { CallFrame } from './types';
 
 /** Frames kept per stack: a call site needs the top; the detail shows a readable whole. */
@@ -25,11 +26,8 @@ export function isLibraryUrl(url: string): boolean {
   return LIBRARY_URL_PATTERNS.some((re) => re.test(url));
 }
 
-type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function frameOf(raw: unknown): CallFrame | null {
-  if (!isObj(raw) || typeof raw.url !== 'string' || raw.url === '') return null;
+  if (!isRecord(raw) || typeof raw.url !== 'string' || raw.url === '') return null;
   const line = Number(raw.lineNumber);
   const column = Number(raw.columnNumber);
   return {
@@ -45,10 +43,10 @@ function frameOf(raw: unknown): CallFrame | null {
  * a parser initiator gives its one location. Undefined when there is no stack (type 'other', Firefox).
  */
 export function callStackOf(initiator: unknown): CallFrame[] | undefined {
-  if (!isObj(initiator)) return undefined;
+  if (!isRecord(initiator)) return undefined;
   const frames: CallFrame[] = [];
   let stack: unknown = initiator.stack;
-  for (let depth = 0; isObj(stack) && depth < 32 && frames.length < MAX_STACK_FRAMES; depth++) {
+  for (let depth = 0; isRecord(stack) && depth < 32 && frames.length < MAX_STACK_FRAMES; depth++) {
     if (Array.isArray(stack.callFrames)) {
       for (const raw of stack.callFrames) {
         const frame = frameOf(raw);

@@ -1,5 +1,6 @@
 // The short retry verdict for the panel's column: "retry in 37 s", "don't retry: fix the request".
 import { formatSeconds } from './advice';
+import { assertNever } from './assert-never';
 import type { Classification } from './types';
 
 export function describeRetry(c: Classification): string {
@@ -17,7 +18,9 @@ export function describeRetry(c: Classification): string {
       return "don't retry: fix the request";
     case 'do-not-retry':
       return "don't retry";
-    default:
+    case 'none':
       return '—';
+    default:
+      return assertNever(c.verdict, 'verdict', '—');
   }
 }

@@ -2,6 +2,8 @@
 // ../shared/fixtures/real-hars/README.md) and validates everything at runtime: the input is untrusted.
 // A broken file gives one HarError; a broken entry gives one entry-level problem and the rest still convert.
 import { callStackOf } from './callsite';
+import { assertNever } from './assert-never';
+import { isRecord } from './is-record';
 import type { Har, Entry as HarEntryOut, Header as HarHeaderOut } from 'har-format';
 import type { Classification, Exchange } from './types';
 import { redactClassification, redactExchange } from './redact';
@@ -452,10 +454,6 @@ function queryPairs(url: string): Array<{ name: string; value: string }> {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -605,6 +603,8 @@ function locateJsonError(text: string): { pos: number; what: string } | null {
         return top === '{' ? "',' or '}'" : "',' or ']'";
       case 'end':
         return 'end of file';
+      default:
+        return assertNever(w, 'parser state');
     }
   };
   while (true) {

@@ -236,7 +236,8 @@ export function redactParams(params: string): string {
 }
 
 /** Returns a copy of the header list (same shape: array or record) with secret values replaced. */
-export function redactHeaders<T extends HeaderList | undefined>(headers: T): T {
+export function redactHeaders<T extends HeaderList | undefined>(headers: T): T;
+export function redactHeaders(headers: HeaderList | undefined): HeaderList | undefined {
   if (headers === undefined || headers === null) return headers;
   const redactOne = (name: string, value: string): string => {
     if (typeof value !== 'string') return value;
@@ -247,11 +248,11 @@ export function redactHeaders<T extends HeaderList | undefined>(headers: T): T {
     return headers.map((h: { name: string; value: string }) => ({
       name: h.name,
       value: redactOne(h.name, h.value),
-    })) as unknown as T;
+    }));
   }
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(headers as Record<string, string>)) out[name] = redactOne(name, value);
-  return out as unknown as T;
+  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
-// Per-host rules: an API's own conventions written down as data (issue 7).
+// Per-host rules: an API's own conventions written down as data (README, "Per-host rules").
 // A rule matches by host pattern, optionally narrowed by path prefix, status and error code, and
 // sets parts of the classification. Built-in vendor profiles are rules too, with lower precedence.
+import { isRecord } from './is-record';
 
 export interface RuleMatch {
   /** `api.example.com`, `*.example.com` (any subdomain), or `*` (any host). */
@@ -73,8 +74,6 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MAX_DEFAULT_WAIT = 86_400;
 const MAX_RULES = 500;
 const MAX_TEXT = 1000;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks a rules document (from storage, an import or `--rules`); every problem names its field. */
 export function validateRules(input: unknown): RulesValidation {

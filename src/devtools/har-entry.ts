@@ -3,6 +3,7 @@
 // their own second getContent value (Chrome: the encoding, Firefox: the MIME type).
 import { callStackOf } from '../core/callsite';
 import { bodyHash, credentialsFingerprintOf } from '../core/fingerprint';
+import { isRecord } from '../core/is-record';
 import { redactBody, redactHeaderList } from '../core/redact';
 import type { Exchange } from '../core/types';
 import type { BodyState, DevtoolsEntry } from '../protocol/messages';
@@ -11,7 +12,6 @@ export const DEVTOOLS_BODY_CAP_CHARS = 256 * 1024;
 export const DEVTOOLS_REQUEST_BODY_CAP_CHARS = 64 * 1024;
 
 type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Schemes webRequest also sees; data:, blob: and extension URLs are not network traffic. */
 const NETWORK_URL = /^(https?|wss?):/i;
@@ -30,14 +30,14 @@ function headerList(value: unknown): Array<{ name: string; value: string }> {
   if (!Array.isArray(value)) return [];
   const out: Array<{ name: string; value: string }> = [];
   for (const h of value)
-    if (isObj(h) && typeof h.name === 'string' && typeof h.value === 'string')
+    if (isRecord(h) && typeof h.name === 'string' && typeof h.value === 'string')
       out.push({ name: h.name, value: h.value });
   return out;
 }
 
 function mimeOf(entry: Json): string {
-  const response = isObj(entry.response) ? entry.response : {};
-  const content = isObj(response.content) ? response.content : {};
+  const response = isRecord(entry.response) ? entry.response : {};
+  const content = isRecord(response.content) ? response.content : {};
   if (typeof content.mimeType === 'string' && content.mimeType !== '' && content.mimeType !== 'x-unknown')
     return content.mimeType;
   const type = headerList(response.headers).find((h) => h.name.toLowerCase() === 'content-type');
@@ -45,7 +45,7 @@ function mimeOf(entry: Json): string {
 }
 
 function statusOf(entry: Json): number {
-  const response = isObj(entry.response) ? entry.response : {};
+  const response = isRecord(entry.response) ? entry.response : {};
   const status = Number(response.status);
   return Number.isInteger(status) && status > 0 && status < 1000 ? status : 0;
 }
@@ -57,7 +57,10 @@ export function resourceTypeOf(entry: Json): string | undefined {
 /** Whether the entry describes network traffic of the page (not data:, blob:, extension pages). */
 export function isNetworkEntry(entry: unknown): entry is Json {
   return (
-    isObj(entry) && isObj(entry.request) && typeof entry.request.url === 'string' && NETWORK_URL.test(entry.request.url)
+    isRecord(entry) &&
+    isRecord(entry.request) &&
+    typeof entry.request.url === 'string' &&
+    NETWORK_URL.test(entry.request.url)
   );
 }
 
@@ -69,8 +72,8 @@ export const SUCCESS_BODY_MAX_BYTES = 1024 * 1024;
 
 /** The decoded body size DevTools reports (content.size, else the transferred bodySize); -1 if unknown. */
 function bodySizeOf(entry: Json): number {
-  const response = isObj(entry.response) ? entry.response : {};
-  const content = isObj(response.content) ? response.content : {};
+  const response = isRecord(entry.response) ? entry.response : {};
+  const content = isRecord(response.content) ? response.content : {};
   for (const size of [content.size, response.bodySize])
     if (typeof size === 'number' && Number.isFinite(size) && size >= 0) return size;
   return -1;
@@ -158,8 +161,8 @@ export function applyContent(
 export function toDevtoolsEntry(raw: unknown, fetched?: FetchedContent): DevtoolsEntry | null {
   if (!isNetworkEntry(raw)) return null;
   const request = raw.request as Json;
-  const response = isObj(raw.response) ? raw.response : {};
-  const content = isObj(response.content) ? response.content : {};
+  const response = isRecord(raw.response) ? raw.response : {};
+  const content = isRecord(response.content) ? response.content : {};
   const rawRequestHeaders = headerList(request.headers);
   const exchange: Exchange = {
     method: typeof request.method === 'string' && request.method !== '' ? request.method.toUpperCase() : 'GET',
@@ -184,7 +187,7 @@ export function toDevtoolsEntry(raw: unknown, fetched?: FetchedContent): Devtool
   const callStack = callStackOf(raw._initiator);
   if (callStack) exchange.callStack = callStack;
 
-  const postData = isObj(request.postData) ? request.postData : undefined;
+  const postData = isRecord(request.postData) ? request.postData : undefined;
   if (postData && typeof postData.text === 'string') {
     exchange.requestBodyHash = bodyHash(postData.text);
     const text =

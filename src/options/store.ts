@@ -17,13 +17,13 @@ import {
   validateDrafts,
   type DraftValidation,
   type RuleDraft,
-} from './draft';
+} from '../ui/rule-draft';
 import { DEFAULT_SAMPLE, type PreviewSample } from './preview';
 
 export interface OptionsDeps {
   load(): Promise<LoadedRules>;
   save(document: RulesDocument): Promise<SavedRules>;
-  /** OpenAPI specs exported beside the rules, and taken from an imported file's `specs` (issue 16). */
+  /** OpenAPI specs exported beside the rules, and taken from an imported file's `specs`. */
   exportSpecs?(): readonly unknown[];
   importSpecs?(raw: unknown): Promise<void>;
 }

@@ -1,4 +1,4 @@
-// The panel's OpenAPI specs (issue 16): loaded once from storage, re-loaded when they change. Rows
+// The panel's OpenAPI specs: loaded once from storage, re-loaded when they change. Rows
 // ask for their finding lazily and keep it until the specs change (see store/rows.ts).
 import { createStore } from 'zustand/vanilla';
 import { checkExchange } from '../core/openapi/check';

@@ -1,4 +1,5 @@
 // What the copy actions put on the clipboard (row context menu, detail buttons, copy all). Pure.
+import { assertNever } from '../core/assert-never';
 import { redactText, redactUrl } from '../core/redact';
 import { browserFromUserAgent, supportTicket, toCurl, toFetch } from '../core/ticket';
 import type { RequestRecord } from '../protocol/messages';
@@ -39,6 +40,8 @@ export function copyTextOf(kind: CopyKind, record: RequestRecord, ctx: CopyConte
       return supportTicket(x, c, { browser: ctx.userAgent ? browserFromUserAgent(ctx.userAgent) : undefined });
     case 'id':
       return c.errorId;
+    default:
+      return assertNever(kind, 'copy kind');
   }
 }
 

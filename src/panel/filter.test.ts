@@ -255,3 +255,15 @@ describe('filter keys like the Network panel', () => {
     expect(parseFilter('larger-than:lots').problems[0]).toContain('not a size');
   });
 });
+
+describe('keys named like Object.prototype members', () => {
+  it('are unknown keys, searched as text, not a crash', () => {
+    for (const key of ['constructor', 'tostring', 'valueof', '__proto__']) {
+      const parsed = parseFilter(`${key}:x`);
+      expect(parsed.terms).toEqual([expect.objectContaining({ key: 'text', value: `${key}:x` })]);
+      expect(matches(`${key}:x`, subject({ message: `bad ${key}:x` }))).toBe(true);
+      expect(matches(`${key}:x`, subject({ message: 'bad' }))).toBe(false);
+    }
+    expect(parseFilter('is:constructor').problems).toEqual([expect.stringContaining('is:constructor: unknown')]);
+  });
+});

@@ -1,6 +1,7 @@
 // The filter box, in the Network panel's style: free text plus `key:value` tokens, `-` negates.
 // Parsing and matching are pure; subjects are precomputed once per record (see store/rows.ts),
 // so a keystroke costs one pass of cheap string tests and no re-classification.
+import { assertNever } from '../core/assert-never';
 import type { FailureKind } from '../core/types';
 import { WHAT_TO_DO_LABELS, WHAT_TO_DO_ORDER, type WhatToDo } from './what-to-do';
 
@@ -23,7 +24,7 @@ export interface FilterSubject {
   retryable: boolean;
   idempotent: boolean;
   truncated: boolean;
-  /** Contract problems from the loaded OpenAPI specs, space-separated kinds; '' when none (issue 16). */
+  /** Contract problems from the loaded OpenAPI specs, space-separated kinds; '' when none. */
   specProblems?: string;
   /** The documented operation, lower case; '' when none. */
   operation?: string;
@@ -262,7 +263,8 @@ export function parseFilter(input: string): ParsedFilter {
     }
     const colon = token.indexOf(':');
     const typedKey = colon > 0 ? token.slice(0, colon).toLowerCase() : '';
-    const key = colon > 0 ? KEY_ALIASES[typedKey] : undefined;
+    // Own keys only: `constructor:` is an unknown key, not Object.prototype's.
+    const key = colon > 0 && Object.hasOwn(KEY_ALIASES, typedKey) ? KEY_ALIASES[typedKey] : undefined;
     if (key === undefined && /^[a-z][a-z-]*$/.test(typedKey) && !token.startsWith(`${typedKey}://`)) {
       // Still searched as text (like the Network panel), but never silently.
       const near = nearestKey(typedKey);
@@ -292,7 +294,7 @@ export function parseFilter(input: string): ParsedFilter {
       const unknown = value
         .toLowerCase()
         .split(',')
-        .filter((v) => !(v in IS_TESTS));
+        .filter((v) => !Object.hasOwn(IS_TESTS, v));
       if (unknown.length > 0) {
         problems.push(`${raw}: unknown; try ${Object.keys(IS_TESTS).join(', ')}`);
         continue;
@@ -418,9 +420,15 @@ function termTest(term: FilterTerm): (s: FilterSubject) => boolean {
     case 'spec': {
       const tests = v
         .split(',')
-        .map((name) => SPEC_VALUES[name] ?? ((s: FilterSubject) => (s.operation ?? '').includes(name)));
+        .map((name) =>
+          Object.hasOwn(SPEC_VALUES, name)
+            ? SPEC_VALUES[name]
+            : (s: FilterSubject) => (s.operation ?? '').includes(name),
+        );
       return tests.length === 1 ? tests[0] : (s) => tests.some((t) => t(s));
     }
+    default:
+      return assertNever(term.key, 'filter key');
   }
 }
 

@@ -18,7 +18,7 @@ const store = createPanelStore({
 });
 connectStore(store, platform);
 
-// OpenAPI specs (issue 16): read once, again when the options page (or a drop here) changes them.
+// OpenAPI specs: read once, again when the options page (or a drop here) changes them.
 const applySpecs = (loaded: LoadedSpecs): void => {
   setStoredSpecs(loaded.specs);
   store.getState().contractChanged();

@@ -2,20 +2,13 @@
 // injected, so they run in happy-dom with a fake (see platform.ts for the real one).
 import type { RulesDocument } from '../core/rules';
 import type { LoadedRules, SavedRules } from '../platform/rules-storage';
-import type { Envelope } from '../protocol/messages';
+import type { ReconnectingHandlers, ReconnectingPort } from '../platform/reconnecting-port';
 import type { Settings } from './settings';
 
-export interface PortHandlers {
-  onMessage(msg: unknown): void;
-  onConnect?(): void;
-  onDisconnect?(): void;
-  onContextInvalidated?(): void;
-}
-
-export interface PortHandle {
-  post(msg: Envelope): void;
-  close(): void;
-}
+/** What the panel hands its port: declared once, by the reconnecting port. */
+export type PortHandlers = ReconnectingHandlers;
+/** The panel's end of the port. */
+export type PortHandle = ReconnectingPort;
 
 export interface PanelPlatform {
   /** The inspected tab. */

@@ -8,7 +8,7 @@ import {
   validateDrafts,
   type DraftValidation,
   type RuleDraft,
-} from '../options/draft';
+} from '../ui/rule-draft';
 
 /** `host[:port]` of a URL as rules match it, or '' for a URL without one. */
 export function ruleHostOf(url: string): string {

@@ -1,5 +1,6 @@
 // The verdict column: short and complete ("fix request", "retry in 30 s", "re-auth"); the full
 // sentence goes in the tooltip and the detail. The classifier owns the full wording.
+import { assertNever } from '../core/assert-never';
 import { describeRetry } from '../core/describe';
 import type { Classification } from '../core/types';
 import { formatSeconds } from './format';
@@ -26,8 +27,10 @@ export function shortVerdict(c: Classification): string {
       return 'fix request';
     case 'do-not-retry':
       return "don't retry";
-    default:
+    case 'none':
       return c.retryable ? 'retry' : "don't retry";
+    default:
+      return assertNever(c.verdict, 'verdict', c.retryable ? 'retry' : "don't retry");
   }
 }
 

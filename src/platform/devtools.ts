@@ -2,7 +2,7 @@
 // src/devtools/har-entry.ts normalizes them, this module only smooths the calling conventions.
 import browser from 'webextension-polyfill';
 import { normalizeContent, type RawContent } from './content';
-import type { Unsubscribe } from './webrequest';
+import type { Unsubscribe } from './types';
 
 export type { RawContent } from './content';
 
@@ -65,7 +65,7 @@ function nativeNetwork(): {
   };
   getHAR: (cb?: (har: unknown) => void) => unknown;
 } {
-  const g = globalThis as unknown as {
+  const g = globalThis as {
     chrome?: { devtools?: { network?: unknown } };
     browser?: { devtools?: { network?: unknown } };
   };

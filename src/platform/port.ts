@@ -1,14 +1,17 @@
 // The panel-side (and devtools-page-side) port to the background: see reconnecting-port.ts.
 import browser from 'webextension-polyfill';
-import type { Envelope } from '../protocol/messages';
-import { createReconnectingPort, type ClientRuntime } from './reconnecting-port';
+import {
+  createReconnectingPort,
+  type ClientRuntime,
+  type ReconnectingHandlers,
+  type ReconnectingPort,
+} from './reconnecting-port';
 
 export { isContextInvalidatedError } from './reconnecting-port';
 
 function browserRuntime(): ClientRuntime {
-  const chromeRuntime = (
-    globalThis as unknown as { chrome?: { runtime?: { id?: string; lastError?: { message?: string } } } }
-  ).chrome?.runtime;
+  const chromeRuntime = (globalThis as { chrome?: { runtime?: { id?: string; lastError?: { message?: string } } } })
+    .chrome?.runtime;
   return {
     get id() {
       // Chrome clears chrome.runtime.id in pages orphaned by an extension reload.
@@ -21,15 +24,7 @@ function browserRuntime(): ClientRuntime {
 }
 
 /** The panel's (and devtools page's) port to the background, reconnecting across worker restarts. */
-export function connectReconnecting(
-  name: string,
-  handlers: {
-    onMessage(msg: unknown): void;
-    onConnect?(): void;
-    onDisconnect?(): void;
-    onContextInvalidated?(): void;
-  },
-): { post(msg: Envelope): void; close(): void } {
+export function connectReconnecting(name: string, handlers: ReconnectingHandlers): ReconnectingPort {
   const port = createReconnectingPort(browserRuntime(), name, handlers);
   return { post: (msg) => port.post(msg), close: () => port.close() };
 }

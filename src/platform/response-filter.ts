@@ -4,24 +4,15 @@
 // returns nothing, so it never changes or holds the response beyond that synchronous decision.
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { charsetOf, decodeCopiedBody, type CopyPlan } from './body-bytes';
+import type { Unsubscribe } from './types';
 
-export type Unsubscribe = () => void;
-
-interface StreamFilter {
-  ondata: ((event: { data: ArrayBuffer }) => void) | null;
-  onstop: (() => void) | null;
-  onerror: (() => void) | null;
-  write(data: ArrayBuffer | Uint8Array): void;
-  close(): void;
-  disconnect(): void;
-  readonly error?: string;
-}
-
-type FilterApi = { filterResponseData?: (requestId: string) => StreamFilter };
+// Firefox only, though the polyfill's types declare it everywhere.
+type FilterApi = { filterResponseData?: (requestId: string) => WebRequest.StreamFilter };
 
 /** True in Firefox with the webRequestBlocking and webRequestFilterResponse permissions. */
 export function canCopyResponseBodies(): boolean {
-  return typeof (browser.webRequest as unknown as FilterApi).filterResponseData === 'function';
+  const api: FilterApi = browser.webRequest;
+  return typeof api.filterResponseData === 'function';
 }
 
 export interface CopiedBody {
@@ -39,7 +30,7 @@ export function copyResponseBodies(
   plan: (details: WebRequest.OnHeadersReceivedDetailsType) => CopyPlan | null,
   deliver: (copy: CopiedBody) => void,
 ): Unsubscribe {
-  const api = browser.webRequest as unknown as FilterApi;
+  const api: FilterApi = browser.webRequest;
   const listener = (details: WebRequest.OnHeadersReceivedDetailsType): undefined => {
     let chosen: CopyPlan | null = null;
     try {
@@ -48,7 +39,7 @@ export function copyResponseBodies(
       chosen = null;
     }
     if (!chosen || !api.filterResponseData) return undefined;
-    let filter: StreamFilter;
+    let filter: WebRequest.StreamFilter;
     try {
       filter = api.filterResponseData(details.requestId);
     } catch {

@@ -3,6 +3,7 @@
 // that holds the rules, so loading never has to guess between two copies.
 import browser from 'webextension-polyfill';
 import { validateRules, type Rule, type RuleProblem, type RulesDocument } from '../core/rules';
+import { isRecord } from '../core/is-record';
 
 export const RULES_KEY = 'faultline.rules';
 /** In storage.local: 'local' while the rules live there; absent while they live in storage.sync. */
@@ -67,8 +68,8 @@ interface AreaWithEvents extends RulesStorageArea {
  * reaching a listener keeps the event page from suspending.
  */
 function browserStorage(): RulesStorage {
-  const sync = browser.storage.sync as unknown as AreaWithEvents;
-  const local = browser.storage.local as unknown as AreaWithEvents;
+  const sync: AreaWithEvents = browser.storage.sync;
+  const local: AreaWithEvents = browser.storage.local;
   const adapters = new Map<StorageChangeListener, [AreaChangeListener, AreaChangeListener]>();
   return {
     sync,
@@ -93,8 +94,6 @@ function browserStorage(): RulesStorage {
     },
   };
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Bytes an item costs in storage.sync: key plus JSON value, counted as UTF-8 to be safe. */
 export function syncItemBytes(key: string, value: unknown): number {

@@ -1,6 +1,6 @@
 // Runtime: incoming ports, the extension's own origin, lifecycle.
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { Unsubscribe } from './webrequest';
+import type { Unsubscribe } from './types';
 
 /** What the background needs of a connected port; a plain object in tests. */
 export interface PortLike {
@@ -30,11 +30,10 @@ export function extensionOrigin(): string {
 
 /** Fired (Firefox event page, Chrome worker) just before the background is unloaded. */
 export function onSuspend(listener: () => void): Unsubscribe {
-  const event = (
-    browser.runtime as unknown as {
-      onSuspend?: { addListener(cb: () => void): void; removeListener(cb: () => void): void };
-    }
-  ).onSuspend;
+  // Declared by the polyfill's types, yet absent where the background is a service worker without it.
+  const runtime: { onSuspend?: { addListener(cb: () => void): void; removeListener(cb: () => void): void } } =
+    browser.runtime;
+  const event = runtime.onSuspend;
   if (!event) return () => {};
   event.addListener(listener);
   return () => event.removeListener(listener);

@@ -18,12 +18,12 @@ export interface SpecStorage {
 }
 
 function browserSpecStorage(): SpecStorage {
-  const local = browser.storage.local as unknown as SpecStorageArea & {
+  const local: SpecStorageArea & {
     onChanged: {
       addListener(l: (c: Record<string, unknown>) => void): void;
       removeListener(l: (c: Record<string, unknown>) => void): void;
     };
-  };
+  } = browser.storage.local;
   return {
     local,
     onChanged(listener) {

@@ -1,6 +1,6 @@
 // Tab lifecycle events. No "tabs" permission is needed: ids and status are not privileged.
 import browser from 'webextension-polyfill';
-import type { Unsubscribe } from './webrequest';
+import type { Unsubscribe } from './types';
 
 export function onTabRemoved(listener: (tabId: number) => void): Unsubscribe {
   const cb = (tabId: number): void => listener(tabId);

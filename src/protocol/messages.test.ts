@@ -10,6 +10,7 @@ import {
   parseEnvelopeOf,
   tabIdFromPortName,
 } from './messages';
+import { assertNever } from '../core/assert-never';
 
 const exchange = {
   method: 'GET',
@@ -101,6 +102,27 @@ describe('envelopes', () => {
     });
     expect(parseEnvelopeOf(upsert, ['panel/hello', 'panel/clear'])).toBeNull();
     expect(parseEnvelopeOf(upsert, ['bg/cleared'])).toEqual(upsert);
+  });
+
+  it('narrows the payload by type in a switch over the accepted types (typechecked)', () => {
+    const read = (value: unknown): string => {
+      const msg = parseEnvelopeOf(value, ['panel/hello', 'panel/set-preserve']);
+      if (!msg) return 'ignored';
+      switch (msg.type) {
+        case 'panel/hello':
+          return `hello v${msg.payload.protocol}`;
+        case 'panel/set-preserve':
+          return `preserve ${msg.payload.preserve}`;
+        default:
+          return assertNever(msg);
+      }
+    };
+    expect(read(envelope('panel/hello', { tabId: 1, protocol: 3 }))).toBe('hello v3');
+    expect(read(envelope('panel/set-preserve', { tabId: 1, preserve: true }))).toBe('preserve true');
+    expect(read(envelope('panel/clear', { tabId: 1 }))).toBe('ignored');
+    // A type paired with another type's payload does not compile.
+    // @ts-expect-error 'panel/hello' needs its protocol
+    envelope('panel/hello', { tabId: 1, preserve: true });
   });
 
   it('reads the tab id from a port name', () => {

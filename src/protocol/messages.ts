@@ -1,6 +1,7 @@
 // Typed message envelopes between the extension's contexts (background, devtools page, panel, options).
 // Every message is { source: 'faultline', type, payload } so foreign messages are ignored cheaply.
 import type { Classification, Exchange } from '../core/types';
+import { isRecord } from '../core/is-record';
 
 export const PROTOCOL_SOURCE = 'faultline' as const;
 /** Bumped when the envelope shapes change; a panel speaking another version says "reopen DevTools". */
@@ -108,13 +109,26 @@ export interface MessageMap {
 
 export type MessageType = keyof MessageMap;
 
-export interface Envelope<T extends MessageType = MessageType> {
+/** One message of type K with that type's payload. */
+export interface EnvelopeOf<K extends MessageType> {
   source: typeof PROTOCOL_SOURCE;
-  type: T;
-  payload: MessageMap[T];
+  type: K;
+  payload: MessageMap[K];
 }
 
-export function envelope<T extends MessageType>(type: T, payload: MessageMap[T]): Envelope<T> {
+/**
+ * Distributive: `Envelope<'a' | 'b'>` is `EnvelopeOf<'a'> | EnvelopeOf<'b'>`, so `switch (msg.type)`
+ * narrows the payload with no casts (a single generic interface would pair any type with any payload).
+ */
+export type Envelope<T extends MessageType = MessageType> = Extract<AnyEnvelope, { type: T }>;
+
+/** Every message, as a union of one envelope per type. */
+type AnyEnvelope = { [K in MessageType]: EnvelopeOf<K> }[MessageType];
+
+// The overload states what the body cannot prove to the compiler: a type and its own payload make
+// that type's envelope (TypeScript does not relate a generic EnvelopeOf<T> to the union).
+export function envelope<T extends MessageType>(type: T, payload: MessageMap[T]): Envelope<T>;
+export function envelope(type: MessageType, payload: MessageMap[MessageType]): EnvelopeOf<MessageType> {
   return { source: PROTOCOL_SOURCE, type, payload };
 }
 
@@ -138,7 +152,6 @@ export function isEnvelopeOf<T extends MessageType>(value: unknown, type: T): va
 
 type Check = (value: unknown) => boolean;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTabId: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isBool: Check = (v) => typeof v === 'boolean';
 const isInt: Check = (v) => typeof v === 'number' && Number.isInteger(v);
@@ -223,7 +236,11 @@ export function parseEnvelope(value: unknown): Envelope | null {
 /** Like parseEnvelope, restricted to the given types (what a receiver accepts on one port). */
 export function parseEnvelopeOf<T extends MessageType>(value: unknown, types: readonly T[]): Envelope<T> | null {
   const parsed = parseEnvelope(value);
-  return parsed && (types as readonly MessageType[]).includes(parsed.type) ? (parsed as Envelope<T>) : null;
+  return parsed && isOneOf(parsed, types) ? parsed : null;
+}
+
+function isOneOf<T extends MessageType>(msg: Envelope, types: readonly T[]): msg is Envelope<T> {
+  return (types as readonly MessageType[]).includes(msg.type);
 }
 
 export const PANEL_PORT_PREFIX = 'faultline-panel:';

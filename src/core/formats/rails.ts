@@ -5,7 +5,7 @@
 // https://github.com/rails/rails/blob/main/actionpack/lib/action_dispatch/middleware/public_exceptions.rb
 
 import type { FormatRecognizer } from '../types';
-import { compact, fieldErrorsFromDict, get, isFieldDict, isRecord, str } from './util';
+import { compact, get, isFieldDict, isRecord, railsFieldErrors, str } from './util';
 
 export const rails: FormatRecognizer = {
   id: 'rails',
@@ -17,15 +17,7 @@ export const rails: FormatRecognizer = {
     const j = body.json;
     if (!isRecord(j)) return null;
     const errors = get(j, 'errors');
-    if (isFieldDict(errors)) {
-      const fieldErrors = fieldErrorsFromDict(errors);
-      const first = fieldErrors[0];
-      return compact({
-        saysFailure: true,
-        message: first ? (first.field === 'base' ? first.message : `${first.field} ${first.message}`) : undefined,
-        fieldErrors: fieldErrors.filter((f) => f.field !== 'base'),
-      });
-    }
+    if (isFieldDict(errors)) return compact({ saysFailure: true, ...railsFieldErrors(errors) });
     const status = get(j, 'status');
     const error = str(j, 'error');
     // Type checks before any string conversion: a hostile `{"toString": …}` object must not throw.

@@ -4,7 +4,7 @@
 // Source: https://shopify.dev/docs/api/admin-rest#status-and-error-codes
 
 import type { FormatRecognizer } from '../types';
-import { compact, fieldErrorsFromDict, get, hostIs, isFieldDict, str } from './util';
+import { compact, get, hostIs, isFieldDict, railsFieldErrors, str } from './util';
 
 export const shopify: FormatRecognizer = {
   id: 'shopify',
@@ -23,12 +23,6 @@ export const shopify: FormatRecognizer = {
       hostIs(exchange.url, 'shopify.com') ||
       header('x-shopify-shop-api-call-limit') !== undefined;
     if (!fromShopify) return null;
-    const fieldErrors = fieldErrorsFromDict(errors);
-    const first = fieldErrors[0];
-    return compact({
-      saysFailure: true,
-      message: first ? (first.field === 'base' ? first.message : `${first.field} ${first.message}`) : undefined,
-      fieldErrors: fieldErrors.filter((f) => f.field !== 'base'),
-    });
+    return compact({ saysFailure: true, ...railsFieldErrors(errors) });
   },
 };

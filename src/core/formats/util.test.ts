@@ -10,6 +10,7 @@ import {
   hostIs,
   isMachineToken,
   MAX_FIELD_ERRORS,
+  railsFieldErrors,
   tagText,
 } from './util';
 
@@ -80,6 +81,34 @@ describe('field dictionaries', () => {
   it('caps the number of field errors', () => {
     const many = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`f${i}`, ['bad']]));
     expect(fieldErrorsFromDict(many)).toHaveLength(MAX_FIELD_ERRORS);
+  });
+});
+
+describe('railsFieldErrors', () => {
+  it('words the message like full_messages from the first error and lists the field errors', () => {
+    expect(railsFieldErrors({ email: ['is invalid', 'has already been taken'], name: ["can't be blank"] })).toEqual({
+      message: 'email is invalid',
+      fieldErrors: [
+        { field: 'email', message: 'is invalid' },
+        { field: 'email', message: 'has already been taken' },
+        { field: 'name', message: "can't be blank" },
+      ],
+    });
+  });
+
+  it('lets a base error stand alone as the message and keeps it out of the field errors', () => {
+    expect(railsFieldErrors({ base: ['Order is locked'], quantity: ['must be positive'] })).toEqual({
+      message: 'Order is locked',
+      fieldErrors: [{ field: 'quantity', message: 'must be positive' }],
+    });
+    expect(railsFieldErrors({ title: ['is too long'], base: ['Order is locked'] })).toEqual({
+      message: 'title is too long',
+      fieldErrors: [{ field: 'title', message: 'is too long' }],
+    });
+  });
+
+  it('has no message for an empty dictionary', () => {
+    expect(railsFieldErrors({})).toEqual({ message: undefined, fieldErrors: [] });
   });
 });
 

@@ -2,6 +2,7 @@
 // Everything here checks own properties only (never the prototype chain), is depth-bounded
 // and never throws, so a hostile body (`__proto__` keys, deep nesting, huge arrays) is harmless.
 
+import { isRecord } from '../is-record';
 import type { FieldError, RecognizerContext } from '../types';
 
 export type JsonRecord = Record<string, unknown>;
@@ -19,9 +20,7 @@ const MAX_FIELD_DEPTH = 6;
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /** Own property `key` of `obj`, or undefined (never the prototype's). */
 export function get(obj: unknown, key: string): unknown {
@@ -237,6 +236,20 @@ export function fieldErrorsFromDict(dict: unknown): FieldError[] {
   const out: FieldError[] = [];
   if (isRecord(dict)) flattenFieldDict(out, dict, '', 0);
   return out;
+}
+
+/**
+ * Reads a Rails-style `{field: ["msg", …]}` dictionary (ActiveModel::Errors): the message is the
+ * first error as Rails' full_messages writes it ("email is invalid"; a `base` error stands alone),
+ * and `base` errors, which belong to no field, are left out of the field errors.
+ */
+export function railsFieldErrors(dict: JsonRecord): { message?: string; fieldErrors: FieldError[] } {
+  const all = fieldErrorsFromDict(dict);
+  const first = all[0];
+  return {
+    message: first ? (first.field === 'base' ? first.message : `${first.field} ${first.message}`) : undefined,
+    fieldErrors: all.filter((f) => f.field !== 'base'),
+  };
 }
 
 /** True when every own value is a list of strings or a string: the DRF / Rails field dictionary. */

@@ -3,8 +3,8 @@
 // code, message and ID are (as the dotted paths a rule uses).
 import { resolveRef } from './load';
 import type { DocumentedResponse, LoadedSpec, SpecOperation } from './types';
+import { isRecord } from '../is-record';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export interface ResponseEntry {

@@ -1,4 +1,4 @@
-// OpenAPI support: a team's own API explained and checked from its contract (issue 16).
+// OpenAPI support: a team's own API explained and checked from its contract (README, "Your own API: its OpenAPI spec").
 export { parseSpecText, MAX_SPEC_BYTES } from './parse';
 export { loadSpec, type LoadResult, type LoadOptions } from './load';
 export { matchOperation, type OperationMatch } from './match';

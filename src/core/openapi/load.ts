@@ -3,6 +3,7 @@
 import { buildTree } from './paths';
 import { bindServers } from './servers';
 import type { LoadedSpec, SpecOperation, SpecVersion } from './types';
+import { isRecord } from '../is-record';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 /** Warnings kept per spec; the rest are counted. */
@@ -10,7 +11,6 @@ const MAX_WARNINGS = 20;
 
 export type LoadResult = { ok: true; spec: LoadedSpec } | { ok: false; error: string };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Follows a local JSON pointer (`#/components/schemas/Pet`); undefined when it leads nowhere. */

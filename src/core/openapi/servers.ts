@@ -2,8 +2,8 @@
 // segment text; a relative URL binds to the address the spec came from, or to any host.
 import type { LoadOptions } from './load';
 import type { ServerBinding, SpecVersion } from './types';
+import { isRecord } from '../is-record';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
 const MAX_SERVERS = 50;

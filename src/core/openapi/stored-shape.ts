@@ -2,6 +2,7 @@
 // imports only this (and the derived rules), so it never loads the YAML parser or the schema validator.
 import type { Rule } from '../rules';
 import type { SpecVersion } from './types';
+import { isRecord } from '../is-record';
 
 export type SpecSource = { kind: 'file'; name: string } | { kind: 'url'; url: string };
 
@@ -24,24 +25,27 @@ export interface StoredSpec {
   servers: string[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The well-formed entries of a stored (or imported) list; the others are counted, never passed on. */
 export function readStoredSpecs(raw: unknown): { specs: StoredSpec[]; dropped: number } {
   if (!Array.isArray(raw)) return { specs: [], dropped: raw === undefined ? 0 : 1 };
   const specs: StoredSpec[] = [];
   let dropped = 0;
   for (const item of raw) {
-    const ok =
-      isRecord(item) &&
-      typeof item.id === 'string' &&
-      typeof item.title === 'string' &&
-      typeof item.document === 'string' &&
-      isRecord(item.source) &&
-      (item.source.kind === 'file' || item.source.kind === 'url') &&
-      Array.isArray(item.rules);
-    if (ok) specs.push(item as unknown as StoredSpec);
+    if (isStoredSpec(item)) specs.push(item);
     else dropped++;
   }
   return { specs, dropped };
+}
+
+/** The fields a stored spec is used by; the rest is passed through. */
+function isStoredSpec(item: unknown): item is StoredSpec {
+  return (
+    isRecord(item) &&
+    typeof item.id === 'string' &&
+    typeof item.title === 'string' &&
+    typeof item.document === 'string' &&
+    isRecord(item.source) &&
+    (item.source.kind === 'file' || item.source.kind === 'url') &&
+    Array.isArray(item.rules)
+  );
 }

@@ -4,8 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateRules, VENDOR_PROFILES, type Rule, type RulesDocument } from '../../core/rules';
 import type { LoadedRules } from '../../platform/rules-storage';
-import { RuleEditor } from '../RuleEditor';
-import { emptyDraft, type RuleDraft } from '../draft';
+import { RuleEditor } from '../../ui/RuleEditor';
+import { emptyDraft, type RuleDraft } from '../../ui/rule-draft';
 import { createOptionsStore, type OptionsStore } from '../store';
 import { OptionsApp } from './OptionsApp';
 

@@ -10,7 +10,7 @@ import type { SpecStore } from '../spec-store';
 
 export interface OptionsAppProps {
   store: OptionsStore;
-  /** OpenAPI specs (issue 16); the section is shown when given. */
+  /** OpenAPI specs (README, "Your own API"); the section is shown when given. */
   specStore?: SpecStore;
   download?: RulesSectionProps['download'];
 }

@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { useOptions, useOptionsStore } from '../context';
-import { usableRules } from '../draft';
+import { usableRules } from '../../ui/rule-draft';
 import { previewOf, SET_FIELD_LABEL, type PreviewSample } from '../preview';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];

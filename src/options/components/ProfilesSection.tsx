@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { VENDOR_PROFILES, type VendorProfile } from '../../core/rules';
 import { useOptionsStore } from '../context';
-import { matchSummary, setSummary } from '../draft';
+import { matchSummary, setSummary } from '../../ui/rule-draft';
 
 export function ProfilesSection({ profiles = VENDOR_PROFILES }: { profiles?: readonly VendorProfile[] }): JSX.Element {
   const store = useOptionsStore();

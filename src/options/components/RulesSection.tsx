@@ -2,9 +2,9 @@
 import type { JSX } from 'preact';
 import { useRef } from 'preact/hooks';
 import { useOptions, useOptionsStore } from '../context';
-import { draftLabel, draftSummaries, isPristine, type RuleDraft } from '../draft';
+import { draftLabel, draftSummaries, isPristine, type RuleDraft } from '../../ui/rule-draft';
 import { downloadText } from '../download';
-import { RuleEditor } from '../RuleEditor';
+import { RuleEditor } from '../../ui/RuleEditor';
 
 export interface RulesSectionProps {
   /** Saves a file; the page downloads it, tests capture it. */

@@ -1,4 +1,4 @@
-// The retry audit view (issue 6): each client retry mistake with its one-sentence fix, and a
+// The retry audit view (README, "Retry audit"): each client retry mistake with its one-sentence fix, and a
 // timeline of the attempts set against the advised waits. The thresholds are stated, not hidden.
 import { useMemo } from 'preact/hooks';
 import { AUDIT_LIMITS } from '../../core/audit';

@@ -1,4 +1,4 @@
-// The detail's "API contract" section (issue 16): the operation the exchange matched in a loaded
+// The detail's "API contract" section: the operation the exchange matched in a loaded
 // OpenAPI spec, what the spec documents for its status, and where the response breaks the contract.
 import { useMemo } from 'preact/hooks';
 import { useStore } from 'zustand';

@@ -3,8 +3,8 @@
 // re-classifies on rule changes, so the row updates by itself.
 import { useEffect, useState } from 'preact/hooks';
 import type { Rule } from '../../core/rules';
-import { RuleEditor } from '../../options/RuleEditor';
-import type { DraftProblems, RuleDraft } from '../../options/draft';
+import { RuleEditor } from '../../ui/RuleEditor';
+import type { DraftProblems, RuleDraft } from '../../ui/rule-draft';
 import type { RequestRecord } from '../../protocol/messages';
 import { usePanelStore, usePlatform } from '../context';
 import { appendRule, prefillDraft } from '../quick-rule';

@@ -135,7 +135,7 @@ export class Row implements FilterSubject {
     return this.messageCache;
   }
 
-  /** What the loaded OpenAPI specs say about this exchange (issue 16); null when none covers it. */
+  /** What the loaded OpenAPI specs say about this exchange; null when none covers it. */
   get spec(): SpecFinding | null {
     const version = contractStore.getState().version;
     if (this.specVersion !== version) {

@@ -1,8 +1,8 @@
-// The form for one rule: what it matches and what it sets. Self-contained so the panel can embed
-// it later: give it a draft and apply the patches it reports; problems are computed when not given.
+// The form for one rule: what it matches and what it sets. Shared by the options page and the
+// panel's quick rule: give it a draft and apply the patches it reports; problems are computed when not given.
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { validateDraft, type DraftField, type DraftProblems, type RuleDraft, type Tri } from './draft';
+import { validateDraft, type DraftField, type DraftProblems, type RuleDraft, type Tri } from './rule-draft';
 
 export interface RuleEditorProps {
   rule: RuleDraft;

@@ -9,7 +9,7 @@ import {
   validateDraft,
   validateDrafts,
   type RuleDraft,
-} from './draft';
+} from './rule-draft';
 
 const draft = (id: string, patch: Partial<RuleDraft> = {}): RuleDraft => ({
   ...emptyDraft(id),
