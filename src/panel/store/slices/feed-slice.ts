@@ -1,7 +1,7 @@
 // The live feed from the background: snapshots, incremental upserts, clears and the connection's
 // state; and the session actions that go back over the port (clear).
 import type { StateCreator } from 'zustand/vanilla';
-import { parseEnvelopeOf, type CaptureStats, type Envelope, type MessageMap } from '../../../protocol/messages';
+import { parseEnvelopeOf, type CaptureStats, type EnvelopeOf, type MessageMap } from '../../../protocol/messages';
 import { EMPTY_STATS, type ConnectionStatus, type PanelState } from '../panel-types';
 import type { StoreContext } from './context';
 import { keptSelection } from './view-slice';
@@ -25,7 +25,7 @@ type PanelMessage = (typeof PANEL_MESSAGES)[number];
 /** One handler per accepted message: a type added to PANEL_MESSAGES without one fails the typecheck. */
 type Handlers = { [T in PanelMessage]: (payload: MessageMap[T]) => void };
 
-function dispatch<T extends PanelMessage>(msg: Envelope<T>, handlers: Handlers): void {
+function dispatch<T extends PanelMessage>(msg: EnvelopeOf<T>, handlers: Handlers): void {
   handlers[msg.type](msg.payload);
 }
 
