@@ -105,7 +105,7 @@ export async function recordChromeNetwork(port: number, targetId: string): Promi
   };
 
   const onEvent = (message: Message): void => {
-    const { method, params, sessionId = '' } = message;
+    const { method = '', params, sessionId = '' } = message;
     switch (method) {
       case 'Target.attachedToTarget': {
         sessionTargets.set(params.sessionId, params.targetInfo.type);
