@@ -439,7 +439,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
     expect(problems).toEqual([]);
   });
 
-  it('imports a ~200 MB HAR into its own view: every entry listed, the over-long body marked truncated', async () => {
+  // The 200 MB scale (progress, responsiveness) is e2e/import-scale.e2e.ts; this file holds what a hostile file does.
+  it('imports a HAR holding a 20 MiB body into its own view: every entry listed, the over-long body marked truncated', async () => {
     const imported = await session.panelEval(async () => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
       // Built from repeated parts inside the panel: nothing large crosses the test driver.
@@ -461,7 +462,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
           Array.from({ length: 200 }, () => pad),
         ),
       );
-      for (let bytes = 200 * pad.length; bytes < 200 * 1024 * 1024; bytes += pad.length + 330)
+      for (let bytes = 200 * pad.length; bytes < 28 * 1024 * 1024; bytes += pad.length + 330)
         parts.push(...entry(entries++, [500, 404, 429, 503][entries % 4], [pad]));
       parts.push(']}}');
       const file = new File(parts, 'big.har', { type: 'application/json' });
@@ -470,7 +471,11 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
       document
         .querySelector('[data-testid="faultline-panel"]')!
         .dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      for (let i = 0; i < 1500 && !document.querySelector('[data-testid="view-imported"]'); i++) {
+      // The import streams: the view opens at once and fills until the progress bar goes.
+      const settled = () =>
+        document.querySelector('[data-testid="view-imported"]') &&
+        !document.querySelector('[data-testid="import-progress"]');
+      for (const start = Date.now(); !settled() && Date.now() - start < 100_000;) {
         if (document.querySelector('[data-testid="banner"][role="alert"]')) break;
         await frame();
       }
@@ -482,7 +487,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: hostile responses i
         counts: document.querySelector('[data-testid="counts"]')?.textContent ?? '',
       };
     });
-    expect(imported.size).toBeGreaterThanOrEqual(200 * 1024 * 1024);
+    expect(imported.size).toBeGreaterThanOrEqual(28 * 1024 * 1024);
     expect(imported.alert).toBeNull();
     expect(imported.tab).toBe('Imported: big.har');
     expect(imported.counts).toContain(`${imported.entries.toLocaleString('en-US')} entries in big.har`);

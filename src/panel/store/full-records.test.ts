@@ -25,34 +25,34 @@ describe('FullRecords', () => {
     const { cache, asked, arrived } = setup();
     expect(cache.get(full[0])).toBe(full[0]);
     expect(cache.get(rows[0])).toBeUndefined();
-    const first = cache.fetch([rows[0], rows[1]]);
-    const again = cache.fetch([rows[1]]);
+    const first = cache.requestFromBackground([rows[0], rows[1]]);
+    const again = cache.requestFromBackground([rows[1]]);
     expect(asked).toEqual([{ requestId: 1, ids: ['wr:1', 'wr:2'] }]);
     cache.receive([full[0], full[1]], []);
     expect(await first).toEqual({ records: [full[0], full[1]], missing: 0 });
     expect(await again).toEqual({ records: [full[1]], missing: 0 });
     expect(cache.get(rows[1])).toBe(full[1]);
     expect(arrived()).toBe(1);
-    await cache.fetch([rows[0]]);
+    await cache.requestFromBackground([rows[0]]);
     expect(asked.length).toBe(1);
   });
 
   it('counts what the background no longer holds', async () => {
     const { cache } = setup();
-    const pending = cache.fetch(rows);
+    const pending = cache.requestFromBackground(rows);
     cache.receive([full[2]], ['wr:1', 'wr:2']);
     expect(await pending).toEqual({ records: [full[2]], missing: 2 });
   });
 
   it('an update makes the kept copy stale: the next fetch asks again', async () => {
     const { cache, asked } = setup();
-    const pending = cache.fetch([rows[0]]);
+    const pending = cache.requestFromBackground([rows[0]]);
     cache.receive([full[0]], []);
     await pending;
     cache.invalidate(['wr:1']);
     expect(cache.get(rows[0])).toBeUndefined();
     const updated: RequestRecord = { ...full[0], bodyState: 'captured' };
-    const next = cache.fetch([rows[0]]);
+    const next = cache.requestFromBackground([rows[0]]);
     cache.receive([updated], []);
     expect((await next).records[0]).toBe(updated);
     expect(asked.map((a) => a.ids)).toEqual([['wr:1'], ['wr:1']]);
@@ -61,16 +61,16 @@ describe('FullRecords', () => {
   it('without an answer, resolves with what it has after the timeout and asks again next time', async () => {
     vi.useFakeTimers();
     const { cache, asked } = setup(500);
-    const pending = cache.fetch([rows[0]]);
+    const pending = cache.requestFromBackground([rows[0]]);
     vi.advanceTimersByTime(500);
     expect(await pending).toEqual({ records: [], missing: 1 });
-    void cache.fetch([rows[0]]);
+    void cache.requestFromBackground([rows[0]]);
     expect(asked.length).toBe(2);
   });
 
   it('a clear settles every waiter', async () => {
     const { cache } = setup();
-    const pending = cache.fetch(rows);
+    const pending = cache.requestFromBackground(rows);
     cache.clear();
     expect(await pending).toEqual({ records: [], missing: 3 });
   });

@@ -39,7 +39,7 @@ export class FullRecords {
     return isListOnly(row) ? this.byId.get(row.id) : row;
   }
 
-  fetch(rows: readonly RequestRecord[]): Promise<FullRecordsResult> {
+  requestFromBackground(rows: readonly RequestRecord[]): Promise<FullRecordsResult> {
     const lacking = rows.filter((r) => !this.get(r) && !this.gone.has(r.id)).map((r) => r.id);
     if (lacking.length === 0) return Promise.resolve(this.result(rows));
     const toAsk = lacking.filter((id) => !this.asked.has(id));

@@ -21,12 +21,12 @@ export function createRecordsSlice(ctx: Pick<StoreContext, 'full'>): StateCreato
   return () => ({
     fullRevision: 0,
     fullRecord: (row) => ctx.full.get(row),
-    fullRecords: (rows) => ctx.full.fetch(rows),
+    fullRecords: (rows) => ctx.full.requestFromBackground(rows),
     withFullRecords(rows, use) {
       const records: RequestRecord[] = [];
       for (const row of rows) {
         const full = ctx.full.get(row);
-        if (!full) return void ctx.full.fetch(rows).then(use);
+        if (!full) return void ctx.full.requestFromBackground(rows).then(use);
         records.push(full);
       }
       use({ records, missing: 0 });
