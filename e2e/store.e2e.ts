@@ -186,16 +186,21 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
       expect(done.made).toBe(BURST + STEADY);
       const after = await settledCounts();
       const made = before.seen + done.made;
+      const held = await session.backgroundEval(heldIn, { tabId, flush: false });
+      // A request held twice would show here by its URL (each traffic URL is unique).
+      const byUrl = new Map<string, number>();
+      for (const r of held) byUrl.set(r.url, (byUrl.get(r.url) ?? 0) + 1);
+      const heldTwice = [...byUrl].filter(([, n]) => n > 1).map(([url]) => url);
       // Exact: every request the page made is held or counted as dropped, none twice.
-      expect({ heldPlusDropped: after.held + after.droppedRecords, seen: after.seen }).toEqual({
+      expect({ heldPlusDropped: after.held + after.droppedRecords, seen: after.seen, heldTwice }).toEqual({
         heldPlusDropped: made,
         seen: made,
+        heldTwice: [],
       });
       expect(after.held).toBeLessThanOrEqual(10_000);
       expect(after.droppedRecords).toBeGreaterThanOrEqual(made - 10_000);
 
       // Every record committed before the stop and not evicted since is back, with its body.
-      const held = await session.backgroundEval(heldIn, { tabId, flush: false });
       const heldById = new Map(held.map((r) => [r.id, r]));
       const oldestSeq = Math.min(...held.map((r) => r.seq));
       const expected = committed.filter((r) => r.seq >= oldestSeq);

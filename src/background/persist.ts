@@ -11,6 +11,11 @@
 // - Every commit writes the meta (the tab's counters) of each tab it touches in the same
 //   transaction as its records. On start, a tab's held requests are reconciled against its counts:
 //   seen - droppedRecords requests should be there; any missing are added to droppedRecords.
+// - A backlog is split into several transactions. Deletes go in the first; the meta written with
+//   each counts in `seen` only the requests whose rows exist once it commits, so a worker stopped
+//   between them leaves counts that match the rows. Requests not written yet are then like those
+//   made after the last commit: the devtools page re-sends its recent entries after a reconnect and
+//   they are re-created once, not also counted as dropped.
 // - Session semantics: a closed tab's rows are deleted with it; data from an earlier browser
 //   session (no marker in storage.session) is wiped on start.
 import {
@@ -141,6 +146,8 @@ export class CapturePersister {
   private removedTabs = new Set<number>();
   /** Rows whose body row exists. */
   private readonly bodyRows = new Set<string>();
+  /** Rows whose record row exists. */
+  private readonly recordRows = new Set<string>();
   private timer: unknown = null;
   private firstQueuedAt: number | null = null;
   private committing: Promise<void> | null = null;
@@ -202,6 +209,7 @@ export class CapturePersister {
     }
     const byTab = new Map<number, StoredRecord[]>();
     for (const { key, value } of rows.records) {
+      this.recordRows.add(rowId(key[0], key[1]));
       const list = byTab.get(key[0]) ?? [];
       list.push(value as StoredRecord);
       byTab.set(key[0], list);
@@ -276,6 +284,7 @@ export class CapturePersister {
   dropTab(tabId: number): void {
     for (const [id, entry] of this.pending) if (entry.tabId === tabId) this.pending.delete(id);
     for (const id of this.refused) if (id.startsWith(`${tabId}:`)) this.refused.delete(id);
+    for (const id of this.recordRows) if (id.startsWith(`${tabId}:`)) this.recordRows.delete(id);
     this.dirtyMetas.delete(tabId);
     this.removedTabs.add(tabId);
     this.schedule();
@@ -305,6 +314,15 @@ export class CapturePersister {
       }
       await this.commitQueued();
     }
+  }
+
+  /** Requests still queued whose row was never written, by tab: not yet counted in the meta written now. */
+  private unwrittenRequestsByTab(): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const [id, { tabId, record }] of this.pending) {
+      if (record?.kind === 'request' && !this.recordRows.has(id)) out.set(tabId, (out.get(tabId) ?? 0) + 1);
+    }
+    return out;
   }
 
   private hasWork(): boolean {
@@ -348,10 +366,15 @@ export class CapturePersister {
     // The oldest changes first, at most one batch's worth: a long transaction would stall the rest.
     const taken = new Map<string, Pending>();
     let takenChars = 0;
+    // Every delete first (cheap key ranges): an eviction counted in droppedRecords must not leave its
+    // row behind in a later transaction, or a stop in between would count it twice.
+    for (const [id, entry] of this.pending) if (entry.record === null) taken.set(id, entry);
+    const deletes = taken.size;
     for (const [id, entry] of this.pending) {
+      if (entry.record === null) continue;
       if (
-        taken.size >= this.options.maxBatchRecords ||
-        (taken.size > 0 && takenChars >= this.options.maxBatchBodyChars)
+        taken.size - deletes >= this.options.maxBatchRecords ||
+        (taken.size > deletes && takenChars >= this.options.maxBatchBodyChars)
       )
         break;
       taken.set(id, entry);
@@ -394,9 +417,13 @@ export class CapturePersister {
         bodyRowsRemoved.push(id);
       }
     }
+    const unwritten = this.unwrittenRequestsByTab();
     for (const tabId of metas) {
       const meta = this.source.meta(tabId);
-      if (meta) batch.putMetas.push({ tabId, value: meta });
+      if (!meta) continue;
+      const notYet = unwritten.get(tabId) ?? 0;
+      const value = notYet === 0 ? meta : { ...meta, stats: { ...meta.stats, seen: meta.stats.seen - notYet } };
+      batch.putMetas.push({ tabId, value });
     }
 
     const started = this.now();
@@ -411,10 +438,13 @@ export class CapturePersister {
         this.counters.recordsWritten += batch.putRecords.length;
         this.counters.bodiesWritten += batch.putBodies.length;
         this.counters.bodyCharsWritten += bodyChars;
+        for (const { key } of batch.putRecords) this.recordRows.add(rowId(key[0], key[1]));
+        for (const key of batch.deleteRecords) this.recordRows.delete(rowId(key[0], key[1]));
         for (const id of bodyRowsAdded) this.bodyRows.add(id);
         for (const id of bodyRowsRemoved) this.bodyRows.delete(id);
         for (const tabId of removed)
-          for (const id of [...this.bodyRows]) if (id.startsWith(`${tabId}:`)) this.bodyRows.delete(id);
+          for (const rows of [this.bodyRows, this.recordRows])
+            for (const id of [...rows]) if (id.startsWith(`${tabId}:`)) rows.delete(id);
       },
       () => {
         // Nothing of the batch was written: queue it again, under anything newer.
