@@ -268,7 +268,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
     expect((await session.backgroundEval(rowsIn, tabId)).records).toBeGreaterThan(0);
     // A real restart also closes DevTools; here the devtools page stays and re-sends what it sent in
     // the last seconds after the reconnect (src/devtools/recent-entries.ts): let that window pass.
-    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    await new Promise((resolve) => setTimeout(resolve, 31_000));
     // A browser restart empties storage.session and keeps IndexedDB; the next worker start must wipe it.
     await session.backgroundEval(async () => {
       const api = (globalThis as any).browser ?? (globalThis as any).chrome;
