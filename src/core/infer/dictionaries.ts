@@ -57,6 +57,10 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['ecode', 7],
   ['retcode', 8],
   ['label', 4],
+  // Result codes beside a message (`returnCode`/`returnMsg`, `responseCode`); 0 and 2xx are successes.
+  ['returncode', 8],
+  ['resultcode', 7],
+  ['responsecode', 7],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
@@ -286,6 +290,7 @@ export const SUCCESS_FLAGS: ReadonlySet<string> = new Set([
   'result',
   'status',
   'done',
+  'response',
 ]);
 /** Flags whose `true` says the call failed. */
 export const FAILURE_FLAGS: ReadonlySet<string> = new Set([

@@ -260,7 +260,18 @@ export function isFailureWord(word: string): boolean {
 }
 
 /** What a 2xx envelope's own top-level status fields say. */
-export function statusVerdict(root: unknown): boolean | undefined {
+/** A flag sent as a string (`success: "false"`, OMDb's `Response: "False"`). */
+function flagText(v: unknown): boolean | undefined {
+  if (typeof v !== 'string' || v.length > 5) return undefined;
+  const t = v.trim().toLowerCase();
+  return t === 'true' ? true : t === 'false' ? false : undefined;
+}
+
+/**
+ * What a 2xx envelope's own top-level status fields say. `holder`: the object is a status object one
+ * level down (`status: {message, value: 10}`, GeoNames), where `value` is the result code.
+ */
+export function statusVerdict(root: unknown, holder = false): boolean | undefined {
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
   const obj = root as Record<string, unknown>;
   let failure: boolean | undefined;
@@ -278,7 +289,10 @@ export function statusVerdict(root: unknown): boolean | undefined {
     if (norm === 'id' || norm === 'object' || norm === 'kind' || norm === 'createdat' || norm === 'created')
       resourceLike = true;
     if (MESSAGE_KEYS.has(norm) && typeof v === 'string' && v.trim()) hasMessage = true;
-    if (typeof v === 'boolean') {
+    const flag =
+      typeof v === 'boolean' ? v : SUCCESS_FLAGS.has(norm) || FAILURE_FLAGS.has(norm) ? flagText(v) : undefined;
+    if (flag !== undefined) {
+      const v = flag;
       if (SUCCESS_FLAGS.has(norm)) {
         if (!v) failure = true;
         else if (failure === undefined) failure = false;
@@ -293,13 +307,13 @@ export function statusVerdict(root: unknown): boolean | undefined {
       continue;
     }
     if (
-      RESULT_CODE_KEYS.has(norm) &&
+      (RESULT_CODE_KEYS.has(norm) || (holder && norm === 'value')) &&
       (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim())))
     ) {
       numericCode = Number(v);
       continue;
     }
-    if (norm === 'error' && v !== null && v !== false && v !== '') {
+    if (norm === 'error' && v !== null && v !== false && v !== '' && v !== 0) {
       if (typeof v === 'object' ? Object.keys(v).length > 0 : true) failure ??= true;
       continue;
     }
@@ -342,8 +356,12 @@ export function embeddedHttpStatus(root: unknown): number | undefined {
 /** Keys of a wrapper around the whole envelope (`{Response: {Error: {…}, RequestId}}`). */
 const WRAPPERS = ['Response', 'response'];
 
-/** Children that carry a call's own status one level down (`{result: {status: "error", error}}`, `{messages: {resultCode: "Error"}}`). */
-const STATUS_HOLDERS = ['result', 'messages'];
+/**
+ * Children that carry a call's own status one level down (`{result: {status: "error", error}}`,
+ * `{messages: {resultCode: "Error"}}`, `{meta: {code: 4003, message}}`, `{header: {code, msg}}`,
+ * GeoNames' `{status: {message, value}}`).
+ */
+const STATUS_HOLDERS = ['result', 'messages', 'meta', 'header', 'status'];
 
 /** The envelope inside a one-key wrapper, with its path prefix; the object itself otherwise. */
 function unwrap(root: Record<string, unknown>): { scope: Record<string, unknown>; prefix: string } {
@@ -357,9 +375,12 @@ function unwrap(root: Record<string, unknown>): { scope: Record<string, unknown>
     (root.success === false || root.ok === false || (typeof root.status === 'number' && root.status >= 400))
   )
     return { scope: data, prefix: 'data.' };
+  const ownError = 'error' in root || 'errors' in root;
   for (const key of STATUS_HOLDERS) {
+    // `meta`/`header`/`status` speak only for an envelope with no error of its own beside them.
+    if (ownError && key !== 'result' && key !== 'messages') continue;
     const inner = Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined;
-    if (inner && typeof inner === 'object' && !Array.isArray(inner) && statusVerdict(inner) === true)
+    if (inner && typeof inner === 'object' && !Array.isArray(inner) && statusVerdict(inner, key === 'status') === true)
       return { scope: inner as Record<string, unknown>, prefix: `${key}.` };
   }
   for (const key of WRAPPERS) {
@@ -584,7 +605,7 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     }
   }
   if (status >= 200 && status < 300 && scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
-    out.saysFailure = statusVerdict(scope);
+    out.saysFailure = statusVerdict(scope, prefix === 'status.');
     const bulk = bulkFailure(scope as Record<string, unknown>);
     if (bulk) {
       out.saysFailure = true;
@@ -613,6 +634,13 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       const v = code.value as string | number;
       out.errorCode = typeof v === 'string' ? v.trim() : v;
       out.errorCodeField = prefix + code.path;
+    } else if (prefix === 'status.') {
+      // A status object's `value` is its result code (GeoNames: `status: {message, value: 10}`).
+      const value = (scope as Record<string, unknown>).value;
+      if (typeof value === 'number' && Number.isInteger(value) && value !== 0) {
+        out.errorCode = value;
+        out.errorCodeField = 'status.value';
+      }
     }
     const message = pickMessage(leaves, typeof out.errorCode === 'string' ? out.errorCode : undefined, scope);
     if (message) {
