@@ -151,7 +151,7 @@ export const json: FormatRecognizer = {
       const lower = key.toLowerCase();
       if (SIGNAL_KEYS.has(lower) || (VALUE_SIGNAL_KEYS.has(normalizeKey(key)) && signalsByValue(j[key]))) return null;
       if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsError(j[key])) return null;
-      if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key] as string)) return null;
+      if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key])) return null;
       if ((lower === 'meta' || lower === 'header') && failedStatusObject(j[key])) return null;
     }
     // `{"subsonic-response": {status: "failed", error: {…}}}`: one key of any name wrapping an error envelope.

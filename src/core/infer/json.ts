@@ -116,8 +116,11 @@ function codeScore(leaf: Leaf, status: number): number {
   const norm = leaf.norm;
   if (typeof v === 'number') {
     if (!Number.isInteger(v) || v === 0) return 0;
+    // Inside an error object a short number under `id` is the error's number (`{type: "error", id: 6200}`).
+    const errorNumber = norm === 'id' && leaf.inError && v > 0 && v < 1000000;
     // Numbers under these keys are HTTP statuses or record IDs, not codes.
-    if (norm === 'status' || norm === 'type' || norm === 'name' || norm === 'reason' || norm === 'id') return 0;
+    if (norm === 'status' || norm === 'type' || norm === 'name' || norm === 'reason' || (norm === 'id' && !errorNumber))
+      return 0;
     const explicit = EXPLICIT_CODE_KEYS.has(norm) || CODE_KEYS.get(norm) === undefined;
     if (v === status) {
       // Only a key that names itself an error code (`error_code: 429`) keeps a number equal to the status.
@@ -130,9 +133,13 @@ function codeScore(leaf: Leaf, status: number): number {
     if (!isCodeToken(s) || s === String(status)) return 0;
     switch (norm) {
       case 'error':
+        // A one-word reason phrase ("Unauthorized") is the status echoed, not a code.
+        if (!isMachineToken(s)) return 0;
+        // A token under `error` names the error (`actNotFound`); a number beside it is its numeric alias.
+        if (/[a-z][A-Z]|[a-z]_[a-z]/.test(s)) score += 3;
+        break;
       case 'status':
       case 'exception':
-        // A one-word reason phrase ("Unauthorized") is the status echoed, not a code.
         if (!isMachineToken(s)) return 0;
         break;
       case 'reason':
@@ -483,9 +490,27 @@ function pickMessage(
     } else if (!specific || score > specific.score) specific = { text, path: leaf.path, score };
   }
   if (specific && generic && specific.score >= 3 && !specific.text.toLowerCase().includes(generic.text.toLowerCase())) {
-    return { text: `${generic.text}: ${specific.text}`, path: specific.path };
+    return { text: joinWrapper(generic.text, specific.text), path: specific.path };
   }
-  return specific ?? fieldDictMessage(scope) ?? generic;
+  if (specific) return specific;
+  const dict = fieldDictMessage(scope);
+  if (
+    dict &&
+    generic &&
+    !REASON_PHRASE.test(generic.text) &&
+    !dict.text.toLowerCase().includes(generic.text.toLowerCase())
+  )
+    return { text: joinWrapper(generic.text, dict.text), path: dict.path };
+  return dict ?? generic;
+}
+
+/** An HTTP reason phrase echoed beside the body's message (`error: "Bad Request"`): the status, not a wrapper worth keeping. */
+const REASON_PHRASE =
+  /^(?:\d{3} )?(?:Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable Entity|Unprocessable Content|Internal Server Error|Service Unavailable|Too Many Requests|Method Not Allowed|Gone|Bad Gateway|Gateway Timeout|Payment Required|Not Acceptable|Precondition Failed)$/i;
+
+/** "Validation Failed: name is taken"; a wrapper that ends a sentence is followed by a space. */
+function joinWrapper(wrapper: string, specific: string): string {
+  return `${wrapper}${/[.!?:]$/.test(wrapper) ? ' ' : ': '}${specific}`;
 }
 
 /** Keys that hold a field → messages dictionary (`{message: {name: ["has already been taken"]}}`). */
@@ -577,6 +602,26 @@ function anyDictionary(norm: string): boolean {
   );
 }
 
+/**
+ * An error sent as a tuple: `["error", 10020, "symbol: invalid"]` (a status word, then a code, then
+ * the message). Fills `out` and returns true when `list` has that shape.
+ */
+function tupleError(list: unknown[], out: Inferred): boolean {
+  if (list.length < 2 || list.length > 6 || typeof list[0] !== 'string' || !/^(?:error|err)$/i.test(list[0].trim()))
+    return false;
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i];
+    if (out.errorCode === undefined && typeof v === 'number' && Number.isInteger(v)) {
+      out.errorCode = v;
+      out.errorCodeField = `[${i}]`;
+    } else if (out.message === undefined && typeof v === 'string' && hasLetters(v)) {
+      out.message = v.trim();
+      out.messageField = `[${i}]`;
+    }
+  }
+  return out.errorCode !== undefined || out.message !== undefined;
+}
+
 /** Leaves walked when only the ID, wait and retry flag are wanted (a recognizer gave code and message). */
 const LIGHT_NODES = 120;
 const LIGHT_DEPTH = 3;
@@ -590,6 +635,7 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   const out: Inferred = {};
   let scope: unknown = root;
   let prefix = '';
+  if (Array.isArray(root) && full && codeAndMessage && tupleError(root, out)) return out;
   if (Array.isArray(root)) scope = root.length > 0 ? root[0] : undefined;
   if (scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
     const wrapped = unwrap(scope as Record<string, unknown>);
