@@ -257,6 +257,156 @@ const CODES: Row[] = [
     want: { errorCode: '6200', messageHas: 'do not belong' },
   },
   {
+    name: 'ASP.NET Web API 2 exception: ExceptionType and ExceptionMessage beside a wrapper',
+    status: 500,
+    body: {
+      Message: 'An error has occurred.',
+      ExceptionMessage: 'Object reference not set to an instance of an object.',
+      ExceptionType: 'System.NullReferenceException',
+      StackTrace: '   at Api.Controllers.OrdersController.Get()',
+    },
+    want: { errorCode: 'System.NullReferenceException', messageHas: 'Object reference not set' },
+  },
+  {
+    name: 'ASP.NET Web API 2 ModelState dictionary beside a wrapper',
+    status: 400,
+    body: { Message: 'The request is invalid.', ModelState: { 'model.Email': ['The Email field is required.'] } },
+    want: { messageHas: 'The Email field is required' },
+  },
+  {
+    name: 'Firebase Auth: a token message is the code',
+    status: 400,
+    body: {
+      error: {
+        code: 400,
+        message: 'EMAIL_EXISTS',
+        errors: [{ message: 'EMAIL_EXISTS', domain: 'global', reason: 'invalid' }],
+      },
+    },
+    want: { errorCode: 'EMAIL_EXISTS' },
+  },
+  {
+    name: 'GoTrue: error_code beside a numeric echo and msg',
+    status: 422,
+    body: { code: 422, error_code: 'email_exists', msg: 'Email address already registered' },
+    want: { errorCode: 'email_exists', messageHas: 'already registered' },
+  },
+  {
+    name: 'Appwrite: type token beside a code echo',
+    status: 401,
+    body: {
+      message: 'The current user is not authorized to perform the requested action.',
+      code: 401,
+      type: 'user_unauthorized',
+      version: '1.5.7',
+    },
+    want: { errorCode: 'user_unauthorized' },
+  },
+  {
+    name: 'Strapi: "2 errors occurred" wrapper with details.errors',
+    status: 400,
+    body: {
+      data: null,
+      error: {
+        status: 400,
+        name: 'ValidationError',
+        message: '2 errors occurred',
+        details: { errors: [{ path: ['email'], message: 'email must be a valid email', name: 'ValidationError' }] },
+      },
+    },
+    want: { errorCode: 'ValidationError', messageHas: 'email must be a valid email' },
+  },
+  {
+    name: 'Hasura: error / path / code',
+    status: 400,
+    body: { error: 'Could not verify JWT: JWTExpired', path: '$', code: 'invalid-jwt' },
+    want: { errorCode: 'invalid-jwt', messageHas: 'JWTExpired' },
+  },
+  {
+    name: 'Parse Server: numeric code and error prose',
+    status: 404,
+    body: { code: 101, error: 'Object not found.' },
+    want: { errorCode: '101', messageHas: 'Object not found' },
+  },
+  {
+    name: 'WordPress REST: code with data.status',
+    status: 404,
+    body: {
+      code: 'rest_no_route',
+      message: 'No route was found matching the URL and request method.',
+      data: { status: 404 },
+    },
+    want: { errorCode: 'rest_no_route' },
+  },
+  {
+    name: 'Postmark: ErrorCode / Message',
+    status: 422,
+    body: { ErrorCode: 300, Message: "Invalid 'From' address: 'x'." },
+    want: { errorCode: '300', messageHas: 'Invalid' },
+  },
+  {
+    name: 'Klarna: error_messages list and correlation_id',
+    status: 400,
+    body: {
+      error_code: 'BAD_VALUE',
+      error_messages: ['Bad value: order_lines'],
+      correlation_id: '6a9b1cbc-0f2e-4a2b-9d5c-3b8e1f7a2c4d',
+    },
+    want: { errorCode: 'BAD_VALUE', errorId: '6a9b1cbc-0f2e-4a2b-9d5c-3b8e1f7a2c4d', messageHas: 'order_lines' },
+  },
+  {
+    name: 'Razorpay: error.code and error.description with NA placeholders',
+    status: 401,
+    body: {
+      error: {
+        code: 'BAD_REQUEST_ERROR',
+        description: 'The api key provided is invalid',
+        source: 'NA',
+        step: 'NA',
+        reason: 'NA',
+        metadata: {},
+      },
+    },
+    want: { errorCode: 'BAD_REQUEST_ERROR', messageHas: 'api key provided is invalid' },
+  },
+  {
+    name: 'Coinbase: errors[0].id is the code',
+    status: 404,
+    body: { errors: [{ id: 'not_found', message: 'Not found' }] },
+    want: { errorCode: 'not_found' },
+  },
+  {
+    name: 'Binance: negative code and msg on a 4xx',
+    status: 400,
+    body: { code: -1121, msg: 'Invalid symbol.' },
+    want: { errorCode: '-1121', messageHas: 'Invalid symbol' },
+  },
+  {
+    name: 'Box: type error, code, request_id',
+    status: 404,
+    body: {
+      type: 'error',
+      status: 404,
+      code: 'not_found',
+      help_url: 'https://developer.box.com/guides/api-calls/permissions-and-errors/common-errors/',
+      message: 'Could not find the specified resource',
+      request_id: 'abcdef123456',
+    },
+    want: { errorCode: 'not_found', errorId: 'abcdef123456' },
+  },
+  {
+    name: 'Twitter v1.1: errors[0].code numeric',
+    status: 401,
+    body: { errors: [{ code: 89, message: 'Invalid or expired token.' }] },
+    want: { errorCode: '89', messageHas: 'Invalid or expired token' },
+  },
+  {
+    name: 'ServiceStack ResponseStatus',
+    status: 404,
+    body: { ResponseStatus: { ErrorCode: 'NotFound', Message: 'Order 7 does not exist', Errors: [] } },
+    want: { errorCode: 'NotFound', messageHas: 'Order 7 does not exist' },
+  },
+  {
     name: 'cause nested under the error',
     status: 502,
     body: {
@@ -296,6 +446,18 @@ const NOT_CODES: Row[] = [
     status: 429,
     body: { error: { code: '429', message: 'Rate limit is exceeded. Try again in 5 seconds.' } },
     want: { errorCode: null, messageHas: 'Rate limit is exceeded' },
+  },
+  {
+    name: 'Reddit: a numeric error echoing the status beside a reason phrase',
+    status: 401,
+    body: { message: 'Unauthorized', error: 401 },
+    want: { errorCode: null },
+  },
+  {
+    name: 'Twitter v2 problem with about:blank',
+    status: 401,
+    body: { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' },
+    want: { errorCode: null },
   },
   {
     name: 'a record id in data is not the support ID',

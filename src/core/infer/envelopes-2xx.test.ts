@@ -282,6 +282,56 @@ const FAILURES: Row[] = [
     want: { failure: true, errorCode: 'AuthFailure', errorId: 'b1f7c2d4-9e3a-4f6b-8c1d-2a5e7f9b0c3d' },
   },
   {
+    name: 'status failure with a reason sentence',
+    body: { status: 'failure', reason: 'Invalid signature for this merchant' },
+    want: { failure: true, messageHas: 'Invalid signature' },
+  },
+  {
+    name: 'capitalised Success false with ErrorCode',
+    body: { Success: false, Message: 'Session has expired', ErrorCode: 12 },
+    want: { failure: true, errorCode: '12', messageHas: 'Session has expired' },
+  },
+  {
+    name: 'result fail with errorCode / errorMsg',
+    body: { result: 'fail', errorCode: 'E01', errorMsg: 'Order does not exist' },
+    want: { failure: true, errorCode: 'E01', messageHas: 'Order does not exist' },
+  },
+  {
+    name: 'a negative code beside a message',
+    body: { code: -1, message: 'Invalid signature' },
+    want: { failure: true, errorCode: '-1', messageHas: 'Invalid signature' },
+  },
+  {
+    name: 'code as a failure word',
+    body: { code: 'ERROR', message: 'Invalid token' },
+    want: { failure: true, messageHas: 'Invalid token' },
+  },
+  {
+    name: 'numeric status that is an HTTP error status',
+    body: { status: 401, message: 'Authentication failed: token expired' },
+    want: { failure: true, messageHas: 'token expired' },
+  },
+  {
+    name: 'ok false alone',
+    body: { ok: false },
+    want: { failure: true },
+  },
+  {
+    name: 'rc non-zero with an error text',
+    body: { rc: 3, error: 'Device offline, command not delivered' },
+    want: { failure: true, messageHas: 'Device offline' },
+  },
+  {
+    name: 'Notion-style object "error" on a 200',
+    body: {
+      object: 'error',
+      status: 400,
+      code: 'validation_error',
+      message: 'body failed validation: body.parent should be defined',
+    },
+    want: { failure: true, errorCode: 'validation_error', messageHas: 'body failed validation' },
+  },
+  {
     name: 'a status one level down under result',
     body: { result: { status: 'error', error: 'srcActMissing', error_message: 'Source account not provided.' } },
     want: { failure: true, errorCode: 'srcActMissing', messageHas: 'Source account not provided' },
@@ -366,6 +416,34 @@ const SUCCESSES: Row[] = [
     body: { success: true, warnings: [{ code: 'DEPRECATED', message: 'v1 ends soon' }] },
     want: { failure: false },
   },
+  {
+    name: 'error_code 0 with an empty error_msg',
+    body: { error_code: 0, error_msg: '', data: { id: 5 } },
+    want: { failure: false },
+  },
+  {
+    name: 'errorCode "0" with a null message',
+    body: { errorCode: '0', errorMessage: null, result: [] },
+    want: { failure: false },
+  },
+  { name: 'errors null', body: { errors: null, data: { user: null } }, want: { failure: false } },
+  { name: 'errors empty object', body: { errors: {}, total: 0 }, want: { failure: false } },
+  {
+    name: 'an error object with code 0 and no message',
+    body: { error: { code: 0, message: '' }, data: { n: 1 } },
+    want: { failure: false },
+  },
+  {
+    name: 'a failed job inside data of a successful envelope',
+    body: { status: 'success', data: { status: 'failed', id: 'job_1' } },
+    want: { failure: false },
+  },
+  {
+    name: 'numeric status 1 (success in several APIs)',
+    body: { status: 1, message: 'Done', data: {} },
+    want: { failure: false },
+  },
+  { name: 'warning beside ok true', body: { ok: true, warning: 'superfluous_charset' }, want: { failure: false } },
   { name: 'ack Success', body: { Ack: 'Success', Timestamp: '2026-01-01T00:00:00Z' }, want: { failure: false } },
 ];
 

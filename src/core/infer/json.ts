@@ -144,6 +144,8 @@ function codeScore(leaf: Leaf, status: number): number {
         break;
       case 'reason':
       case 'type':
+        // problem+json's "no type".
+        if (/^about:/i.test(s)) return 0;
         // Inside an error object a plain word is a code (`type: "missing"`); elsewhere it must look machine-made.
         if (!(leaf.inError && /^[a-z][a-z]+$/.test(s)) && !isMachineToken(s) && !/(?:error|exception|fault)$/i.test(s))
           return 0;
@@ -267,6 +269,19 @@ export function isFailureWord(word: string): boolean {
 }
 
 /** What a 2xx envelope's own top-level status fields say. */
+/** `{}` or `{code: 0, message: ""}`: an error slot that holds only "no error" values. */
+function placeholderError(v: object): boolean {
+  let n = 0;
+  for (const key in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+    if (++n > 8) return false;
+    const x = (v as Record<string, unknown>)[key];
+    if (!(x === null || x === '' || x === 0 || x === '0' || x === false || (Array.isArray(x) && x.length === 0)))
+      return false;
+  }
+  return true;
+}
+
 /** A flag sent as a string (`success: "false"`, OMDb's `Response: "False"`). */
 function flagText(v: unknown): boolean | undefined {
   if (typeof v !== 'string' || v.length > 5) return undefined;
@@ -313,6 +328,11 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       else if (SUCCESS_WORDS.has(word) && norm !== 'message' && norm !== 'msg') failure ??= false;
       continue;
     }
+    // `status: 401` in a 2xx body is the HTTP status the call reports for itself (a small number is an app's own).
+    if (norm === 'status' && typeof v === 'number' && v >= 400 && v <= 599) {
+      numericCode = v;
+      continue;
+    }
     if (
       (RESULT_CODE_KEYS.has(norm) || (holder && norm === 'value')) &&
       (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim())))
@@ -321,7 +341,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       continue;
     }
     if (norm === 'error' && v !== null && v !== false && v !== '' && v !== 0) {
-      if (typeof v === 'object' ? Object.keys(v).length > 0 : true) failure ??= true;
+      if (typeof v === 'object' ? !placeholderError(v) : true) failure ??= true;
       continue;
     }
     if (
@@ -515,6 +535,7 @@ function joinWrapper(wrapper: string, specific: string): string {
 
 /** Keys that hold a field → messages dictionary (`{message: {name: ["has already been taken"]}}`). */
 const FIELD_DICT_PARENTS = new Set([
+  'modelstate',
   'message',
   'messages',
   'errors',
