@@ -407,6 +407,24 @@ const CODES: Row[] = [
     want: { errorCode: 'NotFound', messageHas: 'Order 7 does not exist' },
   },
   {
+    name: 'fault.code / fault.message',
+    status: 503,
+    body: { fault: { code: 'SERVICE_BUSY', message: 'The service is busy, try again shortly' } },
+    want: { errorCode: 'SERVICE_BUSY', messageHas: 'service is busy' },
+  },
+  {
+    name: 'a status holder with a code and a message on an error status',
+    status: 401,
+    body: { status: { code: 'AUTH_EXPIRED', message: 'Session expired' }, data: null },
+    want: { errorCode: 'AUTH_EXPIRED', messageHas: 'Session expired' },
+  },
+  {
+    name: 'errors[0].errorCode with errors[0].errorMessage',
+    status: 400,
+    body: { errors: [{ errorCode: 'INVALID_FIELD', errorMessage: 'Field amount must be positive', field: 'amount' }] },
+    want: { errorCode: 'INVALID_FIELD', messageHas: 'amount must be positive' },
+  },
+  {
     name: 'cause nested under the error',
     status: 502,
     body: {

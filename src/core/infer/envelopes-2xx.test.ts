@@ -332,6 +332,31 @@ const FAILURES: Row[] = [
     want: { failure: true, errorCode: 'validation_error', messageHas: 'body failed validation' },
   },
   {
+    name: 'status error with a field → message object under errors',
+    body: { status: 'error', errors: { email: 'Invalid email address' } },
+    want: { failure: true, messageHas: 'Invalid email address' },
+  },
+  {
+    name: 'success false with a field → messages dictionary',
+    body: { success: false, errors: { name: ["can't be blank"] } },
+    want: { failure: true, messageHas: "can't be blank" },
+  },
+  {
+    name: 'result error with a reason sentence',
+    body: { result: 'error', reason: 'Invalid API key supplied' },
+    want: { failure: true, messageHas: 'Invalid API key supplied' },
+  },
+  {
+    name: 'status NOT_OK and KO words',
+    body: { status: 'NOT_OK', reason: 'Quota exhausted for today' },
+    want: { failure: true, messageHas: 'Quota exhausted' },
+  },
+  {
+    name: 'error.errors[0] under a 200',
+    body: { error: { errors: [{ code: 'E_SCOPE', message: 'Token lacks scope orders:write' }] } },
+    want: { failure: true, errorCode: 'E_SCOPE', messageHas: 'lacks scope' },
+  },
+  {
     name: 'a status one level down under result',
     body: { result: { status: 'error', error: 'srcActMissing', error_message: 'Source account not provided.' } },
     want: { failure: true, errorCode: 'srcActMissing', messageHas: 'Source account not provided' },
