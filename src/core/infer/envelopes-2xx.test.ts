@@ -468,6 +468,19 @@ const SUCCESSES: Row[] = [
     body: { status: 1, message: 'Done', data: {} },
     want: { failure: false },
   },
+  {
+    name: 'an uptime check that reports the checked URL’s 404',
+    body: {
+      url: 'https://example.org/x',
+      status: 404,
+      message: 'Not Found',
+      responseTimeMs: 120,
+      checkedAt: '2026-01-01T00:00:00Z',
+      region: 'eu-west-1',
+      redirects: 0,
+    },
+    want: { failure: false },
+  },
   { name: 'warning beside ok true', body: { ok: true, warning: 'superfluous_charset' }, want: { failure: false } },
   { name: 'ack Success', body: { Ack: 'Success', Timestamp: '2026-01-01T00:00:00Z' }, want: { failure: false } },
 ];

@@ -301,6 +301,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let hasMessage = false;
   let resourceLike = false;
   let numericCode: number | undefined;
+  let httpStatus: number | undefined;
   let n = 0;
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
@@ -330,7 +331,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     }
     // `status: 401` in a 2xx body is the HTTP status the call reports for itself (a small number is an app's own).
     if (norm === 'status' && typeof v === 'number' && v >= 400 && v <= 599) {
-      numericCode = v;
+      httpStatus = v;
       continue;
     }
     if (
@@ -353,6 +354,17 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       failure ??= true;
   }
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
+  // `{status: 401, message}`: a small envelope that reports an HTTP error status for itself (a record
+  // with a checked URL's status has more fields).
+  if (
+    failure === undefined &&
+    numericCode === undefined &&
+    httpStatus !== undefined &&
+    hasMessage &&
+    !resourceLike &&
+    keys <= 6
+  )
+    return true;
   if (failure === undefined && numericCode !== undefined && hasMessage) {
     // Result codes where 0 (or a 2xx echo) means success.
     if (numericCode === 0 || (numericCode >= 200 && numericCode < 300)) return false;
