@@ -24,6 +24,8 @@ export const errorObject: FormatRecognizer = {
       token(str(error, 'reason')) ??
       token(str(error, 'name'));
     if (message === undefined && errCode === undefined) return null;
+    // `{error: {code: 0, message: ""}}` beside the data of a 2xx is the "no error" placeholder.
+    if (message === undefined && exchange.status < 400 && /^0+$/.test(String(errCode))) return null;
     return compact({
       saysFailure: true,
       errorCode: errCode,

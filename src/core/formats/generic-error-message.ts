@@ -19,6 +19,11 @@ function isSuccessCode(c: string | number): boolean {
   return (typeof c === 'number' && (c === 0 || (c >= 200 && c < 300))) || /^(0|2\d\d|ok|success)$/i.test(String(c));
 }
 
+/** An `id` (or `object`) among more than 8 fields: a resource, not an envelope. */
+function isRecordBody(j: Record<string, unknown>): boolean {
+  return ('id' in j || 'object' in j) && Object.keys(j).length > 8;
+}
+
 export const genericErrorMessage: FormatRecognizer = {
   id: 'generic-error-message',
   title: 'Generic {error: "code", message: "…"} / {errors: ["…"]}',
@@ -29,6 +34,8 @@ export const genericErrorMessage: FormatRecognizer = {
     const j = ctx.body.json;
     if (!isRecord(j)) return null;
     const error = str(j, 'error');
+    // A 2xx record (an `id` among many fields) whose `error` field describes its own state is data.
+    if (error !== undefined && !isErrorStatus(ctx) && isRecordBody(j)) return null;
     if (error !== undefined) {
       // A message addressed to the developer outranks the end user's wording beside it.
       const message =

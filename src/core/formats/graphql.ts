@@ -43,6 +43,40 @@ function errorIdOf(error: unknown, topExtensions: unknown): { errorId: string; e
   return uuid ? { errorId: uuid[0], errorIdField: 'errors[0].message' } : undefined;
 }
 
+/** Nested errors a server lists under a wrapper error's `extensions.errors` (Contentstack: "Failed to run query."). */
+function nestedErrors(error: unknown): unknown[] | undefined {
+  const nested = at(error, ['extensions', 'errors']);
+  return Array.isArray(nested) && nested.length > 0 ? nested : undefined;
+}
+
+/**
+ * The error's code: Apollo's `extensions.code`, GitHub's `type`, AppSync's `errorType`, a bare
+ * `code` (not an HTTP status echo), graphql-java's `extensions.classification`, else the first
+ * nested error's code.
+ */
+function errorCodeOf(error: unknown): string | number | undefined {
+  const bare = code(get(error, 'code'));
+  return (
+    code(at(error, ['extensions', 'code'])) ??
+    code(get(error, 'type')) ??
+    code(at(error, ['extensions', 'type'])) ??
+    code(get(error, 'errorType')) ??
+    (typeof bare === 'number' && bare >= 100 && bare <= 599 ? undefined : bare) ??
+    code(at(error, ['extensions', 'errorCode'])) ??
+    code(at(error, ['extensions', 'classification'])) ??
+    code(get(firstRecord(nestedErrors(error)), 'code'))
+  );
+}
+
+/** The error's message, with the specific messages of nested errors after a wrapper's. */
+function messageOf(error: unknown): string | undefined {
+  const own = str(error, 'message');
+  const nested = nestedErrors(error);
+  const inner = nested ? joinTexts(nested.map((e) => str(e, 'message'))) : undefined;
+  if (!inner || (own && own.includes(inner))) return own ?? inner;
+  return own ? `${own}${/[.:!?]$/.test(own) ? ' ' : ': '}${inner}` : inner;
+}
+
 /** A GraphQL error path (`["user", 0, "name"]`) as `user.0.name`. */
 function pathText(path: unknown): string | undefined {
   if (!Array.isArray(path)) return undefined;
@@ -69,11 +103,8 @@ function batch(list: unknown[]): Extracted | null {
     const errors = get(result, 'errors');
     const firstError = firstRecord(errors);
     if (!firstError) continue;
-    const errCode =
-      code(at(firstError, ['extensions', 'code'])) ??
-      code(get(firstError, 'type')) ??
-      code(get(firstError, 'errorType'));
-    const message = joinTexts((errors as unknown[]).map((e) => str(e, 'message')));
+    const errCode = errorCodeOf(firstError);
+    const message = joinTexts((errors as unknown[]).map(messageOf));
     const op: OperationFailure = {
       index: i,
       failure: true,
@@ -121,11 +152,7 @@ export const graphql: FormatRecognizer = {
     if (!graphqlish) return null;
 
     const list = errors as unknown[];
-    const errCode =
-      code(at(first, ['extensions', 'code'])) ??
-      code(get(first, 'type')) ??
-      code(at(first, ['extensions', 'type'])) ??
-      code(get(first, 'errorType'));
+    const errCode = errorCodeOf(first);
 
     // Shopify's throttle budget: wait until enough points are restored.
     const throttle = at(j, ['extensions', 'cost', 'throttleStatus']);
@@ -146,7 +173,7 @@ export const graphql: FormatRecognizer = {
       errorCode: errCode,
       errorId: id?.errorId,
       errorIdField: id?.errorIdField,
-      message: joinTexts(list.map((e) => str(e, 'message'))),
+      message: joinTexts(list.map(messageOf)),
       retryAfterSeconds: wait,
       retryAfterField: wait !== undefined ? 'extensions.cost.throttleStatus' : undefined,
       retryable: throttled ? true : undefined,

@@ -5,6 +5,7 @@
 // hides a format the other recognizers would have found.
 
 import type { FormatRecognizer } from '../types';
+import { normalizeKey } from '../infer/dictionaries';
 import { isRecord } from './util';
 
 /**
@@ -34,8 +35,14 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * Keys that signal an envelope only by their value: `result: false`, `state: "ERROR"`, `retcode: 3`,
  * `fault: {…}`. The generic inference (src/core/infer) reads these; `result: {…}` stays plain data.
  */
+// Compared normalized (`result_status`, `resultStatus`, `err-code` → `resultstatus`, `errcode`).
 const VALUE_SIGNAL_KEYS = new Set([
   'result',
+  'resultstatus',
+  'responsestatus',
+  'returncode',
+  'responsecode',
+  'errcode',
   'state',
   'outcome',
   'resultcode',
@@ -54,9 +61,8 @@ const VALUE_SIGNAL_KEYS = new Set([
   'haserrors',
   'iserror',
   'fault',
-  'error_code',
+  'errorcode',
   'errormessage',
-  'error_message',
   'errmsg',
   'faultcode',
   'faultstring',
@@ -87,7 +93,24 @@ function signalsByValue(value: unknown): boolean {
   if (value === null || value === undefined) return false;
   if (typeof value === 'boolean' || typeof value === 'object') return true;
   if (typeof value === 'number') return value !== 0;
-  return typeof value === 'string' && (STATUS_WORD.test(value.trim()) || /^-?[1-9]\d{0,8}$/.test(value.trim()));
+  // `"false"` is a flag sent as a string (`success: "false"`, OMDb's `Response: "False"`).
+  return (
+    typeof value === 'string' &&
+    (STATUS_WORD.test(value.trim()) || /^-?[1-9]\d{0,8}$/.test(value.trim()) || /^false$/i.test(value.trim()))
+  );
+}
+
+/** `meta: {code: 4003, message}` / `header: {code, msg}`: a status object one level down that names a failure. */
+function failedStatusObject(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  for (const key of ['code', 'status', 'errorCode', 'error_code', 'errcode', 'ret', 'retcode']) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const v = value[key];
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim()) ? Number(v) : NaN;
+    if (Number.isInteger(n) && n !== 0 && !(n >= 200 && n < 300)) return true;
+    if (typeof v === 'string' && STATUS_WORD.test(v.trim())) return true;
+  }
+  return false;
 }
 
 /** The gate's one result object: classify.ts tells plain data from an unclaimed body by identity. */
@@ -126,8 +149,10 @@ export const json: FormatRecognizer = {
       if (++n > MAX_GATE_KEYS) return null;
       if (n === 1) first = key;
       const lower = key.toLowerCase();
-      if (SIGNAL_KEYS.has(lower) || (VALUE_SIGNAL_KEYS.has(lower) && signalsByValue(j[key]))) return null;
+      if (SIGNAL_KEYS.has(lower) || (VALUE_SIGNAL_KEYS.has(normalizeKey(key)) && signalsByValue(j[key]))) return null;
       if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsError(j[key])) return null;
+      if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key])) return null;
+      if ((lower === 'meta' || lower === 'header') && failedStatusObject(j[key])) return null;
     }
     // `{"subsonic-response": {status: "failed", error: {…}}}`: one key of any name wrapping an error envelope.
     if (n === 1 && wrapsError(j[first])) return null;

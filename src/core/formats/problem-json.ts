@@ -31,6 +31,10 @@ const ID_MEMBERS = [
   'incidentId',
 ];
 
+/** A `type` that links the HTTP status's own definition (an RFC section, MDN's status page) names the status, not an error. */
+const STATUS_DOC_TYPE =
+  /^https?:\/\/(?:tools\.ietf\.org\/html\/rfc\d+|(?:www\.)?rfc-editor\.org\/rfc\/rfc\d+|datatracker\.ietf\.org\/doc\/html\/rfc\d+|developer\.mozilla\.org\/[\w-]*\/?docs\/Web\/HTTP\/Status\/)/i;
+
 export function isProblemContentType(ctx: RecognizerContext): boolean {
   return (
     ctx.body.mimeType.endsWith('problem+json') ||
@@ -89,12 +93,15 @@ export function problemFields(j: JsonRecord): {
     j,
     ID_MEMBERS.map((k) => [k]),
   );
+  const status = get(j, 'status');
+  // A numeric code that repeats the problem's own status is an echo, not the API's code.
+  const notEcho = (c: string | number | undefined) => (c !== undefined && String(c) === String(status) ? undefined : c);
   return compact({
     errorCode:
-      code(get(j, 'code')) ??
-      code(get(j, 'error_code')) ??
+      notEcho(code(get(j, 'code'))) ??
+      notEcho(code(get(j, 'error_code'))) ??
       code(get(j, 'error_type')) ??
-      (type && type !== 'about:blank' ? type : undefined),
+      (type && type !== 'about:blank' && !STATUS_DOC_TYPE.test(type) ? type : undefined),
     message: str(j, 'detail') ?? str(j, 'title'),
     fieldErrors: fieldErrors.length ? fieldErrors : undefined,
     errorId: id?.errorId ?? instanceId,

@@ -57,6 +57,10 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['ecode', 7],
   ['retcode', 8],
   ['label', 4],
+  // Result codes beside a message (`returnCode`/`returnMsg`, `responseCode`); 0 and 2xx are successes.
+  ['returncode', 8],
+  ['resultcode', 7],
+  ['responsecode', 7],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
@@ -286,6 +290,7 @@ export const SUCCESS_FLAGS: ReadonlySet<string> = new Set([
   'result',
   'status',
   'done',
+  'response',
 ]);
 /** Flags whose `true` says the call failed. */
 export const FAILURE_FLAGS: ReadonlySet<string> = new Set([
@@ -448,7 +453,7 @@ const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
 
 /** Wrapper wording about validation as a whole, naming no field: "Found errors validating 2 parameters". */
 const GENERIC_VALIDATION =
-  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?$|^invalid (?:input|request|parameters?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)/;
+  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?$|^invalid (?:input|request|parameters?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)|^\d+ (?:validation )?errors? (?:occurred|found|were found)$/;
 
 /** Whether a message is a generic wrapper ("Validation Failed", "400 Bad Request", "Error"). */
 export function isGenericMessage(message: string): boolean {

@@ -127,6 +127,14 @@ export function inferMissing(
       out.retryAfterField = inferred.retryAfterField;
     }
     if (out.retryable === undefined && inferred.retryable !== undefined) out.retryable = inferred.retryable;
+    // A wrapper message ("The given data was invalid.") with field errors beside it: the first one says what.
+    const now = typeof out.message === 'string' ? out.message.trim() : '';
+    const first = out.fieldErrors?.[0];
+    if (first && first.message && (now === '' || isGenericMessage(now))) {
+      const specific = first.field ? `${first.field}: ${first.message}` : first.message;
+      if (!now.toLowerCase().includes(first.message.toLowerCase()))
+        out.message = now ? `${now}${/[.!?:]$/.test(now) ? ' ' : ': '}${specific}` : specific;
+    }
     return out;
   }
   if (kind !== 'html' && kind !== 'text' && kind !== 'xml') return extracted;

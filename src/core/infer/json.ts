@@ -116,8 +116,11 @@ function codeScore(leaf: Leaf, status: number): number {
   const norm = leaf.norm;
   if (typeof v === 'number') {
     if (!Number.isInteger(v) || v === 0) return 0;
+    // Inside an error object a short number under `id` is the error's number (`{type: "error", id: 6200}`).
+    const errorNumber = norm === 'id' && leaf.inError && v > 0 && v < 1000000;
     // Numbers under these keys are HTTP statuses or record IDs, not codes.
-    if (norm === 'status' || norm === 'type' || norm === 'name' || norm === 'reason' || norm === 'id') return 0;
+    if (norm === 'status' || norm === 'type' || norm === 'name' || norm === 'reason' || (norm === 'id' && !errorNumber))
+      return 0;
     const explicit = EXPLICIT_CODE_KEYS.has(norm) || CODE_KEYS.get(norm) === undefined;
     if (v === status) {
       // Only a key that names itself an error code (`error_code: 429`) keeps a number equal to the status.
@@ -130,13 +133,19 @@ function codeScore(leaf: Leaf, status: number): number {
     if (!isCodeToken(s) || s === String(status)) return 0;
     switch (norm) {
       case 'error':
+        // A one-word reason phrase ("Unauthorized") is the status echoed, not a code.
+        if (!isMachineToken(s)) return 0;
+        // A token under `error` names the error (`actNotFound`); a number beside it is its numeric alias.
+        if (/[a-z][A-Z]|[a-z]_[a-z]/.test(s)) score += 3;
+        break;
       case 'status':
       case 'exception':
-        // A one-word reason phrase ("Unauthorized") is the status echoed, not a code.
         if (!isMachineToken(s)) return 0;
         break;
       case 'reason':
       case 'type':
+        // problem+json's "no type".
+        if (/^about:/i.test(s)) return 0;
         // Inside an error object a plain word is a code (`type: "missing"`); elsewhere it must look machine-made.
         if (!(leaf.inError && /^[a-z][a-z]+$/.test(s)) && !isMachineToken(s) && !/(?:error|exception|fault)$/i.test(s))
           return 0;
@@ -260,7 +269,31 @@ export function isFailureWord(word: string): boolean {
 }
 
 /** What a 2xx envelope's own top-level status fields say. */
-export function statusVerdict(root: unknown): boolean | undefined {
+/** `{}` or `{code: 0, message: ""}`: an error slot that holds only "no error" values. */
+function placeholderError(v: object): boolean {
+  let n = 0;
+  for (const key in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+    if (++n > 8) return false;
+    const x = (v as Record<string, unknown>)[key];
+    if (!(x === null || x === '' || x === 0 || x === '0' || x === false || (Array.isArray(x) && x.length === 0)))
+      return false;
+  }
+  return true;
+}
+
+/** A flag sent as a string (`success: "false"`, OMDb's `Response: "False"`). */
+function flagText(v: unknown): boolean | undefined {
+  if (typeof v !== 'string' || v.length > 5) return undefined;
+  const t = v.trim().toLowerCase();
+  return t === 'true' ? true : t === 'false' ? false : undefined;
+}
+
+/**
+ * What a 2xx envelope's own top-level status fields say. `holder`: the object is a status object one
+ * level down (`status: {message, value: 10}`, GeoNames), where `value` is the result code.
+ */
+export function statusVerdict(root: unknown, holder = false): boolean | undefined {
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
   const obj = root as Record<string, unknown>;
   let failure: boolean | undefined;
@@ -268,6 +301,7 @@ export function statusVerdict(root: unknown): boolean | undefined {
   let hasMessage = false;
   let resourceLike = false;
   let numericCode: number | undefined;
+  let httpStatus: number | undefined;
   let n = 0;
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
@@ -278,7 +312,10 @@ export function statusVerdict(root: unknown): boolean | undefined {
     if (norm === 'id' || norm === 'object' || norm === 'kind' || norm === 'createdat' || norm === 'created')
       resourceLike = true;
     if (MESSAGE_KEYS.has(norm) && typeof v === 'string' && v.trim()) hasMessage = true;
-    if (typeof v === 'boolean') {
+    const flag =
+      typeof v === 'boolean' ? v : SUCCESS_FLAGS.has(norm) || FAILURE_FLAGS.has(norm) ? flagText(v) : undefined;
+    if (flag !== undefined) {
+      const v = flag;
       if (SUCCESS_FLAGS.has(norm)) {
         if (!v) failure = true;
         else if (failure === undefined) failure = false;
@@ -292,15 +329,20 @@ export function statusVerdict(root: unknown): boolean | undefined {
       else if (SUCCESS_WORDS.has(word) && norm !== 'message' && norm !== 'msg') failure ??= false;
       continue;
     }
+    // `status: 401` in a 2xx body is the HTTP status the call reports for itself (a small number is an app's own).
+    if (norm === 'status' && typeof v === 'number' && v >= 400 && v <= 599) {
+      httpStatus = v;
+      continue;
+    }
     if (
-      RESULT_CODE_KEYS.has(norm) &&
+      (RESULT_CODE_KEYS.has(norm) || (holder && norm === 'value')) &&
       (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim())))
     ) {
       numericCode = Number(v);
       continue;
     }
-    if (norm === 'error' && v !== null && v !== false && v !== '') {
-      if (typeof v === 'object' ? Object.keys(v).length > 0 : true) failure ??= true;
+    if (norm === 'error' && v !== null && v !== false && v !== '' && v !== 0) {
+      if (typeof v === 'object' ? !placeholderError(v) : true) failure ??= true;
       continue;
     }
     if (
@@ -312,6 +354,17 @@ export function statusVerdict(root: unknown): boolean | undefined {
       failure ??= true;
   }
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
+  // `{status: 401, message}`: a small envelope that reports an HTTP error status for itself (a record
+  // with a checked URL's status has more fields).
+  if (
+    failure === undefined &&
+    numericCode === undefined &&
+    httpStatus !== undefined &&
+    hasMessage &&
+    !resourceLike &&
+    keys <= 6
+  )
+    return true;
   if (failure === undefined && numericCode !== undefined && hasMessage) {
     // Result codes where 0 (or a 2xx echo) means success.
     if (numericCode === 0 || (numericCode >= 200 && numericCode < 300)) return false;
@@ -342,8 +395,12 @@ export function embeddedHttpStatus(root: unknown): number | undefined {
 /** Keys of a wrapper around the whole envelope (`{Response: {Error: {…}, RequestId}}`). */
 const WRAPPERS = ['Response', 'response'];
 
-/** Children that carry a call's own status one level down (`{result: {status: "error", error}}`, `{messages: {resultCode: "Error"}}`). */
-const STATUS_HOLDERS = ['result', 'messages'];
+/**
+ * Children that carry a call's own status one level down (`{result: {status: "error", error}}`,
+ * `{messages: {resultCode: "Error"}}`, `{meta: {code: 4003, message}}`, `{header: {code, msg}}`,
+ * GeoNames' `{status: {message, value}}`).
+ */
+const STATUS_HOLDERS = ['result', 'messages', 'meta', 'header', 'status'];
 
 /** The envelope inside a one-key wrapper, with its path prefix; the object itself otherwise. */
 function unwrap(root: Record<string, unknown>): { scope: Record<string, unknown>; prefix: string } {
@@ -357,9 +414,12 @@ function unwrap(root: Record<string, unknown>): { scope: Record<string, unknown>
     (root.success === false || root.ok === false || (typeof root.status === 'number' && root.status >= 400))
   )
     return { scope: data, prefix: 'data.' };
+  const ownError = 'error' in root || 'errors' in root;
   for (const key of STATUS_HOLDERS) {
+    // `meta`/`header`/`status` speak only for an envelope with no error of its own beside them.
+    if (ownError && key !== 'result' && key !== 'messages') continue;
     const inner = Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined;
-    if (inner && typeof inner === 'object' && !Array.isArray(inner) && statusVerdict(inner) === true)
+    if (inner && typeof inner === 'object' && !Array.isArray(inner) && statusVerdict(inner, key === 'status') === true)
       return { scope: inner as Record<string, unknown>, prefix: `${key}.` };
   }
   for (const key of WRAPPERS) {
@@ -462,13 +522,32 @@ function pickMessage(
     } else if (!specific || score > specific.score) specific = { text, path: leaf.path, score };
   }
   if (specific && generic && specific.score >= 3 && !specific.text.toLowerCase().includes(generic.text.toLowerCase())) {
-    return { text: `${generic.text}: ${specific.text}`, path: specific.path };
+    return { text: joinWrapper(generic.text, specific.text), path: specific.path };
   }
-  return specific ?? fieldDictMessage(scope) ?? generic;
+  if (specific) return specific;
+  const dict = fieldDictMessage(scope);
+  if (
+    dict &&
+    generic &&
+    !REASON_PHRASE.test(generic.text) &&
+    !dict.text.toLowerCase().includes(generic.text.toLowerCase())
+  )
+    return { text: joinWrapper(generic.text, dict.text), path: dict.path };
+  return dict ?? generic;
+}
+
+/** An HTTP reason phrase echoed beside the body's message (`error: "Bad Request"`): the status, not a wrapper worth keeping. */
+const REASON_PHRASE =
+  /^(?:\d{3} )?(?:Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable Entity|Unprocessable Content|Internal Server Error|Service Unavailable|Too Many Requests|Method Not Allowed|Gone|Bad Gateway|Gateway Timeout|Payment Required|Not Acceptable|Precondition Failed)$/i;
+
+/** "Validation Failed: name is taken"; a wrapper that ends a sentence is followed by a space. */
+function joinWrapper(wrapper: string, specific: string): string {
+  return `${wrapper}${/[.!?:]$/.test(wrapper) ? ' ' : ': '}${specific}`;
 }
 
 /** Keys that hold a field → messages dictionary (`{message: {name: ["has already been taken"]}}`). */
 const FIELD_DICT_PARENTS = new Set([
+  'modelstate',
   'message',
   'messages',
   'errors',
@@ -556,6 +635,26 @@ function anyDictionary(norm: string): boolean {
   );
 }
 
+/**
+ * An error sent as a tuple: `["error", 10020, "symbol: invalid"]` (a status word, then a code, then
+ * the message). Fills `out` and returns true when `list` has that shape.
+ */
+function tupleError(list: unknown[], out: Inferred): boolean {
+  if (list.length < 2 || list.length > 6 || typeof list[0] !== 'string' || !/^(?:error|err)$/i.test(list[0].trim()))
+    return false;
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i];
+    if (out.errorCode === undefined && typeof v === 'number' && Number.isInteger(v)) {
+      out.errorCode = v;
+      out.errorCodeField = `[${i}]`;
+    } else if (out.message === undefined && typeof v === 'string' && hasLetters(v)) {
+      out.message = v.trim();
+      out.messageField = `[${i}]`;
+    }
+  }
+  return out.errorCode !== undefined || out.message !== undefined;
+}
+
 /** Leaves walked when only the ID, wait and retry flag are wanted (a recognizer gave code and message). */
 const LIGHT_NODES = 120;
 const LIGHT_DEPTH = 3;
@@ -569,6 +668,7 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   const out: Inferred = {};
   let scope: unknown = root;
   let prefix = '';
+  if (Array.isArray(root) && full && codeAndMessage && tupleError(root, out)) return out;
   if (Array.isArray(root)) scope = root.length > 0 ? root[0] : undefined;
   if (scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
     const wrapped = unwrap(scope as Record<string, unknown>);
@@ -584,7 +684,7 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     }
   }
   if (status >= 200 && status < 300 && scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
-    out.saysFailure = statusVerdict(scope);
+    out.saysFailure = statusVerdict(scope, prefix === 'status.');
     const bulk = bulkFailure(scope as Record<string, unknown>);
     if (bulk) {
       out.saysFailure = true;
@@ -613,6 +713,13 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       const v = code.value as string | number;
       out.errorCode = typeof v === 'string' ? v.trim() : v;
       out.errorCodeField = prefix + code.path;
+    } else if (prefix === 'status.') {
+      // A status object's `value` is its result code (GeoNames: `status: {message, value: 10}`).
+      const value = (scope as Record<string, unknown>).value;
+      if (typeof value === 'number' && Number.isInteger(value) && value !== 0) {
+        out.errorCode = value;
+        out.errorCodeField = 'status.value';
+      }
     }
     const message = pickMessage(leaves, typeof out.errorCode === 'string' ? out.errorCode : undefined, scope);
     if (message) {

@@ -74,6 +74,9 @@ export function leavesOf(
     }
     if (node === null || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;
+    // `{type: "error", id: 6200, message}`: an object that says it is an error is read as one.
+    if (!inError && hasOwn.call(obj, 'type') && typeof obj.type === 'string' && /^error$/i.test(obj.type))
+      inError = true;
     const nested: Array<[string, unknown, string]> = [];
     const first = out.length;
     let besideStatus = false;

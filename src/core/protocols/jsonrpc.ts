@@ -8,6 +8,7 @@
 // https://eips.ethereum.org/EIPS/eip-1474#error-codes
 import type { Extracted, FormatRecognizer, OperationFailure } from '../types';
 import { compact, durationSeconds, get, has, isRecord, text } from '../formats/util';
+import { isGenericMessage } from '../infer/dictionaries';
 import { retryableHttp } from './codes';
 import { idText, MAX_BATCH_ELEMENTS, OperationList } from './operations';
 
@@ -20,7 +21,9 @@ const STANDARD: Readonly<Record<number, number>> = {
   // EIP-1474
   [-32000]: 400, // invalid input
   [-32001]: 404, // resource not found
-  [-32002]: 503, // resource unavailable
+  // -32002 is EIP-1474's "resource unavailable" but Solana's failed preflight: the message decides
+  // (TRANSIENT wording makes it a 503), a fault of the request otherwise.
+  [-32002]: 400,
   [-32003]: 400, // transaction rejected
   [-32004]: 501, // method not supported
   // -32005 "limit exceeded" is mostly a size limit (too many results, request too large): fix the
@@ -92,9 +95,14 @@ interface RpcError {
   wait?: { seconds: number; field: string };
 }
 
-/** `error.data` as prose worth showing (Zabbix puts the detail there), not hex (an EVM revert) or a blob. */
+/**
+ * `error.data` as prose worth showing (Zabbix puts the detail there, geth-style servers an object's
+ * `message`), not hex (an EVM revert) or a blob.
+ */
 function dataText(data: unknown): string | undefined {
-  const t = text(data);
+  const t = isRecord(data)
+    ? (text(get(data, 'message')) ?? text(get(data, 'reason')) ?? text(get(data, 'details')))
+    : text(data);
   if (!t || t.length > 1000 || /^0x[0-9a-f]*$/i.test(t)) return undefined;
   return t;
 }
@@ -117,9 +125,10 @@ function errorOf(response: unknown): RpcError | undefined {
         : undefined;
   if (code === undefined) return undefined;
   const base = text(get(error, 'message'));
-  const http = jsonRpcHttp(code, base);
   const data = get(error, 'data');
   const detail = dataText(data);
+  // "Server error" beside a specific detail only wraps it: the detail's wording decides.
+  const http = jsonRpcHttp(code, detail && (!base || isGenericMessage(base)) ? detail : base);
   const message =
     base && detail && !base.includes(detail)
       ? `${base}${/[.:!?]$/.test(base) ? ' ' : ': '}${detail}`

@@ -33,6 +33,13 @@ const HTTP_BY_CODE: Readonly<Record<string, number>> = {
 };
 const MAX_FIELD_ERRORS = 50;
 
+/** tRPC's HTTP status for its code; own keys only (`constructor` is not a code). */
+function httpOfCode(code: unknown): number | undefined {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(HTTP_BY_CODE, code)
+    ? HTTP_BY_CODE[code]
+    : undefined;
+}
+
 interface TrpcError {
   code: string;
   message: string | undefined;
@@ -49,7 +56,11 @@ function errorShape(error: unknown): Record<string, unknown> | undefined {
   const data = get(inner, 'data');
   if (typeof get(inner, 'code') !== 'number' || !isRecord(data) || typeof get(data, 'code') !== 'string')
     return undefined;
-  if (typeof get(data, 'httpStatus') !== 'number' && !has(data, 'path')) return undefined;
+  // An errorFormatter may drop httpStatus and path: a JSON-RPC-range number beside one of tRPC's own codes still is tRPC.
+  if (typeof get(data, 'httpStatus') !== 'number' && !has(data, 'path')) {
+    const n = get(inner, 'code') as number;
+    if (!(n <= -32000 && n >= -32768 && httpOfCode(get(data, 'code')) !== undefined)) return undefined;
+  }
   return inner;
 }
 
@@ -96,7 +107,7 @@ function errorOf(element: unknown): TrpcError | undefined {
   const data = get(shape, 'data');
   const code = str(data, 'code')!;
   const status = num(data, 'httpStatus');
-  const http = status !== undefined && status >= 400 && status <= 599 ? status : (HTTP_BY_CODE[code] ?? 500);
+  const http = status !== undefined && status >= 400 && status <= 599 ? status : (httpOfCode(code) ?? 500);
   const raw = text(get(shape, 'message'));
   const zod = zodFieldErrors(shape, raw);
   return {

@@ -7,6 +7,8 @@ import { durationSeconds, get, isRecord, str } from '../formats/util';
 import { twirpCode } from './codes';
 
 const WAIT_KEYS = ['retry_after', 'retryAfter', 'retry_after_seconds', 'retry-after'];
+/** `meta` keys a server puts its request ID under (meta is a free string map). */
+const REQUEST_ID_KEY = /^(?:x[-_])?(?:request|correlation|trace)[-_]?id$/i;
 
 export const twirp: FormatRecognizer = {
   id: 'twirp',
@@ -34,6 +36,17 @@ export const twirp: FormatRecognizer = {
       if (wait !== undefined) {
         out.retryAfterSeconds = wait;
         out.retryAfterField = `meta.${key}`;
+        break;
+      }
+    }
+    if (isRecord(meta)) {
+      let n = 0;
+      for (const key in meta) {
+        if (++n > 64) break;
+        const id = str(meta, key);
+        if (!REQUEST_ID_KEY.test(key) || !id) continue;
+        out.errorId = id.slice(0, 200);
+        out.errorIdField = `meta.${key}`;
         break;
       }
     }
