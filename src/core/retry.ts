@@ -34,6 +34,8 @@ export interface ServerWaitInput {
   headers: HeaderIndex;
   /** From the recognizer: Extracted.retryAfterSeconds and its field. */
   bodySeconds?: number | null;
+  /** A body wait given as a date (epoch ms), used when the body gave no seconds. */
+  bodyAt?: number;
   bodyField?: string;
   message?: string | null;
   /** Whether the failure is a rate limit (legacy reset headers only count then). */
@@ -197,10 +199,12 @@ const UNIT_SECONDS: Record<string, number> = {
   hrs: 3600,
   hour: 3600,
   hours: 3600,
+  day: 86_400,
+  days: 86_400,
 };
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
-const UNIT = String.raw`(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)\b`;
+const UNIT = String.raw`(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?)\b`;
 /** Waits written in prose. Group 1 is the number, group 2 the unit (seconds when absent). */
 const MESSAGE_WAITS: readonly RegExp[] = [
   // OpenAI "Please try again in 7.315s" / "in 844ms" / "in 1m30s"; Gemini "Please retry in 58.9s"
@@ -226,12 +230,15 @@ const MESSAGE_WAITS: readonly RegExp[] = [
   ),
 ];
 
+/** A figure that says how long something took or lasted ("timed out after 30 seconds"), not how long to wait. */
+const NOT_A_WAIT = /\b(?:timed? ?out|expired?|closed|failed|took|ran|running|inactiv|idle|elapsed|valid|lasted)/i;
+
 /** A wait stated in the message text, e.g. "try again in 7.315s"; undefined when none. */
 export function waitInMessage(message: string): number | undefined {
   const text = message.length > 4000 ? message.slice(0, 4000) : message;
   for (const re of MESSAGE_WAITS) {
     const m = re.exec(text);
-    if (!m) continue;
+    if (!m || NOT_A_WAIT.test(m[0])) continue;
     if (m[2] === undefined) {
       const d = parseDuration(m[1]);
       if (d !== undefined) return d;
@@ -384,6 +391,12 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
 
   if (typeof input.bodySeconds === 'number') {
     const s = sane(input.bodySeconds, 'body wait', String(input.bodySeconds), notes);
+    if (s !== undefined)
+      return { wait: { seconds: s, source: input.bodyField ? `body.${input.bodyField}` : 'body' }, notes };
+  } else if (typeof input.bodyAt === 'number') {
+    const s = Number.isFinite(input.bodyAt)
+      ? untilDate(input.bodyAt, ref(), 'body wait', `${input.bodyField ?? 'date'} (epoch ms ${input.bodyAt})`, notes)
+      : undefined;
     if (s !== undefined)
       return { wait: { seconds: s, source: input.bodyField ? `body.${input.bodyField}` : 'body' }, notes };
   }
