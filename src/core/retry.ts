@@ -233,9 +233,15 @@ const MESSAGE_WAITS: readonly RegExp[] = [
 /** A figure that says how long something took or lasted ("timed out after 30 seconds"), not how long to wait. */
 const NOT_A_WAIT = /\b(?:timed? ?out|expired?|closed|failed|took|ran|running|inactiv|idle|elapsed|valid|lasted)/i;
 
+/** A wait written as a .NET TimeSpan, `[d.]hh:mm:ss` (Azure API Management: "Quota will be replenished in 5.03:23:11"). */
+const TIMESPAN_WAIT =
+  /\b(?:replenished|reset|resets|available|try again|retry|unblocked|unlocked)\s+(?:in|after)\s+(?:(\d{1,4})\.)?(\d{1,2}):([0-5]\d):([0-5]\d)\b/i;
+
 /** A wait stated in the message text, e.g. "try again in 7.315s"; undefined when none. */
 export function waitInMessage(message: string): number | undefined {
   const text = message.length > 4000 ? message.slice(0, 4000) : message;
+  const span = TIMESPAN_WAIT.exec(text);
+  if (span) return Number(span[1] ?? 0) * 86_400 + Number(span[2]) * 3600 + Number(span[3]) * 60 + Number(span[4]);
   for (const re of MESSAGE_WAITS) {
     const m = re.exec(text);
     if (!m || NOT_A_WAIT.test(m[0])) continue;
@@ -248,6 +254,24 @@ export function waitInMessage(message: string): number | undefined {
     return Number(m[1]) * unit;
   }
   return undefined;
+}
+
+/**
+ * A time written in the message until which the client is held back: an epoch (Binance "IP banned until
+ * 1507470736891") or an ISO 8601 date ("Retry after 2024-01-01T10:05:00Z"). Group 1 is the time.
+ */
+const UNTIL_TIME =
+  /\b(?:retry|try again|available|banned|blocked|locked|suspended|wait|throttled|limited)\b[^.;]{0,40}?\b(?:until|till|after|at)\s+(\d{13}|\d{10}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)\b/i;
+
+/** The epoch ms of a time the message says the client is held back until; undefined when none. */
+export function untilInMessage(message: string): number | undefined {
+  const text = message.length > 4000 ? message.slice(0, 4000) : message;
+  const m = UNTIL_TIME.exec(text);
+  if (!m) return undefined;
+  const v = m[1];
+  if (/^\d+$/.test(v)) return v.length === 13 ? Number(v) : Number(v) * 1000;
+  const at = parseHttpOrIsoDate(v);
+  return Number.isFinite(at) ? at : undefined;
 }
 
 /** Legacy reset headers paired with the remaining-counter that tells whether they apply. */
@@ -438,6 +462,11 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
     if (s !== undefined) {
       const v = sane(s, 'wait in message', String(s), notes);
       if (v !== undefined) return { wait: { seconds: v, source: 'message text' }, notes };
+    }
+    const at = untilInMessage(input.message);
+    if (at !== undefined) {
+      const v = untilDate(at, ref(), 'time in message', String(at), notes);
+      if (v !== undefined) return { wait: { seconds: v, source: 'message text (a time)' }, notes };
     }
   }
   return { wait: null, notes };

@@ -249,7 +249,65 @@ const PROXIES: Variant[] = [
   },
 ];
 
+/** Pages of clouds and gateways, as users pasted them into issues (second pass). */
+const CLOUDS: Variant[] = [
+  {
+    name: 'Apache 503 whose ErrorDocument failed too',
+    status: 503,
+    body: '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>503 Service Unavailable</title>\n</head><body>\n<h1>Service Unavailable</h1>\n<p>The server is temporarily unable to service your\nrequest due to maintenance downtime or capacity\nproblems. Please try again later.</p>\n<p>Additionally, a 503 Service Unavailable\nerror was encountered while trying to use an ErrorDocument to handle the request.</p>\n</body></html>\n',
+    expect: {
+      message:
+        'The server is temporarily unable to service your request due to maintenance downtime or capacity problems',
+      retryable: true,
+    },
+  },
+  {
+    name: 'Google front end 404 (That’s an error)',
+    status: 404,
+    body: '<!DOCTYPE html>\n<html lang=en>\n<meta charset=utf-8>\n<title>Error 404 (Not Found)!!1</title>\n<p><b>404.</b> <ins>That’s an error.</ins>\n<p>The requested URL was not found on this server. <ins>That’s all we know.</ins>\n',
+    expect: { message: 'The requested URL was not found on this server.', errorCode: null },
+  },
+  {
+    name: 'Cloud Run / GFE 503: Service Unavailable',
+    status: 503,
+    body: '<html><head>\n<meta http-equiv="content-type" content="text/html;charset=utf-8">\n<title>503 Service Unavailable</title>\n</head>\n<body text=#000000 bgcolor=#ffffff>\n<h1>Error: Service Unavailable</h1>\n<h2>The service you requested is not available yet. Please try again in 30 seconds.</h2>\n<h2></h2>\n</body></html>\n',
+    expect: { message: 'The service you requested is not available yet', retryAfterSeconds: 30, retryable: true },
+  },
+  {
+    name: 'Cloud Functions text: could not handle the request',
+    status: 500,
+    body: 'Error: could not handle the request\n',
+    type: TEXT,
+    expect: { message: 'Error: could not handle the request' },
+  },
+  {
+    name: 'API Gateway JSON message on 504',
+    status: 504,
+    body: { message: 'Endpoint request timed out' },
+    expect: { message: 'Endpoint request timed out', retryable: true, retryAfterSeconds: null },
+  },
+  {
+    name: 'Kong: no Route matched',
+    status: 404,
+    body: { message: 'no Route matched with those values' },
+    expect: { message: 'no Route matched with those values', errorCode: null },
+  },
+  {
+    name: 'Heroku router page keeps its title',
+    status: 503,
+    body: '<!DOCTYPE html><html><head><title>Application Error</title></head><body><iframe src="//www.herokucdn.com/error-pages/application-error.html"></iframe></body></html>',
+    expect: { message: 'Application Error', retryable: true },
+  },
+  {
+    name: 'OpenResty 403 with its banner',
+    status: 403,
+    body: '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>openresty</center>\r\n</body>\r\n</html>\r\n',
+    expect: { message: '403 Forbidden', errorCode: null, errorId: null },
+  },
+];
+
 describe('HTML and text error pages (issue 13, class 5)', () => {
   it.each(rows(FRAMEWORKS))('framework: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(PROXIES))('proxy or gateway: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(CLOUDS))('cloud or gateway page: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });

@@ -307,8 +307,126 @@ const FIX: Variant[] = [
   },
 ];
 
+/** Codes of clouds and storage vendors (AWS, Google, Azure, Apigee, Backblaze, Microsoft Graph, Docker Hub, Stripe, OpenAI). */
+const CLOUD_CODES: Variant[] = [
+  {
+    name: 'DynamoDB ProvisionedThroughputExceededException on 400',
+    status: 400,
+    headers: { 'x-amzn-requestid': 'ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCD' },
+    body: {
+      __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+      message:
+        'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
+    },
+    type: 'application/x-amz-json-1.0',
+    expect: { retryable: true },
+  },
+  {
+    name: 'Route 53 PriorRequestNotComplete on 400',
+    status: 400,
+    body: '<?xml version="1.0"?>\n<ErrorResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Error><Type>Sender</Type><Code>PriorRequestNotComplete</Code><Message>The request was rejected because Route 53 was still processing a prior request.</Message></Error><RequestId>8f1c2b3a-4d5e-6f70-8192-a3b4c5d6e7f8</RequestId></ErrorResponse>',
+    type: 'text/xml',
+    expect: { errorCode: 'PriorRequestNotComplete', retryable: true },
+  },
+  {
+    name: 'Google ABORTED on 409 (contention)',
+    status: 409,
+    body: {
+      error: {
+        code: 409,
+        message: 'Too much contention on these datastore entities. please try again.',
+        status: 'ABORTED',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Azure SubscriptionRequestsThrottled on 429',
+    status: 429,
+    body: {
+      error: {
+        code: 'SubscriptionRequestsThrottled',
+        message: 'Number of read requests for subscription exceeded the limit.',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Apigee SpikeArrestViolation on 429',
+    status: 429,
+    body: {
+      fault: {
+        faultstring: 'Spike arrest violation. Allowed rate : 10ps',
+        detail: { errorcode: 'policies.ratelimiting.SpikeArrestViolation' },
+      },
+    },
+    expect: { errorCode: 'policies.ratelimiting.SpikeArrestViolation', retryable: true },
+  },
+  {
+    name: 'Backblaze B2 cap_exceeded on 403',
+    status: 403,
+    body: { status: 403, code: 'cap_exceeded', message: 'Cannot upload files, storage cap exceeded.' },
+    expect: { errorCode: 'cap_exceeded', retryable: false },
+  },
+  {
+    name: 'Backblaze B2 download_cap_exceeded on 403',
+    status: 403,
+    body: {
+      status: 403,
+      code: 'download_cap_exceeded',
+      message: 'Cannot download file, download bandwidth or transaction (Class B) cap exceeded.',
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Microsoft Graph quotaLimitReached on 507',
+    status: 507,
+    body: { error: { code: 'quotaLimitReached', message: 'Insufficient Storage' } },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Docker Hub pull limit: only upgrading raises it',
+    status: 429,
+    body: {
+      errors: [
+        {
+          code: 'TOOMANYREQUESTS',
+          message:
+            'You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit',
+        },
+      ],
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Stripe balance_insufficient on 400',
+    status: 400,
+    body: {
+      error: {
+        code: 'balance_insufficient',
+        message: 'You have insufficient available funds in your Stripe account.',
+        type: 'invalid_request_error',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'OpenAI billing_hard_limit_reached on 400',
+    status: 400,
+    body: {
+      error: {
+        code: 'billing_hard_limit_reached',
+        message: 'Billing hard limit has been reached',
+        type: 'invalid_request_error',
+      },
+    },
+    expect: { retryable: false },
+  },
+];
+
 describe('retryability from the code (issue 13, class 7)', () => {
   it.each(rows(TRY_LATER))('try later: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(EXHAUSTED))('exhausted: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(FIX))('fix the request: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(CLOUD_CODES))('cloud code: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });

@@ -350,9 +350,86 @@ const NOT_WAITS: Variant[] = [
   },
 ];
 
+/** Waits as gateways and clouds write them (Azure API Management, Azure OpenAI, Google front end, Binance). */
+const GATEWAYS: Variant[] = [
+  {
+    name: 'Azure APIM quota: replenished in hh:mm:ss',
+    status: 403,
+    body: { statusCode: 403, message: 'Out of call volume quota. Quota will be replenished in 03:30:56.' },
+    expect: { retryAfterSeconds: 12_656 },
+  },
+  {
+    name: 'Azure APIM quota: replenished in d.hh:mm:ss (a .NET TimeSpan)',
+    status: 403,
+    body: { statusCode: 403, message: 'Out of call volume quota. Quota will be replenished in 5.03:23:11' },
+    expect: { retryAfterSeconds: 444_191 },
+  },
+  {
+    name: 'Azure APIM rate limit: try again in N seconds',
+    status: 429,
+    body: { statusCode: 429, message: 'Rate limit is exceeded. Try again in 5 seconds.' },
+    expect: { retryAfterSeconds: 5 },
+  },
+  {
+    name: 'Azure OpenAI: Please retry after N seconds',
+    status: 429,
+    body: {
+      error: {
+        code: '429',
+        message:
+          'Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2024-02-01 have exceeded token rate limit of your current OpenAI S0 pricing tier. Please retry after 6 seconds.',
+      },
+    },
+    expect: { retryAfterSeconds: 6 },
+  },
+  {
+    name: 'Google front end page: Please try again in 30 seconds',
+    status: 502,
+    body: '<html><head>\n<meta http-equiv="content-type" content="text/html;charset=utf-8">\n<title>502 Server Error</title>\n</head>\n<body text=#000000 bgcolor=#ffffff>\n<h1>Error: Server Error</h1>\n<h2>The server encountered a temporary error and could not complete your request.<p>Please try again in 30 seconds.</h2>\n<h2></h2>\n</body></html>\n',
+    expect: { retryAfterSeconds: 30, message: 'The server encountered a temporary error' },
+  },
+  {
+    name: 'Binance: IP banned until an epoch in ms',
+    status: 418,
+    headers: { date: 'Sun, 08 Oct 2017 13:50:36 GMT' },
+    body: {
+      code: -1003,
+      msg: 'Way too many requests; IP banned until 1507470736891. Please use the websocket for live updates to avoid bans.',
+    },
+    expect: { retryAfterSeconds: 100.891 },
+  },
+];
+
+/** Times in prose that are not a time to wait for. */
+const NOT_UNTIL: Variant[] = [
+  {
+    name: 'a plan valid until a date',
+    status: 403,
+    body: {
+      error: 'not_in_plan',
+      message: 'Your plan is active until 2030-01-01T00:00:00Z but does not include this endpoint.',
+    },
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: 'a record created at a date',
+    status: 409,
+    body: { error: 'conflict', message: 'A record was created at 2024-01-01T10:00:00Z with the same key.' },
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: 'a clock time that is not a TimeSpan wait',
+    status: 400,
+    body: { error: 'invalid_time', message: 'Opening hours start at 09:00:00 and end at 17:00:00.' },
+    expect: { retryAfterSeconds: null },
+  },
+];
+
 describe('waits (issue 13, class 6)', () => {
   it.each(rows(PROSE))('prose: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(BODY))('body: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(HEADERS))('header: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(NOT_WAITS))('not a wait: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(GATEWAYS))('gateway: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(NOT_UNTIL))('not a time to wait for: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });
