@@ -261,7 +261,7 @@ export function waitInMessage(message: string): number | undefined {
  * 1507470736891") or an ISO 8601 date ("Retry after 2024-01-01T10:05:00Z"). Group 1 is the time.
  */
 const UNTIL_TIME =
-  /\b(?:retry|try again|available|banned|blocked|locked|suspended|wait|throttled|limited)\b[^.;]{0,40}?\b(?:until|till|after|at)\s+(\d{13}|\d{10}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)\b/i;
+  /\b(?:retry|try again|available|banned|blocked|locked|suspended|wait|throttled|limited|resets?|replenished)\b[^.;]{0,40}?\b(?:until|till|after|at|on)\s+(\d{13}|\d{10}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)\b/i;
 
 /** The epoch ms of a time the message says the client is held back until; undefined when none. */
 export function untilInMessage(message: string): number | undefined {

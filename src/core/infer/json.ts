@@ -228,6 +228,8 @@ function idScore(leaf: Leaf): number {
     (!/\d/.test(s) && (generic || s.length < 8 || !/[a-z]/.test(s) || !/[A-Z]/.test(s)))
   )
     return 0;
+  // `trace` also names stack traces and exception names: only a number or a hex, UUID or ULID is a request's trace.
+  if (leaf.norm === 'trace' && !/^\d{6,}$/.test(s) && !HEX_ID.test(s) && !UUID_START.test(s) && !ULID.test(s)) return 0;
   let score = weight;
   // `id` and `instance` name the failure only inside an error object, and only in an ID's shape.
   if (generic) {
@@ -257,6 +259,12 @@ function waitOf(leaf: Leaf): number | { at: number } | undefined {
     else {
       const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(s);
       if (m) return Number(m[1]) * (m[2] === 'ms' ? 0.001 : m[2] === 's' ? 1 : m[2] === 'm' ? 60 : 3600);
+      // An ISO 8601 duration (`PT30S`, `PT1M30S`, `P1DT2H`), as Java's Duration and .NET serialize it.
+      const iso = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(s);
+      if (iso && s.length > 2 && !/T$/i.test(s))
+        return (
+          Number(iso[1] ?? 0) * 86_400 + Number(iso[2] ?? 0) * 3600 + Number(iso[3] ?? 0) * 60 + Number(iso[4] ?? 0)
+        );
       // A date (`2024-01-01T10:05:00Z`, an HTTP-date): how far away it is depends on the response's clock.
       if (s.length <= 40 && /^\d{4}-\d{2}-\d{2}|\d{2}:\d{2}/.test(s)) {
         const at = parseHttpOrIsoDate(s);

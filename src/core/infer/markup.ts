@@ -115,8 +115,11 @@ const PAGE_CODE = /\berror(?: code)?\s*[:#]?\s*(\d{4}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]
 /** A text body's line that is only an upper-case code (`FUNCTION_INVOCATION_FAILED` under its sentence). */
 const CODE_LINE = /^[ \t]*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)[ \t]*$/m;
 
+/** "Code: NoSuchKey" in a page's text (S3 website endpoints list Code, Message, RequestId): a one-token code. */
+const LABELLED_CODE = /(?:^|[^\w ]|[^s] )\bCode\s*:\s*([A-Z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*)\b(?![ \t]*[a-z])/;
+
 export function codeInPage(text: string, status: number): string | undefined {
   const head = text.length > 8000 ? text.slice(0, 8000) : text;
-  const m = PAGE_CODE.exec(head) ?? CODE_LINE.exec(head);
+  const m = PAGE_CODE.exec(head) ?? CODE_LINE.exec(head) ?? LABELLED_CODE.exec(head);
   return m && m[1] !== String(status) ? m[1] : undefined;
 }

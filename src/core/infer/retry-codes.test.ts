@@ -424,9 +424,52 @@ const CLOUD_CODES: Variant[] = [
   },
 ];
 
+/** Third pass: timeouts and locks as codes, on 4xx. */
+const MORE_CODES: Variant[] = [
+  {
+    name: 'S3 RequestTimeout on 400',
+    status: 400,
+    body: '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>RequestTimeout</Code><Message>Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.</Message><RequestId>4442587FB7D0A2F9</RequestId><HostId>abc=</HostId></Error>',
+    type: 'application/xml',
+    expect: { errorCode: 'RequestTimeout', retryable: true },
+  },
+  {
+    name: 'Stripe lock_timeout on 429',
+    status: 429,
+    body: {
+      error: {
+        code: 'lock_timeout',
+        message:
+          'This object cannot be accessed right now because another API request or Stripe process is currently accessing it.',
+        type: 'invalid_request_error',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a 409 whose code says the resource is locked',
+    status: 409,
+    body: { error: { code: 'resource_locked', message: 'The resource is locked by another operation.' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a 400 whose code says the job is still running',
+    status: 400,
+    body: { error: { code: 'JOB_STILL_RUNNING', message: 'The export is not ready yet.' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a 429 whose code says a per-minute limit',
+    status: 429,
+    body: { error: { code: 'per_minute_limit_exceeded', message: 'Slow down.' } },
+    expect: { retryable: true },
+  },
+];
+
 describe('retryability from the code (issue 13, class 7)', () => {
   it.each(rows(TRY_LATER))('try later: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(EXHAUSTED))('exhausted: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(FIX))('fix the request: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(CLOUD_CODES))('cloud code: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(MORE_CODES))('more: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });

@@ -460,10 +460,83 @@ const NOT_IDS: Variant[] = [
   },
 ];
 
+/** Third pass: more field spellings, and values under ID keys that are not IDs. */
+const MORE_SHAPES: Variant[] = [
+  {
+    name: 'requestID (upper-case ID)',
+    status: 500,
+    body: { message: 'Internal error', requestID: 'R-20240101-7f3a9c' },
+    expect: { errorId: 'R-20240101-7f3a9c' },
+  },
+  {
+    name: '_meta.request_id',
+    status: 400,
+    body: { error: { code: 'bad', message: 'Bad' }, _meta: { request_id: 'req_5Yd8s2Kq' } },
+    expect: { errorId: 'req_5Yd8s2Kq' },
+  },
+  {
+    name: 'event_id (Sentry-style)',
+    status: 500,
+    body: { detail: 'Internal Error', event_id: '3e5bd3c1c0f84a6f9f8c2b1d0e7a6b5c' },
+    expect: { errorId: '3e5bd3c1c0f84a6f9f8c2b1d0e7a6b5c' },
+  },
+  {
+    name: 'log_id',
+    status: 500,
+    body: { err_msg: 'system busy', err_code: 'SYS_BUSY', log_id: '2024010110000012345' },
+    expect: { errorId: '2024010110000012345' },
+  },
+  {
+    name: 'errors[0].meta.request_id',
+    status: 422,
+    body: {
+      errors: [{ code: 'invalid', title: 'Invalid', meta: { request_id: 'c0ffee00-1234-4abc-8def-0123456789ab' } }],
+    },
+    expect: { errorId: 'c0ffee00-1234-4abc-8def-0123456789ab' },
+  },
+  {
+    name: 'trace holding an exception name is no ID',
+    status: 500,
+    body: { message: 'Internal error', trace: 'NullPointerException' },
+    expect: { errorId: null },
+  },
+  {
+    name: 'trace holding a stack frame is no ID',
+    status: 500,
+    body: { message: 'Internal error', trace: 'com.acme.Foo.bar(Foo.java:12)' },
+    expect: { errorId: null },
+  },
+  {
+    name: 'requestId holding a URL is no ID',
+    status: 500,
+    body: { message: 'Internal error', requestId: 'https://api.example.test/v1/requests/42' },
+    expect: { errorId: null },
+  },
+  {
+    name: 'S3 website error page: RequestId in a list',
+    status: 404,
+    body: '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<h1>404 Not Found</h1>\n<ul>\n<li>Code: NoSuchKey</li>\n<li>Message: The specified key does not exist.</li>\n<li>Key: index.html</li>\n<li>RequestId: 8XNAQ3B2KZ7YQ1RT</li>\n<li>HostId: pSh3tVNqHh0wUyxkXbbGgH4OVXJzUVb1M0yQ7HX9H5o=</li>\n</ul>\n<hr/>\n</body>\n</html>\n',
+    expect: { errorId: '8XNAQ3B2KZ7YQ1RT', errorCode: 'NoSuchKey', message: 'The specified key does not exist.' },
+  },
+  {
+    name: 'Cloudflare 524 timeout page: Ray ID, no code',
+    status: 524,
+    body: '<!DOCTYPE html><html><head><title>example.com | 524: A timeout occurred</title></head><body><div id="cf-error-details"><header><h1><span class="inline-block">A timeout occurred</span> <span class="code-label">Error code 524</span></h1></header><div class="cf-section"><h2>What happened?</h2><p>The origin web server timed out responding to this request.</p></div><span>Cloudflare Ray ID: <strong>8a1b2c3d4e5f6a7b</strong></span></div></body></html>',
+    expect: { errorId: '8a1b2c3d4e5f6a7b', errorCode: null, message: 'A timeout occurred' },
+  },
+  {
+    name: 'Cloudflare 1006: banned IP',
+    status: 403,
+    body: '<!DOCTYPE html><html><head><title>Access denied | example.com used Cloudflare to restrict access</title></head><body><div id="cf-error-details"><h1><span>Error</span><span>1006</span></h1><h2>Access denied</h2><p>The owner of this website (example.com) has banned your IP address (203.0.113.7).</p><p>Cloudflare Ray ID: <strong>7c5b3a2d1e0f9a8b</strong></p></div></body></html>',
+    expect: { errorId: '7c5b3a2d1e0f9a8b', errorCode: '1006', retryable: false },
+  },
+];
+
 describe('support IDs (issue 13, class 4)', () => {
   it.each(rows(HEADERS))('header: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(BODY_FIELDS))('body: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(PHRASES))('phrase: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(PAGES))('page: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(NOT_IDS))('not an ID: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(MORE_SHAPES))('more shapes: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });

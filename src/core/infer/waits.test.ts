@@ -425,6 +425,50 @@ const NOT_UNTIL: Variant[] = [
   },
 ];
 
+/** Third pass: durations and times in other spellings. */
+const MORE_WAITS: Variant[] = [
+  {
+    name: 'retryAfter as an ISO 8601 duration (PT30S)',
+    status: 429,
+    body: { error: 'rate_limited', message: 'Slow down', retryAfter: 'PT30S' },
+    expect: { retryAfterSeconds: 30 },
+  },
+  {
+    name: 'retry_after as an ISO 8601 duration (PT1M30S)',
+    status: 429,
+    body: { error: { code: 'throttled', message: 'Slow down', retry_after: 'PT1M30S' } },
+    expect: { retryAfterSeconds: 90 },
+  },
+  {
+    name: 'quota resets at an ISO time',
+    status: 429,
+    headers: { date: DATE },
+    body: {
+      error: { code: 'quota_exceeded', message: 'Daily quota exceeded. Your quota resets at 2024-01-02T00:00:00Z.' },
+    },
+    expect: { retryAfterSeconds: 50_400 },
+  },
+  {
+    name: 'try again in 2h',
+    status: 429,
+    body: msg('Hourly limit reached, try again in 2h'),
+    expect: { retryAfterSeconds: 7200 },
+  },
+  {
+    name: 'Please try again after 1 minute',
+    status: 429,
+    body: msg('Too many requests. Please try again after 1 minute.'),
+    expect: { retryAfterSeconds: 60 },
+  },
+  {
+    name: 'Retry-After: 0 is a figure',
+    status: 503,
+    headers: { 'retry-after': '0' },
+    body: msg('Busy'),
+    expect: { retryAfterSeconds: 0 },
+  },
+];
+
 describe('waits (issue 13, class 6)', () => {
   it.each(rows(PROSE))('prose: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(BODY))('body: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
@@ -432,4 +476,5 @@ describe('waits (issue 13, class 6)', () => {
   it.each(rows(NOT_WAITS))('not a wait: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(GATEWAYS))('gateway: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(NOT_UNTIL))('not a time to wait for: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(MORE_WAITS))('more: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });
