@@ -13,7 +13,7 @@ function words(code: string): string {
 }
 
 const TRY_LATER =
-  /\b(?:try (?:again )?later|retry later|temporar(?:y|ily)|transient|unavailable|overload(?:ed)?|busy|timeout|timed out|time out|throttl(?:ed|ing)|rate limit(?:ed)?|too many requests|slow down|in progress|try again|backoff|back off|capacity|deadline exceeded|server busy|service busy|lock timeout|concurrent|retry|pending|aborted|contention|(?:resource|object|record|row|file|table) (?:is )?locked|locked by|still (?:running|processing|in progress)|not (?:yet )?ready)\b/;
+  /\b(?:try (?:again )?later|retry later|temporar(?:y|ily)|transient|unavailable|overload(?:ed)?|busy|timeout|timed out|time out|throttl(?:ed|ing)|rate limit(?:ed)?|too many requests|slow down|in progress|try again|backoff|back off|capacity|deadline exceeded|server busy|service busy|lock timeout|concurrent|retry|pending|aborted|contention|(?:resource|object|record|row|file|table) (?:is )?locked|still (?:running|processing|in progress)|not (?:yet )?ready)\b/;
 const EXHAUSTED =
   /\b(?:quota|billing|payment|insufficient (?:funds|balance|credits?|quota|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|credits? (?:exhausted|exceeded)|spend(?:ing)? limit|storage (?:full|limit|exceeded)|out of (?:space|storage|credits?)|disk full|no space|plan (?:limit|exceeded)|subscription (?:expired|ended|required|inactive|not active|canceled|cancelled|limit)|(?:free|trial) (?:tier|plan|limit|quota|expired|ended)|limit reached|daily limit|monthly limit|usage limit|account (?:suspended|disabled|inactive))\b/;
 /** Words of a request to fix: `invalid_timeout`, `missing_retry_policy` are not transient. */
