@@ -120,6 +120,10 @@ const LABELLED_CODE = /(?:^|[^\w ]|[^s] )\bCode\s*:\s*([A-Z][A-Za-z0-9]*(?:[._][
 
 export function codeInPage(text: string, status: number): string | undefined {
   const head = text.length > 8000 ? text.slice(0, 8000) : text;
-  const m = PAGE_CODE.exec(head) ?? CODE_LINE.exec(head) ?? LABELLED_CODE.exec(head);
+  // The rarer patterns run only when their one fixed character is in the text.
+  const m =
+    PAGE_CODE.exec(head) ??
+    (head.includes('_') ? CODE_LINE.exec(head) : null) ??
+    (head.includes('Code') ? LABELLED_CODE.exec(head) : null);
   return m && m[1] !== String(status) ? m[1] : undefined;
 }
