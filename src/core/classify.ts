@@ -633,6 +633,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
       status: adviceStatus,
       headers,
       bodySeconds: typeof extracted.retryAfterSeconds === 'number' ? extracted.retryAfterSeconds : null,
+      bodyAt: typeof extracted.retryAfterAt === 'number' ? extracted.retryAfterAt : undefined,
       bodyField: typeof extracted.retryAfterField === 'string' ? extracted.retryAfterField : undefined,
       message,
       rateLimited: rateLimit !== null,

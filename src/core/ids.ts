@@ -47,7 +47,13 @@ const VENDOR_ID_HEADER: ReadonlyMap<string, { name: string; companion?: string }
 );
 
 /** Edge and trace headers: used only when nothing better exists. */
-const EDGE_HEADERS = ['cf-ray'] as const;
+const EDGE_HEADERS = ['cf-ray', 'akamai-grn'] as const;
+/** Whose edge each edge header names, for the ID's source. */
+const EDGE_OWNER: Readonly<Record<(typeof EDGE_HEADERS)[number], string>> = {
+  'cf-ray': 'Cloudflare edge',
+  // Akamai's Global Request Number: the format of its error "Reference #", which its support looks up.
+  'akamai-grn': 'Akamai edge',
+};
 const TRACE_HEADERS = ['traceparent', 'x-cloud-trace-context', 'x-b3-traceid', 'x-datadog-trace-id'] as const;
 
 /** IDs written in prose: "request ID xyz", "RequestId: …", "(Request ID: req_…)", "request_id=…". */
@@ -195,7 +201,7 @@ export function pickErrorId(
 
   for (const name of EDGE_HEADERS) {
     const v = valueOf(name);
-    if (v !== undefined) return result(v, `header ${name} (Cloudflare edge)`);
+    if (v !== undefined) return result(v, `header ${name} (${EDGE_OWNER[name]})`);
   }
   for (const name of TRACE_HEADERS) {
     const v = valueOf(name);

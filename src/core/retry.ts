@@ -34,6 +34,8 @@ export interface ServerWaitInput {
   headers: HeaderIndex;
   /** From the recognizer: Extracted.retryAfterSeconds and its field. */
   bodySeconds?: number | null;
+  /** A body wait given as a date (epoch ms), used when the body gave no seconds. */
+  bodyAt?: number;
   bodyField?: string;
   message?: string | null;
   /** Whether the failure is a rate limit (legacy reset headers only count then). */
@@ -197,10 +199,12 @@ const UNIT_SECONDS: Record<string, number> = {
   hrs: 3600,
   hour: 3600,
   hours: 3600,
+  day: 86_400,
+  days: 86_400,
 };
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
-const UNIT = String.raw`(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)\b`;
+const UNIT = String.raw`(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?)\b`;
 /** Waits written in prose. Group 1 is the number, group 2 the unit (seconds when absent). */
 const MESSAGE_WAITS: readonly RegExp[] = [
   // OpenAI "Please try again in 7.315s" / "in 844ms" / "in 1m30s"; Gemini "Please retry in 58.9s"
@@ -226,12 +230,21 @@ const MESSAGE_WAITS: readonly RegExp[] = [
   ),
 ];
 
+/** A figure that says how long something took or lasted ("timed out after 30 seconds"), not how long to wait. */
+const NOT_A_WAIT = /\b(?:timed? ?out|expired?|closed|failed|took|ran|running|inactiv|idle|elapsed|valid|lasted)/i;
+
+/** A wait written as a .NET TimeSpan, `[d.]hh:mm:ss` (Azure API Management: "Quota will be replenished in 5.03:23:11"). */
+const TIMESPAN_WAIT =
+  /\b(?:replenished|reset|resets|available|try again|retry|unblocked|unlocked)\s+(?:in|after)\s+(?:(\d{1,4})\.)?(\d{1,2}):([0-5]\d):([0-5]\d)\b/i;
+
 /** A wait stated in the message text, e.g. "try again in 7.315s"; undefined when none. */
 export function waitInMessage(message: string): number | undefined {
   const text = message.length > 4000 ? message.slice(0, 4000) : message;
+  const span = TIMESPAN_WAIT.exec(text);
+  if (span) return Number(span[1] ?? 0) * 86_400 + Number(span[2]) * 3600 + Number(span[3]) * 60 + Number(span[4]);
   for (const re of MESSAGE_WAITS) {
     const m = re.exec(text);
-    if (!m) continue;
+    if (!m || NOT_A_WAIT.test(m[0])) continue;
     if (m[2] === undefined) {
       const d = parseDuration(m[1]);
       if (d !== undefined) return d;
@@ -241,6 +254,24 @@ export function waitInMessage(message: string): number | undefined {
     return Number(m[1]) * unit;
   }
   return undefined;
+}
+
+/**
+ * A time written in the message until which the client is held back: an epoch (Binance "IP banned until
+ * 1507470736891") or an ISO 8601 date ("Retry after 2024-01-01T10:05:00Z"). Group 1 is the time.
+ */
+const UNTIL_TIME =
+  /\b(?:retry|try again|available|banned|blocked|locked|suspended|wait|throttled|limited|resets?|replenished)\b[^.;]{0,40}?\b(?:until|till|after|at|on)\s+(\d{13}|\d{10}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)\b/i;
+
+/** The epoch ms of a time the message says the client is held back until; undefined when none. */
+export function untilInMessage(message: string): number | undefined {
+  const text = message.length > 4000 ? message.slice(0, 4000) : message;
+  const m = UNTIL_TIME.exec(text);
+  if (!m) return undefined;
+  const v = m[1];
+  if (/^\d+$/.test(v)) return v.length === 13 ? Number(v) : Number(v) * 1000;
+  const at = parseHttpOrIsoDate(v);
+  return Number.isFinite(at) ? at : undefined;
 }
 
 /** Legacy reset headers paired with the remaining-counter that tells whether they apply. */
@@ -386,6 +417,12 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
     const s = sane(input.bodySeconds, 'body wait', String(input.bodySeconds), notes);
     if (s !== undefined)
       return { wait: { seconds: s, source: input.bodyField ? `body.${input.bodyField}` : 'body' }, notes };
+  } else if (typeof input.bodyAt === 'number') {
+    const s = Number.isFinite(input.bodyAt)
+      ? untilDate(input.bodyAt, ref(), 'body wait', `${input.bodyField ?? 'date'} (epoch ms ${input.bodyAt})`, notes)
+      : undefined;
+    if (s !== undefined)
+      return { wait: { seconds: s, source: input.bodyField ? `body.${input.bodyField}` : 'body' }, notes };
   }
 
   const rl = headers.get('ratelimit');
@@ -425,6 +462,11 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
     if (s !== undefined) {
       const v = sane(s, 'wait in message', String(s), notes);
       if (v !== undefined) return { wait: { seconds: v, source: 'message text' }, notes };
+    }
+    const at = untilInMessage(input.message);
+    if (at !== undefined) {
+      const v = untilDate(at, ref(), 'time in message', String(at), notes);
+      if (v !== undefined) return { wait: { seconds: v, source: 'message text (a time)' }, notes };
     }
   }
   return { wait: null, notes };

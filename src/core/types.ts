@@ -170,6 +170,8 @@ export interface Extracted {
   fieldErrors?: FieldError[];
   retryAfterSeconds?: number | null;
   retryAfterField?: string;
+  /** A body wait given as a date (epoch ms), counted from the response's clock (Date header). */
+  retryAfterAt?: number;
   /** A vendor's explicit retry hint from the body (e.g. Stripe-like flags, quota codes). */
   retryable?: boolean;
   /** Protocol recognizers: the protocol, for the label and `Classification.protocol`. */

@@ -146,7 +146,8 @@ export const graphql: FormatRecognizer = {
     const graphqlish =
       has(j, 'data') ||
       has(first, 'locations') ||
-      has(first, 'path') ||
+      // A GraphQL path is a list (`["user", 0]`); a string path (`/query/limit`) is a REST field pointer.
+      Array.isArray(get(first, 'path')) ||
       isRecord(get(first, 'extensions')) ||
       /graphql/i.test(exchange.url);
     if (!graphqlish) return null;

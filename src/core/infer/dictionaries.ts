@@ -150,6 +150,8 @@ export const ID_KEYS: ReadonlyMap<string, number> = new Map([
   ['errorref', 8],
   ['erroridentifier', 9],
   ['request', 3],
+  // A request's trace as a value (`trace: "6897907457496870895"`, IBM watsonx): a stack trace is prose and fails the ID shape.
+  ['trace', 6],
 ]);
 
 /** Key endings that make any key an ID key (`clerk_trace_id`, `x_amzn_RequestId`, `errorRef`). */
@@ -187,6 +189,8 @@ export const WAIT_KEYS: ReadonlyMap<string, number> = new Map([
   ['backoffms', 0.001],
   ['cooldown', 1],
   ['cooldownseconds', 1],
+  // A date (MetaApi `metadata.recommendedRetryTime`): counted from the response's clock.
+  ['recommendedretrytime', 1],
 ]);
 
 /** Boolean keys that say whether the same request may be sent again. */

@@ -125,6 +125,13 @@ export function inferMissing(
     if (missing(out.retryAfterSeconds) && inferred.retryAfterSeconds !== undefined) {
       out.retryAfterSeconds = inferred.retryAfterSeconds;
       out.retryAfterField = inferred.retryAfterField;
+    } else if (
+      missing(out.retryAfterSeconds) &&
+      out.retryAfterAt === undefined &&
+      inferred.retryAfterAt !== undefined
+    ) {
+      out.retryAfterAt = inferred.retryAfterAt;
+      out.retryAfterField = inferred.retryAfterField;
     }
     if (out.retryable === undefined && inferred.retryable !== undefined) out.retryable = inferred.retryable;
     // A wrapper message ("The given data was invalid.") with field errors beside it: the first one says what.
@@ -231,7 +238,7 @@ export function formFields(text: string): Record<string, string> | undefined {
 
 /** A JSON key (in the raw text) that names an ID, a reference, a wait or a retry flag. */
 const ID_WAIT_OR_RETRY_KEY =
-  /(?:[iI][dD]|[iI]dentifier|[rR]ef|[rR]eference|[pP]hrase|[iI]nstance)"\s*:|"[^"]{0,40}(?:[rR]etr|[wW]ait|[aA]fter|[tT]ransient|[cC]ooldown|[bB]ackoff)[^"]{0,40}"\s*:/;
+  /(?:[iI][dD]|[iI]dentifier|[rR]ef|[rR]eference|[pP]hrase|[iI]nstance|[tT]race)"\s*:|"[^"]{0,40}(?:[rR]etr|[wW]ait|[aA]fter|[tT]ransient|[cC]ooldown|[bB]ackoff)[^"]{0,40}"\s*:/;
 
 const MACHINE_TOKEN =
   /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|(?:[A-Z][a-z0-9]+)+(?:Error|Exception|Fault))$/;

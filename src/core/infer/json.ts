@@ -19,6 +19,7 @@ import {
   SUCCESS_WORDS,
   WAIT_KEYS,
 } from './dictionaries';
+import { parseHttpOrIsoDate } from '../retry';
 import { leavesOf, type Leaf } from './walk';
 
 export interface Inferred {
@@ -30,6 +31,8 @@ export interface Inferred {
   errorIdField?: string;
   retryAfterSeconds?: number;
   retryAfterField?: string;
+  /** A wait given as a date (`retry_after: "2024-01-01T10:05:00Z"`), epoch ms: counted from the response's clock by the engine. */
+  retryAfterAt?: number;
   retryable?: boolean;
   /** What a 2xx body says of itself: true failed, false succeeded, undefined silent. */
   saysFailure?: boolean;
@@ -69,6 +72,8 @@ const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$
 const UUID_START = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:$|[-_:.])/i;
 const HEX_ID = /^[0-9a-f]{24,64}$/i;
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+/** Normalized keys of an ID the client chose and sent (`client_request_id`, `x-ms-client-request-id`). */
+const CLIENT_ID_KEY = /^(?:x)?(?:ms)?client(?:request|trace|correlation)?id$/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 function hasLetters(s: string): boolean {
@@ -218,7 +223,8 @@ function messageScore(leaf: Leaf, text: string): number {
 
 function idScore(leaf: Leaf): number {
   const weight = ID_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, ID_KEY_SUFFIXES, 8);
-  if (weight === undefined) return 0;
+  // The client's own ID echoed back (`client_request_id`) finds nothing at the vendor.
+  if (weight === undefined || CLIENT_ID_KEY.test(leaf.norm)) return 0;
   const v = leaf.value;
   const s =
     typeof v === 'number' && Number.isInteger(v) && v >= 100000 ? String(v) : typeof v === 'string' ? v.trim() : '';
@@ -231,6 +237,8 @@ function idScore(leaf: Leaf): number {
     (!/\d/.test(s) && (generic || s.length < 8 || !/[a-z]/.test(s) || !/[A-Z]/.test(s)))
   )
     return 0;
+  // `trace` also names stack traces and exception names: only a number or a hex, UUID or ULID is a request's trace.
+  if (leaf.norm === 'trace' && !/^\d{6,}$/.test(s) && !HEX_ID.test(s) && !UUID_START.test(s) && !ULID.test(s)) return 0;
   let score = weight;
   // `id` and `instance` name the failure only inside an error object, and only in an ID's shape.
   if (generic) {
@@ -244,7 +252,11 @@ function idScore(leaf: Leaf): number {
   return score - leaf.depth * 0.5;
 }
 
-function waitOf(leaf: Leaf): number | undefined {
+/** The last instant a Date can hold (ECMAScript: ±8.64e15 ms). */
+const MAX_DATE_MS = 8.64e15;
+
+/** A wait in seconds, or `{at}` for one given as a date (epoch ms); undefined when the leaf holds none. */
+function waitOf(leaf: Leaf): number | { at: number } | undefined {
   const unit = WAIT_KEYS.get(leaf.norm);
   if (unit === undefined) return undefined;
   const v = leaf.value;
@@ -256,9 +268,27 @@ function waitOf(leaf: Leaf): number | undefined {
     else {
       const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(s);
       if (m) return Number(m[1]) * (m[2] === 'ms' ? 0.001 : m[2] === 's' ? 1 : m[2] === 'm' ? 60 : 3600);
+      // An ISO 8601 duration (`PT30S`, `PT1M30S`, `P1DT2H`), as Java's Duration and .NET serialize it.
+      const iso = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(s);
+      if (iso && s.length > 2 && !/T$/i.test(s))
+        return (
+          Number(iso[1] ?? 0) * 86_400 + Number(iso[2] ?? 0) * 3600 + Number(iso[3] ?? 0) * 60 + Number(iso[4] ?? 0)
+        );
+      // A date (`2024-01-01T10:05:00Z`, an HTTP-date): how far away it is depends on the response's clock.
+      if (s.length <= 40 && /^\d{4}-\d{2}-\d{2}|\d{2}:\d{2}/.test(s)) {
+        const at = parseHttpOrIsoDate(s);
+        if (Number.isFinite(at)) return { at };
+      }
     }
   }
-  return n !== undefined && Number.isFinite(n) && n >= 0 ? n * unit : undefined;
+  if (n === undefined || !Number.isFinite(n) || n < 0) return undefined;
+  // No wait is decades long: such a figure is an epoch time (ms from 1e12, else seconds), as reset headers send it.
+  if (unit === 1 && n >= 1e9) {
+    const at = n >= 1e12 ? n : n * 1000;
+    // Beyond the last representable date it is no time at all.
+    return at <= MAX_DATE_MS ? { at } : undefined;
+  }
+  return n * unit;
 }
 
 /** A status word of a failed call: listed, or a token that ends by saying so (`WRONG_CREDENTIALS_ERROR`). */
@@ -733,12 +763,11 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     out.errorIdField = prefix + id.path;
   }
   for (const leaf of leaves) {
-    if (out.retryAfterSeconds === undefined && leaf.depth <= 3) {
+    if (out.retryAfterSeconds === undefined && out.retryAfterAt === undefined && leaf.depth <= 3) {
       const wait = waitOf(leaf);
-      if (wait !== undefined) {
-        out.retryAfterSeconds = wait;
-        out.retryAfterField = prefix + leaf.path;
-      }
+      if (typeof wait === 'number') out.retryAfterSeconds = wait;
+      else if (wait !== undefined) out.retryAfterAt = wait.at;
+      if (wait !== undefined) out.retryAfterField = prefix + leaf.path;
     }
     if (out.retryable === undefined && typeof leaf.value === 'boolean' && RETRYABLE_KEYS.has(leaf.norm))
       out.retryable = leaf.value;

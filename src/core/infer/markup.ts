@@ -13,6 +13,8 @@ const SUPPORT_PHRASES: readonly RegExp[] = [
   /\bDetails\s*:\s*(cache-[A-Za-z0-9\-]+(?: \d+){0,2})/i,
   // A line of its own that reads `ID: <id>` (a platform's error text: "Code: …\nID: fra1::…").
   /^[ \t]*ID[ \t]*:[ \t]*([A-Za-z0-9][A-Za-z0-9_\-:.]{5,127})[ \t]*$/m,
+  // A line of its own holding a region-scoped ID (`fra1::8x2kq-1700000000000-1a2b…`), as edge platforms print it under the code.
+  /^[ \t]*([a-z]{2,8}\d{0,2}::[A-Za-z0-9][A-Za-z0-9_\-:]{7,127})[ \t]*$/m,
 ];
 
 function clean(id: string): string {
@@ -54,6 +56,8 @@ export function pageLines(html: string, maxLines = 40): string[] {
   const head = region.search(/<\/head\s*>/i);
   if (head >= 0) region = region.slice(head);
   region = region
+    // A paragraph wrapped in the source ("unable to service your\nrequest due to") is one line.
+    .replace(/([a-z,])[ \t]*\r?\n[ \t]*(?=[a-z])/g, '$1 ')
     .replace(/<(script|style|noscript|template|head|title|button)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '\n')
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(BLOCK_TAGS, '\n')
@@ -103,11 +107,23 @@ export function isBlockPage(text: string): boolean {
   );
 }
 
-/** "Error 1015", "error code: 1020", "Error code: ACCESS_DENIED": a page's own code (never the HTTP status). */
-const PAGE_CODE = /\berror(?: code)?\s*[:#]?\s*(\d{4,6}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/i;
+/**
+ * "Error 1015", "error code: 1020", "Error code: ACCESS_DENIED": a page's own code (never the HTTP status).
+ * Page codes have four digits; a longer number after "Error" names the event (Varnish's XID, "Error 54113").
+ */
+const PAGE_CODE = /\berror(?: code)?\s*[:#]?\s*(\d{4}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/i;
+/** A text body's line that is only an upper-case code (`FUNCTION_INVOCATION_FAILED` under its sentence). */
+const CODE_LINE = /^[ \t]*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)[ \t]*$/m;
+
+/** "Code: NoSuchKey" in a page's text (S3 website endpoints list Code, Message, RequestId): a one-token code. */
+const LABELLED_CODE = /(?:^|[^\w ]|[^s] )\bCode\s*:\s*([A-Z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*)\b(?![ \t]*[a-z])/;
 
 export function codeInPage(text: string, status: number): string | undefined {
   const head = text.length > 8000 ? text.slice(0, 8000) : text;
-  const m = PAGE_CODE.exec(head);
+  // The rarer patterns run only when their one fixed character is in the text.
+  const m =
+    PAGE_CODE.exec(head) ??
+    (head.includes('_') ? CODE_LINE.exec(head) : null) ??
+    (head.includes('Code') ? LABELLED_CODE.exec(head) : null);
   return m && m[1] !== String(status) ? m[1] : undefined;
 }
