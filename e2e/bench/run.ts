@@ -3,13 +3,22 @@
 //   [--import-mb 200] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]
 // Every figure is a ratio or a median measured within one run, so it holds on a noisy 2-core machine.
 // A part that cannot run (no browser, a build error, missing code) reports null with a reason.
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { startDemoServer, type DemoServer } from '../demo/server.mjs';
 import { launchSession, type PanelSession } from '../harness/index';
 import { profileCaptureBurst, runCaptureBench, type CaptureFigures } from './capture-bench';
 import { profileClassify, runClassifyBench, type ClassifyFigures } from './classify-bench';
-import { chromeExtension, disposeExtension, type BuiltExtension } from './extension';
+import {
+  chromeExtension,
+  disposeExtension,
+  firefoxExtension,
+  revisionExtensions,
+  type BuiltExtension,
+} from './extension';
+import { runFirefoxCaptureBench, type FirefoxCaptureFigures } from './firefox-capture-bench';
 import { runMemoryBench, type MemoryFigures } from './memory-bench';
 import { runCliBench, type CliFigures } from './cli-bench';
 import { runImportBench, type ImportFigures } from './import-bench';
@@ -58,6 +67,8 @@ export const BUDGETS = {
 
 /** The commit before the inference, catalog and protocol readers (issue 13): --check's default --baseline. */
 const DEFAULT_CLASSIFY_BASELINE = 'efc73e9';
+/** The commit before issue 14's capture work (the canceled kind, CORS, the body copy): the capture part's "before". */
+const DEFAULT_CAPTURE_BASELINE = 'efc73e9';
 
 interface Args {
   json: boolean;
@@ -65,7 +76,10 @@ interface Args {
   check: boolean;
   profile: boolean;
   extension?: string;
-  /** A directory holding src/core, or a git revision: classify is also measured against it. */
+  /**
+   * A directory holding src/core, or a git revision: classify is also measured against it. A git
+   * revision is also the capture part's "before" (default DEFAULT_CAPTURE_BASELINE).
+   */
   baseline?: string;
   /** Also write the JSON report to this file (npm prints its banner on stdout; `npm run -s` hides it). */
   out?: string;
@@ -164,7 +178,7 @@ interface Report {
     classify?: ClassifyFigures['detail'];
     panel?: PanelFigures['detail'];
     import?: ImportFigures['detail'];
-    capture?: CaptureFigures['detail'];
+    capture?: CaptureFigures['detail'] & { firefox?: FirefoxCaptureFigures; firefoxError?: string };
     memory?: MemoryFigures['detail'];
     cli?: Omit<CliFigures, 'detail'> & CliFigures['detail'];
     openapi?: OpenapiFigures['detail'];
@@ -366,9 +380,48 @@ async function main(): Promise<number> {
           log(
             `capture: demo page + 2,000 requests, with vs without the extension (${args.captureRuns} alternating runs)…`,
           );
-          const c = await runCaptureBench(extension.path, demo.url, { runs: args.captureRuns, log });
-          report.captureOverheadRatio = c.captureOverheadRatio;
-          report.detail.capture = c.detail;
+          // The "before": the baseline revision's builds, measured in this same run over the same floors.
+          const baselineSpec =
+            args.baseline && !existsSync(path.join(args.baseline, 'src/core/index.ts'))
+              ? args.baseline
+              : DEFAULT_CAPTURE_BASELINE;
+          let before: Awaited<ReturnType<typeof revisionExtensions>> | null = null;
+          let beforeError: string | undefined;
+          try {
+            log(`capture: building ${baselineSpec} (the "before")…`);
+            before = await revisionExtensions(baselineSpec);
+          } catch (error) {
+            beforeError = `baseline ${baselineSpec}: ${errorText(error)}`;
+            log(`capture: no "before": ${beforeError}`);
+          }
+          try {
+            const c = await runCaptureBench(extension.path, demo.url, {
+              runs: args.captureRuns,
+              log,
+              ...(before ? { baseline: { source: before.source, path: before.chrome } } : {}),
+            });
+            report.captureOverheadRatio = c.captureOverheadRatio;
+            report.detail.capture = c.detail;
+            try {
+              log('capture: Firefox body copy, this tree and the baseline vs no extension, over a webRequest floor…');
+              const firefox = await firefoxExtension();
+              try {
+                report.detail.capture.firefox = await runFirefoxCaptureBench(
+                  { source: 'this tree', path: firefox.path },
+                  before ? { source: before.source, path: before.firefox } : null,
+                  demo.url,
+                  { runs: args.captureRuns, log },
+                );
+              } finally {
+                await disposeExtension(firefox);
+              }
+            } catch (error) {
+              report.detail.capture.firefoxError = `Firefox capture bench failed: ${errorText(error)}`;
+            }
+            if (beforeError) report.missing['capture.baseline'] = beforeError;
+          } finally {
+            await before?.dispose();
+          }
           if (args.profile)
             report.hotSpots = {
               ...(report.hotSpots as object),
@@ -539,6 +592,16 @@ function printHuman(r: Report): void {
     console.log(
       `    floors: webRequest only ${fmt(capture.webRequestFloorRatio, '×')}, DevTools capture ${fmt(capture.devtoolsFloorRatio, '×')}; Faultline over the DevTools floor ${fmt(capture.overFloorRatio, '×')}`,
     );
+    if (capture.baseline)
+      console.log(
+        `    overFloorRatio, Chromium (DevTools open): before (${capture.baseline.source}) ${fmt(capture.baseline.overFloorRatio, '×')}, after (this tree) ${fmt(capture.overFloorRatio, '×')}`,
+      );
+    const ff = capture.firefox;
+    if (ff)
+      console.log(
+        `    overFloorRatio, Firefox (toolbox closed, over its webRequest floor ${fmt(ff.floorRatio, '×')}): before (${ff.before?.source ?? 'not run'}) ${fmt(ff.before?.overFloorRatio ?? null, '×')}, after (this tree, body copy) ${fmt(ff.after.overFloorRatio, '×')}`,
+      );
+    else if (capture.firefoxError) console.log(`    Firefox: ${capture.firefoxError}`);
   }
   line('bytesPerRecord', r.bytesPerRecord, ' B');
   line('cliPeakMemoryMB', r.cliPeakMemoryMB, ' MB');
