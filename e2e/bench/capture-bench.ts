@@ -238,6 +238,8 @@ export async function runCaptureBench(
     requests?: number;
     devtoolsClosed?: boolean;
     floor?: boolean;
+    /** With `floor`, also the webRequest floor (DevTools closed); default true. */
+    webRequestFloor?: boolean;
     /** The baseline revision's Chrome build, measured as the "before" in the same run. */
     baseline?: { source: string; path: string };
     log?: (s: string) => void;
@@ -257,7 +259,8 @@ export async function runCaptureBench(
   let floor: Awaited<ReturnType<typeof alternate>> | null = null;
   let devtoolsFloor: Awaited<ReturnType<typeof alternate>> | null = null;
   if (opts.floor ?? true) {
-    floor = await floorPair(demoUrl, false, (a, b) => alternate(a, b, demoUrl, n, runs, log, 'webRequest floor'));
+    if (opts.webRequestFloor ?? true)
+      floor = await floorPair(demoUrl, false, (a, b) => alternate(a, b, demoUrl, n, runs, log, 'webRequest floor'));
     devtoolsFloor = await floorPair(demoUrl, true, (a, b) => alternate(a, b, demoUrl, n, runs, log, 'DevTools floor'));
   }
   let before: Awaited<ReturnType<typeof alternate>> | null = null;

@@ -1,5 +1,5 @@
 // npm run -s bench [-- --json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile]
-//   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N] [--cli-mb N]
+//   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--cli-mb N]
 //   [--import-mb 200] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]
 // Every figure is a ratio or a median measured within one run, so it holds on a noisy 2-core machine.
 // A part that cannot run (no browser, a build error, missing code) reports null with a reason.
@@ -85,6 +85,10 @@ interface Args {
   out?: string;
   panelRounds: number;
   captureRuns: number;
+  /** Requests in each capture run's burst (default 2,000). */
+  captureRequests: number;
+  /** Capture: only the pairs overFloorRatio needs (no DevTools-closed pair, no webRequest floor). */
+  captureOverFloorOnly: boolean;
   /** Size of the HAR the CLI part triages. */
   cliMB: number;
   /** Size of the HAR the import part drops on the panel. */
@@ -103,6 +107,8 @@ function parseArgs(argv: string[]): Args {
     profile: false,
     panelRounds: 2,
     captureRuns: 7,
+    captureRequests: 2000,
+    captureOverFloorOnly: false,
     cliMB: 1024,
     importMB: 200,
     soakSeconds: 150,
@@ -134,6 +140,8 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--out')) args.out = value();
     else if (a.startsWith('--panel-rounds')) args.panelRounds = Math.max(1, Number(value()) || 1);
     else if (a.startsWith('--capture-runs')) args.captureRuns = Math.max(5, Number(value()) || 5);
+    else if (a.startsWith('--capture-requests')) args.captureRequests = Math.max(100, Number(value()) || 2000);
+    else if (a === '--capture-overfloor-only') args.captureOverFloorOnly = true;
     else if (a.startsWith('--cli-mb')) args.cliMB = Math.max(64, Number(value()) || 1024);
     else if (a.startsWith('--import-mb')) args.importMB = Math.max(1, Number(value()) || 200);
     else if (a.startsWith('--soak-seconds')) args.soakSeconds = Math.max(30, Number(value()) || 150);
@@ -142,7 +150,7 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--soak-max-body')) args.soakMaxBody = Math.max(400, Number(value()) || 120_000);
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]\n',
+        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -378,7 +386,7 @@ async function main(): Promise<number> {
       if (args.only.has('capture')) {
         try {
           log(
-            `capture: demo page + 2,000 requests, with vs without the extension (${args.captureRuns} alternating runs)…`,
+            `capture: demo page + ${args.captureRequests} requests, with vs without the extension (${args.captureRuns} alternating runs)…`,
           );
           // The "before": the baseline revision's builds, measured in this same run over the same floors.
           const baselineSpec =
@@ -397,6 +405,8 @@ async function main(): Promise<number> {
           try {
             const c = await runCaptureBench(extension.path, demo.url, {
               runs: args.captureRuns,
+              requests: args.captureRequests,
+              ...(args.captureOverFloorOnly ? { devtoolsClosed: false, webRequestFloor: false } : {}),
               log,
               ...(before ? { baseline: { source: before.source, path: before.chrome } } : {}),
             });
@@ -410,7 +420,7 @@ async function main(): Promise<number> {
                   { source: 'this tree', path: firefox.path },
                   before ? { source: before.source, path: before.firefox } : null,
                   demo.url,
-                  { runs: args.captureRuns, log },
+                  { runs: args.captureRuns, requests: args.captureRequests, log },
                 );
               } finally {
                 await disposeExtension(firefox);
