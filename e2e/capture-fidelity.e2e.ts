@@ -7,6 +7,8 @@ import { startDemoServer, type DemoServer } from './demo/server.mjs';
 import { freePort, recordChromeNetwork, type ChromeNetworkLog, type ChromeRequest } from './harness/cdp-network-log';
 import { launchChromiumSession, type ChromiumPanelSession } from './harness/chromium';
 import { distPath, waitFor } from './harness/common';
+import type { FirefoxPanelSession } from './harness/firefox';
+import type { ToolboxState } from './harness/firefox-agent';
 import { launchSession, type BrowserName, type PanelSession } from './harness/index';
 
 interface Rec {
@@ -23,7 +25,7 @@ interface Rec {
   errorId: string | null;
   sources: string[];
   preflightStatus?: number;
-  callSite?: { functionName: string; url: string; lineNumber: number };
+  callSite?: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   /** The CORS reason classify named (Chrome's CorsError names), from its notes. */
   cors?: string;
 }
@@ -71,6 +73,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
   let tabId: number;
   /** Chromium only: Chrome's own network log of the tab, read over CDP from before the page loaded. */
   let chromeLog: ChromeNetworkLog | undefined;
+  /** Firefox only: the toolbox as it was after the calls made with DevTools open (on the Inspector). */
+  let toolboxAfterCalls: ToolboxState | undefined;
 
   const records = () =>
     session.backgroundEval(
@@ -164,21 +168,29 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
       { what: 'the capture tab in faultlineDebug.tabs()', timeoutMs: 20_000, intervalMs: 200 },
     );
     tabId = tabs[0].tabId;
-    // Before DevTools opens: a failure with a body, an abort, a failing preflight, a blocked response.
+    // Before DevTools opens (the fonts and stylesheets of the page load too): a failure with a body, an
+    // abort, a timeout, an ETag revalidation, a failing preflight, a blocked response.
     expect(await page('loadFailure', 1)).toBe(500);
-    expect(await page('abortRequest')).toBe('AbortError');
-    expect(await page('corsPreflightFails')).toBe('TypeError');
-    expect(await page('corsMissingHeader')).toBe('TypeError');
+    expect(await page('abortRequest', 'before')).toBe('AbortError');
+    expect(await page('timeoutRequest', 'before')).toBe('TimeoutError');
+    expect(await page('revalidate', 'before')).toEqual([200, 200]);
+    expect(await page('corsPreflightFails', 'before')).toBe('TypeError');
+    expect(await page('corsMissingHeader', 'before')).toBe('TypeError');
     await settledRecords(
-      (rows) => byPath(rows, '/cap/cors/no-acao').length === 1,
+      (rows) => byPath(rows, '/cap/cors/no-acao?when=before').length === 1,
       'the calls made before DevTools opened',
     );
-    // DevTools opens on the Faultline panel; the Network panel is never opened.
-    await session.openPanel();
+    // DevTools opens: Chromium's on the Faultline panel; Firefox's toolbox on the Inspector, the Faultline
+    // panel not shown until the body test below. Neither browser's Network panel is ever opened.
+    if (browser === 'firefox') await (session as FirefoxPanelSession).openToolbox('inspector');
+    else await session.openPanel();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await page('loadFailure', 2)).toBe(500);
-    expect(await page('timeoutRequest')).toBe('TimeoutError');
-    expect(await page('revalidate')).toEqual([200, 200]);
+    expect(await page('abortRequest', 'after')).toBe('AbortError');
+    expect(await page('timeoutRequest', 'after')).toBe('TimeoutError');
+    expect(await page('revalidate', 'after')).toEqual([200, 200]);
+    expect(await page('corsPreflightFails', 'after')).toBe('TypeError');
+    expect(await page('corsMissingHeader', 'after')).toBe('TypeError');
     // The rest of issue 14's request kinds, with DevTools open.
     expect(await page('redirects')).toEqual([200, '/cap/ok']);
     expect(await page('redirectLoop')).toBe('TypeError');
@@ -189,6 +201,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
     expect(await page('crossOriginFrame')).toBe(404);
     expect(await page('refusedConnection', demo.refusedUrl)).toBe('TypeError');
     expect(await page('resetConnection')).toBe('TypeError');
+    if (browser === 'firefox') toolboxAfterCalls = await (session as FirefoxPanelSession).toolboxState();
   });
 
   afterAll(async () => {
@@ -210,51 +223,67 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
     expect(byPath(rows, '/cap/missing.css').map((r) => r.status)).toEqual([404]);
   });
 
-  it('an ETag revalidation is one record per request, the second with the status the browser lists', async () => {
-    const fromDevtools = (r: Rec) => r.sources.includes('devtools');
-    const rows = await settledRecords(
-      (r) => byPath(r, '/cap/etag').length >= 2 && byPath(r, '/cap/etag').every(fromDevtools),
-      'both /cap/etag records, merged with DevTools',
-    );
-    const served = demo.log.filter((e) => e.path === '/cap/etag').map((e) => e.status);
-    expect(served).toEqual([200, 304]);
-    const statuses = byPath(rows, '/cap/etag').map((r) => r.status);
-    // Chrome's Network panel and Firefox's Network Monitor both list the revalidation as 304.
-    expect(statuses).toEqual([200, 304]);
-  });
+  it.each(['before', 'after'])(
+    'an ETag revalidation made %s DevTools opened is one record per request, the second with the status the browser lists',
+    async (when) => {
+      const etag = `/cap/etag?when=${when}`;
+      const fromDevtools = (r: Rec) => r.sources.includes('devtools');
+      const rows = await settledRecords(
+        (r) => byPath(r, etag).length >= 2 && (when === 'before' || byPath(r, etag).every(fromDevtools)),
+        `both ${etag} records${when === 'after' ? ', merged with DevTools' : ''}`,
+      );
+      const served = demo.log.filter((e) => e.path === etag).map((e) => e.status);
+      expect(served).toEqual([200, 304]);
+      const statuses = byPath(rows, etag).map((r) => r.status);
+      // Chrome's network log (CDP) and Firefox's Network Monitor both list the revalidation as 304.
+      expect(statuses).toEqual([200, 304]);
+    },
+  );
 
-  it('an AbortController abort and a timeout are canceled, listed but not counted as failures', async () => {
-    const rows = await settledRecords(
-      (r) => byPath(r, '/cap/slow?ms=3000&kind=timeout').length === 1,
-      'the timeout record',
-    );
-    for (const p of ['/cap/slow?ms=3000&kind=abort', '/cap/slow?ms=3000&kind=timeout']) {
-      const [record] = byPath(rows, p);
-      expect(record, p).toBeDefined();
-      expect([record.kind, record.failure], p).toEqual(['canceled', false]);
-      expect(record.message, p).toMatch(/^\(canceled\)/);
-    }
-    const failures = rows.filter((r) => r.failure).length;
-    expect((await stats()).failures).toBe(failures);
-  });
+  it.each(['abort', 'timeout'].flatMap((kind) => ['before', 'after'].map((when) => [kind, when])))(
+    'an AbortController %s made %s DevTools opened is canceled, listed once but not counted as a failure',
+    async (kind, when) => {
+      const p = `/cap/slow?ms=3000&kind=${kind}&when=${when}`;
+      const rows = await settledRecords((r) => byPath(r, p).length > 0, `the ${kind} record`);
+      const records = byPath(rows, p);
+      expect(records.map((r) => [r.kind, r.failure])).toEqual([['canceled', false]]);
+      expect(records[0].message).toMatch(/^\(canceled\)/);
+      // The server saw the request start: it was sent, then canceled by the page.
+      expect(demo.log.filter((e) => e.path === p)).toHaveLength(1);
+      const failures = rows.filter((r) => r.failure).length;
+      expect((await stats()).failures).toBe(failures);
+    },
+  );
 
-  it('a response without Access-Control-Allow-Origin is named a CORS error with its reason', async () => {
-    const [record] = byPath(await records(), '/cap/cors/no-acao');
-    expect(record.failure).toBe(true);
-    expect(record.message).toBe('CORS error: the response has no Access-Control-Allow-Origin header');
-  });
+  it.each(['before', 'after'])(
+    'a response without Access-Control-Allow-Origin, made %s DevTools opened, is one record named a CORS error with its reason',
+    async (when) => {
+      const p = `/cap/cors/no-acao?when=${when}`;
+      const rows = await settledRecords((r) => byPath(r, p).length > 0, `the ${p} record`);
+      const records = byPath(rows, p);
+      expect(records.map((r) => [r.status === 0 || r.status === 200, r.failure, r.cors])).toEqual([
+        [true, true, 'MissingAllowOriginHeader'],
+      ]);
+      expect(records[0].message).toBe('CORS error: the response has no Access-Control-Allow-Origin header');
+    },
+  );
 
-  it('a preflight that failed before DevTools opened is recorded, with its status on the request it was for', async () => {
-    const rows = await records();
-    const preflights = byPath(rows, '/cap/cors/preflight-fail').filter((r) => r.method === 'OPTIONS');
-    expect(preflights.map((r) => [r.status, r.resourceType])).toEqual([[404, 'preflight']]);
-    const put = byPath(rows, '/cap/cors/preflight-fail').filter((r) => r.method === 'PUT');
-    // The browser never sends the PUT: the demo server saw only the OPTIONS.
-    expect(demo.log.filter((e) => e.path === '/cap/cors/preflight-fail').map((e) => e.method)).toEqual(['OPTIONS']);
-    expect(put).toHaveLength(1);
-    expect(put[0].preflightStatus).toBe(404);
-    expect(put[0].message).toContain('CORS error: the preflight (OPTIONS) got 404');
-  });
+  it.each(['before', 'after'])(
+    'a preflight that failed %s DevTools opened is recorded, with its status on the request it was for',
+    async (when) => {
+      const p = `/cap/cors/preflight-fail?when=${when}`;
+      const rows = await settledRecords((r) => byPath(r, p).length >= 2, `the ${p} records`);
+      const preflights = byPath(rows, p).filter((r) => r.method === 'OPTIONS');
+      expect(preflights.map((r) => [r.status, r.resourceType])).toEqual([[404, 'preflight']]);
+      const put = byPath(rows, p).filter((r) => r.method === 'PUT');
+      // The browser never sends the PUT: the demo server saw only the OPTIONS.
+      expect(demo.log.filter((e) => e.path === p).map((e) => e.method)).toEqual(['OPTIONS']);
+      expect(put).toHaveLength(1);
+      expect(put[0].preflightStatus).toBe(404);
+      expect(put[0].failure).toBe(true);
+      expect(put[0].message).toContain('CORS error: the preflight (OPTIONS) got 404');
+    },
+  );
 
   it("a failure's error code and ID come from its body (Firefox: for calls before and after DevTools opened)", async () => {
     const rows = await settledRecords(
@@ -269,6 +298,33 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
     if (browser === 'firefox') {
       // Before DevTools opened only the body copy can have given it.
       expect(byPath(rows, '/cap/fail?n=1')[0].sources).toContain('filter');
+      // The calls ran with the toolbox on the Inspector; the Network panel was never loaded.
+      expect(toolboxAfterCalls?.currentToolId).toBe('inspector');
+      expect(toolboxAfterCalls?.loadedBuiltinPanels).not.toContain('netmonitor');
+      // Then the user picks the Faultline tab: both rows show the code and the ID.
+      await session.openPanel();
+      const shown = await session.waitForPanel(() => {
+        const cells = (n: number) => {
+          const row = Array.from(document.querySelectorAll<HTMLElement>('[role="row"][data-url]')).find((r) =>
+            (r.dataset.url ?? '').endsWith(`/cap/fail?n=${n}`),
+          );
+          return row
+            ? [
+                row.dataset.code,
+                row.dataset.id,
+                /cap_failed/.test(row.textContent ?? '') && (row.textContent ?? '').includes(`capid-${n}`),
+              ]
+            : null;
+        };
+        const one = cells(1);
+        const two = cells(2);
+        return one && two ? [one, two] : null;
+      });
+      expect(shown).toEqual([
+        ['cap_failed', 'capid-1', true],
+        ['cap_failed', 'capid-2', true],
+      ]);
+      expect((await (session as FirefoxPanelSession).toolboxState()).loadedBuiltinPanels).not.toContain('netmonitor');
     }
   });
 
@@ -413,7 +469,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
         (r) => byPath(r, '/cap/fail?n=2')[0]?.callSite !== undefined,
         'the call site of the failure made with DevTools open',
       );
-      const line = byPath(rows, '/cap/fail?n=2')[0].callSite!.lineNumber + 1;
+      const site = byPath(rows, '/cap/fail?n=2')[0].callSite!;
+      const line = site.lineNumber + 1;
       const clicked = await session.waitForPanel(() => {
         const link = document.querySelector<HTMLElement>('[data-testid="call-site-link"]');
         if (link) {
@@ -426,7 +483,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
         return null;
       });
       expect(clicked).toBe(`loadFailure (app.js:${line})`);
-      // DevTools' own UI, read through its shadow roots: the selected tool, the open file, the cursor line.
+      // DevTools' own UI, read through its shadow roots: the selected tool, the open file, and the cursor of
+      // the Sources editor that shows app.js (a <devtools-text-editor>, whose `editor` is its CodeMirror view).
       const devtools = (session as ChromiumPanelSession).devtoolsPage!;
       let last: unknown;
       const shown = await waitFor(
@@ -442,25 +500,36 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', 
               const files = deepAll(document, '.tabbed-pane-header-tab.selected[role="tab"]').map(
                 (t) => t.getAttribute('aria-label') ?? t.textContent ?? '',
               );
-              // The Sources status bar says where the cursor is ("Line 7, Column 9"); the gutter marks the line too.
-              const lines = deepAll(document, '*')
-                .filter((el) => el.childElementCount === 0 && /^Line \d+, Column \d+$/.test(el.textContent ?? ''))
-                .map((el) => /^Line (\d+)/.exec(el.textContent!)![1])
-                .concat(deepAll(document, '.cm-activeLineGutter').map((g) => g.textContent ?? ''));
-              return { tools, files, lines };
+              const editors = deepAll(document, 'devtools-text-editor')
+                .map((el) => (el as any).editor)
+                .filter((view) => view?.state?.doc?.toString().includes('async function loadFailure'));
+              const cursors = editors.map((view) => {
+                const head: number = view.state.selection.main.head;
+                const line = view.state.doc.lineAt(head);
+                return { line: line.number as number, column: head - (line.from as number), text: line.text as string };
+              });
+              return { tools, files, cursors };
             })
             .then((r) => {
               last = r;
-              return r.tools.includes('tab-sources') && r.files.some((f) => f.includes('app.js')) ? r : null;
+              const atLine = r.cursors.some((c) => c.line === line);
+              return r.tools.includes('tab-sources') && r.files.some((f) => f.includes('app.js')) && atLine ? r : null;
             }),
-        { what: 'DevTools to show the Sources panel with a file open', timeoutMs: 15_000, intervalMs: 250 },
+        {
+          what: 'DevTools Sources to show app.js with the cursor on the call site line',
+          timeoutMs: 15_000,
+          intervalMs: 250,
+        },
       ).catch((error: Error) => {
         throw new Error(`${error.message}; DevTools showed ${JSON.stringify(last)}`);
       });
-      expect(shown.files.some((f) => f.includes('app.js'))).toBe(true);
-      // The cursor line is not asserted: headless DevTools 156 showed neither the status bar's "Line N" nor an
-      // active-line gutter to read it from (the selected file is app.js, as asserted above).
-      void line;
+      // One editor shows app.js, its cursor on the line of the failing fetch (1-based, as Sources numbers lines).
+      expect(shown.cursors).toHaveLength(1);
+      expect(shown.cursors[0].line).toBe(line);
+      // The column too (both 0-based): the cursor is at the call, as the link's frame says.
+      expect(shown.cursors[0].column).toBe(site.columnNumber);
+      expect(shown.cursors[0].text).toContain('fetch(`/cap/fail?n=');
+      console.log(`Sources cursor after the call site link: ${JSON.stringify(shown.cursors[0])}`);
     },
   );
 });

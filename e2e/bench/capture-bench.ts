@@ -37,6 +37,17 @@ export interface CaptureFigures {
     devtoolsFloorRatio: number | null;
     /** captureOverheadRatio ÷ devtoolsFloorRatio: Faultline's own share of the DevTools-open cost. */
     overFloorRatio: number | null;
+    /**
+     * The same DevTools-open pair for the baseline revision's build (the "before"), in the same run,
+     * over the same DevTools floor: overFloorRatio before and after.
+     */
+    baseline?: {
+      source: string;
+      captureOverheadRatio: number;
+      overFloorRatio: number | null;
+      withExtensionMs: number[];
+      withoutExtensionMs: number[];
+    };
   };
 }
 
@@ -46,7 +57,7 @@ interface Timing {
 }
 
 /** In the page: the load time plus a burst of n requests, each body read. */
-async function loadAndBurst(n: number): Promise<Timing> {
+export async function loadAndBurst(n: number): Promise<Timing> {
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   const started = performance.now();
   const responses = await (window as any).faultlineDemo.burst(n);
@@ -55,12 +66,12 @@ async function loadAndBurst(n: number): Promise<Timing> {
   return { loadMs: nav ? nav.loadEventEnd : 0, burstMs };
 }
 
-interface Runner {
+export interface Runner {
   run(url: string, n: number): Promise<number>;
   close(): Promise<void>;
 }
 
-function withExtension(session: PanelSession): Runner {
+export function withExtension(session: PanelSession): Runner {
   return {
     async run(url, n) {
       await session.goto(url);
@@ -130,7 +141,7 @@ async function plainChromium(devtools: boolean): Promise<Runner> {
   };
 }
 
-async function alternate(
+export async function alternate(
   a: Runner,
   b: Runner,
   baseUrl: string,
@@ -222,7 +233,17 @@ async function floorPair(
 export async function runCaptureBench(
   extensionPath: string,
   demoUrl: string,
-  opts: { runs?: number; requests?: number; devtoolsClosed?: boolean; floor?: boolean; log?: (s: string) => void } = {},
+  opts: {
+    runs?: number;
+    requests?: number;
+    devtoolsClosed?: boolean;
+    floor?: boolean;
+    /** With `floor`, also the webRequest floor (DevTools closed); default true. */
+    webRequestFloor?: boolean;
+    /** The baseline revision's Chrome build, measured as the "before" in the same run. */
+    baseline?: { source: string; path: string };
+    log?: (s: string) => void;
+  } = {},
 ): Promise<CaptureFigures> {
   const log = opts.log ?? (() => {});
   const runs = Math.max(5, opts.runs ?? 7);
@@ -238,9 +259,15 @@ export async function runCaptureBench(
   let floor: Awaited<ReturnType<typeof alternate>> | null = null;
   let devtoolsFloor: Awaited<ReturnType<typeof alternate>> | null = null;
   if (opts.floor ?? true) {
-    floor = await floorPair(demoUrl, false, (a, b) => alternate(a, b, demoUrl, n, runs, log, 'webRequest floor'));
+    if (opts.webRequestFloor ?? true)
+      floor = await floorPair(demoUrl, false, (a, b) => alternate(a, b, demoUrl, n, runs, log, 'webRequest floor'));
     devtoolsFloor = await floorPair(demoUrl, true, (a, b) => alternate(a, b, demoUrl, n, runs, log, 'DevTools floor'));
   }
+  let before: Awaited<ReturnType<typeof alternate>> | null = null;
+  if (opts.baseline)
+    before = await pairUp(opts.baseline.path, demoUrl, true, (a, b) =>
+      alternate(a, b, demoUrl, n, runs, log, `DevTools open, ${opts.baseline!.source}`),
+    );
   return {
     captureOverheadRatio: round(open.ratio),
     detail: {
@@ -254,6 +281,17 @@ export async function runCaptureBench(
       webRequestFloorRatio: floor ? round(floor.ratio) : null,
       devtoolsFloorRatio: devtoolsFloor ? round(devtoolsFloor.ratio) : null,
       overFloorRatio: devtoolsFloor ? round(open.ratio / devtoolsFloor.ratio) : null,
+      ...(before && opts.baseline
+        ? {
+            baseline: {
+              source: opts.baseline.source,
+              captureOverheadRatio: round(before.ratio),
+              overFloorRatio: devtoolsFloor ? round(before.ratio / devtoolsFloor.ratio) : null,
+              withExtensionMs: before.withMs,
+              withoutExtensionMs: before.withoutMs,
+            },
+          }
+        : {}),
     },
   };
 }

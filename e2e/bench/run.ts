@@ -1,15 +1,24 @@
 // npm run -s bench [-- --json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile]
-//   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N] [--cli-mb N]
+//   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--cli-mb N]
 //   [--import-mb 200] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]
 // Every figure is a ratio or a median measured within one run, so it holds on a noisy 2-core machine.
 // A part that cannot run (no browser, a build error, missing code) reports null with a reason.
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { startDemoServer, type DemoServer } from '../demo/server.mjs';
 import { launchSession, type PanelSession } from '../harness/index';
 import { profileCaptureBurst, runCaptureBench, type CaptureFigures } from './capture-bench';
 import { profileClassify, runClassifyBench, type ClassifyFigures } from './classify-bench';
-import { chromeExtension, disposeExtension, type BuiltExtension } from './extension';
+import {
+  chromeExtension,
+  disposeExtension,
+  firefoxExtension,
+  revisionExtensions,
+  type BuiltExtension,
+} from './extension';
+import { runFirefoxCaptureBench, type FirefoxCaptureFigures } from './firefox-capture-bench';
 import { runMemoryBench, type MemoryFigures } from './memory-bench';
 import { runCliBench, type CliFigures } from './cli-bench';
 import { runImportBench, type ImportFigures } from './import-bench';
@@ -58,6 +67,8 @@ export const BUDGETS = {
 
 /** The commit before the inference, catalog and protocol readers (issue 13): --check's default --baseline. */
 const DEFAULT_CLASSIFY_BASELINE = 'efc73e9';
+/** The commit before issue 14's capture work (the canceled kind, CORS, the body copy): the capture part's "before". */
+const DEFAULT_CAPTURE_BASELINE = 'efc73e9';
 
 interface Args {
   json: boolean;
@@ -65,12 +76,19 @@ interface Args {
   check: boolean;
   profile: boolean;
   extension?: string;
-  /** A directory holding src/core, or a git revision: classify is also measured against it. */
+  /**
+   * A directory holding src/core, or a git revision: classify is also measured against it. A git
+   * revision is also the capture part's "before" (default DEFAULT_CAPTURE_BASELINE).
+   */
   baseline?: string;
   /** Also write the JSON report to this file (npm prints its banner on stdout; `npm run -s` hides it). */
   out?: string;
   panelRounds: number;
   captureRuns: number;
+  /** Requests in each capture run's burst (default 2,000). */
+  captureRequests: number;
+  /** Capture: only the pairs overFloorRatio needs (no DevTools-closed pair, no webRequest floor). */
+  captureOverFloorOnly: boolean;
   /** Size of the HAR the CLI part triages. */
   cliMB: number;
   /** Size of the HAR the import part drops on the panel. */
@@ -89,6 +107,8 @@ function parseArgs(argv: string[]): Args {
     profile: false,
     panelRounds: 2,
     captureRuns: 7,
+    captureRequests: 2000,
+    captureOverFloorOnly: false,
     cliMB: 1024,
     importMB: 200,
     soakSeconds: 150,
@@ -120,6 +140,8 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--out')) args.out = value();
     else if (a.startsWith('--panel-rounds')) args.panelRounds = Math.max(1, Number(value()) || 1);
     else if (a.startsWith('--capture-runs')) args.captureRuns = Math.max(5, Number(value()) || 5);
+    else if (a.startsWith('--capture-requests')) args.captureRequests = Math.max(100, Number(value()) || 2000);
+    else if (a === '--capture-overfloor-only') args.captureOverFloorOnly = true;
     else if (a.startsWith('--cli-mb')) args.cliMB = Math.max(64, Number(value()) || 1024);
     else if (a.startsWith('--import-mb')) args.importMB = Math.max(1, Number(value()) || 200);
     else if (a.startsWith('--soak-seconds')) args.soakSeconds = Math.max(30, Number(value()) || 150);
@@ -128,7 +150,7 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--soak-max-body')) args.soakMaxBody = Math.max(400, Number(value()) || 120_000);
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]\n',
+        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -164,7 +186,7 @@ interface Report {
     classify?: ClassifyFigures['detail'];
     panel?: PanelFigures['detail'];
     import?: ImportFigures['detail'];
-    capture?: CaptureFigures['detail'];
+    capture?: CaptureFigures['detail'] & { firefox?: FirefoxCaptureFigures; firefoxError?: string };
     memory?: MemoryFigures['detail'];
     cli?: Omit<CliFigures, 'detail'> & CliFigures['detail'];
     openapi?: OpenapiFigures['detail'];
@@ -364,11 +386,52 @@ async function main(): Promise<number> {
       if (args.only.has('capture')) {
         try {
           log(
-            `capture: demo page + 2,000 requests, with vs without the extension (${args.captureRuns} alternating runs)…`,
+            `capture: demo page + ${args.captureRequests} requests, with vs without the extension (${args.captureRuns} alternating runs)…`,
           );
-          const c = await runCaptureBench(extension.path, demo.url, { runs: args.captureRuns, log });
-          report.captureOverheadRatio = c.captureOverheadRatio;
-          report.detail.capture = c.detail;
+          // The "before": the baseline revision's builds, measured in this same run over the same floors.
+          const baselineSpec =
+            args.baseline && !existsSync(path.join(args.baseline, 'src/core/index.ts'))
+              ? args.baseline
+              : DEFAULT_CAPTURE_BASELINE;
+          let before: Awaited<ReturnType<typeof revisionExtensions>> | null = null;
+          let beforeError: string | undefined;
+          try {
+            log(`capture: building ${baselineSpec} (the "before")…`);
+            before = await revisionExtensions(baselineSpec);
+          } catch (error) {
+            beforeError = `baseline ${baselineSpec}: ${errorText(error)}`;
+            log(`capture: no "before": ${beforeError}`);
+          }
+          try {
+            const c = await runCaptureBench(extension.path, demo.url, {
+              runs: args.captureRuns,
+              requests: args.captureRequests,
+              ...(args.captureOverFloorOnly ? { devtoolsClosed: false, webRequestFloor: false } : {}),
+              log,
+              ...(before ? { baseline: { source: before.source, path: before.chrome } } : {}),
+            });
+            report.captureOverheadRatio = c.captureOverheadRatio;
+            report.detail.capture = c.detail;
+            try {
+              log('capture: Firefox body copy, this tree and the baseline vs no extension, over a webRequest floor…');
+              const firefox = await firefoxExtension();
+              try {
+                report.detail.capture.firefox = await runFirefoxCaptureBench(
+                  { source: 'this tree', path: firefox.path },
+                  before ? { source: before.source, path: before.firefox } : null,
+                  demo.url,
+                  { runs: args.captureRuns, requests: args.captureRequests, log },
+                );
+              } finally {
+                await disposeExtension(firefox);
+              }
+            } catch (error) {
+              report.detail.capture.firefoxError = `Firefox capture bench failed: ${errorText(error)}`;
+            }
+            if (beforeError) report.missing['capture.baseline'] = beforeError;
+          } finally {
+            await before?.dispose();
+          }
           if (args.profile)
             report.hotSpots = {
               ...(report.hotSpots as object),
@@ -539,6 +602,16 @@ function printHuman(r: Report): void {
     console.log(
       `    floors: webRequest only ${fmt(capture.webRequestFloorRatio, '×')}, DevTools capture ${fmt(capture.devtoolsFloorRatio, '×')}; Faultline over the DevTools floor ${fmt(capture.overFloorRatio, '×')}`,
     );
+    if (capture.baseline)
+      console.log(
+        `    overFloorRatio, Chromium (DevTools open): before (${capture.baseline.source}) ${fmt(capture.baseline.overFloorRatio, '×')}, after (this tree) ${fmt(capture.overFloorRatio, '×')}`,
+      );
+    const ff = capture.firefox;
+    if (ff)
+      console.log(
+        `    overFloorRatio, Firefox (toolbox closed, over its webRequest floor ${fmt(ff.floorRatio, '×')}): before (${ff.before?.source ?? 'not run'}) ${fmt(ff.before?.overFloorRatio ?? null, '×')}, after (this tree, body copy) ${fmt(ff.after.overFloorRatio, '×')}`,
+      );
+    else if (capture.firefoxError) console.log(`    Firefox: ${capture.firefoxError}`);
   }
   line('bytesPerRecord', r.bytesPerRecord, ' B');
   line('cliPeakMemoryMB', r.cliPeakMemoryMB, ' MB');

@@ -10,6 +10,7 @@
 export type AgentOp =
   | 'init'
   | 'openPanel'
+  | 'openToolbox'
   | 'closeToolbox'
   | 'toolboxState'
   | 'selectTool'
@@ -280,6 +281,19 @@ export function chromeAgent() {
     },
 
     toolboxState(arg: PanelTarget): ToolboxState {
+      return toolboxState(arg);
+    },
+
+    /**
+     * Opens the inspected tab's toolbox on a built-in tool (e.g. 'inspector'), as a user's Ctrl+Shift+C
+     * does, without selecting the extension's panel; resolves once the devtools page has created it.
+     */
+    async openToolbox(arg: PanelTarget & { toolId: string; timeoutMs: number }): Promise<ToolboxState> {
+      const tab = inspectedTab();
+      if (gBrowser.selectedTab !== tab) gBrowser.selectedTab = tab;
+      const toolbox = await devtools().showToolboxForTab(tab, { toolId: arg.toolId });
+      if (toolbox.currentToolId !== arg.toolId) await toolbox.selectTool(arg.toolId);
+      await poll(() => panelTool(toolbox, arg.label), arg.timeoutMs, `the toolbox to list the "${arg.label}" panel`);
       return toolboxState(arg);
     },
 

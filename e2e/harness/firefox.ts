@@ -303,6 +303,27 @@ export class FirefoxPanelSession implements PanelSession {
     return this.agent<ToolboxState>('toolboxState', this.panelTarget());
   }
 
+  /**
+   * Opens the toolbox on a built-in tool (default the Inspector) and leaves it there: the devtools page
+   * runs, the Faultline panel is listed but never shown. Waits for the devtools page's
+   * onRequestFinished listener when the build has one, as openPanel does.
+   */
+  async openToolbox(toolId = 'inspector'): Promise<ToolboxState> {
+    const state = await this.agent<ToolboxState>(
+      'openToolbox',
+      { ...this.panelTarget(), toolId, timeoutMs: OPEN_TIMEOUT_MS },
+      OPEN_TIMEOUT_MS * 2,
+    );
+    if (state.currentToolId !== toolId) throw new Error(`The toolbox shows ${state.currentToolId}, not ${toolId}`);
+    if (this.features.requestFinishedListener) {
+      await waitFor(async () => (await this.toolboxState()).requestFinishedListeners, {
+        what: "the devtools page's onRequestFinished listener to reach the toolbox",
+        timeoutMs: 15_000,
+      });
+    }
+    return this.toolboxState();
+  }
+
   /** Closes DevTools on the inspected tab, as a user would; openPanel opens it again. */
   async closeToolbox(): Promise<void> {
     await this.agent('closeToolbox', this.panelTarget());

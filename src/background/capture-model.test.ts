@@ -154,6 +154,44 @@ describe('304 revalidation', () => {
     expect(list.every((r) => r.classification.failure === false)).toBe(true);
   });
 
+  it('before DevTools opens, a cached 200 whose headers demand validation (no-cache or max-age=0, with a validator) is the 304 it was', () => {
+    const store = newStore();
+    const url = `${PAGE}/cap/etag?when=before`;
+    const headers = (cacheControl: string, validator = { name: 'ETag', value: '"v1"' }) => [
+      { name: 'Content-Type', value: 'application/json' },
+      validator,
+      { name: 'Cache-Control', value: cacheControl },
+    ];
+    // webRequest alone, as before DevTools opens: the first load from the network, then the revalidation
+    // Chrome reports as the cached 200 (onHeadersReceived and onCompleted both 200, fromCache on the latter).
+    fire(store, webRequest(url, { at: 1_000, responseHeaders: headers('no-cache') }));
+    fire(store, webRequest(url, { at: 2_000, responseHeaders: headers('no-cache') }), { fromCache: true });
+    fire(store, webRequest(url, { at: 3_000, responseHeaders: headers('private, max-age=0') }), { fromCache: true });
+    const lastModified = { name: 'Last-Modified', value: 'Sat, 05 Dec 2026 10:00:00 GMT' };
+    fire(store, webRequest(url, { at: 4_000, responseHeaders: headers('no-cache', lastModified) }), {
+      fromCache: true,
+    });
+    // Reusable without validation, or with nothing to validate against: a real cache hit, Chrome's "200 (from disk cache)".
+    fire(store, webRequest(url, { at: 5_000, responseHeaders: headers('max-age=3600') }), { fromCache: true });
+    fire(store, webRequest(url, { at: 6_000, responseHeaders: headers('no-cache="set-cookie"') }), {
+      fromCache: true,
+    });
+    fire(store, webRequest(url, { at: 7_000, responseHeaders: [{ name: 'Cache-Control', value: 'no-cache' }] }), {
+      fromCache: true,
+    });
+    const list = requests(store);
+    expect(list.map((r) => [r.exchange.status, r.exchange.statusText])).toEqual([
+      [200, 'Reason'],
+      [304, 'Not Modified'],
+      [304, 'Not Modified'],
+      [304, 'Not Modified'],
+      [200, 'Reason'],
+      [200, 'Reason'],
+      [200, 'Reason'],
+    ]);
+    expect(list.some((r) => r.classification.failure)).toBe(false);
+  });
+
   it('keeps a 304 that onHeadersReceived reported when onCompleted says 200', () => {
     const store = newStore();
     const ev = webRequest(`${PAGE}/cap/etag.json`, { status: 304 });

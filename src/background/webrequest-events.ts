@@ -2,6 +2,7 @@
 // Chrome and Firefox differ in small ways (initiator vs originUrl/documentUrl, requestBody shapes);
 // those differences end here.
 import { bodyHash, credentialsFingerprintOf } from '../core/fingerprint';
+import { headerValue } from '../core/headers';
 import { redactHeaderList } from '../core/redact';
 
 export interface HttpHeader {
@@ -216,12 +217,31 @@ export function toRequestHeaders(d: WebRequestDetails): RequestHeadersInput {
   return input;
 }
 
+/**
+ * Whether a response webRequest reports as a 200 from the cache was a revalidation the server answered
+ * 304. Chrome's webRequest reports the cached 200 it revalidated, never the 304 on the wire, and before
+ * DevTools opens nothing else tells. A cached response whose own Cache-Control forbids reuse without
+ * validation (no-cache, or max-age=0; RFC 9111 5.2.2.4, 4.2) and that carries a validator (ETag,
+ * Last-Modified) can only have been reused after a 304. Not covered: a fetch with cache 'force-cache' or
+ * 'only-if-cached' and a history navigation reuse it unvalidated (docs/capture.md).
+ */
+export function wasRevalidated(status: number, fromCache: boolean | undefined, headers: HttpHeader[]): boolean {
+  if (status !== 200 || fromCache !== true) return false;
+  const plain = plainHeaders(headers);
+  if (headerValue(plain, 'etag') === undefined && headerValue(plain, 'last-modified') === undefined) return false;
+  const directives = (headerValue(plain, 'cache-control') ?? '').toLowerCase().split(',');
+  // A bare no-cache (no-cache="field" only bars reusing those fields) or max-age=0.
+  return directives.some((d) => /^\s*(no-cache|max-age\s*=\s*"?0+"?)\s*$/.test(d));
+}
+
 export function toResponse(d: WebRequestDetails): ResponseInput {
-  const status = typeof d.statusCode === 'number' ? d.statusCode : 0;
+  const reported = typeof d.statusCode === 'number' ? d.statusCode : 0;
+  const revalidated = wasRevalidated(reported, d.fromCache, d.responseHeaders ?? []);
+  const status = revalidated ? 304 : reported;
   return {
     requestId: d.requestId,
     status,
-    statusText: reasonPhrase(d.statusLine, status),
+    statusText: revalidated ? 'Not Modified' : reasonPhrase(d.statusLine, status),
     // Set-Cookie and friends are redacted like request credentials.
     responseHeaders: redactHeaderList(plainHeaders(d.responseHeaders)),
     at: d.timeStamp,

@@ -7,32 +7,33 @@ async function loadFailure(n) {
   return response.status;
 }
 
-async function abortRequest() {
+// `when` tags a call made before or after DevTools opened, so each has its own URL (and its own assertion).
+async function abortRequest(when = 'before') {
   const controller = new AbortController();
-  const pending = fetch('/cap/slow?ms=3000&kind=abort', { signal: controller.signal }).catch((e) => e.name);
+  const pending = fetch(`/cap/slow?ms=3000&kind=abort&when=${when}`, { signal: controller.signal }).catch((e) => e.name);
   setTimeout(() => controller.abort(), 100);
   return pending;
 }
 
-async function timeoutRequest() {
-  return fetch('/cap/slow?ms=3000&kind=timeout', { signal: AbortSignal.timeout(150) }).catch((e) => e.name);
+async function timeoutRequest(when = 'after') {
+  return fetch(`/cap/slow?ms=3000&kind=timeout&when=${when}`, { signal: AbortSignal.timeout(150) }).catch((e) => e.name);
 }
 
-async function corsMissingHeader() {
-  return fetch(`${CROSS}/cap/cors/no-acao`).then((r) => r.status, (e) => e.name);
+async function corsMissingHeader(when = 'before') {
+  return fetch(`${CROSS}/cap/cors/no-acao?when=${when}`).then((r) => r.status, (e) => e.name);
 }
 
-async function corsPreflightFails() {
-  return fetch(`${CROSS}/cap/cors/preflight-fail`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-cap': '1' }, body: '{}' }).then(
+async function corsPreflightFails(when = 'before') {
+  return fetch(`${CROSS}/cap/cors/preflight-fail?when=${when}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-cap': '1' }, body: '{}' }).then(
     (r) => r.status,
     (e) => e.name,
   );
 }
 
-async function revalidate() {
-  const first = await fetch('/cap/etag');
+async function revalidate(when = 'after') {
+  const first = await fetch(`/cap/etag?when=${when}`);
   await first.text();
-  const second = await fetch('/cap/etag');
+  const second = await fetch(`/cap/etag?when=${when}`);
   return [first.status, second.status];
 }
 
