@@ -82,7 +82,9 @@ export function bodyBytes(exchange: Exchange, maxBytes = MAX_PARSE_BYTES): BodyB
 export function asciiOf(bytes: Uint8Array, max = bytes.length): string {
   let s = '';
   const n = Math.min(bytes.length, max);
-  for (let i = 0; i < n; i += 8192) s += String.fromCharCode(...bytes.subarray(i, Math.min(n, i + 8192)));
+  // `apply` takes the typed array as it is; a spread would walk it through the iterator protocol.
+  for (let i = 0; i < n; i += 8192)
+    s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   return s;
 }
 
