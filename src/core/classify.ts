@@ -573,7 +573,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   if (!failure) {
     const canceled = kind === 'canceled' ? canceledFacts(ex.error, read(input, 'cancelReason', notes)) : null;
     if (canceled) notes.push(`canceled: ${canceled.reason}`);
-    return {
+    return withProtocol(extracted, {
       failure: false,
       kind: canceled ? 'canceled' : 'none',
       status,
@@ -593,8 +593,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
       action: canceled ? canceled.action : 'Nothing to do: the request succeeded.',
       requestIdHeaders: [],
       notes,
-      ...protocolFields(extracted),
-    };
+    });
   }
 
   if (kind === 'network' && message === null && ex.error) message = normalizeMessage(ex.error, notes);
@@ -703,7 +702,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
         )
       : null;
 
-  return {
+  return withProtocol(extracted, {
     failure: true,
     kind,
     status,
@@ -723,8 +722,12 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
     action: advice.action,
     requestIdHeaders: ids.requestIdHeaders,
     notes,
-    ...protocolFields(extracted),
-  };
+  });
+}
+
+/** The classification with the protocol fields after the others; plain HTTP rows are returned as they are (no spread per call). */
+function withProtocol(extracted: Extracted, result: Classification): Classification {
+  return typeof extracted.protocol === 'string' ? Object.assign(result, protocolFields(extracted)) : result;
 }
 
 /** The protocol and its failed operations, only when a protocol recognizer named one (plain HTTP rows stay as they were). */

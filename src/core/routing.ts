@@ -132,14 +132,19 @@ export function candidates(table: RouteTable, body: BodyView, headers: HeaderInd
     keyPass.set(table.all);
     if (table.kind === 'json') or(gatePass, table.gateKeyed);
   }
+  // Indexed loops: destructuring each [key, mask] pair per exchange costs an iterator and a copy.
   const mime = body.mimeType;
-  for (const [prefix, mask] of table.gateMimes) if (mime.startsWith(prefix)) or(gatePass, mask);
-  if (table.gateMediaIncludes.length) {
+  const { gateMimes, gateMediaIncludes, gateHeaders } = table;
+  for (let i = 0; i < gateMimes.length; i++) if (mime.startsWith(gateMimes[i][0])) or(gatePass, gateMimes[i][1]);
+  if (gateMediaIncludes.length) {
     const contentType = headers.get('content-type')?.toLowerCase() ?? '';
-    for (const [text, mask] of table.gateMediaIncludes)
-      if (mime.includes(text) || contentType.includes(text)) or(gatePass, mask);
+    for (let i = 0; i < gateMediaIncludes.length; i++) {
+      const text = gateMediaIncludes[i][0];
+      if (mime.includes(text) || contentType.includes(text)) or(gatePass, gateMediaIncludes[i][1]);
+    }
   }
-  for (const [name, mask] of table.gateHeaders) if (headers.get(name) !== undefined) or(gatePass, mask);
+  for (let i = 0; i < gateHeaders.length; i++)
+    if (headers.get(gateHeaders[i][0]) !== undefined) or(gatePass, gateHeaders[i][1]);
   for (let w = 0; w < words; w++) keyPass[w] &= gatePass[w];
   return keyPass;
 }

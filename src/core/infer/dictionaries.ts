@@ -459,9 +459,22 @@ const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
 const GENERIC_VALIDATION =
   /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?$|^invalid (?:input|request|parameters?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)|^\d+ (?:validation )?errors? (?:occurred|found|were found)$/;
 
+const genericMessages = new Map<string, boolean>();
+
 /** Whether a message is a generic wrapper ("Validation Failed", "400 Bad Request", "Error"). */
 export function isGenericMessage(message: string): boolean {
   if (message.length > 90) return false;
+  // Asked of the same message several times per exchange (recognizer's, inferred, each candidate leaf).
+  let generic = genericMessages.get(message);
+  if (generic === undefined) {
+    generic = genericMessage(message);
+    if (genericMessages.size >= 2000) genericMessages.clear();
+    genericMessages.set(message, generic);
+  }
+  return generic;
+}
+
+function genericMessage(message: string): boolean {
   const m = message
     .toLowerCase()
     .replace(/^(?:http\s*)?\d{3}\s*[:\-–]?\s*/, '')

@@ -651,15 +651,15 @@ const endsWithAny = (norm: string, suffixes: readonly string[]): boolean => {
   return false;
 };
 /** Keys that may hold an ID, a wait or a retry flag. */
-function idWaitOrRetry(norm: string): boolean {
+function isIdWaitOrRetryKey(norm: string): boolean {
   return ID_KEYS.has(norm) || WAIT_KEYS.has(norm) || RETRYABLE_KEYS.has(norm) || endsWithAny(norm, ID_KEY_SUFFIXES);
 }
 /** Keys any dictionary knows (code, message, ID, wait, retry flag). */
-function anyDictionary(norm: string): boolean {
+function isDictionaryKey(norm: string): boolean {
   return (
     CODE_KEYS.has(norm) ||
     MESSAGE_KEYS.has(norm) ||
-    idWaitOrRetry(norm) ||
+    isIdWaitOrRetryKey(norm) ||
     endsWithAny(norm, CODE_KEY_SUFFIXES) ||
     endsWithAny(norm, MESSAGE_KEY_SUFFIXES)
   );
@@ -684,6 +684,22 @@ function tupleError(list: unknown[], out: Inferred): boolean {
   }
   return out.errorCode !== undefined || out.message !== undefined;
 }
+
+/** A key test remembered per normalized key: the walk asks it of every key, and bodies repeat their keys. */
+function memoKeyTest(test: (norm: string) => boolean): (norm: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (norm) => {
+    let answer = known.get(norm);
+    if (answer === undefined) {
+      answer = test(norm);
+      if (known.size >= 4000) known.clear();
+      known.set(norm, answer);
+    }
+    return answer;
+  };
+}
+const idWaitOrRetry = memoKeyTest(isIdWaitOrRetryKey);
+const anyDictionary = memoKeyTest(isDictionaryKey);
 
 /** Leaves walked when only the ID, wait and retry flag are wanted (a recognizer gave code and message). */
 const LIGHT_NODES = 120;

@@ -36,6 +36,10 @@ function isStringList(v: unknown[]): v is string[] {
   return true;
 }
 
+function nameLike(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 && v.length <= 64 && !v.includes('/') ? v : undefined;
+}
+
 /**
  * A name/value pair (`{url: "requestId", valueUuid: "…"}` in FHIR, `{name, value}`, `{key, value}`):
  * the value under the name it carries, so dictionaries find IDs and codes kept in such lists.
@@ -43,9 +47,8 @@ function isStringList(v: unknown[]): v is string[] {
 function namedValue(
   obj: Record<string, unknown>,
 ): { name: string; norm: string; valueKey: string; value: string | number } | undefined {
-  const name = [obj.name, obj.key, obj.url].find(
-    (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64 && !v.includes('/'),
-  );
+  // The first of name, key, url that reads as a name (tested in that order, without a list per object).
+  const name = nameLike(obj.name) ?? nameLike(obj.key) ?? nameLike(obj.url);
   if (name === undefined) return undefined;
   for (const key in obj) {
     if (!hasOwn.call(obj, key) || !/^value/i.test(key)) continue;

@@ -1,6 +1,6 @@
 // Generic XML error documents (`<error><code>…</code><message>…</message></error>`,
 // `<status code="…"><summary>…</summary></status>`): what the `xml` and vendor XML recognizers did not name.
-import { MAX_MARKUP_SCAN, tagText } from '../formats/util';
+import { MAX_MARKUP_SCAN, tagText as tagTextOf } from '../formats/util';
 
 const CODE_TAGS = ['code', 'errorCode', 'error_code', 'ErrorCode', 'Code', 'faultcode', 'reason', 'statuscode'];
 const MESSAGE_TAGS = [
@@ -47,6 +47,11 @@ export function xmlFields(xml: string): XmlFields {
   const root = /<([A-Za-z][\w:.-]*)\b([^<>]{0,512})>/.exec(
     region.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, ''),
   );
+  // One lower-cased copy answers "is there a `<tag` at all?" for every tag below: most are absent, and
+  // a missed `includes` is cheaper than a case-insensitive scan (a hit still runs the real match).
+  const lower = region.toLowerCase();
+  const tagText = (source: string, tag: string): string | undefined =>
+    lower.includes(`<${tag.toLowerCase()}`) ? tagTextOf(source, tag) : undefined;
   const attr = root ? /\b(?:code|errorCode|error_code)\s*=\s*["']([^"']{1,80})["']/.exec(root[2]) : null;
   if (attr && CODE_TOKEN.test(attr[1])) out.code = attr[1];
   for (const tag of CODE_TAGS) {

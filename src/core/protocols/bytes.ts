@@ -11,6 +11,29 @@ const B64 = new Int16Array(128).fill(-1);
 B64[45] = 62; // '-' base64url
 B64[95] = 63; // '_' base64url
 
+/** Arrays up to this size are cut from a shared block; larger ones get their own buffer. */
+const SMALL_ARRAY = 2 * 1024;
+const BLOCK_SIZE = 16 * 1024;
+let block = new ArrayBuffer(BLOCK_SIZE);
+let blockUsed = 0;
+
+/**
+ * A zero-filled byte array of length `n`. Small ones are views on a shared block that is never
+ * reused (a full block is left to the views that hold it and a fresh one started): a view is a
+ * plain object, while every `new Uint8Array(n)` above 64 bytes allocates a buffer of its own
+ * outside the heap, which costs more than the decoding it is for.
+ */
+function byteArray(n: number): Uint8Array {
+  if (n > SMALL_ARRAY) return new Uint8Array(n);
+  if (blockUsed + n > BLOCK_SIZE) {
+    block = new ArrayBuffer(BLOCK_SIZE);
+    blockUsed = 0;
+  }
+  const out = new Uint8Array(block, blockUsed, n);
+  blockUsed += n;
+  return out;
+}
+
 /**
  * Decodes base64 that may be several padded chunks in a row (grpc-web-text servers encode each
  * message separately: `AAAA…==gAAA…`). Whitespace is skipped; undefined on any other character.
@@ -21,7 +44,7 @@ export function decodeBase64Chunks(
   maxBytes = MAX_PARSE_BYTES,
 ): { bytes: Uint8Array; cut: boolean } | undefined {
   const n = input.length;
-  const out = new Uint8Array(Math.min(Math.ceil((n * 3) / 4), maxBytes));
+  const out = byteArray(Math.min(Math.ceil((n * 3) / 4), maxBytes));
   let len = 0;
   let acc = 0;
   let bits = 0;
@@ -50,7 +73,7 @@ export function decodeBase64Chunks(
 /** Text whose characters are bytes (0–255): how a binary body reads when it was not base64-encoded. */
 function latin1Bytes(text: string, maxBytes: number): { bytes: Uint8Array; lossy: boolean; cut: boolean } {
   const n = Math.min(text.length, maxBytes);
-  const out = new Uint8Array(n);
+  const out = byteArray(n);
   let lossy = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -82,7 +105,9 @@ export function bodyBytes(exchange: Exchange, maxBytes = MAX_PARSE_BYTES): BodyB
 export function asciiOf(bytes: Uint8Array, max = bytes.length): string {
   let s = '';
   const n = Math.min(bytes.length, max);
-  for (let i = 0; i < n; i += 8192) s += String.fromCharCode(...bytes.subarray(i, Math.min(n, i + 8192)));
+  // `apply` takes the typed array as it is; a spread would walk it through the iterator protocol.
+  for (let i = 0; i < n; i += 8192)
+    s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   return s;
 }
 

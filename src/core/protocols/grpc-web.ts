@@ -8,6 +8,7 @@
 // https://github.com/grpc/grpc/blob/master/doc/PROTOCOL-HTTP2.md ,
 // https://github.com/connectrpc/conformance/blob/main/internal/app/connectconformance/testsuites/data/grpc_web_client_trailers.yaml
 import type { Extracted, FormatRecognizer, RecognizerContext } from '../types';
+import { MAX_PARSE_BYTES } from '../body';
 import { asciiOf, bodyBytes, decodeBase64Chunks, percentDecode, readEnvelopes } from './bytes';
 import { grpcCode } from './codes';
 import { decodeStatus, type StatusDetails } from './protobuf';
@@ -51,13 +52,30 @@ function fromTrailers(trailers: Map<string, string>): GrpcStatus {
   return out;
 }
 
+const EMPTY = new Uint8Array(0);
+const ABOVE_LATIN1 = /[^\x00-\xff]/;
+
+/**
+ * The base64 of a grpc-web-text body captured as text: the same characters `asciiOf(bodyBytes(…))`
+ * gives, read straight from the string. Undefined when that shortcut does not apply (a base64
+ * capture, no body, or characters above U+00FF, which bodyBytes keeps only the low byte of).
+ */
+function base64Text(exchange: RecognizerContext['exchange']): string | undefined {
+  const body = exchange.body;
+  if (exchange.bodyEncoding === 'base64' || typeof body !== 'string' || body.length === 0) return undefined;
+  const head = body.length > MAX_PARSE_BYTES ? body.slice(0, MAX_PARSE_BYTES) : body;
+  return ABOVE_LATIN1.test(head) ? undefined : head.trim();
+}
+
 /** The status from the trailer frame at the end of the body, with notes on what could not be read. */
 function fromBody(ctx: RecognizerContext, text: boolean, notes: string[]): GrpcStatus | undefined {
-  const raw = bodyBytes(ctx.exchange);
+  // grpc-web-text captured as text is already the base64: decoded once, without a byte copy in between.
+  const direct = text ? base64Text(ctx.exchange) : undefined;
+  const raw = direct === undefined ? bodyBytes(ctx.exchange) : { bytes: EMPTY, lossy: false, cut: false };
   if (!raw) return undefined;
   let bytes = raw.bytes;
   if (text) {
-    const decoded = decodeBase64Chunks(asciiOf(bytes).trim());
+    const decoded = decodeBase64Chunks(direct ?? asciiOf(bytes).trim());
     if (!decoded) {
       notes.push('grpc-web-text body is not valid base64; not read');
       return undefined;
