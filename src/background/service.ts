@@ -14,7 +14,9 @@ import {
   type CaptureRecord,
   type CaptureStats,
   type Envelope,
+  type MessageMap,
 } from '../protocol/messages';
+import { toListRecord } from '../protocol/list-record';
 import { bodyCopyPlan, type CopyPlan } from './body-copy';
 import type { CaptureLimits } from './limits';
 import { CapturePersister, DEFAULT_PERSIST_OPTIONS, realTimers, type PersistOptions, type Timers } from './persist';
@@ -232,10 +234,28 @@ export class CaptureService {
     this.panels.add(connection);
     port.onDisconnect.addListener(() => this.panels.delete(connection));
     port.onMessage.addListener((message) => {
+      const ask = parseEnvelopeOf(message, ['panel/get-records']);
+      if (ask && ask.payload.tabId === tabId) return this.whenReady(() => this.answerRecords(connection, ask.payload));
       const msg = parseEnvelopeOf(message, ['panel/hello', 'panel/clear', 'panel/set-preserve']);
       if (!msg || msg.payload.tabId !== tabId) return;
       this.whenReady(() => this.handlePanel(connection, msg));
     });
+  }
+
+  /** The full records behind the panel's list rows (issue 18); ids no longer held are named. */
+  private answerRecords(connection: PanelConnection, ask: MessageMap['panel/get-records']): void {
+    const store = this.storeFor(connection.tabId);
+    const records: CaptureRecord[] = [];
+    const missing: string[] = [];
+    for (const id of ask.ids) {
+      const record = store.get(id);
+      if (record && isVisible(record)) records.push(record);
+      else missing.push(id);
+    }
+    post(
+      connection.port,
+      envelope('bg/records', { tabId: connection.tabId, requestId: ask.requestId, records, missing }),
+    );
   }
 
   private handlePanel(
@@ -255,7 +275,7 @@ export class CaptureService {
           connection.port,
           envelope('bg/snapshot', {
             tabId,
-            records: store.visible(),
+            records: store.visible().map(toListRecord),
             stats: this.statsOf(store),
             preserve: store.preserve,
           }),
@@ -384,7 +404,7 @@ export class CaptureService {
       const records = [...batch.upserts.values()].sort((a, b) => a.seq - b.seq);
       const payload: { tabId: number; records: CaptureRecord[]; stats: CaptureStats; removedIds?: string[] } = {
         tabId,
-        records,
+        records: records.map(toListRecord),
         stats: this.statsOf(store),
       };
       if (batch.removed.size) payload.removedIds = [...batch.removed];
