@@ -374,4 +374,32 @@ describe('CaptureService', () => {
     expect(left.metas.map((m) => m.tabId)).toEqual([2]);
     expect(new Set(left.records.map((r) => r.key[0]))).toEqual(new Set([2]));
   });
+
+  it('sends list rows, and the full records when the panel asks for them (issue 18)', async () => {
+    const { service, timers } = makeService();
+    await service.start();
+    const headers = [
+      { name: 'Accept', value: '*/*' },
+      { name: 'X-Trace-Context', value: 'trace-1' },
+    ];
+    fireAll(service, webRequest('https://a.test/1', { tabId: 1, status: 500, at: 1, headers }));
+    await timers.runAll();
+    const port = panel(service, 1);
+    const [row] = port.of('bg/snapshot')[0].payload.records;
+    expect(row.kind === 'request' && row.exchange.requestHeaders).toEqual([]);
+    port.receive(envelope('panel/get-records', { tabId: 1, requestId: 3, ids: [row.id, 'wr:gone'] }));
+    port.receive(envelope('panel/get-records', { tabId: 2, requestId: 4, ids: [row.id] }));
+    const answers = port.of('bg/records');
+    expect(answers).toHaveLength(1);
+    expect(answers[0].payload).toMatchObject({ tabId: 1, requestId: 3, missing: ['wr:gone'] });
+    const [full] = answers[0].payload.records;
+    expect(full.id).toBe(row.id);
+    expect(full.kind === 'request' && full.exchange.requestHeaders).toEqual(headers);
+    // Later changes stream as rows too.
+    fireAll(service, webRequest('https://a.test/2', { tabId: 1, status: 503, at: 2, headers }));
+    await timers.runAll();
+    const upserted = port.of('bg/upsert').flatMap((m) => m.payload.records);
+    expect(upserted.length).toBeGreaterThan(0);
+    for (const r of upserted) expect(r.kind === 'request' && r.exchange.requestHeaders).toEqual([]);
+  });
 });
