@@ -38,10 +38,15 @@ function demoTab(url: string): number | null {
   return tab ? tab.tabId : null;
 }
 
-/** Writes `n` copies of the tab's failures to IndexedDB (records and meta, as the persister does). */
-async function writeStoredFailures(arg: { tabId: number; n: number; header: string }): Promise<Written> {
+/** Writes copies `from`..`from + count` of the tab's failures to IndexedDB, in one transaction (as the persister does). */
+async function writeStoredFailures(arg: {
+  tabId: number;
+  from: number;
+  count: number;
+  header: string;
+}): Promise<Omit<Written, 'tabId'> & { first: number }> {
   const debug = (globalThis as any).faultlineDebug;
-  await debug.flush();
+  // The store is not read back before the worker restarts, so the templates stay the same across calls.
   const held = (debug.records(arg.tabId) as any[]).filter((r) => r.kind === 'request' && r.classification?.failure);
   if (held.length === 0) throw new Error('the demo tab holds no failure to copy');
   const request = <T>(r: IDBRequest<T>) =>
@@ -58,7 +63,8 @@ async function writeStoredFailures(arg: { tabId: number; n: number; header: stri
   const db = await request(indexedDB.open('faultline-capture'));
   const meta: any = await request(db.transaction('meta').objectStore('meta').get(arg.tabId));
   if (!meta) throw new Error('no stored meta for the demo tab');
-  const first = meta.nextSeq;
+  // The first call fixes where the copies start; later calls read it back from the meta row.
+  const first: number = meta.seedFirst ?? meta.nextSeq;
   // Headers a browser sends with every request: the list row keeps none of them.
   const extra = [
     { name: 'User-Agent', value: navigator.userAgent },
@@ -68,40 +74,46 @@ async function writeStoredFailures(arg: { tabId: number; n: number; header: stri
   ];
   const samples: any[] = [];
   let fullBytes = 0;
-  let serverErrors = held.filter((r) => r.exchange.status >= 500 && r.exchange.status <= 599).length;
-  for (let from = 0; from < arg.n; from += 10_000) {
-    const tx = db.transaction('records', 'readwrite');
-    const store = tx.objectStore('records');
-    for (let i = from; i < Math.min(arg.n, from + 10_000); i++) {
-      const t = held[i % held.length];
-      const { body: _body, requestBody: _requestBody, ...exchange } = t.exchange;
-      const { webRequestId: _w, devtoolsKey: _d, ...rest } = t;
-      const seq = first + i;
-      const record = {
-        ...rest,
-        id: `seed:${i}`,
-        seq,
-        bodyState: 'dropped',
-        exchange: {
-          ...exchange,
-          url: `${exchange.url}${exchange.url.includes('?') ? '&' : '?'}seed=${i}`,
-          requestHeaders: [...(exchange.requestHeaders ?? []), ...extra],
-        },
-      };
-      store.put(record, [arg.tabId, seq]);
-      fullBytes += JSON.stringify(record).length;
-      if (i < held.length) samples.push(record);
-      if (exchange.status >= 500 && exchange.status <= 599) serverErrors++;
-    }
-    await done(tx);
+  let serverErrors =
+    arg.from === 0 ? held.filter((r) => r.exchange.status >= 500 && r.exchange.status <= 599).length : 0;
+  const tx = db.transaction(['records', 'meta'], 'readwrite');
+  const store = tx.objectStore('records');
+  const end = arg.from + arg.count;
+  for (let i = arg.from; i < end; i++) {
+    const t = held[i % held.length];
+    const { body: _body, requestBody: _requestBody, ...exchange } = t.exchange;
+    const { webRequestId: _w, devtoolsKey: _d, ...rest } = t;
+    const seq = first + i;
+    const record = {
+      ...rest,
+      id: `seed:${i}`,
+      seq,
+      bodyState: 'dropped',
+      exchange: {
+        ...exchange,
+        url: `${exchange.url}${exchange.url.includes('?') ? '&' : '?'}seed=${i}`,
+        requestHeaders: [...(exchange.requestHeaders ?? []), ...extra],
+      },
+    };
+    store.put(record, [arg.tabId, seq]);
+    fullBytes += JSON.stringify(record).length;
+    if (i < held.length) samples.push(record);
+    if (exchange.status >= 500 && exchange.status <= 599) serverErrors++;
   }
-  const metaTx = db.transaction('meta', 'readwrite');
-  metaTx
-    .objectStore('meta')
-    .put({ ...meta, nextSeq: first + arg.n, stats: { ...meta.stats, seen: meta.stats.seen + arg.n } }, arg.tabId);
-  await done(metaTx);
+  const { seedFirst: _f, ...plain } = meta;
+  const next = Math.max(meta.nextSeq, first + end);
+  tx.objectStore('meta').put(
+    {
+      ...plain,
+      ...(arg.count > 0 ? { seedFirst: first } : {}),
+      nextSeq: next,
+      stats: { ...meta.stats, seen: meta.stats.seen + arg.count },
+    },
+    arg.tabId,
+  );
+  await done(tx);
   db.close();
-  return { tabId: arg.tabId, samples, fullBytes, before: held.length, serverErrors };
+  return { samples, fullBytes, before: held.length, serverErrors, first };
 }
 
 function heldFailures(tabId: number): number | null {
@@ -224,11 +236,22 @@ describe.each(BROWSERS)('%s: the panel opened on 100,000 stored failures', (brow
       what: 'the demo tab in the store',
       timeoutMs: 30_000,
     });
-    const written = await session.backgroundEval(writeStoredFailures, {
-      tabId,
-      n: STORED,
-      header: FULL_ONLY_HEADER,
-    });
+    // In transactions of 10,000, one backgroundEval each (a call must answer within 30 s).
+    const written: Written = { tabId, samples: [], fullBytes: 0, before: 0, serverErrors: 0 };
+    for (let from = 0; from < STORED; from += 10_000) {
+      const part = await session.backgroundEval(writeStoredFailures, {
+        tabId,
+        from,
+        count: Math.min(10_000, STORED - from),
+        header: FULL_ONLY_HEADER,
+      });
+      written.samples.push(...part.samples);
+      written.fullBytes += part.fullBytes;
+      written.before = part.before;
+      written.serverErrors += part.serverErrors;
+    }
+    // The last call wrote the meta without the marker of where the copies start.
+    await session.backgroundEval(writeStoredFailures, { tabId, from: STORED, count: 0, header: FULL_ONLY_HEADER });
     const total = written.before + STORED;
 
     // A restarted worker reads the store back; the open panel reconnects and gets it all.
