@@ -6,9 +6,11 @@ import type { CaptureRecord } from '../protocol/messages';
 
 export interface PortTrafficCounts {
   messages: number;
-  /** Records carried (snapshot, upsert, records), by shape. */
+  /** Request records carried (snapshot, upsert, records), by shape. */
   listRows: number;
   fullRecords: number;
+  /** Navigation markers carried: small, and sent as they are. */
+  markers: number;
   /** JSON characters (what the port serializes); counted only while `countBytes` is on. */
   bytes: number;
 }
@@ -31,12 +33,13 @@ export class PortTraffic {
       this.failed++;
       return;
     }
-    const counts = (this.byType[message.type] ??= { messages: 0, listRows: 0, fullRecords: 0, bytes: 0 });
+    const counts = (this.byType[message.type] ??= { messages: 0, listRows: 0, fullRecords: 0, markers: 0, bytes: 0 });
     counts.messages++;
     const records = (message.payload as { records?: unknown } | undefined)?.records;
     if (Array.isArray(records)) {
-      for (const r of records) {
-        if (isListOnly(r as CaptureRecord)) counts.listRows++;
+      for (const r of records as CaptureRecord[]) {
+        if (r.kind !== 'request') counts.markers++;
+        else if (isListOnly(r)) counts.listRows++;
         else counts.fullRecords++;
       }
     }

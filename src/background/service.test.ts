@@ -434,6 +434,7 @@ describe('CaptureService', () => {
       messages: 1,
       listRows: SNAPSHOT_CHUNK_ROWS,
       fullRecords: 0,
+      markers: 0,
       bytes: 0,
     });
     expect(traffic.byType['bg/upsert']).toMatchObject({
