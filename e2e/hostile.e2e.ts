@@ -121,7 +121,8 @@ async function inspect({ filter, match }: { filter: string; match: string }): Pr
     if (!row) continue;
     row.click();
     let detail: HTMLElement | null = null;
-    for (let i = 0; i < 30; i++) {
+    // The detail shows once the full record has come from the background.
+    for (let i = 0; i < 120; i++) {
       await frame();
       detail = document.querySelector<HTMLElement>('[data-testid="detail"]');
       if (detail && detail.querySelector('.detail-url')?.getAttribute('title') === row.dataset.url) break;

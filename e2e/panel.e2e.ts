@@ -366,6 +366,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
       await press(grid, 'ArrowDown');
       const back = selected();
       await press(grid, 'Enter');
+      // The list holds rows; the detail shows once the full record has come from the background.
+      for (let i = 0; i < 120 && !detail(); i++) await frame();
       const opened = detail();
       await press(grid, 'Escape');
       const closed = !detail();
@@ -410,7 +412,14 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
           row.click();
           await frame();
           const toastBefore = document.querySelector('[data-testid="toast"]')?.getAttribute('data-toast');
-          document.querySelector<HTMLElement>(`[data-testid="${testid}"]`)!.click();
+          // The detail's buttons show once the full record has come from the background.
+          let button: HTMLElement | null = null;
+          for (let i = 0; i < 120 && !button; i++) {
+            button = document.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
+            if (!button) await frame();
+          }
+          if (!button) return false;
+          button.click();
           for (let i = 0; i < 60; i++) {
             await frame();
             const toast = document.querySelector('[data-testid="toast"]');
@@ -465,6 +474,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
       try {
         document.querySelector<HTMLElement>('[data-testid="export-json"]')!.click();
         document.querySelector<HTMLElement>('[data-testid="export-har"]')!.click();
+        // Exports wait for the full records behind the list rows (asked of the background).
+        const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+        for (let i = 0; i < 600 && blobs.length < 2; i++) await frame();
       } finally {
         URL.createObjectURL = originalCreate;
         HTMLAnchorElement.prototype.click = originalClick;
@@ -555,7 +567,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
         row = document.querySelector<HTMLElement>('[data-testid="failure-row"]');
       }
       row?.click();
-      await frame();
+      // The detail shows once the full record has come from the background.
+      for (let i = 0; i < 120 && !document.querySelector('[data-testid="detail"]'); i++) await frame();
       const panel = document.querySelector('[data-testid="faultline-panel"]')!;
       return {
         row: row !== null,

@@ -83,13 +83,20 @@ describe.each(BROWSERS)('%s: the extension makes no network requests of its own'
       try {
         for (const row of [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].slice(0, 8)) {
           row.click();
-          await frame();
+          // The detail shows once the full record has come from the background.
+          for (let i = 0; i < 120 && !document.querySelector('[data-testid="detail"]'); i++) await frame();
           for (const id of ['copy-ticket', 'copy-curl', 'copy-fetch'])
             document.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.click();
           await frame();
         }
+        let exported = 0;
+        HTMLAnchorElement.prototype.click = function () {
+          exported++;
+        };
         document.querySelector<HTMLElement>('[data-testid="export-json"]')?.click();
         document.querySelector<HTMLElement>('[data-testid="export-har"]')?.click();
+        // Exports wait for the full records behind the list rows.
+        for (let i = 0; i < 300 && exported < 2; i++) await frame();
       } finally {
         URL.createObjectURL = originalCreate;
         HTMLAnchorElement.prototype.click = originalClick;

@@ -7,6 +7,7 @@
 // posts the records on it. The panel cannot tell these messages from the service's own.
 import type { PanelSession } from '../harness/index';
 import { toListRecord } from '../../src/protocol/list-record';
+import { SNAPSHOT_CHUNK_ROWS } from '../../src/background/service';
 import type { RequestRecord } from '../../src/protocol/messages';
 import { panelCdp, workerCdp, type Cdp } from './cdp';
 import { hotSpots, type HotSpot } from './profile';
@@ -32,7 +33,7 @@ export interface PanelFigures {
     postMs100k: number;
     /** Of the initial render: the first painted frame with any rows. */
     firstRowsMs100k: number;
-    /** JSON bytes posted over the port to open the panel on 100k stored failures. */
+    /** JSON bytes posted over the port to open the panel on 100k stored failures (list rows). */
     postedBytes100k: number;
     /** The same keystrokes, narrowing vs widening (a widening re-tests every row). */
     narrowingMs100k: number;
@@ -49,8 +50,8 @@ export interface PanelFigures {
   };
 }
 
-/** Records per message: a port message is capped at 64 MiB of JSON, and records are ~1.6 KB. */
-export const SNAPSHOT_CHUNK = 10_000;
+/** Rows per message, as the background sends a large store (a snapshot, then upserts). */
+export const SNAPSHOT_CHUNK = SNAPSHOT_CHUNK_ROWS;
 
 /** Free-text query typed and then deleted, one keystroke at a time ('\b' deletes). */
 export const KEYSTROKES = [
@@ -317,9 +318,9 @@ async function runSize(
   profile = false,
 ): Promise<SizeRun> {
   await reloadPanel(session);
-  // As the background sends them: full records (list rows, protocol/list-record.ts, are held back
-  // until the e2e suites pass with them; then post templates.map((t) => toListRecord(t)) here).
-  await session.backgroundEval(generateRecords, { templates, n, tabId });
+  // As the background sends them: list rows (protocol/list-record.ts); full records only on request.
+  const rows = templates.map((t) => toListRecord(t));
+  await session.backgroundEval(generateRecords, { templates: rows, n, tabId });
   await session.panelEval(watchFirstRender, { n, chunk: SNAPSHOT_CHUNK });
   const cdps = profile ? { panel: await panelCdp(session), worker: await workerCdp(session) } : null;
   if (cdps) for (const c of [cdps.panel, cdps.worker]) await startProfile(c);

@@ -1,7 +1,8 @@
-// A read-only view of the capture state for e2e tests (through backgroundEval) and for debugging in
-// the worker's console. It exposes only what the store holds: credentials are already redacted there.
+// A view of the capture state for e2e tests (through backgroundEval) and for debugging in the
+// worker's console; it changes nothing but its own traffic counters. It exposes only what the store holds: credentials are already redacted there.
 import type { CaptureRecord, CaptureStats } from '../protocol/messages';
 import type { PersistStats } from './persist';
+import type { PortTrafficReport } from './port-traffic';
 import type { CaptureService } from './service';
 
 export interface FaultlineDebug {
@@ -18,6 +19,10 @@ export interface FaultlineDebug {
   persistErrors(): number;
   /** How persistence is doing: commits, the longest commit and lag, the queue and what it refused. */
   persistStats(): PersistStats;
+  /** What was posted to panels per message type: messages, list rows, full records, and bytes while counted. */
+  panelTraffic(): PortTrafficReport;
+  /** Zeroes the panel traffic counts; `countBytes` also measures each message's JSON size from now on. */
+  resetPanelTraffic(options?: { countBytes?: boolean }): void;
 }
 
 export function createDebugApi(service: CaptureService, badgeText: (tabId: number) => Promise<string>): FaultlineDebug {
@@ -41,5 +46,10 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
     flush: () => service.flush(),
     persistErrors: () => service.persister.errors,
     persistStats: () => service.persister.stats(),
+    panelTraffic: () => service.panelTraffic.report(),
+    resetPanelTraffic: (options) => {
+      service.panelTraffic.reset();
+      service.panelTraffic.countBytes = options?.countBytes === true;
+    },
   };
 }

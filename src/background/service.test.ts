@@ -8,7 +8,7 @@ import {
   type CaptureRecord,
   type Envelope,
 } from '../protocol/messages';
-import { CaptureService } from './service';
+import { CaptureService, SNAPSHOT_CHUNK_ROWS } from './service';
 import { ManualTimers, testDb, ORIGIN, TEST_LIMITS, devtoolsExchange, fakeClassify, webRequest } from './test-support';
 
 class FakePort implements PortLike {
@@ -373,5 +373,102 @@ describe('CaptureService', () => {
     const left = await db.loadAll();
     expect(left.metas.map((m) => m.tabId)).toEqual([2]);
     expect(new Set(left.records.map((r) => r.key[0]))).toEqual(new Set([2]));
+  });
+
+  it('sends list rows, and the full records when the panel asks for them (issue 18)', async () => {
+    const { service, timers } = makeService();
+    await service.start();
+    const headers = [
+      { name: 'Accept', value: '*/*' },
+      { name: 'X-Trace-Context', value: 'trace-1' },
+    ];
+    fireAll(service, webRequest('https://a.test/1', { tabId: 1, status: 500, at: 1, headers }));
+    await timers.runAll();
+    const port = panel(service, 1);
+    const [row] = port.of('bg/snapshot')[0].payload.records;
+    expect(row.kind === 'request' && row.exchange.requestHeaders).toEqual([]);
+    port.receive(envelope('panel/get-records', { tabId: 1, requestId: 3, ids: [row.id, 'wr:gone'] }));
+    port.receive(envelope('panel/get-records', { tabId: 2, requestId: 4, ids: [row.id] }));
+    const answers = port.of('bg/records');
+    expect(answers).toHaveLength(1);
+    expect(answers[0].payload).toMatchObject({ tabId: 1, requestId: 3, missing: ['wr:gone'] });
+    const [full] = answers[0].payload.records;
+    expect(full.id).toBe(row.id);
+    expect(full.kind === 'request' && full.exchange.requestHeaders).toEqual(headers);
+    // Later changes stream as rows too.
+    fireAll(service, webRequest('https://a.test/2', { tabId: 1, status: 503, at: 2, headers }));
+    await timers.runAll();
+    const upserted = port.of('bg/upsert').flatMap((m) => m.payload.records);
+    expect(upserted.length).toBeGreaterThan(0);
+    for (const r of upserted) expect(r.kind === 'request' && r.exchange.requestHeaders).toEqual([]);
+  });
+
+  it('sends a large store as a snapshot of the first rows and upserts of the rest, in order, counted per type', async () => {
+    const timers = new ManualTimers();
+    const service = new CaptureService({
+      classify: fakeClassify,
+      limits: { ...TEST_LIMITS, maxRecords: 3 * SNAPSHOT_CHUNK_ROWS },
+      db: testDb(),
+      setBadge: () => {},
+      extensionOrigin: ORIGIN,
+      timers,
+    });
+    await service.start();
+    const total = 2 * SNAPSHOT_CHUNK_ROWS + 3;
+    const headers = [{ name: 'User-Agent', value: 'x'.repeat(200) }];
+    for (let i = 0; i < total; i++)
+      fireAll(service, webRequest(`https://a.test/${i}`, { tabId: 1, status: 500, at: i, headers }));
+    await timers.runAll();
+    service.panelTraffic.reset();
+    const port = panel(service, 1);
+    expect(port.sent.map((m) => [m.type, 'records' in m.payload ? m.payload.records.length : 0])).toEqual([
+      ['bg/snapshot', SNAPSHOT_CHUNK_ROWS],
+      ['bg/upsert', SNAPSHOT_CHUNK_ROWS],
+      ['bg/upsert', 3],
+    ]);
+    const seqs = port.sent.flatMap((m) => ('records' in m.payload ? m.payload.records.map((r) => r.seq) : []));
+    expect(seqs).toEqual(service.records(1).map((r) => r.seq));
+    expect(seqs).toHaveLength(total);
+    let traffic = service.panelTraffic.report();
+    expect(traffic.byType['bg/snapshot']).toEqual({
+      messages: 1,
+      listRows: SNAPSHOT_CHUNK_ROWS,
+      fullRecords: 0,
+      markers: 0,
+      bytes: 0,
+    });
+    expect(traffic.byType['bg/upsert']).toMatchObject({
+      messages: 2,
+      listRows: SNAPSHOT_CHUNK_ROWS + 3,
+      fullRecords: 0,
+    });
+
+    // Bytes are counted once asked for: the full record weighs more than its row.
+    service.panelTraffic.reset();
+    service.panelTraffic.countBytes = true;
+    const id = port.of('bg/snapshot')[0].payload.records[0].id;
+    port.receive(envelope('panel/get-records', { tabId: 1, requestId: 1, ids: [id] }));
+    port.receive(envelope('panel/hello', { tabId: 1, protocol: PROTOCOL_VERSION }));
+    traffic = service.panelTraffic.report();
+    expect(traffic.byType['bg/records']).toMatchObject({ messages: 1, listRows: 0, fullRecords: 1 });
+    const fullBytes = JSON.stringify(port.of('bg/records')[0]).length;
+    expect(traffic.byType['bg/records'].bytes).toBe(fullBytes);
+    const snapshotBytes = JSON.stringify(port.of('bg/snapshot')[1]).length;
+    expect(traffic.byType['bg/snapshot'].bytes).toBe(snapshotBytes);
+    expect(snapshotBytes / SNAPSHOT_CHUNK_ROWS).toBeLessThan(fullBytes - 200);
+  });
+
+  it('counts a post that throws (a closed port, or a message over the size limit) instead of losing it silently', async () => {
+    const { service, timers } = makeService();
+    await service.start();
+    fireAll(service, webRequest('https://a.test/1', { tabId: 1, status: 500, at: 1 }));
+    await timers.runAll();
+    const port = new FakePort(PANEL_PORT_PREFIX + 1);
+    port.postMessage = () => {
+      throw new Error('Message length exceeded maximum allowed length.');
+    };
+    service.connect(port);
+    port.receive(envelope('panel/hello', { tabId: 1, protocol: PROTOCOL_VERSION }));
+    expect(service.panelTraffic.report()).toMatchObject({ failedPosts: 1, byType: {} });
   });
 });

@@ -14,8 +14,11 @@ import {
   type CaptureRecord,
   type CaptureStats,
   type Envelope,
+  type MessageMap,
 } from '../protocol/messages';
+import { toListRecord } from '../protocol/list-record';
 import { bodyCopyPlan, type CopyPlan } from './body-copy';
+import { PortTraffic } from './port-traffic';
 import type { CaptureLimits } from './limits';
 import { CapturePersister, DEFAULT_PERSIST_OPTIONS, realTimers, type PersistOptions, type Timers } from './persist';
 import { assertNever } from '../core/assert-never';
@@ -49,6 +52,12 @@ export interface ServiceDeps {
   prepare?(): Promise<void>;
 }
 
+/**
+ * A panel opening on a large store gets its rows in messages of at most this many: the first paints
+ * while the rest arrive, and no message nears a port's size limit (Chrome: 64 MiB).
+ */
+export const SNAPSHOT_CHUNK_ROWS = 5_000;
+
 interface PanelConnection {
   port: PortLike;
   tabId: number;
@@ -75,6 +84,8 @@ export class CaptureService {
   private readonly restoredTabs = new Set<number>();
   private queue: Array<() => void> | null = [];
   readonly persister: CapturePersister;
+  /** What was posted to panels, per message type (the debug API reads it). */
+  readonly panelTraffic = new PortTraffic();
 
   constructor(private readonly deps: ServiceDeps) {
     this.timers = deps.timers ?? realTimers;
@@ -232,10 +243,28 @@ export class CaptureService {
     this.panels.add(connection);
     port.onDisconnect.addListener(() => this.panels.delete(connection));
     port.onMessage.addListener((message) => {
+      const ask = parseEnvelopeOf(message, ['panel/get-records']);
+      if (ask && ask.payload.tabId === tabId) return this.whenReady(() => this.answerRecords(connection, ask.payload));
       const msg = parseEnvelopeOf(message, ['panel/hello', 'panel/clear', 'panel/set-preserve']);
       if (!msg || msg.payload.tabId !== tabId) return;
       this.whenReady(() => this.handlePanel(connection, msg));
     });
+  }
+
+  /** The full records behind the panel's list rows (issue 18); ids no longer held are named. */
+  private answerRecords(connection: PanelConnection, ask: MessageMap['panel/get-records']): void {
+    const store = this.storeFor(connection.tabId);
+    const records: CaptureRecord[] = [];
+    const missing: string[] = [];
+    for (const id of ask.ids) {
+      const record = store.get(id);
+      if (record && isVisible(record)) records.push(record);
+      else missing.push(id);
+    }
+    this.post(
+      connection.port,
+      envelope('bg/records', { tabId: connection.tabId, requestId: ask.requestId, records, missing }),
+    );
   }
 
   private handlePanel(
@@ -246,20 +275,21 @@ export class CaptureService {
     switch (msg.type) {
       case 'panel/hello': {
         if (msg.payload.protocol !== PROTOCOL_VERSION) {
-          post(connection.port, envelope('bg/protocol-mismatch', { tabId, protocol: PROTOCOL_VERSION }));
+          this.post(connection.port, envelope('bg/protocol-mismatch', { tabId, protocol: PROTOCOL_VERSION }));
           return;
         }
         const store = this.storeFor(tabId);
         connection.greeted = true;
-        post(
+        // A snapshot of the first rows, then the rest as upserts, all before any later batch.
+        const visible = store.visible();
+        const stats = this.statsOf(store);
+        const rows = (from: number) => visible.slice(from, from + SNAPSHOT_CHUNK_ROWS).map(toListRecord);
+        this.post(
           connection.port,
-          envelope('bg/snapshot', {
-            tabId,
-            records: store.visible(),
-            stats: this.statsOf(store),
-            preserve: store.preserve,
-          }),
+          envelope('bg/snapshot', { tabId, records: rows(0), stats, preserve: store.preserve }),
         );
+        for (let from = SNAPSHOT_CHUNK_ROWS; from < visible.length; from += SNAPSHOT_CHUNK_ROWS)
+          this.post(connection.port, envelope('bg/upsert', { tabId, records: rows(from), stats }));
         return;
       }
       case 'panel/clear':
@@ -384,7 +414,7 @@ export class CaptureService {
       const records = [...batch.upserts.values()].sort((a, b) => a.seq - b.seq);
       const payload: { tabId: number; records: CaptureRecord[]; stats: CaptureStats; removedIds?: string[] } = {
         tabId,
-        records,
+        records: records.map(toListRecord),
         stats: this.statsOf(store),
       };
       if (batch.removed.size) payload.removedIds = [...batch.removed];
@@ -397,9 +427,19 @@ export class CaptureService {
     }
   }
 
+  private post(port: PortLike, message: Envelope): void {
+    let ok = true;
+    try {
+      port.postMessage(message);
+    } catch {
+      ok = false; // the port closed under us (its onDisconnect cleans up) or the message was too large: counted
+    }
+    this.panelTraffic.record(message, ok);
+  }
+
   private toPanels(tabId: number, message: Envelope): void {
     for (const connection of this.panels) {
-      if (connection.tabId === tabId && connection.greeted) post(connection.port, message);
+      if (connection.tabId === tabId && connection.greeted) this.post(connection.port, message);
     }
   }
 
@@ -432,13 +472,5 @@ export class CaptureService {
   async flush(): Promise<void> {
     this.flushBatches();
     await this.persister.flush();
-  }
-}
-
-function post(port: PortLike, message: Envelope): void {
-  try {
-    port.postMessage(message);
-  } catch {
-    /* the port closed under us; its onDisconnect cleans up */
   }
 }

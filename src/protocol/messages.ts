@@ -5,7 +5,7 @@ import { isRecord } from '../core/is-record';
 
 export const PROTOCOL_SOURCE = 'faultline' as const;
 /** Bumped when the envelope shapes change; a panel speaking another version says "reopen DevTools". */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /**
  * How much of the body Faultline holds for a record.

@@ -35,6 +35,13 @@ export function Detail() {
 /** The list holds rows cut to what it shows: the detail waits for the full record. */
 function FullDetail({ row }: { row: RequestRecord }) {
   const record = useFullRecord(row);
+  const gone = usePanel((s) => !record && s.fullRecordGone(row));
+  if (gone)
+    return (
+      <aside class="detail" aria-label="Failure detail" data-testid="detail-gone">
+        <p class="muted">The background no longer holds this request (it was evicted or cleared).</p>
+      </aside>
+    );
   if (!record)
     return (
       <aside class="detail" aria-label="Failure detail" aria-busy="true" data-testid="detail-loading">

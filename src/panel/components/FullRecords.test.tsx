@@ -106,4 +106,19 @@ describe('full records behind list rows', () => {
     expect(sent.length).toBe(1);
     expect(v.root.textContent).toContain('Copied 1 request as HAR; 1 no longer held by the background was left out');
   });
+
+  it('the detail says so when the background no longer holds the record, instead of loading forever', () => {
+    const { view: v, store, sent } = setup();
+    act(() => {
+      store.getState().select({ kind: 'row', seq: 1 });
+      store.getState().openDetail();
+    });
+    expect(v.root.querySelector('[data-testid="detail-loading"]')).not.toBeNull();
+    const { requestId } = sent[0].payload as { requestId: number };
+    act(() =>
+      store.getState().receive(envelope('bg/records', { tabId: 7, requestId, records: [], missing: ['wr:1'] })),
+    );
+    expect(v.root.querySelector('[data-testid="detail-loading"]')).toBeNull();
+    expect(v.root.querySelector('[data-testid="detail-gone"]')?.textContent).toContain('no longer holds this request');
+  });
 });

@@ -39,6 +39,11 @@ export class FullRecords {
     return isListOnly(row) ? this.byId.get(row.id) : row;
   }
 
+  /** The background answered that it no longer holds this row's record (evicted or cleared). */
+  isGone(row: RequestRecord): boolean {
+    return isListOnly(row) && !this.byId.has(row.id) && this.gone.has(row.id);
+  }
+
   requestFromBackground(rows: readonly RequestRecord[]): Promise<FullRecordsResult> {
     const lacking = rows.filter((r) => !this.get(r) && !this.gone.has(r.id)).map((r) => r.id);
     if (lacking.length === 0) return Promise.resolve(this.result(rows));

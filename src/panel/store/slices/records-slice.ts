@@ -11,6 +11,8 @@ export interface RecordsSlice {
   fullRevision: number;
   /** The full record behind a row, or undefined until it has been fetched (see fullRecords). */
   fullRecord(row: RequestRecord): RequestRecord | undefined;
+  /** True when the background said it no longer holds the row's record: it will not arrive. */
+  fullRecordGone(row: RequestRecord): boolean;
   /** The full records behind rows, asking the background for those not at hand. */
   fullRecords(rows: readonly RequestRecord[]): Promise<FullRecordsResult>;
   /** Runs `use` with the full records: at once when all are at hand (a click's copy stays in the click), else when they arrive. */
@@ -21,6 +23,7 @@ export function createRecordsSlice(ctx: Pick<StoreContext, 'full'>): StateCreato
   return () => ({
     fullRevision: 0,
     fullRecord: (row) => ctx.full.get(row),
+    fullRecordGone: (row) => ctx.full.isGone(row),
     fullRecords: (rows) => ctx.full.requestFromBackground(rows),
     withFullRecords(rows, use) {
       const records: RequestRecord[] = [];
