@@ -158,6 +158,10 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   const rowHeight = rowHeightAt(width);
   const columns = layout.columns;
   const selectedIndex = display.indexOf(selection);
+  // Rows changed height (one line to two, e.g. as the detail opens beside the list): keep the selection in view.
+  useEffect(() => {
+    if (selectedIndex >= 0) reveal(selectedIndex);
+  }, [layout.stacked]);
 
   const selectIndex = (index: number): void => {
     const next = display.selectionAt(index);
@@ -471,7 +475,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
         aria-label="Failures"
         aria-rowcount={display.count + 1}
         aria-colcount={columns.length}
-        aria-activedescendant={selectedIndex >= 0 ? activeId : undefined}
+        aria-activedescendant={selectedIndex >= range.start && selectedIndex < range.end ? activeId : undefined}
         aria-multiselectable="false"
         tabIndex={0}
         data-testid="failure-list"

@@ -68,8 +68,11 @@ describe('columns', () => {
     // The first line's tracks are the columns other than method and message, each wide enough for its content.
     const t = tracks(layout);
     expect(t).toHaveLength(4);
-    expect(t.map((x) => x.max)).toEqual([64, Math.ceil(demoContent.code), Math.ceil(demoContent.id), 95]);
-    expect(t.reduce((sum, x) => sum + x.max, 0)).toBeLessThanOrEqual(600);
+    expect(t.map((x) => x.min)).toEqual([50, 90, 90, 95]);
+    expect(t.slice(0, 3).map((x) => x.max)).toEqual([64, Math.ceil(demoContent.code), Math.ceil(demoContent.id)]);
+    expect(t.reduce((sum, x) => sum + (x.fr ? x.min : x.max), 0)).toBeLessThanOrEqual(600);
+    // The last column takes what is left, so the first line (and the message under it) reach the row's end.
+    expect(t[3].fr).toBe(1);
     // Kept columns keep the registry order.
     const order = ids(COLUMN_DEFS);
     const kept = ids(layout.columns);

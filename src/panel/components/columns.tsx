@@ -290,17 +290,23 @@ export function layoutColumns(
   // by the growing columns' weights: the path is cut before the message.
   // (1 px held back: the measured width is rounded, and a row wider than the list would scroll.)
   let spare = available - 1 - firstLine.reduce((sum, c) => sum + floorOf(c), 0);
-  const template = firstLine
-    .map((c) => {
-      if (widths[c.id] !== undefined) return `${preferred(c)}px`;
-      if (!c.grow) return `minmax(${c.minWidth}px, ${preferred(c)}px)`;
-      const extra = Math.max(0, Math.min(spare, Math.ceil(content[c.id] ?? 0) - c.minWidth));
-      spare -= extra;
-      return `minmax(${c.minWidth + extra}px, ${c.width}fr)`;
-    })
-    .join(' ');
+  const template = firstLine.map((c) => {
+    if (widths[c.id] !== undefined) return `${preferred(c)}px`;
+    if (!c.grow) return `minmax(${c.minWidth}px, ${preferred(c)}px)`;
+    const extra = Math.max(0, Math.min(spare, Math.ceil(content[c.id] ?? 0) - c.minWidth));
+    spare -= extra;
+    return `minmax(${c.minWidth + extra}px, ${c.width}fr)`;
+  });
+  // Two-line rows with no growing column on the first line: the last one takes the spare width, so the
+  // first line, and the message under it, reach the row's end.
+  if (stacked && !firstLine.some((c) => c.grow && widths[c.id] === undefined)) {
+    const last = firstLine[firstLine.length - 1];
+    const room = available - firstLine.reduce((sum, c) => sum + floorOf(c), 0);
+    if (last && widths[last.id] === undefined && room >= 0)
+      template[template.length - 1] = `minmax(${preferred(last)}px, 1fr)`;
+  }
   const minWidth = firstLine.reduce((sum, c) => sum + (stacked ? Math.min(floorOf(c), squeezed(c)) : floorOf(c)), 0);
-  return { columns, dropped, template, minWidth, stacked };
+  return { columns, dropped, template: template.join(' '), minWidth, stacked };
 }
 
 /** Fixed row height in px; the windowing math and the CSS share it. */
