@@ -1,7 +1,8 @@
 // Issue 15, "the panel at a glance", in the real DevTools of Chromium and Firefox against the demo:
-// a 1280×350 bottom dock and a 600 px right dock (rows visible, code/ID/verdict not cut, one toolbar
-// row), keys that DevTools would otherwise take, sort and hide columns, the row context menu,
-// copy all, the vendor ticket read back from the clipboard, and axe-core in every panel state.
+// a 1280×350 bottom dock and a 600 px right dock (rows visible; status, code, ID and verdict not cut
+// in any demo row; the message cut last; one toolbar row at 1280), keys that DevTools would otherwise
+// take, sort and hide columns, the row context menu, copy all, the vendor ticket read back from the
+// clipboard, and axe-core in every panel state.
 // Set FAULTLINE_SCREENSHOTS=<dir> to save the dock screenshots (light and dark) for the README.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -181,6 +182,87 @@ async function answerCellsCut(): Promise<{ rows: number; cut: string[]; columns:
   return { rows: rows.length, cut, columns };
 }
 
+/**
+ * Every failure row the list holds, scrolled through: the answer cells (status, code, ID, verdict, and
+ * Action when shown) cut short or past the grid's edge, each part of them; and each message cut short,
+ * with what the layout gave the message (its cell against the row, the path column's width).
+ */
+async function demoRowsCut(): Promise<{
+  rows: number;
+  /** The status bar's count of rows shown. */
+  shown: number;
+  stacked: boolean;
+  columns: string[];
+  cut: string[];
+  idCells: number;
+  messagesCut: string[];
+  messageSpan: { leftGap: number; rightGap: number } | null;
+  pathWidth: number | null;
+}> {
+  const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  for (let i = 0; i < 4; i++) await frame();
+  const grid = document.querySelector<HTMLElement>('[data-testid="failure-list"]')!;
+  const box = grid.getBoundingClientRect();
+  const cut = new Set<string>();
+  const messagesCut = new Set<string>();
+  const seen = new Set<string>();
+  let idCells = 0;
+  let messageSpan: { leftGap: number; rightGap: number } | null = null;
+  let atEnd = false;
+  grid.scrollTop = 0;
+  for (let i = 0; i < 3; i++) await frame();
+  for (let guard = 0; guard < 200; guard++) {
+    for (const row of grid.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')) {
+      // Every rendered row, in view or in the window's overscan: a cell's widths do not depend on scrolling.
+      if (seen.has(row.dataset.seq!)) continue;
+      seen.add(row.dataset.seq!);
+      const b = row.getBoundingClientRect();
+      for (const col of ['status', 'code', 'id', 'retry', 'action']) {
+        const cell = row.querySelector<HTMLElement>(`.col-${col}`);
+        if (!cell) continue;
+        if (col === 'id' && row.dataset.id) idCells++;
+        const parts = [cell, ...cell.querySelectorAll<HTMLElement>('*')];
+        const overflowing = parts.some((el) => el.scrollWidth > el.clientWidth && el.clientWidth > 0);
+        const pastGrid = cell.getBoundingClientRect().right > box.right + 1;
+        if (overflowing || pastGrid)
+          cut.add(`${col} ${row.dataset.url}: ${cell.textContent} (${cell.scrollWidth}/${cell.clientWidth})`);
+      }
+      const message = row.querySelector<HTMLElement>('.col-message');
+      if (message && message.scrollWidth > message.clientWidth)
+        messagesCut.add(`${row.dataset.url}: ${message.textContent} (${message.scrollWidth}/${message.clientWidth})`);
+      if (message && !messageSpan) {
+        // How much of the row's width the message leaves: left of it (the first column), right of it.
+        const first = row.querySelector<HTMLElement>('[role="gridcell"]:not(.col-method):not(.col-message)')!;
+        const m = message.getBoundingClientRect();
+        messageSpan = {
+          leftGap: Math.round(m.left - first.getBoundingClientRect().right),
+          rightGap: Math.round(b.right - m.right),
+        };
+      }
+    }
+    if (grid.scrollTop + grid.clientHeight >= grid.scrollHeight - 1) {
+      // The window renders after the scroll event: read the end once more, frames later.
+      if (atEnd) break;
+      atEnd = true;
+    } else grid.scrollTop += Math.max(40, grid.clientHeight - 60);
+    for (let i = 0; i < 3; i++) await frame();
+  }
+  grid.scrollTop = 0;
+  await frame();
+  const path = grid.querySelector<HTMLElement>('[data-testid="header-url"]');
+  return {
+    rows: seen.size,
+    shown: Number(document.querySelector('[data-testid="counts"]')!.getAttribute('data-shown')),
+    stacked: grid.dataset.stacked === 'true',
+    columns: [...grid.querySelectorAll<HTMLElement>('[role="columnheader"]')].map((h) => h.dataset.testid!.slice(7)),
+    cut: [...cut],
+    idCells,
+    messagesCut: [...messagesCut],
+    messageSpan,
+    pathWidth: path ? Math.round(path.getBoundingClientRect().width) : null,
+  };
+}
+
 /** Every row the list holds, scrolled through top to bottom (it renders only the rows in view). */
 async function allRows(): Promise<{ seq: string; todo: string; testid: string }[]> {
   const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
@@ -285,6 +367,13 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     expect(answers.rows).toBeGreaterThanOrEqual(12);
     expect(answers.cut).toEqual([]);
     expect(await session.panelEval(toolbarLines)).toBe(1);
+    // Every demo row, scrolled through: reported, not asserted yet. At 1280×350 the scroll visits 29 of the
+    // 34 rows in both browsers (all 34 at 600×800); until that is understood only the rows in view are asserted.
+    const all = await session.panelEval(demoRowsCut);
+    console.log(
+      `${browser} 1280×350: ${all.rows} of ${all.shown} rows scanned, stacked ${all.stacked}, cut ${JSON.stringify(all.cut)}, ` +
+        `path ${all.pathWidth} px, messages cut: ${all.messagesCut.length}\n  ${all.messagesCut.join('\n  ')}`,
+    );
     if (shots) {
       for (const theme of ['light', 'dark']) {
         await session.panelEval(setTheme, theme);
@@ -295,20 +384,32 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     }
   });
 
-  it('600 px right dock: status, code and verdict shown and not cut', async () => {
+  it('600 px right dock: two-line rows; status, code, ID and verdict shown and not cut, the message a whole line', async () => {
     await session.resizeDevTools(600, 800);
     await session.panelEval(resetView);
     const facts = await session.panelEval(layoutFacts);
-    expect(facts.columns).toEqual(expect.arrayContaining(['status', 'code', 'retry']));
+    expect(facts.columns).toEqual(expect.arrayContaining(['status', 'code', 'id', 'message', 'retry']));
     expect(facts.cut).toEqual({});
     expect(facts.rowsInView).toBeGreaterThan(12);
     // The toolbar wraps at 600 px, to at most two rows (it took four before issue 15).
     expect(facts.firstRowHeight).toBeLessThan(60);
     expect(await session.panelEval(toolbarLines)).toBeLessThanOrEqual(2);
     const answers = await session.panelEval(answerCellsCut);
-    // Issue 15 asks for status, code and verdict at 600 px; the ID column is dropped there (both browsers).
-    expect(answers.columns).toEqual(expect.arrayContaining(['status', 'code', 'retry']));
+    expect(answers.columns).toEqual(expect.arrayContaining(['status', 'code', 'id', 'retry']));
     expect(answers.cut).toEqual([]);
+    // Every demo row, scrolled through: the ID cells among them (no truncation: scrollWidth <= clientWidth).
+    const all = await session.panelEval(demoRowsCut);
+    expect(all.rows).toBe(all.shown);
+    expect(all.stacked).toBe(true);
+    expect(all.cut).toEqual([]);
+    expect(all.idCells).toBeGreaterThanOrEqual(4);
+    // The message has the second line from the first column to the row's end.
+    expect(all.messageSpan).not.toBeNull();
+    expect(Math.abs(all.messageSpan!.leftGap)).toBeLessThanOrEqual(1);
+    expect(Math.abs(all.messageSpan!.rightGap)).toBeLessThanOrEqual(1);
+    console.log(
+      `${browser} 600 px: ${all.rows} rows, messages cut: ${all.messagesCut.length}\n  ${all.messagesCut.join('\n  ')}`,
+    );
     if (shots) {
       for (const theme of ['light', 'dark']) {
         await session.panelEval(setTheme, theme);
@@ -476,6 +577,16 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
       );
       await frame();
       const filterFocused = document.activeElement === document.querySelector('[data-testid="filter"]');
+      // Cmd+F (macOS) likewise, from another detail control.
+      const filter = document.querySelector<HTMLInputElement>('[data-testid="filter"]')!;
+      const ticketButton = document.querySelector<HTMLElement>('[data-testid="copy-ticket"]')!;
+      ticketButton.focus();
+      const focusedBeforeCmd = document.activeElement === filter;
+      ticketButton.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'f', code: 'KeyF', metaKey: true, bubbles: true, cancelable: true }),
+      );
+      await frame();
+      const cmdFocused = !focusedBeforeCmd && document.activeElement === filter;
       const detailButton = document.querySelector<HTMLElement>('[data-testid="copy-ticket"]')!;
       detailButton.focus();
       detailButton.dispatchEvent(
@@ -484,9 +595,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
       await frame();
       const detailOpen = document.querySelector('[data-testid="detail"]') !== null;
       document.removeEventListener('keydown', spy);
-      return { filterFocused, detailOpen, leaked };
+      return { filterFocused, cmdFocused, detailOpen, leaked };
     });
-    expect(keys).toEqual({ filterFocused: true, detailOpen: false, leaked: [] });
+    expect(keys).toEqual({ filterFocused: true, cmdFocused: true, detailOpen: false, leaked: [] });
   });
 
   it('sorts by a column and hides one from the header context menu', async () => {
@@ -592,6 +703,20 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     expect(shown).toBeGreaterThan(3);
     expect(all.match(/^curl /gm)?.length).toBe(shown);
     expect(all).not.toContain(SECRET);
+
+    // The row menu's "Copy all shown as HAR": one entry per row shown, the same filter, no secret.
+    await session.panelEval(async () => {
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const row = document.querySelector<HTMLElement>('[data-testid="failure-row"]')!;
+      row.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 100, clientY: 100 }));
+      await frame();
+      document.querySelector<HTMLElement>('[data-testid="menu-copy-all-har"]')!.click();
+      for (let i = 0; i < 5; i++) await frame();
+    });
+    const har = JSON.parse(await session.readClipboard()) as { log: { entries: { response: { status: number } }[] } };
+    expect(har.log.entries).toHaveLength(shown);
+    expect(har.log.entries.every((e) => e.response.status >= 400 && e.response.status < 500)).toBe(true);
+    expect(JSON.stringify(har)).not.toContain(SECRET);
     await session.panelEval(resetView);
   });
 
@@ -611,7 +736,12 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
       return true;
     });
     expect(ok).toBe(true);
-    const ticket = await session.readClipboard();
+    // The ticket is written from the full record, which the panel may first ask the background for.
+    let ticket = await session.readClipboard();
+    for (let i = 0; i < 30 && !ticket.includes('**'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      ticket = await session.readClipboard();
+    }
     expect(ticket).toContain('**Response body');
     expect(ticket).toContain('InvalidTitle');
     expect(ticket).toMatch(/\*\*Response headers\*\*[\s\S]*content-type: /i);

@@ -1,6 +1,6 @@
 // The failure list: an ARIA grid of fixed-height rows, windowed so only what is on screen is in the DOM.
 import { memo } from './memo';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AUDIT_RULE_TITLES, type AuditRule } from '../../core/audit';
 import type { RequestRecord } from '../../protocol/messages';
 import { formatCount, formatDateTime, formatTime } from '../format';
@@ -8,16 +8,56 @@ import { copyText } from '../clipboard';
 import { usePanel, usePanelStore, usePlatform } from '../context';
 import { COPY_LABELS, copyTextOf, type CopyKind } from '../copies';
 import type { Group } from '../grouping';
+import type { CellExtents } from '../store/dataset';
 import { buildDisplay, moveIndex, type DisplayItem, type Selection } from '../store/display';
 import type { Row } from '../store/rows';
 import { WHAT_TO_DO_LABELS, type WhatToDo } from '../what-to-do';
 import { useWindowedList } from '../hooks/useWindowedList';
 import { recycleKeys, type RecycledKeys } from '../windowing';
-import { COLUMN_BY_ID, COLUMN_DEFS, layoutColumns, ROW_HEIGHT, userColumns, type ColumnDef } from './columns';
+import {
+  COLUMN_BY_ID,
+  COLUMN_DEFS,
+  layoutColumns,
+  ROW_HEIGHT,
+  STACKED_ROW_HEIGHT,
+  userColumns,
+  type ColumnDef,
+  type ColumnLayout,
+} from './columns';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 
 const OVERSCAN = 4;
+/** A cell's padding and border, px (panel.css .cell): what a column needs beyond its text. */
+const CELL_EDGES = 12;
 type Column = ColumnDef;
+
+/** Content widths (px) of the content-sized columns for the rows held, measured in the panel's fonts. */
+function measureContent(probe: HTMLElement, extents: CellExtents): Record<string, number> {
+  const width = (text: string, mono: boolean): number => {
+    probe.className = mono ? 'measure mono' : 'measure';
+    probe.textContent = text;
+    return probe.getBoundingClientRect().width;
+  };
+  const content: Record<string, number> = {};
+  // One character of the monospace face times the longest code and ID: no string to build per row.
+  const monoChar = width('0'.repeat(40), true) / 40;
+  // No code or ID held: the column takes its minimum.
+  if (monoChar > 0) content.code = extents.codeChars * monoChar + CELL_EDGES;
+  if (monoChar > 0) content.id = extents.idChars * monoChar + CELL_EDGES;
+  // Messages are many and in a proportional face: their longest length times an average character.
+  const sample = 'The Title field is required. Rate limit exceeded, try again in 30 seconds.';
+  const sansChar = width(sample, false) / sample.length;
+  if (sansChar > 0) content.message = extents.messageChars * sansChar + CELL_EDGES;
+  const verdict = Math.max(0, ...extents.verdicts.map((v) => width(v, false)));
+  if (verdict > 0) content.retry = verdict + CELL_EDGES;
+  probe.textContent = '';
+  return content;
+}
+
+function sameWidths(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Math.abs(a[k] - b[k]) < 0.5);
+}
 
 interface MenuState {
   x: number;
@@ -83,20 +123,45 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     [dataset, revision, view, order, groupBy, expanded, rowSort],
   );
 
+  // Content-sized columns: the widest code, ID and verdict held, measured once per change in the panel's fonts.
+  const extents = dataset.cellExtents();
+  const probeRef = useRef<HTMLSpanElement>(null);
+  const [content, setContent] = useState<Record<string, number>>({});
+  useLayoutEffect(() => {
+    if (!probeRef.current) return;
+    const next = measureContent(probeRef.current, extents);
+    setContent((prev) => (sameWidths(prev, next) ? prev : next));
+  }, [extents]);
+  // The layout depends on the width the windowed list measures, and the row height on the layout
+  // (two-line rows in a narrow dock): the list asks for it by width.
+  const layoutAt = useMemo(() => {
+    let last: { width: number; layout: ColumnLayout } | null = null;
+    return (w: number): ColumnLayout => {
+      if (last?.width !== w) last = { width: w, layout: layoutColumns(wanted, widths, w || 1280, content) };
+      return last.layout;
+    };
+  }, [wanted, widths, content]);
+  const rowHeightAt = useCallback((w: number) => (layoutAt(w).stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT), [layoutAt]);
+
   const { scrollerRef, width, range, pageRows, onScroll, reveal } = useWindowedList({
     count: display.count,
-    rowHeight: ROW_HEIGHT,
+    rowHeight: rowHeightAt,
     overscan: OVERSCAN,
-    headerHeight: ROW_HEIGHT,
+    headerHeight: rowHeightAt,
     fallbackHeight: fallbackViewportHeight,
     followsEnd: order === 'newest-last' && !rowSort,
     resetKeys: [order, view],
     startAtEnd: order === 'newest-last',
   });
-  // Narrow docks keep the columns that answer "what now" (status, verdict, code) and drop the rest.
-  const layout = useMemo(() => layoutColumns(wanted, widths, width || 1280), [wanted, widths, width]);
+  // Narrow docks keep the columns that answer "what now" (status, code, ID, message, verdict): two-line rows.
+  const layout = layoutAt(width);
+  const rowHeight = rowHeightAt(width);
   const columns = layout.columns;
   const selectedIndex = display.indexOf(selection);
+  // Rows changed height (one line to two, e.g. as the detail opens beside the list): keep the selection in view.
+  useEffect(() => {
+    if (selectedIndex >= 0) reveal(selectedIndex);
+  }, [layout.stacked]);
 
   const selectIndex = (index: number): void => {
     const next = display.selectionAt(index);
@@ -405,20 +470,22 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     <>
       <div
         ref={scrollerRef}
-        class="grid"
+        class={`grid${layout.stacked ? ` stacked${columns.some((c) => c.id === 'method') ? ' lead-method' : ''}` : ''}`}
         role={grouped ? 'treegrid' : 'grid'}
         aria-label="Failures"
         aria-rowcount={display.count + 1}
         aria-colcount={columns.length}
-        aria-activedescendant={selectedIndex >= 0 ? activeId : undefined}
+        aria-activedescendant={selectedIndex >= range.start && selectedIndex < range.end ? activeId : undefined}
         aria-multiselectable="false"
         tabIndex={0}
         data-testid="failure-list"
         data-count={display.count}
+        data-stacked={layout.stacked}
         style={{
           '--grid-template': layout.template,
           '--grid-min': `${layout.minWidth}px`,
-          '--row-h': `${ROW_HEIGHT}px`,
+          '--row-h': `${rowHeight}px`,
+          '--line-h': `${layout.stacked ? STACKED_ROW_HEIGHT / 2 : ROW_HEIGHT}px`,
         }}
         onScroll={onScroll}
         onKeyDown={onKeyDown}
@@ -464,6 +531,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
           </div>
         </div>
       </div>
+      <span ref={probeRef} class="measure" aria-hidden="true" />
       {menu ? (
         <ContextMenu
           label={menu.seq === null ? 'Columns' : 'Row'}

@@ -3,8 +3,8 @@
 // Others add a column by adding one entry here.
 import type { ComponentChildren } from 'preact';
 import { callSiteOf, formatFrame } from '../../core/callsite';
-import { protocolLabel } from '../../core/protocols/label';
 import type { RequestRecord } from '../../protocol/messages';
+import { codeCell } from '../code-text';
 import { operationTooltip } from '../contract';
 import { formatDateTime, formatTime, hostPath, truncate } from '../format';
 import type { Row } from '../store/rows';
@@ -28,16 +28,20 @@ export interface CellView {
 export interface ColumnDef {
   id: ColumnId;
   title: string;
-  /** Preferred width, px. */
+  /** Preferred width, px (while the content is not measured); a growing column's share of the spare width. */
   width: number;
+  /** A content-sized column is as wide as its widest content up to this, px (default: width). */
+  maxWidth?: number;
   /** Below this the column is dropped rather than squeezed, px. */
   minWidth: number;
   /** Takes a share of the spare width. */
   grow?: boolean;
   /** Off until the user shows it (header context menu). */
   hiddenByDefault?: boolean;
-  /** Lower numbers stay longest when the list is narrow (a 600 px dock keeps status, verdict, code). */
+  /** Lower numbers stay longest when the list is narrow. 1-5 are the answer columns a dock never drops. */
   priority: number;
+  /** In a narrow dock the row takes two lines and this column moves to the second. */
+  secondLine?: boolean;
   /** Sort key; columns without one cannot be sorted. */
   sortValue?(row: Row): string | number;
   cell(row: Row, record: RequestRecord): CellView;
@@ -59,6 +63,7 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
     width: 62,
     minWidth: 52,
     priority: 7,
+    secondLine: true,
     sortValue: (row) => row.method,
     cell: (row) => ({ content: row.method }),
   },
@@ -112,28 +117,23 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
   {
     id: 'code',
     title: 'Error code',
+    // Content-sized: as wide as the longest code held (see layoutColumns).
     width: 200,
+    maxWidth: 220,
     minWidth: 90,
     priority: 3,
     sortValue: (row) => row.code,
     cell: (_row, r) => {
-      // RPC protocols are named with their code: "gRPC-web · UNAVAILABLE (14)". GraphQL keeps the bare code
-      // (its endpoint says the protocol; the detail names it), so the column stays narrow.
-      const label = r.classification.protocol === 'graphql' ? null : protocolLabel(r.classification);
-      if (label) return { content: truncate(label, CELL_CHARS), title: label, className: 'mono' };
-      const code = r.classification.errorCode ?? '';
-      // A problem+json type URI: its last segment names the problem; the whole URI is in the tooltip.
-      const shown = /^https?:\/\/[^\s]+\/[^/\s]+\/?$/i.test(code)
-        ? code.replace(/\/$/, '').slice(code.replace(/\/$/, '').lastIndexOf('/') + 1)
-        : code;
-      return { content: truncate(shown, CELL_CHARS), title: code, className: 'mono' };
+      const { shown, title } = codeCell(r.classification);
+      return { content: truncate(shown, CELL_CHARS), title, className: 'mono' };
     },
   },
   {
     id: 'id',
     title: 'ID',
-    // A UUID in the monospace face, uncut.
+    // Content-sized, up to a 40-character ID in the monospace face.
     width: 250,
+    maxWidth: 280,
     minWidth: 90,
     priority: 4,
     sortValue: (row) => row.id,
@@ -143,10 +143,12 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
   {
     id: 'message',
     title: 'Message',
-    width: 260,
-    minWidth: 140,
+    // Its share of the spare width (three times the path's): the path is cut before the message.
+    width: 540,
+    minWidth: 200,
     grow: true,
     priority: 5,
+    secondLine: true,
     sortValue: (row) => row.message,
     cell: (_row, r) => {
       // A network failure has no message: its error name is the message.
@@ -178,8 +180,10 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
   {
     id: 'retry',
     title: 'Verdict',
+    // Content-sized: as wide as the widest verdict held.
     width: 108,
-    minWidth: 96,
+    maxWidth: 120,
+    minWidth: 72,
     priority: 2,
     sortValue: (row) => (row.record.kind === 'request' ? shortVerdict(row.record.classification) : ''),
     cell: (_row, r) => ({
@@ -211,43 +215,101 @@ export function userColumns(hidden: readonly string[], shown: readonly string[])
 }
 
 export interface ColumnLayout {
+  /** Shown, in registry order (the DOM order of the cells). */
   columns: ColumnDef[];
   /** Columns the user wants that do not fit the width (named in the header menu). */
   dropped: ColumnDef[];
   template: string;
   minWidth: number;
+  /** Two-line rows: the second-line columns (method, message) go under the others. */
+  stacked: boolean;
 }
 
+/** Columns with these priorities answer "what now" (status, verdict, code, ID, message): never dropped for room. */
+export const ANSWER_PRIORITY = 5;
+
 /**
- * Fits the wanted columns to the width: by priority, a column is kept while the kept columns'
- * minimum widths fit; kept columns keep their order. User-resized columns are fixed in px.
+ * Fits the wanted columns to the width. Fixed columns are as wide as their content (`content`, px,
+ * measured by the caller on the rows held) up to their maximum; user-resized ones are fixed in px; a
+ * growing column with measured content (the message) gets the spare width first. When one line cannot hold every answer column, rows take two lines: the message (and the
+ * method) move to the second, under the others, and get its whole width. Then by priority a column
+ * is kept while the kept columns' widths fit; answer columns are squeezed to their minimum rather
+ * than dropped. Kept columns keep their order.
  */
 export function layoutColumns(
   wanted: readonly ColumnDef[],
   widths: Readonly<Record<string, number>>,
   available: number,
+  content: Readonly<Record<string, number>> = {},
 ): ColumnLayout {
-  const widthOf = (c: ColumnDef): number => Math.max(c.minWidth, widths[c.id] ?? c.width);
-  // Fixed columns need their preferred width to be readable (codes, IDs, verdicts); growing ones their minimum.
-  const floorOf = (c: ColumnDef): number => (widths[c.id] !== undefined || !c.grow ? widthOf(c) : c.minWidth);
-  const byPriority = [...wanted].sort((a, b) => a.priority - b.priority);
-  const keep = new Set<string>();
-  let used = 0;
-  for (const c of byPriority) {
-    if (keep.size > 0 && used + floorOf(c) > available) continue;
-    keep.add(c.id);
-    used += floorOf(c);
+  const preferred = (c: ColumnDef): number => {
+    if (widths[c.id] !== undefined) return Math.max(c.minWidth, widths[c.id]);
+    const measured = content[c.id];
+    return measured === undefined
+      ? c.width
+      : Math.min(c.maxWidth ?? c.width, Math.max(c.minWidth, Math.ceil(measured)));
+  };
+  // What a column needs to be readable: fixed columns their (content) width, growing ones their minimum.
+  const floorOf = (c: ColumnDef): number => (widths[c.id] !== undefined || !c.grow ? preferred(c) : c.minWidth);
+  const squeezed = (c: ColumnDef): number => (widths[c.id] !== undefined ? preferred(c) : c.minWidth);
+  const fit = (candidates: readonly ColumnDef[], squeezeAnswers: boolean): Set<string> => {
+    const keep = new Set<string>();
+    const byPriority = [...candidates].sort((a, b) => a.priority - b.priority);
+    // Room held back for the answer columns still to come, at their minimum (when they may be squeezed).
+    let reserved = squeezeAnswers
+      ? byPriority.filter((c) => c.priority <= ANSWER_PRIORITY).reduce((sum, c) => sum + squeezed(c), 0)
+      : 0;
+    let used = 0;
+    for (const c of byPriority) {
+      const answer = squeezeAnswers && c.priority <= ANSWER_PRIORITY;
+      if (answer) reserved -= squeezed(c);
+      if (keep.size === 0 || used + floorOf(c) + reserved <= available) used += floorOf(c);
+      else if (answer) used += squeezed(c);
+      else continue;
+      keep.add(c.id);
+    }
+    return keep;
+  };
+  const answers = wanted.filter((c) => c.priority <= ANSWER_PRIORITY);
+  let keep = fit(wanted, false);
+  const stacked =
+    answers.some((c) => !keep.has(c.id)) && wanted.some((c) => c.secondLine && c.priority <= ANSWER_PRIORITY);
+  let secondLine: ColumnDef[] = [];
+  if (stacked) {
+    secondLine = wanted.filter((c) => c.secondLine);
+    keep = fit(
+      wanted.filter((c) => !c.secondLine),
+      true,
+    );
+    for (const c of secondLine) keep.add(c.id);
   }
   const columns = wanted.filter((c) => keep.has(c.id));
   const dropped = wanted.filter((c) => !keep.has(c.id));
-  const template = columns
-    .map((c) => {
-      if (widths[c.id] !== undefined) return `${widthOf(c)}px`;
-      return c.grow ? `minmax(${c.minWidth}px, ${c.width}fr)` : `minmax(${c.minWidth}px, ${c.width}px)`;
-    })
-    .join(' ');
-  return { columns, dropped, template, minWidth: columns.reduce((sum, c) => sum + floorOf(c), 0) };
+  const firstLine = columns.filter((c) => !secondLine.includes(c));
+  // Spare width goes first to a growing column's content (the message, when measured), then is shared
+  // by the growing columns' weights: the path is cut before the message.
+  // (1 px held back: the measured width is rounded, and a row wider than the list would scroll.)
+  let spare = available - 1 - firstLine.reduce((sum, c) => sum + floorOf(c), 0);
+  const template = firstLine.map((c) => {
+    if (widths[c.id] !== undefined) return `${preferred(c)}px`;
+    if (!c.grow) return `minmax(${c.minWidth}px, ${preferred(c)}px)`;
+    const extra = Math.max(0, Math.min(spare, Math.ceil(content[c.id] ?? 0) - c.minWidth));
+    spare -= extra;
+    return `minmax(${c.minWidth + extra}px, ${c.width}fr)`;
+  });
+  // Two-line rows with no growing column on the first line: the last one takes the spare width, so the
+  // first line, and the message under it, reach the row's end.
+  if (stacked && !firstLine.some((c) => c.grow && widths[c.id] === undefined)) {
+    const last = firstLine[firstLine.length - 1];
+    const room = available - firstLine.reduce((sum, c) => sum + floorOf(c), 0);
+    if (last && widths[last.id] === undefined && room >= 0)
+      template[template.length - 1] = `minmax(${preferred(last)}px, 1fr)`;
+  }
+  const minWidth = firstLine.reduce((sum, c) => sum + (stacked ? Math.min(floorOf(c), squeezed(c)) : floorOf(c)), 0);
+  return { columns, dropped, template: template.join(' '), minWidth, stacked };
 }
 
 /** Fixed row height in px; the windowing math and the CSS share it. */
 export const ROW_HEIGHT = 21;
+/** A two-line row (narrow docks): two lines of 18 px. */
+export const STACKED_ROW_HEIGHT = 36;

@@ -7,10 +7,11 @@ import { isAtBottom, listWindow, scrollToReveal, type WindowRange } from '../win
 
 export interface WindowedListOptions {
   count: number;
-  rowHeight: number;
+  /** A row's height, px; a function when it depends on the list's width (two-line rows in a narrow dock). */
+  rowHeight: number | ((width: number) => number);
   overscan: number;
-  /** The sticky header's height. */
-  headerHeight: number;
+  /** The sticky header's height (likewise). */
+  headerHeight: number | ((width: number) => number);
   /** Used while the scroller has no layout (tests): its height in px. */
   fallbackHeight: number;
   /** The list may follow its end (newest last, not sorted by a column). */
@@ -32,11 +33,13 @@ export interface WindowedList {
 }
 
 export function useWindowedList(options: WindowedListOptions): WindowedList {
-  const { count, rowHeight } = options;
+  const { count } = options;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [measuredHeight, setMeasuredHeight] = useState(0);
   const [width, setWidth] = useState(0);
+  const rowHeight = typeof options.rowHeight === 'function' ? options.rowHeight(width) : options.rowHeight;
+  const headerHeight = typeof options.headerHeight === 'function' ? options.headerHeight(width) : options.headerHeight;
   const stickToEnd = useRef(options.startAtEnd);
   /** The scrollTop we set or last saw, so scroll events we caused are not taken as the user's. */
   const lastScrollTop = useRef(0);
@@ -48,7 +51,7 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
     overscan: options.overscan,
     measuredHeight,
     fallbackHeight: options.fallbackHeight,
-    headerHeight: options.headerHeight,
+    headerHeight,
     scrollTop,
     pinned,
   });

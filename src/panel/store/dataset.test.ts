@@ -35,6 +35,41 @@ describe('Dataset', () => {
     expect(counts()).toEqual({ server: 1, client: 0 });
   });
 
+  it('cell extents: the longest code, ID and message held and the verdicts in use, across appends, filters and resets', () => {
+    const d = new Dataset(spec('status:5xx'));
+    d.reset([
+      requestRecord({ seq: 1, status: 400, code: 'InvalidTitle', message: 'Title is required' }),
+      requestRecord({ seq: 2, status: 503, errorId: 'req_1', retryable: true }),
+    ]);
+    const first = d.cellExtents();
+    // Rows the filter hides count too: a column keeps its width while the user types.
+    expect(first).toEqual({ codeChars: 12, idChars: 5, messageChars: 17, verdicts: ['fix request', 'retry, backoff'] });
+    expect(d.cellExtents()).toBe(first);
+    d.upsert([requestRecord({ seq: 3, status: 404, code: 'x' })]);
+    // Nothing wider arrived: the same object, so the list's layout is not recomputed.
+    expect(d.cellExtents()).toBe(first);
+    d.upsert([
+      requestRecord({
+        seq: 4,
+        status: 401,
+        errorId: '93aa74d5-8caf-473f-af2f-42cf806ddfdc',
+        verdict: 'reauthenticate',
+      }),
+    ]);
+    expect(d.cellExtents()).toEqual({
+      codeChars: 12,
+      idChars: 36,
+      messageChars: 17,
+      verdicts: ['fix request', 're-auth', 'retry, backoff'],
+    });
+    d.reset([
+      requestRecord({ seq: 9, status: 500, code: 'GRAPHQL_VALIDATION_FAILED' }),
+      requestRecord({ seq: 11, status: 0, error: 'net::ERR_CONNECTION_REFUSED' }),
+      navigationRecord(10),
+    ]);
+    expect(d.cellExtents()).toEqual({ codeChars: 25, idChars: 0, messageChars: 27, verdicts: ['fix request'] });
+  });
+
   it('a snapshot shows failures only, in seq order, whatever the arrival order', () => {
     const d = new Dataset(spec());
     d.reset([

@@ -9,15 +9,25 @@
 // Rows are addressed by slot: a number that never changes while the row lives (slot - offset is
 // its index in `rows`), so the visible list and groups survive evictions at the front.
 import type { CaptureRecord } from '../../protocol/messages';
+import { codeCell } from '../code-text';
 import { compileFilter, isNarrowing, isUnfiltered, type FilterSpec, type FilterSubject } from '../filter';
 import { GroupIndex, type GroupBy } from '../grouping';
 import { PositionList } from './positions';
 import { makeRow, type Row } from './rows';
+import { shortVerdict } from '../verdict';
 
 /** Rows tested per scan step: well under a millisecond, so callers can slice scans by time. */
 export const SCAN_STEP_ROWS = 2_000;
 /** Complete results kept per filter, so deleting a character returns to a result already computed. */
 const RESULT_CACHE_SIZE = 12;
+
+/** What the content-sized columns measure: the longest code, ID and message held (characters), the verdicts in use. */
+export interface CellExtents {
+  codeChars: number;
+  idChars: number;
+  messageChars: number;
+  verdicts: readonly string[];
+}
 
 /** Identifies what a spec shows, for the result cache. */
 export function specKey(spec: FilterSpec): string {
@@ -49,6 +59,7 @@ export class Dataset {
     counted: number;
     counts: Map<string, number>;
   } | null = null;
+  private extentsCache: { version: number; counted: number; extents: CellExtents } | null = null;
   private readonly slotById = new Map<string, number>();
   private visibleList = new PositionList();
   private spec: FilterSpec;
@@ -145,6 +156,45 @@ export class Dataset {
     }
     this.chipCache = { chips, version: this.rowsVersion, counted: this.offset + this.rows.length, counts };
     return counts;
+  }
+
+  /**
+   * The widest cell contents of every row held, whatever the filter (columns keep their width while
+   * filtering). Like chipCounts: appended rows are measured on top of the last result, any other
+   * change measures every row again. The same object is returned while nothing changed.
+   */
+  cellExtents(): CellExtents {
+    const cache = this.extentsCache;
+    const fresh = cache !== null && cache.version === this.rowsVersion;
+    if (fresh && cache.counted === this.offset + this.rows.length) return cache.extents;
+    let codeChars = fresh ? cache.extents.codeChars : 0;
+    let idChars = fresh ? cache.extents.idChars : 0;
+    let messageChars = fresh ? cache.extents.messageChars : 0;
+    const verdicts = new Set(fresh ? cache.extents.verdicts : []);
+    for (let i = fresh ? cache.counted - this.offset : 0; i < this.rows.length; i++) {
+      const record = this.rows[i].record;
+      if (record.kind !== 'request') continue;
+      const c = record.classification;
+      codeChars = Math.max(codeChars, codeCell(c).shown.length);
+      idChars = Math.max(idChars, c.errorId?.length ?? 0);
+      // As the Message cell shows it: a network failure's error name when there is no message.
+      messageChars = Math.max(messageChars, (c.message ?? record.exchange.error ?? '').length);
+      const verdict = shortVerdict(c);
+      if (verdict) verdicts.add(verdict);
+    }
+    const extents = { codeChars, idChars, messageChars, verdicts: [...verdicts].sort() };
+    const same =
+      cache !== null &&
+      cache.extents.codeChars === codeChars &&
+      cache.extents.idChars === idChars &&
+      cache.extents.messageChars === messageChars &&
+      cache.extents.verdicts.join('\n') === extents.verdicts.join('\n');
+    this.extentsCache = {
+      version: this.rowsVersion,
+      counted: this.offset + this.rows.length,
+      extents: same ? cache.extents : extents,
+    };
+    return this.extentsCache.extents;
   }
 
   groups(): GroupIndex | null {
