@@ -2,30 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../classify';
+import { b64, concat, frame } from '../testing/grpc-frames';
 import type { Exchange } from '../types';
 import { decodeBase64Chunks, percentDecode, readEnvelopes } from './bytes';
 import { protocolLabel } from './label';
 import { MAX_OPERATIONS } from './operations';
 import { decodeStatus, readFields } from './protobuf';
-
-const frame = (flags: number, payload: Uint8Array | string): Uint8Array => {
-  const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : payload;
-  const out = new Uint8Array(5 + bytes.length);
-  out[0] = flags;
-  new DataView(out.buffer).setUint32(1, bytes.length);
-  out.set(bytes, 5);
-  return out;
-};
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
-const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
 const grpcWeb = (
   body: Uint8Array | null,

@@ -6,27 +6,8 @@
 // https://connectrpc.com/docs/protocol , https://twitchtv.github.io/twirp/docs/spec_v7.html
 import { describe, expect, it } from 'vitest';
 import { classify } from '../classify';
+import { b64, concat, frame } from '../testing/grpc-frames';
 import type { Classification, Exchange } from '../types';
-
-const enc = (s: string) => new TextEncoder().encode(s);
-const frame = (flags: number, payload: Uint8Array | string): Uint8Array => {
-  const bytes = typeof payload === 'string' ? enc(payload) : payload;
-  const out = new Uint8Array(5 + bytes.length);
-  out[0] = flags;
-  new DataView(out.buffer).setUint32(1, bytes.length);
-  out.set(bytes, 5);
-  return out;
-};
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
-const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
 const jsonEx = (
   status: number,

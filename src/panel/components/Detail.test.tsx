@@ -2,16 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { requestRecord } from '../testing';
-import { click, flush, renderPanel, type Rendered } from './test-render';
+import { click, flush, renderPanel, stubClipboard, type Rendered } from './test-render';
 
 let view: Rendered | null = null;
 let written: string[] = [];
 beforeEach(() => {
-  written = [];
-  Object.defineProperty(navigator, 'clipboard', {
-    configurable: true,
-    value: { writeText: vi.fn(async (text: string) => void written.push(text)) },
-  });
+  written = stubClipboard();
 });
 afterEach(() => {
   view?.unmount();

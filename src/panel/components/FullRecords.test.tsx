@@ -1,22 +1,18 @@
 // @vitest-environment happy-dom
 // The list holds rows cut to what it shows (issue 18): the detail and the copies wait for the full
 // record from the background and use it, never the cut row.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { toListRecord } from '../../protocol/list-record';
 import { envelope, type Envelope, type RequestRecord } from '../../protocol/messages';
 import { createPanelStore } from '../store/panel-store';
 import { requestRecord } from '../testing';
-import { flush, renderPanel, type Rendered } from './test-render';
+import { flush, renderPanel, stubClipboard, type Rendered } from './test-render';
 
 let view: Rendered | null = null;
 let written: string[] = [];
 beforeEach(() => {
-  written = [];
-  Object.defineProperty(navigator, 'clipboard', {
-    configurable: true,
-    value: { writeText: vi.fn(async (text: string) => void written.push(text)) },
-  });
+  written = stubClipboard();
 });
 afterEach(() => {
   view?.unmount();

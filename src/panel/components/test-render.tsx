@@ -1,5 +1,6 @@
 // Rendering helpers for component tests (happy-dom + preact, no testing-library).
 import { render } from 'preact';
+import { vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { CaptureRecord } from '../../protocol/messages';
 import { envelope } from '../../protocol/messages';
@@ -94,4 +95,14 @@ export async function flush(): Promise<void> {
   await act(async () => {
     await new Promise((r) => setTimeout(r, 0));
   });
+}
+
+/** Replaces navigator.clipboard with a stub; returns the texts written to it. */
+export function stubClipboard(): string[] {
+  const written: string[] = [];
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: { writeText: vi.fn(async (text: string) => void written.push(text)) },
+  });
+  return written;
 }
