@@ -4,6 +4,7 @@
 // https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
 
 import type { FormatRecognizer } from '../types';
+import { SUCCESS_NOTE } from './generic-error-message';
 import { compact, get, str, toNumber } from './util';
 
 /** WeChat -1 = system busy, Feishu 99991400 = rate limited: transient by the vendors' docs. */
@@ -22,7 +23,7 @@ export const codeMsg: FormatRecognizer = {
     const msgKey = wechat ? 'errmsg' : 'msg';
     const n = toNumber(rawCode);
     if (n === undefined || get(j, msgKey) === undefined) return null;
-    if (n === 0) return { saysSuccess: true };
+    if (n === 0 || SUCCESS_NOTE.test(str(j, msgKey) ?? '')) return { saysSuccess: true };
     return compact({
       saysFailure: true,
       errorCode: n,

@@ -19,6 +19,9 @@ function isSuccessCode(c: string | number): boolean {
   return (typeof c === 'number' && (c === 0 || (c >= 200 && c < 300))) || /^(0|2\d\d|ok|success)$/i.test(String(c));
 }
 
+/** `{code: 10000, msg: "Success"}`: whatever the number, a message that is only a success word says it succeeded. */
+export const SUCCESS_NOTE = /^\s*(?:ok|okay|success|succeeded|successful|successfully|done)[.!]?\s*$/i;
+
 /** An `id` (or `object`) among more than 8 fields: a resource, not an envelope. */
 function isRecordBody(j: Record<string, unknown>): boolean {
   return ('id' in j || 'object' in j) && Object.keys(j).length > 8;
@@ -54,7 +57,7 @@ export const genericErrorMessage: FormatRecognizer = {
     }
     const message = str(j, 'message') ?? str(j, 'Message');
     const errCode = apiCode(get(j, 'code'), ctx.exchange.status) ?? apiCode(get(j, 'error_code'), ctx.exchange.status);
-    if (errCode !== undefined && message !== undefined && !isSuccessCode(errCode))
+    if (errCode !== undefined && message !== undefined && !isSuccessCode(errCode) && !SUCCESS_NOTE.test(message))
       return { saysFailure: true, errorCode: errCode, message };
     const errors = get(j, 'errors');
     if (Array.isArray(errors) && errors.length > 0 && typeof errors[0] === 'string') {

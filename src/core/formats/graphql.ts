@@ -9,7 +9,22 @@
 
 import type { Extracted, FormatRecognizer, OperationFailure } from '../types';
 import { idText, MAX_BATCH_ELEMENTS, OperationList } from '../protocols/operations';
-import { at, code, compact, firstRecord, get, has, isRecord, joinTexts, num, str } from './util';
+import { normalizeKey, isGenericMessage } from '../infer/dictionaries';
+import {
+  at,
+  code,
+  compact,
+  fieldErrorsFromDict,
+  firstRecord,
+  get,
+  has,
+  isCodeLike,
+  isFieldDict,
+  isRecord,
+  joinTexts,
+  num,
+  str,
+} from './util';
 
 const RATE_LIMIT_CODES = new Set(['RATE_LIMITED', 'RATE_LIMIT', 'THROTTLED', 'TOO_MANY_REQUESTS']);
 
@@ -63,14 +78,73 @@ function errorCodeOf(error: unknown): string | number | undefined {
     code(get(error, 'errorType')) ??
     (typeof bare === 'number' && bare >= 100 && bare <= 599 ? undefined : bare) ??
     code(at(error, ['extensions', 'errorCode'])) ??
+    namedCodeOf(get(error, 'extensions')) ??
     code(at(error, ['extensions', 'classification'])) ??
     code(get(firstRecord(nestedErrors(error)), 'code'))
   );
 }
 
+/** Keys of `extensions` that end in `code` but hold a status, not the error's code. */
+const STATUS_CODE_KEY = /(?:status|http|response)code$/;
+
+/** Any other `…Code` key of `extensions` (Braintree's `legacyCode`, a `reasonCode`, `error_code`). */
+function namedCodeOf(extensions: unknown): string | number | undefined {
+  if (!isRecord(extensions)) return undefined;
+  let n = 0;
+  for (const key in extensions) {
+    if (!Object.prototype.hasOwnProperty.call(extensions, key)) continue;
+    if (++n > 32) break;
+    const norm = normalizeKey(key);
+    if (norm === 'code' || !norm.endsWith('code') || STATUS_CODE_KEY.test(norm)) continue;
+    const v = code(get(extensions, key));
+    if (typeof v === 'string' ? isCodeLike(v) : v !== undefined && Number.isInteger(v) && (v < 100 || v > 599))
+      return v;
+  }
+  return undefined;
+}
+
+/** `extensions` keys holding a field → messages dictionary (Lighthouse `validation`, `errors`, `validationErrors`). */
+const FIELD_DICT_KEYS = ['validation', 'validationErrors', 'errors', 'fieldErrors'];
+
+/** "field: message" from the first entry of a validation dictionary in the error's `extensions`. */
+function validationDetail(error: unknown): string | undefined {
+  const extensions = get(error, 'extensions');
+  for (const key of FIELD_DICT_KEYS) {
+    const dict = get(extensions, key);
+    if (!isFieldDict(dict, true)) continue;
+    const first = fieldErrorsFromDict(dict)[0];
+    if (first) return `${first.field}: ${first.message}`;
+  }
+  return undefined;
+}
+
+/** Where servers put the HTTP status of a GraphQL error (Apollo `http.status`, Boom's `exception.output`, a REST data source's `response`). */
+const STATUS_PATHS: ReadonlyArray<readonly string[]> = [
+  ['extensions', 'http', 'status'],
+  ['extensions', 'statusCode'],
+  ['extensions', 'status'],
+  ['extensions', 'exception', 'output', 'statusCode'],
+  ['extensions', 'exception', 'statusCode'],
+  ['extensions', 'exception', 'status'],
+  ['extensions', 'response', 'status'],
+];
+
+/** The HTTP error status (400–599) a GraphQL error names for itself, or undefined. */
+function embeddedStatusOf(error: unknown): number | undefined {
+  for (const path of STATUS_PATHS) {
+    const v = at(error, path);
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{3}$/.test(v.trim()) ? Number(v) : NaN;
+    if (Number.isInteger(n) && n >= 400 && n <= 599) return n;
+  }
+  return undefined;
+}
+
 /** The error's message, with the specific messages of nested errors after a wrapper's. */
 function messageOf(error: unknown): string | undefined {
   const own = str(error, 'message');
+  // A wrapper ("Validation failed for the field [createUser].") with a validation dictionary beside it.
+  const detail = own === undefined || isGenericMessage(own) ? validationDetail(error) : undefined;
+  if (detail) return own ? `${own}${/[.:!?]$/.test(own) ? ' ' : ': '}${detail}` : detail;
   const nested = nestedErrors(error);
   const inner = nested ? joinTexts(nested.map((e) => str(e, 'message'))) : undefined;
   if (!inner || (own && own.includes(inner))) return own ?? inner;
@@ -167,6 +241,8 @@ export const graphql: FormatRecognizer = {
         : undefined;
 
     const id = errorIdOf(first, get(j, 'extensions'));
+    // An HTTP status the server put in the error (Boom's 403 under INTERNAL_SERVER_ERROR) is advised as that status.
+    const embedded = throttled ? undefined : embeddedStatusOf(first);
     // Any error is a failure, partial data or not: some field the client asked for did not resolve.
     return compact({
       protocol: 'graphql' as const,
@@ -178,6 +254,7 @@ export const graphql: FormatRecognizer = {
       retryAfterSeconds: wait,
       retryAfterField: wait !== undefined ? 'extensions.cost.throttleStatus' : undefined,
       retryable: throttled ? true : undefined,
+      httpEquivalent: embedded,
     });
   },
 };

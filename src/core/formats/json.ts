@@ -38,6 +38,8 @@ const hasOwn = Object.prototype.hasOwnProperty;
 // Compared normalized (`result_status`, `resultStatus`, `err-code` → `resultstatus`, `errcode`).
 const VALUE_SIGNAL_KEYS = new Set([
   'result',
+  // Captcha solvers' `errorId: 1` (0 is success).
+  'errorid',
   'resultstatus',
   'responsestatus',
   'returncode',
@@ -113,6 +115,11 @@ function failedStatusObject(value: unknown): boolean {
   return false;
 }
 
+/** `alipay_trade_query_response`, `trade_create_result`: a method's result object named after the method. */
+function signedResult(lower: string): boolean {
+  return lower.length > 9 && (lower.endsWith('_response') || lower.endsWith('_result'));
+}
+
 /** The gate's one result object: classify.ts tells plain data from an unclaimed body by identity. */
 export const PLAIN_DATA: Readonly<Record<string, never>> = Object.freeze({});
 
@@ -153,6 +160,9 @@ export const json: FormatRecognizer = {
       if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsError(j[key])) return null;
       if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key])) return null;
       if ((lower === 'meta' || lower === 'header') && failedStatusObject(j[key])) return null;
+      // A signed `<method>_response` object (Alipay) and a head/body envelope (Paytm) carry their result inside.
+      if (signedResult(lower) && failedStatusObject(j[key])) return null;
+      if (lower === 'body' && isRecord(j[key]) && (hasOwn.call(j, 'head') || hasOwn.call(j, 'header'))) return null;
     }
     // `{"subsonic-response": {status: "failed", error: {…}}}`: one key of any name wrapping an error envelope.
     if (n === 1 && wrapsError(j[first])) return null;

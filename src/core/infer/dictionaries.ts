@@ -47,6 +47,8 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['msgcode', 6],
   ['errno', 6],
   ['errorsubcode', 4],
+  ['subcodes', 4],
+  ['suberrorcode', 4],
   ['issue', 7],
   ['exceptiontype', 5],
   ['exception', 4],
@@ -110,13 +112,16 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['returnmsg', 8],
   ['returnmessage', 8],
   // Addressed to the developer, who reads this panel: more specific than the end user's wording.
+  // A sub message refines the message beside it (`msg: "Business Failed"`, `sub_msg: "trade does not exist"`).
+  ['submsg', 11],
+  ['submessage', 11],
   ['developermessage', 11],
   ['devmessage', 11],
   ['technicalmessage', 11],
 ]);
 
 /** Key endings that make any key a message key (`response_details`, `validationMessage`). */
-export const MESSAGE_KEY_SUFFIXES: readonly string[] = ['message', 'details', 'description'];
+export const MESSAGE_KEY_SUFFIXES: readonly string[] = ['message', 'details', 'description', 'msg'];
 
 /** Keys whose value is an ID that support can look up. */
 export const ID_KEYS: ReadonlyMap<string, number> = new Map([
@@ -334,6 +339,8 @@ export const RESULT_CODE_KEYS: ReadonlySet<string> = new Set([
   'responsecode',
   'statuscode',
   'err',
+  // Captcha solvers' `errorId`: 0 is success, any other number names the error.
+  'errorid',
 ]);
 
 /** Status words of a failed call (compared upper case). */
@@ -452,6 +459,9 @@ const GENERIC = [
   'validationerror',
   'validation_error',
   'invalid_request',
+  'bad user input',
+  'invalid user input',
+  'user input error',
 ];
 const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
 
@@ -461,9 +471,22 @@ const GENERIC_VALIDATION =
 
 const genericMessages = new Map<string, boolean>();
 
+/**
+ * Wrappers that say only "some inputs are wrong" or point elsewhere for the details: "One or several
+ * required parameters are missing or incorrect", "… see details in `fields`", "Validation failed for
+ * the field [createUser]".
+ */
+const GENERIC_POINTER =
+  /^(?:one or (?:more|several)|some|several|one)(?: of the)? (?:required )?(?:parameters?|fields?|values?|inputs?|arguments?|properties) (?:are|is|were|was) (?:missing|invalid|incorrect|not valid)(?: or (?:missing|invalid|incorrect))?$|\bsee (?:the )?(?:details|errors?|fields?|field errors)\b|^(?:validation|request validation) failed for (?:the )?(?:field|argument|input|parameter|mutation|query)s? \[?[\w.\- ]{1,60}\]?$/;
+
 /** Whether a message is a generic wrapper ("Validation Failed", "400 Bad Request", "Error"). */
 export function isGenericMessage(message: string): boolean {
-  if (message.length > 90) return false;
+  if (message.length > 90) {
+    // A long message whose first sentence is a wrapper ("One or several required parameters are missing
+    // or incorrect. An incorrect resource ID also raises this kind of error.") is one too.
+    const end = message.indexOf('. ');
+    return end > 0 && end <= 90 && message.length <= 400 && isGenericMessage(message.slice(0, end));
+  }
   // Asked of the same message several times per exchange (recognizer's, inferred, each candidate leaf).
   let generic = genericMessages.get(message);
   if (generic === undefined) {
@@ -480,5 +503,10 @@ function genericMessage(message: string): boolean {
     .replace(/^(?:http\s*)?\d{3}\s*[:\-–]?\s*/, '')
     .replace(/[.!:]+$/, '')
     .trim();
-  return m === '' || GENERIC_SET.has(m) || (/valid|error|fail|problem/.test(m) && GENERIC_VALIDATION.test(m));
+  return (
+    m === '' ||
+    GENERIC_SET.has(m) ||
+    (/valid|error|fail|problem/.test(m) && GENERIC_VALIDATION.test(m)) ||
+    (/valid|missing|incorrect|\bsee\b|fail/.test(m) && GENERIC_POINTER.test(m))
+  );
 }

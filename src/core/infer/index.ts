@@ -75,7 +75,9 @@ export function inferMissing(
         missing(extracted.errorCode) ||
         String(extracted.errorCode).trim() === String(status) ||
         (current0 !== '' && !current0.includes(' ') && MACHINE_TOKEN.test(current0)) ||
-        isGenericMessage(current0));
+        isGenericMessage(current0) ||
+        // A generic format's numeric code may have a name beside it (`code: 101`, `type: "missing_access_key"`).
+        (GENERIC_FORMATS.has(format) && /^-?\d+$/.test(String(extracted.errorCode ?? '').trim())));
     const inferred = inferJson(json, status, !said, wantsText);
     let saysFailure = extracted.saysFailure;
     if (judged && inferred.saysFailure === true) {
@@ -111,8 +113,13 @@ export function inferMissing(
     }
     // A code that only repeats the HTTP status gives way to a real one.
     const echo = !missing(out.errorCode) && String(out.errorCode).trim() === String(status);
+    // A generic format's numeric code (`error.code: 101`) gives way to the name beside it (`error.type: "missing_access_key"`).
+    const refined =
+      inferred.errorCodeRefines === true &&
+      GENERIC_FORMATS.has(format) &&
+      /^-?\d+$/.test(String(out.errorCode ?? '').trim());
     if (
-      (missing(out.errorCode) || (echo && typeof inferred.errorCode === 'string')) &&
+      (missing(out.errorCode) || ((echo || refined) && typeof inferred.errorCode === 'string')) &&
       inferred.errorCode !== undefined
     ) {
       out.errorCode = inferred.errorCode;

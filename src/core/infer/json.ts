@@ -25,6 +25,8 @@ import { leavesOf, type Leaf } from './walk';
 export interface Inferred {
   errorCode?: string | number;
   errorCodeField?: string;
+  /** The code is a name found beside a numeric code (`type: "missing_access_key"` beside `code: 101`): it refines that number. */
+  errorCodeRefines?: boolean;
   message?: string;
   messageField?: string;
   errorId?: string;
@@ -123,6 +125,8 @@ function codeScore(leaf: Leaf, status: number): number {
     if (!Number.isInteger(v) || v === 0) return 0;
     // Inside an error object a short number under `id` is the error's number (`{type: "error", id: 6200}`).
     const errorNumber = norm === 'id' && leaf.inError && v > 0 && v < 1000000;
+    // `{status: 240, message}` in a 2xx that judged itself failed: the app's own status number is its code.
+    if (norm === 'status' && leaf.depth === 0 && status >= 200 && status < 300 && appStatusCode(v)) return 5;
     // Numbers under these keys are HTTP statuses or record IDs, not codes.
     if (norm === 'status' || norm === 'type' || norm === 'name' || norm === 'reason' || (norm === 'id' && !errorNumber))
       return 0;
@@ -184,6 +188,46 @@ function codeScore(leaf: Leaf, status: number): number {
   else if (leaf.depth === 0 && typeof v === 'string' && (norm === 'code' || norm === 'errorcode')) score += 3;
   if (leaf.item > 0) score -= 2;
   return score - leaf.depth * 0.75;
+}
+
+/** Keys beside a numeric code that may name the error (`type: "missing_access_key"`, `sub_code: "ACQ.TRADE_NOT_EXIST"`). */
+const NAMING_KEYS: ReadonlySet<string> = new Set([
+  'type',
+  'errortype',
+  'subcode',
+  'suberrorcode',
+  'subcodes',
+  'reason',
+  'error',
+]);
+
+/** A token that names an error in words (`missing_access_key`, `ACQ.TRADE_NOT_EXIST`, `actNotFound`), not a class name. */
+function namesAnError(s: string): boolean {
+  if (s.length > 80 || /(?:Error|Exception|Fault)$/.test(s)) return false;
+  const words = s
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[._\-:/]+/)
+    .filter(Boolean);
+  if (words.length < 2 || !words.every((w) => /^[a-z0-9]+$/.test(w))) return false;
+  for (const w of words) if (ERROR_WORD.test(w)) return true;
+  return false;
+}
+
+/**
+ * A numeric code (`code: 101`, `code: "40004"`) is a category; a sibling that names the error in words
+ * says which one. The sibling leaf, or undefined when the code is not numeric or has none.
+ */
+function namedBeside(leaves: readonly Leaf[], code: Leaf): Leaf | undefined {
+  const v = code.value;
+  if (!(typeof v === 'number' || (typeof v === 'string' && /^-?\d+$/.test(v.trim())))) return undefined;
+  const parent = code.path.slice(0, code.path.length - code.key.length);
+  for (const leaf of leaves) {
+    if (leaf === code || !NAMING_KEYS.has(leaf.norm) || typeof leaf.value !== 'string') continue;
+    if (leaf.path.slice(0, leaf.path.length - leaf.key.length) !== parent) continue;
+    if (namesAnError(leaf.value.trim())) return leaf;
+  }
+  return undefined;
 }
 
 function messageText(leaf: Leaf): string | undefined {
@@ -332,6 +376,11 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let resourceLike = false;
   let numericCode: number | undefined;
   let httpStatus: number | undefined;
+  // `{code: 10000, msg: "Success"}`: a result code beside a success word is a success, whatever its number.
+  let successMessage = false;
+  // `{status: 240, message}` (Baidu, Tencent maps): an app's own numeric status, judged only in a small envelope.
+  let appStatus: number | undefined;
+  let errorToken = false;
   let n = 0;
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
@@ -354,9 +403,21 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     }
     if (typeof v === 'string' && STATUS_KEYS.has(norm)) {
       const word = v.trim().toUpperCase();
-      if (FAILURE_WORDS.has(word) || (norm !== 'message' && norm !== 'msg' && isFailureWord(v.trim())))
-        failure ??= true;
-      else if (SUCCESS_WORDS.has(word) && norm !== 'message' && norm !== 'msg') failure ??= false;
+      const prose = norm === 'message' || norm === 'msg';
+      if (FAILURE_WORDS.has(word) || (!prose && isFailureWord(v.trim()))) failure ??= true;
+      else if (SUCCESS_WORDS.has(word.replace(/[.!]$/, ''))) {
+        if (prose) successMessage = true;
+        else failure ??= false;
+      } else if (!prose && norm.endsWith('status') && (word === 'F' || word === 'S')) failure ??= word === 'F';
+      continue;
+    }
+    // `errorCode: "ERROR_KEY_DOES_NOT_EXIST"` at the top of a 2xx envelope names the failure (judged with a message).
+    if ((norm === 'errorcode' || norm === 'errcode') && typeof v === 'string' && NAMED_ERROR_CODE.test(v.trim())) {
+      errorToken = true;
+      continue;
+    }
+    if (norm === 'status' && typeof v === 'number' && Number.isInteger(v) && (v < 400 || v > 599)) {
+      appStatus = v;
       continue;
     }
     // `status: 401` in a 2xx body is the HTTP status the call reports for itself (a small number is an app's own).
@@ -396,12 +457,38 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   )
     return true;
   if (failure === undefined && numericCode !== undefined && hasMessage) {
-    // Result codes where 0 (or a 2xx echo) means success.
-    if (numericCode === 0 || (numericCode >= 200 && numericCode < 300)) return false;
+    // Result codes where 0 (or a 2xx echo, or any code beside a success word) means success.
+    if (numericCode === 0 || (numericCode >= 200 && numericCode < 300) || successMessage) return false;
     if (!resourceLike) return true;
+  }
+  if (failure === undefined && errorToken && hasMessage && !successMessage && !resourceLike) return true;
+  // `{status: 240, message: "APP 服务被禁用"}`: a lone numeric status and a message, no payload. 0 is
+  // success; 1 and the 2xx echoes read as success in too many APIs to call them failures.
+  if (
+    failure === undefined &&
+    numericCode === undefined &&
+    appStatus !== undefined &&
+    hasMessage &&
+    !successMessage &&
+    !resourceLike &&
+    keys <= 3
+  ) {
+    if (appStatus === 0) return false;
+    if (appStatusCode(appStatus)) return true;
   }
   return failure;
 }
+
+/** HTTP success statuses a body echoes as its own `status`. */
+const SUCCESS_ECHOES: ReadonlySet<number> = new Set([200, 201, 202, 204]);
+
+/** A body `status` number that is an app's own failure code: not 0/1, not a success echo, not an HTTP error status. */
+function appStatusCode(v: number): boolean {
+  return Number.isInteger(v) && v !== 0 && v !== 1 && !SUCCESS_ECHOES.has(v) && (v < 400 || v > 599);
+}
+
+/** An error code that names a failure (`ERROR_KEY_DOES_NOT_EXIST`, `invalid_key`), not "none" or a number. */
+const NAMED_ERROR_CODE = /^(?!(?:no_?error|none|ok|success|null|0+)$)[A-Za-z][A-Za-z0-9]*(?:[_.\-:][A-Za-z0-9]+)+$/i;
 
 /** Top-level keys of an HTTP status a 2xx body reports for itself (`{status_code: 429, error_code, …}`). */
 // A bare `status` is left out: APIs number their own statuses there (Withings' `status: 503` is "invalid params").
@@ -430,10 +517,49 @@ const WRAPPERS = ['Response', 'response'];
  * `{messages: {resultCode: "Error"}}`, `{meta: {code: 4003, message}}`, `{header: {code, msg}}`,
  * GeoNames' `{status: {message, value}}`).
  */
-const STATUS_HOLDERS = ['result', 'messages', 'meta', 'header', 'status'];
+const STATUS_HOLDERS = ['result', 'messages', 'meta', 'header', 'status', 'resultInfo', 'responseInfo', 'statusInfo'];
+
+/**
+ * A signed envelope: one `<method>_response` / `<method>_result` object beside scalars only (its
+ * signature, a timestamp), as Alipay's open platform sends it. The object, or undefined.
+ */
+function signedResponse(root: Record<string, unknown>): { key: string; inner: Record<string, unknown> } | undefined {
+  let found: { key: string; inner: Record<string, unknown> } | undefined;
+  let n = 0;
+  for (const key in root) {
+    if (!Object.prototype.hasOwnProperty.call(root, key)) continue;
+    if (++n > 4) return undefined;
+    const v = root[key];
+    if (v === null || typeof v !== 'object') continue;
+    const norm = normalizeKey(key);
+    if (found || Array.isArray(v) || norm.length <= 8 || !(norm.endsWith('response') || norm.endsWith('result')))
+      return undefined;
+    found = { key, inner: v as Record<string, unknown> };
+  }
+  return found;
+}
+
+/** `{head: {…}, body: {…}}` (Paytm and other gateway envelopes): the body holds the call's result. */
+function headBody(root: Record<string, unknown>): Record<string, unknown> | undefined {
+  const body = Object.prototype.hasOwnProperty.call(root, 'body') ? root.body : undefined;
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  return 'head' in root || 'header' in root ? (body as Record<string, unknown>) : undefined;
+}
 
 /** The envelope inside a one-key wrapper, with its path prefix; the object itself otherwise. */
-function unwrap(root: Record<string, unknown>): { scope: Record<string, unknown>; prefix: string } {
+function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<string, unknown>; prefix: string } {
+  if (!nested) {
+    const signed = signedResponse(root);
+    if (signed && statusVerdict(signed.inner) !== undefined) {
+      const inner = unwrap(signed.inner, true);
+      return { scope: inner.scope, prefix: `${signed.key}.${inner.prefix}` };
+    }
+    const body = headBody(root);
+    if (body) {
+      const inner = unwrap(body, true);
+      if (inner.scope !== body) return { scope: inner.scope, prefix: `body.${inner.prefix}` };
+    }
+  }
   // `{data: {error: …}, success: false, status: 400}`: the error sits in the payload slot of a failed envelope.
   const data = Object.prototype.hasOwnProperty.call(root, 'data') ? root.data : undefined;
   if (
@@ -754,11 +880,13 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     return out;
   }
   if (full && codeAndMessage) {
-    const code = best(leaves, (l) => codeScore(l, status), 3);
+    const code0 = best(leaves, (l) => codeScore(l, status), 3);
+    const code = code0 && (namedBeside(leaves, code0) ?? code0);
     if (code) {
       const v = code.value as string | number;
       out.errorCode = typeof v === 'string' ? v.trim() : v;
       out.errorCodeField = prefix + code.path;
+      if (code !== code0) out.errorCodeRefines = true;
     } else if (prefix === 'status.') {
       // A status object's `value` is its result code (GeoNames: `status: {message, value: 10}`).
       const value = (scope as Record<string, unknown>).value;

@@ -28,6 +28,8 @@ const ID_TAGS = [
   'CorrelationId',
   'correlationId',
 ];
+/** The first `<error …>` / `<Error …>` / `<err …/>` element: its attributes and, unless self-closed, its text. */
+const ERROR_ELEMENT = /<(?:error|err)\b([^<>]{0,600}?)(?:\/>|>([^<]{0,2000})<\/(?:error|err)>)/i;
 const CODE_TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:\-/#]{0,79}$/;
 
 export interface XmlFields {
@@ -54,19 +56,34 @@ export function xmlFields(xml: string): XmlFields {
     lower.includes(`<${tag.toLowerCase()}`) ? tagTextOf(source, tag) : undefined;
   const attr = root ? /\b(?:code|errorCode|error_code)\s*=\s*["']([^"']{1,80})["']/.exec(root[2]) : null;
   if (attr && CODE_TOKEN.test(attr[1])) out.code = attr[1];
+  // The root's own status attribute (`<ApiResponse Status="ERROR">`, Flickr's `<rsp stat="fail">`).
+  const rootStatus = root ? /\b(?:status|stat)\s*=\s*["']([A-Za-z_]{2,24})["']/i.exec(root[2]) : null;
+  if (rootStatus) out.status = rootStatus[1].toUpperCase();
+  // An error element that carries its code (and message) as attributes: `<Error Number="1011102">…</Error>`,
+  // `<err code="100" msg="Invalid API Key" />`.
+  const element = lower.includes('<err') ? ERROR_ELEMENT.exec(region) : null;
+  if (element) {
+    const codeAttr = /\b(?:code|number|errorcode|id)\s*=\s*["']([^"']{1,80})["']/i.exec(element[1]);
+    if (!out.code && codeAttr && CODE_TOKEN.test(codeAttr[1])) out.code = codeAttr[1];
+    const msgAttr = /\b(?:msg|message|description)\s*=\s*["']([^"']{1,500})["']/i.exec(element[1]);
+    const inner = element[2]?.trim();
+    const text = msgAttr?.[1] ?? (inner && !inner.includes('<') ? inner : undefined);
+    if (text && /[A-Za-z]/.test(text) && text.includes(' ')) out.message = text;
+  }
   for (const tag of CODE_TAGS) {
     if (out.code) break;
     const t = tagText(region, tag);
     if (t && CODE_TOKEN.test(t) && !/^(?:error|fault)$/i.test(t)) out.code = t;
   }
   for (const tag of MESSAGE_TAGS) {
+    if (out.message) break;
     const t = tagText(region, tag);
     if (t && /[A-Za-z]/.test(t) && t.includes(' ')) {
       out.message = t;
       break;
     }
   }
-  const status = tagText(region, 'status');
+  const status = out.status ? undefined : tagText(region, 'status');
   if (status && /^[A-Za-z_]{2,24}$/.test(status)) out.status = status.toUpperCase();
   for (const tag of ID_TAGS) {
     const t = tagText(region, tag);
