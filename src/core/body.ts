@@ -30,9 +30,30 @@ b64[95] = 63; // '_' (base64url)
  */
 export function decodeBase64(input: string, maxBytes = Infinity): { bytes: Uint8Array; cut: boolean } | undefined {
   const n = input.length;
-  const out = new Uint8Array(
-    Math.min(Math.ceil((n * 3) / 4), maxBytes === Infinity ? Number.MAX_SAFE_INTEGER : maxBytes),
+  return decodeBase64Into(
+    new Uint8Array(Math.min(Math.ceil((n * 3) / 4), maxBytes === Infinity ? Number.MAX_SAFE_INTEGER : maxBytes)),
+    input,
   );
+}
+
+/** Bodies whose bytes fit this are decoded into one reused buffer: they are read as text at once and dropped. */
+const SCRATCH_BYTES = 64 * 1024;
+let scratch: Uint8Array | undefined;
+
+/**
+ * decodeBase64 for buildBodyView, whose bytes only live until they are decoded as text: small bodies
+ * reuse one buffer (classify is synchronous), where a fresh typed array per body costs more than the
+ * decoding itself.
+ */
+function decodeBase64Transient(input: string, maxBytes: number): { bytes: Uint8Array; cut: boolean } | undefined {
+  const size = Math.min(Math.ceil((input.length * 3) / 4), maxBytes);
+  if (size > SCRATCH_BYTES) return decodeBase64(input, maxBytes);
+  scratch ??= new Uint8Array(SCRATCH_BYTES);
+  return decodeBase64Into(scratch.subarray(0, size), input);
+}
+
+function decodeBase64Into(out: Uint8Array, input: string): { bytes: Uint8Array; cut: boolean } | undefined {
+  const n = input.length;
   let len = 0;
   let acc = 0;
   let bits = 0;
@@ -56,6 +77,9 @@ export function decodeBase64(input: string, maxBytes = Infinity): { bytes: Uint8
   }
   return { bytes: out.subarray(0, len), cut: false };
 }
+
+/** Stateless between calls (no `stream` option), so one decoder serves every body. */
+const UTF8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /** Whether a decoded text looks binary: NUL characters or many replacement characters (first 4 KiB). */
 function looksBinary(text: string): boolean {
@@ -150,10 +174,13 @@ export function parseEventStream(text: string, maxEvents = MAX_SSE_EVENTS): SseE
   return events;
 }
 
+/** The repairs of a strict parse: none (shared, never written). */
+const NO_REPAIRS: string[] = [];
+
 /** Strict JSON.parse, then the tolerant parser. One call per body. */
 function parseJson(text: string): { ok: boolean; value: unknown; repairs: string[] } {
   try {
-    return { ok: true, value: JSON.parse(text), repairs: [] };
+    return { ok: true, value: JSON.parse(text), repairs: NO_REPAIRS };
   } catch {
     return parseJsonLenient(text);
   }
@@ -213,7 +240,7 @@ export function buildBodyView(exchange: Exchange, headers?: HeaderIndex): BodyVi
 
   let text: string;
   if (exchange.bodyEncoding === 'base64') {
-    const decoded = decodeBase64(raw, MAX_PARSE_BYTES);
+    const decoded = decodeBase64Transient(raw, MAX_PARSE_BYTES);
     if (!decoded) {
       notes.push('body marked base64 is not valid base64; read as text');
       text = raw;
@@ -222,7 +249,7 @@ export function buildBodyView(exchange: Exchange, headers?: HeaderIndex): BodyVi
         truncated = true;
         notes.push(`body parsed up to the first ${MAX_PARSE_BYTES} bytes (2 MiB)`);
       }
-      text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(decoded.bytes);
+      text = UTF8.decode(decoded.bytes);
       // A multi-byte character cut at the limit decodes as one replacement character.
       if (decoded.cut && text.endsWith('\ufffd')) text = text.slice(0, -1);
     }

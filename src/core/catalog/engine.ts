@@ -4,6 +4,7 @@ import { apiCode, clip, code, compact, durationSeconds, hostIs, text } from '../
 import type { VendorProfile } from '../rules';
 import type { Extracted, FieldError, FormatRecognizer } from '../types';
 import { CATALOG } from './entries';
+import { SIGNAL_KEYS } from '../formats/json';
 import type { CatalogEntry } from './types';
 
 type Condition = (json: unknown) => boolean;
@@ -138,11 +139,21 @@ function fieldErrorsOf(json: unknown, spec: NonNullable<CatalogEntry['set']['fie
   return out;
 }
 
-/** The top-level keys a body needs for the entry to match: the root key of its first marker without alternatives. */
+/**
+ * The top-level key a body needs for the entry to match: the root key of a marker without
+ * alternatives. Every such marker must hold, so any of their roots is a complete route; a root that
+ * is not a common envelope key (`more_info`, not `code`) lets fewer bodies run the entry.
+ */
 function routingKeys(entry: CatalogEntry): string[] | undefined {
-  const marker = entry.match.body.find((m) => !m.includes('|'));
-  const root = marker ? /^[^.[:=]+/.exec(marker)?.[0] : undefined;
-  return root ? [root] : undefined;
+  let common: string | undefined;
+  for (const marker of entry.match.body) {
+    if (marker.includes('|')) continue;
+    const root = /^[^.[:=]+/.exec(marker)?.[0];
+    if (!root) continue;
+    if (!SIGNAL_KEYS.has(root.toLowerCase())) return [root];
+    common ??= root;
+  }
+  return common ? [common] : undefined;
 }
 
 /** The recognizer of one catalog entry. */

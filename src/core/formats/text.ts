@@ -7,22 +7,43 @@ import { clip } from './util';
 /** Plain-text messages longer than this are cut; the raw body stays available in the detail view. */
 const MAX_TEXT_MESSAGE = 500;
 
-/** Characters read before collapsing whitespace: enough for MAX_TEXT_MESSAGE unless the text is mostly spaces. */
-const HEAD_CHARS = 4 * MAX_TEXT_MESSAGE;
+/** Whether a UTF-16 unit is in JavaScript's `\s` (the set trimStart/trimEnd remove). */
+function isSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0x00a0 &&
+        (c === 0x00a0 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000 ||
+          c === 0xfeff);
+}
 
 /**
- * The text trimmed with whitespace runs collapsed, as far as clipping to MAX_TEXT_MESSAGE can tell:
- * long bodies (scripts, styles) are collapsed only in their head, not all 256 KB of them.
+ * The text trimmed with whitespace runs collapsed (`trim().replace(/\s+/g, ' ')`), as far as clipping
+ * to MAX_TEXT_MESSAGE can tell: one scan that stops once more than MAX_TEXT_MESSAGE characters are
+ * final, so a long body (a script, a style sheet) costs a few hundred characters, not all of it.
  */
 function collapsedHead(full: string): string {
-  const start = full.trimStart();
-  if (start.length > HEAD_CHARS) {
-    const head = start.slice(0, HEAD_CHARS).replace(/\s+/g, ' ');
-    // All but the last character are final (a whitespace run may continue past the cut), and more
-    // than MAX_TEXT_MESSAGE of them means the clip sees the same text as with the whole body.
-    if (head.length - 1 > MAX_TEXT_MESSAGE) return head.slice(0, head.length - 1);
+  const n = full.length;
+  let i = 0;
+  while (i < n && isSpace(full.charCodeAt(i))) i++;
+  let out = '';
+  while (i < n) {
+    let j = i + 1;
+    while (j < n && !isSpace(full.charCodeAt(j))) j++;
+    out += full.slice(i, j);
+    // Every character so far is final: the clip sees the same text as with the whole body.
+    if (out.length > MAX_TEXT_MESSAGE) return out;
+    i = j + 1;
+    while (i < n && isSpace(full.charCodeAt(i))) i++;
+    if (i < n) out += ' ';
   }
-  return start.trimEnd().replace(/\s+/g, ' ');
+  return out;
 }
 
 export const text: FormatRecognizer = {
