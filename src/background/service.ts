@@ -201,10 +201,10 @@ export class CaptureService {
   /**
    * The response of a request this worker never saw start, in a tab restored from storage: the
    * previous worker saw its start and stopped before writing it. Recorded from what the event
-   * carries (its time stands for the start), so it is held rather than lost.
+   * carries (its time bounds the start from above), so it is held rather than lost.
    */
   private adoptOrphan(store: TabStore, d: WebRequestDetails): void {
-    if (this.restoredTabs.has(store.tabId) && !store.knowsRequest(d.requestId)) store.begin(toRequestStart(d));
+    if (this.restoredTabs.has(store.tabId) && !store.knowsRequest(d.requestId)) store.adopt(toRequestStart(d));
   }
 
   // ---- tabs ---------------------------------------------------------------------------------
