@@ -354,6 +354,63 @@ describe('CaptureService', () => {
     expect(requestUrls(records)).toEqual(['https://a.test/written', 'https://a.test/orphan', 'https://a.test/refused']);
     expect(records.map((r) => (r.kind === 'request' ? r.exchange.status : null))).toEqual([200, 503, 0]);
     expect(second.service.stats(1)).toMatchObject({ seen: 3, droppedRecords: 0, pending: 0 });
+    expect(second.service.adoptedOrphans).toBe(2);
+  });
+
+  // CI (2026-12-06): /api/soak/11228, made right at a worker stop, was held twice. The new worker
+  // adopted its orphan response (the event's time standing for the start) and the devtools page
+  // re-sent its entry, whose start was earlier than that by more than the match window.
+  describe.each([
+    ['the response first, then the re-sent entry', 'response-first'],
+    ['the re-sent entry first, then the response', 'entry-first'],
+  ] as const)('a request whose start died with the worker, its response late: %s', (_, order) => {
+    it('is held once, with the start DevTools saw', async () => {
+      const db = testDb();
+      const first = makeService(db);
+      await first.service.start();
+      fireAll(first.service, webRequest('https://a.test/written', { tabId: 1, status: 200, at: 1 }));
+      await first.timers.runAll();
+      await first.service.flush();
+      const startedAt = 1_000_000;
+      const lateBy = TEST_LIMITS.matchWindowMs * 3; // queued, then served: far past the match window
+      const made = webRequest('https://a.test/slow', { tabId: 1, status: 503, at: startedAt });
+      first.service.onBeforeRequest(made.before); // never written: the worker stops now
+      const entry = {
+        exchange: {
+          ...devtoolsExchange('https://a.test/slow', { status: 503, at: startedAt }),
+          durationMs: lateBy + 9,
+        },
+        bodyState: 'captured' as const,
+      };
+      entry.exchange.body = '{"code":"slow"}';
+
+      const second = makeService(db);
+      await second.service.start();
+      const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+      second.service.connect(devtools);
+      const resend = () => devtools.receive(envelope('devtools/har-backfill', { tabId: 1, entries: [entry] }));
+      const respond = () => {
+        second.service.onHeadersReceived({ ...made.headers, timeStamp: startedAt + lateBy });
+        second.service.onCompleted({ ...made.completed, timeStamp: startedAt + lateBy + 9 });
+      };
+      if (order === 'response-first') {
+        respond();
+        resend();
+      } else {
+        resend();
+        respond();
+      }
+      await second.timers.runAll();
+      const held = second.service.records(1).filter((r) => r.kind === 'request');
+      expect(requestUrls(held)).toEqual(['https://a.test/written', 'https://a.test/slow']);
+      expect(second.service.stats(1)).toMatchObject({ seen: 2, droppedRecords: 0, pending: 0 });
+      const slow = held[1];
+      expect(slow.kind === 'request' && slow.exchange).toMatchObject({
+        startedAt,
+        status: 503,
+        body: '{"code":"slow"}',
+      });
+    });
   });
 
   it('frees a closed tab', async () => {

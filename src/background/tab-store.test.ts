@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestRecord } from '../protocol/messages';
-import { TabStore, type StoreEvent } from './tab-store';
+import { TabStore, type StoreEvent, type StoredRequest } from './tab-store';
 import { TEST_LIMITS, devtoolsExchange, fakeClassify, webRequest } from './test-support';
 import { toFailure, toRedirect, toRequestHeaders, toRequestStart, toResponse } from './webrequest-events';
 
@@ -208,6 +208,41 @@ describe('TabStore: merging DevTools entries', () => {
       'devtools',
     );
     expect(requests(store).map((r) => r.classification.errorCode)).toEqual(['first', 'second']);
+  });
+
+  it("takes an adopted request's time as an upper bound: an entry that started any time before it matches, one after it does not", () => {
+    const { store } = newStore();
+    const window = TEST_LIMITS.matchWindowMs;
+    // Two same-URL requests whose starts died with a stopped worker; their responses reach this store.
+    const early = webRequest(URL_A, { status: 500, at: 50_000 });
+    const late = webRequest(URL_A, { status: 500, at: 60_000 });
+    for (const ev of [early, late]) {
+      store.adopt(toRequestStart(ev.headers));
+      store.completed(toResponse(ev.completed));
+    }
+    expect(requests(store).map((r) => r.exchange.durationMs)).toEqual([undefined, undefined]); // the start is unknown
+    const entry = (at: number, code: string) => ({
+      exchange: devtoolsExchange(URL_A, { status: 500, at, body: `{"code":"${code}"}` }),
+      bodyState: 'captured' as const,
+    });
+    // Started long before the later event, and later than the earlier one's: it is the later request.
+    store.mergeDevtools(entry(60_000 - 4 * window, 'second'), 'devtools');
+    // Started before both: the closest start before one of them, the earlier.
+    store.mergeDevtools(entry(50_000 - 5 * window, 'first'), 'devtools');
+    // Started after both events by more than the window: a request of its own.
+    store.mergeDevtools(entry(60_000 + 2 * window, 'third'), 'devtools');
+    expect(
+      requests(store).map((r) => [
+        r.classification.errorCode,
+        r.exchange.startedAt,
+        (store.get(r.id) as StoredRequest).startIsUpperBound ?? false,
+      ]),
+    ).toEqual([
+      ['first', 50_000 - 5 * window, false],
+      ['second', 60_000 - 4 * window, false],
+      ['third', 60_000 + 2 * window, false],
+    ]);
+    expect(store.stats.seen).toBe(3);
   });
 
   it('does not merge entries whose known statuses differ', () => {

@@ -33,6 +33,11 @@ export type StoredRequest = Omit<RequestRecord, 'classification'> & {
   devtoolsKey?: string;
   /** webRequest said the response came from the HTTP cache. */
   fromCache?: boolean;
+  /**
+   * Adopted from a response event (its start died with a stopped worker): exchange.startedAt is that
+   * event's time, so the request started at or before it, by as long as it waited for its response.
+   */
+  startIsUpperBound?: true;
 };
 
 /** DevTools re-fetches a document's stylesheets and scripts this close to opening (before or after its page connects). */
@@ -198,6 +203,18 @@ export class TabStore {
 
   /** onBeforeRequest. A main_frame request first adds a navigation marker (and clears when preserve is off). */
   begin(start: RequestStart): void {
+    this.beginRequest(start, false);
+  }
+
+  /**
+   * A response event of a request whose start this store never saw (it died with a stopped worker):
+   * recorded from the event, whose time is only an upper bound of the start.
+   */
+  adopt(start: RequestStart): void {
+    this.beginRequest(start, true);
+  }
+
+  private beginRequest(start: RequestStart, startIsUpperBound: boolean): void {
     const previousId = this.byRequestId.get(start.requestId);
     const previous = previousId === undefined ? undefined : this.records.get(previousId);
     if (previous?.kind === 'request' && previous.webRequestDone !== true) {
@@ -210,7 +227,13 @@ export class TabStore {
       this.navigate(start.url, start.startedAt);
     }
 
-    const waiting = this.findCandidate(this.awaitingWebRequest, start.method, start.url, start.startedAt, undefined);
+    const waiting = this.findCandidate(
+      this.awaitingWebRequest,
+      start.method,
+      start.url,
+      { at: start.startedAt, upperBound: startIsUpperBound },
+      undefined,
+    );
     if (waiting) {
       this.attachWebRequest(waiting, start);
       return;
@@ -230,6 +253,7 @@ export class TabStore {
     if (start.requestBodySize !== undefined) record.requestBodySize = start.requestBodySize;
     if (start.requestBodyHash !== undefined) record.exchange.requestBodyHash = start.requestBodyHash;
     if (start.origin !== undefined) record.exchange.origin = start.origin;
+    if (startIsUpperBound) record.startIsUpperBound = true;
     this.stats.seen++;
     this.insert(record);
     this.byRequestId.set(start.requestId, record.id);
@@ -419,7 +443,11 @@ export class TabStore {
   }
 
   private finish(record: StoredRequest, at: number): void {
-    if (record.exchange.startedAt !== undefined && record.exchange.durationMs === undefined) {
+    if (
+      record.exchange.startedAt !== undefined &&
+      record.exchange.durationMs === undefined &&
+      !record.startIsUpperBound
+    ) {
       record.exchange.durationMs = Math.max(0, at - record.exchange.startedAt);
     }
     record.webRequestDone = true;
@@ -471,7 +499,7 @@ export class TabStore {
       this.awaitingDevtools,
       exchange.method,
       exchange.url,
-      exchange.startedAt,
+      { at: exchange.startedAt, upperBound: false },
       exchange.status,
     );
 
@@ -516,7 +544,10 @@ export class TabStore {
     if (ex.error !== undefined && own.error === undefined) own.error = ex.error;
     if (ex.mimeType !== undefined) own.mimeType = ex.mimeType;
     if (ex.durationMs !== undefined) own.durationMs = ex.durationMs;
-    if (own.startedAt === undefined && ex.startedAt !== undefined) own.startedAt = ex.startedAt;
+    if (ex.startedAt !== undefined && (own.startedAt === undefined || record.startIsUpperBound)) {
+      own.startedAt = ex.startedAt; // DevTools saw the start an adopted record only bounds
+      delete record.startIsUpperBound;
+    }
     if (own.requestBodyHash === undefined && ex.requestBodyHash !== undefined) own.requestBodyHash = ex.requestBodyHash;
     if (own.credentialsFingerprint === undefined && ex.credentialsFingerprint !== undefined)
       own.credentialsFingerprint = ex.credentialsFingerprint;
@@ -588,17 +619,21 @@ export class TabStore {
     }
   }
 
-  /** The closest-in-time record under the same method + URL; a known, different status rules one out. */
+  /**
+   * The closest-in-time record under the same method + URL whose start may be the same as `start`
+   * (within the match window); a known, different status rules one out.
+   */
   private findCandidate(
     index: MatchIndex,
     method: string,
     url: string,
-    startedAt: number | undefined,
+    start: StartTime,
     status: number | undefined,
   ): StoredRequest | undefined {
     const ids = index.get(matchKey(method, url));
     if (!ids) return undefined;
     let best: StoredRequest | undefined;
+    let bestGap = Infinity;
     let bestDelta = Infinity;
     for (const id of ids) {
       const record = this.records.get(id);
@@ -610,11 +645,16 @@ export class TabStore {
         !sameResponse(record.exchange.status, status)
       )
         continue;
-      const their = record.exchange.startedAt;
-      const delta = startedAt === undefined || their === undefined ? 0 : Math.abs(their - startedAt);
-      if (delta > this.limits.matchWindowMs) continue;
-      if (delta < bestDelta || (delta === bestDelta && best !== undefined && record.seq < best.seq)) {
+      const theirs: StartTime = { at: record.exchange.startedAt, upperBound: record.startIsUpperBound === true };
+      const gap = startGap(start, theirs);
+      if (gap > this.limits.matchWindowMs) continue;
+      const delta = start.at === undefined || theirs.at === undefined ? 0 : Math.abs(theirs.at - start.at);
+      if (
+        gap < bestGap ||
+        (gap === bestGap && (delta < bestDelta || (delta === bestDelta && best !== undefined && record.seq < best.seq)))
+      ) {
         best = record;
+        bestGap = gap;
         bestDelta = delta;
       }
     }
@@ -757,6 +797,23 @@ export class TabStore {
     }
     this.stats.failures = failures;
   }
+}
+
+/** A request's start: a time, or (an adopted orphan's) a time it started at or before. */
+interface StartTime {
+  at: number | undefined;
+  upperBound: boolean;
+}
+
+/**
+ * How far apart two starts must at least be. An upper bound is met by any start at or before it, however
+ * long that request waited for its response; only one side of a match is ever an upper bound.
+ */
+function startGap(a: StartTime, b: StartTime): number {
+  if (a.at === undefined || b.at === undefined) return 0;
+  if (a.upperBound) return Math.max(0, b.at - a.at);
+  if (b.upperBound) return Math.max(0, a.at - b.at);
+  return Math.abs(a.at - b.at);
 }
 
 function withoutBodies(exchange: Exchange): Exchange {
