@@ -7,7 +7,7 @@
 // posts the records on it. The panel cannot tell these messages from the service's own.
 import type { PanelSession } from '../harness/index';
 import { toListRecord } from '../../src/protocol/list-record';
-import { SNAPSHOT_CHUNK_ROWS } from '../../src/background/service';
+import { SNAPSHOT_FIRST_ROWS } from '../../src/background/snapshot-messages';
 import type { RequestRecord } from '../../src/protocol/messages';
 import { panelCdp, workerCdp, type Cdp } from './cdp';
 import { hotSpots, type HotSpot } from './profile';
@@ -50,8 +50,8 @@ export interface PanelFigures {
   };
 }
 
-/** Rows per message, as the background sends a large store (a snapshot, then upserts). */
-export const SNAPSHOT_CHUNK = SNAPSHOT_CHUNK_ROWS;
+/** Rows in the first message, as the background sends a large store (a snapshot, then upserts). */
+export const SNAPSHOT_CHUNK = SNAPSHOT_FIRST_ROWS;
 
 /** Free-text query typed and then deleted, one keystroke at a time ('\b' deletes). */
 export const KEYSTROKES = [
@@ -123,13 +123,19 @@ export function generateRecords(arg: { templates: any[]; n: number; tabId: numbe
   return records.length;
 }
 
-/** Posts the records on the newest panel port: one snapshot, then upserts of `chunk` records. */
-export function sendRecords(arg: { tabId: number; chunk: number }): {
+/**
+ * Posts the records on the newest panel port as the service does when a panel says hello: the
+ * background's own message builder (snapshot-messages.ts: list rows, packed, a small snapshot and
+ * large upserts), each message posted as soon as it is built. The timing includes building them.
+ */
+export function sendRecords(arg: { tabId: number }): {
   t0: number;
   postMs: number;
   postedBytes: number;
+  messages: number;
 } {
-  const bench = (globalThis as any).__faultlineBench;
+  const g = globalThis as any;
+  const bench = g.__faultlineBench;
   const port = bench.ports[bench.ports.length - 1];
   const records: unknown[] = bench.records;
   const stats = {
@@ -141,28 +147,18 @@ export function sendRecords(arg: { tabId: number; chunk: number }): {
     devtoolsConnectedAt: Date.now(),
     failures: records.length,
   };
-  const messages: unknown[] = [
-    {
-      source: 'faultline',
-      type: 'bg/snapshot',
-      payload: { tabId: arg.tabId, records: records.slice(0, arg.chunk), stats, preserve: false },
-    },
-  ];
-  for (let i = arg.chunk; i < records.length; i += arg.chunk) {
-    messages.push({
-      source: 'faultline',
-      type: 'bg/upsert',
-      payload: { tabId: arg.tabId, records: records.slice(i, i + arg.chunk), stats },
-    });
-  }
+  const messages: unknown[] = [];
   const t0 = performance.timeOrigin + performance.now();
-  for (const message of messages) port.postMessage(message);
+  for (const message of g.faultlineDebug.snapshotMessages(arg.tabId, records, stats)) {
+    port.postMessage(message);
+    messages.push(message);
+  }
   const postMs = performance.timeOrigin + performance.now() - t0;
   // Bytes crossing the port (JSON characters: what the port serializes), counted after the timing.
   let postedBytes = 0;
   for (const message of messages) postedBytes += JSON.stringify(message).length;
   bench.records = [];
-  return { t0, postMs, postedBytes };
+  return { t0, postMs, postedBytes, messages: messages.length };
 }
 
 /** In the panel: records the epoch time of the first painted frame that shows all n rows. */
@@ -318,13 +314,12 @@ async function runSize(
   profile = false,
 ): Promise<SizeRun> {
   await reloadPanel(session);
-  // As the background sends them: list rows (protocol/list-record.ts); full records only on request.
-  const rows = templates.map((t) => toListRecord(t));
-  await session.backgroundEval(generateRecords, { templates: rows, n, tabId });
+  // Full records, as the store holds them: sendRecords cuts them to list rows as the service does.
+  await session.backgroundEval(generateRecords, { templates, n, tabId });
   await session.panelEval(watchFirstRender, { n, chunk: SNAPSHOT_CHUNK });
   const cdps = profile ? { panel: await panelCdp(session), worker: await workerCdp(session) } : null;
   if (cdps) for (const c of [cdps.panel, cdps.worker]) await startProfile(c);
-  const { t0, postMs, postedBytes } = await session.backgroundEval(sendRecords, { tabId, chunk: SNAPSHOT_CHUNK });
+  const { t0, postMs, postedBytes } = await session.backgroundEval(sendRecords, { tabId });
   const workerPosting = cdps ? await stopProfile(cdps.worker) : [];
   const t1 = (await session.waitForPanel(renderedAt, undefined, 300_000))!;
   const panelInitialRender = cdps ? await stopProfile(cdps.panel) : [];

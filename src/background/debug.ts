@@ -1,9 +1,10 @@
 // A view of the capture state for e2e tests (through backgroundEval) and for debugging in the
 // worker's console; it changes nothing but its own traffic counters. It exposes only what the store holds: credentials are already redacted there.
-import type { CaptureRecord, CaptureStats } from '../protocol/messages';
+import type { CaptureRecord, CaptureStats, Envelope } from '../protocol/messages';
 import type { PersistStats } from './persist';
 import type { PortTrafficReport } from './port-traffic';
 import type { CaptureService } from './service';
+import { snapshotMessages } from './snapshot-messages';
 
 export interface FaultlineDebug {
   ready: boolean;
@@ -25,6 +26,8 @@ export interface FaultlineDebug {
   panelTraffic(): PortTrafficReport;
   /** Zeroes the panel traffic counts; `countBytes` also measures each message's JSON size from now on. */
   resetPanelTraffic(options?: { countBytes?: boolean }): void;
+  /** The messages a panel opening on these records gets, as the service builds them (for the bench). */
+  snapshotMessages(tabId: number, records: CaptureRecord[], stats: CaptureStats): Iterable<Envelope>;
 }
 
 export function createDebugApi(service: CaptureService, badgeText: (tabId: number) => Promise<string>): FaultlineDebug {
@@ -54,5 +57,6 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
       service.panelTraffic.reset();
       service.panelTraffic.countBytes = options?.countBytes === true;
     },
+    snapshotMessages: (tabId, records, stats) => snapshotMessages(tabId, records, stats, false),
   };
 }

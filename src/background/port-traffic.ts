@@ -3,10 +3,11 @@
 // Read through the debug API by e2e tests and in the worker's console.
 import { isListOnly } from '../protocol/list-record';
 import type { CaptureRecord } from '../protocol/messages';
+import { isPackedRecords } from '../protocol/packed-records';
 
 export interface PortTrafficCounts {
   messages: number;
-  /** Request records carried (snapshot, upsert, records), by shape. */
+  /** Request records carried (snapshot, upsert, records), by shape; packed rows count as list rows. */
   listRows: number;
   fullRecords: number;
   /** Navigation markers carried: small, and sent as they are. */
@@ -35,7 +36,13 @@ export class PortTraffic {
     }
     const counts = (this.byType[message.type] ??= { messages: 0, listRows: 0, fullRecords: 0, markers: 0, bytes: 0 });
     counts.messages++;
-    const records = (message.payload as { records?: unknown } | undefined)?.records;
+    const payload = message.payload as { records?: unknown; packed?: unknown } | undefined;
+    // Packed rows (packed-records.ts) are list rows and markers, counted from the pack's header.
+    if (isPackedRecords(payload?.packed)) {
+      counts.markers += payload.packed.markers;
+      counts.listRows += payload.packed.count - payload.packed.markers;
+    }
+    const records = payload?.records;
     if (Array.isArray(records)) {
       for (const r of records as CaptureRecord[]) {
         if (r.kind !== 'request') counts.markers++;

@@ -8,7 +8,9 @@ import {
   type CaptureRecord,
   type Envelope,
 } from '../protocol/messages';
-import { CaptureService, SNAPSHOT_CHUNK_ROWS } from './service';
+import { toListRecord } from '../protocol/list-record';
+import { unpackRecords, type PackedRecords } from '../protocol/packed-records';
+import { CaptureService } from './service';
 import { ManualTimers, testDb, ORIGIN, TEST_LIMITS, devtoolsExchange, fakeClassify, webRequest } from './test-support';
 
 class FakePort implements PortLike {
@@ -31,9 +33,20 @@ class FakePort implements PortLike {
   close(): void {
     for (const cb of this.disconnectListeners) cb();
   }
+  /** The messages of a type as the panel reads them: packed rows unpacked after the plain ones. */
   of<T extends Envelope['type']>(type: T): Array<Envelope<T>> {
-    return this.sent.filter((m) => m.type === type) as Array<Envelope<T>>;
+    return this.sent.filter((m) => m.type === type).map(unpacked) as Array<Envelope<T>>;
   }
+}
+
+function unpacked(message: Envelope): Envelope {
+  const payload = message.payload as { records?: CaptureRecord[]; packed?: PackedRecords };
+  if (!payload.packed) return message;
+  const { packed, ...rest } = payload;
+  return {
+    ...message,
+    payload: { ...rest, records: [...(rest.records ?? []), ...unpackRecords<CaptureRecord>(packed)] },
+  } as Envelope;
 }
 
 function makeService(db = testDb()) {
@@ -460,59 +473,74 @@ describe('CaptureService', () => {
     for (const r of upserted) expect(r.kind === 'request' && r.exchange.requestHeaders).toEqual([]);
   });
 
-  it('sends a large store as a snapshot of the first rows and upserts of the rest, in order, counted per type', async () => {
+  it('sends a large store as a small packed snapshot and large packed upserts, in order, counted per type', async () => {
     const timers = new ManualTimers();
+    const chunks = { first: 4, rest: 50 };
     const service = new CaptureService({
       classify: fakeClassify,
-      limits: { ...TEST_LIMITS, maxRecords: 3 * SNAPSHOT_CHUNK_ROWS },
+      limits: { ...TEST_LIMITS, maxRecords: 200 },
       db: testDb(),
       setBadge: () => {},
       extensionOrigin: ORIGIN,
       timers,
+      snapshotChunks: chunks,
     });
     await service.start();
-    const total = 2 * SNAPSHOT_CHUNK_ROWS + 3;
+    const total = chunks.first + 2 * chunks.rest + 3;
     const headers = [{ name: 'User-Agent', value: 'x'.repeat(200) }];
     for (let i = 0; i < total; i++)
       fireAll(service, webRequest(`https://a.test/${i}`, { tabId: 1, status: 500, at: i, headers }));
     await timers.runAll();
     service.panelTraffic.reset();
     const port = panel(service, 1);
-    expect(port.sent.map((m) => [m.type, 'records' in m.payload ? m.payload.records.length : 0])).toEqual([
-      ['bg/snapshot', SNAPSHOT_CHUNK_ROWS],
-      ['bg/upsert', SNAPSHOT_CHUNK_ROWS],
-      ['bg/upsert', 3],
+    expect(port.sent.map((m) => [m.type, 'records' in m.payload ? m.payload.records.length : -1])).toEqual([
+      ['bg/snapshot', 0],
+      ['bg/upsert', 0],
+      ['bg/upsert', 0],
+      ['bg/upsert', 0],
     ]);
-    const seqs = port.sent.flatMap((m) => ('records' in m.payload ? m.payload.records.map((r) => r.seq) : []));
-    expect(seqs).toEqual(service.records(1).map((r) => r.seq));
-    expect(seqs).toHaveLength(total);
+    const received = [...port.of('bg/snapshot'), ...port.of('bg/upsert')];
+    expect(received.map((m) => ('records' in m.payload ? m.payload.records.length : -1))).toEqual([
+      chunks.first,
+      chunks.rest,
+      chunks.rest,
+      3,
+    ]);
+    const rows = received.flatMap((m) => ('records' in m.payload ? m.payload.records : []));
+    // Exactly the list rows the service would post one by one, in seq order.
+    expect(rows).toEqual(JSON.parse(JSON.stringify(service.records(1).map(toListRecord))));
+    expect(rows).toHaveLength(total);
     let traffic = service.panelTraffic.report();
     expect(traffic.byType['bg/snapshot']).toEqual({
       messages: 1,
-      listRows: SNAPSHOT_CHUNK_ROWS,
+      listRows: chunks.first,
       fullRecords: 0,
       markers: 0,
       bytes: 0,
     });
     expect(traffic.byType['bg/upsert']).toMatchObject({
-      messages: 2,
-      listRows: SNAPSHOT_CHUNK_ROWS + 3,
+      messages: 3,
+      listRows: 2 * chunks.rest + 3,
       fullRecords: 0,
     });
 
-    // Bytes are counted once asked for: the full record weighs more than its row.
+    // Bytes are counted once asked for: the packed rows weigh far less than the rows as JSON.
     service.panelTraffic.reset();
     service.panelTraffic.countBytes = true;
-    const id = port.of('bg/snapshot')[0].payload.records[0].id;
+    const id = rows[0].id;
+    port.sent.length = 0;
     port.receive(envelope('panel/get-records', { tabId: 1, requestId: 1, ids: [id] }));
     port.receive(envelope('panel/hello', { tabId: 1, protocol: PROTOCOL_VERSION }));
     traffic = service.panelTraffic.report();
     expect(traffic.byType['bg/records']).toMatchObject({ messages: 1, listRows: 0, fullRecords: 1 });
-    const fullBytes = JSON.stringify(port.of('bg/records')[0]).length;
+    const fullBytes = JSON.stringify(port.sent.find((m) => m.type === 'bg/records')).length;
     expect(traffic.byType['bg/records'].bytes).toBe(fullBytes);
-    const snapshotBytes = JSON.stringify(port.of('bg/snapshot')[1]).length;
-    expect(traffic.byType['bg/snapshot'].bytes).toBe(snapshotBytes);
-    expect(snapshotBytes / SNAPSHOT_CHUNK_ROWS).toBeLessThan(fullBytes - 200);
+    const upsertBytes = port.sent
+      .filter((m) => m.type === 'bg/upsert')
+      .reduce((n, m) => n + JSON.stringify(m).length, 0);
+    expect(traffic.byType['bg/upsert'].bytes).toBe(upsertBytes);
+    const rowBytes = JSON.stringify(rows.slice(chunks.first)).length;
+    expect(upsertBytes).toBeLessThan(rowBytes / 3);
   });
 
   it('counts a post that throws (a closed port, or a message over the size limit) instead of losing it silently', async () => {

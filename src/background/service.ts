@@ -17,6 +17,7 @@ import {
   type MessageMap,
 } from '../protocol/messages';
 import { toListRecord } from '../protocol/list-record';
+import { snapshotMessages, type SnapshotChunks } from './snapshot-messages';
 import { bodyCopyPlan, type CopyPlan } from './body-copy';
 import { PortTraffic } from './port-traffic';
 import type { CaptureLimits } from './limits';
@@ -50,13 +51,11 @@ export interface ServiceDeps {
   batchMs?: number;
   /** Awaited before queued events are handled, e.g. loading the user's rules that classify them. */
   prepare?(): Promise<void>;
+  /** Rows per message when a panel opens (snapshot-messages.ts); smaller in tests. */
+  snapshotChunks?: SnapshotChunks;
 }
 
-/**
- * A panel opening on a large store gets its rows in messages of at most this many: the first paints
- * while the rest arrive, and no message nears a port's size limit (Chrome: 64 MiB).
- */
-export const SNAPSHOT_CHUNK_ROWS = 5_000;
+export { SNAPSHOT_CHUNK_ROWS, SNAPSHOT_FIRST_ROWS } from './snapshot-messages';
 
 interface PanelConnection {
   port: PortLike;
@@ -285,15 +284,14 @@ export class CaptureService {
         const store = this.storeFor(tabId);
         connection.greeted = true;
         // A snapshot of the first rows, then the rest as upserts, all before any later batch.
-        const visible = store.visible();
-        const stats = this.statsOf(store);
-        const rows = (from: number) => visible.slice(from, from + SNAPSHOT_CHUNK_ROWS).map(toListRecord);
-        this.post(
-          connection.port,
-          envelope('bg/snapshot', { tabId, records: rows(0), stats, preserve: store.preserve }),
+        const messages = snapshotMessages(
+          tabId,
+          store.visible(),
+          this.statsOf(store),
+          store.preserve,
+          this.deps.snapshotChunks,
         );
-        for (let from = SNAPSHOT_CHUNK_ROWS; from < visible.length; from += SNAPSHOT_CHUNK_ROWS)
-          this.post(connection.port, envelope('bg/upsert', { tabId, records: rows(from), stats }));
+        for (const message of messages) this.post(connection.port, message);
         return;
       }
       case 'panel/clear':

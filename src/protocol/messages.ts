@@ -2,10 +2,11 @@
 // Every message is { source: 'faultline', type, payload } so foreign messages are ignored cheaply.
 import type { Classification, Exchange } from '../core/types';
 import { isRecord } from '../core/is-record';
+import { isPackedRecords, type PackedRecords } from './packed-records';
 
 export const PROTOCOL_SOURCE = 'faultline' as const;
 /** Bumped when the envelope shapes change; a panel speaking another version says "reopen DevTools". */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /**
  * How much of the body Faultline holds for a record.
@@ -95,9 +96,22 @@ export interface MessageMap {
   /** Sent while DevTools is open so the browser does not stop the worker between requests. */
   'devtools/keepalive': { tabId: number };
   // background -> panel
-  'bg/snapshot': { tabId: number; records: CaptureRecord[]; stats: CaptureStats; preserve: boolean };
+  // `packed`: list rows packed for the port (packed-records.ts), in order after `records` (issue 18).
+  'bg/snapshot': {
+    tabId: number;
+    records: CaptureRecord[];
+    packed?: PackedRecords;
+    stats: CaptureStats;
+    preserve: boolean;
+  };
   /** Records added or changed since the last batch; `removedIds`: records evicted by the record cap. */
-  'bg/upsert': { tabId: number; records: CaptureRecord[]; stats: CaptureStats; removedIds?: string[] };
+  'bg/upsert': {
+    tabId: number;
+    records: CaptureRecord[];
+    packed?: PackedRecords;
+    stats: CaptureStats;
+    removedIds?: string[];
+  };
   'bg/cleared': { tabId: number; stats: CaptureStats };
   /** The answer to panel/get-records; `missing`: ids the tab no longer holds (evicted or cleared). */
   'bg/records': { tabId: number; requestId: number; records: CaptureRecord[]; missing: string[] };
@@ -209,8 +223,20 @@ const PAYLOAD_FIELDS: { [T in MessageType]: Record<string, Check> } = {
   'devtools/finished': { tabId: isTabId, entries: isDevtoolsEntries },
   'devtools/har-backfill': { tabId: isTabId, entries: isDevtoolsEntries },
   'devtools/keepalive': { tabId: isTabId },
-  'bg/snapshot': { tabId: isTabId, records: Array.isArray, stats: isRecord, preserve: isBool },
-  'bg/upsert': { tabId: isTabId, records: Array.isArray, stats: isRecord, removedIds: optional(Array.isArray) },
+  'bg/snapshot': {
+    tabId: isTabId,
+    records: Array.isArray,
+    packed: optional(isPackedRecords),
+    stats: isRecord,
+    preserve: isBool,
+  },
+  'bg/upsert': {
+    tabId: isTabId,
+    records: Array.isArray,
+    packed: optional(isPackedRecords),
+    stats: isRecord,
+    removedIds: optional(Array.isArray),
+  },
   'bg/cleared': { tabId: isTabId, stats: isRecord },
   'bg/records': { tabId: isTabId, requestId: isInt, records: Array.isArray, missing: isStringArray },
   'bg/protocol-mismatch': { tabId: isTabId, protocol: isInt },

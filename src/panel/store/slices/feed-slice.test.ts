@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { envelope } from '../../../protocol/messages';
+import { packRecords } from '../../../protocol/packed-records';
 import { manyFailures, stats } from '../../testing';
 import { setupStore as setup, snapshot, TAB } from '../store-harness';
 
@@ -40,6 +41,43 @@ describe('feed slice', () => {
     expect(s().dataset().size).toBe(0);
     expect(s().selection).toBeNull();
     expect(s().detailOpen).toBe(false);
+  });
+
+  it('reads packed rows as the background opens a panel with them: snapshot, then upserts in order', () => {
+    const { s } = setup();
+    const records = manyFailures(7);
+    s().receive(
+      envelope('bg/snapshot', {
+        tabId: TAB,
+        records: [],
+        packed: packRecords(records.slice(0, 2)),
+        stats: stats(),
+        preserve: false,
+      }),
+    );
+    s().receive(
+      envelope('bg/upsert', { tabId: TAB, records: [], packed: packRecords(records.slice(2)), stats: stats() }),
+    );
+    expect(s().dataset().visibleRequestCount()).toBe(7);
+    expect(s().dataset().rowBySeq(records[6].seq)?.record).toEqual(records[6]);
+    expect(s().banner).toBeNull();
+  });
+
+  it('says so when a pack cannot be read, and keeps the plain records of the message', () => {
+    const { s } = setup();
+    const packed = packRecords(manyFailures(5, 10));
+    s().receive(
+      envelope('bg/snapshot', {
+        tabId: TAB,
+        records: manyFailures(2),
+        packed: { ...packed, tokens: packed.tokens.slice(1) },
+        stats: stats(),
+        preserve: false,
+      }),
+    );
+    expect(s().dataset().visibleRequestCount()).toBe(2);
+    expect(s().banner).toMatchObject({ kind: 'error' });
+    expect(s().banner?.text).toMatch(/^5 rows from the background could not be read/);
   });
 
   it('a new snapshot (after a reconnect) replaces the records and keeps a selection that still exists', () => {

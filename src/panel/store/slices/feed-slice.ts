@@ -1,7 +1,14 @@
 // The live feed from the background: snapshots, incremental upserts, clears and the connection's
 // state; and the session actions that go back over the port (clear).
 import type { StateCreator } from 'zustand/vanilla';
-import { parseEnvelopeOf, type CaptureStats, type EnvelopeOf, type MessageMap } from '../../../protocol/messages';
+import {
+  parseEnvelopeOf,
+  type CaptureRecord,
+  type CaptureStats,
+  type EnvelopeOf,
+  type MessageMap,
+} from '../../../protocol/messages';
+import { unpackRecords, type PackedRecords } from '../../../protocol/packed-records';
 import { EMPTY_STATS, type ConnectionStatus, type PanelState } from '../panel-types';
 import type { StoreContext } from './context';
 import { keptSelection } from './view-slice';
@@ -35,8 +42,23 @@ export function createFeedSlice(
   const { deps, lists, scans, audits } = ctx;
   const { live, liveAudit } = lists;
   return (set, get) => {
+    /** The records a snapshot or upsert carries: plain ones, then packed ones; a damaged pack is reported. */
+    const recordsOf = (p: { records: CaptureRecord[]; packed?: PackedRecords }): CaptureRecord[] => {
+      if (!p.packed) return p.records;
+      try {
+        return [...p.records, ...unpackRecords<CaptureRecord>(p.packed)];
+      } catch (error) {
+        get().showBanner({
+          kind: 'error',
+          text: `${p.packed.count.toLocaleString('en-US')} rows from the background could not be read (${error instanceof Error ? error.message : String(error)}): close and reopen DevTools to load them again.`,
+        });
+        return p.records;
+      }
+    };
+
     const handlers: Handlers = {
-      'bg/snapshot'(p) {
+      'bg/snapshot'(payload) {
+        const p = { ...payload, records: recordsOf(payload) };
         ctx.full.clear();
         live.reset(p.records);
         liveAudit.reset(p.records);
@@ -45,7 +67,8 @@ export function createFeedSlice(
         set(keptSelection(get, ctx.current));
         ctx.syncPreserve();
       },
-      'bg/upsert'(p) {
+      'bg/upsert'(payload) {
+        const p = { ...payload, records: recordsOf(payload) };
         ctx.full.invalidate(p.records.map((r) => r.id));
         if (p.removedIds && p.removedIds.length > 0) {
           ctx.full.invalidate(p.removedIds);
