@@ -144,6 +144,19 @@ describe('FailureList', () => {
     expect(selectedSeq(view.root)).toBe('4');
   });
 
+  it('a jump from the pinned end straight to the top renders the top rows', () => {
+    view = renderPanel(manyFailures(200), { viewport: 300 });
+    const g = grid(view.root);
+    expect(rows(view.root).map((r) => Number(r.dataset.seq))).toContain(200);
+    act(() => {
+      g.scrollTop = 0;
+      g.dispatchEvent(new Event('scroll'));
+    });
+    const seqs = rows(view.root).map((r) => Number(r.dataset.seq));
+    expect(seqs).toContain(1);
+    expect(seqs).not.toContain(200);
+  });
+
   it('keyboard navigation scrolls the window along', () => {
     view = renderPanel(manyFailures(5000));
     act(() => view!.store.getState().setOrder('newest-first'));
