@@ -28,7 +28,8 @@ describe('wrappedLines', () => {
 
   it('never counts fewer lines than the text needs at a real proportional measure', () => {
     const measure: MeasureText = (t) => [...t].reduce((w, ch) => w + (ch === ' ' ? 3 : /[A-Z]/.test(ch) ? 8 : 6), 0);
-    const text = 'The contact was changed by someone else (version 7, you sent 6). Reload it and apply your change again.';
+    const text =
+      'The contact was changed by someone else (version 7, you sent 6). Reload it and apply your change again.';
     for (const width of [80, 150, 200, 413, 535]) {
       const lines = wrappedLines(text, width, measure);
       // Lay it out word by word again: each line's width is within the limit.
