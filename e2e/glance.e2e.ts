@@ -74,7 +74,7 @@ async function layoutFacts(): Promise<{
   rowsInView: number;
   columns: string[];
   cut: Record<string, string[]>;
-  seedMessagesCut: string[];
+  messagesCut: string[];
 }> {
   for (let i = 0; i < 6; i++)
     await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
@@ -88,16 +88,17 @@ async function layoutFacts(): Promise<{
     return b.top >= header.bottom - 1 && b.bottom <= box.bottom + 1;
   });
   const cut: Record<string, string[]> = {};
-  const seedMessagesCut: string[] = [];
+  const messagesCut: string[] = [];
   for (const row of rows) {
     const url = row.dataset.url ?? row.dataset.seq!;
     for (const col of ['code', 'id', 'retry', 'status']) {
       const cell = row.querySelector<HTMLElement>(`.col-${col}`);
       if (cell && cell.scrollWidth > cell.clientWidth + 1) (cut[col] ??= []).push(`${url}: ${cell.textContent}`);
     }
+    // A long message wraps: neither wider nor taller than its cell.
     const message = row.querySelector<HTMLElement>('.col-message');
-    if (message && /\/api\/case\//.test(url) && message.scrollWidth > message.clientWidth + 1)
-      seedMessagesCut.push(`${url}: ${message.textContent}`);
+    if (message && (message.scrollWidth > message.clientWidth || message.scrollHeight > message.clientHeight))
+      messagesCut.push(`${url}: ${message.textContent}`);
   }
   return {
     toolbarHeight: toolbar.getBoundingClientRect().height,
@@ -105,7 +106,7 @@ async function layoutFacts(): Promise<{
     rowsInView: rows.length,
     columns: [...grid.querySelectorAll<HTMLElement>('[role="columnheader"]')].map((h) => h.dataset.testid!.slice(7)),
     cut,
-    seedMessagesCut,
+    messagesCut,
   };
 }
 
@@ -196,6 +197,8 @@ async function demoRowsCut(): Promise<{
   cut: string[];
   idCells: number;
   messagesCut: string[];
+  /** Rows whose message took more than one line. */
+  wrapped: string[];
   messageSpan: { leftGap: number; rightGap: number } | null;
   pathWidth: number | null;
 }> {
@@ -206,6 +209,7 @@ async function demoRowsCut(): Promise<{
   const cut = new Set<string>();
   const messagesCut = new Set<string>();
   const seen = new Set<string>();
+  const wrapped = new Set<string>();
   let idCells = 0;
   let messageSpan: { leftGap: number; rightGap: number } | null = null;
   let atEnd = false;
@@ -228,8 +232,11 @@ async function demoRowsCut(): Promise<{
           cut.add(`${col} ${row.dataset.url}: ${cell.textContent} (${cell.scrollWidth}/${cell.clientWidth})`);
       }
       const message = row.querySelector<HTMLElement>('.col-message');
-      if (message && message.scrollWidth > message.clientWidth)
-        messagesCut.add(`${row.dataset.url}: ${message.textContent} (${message.scrollWidth}/${message.clientWidth})`);
+      if (message && (message.scrollWidth > message.clientWidth || message.scrollHeight > message.clientHeight))
+        messagesCut.add(
+          `${row.dataset.url}: ${message.textContent} (${message.scrollWidth}/${message.clientWidth} × ${message.scrollHeight}/${message.clientHeight})`,
+        );
+      if (row.classList.contains('wrapped')) wrapped.add(row.dataset.url!);
       if (message && !messageSpan) {
         // How much of the row's width the message leaves: left of it (the first column), right of it.
         const first = row.querySelector<HTMLElement>('[role="gridcell"]:not(.col-method):not(.col-message)')!;
@@ -258,6 +265,7 @@ async function demoRowsCut(): Promise<{
     cut: [...cut],
     idCells,
     messagesCut: [...messagesCut],
+    wrapped: [...wrapped],
     messageSpan,
     pathWidth: path ? Math.round(path.getBoundingClientRect().width) : null,
   };
@@ -352,28 +360,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     await demo?.close();
   });
 
-  it('1280×350 bottom dock: one toolbar row, 12+ rows, code, ID and verdict not cut', async () => {
+  it('1280×350 bottom dock: one toolbar row, 12+ rows; code, ID, message and verdict of every demo row whole', async () => {
     await session.resizeDevTools(1280, 350);
     await session.panelEval(resetView);
-    const facts = await session.panelEval(layoutFacts);
-    expect(facts.firstRowHeight).toBeLessThan(32);
-    expect(facts.toolbarHeight).toBeLessThan(34);
-    expect(facts.rowsInView).toBeGreaterThanOrEqual(12);
-    expect(facts.columns).toEqual(expect.arrayContaining(['status', 'code', 'id', 'message', 'retry']));
-    expect(facts.cut).toEqual({});
-    expect(facts.seedMessagesCut).toEqual([]);
-    // The answer cells (code, ID, verdict, and Action when shown), each part of them, inside the grid.
-    const answers = await session.panelEval(answerCellsCut);
-    expect(answers.rows).toBeGreaterThanOrEqual(12);
-    expect(answers.cut).toEqual([]);
-    expect(await session.panelEval(toolbarLines)).toBe(1);
-    // Every demo row, scrolled through: reported, not asserted yet. At 1280×350 the scroll visits 29 of the
-    // 34 rows in both browsers (all 34 at 600×800); until that is understood only the rows in view are asserted.
-    const all = await session.panelEval(demoRowsCut);
-    console.log(
-      `${browser} 1280×350: ${all.rows} of ${all.shown} rows scanned, stacked ${all.stacked}, cut ${JSON.stringify(all.cut)}, ` +
-        `path ${all.pathWidth} px, messages cut: ${all.messagesCut.length}\n  ${all.messagesCut.join('\n  ')}`,
-    );
     if (shots) {
       for (const theme of ['light', 'dark']) {
         await session.panelEval(setTheme, theme);
@@ -382,11 +371,42 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
       }
       await session.panelEval(setTheme, 'auto');
     }
+    const facts = await session.panelEval(layoutFacts);
+    // Every demo row, scrolled through from the top: each one reached, its answer cells and its message
+    // whole (a long message wraps and its row grows).
+    const all = await session.panelEval(demoRowsCut);
+    console.log(
+      `${browser} 1280×350: ${all.rows} of ${all.shown} rows scanned, ${facts.rowsInView} in view at the end, ` +
+        `path ${all.pathWidth} px, messages wrapped: ${all.wrapped.length}\n  ${all.wrapped.join('\n  ')}`,
+    );
+    expect(facts.firstRowHeight).toBeLessThan(32);
+    expect(facts.toolbarHeight).toBeLessThan(34);
+    expect(facts.columns).toEqual(expect.arrayContaining(['status', 'code', 'id', 'message', 'retry']));
+    expect(facts.cut).toEqual({});
+    expect(facts.messagesCut).toEqual([]);
+    expect(all.rows).toBe(all.shown);
+    expect(all.stacked).toBe(false);
+    expect(all.cut).toEqual([]);
+    expect(all.messagesCut).toEqual([]);
+    // The answer cells (code, ID, verdict, and Action when shown), each part of them, inside the grid.
+    const answers = await session.panelEval(answerCellsCut);
+    expect(answers.cut).toEqual([]);
+    expect(await session.panelEval(toolbarLines)).toBe(1);
+    expect.soft(facts.rowsInView).toBeGreaterThanOrEqual(12);
+    expect.soft(answers.rows).toBeGreaterThanOrEqual(12);
   });
 
   it('600 px right dock: two-line rows; status, code, ID and verdict shown and not cut, the message a whole line', async () => {
     await session.resizeDevTools(600, 800);
     await session.panelEval(resetView);
+    if (shots) {
+      for (const theme of ['light', 'dark']) {
+        await session.panelEval(setTheme, theme);
+        await session.panelEval(settle);
+        await session.screenshotPanel(path.join(shots, `panel-right-${theme}-${browser}.png`));
+      }
+      await session.panelEval(setTheme, 'auto');
+    }
     const facts = await session.panelEval(layoutFacts);
     expect(facts.columns).toEqual(expect.arrayContaining(['status', 'code', 'id', 'message', 'retry']));
     expect(facts.cut).toEqual({});
@@ -407,17 +427,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     expect(all.messageSpan).not.toBeNull();
     expect(Math.abs(all.messageSpan!.leftGap)).toBeLessThanOrEqual(1);
     expect(Math.abs(all.messageSpan!.rightGap)).toBeLessThanOrEqual(1);
+    expect(all.messagesCut).toEqual([]);
     console.log(
-      `${browser} 600 px: ${all.rows} rows, messages cut: ${all.messagesCut.length}\n  ${all.messagesCut.join('\n  ')}`,
+      `${browser} 600 px: ${all.rows} rows, messages wrapped: ${all.wrapped.length}\n  ${all.wrapped.join('\n  ')}`,
     );
-    if (shots) {
-      for (const theme of ['light', 'dark']) {
-        await session.panelEval(setTheme, theme);
-        await session.panelEval(settle);
-        await session.screenshotPanel(path.join(shots, `panel-right-${theme}-${browser}.png`));
-      }
-      await session.panelEval(setTheme, 'auto');
-    }
     await session.resizeDevTools(1280, 800);
   });
 
@@ -560,44 +573,78 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     await session.panelEval(resetView);
   });
 
-  it('Ctrl+F and Esc work from a detail control and never reach DevTools', async () => {
+  it('Ctrl+F, Cmd+F and Esc, pressed as real keys on a detail control, work and never reach DevTools', async () => {
     await session.resizeDevTools(1280, 800);
     await session.panelEval(resetView);
     expect(await session.panelEval(openDetailOf, '429')).toBe(true);
-    const keys = await session.panelEval(async () => {
-      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      // DevTools' forwarder listens on the document: anything that reaches it would be DevTools'.
-      const leaked: string[] = [];
-      const spy = (e: KeyboardEvent): void => void leaked.push(e.key);
-      document.addEventListener('keydown', spy);
-      const button = document.querySelector<HTMLElement>('[data-testid="copy-curl"]')!;
-      button.focus();
-      button.dispatchEvent(
-        new KeyboardEvent('keydown', { key: 'f', code: 'KeyF', ctrlKey: true, bubbles: true, cancelable: true }),
-      );
-      await frame();
-      const filterFocused = document.activeElement === document.querySelector('[data-testid="filter"]');
-      // Cmd+F (macOS) likewise, from another detail control.
-      const filter = document.querySelector<HTMLInputElement>('[data-testid="filter"]')!;
-      const ticketButton = document.querySelector<HTMLElement>('[data-testid="copy-ticket"]')!;
-      ticketButton.focus();
-      const focusedBeforeCmd = document.activeElement === filter;
-      ticketButton.dispatchEvent(
-        new KeyboardEvent('keydown', { key: 'f', code: 'KeyF', metaKey: true, bubbles: true, cancelable: true }),
-      );
-      await frame();
-      const cmdFocused = !focusedBeforeCmd && document.activeElement === filter;
-      const detailButton = document.querySelector<HTMLElement>('[data-testid="copy-ticket"]')!;
-      detailButton.focus();
-      detailButton.dispatchEvent(
-        new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true, cancelable: true }),
-      );
-      await frame();
-      const detailOpen = document.querySelector('[data-testid="detail"]') !== null;
-      document.removeEventListener('keydown', spy);
-      return { filterFocused, cmdFocused, detailOpen, leaked };
+    // DevTools' forwarder listens on the document: a key that reaches it would be DevTools' (the Find bar,
+    // the Console drawer). The keys themselves are real: sent through the DevTools window to the focused
+    // element (Chromium: Input.dispatchKeyEvent; Firefox: the window's widget), not dispatched in the page.
+    const focusOn = (testid: string) =>
+      session.panelEval(async (id: string) => {
+        const w = window as any;
+        if (!w.__leaked) {
+          w.__leaked = [];
+          // A modifier pressed alone is not a shortcut: DevTools may see it.
+          document.addEventListener('keydown', (e: KeyboardEvent) => {
+            if (!['Control', 'Meta', 'OS', 'Shift', 'Alt'].includes(e.key)) w.__leaked.push(e.key);
+          });
+        }
+        document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!.focus();
+        return document.activeElement === document.querySelector(`[data-testid="${id}"]`);
+      }, testid);
+    const focused = () =>
+      session.panelEval(async () => {
+        for (let i = 0; i < 3; i++)
+          await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+        return {
+          testid: (document.activeElement as HTMLElement | null)?.dataset?.testid ?? null,
+          detailOpen: document.querySelector('[data-testid="detail"]') !== null,
+          leaked: (window as any).__leaked as string[],
+        };
+      });
+    expect(await focusOn('copy-curl')).toBe(true);
+    await session.pressKey('Control+f');
+    const afterCtrlF = await focused();
+    expect(await focusOn('copy-ticket')).toBe(true);
+    await session.pressKey('Meta+f');
+    const afterCmdF = await focused();
+    expect(await focusOn('copy-ticket')).toBe(true);
+    await session.pressKey('Escape');
+    const afterEsc = await focused();
+    expect({ afterCtrlF, afterCmdF, afterEsc }).toEqual({
+      afterCtrlF: { testid: 'filter', detailOpen: true, leaked: [] },
+      afterCmdF: { testid: 'filter', detailOpen: true, leaked: [] },
+      afterEsc: { testid: 'failure-list', detailOpen: false, leaked: [] },
     });
-    expect(keys).toEqual({ filterFocused: true, cmdFocused: true, detailOpen: false, leaked: [] });
+  });
+
+  it('row menu from the keyboard: real ↓ selects a row, Shift+F10 opens its menu, Esc closes it', async () => {
+    await session.resizeDevTools(1280, 800);
+    await session.panelEval(resetView);
+    await session.panelEval(async () => {
+      document.querySelector<HTMLElement>('[data-testid="failure-list"]')!.focus();
+      return true;
+    });
+    await session.pressKey('ArrowDown');
+    await session.pressKey('Shift+F10');
+    const menu = await session.panelEval(async () => {
+      for (let i = 0; i < 3; i++)
+        await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      return {
+        selected: document.querySelector<HTMLElement>('[role="row"][aria-selected="true"]')?.dataset.seq ?? null,
+        items: [...document.querySelectorAll<HTMLElement>('[data-testid="context-menu"] [role="menuitem"]')].length,
+      };
+    });
+    await session.pressKey('Escape');
+    const closed = await session.panelEval(async () => {
+      await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      return document.querySelector('[data-testid="context-menu"]') === null;
+    });
+    expect(menu.selected).not.toBeNull();
+    expect(menu.items).toBeGreaterThanOrEqual(9);
+    expect(closed).toBe(true);
+    await session.panelEval(resetView);
   });
 
   it('sorts by a column and hides one from the header context menu', async () => {

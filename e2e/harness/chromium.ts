@@ -198,6 +198,16 @@ export class ChromiumPanelSession implements PanelSession {
     }
   }
 
+  async pressKey(keys: string): Promise<void> {
+    await this.openPanel();
+    // Input.dispatchKeyEvent on the DevTools window: the browser routes it to the focused frame (the panel).
+    await this.devtools!.bringToFront().catch(() => {});
+    // The panel's frame takes focus in DevTools as after a click in it (its document keeps its focused element).
+    const frame = await this.panelFrame();
+    if (!(await frame.evaluate(() => document.hasFocus()))) await (await frame.frameElement()).focus();
+    await this.devtools!.keyboard.press(keys);
+  }
+
   async readClipboard(): Promise<string> {
     // The clipboard is browser-wide; any focused document with clipboard-read can read it.
     // DevTools keeps focus this way, as it would after a click in the panel.

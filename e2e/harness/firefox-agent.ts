@@ -20,7 +20,8 @@ export type AgentOp =
   | 'stopBackground'
   | 'readClipboard'
   | 'resizeToolbox'
-  | 'screenshot';
+  | 'screenshot'
+  | 'pressKey';
 
 export interface PanelTarget {
   /** The panel's title as given to devtools.panels.create. */
@@ -463,6 +464,34 @@ export function chromeAgent() {
         url: extension.backgroundContext?.xulBrowser?.currentURI?.spec ?? null,
         ...report,
       };
+    },
+
+    /**
+     * A real key press in the panel: the panel's <browser> takes focus in the window (its document keeps
+     * the element focused in it), then trusted key events go through the window's widget as a keyboard's
+     * do (nsITextInputProcessor), so DevTools' own shortcut handlers see them first.
+     */
+    async pressKey(arg: {
+      target: PanelTarget;
+      key: string;
+      code: string;
+      keyCode: number;
+      modifiers: string[];
+    }): Promise<null> {
+      const browser = loadedPanelBrowser(arg.target);
+      browser.focus();
+      await poll(() => Services.focus.focusedElement === browser, 5_000, 'the panel to take focus');
+      const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+      if (!tip.beginInputTransactionForTests(g)) throw new Error('no keyboard input transaction on the window');
+      const modifiers = arg.modifiers.map(
+        (m) => new g.KeyboardEvent('', { key: m, code: `${m === 'Control' ? 'Control' : m}Left` }),
+      );
+      for (const m of modifiers) tip.keydown(m);
+      const event = new g.KeyboardEvent('', { key: arg.key, code: arg.code, keyCode: arg.keyCode });
+      tip.keydown(event);
+      tip.keyup(event);
+      for (const m of modifiers.reverse()) tip.keyup(m);
+      return null;
     },
 
     /** The system clipboard's text/plain (headless Firefox keeps an in-process clipboard). */

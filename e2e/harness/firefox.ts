@@ -19,6 +19,8 @@ export const FIREFOX_PATH = process.env.FAULTLINE_FIREFOX ?? '/usr/bin/firefox-e
 /** The fixed moz-extension UUID (pref extensions.webextensions.uuids), so the origin is known up front. */
 export const FIREFOX_EXTENSION_UUID = '5b0f9e3c-2d7a-4c1e-8f6b-9a4d3e2c1b0a';
 const PANEL_TITLE = 'Faultline';
+/** DOM keyCodes of the named keys pressKey sends (letters are their upper-case char code). */
+const KEY_CODES: Record<string, number> = { Enter: 13, Escape: 27, ArrowUp: 38, ArrowDown: 40, F10: 121 };
 const WINDOW = { width: 1280, height: 1100 };
 /** Toolbox height when docked at the bottom: the panel gets about as much room as Chromium's undocked DevTools. */
 const TOOLBOX_HEIGHT = 800;
@@ -271,6 +273,20 @@ export class FirefoxPanelSession implements PanelSession {
   async resizeDevTools(width: number, height: number): Promise<void> {
     await this.openPanel();
     await this.agent('resizeToolbox', { width, height });
+  }
+
+  async pressKey(keys: string): Promise<void> {
+    await this.openPanel();
+    const parts = keys.split('+');
+    const key = parts[parts.length - 1];
+    const letter = /^[a-z]$/i.test(key);
+    await this.agent('pressKey', {
+      target: this.panelTarget(),
+      key,
+      code: letter ? `Key${key.toUpperCase()}` : key,
+      keyCode: letter ? key.toUpperCase().charCodeAt(0) : (KEY_CODES[key] ?? 0),
+      modifiers: parts.slice(0, -1),
+    });
   }
 
   readClipboard(): Promise<string> {

@@ -48,6 +48,12 @@ export interface PanelSession {
   /** Open an extension page (e.g. the options page path '/src/options/options.html') in a new tab; eval there. */
   extensionPageEval<A, R>(path: string, fn: RemoteFn<A, R>, arg?: A): Promise<R>;
 
+  /**
+   * A real key press in the panel, to its focused element, through the DevTools window as a keyboard's
+   * (DevTools' own shortcuts see it too): Playwright-style, e.g. 'Control+f', 'Meta+f', 'Escape'.
+   */
+  pressKey(keys: string): Promise<void>;
+
   /** Read the system clipboard as text (after a copy action in the panel). */
   readClipboard(): Promise<string>;
 

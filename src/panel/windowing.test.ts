@@ -3,11 +3,15 @@ import fc from 'fast-check';
 import {
   bottomScrollTop,
   computeWindow,
+  computeWindowTops,
   isAtBottom,
   listWindow,
   pageSize,
   recycleKeys,
+  rowAt,
+  rowTops,
   scrollToReveal,
+  scrollToRevealTops,
 } from './windowing';
 
 const base = { rowHeight: 20, viewportHeight: 200, overscan: 0 };
@@ -191,5 +195,71 @@ describe('listWindow', () => {
     const w = listWindow({ ...input, count: 3, pinned: true });
     expect(w.top).toBe(0);
     expect([w.range.start, w.range.end]).toEqual([0, 3]);
+  });
+});
+
+describe('rows of different heights (rowTops)', () => {
+  // Rows 21 px high, every fifth row wrapped to 53 px (three lines).
+  const heightOf = (i: number): number => (i % 5 === 4 ? 53 : 21);
+  const tops = rowTops(100, heightOf);
+
+  it('sums the heights', () => {
+    expect(tops[0]).toBe(0);
+    expect(tops[5]).toBe(4 * 21 + 53);
+    expect(tops[100]).toBe(80 * 21 + 20 * 53);
+    expect(rowAt(tops, 0)).toBe(0);
+    expect(rowAt(tops, 4 * 21)).toBe(4);
+    expect(rowAt(tops, 4 * 21 + 52)).toBe(4);
+    expect(rowAt(tops, 4 * 21 + 53)).toBe(5);
+    expect(rowAt(tops, 1e9)).toBe(99);
+  });
+
+  it('renders every row the viewport touches, from the first to the last, at every scroll position', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4000 }), fc.integer({ min: 30, max: 600 }), (scrollTop, viewport) => {
+        const w = computeWindowTops(tops, scrollTop, viewport, 0);
+        const top = Math.min(scrollTop, Math.max(0, tops[100] - viewport));
+        for (let i = 0; i < 100; i++) {
+          const touches = tops[i + 1] > top && tops[i] < top + viewport;
+          if (touches) expect(i >= w.start && i < w.end, `row ${i}`).toBe(true);
+        }
+        expect(w.offsetTop).toBe(tops[w.start]);
+        expect(w.totalHeight).toBe(tops[100]);
+      }),
+    );
+  });
+
+  it('agrees with the fixed-height window when every row is the same height', () => {
+    const even = rowTops(1000, () => 20);
+    for (const scrollTop of [0, 105, 333, 19_800, 50_000]) {
+      expect(computeWindowTops(even, scrollTop, 200, 3)).toEqual(
+        computeWindow({ scrollTop, viewportHeight: 200, rowHeight: 20, count: 1000, overscan: 3 }),
+      );
+    }
+  });
+
+  it('scrolls the least distance that shows a tall row whole', () => {
+    // Row 9 is 53 px from tops[9] to tops[10]; a 100 px viewport at the top does not show it.
+    expect(scrollToRevealTops(tops, 9, 0, 100)).toBe(tops[10] - 100);
+    expect(scrollToRevealTops(tops, 0, tops[10], 100)).toBe(0);
+    expect(scrollToRevealTops(tops, 9, tops[9], 100)).toBe(tops[9]);
+  });
+
+  it('listWindow uses the tops, and pins the end of the taller list', () => {
+    const input = {
+      count: 100,
+      rowHeight: 21,
+      overscan: 0,
+      measuredHeight: 221,
+      fallbackHeight: 0,
+      headerHeight: 21,
+      scrollTop: 0,
+      pinned: true,
+      tops,
+    };
+    const w = listWindow(input);
+    expect(w.top).toBe(tops[100] - 200);
+    expect(w.range.end).toBe(100);
+    expect(w.range.totalHeight).toBe(tops[100]);
   });
 });

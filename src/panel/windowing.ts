@@ -152,6 +152,8 @@ export interface ListWindowInput {
   scrollTop: number;
   /** Showing the end of the list and following it as rows arrive. */
   pinned: boolean;
+  /** Rows of different heights (rowTops); `rowHeight` is then only the unit PageUp / PageDown counts in. */
+  tops?: Float64Array | null;
 }
 
 export interface ListWindow {
@@ -171,7 +173,70 @@ export interface ListWindow {
 export function listWindow(input: ListWindowInput): ListWindow {
   const { count, rowHeight, overscan } = input;
   const viewportHeight = Math.max(0, (input.measuredHeight || input.fallbackHeight) - input.headerHeight);
-  const top = input.pinned ? bottomScrollTop(viewportHeight, count * rowHeight) : input.scrollTop;
-  const range = computeWindow({ scrollTop: top, viewportHeight, rowHeight, count, overscan });
+  const tops = input.tops && input.tops.length === count + 1 ? input.tops : null;
+  const total = tops ? tops[count] : count * rowHeight;
+  const top = input.pinned ? bottomScrollTop(viewportHeight, total) : input.scrollTop;
+  const range = tops
+    ? computeWindowTops(tops, top, viewportHeight, overscan)
+    : computeWindow({ scrollTop: top, viewportHeight, rowHeight, count, overscan });
   return { viewportHeight, top, range, pageRows: pageSize(viewportHeight, rowHeight) };
+}
+
+// ---- rows of different heights (a message wrapped to more lines) ----------------------------------
+
+/** Row tops in px: tops[i] is row i's top, tops[count] the list's height. */
+export function rowTops(count: number, heightOf: (index: number) => number): Float64Array {
+  const tops = new Float64Array(count + 1);
+  for (let i = 0; i < count; i++) tops[i + 1] = tops[i] + heightOf(i);
+  return tops;
+}
+
+/** The row at `y` px from the list's top (the last row for y past the end). */
+export function rowAt(tops: Float64Array, y: number): number {
+  const count = tops.length - 1;
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tops[mid] <= y) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
+/** computeWindow for rows of different heights. */
+export function computeWindowTops(
+  tops: Float64Array,
+  scrollTop: number,
+  viewportHeight: number,
+  overscan: number,
+): WindowRange {
+  const count = tops.length - 1;
+  const totalHeight = tops[count];
+  if (count <= 0) return { start: 0, end: 0, offsetTop: 0, totalHeight: 0 };
+  const top = clamp(Number.isFinite(scrollTop) ? scrollTop : 0, 0, Math.max(0, totalHeight - viewportHeight));
+  const firstVisible = rowAt(tops, top);
+  const bottom = top + Math.max(0, viewportHeight);
+  let lastVisible = rowAt(tops, bottom);
+  if (tops[lastVisible] < bottom) lastVisible++; // exclusive
+  const pad = Math.max(0, Math.floor(overscan));
+  const start = clamp(firstVisible - pad, 0, count);
+  const end = clamp(Math.max(lastVisible, firstVisible + 1) + pad, start, count);
+  return { start, end, offsetTop: tops[start], totalHeight };
+}
+
+/** scrollToReveal for rows of different heights. */
+export function scrollToRevealTops(
+  tops: Float64Array,
+  index: number,
+  scrollTop: number,
+  viewportHeight: number,
+): number {
+  const count = tops.length - 1;
+  if (count <= 0) return 0;
+  const i = clamp(index, 0, count - 1);
+  const maxScroll = Math.max(0, tops[count] - viewportHeight);
+  if (tops[i] < scrollTop) return clamp(tops[i], 0, maxScroll);
+  if (tops[i + 1] > scrollTop + viewportHeight) return clamp(tops[i + 1] - viewportHeight, 0, maxScroll);
+  return clamp(scrollTop, 0, maxScroll);
 }

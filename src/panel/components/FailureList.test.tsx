@@ -144,6 +144,54 @@ describe('FailureList', () => {
     expect(selectedSeq(view.root)).toBe('4');
   });
 
+  it('a jump from the pinned end straight to the top renders the top rows', () => {
+    view = renderPanel(manyFailures(200), { viewport: 300 });
+    const g = grid(view.root);
+    expect(rows(view.root).map((r) => Number(r.dataset.seq))).toContain(200);
+    act(() => {
+      g.scrollTop = 0;
+      g.dispatchEvent(new Event('scroll'));
+    });
+    const seqs = rows(view.root).map((r) => Number(r.dataset.seq));
+    expect(seqs).toContain(1);
+    expect(seqs).not.toContain(200);
+  });
+
+  it('a message longer than its cell wraps: its row grows by the lines, and the rows after it move down', () => {
+    // happy-dom has no layout or canvas: a 300 px Message cell and a 7 px-per-character font stand in.
+    const width = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth')!;
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('col-message') ? 311 : width.get!.call(this);
+      },
+    });
+    HTMLCanvasElement.prototype.getContext = function () {
+      return { font: '', measureText: (t: string) => ({ width: t.length * 7 }) };
+    } as never;
+    try {
+      const long = 'word '.repeat(100).trim(); // 499 characters: 3,493 px, cut to 240 characters in the cell
+      view = renderPanel([
+        requestRecord({ seq: 1, message: 'short' }),
+        requestRecord({ seq: 2, message: long }),
+        requestRecord({ seq: 3, message: 'short again' }),
+      ]);
+      act(() => view!.store.getState().setOrder('newest-first'));
+      const bySeq = (seq: number) => rows(view!.root).find((r) => r.dataset.seq === String(seq))!;
+      // 300 px hold 42 characters, 8 words and their spaces: 240 characters take 6 lines.
+      expect(bySeq(2).classList.contains('wrapped')).toBe(true);
+      expect(bySeq(2).style.getPropertyValue('--wrapped-h')).toBe(`${21 + 5 * 16}px`);
+      expect(bySeq(1).classList.contains('wrapped')).toBe(false);
+      expect(bySeq(3).classList.contains('wrapped')).toBe(false);
+      const spacer = view.root.querySelector<HTMLElement>('[role="rowgroup"]')!;
+      expect(spacer.style.height).toBe(`${3 * 21 + 5 * 16}px`);
+    } finally {
+      Object.defineProperty(HTMLElement.prototype, 'clientWidth', width);
+      HTMLCanvasElement.prototype.getContext = getContext;
+    }
+  });
+
   it('keyboard navigation scrolls the window along', () => {
     view = renderPanel(manyFailures(5000));
     act(() => view!.store.getState().setOrder('newest-first'));

@@ -1,4 +1,5 @@
-// The failure list: an ARIA grid of fixed-height rows, windowed so only what is on screen is in the DOM.
+// The failure list: an ARIA grid of one-line rows (two in a narrow dock), a row growing by the lines a
+// long message wraps to; windowed so only what is on screen is in the DOM.
 import { memo } from './memo';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AUDIT_RULE_TITLES, type AuditRule } from '../../core/audit';
@@ -13,14 +14,17 @@ import { buildDisplay, moveIndex, type DisplayItem, type Selection } from '../st
 import type { Row } from '../store/rows';
 import { WHAT_TO_DO_LABELS, type WhatToDo } from '../what-to-do';
 import { useWindowedList } from '../hooks/useWindowedList';
-import { recycleKeys, type RecycledKeys } from '../windowing';
+import { recycleKeys, rowTops, type RecycledKeys } from '../windowing';
+import { LineCounter, type MeasureText } from '../wrap-lines';
 import {
   COLUMN_BY_ID,
   COLUMN_DEFS,
   layoutColumns,
   ROW_HEIGHT,
+  shownMessageOf,
   STACKED_ROW_HEIGHT,
   userColumns,
+  WRAP_LINE_HEIGHT,
   type ColumnDef,
   type ColumnLayout,
 } from './columns';
@@ -52,6 +56,16 @@ function measureContent(probe: HTMLElement, extents: CellExtents): Record<string
   if (verdict > 0) content.retry = verdict + CELL_EDGES;
   probe.textContent = '';
   return content;
+}
+
+/** A text measure in the font of the list's cells (the probe's): a canvas, so no layout per text. */
+function canvasMeasure(probe: HTMLElement): MeasureText | null {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return null;
+  probe.className = 'measure';
+  const style = getComputedStyle(probe);
+  context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  return (text) => context.measureText(text).width;
 }
 
 function sameWidths(a: Record<string, number>, b: Record<string, number>): boolean {
@@ -142,8 +156,35 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     };
   }, [wanted, widths, content]);
   const rowHeightAt = useCallback((w: number) => (layoutAt(w).stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT), [layoutAt]);
+  // A message wider than its cell wraps and its row grows (nothing cut): the lines of each message at the
+  // width the Message column was given (measured on the header's cell, 1 px held back for rounding).
+  const messageHeaderRef = useRef<HTMLDivElement>(null);
+  const [wrapAt, setWrapAt] = useState({ width: 0, stacked: false });
+  const lineCounter = useMemo(() => {
+    const measure = wrapAt.width > 0 && probeRef.current ? canvasMeasure(probeRef.current) : null;
+    return measure ? new LineCounter(wrapAt.width, measure) : null;
+  }, [wrapAt.width]);
+
+  // Row tops when some message wraps (null: every row is one row height).
+  const tops = useMemo(() => {
+    if (!lineCounter) return null;
+    const base = wrapAt.stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT;
+    const line = wrapAt.stacked ? STACKED_ROW_HEIGHT / 2 : WRAP_LINE_HEIGHT;
+    let wraps = false;
+    const result = rowTops(display.count, (i) => {
+      const item = display.item(i);
+      if (item.type !== 'row') return base;
+      const record = dataset.row(item.position).record;
+      if (record.kind !== 'request') return base;
+      const lines = lineCounter.lines(shownMessageOf(record));
+      if (lines > 1) wraps = true;
+      return base + (lines - 1) * line;
+    });
+    return wraps ? result : null;
+  }, [display, lineCounter, wrapAt.stacked]);
 
   const { scrollerRef, width, range, pageRows, onScroll, reveal } = useWindowedList({
+    rowTops: tops,
     count: display.count,
     rowHeight: rowHeightAt,
     overscan: OVERSCAN,
@@ -156,6 +197,13 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   // Narrow docks keep the columns that answer "what now" (status, code, ID, message, verdict): two-line rows.
   const layout = layoutAt(width);
   const rowHeight = rowHeightAt(width);
+  const messageShown = layout.columns.some((c) => c.id === 'message');
+  useLayoutEffect(() => {
+    const cell = messageHeaderRef.current;
+    // The cell's content box: its width less the padding (panel.css .cell), less 1 px for rounding.
+    const next = { width: messageShown && cell ? Math.max(0, cell.clientWidth - 11) : 0, stacked: layout.stacked };
+    setWrapAt((prev) => (Math.abs(prev.width - next.width) < 0.5 && prev.stacked === next.stacked ? prev : next));
+  }, [layout, width, messageShown]);
   const columns = layout.columns;
   const selectedIndex = display.indexOf(selection);
   // Rows changed height (one line to two, e.g. as the detail opens beside the list): keep the selection in view.
@@ -310,6 +358,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
           inGroup={item.group !== undefined}
           columns={columns}
           selected={selection?.kind === 'row' && selection.seq === row.seq}
+          height={tops && tops[i + 1] - tops[i] > rowHeight ? tops[i + 1] - tops[i] : 0}
           audit={audit.rulesFor(row.record.id)}
           onClick={onRowClick}
           onCopyId={onCopyId}
@@ -503,6 +552,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
           {columns.map((c) => (
             <div
               key={c.id}
+              ref={c.id === 'message' ? messageHeaderRef : undefined}
               role="columnheader"
               class={`cell col-${c.id}${c.sortValue ? ' sortable' : ''}`}
               data-testid={`header-${c.id}`}
@@ -558,6 +608,8 @@ interface RecordRowProps {
   inGroup: boolean;
   columns: readonly Column[];
   selected: boolean;
+  /** The row's height when its message wraps to more lines than the row has (0: the list's row height). */
+  height: number;
   /** Retry-audit rules the record is flagged by. */
   audit: readonly AuditRule[] | undefined;
   onClick(sel: Selection): void;
@@ -586,6 +638,7 @@ const RecordRow = memo(function RecordRow({
   inGroup,
   columns,
   selected,
+  height,
   audit,
   onClick,
   onCopyId,
@@ -637,7 +690,8 @@ const RecordRow = memo(function RecordRow({
       aria-rowindex={index + 2}
       aria-level={inGroup ? 2 : undefined}
       aria-selected={selected}
-      class={`row record kind-${c.kind}${selected ? ' selected' : ''}${inGroup ? ' in-group' : ''}`}
+      class={`row record kind-${c.kind}${selected ? ' selected' : ''}${inGroup ? ' in-group' : ''}${height ? ' wrapped' : ''}`}
+      style={height ? { '--wrapped-h': `${height}px` } : undefined}
       data-testid={c.failure ? 'failure-row' : 'response-row'}
       data-seq={row.seq}
       data-status={x.status}

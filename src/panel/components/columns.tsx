@@ -151,8 +151,7 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
     secondLine: true,
     sortValue: (row) => row.message,
     cell: (_row, r) => {
-      // A network failure has no message: its error name is the message.
-      const text = r.classification.message ?? r.exchange.error ?? '';
+      const text = messageOf(r);
       return { content: truncate(text, CELL_CHARS), title: text };
     },
   },
@@ -206,6 +205,16 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
     },
   },
 ];
+
+/** The Message cell's whole text: a network failure has no message, so its error name is the message. */
+export function messageOf(record: RequestRecord): string {
+  return record.classification.message ?? record.exchange.error ?? '';
+}
+
+/** The Message cell's text as shown (the rest is in its tooltip and the detail). */
+export function shownMessageOf(record: RequestRecord): string {
+  return truncate(messageOf(record), CELL_CHARS);
+}
 
 export const COLUMN_BY_ID: ReadonlyMap<string, ColumnDef> = new Map(COLUMN_DEFS.map((c) => [c.id, c]));
 
@@ -313,3 +322,5 @@ export function layoutColumns(
 export const ROW_HEIGHT = 21;
 /** A two-line row (narrow docks): two lines of 18 px. */
 export const STACKED_ROW_HEIGHT = 36;
+/** Each line a wrapped message adds to a one-line row, px (panel.css .row.wrapped). */
+export const WRAP_LINE_HEIGHT = 16;

@@ -2,8 +2,8 @@
 // the end as rows arrive unless the user scrolled away, and scrolls a row into view. The math is
 // listWindow's (windowing.ts), testable without a DOM.
 import type { RefObject } from 'preact';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { isAtBottom, listWindow, scrollToReveal, type WindowRange } from '../windowing';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { isAtBottom, listWindow, scrollToReveal, scrollToRevealTops, type WindowRange } from '../windowing';
 
 export interface WindowedListOptions {
   count: number;
@@ -19,6 +19,8 @@ export interface WindowedListOptions {
   /** When any of these change, the list starts over: at its end if `startAtEnd`, else at the top. */
   resetKeys: readonly unknown[];
   startAtEnd: boolean;
+  /** Rows of different heights: their tops (windowing.ts rowTops), or null when every row is `rowHeight`. */
+  rowTops?: Float64Array | null;
 }
 
 export interface WindowedList {
@@ -38,6 +40,9 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
   const [scrollTop, setScrollTop] = useState(0);
   const [measuredHeight, setMeasuredHeight] = useState(0);
   const [width, setWidth] = useState(0);
+  // Re-renders when the list stops or starts following its end: the scrollTop state may not change
+  // (pinned, it is never set), e.g. a jump from the end straight to the top.
+  const [, repin] = useReducer((n: number) => n + 1, 0);
   const rowHeight = typeof options.rowHeight === 'function' ? options.rowHeight(width) : options.rowHeight;
   const headerHeight = typeof options.headerHeight === 'function' ? options.headerHeight(width) : options.headerHeight;
   const stickToEnd = useRef(options.startAtEnd);
@@ -45,7 +50,9 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
   const lastScrollTop = useRef(0);
 
   const pinned = options.followsEnd && stickToEnd.current;
+  const tops = options.rowTops && options.rowTops.length === count + 1 ? options.rowTops : null;
   const { viewportHeight, top, range, pageRows } = listWindow({
+    tops,
     count,
     rowHeight,
     overscan: options.overscan,
@@ -86,7 +93,7 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
     if (!el || !pinned) return;
     el.scrollTop = top;
     lastScrollTop.current = top;
-  }, [count, pinned, viewportHeight]);
+  }, [count, pinned, viewportHeight, range.totalHeight]);
 
   useEffect(() => {
     stickToEnd.current = options.startAtEnd;
@@ -104,20 +111,24 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
     const now = el.scrollTop;
     if (now === lastScrollTop.current && stickToEnd.current) return;
     lastScrollTop.current = now;
-    stickToEnd.current = isAtBottom(now, viewportHeight, count * rowHeight, rowHeight);
+    const wasPinned = stickToEnd.current;
+    stickToEnd.current = isAtBottom(now, viewportHeight, range.totalHeight, rowHeight);
     setScrollTop(now);
-  }, [viewportHeight, count, rowHeight]);
+    if (wasPinned !== stickToEnd.current) repin(undefined);
+  }, [viewportHeight, range.totalHeight, rowHeight]);
 
   const reveal = useCallback(
     (index: number) => {
       const el = scroller.current;
-      const next = scrollToReveal(index, top, viewportHeight, rowHeight, count);
-      stickToEnd.current = isAtBottom(next, viewportHeight, count * rowHeight, rowHeight);
+      const next = tops
+        ? scrollToRevealTops(tops, index, top, viewportHeight)
+        : scrollToReveal(index, top, viewportHeight, rowHeight, count);
+      stickToEnd.current = isAtBottom(next, viewportHeight, range.totalHeight, rowHeight);
       lastScrollTop.current = next;
       if (el && el.scrollTop !== next) el.scrollTop = next;
       setScrollTop(next);
     },
-    [top, viewportHeight, count, rowHeight],
+    [top, viewportHeight, count, rowHeight, tops, range.totalHeight],
   );
 
   return { scrollerRef: scroller, width, range, pageRows, onScroll, reveal };

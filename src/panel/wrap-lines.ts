@@ -1,0 +1,67 @@
+// How many lines a text takes when wrapped to a width: the list's rows grow to show a whole message
+// (FailureList), and the windowing needs every row's height before the row is in the DOM. Pure: the
+// caller gives the text measure (a canvas in the panel's font).
+
+/** Width of a string in px, in the font the text is shown in. */
+export type MeasureText = (text: string) => number;
+
+/**
+ * Lines of `text` wrapped greedily at spaces to `width` px, a word longer than a line broken
+ * anywhere (CSS `overflow-wrap: anywhere`). The browser may break at more places (after a hyphen),
+ * never fewer, so this is never less than the lines it shows. At least 1; `width` <= 0 gives 1.
+ */
+export function wrappedLines(text: string, width: number, measure: MeasureText): number {
+  if (width <= 0 || text === '') return 1;
+  if (measure(text) <= width) return 1;
+  const space = measure(' ');
+  const words = text.split(/ +/);
+  let lines = 1;
+  let used = 0;
+  for (const word of words) {
+    if (word === '') continue;
+    let w = measure(word);
+    const needed = used === 0 ? w : used + space + w;
+    if (needed <= width) {
+      used = needed;
+      continue;
+    }
+    if (used > 0) {
+      lines++;
+      used = 0;
+    }
+    // A word wider than a line: broken where the line is full, as the browser does.
+    if (w > width) {
+      let rest = word;
+      while (w > width) {
+        let fit = Math.max(1, Math.floor((rest.length * width) / w));
+        while (fit > 1 && measure(rest.slice(0, fit)) > width) fit--;
+        rest = rest.slice(fit);
+        lines++;
+        w = measure(rest);
+      }
+    }
+    used = w;
+  }
+  return lines;
+}
+
+/**
+ * Line counts for many texts at one width, remembered by text: a long list repeats its messages.
+ * A new instance per width and font.
+ */
+export class LineCounter {
+  private readonly cache = new Map<string, number>();
+  constructor(
+    readonly width: number,
+    private readonly measure: MeasureText,
+  ) {}
+
+  lines(text: string): number {
+    let n = this.cache.get(text);
+    if (n === undefined) {
+      n = wrappedLines(text, this.width, this.measure);
+      this.cache.set(text, n);
+    }
+    return n;
+  }
+}
