@@ -259,6 +259,34 @@ describe('CORS', () => {
     expect(put.classification.action).toMatch(/answer OPTIONS \/api\/cors\/put with a 2xx/);
   });
 
+  it('finds the preflight among many other requests made meanwhile, and only one for the same URL', () => {
+    const store = newStore();
+    const actual = webRequest(api, { method: 'PUT', at: 1_000, error: 'net::ERR_FAILED' });
+    store.begin(toRequestStart({ ...actual.before, initiator: PAGE }));
+    store.requestHeaders(toRequestHeaders(actual.sendHeaders));
+    const preflightOf = (url: string, at: number, status: number) =>
+      webRequest(url, {
+        method: 'OPTIONS',
+        type: 'other',
+        at,
+        status,
+        headers: [
+          { name: 'Access-Control-Request-Method', value: 'PUT' },
+          { name: 'Origin', value: PAGE },
+        ],
+      });
+    fire(store, preflightOf(api, 1_002, 403), { origin: PAGE });
+    // A busy page: eighty other calls (more than the records the lookup once scanned), one of them another
+    // URL's preflight, before the failure arrives.
+    for (let i = 0; i < 80; i++)
+      fire(store, webRequest(`${PAGE}/api/other/${i}`, { status: 200, at: 1_003 + i / 100 }));
+    fire(store, preflightOf('http://localhost:5174/api/cors/other', 1_004, 500), { origin: PAGE });
+    store.failed(toFailure(actual.error));
+    const put = requests(store).find((r) => r.exchange.method === 'PUT')!;
+    expect(put.exchange.preflight?.status).toBe(403);
+    expect(put.classification.message).toBe('CORS error: the preflight (OPTIONS) got 403 Reason');
+  });
+
   it('names a response without Access-Control-Allow-Origin, from webRequest alone', () => {
     const store = newStore();
     const ev = webRequest('http://localhost:5174/api/cors/no-acao', { at: 1_000, error: 'net::ERR_FAILED' });

@@ -373,4 +373,48 @@ describe('CapturePersister', () => {
     expect(persister.stats().maxLagMs).toBe(340);
     expect(persister.stats().recordsWritten).toBe(1);
   });
+
+  it('after a commit, waits the delay for a trickle of changes but writes a backlog at once', async () => {
+    const delays: number[] = [];
+    const queue: Array<() => void> = [];
+    const timers = {
+      setTimer: (fn: () => void, ms: number): unknown => (delays.push(ms), queue.push(fn)),
+      clearTimer: (): void => {},
+    };
+    const settle = async (): Promise<void> => {
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    const fire = async (): Promise<void> => {
+      queue.shift()?.();
+      await settle();
+    };
+    const db = new SpyDb(testDb());
+    const stores = new Map<number, TabStore>();
+    const persister = new CapturePersister(
+      db,
+      null,
+      { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
+      { ...OPTIONS, delayMs: 250, maxBatchRecords: 5 },
+      timers,
+    );
+    const store = new TabStore(1, fakeClassify, LIMITS, (e) => persister.onEvent(e));
+    stores.set(1, store);
+
+    db.hold();
+    complete(store, 'https://a.test/0', 500, 0);
+    await fire(); // the first commit starts and waits on the held database
+    complete(store, 'https://a.test/1', 500, 1); // a trickle meanwhile
+    db.release();
+    await settle();
+    expect(delays).toEqual([250, 250]);
+
+    db.hold();
+    await fire(); // commits /1 and waits
+    for (let i = 2; i < 12; i++) complete(store, `https://a.test/${i}`, 500, i); // a backlog of 10 ≥ 5
+    db.release();
+    await settle();
+    expect(delays).toEqual([250, 250, 0]);
+    await persister.flush();
+    expect(db.batches.length).toBe(4); // /0, /1, then the backlog in two batches of 5
+  });
 });

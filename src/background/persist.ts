@@ -43,7 +43,10 @@ export interface PersistOptions {
 }
 
 export const DEFAULT_PERSIST_OPTIONS: PersistOptions = {
-  delayMs: 10,
+  // A request changes 3-5 times within about 100 ms (start, headers, response, end, the DevTools
+  // entry): one commit per quarter second writes it about once. At 10 ms, with commits back to back,
+  // IndexedDB puts were the worker's largest cost in a burst (capture bench, docs/capture.md).
+  delayMs: 250,
   maxQueuedRecords: 5_000,
   retryMs: 1_000,
   maxBatchRecords: 250,
@@ -462,6 +465,13 @@ export class CapturePersister {
       this.committing = null;
     }
     if (this.hasWork() && this.timer === null)
-      this.startTimer(this.lastCommitFailed ? this.options.retryMs : this.pending.size > 0 ? 0 : this.options.delayMs);
+      this.startTimer(
+        this.lastCommitFailed
+          ? this.options.retryMs
+          : // A backlog goes at once; a trickle waits, so a request's several changes make one write.
+            this.pending.size >= this.options.maxBatchRecords
+            ? 0
+            : this.options.delayMs,
+      );
   }
 }

@@ -91,7 +91,9 @@ export class CaptureService {
   constructor(private readonly deps: ServiceDeps) {
     this.timers = deps.timers ?? realTimers;
     this.now = deps.now ?? Date.now;
-    this.batchMs = deps.batchMs ?? 100;
+    // Each batch re-renders the shown panel and may set the badge: a page's burst costs four of
+    // each per second, not ten (the capture bench's overFloorRatio).
+    this.batchMs = deps.batchMs ?? 250;
     this.persister = new CapturePersister(
       deps.db,
       deps.marker ?? null,

@@ -44,7 +44,7 @@ export type StoredRequest = Omit<RequestRecord, 'classification'> & {
 export const DEVTOOLS_REFETCH_WINDOW_MS = 5000;
 /** Resource types DevTools re-reads when it opens; API calls and documents are never among them. */
 const REFETCHED_TYPES = new Set(['stylesheet', 'script', 'font', 'image', 'other']);
-/** How far back a failed request looks for its CORS preflight. */
+/** How many of the latest preflight records a failed request looks through for its own. */
 const PREFLIGHT_LOOKBACK = 64;
 export type StoredRecord = StoredRequest | NavigationRecord;
 
@@ -153,6 +153,8 @@ export class TabStore {
   private lastNavigationAt = -Infinity;
   /** The seq of the latest navigation marker: DevTools re-reads only the current document's resources. */
   private lastNavigationSeq = 0;
+  /** Ids of the latest preflight records, oldest first: a failure finds its preflight without a pass over every record. */
+  private recentPreflights: string[] = [];
 
   constructor(
     tabId: number,
@@ -405,9 +407,9 @@ export class TabStore {
   private preflightOf(record: StoredRequest): PreflightExchange | undefined {
     const url = matchUrl(record.exchange.url);
     const since = (record.exchange.startedAt ?? -Infinity) - 2000;
-    const recent = [...this.records.values()].slice(-PREFLIGHT_LOOKBACK).reverse();
-    for (const other of recent) {
-      if (other.kind !== 'request' || other === record || other.resourceType !== 'preflight') continue;
+    for (let i = this.recentPreflights.length - 1; i >= 0; i--) {
+      const other = this.records.get(this.recentPreflights[i]);
+      if (other?.kind !== 'request' || other === record || other.resourceType !== 'preflight') continue;
       if (matchUrl(other.exchange.url) !== url || (other.exchange.startedAt ?? 0) < since) continue;
       const ex = other.exchange;
       const preflight: PreflightExchange = { status: ex.status };
@@ -758,7 +760,15 @@ export class TabStore {
   }
 
   private emitUpsert(record: StoredRecord): void {
+    this.notePreflight(record);
     this.emit({ type: 'upsert', tabId: this.tabId, record });
+  }
+
+  private notePreflight(record: StoredRecord): void {
+    if (record.kind !== 'request' || record.resourceType !== 'preflight') return;
+    if (this.recentPreflights.includes(record.id)) return;
+    this.recentPreflights.push(record.id);
+    if (this.recentPreflights.length > PREFLIGHT_LOOKBACK) this.recentPreflights.shift();
   }
 
   // ---- persistence --------------------------------------------------------------------------
@@ -774,6 +784,7 @@ export class TabStore {
     this.awaitingDevtools.clear();
     this.awaitingWebRequest.clear();
     this.devtoolsKeys.clear();
+    this.recentPreflights = [];
     this.bodyChars = 0;
     let failures = 0;
     for (const record of [...records].sort((a, b) => a.seq - b.seq)) {
@@ -784,6 +795,7 @@ export class TabStore {
         this.lastNavigationAt = Math.max(this.lastNavigationAt, record.at);
       }
       if (record.kind !== 'request') continue;
+      this.notePreflight(record);
       this.bodyChars += bodySize(record);
       if (isFailure(record)) failures++;
       const key = matchKey(record.exchange.method, record.exchange.url);
