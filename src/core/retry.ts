@@ -225,7 +225,8 @@ const UNIT = String.raw`(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?
 /** Waits written in prose. Group 1 is the number, group 2 the unit (seconds when absent). */
 const MESSAGE_WAITS: readonly RegExp[] = [
   // OpenAI "Please try again in 7.315s" / "in 844ms" / "in 1m30s"; Gemini "Please retry in 58.9s"
-  new RegExp(String.raw`\b(?:try(?:ing)? again|retry(?:ing)?)\s+in\s+((?:\d+(?:\.\d+)?(?:ms|h|m|s))+)\b`, 'i'),
+  // "Resets in 13h 59m" (a quota's reset, in parts)
+  new RegExp(String.raw`\b(?:try(?:ing)? again|retry(?:ing)?|resets?)\s+in\s+((?:\d+(?:\.\d+)?(?:ms|h|m|s) ?)+)\b`, 'i'),
   new RegExp(String.raw`\b(?:try(?:ing)? again|retry(?:ing)?)\s+in\s+(?:about\s+)?${NUM}\s*${UNIT}`, 'i'),
   // Azure "try again after '372' seconds"; Telegram "retry after 34"; Akamai "Retry after: 21 seconds."
   new RegExp(String.raw`\b(?:try again|retry)\s+after:?\s+'?${NUM}'?(?:\s*${UNIT})?`, 'i'),
@@ -240,6 +241,11 @@ const MESSAGE_WAITS: readonly RegExp[] = [
   ),
   // "resets in 30 seconds", "rate limit reset in 12s", "try again in about 2 minutes"
   new RegExp(String.raw`\breset(?:s)?\s+in\s+${NUM}\s*${UNIT}`, 'i'),
+  // "blocked for 15 minutes", "rate limited for 60 seconds", "locked out for 30 minutes"
+  new RegExp(
+    String.raw`\b(?:blocked|banned|locked(?: out)?|suspended|throttled|rate[- ]?limited)\s+for\s+(?:the next\s+)?${NUM}\s*${UNIT}`,
+    'i',
+  ),
   // "30 seconds before retrying", "5 minutes until you can try again"
   new RegExp(
     String.raw`\b${NUM}\s*${UNIT}\s+(?:before|until)\s+(?:retrying|trying again|you (?:can|may) (?:retry|try again|make))`,
@@ -263,7 +269,7 @@ export function waitInMessage(message: string): number | undefined {
     const m = re.exec(text);
     if (!m || NOT_A_WAIT.test(m[0])) continue;
     if (m[2] === undefined) {
-      const d = parseDuration(m[1]);
+      const d = parseDuration(m[1].replace(/\s+/g, ''));
       if (d !== undefined) return d;
       return Number(m[1]);
     }
@@ -422,7 +428,8 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
     if (s !== undefined) return { wait: { seconds: s, source: 'Retry-After header' }, notes };
   }
 
-  const ms = headers.get('retry-after-ms');
+  // Azure Cosmos DB and Storage send the milliseconds as `x-ms-retry-after-ms`.
+  const ms = headers.get('retry-after-ms') ?? headers.get('x-ms-retry-after-ms');
   if (ms !== undefined) {
     const v = ms.trim();
     if (NUMBER.test(v)) {

@@ -19,7 +19,7 @@ import {
   SUCCESS_WORDS,
   WAIT_KEYS,
 } from './dictionaries';
-import { parseHttpOrIsoDate } from '../retry';
+import { parseDuration, parseHttpOrIsoDate } from '../retry';
 import { leavesOf, MAX_DEPTH, type Leaf } from './walk';
 
 export interface Inferred {
@@ -271,6 +271,9 @@ function waitOf(leaf: Leaf): number | { at: number } | undefined {
     else {
       const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(s);
       if (m) return Number(m[1]) * (m[2] === 'ms' ? 0.001 : m[2] === 's' ? 1 : m[2] === 'm' ? 60 : 3600);
+      // A Go/protobuf duration of several parts (`1m30s`, `6m0s`).
+      const duration = parseDuration(s);
+      if (duration !== undefined) return duration;
       // An ISO 8601 duration (`PT30S`, `PT1M30S`, `P1DT2H`), as Java's Duration and .NET serialize it.
       const iso = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(s);
       if (iso && s.length > 2 && !/T$/i.test(s))

@@ -567,6 +567,46 @@ const FRESH_CODES: Variant[] = [
     },
     expect: { retryable: false },
   },
+
+  {
+    name: 'PriorRequestNotComplete on 400 (Route 53)',
+    status: 400,
+    body: {
+      error: {
+        code: 'PriorRequestNotComplete',
+        message: 'The request was rejected because Route 53 was still processing a prior request.',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'ProvisionedThroughputExceededException on 400 (DynamoDB)',
+    status: 400,
+    type: 'application/x-amz-json-1.0',
+    body: {
+      __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+      message: 'The level of configured provisioned throughput for the table was exceeded.',
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'BandwidthLimitExceeded on 400',
+    status: 400,
+    body: { error: { code: 'BandwidthLimitExceeded', message: 'Bandwidth limit exceeded' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'NotEnoughSpace on 507',
+    status: 507,
+    body: { error: { code: 'NotEnoughSpace', message: 'Not enough space on the drive' } },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Salesforce REQUEST_LIMIT_EXCEEDED (a daily allowance) stays not retryable',
+    status: 403,
+    body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }],
+    expect: { retryable: false },
+  },
 ];
 
 describe('retryability from the code (issue 13, class 7)', () => {

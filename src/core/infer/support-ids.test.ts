@@ -639,6 +639,47 @@ const FRESH_IDS: Variant[] = [
     },
     expect: { errorId: 'acbc548ac6f2a0dbdb9e3518a7c0ff84', errorCode: 'APIG.0101' },
   },
+
+  {
+    name: 'Cloudflare JSON error body: ray_id',
+    status: 403,
+    body: { error_code: 1020, error_name: 'access_denied', ray_id: '8a1b2c3d4e5f6a7b', title: 'Access denied' },
+    expect: { errorId: '8a1b2c3d4e5f6a7b' },
+  },
+  {
+    name: 'a `cf_ray_id` key ends like one',
+    status: 503,
+    body: { message: 'Origin unreachable', cf_ray_id: '8a1b2c3d4e5f6a7c-FRA' },
+    expect: { errorId: '8a1b2c3d4e5f6a7c-FRA' },
+  },
+  {
+    name: 'x-ms-correlation-request-id (Azure Resource Manager)',
+    status: 409,
+    headers: { 'x-ms-correlation-request-id': '0d5f7e84-3b1c-4c1e-9a51-6f2b8d7c9e10' },
+    body: { error: { code: 'Conflict', message: 'Another operation is in progress on the resource.' } },
+    expect: { errorId: '0d5f7e84-3b1c-4c1e-9a51-6f2b8d7c9e10' },
+  },
+  {
+    name: 'apim-request-id (Azure AI services)',
+    status: 401,
+    headers: { 'apim-request-id': '7c1d0f9a-2b3e-4d5c-6b7a-8f9e0d1c2b3a' },
+    body: { error: { code: '401', message: 'Access denied due to invalid subscription key or wrong API endpoint.' } },
+    expect: { errorId: '7c1d0f9a-2b3e-4d5c-6b7a-8f9e0d1c2b3a' },
+  },
+  {
+    name: 'Azure DevOps: a numeric eventId beside a TF code is no support ID',
+    status: 404,
+    body: {
+      $id: '1',
+      innerException: null,
+      message: 'TF401019: The Git repository with name or identifier Foo does not exist',
+      typeName: 'Microsoft.TeamFoundation.Git.Server.GitRepositoryNotFoundException',
+      typeKey: 'GitRepositoryNotFoundException',
+      errorCode: 0,
+      eventId: 3000,
+    },
+    expect: { errorId: null },
+  },
 ];
 
 describe('support IDs (issue 13, class 4)', () => {

@@ -596,6 +596,54 @@ const FRESH_WAITS: Variant[] = [
     body: msg('Token invalid: tokens expire after 3600 seconds'),
     expect: { retryAfterSeconds: null },
   },
+
+  {
+    name: 'rate limited for 60 seconds',
+    status: 429,
+    body: msg('You have been rate limited for 60 seconds.'),
+    expect: { retryAfterSeconds: 60 },
+  },
+  {
+    name: 'blocked for 15 minutes',
+    status: 429,
+    body: msg('Too many failed attempts: blocked for 15 minutes.'),
+    expect: { retryAfterSeconds: 900 },
+  },
+  {
+    name: '"blocked for 3 attempts" names no time',
+    status: 429,
+    body: msg('Your key was blocked for 3 attempts with a wrong signature.'),
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: 'Resets in 13h 59m (a quota reset in parts)',
+    status: 429,
+    body: msg('You have exhausted your quota on this model. Resets in 13h 59m.'),
+    expect: { retryAfterSeconds: 50340 },
+  },
+  {
+    name: 'retry in 1h 30m',
+    status: 429,
+    body: msg('Quota exceeded. Retry in 1h 30m.'),
+    expect: { retryAfterSeconds: 5400 },
+  },
+  {
+    name: 'x-ms-retry-after-ms (Azure Cosmos DB)',
+    status: 429,
+    headers: { 'x-ms-retry-after-ms': '1500' },
+    body: {
+      code: '429',
+      message:
+        'Message: {"Errors":["Request rate is large. More Request Units may be needed, so no changes were made. Please retry this request later."]}',
+    },
+    expect: { retryAfterSeconds: 1.5 },
+  },
+  {
+    name: 'a body wait as a duration of parts ("1m30s")',
+    status: 429,
+    body: { error: { code: 'rate_limited', message: 'Slow down', retryDelay: '1m30s' } },
+    expect: { retryAfterSeconds: 90 },
+  },
 ];
 
 describe('waits (issue 13, class 6)', () => {
