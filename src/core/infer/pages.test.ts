@@ -372,6 +372,42 @@ const FRESH_PAGES: Variant[] = [
     body: '<div style="border: 3px solid #4991C5; text-align:center">  The specified URL cannot be found. </div><!--0123456789012345678901234567890123456789-->',
     expect: { message: 'The specified URL cannot be found.', errorId: null },
   },
+
+  {
+    name: 'Undertow (WildFly) default page',
+    status: 404,
+    body: '<html><head><title>Error</title></head><body>Not Found</body></html>',
+    expect: { message: 'Not Found', errorId: null },
+  },
+  {
+    name: "gunicorn's own 400 page: the sentence under the heading",
+    status: 400,
+    body: '<html>\n  <head>\n    <title>Bad Request</title>\n  </head>\n  <body>\n    <h1><p>Bad Request</p></h1>\n    Invalid HTTP Version &#x27;Invalid HTTP Version: &#x27;RTSP/1.0&#x27;&#x27;\n  </body>\n</html>\n',
+    expect: { message: 'Invalid HTTP Version' },
+  },
+  {
+    name: 'Symfony production error page',
+    status: 404,
+    body: '<!DOCTYPE html><html><head><title>An Error Occurred: Not Found</title></head><body><div class="container"><h1>Oops! An Error Occurred</h1><h2>The server returned a "404 Not Found".</h2><p>Something is broken. Please let us know what you were doing when this error occurred.</p></div></body></html>',
+    expect: { message: 'The server returned a "404 Not Found"' },
+  },
+  {
+    name: 'GCS XML: <Details> completes a short <Message>',
+    status: 403,
+    type: 'application/xml; charset=UTF-8',
+    body: "<?xml version='1.0' encoding='UTF-8'?><Error><Code>AccessDenied</Code><Message>Access denied.</Message><Details>Anonymous caller does not have storage.objects.get access to the Google Cloud Storage object. Permission 'storage.objects.get' denied on resource (or it may not exist).</Details></Error>",
+    expect: {
+      errorCode: 'AccessDenied',
+      message: 'Access denied. Anonymous caller does not have storage.objects.get access',
+    },
+  },
+  {
+    name: 'S3 XML without <Details> keeps its message',
+    status: 404,
+    type: 'application/xml',
+    body: '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><BucketName>my-bucket</BucketName><RequestId>4442587FB7D0A2F9</RequestId></Error>',
+    expect: { errorCode: 'NoSuchBucket', message: 'The specified bucket does not exist', errorId: '4442587FB7D0A2F9' },
+  },
 ];
 
 describe('HTML and text error pages (issue 13, class 5)', () => {

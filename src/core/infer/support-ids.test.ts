@@ -680,6 +680,31 @@ const FRESH_IDS: Variant[] = [
     },
     expect: { errorId: null },
   },
+
+  {
+    name: 'Netlify error page: Netlify Internal ID',
+    status: 404,
+    body: '<html><body><h1>Page not found</h1><p>Looks like you followed a broken link or entered a URL that does not exist on this site.</p><p>Netlify Internal ID: 01HXA1B2C3D4E5F6G7H8J9K0LM</p></body></html>',
+    expect: { errorId: '01HXA1B2C3D4E5F6G7H8J9K0LM' },
+  },
+  {
+    name: 'Salesforce classic page: Error ID',
+    status: 500,
+    body: '<html><body><p>An internal server error has occurred</p><p>An error has occurred while processing your request. The salesforce.com support team has been notified of the problem.</p><p>Error ID: 1234567890-12345 (-1234567890)</p></body></html>',
+    expect: { errorId: '1234567890-12345' },
+  },
+  {
+    name: 'Entra sign-in page: Request Id before Correlation Id',
+    status: 400,
+    body: '<html><body><div>Sorry, but we are having trouble signing you in.</div><div>AADSTS50011: The redirect URI specified in the request does not match.</div><div>Request Id: 0d5f7e84-3b1c-4c1e-9a51-6f2b8d7c9e10</div><div>Correlation Id: 6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d</div></body></html>',
+    expect: { errorId: '0d5f7e84-3b1c-4c1e-9a51-6f2b8d7c9e10' },
+  },
+  {
+    name: 'an internal id of a resource in JSON prose is not taken from a page phrase',
+    status: 404,
+    body: { error: { code: 'not_found', message: 'No order with that number' }, internal: { order: 'A-1' } },
+    expect: { errorId: null },
+  },
 ];
 
 describe('support IDs (issue 13, class 4)', () => {
