@@ -607,6 +607,47 @@ const FRESH_CODES: Variant[] = [
     body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }],
     expect: { retryable: false },
   },
+
+  {
+    name: 'OpenAI "Request too large" on 429: no wait lets it through',
+    status: 429,
+    body: {
+      error: {
+        message:
+          'Request too large for gpt-4 in organization org-abc on tokens per min (TPM): Limit 10000, Requested 12000. The input or output tokens must be reduced in order to run successfully.',
+        type: 'tokens',
+        param: null,
+        code: 'rate_limit_exceeded',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'OpenAI rate_limit_exceeded with a wait stays retryable',
+    status: 429,
+    body: {
+      error: {
+        message:
+          'Rate limit reached for gpt-4 in organization org-abc on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in 20s.',
+        type: 'requests',
+        param: null,
+        code: 'rate_limit_exceeded',
+      },
+    },
+    expect: { retryable: true, retryAfterSeconds: 20 },
+  },
+  {
+    name: 'a daily request limit in the message',
+    status: 429,
+    body: { message: 'You have reached your daily request limit of 1000. It resets at midnight UTC.' },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a per-minute quota in the message stays retryable',
+    status: 429,
+    body: { message: 'Quota exceeded: 60 requests per minute. Try again later.' },
+    expect: { retryable: true },
+  },
 ];
 
 describe('retryability from the code (issue 13, class 7)', () => {

@@ -644,6 +644,34 @@ const FRESH_WAITS: Variant[] = [
     body: { error: { code: 'rate_limited', message: 'Slow down', retryDelay: '1m30s' } },
     expect: { retryAfterSeconds: 90 },
   },
+
+  {
+    name: 'Telegram parameters.retry_after',
+    status: 429,
+    body: {
+      ok: false,
+      error_code: 429,
+      description: 'Too Many Requests: retry after 34',
+      parameters: { retry_after: 34 },
+    },
+    expect: { retryAfterSeconds: 34, retryable: true },
+  },
+  {
+    name: 'Okta x-rate-limit-reset as an epoch, from the Date header',
+    status: 429,
+    headers: {
+      date: 'Sat, 01 Jun 2024 12:00:00 GMT',
+      'x-rate-limit-remaining': '0',
+      'x-rate-limit-reset': '1717243245',
+    },
+    body: {
+      errorCode: 'E0000047',
+      errorSummary: 'API call exceeded rate limit due to too many requests.',
+      errorId: 'oae1a2b3c4d5e6f7g8h9',
+      errorCauses: [],
+    },
+    expect: { retryAfterSeconds: 45, errorId: 'oae1a2b3c4d5e6f7g8h9' },
+  },
 ];
 
 describe('waits (issue 13, class 6)', () => {
