@@ -43,6 +43,11 @@ const KNOWN_MISSES: Record<string, string> = {
     'a 500 whose message says the URL was rejected: no general rule tells it from a transient 500',
   'fastly-500-unknown-domain': 'same: a configuration error sent as a 500',
   'openapi-clever-cloud-403-1': 'the code is a numeric `id` beside `type: "error"`',
+  // reach-d.json (class 3 misses of the session-15 fresh batch, the other reach engineer's classes)
+  'slite-429-id-is-the-error-kind':
+    'the error kind is in `id` (`rate-limit`), a name the code dictionary does not read',
+  'netsuite-401-invalid-login-error-details':
+    'the specific message is in `o:errorDetails[0].detail`; the generic `title` ("Unauthorized") is taken',
 };
 
 const START = Date.parse('2026-11-23T18:00:00.000Z');

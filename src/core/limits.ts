@@ -50,13 +50,17 @@ export function rateLimitEvidence(f: LimitInput): string | null {
 const QUOTA_CODE =
   /^(?:insufficient_quota|enforced_spend_limit_reached|billing_hard_limit_reached|billing_not_active|dailyLimitExceeded(?:Unreg)?|quotaExceeded|daily_limit_exceeded|monthly_limit_exceeded|usage_limit_exceeded)$/i;
 const QUOTA_MESSAGE =
-  /exceeded your current quota|check your plan and billing|spend(?:ing)? limit|daily (?:rate )?(?:limit|quota)|\blimit \((?:daily|monthly)\)|per[ -]?day|monthly (?:rate )?(?:limit|quota)|billing (?:hard )?limit|credit balance is too low|\b24[- ]hours? (?:period|window)|upgrade (?:to a paid|your) plan/i;
+  /exceeded your current quota|check your plan and billing|spend(?:ing)? limit|daily (?:rate |requests? |api |call )?(?:limit|quota)|\blimit \((?:daily|monthly)\)|per[ -]?day|monthly (?:rate |requests? |api |call )?(?:limit|quota)|billing (?:hard )?limit|credit balance is too low|\b24[- ]hours? (?:period|window)|upgrade (?:to a paid|your) plan/i;
+/** A rate-limited request that no wait lets through: it alone exceeds the limit (OpenAI "Request too large … must be reduced"). */
+const TOO_LARGE_FOR_LIMIT = /\brequest too large for\b|\bmust be reduced in order to\b/i;
 const QUOTA_BODY = /"policyName"\s*:\s*"DAILY"|PerDay|"quota_?id"\s*:\s*"[^"]*(?:day|daily)/i;
 
 /** Why a rate-limit failure is an exhausted quota that waiting seconds will not fix, or null. */
 export function quotaExhaustion(errorCode: string | null, message: string | null, bodyText: string): string | null {
   if (errorCode && QUOTA_CODE.test(errorCode)) return `error code ${errorCode}`;
   if (message && QUOTA_MESSAGE.test(message.slice(0, 2000))) return 'the message names a daily, billing or spend quota';
+  if (message && TOO_LARGE_FOR_LIMIT.test(message.slice(0, 2000)))
+    return 'the request alone is larger than the limit: it must be made smaller';
   const head = bodyText.length > 16_384 ? bodyText.slice(0, 16_384) : bodyText;
   if (head && QUOTA_BODY.test(head)) {
     return /"policyName"\s*:\s*"DAILY"/i.test(head) ? 'policyName DAILY' : 'a per-day quota id';

@@ -129,11 +129,28 @@ function untilDate(
   return sane(delta, what, raw, notes);
 }
 
-/** Retry-After: delay-seconds (fractions tolerated) or an HTTP-date measured from the response's clock. */
+/** A Retry-After number this large is no delay but an epoch time (Apple's App Store Server API sends milliseconds). */
+const EPOCH_SECONDS_FROM = 1e9;
+
+/** Whether a Retry-After value needs the response's clock: an HTTP-date or an epoch number. */
+export function retryAfterNeedsClock(raw: string): boolean {
+  const v = raw.trim();
+  return !NUMBER.test(v) || Number(v) >= EPOCH_SECONDS_FROM;
+}
+
+/**
+ * Retry-After: delay-seconds (fractions tolerated) or an HTTP-date measured from the response's clock.
+ * A number of 1e9 or more would be a wait of decades: it is read as an epoch time (ms from 1e12).
+ */
 export function parseRetryAfter(raw: string, referenceMs: number, notes: string[]): number | undefined {
   const v = raw.trim();
   if (v === '') return undefined;
-  if (NUMBER.test(v)) return sane(Number(v), 'Retry-After', raw, notes);
+  if (NUMBER.test(v)) {
+    const n = Number(v);
+    if (n < EPOCH_SECONDS_FROM) return sane(n, 'Retry-After', raw, notes);
+    notes.push(`Retry-After ${quote(raw)} read as an epoch time (${n >= 1e12 ? 'milliseconds' : 'seconds'})`);
+    return untilDate(n >= 1e12 ? n : n * 1000, referenceMs, 'Retry-After', raw, notes);
+  }
   // The header repeated: "30, 30".
   if (/^[\d.\s,]+$/.test(v)) {
     const parts = v
@@ -208,10 +225,11 @@ const UNIT = String.raw`(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?
 /** Waits written in prose. Group 1 is the number, group 2 the unit (seconds when absent). */
 const MESSAGE_WAITS: readonly RegExp[] = [
   // OpenAI "Please try again in 7.315s" / "in 844ms" / "in 1m30s"; Gemini "Please retry in 58.9s"
-  new RegExp(String.raw`\b(?:try(?:ing)? again|retry(?:ing)?)\s+in\s+((?:\d+(?:\.\d+)?(?:ms|h|m|s))+)\b`, 'i'),
+  // "Resets in 13h 59m" (a quota's reset, in parts)
+  new RegExp(String.raw`\b(?:try(?:ing)? again|retry(?:ing)?|resets?)\s+in\s+((?:\d+(?:\.\d+)?(?:ms|h|m|s) ?)+)\b`, 'i'),
   new RegExp(String.raw`\b(?:try(?:ing)? again|retry(?:ing)?)\s+in\s+(?:about\s+)?${NUM}\s*${UNIT}`, 'i'),
-  // Azure "try again after '372' seconds"; Telegram "retry after 34"
-  new RegExp(String.raw`\b(?:try again|retry)\s+after\s+'?${NUM}'?(?:\s*${UNIT})?`, 'i'),
+  // Azure "try again after '372' seconds"; Telegram "retry after 34"; Akamai "Retry after: 21 seconds."
+  new RegExp(String.raw`\b(?:try again|retry)\s+after:?\s+'?${NUM}'?(?:\s*${UNIT})?`, 'i'),
   // DRF "Expected available in 57 seconds."
   new RegExp(String.raw`\bavailable\s+in\s+${NUM}\s*${UNIT}`, 'i'),
   // "Please wait 30 seconds", "retry-after: 20"
@@ -223,6 +241,11 @@ const MESSAGE_WAITS: readonly RegExp[] = [
   ),
   // "resets in 30 seconds", "rate limit reset in 12s", "try again in about 2 minutes"
   new RegExp(String.raw`\breset(?:s)?\s+in\s+${NUM}\s*${UNIT}`, 'i'),
+  // "blocked for 15 minutes", "rate limited for 60 seconds", "locked out for 30 minutes"
+  new RegExp(
+    String.raw`\b(?:blocked|banned|locked(?: out)?|suspended|throttled|rate[- ]?limited)\s+for\s+(?:the next\s+)?${NUM}\s*${UNIT}`,
+    'i',
+  ),
   // "30 seconds before retrying", "5 minutes until you can try again"
   new RegExp(
     String.raw`\b${NUM}\s*${UNIT}\s+(?:before|until)\s+(?:retrying|trying again|you (?:can|may) (?:retry|try again|make))`,
@@ -246,7 +269,7 @@ export function waitInMessage(message: string): number | undefined {
     const m = re.exec(text);
     if (!m || NOT_A_WAIT.test(m[0])) continue;
     if (m[2] === undefined) {
-      const d = parseDuration(m[1]);
+      const d = parseDuration(m[1].replace(/\s+/g, ''));
       if (d !== undefined) return d;
       return Number(m[1]);
     }
@@ -258,10 +281,11 @@ export function waitInMessage(message: string): number | undefined {
 
 /**
  * A time written in the message until which the client is held back: an epoch (Binance "IP banned until
- * 1507470736891") or an ISO 8601 date ("Retry after 2024-01-01T10:05:00Z"). Group 1 is the time.
+ * 1507470736891") or an ISO 8601 date ("Retry after 2024-01-01T10:05:00Z", Akamai "Please try after
+ * 2025-09-09T17:03:57.071Z"). Group 1 is the time.
  */
 const UNTIL_TIME =
-  /\b(?:retry|try again|available|banned|blocked|locked|suspended|wait|throttled|limited|resets?|replenished)\b[^.;]{0,40}?\b(?:until|till|after|at|on)\s+(\d{13}|\d{10}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)\b/i;
+  /\b(?:retry|try(?: again)?|available|banned|blocked|locked|suspended|wait|throttled|limited|resets?|replenished)\b[^.;]{0,40}?\b(?:until|till|after|at|on)\s+(\d{13}|\d{10}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)\b/i;
 
 /** The epoch ms of a time the message says the client is held back until; undefined when none. */
 export function untilInMessage(message: string): number | undefined {
@@ -400,11 +424,12 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
 
   const retryAfter = headers.get('retry-after');
   if (retryAfter !== undefined) {
-    const s = parseRetryAfter(retryAfter, NUMBER.test(retryAfter.trim()) ? 0 : ref(), notes);
+    const s = parseRetryAfter(retryAfter, retryAfterNeedsClock(retryAfter) ? ref() : 0, notes);
     if (s !== undefined) return { wait: { seconds: s, source: 'Retry-After header' }, notes };
   }
 
-  const ms = headers.get('retry-after-ms');
+  // Azure Cosmos DB and Storage send the milliseconds as `x-ms-retry-after-ms`.
+  const ms = headers.get('retry-after-ms') ?? headers.get('x-ms-retry-after-ms');
   if (ms !== undefined) {
     const v = ms.trim();
     if (NUMBER.test(v)) {

@@ -14,6 +14,8 @@ const EXHAUSTED = new Set([
   'access_terminated',
 ]);
 const WAIT_IN_MESSAGE = /try again in ((?:\d+(?:\.\d+)?(?:ms|h|m|s))+)/i;
+/** A `rate_limit_exceeded` whose request alone exceeds the per-minute limit: no wait lets it through ("Request too large … must be reduced"). */
+const TOO_LARGE = /\brequest too large\b|\bmust be reduced\b/i;
 
 export const openai: FormatRecognizer = {
   id: 'openai',
@@ -39,7 +41,11 @@ export const openai: FormatRecognizer = {
       fieldErrors: param && message && type === 'invalid_request_error' ? [{ field: param, message }] : undefined,
       retryAfterSeconds: wait,
       retryAfterField: wait !== undefined ? 'error.message (text)' : undefined,
-      retryable: exhausted ? false : errCode === 'rate_limit_exceeded' ? true : undefined,
+      retryable: exhausted
+        ? false
+        : errCode === 'rate_limit_exceeded' && !(message !== undefined && TOO_LARGE.test(message))
+          ? true
+          : undefined,
     });
   },
 };

@@ -157,6 +157,8 @@ export const ID_KEYS: ReadonlyMap<string, number> = new Map([
   ['request', 3],
   // A request's trace as a value (`trace: "6897907457496870895"`, IBM watsonx): a stack trace is prose and fails the ID shape.
   ['trace', 6],
+  // Cloudflare's JSON error bodies (`ray_id`): the Ray ID its support asks for.
+  ['rayid', 8],
 ]);
 
 /** Key endings that make any key an ID key (`clerk_trace_id`, `x_amzn_RequestId`, `errorRef`). */
@@ -172,6 +174,7 @@ export const ID_KEY_SUFFIXES: readonly string[] = [
   'incidentid',
   'trackingid',
   'referenceid',
+  'rayid',
 ];
 
 /** Keys holding a wait in seconds (or a duration text); `…ms` keys hold milliseconds. */

@@ -191,6 +191,11 @@ export function inferMissing(
     const fields = xmlFields(body.text);
     if (missing(out.errorCode) && fields.code) out.errorCode = fields.code;
     if (missing(out.message) && fields.message) out.message = fields.message;
+    // A short message ("Access denied.") is completed by the object store's own detail sentence.
+    if (fields.details && typeof out.message === 'string' && out.message.length <= MAX_SHORT_XML_MESSAGE) {
+      const m = out.message.trim();
+      if (!m.includes(fields.details)) out.message = `${m}${/[.!?:]$/.test(m) ? '' : '.'} ${fields.details}`;
+    }
     if (missing(out.errorId) && fields.id) {
       out.errorId = fields.id;
       out.errorIdField = fields.idField;
@@ -209,6 +214,9 @@ export function inferMissing(
   }
   return out;
 }
+
+/** A `<Message>` this short says what failed but not why; a `<Details>` beside it says why. */
+const MAX_SHORT_XML_MESSAGE = 80;
 
 /** `a=1&b=two`: at least two pairs, no spaces or line breaks; bounded. */
 const FORM_BODY = /^[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*(?:&[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*)+$/;

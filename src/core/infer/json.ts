@@ -19,8 +19,8 @@ import {
   SUCCESS_WORDS,
   WAIT_KEYS,
 } from './dictionaries';
-import { parseHttpOrIsoDate } from '../retry';
-import { leavesOf, type Leaf } from './walk';
+import { parseDuration, parseHttpOrIsoDate } from '../retry';
+import { leavesOf, MAX_DEPTH, type Leaf } from './walk';
 
 export interface Inferred {
   errorCode?: string | number;
@@ -296,6 +296,9 @@ function idScore(leaf: Leaf): number {
   return score - leaf.depth * 0.5;
 }
 
+/** How deep inside an error object a wait field is still the error's own (the walk's own bound). */
+const MAX_ERROR_WAIT_DEPTH = MAX_DEPTH;
+
 /** The last instant a Date can hold (ECMAScript: ±8.64e15 ms). */
 const MAX_DATE_MS = 8.64e15;
 
@@ -312,6 +315,9 @@ function waitOf(leaf: Leaf): number | { at: number } | undefined {
     else {
       const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(s);
       if (m) return Number(m[1]) * (m[2] === 'ms' ? 0.001 : m[2] === 's' ? 1 : m[2] === 'm' ? 60 : 3600);
+      // A Go/protobuf duration of several parts (`1m30s`, `6m0s`).
+      const duration = parseDuration(s);
+      if (duration !== undefined) return duration;
       // An ISO 8601 duration (`PT30S`, `PT1M30S`, `P1DT2H`), as Java's Duration and .NET serialize it.
       const iso = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(s);
       if (iso && s.length > 2 && !/T$/i.test(s))
@@ -869,7 +875,10 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       }
     }
   }
-  const leaves = full ? leavesOf(scope, anyDictionary) : leavesOf(scope, idWaitOrRetry, LIGHT_NODES, LIGHT_DEPTH);
+  // The light walk reaches as deep as the full one for a wait inside an error; IDs and flags stay at LIGHT_DEPTH.
+  const leaves = full
+    ? leavesOf(scope, anyDictionary)
+    : leavesOf(scope, idWaitOrRetry, LIGHT_NODES, MAX_ERROR_WAIT_DEPTH);
   if (!leaves.length) {
     // `{errors: {field: "message"}}` holds no dictionary key below its top: the field dictionary is the message.
     const dict = full && codeAndMessage ? fieldDictMessage(scope) : undefined;
@@ -901,19 +910,29 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       out.messageField = prefix + message.path;
     }
   }
-  const id = best(leaves, idScore, 2);
+  const id = best(full ? leaves : leaves.filter((l) => l.depth <= LIGHT_DEPTH), idScore, 2);
   if (id) {
     out.errorId = typeof id.value === 'number' ? String(id.value) : (id.value as string).trim();
     out.errorIdField = prefix + id.path;
   }
   for (const leaf of leaves) {
-    if (out.retryAfterSeconds === undefined && out.retryAfterAt === undefined && leaf.depth <= 3) {
+    // Waits sit near the top; inside an error object they may sit deeper (Google Ads `quotaErrorDetails.retryDelay`).
+    if (
+      out.retryAfterSeconds === undefined &&
+      out.retryAfterAt === undefined &&
+      (leaf.depth <= 3 || (leaf.inError && leaf.depth <= MAX_ERROR_WAIT_DEPTH))
+    ) {
       const wait = waitOf(leaf);
       if (typeof wait === 'number') out.retryAfterSeconds = wait;
       else if (wait !== undefined) out.retryAfterAt = wait.at;
       if (wait !== undefined) out.retryAfterField = prefix + leaf.path;
     }
-    if (out.retryable === undefined && typeof leaf.value === 'boolean' && RETRYABLE_KEYS.has(leaf.norm))
+    if (
+      out.retryable === undefined &&
+      (full || leaf.depth <= LIGHT_DEPTH) &&
+      typeof leaf.value === 'boolean' &&
+      RETRYABLE_KEYS.has(leaf.norm)
+    )
       out.retryable = leaf.value;
   }
   return out;

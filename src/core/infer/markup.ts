@@ -8,8 +8,10 @@ const SUPPORT_PHRASES: readonly RegExp[] = [
   /\bReference\s*(?:#|number|no\.?|ID)\s*:?\s*([0-9A-Za-z][0-9A-Za-z.\-]{5,127})/i,
   /\bRay\s*ID\s*:?\s*([0-9a-f]{12,32}(?:-[A-Z]{3})?)/i,
   /\bsupport\s*ID\s*(?:is)?\s*:?\s*([0-9A-Za-z][0-9A-Za-z\-]{5,127})/i,
-  /\b(?:request|correlation|trace|tracking|incident|error|event|transaction|activity|session)[ _-]?(?:ID|identifier|ref(?:erence)?)\s*(?:is)?\s*[:=#]?\s*["'(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i,
+  /\b(?:request|correlation|trace|tracking|incident|error|event|transaction|activity|session|internal)[ _-]?(?:ID|identifier|ref(?:erence)?)\s*(?:is)?\s*[:=#]?\s*["'(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i,
   /\bXID\s*:?\s*(\d{4,20})/,
+  // FortiWeb's block page: the Message ID finds the log entry (the Attack ID beside it names the signature).
+  /\bMessage\s*ID\s*:\s*(\d{6,20})\b/,
   /\bDetails\s*:\s*(cache-[A-Za-z0-9\-]+(?: \d+){0,2})/i,
   // A line of its own that reads `ID: <id>` (a platform's error text: "Code: …\nID: fra1::…").
   /^[ \t]*ID[ \t]*:[ \t]*([A-Za-z0-9][A-Za-z0-9_\-:.]{5,127})[ \t]*$/m,

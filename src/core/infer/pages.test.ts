@@ -306,8 +306,113 @@ const CLOUDS: Variant[] = [
   },
 ];
 
+/** Fresh formats of session 15 (corpus/cases/reach-d.json): app servers, mesh proxies and static hosts. */
+const FRESH_PAGES: Variant[] = [
+  {
+    name: 'uWSGI "Python application not found"',
+    status: 500,
+    body: '<h1>uWSGI Error</h1>Python application not found',
+    expect: { message: 'Python application not found', errorId: null },
+  },
+  {
+    name: 'WebSphere SRVE0190E as text',
+    status: 404,
+    body: 'Error 404: SRVE0190E: File not found: /monitoring/',
+    expect: { message: 'File not found: /monitoring/', errorId: null },
+  },
+  {
+    name: 'Puma low-level error (text/plain)',
+    status: 500,
+    type: 'text/plain',
+    body: 'An unhandled lowlevel error occurred. The application logs may have details.\n',
+    expect: { message: 'An unhandled lowlevel error occurred.' },
+  },
+  {
+    name: 'Puma caught this error, with a backtrace',
+    status: 500,
+    type: 'text/plain',
+    body: "Puma caught this error: Missing user: invalid_nickname (ActionController::RoutingError)\n/app/controllers/profiles_controller.rb:61:in `profile_holder'\n",
+    expect: { message: 'Missing user: invalid_nickname' },
+  },
+  {
+    name: 'Vert.x Web default 404',
+    status: 404,
+    body: '<html><body><h1>Resource not found</h1></body></html>',
+    expect: { message: 'Resource not found' },
+  },
+  {
+    name: 'Firebase Hosting default 404: the paragraph, not only the heading',
+    status: 404,
+    body: '<!DOCTYPE html><html><head><title>Page Not Found</title></head><body><div id="message"><h2>404</h2><h1>Page Not Found</h1><p>This file does not exist and there was no <code>index.html</code> found in the current directory or <code>404.html</code> in the root directory.</p><h3>Why am I seeing this?</h3><p>You may have deployed the wrong directory for your application.</p></div></body></html>',
+    expect: { message: 'This file does not exist' },
+  },
+  {
+    name: 'ASP.NET yellow screen: the h2 under "Server Error in \'/\' Application."',
+    status: 500,
+    body: '<html><head><title>The resource cannot be found.</title></head><body bgcolor="white"><span><H1>Server Error in \'/\' Application.<hr width=100% size=1 color=silver></H1><h2> <i>The anti-forgery cookie token and form field token do not match.</i> </h2></span><b> Description: </b>An unhandled exception occurred during the execution of the current web request.</body></html>',
+    expect: { message: 'The anti-forgery cookie token and form field token do not match.' },
+  },
+  {
+    name: 'Istio RBAC denial (text/plain)',
+    status: 403,
+    type: 'text/plain',
+    body: 'RBAC: access denied',
+    expect: { message: 'RBAC: access denied', errorCode: null, retryable: false },
+  },
+  {
+    name: 'Linkerd 1 proxy error text',
+    status: 502,
+    type: 'text/plain',
+    body: 'Unable to establish connection to 127.0.0.1:4149.\n\nservice name: /svc/localhost:4140\nclient name: /$/inet/127.1/4149\n',
+    expect: { message: 'Unable to establish connection to 127.0.0.1:4149' },
+  },
+  {
+    name: 'Barracuda WAF bordered div',
+    status: 404,
+    body: '<div style="border: 3px solid #4991C5; text-align:center">  The specified URL cannot be found. </div><!--0123456789012345678901234567890123456789-->',
+    expect: { message: 'The specified URL cannot be found.', errorId: null },
+  },
+
+  {
+    name: 'Undertow (WildFly) default page',
+    status: 404,
+    body: '<html><head><title>Error</title></head><body>Not Found</body></html>',
+    expect: { message: 'Not Found', errorId: null },
+  },
+  {
+    name: "gunicorn's own 400 page: the sentence under the heading",
+    status: 400,
+    body: '<html>\n  <head>\n    <title>Bad Request</title>\n  </head>\n  <body>\n    <h1><p>Bad Request</p></h1>\n    Invalid HTTP Version &#x27;Invalid HTTP Version: &#x27;RTSP/1.0&#x27;&#x27;\n  </body>\n</html>\n',
+    expect: { message: 'Invalid HTTP Version' },
+  },
+  {
+    name: 'Symfony production error page',
+    status: 404,
+    body: '<!DOCTYPE html><html><head><title>An Error Occurred: Not Found</title></head><body><div class="container"><h1>Oops! An Error Occurred</h1><h2>The server returned a "404 Not Found".</h2><p>Something is broken. Please let us know what you were doing when this error occurred.</p></div></body></html>',
+    expect: { message: 'The server returned a "404 Not Found"' },
+  },
+  {
+    name: 'GCS XML: <Details> completes a short <Message>',
+    status: 403,
+    type: 'application/xml; charset=UTF-8',
+    body: "<?xml version='1.0' encoding='UTF-8'?><Error><Code>AccessDenied</Code><Message>Access denied.</Message><Details>Anonymous caller does not have storage.objects.get access to the Google Cloud Storage object. Permission 'storage.objects.get' denied on resource (or it may not exist).</Details></Error>",
+    expect: {
+      errorCode: 'AccessDenied',
+      message: 'Access denied. Anonymous caller does not have storage.objects.get access',
+    },
+  },
+  {
+    name: 'S3 XML without <Details> keeps its message',
+    status: 404,
+    type: 'application/xml',
+    body: '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><BucketName>my-bucket</BucketName><RequestId>4442587FB7D0A2F9</RequestId></Error>',
+    expect: { errorCode: 'NoSuchBucket', message: 'The specified bucket does not exist', errorId: '4442587FB7D0A2F9' },
+  },
+];
+
 describe('HTML and text error pages (issue 13, class 5)', () => {
   it.each(rows(FRAMEWORKS))('framework: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(PROXIES))('proxy or gateway: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(CLOUDS))('cloud or gateway page: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(FRESH_PAGES))('fresh format: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });

@@ -466,10 +466,195 @@ const MORE_CODES: Variant[] = [
   },
 ];
 
+/** Fresh formats of session 15 (corpus/cases/reach-d.json): gateway rate-limit quotas are rates; storage and monthly quotas are not. */
+const FRESH_CODES: Variant[] = [
+  {
+    name: 'Apigee QuotaViolation on 429 is a rate limit',
+    status: 429,
+    body: {
+      fault: {
+        faultstring: 'Rate limit quota violation. Quota limit exceeded. Identifier : _default',
+        detail: { errorcode: 'policies.ratelimit.QuotaViolation' },
+      },
+    },
+    expect: { errorCode: 'policies.ratelimit.QuotaViolation', retryable: true },
+  },
+  {
+    name: 'Apigee QuotaViolation on its old default 500',
+    status: 500,
+    body: {
+      fault: {
+        faultstring: 'Rate limit quota violation. Quota limit exceeded. Identifier : _default',
+        detail: { errorcode: 'policies.ratelimit.QuotaViolation' },
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Apigee SpikeArrestViolation',
+    status: 429,
+    body: {
+      fault: {
+        faultstring: 'Spike arrest violation. Allowed rate : 10ps',
+        detail: { errorcode: 'policies.ratelimit.SpikeArrestViolation' },
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'ratelimit_quota_exceeded',
+    status: 429,
+    body: { error: { code: 'ratelimit_quota_exceeded', message: 'Slow down' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'AWS query-protocol Throttling on 400 (Route 53)',
+    status: 400,
+    type: 'text/xml',
+    body: '<?xml version="1.0"?>\n<ErrorResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>c4aa67a4-d9b3-11e0-bbf6-2d3eee7674ab</RequestId></ErrorResponse>',
+    expect: { errorCode: 'Throttling', retryable: true },
+  },
+  {
+    name: 'Google Calendar rateLimitExceeded on 403',
+    status: 403,
+    body: {
+      error: {
+        errors: [{ domain: 'usageLimits', reason: 'rateLimitExceeded', message: 'Rate Limit Exceeded' }],
+        code: 403,
+        message: 'Rate Limit Exceeded',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a monthly quota stays exhausted',
+    status: 429,
+    body: { error: { code: 'monthly_quota_exceeded', message: 'Your monthly quota is used up' } },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a storage quota stays exhausted',
+    status: 403,
+    body: { error: { code: 'storage_quota_exceeded', message: 'The account storage is full' } },
+    expect: { retryable: false },
+  },
+  {
+    name: 'fullSyncRequired on 410 is a request to change',
+    status: 410,
+    body: {
+      error: {
+        errors: [
+          {
+            domain: 'calendar',
+            reason: 'fullSyncRequired',
+            message: 'Sync token is no longer valid, a full sync is required.',
+          },
+        ],
+        code: 410,
+        message: 'Sync token is no longer valid, a full sync is required.',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Increase insufficient balance on 409',
+    status: 409,
+    body: {
+      type: 'invalid_operation_error',
+      status: 409,
+      title: "The action you specified can't be performed on the object in its current state.",
+      detail: "There's an insufficient balance in the account.",
+    },
+    expect: { retryable: false },
+  },
+
+  {
+    name: 'PriorRequestNotComplete on 400 (Route 53)',
+    status: 400,
+    body: {
+      error: {
+        code: 'PriorRequestNotComplete',
+        message: 'The request was rejected because Route 53 was still processing a prior request.',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'ProvisionedThroughputExceededException on 400 (DynamoDB)',
+    status: 400,
+    type: 'application/x-amz-json-1.0',
+    body: {
+      __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+      message: 'The level of configured provisioned throughput for the table was exceeded.',
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'BandwidthLimitExceeded on 400',
+    status: 400,
+    body: { error: { code: 'BandwidthLimitExceeded', message: 'Bandwidth limit exceeded' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'NotEnoughSpace on 507',
+    status: 507,
+    body: { error: { code: 'NotEnoughSpace', message: 'Not enough space on the drive' } },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Salesforce REQUEST_LIMIT_EXCEEDED (a daily allowance) stays not retryable',
+    status: 403,
+    body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }],
+    expect: { retryable: false },
+  },
+
+  {
+    name: 'OpenAI "Request too large" on 429: no wait lets it through',
+    status: 429,
+    body: {
+      error: {
+        message:
+          'Request too large for gpt-4 in organization org-abc on tokens per min (TPM): Limit 10000, Requested 12000. The input or output tokens must be reduced in order to run successfully.',
+        type: 'tokens',
+        param: null,
+        code: 'rate_limit_exceeded',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'OpenAI rate_limit_exceeded with a wait stays retryable',
+    status: 429,
+    body: {
+      error: {
+        message:
+          'Rate limit reached for gpt-4 in organization org-abc on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in 20s.',
+        type: 'requests',
+        param: null,
+        code: 'rate_limit_exceeded',
+      },
+    },
+    expect: { retryable: true, retryAfterSeconds: 20 },
+  },
+  {
+    name: 'a daily request limit in the message',
+    status: 429,
+    body: { message: 'You have reached your daily request limit of 1000. It resets at midnight UTC.' },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a per-minute quota in the message stays retryable',
+    status: 429,
+    body: { message: 'Quota exceeded: 60 requests per minute. Try again later.' },
+    expect: { retryable: true },
+  },
+];
+
 describe('retryability from the code (issue 13, class 7)', () => {
   it.each(rows(TRY_LATER))('try later: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(EXHAUSTED))('exhausted: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(FIX))('fix the request: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(CLOUD_CODES))('cloud code: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(MORE_CODES))('more: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(FRESH_CODES))('fresh format: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });

@@ -13,9 +13,9 @@ function words(code: string): string {
 }
 
 const TRY_LATER =
-  /\b(?:try (?:again )?later|retry later|temporar(?:y|ily)|transient|unavailable|overload(?:ed)?|busy|timeout|timed out|time out|throttl(?:ed|ing)|rate limit(?:ed)?|too many requests|slow down|in progress|try again|backoff|back off|capacity|deadline exceeded|server busy|service busy|lock timeout|concurrent|retry|pending|aborted|contention|(?:resource|object|record|row|file|table) (?:is )?locked|still (?:running|processing|in progress)|not (?:yet )?ready)\b/;
+  /\b(?:try (?:again )?later|retry later|temporar(?:y|ily)|transient|unavailable|overload(?:ed)?|busy|timeout|timed out|time out|throttl(?:ed|ing)|rate ?limit(?:ed)?|too many requests|slow down|in progress|try again|backoff|back off|capacity|deadline exceeded|server busy|service busy|lock timeout|concurrent|retry|pending|aborted|contention|(?:resource|object|record|row|file|table) (?:is )?locked|still (?:running|processing|in progress)|not (?:yet )?ready|not (?:yet )?complete(?:d)?|(?:bandwidth|throughput) (?:limit )?exceeded)\b/;
 const EXHAUSTED =
-  /\b(?:quota|billing|payment|insufficient (?:funds|balance|credits?|quota|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|credits? (?:exhausted|exceeded)|spend(?:ing)? limit|storage (?:full|limit|exceeded)|out of (?:space|storage|credits?)|disk full|no space|plan (?:limit|exceeded)|subscription (?:expired|ended|required|inactive|not active|canceled|cancelled|limit)|(?:free|trial) (?:tier|plan|limit|quota|expired|ended)|limit reached|daily limit|monthly limit|usage limit|account (?:suspended|disabled|inactive))\b/;
+  /\b(?:quota|billing|payment|insufficient (?:funds|balance|credits?|quota|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|credits? (?:exhausted|exceeded)|spend(?:ing)? limit|storage (?:full|limit|exceeded)|out of (?:space|storage|credits?)|not enough (?:space|storage|disk|credits?|funds|balance)|disk full|no space|plan (?:limit|exceeded)|subscription (?:expired|ended|required|inactive|not active|canceled|cancelled|limit)|(?:free|trial) (?:tier|plan|limit|quota|expired|ended)|limit reached|daily limit|monthly limit|usage limit|account (?:suspended|disabled|inactive))\b/;
 /** Words of a request to fix: `invalid_timeout`, `missing_retry_policy` are not transient. */
 const FIX_WORDS =
   /\b(?:invalid|missing|required|malformed|unsupported|bad|not found|unknown|illegal|too (?:long|large|big))\b/;
@@ -25,8 +25,9 @@ const FIX_WORDS =
  */
 const FIX_THE_REQUEST =
   /^(?:(?:request |input |parameter |schema )?validation (?:error|errors|failed|failure|exception)|invalid (?:request|argument|arguments|parameter|parameters|params|input|json|body|payload|api key|key|apikey|credentials)(?: error| exception)?|bad request(?: error| exception)?|malformed (?:request|json|body)|missing (?:parameter|parameters|argument|arguments|field|fields|api key|key)|unauthorized|forbidden|authentication failed)$/;
-/** "quota" words that are per-second rates, not an exhausted allowance. */
-const RATE_QUOTA = /\b(?:rate|per (?:second|minute)|requests per|concurrent|throttl(?:ed|ing))\b/;
+/** "quota" words that are per-second rates, not an exhausted allowance (Apigee `policies.ratelimit.QuotaViolation`). */
+const RATE_QUOTA =
+  /\b(?:rate|ratelimit|spike ?arrest|per (?:second|minute)|requests per|concurrent|throttl(?:ed|ing))\b/;
 
 /**
  * The retry hint an error code gives, or undefined when it says nothing. `false` for an exhausted

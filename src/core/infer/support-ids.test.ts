@@ -532,6 +532,181 @@ const MORE_SHAPES: Variant[] = [
   },
 ];
 
+/** Fresh formats of session 15 (corpus/cases/reach-d.json): WAF pages, nested request IDs, and `id`s that name the error kind. */
+const FRESH_IDS: Variant[] = [
+  {
+    name: 'FortiWeb block page: Message ID, not Attack ID',
+    status: 403,
+    body: '<html><head><title>Web Page Blocked</title></head><body><h1>Web Page Blocked!</h1><p>The page cannot be displayed. Please contact the administrator for additional information.</p><p>URL: www.example.it/administrator/index.php</p><p>Client IP: 62.170.141.181</p><p>Attack ID: 20000008</p><p>Message ID: 000424641743</p></body></html>',
+    expect: { errorId: '000424641743' },
+  },
+  {
+    name: 'FortiWeb page as plain text',
+    status: 403,
+    type: 'text/plain',
+    body: 'Web Page Blocked!\nThe page cannot be displayed. Please contact the administrator for additional information.\nURL: shop.example.com/cart\nClient IP: 10.1.2.3\nAttack ID: 20000051\nMessage ID: 000013521\n',
+    expect: { errorId: '000013521' },
+  },
+  {
+    name: 'an Attack ID alone is a signature, not a support ID',
+    status: 403,
+    body: '<html><body><h1>Request blocked</h1><p>Attack ID: 20000008</p></body></html>',
+    expect: { errorId: null },
+  },
+  {
+    name: 'a message ID of mail in prose is no support ID',
+    status: 400,
+    body: { error: { code: 'invalid_header', message: 'The header Message-ID is missing' } },
+    expect: { errorId: null },
+  },
+  {
+    name: 'Todoist error_extra.event_id',
+    status: 429,
+    body: {
+      error: 'Too many requests. Limits reached. Try again later',
+      error_code: 35,
+      error_extra: { event_id: '07c3fb965eaa4ec6a42e977c3e035c6b', retry_after: 66 },
+      error_tag: 'LIMITS_REACHED',
+      http_code: 429,
+    },
+    expect: { errorId: '07c3fb965eaa4ec6a42e977c3e035c6b' },
+  },
+  {
+    name: 'Webex trackingId',
+    status: 429,
+    body: {
+      code: 429,
+      message: 'Too many requests. Rate limit exceeded.',
+      trackingId: 'GTWY_e6763c9a-71b2-4515-ad5b-89260f7f595',
+    },
+    expect: { errorId: 'GTWY_e6763c9a-71b2-4515-ad5b-89260f7f595' },
+  },
+  {
+    name: 'Akamai incidentId beside nested details',
+    status: 400,
+    body: {
+      details: [{ code: 'required.param.missing', message: 'Required parameter missing' }],
+      code: 'bad.request',
+      title: 'Bad Request',
+      incidentId: '4fbffdcb-dd74-4d0d-9dfe-3b17fbdf66df',
+    },
+    expect: { errorId: '4fbffdcb-dd74-4d0d-9dfe-3b17fbdf66df' },
+  },
+  {
+    name: 'Google Ads requestId inside a failure detail',
+    status: 400,
+    body: {
+      error: {
+        code: 400,
+        message: 'Request contains an invalid argument.',
+        status: 'INVALID_ARGUMENT',
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.ads.googleads.v21.errors.GoogleAdsFailure',
+            errors: [{ errorCode: { requestError: 'INVALID_CUSTOMER_ID' }, message: 'Invalid customer ID.' }],
+            requestId: 'Ra7Tq1PXf5Qw8e0x9B2kLg',
+          },
+        ],
+      },
+    },
+    expect: { errorId: 'Ra7Tq1PXf5Qw8e0x9B2kLg' },
+  },
+  {
+    name: 'an `id` that names the error kind (Slite) is no support ID',
+    status: 429,
+    body: { message: "You've reached the api rate limit. Please wait and retry later.", id: 'rate-limit' },
+    expect: { errorId: null },
+  },
+  {
+    name: 'an empty response_id is none (Giphy)',
+    status: 429,
+    body: { data: [], meta: { status: 429, msg: 'API rate limit exceeded', response_id: '' } },
+    expect: { errorId: null },
+  },
+  {
+    name: 'S3 website page: RequestId in the list',
+    status: 404,
+    body: '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<h1>404 Not Found</h1>\n<ul>\n<li>Code: NoSuchKey</li>\n<li>Message: The specified key does not exist.</li>\n<li>Key: about</li>\n<li>RequestId: BF54147FF3BC0476</li>\n<li>HostId: /sfe4HiXv17iXdgdJkR/VicWupccv6xP81STSaxtFK1bJsCI3aW/ZkdNMWM6ogDnC22adzBxEhM=</li>\n</ul>\n<hr/>\n</body>\n</html>\n',
+    expect: { errorId: 'BF54147FF3BC0476', errorCode: 'NoSuchKey' },
+  },
+  {
+    name: 'Huawei APIG request_id beside error_code',
+    status: 404,
+    body: {
+      error_code: 'APIG.0101',
+      error_msg: 'API does not exist or is not published in the environment.',
+      request_id: 'acbc548ac6f2a0dbdb9e3518a7c0ff84',
+    },
+    expect: { errorId: 'acbc548ac6f2a0dbdb9e3518a7c0ff84', errorCode: 'APIG.0101' },
+  },
+
+  {
+    name: 'Cloudflare JSON error body: ray_id',
+    status: 403,
+    body: { error_code: 1020, error_name: 'access_denied', ray_id: '8a1b2c3d4e5f6a7b', title: 'Access denied' },
+    expect: { errorId: '8a1b2c3d4e5f6a7b' },
+  },
+  {
+    name: 'a `cf_ray_id` key ends like one',
+    status: 503,
+    body: { message: 'Origin unreachable', cf_ray_id: '8a1b2c3d4e5f6a7c-FRA' },
+    expect: { errorId: '8a1b2c3d4e5f6a7c-FRA' },
+  },
+  {
+    name: 'x-ms-correlation-request-id (Azure Resource Manager)',
+    status: 409,
+    headers: { 'x-ms-correlation-request-id': '0d5f7e84-3b1c-4c1e-9a51-6f2b8d7c9e10' },
+    body: { error: { code: 'Conflict', message: 'Another operation is in progress on the resource.' } },
+    expect: { errorId: '0d5f7e84-3b1c-4c1e-9a51-6f2b8d7c9e10' },
+  },
+  {
+    name: 'apim-request-id (Azure AI services)',
+    status: 401,
+    headers: { 'apim-request-id': '7c1d0f9a-2b3e-4d5c-6b7a-8f9e0d1c2b3a' },
+    body: { error: { code: '401', message: 'Access denied due to invalid subscription key or wrong API endpoint.' } },
+    expect: { errorId: '7c1d0f9a-2b3e-4d5c-6b7a-8f9e0d1c2b3a' },
+  },
+  {
+    name: 'Azure DevOps: a numeric eventId beside a TF code is no support ID',
+    status: 404,
+    body: {
+      $id: '1',
+      innerException: null,
+      message: 'TF401019: The Git repository with name or identifier Foo does not exist',
+      typeName: 'Microsoft.TeamFoundation.Git.Server.GitRepositoryNotFoundException',
+      typeKey: 'GitRepositoryNotFoundException',
+      errorCode: 0,
+      eventId: 3000,
+    },
+    expect: { errorId: null },
+  },
+
+  {
+    name: 'Netlify error page: Netlify Internal ID',
+    status: 404,
+    body: '<html><body><h1>Page not found</h1><p>Looks like you followed a broken link or entered a URL that does not exist on this site.</p><p>Netlify Internal ID: 01HXA1B2C3D4E5F6G7H8J9K0LM</p></body></html>',
+    expect: { errorId: '01HXA1B2C3D4E5F6G7H8J9K0LM' },
+  },
+  {
+    name: 'Salesforce classic page: Error ID',
+    status: 500,
+    body: '<html><body><p>An internal server error has occurred</p><p>An error has occurred while processing your request. The salesforce.com support team has been notified of the problem.</p><p>Error ID: 1234567890-12345 (-1234567890)</p></body></html>',
+    expect: { errorId: '1234567890-12345' },
+  },
+  {
+    name: 'Entra sign-in page: Request Id before Correlation Id',
+    status: 400,
+    body: '<html><body><div>Sorry, but we are having trouble signing you in.</div><div>AADSTS50011: The redirect URI specified in the request does not match.</div><div>Request Id: 0d5f7e84-3b1c-4c1e-9a51-6f2b8d7c9e10</div><div>Correlation Id: 6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d</div></body></html>',
+    expect: { errorId: '0d5f7e84-3b1c-4c1e-9a51-6f2b8d7c9e10' },
+  },
+  {
+    name: 'an internal id of a resource in JSON prose is not taken from a page phrase',
+    status: 404,
+    body: { error: { code: 'not_found', message: 'No order with that number' }, internal: { order: 'A-1' } },
+    expect: { errorId: null },
+  },
+];
+
 describe('support IDs (issue 13, class 4)', () => {
   it.each(rows(HEADERS))('header: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(BODY_FIELDS))('body: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
@@ -539,4 +714,5 @@ describe('support IDs (issue 13, class 4)', () => {
   it.each(rows(PAGES))('page: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(NOT_IDS))('not an ID: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(MORE_SHAPES))('more shapes: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(FRESH_IDS))('fresh format: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });

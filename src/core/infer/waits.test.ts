@@ -469,6 +469,211 @@ const MORE_WAITS: Variant[] = [
   },
 ];
 
+/**
+ * Fresh formats of session 15 (corpus/cases/reach-d.json): "Retry after: N seconds" with a colon,
+ * "Please try after <ISO time>", Retry-After sent as an epoch time (Apple's App Store Server API sends
+ * milliseconds), and RetryInfo-like delays nested deep in an error (Google Ads quotaErrorDetails).
+ */
+const FRESH_WAITS: Variant[] = [
+  {
+    name: 'Retry after: 21 seconds. (Akamai CPS problem detail)',
+    status: 429,
+    type: 'application/problem+json',
+    body: {
+      type: '429 Too Many Requests',
+      title: 'Too Many Requests',
+      detail: 'You have exhausted your API Request Quota. Retry after: 21 seconds.',
+    },
+    expect: { retryAfterSeconds: 21 },
+  },
+  {
+    name: 'Retry after: 5 minutes',
+    status: 429,
+    body: msg('Request limit reached. Retry after: 5 minutes.'),
+    expect: { retryAfterSeconds: 300 },
+  },
+  {
+    name: 'Please try after <ISO time> in plain text (Akamai Cloudlets)',
+    status: 429,
+    type: 'text/plain',
+    headers: { date: 'Tue, 09 Sep 2025 17:02:57 GMT' },
+    body: 'Your request did not succeed as this operation has reached the limit for your account. Please try after 2025-09-09T17:03:57.071Z.',
+    expect: { retryAfterSeconds: 60 },
+  },
+  {
+    name: 'Please try after <ISO time> in a JSON detail',
+    status: 429,
+    headers: { date: 'Mon, 22 Jul 2024 06:21:37 GMT' },
+    body: {
+      title: 'Global Service Rate Limit Exceeded',
+      type: 'global-rate-limit-exceeded',
+      detail: 'Too many overall requests to the service. Please try after 2024-07-22T06:23:37.255Z',
+    },
+    expect: { retryAfterSeconds: 120 },
+  },
+  {
+    name: 'Retry-After as epoch milliseconds (App Store Server API)',
+    status: 429,
+    headers: { date: 'Sat, 01 Jun 2024 12:00:00 GMT', 'retry-after': '1717243260000' },
+    body: { errorCode: 4290000, errorMessage: 'Rate limit exceeded.' },
+    expect: { retryAfterSeconds: 60 },
+  },
+  {
+    name: 'Retry-After as epoch seconds',
+    status: 503,
+    headers: { date: 'Sat, 01 Jun 2024 12:00:00 GMT', 'retry-after': '1717243230' },
+    body: msg('Down for maintenance'),
+    expect: { retryAfterSeconds: 30 },
+  },
+  {
+    name: 'Retry-After of a plain 3600 stays seconds',
+    status: 503,
+    headers: { 'retry-after': '3600' },
+    body: msg('Down for maintenance'),
+    expect: { retryAfterSeconds: 3600 },
+  },
+  {
+    name: 'retryDelay deep in a Google Ads failure',
+    status: 429,
+    body: {
+      error: {
+        code: 429,
+        message: 'Resource has been exhausted (e.g. check quota).',
+        status: 'RESOURCE_EXHAUSTED',
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.ads.googleads.v21.errors.GoogleAdsFailure',
+            errors: [
+              {
+                errorCode: { quotaError: 'RESOURCE_EXHAUSTED' },
+                message: 'Too many requests. Retry in 40591 seconds.',
+                details: {
+                  quotaErrorDetails: {
+                    rateScope: 'DEVELOPER',
+                    rateName: 'Number of operations for basic access',
+                    retryDelay: '40591s',
+                  },
+                },
+              },
+            ],
+            requestId: 'xN_KaZRHZuU6Rlgt3cM2uQ',
+          },
+        ],
+      },
+    },
+    expect: { retryAfterSeconds: 40591 },
+  },
+  {
+    name: 'retry_after_ms deep in an error object',
+    status: 429,
+    body: {
+      errors: [{ code: 'rate_limited', message: 'Slow down', meta: { limits: { window: { retry_after_ms: 2500 } } } }],
+    },
+    expect: { retryAfterSeconds: 2.5 },
+  },
+  {
+    name: 'a deep backoff in plain data is no wait',
+    status: 503,
+    body: { message: 'Service unavailable', data: { client: { policy: { retry: { backoff: 5 } } } } },
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: '"Retry after: the maintenance window" names no figure',
+    status: 503,
+    body: msg('Scheduled maintenance. Retry after: the maintenance window ends.'),
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: '"try after" a date long past is no wait',
+    status: 429,
+    headers: { date: 'Sat, 01 Jun 2024 12:00:00 GMT' },
+    body: msg('Limit reached. Please try after 2024-06-01T11:00:00Z.'),
+    expect: { retryAfterSeconds: 0 },
+  },
+  {
+    name: '"expires after 3600 seconds" is no wait',
+    status: 401,
+    body: msg('Token invalid: tokens expire after 3600 seconds'),
+    expect: { retryAfterSeconds: null },
+  },
+
+  {
+    name: 'rate limited for 60 seconds',
+    status: 429,
+    body: msg('You have been rate limited for 60 seconds.'),
+    expect: { retryAfterSeconds: 60 },
+  },
+  {
+    name: 'blocked for 15 minutes',
+    status: 429,
+    body: msg('Too many failed attempts: blocked for 15 minutes.'),
+    expect: { retryAfterSeconds: 900 },
+  },
+  {
+    name: '"blocked for 3 attempts" names no time',
+    status: 429,
+    body: msg('Your key was blocked for 3 attempts with a wrong signature.'),
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: 'Resets in 13h 59m (a quota reset in parts)',
+    status: 429,
+    body: msg('You have exhausted your quota on this model. Resets in 13h 59m.'),
+    expect: { retryAfterSeconds: 50340 },
+  },
+  {
+    name: 'retry in 1h 30m',
+    status: 429,
+    body: msg('Quota exceeded. Retry in 1h 30m.'),
+    expect: { retryAfterSeconds: 5400 },
+  },
+  {
+    name: 'x-ms-retry-after-ms (Azure Cosmos DB)',
+    status: 429,
+    headers: { 'x-ms-retry-after-ms': '1500' },
+    body: {
+      code: '429',
+      message:
+        'Message: {"Errors":["Request rate is large. More Request Units may be needed, so no changes were made. Please retry this request later."]}',
+    },
+    expect: { retryAfterSeconds: 1.5 },
+  },
+  {
+    name: 'a body wait as a duration of parts ("1m30s")',
+    status: 429,
+    body: { error: { code: 'rate_limited', message: 'Slow down', retryDelay: '1m30s' } },
+    expect: { retryAfterSeconds: 90 },
+  },
+
+  {
+    name: 'Telegram parameters.retry_after',
+    status: 429,
+    body: {
+      ok: false,
+      error_code: 429,
+      description: 'Too Many Requests: retry after 34',
+      parameters: { retry_after: 34 },
+    },
+    expect: { retryAfterSeconds: 34, retryable: true },
+  },
+  {
+    name: 'Okta x-rate-limit-reset as an epoch, from the Date header',
+    status: 429,
+    headers: {
+      date: 'Sat, 01 Jun 2024 12:00:00 GMT',
+      'x-rate-limit-remaining': '0',
+      'x-rate-limit-reset': '1717243245',
+    },
+    body: {
+      errorCode: 'E0000047',
+      errorSummary: 'API call exceeded rate limit due to too many requests.',
+      errorId: 'oae1a2b3c4d5e6f7g8h9',
+      errorCauses: [],
+    },
+    expect: { retryAfterSeconds: 45, errorId: 'oae1a2b3c4d5e6f7g8h9' },
+  },
+];
+
 describe('waits (issue 13, class 6)', () => {
   it.each(rows(PROSE))('prose: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(BODY))('body: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
@@ -477,4 +682,5 @@ describe('waits (issue 13, class 6)', () => {
   it.each(rows(GATEWAYS))('gateway: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(NOT_UNTIL))('not a time to wait for: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(MORE_WAITS))('more: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(FRESH_WAITS))('fresh format: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });

@@ -39,7 +39,12 @@ export interface XmlFields {
   idField?: string;
   /** The document's own status word (`<status>failure</status>`), upper case. */
   status?: string;
+  /** The sentence an object store adds under a short message (GCS `<Details>`, Azure `<AuthenticationErrorDetail>`). */
+  details?: string;
 }
+
+/** Elements that explain a short `<Message>` ("Access denied.") in the words of the failed check. */
+const DETAIL_TAGS = ['Details', 'AuthenticationErrorDetail'];
 
 /** Code, message and ID of an XML error document, each from the first element (or root attribute) that has one. */
 export function xmlFields(xml: string): XmlFields {
@@ -80,6 +85,13 @@ export function xmlFields(xml: string): XmlFields {
     const t = tagText(region, tag);
     if (t && /[A-Za-z]/.test(t) && t.includes(' ')) {
       out.message = t;
+      break;
+    }
+  }
+  for (const tag of DETAIL_TAGS) {
+    const t = tagText(region, tag);
+    if (t && t.includes(' ') && t !== out.message) {
+      out.details = t;
       break;
     }
   }
