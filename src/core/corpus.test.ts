@@ -43,6 +43,9 @@ const KNOWN_MISSES: Record<string, string> = {
     'a 500 whose message says the URL was rejected: no general rule tells it from a transient 500',
   'fastly-500-unknown-domain': 'same: a configuration error sent as a 500',
   'openapi-clever-cloud-403-1': 'the code is a numeric `id` beside `type: "error"`',
+  // reach-c.json
+  'ups-track-200-warning-not-found':
+    'a 200 whose only content is a `warnings[]` item ("Tracking Information Not Found"); warnings are data in successes too',
 };
 
 const START = Date.parse('2026-11-23T18:00:00.000Z');
