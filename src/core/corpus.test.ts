@@ -48,6 +48,9 @@ const KNOWN_MISSES: Record<string, string> = {
     'the error kind is in `id` (`rate-limit`), a name the code dictionary does not read',
   'netsuite-401-invalid-login-error-details':
     'the specific message is in `o:errorDetails[0].detail`; the generic `title` ("Unauthorized") is taken',
+  // reach-c.json
+  'ups-track-200-warning-not-found':
+    'a 200 whose only content is a `warnings[]` item ("Tracking Information Not Found"); warnings are data in successes too',
 };
 
 const START = Date.parse('2026-11-23T18:00:00.000Z');

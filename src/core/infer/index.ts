@@ -161,6 +161,12 @@ export function inferMissing(
       if (word === undefined || !FAILURE_WORDS.has(word)) return extracted;
       notes.push('the body reports a failure (its <status> says so)');
     } else {
+      // A one-line status answer (`ERR: 001, Authentication failed`, SMS and payment gateways' plain-text APIs).
+      const line = statusLine(body.text);
+      if (line) {
+        notes.push('the body reports a failure (it starts with an error status word)');
+        return { ...extracted, saysFailure: true, errorCode: extracted.errorCode ?? line.code, message: line.message };
+      }
       // A WAF block page sent as a 2xx ("The requested URL was rejected… Your support ID is: …").
       if (!isBlockPage(body.text)) return extracted;
       notes.push('the page is a block page (it names a support ID and says the request was blocked)');
@@ -217,6 +223,17 @@ export function inferMissing(
 
 /** A `<Message>` this short says what failed but not why; a `<Details>` beside it says why. */
 const MAX_SHORT_XML_MESSAGE = 80;
+/** `ERR: 001, Authentication failed`, `ERROR: 101 - Invalid credentials`, `FAILED: Insufficient balance`. */
+const STATUS_LINE =
+  /^(?:ERR|ERROR|FAIL|FAILED|FAILURE)\s*[:|-]\s*(?:([A-Z0-9][A-Z0-9_.-]{0,19})\s*[,:|-]\s*)?([^\r\n<>]{3,300})$/i;
+
+/** A short plain-text answer that is one error status line, as its code and message; undefined otherwise. */
+function statusLine(text: string): { code?: string; message: string } | undefined {
+  if (text.length > 320) return undefined;
+  const m = STATUS_LINE.exec(text.trim());
+  if (!m || !/[A-Za-z]/.test(m[2])) return undefined;
+  return { code: m[1] && /\d|^[A-Z_]+$/.test(m[1]) ? m[1] : undefined, message: m[2].trim() };
+}
 
 /** `a=1&b=two`: at least two pairs, no spaces or line breaks; bounded. */
 const FORM_BODY = /^[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*(?:&[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*)+$/;

@@ -210,6 +210,8 @@ function namesAnError(s: string): boolean {
     .split(/[._\-:/]+/)
     .filter(Boolean);
   if (words.length < 2 || !words.every((w) => /^[a-z0-9]+$/.test(w))) return false;
+  // `NotFound`, `TooManyRequests`, `validation_error`: a reason phrase or wrapper as a token is a category, not a name.
+  if (isGenericMessage(words.join(' '))) return false;
   for (const w of words) if (ERROR_WORD.test(w)) return true;
   return false;
 }

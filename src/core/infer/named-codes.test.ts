@@ -134,6 +134,28 @@ const KEPT_NUMERIC: Variant[] = [
   },
 ];
 
+/** A reason phrase or wrapper written as a token (`NotFound`, `BadRequest`, `validation_error`) is a category. */
+const CATEGORY_TOKENS: Variant[] = [
+  {
+    name: 'AfterShip: meta {code 4004, type NotFound} keeps 4004',
+    status: 404,
+    body: { meta: { code: 4004, message: 'Tracking does not exist.', type: 'NotFound' }, data: {} },
+    expect: { failure: true, errorCode: '4004', message: 'Tracking does not exist.' },
+  },
+  {
+    name: '{code 1002, type BadRequest} keeps 1002',
+    status: 400,
+    body: { error: { code: 1002, type: 'BadRequest', message: 'The date range is too wide.' } },
+    expect: { failure: true, errorCode: '1002' },
+  },
+  {
+    name: '{code 17, reason validation_error} keeps 17',
+    status: 422,
+    body: { error: { code: 17, reason: 'validation_error', message: 'Quantity must be positive.' } },
+    expect: { failure: true, errorCode: '17' },
+  },
+];
+
 const WRAPPERS: Variant[] = [
   {
     name: 'a two-sentence wrapper (MangoPay) with an errors dictionary',
@@ -209,4 +231,8 @@ describe('class 3 (round 2): numeric codes that stay (class names, plain words, 
 
 describe('class 3 (round 2): wrapper messages give way to the specific one beside them', () => {
   it.each(rows(WRAPPERS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
+
+describe('class 3 (round 2): reason phrases written as tokens stay categories', () => {
+  it.each(rows(CATEGORY_TOKENS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });

@@ -355,10 +355,56 @@ const SUCCESSES: Variant[] = [
   },
 ];
 
+/** Plain-text gateway answers (Clickatell's HTTP API, SMS and payment gateways): one status line. */
+const text = (name: string, body: string, expect: Variant['expect'], type = 'text/plain; charset=utf-8'): Variant => ({
+  name,
+  status: 200,
+  type,
+  body,
+  expect,
+});
+const TEXT_LINES: Variant[] = [
+  text('ERR: 001, Authentication failed', 'ERR: 001, Authentication failed', {
+    failure: true,
+    errorCode: '001',
+    message: 'Authentication failed',
+  }),
+  text(
+    'ERROR: 101 - Invalid credentials (sent as text/html, no tags)',
+    'ERROR: 101 - Invalid credentials\n',
+    { failure: true, errorCode: '101', message: 'Invalid credentials' },
+    'text/html; charset=utf-8',
+  ),
+  text('FAILED: Insufficient balance', 'FAILED: Insufficient balance', {
+    failure: true,
+    errorCode: null,
+    message: 'Insufficient balance',
+  }),
+  text('Error: Invalid API key', 'Error: Invalid API key', { failure: true, message: 'Invalid API key' }),
+];
+const TEXT_SUCCESSES: Variant[] = [
+  text('ID: <message id>', 'ID: 8d3b2d9c5a8f4b6e9e0f1a2b3c4d5e6f', { failure: false }),
+  text('OK: 12345', 'OK: 12345', { failure: false }),
+  text('"Error handling …" prose is no status line', 'Error handling is described at https://example.test/docs', {
+    failure: false,
+  }),
+  text('a log whose second line has ERROR: stays a success', 'job 42 finished\nERROR: 0 files failed', {
+    failure: false,
+  }),
+];
+
 describe('class 2 (round 2): result objects, wrappers and attributes that say the call failed', () => {
   it.each(rows(FAILURES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
 
 describe('class 2 (round 2): the same shapes reporting success stay successes', () => {
   it.each(rows(SUCCESSES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
+
+describe('class 2 (round 2): a plain-text 2xx that is one error status line', () => {
+  it.each(rows(TEXT_LINES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
+
+describe('class 2 (round 2): plain-text successes and prose stay successes', () => {
+  it.each(rows(TEXT_SUCCESSES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
