@@ -226,7 +226,10 @@ const UNIT = String.raw`(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?
 const MESSAGE_WAITS: readonly RegExp[] = [
   // OpenAI "Please try again in 7.315s" / "in 844ms" / "in 1m30s"; Gemini "Please retry in 58.9s"
   // "Resets in 13h 59m" (a quota's reset, in parts)
-  new RegExp(String.raw`\b(?:try(?:ing)? again|retry(?:ing)?|resets?)\s+in\s+((?:\d+(?:\.\d+)?(?:ms|h|m|s) ?)+)\b`, 'i'),
+  new RegExp(
+    String.raw`\b(?:try(?:ing)? again|retry(?:ing)?|resets?)\s+in\s+((?:\d+(?:\.\d+)?(?:ms|h|m|s) ?)+)\b`,
+    'i',
+  ),
   new RegExp(String.raw`\b(?:try(?:ing)? again|retry(?:ing)?)\s+in\s+(?:about\s+)?${NUM}\s*${UNIT}`, 'i'),
   // Azure "try again after '372' seconds"; Telegram "retry after 34"; Akamai "Retry after: 21 seconds."
   new RegExp(String.raw`\b(?:try again|retry)\s+after:?\s+'?${NUM}'?(?:\s*${UNIT})?`, 'i'),
