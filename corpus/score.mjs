@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Scores the corpus the way an outside scorer does: every case becomes a HAR entry, the built CLI
 // triages the HAR (--json), and each row is checked against the case's expected fields.
-// Usage: node corpus/score.mjs [--part dev|test|all] [--verbose] [--json]
+// Usage: node corpus/score.mjs [--part dev|test|all] [--verbose] [--json] [--by-field]
+// --by-field: per part, how many cases miss each field and each source kind (counts only, no case names).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,7 @@ const args = process.argv.slice(2);
 const part = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'all';
 const verbose = args.includes('--verbose');
 const asJson = args.includes('--json');
+const byField = args.includes('--by-field');
 const cli = path.resolve(CORPUS_DIR, '../dist/cli/faultline.js');
 if (!existsSync(cli)) {
   console.error('dist/cli/faultline.js is missing: run npm run build:cli first');
@@ -125,7 +127,7 @@ all.forEach((c, i) => {
   p.total++;
   p.apis.add(c.api);
   if (problems.length === 0) p.pass++;
-  else failures.push({ part: c.part, name: c.name, api: c.api, problems });
+  else failures.push({ part: c.part, name: c.name, api: c.api, kind: c.kind, problems });
 });
 
 const pct = (p) => (p.total ? ((100 * p.pass) / p.total).toFixed(1) : '–');
@@ -148,4 +150,26 @@ if (asJson) {
   // Test-part failures are listed only with --verbose: reading them invites tuning on them.
   for (const f of failures.filter((f) => verbose || f.part === 'dev'))
     console.log(`  ✗ [${f.part}] ${f.name} (${f.api}): ${f.problems.join('; ')}`);
+}
+
+// Counts of misses per field (expected a value vs expected none) and per source kind: a summary that
+// says which class loses, without naming a case, so it is safe to print for the test part.
+if (byField && !asJson) {
+  for (const name of Object.keys(parts)) {
+    const fs = failures.filter((f) => f.part === name);
+    if (!fs.length) continue;
+    const fields = new Map();
+    const kinds = new Map();
+    for (const f of fs) {
+      kinds.set(f.kind ?? '?', (kinds.get(f.kind ?? '?') ?? 0) + 1);
+      for (const pr of f.problems) {
+        const field = pr.slice(0, pr.indexOf(':'));
+        const key = `${field} (${/expected null/.test(pr) ? 'expected none' : /, got (null|undefined)$/.test(pr) ? 'missed' : 'other value'})`;
+        fields.set(key, (fields.get(key) ?? 0) + 1);
+      }
+    }
+    const fmt = (m) => [...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+    console.log(`${name} misses by field: ${fmt(fields)}`);
+    console.log(`${name} misses by kind: ${fmt(kinds)}`);
+  }
 }
