@@ -139,8 +139,11 @@ export function packRecords(records: readonly unknown[]): PackedRecords {
         return;
       case 'object':
         break;
-      default:
-        // undefined, functions, symbols, bigints: JSON writes null in an array (objects skip them).
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+      case 'bigint':
+        // JSON writes null for these in an array (objects skip them).
         tokens.push(T_NULL);
         return;
     }
