@@ -168,7 +168,11 @@ if (byField && !asJson) {
         fields.set(key, (fields.get(key) ?? 0) + 1);
       }
     }
-    const fmt = (m) => [...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+    const fmt = (m) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
     console.log(`${name} misses by field: ${fmt(fields)}`);
     console.log(`${name} misses by kind: ${fmt(kinds)}`);
   }
