@@ -51,6 +51,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reach-c.json
   'ups-track-200-warning-not-found':
     'a 200 whose only content is a `warnings[]` item ("Tracking Information Not Found"); warnings are data in successes too',
+  // reach-f.json
+  'brex-401-revoked-token':
+    'Brex names the error in `type: "UNAUTHORIZED"`; a one-word upper-case `type` also names kinds of records, so it is not read as a code',
 };
 
 const START = Date.parse('2026-11-23T18:00:00.000Z');

@@ -6,6 +6,7 @@
 // Source: https://www.rfc-editor.org/rfc/rfc9457
 
 import type { FieldError, FormatRecognizer, RecognizerContext } from '../types';
+import { isGenericMessage } from '../infer/dictionaries';
 import {
   code,
   compact,
@@ -29,11 +30,27 @@ const ID_MEMBERS = [
   'error_id',
   'trace_id',
   'incidentId',
+  // Akamai Edge Diagnostics: the problem's own occurrence id.
+  'problemId',
+  'problem_id',
 ];
 
 /** A `type` that links the HTTP status's own definition (an RFC section, MDN's status page) names the status, not an error. */
 const STATUS_DOC_TYPE =
   /^https?:\/\/(?:tools\.ietf\.org\/html\/rfc\d+|(?:www\.)?rfc-editor\.org\/rfc\/rfc\d+|datatracker\.ietf\.org\/doc\/html\/rfc\d+|developer\.mozilla\.org\/[\w-]*\/?docs\/Web\/HTTP\/Status\/)/i;
+
+/**
+ * The code a problem `type` carries: the URI reference as written (RFC 9457 allows relative ones,
+ * `/billing/problems/invalid-currency`), unless its last segment only restates the status
+ * (`/sso-config/error-responses/service-unavailable`, `…/Errors#Conflict`, `…/409`).
+ */
+function typeCode(type: string | undefined): string | undefined {
+  if (!type || type === 'about:blank' || STATUS_DOC_TYPE.test(type)) return undefined;
+  if (!/^[a-z][a-z0-9+.-]*:|[/#]/i.test(type)) return type;
+  const tail = type.replace(/\?.*$/, '').split(/[/#]/).filter(Boolean).pop();
+  if (!tail || /^\d+$/.test(tail) || isGenericMessage(tail.replace(/[-_.]+/g, ' '))) return undefined;
+  return type;
+}
 
 export function isProblemContentType(ctx: RecognizerContext): boolean {
   return (
@@ -101,7 +118,7 @@ export function problemFields(j: JsonRecord): {
       notEcho(code(get(j, 'code'))) ??
       notEcho(code(get(j, 'error_code'))) ??
       code(get(j, 'error_type')) ??
-      (type && type !== 'about:blank' && !STATUS_DOC_TYPE.test(type) ? type : undefined),
+      typeCode(type),
     message: str(j, 'detail') ?? str(j, 'title'),
     fieldErrors: fieldErrors.length ? fieldErrors : undefined,
     errorId: id?.errorId ?? instanceId,

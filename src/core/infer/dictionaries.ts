@@ -159,6 +159,10 @@ export const ID_KEYS: ReadonlyMap<string, number> = new Map([
   ['trace', 6],
   // Cloudflare's JSON error bodies (`ray_id`): the Ray ID its support asks for.
   ['rayid', 8],
+  // Akamai Edge Diagnostics `problemId`; Wristband's `ticket`, which its support correlates to the request.
+  ['problemid', 9],
+  ['ticket', 6],
+  ['supportticket', 9],
 ]);
 
 /** Key endings that make any key an ID key (`clerk_trace_id`, `x_amzn_RequestId`, `errorRef`). */
