@@ -15,8 +15,8 @@ interface CorpusCase extends SeedCase {
   response: SeedCase['response'] & { bodyEncoding?: 'base64' };
 }
 
-/** The dev score the engine reached when this floor was set (409 of 420 cases, 97%), less a margin for new cases. */
-const DEV_FLOOR = 0.95;
+/** The dev score the engine reached when this floor was last raised (902 of 916 cases, 98.5%), less a margin for new cases. */
+const DEV_FLOOR = 0.96;
 
 /**
  * Dev cases the engine gets wrong on purpose or cannot get right yet, with the reason. They count
@@ -48,6 +48,13 @@ const KNOWN_MISSES: Record<string, string> = {
     'the error kind is in `id` (`rate-limit`), a name the code dictionary does not read',
   'netsuite-401-invalid-login-error-details':
     'the specific message is in `o:errorDetails[0].detail`; the generic `title` ("Unauthorized") is taken',
+  // reach-e.json (misses of the round-2 fresh batch left after its fixes)
+  'filestack-200-text-invalid-application':
+    'a 200 whose plain-text body is "Invalid Application": no rule tells a short error phrase from text data in a success',
+  'census-api-200-html-invalid-key':
+    'a 200 HTML page headed "Invalid Key": pages are read as errors only with an error status',
+  'feedly-401-error-id-message':
+    'expects no code for `errorCode: 401` equal to the status; the engine keeps a number under a key named errorCode (`error_code: 429`)',
   // reach-c.json
   'ups-track-200-warning-not-found':
     'a 200 whose only content is a `warnings[]` item ("Tracking Information Not Found"); warnings are data in successes too',

@@ -4,6 +4,7 @@
 // Source: ../shared/research/retry-semantics.md §2 and §6.
 import type { HeaderIndex } from './headers';
 import { exhaustedCounter, rateLimitFieldExhausted } from './retry';
+import { namesShortWait } from './infer/semantics';
 
 const RATE_LIMIT_CODE =
   /rate.?limit|throttl|too.?many.?requests|request_?limit_?exceeded|SlowDown|RequestLimitExceeded|LimitExceededException|ProvisionedThroughputExceeded|BandwidthLimitExceeded|RESOURCE_EXHAUSTED|concurrent_?requests|quota/i;
@@ -58,7 +59,9 @@ const QUOTA_BODY = /"policyName"\s*:\s*"DAILY"|PerDay|"quota_?id"\s*:\s*"[^"]*(?
 /** Why a rate-limit failure is an exhausted quota that waiting seconds will not fix, or null. */
 export function quotaExhaustion(errorCode: string | null, message: string | null, bodyText: string): string | null {
   if (errorCode && QUOTA_CODE.test(errorCode)) return `error code ${errorCode}`;
-  if (message && QUOTA_MESSAGE.test(message.slice(0, 2000))) return 'the message names a daily, billing or spend quota';
+  // "Upgrade your plan for higher rate limits or retry after 25s" names a wait, not an exhausted quota.
+  if (message && QUOTA_MESSAGE.test(message.slice(0, 2000)) && !namesShortWait(message))
+    return 'the message names a daily, billing or spend quota';
   if (message && TOO_LARGE_FOR_LIMIT.test(message.slice(0, 2000)))
     return 'the request alone is larger than the limit: it must be made smaller';
   const head = bodyText.length > 16_384 ? bodyText.slice(0, 16_384) : bodyText;

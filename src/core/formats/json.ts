@@ -74,6 +74,9 @@ const VALUE_SIGNAL_KEYS = new Set([
 const STATUS_WORD =
   /^(?:error|err|fail|failed|failure|notok|not_ok|nok|ko|denied|request_denied|invalid_request|over_query_limit|over_daily_limit|unknown_error|exception|rejected|unauthorized|forbidden|invalid|errored|fault)$/i;
 
+/** Keys that name themselves an error's message (normalized): any text under them is a failure's. */
+const ERROR_MESSAGE_KEYS: ReadonlySet<string> = new Set(['errormessage', 'errormsg', 'errmsg', 'errordescription']);
+
 /** `data: [{status: "error", message}]`: per-item results of which the first failed (push tickets, batch sends). */
 function failedFirstItem(value: unknown): boolean {
   if (!Array.isArray(value) || value.length === 0) return false;
@@ -105,7 +108,17 @@ function signalsByValue(value: unknown): boolean {
 /** `meta: {code: 4003, message}` / `header: {code, msg}`: a status object one level down that names a failure. */
 function failedStatusObject(value: unknown): boolean {
   if (!isRecord(value)) return false;
-  for (const key of ['code', 'status', 'errorCode', 'error_code', 'errcode', 'ret', 'retcode']) {
+  for (const key of [
+    'code',
+    'status',
+    'errorCode',
+    'error_code',
+    'errcode',
+    'ret',
+    'retcode',
+    'status_code',
+    'statusCode',
+  ]) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
     const v = value[key];
     const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim()) ? Number(v) : NaN;
@@ -160,6 +173,10 @@ export const json: FormatRecognizer = {
       if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsError(j[key])) return null;
       if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key])) return null;
       if ((lower === 'meta' || lower === 'header') && failedStatusObject(j[key])) return null;
+      // MiniMax's `base_resp: {status_code: 2049, status_msg}`: a status object beside the payload.
+      if ((lower === 'base_resp' || lower === 'baseresp') && failedStatusObject(j[key])) return null;
+      // `{"Error Message": "Invalid API KEY…"}`: a key that names itself an error's message, holding text.
+      if (ERROR_MESSAGE_KEYS.has(normalizeKey(key)) && typeof j[key] === 'string' && j[key].trim() !== '') return null;
       // A signed `<method>_response` object (Alipay) and a head/body envelope (Paytm) carry their result inside.
       if (signedResult(lower) && failedStatusObject(j[key])) return null;
       if (lower === 'body' && isRecord(j[key]) && (hasOwn.call(j, 'head') || hasOwn.call(j, 'header'))) return null;

@@ -59,6 +59,8 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['ecode', 7],
   ['retcode', 8],
   ['label', 4],
+  // `{requestId, error: "…", tag: "INVALID_REQUEST_BODY"}` (Exa): the tag names the error; judged as a machine token.
+  ['tag', 4],
   // Result codes beside a message (`returnCode`/`returnMsg`, `responseCode`); 0 and 2xx are successes.
   ['returncode', 8],
   ['resultcode', 7],
@@ -90,6 +92,8 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['reason', 6],
   ['error', 7],
   ['statusmessage', 7],
+  // `base_resp: {status_code, status_msg}` (MiniMax): the status object's message.
+  ['statusmsg', 7],
   ['statustext', 4],
   ['text', 4],
   ['info', 3],
@@ -318,6 +322,8 @@ export const FAILURE_FLAGS: ReadonlySet<string> = new Set([
   'failure',
   'errors',
 ]);
+/** Flag keys that say the call failed, by shape (`IsErroredOnProcessing`, `hasErrors`, `isError`). */
+export const FAILURE_FLAG_PATTERN = /^(?:is|has)errors?(?:ed)?(?:on[a-z]+)?$/;
 /** Keys whose string value is the call's own status word. */
 export const STATUS_KEYS: ReadonlySet<string> = new Set([
   'status',

@@ -6,6 +6,7 @@ import {
   CODE_KEYS,
   ID_KEY_SUFFIXES,
   FAILURE_FLAGS,
+  FAILURE_FLAG_PATTERN,
   FAILURE_WORDS,
   ID_KEYS,
   isGenericMessage,
@@ -103,6 +104,16 @@ function suffixWeight(norm: string, suffixes: readonly string[], weight: number)
 
 /** Keys whose own name says the number is the API's error code, even when it equals the status. */
 const EXPLICIT_CODE_KEYS = new Set(['errorcode', 'errcode']);
+/** A numbered code that opens a message (`OBP-20002: …`, `APIG.0101: …`, `[ERR_1001] …`): letters, a separator, 3–6 digits. */
+const LEADING_CODE = /^\s*\[?([A-Z]{1,12}[-_.]\d{3,6})\]?\s*[:\]]\s*\S/;
+
+/** The code leading a message, or undefined. */
+export function leadingCode(text: string): string | undefined {
+  return LEADING_CODE.exec(text.length > 200 ? text.slice(0, 200) : text)?.[1];
+}
+
+/** Message keys that say they hold an error's message, not any message. */
+const ERROR_MESSAGE_KEYS: ReadonlySet<string> = new Set(['errormessage', 'errormsg', 'errmsg', 'errordescription']);
 
 /** An `errorId` holding a small integer names the kind of error (eBay's `errorId: 32100`), not the event. */
 function numericErrorId(leaf: Leaf): number | undefined {
@@ -175,7 +186,8 @@ function codeScore(leaf: Leaf, status: number): number {
         if (/^\d+$/.test(s)) return 0;
         break;
       case 'label':
-        // `label: "INVALID_CURRENCY_PAIR"` (Gate.io); a label in data is a word, not an upper-case token.
+      case 'tag':
+        // `label: "INVALID_CURRENCY_PAIR"` (Gate.io), `tag: "INVALID_REQUEST_BODY"` (Exa); a label or tag in data is a word, not an upper-case token.
         if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(s)) return 0;
         break;
       default:
@@ -389,6 +401,9 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   // `{status: 240, message}` (Baidu, Tencent maps): an app's own numeric status, judged only in a small envelope.
   let appStatus: number | undefined;
   let errorToken = false;
+  // `{error_code: 336003, error_msg}` / `{"Error Message": "…"}`: keys that name themselves an error's code and message.
+  let errorMessage = false;
+  let explicitCode = false;
   let n = 0;
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
@@ -406,9 +421,12 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       if (SUCCESS_FLAGS.has(norm)) {
         if (!v) failure = true;
         else if (failure === undefined) failure = false;
-      } else if (FAILURE_FLAGS.has(norm) && v) failure = true;
+      } else if ((FAILURE_FLAGS.has(norm) || FAILURE_FLAG_PATTERN.test(norm)) && v) failure = true;
       continue;
     }
+    if (ERROR_MESSAGE_KEYS.has(norm) && typeof v === 'string' && v.trim() && !SUCCESS_WORDS.has(v.trim().toUpperCase()))
+      errorMessage = true;
+    if (EXPLICIT_CODE_KEYS.has(norm) && typeof v === 'number' && Number.isInteger(v) && v !== 0) explicitCode = true;
     if (typeof v === 'string' && STATUS_KEYS.has(norm)) {
       const word = v.trim().toUpperCase();
       const prose = norm === 'message' || norm === 'msg';
@@ -453,6 +471,10 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       failure ??= true;
   }
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
+  // A small envelope of a non-zero `error_code` and an `error_msg` failed, even beside the call's `id` (Baidu Qianfan).
+  if (failure === undefined && explicitCode && errorMessage && keys <= 4) return true;
+  // `{"Error Message": "Invalid API KEY…"}`: a body that is only an error message (Financial Modeling Prep).
+  if (failure === undefined && errorMessage && keys === 1) return true;
   // `{status: 401, message}`: a small envelope that reports an HTTP error status for itself (a record
   // with a checked URL's status has more fields).
   if (
@@ -525,7 +547,19 @@ const WRAPPERS = ['Response', 'response'];
  * `{messages: {resultCode: "Error"}}`, `{meta: {code: 4003, message}}`, `{header: {code, msg}}`,
  * GeoNames' `{status: {message, value}}`).
  */
-const STATUS_HOLDERS = ['result', 'messages', 'meta', 'header', 'status', 'resultInfo', 'responseInfo', 'statusInfo'];
+const STATUS_HOLDERS = [
+  'result',
+  'messages',
+  'meta',
+  'header',
+  'status',
+  'resultInfo',
+  'responseInfo',
+  'statusInfo',
+  // MiniMax's `base_resp: {status_code, status_msg}`, beside the payload or alone.
+  'base_resp',
+  'baseResp',
+];
 
 /**
  * A signed envelope: one `<method>_response` / `<method>_result` object beside scalars only (its
@@ -910,6 +944,12 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     if (message) {
       out.message = message.text;
       out.messageField = prefix + message.path;
+      // `"OBP-20002: These DirectLogin parameters are missing"`: a numbered code leading the message is the code.
+      const lead = out.errorCode === undefined ? leadingCode(message.text) : undefined;
+      if (lead) {
+        out.errorCode = lead;
+        out.errorCodeField = out.messageField;
+      }
     }
   }
   const id = best(full ? leaves : leaves.filter((l) => l.depth <= LIGHT_DEPTH), idScore, 2);

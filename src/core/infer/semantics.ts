@@ -60,5 +60,15 @@ const MESSAGE_EXHAUSTED =
 /** Only unmistakable wording in a message: billing, funds, full storage. */
 export function exhaustedByMessage(message: string | null | undefined): boolean {
   if (!message || !/insufficient|storage|billing|payment|credit|disk|space|upgrad/i.test(message)) return false;
-  return MESSAGE_EXHAUSTED.test(message.length > 2000 ? message.slice(0, 2000) : message);
+  const text = message.length > 2000 ? message.slice(0, 2000) : message;
+  // "Upgrade your plan for higher rate limits or retry after 25s": a wait in seconds or minutes is a rate limit.
+  return MESSAGE_EXHAUSTED.test(text) && !namesShortWait(text);
 }
+
+/** Whether a message asks for a retry after seconds or minutes ("please retry after 25s"): a rate limit, not a quota. */
+export function namesShortWait(message: string): boolean {
+  return SHORT_WAIT.test(message.length > 2000 ? message.slice(0, 2000) : message);
+}
+
+/** A retry after a wait counted in seconds or minutes. */
+const SHORT_WAIT = /\b(?:retry|try again)\s+(?:after|in)\s+\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?)\b/i;
