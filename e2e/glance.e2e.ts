@@ -748,16 +748,23 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     expect(filtered).toMatch(/^host:/);
 
     await session.panelEval(resetView);
-    const shown = await session.panelEval(async () => {
+    const copied = await session.panelEval(async () => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
       const input = document.querySelector<HTMLInputElement>('[data-testid="filter"]')!;
       input.value = 'status:4xx';
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await frame();
       document.querySelector<HTMLElement>('[data-testid="copy-all-curl"]')!.click();
-      await frame();
-      return Number(document.querySelector('[data-testid="counts"]')!.getAttribute('data-shown'));
+      // The copy is written once the background has sent the full records: its toast says when.
+      const toast = () => document.querySelector('[data-testid="toast"]')?.textContent ?? '';
+      for (let i = 0; i < 300 && !/as cURL/.test(toast()); i++) await frame();
+      return {
+        shown: Number(document.querySelector('[data-testid="counts"]')!.getAttribute('data-shown')),
+        toast: toast(),
+      };
     });
+    expect(copied.toast).toBe(`Copied ${copied.shown} requests as cURL`);
+    const shown = copied.shown;
     const all = await session.readClipboard();
     expect(shown).toBeGreaterThan(3);
     expect(all.match(/^curl /gm)?.length).toBe(shown);
@@ -770,7 +777,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
       row.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 100, clientY: 100 }));
       await frame();
       document.querySelector<HTMLElement>('[data-testid="menu-copy-all-har"]')!.click();
-      for (let i = 0; i < 5; i++) await frame();
+      const toast = () => document.querySelector('[data-testid="toast"]')?.textContent ?? '';
+      for (let i = 0; i < 300 && !/as HAR/.test(toast()); i++) await frame();
     });
     const har = JSON.parse(await session.readClipboard()) as { log: { entries: { response: { status: number } }[] } };
     expect(har.log.entries).toHaveLength(shown);
