@@ -244,6 +244,19 @@ function namedBeside(leaves: readonly Leaf[], code: Leaf): Leaf | undefined {
   return undefined;
 }
 
+/** An upper-case tag of two or more words (`WRONG_PARAMETERS`), not a success word. */
+const UPPER_TAG = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+/** A top-level message leaf that holds only an upper-case tag. */
+function messageTag(leaves: readonly Leaf[]): Leaf | undefined {
+  for (const leaf of leaves) {
+    if (leaf.depth > 1 || leaf.item > 0 || !MESSAGE_KEYS.has(leaf.norm) || typeof leaf.value !== 'string') continue;
+    const s = leaf.value.trim();
+    if (s.length <= 80 && UPPER_TAG.test(s) && !SUCCESS_WORDS.has(s)) return leaf;
+  }
+  return undefined;
+}
+
 function messageText(leaf: Leaf): string | undefined {
   const v = leaf.value;
   if (Array.isArray(v)) {
@@ -941,6 +954,15 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       }
     }
     const message = pickMessage(leaves, typeof out.errorCode === 'string' ? out.errorCode : undefined, scope);
+    // `{status: "error", message: "API_KEY_EXPIRED"}`: a failure whose only message is an upper-case tag names its code there.
+    const tag =
+      out.errorCode === undefined && !message && (status >= 400 || out.saysFailure === true)
+        ? messageTag(leaves)
+        : undefined;
+    if (tag) {
+      out.errorCode = (tag.value as string).trim();
+      out.errorCodeField = prefix + tag.path;
+    }
     if (message) {
       out.message = message.text;
       out.messageField = prefix + message.path;
