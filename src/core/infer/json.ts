@@ -166,8 +166,14 @@ function codeScore(leaf: Leaf, status: number): number {
       case 'type':
         // problem+json's "no type".
         if (/^about:/i.test(s)) return 0;
-        // Inside an error object a plain word is a code (`type: "missing"`); elsewhere it must look machine-made.
-        if (!(leaf.inError && /^[a-z][a-z]+$/.test(s)) && !isMachineToken(s) && !/(?:error|exception|fault)$/i.test(s))
+        // Inside an error object a plain word is a code (`type: "missing"`); elsewhere it must look machine-made,
+        // save a top-level `reason` of one capitalized word that is no status phrase (Gemini `reason: "Maintenance"`).
+        if (
+          !(leaf.inError && /^[a-z][a-z]+$/.test(s)) &&
+          !isMachineToken(s) &&
+          !/(?:error|exception|fault)$/i.test(s) &&
+          !(norm === 'reason' && leaf.depth === 0 && /^[A-Z][a-z]{3,29}$/.test(s) && !isGenericMessage(s))
+        )
           return 0;
         if (/^[A-Z]+$/.test(s)) return 0; // `type: "DOMAIN"` names a kind of record
         break;
@@ -572,6 +578,10 @@ const STATUS_HOLDERS = [
   // MiniMax's `base_resp: {status_code, status_msg}`, beside the payload or alone.
   'base_resp',
   'baseResp',
+  // Synoptic's `SUMMARY: {RESPONSE_CODE: -1, RESPONSE_MESSAGE}` beside the payload.
+  'summary',
+  'SUMMARY',
+  'Summary',
 ];
 
 /**

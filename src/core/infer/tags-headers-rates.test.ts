@@ -2,7 +2,9 @@
 // 1. a failure whose only message is an upper-case tag (`{status: "error", message: "API_KEY_EXPIRED"}`)
 //    names its code there;
 // 2. a failure with an empty body whose vendor header carries the message (`X-BambooHR-Error-Message`);
-// 3. a rate-limit code on a fix-the-request status (a 401 `API_KEY_RATE_LIMIT`) is transient.
+// 3. a rate-limit code on a fix-the-request status (a 401 `API_KEY_RATE_LIMIT`) is transient;
+// 4. a 2xx whose `SUMMARY` status object carries a failing `RESPONSE_CODE` and `RESPONSE_MESSAGE` failed (Synoptic);
+// 5. a top-level `reason` of one capitalized word beside a message is the code (Gemini `reason: "Maintenance"`).
 // Each class has counter-examples that must keep their old reading.
 import { describe, expect, it } from 'vitest';
 import { rows, variantMismatches, type Variant } from '../testing/variants';
@@ -161,6 +163,72 @@ const RATE_CODES: Variant[] = [
   },
 ];
 
+const SUMMARY_HOLDERS: Variant[] = [
+  {
+    name: 'SUMMARY with a negative RESPONSE_CODE in a 200',
+    status: 200,
+    body: { SUMMARY: { NUMBER_OF_OBJECTS: 0, RESPONSE_CODE: -1, RESPONSE_MESSAGE: 'START cannot be after END.' } },
+    expect: { failure: true, message: 'START cannot be after END.', retryable: false },
+  },
+  {
+    name: 'summary (lower case) with responseCode and responseMessage beside data',
+    status: 200,
+    body: { summary: { responseCode: 403, responseMessage: 'Token not authorized for this station' }, data: [] },
+    expect: { failure: true, message: 'Token not authorized for this station' },
+  },
+  {
+    name: 'top-level response_code and result_message in a 200',
+    status: 200,
+    body: { response_code: 7, result_message: 'Unknown station identifier' },
+    expect: { failure: true, message: 'Unknown station identifier' },
+  },
+  {
+    name: 'counter: SUMMARY with RESPONSE_CODE 0 and OK stays a success',
+    status: 200,
+    body: { SUMMARY: { NUMBER_OF_OBJECTS: 1, RESPONSE_CODE: 0, RESPONSE_MESSAGE: 'OK' }, STATION: [{ STID: 'WBB' }] },
+    expect: { failure: false },
+  },
+  {
+    name: 'counter: a summary of counts is data, not a status',
+    status: 200,
+    body: { summary: { total: 3, failed: 0 }, items: [1, 2, 3] },
+    expect: { failure: false },
+  },
+];
+
+const REASON_WORDS: Variant[] = [
+  {
+    name: 'result error + reason Maintenance on 503',
+    status: 503,
+    body: { result: 'error', reason: 'Maintenance', message: 'The system is down for maintenance' },
+    expect: { failure: true, errorCode: 'Maintenance', retryable: true },
+  },
+  {
+    name: 'reason Blocked beside a message on 403',
+    status: 403,
+    body: { reason: 'Blocked', message: 'This account is blocked from trading' },
+    expect: { failure: true, errorCode: 'Blocked', retryable: false },
+  },
+  {
+    name: 'camel-case reason still taken',
+    status: 406,
+    body: { result: 'error', reason: 'InsufficientFunds', message: 'Not enough USD to place the order' },
+    expect: { failure: true, errorCode: 'InsufficientFunds', retryable: false },
+  },
+  {
+    name: 'counter: a reason restating the status is no code',
+    status: 401,
+    body: { reason: 'Unauthorized', message: 'The API key is invalid' },
+    expect: { failure: true, errorCode: null, message: 'The API key is invalid' },
+  },
+  {
+    name: 'counter: a lower-case one-word reason at the top is not taken',
+    status: 400,
+    body: { reason: 'invalid', message: 'The price is invalid' },
+    expect: { failure: true, errorCode: null },
+  },
+];
+
 describe('a failure whose only message is an upper-case tag', () => {
   it.each(rows(MESSAGE_TAGS))('%s', (_, v) => expect(variantMismatches(v)).toEqual([]));
 });
@@ -171,4 +239,12 @@ describe('a failure whose message is in a vendor error-message header', () => {
 
 describe('a rate-limit code on a fix-the-request status', () => {
   it.each(rows(RATE_CODES))('%s', (_, v) => expect(variantMismatches(v)).toEqual([]));
+});
+
+describe('a summary status object of a 2xx', () => {
+  it.each(rows(SUMMARY_HOLDERS))('%s', (_, v) => expect(variantMismatches(v)).toEqual([]));
+});
+
+describe('a top-level reason word beside a message', () => {
+  it.each(rows(REASON_WORDS))('%s', (_, v) => expect(variantMismatches(v)).toEqual([]));
 });
