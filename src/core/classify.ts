@@ -10,7 +10,7 @@ import { headerEntries, indexEntries, type HeaderEntry, type HeaderIndex } from 
 import { isSettledSuccess } from './fast-path';
 import { idempotency } from './idempotency';
 import { pickErrorId } from './ids';
-import { exhaustedByMessage, inferMissing, retryableFromCode } from './infer/index';
+import { codeNamesRateLimit, exhaustedByMessage, inferMissing, retryableFromCode } from './infer/index';
 import { PLAIN_DATA } from './formats/json';
 import { quotaExhaustion, rateLimitEvidence } from './limits';
 import { backoffPlan, referenceTime, serverWait, shouldRetryHeader } from './retry';
@@ -354,6 +354,21 @@ function normalizeFieldErrors(v: unknown): FieldError[] {
 const ERROR_CODE_HEADER = /^x-(?:[a-z0-9]+-)?(?:error-?code|error-?type|error)$/;
 const CODE_VALUE = /^[A-Za-z0-9][A-Za-z0-9._:\-/]{1,79}$/;
 
+/** Headers that carry the API's message beside an empty body: `x-bamboohr-error-message`, `x-error-message`, `x-error-detail`. */
+const ERROR_MESSAGE_HEADER = /^x-(?:[a-z0-9]+-)?error-?(?:message|msg|description|detail|details|reason)$/;
+
+/** The message a failure puts in a header, or null. */
+function headerErrorMessage(headers: HeaderIndex): string | null {
+  const names = headers.lowerNames();
+  const entries = headers.entries();
+  for (let i = 0; i < names.length; i++) {
+    if (!ERROR_MESSAGE_HEADER.test(names[i])) continue;
+    const value = entries[i].value.trim();
+    if (value.length > 1 && /[A-Za-z\u00C0-\uFFFF]/.test(value)) return value;
+  }
+  return null;
+}
+
 /**
  * A code the response puts in a header. AWS: `x-amzn-ErrorType: ValidationException:http://…` →
  * ValidationException; others by the header family above.
@@ -377,6 +392,9 @@ function headerErrorCode(headers: HeaderIndex): string | null {
 /** Statuses on which a code that says "try later" makes the failure transient. */
 const TRY_LATER_STATUSES = new Set([400, 403, 409, 422]);
 
+/** Fix-the-request statuses some APIs send for a rate limit (SeaRates: 401 `API_KEY_RATE_LIMIT`). */
+const RATE_CODE_STATUSES = new Set([401, 404, 405, 406, 410, 412, 418, 420]);
+
 /** The retry hint of the error code itself (src/core/infer/semantics.ts), when the body gave none. */
 function codeRetryHint(
   errorCode: string | null,
@@ -387,6 +405,9 @@ function codeRetryHint(
   const hint = retryableFromCode(errorCode);
   if (hint === false) return false;
   if (hint === true && (kind === 'body' || TRY_LATER_STATUSES.has(status))) return true;
+  // A rate-limit code on a fix-the-request status (a 401 `API_KEY_RATE_LIMIT`) is transient; 413 and 429 keep their own rules.
+  if (hint === true && RATE_CODE_STATUSES.has(status) && codeNamesRateLimit(errorCode) && !exhaustedByMessage(message))
+    return true;
   return exhaustedByMessage(message) ? false : undefined;
 }
 
@@ -559,6 +580,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   const requestHeaders = indexEntries(ex.requestHeaders);
   const idem = idempotency(method, requestHeaders, ex.requestBody);
   let message = normalizeMessage(extracted.message, notes);
+  if (message === null && failure && ex.status > 0) message = normalizeMessage(headerErrorMessage(headers), notes);
   const errorCode = normalizeCode(extracted.errorCode) ?? (failure ? headerErrorCode(headers) : null);
   const fieldErrors = normalizeFieldErrors(extracted.fieldErrors);
 

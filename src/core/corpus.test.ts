@@ -15,8 +15,8 @@ interface CorpusCase extends SeedCase {
   response: SeedCase['response'] & { bodyEncoding?: 'base64' };
 }
 
-/** The dev score the engine reached when this floor was last raised (902 of 916 cases, 98.5%), less a margin for new cases. */
-const DEV_FLOOR = 0.96;
+/** The dev score the engine reached when this floor was last raised (968 of 983 cases, 98.5%), less a margin for new cases. */
+const DEV_FLOOR = 0.97;
 
 /**
  * Dev cases the engine gets wrong on purpose or cannot get right yet, with the reason. They count

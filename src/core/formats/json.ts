@@ -118,6 +118,9 @@ function failedStatusObject(value: unknown): boolean {
     'retcode',
     'status_code',
     'statusCode',
+    'RESPONSE_CODE',
+    'response_code',
+    'responseCode',
   ]) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
     const v = value[key];
@@ -172,7 +175,8 @@ export const json: FormatRecognizer = {
       if (SIGNAL_KEYS.has(lower) || (VALUE_SIGNAL_KEYS.has(normalizeKey(key)) && signalsByValue(j[key]))) return null;
       if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsError(j[key])) return null;
       if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key])) return null;
-      if ((lower === 'meta' || lower === 'header') && failedStatusObject(j[key])) return null;
+      // `SUMMARY: {RESPONSE_CODE: -1, RESPONSE_MESSAGE}` (Synoptic) is a status object too.
+      if ((lower === 'meta' || lower === 'header' || lower === 'summary') && failedStatusObject(j[key])) return null;
       // MiniMax's `base_resp: {status_code: 2049, status_msg}`: a status object beside the payload.
       if ((lower === 'base_resp' || lower === 'baseresp') && failedStatusObject(j[key])) return null;
       // `{"Error Message": "Invalid API KEY…"}`: a key that names itself an error's message, holding text.

@@ -115,6 +115,9 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['retmsg', 9],
   ['returnmsg', 8],
   ['returnmessage', 8],
+  // `responseCode` beside `responseMessage` (Synoptic's `SUMMARY.RESPONSE_MESSAGE`).
+  ['responsemessage', 8],
+  ['resultmessage', 8],
   // Addressed to the developer, who reads this panel: more specific than the end user's wording.
   // A sub message refines the message beside it (`msg: "Business Failed"`, `sub_msg: "trade does not exist"`).
   ['submsg', 11],

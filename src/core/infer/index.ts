@@ -8,7 +8,7 @@ import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from 
 import { xmlFields } from './xml';
 
 export { inferJson, statusVerdict } from './json';
-export { retryableFromCode, exhaustedByMessage } from './semantics';
+export { retryableFromCode, exhaustedByMessage, codeNamesRateLimit } from './semantics';
 export { supportIdInText, htmlMessage, pageText, pageLines, isBlockPage } from './markup';
 export { isGenericMessage } from './dictionaries';
 

@@ -166,8 +166,14 @@ function codeScore(leaf: Leaf, status: number): number {
       case 'type':
         // problem+json's "no type".
         if (/^about:/i.test(s)) return 0;
-        // Inside an error object a plain word is a code (`type: "missing"`); elsewhere it must look machine-made.
-        if (!(leaf.inError && /^[a-z][a-z]+$/.test(s)) && !isMachineToken(s) && !/(?:error|exception|fault)$/i.test(s))
+        // Inside an error object a plain word is a code (`type: "missing"`); elsewhere it must look machine-made,
+        // save a top-level `reason` of one capitalized word that is no status phrase (Gemini `reason: "Maintenance"`).
+        if (
+          !(leaf.inError && /^[a-z][a-z]+$/.test(s)) &&
+          !isMachineToken(s) &&
+          !/(?:error|exception|fault)$/i.test(s) &&
+          !(norm === 'reason' && leaf.depth === 0 && /^[A-Z][a-z]{3,29}$/.test(s) && !isGenericMessage(s))
+        )
           return 0;
         if (/^[A-Z]+$/.test(s)) return 0; // `type: "DOMAIN"` names a kind of record
         break;
@@ -240,6 +246,19 @@ function namedBeside(leaves: readonly Leaf[], code: Leaf): Leaf | undefined {
     if (leaf === code || !NAMING_KEYS.has(leaf.norm) || typeof leaf.value !== 'string') continue;
     if (leaf.path.slice(0, leaf.path.length - leaf.key.length) !== parent) continue;
     if (namesAnError(leaf.value.trim())) return leaf;
+  }
+  return undefined;
+}
+
+/** An upper-case tag of two or more words (`WRONG_PARAMETERS`), not a success word. */
+const UPPER_TAG = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+/** A top-level message leaf that holds only an upper-case tag. */
+function messageTag(leaves: readonly Leaf[]): Leaf | undefined {
+  for (const leaf of leaves) {
+    if (leaf.depth > 1 || leaf.item > 0 || !MESSAGE_KEYS.has(leaf.norm) || typeof leaf.value !== 'string') continue;
+    const s = leaf.value.trim();
+    if (s.length <= 80 && UPPER_TAG.test(s) && !SUCCESS_WORDS.has(s)) return leaf;
   }
   return undefined;
 }
@@ -559,6 +578,10 @@ const STATUS_HOLDERS = [
   // MiniMax's `base_resp: {status_code, status_msg}`, beside the payload or alone.
   'base_resp',
   'baseResp',
+  // Synoptic's `SUMMARY: {RESPONSE_CODE: -1, RESPONSE_MESSAGE}` beside the payload.
+  'summary',
+  'SUMMARY',
+  'Summary',
 ];
 
 /**
@@ -941,6 +964,15 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       }
     }
     const message = pickMessage(leaves, typeof out.errorCode === 'string' ? out.errorCode : undefined, scope);
+    // `{status: "error", message: "API_KEY_EXPIRED"}`: a failure whose only message is an upper-case tag names its code there.
+    const tag =
+      out.errorCode === undefined && !message && (status >= 400 || out.saysFailure === true)
+        ? messageTag(leaves)
+        : undefined;
+    if (tag) {
+      out.errorCode = (tag.value as string).trim();
+      out.errorCodeField = prefix + tag.path;
+    }
     if (message) {
       out.message = message.text;
       out.messageField = prefix + message.path;

@@ -54,6 +54,16 @@ function judge(code: string): boolean | undefined {
   return undefined;
 }
 
+/** A code that names a per-time rate limit (`API_KEY_RATE_LIMIT`, `Throttled`, `too_many_requests`): transient whatever 4xx carries it. */
+const RATE_LIMIT_CODE = /\b(?:rate ?limit(?:ed|s)?|ratelimit(?:ed)?|throttl(?:e|ed|ing)|too many requests|slow down)\b/;
+
+/** Whether an error code names a rate limit (not an exhausted quota or plan). */
+export function codeNamesRateLimit(code: string | null | undefined): boolean {
+  if (!code || code.length > 120 || /^-?\d+$/.test(code)) return false;
+  const w = words(code);
+  return RATE_LIMIT_CODE.test(w) && !FIX_WORDS.test(w) && retryableFromCode(code) === true;
+}
+
 const MESSAGE_EXHAUSTED =
   /\b(?:insufficient (?:funds|balance|credits?|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|storage (?:is )?full|out of storage|storage quota|disk (?:usage|space|quota) exceeded|no space left|exceeded (?:your|the) (?:storage|disk)|billing (?:account|details|is not active)|payment (?:is )?required|credit balance|(?:increase|raise) (?:the|your) (?:limit|quota) by (?:[a-z]+ing and )?upgrading|upgrade (?:your|to a (?:paid|higher)) (?:plan|account|subscription|tier))\b/i;
 
