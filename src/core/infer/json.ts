@@ -275,6 +275,9 @@ function messageScore(leaf: Leaf, text: string): number {
   if (!isProse(text) && isMachineToken(text)) return 0;
   let score = weight;
   if (leaf.inError) score += 2;
+  // A message nested in an object that is no error container (`extra: [{message}]`, `messages: [{…}]`)
+  // details something else; the top-level `detail` beside it is the API's own message.
+  else if (leaf.depth > 0) score -= 2;
   if (leaf.item > 0) score -= 2;
   return score - leaf.depth * 0.5;
 }
