@@ -211,6 +211,8 @@ const NAMING_KEYS: ReadonlySet<string> = new Set([
   'subcodes',
   'reason',
   'error',
+  // `error: {id: "services.storage.not_found", code: 16908292}`: a dotted id that names the error.
+  'id',
 ]);
 
 /** A token that names an error in words (`missing_access_key`, `ACQ.TRADE_NOT_EXIST`, `actNotFound`), not a class name. */
