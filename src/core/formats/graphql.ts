@@ -66,7 +66,8 @@ function nestedErrors(error: unknown): unknown[] | undefined {
 
 /**
  * The error's code: Apollo's `extensions.code`, GitHub's `type`, AppSync's `errorType`, a bare
- * `code` (not an HTTP status echo), graphql-java's `extensions.classification`, else the first
+ * `code` (not an HTTP status echo), `extensions.errorType` (Netflix DGS's `NOT_FOUND`,
+ * `UNAUTHENTICATED`), graphql-java's `extensions.classification`, else the first
  * nested error's code.
  */
 function errorCodeOf(error: unknown): string | number | undefined {
@@ -79,6 +80,7 @@ function errorCodeOf(error: unknown): string | number | undefined {
     (typeof bare === 'number' && bare >= 100 && bare <= 599 ? undefined : bare) ??
     code(at(error, ['extensions', 'errorCode'])) ??
     namedCodeOf(get(error, 'extensions')) ??
+    code(at(error, ['extensions', 'errorType'])) ??
     code(at(error, ['extensions', 'classification'])) ??
     code(get(firstRecord(nestedErrors(error)), 'code'))
   );

@@ -35,9 +35,17 @@ const ID_MEMBERS = [
   'problem_id',
 ];
 
+/** Extension objects that hold the occurrence ids (`trace: {requestId, rayId}` in Zuplo's problems). */
+const ID_HOLDERS = ['trace', 'meta', 'debug'];
+const NESTED_ID_MEMBERS = ['requestId', 'request_id', 'traceId', 'trace_id', 'correlationId', 'errorId'];
+const ID_PATHS = [
+  ...ID_MEMBERS.map((k) => [k]),
+  ...ID_HOLDERS.flatMap((holder) => NESTED_ID_MEMBERS.map((k) => [holder, k])),
+];
+
 /** A `type` that links the HTTP status's own definition (an RFC section, MDN's status page) names the status, not an error. */
 const STATUS_DOC_TYPE =
-  /^https?:\/\/(?:tools\.ietf\.org\/html\/rfc\d+|(?:www\.)?rfc-editor\.org\/rfc\/rfc\d+|datatracker\.ietf\.org\/doc\/html\/rfc\d+|developer\.mozilla\.org\/[\w-]*\/?docs\/Web\/HTTP\/Status\/)/i;
+  /^https?:\/\/(?:tools\.ietf\.org\/html\/rfc\d+|(?:www\.)?rfc-editor\.org\/rfc\/rfc\d+|datatracker\.ietf\.org\/doc\/html\/rfc\d+|(?:www\.)?w3\.org\/Protocols\/rfc2616\/|httpstatuses\.(?:com|io|org)\/|developer\.mozilla\.org\/[\w-]*\/?docs\/Web\/HTTP\/Status\/)/i;
 
 /**
  * The code a problem `type` carries: the URI reference as written (RFC 9457 allows relative ones,
@@ -106,10 +114,7 @@ export function problemFields(j: JsonRecord): {
     instance && (instance.startsWith('urn:') || /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(instance))
       ? instance
       : undefined;
-  const id = firstId(
-    j,
-    ID_MEMBERS.map((k) => [k]),
-  );
+  const id = firstId(j, ID_PATHS);
   const status = get(j, 'status');
   // A numeric code that repeats the problem's own status is an echo, not the API's code.
   const notEcho = (c: string | number | undefined) => (c !== undefined && String(c) === String(status) ? undefined : c);

@@ -483,7 +483,7 @@ const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
 
 /** Wrapper wording about validation as a whole, naming no field: "Found errors validating 2 parameters". */
 const GENERIC_VALIDATION =
-  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?$|^invalid (?:input|request|parameters?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)|^\d+ (?:validation )?errors? (?:occurred|found|were found)$/;
+  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?$|^invalid (?:input|request|parameters?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)|^\d+ (?:validation )?errors? (?:occurred|found|were found)$|^(?:the )?(?:model ?state|model|payload|request body) (?:is|was) (?:invalid|not valid)$/;
 
 const genericMessages = new Map<string, boolean>();
 

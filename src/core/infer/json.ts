@@ -217,6 +217,8 @@ const NAMING_KEYS: ReadonlySet<string> = new Set([
   'subcodes',
   'reason',
   'error',
+  // `error: {id: "services.storage.not_found", code: 16908292}`: a dotted id that names the error.
+  'id',
 ]);
 
 /** A token that names an error in words (`missing_access_key`, `ACQ.TRADE_NOT_EXIST`, `actNotFound`), not a class name. */
@@ -294,6 +296,9 @@ function messageScore(leaf: Leaf, text: string): number {
   if (!isProse(text) && isMachineToken(text)) return 0;
   let score = weight;
   if (leaf.inError) score += 2;
+  // A message nested in an object that is no error container (`extra: [{message}]`, `messages: [{…}]`)
+  // details something else; the top-level `detail` beside it is the API's own message.
+  else if (leaf.depth > 0) score -= 2;
   if (leaf.item > 0) score -= 2;
   return score - leaf.depth * 0.5;
 }
