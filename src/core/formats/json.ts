@@ -136,6 +136,12 @@ function signedResult(lower: string): boolean {
   return lower.length > 9 && (lower.endsWith('_response') || lower.endsWith('_result'));
 }
 
+/**
+ * Keys of a status object beside the payload: `meta`/`header` (`{code: 4003, message}`), Synoptic's
+ * `SUMMARY: {RESPONSE_CODE: -1, RESPONSE_MESSAGE}`, MiniMax's `base_resp: {status_code, status_msg}`.
+ */
+const STATUS_OBJECT_KEYS = new Set(['meta', 'header', 'summary', 'base_resp', 'baseresp']);
+
 /** The gate's one result object: classify.ts tells plain data from an unclaimed body by identity. */
 export const PLAIN_DATA: Readonly<Record<string, never>> = Object.freeze({});
 
@@ -175,10 +181,7 @@ export const json: FormatRecognizer = {
       if (SIGNAL_KEYS.has(lower) || (VALUE_SIGNAL_KEYS.has(normalizeKey(key)) && signalsByValue(j[key]))) return null;
       if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsError(j[key])) return null;
       if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key])) return null;
-      // `SUMMARY: {RESPONSE_CODE: -1, RESPONSE_MESSAGE}` (Synoptic) is a status object too.
-      if ((lower === 'meta' || lower === 'header' || lower === 'summary') && failedStatusObject(j[key])) return null;
-      // MiniMax's `base_resp: {status_code: 2049, status_msg}`: a status object beside the payload.
-      if ((lower === 'base_resp' || lower === 'baseresp') && failedStatusObject(j[key])) return null;
+      if (STATUS_OBJECT_KEYS.has(lower) && failedStatusObject(j[key])) return null;
       // `{"Error Message": "Invalid API KEY…"}`: a key that names itself an error's message, holding text.
       if (ERROR_MESSAGE_KEYS.has(normalizeKey(key)) && typeof j[key] === 'string' && j[key].trim() !== '') return null;
       // A signed `<method>_response` object (Alipay) and a head/body envelope (Paytm) carry their result inside.
