@@ -254,7 +254,29 @@ const MESSAGE_WAITS: readonly RegExp[] = [
     String.raw`\b${NUM}\s*${UNIT}\s+(?:before|until)\s+(?:retrying|trying again|you (?:can|may) (?:retry|try again|make))`,
     'i',
   ),
+  // A wait as a key=value pair inside the message ("limit=1000;type=DAILY;reset_in=3600", "retry_after=20")
+  new RegExp(String.raw`\b(?:retry_?after|reset_?in|retry_?in|wait_?seconds)\s*=\s*${NUM}(?:\s*${UNIT})?`, 'i'),
 ];
+
+/** A further part of a wait ("1 minute and 30 seconds", "2 hours, 15 minutes"): group 1 the number, group 2 the unit. */
+const WAIT_PART = new RegExp(String.raw`^\s*(?:,\s*|\s+and\s+|,\s*and\s+)?${NUM}\s*${UNIT}`, 'i');
+
+/** Adds the smaller units that follow a wait's first part; `seconds` is that part, `unit` its size. */
+function withLaterParts(text: string, from: number, seconds: number, unit: number): number {
+  let total = seconds;
+  let last = unit;
+  let at = from;
+  for (let i = 0; i < 3; i++) {
+    const m = WAIT_PART.exec(text.slice(at, at + 40));
+    if (!m) break;
+    const size = UNIT_SECONDS[m[2].toLowerCase()] ?? 1;
+    if (!(size < last)) break;
+    total += Number(m[1]) * size;
+    last = size;
+    at += m[0].length;
+  }
+  return total;
+}
 
 /** A figure that says how long something took or lasted ("timed out after 30 seconds"), not how long to wait. */
 const NOT_A_WAIT = /\b(?:timed? ?out|expired?|closed|failed|took|ran|running|inactiv|idle|elapsed|valid|lasted)/i;
@@ -277,7 +299,7 @@ export function waitInMessage(message: string): number | undefined {
       return Number(m[1]);
     }
     const unit = UNIT_SECONDS[m[2].toLowerCase()] ?? 1;
-    return Number(m[1]) * unit;
+    return withLaterParts(text, m.index + m[0].length, Number(m[1]) * unit, unit);
   }
   return undefined;
 }
@@ -317,8 +339,11 @@ const RESET_HEADERS: ReadonlyArray<{ reset: string; remaining?: string }> = [
   { reset: 'x-sib-ratelimit-reset', remaining: 'x-sib-ratelimit-remaining' }, // Brevo
 ];
 
-/** Reset headers no table lists, by name: `x-<vendor>-ratelimit-reset`, `x-<vendor>-rate-limit-reset-after`. */
-const VENDOR_RESET_HEADER = /^x-[a-z0-9-]*rate-?limit-(?:[a-z0-9]+-)?reset(?:-after)?$/;
+/**
+ * Reset headers no table lists, by name: `x-<vendor>-ratelimit-reset`, `x-<vendor>-rate-limit-reset-after`,
+ * and per-window ones (`x-ratelimit-reset-minute`, Xweather), paired with their `…-remaining…` counter.
+ */
+const VENDOR_RESET_HEADER = /^x-[a-z0-9-]*rate-?limit-(?:[a-z0-9]+-)?reset(?:-after)?(?:-[a-z]+)?$/;
 
 /** Remaining-counters that prove a limit is exhausted when they read 0. */
 export const REMAINING_HEADERS: readonly string[] = [
@@ -474,10 +499,13 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
       const s = parseResetValue(headers.get(chosen.reset) as string, ref(), chosen.reset, notes);
       if (s !== undefined) return { wait: { seconds: s, source: `${chosen.reset} header` }, notes };
     } else {
-      // A vendor's own reset header (`x-contentful-ratelimit-reset`, `x-<vendor>-rate-limit-reset`).
+      // A vendor's own reset header (`x-contentful-ratelimit-reset`, `x-<vendor>-rate-limit-reset`); of
+      // several windows (`…-reset-minute`, `…-reset-period`), the one whose remaining-counter reads 0.
       const names = headers.lowerNames();
-      for (let i = 0; i < names.length; i++) {
-        if (!VENDOR_RESET_HEADER.test(names[i])) continue;
+      const found: number[] = [];
+      for (let i = 0; i < names.length; i++) if (VENDOR_RESET_HEADER.test(names[i])) found.push(i);
+      const spent = found.find((i) => isZero(headers.get(names[i].replace('-reset', '-remaining'))));
+      for (const i of spent === undefined ? found : [spent, ...found]) {
         const s = parseResetValue(headers.entries()[i].value, ref(), names[i], notes);
         if (s !== undefined) return { wait: { seconds: s, source: `${names[i]} header` }, notes };
       }

@@ -210,6 +210,14 @@ export const WAIT_KEYS: ReadonlyMap<string, number> = new Map([
   ['cooldownseconds', 1],
   // A date (MetaApi `metadata.recommendedRetryTime`): counted from the response's clock.
   ['recommendedretrytime', 1],
+  // Session 16 (reach-k): Akamai `rateLimitNext` (an ISO time), `retry_at` / `next_retry_at` (a time or
+  // an epoch), `reset_in` beside a rate-limit code (seconds until the window resets).
+  ['ratelimitnext', 1],
+  ['retryat', 1],
+  ['nextretryat', 1],
+  ['resetin', 1],
+  ['resetinseconds', 1],
+  ['retryinms', 0.001],
 ]);
 
 /** Boolean keys that say whether the same request may be sent again. */
