@@ -118,6 +118,15 @@ const CLOCK_SKEW =
 const IDEMPOTENCY_IN_FLIGHT =
   /outstanding|in progress|in flight|still processing|concurrent|lock_timeout|lock timeout/i;
 const IDEMPOTENCY_REUSED = /idempotency.?key.*(?:already used|reused|different|mismatch)|idempotency_error/i;
+/**
+ * A 409 whose message says another request holds the resource right now (a race, an operation in
+ * progress): the same request can succeed once that is done. Reach-k, session 16.
+ */
+const CONFLICT_IN_FLIGHT =
+  /\b(?:(?:another|an?other|a concurrent|the previous) (?:request|operation|process|update|job|task)s? (?:is |are )?(?:currently |still )?(?:in progress|running|pending|being processed)|(?:operation|request|update|deployment|job) (?:on [\w .-]{1,40} )?is (?:currently |still )?in progress|concurrent(?:ly)? (?:modification|modified|update|updated|change|changes|request|requests|write|writes)|(?:was|were|might have been|has been) modified while the request was being processed|while the request was being processed)\b/i;
+/** Conflicts that a resend cannot clear: a stale version, a duplicate, a state that has moved on. */
+const CONFLICT_TO_RESOLVE =
+  /\b(?:version|etag|revision|stale|outdated|reload|re-?fetch|duplicate|already (?:exists|been|in use|taken|registered))\b/i;
 const API_GATEWAY_NO_ROUTE = /MissingAuthenticationToken/;
 const TRANSIENT_BODY_CODE =
   /rate.?limit|throttl|too.?many|timeout|timed.?out|unavailable|temporar|try.?again|overload|busy|internal|retry/i;
@@ -541,13 +550,18 @@ export function advise(f: AdviceFacts): Advice {
   } else if (
     f.status === 409 &&
     ((f.wait !== null && f.message !== null && IDEMPOTENCY_IN_FLIGHT.test(f.message)) ||
-      (f.errorCode !== null && IDEMPOTENCY_IN_FLIGHT.test(f.errorCode)))
+      (f.errorCode !== null && IDEMPOTENCY_IN_FLIGHT.test(f.errorCode)) ||
+      (f.message !== null && CONFLICT_IN_FLIGHT.test(f.message) && !CONFLICT_TO_RESOLVE.test(f.message)))
   ) {
-    // IETF Idempotency-Key: "a request is outstanding for this key" (retry later, same key); Stripe lock_timeout.
+    // IETF Idempotency-Key: "a request is outstanding for this key" (retry later, same key); Stripe lock_timeout;
+    // or another request holds the resource right now ("Operation on the API is in progress").
+    const idempotencyKey = f.message === null || !CONFLICT_IN_FLIGHT.test(f.message) || /idempoten/i.test(f.message);
     base = {
       verdict: f.wait ? 'retry-after' : 'retry-backoff',
       retryable: true,
-      action: `The same request is still being processed: ${waitThen(f, 'wait a moment and retry')} with the same Idempotency-Key.`,
+      action: idempotencyKey
+        ? `The same request is still being processed: ${waitThen(f, 'wait a moment and retry')} with the same Idempotency-Key.`
+        : `Another request is still changing this resource: ${waitThen(f, 'wait a moment and retry')}.`,
     };
   } else {
     const row = statusRow(f.status);

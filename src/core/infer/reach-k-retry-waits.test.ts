@@ -438,6 +438,73 @@ const NOT_WAITS: Variant[] = [
   },
 ];
 
+/**
+ * A 409 whose prose says the resource is busy with another request (a race, an operation in progress):
+ * the same request can succeed once it is done. Versions, duplicates and stale state stay fix-the-request.
+ */
+const CONFLICT_IN_FLIGHT: Variant[] = [
+  {
+    name: 'text 409: modified while the request was being processed (ThreatKB)',
+    status: 409,
+    method: 'POST',
+    body: 'A conflict happened while processing the request.  The resource might have been modified while the request was being processed.',
+    type: 'text/html; charset=utf-8',
+    expect: { retryable: true },
+  },
+  {
+    name: 'Azure API Management: Operation on the API is in progress',
+    status: 409,
+    method: 'PUT',
+    body: { error: { code: 'Conflict', message: 'Operation on the API is in progress', details: null } },
+    expect: { retryable: true, message: 'Operation on the API is in progress' },
+  },
+  {
+    name: 'another operation is in progress on the resource',
+    status: 409,
+    method: 'POST',
+    body: { message: 'Another operation is currently in progress on this cluster. Please try again later.' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'concurrent modification in a message',
+    status: 409,
+    method: 'PATCH',
+    body: { error: 'conflict', error_description: 'Concurrent modification detected, please retry the request.' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a duplicate stays a conflict to resolve',
+    status: 409,
+    method: 'POST',
+    body: "Duplicate IP: '34.254.233.143'",
+    type: 'text/html; charset=utf-8',
+    expect: { retryable: false },
+  },
+  {
+    name: 'already exists stays a conflict to resolve',
+    status: 409,
+    method: 'POST',
+    body: { message: 'A user with this email already exists.' },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a stale version stays a conflict to resolve, even when another request changed it',
+    status: 409,
+    method: 'PUT',
+    body: {
+      message: 'Version conflict: the document was updated by another request; reload it and apply your changes.',
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a resource in the wrong state stays a conflict',
+    status: 409,
+    method: 'POST',
+    body: { code: 'invalid_state', message: 'The order has already been shipped and cannot be cancelled.' },
+    expect: { retryable: false },
+  },
+];
+
 describe('reach-k: retry advice and waits (issue 13, classes 6 and 7)', () => {
   it.each(rows(RESET_HEADERS))('reset header: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(BODY_WAITS))('body wait: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
@@ -445,4 +512,5 @@ describe('reach-k: retry advice and waits (issue 13, classes 6 and 7)', () => {
   it.each(rows(RETRY_BY_CODE))('retryable by code: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(NOT_RETRYABLE))('not retryable: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(NOT_WAITS))('not a wait: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(CONFLICT_IN_FLIGHT))('409 in flight: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });
