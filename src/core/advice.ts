@@ -131,6 +131,14 @@ const API_GATEWAY_NO_ROUTE = /MissingAuthenticationToken/;
 const TRANSIENT_BODY_CODE =
   /rate.?limit|throttl|too.?many|timeout|timed.?out|unavailable|temporar|try.?again|overload|busy|internal|retry/i;
 
+/** A 2xx body failure whose message says to retry: "please retry", "the server is busy", "timed out". */
+const BODY_TRANSIENT_MESSAGE =
+  /\b(?:please retry|retry (?:later|shortly|in a (?:moment|few))|too many requests|overloaded|(?:server|service|system) is (?:currently )?busy|timed out|internal server error)\b/i;
+
+/** A message that blames the request or its credentials ("Invalid API KEY. Please retry…"): the retry it asks for is after a fix. */
+const BODY_FIX_MESSAGE =
+  /\b(?:invalid|missing|required|unauthori[sz]ed|forbidden|not found|unknown|expired|api ?key)\b/i;
+
 /** Rows per status code. Codes not listed fall back to CLASS_ROWS. */
 const STATUS_ROWS: Record<number, Row> = {
   400: {
@@ -495,7 +503,9 @@ function bodyFailureAdvice(f: AdviceFacts): Advice {
   const code = f.errorCode ? ` (${f.errorCode})` : '';
   const transient =
     (f.errorCode !== null && TRANSIENT_BODY_CODE.test(f.errorCode)) ||
-    (f.message !== null && /try again|temporar|rate.?limit/i.test(f.message));
+    (f.message !== null &&
+      (/try again|temporar|rate.?limit/i.test(f.message) ||
+        (BODY_TRANSIENT_MESSAGE.test(f.message) && !BODY_FIX_MESSAGE.test(f.message))));
   if (transient) {
     return fromMode(
       'transient',

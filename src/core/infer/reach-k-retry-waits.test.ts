@@ -505,6 +505,80 @@ const CONFLICT_IN_FLIGHT: Variant[] = [
   },
 ];
 
+/** A 2xx whose body reports a failure in words that say to retry; and the words that do not. */
+const BODY_FAILURE_RETRY: Variant[] = [
+  {
+    name: '2xx status error: internal server error, please retry',
+    status: 200,
+    body: { status: 'error', message: 'Internal server error, please retry.' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: '2xx success false: the server is busy',
+    status: 200,
+    body: { success: false, message: 'The server is busy at the moment. Retry shortly.' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: '2xx ok false: request timed out upstream',
+    status: 200,
+    body: { ok: false, error: 'The upstream request timed out.' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: '2xx: "Invalid API KEY. Please retry…" is a retry after a fix',
+    status: 200,
+    body: { error: 'Invalid API KEY. Please retry with a valid key.' },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: '2xx result error: invalid key stays a fix',
+    status: 200,
+    body: { result: 'error', msg: 'Invalid API key' },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: '2xx success false: a feature unavailable on the plan stays a fix',
+    status: 200,
+    body: { success: false, message: 'This feature is unavailable on your plan.' },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: '2xx success false: an invalid timeout value stays a fix',
+    status: 200,
+    body: { success: false, message: 'Invalid timeout value: must be between 1 and 30.' },
+    expect: { failure: true, retryable: false },
+  },
+];
+
+/** A quota counted per month or per year is not refilled by waiting seconds. */
+const PERIOD_QUOTAS: Variant[] = [
+  {
+    name: '429: the limit of N requests per month for your plan',
+    status: 429,
+    body: { message: 'You have reached the limit of 1000 requests per month for your plan.' },
+    expect: { retryable: false },
+  },
+  {
+    name: '429: requests per year',
+    status: 429,
+    body: { error: { message: 'Quota of 10000 requests per year exceeded.' } },
+    expect: { retryable: false },
+  },
+  {
+    name: '429: requests per minute stays a rate limit',
+    status: 429,
+    body: { message: 'You have reached the limit of 100 requests per minute.' },
+    expect: { retryable: true },
+  },
+  {
+    name: '429: per month, but the server names a short wait',
+    status: 429,
+    body: { message: 'Monthly plan limit nearly reached; too many requests per second, retry after 2 seconds.' },
+    expect: { retryable: true, retryAfterSeconds: 2 },
+  },
+];
+
 describe('reach-k: retry advice and waits (issue 13, classes 6 and 7)', () => {
   it.each(rows(RESET_HEADERS))('reset header: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(BODY_WAITS))('body wait: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
@@ -512,5 +586,7 @@ describe('reach-k: retry advice and waits (issue 13, classes 6 and 7)', () => {
   it.each(rows(RETRY_BY_CODE))('retryable by code: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(NOT_RETRYABLE))('not retryable: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(NOT_WAITS))('not a wait: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(BODY_FAILURE_RETRY))('2xx failure: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(PERIOD_QUOTAS))('period quota: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(CONFLICT_IN_FLIGHT))('409 in flight: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });
