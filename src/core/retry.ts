@@ -254,9 +254,48 @@ const MESSAGE_WAITS: readonly RegExp[] = [
     String.raw`\b${NUM}\s*${UNIT}\s+(?:before|until)\s+(?:retrying|trying again|you (?:can|may) (?:retry|try again|make))`,
     'i',
   ),
-  // A wait as a key=value pair inside the message ("limit=1000;type=DAILY;reset_in=3600", "retry_after=20")
-  new RegExp(String.raw`\b(?:retry_?after|reset_?in|retry_?in|wait_?seconds)\s*=\s*${NUM}(?:\s*${UNIT})?`, 'i'),
+  // A wait as a key=value pair inside the message ("limit=1000;type=DAILY;reset_in=3600", "retry_after=20",
+  // "Too Many Requests. Retry-After: 20")
+  new RegExp(
+    String.raw`\b(?:retry[_-]?after|reset[_-]?in|retry[_-]?in|wait[_-]?seconds)\s*[=:]\s*${NUM}(?:\s*${UNIT})?`,
+    'i',
+  ),
 ];
+
+/** Units of the localized waits below, by their first letters (lower case). */
+const LOCAL_UNIT_SECONDS: ReadonlyArray<[RegExp, number]> = [
+  [/^(?:秒|sec|sek|seg|сек)/, 1],
+  [/^(?:分|min|мин)/, 60],
+  [/^(?:小时|時間|h|stu|hor|час)/, 3600],
+];
+
+/**
+ * Waits written in other languages, in the words APIs use for "retry in N seconds": Chinese
+ * "请60秒后重试", Japanese "30秒後に再試行", French "réessayer dans 15 minutes", German "in 30 Sekunden
+ * erneut", Spanish "de nuevo en 30 segundos", Portuguese "novamente em 30 segundos", Russian
+ * "повторите попытку через 30 секунд". Group 1 is the number, group 2 the unit.
+ */
+const LOCAL_WAITS: readonly RegExp[] = [
+  /(\d+(?:\.\d+)?)\s*(秒|分钟|分|小时)(?:钟)?(?:之)?后(?:再)?(?:重试|再试|尝试|请求|访问)/,
+  /(\d+(?:\.\d+)?)\s*(秒|分|時間)後に(?:再試行|再度|もう一度|お試し)/,
+  /\br[ée]essay(?:er|ez)\s+dans\s+(\d+(?:\.\d+)?)\s*(secondes?|minutes?|min|heures?|h)\b/i,
+  /\bin\s+(\d+(?:\.\d+)?)\s+(Sekunden?|Minuten?|Stunden?)\s+(?:erneut|nochmal|noch einmal|wieder)\b/i,
+  /\b(?:de nuevo|nuevamente|otra vez)\s+en\s+(\d+(?:\.\d+)?)\s+(segundos?|minutos?|horas?)\b/i,
+  /\b(?:novamente|de novo)\s+em\s+(\d+(?:\.\d+)?)\s+(segundos?|minutos?|horas?)\b/i,
+  /(?:повтор|попробу)[а-яё]*[^.]{0,30}?через\s+(\d+(?:\.\d+)?)\s+(секунд[а-яё]*|минут[а-яё]*|час[а-яё]*)/i,
+];
+
+/** A wait written in one of the languages of LOCAL_WAITS, in seconds; undefined when none. */
+function localizedWait(text: string): number | undefined {
+  // Every pattern but the Latin-script ones needs a non-ASCII letter: most messages skip the table.
+  for (const re of LOCAL_WAITS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const unit = m[2].toLowerCase();
+    for (const [prefix, seconds] of LOCAL_UNIT_SECONDS) if (prefix.test(unit)) return Number(m[1]) * seconds;
+  }
+  return undefined;
+}
 
 /** A further part of a wait ("1 minute and 30 seconds", "2 hours, 15 minutes"): group 1 the number, group 2 the unit. */
 const WAIT_PART = new RegExp(String.raw`^\s*(?:,\s*|\s+and\s+|,\s*and\s+)?${NUM}\s*${UNIT}`, 'i');
@@ -301,7 +340,7 @@ export function waitInMessage(message: string): number | undefined {
     const unit = UNIT_SECONDS[m[2].toLowerCase()] ?? 1;
     return withLaterParts(text, m.index + m[0].length, Number(m[1]) * unit, unit);
   }
-  return undefined;
+  return localizedWait(text);
 }
 
 /**

@@ -579,6 +579,99 @@ const PERIOD_QUOTAS: Variant[] = [
   },
 ];
 
+/**
+ * Waits written in other languages, as localized APIs write them (a Chinese login API "请约 N 秒后重试";
+ * express-rate-limit configured in French "Veuillez réessayer dans 15 minutes"; a NestJS 429
+ * "Tu pourras réessayer dans N h"), and figures in those languages that are not waits.
+ */
+const LOCALIZED_WAITS: Variant[] = [
+  {
+    name: 'Chinese: 请60秒后重试',
+    status: 429,
+    body: { code: 'Throttling', message: '请求过于频繁，请60秒后重试' },
+    expect: { retryAfterSeconds: 60, retryable: true },
+  },
+  {
+    name: 'Chinese: 请约 30 秒后重试 (a cooling-down login API)',
+    status: 429,
+    body: { error: 'rate_limit', message: '登录接口仍在冷却，请约 30 秒后重试' },
+    expect: { retryAfterSeconds: 30 },
+  },
+  {
+    name: 'Chinese: 5 分钟后再试',
+    status: 429,
+    body: { msg: '操作太频繁，请5分钟后再试' },
+    expect: { retryAfterSeconds: 300 },
+  },
+  {
+    name: 'Japanese: 30秒後に再試行',
+    status: 429,
+    body: { message: 'リクエストが多すぎます。30秒後に再試行してください。' },
+    expect: { retryAfterSeconds: 30, retryable: true },
+  },
+  {
+    name: 'French: Veuillez réessayer dans 15 minutes (express-rate-limit message)',
+    status: 429,
+    body: { success: false, message: 'Trop de tentatives de connexion. Veuillez réessayer dans 15 minutes.' },
+    expect: { retryAfterSeconds: 900, retryable: true },
+  },
+  {
+    name: 'French: réessayer dans 2 h (NestJS HttpException)',
+    status: 429,
+    body: { statusCode: 429, message: 'Tu pourras réessayer dans 2 h.' },
+    expect: { retryAfterSeconds: 7200 },
+  },
+  {
+    name: 'German: in 30 Sekunden erneut',
+    status: 429,
+    body: { message: 'Zu viele Anfragen. Bitte versuchen Sie es in 30 Sekunden erneut.' },
+    expect: { retryAfterSeconds: 30, retryable: true },
+  },
+  {
+    name: 'Spanish: de nuevo en 30 segundos',
+    status: 429,
+    body: { message: 'Demasiadas solicitudes. Inténtelo de nuevo en 30 segundos.' },
+    expect: { retryAfterSeconds: 30 },
+  },
+  {
+    name: 'Portuguese: novamente em 2 minutos',
+    status: 429,
+    body: { message: 'Muitas requisições. Tente novamente em 2 minutos.' },
+    expect: { retryAfterSeconds: 120 },
+  },
+  {
+    name: 'Russian: повторите попытку через 30 секунд',
+    status: 429,
+    body: { message: 'Слишком много запросов. Повторите попытку через 30 секунд.' },
+    expect: { retryAfterSeconds: 30 },
+  },
+  {
+    name: 'Retry-After: 20 written in a plain-text body',
+    status: 429,
+    body: 'Too Many Requests. Retry-After: 20',
+    type: 'text/plain',
+    expect: { retryAfterSeconds: 20 },
+  },
+  {
+    name: 'Chinese: 请在60秒内完成验证 (complete within 60 s) is no wait',
+    status: 400,
+    body: { code: 'CaptchaExpired', message: '验证码已过期，请在60秒内完成验证' },
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: 'Russian: сессия истекает через 30 минут (a session expiry) is no wait',
+    status: 401,
+    body: { message: 'Сессия истекает через 30 минут. Войдите снова.' },
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: 'French: valable pendant 30 minutes (a validity) is no wait',
+    status: 400,
+    body: { message: 'Le code est valable pendant 30 minutes.' },
+    expect: { retryAfterSeconds: null },
+  },
+];
+
 describe('reach-k: retry advice and waits (issue 13, classes 6 and 7)', () => {
   it.each(rows(RESET_HEADERS))('reset header: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(BODY_WAITS))('body wait: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
@@ -588,5 +681,6 @@ describe('reach-k: retry advice and waits (issue 13, classes 6 and 7)', () => {
   it.each(rows(NOT_WAITS))('not a wait: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(BODY_FAILURE_RETRY))('2xx failure: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(PERIOD_QUOTAS))('period quota: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(LOCALIZED_WAITS))('localized wait: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(CONFLICT_IN_FLIGHT))('409 in flight: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });
