@@ -5,6 +5,8 @@
 // https://grpc.github.io/grpc/core/md_doc_statuscodes.html , https://connectrpc.com/docs/protocol#error-codes ,
 // https://twitchtv.github.io/twirp/docs/spec_v7.html#error-codes , https://google.aip.dev/194
 
+import { quotaExhaustion } from '../limits';
+
 export interface RpcCode {
   /** gRPC number (0–16). */
   number: number;
@@ -126,4 +128,14 @@ export function twirpCode(code: unknown): NamedCode | undefined {
 export function retryableHttp(status: number): boolean {
   if (status === 408 || status === 425 || status === 429) return true;
   return status >= 500 && status !== 501 && status !== 505;
+}
+
+/**
+ * RESOURCE_EXHAUSTED (8) is a rate limit, so a re-send after a wait can succeed; unless its message
+ * names a quota that waiting seconds won't refill (per day or month, billing, spend). Other codes keep
+ * their table verdict. Reach-k, session 16.
+ */
+export function rpcRetryable(number: number | undefined, retryable: boolean, message: unknown): boolean {
+  if (number !== 8 || !retryable || typeof message !== 'string' || message === '') return retryable;
+  return quotaExhaustion(null, message, '') === null;
 }

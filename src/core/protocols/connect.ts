@@ -8,7 +8,7 @@
 import type { Extracted, FormatRecognizer, RecognizerContext } from '../types';
 import { get, isRecord, str } from '../formats/util';
 import { bodyBytes, decodeBase64Chunks, readEnvelopes, utf8Of } from './bytes';
-import { connectCode } from './codes';
+import { connectCode, rpcRetryable } from './codes';
 import { applyDetail, type StatusDetails } from './protobuf';
 
 const MAX_DETAILS = 32;
@@ -50,7 +50,7 @@ export function connectError(error: Record<string, unknown>, notes: string[]): E
     errorCode: sent ?? null,
     message: str(error, 'message') ?? details.localizedMessage ?? null,
     httpEquivalent: known.http,
-    retryable: known.retryable,
+    retryable: rpcRetryable(known.number, known.retryable, str(error, 'message') ?? details.localizedMessage),
     notes,
   };
   if (details.reason) notes.push(`Connect ErrorInfo reason ${details.reason}`);

@@ -10,7 +10,7 @@
 import type { Extracted, FormatRecognizer, RecognizerContext } from '../types';
 import { MAX_PARSE_BYTES } from '../body';
 import { asciiOf, bodyBytes, decodeBase64Chunks, percentDecode, readEnvelopes } from './bytes';
-import { grpcCode } from './codes';
+import { grpcCode, rpcRetryable } from './codes';
 import { decodeStatus, type StatusDetails } from './protobuf';
 
 const MAX_TRAILER_CHARS = 16 * 1024;
@@ -136,7 +136,7 @@ export function grpcExtracted(status: GrpcStatus, notes: string[]): Extracted | 
     errorCode: known ? known.name : String(number),
     message: message || details?.message || details?.localizedMessage || null,
     httpEquivalent: known ? known.http : 500,
-    retryable: known ? known.retryable : false,
+    retryable: known ? rpcRetryable(known.number, known.retryable, message || details?.message) : false,
     notes,
   };
   if (!known) notes.push(`grpc-status ${number} is not a canonical gRPC code`);

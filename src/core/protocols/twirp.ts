@@ -4,7 +4,7 @@
 // https://github.com/twitchtv/twirp/blob/main/errors.go
 import type { Extracted, FormatRecognizer } from '../types';
 import { durationSeconds, get, isRecord, str } from '../formats/util';
-import { twirpCode } from './codes';
+import { rpcRetryable, twirpCode } from './codes';
 
 const WAIT_KEYS = ['retry_after', 'retryAfter', 'retry_after_seconds', 'retry-after'];
 /** `meta` keys a server puts its request ID under (meta is a free string map). */
@@ -28,7 +28,7 @@ export const twirp: FormatRecognizer = {
       errorCode: get(j, 'code') as string,
       message: msg || null,
       httpEquivalent: known.http,
-      retryable: known.retryable,
+      retryable: rpcRetryable(known.number, known.retryable, msg),
     };
     const meta = get(j, 'meta');
     for (const key of WAIT_KEYS) {
