@@ -160,9 +160,11 @@ export function inferMissing(
     if (extracted.saysSuccess) return extracted;
     if (kind === 'xml') {
       // An XML envelope whose own status word says it failed (`<meta><status>failure</status>…`).
-      const word = xmlFields(body.text).status;
-      if (word === undefined || !FAILURE_WORDS.has(word)) return extracted;
-      notes.push('the body reports a failure (its <status> says so)');
+      const fields = xmlFields(body.text);
+      const word = fields.status;
+      if (fields.rootError && word === undefined) notes.push('the body reports a failure (its root is an <error>)');
+      else if (word === undefined || !FAILURE_WORDS.has(word)) return extracted;
+      else notes.push('the body reports a failure (its <status> says so)');
     } else {
       // A one-line status answer (`ERR: 001, Authentication failed`, SMS and payment gateways' plain-text APIs).
       const line = statusLine(body.text);

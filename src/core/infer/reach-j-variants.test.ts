@@ -303,6 +303,52 @@ const SUCCESSES_2XX: Variant[] = [
   },
 ];
 
+/** A 2xx XML document whose root element is itself the error (Newznab/Torznab `<error code description/>`). */
+const XML_ROOT_ERRORS: Variant[] = [
+  {
+    name: 'Newznab `<error code description/>` after an XML declaration',
+    status: 200,
+    type: 'application/xml; charset=utf-8',
+    body: '<?xml version="1.0" encoding="UTF-8"?>\n    <error code="100" description="Incorrect user credentials"/>',
+    expect: { failure: true, errorCode: '100', message: 'Incorrect user credentials' },
+  },
+  {
+    name: 'a bare `<error code description/>` root',
+    status: 200,
+    type: 'text/xml',
+    body: '<error code="201" description="Incorrect parameter"/>',
+    expect: { failure: true, errorCode: '201', message: 'Incorrect parameter' },
+  },
+  {
+    name: 'an `<error>` root with the message as text',
+    status: 200,
+    type: 'application/xml',
+    body: '<error code="429">Request limit reached for today</error>',
+    expect: { failure: true, errorCode: '429', message: 'Request limit reached for today' },
+  },
+  {
+    name: 'an RSS feed stays a success',
+    status: 200,
+    type: 'application/rss+xml',
+    body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Releases</title></channel></rss>',
+    expect: { failure: false },
+  },
+  {
+    name: 'an empty `<error/>` root names nothing and stays a success',
+    status: 200,
+    type: 'application/xml',
+    body: '<error/>',
+    expect: { failure: false },
+  },
+  {
+    name: 'a feed whose item mentions an error attribute stays a success',
+    status: 200,
+    type: 'application/xml',
+    body: '<feed><entry><title>Fixed</title><error code="0" description="none"/></entry></feed>',
+    expect: { failure: false },
+  },
+];
+
 describe('reach-j: a number equal to the status is an echo, not the code', () => {
   it.each(rows(STATUS_ECHO_CODES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
@@ -325,4 +371,8 @@ describe('reach-j: 2xx bodies whose wrapped or numeric status fields say they fa
 
 describe('reach-j: the same shapes reporting success stay successes', () => {
   it.each(rows(SUCCESSES_2XX))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
+
+describe('reach-j: a 2xx XML document whose root is an error failed; other XML stays a success', () => {
+  it.each(rows(XML_ROOT_ERRORS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
