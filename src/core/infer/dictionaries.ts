@@ -510,13 +510,8 @@ const STOCK_EXPLANATIONS: ReadonlySet<string> = new Set([
 
 /** Whether a message is a generic wrapper ("Validation Failed", "400 Bad Request", "Error"). */
 export function isGenericMessage(message: string): boolean {
-  if (
-    message.length >= 30 &&
-    message.length <= 120 &&
-    STOCK_EXPLANATIONS.has(message.trim().toLowerCase().replace(/\.$/, ''))
-  )
-    return true;
   if (message.length > 90) {
+    if (message.length <= 120 && isStockExplanation(message)) return true;
     // A long message whose first sentence is a wrapper ("One or several required parameters are missing
     // or incorrect. An incorrect resource ID also raises this kind of error.") is one too.
     const end = message.indexOf('. ');
@@ -532,7 +527,13 @@ export function isGenericMessage(message: string): boolean {
   return generic;
 }
 
+/** One of the frameworks' stock explanations (the cached check below asks it for short messages). */
+function isStockExplanation(message: string): boolean {
+  return STOCK_EXPLANATIONS.has(message.trim().toLowerCase().replace(/\.$/, ''));
+}
+
 function genericMessage(message: string): boolean {
+  if (message.length >= 30 && isStockExplanation(message)) return true;
   const m = message
     .toLowerCase()
     .replace(/^(?:http\s*)?\d{3}\s*[:\-–]?\s*/, '')
