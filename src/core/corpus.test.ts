@@ -61,6 +61,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // reach-f.json
   'brex-401-revoked-token':
     'Brex names the error in `type: "UNAUTHORIZED"`; a one-word upper-case `type` also names kinds of records, so it is not read as a code',
+  // reach-j.json
+  'nexus-repository-400-reason-phrase':
+    'Nexus puts its message in a custom reason phrase over an empty body; the inference never sees the status text',
+  'misskey-401-credential-required-type-id':
+    "Misskey's `error.id` is the UUID of the error's kind, not of the event; no rule tells it from an event UUID in the same place",
+  'prestashop-500-xml-cdata-error': 'a validation message sent as a 500: no general rule tells it from a transient 500',
 };
 
 const START = Date.parse('2026-11-23T18:00:00.000Z');

@@ -3,7 +3,7 @@
 
 import type { FormatRecognizer } from '../types';
 import { pointerField } from './problem-json';
-import { code, compact, fieldErrorsFromList, firstRecord, get, has, idAt, isRecord, joinTexts, str } from './util';
+import { apiCode, compact, fieldErrorsFromList, firstRecord, get, has, idAt, isRecord, joinTexts, str } from './util';
 
 const nonZero = (c: string | number | undefined): string | number | undefined => (c === 0 || c === '0' ? undefined : c);
 
@@ -15,7 +15,7 @@ export const jsonApi: FormatRecognizer = {
   priority: 64,
   kinds: ['json'],
   keys: ['errors'],
-  recognize({ body }) {
+  recognize({ body, exchange }) {
     const j = body.json;
     const errors = get(j, 'errors');
     const first = firstRecord(errors);
@@ -42,8 +42,8 @@ export const jsonApi: FormatRecognizer = {
     );
     return compact({
       saysFailure: !isRecord(get(j, 'data')),
-      // `code: 0` is the absence of a code, not one.
-      errorCode: nonZero(code(get(first, 'code'))),
+      // `code: 0` is the absence of a code, not one; a number equal to the HTTP status is its echo (Joomla's `code: 404`).
+      errorCode: nonZero(apiCode(get(first, 'code'), exchange.status)),
       message: joinTexts(list.map((e) => str(e, 'detail') ?? str(e, 'title'))),
       ...idAt(j, ['errors', 0, 'id']),
       fieldErrors: fieldErrors.length ? fieldErrors : undefined,

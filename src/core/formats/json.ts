@@ -6,6 +6,7 @@
 
 import type { FormatRecognizer } from '../types';
 import { normalizeKey } from '../infer/dictionaries';
+import { statusVerdict } from '../infer/json';
 import { isRecord } from './util';
 
 /**
@@ -94,6 +95,11 @@ function wrapsError(value: unknown): boolean {
   return isRecord(value) && ('Error' in value || 'error' in value || 'Errors' in value || 'errors' in value);
 }
 
+/** `{response: {result: "error", message: null, data: {}}}` (Tautulli): a wrapper whose own status fields say it failed. */
+function wrapsFailure(value: unknown): boolean {
+  return wrapsError(value) || (isRecord(value) && statusVerdict(value) === true);
+}
+
 function signalsByValue(value: unknown): boolean {
   if (value === null || value === undefined) return false;
   if (typeof value === 'boolean' || typeof value === 'object') return true;
@@ -179,7 +185,7 @@ export const json: FormatRecognizer = {
       if (n === 1) first = key;
       const lower = key.toLowerCase();
       if (SIGNAL_KEYS.has(lower) || (VALUE_SIGNAL_KEYS.has(normalizeKey(key)) && signalsByValue(j[key]))) return null;
-      if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsError(j[key])) return null;
+      if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsFailure(j[key])) return null;
       if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key])) return null;
       if (STATUS_OBJECT_KEYS.has(lower) && failedStatusObject(j[key])) return null;
       // `{"Error Message": "Invalid API KEY…"}`: a key that names itself an error's message, holding text.
@@ -189,7 +195,8 @@ export const json: FormatRecognizer = {
       if (lower === 'body' && isRecord(j[key]) && (hasOwn.call(j, 'head') || hasOwn.call(j, 'header'))) return null;
     }
     // `{"subsonic-response": {status: "failed", error: {…}}}`: one key of any name wrapping an error envelope.
-    if (n === 1 && wrapsError(j[first])) return null;
+    if (n === 1 && (wrapsError(j[first]) || (/(?:response|reply)$/i.test(first) && wrapsFailure(j[first]))))
+      return null;
     return PLAIN_DATA;
   },
 };

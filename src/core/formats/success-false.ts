@@ -3,7 +3,7 @@
 // Source: https://developers.ashbyhq.com/docs/responses
 
 import type { FormatRecognizer } from '../types';
-import { code, compact, firstId, firstRecord, get, isCodeLike, isRecord, joinTexts, str } from './util';
+import { apiCode, code, compact, firstId, firstRecord, get, isCodeLike, isRecord, joinTexts, str } from './util';
 
 export const successFalse: FormatRecognizer = {
   id: 'success-false',
@@ -11,7 +11,7 @@ export const successFalse: FormatRecognizer = {
   priority: 14,
   kinds: ['json'],
   keys: ['success'],
-  recognize({ body }) {
+  recognize({ body, exchange }) {
     const j = body.json;
     const success = get(j, 'success');
     if (typeof success !== 'boolean') return null;
@@ -26,8 +26,9 @@ export const successFalse: FormatRecognizer = {
       errorCode:
         code(get(info, 'code')) ??
         code(get(error, 'code')) ??
-        code(get(j, 'code')) ??
-        code(get(j, 'error_code')) ??
+        // A top-level number equal to the HTTP status is its echo (phpIPAM's `code: 404`), not the API's code.
+        apiCode(get(j, 'code'), exchange.status) ??
+        apiCode(get(j, 'error_code'), exchange.status) ??
         code(get(firstError, 'code')) ??
         (errorText && isCodeLike(errorText) ? errorText : undefined),
       message:

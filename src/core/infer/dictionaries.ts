@@ -503,9 +503,23 @@ const genericMessages = new Map<string, boolean>();
 const GENERIC_POINTER =
   /^(?:one or (?:more|several)|some|several|one)(?: of the)? (?:required )?(?:parameters?|fields?|values?|inputs?|arguments?|properties) (?:are|is|were|was) (?:missing|invalid|incorrect|not valid)(?: or (?:missing|invalid|incorrect))?$|\bsee (?:the )?(?:details|errors?|fields?|field errors)\b|^(?:validation|request validation) failed for (?:the )?(?:field|argument|input|parameter|mutation|query)s? \[?[\w.\- ]{1,60}\]?$/;
 
+/**
+ * A framework's stock explanation of a status, sent whatever went wrong: WebOb's (OpenStack, Pyramid,
+ * PyPI), `{BadRequest: {message: "<this>", detail: "<what>"}}`. Lower-case, without the final period.
+ */
+const STOCK_EXPLANATIONS: ReadonlySet<string> = new Set([
+  'the server could not comply with the request since it is either malformed or otherwise incorrect',
+  'this server could not verify that you are authorized to access the document you requested',
+  'the resource could not be found',
+  'a precondition for this request was not met',
+  'the requested method is not implemented by this server',
+  'the server is currently unavailable. please try again at a later time',
+]);
+
 /** Whether a message is a generic wrapper ("Validation Failed", "400 Bad Request", "Error"). */
 export function isGenericMessage(message: string): boolean {
   if (message.length > 90) {
+    if (message.length <= 120 && isStockExplanation(message)) return true;
     // A long message whose first sentence is a wrapper ("One or several required parameters are missing
     // or incorrect. An incorrect resource ID also raises this kind of error.") is one too.
     const end = message.indexOf('. ');
@@ -521,7 +535,13 @@ export function isGenericMessage(message: string): boolean {
   return generic;
 }
 
+/** One of the frameworks' stock explanations (the cached check below asks it for short messages). */
+function isStockExplanation(message: string): boolean {
+  return STOCK_EXPLANATIONS.has(message.trim().toLowerCase().replace(/\.$/, ''));
+}
+
 function genericMessage(message: string): boolean {
+  if (message.length >= 30 && isStockExplanation(message)) return true;
   const m = message
     .toLowerCase()
     .replace(/^(?:http\s*)?\d{3}\s*[:\-–]?\s*/, '')

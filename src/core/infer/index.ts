@@ -6,6 +6,7 @@ import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
 import { embeddedHttpStatus, inferJson } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
 import { xmlFields } from './xml';
+import { statusSemantics } from '../status';
 
 export { inferJson, statusVerdict } from './json';
 export { retryableFromCode, exhaustedByMessage, codeNamesRateLimit } from './semantics';
@@ -105,7 +106,9 @@ export function inferMissing(
         tokenMessage ||
         (isGenericMessage(current) &&
           inferred.message.length > current.length &&
-          inferred.message.toLowerCase().includes(current.toLowerCase())))
+          inferred.message.toLowerCase().includes(current.toLowerCase())) ||
+        // The status's own reason phrase (`error: "Unauthorized"`) gives way to the prose beside it (`errorDescription`).
+        (echoesReason(current, status) && inferred.message.includes(' ') && !isGenericMessage(inferred.message)))
     ) {
       if (tokenMessage && missing(out.errorCode)) out.errorCode = current;
       out.message = inferred.message;
@@ -157,9 +160,11 @@ export function inferMissing(
     if (extracted.saysSuccess) return extracted;
     if (kind === 'xml') {
       // An XML envelope whose own status word says it failed (`<meta><status>failure</status>…`).
-      const word = xmlFields(body.text).status;
-      if (word === undefined || !FAILURE_WORDS.has(word)) return extracted;
-      notes.push('the body reports a failure (its <status> says so)');
+      const fields = xmlFields(body.text);
+      const word = fields.status;
+      if (fields.rootError && word === undefined) notes.push('the body reports a failure (its root is an <error>)');
+      else if (word === undefined || !FAILURE_WORDS.has(word)) return extracted;
+      else notes.push('the body reports a failure (its <status> says so)');
     } else {
       // A one-line status answer (`ERR: 001, Authentication failed`, SMS and payment gateways' plain-text APIs).
       const line = statusLine(body.text);
@@ -221,6 +226,14 @@ export function inferMissing(
   return out;
 }
 
+/** A message that only repeats the status's reason phrase (`Unauthorized` on a 401). */
+function echoesReason(message: string, status: number): boolean {
+  return status >= 400 && message.replace(/[.!]$/, '').toLowerCase() === statusSemantics(status).reason.toLowerCase();
+}
+
+/** A plain-text answer that is one failure word and nothing else (qBittorrent's `Fails.` on a rejected login). */
+const LONE_FAILURE_WORD = /^(?:ERR|ERROR|FAIL|FAILS|FAILED|FAILURE)[.!]?$/i;
+
 /** A `<Message>` this short says what failed but not why; a `<Details>` beside it says why. */
 const MAX_SHORT_XML_MESSAGE = 80;
 /** `ERR: 001, Authentication failed`, `ERROR: 101 - Invalid credentials`, `FAILED: Insufficient balance`. */
@@ -230,6 +243,8 @@ const STATUS_LINE =
 /** A short plain-text answer that is one error status line, as its code and message; undefined otherwise. */
 function statusLine(text: string): { code?: string; message: string } | undefined {
   if (text.length > 320) return undefined;
+  const lone = text.trim();
+  if (LONE_FAILURE_WORD.test(lone)) return { message: lone };
   const m = STATUS_LINE.exec(text.trim());
   if (!m || !/[A-Za-z]/.test(m[2])) return undefined;
   return { code: m[1] && /\d|^[A-Z_]+$/.test(m[1]) ? m[1] : undefined, message: m[2].trim() };

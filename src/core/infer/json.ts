@@ -21,6 +21,7 @@ import {
   WAIT_KEYS,
 } from './dictionaries';
 import { parseDuration, parseHttpOrIsoDate } from '../retry';
+import { statusSemantics } from '../status';
 import { leavesOf, MAX_DEPTH, type Leaf } from './walk';
 
 export interface Inferred {
@@ -126,7 +127,30 @@ function statusLike(n: number): boolean {
   return (n >= 200 && n < 300) || (n >= 400 && n <= 599);
 }
 
-function codeScore(leaf: Leaf, status: number): number {
+/** The path of the object that holds a leaf (`error.` for `error.code`, `` for a top-level field). */
+function parentOf(leaf: Leaf): string {
+  return leaf.path.slice(0, leaf.path.length - leaf.key.length);
+}
+
+/** Keys whose string may be the status's reason phrase echoed (`error: "Unauthorized"`, `title: "Not Found"`). */
+const ECHO_TEXT_KEYS: ReadonlySet<string> = new Set(['error', 'title', 'status', 'reason', 'statustext', 'name']);
+
+/** Objects that echo the HTTP status in words: one of their fields is its reason phrase. */
+function reasonEchoParents(leaves: readonly Leaf[], status: number): Set<string> | undefined {
+  if (status < 400) return undefined;
+  const reason = statusSemantics(status).reason.toLowerCase();
+  let out: Set<string> | undefined;
+  for (const leaf of leaves)
+    if (
+      typeof leaf.value === 'string' &&
+      ECHO_TEXT_KEYS.has(leaf.norm) &&
+      leaf.value.trim().toLowerCase().replace(/[.!]$/, '') === reason
+    )
+      (out ??= new Set()).add(parentOf(leaf));
+  return out;
+}
+
+function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>): number {
   const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9) ?? numericErrorId(leaf);
   if (weight === undefined) return 0;
   const v = leaf.value;
@@ -143,8 +167,9 @@ function codeScore(leaf: Leaf, status: number): number {
       return 0;
     const explicit = EXPLICIT_CODE_KEYS.has(norm) || CODE_KEYS.get(norm) === undefined;
     if (v === status) {
-      // Only a key that names itself an error code (`error_code: 429`) keeps a number equal to the status.
-      if (leaf.besideStatus || !EXPLICIT_CODE_KEYS.has(norm)) return 0;
+      // Only a key that names itself an error code (`error_code: 429`) keeps a number equal to the status,
+      // and not beside the status's own reason phrase (`{error: "Unauthorized", errorCode: 401}`): all echo.
+      if (leaf.besideStatus || !EXPLICIT_CODE_KEYS.has(norm) || echoParents?.has(parentOf(leaf))) return 0;
       score -= 3;
     } else if (statusLike(v) && !explicit && norm !== 'subcode') return 0;
     score -= 1;
@@ -428,6 +453,9 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   // `{error_code: 336003, error_msg}` / `{"Error Message": "…"}`: keys that name themselves an error's code and message.
   let errorMessage = false;
   let explicitCode = false;
+  // `{success: 0, message}` (phpIPAM), `{ok: 0, errmsg}` (MongoDB): a 0/1 flag; beside counts it is a count.
+  let numericFlag: number | undefined;
+  let counts = false;
   let n = 0;
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
@@ -435,6 +463,11 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     keys++;
     const norm = normalizeKey(key);
     const v = obj[key];
+    if (NUMERIC_FLAG_KEYS.has(norm) && (v === 0 || v === 1)) {
+      numericFlag = v;
+      continue;
+    }
+    if (COUNT_KEYS.has(norm) && typeof v === 'number') counts = true;
     if (norm === 'id' || norm === 'object' || norm === 'kind' || norm === 'createdat' || norm === 'created')
       resourceLike = true;
     if (MESSAGE_KEYS.has(norm) && typeof v === 'string' && v.trim()) hasMessage = true;
@@ -495,6 +528,10 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       failure ??= true;
   }
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
+  if (failure === undefined && numericFlag !== undefined && !counts && !resourceLike) {
+    if (numericFlag === 0 && hasMessage) return true;
+    if (numericFlag === 1) failure = false;
+  }
   // A small envelope of a non-zero `error_code` and an `error_msg` failed, even beside the call's `id` (Baidu Qianfan).
   if (failure === undefined && explicitCode && errorMessage && keys <= 4) return true;
   // `{"Error Message": "Invalid API KEY…"}`: a body that is only an error message (Financial Modeling Prep).
@@ -532,6 +569,22 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   }
   return failure;
 }
+
+/** Flags that APIs also send as 0/1 (`success: 0`, `ok: 1`). `status` and `result` are left out: 0 there is a success code. */
+const NUMERIC_FLAG_KEYS: ReadonlySet<string> = new Set(['ok', 'success', 'succeeded', 'successful', 'issuccess']);
+/** Numbers beside a `success` that make it a tally of items (`{success: 0, failed: 0, total: 0}`), not a flag. */
+const COUNT_KEYS: ReadonlySet<string> = new Set([
+  'failed',
+  'failure',
+  'failures',
+  'fail',
+  'errors',
+  'total',
+  'count',
+  'skipped',
+  'warnings',
+  'processed',
+]);
 
 /** HTTP success statuses a body echoes as its own `status`. */
 const SUCCESS_ECHOES: ReadonlySet<number> = new Set([200, 201, 202, 204]);
@@ -652,7 +705,7 @@ function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<
     const inner = Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined;
     if (inner && typeof inner === 'object' && !Array.isArray(inner) && Object.keys(root).length <= 2) {
       const rec = inner as Record<string, unknown>;
-      if ('Error' in rec || 'error' in rec || 'Errors' in rec || 'errors' in rec)
+      if ('Error' in rec || 'error' in rec || 'Errors' in rec || 'errors' in rec || statusVerdict(rec) !== undefined)
         return { scope: rec, prefix: `${key}.` };
     }
   }
@@ -668,6 +721,9 @@ function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<
     if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
       const rec = inner as Record<string, unknown>;
       if ('error' in rec || 'errors' in rec || 'Error' in rec || 'Errors' in rec)
+        return { scope: rec, prefix: `${only}.` };
+      // `{"tautulli-like-response": {result: "error", message}}`: a lone `…response`/`…reply` whose own status fields speak.
+      if (/(?:response|reply)$/.test(normalizeKey(only)) && statusVerdict(rec) !== undefined)
         return { scope: rec, prefix: `${only}.` };
     }
   }
@@ -834,7 +890,8 @@ function fieldDictMessage(scope: unknown): { text: string; path: string } | unde
   }
   for (const [holder, prefix] of holders) {
     for (const key in holder) {
-      if (!FIELD_DICT_PARENTS.has(normalizeKey(key))) continue;
+      // `{message: "validation errors", data: {name: ["…"]}}`: at the top, the payload slot may hold the field map.
+      if (!FIELD_DICT_PARENTS.has(normalizeKey(key)) && !(prefix === '' && key === 'data')) continue;
       const entry = fieldDictEntry(holder[key]);
       if (entry) return { text: `${entry.field}: ${entry.text}`, path: `${prefix}${key}.${entry.field}` };
     }
@@ -953,7 +1010,8 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     return out;
   }
   if (full && codeAndMessage) {
-    const code0 = best(leaves, (l) => codeScore(l, status), 3);
+    const echoParents = reasonEchoParents(leaves, status);
+    const code0 = best(leaves, (l) => codeScore(l, status, echoParents), 3);
     const code = code0 && (namedBeside(leaves, code0) ?? code0);
     if (code) {
       const v = code.value as string | number;

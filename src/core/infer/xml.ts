@@ -39,6 +39,8 @@ export interface XmlFields {
   idField?: string;
   /** The document's own status word (`<status>failure</status>`), upper case. */
   status?: string;
+  /** The root element is itself an error (`<error code="100" description="…"/>`, Newznab/Torznab). */
+  rootError?: boolean;
   /** The sentence an object store adds under a short message (GCS `<Details>`, Azure `<AuthenticationErrorDetail>`). */
   details?: string;
 }
@@ -95,6 +97,8 @@ export function xmlFields(xml: string): XmlFields {
       break;
     }
   }
+  if (root && /^(?:error|err)$/i.test(root[1]) && (out.code !== undefined || out.message !== undefined))
+    out.rootError = true;
   const status = out.status ? undefined : tagText(region, 'status');
   if (status && /^[A-Za-z_]{2,24}$/.test(status)) out.status = status.toUpperCase();
   for (const tag of ID_TAGS) {
