@@ -68,6 +68,8 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   // SData diagnoses (Sage): `[{$severity: "error", $dataCode: "RecordInvalid", $message}]`; `$` is kept by normalizeKey.
   ['$datacode', 8],
   ['$sdatacode', 6],
+  // LivePerson `{time, message, internalCode: 20}`: the platform's own number for the failure.
+  ['internalcode', 6],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
@@ -479,6 +481,11 @@ const GENERIC = [
   'unknown error',
   'access denied',
   'the request was invalid',
+  // SmartThings `{code: "ConstraintViolationError", message: "The request is malformed.", details: [{message}]}`.
+  'the request is malformed',
+  'the request was malformed',
+  'request malformed',
+  'malformed request',
   'invalid',
   'bad request error',
   'validationerror',

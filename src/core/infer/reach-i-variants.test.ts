@@ -432,6 +432,61 @@ const IDS_WITH_TIME: Variant[] = [
   },
 ];
 
+/** Second batch, class 3: "The request is malformed." is a wrapper; `internalCode` is a code key. */
+const SECOND_BATCH: Variant[] = [
+  {
+    name: 'SmartThings: 422 error {code, message: "The request is malformed.", details[{code, target, message}]}',
+    status: 422,
+    body: {
+      requestId: 'B8EFFE9C-E61E-4C28-9844-B2A9AC09DF9C',
+      error: {
+        code: 'ConstraintViolationError',
+        message: 'The request is malformed.',
+        details: [
+          { code: 'NotValidValue', target: 'capability', message: 'healthCheck is not a valid value.', details: [] },
+        ],
+      },
+    },
+    expect: {
+      errorCode: 'ConstraintViolationError',
+      errorId: 'B8EFFE9C-E61E-4C28-9844-B2A9AC09DF9C',
+      message: 'healthCheck is not a valid value.',
+    },
+  },
+  {
+    name: 'a top-level wrapper "Malformed request" beside errors[0].message',
+    status: 400,
+    body: { message: 'Malformed request', errors: [{ field: 'email', message: 'email must be an address' }] },
+    expect: { message: 'email must be an address' },
+  },
+  {
+    name: 'counter: a malformed-request message alone stays the message',
+    status: 400,
+    body: { error: { code: 'BadRequest', message: 'The request is malformed.' } },
+    expect: { errorCode: 'BadRequest', message: 'The request is malformed.' },
+  },
+  {
+    name: 'LivePerson: 500 {time, message, internalCode: 20}',
+    status: 500,
+    body: { time: 1512586122824, message: 'Loading account: 83302562, vid: ZkMTY4N2I4YTQ0ZjMwMTg0', internalCode: 20 },
+    expect: { errorCode: '20', message: 'Loading account' },
+  },
+  {
+    name: 'LivePerson: error {time, message, internalCode: 28}',
+    status: 404,
+    body: {
+      error: { time: '2018-03-21T13:27:24.985-04:00', message: 'null for uri: /api/account/1/x', internalCode: 28 },
+    },
+    expect: { errorCode: '28' },
+  },
+  {
+    name: 'snake case internal_code as a token',
+    status: 503,
+    body: { internal_code: 'ACCOUNT_LOADING', message: 'The account is still loading.' },
+    expect: { errorCode: 'ACCOUNT_LOADING' },
+  },
+];
+
 describe('reach-i: a top-level code that holds an event ID is the support ID', () => {
   it.each(rows(CODE_IS_AN_ID))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
@@ -470,4 +525,8 @@ describe('reach-i: retry verdicts worded in the message', () => {
 
 describe('reach-i: IDs that end in a time stamp', () => {
   it.each(rows(IDS_WITH_TIME))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
+
+describe('reach-i (second batch): malformed-request wrappers and internalCode', () => {
+  it.each(rows(SECOND_BATCH))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
