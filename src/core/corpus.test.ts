@@ -58,6 +58,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reach-c.json
   'ups-track-200-warning-not-found':
     'a 200 whose only content is a `warnings[]` item ("Tracking Information Not Found"); warnings are data in successes too',
+  // reach-i-2.json
+  'liveperson-500-internal-error-code-9007':
+    'a 500 whose only content is `internalErrorCode: "9007"` (an invalid JWT per the vendor); nothing in the body says the failure is permanent',
   // reach-f.json
   'brex-401-revoked-token':
     'Brex names the error in `type: "UNAUTHORIZED"`; a one-word upper-case `type` also names kinds of records, so it is not read as a code',

@@ -65,6 +65,11 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['returncode', 8],
   ['resultcode', 7],
   ['responsecode', 7],
+  // SData diagnoses (Sage): `[{$severity: "error", $dataCode: "RecordInvalid", $message}]`; `$` is kept by normalizeKey.
+  ['$datacode', 8],
+  ['$sdatacode', 6],
+  // LivePerson `{time, message, internalCode: 20}`: the platform's own number for the failure.
+  ['internalcode', 6],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
@@ -125,6 +130,8 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['developermessage', 11],
   ['devmessage', 11],
   ['technicalmessage', 11],
+  // FHIR OperationOutcome `issue[].diagnostics`: the server's own words about the issue (a string; as an object it is a container).
+  ['diagnostics', 8],
 ]);
 
 /** Key endings that make any key a message key (`response_details`, `validationMessage`). */
@@ -170,6 +177,8 @@ export const ID_KEYS: ReadonlyMap<string, number> = new Map([
   ['problemid', 9],
   ['ticket', 6],
   ['supportticket', 9],
+  // Tuya's `tid` (the trace ID its API logs are searched by): short and ambiguous, so only an ID's shape counts (json.ts).
+  ['tid', 5],
 ]);
 
 /** Key endings that make any key an ID key (`clerk_trace_id`, `x_amzn_RequestId`, `errorRef`). */
@@ -272,6 +281,8 @@ export const ERROR_CONTAINERS: ReadonlySet<string> = new Set([
   'innererror',
   'innererrors',
   'status',
+  // SData (Sage) `$diagnoses: [{$severity, $sdataCode, $message}]`.
+  '$diagnoses',
 ]);
 
 /** Containers of the payload: not searched (their fields describe data, not the failure). */
@@ -478,6 +489,11 @@ const GENERIC = [
   'unknown error',
   'access denied',
   'the request was invalid',
+  // SmartThings `{code: "ConstraintViolationError", message: "The request is malformed.", details: [{message}]}`.
+  'the request is malformed',
+  'the request was malformed',
+  'request malformed',
+  'malformed request',
   'invalid',
   'bad request error',
   'validationerror',

@@ -3,7 +3,7 @@
 // Inferred values never replace what a recognizer, a catalog entry or a rule said.
 import type { BodyView, Extracted } from '../types';
 import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
-import { embeddedHttpStatus, inferJson } from './json';
+import { embeddedHttpStatus, inferJson, jsonInside } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
 import { xmlFields } from './xml';
 import { statusSemantics } from '../status';
@@ -104,6 +104,8 @@ export function inferMissing(
       inferred.message !== undefined &&
       (missing(out.message) ||
         tokenMessage ||
+        // A message that is a JSON document of its own: the inference read inside it.
+        (current !== inferred.message && jsonInside(current) !== undefined) ||
         (isGenericMessage(current) &&
           inferred.message.length > current.length &&
           inferred.message.toLowerCase().includes(current.toLowerCase())) ||
@@ -132,6 +134,14 @@ export function inferMissing(
       out.errorId = inferred.errorId;
       out.errorIdField = inferred.errorIdField;
     }
+    // `{message, code: "FEa0EXBk1v…"}`: the top-level `code` a recognizer took is the event's ID the inference found there.
+    if (
+      inferred.errorId !== undefined &&
+      inferred.errorIdField !== undefined &&
+      /^code$/i.test(inferred.errorIdField) &&
+      String(out.errorCode ?? '') === inferred.errorId
+    )
+      out.errorCode = undefined;
     if (missing(out.retryAfterSeconds) && inferred.retryAfterSeconds !== undefined) {
       out.retryAfterSeconds = inferred.retryAfterSeconds;
       out.retryAfterField = inferred.retryAfterField;

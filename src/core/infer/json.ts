@@ -72,6 +72,8 @@ const ERROR_WORD =
   /(?:^|_|\.)(?:bad|invalid|not|missing|unauthori[sz]ed|forbidden|denied|error|failed|failure|conflict|limit|limited|exceeded|expired|unavailable|required|unknown|unsupported|too|rate|quota|timeout|already|no|inactive|disabled|locked|blocked|revoked|suspended|duplicate|mismatch|unverified)(?:$|_|\.)/;
 /** A value of an ID: no spaces, 6–200 characters, with a digit. */
 const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_\-:.\/+=|@]{5,199}$/;
+/** An ID that ends in a clock time after a space (Azure IoT's `…-G:6-TimeStamp:08/28/2018 15:34:17`). */
+const ID_WITH_TIME = /^[A-Za-z0-9][A-Za-z0-9_\-:.\/+=|@]{5,199} \d{1,2}:\d{2}(?::\d{2})?$/;
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const UUID_START = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:$|[-_:.])/i;
 const HEX_ID = /^[0-9a-f]{24,64}$/i;
@@ -79,6 +81,29 @@ const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 /** Normalized keys of an ID the client chose and sent (`client_request_id`, `x-ms-client-request-id`). */
 const CLIENT_ID_KEY = /^(?:x)?(?:ms)?client(?:request|trace|correlation)?id$/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * A value under an envelope's top-level `code` that is an event's identifier, not a code: a UUID, a long
+ * hex string or a random mix of cases and digits (OpenWhisk's `{code: "FEa0EXBk…", error}` is its
+ * transaction ID). Codes are words, numbers or short tokens (`InvalidParameterValue`, `E0001`, `ERR_1234`).
+ */
+function randomToken(s: string): boolean {
+  if (s.length < 20 || s.length > 64) return false;
+  if (UUID.test(s)) return true;
+  if (!/^[A-Za-z0-9]+$/.test(s)) return false;
+  if (HEX_ID.test(s)) return /\d/.test(s) && /[a-f]/i.test(s);
+  let digits = 0;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c >= 65 && c <= 90) upper++;
+    else lower++;
+  }
+  // A word of five lower-case letters reads as a name (`Throttling2020Request…`), not as noise.
+  return digits >= 3 && upper >= 3 && lower >= 3 && !/[a-z]{5}/.test(s);
+}
 
 function hasLetters(s: string): boolean {
   return /[A-Za-z\u00C0-\uFFFF]/.test(s);
@@ -103,14 +128,21 @@ function suffixWeight(norm: string, suffixes: readonly string[], weight: number)
   return undefined;
 }
 
+/** A 2xx's own return code in the 2xx range (`ReturnCode: 216` beside an error message) is no status echo. */
+const RETURN_CODE_KEYS: ReadonlySet<string> = new Set(['returncode', 'resultcode', 'retcode', 'responsecode']);
+
 /** Keys whose own name says the number is the API's error code, even when it equals the status. */
 const EXPLICIT_CODE_KEYS = new Set(['errorcode', 'errcode']);
 /** A numbered code that opens a message (`OBP-20002: …`, `APIG.0101: …`, `[ERR_1001] …`): letters, a separator, 3–6 digits. */
 const LEADING_CODE = /^\s*\[?([A-Z]{1,12}[-_.]\d{3,6})\]?\s*[:\]]\s*\S/;
 
+/** A labelled code opening a message: `ErrorCode:IotHubUnauthorizedAccess;Unauthorized` (Azure IoT Hub), `code=QUOTA_LOW, …`. */
+const LABELLED_CODE = /^\s*(?:error[ _]?code|code)\s*[:=]\s*([A-Za-z][A-Za-z0-9_.\-]{2,60})\s*(?:[;,|]|$)/i;
+
 /** The code leading a message, or undefined. */
 export function leadingCode(text: string): string | undefined {
-  return LEADING_CODE.exec(text.length > 200 ? text.slice(0, 200) : text)?.[1];
+  const head = text.length > 200 ? text.slice(0, 200) : text;
+  return LEADING_CODE.exec(head)?.[1] ?? LABELLED_CODE.exec(head)?.[1];
 }
 
 /** Message keys that say they hold an error's message, not any message. */
@@ -171,11 +203,18 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       // and not beside the status's own reason phrase (`{error: "Unauthorized", errorCode: 401}`): all echo.
       if (leaf.besideStatus || !EXPLICIT_CODE_KEYS.has(norm) || echoParents?.has(parentOf(leaf))) return 0;
       score -= 3;
-    } else if (statusLike(v) && !explicit && norm !== 'subcode') return 0;
+    } else if (
+      statusLike(v) &&
+      !explicit &&
+      norm !== 'subcode' &&
+      !(status < 300 && v < 300 && RETURN_CODE_KEYS.has(norm))
+    )
+      return 0;
     score -= 1;
   } else if (typeof v === 'string') {
     const s = v.trim();
     if (!isCodeToken(s) || s === String(status)) return 0;
+    if (norm === 'code' && leaf.depth === 0 && randomToken(s)) return 0;
     switch (norm) {
       case 'error':
         // A one-word reason phrase ("Unauthorized") is the status echoed, not a code.
@@ -329,17 +368,29 @@ function messageScore(leaf: Leaf, text: string): number {
 }
 
 function idScore(leaf: Leaf): number {
-  const weight = ID_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, ID_KEY_SUFFIXES, 8);
+  const weight =
+    ID_KEYS.get(leaf.norm) ??
+    suffixWeight(leaf.norm, ID_KEY_SUFFIXES, 8) ??
+    // Only the envelope's own top-level `code`: inside an error list an opaque token may be the error's kind (ChainGateway's UUIDs).
+    (leaf.norm === 'code' && leaf.depth === 0 && typeof leaf.value === 'string' && randomToken(leaf.value.trim())
+      ? 5
+      : undefined);
   // The client's own ID echoed back (`client_request_id`) finds nothing at the vendor.
   if (weight === undefined || CLIENT_ID_KEY.test(leaf.norm)) return 0;
   const v = leaf.value;
   const s =
     typeof v === 'number' && Number.isInteger(v) && v >= 100000 ? String(v) : typeof v === 'string' ? v.trim() : '';
-  const generic = leaf.norm === 'id' || leaf.norm === 'instance' || leaf.norm === 'ref' || leaf.norm === 'request';
+  const generic =
+    leaf.norm === 'id' ||
+    leaf.norm === 'instance' ||
+    leaf.norm === 'ref' ||
+    leaf.norm === 'request' ||
+    leaf.norm === 'tid' ||
+    leaf.norm === 'code';
   // A key that names itself an ID may hold one without digits (`fbtrace_id: "AbCdEfGhIjK"`).
   if (
     !s ||
-    !ID_SHAPE.test(s) ||
+    !(ID_SHAPE.test(s) || ID_WITH_TIME.test(s)) ||
     URL_LIKE.test(s) ||
     (!/\d/.test(s) && (generic || s.length < 8 || !/[a-z]/.test(s) || !/[A-Z]/.test(s)))
   )
@@ -350,7 +401,13 @@ function idScore(leaf: Leaf): number {
   // `id` and `instance` name the failure only inside an error object, and only in an ID's shape.
   if (generic) {
     if (!leaf.inError && leaf.depth > 0) return 0;
-    if (!UUID_START.test(s) && !ULID.test(s) && !HEX_ID.test(s) && !/^[A-Za-z]{2,8}[_-][A-Za-z0-9]{8,}$/.test(s))
+    if (
+      leaf.norm !== 'code' && // judged by randomToken already
+      !UUID_START.test(s) &&
+      !ULID.test(s) &&
+      !HEX_ID.test(s) &&
+      !/^[A-Za-z]{2,8}[_-][A-Za-z0-9]{8,}$/.test(s)
+    )
       return 0;
     if (!leaf.inError) score -= 1;
   }
@@ -549,7 +606,9 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     return true;
   if (failure === undefined && numericCode !== undefined && hasMessage) {
     // Result codes where 0 (or a 2xx echo, or any code beside a success word) means success.
-    if (numericCode === 0 || (numericCode >= 200 && numericCode < 300) || successMessage) return false;
+    // `{ReturnCode: "216", ErrorMessage: "Unauthorized (216)"}`: beside an error message only the echoes are successes.
+    const echo = numericCode >= 200 && numericCode < 300 && (!errorMessage || SUCCESS_ECHOES.has(numericCode));
+    if (numericCode === 0 || echo || successMessage) return false;
     if (!resourceLike) return true;
   }
   if (failure === undefined && errorToken && hasMessage && !successMessage && !resourceLike) return true;
@@ -954,6 +1013,20 @@ function memoKeyTest(test: (norm: string) => boolean): (norm: string) => boolean
 const idWaitOrRetry = memoKeyTest(isIdWaitOrRetryKey);
 const anyDictionary = memoKeyTest(isDictionaryKey);
 
+/** The object or list a message holds as JSON text (`"{\"errorCode\":…}"`), or undefined; bounded, one parse. */
+export function jsonInside(text: string): object | undefined {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (text.length < 8 || text.length > 4000 || !((first === 123 && last === 125) || (first === 91 && last === 93)))
+    return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Leaves walked when only the ID, wait and retry flag are wanted (a recognizer gave code and message). */
 const LIGHT_NODES = 120;
 const LIGHT_DEPTH = 3;
@@ -963,7 +1036,7 @@ const LIGHT_DEPTH = 3;
  * only the support ID, the wait and the retry flag are looked for, in a shallower walk: what a
  * recognizer leaves unsaid once it has named the code and the message.
  */
-export function inferJson(root: unknown, status: number, full = true, codeAndMessage = full): Inferred {
+export function inferJson(root: unknown, status: number, full = true, codeAndMessage = full, nested = false): Inferred {
   const out: Inferred = {};
   let scope: unknown = root;
   let prefix = '';
@@ -1051,6 +1124,27 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   if (id) {
     out.errorId = typeof id.value === 'number' ? String(id.value) : (id.value as string).trim();
     out.errorIdField = prefix + id.path;
+  }
+  // `{Message: "{\"errorCode\":401002,\"trackingId\":…,\"message\":\"Unauthorized\"}"}` (Azure IoT Hub): a message
+  // that is itself a JSON error document is read as one, one level deep.
+  if (!nested && out.message !== undefined && out.messageField !== undefined) {
+    const inner = jsonInside(out.message);
+    if (inner !== undefined) {
+      const found = inferJson(inner, status, true, true, true);
+      const at = `${out.messageField}.`;
+      if (found.message !== undefined) {
+        out.message = found.message;
+        out.messageField = at + found.messageField;
+      }
+      if (found.errorCode !== undefined && (out.errorCode === undefined || out.errorCodeField === out.messageField)) {
+        out.errorCode = found.errorCode;
+        out.errorCodeField = at + found.errorCodeField;
+      }
+      if (found.errorId !== undefined && out.errorId === undefined) {
+        out.errorId = found.errorId;
+        out.errorIdField = at + found.errorIdField;
+      }
+    }
   }
   for (const leaf of leaves) {
     // Waits sit near the top; inside an error object they may sit deeper (Google Ads `quotaErrorDetails.retryDelay`).

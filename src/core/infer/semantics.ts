@@ -67,13 +67,39 @@ export function codeNamesRateLimit(code: string | null | undefined): boolean {
 const MESSAGE_EXHAUSTED =
   /\b(?:insufficient (?:funds|balance|credits?|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|storage (?:is )?full|out of storage|storage quota|disk (?:usage|space|quota) exceeded|no space left|exceeded (?:your|the) (?:storage|disk)|billing (?:account|details|is not active)|payment (?:is )?required|credit balance|(?:increase|raise) (?:the|your) (?:limit|quota) by (?:[a-z]+ing and )?upgrading|upgrade (?:your|to a (?:paid|higher)) (?:plan|account|subscription|tier))\b/i;
 
-/** Only unmistakable wording in a message: billing, funds, full storage. */
+/**
+ * Arrears and an empty balance as Chinese APIs word them (智谱 `1113`: "您的账户已欠费，请充值后重试"): in arrears,
+ * balance insufficient, please top up.
+ */
+const MESSAGE_EXHAUSTED_ZH = /欠费|余额不足|请充值|额度不足/;
+
+/**
+ * A request larger than the server's fixed maximum ("Requested input length 99009 exceeds maximum input length
+ * 8192"): the same request fails again, whatever status carries it.
+ */
+const MESSAGE_TOO_LARGE =
+  /\b(?:input|prompt|context|request|payload|body|file|upload|content|message|text|tokens?|document)\b[^.;]{0,40}?\b(?:exceeds?|exceeded|exceeding|is (?:longer|larger|bigger) than)\s+(?:the\s+)?(?:max(?:imum)?|allowed|model'?s?|permitted|limit)\b[^.;]{0,30}?\b(?:length|size|tokens?|context(?: length| window)?|bytes|characters)\b/i;
+
+/** Only unmistakable wording in a message: billing, funds, full storage, arrears, a request over a fixed maximum. */
 export function exhaustedByMessage(message: string | null | undefined): boolean {
-  if (!message || !/insufficient|storage|billing|payment|credit|disk|space|upgrad/i.test(message)) return false;
+  if (!message) return false;
   const text = message.length > 2000 ? message.slice(0, 2000) : message;
+  if (MESSAGE_EXHAUSTED_ZH.test(text)) return true;
+  if (
+    /exceed|longer than|larger than|bigger than/i.test(text) &&
+    MESSAGE_TOO_LARGE.test(text) &&
+    !RATE_WORDS.test(text) &&
+    !namesShortWait(text)
+  )
+    return true;
+  if (!/insufficient|storage|billing|payment|credit|disk|space|upgrad/i.test(text)) return false;
   // "Upgrade your plan for higher rate limits or retry after 25s": a wait in seconds or minutes is a rate limit.
   return MESSAGE_EXHAUSTED.test(text) && !namesShortWait(text);
 }
+
+/** A limit per unit of time is a rate limit, not a size: "exceeds the maximum requests per minute". */
+const RATE_WORDS =
+  /\b(?:rate|per (?:second|minute|hour|day)|requests? per|rpm|tpm|throttl|usage|peak|load|demand|busy|capacity)/i;
 
 /** Whether a message asks for a retry after seconds or minutes ("please retry after 25s"): a rate limit, not a quota. */
 export function namesShortWait(message: string): boolean {

@@ -97,6 +97,13 @@ export function xmlFields(xml: string): XmlFields {
       break;
     }
   }
+  // FHIR's XML keeps values in attributes: `<issue><code value="not-found"/><details><coding><code
+  // value="INVALID_NHS_NUMBER"/></coding><text value="Patient Record Not Found"/></details></issue>`.
+  if ((!out.code || !out.message) && lower.includes(' value=')) {
+    const fhir = valueAttributes(region, lower);
+    out.code ??= fhir.code;
+    out.message ??= fhir.message;
+  }
   if (root && /^(?:error|err)$/i.test(root[1]) && (out.code !== undefined || out.message !== undefined))
     out.rootError = true;
   const status = out.status ? undefined : tagText(region, 'status');
@@ -109,5 +116,25 @@ export function xmlFields(xml: string): XmlFields {
       break;
     }
   }
+  return out;
+}
+
+/** `<code value="…"/>` inside a `<coding>` (the most specific code), else the first one. */
+const CODING_CODE = /<coding\b[^>]{0,200}>[\s\S]{0,800}?<code\s+value\s*=\s*"([^"]{1,80})"/;
+const VALUE_CODE = /<code\s+value\s*=\s*"([^"]{1,80})"/;
+/** `<diagnostics value="…"/>`, else `<text value="…"/>`: the issue's message. */
+const VALUE_DIAGNOSTICS = /<diagnostics\s+value\s*=\s*"([^"]{1,500})"/;
+const VALUE_TEXT = /<text\s+value\s*=\s*"([^"]{1,500})"/;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescape = (s: string): string => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]);
+
+/** Code and message held in `value` attributes, the FHIR XML way. */
+function valueAttributes(region: string, lower: string): { code?: string; message?: string } {
+  const out: { code?: string; message?: string } = {};
+  const code = (lower.includes('<coding') ? CODING_CODE.exec(region) : null) ?? VALUE_CODE.exec(region);
+  if (code && CODE_TOKEN.test(code[1])) out.code = code[1];
+  const text = VALUE_DIAGNOSTICS.exec(region) ?? VALUE_TEXT.exec(region);
+  if (text && /[A-Za-z]/.test(text[1]) && text[1].includes(' ')) out.message = unescape(text[1]);
   return out;
 }
