@@ -19,6 +19,9 @@ export interface HeaderIndex {
   readonly size: number;
 }
 
+/** Lookups answered without lower-casing every name first (see EntryIndex.get). */
+const SCANS_BEFORE_INDEX = 3;
+
 /** Lists this short are scanned; longer ones get a Map built once (5,000 headers stay linear). */
 const SCAN_LIMIT = 24;
 
@@ -81,6 +84,8 @@ class EntryIndex implements HeaderIndex {
   private readonly list: readonly HeaderEntry[];
   private lower: string[] | undefined;
   private map: Map<string, string> | undefined;
+  /** Lookups answered by a length-filtered scan before the names were lower-cased. */
+  private scans = 0;
 
   constructor(list: readonly HeaderEntry[]) {
     this.list = list;
@@ -110,6 +115,12 @@ class EntryIndex implements HeaderIndex {
 
   get(name: string): string | undefined {
     const q = name.toLowerCase();
+    // A success looks up two or three names (routing gates): a scan that lower-cases only names of the
+    // same length costs less than lower-casing every name. Later lookups use the lower-cased names.
+    if (this.lower === undefined && this.scans < SCANS_BEFORE_INDEX) {
+      this.scans++;
+      return scanGet(this.list, q);
+    }
     const lower = this.names();
     if (this.map) return this.map.get(q);
     let found: string | undefined;
