@@ -42,12 +42,16 @@ export function headerEntries(input: unknown): HeaderEntry[] {
   const out: HeaderEntry[] = [];
   if (input == null || typeof input !== 'object') return out;
   if (Array.isArray(input)) {
-    for (const item of input) {
+    // An indexed loop (no iterator) with the common string value checked inline: this copy runs twice per exchange.
+    const n = input.length;
+    for (let i = 0; i < n; i++) {
+      const item: unknown = input[i];
       if (item == null || typeof item !== 'object') continue;
-      const { name, value } = item as { name?: unknown; value?: unknown };
+      const name = (item as { name?: unknown }).name;
+      const value = (item as { value?: unknown }).value;
       if (typeof name !== 'string' || name === '') continue;
       // A fresh object: the caller's may have getters that answer differently next time.
-      const v = valueString(value);
+      const v = typeof value === 'string' ? value : valueString(value);
       if (v !== undefined) out.push({ name, value: v });
     }
     return out;
