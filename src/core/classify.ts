@@ -357,12 +357,17 @@ const CODE_VALUE = /^[A-Za-z0-9][A-Za-z0-9._:\-/]{1,79}$/;
 /** Headers that carry the API's message beside an empty body: `x-bamboohr-error-message`, `x-error-message`, `x-error-detail`. */
 const ERROR_MESSAGE_HEADER = /^x-(?:[a-z0-9]+-)?error-?(?:message|msg|description|detail|details|reason)$/;
 
+/** `x-…` (lower-cased): both header families above start so; most names are ruled out without a regex. */
+function isXHeader(name: string): boolean {
+  return name.charCodeAt(0) === 120 && name.charCodeAt(1) === 45;
+}
+
 /** The message a failure puts in a header, or null. */
 function headerErrorMessage(headers: HeaderIndex): string | null {
   const names = headers.lowerNames();
   const entries = headers.entries();
   for (let i = 0; i < names.length; i++) {
-    if (!ERROR_MESSAGE_HEADER.test(names[i])) continue;
+    if (!isXHeader(names[i]) || !ERROR_MESSAGE_HEADER.test(names[i])) continue;
     const value = entries[i].value.trim();
     if (value.length > 1 && /[A-Za-z\u00C0-\uFFFF]/.test(value)) return value;
   }
@@ -382,7 +387,7 @@ function headerErrorCode(headers: HeaderIndex): string | null {
   const names = headers.lowerNames();
   const entries = headers.entries();
   for (let i = 0; i < names.length; i++) {
-    if (!ERROR_CODE_HEADER.test(names[i])) continue;
+    if (!isXHeader(names[i]) || !ERROR_CODE_HEADER.test(names[i])) continue;
     const value = entries[i].value.trim();
     if (CODE_VALUE.test(value)) return normalizeCode(value);
   }

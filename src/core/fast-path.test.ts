@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBodyView } from './body';
 import { classify } from './classify';
 import { isNoEnvelopeMime, isSettledSuccess } from './fast-path';
+import { SIGNAL_KEYS } from './formats/json';
 import type { Exchange } from './types';
 
 const BLOCK_PAGE =
@@ -150,6 +151,27 @@ describe('success fast path (fast-path.ts)', () => {
     const c = classify(x, { now: 0 });
     expect(c.failure).toBe(true);
     expect(c.errorCode).toBe('UNAVAILABLE');
+  });
+
+  it('never settles a 2xx JSON body holding a failure-marker key of the plain-data gate, whatever keys the gate gains', () => {
+    // Taken from the gate's own set, so a marker key added there is covered here without editing this test.
+    expect(SIGNAL_KEYS.size).toBeGreaterThan(5);
+    for (const key of SIGNAL_KEYS) {
+      for (const mimeType of ['application/json', 'text/javascript', 'text/plain']) {
+        const exchange: Exchange = {
+          method: 'GET',
+          url: 'https://api.example.test/v1/things',
+          status: 200,
+          mimeType,
+          responseHeaders: [],
+          body: JSON.stringify({ [key]: 'failed', message: 'The API key has expired.' }),
+        };
+        const body = buildBodyView(exchange);
+        expect(body.kind, `${key} ${mimeType}`).toBe('json');
+        expect(isSettledSuccess(200, undefined, body), `${key} ${mimeType}`).toBe(false);
+        expect(classify(exchange), `${key} ${mimeType}`).toEqual(classify(exchange, { fastPath: false }));
+      }
+    }
   });
 
   it('leaves a 2xx HTML block page to the full path', () => {

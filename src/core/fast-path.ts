@@ -11,9 +11,6 @@ import type { BodyView } from './types';
 const NO_ENVELOPE_MIME =
   /^(?:image\/|audio\/|video\/|font\/|text\/css$|text\/javascript$|text\/ecmascript$|application\/(?:javascript|x-javascript|ecmascript|wasm|font-|x-font-|vnd\.ms-fontobject$))/;
 
-/** Body kinds that hold no text to read an envelope from. */
-const NO_TEXT_KINDS: ReadonlySet<BodyView['kind']> = new Set(['empty', 'binary', 'not-captured']);
-
 /** Whether a media type (lower-cased essence) never carries an error envelope. */
 export function isNoEnvelopeMime(mimeType: string): boolean {
   return NO_ENVELOPE_MIME.test(mimeType);
@@ -27,5 +24,8 @@ export function isNoEnvelopeMime(mimeType: string): boolean {
  */
 export function isSettledSuccess(status: number, error: string | undefined, body: BodyView): boolean {
   if (!(status >= 200 && status < 400) || error !== undefined) return false;
-  return NO_TEXT_KINDS.has(body.kind) || (body.kind !== 'json' && isNoEnvelopeMime(body.mimeType));
+  const kind = body.kind;
+  // Body kinds that hold no text to read an envelope from (compared directly: this runs for every success).
+  if (kind === 'not-captured' || kind === 'empty' || kind === 'binary') return true;
+  return kind !== 'json' && isNoEnvelopeMime(body.mimeType);
 }

@@ -31,6 +31,22 @@ describe('indexHeaders', () => {
     expect(h.get('set-cookie')).toBe('a=1, b=2');
   });
 
+  it('answers the same before and after the names are lower-cased for repeated lookups', () => {
+    for (const size of [3, 40]) {
+      const list = [
+        { name: 'Content-Type', value: 'a' },
+        { name: 'X-Grpc', value: '1' },
+        { name: 'content-TYPE', value: 'b' },
+        ...Array.from({ length: size - 3 }, (_, i) => ({ name: `X-Pad-${i}`, value: String(i) })),
+      ];
+      const h = indexHeaders(list);
+      const answers = Array.from({ length: 6 }, () => [h.get('content-type'), h.get('CONTENT-TYPE'), h.get('x-grpc')]);
+      for (const a of answers) expect(a).toEqual(['a, b', 'a, b', '1']);
+      expect(h.get('grpc-status')).toBeUndefined();
+      expect(h.lowerNames().slice(0, 3)).toEqual(['content-type', 'x-grpc', 'content-type']);
+    }
+  });
+
   it('skips malformed entries and turns numbers into strings', () => {
     const h = indexHeaders([
       null,

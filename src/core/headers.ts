@@ -19,6 +19,9 @@ export interface HeaderIndex {
   readonly size: number;
 }
 
+/** Lookups answered without lower-casing every name first (see EntryIndex.get). */
+const SCANS_BEFORE_INDEX = 3;
+
 /** Lists this short are scanned; longer ones get a Map built once (5,000 headers stay linear). */
 const SCAN_LIMIT = 24;
 
@@ -39,12 +42,16 @@ export function headerEntries(input: unknown): HeaderEntry[] {
   const out: HeaderEntry[] = [];
   if (input == null || typeof input !== 'object') return out;
   if (Array.isArray(input)) {
-    for (const item of input) {
+    // An indexed loop (no iterator) with the common string value checked inline: this copy runs twice per exchange.
+    const n = input.length;
+    for (let i = 0; i < n; i++) {
+      const item: unknown = input[i];
       if (item == null || typeof item !== 'object') continue;
-      const { name, value } = item as { name?: unknown; value?: unknown };
+      const name = (item as { name?: unknown }).name;
+      const value = (item as { value?: unknown }).value;
       if (typeof name !== 'string' || name === '') continue;
       // A fresh object: the caller's may have getters that answer differently next time.
-      const v = valueString(value);
+      const v = typeof value === 'string' ? value : valueString(value);
       if (v !== undefined) out.push({ name, value: v });
     }
     return out;
@@ -81,6 +88,8 @@ class EntryIndex implements HeaderIndex {
   private readonly list: readonly HeaderEntry[];
   private lower: string[] | undefined;
   private map: Map<string, string> | undefined;
+  /** Lookups answered by a length-filtered scan before the names were lower-cased. */
+  private scans = 0;
 
   constructor(list: readonly HeaderEntry[]) {
     this.list = list;
@@ -110,6 +119,12 @@ class EntryIndex implements HeaderIndex {
 
   get(name: string): string | undefined {
     const q = name.toLowerCase();
+    // A success looks up two or three names (routing gates): a scan that lower-cases only names of the
+    // same length costs less than lower-casing every name. Later lookups use the lower-cased names.
+    if (this.lower === undefined && this.scans < SCANS_BEFORE_INDEX) {
+      this.scans++;
+      return scanGet(this.list, q);
+    }
     const lower = this.names();
     if (this.map) return this.map.get(q);
     let found: string | undefined;

@@ -577,9 +577,18 @@ export function shouldRetryHeader(headers: HeaderIndex): { value: boolean; sourc
   return undefined;
 }
 
+/** An own option (even one set to undefined, as a spread would copy it), else the default. */
+function optionOr(options: Partial<BackoffOptions>, key: keyof BackoffOptions): number {
+  return Object.prototype.hasOwnProperty.call(options, key) ? (options[key] as number) : DEFAULT_BACKOFF[key];
+}
+
 /** Exponential backoff with full jitter: attempt k waits a random time in [0, min(cap, base·factor^(k-1))]. */
 export function backoffPlan(options: Partial<BackoffOptions> = {}): BackoffPlan {
-  const { baseSeconds, factor, capSeconds, maxAttempts } = { ...DEFAULT_BACKOFF, ...options };
+  // Field by field, as the spread `{ ...DEFAULT_BACKOFF, ...options }` would merge them: it built an object per failure.
+  const baseSeconds = optionOr(options, 'baseSeconds');
+  const factor = optionOr(options, 'factor');
+  const capSeconds = optionOr(options, 'capSeconds');
+  const maxAttempts = optionOr(options, 'maxAttempts');
   const steps = [];
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     steps.push({ attempt, delaySeconds: Math.min(capSeconds, baseSeconds * factor ** (attempt - 1)) });

@@ -96,6 +96,15 @@ describe('url parts', () => {
     expect(exactParts('https://slack.com/api/chat:post@x')).toEqual({ host: 'slack.com', path: '/api/chat:post@x' });
   });
 
+  it('finds a host with a trailing dot as the parser keeps it, but not an IPv4 form', () => {
+    expect(plainHost('https://Core19.fabrik.nytimes.com./x.gif?a=b')).toBe('core19.fabrik.nytimes.com.');
+    expect(new URL('https://Core19.fabrik.nytimes.com./x.gif?a=b').hostname).toBe('core19.fabrik.nytimes.com.');
+    expect(plainHost('https://1.2.3.4./x')).toBeNull();
+    expect(plainHost('https://a..com/x')).toBeNull();
+    expect(plainHost('https://a.com../x')).toBeNull();
+    expect(plainHost('https://./x')).toBeNull();
+  });
+
   it('leaves to the parser what it may rewrite', () => {
     for (const u of [
       'https://api.github.com:443/x',

@@ -49,18 +49,22 @@ export function plainHostSpan(url: string): HostSpan | null {
   const start = at === -1 ? i : at + 1;
   let hostEnd = start;
   let label = start;
+  let lastLabel = start;
   let upper = false;
   let hyphen = false;
   for (; hostEnd < end; hostEnd++) {
     const c = url.charCodeAt(hostEnd);
     if (c === 46) {
       if (hostEnd === label) return null; // empty label: the parser decides
+      lastLabel = label;
       label = hostEnd + 1;
     } else if (c >= 65 && c <= 90) upper = true;
     else if (c === 45) hyphen = true;
     else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
   }
-  if (hostEnd === label) return null; // no host, or a trailing dot
+  if (hostEnd === start) return null; // no host
+  // One trailing dot (`example.com.`) stays in the host; the label before it decides IPv4 as below.
+  if (hostEnd === label) label = lastLabel;
   // A last label that is a number (or 0x…) makes the host an IPv4 address, which the parser rewrites.
   const first = url.charCodeAt(label) | 32;
   if (first < 97 || first > 122) return null;
