@@ -316,6 +316,20 @@ describe('CapturePersister', () => {
     });
     const rows = await db.loadAll();
     expect(rows.metas.length + rows.records.length + rows.bodies.length).toBe(0);
+    // The worker starts again later in the same session: the counts come from the marker, not from the (empty) store.
+    const laterStart = new CapturePersister(
+      db,
+      marker,
+      { records: () => undefined, meta: () => undefined },
+      OPTIONS,
+      new ManualTimers(),
+    );
+    expect((await laterStart.load()).size).toBe(0);
+    expect(laterStart.stats()).toMatchObject({
+      previousSessionTabs: 1,
+      previousSessionRecords: 1,
+      previousSessionBodies: 1,
+    });
   });
 
   it('writes a request once, when it is complete: in flight, its meta row carries it across a stop', async () => {

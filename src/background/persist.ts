@@ -242,13 +242,17 @@ export class CapturePersister {
    * one are counted as dropped bodies.
    */
   async load(): Promise<Map<number, PersistedTab>> {
-    if (this.marker && !(await this.marker.present())) {
-      const cleared = await this.db.clearAll();
-      this.counters.previousSessionTabs = cleared.tabs;
-      this.counters.previousSessionRecords = cleared.records;
-      this.counters.previousSessionBodies = cleared.bodies;
-      await this.marker.set();
-      return new Map();
+    if (this.marker) {
+      const marked = await this.marker.read();
+      // Kept in the marker: a later start of the worker in this session reports the same counts.
+      const previous = marked?.previousSession ?? (await this.db.clearAll());
+      this.counters.previousSessionTabs = previous.tabs;
+      this.counters.previousSessionRecords = previous.records;
+      this.counters.previousSessionBodies = previous.bodies;
+      if (!marked) {
+        await this.marker.set(previous);
+        return new Map();
+      }
     }
     const rows = await this.db.loadAll();
     const bodies = new Map<string, StoredBodies>();
