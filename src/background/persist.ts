@@ -4,8 +4,9 @@
 // - One row per record and one per body, keyed [tabId, seq]: a change writes that record, never
 //   its neighbours, so the cost of a commit grows with what changed, not with what is held.
 // - A request still in flight has no row: it travels in its tab's meta row (`inFlight`), which every
-//   commit touching the tab writes anyway. Its row is written once it is complete, so a request costs
-//   one row write, not one per event (start, headers, response, completion).
+//   commit touching the tab writes anyway. Its row is written once it is complete (first in line; the
+//   meta carries it until then), so a request costs one row write, not one per event (start,
+//   headers, response, completion), and a stop finds it in a row or in its meta.
 // - Changes are queued (coalesced per record: the queue holds a reference to the live record and
 //   clones it at commit) and committed in one transaction after a short delay, one commit at a time.
 // - The queue is bounded. A change to a record not yet queued that finds it full is not written and
@@ -100,7 +101,7 @@ export interface PersistStats {
   /** The current bounds of one transaction (they adapt to the commit time, see PersistOptions.targetCommitMs). */
   batchRecordsLimit: number;
   batchBodyCharsLimit: number;
-  /** In-flight requests carried in meta rows now (they have no record row yet). */
+  /** Requests carried in meta rows now (in flight, or complete and waiting for their row). */
   inFlight: number;
   /** Rows of an earlier browser session deleted when this one started (0 when there were none). */
   previousSessionTabs: number;
@@ -181,9 +182,9 @@ export class CapturePersister {
   private lastCommitFailed = false;
   /** Rows whose latest change the full queue refused. */
   private readonly refused = new Set<string>();
-  /** In-flight requests without a row, by tab and seq: the tab's meta row carries them. */
+  /** Requests whose persisted copy is their tab's meta (in flight, or complete and waiting for their row), by tab and seq. */
   private readonly inFlight = new Map<number, Map<number, StoredRecord>>();
-  /** Rows of requests that just left a meta's in-flight list: taken by the next transaction whatever its bounds. */
+  /** Rows of carried requests that need a row now: first in line for the next transaction. */
   private readonly promoted = new Set<string>();
   private batchRecords: number;
   private batchBodyChars: number;
