@@ -219,7 +219,12 @@ describe('CapturePersister', () => {
   });
 
   it('splits a large backlog into bounded transactions, oldest first, each with the counts', async () => {
-    const { db, timers, persister, storeFor } = setup(testDb(), { maxBatchRecords: 10, maxBatchBodyChars: 50 });
+    // Rows only (nothing carried in the meta): the bounds split the backlog.
+    const { db, timers, persister, storeFor } = setup(testDb(), {
+      maxBatchRecords: 10,
+      maxBatchBodyChars: 50,
+      maxInFlightInMeta: 0,
+    });
     const store = storeFor(1);
     for (let i = 0; i < 35; i++)
       complete(store, `https://a.test/${i}`, 500, i, i < 5 ? '{"code":"a-long-body-x"}' : undefined);
@@ -230,13 +235,11 @@ describe('CapturePersister', () => {
       50 + 23,
     );
     expect(db.batches[0].putMetas).toHaveLength(1);
-    // The worker stops after the first commit: what had no row yet travelled in the meta, so all 35 are back.
+    // The worker stops after the first commit: what was still queued is counted, not lost.
     const early = await restart(db);
     const s = early.stores.get(1)!.stats;
-    expect(s.seen).toBe(35);
-    expect(requestsOf(early.stores.get(1))).toBe(35);
-    expect(s.droppedRecords).toBe(0);
-    expect((await db.loadAll()).records.length).toBeLessThanOrEqual(10);
+    expect(requestsOf(early.stores.get(1)) + s.droppedRecords).toBe(s.seen);
+    expect(s.droppedRecords).toBeGreaterThan(0);
     db.blockAfter = null;
     db.release();
     await persister.flush(); // writes the whole backlog, batch by batch
@@ -393,6 +396,32 @@ describe('CapturePersister', () => {
     expect(db.batches.every((b) => b.putRecords.length <= 7)).toBe(true);
   });
 
+  it('writes the rows of completed carried requests in the next transaction, past its bounds, so none is counted at a stop', async () => {
+    const { db, timers, persister, storeFor } = setup(testDb(), { maxBatchRecords: 10, maxInFlightInMeta: 20 });
+    const store = storeFor(1);
+    // 50 requests start; 20 travel in the meta, the other 30 get rows (queued, bounded batches).
+    const events = Array.from({ length: 50 }, (_, i) =>
+      webRequest(`https://a.test/${i}`, { status: 500, at: i, tabId: 1 }),
+    );
+    for (const ev of events) store.begin(toRequestStart(ev.before));
+    for (const ev of events) store.completed(toResponse(ev.completed));
+    db.blockAfter = 1;
+    await timers.runAll(); // one commit goes through; the next waits
+    const first = db.batches[0];
+    // The 20 carried ones, promoted on completion, all in the first transaction; then at most 10 more.
+    expect(first.putRecords.length).toBe(30);
+    expect((first.putMetas[0].value as { inFlight: unknown[] }).inFlight).toEqual([]);
+    const early = await restart(db);
+    const s = early.stores.get(1)!.stats;
+    expect(requestsOf(early.stores.get(1)) + s.droppedRecords).toBe(50);
+    expect(s.droppedRecords).toBe(20); // the rows still queued: counted, none twice
+    db.blockAfter = null;
+    db.release();
+    await persister.flush();
+    const next = await restart(db);
+    expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
+  });
+
   it('halves the transaction bounds after a slow commit and grows them back after fast full ones', async () => {
     let clock = 0;
     let commitMs = 300;
@@ -409,7 +438,14 @@ describe('CapturePersister', () => {
       db,
       null,
       { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
-      { ...OPTIONS, maxBatchRecords: 64, maxBatchBodyChars: 1e6, targetCommitMs: 100, minBatchRecords: 4 },
+      {
+        ...OPTIONS,
+        maxBatchRecords: 64,
+        maxBatchBodyChars: 1e6,
+        targetCommitMs: 100,
+        minBatchRecords: 4,
+        maxInFlightInMeta: 0,
+      },
       timers,
       () => clock,
     );

@@ -59,11 +59,12 @@ export const DEFAULT_PERSIST_OPTIONS: PersistOptions = {
   maxBatchBodyChars: 1024 * 1024,
   // The budget is 1 s per storage operation; a quarter leaves room for a slower next one.
   targetCommitMs: 250,
-  minBatchRecords: 16,
+  minBatchRecords: 32,
   minBatchBodyChars: 64 * 1024,
   // In flight at once is bounded by the browser's connections (a few dozen); a larger set is a page
-  // of long polls, whose rows are cheaper than rewriting them all in every meta.
-  maxInFlightInMeta: 256,
+  // of long polls, whose rows are cheaper than rewriting them all in every meta (in the soak, 256
+  // carried made a ~300 KB meta row per commit).
+  maxInFlightInMeta: 64,
 };
 
 /** The meta row as stored: the tab's meta plus its in-flight requests (bodies stripped; they have no row). */
@@ -83,6 +84,8 @@ export interface PersistStats {
   commits: number;
   /** Longest single commit (transaction) in ms. */
   maxCommitMs: number;
+  /** What the longest commit wrote: record rows, body rows, requests carried in its metas. */
+  maxCommitRows: { records: number; bodies: number; carried: number };
   /** Longest time a change waited before it was committed, in ms (queueing + commit). */
   maxLagMs: number;
   recordsWritten: number;
@@ -184,7 +187,7 @@ export class CapturePersister {
   private readonly refused = new Set<string>();
   /** Requests whose persisted copy is their tab's meta (in flight, or complete and waiting for their row), by tab and seq. */
   private readonly inFlight = new Map<number, Map<number, StoredRecord>>();
-  /** Rows of carried requests that need a row now: first in line for the next transaction. */
+  /** Rows of carried requests that need a row now: all taken by the next transaction. */
   private readonly promoted = new Set<string>();
   private batchRecords: number;
   private batchBodyChars: number;
@@ -194,6 +197,7 @@ export class CapturePersister {
   > = {
     commits: 0,
     maxCommitMs: 0,
+    maxCommitRows: { records: 0, bodies: 0, carried: 0 },
     maxLagMs: 0,
     recordsWritten: 0,
     bodiesWritten: 0,
@@ -457,7 +461,8 @@ export class CapturePersister {
 
   /** Takes everything queued and commits it in one transaction; then schedules what came meanwhile. */
   private async commitQueued(): Promise<void> {
-    // Promoted rows first (their requests are carried in a meta until written), then the oldest
+    // Promoted rows all go (their requests are carried in a meta until written, at most
+    // maxInFlightInMeta a tab, and a meta rewritten in every commit must stay small), then the oldest
     // changes, at most one batch's worth: a long transaction would stall the rest. Deletes go in every
     // batch whatever its bounds (they are bounded by the inserts and cost a key range or two), so a
     // meta's drop count never runs ahead of the rows deleted with it.
@@ -465,8 +470,8 @@ export class CapturePersister {
     let takenChars = 0;
     let bounded = 0;
     let full = false;
-    const consider = (id: string, entry: Pending) => {
-      if (entry.record !== null) {
+    const consider = (id: string, entry: Pending, bypass = false) => {
+      if (entry.record !== null && !bypass) {
         if (bounded >= this.batchRecords || (bounded > 0 && takenChars >= this.batchBodyChars)) {
           full = true;
           return;
@@ -478,8 +483,7 @@ export class CapturePersister {
     };
     for (const id of this.promoted) {
       const entry = this.pending.get(id);
-      if (entry) consider(id, entry);
-      else this.promoted.delete(id);
+      if (entry) consider(id, entry, true);
     }
     for (const [id, entry] of this.pending) if (!taken.has(id)) consider(id, entry);
     // A row taken here no longer needs its meta to carry the request.
@@ -539,7 +543,14 @@ export class CapturePersister {
         const done = this.now();
         this.lastCommitFailed = false;
         this.counters.commits++;
-        this.counters.maxCommitMs = Math.max(this.counters.maxCommitMs, done - started);
+        if (done - started > this.counters.maxCommitMs || this.counters.commits === 1) {
+          this.counters.maxCommitMs = done - started;
+          this.counters.maxCommitRows = {
+            records: batch.putRecords.length,
+            bodies: batch.putBodies.length,
+            carried: batch.putMetas.reduce((n, m) => n + ((m.value as StoredMeta).inFlight?.length ?? 0), 0),
+          };
+        }
         this.adaptBatch(done - started, full);
         this.counters.maxLagMs = Math.max(this.counters.maxLagMs, done - queuedAt);
         this.counters.recordsWritten += batch.putRecords.length;
