@@ -226,9 +226,11 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
       const droppedBodiesShown = held.filter((r) => r.bodyState === 'dropped').length;
       expect(droppedBodiesShown).toBeLessThanOrEqual(after.droppedBodies);
       const persist = await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats());
+      const adopted = await session.backgroundEval(() => (globalThis as any).faultlineDebug.adoptedOrphans?.() ?? null);
       console.log(
         `[store e2e ${browser}] persist ${JSON.stringify(persist)}\n[store e2e ${browser}] made ${made} (page ${done.made}, before ${before.seen}), stop at ${atStop?.made}; held ${after.held} + dropped ${after.droppedRecords}; ` +
-          `committed before stop ${committed.length}, back after ${expected.length - missing.length}/${expected.length}; bodies dropped ${after.droppedBodies}; traffic ${done.elapsedMs} ms (burst ${done.burstEndedMs} ms)` +
+          `committed before stop ${committed.length}, back after ${expected.length - missing.length}/${expected.length}; bodies dropped ${after.droppedBodies}; ` +
+          `orphan responses adopted after the stop ${adopted}; traffic ${done.elapsedMs} ms (burst ${done.burstEndedMs} ms)` +
           (stopReport ? `\n[store e2e ${browser}] stop ${JSON.stringify(stopReport)}` : ''),
       );
     },

@@ -17,6 +17,8 @@ export interface FaultlineDebug {
   /** Writes and sends everything pending now. */
   flush(): Promise<void>;
   persistErrors(): number;
+  /** Requests this worker recorded from a response whose start died with the previous worker. */
+  adoptedOrphans(): number;
   /** How persistence is doing: commits, the longest commit and lag, the queue and what it refused. */
   persistStats(): PersistStats;
   /** What was posted to panels per message type: messages, list rows, full records, and bytes while counted. */
@@ -45,6 +47,7 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
     settled: () => service.settled,
     flush: () => service.flush(),
     persistErrors: () => service.persister.errors,
+    adoptedOrphans: () => service.adoptedOrphans,
     persistStats: () => service.persister.stats(),
     panelTraffic: () => service.panelTraffic.report(),
     resetPanelTraffic: (options) => {

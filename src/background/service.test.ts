@@ -354,6 +354,7 @@ describe('CaptureService', () => {
     expect(requestUrls(records)).toEqual(['https://a.test/written', 'https://a.test/orphan', 'https://a.test/refused']);
     expect(records.map((r) => (r.kind === 'request' ? r.exchange.status : null))).toEqual([200, 503, 0]);
     expect(second.service.stats(1)).toMatchObject({ seen: 3, droppedRecords: 0, pending: 0 });
+    expect(second.service.adoptedOrphans).toBe(2);
   });
 
   // CI (2026-12-06): /api/soak/11228, made right at a worker stop, was held twice. The new worker

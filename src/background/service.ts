@@ -84,6 +84,8 @@ export class CaptureService {
   private readonly restoredTabs = new Set<number>();
   private queue: Array<() => void> | null = [];
   readonly persister: CapturePersister;
+  /** Responses of requests whose start died with the previous worker, recorded by this one (the debug API reads it). */
+  adoptedOrphans = 0;
   /** What was posted to panels, per message type (the debug API reads it). */
   readonly panelTraffic = new PortTraffic();
 
@@ -204,7 +206,9 @@ export class CaptureService {
    * carries (its time bounds the start from above), so it is held rather than lost.
    */
   private adoptOrphan(store: TabStore, d: WebRequestDetails): void {
-    if (this.restoredTabs.has(store.tabId) && !store.knowsRequest(d.requestId)) store.adopt(toRequestStart(d));
+    if (!this.restoredTabs.has(store.tabId) || store.knowsRequest(d.requestId)) return;
+    this.adoptedOrphans++;
+    store.adopt(toRequestStart(d));
   }
 
   // ---- tabs ---------------------------------------------------------------------------------
