@@ -25,6 +25,7 @@
 import {
   batchSize,
   emptyBatch,
+  keyRuns,
   type CaptureDb,
   type RowKey,
   type StoredBodies,
@@ -92,8 +93,10 @@ export interface PersistStats {
   commits: number;
   /** Longest single commit (transaction) in ms. */
   maxCommitMs: number;
-  /** What the longest commit wrote: record rows, body rows, requests carried in its metas. */
-  maxCommitRows: { records: number; bodies: number; carried: number };
+  /** What the longest commit wrote: record rows, body rows (and their characters), requests carried in its metas, key ranges deleted. */
+  maxCommitRows: { records: number; bodies: number; bodyChars: number; carried: number; deletes: number };
+  /** Commits slower than 1 s (the budget of one storage operation). */
+  slowCommits: number;
   /** Longest time a change waited before it was committed, in ms (queueing + commit). */
   maxLagMs: number;
   recordsWritten: number;
@@ -207,7 +210,8 @@ export class CapturePersister {
   > = {
     commits: 0,
     maxCommitMs: 0,
-    maxCommitRows: { records: 0, bodies: 0, carried: 0 },
+    maxCommitRows: { records: 0, bodies: 0, bodyChars: 0, carried: 0, deletes: 0 },
+    slowCommits: 0,
     maxLagMs: 0,
     recordsWritten: 0,
     bodiesWritten: 0,
@@ -579,9 +583,12 @@ export class CapturePersister {
           this.counters.maxCommitRows = {
             records: batch.putRecords.length,
             bodies: batch.putBodies.length,
+            bodyChars,
             carried: batch.putMetas.reduce((n, m) => n + ((m.value as StoredMeta).inFlight?.length ?? 0), 0),
+            deletes: batch.deleteTabs.length + keyRuns(batch.deleteRecords).length + keyRuns(batch.deleteBodies).length,
           };
         }
+        if (done - started > 1_000) this.counters.slowCommits++;
         this.adaptBatch(done - started, full);
         this.counters.maxLagMs = Math.max(this.counters.maxLagMs, done - queuedAt);
         this.counters.recordsWritten += batch.putRecords.length;
@@ -624,7 +631,7 @@ export class CapturePersister {
         this.lastCommitFailed
           ? this.options.retryMs
           : // A backlog goes at once; a trickle waits, so a request's several changes make one write.
-            this.pending.size >= this.options.maxBatchRecords
+            this.pending.size >= this.batchRecords
             ? 0
             : this.options.delayMs,
       );
