@@ -510,6 +510,41 @@ describe('CapturePersister', () => {
     expect(fast.reduce((a, b) => a + b, 0)).toBe(200);
   });
 
+  it('writes a backlog of one shrunk batch at once, not only a backlog of the largest', async () => {
+    let clock = 0;
+    const spy = new SpyDb(testDb());
+    const db: CaptureDb = {
+      commit: (batch) => ((clock += 300), spy.commit(batch)), // every commit is slow
+      loadAll: () => spy.loadAll(),
+      clearAll: () => spy.clearAll(),
+    };
+    const delays: number[] = [];
+    const queue: Array<() => void> = [];
+    const timers = {
+      setTimer: (fn: () => void, ms: number): unknown => (delays.push(ms), queue.push(fn)),
+      clearTimer: (): void => {},
+    };
+    const stores = new Map<number, TabStore>();
+    const persister = new CapturePersister(
+      db,
+      null,
+      { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
+      { ...OPTIONS, delayMs: 250, maxBatchRecords: 64, targetCommitMs: 100, minBatchRecords: 4, maxInFlightInMeta: 0 },
+      timers,
+      () => clock,
+    );
+    const store = new TabStore(1, fakeClassify, LIMITS, (e) => persister.onEvent(e));
+    stores.set(1, store);
+    for (let i = 0; i < 100; i++) complete(store, `https://a.test/${i}`, 500, i);
+    for (let fired = 0; queue.length && fired < 10; fired++) {
+      queue.shift()!();
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    // 64 taken, bound halved to 32; the 36 left are a full batch and go at once; 4 left wait the delay.
+    expect(spy.batches.map((b) => b.putRecords.length)).toEqual([64, 32, 4]);
+    expect(delays).toEqual([250, 0, 250]);
+  });
+
   it('reports commit time and lag', async () => {
     let clock = 1000;
     const db = new SpyDb(testDb());
