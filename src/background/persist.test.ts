@@ -570,6 +570,10 @@ describe('CapturePersister', () => {
     expect(persister.stats().maxCommitMs).toBe(40);
     expect(persister.stats().maxLagMs).toBe(340);
     expect(persister.stats().recordsWritten).toBe(1);
+    expect(persister.stats().slowCommits).toBe(0);
+    expect(persister.stats().commitsBySize.filter((b) => b.count > 0)).toEqual([
+      { records: '<=16', count: 1, totalMs: 40, maxMs: 40 },
+    ]);
   });
 
   it('after a commit, waits the delay for a trickle of changes but writes a backlog at once', async () => {

@@ -97,6 +97,11 @@ export interface PersistStats {
   maxCommitRows: { records: number; bodies: number; bodyChars: number; carried: number; deletes: number };
   /** Commits slower than 1 s (the budget of one storage operation). */
   slowCommits: number;
+  /**
+   * Commit times by the record rows written (up to 16, 64, 250, more): how many, their total and
+   * longest ms. Whether a commit's time grows with its size says whether smaller transactions help.
+   */
+  commitsBySize: Array<{ records: string; count: number; totalMs: number; maxMs: number }>;
   /** Longest time a change waited before it was committed, in ms (queueing + commit). */
   maxLagMs: number;
   recordsWritten: number;
@@ -138,6 +143,8 @@ export const realTimers: Timers = {
   setTimer: (fn, ms) => setTimeout(fn, ms),
   clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
+
+const COMMIT_SIZE_BUCKETS = [16, 64, 250, Infinity];
 
 const rowId = (tabId: number, seq: number): string => `${tabId}:${seq}`;
 
@@ -212,6 +219,12 @@ export class CapturePersister {
     maxCommitMs: 0,
     maxCommitRows: { records: 0, bodies: 0, bodyChars: 0, carried: 0, deletes: 0 },
     slowCommits: 0,
+    commitsBySize: COMMIT_SIZE_BUCKETS.map((upTo) => ({
+      records: Number.isFinite(upTo) ? `<=${upTo}` : `>${COMMIT_SIZE_BUCKETS.at(-2)}`,
+      count: 0,
+      totalMs: 0,
+      maxMs: 0,
+    })),
     maxLagMs: 0,
     recordsWritten: 0,
     bodiesWritten: 0,
@@ -246,6 +259,7 @@ export class CapturePersister {
     for (const tab of this.inFlight.values()) inFlightRecords += tab.size;
     return {
       ...this.counters,
+      commitsBySize: this.counters.commitsBySize.map((b) => ({ ...b })),
       queued: this.pending.size,
       unwritten: this.refused.size,
       errors: this.errors,
@@ -589,6 +603,13 @@ export class CapturePersister {
           };
         }
         if (done - started > 1_000) this.counters.slowCommits++;
+        const bucket =
+          this.counters.commitsBySize[COMMIT_SIZE_BUCKETS.findIndex((upTo) => batch.putRecords.length <= upTo)];
+        if (bucket) {
+          bucket.count++;
+          bucket.totalMs += done - started;
+          bucket.maxMs = Math.max(bucket.maxMs, done - started);
+        }
         this.adaptBatch(done - started, full);
         this.counters.maxLagMs = Math.max(this.counters.maxLagMs, done - queuedAt);
         this.counters.recordsWritten += batch.putRecords.length;
