@@ -42,6 +42,8 @@ export interface SoakFigures {
       held: number;
       dropped: number;
       readMs: number;
+      /** A read of the tab's one meta row, just before: the wait behind the writes without the cost of reading 10,000 keys. */
+      pointReadMs: number;
       /** How late a 0 ms timer ran in the worker: its own event-loop backlog, which every commit's time includes. */
       workerLoopMs: number;
       /** Records waiting in the write queue at the sample. */
@@ -151,6 +153,23 @@ async function timedRead(tabId: number): Promise<number> {
   return performance.now() - t0;
 }
 
+/** Evaluated in the background: ms to read one row (the tab's meta) in a transaction of its own. */
+async function timedPointRead(tabId: number): Promise<number> {
+  const t0 = performance.now();
+  const db: IDBDatabase = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('faultline-capture');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const request = db.transaction('meta').objectStore('meta').get(tabId);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+  db.close();
+  return performance.now() - t0;
+}
+
 async function heapAfterGc(cdp: Cdp): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   return (await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
@@ -224,6 +243,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         await new Promise((resolve) => setTimeout(resolve, 0));
         return performance.now() - t;
       });
+      const pointReadMs = await session.backgroundEval(timedPointRead, tabId);
       const readMs = await session.backgroundEval(timedRead, tabId);
       if (pastCapAtS === null && counts.droppedRecords > 0) pastCapAtS = t;
       samples.push({
@@ -233,11 +253,12 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         held: counts.held,
         dropped: counts.droppedRecords,
         readMs: round(readMs, 1),
+        pointReadMs: round(pointReadMs, 1),
         workerLoopMs: round(workerLoopMs, 1),
         queued: counts.queued,
       });
       log(
-        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read ${round(readMs, 0)} ms, worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
+        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read ${round(readMs, 0)} ms (one row ${round(pointReadMs, 0)} ms), worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
       );
     }
     const persist = (await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats())) as Record<
