@@ -18,6 +18,8 @@ export interface SoakOptions {
   ratePerSecond: number;
   maxBodyBytes: number;
   sampleEveryMs: number;
+  /** Skip the sampled read of the tab's 10,000 keys (the one-row read stays): do the commits' stalls come from it? */
+  noKeysRead?: boolean;
   /** The persister's write-queue bound (DEFAULT_PERSIST_OPTIONS.maxQueuedRecords), for the report. */
   maxQueuedRecords: number;
   refusedUrl: string;
@@ -228,7 +230,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       await sleep(2_000);
     }
     const t0 = Date.now();
-    log(`soak: burst done, ${JSON.stringify(await session.backgroundEval(countsIn, tabId))}`);
+    log(`soak: burst done (t = 0 at ${t0} ms epoch), ${JSON.stringify(await session.backgroundEval(countsIn, tabId))}`);
     for (let next = 0; next <= opts.seconds * 1000; next += opts.sampleEveryMs) {
       const wait = t0 + next - Date.now();
       // A sample that took longer than the interval (a loaded machine) skips the ones it overran.
@@ -243,8 +245,9 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         await new Promise((resolve) => setTimeout(resolve, 0));
         return performance.now() - t;
       });
+      const readAtS = round((Date.now() - t0) / 1000, 1);
       const pointReadMs = await session.backgroundEval(timedPointRead, tabId);
-      const readMs = await session.backgroundEval(timedRead, tabId);
+      const readMs = opts.noKeysRead ? pointReadMs : await session.backgroundEval(timedRead, tabId);
       if (pastCapAtS === null && counts.droppedRecords > 0) pastCapAtS = t;
       samples.push({
         t,
@@ -258,7 +261,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         queued: counts.queued,
       });
       log(
-        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read ${round(readMs, 0)} ms (one row ${round(pointReadMs, 0)} ms), worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
+        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read at ${readAtS}s ${round(readMs, 0)} ms (one row ${round(pointReadMs, 0)} ms), worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
       );
     }
     const persist = (await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats())) as Record<

@@ -97,6 +97,8 @@ export interface PersistStats {
   maxCommitRows: { records: number; bodies: number; bodyChars: number; carried: number; deletes: number };
   /** Commits slower than 1 s (the budget of one storage operation). */
   slowCommits: number;
+  /** The last 20 of them: when each started (epoch ms), how long it took, the record and body rows it wrote. */
+  slowCommitLog: Array<{ at: number; ms: number; records: number; bodies: number }>;
   /**
    * Commit times by the record rows written (up to 16, 64, 250, more): how many, their total and
    * longest ms. Whether a commit's time grows with its size says whether smaller transactions help.
@@ -219,6 +221,7 @@ export class CapturePersister {
     maxCommitMs: 0,
     maxCommitRows: { records: 0, bodies: 0, bodyChars: 0, carried: 0, deletes: 0 },
     slowCommits: 0,
+    slowCommitLog: [],
     commitsBySize: COMMIT_SIZE_BUCKETS.map((upTo) => ({
       records: Number.isFinite(upTo) ? `<=${upTo}` : `>${COMMIT_SIZE_BUCKETS.at(-2)}`,
       count: 0,
@@ -260,6 +263,7 @@ export class CapturePersister {
     return {
       ...this.counters,
       commitsBySize: this.counters.commitsBySize.map((b) => ({ ...b })),
+      slowCommitLog: [...this.counters.slowCommitLog],
       queued: this.pending.size,
       unwritten: this.refused.size,
       errors: this.errors,
@@ -602,7 +606,17 @@ export class CapturePersister {
             deletes: batch.deleteTabs.length + keyRuns(batch.deleteRecords).length + keyRuns(batch.deleteBodies).length,
           };
         }
-        if (done - started > 1_000) this.counters.slowCommits++;
+        if (done - started > 1_000) {
+          this.counters.slowCommits++;
+          const log = this.counters.slowCommitLog;
+          log.push({
+            at: started,
+            ms: done - started,
+            records: batch.putRecords.length,
+            bodies: batch.putBodies.length,
+          });
+          if (log.length > 20) log.shift();
+        }
         const bucket =
           this.counters.commitsBySize[COMMIT_SIZE_BUCKETS.findIndex((upTo) => batch.putRecords.length <= upTo)];
         if (bucket) {
