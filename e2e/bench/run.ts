@@ -1,6 +1,6 @@
 // npm run -s bench [-- --json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile]
 //   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--cli-mb N]
-//   [--import-mb 200] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]
+//   [--import-mb 200] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read]
 // Every figure is a ratio or a median measured within one run, so it holds on a noisy 2-core machine.
 // A part that cannot run (no browser, a build error, missing code) reports null with a reason.
 import { existsSync } from 'node:fs';
@@ -97,6 +97,7 @@ interface Args {
   soakRate: number;
   soakBurst: number;
   soakMaxBody: number;
+  soakNoKeysRead: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -115,6 +116,7 @@ function parseArgs(argv: string[]): Args {
     soakRate: 45,
     soakBurst: 10_500,
     soakMaxBody: 120_000,
+    soakNoKeysRead: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -148,9 +150,10 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--soak-rate')) args.soakRate = Math.max(1, Number(value()) || 60);
     else if (a.startsWith('--soak-burst')) args.soakBurst = Math.max(0, Number(value()) || 0);
     else if (a.startsWith('--soak-max-body')) args.soakMaxBody = Math.max(400, Number(value()) || 120_000);
+    else if (a === '--soak-no-keys-read') args.soakNoKeysRead = true;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000]\n',
+        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -451,6 +454,7 @@ async function main(): Promise<number> {
               ratePerSecond: args.soakRate,
               maxBodyBytes: args.soakMaxBody,
               sampleEveryMs: 10_000,
+              noKeysRead: args.soakNoKeysRead,
               maxQueuedRecords: DEFAULT_PERSIST_OPTIONS.maxQueuedRecords,
               refusedUrl: demo.refusedUrl,
               demoUrl: demo.url,

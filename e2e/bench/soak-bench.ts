@@ -18,6 +18,8 @@ export interface SoakOptions {
   ratePerSecond: number;
   maxBodyBytes: number;
   sampleEveryMs: number;
+  /** Skip the sampled read of the tab's 10,000 keys (the one-row read stays): do the commits' stalls come from it? */
+  noKeysRead?: boolean;
   /** The persister's write-queue bound (DEFAULT_PERSIST_OPTIONS.maxQueuedRecords), for the report. */
   maxQueuedRecords: number;
   refusedUrl: string;
@@ -42,6 +44,8 @@ export interface SoakFigures {
       held: number;
       dropped: number;
       readMs: number;
+      /** A read of the tab's one meta row, just before: the wait behind the writes without the cost of reading 10,000 keys. */
+      pointReadMs: number;
       /** How late a 0 ms timer ran in the worker: its own event-loop backlog, which every commit's time includes. */
       workerLoopMs: number;
       /** Records waiting in the write queue at the sample. */
@@ -151,6 +155,23 @@ async function timedRead(tabId: number): Promise<number> {
   return performance.now() - t0;
 }
 
+/** Evaluated in the background: ms to read one row (the tab's meta) in a transaction of its own. */
+async function timedPointRead(tabId: number): Promise<number> {
+  const t0 = performance.now();
+  const db: IDBDatabase = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('faultline-capture');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const request = db.transaction('meta').objectStore('meta').get(tabId);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+  db.close();
+  return performance.now() - t0;
+}
+
 async function heapAfterGc(cdp: Cdp): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   return (await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
@@ -209,7 +230,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       await sleep(2_000);
     }
     const t0 = Date.now();
-    log(`soak: burst done, ${JSON.stringify(await session.backgroundEval(countsIn, tabId))}`);
+    log(`soak: burst done (t = 0 at ${t0} ms epoch), ${JSON.stringify(await session.backgroundEval(countsIn, tabId))}`);
     for (let next = 0; next <= opts.seconds * 1000; next += opts.sampleEveryMs) {
       const wait = t0 + next - Date.now();
       // A sample that took longer than the interval (a loaded machine) skips the ones it overran.
@@ -224,7 +245,9 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         await new Promise((resolve) => setTimeout(resolve, 0));
         return performance.now() - t;
       });
-      const readMs = await session.backgroundEval(timedRead, tabId);
+      const readAtS = round((Date.now() - t0) / 1000, 1);
+      const pointReadMs = await session.backgroundEval(timedPointRead, tabId);
+      const readMs = opts.noKeysRead ? pointReadMs : await session.backgroundEval(timedRead, tabId);
       if (pastCapAtS === null && counts.droppedRecords > 0) pastCapAtS = t;
       samples.push({
         t,
@@ -233,11 +256,12 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         held: counts.held,
         dropped: counts.droppedRecords,
         readMs: round(readMs, 1),
+        pointReadMs: round(pointReadMs, 1),
         workerLoopMs: round(workerLoopMs, 1),
         queued: counts.queued,
       });
       log(
-        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read ${round(readMs, 0)} ms, worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
+        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read at ${readAtS}s ${round(readMs, 0)} ms (one row ${round(pointReadMs, 0)} ms), worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
       );
     }
     const persist = (await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats())) as Record<

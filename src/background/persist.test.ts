@@ -12,7 +12,7 @@ import {
   testDb,
   webRequest,
 } from './test-support';
-import { toRequestStart, toResponse } from './webrequest-events';
+import { toRequestHeaders, toRequestStart, toResponse } from './webrequest-events';
 
 const LIMITS = { ...TEST_LIMITS, maxRecords: 5000, maxBodyBytesPerTab: 10_000_000, maxBodyChars: 100_000 };
 const OPTIONS: PersistOptions = {
@@ -21,6 +21,10 @@ const OPTIONS: PersistOptions = {
   retryMs: 1000,
   maxBatchRecords: 100_000,
   maxBatchBodyChars: 1e9,
+  targetCommitMs: 1e9,
+  minBatchRecords: 1,
+  minBatchBodyChars: 1,
+  maxInFlightInMeta: 256,
 };
 
 /** Wraps a CaptureDb, recording every batch; `hold` makes commits wait until released. */
@@ -165,7 +169,8 @@ describe('CapturePersister', () => {
   });
 
   it('bounds the queue: what it refuses is counted, and a restart before it is written counts it as dropped', async () => {
-    const { db, timers, persister, storeFor } = setup(testDb(), { maxQueuedRecords: 20 });
+    // No request carried in the meta: every change needs a row, so the queue's bound is reached.
+    const { db, timers, persister, storeFor } = setup(testDb(), { maxQueuedRecords: 20, maxInFlightInMeta: 0 });
     const store = storeFor(1);
     for (let i = 0; i < 10; i++) complete(store, `https://a.test/${i}`, 500, i);
     await persister.flush();
@@ -214,7 +219,12 @@ describe('CapturePersister', () => {
   });
 
   it('splits a large backlog into bounded transactions, oldest first, each with the counts', async () => {
-    const { db, timers, persister, storeFor } = setup(testDb(), { maxBatchRecords: 10, maxBatchBodyChars: 50 });
+    // Rows only (nothing carried in the meta): the bounds split the backlog.
+    const { db, timers, persister, storeFor } = setup(testDb(), {
+      maxBatchRecords: 10,
+      maxBatchBodyChars: 50,
+      maxInFlightInMeta: 0,
+    });
     const store = storeFor(1);
     for (let i = 0; i < 35; i++)
       complete(store, `https://a.test/${i}`, 500, i, i < 5 ? '{"code":"a-long-body-x"}' : undefined);
@@ -345,6 +355,194 @@ describe('CapturePersister', () => {
     });
     const rows = await db.loadAll();
     expect(rows.metas.length + rows.records.length + rows.bodies.length).toBe(0);
+    // The worker starts again later in the same session: the counts come from the marker, not from the (empty) store.
+    const laterStart = new CapturePersister(
+      db,
+      marker,
+      { records: () => undefined, meta: () => undefined },
+      OPTIONS,
+      new ManualTimers(),
+    );
+    expect((await laterStart.load()).size).toBe(0);
+    expect(laterStart.stats()).toMatchObject({
+      previousSessionTabs: 1,
+      previousSessionRecords: 1,
+      previousSessionBodies: 1,
+    });
+  });
+
+  it('writes a request once, when it is complete: in flight, its meta row carries it across a stop', async () => {
+    const { db, persister, storeFor } = setup();
+    const store = storeFor(1);
+    const ev = webRequest('https://a.test/slow', { status: 503, at: 100, tabId: 1 });
+    store.begin(toRequestStart(ev.before));
+    await persister.flush();
+    store.requestHeaders(toRequestHeaders(ev.sendHeaders));
+    await persister.flush();
+    store.responseStarted(toResponse(ev.headers));
+    await persister.flush();
+    // Three commits, no record row: the request is in its tab's meta.
+    expect(db.batches.flatMap((b) => b.putRecords)).toEqual([]);
+    expect(persister.stats().inFlight).toBe(1);
+    let rows = await db.loadAll();
+    expect(rows.records).toHaveLength(0);
+
+    // The worker stops now: the restarted one holds the request, still in flight, and completes it.
+    const next = await restart(db);
+    const restored = next.stores.get(1)!;
+    expect(strip(restored.all())).toEqual(strip(store.all()));
+    expect(restored.stats.seen).toBe(1);
+    expect(restored.stats.droppedRecords).toBe(0);
+    restored.completed(toResponse(ev.completed));
+    await next.persister.flush();
+    expect(next.db.batches.flatMap((b) => b.putRecords)).toHaveLength(1);
+    expect(next.persister.stats().inFlight).toBe(0);
+    rows = await next.db.loadAll();
+    expect(rows.records.map((r) => (r.value as RequestRecord).exchange.status)).toEqual([503]);
+    expect(rows.records.map((r) => (r.value as { webRequestDone?: boolean }).webRequestDone)).toEqual([true]);
+    const third = await restart(next.db);
+    expect(strip(third.stores.get(1)!.all())).toEqual(strip(restored.all()));
+  });
+
+  it('writes one record row per request under traffic, and holds or counts every request at any stop', async () => {
+    const { db, timers, persister, storeFor } = setup(testDb(), { maxBatchRecords: 7 });
+    const store = storeFor(1);
+    const events = Array.from({ length: 40 }, (_, i) =>
+      webRequest(`https://a.test/${i}`, { status: 500, at: i, tabId: 1 }),
+    );
+    // Interleaved: each step starts one request and advances the others, with commits in between.
+    for (let step = 0; step < events.length + 3; step++) {
+      if (step < events.length) store.begin(toRequestStart(events[step].before));
+      if (step >= 1 && step - 1 < events.length) store.requestHeaders(toRequestHeaders(events[step - 1].sendHeaders));
+      if (step >= 2 && step - 2 < events.length) store.responseStarted(toResponse(events[step - 2].headers));
+      if (step >= 3 && step - 3 < events.length) store.completed(toResponse(events[step - 3].completed));
+      await timers.runAll();
+      // A stop after any commit: every request seen is held (row or meta) or counted.
+      const stopped = await restart(db);
+      const s = stopped.stores.get(1)?.stats;
+      if (s) {
+        expect(requestsOf(stopped.stores.get(1))).toBe(s.seen - s.droppedRecords);
+        expect(s.droppedRecords).toBe(0);
+      }
+    }
+    await persister.flush();
+    const keys = db.batches.flatMap((b) => b.putRecords.map((r) => r.key[1]));
+    expect(keys.length).toBe(40);
+    expect(new Set(keys).size).toBe(40);
+    expect(db.batches.every((b) => b.putRecords.length <= 7)).toBe(true);
+  });
+
+  it('writes the rows of completed carried requests in the next transaction, past its bounds, and counts only the rows written at a stop', async () => {
+    const { db, timers, persister, storeFor } = setup(testDb(), { maxBatchRecords: 10, maxInFlightInMeta: 20 });
+    const store = storeFor(1);
+    // 50 requests start; 20 travel in the meta, the other 30 get rows (queued, bounded batches).
+    const events = Array.from({ length: 50 }, (_, i) =>
+      webRequest(`https://a.test/${i}`, { status: 500, at: i, tabId: 1 }),
+    );
+    for (const ev of events) store.begin(toRequestStart(ev.before));
+    for (const ev of events) store.completed(toResponse(ev.completed));
+    db.blockAfter = 1;
+    await timers.runAll(); // one commit goes through; the next waits
+    const first = db.batches[0];
+    // The 20 carried ones, promoted on completion, all in the first transaction; then at most 10 more.
+    expect(first.putRecords.length).toBe(30);
+    expect((first.putMetas[0].value as { inFlight: unknown[] }).inFlight).toEqual([]);
+    const early = await restart(db);
+    const s = early.stores.get(1)!.stats;
+    // The 20 rows still queued are not counted yet: like requests after the last commit, the devtools
+    // page's re-sent entries re-create them (counting them as dropped too held them twice).
+    expect({ held: requestsOf(early.stores.get(1)), seen: s.seen, dropped: s.droppedRecords }).toEqual({
+      held: 30,
+      seen: 30,
+      dropped: 0,
+    });
+    db.blockAfter = null;
+    db.release();
+    await persister.flush();
+    const next = await restart(db);
+    expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
+  });
+
+  it('halves the transaction bounds after a slow commit and grows them back after fast full ones', async () => {
+    let clock = 0;
+    let commitMs = 300;
+    const spy = new SpyDb(testDb());
+    // Each commit takes commitMs on the persister's clock.
+    const db: CaptureDb = {
+      commit: (batch) => ((clock += commitMs), spy.commit(batch)),
+      loadAll: () => spy.loadAll(),
+      clearAll: () => spy.clearAll(),
+    };
+    const timers = new ManualTimers();
+    const stores = new Map<number, TabStore>();
+    const persister = new CapturePersister(
+      db,
+      null,
+      { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
+      {
+        ...OPTIONS,
+        maxBatchRecords: 64,
+        maxBatchBodyChars: 1e6,
+        targetCommitMs: 100,
+        minBatchRecords: 4,
+        maxInFlightInMeta: 0,
+      },
+      timers,
+      () => clock,
+    );
+    const store = new TabStore(1, fakeClassify, LIMITS, (e) => persister.onEvent(e));
+    stores.set(1, store);
+    for (let i = 0; i < 200; i++) complete(store, `https://a.test/${i}`, 500, i);
+    await timers.runAll();
+    await persister.flush();
+    const slow = spy.batches.map((b) => b.putRecords.length);
+    expect(slow.slice(0, 6)).toEqual([64, 32, 16, 8, 4, 4]);
+    expect(slow.reduce((a, b) => a + b, 0)).toBe(200);
+    expect(persister.stats().batchRecordsLimit).toBe(4);
+    // Fast commits of full batches let them grow again, up to the maximum.
+    commitMs = 1;
+    for (let i = 200; i < 400; i++) complete(store, `https://a.test/${i}`, 500, i);
+    await timers.runAll();
+    await persister.flush();
+    const fast = spy.batches.slice(slow.length).map((b) => b.putRecords.length);
+    expect(fast.slice(0, 4)).toEqual([4, 6, 9, 14]);
+    expect(Math.max(...fast)).toBe(64);
+    expect(fast.reduce((a, b) => a + b, 0)).toBe(200);
+  });
+
+  it('writes a backlog of one shrunk batch at once, not only a backlog of the largest', async () => {
+    let clock = 0;
+    const spy = new SpyDb(testDb());
+    const db: CaptureDb = {
+      commit: (batch) => ((clock += 300), spy.commit(batch)), // every commit is slow
+      loadAll: () => spy.loadAll(),
+      clearAll: () => spy.clearAll(),
+    };
+    const delays: number[] = [];
+    const queue: Array<() => void> = [];
+    const timers = {
+      setTimer: (fn: () => void, ms: number): unknown => (delays.push(ms), queue.push(fn)),
+      clearTimer: (): void => {},
+    };
+    const stores = new Map<number, TabStore>();
+    const persister = new CapturePersister(
+      db,
+      null,
+      { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
+      { ...OPTIONS, delayMs: 250, maxBatchRecords: 64, targetCommitMs: 100, minBatchRecords: 4, maxInFlightInMeta: 0 },
+      timers,
+      () => clock,
+    );
+    const store = new TabStore(1, fakeClassify, LIMITS, (e) => persister.onEvent(e));
+    stores.set(1, store);
+    for (let i = 0; i < 100; i++) complete(store, `https://a.test/${i}`, 500, i);
+    for (let fired = 0; queue.length && fired < 10; fired++) {
+      queue.shift()!();
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    // 64 taken, bound halved to 32; the 36 left are a full batch and go at once; 4 left wait the delay.
+    expect(spy.batches.map((b) => b.putRecords.length)).toEqual([64, 32, 4]);
+    expect(delays).toEqual([250, 0, 250]);
   });
 
   it('reports commit time and lag', async () => {
@@ -372,6 +570,10 @@ describe('CapturePersister', () => {
     expect(persister.stats().maxCommitMs).toBe(40);
     expect(persister.stats().maxLagMs).toBe(340);
     expect(persister.stats().recordsWritten).toBe(1);
+    expect(persister.stats().slowCommits).toBe(0);
+    expect(persister.stats().commitsBySize.filter((b) => b.count > 0)).toEqual([
+      { records: '<=16', count: 1, totalMs: 40, maxMs: 40 },
+    ]);
   });
 
   it('after a commit, waits the delay for a trickle of changes but writes a backlog at once', async () => {
@@ -394,7 +596,8 @@ describe('CapturePersister', () => {
       db,
       null,
       { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
-      { ...OPTIONS, delayMs: 250, maxBatchRecords: 5 },
+      // No carried rows: promoted rows bypass the batch bounds, and this is about the bounds.
+      { ...OPTIONS, delayMs: 250, maxBatchRecords: 5, maxInFlightInMeta: 0 },
       timers,
     );
     const store = new TabStore(1, fakeClassify, LIMITS, (e) => persister.onEvent(e));

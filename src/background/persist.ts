@@ -3,6 +3,10 @@
 //
 // - One row per record and one per body, keyed [tabId, seq]: a change writes that record, never
 //   its neighbours, so the cost of a commit grows with what changed, not with what is held.
+// - A request still in flight has no row: it travels in its tab's meta row (`inFlight`), which every
+//   commit touching the tab writes anyway. Its row is written once it is complete (first in line; the
+//   meta carries it until then), so a request costs one row write, not one per event (start,
+//   headers, response, completion), and a stop finds it in a row or in its meta.
 // - Changes are queued (coalesced per record: the queue holds a reference to the live record and
 //   clones it at commit) and committed in one transaction after a short delay, one commit at a time.
 // - The queue is bounded. A change to a record not yet queued that finds it full is not written and
@@ -21,6 +25,7 @@
 import {
   batchSize,
   emptyBatch,
+  keyRuns,
   type CaptureDb,
   type RowKey,
   type StoredBodies,
@@ -40,6 +45,15 @@ export interface PersistOptions {
   /** One transaction takes at most this many records and body characters; the rest go in the next, at once. */
   maxBatchRecords: number;
   maxBatchBodyChars: number;
+  /**
+   * A commit slower than this halves the batch bounds (down to minBatchRecords / minBatchBodyChars);
+   * a full batch much faster than it lets them grow back: a loaded IndexedDB backend gets smaller transactions.
+   */
+  targetCommitMs: number;
+  minBatchRecords: number;
+  minBatchBodyChars: number;
+  /** In-flight requests a tab's meta row carries; beyond this they get rows of their own (the old way). */
+  maxInFlightInMeta: number;
 }
 
 export const DEFAULT_PERSIST_OPTIONS: PersistOptions = {
@@ -52,7 +66,20 @@ export const DEFAULT_PERSIST_OPTIONS: PersistOptions = {
   maxBatchRecords: 250,
   // 4 M characters of bodies made single commits of 6–21 s in the soak bench on a loaded machine.
   maxBatchBodyChars: 1024 * 1024,
+  // The budget is 1 s per storage operation; a quarter leaves room for a slower next one.
+  targetCommitMs: 250,
+  minBatchRecords: 32,
+  minBatchBodyChars: 64 * 1024,
+  // In flight at once is bounded by the browser's connections (a few dozen); a larger set is a page
+  // of long polls, whose rows are cheaper than rewriting them all in every meta (in the soak, 256
+  // carried made a ~300 KB meta row per commit).
+  maxInFlightInMeta: 64,
 };
+
+/** The meta row as stored: the tab's meta plus its in-flight requests (bodies stripped; they have no row). */
+export interface StoredMeta extends TabMeta {
+  inFlight?: StoredRecord[];
+}
 
 export interface PersistedTab {
   meta: TabMeta;
@@ -66,6 +93,17 @@ export interface PersistStats {
   commits: number;
   /** Longest single commit (transaction) in ms. */
   maxCommitMs: number;
+  /** What the longest commit wrote: record rows, body rows (and their characters), requests carried in its metas, key ranges deleted. */
+  maxCommitRows: { records: number; bodies: number; bodyChars: number; carried: number; deletes: number };
+  /** Commits slower than 1 s (the budget of one storage operation). */
+  slowCommits: number;
+  /** The last 20 of them: when each started (epoch ms), how long it took, the record and body rows it wrote. */
+  slowCommitLog: Array<{ at: number; ms: number; records: number; bodies: number }>;
+  /**
+   * Commit times by the record rows written (up to 16, 64, 250, more): how many, their total and
+   * longest ms. Whether a commit's time grows with its size says whether smaller transactions help.
+   */
+  commitsBySize: Array<{ records: string; count: number; totalMs: number; maxMs: number }>;
   /** Longest time a change waited before it was committed, in ms (queueing + commit). */
   maxLagMs: number;
   recordsWritten: number;
@@ -81,6 +119,11 @@ export interface PersistStats {
   /** Records waiting now. */
   queued: number;
   errors: number;
+  /** The current bounds of one transaction (they adapt to the commit time, see PersistOptions.targetCommitMs). */
+  batchRecordsLimit: number;
+  batchBodyCharsLimit: number;
+  /** Requests carried in meta rows now (in flight, or complete and waiting for their row). */
+  inFlight: number;
   /** Rows of an earlier browser session deleted when this one started (0 when there were none). */
   previousSessionTabs: number;
   previousSessionRecords: number;
@@ -103,7 +146,14 @@ export const realTimers: Timers = {
   clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
+const COMMIT_SIZE_BUCKETS = [16, 64, 250, Infinity];
+
 const rowId = (tabId: number, seq: number): string => `${tabId}:${seq}`;
+
+/** A request webRequest is still reporting on; everything else (navigations, DevTools-only records) is complete. */
+function inFlight(record: StoredRecord): boolean {
+  return record.kind === 'request' && record.sources.includes('webRequest') && record.webRequestDone !== true;
+}
 
 function holdsBody(record: StoredRecord): boolean {
   return (
@@ -157,9 +207,27 @@ export class CapturePersister {
   private lastCommitFailed = false;
   /** Rows whose latest change the full queue refused. */
   private readonly refused = new Set<string>();
-  private readonly counters: Omit<PersistStats, 'queued' | 'errors' | 'unwritten'> = {
+  /** Requests whose persisted copy is their tab's meta (in flight, or complete and waiting for their row), by tab and seq. */
+  private readonly inFlight = new Map<number, Map<number, StoredRecord>>();
+  /** Rows of carried requests that need a row now: all taken by the next transaction. */
+  private readonly promoted = new Set<string>();
+  private batchRecords: number;
+  private batchBodyChars: number;
+  private readonly counters: Omit<
+    PersistStats,
+    'queued' | 'errors' | 'unwritten' | 'batchRecordsLimit' | 'batchBodyCharsLimit' | 'inFlight'
+  > = {
     commits: 0,
     maxCommitMs: 0,
+    maxCommitRows: { records: 0, bodies: 0, bodyChars: 0, carried: 0, deletes: 0 },
+    slowCommits: 0,
+    slowCommitLog: [],
+    commitsBySize: COMMIT_SIZE_BUCKETS.map((upTo) => ({
+      records: Number.isFinite(upTo) ? `<=${upTo}` : `>${COMMIT_SIZE_BUCKETS.at(-2)}`,
+      count: 0,
+      totalMs: 0,
+      maxMs: 0,
+    })),
     maxLagMs: 0,
     recordsWritten: 0,
     bodiesWritten: 0,
@@ -179,7 +247,10 @@ export class CapturePersister {
     private readonly options: PersistOptions = DEFAULT_PERSIST_OPTIONS,
     private readonly timers: Timers = realTimers,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.batchRecords = options.maxBatchRecords;
+    this.batchBodyChars = options.maxBatchBodyChars;
+  }
 
   /** True when everything known has been written. */
   get idle(): boolean {
@@ -187,7 +258,19 @@ export class CapturePersister {
   }
 
   stats(): PersistStats {
-    return { ...this.counters, queued: this.pending.size, unwritten: this.refused.size, errors: this.errors };
+    let inFlightRecords = 0;
+    for (const tab of this.inFlight.values()) inFlightRecords += tab.size;
+    return {
+      ...this.counters,
+      commitsBySize: this.counters.commitsBySize.map((b) => ({ ...b })),
+      slowCommitLog: [...this.counters.slowCommitLog],
+      queued: this.pending.size,
+      unwritten: this.refused.size,
+      errors: this.errors,
+      batchRecordsLimit: this.batchRecords,
+      batchBodyCharsLimit: this.batchBodyChars,
+      inFlight: inFlightRecords,
+    };
   }
 
   /**
@@ -196,13 +279,17 @@ export class CapturePersister {
    * one are counted as dropped bodies.
    */
   async load(): Promise<Map<number, PersistedTab>> {
-    if (this.marker && !(await this.marker.present())) {
-      const cleared = await this.db.clearAll();
-      this.counters.previousSessionTabs = cleared.tabs;
-      this.counters.previousSessionRecords = cleared.records;
-      this.counters.previousSessionBodies = cleared.bodies;
-      await this.marker.set();
-      return new Map();
+    if (this.marker) {
+      const marked = await this.marker.read();
+      // Kept in the marker: a later start of the worker in this session reports the same counts.
+      const previous = marked?.previousSession ?? (await this.db.clearAll());
+      this.counters.previousSessionTabs = previous.tabs;
+      this.counters.previousSessionRecords = previous.records;
+      this.counters.previousSessionBodies = previous.bodies;
+      if (!marked) {
+        await this.marker.set(previous);
+        return new Map();
+      }
     }
     const rows = await this.db.loadAll();
     const bodies = new Map<string, StoredBodies>();
@@ -219,9 +306,19 @@ export class CapturePersister {
     }
     const out = new Map<number, PersistedTab>();
     for (const { tabId, value } of rows.metas) {
-      const meta = value as TabMeta;
-      const records = byTab.get(tabId) ?? [];
+      const { inFlight: carried = [], ...meta } = value as StoredMeta;
+      const rowsOfTab = byTab.get(tabId) ?? [];
       byTab.delete(tabId);
+      // The meta is written by every commit that touches the tab, so its in-flight copy is the newest.
+      const carriedSeqs = new Set(carried.map((r) => r.seq));
+      const records = [...rowsOfTab.filter((r) => !carriedSeqs.has(r.seq)), ...carried];
+      if (carried.length) this.inFlight.set(tabId, new Map(carried.map((r) => [r.seq, r])));
+      // Complete but carried: its row was not written before the stop; it is first in line now.
+      for (const record of carried) {
+        if (inFlight(record)) continue;
+        this.promoted.add(rowId(tabId, record.seq));
+        this.queue(tabId, record.seq, record);
+      }
       const stats = { ...meta.stats };
       let requests = 0;
       let changed = false;
@@ -266,13 +363,17 @@ export class CapturePersister {
     const { tabId } = event;
     switch (event.type) {
       case 'upsert':
-        this.queue(tabId, event.record.seq, event.record);
+        if (!this.carryInFlight(tabId, event.record)) this.queue(tabId, event.record.seq, event.record);
         break;
       case 'remove':
+        this.inFlight.get(tabId)?.delete(event.record.seq);
         this.queue(tabId, event.record.seq, null);
         break;
       case 'clear':
-        for (const record of event.removed) this.queue(tabId, record.seq, null);
+        for (const record of event.removed) {
+          this.inFlight.get(tabId)?.delete(record.seq);
+          this.queue(tabId, record.seq, null);
+        }
         break;
       case 'meta':
         break; // only the meta below is dirty
@@ -283,8 +384,32 @@ export class CapturePersister {
     this.schedule();
   }
 
+  /**
+   * Where a changed record is persisted. An in-flight request without a body travels in its tab's
+   * meta (true: no row). Once it needs a row (complete, or holding a body) the meta keeps carrying
+   * it until a transaction takes that row, first in line (promoted), so a worker stopped between two
+   * transactions finds it in one place or the other. Beyond maxInFlightInMeta, rows as before.
+   */
+  private carryInFlight(tabId: number, record: StoredRecord): boolean {
+    const carried = this.inFlight.get(tabId);
+    const id = rowId(tabId, record.seq);
+    // A body row (held, or to delete when the body is dropped) keeps the record with the rows.
+    const needsRow = !inFlight(record) || holdsBody(record) || this.bodyRows.has(id) || this.pending.has(id);
+    if (carried?.has(record.seq)) {
+      if (!needsRow) return true;
+      this.promoted.add(id);
+      return false;
+    }
+    if (needsRow || (carried?.size ?? 0) >= this.options.maxInFlightInMeta) return false;
+    if (carried) carried.set(record.seq, record);
+    else this.inFlight.set(tabId, new Map([[record.seq, record]]));
+    return true;
+  }
+
   /** The tab closed: everything it stored goes. */
   dropTab(tabId: number): void {
+    this.inFlight.delete(tabId);
+    for (const id of this.promoted) if (id.startsWith(`${tabId}:`)) this.promoted.delete(id);
     for (const [id, entry] of this.pending) if (entry.tabId === tabId) this.pending.delete(id);
     for (const id of this.refused) if (id.startsWith(`${tabId}:`)) this.refused.delete(id);
     for (const id of this.recordRows) if (id.startsWith(`${tabId}:`)) this.recordRows.delete(id);
@@ -307,7 +432,7 @@ export class CapturePersister {
     }
     // Everything queued now, in as many batches as it takes (not what keeps arriving meanwhile).
     for (
-      let batches = Math.ceil(this.pending.size / this.options.maxBatchRecords) + 1;
+      let batches = Math.ceil(this.pending.size / Math.max(1, this.options.minBatchRecords)) + 1;
       batches > 0 && this.hasWork();
       batches--
     ) {
@@ -319,11 +444,12 @@ export class CapturePersister {
     }
   }
 
-  /** Requests still queued whose row was never written, by tab: not yet counted in the meta written now. */
+  /** Requests still queued whose row was never written and that no meta carries, by tab: not yet counted in the meta written now. */
   private unwrittenRequestsByTab(): Map<number, number> {
     const out = new Map<number, number>();
-    for (const [id, { tabId, record }] of this.pending) {
-      if (record?.kind === 'request' && !this.recordRows.has(id)) out.set(tabId, (out.get(tabId) ?? 0) + 1);
+    for (const [id, { tabId, seq, record }] of this.pending) {
+      if (record?.kind === 'request' && !this.recordRows.has(id) && !this.inFlight.get(tabId)?.has(seq))
+        out.set(tabId, (out.get(tabId) ?? 0) + 1);
     }
     return out;
   }
@@ -339,7 +465,8 @@ export class CapturePersister {
       entry.record = record;
       return;
     }
-    if (record !== null && this.pending.size >= this.options.maxQueuedRecords) {
+    // A promoted row is already held in memory by a meta (bounded by maxInFlightInMeta): never refused.
+    if (record !== null && this.pending.size >= this.options.maxQueuedRecords && !this.promoted.has(id)) {
       this.counters.queueDropped++;
       this.refused.add(id);
       return;
@@ -364,24 +491,50 @@ export class CapturePersister {
     }, ms);
   }
 
+  /** Smaller transactions after a slow commit, larger again after fast full ones. */
+  private adaptBatch(ms: number, full: boolean): void {
+    const o = this.options;
+    if (ms > o.targetCommitMs) {
+      this.batchRecords = Math.max(o.minBatchRecords, Math.floor(this.batchRecords / 2));
+      this.batchBodyChars = Math.max(o.minBatchBodyChars, Math.floor(this.batchBodyChars / 2));
+    } else if (full && ms < o.targetCommitMs / 4) {
+      this.batchRecords = Math.min(o.maxBatchRecords, Math.ceil(this.batchRecords * 1.5));
+      this.batchBodyChars = Math.min(o.maxBatchBodyChars, Math.ceil(this.batchBodyChars * 1.5));
+    }
+  }
+
   /** Takes everything queued and commits it in one transaction; then schedules what came meanwhile. */
   private async commitQueued(): Promise<void> {
-    // The oldest changes first, at most one batch's worth: a long transaction would stall the rest.
+    // Promoted rows all go (their requests are carried in a meta until written, at most
+    // maxInFlightInMeta a tab, and a meta rewritten in every commit must stay small), then the oldest
+    // changes, at most one batch's worth: a long transaction would stall the rest. Deletes go in every
+    // batch whatever its bounds (they are bounded by the inserts and cost a key range or two), so a
+    // meta's drop count never runs ahead of the rows deleted with it.
     const taken = new Map<string, Pending>();
     let takenChars = 0;
-    // Every delete first (cheap key ranges): an eviction counted in droppedRecords must not leave its
-    // row behind in a later transaction, or a stop in between would count it twice.
-    for (const [id, entry] of this.pending) if (entry.record === null) taken.set(id, entry);
-    const deletes = taken.size;
-    for (const [id, entry] of this.pending) {
-      if (entry.record === null) continue;
-      if (
-        taken.size - deletes >= this.options.maxBatchRecords ||
-        (taken.size > deletes && takenChars >= this.options.maxBatchBodyChars)
-      )
-        break;
+    let bounded = 0;
+    let full = false;
+    const consider = (id: string, entry: Pending, bypass = false) => {
+      if (entry.record !== null && !bypass) {
+        if (bounded >= this.batchRecords || (bounded > 0 && takenChars >= this.batchBodyChars)) {
+          full = true;
+          return;
+        }
+        bounded++;
+        if (!this.bodyRows.has(id)) takenChars += bodiesLength(entry.record);
+      }
       taken.set(id, entry);
-      if (entry.record && !this.bodyRows.has(id)) takenChars += bodiesLength(entry.record);
+    };
+    for (const id of this.promoted) {
+      const entry = this.pending.get(id);
+      if (entry) consider(id, entry, true);
+    }
+    for (const [id, entry] of this.pending) if (!taken.has(id)) consider(id, entry);
+    // A row taken here no longer needs its meta to carry the request.
+    const uncarried: Array<[number, StoredRecord]> = [];
+    for (const [id, { tabId, seq, record }] of taken) {
+      this.promoted.delete(id);
+      if (record !== null && this.inFlight.get(tabId)?.delete(seq)) uncarried.push([tabId, record]);
     }
     for (const id of taken.keys()) this.pending.delete(id);
     // The counts of every touched tab go with it: records still queued are counted as dropped if the worker stops.
@@ -424,8 +577,15 @@ export class CapturePersister {
     for (const tabId of metas) {
       const meta = this.source.meta(tabId);
       if (!meta) continue;
+      // A request neither written nor carried (a DevTools-only record of a split backlog) is not counted yet:
+      // if the worker stops first, the re-sent entry re-creates it rather than the restart counting it dropped.
       const notYet = unwritten.get(tabId) ?? 0;
-      const value = notYet === 0 ? meta : { ...meta, stats: { ...meta.stats, seen: meta.stats.seen - notYet } };
+      const stats = notYet === 0 ? meta.stats : { ...meta.stats, seen: meta.stats.seen - notYet };
+      const value: StoredMeta = {
+        ...meta,
+        stats,
+        inFlight: [...(this.inFlight.get(tabId)?.values() ?? [])].map(stripBodies),
+      };
       batch.putMetas.push({ tabId, value });
     }
 
@@ -436,7 +596,35 @@ export class CapturePersister {
         const done = this.now();
         this.lastCommitFailed = false;
         this.counters.commits++;
-        this.counters.maxCommitMs = Math.max(this.counters.maxCommitMs, done - started);
+        if (done - started > this.counters.maxCommitMs || this.counters.commits === 1) {
+          this.counters.maxCommitMs = done - started;
+          this.counters.maxCommitRows = {
+            records: batch.putRecords.length,
+            bodies: batch.putBodies.length,
+            bodyChars,
+            carried: batch.putMetas.reduce((n, m) => n + ((m.value as StoredMeta).inFlight?.length ?? 0), 0),
+            deletes: batch.deleteTabs.length + keyRuns(batch.deleteRecords).length + keyRuns(batch.deleteBodies).length,
+          };
+        }
+        if (done - started > 1_000) {
+          this.counters.slowCommits++;
+          const log = this.counters.slowCommitLog;
+          log.push({
+            at: started,
+            ms: done - started,
+            records: batch.putRecords.length,
+            bodies: batch.putBodies.length,
+          });
+          if (log.length > 20) log.shift();
+        }
+        const bucket =
+          this.counters.commitsBySize[COMMIT_SIZE_BUCKETS.findIndex((upTo) => batch.putRecords.length <= upTo)];
+        if (bucket) {
+          bucket.count++;
+          bucket.totalMs += done - started;
+          bucket.maxMs = Math.max(bucket.maxMs, done - started);
+        }
+        this.adaptBatch(done - started, full);
         this.counters.maxLagMs = Math.max(this.counters.maxLagMs, done - queuedAt);
         this.counters.recordsWritten += batch.putRecords.length;
         this.counters.bodiesWritten += batch.putBodies.length;
@@ -454,6 +642,15 @@ export class CapturePersister {
         this.errors++;
         this.lastCommitFailed = true;
         for (const [id, entry] of taken) if (!this.pending.has(id)) this.pending.set(id, entry);
+        for (const [tabId, { seq }] of uncarried) {
+          // Still held (not evicted or cleared meanwhile): its meta carries it again until written.
+          const record = this.pending.get(rowId(tabId, seq))?.record;
+          if (!record) continue;
+          const carried = this.inFlight.get(tabId);
+          if (carried) carried.set(record.seq, record);
+          else this.inFlight.set(tabId, new Map([[record.seq, record]]));
+          this.promoted.add(rowId(tabId, record.seq));
+        }
         for (const tabId of metas) this.dirtyMetas.add(tabId);
         for (const tabId of removed) this.removedTabs.add(tabId);
         this.firstQueuedAt ??= queuedAt;
@@ -469,7 +666,7 @@ export class CapturePersister {
         this.lastCommitFailed
           ? this.options.retryMs
           : // A backlog goes at once; a trickle waits, so a request's several changes make one write.
-            this.pending.size >= this.options.maxBatchRecords
+            this.pending.size >= this.batchRecords
             ? 0
             : this.options.delayMs,
       );

@@ -2,7 +2,7 @@
 // builders, IndexedDB (fake-indexeddb) and a fake session marker. Not imported by production code.
 import type { Classification, Exchange } from '../core/types';
 import 'fake-indexeddb/auto';
-import { lazyCaptureDb, openCaptureDb, type CaptureDb } from '../platform/capture-db';
+import { lazyCaptureDb, openCaptureDb, type CaptureDb, type ClearedRows } from '../platform/capture-db';
 import type { SessionMarker } from '../platform/storage';
 import type { CaptureLimits } from './limits';
 import type { WebRequestDetails } from './webrequest-events';
@@ -134,12 +134,14 @@ export function testDb(name = `faultline-test-${++dbCounter}`): CaptureDb {
 
 /** storage.session's session marker, in memory: `new FakeMarker(false)` is a fresh browser session. */
 export class FakeMarker implements SessionMarker {
+  previousSession: ClearedRows = { tabs: 0, records: 0, bodies: 0 };
   constructor(public isSet = true) {}
-  async present(): Promise<boolean> {
-    return this.isSet;
+  async read(): Promise<{ previousSession: ClearedRows } | null> {
+    return this.isSet ? { previousSession: { ...this.previousSession } } : null;
   }
-  async set(): Promise<void> {
+  async set(previousSession: ClearedRows): Promise<void> {
     this.isSet = true;
+    this.previousSession = { ...previousSession };
   }
 }
 
