@@ -543,6 +543,44 @@ describe('CaptureService', () => {
     expect(upsertBytes).toBeLessThan(rowBytes / 3);
   });
 
+  it('keeps packed rows between panel opens, and packs again the rows of a record that changed and of those that came since', async () => {
+    const { service, timers } = makeService();
+    await service.start();
+    fireAll(service, webRequest('https://a.test/api', { tabId: 1, status: 422, at: 50 }));
+    await timers.runAll();
+    const rowsOf = (port: FakePort) =>
+      [...port.of('bg/snapshot'), ...port.of('bg/upsert')].flatMap((m) => m.payload.records);
+    expect(rowsOf(panel(service, 1))).toEqual(JSON.parse(JSON.stringify(service.records(1).map(toListRecord))));
+    const packedOnce = service.packedRows.stats.packedRows;
+    expect(rowsOf(panel(service, 1))).toHaveLength(1);
+    expect(service.packedRows.stats.packedRows).toBe(packedOnce);
+
+    // The body arrives through the devtools page: the record changes, and so must its kept row.
+    const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+    service.connect(devtools);
+    devtools.receive(
+      envelope('devtools/finished', {
+        tabId: 1,
+        entries: [
+          {
+            exchange: devtoolsExchange('https://a.test/api', { status: 422, at: 51, body: '{"code":"invalid"}' }),
+            bodyState: 'captured',
+          },
+        ],
+      }),
+    );
+    await timers.runAll();
+    let rows = rowsOf(panel(service, 1));
+    expect(rows).toEqual(JSON.parse(JSON.stringify(service.records(1).map(toListRecord))));
+    expect(rows.map((r) => r.kind === 'request' && r.exchange.body)).toEqual(['{"code":"invalid"}']);
+
+    fireAll(service, webRequest('https://a.test/later', { tabId: 1, status: 500, at: 60 }));
+    await timers.runAll();
+    rows = rowsOf(panel(service, 1));
+    expect(rows).toEqual(JSON.parse(JSON.stringify(service.records(1).map(toListRecord))));
+    expect(rows).toHaveLength(2);
+  });
+
   it('counts a post that throws (a closed port, or a message over the size limit) instead of losing it silently', async () => {
     const { service, timers } = makeService();
     await service.start();
