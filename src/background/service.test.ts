@@ -280,6 +280,36 @@ describe('CaptureService', () => {
     expect(port.of('bg/snapshot')[0].payload.records).toHaveLength(31);
   });
 
+  it("packs a restored tab's list rows after the read-back, so the first panel open posts packs already made", async () => {
+    const db = testDb();
+    const first = makeService(db);
+    await first.service.start();
+    for (let i = 0; i < 30; i++)
+      fireAll(first.service, webRequest(`https://a.test/${i}`, { tabId: 1, status: 500, at: i }));
+    await first.timers.runAll();
+    await first.service.flush();
+
+    const timers = new ManualTimers();
+    const chunks = { first: 4, rest: 10 };
+    const second = new CaptureService({
+      classify: fakeClassify,
+      limits: TEST_LIMITS,
+      db,
+      setBadge: () => {},
+      extensionOrigin: ORIGIN,
+      timers,
+      snapshotChunks: chunks,
+    });
+    await second.start();
+    expect(second.packedRows.stats.packedRows).toBe(0); // in later tasks, one message's worth each
+    await timers.runAll();
+    expect(second.packedRows.stats).toMatchObject({ packedRows: 30, reusedRows: 0 });
+    const port = panel(second, 1);
+    const rows = [...port.of('bg/snapshot'), ...port.of('bg/upsert')].flatMap((m) => m.payload.records);
+    expect(rows).toEqual(JSON.parse(JSON.stringify(second.records(1).map(toListRecord))));
+    expect(second.packedRows.stats).toMatchObject({ packedRows: 30, reusedRows: 30 });
+  });
+
   it('holds or counts every request when the worker stops before writing the last ones, once the devtools page re-sends them', async () => {
     const db = testDb();
     const first = makeService(db);
