@@ -299,6 +299,7 @@ describe.each(BROWSERS)('%s: the panel opened on 100,000 stored failures', (brow
     await waitForFailureCount(session, total, 300_000);
 
     // Now open the panel afresh, counting what crosses the port.
+    const packedBefore = await session.backgroundEval(() => (globalThis as any).faultlineDebug.packedRowStats());
     await session.backgroundEval(() => (globalThis as any).faultlineDebug.resetPanelTraffic({ countBytes: true }));
     const asked = await session.panelEval(reloadMarked);
     await session.waitForPanel(watchRows, total, 60_000);
@@ -325,6 +326,12 @@ describe.each(BROWSERS)('%s: the panel opened on 100,000 stored failures', (brow
         `${(written.fullBytes / STORED).toFixed(0)} B each); first rows painted ${(seen.first - asked).toFixed(0)} ms and ` +
         `all rows ${(seen.all - asked).toFixed(0)} ms after the panel reload was asked for` +
         `${seen.late ? ' (rows were there before the watcher: upper bounds)' : ''}; failed posts ${traffic.failedPosts}`,
+    );
+    const packedAfter = await session.backgroundEval(() => (globalThis as any).faultlineDebug.packedRowStats());
+    console.log(
+      `[open 100k, ${browser}] rows from kept packs ${packedAfter.reusedRows - packedBefore.reusedRows}, ` +
+        `rows packed while opening ${packedAfter.packedRows - packedBefore.packedRows} ` +
+        `(before the open: ${packedBefore.packedRows} packed, ${packedBefore.reusedRows} from kept packs)`,
     );
     expect(traffic.countingBytes).toBe(true);
     expect(traffic.failedPosts).toBe(0);

@@ -4,6 +4,7 @@ import type { CaptureRecord, CaptureStats, Envelope } from '../protocol/messages
 import type { PersistStats } from './persist';
 import type { PortTrafficReport } from './port-traffic';
 import type { CaptureService } from './service';
+import type { PackedRowStats } from './packed-row-cache';
 import { snapshotMessages } from './snapshot-messages';
 
 export interface FaultlineDebug {
@@ -26,6 +27,8 @@ export interface FaultlineDebug {
   panelTraffic(): PortTrafficReport;
   /** Zeroes the panel traffic counts; `countBytes` also measures each message's JSON size from now on. */
   resetPanelTraffic(options?: { countBytes?: boolean }): void;
+  /** Rows posted to opening panels from packs kept since an earlier open or the read-back, and rows packed. */
+  packedRowStats(): PackedRowStats;
   /** The messages a panel opening on these records gets, as the service builds them (for the bench). */
   snapshotMessages(tabId: number, records: CaptureRecord[], stats: CaptureStats): Iterable<Envelope>;
 }
@@ -57,6 +60,7 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
       service.panelTraffic.reset();
       service.panelTraffic.countBytes = options?.countBytes === true;
     },
+    packedRowStats: () => ({ ...service.packedRows.stats }),
     snapshotMessages: (tabId, records, stats) => snapshotMessages(tabId, records, stats, false),
   };
 }

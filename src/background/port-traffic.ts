@@ -23,9 +23,14 @@ export interface PortTrafficReport {
   failedPosts: number;
 }
 
+/** Messages whose bytes may wait to be counted: more than a panel opening on 100k records posts. */
+const MAX_UNMEASURED = 64;
+
 export class PortTraffic {
   private byType: Record<string, PortTrafficCounts> = {};
   private failed = 0;
+  /** Posted messages whose bytes are not counted yet. */
+  private unmeasured: Array<{ counts: PortTrafficCounts; message: unknown }> = [];
   countBytes = false;
 
   /** Counts a posted message; `ok` false when postMessage threw. */
@@ -50,14 +55,25 @@ export class PortTraffic {
         else counts.fullRecords++;
       }
     }
-    if (this.countBytes) counts.bytes += JSON.stringify(message).length;
+    if (!this.countBytes) return;
+    // Measured when the report is read (or once many wait), not here: serializing a large message
+    // again would delay the next post, and the opening it measures.
+    this.unmeasured.push({ counts, message });
+    if (this.unmeasured.length > MAX_UNMEASURED) this.measure();
+  }
+
+  private measure(): void {
+    for (const { counts, message } of this.unmeasured) counts.bytes += JSON.stringify(message).length;
+    this.unmeasured = [];
   }
 
   report(): PortTrafficReport {
+    this.measure();
     return { countingBytes: this.countBytes, byType: copyCounts(this.byType), failedPosts: this.failed };
   }
 
   reset(): void {
+    this.unmeasured = [];
     this.byType = {};
     this.failed = 0;
   }

@@ -280,6 +280,36 @@ describe('CaptureService', () => {
     expect(port.of('bg/snapshot')[0].payload.records).toHaveLength(31);
   });
 
+  it("packs a restored tab's list rows after the read-back, so the first panel open posts packs already made", async () => {
+    const db = testDb();
+    const first = makeService(db);
+    await first.service.start();
+    for (let i = 0; i < 30; i++)
+      fireAll(first.service, webRequest(`https://a.test/${i}`, { tabId: 1, status: 500, at: i }));
+    await first.timers.runAll();
+    await first.service.flush();
+
+    const timers = new ManualTimers();
+    const chunks = { first: 4, rest: 10 };
+    const second = new CaptureService({
+      classify: fakeClassify,
+      limits: TEST_LIMITS,
+      db,
+      setBadge: () => {},
+      extensionOrigin: ORIGIN,
+      timers,
+      snapshotChunks: chunks,
+    });
+    await second.start();
+    expect(second.packedRows.stats.packedRows).toBe(0); // in later tasks, one message's worth each
+    await timers.runAll();
+    expect(second.packedRows.stats).toMatchObject({ packedRows: 30, reusedRows: 0 });
+    const port = panel(second, 1);
+    const rows = [...port.of('bg/snapshot'), ...port.of('bg/upsert')].flatMap((m) => m.payload.records);
+    expect(rows).toEqual(JSON.parse(JSON.stringify(second.records(1).map(toListRecord))));
+    expect(second.packedRows.stats).toMatchObject({ packedRows: 30, reusedRows: 30 });
+  });
+
   it('holds or counts every request when the worker stops before writing the last ones, once the devtools page re-sends them', async () => {
     const db = testDb();
     const first = makeService(db);
@@ -541,6 +571,44 @@ describe('CaptureService', () => {
     expect(traffic.byType['bg/upsert'].bytes).toBe(upsertBytes);
     const rowBytes = JSON.stringify(rows.slice(chunks.first)).length;
     expect(upsertBytes).toBeLessThan(rowBytes / 3);
+  });
+
+  it('keeps packed rows between panel opens, and packs again the rows of a record that changed and of those that came since', async () => {
+    const { service, timers } = makeService();
+    await service.start();
+    fireAll(service, webRequest('https://a.test/api', { tabId: 1, status: 422, at: 50 }));
+    await timers.runAll();
+    const rowsOf = (port: FakePort) =>
+      [...port.of('bg/snapshot'), ...port.of('bg/upsert')].flatMap((m) => m.payload.records);
+    expect(rowsOf(panel(service, 1))).toEqual(JSON.parse(JSON.stringify(service.records(1).map(toListRecord))));
+    const packedOnce = service.packedRows.stats.packedRows;
+    expect(rowsOf(panel(service, 1))).toHaveLength(1);
+    expect(service.packedRows.stats.packedRows).toBe(packedOnce);
+
+    // The body arrives through the devtools page: the record changes, and so must its kept row.
+    const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+    service.connect(devtools);
+    devtools.receive(
+      envelope('devtools/finished', {
+        tabId: 1,
+        entries: [
+          {
+            exchange: devtoolsExchange('https://a.test/api', { status: 422, at: 51, body: '{"code":"invalid"}' }),
+            bodyState: 'captured',
+          },
+        ],
+      }),
+    );
+    await timers.runAll();
+    let rows = rowsOf(panel(service, 1));
+    expect(rows).toEqual(JSON.parse(JSON.stringify(service.records(1).map(toListRecord))));
+    expect(rows.map((r) => r.kind === 'request' && r.exchange.body)).toEqual(['{"code":"invalid"}']);
+
+    fireAll(service, webRequest('https://a.test/later', { tabId: 1, status: 500, at: 60 }));
+    await timers.runAll();
+    rows = rowsOf(panel(service, 1));
+    expect(rows).toEqual(JSON.parse(JSON.stringify(service.records(1).map(toListRecord))));
+    expect(rows).toHaveLength(2);
   });
 
   it('counts a post that throws (a closed port, or a message over the size limit) instead of losing it silently', async () => {

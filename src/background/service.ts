@@ -17,7 +17,8 @@ import {
   type MessageMap,
 } from '../protocol/messages';
 import { toListRecord } from '../protocol/list-record';
-import { snapshotMessages, type SnapshotChunks } from './snapshot-messages';
+import { PackedRowCache } from './packed-row-cache';
+import { SNAPSHOT_CHUNK_ROWS, SNAPSHOT_FIRST_ROWS, snapshotMessages, type SnapshotChunks } from './snapshot-messages';
 import { bodyCopyPlan, type CopyPlan } from './body-copy';
 import { PortTraffic } from './port-traffic';
 import type { CaptureLimits } from './limits';
@@ -87,6 +88,8 @@ export class CaptureService {
   adoptedOrphans = 0;
   /** What was posted to panels, per message type (the debug API reads it). */
   readonly panelTraffic = new PortTraffic();
+  /** List rows packed for panels, kept until their records change (issue 18). */
+  readonly packedRows = new PackedRowCache();
 
   constructor(private readonly deps: ServiceDeps) {
     this.timers = deps.timers ?? realTimers;
@@ -139,6 +142,7 @@ export class CaptureService {
         /* one bad event must not stop the rest */
       }
     }
+    for (const tabId of this.restoredTabs) this.warmPackedRows(tabId);
     if (this.deps.tabExists) {
       for (const tabId of [...this.stores.keys()]) {
         if (!(await this.deps.tabExists(tabId))) this.tabRemoved(tabId);
@@ -151,6 +155,25 @@ export class CaptureService {
     this.whenReady(() => {
       for (const store of this.stores.values()) store.reclassifyAll();
     });
+  }
+
+  /**
+   * Packs a restored tab's list rows ahead of the first panel open, one message's worth per task, so
+   * that opening posts packs that are ready (issue 18). Stops when the tab is gone or all are packed.
+   */
+  private warmPackedRows(tabId: number, from = 0): void {
+    this.timers.setTimer(() => {
+      const store = this.stores.get(tabId);
+      if (!store) return;
+      const records = store.visible();
+      const chunks = this.deps.snapshotChunks ?? { first: SNAPSHOT_FIRST_ROWS, rest: SNAPSHOT_CHUNK_ROWS };
+      const packedBefore = this.packedRows.stats.packedRows;
+      let at = from;
+      // Kept runs cost nothing: go on to the first run that needs packing, pack it, and yield.
+      while (at < records.length && this.packedRows.stats.packedRows === packedBefore)
+        at = this.packedRows.take(tabId, records, at, at === 0 ? chunks.first : chunks.rest).end;
+      if (at < records.length) this.warmPackedRows(tabId, at);
+    }, 0);
   }
 
   /** Runs `fn` now if rehydrated, otherwise after, keeping arrival order. */
@@ -217,6 +240,7 @@ export class CaptureService {
   tabRemoved(tabId: number): void {
     this.whenReady(() => {
       this.stores.delete(tabId);
+      this.packedRows.forget(tabId);
       this.pending.delete(tabId);
       this.lastBadge.delete(tabId);
       this.persister.dropTab(tabId);
@@ -292,6 +316,7 @@ export class CaptureService {
           this.statsOf(store),
           store.preserve,
           this.deps.snapshotChunks,
+          (records, from, max) => this.packedRows.take(tabId, records, from, max),
         );
         for (const message of messages) this.post(connection.port, message);
         return;
@@ -359,6 +384,8 @@ export class CaptureService {
 
   private onStoreEvent(event: StoreEvent): void {
     this.persister.onEvent(event);
+    if (event.type === 'upsert' || event.type === 'remove') this.packedRows.changed(event.tabId, event.record.id);
+    else if (event.type === 'clear') this.packedRows.forget(event.tabId);
     const batch = this.batchFor(event.tabId);
     switch (event.type) {
       case 'upsert':

@@ -5,7 +5,7 @@
 // unpacks one while the worker packs the next.
 import { toListRecord } from '../protocol/list-record';
 import { envelope, type CaptureRecord, type CaptureStats, type Envelope } from '../protocol/messages';
-import { packRecords } from '../protocol/packed-records';
+import { packRecords, type PackedRecords } from '../protocol/packed-records';
 
 /** Rows in the first message: more than a screenful of the tallest panel. */
 export const SNAPSHOT_FIRST_ROWS = 300;
@@ -20,16 +20,35 @@ export interface SnapshotChunks {
   rest: number;
 }
 
+/** Packs the list rows of up to `max` records from `from`; says where the next message starts. */
+export type PackRows = (
+  records: readonly CaptureRecord[],
+  from: number,
+  max: number,
+) => { packed: PackedRecords; end: number };
+
+/** Packs every message afresh (the service keeps packed runs instead: packed-row-cache.ts). */
+export const packFresh: PackRows = (records, from, max) => {
+  const end = Math.min(records.length, from + Math.max(1, max));
+  return { packed: packRecords(records.slice(from, end).map(toListRecord)), end };
+};
+
 export function* snapshotMessages(
   tabId: number,
   records: readonly CaptureRecord[],
   stats: CaptureStats,
   preserve: boolean,
   chunks: SnapshotChunks = { first: SNAPSHOT_FIRST_ROWS, rest: SNAPSHOT_CHUNK_ROWS },
+  pack: PackRows = packFresh,
 ): Generator<Envelope<'bg/snapshot' | 'bg/upsert'>> {
-  const rows = (from: number, to: number) => packRecords(records.slice(from, to).map(toListRecord));
-  const first = Math.max(1, chunks.first);
-  yield envelope('bg/snapshot', { tabId, records: [], packed: rows(0, first), stats, preserve });
-  for (let from = first; from < records.length; from += chunks.rest)
-    yield envelope('bg/upsert', { tabId, records: [], packed: rows(from, from + chunks.rest), stats });
+  if (records.length === 0) {
+    yield envelope('bg/snapshot', { tabId, records: [], packed: packRecords([]), stats, preserve });
+    return;
+  }
+  let { packed, end } = pack(records, 0, Math.max(1, chunks.first));
+  yield envelope('bg/snapshot', { tabId, records: [], packed, stats, preserve });
+  while (end < records.length) {
+    ({ packed, end } = pack(records, end, chunks.rest));
+    yield envelope('bg/upsert', { tabId, records: [], packed, stats });
+  }
 }

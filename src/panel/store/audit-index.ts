@@ -7,17 +7,28 @@ import type { CaptureRecord, RequestRecord } from '../../protocol/messages';
 
 /** The audit's call key (`METHOD url` without the fragment), as `auditSequence` names it. */
 export function auditCallKey(method: string, url: string): string {
-  return `${method.toUpperCase()} ${url.replace(/#.*$/, '')}`;
+  const hash = url.indexOf('#');
+  return `${method.toUpperCase()} ${hash < 0 ? url : url.slice(0, hash)}`;
+}
+
+/** A call's records: most calls are made once, and hold their one record without a map. */
+type Bucket = RequestRecord | Map<string, RequestRecord>;
+
+function bucketSize(bucket: Bucket | undefined): number {
+  return bucket === undefined ? 0 : bucket instanceof Map ? bucket.size : 1;
+}
+
+function bucketRecords(bucket: Bucket): Iterable<RequestRecord> {
+  return bucket instanceof Map ? bucket.values() : [bucket];
 }
 
 export class AuditIndex {
-  private readonly byKey = new Map<string, Map<string, RequestRecord>>();
+  private readonly byKey = new Map<string, Bucket>();
   private readonly keyById = new Map<string, string>();
   private readonly dirty = new Set<string>();
   private readonly sequencesByKey = new Map<string, RetrySequence[]>();
   private readonly flaggedByKey = new Map<string, string[]>();
   private readonly rulesById = new Map<string, AuditRule[]>();
-  private readonly recordById = new Map<string, RequestRecord>();
   /** Bumped whenever a refresh changed the results. */
   revision = 0;
   /** Calls re-audited so far: the cost the incremental path keeps low. */
@@ -31,7 +42,6 @@ export class AuditIndex {
     this.byKey.clear();
     this.keyById.clear();
     this.dirty.clear();
-    this.recordById.clear();
     const hadResults = this.sequencesByKey.size > 0;
     this.sequencesByKey.clear();
     this.flaggedByKey.clear();
@@ -46,11 +56,23 @@ export class AuditIndex {
       const key = auditCallKey(record.exchange.method, record.exchange.url);
       const before = this.keyById.get(record.id);
       if (before !== undefined && before !== key) this.drop(record.id);
-      let bucket = this.byKey.get(key);
-      if (!bucket) this.byKey.set(key, (bucket = new Map()));
-      bucket.set(record.id, record);
+      const bucket = this.byKey.get(key);
       this.keyById.set(record.id, key);
-      this.recordById.set(record.id, record);
+      if (bucket === undefined) {
+        // A call's first record: a single attempt has no results to refresh.
+        this.byKey.set(key, record);
+        continue;
+      }
+      if (bucket instanceof Map) bucket.set(record.id, record);
+      else if (bucket.id === record.id) this.byKey.set(key, record);
+      else
+        this.byKey.set(
+          key,
+          new Map([
+            [bucket.id, bucket],
+            [record.id, record],
+          ]),
+        );
       this.dirty.add(key);
     }
   }
@@ -67,13 +89,13 @@ export class AuditIndex {
       const bucket = this.byKey.get(key);
       const hadResults = this.sequencesByKey.has(key);
       this.clearResults(key);
-      if (!bucket || bucket.size < 2 || !hasFailure(bucket)) {
+      if (!bucket || bucketSize(bucket) < 2 || !hasFailure(bucket)) {
         changed ||= hadResults;
         continue;
       }
       this.auditedCalls++;
       const attempts: AuditAttempt[] = [];
-      for (const r of bucket.values())
+      for (const r of bucketRecords(bucket))
         attempts.push({ id: r.id, exchange: r.exchange, classification: r.classification });
       const sequences = auditAttempts(attempts);
       if (sequences.length === 0) {
@@ -133,17 +155,21 @@ export class AuditIndex {
   }
 
   record(id: string): RequestRecord | undefined {
-    return this.recordById.get(id);
+    const key = this.keyById.get(id);
+    const bucket = key === undefined ? undefined : this.byKey.get(key);
+    if (bucket instanceof Map) return bucket.get(id);
+    return bucket?.id === id ? bucket : undefined;
   }
 
   private drop(id: string): void {
     const key = this.keyById.get(id);
     if (key === undefined) return;
     this.keyById.delete(id);
-    this.recordById.delete(id);
     const bucket = this.byKey.get(key);
-    bucket?.delete(id);
-    if (bucket && bucket.size === 0) this.byKey.delete(key);
+    if (bucket instanceof Map) {
+      bucket.delete(id);
+      if (bucket.size === 1) this.byKey.set(key, bucket.values().next().value!);
+    } else if (bucket?.id === id) this.byKey.delete(key);
     this.dirty.add(key);
   }
 
@@ -154,7 +180,7 @@ export class AuditIndex {
   }
 }
 
-function hasFailure(bucket: Map<string, RequestRecord>): boolean {
-  for (const r of bucket.values()) if (r.classification.failure) return true;
+function hasFailure(bucket: Bucket): boolean {
+  for (const r of bucketRecords(bucket)) if (r.classification.failure) return true;
   return false;
 }
