@@ -298,7 +298,7 @@ export function Toolbar({ filterRef, onImportFile, status }: ToolbarProps) {
             title="Settings"
             onClick={() => setSettingsOpen(!settingsOpen)}
           >
-            <GearIcon />
+            <span class="gear" aria-hidden="true" />
           </button>
           {settingsOpen ? <SettingsMenu onClose={() => setSettingsOpen(false)} /> : null}
         </div>
@@ -346,18 +346,4 @@ function hostLabel(records: readonly RequestRecord[]): string {
   } catch {
     return '';
   }
-}
-
-function GearIcon() {
-  // Eight teeth around a ring, the middle open; currentColor follows the theme.
-  return (
-    <svg class="gear" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <g fill="currentColor">
-        {[0, 45, 90, 135, 180, 225, 270, 315].map((angle) => (
-          <rect key={angle} x="6.5" y="0.3" width="3" height="3.6" rx="0.6" transform={`rotate(${angle} 8 8)`} />
-        ))}
-      </g>
-      <circle cx="8" cy="8" r="4.3" fill="none" stroke="currentColor" stroke-width="3" />
-    </svg>
-  );
 }
