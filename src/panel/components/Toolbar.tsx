@@ -298,7 +298,7 @@ export function Toolbar({ filterRef, onImportFile, status }: ToolbarProps) {
             title="Settings"
             onClick={() => setSettingsOpen(!settingsOpen)}
           >
-            <span class="gear" aria-hidden="true" />
+            <GearIcon />
           </button>
           {settingsOpen ? <SettingsMenu onClose={() => setSettingsOpen(false)} /> : null}
         </div>
@@ -346,4 +346,18 @@ function hostLabel(records: readonly RequestRecord[]): string {
   } catch {
     return '';
   }
+}
+
+function GearIcon() {
+  // Eight teeth around an open ring, in the text colour (an inline SVG: a CSS mask did not draw in Firefox).
+  return (
+    <svg class="gear" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <g fill="currentColor">
+        {[0, 45, 90, 135, 180, 225, 270, 315].map((angle) => (
+          <rect key={angle} x="6.5" y="0.3" width="3" height="3.6" rx="0.6" transform={`rotate(${angle} 8 8)`} />
+        ))}
+      </g>
+      <circle cx="8" cy="8" r="4.3" fill="none" stroke="currentColor" stroke-width="3" />
+    </svg>
+  );
 }
