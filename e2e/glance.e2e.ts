@@ -79,6 +79,8 @@ async function layoutFacts(): Promise<{
   columns: string[];
   cut: Record<string, string[]>;
   messagesCut: string[];
+  /** The status bar's content sits in the toolbar's first row (a wide dock), not in a footer. */
+  statusFolded: boolean;
 }> {
   for (let i = 0; i < 6; i++)
     await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
@@ -115,7 +117,41 @@ async function layoutFacts(): Promise<{
     columns: [...grid.querySelectorAll<HTMLElement>('[role="columnheader"]')].map((h) => h.dataset.testid!.slice(7)),
     cut,
     messagesCut,
+    statusFolded: document.querySelector('.toolbar-row > [data-testid="status-bar"]') !== null,
   };
+}
+
+/**
+ * Whole failure rows in view under the header, scrolled to the top, to the end, and at each step of a
+ * scroll from the top to the end (a step a third of the list's height, landing between rows).
+ */
+async function wholeRowsInView(): Promise<{ top: number; end: number; fewestWhileScrolling: number; steps: number }> {
+  const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  const grid = document.querySelector<HTMLElement>('[data-testid="failure-list"]')!;
+  const count = (): number => {
+    const box = grid.getBoundingClientRect();
+    const header = grid.querySelector<HTMLElement>('.row.header')!.getBoundingClientRect();
+    return [...grid.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].filter((r) => {
+      const b = r.getBoundingClientRect();
+      return b.top >= header.bottom - 1 && b.bottom <= box.bottom + 1;
+    }).length;
+  };
+  const settleAt = async (top: number): Promise<void> => {
+    grid.scrollTop = top;
+    for (let i = 0; i < 3; i++) await frame();
+  };
+  await settleAt(0);
+  const top = count();
+  let fewest = Infinity;
+  let steps = 0;
+  for (let y = 0; y < grid.scrollHeight - grid.clientHeight; y += Math.round(grid.clientHeight / 3)) {
+    await settleAt(y);
+    fewest = Math.min(fewest, count());
+    steps++;
+  }
+  await settleAt(grid.scrollHeight);
+  const end = count();
+  return { top, end, fewestWhileScrolling: Math.min(fewest, end), steps };
 }
 
 async function setTheme(theme: string): Promise<true> {
@@ -368,7 +404,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     await demo?.close();
   });
 
-  it('1280×350 bottom dock: one toolbar row, 12+ rows; code, ID, message and verdict of every demo row whole', async () => {
+  it('1280×350 bottom dock: one toolbar row, 12+ whole rows; code, ID, message and verdict of every demo row whole', async () => {
     await session.resizeDevTools(1280, 350);
     await session.panelEval(resetView);
     if (shots) {
@@ -383,9 +419,11 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     // Every demo row, scrolled through from the top: each one reached, its answer cells and its message
     // whole (a long message wraps and its row grows).
     const all = await session.panelEval(demoRowsCut);
+    const inView = await session.panelEval(wholeRowsInView);
     console.log(
-      `${browser} 1280×350: ${all.rows} of ${all.shown} rows scanned, ${facts.rowsInView} in view at the end ` +
-        `(room for ${facts.rowRoom} one-line rows, ${facts.gapBelowRows} px left under them), ` +
+      `${browser} 1280×350: ${all.rows} of ${all.shown} rows scanned; whole rows in view: ${inView.top} at the top, ` +
+        `${inView.end} at the end, ${inView.fewestWhileScrolling} fewest over ${inView.steps} scroll steps ` +
+        `(room for ${facts.rowRoom} one-line rows); status folded into the toolbar: ${facts.statusFolded}; ` +
         `path ${all.pathWidth} px, messages wrapped: ${all.wrapped.length}\n  ${all.wrapped.join('\n  ')}`,
     );
     expect(facts.firstRowHeight).toBeLessThan(32);
@@ -400,12 +438,15 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     // The answer cells (code, ID, verdict, and Action when shown), each part of them, inside the grid.
     const answers = await session.panelEval(answerCellsCut);
     expect(answers.cut).toEqual([]);
+    // One toolbar row, holding the status bar's tabs and counts: the rows get the status bar's height.
     expect(await session.panelEval(toolbarLines)).toBe(1);
-    // Room for 12 one-line rows. A wrapped message takes one of them per extra line: with the demo's four
-    // long messages at the end of the list, 9 whole rows are in view there (logged above).
-    expect(facts.rowRoom).toBeGreaterThanOrEqual(12);
-    // ...and the rows fill it: what they leave is less than a row of two lines, the one shown in part.
-    expect(facts.gapBelowRows).toBeLessThan(2 * 21);
+    expect(facts.statusFolded).toBe(true);
+    // 12 whole rows at the top of the list and scrolled to its end, where the demo's long (wrapped)
+    // messages are; the rows fill the room (what they leave is less than a two-line row, one in part).
+    expect(inView.top).toBeGreaterThanOrEqual(12);
+    expect(inView.end).toBeGreaterThanOrEqual(12);
+    expect(facts.rowRoom).toBeGreaterThanOrEqual(13);
+    expect(facts.gapBelowRows).toBeLessThan(2 * 20);
   });
 
   it('600 px right dock: two-line rows; status, code, ID and verdict shown and not cut, the message a whole line', async () => {
@@ -426,6 +467,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     // The toolbar wraps at 600 px, to at most two rows (it took four before issue 15).
     expect(facts.firstRowHeight).toBeLessThan(60);
     expect(await session.panelEval(toolbarLines)).toBeLessThanOrEqual(2);
+    // No room for the status bar's content in the toolbar: it stays at the bottom.
+    expect(facts.statusFolded).toBe(false);
     const answers = await session.panelEval(answerCellsCut);
     expect(answers.columns).toEqual(expect.arrayContaining(['status', 'code', 'id', 'retry']));
     expect(answers.cut).toEqual([]);

@@ -11,6 +11,7 @@ import { EmptyState, Notices, StatusBar, ToastView, ViewTabs } from './PanelPart
 import { Detail } from './Detail';
 import { FailureList } from './FailureList';
 import { Toolbar } from './Toolbar';
+import { useStatusFold } from '../hooks/useStatusFold';
 import { looksLikeSpec, specDrop } from '../contract';
 import { createImportController } from '../import/import-controller';
 import { ImportProgressBar } from '../import/ImportProgress';
@@ -49,6 +50,9 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
   const detailOpen = usePanel((s) => s.detailOpen);
   const view = usePanel((s) => s.view);
   const filterRef = useRef<HTMLInputElement>(null);
+  const appRef = useRef<HTMLDivElement>(null);
+  // A wide dock: the status bar's content goes to the toolbar's end, and the list gets its height.
+  const statusFolded = useStatusFold(appRef);
   const [dragging, setDragging] = useState(false);
   const dragDepth = useRef(0);
 
@@ -119,6 +123,7 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
 
   return (
     <div
+      ref={appRef}
       class={`app${dragging ? ' dragging' : ''}`}
       data-testid="faultline-panel"
       data-view={view}
@@ -148,7 +153,11 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
       {/* Landmarks and a heading for screen readers: everything sits in header, main or footer. */}
       <header class="panel-header">
         <h1 class="visually-hidden">Faultline: failing HTTP calls</h1>
-        <Toolbar filterRef={filterRef} onImportFile={importFile} />
+        <Toolbar
+          filterRef={filterRef}
+          onImportFile={importFile}
+          status={statusFolded ? <StatusBar tabs={<ViewTabs />} folded /> : undefined}
+        />
         <Notices />
         <ImportProgressBar controller={importer} />
         <ToastView />
@@ -165,7 +174,7 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
           {detailOpen ? <Detail /> : null}
         </main>
       )}
-      <StatusBar tabs={<ViewTabs />} />
+      {statusFolded ? null : <StatusBar tabs={<ViewTabs />} />}
       {dragging ? (
         <div class="drop-overlay" aria-hidden="true">
           Drop a HAR file to triage it, or an OpenAPI spec to check calls against it

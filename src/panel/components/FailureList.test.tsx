@@ -181,11 +181,11 @@ describe('FailureList', () => {
       const bySeq = (seq: number) => rows(view!.root).find((r) => r.dataset.seq === String(seq))!;
       // 300 px hold 42 characters, 8 words and their spaces: 240 characters take 6 lines.
       expect(bySeq(2).classList.contains('wrapped')).toBe(true);
-      expect(bySeq(2).style.getPropertyValue('--wrapped-h')).toBe(`${21 + 5 * 16}px`);
+      expect(bySeq(2).style.getPropertyValue('--wrapped-h')).toBe(`${20 + 5 * 14}px`);
       expect(bySeq(1).classList.contains('wrapped')).toBe(false);
       expect(bySeq(3).classList.contains('wrapped')).toBe(false);
       const spacer = view.root.querySelector<HTMLElement>('[role="rowgroup"]')!;
-      expect(spacer.style.height).toBe(`${3 * 21 + 5 * 16}px`);
+      expect(spacer.style.height).toBe(`${3 * 20 + 5 * 14}px`);
     } finally {
       Object.defineProperty(HTMLElement.prototype, 'clientWidth', width);
       HTMLCanvasElement.prototype.getContext = getContext;

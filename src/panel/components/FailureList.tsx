@@ -52,6 +52,9 @@ function measureContent(probe: HTMLElement, extents: CellExtents): Record<string
   const sample = 'The Title field is required. Rate limit exceeded, try again in 30 seconds.';
   const sansChar = width(sample, false) / sample.length;
   if (sansChar > 0) content.message = extents.messageChars * sansChar + CELL_EDGES;
+  // Times are one format: "00:00:00.000" (digits are one width in the UI fonts).
+  const time = width('00:00:00.000', false);
+  if (time > 0) content.time = time + CELL_EDGES;
   const verdict = Math.max(0, ...extents.verdicts.map((v) => width(v, false)));
   if (verdict > 0) content.retry = verdict + CELL_EDGES;
   probe.textContent = '';

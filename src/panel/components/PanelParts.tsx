@@ -149,7 +149,12 @@ export function EmptyState() {
   );
 }
 
-export function StatusBar({ tabs }: { tabs?: ComponentChildren }) {
+/**
+ * The counts and the view tabs. At a wide dock they sit at the toolbar's end (`folded`, App decides by
+ * measuring): the rows get the status bar's height. Folded, the counts read like the Network panel's
+ * ("34 / 43 requests"); the whole sentence stays in the DOM for screen readers and in the tooltip.
+ */
+export function StatusBar({ tabs, folded = false }: { tabs?: ComponentChildren; folded?: boolean }) {
   const stats = usePanel((s) => s.stats);
   const view = usePanel((s) => (s.view === 'audit' ? s.auditOf : s.view));
   const imported = usePanel((s) => s.imported);
@@ -158,18 +163,38 @@ export function StatusBar({ tabs }: { tabs?: ComponentChildren }) {
   const shown = usePanel((s) => s.shown);
   const failures = usePanel((s) => s.failures);
 
+  const more = scanning ? '…' : '';
   const parts: string[] = [];
-  parts.push(`${formatCount(shown)}${scanning ? '…' : ''} shown`);
+  parts.push(`${formatCount(shown)}${more} shown`);
   parts.push(`${formatCount(failures)} ${failures === 1 ? 'failure' : 'failures'}`);
   if (view === 'live') parts.push(`${formatCount(stats.seen)} requests watched`);
   else if (imported) parts.push(`${formatCount(imported.entries)} entries in ${imported.fileName}`);
   if (showAll) parts.push('all responses');
+  const long = parts.join(' · ');
+  // Shown out of what was watched (or imported), as the Network panel counts.
+  const short =
+    view === 'live'
+      ? `${formatCount(shown)}${more} / ${formatCount(stats.seen)} requests`
+      : imported
+        ? `${formatCount(shown)}${more} / ${formatCount(imported.entries)} entries`
+        : `${formatCount(shown)}${more} shown`;
 
-  return (
-    <footer class="statusbar" data-testid="status-bar">
+  const content = (
+    <>
       {tabs}
-      <span data-testid="counts" data-shown={shown} data-failures={failures} data-scanning={scanning}>
-        {parts.join(' · ')}
+      <span
+        class="counts"
+        data-testid="counts"
+        data-shown={shown}
+        data-failures={failures}
+        data-scanning={scanning}
+        title={folded ? long : undefined}
+      >
+        <span class="counts-long">{long}</span>
+        {/* Always laid out (hidden unless folded): App measures it to decide whether the fold fits. */}
+        <span class="counts-short" aria-hidden="true">
+          {short}
+        </span>
       </span>
       {view === 'live' && stats.droppedRecords > 0 ? (
         <span
@@ -194,6 +219,15 @@ export function StatusBar({ tabs }: { tabs?: ComponentChildren }) {
           {formatCount(stats.droppedBodies)} {stats.droppedBodies === 1 ? 'body' : 'bodies'} dropped
         </span>
       ) : null}
+    </>
+  );
+  return folded ? (
+    <div class="statusbar folded" data-testid="status-bar">
+      {content}
+    </div>
+  ) : (
+    <footer class="statusbar" data-testid="status-bar">
+      {content}
     </footer>
   );
 }

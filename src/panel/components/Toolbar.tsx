@@ -1,5 +1,5 @@
 // The toolbar: session actions, the filter box, chips, grouping, export/import and settings.
-import type { RefObject } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CHIPS, completeKey, FILTER_HELP } from '../filter';
 import { copyText } from '../clipboard';
@@ -19,6 +19,8 @@ import { SettingsMenu } from './SettingsMenu';
 export interface ToolbarProps {
   filterRef: RefObject<HTMLInputElement>;
   onImportFile(file: File): void;
+  /** The status bar's content, at the row's end when a wide dock has room for it (App). */
+  status?: ComponentChildren;
 }
 
 /** The records the current filter shows, oldest first (navigation markers left out). */
@@ -40,7 +42,7 @@ export function filteredRecords(store: PanelStore): RequestRecord[] {
   return out;
 }
 
-export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
+export function Toolbar({ filterRef, onImportFile, status }: ToolbarProps) {
   const store = usePanelStore();
   const platform = usePlatform();
   const filterText = usePanel((s) => s.filterText);
@@ -110,7 +112,7 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
 
   return (
     <div class="toolbar" role="toolbar" aria-label="Faultline">
-      <div class="toolbar-row">
+      <div class={`toolbar-row${status ? ' folded' : ''}`}>
         <button
           type="button"
           class="tool"
@@ -283,16 +285,20 @@ export function Toolbar({ filterRef, onImportFile }: ToolbarProps) {
           }}
         />
         <span class="spacer" />
+        {status}
         <div class="settings-anchor">
+          {/* A gear, as in DevTools: the row needs the width at a 1280 px dock. */}
           <button
             type="button"
-            class="tool"
+            class="tool icon-tool"
             data-testid="settings"
             aria-haspopup="dialog"
             aria-expanded={settingsOpen}
+            aria-label="Settings"
+            title="Settings"
             onClick={() => setSettingsOpen(!settingsOpen)}
           >
-            Settings
+            <GearIcon />
           </button>
           {settingsOpen ? <SettingsMenu onClose={() => setSettingsOpen(false)} /> : null}
         </div>
@@ -340,4 +346,18 @@ function hostLabel(records: readonly RequestRecord[]): string {
   } catch {
     return '';
   }
+}
+
+function GearIcon() {
+  // Eight teeth around an open ring, in the text colour (an inline SVG: a CSS mask did not draw in Firefox).
+  return (
+    <svg class="gear" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <g fill="currentColor">
+        {[0, 45, 90, 135, 180, 225, 270, 315].map((angle) => (
+          <rect key={angle} x="6.5" y="0.3" width="3" height="3.6" rx="0.6" transform={`rotate(${angle} 8 8)`} />
+        ))}
+      </g>
+      <circle cx="8" cy="8" r="4.3" fill="none" stroke="currentColor" stroke-width="3" />
+    </svg>
+  );
 }

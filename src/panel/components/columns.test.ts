@@ -52,8 +52,8 @@ describe('columns', () => {
     // A message longer than the room: the path keeps only its minimum, the message gets every spare pixel.
     const long = layoutColumns(userColumns([], []), {}, 1280, { ...demoContent, message: 652 });
     const fixed = tracks(long).reduce((sum, t) => sum + (t.fr ? 0 : t.max), 0);
-    expect(at(long, 'url').min).toBe(120);
-    expect(at(long, 'message').min).toBe(1280 - 1 - fixed - 120);
+    expect(at(long, 'url').min).toBe(90);
+    expect(at(long, 'message').min).toBe(1280 - 1 - fixed - 90);
     // Short messages: the message is as wide as its content, the rest is shared (the message's share larger).
     const short = layoutColumns(userColumns([], []), {}, 1280, { ...demoContent, message: 300 });
     expect(at(short, 'message').min).toBe(300);

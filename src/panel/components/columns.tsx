@@ -51,6 +51,7 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
   {
     id: 'time',
     title: 'Time',
+    // Content-sized: as wide as "00:00:00.000" in the cells' font.
     width: 96,
     minWidth: 70,
     priority: 8,
@@ -90,8 +91,9 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
   {
     id: 'url',
     title: 'Path',
+    // Its minimum is small: at a 1280 px dock the width goes to the message, so fewer messages wrap.
     width: 180,
-    minWidth: 120,
+    minWidth: 90,
     grow: true,
     priority: 6,
     sortValue: (row) => row.path,
@@ -319,8 +321,8 @@ export function layoutColumns(
 }
 
 /** Fixed row height in px; the windowing math and the CSS share it. */
-export const ROW_HEIGHT = 21;
+export const ROW_HEIGHT = 20;
 /** A two-line row (narrow docks): two lines of 18 px. */
 export const STACKED_ROW_HEIGHT = 36;
 /** Each line a wrapped message adds to a one-line row, px (panel.css .row.wrapped). */
-export const WRAP_LINE_HEIGHT = 16;
+export const WRAP_LINE_HEIGHT = 14;
