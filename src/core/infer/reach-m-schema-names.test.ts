@@ -44,10 +44,10 @@ const MESSAGE_NAMES: Variant[] = [
     expect: { errorCode: 'bad_request', message: 'the `limit` parameter must be at most 100' },
   },
   {
-    name: 'code_text beside a numeric code',
-    status: 403,
-    body: { code: 3021, code_text: 'The key is not allowed to call this endpoint' },
-    expect: { errorCode: '3021', message: 'The key is not allowed to call this endpoint' },
+    name: 'error_text beside a status number (Vonage Verify keys)',
+    status: 400,
+    body: { request_id: '', status: '3', error_text: 'Invalid value for param: number' },
+    expect: { message: 'Invalid value for param: number' },
   },
 ];
 
@@ -119,6 +119,99 @@ const HTTP_STATUS_NAMES: Variant[] = [
   },
 ];
 
+/**
+ * Nestings and code shapes the schemas use most (top level, `error`, `errors[]`, `errors.error[]`,
+ * `fault.detail`, `tppMessages[]`; codes as UPPER_SNAKE, PascalCase, lower words, dotted, letters and
+ * digits, numbers): held before this round, kept as a guard.
+ */
+const SCHEMA_SHAPES: Variant[] = [
+  {
+    name: 'UK Open Banking Errors[].ErrorCode beside a generic top message',
+    status: 400,
+    body: {
+      Code: 'BadRequest',
+      Id: 'c2a9',
+      Message: 'Bad request',
+      Errors: [
+        { ErrorCode: 'UK.OBIE.Field.Invalid', Message: 'InstructedAmount must be positive', Path: 'Data.Initiation' },
+      ],
+    },
+    expect: { errorCode: 'UK.OBIE.Field.Invalid', message: 'InstructedAmount must be positive' },
+  },
+  {
+    name: 'Berlin Group tppMessages[] {category, code, text}',
+    status: 400,
+    body: {
+      tppMessages: [{ category: 'ERROR', code: 'FORMAT_ERROR', path: 'iban', text: 'IBAN has an invalid format' }],
+    },
+    expect: { errorCode: 'FORMAT_ERROR', message: 'IBAN has an invalid format' },
+  },
+  {
+    name: 'errors.error[] {reasonCode, description}',
+    status: 400,
+    body: { errors: { error: [{ reasonCode: 'INVALID_ACCOUNT', description: 'the account is closed' }] } },
+    expect: { errorCode: 'INVALID_ACCOUNT', message: 'the account is closed' },
+  },
+  {
+    name: 'Apigee fault {faultstring, detail.errorcode}',
+    status: 401,
+    body: { fault: { faultstring: 'Invalid ApiKey', detail: { errorcode: 'oauth.v2.InvalidApiKey' } } },
+    expect: { errorCode: 'oauth.v2.InvalidApiKey', message: 'Invalid ApiKey' },
+  },
+  {
+    name: 'code as a capitalized word (`Timeout`)',
+    status: 504,
+    body: { code: 'Timeout', message: 'the upstream did not answer in 30 s' },
+    expect: { errorCode: 'Timeout', message: 'the upstream did not answer in 30 s' },
+  },
+  {
+    name: 'code as a lower-case word (`invalid`)',
+    status: 400,
+    body: { code: 'invalid', message: 'size must be a number' },
+    expect: { errorCode: 'invalid', message: 'size must be a number' },
+  },
+  {
+    name: 'code as letters and digits (`P0102`)',
+    status: 400,
+    body: { code: 'P0102', message: 'postcode missing' },
+    expect: { errorCode: 'P0102' },
+  },
+  {
+    name: 'code as a hyphenated number (`CONV-001`)',
+    status: 400,
+    body: { code: 'CONV-001', message: 'currency not supported' },
+    expect: { errorCode: 'CONV-001' },
+  },
+  {
+    name: 'code as a digit string',
+    status: 400,
+    body: { code: '20110003', message: 'signature does not match' },
+    expect: { errorCode: '20110003' },
+  },
+  {
+    name: 'code as a number outside the status range',
+    status: 404,
+    body: { code: 4040, message: 'no such room' },
+    expect: { errorCode: '4040', message: 'no such room' },
+  },
+  {
+    name: 'error.status as the gRPC status name beside the numeric status',
+    status: 403,
+    body: { error: { code: 403, status: 'PERMISSION_DENIED', message: 'caller lacks permission' } },
+    expect: { errorCode: 'PERMISSION_DENIED', message: 'caller lacks permission' },
+  },
+  {
+    name: 'warnings[] {warningCode, warningMessage} are not the error',
+    status: 400,
+    body: {
+      errorCode: 'W_REAL',
+      message: 'start must be before end',
+      warnings: [{ warningCode: 'W1', warningMessage: 'deprecated field' }],
+    },
+    expect: { errorCode: 'W_REAL', message: 'start must be before end' },
+  },
+];
+
 /** Names the schemas use for something else: they must not be taken. */
 const COUNTER_EXAMPLES: Variant[] = [
   {
@@ -183,6 +276,9 @@ describe('reach-m: schema error containers', () => {
 });
 describe('reach-m: HTTP status under other names', () => {
   it.each(rows(HTTP_STATUS_NAMES))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+});
+describe('reach-m: schema nestings and code shapes', () => {
+  it.each(rows(SCHEMA_SHAPES))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });
 describe('reach-m: counter-examples', () => {
   it.each(rows(COUNTER_EXAMPLES))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
