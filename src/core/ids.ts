@@ -47,6 +47,9 @@ const REQUEST_ID_HEADERS: ReadonlyArray<{ name: string; companion?: string }> = 
   { name: 'x-influx-reference' }, // InfluxDB
   { name: 'x-bunq-client-response-id' }, // bunq: the server's ID of its response, despite the name
   { name: 'rndr-id' }, // Render
+  { name: 'x-docusign-tracetoken' }, // DocuSign: the trace token its support asks for
+  { name: 'x-mashery-message-id' }, // Mashery API gateway: the message ID its support looks up
+  { name: 'x-process-id' }, // MeetBit: "provide the request ID (if present) and process ID"
   { name: 'x-ms-routing-request-id' },
   { name: 'client-request-id' }, // echo of the client's own id (Graph)
   { name: 'x-ms-client-request-id' },

@@ -76,6 +76,34 @@ const LISTED_HEADERS: Variant[] = [
     expect: { errorId: UUID },
   },
   {
+    name: 'X-DocuSign-TraceToken (DocuSign)',
+    status: 400,
+    headers: { 'x-docusign-tracetoken': '6f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' },
+    body: {
+      errorCode: 'ENVELOPE_DOES_NOT_EXIST',
+      message: 'The envelope specified either does not exist or you have no rights.',
+    },
+    expect: { errorId: '6f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' },
+  },
+  {
+    name: 'X-Mashery-Message-ID (Mashery gateway)',
+    status: 403,
+    headers: {
+      'x-mashery-message-id': '8f7e6d5c-4b3a-2918-0706-abcdef123456',
+      'x-mashery-error-code': 'ERR_403_DEVELOPER_INACTIVE',
+    },
+    body: '<h1>Developer Inactive</h1>',
+    type: 'text/html',
+    expect: { errorId: '8f7e6d5c-4b3a-2918-0706-abcdef123456' },
+  },
+  {
+    name: 'a request ID outranks a process ID (MeetBit)',
+    status: 500,
+    headers: { 'x-process-id': 'PROC12345678', 'x-request-id': 'REQ12345678' },
+    body: err,
+    expect: { errorId: 'REQ12345678' },
+  },
+  {
     name: 'rndr-id (Render)',
     status: 502,
     headers: { 'rndr-id': '3f9e2a1b-7c4d-4b1a' },
