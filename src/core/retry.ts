@@ -505,6 +505,13 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
     } else notes.push(`retry-after-ms ${quote(ms)} ignored: not a number`);
   }
 
+  // gRPC retry pushback (gRFC A6): milliseconds to wait; a negative value says not to retry (shouldRetryHeader).
+  const pushback = headers.get('grpc-retry-pushback-ms')?.trim();
+  if (pushback !== undefined && /^\d+$/.test(pushback)) {
+    const s = sane(Number(pushback) / 1000, 'grpc-retry-pushback-ms', pushback, notes);
+    if (s !== undefined) return { wait: { seconds: s, source: 'grpc-retry-pushback-ms header' }, notes };
+  }
+
   if (typeof input.bodySeconds === 'number') {
     const s = sane(input.bodySeconds, 'body wait', String(input.bodySeconds), notes);
     if (s !== undefined)
@@ -567,13 +574,17 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
   return { wait: null, notes };
 }
 
-/** `x-should-retry` (Stainless SDK APIs) / `stripe-should-retry`: an explicit server verdict. */
+/** `x-should-retry` (Stainless SDK APIs) / `stripe-should-retry` / a negative `grpc-retry-pushback-ms`: an explicit server verdict. */
 export function shouldRetryHeader(headers: HeaderIndex): { value: boolean; source: string } | undefined {
   for (const name of ['x-should-retry', 'stripe-should-retry']) {
     const v = headers.get(name)?.trim().toLowerCase();
     if (v === 'true') return { value: true, source: name };
     if (v === 'false') return { value: false, source: name };
   }
+  // gRPC retry pushback (gRFC A6): a negative or non-integer value means the server asks the client not to retry.
+  const pushback = headers.get('grpc-retry-pushback-ms')?.trim();
+  if (pushback !== undefined && pushback !== '' && !/^\d+$/.test(pushback))
+    return { value: false, source: 'grpc-retry-pushback-ms' };
   return undefined;
 }
 
