@@ -572,7 +572,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the Faultline panel
       const panel = document.querySelector('[data-testid="faultline-panel"]')!;
       return {
         row: row !== null,
-        injected: panel.querySelectorAll('img, script, iframe, svg, object, embed').length,
+        // None but the panel's own: the toolbar's settings gear (an inline SVG inside its button).
+        injected: panel.querySelectorAll('img, script, iframe, svg:not(button > svg.gear), object, embed').length,
         xss: (window as any).__faultline_xss ?? null,
         text: document.querySelector('[data-testid="detail"]')?.textContent ?? '',
       };
