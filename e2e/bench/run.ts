@@ -1,5 +1,5 @@
 // npm run -s bench [-- --json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile]
-//   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--cli-mb N]
+//   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--capture-firefox-only] [--cli-mb N]
 //   [--import-mb 200] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read]
 // Every figure is a ratio or a median measured within one run, so it holds on a noisy 2-core machine.
 // A part that cannot run (no browser, a build error, missing code) reports null with a reason.
@@ -89,6 +89,8 @@ interface Args {
   captureRequests: number;
   /** Capture: only the pairs overFloorRatio needs (no DevTools-closed pair, no webRequest floor). */
   captureOverFloorOnly: boolean;
+  /** Only the capture part's Firefox body-copy runs (the Chromium runs take most of the part's time). */
+  captureFirefoxOnly: boolean;
   /** Size of the HAR the CLI part triages. */
   cliMB: number;
   /** Size of the HAR the import part drops on the panel. */
@@ -110,6 +112,7 @@ function parseArgs(argv: string[]): Args {
     captureRuns: 7,
     captureRequests: 2000,
     captureOverFloorOnly: false,
+    captureFirefoxOnly: false,
     cliMB: 1024,
     importMB: 200,
     soakSeconds: 150,
@@ -144,6 +147,7 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--capture-runs')) args.captureRuns = Math.max(5, Number(value()) || 5);
     else if (a.startsWith('--capture-requests')) args.captureRequests = Math.max(100, Number(value()) || 2000);
     else if (a === '--capture-overfloor-only') args.captureOverFloorOnly = true;
+    else if (a === '--capture-firefox-only') args.captureFirefoxOnly = true;
     else if (a.startsWith('--cli-mb')) args.cliMB = Math.max(64, Number(value()) || 1024);
     else if (a.startsWith('--import-mb')) args.importMB = Math.max(1, Number(value()) || 200);
     else if (a.startsWith('--soak-seconds')) args.soakSeconds = Math.max(30, Number(value()) || 150);
@@ -153,7 +157,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--soak-no-keys-read') args.soakNoKeysRead = true;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read]\n',
+        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--capture-firefox-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -406,15 +410,20 @@ async function main(): Promise<number> {
             log(`capture: no "before": ${beforeError}`);
           }
           try {
-            const c = await runCaptureBench(extension.path, demo.url, {
-              runs: args.captureRuns,
-              requests: args.captureRequests,
-              ...(args.captureOverFloorOnly ? { devtoolsClosed: false, webRequestFloor: false } : {}),
-              log,
-              ...(before ? { baseline: { source: before.source, path: before.chrome } } : {}),
-            });
-            report.captureOverheadRatio = c.captureOverheadRatio;
-            report.detail.capture = c.detail;
+            if (args.captureFirefoxOnly) {
+              report.detail.capture = {} as CaptureFigures['detail'];
+              report.missing['capture.chromium'] = 'skipped: --capture-firefox-only';
+            } else {
+              const c = await runCaptureBench(extension.path, demo.url, {
+                runs: args.captureRuns,
+                requests: args.captureRequests,
+                ...(args.captureOverFloorOnly ? { devtoolsClosed: false, webRequestFloor: false } : {}),
+                log,
+                ...(before ? { baseline: { source: before.source, path: before.chrome } } : {}),
+              });
+              report.captureOverheadRatio = c.captureOverheadRatio;
+              report.detail.capture = c.detail;
+            }
             try {
               log('capture: Firefox body copy, this tree and the baseline vs no extension, over a webRequest floor…');
               const firefox = await firefoxExtension();
