@@ -182,10 +182,16 @@ function reasonEchoParents(leaves: readonly Leaf[], status: number): Set<string>
   return out;
 }
 
+/** The value a code leaf stands for: the first item of a list of codes (`error_codes: ["payment_source_required"]`). */
+function codeValue(leaf: Leaf): Leaf['value'] {
+  const v = leaf.value;
+  return Array.isArray(v) && CODE_LIST_KEYS.has(leaf.norm) ? (v[0] ?? '') : v;
+}
+
 function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>): number {
   const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9) ?? numericErrorId(leaf);
   if (weight === undefined) return 0;
-  const v = leaf.value;
+  const v = codeValue(leaf);
   let score = weight;
   const norm = leaf.norm;
   if (typeof v === 'number') {
@@ -195,7 +201,15 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
     // `{status: 240, message}` in a 2xx that judged itself failed: the app's own status number is its code.
     if (norm === 'status' && leaf.depth === 0 && status >= 200 && status < 300 && appStatusCode(v)) return 5;
     // Numbers under these keys are HTTP statuses or record IDs, not codes.
-    if (norm === 'status' || norm === 'type' || norm === 'name' || norm === 'reason' || (norm === 'id' && !errorNumber))
+    if (
+      norm === 'status' ||
+      norm === 'type' ||
+      norm === 'name' ||
+      norm === 'reason' ||
+      norm === 'messageid' ||
+      norm === 'typekey' ||
+      (norm === 'id' && !errorNumber)
+    )
       return 0;
     const explicit = EXPLICIT_CODE_KEYS.has(norm) || CODE_KEYS.get(norm) === undefined;
     if (v === status) {
@@ -207,7 +221,10 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       statusLike(v) &&
       !explicit &&
       norm !== 'subcode' &&
-      !(status < 300 && v < 300 && RETURN_CODE_KEYS.has(norm))
+      !(status < 300 && v < 300 && RETURN_CODE_KEYS.has(norm)) &&
+      // An error response repeats no success status: inside its error object a 2xx-range number is the
+      // API's code (Twitter `errors: [{code: 215}]`, Zoom `{code: 200, message: "No permission."}` on a 400).
+      !(status >= 400 && v < 300 && (leaf.inError || norm === 'code') && !STATUS_NUMBER_KEYS.has(norm))
     )
       return 0;
     score -= 1;
@@ -241,10 +258,19 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
           return 0;
         if (/^[A-Z]+$/.test(s)) return 0; // `type: "DOMAIN"` names a kind of record
         break;
+      case 'errorname':
+        // The key says it names the error: any machine token (Worldpay `errorName: "bodyDoesNotMatchSchema"`).
+        if (!isMachineToken(s)) return 0;
+        break;
       case 'name':
       case 'exceptiontype':
-      case 'errorname':
         if (!/(?:error|exception|fault)$/i.test(s) && !/[_.:/]/.test(s)) return 0;
+        break;
+      case 'typekey':
+      case 'messageid':
+        // Azure DevOps `typeKey: "GitRepositoryNotFoundException"`; Infobip `serviceException.messageId: "UNAUTHORIZED"`
+        // (elsewhere a message ID is a sent message's record, so only an upper-case token inside an error counts).
+        if (norm === 'messageid' ? !(leaf.inError && /^[A-Z][A-Z0-9_]{2,63}$/.test(s)) : !isMachineToken(s)) return 0;
         break;
       case 'id':
         // Inside an error object a short number is the error's number (`error: {id: "1014", name, message}`).
@@ -267,10 +293,23 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
   } else return 0;
   if (leaf.inError) score += 3;
   // The envelope's own top-level code names the error; codes in `details`/`errors` below it refine it.
-  else if (leaf.depth === 0 && typeof v === 'string' && (norm === 'code' || norm === 'errorcode')) score += 3;
+  else if (
+    leaf.depth === 0 &&
+    typeof v === 'string' &&
+    (norm === 'code' || norm === 'errorcode' || norm === 'errorname')
+  )
+    score += 3;
+  // OpenAI-compatible `{object: "error", message: {detail: [{type: "missing"}]}, type: "invalid_request_error"}`
+  // (Mistral, vLLM): the envelope's own error class outranks a validator's item types below it.
+  else if (leaf.depth === 0 && norm === 'type' && typeof v === 'string' && /error$/i.test(v)) score += 3;
   if (leaf.item > 0) score -= 2;
   return score - leaf.depth * 0.75;
 }
+
+/** Keys whose value is a list of codes, the first one the error's (Checkout.com `error_codes`). */
+const CODE_LIST_KEYS: ReadonlySet<string> = new Set(['errorcodes']);
+/** Code keys whose numbers are HTTP statuses whatever their range. */
+const STATUS_NUMBER_KEYS: ReadonlySet<string> = new Set(['statuscode', 'status', 'httpcode', 'httpstatus']);
 
 /** Keys beside a numeric code that may name the error (`type: "missing_access_key"`, `sub_code: "ACQ.TRADE_NOT_EXIST"`). */
 const NAMING_KEYS: ReadonlySet<string> = new Set([
@@ -1087,7 +1126,7 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     const code0 = best(leaves, (l) => codeScore(l, status, echoParents), 3);
     const code = code0 && (namedBeside(leaves, code0) ?? code0);
     if (code) {
-      const v = code.value as string | number;
+      const v = codeValue(code) as string | number;
       out.errorCode = typeof v === 'string' ? v.trim() : v;
       out.errorCodeField = prefix + code.path;
       if (code !== code0) out.errorCodeRefines = true;
