@@ -569,6 +569,11 @@ const GENERIC = [
   'missing required fields',
   'required parameter missing',
   'required parameters missing',
+  // PocketBase `{code: 400, message: "Failed to create record.", data: {field: {code, message}}}`.
+  'failed to create record',
+  'failed to update record',
+  'failed to load the submitted data',
+  'something went wrong while processing your request',
 ];
 const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
 

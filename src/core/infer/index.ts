@@ -3,7 +3,7 @@
 // Inferred values never replace what a recognizer, a catalog entry or a rule said.
 import type { BodyView, Extracted } from '../types';
 import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
-import { embeddedHttpStatus, inferJson, jsonInside } from './json';
+import { embeddedHttpStatus, fillPlaceholders, inferJson, jsonInside } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
 import { xmlFields } from './xml';
 import { statusSemantics } from '../status';
@@ -154,6 +154,12 @@ export function inferMissing(
       out.retryAfterField = inferred.retryAfterField;
     }
     if (out.retryable === undefined && inferred.retryable !== undefined) out.retryable = inferred.retryable;
+    // A message template whose values come apart (`%1`, `%fieldName` + `parameters`, Magento): filled in.
+    const filled = typeof out.message === 'string' ? fillPlaceholders(out.message, json) : undefined;
+    if (filled !== undefined) {
+      out.message = filled;
+      notes.push('message placeholders filled from body.parameters');
+    }
     // A wrapper message ("The given data was invalid.") with field errors beside it: the first one says what.
     const now = typeof out.message === 'string' ? out.message.trim() : '';
     const first = out.fieldErrors?.[0];

@@ -901,6 +901,7 @@ function pickMessage(
       if (!generic || score > generic.score) generic = { text, path: leaf.path, score };
     } else if (!specific || score > specific.score) specific = { text, path: leaf.path, score };
   }
+  if (specific) specific = { ...specific, ...refineSpecific(leaves, specific, scope) };
   if (specific && generic && specific.score >= 3 && !specific.text.toLowerCase().includes(generic.text.toLowerCase())) {
     return { text: joinWrapper(generic.text, specific.text), path: specific.path };
   }
@@ -914,6 +915,108 @@ function pickMessage(
   )
     return { text: joinWrapper(generic.text, dict.text), path: dict.path };
   return dict ?? generic;
+}
+
+/** Keys of the full wording beside a short message (Clerk `long_message`, eBay `longMessage`, `detailed_message`). */
+const LONG_MESSAGE_KEYS: ReadonlySet<string> = new Set(['longmessage', 'fullmessage', 'detailedmessage']);
+/** Keys that name the field an error item is about (`{field, message}`, Calendly `parameter`, PingOne `target`). */
+const FIELD_NAME_KEYS = ['field', 'parameter', 'param', 'param_name', 'target', 'attribute', 'property', 'name'];
+
+/** A message that only completes a field name: "is invalid", "must be a valid URI", "cannot be blank". */
+function isFragment(text: string): boolean {
+  return /^(?:is|are|was|were|must|should|cannot|can't|can not|may|has|have|does|do|not|already|required|invalid|missing|too)\b/.test(
+    text,
+  );
+}
+
+/**
+ * What SDKs show for one error item: the full wording when the short one is a fragment or is only its
+ * beginning (Clerk's `long_message`; QuickBooks' `Detail` "Object Not Found : Something you're trying
+ * to use…" beside `Message` "Object Not Found"), and the field named beside a fragment ("user: must be
+ * a valid URI", as Calendly's and EasyPost's clients print `{parameter|field, message}`).
+ */
+function refineSpecific(
+  leaves: readonly Leaf[],
+  chosen: { text: string; path: string },
+  scope: unknown,
+): { text: string; path: string } | undefined {
+  const leaf = leaves.find((l) => l.path === chosen.path);
+  if (!leaf || typeof leaf.value !== 'string') return undefined;
+  const parent = parentOf(leaf);
+  const lower = chosen.text.toLowerCase();
+  for (const other of leaves) {
+    if (other === leaf || parentOf(other) !== parent || typeof other.value !== 'string') continue;
+    const text = other.value.trim();
+    if (text.length <= chosen.text.length || text.length > 500 || !isProse(text)) continue;
+    const longKey = LONG_MESSAGE_KEYS.has(other.norm);
+    const extends_ =
+      (MESSAGE_KEYS.get(other.norm) ?? 0) >= 5 &&
+      text.toLowerCase().startsWith(lower) &&
+      /^\W/.test(text.slice(lower.length));
+    if ((longKey && (isFragment(chosen.text) || text.toLowerCase().includes(lower))) || extends_)
+      return { text, path: other.path };
+  }
+  if (!isFragment(chosen.text) || !leaf.inError) return undefined;
+  const holder = objectAt(scope, parent.replace(/\.$/, ''));
+  if (!holder) return undefined;
+  for (const key of FIELD_NAME_KEYS) {
+    const v = Object.prototype.hasOwnProperty.call(holder, key) ? holder[key] : undefined;
+    const field = typeof v === 'string' ? v.trim() : '';
+    if (field && field.length <= 80 && !field.includes(' '))
+      return { text: `${field}: ${chosen.text}`, path: chosen.path };
+  }
+  return undefined;
+}
+
+/**
+ * Magento's (Adobe Commerce) REST errors send the message as a template and its values apart:
+ * `{message: "No such entity with %fieldName = %fieldValue", parameters: {fieldName: "cartId", …}}` or
+ * `%1`, `%2` into a `parameters` list; its clients fill them in before showing the message. The filled
+ * message, or undefined when there is nothing to fill.
+ */
+export function fillPlaceholders(message: string, root: unknown): string | undefined {
+  if (!message.includes('%') || root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
+  const params = Object.prototype.hasOwnProperty.call(root, 'parameters')
+    ? (root as Record<string, unknown>).parameters
+    : undefined;
+  if (params === null || typeof params !== 'object') return undefined;
+  let filled = false;
+  const text = message.replace(/%(\d{1,2}|[A-Za-z_][A-Za-z0-9_]{0,40})/g, (whole, name: string) => {
+    const v = Array.isArray(params)
+      ? /^\d+$/.test(name)
+        ? params[Number(name) - 1]
+        : undefined
+      : Object.prototype.hasOwnProperty.call(params, name)
+        ? (params as Record<string, unknown>)[name]
+        : undefined;
+    if (typeof v !== 'string' && typeof v !== 'number') return whole;
+    filled = true;
+    return String(v);
+  });
+  return filled ? text : undefined;
+}
+
+/** The object at a walk path (`errors[0]`, `error.details[1]`), own properties only; undefined when there is none. */
+function objectAt(root: unknown, path: string): Record<string, unknown> | undefined {
+  let node: unknown = root;
+  if (path !== '') {
+    for (const part of path.split('.')) {
+      const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
+      if (!m) return undefined;
+      if (m[1] !== '') {
+        if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, m[1]))
+          return undefined;
+        node = (node as Record<string, unknown>)[m[1]];
+      }
+      for (const index of m[2].match(/\d+/g) ?? []) {
+        if (!Array.isArray(node)) return undefined;
+        node = node[Number(index)];
+      }
+    }
+  }
+  return node !== null && typeof node === 'object' && !Array.isArray(node)
+    ? (node as Record<string, unknown>)
+    : undefined;
 }
 
 /** An HTTP reason phrase echoed beside the body's message (`error: "Bad Request"`): the status, not a wrapper worth keeping. */
@@ -960,7 +1063,10 @@ function fieldDictEntry(dict: unknown): { field: string; text: string } | undefi
     if (++n > 50) break;
     // `{message: "Not found"}` is an error object, not a field named "message".
     if (ERROR_OBJECT_KEYS.has(normalizeKey(field))) return undefined;
-    const v = (dict as Record<string, unknown>)[field];
+    const v0 = (dict as Record<string, unknown>)[field];
+    // `{email: {code: "validation_invalid_email", message: "Must be a valid email address."}}` (PocketBase,
+    // WordPress `data.details`): a field's error object speaks through its message.
+    const v = fieldErrorObjectMessage(v0) ?? v0;
     const list =
       typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
     if (!list) return undefined;
@@ -971,6 +1077,14 @@ function fieldDictEntry(dict: unknown): { field: string; text: string } | undefi
     if (!first && text && isProse(text)) first = { field, text };
   }
   return first;
+}
+
+/** The message of a field's error object (`{code, message}`), or undefined. */
+function fieldErrorObjectMessage(v: unknown): string | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const o = v as Record<string, unknown>;
+  const m = Object.prototype.hasOwnProperty.call(o, 'message') ? o.message : undefined;
+  return typeof m === 'string' ? m : undefined;
 }
 
 /**
@@ -988,8 +1102,14 @@ function fieldDictMessage(scope: unknown): { text: string; path: string } | unde
   }
   for (const [holder, prefix] of holders) {
     for (const key in holder) {
-      // `{message: "validation errors", data: {name: ["…"]}}`: at the top, the payload slot may hold the field map.
-      if (!FIELD_DICT_PARENTS.has(normalizeKey(key)) && !(prefix === '' && key === 'data')) continue;
+      // `{message: "validation errors", data: {name: ["…"]}}`: at the top, the payload slot may hold the field map;
+      // WordPress REST's `rest_invalid_param` keeps it in `data.params` (and `data.details`).
+      if (
+        !FIELD_DICT_PARENTS.has(normalizeKey(key)) &&
+        !(prefix === '' && key === 'data') &&
+        !(prefix === 'data.' && key === 'params')
+      )
+        continue;
       const entry = fieldDictEntry(holder[key]);
       if (entry) return { text: `${entry.field}: ${entry.text}`, path: `${prefix}${key}.${entry.field}` };
     }

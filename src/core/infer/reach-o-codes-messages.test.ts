@@ -387,6 +387,141 @@ describe('the message written for the developer', () => {
       code: 'INVALID_FIELD',
       messageHas: 'client_id must be a properly formatted',
     },
+    {
+      name: 'Clerk: long_message beside a fragment message',
+      status: 422,
+      body: {
+        errors: [
+          {
+            message: 'is invalid',
+            long_message: 'email_address must be a valid email address.',
+            code: 'form_param_format_invalid',
+            meta: { param_name: 'email_address' },
+          },
+        ],
+        clerk_trace_id: '0f9e2b1c4a7d4b3e9f1a2c3d4e5f6a7b',
+      },
+      code: 'form_param_format_invalid',
+      messageHas: 'email_address must be a valid email address.',
+    },
+    {
+      name: 'counter: a full message keeps its place beside a long_message that says something else',
+      status: 422,
+      body: {
+        errors: [
+          {
+            message: 'Password is incorrect.',
+            long_message: 'Try again, or use another method to sign in.',
+            code: 'form_password_incorrect',
+          },
+        ],
+      },
+      messageHas: 'Password is incorrect.',
+    },
+    {
+      name: 'QuickBooks: Detail that extends Message',
+      status: 400,
+      body: {
+        Fault: {
+          Error: [
+            {
+              Message: 'Object Not Found',
+              Detail: "Object Not Found : Something you're trying to use has been made inactive.",
+              code: '610',
+              element: '',
+            },
+          ],
+          type: 'ValidationFault',
+        },
+        time: '2024-01-01T00:00:00.000-07:00',
+      },
+      code: '610',
+      messageHas: 'has been made inactive',
+    },
+    {
+      name: 'counter: a Detail that does not extend the Message leaves it',
+      status: 400,
+      body: {
+        Fault: { Error: [{ Message: 'Object Not Found', Detail: 'Check the customer reference.', code: '610' }] },
+      },
+      messageHas: 'Object Not Found',
+    },
+    {
+      name: 'Calendly: the parameter named beside a fragment',
+      status: 400,
+      body: {
+        title: 'Invalid Argument',
+        message: 'The supplied parameters are invalid.',
+        details: [{ parameter: 'user', message: 'must be a valid URI' }],
+      },
+      messageHas: 'user: must be a valid URI',
+    },
+    {
+      name: 'counter: a whole sentence is not prefixed with its field',
+      status: 422,
+      body: { message: 'Validation failed', errors: [{ field: 'email', message: 'Email is already taken' }] },
+      messageHas: 'Email is already taken',
+      messageLacks: 'email: Email',
+    },
+    {
+      name: 'PocketBase: a wrapper and field error objects in data',
+      status: 400,
+      body: {
+        code: 400,
+        message: 'Failed to create record.',
+        data: { email: { code: 'validation_invalid_email', message: 'Must be a valid email address.' } },
+      },
+      code: null,
+      messageHas: 'email: Must be a valid email address.',
+    },
+    {
+      name: 'WordPress REST: rest_invalid_param with data.params',
+      status: 400,
+      body: {
+        code: 'rest_invalid_param',
+        message: 'Invalid parameter(s): status',
+        data: { status: 400, params: { status: 'status is not one of publish, future, draft.' } },
+      },
+      code: 'rest_invalid_param',
+      messageHas: 'status is not one of publish',
+    },
+    {
+      name: 'counter: data.params beside a specific message is not read',
+      status: 404,
+      body: { code: 'rest_post_invalid_id', message: 'Invalid post ID.', data: { status: 404, params: { id: 'abc' } } },
+      messageHas: 'Invalid post ID.',
+      messageLacks: 'id: abc',
+    },
+    {
+      name: 'Magento: positional placeholders filled from parameters',
+      status: 400,
+      body: {
+        message: 'The "%1" value\'s type is invalid. The "%2" type was expected. Verify and try again.',
+        parameters: ['abc', 'int'],
+      },
+      messageHas: 'The "abc" value\'s type is invalid. The "int" type was expected.',
+    },
+    {
+      name: 'Magento: named placeholders filled from parameters',
+      status: 404,
+      body: {
+        message: 'No such entity with %fieldName = %fieldValue',
+        parameters: { fieldName: 'cartId', fieldValue: '7' },
+      },
+      messageHas: 'No such entity with cartId = 7',
+    },
+    {
+      name: 'counter: a percent sign without parameters stays',
+      status: 507,
+      body: { message: 'Disk usage at 95% of quota (%1 free)' },
+      messageHas: 'Disk usage at 95% of quota (%1 free)',
+    },
+    {
+      name: 'counter: a placeholder without its value stays',
+      status: 400,
+      body: { message: 'Field %3 is invalid', parameters: ['a'] },
+      messageHas: 'Field %3 is invalid',
+    },
   ];
   for (const row of rows) it(row.name, () => run(row));
 });
