@@ -3,7 +3,7 @@
 // Inferred values never replace what a recognizer, a catalog entry or a rule said.
 import type { BodyView, Extracted } from '../types';
 import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
-import { embeddedHttpStatus, fillPlaceholders, inferJson, jsonInside } from './json';
+import { embeddedHttpStatus, fillPlaceholders, inferJson, isNoCode, jsonInside } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
 import { xmlFields } from './xml';
 import { statusSemantics } from '../status';
@@ -53,6 +53,8 @@ export function inferMissing(
   if (kind === 'json') {
     const json = form ?? body.json;
     if (json === null || typeof json !== 'object') return extracted;
+    // A code that names nothing (`code: "error"`, `errorCode: 0`) is none, whoever read it; the inference may find the real one.
+    if (!success && isNoCode(extracted.errorCode)) extracted = { ...extracted, errorCode: undefined };
     // A recognizer that named a real code and a specific message leaves only the ID, wait and retry flag.
     const said =
       !success &&

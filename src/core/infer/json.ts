@@ -67,6 +67,12 @@ const NOT_A_CODE = new Set([
   'string',
   'unknown',
 ]);
+/** A code that names nothing: a status word that says only "failed" (`code: "error"`) or the "no error" 0. */
+export function isNoCode(v: unknown): boolean {
+  if (typeof v === 'number') return v === 0;
+  return typeof v === 'string' && (v.trim() === '0' || NOT_A_CODE.has(v.trim().toLowerCase()));
+}
+
 /** Words that make a token read as an error code. */
 const ERROR_WORD =
   /(?:^|_|\.)(?:bad|invalid|not|missing|unauthori[sz]ed|forbidden|denied|error|failed|failure|conflict|limit|limited|exceeded|expired|unavailable|required|unknown|unsupported|too|rate|quota|timeout|already|no|inactive|disabled|locked|blocked|revoked|suspended|duplicate|mismatch|unverified)(?:$|_|\.)/;
@@ -296,7 +302,8 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
   else if (
     leaf.depth === 0 &&
     typeof v === 'string' &&
-    (norm === 'code' || norm === 'errorcode' || norm === 'errorname')
+    // `name` too: the thrown error's class (Mongoose `name: "ValidationError"` above `errors.email.name: "ValidatorError"`).
+    (norm === 'code' || norm === 'errorcode' || norm === 'errorname' || norm === 'name')
   )
     score += 3;
   // OpenAI-compatible `{object: "error", message: {detail: [{type: "missing"}]}, type: "invalid_request_error"}`

@@ -525,3 +525,89 @@ describe('the message written for the developer', () => {
   ];
   for (const row of rows) it(row.name, () => run(row));
 });
+
+describe('what error parsers treat as no code, and framework errors pasted into issues', () => {
+  const rows: Row[] = [
+    {
+      name: 'counter: Feathers `code` is the HTTP status beside its class name (not a Discord code)',
+      status: 401,
+      body: {
+        name: 'NotAuthenticated',
+        message: 'Invalid login',
+        code: 401,
+        className: 'not-authenticated',
+        errors: {},
+      },
+      code: null,
+      messageHas: 'Invalid login',
+    },
+    {
+      name: 'counter: code "error" says only that it failed',
+      status: 400,
+      body: { code: 'error', message: 'Amount must be positive' },
+      code: null,
+      messageHas: 'Amount must be positive',
+    },
+    {
+      name: 'counter: errorCode 0 beside errorMessage is no code',
+      status: 500,
+      body: { errorCode: 0, errorMessage: 'Unexpected failure in upstream' },
+      code: null,
+      messageHas: 'Unexpected failure in upstream',
+    },
+    {
+      name: 'a status-word code gives way to a real one beside it',
+      status: 400,
+      body: { code: 'error', message: 'Amount must be positive', error_code: 'AMOUNT_INVALID' },
+      code: 'AMOUNT_INVALID',
+    },
+    {
+      name: 'celebrate (Express): validation.body.message beside "Validation failed"',
+      status: 400,
+      body: {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Validation failed',
+        validation: { body: { source: 'body', keys: ['email'], message: '"email" is required' } },
+      },
+      code: null,
+      messageHas: '"email" is required',
+    },
+    {
+      name: 'counter: a payload body elsewhere stays unread',
+      status: 400,
+      body: { message: 'Validation failed', request: { body: { message: 'hello from the client' } } },
+      messageLacks: 'hello from the client',
+    },
+    {
+      name: "Mongoose: the thrown error's name outranks the per-field error names",
+      status: 400,
+      body: {
+        errors: {
+          email: { name: 'ValidatorError', message: 'Path `email` is required.', kind: 'required', path: 'email' },
+        },
+        _message: 'User validation failed',
+        name: 'ValidationError',
+        message: 'User validation failed: email: Path `email` is required.',
+      },
+      code: 'ValidationError',
+      messageHas: 'Path `email` is required.',
+    },
+    {
+      name: 'LoopBack 4: a message that points to `details` keeps the first detail',
+      status: 422,
+      body: {
+        error: {
+          statusCode: 422,
+          name: 'UnprocessableEntityError',
+          message: 'The request body is invalid. See error object `details` property for more info.',
+          code: 'VALIDATION_FAILED',
+          details: [{ path: '', code: 'required', message: "must have required property 'name'" }],
+        },
+      },
+      code: 'VALIDATION_FAILED',
+      messageHas: "must have required property 'name'",
+    },
+  ];
+  for (const row of rows) it(row.name, () => run(row));
+});

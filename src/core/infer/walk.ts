@@ -77,6 +77,7 @@ export function leavesOf(
     }
     if (node === null || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;
+    const underValidation = path === 'validation' || path.endsWith('.validation');
     // `{type: "error", id: 6200, message}`: an object that says it is an error is read as one.
     if (!inError && hasOwn.call(obj, 'type') && typeof obj.type === 'string' && /^error$/i.test(obj.type))
       inError = true;
@@ -129,7 +130,8 @@ export function leavesOf(
     }
     if (besideStatus) for (let i = first; i < out.length; i++) out[i].besideStatus = true;
     for (const [childPath, value, norm] of nested) {
-      if (DATA_CONTAINERS.has(norm)) continue;
+      // celebrate's `validation: {body: {source, keys, message}}` names the request part at fault, not a payload.
+      if (DATA_CONTAINERS.has(norm) && !underValidation) continue;
       visit(value, childPath, depth + 1, inError || isErrorContainer(norm), item, nesting + 1);
     }
   };
