@@ -48,7 +48,8 @@ export const discord: FormatRecognizer = {
     const wait = toNumber(get(j, 'retry_after'));
     return compact({
       saysFailure: true,
-      errorCode: typeof errCode === 'number' && errCode !== 0 ? errCode : undefined,
+      // Discord's codes are 0 or 4–6 digits; a `code` equal to the status is a look-alike's echo (Feathers `{name, message, code: 401, errors}`).
+      errorCode: typeof errCode === 'number' && errCode !== 0 && errCode !== exchange.status ? errCode : undefined,
       message: fieldErrors[0]
         ? `${str(j, 'message')}: ${fieldErrors[0].field}: ${fieldErrors[0].message}`
         : str(j, 'message'),

@@ -47,6 +47,10 @@ const ID_PATHS = [
 const STATUS_DOC_TYPE =
   /^https?:\/\/(?:tools\.ietf\.org\/html\/rfc\d+|(?:www\.)?rfc-editor\.org\/rfc\/rfc\d+|datatracker\.ietf\.org\/doc\/html\/rfc\d+|(?:www\.)?w3\.org\/Protocols\/rfc2616\/|httpstatuses\.(?:com|io|org)\/|developer\.mozilla\.org\/[\w-]*\/?docs\/Web\/HTTP\/Status\/)/i;
 
+/** A `type` whose last segment is a docs page listing every status or error (BigCommerce `…/api-status-codes`): no one error's code. */
+const DOCS_INDEX =
+  /^(?:api[-_])?(?:http[-_])?(?:status|error|response)[-_]?codes(?:\.html?)?$|^(?:handling[-_])?errors(?:\.html?)?$|^error[-_]handling$/i;
+
 /**
  * The code a problem `type` carries: the URI reference as written (RFC 9457 allows relative ones,
  * `/billing/problems/invalid-currency`), unless its last segment only restates the status
@@ -56,7 +60,8 @@ function typeCode(type: string | undefined): string | undefined {
   if (!type || type === 'about:blank' || STATUS_DOC_TYPE.test(type)) return undefined;
   if (!/^[a-z][a-z0-9+.-]*:|[/#]/i.test(type)) return type;
   const tail = type.replace(/\?.*$/, '').split(/[/#]/).filter(Boolean).pop();
-  if (!tail || /^\d+$/.test(tail) || isGenericMessage(tail.replace(/[-_.]+/g, ' '))) return undefined;
+  if (!tail || /^\d+$/.test(tail) || isGenericMessage(tail.replace(/[-_.]+/g, ' ')) || DOCS_INDEX.test(tail))
+    return undefined;
   return type;
 }
 

@@ -70,6 +70,12 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['$sdatacode', 6],
   // LivePerson `{time, message, internalCode: 20}`: the platform's own number for the failure.
   ['internalcode', 6],
+  // Session 17 (reach-o), keys SDKs read the code from (corpus/tools/reach-o-sources.md): Checkout.com's
+  // `error_codes` list (its first item), Azure DevOps' `typeKey`, Infobip's `serviceException.messageId`
+  // (json.ts keeps the last only as an upper-case token inside an error).
+  ['errorcodes', 9],
+  ['typekey', 6],
+  ['messageid', 5],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
@@ -140,6 +146,8 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['errortext', 9],
   ['statusreason', 7],
   ['developerhint', 11],
+  // Snap Marketing API `debug_message` beside the end user's `display_message`: written for the developer.
+  ['debugmessage', 11],
 ]);
 
 /** Key endings that make any key a message key (`response_details`, `validationMessage`). */
@@ -323,6 +331,14 @@ export const ERROR_CONTAINERS: ReadonlySet<string> = new Set([
   // SData (Sage) `$diagnoses: [{$severity, $sdataCode, $message}]`.
   '$diagnoses',
 ]);
+
+/**
+ * Objects named for an error by their key's ending: Infobip's `requestError: {serviceException: {messageId, text}}`,
+ * `policyException`, `validationFault`. Anything found under them is about the failure too.
+ */
+export function isErrorContainer(norm: string): boolean {
+  return ERROR_CONTAINERS.has(norm) || (norm.length <= 32 && /[a-z](?:error|errors|exception|fault)$/.test(norm));
+}
 
 /** Containers of the payload: not searched (their fields describe data, not the failure). */
 export const DATA_CONTAINERS: ReadonlySet<string> = new Set([
@@ -541,12 +557,29 @@ const GENERIC = [
   'bad user input',
   'invalid user input',
   'user input error',
+  // Session 17 (reach-o), wrappers SDKs skip for the errors beside them (corpus/tools/reach-o-sources.md):
+  // PingOne "The request could not be completed.", EasyPost "Missing required parameter.", Miro "Invalid parameters".
+  'the request could not be completed',
+  'the request could not be processed',
+  'request could not be processed',
+  'your request could not be processed',
+  'missing required parameter',
+  'missing required parameters',
+  'missing required field',
+  'missing required fields',
+  'required parameter missing',
+  'required parameters missing',
+  // PocketBase `{code: 400, message: "Failed to create record.", data: {field: {code, message}}}`.
+  'failed to create record',
+  'failed to update record',
+  'failed to load the submitted data',
+  'something went wrong while processing your request',
 ];
 const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
 
 /** Wrapper wording about validation as a whole, naming no field: "Found errors validating 2 parameters". */
 const GENERIC_VALIDATION =
-  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?$|^invalid (?:input|request|parameters?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)|^\d+ (?:validation )?errors? (?:occurred|found|were found)$|^(?:the )?(?:model ?state|model|payload|request body) (?:is|was) (?:invalid|not valid)$/;
+  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?(?: (?:was|were) (?:found )?in (?:the|your) request)?$|^invalid (?:input|request|parameters?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)|^\d+ (?:validation )?errors? (?:occurred|found|were found)$|^(?:the )?(?:model ?state|model|payload|request body) (?:is|was) (?:invalid|not valid)$/;
 
 const genericMessages = new Map<string, boolean>();
 
@@ -556,7 +589,15 @@ const genericMessages = new Map<string, boolean>();
  * the field [createUser]".
  */
 const GENERIC_POINTER =
-  /^(?:one or (?:more|several)|some|several|one)(?: of the)? (?:required )?(?:parameters?|fields?|values?|inputs?|arguments?|properties) (?:are|is|were|was) (?:missing|invalid|incorrect|not valid)(?: or (?:missing|invalid|incorrect))?$|\bsee (?:the )?(?:details|errors?|fields?|field errors)\b|^(?:validation|request validation) failed for (?:the )?(?:field|argument|input|parameter|mutation|query)s? \[?[\w.\- ]{1,60}\]?$/;
+  /^(?:the )?(?:values? of )?(?:one or (?:more|several)|some|several|one)(?: of the)? (?:required )?(?:parameters?|fields?|values?|inputs?|arguments?|properties) (?:(?:to|in|of) (?:your|the) request )?(?:are|is|were|was) (?:missing|invalid|incorrect|not valid)(?: or (?:missing|invalid|incorrect))?$|\bsee (?:the )?(?:details|errors?|fields?|field errors)\b|^(?:validation|request validation) failed for (?:the )?(?:field|argument|input|parameter|mutation|query)s? \[?[\w.\- ]{1,60}\]?$|^(?:the )?(?:supplied |provided |given |submitted |specified |requested |request |json |input )?(?:parameters|fields|inputs|arguments|values|data|body|payload)(?: provided)? (?:are|is|were|was) (?:missing or )?(?:invalid|not valid|incorrect|malformed)(?: or missing)?$|^invalid parameter\(s\)(?:: [\w.\-\[\], ]{1,80})?$/;
+
+/**
+ * A sentence anywhere in a message that sends the reader to the errors beside it: Mailchimp's "For
+ * field-specific details, see the 'errors' array.", Azure Resource Manager's "See inner errors for
+ * details.", "Please see the details field". Only prose around a pointer, so the message is a wrapper.
+ */
+const POINTER_SENTENCE =
+  /\bsee (?:the )?(?:inner |nested |['"`])?(?:details?|errors?|fields?|field errors|error details|errors? (?:array|list|field|property))['"`]?(?: (?:array|list|field|property|below|for (?:more )?details))?[.!]?(?:$|\s)/i;
 
 /**
  * A framework's stock explanation of a status, sent whatever went wrong: WebOb's (OpenStack, Pyramid,
@@ -577,8 +618,12 @@ export function isGenericMessage(message: string): boolean {
     if (message.length <= 120 && isStockExplanation(message)) return true;
     // A long message whose first sentence is a wrapper ("One or several required parameters are missing
     // or incorrect. An incorrect resource ID also raises this kind of error.") is one too.
+    if (message.length > 400) return false;
     const end = message.indexOf('. ');
-    return end > 0 && end <= 90 && message.length <= 400 && isGenericMessage(message.slice(0, end));
+    if (end > 0 && end <= 90 && isGenericMessage(message.slice(0, end))) return true;
+    // A message that points to the errors beside it, or whose every sentence is a wrapper
+    // ("The request could not be completed. One or more validation errors were in the request.").
+    return POINTER_SENTENCE.test(message) || everySentenceGeneric(message);
   }
   // Asked of the same message several times per exchange (recognizer's, inferred, each candidate leaf).
   let generic = genericMessages.get(message);
@@ -588,6 +633,14 @@ export function isGenericMessage(message: string): boolean {
     genericMessages.set(message, generic);
   }
   return generic;
+}
+
+/** Two to four sentences, each a wrapper on its own. */
+function everySentenceGeneric(message: string): boolean {
+  const sentences = message.split(/(?<=[.!?])\s+/);
+  if (sentences.length < 2 || sentences.length > 4) return false;
+  for (const sentence of sentences) if (sentence.length > 90 || !isGenericMessage(sentence)) return false;
+  return true;
 }
 
 /** One of the frameworks' stock explanations (the cached check below asks it for short messages). */
@@ -606,6 +659,8 @@ function genericMessage(message: string): boolean {
     m === '' ||
     GENERIC_SET.has(m) ||
     (/valid|error|fail|problem/.test(m) && GENERIC_VALIDATION.test(m)) ||
-    (/valid|missing|incorrect|\bsee\b|fail/.test(m) && GENERIC_POINTER.test(m))
+    (/valid|missing|incorrect|malformed|\bsee\b|fail/.test(m) && GENERIC_POINTER.test(m)) ||
+    (/\bsee\b/.test(m) && POINTER_SENTENCE.test(m)) ||
+    (/[.!?] /.test(message) && everySentenceGeneric(message))
   );
 }

@@ -3,7 +3,7 @@
 // Inferred values never replace what a recognizer, a catalog entry or a rule said.
 import type { BodyView, Extracted } from '../types';
 import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
-import { embeddedHttpStatus, inferJson, jsonInside } from './json';
+import { embeddedHttpStatus, fillPlaceholders, inferJson, isNoCode, jsonInside } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
 import { xmlFields } from './xml';
 import { statusSemantics } from '../status';
@@ -53,6 +53,8 @@ export function inferMissing(
   if (kind === 'json') {
     const json = form ?? body.json;
     if (json === null || typeof json !== 'object') return extracted;
+    // A code that names nothing (`code: "error"`, `errorCode: 0`) is none, whoever read it; the inference may find the real one.
+    if (!success && isNoCode(extracted.errorCode)) extracted = { ...extracted, errorCode: undefined };
     // A recognizer that named a real code and a specific message leaves only the ID, wait and retry flag.
     const said =
       !success &&
@@ -154,6 +156,12 @@ export function inferMissing(
       out.retryAfterField = inferred.retryAfterField;
     }
     if (out.retryable === undefined && inferred.retryable !== undefined) out.retryable = inferred.retryable;
+    // A message template whose values come apart (`%1`, `%fieldName` + `parameters`, Magento): filled in.
+    const filled = typeof out.message === 'string' ? fillPlaceholders(out.message, json) : undefined;
+    if (filled !== undefined) {
+      out.message = filled;
+      notes.push('message placeholders filled from body.parameters');
+    }
     // A wrapper message ("The given data was invalid.") with field errors beside it: the first one says what.
     const now = typeof out.message === 'string' ? out.message.trim() : '';
     const first = out.fieldErrors?.[0];

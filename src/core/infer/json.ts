@@ -67,6 +67,12 @@ const NOT_A_CODE = new Set([
   'string',
   'unknown',
 ]);
+/** A code that names nothing: a status word that says only "failed" (`code: "error"`) or the "no error" 0. */
+export function isNoCode(v: unknown): boolean {
+  if (typeof v === 'number') return v === 0;
+  return typeof v === 'string' && (v.trim() === '0' || NOT_A_CODE.has(v.trim().toLowerCase()));
+}
+
 /** Words that make a token read as an error code. */
 const ERROR_WORD =
   /(?:^|_|\.)(?:bad|invalid|not|missing|unauthori[sz]ed|forbidden|denied|error|failed|failure|conflict|limit|limited|exceeded|expired|unavailable|required|unknown|unsupported|too|rate|quota|timeout|already|no|inactive|disabled|locked|blocked|revoked|suspended|duplicate|mismatch|unverified)(?:$|_|\.)/;
@@ -182,10 +188,16 @@ function reasonEchoParents(leaves: readonly Leaf[], status: number): Set<string>
   return out;
 }
 
+/** The value a code leaf stands for: the first item of a list of codes (`error_codes: ["payment_source_required"]`). */
+function codeValue(leaf: Leaf): Leaf['value'] {
+  const v = leaf.value;
+  return Array.isArray(v) && CODE_LIST_KEYS.has(leaf.norm) ? (v[0] ?? '') : v;
+}
+
 function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>): number {
   const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9) ?? numericErrorId(leaf);
   if (weight === undefined) return 0;
-  const v = leaf.value;
+  const v = codeValue(leaf);
   let score = weight;
   const norm = leaf.norm;
   if (typeof v === 'number') {
@@ -195,7 +207,15 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
     // `{status: 240, message}` in a 2xx that judged itself failed: the app's own status number is its code.
     if (norm === 'status' && leaf.depth === 0 && status >= 200 && status < 300 && appStatusCode(v)) return 5;
     // Numbers under these keys are HTTP statuses or record IDs, not codes.
-    if (norm === 'status' || norm === 'type' || norm === 'name' || norm === 'reason' || (norm === 'id' && !errorNumber))
+    if (
+      norm === 'status' ||
+      norm === 'type' ||
+      norm === 'name' ||
+      norm === 'reason' ||
+      norm === 'messageid' ||
+      norm === 'typekey' ||
+      (norm === 'id' && !errorNumber)
+    )
       return 0;
     const explicit = EXPLICIT_CODE_KEYS.has(norm) || CODE_KEYS.get(norm) === undefined;
     if (v === status) {
@@ -207,7 +227,10 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       statusLike(v) &&
       !explicit &&
       norm !== 'subcode' &&
-      !(status < 300 && v < 300 && RETURN_CODE_KEYS.has(norm))
+      !(status < 300 && v < 300 && RETURN_CODE_KEYS.has(norm)) &&
+      // An error response repeats no success status: inside its error object a 2xx-range number is the
+      // API's code (Twitter `errors: [{code: 215}]`, Zoom `{code: 200, message: "No permission."}` on a 400).
+      !(status >= 400 && v < 300 && (leaf.inError || norm === 'code') && !STATUS_NUMBER_KEYS.has(norm))
     )
       return 0;
     score -= 1;
@@ -241,10 +264,19 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
           return 0;
         if (/^[A-Z]+$/.test(s)) return 0; // `type: "DOMAIN"` names a kind of record
         break;
+      case 'errorname':
+        // The key says it names the error: any machine token (Worldpay `errorName: "bodyDoesNotMatchSchema"`).
+        if (!isMachineToken(s)) return 0;
+        break;
       case 'name':
       case 'exceptiontype':
-      case 'errorname':
         if (!/(?:error|exception|fault)$/i.test(s) && !/[_.:/]/.test(s)) return 0;
+        break;
+      case 'typekey':
+      case 'messageid':
+        // Azure DevOps `typeKey: "GitRepositoryNotFoundException"`; Infobip `serviceException.messageId: "UNAUTHORIZED"`
+        // (elsewhere a message ID is a sent message's record, so only an upper-case token inside an error counts).
+        if (norm === 'messageid' ? !(leaf.inError && /^[A-Z][A-Z0-9_]{2,63}$/.test(s)) : !isMachineToken(s)) return 0;
         break;
       case 'id':
         // Inside an error object a short number is the error's number (`error: {id: "1014", name, message}`).
@@ -267,10 +299,24 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
   } else return 0;
   if (leaf.inError) score += 3;
   // The envelope's own top-level code names the error; codes in `details`/`errors` below it refine it.
-  else if (leaf.depth === 0 && typeof v === 'string' && (norm === 'code' || norm === 'errorcode')) score += 3;
+  else if (
+    leaf.depth === 0 &&
+    typeof v === 'string' &&
+    // `name` too: the thrown error's class (Mongoose `name: "ValidationError"` above `errors.email.name: "ValidatorError"`).
+    (norm === 'code' || norm === 'errorcode' || norm === 'errorname' || norm === 'name')
+  )
+    score += 3;
+  // OpenAI-compatible `{object: "error", message: {detail: [{type: "missing"}]}, type: "invalid_request_error"}`
+  // (Mistral, vLLM): the envelope's own error class outranks a validator's item types below it.
+  else if (leaf.depth === 0 && norm === 'type' && typeof v === 'string' && /error$/i.test(v)) score += 3;
   if (leaf.item > 0) score -= 2;
   return score - leaf.depth * 0.75;
 }
+
+/** Keys whose value is a list of codes, the first one the error's (Checkout.com `error_codes`). */
+const CODE_LIST_KEYS: ReadonlySet<string> = new Set(['errorcodes']);
+/** Code keys whose numbers are HTTP statuses whatever their range. */
+const STATUS_NUMBER_KEYS: ReadonlySet<string> = new Set(['statuscode', 'status', 'httpcode', 'httpstatus']);
 
 /** Keys beside a numeric code that may name the error (`type: "missing_access_key"`, `sub_code: "ACQ.TRADE_NOT_EXIST"`). */
 const NAMING_KEYS: ReadonlySet<string> = new Set([
@@ -862,6 +908,7 @@ function pickMessage(
       if (!generic || score > generic.score) generic = { text, path: leaf.path, score };
     } else if (!specific || score > specific.score) specific = { text, path: leaf.path, score };
   }
+  if (specific) specific = { ...specific, ...refineSpecific(leaves, specific, scope) };
   if (specific && generic && specific.score >= 3 && !specific.text.toLowerCase().includes(generic.text.toLowerCase())) {
     return { text: joinWrapper(generic.text, specific.text), path: specific.path };
   }
@@ -875,6 +922,108 @@ function pickMessage(
   )
     return { text: joinWrapper(generic.text, dict.text), path: dict.path };
   return dict ?? generic;
+}
+
+/** Keys of the full wording beside a short message (Clerk `long_message`, eBay `longMessage`, `detailed_message`). */
+const LONG_MESSAGE_KEYS: ReadonlySet<string> = new Set(['longmessage', 'fullmessage', 'detailedmessage']);
+/** Keys that name the field an error item is about (`{field, message}`, Calendly `parameter`, PingOne `target`). */
+const FIELD_NAME_KEYS = ['field', 'parameter', 'param', 'param_name', 'target', 'attribute', 'property', 'name'];
+
+/** A message that only completes a field name: "is invalid", "must be a valid URI", "cannot be blank". */
+function isFragment(text: string): boolean {
+  return /^(?:is|are|was|were|must|should|cannot|can't|can not|may|has|have|does|do|not|already|required|invalid|missing|too)\b/.test(
+    text,
+  );
+}
+
+/**
+ * What SDKs show for one error item: the full wording when the short one is a fragment or is only its
+ * beginning (Clerk's `long_message`; QuickBooks' `Detail` "Object Not Found : Something you're trying
+ * to use…" beside `Message` "Object Not Found"), and the field named beside a fragment ("user: must be
+ * a valid URI", as Calendly's and EasyPost's clients print `{parameter|field, message}`).
+ */
+function refineSpecific(
+  leaves: readonly Leaf[],
+  chosen: { text: string; path: string },
+  scope: unknown,
+): { text: string; path: string } | undefined {
+  const leaf = leaves.find((l) => l.path === chosen.path);
+  if (!leaf || typeof leaf.value !== 'string') return undefined;
+  const parent = parentOf(leaf);
+  const lower = chosen.text.toLowerCase();
+  for (const other of leaves) {
+    if (other === leaf || parentOf(other) !== parent || typeof other.value !== 'string') continue;
+    const text = other.value.trim();
+    if (text.length <= chosen.text.length || text.length > 500 || !isProse(text)) continue;
+    const longKey = LONG_MESSAGE_KEYS.has(other.norm);
+    const extends_ =
+      (MESSAGE_KEYS.get(other.norm) ?? 0) >= 5 &&
+      text.toLowerCase().startsWith(lower) &&
+      /^\W/.test(text.slice(lower.length));
+    if ((longKey && (isFragment(chosen.text) || text.toLowerCase().includes(lower))) || extends_)
+      return { text, path: other.path };
+  }
+  if (!isFragment(chosen.text) || !leaf.inError) return undefined;
+  const holder = objectAt(scope, parent.replace(/\.$/, ''));
+  if (!holder) return undefined;
+  for (const key of FIELD_NAME_KEYS) {
+    const v = Object.prototype.hasOwnProperty.call(holder, key) ? holder[key] : undefined;
+    const field = typeof v === 'string' ? v.trim() : '';
+    if (field && field.length <= 80 && !field.includes(' '))
+      return { text: `${field}: ${chosen.text}`, path: chosen.path };
+  }
+  return undefined;
+}
+
+/**
+ * Magento's (Adobe Commerce) REST errors send the message as a template and its values apart:
+ * `{message: "No such entity with %fieldName = %fieldValue", parameters: {fieldName: "cartId", …}}` or
+ * `%1`, `%2` into a `parameters` list; its clients fill them in before showing the message. The filled
+ * message, or undefined when there is nothing to fill.
+ */
+export function fillPlaceholders(message: string, root: unknown): string | undefined {
+  if (!message.includes('%') || root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
+  const params = Object.prototype.hasOwnProperty.call(root, 'parameters')
+    ? (root as Record<string, unknown>).parameters
+    : undefined;
+  if (params === null || typeof params !== 'object') return undefined;
+  let filled = false;
+  const text = message.replace(/%(\d{1,2}|[A-Za-z_][A-Za-z0-9_]{0,40})/g, (whole, name: string) => {
+    const v = Array.isArray(params)
+      ? /^\d+$/.test(name)
+        ? params[Number(name) - 1]
+        : undefined
+      : Object.prototype.hasOwnProperty.call(params, name)
+        ? (params as Record<string, unknown>)[name]
+        : undefined;
+    if (typeof v !== 'string' && typeof v !== 'number') return whole;
+    filled = true;
+    return String(v);
+  });
+  return filled ? text : undefined;
+}
+
+/** The object at a walk path (`errors[0]`, `error.details[1]`), own properties only; undefined when there is none. */
+function objectAt(root: unknown, path: string): Record<string, unknown> | undefined {
+  let node: unknown = root;
+  if (path !== '') {
+    for (const part of path.split('.')) {
+      const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
+      if (!m) return undefined;
+      if (m[1] !== '') {
+        if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, m[1]))
+          return undefined;
+        node = (node as Record<string, unknown>)[m[1]];
+      }
+      for (const index of m[2].match(/\d+/g) ?? []) {
+        if (!Array.isArray(node)) return undefined;
+        node = node[Number(index)];
+      }
+    }
+  }
+  return node !== null && typeof node === 'object' && !Array.isArray(node)
+    ? (node as Record<string, unknown>)
+    : undefined;
 }
 
 /** An HTTP reason phrase echoed beside the body's message (`error: "Bad Request"`): the status, not a wrapper worth keeping. */
@@ -921,7 +1070,10 @@ function fieldDictEntry(dict: unknown): { field: string; text: string } | undefi
     if (++n > 50) break;
     // `{message: "Not found"}` is an error object, not a field named "message".
     if (ERROR_OBJECT_KEYS.has(normalizeKey(field))) return undefined;
-    const v = (dict as Record<string, unknown>)[field];
+    const v0 = (dict as Record<string, unknown>)[field];
+    // `{email: {code: "validation_invalid_email", message: "Must be a valid email address."}}` (PocketBase,
+    // WordPress `data.details`): a field's error object speaks through its message.
+    const v = fieldErrorObjectMessage(v0) ?? v0;
     const list =
       typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
     if (!list) return undefined;
@@ -932,6 +1084,14 @@ function fieldDictEntry(dict: unknown): { field: string; text: string } | undefi
     if (!first && text && isProse(text)) first = { field, text };
   }
   return first;
+}
+
+/** The message of a field's error object (`{code, message}`), or undefined. */
+function fieldErrorObjectMessage(v: unknown): string | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const o = v as Record<string, unknown>;
+  const m = Object.prototype.hasOwnProperty.call(o, 'message') ? o.message : undefined;
+  return typeof m === 'string' ? m : undefined;
 }
 
 /**
@@ -949,8 +1109,14 @@ function fieldDictMessage(scope: unknown): { text: string; path: string } | unde
   }
   for (const [holder, prefix] of holders) {
     for (const key in holder) {
-      // `{message: "validation errors", data: {name: ["…"]}}`: at the top, the payload slot may hold the field map.
-      if (!FIELD_DICT_PARENTS.has(normalizeKey(key)) && !(prefix === '' && key === 'data')) continue;
+      // `{message: "validation errors", data: {name: ["…"]}}`: at the top, the payload slot may hold the field map;
+      // WordPress REST's `rest_invalid_param` keeps it in `data.params` (and `data.details`).
+      if (
+        !FIELD_DICT_PARENTS.has(normalizeKey(key)) &&
+        !(prefix === '' && key === 'data') &&
+        !(prefix === 'data.' && key === 'params')
+      )
+        continue;
       const entry = fieldDictEntry(holder[key]);
       if (entry) return { text: `${entry.field}: ${entry.text}`, path: `${prefix}${key}.${entry.field}` };
     }
@@ -1087,7 +1253,7 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     const code0 = best(leaves, (l) => codeScore(l, status, echoParents), 3);
     const code = code0 && (namedBeside(leaves, code0) ?? code0);
     if (code) {
-      const v = code.value as string | number;
+      const v = codeValue(code) as string | number;
       out.errorCode = typeof v === 'string' ? v.trim() : v;
       out.errorCodeField = prefix + code.path;
       if (code !== code0) out.errorCodeRefines = true;

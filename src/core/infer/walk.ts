@@ -2,7 +2,7 @@
 // Own properties only (a `__proto__` key is data), at most MAX_DEPTH levels, MAX_KEYS keys per
 // object, the first MAX_ARRAY_ITEMS items of a list and MAX_NODES leaves in all: a hostile body
 // costs a bounded amount of work.
-import { DATA_CONTAINERS, ERROR_CONTAINERS, normalizeKey } from './dictionaries';
+import { DATA_CONTAINERS, isErrorContainer, normalizeKey } from './dictionaries';
 
 export const MAX_DEPTH = 5;
 export const MAX_NODES = 400;
@@ -77,6 +77,7 @@ export function leavesOf(
     }
     if (node === null || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;
+    const underValidation = path === 'validation' || path.endsWith('.validation');
     // `{type: "error", id: 6200, message}`: an object that says it is an error is read as one.
     if (!inError && hasOwn.call(obj, 'type') && typeof obj.type === 'string' && /^error$/i.test(obj.type))
       inError = true;
@@ -129,8 +130,9 @@ export function leavesOf(
     }
     if (besideStatus) for (let i = first; i < out.length; i++) out[i].besideStatus = true;
     for (const [childPath, value, norm] of nested) {
-      if (DATA_CONTAINERS.has(norm)) continue;
-      visit(value, childPath, depth + 1, inError || ERROR_CONTAINERS.has(norm), item, nesting + 1);
+      // celebrate's `validation: {body: {source, keys, message}}` names the request part at fault, not a payload.
+      if (DATA_CONTAINERS.has(norm) && !underValidation) continue;
+      visit(value, childPath, depth + 1, inError || isErrorContainer(norm), item, nesting + 1);
     }
   };
   visit(root, '', 0, false, 0, 0);
