@@ -481,6 +481,9 @@ export function rateLimitFieldExhausted(headers: HeaderIndex): boolean {
   return parseRateLimitField(raw, 0, [])?.exhausted === true;
 }
 
+/** Headers that give the wait in milliseconds, in precedence order. */
+const MS_WAIT_HEADERS: readonly string[] = ['retry-after-ms', 'x-ms-retry-after-ms', 'x-amz-retry-after'];
+
 /** The server's wait, by precedence, with notes for anything ignored or capped. */
 export function serverWait(input: ServerWaitInput): ServerWaitResult {
   const notes: string[] = [];
@@ -495,14 +498,16 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
     if (s !== undefined) return { wait: { seconds: s, source: 'Retry-After header' }, notes };
   }
 
-  // Azure Cosmos DB and Storage send the milliseconds as `x-ms-retry-after-ms`.
-  const ms = headers.get('retry-after-ms') ?? headers.get('x-ms-retry-after-ms');
-  if (ms !== undefined) {
+  // Azure Cosmos DB and Storage send the milliseconds as `x-ms-retry-after-ms`; AWS services as
+  // `x-amz-retry-after` (botocore retries/standard.py reads it as integer milliseconds).
+  const msName = MS_WAIT_HEADERS.find((name) => headers.get(name) !== undefined);
+  const ms = msName === undefined ? undefined : headers.get(msName);
+  if (msName !== undefined && ms !== undefined) {
     const v = ms.trim();
     if (NUMBER.test(v)) {
-      const s = sane(Number(v) / 1000, 'retry-after-ms', ms, notes);
-      if (s !== undefined) return { wait: { seconds: s, source: 'retry-after-ms header' }, notes };
-    } else notes.push(`retry-after-ms ${quote(ms)} ignored: not a number`);
+      const s = sane(Number(v) / 1000, msName, ms, notes);
+      if (s !== undefined) return { wait: { seconds: s, source: `${msName} header` }, notes };
+    } else notes.push(`${msName} ${quote(ms)} ignored: not a number`);
   }
 
   // gRPC retry pushback (gRFC A6): milliseconds to wait; a negative value says not to retry (shouldRetryHeader).

@@ -280,6 +280,33 @@ export const RETRYABLE_KEYS: ReadonlySet<string> = new Set([
   'canretry',
 ]);
 
+/**
+ * Flags that say the opposite: true means do not retry. Temporal `ApplicationFailureInfo.nonRetryable`,
+ * Cloudflare Workflows `NonRetryableError`, `non_retryable` in job and webhook APIs.
+ */
+export const NON_RETRYABLE_KEYS: ReadonlySet<string> = new Set([
+  'nonretryable',
+  'nonretriable',
+  'notretryable',
+  'notretriable',
+  'donotretry',
+]);
+
+/**
+ * String-valued retry hints: the key, then what each value says. Elasticsearch `CircuitBreakingException`
+ * reports `durability: "TRANSIENT" | "PERMANENT"` (a transient trip clears; a permanent one means the
+ * request alone is over the limit).
+ */
+export const RETRY_HINT_VALUES: ReadonlyMap<string, ReadonlyMap<string, boolean>> = new Map([
+  [
+    'durability',
+    new Map([
+      ['transient', true],
+      ['permanent', false],
+    ]),
+  ],
+]);
+
 /** Containers of an error: anything found under them is about the failure. */
 export const ERROR_CONTAINERS: ReadonlySet<string> = new Set([
   'error',

@@ -1,0 +1,269 @@
+// Session 17 (reach-p): retryability, waits and failure verdicts read from retry policies of real SDKs and
+// retry libraries and from vendor docs (corpus/tools/reach-p-sources.md lists each source). Each row is a
+// response shaped as its source documents it, with what ../shared/fixtures/README.md says must be reported:
+// `retryable` is whether the same request, unchanged and after waiting, can succeed; `retryAfterSeconds`
+// is the server's own figure. Counter-examples (what must NOT be taken) sit beside each rule.
+import { describe, expect, it } from 'vitest';
+import { rows, variantMismatches, type Variant } from '../testing/variants';
+
+/** Throttling and transient codes that AWS SDKs retry whatever the status (botocore standard.py, smithy constants.ts). */
+const AWS_CODES: Variant[] = [
+  ...[
+    'LimitExceededException',
+    'RequestLimitExceeded',
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'RequestThrottledException',
+    'TooManyRequestsException',
+    'ProvisionedThroughputExceededException',
+    'TransactionInProgressException',
+    'BandwidthLimitExceeded',
+    'RequestThrottled',
+    'SlowDown',
+    'PriorRequestNotComplete',
+    'EC2ThrottledException',
+    'RequestTimeout',
+    'RequestTimeoutException',
+  ].map((code): Variant => ({
+    name: `AWS ${code} on 400 (botocore ThrottledRetryableChecker / TransientRetryableChecker)`,
+    status: 400,
+    headers: { 'x-amzn-requestid': 'b0e91dc8-3807-11e2-83c6-5d2e1a4b3c9f' },
+    body: { __type: `com.amazonaws.service#${code}`, message: 'Rate exceeded' },
+    expect: { errorCode: code, retryable: true },
+  })),
+  {
+    name: 'AWS ValidationException on 400 stays a fix (counter-example)',
+    status: 400,
+    body: { __type: 'com.amazon.coral.validate#ValidationException', message: '1 validation error detected' },
+    expect: { errorCode: 'ValidationException', retryable: false },
+  },
+  {
+    name: 'AWS ResourceNotFoundException on 400 stays a fix (counter-example)',
+    status: 400,
+    body: {
+      __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException',
+      message: 'Requested resource not found',
+    },
+    expect: { errorCode: 'ResourceNotFoundException', retryable: false },
+  },
+  {
+    name: 'AWS ServiceQuotaExceededException on 402/400 is an exhausted quota (counter-example: a limit, not a rate)',
+    status: 400,
+    body: { __type: 'ServiceQuotaExceededException', message: 'You have reached the maximum number of functions' },
+    expect: { retryable: false },
+  },
+];
+
+/** Lock and contention codes: another writer holds the row; retrying the same request later succeeds. */
+const LOCKS: Variant[] = [
+  {
+    name: 'Salesforce UNABLE_TO_LOCK_ROW on 400 (REST API error array; SOAP API Developer Guide ExceptionCode)',
+    status: 400,
+    body: [
+      {
+        message: 'unable to obtain exclusive access to this record or 1 records',
+        errorCode: 'UNABLE_TO_LOCK_ROW',
+        fields: [],
+      },
+    ],
+    expect: { errorCode: 'UNABLE_TO_LOCK_ROW', retryable: true },
+  },
+  {
+    name: 'a deadlock code on 400 (PostgreSQL 40P01 deadlock_detected, retried by pg clients)',
+    status: 400,
+    body: { error: { code: 'DEADLOCK_DETECTED', message: 'deadlock detected' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a lock wait timeout on 409 (MySQL ER_LOCK_WAIT_TIMEOUT 1205)',
+    status: 409,
+    body: { error: 'ER_LOCK_WAIT_TIMEOUT', message: 'Lock wait timeout exceeded; try restarting transaction' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a serialization failure on 409 (PostgreSQL 40001, CockroachDB "restart transaction")',
+    status: 409,
+    body: { code: 'SERIALIZATION_FAILURE', message: 'could not serialize access due to concurrent update' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Dropbox too_many_write_operations on 409 path error (WriteError.TooManyWriteOperations: "Please retry")',
+    status: 409,
+    body: {
+      error_summary: 'path/too_many_write_operations/',
+      error: { '.tag': 'path', reason: { '.tag': 'too_many_write_operations' } },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a lock conflict that names the request (LockFileError.LockConflict is a fix; counter-example)',
+    status: 409,
+    body: { error_summary: 'cannot_be_locked/', error: { '.tag': 'cannot_be_locked' } },
+    expect: { retryable: false },
+  },
+];
+
+/** Body flags that say whether to retry, as SDKs and APIs name them. */
+const BODY_FLAGS: Variant[] = [
+  {
+    name: 'Facebook Graph is_transient true on 500 (Graph API error-handling guide)',
+    status: 500,
+    body: {
+      error: {
+        message: 'An unexpected error has occurred. Please retry your request later.',
+        type: 'OAuthException',
+        is_transient: true,
+        code: 2,
+        fbtrace_id: 'EJplcsCHuLu',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Facebook Graph is_transient false on 400',
+    status: 400,
+    body: {
+      error: {
+        message: '(#100) Invalid parameter',
+        type: 'OAuthException',
+        is_transient: false,
+        code: 100,
+        fbtrace_id: 'AoL5dmtgAsBjF9DyEU3Bk4M',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Temporal ApplicationFailure nonRetryable true on 500 (an inverted flag)',
+    status: 500,
+    body: { message: 'card declined', applicationFailureInfo: { type: 'CardDeclined', nonRetryable: true } },
+    expect: { retryable: false },
+  },
+  {
+    name: 'non_retryable false on 503 stays retryable',
+    status: 503,
+    body: { error: { code: 'unavailable', message: 'try later', non_retryable: false } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a temporary flag on 400 (Go net.Error Temporary(), Apple CloudKit-style flags)',
+    status: 400,
+    body: { error: { code: 'NODE_BUSY', message: 'Node is busy', temporary: true } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Elasticsearch circuit_breaking_exception durability PERMANENT on 429 (ES CircuitBreakingException)',
+    status: 429,
+    body: {
+      error: {
+        root_cause: [
+          {
+            type: 'circuit_breaking_exception',
+            reason: '[parent] Data too large',
+            bytes_wanted: 1,
+            bytes_limit: 1,
+            durability: 'PERMANENT',
+          },
+        ],
+        type: 'circuit_breaking_exception',
+        reason:
+          '[parent] Data too large, data for [<http_request>] would be [123848638/118.1mb], which is larger than the limit of [123273216/117.5mb]',
+        bytes_wanted: 123848638,
+        bytes_limit: 123273216,
+        durability: 'PERMANENT',
+      },
+      status: 429,
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Elasticsearch circuit_breaking_exception durability TRANSIENT on 429',
+    status: 429,
+    body: {
+      error: {
+        type: 'circuit_breaking_exception',
+        reason: '[parent] Data too large, data for [<transport_request>] would be larger than the limit',
+        bytes_wanted: 123848638,
+        bytes_limit: 123273216,
+        durability: 'TRANSIENT',
+      },
+      status: 429,
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Elasticsearch es_rejected_execution_exception on 429 (rejected-requests docs: retry with backoff)',
+    status: 429,
+    body: {
+      error: {
+        type: 'es_rejected_execution_exception',
+        reason:
+          'rejected execution of coordinating operation [coordinating_and_primary_bytes=0, replica_bytes=0, all_bytes=0, coordinating_operation_bytes=1, max_coordinating_and_primary_bytes=0]',
+      },
+      status: 429,
+    },
+    expect: { retryable: true },
+  },
+];
+
+/** Server waits in headers and body fields the SDKs read. */
+const WAITS: Variant[] = [
+  {
+    name: 'x-amz-retry-after in milliseconds (botocore ExponentialBackoff._RETRY_AFTER_HEADER)',
+    status: 503,
+    headers: { 'x-amz-retry-after': '1500' },
+    body: { __type: 'ServiceUnavailable', message: 'Service is unavailable' },
+    expect: { retryable: true, retryAfterSeconds: 1.5 },
+  },
+  {
+    name: 'Kubernetes Status details.retryAfterSeconds on 429 (apimachinery SuggestsClientDelay)',
+    status: 429,
+    body: {
+      kind: 'Status',
+      apiVersion: 'v1',
+      status: 'Failure',
+      message: 'storage is (re)initializing',
+      reason: 'TooManyRequests',
+      details: { retryAfterSeconds: 1 },
+      code: 429,
+    },
+    expect: { retryable: true, retryAfterSeconds: 1 },
+  },
+  {
+    name: 'Google Ads QuotaErrorDetails.retry_delay (a protobuf duration) on 429',
+    status: 429,
+    body: {
+      error: {
+        code: 429,
+        status: 'RESOURCE_EXHAUSTED',
+        message: 'Resource has been exhausted (e.g. check quota).',
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.ads.googleads.v17.errors.GoogleAdsFailure',
+            errors: [
+              {
+                errorCode: { quotaError: 'RESOURCE_TEMPORARILY_EXHAUSTED' },
+                message: 'Too many requests. Retry in 30 seconds.',
+                details: {
+                  quotaErrorDetails: {
+                    rateScope: 'DEVELOPER',
+                    rateName: 'Number of operations for basic access',
+                    retryDelay: '30s',
+                  },
+                },
+              },
+            ],
+          },
+        ],
+      },
+    },
+    expect: { retryable: true, retryAfterSeconds: 30 },
+  },
+];
+
+describe('reach-p: retryability and waits from SDK retry policies and vendor docs', () => {
+  it.each(rows([...AWS_CODES, ...LOCKS, ...BODY_FLAGS, ...WAITS]))('%s', (_name, v) => {
+    expect(variantMismatches(v)).toEqual([]);
+  });
+});
