@@ -324,6 +324,36 @@ const NOT_A_WAIT = /\b(?:timed? ?out|expired?|closed|failed|took|ran|running|ina
 const TIMESPAN_WAIT =
   /\b(?:replenished|reset|resets|available|try again|retry|unblocked|unlocked)\s+(?:in|after)\s+(?:(\d{1,4})\.)?(\d{1,2}):([0-5]\d):([0-5]\d)\b/i;
 
+/** Numbers written as words in waits ("try again after five minutes", "in an hour"). */
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  'forty-five': 45,
+  sixty: 60,
+};
+
+/**
+ * A wait whose figure is a word (express-rate-limit's "Too many requests, please try again after five minutes"):
+ * group 1 is the word, group 2 the unit. "In a few minutes" names no figure and does not match.
+ */
+const WORD_WAIT = new RegExp(
+  String.raw`\b(?:try(?:ing)? again|retry(?:ing)?|wait)\s+(?:in|after|for)\s+(?:about\s+)?(${Object.keys(NUMBER_WORDS).join('|')})\s+(seconds?|minutes?|hours?|days?)\b`,
+  'i',
+);
+
 /** A wait stated in the message text, e.g. "try again in 7.315s"; undefined when none. */
 export function waitInMessage(message: string): number | undefined {
   const text = message.length > 4000 ? message.slice(0, 4000) : message;
@@ -340,6 +370,8 @@ export function waitInMessage(message: string): number | undefined {
     const unit = UNIT_SECONDS[m[2].toLowerCase()] ?? 1;
     return withLaterParts(text, m.index + m[0].length, Number(m[1]) * unit, unit);
   }
+  const word = WORD_WAIT.exec(text);
+  if (word) return NUMBER_WORDS[word[1].toLowerCase()] * (UNIT_SECONDS[word[2].toLowerCase()] ?? 1);
   return localizedWait(text);
 }
 
@@ -563,8 +595,8 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
     }
   }
 
-  // Every stated wait has a digit: skip the patterns for the usual message without one.
-  if (input.message && /\d/.test(input.message)) {
+  // Every stated wait has a digit or a number word: skip the patterns for the usual message without one.
+  if (input.message && (/\d/.test(input.message) || WORD_WAIT.test(input.message.slice(0, 4000)))) {
     const s = waitInMessage(input.message);
     if (s !== undefined) {
       const v = sane(s, 'wait in message', String(s), notes);

@@ -266,6 +266,10 @@ export const WAIT_KEYS: ReadonlyMap<string, number> = new Map([
   ['resetin', 1],
   ['resetinseconds', 1],
   ['retryinms', 0.001],
+  // Session 17 (reach-p): a time to come back at, counted from the response's clock: `nextValidRequestDate`
+  // (fbGive 429, stellar-client #128), `reset_at` (RateLimitResponse schema, api-evangelist).
+  ['nextvalidrequestdate', 1],
+  ['resetat', 1],
 ]);
 
 /** Boolean keys that say whether the same request may be sent again. */

@@ -262,8 +262,125 @@ const WAITS: Variant[] = [
   },
 ];
 
+/** 2xx envelopes whose own status says failed, and the reverse that must stay successes. */
+const ENVELOPES: Variant[] = [
+  {
+    name: 'Etherscan status "0" NOTOK rate limit (docs.etherscan.io common-error-messages)',
+    status: 200,
+    body: { status: '0', message: 'NOTOK', result: 'Max rate limit reached, please use API Key for higher rate limit' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'Etherscan status "0" NOTOK invalid key is a fix',
+    status: 200,
+    body: { status: '0', message: 'NOTOK', result: 'Invalid API Key' },
+    expect: { failure: true, retryable: false, message: 'Invalid API Key' },
+  },
+  {
+    name: 'Etherscan status "1" OK with a warning in the message stays a success (counter-example)',
+    status: 200,
+    body: {
+      status: '1',
+      message: 'OK-Missing/Invalid API Key, rate limit of 1/5sec applied',
+      result: '595623370144773018344492',
+    },
+    expect: { failure: false },
+  },
+  {
+    name: 'Google Geocoding REQUEST_DENIED with error_message (GeocodingStatus)',
+    status: 200,
+    body: { error_message: 'The provided API key is invalid.', results: [], status: 'REQUEST_DENIED' },
+    expect: { failure: true, retryable: false, message: 'The provided API key is invalid.' },
+  },
+  {
+    name: 'Google Geocoding UNKNOWN_ERROR: "may succeed if you try again"',
+    status: 200,
+    body: { results: [], status: 'UNKNOWN_ERROR' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'Google Geocoding OVER_QUERY_LIMIT on a rate ("gone over the requests limit in too short a period")',
+    status: 200,
+    body: { error_message: 'You have exceeded your rate-limit for this API.', results: [], status: 'OVER_QUERY_LIMIT' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'Google Geocoding INVALID_REQUEST is a fix',
+    status: 200,
+    body: {
+      error_message: "Invalid request. Missing the 'address', 'components', 'latlng' or 'place_id' parameter.",
+      results: [],
+      status: 'INVALID_REQUEST',
+    },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: 'Google Geocoding ZERO_RESULTS stays a success (counter-example)',
+    status: 200,
+    body: { results: [], status: 'ZERO_RESULTS' },
+    expect: { failure: false },
+  },
+  {
+    name: 'WeChat errcode 45009 daily quota on 200 (developers.weixin.qq.com: "reach max api daily quota limit")',
+    status: 200,
+    body: { errcode: 45009, errmsg: 'reach max api daily quota limit rid: 6350ba59-531186f6-55662d08' },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: 'WeChat errcode 0 "ok" stays a success (counter-example)',
+    status: 200,
+    body: { errcode: 0, errmsg: 'ok' },
+    expect: { failure: false },
+  },
+];
+
+/** Waits in body fields and in prose, from pasted responses and documented schemas. */
+const MORE_WAITS: Variant[] = [
+  {
+    name: 'nextValidRequestDate in an error object on 429 (stellar-client #128 paste)',
+    status: 429,
+    headers: { date: 'Fri, 20 Jun 2014 00:42:21 GMT' },
+    body: {
+      error: { text: 'Too many requests in this time frame.', nextValidRequestDate: '2014-06-20T00:43:21.869Z' },
+    },
+    expect: { retryable: true, retryAfterSeconds: 60.869 },
+  },
+  {
+    name: 'reset_at (ISO 8601) beside retry guidance on 429 (api-evangelist RateLimitResponse schema)',
+    status: 429,
+    headers: { date: 'Fri, 15 Mar 2024 10:30:00 GMT' },
+    body: {
+      error: 'RATE_LIMIT_EXCEEDED',
+      message: 'Rate limit exceeded',
+      limit: 100,
+      remaining: 0,
+      reset_at: '2024-03-15T10:31:00Z',
+    },
+    expect: { retryable: true, retryAfterSeconds: 60 },
+  },
+  {
+    name: 'a wait in words: "try again after five minutes" (SampleAPIs #173, express-rate-limit message)',
+    status: 429,
+    body: 'Too many requests, please try again after five minutes',
+    type: 'text/plain',
+    expect: { retryable: true, retryAfterSeconds: 300 },
+  },
+  {
+    name: 'a wait in words: "try again in an hour"',
+    status: 429,
+    body: { message: 'Too many login attempts. Please try again in an hour.' },
+    expect: { retryable: true, retryAfterSeconds: 3600 },
+  },
+  {
+    name: 'no figure: "try again in a few minutes" gives no wait (counter-example)',
+    status: 429,
+    body: { message: 'Too many requests. Please try again in a few minutes.' },
+    expect: { retryable: true, retryAfterSeconds: null },
+  },
+];
+
 describe('reach-p: retryability and waits from SDK retry policies and vendor docs', () => {
-  it.each(rows([...AWS_CODES, ...LOCKS, ...BODY_FLAGS, ...WAITS]))('%s', (_name, v) => {
+  it.each(rows([...AWS_CODES, ...LOCKS, ...BODY_FLAGS, ...WAITS, ...ENVELOPES, ...MORE_WAITS]))('%s', (_name, v) => {
     expect(variantMismatches(v)).toEqual([]);
   });
 });
