@@ -513,6 +513,9 @@ export function rateLimitFieldExhausted(headers: HeaderIndex): boolean {
   return parseRateLimitField(raw, 0, [])?.exhausted === true;
 }
 
+/** Headers that give the wait in seconds (or as an HTTP-date) under a name other than Retry-After. */
+const SECONDS_WAIT_HEADERS: readonly string[] = ['x-retry-after', 'x-rate-limit-retry-after-seconds'];
+
 /** Headers that give the wait in milliseconds, in precedence order. */
 const MS_WAIT_HEADERS: readonly string[] = ['retry-after-ms', 'x-ms-retry-after-ms', 'x-amz-retry-after'];
 
@@ -540,6 +543,15 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
       const s = sane(Number(v) / 1000, msName, ms, notes);
       if (s !== undefined) return { wait: { seconds: s, source: `${msName} header` }, notes };
     } else notes.push(`${msName} ${quote(ms)} ignored: not a number`);
+  }
+
+  // Explicit delays in seconds under other names: Better Auth's rate limiter sends `X-Retry-After`; Bucket4j
+  // filters and the OpenSky Network API send `X-Rate-Limit-Retry-After-Seconds`. Read like Retry-After.
+  for (const name of SECONDS_WAIT_HEADERS) {
+    const raw = headers.get(name);
+    if (raw === undefined) continue;
+    const s = parseRetryAfter(raw, retryAfterNeedsClock(raw) ? ref() : 0, notes);
+    if (s !== undefined) return { wait: { seconds: s, source: `${name} header` }, notes };
   }
 
   // gRPC retry pushback (gRFC A6): milliseconds to wait; a negative value says not to retry (shouldRetryHeader).

@@ -379,8 +379,105 @@ const MORE_WAITS: Variant[] = [
   },
 ];
 
+/** Delay headers under other names, and institution-down codes (batch 3). */
+const BATCH3: Variant[] = [
+  {
+    name: 'Better Auth rate limiter X-Retry-After in seconds on 429 (better-auth users read it as seconds)',
+    status: 429,
+    headers: { 'x-retry-after': '17' },
+    body: { message: 'Too many requests. Please try again later.' },
+    expect: { retryable: true, retryAfterSeconds: 17 },
+  },
+  {
+    name: 'Bucket4j / OpenSky X-Rate-Limit-Retry-After-Seconds on 429',
+    status: 429,
+    headers: { 'x-rate-limit-remaining': '0', 'x-rate-limit-retry-after-seconds': '3600' },
+    body: 'Too many requests',
+    type: 'text/plain',
+    expect: { retryable: true, retryAfterSeconds: 3600 },
+  },
+  {
+    name: 'Retry-After still wins over X-Retry-After',
+    status: 429,
+    headers: { 'retry-after': '5', 'x-retry-after': '17' },
+    body: { message: 'Too many requests' },
+    expect: { retryAfterSeconds: 5 },
+  },
+  {
+    name: 'Plaid INSTITUTION_DOWN on 400 (plaid.com/docs/errors/institution: down for maintenance or infrastructure)',
+    status: 400,
+    body: {
+      error_type: 'INSTITUTION_ERROR',
+      error_code: 'INSTITUTION_DOWN',
+      error_message: 'this institution is not currently responding to this request. please try again soon',
+      display_message:
+        'This financial institution is not currently responding to requests. We apologize for the inconvenience.',
+      request_id: 'm8MDnv9okwxFNBV',
+    },
+    expect: { errorCode: 'INSTITUTION_DOWN', errorId: 'm8MDnv9okwxFNBV', retryable: true },
+  },
+  {
+    name: 'Plaid INSTITUTION_NOT_RESPONDING on 400',
+    status: 400,
+    body: {
+      error_type: 'INSTITUTION_ERROR',
+      error_code: 'INSTITUTION_NOT_RESPONDING',
+      error_message: 'this institution is not currently responding to this request. please try again soon',
+      display_message: null,
+      request_id: 'HNTDNrA8F1shFEW',
+    },
+    expect: { errorCode: 'INSTITUTION_NOT_RESPONDING', retryable: true },
+  },
+  {
+    name: 'Plaid INSTITUTION_NO_LONGER_SUPPORTED stays a fix (counter-example)',
+    status: 400,
+    body: {
+      error_type: 'INSTITUTION_ERROR',
+      error_code: 'INSTITUTION_NO_LONGER_SUPPORTED',
+      error_message: 'this institution is no longer supported',
+      display_message: null,
+      request_id: 'x8MDnv9okwxFNBV',
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Plaid ITEM_LOGIN_REQUIRED stays not retryable (counter-example)',
+    status: 400,
+    body: {
+      error_type: 'ITEM_ERROR',
+      error_code: 'ITEM_LOGIN_REQUIRED',
+      error_message:
+        'the login details of this item have changed (credentials, MFA, or required user action) and a user login is required to update this information.',
+      display_message: null,
+      request_id: 'y8MDnv9okwxFNBV',
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a maintenance window code on 400 is transient',
+    status: 400,
+    body: { error: { code: 'MAINTENANCE_MODE', message: 'The API is in maintenance mode.' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a code that names a maintenance release (a kind of project) is no outage (counter-example)',
+    status: 400,
+    body: { error: { code: 'wrong_maintenance_release_kind', message: 'Release target project has the wrong kind.' } },
+    expect: { retryable: false },
+  },
+  {
+    name: 'an ACCOUNT_SHUT_DOWN code is no outage (counter-example)',
+    status: 403,
+    body: { error: { code: 'ACCOUNT_SHUT_DOWN', message: 'This account has been shut down.' } },
+    expect: { retryable: false },
+  },
+];
+
 describe('reach-p: retryability and waits from SDK retry policies and vendor docs', () => {
-  it.each(rows([...AWS_CODES, ...LOCKS, ...BODY_FLAGS, ...WAITS, ...ENVELOPES, ...MORE_WAITS]))('%s', (_name, v) => {
-    expect(variantMismatches(v)).toEqual([]);
-  });
+  it.each(rows([...AWS_CODES, ...LOCKS, ...BODY_FLAGS, ...WAITS, ...ENVELOPES, ...MORE_WAITS, ...BATCH3]))(
+    '%s',
+    (_name, v) => {
+      expect(variantMismatches(v)).toEqual([]);
+    },
+  );
 });
