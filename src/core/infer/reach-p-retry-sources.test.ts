@@ -473,8 +473,80 @@ const BATCH3: Variant[] = [
   },
 ];
 
+/** Flickr's `stat: "fail"` envelopes (Flickr API outage notice, gist aaronpk/6040998; flickrex getMethodInfo fixtures) and rate-limit wording that names billing (batch 4). */
+const BATCH4: Variant[] = [
+  {
+    name: 'Flickr JSON stat fail 105 "Service currently unavailable" on 200',
+    status: 200,
+    body: { stat: 'fail', code: '105', message: 'Service currently unavailable (Site Disabled)' },
+    expect: { failure: true, errorCode: '105', retryable: true },
+  },
+  {
+    name: 'Flickr XML <rsp stat="fail"><err code="105"/> on 200',
+    status: 200,
+    type: 'text/xml; charset=utf-8',
+    body: '<?xml version="1.0" encoding="utf-8" ?> <rsp stat="fail"> <err code="105" msg="Service currently unavailable (Site Disabled)" /> </rsp>',
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'Flickr JSON stat fail 100 "Invalid API Key" is a fix',
+    status: 200,
+    body: { stat: 'fail', code: 100, message: 'Invalid API Key (Key has invalid format)' },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: 'Flickr JSON stat ok stays a success (counter-example)',
+    status: 200,
+    body: { stat: 'ok', method: { name: 'flickr.test.echo' } },
+    expect: { failure: false },
+  },
+  {
+    name: 'OpenAI per-minute rate limit that mentions a payment method stays retryable (gnehs/subtitle-translator #1 paste)',
+    status: 429,
+    body: {
+      error: {
+        message:
+          'Rate limit reached for default-gpt-3.5-turbo in organization org-on requests per min. Limit: 20 / min. Current: 30 / min. Contact support@openai.com if you continue to have issues. Please add a payment method to your account to increase your rate limit. Visit https://platform.openai.com/account/billing to add a payment method.',
+        type: 'requests',
+        param: null,
+        code: null,
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Anthropic per-minute token limit on 429 stays retryable (stackblitz/bolt.new #8589 paste)',
+    status: 429,
+    body: {
+      type: 'error',
+      error: {
+        type: 'rate_limit_error',
+        message:
+          'This request would exceed the rate limit for your organization (a22cf6e6-a940-4fff-8c4c-1580816ac7be) of 1,000,000 input tokens per minute. For details, refer to: https://docs.anthropic.com/en/api/rate-limits. You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later. You may also contact sales at https://www.anthropic.com/contact-sales to discuss your options for a rate limit increase.',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a per-minute limit whose message also offers an upgrade stays retryable',
+    status: 429,
+    body: {
+      status: 'ERROR',
+      request_id: 'a1b2c3d4e5',
+      error: "You've exceeded the maximum requests per minute, please wait or upgrade your subscription to continue.",
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'an upgrade offer with no rate window is an exhausted plan (counter-example)',
+    status: 429,
+    body: { message: 'You have used all the credits of your plan. Please upgrade your subscription to continue.' },
+    expect: { retryable: false },
+  },
+];
+
 describe('reach-p: retryability and waits from SDK retry policies and vendor docs', () => {
-  it.each(rows([...AWS_CODES, ...LOCKS, ...BODY_FLAGS, ...WAITS, ...ENVELOPES, ...MORE_WAITS, ...BATCH3]))(
+  it.each(rows([...AWS_CODES, ...LOCKS, ...BODY_FLAGS, ...WAITS, ...ENVELOPES, ...MORE_WAITS, ...BATCH3, ...BATCH4]))(
     '%s',
     (_name, v) => {
       expect(variantMismatches(v)).toEqual([]);

@@ -93,9 +93,13 @@ export function exhaustedByMessage(message: string | null | undefined): boolean 
   )
     return true;
   if (!/insufficient|storage|billing|payment|credit|disk|space|upgrad/i.test(text)) return false;
-  // "Upgrade your plan for higher rate limits or retry after 25s": a wait in seconds or minutes is a rate limit.
-  return MESSAGE_EXHAUSTED.test(text) && !namesShortWait(text);
+  // "Upgrade your plan for higher rate limits or retry after 25s": a wait in seconds or minutes is a rate limit;
+  // so is a limit per second or minute ("exceeded the maximum requests per minute, please wait or upgrade").
+  return MESSAGE_EXHAUSTED.test(text) && !namesShortWait(text) && !SHORT_WINDOW.test(text);
 }
+
+/** A limit counted per second or minute: waiting that long lets the request through. */
+const SHORT_WINDOW = /\bper (?:second|minute|min|sec)\b|\brequests? per (?:second|minute)\b|\b(?:rpm|rps|qps)\b/i;
 
 /** A limit per unit of time is a rate limit, not a size: "exceeds the maximum requests per minute". */
 const RATE_WORDS =
