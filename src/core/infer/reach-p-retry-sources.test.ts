@@ -545,11 +545,49 @@ const BATCH4: Variant[] = [
   },
 ];
 
+/** Waits written in messages, from pasted responses and SDK messages (batch 5). */
+const BATCH5: Variant[] = [
+  {
+    name: 'Zulip "try again in 15.314237833 secs" with result:"error" on 429 (zulip/zulip #4831)',
+    status: 429,
+    body: { msg: 'API usage exceeded rate limit, try again in 15.314237833 secs', result: 'error' },
+    expect: { retryable: true, retryAfterSeconds: 15.314 },
+  },
+  {
+    name: 'Recurly "until your rate limit resets in 5 minutes" (recurly-client-php #145)',
+    status: 429,
+    type: 'application/xml',
+    body: '<?xml version="1.0" encoding="UTF-8"?><error><symbol>rate_limit_exceeded</symbol><description>You have made too many API requests in the last 5 minutes. Future API requests may be ignored until your rate limit resets in 5 minutes.</description></error>',
+    expect: { retryable: true, retryAfterSeconds: 300 },
+  },
+  {
+    name: 'fly.io sprites "retry after: 30s" beside "10 per 60s" (superfly/sprites-js #12)',
+    status: 429,
+    body: { error: 'Rate limit exceeded (limit: 10 per 60s, retry after: 30s, upgrade: https://fly.io/upgrade)' },
+    expect: { retryable: true, retryAfterSeconds: 30 },
+  },
+  {
+    name: 'a window length is no wait: "in the last 5 minutes" alone gives none (counter-example)',
+    status: 429,
+    body: { message: 'You have made too many API requests in the last 5 minutes.' },
+    expect: { retryable: true, retryAfterSeconds: null },
+  },
+];
+
 describe('reach-p: retryability and waits from SDK retry policies and vendor docs', () => {
-  it.each(rows([...AWS_CODES, ...LOCKS, ...BODY_FLAGS, ...WAITS, ...ENVELOPES, ...MORE_WAITS, ...BATCH3, ...BATCH4]))(
-    '%s',
-    (_name, v) => {
-      expect(variantMismatches(v)).toEqual([]);
-    },
-  );
+  it.each(
+    rows([
+      ...AWS_CODES,
+      ...LOCKS,
+      ...BODY_FLAGS,
+      ...WAITS,
+      ...ENVELOPES,
+      ...MORE_WAITS,
+      ...BATCH3,
+      ...BATCH4,
+      ...BATCH5,
+    ]),
+  )('%s', (_name, v) => {
+    expect(variantMismatches(v)).toEqual([]);
+  });
 });
