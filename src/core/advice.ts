@@ -129,11 +129,11 @@ const CONFLICT_TO_RESOLVE =
   /\b(?:version|etag|revision|stale|outdated|reload|re-?fetch|duplicate|already (?:exists|been|in use|taken|registered))\b/i;
 const API_GATEWAY_NO_ROUTE = /MissingAuthenticationToken/;
 const TRANSIENT_BODY_CODE =
-  /rate.?limit|throttl|too.?many|timeout|timed.?out|unavailable|temporar|try.?again|overload|busy|internal|retry/i;
+  /rate.?limit|throttl|too.?many|timeout|timed.?out|unavailable|temporar|try.?again|overload|busy|internal|retry|^unknown(?:[_ -]?error)?$/i;
 
 /** A 2xx body failure whose message says to retry: "please retry", "the server is busy", "timed out". */
 const BODY_TRANSIENT_MESSAGE =
-  /\b(?:please retry|retry (?:later|shortly|in a (?:moment|few))|too many requests|overloaded|(?:server|service|system) is (?:currently )?busy|timed out|internal server error)\b/i;
+  /\b(?:please retry|retry (?:later|shortly|in a (?:moment|few))|too many requests|overloaded|(?:server|service|system) is (?:currently )?busy|(?:server|service|system|api) (?:is )?(?:currently |temporarily )?unavailable|timed out|internal server error)\b/i;
 
 /** A message that blames the request or its credentials ("Invalid API KEY. Please retry…"): the retry it asks for is after a fix. */
 const BODY_FIX_MESSAGE =

@@ -324,6 +324,36 @@ const NOT_A_WAIT = /\b(?:timed? ?out|expired?|closed|failed|took|ran|running|ina
 const TIMESPAN_WAIT =
   /\b(?:replenished|reset|resets|available|try again|retry|unblocked|unlocked)\s+(?:in|after)\s+(?:(\d{1,4})\.)?(\d{1,2}):([0-5]\d):([0-5]\d)\b/i;
 
+/** Numbers written as words in waits ("try again after five minutes", "in an hour"). */
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  'forty-five': 45,
+  sixty: 60,
+};
+
+/**
+ * A wait whose figure is a word (express-rate-limit's "Too many requests, please try again after five minutes"):
+ * group 1 is the word, group 2 the unit. "In a few minutes" names no figure and does not match.
+ */
+const WORD_WAIT = new RegExp(
+  String.raw`\b(?:try(?:ing)? again|retry(?:ing)?|wait)\s+(?:in|after|for)\s+(?:about\s+)?(${Object.keys(NUMBER_WORDS).join('|')})\s+(seconds?|minutes?|hours?|days?)\b`,
+  'i',
+);
+
 /** A wait stated in the message text, e.g. "try again in 7.315s"; undefined when none. */
 export function waitInMessage(message: string): number | undefined {
   const text = message.length > 4000 ? message.slice(0, 4000) : message;
@@ -340,6 +370,8 @@ export function waitInMessage(message: string): number | undefined {
     const unit = UNIT_SECONDS[m[2].toLowerCase()] ?? 1;
     return withLaterParts(text, m.index + m[0].length, Number(m[1]) * unit, unit);
   }
+  const word = WORD_WAIT.exec(text);
+  if (word) return NUMBER_WORDS[word[1].toLowerCase()] * (UNIT_SECONDS[word[2].toLowerCase()] ?? 1);
   return localizedWait(text);
 }
 
@@ -481,6 +513,12 @@ export function rateLimitFieldExhausted(headers: HeaderIndex): boolean {
   return parseRateLimitField(raw, 0, [])?.exhausted === true;
 }
 
+/** Headers that give the wait in seconds (or as an HTTP-date) under a name other than Retry-After. */
+const SECONDS_WAIT_HEADERS: readonly string[] = ['x-retry-after', 'x-rate-limit-retry-after-seconds'];
+
+/** Headers that give the wait in milliseconds, in precedence order. */
+const MS_WAIT_HEADERS: readonly string[] = ['retry-after-ms', 'x-ms-retry-after-ms', 'x-amz-retry-after'];
+
 /** The server's wait, by precedence, with notes for anything ignored or capped. */
 export function serverWait(input: ServerWaitInput): ServerWaitResult {
   const notes: string[] = [];
@@ -495,14 +533,25 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
     if (s !== undefined) return { wait: { seconds: s, source: 'Retry-After header' }, notes };
   }
 
-  // Azure Cosmos DB and Storage send the milliseconds as `x-ms-retry-after-ms`.
-  const ms = headers.get('retry-after-ms') ?? headers.get('x-ms-retry-after-ms');
-  if (ms !== undefined) {
+  // Azure Cosmos DB and Storage send the milliseconds as `x-ms-retry-after-ms`; AWS services as
+  // `x-amz-retry-after` (botocore retries/standard.py reads it as integer milliseconds).
+  const msName = MS_WAIT_HEADERS.find((name) => headers.get(name) !== undefined);
+  const ms = msName === undefined ? undefined : headers.get(msName);
+  if (msName !== undefined && ms !== undefined) {
     const v = ms.trim();
     if (NUMBER.test(v)) {
-      const s = sane(Number(v) / 1000, 'retry-after-ms', ms, notes);
-      if (s !== undefined) return { wait: { seconds: s, source: 'retry-after-ms header' }, notes };
-    } else notes.push(`retry-after-ms ${quote(ms)} ignored: not a number`);
+      const s = sane(Number(v) / 1000, msName, ms, notes);
+      if (s !== undefined) return { wait: { seconds: s, source: `${msName} header` }, notes };
+    } else notes.push(`${msName} ${quote(ms)} ignored: not a number`);
+  }
+
+  // Explicit delays in seconds under other names: Better Auth's rate limiter sends `X-Retry-After`; Bucket4j
+  // filters and the OpenSky Network API send `X-Rate-Limit-Retry-After-Seconds`. Read like Retry-After.
+  for (const name of SECONDS_WAIT_HEADERS) {
+    const raw = headers.get(name);
+    if (raw === undefined) continue;
+    const s = parseRetryAfter(raw, retryAfterNeedsClock(raw) ? ref() : 0, notes);
+    if (s !== undefined) return { wait: { seconds: s, source: `${name} header` }, notes };
   }
 
   // gRPC retry pushback (gRFC A6): milliseconds to wait; a negative value says not to retry (shouldRetryHeader).
@@ -558,8 +607,8 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
     }
   }
 
-  // Every stated wait has a digit: skip the patterns for the usual message without one.
-  if (input.message && /\d/.test(input.message)) {
+  // Every stated wait has a digit or a number word: skip the patterns for the usual message without one.
+  if (input.message && (/\d/.test(input.message) || WORD_WAIT.test(input.message.slice(0, 4000)))) {
     const s = waitInMessage(input.message);
     if (s !== undefined) {
       const v = sane(s, 'wait in message', String(s), notes);

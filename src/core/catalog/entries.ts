@@ -63,7 +63,9 @@ export const CATALOG: readonly CatalogEntry[] = [
       errorCodePath: 'error.type',
       messagePath: ['error.reason', 'error.root_cause[0].reason', 'error.caused_by.reason'],
     },
-    codes: { retryable: ['es_rejected_execution_exception', 'circuit_breaking_exception'] },
+    // A circuit breaker's trip is transient or permanent by its own `durability` field (read by the inference);
+    // it is not listed here so that a PERMANENT trip (the request alone is over the limit) is not retried.
+    codes: { retryable: ['es_rejected_execution_exception'] },
   },
   {
     id: 'adyen',

@@ -274,6 +274,10 @@ export const WAIT_KEYS: ReadonlyMap<string, number> = new Map([
   ['resetin', 1],
   ['resetinseconds', 1],
   ['retryinms', 0.001],
+  // Session 17 (reach-p): a time to come back at, counted from the response's clock: `nextValidRequestDate`
+  // (fbGive 429, stellar-client #128), `reset_at` (RateLimitResponse schema, api-evangelist).
+  ['nextvalidrequestdate', 1],
+  ['resetat', 1],
 ]);
 
 /** Boolean keys that say whether the same request may be sent again. */
@@ -286,6 +290,33 @@ export const RETRYABLE_KEYS: ReadonlySet<string> = new Set([
   'transient',
   'istransient',
   'canretry',
+]);
+
+/**
+ * Flags that say the opposite: true means do not retry. Temporal `ApplicationFailureInfo.nonRetryable`,
+ * Cloudflare Workflows `NonRetryableError`, `non_retryable` in job and webhook APIs.
+ */
+export const NON_RETRYABLE_KEYS: ReadonlySet<string> = new Set([
+  'nonretryable',
+  'nonretriable',
+  'notretryable',
+  'notretriable',
+  'donotretry',
+]);
+
+/**
+ * String-valued retry hints: the key, then what each value says. Elasticsearch `CircuitBreakingException`
+ * reports `durability: "TRANSIENT" | "PERMANENT"` (a transient trip clears; a permanent one means the
+ * request alone is over the limit).
+ */
+export const RETRY_HINT_VALUES: ReadonlyMap<string, ReadonlyMap<string, boolean>> = new Map([
+  [
+    'durability',
+    new Map([
+      ['transient', true],
+      ['permanent', false],
+    ]),
+  ],
 ]);
 
 /** Containers of an error: anything found under them is about the failure. */

@@ -303,7 +303,7 @@ export function formFields(text: string): Record<string, string> | undefined {
 
 /** A JSON key (in the raw text) that names an ID, a reference, a wait or a retry flag. */
 const ID_WAIT_OR_RETRY_KEY =
-  /(?:[iI][dD]|[iI]dentifier|[rR]ef|[rR]eference|[pP]hrase|[iI]nstance|[tT]race|[sS]upport_?[cC]ode|[eE]nce_?[cC]ode|[rR]eference_?[tT]oken)"\s*:|"[^"]{0,40}(?:[rR]etr|[wW]ait|[aA]fter|[tT]ransient|[cC]ooldown|[bB]ackoff|[rR]eset_?[iI]n|[lL]imit_?[nN]ext)[^"]{0,40}"\s*:/;
+  /(?:[iI][dD]|[iI]dentifier|[rR]ef|[rR]eference|[pP]hrase|[iI]nstance|[tT]race|[sS]upport_?[cC]ode|[eE]nce_?[cC]ode|[rR]eference_?[tT]oken)"\s*:|"[^"]{0,40}(?:[rR]etr|[wW]ait|[aA]fter|[tT]ransient|[cC]ooldown|[bB]ackoff|[rR]eset_?[iI]n|[lL]imit_?[nN]ext|[dD]urability)[^"]{0,40}"\s*:/;
 
 const MACHINE_TOKEN =
   /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|(?:[A-Z][a-z0-9]+)+(?:Error|Exception|Fault))$/;

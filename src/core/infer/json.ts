@@ -15,6 +15,8 @@ import {
   normalizeKey,
   RESULT_CODE_KEYS,
   RETRYABLE_KEYS,
+  NON_RETRYABLE_KEYS,
+  RETRY_HINT_VALUES,
   STATUS_KEYS,
   SUCCESS_FLAGS,
   SUCCESS_WORDS,
@@ -1128,9 +1130,27 @@ const endsWithAny = (norm: string, suffixes: readonly string[]): boolean => {
   for (const s of suffixes) if (norm.endsWith(s)) return true;
   return false;
 };
+/** What a leaf says about retrying: a `retryable` flag, an inverted `nonRetryable` flag, or a hint value (`durability`). */
+function retryHintOf(leaf: Leaf): boolean | undefined {
+  if (typeof leaf.value === 'boolean') {
+    if (RETRYABLE_KEYS.has(leaf.norm)) return leaf.value;
+    if (NON_RETRYABLE_KEYS.has(leaf.norm)) return !leaf.value;
+    return undefined;
+  }
+  if (typeof leaf.value !== 'string' || leaf.value.length > 20) return undefined;
+  return RETRY_HINT_VALUES.get(leaf.norm)?.get(leaf.value.toLowerCase());
+}
+
 /** Keys that may hold an ID, a wait or a retry flag. */
 function isIdWaitOrRetryKey(norm: string): boolean {
-  return ID_KEYS.has(norm) || WAIT_KEYS.has(norm) || RETRYABLE_KEYS.has(norm) || endsWithAny(norm, ID_KEY_SUFFIXES);
+  return (
+    ID_KEYS.has(norm) ||
+    WAIT_KEYS.has(norm) ||
+    RETRYABLE_KEYS.has(norm) ||
+    NON_RETRYABLE_KEYS.has(norm) ||
+    RETRY_HINT_VALUES.has(norm) ||
+    endsWithAny(norm, ID_KEY_SUFFIXES)
+  );
 }
 /** Keys any dictionary knows (code, message, ID, wait, retry flag). */
 function isDictionaryKey(norm: string): boolean {
@@ -1324,13 +1344,10 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       else if (wait !== undefined) out.retryAfterAt = wait.at;
       if (wait !== undefined) out.retryAfterField = prefix + leaf.path;
     }
-    if (
-      out.retryable === undefined &&
-      (full || leaf.depth <= LIGHT_DEPTH) &&
-      typeof leaf.value === 'boolean' &&
-      RETRYABLE_KEYS.has(leaf.norm)
-    )
-      out.retryable = leaf.value;
+    if (out.retryable === undefined && (full || leaf.depth <= LIGHT_DEPTH)) {
+      const hint = retryHintOf(leaf);
+      if (hint !== undefined) out.retryable = hint;
+    }
   }
   return out;
 }

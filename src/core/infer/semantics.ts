@@ -13,7 +13,7 @@ function words(code: string): string {
 }
 
 const TRY_LATER =
-  /\b(?:try (?:again )?later|retry later|temporar(?:y|ily)|transient|unavailable|overload(?:ed)?|busy|timeout|timed out|time out|throttl(?:ed|ing)|rate ?limit(?:ed)?|too many requests|slow down|in progress|try again|backoff|back off|capacity|deadline exceeded|server busy|service busy|lock timeout|concurrent|retry|pending|aborted|contention|(?:resource|object|record|row|file|table) (?:is )?locked|still (?:running|processing|in progress)|not (?:yet )?ready|not (?:yet )?complete(?:d)?|(?:bandwidth|throughput) (?:limit )?exceeded|idempotency (?:key )?(?:in use|in flight|locked|being processed))\b/;
+  /\b(?:try (?:again )?later|retry later|temporar(?:y|ily)|transient|unavailable|overload(?:ed)?|busy|timeout|timed out|time out|throttl(?:ed|ing)|rate ?limit(?:ed)?|too many requests|slow down|in progress|try again|backoff|back off|capacity|deadline exceeded|server busy|service busy|lock timeout|concurrent|retry|pending|aborted|contention|(?:resource|object|record|row|file|table) (?:is )?locked|still (?:running|processing|in progress)|not (?:yet )?ready|not (?:yet )?complete(?:d)?|(?:bandwidth|throughput) (?:limit )?exceeded|deadlock(?:ed)?|too many (?:write )?operations|too many calls|(?:institution|service|server|system|upstream|backend|provider|bank|host) (?:is )?(?:down|not responding|unreachable)|not responding|(?:planned|scheduled|under|down for) maintenance|maintenance (?:mode|window|in progress|ongoing)|^maintenance$|idempotency (?:key )?(?:in use|in flight|locked|being processed))\b/;
 const EXHAUSTED =
   /\b(?:quota|billing|payment|insufficient (?:funds|balance|credits?|quota|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|credits? (?:exhausted|exceeded)|spend(?:ing)? limit|storage (?:full|limit|exceeded)|out of (?:space|storage|credits?)|not enough (?:space|storage|disk|credits?|funds|balance)|disk full|no space|plan (?:limit|exceeded)|subscription (?:expired|ended|required|inactive|not active|canceled|cancelled|limit)|(?:free|trial) (?:tier|plan|limit|quota|expired|ended)|limit reached|daily limit|monthly limit|usage limit|account (?:suspended|disabled|inactive))\b/;
 /** Words of a request to fix: `invalid_timeout`, `missing_retry_policy` are not transient. */
@@ -93,9 +93,13 @@ export function exhaustedByMessage(message: string | null | undefined): boolean 
   )
     return true;
   if (!/insufficient|storage|billing|payment|credit|disk|space|upgrad/i.test(text)) return false;
-  // "Upgrade your plan for higher rate limits or retry after 25s": a wait in seconds or minutes is a rate limit.
-  return MESSAGE_EXHAUSTED.test(text) && !namesShortWait(text);
+  // "Upgrade your plan for higher rate limits or retry after 25s": a wait in seconds or minutes is a rate limit;
+  // so is a limit per second or minute ("exceeded the maximum requests per minute, please wait or upgrade").
+  return MESSAGE_EXHAUSTED.test(text) && !namesShortWait(text) && !SHORT_WINDOW.test(text);
 }
+
+/** A limit counted per second or minute: waiting that long lets the request through. */
+const SHORT_WINDOW = /\bper (?:second|minute|min|sec)\b|\brequests? per (?:second|minute)\b|\b(?:rpm|rps|qps)\b/i;
 
 /** A limit per unit of time is a rate limit, not a size: "exceeds the maximum requests per minute". */
 const RATE_WORDS =
