@@ -139,7 +139,7 @@ function watchRows(total: number): boolean {
   const w = window as any;
   if (w.__open100kOld || !document.body) return false;
   if (w.__open100k) return true;
-  const seen = { first: 0, all: 0, late: false };
+  const seen = { first: 0, all: 0, late: false, firstUrls: [] as string[] };
   w.__open100k = seen;
   const stamp = (key: 'first' | 'all') => {
     // A message posted in a rAF callback runs after that frame's paint.
@@ -155,6 +155,9 @@ function watchRows(total: number): boolean {
     const counts = document.querySelector('[data-testid="counts"]');
     if (!firstAsked && rows() > 0) {
       firstAsked = true;
+      seen.firstUrls = [...document.querySelectorAll<HTMLElement>('[data-testid="failure-row"]')].map(
+        (r) => r.dataset.url ?? '',
+      );
       stamp('first');
     }
     if (
@@ -171,7 +174,7 @@ function watchRows(total: number): boolean {
   return true;
 }
 
-function rowsSeen(): { first: number; all: number; late: boolean } | null {
+function rowsSeen(): { first: number; all: number; late: boolean; firstUrls: string[] } | null {
   const seen = (window as any).__open100k;
   return seen && seen.all ? seen : null;
 }
@@ -333,6 +336,12 @@ describe.each(BROWSERS)('%s: the panel opened on 100,000 stored failures', (brow
         `rows packed while opening ${packedAfter.packedRows - packedBefore.packedRows} ` +
         `(before the open: ${packedBefore.packedRows} packed, ${packedBefore.reusedRows} from kept packs)`,
     );
+    // The first rows painted are the newest: the list (pinned to its end) shows the last copy written.
+    const firstSeeds = seen.firstUrls.map((u) => Number(/[?&]seed=(\d+)/.exec(u)?.[1] ?? -1));
+    console.log(
+      `[open 100k, ${browser}] first painted rows: ${seen.firstUrls.length}, newest copy among them seed=${Math.max(...firstSeeds)}`,
+    );
+    expect(Math.max(...firstSeeds)).toBe(STORED - 1);
     expect(traffic.countingBytes).toBe(true);
     expect(traffic.failedPosts).toBe(0);
     expect(posted.fullRecords).toBe(0);

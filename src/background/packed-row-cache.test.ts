@@ -33,7 +33,10 @@ function open(records: CaptureRecord[], pack: PackRows, first = 3, rest = 10) {
   const stats = { seen: 0, droppedRecords: 0, truncatedBodies: 0, droppedBodies: 0, bodiesArriving: true };
   const messages = [...snapshotMessages(1, records, stats, false, { first, rest }, pack)];
   const sizes = messages.map((m) => m.payload.packed!.count);
-  return { rows: messages.flatMap((m) => unpackRecords<CaptureRecord>(m.payload.packed!)), sizes };
+  const parts = messages.map((m) => unpackRecords<CaptureRecord>(m.payload.packed!));
+  // Newest first: every message is older than the one before it.
+  for (let i = 1; i < parts.length; i++) expect(parts[i].at(-1)!.seq).toBeLessThan(parts[i - 1][0].seq);
+  return { rows: parts.flat().sort((a, b) => a.seq - b.seq), sizes };
 }
 
 const listRows = (records: CaptureRecord[]) => JSON.parse(JSON.stringify(records.map(toListRecord)));
@@ -45,11 +48,12 @@ describe('PackedRowCache', () => {
     const records = failures(1, 25);
     const first = open(records, pack);
     expect(first.rows).toEqual(listRows(records));
-    expect(first.sizes).toEqual([3, 10, 10, 2]);
+    // The newest 3 rows, then the older ones in runs from the oldest up, posted newest run first.
+    expect(first.sizes).toEqual([3, 2, 10, 10]);
     expect(cache.stats).toMatchObject({ packedRows: 25, reusedRows: 0 });
     const second = open(records, pack);
     expect(second.rows).toEqual(listRows(records));
-    expect(second.sizes).toEqual([3, 10, 10, 2]);
+    expect(second.sizes).toEqual([3, 2, 10, 10]);
     expect(cache.stats).toMatchObject({ packedRows: 25, reusedRows: 25 });
   });
 
@@ -67,7 +71,7 @@ describe('PackedRowCache', () => {
     expect(cache.stats).toMatchObject({ packedRows: 35, reusedRows: 15, droppedRuns: 1 });
   });
 
-  it('keeps full runs when records are added, and packs the tail again with the new records', () => {
+  it('keeps the older runs when records are added, and packs the newest rows and the ones they pushed out again', () => {
     const cache = new PackedRowCache();
     const pack: PackRows = (records, from, max) => cache.take(1, records, from, max);
     const records = failures(1, 25);
@@ -75,8 +79,9 @@ describe('PackedRowCache', () => {
     records.push(...failures(26, 4));
     const again = open(records, pack);
     expect(again.rows).toEqual(listRows(records));
-    expect(again.sizes).toEqual([3, 10, 10, 6]);
-    expect(cache.stats).toMatchObject({ packedRows: 31, reusedRows: 23 });
+    // The newest 3 afresh; the 3 that were newest and the 1 after them as one run; the rest kept.
+    expect(again.sizes).toEqual([3, 4, 2, 10, 10]);
+    expect(cache.stats).toMatchObject({ packedRows: 32, reusedRows: 22 });
   });
 
   it('after the oldest records are evicted, packs only up to the next kept run', () => {
@@ -88,11 +93,11 @@ describe('PackedRowCache', () => {
     for (const r of evicted) cache.changed(1, r.id);
     const again = open(records, pack);
     expect(again.rows).toEqual(listRows(records));
-    expect(again.sizes).toEqual([1, 10, 10, 2]);
-    expect(cache.stats).toMatchObject({ packedRows: 26, reusedRows: 22 });
+    expect(again.sizes).toEqual([3, 2, 10, 8]);
+    expect(cache.stats).toMatchObject({ packedRows: 33, reusedRows: 15 });
     // That short run is kept too: it is followed by a kept run.
     open(records, pack);
-    expect(cache.stats).toMatchObject({ packedRows: 26, reusedRows: 45 });
+    expect(cache.stats).toMatchObject({ packedRows: 33, reusedRows: 38 });
   });
 
   it('forgets a cleared tab, and keeps tabs apart', () => {

@@ -52,19 +52,21 @@ export class PackedRowCache {
   /**
    * The list rows of `records` from `from`, packed: a kept run that starts there, holds exactly the
    * next records and is `max` rows long (or ends the list); else a new run of up to `max` rows,
-   * which stops where a kept run starts. Returns the pack and where the next run starts.
+   * which stops where a kept run starts. Returns the pack and where the next run starts. A kept run
+   * counts as reused unless `warming` (packing ahead of an open walks over the kept runs).
    */
   take(
     tabId: number,
     records: readonly CaptureRecord[],
     from: number,
     max: number,
+    warming = false,
   ): { packed: PackedRecords; end: number } {
     let tab = this.tabs.get(tabId);
     if (!tab) this.tabs.set(tabId, (tab = { byFirst: new Map(), byId: new Map() }));
     const kept = tab.byFirst.get(records[from].id);
     if (kept && this.fits(tab, kept, records, from, max)) {
-      this.stats.reusedRows += kept.ids.length;
+      if (!warming) this.stats.reusedRows += kept.ids.length;
       return { packed: kept.packed, end: from + kept.ids.length };
     }
     const limit = Math.min(records.length, from + Math.max(1, max));

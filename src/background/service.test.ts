@@ -306,7 +306,7 @@ describe('CaptureService', () => {
     expect(second.packedRows.stats).toMatchObject({ packedRows: 30, reusedRows: 0 });
     const port = panel(second, 1);
     const rows = [...port.of('bg/snapshot'), ...port.of('bg/upsert')].flatMap((m) => m.payload.records);
-    expect(rows).toEqual(JSON.parse(JSON.stringify(second.records(1).map(toListRecord))));
+    expect(rows.sort((a, b) => a.seq - b.seq)).toEqual(JSON.parse(JSON.stringify(second.records(1).map(toListRecord))));
     expect(second.packedRows.stats).toMatchObject({ packedRows: 30, reusedRows: 30 });
   });
 
@@ -530,14 +530,19 @@ describe('CaptureService', () => {
       ['bg/upsert', 0],
     ]);
     const received = [...port.of('bg/snapshot'), ...port.of('bg/upsert')];
+    // The newest rows first, then older runs (taken from the oldest up), newest run first.
     expect(received.map((m) => ('records' in m.payload ? m.payload.records.length : -1))).toEqual([
       chunks.first,
-      chunks.rest,
-      chunks.rest,
       3,
+      chunks.rest,
+      chunks.rest,
     ]);
-    const rows = received.flatMap((m) => ('records' in m.payload ? m.payload.records : []));
-    // Exactly the list rows the service would post one by one, in seq order.
+    const seqs = received.map((m) => ('records' in m.payload ? m.payload.records.map((r) => r.seq) : []));
+    for (let i = 1; i < seqs.length; i++) expect(Math.max(...seqs[i])).toBeLessThan(Math.min(...seqs[i - 1]));
+    const rows = received
+      .flatMap((m) => ('records' in m.payload ? m.payload.records : []))
+      .sort((a, b) => a.seq - b.seq);
+    // Exactly the list rows the service would post one by one.
     expect(rows).toEqual(JSON.parse(JSON.stringify(service.records(1).map(toListRecord))));
     expect(rows).toHaveLength(total);
     let traffic = service.panelTraffic.report();

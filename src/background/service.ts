@@ -18,7 +18,13 @@ import {
 } from '../protocol/messages';
 import { toListRecord } from '../protocol/list-record';
 import { PackedRowCache } from './packed-row-cache';
-import { SNAPSHOT_CHUNK_ROWS, SNAPSHOT_FIRST_ROWS, snapshotMessages, type SnapshotChunks } from './snapshot-messages';
+import {
+  SNAPSHOT_CHUNK_ROWS,
+  SNAPSHOT_FIRST_ROWS,
+  snapshotMessages,
+  warmRuns,
+  type SnapshotChunks,
+} from './snapshot-messages';
 import { bodyCopyPlan, type CopyPlan } from './body-copy';
 import { PortTraffic } from './port-traffic';
 import type { CaptureLimits } from './limits';
@@ -161,18 +167,17 @@ export class CaptureService {
    * Packs a restored tab's list rows ahead of the first panel open, one message's worth per task, so
    * that opening posts packs that are ready (issue 18). Stops when the tab is gone or all are packed.
    */
-  private warmPackedRows(tabId: number, from = 0): void {
+  private warmPackedRows(tabId: number): void {
     this.timers.setTimer(() => {
       const store = this.stores.get(tabId);
       if (!store) return;
       const records = store.visible();
       const chunks = this.deps.snapshotChunks ?? { first: SNAPSHOT_FIRST_ROWS, rest: SNAPSHOT_CHUNK_ROWS };
       const packedBefore = this.packedRows.stats.packedRows;
-      let at = from;
-      // Kept runs cost nothing: go on to the first run that needs packing, pack it, and yield.
-      while (at < records.length && this.packedRows.stats.packedRows === packedBefore)
-        at = this.packedRows.take(tabId, records, at, at === 0 ? chunks.first : chunks.rest).end;
-      if (at < records.length) this.warmPackedRows(tabId, at);
+      // Kept runs cost nothing: go on to the first run that needs packing, pack it, and yield. The
+      // records are read again in every task, so a run is never packed from a record since changed.
+      for (const _ of warmRuns(records, chunks, (rs, from, max) => this.packedRows.take(tabId, rs, from, max, true)))
+        if (this.packedRows.stats.packedRows !== packedBefore) return this.warmPackedRows(tabId);
     }, 0);
   }
 

@@ -1,8 +1,8 @@
 // What a panel that says hello gets (issue 18): the tab's records as list rows, packed
-// (protocol/packed-records.ts), in seq order. A small first message paints a screenful at once; the
-// rest follow in large messages, so the panel updates its list and re-renders a few times, not once
-// per small chunk. A generator: each message is posted before the next is packed, so the panel
-// unpacks one while the worker packs the next.
+// (protocol/packed-records.ts), newest first. A small first message of the newest rows paints a
+// screenful at once; the older rows follow in large messages, so the panel updates its list and
+// re-renders a few times, not once per small chunk. A generator: the first message is posted before
+// the rest are packed (the service posts packs it kept, packed-row-cache.ts, so most cost nothing).
 import { toListRecord } from '../protocol/list-record';
 import { envelope, type CaptureRecord, type CaptureStats, type Envelope } from '../protocol/messages';
 import { packRecords, type PackedRecords } from '../protocol/packed-records';
@@ -33,6 +33,40 @@ export const packFresh: PackRows = (records, from, max) => {
   return { packed: packRecords(records.slice(from, end).map(toListRecord)), end };
 };
 
+/**
+ * Where the messages of an opening start and end, in posting order: the newest `first` rows, then
+ * the older rows in runs of up to `rest` taken from the oldest up, posted newest run first. Runs
+ * come from `pack` (kept runs where they still fit), so their ends can differ from a plain grid.
+ */
+function* newestFirst(
+  records: readonly CaptureRecord[],
+  chunks: SnapshotChunks,
+  pack: PackRows,
+): Generator<PackedRecords> {
+  const n = records.length;
+  const newestFrom = Math.max(0, n - Math.max(1, chunks.first));
+  const newest = runsOf(records, newestFrom, n, n - newestFrom, pack);
+  for (let i = newest.length - 1; i >= 0; i--) yield newest[i];
+  const older = runsOf(records, 0, newestFrom, Math.max(1, chunks.rest), pack);
+  for (let i = older.length - 1; i >= 0; i--) yield older[i];
+}
+
+/** Packs [from, to) in runs of at most `max`, oldest first. */
+function runsOf(records: readonly CaptureRecord[], from: number, to: number, max: number, pack: PackRows) {
+  const runs: PackedRecords[] = [];
+  while (from < to) {
+    const run = pack(records, from, Math.min(max, to - from));
+    runs.push(run.packed);
+    from = run.end;
+  }
+  return runs;
+}
+
+/**
+ * The messages a panel opening on `records` gets: a `bg/snapshot` of the newest rows, so the first
+ * paint shows the latest failures (as the Network panel scrolled to its end), then `bg/upsert`s of
+ * older rows, each older than every row before it (the panel prepends them).
+ */
 export function* snapshotMessages(
   tabId: number,
   records: readonly CaptureRecord[],
@@ -45,10 +79,25 @@ export function* snapshotMessages(
     yield envelope('bg/snapshot', { tabId, records: [], packed: packRecords([]), stats, preserve });
     return;
   }
-  let { packed, end } = pack(records, 0, Math.max(1, chunks.first));
-  yield envelope('bg/snapshot', { tabId, records: [], packed, stats, preserve });
-  while (end < records.length) {
-    ({ packed, end } = pack(records, end, chunks.rest));
-    yield envelope('bg/upsert', { tabId, records: [], packed, stats });
+  let first = true;
+  for (const packed of newestFirst(records, chunks, pack)) {
+    if (first) yield envelope('bg/snapshot', { tabId, records: [], packed, stats, preserve });
+    else yield envelope('bg/upsert', { tabId, records: [], packed, stats });
+    first = false;
+  }
+}
+
+/** The runs an opening would post, packed ahead of it (the worker warms a restored tab's packs). */
+export function* warmRuns(records: readonly CaptureRecord[], chunks: SnapshotChunks, pack: PackRows): Generator<void> {
+  const n = records.length;
+  const newestFrom = Math.max(0, n - Math.max(1, chunks.first));
+  for (const [from, to, max] of [
+    [newestFrom, n, n - newestFrom],
+    [0, newestFrom, Math.max(1, chunks.rest)],
+  ]) {
+    for (let at = from; at < to;) {
+      at = pack(records, at, Math.min(max, to - at)).end;
+      yield;
+    }
   }
 }

@@ -107,4 +107,34 @@ describe('AuditIndex', () => {
     expect(index.findingCount()).toBe(0);
     expect([...index.flaggedIds()]).toEqual([]);
   });
+
+  it('queues upserts and buckets them when read: a removal or a lookup sees every record, in order', () => {
+    const index = new AuditIndex();
+    const [first, second, third] = call(
+      'https://api.example.com/queued',
+      [
+        [0, 422],
+        [50, 422],
+        [100, 422],
+      ],
+      1,
+    );
+    index.upsert([first]);
+    index.upsert([second, third]);
+    expect(index.pending).toBe(true);
+    expect(index.record('wr:2')).toBe(second);
+    // A removal after queued upserts applies to them, not to an empty index.
+    index.remove(['wr:3']);
+    expect(index.record('wr:3')).toBeUndefined();
+    expect(index.refresh()).toBe(true);
+    expect(index.pending).toBe(false);
+    expect(index.rulesFor('wr:1')).toEqual(['unchanged-retry']);
+    expect(index.rulesFor('wr:3')).toBeUndefined();
+    // A reset drops what was queued before it.
+    index.upsert([third]);
+    index.reset([first]);
+    expect(index.record('wr:3')).toBeUndefined();
+    expect(index.refresh()).toBe(false);
+    expect(index.sequenceCount()).toBe(0);
+  });
 });

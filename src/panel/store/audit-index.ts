@@ -1,7 +1,9 @@
 // The retry audit of one view's records, kept up to date incrementally: records are bucketed by
 // call (method + URL), a change marks only its call dirty, and `refresh` re-audits the dirty calls
 // that can hold a retry at all (two or more attempts, one of them a failure). A burst of 2,000
-// distinct URLs costs one map lookup per record and no audit work.
+// distinct URLs costs one map lookup per record and no audit work. Records are only queued as they
+// arrive and bucketed when the audit is next read (its refresh runs after a quiet moment), so a
+// panel opening on 100,000 rows does not pay for the buckets while it takes the rows in.
 import { auditAttempts, type AuditAttempt, type AuditRule, type RetrySequence } from '../../core/audit';
 import type { CaptureRecord, RequestRecord } from '../../protocol/messages';
 
@@ -29,13 +31,15 @@ export class AuditIndex {
   private readonly sequencesByKey = new Map<string, RetrySequence[]>();
   private readonly flaggedByKey = new Map<string, string[]>();
   private readonly rulesById = new Map<string, AuditRule[]>();
+  /** Batches upserted but not bucketed yet, in order. */
+  private queued: Array<readonly CaptureRecord[]> = [];
   /** Bumped whenever a refresh changed the results. */
   revision = 0;
   /** Calls re-audited so far: the cost the incremental path keeps low. */
   auditedCalls = 0;
 
   get pending(): boolean {
-    return this.dirty.size > 0;
+    return this.dirty.size > 0 || this.queued.length > 0;
   }
 
   reset(records: readonly CaptureRecord[]): void {
@@ -46,11 +50,25 @@ export class AuditIndex {
     this.sequencesByKey.clear();
     this.flaggedByKey.clear();
     this.rulesById.clear();
+    this.queued = [];
     if (hadResults) this.revision++;
     this.upsert(records);
   }
 
+  /** Queues the records; they are bucketed when the audit is next read or refreshed. */
   upsert(records: readonly CaptureRecord[]): void {
+    if (records.length > 0) this.queued.push(records);
+  }
+
+  /** Buckets the queued records by call; a call that gained a second attempt is marked for re-audit. */
+  private ingest(): void {
+    const batches = this.queued;
+    if (batches.length === 0) return;
+    this.queued = [];
+    for (const records of batches) this.bucket(records);
+  }
+
+  private bucket(records: readonly CaptureRecord[]): void {
     for (const record of records) {
       if (record.kind !== 'request') continue;
       const key = auditCallKey(record.exchange.method, record.exchange.url);
@@ -78,11 +96,13 @@ export class AuditIndex {
   }
 
   remove(ids: readonly string[]): void {
+    this.ingest();
     for (const id of ids) this.drop(id);
   }
 
   /** Re-audits the dirty calls. Returns true when the results changed. */
   refresh(): boolean {
+    this.ingest();
     if (this.dirty.size === 0) return false;
     let changed = false;
     for (const key of this.dirty) {
@@ -155,6 +175,7 @@ export class AuditIndex {
   }
 
   record(id: string): RequestRecord | undefined {
+    this.ingest();
     const key = this.keyById.get(id);
     const bucket = key === undefined ? undefined : this.byKey.get(key);
     if (bucket instanceof Map) return bucket.get(id);

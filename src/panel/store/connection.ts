@@ -3,17 +3,24 @@
 import { envelope, PROTOCOL_VERSION } from '../../protocol/messages';
 import type { PanelPlatform, PortHandle } from '../platform-types';
 import { readSettings } from '../settings';
+import { afterNextPaint, createIntake, type AfterPaint } from './intake';
 import type { PanelStore } from './panel-store';
 
-export function connectStore(store: PanelStore, platform: PanelPlatform): () => void {
+export function connectStore(
+  store: PanelStore,
+  platform: PanelPlatform,
+  afterPaint: AfterPaint = afterNextPaint,
+): () => void {
   let handle: PortHandle | null = null;
+  // The first rows are painted before the older rows behind them are taken in (intake.ts).
+  const intake = createIntake((msg) => store.getState().receive(msg), afterPaint);
   let saidHello = false;
   const hello = (): void => {
     saidHello = true;
     handle?.post(envelope('panel/hello', { tabId: platform.tabId, protocol: PROTOCOL_VERSION }));
   };
   handle = platform.connect({
-    onMessage: (msg) => store.getState().receive(msg),
+    onMessage: (msg) => intake.push(msg),
     onConnect: () => {
       store.getState().setConnection('connected');
       // Inside connect() the handle is not assigned yet: say hello once it is.

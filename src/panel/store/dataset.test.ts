@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilter, type FilterSpec, type QuickChip } from '../filter';
 import { manyFailures, navigationRecord, requestRecord } from '../testing';
+import type { CaptureRecord } from '../../protocol/messages';
 import { Dataset, SCAN_STEP_ROWS } from './dataset';
 
 function spec(text = '', chips: QuickChip[] = [], showAll = false): FilterSpec {
@@ -329,5 +330,70 @@ describe('Dataset', () => {
     expect(d.size).toBe(0);
     expect(d.visible.length).toBe(0);
     expect(d.failureCount).toBe(0);
+  });
+
+  it('older rows prepended batch by batch (newest first, as a panel opens) match the same rows taken at once', () => {
+    const all: CaptureRecord[] = manyFailures(60);
+    // Markers among the requests, two of them back to back (the scan keeps only the newer).
+    all.splice(10, 0, navigationRecord(10.5));
+    all.splice(30, 0, navigationRecord(29.5), navigationRecord(29.7));
+    const chips = [{ id: 'server', test: (r: { status: number }) => r.status >= 500 }];
+    for (const text of ['', 'status:5xx', '-host:auth.example.com']) {
+      const whole = new Dataset(spec(text));
+      whole.reset(all);
+      whole.finishScan();
+      whole.setGroupBy('code');
+      const parts = new Dataset(spec(text));
+      parts.setGroupBy('code');
+      // The newest rows first (a snapshot), then older batches, one of them out of seq order.
+      parts.reset(all.slice(50));
+      parts.finishScan();
+      const countsBefore = parts.chipCounts(chips).get('server')!;
+      parts.upsert(all.slice(30, 50));
+      parts.upsert([...all.slice(11, 30)].reverse());
+      const tested = parts.testedRows;
+      parts.upsert(all.slice(0, 11));
+      expect(parts.testedRows - tested).toBeLessThanOrEqual(11); // only the batch's rows
+      expect(parts.size).toBe(all.length);
+      expect(shownSeqs(parts)).toEqual(shownSeqs(whole));
+      expect(parts.visibleRequestCount()).toBe(whole.visibleRequestCount());
+      expect(parts.failureCount).toBe(whole.failureCount);
+      expect(parts.chipCounts(chips)).toEqual(whole.chipCounts(chips));
+      expect(parts.chipCounts(chips).get('server')!).toBeGreaterThan(countsBefore);
+      expect(parts.cellExtents()).toEqual(whole.cellExtents());
+      const groupsOf = (d: Dataset) =>
+        d
+          .groups()!
+          .groups()
+          .map((g) => [
+            g.key,
+            g.count,
+            d
+              .groups()!
+              .members(g.key)
+              .map((p) => d.row(p).seq),
+          ]);
+      expect(groupsOf(parts)).toEqual(groupsOf(whole));
+      for (const r of all) {
+        expect(parts.rowById(r.id)?.seq).toBe(r.seq);
+        expect(parts.rowBySeq(r.seq)?.record.id).toBe(r.id);
+      }
+      // A later live append still lands at the end.
+      parts.upsert(manyFailures(2, 100));
+      whole.upsert(manyFailures(2, 100));
+      expect(shownSeqs(parts)).toEqual(shownSeqs(whole));
+      expect(parts.size).toBe(all.length + 2);
+    }
+  });
+
+  it('a batch older than the rows held but repeating a known id takes the general path', () => {
+    const d = new Dataset(spec());
+    const all = manyFailures(10);
+    d.reset(all.slice(5));
+    d.upsert([...all.slice(0, 3), { ...all[7], seq: 4 }]);
+    // wr:8 moved to seq 4: replaced where it now sorts, not added twice.
+    expect(d.size).toBe(8);
+    expect(shownSeqs(d)).toEqual([1, 2, 3, 4, 6, 7, 9, 10]);
+    expect(d.rowBySeq(4)?.record.id).toBe('wr:8');
   });
 });

@@ -1,13 +1,16 @@
 // The records of one view (the live tab, or an imported HAR) and which of them the filter shows.
 // Everything is incremental:
 // - appending a batch tests only the new rows;
+// - a batch wholly older than every row held (an opening panel gets the newest rows first, then
+//   older ones) is prepended and tests only its rows;
 // - evicting the oldest records (the background's record cap) drops them from the front;
 // - a narrowing keystroke re-tests only the rows shown now;
 // - a full re-filter runs newest-first in bounded steps driven by the caller, so the first screen
 //   is ready within a frame and the rest follows in later tasks (see the store's time slices).
 //
 // Rows are addressed by slot: a number that never changes while the row lives (slot - offset is
-// its index in `rows`), so the visible list and groups survive evictions at the front.
+// its index in `rows`), so the visible list and groups survive evictions at the front and older
+// rows prepended. Slots start at SLOT_BASE so that prepended rows keep non-negative slots.
 import type { CaptureRecord } from '../../protocol/messages';
 import { codeCell } from '../code-text';
 import { compileFilter, isNarrowing, isUnfiltered, type FilterSpec, type FilterSubject } from '../filter';
@@ -18,6 +21,8 @@ import { shortVerdict } from '../verdict';
 
 /** Rows tested per scan step: well under a millisecond, so callers can slice scans by time. */
 export const SCAN_STEP_ROWS = 2_000;
+/** The slot of the first row after a reset: room below it for 2^30 prepended rows. */
+const SLOT_BASE = 2 ** 30;
 /** Complete results kept per filter, so deleting a character returns to a result already computed. */
 const RESULT_CACHE_SIZE = 12;
 
@@ -49,17 +54,18 @@ interface ScanJob {
 export class Dataset {
   private rows: Row[] = [];
   /** Slot of rows[0]. */
-  private offset = 0;
+  private offset = SLOT_BASE;
   /** Bumped by every change to rows other than an append (chipCounts' cache). */
   private rowsVersion = 0;
   private chipCache: {
     chips: ReadonlyArray<{ id: string; test(s: FilterSubject): boolean }>;
     version: number;
-    /** offset + rows.length when counted. */
-    counted: number;
+    /** The slots counted: [from, to). */
+    from: number;
+    to: number;
     counts: Map<string, number>;
   } | null = null;
-  private extentsCache: { version: number; counted: number; extents: CellExtents } | null = null;
+  private extentsCache: { version: number; from: number; to: number; extents: CellExtents } | null = null;
   private readonly slotById = new Map<string, number>();
   private visibleList = new PositionList();
   private spec: FilterSpec;
@@ -141,47 +147,64 @@ export class Dataset {
 
   /**
    * Failures by summary chip, whatever the filter (the chips' counts). Called on every change: rows
-   * appended since the last call (capture, a streamed import) are counted on top of the last
-   * result; any other change counts every row again.
+   * appended or prepended since the last call (capture, a streamed import, an opening's older rows)
+   * are counted on top of the last result; any other change counts every row again.
    */
   chipCounts(chips: ReadonlyArray<{ id: string; test(s: FilterSubject): boolean }>): Map<string, number> {
     const cache = this.chipCache;
     const fresh = cache !== null && cache.chips === chips && cache.version === this.rowsVersion;
     const counts = fresh ? new Map(cache.counts) : new Map<string, number>(chips.map((c) => [c.id, 0]));
-    const from = fresh ? cache.counted - this.offset : 0;
-    for (let i = from; i < this.rows.length; i++) {
-      const row = this.rows[i];
-      if (row.nav || !(row.failure || row.todo === 'canceled')) continue;
-      for (const chip of chips) if (chip.test(row)) counts.set(chip.id, counts.get(chip.id)! + 1);
-    }
-    this.chipCache = { chips, version: this.rowsVersion, counted: this.offset + this.rows.length, counts };
+    const count = (from: number, to: number): void => {
+      for (let i = from; i < to; i++) {
+        const row = this.rows[i];
+        if (row.nav || !(row.failure || row.todo === 'canceled')) continue;
+        for (const chip of chips) if (chip.test(row)) counts.set(chip.id, counts.get(chip.id)! + 1);
+      }
+    };
+    if (fresh) {
+      count(0, cache.from - this.offset);
+      count(cache.to - this.offset, this.rows.length);
+    } else count(0, this.rows.length);
+    this.chipCache = { chips, version: this.rowsVersion, ...this.slotRange(), counts };
     return counts;
+  }
+
+  /** The slots held: [from, to). */
+  private slotRange(): { from: number; to: number } {
+    return { from: this.offset, to: this.offset + this.rows.length };
   }
 
   /**
    * The widest cell contents of every row held, whatever the filter (columns keep their width while
-   * filtering). Like chipCounts: appended rows are measured on top of the last result, any other
-   * change measures every row again. The same object is returned while nothing changed.
+   * filtering). Like chipCounts: rows added at either end are measured on top of the last result,
+   * any other change measures every row again. The same object is returned while nothing changed.
    */
   cellExtents(): CellExtents {
     const cache = this.extentsCache;
     const fresh = cache !== null && cache.version === this.rowsVersion;
-    if (fresh && cache.counted === this.offset + this.rows.length) return cache.extents;
+    const held = this.slotRange();
+    if (fresh && cache.from === held.from && cache.to === held.to) return cache.extents;
     let codeChars = fresh ? cache.extents.codeChars : 0;
     let idChars = fresh ? cache.extents.idChars : 0;
     let messageChars = fresh ? cache.extents.messageChars : 0;
     const verdicts = new Set(fresh ? cache.extents.verdicts : []);
-    for (let i = fresh ? cache.counted - this.offset : 0; i < this.rows.length; i++) {
-      const record = this.rows[i].record;
-      if (record.kind !== 'request') continue;
-      const c = record.classification;
-      codeChars = Math.max(codeChars, codeCell(c).shown.length);
-      idChars = Math.max(idChars, c.errorId?.length ?? 0);
-      // As the Message cell shows it: a network failure's error name when there is no message.
-      messageChars = Math.max(messageChars, (c.message ?? record.exchange.error ?? '').length);
-      const verdict = shortVerdict(c);
-      if (verdict) verdicts.add(verdict);
-    }
+    const measure = (from: number, to: number): void => {
+      for (let i = from; i < to; i++) {
+        const record = this.rows[i].record;
+        if (record.kind !== 'request') continue;
+        const c = record.classification;
+        codeChars = Math.max(codeChars, codeCell(c).shown.length);
+        idChars = Math.max(idChars, c.errorId?.length ?? 0);
+        // As the Message cell shows it: a network failure's error name when there is no message.
+        messageChars = Math.max(messageChars, (c.message ?? record.exchange.error ?? '').length);
+        const verdict = shortVerdict(c);
+        if (verdict) verdicts.add(verdict);
+      }
+    };
+    if (fresh) {
+      measure(0, cache.from - this.offset);
+      measure(cache.to - this.offset, this.rows.length);
+    } else measure(0, this.rows.length);
     const extents = { codeChars, idChars, messageChars, verdicts: [...verdicts].sort() };
     const same =
       cache !== null &&
@@ -189,11 +212,7 @@ export class Dataset {
       cache.extents.idChars === idChars &&
       cache.extents.messageChars === messageChars &&
       cache.extents.verdicts.join('\n') === extents.verdicts.join('\n');
-    this.extentsCache = {
-      version: this.rowsVersion,
-      counted: this.offset + this.rows.length,
-      extents: same ? cache.extents : extents,
-    };
+    this.extentsCache = { version: this.rowsVersion, ...held, extents: same ? cache.extents : extents };
     return this.extentsCache.extents;
   }
 
@@ -209,7 +228,7 @@ export class Dataset {
     this.results.clear();
     const sorted = [...records].sort((a, b) => a.seq - b.seq);
     this.rows = [];
-    this.offset = 0;
+    this.offset = SLOT_BASE;
     this.slotById.clear();
     this.failures = 0;
     this.navSlots = [];
@@ -244,6 +263,10 @@ export class Dataset {
     if (records.length === 0) return;
     this.finishScan();
     this.results.clear();
+    if (this.prepend(records)) {
+      this.revision++;
+      return;
+    }
     let outOfOrder = false;
     for (const record of records) {
       const known = this.slotById.get(record.id);
@@ -375,6 +398,55 @@ export class Dataset {
   }
 
   // ---- internals -----------------------------------------------------------------------------
+
+  /**
+   * Puts a batch of new records that are all older than every row held in front of them, testing
+   * only them (as a scan does, newest first). False, changing nothing, for any other batch.
+   */
+  private prepend(records: readonly CaptureRecord[]): boolean {
+    const oldest = this.rows[0];
+    if (oldest === undefined) return false;
+    let sorted = true;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
+      if (record.seq >= oldest.seq || this.slotById.has(record.id)) return false;
+      if (i > 0 && record.seq <= records[i - 1].seq) sorted = false;
+    }
+    const batch = sorted ? records : [...records].sort((a, b) => a.seq - b.seq);
+    for (let i = 1; i < batch.length; i++) if (batch[i].seq === batch[i - 1].seq) return false;
+    const ids = new Set<string>();
+    for (const record of batch) ids.add(record.id);
+    if (ids.size !== batch.length) return false; // duplicate ids in one batch: the general path
+    const added = batch.map(makeRow);
+    const offset = this.offset - added.length;
+    const navSlots: number[] = [];
+    for (let i = 0; i < added.length; i++) {
+      const row = added[i];
+      const slot = offset + i;
+      this.slotById.set(row.record.id, slot);
+      if (row.nav) navSlots.push(slot);
+      else if (row.failure) this.failures++;
+    }
+    this.rows = added.concat(this.rows);
+    this.offset = offset;
+    if (navSlots.length > 0) this.navSlots = navSlots.concat(this.navSlots);
+    // The visible list grows at its front, newest of the batch first, with a scan's marker rule.
+    const target = this.visibleList;
+    for (let i = added.length - 1; i >= 0; i--) {
+      const row = added[i];
+      const slot = offset + i;
+      if (row.nav) {
+        if (this.navs && (target.length === 0 || !this.row(target.first()!).nav)) target.unshift(slot);
+        continue;
+      }
+      this.testedRows++;
+      if (this.predicate(row)) {
+        target.unshift(slot);
+        this.groupAdd(row, slot);
+      }
+    }
+    return true;
+  }
 
   /** Rebuilds from records (rare paths: out-of-order arrivals, evictions from the middle). */
   private rebuild(records: CaptureRecord[]): void {

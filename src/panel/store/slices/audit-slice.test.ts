@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { envelope } from '../../../protocol/messages';
 import { requestRecord, stats } from '../../testing';
 import { setupStore as setup, snapshot, TAB } from '../store-harness';
@@ -32,5 +32,42 @@ describe('audit slice', () => {
     s().clear();
     expect(s().auditFindings).toBe(0);
     expect(s().auditSequences).toBe(0);
+  });
+
+  describe('with the default timer', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("waits while changes keep coming (an opening panel's messages), then refreshes once", () => {
+      vi.useFakeTimers();
+      let clock = 0;
+      const { s } = setup({ scheduleAudit: undefined, now: () => clock });
+      const advance = (ms: number) => {
+        clock += ms;
+        vi.advanceTimersByTime(ms);
+      };
+      s().receive(snapshot([attempt(1, 0)]));
+      for (let i = 2; i <= 9; i++) {
+        advance(200);
+        s().receive(envelope('bg/upsert', { tabId: TAB, records: [attempt(i, i * 50)], stats: stats() }));
+      }
+      expect(s().auditFindings).toBe(0);
+      advance(600);
+      expect(s().auditFindings).toBeGreaterThan(0);
+      expect(s().audit().rulesFor('wr:9')).toContain('unchanged-retry');
+    });
+
+    it('refreshes within 3 s of the first change even when changes never pause', () => {
+      vi.useFakeTimers();
+      let clock = 0;
+      const { s } = setup({ scheduleAudit: undefined, now: () => clock });
+      s().receive(snapshot([attempt(1, 0)]));
+      let seq = 2;
+      for (; clock < 3_600; seq++) {
+        clock += 100;
+        vi.advanceTimersByTime(100);
+        s().receive(envelope('bg/upsert', { tabId: TAB, records: [attempt(seq, seq * 50)], stats: stats() }));
+      }
+      expect(s().auditFindings).toBeGreaterThan(0);
+    });
   });
 });

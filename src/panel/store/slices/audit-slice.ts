@@ -24,13 +24,25 @@ export interface AuditScheduler {
   refreshAll(): void;
 }
 
+/** The default refresh runs once changes have paused this long… */
+const AUDIT_QUIET_MS = 250;
+/** …or this long after the first change, whichever comes first. */
+const AUDIT_MAX_WAIT_MS = 3_000;
+
 export function createAuditScheduler(
   set: SetPanelState,
   get: GetPanelState,
   ctx: Pick<StoreContext, 'deps' | 'lists' | 'currentAudit'>,
 ): AuditScheduler {
-  const scheduleAudit = ctx.deps.scheduleAudit ?? ((task: () => void) => void setTimeout(task, 250));
+  const scheduleAudit = ctx.deps.scheduleAudit ?? ((task: () => void) => void setTimeout(task, AUDIT_QUIET_MS));
+  // With the default timer, the refresh waits for a quiet moment: while changes keep coming (an
+  // opening panel's messages, a burst) it waits again, up to AUDIT_MAX_WAIT_MS, so bucketing 100,000
+  // rows runs after the rows are shown, not between two of their messages.
+  const quietMs = ctx.deps.scheduleAudit ? 0 : AUDIT_QUIET_MS;
+  const now = ctx.deps.now ?? (() => performance.now());
   let scheduled = false;
+  let firstAsked = 0;
+  let lastAsked = 0;
   const publish = (): void => {
     const audit = ctx.currentAudit();
     set({
@@ -39,17 +51,25 @@ export function createAuditScheduler(
       auditSequences: audit.sequenceCount(),
     });
   };
+  const run = (): void => {
+    const t = now();
+    if (quietMs > 0 && t - lastAsked < quietMs && t - firstAsked < AUDIT_MAX_WAIT_MS) {
+      scheduleAudit(run);
+      return;
+    }
+    scheduled = false;
+    let changed = false;
+    for (const audit of ctx.lists.audits()) changed = audit.refresh() || changed;
+    if (changed) publish();
+  };
   return {
     publish,
     soon() {
+      lastAsked = now();
       if (scheduled) return;
       scheduled = true;
-      scheduleAudit(() => {
-        scheduled = false;
-        let changed = false;
-        for (const audit of ctx.lists.audits()) changed = audit.refresh() || changed;
-        if (changed) publish();
-      });
+      firstAsked = lastAsked;
+      scheduleAudit(run);
     },
     refreshAll() {
       for (const audit of ctx.lists.audits()) audit.refresh();

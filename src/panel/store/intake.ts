@@ -1,0 +1,66 @@
+// The order in which the port's messages reach the store (issue 18). A panel opening on a large
+// store gets a small bg/snapshot of the newest rows and then large messages of older rows, already
+// queued behind it. Taken in one after another, they could keep the first rows from being painted
+// until all of them were in; so after a snapshot the rest wait for the next paint, and each queued
+// message then runs in its own task, so the browser can paint between them. Order is kept.
+
+/** Runs `task` once the next frame has been painted. */
+export type AfterPaint = (task: () => void) => void;
+
+/**
+ * After the next frame's paint: a timer set in a frame callback runs after that frame. Frame
+ * callbacks do not run while the panel is hidden: a timer takes over then.
+ */
+export const afterNextPaint: AfterPaint = (task) => {
+  let done = false;
+  const run = (): void => {
+    if (done) return;
+    done = true;
+    task();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
+};
+
+const nextTask: AfterPaint = (task) => void setTimeout(task, 0);
+
+export interface Intake {
+  push(message: unknown): void;
+}
+
+export function createIntake(
+  deliver: (message: unknown) => void,
+  afterPaint: AfterPaint = afterNextPaint,
+  later: AfterPaint = nextTask,
+): Intake {
+  const queue: unknown[] = [];
+  let waiting = false;
+  const isSnapshot = (message: unknown): boolean => (message as { type?: unknown } | null)?.type === 'bg/snapshot';
+
+  /** Delivers one message, then waits before the next when there is more or it was a snapshot. */
+  const take = (message: unknown): void => {
+    try {
+      deliver(message);
+    } finally {
+      if (isSnapshot(message)) {
+        waiting = true;
+        afterPaint(drain);
+      } else if (queue.length > 0) {
+        waiting = true;
+        later(drain);
+      }
+    }
+  };
+
+  const drain = (): void => {
+    waiting = false;
+    if (queue.length > 0) take(queue.shift());
+  };
+
+  return {
+    push(message) {
+      if (waiting) queue.push(message);
+      else take(message);
+    },
+  };
+}
