@@ -6,7 +6,7 @@
 // Source: https://www.rfc-editor.org/rfc/rfc9457
 
 import type { FieldError, FormatRecognizer, RecognizerContext } from '../types';
-import { isGenericMessage } from '../infer/dictionaries';
+import { isGenericMessage, namesStatusOnly } from '../infer/dictionaries';
 import {
   code,
   compact,
@@ -56,7 +56,8 @@ function typeCode(type: string | undefined): string | undefined {
   if (!type || type === 'about:blank' || STATUS_DOC_TYPE.test(type)) return undefined;
   if (!/^[a-z][a-z0-9+.-]*:|[/#]/i.test(type)) return type;
   const tail = type.replace(/\?.*$/, '').split(/[/#]/).filter(Boolean).pop();
-  if (!tail || /^\d+$/.test(tail) || isGenericMessage(tail.replace(/[-_.]+/g, ' '))) return undefined;
+  if (!tail || /^\d+$/.test(tail) || isGenericMessage(tail.replace(/[-_.]+/g, ' ')) || namesStatusOnly(tail))
+    return undefined;
   return type;
 }
 

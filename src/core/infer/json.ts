@@ -886,6 +886,30 @@ function joinWrapper(wrapper: string, specific: string): string {
   return `${wrapper}${/[.!?:]$/.test(wrapper) ? ' ' : ': '}${specific}`;
 }
 
+/** goa's error ID: `NewErrorID()` is 6 random bytes in base64url (8 characters); custom IDs may be longer. */
+const SERVICE_ERROR_ID = /^[A-Za-z0-9_\-]{4,64}$/;
+
+/**
+ * goa's ErrorResult (`goa.design/goa/v3/pkg` ServiceError, the default error body of every goa
+ * service): `{name, id, message, temporary, timeout, fault}`, told by its three booleans. `name` is
+ * the error's design name (its code, a plain word such as `unavailable` too), `id` the occurrence's
+ * unique ID that goa logs (the support ID), and `temporary` or `timeout` say a retry may succeed.
+ */
+function serviceError(scope: unknown): { code?: string; id?: string; retryable: boolean } | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
+  const o = scope as Record<string, unknown>;
+  if (typeof o.temporary !== 'boolean' || typeof o.timeout !== 'boolean' || typeof o.fault !== 'boolean')
+    return undefined;
+  if (typeof o.name !== 'string' && typeof o.id !== 'string') return undefined;
+  const name = typeof o.name === 'string' ? o.name.trim() : '';
+  const id = typeof o.id === 'string' ? o.id.trim() : '';
+  return {
+    code: name && CODE_TOKEN.test(name) ? name : undefined,
+    id: SERVICE_ERROR_ID.test(id) ? id : undefined,
+    retryable: o.temporary === true || o.timeout === true,
+  };
+}
+
 /** Keys that hold a field → messages dictionary (`{message: {name: ["has already been taken"]}}`). */
 const FIELD_DICT_PARENTS = new Set([
   'modelstate',
@@ -897,7 +921,58 @@ const FIELD_DICT_PARENTS = new Set([
   'details',
   'fielderrors',
   'validationerrors',
+  // Eve's `_issues`, Laminas API Problem's `validation_messages` (corpus/tools/reach-q-sources.md).
+  'issues',
+  'validationmessages',
 ]);
+
+/**
+ * Where a request's values came from, as webargs and flask-smorest key their messages
+ * (`errors: {json: {name: ["Missing data for required field."]}}`): the field is the key below.
+ */
+const INPUT_LOCATIONS = new Set([
+  'json',
+  'query',
+  'querystring',
+  'form',
+  'headers',
+  'cookies',
+  'files',
+  'path',
+  'matchinfo',
+  'viewargs',
+  'body',
+]);
+
+/**
+ * The text of one field's entry: a string or a list of strings, or one level further down a field
+ * dictionary (`{name: {isEmpty: "Value is required"}}`, Laminas; a nested serializer's `{address:
+ * {city: [...]}}`, DRF) or a list of them (`{lines: [{}, {quantity: [...]}]}`, DRF's `many=True`).
+ */
+function fieldEntryText(v: unknown, nested: boolean): { sub?: string; text: string } | undefined {
+  if (typeof v === 'string') return { text: v.trim() };
+  if (!Array.isArray(v)) {
+    if (nested || v === null || typeof v !== 'object') return undefined;
+    const inner = fieldDictEntry(v, true);
+    return inner && { sub: inner.field, text: inner.text };
+  }
+  if (v.every((x) => typeof x === 'string'))
+    return {
+      text: v
+        .map((x: string) => x.trim())
+        .filter(Boolean)
+        .join('; '),
+    };
+  if (nested || v.length > 50) return undefined;
+  // A list of per-item dictionaries, empty ones for the items that passed.
+  for (let i = 0; i < v.length; i++) {
+    const item: unknown = v[i];
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
+    const inner = fieldDictEntry(item, true);
+    if (inner) return { sub: `[${i}].${inner.field}`, text: inner.text };
+  }
+  return undefined;
+}
 
 /** Keys that make a dictionary an error object rather than a field → messages map (`name`, `title` stay fields). */
 const ERROR_OBJECT_KEYS = new Set([
@@ -912,24 +987,37 @@ const ERROR_OBJECT_KEYS = new Set([
   'errorcode',
 ]);
 
-/** A field → messages dictionary: every value a string or a list of strings, the first one prose. */
-function fieldDictEntry(dict: unknown): { field: string; text: string } | undefined {
+/**
+ * A field → messages dictionary: every value a string or a list of strings (or, one level down, such
+ * a dictionary or a list of them), the first one prose. `nested` is true below the top dictionary.
+ */
+function fieldDictEntry(dict: unknown, nested = false): { field: string; text: string } | undefined {
   if (dict === null || typeof dict !== 'object' || Array.isArray(dict)) return undefined;
   let first: { field: string; text: string } | undefined;
   let n = 0;
   for (const field in dict as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(dict, field)) continue;
     if (++n > 50) break;
     // `{message: "Not found"}` is an error object, not a field named "message".
-    if (ERROR_OBJECT_KEYS.has(normalizeKey(field))) return undefined;
-    const v = (dict as Record<string, unknown>)[field];
-    const list =
-      typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
-    if (!list) return undefined;
-    const text = list
-      .map((x) => x.trim())
-      .filter(Boolean)
-      .join('; ');
-    if (!first && text && isProse(text)) first = { field, text };
+    const norm = normalizeKey(field);
+    if (ERROR_OBJECT_KEYS.has(norm)) return undefined;
+    const value = (dict as Record<string, unknown>)[field];
+    // `{errors: {…}}` one level down is a holder of its own (read as one by fieldDictMessage), not a field.
+    if (FIELD_DICT_PARENTS.has(norm) && value !== null && typeof value === 'object' && !Array.isArray(value))
+      return undefined;
+    const entry = fieldEntryText(value, nested);
+    if (!entry) return undefined;
+    if (!first && entry.text && isProse(entry.text)) {
+      const name =
+        entry.sub === undefined
+          ? field
+          : INPUT_LOCATIONS.has(normalizeKey(field)) && !entry.sub.startsWith('[')
+            ? entry.sub
+            : entry.sub.startsWith('[')
+              ? `${field}${entry.sub}`
+              : `${field}.${entry.sub}`;
+      first = { field: name, text: entry.text };
+    }
   }
   return first;
 }
@@ -938,7 +1026,7 @@ function fieldDictEntry(dict: unknown): { field: string; text: string } | undefi
  * "name: has already been taken" from the first entry of a field dictionary (Rails, GitLab, Boom's
  * `data.errors`), at the top or under `data`/`error`, when nothing else reads as a message.
  */
-function fieldDictMessage(scope: unknown): { text: string; path: string } | undefined {
+function fieldDictMessage(scope: unknown, rootToo = false): { text: string; path: string } | undefined {
   if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
   const root = scope as Record<string, unknown>;
   const holders: Array<[Record<string, unknown>, string]> = [[root, '']];
@@ -954,6 +1042,10 @@ function fieldDictMessage(scope: unknown): { text: string; path: string } | unde
       const entry = fieldDictEntry(holder[key]);
       if (entry) return { text: `${entry.field}: ${entry.text}`, path: `${prefix}${key}.${entry.field}` };
     }
+  }
+  if (rootToo) {
+    const entry = fieldDictEntry(root);
+    if (entry) return { text: `${entry.field}: ${entry.text}`, path: entry.field };
   }
   return undefined;
 }
@@ -1075,7 +1167,8 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     : leavesOf(scope, idWaitOrRetry, LIGHT_NODES, MAX_ERROR_WAIT_DEPTH);
   if (!leaves.length) {
     // `{errors: {field: "message"}}` holds no dictionary key below its top: the field dictionary is the message.
-    const dict = full && codeAndMessage ? fieldDictMessage(scope) : undefined;
+    // On an error status the body itself may be the dictionary (DRF's `{lines: [{}, {quantity: [...]}]}`).
+    const dict = full && codeAndMessage ? fieldDictMessage(scope, status >= 400) : undefined;
     if (dict) {
       out.message = dict.text;
       out.messageField = prefix + dict.path;
@@ -1120,7 +1213,18 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       }
     }
   }
-  const id = best(full ? leaves : leaves.filter((l) => l.depth <= LIGHT_DEPTH), idScore, 2);
+  const service = full ? serviceError(scope) : undefined;
+  if (service) {
+    if (codeAndMessage && service.code !== undefined) {
+      out.errorCode = service.code;
+      out.errorCodeField = `${prefix}name`;
+      delete out.errorCodeRefines;
+    }
+    if (service.retryable) out.retryable = true;
+  }
+  const id = service?.id
+    ? ({ path: 'id', value: service.id } as Pick<Leaf, 'path' | 'value'>)
+    : best(full ? leaves : leaves.filter((l) => l.depth <= LIGHT_DEPTH), idScore, 2);
   if (id) {
     out.errorId = typeof id.value === 'number' ? String(id.value) : (id.value as string).trim();
     out.errorIdField = prefix + id.path;
