@@ -70,6 +70,8 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['$sdatacode', 6],
   // LivePerson `{time, message, internalCode: 20}`: the platform's own number for the failure.
   ['internalcode', 6],
+  // Grafana `{message, messageId: "dashboards.notFound", statusCode, traceID}`: the message's own key (json.ts: a dotted token only).
+  ['messageid', 6],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
@@ -600,7 +602,7 @@ const STOCK_EXPLANATIONS: ReadonlySet<string> = new Set([
  * MethodArgumentNotValidException text, which opens "Validation failed for argument [0] in …".
  */
 const LONG_WRAPPER =
-  /\bsee (?:the )?(?:error object )?[`'"]?[\w.$-]{1,40}[`'"]? (?:array|property|field|list|object|key|member) for (?:more )?(?:info|information|details)\b|^validation failed for (?:argument|object)\b/i;
+  /\bsee (?:the )?(?:error object )?[`'"]?[\w.$-]{1,40}[`'"]? (?:array|property|field|list|object|key|member) for (?:more )?(?:info|information|details)\b|^validation failed for (?:argument|object)\b|^the server could not fulfill this request\b/i;
 
 /** Whether a message is a generic wrapper ("Validation Failed", "400 Bad Request", "Error"). */
 export function isGenericMessage(message: string): boolean {

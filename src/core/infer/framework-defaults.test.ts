@@ -4,6 +4,7 @@
 // (corpus/tools/reach-q-sources.md lists each source), with counter-examples that must stay as they are.
 import { describe, expect, it } from 'vitest';
 import { rows, variantMismatches, type Variant } from '../testing/variants';
+import { inferJson } from './json';
 
 const ok = (v: Variant) => expect(variantMismatches(v)).toEqual([]);
 const TS = '2024-03-01T10:15:30.123+00:00';
@@ -1244,4 +1245,325 @@ describe('API gateways: defaults with request IDs in bodies, headers and pages',
     },
   ];
   it.each(rows(variants))('%s', (_, v) => ok(v));
+});
+
+describe('round 2: self-hosted servers, OpenStack faults, gateway and CDN pages', () => {
+  const variants: Variant[] = [
+    {
+      name: 'Dropwizard text/plain 500 with the logged ID',
+      status: 500,
+      type: 'text/plain',
+      body: 'There was an error processing your request. It has been logged (ID 6b1f9c2d4e5a7b80).\n',
+      expect: { failure: true, errorCode: null, errorId: '6b1f9c2d4e5a7b80', retryable: true },
+    },
+    {
+      name: 'Dropwizard-style "(ID: …)" in JSON',
+      status: 500,
+      body: {
+        code: 500,
+        message: 'There was an error processing your request. It has been logged (ID: e9dda4f26cb1ee94)',
+      },
+      expect: { failure: true, errorCode: null, errorId: 'e9dda4f26cb1ee94' },
+    },
+    {
+      name: 'Sails "due to 1 missing or invalid parameter" with the development tip',
+      status: 400,
+      body: {
+        code: 'E_MISSING_OR_INVALID_PARAMS',
+        problems: ['Invalid "id":\n  · Expecting a number, but got a string.'],
+        message:
+          'The server could not fulfill this request (`GET /user/test`) due to 1 missing or invalid parameter.  **The following additional tip will not be shown in production**:  Tip: Check your client-side code to make sure that the request data it sends matches the expectations of the corresponding parameters in your server-side route/action.',
+      },
+      expect: {
+        failure: true,
+        errorCode: 'E_MISSING_OR_INVALID_PARAMS',
+        message: 'Expecting a number, but got a string.',
+      },
+    },
+    {
+      name: 'Google\'s "That\'s an error" page: no code, no ID',
+      status: 404,
+      body: '<!DOCTYPE html>\n<html lang=en>\n  <meta charset=utf-8>\n  <title>Error 404 (Not Found)!!1</title>\n  <a href=//www.google.com/><span id=logo aria-label=Google></span></a>\n  <p><b>404.</b> <ins>That’s an error.</ins>\n  <p>The requested URL <code>/v1/x</code> was not found on this server.  <ins>That’s all we know.</ins>\n',
+      expect: { failure: true, errorCode: null, errorId: null, message: 'was not found on this server' },
+    },
+    {
+      name: 'Envoy no healthy upstream',
+      status: 503,
+      type: 'text/plain',
+      body: 'no healthy upstream',
+      expect: { failure: true, errorCode: null, errorId: null, retryable: true, message: 'no healthy upstream' },
+    },
+    {
+      name: 'ingress-nginx default backend',
+      status: 404,
+      type: 'text/plain',
+      body: 'default backend - 404',
+      expect: { failure: true, errorCode: null, errorId: null },
+    },
+    {
+      name: 'Grafana: messageId is the code, traceID the support ID',
+      status: 404,
+      body: {
+        message: 'Dashboard not found',
+        messageId: 'dashboards.notFound',
+        statusCode: 404,
+        traceID: '4bf92f3577b34da6a3ce929d0e0e4736',
+      },
+      expect: {
+        failure: true,
+        errorCode: 'dashboards.notFound',
+        errorId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        message: 'Dashboard not found',
+      },
+    },
+    {
+      name: 'Grafana without tracing: an empty traceID',
+      status: 401,
+      body: { message: 'Invalid API key', messageId: 'auth.unauthorized', statusCode: 401, traceID: '' },
+      expect: { failure: true, errorCode: 'auth.unauthorized', errorId: null },
+    },
+    {
+      name: 'Ghost: the error type is the code, its id the occurrence',
+      status: 404,
+      body: {
+        errors: [
+          {
+            message: 'Resource not found error, cannot read post.',
+            context: null,
+            type: 'NotFoundError',
+            details: null,
+            property: null,
+            help: null,
+            code: null,
+            id: 'b6f3a0c0-4a5b-11ee-9d9a-2b1f0c3d4e5f',
+            ghostErrorCode: null,
+          },
+        ],
+      },
+      expect: {
+        failure: true,
+        errorCode: 'NotFoundError',
+        errorId: 'b6f3a0c0-4a5b-11ee-9d9a-2b1f0c3d4e5f',
+        message: 'Resource not found error',
+      },
+    },
+    {
+      name: 'Unleash: name is the code, id the occurrence',
+      status: 404,
+      body: {
+        id: '0ae4f2d1-7c4b-4f0e-8f6a-9b2c1d3e4f5a',
+        name: 'NotFoundError',
+        message: 'Could not find feature toggle with name demo',
+      },
+      expect: {
+        failure: true,
+        errorCode: 'NotFoundError',
+        errorId: '0ae4f2d1-7c4b-4f0e-8f6a-9b2c1d3e4f5a',
+        message: 'Could not find feature toggle',
+      },
+    },
+    {
+      name: 'Backstage: error.name is the code',
+      status: 404,
+      body: {
+        error: { name: 'NotFoundError', message: 'No entity named "x" found' },
+        request: { method: 'GET', url: '/api/catalog/entities/by-name/component/default/x' },
+        response: { statusCode: 404 },
+      },
+      expect: { failure: true, errorCode: 'NotFoundError', errorId: null, message: 'No entity named "x" found' },
+    },
+    {
+      name: 'OpenProject: an errorIdentifier URN names the kind, no support ID',
+      status: 404,
+      type: 'application/hal+json',
+      body: {
+        _type: 'Error',
+        errorIdentifier: 'urn:openproject-org:api:v3:errors:NotFound',
+        message: 'The requested resource could not be found.',
+      },
+      expect: { failure: true, errorId: null, message: 'The requested resource could not be found.' },
+    },
+    {
+      name: 'Taiga: _error_type and _error_message',
+      status: 404,
+      body: { _error_message: 'No WorkItem matches the given query.', _error_type: 'taiga.base.exceptions.NotFound' },
+      expect: {
+        failure: true,
+        errorCode: 'taiga.base.exceptions.NotFound',
+        message: 'No WorkItem matches the given query.',
+      },
+    },
+    {
+      name: 'Immich (NestJS) with correlationId',
+      status: 400,
+      body: {
+        message: 'Not found or no asset.read access',
+        error: 'Bad Request',
+        statusCode: 400,
+        correlationId: 'k2ay3v1q',
+      },
+      expect: { failure: true, errorCode: null, errorId: 'k2ay3v1q', message: 'Not found or no asset.read access' },
+    },
+    {
+      name: 'Outline: ok false, error code, message',
+      status: 401,
+      body: { ok: false, error: 'authentication_required', status: 401, message: 'Authentication required' },
+      expect: { failure: true, errorCode: 'authentication_required', message: 'Authentication required' },
+    },
+    {
+      name: 'Superset: error_type in an errors list',
+      status: 400,
+      body: {
+        errors: [
+          {
+            message: 'Table "x" does not exist',
+            error_type: 'TABLE_DOES_NOT_EXIST_ERROR',
+            level: 'error',
+            extra: { engine_name: 'PostgreSQL' },
+          },
+        ],
+      },
+      expect: { failure: true, errorCode: 'TABLE_DOES_NOT_EXIST_ERROR', message: 'Table "x" does not exist' },
+    },
+    {
+      name: 'n8n webhook not registered: code echoes, hint beside',
+      status: 404,
+      body: {
+        code: 404,
+        message: 'The requested webhook "GET x" is not registered.',
+        hint: "Click the 'Execute workflow' button on the canvas, then try again.",
+      },
+      expect: { failure: true, errorCode: null, errorId: null, message: 'is not registered' },
+    },
+    {
+      name: 'OpenStack Nova fault: the key names the fault',
+      status: 404,
+      body: { itemNotFound: { code: 404, message: 'Instance 7 could not be found.' } },
+      expect: { failure: true, errorCode: 'itemNotFound', message: 'Instance 7 could not be found.' },
+    },
+    {
+      name: 'OpenStack Nova overLimit with retryAfter',
+      status: 413,
+      headers: { 'retry-after': '59' },
+      body: { overLimit: { code: 413, message: 'Over limit', retryAfter: '59' } },
+      expect: { failure: true, errorCode: 'overLimit', retryable: true, retryAfterSeconds: 59 },
+    },
+    {
+      name: 'OpenStack Neutron: type is the code',
+      status: 404,
+      body: { NeutronError: { type: 'NetworkNotFound', message: 'Network 5 could not be found.', detail: '' } },
+      expect: { failure: true, errorCode: 'NetworkNotFound', message: 'Network 5 could not be found.' },
+    },
+    {
+      name: 'OpenStack Keystone: title echoes the status',
+      status: 401,
+      body: {
+        error: { code: 401, message: 'The request you have made requires authentication.', title: 'Unauthorized' },
+      },
+      expect: { failure: true, errorCode: null, message: 'requires authentication' },
+    },
+    {
+      name: 'Keycloak admin errorMessage',
+      status: 409,
+      body: { errorMessage: 'User exists with same username' },
+      expect: { failure: true, errorCode: null, message: 'User exists with same username' },
+    },
+    {
+      name: 'Tyk rate limit',
+      status: 429,
+      body: { error: 'Rate limit exceeded' },
+      expect: { failure: true, errorCode: null, retryable: true, message: 'Rate limit exceeded' },
+    },
+    {
+      name: 'Cloud Run / GFE 403 page',
+      status: 403,
+      body: '<html><head>\n<meta http-equiv="content-type" content="text/html;charset=utf-8">\n<title>403 Forbidden</title>\n</head>\n<body text=#000000 bgcolor=#ffffff>\n<h1>Error: Forbidden</h1>\n<h2>Your client does not have permission to get URL <code>/api/x</code> from this server.</h2>\n<h2></h2>\n</body></html>\n',
+      expect: {
+        failure: true,
+        errorCode: null,
+        errorId: null,
+        message: 'Your client does not have permission to get URL',
+      },
+    },
+    {
+      name: 'CloudFront-generated 403 with the Request ID',
+      status: 403,
+      body: '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">\n<HTML><HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-1">\n<TITLE>ERROR: The request could not be satisfied</TITLE>\n</HEAD><BODY>\n<H1>403 ERROR</H1>\n<H2>The request could not be satisfied.</H2>\n<HR noshade size="1px">\nRequest blocked.\nWe can\'t connect to the server for this app or website at this time.\n<BR clear="all">\n<HR noshade size="1px">\n<PRE>\nGenerated by cloudfront (CloudFront)\nRequest ID: 3Xb7Qf0dG5yHkzN1l0pQ9wE2rT6uY8iO4aS-dF3gH5jK7lZ9xC1vBn==\n</PRE>\n<ADDRESS>\n</ADDRESS>\n</BODY></HTML>',
+      expect: {
+        failure: true,
+        errorId: '3Xb7Qf0dG5yHkzN1l0pQ9wE2rT6uY8iO4aS-dF3gH5jK7lZ9xC1vBn==',
+        message: 'Request blocked',
+      },
+    },
+  ];
+  it.each(rows(variants))('%s', (_, v) => ok(v));
+});
+
+describe('counter-examples for the shape rules above', () => {
+  const variants: Variant[] = [
+    {
+      name: "a messageId that is a sent message's UUID is no code",
+      status: 400,
+      body: { message: 'Invalid recipient address', messageId: '9f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f' },
+      expect: { failure: true, errorCode: null, message: 'Invalid recipient address' },
+    },
+    {
+      name: 'a lone key that is a reason phrase names only the status (WebOb)',
+      status: 400,
+      body: {
+        BadRequest: {
+          message: 'The server could not comply with the request since it is either malformed or otherwise incorrect.',
+          detail: 'Invalid volume size',
+        },
+      },
+      expect: { failure: true, errorCode: null },
+    },
+    {
+      name: 'a lone record key on a 200 stays a success',
+      status: 200,
+      body: { userProfile: { message: 'Hello there', name: 'Ada' } },
+      expect: { failure: false, errorCode: null },
+    },
+    {
+      name: 'a lone lower-case key is no fault name',
+      status: 404,
+      body: { user: { message: 'User not found' } },
+      expect: { failure: true, errorCode: null, message: 'User not found' },
+    },
+    {
+      name: 'a urn:uuid request ID stays the support ID',
+      status: 500,
+      body: { message: 'Internal failure', requestId: 'urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66' },
+      expect: { failure: true, errorId: 'urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66' },
+    },
+    {
+      name: 'a field dictionary shape on a 200 is data',
+      status: 200,
+      body: { lines: [{}, { quantity: ['A valid integer is required.'] }] },
+      expect: { failure: false, errorCode: null, message: null },
+    },
+    {
+      name: 'temporary alone (no goa booleans beside it) says nothing of retrying',
+      status: 400,
+      body: { name: 'password_reset', id: 'Ab12Cd34', message: 'The reset link is invalid', temporary: true },
+      expect: { failure: true, errorId: null, retryable: false },
+    },
+    {
+      name: 'a Javalin problem whose type names a real kind keeps its code',
+      status: 409,
+      body: { title: 'Conflict', status: 409, type: 'https://api.example.test/problems/duplicate-email', details: {} },
+      expect: { failure: true, errorCode: 'https://api.example.test/problems/duplicate-email' },
+    },
+  ];
+  it.each(rows(variants))('%s', (_, v) => ok(v));
+});
+
+describe('the data of an error class', () => {
+  it('is read beside a wrapper when `name` is an error class, and left alone otherwise', () => {
+    const data = [{ message: 'Profile saved earlier' }];
+    expect(inferJson({ name: 'ValidationError', message: 'Validation failed', data }, 400).message).toBe(
+      'Validation failed: Profile saved earlier',
+    );
+    expect(inferJson({ name: 'Ada', message: 'Validation failed', data }, 400).message).toBe('Validation failed');
+  });
 });

@@ -10,6 +10,8 @@ import {
   FAILURE_WORDS,
   ID_KEYS,
   isGenericMessage,
+  DATA_CONTAINERS,
+  namesStatusOnly,
   MESSAGE_KEY_SUFFIXES,
   MESSAGE_KEYS,
   normalizeKey,
@@ -255,6 +257,10 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       case 'statuscode':
         if (/^\d+$/.test(s)) return 0;
         break;
+      case 'messageid':
+        // Grafana's `messageId: "dashboards.notFound"` names the message; a UUID or number there is a sent message's ID.
+        if (!/^[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)+$/.test(s) || UUID_START.test(s)) return 0;
+        break;
       case 'label':
       case 'tag':
         // `label: "INVALID_CURRENCY_PAIR"` (Gate.io), `tag: "INVALID_REQUEST_BODY"` (Exa); a label or tag in data is a word, not an upper-case token.
@@ -395,6 +401,8 @@ function idScore(leaf: Leaf): number {
     (!/\d/.test(s) && (generic || s.length < 8 || !/[a-z]/.test(s) || !/[A-Z]/.test(s)))
   )
     return 0;
+  // A URN names a kind (`urn:openproject-org:api:v3:errors:NotFound`), not one occurrence; `urn:uuid:` may be either.
+  if (/^urn:/i.test(s) && !/^urn:uuid:/i.test(s)) return 0;
   // `trace` also names stack traces and exception names: only a number or a hex, UUID or ULID is a request's trace.
   if (leaf.norm === 'trace' && !/^\d{6,}$/.test(s) && !HEX_ID.test(s) && !UUID_START.test(s) && !ULID.test(s)) return 0;
   let score = weight;
@@ -886,6 +894,31 @@ function joinWrapper(wrapper: string, specific: string): string {
   return `${wrapper}${/[.!?:]$/.test(wrapper) ? ' ' : ': '}${specific}`;
 }
 
+/** A fault name in camel or Pascal case with at least two words (`itemNotFound`, `overLimit`, `NeutronError`). */
+const FAULT_NAME = /^(?:[a-z]+|[A-Z][a-z]+)(?:[A-Z][a-z]+)+$/;
+
+/**
+ * The name of a body's only key when that key is a fault's name around its error object, as OpenStack
+ * Nova, Cinder and Glance send them (`{badRequest: {code, message}}`, `{overLimit: {…, retryAfter}}`):
+ * no dictionary key and no status phrase (`{BadRequest: {…}}` from WebOb names only the status).
+ */
+function faultKey(scope: unknown): string | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
+  let only: string | undefined;
+  for (const key in scope as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(scope, key)) continue;
+    if (only !== undefined) return undefined;
+    only = key;
+  }
+  if (only === undefined || only.length > 60 || !FAULT_NAME.test(only)) return undefined;
+  const norm = normalizeKey(only);
+  if (anyDictionary(norm) || DATA_CONTAINERS.has(norm) || namesStatusOnly(only)) return undefined;
+  const inner = (scope as Record<string, unknown>)[only];
+  if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return undefined;
+  const message = (inner as Record<string, unknown>).message;
+  return typeof message === 'string' && message.trim() !== '' ? only : undefined;
+}
+
 /** goa's error ID: `NewErrorID()` is 6 random bytes in base64url (8 characters); custom IDs may be longer. */
 const SERVICE_ERROR_ID = /^[A-Za-z0-9_\-]{4,64}$/;
 
@@ -1190,6 +1223,14 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       if (typeof value === 'number' && Number.isInteger(value) && value !== 0) {
         out.errorCode = value;
         out.errorCodeField = 'status.value';
+      }
+    }
+    // `{itemNotFound: {code: 404, message}}` (OpenStack's fault bodies): the lone key names the fault.
+    if (out.errorCode === undefined && status >= 400 && prefix === '') {
+      const fault = faultKey(scope);
+      if (fault) {
+        out.errorCode = fault;
+        out.errorCodeField = fault;
       }
     }
     const message = pickMessage(leaves, typeof out.errorCode === 'string' ? out.errorCode : undefined, scope);
