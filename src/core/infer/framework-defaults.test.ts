@@ -566,6 +566,19 @@ describe('Rails, Laravel, Symfony / API Platform, other PHP and Ruby defaults', 
       expect: { failure: true, errorId: null, message: "Value is required and can't be empty" },
     },
     {
+      name: 'Laminas: a form field named `message` under validation_messages is a field',
+      status: 422,
+      type: 'application/problem+json',
+      body: {
+        type: 'http://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html',
+        title: 'Unprocessable Entity',
+        status: 422,
+        detail: 'Failed Validation',
+        validation_messages: { message: { isEmpty: "Value is required and can't be empty" } },
+      },
+      expect: { failure: true, errorId: null, message: "Value is required and can't be empty" },
+    },
+    {
       name: 'Slim 4 JSON error renderer with details',
       status: 500,
       body: {
@@ -1566,4 +1579,70 @@ describe('the data of an error class', () => {
     );
     expect(inferJson({ name: 'Ada', message: 'Validation failed', data }, 400).message).toBe('Validation failed');
   });
+});
+
+describe('round 3: IDs written in error pages', () => {
+  const variants: Variant[] = [
+    {
+      name: 'Akamai page with the phrase written as entities',
+      status: 403,
+      body: '<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \nYou don\'t have permission to access "http&#58;&#47;&#47;www&#46;example&#46;test&#47;" on this server.<P>\nReference&#32;&#35;18&#46;6a3c2f17&#46;1700000000&#46;1b2c3d4e\n</BODY>\n</HTML>\n',
+      expect: {
+        failure: true,
+        errorId: '18.6a3c2f17.1700000000.1b2c3d4e',
+        message: "You don't have permission to access",
+      },
+    },
+    {
+      name: 'Salesforce Visualforce/Apex error page: Error ID',
+      status: 500,
+      body: '<html><body><p>An unexpected error has occurred. Your development organization has been notified.</p><p>Error ID: 1480950283-148187 (-1379318339)</p></body></html>',
+      expect: { failure: true, errorId: '1480950283-148187', message: 'An unexpected error has occurred' },
+    },
+    {
+      name: 'Microsoft identity platform HTML: Request Id before Correlation Id',
+      status: 400,
+      body: '<html><body><div>Sorry, but we’re having trouble signing you in.</div><div>AADSTS50011: The redirect URI specified in the request does not match the redirect URIs configured for the application.</div><div>Request Id: 9f3a2b1c-0d4e-4f5a-8b6c-7d8e9f0a1b2c</div><div>Correlation Id: 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d</div><div>Timestamp: 2024-03-01T10:15:30Z</div></body></html>',
+      expect: { failure: true, errorId: '9f3a2b1c-0d4e-4f5a-8b6c-7d8e9f0a1b2c' },
+    },
+    {
+      name: 'GFE 502: "Please try again in 30 seconds"',
+      status: 502,
+      body: '<!DOCTYPE html>\n<html lang=en>\n  <meta charset=utf-8>\n  <title>Error 502 (Server Error)!!1</title>\n  <p><b>502.</b> <ins>That’s an error.</ins>\n  <p>The server encountered a temporary error and could not complete your request.<p>Please try again in 30 seconds.  <ins>That’s all we know.</ins>\n',
+      expect: {
+        failure: true,
+        errorCode: null,
+        errorId: null,
+        retryable: true,
+        retryAfterSeconds: 30,
+        message: 'temporary error',
+      },
+    },
+    {
+      name: 'Gunicorn 500 text',
+      status: 500,
+      body: '<html>\n  <head>\n    <title>Internal Server Error</title>\n  </head>\n  <body>\n    <h1><p>Internal Server Error</p></h1>\n    \n  </body>\n</html>\n',
+      expect: { failure: true, errorCode: null, errorId: null, retryable: true },
+    },
+    {
+      name: 'Undertow / WildFly page',
+      status: 404,
+      body: '<html><head><title>Error</title></head><body>Not Found</body></html>',
+      expect: { failure: true, errorCode: null, errorId: null },
+    },
+    {
+      name: 'RESTEasy text: the message code opens the line',
+      status: 404,
+      type: 'text/plain',
+      body: 'RESTEASY003210: Could not find resource for full path: http://localhost:8080/api/x',
+      expect: { failure: true, errorId: null, message: 'Could not find resource for full path' },
+    },
+    {
+      name: 'counter: a timestamp under the page is no ID',
+      status: 503,
+      body: '<html><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p><p>Time: 2024-03-01 10:15:30</p></body></html>',
+      expect: { failure: true, errorId: null, retryable: true },
+    },
+  ];
+  it.each(rows(variants))('%s', (_, v) => ok(v));
 });

@@ -959,6 +959,9 @@ const FIELD_DICT_PARENTS = new Set([
   'validationmessages',
 ]);
 
+/** Holders whose keys are always field names, even `message` or `code` (a form's own fields). */
+const FIELDS_ONLY_PARENTS = new Set(['modelstate', 'validationmessages', 'fielderrors', 'validationerrors', 'issues']);
+
 /**
  * Where a request's values came from, as webargs and flask-smorest key their messages
  * (`errors: {json: {name: ["Missing data for required field."]}}`): the field is the key below.
@@ -1024,19 +1027,30 @@ const ERROR_OBJECT_KEYS = new Set([
  * A field → messages dictionary: every value a string or a list of strings (or, one level down, such
  * a dictionary or a list of them), the first one prose. `nested` is true below the top dictionary.
  */
-function fieldDictEntry(dict: unknown, nested = false): { field: string; text: string } | undefined {
+function fieldDictEntry(
+  dict: unknown,
+  nested = false,
+  fieldsOnly = false,
+): { field: string; text: string } | undefined {
   if (dict === null || typeof dict !== 'object' || Array.isArray(dict)) return undefined;
   let first: { field: string; text: string } | undefined;
   let n = 0;
   for (const field in dict as Record<string, unknown>) {
     if (!Object.prototype.hasOwnProperty.call(dict, field)) continue;
     if (++n > 50) break;
-    // `{message: "Not found"}` is an error object, not a field named "message".
     const norm = normalizeKey(field);
-    if (ERROR_OBJECT_KEYS.has(norm)) return undefined;
     const value = (dict as Record<string, unknown>)[field];
+    // `{message: "Not found"}` is an error object, not a field named "message"; under a holder that only
+    // ever maps fields (`validation_messages: {message: {isEmpty: "…"}}`, Laminas) it is a field.
+    if (!fieldsOnly && ERROR_OBJECT_KEYS.has(norm)) return undefined;
     // `{errors: {…}}` one level down is a holder of its own (read as one by fieldDictMessage), not a field.
-    if (FIELD_DICT_PARENTS.has(norm) && value !== null && typeof value === 'object' && !Array.isArray(value))
+    if (
+      !fieldsOnly &&
+      FIELD_DICT_PARENTS.has(norm) &&
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value)
+    )
       return undefined;
     const entry = fieldEntryText(value, nested);
     if (!entry) return undefined;
@@ -1072,7 +1086,7 @@ function fieldDictMessage(scope: unknown, rootToo = false): { text: string; path
     for (const key in holder) {
       // `{message: "validation errors", data: {name: ["…"]}}`: at the top, the payload slot may hold the field map.
       if (!FIELD_DICT_PARENTS.has(normalizeKey(key)) && !(prefix === '' && key === 'data')) continue;
-      const entry = fieldDictEntry(holder[key]);
+      const entry = fieldDictEntry(holder[key], false, FIELDS_ONLY_PARENTS.has(normalizeKey(key)));
       if (entry) return { text: `${entry.field}: ${entry.text}`, path: `${prefix}${key}.${entry.field}` };
     }
   }
