@@ -11,6 +11,7 @@ import { isSettledSuccess } from './fast-path';
 import { idempotency } from './idempotency';
 import { pickErrorId } from './ids';
 import { codeNamesRateLimit, exhaustedByMessage, inferMissing, retryableFromCode } from './infer/index';
+import { challengeError } from './auth-challenge';
 import { PLAIN_DATA } from './formats/json';
 import { quotaExhaustion, rateLimitEvidence } from './limits';
 import { backoffPlan, referenceTime, serverWait, shouldRetryHeader } from './retry';
@@ -371,7 +372,8 @@ function headerErrorMessage(headers: HeaderIndex): string | null {
     const value = entries[i].value.trim();
     if (value.length > 1 && /[A-Za-z\u00C0-\uFFFF]/.test(value)) return value;
   }
-  return null;
+  // An OAuth resource's challenge: `WWW-Authenticate: Bearer error="invalid_token", error_description="…"`.
+  return challengeError(headers.get('www-authenticate'))?.description ?? null;
 }
 
 /**
@@ -585,8 +587,13 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   const requestHeaders = indexEntries(ex.requestHeaders);
   const idem = idempotency(method, requestHeaders, ex.requestBody);
   let message = normalizeMessage(extracted.message, notes);
+  const bodySaidNothing = message === null && normalizeCode(extracted.errorCode) === null;
   if (message === null && failure && ex.status > 0) message = normalizeMessage(headerErrorMessage(headers), notes);
-  const errorCode = normalizeCode(extracted.errorCode) ?? (failure ? headerErrorCode(headers) : null);
+  // The OAuth challenge's `error` speaks only for a body that said nothing (the body's own words come first).
+  const errorCode =
+    normalizeCode(extracted.errorCode) ??
+    (failure ? headerErrorCode(headers) : null) ??
+    (failure && bodySaidNothing ? normalizeCode(challengeError(headers.get('www-authenticate'))?.error) : null);
   const fieldErrors = normalizeFieldErrors(extracted.fieldErrors);
 
   // A response the browser blocked under CORS though it completed (Firefox's webRequest sees it as a 200).

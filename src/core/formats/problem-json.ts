@@ -6,7 +6,7 @@
 // Source: https://www.rfc-editor.org/rfc/rfc9457
 
 import type { FieldError, FormatRecognizer, RecognizerContext } from '../types';
-import { isGenericMessage } from '../infer/dictionaries';
+import { isGenericMessage, namesStatusOnly } from '../infer/dictionaries';
 import {
   code,
   compact,
@@ -60,7 +60,13 @@ function typeCode(type: string | undefined): string | undefined {
   if (!type || type === 'about:blank' || STATUS_DOC_TYPE.test(type)) return undefined;
   if (!/^[a-z][a-z0-9+.-]*:|[/#]/i.test(type)) return type;
   const tail = type.replace(/\?.*$/, '').split(/[/#]/).filter(Boolean).pop();
-  if (!tail || /^\d+$/.test(tail) || isGenericMessage(tail.replace(/[-_.]+/g, ' ')) || DOCS_INDEX.test(tail))
+  if (
+    !tail ||
+    /^\d+$/.test(tail) ||
+    isGenericMessage(tail.replace(/[-_.]+/g, ' ')) ||
+    DOCS_INDEX.test(tail) ||
+    namesStatusOnly(tail)
+  )
     return undefined;
   return type;
 }

@@ -5,6 +5,8 @@
 import type { FormatRecognizer } from '../types';
 import { apiCode, code, compact, firstId, firstRecord, get, isCodeLike, isRecord, joinTexts, str } from './util';
 
+const nonZero = (c: string | number | undefined) => (c === 0 || c === '0' ? undefined : c);
+
 export const successFalse: FormatRecognizer = {
   id: 'success-false',
   title: 'Generic {success: false, message | error | errors | errorInfo}',
@@ -25,7 +27,8 @@ export const successFalse: FormatRecognizer = {
       saysFailure: true,
       errorCode:
         code(get(info, 'code')) ??
-        code(get(error, 'code')) ??
+        // ASP.NET Boilerplate's `error: {code: 0, …}`: 0 is its ErrorInfo's default, no code.
+        nonZero(code(get(error, 'code'))) ??
         // A top-level number equal to the HTTP status is its echo (phpIPAM's `code: 404`), not the API's code.
         apiCode(get(j, 'code'), exchange.status) ??
         apiCode(get(j, 'error_code'), exchange.status) ??

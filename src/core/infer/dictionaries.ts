@@ -75,6 +75,7 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   // (json.ts keeps the last only as an upper-case token inside an error).
   ['errorcodes', 9],
   ['typekey', 6],
+  // Grafana `{message, messageId: "dashboards.notFound", statusCode, traceID}` (reach-q): json.ts also takes a dotted token.
   ['messageid', 5],
 ]);
 
@@ -120,6 +121,8 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['errors', 5],
   ['errormessages', 8],
   ['errorlist', 6],
+  // Sails `{code: "E_MISSING_OR_INVALID_PARAMS", problems: ["…"], message: "… See the \`problems\` array …"}`.
+  ['problems', 5],
   ['rootcauses', 4],
   ['longmessage', 8],
   ['shortmessage', 6],
@@ -605,12 +608,33 @@ const GENERIC = [
   'failed to update record',
   'failed to load the submitted data',
   'something went wrong while processing your request',
+  // Session 17 (reach-q), framework defaults: ABP's validation wrapper, Laminas API Problem's detail,
+  // Slim's error renderer title (corpus/tools/reach-q-sources.md).
+  'your request is not valid',
+  'failed validation',
+  'validation failure',
+  'application error',
+  'slim application error',
 ];
 const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
+/** The wrappers written as one word (`notfound`, `internalservererror`). */
+const GENERIC_COMPACT: ReadonlySet<string> = new Set(GENERIC.map((g) => g.replace(/[^a-z]/g, '')));
+
+/**
+ * A class or anchor name that only names a status (`NotFoundResponse`, `#notfoundresponse`,
+ * `InternalServerErrorResponse`: Javalin's HttpResponseException classes, linked from its problem `type`).
+ */
+export function namesStatusOnly(name: string): boolean {
+  const compact = name.toLowerCase().replace(/[^a-z]/g, '');
+  if (compact.length < 4 || compact.length > 60) return false;
+  return (
+    GENERIC_COMPACT.has(compact) || GENERIC_COMPACT.has(compact.replace(/(?:response|exception|problem|error)$/, ''))
+  );
+}
 
 /** Wrapper wording about validation as a whole, naming no field: "Found errors validating 2 parameters". */
 const GENERIC_VALIDATION =
-  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?(?: (?:was|were) (?:found )?in (?:the|your) request)?$|^invalid (?:input|request|parameters?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)|^\d+ (?:validation )?errors? (?:occurred|found|were found)$|^(?:the )?(?:model ?state|model|payload|request body) (?:is|was) (?:invalid|not valid)$/;
+  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?(?: (?:was|were) (?:found )?in (?:the|your) request)?$|^invalid (?:input|request|parameters?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)|^\d+ (?:validation )?errors? (?:occurred|found|were found)$|^(?:the )?(?:model ?state|model|payload|request body) (?:is|was) (?:invalid|not valid)$|^(?:(?:input|request|payload|body|query|form|schema|parameters?) )+validation (?:error|errors|failure|failed)$|^validation failed for (?:object|argument)\b|^validation failed for (?:get|post|put|patch|delete) \S+$|\b\d+ (?:documents?|items?|records?|rows?|entit(?:y|ies)|objects?)(?:\(s\))? contains?(?:\(s\))? (?:validation )?errors?(?:\(s\))?$/;
 
 const genericMessages = new Map<string, boolean>();
 
@@ -643,10 +667,20 @@ const STOCK_EXPLANATIONS: ReadonlySet<string> = new Set([
   'the server is currently unavailable. please try again at a later time',
 ]);
 
+/**
+ * Long wrappers that point elsewhere for what went wrong: "See the `problems` array for more info."
+ * (Sails), "See error object `details` property for more info." (LoopBack), or Spring's
+ * MethodArgumentNotValidException text, which opens "Validation failed for argument [0] in …".
+ */
+const LONG_WRAPPER =
+  /\bsee (?:the )?(?:error object )?[`'"]?[\w.$-]{1,40}[`'"]? (?:array|property|field|list|object|key|member) for (?:more )?(?:info|information|details)\b|^validation failed for (?:argument|object)\b|^the server could not fulfill this request\b/i;
+
 /** Whether a message is a generic wrapper ("Validation Failed", "400 Bad Request", "Error"). */
 export function isGenericMessage(message: string): boolean {
   if (message.length > 90) {
     if (message.length <= 120 && isStockExplanation(message)) return true;
+    // "… See the `problems` array for more info." (Sails), "Validation failed for argument [0] in public …" (Spring).
+    if (message.length <= 400 && LONG_WRAPPER.test(message)) return true;
     // A long message whose first sentence is a wrapper ("One or several required parameters are missing
     // or incorrect. An incorrect resource ID also raises this kind of error.") is one too.
     if (message.length > 400) return false;

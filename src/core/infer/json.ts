@@ -10,6 +10,8 @@ import {
   FAILURE_WORDS,
   ID_KEYS,
   isGenericMessage,
+  DATA_CONTAINERS,
+  namesStatusOnly,
   MESSAGE_KEY_SUFFIXES,
   MESSAGE_KEYS,
   normalizeKey,
@@ -275,10 +277,18 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
         if (!/(?:error|exception|fault)$/i.test(s) && !/[_.:/]/.test(s)) return 0;
         break;
       case 'typekey':
+        // Azure DevOps `typeKey: "GitRepositoryNotFoundException"`.
+        if (!isMachineToken(s)) return 0;
+        break;
       case 'messageid':
-        // Azure DevOps `typeKey: "GitRepositoryNotFoundException"`; Infobip `serviceException.messageId: "UNAUTHORIZED"`
-        // (elsewhere a message ID is a sent message's record, so only an upper-case token inside an error counts).
-        if (norm === 'messageid' ? !(leaf.inError && /^[A-Z][A-Z0-9_]{2,63}$/.test(s)) : !isMachineToken(s)) return 0;
+        // Infobip `serviceException.messageId: "UNAUTHORIZED"` (an upper-case token inside an error) and Grafana's
+        // `messageId: "dashboards.notFound"` (a dotted token) name the error; elsewhere a message ID (a UUID, a
+        // number) is a sent message's record.
+        if (
+          !(leaf.inError && /^[A-Z][A-Z0-9_]{2,63}$/.test(s)) &&
+          !(/^[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)+$/.test(s) && !UUID_START.test(s))
+        )
+          return 0;
         break;
       case 'id':
         // Inside an error object a short number is the error's number (`error: {id: "1014", name, message}`).
@@ -309,8 +319,15 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
   )
     score += 3;
   // OpenAI-compatible `{object: "error", message: {detail: [{type: "missing"}]}, type: "invalid_request_error"}`
-  // (Mistral, vLLM): the envelope's own error class outranks a validator's item types below it.
-  else if (leaf.depth === 0 && norm === 'type' && typeof v === 'string' && /error$/i.test(v)) score += 3;
+  // (Mistral, vLLM): the envelope's own error class outranks a validator's item types below it; so does an
+  // upper-case constant (Moleculer `{name: "ServiceNotFoundError", type: "SERVICE_NOT_FOUND"}`: the type is the code).
+  else if (
+    leaf.depth === 0 &&
+    norm === 'type' &&
+    typeof v === 'string' &&
+    (/error$/i.test(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v))
+  )
+    score += 3;
   if (leaf.item > 0) score -= 2;
   return score - leaf.depth * 0.75;
 }
@@ -443,6 +460,8 @@ function idScore(leaf: Leaf): number {
     (!/\d/.test(s) && (generic || s.length < 8 || !/[a-z]/.test(s) || !/[A-Z]/.test(s)))
   )
     return 0;
+  // A URN names a kind (`urn:openproject-org:api:v3:errors:NotFound`), not one occurrence; `urn:uuid:` may be either.
+  if (/^urn:/i.test(s) && !/^urn:uuid:/i.test(s)) return 0;
   // `trace` also names stack traces and exception names: only a number or a hex, UUID or ULID is a request's trace.
   if (leaf.norm === 'trace' && !/^\d{6,}$/.test(s) && !HEX_ID.test(s) && !UUID_START.test(s) && !ULID.test(s)) return 0;
   let score = weight;
@@ -1037,6 +1056,55 @@ function joinWrapper(wrapper: string, specific: string): string {
   return `${wrapper}${/[.!?:]$/.test(wrapper) ? ' ' : ': '}${specific}`;
 }
 
+/** A fault name in camel or Pascal case with at least two words (`itemNotFound`, `overLimit`, `NeutronError`). */
+const FAULT_NAME = /^(?:[a-z]+|[A-Z][a-z]+)(?:[A-Z][a-z]+)+$/;
+
+/**
+ * The name of a body's only key when that key is a fault's name around its error object, as OpenStack
+ * Nova, Cinder and Glance send them (`{badRequest: {code, message}}`, `{overLimit: {…, retryAfter}}`):
+ * no dictionary key and no status phrase (`{BadRequest: {…}}` from WebOb names only the status).
+ */
+function faultKey(scope: unknown): string | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
+  let only: string | undefined;
+  for (const key in scope as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(scope, key)) continue;
+    if (only !== undefined) return undefined;
+    only = key;
+  }
+  if (only === undefined || only.length > 60 || !FAULT_NAME.test(only)) return undefined;
+  const norm = normalizeKey(only);
+  if (anyDictionary(norm) || DATA_CONTAINERS.has(norm) || namesStatusOnly(only)) return undefined;
+  const inner = (scope as Record<string, unknown>)[only];
+  if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return undefined;
+  const message = (inner as Record<string, unknown>).message;
+  return typeof message === 'string' && message.trim() !== '' ? only : undefined;
+}
+
+/** goa's error ID: `NewErrorID()` is 6 random bytes in base64url (8 characters); custom IDs may be longer. */
+const SERVICE_ERROR_ID = /^[A-Za-z0-9_\-]{4,64}$/;
+
+/**
+ * goa's ErrorResult (`goa.design/goa/v3/pkg` ServiceError, the default error body of every goa
+ * service): `{name, id, message, temporary, timeout, fault}`, told by its three booleans. `name` is
+ * the error's design name (its code, a plain word such as `unavailable` too), `id` the occurrence's
+ * unique ID that goa logs (the support ID), and `temporary` or `timeout` say a retry may succeed.
+ */
+function serviceError(scope: unknown): { code?: string; id?: string; retryable: boolean } | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
+  const o = scope as Record<string, unknown>;
+  if (typeof o.temporary !== 'boolean' || typeof o.timeout !== 'boolean' || typeof o.fault !== 'boolean')
+    return undefined;
+  if (typeof o.name !== 'string' && typeof o.id !== 'string') return undefined;
+  const name = typeof o.name === 'string' ? o.name.trim() : '';
+  const id = typeof o.id === 'string' ? o.id.trim() : '';
+  return {
+    code: name && CODE_TOKEN.test(name) ? name : undefined,
+    id: SERVICE_ERROR_ID.test(id) ? id : undefined,
+    retryable: o.temporary === true || o.timeout === true,
+  };
+}
+
 /** Keys that hold a field → messages dictionary (`{message: {name: ["has already been taken"]}}`). */
 const FIELD_DICT_PARENTS = new Set([
   'modelstate',
@@ -1048,7 +1116,61 @@ const FIELD_DICT_PARENTS = new Set([
   'details',
   'fielderrors',
   'validationerrors',
+  // Eve's `_issues`, Laminas API Problem's `validation_messages` (corpus/tools/reach-q-sources.md).
+  'issues',
+  'validationmessages',
 ]);
+
+/** Holders whose keys are always field names, even `message` or `code` (a form's own fields). */
+const FIELDS_ONLY_PARENTS = new Set(['modelstate', 'validationmessages', 'fielderrors', 'validationerrors', 'issues']);
+
+/**
+ * Where a request's values came from, as webargs and flask-smorest key their messages
+ * (`errors: {json: {name: ["Missing data for required field."]}}`): the field is the key below.
+ */
+const INPUT_LOCATIONS = new Set([
+  'json',
+  'query',
+  'querystring',
+  'form',
+  'headers',
+  'cookies',
+  'files',
+  'path',
+  'matchinfo',
+  'viewargs',
+  'body',
+]);
+
+/**
+ * The text of one field's entry: a string or a list of strings, or one level further down a field
+ * dictionary (`{name: {isEmpty: "Value is required"}}`, Laminas; a nested serializer's `{address:
+ * {city: [...]}}`, DRF) or a list of them (`{lines: [{}, {quantity: [...]}]}`, DRF's `many=True`).
+ */
+function fieldEntryText(v: unknown, nested: boolean): { sub?: string; text: string } | undefined {
+  if (typeof v === 'string') return { text: v.trim() };
+  if (!Array.isArray(v)) {
+    if (nested || v === null || typeof v !== 'object') return undefined;
+    const inner = fieldDictEntry(v, true);
+    return inner && { sub: inner.field, text: inner.text };
+  }
+  if (v.every((x) => typeof x === 'string'))
+    return {
+      text: v
+        .map((x: string) => x.trim())
+        .filter(Boolean)
+        .join('; '),
+    };
+  if (nested || v.length > 50) return undefined;
+  // A list of per-item dictionaries, empty ones for the items that passed.
+  for (let i = 0; i < v.length; i++) {
+    const item: unknown = v[i];
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
+    const inner = fieldDictEntry(item, true);
+    if (inner) return { sub: `[${i}].${inner.field}`, text: inner.text };
+  }
+  return undefined;
+}
 
 /** Keys that make a dictionary an error object rather than a field → messages map (`name`, `title` stay fields). */
 const ERROR_OBJECT_KEYS = new Set([
@@ -1063,27 +1185,51 @@ const ERROR_OBJECT_KEYS = new Set([
   'errorcode',
 ]);
 
-/** A field → messages dictionary: every value a string or a list of strings, the first one prose. */
-function fieldDictEntry(dict: unknown): { field: string; text: string } | undefined {
+/**
+ * A field → messages dictionary: every value a string or a list of strings (or, one level down, such
+ * a dictionary or a list of them), the first one prose. `nested` is true below the top dictionary.
+ */
+function fieldDictEntry(
+  dict: unknown,
+  nested = false,
+  fieldsOnly = false,
+): { field: string; text: string } | undefined {
   if (dict === null || typeof dict !== 'object' || Array.isArray(dict)) return undefined;
   let first: { field: string; text: string } | undefined;
   let n = 0;
   for (const field in dict as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(dict, field)) continue;
     if (++n > 50) break;
-    // `{message: "Not found"}` is an error object, not a field named "message".
-    if (ERROR_OBJECT_KEYS.has(normalizeKey(field))) return undefined;
-    const v0 = (dict as Record<string, unknown>)[field];
+    const norm = normalizeKey(field);
+    const raw = (dict as Record<string, unknown>)[field];
     // `{email: {code: "validation_invalid_email", message: "Must be a valid email address."}}` (PocketBase,
     // WordPress `data.details`): a field's error object speaks through its message.
-    const v = fieldErrorObjectMessage(v0) ?? v0;
-    const list =
-      typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
-    if (!list) return undefined;
-    const text = list
-      .map((x) => x.trim())
-      .filter(Boolean)
-      .join('; ');
-    if (!first && text && isProse(text)) first = { field, text };
+    const value = fieldErrorObjectMessage(raw) ?? raw;
+    // `{message: "Not found"}` is an error object, not a field named "message"; under a holder that only
+    // ever maps fields (`validation_messages: {message: {isEmpty: "…"}}`, Laminas) it is a field.
+    if (!fieldsOnly && ERROR_OBJECT_KEYS.has(norm)) return undefined;
+    // `{errors: {…}}` one level down is a holder of its own (read as one by fieldDictMessage), not a field.
+    if (
+      !fieldsOnly &&
+      FIELD_DICT_PARENTS.has(norm) &&
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value)
+    )
+      return undefined;
+    const entry = fieldEntryText(value, nested);
+    if (!entry) return undefined;
+    if (!first && entry.text && isProse(entry.text)) {
+      const name =
+        entry.sub === undefined
+          ? field
+          : INPUT_LOCATIONS.has(normalizeKey(field)) && !entry.sub.startsWith('[')
+            ? entry.sub
+            : entry.sub.startsWith('[')
+              ? `${field}${entry.sub}`
+              : `${field}.${entry.sub}`;
+      first = { field: name, text: entry.text };
+    }
   }
   return first;
 }
@@ -1100,7 +1246,7 @@ function fieldErrorObjectMessage(v: unknown): string | undefined {
  * "name: has already been taken" from the first entry of a field dictionary (Rails, GitLab, Boom's
  * `data.errors`), at the top or under `data`/`error`, when nothing else reads as a message.
  */
-function fieldDictMessage(scope: unknown): { text: string; path: string } | undefined {
+function fieldDictMessage(scope: unknown, rootToo = false): { text: string; path: string } | undefined {
   if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
   const root = scope as Record<string, unknown>;
   const holders: Array<[Record<string, unknown>, string]> = [[root, '']];
@@ -1119,9 +1265,13 @@ function fieldDictMessage(scope: unknown): { text: string; path: string } | unde
         !(prefix === 'data.' && key === 'params')
       )
         continue;
-      const entry = fieldDictEntry(holder[key]);
+      const entry = fieldDictEntry(holder[key], false, FIELDS_ONLY_PARENTS.has(normalizeKey(key)));
       if (entry) return { text: `${entry.field}: ${entry.text}`, path: `${prefix}${key}.${entry.field}` };
     }
+  }
+  if (rootToo) {
+    const entry = fieldDictEntry(root);
+    if (entry) return { text: `${entry.field}: ${entry.text}`, path: entry.field };
   }
   return undefined;
 }
@@ -1261,7 +1411,8 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     : leavesOf(scope, idWaitOrRetry, LIGHT_NODES, MAX_ERROR_WAIT_DEPTH);
   if (!leaves.length) {
     // `{errors: {field: "message"}}` holds no dictionary key below its top: the field dictionary is the message.
-    const dict = full && codeAndMessage ? fieldDictMessage(scope) : undefined;
+    // On an error status the body itself may be the dictionary (DRF's `{lines: [{}, {quantity: [...]}]}`).
+    const dict = full && codeAndMessage ? fieldDictMessage(scope, status >= 400) : undefined;
     if (dict) {
       out.message = dict.text;
       out.messageField = prefix + dict.path;
@@ -1285,6 +1436,14 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
         out.errorCodeField = 'status.value';
       }
     }
+    // `{itemNotFound: {code: 404, message}}` (OpenStack's fault bodies): the lone key names the fault.
+    if (out.errorCode === undefined && status >= 400 && prefix === '') {
+      const fault = faultKey(scope);
+      if (fault) {
+        out.errorCode = fault;
+        out.errorCodeField = fault;
+      }
+    }
     const message = pickMessage(leaves, typeof out.errorCode === 'string' ? out.errorCode : undefined, scope);
     // `{status: "error", message: "API_KEY_EXPIRED"}`: a failure whose only message is an upper-case tag names its code there.
     const tag =
@@ -1306,7 +1465,18 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       }
     }
   }
-  const id = best(full ? leaves : leaves.filter((l) => l.depth <= LIGHT_DEPTH), idScore, 2);
+  const service = full ? serviceError(scope) : undefined;
+  if (service) {
+    if (codeAndMessage && service.code !== undefined) {
+      out.errorCode = service.code;
+      out.errorCodeField = `${prefix}name`;
+      delete out.errorCodeRefines;
+    }
+    if (service.retryable) out.retryable = true;
+  }
+  const id = service?.id
+    ? ({ path: 'id', value: service.id } as Pick<Leaf, 'path' | 'value'>)
+    : best(full ? leaves : leaves.filter((l) => l.depth <= LIGHT_DEPTH), idScore, 2);
   if (id) {
     out.errorId = typeof id.value === 'number' ? String(id.value) : (id.value as string).trim();
     out.errorIdField = prefix + id.path;

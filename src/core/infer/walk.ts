@@ -59,6 +59,13 @@ function namedValue(
   return undefined;
 }
 
+/** An error class's name (`ValidationError`, `ServiceNotFoundError`, `NotFoundException`) under `name`. */
+const ERROR_CLASS_NAME = /^[A-Z][A-Za-z0-9]{0,60}(?:Error|Exception)$/;
+
+function namesErrorClass(obj: Record<string, unknown>): boolean {
+  return hasOwn.call(obj, 'name') && typeof obj.name === 'string' && ERROR_CLASS_NAME.test(obj.name);
+}
+
 /** Every leaf of `root` within the bounds, in document order (shallow first within an object). */
 export function leavesOf(
   root: unknown,
@@ -131,7 +138,10 @@ export function leavesOf(
     if (besideStatus) for (let i = first; i < out.length; i++) out[i].besideStatus = true;
     for (const [childPath, value, norm] of nested) {
       // celebrate's `validation: {body: {source, keys, message}}` names the request part at fault, not a payload.
-      if (DATA_CONTAINERS.has(norm) && !underValidation) continue;
+      // The `data` of a serialized error class (`{name: "ValidationError", message, data: [{field, message}]}`:
+      // Moleculer, Payload CMS) holds that error's details, not a payload.
+      const details = norm === 'data' && namesErrorClass(obj);
+      if (DATA_CONTAINERS.has(norm) && !underValidation && !details) continue;
       visit(value, childPath, depth + 1, inError || isErrorContainer(norm), item, nesting + 1);
     }
   };
