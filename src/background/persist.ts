@@ -488,6 +488,10 @@ export class CapturePersister {
       list.push(lostRequestOf(record));
       out.set(tabId, list);
     }
+    // The newest by seq: a re-sent entry (at most MAX_LOST_REQUESTS, the newest) or an in-flight
+    // response can only be one of them, and the meta row, rewritten by every commit, stays bounded.
+    for (const [tabId, list] of out)
+      if (list.length > MAX_LOST_REQUESTS) out.set(tabId, list.sort((a, b) => a.seq - b.seq).slice(-MAX_LOST_REQUESTS));
     return out;
   }
 
