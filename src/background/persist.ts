@@ -11,7 +11,9 @@
 //   clones it at commit) and committed in one transaction after a short delay, one commit at a time.
 // - The queue is bounded. A change to a record not yet queued that finds it full is not written and
 //   counted (queueDropped); if the worker stops before that record is written, the restart counts it
-//   in droppedRecords (below), so it is never lost silently.
+//   in droppedRecords (below), so it is never lost silently. The meta names such requests (`refused`),
+//   and the restart keeps them (TabMeta.lostRequests) so that a re-sent entry or an adopted response
+//   of one is taken back from the count rather than counted twice.
 // - Every commit writes the meta (the tab's counters) of each tab it touches in the same
 //   transaction as its records. On start, a tab's held requests are reconciled against its counts:
 //   seen - droppedRecords requests should be there; any missing are added to droppedRecords.
