@@ -551,6 +551,15 @@ describe('CaptureService', () => {
       const held = second.service.records(1).filter((r) => r.kind === 'request');
       expect({ held: held.length, dropped: s.droppedRecords, seen: s.seen }).toEqual({ held: 5, dropped: 0, seen: 5 });
       expect(second.service.adoptedOrphans).toBe(2);
+      // Their entries, re-sent after, merge into the adopted records: still once.
+      const again = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+      second.service.connect(again);
+      again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: [0, 1, 2, 3, 4].map(entryOf) }));
+      await second.timers.runAll();
+      const t = second.service.stats(1)!;
+      const all = second.service.records(1).filter((r) => r.kind === 'request');
+      expect({ held: all.length, dropped: t.droppedRecords, seen: t.seen }).toEqual({ held: 5, dropped: 0, seen: 5 });
+      expect(all.every((r) => r.kind === 'request' && r.exchange.body !== undefined)).toBe(true);
     });
   });
 
