@@ -196,7 +196,9 @@ describe('CapturePersister', () => {
     const { db, timers, persister, storeFor } = setup(testDb(), { maxQueuedRecords: 4, maxInFlightInMeta: 0 });
     const store = storeFor(1);
     for (let i = 0; i < 10; i++) complete(store, `https://a.test/${i}`, 500, 100 + i);
-    await timers.runAll(); // 4 written; 6 refused
+    // runAll can return while a commit is still in IndexedDB; flush waits for it, so the last batch is known.
+    await timers.runAll();
+    await persister.flush(); // 4 written; 6 refused
     expect(persister.stats().unwritten).toBe(6);
     const named = () => (db.batches.at(-1)!.putMetas[0].value as StoredMeta).refused?.map((r) => r.url) ?? [];
     expect(named()).toEqual([4, 5, 6, 7, 8, 9].map((i) => `https://a.test/${i}`));
@@ -224,6 +226,7 @@ describe('CapturePersister', () => {
     complete(a.storeFor(1), 'https://a.test/x', 500, 1);
     complete(a.storeFor(1), 'https://a.test/y', 500, 2);
     await a.timers.runAll();
+    await a.persister.flush();
     expect((a.db.batches.at(-1)!.putMetas[0].value as StoredMeta).refused?.map((r) => r.url)).toEqual([
       'https://a.test/y',
     ]);
@@ -232,6 +235,7 @@ describe('CapturePersister', () => {
       'devtools',
     );
     await a.timers.runAll();
+    await a.persister.flush();
     expect(a.persister.stats().unwritten).toBe(0);
     expect((a.db.batches.at(-1)!.putMetas[0].value as StoredMeta).refused).toBeUndefined();
   });

@@ -470,6 +470,8 @@ describe('CaptureService', () => {
       webRequest(`https://a.test/${i}`, { tabId: 1, status: 500, at: i * 10 }),
     );
 
+    // runAll can return while a commit is still in IndexedDB: persister.flush() waits for it, so what a
+    // restart reads is what was written.
     /** Eight requests complete at once: three are queued, five refused; one commit, then the stop. */
     async function stoppedWithRefusals(db: ReturnType<typeof testDb>) {
       const first = makeService(db, options);
@@ -477,11 +479,13 @@ describe('CaptureService', () => {
       const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
       first.service.connect(devtools);
       await first.timers.runAll();
+      await first.service.persister.flush();
       for (let i = 0; i < requests.length; i++) {
         fireAll(first.service, requests[i]);
         devtools.receive(envelope('devtools/finished', { tabId: 1, entries: [entryOf(i)] }));
       }
       await first.timers.runAll();
+      await first.service.persister.flush();
       expect(first.service.persister.stats()).toMatchObject({ unwritten: 5, queued: 0 });
     }
 
@@ -504,6 +508,7 @@ describe('CaptureService', () => {
       second.service.connect(again);
       again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: requests.map((_, i) => entryOf(i)) }));
       await second.timers.runAll();
+      await second.service.persister.flush();
       const s = second.service.stats(1)!;
       const held = second.service.records(1).filter((r) => r.kind === 'request');
       expect({ held: held.length, dropped: s.droppedRecords, seen: s.seen }).toEqual({ held: 8, dropped: 0, seen: 8 });
@@ -520,6 +525,7 @@ describe('CaptureService', () => {
       third.service.connect(last);
       last.receive(envelope('devtools/har-backfill', { tabId: 1, entries: requests.map((_, i) => entryOf(i)) }));
       await third.timers.runAll();
+      await third.service.persister.flush();
       const u = third.service.stats(1)!;
       expect({ held: third.service.records(1).length, dropped: u.droppedRecords, seen: u.seen }).toEqual({
         held: 8,
@@ -537,6 +543,7 @@ describe('CaptureService', () => {
       first.service.onBeforeRequest(requests[3].before);
       first.service.onBeforeRequest(requests[4].before);
       await first.timers.runAll();
+      await first.service.persister.flush();
       expect(first.service.persister.stats()).toMatchObject({ unwritten: 2 });
 
       const second = makeService(db, options);
@@ -547,6 +554,7 @@ describe('CaptureService', () => {
         second.service.onCompleted(requests[i].completed);
       }
       await second.timers.runAll();
+      await second.service.persister.flush();
       const s = second.service.stats(1)!;
       const held = second.service.records(1).filter((r) => r.kind === 'request');
       expect({ held: held.length, dropped: s.droppedRecords, seen: s.seen }).toEqual({ held: 5, dropped: 0, seen: 5 });
@@ -556,6 +564,7 @@ describe('CaptureService', () => {
       second.service.connect(again);
       again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: [0, 1, 2, 3, 4].map(entryOf) }));
       await second.timers.runAll();
+      await second.service.persister.flush();
       const t = second.service.stats(1)!;
       const all = second.service.records(1).filter((r) => r.kind === 'request');
       expect({ held: all.length, dropped: t.droppedRecords, seen: t.seen }).toEqual({ held: 5, dropped: 0, seen: 5 });
