@@ -29,6 +29,8 @@ export type StoredRequest = Omit<RequestRecord, 'classification'> & {
   webRequestId?: string;
   /** True once webRequest reported the end of this hop (completed, redirected or failed). */
   webRequestDone?: boolean;
+  /** This hop ended in a redirect: the next onBeforeRequest of its requestId is the next hop, not a repeat. */
+  webRequestRedirected?: true;
   /** Identity of the DevTools entry merged in, so a HAR backfill of it is not added twice. */
   devtoolsKey?: string;
   /** webRequest said the response came from the HTTP cache. */
@@ -251,8 +253,9 @@ export class TabStore {
   private beginRequest(start: RequestStart, startIsUpperBound: boolean): void {
     const previousId = this.byRequestId.get(start.requestId);
     const previous = previousId === undefined ? undefined : this.records.get(previousId);
-    if (previous?.kind === 'request' && previous.webRequestDone !== true) {
-      // The same request announced twice: keep the first.
+    if (previous?.kind === 'request' && previous.webRequestRedirected !== true) {
+      // The same request announced twice (in flight, or even after its end: an event dispatched again
+      // to a restarted worker): keep the first. Only a redirect starts a new hop under the same requestId.
       return;
     }
     const isRedirectHop = previous !== undefined;
@@ -339,6 +342,7 @@ export class TabStore {
   redirected(input: RedirectInput): void {
     const record = this.active(input.requestId);
     if (!record) return;
+    record.webRequestRedirected = true;
     this.applyResponse(record, input);
     this.finish(record, input.at);
   }
