@@ -66,6 +66,27 @@ async function heldIn(arg: { tabId: number; flush: boolean }): Promise<Held[]> {
     }));
 }
 
+/** Evaluated in the background: the shown records of these URLs, with what says how each was made. */
+function recordsOf(arg: { tabId: number; urls: string[] }): unknown[] {
+  const debug = (globalThis as any).faultlineDebug;
+  return debug
+    .records(arg.tabId)
+    .filter((r: any) => r.kind === 'request' && arg.urls.includes(r.exchange.url))
+    .map((r: any) => ({
+      id: r.id,
+      seq: r.seq,
+      url: r.exchange.url,
+      sources: r.sources,
+      startedAt: r.exchange.startedAt,
+      startIsUpperBound: r.startIsUpperBound ?? false,
+      status: r.exchange.status,
+      devtoolsKey: r.devtoolsKey ?? null,
+      webRequestId: r.webRequestId ?? null,
+      webRequestDone: r.webRequestDone ?? false,
+      durationMs: r.exchange.durationMs ?? null,
+    }));
+}
+
 /** Evaluated in the background: rows IndexedDB holds for a tab (raw API: the page has no idb). */
 async function rowsIn(tabId: number): Promise<{ meta: number; records: number; bodies: number }> {
   const db: IDBDatabase = await new Promise((resolve, reject) => {
@@ -192,6 +213,11 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
       const byUrl = new Map<string, number>();
       for (const r of held) if (r.url.includes('/api/soak/')) byUrl.set(r.url, (byUrl.get(r.url) ?? 0) + 1);
       const heldTwice = [...byUrl].filter(([, n]) => n > 1).map(([url]) => url);
+      // What each record of a request held twice is, so a failure names the path that made the second.
+      if (heldTwice.length)
+        console.log(
+          `[store e2e ${browser}] held twice: ${JSON.stringify(await session.backgroundEval(recordsOf, { tabId, urls: heldTwice.slice(0, 5) }))}`,
+        );
       // Exact: every request the page made is held or counted as dropped, none twice.
       expect({ heldPlusDropped: after.held + after.droppedRecords, seen: after.seen, heldTwice }).toEqual({
         heldPlusDropped: made,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureDb, WriteBatch } from '../platform/capture-db';
 import type { RequestRecord } from '../protocol/messages';
-import { CapturePersister, type PersistOptions } from './persist';
+import { CapturePersister, type PersistOptions, type StoredMeta } from './persist';
 import { TabStore, type StoredRecord } from './tab-store';
 import {
   FakeMarker,
@@ -190,6 +190,54 @@ describe('CapturePersister', () => {
     expect(s.seen).toBe(60);
     expect(requestsOf(next.stores.get(1))).toBe(40);
     expect(s.droppedRecords).toBe(20);
+  });
+
+  it('names in the meta the refused requests without a row, and keeps those a restart counts as dropped', async () => {
+    const { db, timers, persister, storeFor } = setup(testDb(), { maxQueuedRecords: 4, maxInFlightInMeta: 0 });
+    const store = storeFor(1);
+    for (let i = 0; i < 10; i++) complete(store, `https://a.test/${i}`, 500, 100 + i);
+    // runAll can return while a commit is still in IndexedDB; flush waits for it, so the last batch is known.
+    await timers.runAll();
+    await persister.flush(); // 4 written; 6 refused
+    expect(persister.stats().unwritten).toBe(6);
+    const named = () => (db.batches.at(-1)!.putMetas[0].value as StoredMeta).refused?.map((r) => r.url) ?? [];
+    expect(named()).toEqual([4, 5, 6, 7, 8, 9].map((i) => `https://a.test/${i}`));
+
+    const next = await restart(db);
+    const meta = next.stores.get(1)!.meta();
+    expect({ held: requestsOf(next.stores.get(1)), seen: meta.stats.seen, dropped: meta.stats.droppedRecords }).toEqual(
+      {
+        held: 4,
+        seen: 10,
+        dropped: 6,
+      },
+    );
+    expect(meta.lostRequests).toEqual(
+      [4, 5, 6, 7, 8, 9].map((i) => ({
+        seq: i + 1,
+        method: 'GET',
+        url: `https://a.test/${i}`,
+        status: 500,
+        startedAt: 100 + i,
+      })),
+    );
+    // Once written (its next change found room), a refused request is no longer named.
+    const a = setup(testDb(), { maxQueuedRecords: 1, maxInFlightInMeta: 0 });
+    complete(a.storeFor(1), 'https://a.test/x', 500, 1);
+    complete(a.storeFor(1), 'https://a.test/y', 500, 2);
+    await a.timers.runAll();
+    await a.persister.flush();
+    expect((a.db.batches.at(-1)!.putMetas[0].value as StoredMeta).refused?.map((r) => r.url)).toEqual([
+      'https://a.test/y',
+    ]);
+    a.storeFor(1).mergeDevtools(
+      { exchange: devtoolsExchange('https://a.test/y', { status: 500, at: 2 }), bodyState: 'captured' },
+      'devtools',
+    );
+    await a.timers.runAll();
+    await a.persister.flush();
+    expect(a.persister.stats().unwritten).toBe(0);
+    expect((a.db.batches.at(-1)!.putMetas[0].value as StoredMeta).refused).toBeUndefined();
   });
 
   it('accounts for every request whenever the worker stops: held + counted = seen at the last commit', async () => {

@@ -11,7 +11,9 @@
 //   clones it at commit) and committed in one transaction after a short delay, one commit at a time.
 // - The queue is bounded. A change to a record not yet queued that finds it full is not written and
 //   counted (queueDropped); if the worker stops before that record is written, the restart counts it
-//   in droppedRecords (below), so it is never lost silently.
+//   in droppedRecords (below), so it is never lost silently. The meta names such requests (`refused`),
+//   and the restart keeps them (TabMeta.lostRequests) so that a re-sent entry or an adopted response
+//   of one is taken back from the count rather than counted twice.
 // - Every commit writes the meta (the tab's counters) of each tab it touches in the same
 //   transaction as its records. On start, a tab's held requests are reconciled against its counts:
 //   seen - droppedRecords requests should be there; any missing are added to droppedRecords.
@@ -33,7 +35,7 @@ import {
 } from '../platform/capture-db';
 import type { SessionMarker } from '../platform/storage';
 import { assertNever } from '../core/assert-never';
-import type { StoredRecord, StoreEvent, TabMeta } from './tab-store';
+import { lostRequestOf, type LostRequest, type StoredRecord, type StoreEvent, type TabMeta } from './tab-store';
 
 export interface PersistOptions {
   /** A change is committed at most this long after it was made (changes meanwhile join the commit). */
@@ -79,7 +81,15 @@ export const DEFAULT_PERSIST_OPTIONS: PersistOptions = {
 /** The meta row as stored: the tab's meta plus its in-flight requests (bodies stripped; they have no row). */
 export interface StoredMeta extends TabMeta {
   inFlight?: StoredRecord[];
+  /**
+   * The requests whose latest change the full queue refused and that have no row and no carried copy:
+   * counted in `seen`, so a restart counts them as dropped, and keeps these to take them back when they come again.
+   */
+  refused?: LostRequest[];
 }
+
+/** Lost requests a tab keeps (TabMeta.lostRequests): as many as the devtools page re-sends at most. */
+export const MAX_LOST_REQUESTS = 5_000;
 
 export interface PersistedTab {
   meta: TabMeta;
@@ -205,8 +215,8 @@ export class CapturePersister {
   private firstQueuedAt: number | null = null;
   private committing: Promise<void> | null = null;
   private lastCommitFailed = false;
-  /** Rows whose latest change the full queue refused. */
-  private readonly refused = new Set<string>();
+  /** Rows whose latest change the full queue refused, with the live record (its identity goes in the meta). */
+  private readonly refused = new Map<string, { tabId: number; record: StoredRecord }>();
   /** Requests whose persisted copy is their tab's meta (in flight, or complete and waiting for their row), by tab and seq. */
   private readonly inFlight = new Map<number, Map<number, StoredRecord>>();
   /** Rows of carried requests that need a row now: all taken by the next transaction. */
@@ -306,7 +316,7 @@ export class CapturePersister {
     }
     const out = new Map<number, PersistedTab>();
     for (const { tabId, value } of rows.metas) {
-      const { inFlight: carried = [], ...meta } = value as StoredMeta;
+      const { inFlight: carried = [], refused = [], ...meta } = value as StoredMeta;
       const rowsOfTab = byTab.get(tabId) ?? [];
       byTab.delete(tabId);
       // The meta is written by every commit that touches the tab, so its in-flight copy is the newest.
@@ -344,13 +354,24 @@ export class CapturePersister {
         }
       }
       const expected = stats.seen - stats.droppedRecords;
+      let lostRequests = meta.lostRequests ?? [];
       if (requests < expected) {
         // Seen and counted, but never written (the queue was full when the worker stopped).
         stats.droppedRecords += expected - requests;
+        // Those the meta names are kept: a re-sent entry or an adopted response takes them back from the count.
+        const held = new Set(records.map((r) => r.seq));
+        const named = refused.filter((r) => !held.has(r.seq)).slice(-(expected - requests));
+        lostRequests = [...lostRequests, ...named];
         changed = true;
       }
+      // Beyond the cap the oldest are forgotten: still counted as dropped, no longer taken back.
+      const kept = lostRequests.slice(-MAX_LOST_REQUESTS);
+      if (kept.length !== (meta.lostRequests?.length ?? 0)) changed = true;
       if (changed) this.dirtyMetas.add(tabId);
-      out.set(tabId, { meta: { ...meta, stats }, records, changed });
+      const loaded: TabMeta = { ...meta, stats };
+      if (kept.length) loaded.lostRequests = kept;
+      else delete loaded.lostRequests;
+      out.set(tabId, { meta: loaded, records, changed });
     }
     // Rows without a meta belong to no tab we know: remove them.
     for (const tabId of byTab.keys()) this.removedTabs.add(tabId);
@@ -411,7 +432,7 @@ export class CapturePersister {
     this.inFlight.delete(tabId);
     for (const id of this.promoted) if (id.startsWith(`${tabId}:`)) this.promoted.delete(id);
     for (const [id, entry] of this.pending) if (entry.tabId === tabId) this.pending.delete(id);
-    for (const id of this.refused) if (id.startsWith(`${tabId}:`)) this.refused.delete(id);
+    for (const [id, entry] of this.refused) if (entry.tabId === tabId) this.refused.delete(id);
     for (const id of this.recordRows) if (id.startsWith(`${tabId}:`)) this.recordRows.delete(id);
     this.dirtyMetas.delete(tabId);
     this.removedTabs.add(tabId);
@@ -454,6 +475,28 @@ export class CapturePersister {
     return out;
   }
 
+  /**
+   * Requests whose latest change was refused and that have no row and no carried copy once this
+   * transaction commits, by tab: a restart counts them as dropped, and the meta names them.
+   */
+  private refusedRequestsByTab(uncarried: Array<[number, StoredRecord]>): Map<number, LostRequest[]> {
+    const out = new Map<number, LostRequest[]>();
+    if (!this.refused.size) return out;
+    const leavingMeta = new Set(uncarried.map(([tabId, record]) => rowId(tabId, record.seq)));
+    for (const [id, { tabId, record }] of this.refused) {
+      if (record.kind !== 'request' || this.recordRows.has(id)) continue;
+      if (this.inFlight.get(tabId)?.has(record.seq) && !leavingMeta.has(id)) continue;
+      const list = out.get(tabId) ?? [];
+      list.push(lostRequestOf(record));
+      out.set(tabId, list);
+    }
+    // The newest by seq: a re-sent entry (at most MAX_LOST_REQUESTS, the newest) or an in-flight
+    // response can only be one of them, and the meta row, rewritten by every commit, stays bounded.
+    for (const [tabId, list] of out)
+      if (list.length > MAX_LOST_REQUESTS) out.set(tabId, list.sort((a, b) => a.seq - b.seq).slice(-MAX_LOST_REQUESTS));
+    return out;
+  }
+
   private hasWork(): boolean {
     return this.pending.size > 0 || this.dirtyMetas.size > 0 || this.removedTabs.size > 0;
   }
@@ -468,7 +511,7 @@ export class CapturePersister {
     // A promoted row is already held in memory by a meta (bounded by maxInFlightInMeta): never refused.
     if (record !== null && this.pending.size >= this.options.maxQueuedRecords && !this.promoted.has(id)) {
       this.counters.queueDropped++;
-      this.refused.add(id);
+      this.refused.set(id, { tabId, record });
       return;
     }
     this.refused.delete(id);
@@ -574,6 +617,7 @@ export class CapturePersister {
       }
     }
     const unwritten = this.unwrittenRequestsByTab();
+    const refusedByTab = this.refusedRequestsByTab(uncarried);
     for (const tabId of metas) {
       const meta = this.source.meta(tabId);
       if (!meta) continue;
@@ -586,6 +630,8 @@ export class CapturePersister {
         stats,
         inFlight: [...(this.inFlight.get(tabId)?.values() ?? [])].map(stripBodies),
       };
+      const refused = refusedByTab.get(tabId);
+      if (refused) value.refused = refused;
       batch.putMetas.push({ tabId, value });
     }
 

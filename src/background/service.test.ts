@@ -11,6 +11,7 @@ import {
 import { toListRecord } from '../protocol/list-record';
 import { unpackRecords, type PackedRecords } from '../protocol/packed-records';
 import { CaptureService } from './service';
+import { DEFAULT_PERSIST_OPTIONS, type PersistOptions } from './persist';
 import { ManualTimers, testDb, ORIGIN, TEST_LIMITS, devtoolsExchange, fakeClassify, webRequest } from './test-support';
 
 class FakePort implements PortLike {
@@ -49,7 +50,7 @@ function unpacked(message: Envelope): Envelope {
   } as Envelope;
 }
 
-function makeService(db = testDb()) {
+function makeService(db = testDb(), persistOptions?: Partial<PersistOptions>) {
   const timers = new ManualTimers();
   const badges = new Map<number, number>();
   const service = new CaptureService({
@@ -59,6 +60,7 @@ function makeService(db = testDb()) {
     setBadge: (tabId, count) => void badges.set(tabId, count),
     extensionOrigin: ORIGIN,
     timers,
+    persistOptions: persistOptions && { ...DEFAULT_PERSIST_OPTIONS, ...persistOptions },
   });
   return { service, timers, badges, db };
 }
@@ -453,6 +455,120 @@ describe('CaptureService', () => {
         status: 503,
         body: '{"code":"slow"}',
       });
+    });
+  });
+
+  // The one path that counted a request twice (docs/storage.md): a change refused by the full write
+  // queue is counted as dropped by the restart, and then its re-sent entry or adopted response holds it too.
+  describe('a request whose change the full write queue refused, then a worker stop before it is written', () => {
+    const options = { maxQueuedRecords: 3, maxInFlightInMeta: 0 };
+    const entryOf = (i: number) => ({
+      exchange: devtoolsExchange(`https://a.test/${i}`, { status: 500, at: i * 10, body: `{"code":"e${i}"}` }),
+      bodyState: 'captured' as const,
+    });
+    const requests = Array.from({ length: 8 }, (_, i) =>
+      webRequest(`https://a.test/${i}`, { tabId: 1, status: 500, at: i * 10 }),
+    );
+
+    // runAll can return while a commit is still in IndexedDB: persister.flush() waits for it, so what a
+    // restart reads is what was written.
+    /** Eight requests complete at once: three are queued, five refused; one commit, then the stop. */
+    async function stoppedWithRefusals(db: ReturnType<typeof testDb>) {
+      const first = makeService(db, options);
+      await first.service.start();
+      const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+      first.service.connect(devtools);
+      await first.timers.runAll();
+      await first.service.persister.flush();
+      for (let i = 0; i < requests.length; i++) {
+        fireAll(first.service, requests[i]);
+        devtools.receive(envelope('devtools/finished', { tabId: 1, entries: [entryOf(i)] }));
+      }
+      await first.timers.runAll();
+      await first.service.persister.flush();
+      expect(first.service.persister.stats()).toMatchObject({ unwritten: 5, queued: 0 });
+    }
+
+    it('is counted as dropped when nothing brings it back', async () => {
+      const db = testDb();
+      await stoppedWithRefusals(db);
+      const second = makeService(db, options);
+      await second.service.start();
+      const s = second.service.stats(1)!;
+      const held = second.service.records(1).filter((r) => r.kind === 'request');
+      expect({ held: held.length, dropped: s.droppedRecords }).toEqual({ held: 3, dropped: 5 });
+    });
+
+    it('is held once, not also counted, when the devtools page re-sends its entry', async () => {
+      const db = testDb();
+      await stoppedWithRefusals(db);
+      const second = makeService(db, options);
+      await second.service.start();
+      const again = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+      second.service.connect(again);
+      again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: requests.map((_, i) => entryOf(i)) }));
+      await second.timers.runAll();
+      await second.service.persister.flush();
+      const s = second.service.stats(1)!;
+      const held = second.service.records(1).filter((r) => r.kind === 'request');
+      expect({ held: held.length, dropped: s.droppedRecords, seen: s.seen }).toEqual({ held: 8, dropped: 0, seen: 8 });
+      expect(requestUrls(held).sort()).toEqual(requests.map((_, i) => `https://a.test/${i}`).sort());
+
+      // Another stop: the small queue refused some of them again; held + counted stays 8, and a
+      // further re-send brings them all back, each counted once.
+      await second.service.flush();
+      const third = makeService(db, options);
+      await third.service.start();
+      const t = third.service.stats(1)!;
+      expect(third.service.records(1).length + t.droppedRecords).toBe(8);
+      const last = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+      third.service.connect(last);
+      last.receive(envelope('devtools/har-backfill', { tabId: 1, entries: requests.map((_, i) => entryOf(i)) }));
+      await third.timers.runAll();
+      await third.service.persister.flush();
+      const u = third.service.stats(1)!;
+      expect({ held: third.service.records(1).length, dropped: u.droppedRecords, seen: u.seen }).toEqual({
+        held: 8,
+        dropped: 0,
+        seen: 8,
+      });
+    });
+
+    it('is held once, not also counted, when the new worker adopts its response', async () => {
+      const db = testDb();
+      const first = makeService(db, options);
+      await first.service.start();
+      // Three complete requests fill the queue; the starts of two more are refused, then one commit and the stop.
+      for (let i = 0; i < 3; i++) fireAll(first.service, requests[i]);
+      first.service.onBeforeRequest(requests[3].before);
+      first.service.onBeforeRequest(requests[4].before);
+      await first.timers.runAll();
+      await first.service.persister.flush();
+      expect(first.service.persister.stats()).toMatchObject({ unwritten: 2 });
+
+      const second = makeService(db, options);
+      await second.service.start();
+      expect(second.service.stats(1)).toMatchObject({ seen: 5, droppedRecords: 2 });
+      for (const i of [3, 4]) {
+        second.service.onHeadersReceived(requests[i].headers);
+        second.service.onCompleted(requests[i].completed);
+      }
+      await second.timers.runAll();
+      await second.service.persister.flush();
+      const s = second.service.stats(1)!;
+      const held = second.service.records(1).filter((r) => r.kind === 'request');
+      expect({ held: held.length, dropped: s.droppedRecords, seen: s.seen }).toEqual({ held: 5, dropped: 0, seen: 5 });
+      expect(second.service.adoptedOrphans).toBe(2);
+      // Their entries, re-sent after, merge into the adopted records: still once.
+      const again = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+      second.service.connect(again);
+      again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: [0, 1, 2, 3, 4].map(entryOf) }));
+      await second.timers.runAll();
+      await second.service.persister.flush();
+      const t = second.service.stats(1)!;
+      const all = second.service.records(1).filter((r) => r.kind === 'request');
+      expect({ held: all.length, dropped: t.droppedRecords, seen: t.seen }).toEqual({ held: 5, dropped: 0, seen: 5 });
+      expect(all.every((r) => r.kind === 'request' && r.exchange.body !== undefined)).toBe(true);
     });
   });
 

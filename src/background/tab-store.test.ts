@@ -117,6 +117,29 @@ describe('TabStore: webRequest records', () => {
     expect(store.stats.seen).toBe(1);
   });
 
+  it("adds nothing for a repeat of a finished request's events (dispatched again to a restarted worker); a redirect still starts a hop", () => {
+    const { store } = newStore();
+    const ev = webRequest(URL_A, { status: 500, requestId: '77' });
+    fire(store, ev);
+    // The whole lifecycle again, after its end: before the fix its start made a second record (a hop).
+    fire(store, ev);
+    fire(store, ev, 'error');
+    expect(store.all().map((r) => r.id)).toEqual(['wr:77']);
+    expect(store.stats.seen).toBe(1);
+
+    const hop = webRequest('https://a.test/old', { requestId: '78' });
+    store.begin(toRequestStart(hop.before));
+    store.redirected(toRedirect({ ...hop.completed, statusCode: 302, redirectUrl: 'https://a.test/new' }));
+    store.begin(toRequestStart({ ...hop.before, url: 'https://a.test/new', timeStamp: hop.before.timeStamp + 20 }));
+    store.begin(toRequestStart({ ...hop.before, url: 'https://a.test/new', timeStamp: hop.before.timeStamp + 20 }));
+    expect(store.all().map((r) => (r.kind === 'request' ? r.exchange.url : r.id))).toEqual([
+      URL_A,
+      'https://a.test/old',
+      'https://a.test/new',
+    ]);
+    expect(store.stats.seen).toBe(3);
+  });
+
   it('discards a request found not to be page traffic, without counting it', () => {
     const { store } = newStore();
     const ev = webRequest(URL_A);

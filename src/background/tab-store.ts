@@ -29,6 +29,8 @@ export type StoredRequest = Omit<RequestRecord, 'classification'> & {
   webRequestId?: string;
   /** True once webRequest reported the end of this hop (completed, redirected or failed). */
   webRequestDone?: boolean;
+  /** This hop ended in a redirect: the next onBeforeRequest of its requestId is the next hop, not a repeat. */
+  webRequestRedirected?: true;
   /** Identity of the DevTools entry merged in, so a HAR backfill of it is not added twice. */
   devtoolsKey?: string;
   /** webRequest said the response came from the HTTP cache. */
@@ -54,6 +56,32 @@ export type StoreEvent =
   | { type: 'clear'; tabId: number; removed: StoredRecord[] }
   | { type: 'meta'; tabId: number };
 
+/**
+ * A request counted in droppedRecords by a restart because its row was never written (the full write
+ * queue refused it before the worker stopped): what identifies it when its DevTools entry is re-sent
+ * or its response reaches the new worker, so it is then held and taken back from the count.
+ */
+export interface LostRequest {
+  seq: number;
+  method: string;
+  url: string;
+  status: number;
+  startedAt?: number;
+  startIsUpperBound?: true;
+}
+
+export function lostRequestOf(record: StoredRequest): LostRequest {
+  const lost: LostRequest = {
+    seq: record.seq,
+    method: record.exchange.method,
+    url: record.exchange.url,
+    status: record.exchange.status,
+  };
+  if (record.exchange.startedAt !== undefined) lost.startedAt = record.exchange.startedAt;
+  if (record.startIsUpperBound) lost.startIsUpperBound = true;
+  return lost;
+}
+
 /** What persistence keeps besides the records themselves. */
 export interface TabMeta {
   tabId: number;
@@ -61,6 +89,8 @@ export interface TabMeta {
   nextSeq: number;
   nextDevtoolsId: number;
   stats: CaptureStats;
+  /** Requests counted as dropped that a re-sent entry or an adopted response may still bring back (LostRequest). */
+  lostRequests?: LostRequest[];
 }
 
 export function emptyStats(): CaptureStats {
@@ -155,6 +185,8 @@ export class TabStore {
   private lastNavigationSeq = 0;
   /** Ids of the latest preflight records, oldest first: a failure finds its preflight without a pass over every record. */
   private recentPreflights: string[] = [];
+  /** Counted as dropped by a restart, still identifiable (TabMeta.lostRequests). */
+  private lostRequests: LostRequest[] = [];
 
   constructor(
     tabId: number,
@@ -192,13 +224,15 @@ export class TabStore {
   }
 
   meta(): TabMeta {
-    return {
+    const meta: TabMeta = {
       tabId: this.tabId,
       preserve: this.preserve,
       nextSeq: this.nextSeq,
       nextDevtoolsId: this.nextDevtoolsId,
       stats: { ...this.stats },
     };
+    if (this.lostRequests.length) meta.lostRequests = [...this.lostRequests];
+    return meta;
   }
 
   // ---- webRequest ---------------------------------------------------------------------------
@@ -219,8 +253,9 @@ export class TabStore {
   private beginRequest(start: RequestStart, startIsUpperBound: boolean): void {
     const previousId = this.byRequestId.get(start.requestId);
     const previous = previousId === undefined ? undefined : this.records.get(previousId);
-    if (previous?.kind === 'request' && previous.webRequestDone !== true) {
-      // The same request announced twice: keep the first.
+    if (previous?.kind === 'request' && previous.webRequestRedirected !== true) {
+      // The same request announced twice (in flight, or even after its end: an event dispatched again
+      // to a restarted worker): keep the first. Only a redirect starts a new hop under the same requestId.
       return;
     }
     const isRedirectHop = previous !== undefined;
@@ -256,7 +291,10 @@ export class TabStore {
     if (start.requestBodyHash !== undefined) record.exchange.requestBodyHash = start.requestBodyHash;
     if (start.origin !== undefined) record.exchange.origin = start.origin;
     if (startIsUpperBound) record.startIsUpperBound = true;
-    this.stats.seen++;
+    // An adopted response may be a request a restart counted as dropped: held now, so no longer dropped.
+    if (startIsUpperBound && this.reclaimLost(start.method, start.url, { at: start.startedAt, upperBound: true }, 0))
+      this.stats.droppedRecords--;
+    else this.stats.seen++;
     this.insert(record);
     this.byRequestId.set(start.requestId, record.id);
     this.awaitingDevtools.add(matchKey(start.method, start.url), record.id);
@@ -304,6 +342,7 @@ export class TabStore {
   redirected(input: RedirectInput): void {
     const record = this.active(input.requestId);
     if (!record) return;
+    record.webRequestRedirected = true;
     this.applyResponse(record, input);
     this.finish(record, input.at);
   }
@@ -523,7 +562,10 @@ export class TabStore {
       devtoolsKey: key,
     };
     if (entry.resourceType !== undefined) record.resourceType = entry.resourceType;
-    this.stats.seen++;
+    // A re-sent entry may be a request a restart counted as dropped: held now, so no longer dropped.
+    if (this.reclaimLost(exchange.method, exchange.url, { at: exchange.startedAt, upperBound: false }, exchange.status))
+      this.stats.droppedRecords--;
+    else this.stats.seen++;
     this.insert(record);
     this.devtoolsKeys.set(key, record.id);
     this.awaitingWebRequest.add(matchKey(exchange.method, exchange.url), record.id);
@@ -663,6 +705,30 @@ export class TabStore {
     return best;
   }
 
+  /**
+   * Takes out of lostRequests the closest one this request may be (same method and URL, a start within
+   * the match window, no different known status); true if there was one.
+   */
+  private reclaimLost(method: string, url: string, start: StartTime, status: number): boolean {
+    if (!this.lostRequests.length) return false;
+    const key = matchKey(method, url);
+    let best = -1;
+    let bestGap = Infinity;
+    for (let i = 0; i < this.lostRequests.length; i++) {
+      const lost = this.lostRequests[i];
+      if (matchKey(lost.method, lost.url) !== key) continue;
+      if (status > 0 && lost.status > 0 && !sameResponse(lost.status, status)) continue;
+      const gap = startGap(start, { at: lost.startedAt, upperBound: lost.startIsUpperBound === true });
+      if (gap <= this.limits.matchWindowMs && gap < bestGap) {
+        best = i;
+        bestGap = gap;
+      }
+    }
+    if (best < 0) return false;
+    this.lostRequests.splice(best, 1);
+    return true;
+  }
+
   // ---- navigation, clear, bounds ------------------------------------------------------------
 
   /** A new document in the tab: a marker row; with preserve off, the list starts over. */
@@ -694,6 +760,7 @@ export class TabStore {
     for (const record of this.records.values()) this.bodyChars += bodySize(record);
     const { bodiesArriving, devtoolsConnectedAt } = this.stats;
     this.stats = { ...emptyStats(), bodiesArriving, devtoolsConnectedAt };
+    this.lostRequests = []; // their drops were just reset with the rest of the counts
     this.emit({ type: 'clear', tabId: this.tabId, removed });
   }
 
@@ -779,6 +846,7 @@ export class TabStore {
     this.nextSeq = Math.max(1, meta.nextSeq);
     this.nextDevtoolsId = Math.max(1, meta.nextDevtoolsId);
     this.stats = { ...emptyStats(), ...meta.stats };
+    this.lostRequests = [...(meta.lostRequests ?? [])];
     this.records.clear();
     this.byRequestId.clear();
     this.awaitingDevtools.clear();
