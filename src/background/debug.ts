@@ -1,6 +1,7 @@
 // A view of the capture state for e2e tests (through backgroundEval) and for debugging in the
 // worker's console; it changes nothing but its own traffic counters. It exposes only what the store holds: credentials are already redacted there.
 import type { CaptureRecord, CaptureStats, Envelope } from '../protocol/messages';
+import type { PagedRead, ReadableStore } from '../platform/capture-db';
 import type { PersistStats } from './persist';
 import type { PortTrafficReport } from './port-traffic';
 import type { CaptureService } from './service';
@@ -23,6 +24,8 @@ export interface FaultlineDebug {
   adoptedOrphans(): number;
   /** How persistence is doing: commits, the longest commit and lag, the queue and what it refused. */
   persistStats(): PersistStats;
+  /** Reads the tab's stored rows of one store in pages, as a worker start does: rows, pages, the slowest page, the whole read (ms). */
+  readStoredTab(store: ReadableStore, tabId: number): Promise<PagedRead>;
   /** What was posted to panels per message type: messages, list rows, full records, and bytes while counted. */
   panelTraffic(): PortTrafficReport;
   /** Zeroes the panel traffic counts; `countBytes` also measures each message's JSON size from now on. */
@@ -55,6 +58,7 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
     persistErrors: () => service.persister.errors,
     adoptedOrphans: () => service.adoptedOrphans,
     persistStats: () => service.persister.stats(),
+    readStoredTab: (store, tabId) => service.readStoredTab(store, tabId),
     panelTraffic: () => service.panelTraffic.report(),
     resetPanelTraffic: (options) => {
       service.panelTraffic.reset();

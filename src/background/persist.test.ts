@@ -43,7 +43,7 @@ class SpyDb implements CaptureDb {
   }
   /** Commits after this many have gone through wait like held ones. */
   blockAfter: number | null = null;
-  async commit(batch: WriteBatch): Promise<void> {
+  async commit(batch: WriteBatch): ReturnType<CaptureDb['commit']> {
     if (this.blockAfter !== null && this.batches.length >= this.blockAfter) this.held ??= [];
     if (this.held) await new Promise<void>((resolve) => this.held!.push(resolve));
     if (this.failNext > 0) {
@@ -55,6 +55,7 @@ class SpyDb implements CaptureDb {
   }
   loadAll: CaptureDb['loadAll'] = () => this.inner.loadAll();
   clearAll: CaptureDb['clearAll'] = () => this.inner.clearAll();
+  readTab: CaptureDb['readTab'] = (store, tabId) => this.inner.readTab(store, tabId);
 }
 
 /** A live store wired to a persister, as the service wires them. */
@@ -520,6 +521,7 @@ describe('CapturePersister', () => {
       commit: (batch) => ((clock += commitMs), spy.commit(batch)),
       loadAll: () => spy.loadAll(),
       clearAll: () => spy.clearAll(),
+      readTab: (store, tabId) => spy.readTab(store, tabId),
     };
     const timers = new ManualTimers();
     const stores = new Map<number, TabStore>();
@@ -565,6 +567,7 @@ describe('CapturePersister', () => {
       commit: (batch) => ((clock += 300), spy.commit(batch)), // every commit is slow
       loadAll: () => spy.loadAll(),
       clearAll: () => spy.clearAll(),
+      readTab: (store, tabId) => spy.readTab(store, tabId),
     };
     const delays: number[] = [];
     const queue: Array<() => void> = [];
