@@ -274,6 +274,12 @@ export class CapturePersister {
     this.batchBodyChars = options.maxBatchBodyChars;
   }
 
+  /** Whether the record's row and its body row are committed (the debug API: what a stop now must give back). */
+  written(tabId: number, seq: number): { record: boolean; body: boolean } {
+    const id = rowId(tabId, seq);
+    return { record: this.recordRows.has(id), body: this.bodyRows.has(id) };
+  }
+
   /** True when everything known has been written. */
   get idle(): boolean {
     return this.timer === null && this.committing === null && !this.hasWork();
