@@ -141,13 +141,36 @@ function countsIn(tabId: number): Counts | null {
 }
 
 /**
- * Evaluated in the background: the tab's 10,000 record rows read as a worker start reads them, in
- * pages of one transaction each (capture-db's paged read). A storage operation is one page.
+ * Evaluated in the background: starts a read of the tab's 10,000 record keys through the paged read
+ * a worker start uses (one transaction a page; capture-db's readTab). It can outlast one
+ * backgroundEval under load (each page may wait for a commit), so it runs on and is polled.
  */
-async function timedRead(
-  tabId: number,
-): Promise<{ rows: number; pages: number; longestPageMs: number; totalMs: number }> {
-  return (globalThis as any).faultlineDebug.readStoredTab('records', tabId);
+function startPagedRead(tabId: number): boolean {
+  const g = globalThis as any;
+  g.__soakRead = null;
+  void g.faultlineDebug.readStoredTab('records', tabId, true).then(
+    (read: unknown) => (g.__soakRead = read),
+    (error: Error) => (g.__soakRead = { error: String(error) }),
+  );
+  return true;
+}
+
+type PagedRead = { rows: number; pages: number; longestPageMs: number; totalMs: number };
+
+function pagedReadResult(): PagedRead | { error: string } | null {
+  return (globalThis as any).__soakRead ?? null;
+}
+
+async function timedRead(session: PanelSession, tabId: number): Promise<PagedRead> {
+  await session.backgroundEval(startPagedRead, tabId);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const read = await session.backgroundEval(pagedReadResult);
+    if (read && 'error' in read) throw new Error(`paged read failed: ${read.error}`);
+    if (read) return read;
+    if (Date.now() > deadline) throw new Error('the paged read did not end within 180 s');
+    await sleep(250);
+  }
 }
 
 /** Evaluated in the background: ms to read one row (the tab's meta) in a transaction of its own. */
@@ -242,7 +265,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       });
       const readAtS = round((Date.now() - t0) / 1000, 1);
       const pointReadMs = await session.backgroundEval(timedPointRead, tabId);
-      const paged = opts.noKeysRead ? null : await session.backgroundEval(timedRead, tabId);
+      const paged = opts.noKeysRead ? null : await timedRead(session, tabId);
       const readMs = paged ? paged.longestPageMs : pointReadMs;
       if (pastCapAtS === null && counts.droppedRecords > 0) pastCapAtS = t;
       samples.push({

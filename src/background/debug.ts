@@ -32,7 +32,7 @@ export interface FaultlineDebug {
     tabId: number,
   ): Array<{ id: string; seq: number; url: string; bodyState: string; bodyLength: number | null }>;
   /** Reads the tab's stored rows of one store in pages, as a worker start does: rows, pages, the slowest page, the whole read (ms). */
-  readStoredTab(store: ReadableStore, tabId: number): Promise<PagedRead>;
+  readStoredTab(store: ReadableStore, tabId: number, keysOnly?: boolean): Promise<PagedRead>;
   /** What was posted to panels per message type: messages, list rows, full records, and bytes while counted. */
   panelTraffic(): PortTrafficReport;
   /** Zeroes the panel traffic counts; `countBytes` also measures each message's JSON size from now on. */
@@ -65,7 +65,7 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
     persistErrors: () => service.persister.errors,
     adoptedOrphans: () => service.adoptedOrphans,
     persistStats: () => service.persister.stats(),
-    readStoredTab: (store, tabId) => service.readStoredTab(store, tabId),
+    readStoredTab: (store, tabId, keysOnly) => service.readStoredTab(store, tabId, keysOnly),
     committed: (tabId) =>
       service.records(tabId).flatMap((r) => {
         if (r.kind !== 'request') return [];

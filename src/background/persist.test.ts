@@ -55,7 +55,7 @@ class SpyDb implements CaptureDb {
   }
   loadAll: CaptureDb['loadAll'] = () => this.inner.loadAll();
   clearAll: CaptureDb['clearAll'] = () => this.inner.clearAll();
-  readTab: CaptureDb['readTab'] = (store, tabId) => this.inner.readTab(store, tabId);
+  readTab: CaptureDb['readTab'] = (store, tabId, keysOnly) => this.inner.readTab(store, tabId, keysOnly);
 }
 
 /** A live store wired to a persister, as the service wires them. */

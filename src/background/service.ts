@@ -506,7 +506,7 @@ export class CaptureService {
   }
 
   /** Reads a tab's stored rows of one store the way a worker start does (in pages), timed: the soak bench's read. */
-  readStoredTab(store: ReadableStore, tabId: number): Promise<PagedRead> {
-    return this.deps.db.readTab(store, tabId);
+  readStoredTab(store: ReadableStore, tabId: number, keysOnly = false): Promise<PagedRead> {
+    return this.deps.db.readTab(store, tabId, keysOnly);
   }
 }

@@ -62,8 +62,11 @@ export interface CaptureDb {
   loadAll(): Promise<LoadedRows>;
   /** Deletes every row; resolves to how many there were. */
   clearAll(): Promise<ClearedRows>;
-  /** Reads one tab's rows of a store through the same paged read as loadAll, and times it (debug API, soak bench). */
-  readTab(store: ReadableStore, tabId: number): Promise<PagedRead>;
+  /**
+   * Reads one tab's rows of a store through the same paged read as loadAll, and times it (debug API,
+   * soak bench); `keysOnly` reads the keys alone (getAllKeys), as the bench read before pages did.
+   */
+  readTab(store: ReadableStore, tabId: number, keysOnly?: boolean): Promise<PagedRead>;
 }
 
 /**
@@ -175,6 +178,7 @@ class IdbCaptureDb implements CaptureDb {
   private async readPaged<S extends ReadableStore | 'meta'>(
     store: S,
     range: IDBKeyRange | null,
+    keysOnly: boolean,
     onPage: (keys: Array<CaptureSchema[S]['key']>, values: Array<CaptureSchema[S]['value']>, ms: number) => void,
   ): Promise<void> {
     const pageRows = READ_PAGE_ROWS[store];
@@ -197,7 +201,7 @@ class IdbCaptureDb implements CaptureDb {
       };
       // Keys and values of the same range and count in one transaction: the same rows, in order.
       const [keys, values]: [Array<CaptureSchema[S]['key']>, Array<CaptureSchema[S]['value']>, void] =
-        await Promise.all([os.getAllKeys(query, pageRows), os.getAll(query, pageRows), tx.done]);
+        await Promise.all([os.getAllKeys(query, pageRows), keysOnly ? [] : os.getAll(query, pageRows), tx.done]);
       onPage(keys, values, performance.now() - started);
       if (keys.length < pageRows) return;
       after = keys[keys.length - 1];
@@ -208,22 +212,22 @@ class IdbCaptureDb implements CaptureDb {
     // No write runs meanwhile (the worker loads before it handles any event), so the pages add up
     // to one consistent read.
     const out: LoadedRows = { metas: [], records: [], bodies: [] };
-    await this.readPaged('meta', null, (keys, values) => {
+    await this.readPaged('meta', null, false, (keys, values) => {
       keys.forEach((tabId, i) => out.metas.push({ tabId, value: values[i] }));
     });
-    await this.readPaged('records', null, (keys, values) => {
+    await this.readPaged('records', null, false, (keys, values) => {
       keys.forEach((key, i) => out.records.push({ key, value: values[i] }));
     });
-    await this.readPaged('bodies', null, (keys, values) => {
+    await this.readPaged('bodies', null, false, (keys, values) => {
       keys.forEach((key, i) => out.bodies.push({ key, value: values[i] }));
     });
     return out;
   }
 
-  async readTab(store: ReadableStore, tabId: number): Promise<PagedRead> {
+  async readTab(store: ReadableStore, tabId: number, keysOnly = false): Promise<PagedRead> {
     const read: PagedRead = { rows: 0, pages: 0, longestPageMs: 0, totalMs: 0 };
     const started = performance.now();
-    await this.readPaged(store, tabRange(tabId), (keys, _values, ms) => {
+    await this.readPaged(store, tabRange(tabId), keysOnly, (keys, _values, ms) => {
       read.rows += keys.length;
       read.pages++;
       read.longestPageMs = Math.max(read.longestPageMs, ms);
@@ -265,6 +269,6 @@ export function lazyCaptureDb(open: () => Promise<CaptureDb> = () => openCapture
     commit: async (batch) => (await get()).commit(batch),
     loadAll: async () => (await get()).loadAll(),
     clearAll: async () => (await get()).clearAll(),
-    readTab: async (store, tabId) => (await get()).readTab(store, tabId),
+    readTab: async (store, tabId, keysOnly) => (await get()).readTab(store, tabId, keysOnly),
   };
 }
