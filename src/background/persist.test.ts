@@ -118,6 +118,23 @@ describe('CapturePersister', () => {
     expect(next.stores.get(1)!.bodyBytes).toBe(a.bodyBytes);
   });
 
+  it('says which rows are committed (record, body) and where each commit spent its time', async () => {
+    const { timers, persister, storeFor } = setup();
+    const store = storeFor(1);
+    complete(store, 'https://a.test/1', 500, 10, '{"code":"boom"}');
+    complete(store, 'https://a.test/2', 200, 20);
+    const [withBody, without] = store.all();
+    expect(persister.written(1, withBody.seq)).toEqual({ record: false, body: false });
+    await timers.runAll();
+    await persister.flush();
+    expect(persister.written(1, withBody.seq)).toEqual({ record: true, body: true });
+    expect(persister.written(1, without.seq)).toEqual({ record: true, body: false });
+    const { commits, commitPhasesTotal, commitPhasesMax } = persister.stats();
+    expect(commits).toBeGreaterThan(0);
+    for (const phases of [commitPhasesTotal, commitPhasesMax])
+      for (const ms of Object.values(phases)) expect(ms).toBeGreaterThanOrEqual(0);
+  });
+
   it('commits many changes as one transaction, after the delay', async () => {
     const { db, timers, persister, storeFor } = setup();
     const store = storeFor(1);
