@@ -153,102 +153,107 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
   // receiving events (every webRequest event resets its idle state: docs/storage.md), so the harness
   // forces it the way stopAllWorkers stops a busy worker; the log line says how often Firefox
   // canceled first, and the test fails unless the page was still making requests when the stop ended.
-  it(`holds or counts every one of ${BURST + STEADY} requests past the cap across a worker stop mid-traffic`, async () => {
-    const before = await settledCounts();
-    expect(before.held + before.droppedRecords).toBe(before.seen);
-    const plan: TrafficPlan = {
-      burst: BURST,
-      burstConcurrency: 12,
-      steady: STEADY,
-      ratePerSecond: RATE,
-      maxBodyBytes: MAX_BODY,
-      refusedUrl: demo.refusedUrl,
-    };
-    await session.pageEval(startTraffic, plan);
+  // FAULTLINE_STORE_SKIP_STOP=1 skips it in both browsers (quick local runs of the other two tests).
+  it.skipIf(process.env.FAULTLINE_STORE_SKIP_STOP === '1')(
+    `holds or counts every one of ${BURST + STEADY} requests past the cap across a worker stop mid-traffic`,
+    async () => {
+      const before = await settledCounts();
+      expect(before.held + before.droppedRecords).toBe(before.seen);
+      const plan: TrafficPlan = {
+        burst: BURST,
+        burstConcurrency: 12,
+        steady: STEADY,
+        ratePerSecond: RATE,
+        maxBodyBytes: MAX_BODY,
+        refusedUrl: demo.refusedUrl,
+      };
+      await session.pageEval(startTraffic, plan);
 
-    // Mid-traffic: a fifth of the way into the steady phase, past the cap.
-    const stopAt = BURST + Math.floor(STEADY / 5);
-    await waitFor(async () => ((await session.pageEval(trafficState))?.made ?? 0) >= stopAt, {
-      what: `the page to make ${stopAt} requests`,
-      timeoutMs: 900_000,
-      intervalMs: 1_000,
-    });
-    // What is committed at the stop, taken without waiting for the write queue (a flush here took
-    // long enough in Firefox for the traffic to end before the stop); the queue is stopped as it is.
-    const committed = await session.backgroundEval(committedIn, tabId);
-    const atStopCall = await session.pageEval(trafficState);
-    const stopStarted = Date.now();
-    await session.stopBackground();
-    const stopMs = Date.now() - stopStarted;
-    const stopReport = (session as { stopReports?: unknown[] }).stopReports?.at(-1);
-    const atStop = await session.pageEval(trafficState);
-    console.log(
-      `[store e2e ${browser}] stop called at request ${atStopCall?.made} (${atStopCall?.phase}), returned after ${stopMs} ms at request ${atStop?.made} (${atStop?.phase}) of ${BURST + STEADY}`,
-    );
-    // The stop must land mid-traffic: past the cap when it began, the page still making requests when it ended.
-    expect({
-      calledPastCap: (atStopCall?.made ?? 0) >= stopAt,
-      endedBeforeTheLastRequest: (atStop?.made ?? Infinity) < BURST + STEADY,
-    }).toEqual({ calledPastCap: true, endedBeforeTheLastRequest: true });
-
-    const done = await waitFor(
-      async () => {
-        const s = await session.pageEval(trafficState);
-        return s && s.phase === 'done' && s.inFlight === 0 ? s : null;
-      },
-      { what: 'the traffic to finish', timeoutMs: 600_000, intervalMs: 1_000 },
-    );
-    expect(done.made).toBe(BURST + STEADY);
-    const after = await settledCounts();
-    const made = before.seen + done.made;
-    const held = await session.backgroundEval(heldIn, { tabId, flush: false });
-    // A request held twice would show here by its URL (each soak URL is unique; the refused one is shared).
-    const byUrl = new Map<string, number>();
-    for (const r of held) if (r.url.includes('/api/soak/')) byUrl.set(r.url, (byUrl.get(r.url) ?? 0) + 1);
-    const heldTwice = [...byUrl].filter(([, n]) => n > 1).map(([url]) => url);
-    // Exact: every request the page made is held or counted as dropped, none twice.
-    expect({ heldPlusDropped: after.held + after.droppedRecords, seen: after.seen, heldTwice }).toEqual({
-      heldPlusDropped: made,
-      seen: made,
-      heldTwice: [],
-    });
-    expect(after.held).toBeLessThanOrEqual(10_000);
-    expect(after.droppedRecords).toBeGreaterThanOrEqual(made - 10_000);
-
-    // Every record committed before the stop and not evicted since is back, with its body.
-    const heldById = new Map(held.map((r) => [r.id, r]));
-    const oldestSeq = Math.min(...held.map((r) => r.seq));
-    const expected = committed.filter((r) => r.seq >= oldestSeq);
-    const missing = expected.filter((r) => !heldById.has(r.id));
-    expect(missing.slice(0, 5)).toEqual([]);
-    const bodyChanged = expected.filter((r) => {
-      const now = heldById.get(r.id)!;
-      // A body may arrive after the commit, and the per-tab body budget may drop the oldest bodies
-      // later (counted); otherwise a committed body is back, the same.
-      return r.bodyLength !== null && now.bodyState !== 'dropped' && now.bodyLength !== r.bodyLength;
-    });
-    expect(bodyChanged.slice(0, 5)).toEqual([]);
-    // And a body that is there is the one the server sent (its size is in the URL).
-    const wrongSize = held.filter((r) => {
-      const bytes = /[?&]bytes=(\d+)/.exec(r.url)?.[1];
-      return (
-        bytes !== undefined && r.bodyLength !== null && r.bodyState === 'captured' && r.bodyLength !== Number(bytes)
+      // Mid-traffic: a fifth of the way into the steady phase, past the cap.
+      const stopAt = BURST + Math.floor(STEADY / 5);
+      await waitFor(async () => ((await session.pageEval(trafficState))?.made ?? 0) >= stopAt, {
+        what: `the page to make ${stopAt} requests`,
+        timeoutMs: 900_000,
+        intervalMs: 1_000,
+      });
+      // What is committed at the stop, taken without waiting for the write queue (a flush here took
+      // long enough in Firefox for the traffic to end before the stop); the queue is stopped as it is.
+      const committed = await session.backgroundEval(committedIn, tabId);
+      const atStopCall = await session.pageEval(trafficState);
+      const stopStarted = Date.now();
+      await session.stopBackground();
+      const stopMs = Date.now() - stopStarted;
+      const stopReport = (session as { stopReports?: unknown[] }).stopReports?.at(-1);
+      const atStop = await session.pageEval(trafficState);
+      console.log(
+        `[store e2e ${browser}] stop called at request ${atStopCall?.made} (${atStopCall?.phase}), returned after ${stopMs} ms at request ${atStop?.made} (${atStop?.phase}) of ${BURST + STEADY}`,
       );
-    });
-    expect(wrongSize.slice(0, 5)).toEqual([]);
-    if (browser === 'chromium')
-      expect(held.filter((r) => r.bodyState === 'captured' && r.bodyLength).length).toBeGreaterThan(100);
-    const droppedBodiesShown = held.filter((r) => r.bodyState === 'dropped').length;
-    expect(droppedBodiesShown).toBeLessThanOrEqual(after.droppedBodies);
-    const persist = await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats());
-    const adopted = await session.backgroundEval(() => (globalThis as any).faultlineDebug.adoptedOrphans?.() ?? null);
-    console.log(
-      `[store e2e ${browser}] persist ${JSON.stringify(persist)}\n[store e2e ${browser}] made ${made} (page ${done.made}, before ${before.seen}), stop at ${atStopCall?.made}-${atStop?.made}; held ${after.held} + dropped ${after.droppedRecords}; ` +
-        `committed before stop ${committed.length}, back after ${expected.length - missing.length}/${expected.length}; bodies dropped ${after.droppedBodies}; ` +
-        `orphan responses adopted after the stop ${adopted}; traffic ${done.elapsedMs} ms (burst ${done.burstEndedMs} ms)` +
-        (stopReport ? `\n[store e2e ${browser}] stop ${JSON.stringify(stopReport)}` : ''),
-    );
-  }, 1_500_000);
+      // The stop must land mid-traffic: past the cap when it began, the page still making requests when it ended.
+      expect({
+        calledPastCap: (atStopCall?.made ?? 0) >= stopAt,
+        endedBeforeTheLastRequest: (atStop?.made ?? Infinity) < BURST + STEADY,
+      }).toEqual({ calledPastCap: true, endedBeforeTheLastRequest: true });
+
+      const done = await waitFor(
+        async () => {
+          const s = await session.pageEval(trafficState);
+          return s && s.phase === 'done' && s.inFlight === 0 ? s : null;
+        },
+        { what: 'the traffic to finish', timeoutMs: 600_000, intervalMs: 1_000 },
+      );
+      expect(done.made).toBe(BURST + STEADY);
+      const after = await settledCounts();
+      const made = before.seen + done.made;
+      const held = await session.backgroundEval(heldIn, { tabId, flush: false });
+      // A request held twice would show here by its URL (each soak URL is unique; the refused one is shared).
+      const byUrl = new Map<string, number>();
+      for (const r of held) if (r.url.includes('/api/soak/')) byUrl.set(r.url, (byUrl.get(r.url) ?? 0) + 1);
+      const heldTwice = [...byUrl].filter(([, n]) => n > 1).map(([url]) => url);
+      // Exact: every request the page made is held or counted as dropped, none twice.
+      expect({ heldPlusDropped: after.held + after.droppedRecords, seen: after.seen, heldTwice }).toEqual({
+        heldPlusDropped: made,
+        seen: made,
+        heldTwice: [],
+      });
+      expect(after.held).toBeLessThanOrEqual(10_000);
+      expect(after.droppedRecords).toBeGreaterThanOrEqual(made - 10_000);
+
+      // Every record committed before the stop and not evicted since is back, with its body.
+      const heldById = new Map(held.map((r) => [r.id, r]));
+      const oldestSeq = Math.min(...held.map((r) => r.seq));
+      const expected = committed.filter((r) => r.seq >= oldestSeq);
+      const missing = expected.filter((r) => !heldById.has(r.id));
+      expect(missing.slice(0, 5)).toEqual([]);
+      const bodyChanged = expected.filter((r) => {
+        const now = heldById.get(r.id)!;
+        // A body may arrive after the commit, and the per-tab body budget may drop the oldest bodies
+        // later (counted); otherwise a committed body is back, the same.
+        return r.bodyLength !== null && now.bodyState !== 'dropped' && now.bodyLength !== r.bodyLength;
+      });
+      expect(bodyChanged.slice(0, 5)).toEqual([]);
+      // And a body that is there is the one the server sent (its size is in the URL).
+      const wrongSize = held.filter((r) => {
+        const bytes = /[?&]bytes=(\d+)/.exec(r.url)?.[1];
+        return (
+          bytes !== undefined && r.bodyLength !== null && r.bodyState === 'captured' && r.bodyLength !== Number(bytes)
+        );
+      });
+      expect(wrongSize.slice(0, 5)).toEqual([]);
+      if (browser === 'chromium')
+        expect(held.filter((r) => r.bodyState === 'captured' && r.bodyLength).length).toBeGreaterThan(100);
+      const droppedBodiesShown = held.filter((r) => r.bodyState === 'dropped').length;
+      expect(droppedBodiesShown).toBeLessThanOrEqual(after.droppedBodies);
+      const persist = await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats());
+      const adopted = await session.backgroundEval(() => (globalThis as any).faultlineDebug.adoptedOrphans?.() ?? null);
+      console.log(
+        `[store e2e ${browser}] persist ${JSON.stringify(persist)}\n[store e2e ${browser}] made ${made} (page ${done.made}, before ${before.seen}), stop at ${atStopCall?.made}-${atStop?.made}; held ${after.held} + dropped ${after.droppedRecords}; ` +
+          `committed before stop ${committed.length}, back after ${expected.length - missing.length}/${expected.length}; bodies dropped ${after.droppedBodies}; ` +
+          `orphan responses adopted after the stop ${adopted}; traffic ${done.elapsedMs} ms (burst ${done.burstEndedMs} ms)` +
+          (stopReport ? `\n[store e2e ${browser}] stop ${JSON.stringify(stopReport)}` : ''),
+      );
+    },
+    1_500_000,
+  );
 
   it("deletes a closed tab's rows from IndexedDB within a minute", async () => {
     const url = `${demo.url}/?page=closing`;
