@@ -1,6 +1,7 @@
 // Soak (issue 19): the real panel open in Chromium, a burst of failures (10,500 by default: past the
 // 10,000-record cap), then a steady rate for `seconds`, measured from the end of the burst. Every 10 s, after a forced GC,
-// the worker's and the panel's heaps are sampled and an IndexedDB read is timed. Figures:
+// the worker's and the panel's heaps are sampled and an IndexedDB read of the tab's record rows is
+// timed (paged, as a worker start reads them). Figures:
 // - heap growth of the worker and the panel over the last third of the run;
 // - the longest storage stall: the longest commit, the longest a change waited to be committed,
 //   and the slowest sampled read;
@@ -18,7 +19,7 @@ export interface SoakOptions {
   ratePerSecond: number;
   maxBodyBytes: number;
   sampleEveryMs: number;
-  /** Skip the sampled read of the tab's 10,000 keys (the one-row read stays): do the commits' stalls come from it? */
+  /** Skip the sampled paged read of the tab's 10,000 record rows (the one-row read stays). */
   noKeysRead?: boolean;
   /** The persister's write-queue bound (DEFAULT_PERSIST_OPTIONS.maxQueuedRecords), for the report. */
   maxQueuedRecords: number;
@@ -43,7 +44,11 @@ export interface SoakFigures {
       panelHeapMB: number | null;
       held: number;
       dropped: number;
+      /** The slowest page (one transaction) of the sampled paged read of the tab's record rows. */
       readMs: number;
+      /** The whole paged read, and its pages. */
+      readTotalMs: number;
+      readPages: number;
       /** A read of the tab's one meta row, just before: the wait behind the writes without the cost of reading 10,000 keys. */
       pointReadMs: number;
       /** How late a 0 ms timer ran in the worker: its own event-loop backlog, which every commit's time includes. */
@@ -135,24 +140,37 @@ function countsIn(tabId: number): Counts | null {
   };
 }
 
-/** A read of every record row's key of the tab, timed: what a worker start pays, scaled down. */
-async function timedRead(tabId: number): Promise<number> {
-  const t0 = performance.now();
-  const db: IDBDatabase = await new Promise((resolve, reject) => {
-    const open = indexedDB.open('faultline-capture');
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  await new Promise<void>((resolve, reject) => {
-    const request = db
-      .transaction('records')
-      .objectStore('records')
-      .getAllKeys(IDBKeyRange.bound([tabId], [tabId, []]));
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-  });
-  db.close();
-  return performance.now() - t0;
+/**
+ * Evaluated in the background: starts a read of the tab's 10,000 record keys through the paged read
+ * a worker start uses (one transaction a page; capture-db's readTab). It can outlast one
+ * backgroundEval under load (each page may wait for a commit), so it runs on and is polled.
+ */
+function startPagedRead(tabId: number): boolean {
+  const g = globalThis as any;
+  g.__soakRead = null;
+  void g.faultlineDebug.readStoredTab('records', tabId, true).then(
+    (read: unknown) => (g.__soakRead = read),
+    (error: Error) => (g.__soakRead = { error: String(error) }),
+  );
+  return true;
+}
+
+type PagedRead = { rows: number; pages: number; longestPageMs: number; totalMs: number };
+
+function pagedReadResult(): PagedRead | { error: string } | null {
+  return (globalThis as any).__soakRead ?? null;
+}
+
+async function timedRead(session: PanelSession, tabId: number): Promise<PagedRead> {
+  await session.backgroundEval(startPagedRead, tabId);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const read = await session.backgroundEval(pagedReadResult);
+    if (read && 'error' in read) throw new Error(`paged read failed: ${read.error}`);
+    if (read) return read;
+    if (Date.now() > deadline) throw new Error('the paged read did not end within 180 s');
+    await sleep(250);
+  }
 }
 
 /** Evaluated in the background: ms to read one row (the tab's meta) in a transaction of its own. */
@@ -247,7 +265,8 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       });
       const readAtS = round((Date.now() - t0) / 1000, 1);
       const pointReadMs = await session.backgroundEval(timedPointRead, tabId);
-      const readMs = opts.noKeysRead ? pointReadMs : await session.backgroundEval(timedRead, tabId);
+      const paged = opts.noKeysRead ? null : await timedRead(session, tabId);
+      const readMs = paged ? paged.longestPageMs : pointReadMs;
       if (pastCapAtS === null && counts.droppedRecords > 0) pastCapAtS = t;
       samples.push({
         t,
@@ -256,12 +275,14 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         held: counts.held,
         dropped: counts.droppedRecords,
         readMs: round(readMs, 1),
+        readTotalMs: round(paged?.totalMs ?? pointReadMs, 1),
+        readPages: paged?.pages ?? 1,
         pointReadMs: round(pointReadMs, 1),
         workerLoopMs: round(workerLoopMs, 1),
         queued: counts.queued,
       });
       log(
-        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read at ${readAtS}s ${round(readMs, 0)} ms (one row ${round(pointReadMs, 0)} ms), worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
+        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read at ${readAtS}s ${paged ? `${paged.rows} rows in ${paged.pages} pages, ${round(paged.totalMs, 0)} ms, slowest page ${round(paged.longestPageMs, 0)} ms` : 'skipped'} (one row ${round(pointReadMs, 0)} ms), worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
       );
     }
     const persist = (await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats())) as Record<

@@ -1,6 +1,7 @@
 // A view of the capture state for e2e tests (through backgroundEval) and for debugging in the
 // worker's console; it changes nothing but its own traffic counters. It exposes only what the store holds: credentials are already redacted there.
 import type { CaptureRecord, CaptureStats, Envelope } from '../protocol/messages';
+import type { PagedRead, ReadableStore } from '../platform/capture-db';
 import type { PersistStats } from './persist';
 import type { PortTrafficReport } from './port-traffic';
 import type { CaptureService } from './service';
@@ -23,6 +24,15 @@ export interface FaultlineDebug {
   adoptedOrphans(): number;
   /** How persistence is doing: commits, the longest commit and lag, the queue and what it refused. */
   persistStats(): PersistStats;
+  /**
+   * The tab's shown requests whose row is committed now, without waiting for the queue: id, seq, URL,
+   * and the body's length when its body row is committed too (else null).
+   */
+  committed(
+    tabId: number,
+  ): Array<{ id: string; seq: number; url: string; bodyState: string; bodyLength: number | null }>;
+  /** Reads the tab's stored rows of one store in pages, as a worker start does: rows, pages, the slowest page, the whole read (ms). */
+  readStoredTab(store: ReadableStore, tabId: number, keysOnly?: boolean): Promise<PagedRead>;
   /** What was posted to panels per message type: messages, list rows, full records, and bytes while counted. */
   panelTraffic(): PortTrafficReport;
   /** Zeroes the panel traffic counts; `countBytes` also measures each message's JSON size from now on. */
@@ -55,6 +65,15 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
     persistErrors: () => service.persister.errors,
     adoptedOrphans: () => service.adoptedOrphans,
     persistStats: () => service.persister.stats(),
+    readStoredTab: (store, tabId, keysOnly) => service.readStoredTab(store, tabId, keysOnly),
+    committed: (tabId) =>
+      service.records(tabId).flatMap((r) => {
+        if (r.kind !== 'request') return [];
+        const rows = service.persister.written(tabId, r.seq);
+        if (!rows.record) return [];
+        const body = rows.body && typeof r.exchange.body === 'string' ? r.exchange.body.length : null;
+        return [{ id: r.id, seq: r.seq, url: r.exchange.url, bodyState: r.bodyState, bodyLength: body }];
+      }),
     panelTraffic: () => service.panelTraffic.report(),
     resetPanelTraffic: (options) => {
       service.panelTraffic.reset();

@@ -43,7 +43,7 @@ class SpyDb implements CaptureDb {
   }
   /** Commits after this many have gone through wait like held ones. */
   blockAfter: number | null = null;
-  async commit(batch: WriteBatch): Promise<void> {
+  async commit(batch: WriteBatch): ReturnType<CaptureDb['commit']> {
     if (this.blockAfter !== null && this.batches.length >= this.blockAfter) this.held ??= [];
     if (this.held) await new Promise<void>((resolve) => this.held!.push(resolve));
     if (this.failNext > 0) {
@@ -55,6 +55,7 @@ class SpyDb implements CaptureDb {
   }
   loadAll: CaptureDb['loadAll'] = () => this.inner.loadAll();
   clearAll: CaptureDb['clearAll'] = () => this.inner.clearAll();
+  readTab: CaptureDb['readTab'] = (store, tabId, keysOnly) => this.inner.readTab(store, tabId, keysOnly);
 }
 
 /** A live store wired to a persister, as the service wires them. */
@@ -115,6 +116,23 @@ describe('CapturePersister', () => {
     const [first] = next.stores.get(1)!.all() as RequestRecord[];
     expect(first.exchange.body).toBe('{"code":"boom"}');
     expect(next.stores.get(1)!.bodyBytes).toBe(a.bodyBytes);
+  });
+
+  it('says which rows are committed (record, body) and where each commit spent its time', async () => {
+    const { timers, persister, storeFor } = setup();
+    const store = storeFor(1);
+    complete(store, 'https://a.test/1', 500, 10, '{"code":"boom"}');
+    complete(store, 'https://a.test/2', 200, 20);
+    const [withBody, without] = store.all();
+    expect(persister.written(1, withBody.seq)).toEqual({ record: false, body: false });
+    await timers.runAll();
+    await persister.flush();
+    expect(persister.written(1, withBody.seq)).toEqual({ record: true, body: true });
+    expect(persister.written(1, without.seq)).toEqual({ record: true, body: false });
+    const { commits, commitPhasesTotal, commitPhasesMax } = persister.stats();
+    expect(commits).toBeGreaterThan(0);
+    for (const phases of [commitPhasesTotal, commitPhasesMax])
+      for (const ms of Object.values(phases)) expect(ms).toBeGreaterThanOrEqual(0);
   });
 
   it('commits many changes as one transaction, after the delay', async () => {
@@ -520,6 +538,7 @@ describe('CapturePersister', () => {
       commit: (batch) => ((clock += commitMs), spy.commit(batch)),
       loadAll: () => spy.loadAll(),
       clearAll: () => spy.clearAll(),
+      readTab: (store, tabId) => spy.readTab(store, tabId),
     };
     const timers = new ManualTimers();
     const stores = new Map<number, TabStore>();
@@ -565,6 +584,7 @@ describe('CapturePersister', () => {
       commit: (batch) => ((clock += 300), spy.commit(batch)), // every commit is slow
       loadAll: () => spy.loadAll(),
       clearAll: () => spy.clearAll(),
+      readTab: (store, tabId) => spy.readTab(store, tabId),
     };
     const delays: number[] = [];
     const queue: Array<() => void> = [];

@@ -29,6 +29,7 @@ import {
   emptyBatch,
   keyRuns,
   type CaptureDb,
+  type CommitPhases,
   type RowKey,
   type StoredBodies,
   type WriteBatch,
@@ -107,8 +108,16 @@ export interface PersistStats {
   maxCommitRows: { records: number; bodies: number; bodyChars: number; carried: number; deletes: number };
   /** Commits slower than 1 s (the budget of one storage operation). */
   slowCommits: number;
-  /** The last 20 of them: when each started (epoch ms), how long it took, the record and body rows it wrote. */
-  slowCommitLog: Array<{ at: number; ms: number; records: number; bodies: number }>;
+  /**
+   * The last 20 of them: when each started (epoch ms), how long it took, the record and body rows it
+   * wrote, and where its time went (waiting to start, its requests, the backend's commit) when measured.
+   */
+  slowCommitLog: Array<{ at: number; ms: number; records: number; bodies: number; phases?: CommitPhases }>;
+  /** Where the commits' time went, summed over all of them (ms), and the longest of each phase. */
+  commitPhasesTotal: CommitPhases;
+  commitPhasesMax: CommitPhases;
+  /** Copies of carried requests written in meta rows (each commit rewrites the metas it touches). */
+  carriedWritten: number;
   /**
    * Commit times by the record rows written (up to 16, 64, 250, more): how many, their total and
    * longest ms. Whether a commit's time grows with its size says whether smaller transactions help.
@@ -238,6 +247,9 @@ export class CapturePersister {
       totalMs: 0,
       maxMs: 0,
     })),
+    commitPhasesTotal: { waitMs: 0, requestsMs: 0, finishMs: 0 },
+    commitPhasesMax: { waitMs: 0, requestsMs: 0, finishMs: 0 },
+    carriedWritten: 0,
     maxLagMs: 0,
     recordsWritten: 0,
     bodiesWritten: 0,
@@ -262,6 +274,12 @@ export class CapturePersister {
     this.batchBodyChars = options.maxBatchBodyChars;
   }
 
+  /** Whether the record's row and its body row are committed (the debug API: what a stop now must give back). */
+  written(tabId: number, seq: number): { record: boolean; body: boolean } {
+    const id = rowId(tabId, seq);
+    return { record: this.recordRows.has(id), body: this.bodyRows.has(id) };
+  }
+
   /** True when everything known has been written. */
   get idle(): boolean {
     return this.timer === null && this.committing === null && !this.hasWork();
@@ -274,6 +292,8 @@ export class CapturePersister {
       ...this.counters,
       commitsBySize: this.counters.commitsBySize.map((b) => ({ ...b })),
       slowCommitLog: [...this.counters.slowCommitLog],
+      commitPhasesTotal: { ...this.counters.commitPhasesTotal },
+      commitPhasesMax: { ...this.counters.commitPhasesMax },
       queued: this.pending.size,
       unwritten: this.refused.size,
       errors: this.errors,
@@ -638,8 +658,15 @@ export class CapturePersister {
     const started = this.now();
     const commit = batchSize(batch) === 0 ? Promise.resolve() : this.db.commit(batch);
     this.committing = commit.then(
-      () => {
+      (phases) => {
         const done = this.now();
+        if (phases) {
+          const { commitPhasesTotal: total, commitPhasesMax: max } = this.counters;
+          for (const key of ['waitMs', 'requestsMs', 'finishMs'] as const) {
+            total[key] += phases[key];
+            max[key] = Math.max(max[key], phases[key]);
+          }
+        }
         this.lastCommitFailed = false;
         this.counters.commits++;
         if (done - started > this.counters.maxCommitMs || this.counters.commits === 1) {
@@ -660,6 +687,7 @@ export class CapturePersister {
             ms: done - started,
             records: batch.putRecords.length,
             bodies: batch.putBodies.length,
+            ...(phases ? { phases } : {}),
           });
           if (log.length > 20) log.shift();
         }
@@ -673,6 +701,8 @@ export class CapturePersister {
         this.adaptBatch(done - started, full);
         this.counters.maxLagMs = Math.max(this.counters.maxLagMs, done - queuedAt);
         this.counters.recordsWritten += batch.putRecords.length;
+        for (const { value } of batch.putMetas)
+          this.counters.carriedWritten += (value as StoredMeta).inFlight?.length ?? 0;
         this.counters.bodiesWritten += batch.putBodies.length;
         this.counters.bodyCharsWritten += bodyChars;
         for (const { key } of batch.putRecords) this.recordRows.add(rowId(key[0], key[1]));

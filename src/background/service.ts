@@ -2,7 +2,7 @@
 // persisted to IndexedDB, streamed to the panels, counted on the badge. Browser APIs arrive as
 // injected functions and plain port objects, so this runs under vitest unchanged.
 import type { PortLike } from '../platform/runtime';
-import type { CaptureDb } from '../platform/capture-db';
+import type { CaptureDb, PagedRead, ReadableStore } from '../platform/capture-db';
 import type { SessionMarker } from '../platform/storage';
 import {
   DEVTOOLS_PORT_PREFIX,
@@ -508,5 +508,10 @@ export class CaptureService {
   async flush(): Promise<void> {
     this.flushBatches();
     await this.persister.flush();
+  }
+
+  /** Reads a tab's stored rows of one store the way a worker start does (in pages), timed: the soak bench's read. */
+  readStoredTab(store: ReadableStore, tabId: number, keysOnly = false): Promise<PagedRead> {
+    return this.deps.db.readTab(store, tabId, keysOnly);
   }
 }

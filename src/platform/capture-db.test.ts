@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { emptyBatch, keyRuns, openCaptureDb, type RowKey } from './capture-db';
+import { READ_PAGE_ROWS, emptyBatch, keyRuns, openCaptureDb, type RowKey } from './capture-db';
 
 describe('keyRuns', () => {
   it('merges consecutive seqs of one tab, in any order, and keeps tabs and gaps apart', () => {
@@ -45,5 +45,61 @@ describe('openCaptureDb commit', () => {
     expect(keysOf(rows.bodies, 1)).toEqual([5, 9]);
     expect(keysOf(rows.records, 2)).toHaveLength(10);
     expect(keysOf(rows.bodies, 2)).toEqual([1, 3, 5, 7, 9]);
+  });
+});
+
+describe('openCaptureDb paged reads', () => {
+  async function filled(tabs: number[], rows: number) {
+    const db = await openCaptureDb(`capture-db-test-${Math.random()}`);
+    const put = emptyBatch();
+    for (const tabId of tabs) {
+      put.putMetas.push({ tabId, value: { tabId } });
+      for (let seq = 1; seq <= rows; seq++) {
+        put.putRecords.push({ key: [tabId, seq], value: { seq } });
+        put.putBodies.push({ key: [tabId, seq], value: { body: `b${tabId}-${seq}` } });
+      }
+    }
+    await db.commit(put);
+    return db;
+  }
+
+  it('loads every row of every store across several pages, each with its own key, in key order', async () => {
+    const rows = READ_PAGE_ROWS.records + 7; // more than a page of records and several of bodies
+    const db = await filled([3, 1, 2], rows);
+    const loaded = await db.loadAll();
+    expect(loaded.metas.map((m) => m.tabId)).toEqual([1, 2, 3]);
+    const expectedKeys = [1, 2, 3].flatMap((tabId) => Array.from({ length: rows }, (_, i) => [tabId, i + 1]));
+    expect(loaded.records.map((r) => r.key)).toEqual(expectedKeys);
+    expect(loaded.records.every((r) => (r.value as { seq: number }).seq === r.key[1])).toBe(true);
+    expect(loaded.bodies.map((b) => b.key)).toEqual(expectedKeys);
+    expect(loaded.bodies.every((b) => b.value.body === `b${b.key[0]}-${b.key[1]}`)).toBe(true);
+  });
+
+  it("reads one tab's rows in pages and nothing of its neighbours", async () => {
+    const db = await filled([1, 2, 3], READ_PAGE_ROWS.records * 2);
+    const records = await db.readTab('records', 2);
+    expect(records.rows).toBe(READ_PAGE_ROWS.records * 2);
+    // Two full pages, then an empty one that ends the read.
+    expect(records.pages).toBe(3);
+    const bodies = await db.readTab('bodies', 2);
+    expect(bodies.rows).toBe(READ_PAGE_ROWS.records * 2);
+    expect(bodies.pages).toBe(Math.floor((READ_PAGE_ROWS.records * 2) / READ_PAGE_ROWS.bodies) + 1);
+    expect((await db.readTab('records', 9)).rows).toBe(0);
+  });
+
+  it('lets a write in between two pages of a read instead of waiting for the whole read', async () => {
+    const db = await filled([1], READ_PAGE_ROWS.records * 4);
+    const order: string[] = [];
+    const read = db.readTab('records', 1).then(() => order.push('read'));
+    const write = emptyBatch();
+    write.putRecords.push({ key: [1, 1_000_000], value: { seq: 1_000_000 } });
+    write.putMetas.push({ tabId: 1, value: { tabId: 1 } });
+    const commit = db.commit(write).then((phases) => {
+      order.push('commit');
+      return phases;
+    });
+    const [phases] = await Promise.all([commit, read]);
+    expect(order).toEqual(['commit', 'read']);
+    expect(phases).toMatchObject({ waitMs: expect.any(Number), requestsMs: expect.any(Number) });
   });
 });

@@ -4,7 +4,10 @@
 //   records  key [tabId, seq]   one record, bodies stripped
 //   bodies   key [tabId, seq]   that record's response body and request body
 // Every write is one transaction, so a record, its body and the counts that account for it land
-// together or not at all.
+// together or not at all; it is scoped to the stores it touches. Reads go in pages, each page a
+// transaction of its own: a write waits for at most one page, never for a whole tab's rows (in
+// Chromium a readwrite transaction waits for every readonly one on its stores, and one getAll of
+// 10,000 rows took seconds under load).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 export type RowKey = [tabId: number, seq: number];
@@ -31,13 +34,46 @@ export interface LoadedRows {
   bodies: Array<{ key: RowKey; value: StoredBodies }>;
 }
 
+/**
+ * Where one commit's time went (ms): waiting to start (other transactions on its stores, the
+ * backend's queue), running its requests, and committing after the last one (the backend's write).
+ */
+export interface CommitPhases {
+  waitMs: number;
+  requestsMs: number;
+  finishMs: number;
+}
+
+/** A paged read: rows, pages (one transaction each), the slowest page and the whole read, in ms. */
+export interface PagedRead {
+  rows: number;
+  pages: number;
+  longestPageMs: number;
+  totalMs: number;
+}
+
+export type ReadableStore = 'records' | 'bodies';
+
 /** The persistence interface the background uses; `openCaptureDb` is the IndexedDB one. */
 export interface CaptureDb {
-  commit(batch: WriteBatch): Promise<void>;
+  /** Resolves to where its time went, when the backend measures it. */
+  commit(batch: WriteBatch): Promise<CommitPhases | void>;
+  /** Every row, read in pages (READ_PAGE_ROWS), each page its own transaction. */
   loadAll(): Promise<LoadedRows>;
   /** Deletes every row; resolves to how many there were. */
   clearAll(): Promise<ClearedRows>;
+  /**
+   * Reads one tab's rows of a store through the same paged read as loadAll, and times it (debug API,
+   * soak bench); `keysOnly` reads the keys alone (getAllKeys), as the bench read before pages did.
+   */
+  readTab(store: ReadableStore, tabId: number, keysOnly?: boolean): Promise<PagedRead>;
 }
+
+/**
+ * Rows per read transaction. A record row is about 1.3-1.8 KB and a page of 250 of them ~0.4 MB; a
+ * body row is up to maxBodyChars, so body pages are smaller.
+ */
+export const READ_PAGE_ROWS = { meta: 64, records: 250, bodies: 50 } as const;
 
 /** What a clearAll deleted. */
 export interface ClearedRows {
@@ -97,45 +133,107 @@ function tabRange(tabId: number): IDBKeyRange {
 class IdbCaptureDb implements CaptureDb {
   constructor(private readonly db: IDBPDatabase<CaptureSchema>) {}
 
-  async commit(batch: WriteBatch): Promise<void> {
+  async commit(batch: WriteBatch): Promise<CommitPhases | void> {
     if (batchSize(batch) === 0) return;
+    const touchesBodies = batch.deleteTabs.length + batch.deleteBodies.length + batch.putBodies.length > 0;
+    const touchesRecords = batch.deleteTabs.length + batch.deleteRecords.length + batch.putRecords.length > 0;
+    const touchesMeta = batch.deleteTabs.length + batch.putMetas.length > 0;
+    const scope = STORES.filter((name) =>
+      name === 'meta' ? touchesMeta : name === 'records' ? touchesRecords : touchesBodies,
+    );
+    const started = performance.now();
     // Relaxed: the data only has to outlive the worker, not a crash of the browser (a new browser
     // session starts empty anyway), and skipping the flush to disk keeps each commit cheap.
-    const tx = this.db.transaction(STORES, 'readwrite', { durability: 'relaxed' });
-    const meta = tx.objectStore('meta');
-    const records = tx.objectStore('records');
-    const bodies = tx.objectStore('bodies');
+    const tx = this.db.transaction(scope, 'readwrite', { durability: 'relaxed' });
     // Requests are queued in order; only the commit is awaited, so one batch costs one round trip.
     const ops: Array<Promise<unknown>> = [];
     for (const tabId of batch.deleteTabs) {
-      ops.push(meta.delete(tabId), records.delete(tabRange(tabId)), bodies.delete(tabRange(tabId)));
+      ops.push(
+        tx.objectStore('meta').delete(tabId),
+        tx.objectStore('records').delete(tabRange(tabId)),
+        tx.objectStore('bodies').delete(tabRange(tabId)),
+      );
     }
-    for (const run of keyRuns(batch.deleteRecords)) ops.push(records.delete(runQuery(run)));
-    for (const run of keyRuns(batch.deleteBodies)) ops.push(bodies.delete(runQuery(run)));
-    for (const { key, value } of batch.putRecords) ops.push(records.put(value, key));
-    for (const { key, value } of batch.putBodies) ops.push(bodies.put(value, key));
-    for (const { tabId, value } of batch.putMetas) ops.push(meta.put(value, tabId));
+    for (const run of keyRuns(batch.deleteRecords)) ops.push(tx.objectStore('records').delete(runQuery(run)));
+    for (const run of keyRuns(batch.deleteBodies)) ops.push(tx.objectStore('bodies').delete(runQuery(run)));
+    for (const { key, value } of batch.putRecords) ops.push(tx.objectStore('records').put(value, key));
+    for (const { key, value } of batch.putBodies) ops.push(tx.objectStore('bodies').put(value, key));
+    for (const { tabId, value } of batch.putMetas) ops.push(tx.objectStore('meta').put(value, tabId));
+    // The first request's success marks when the transaction ran; the last's, when its requests were done.
+    let firstAt: number | null = null;
+    for (const op of ops) op.then(() => (firstAt ??= performance.now())).catch(() => {});
+    const lastAt = ops.at(-1)!.then(
+      () => performance.now(),
+      () => performance.now(),
+    );
     // A failed request aborts the transaction; tx.done then rejects with the reason.
-    for (const op of ops) op.catch(() => {});
     await tx.done;
+    const doneAt = performance.now();
+    const last = await lastAt;
+    const first = firstAt ?? last;
+    return { waitMs: first - started, requestsMs: last - first, finishMs: doneAt - last };
+  }
+
+  /** Every row of a store within `range`, page by page, each page one readonly transaction. */
+  private async readPaged<S extends ReadableStore | 'meta'>(
+    store: S,
+    range: IDBKeyRange | null,
+    keysOnly: boolean,
+    onPage: (keys: Array<CaptureSchema[S]['key']>, values: Array<CaptureSchema[S]['value']>, ms: number) => void,
+  ): Promise<void> {
+    const pageRows = READ_PAGE_ROWS[store];
+    let after: CaptureSchema[S]['key'] | null = null;
+    for (;;) {
+      const started = performance.now();
+      let query: IDBKeyRange | null = range;
+      if (after !== null) {
+        // From just after the last key read, within the range.
+        const upper = range?.upper as IDBValidKey | undefined;
+        query =
+          upper === undefined
+            ? IDBKeyRange.lowerBound(after, true)
+            : IDBKeyRange.bound(after, upper, true, range?.upperOpen ?? false);
+      }
+      const tx = this.db.transaction(store, 'readonly');
+      const os = tx.objectStore(store) as unknown as {
+        getAllKeys(q: IDBKeyRange | null, n: number): Promise<Array<CaptureSchema[S]['key']>>;
+        getAll(q: IDBKeyRange | null, n: number): Promise<Array<CaptureSchema[S]['value']>>;
+      };
+      // Keys and values of the same range and count in one transaction: the same rows, in order.
+      const [keys, values]: [Array<CaptureSchema[S]['key']>, Array<CaptureSchema[S]['value']>, void] =
+        await Promise.all([os.getAllKeys(query, pageRows), keysOnly ? [] : os.getAll(query, pageRows), tx.done]);
+      onPage(keys, values, performance.now() - started);
+      if (keys.length < pageRows) return;
+      after = keys[keys.length - 1];
+    }
   }
 
   async loadAll(): Promise<LoadedRows> {
-    const tx = this.db.transaction(STORES, 'readonly');
-    const [metaKeys, metaValues, recordKeys, recordValues, bodyKeys, bodyValues] = await Promise.all([
-      tx.objectStore('meta').getAllKeys(),
-      tx.objectStore('meta').getAll(),
-      tx.objectStore('records').getAllKeys(),
-      tx.objectStore('records').getAll(),
-      tx.objectStore('bodies').getAllKeys(),
-      tx.objectStore('bodies').getAll(),
-    ]);
-    await tx.done;
-    return {
-      metas: metaKeys.map((tabId, i) => ({ tabId, value: metaValues[i] })),
-      records: recordKeys.map((key, i) => ({ key, value: recordValues[i] })),
-      bodies: bodyKeys.map((key, i) => ({ key, value: bodyValues[i] })),
-    };
+    // No write runs meanwhile (the worker loads before it handles any event), so the pages add up
+    // to one consistent read.
+    const out: LoadedRows = { metas: [], records: [], bodies: [] };
+    await this.readPaged('meta', null, false, (keys, values) => {
+      keys.forEach((tabId, i) => out.metas.push({ tabId, value: values[i] }));
+    });
+    await this.readPaged('records', null, false, (keys, values) => {
+      keys.forEach((key, i) => out.records.push({ key, value: values[i] }));
+    });
+    await this.readPaged('bodies', null, false, (keys, values) => {
+      keys.forEach((key, i) => out.bodies.push({ key, value: values[i] }));
+    });
+    return out;
+  }
+
+  async readTab(store: ReadableStore, tabId: number, keysOnly = false): Promise<PagedRead> {
+    const read: PagedRead = { rows: 0, pages: 0, longestPageMs: 0, totalMs: 0 };
+    const started = performance.now();
+    await this.readPaged(store, tabRange(tabId), keysOnly, (keys, _values, ms) => {
+      read.rows += keys.length;
+      read.pages++;
+      read.longestPageMs = Math.max(read.longestPageMs, ms);
+    });
+    read.totalMs = performance.now() - started;
+    return read;
   }
 
   async clearAll(): Promise<ClearedRows> {
@@ -171,5 +269,6 @@ export function lazyCaptureDb(open: () => Promise<CaptureDb> = () => openCapture
     commit: async (batch) => (await get()).commit(batch),
     loadAll: async () => (await get()).loadAll(),
     clearAll: async () => (await get()).clearAll(),
+    readTab: async (store, tabId, keysOnly) => (await get()).readTab(store, tabId, keysOnly),
   };
 }
