@@ -168,7 +168,7 @@ describe('importHarInWorker (the panel side)', () => {
     expect(viaWorker.length).toBeGreaterThan(10);
     const read = progress.map((p) => p.bytesRead);
     expect(read).toEqual([...read].sort((a, b) => a - b));
-    expect(progress.at(-1)).toMatchObject({ bytesRead: bytes.length, totalBytes: bytes.length });
+    expect(progress.at(-1)).toMatchObject({ bytesRead: bytes.length, totalBytes: bytes.length, runner: 'worker' });
     expect(worker.log.terminated).toBe(1);
   });
 

@@ -93,7 +93,7 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
     const showProgress = (): void => {
       if (shownCounts === counts) return;
       shownCounts = counts;
-      options.onProgress({ fileName: file.name, totalBytes: file.size, ...counts });
+      options.onProgress({ fileName: file.name, totalBytes: file.size, ...counts, runner: 'worker' });
     };
     const queued = (): boolean => queue.length > 0;
 
