@@ -70,7 +70,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: HAR import at scale
       alert: document.querySelector('[data-testid="banner"][role="alert"] .banner-text')?.textContent ?? null,
     }));
     console.log(
-      `[import-scale] ${browser}: ${(report.size / 2 ** 20).toFixed(0)} MiB, ${report.entries} entries in ${Math.round(report.importMs ?? -1)} ms; ` +
+      `[import-scale] ${browser}: ${(report.size / 2 ** 20).toFixed(0)} MiB, ${report.entries} entries in ${Math.round(report.importMs ?? -1)} ms (parsed in the ${report.runner}); ` +
         `long tasks ${report.longTasks ?? 'n/a'} (longest ${report.longestLongTaskMs === null ? 'n/a' : Math.round(report.longestLongTaskMs)} ms); ` +
         `event-loop probe max gap ${Math.round(report.probeMaxGapMs)} ms; heap ${report.heapBeforeMB === null ? 'n/a' : `${Math.round(report.heapBeforeMB)} → peak ${Math.round(report.heapPeakMB!)} MB`}; ` +
         `${report.progressValues.length} progress values; longest tasks ${JSON.stringify(report.longestTasks)}`,
@@ -87,6 +87,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: HAR import at scale
     // Every failing entry became a row (the generator knows which are 4xx/5xx).
     expect(shown.failures).toBe(report.failingByStatus);
 
+    // Parsed and classified off the panel's main thread (issue 18): the fallback would hide a worker that fails to load.
+    expect(report.runner).toBe('worker');
     // Determinate progress, as a progressbar, growing from the start towards the end.
     expect(report.progressbarRole).toBe('progressbar');
     expect(report.progressValues.length).toBeGreaterThanOrEqual(5);

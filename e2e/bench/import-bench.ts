@@ -31,6 +31,8 @@ export interface ImportFigures {
     heapBeforeMB: number | null;
     heapPeakMB: number | null;
     progressUpdates: number;
+    /** Where the panel parsed and classified the file: 'worker' or 'main-thread'. */
+    runner: string | null;
   };
 }
 
@@ -97,10 +99,11 @@ export async function runImportBench(
       heapBeforeMB: heapBefore === null ? null : Math.round(heapBefore / 1e6),
       heapPeakMB: heapPeak === null ? null : Math.round(heapPeak / 1e6),
       progressUpdates: r.progressValues.length,
+      runner: r.runner,
     },
   };
   log(
-    `import: ${figures.detail.fileMB} MB, ${r.entries} entries in ${figures.detail.importMs} ms; longest task ${figures.importLongestTaskMs} ms (${r.longTasks ?? 'n/a'} long tasks)`,
+    `import: ${figures.detail.fileMB} MB, ${r.entries} entries in ${figures.detail.importMs} ms (parsed in the ${r.runner}); longest task ${figures.importLongestTaskMs} ms (${r.longTasks ?? 'n/a'} long tasks)`,
   );
   await session.panelEval(() => document.querySelector<HTMLElement>('[data-testid="close-import"]')?.click());
   return figures;

@@ -26,6 +26,8 @@ export interface BigImportReport {
   /** Entry counts the bar's text showed while importing, in order. */
   entryCounts: number[];
   progressbarRole: string | null;
+  /** Where the panel parsed and classified the file: 'worker', or 'main-thread' (no Worker, or it failed to start). */
+  runner: string | null;
   /** 'longtask' entries over 50 ms: count and longest (null where the browser has no such entry type). */
   longTasks: number | null;
   longestLongTaskMs: number | null;
@@ -91,6 +93,7 @@ export async function startBigImport(spec: BigHarSpec): Promise<{ size: number; 
     progressValues: [],
     entryCounts: [],
     progressbarRole: null,
+    runner: null,
     longTasks: null,
     longestLongTaskMs: null,
     longestTasks: [],
@@ -133,6 +136,7 @@ export async function startBigImport(spec: BigHarSpec): Promise<{ size: number; 
     if (bar) {
       sawBar = true;
       report.progressbarRole = bar.getAttribute('role');
+      report.runner = document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-runner') ?? null;
       const value = Number(bar.getAttribute('aria-valuenow'));
       if (report.progressValues.at(-1) !== value) report.progressValues.push(value);
       const count = Number(

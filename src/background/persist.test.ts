@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaptureDb, WriteBatch } from '../platform/capture-db';
+import { emptyBatch, type CaptureDb, type WriteBatch } from '../platform/capture-db';
 import type { RequestRecord } from '../protocol/messages';
 import { CapturePersister, type PersistOptions, type StoredMeta } from './persist';
 import { TabStore, type StoredRecord } from './tab-store';
@@ -687,5 +687,76 @@ describe('CapturePersister', () => {
     expect(delays).toEqual([250, 250, 0]);
     await persister.flush();
     expect(db.batches.length).toBe(4); // /0, /1, then the backlog in two batches of 5
+  });
+
+  describe('a body that arrives after its record was first written (a worker restart must keep it)', () => {
+    /** A POST whose DevTools entry came without its response body (getContent timed out) but with the request body. */
+    function postWithoutBody(store: TabStore, url: string, at: number) {
+      const ev = webRequest(url, { status: 200, at, tabId: store.tabId, method: 'POST' });
+      store.begin(toRequestStart(ev.before));
+      store.completed(toResponse(ev.completed));
+      const exchange = { ...devtoolsExchange(url, { status: 200, at, method: 'POST' }), requestBody: '{"name":"x"}' };
+      store.mergeDevtools({ exchange, bodyState: 'not-captured' }, 'devtools');
+      return { ev, exchange };
+    }
+    const failureBody = '{"success":false,"code":"body_says_failed"}';
+
+    it('a HAR backfill of the response body: the failure it shows survives a restart and a reclassify', async () => {
+      const { persister, storeFor } = setup();
+      const store = storeFor(1);
+      const { exchange } = postWithoutBody(store, 'https://a.test/save', 10);
+      await persister.flush();
+      store.mergeDevtools({ exchange: { ...exchange, body: failureBody }, bodyState: 'captured' }, 'har');
+      const [live] = store.all() as RequestRecord[];
+      expect(live.classification.failure).toBe(true);
+      await persister.flush();
+
+      const next = await restart(persister['db']);
+      next.stores.get(1)!.reclassifyAll(); // as the worker does once it has read the rules
+      const [restored] = next.stores.get(1)!.all() as RequestRecord[];
+      expect(restored.exchange.body).toBe(failureBody);
+      expect(restored.exchange.requestBody).toBe('{"name":"x"}');
+      expect(restored.bodyState).toBe('captured');
+      expect(restored.classification.failure).toBe(true);
+      expect(restored.classification.errorCode).toBe('body_says_failed');
+    });
+
+    it("Firefox's copied body after the DevTools entry: the same", async () => {
+      const { persister, storeFor } = setup();
+      const store = storeFor(1);
+      const { ev } = postWithoutBody(store, 'https://a.test/save', 10);
+      await persister.flush();
+      store.copiedBody(ev.requestId, failureBody, false);
+      await persister.flush();
+
+      const next = await restart(persister['db']);
+      next.stores.get(1)!.reclassifyAll();
+      const [restored] = next.stores.get(1)!.all() as RequestRecord[];
+      expect(restored.exchange.body).toBe(failureBody);
+      expect(restored.classification.failure).toBe(true);
+    });
+
+    it('a body row without the response body its record says it holds reads as dropped and keeps its classification', async () => {
+      const { persister, storeFor } = setup();
+      const store = storeFor(1);
+      const { exchange } = postWithoutBody(store, 'https://a.test/save', 10);
+      store.mergeDevtools({ exchange: { ...exchange, body: failureBody }, bodyState: 'captured' }, 'har');
+      await persister.flush();
+      // A store written by a version that kept the first body row (only the request body) forever.
+      const db = persister['db'];
+      const rows = await db.loadAll();
+      await db.commit({
+        ...emptyBatch(),
+        putBodies: [{ key: rows.bodies[0].key, value: { requestBody: '{"name":"x"}' } }],
+      });
+
+      const next = await restart(db);
+      next.stores.get(1)!.reclassifyAll();
+      const [restored] = next.stores.get(1)!.all() as RequestRecord[];
+      expect(restored.bodyState).toBe('dropped');
+      expect(next.stores.get(1)!.stats.droppedBodies).toBe(1);
+      expect(restored.classification.failure).toBe(true);
+      expect(restored.classification.errorCode).toBe('body_says_failed');
+    });
   });
 });

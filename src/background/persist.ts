@@ -216,8 +216,12 @@ export class CapturePersister {
   private pending = new Map<string, Pending>();
   private dirtyMetas = new Set<number>();
   private removedTabs = new Set<number>();
-  /** Rows whose body row exists. */
-  private readonly bodyRows = new Set<string>();
+  /**
+   * Rows whose body row exists, with the bodies it holds (the record's own strings, no copy): a body
+   * that arrives or changes after the row was written (a DevTools entry that came without its
+   * response body, then a HAR backfill or Firefox's copy) is written again.
+   */
+  private readonly bodyRows = new Map<string, StoredBodies>();
   /** Rows whose record row exists. */
   private readonly recordRows = new Set<string>();
   private timer: unknown = null;
@@ -325,7 +329,7 @@ export class CapturePersister {
     const bodies = new Map<string, StoredBodies>();
     for (const { key, value } of rows.bodies) {
       bodies.set(rowId(key[0], key[1]), value);
-      this.bodyRows.add(rowId(key[0], key[1]));
+      this.bodyRows.set(rowId(key[0], key[1]), value);
     }
     const byTab = new Map<number, StoredRecord[]>();
     for (const { key, value } of rows.records) {
@@ -359,12 +363,14 @@ export class CapturePersister {
         if (body) {
           if (body.body !== undefined) record.exchange.body = body.body;
           if (body.requestBody !== undefined) record.exchange.requestBody = body.requestBody;
-        } else if (
-          record.bodyState === 'captured' ||
-          record.bodyState === 'truncated' ||
-          record.bodyState === 'binary'
+        }
+        if (
+          body?.body === undefined &&
+          (record.bodyState === 'captured' || record.bodyState === 'truncated' || record.bodyState === 'binary')
         ) {
-          // Written in one transaction with its record, so this is a store damaged outside our control.
+          // The record says it holds a response body its rows do not have: a store damaged outside our
+          // control, or written by a version that kept a body row's first bodies (a response body that
+          // came later was never written). 'dropped' keeps the classification made with the body.
           record.bodyState = 'dropped';
           stats.droppedBodies++;
           this.queue(tabId, record.seq, record);
@@ -445,6 +451,14 @@ export class CapturePersister {
     if (carried) carried.set(record.seq, record);
     else this.inFlight.set(tabId, new Map([[record.seq, record]]));
     return true;
+  }
+
+  /** A body row to write: none yet, or the record's bodies are not the ones its row holds. */
+  private bodiesToWrite(id: string, record: StoredRecord): boolean {
+    const written = this.bodyRows.get(id);
+    if (written === undefined) return true;
+    if (record.kind !== 'request') return false;
+    return written.body !== record.exchange.body || written.requestBody !== record.exchange.requestBody;
   }
 
   /** The tab closed: everything it stored goes. */
@@ -584,7 +598,7 @@ export class CapturePersister {
           return;
         }
         bounded++;
-        if (!this.bodyRows.has(id)) takenChars += bodiesLength(entry.record);
+        if (this.bodiesToWrite(id, entry.record)) takenChars += bodiesLength(entry.record);
       }
       taken.set(id, entry);
     };
@@ -610,7 +624,7 @@ export class CapturePersister {
     this.firstQueuedAt = this.pending.size ? queuedAt : null;
 
     const batch: WriteBatch = emptyBatch();
-    const bodyRowsAdded: string[] = [];
+    const bodyRowsAdded: Array<[string, StoredBodies]> = [];
     const bodyRowsRemoved: string[] = [];
     let bodyChars = 0;
     batch.deleteTabs = [...removed];
@@ -625,10 +639,10 @@ export class CapturePersister {
       }
       batch.putRecords.push({ key, value: stripBodies(record) });
       if (holdsBody(record)) {
-        if (!this.bodyRows.has(id)) {
+        if (this.bodiesToWrite(id, record)) {
           const value = bodiesOf(record);
           batch.putBodies.push({ key, value });
-          bodyRowsAdded.push(id);
+          bodyRowsAdded.push([id, value]);
           bodyChars += (value.body?.length ?? 0) + (value.requestBody?.length ?? 0);
         }
       } else if (this.bodyRows.has(id)) {
@@ -707,11 +721,11 @@ export class CapturePersister {
         this.counters.bodyCharsWritten += bodyChars;
         for (const { key } of batch.putRecords) this.recordRows.add(rowId(key[0], key[1]));
         for (const key of batch.deleteRecords) this.recordRows.delete(rowId(key[0], key[1]));
-        for (const id of bodyRowsAdded) this.bodyRows.add(id);
+        for (const [id, value] of bodyRowsAdded) this.bodyRows.set(id, value);
         for (const id of bodyRowsRemoved) this.bodyRows.delete(id);
         for (const tabId of removed)
           for (const rows of [this.bodyRows, this.recordRows])
-            for (const id of [...rows]) if (id.startsWith(`${tabId}:`)) rows.delete(id);
+            for (const id of [...rows.keys()]) if (id.startsWith(`${tabId}:`)) rows.delete(id);
       },
       () => {
         // Nothing of the batch was written: queue it again, under anything newer.

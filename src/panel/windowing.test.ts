@@ -263,3 +263,20 @@ describe('rows of different heights (rowTops)', () => {
     expect(w.range.totalHeight).toBe(tops[100]);
   });
 });
+
+describe('GrowingRowTops', () => {
+  it('extends the tops of a growing list measuring only the new rows, equal to rowTops of the whole', async () => {
+    const { GrowingRowTops } = await import('./windowing');
+    const heightOf = (i: number): number => (i % 7 === 0 ? 34 : 20);
+    const growing = new GrowingRowTops();
+    const measured: number[] = [];
+    let tops = growing.extend(0, heightOf);
+    for (const count of [3, 3, 1500, 4000]) {
+      tops = growing.extend(count, (i) => (measured.push(i), heightOf(i)));
+      expect([...tops]).toEqual([...rowTops(count, heightOf)]);
+    }
+    // Each row measured once, in order, across the calls (and the buffer grew past its first size).
+    expect(measured).toEqual(Array.from({ length: 4000 }, (_, i) => i));
+    expect(() => growing.extend(10, heightOf)).toThrow(/cannot shrink/);
+  });
+});

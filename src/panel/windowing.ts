@@ -191,6 +191,35 @@ export function rowTops(count: number, heightOf: (index: number) => number): Flo
   return tops;
 }
 
+/**
+ * Row tops that grow with a list that grows at its end (capture, a streamed import): `extend` measures
+ * only the rows added since the last call, so a re-render per batch does not cost the whole list.
+ * The tops live in a buffer with room to spare; what it returns is a view of the first count + 1.
+ */
+export class GrowingRowTops {
+  private buffer = new Float64Array(1024);
+  private measured = 0;
+
+  /** Rows measured so far. */
+  get count(): number {
+    return this.measured;
+  }
+
+  /** Tops of rows 0..count-1 (rows below `count` already measured keep their heights). */
+  extend(count: number, heightOf: (index: number) => number): Float64Array {
+    if (count < this.measured) throw new Error('internal: row tops cannot shrink');
+    if (count + 1 > this.buffer.length) {
+      const next = new Float64Array(Math.max(count + 1, this.buffer.length * 2));
+      next.set(this.buffer.subarray(0, this.measured + 1));
+      this.buffer = next;
+    }
+    const tops = this.buffer;
+    for (let i = this.measured; i < count; i++) tops[i + 1] = tops[i] + heightOf(i);
+    this.measured = count;
+    return tops.subarray(0, count + 1);
+  }
+}
+
 /** The row at `y` px from the list's top (the last row for y past the end). */
 export function rowAt(tops: Float64Array, y: number): number {
   const count = tops.length - 1;

@@ -14,7 +14,7 @@ import { buildDisplay, moveIndex, type DisplayItem, type Selection } from '../st
 import type { Row } from '../store/rows';
 import { WHAT_TO_DO_LABELS, type WhatToDo } from '../what-to-do';
 import { useWindowedList } from '../hooks/useWindowedList';
-import { recycleKeys, rowTops, type RecycledKeys } from '../windowing';
+import { GrowingRowTops, recycleKeys, rowTops, type RecycledKeys } from '../windowing';
 import { LineCounter, type MeasureText } from '../wrap-lines';
 import {
   COLUMN_BY_ID,
@@ -168,13 +168,15 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     return measure ? new LineCounter(wrapAt.width, measure) : null;
   }, [wrapAt.width]);
 
-  // Row tops when some message wraps (null: every row is one row height).
+  // Row tops when some message wraps (null: every row is one row height). A list in time order that
+  // only grew at its end (capture, a streamed import) measures only its new rows.
+  const growingTops = useRef<{ key: readonly unknown[]; tops: GrowingRowTops; wraps: boolean } | null>(null);
   const tops = useMemo(() => {
     if (!lineCounter) return null;
     const base = wrapAt.stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT;
     const line = wrapAt.stacked ? STACKED_ROW_HEIGHT / 2 : WRAP_LINE_HEIGHT;
     let wraps = false;
-    const result = rowTops(display.count, (i) => {
+    const heightOf = (i: number): number => {
       const item = display.item(i);
       if (item.type !== 'row') return base;
       const record = dataset.row(item.position).record;
@@ -182,9 +184,21 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
       const lines = lineCounter.lines(shownMessageOf(record));
       if (lines > 1) wraps = true;
       return base + (lines - 1) * line;
-    });
-    return wraps ? result : null;
-  }, [display, lineCounter, wrapAt.stacked]);
+    };
+    // A running re-filter adds rows at the front of the same visible list: measured whole until it ends.
+    if (groupBy !== 'none' || rowSort || order !== 'newest-last' || dataset.scanning) {
+      growingTops.current = null;
+      const result = rowTops(display.count, heightOf);
+      return wraps ? result : null;
+    }
+    const key = [lineCounter, wrapAt.stacked, dataset, dataset.visible, dataset.changes];
+    let kept = growingTops.current;
+    if (!kept || kept.tops.count > display.count || kept.key.some((k, i) => k !== key[i]))
+      kept = growingTops.current = { key, tops: new GrowingRowTops(), wraps: false };
+    const result = kept.tops.extend(display.count, heightOf);
+    kept.wraps ||= wraps;
+    return kept.wraps ? result : null;
+  }, [display, lineCounter, wrapAt.stacked, groupBy, rowSort, order]);
 
   const { scrollerRef, width, range, pageRows, onScroll, reveal } = useWindowedList({
     rowTops: tops,

@@ -30,6 +30,7 @@ export function ImportProgressBar({ controller }: { controller: ImportController
     <div
       class="banner info import-progress"
       data-testid="import-progress"
+      data-runner={progress.runner ?? 'main-thread'}
       onKeyDown={(e) => {
         if (e.key !== 'Escape') return;
         e.preventDefault();

@@ -2,7 +2,8 @@
 // finishImport) and keeps its progress in a small store of its own for the progress bar.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PanelStore } from '../store/panel-store';
-import { importHarStream, type ImportProgress, type ImportSource, type StreamImportOptions } from './stream-import';
+import { importHarStream, type ImportProgress, type ImportSource } from './stream-import';
+import { importHarInWorker, type WorkerImportOptions } from './worker-import';
 
 export interface ImportState {
   /** The import running now, or null. */
@@ -16,7 +17,14 @@ export interface ImportController {
   cancel(): void;
 }
 
-export type ImportTuning = Pick<StreamImportOptions, 'sliceMs' | 'batchMs' | 'now' | 'yieldToEventLoop'>;
+export type ImportTuning = Pick<
+  WorkerImportOptions,
+  'sliceMs' | 'batchMs' | 'now' | 'yieldToEventLoop' | 'createWorker' | 'scheduleFrame'
+>;
+
+/** Parsing and classifying run in a Worker where there is one (issue 18); else sliced on this thread. */
+const workerAvailable = (tuning: ImportTuning): boolean =>
+  tuning.createWorker !== undefined || typeof Worker === 'function';
 
 export function createImportController(store: PanelStore, tuning: ImportTuning = {}): ImportController {
   const state = createStore<ImportState>()(() => ({ progress: null }));
@@ -29,7 +37,8 @@ export function createImportController(store: PanelStore, tuning: ImportTuning =
     const abort = new AbortController();
     running = abort;
     store.getState().beginImport(file.name);
-    const outcome = await importHarStream(file, {
+    const importer = workerAvailable(tuning) ? importHarInWorker : importHarStream;
+    const outcome = await importer(file, {
       ...tuning,
       signal: abort.signal,
       // After a cancel nothing more reaches the panel: a newer import may own the view by now.

@@ -13,6 +13,8 @@ export interface ImportProgress {
   /** Items of log.entries seen so far, converted or not. */
   entries: number;
   skipped: number;
+  /** Where the file is parsed and classified: 'worker' when a Worker does it (else this thread). */
+  runner?: 'worker';
 }
 
 export interface StreamImportSummary {

@@ -96,6 +96,14 @@ export class Dataset {
     return this.rows.length;
   }
 
+  /**
+   * Bumped by every change to rows other than an append: while it and `visible` stay the same, rows
+   * only came at the end (what the list's row tops extend on).
+   */
+  get changes(): number {
+    return this.rowsVersion;
+  }
+
   /** Requests (not navigation markers) that are failures, whatever the filter. */
   get failureCount(): number {
     return this.failures;

@@ -1,0 +1,252 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { RequestRecord } from '../../protocol/messages';
+import { createPanelStore } from '../store/panel-store';
+import { createImportController } from './import-controller';
+import { importHarStream, type ImportProgress, type ImportSource } from './stream-import';
+import { importHarInWorker, type ImportWorker } from './worker-import';
+import { readHarInBatches, type ImportWorkerMessage } from './worker-reader';
+
+const REAL_HARS = fileURLToPath(new URL('../../../../shared/fixtures/real-hars/', import.meta.url));
+
+function source(name: string, bytes: Uint8Array, chunk = 65_536): ImportSource {
+  return {
+    name,
+    size: bytes.length,
+    stream(): ReadableStream<Uint8Array> {
+      let at = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (at >= bytes.length) return controller.close();
+          controller.enqueue(bytes.slice(at, at + chunk));
+          at += chunk;
+        },
+      });
+    },
+  };
+}
+
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+function entry(i: number, status: number, pad = 300): unknown {
+  return {
+    startedDateTime: '2026-01-01T00:00:00.000Z',
+    request: { method: 'POST', url: `https://api.test/items/${i}`, headers: [] },
+    response: {
+      status,
+      headers: [{ name: 'content-type', value: 'application/json' }],
+      content: {
+        mimeType: 'application/json',
+        text: JSON.stringify({ error: { code: `e${i}` }, pad: 'x'.repeat(pad) }),
+      },
+    },
+  };
+}
+
+const har = (count: number, pad = 300, broken = -1): Uint8Array =>
+  encode(
+    JSON.stringify({
+      log: {
+        version: '1.2',
+        entries: Array.from({ length: count }, (_, i) =>
+          i === broken ? { request: {} } : entry(i, [422, 200, 503][i % 3], pad),
+        ),
+      },
+    }),
+  );
+
+/**
+ * A worker run in this process: the real reader, its messages structured-cloned and delivered in
+ * later tasks, as a Worker's are. `failToStart` fires an error before any message (a script that
+ * did not load).
+ */
+function inProcessWorker(opts: { failToStart?: boolean; limits?: Parameters<typeof readHarInBatches>[2] } = {}) {
+  const log = { created: 0, terminated: 0, posted: [] as ImportWorkerMessage[] };
+  const create = (): ImportWorker => {
+    log.created++;
+    let alive = true;
+    const worker: ImportWorker = {
+      onmessage: null,
+      onerror: null,
+      postMessage({ file }) {
+        if (opts.failToStart) {
+          setTimeout(() => worker.onerror?.({ message: 'script failed to load' }), 0);
+          return;
+        }
+        void readHarInBatches(
+          file,
+          (m) => {
+            if (!alive) return;
+            log.posted.push(m);
+            const copy = structuredClone(m);
+            setTimeout(() => alive && worker.onmessage?.({ data: copy }), 0);
+          },
+          opts.limits,
+        );
+      },
+      terminate() {
+        alive = false;
+        log.terminated++;
+      },
+    };
+    return worker;
+  };
+  return { create, log };
+}
+
+/** Frames that run in a later task, each counted. */
+function frames() {
+  const f = { count: 0, schedule: (task: () => void) => void setTimeout(() => (f.count++, task()), 0) };
+  return f;
+}
+
+describe('readHarInBatches (the worker side)', () => {
+  it('posts every record in file order in bounded batches, then one end with the counts and problems', async () => {
+    const bytes = har(1000, 300, 7);
+    const posted: ImportWorkerMessage[] = [];
+    await readHarInBatches(source('a.har', bytes, 8_192), (m) => posted.push(m), {
+      maxBatchRecords: 64,
+      maxBatchChars: 1e9,
+    });
+    const end = posted.at(-1)!;
+    expect(end).toMatchObject({
+      type: 'end',
+      status: 'done',
+      counts: { bytesRead: bytes.length, entries: 1000, skipped: 1 },
+    });
+    expect(end.type === 'end' && end.problems.map((p) => p.index)).toEqual([7]);
+    expect(posted.filter((m) => m.type === 'end')).toHaveLength(1);
+    const batches = posted.flatMap((m) => (m.type === 'records' ? [m.records] : []));
+    expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(64);
+    expect(batches.flat().map((r) => r.seq)).toEqual(
+      Array.from({ length: 1000 }, (_, i) => i + 1).filter((s) => s !== 8),
+    );
+    expect(batches[0][0]).toMatchObject({ id: 'har:0', sources: ['har'], bodyState: 'captured' });
+    expect(batches[0][0].classification.errorCode).toBe('e0');
+  });
+
+  it('bounds a batch by the weight of its bodies too', async () => {
+    const posted: ImportWorkerMessage[] = [];
+    await readHarInBatches(source('b.har', har(200, 20_000)), (m) => posted.push(m), { maxBatchChars: 100_000 });
+    const sizes = posted.flatMap((m) => (m.type === 'records' ? [m.records.length] : []));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(200);
+    // Each record weighs over 20,000 characters: a batch closes at its fifth.
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(5);
+  });
+
+  it('ends with status failed and one line for a file that is not a HAR, after the records read before', async () => {
+    const text = JSON.stringify({ log: { entries: [entry(0, 500), entry(1, 404)] } });
+    const posted: ImportWorkerMessage[] = [];
+    await readHarInBatches(source('cut.har', encode(text.slice(0, -40))), (m) => posted.push(m));
+    const end = posted.at(-1)!;
+    expect(end.type === 'end' && end.status).toBe('failed');
+    expect(end.type === 'end' && end.message).toMatch(/^not JSON: the file ends inside/);
+    expect(posted.flatMap((m) => (m.type === 'records' ? m.records : []))).toHaveLength(1);
+  });
+});
+
+describe('importHarInWorker (the panel side)', () => {
+  it('gives the same records as the in-thread import for a real HAR, with progress to the last byte', async () => {
+    const bytes = readFileSync(REAL_HARS + 'pagexray-www.nytimes.com.har');
+    const viaWorker: RequestRecord[] = [];
+    const progress: ImportProgress[] = [];
+    const worker = inProcessWorker();
+    const outcome = await importHarInWorker(source('ny.har', bytes), {
+      createWorker: worker.create,
+      scheduleFrame: frames().schedule,
+      onRecords: (r) => viaWorker.push(...r),
+      onProgress: (p) => progress.push(p),
+    });
+    const inThread: RequestRecord[] = [];
+    const reference = await importHarStream(source('ny.har', bytes), {
+      onRecords: (r) => inThread.push(...r),
+      onProgress: () => undefined,
+    });
+    expect(outcome).toEqual(reference);
+    expect(viaWorker).toEqual(inThread);
+    expect(viaWorker.length).toBeGreaterThan(10);
+    const read = progress.map((p) => p.bytesRead);
+    expect(read).toEqual([...read].sort((a, b) => a - b));
+    expect(progress.at(-1)).toMatchObject({ bytesRead: bytes.length, totalBytes: bytes.length, runner: 'worker' });
+    expect(worker.log.terminated).toBe(1);
+  });
+
+  it('hands the store records in small calls, only as many a frame as fit in the slice, and progress once a frame', async () => {
+    let t = 0;
+    const now = () => t;
+    const calls: number[] = [];
+    const progressPerFrame = new Map<number, number>();
+    const perFrame = new Map<number, number>();
+    const frame = frames();
+    const outcome = await importHarInWorker(source('big.har', har(3000)), {
+      createWorker: inProcessWorker({ limits: { maxBatchRecords: 1000 } }).create,
+      scheduleFrame: frame.schedule,
+      now,
+      // The clock in tenths of a ms: each record costs the store 0.1 ms, so 80 fit in an 8 ms slice.
+      sliceMs: 80,
+      onRecords: (records) => {
+        calls.push(records.length);
+        perFrame.set(frame.count, (perFrame.get(frame.count) ?? 0) + records.length);
+        t += records.length;
+      },
+      onProgress: () => progressPerFrame.set(frame.count, (progressPerFrame.get(frame.count) ?? 0) + 1),
+    });
+    expect(outcome).toMatchObject({ status: 'done', entries: 3000, skipped: 0 });
+    expect(calls.reduce((a, b) => a + b, 0)).toBe(3000);
+    expect(Math.max(...calls)).toBeLessThanOrEqual(50);
+    // 3,000 records at 80 a frame at most once the cost is learned (the first frames guess it): at least 38 frames.
+    expect(Math.max(...[...perFrame].filter(([f]) => f > 3).map(([, n]) => n))).toBeLessThanOrEqual(80);
+    expect(frame.count).toBeGreaterThanOrEqual(38);
+    expect(Math.max(...progressPerFrame.values())).toBe(1);
+  });
+
+  it('cancel stops the worker and ends as canceled', async () => {
+    const worker = inProcessWorker({ limits: { maxBatchRecords: 20 } });
+    const abort = new AbortController();
+    let records = 0;
+    const outcome = await importHarInWorker(source('c.har', har(2000), 4_096), {
+      createWorker: worker.create,
+      scheduleFrame: frames().schedule,
+      signal: abort.signal,
+      onRecords: (r) => {
+        records += r.length;
+        if (records >= 100) abort.abort();
+      },
+      onProgress: () => undefined,
+    });
+    expect(outcome.status).toBe('canceled');
+    expect(worker.log.terminated).toBe(1);
+    expect(records).toBeLessThan(2000);
+  });
+
+  it('falls back to the in-thread import when the worker cannot start', async () => {
+    const worker = inProcessWorker({ failToStart: true });
+    const records: RequestRecord[] = [];
+    const outcome = await importHarInWorker(source('d.har', har(50)), {
+      createWorker: worker.create,
+      onRecords: (r) => records.push(...r),
+      onProgress: () => undefined,
+    });
+    expect(outcome).toMatchObject({ status: 'done', entries: 50 });
+    expect(records).toHaveLength(50);
+    expect(worker.log.terminated).toBe(1);
+  });
+
+  it('fills the imported view through the controller, broken entries counted in the banner', async () => {
+    const panel = createPanelStore({ tabId: 1, schedule: (t) => t(), scheduleAudit: (t) => t() });
+    const importer = createImportController(panel, {
+      createWorker: inProcessWorker().create,
+      scheduleFrame: frames().schedule,
+    });
+    await importer.start(source('x.har', har(300, 100, 4)));
+    panel.getState().flush();
+    const s = panel.getState();
+    expect(s.imported).toMatchObject({ fileName: 'x.har', entries: 300, skipped: 1 });
+    expect(s.total).toBe(299);
+    // Every entry's body has an error envelope: the 200s are 2xx-with-error failures.
+    expect(s.failures).toBe(299);
+    expect(s.banner).toEqual({ kind: 'info', text: 'x.har: 1 of 300 entries could not be read and are left out.' });
+    expect(importer.state.getState().progress).toBeNull();
+  });
+});

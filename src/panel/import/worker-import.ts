@@ -1,0 +1,172 @@
+// A HAR import with the parsing and classifying in a Worker (issue 18). The panel's main thread
+// only takes the records the worker posts: once per animation frame it hands the store as many as
+// fit in a time slice (the store change and the list's re-render included), and shows the latest
+// progress in the same frame, so the list and the bar re-render at most once a frame.
+import type { RequestRecord } from '../../protocol/messages';
+import {
+  importHarStream,
+  type ImportSource,
+  type StreamImportOptions,
+  type StreamImportOutcome,
+  type StreamImportSummary,
+} from './stream-import';
+import type { ImportCounts, ImportWorkerMessage, ImportWorkerRequest } from './worker-reader';
+
+/** What the importer needs of a Worker; tests pass an in-process one. */
+export interface ImportWorker {
+  onmessage: ((event: { data: ImportWorkerMessage }) => void) | null;
+  onerror: ((event: { message?: string; preventDefault?(): void }) => void) | null;
+  postMessage(request: ImportWorkerRequest): void;
+  terminate(): void;
+}
+
+export interface WorkerImportOptions extends StreamImportOptions {
+  createWorker?: () => ImportWorker;
+  /** Runs `task` before the next frame is painted (default: an animation frame, a timer when hidden). */
+  scheduleFrame?: (task: () => void) => void;
+}
+
+/** Records handed to the store per call at most: small, so the time check between calls is fine-grained. */
+const CHUNK_RECORDS = 50;
+
+export function createImportWorker(): ImportWorker {
+  return new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }) as unknown as ImportWorker;
+}
+
+/**
+ * An animation frame; a hidden panel gets none, so a timer stands in after 100 ms. Whichever comes
+ * first runs the task.
+ */
+export function nextFrame(task: () => void): void {
+  let done = false;
+  const run = (): void => {
+    if (done) return;
+    done = true;
+    task();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+  setTimeout(run, 100);
+}
+
+export function importHarInWorker(file: ImportSource, options: WorkerImportOptions): Promise<StreamImportOutcome> {
+  const now = options.now ?? (() => performance.now());
+  const sliceMs = options.sliceMs ?? 8;
+  const scheduleFrame = options.scheduleFrame ?? nextFrame;
+  let worker: ImportWorker;
+  try {
+    worker = (options.createWorker ?? createImportWorker)();
+  } catch {
+    // No worker here (a page whose CSP forbids it, an old browser): the same import, sliced on this thread.
+    return importHarStream(file, options);
+  }
+
+  return new Promise<StreamImportOutcome>((resolve) => {
+    const queue: RequestRecord[][] = [];
+    /** Read position in queue[0]. */
+    let head = 0;
+    let counts: ImportCounts = { bytesRead: 0, entries: 0, skipped: 0 };
+    let shownCounts: ImportCounts | null = null;
+    let end: Extract<ImportWorkerMessage, { type: 'end' }> | null = null;
+    let heard = false;
+    let settled = false;
+    let scheduled = false;
+    /** The store's cost per record and the list's re-render after a slice, learned as slices go. */
+    let msPerRecord = 0.02;
+    let renderMs = 1;
+
+    const summary = (extra: Partial<StreamImportSummary> = {}): StreamImportSummary => ({
+      fileName: file.name,
+      entries: counts.entries,
+      skipped: counts.skipped,
+      problems: [],
+      notes: [],
+      ...extra,
+    });
+    const settle = (outcome: StreamImportOutcome | Promise<StreamImportOutcome>): void => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      worker.terminate();
+      resolve(outcome);
+    };
+    const onAbort = (): void => settle({ status: 'canceled', ...summary() });
+    const showProgress = (): void => {
+      if (shownCounts === counts) return;
+      shownCounts = counts;
+      options.onProgress({ fileName: file.name, totalBytes: file.size, ...counts, runner: 'worker' });
+    };
+    const queued = (): boolean => queue.length > 0;
+
+    /** One frame's work: records for one slice, the latest progress, and the end once all are in. */
+    const frame = async (): Promise<void> => {
+      scheduled = false;
+      if (settled) return;
+      const start = now();
+      const budget = Math.max(1, sliceMs - renderMs);
+      while (queued() && !settled) {
+        const left = budget - (now() - start);
+        if (left <= 0) break;
+        const batch = queue[0];
+        const take = Math.min(
+          batch.length - head,
+          Math.max(1, Math.min(CHUNK_RECORDS, Math.floor(left / msPerRecord))),
+        );
+        const records = head === 0 && take === batch.length ? batch : batch.slice(head, head + take);
+        head += take;
+        if (head >= batch.length) {
+          queue.shift();
+          head = 0;
+        }
+        const before = now();
+        options.onRecords(records);
+        msPerRecord = Math.max(0.001, 0.5 * msPerRecord + (0.5 * (now() - before)) / take);
+      }
+      if (settled) return;
+      showProgress();
+      const applied = now();
+      await Promise.resolve(); // the re-render the store change queued runs before this resumes
+      renderMs = Math.min(sliceMs / 2, 0.5 * renderMs + 0.5 * (now() - applied));
+      if (settled) return;
+      if (queued()) schedule();
+      else if (end) {
+        const { status, message, problems, notes } = end;
+        const rest = summary({ problems, notes });
+        settle(
+          status === 'failed'
+            ? { status, message: message ?? 'the file could not be read', ...rest }
+            : { status, ...rest },
+        );
+      }
+    };
+    function schedule(): void {
+      if (scheduled || settled) return;
+      scheduled = true;
+      scheduleFrame(() => void frame());
+    }
+
+    worker.onmessage = ({ data }) => {
+      if (settled) return;
+      heard = true;
+      counts = data.counts;
+      if (data.type === 'records') queue.push(data.records);
+      else if (data.type === 'end') end = data;
+      schedule();
+    };
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      if (settled) return;
+      if (!heard) {
+        // The worker did not start (its script could not load): the same import on this thread.
+        settle(importHarStream(file, options));
+        return;
+      }
+      const why = event.message ? `: ${event.message}` : '';
+      end = { type: 'end', status: 'failed', message: `the import stopped${why}`, counts, problems: [], notes: [] };
+      schedule();
+    };
+    if (options.signal?.aborted) return onAbort();
+    options.signal?.addEventListener('abort', onAbort);
+    showProgress();
+    worker.postMessage({ file });
+  });
+}
