@@ -175,7 +175,12 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
   // forces it the way stopAllWorkers stops a busy worker; the log line says how often Firefox
   // canceled first, and the test fails unless the page was still making requests when the stop ended.
   // FAULTLINE_STORE_SKIP_STOP=1 skips it in both browsers (quick local runs of the other two tests).
-  it.skipIf(process.env.FAULTLINE_STORE_SKIP_STOP === '1')(
+  // Firefox runs it with FAULTLINE_STORE_FIREFOX_STOP=1: it passed mid-traffic (2026-12-06, store5), but
+  // Firefox's 10,500-request burst alone took 381 s of the file's 516 s, which CI's 20 minutes cannot hold.
+  it.skipIf(
+    process.env.FAULTLINE_STORE_SKIP_STOP === '1' ||
+      (browser === 'firefox' && process.env.FAULTLINE_STORE_FIREFOX_STOP !== '1'),
+  )(
     `holds or counts every one of ${BURST + STEADY} requests past the cap across a worker stop mid-traffic`,
     async () => {
       const before = await settledCounts();

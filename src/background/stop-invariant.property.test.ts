@@ -67,6 +67,7 @@ class SteppedDb implements CaptureDb {
     return new Promise((resolve, reject) => this.held.push({ batch: copy, resolve, reject }));
   }
   loadAll: CaptureDb['loadAll'] = () => this.inner.loadAll();
+  readTab: CaptureDb['readTab'] = (store, tabId, keysOnly) => this.inner.readTab(store, tabId, keysOnly);
   clearAll: CaptureDb['clearAll'] = () => this.inner.clearAll();
   get inFlight(): number {
     return this.held.length;
