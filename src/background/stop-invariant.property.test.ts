@@ -10,10 +10,10 @@ import type { CaptureDb, WriteBatch } from '../platform/capture-db';
 import type { PortLike } from '../platform/runtime';
 import { DEVTOOLS_PORT_PREFIX, envelope, type DevtoolsEntry, type Envelope } from '../protocol/messages';
 import type { CaptureLimits } from './limits';
-import { DEFAULT_PERSIST_OPTIONS, type PersistOptions, type Timers } from './persist';
+import { DEFAULT_PERSIST_OPTIONS, type PersistOptions } from './persist';
 import { CaptureService } from './service';
 import type { StoredRecord } from './tab-store';
-import { ORIGIN, devtoolsExchange, fakeClassify, testDb, webRequest } from './test-support';
+import { ManualTimers, ORIGIN, devtoolsExchange, fakeClassify, testDb, webRequest } from './test-support';
 import type { WebRequestDetails } from './webrequest-events';
 
 const TAB = 1;
@@ -29,28 +29,6 @@ class FakePort implements PortLike {
   onDisconnect = { addListener: (cb: () => void) => void this.disconnectListeners.push(cb) };
   receive(message: unknown): void {
     for (const cb of this.messageListeners) cb(message);
-  }
-}
-
-/** Timers fired by hand, one round at a time (no waiting, so the test decides what runs when). */
-class StepTimers implements Timers {
-  private queue: Array<{ id: number; fn: () => void }> = [];
-  private id = 0;
-  setTimer = (fn: () => void): unknown => {
-    const id = ++this.id;
-    this.queue.push({ id, fn });
-    return id;
-  };
-  clearTimer = (handle: unknown): void => {
-    this.queue = this.queue.filter((t) => t.id !== handle);
-  };
-  get pending(): number {
-    return this.queue.length;
-  }
-  fireRound(): void {
-    const due = this.queue;
-    this.queue = [];
-    for (const t of due) t.fn();
   }
 }
 
@@ -166,7 +144,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
 class World {
   readonly db: SteppedDb;
   service!: CaptureService;
-  timers!: StepTimers;
+  timers!: ManualTimers;
   readonly limits: CaptureLimits;
   readonly persist: PersistOptions;
   /** webRequest events the browser emitted, not yet handled; they reach whichever worker runs. */
@@ -234,7 +212,7 @@ class World {
   }
 
   async startWorker(): Promise<void> {
-    this.timers = new StepTimers();
+    this.timers = new ManualTimers();
     this.service = new CaptureService({
       classify: fakeClassify,
       limits: this.limits,

@@ -160,12 +160,16 @@ export class ManualTimers {
   get pending(): number {
     return this.queue.length;
   }
+  /** Fires the timers set so far, not those they set (no waiting: the caller decides what runs when). */
+  fireRound(): void {
+    const due = this.queue;
+    this.queue = [];
+    for (const t of due) t.fn();
+  }
   /** Fires all timers (and any they schedule) until none are left. */
   async runAll(): Promise<void> {
     for (let guard = 0; guard < 100 && this.queue.length; guard++) {
-      const due = this.queue;
-      this.queue = [];
-      for (const t of due) t.fn();
+      this.fireRound();
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }
