@@ -6,6 +6,7 @@ import type { RequestRecord } from '../../protocol/messages';
 import { createPanelStore } from '../store/panel-store';
 import { createImportController } from './import-controller';
 import { importHarStream, type ImportProgress, type ImportSource } from './stream-import';
+import { encode, entry } from './test-har-entries';
 
 const REAL_HARS = fileURLToPath(new URL('../../../../shared/fixtures/real-hars/', import.meta.url));
 
@@ -28,23 +29,6 @@ function source(name: string, bytes: Uint8Array, chunk = 65_536): ImportSource &
     },
   };
   return file;
-}
-
-const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-
-function entry(i: number, status: number): unknown {
-  return {
-    startedDateTime: '2026-01-01T00:00:00.000Z',
-    request: { method: 'POST', url: `https://api.test/items/${i}`, headers: [] },
-    response: {
-      status,
-      headers: [{ name: 'content-type', value: 'application/json' }],
-      content: {
-        mimeType: 'application/json',
-        text: JSON.stringify({ error: { code: `e${i}` }, pad: 'x'.repeat(300) }),
-      },
-    },
-  };
 }
 
 /** A clock that moves 1 ms each time it is read: every slice ends after about `sliceMs` reads. */

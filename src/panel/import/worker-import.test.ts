@@ -7,6 +7,7 @@ import { createImportController } from './import-controller';
 import { importHarStream, type ImportProgress, type ImportSource } from './stream-import';
 import { importHarInWorker, type ImportWorker } from './worker-import';
 import { readHarInBatches, type ImportWorkerMessage } from './worker-reader';
+import { encode, entry } from './test-har-entries';
 
 const REAL_HARS = fileURLToPath(new URL('../../../../shared/fixtures/real-hars/', import.meta.url));
 
@@ -23,23 +24,6 @@ function source(name: string, bytes: Uint8Array, chunk = 65_536): ImportSource {
           at += chunk;
         },
       });
-    },
-  };
-}
-
-const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-
-function entry(i: number, status: number, pad = 300): unknown {
-  return {
-    startedDateTime: '2026-01-01T00:00:00.000Z',
-    request: { method: 'POST', url: `https://api.test/items/${i}`, headers: [] },
-    response: {
-      status,
-      headers: [{ name: 'content-type', value: 'application/json' }],
-      content: {
-        mimeType: 'application/json',
-        text: JSON.stringify({ error: { code: `e${i}` }, pad: 'x'.repeat(pad) }),
-      },
     },
   };
 }
