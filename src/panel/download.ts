@@ -2,7 +2,11 @@
 // panels of both browsers without the downloads permission.
 
 export function saveFile(fileName: string, text: string, mimeType: string): void {
-  const blob = new Blob([text], { type: mimeType });
+  saveBlob(fileName, new Blob([text], { type: mimeType }));
+}
+
+/** Saves a Blob as it is (an export written by the import worker arrives as one). */
+export function saveBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

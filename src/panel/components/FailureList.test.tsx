@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { envelope } from '../../protocol/messages';
 import { manyFailures, navigationRecord, requestRecord, stats } from '../testing';
@@ -228,13 +228,34 @@ describe('FailureList', () => {
     expect(rows(view.root, 'group-row')[0].getAttribute('aria-expanded')).toBe('true');
   });
 
-  it('appending keeps the list pinned to the bottom', () => {
-    view = renderPanel(manyFailures(2000));
+  const append = (from: number) =>
     act(() =>
       view!.store
         .getState()
-        .receive(envelope('bg/upsert', { tabId: 7, records: manyFailures(5, 2001), stats: stats() })),
+        .receive(envelope('bg/upsert', { tabId: 7, records: manyFailures(5, from), stats: stats() })),
     );
-    expect(rows(view.root).map((r) => Number(r.dataset.seq))).toContain(2005);
+  const seqs = () => rows(view!.root).map((r) => Number(r.dataset.seq));
+
+  it('appending keeps the list pinned to the bottom', () => {
+    view = renderPanel(manyFailures(2000));
+    // A while after the last follow: followed at once.
+    const now = performance.now();
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now + 1000);
+    try {
+      append(2001);
+      expect(seqs()).toContain(2005);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('rows that keep arriving are followed in the next frame, the rows where the list is shown until then', async () => {
+    view = renderPanel(manyFailures(2000));
+    append(2001);
+    append(2006);
+    // Right after the commit the scroller has not moved: its rows are shown, none blank.
+    expect(seqs()).toContain(2000);
+    await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+    expect(seqs()).toContain(2010);
   });
 });

@@ -8,12 +8,13 @@ import { formatCount } from '../format';
 import { useStore } from 'zustand';
 import { contractStore } from '../contract';
 import { usePanel, usePanelStore, usePlatform } from '../context';
-import { saveFile, exportFileName } from '../download';
+import { saveBlob, saveFile, exportFileName } from '../download';
 import { exportHar, exportJson } from '../export';
 import type { GroupBy } from '../grouping';
 import type { RequestRecord } from '../../protocol/messages';
 import type { PanelStore } from '../store/panel-store';
 import type { FullRecordsResult } from '../store/full-records';
+import type { ExportedFile } from '../import/worker-import';
 import { SettingsMenu } from './SettingsMenu';
 
 export interface ToolbarProps {
@@ -84,8 +85,26 @@ export function Toolbar({ filterRef, onImportFile, status }: ToolbarProps) {
     return () => window.removeEventListener('faultline-copy-all', onCopyAll);
   });
 
-  const exportAs = (kind: 'json' | 'har'): void =>
-    store.getState().withFullRecords(filteredRecords(store), (full) => exportRecords(kind, full));
+  const exportAs = (kind: 'json' | 'har'): void => {
+    const rows = filteredRecords(store);
+    const state = store.getState();
+    // An imported file's records are in its import worker: the worker writes the file (issue 18).
+    const meta = {
+      version: platform?.version ?? '0',
+      view: imported?.fileName ?? 'live',
+      filter: state.filterText,
+      chips: state.chips,
+    };
+    const fromWorker = state.exportImported(rows, kind, meta);
+    if (fromWorker) return void fromWorker.then((file) => saveExported(kind, file));
+    state.withFullRecords(rows, (full) => exportRecords(kind, full));
+  };
+  const saveExported = (kind: 'json' | 'har', file: ExportedFile): void => {
+    const state = store.getState();
+    if (!file.blob) return state.showToast(`Export failed: ${file.error ?? 'unknown error'}`);
+    saveBlob(exportFileName((imported?.fileName ?? '').replace(/\.har$/i, ''), kind), file.blob);
+    state.showToast(`Exported ${file.count} ${file.count === 1 ? 'record' : 'records'}${leftOut(file.missing)}`);
+  };
   const exportRecords = (kind: 'json' | 'har', { records, missing }: FullRecordsResult): void => {
     const version = platform?.version ?? '0';
     const state = store.getState();

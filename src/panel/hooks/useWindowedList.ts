@@ -3,7 +3,21 @@
 // listWindow's (windowing.ts), testable without a DOM.
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
-import { isAtBottom, listWindow, scrollToReveal, scrollToRevealTops, type WindowRange } from '../windowing';
+import {
+  bottomScrollTop,
+  isAtBottom,
+  listWindow,
+  scrollToReveal,
+  scrollToRevealTops,
+  type WindowRange,
+} from '../windowing';
+
+/**
+ * Rows that keep arriving at the end (a streamed import, a burst of capture) are followed a frame
+ * late, within this long of the last follow: the scroller is written at the start of the next frame,
+ * whose layout is clean, not right after the commit, where the write forces a layout (issue 18).
+ */
+const STREAMING_MS = 250;
 
 export interface WindowedListOptions {
   count: number;
@@ -49,7 +63,12 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
   /** The scrollTop we set or last saw, so scroll events we caused are not taken as the user's. */
   const lastScrollTop = useRef(0);
 
+  /** When the scroller last followed the end (performance.now()), and the frame of a follow waiting. */
+  const lastFollowAt = useRef(-Infinity);
+  const followFrame = useRef(0);
   const pinned = options.followsEnd && stickToEnd.current;
+  // Following rows that stream in: show the rows where the scroller is until the next frame moves it.
+  const streaming = pinned && performance.now() - lastFollowAt.current < STREAMING_MS;
   const tops = options.rowTops && options.rowTops.length === count + 1 ? options.rowTops : null;
   const { viewportHeight, top, range, pageRows } = listWindow({
     tops,
@@ -59,9 +78,12 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
     measuredHeight,
     fallbackHeight: options.fallbackHeight,
     headerHeight,
-    scrollTop,
-    pinned,
+    scrollTop: streaming ? lastScrollTop.current : scrollTop,
+    pinned: pinned && !streaming,
   });
+  /** The end's scrollTop as of the latest render, for a follow that runs in a later frame. */
+  const endTop = useRef(0);
+  endTop.current = bottomScrollTop(viewportHeight, range.totalHeight);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -87,13 +109,25 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
   }, []);
 
   // Following the end: stay there as rows arrive. Write-only: reading scrollTop here would force an
-  // extra layout.
+  // extra layout. While rows stream in, the write waits for the next frame (STREAMING_MS).
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || !pinned) return;
-    el.scrollTop = top;
-    lastScrollTop.current = top;
+    const follow = (to: number): void => {
+      el.scrollTop = to;
+      lastScrollTop.current = to;
+      lastFollowAt.current = performance.now();
+    };
+    if (!streaming || typeof requestAnimationFrame !== 'function') return follow(top);
+    if (followFrame.current || lastScrollTop.current === endTop.current) return;
+    followFrame.current = requestAnimationFrame(() => {
+      followFrame.current = 0;
+      if (!stickToEnd.current || !scroller.current) return;
+      follow(endTop.current);
+      repin(undefined); // the rows at the new position
+    });
   }, [count, pinned, viewportHeight, range.totalHeight]);
+  useEffect(() => () => void (followFrame.current && cancelAnimationFrame(followFrame.current)), []);
 
   useEffect(() => {
     stickToEnd.current = options.startAtEnd;

@@ -48,6 +48,11 @@ export function createImportController(store: PanelStore, tuning: ImportTuning =
       onProgress: (progress) => {
         if (!abort.signal.aborted) state.setState({ progress });
       },
+      // The worker keeps the full records; the imported view asks it for them until it closes.
+      onImportedRecords: (records) => {
+        if (abort.signal.aborted) records.release();
+        else store.getState().attachImportedRecords(records);
+      },
     });
     if (running === abort) {
       running = null;

@@ -1,5 +1,7 @@
-// The import worker's entry (issue 18): one HAR file per worker. The panel terminates it to cancel.
+// The import worker's entry (issue 18): one HAR file per worker. It keeps the file's full records
+// and answers the panel's requests for them until the panel closes the imported view (terminate).
 import { readHarInBatches, type ImportWorkerMessage, type ImportWorkerRequest } from './worker-reader';
+import { WorkerRecords } from './worker-records';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ImportWorkerRequest>) => void) | null;
@@ -7,8 +9,15 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
+const kept = new WorkerRecords();
+let started = false;
 
-scope.onmessage = (event) => {
-  scope.onmessage = null;
-  void readHarInBatches(event.data.file, (message) => scope.postMessage(message));
+scope.onmessage = ({ data }) => {
+  if (data.type === 'import') {
+    if (started) return;
+    started = true;
+    void readHarInBatches(data.file, (message) => scope.postMessage(message), {}, data.keepRecords ? kept : undefined);
+    return;
+  }
+  scope.postMessage(kept.answer(data));
 };

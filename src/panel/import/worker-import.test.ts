@@ -7,6 +7,7 @@ import { createImportController } from './import-controller';
 import { importHarStream, type ImportProgress, type ImportSource } from './stream-import';
 import { importHarInWorker, type ImportWorker } from './worker-import';
 import { readHarInBatches, type ImportWorkerMessage } from './worker-reader';
+import { WorkerRecords } from './worker-records';
 import { encode, entry } from './test-har-entries';
 
 const REAL_HARS = fileURLToPath(new URL('../../../../shared/fixtures/real-hars/', import.meta.url));
@@ -50,24 +51,24 @@ function inProcessWorker(opts: { failToStart?: boolean; limits?: Parameters<type
   const create = (): ImportWorker => {
     log.created++;
     let alive = true;
+    const kept = new WorkerRecords();
     const worker: ImportWorker = {
       onmessage: null,
       onerror: null,
-      postMessage({ file }) {
+      postMessage(request) {
         if (opts.failToStart) {
           setTimeout(() => worker.onerror?.({ message: 'script failed to load' }), 0);
           return;
         }
-        void readHarInBatches(
-          file,
-          (m) => {
-            if (!alive) return;
-            log.posted.push(m);
-            const copy = structuredClone(m);
-            setTimeout(() => alive && worker.onmessage?.({ data: copy }), 0);
-          },
-          opts.limits,
-        );
+        const post = (m: ImportWorkerMessage): void => {
+          if (!alive) return;
+          log.posted.push(m);
+          const copy = structuredClone(m);
+          setTimeout(() => alive && worker.onmessage?.({ data: copy }), 0);
+        };
+        // The file is handed over as it is (a test source has methods); requests are cloned, as a Worker's are.
+        if (request.type !== 'import') return post(kept.answer(structuredClone(request)));
+        void readHarInBatches(request.file, post, opts.limits, request.keepRecords ? kept : undefined);
       },
       terminate() {
         alive = false;

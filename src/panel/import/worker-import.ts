@@ -1,8 +1,11 @@
 // A HAR import with the parsing and classifying in a Worker (issue 18). The panel's main thread
 // only takes the records the worker posts: once per animation frame it hands the store as many as
 // fit in a time slice (the store change and the list's re-render included), and shows the latest
-// progress in the same frame, so the list and the bar re-render at most once a frame.
+// progress in the same frame, so the list and the bar re-render at most once a frame. When the
+// caller takes the worker's records (onImportedRecords), the worker keeps the full records and
+// posts list rows; it lives on after the import to answer for them until released.
 import type { RequestRecord } from '../../protocol/messages';
+import type { ExportMeta } from '../export';
 import {
   importHarStream,
   type ImportSource,
@@ -11,6 +14,25 @@ import {
   type StreamImportSummary,
 } from './stream-import';
 import type { ImportCounts, ImportWorkerMessage, ImportWorkerRequest } from './worker-reader';
+import type { ExportKind, RecordAnswer, RecordRequest } from './worker-records';
+
+export interface ExportedFile {
+  blob?: Blob;
+  count: number;
+  /** Records asked for that the worker does not hold. */
+  missing: number;
+  error?: string;
+}
+
+/** The full records of an import, held by its worker. */
+export interface ImportedRecords {
+  /** The full records of these ids, in order; `missing` lists the ids the worker does not hold (or it stopped). */
+  fetch(ids: string[]): Promise<{ records: RequestRecord[]; missing: string[] }>;
+  /** The export file of these records, written by the worker. */
+  exportFile(ids: string[], kind: ExportKind, meta: ExportMeta): Promise<ExportedFile>;
+  /** The imported view closed: the worker and its records go. */
+  release(): void;
+}
 
 /** What the importer needs of a Worker; tests pass an in-process one. */
 export interface ImportWorker {
@@ -24,6 +46,11 @@ export interface WorkerImportOptions extends StreamImportOptions {
   createWorker?: () => ImportWorker;
   /** Runs `task` before the next frame is painted (default: an animation frame, a timer when hidden). */
   scheduleFrame?: (task: () => void) => void;
+  /**
+   * Given: the worker keeps the full records, the records handed to onRecords are list rows, and
+   * this gets the worker's records once it has answered (not called when the in-thread fallback runs).
+   */
+  onImportedRecords?: (records: ImportedRecords) => void;
 }
 
 /** Records handed to the store per call at most: small, so the time check between calls is fine-grained. */
@@ -73,6 +100,35 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
     /** The store's cost per record and the list's re-render after a slice, learned as slices go. */
     let msPerRecord = 0.02;
     let renderMs = 1;
+    /** Requests for full records or exports, by requestId; answered all-missing once the worker is gone. */
+    const waiting = new Map<number, (a: RecordAnswer | null) => void>();
+    let nextRequestId = 1;
+    let gone = false;
+    const keepRecords = options.onImportedRecords !== undefined;
+    const stop = (): void => {
+      gone = true;
+      worker.terminate();
+      for (const answer of waiting.values()) answer(null);
+      waiting.clear();
+    };
+    const ask = (request: RecordRequest): Promise<RecordAnswer | null> =>
+      new Promise((resolve) => {
+        if (gone) return resolve(null);
+        waiting.set(request.requestId, resolve);
+        worker.postMessage(request);
+      });
+    const imported: ImportedRecords = {
+      async fetch(ids) {
+        const a = await ask({ type: 'get-records', requestId: nextRequestId++, ids });
+        return a?.type === 'full-records' ? { records: a.records, missing: a.missing } : { records: [], missing: ids };
+      },
+      async exportFile(ids, kind, meta) {
+        const a = await ask({ type: 'export', requestId: nextRequestId++, ids, kind, meta });
+        if (a?.type === 'exported') return { blob: a.blob, count: a.count, missing: a.missing, error: a.error };
+        return { count: 0, missing: ids.length, error: 'the import worker has stopped' };
+      },
+      release: stop,
+    };
 
     const summary = (extra: Partial<StreamImportSummary> = {}): StreamImportSummary => ({
       fileName: file.name,
@@ -86,7 +142,9 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', onAbort);
-      worker.terminate();
+      // The worker answers for its records until released, unless the import was canceled or fell back.
+      const keep = keepRecords && heard && !(outcome instanceof Promise) && outcome.status !== 'canceled';
+      if (!keep) stop();
       resolve(outcome);
     };
     const onAbort = (): void => settle({ status: 'canceled', ...summary() });
@@ -145,7 +203,14 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
     }
 
     worker.onmessage = ({ data }) => {
+      if (data.type === 'full-records' || data.type === 'exported') {
+        const answer = waiting.get(data.requestId);
+        waiting.delete(data.requestId);
+        answer?.(data);
+        return;
+      }
       if (settled) return;
+      if (!heard && keepRecords) options.onImportedRecords!(imported);
       heard = true;
       counts = data.counts;
       if (data.type === 'records') queue.push(data.records);
@@ -154,12 +219,16 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
     };
     worker.onerror = (event) => {
       event.preventDefault?.();
-      if (settled) return;
+      if (settled) {
+        stop(); // the worker failed after the import: its records are gone; waiting requests end
+        return;
+      }
       if (!heard) {
         // The worker did not start (its script could not load): the same import on this thread.
         settle(importHarStream(file, options));
         return;
       }
+      stop(); // its records went with it
       const why = event.message ? `: ${event.message}` : '';
       end = { type: 'end', status: 'failed', message: `the import stopped${why}`, counts, problems: [], notes: [] };
       schedule();
@@ -167,6 +236,6 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort);
     showProgress();
-    worker.postMessage({ file });
+    worker.postMessage({ type: 'import', file, keepRecords });
   });
 }

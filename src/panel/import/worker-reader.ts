@@ -1,11 +1,14 @@
 // The import worker's side of a HAR import (issue 18): reads the file, parses and classifies every
 // entry, and posts the records in batches small enough that the panel takes each in a few
 // milliseconds (structured-clone time grows with the bytes). Runs off the panel's main thread, so
-// it works through the file without yielding; only the batches are bounded.
+// it works through the file without yielding; only the batches are bounded. With a WorkerRecords,
+// the full records stay in the worker and the panel gets their list rows.
 import { HarError, type HarProblem } from '../../core/har';
 import { HarSlicedReader } from '../../core/har-slices';
+import { toListRecord } from '../../protocol/list-record';
 import type { RequestRecord } from '../../protocol/messages';
 import { recordOf, type ImportSource } from './stream-import';
+import type { RecordAnswer, RecordRequest, WorkerRecords } from './worker-records';
 
 /** What the reader has seen so far. */
 export interface ImportCounts {
@@ -15,13 +18,20 @@ export interface ImportCounts {
   skipped: number;
 }
 
-/** Panel → worker: the file to import (a File is cloned without copying its bytes). */
-export interface ImportWorkerRequest {
-  file: ImportSource;
-}
+/**
+ * Panel → worker: first the file to import (a File is cloned without copying its bytes), then
+ * requests for full records and exports, answered while and after the file is read.
+ */
+export type ImportWorkerRequest =
+  /** `keepRecords`: the worker keeps the full records and posts list rows. */
+  { type: 'import'; file: ImportSource; keepRecords: boolean } | RecordRequest;
 
-/** Worker → panel. Records come in file order; `end` is the last message. */
+/**
+ * Worker → panel. Records come in file order (list rows when the worker keeps the full records);
+ * `end` is the last of them. Answers to requests come any time.
+ */
 export type ImportWorkerMessage =
+  | RecordAnswer
   | { type: 'records'; records: RequestRecord[]; counts: ImportCounts }
   | { type: 'progress'; counts: ImportCounts }
   | {
@@ -55,11 +65,15 @@ function weightOf(record: RequestRecord): number {
   return 600 + x.url.length + (x.body?.length ?? 0) + (x.requestBody?.length ?? 0);
 }
 
-/** Reads the whole file and posts what it finds. Never throws: a broken file ends with status 'failed'. */
+/**
+ * Reads the whole file and posts what it finds. Never throws: a broken file ends with status 'failed'.
+ * With `kept`, each full record is kept there and its list row is posted instead.
+ */
 export async function readHarInBatches(
   file: ImportSource,
   post: (message: ImportWorkerMessage) => void,
   limits: BatchLimits = {},
+  kept?: WorkerRecords,
 ): Promise<void> {
   const maxChars = limits.maxBatchChars ?? MAX_BATCH_CHARS;
   const maxRecords = limits.maxBatchRecords ?? MAX_BATCH_RECORDS;
@@ -68,7 +82,9 @@ export async function readHarInBatches(
   let pending: RequestRecord[] = [];
   let pendingChars = 0;
   const reader = new HarSlicedReader((entry) => {
-    const record = recordOf(entry);
+    const full = recordOf(entry);
+    kept?.add(full);
+    const record = kept ? (toListRecord(full) as RequestRecord) : full;
     pending.push(record);
     pendingChars += weightOf(record);
   });

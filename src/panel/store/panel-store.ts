@@ -39,6 +39,7 @@ export type PanelStore = StoreApi<PanelState> & {
 export function createPanelStore(deps: PanelStoreDeps): PanelStore {
   let send = deps.send ?? null;
   const lists = new Lists(specOf('', [], DEFAULT_SETTINGS.showAll));
+  const importedRecords: StoreContext['importedRecords'] = { current: null };
 
   const store = createStore<PanelState>()((set, get, api) => {
     const current = () => lists.dataset(listOf(get().view, get().auditOf));
@@ -53,6 +54,18 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
         (requestId, ids) => post('panel/get-records', { tabId: deps.tabId, requestId, ids }),
         () => set({ fullRevision: get().fullRevision + 1 }),
       ),
+      importedFull: new FullRecords(
+        (_requestId, ids) => {
+          const source = importedRecords.current;
+          if (!source) return ctx.importedFull.receive([], ids);
+          void source.fetch(ids).then(({ records, missing }) => {
+            // A later import or a close replaced the records asked of: the answer is stale.
+            if (importedRecords.current === source) ctx.importedFull.receive(records, missing);
+          });
+        },
+        () => set({ fullRevision: get().fullRevision + 1 }),
+      ),
+      importedRecords,
       updateSettings: settingsUpdater(set, get, deps),
       syncPreserve: preserveSyncer(set, get, base),
     };

@@ -6,6 +6,7 @@ import type { Settings } from '../../settings';
 import type { AuditIndex } from '../audit-index';
 import type { Dataset } from '../dataset';
 import type { FullRecords } from '../full-records';
+import type { ImportedRecords } from '../../import/worker-import';
 import type { Lists } from '../lists';
 import type { PanelState, PanelStoreDeps } from '../panel-types';
 import type { AuditScheduler } from './audit-slice';
@@ -25,6 +26,10 @@ export interface StoreContext {
   scans: ScanScheduler;
   /** Full records fetched for list rows. */
   full: FullRecords;
+  /** Full records fetched for an imported file's list rows, from the import worker that holds them. */
+  importedFull: FullRecords;
+  /** The import worker holding the imported file's full records; null when the list holds them. */
+  importedRecords: { current: ImportedRecords | null };
   audits: AuditScheduler;
   /** Merges into the settings and saves them. */
   updateSettings(patch: Partial<Settings>): Settings;

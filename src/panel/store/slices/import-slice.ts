@@ -1,6 +1,9 @@
 // An imported HAR file: its own list and audit, shown in the 'imported' view beside the live one.
 import type { StateCreator } from 'zustand/vanilla';
 import type { RequestRecord } from '../../../protocol/messages';
+import type { ExportMeta } from '../../export';
+import type { ExportedFile, ImportedRecords } from '../../import/worker-import';
+import type { ExportKind } from '../../import/worker-records';
 import { AuditIndex } from '../audit-index';
 import { Dataset } from '../dataset';
 import type { ImportedInfo, PanelState } from '../panel-types';
@@ -17,12 +20,25 @@ export interface ImportSlice {
   /** The streamed import ended: its counts, problems and notes; `error` when it stopped on a broken file. */
   finishImport(info: ImportedInfo, error?: string): void;
   closeImport(): void;
+  /** The streamed import's worker holds the full records (the list gets rows): asked for them until the view closes. */
+  attachImportedRecords(records: ImportedRecords): void;
+  /**
+   * The export file of imported rows, written by the worker that holds their records; null when
+   * the list holds the full records itself (then export them as the live view's).
+   */
+  exportImported(rows: readonly RequestRecord[], kind: ExportKind, meta: ExportMeta): Promise<ExportedFile> | null;
 }
 
 export function createImportSlice(
-  ctx: Pick<StoreContext, 'deps' | 'lists' | 'scans' | 'audits'>,
+  ctx: Pick<StoreContext, 'deps' | 'lists' | 'scans' | 'audits' | 'importedFull' | 'importedRecords'>,
 ): StateCreator<PanelState, [], [], ImportSlice> {
   const { deps, lists, scans, audits } = ctx;
+  /** The previous import's records go with its view. */
+  const releaseRecords = (): void => {
+    ctx.importedRecords.current?.release();
+    ctx.importedRecords.current = null;
+    ctx.importedFull.clear();
+  };
   return (set, get) => ({
     imported: null,
 
@@ -50,6 +66,7 @@ export function createImportSlice(
     },
 
     beginImport(fileName) {
+      releaseRecords();
       const state = get();
       const dataset = new Dataset(specOf(state.filterText, state.chips, state.settings.showAll));
       dataset.setGroupBy(state.settings.groupBy);
@@ -94,9 +111,25 @@ export function createImportSlice(
     },
 
     closeImport() {
+      releaseRecords();
       lists.imported = null;
       scans.bump({ imported: null, view: 'live', auditOf: 'live', selection: null, detailOpen: false });
       audits.publish();
+    },
+
+    attachImportedRecords(records) {
+      if (ctx.importedRecords.current !== records) releaseRecords();
+      ctx.importedRecords.current = records;
+    },
+
+    exportImported(rows, kind, meta) {
+      const source = ctx.importedRecords.current;
+      if (!source || !rows.every((r) => r.tabId === -1)) return null;
+      return source.exportFile(
+        rows.map((r) => r.id),
+        kind,
+        meta,
+      );
     },
   });
 }

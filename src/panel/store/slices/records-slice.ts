@@ -19,18 +19,26 @@ export interface RecordsSlice {
   withFullRecords(rows: readonly RequestRecord[], use: (result: FullRecordsResult) => void): void;
 }
 
-export function createRecordsSlice(ctx: Pick<StoreContext, 'full'>): StateCreator<PanelState, [], [], RecordsSlice> {
+/** An imported file's record (the import gives them no tab): its full record is the import worker's. */
+const isImported = (row: RequestRecord | undefined): boolean => row?.tabId === -1;
+
+export function createRecordsSlice(
+  ctx: Pick<StoreContext, 'full' | 'importedFull'>,
+): StateCreator<PanelState, [], [], RecordsSlice> {
+  // Rows asked for together come from one list (a view's filtered rows, one row): its first says which.
+  const holder = (row: RequestRecord | undefined) => (isImported(row) ? ctx.importedFull : ctx.full);
   return () => ({
     fullRevision: 0,
-    fullRecord: (row) => ctx.full.get(row),
-    fullRecordGone: (row) => ctx.full.isGone(row),
-    fullRecords: (rows) => ctx.full.requestFromBackground(rows),
+    fullRecord: (row) => holder(row).get(row),
+    fullRecordGone: (row) => holder(row).isGone(row),
+    fullRecords: (rows) => holder(rows[0]).requestFromBackground(rows),
     withFullRecords(rows, use) {
+      const full = holder(rows[0]);
       const records: RequestRecord[] = [];
       for (const row of rows) {
-        const full = ctx.full.get(row);
-        if (!full) return void ctx.full.requestFromBackground(rows).then(use);
-        records.push(full);
+        const record = full.get(row);
+        if (!record) return void full.requestFromBackground(rows).then(use);
+        records.push(record);
       }
       use({ records, missing: 0 });
     },
