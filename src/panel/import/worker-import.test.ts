@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { isListOnly } from '../../protocol/list-record';
 import type { RequestRecord } from '../../protocol/messages';
+import { exportJson } from '../export';
 import { createPanelStore } from '../store/panel-store';
 import { createImportController } from './import-controller';
 import { importHarStream, type ImportProgress, type ImportSource } from './stream-import';
@@ -233,5 +235,64 @@ describe('importHarInWorker (the panel side)', () => {
     expect(s.failures).toBe(299);
     expect(s.banner).toEqual({ kind: 'info', text: 'x.har: 1 of 300 entries could not be read and are left out.' });
     expect(importer.state.getState().progress).toBeNull();
+  });
+
+  it('the view holds list rows; the worker keeps the full records, answers for them and writes the export, until the view closes', async () => {
+    const panel = createPanelStore({ tabId: 1, schedule: (t) => t(), scheduleAudit: (t) => t() });
+    const worker = inProcessWorker();
+    const importer = createImportController(panel, { createWorker: worker.create, scheduleFrame: frames().schedule });
+    // 20,000-character bodies: more than a list row keeps (ROW_BODY_CHARS).
+    await importer.start(source('rows.har', har(30, 20_000)));
+    panel.getState().flush();
+    const dataset = panel.getState().dataset();
+    const rows = Array.from({ length: dataset.visible.length }, (_, i) => dataset.row(dataset.visible.get(i)).record);
+    expect(rows).toHaveLength(30);
+    const row = rows[4] as RequestRecord;
+    expect(isListOnly(row)).toBe(true);
+    expect(row.exchange.body).toBeUndefined();
+    // What the panel got: rows only, far smaller than the records.
+    const rowChars = worker.log.posted.reduce(
+      (n, m) => n + (m.type === 'records' ? JSON.stringify(m.records).length : 0),
+      0,
+    );
+    expect(rowChars).toBeLessThan(30 * 20_000);
+    expect(worker.log.terminated).toBe(0);
+
+    // The detail's record comes from the worker: the whole body, the same as the in-thread import's.
+    expect(panel.getState().fullRecord(row)).toBeUndefined();
+    const { records, missing } = await panel.getState().fullRecords([row]);
+    expect(missing).toBe(0);
+    const inThread: RequestRecord[] = [];
+    await importHarStream(source('rows.har', har(30, 20_000)), {
+      onRecords: (r) => inThread.push(...r),
+      onProgress: () => undefined,
+    });
+    expect(records).toEqual([inThread.find((r) => r.id === row.id)]);
+    expect(panel.getState().fullRecord(row)).toEqual(records[0]);
+
+    // The export of the imported set is written by the worker, from the full records.
+    const meta = { version: '1.0', view: 'rows.har', filter: '', chips: [], now: 0 };
+    const file = await panel.getState().exportImported(rows as RequestRecord[], 'json', meta)!;
+    expect(file).toMatchObject({ count: 30, missing: 0 });
+    expect(await file.blob!.text()).toBe(exportJson(inThread, meta));
+
+    // Closing the view lets the worker go; a later ask gets nothing, said as missing.
+    panel.getState().closeImport();
+    expect(worker.log.terminated).toBe(1);
+    expect(panel.getState().exportImported(rows as RequestRecord[], 'json', meta)).toBeNull();
+  });
+
+  it('a new import lets the previous worker go; a canceled one is let go at once', async () => {
+    const panel = createPanelStore({ tabId: 1, schedule: (t) => t(), scheduleAudit: (t) => t() });
+    const worker = inProcessWorker({ limits: { maxBatchRecords: 20 } });
+    const importer = createImportController(panel, { createWorker: worker.create, scheduleFrame: frames().schedule });
+    await importer.start(source('one.har', har(50)));
+    expect(worker.log).toMatchObject({ created: 1, terminated: 0 });
+    const second = importer.start(source('two.har', har(2000), 4_096));
+    expect(worker.log.terminated).toBe(1); // the first view was replaced
+    importer.cancel();
+    await second;
+    expect(worker.log).toMatchObject({ created: 2, terminated: 2 });
+    expect(panel.getState().imported).toBeNull();
   });
 });
