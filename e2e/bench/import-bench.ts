@@ -30,6 +30,11 @@ export interface ImportFigures {
     /** The panel's JS heap (CDP Runtime.getHeapUsage, sampled every 250 ms), MB. */
     heapBeforeMB: number | null;
     heapPeakMB: number | null;
+    /**
+     * The panel's JS heap once the import has ended, after a full collection, MB: what the imported
+     * view holds (the peak also counts the 200 MB file the bench builds in the panel).
+     */
+    heapEndMB: number | null;
     progressUpdates: number;
     /** Where the panel parsed and classified the file: 'worker' or 'main-thread'. */
     runner: string | null;
@@ -77,6 +82,9 @@ export async function runImportBench(
   sampling = false;
   await sampler;
   const spots = cdp ? hotSpots((await cdp.send('Profiler.stop')).profile, 25) : undefined;
+  // After the profile: the forced collection is the bench's, not the import's.
+  await heapCdp?.send('HeapProfiler.collectGarbage').catch(() => null);
+  const heapEnd = await usedMB();
   const failed = await session.panelEval(
     () => document.querySelector('[data-testid="banner"][role="alert"] .banner-text')?.textContent ?? null,
   );
@@ -98,12 +106,13 @@ export async function runImportBench(
       probeMaxGapMs: round(r.probeMaxGapMs, 1),
       heapBeforeMB: heapBefore === null ? null : Math.round(heapBefore / 1e6),
       heapPeakMB: heapPeak === null ? null : Math.round(heapPeak / 1e6),
+      heapEndMB: heapEnd === null ? null : Math.round(heapEnd / 1e6),
       progressUpdates: r.progressValues.length,
       runner: r.runner,
     },
   };
   log(
-    `import: ${figures.detail.fileMB} MB, ${r.entries} entries in ${figures.detail.importMs} ms (parsed in the ${r.runner}); longest task ${figures.importLongestTaskMs} ms (${r.longTasks ?? 'n/a'} long tasks)`,
+    `import: ${figures.detail.fileMB} MB, ${r.entries} entries in ${figures.detail.importMs} ms (parsed in the ${r.runner}); longest task ${figures.importLongestTaskMs} ms (${r.longTasks ?? 'n/a'} long tasks); heap after ${figures.detail.heapEndMB ?? 'n/a'} MB`,
   );
   await session.panelEval(() => document.querySelector<HTMLElement>('[data-testid="close-import"]')?.click());
   return figures;

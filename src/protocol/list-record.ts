@@ -36,7 +36,7 @@ function pick(headers: HeaderList | undefined, names: readonly string[]): Array<
   return out;
 }
 
-function rowExchange(x: Exchange): Exchange {
+function rowExchange(x: Exchange, bodyChars: number): Exchange {
   const {
     requestHeaders,
     requestBody,
@@ -57,7 +57,7 @@ function rowExchange(x: Exchange): Exchange {
   };
   const credentials = x.credentialsFingerprint ?? credentialsFingerprint(requestHeaders);
   if (credentials !== undefined) row.credentialsFingerprint = credentials;
-  if (body !== undefined && body.length <= ROW_BODY_CHARS) {
+  if (body !== undefined && body.length <= bodyChars) {
     row.body = body;
     if (bodyEncoding) row.bodyEncoding = bodyEncoding;
   } else if (body !== undefined && headerValue(responseHeaders, 'content-length') === undefined) {
@@ -70,8 +70,11 @@ function rowExchange(x: Exchange): Exchange {
   return row;
 }
 
-/** The list row of a record; navigation markers are small and go as they are. */
-export function toListRecord(record: CaptureRecord): ListRecord {
+/**
+ * The list row of a record; navigation markers are small and go as they are. `bodyChars`: the
+ * longest response body the row keeps (an imported file's rows keep none unless a spec is loaded).
+ */
+export function toListRecord(record: CaptureRecord, bodyChars = ROW_BODY_CHARS): ListRecord {
   if (record.kind !== 'request') return record;
-  return { ...record, exchange: rowExchange(record.exchange), listOnly: true };
+  return { ...record, exchange: rowExchange(record.exchange, bodyChars), listOnly: true };
 }

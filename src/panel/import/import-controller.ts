@@ -1,6 +1,8 @@
 // One HAR import at a time: streams the file into the panel store (beginImport, importRecords,
 // finishImport) and keeps its progress in a small store of its own for the progress bar.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { ROW_BODY_CHARS } from '../../protocol/list-record';
+import { contractStore } from '../contract';
 import type { PanelStore } from '../store/panel-store';
 import { importHarStream, type ImportProgress, type ImportSource } from './stream-import';
 import { importHarInWorker, type WorkerImportOptions } from './worker-import';
@@ -19,8 +21,15 @@ export interface ImportController {
 
 export type ImportTuning = Pick<
   WorkerImportOptions,
-  'sliceMs' | 'batchMs' | 'now' | 'yieldToEventLoop' | 'createWorker' | 'scheduleFrame'
+  'sliceMs' | 'batchMs' | 'now' | 'yieldToEventLoop' | 'createWorker' | 'scheduleFrame' | 'rowBodyChars'
 >;
+
+/**
+ * The response bodies an imported file's list rows keep: none unless an OpenAPI spec is loaded,
+ * whose contract check reads them (else the rows would hold most of the file's bytes). A spec
+ * loaded later checks a row's body once its detail has fetched the full record.
+ */
+const rowBodyChars = (): number => (contractStore.getState().specs.length > 0 ? ROW_BODY_CHARS : 0);
 
 /** Parsing and classifying run in a Worker where there is one (issue 18); else sliced on this thread. */
 const workerAvailable = (tuning: ImportTuning): boolean =>
@@ -39,6 +48,7 @@ export function createImportController(store: PanelStore, tuning: ImportTuning =
     store.getState().beginImport(file.name);
     const importer = workerAvailable(tuning) ? importHarInWorker : importHarStream;
     const outcome = await importer(file, {
+      rowBodyChars: rowBodyChars(),
       ...tuning,
       signal: abort.signal,
       // After a cancel nothing more reaches the panel: a newer import may own the view by now.

@@ -16,7 +16,13 @@ scope.onmessage = ({ data }) => {
   if (data.type === 'import') {
     if (started) return;
     started = true;
-    void readHarInBatches(data.file, (message) => scope.postMessage(message), {}, data.keepRecords ? kept : undefined);
+    void readHarInBatches(
+      data.file,
+      (message) => scope.postMessage(message),
+      {},
+      data.keepRecords ? kept : undefined,
+      data.rowBodyChars,
+    );
     return;
   }
   scope.postMessage(kept.answer(data));

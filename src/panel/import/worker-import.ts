@@ -51,6 +51,8 @@ export interface WorkerImportOptions extends StreamImportOptions {
    * this gets the worker's records once it has answered (not called when the in-thread fallback runs).
    */
   onImportedRecords?: (records: ImportedRecords) => void;
+  /** With onImportedRecords: the longest response body a list row keeps (default ROW_BODY_CHARS). */
+  rowBodyChars?: number;
 }
 
 /** Records handed to the store per call at most: small, so the time check between calls is fine-grained. */
@@ -236,6 +238,6 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort);
     showProgress();
-    worker.postMessage({ type: 'import', file, keepRecords });
+    worker.postMessage({ type: 'import', file, keepRecords, rowBodyChars: options.rowBodyChars });
   });
 }

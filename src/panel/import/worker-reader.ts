@@ -23,8 +23,11 @@ export interface ImportCounts {
  * requests for full records and exports, answered while and after the file is read.
  */
 export type ImportWorkerRequest =
-  /** `keepRecords`: the worker keeps the full records and posts list rows. */
-  { type: 'import'; file: ImportSource; keepRecords: boolean } | RecordRequest;
+  /**
+   * `keepRecords`: the worker keeps the full records and posts list rows, with response bodies up
+   * to `rowBodyChars` (what the contract check reads; ROW_BODY_CHARS when not given).
+   */
+  { type: 'import'; file: ImportSource; keepRecords: boolean; rowBodyChars?: number } | RecordRequest;
 
 /**
  * Worker → panel. Records come in file order (list rows when the worker keeps the full records);
@@ -74,6 +77,7 @@ export async function readHarInBatches(
   post: (message: ImportWorkerMessage) => void,
   limits: BatchLimits = {},
   kept?: WorkerRecords,
+  rowBodyChars?: number,
 ): Promise<void> {
   const maxChars = limits.maxBatchChars ?? MAX_BATCH_CHARS;
   const maxRecords = limits.maxBatchRecords ?? MAX_BATCH_RECORDS;
@@ -84,7 +88,7 @@ export async function readHarInBatches(
   const reader = new HarSlicedReader((entry) => {
     const full = recordOf(entry);
     kept?.add(full);
-    const record = kept ? (toListRecord(full) as RequestRecord) : full;
+    const record = kept ? (toListRecord(full, rowBodyChars) as RequestRecord) : full;
     pending.push(record);
     pendingChars += weightOf(record);
   });
