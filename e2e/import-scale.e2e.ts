@@ -121,6 +121,33 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: HAR import at scale
     expect(result.statuses.every((s) => s === '503')).toBe(true);
   }, 120_000);
 
+  it("an imported row's detail shows its full record, which the import worker holds (the list has rows only)", async () => {
+    const detail = await session.panelEval(async () => {
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const row = document.querySelector<HTMLElement>('[data-testid="failure-row"]')!;
+      row.click();
+      for (let i = 0; i < 300; i++) {
+        await frame();
+        if (document.querySelector('[data-testid="detail"] [data-testid="body"]')) break;
+      }
+      const shown = document.querySelector('[data-testid="detail"]');
+      const result = {
+        status: row.dataset.status,
+        loading: document.querySelector('[data-testid="detail-loading"]') !== null,
+        gone: document.querySelector('[data-testid="detail-gone"]') !== null,
+        // The response body and headers are not in the list row: only the worker's record has them.
+        text: shown?.textContent ?? '',
+      };
+      document
+        .querySelector<HTMLElement>('[data-testid="failure-list"]')
+        ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+      return result;
+    });
+    expect(detail).toMatchObject({ loading: false, gone: false });
+    expect(detail.text).toContain('x-request-id');
+    expect(detail.text).toContain('xxxxxxxxxx');
+  }, 120_000);
+
   it('Esc in the progress bar cancels an import: the partial view is dropped and the panel says so', async () => {
     await session.panelEval(() => document.querySelector<HTMLElement>('[data-testid="close-import"]')?.click());
     await session.panelEval(startBigImport, { ...BIG, name: 'canceled.har', targetBytes: 60 * 1024 * 1024 });
