@@ -228,12 +228,12 @@ describe('FailureList', () => {
     expect(rows(view.root, 'group-row')[0].getAttribute('aria-expanded')).toBe('true');
   });
 
-  const append = (from: number) =>
-    act(() =>
+  const append = (from: number): void =>
+    void act(() => {
       view!.store
         .getState()
-        .receive(envelope('bg/upsert', { tabId: 7, records: manyFailures(5, from), stats: stats() })),
-    );
+        .receive(envelope('bg/upsert', { tabId: 7, records: manyFailures(5, from), stats: stats() }));
+    });
   const seqs = () => rows(view!.root).map((r) => Number(r.dataset.seq));
 
   it('appending keeps the list pinned to the bottom', () => {
