@@ -1,0 +1,495 @@
+// Session 18 (reach-r): retryability decided from the error code and the message, read from vendors' error-code
+// tables and SDK retry classifiers (corpus/tools/reach-r-sources.md lists each source). Each row is a response
+// shaped as its source documents it, with what ../shared/fixtures/README.md says must be reported: `retryable` is
+// whether the same request, unchanged and after waiting, can succeed. Where a source's advice differs (a vendor
+// that retries a decline after the customer acts), the README decides, and the row says so.
+import { describe, expect, it } from 'vitest';
+import { rows, variantMismatches, type Variant } from '../testing/variants';
+
+/** Codes that name a state that clears by itself (busy, being created or deleted, conflicting write, lock). */
+const TRANSIENT_CODES: Variant[] = [
+  {
+    name: 'Azure Blob ContainerBeingDeleted on 409 ("The specified container is being deleted. Try operation later.")',
+    status: 409,
+    type: 'application/xml',
+    body: '<?xml version="1.0" encoding="utf-8"?><Error><Code>ContainerBeingDeleted</Code><Message>The specified container is being deleted. Try operation later.\nRequestId:3b1c8f6e-d01e-0042-6a3c-0a9a6b000000\nTime:2026-12-06T10:00:00.0000000Z</Message></Error>',
+    expect: { errorCode: 'ContainerBeingDeleted', retryable: true },
+  },
+  {
+    name: 'Azure Blob AccountBeingCreated on 409 (blob-service error codes table)',
+    status: 409,
+    body: {
+      error: { code: 'AccountBeingCreated', message: 'The specified account is in the process of being created.' },
+    },
+    expect: { errorCode: 'AccountBeingCreated', retryable: true },
+  },
+  {
+    name: 'Azure Blob SnapshotOperationRateExceeded on 409 (a rate, not a quota)',
+    status: 409,
+    body: {
+      error: {
+        code: 'SnapshotOperationRateExceeded',
+        message: 'The rate of snapshot operations against this blob is too high.',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Azure Blob ContainerAlreadyExists on 409 stays a fix (counter-example)',
+    status: 409,
+    body: { error: { code: 'ContainerAlreadyExists', message: 'The specified container already exists.' } },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Azure ARM AnotherOperationInProgress on 409',
+    status: 409,
+    body: {
+      error: {
+        code: 'AnotherOperationInProgress',
+        message: 'Another operation on this or dependent resource is in progress.',
+      },
+    },
+    expect: { errorCode: 'AnotherOperationInProgress', retryable: true },
+  },
+  {
+    name: 'Azure ARM RetryableError on 400',
+    status: 400,
+    body: { error: { code: 'RetryableError', message: 'A retryable error occurred.' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Azure ARM QuotaExceeded on 409 is not retryable (counter-example)',
+    status: 409,
+    body: {
+      error: {
+        code: 'QuotaExceeded',
+        message: 'Operation could not be completed as it results in exceeding approved Total Regional Cores quota.',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'MongoDB WriteConflict (code 112) surfaced by an API on 409',
+    status: 409,
+    body: {
+      error: 'WriteConflict',
+      message: 'Write conflict during plan execution and yielding is disabled.',
+      code: 112,
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'MongoDB DuplicateKey (11000) on 409 stays a fix (counter-example)',
+    status: 409,
+    body: {
+      error: 'DuplicateKey',
+      message: 'E11000 duplicate key error collection: test.users index: email_1 dup key',
+      code: 11000,
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Redis LOADING surfaced by an API on 400',
+    status: 400,
+    body: { error: 'LOADING', message: 'LOADING Redis is loading the dataset in memory' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Redis TRYAGAIN in a cluster on 400',
+    status: 400,
+    body: { error: { code: 'TRYAGAIN', message: 'TRYAGAIN Multiple keys request during rehashing of slot' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Redis CLUSTERDOWN on 400',
+    status: 400,
+    body: { error: { code: 'CLUSTERDOWN', message: 'CLUSTERDOWN The cluster is down' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'AWS DynamoDB TransactionConflictException on 400',
+    status: 400,
+    body: {
+      __type: 'com.amazonaws.dynamodb.v20120810#TransactionConflictException',
+      message: 'Transaction is ongoing for the item',
+    },
+    expect: { errorCode: 'TransactionConflictException', retryable: true },
+  },
+  {
+    name: 'AWS DynamoDB ConditionalCheckFailedException on 400 stays a fix (counter-example)',
+    status: 400,
+    body: {
+      __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException',
+      message: 'The conditional request failed',
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'AWS S3 OperationAborted on 409',
+    status: 409,
+    type: 'application/xml',
+    body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>OperationAborted</Code><Message>A conflicting conditional operation is currently in progress against this resource. Try again.</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>',
+    expect: { errorCode: 'OperationAborted', retryable: true },
+  },
+  {
+    name: 'AWS Lambda ResourceConflictException on 409 ("another operation is in progress")',
+    status: 409,
+    body: {
+      Type: 'User',
+      message:
+        'The operation cannot be performed at this time. An update is in progress for resource: arn:aws:lambda:us-east-1:123456789012:function:f',
+      __type: 'ResourceConflictException',
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'AWS STS IDPCommunicationError on 400',
+    status: 400,
+    type: 'text/xml',
+    body: '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>IDPCommunicationError</Code><Message>The request could not be fulfilled because the identity provider could not be reached.</Message></Error><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ErrorResponse>',
+    expect: { errorCode: 'IDPCommunicationError', retryable: true },
+  },
+  {
+    name: 'AWS EC2 InsufficientInstanceCapacity on 500-class advice is transient; on 400 too',
+    status: 400,
+    type: 'text/xml',
+    body: '<Response><Errors><Error><Code>InsufficientInstanceCapacity</Code><Message>We currently do not have sufficient m5.large capacity in the Availability Zone you requested. Our system will be working on provisioning additional capacity. You can currently get m5.large capacity by not specifying an Availability Zone in your request.</Message></Error></Errors><RequestID>5f3c2b1a-1234-4cde-9f00-aa11bb22cc33</RequestID></Response>',
+    expect: { retryable: true },
+  },
+];
+
+/** Messages that say a database or store will let the same request through shortly. */
+const TRANSIENT_MESSAGES: Variant[] = [
+  {
+    name: 'PostgREST 40001 serialization_failure (SQLSTATE class 40: retry the transaction)',
+    status: 409,
+    body: {
+      code: '40001',
+      details: 'Reason code: Canceled on identification as a pivot, during write.',
+      hint: 'The transaction might succeed if retried.',
+      message: 'could not serialize access due to read/write dependencies among transactions',
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'PostgREST 40P01 deadlock_detected on 500',
+    status: 500,
+    body: {
+      code: '40P01',
+      details: 'Process 1234 waits for ShareLock on transaction 5678; blocked by process 4321.',
+      hint: 'See server log for query details.',
+      message: 'deadlock detected',
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'PostgREST 55P03 lock_not_available on 409',
+    status: 409,
+    body: { code: '55P03', details: null, hint: null, message: 'could not obtain lock on row in relation "jobs"' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'PostgREST 57014 query_canceled (statement timeout) on 500',
+    status: 500,
+    body: { code: '57014', details: null, hint: null, message: 'canceling statement due to statement timeout' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'PostgREST 23505 unique_violation on 409 stays a fix (counter-example)',
+    status: 409,
+    body: {
+      code: '23505',
+      details: 'Key (email)=(a@b.c) already exists.',
+      hint: null,
+      message: 'duplicate key value violates unique constraint "users_email_key"',
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'PostgREST 23503 foreign_key_violation on 409 stays a fix (counter-example)',
+    status: 409,
+    body: {
+      code: '23503',
+      details: 'Key (team_id)=(9) is not present in table "teams".',
+      hint: null,
+      message: 'insert or update on table "users" violates foreign key constraint "users_team_id_fkey"',
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'MySQL ER_LOCK_DEADLOCK (1213) on 400 via an ORM error body',
+    status: 400,
+    body: {
+      error: {
+        code: 'ER_LOCK_DEADLOCK',
+        errno: 1213,
+        sqlMessage: 'Deadlock found when trying to get lock; try restarting transaction',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'SQLite SQLITE_BUSY surfaced on 400',
+    status: 400,
+    body: { error: 'SQLITE_BUSY: database is locked' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a 400 whose message says "try again later" (Firebase-style, no code)',
+    status: 400,
+    body: { error: { code: 400, message: 'The service is currently unavailable, please try again later.' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a 409 "is being deleted; retry the operation later" (Azure ARM-style message, generic code)',
+    status: 409,
+    body: { error: { code: 'Conflict', message: 'Resource group "rg1" is being deleted. Retry the operation later.' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a 400 "Invalid value, please try again" is a fix (counter-example: no "later")',
+    status: 400,
+    body: { error: { message: 'Invalid email address, please try again.' } },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a 400 "invalid timeout; try again later" is a fix (counter-example: a fix word beside it)',
+    status: 400,
+    body: { error: { message: 'Invalid timeout parameter: must be under 60. Try again later with a valid value.' } },
+    expect: { retryable: false },
+  },
+];
+
+/** Payment declines whose code says a later retry of the same charge can pass (Stripe decline codes table). */
+const PAYMENT_CODES: Variant[] = [
+  {
+    name: 'Stripe 402 card_declined with decline_code try_again_later ("attempt the payment again")',
+    status: 402,
+    body: {
+      error: {
+        type: 'card_error',
+        code: 'card_declined',
+        decline_code: 'try_again_later',
+        message: 'Your card was declined.',
+        request_log_url: 'https://dashboard.stripe.com/test/logs/req_4gHsWbLjZ0wY2P',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Stripe 402 card_declined with decline_code issuer_not_available',
+    status: 402,
+    body: {
+      error: {
+        type: 'card_error',
+        code: 'card_declined',
+        decline_code: 'issuer_not_available',
+        message: 'Your card was declined.',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Stripe 402 card_declined with decline_code do_not_honor stays not retryable (counter-example)',
+    status: 402,
+    body: {
+      error: {
+        type: 'card_error',
+        code: 'card_declined',
+        decline_code: 'do_not_honor',
+        message: 'Your card was declined.',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Stripe 402 processing_error ("An error occurred while processing the card. Try again")',
+    status: 402,
+    body: {
+      error: {
+        type: 'card_error',
+        code: 'processing_error',
+        message: 'An error occurred while processing your card. Try again in a little bit.',
+      },
+    },
+    expect: { errorCode: 'processing_error', retryable: true },
+  },
+  {
+    name: 'Stripe 402 insufficient_funds stays not retryable (counter-example)',
+    status: 402,
+    body: {
+      error: {
+        type: 'card_error',
+        code: 'card_declined',
+        decline_code: 'insufficient_funds',
+        message: 'Your card has insufficient funds.',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Stripe 402 expired_card stays not retryable (counter-example)',
+    status: 402,
+    body: { error: { type: 'card_error', code: 'expired_card', message: 'Your card has expired.' } },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Square 402/400 CARD_DECLINED_CALL_ISSUER is not retryable (counter-example)',
+    status: 400,
+    body: {
+      errors: [
+        {
+          category: 'PAYMENT_METHOD_ERROR',
+          code: 'CARD_DECLINED_CALL_ISSUER',
+          detail: 'Card declined. Call the issuer.',
+        },
+      ],
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Square 503 SERVICE_UNAVAILABLE stays transient',
+    status: 503,
+    body: { errors: [{ category: 'API_ERROR', code: 'SERVICE_UNAVAILABLE', detail: 'Service unavailable' }] },
+    expect: { retryable: true },
+  },
+  {
+    name: 'PayPal 422 INSTRUMENT_DECLINED is not retryable (counter-example)',
+    status: 422,
+    body: {
+      name: 'UNPROCESSABLE_ENTITY',
+      details: [
+        {
+          issue: 'INSTRUMENT_DECLINED',
+          description:
+            "The instrument presented was either declined by the processor or bank, or it can't be used for this payment.",
+        },
+      ],
+      message: 'The requested action could not be performed, semantically incorrect, or failed business validation.',
+      debug_id: '90957fca61718',
+    },
+    expect: { retryable: false },
+  },
+];
+
+/** Quota, billing and storage on statuses that usually mean a short wait. */
+const EXHAUSTED: Variant[] = [
+  {
+    name: 'GCP ErrorInfo BILLING_DISABLED on 403',
+    status: 403,
+    body: {
+      error: {
+        code: 403,
+        message: 'This API method requires billing to be enabled.',
+        status: 'PERMISSION_DENIED',
+        details: [
+          { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'BILLING_DISABLED', domain: 'googleapis.com' },
+        ],
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'GCP ErrorInfo RATE_LIMIT_EXCEEDED on 429 is a short wait',
+    status: 429,
+    body: {
+      error: {
+        code: 429,
+        message: "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user'",
+        status: 'RESOURCE_EXHAUSTED',
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+            reason: 'RATE_LIMIT_EXCEEDED',
+            domain: 'googleapis.com',
+          },
+        ],
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Google Ads RESOURCE_TEMPORARILY_EXHAUSTED on 429 is transient',
+    status: 429,
+    body: {
+      error: {
+        code: 429,
+        message: 'Resource has been exhausted (e.g. check quota).',
+        status: 'RESOURCE_EXHAUSTED',
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.ads.googleads.v16.errors.GoogleAdsFailure',
+            errors: [
+              {
+                errorCode: { quotaError: 'RESOURCE_TEMPORARILY_EXHAUSTED' },
+                message: 'Too many requests. Retry in 29 seconds.',
+              },
+            ],
+          },
+        ],
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Twilio 20429 on 429 is transient ("never processed and always safe to retry")',
+    status: 429,
+    body: {
+      code: 20429,
+      message: 'Too Many Requests',
+      more_info: 'https://www.twilio.com/docs/errors/20429',
+      status: 429,
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Azure Storage 503 ServerBusy stays transient',
+    status: 503,
+    type: 'application/xml',
+    body: '<?xml version="1.0" encoding="utf-8"?><Error><Code>ServerBusy</Code><Message>Ingress is over the account limit.</Message></Error>',
+    expect: { retryable: true },
+  },
+  {
+    name: 'Microsoft Graph 507 insufficientStorage is not retryable',
+    status: 507,
+    body: { error: { code: 'insufficientStorage', message: 'The user has reached their OneDrive storage quota.' } },
+    expect: { retryable: false },
+  },
+];
+
+/** A 5xx whose code blames the request: the README's "fix-the-request errors are false" outranks the status. */
+const FIX_ON_5XX: Variant[] = [
+  {
+    name: 'a 500 with code INVALID_ARGUMENT stays a fix',
+    status: 500,
+    body: { error: { code: 'INVALID_ARGUMENT', message: 'Request contains an invalid argument.' } },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a 500 with google.rpc FAILED_PRECONDITION stays a fix',
+    status: 500,
+    body: { error: { code: 500, status: 'FAILED_PRECONDITION', message: 'Precondition check failed.' } },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a 500 with code INTERNAL stays transient (counter-example)',
+    status: 500,
+    body: { error: { code: 500, status: 'INTERNAL', message: 'Internal error encountered.' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a 503 with google.rpc UNAVAILABLE stays transient (counter-example)',
+    status: 503,
+    body: { error: { code: 503, status: 'UNAVAILABLE', message: 'The service is currently unavailable.' } },
+    expect: { retryable: true },
+  },
+];
+
+describe('reach-r: retryability from error codes and messages', () => {
+  it.each(rows([...TRANSIENT_CODES, ...TRANSIENT_MESSAGES, ...PAYMENT_CODES, ...EXHAUSTED, ...FIX_ON_5XX]))(
+    '%s',
+    (_name, v) => {
+      expect(variantMismatches(v)).toEqual([]);
+    },
+  );
+});
