@@ -427,7 +427,8 @@ function codeRetryHint(
     return true;
   if (exhaustedByMessage(message)) return false;
   // reach-r: where the code says nothing, the message may ("try again later" on a 400/409; a 500 that blames the request).
-  if (hint === undefined && MESSAGE_TRY_LATER_STATUSES.has(status) && transientByMessage(message)) return true;
+  if (hint === undefined && (kind === 'body' || MESSAGE_TRY_LATER_STATUSES.has(status)) && transientByMessage(message))
+    return true;
   if (hint === undefined && status === 500 && requestBlamedByMessage(message)) return false;
   return undefined;
 }

@@ -485,11 +485,340 @@ const FIX_ON_5XX: Variant[] = [
   },
 ];
 
-describe('reach-r: retryability from error codes and messages', () => {
-  it.each(rows([...TRANSIENT_CODES, ...TRANSIENT_MESSAGES, ...PAYMENT_CODES, ...EXHAUSTED, ...FIX_ON_5XX]))(
-    '%s',
-    (_name, v) => {
-      expect(variantMismatches(v)).toEqual([]);
+/** Messaging, social and search APIs: codes and messages that say wait versus stop (batch 2). */
+const BATCH2: Variant[] = [
+  {
+    name: 'Meta Graph code 2 "Service temporarily unavailable" on 500 stays transient',
+    status: 500,
+    body: {
+      error: {
+        message: 'An unexpected error has occurred. Please retry your request later.',
+        type: 'OAuthException',
+        is_transient: true,
+        code: 2,
+        fbtrace_id: 'A1b2C3d4E5f',
+      },
     },
-  );
+    expect: { retryable: true },
+  },
+  {
+    name: 'Meta Graph code 368 "temporarily blocked for policies violations" on 400 stays a fix (is_transient false)',
+    status: 400,
+    body: {
+      error: {
+        message:
+          'It looks like you were misusing this feature by going too fast. You\u2019ve been temporarily blocked from using it.',
+        type: 'OAuthException',
+        code: 368,
+        is_transient: false,
+        fbtrace_id: 'AbCdEf123',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Twitter v1.1 130 "Over capacity" on 503 stays transient',
+    status: 503,
+    body: { errors: [{ code: 130, message: 'Over capacity' }] },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Twitter v1.1 185 "User is over daily status update limit" on 403 is not retryable',
+    status: 403,
+    body: { errors: [{ code: 185, message: 'User is over daily status update limit.' }] },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Elasticsearch es_rejected_execution_exception on 429 is transient',
+    status: 429,
+    body: {
+      error: {
+        root_cause: [
+          {
+            type: 'es_rejected_execution_exception',
+            reason:
+              'rejected execution of coordinating operation [coordinating_and_primary_bytes=0, replica_bytes=0, all_bytes=0, coordinating_operation_bytes=1, max_coordinating_and_primary_bytes=0]',
+          },
+        ],
+        type: 'es_rejected_execution_exception',
+        reason: 'rejected execution of coordinating operation',
+      },
+      status: 429,
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Elasticsearch version_conflict_engine_exception on 409 stays a fix',
+    status: 409,
+    body: {
+      error: {
+        root_cause: [
+          {
+            type: 'version_conflict_engine_exception',
+            reason:
+              '[1]: version conflict, required seqNo [3], primary term [1]. current document has seqNo [4] and primary term [1]',
+          },
+        ],
+        type: 'version_conflict_engine_exception',
+        reason:
+          '[1]: version conflict, required seqNo [3], primary term [1]. current document has seqNo [4] and primary term [1]',
+      },
+      status: 409,
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Elasticsearch cluster_block_exception (disk watermark, read-only-allow-delete) on 429 is not a short wait',
+    status: 429,
+    body: {
+      error: {
+        root_cause: [
+          {
+            type: 'cluster_block_exception',
+            reason:
+              'index [logs] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded flood-stage watermark, index has read-only-allow-delete block];',
+          },
+        ],
+        type: 'cluster_block_exception',
+        reason:
+          'index [logs] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded flood-stage watermark, index has read-only-allow-delete block];',
+      },
+      status: 429,
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Elasticsearch unavailable_shards_exception on 503 stays transient',
+    status: 503,
+    body: {
+      error: { type: 'unavailable_shards_exception', reason: '[logs][0] primary shard is not active Timeout: [1m]' },
+      status: 503,
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Firestore ABORTED "Too much contention" on 409 is transient',
+    status: 409,
+    body: {
+      error: { code: 409, message: 'Too much contention on these documents. Please try again.', status: 'ABORTED' },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Firestore FAILED_PRECONDITION "The query requires an index" on 400 stays a fix',
+    status: 400,
+    body: {
+      error: {
+        code: 400,
+        message:
+          'The query requires an index. You can create it here: https://console.firebase.google.com/v1/r/project/p/firestore/indexes?create_composite=abc',
+        status: 'FAILED_PRECONDITION',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Postmark ErrorCode 412 "account has run out of credits" on 422 is not retryable',
+    status: 422,
+    body: {
+      ErrorCode: 412,
+      Message: 'Not allowed to send: Your account has run out of credits. Please purchase more to continue sending.',
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'SendGrid 401/403 "Maximum credits exceeded" is not retryable',
+    status: 403,
+    body: { errors: [{ field: null, message: 'Maximum credits exceeded' }] },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Mailgun sandbox 403 "Free accounts are for test purposes only. Please upgrade…" is not retryable',
+    status: 403,
+    body: {
+      message:
+        'Domain example.com is not allowed to send: Free accounts are for test purposes only. Please upgrade or add the address to authorized recipients in Account Settings.',
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Supabase Auth over_email_send_rate_limit on 429 is a rate (retryable)',
+    status: 429,
+    body: { code: 429, error_code: 'over_email_send_rate_limit', msg: 'email rate limit exceeded' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Twilio 21610 "Attempt to send to unsubscribed recipient" on 400 stays a fix',
+    status: 400,
+    body: {
+      code: 21610,
+      message: 'Attempt to send to unsubscribed recipient',
+      more_info: 'https://www.twilio.com/docs/errors/21610',
+      status: 400,
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'AWS ServiceQuotaExceededException on 402 ("maximum number of functions") is not retryable',
+    status: 402,
+    body: { __type: 'ServiceQuotaExceededException', message: 'You have reached the maximum number of functions' },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a 429 "You have reached the maximum number of projects for your plan" is not a wait',
+    status: 429,
+    body: {
+      error: {
+        code: 'limit_exceeded',
+        message: 'You have reached the maximum number of projects allowed on your plan. Upgrade to create more.',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a 403 code ACCOUNT_SUSPENDED is not retryable',
+    status: 403,
+    body: { error: { code: 'ACCOUNT_SUSPENDED', message: 'This account has been suspended.' } },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a 400 code "temporarily_unavailable" (OAuth 2.0 RFC 6749 §4.1.2.1) is transient',
+    status: 400,
+    body: {
+      error: 'temporarily_unavailable',
+      error_description:
+        'The authorization server is currently unable to handle the request due to a temporary overloading or maintenance of the server.',
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'OAuth 2.0 slow_down (RFC 8628 device flow) on 400 is transient',
+    status: 400,
+    body: { error: 'slow_down', error_description: 'Polling too frequently' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'OAuth 2.0 authorization_pending (RFC 8628) on 400 is transient: the same poll later succeeds',
+    status: 400,
+    body: { error: 'authorization_pending', error_description: 'The authorization request is still pending.' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'OAuth 2.0 expired_token (RFC 8628) on 400 stays a fix (counter-example)',
+    status: 400,
+    body: { error: 'expired_token', error_description: 'The device_code has expired.' },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Cloudflare API code 10000 "Authentication error" on 403 stays a fix; 971 "Please wait and consider throttling your request speed" on 429 is a wait',
+    status: 429,
+    body: {
+      success: false,
+      errors: [{ code: 971, message: 'Please wait and consider throttling your request speed' }],
+      messages: [],
+      result: null,
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Shopify 423 "This shop is unavailable" (locked shop) on 423: the README keeps 423 retryable',
+    status: 423,
+    body: { errors: 'This shop is unavailable' },
+    expect: { retryable: true },
+  },
+];
+
+/** Batch 3: words in codes on a 5xx, busy servers in prose, Chinese envelopes. */
+const BATCH3: Variant[] = [
+  {
+    name: 'a 500 with code InvalidParameterValue (AWS Query error code) stays a fix',
+    status: 500,
+    type: 'text/xml',
+    body: '<ErrorResponse><Error><Type>Sender</Type><Code>InvalidParameterValue</Code><Message>Value (abc) for parameter MaxRecords is invalid.</Message></Error><RequestId>5c6f2b8d-9a1b-4c3d-8e7f-0a1b2c3d4e5f</RequestId></ErrorResponse>',
+    expect: { errorCode: 'InvalidParameterValue', retryable: false },
+  },
+  {
+    name: 'a 500 with code MissingRequiredParameter stays a fix',
+    status: 500,
+    body: {
+      error: { code: 'MissingRequiredParameter', message: 'The request is missing a required parameter: name.' },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a 502 with code invalid_upstream_response stays transient (counter-example: the gateway, not the request)',
+    status: 502,
+    body: { error: { code: 'invalid_upstream_response', message: 'The upstream server sent an invalid response.' } },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a 500 Go panic "invalid memory address or nil pointer dereference" stays transient (counter-example)',
+    status: 500,
+    body: { error: 'runtime error: invalid memory address or nil pointer dereference' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a 500 "index out of range" panic stays transient (counter-example)',
+    status: 500,
+    body: { message: 'runtime error: index out of range [3] with length 3' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a 500 "Parameter \'limit\' must be between 1 and 100" is a fix',
+    status: 500,
+    body: { status: 'error', message: "Parameter 'limit' must be between 1 and 100" },
+    expect: { retryable: false },
+  },
+  {
+    name: 'a 400 "Server is busy, please retry" is transient',
+    status: 400,
+    body: { code: 1001, msg: 'Server is busy, please retry.' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'WeChat 200 errcode -1 "system error" with 系统繁忙 is transient',
+    status: 200,
+    body: { errcode: -1, errmsg: '系统繁忙，此时请开发者稍候再试' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'WeChat 200 errcode 40001 "invalid credential" stays a fix (counter-example)',
+    status: 200,
+    body: { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: 'a 2xx envelope {success:false, message:"…please try again later"} is transient',
+    status: 200,
+    body: { success: false, message: 'The export service is temporarily unavailable, please try again later.' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'a 2xx envelope {success:false, message:"Invalid token, please try again later"} stays a fix (counter-example)',
+    status: 200,
+    body: { success: false, message: 'Invalid token, please try again later.' },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: 'Temporal-style code NonRetryableError on 503 is not retryable',
+    status: 503,
+    body: { error: { code: 'NonRetryableError', message: 'Workflow failed with a non-retryable application error' } },
+    expect: { retryable: false },
+  },
+];
+
+describe('reach-r: retryability from error codes and messages', () => {
+  it.each(
+    rows([
+      ...TRANSIENT_CODES,
+      ...TRANSIENT_MESSAGES,
+      ...PAYMENT_CODES,
+      ...EXHAUSTED,
+      ...FIX_ON_5XX,
+      ...BATCH2,
+      ...BATCH3,
+    ]),
+  )('%s', (_name, v) => {
+    expect(variantMismatches(v)).toEqual([]);
+  });
 });

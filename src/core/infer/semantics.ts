@@ -25,7 +25,7 @@ const FIX_WORDS =
  * `bad_request`): sending it again unchanged fails again, even when a server sends it with a 500.
  */
 const FIX_THE_REQUEST =
-  /^(?:(?:request |input |parameter |schema )?validation (?:error|errors|failed|failure|exception)|failed precondition|precondition failed|out of range|already exists|permission denied|unauthenticated|unimplemented|invalid (?:request|argument|arguments|parameter|parameters|params|input|json|body|payload|api key|key|apikey|credentials)(?: error| exception)?|bad request(?: error| exception)?|malformed (?:request|json|body)|missing (?:parameter|parameters|argument|arguments|field|fields|api key|key)|unauthorized|forbidden|authentication failed)$/;
+  /^(?:(?:request |input |parameter |schema )?validation (?:error|errors|failed|failure|exception)|failed precondition|precondition failed|out of range|already exists|permission denied|unauthenticated|unimplemented|invalid (?:\w+ )?(?:request|argument|arguments|parameter|parameters|param|params|input|json|body|payload|api key|key|apikey|credentials|value|values|field|fields|format|query|signature|token)(?: value| values| format| error| exception)?|bad request(?: error| exception)?|malformed (?:request|json|body)|missing (?:\w+ )?(?:parameter|parameters|param|params|argument|arguments|field|fields|api key|key|value|header)(?: error| exception)?|unauthorized|forbidden|authentication failed)$/;
 /** A code that says it outright: `NonRetryableError`, `NOT_RETRYABLE` (Temporal's nonRetryable application failures). */
 const NOT_RETRYABLE = /\b(?:non|not|never|no) ?retr(?:y|yable|iable)\b/;
 /**
@@ -133,7 +133,9 @@ const SHORT_WAIT = /\b(?:retry|try again)\s+(?:after|in)\s+\d+(?:\.\d+)?\s*(?:s|
  * LOADING/TRYAGAIN, Azure "Try operation later", AWS "Transaction is ongoing").
  */
 const MESSAGE_TRY_LATER =
-  /\b(?:(?:please )?(?:try|retry)(?: (?:the|this|your))?(?: (?:operation|request|call|action|it))?(?: again)? later|try (?:again )?after (?:some|a) (?:time|while|moment)|try again (?:in a (?:few|little|moment|bit|while)|shortly|soon)|retry (?:shortly|in a (?:moment|few|little))|(?:is|are) (?:currently )?being (?:deleted|created|provisioned|updated|modified|migrated|restored|rehydrated|initiali[sz]ed)|could not serialize access|deadlock (?:detected|found)|database is locked|could not obtain lock|lock wait timeout|try restarting (?:the )?transaction|canceling statement due to (?:statement|lock) timeout|might succeed if retried|transaction is ongoing|is loading the dataset|tryagain|clusterdown|temporarily (?:unavailable|overloaded|busy|locked|disabled|blocked))\b/i;
+  /\b(?:(?:please )?(?:try|retry)(?: (?:the|this|your))?(?: (?:operation|request|call|action|it))?(?: again)? later|try (?:again )?after (?:some|a) (?:time|while|moment)|try again (?:in a (?:few|little|moment|bit|while)|shortly|soon)|retry (?:shortly|in a (?:moment|few|little))|(?:is|are) (?:currently )?being (?:deleted|created|provisioned|updated|modified|migrated|restored|rehydrated|initiali[sz]ed)|could not serialize access|deadlock (?:detected|found)|database is locked|could not obtain lock|lock wait timeout|try restarting (?:the )?transaction|canceling statement due to (?:statement|lock) timeout|might succeed if retried|transaction is ongoing|is loading the dataset|tryagain|clusterdown|temporarily (?:unavailable|overloaded|busy|locked|disabled|blocked)|(?:server|service|system|database|backend) (?:is )?(?:currently |temporarily )?(?:busy|overloaded))\b/i;
+/** The same in Chinese APIs (WeChat errcode -1 "系统繁忙，此时请开发者稍候再试"; Alipay/WeChat Pay "请稍后重试"): busy, try later. */
+const MESSAGE_TRY_LATER_ZH = /繁忙|稍[后候](?:再试|重试)|请重试/;
 /** A message that also blames the request: the retry it asks for comes after a fix. */
 const MESSAGE_FIX_WORDS =
   /\b(?:invalid|missing|required|malformed|must be|not (?:a )?valid|unauthori[sz]ed|forbidden|not found|expired|incorrect|wrong)\b/i;
@@ -142,7 +144,11 @@ const MESSAGE_FIX_WORDS =
 export function transientByMessage(message: string | null | undefined): boolean {
   if (!message) return false;
   const text = message.length > 2000 ? message.slice(0, 2000) : message;
-  return MESSAGE_TRY_LATER.test(text) && !MESSAGE_FIX_WORDS.test(text) && !exhaustedByMessage(text);
+  return (
+    (MESSAGE_TRY_LATER.test(text) || MESSAGE_TRY_LATER_ZH.test(text)) &&
+    !MESSAGE_FIX_WORDS.test(text) &&
+    !exhaustedByMessage(text)
+  );
 }
 
 /**
