@@ -807,6 +807,89 @@ const BATCH3: Variant[] = [
   },
 ];
 
+/** Batch 4: per-day and per-minute limits that name their own wait (Groq, OpenAI, Anthropic responses pasted into issues). */
+const BATCH4: Variant[] = [
+  {
+    name: 'Groq 429 tokens per day (TPD) "Please try again in 9m38.016s … Upgrade to Dev Tier" is a wait, not an exhausted quota (continuedev/continue #10920)',
+    status: 429,
+    body: {
+      error: {
+        message:
+          'Rate limit reached for model `llama-3.3-70b-versatile` in organization `org_01kjh7p9n8f1qs6nz2bz77vy6b` service tier `on_demand` on tokens per day (TPD): Limit 100000, Used 97050, Requested 3619. Please try again in 9m38.016s. Need more tokens? Upgrade to Dev Tier today at https://console.groq.com/settings/billing',
+        type: 'tokens',
+        code: 'rate_limit_exceeded',
+      },
+    },
+    expect: { errorCode: 'rate_limit_exceeded', retryable: true },
+  },
+  {
+    name: 'Groq 429 tokens per minute "Please try again in 50.597142857s" (danielmiessler/Fabric #364)',
+    status: 429,
+    body: {
+      error: {
+        message:
+          'Rate limit reached for model `llama3-70b-8192` in organization `org_01hrsvc1b8ey0anvbgha0xckf2` on tokens per minute (TPM): Limit 7000, Used 0, Requested ~12903. Please try again in 50.597142857s. Visit https://console.groq.com/docs/rate-limits for more information.',
+        type: 'tokens',
+        code: 'rate_limit_exceeded',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Groq 413/429 "Request too large for model … please reduce your message size" is not a wait (elizaOS/eliza #4040)',
+    status: 429,
+    body: {
+      error: {
+        message:
+          'Request too large for model `llama-3.1-8b-instant` in organization `xxxx` service tier `on_demand` on tokens per minute (TPM): Limit 6000, Requested 6294, please reduce your message size and try again. Visit https://console.groq.com/docs/rate-limits for more information.',
+        type: 'tokens',
+        code: 'rate_limit_exceeded',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Groq 429 with an empty window name "Please try again in 1m47.5854s" (bklieger-groq/stockbot-on-groq #46)',
+    status: 429,
+    body: {
+      error: {
+        message:
+          'Rate limit reached for model `llama3-70b-8192` in organization `org_01hqm053avffh8w60ayqm1kr4a` on : Limit 500000, Used 500370, Requested 252. Please try again in 1m47.5854s. Visit https://console.groq.com/docs/rate-limits for more information.',
+        type: 'tokens',
+        code: 'rate_limit_exceeded',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'Anthropic 429 rate_limit_error "This request would exceed your account\'s rate limit. Please try again later." (anthropics/claude-code #64462)',
+    status: 429,
+    body: {
+      type: 'error',
+      error: {
+        type: 'rate_limit_error',
+        message: "This request would exceed your account's rate limit. Please try again later.",
+      },
+      request_id: 'req_011CbcRdccocyfM6EjMahMvQ',
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'OpenAI 429 tokens per min "Please try again in 18.642s" (semanser/codel #72)',
+    status: 429,
+    body: {
+      error: {
+        message:
+          'Rate limit reached for gpt-4o in organization XXXXXXXXX on tokens per min (TPM): Limit 30000, Used 14567, Requested 24754. Please try again in 18.642s. Visit https://platform.openai.com/account/rate-limits to learn more.',
+        type: 'tokens',
+        param: null,
+        code: 'rate_limit_exceeded',
+      },
+    },
+    expect: { retryable: true },
+  },
+];
+
 describe('reach-r: retryability from error codes and messages', () => {
   it.each(
     rows([
@@ -817,6 +900,7 @@ describe('reach-r: retryability from error codes and messages', () => {
       ...FIX_ON_5XX,
       ...BATCH2,
       ...BATCH3,
+      ...BATCH4,
     ]),
   )('%s', (_name, v) => {
     expect(variantMismatches(v)).toEqual([]);

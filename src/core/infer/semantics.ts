@@ -122,8 +122,9 @@ export function namesShortWait(message: string): boolean {
   return SHORT_WAIT.test(message.length > 2000 ? message.slice(0, 2000) : message);
 }
 
-/** A retry after a wait counted in seconds or minutes. */
-const SHORT_WAIT = /\b(?:retry|try again)\s+(?:after|in)\s+\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?)\b/i;
+/** A retry after a wait counted in seconds or minutes, Go-style compounds too (Groq "try again in 9m38.016s"). */
+const SHORT_WAIT =
+  /\b(?:retry|try again)\s+(?:after|in)\s+(?:\d+\s*(?:m|mins?|minutes?)\s*)?\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?)\b/i;
 
 // Messages that decide retryability where the code says nothing (reach-r, session 18; corpus/tools/reach-r-sources.md).
 
