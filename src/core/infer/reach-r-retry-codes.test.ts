@@ -888,6 +888,44 @@ const BATCH4: Variant[] = [
     },
     expect: { retryable: true },
   },
+  {
+    name: 'new-api/one-api 429 "当前分组上游负载已饱和，请稍后再试" (upstream load saturated, try later; popjane/free_chatgpt_api #65)',
+    status: 429,
+    body: {
+      error: {
+        message: '当前分组上游负载已饱和，请稍后再试 (request id: 2024121602163036521732429064585)',
+        type: 'new_api_error',
+        param: '',
+        code: null,
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'new-api 429 upstream_error with code bad_response_status_code and the same message (WEIFENG2333/VideoCaptioner #1120)',
+    status: 429,
+    body: {
+      error: {
+        message: '当前分组上游负载已饱和，请稍后再试 (request id: 20260521174921838127707FxeB1sRH)',
+        type: 'upstream_error',
+        param: '404',
+        code: 'bad_response_status_code',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'a 400 from an LLM relay "当前分组上游负载已饱和，请稍后再试" is transient (codex-provider-hub PR #9 retries such 400s)',
+    status: 400,
+    body: {
+      error: {
+        message: '当前分组上游负载已饱和，请稍后再试 (request id: 20250423020142736330894dLoIRrS6)',
+        type: 'new_api_error',
+        code: null,
+      },
+    },
+    expect: { retryable: true },
+  },
 ];
 
 describe('reach-r: retryability from error codes and messages', () => {
