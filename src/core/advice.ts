@@ -504,8 +504,9 @@ function bodyFailureAdvice(f: AdviceFacts): Advice {
   const transient =
     (f.errorCode !== null && TRANSIENT_BODY_CODE.test(f.errorCode)) ||
     (f.message !== null &&
-      (/try again|temporar|rate.?limit/i.test(f.message) ||
-        (BODY_TRANSIENT_MESSAGE.test(f.message) && !BODY_FIX_MESSAGE.test(f.message))));
+      (/rate.?limit/i.test(f.message) ||
+        ((/try again|temporar/i.test(f.message) || BODY_TRANSIENT_MESSAGE.test(f.message)) &&
+          !BODY_FIX_MESSAGE.test(f.message))));
   if (transient) {
     return fromMode(
       'transient',

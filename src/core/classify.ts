@@ -10,7 +10,14 @@ import { headerEntries, indexEntries, type HeaderEntry, type HeaderIndex } from 
 import { isSettledSuccess } from './fast-path';
 import { idempotency } from './idempotency';
 import { pickErrorId } from './ids';
-import { codeNamesRateLimit, exhaustedByMessage, inferMissing, retryableFromCode } from './infer/index';
+import {
+  codeNamesRateLimit,
+  exhaustedByMessage,
+  inferMissing,
+  requestBlamedByMessage,
+  retryableFromCode,
+  transientByMessage,
+} from './infer/index';
 import { challengeError } from './auth-challenge';
 import { PLAIN_DATA } from './formats/json';
 import { quotaExhaustion, rateLimitEvidence } from './limits';
@@ -397,7 +404,10 @@ function headerErrorCode(headers: HeaderIndex): string | null {
 }
 
 /** Statuses on which a code that says "try later" makes the failure transient. */
-const TRY_LATER_STATUSES = new Set([400, 403, 409, 422]);
+const TRY_LATER_STATUSES = new Set([400, 402, 403, 409, 422]);
+
+/** Statuses on which a message that says "try again later" makes the failure transient (not 403: a WAF block says it too). */
+const MESSAGE_TRY_LATER_STATUSES = new Set([400, 409, 422]);
 
 /** Fix-the-request statuses some APIs send for a rate limit (SeaRates: 401 `API_KEY_RATE_LIMIT`). */
 const RATE_CODE_STATUSES = new Set([401, 404, 405, 406, 410, 412, 418, 420]);
@@ -415,7 +425,12 @@ function codeRetryHint(
   // A rate-limit code on a fix-the-request status (a 401 `API_KEY_RATE_LIMIT`) is transient; 413 and 429 keep their own rules.
   if (hint === true && RATE_CODE_STATUSES.has(status) && codeNamesRateLimit(errorCode) && !exhaustedByMessage(message))
     return true;
-  return exhaustedByMessage(message) ? false : undefined;
+  if (exhaustedByMessage(message)) return false;
+  // reach-r: where the code says nothing, the message may ("try again later" on a 400/409; a 500 that blames the request).
+  if (hint === undefined && (kind === 'body' || MESSAGE_TRY_LATER_STATUSES.has(status)) && transientByMessage(message))
+    return true;
+  if (hint === undefined && status === 500 && requestBlamedByMessage(message)) return false;
+  return undefined;
 }
 
 function requestHasOrigin(ex: NormalExchange): boolean {

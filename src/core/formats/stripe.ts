@@ -8,6 +8,17 @@ import { code, compact, get, has, hostIs, isRecord, str } from './util';
 const STRIPE_ONLY_TYPES = new Set(['card_error', 'api_error', 'idempotency_error', 'api_connection_error']);
 /** Codes Stripe documents as safe to retry (lock contention, rate limits). */
 const TRANSIENT_CODES = new Set(['lock_timeout', 'rate_limit']);
+/**
+ * Card declines whose next step is "the payment should be attempted again" (docs.stripe.com/declines/codes):
+ * the same charge can pass later, unlike insufficient_funds or expired_card. As `code` or as `decline_code`.
+ */
+const RETRY_DECLINES = new Set([
+  'try_again_later',
+  'processing_error',
+  'issuer_not_available',
+  'reenter_transaction',
+  'approve_with_id',
+]);
 
 export const stripe: FormatRecognizer = {
   id: 'stripe',
@@ -36,6 +47,11 @@ export const stripe: FormatRecognizer = {
     let retryable: boolean | undefined;
     if (shouldRetry === 'true') retryable = true;
     else if (shouldRetry === 'false') retryable = false;
+    else if (
+      (typeof errCode === 'string' && RETRY_DECLINES.has(errCode)) ||
+      RETRY_DECLINES.has(str(error, 'decline_code') ?? '')
+    )
+      retryable = true;
     else if (type === 'card_error') retryable = false;
     else if (typeof errCode === 'string' && TRANSIENT_CODES.has(errCode)) retryable = true;
 

@@ -9,7 +9,13 @@ import { xmlFields } from './xml';
 import { statusSemantics } from '../status';
 
 export { inferJson, statusVerdict } from './json';
-export { retryableFromCode, exhaustedByMessage, codeNamesRateLimit } from './semantics';
+export {
+  retryableFromCode,
+  exhaustedByMessage,
+  codeNamesRateLimit,
+  transientByMessage,
+  requestBlamedByMessage,
+} from './semantics';
 export { supportIdInText, htmlMessage, pageText, pageLines, isBlockPage } from './markup';
 export { isGenericMessage } from './dictionaries';
 

@@ -7,13 +7,14 @@
 function words(code: string): string {
   return code
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/[^A-Za-z0-9]+/g, ' ')
     .toLowerCase()
     .trim();
 }
 
 const TRY_LATER =
-  /\b(?:try (?:again )?later|retry later|temporar(?:y|ily)|transient|unavailable|overload(?:ed)?|busy|timeout|timed out|time out|throttl(?:ed|ing)|rate ?limit(?:ed)?|too many requests|slow down|in progress|try again|backoff|back off|capacity|deadline exceeded|server busy|service busy|lock timeout|concurrent|retry|pending|aborted|contention|(?:resource|object|record|row|file|table) (?:is )?locked|still (?:running|processing|in progress)|not (?:yet )?ready|not (?:yet )?complete(?:d)?|(?:bandwidth|throughput) (?:limit )?exceeded|deadlock(?:ed)?|too many (?:write )?operations|too many calls|(?:institution|service|server|system|upstream|backend|provider|bank|host) (?:is )?(?:down|not responding|unreachable)|not responding|(?:planned|scheduled|under|down for) maintenance|maintenance (?:mode|window|in progress|ongoing)|^maintenance$|idempotency (?:key )?(?:in use|in flight|locked|being processed))\b/;
+  /\b(?:try (?:again )?later|retry later|temporar(?:y|ily)|transient|unavailable|overload(?:ed)?|busy|timeout|timed out|time out|throttl(?:ed|ing)|rate ?limit(?:ed)?|too many requests|slow down|in progress|try again|backoff|back off|capacity|deadline exceeded|server busy|service busy|lock timeout|concurrent|retry|pending|aborted|contention|(?:resource|object|record|row|file|table) (?:is )?locked|still (?:running|processing|in progress)|not (?:yet )?ready|not (?:yet )?complete(?:d)?|(?:bandwidth|throughput) (?:limit )?exceeded|deadlock(?:ed)?|too many (?:write )?operations|too many calls|(?:institution|service|server|system|upstream|backend|provider|bank|host) (?:is )?(?:down|not responding|unreachable)|not responding|(?:planned|scheduled|under|down for) maintenance|maintenance (?:mode|window|in progress|ongoing)|^maintenance$|idempotency (?:key )?(?:in use|in flight|locked|being processed)|being (?:deleted|created|provisioned|updated|moved|migrated|restored|rehydrated|initiali[sz]ed)|(?:write|transaction|transactional) conflict|serializ(?:ation|e) (?:failure|error)|could not serialize|lock not available|try ?again|cluster ?down|master ?down|^loading$|retryable(?: error)?|communication (?:error|failure)|rate (?:exceeded|too high))\b/;
 const EXHAUSTED =
   /\b(?:quota|billing|payment|insufficient (?:funds|balance|credits?|quota|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|credits? (?:exhausted|exceeded)|spend(?:ing)? limit|storage (?:full|limit|exceeded)|out of (?:space|storage|credits?)|not enough (?:space|storage|disk|credits?|funds|balance)|disk full|no space|plan (?:limit|exceeded)|subscription (?:expired|ended|required|inactive|not active|canceled|cancelled|limit)|(?:free|trial) (?:tier|plan|limit|quota|expired|ended)|limit reached|daily limit|monthly limit|usage limit|account (?:suspended|disabled|inactive))\b/;
 /** Words of a request to fix: `invalid_timeout`, `missing_retry_policy` are not transient. */
@@ -24,7 +25,16 @@ const FIX_WORDS =
  * `bad_request`): sending it again unchanged fails again, even when a server sends it with a 500.
  */
 const FIX_THE_REQUEST =
-  /^(?:(?:request |input |parameter |schema )?validation (?:error|errors|failed|failure|exception)|invalid (?:request|argument|arguments|parameter|parameters|params|input|json|body|payload|api key|key|apikey|credentials)(?: error| exception)?|bad request(?: error| exception)?|malformed (?:request|json|body)|missing (?:parameter|parameters|argument|arguments|field|fields|api key|key)|unauthorized|forbidden|authentication failed)$/;
+  /^(?:(?:request |input |parameter |schema )?validation (?:error|errors|failed|failure|exception)|failed precondition|precondition failed|out of range|already exists|permission denied|unauthenticated|unimplemented|invalid (?:\w+ )?(?:request|argument|arguments|parameter|parameters|param|params|input|json|body|payload|api key|key|apikey|credentials|value|values|field|fields|format|query|signature|token)(?: value| values| format| error| exception)?|bad request(?: error| exception)?|malformed (?:request|json|body)|missing (?:\w+ )?(?:parameter|parameters|param|params|argument|arguments|field|fields|api key|key|value|header)(?: error| exception)?|unauthorized|forbidden|authentication failed)$/;
+/** A code that says it outright: `NonRetryableError`, `NOT_RETRYABLE` (Temporal's nonRetryable application failures). */
+const NOT_RETRYABLE = /\b(?:non|not|never|no) ?retr(?:y|yable|iable)\b/;
+/**
+ * Payment declines whose vendor says the same charge can pass later (Stripe decline codes: `try_again_later`,
+ * `processing_error`, `issuer_not_available`, `reenter_transaction`, `approve_with_id`; Adyen refusal reasons
+ * "Acquirer Error", "Issuer Unavailable"). Whole codes only: "processing error" alone elsewhere may be permanent.
+ */
+const PAYMENT_RETRY_CODES =
+  /^(?:processing error|issuer (?:not available|unavailable)|reenter transaction|approve with id|acquirer error)$/;
 /** "quota" words that are per-second rates, not an exhausted allowance (Apigee `policies.ratelimit.QuotaViolation`). */
 const RATE_QUOTA =
   /\b(?:rate|ratelimit|spike ?arrest|per (?:second|minute)|requests per|concurrent|throttl(?:ed|ing))\b/;
@@ -48,6 +58,8 @@ export function retryableFromCode(code: string | null | undefined): boolean | un
 
 function judge(code: string): boolean | undefined {
   const w = words(code);
+  if (NOT_RETRYABLE.test(w)) return false;
+  if (PAYMENT_RETRY_CODES.test(w)) return true;
   if (EXHAUSTED.test(w) && !RATE_QUOTA.test(w)) return false;
   if (FIX_THE_REQUEST.test(w)) return false;
   if (TRY_LATER.test(w) && !FIX_WORDS.test(w)) return true;
@@ -110,5 +122,49 @@ export function namesShortWait(message: string): boolean {
   return SHORT_WAIT.test(message.length > 2000 ? message.slice(0, 2000) : message);
 }
 
-/** A retry after a wait counted in seconds or minutes. */
-const SHORT_WAIT = /\b(?:retry|try again)\s+(?:after|in)\s+\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?)\b/i;
+/** A retry after a wait counted in seconds or minutes, Go-style compounds too (Groq "try again in 9m38.016s"). */
+const SHORT_WAIT =
+  /\b(?:retry|try again)\s+(?:after|in)\s+(?:\d+\s*(?:m|mins?|minutes?)\s*)?\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?)\b/i;
+
+// Messages that decide retryability where the code says nothing (reach-r, session 18; corpus/tools/reach-r-sources.md).
+
+/**
+ * A message that says the same request will pass shortly: "try again later", a resource "being deleted", a lock, a
+ * deadlock or a serialization failure (PostgreSQL SQLSTATE class 40 and 55P03, MySQL 1205/1213, SQLite BUSY, Redis
+ * LOADING/TRYAGAIN, Azure "Try operation later", AWS "Transaction is ongoing").
+ */
+const MESSAGE_TRY_LATER =
+  /\b(?:(?:please )?(?:try|retry)(?: (?:the|this|your))?(?: (?:operation|request|call|action|it))?(?: again)? later|try (?:again )?after (?:some|a) (?:time|while|moment)|try again (?:in a (?:few|little|moment|bit|while)|shortly|soon)|retry (?:shortly|in a (?:moment|few|little))|(?:is|are) (?:currently )?being (?:deleted|created|provisioned|updated|modified|migrated|restored|rehydrated|initiali[sz]ed)|could not serialize access|deadlock (?:detected|found)|database is locked|could not obtain lock|lock wait timeout|try restarting (?:the )?transaction|canceling statement due to (?:statement|lock) timeout|might succeed if retried|transaction is ongoing|is loading the dataset|tryagain|clusterdown|temporarily (?:unavailable|overloaded|busy|locked|disabled|blocked)|(?:server|service|system|database|backend) (?:is )?(?:currently |temporarily )?(?:busy|overloaded))\b/i;
+/** The same in Chinese APIs (WeChat errcode -1 "系统繁忙，此时请开发者稍候再试"; Alipay/WeChat Pay "请稍后重试"): busy, try later. */
+const MESSAGE_TRY_LATER_ZH = /繁忙|稍[后候](?:再试|重试)|请重试/;
+/** A message that also blames the request: the retry it asks for comes after a fix. */
+const MESSAGE_FIX_WORDS =
+  /\b(?:invalid|missing|required|malformed|must be|not (?:a )?valid|unauthori[sz]ed|forbidden|not found|expired|incorrect|wrong)\b/i;
+
+/** Whether a message says the same request, unchanged, can pass after a wait. */
+export function transientByMessage(message: string | null | undefined): boolean {
+  if (!message) return false;
+  const text = message.length > 2000 ? message.slice(0, 2000) : message;
+  return (
+    (MESSAGE_TRY_LATER.test(text) || MESSAGE_TRY_LATER_ZH.test(text)) &&
+    !MESSAGE_FIX_WORDS.test(text) &&
+    !exhaustedByMessage(text)
+  );
+}
+
+/**
+ * A 500 whose message blames the request ("You must specify a key value", "Block height out of range", "The request
+ * was rejected because…"): the fixtures README makes fix-the-request errors not retryable, whatever the status.
+ * Server faults that use the same words ("invalid memory address", "index out of range" in a panic) are not taken.
+ */
+const MESSAGE_BLAMES_REQUEST =
+  /\b(?:(?:invalid|missing|malformed) (?:\w+ )?(?:parameter|param|argument|field|value|input|request|query|json|body|payload|format|key|token|id|identifier|email|date|type|data|header|signature|credentials|login|session|username|password)s?|(?:is|are) (?:required|mandatory|not allowed|not valid)|you (?:must|cannot|can ?not|need to) (?:specify|provide|set|include|use|supply|pass|send)|must (?:not )?be (?:a |an |at (?:least|most) |between |one of |less |greater |more |positive|non-?negative|valid|provided|specified|unique)|(?:the )?request was rejected because|out of range)\b/i;
+const SERVER_FAULT_WORDS =
+  /\b(?:runtime error|nil pointer|null ?pointer|memory address|undefined|stack ?trace|traceback|segmentation|panic|internal|unexpected|exception|temporar(?:y|ily)|try again|timeout|timed out|unavailable)\b/i;
+
+/** Whether a message on a 500 blames the request rather than the server. */
+export function requestBlamedByMessage(message: string | null | undefined): boolean {
+  if (!message) return false;
+  const text = message.length > 2000 ? message.slice(0, 2000) : message;
+  return MESSAGE_BLAMES_REQUEST.test(text) && !SERVER_FAULT_WORDS.test(text);
+}
