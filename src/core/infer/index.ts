@@ -117,6 +117,20 @@ export function inferMissing(
       if (tokenMessage && missing(out.errorCode)) out.errorCode = current;
       out.message = inferred.message;
       notes.push(`message inferred from body.${inferred.messageField}`);
+    } else if (
+      inferred.message !== undefined &&
+      current !== '' &&
+      current.length <= 90 &&
+      isGenericMessage(current) &&
+      !echoesReason(current, status) &&
+      inferred.message.includes(' ') &&
+      !isGenericMessage(inferred.message) &&
+      !inferred.message.toLowerCase().includes(current.toLowerCase())
+    ) {
+      // A recognizer's wrapper (SAP Gateway's "An exception was raised.") with the specific error the inference
+      // found below it (`innererror.errordetails[0].message`): both, the wrapper first (reach-t).
+      out.message = `${current}${/[.!?:]$/.test(current) ? ' ' : ': '}${inferred.message}`;
+      notes.push(`message completed from body.${inferred.messageField}`);
     }
     // A code that only repeats the HTTP status gives way to a real one.
     const echo = !missing(out.errorCode) && String(out.errorCode).trim() === String(status);
