@@ -55,6 +55,8 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['statuscode', 5],
   ['errornumber', 7],
   ['errnum', 6],
+  // ArangoDB `{error: true, code: 404, errorNum: 1203, errorMessage}`: `code` is the HTTP status, `errorNum` the error (reach-t).
+  ['errornum', 7],
   ['id', 4],
   ['ecode', 7],
   ['retcode', 8],
@@ -643,7 +645,7 @@ export function namesStatusOnly(name: string): boolean {
 
 /** Wrapper wording about validation as a whole, naming no field: "Found errors validating 2 parameters". */
 const GENERIC_VALIDATION =
-  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?(?: (?:was|were) (?:found )?in (?:the|your) request)?$|^invalid (?:input|request|parameters?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)|^\d+ (?:validation )?errors? (?:occurred|found|were found)$|^(?:the )?(?:model ?state|model|payload|request body) (?:is|was) (?:invalid|not valid)$|^(?:(?:input|request|payload|body|query|form|schema|parameters?) )+validation (?:error|errors|failure|failed)$|^validation failed for (?:object|argument)\b|^validation failed for (?:get|post|put|patch|delete) \S+$|\b\d+ (?:documents?|items?|records?|rows?|entit(?:y|ies)|objects?)(?:\(s\))? contains?(?:\(s\))? (?:validation )?errors?(?:\(s\))?$/;
+  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?(?: (?:was|were) (?:found )?in (?:the|your) request)?$|^invalid (?:input|request|parameters?|params?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)|^\d+ (?:validation )?errors? (?:occurred|found|were found)$|^(?:the )?(?:model ?state|model|payload|request body) (?:is|was) (?:invalid|not valid)$|^(?:(?:input|request|payload|body|query|form|schema|parameters?) )+validation (?:error|errors|failure|failed)$|^validation failed for (?:object|argument)\b|^validation failed for (?:get|post|put|patch|delete) \S+$|\b\d+ (?:documents?|items?|records?|rows?|entit(?:y|ies)|objects?)(?:\(s\))? contains?(?:\(s\))? (?:validation )?errors?(?:\(s\))?$|^(?:the )?(?:request|request body|payload|input|body) (?:has|contains) \d+ (?:validation )?errors?(?:\(s\))?$/;
 
 const genericMessages = new Map<string, boolean>();
 

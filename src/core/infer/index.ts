@@ -108,6 +108,11 @@ export function inferMissing(
         tokenMessage ||
         // A message that is a JSON document of its own: the inference read inside it.
         (current !== inferred.message && jsonInside(current) !== undefined) ||
+        // A generic format's shallow pick that the inference completed (`message` + its `detail`, reach-t).
+        (GENERIC_FORMATS.has(format) &&
+          current !== '' &&
+          inferred.message.length > current.length &&
+          inferred.message.toLowerCase().includes(current.toLowerCase())) ||
         (isGenericMessage(current) &&
           inferred.message.length > current.length &&
           inferred.message.toLowerCase().includes(current.toLowerCase())) ||

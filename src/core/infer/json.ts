@@ -275,6 +275,8 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       case 'name':
       case 'exceptiontype':
         if (!/(?:error|exception|fault)$/i.test(s) && !/[_.:/]/.test(s)) return 0;
+        // A dotted field path (Kinto's `details: [{location: "body", name: "data.name"}]`) names the input, not the error.
+        if (/^[a-z][\w]*(?:\.[\w]+)+$/i.test(s) && !/(?:error|exception|fault)$/i.test(s) && !namesAnError(s)) return 0;
         break;
       case 'typekey':
         // Azure DevOps `typeKey: "GitRepositoryNotFoundException"`.
@@ -432,6 +434,8 @@ function messageScore(leaf: Leaf, text: string): number {
   )
     return 0;
   if (!isProse(text) && isMachineToken(text)) return 0;
+  // A long translation key reads as one long word (`invalidPasswordMinLengthMessage`): a code, not words.
+  if (!text.includes(' ') && TRANSLATION_KEY.test(text) && namesAnError(text)) return 0;
   let score = weight;
   if (leaf.inError) score += 2;
   // A message nested in an object that is no error container (`extra: [{message}]`, `messages: [{…}]`)
@@ -1410,6 +1414,8 @@ function tupleError(list: unknown[], out: Inferred): boolean {
  * Reddit's `json.errors`: a list of `[error_type, message, field]` tuples (PRAW's RedditErrorItem, JRAW's
  * ApiException read `node[0]` and `node[1]`). The first tuple's code and message, when it has that shape.
  */
+const REDDIT_ERROR_TYPE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+
 function errorTupleList(scope: unknown): { code: string; message: string } | undefined {
   if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
   const list = Object.prototype.hasOwnProperty.call(scope, 'errors')
@@ -1421,7 +1427,20 @@ function errorTupleList(scope: unknown): { code: string; message: string } | und
   if (typeof code !== 'string' || typeof message !== 'string') return undefined;
   const c = code.trim();
   const m = message.trim();
-  return c.length <= 80 && UPPER_TAG.test(c) && isProse(m) ? { code: c, message: m } : undefined;
+  return c.length >= 3 && c.length <= 80 && REDDIT_ERROR_TYPE.test(c) && isProse(m)
+    ? { code: c, message: m }
+    : undefined;
+}
+
+/** The messages of a body that is only a list of sentences (at most 20 shown), or undefined. */
+function messageList(list: unknown[]): string | undefined {
+  if (list.length === 0 || list.length > 50) return undefined;
+  const parts: string[] = [];
+  for (const item of list) {
+    if (typeof item !== 'string') return undefined;
+    if (parts.length < 20 && item.trim()) parts.push(item.trim());
+  }
+  return parts.length && isProse(parts[0]) ? parts.join('; ') : undefined;
 }
 
 /** A key test remembered per normalized key: the walk asks it of every key, and bodies repeat their keys. */
@@ -1468,6 +1487,15 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   let scope: unknown = root;
   let prefix = '';
   if (Array.isArray(root) && full && codeAndMessage && tupleError(root, out)) return out;
+  // Storyblok's 404 `["This record could not be found"]`: an error status whose whole body is a list of messages.
+  if (Array.isArray(root) && full && codeAndMessage && status >= 400) {
+    const text = messageList(root);
+    if (text !== undefined) {
+      out.message = text;
+      out.messageField = '[0]';
+      return out;
+    }
+  }
   if (Array.isArray(root)) scope = root.length > 0 ? root[0] : undefined;
   if (scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
     const wrapped = unwrap(scope as Record<string, unknown>);
