@@ -947,6 +947,16 @@ function pickMessage(
     return { text: joinWrapper(generic.text, specific.text), path: specific.path };
   }
   if (specific) return specific;
+  const validator = validatorErrorsMessage(scope);
+  if (validator) {
+    if (
+      generic &&
+      !validator.text.toLowerCase().includes(generic.text.toLowerCase()) &&
+      !REASON_PHRASE.test(generic.text)
+    )
+      return { text: joinWrapper(generic.text, validator.text), path: validator.path };
+    return validator;
+  }
   const dict = fieldDictMessage(scope);
   if (
     dict &&
@@ -956,6 +966,37 @@ function pickMessage(
   )
     return { text: joinWrapper(generic.text, dict.text), path: dict.path };
   return dict ?? generic;
+}
+
+/**
+ * class-validator's ValidationError objects sent as they are (NestJS `exceptionFactory: (errors) => new
+ * BadRequestException(errors)`): `message: [{property, constraints: {isEmail: "email must be an email"},
+ * children}]`. The first constraint's text (it names its property), one level of `children` deep.
+ */
+function validatorErrorsMessage(scope: unknown): { text: string; path: string } | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
+  for (const key of ['message', 'errors', 'details']) {
+    const list = Object.prototype.hasOwnProperty.call(scope, key) ? (scope as Record<string, unknown>)[key] : undefined;
+    if (!Array.isArray(list)) continue;
+    const found = constraintText(list[0], `${key}[0]`, 0);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function constraintText(item: unknown, path: string, depth: number): { text: string; path: string } | undefined {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const o = item as Record<string, unknown>;
+  const constraints = Object.prototype.hasOwnProperty.call(o, 'constraints') ? o.constraints : undefined;
+  if (constraints !== null && typeof constraints === 'object' && !Array.isArray(constraints)) {
+    for (const rule in constraints as Record<string, unknown>) {
+      const text = (constraints as Record<string, unknown>)[rule];
+      if (typeof text === 'string' && isProse(text.trim()))
+        return { text: text.trim(), path: `${path}.constraints.${rule}` };
+    }
+  }
+  const children = depth === 0 && Object.prototype.hasOwnProperty.call(o, 'children') ? o.children : undefined;
+  return Array.isArray(children) ? constraintText(children[0], `${path}.children[0]`, 1) : undefined;
 }
 
 /** Keys of the full wording beside a short message (Clerk `long_message`, eBay `longMessage`, `detailed_message`). */
@@ -1182,6 +1223,13 @@ const FIELD_DICT_PARENTS = new Set([
  */
 const NO_FIELD_NAMES: ReadonlySet<string> = new Set(['__all__', 'non_field_errors', 'nonfielderrors', 'base']);
 
+/** `{lang, value}`: a text with its language (OData v2 `error.message`). */
+function localizedText(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === 2 && keys.includes('lang') && keys.includes('value');
+}
+
 /** "name: has already been taken", or the text alone for a form-wide entry. */
 function fieldLine(field: string, text: string): string {
   return NO_FIELD_NAMES.has(field.toLowerCase()) ? text : `${field}: ${text}`;
@@ -1342,6 +1390,8 @@ function fieldDictMessage(scope: unknown, rootToo = false): { text: string; path
         !(prefix === 'data.' && key === 'params')
       )
         continue;
+      // OData v2's localized text `message: {lang: "en", value: "…"}` is one message, not a field named `value`.
+      if (localizedText(holder[key])) continue;
       const entry = fieldDictEntry(holder[key], false, FIELDS_ONLY_PARENTS.has(normalizeKey(key)));
       if (entry) return { text: fieldLine(entry.field, entry.text), path: `${prefix}${key}.${entry.field}` };
     }

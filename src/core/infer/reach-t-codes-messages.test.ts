@@ -375,6 +375,27 @@ describe('wrappers that name no field give way to the errors beside them', () =>
       code: 'ZCM/012',
       messageHas: 'Material 4711 does not exist in plant 1000',
     },
+    {
+      name: 'counter: SAP Gateway wrapper with no details stays as sent, no field named `value`',
+      status: 500,
+      body: {
+        error: {
+          code: '/IWBEP/CM_MGW_RT/020',
+          message: { lang: 'en', value: 'An exception was raised.' },
+          innererror: {
+            transactionid: 'C83CB3D2A1420000E00609D31E196BD4',
+            Error_Resolution: {
+              SAP_Transaction: 'For backend administrators: run transaction /IWFND/ERROR_LOG',
+              SAP_Note: 'See SAP Note 1797736 for error analysis (https://service.sap.com/sap/support/notes/1797736)',
+            },
+            errordetails: [],
+          },
+        },
+      },
+      code: '/IWBEP/CM_MGW_RT/020',
+      messageHas: 'An exception was raised.',
+      messageLacks: 'value:',
+    },
   ]);
   it('are generic; a sentence naming its subject is not', () => {
     for (const m of [
@@ -453,6 +474,52 @@ describe('a body that is a list of messages; numbered error fields; field paths 
       status: 500,
       body: { status: 'error', code: -1, name: 'Invalid_Key', message: 'Invalid API key' },
       code: 'Invalid_Key',
+    },
+  ]);
+});
+
+describe('class-validator errors sent as objects (NestJS exceptionFactory)', () => {
+  table([
+    {
+      name: 'message[0].constraints',
+      status: 400,
+      body: {
+        statusCode: 400,
+        message: [{ property: 'email', constraints: { isEmail: 'email must be an email' } }],
+        error: 'Bad Request',
+      },
+      messageHas: 'email must be an email',
+      messageLacks: 'bad request',
+    },
+    {
+      name: 'a nested property: children[0].constraints',
+      status: 400,
+      body: {
+        statusCode: 400,
+        message: [
+          {
+            property: 'address',
+            children: [{ property: 'city', constraints: { isNotEmpty: 'city should not be empty' } }],
+          },
+        ],
+        error: 'Bad Request',
+      },
+      messageHas: 'city should not be empty',
+    },
+    {
+      name: 'errors[0].constraints beside a wrapper',
+      status: 422,
+      body: {
+        message: 'Validation failed',
+        errors: [{ property: 'age', constraints: { min: 'age must not be less than 18' } }],
+      },
+      messageHas: 'age must not be less than 18',
+    },
+    {
+      name: 'counter: constraints that are no sentences',
+      status: 400,
+      body: { statusCode: 400, message: [{ property: 'age', constraints: { min: 18 } }], error: 'Bad Request' },
+      messageLacks: '18',
     },
   ]);
 });
