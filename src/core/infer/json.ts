@@ -275,6 +275,8 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       case 'name':
       case 'exceptiontype':
         if (!/(?:error|exception|fault)$/i.test(s) && !/[_.:/]/.test(s)) return 0;
+        // A dotted field path (Kinto's `details: [{location: "body", name: "data.name"}]`) names the input, not the error.
+        if (/^[a-z][\w]*(?:\.[\w]+)+$/i.test(s) && !/(?:error|exception|fault)$/i.test(s) && !namesAnError(s)) return 0;
         break;
       case 'typekey':
         // Azure DevOps `typeKey: "GitRepositoryNotFoundException"`.
@@ -384,12 +386,21 @@ function namedBeside(leaves: readonly Leaf[], code: Leaf): Leaf | undefined {
 /** An upper-case tag of two or more words (`WRONG_PARAMETERS`), not a success word. */
 const UPPER_TAG = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
-/** A top-level message leaf that holds only an upper-case tag. */
+/**
+ * A message key holding a translation key instead of words: Keycloak's admin API `{field: "email",
+ * errorMessage: "error-invalid-email", params: [...]}` and its `invalidPasswordMinLengthMessage` keys, i18n
+ * keys such as `errors.user_not_found`. Lower-case words joined by `-`, `_` or `.`, or camel case; the
+ * words must name an error (namesAnError), so a plain identifier is not taken.
+ */
+const TRANSLATION_KEY = /^[a-z][a-z0-9]*(?:(?:[-_.][a-z0-9]+)+|(?:[A-Z][a-z0-9]+)+)$/;
+
+/** A top-level message leaf that holds only an upper-case tag or a translation key: the code, not words to show. */
 function messageTag(leaves: readonly Leaf[]): Leaf | undefined {
   for (const leaf of leaves) {
     if (leaf.depth > 1 || leaf.item > 0 || !MESSAGE_KEYS.has(leaf.norm) || typeof leaf.value !== 'string') continue;
     const s = leaf.value.trim();
-    if (s.length <= 80 && UPPER_TAG.test(s) && !SUCCESS_WORDS.has(s)) return leaf;
+    if (s.length > 80 || SUCCESS_WORDS.has(s)) continue;
+    if (UPPER_TAG.test(s) || (TRANSLATION_KEY.test(s) && namesAnError(s))) return leaf;
   }
   return undefined;
 }
@@ -423,6 +434,8 @@ function messageScore(leaf: Leaf, text: string): number {
   )
     return 0;
   if (!isProse(text) && isMachineToken(text)) return 0;
+  // A long translation key reads as one long word (`invalidPasswordMinLengthMessage`): a code, not words.
+  if (!text.includes(' ') && TRANSLATION_KEY.test(text) && namesAnError(text)) return 0;
   let score = weight;
   if (leaf.inError) score += 2;
   // A message nested in an object that is no error container (`extra: [{message}]`, `messages: [{…}]`)
@@ -934,6 +947,16 @@ function pickMessage(
     return { text: joinWrapper(generic.text, specific.text), path: specific.path };
   }
   if (specific) return specific;
+  const validator = validatorErrorsMessage(scope);
+  if (validator) {
+    if (
+      generic &&
+      !validator.text.toLowerCase().includes(generic.text.toLowerCase()) &&
+      !REASON_PHRASE.test(generic.text)
+    )
+      return { text: joinWrapper(generic.text, validator.text), path: validator.path };
+    return validator;
+  }
   const dict = fieldDictMessage(scope);
   if (
     dict &&
@@ -943,6 +966,37 @@ function pickMessage(
   )
     return { text: joinWrapper(generic.text, dict.text), path: dict.path };
   return dict ?? generic;
+}
+
+/**
+ * class-validator's ValidationError objects sent as they are (NestJS `exceptionFactory: (errors) => new
+ * BadRequestException(errors)`): `message: [{property, constraints: {isEmail: "email must be an email"},
+ * children}]`. The first constraint's text (it names its property), one level of `children` deep.
+ */
+function validatorErrorsMessage(scope: unknown): { text: string; path: string } | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
+  for (const key of ['message', 'errors', 'details']) {
+    const list = Object.prototype.hasOwnProperty.call(scope, key) ? (scope as Record<string, unknown>)[key] : undefined;
+    if (!Array.isArray(list)) continue;
+    const found = constraintText(list[0], `${key}[0]`, 0);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function constraintText(item: unknown, path: string, depth: number): { text: string; path: string } | undefined {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const o = item as Record<string, unknown>;
+  const constraints = Object.prototype.hasOwnProperty.call(o, 'constraints') ? o.constraints : undefined;
+  if (constraints !== null && typeof constraints === 'object' && !Array.isArray(constraints)) {
+    for (const rule in constraints as Record<string, unknown>) {
+      const text = (constraints as Record<string, unknown>)[rule];
+      if (typeof text === 'string' && isProse(text.trim()))
+        return { text: text.trim(), path: `${path}.constraints.${rule}` };
+    }
+  }
+  const children = depth === 0 && Object.prototype.hasOwnProperty.call(o, 'children') ? o.children : undefined;
+  return Array.isArray(children) ? constraintText(children[0], `${path}.children[0]`, 1) : undefined;
 }
 
 /** Keys of the full wording beside a short message (Clerk `long_message`, eBay `longMessage`, `detailed_message`). */
@@ -984,6 +1038,8 @@ function refineSpecific(
     if ((longKey && (isFragment(chosen.text) || text.toLowerCase().includes(lower))) || extends_)
       return { text, path: other.path };
   }
+  const titled = titledDetail(leaves, leaf, parent, chosen.text);
+  if (titled) return titled;
   if (!isFragment(chosen.text) || !leaf.inError) return undefined;
   const holder = objectAt(scope, parent.replace(/\.$/, ''));
   if (!holder) return undefined;
@@ -992,6 +1048,42 @@ function refineSpecific(
     const field = typeof v === 'string' ? v.trim() : '';
     if (field && field.length <= 80 && !field.includes(' '))
       return { text: `${field}: ${chosen.text}`, path: chosen.path };
+  }
+  return undefined;
+}
+
+/** Message keys that often hold only a title (`msg: "Record not found"`). */
+const TITLE_MESSAGE_KEYS: ReadonlySet<string> = new Set(['message', 'msg', 'errormessage', 'errormsg', 'error']);
+/** Keys beside such a title that say what happened to this request (`detail: "Couldn't find Service 'x'"`). */
+const DETAIL_SENTENCE_KEYS: ReadonlySet<string> = new Set(['detail', 'details', 'description', 'debuginfo']);
+
+/**
+ * A message that is only a title (at most five words, no sentence end) with a sentence beside it that says
+ * more: Fastly's `{msg: "Record not found", detail: "Couldn't find Service '…'"}`, Docker Hub's and Apideck's
+ * `{message, detail}`, DRACOON's `debugInfo`. Both are shown, the title first, as problem details read
+ * `title` and `detail` together. A stack trace or a long dump (a newline, over 300 characters) is no sentence.
+ */
+function titledDetail(
+  leaves: readonly Leaf[],
+  leaf: Leaf,
+  parent: string,
+  title: string,
+): { text: string; path: string } | undefined {
+  if (!TITLE_MESSAGE_KEYS.has(leaf.norm) || /[.!?:;]$/.test(title) || title.split(/\s+/).length > 5) return undefined;
+  const lower = title.toLowerCase();
+  for (const other of leaves) {
+    if (other === leaf || parentOf(other) !== parent || !DETAIL_SENTENCE_KEYS.has(other.norm)) continue;
+    if (typeof other.value !== 'string') continue;
+    const text = other.value.trim();
+    if (
+      text.length <= title.length ||
+      text.length > 300 ||
+      /[\r\n]/.test(text) ||
+      !isProse(text) ||
+      text.toLowerCase().includes(lower)
+    )
+      continue;
+    return { text: joinWrapper(title, text), path: other.path };
   }
   return undefined;
 }
@@ -1119,7 +1211,29 @@ const FIELD_DICT_PARENTS = new Set([
   // Eve's `_issues`, Laminas API Problem's `validation_messages` (corpus/tools/reach-q-sources.md).
   'issues',
   'validationmessages',
+  // Session 18 (reach-t): Bitbucket Cloud `error: {message, fields: {src: ["This field is required."]}}`,
+  // Bitstamp `{status: "error", reason: {__all__: ["Minimum order size is 10 USD."]}}` (a Django form's errors).
+  'fields',
+  'reason',
 ]);
+
+/**
+ * Field names that mean "no one field": Django forms' `__all__`, DRF's `non_field_errors`, Rails' `base`.
+ * Their messages are shown alone, as those frameworks' own clients print them.
+ */
+const NO_FIELD_NAMES: ReadonlySet<string> = new Set(['__all__', 'non_field_errors', 'nonfielderrors', 'base']);
+
+/** `{lang, value}`: a text with its language (OData v2 `error.message`). */
+function localizedText(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === 2 && keys.includes('lang') && keys.includes('value');
+}
+
+/** "name: has already been taken", or the text alone for a form-wide entry. */
+function fieldLine(field: string, text: string): string {
+  return NO_FIELD_NAMES.has(field.toLowerCase()) ? text : `${field}: ${text}`;
+}
 
 /** Holders whose keys are always field names, even `message` or `code` (a form's own fields). */
 const FIELDS_ONLY_PARENTS = new Set(['modelstate', 'validationmessages', 'fielderrors', 'validationerrors', 'issues']);
@@ -1255,6 +1369,17 @@ function fieldDictMessage(scope: unknown, rootToo = false): { text: string; path
     if (inner !== null && typeof inner === 'object' && !Array.isArray(inner))
       holders.push([inner as Record<string, unknown>, `${key}.`]);
   }
+  // Jira's bulk operations: `errors: [{status, elementErrors: {errorMessages: [], errors: {field: "…"}}, failedElementNumber}]`,
+  // one ErrorCollection per failed element; the first element's collection speaks.
+  const list = root.errors;
+  const first = Array.isArray(list) ? list[0] : undefined;
+  if (first !== null && typeof first === 'object' && !Array.isArray(first)) {
+    for (const key in first as Record<string, unknown>) {
+      const inner = (first as Record<string, unknown>)[key];
+      if (normalizeKey(key).endsWith('errors') && inner !== null && typeof inner === 'object' && !Array.isArray(inner))
+        holders.push([inner as Record<string, unknown>, `errors[0].${key}.`]);
+    }
+  }
   for (const [holder, prefix] of holders) {
     for (const key in holder) {
       // `{message: "validation errors", data: {name: ["…"]}}`: at the top, the payload slot may hold the field map;
@@ -1265,13 +1390,15 @@ function fieldDictMessage(scope: unknown, rootToo = false): { text: string; path
         !(prefix === 'data.' && key === 'params')
       )
         continue;
+      // OData v2's localized text `message: {lang: "en", value: "…"}` is one message, not a field named `value`.
+      if (localizedText(holder[key])) continue;
       const entry = fieldDictEntry(holder[key], false, FIELDS_ONLY_PARENTS.has(normalizeKey(key)));
-      if (entry) return { text: `${entry.field}: ${entry.text}`, path: `${prefix}${key}.${entry.field}` };
+      if (entry) return { text: fieldLine(entry.field, entry.text), path: `${prefix}${key}.${entry.field}` };
     }
   }
   if (rootToo) {
     const entry = fieldDictEntry(root);
-    if (entry) return { text: `${entry.field}: ${entry.text}`, path: entry.field };
+    if (entry) return { text: fieldLine(entry.field, entry.text), path: entry.field };
   }
   return undefined;
 }
@@ -1333,6 +1460,39 @@ function tupleError(list: unknown[], out: Inferred): boolean {
   return out.errorCode !== undefined || out.message !== undefined;
 }
 
+/**
+ * Reddit's `json.errors`: a list of `[error_type, message, field]` tuples (PRAW's RedditErrorItem, JRAW's
+ * ApiException read `node[0]` and `node[1]`). The first tuple's code and message, when it has that shape.
+ */
+const REDDIT_ERROR_TYPE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+
+function errorTupleList(scope: unknown): { code: string; message: string } | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
+  const list = Object.prototype.hasOwnProperty.call(scope, 'errors')
+    ? (scope as Record<string, unknown>).errors
+    : undefined;
+  const first: unknown = Array.isArray(list) ? list[0] : undefined;
+  if (!Array.isArray(first) || first.length < 2 || first.length > 4) return undefined;
+  const [code, message] = first as unknown[];
+  if (typeof code !== 'string' || typeof message !== 'string') return undefined;
+  const c = code.trim();
+  const m = message.trim();
+  return c.length >= 3 && c.length <= 80 && REDDIT_ERROR_TYPE.test(c) && isProse(m)
+    ? { code: c, message: m }
+    : undefined;
+}
+
+/** The messages of a body that is only a list of sentences (at most 20 shown), or undefined. */
+function messageList(list: unknown[]): string | undefined {
+  if (list.length === 0 || list.length > 50) return undefined;
+  const parts: string[] = [];
+  for (const item of list) {
+    if (typeof item !== 'string') return undefined;
+    if (parts.length < 20 && item.trim()) parts.push(item.trim());
+  }
+  return parts.length && isProse(parts[0]) ? parts.join('; ') : undefined;
+}
+
 /** A key test remembered per normalized key: the walk asks it of every key, and bodies repeat their keys. */
 function memoKeyTest(test: (norm: string) => boolean): (norm: string) => boolean {
   const known = new Map<string, boolean>();
@@ -1377,6 +1537,15 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   let scope: unknown = root;
   let prefix = '';
   if (Array.isArray(root) && full && codeAndMessage && tupleError(root, out)) return out;
+  // Storyblok's 404 `["This record could not be found"]`: an error status whose whole body is a list of messages.
+  if (Array.isArray(root) && full && codeAndMessage && status >= 400) {
+    const text = messageList(root);
+    if (text !== undefined) {
+      out.message = text;
+      out.messageField = '[0]';
+      return out;
+    }
+  }
   if (Array.isArray(root)) scope = root.length > 0 ? root[0] : undefined;
   if (scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
     const wrapped = unwrap(scope as Record<string, unknown>);
@@ -1409,6 +1578,14 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   const leaves = full
     ? leavesOf(scope, anyDictionary)
     : leavesOf(scope, idWaitOrRetry, LIGHT_NODES, MAX_ERROR_WAIT_DEPTH);
+  const tuple = full && codeAndMessage ? errorTupleList(scope) : undefined;
+  if (tuple) {
+    out.errorCode = tuple.code;
+    out.errorCodeField = `${prefix}errors[0][0]`;
+    out.message = tuple.message;
+    out.messageField = `${prefix}errors[0][1]`;
+    if (!leaves.length) return out;
+  }
   if (!leaves.length) {
     // `{errors: {field: "message"}}` holds no dictionary key below its top: the field dictionary is the message.
     // On an error status the body itself may be the dictionary (DRF's `{lines: [{}, {quantity: [...]}]}`).
@@ -1419,7 +1596,7 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     }
     return out;
   }
-  if (full && codeAndMessage) {
+  if (full && codeAndMessage && !tuple) {
     const echoParents = reasonEchoParents(leaves, status);
     const code0 = best(leaves, (l) => codeScore(l, status, echoParents), 3);
     const code = code0 && (namedBeside(leaves, code0) ?? code0);

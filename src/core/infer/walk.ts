@@ -141,7 +141,10 @@ export function leavesOf(
       // The `data` of a serialized error class (`{name: "ValidationError", message, data: [{field, message}]}`:
       // Moleculer, Payload CMS) holds that error's details, not a payload.
       const details = norm === 'data' && namesErrorClass(obj);
-      if (DATA_CONTAINERS.has(norm) && !underValidation && !details) continue;
+      // Miro `{type: "error", code, message: "Invalid parameters", context: {fields: [{field, message}]}}`: inside
+      // an error object, `context` holds that error's own details (reach-t), not a request's context.
+      const errorContext = norm === 'context' && inError;
+      if (DATA_CONTAINERS.has(norm) && !underValidation && !details && !errorContext) continue;
       visit(value, childPath, depth + 1, inError || isErrorContainer(norm), item, nesting + 1);
     }
   };

