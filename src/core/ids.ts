@@ -68,7 +68,15 @@ const EDGE_OWNER: Readonly<Record<(typeof EDGE_HEADERS)[number], string>> = {
   // Akamai's Global Request Number: the format of its error "Reference #", which its support looks up.
   'akamai-grn': 'Akamai edge',
 };
-const TRACE_HEADERS = ['traceparent', 'x-cloud-trace-context', 'x-b3-traceid', 'x-datadog-trace-id'] as const;
+const TRACE_HEADERS = [
+  'traceparent',
+  'x-cloud-trace-context',
+  'x-b3-traceid',
+  'x-datadog-trace-id',
+  // Session 18 (reach-u): Zipkin's single `b3` header and Sentry's `sentry-trace`, both `traceid-spanid[-sampled…]`.
+  'b3',
+  'sentry-trace',
+] as const;
 
 /** IDs written in prose: "request ID xyz", "RequestId: …", "(Request ID: req_…)", "request_id=…". */
 const MESSAGE_ID =
@@ -100,6 +108,12 @@ function traceId(name: string, value: string): string | undefined {
     return m ? m[1] : undefined;
   }
   if (name === 'x-cloud-trace-context') return v.split('/')[0] || undefined;
+  // `b3: {traceid}-{spanid}-{sampled}-{parent}` (openzipkin/b3-propagation), `sentry-trace: {traceid}-{spanid}-{sampled}`;
+  // a lone sampling flag (`b3: 0`) carries no trace.
+  if (name === 'b3' || name === 'sentry-trace') {
+    const m = /^([0-9a-f]{16}|[0-9a-f]{32})-[0-9a-f]{16}(?:-|$)/i.exec(v);
+    return m ? m[1] : undefined;
+  }
   return v || undefined;
 }
 

@@ -317,6 +317,9 @@ function withLaterParts(text: string, from: number, seconds: number, unit: numbe
   return total;
 }
 
+/** What follows a number that opens a date (`2026-01-…`, `2026/01/…`) or a clock time (`12:30`), not a count of seconds. */
+const DATE_OR_TIME_NEXT = /^[-/:]\d/;
+
 /** A figure that says how long something took or lasted ("timed out after 30 seconds"), not how long to wait. */
 const NOT_A_WAIT = /\b(?:timed? ?out|expired?|closed|failed|took|ran|running|inactiv|idle|elapsed|valid|lasted)/i;
 
@@ -362,6 +365,9 @@ export function waitInMessage(message: string): number | undefined {
   for (const re of MESSAGE_WAITS) {
     const m = re.exec(text);
     if (!m || NOT_A_WAIT.test(m[0])) continue;
+    // "retry after 2026-01-01T10:05:00Z", "try again after 12:30": the number opens a date or a time, read by untilInMessage.
+    if (m[2] === undefined && DATE_OR_TIME_NEXT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)))
+      continue;
     if (m[2] === undefined) {
       const d = parseDuration(m[1].replace(/\s+/g, ''));
       if (d !== undefined) return d;
@@ -408,6 +414,12 @@ const RESET_HEADERS: ReadonlyArray<{ reset: string; remaining?: string }> = [
   { reset: 'anthropic-ratelimit-input-tokens-reset', remaining: 'anthropic-ratelimit-input-tokens-remaining' },
   { reset: 'anthropic-ratelimit-output-tokens-reset', remaining: 'anthropic-ratelimit-output-tokens-remaining' },
   { reset: 'x-sib-ratelimit-reset', remaining: 'x-sib-ratelimit-remaining' }, // Brevo
+  // Session 18 (reach-u, corpus/tools/reach-u-sources.md): GitLab's HTTP-date twin of RateLimit-Reset; the Fastly API's
+  // epoch seconds (its generated SDKs read both headers); Bybit's epoch milliseconds beside `X-Bapi-Limit-Status`
+  // (the requests left). KuCoin's `gw-ratelimit-reset` is left out: the corpus, from KuCoin's docs, reads it as no wait.
+  { reset: 'ratelimit-resettime', remaining: 'ratelimit-remaining' },
+  { reset: 'fastly-ratelimit-reset', remaining: 'fastly-ratelimit-remaining' },
+  { reset: 'x-bapi-limit-reset-timestamp', remaining: 'x-bapi-limit-status' },
 ];
 
 /**
@@ -415,6 +427,19 @@ const RESET_HEADERS: ReadonlyArray<{ reset: string; remaining?: string }> = [
  * and per-window ones (`x-ratelimit-reset-minute`, Xweather), paired with their `…-remaining…` counter.
  */
 const VENDOR_RESET_HEADER = /^x-[a-z0-9-]*rate-?limit-(?:[a-z0-9]+-)?reset(?:-after)?(?:-[a-z]+)?$/;
+
+/**
+ * A reset header whose name ends in `-ms` (`x-ratelimit-reset-ms`, as rate limiters in many public repositories send
+ * it) counts milliseconds: from now, or from the epoch when the figure is that large.
+ */
+const MS_NAMED = /-ms$/;
+
+/** A reset value in milliseconds: a countdown, or an epoch time from 1e12 (parseResetValue reads those already). */
+function parseResetMs(raw: string, referenceMs: number, what: string, notes: string[]): number | undefined {
+  const v = raw.trim().split(',')[0].trim();
+  if (NUMBER.test(v) && Number(v) < 1e12) return sane(Number(v) / 1000, what, raw, notes);
+  return parseResetValue(raw, referenceMs, what, notes);
+}
 
 /** Remaining-counters that prove a limit is exhausted when they read 0. */
 export const REMAINING_HEADERS: readonly string[] = [
@@ -601,7 +626,8 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
       for (let i = 0; i < names.length; i++) if (VENDOR_RESET_HEADER.test(names[i])) found.push(i);
       const spent = found.find((i) => isZero(headers.get(names[i].replace('-reset', '-remaining'))));
       for (const i of spent === undefined ? found : [spent, ...found]) {
-        const s = parseResetValue(headers.entries()[i].value, ref(), names[i], notes);
+        const parse = MS_NAMED.test(names[i]) ? parseResetMs : parseResetValue;
+        const s = parse(headers.entries()[i].value, ref(), names[i], notes);
         if (s !== undefined) return { wait: { seconds: s, source: `${names[i]} header` }, notes };
       }
     }
