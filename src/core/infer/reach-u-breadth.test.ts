@@ -452,6 +452,157 @@ const IDS: Variant[] = [
     body: { answer: 'ok', context: { requestId: 'legal-qa-api-0001' } },
     expect: { failure: false, errorId: null },
   },
+  {
+    name: 'SAP OData v2 innererror.transactionid',
+    status: 400,
+    body: {
+      error: {
+        code: 'SY/530',
+        message: { lang: 'en', value: 'Material 4711 does not exist' },
+        innererror: {
+          application: {
+            component_id: 'MM',
+            service_namespace: '/SAP/',
+            service_id: 'API_PRODUCT_SRV',
+            service_version: '0001',
+          },
+          transactionid: 'F1A2B3C4D5E6F708192A3B4C5D6E7F80',
+          timestamp: '20300101000000.1234560',
+          Error_Resolution: {
+            SAP_Transaction: 'Run transaction /IWFND/ERROR_LOG on SAP Gateway hub system',
+            SAP_Note: 'See SAP Note 1797736',
+          },
+          errordetails: [],
+        },
+      },
+    },
+    expect: {
+      errorId: 'F1A2B3C4D5E6F708192A3B4C5D6E7F80',
+      message: 'Material 4711 does not exist',
+      errorCode: 'SY/530',
+    },
+  },
+  {
+    name: 'Dataverse REQ_ID header',
+    status: 404,
+    headers: { req_id: UUID },
+    body: { error: { code: '0x80040217', message: 'account With Id = 00000000 Does Not Exist' } },
+    expect: { errorId: UUID },
+  },
+  {
+    name: 'Braintree GraphQL extensions.requestId',
+    status: 200,
+    body: {
+      data: null,
+      errors: [
+        {
+          message: 'Amount must be greater than zero.',
+          locations: [{ line: 1, column: 1 }],
+          path: ['chargePaymentMethod'],
+          extensions: { errorClass: 'VALIDATION', legacyCode: '81531', inputPath: ['input', 'transaction', 'amount'] },
+        },
+      ],
+      extensions: { requestId: 'a7b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' },
+    },
+    expect: { failure: true, errorId: 'a7b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' },
+  },
+  {
+    name: 'Stripe request_log_url only',
+    status: 402,
+    body: {
+      error: {
+        code: 'card_declined',
+        decline_code: 'generic_decline',
+        doc_url: 'https://stripe.com/docs/error-codes/card-declined',
+        message: 'Your card was declined.',
+        request_log_url: 'https://dashboard.stripe.com/test/logs/req_8kQ2xYz1AbCdEf?t=1700000000',
+        type: 'card_error',
+      },
+    },
+    expect: { errorId: 'req_8kQ2xYz1AbCdEf' },
+  },
+  {
+    name: 'Okta errorId no digits',
+    status: 401,
+    body: {
+      errorCode: 'E0000011',
+      errorSummary: 'Invalid token provided',
+      errorLink: 'E0000011',
+      errorId: 'oaeVuIxVgWRSdWbkrDBDgCBnQ',
+      errorCauses: [],
+    },
+    expect: { errorId: 'oaeVuIxVgWRSdWbkrDBDgCBnQ' },
+  },
+  {
+    name: 'HERE correlationId',
+    status: 400,
+    body: {
+      title: 'Malformed request',
+      status: 400,
+      code: 'E605001',
+      cause: 'Invalid value for parameter',
+      action: 'Fix the request',
+      correlationId: '4199533b-6290-41db-8d79-edf4f4019a74',
+    },
+    expect: { errorId: '4199533b-6290-41db-8d79-edf4f4019a74' },
+  },
+  {
+    name: 'azure cosmos x-ms-retry-after-ms',
+    status: 429,
+    headers: { 'x-ms-retry-after-ms': '2500', 'x-ms-activity-id': UUID },
+    body: {
+      code: 'TooManyRequests',
+      message:
+        'Message: {"Errors":["Request rate is large. More Request Units may be needed, so no changes were made. Please retry this request later."]}',
+    },
+    expect: { retryAfterSeconds: 2.5, errorId: UUID },
+  },
+  {
+    name: 'AWS x-amzn-ErrorType throttling',
+    status: 400,
+    headers: {
+      'x-amzn-requestid': UUID,
+      'x-amzn-errortype': 'ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.availability/',
+    },
+    body: { __type: 'com.amazon.coral.availability#ThrottlingException', message: 'Rate exceeded' },
+    expect: { errorId: UUID, retryable: true },
+  },
+  {
+    name: 'Azure ARM: empty x-ms-request-id falls to correlation',
+    status: 409,
+    headers: { 'x-ms-request-id': '', 'x-ms-correlation-request-id': UUID },
+    body: { error: { code: 'Conflict', message: 'Operation is in progress' } },
+    expect: { errorId: UUID },
+  },
+  {
+    name: 'GraphQL extensions.requestId in error',
+    status: 200,
+    body: {
+      errors: [
+        {
+          message: 'Internal server error',
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req_9f8e7d6c5b4a3210' },
+        },
+      ],
+      data: null,
+    },
+    expect: { failure: true, errorId: 'req_9f8e7d6c5b4a3210' },
+  },
+  {
+    name: 'Kong text request_id',
+    status: 503,
+    body: 'failure to get a peer from the ring-balancer\nrequest_id: 2f9a0b6c1d3e4f5a6b7c8d9e0f1a2b3c',
+    type: 'text/plain',
+    expect: { errorId: '2f9a0b6c1d3e4f5a6b7c8d9e0f1a2b3c' },
+  },
+  {
+    name: 'Traefik/nginx 502 text with request id header x-request-id',
+    status: 502,
+    headers: { 'x-request-id': 'e3b0c44298fc1c149afbf4c8996fb924' },
+    body: 'Bad Gateway',
+    type: 'text/plain',
+    expect: { errorId: 'e3b0c44298fc1c149afbf4c8996fb924', message: 'Bad Gateway' },
+  },
 ];
 
 /** Error pages of CDNs, WAFs, bot protection, hosting and servers: the headline as the message, the printed ID. */
@@ -606,6 +757,85 @@ const PAGES: Variant[] = [
     status: 404,
     body: '<html><body><h1>Not Found</h1><p>See the API Reference # section for valid paths.</p></body></html>',
     expect: { errorId: null },
+  },
+  {
+    name: 'Jenkins/Jetty no valid crumb',
+    status: 403,
+    body: '<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html;charset=utf-8"/>\n<title>Error 403 No valid crumb was included in the request</title>\n</head>\n<body><h2>HTTP ERROR 403 No valid crumb was included in the request</h2>\n<table>\n<tr><th>URI:</th><td>/job/x/build</td></tr>\n<tr><th>STATUS:</th><td>403</td></tr>\n<tr><th>MESSAGE:</th><td>No valid crumb was included in the request</td></tr>\n<tr><th>SERVLET:</th><td>Stapler</td></tr>\n</table>\n<hr><a href="https://eclipse.org/jetty">Powered by Jetty:// 10.0.13</a><hr/>\n\n</body>\n</html>',
+    expect: { message: 'No valid crumb was included in the request' },
+  },
+  {
+    name: 'IIS HTTP.sys 503',
+    status: 503,
+    body: '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN""http://www.w3.org/TR/html4/strict.dtd">\r\n<HTML><HEAD><TITLE>Service Unavailable</TITLE>\r\n<META HTTP-EQUIV="Content-Type" Content="text/html; charset=us-ascii"></HEAD>\r\n<BODY><h2>Service Unavailable</h2>\r\n<hr><p>HTTP Error 503. The service is unavailable.</p>\r\n</BODY></HTML>\r\n',
+    expect: { message: 'The service is unavailable' },
+  },
+  {
+    name: 'IIS 500 generic',
+    status: 500,
+    body: 'The page cannot be displayed because an internal server error has occurred.',
+    type: 'text/html',
+    expect: { message: 'The page cannot be displayed because an internal server error has occurred' },
+  },
+  {
+    name: 'Vercel text timeout',
+    status: 504,
+    headers: {
+      'x-vercel-error': 'FUNCTION_INVOCATION_TIMEOUT',
+      'x-vercel-id': 'fra1::iad1::abcde-1700000000000-0123456789ab',
+    },
+    body: 'An error occurred with your deployment\n\nFUNCTION_INVOCATION_TIMEOUT\n\nfra1::iad1::abcde-1700000000000-0123456789ab\n',
+    type: 'text/plain',
+    expect: { errorCode: 'FUNCTION_INVOCATION_TIMEOUT', errorId: 'fra1::iad1::abcde-1700000000000-0123456789ab' },
+  },
+  {
+    name: 'Railway 502 page request id',
+    status: 502,
+    body: '<!DOCTYPE html><html><head><title>Application Error</title></head><body><h1>Application failed to respond</h1><p>This error appears to be caused by the application.</p><p>Request ID: <span>Vxk2nT8eRvq0Yzp1AbC3dQ</span></p></body></html>',
+    expect: { message: 'Application failed to respond', errorId: 'Vxk2nT8eRvq0Yzp1AbC3dQ' },
+  },
+  {
+    name: 'Cloudflare 1101 worker threw',
+    status: 500,
+    body: '<!DOCTYPE html><html><head><title>Worker threw exception | example.com | Cloudflare</title></head><body><div id="cf-error-details"><h1><span>Error</span><span>1101</span></h1><h2>Worker threw exception</h2><p>You\'ve requested a page on a website (example.com) that is on the Cloudflare network. An unknown error occurred while rendering the page.</p><p>Cloudflare Ray ID: <strong>8b1c2d3e4f506172</strong></p></div></body></html>',
+    expect: { errorCode: '1101', message: 'Worker threw exception', errorId: '8b1c2d3e4f506172' },
+  },
+  {
+    name: 'Cloudflare text error code',
+    status: 403,
+    headers: { 'cf-ray': '8c1d2e3f40516273-FRA' },
+    body: 'error code: 1020',
+    type: 'text/plain',
+    expect: { errorCode: '1020', errorId: '8c1d2e3f40516273-FRA' },
+  },
+  {
+    name: 'Tyk JSON error',
+    status: 403,
+    body: { error: 'Access to this API has been disallowed' },
+    expect: { message: 'Access to this API has been disallowed' },
+  },
+  {
+    name: 'Apigee fault spike arrest',
+    status: 429,
+    body: {
+      fault: {
+        faultstring:
+          'Spike arrest violation. Allowed rate : MessageRate{messagesPerPeriod=10, periodInMicroseconds=1000000, maxBurstMessageCount=1.0}',
+        detail: { errorcode: 'policies.ratelimit.SpikeArrestViolation' },
+      },
+    },
+    expect: { errorCode: 'policies.ratelimit.SpikeArrestViolation', retryAfterSeconds: null },
+  },
+  {
+    name: 'Apigee quota violation',
+    status: 429,
+    body: {
+      fault: {
+        faultstring: 'Rate limit quota violation. Quota limit  exceeded. Identifier : _default',
+        detail: { errorcode: 'policies.ratelimit.QuotaViolation' },
+      },
+    },
+    expect: { errorCode: 'policies.ratelimit.QuotaViolation' },
   },
 ];
 
@@ -863,6 +1093,151 @@ const WAITS: Variant[] = [
     body: { message: 'Quota exhausted, retry after 2030-01-01T01:10:00+01:00' },
     expect: { retryAfterSeconds: 600 },
   },
+  {
+    name: 'Binance banned until',
+    status: 418,
+    headers: { date: DATE },
+    body: {
+      code: -1003,
+      msg: `Way too many requests; IP(1.2.3.4) banned until ${Date.parse(DATE) + 120000}. Please use the websocket for live updates to avoid bans.`,
+    },
+    expect: { retryAfterSeconds: 120 },
+  },
+  {
+    name: 'retry in 1 minute(s)',
+    status: 429,
+    body: { message: 'Rate limit exceeded, retry in 1 minute(s)' },
+    expect: { retryAfterSeconds: 60 },
+  },
+  {
+    name: 'try again in 1 minute and 30 seconds',
+    status: 429,
+    body: { message: 'Please try again in 1 minute and 30 seconds.' },
+    expect: { retryAfterSeconds: 90 },
+  },
+  {
+    name: 'retry in 47.4 s',
+    status: 429,
+    body: { message: 'Request limit reached. Please try again in 47.4 s' },
+    expect: { retryAfterSeconds: 47.4 },
+  },
+  {
+    name: 'Meta X-Business-Use-Case-Usage minutes',
+    status: 400,
+    headers: {
+      'x-business-use-case-usage':
+        '{"1234567890":[{"type":"ads_management","call_count":100,"total_cputime":25,"total_time":25,"estimated_time_to_regain_access":15}]}',
+    },
+    body: {
+      error: {
+        message: 'There have been too many calls to this ad-account. Wait a bit and try again.',
+        type: 'OAuthException',
+        code: 80004,
+        error_subcode: 2446079,
+        fbtrace_id: 'AbCdEfGhIjK',
+      },
+    },
+    expect: { retryAfterSeconds: 900 },
+  },
+  {
+    name: 'Meta X-Ad-Account-Usage reset_time_duration',
+    status: 400,
+    headers: {
+      'x-ad-account-usage':
+        '{"acc_id_util_pct":100,"reset_time_duration":60,"ads_api_access_tier":"development_access"}',
+    },
+    body: {
+      error: { message: 'User request limit reached', type: 'OAuthException', code: 17, fbtrace_id: 'AbCdEfGhIjK' },
+    },
+    expect: { retryAfterSeconds: 60 },
+  },
+  {
+    name: 'Retry-After with message too',
+    status: 429,
+    headers: { 'retry-after': '7' },
+    body: { message: 'Try again in 30 seconds' },
+    expect: { retryAfterSeconds: 7 },
+  },
+  {
+    name: 'text plain try again in 5 minutes',
+    status: 429,
+    body: 'Too many requests, please try again in 5 minutes.',
+    type: 'text/plain',
+    expect: { retryAfterSeconds: 300 },
+  },
+  {
+    name: 'html page wait',
+    status: 429,
+    body: '<html><body><h1>Too Many Requests</h1><p>You have sent too many requests. Please wait 60 seconds and try again.</p></body></html>',
+    expect: { retryAfterSeconds: 60 },
+  },
+  {
+    name: 'express-rate-limit default',
+    status: 429,
+    headers: {
+      'ratelimit-policy': '100;w=900',
+      'ratelimit-limit': '100',
+      'ratelimit-remaining': '0',
+      'ratelimit-reset': '847',
+    },
+    body: 'Too many requests, please try again later.',
+    type: 'text/html',
+    expect: { retryAfterSeconds: 847 },
+  },
+  {
+    name: 'Azure APIM quota replenished',
+    status: 403,
+    body: { statusCode: 403, message: 'Out of call volume quota. Quota will be replenished in 00:05:00.' },
+    expect: { retryAfterSeconds: 300 },
+  },
+  {
+    name: 'WSO2 throttled',
+    status: 429,
+    body: {
+      fault: {
+        code: 900802,
+        message: 'Message throttled out',
+        description: 'You have exceeded your quota .You can access API after 2030-Jan-01 00:01:00+0000 UTC',
+        nextAccessTime: '2030-Jan-01 00:01:00+0000 UTC',
+      },
+    },
+    headers: { date: DATE },
+    expect: { retryAfterSeconds: 60 },
+  },
+  {
+    name: 'WSO2 nextAccessTime (Enedis, Met Office DataHub pastes)',
+    status: 429,
+    headers: { date: DATE },
+    body: {
+      fault: {
+        code: 900804,
+        message: 'Message throttled out',
+        description: 'You have exceeded your quota',
+        nextAccessTime: '2030-Jan-01 00:03:00+0000 UTC',
+      },
+    },
+    expect: { retryAfterSeconds: 180 },
+  },
+  {
+    name: 'WSO2 nextAccessTime at top level',
+    status: 429,
+    headers: { date: DATE },
+    body: {
+      code: '900804',
+      message: 'Message throttled out',
+      description: 'You have exceeded your quota .You can access API after 2030-Jan-01 00:00:30+0000 UTC',
+      nextAccessTime: '2030-Jan-01 00:00:30+0000 UTC',
+    },
+    expect: { retryAfterSeconds: 30 },
+  },
+  {
+    name: 'WSO2 wait in the message alone ("You can access API after …")',
+    status: 429,
+    headers: { date: DATE },
+    body: 'You have exceeded your quota .You can access API after 2030-Jan-01 00:01:00+0000 UTC',
+    type: 'text/plain',
+    expect: { retryAfterSeconds: 60 },
+  },
 ];
 
 /** Figures that are no wait. */
@@ -904,6 +1279,66 @@ const NOT_WAITS: Variant[] = [
     status: 500,
     headers: { 'fastly-ratelimit-remaining': '900', 'fastly-ratelimit-reset': '1900000000' },
     body: { msg: 'Internal error' },
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: 'Shopify calls per second not wait',
+    status: 429,
+    body: {
+      errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.',
+    },
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: 'GitHub secondary few minutes',
+    status: 403,
+    body: {
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      documentation_url: 'https://docs.github.com/rest',
+    },
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: 'counter: access token expired at is no wait',
+    status: 401,
+    headers: { date: DATE },
+    body: { error: 'invalid_token', error_description: 'The access token expired at 2029-12-31T23:00:00Z' },
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: 'counter: Meta estimated_time_to_regain_access 0 is no wait',
+    status: 400,
+    headers: {
+      'x-business-use-case-usage':
+        '{"112130216863063":[{"type":"pages","call_count":1,"total_cputime":1,"total_time":1,"estimated_time_to_regain_access":0}]}',
+    },
+    body: { error: { message: 'Invalid parameter', type: 'OAuthException', code: 100, fbtrace_id: 'AbCdEfGhIjK' } },
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: 'counter: a malformed usage header is ignored',
+    status: 400,
+    headers: { 'x-business-use-case-usage': '{"1":[{"estimated_time_to_regain_access":' },
+    body: { error: { message: 'Invalid parameter', type: 'OAuthException', code: 100 } },
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: 'counter: x-ad-account-usage below 100% on a validation error is no wait',
+    status: 400,
+    headers: {
+      'x-ad-account-usage':
+        '{"acc_id_util_pct":9.67,"reset_time_duration":120,"ads_api_access_tier":"standard_access"}',
+    },
+    body: { error: { message: 'Invalid parameter', type: 'OAuthException', code: 100 } },
+    expect: { retryAfterSeconds: null },
+  },
+  {
+    name: 'counter: nextAccessTime with an unknown month name is ignored',
+    status: 429,
+    headers: { date: DATE },
+    body: {
+      fault: { code: 900804, message: 'Message throttled out', nextAccessTime: '2030-Foo-01 00:01:00+0000 UTC' },
+    },
     expect: { retryAfterSeconds: null },
   },
 ];
