@@ -603,6 +603,178 @@ const IDS: Variant[] = [
     type: 'text/plain',
     expect: { errorId: 'e3b0c44298fc1c149afbf4c8996fb924', message: 'Bad Gateway' },
   },
+  {
+    name: 'traceresponse (W3C Trace Context Level 2; an Azure Digital Twins recording)',
+    status: 400,
+    headers: { traceresponse: '00-40e5df5fa54eca439efb7eb7b1af9041-0a56689e6a7aa24d-01' },
+    body: {
+      error: { code: 'ModelNotFound', message: 'There is no Model(s) available that matches the provided id(s).' },
+    },
+    expect: { errorId: '40e5df5fa54eca439efb7eb7b1af9041' },
+  },
+  {
+    name: 'Server-Timing traceparent (OpenTelemetry ServerTimingResponsePropagator, Splunk RUM)',
+    status: 500,
+    headers: {
+      'server-timing':
+        'cdn-cache; desc=MISS, edge; dur=12, origin; dur=146, traceparent;desc="00-a4e850d476b40c734ccaa4472a53d855-81e431004717f4d2-01"',
+    },
+    body: { message: 'Internal Server Error' },
+    expect: { errorId: 'a4e850d476b40c734ccaa4472a53d855' },
+  },
+  {
+    name: 'a request ID outranks the Server-Timing trace',
+    status: 500,
+    headers: {
+      'x-request-id': 'req-5b6c7d8e9f',
+      'server-timing': 'traceparent;desc="00-a4e850d476b40c734ccaa4472a53d855-81e431004717f4d2-01"',
+    },
+    body: { message: 'Internal Server Error' },
+    expect: { errorId: 'req-5b6c7d8e9f' },
+  },
+  {
+    name: 'counter: Server-Timing metrics without a traceparent name no event',
+    status: 503,
+    headers: { 'server-timing': 'cdn-cache; desc=MISS, edge; dur=12, origin; dur=146' },
+    body: { message: 'Service Unavailable' },
+    expect: { errorId: null },
+  },
+  {
+    name: 'counter: a Sucuri server ID header is no support ID',
+    status: 403,
+    headers: { 'x-sucuri-id': '14013' },
+    body: { message: 'Access denied' },
+    expect: { errorId: null },
+  },
+  {
+    name: 'Entra AADSTS text Trace ID / Correlation ID',
+    status: 400,
+    body: {
+      error: 'invalid_client',
+      error_description:
+        'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value. Trace ID: 0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d00 Correlation ID: 4f5a6b7c-8d9e-4f0a-9b1c-2d3e4f5a6b7c Timestamp: 2030-01-01 00:00:00Z',
+      error_codes: [7000215],
+      timestamp: '2030-01-01 00:00:00Z',
+    },
+    expect: { errorId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d00' },
+  },
+  {
+    name: 'RequestId in brackets',
+    status: 500,
+    body: { message: 'Something went wrong [RequestId: 8e7f6a5b-4c3d-4e2f-9a1b-0c9d8e7f6a5b]' },
+    expect: { errorId: '8e7f6a5b-4c3d-4e2f-9a1b-0c9d8e7f6a5b' },
+  },
+  {
+    name: 'Request-Id quoted',
+    status: 500,
+    body: { message: "Internal error. Request-Id: 'req_5fG7hJ9kL1'" },
+    expect: { errorId: 'req_5fG7hJ9kL1' },
+  },
+  {
+    name: 'include this ID: (an ID after a short clause and a colon)',
+    status: 500,
+    body: {
+      error: 'An unexpected error occurred. Please contact support and include this ID: 01HXZ3K9QW8E7R6T5Y4U3I2O1P',
+    },
+    expect: { errorId: '01HXZ3K9QW8E7R6T5Y4U3I2O1P' },
+  },
+  {
+    name: 'x-request-id in message',
+    status: 502,
+    body: { message: 'upstream failed (x-request-id: 7c1e2a9b4d3f)' },
+    expect: { errorId: '7c1e2a9b4d3f' },
+  },
+  {
+    name: 'Correlation Id in Azure text',
+    status: 500,
+    body: 'An error has occurred. Correlation Id: 5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e',
+    type: 'text/plain',
+    expect: { errorId: '5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e' },
+  },
+  {
+    name: 'OpenAI message request ID',
+    status: 500,
+    body: {
+      error: {
+        message:
+          'The server had an error while processing your request. Sorry about that! You can retry your request, or contact us through our help center at help.openai.com if the error persists. (Please include the request ID req_a1b2c3d4e5f60718293a4b5c6d7e8f90 in your message.)',
+        type: 'server_error',
+        param: null,
+        code: null,
+      },
+    },
+    expect: { errorId: 'req_a1b2c3d4e5f60718293a4b5c6d7e8f90' },
+  },
+  {
+    name: 'Anthropic message',
+    status: 500,
+    body: {
+      type: 'error',
+      error: { type: 'api_error', message: 'Internal server error' },
+      request_id: 'req_011CSHoEeqs5C35K2UUqR7Fy',
+    },
+    expect: { errorId: 'req_011CSHoEeqs5C35K2UUqR7Fy' },
+  },
+  {
+    name: 'Google "error ID" in html',
+    status: 500,
+    body: '<html><body><h1>Server Error</h1><p>An internal error occurred. Error ID: 4f9b2c1e</p></body></html>',
+    expect: { errorId: '4f9b2c1e' },
+  },
+  {
+    name: 'Salesforce UNKNOWN_EXCEPTION: "include this ErrorId if you contact support: …"',
+    status: 500,
+    body: [
+      {
+        message:
+          'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)',
+        errorCode: 'UNKNOWN_EXCEPTION',
+      },
+    ],
+    expect: { errorId: '1234567890-12345' },
+  },
+  {
+    name: 'Atlassian "Trace ID" text',
+    status: 503,
+    body: { message: 'Service unavailable. Please try again later.', 'status-code': 503, traceId: '7a8b9c0d1e2f3a4b' },
+    expect: { errorId: '7a8b9c0d1e2f3a4b' },
+  },
+  {
+    name: 'Cloudflare Access request id',
+    status: 403,
+    body: "<html><body><h1>Forbidden</h1><p>You don't have permission to view this application.</p><p>Ray ID: 8d1e2f3a4b5c6d7e</p></body></html>",
+    expect: { errorId: '8d1e2f3a4b5c6d7e' },
+  },
+  {
+    name: 'counter: order number is no support id',
+    status: 409,
+    body: { message: 'Order number 100234 has already been shipped' },
+    expect: { errorId: null },
+  },
+  {
+    name: 'counter: session ID in json message',
+    status: 401,
+    body: { message: 'Session ID abc123def456 has expired' },
+    expect: { errorId: null },
+  },
+  {
+    name: 'include this identifier: (a forum error page)',
+    status: 500,
+    body: '<html><body><p>An error was generated.</p><p>For more assistance, ask in the discussion topic and include this identifier: 7f3e2a1b9c</p></body></html>',
+    expect: { errorId: '7f3e2a1b9c' },
+  },
+  {
+    name: 'counter: "this ID" with a word after the colon is no ID',
+    status: 400,
+    body: { message: 'Please check this ID format: must be numeric' },
+    expect: { errorId: null },
+  },
+  {
+    name: 'counter: "the following fields" names no ID',
+    status: 400,
+    body: { message: 'Fix the following fields: email2, phone3' },
+    expect: { errorId: null },
+  },
 ];
 
 /** Error pages of CDNs, WAFs, bot protection, hosting and servers: the headline as the message, the printed ID. */
@@ -836,6 +1008,118 @@ const PAGES: Variant[] = [
       },
     },
     expect: { errorCode: 'policies.ratelimit.QuotaViolation' },
+  },
+  {
+    name: 'AWS ALB 503 temporarily',
+    status: 503,
+    body: '<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n</body>\r\n</html>\r\n',
+    expect: { message: 'Service Temporarily Unavailable' },
+  },
+  {
+    name: 'nginx 504 with request id comment',
+    status: 504,
+    headers: { 'x-request-id': 'd1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6' },
+    body: '<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+    expect: { message: 'Gateway Time-out', errorId: 'd1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6' },
+  },
+  {
+    name: 'Cloud Run 429 text',
+    status: 429,
+    body: 'Rate exceeded.',
+    type: 'text/plain',
+    expect: { message: 'Rate exceeded' },
+  },
+  {
+    name: 'GFE 429 page',
+    status: 429,
+    body: '<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"/><title>Sorry...</title></head><body><div><h1>Sorry...</h1><p>We\'re sorry but your computer or network may be sending automated queries. To protect our users, we can\'t process your request right now.</p></div></body></html>',
+    expect: { message: 'your computer or network may be sending automated queries' },
+  },
+  {
+    name: 'Azure Functions host',
+    status: 503,
+    body: 'Function host is not running.',
+    type: 'text/plain',
+    expect: { message: 'Function host is not running' },
+  },
+  {
+    name: 'API Gateway throttled',
+    status: 429,
+    headers: {
+      'x-amzn-requestid': 'f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b',
+      'x-amzn-errortype': 'TooManyRequestsException',
+    },
+    body: { message: 'Too Many Requests' },
+    expect: { errorId: 'f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b', errorCode: 'TooManyRequestsException' },
+  },
+  {
+    name: 'Lambda URL 502',
+    status: 502,
+    headers: { 'x-amzn-requestid': 'a1a2a3a4-b5b6-4c7c-8d8d-9e9e9e9e9e9e', 'x-amzn-errortype': 'Sandbox.Timedout' },
+    body: { Message: 'Task timed out after 3.00 seconds' },
+    expect: { message: 'Task timed out after 3.00 seconds', retryAfterSeconds: null },
+  },
+  {
+    name: 'Envoy 503 overflow',
+    status: 503,
+    headers: { 'x-envoy-overloaded': 'true' },
+    body: 'upstream connect error or disconnect/reset before headers. reset reason: overflow',
+    type: 'text/plain',
+    expect: { message: 'upstream connect error or disconnect/reset before headers' },
+  },
+  {
+    name: 'Istio 404 none',
+    status: 404,
+    headers: { server: 'istio-envoy' },
+    body: '',
+    type: 'text/plain',
+    expect: { message: null },
+  },
+  {
+    name: 'Traefik 502',
+    status: 502,
+    body: 'Bad Gateway',
+    type: 'text/plain; charset=utf-8',
+    expect: { message: 'Bad Gateway' },
+  },
+  {
+    name: 'Caddy 502 empty',
+    status: 502,
+    headers: { server: 'Caddy' },
+    body: '',
+    type: 'text/plain',
+    expect: { failure: true },
+  },
+  {
+    name: 'Netlify function crash JSON',
+    status: 502,
+    headers: { 'x-nf-request-id': '01HX3Y4Z5A6B7C8D9E0F1G2H3J' },
+    body: {
+      errorType: 'Runtime.UnhandledPromiseRejection',
+      errorMessage: 'TypeError: Cannot read properties of undefined',
+      trace: ['Runtime.UnhandledPromiseRejection: TypeError'],
+    },
+    expect: { errorId: '01HX3Y4Z5A6B7C8D9E0F1G2H3J', message: 'Cannot read properties of undefined' },
+  },
+  {
+    name: 'Supabase PostgREST + sb-request-id',
+    status: 401,
+    headers: { 'sb-request-id': '019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b' },
+    body: { code: 'PGRST301', details: null, hint: null, message: 'JWT expired' },
+    expect: { errorId: '019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b', errorCode: 'PGRST301' },
+  },
+  {
+    name: 'Firebase Hosting 404 page',
+    status: 404,
+    body: '<!DOCTYPE html><html><head><title>Page Not Found</title></head><body><div id="message"><h2>404</h2><h1>Page Not Found</h1><p>The specified file was not found on this website. Please check the URL for mistakes and try again.</p></div></body></html>',
+    expect: { message: 'The specified file was not found on this website' },
+  },
+  {
+    name: 'Render 503 page',
+    status: 503,
+    headers: { 'rndr-id': 'b1c2d3e4-f5a6-4b7c' },
+    body: '<!DOCTYPE html><html><head><title>Service Suspended</title></head><body><h1>This service has been suspended.</h1></body></html>',
+    expect: { errorId: 'b1c2d3e4-f5a6-4b7c', message: 'This service has been suspended' },
   },
 ];
 
