@@ -68,7 +68,17 @@ const EDGE_OWNER: Readonly<Record<(typeof EDGE_HEADERS)[number], string>> = {
   // Akamai's Global Request Number: the format of its error "Reference #", which its support looks up.
   'akamai-grn': 'Akamai edge',
 };
-const TRACE_HEADERS = ['traceparent', 'x-cloud-trace-context', 'x-b3-traceid', 'x-datadog-trace-id'] as const;
+const TRACE_HEADERS = [
+  'traceparent',
+  // W3C Trace Context Level 2's response header, same format (Azure Digital Twins answers carry it).
+  'traceresponse',
+  'x-cloud-trace-context',
+  'x-b3-traceid',
+  'x-datadog-trace-id',
+  // Session 18 (reach-u): Zipkin's single `b3` header and Sentry's `sentry-trace`, both `traceid-spanid[-sampled…]`.
+  'b3',
+  'sentry-trace',
+] as const;
 
 /** IDs written in prose: "request ID xyz", "RequestId: …", "(Request ID: req_…)", "request_id=…". */
 const MESSAGE_ID =
@@ -76,6 +86,14 @@ const MESSAGE_ID =
 
 /** A bare "ID" in parentheses: "It has been logged (ID b63877c9ae5313c5)." (Dropwizard and others). */
 const PAREN_ID = /\(\s*ID\s*[:#=]?\s*([A-Za-z0-9][A-Za-z0-9_\-:.]{5,127})\s*\)/;
+
+/**
+ * An ID noun whose ID comes after a short clause and a colon: Salesforce's "Please include this ErrorId if you contact
+ * support: 1730955361-49792 (-1117026034)" (pasted in many public repositories and SDK tests), "include this ID in your
+ * request: …", "include this identifier: …". The clause holds no sentence end.
+ */
+const CLAUSE_ID =
+  /\b(?:this|the following)\s+(?:error\s?id|request\s?id|support\s?id|id|identifier|reference)\b[^:.;\n]{0,40}:\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
 
 /** Trims trailing sentence punctuation from an ID lifted out of prose. */
 function cleanId(id: string): string {
@@ -85,21 +103,30 @@ function cleanId(id: string): string {
 /** An ID written in the message text, or undefined. */
 export function idInMessage(message: string): string | undefined {
   const text = message.length > 4000 ? message.slice(0, 4000) : message;
-  const m = MESSAGE_ID.exec(text) ?? PAREN_ID.exec(text);
-  if (!m) return undefined;
-  const id = cleanId(m[1]);
-  // "request ID" followed by an ordinary word is not an ID: require a digit.
-  return id.length >= 6 && /\d/.test(id) ? id : undefined;
+  for (const re of [MESSAGE_ID, PAREN_ID, CLAUSE_ID]) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const id = cleanId(m[1]);
+    // "request ID" followed by an ordinary word is not an ID: require a digit.
+    if (id.length >= 6 && /\d/.test(id)) return id;
+  }
+  return undefined;
 }
 
 /** The trace-id of a W3C traceparent, or the trace part of x-cloud-trace-context. */
 function traceId(name: string, value: string): string | undefined {
   const v = value.trim();
-  if (name === 'traceparent') {
+  if (name === 'traceparent' || name === 'traceresponse') {
     const m = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}/i.exec(v);
     return m ? m[1] : undefined;
   }
   if (name === 'x-cloud-trace-context') return v.split('/')[0] || undefined;
+  // `b3: {traceid}-{spanid}-{sampled}-{parent}` (openzipkin/b3-propagation), `sentry-trace: {traceid}-{spanid}-{sampled}`;
+  // a lone sampling flag (`b3: 0`) carries no trace.
+  if (name === 'b3' || name === 'sentry-trace') {
+    const m = /^([0-9a-f]{16}|[0-9a-f]{32})-[0-9a-f]{16}(?:-|$)/i.exec(v);
+    return m ? m[1] : undefined;
+  }
   return v || undefined;
 }
 
@@ -107,6 +134,19 @@ function nonEmpty(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const v = value.trim();
   return v === '' || v.length > 256 ? undefined : v;
+}
+
+/**
+ * The trace id of a `traceparent` entry in Server-Timing (`traceparent;desc="00-<trace>-<span>-01"`), the way
+ * OpenTelemetry's ServerTimingResponsePropagator, Splunk RUM and some CDNs expose the server's trace to browsers.
+ */
+function serverTimingTrace(headers: HeaderIndex): string | undefined {
+  const timing = headers.get('server-timing');
+  if (timing === undefined || !timing.includes('traceparent')) return undefined;
+  const m = /\btraceparent\s*;\s*desc\s*=\s*"?[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}/i.exec(
+    timing.length > 4000 ? timing.slice(0, 4000) : timing,
+  );
+  return m ? m[1] : undefined;
 }
 
 /** Priority of every ID header: vendor headers (and companions), then edge, then trace. */
@@ -230,5 +270,7 @@ export function pickErrorId(
     if (id) return result(id, `header ${name}`);
   }
   for (const h of found) if (!ID_HEADER_RANK.has(h.name)) return result(h.value, `header ${h.name}`);
+  const timing = serverTimingTrace(headers);
+  if (timing) return result(timing, 'header server-timing (traceparent)');
   return { errorId: null, errorIdSource: null, requestIdHeaders: found };
 }

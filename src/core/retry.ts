@@ -52,12 +52,35 @@ export interface ServerWaitResult {
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * `2026-Sep-09 00:00:00+0000 UTC`: WSO2 API Manager's throttle `nextAccessTime` (and "You can access API after …"),
+ * as gateways built on it send it. Groups: year, month name, day, hour, minute, offset, second.
+ */
+const NAMED_MONTH_DATE =
+  /^(\d{4})-([A-Za-z]{3})-(\d{1,2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?(?:\s*(?:UTC|GMT))?$/;
 const GO_DURATION = /^(?:\d+(?:\.\d+)?(?:ms|us|µs|ns|h|m|s))+$/i;
 
 /** A date written as an HTTP-date (IMF-fixdate, RFC 850, asctime) or ISO 8601; epoch ms or NaN. */
 export function parseHttpOrIsoDate(value: string): number {
   const v = value.trim();
   if (ISO_DATE.test(v)) return Date.parse(v);
+  const named = NAMED_MONTH_DATE.exec(v);
+  if (named) {
+    const month = MONTHS.indexOf(named[2].toLowerCase());
+    if (month < 0) return NaN;
+    const zone = named[7] && named[7] !== 'Z' ? named[7].replace(':', '') : '+0000';
+    const offsetMinutes = (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)));
+    const utc = Date.UTC(
+      Number(named[1]),
+      month,
+      Number(named[3]),
+      Number(named[4]),
+      Number(named[5]),
+      Number(named[6] ?? 0),
+    );
+    return utc - offsetMinutes * 60_000;
+  }
   if (MONTH.test(v) && /\d{1,2}:\d{2}/.test(v) && /\d{2,4}/.test(v)) return Date.parse(v);
   return NaN;
 }
@@ -317,6 +340,9 @@ function withLaterParts(text: string, from: number, seconds: number, unit: numbe
   return total;
 }
 
+/** What follows a number that opens a date (`2026-01-…`, `2026/01/…`) or a clock time (`12:30`), not a count of seconds. */
+const DATE_OR_TIME_NEXT = /^[-/:]\d/;
+
 /** A figure that says how long something took or lasted ("timed out after 30 seconds"), not how long to wait. */
 const NOT_A_WAIT = /\b(?:timed? ?out|expired?|closed|failed|took|ran|running|inactiv|idle|elapsed|valid|lasted)/i;
 
@@ -362,6 +388,9 @@ export function waitInMessage(message: string): number | undefined {
   for (const re of MESSAGE_WAITS) {
     const m = re.exec(text);
     if (!m || NOT_A_WAIT.test(m[0])) continue;
+    // "retry after 2026-01-01T10:05:00Z", "try again after 12:30": the number opens a date or a time, read by untilInMessage.
+    if (m[2] === undefined && DATE_OR_TIME_NEXT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)))
+      continue;
     if (m[2] === undefined) {
       const d = parseDuration(m[1].replace(/\s+/g, ''));
       if (d !== undefined) return d;
@@ -381,7 +410,7 @@ export function waitInMessage(message: string): number | undefined {
  * 2025-09-09T17:03:57.071Z"). Group 1 is the time.
  */
 const UNTIL_TIME =
-  /\b(?:retry|try(?: again)?|available|banned|blocked|locked|suspended|wait|throttled|limited|resets?|replenished)\b[^.;]{0,40}?\b(?:until|till|after|at|on)\s+(\d{13}|\d{10}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)\b/i;
+  /\b(?:retry|try(?: again)?|available|banned|blocked|locked|suspended|wait|throttled|limited|resets?|replenished|(?:can|may) access)\b[^.;]{0,40}?\b(?:until|till|after|at|on)\s+(\d{13}|\d{10}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?|\d{4}-[A-Za-z]{3}-\d{1,2} \d{2}:\d{2}(?::\d{2})?(?:[+-]\d{4})?(?: UTC)?)(?![\w:])/i;
 
 /** The epoch ms of a time the message says the client is held back until; undefined when none. */
 export function untilInMessage(message: string): number | undefined {
@@ -408,6 +437,12 @@ const RESET_HEADERS: ReadonlyArray<{ reset: string; remaining?: string }> = [
   { reset: 'anthropic-ratelimit-input-tokens-reset', remaining: 'anthropic-ratelimit-input-tokens-remaining' },
   { reset: 'anthropic-ratelimit-output-tokens-reset', remaining: 'anthropic-ratelimit-output-tokens-remaining' },
   { reset: 'x-sib-ratelimit-reset', remaining: 'x-sib-ratelimit-remaining' }, // Brevo
+  // Session 18 (reach-u, corpus/tools/reach-u-sources.md): GitLab's HTTP-date twin of RateLimit-Reset; the Fastly API's
+  // epoch seconds (its generated SDKs read both headers); Bybit's epoch milliseconds beside `X-Bapi-Limit-Status`
+  // (the requests left). KuCoin's `gw-ratelimit-reset` is left out: the corpus, from KuCoin's docs, reads it as no wait.
+  { reset: 'ratelimit-resettime', remaining: 'ratelimit-remaining' },
+  { reset: 'fastly-ratelimit-reset', remaining: 'fastly-ratelimit-remaining' },
+  { reset: 'x-bapi-limit-reset-timestamp', remaining: 'x-bapi-limit-status' },
 ];
 
 /**
@@ -415,6 +450,19 @@ const RESET_HEADERS: ReadonlyArray<{ reset: string; remaining?: string }> = [
  * and per-window ones (`x-ratelimit-reset-minute`, Xweather), paired with their `…-remaining…` counter.
  */
 const VENDOR_RESET_HEADER = /^x-[a-z0-9-]*rate-?limit-(?:[a-z0-9]+-)?reset(?:-after)?(?:-[a-z]+)?$/;
+
+/**
+ * A reset header whose name ends in `-ms` (`x-ratelimit-reset-ms`, as rate limiters in many public repositories send
+ * it) counts milliseconds: from now, or from the epoch when the figure is that large.
+ */
+const MS_NAMED = /-ms$/;
+
+/** A reset value in milliseconds: a countdown, or an epoch time from 1e12 (parseResetValue reads those already). */
+function parseResetMs(raw: string, referenceMs: number, what: string, notes: string[]): number | undefined {
+  const v = raw.trim().split(',')[0].trim();
+  if (NUMBER.test(v) && Number(v) < 1e12) return sane(Number(v) / 1000, what, raw, notes);
+  return parseResetValue(raw, referenceMs, what, notes);
+}
 
 /** Remaining-counters that prove a limit is exhausted when they read 0. */
 export const REMAINING_HEADERS: readonly string[] = [
@@ -519,6 +567,58 @@ const SECONDS_WAIT_HEADERS: readonly string[] = ['x-retry-after', 'x-rate-limit-
 /** Headers that give the wait in milliseconds, in precedence order. */
 const MS_WAIT_HEADERS: readonly string[] = ['retry-after-ms', 'x-ms-retry-after-ms', 'x-amz-retry-after'];
 
+/** Longest usage header parsed as JSON: Meta's hold one object per ad account or page. */
+const MAX_USAGE_HEADER = 8192;
+
+/** A usage header's JSON, or undefined when it is absent, too long or malformed. */
+function usageJson(raw: string | undefined, key: string): unknown {
+  if (raw === undefined || raw.length > MAX_USAGE_HEADER || !raw.includes(key)) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Meta's rate-limit usage headers (Graph API "Rate Limits" docs; session 18, reach-u): `X-Business-Use-Case-Usage`
+ * maps each business ID to `[{type, call_count, …, estimated_time_to_regain_access}]`, the minutes until calls stop
+ * being throttled (0 while they are not); `X-Ad-Account-Usage` gives `reset_time_duration` in seconds, a wait only
+ * once the account's score is spent (`acc_id_util_pct` 100) or the failure is a rate limit.
+ */
+function metaUsageWait(headers: HeaderIndex, rateLimited: boolean, notes: string[]): ServerWait | undefined {
+  const buc = usageJson(headers.get('x-business-use-case-usage'), 'estimated_time_to_regain_access');
+  if (buc !== null && typeof buc === 'object' && !Array.isArray(buc)) {
+    let minutes = 0;
+    for (const entries of Object.values(buc as Record<string, unknown>).slice(0, 50)) {
+      if (!Array.isArray(entries)) continue;
+      for (const entry of entries.slice(0, 20)) {
+        const m = (entry as { estimated_time_to_regain_access?: unknown } | null)?.estimated_time_to_regain_access;
+        if (typeof m === 'number' && m > minutes) minutes = m;
+      }
+    }
+    const s = minutes > 0 ? sane(minutes * 60, 'x-business-use-case-usage', String(minutes), notes) : undefined;
+    if (s !== undefined)
+      return { seconds: s, source: 'x-business-use-case-usage header (estimated_time_to_regain_access, minutes)' };
+  }
+  const ad = usageJson(headers.get('x-ad-account-usage'), 'reset_time_duration') as
+    { reset_time_duration?: unknown; acc_id_util_pct?: unknown } | undefined;
+  if (
+    ad !== null &&
+    typeof ad === 'object' &&
+    typeof ad.reset_time_duration === 'number' &&
+    ad.reset_time_duration > 0
+  ) {
+    const spent = typeof ad.acc_id_util_pct === 'number' && ad.acc_id_util_pct >= 100;
+    const s =
+      spent || rateLimited
+        ? sane(ad.reset_time_duration, 'x-ad-account-usage', String(ad.reset_time_duration), notes)
+        : undefined;
+    if (s !== undefined) return { seconds: s, source: 'x-ad-account-usage header (reset_time_duration)' };
+  }
+  return undefined;
+}
+
 /** The server's wait, by precedence, with notes for anything ignored or capped. */
 export function serverWait(input: ServerWaitInput): ServerWaitResult {
   const notes: string[] = [];
@@ -553,6 +653,9 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
     const s = parseRetryAfter(raw, retryAfterNeedsClock(raw) ? ref() : 0, notes);
     if (s !== undefined) return { wait: { seconds: s, source: `${name} header` }, notes };
   }
+
+  const meta = metaUsageWait(headers, input.rateLimited, notes);
+  if (meta) return { wait: meta, notes };
 
   // gRPC retry pushback (gRFC A6): milliseconds to wait; a negative value says not to retry (shouldRetryHeader).
   const pushback = headers.get('grpc-retry-pushback-ms')?.trim();
@@ -601,7 +704,8 @@ export function serverWait(input: ServerWaitInput): ServerWaitResult {
       for (let i = 0; i < names.length; i++) if (VENDOR_RESET_HEADER.test(names[i])) found.push(i);
       const spent = found.find((i) => isZero(headers.get(names[i].replace('-reset', '-remaining'))));
       for (const i of spent === undefined ? found : [spent, ...found]) {
-        const s = parseResetValue(headers.entries()[i].value, ref(), names[i], notes);
+        const parse = MS_NAMED.test(names[i]) ? parseResetMs : parseResetValue;
+        const s = parse(headers.entries()[i].value, ref(), names[i], notes);
         if (s !== undefined) return { wait: { seconds: s, source: `${names[i]} header` }, notes };
       }
     }

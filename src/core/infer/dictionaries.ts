@@ -287,6 +287,9 @@ export const WAIT_KEYS: ReadonlyMap<string, number> = new Map([
   // (fbGive 429, stellar-client #128), `reset_at` (RateLimitResponse schema, api-evangelist).
   ['nextvalidrequestdate', 1],
   ['resetat', 1],
+  // Session 18 (reach-u): WSO2 API Manager's throttle fault `nextAccessTime` ("2026-Sep-09 00:00:00+0000 UTC"), as
+  // gateways built on it answer (Enedis, the Met Office DataHub; clients in public code parse it).
+  ['nextaccesstime', 1],
 ]);
 
 /** Boolean keys that say whether the same request may be sent again. */

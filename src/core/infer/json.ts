@@ -1523,6 +1523,24 @@ export function jsonInside(text: string): object | undefined {
   }
 }
 
+/** ID keys a request's own context object is read for: named for a request, trace or correlation, never a bare `id`. */
+const CONTEXT_ID_KEY = /(?:request|trace|correlation)(?:id|uuid|guid)$/;
+
+/**
+ * The request ID a failure keeps in its top-level `context` (IBM Cloud IAM: `{errorCode: "BXNIM0415E", errorMessage,
+ * context: {requestId, requestType, instanceId, startTime, …}}`). `context` is otherwise payload and not walked.
+ */
+function contextRequestId(scope: unknown): Pick<Leaf, 'path' | 'value'> | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
+  const context = (scope as Record<string, unknown>).context;
+  if (context === null || typeof context !== 'object' || Array.isArray(context)) return undefined;
+  const leaves = leavesOf(context, (norm) => CONTEXT_ID_KEY.test(norm), 8, 0).filter(
+    (l) => !CLIENT_ID_KEY.test(l.norm),
+  );
+  const id = best(leaves, idScore, 2);
+  return id ? { path: `context.${id.path}`, value: id.value } : undefined;
+}
+
 /** Leaves walked when only the ID, wait and retry flag are wanted (a recognizer gave code and message). */
 const LIGHT_NODES = 120;
 const LIGHT_DEPTH = 3;
@@ -1594,6 +1612,11 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       out.message = dict.text;
       out.messageField = prefix + dict.path;
     }
+    const context = status >= 400 || out.saysFailure === true ? contextRequestId(scope) : undefined;
+    if (context) {
+      out.errorId = String(context.value).trim();
+      out.errorIdField = prefix + context.path;
+    }
     return out;
   }
   if (full && codeAndMessage && !tuple) {
@@ -1653,7 +1676,8 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   }
   const id = service?.id
     ? ({ path: 'id', value: service.id } as Pick<Leaf, 'path' | 'value'>)
-    : best(full ? leaves : leaves.filter((l) => l.depth <= LIGHT_DEPTH), idScore, 2);
+    : (best(full ? leaves : leaves.filter((l) => l.depth <= LIGHT_DEPTH), idScore, 2) ??
+      (status >= 400 || out.saysFailure === true ? contextRequestId(scope) : undefined));
   if (id) {
     out.errorId = typeof id.value === 'number' ? String(id.value) : (id.value as string).trim();
     out.errorIdField = prefix + id.path;

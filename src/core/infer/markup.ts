@@ -5,7 +5,8 @@ import { decodeEntities, MAX_MARKUP_SCAN } from '../formats/util';
 
 /** Phrases that introduce the ID a page asks the reader to quote, most specific first. Group 1 is the ID. */
 const SUPPORT_PHRASES: readonly RegExp[] = [
-  /\bReference\s*(?:#|number|no\.?|ID)\s*:?\s*([0-9A-Za-z][0-9A-Za-z.\-]{5,127})/i,
+  // "Reference #18.2f…" (Akamai), "Reference ID: #8a2f…" (bot-protection block pages, support tickets).
+  /\bReference\s*(?:#|number|no\.?|ID)\s*:?\s*#?\s*([0-9A-Za-z][0-9A-Za-z.\-]{5,127})/i,
   /\bRay\s*ID\s*:?\s*([0-9a-f]{12,32}(?:-[A-Z]{3})?)/i,
   /\bsupport\s*ID\s*(?:is)?\s*:?\s*([0-9A-Za-z][0-9A-Za-z\-]{5,127})/i,
   /\b(?:request|correlation|trace|tracking|incident|error|event|transaction|activity|session|internal)[ _-]?(?:ID|identifier|ref(?:erence)?)\s*(?:is)?\s*[:=#]?\s*["'(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i,
