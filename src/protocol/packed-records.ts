@@ -149,12 +149,12 @@ function decodeStrings(text: string, heads: string): string[] {
   while (!reader.done) {
     const head = reader.next();
     const prefix = Math.floor(head / 2);
-    const base = head % 2 === 1 ? out[out.length - reader.next()] : out[out.length - 1];
+    const base: string | undefined = head % 2 === 1 ? out[out.length - reader.next()] : out[out.length - 1];
     const own = reader.next();
     if (prefix > 0 && (base === undefined || base.length < prefix))
       throw new Error('damaged record pack: a string built on an unknown one');
     if (at + own > text.length) throw new Error('damaged record pack: the string table ran out');
-    out.push((prefix > 0 ? base!.slice(0, prefix) : '') + text.slice(at, at + own));
+    out.push((prefix > 0 && base !== undefined ? base.slice(0, prefix) : '') + text.slice(at, at + own));
     at += own;
   }
   if (at !== text.length) throw new Error('damaged record pack: string text left over');
