@@ -35,6 +35,13 @@ export interface PanelFigures {
     packMs100k: number;
     /** Of the initial render: the first painted frame with any rows. */
     firstRowsMs100k: number;
+    /**
+     * Of the initial render, from the panel's user timing (intake.ts): when the first and the last
+     * message arrived, and the time the store spent taking them in (unpacking, list, counts), summed.
+     */
+    arrivedFirstMs100k: number;
+    arrivedLastMs100k: number;
+    intakeMs100k: number;
     /** JSON bytes posted over the port to open the panel on 100k stored failures (list rows). */
     postedBytes100k: number;
     /** The same keystrokes, narrowing vs widening (a widening re-tests every row). */
@@ -179,6 +186,9 @@ export function watchFirstRender(arg: { n: number; chunk: number }): boolean {
   const w = window as any;
   w.__benchRendered = null;
   w.__benchFirstRows = null;
+  // Only this opening's messages: intake.ts measures each message's arrival and intake.
+  performance.clearMeasures('faultline:arrived');
+  performance.clearMeasures('faultline:intake');
   const stamp = (key: string) => {
     // A message posted in a rAF callback runs after that frame's style, layout and paint.
     const channel = new MessageChannel();
@@ -212,6 +222,15 @@ export function watchFirstRender(arg: { n: number; chunk: number }): boolean {
   };
   requestAnimationFrame(check);
   return true;
+}
+
+/** In the panel: the opening's messages as intake.ts measured them (epoch ms). */
+export function intakeTimings(): { arrived: number[]; intakeMs: number[] } {
+  const epoch = (e: PerformanceEntry) => performance.timeOrigin + e.startTime;
+  return {
+    arrived: performance.getEntriesByName('faultline:arrived').map(epoch),
+    intakeMs: performance.getEntriesByName('faultline:intake').map((e) => e.duration),
+  };
 }
 
 export function renderedAt(): { all: number; first: number } | null {
@@ -301,6 +320,9 @@ interface SizeRun {
   hot?: NonNullable<PanelFigures['hotSpots']>;
   /** First painted frame with any of the new rows. */
   firstRowsMs: number;
+  arrivedFirstMs: number;
+  arrivedLastMs: number;
+  intakeMs: number;
   initialMs: number;
   postMs: number;
   packMs: number;
@@ -340,8 +362,15 @@ async function runSize(
   const panelInitialRender = cdps ? await stopProfile(cdps.panel) : [];
   const initialMs = t1.all - t0;
   const firstRowsMs = t1.first - t0;
+  const timings = await session.panelEval(intakeTimings);
+  const arrivedFirstMs = Math.min(...timings.arrived) - t0;
+  const arrivedLastMs = Math.max(...timings.arrived) - t0;
+  const intakeMs = timings.intakeMs.reduce((a, b) => a + b, 0);
   log(
     `  ${n.toLocaleString('en-US')} failures: all rows rendered ${initialMs.toFixed(0)} ms after the background began posting (posting took ${postMs.toFixed(0)} ms; packing before it ${packMs.toFixed(0)} ms)`,
+  );
+  log(
+    `  ${n.toLocaleString('en-US')} failures: ${timings.arrived.length} messages arrived ${arrivedFirstMs.toFixed(0)}–${arrivedLastMs.toFixed(0)} ms after the posting began; the panel's intake took ${intakeMs.toFixed(0)} ms (${timings.intakeMs.map((v) => v.toFixed(0)).join(', ')})`,
   );
   if (cdps) await startProfile(cdps.panel);
   const keys = await session.panelEval(typeKeys, { keys: KEYSTROKES });
@@ -350,7 +379,18 @@ async function runSize(
   log(
     `  ${n.toLocaleString('en-US')} failures: keystroke → paint median ${median(keys.map((k) => k.ms)).toFixed(1)} ms, settled ${median(keys.map((k) => k.settledMs)).toFixed(1)} ms`,
   );
-  return { initialMs, firstRowsMs, postMs, packMs, postedBytes, keys, ...(hot ? { hot } : {}) };
+  return {
+    initialMs,
+    firstRowsMs,
+    arrivedFirstMs,
+    arrivedLastMs,
+    intakeMs,
+    postMs,
+    packMs,
+    postedBytes,
+    keys,
+    ...(hot ? { hot } : {}),
+  };
 }
 
 export async function runPanelBench(
@@ -404,6 +444,9 @@ export async function runPanelBench(
       postMs100k: round(median(runs[100_000].map((r) => r.postMs)), 1),
       packMs100k: round(median(runs[100_000].map((r) => r.packMs)), 1),
       firstRowsMs100k: round(median(runs[100_000].map((r) => r.firstRowsMs)), 1),
+      arrivedFirstMs100k: round(median(runs[100_000].map((r) => r.arrivedFirstMs)), 1),
+      arrivedLastMs100k: round(median(runs[100_000].map((r) => r.arrivedLastMs)), 1),
+      intakeMs100k: round(median(runs[100_000].map((r) => r.intakeMs)), 1),
       postedBytes100k: runs[100_000].at(-1)?.postedBytes ?? 0,
       narrowingMs100k: round(median(narrowing), 2),
       handlerMs100k: round(median(keysOf(100_000).map((k) => k.handlerMs)), 2),

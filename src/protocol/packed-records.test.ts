@@ -100,9 +100,11 @@ describe('packRecords / unpackRecords', () => {
 
   it('refuses a damaged pack with a message rather than returning wrong records', () => {
     const packed = packRecords(rows(10));
-    expect(() => unpackRecords({ ...packed, tokens: packed.tokens.slice(0, -3) })).toThrow(/damaged record pack/);
-    expect(() => unpackRecords({ ...packed, strings: [] })).toThrow(/damaged record pack/);
+    expect(() => unpackRecords({ ...packed, body: packed.body.slice(0, -8) })).toThrow(/damaged record pack/);
+    expect(() => unpackRecords({ ...packed, body: '' })).toThrow(/damaged record pack/);
+    expect(() => unpackRecords({ ...packed, body: btoa('{"text":""}') })).toThrow(/damaged record pack/);
     expect(() => unpackRecords({ ...packed, count: packed.count - 1 })).toThrow(/tokens left over/);
+    expect(() => unpackRecords({ ...packed, count: packed.count + 1 })).toThrow(/ran out of tokens/);
     expect(isPackedRecords({ ...packed, format: 99 })).toBe(false);
   });
 });

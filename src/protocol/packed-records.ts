@@ -3,25 +3,47 @@
 // value it carries. Rows repeat most of what they hold (host, method, status, the classification's
 // texts, its status object, its backoff schedule…), so the pack carries each distinct string once,
 // each distinct object or array once (later copies refer back to it), and each object's keys once
-// per shape; what is left is a flat array of small numbers.
+// per shape; what is left is a flat stream of small numbers.
+//
+// On the wire (format 2) a pack is a few large strings, not arrays of millions of items: a port
+// serializes a message as JSON in Chrome (a typed array becomes an object of indices there) and by
+// structured clone in Firefox, and both cost by the item and the byte. The tokens are one string of
+// base-32 digits; the string table is one string of the strings' new parts, each string written as
+// a prefix of an earlier one (the last with the same digit-free stem, or the one before it) plus its
+// own rest, so numbered ids and URLs carry their numbers only; an integer may be written as the
+// difference from the last integer under the same key (times, sequence numbers). Those parts are
+// then deflated (fflate) into one base64 string: what crosses the port is one string and a count.
 //
 // The round trip is exact for JSON values, with JSON's rules: a key whose value is undefined is
 // left out, undefined in an array and non-finite numbers become null. Unpacked rows share the
 // objects that repeated; those are frozen, so a change to one record cannot reach another.
 
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+
 /** The pack format: bumped when the token stream changes. */
-export const PACK_FORMAT = 1;
+export const PACK_FORMAT = 2;
 
 export interface PackedRecords {
   format: number;
   /** Records packed, and how many of them are navigation markers (the traffic counter's figures). */
   count: number;
   markers: number;
-  strings: string[];
-  /** Object shapes: each the indices in `strings` of its keys, in order. */
+  /** The pack's parts (`PackParts`) as JSON, deflated, in base64: what crosses the port. */
+  body: string;
+}
+
+/** What a pack holds, before it is deflated into its body. */
+interface PackParts {
+  /** The string table: each string's own part, joined (see `heads`). */
+  text: string;
+  /** Per string, in digits (see `digits`): prefix length × 2 + (1 when the base is named), [base distance], own length. */
+  heads: string;
+  /** Object shapes: each the indices in the string table of its keys, in order. */
   shapes: number[][];
-  /** One token per value (see the kinds below); a raw number follows its marker token. */
-  tokens: number[];
+  /** One token per value (see the kinds below), in digits. */
+  tokens: string;
+  /** The numbers no token can hold (fractions, negatives, large), in order. */
+  numbers: number[];
 }
 
 // A token is kind + KINDS × payload.
@@ -32,12 +54,121 @@ const K_REF = 2; // payload: id of an object or array already unpacked
 const K_OBJECT = 3; // payload: shape; one value per key follows
 const K_ARRAY = 4; // payload: length; the items follow
 const K_INT = 5; // payload: a non-negative integer
+const K_NEW_STRING = 6; // payload 0: the next string of the table not met before
+const K_DELTA_INT = 7; // payload: zigzag of the difference from the last integer under the same key
 const T_NULL = K_CONST;
 const T_FALSE = K_CONST + KINDS;
 const T_TRUE = K_CONST + 2 * KINDS;
-const T_NUMBER = K_CONST + 3 * KINDS;
+const T_NUMBER = K_CONST + 3 * KINDS; // the value is the next of `numbers` (packing: the next token)
 /** Integers up to this stay one token (payload × KINDS stays a safe integer). */
 const MAX_INLINE_INT = 2 ** 49;
+/** Integers from here may be written as a difference (smaller ones are short already). */
+const MIN_DELTA_INT = 1024;
+/** Key slot of values in arrays and of the records themselves. */
+const NO_KEY = -1;
+
+// Digits: 5 bits each, least significant first; a digit that ends its number comes from a second
+// range. Both ranges avoid '"' and '\\' and control characters, so JSON copies them as they are.
+const MORE_DIGIT = 0x30; // '0'..'O'
+const LAST_DIGIT = 0x5d; // ']'..'|'
+
+/** Appends `value` (a non-negative safe integer) in digits. */
+function pushDigits(out: number[], value: number): void {
+  while (value >= 32) {
+    out.push(MORE_DIGIT + (value % 32));
+    value = Math.floor(value / 32);
+  }
+  out.push(LAST_DIGIT + value);
+}
+
+function digitsToString(codes: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += 8192) parts.push(String.fromCharCode(...codes.slice(i, i + 8192)));
+  return parts.join('');
+}
+
+/** Reads digits from a string; `at` is where the next number starts. */
+class DigitReader {
+  at = 0;
+  constructor(
+    private readonly text: string,
+    private readonly what: string,
+  ) {}
+  get done(): boolean {
+    return this.at >= this.text.length;
+  }
+  next(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const c = this.text.charCodeAt(this.at++);
+      if (c >= LAST_DIGIT && c < LAST_DIGIT + 32) return value + (c - LAST_DIGIT) * scale;
+      if (!(c >= MORE_DIGIT && c < MORE_DIGIT + 32))
+        throw new Error(
+          `damaged record pack: ${Number.isNaN(c) ? 'ran out of' : 'a bad digit in'} ${this.what} at ${this.at - 1}`,
+        );
+      value += (c - MORE_DIGIT) * scale;
+      scale *= 32;
+    }
+  }
+}
+
+const zigzag = (n: number): number => (n >= 0 ? 2 * n : -2 * n - 1);
+const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+
+/** Runs of digits: strings that differ only in their numbers share a stem. */
+const NUMBERS = /[0-9]+/g;
+
+/** The string table in one string: each string as a prefix of an earlier one and its own rest. */
+function encodeStrings(strings: readonly string[]): { text: string; heads: string } {
+  const parts: string[] = [];
+  const heads: number[] = [];
+  const lastByStem = new Map<string, number>();
+  const common = (a: string, b: string): number => {
+    const n = Math.min(a.length, b.length);
+    let i = 0;
+    while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    return i;
+  };
+  for (let i = 0; i < strings.length; i++) {
+    const s = strings[i];
+    const stem = s.replace(NUMBERS, '0');
+    const named = lastByStem.get(stem);
+    lastByStem.set(stem, i);
+    const fromPrevious = i > 0 ? common(strings[i - 1], s) : 0;
+    const fromNamed = named !== undefined && named !== i - 1 ? common(strings[named], s) : 0;
+    if (fromNamed > fromPrevious) {
+      pushDigits(heads, fromNamed * 2 + 1);
+      pushDigits(heads, i - named!);
+      pushDigits(heads, s.length - fromNamed);
+      parts.push(s.slice(fromNamed));
+    } else {
+      pushDigits(heads, fromPrevious * 2);
+      pushDigits(heads, s.length - fromPrevious);
+      parts.push(s.slice(fromPrevious));
+    }
+  }
+  return { text: parts.join(''), heads: digitsToString(heads) };
+}
+
+function decodeStrings(text: string, heads: string): string[] {
+  const out: string[] = [];
+  const reader = new DigitReader(heads, 'the string table');
+  let at = 0;
+  while (!reader.done) {
+    const head = reader.next();
+    const prefix = Math.floor(head / 2);
+    const base: string | undefined = head % 2 === 1 ? out[out.length - reader.next()] : out[out.length - 1];
+    const own = reader.next();
+    if (prefix > 0 && (base === undefined || base.length < prefix))
+      throw new Error('damaged record pack: a string built on an unknown one');
+    if (at + own > text.length) throw new Error('damaged record pack: the string table ran out');
+    out.push((prefix > 0 && base !== undefined ? base.slice(0, prefix) : '') + text.slice(at, at + own));
+    at += own;
+  }
+  if (at !== text.length) throw new Error('damaged record pack: string text left over');
+  return out;
+}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -60,6 +191,7 @@ export function packRecords(records: readonly unknown[]): PackedRecords {
   let subtrees = 0;
   /** Strings met for the first time as values (not keys). */
   let newValueStrings = 0;
+  /** Tokens as numbers while packing, a raw number after its marker (subtrees are compared and cut here). */
   const tokens: number[] = [];
   let markers = 0;
 
@@ -181,7 +313,82 @@ export function packRecords(records: readonly unknown[]): PackedRecords {
     if ((record as { kind?: unknown } | null)?.kind === 'navigation') markers++;
     write(record, 0);
   }
-  return { format: PACK_FORMAT, count: records.length, markers, strings, shapes, tokens };
+  const parts: PackParts = { ...encodeStrings(strings), shapes, ...tokenDigits(tokens, shapes, records.length) };
+  return { format: PACK_FORMAT, count: records.length, markers, body: deflateParts(parts) };
+}
+
+/**
+ * The tokens in digits, read in the decoder's order and rewritten with what the decoder knows at each
+ * point: a string met for the first time is "the next string", a reference counts back from the
+ * parts read so far, and an integer under a key may be its difference from the last one there.
+ */
+function tokenDigits(
+  tokens: readonly number[],
+  shapes: readonly number[][],
+  count: number,
+): { tokens: string; numbers: number[] } {
+  const digits: number[] = [];
+  const numbers: number[] = [];
+  const lastInt = new Map<number, number>();
+  const shapesMet: boolean[] = [];
+  let stringsMet = 0;
+  let subtrees = 0;
+  let at = 0;
+  const walk = (key: number): void => {
+    const token = tokens[at++];
+    const kind = token % KINDS;
+    const payload = (token - kind) / KINDS;
+    switch (kind) {
+      case K_STRING:
+        if (payload === stringsMet) {
+          stringsMet++;
+          pushDigits(digits, K_NEW_STRING);
+        } else {
+          if (payload > stringsMet) stringsMet = payload + 1;
+          pushDigits(digits, token);
+        }
+        return;
+      case K_INT: {
+        if (payload >= MIN_DELTA_INT) {
+          const last = lastInt.get(key);
+          lastInt.set(key, payload);
+          const z = last === undefined ? payload : zigzag(payload - last);
+          if (z < payload) return pushDigits(digits, K_DELTA_INT + KINDS * z);
+        }
+        return pushDigits(digits, token);
+      }
+      case K_REF:
+        return pushDigits(digits, K_REF + KINDS * (subtrees - payload));
+      case K_ARRAY:
+        pushDigits(digits, token);
+        for (let i = 0; i < payload; i++) walk(NO_KEY);
+        subtrees++;
+        return;
+      case K_OBJECT: {
+        pushDigits(digits, token);
+        const keys = shapes[payload];
+        if (!shapesMet[payload]) {
+          shapesMet[payload] = true;
+          for (const k of keys) if (k >= stringsMet) stringsMet = k + 1;
+        }
+        for (const k of keys) walk(k);
+        subtrees++;
+        return;
+      }
+      default:
+        // A raw number follows its marker: it goes to `numbers`.
+        if (token === T_NUMBER) numbers.push(tokens[at++]);
+        return pushDigits(digits, token);
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    const before = subtrees;
+    const first = tokens[at] % KINDS;
+    walk(NO_KEY);
+    // A record takes no id (as in the decoder, which drops the one it pushed).
+    if ((first === K_ARRAY || first === K_OBJECT) && subtrees > before) subtrees--;
+  }
+  return { tokens: digitsToString(digits), numbers };
 }
 
 /** True when `value` looks like a pack this code reads. */
@@ -192,26 +399,36 @@ export function isPackedRecords(value: unknown): value is PackedRecords {
     p !== null &&
     p.format === PACK_FORMAT &&
     typeof p.count === 'number' &&
-    Array.isArray(p.strings) &&
-    Array.isArray(p.shapes) &&
-    Array.isArray(p.tokens)
+    typeof p.body === 'string'
   );
 }
 
 /** Unpacks the records; throws on a damaged pack (the caller reports it, it loses nothing silently). */
 export function unpackRecords<T = Json>(packed: PackedRecords): T[] {
-  const { strings, shapes, tokens } = packed;
+  const parts = inflateParts(packed.body);
+  const { shapes, numbers } = parts;
+  const strings = decodeStrings(parts.text, parts.heads);
+  const tokens = new DigitReader(parts.tokens, 'the tokens');
   const subtrees: unknown[] = [];
   const frozen = new Set<number>();
-  let at = 0;
+  const lastInt = new Map<number, number>();
+  /** Strings met so far (as values or as keys of a shape used): the next new string follows them. */
+  let stringsMet = 0;
+  const shapesMet: boolean[] = [];
+  let numberAt = 0;
 
   const damaged = (what: string): never => {
-    throw new Error(`damaged record pack: ${what} at token ${at}`);
+    throw new Error(`damaged record pack: ${what} at token ${tokens.at}`);
   };
 
-  const read = (): unknown => {
-    if (at >= tokens.length) damaged('ran out of tokens');
-    const token = tokens[at++];
+  const int = (value: number, key: number): number => {
+    if (value >= MIN_DELTA_INT) lastInt.set(key, value);
+    return value;
+  };
+
+  const read = (key: number): unknown => {
+    if (tokens.done) damaged('ran out of tokens');
+    const token = tokens.next();
     const kind = token % KINDS;
     const payload = (token - kind) / KINDS;
     switch (kind) {
@@ -219,33 +436,46 @@ export function unpackRecords<T = Json>(packed: PackedRecords): T[] {
         if (payload === 0) return null;
         if (payload === 1) return false;
         if (payload === 2) return true;
-        if (payload === 3 && at < tokens.length) return tokens[at++];
+        if (payload === 3 && numberAt < numbers.length) return numbers[numberAt++];
         return damaged('an unknown constant');
       case K_STRING:
-        return payload < strings.length ? strings[payload] : damaged('an unknown string');
+        if (payload >= strings.length) damaged('an unknown string');
+        if (payload >= stringsMet) stringsMet = payload + 1;
+        return strings[payload];
+      case K_NEW_STRING:
+        return stringsMet < strings.length ? strings[stringsMet++] : damaged('an unknown string');
       case K_INT:
-        return payload;
+        return int(payload, key);
+      case K_DELTA_INT: {
+        const last = lastInt.get(key);
+        return last === undefined ? damaged('a difference with nothing before') : int(last + unzigzag(payload), key);
+      }
       case K_REF: {
-        if (payload >= subtrees.length) damaged('a reference ahead of its target');
-        const shared = subtrees[payload];
-        if (!frozen.has(payload)) {
-          frozen.add(payload);
+        const id = subtrees.length - payload;
+        if (payload < 1 || id < 0) damaged('a reference to no earlier part');
+        const shared = subtrees[id];
+        if (!frozen.has(id)) {
+          frozen.add(id);
           deepFreeze(shared);
         }
         return shared;
       }
       case K_ARRAY: {
         const items = new Array<unknown>(payload);
-        for (let i = 0; i < payload; i++) items[i] = read();
+        for (let i = 0; i < payload; i++) items[i] = read(NO_KEY);
         subtrees.push(items);
         return items;
       }
       case K_OBJECT: {
         const keys = shapes[payload] ?? damaged('an unknown shape');
+        if (!shapesMet[payload]) {
+          shapesMet[payload] = true;
+          for (const k of keys) if (k >= stringsMet) stringsMet = k + 1;
+        }
         const object: Record<string, unknown> = {};
         for (const k of keys) {
-          const key = strings[k] ?? damaged('an unknown key');
-          object[key] = read();
+          const name = strings[k] ?? damaged('an unknown key');
+          object[name] = read(k);
         }
         subtrees.push(object);
         return object;
@@ -258,13 +488,47 @@ export function unpackRecords<T = Json>(packed: PackedRecords): T[] {
   const out = new Array<T>(packed.count);
   for (let i = 0; i < packed.count; i++) {
     const before = subtrees.length;
-    const record = read();
+    const record = read(NO_KEY);
     // The records themselves took no id when packed (they are never repeated): the last one pushed.
     if (subtrees.length > before && subtrees[subtrees.length - 1] === record) subtrees.pop();
     out[i] = record as T;
   }
-  if (at !== tokens.length) damaged('tokens left over');
+  if (!tokens.done) damaged('tokens left over');
+  if (numberAt !== numbers.length) damaged('numbers left over');
   return out;
+}
+
+// The parts repeat what each record's tokens spell out (records of one kind look alike): deflate
+// takes the body to about a quarter, and the port's cost follows its bytes. Level 1: packing stays
+// cheap, and inflating costs the same at any level.
+function deflateParts(parts: PackParts): string {
+  const bytes = deflateSync(strToU8(JSON.stringify(parts)), { level: 1 });
+  const chunks: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) chunks.push(String.fromCharCode(...bytes.subarray(i, i + 8192)));
+  return btoa(chunks.join(''));
+}
+
+function inflateParts(body: string): PackParts {
+  let parts: Partial<PackParts>;
+  try {
+    const binary = atob(body);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    parts = JSON.parse(strFromU8(inflateSync(bytes))) as Partial<PackParts>;
+  } catch (error) {
+    throw new Error(
+      `damaged record pack: its body cannot be read (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (
+    typeof parts.text !== 'string' ||
+    typeof parts.heads !== 'string' ||
+    !Array.isArray(parts.shapes) ||
+    typeof parts.tokens !== 'string' ||
+    !Array.isArray(parts.numbers)
+  )
+    throw new Error('damaged record pack: its body lacks a part');
+  return parts as PackParts;
 }
 
 function deepFreeze(value: unknown): void {

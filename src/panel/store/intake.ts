@@ -24,6 +24,24 @@ export const afterNextPaint: AfterPaint = (task) => {
 
 const nextTask: AfterPaint = (task) => void setTimeout(task, 0);
 
+/**
+ * User timing of the intake, for the bench and the Performance panel: per message, when it arrived
+ * (`faultline:arrived`) and how long the store took it in (`faultline:intake`). Cleared now and
+ * then, so a long-lived panel's timeline does not grow without end.
+ */
+const TIMING_ENTRIES = 512;
+let timingEntries = 0;
+function timing(name: 'faultline:arrived' | 'faultline:intake', start?: number): void {
+  if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
+  if (++timingEntries > TIMING_ENTRIES) {
+    performance.clearMeasures('faultline:arrived');
+    performance.clearMeasures('faultline:intake');
+    timingEntries = 1;
+  }
+  const now = performance.now();
+  performance.measure(name, { start: start ?? now, end: now });
+}
+
 export interface Intake {
   push(message: unknown): void;
 }
@@ -39,9 +57,11 @@ export function createIntake(
 
   /** Delivers one message, then waits before the next when there is more or it was a snapshot. */
   const take = (message: unknown): void => {
+    const start = typeof performance === 'undefined' ? 0 : performance.now();
     try {
       deliver(message);
     } finally {
+      timing('faultline:intake', start);
       if (isSnapshot(message)) {
         waiting = true;
         afterPaint(drain);
@@ -59,6 +79,7 @@ export function createIntake(
 
   return {
     push(message) {
+      timing('faultline:arrived');
       if (waiting) queue.push(message);
       else take(message);
     },
