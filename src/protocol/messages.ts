@@ -5,8 +5,8 @@ import { isRecord } from '../core/is-record';
 import { isPackedRecords, type PackedRecords } from './packed-records';
 
 export const PROTOCOL_SOURCE = 'faultline' as const;
-/** Bumped when the envelope shapes change; a panel speaking another version says "reopen DevTools". */
-export const PROTOCOL_VERSION = 3;
+/** Bumped when the envelope shapes change (4: packs as one deflated string); a panel speaking another version says "reopen DevTools". */
+export const PROTOCOL_VERSION = 4;
 
 /**
  * How much of the body Faultline holds for a record.
