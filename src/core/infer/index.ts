@@ -5,7 +5,7 @@ import type { BodyView, Extracted } from '../types';
 import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
 import { embeddedHttpStatus, fillPlaceholders, inferJson, isNoCode, jsonInside } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
-import { xmlFields } from './xml';
+import { multistatusFailure, xmlFields } from './xml';
 import { statusSemantics } from '../status';
 
 export { inferJson, statusVerdict } from './json';
@@ -91,6 +91,11 @@ export function inferMissing(
     if (success && saysFailure !== true) return extracted;
     const out: Extracted = { ...extracted };
     if (saysFailure !== undefined) out.saysFailure = saysFailure;
+    // A 2xx batch whose failed operation carries its own HTTP status (a sub-response's 429) is advised as that status.
+    if (success && out.httpEquivalent === undefined && inferred.itemStatus !== undefined) {
+      out.httpEquivalent = inferred.itemStatus;
+      notes.push(`an operation of the batch failed with HTTP ${inferred.itemStatus}`);
+    }
     // A 2xx that names its own HTTP error status (`status_code: 429`) is advised as that status.
     if (success && out.httpEquivalent === undefined) {
       const embedded = embeddedHttpStatus(json);
@@ -180,7 +185,18 @@ export function inferMissing(
       // An XML envelope whose own status word says it failed (`<meta><status>failure</status>…`).
       const fields = xmlFields(body.text);
       const word = fields.status;
+      const dav = status === 207 ? multistatusFailure(body.text) : undefined;
+      if (dav) {
+        notes.push(`a member of the multi-status failed with HTTP ${dav.status}`);
+        return {
+          ...extracted,
+          saysFailure: true,
+          message: extracted.message ?? dav.message,
+          httpEquivalent: extracted.httpEquivalent ?? dav.status,
+        };
+      }
       if (fields.rootError && word === undefined) notes.push('the body reports a failure (its root is an <error>)');
+      else if (fields.batchError) notes.push('the body reports a failed entry of the batch');
       else if (word === undefined || !FAILURE_WORDS.has(word)) return extracted;
       else notes.push('the body reports a failure (its <status> says so)');
     } else {

@@ -27,6 +27,7 @@ import {
 import { parseDuration, parseHttpOrIsoDate } from '../retry';
 import { statusSemantics } from '../status';
 import { leavesOf, MAX_DEPTH, type Leaf } from './walk';
+import { batchItemFailure } from './batch-items';
 
 export interface Inferred {
   errorCode?: string | number;
@@ -44,6 +45,8 @@ export interface Inferred {
   retryable?: boolean;
   /** What a 2xx body says of itself: true failed, false succeeded, undefined silent. */
   saysFailure?: boolean;
+  /** The HTTP error status of the failed operation a 2xx batch answer reports (a `$batch` sub-response's 429). */
+  itemStatus?: number;
 }
 
 /** A code: one token (`invalid_token`, `E0000011`, `RATE_LIMITED`, `auth/user-not-found`, `[blank]loginId`). */
@@ -531,7 +534,8 @@ function waitOf(leaf: Leaf): number | { at: number } | undefined {
 /** A status word of a failed call: listed, or a token that ends by saying so (`WRONG_CREDENTIALS_ERROR`). */
 export function isFailureWord(word: string): boolean {
   return (
-    FAILURE_WORDS.has(word) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ERROR|FAILED|FAILURE|DENIED|REJECTED)$/.test(word)
+    FAILURE_WORDS.has(word) ||
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ERROR|FAILED|FAILURE|DENIED|REJECTED|EXCEEDED)$/.test(word)
   );
 }
 
@@ -854,6 +858,13 @@ function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<
     }
   }
   return { scope: root, prefix: '' };
+}
+
+/** `{hasErrors: true, results: [...]}`: a batch whose flag says only that some item failed; the item says how. */
+function flaggedBatch(scope: unknown): boolean {
+  if (scope === null || typeof scope !== 'object') return false;
+  const o = scope as Record<string, unknown>;
+  return o.hasErrors === true || o.HasErrors === true || o.has_errors === true;
 }
 
 /** A failed item of a list of per-item results (`data: [{status: "error", message, details}]`), without an `id` of a record. */
@@ -1402,6 +1413,24 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
         out.message = bulk.error;
         out.messageField = bulk.path;
         return out;
+      }
+    } else if (out.saysFailure === undefined || Array.isArray(root) || flaggedBatch(scope)) {
+      // One failed operation of several (a `$batch` sub-response, `Failed: [...]`, a per-item error, `userErrors`),
+      // when the envelope says nothing of itself. A top-level array is judged by its items, not by its first one's flags.
+      const item = batchItemFailure(Array.isArray(root) ? root : scope);
+      if (item) {
+        out.saysFailure = true;
+        if (item.status !== undefined) out.itemStatus = item.status;
+        const at = Array.isArray(root) ? item.path : `${prefix}${item.path}`;
+        if (typeof item.error === 'string') {
+          out.message = item.error;
+          out.messageField = at;
+          return out;
+        }
+        if (item.error !== null && typeof item.error === 'object') {
+          scope = item.error;
+          prefix = at ? `${at}.` : '';
+        }
       }
     }
   }
