@@ -6,6 +6,7 @@ import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
 import { embeddedHttpStatus, fillPlaceholders, inferJson, isNoCode, jsonInside } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
 import { multistatusFailure, xmlFields } from './xml';
+import { jsonLinesFailure } from './json-lines';
 import { statusSemantics } from '../status';
 
 export { inferJson, statusVerdict } from './json';
@@ -200,6 +201,18 @@ export function inferMissing(
       else if (word === undefined || !FAILURE_WORDS.has(word)) return extracted;
       else notes.push('the body reports a failure (its <status> says so)');
     } else {
+      // A stream of JSON lines whose later line reports the failure (Docker pull/build, Ollama, a Kubernetes watch).
+      const streamed = kind === 'text' ? jsonLinesFailure(body.text) : undefined;
+      if (streamed) {
+        notes.push(`line ${streamed.line + 1} of the JSON-lines stream reports a failure`);
+        return {
+          ...extracted,
+          saysFailure: true,
+          errorCode: extracted.errorCode ?? streamed.code,
+          message: streamed.message ?? extracted.message,
+          httpEquivalent: extracted.httpEquivalent ?? streamed.status,
+        };
+      }
       // A one-line status answer (`ERR: 001, Authentication failed`, SMS and payment gateways' plain-text APIs).
       const line = statusLine(body.text);
       if (line) {

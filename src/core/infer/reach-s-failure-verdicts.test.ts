@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../classify';
 import { batchItemFailure } from './batch-items';
 import { multistatusFailure } from './xml';
+import { jsonLinesFailure } from './json-lines';
 
 interface Row {
   name: string;
@@ -510,7 +511,76 @@ const ITEMS: Row[] = [
     messageHas: 'Object Not Found',
   },
 ];
+ITEMS.push(
+  {
+    name: 'Firestore batchWrite: status[] of google.rpc.Status, the second failed',
+    body: {
+      writeResults: [{ updateTime: '2026-01-01T00:00:00Z' }, {}],
+      status: [{}, { code: 6, message: 'Document already exists: projects/p/databases/(default)/documents/c/d' }],
+    },
+    failure: true,
+    messageHas: 'Document already exists',
+  },
+  {
+    name: 'Elasticsearch _msearch: a response with an error and status 404',
+    body: {
+      took: 3,
+      responses: [
+        {
+          error: {
+            root_cause: [{ type: 'index_not_found_exception', reason: 'no such index [nope]' }],
+            type: 'index_not_found_exception',
+            reason: 'no such index [nope]',
+          },
+          status: 404,
+        },
+      ],
+    },
+    failure: true,
+    code: 'index_not_found_exception',
+  },
+  {
+    name: 'Elasticsearch _mget: a doc with an error',
+    body: {
+      docs: [
+        { _index: 'nope', _id: '1', error: { type: 'index_not_found_exception', reason: 'no such index [nope]' } },
+      ],
+    },
+    failure: true,
+    code: 'index_not_found_exception',
+  },
+);
 const ITEMS_OK: Row[] = [
+  {
+    name: 'Firestore batchWrite: every status empty (OK)',
+    body: { writeResults: [{ updateTime: '2026-01-01T00:00:00Z' }], status: [{}] },
+    failure: false,
+  },
+  {
+    name: 'Elasticsearch _mget: a doc not found is an answer, not a failure',
+    body: { docs: [{ _index: 'idx', _id: '2', found: false }] },
+    failure: false,
+  },
+  {
+    name: 'Stripe list: a failed charge is a record, not a failed call',
+    body: {
+      object: 'list',
+      url: '/v1/charges',
+      has_more: false,
+      data: [
+        {
+          id: 'ch_1',
+          object: 'charge',
+          status: 'failed',
+          failure_code: 'card_declined',
+          failure_message: 'Your card was declined.',
+          amount: 100,
+          currency: 'usd',
+        },
+      ],
+    },
+    failure: false,
+  },
   {
     name: 'Salesforce collections: all success',
     body: [
@@ -821,6 +891,77 @@ const STATUS_WORDS_OK: Row[] = [
   { name: 'a 202 with an empty body', status: 202, body: '', failure: false },
   { name: 'a 204', status: 204, body: '', failure: false },
 ];
+
+// JSON-lines streams answered with a 200 whose later line reports the failure: Docker Engine API (image pull,
+// push, build: `errorDetail`/`error`), Ollama streamed API (`{"error"}`), Kubernetes watch (`type: ERROR` with a
+// `Status`, 410 Expired), Typesense `documents/import` (`{"success": false, "error", "document"}` per line).
+const JSON_LINES: Row[] = [
+  {
+    name: 'Docker pull: the last line is an errorDetail',
+    contentType: 'application/json',
+    body: '{"status":"Pulling from library/nope","id":"latest"}\n{"errorDetail":{"message":"manifest for nope:latest not found: manifest unknown"},"error":"manifest for nope:latest not found: manifest unknown"}\n',
+    failure: true,
+    messageHas: 'manifest unknown',
+  },
+  {
+    name: 'Ollama stream: an error line after tokens',
+    contentType: 'application/x-ndjson',
+    body: '{"model":"llama3","created_at":"2026-01-01T00:00:00Z","response":"Hel","done":false}\n{"error":"an error was encountered while running the model: unexpected EOF"}\n',
+    failure: true,
+    messageHas: 'unexpected EOF',
+  },
+  {
+    name: 'Kubernetes watch: ERROR event with a 410 Status',
+    contentType: 'application/json',
+    body: '{"type":"ADDED","object":{"kind":"Pod","metadata":{"name":"a"}}}\n{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"too old resource version: 123 (456)","reason":"Expired","code":410}}\n',
+    failure: true,
+    code: 'Expired',
+    messageHas: 'too old resource version',
+  },
+  {
+    name: 'Typesense import: one document rejected',
+    contentType: 'text/plain',
+    body: '{"success":true}\n{"success":false,"error":"Bad JSON.","document":"[bad doc"}\n',
+    failure: true,
+    messageHas: 'Bad JSON',
+  },
+];
+const JSON_LINES_OK: Row[] = [
+  {
+    name: 'Docker pull: progress lines only',
+    contentType: 'application/json',
+    body: '{"status":"Pulling from library/alpine","id":"latest"}\n{"status":"Digest: sha256:abc"}\n{"status":"Status: Downloaded newer image for alpine:latest"}\n',
+    failure: false,
+  },
+  {
+    name: 'Typesense import: every line succeeded',
+    contentType: 'text/plain',
+    body: '{"success":true}\n{"success":true}\n',
+    failure: false,
+  },
+  {
+    name: 'Kubernetes watch: ADDED and MODIFIED events',
+    contentType: 'application/json',
+    body: '{"type":"ADDED","object":{"kind":"Pod","status":{"phase":"Failed"}}}\n{"type":"MODIFIED","object":{"kind":"Pod"}}\n',
+    failure: false,
+  },
+  {
+    name: 'JSON lines with error null',
+    contentType: 'application/x-ndjson',
+    body: '{"id":1,"error":null}\n{"id":2,"error":null}\n',
+    failure: false,
+  },
+];
+
+describe('reach-s: JSON-lines streams', () => {
+  run(JSON_LINES);
+  run(JSON_LINES_OK);
+  it('reads no failure from one document or from text that is not JSON lines', () => {
+    expect(jsonLinesFailure('{"error":"x"}')).toBeUndefined();
+    expect(jsonLinesFailure('hello\n{"error":"x"}\n{"a":1}')).toBeUndefined();
+    expect(jsonLinesFailure('{"a":1}\n{"error":"x"}')?.line).toBe(1);
+  });
+});
 
 describe('reach-s: sub-responses with their own HTTP status', () => {
   run(SUB_RESPONSES);
