@@ -7,6 +7,7 @@ import { embeddedHttpStatus, fillPlaceholders, inferJson, isNoCode, jsonInside }
 import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
 import { multistatusFailure, xmlFields } from './xml';
 import { jsonLinesFailure } from './json-lines';
+import { runtimeErrorOutput } from './runtime-errors';
 import { statusSemantics } from '../status';
 
 export { inferJson, statusVerdict } from './json';
@@ -211,6 +212,17 @@ export function inferMissing(
           errorCode: extracted.errorCode ?? streamed.code,
           message: streamed.message ?? extracted.message,
           httpEquivalent: extracted.httpEquivalent ?? streamed.status,
+        };
+      }
+      // A runtime's uncaught-error output sent with the 200 it had already (PHP `Fatal error`, a Python traceback).
+      const crashed = runtimeErrorOutput(body.text);
+      if (crashed) {
+        notes.push('the body is a runtime error output (the server kept its 2xx)');
+        return {
+          ...extracted,
+          saysFailure: true,
+          errorCode: extracted.errorCode ?? crashed.code,
+          message: crashed.message,
         };
       }
       // A one-line status answer (`ERR: 001, Authentication failed`, SMS and payment gateways' plain-text APIs).

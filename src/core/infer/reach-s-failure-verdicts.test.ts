@@ -8,6 +8,7 @@ import { classify } from '../classify';
 import { batchItemFailure } from './batch-items';
 import { multistatusFailure } from './xml';
 import { jsonLinesFailure } from './json-lines';
+import { runtimeErrorOutput } from './runtime-errors';
 
 interface Row {
   name: string;
@@ -952,6 +953,76 @@ const JSON_LINES_OK: Row[] = [
     failure: false,
   },
 ];
+
+// A runtime's uncaught-error output sent with a 200: PHP with display_errors (opencaching/okapi#293,
+// danmichaelo/croptool#110, joindin/joindin-api#478 for the `<b>Fatal error</b>` form), WordPress's fatal-error
+// handler page (BoldGrid/w3-total-cache#937), a Python traceback as the body. Warnings before good output are not.
+const RUNTIME: Row[] = [
+  {
+    name: 'PHP html_errors Fatal error',
+    contentType: 'text/html',
+    body: '<br />\n<b>Fatal error</b>:  Call to a member function render() on a non-object in <b>/var/www/api/src/public/index.php</b> on line <b>11</b><br />\n',
+    failure: true,
+    messageHas: 'Call to a member function render() on a non-object',
+  },
+  {
+    name: 'PHP plain-text Fatal error: Uncaught after a warning',
+    contentType: 'text/html; charset=UTF-8',
+    body: 'PHP Warning:  Undefined variable $x in /srv/app/api.php on line 3\nPHP Fatal error:  Uncaught TypeError: Cannot access offset of type string on string in /srv/app/api.php:142\nStack trace:\n#0 {main}\n  thrown in /srv/app/api.php on line 142\n',
+    failure: true,
+    messageHas: 'Uncaught TypeError: Cannot access offset of type string on string',
+  },
+  {
+    name: 'PHP Parse error',
+    contentType: 'text/html',
+    body: '<br />\n<b>Parse error</b>:  syntax error, unexpected token &quot;}&quot; in <b>/var/www/html/api.php</b> on line <b>27</b><br />',
+    failure: true,
+    messageHas: 'syntax error, unexpected token "}"',
+  },
+  {
+    name: 'WordPress critical error page',
+    contentType: 'text/html; charset=UTF-8',
+    body: '<!DOCTYPE html><html><head><title>WordPress &rsaquo; Error</title></head><body id="error-page"><div class="wp-die-message"><p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/documentation/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p></div></body></html>',
+    failure: true,
+    messageHas: 'critical error on this website',
+  },
+  {
+    name: 'Python traceback as the body',
+    contentType: 'text/plain',
+    body: 'Traceback (most recent call last):\n  File "/app/server.py", line 42, in handle\n    user = payload["user"]\nKeyError: \'user\'\n',
+    failure: true,
+    code: 'KeyError',
+    messageHas: "KeyError: 'user'",
+  },
+];
+const RUNTIME_OK: Row[] = [
+  {
+    name: 'PHP warnings before the output are not a failure',
+    contentType: 'text/html',
+    body: '<br />\n<b>Warning</b>:  Undefined array key "page" in <b>/var/www/list.php</b> on line <b>8</b><br />\n<ul><li>Item</li></ul>',
+    failure: false,
+  },
+  {
+    name: 'a page that talks about fatal errors is not one',
+    contentType: 'text/html',
+    body: '<html><body><h1>Debugging PHP</h1><p>Fatal error: what it means and how to fix it.</p></body></html>',
+    failure: false,
+  },
+  {
+    name: 'a page quoting a traceback mid-text is not one',
+    contentType: 'text/plain',
+    body: 'Release notes\nFixed: Traceback (most recent call last): on startup\n',
+    failure: false,
+  },
+];
+
+describe('reach-s: runtime error output sent with a 2xx', () => {
+  run(RUNTIME);
+  run(RUNTIME_OK);
+  it('reads only the head of a long body', () => {
+    expect(runtimeErrorOutput(`${'<p>x</p>\n'.repeat(1000)}<b>Fatal error</b>: late`)).toBeUndefined();
+  });
+});
 
 describe('reach-s: JSON-lines streams', () => {
   run(JSON_LINES);
