@@ -77,7 +77,13 @@ const STATUS_WORD =
   /^(?:error|err|fail|failed|failure|notok|not_ok|nok|ko|denied|request_denied|invalid_request|over_query_limit|over_daily_limit|unknown_error|exception|rejected|unauthorized|forbidden|invalid|errored|fault)$/i;
 
 /** Keys that name themselves an error's message (normalized): any text under them is a failure's. */
-const ERROR_MESSAGE_KEYS: ReadonlySet<string> = new Set(['errormessage', 'errormsg', 'errmsg', 'errordescription']);
+const ERROR_MESSAGE_KEYS: ReadonlySet<string> = new Set([
+  'errormessage',
+  'errormsg',
+  'errmsg',
+  'errordescription',
+  'errortext',
+]);
 
 /** `data: [{status: "error", message}]`: per-item results of which the first failed (push tickets, batch sends). */
 function failedFirstItem(value: unknown): boolean {

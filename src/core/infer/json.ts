@@ -159,7 +159,14 @@ export function leadingCode(text: string): string | undefined {
 }
 
 /** Message keys that say they hold an error's message, not any message. */
-const ERROR_MESSAGE_KEYS: ReadonlySet<string> = new Set(['errormessage', 'errormsg', 'errmsg', 'errordescription']);
+// Vonage's `error_text` beside a numeric-string `status` (Verify, SMS): `errortext`.
+const ERROR_MESSAGE_KEYS: ReadonlySet<string> = new Set([
+  'errormessage',
+  'errormsg',
+  'errmsg',
+  'errordescription',
+  'errortext',
+]);
 
 /** An `errorId` holding a small integer names the kind of error (eBay's `errorId: 32100`), not the event. */
 function numericErrorId(leaf: Leaf): number | undefined {
@@ -584,6 +591,10 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   // `{success: 0, message}` (phpIPAM), `{ok: 0, errmsg}` (MongoDB): a 0/1 flag; beside counts it is a count.
   let numericFlag: number | undefined;
   let counts = false;
+  // `{status: "3", error_text}` (Vonage Verify): a status number sent as text beside an error text.
+  let statusText: number | undefined;
+  // `status: "invalid"` in a large record without a message (ZeroBounce's verdict on an address): data, not the call's status.
+  let invalidWord = false;
   let n = 0;
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
@@ -614,9 +625,12 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (EXPLICIT_CODE_KEYS.has(norm) && typeof v === 'number' && Number.isInteger(v) && v !== 0) explicitCode = true;
     if (typeof v === 'string' && STATUS_KEYS.has(norm)) {
       const word = v.trim().toUpperCase();
+      if (norm === 'status' && /^-?\d{1,6}$/.test(word)) statusText = Number(word);
       const prose = norm === 'message' || norm === 'msg';
-      if (FAILURE_WORDS.has(word) || (!prose && isFailureWord(v.trim()))) failure ??= true;
-      else if (SUCCESS_WORDS.has(word.replace(/[.!]$/, ''))) {
+      if (FAILURE_WORDS.has(word) || (!prose && isFailureWord(v.trim()))) {
+        if (failure === undefined && word === 'INVALID') invalidWord = true;
+        failure ??= true;
+      } else if (SUCCESS_WORDS.has(word.replace(/[.!]$/, ''))) {
         if (prose) successMessage = true;
         else failure ??= false;
       } else if (!prose && norm.endsWith('status') && (word === 'F' || word === 'S')) failure ??= word === 'F';
@@ -656,6 +670,8 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       failure ??= true;
   }
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
+  if (failure === true && invalidWord && !hasMessage && !errorMessage && keys > 8) return undefined;
+  if (failure === undefined && statusText !== undefined && statusText !== 0 && errorMessage && keys <= 4) return true;
   if (failure === undefined && numericFlag !== undefined && !counts && !resourceLike) {
     if (numericFlag === 0 && hasMessage) return true;
     if (numericFlag === 1) failure = false;

@@ -882,7 +882,86 @@ const STATUS_WORDS: Row[] = [
     failure: true,
   },
 ];
+// Numeric-string statuses beside an error text: Vonage Verify v1 (`{request_id, status: "3", error_text}`, "0" = OK)
+// and Number Insight (`status`, `status_message`). Verdicts on the data, not the call: ZeroBounce validate
+// (`status: "invalid"` among ~20 fields), NeverBounce (`status: "success", result: "invalid"`).
+STATUS_WORDS.push(
+  {
+    name: 'Vonage Verify: status "3" with error_text',
+    body: { request_id: '', status: '3', error_text: 'Invalid value for param: number' },
+    failure: true,
+    messageHas: 'Invalid value for param',
+  },
+  {
+    name: 'Vonage Number Insight: status 4 with status_message',
+    body: { status: 4, status_message: 'Invalid credentials' },
+    failure: true,
+  },
+  {
+    name: 'Mapbox Directions: code NoRoute (listed among the API’s errors, sent with 200)',
+    body: { code: 'NoRoute', message: 'No route found', routes: [] },
+    failure: true,
+    code: 'NoRoute',
+  },
+);
 const STATUS_WORDS_OK: Row[] = [
+  {
+    name: 'Vonage Verify: status "0"',
+    body: { request_id: 'abcdef0123456789abcdef0123456789', status: '0' },
+    failure: false,
+  },
+  {
+    name: 'ZeroBounce: status "invalid" is the verdict on the address, not on the call',
+    body: {
+      address: 'invalid@example.com',
+      status: 'invalid',
+      sub_status: 'mailbox_not_found',
+      free_email: false,
+      did_you_mean: null,
+      account: null,
+      domain: null,
+      domain_age_days: '9692',
+      smtp_provider: 'example',
+      mx_found: 'true',
+      mx_record: 'mx.example.com',
+      firstname: 'zero',
+      lastname: 'bounce',
+      processed_at: '2017-04-01 02:48:02.592',
+    },
+    failure: false,
+  },
+  {
+    name: 'NeverBounce: status success, result invalid',
+    body: { status: 'success', result: 'invalid', flags: ['has_dns'], suggested_correction: '', execution_time: 285 },
+    failure: false,
+  },
+  {
+    name: 'Steam ResolveVanityURL: success 42 "No match" (no results)',
+    body: { response: { success: 42, message: 'No match' } },
+    failure: false,
+  },
+  { name: 'OSRM code Ok', body: { code: 'Ok', routes: [], waypoints: [] }, failure: false },
+  {
+    name: 'Elasticsearch search with a failed shard returns hits: partial results, not a failed call',
+    body: {
+      took: 1,
+      timed_out: false,
+      _shards: {
+        total: 2,
+        successful: 1,
+        skipped: 0,
+        failed: 1,
+        failures: [{ shard: 0, index: 'i', reason: { type: 'x', reason: 'y' } }],
+      },
+      hits: { total: { value: 0 }, hits: [] },
+    },
+    failure: false,
+  },
+  {
+    name: 'Slack ok true with response_metadata warnings',
+    body: { ok: true, warning: 'missing_charset', response_metadata: { warnings: ['missing_charset'] } },
+    failure: false,
+  },
   {
     name: 'ZERO_RESULTS with html_attributions',
     body: { html_attributions: [], results: [], status: 'ZERO_RESULTS' },
