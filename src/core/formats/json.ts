@@ -7,6 +7,7 @@
 import type { FormatRecognizer } from '../types';
 import { normalizeKey } from '../infer/dictionaries';
 import { statusVerdict } from '../infer/json';
+import { batchItemFailure } from '../infer/batch-items';
 import { isRecord } from './util';
 
 /**
@@ -76,7 +77,13 @@ const STATUS_WORD =
   /^(?:error|err|fail|failed|failure|notok|not_ok|nok|ko|denied|request_denied|invalid_request|over_query_limit|over_daily_limit|unknown_error|exception|rejected|unauthorized|forbidden|invalid|errored|fault)$/i;
 
 /** Keys that name themselves an error's message (normalized): any text under them is a failure's. */
-const ERROR_MESSAGE_KEYS: ReadonlySet<string> = new Set(['errormessage', 'errormsg', 'errmsg', 'errordescription']);
+const ERROR_MESSAGE_KEYS: ReadonlySet<string> = new Set([
+  'errormessage',
+  'errormsg',
+  'errmsg',
+  'errordescription',
+  'errortext',
+]);
 
 /** `data: [{status: "error", message}]`: per-item results of which the first failed (push tickets, batch sends). */
 function failedFirstItem(value: unknown): boolean {
@@ -197,6 +204,8 @@ export const json: FormatRecognizer = {
     // `{"subsonic-response": {status: "failed", error: {…}}}`: one key of any name wrapping an error envelope.
     if (n === 1 && (wrapsError(j[first]) || (/(?:response|reply)$/i.test(first) && wrapsFailure(j[first]))))
       return null;
+    // A batch answer with a failed operation (`Failed: [...]`, a sub-response's 403, `userErrors`): the inference reads it.
+    if (batchItemFailure(body.json) !== undefined) return null;
     return PLAIN_DATA;
   },
 };

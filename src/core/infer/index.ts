@@ -5,7 +5,9 @@ import type { BodyView, Extracted } from '../types';
 import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
 import { embeddedHttpStatus, fillPlaceholders, inferJson, isNoCode, jsonInside } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
-import { xmlFields } from './xml';
+import { multistatusFailure, xmlFields } from './xml';
+import { jsonLinesFailure } from './json-lines';
+import { runtimeErrorOutput } from './runtime-errors';
 import { statusSemantics } from '../status';
 
 export { inferJson, statusVerdict } from './json';
@@ -97,6 +99,11 @@ export function inferMissing(
     if (success && saysFailure !== true) return extracted;
     const out: Extracted = { ...extracted };
     if (saysFailure !== undefined) out.saysFailure = saysFailure;
+    // A 2xx batch whose failed operation carries its own HTTP status (a sub-response's 429) is advised as that status.
+    if (success && out.httpEquivalent === undefined && inferred.itemStatus !== undefined) {
+      out.httpEquivalent = inferred.itemStatus;
+      notes.push(`an operation of the batch failed with HTTP ${inferred.itemStatus}`);
+    }
     // A 2xx that names its own HTTP error status (`status_code: 429`) is advised as that status.
     if (success && out.httpEquivalent === undefined) {
       const embedded = embeddedHttpStatus(json);
@@ -205,10 +212,44 @@ export function inferMissing(
       // An XML envelope whose own status word says it failed (`<meta><status>failure</status>…`).
       const fields = xmlFields(body.text);
       const word = fields.status;
+      const dav = status === 207 ? multistatusFailure(body.text) : undefined;
+      if (dav) {
+        notes.push(`a member of the multi-status failed with HTTP ${dav.status}`);
+        return {
+          ...extracted,
+          saysFailure: true,
+          message: extracted.message ?? dav.message,
+          httpEquivalent: extracted.httpEquivalent ?? dav.status,
+        };
+      }
       if (fields.rootError && word === undefined) notes.push('the body reports a failure (its root is an <error>)');
+      else if (fields.batchError) notes.push('the body reports a failed entry of the batch');
       else if (word === undefined || !FAILURE_WORDS.has(word)) return extracted;
       else notes.push('the body reports a failure (its <status> says so)');
     } else {
+      // A stream of JSON lines whose later line reports the failure (Docker pull/build, Ollama, a Kubernetes watch).
+      const streamed = kind === 'text' ? jsonLinesFailure(body.text) : undefined;
+      if (streamed) {
+        notes.push(`line ${streamed.line + 1} of the JSON-lines stream reports a failure`);
+        return {
+          ...extracted,
+          saysFailure: true,
+          errorCode: extracted.errorCode ?? streamed.code,
+          message: streamed.message ?? extracted.message,
+          httpEquivalent: extracted.httpEquivalent ?? streamed.status,
+        };
+      }
+      // A runtime's uncaught-error output sent with the 200 it had already (PHP `Fatal error`, a Python traceback).
+      const crashed = runtimeErrorOutput(body.text);
+      if (crashed) {
+        notes.push('the body is a runtime error output (the server kept its 2xx)');
+        return {
+          ...extracted,
+          saysFailure: true,
+          errorCode: extracted.errorCode ?? crashed.code,
+          message: crashed.message,
+        };
+      }
       // A one-line status answer (`ERR: 001, Authentication failed`, SMS and payment gateways' plain-text APIs).
       const line = statusLine(body.text);
       if (line) {

@@ -27,6 +27,7 @@ import {
 import { parseDuration, parseHttpOrIsoDate } from '../retry';
 import { statusSemantics } from '../status';
 import { leavesOf, MAX_DEPTH, type Leaf } from './walk';
+import { batchItemFailure } from './batch-items';
 
 export interface Inferred {
   errorCode?: string | number;
@@ -44,6 +45,8 @@ export interface Inferred {
   retryable?: boolean;
   /** What a 2xx body says of itself: true failed, false succeeded, undefined silent. */
   saysFailure?: boolean;
+  /** The HTTP error status of the failed operation a 2xx batch answer reports (a `$batch` sub-response's 429). */
+  itemStatus?: number;
 }
 
 /** A code: one token (`invalid_token`, `E0000011`, `RATE_LIMITED`, `auth/user-not-found`, `[blank]loginId`). */
@@ -156,7 +159,14 @@ export function leadingCode(text: string): string | undefined {
 }
 
 /** Message keys that say they hold an error's message, not any message. */
-const ERROR_MESSAGE_KEYS: ReadonlySet<string> = new Set(['errormessage', 'errormsg', 'errmsg', 'errordescription']);
+// Vonage's `error_text` beside a numeric-string `status` (Verify, SMS): `errortext`.
+const ERROR_MESSAGE_KEYS: ReadonlySet<string> = new Set([
+  'errormessage',
+  'errormsg',
+  'errmsg',
+  'errordescription',
+  'errortext',
+]);
 
 /** An `errorId` holding a small integer names the kind of error (eBay's `errorId: 32100`), not the event. */
 function numericErrorId(leaf: Leaf): number | undefined {
@@ -544,7 +554,8 @@ function waitOf(leaf: Leaf): number | { at: number } | undefined {
 /** A status word of a failed call: listed, or a token that ends by saying so (`WRONG_CREDENTIALS_ERROR`). */
 export function isFailureWord(word: string): boolean {
   return (
-    FAILURE_WORDS.has(word) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ERROR|FAILED|FAILURE|DENIED|REJECTED)$/.test(word)
+    FAILURE_WORDS.has(word) ||
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ERROR|FAILED|FAILURE|DENIED|REJECTED|EXCEEDED)$/.test(word)
   );
 }
 
@@ -593,6 +604,10 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   // `{success: 0, message}` (phpIPAM), `{ok: 0, errmsg}` (MongoDB): a 0/1 flag; beside counts it is a count.
   let numericFlag: number | undefined;
   let counts = false;
+  // `{status: "3", error_text}` (Vonage Verify): a status number sent as text beside an error text.
+  let statusText: number | undefined;
+  // `status: "invalid"` in a large record without a message (ZeroBounce's verdict on an address): data, not the call's status.
+  let invalidWord = false;
   let n = 0;
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
@@ -623,9 +638,12 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (EXPLICIT_CODE_KEYS.has(norm) && typeof v === 'number' && Number.isInteger(v) && v !== 0) explicitCode = true;
     if (typeof v === 'string' && STATUS_KEYS.has(norm)) {
       const word = v.trim().toUpperCase();
+      if (norm === 'status' && /^-?\d{1,6}$/.test(word)) statusText = Number(word);
       const prose = norm === 'message' || norm === 'msg';
-      if (FAILURE_WORDS.has(word) || (!prose && isFailureWord(v.trim()))) failure ??= true;
-      else if (SUCCESS_WORDS.has(word.replace(/[.!]$/, ''))) {
+      if (FAILURE_WORDS.has(word) || (!prose && isFailureWord(v.trim()))) {
+        if (failure === undefined && word === 'INVALID') invalidWord = true;
+        failure ??= true;
+      } else if (SUCCESS_WORDS.has(word.replace(/[.!]$/, ''))) {
         if (prose) successMessage = true;
         else failure ??= false;
       } else if (!prose && norm.endsWith('status') && (word === 'F' || word === 'S')) failure ??= word === 'F';
@@ -665,6 +683,8 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       failure ??= true;
   }
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
+  if (failure === true && invalidWord && !hasMessage && !errorMessage && keys > 8) return undefined;
+  if (failure === undefined && statusText !== undefined && statusText !== 0 && errorMessage && keys <= 4) return true;
   if (failure === undefined && numericFlag !== undefined && !counts && !resourceLike) {
     if (numericFlag === 0 && hasMessage) return true;
     if (numericFlag === 1) failure = false;
@@ -867,6 +887,13 @@ function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<
     }
   }
   return { scope: root, prefix: '' };
+}
+
+/** `{hasErrors: true, results: [...]}`: a batch whose flag says only that some item failed; the item says how. */
+function flaggedBatch(scope: unknown): boolean {
+  if (scope === null || typeof scope !== 'object') return false;
+  const o = scope as Record<string, unknown>;
+  return o.hasErrors === true || o.HasErrors === true || o.has_errors === true;
 }
 
 /** A failed item of a list of per-item results (`data: [{status: "error", message, details}]`), without an `id` of a record. */
@@ -1589,6 +1616,24 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
         out.message = bulk.error;
         out.messageField = bulk.path;
         return out;
+      }
+    } else if (out.saysFailure === undefined || Array.isArray(root) || flaggedBatch(scope)) {
+      // One failed operation of several (a `$batch` sub-response, `Failed: [...]`, a per-item error, `userErrors`),
+      // when the envelope says nothing of itself. A top-level array is judged by its items, not by its first one's flags.
+      const item = batchItemFailure(Array.isArray(root) ? root : scope);
+      if (item) {
+        out.saysFailure = true;
+        if (item.status !== undefined) out.itemStatus = item.status;
+        const at = Array.isArray(root) ? item.path : `${prefix}${item.path}`;
+        if (typeof item.error === 'string') {
+          out.message = item.error;
+          out.messageField = at;
+          return out;
+        }
+        if (item.error !== null && typeof item.error === 'object') {
+          scope = item.error;
+          prefix = at ? `${at}.` : '';
+        }
       }
     }
   }

@@ -58,6 +58,8 @@ export interface XmlFields {
   rootError?: boolean;
   /** The sentence an object store adds under a short message (GCS `<Details>`, Azure `<AuthenticationErrorDetail>`). */
   details?: string;
+  /** A batch answer names a failed entry (AWS Query `<BatchResultErrorEntry>`, SNS `<Failed><member>`). */
+  batchError?: boolean;
 }
 
 /** Elements that explain a short `<Message>` ("Access denied.") in the words of the failed check. */
@@ -121,6 +123,9 @@ export function xmlFields(xml: string): XmlFields {
   }
   if (root && /^(?:error|err)$/i.test(root[1]) && (out.code !== undefined || out.message !== undefined))
     out.rootError = true;
+  // AWS Query batch answers (SQS `SendMessageBatch`, `DeleteMessageBatch`, `ChangeMessageVisibilityBatch`) list
+  // each failed message as a `<BatchResultErrorEntry>` beside the successful entries; SNS `PublishBatch` under `<Failed>`.
+  if (lower.includes('<batchresulterrorentry') || /<failed>\s*<member>/.test(lower)) out.batchError = true;
   const status = out.status ? undefined : tagText(region, 'status');
   if (status && /^[A-Za-z_]{2,24}$/.test(status)) out.status = status.toUpperCase();
   for (const tag of ID_TAGS) {
@@ -152,4 +157,36 @@ function valueAttributes(region: string, lower: string): { code?: string; messag
   const text = VALUE_DIAGNOSTICS.exec(region) ?? VALUE_TEXT.exec(region);
   if (text && /[A-Za-z]/.test(text[1]) && text[1].includes(' ')) out.message = unescape(text[1]);
   return out;
+}
+
+/** A WebDAV `<response>` element (any namespace prefix) and its content. */
+const DAV_RESPONSE = /<((?:[\w.-]+:)?)response\b[^>]*>([\s\S]*?)<\/\1response>/g;
+const DAV_PROPSTAT = /<((?:[\w.-]+:)?)propstat\b[^>]*>[\s\S]*?<\/\1propstat>/g;
+const DAV_STATUS = /<(?:[\w.-]+:)?status\b[^>]*>\s*HTTP\/[\d.]+\s+(\d{3})([^<]*)<\/(?:[\w.-]+:)?status>/;
+const DAV_HREF = /<(?:[\w.-]+:)?href\b[^>]*>\s*([^<]{1,300}?)\s*<\/(?:[\w.-]+:)?href>/;
+
+/**
+ * The first failed member of a WebDAV 207 Multi-Status (RFC 4918 §13): a `<response>` whose own
+ * `<status>` (outside any `<propstat>`) is an error, as a DELETE, COPY or MOVE on a collection reports
+ * a locked or forbidden member. Not failures: a `<propstat>` 404 (a PROPFIND asked for a property the
+ * resource lacks) and a member's 404 or 507 in a sync-collection report (RFC 6578: deleted member,
+ * truncated result).
+ */
+export function multistatusFailure(xml: string): { status: number; message: string } | undefined {
+  const region = xml.length > MAX_MARKUP_SCAN ? xml.slice(0, MAX_MARKUP_SCAN) : xml;
+  if (!/<(?:[\w.-]+:)?multistatus\b/i.test(region)) return undefined;
+  DAV_RESPONSE.lastIndex = 0;
+  let n = 0;
+  for (let m = DAV_RESPONSE.exec(region); m && n < 200; m = DAV_RESPONSE.exec(region), n++) {
+    const own = m[2].replace(DAV_PROPSTAT, '');
+    const status = DAV_STATUS.exec(own);
+    if (!status) continue;
+    const code = Number(status[1]);
+    if (code < 400 || code === 404 || code === 507) continue;
+    const href = DAV_HREF.exec(own)?.[1];
+    const reason = status[2].trim();
+    const text = `${code}${reason ? ` ${reason}` : ''}`;
+    return { status: code, message: href ? `${href}: ${text}` : text };
+  }
+  return undefined;
 }
