@@ -109,7 +109,7 @@ export interface PersistStats {
   /** Commits slower than 1 s (the budget of one storage operation). */
   slowCommits: number;
   /**
-   * The last 20 of them: when each started (epoch ms), how long it took, the record and body rows it
+   * The last 100 of them: when each started (epoch ms), how long it took, the record and body rows it
    * wrote, and where its time went (waiting to start, its requests, the backend's commit) when measured.
    */
   slowCommitLog: Array<{ at: number; ms: number; records: number; bodies: number; phases?: CommitPhases }>;
@@ -703,7 +703,7 @@ export class CapturePersister {
             bodies: batch.putBodies.length,
             ...(phases ? { phases } : {}),
           });
-          if (log.length > 20) log.shift();
+          if (log.length > 100) log.shift();
         }
         const bucket =
           this.counters.commitsBySize[COMMIT_SIZE_BUCKETS.findIndex((upTo) => batch.putRecords.length <= upTo)];
