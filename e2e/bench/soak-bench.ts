@@ -6,8 +6,8 @@
 // third and the end, and its window is logged, as are the reads' windows and the worker's event-loop
 // stalls, so each slow commit can be set against what overlapped it. Figures:
 // - heap growth of the worker and the panel over the last third of the run (after forced GCs);
-// - the longest storage stall: the longest commit, the longest a change waited to be committed,
-//   and the slowest sampled read;
+// - the longest storage stall of the run past the cap (from t = 0; the burst's peaks are logged apart):
+//   the longest commit, the longest a change waited to be committed, and the slowest sampled read;
 // - after the run, the worker is stopped mid-traffic: requests made vs held + counted as dropped;
 // - a `status:5xx` filter typed into the panel: ms from the last key to the settled result.
 import type { PanelSession } from '../harness/index';
@@ -62,7 +62,9 @@ export interface SoakFigures {
       /** Records waiting in the write queue at the sample. */
       queued: number;
     }>;
+    /** persistStats() of the run past the cap (peaks from t = 0); burstPersist: at t = 0, the burst's peaks. */
     persist: Record<string, number>;
+    burstPersist: Record<string, unknown>;
     /** Commits over 1 s after the burst, each with what overlapped it. */
     slowCommits: SlowCommit[];
     attribution: Record<string, unknown>;
@@ -337,7 +339,14 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       await sleep(2_000);
     }
     const t0 = Date.now();
+    // The run's peaks are its own: the burst's (before t = 0) are reported apart.
+    const burstPersist = (await session.backgroundEval(() =>
+      (globalThis as any).faultlineDebug.resetPersistPeaks(),
+    )) as Record<string, unknown>;
     log(`soak: burst done (t = 0 at ${t0} ms epoch), ${JSON.stringify(await session.backgroundEval(countsIn, tabId))}`);
+    log(
+      `soak: the burst's peaks: longest commit ${round(Number(burstPersist.maxCommitMs), 0)} ms, lag ${round(Number(burstPersist.maxLagMs), 0)} ms, ${burstPersist.slowCommits} commits over 1 s, at most ${burstPersist.maxQueued} queued`,
+    );
     await session.backgroundEval(startLoopMonitor);
     const gcWindows: Window[] = [];
     const readWindows: Window[] = [];
@@ -492,6 +501,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         pastCapAtS,
         samples,
         persist,
+        burstPersist,
         slowCommits,
         attribution,
         maxReadMs: round(maxReadMs, 1),

@@ -26,6 +26,8 @@ export interface FaultlineDebug {
   adoptedOrphans(): number;
   /** How persistence is doing: commits, the longest commit and lag, the queue and what it refused. */
   persistStats(): PersistStats;
+  /** persistStats() so far, then its peaks (longest commit and lag, slow commits) start again from zero: a measuring window's own. */
+  resetPersistPeaks(): PersistStats;
   /**
    * The tab's shown requests whose row is committed now, without waiting for the queue: id, seq, URL,
    * and the body's length when its body row is committed too (else null).
@@ -77,6 +79,7 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
     persistErrors: () => service.persister.errors,
     adoptedOrphans: () => service.adoptedOrphans,
     persistStats: () => service.persister.stats(),
+    resetPersistPeaks: () => service.persister.resetPeaks(),
     readStoredTab: (store, tabId, keysOnly) => service.readStoredTab(store, tabId, keysOnly),
     committed: (tabId) =>
       service.records(tabId).flatMap((r) => {

@@ -308,6 +308,22 @@ export class CapturePersister {
   }
 
   /**
+   * Ends a measuring window (the soak bench: the burst, then the run past the cap): returns the stats
+   * so far and zeroes the peaks and the commit log, so the next window's longest commit and lag are its own.
+   */
+  resetPeaks(): PersistStats {
+    const stats = this.stats();
+    const c = this.counters;
+    c.maxCommitMs = 0;
+    c.maxCommitRows = { records: 0, bodies: 0, bodyChars: 0, carried: 0, deletes: 0 };
+    c.maxLagMs = 0;
+    c.slowCommits = 0;
+    c.slowCommitLog = [];
+    c.commitPhasesMax = { waitMs: 0, requestsMs: 0, finishMs: 0 };
+    return stats;
+  }
+
+  /**
    * Reads every persisted tab (after wiping an earlier browser session's data). A tab's requests
    * missing against its counts are added to its droppedRecords; bodies missing for records that had
    * one are counted as dropped bodies.
