@@ -209,6 +209,8 @@ interface Pending {
   seq: number;
   /** The live record to write, or null to delete its rows. */
   record: StoredRecord | null;
+  /** When the change that queued it was made (later changes join it): how long it waited is measured from here. */
+  queuedAt: number;
 }
 
 export class CapturePersister {
@@ -225,7 +227,6 @@ export class CapturePersister {
   /** Rows whose record row exists. */
   private readonly recordRows = new Set<string>();
   private timer: unknown = null;
-  private firstQueuedAt: number | null = null;
   private committing: Promise<void> | null = null;
   private lastCommitFailed = false;
   /** Rows whose latest change the full queue refused, with the live record (its identity goes in the meta). */
@@ -566,8 +567,7 @@ export class CapturePersister {
     }
     this.refused.delete(id);
     // Deletes always queue: they are bounded by the evictions, which are bounded by the inserts.
-    this.pending.set(id, { tabId, seq, record });
-    this.firstQueuedAt ??= this.now();
+    this.pending.set(id, { tabId, seq, record, queuedAt: this.now() });
     if (this.pending.size > this.counters.maxQueued) this.counters.maxQueued = this.pending.size;
   }
 
@@ -634,10 +634,12 @@ export class CapturePersister {
     const metas = this.dirtyMetas;
     for (const entry of taken.values()) metas.add(entry.tabId);
     const removed = this.removedTabs;
-    const queuedAt = this.firstQueuedAt ?? this.now();
+    // The longest a change of this batch waited (a backlog keeps the queue non-empty for long, but the
+    // oldest changes go first, so this is the wait of the oldest taken, not the age of the backlog).
+    let queuedAt = this.now();
+    for (const entry of taken.values()) queuedAt = Math.min(queuedAt, entry.queuedAt);
     this.dirtyMetas = new Set();
     this.removedTabs = new Set();
-    this.firstQueuedAt = this.pending.size ? queuedAt : null;
 
     const batch: WriteBatch = emptyBatch();
     const bodyRowsAdded: Array<[string, StoredBodies]> = [];
@@ -759,7 +761,6 @@ export class CapturePersister {
         }
         for (const tabId of metas) this.dirtyMetas.add(tabId);
         for (const tabId of removed) this.removedTabs.add(tabId);
-        this.firstQueuedAt ??= queuedAt;
       },
     );
     try {
