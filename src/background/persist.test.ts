@@ -505,6 +505,33 @@ describe('CapturePersister', () => {
     expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
   });
 
+  it("reads an older meta row's in-flight array and moves its copies to carried rows", async () => {
+    const { db, persister, storeFor } = setup();
+    const store = storeFor(1);
+    const ev = webRequest('https://a.test/slow', { status: 503, at: 100, tabId: 1 });
+    store.begin(toRequestStart(ev.before));
+    await persister.flush();
+    // Rewrite what was stored the way the older version stored it: the copy inside the meta row.
+    const rows = await db.loadAll();
+    expect(rows.carried).toHaveLength(1);
+    const legacy = emptyBatch();
+    legacy.deleteCarried.push(rows.carried[0].key);
+    legacy.putMetas.push({
+      tabId: 1,
+      value: { ...(rows.metas[0].value as object), inFlight: [rows.carried[0].value] },
+    });
+    await db.inner.commit(legacy);
+    expect((await db.loadAll()).carried).toEqual([]);
+
+    const next = await restart(db);
+    expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
+    expect(next.stores.get(1)!.stats).toMatchObject({ seen: 1, droppedRecords: 0 });
+    await next.persister.flush();
+    const after = await next.db.loadAll();
+    expect(after.carried.map((c) => c.key)).toEqual([rows.carried[0].key]);
+    expect((after.metas[0].value as { inFlight?: unknown }).inFlight).toBeUndefined();
+  });
+
   it('writes one record row per request under traffic, and holds or counts every request at any stop', async () => {
     const { db, timers, persister, storeFor } = setup(testDb(), { maxBatchRecords: 7 });
     const store = storeFor(1);
