@@ -1,10 +1,13 @@
 // Soak (issue 19): the real panel open in Chromium, a burst of failures (10,500 by default: past the
-// 10,000-record cap), then a steady rate for `seconds`, measured from the end of the burst. Every 10 s, after a forced GC,
-// the worker's and the panel's heaps are sampled and an IndexedDB read of the tab's record rows is
-// timed (paged, as a worker start reads them). Figures:
-// - heap growth of the worker and the panel over the last third of the run;
-// - the longest storage stall: the longest commit, the longest a change waited to be committed,
-//   and the slowest sampled read;
+// 10,000-record cap), then a steady rate for `seconds`, measured from the end of the burst. Every 10 s
+// the worker's and the panel's heaps are read (no forced GC), the counts taken (no copy of the
+// records) and an IndexedDB read of the tab's record keys is timed (paged, as a worker start reads
+// them). A forced GC (for the heap growth figure) runs at two moments only, the start of the last
+// third and the end, and its window is logged, as are the reads' windows and the worker's event-loop
+// stalls, so each slow commit can be set against what overlapped it. Figures:
+// - heap growth of the worker and the panel over the last third of the run (after forced GCs);
+// - the longest storage stall of the run past the cap (from t = 0; the burst's peaks are logged apart):
+//   the longest commit, the longest a change waited to be committed, and the slowest sampled read;
 // - after the run, the worker is stopped mid-traffic: requests made vs held + counted as dropped;
 // - a `status:5xx` filter typed into the panel: ms from the last key to the settled result.
 import type { PanelSession } from '../harness/index';
@@ -12,6 +15,7 @@ import { startTraffic, trafficState, type TrafficPlan, type TrafficState } from 
 import { panelCdp, workerCdp, type Cdp } from './cdp';
 import { typeKeys } from './panel-bench';
 import { round } from './stats';
+import type { CommitPhases } from '../../src/platform/capture-db';
 
 export interface SoakOptions {
   seconds: number;
@@ -42,6 +46,8 @@ export interface SoakFigures {
       t: number;
       workerHeapMB: number;
       panelHeapMB: number | null;
+      /** The worker's heap was read after a forced GC (the start of the last third, and the end); else as it was. The panel's is always as it was. */
+      afterGc: boolean;
       held: number;
       dropped: number;
       /** The slowest page (one transaction) of the sampled paged read of the tab's record rows. */
@@ -56,7 +62,12 @@ export interface SoakFigures {
       /** Records waiting in the write queue at the sample. */
       queued: number;
     }>;
+    /** persistStats() of the run past the cap (peaks from t = 0); burstPersist: at t = 0, the burst's peaks. */
     persist: Record<string, number>;
+    burstPersist: Record<string, unknown>;
+    /** Commits over 1 s after the burst, each with what overlapped it. */
+    slowCommits: SlowCommit[];
+    attribution: Record<string, unknown>;
     maxReadMs: number;
     /** The parts of longestStallMs: the longest commit (one transaction), the longest a change waited to be committed, the slowest sampled read. */
     stall: { commitMs: number; lagMs: number; readMs: number };
@@ -127,10 +138,10 @@ function countsIn(tabId: number): Counts | null {
   if (!debug?.ready) return null;
   const s = debug.stats(tabId);
   if (!s) return null;
-  const records = debug.records(tabId).filter((r: any) => r.kind === 'request');
-  const fivexx = records.filter((r: any) => r.exchange.status >= 500 && r.exchange.status <= 599).length;
+  // Counted in the worker: a JSON copy of 10,000 records here took 45-102 s of the worker's time under load (store5).
+  const { requests, fivexx } = debug.counts(tabId);
   return {
-    held: records.length + s.pending,
+    held: requests + s.pending,
     seen: s.seen,
     droppedRecords: s.droppedRecords,
     pending: s.pending,
@@ -192,7 +203,87 @@ async function timedPointRead(tabId: number): Promise<number> {
 
 async function heapAfterGc(cdp: Cdp): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
+  return heapNow(cdp);
+}
+
+/** The heap as it is (no GC: a forced one stops the worker for a while, which the commit timing would include). */
+async function heapNow(cdp: Cdp): Promise<number> {
   return (await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+}
+
+/**
+ * Evaluated in the background: a 100 ms interval that logs each tick more than 200 ms late (the
+ * worker's event loop could not run meanwhile: its own work, a GC, CPU starvation), as [end epoch ms, late ms].
+ */
+function startLoopMonitor(): boolean {
+  const g = globalThis as any;
+  if (g.__soakLoop) clearInterval(g.__soakLoop.timer);
+  const monitor = { stalls: [] as Array<[number, number]>, maxLateMs: 0, ticks: 0, timer: 0 as unknown };
+  let expected = performance.now() + 100;
+  monitor.timer = setInterval(() => {
+    const now = performance.now();
+    const late = now - expected;
+    expected = now + 100;
+    monitor.ticks++;
+    monitor.maxLateMs = Math.max(monitor.maxLateMs, late);
+    if (late > 200 && monitor.stalls.length < 2_000) monitor.stalls.push([Date.now(), Math.round(late)]);
+  }, 100);
+  g.__soakLoop = monitor;
+  return true;
+}
+
+function loopMonitorResult(): { stalls: Array<[number, number]>; maxLateMs: number; ticks: number } | null {
+  const m = (globalThis as any).__soakLoop;
+  if (!m) return null;
+  clearInterval(m.timer);
+  return { stalls: m.stalls, maxLateMs: Math.round(m.maxLateMs), ticks: m.ticks };
+}
+
+type Window = [from: number, to: number];
+
+const overlaps = (a: Window, b: Window) => a[0] < b[1] && b[0] < a[1];
+
+/** Each slow commit against what overlapped it: a forced GC, a sampled read, a stall of the worker's event loop. */
+function attributeSlowCommits(
+  log: Array<{ at: number; ms: number; records: number; bodies: number; phases?: CommitPhases }>,
+  t0: number,
+  windows: { gc: Window[]; read: Window[]; loop: Window[] },
+): SlowCommit[] {
+  return log.map((c) => {
+    const w: Window = [c.at, c.at + c.ms];
+    const loopMs = windows.loop
+      .filter((l) => overlaps(l, w))
+      .reduce((sum, l) => sum + Math.min(l[1], w[1]) - Math.max(l[0], w[0]), 0);
+    return {
+      t: round((c.at - t0) / 1000, 1),
+      ms: Math.round(c.ms),
+      records: c.records,
+      bodies: c.bodies,
+      phases: c.phases
+        ? {
+            waitMs: Math.round(c.phases.waitMs),
+            requestsMs: Math.round(c.phases.requestsMs),
+            finishMs: Math.round(c.phases.finishMs),
+          }
+        : null,
+      duringGc: windows.gc.some((g) => overlaps(g, w)),
+      duringRead: windows.read.some((r) => overlaps(r, w)),
+      workerLoopStalledMs: Math.round(loopMs),
+    };
+  });
+}
+
+interface SlowCommit {
+  /** s from the end of the burst (negative: during it). */
+  t: number;
+  ms: number;
+  records: number;
+  bodies: number;
+  phases: CommitPhases | null;
+  duringGc: boolean;
+  duringRead: boolean;
+  /** How much of the commit the worker's event loop was stalled (ticks over 200 ms late). */
+  workerLoopStalledMs: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -248,30 +339,58 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       await sleep(2_000);
     }
     const t0 = Date.now();
+    // The run's peaks are its own: the burst's (before t = 0) are reported apart.
+    const burstPersist = (await session.backgroundEval(() =>
+      (globalThis as any).faultlineDebug.resetPersistPeaks(),
+    )) as Record<string, unknown>;
     log(`soak: burst done (t = 0 at ${t0} ms epoch), ${JSON.stringify(await session.backgroundEval(countsIn, tabId))}`);
+    log(
+      `soak: the burst's peaks: longest commit ${round(Number(burstPersist.maxCommitMs), 0)} ms, lag ${round(Number(burstPersist.maxLagMs), 0)} ms, ${burstPersist.slowCommits} commits over 1 s, at most ${burstPersist.maxQueued} queued`,
+    );
+    await session.backgroundEval(startLoopMonitor);
+    const gcWindows: Window[] = [];
+    const readWindows: Window[] = [];
+    const gcHeap: Array<{ t: number; worker: number; panel: number | null }> = [];
+    const gcFrom = (opts.seconds * 2) / 3;
     for (let next = 0; next <= opts.seconds * 1000; next += opts.sampleEveryMs) {
       const wait = t0 + next - Date.now();
       // A sample that took longer than the interval (a loaded machine) skips the ones it overran.
       if (wait < -opts.sampleEveryMs / 2) continue;
       if (wait > 0) await sleep(wait);
       const t = round((Date.now() - t0) / 1000, 1);
-      const workerHeap = await heapAfterGc(worker);
-      const panelHeap = await heapAfterGc(panel).catch(() => null);
+      // Forced GCs only at the start of the last third and at the end (the heap growth figure), logged as windows.
+      const isLast = next + opts.sampleEveryMs > opts.seconds * 1000;
+      const forceGc = (t >= gcFrom && gcHeap.length === 0) || (isLast && gcHeap.length === 1);
+      let workerHeap: number;
+      // Only the worker's heap is collected (its growth is the budgeted figure): the panel's forced GC
+      // took most of a 48 s sample under load 19 (the panel's heap is read as it is, every sample).
+      if (forceGc) {
+        const gcStart = Date.now();
+        workerHeap = await heapAfterGc(worker);
+        gcWindows.push([gcStart, Date.now()]);
+        gcHeap.push({ t, worker: workerHeap, panel: null });
+      } else {
+        workerHeap = await heapNow(worker);
+      }
+      const panelHeap = await heapNow(panel).catch(() => null);
       const counts = (await session.backgroundEval(countsIn, tabId))!;
       const workerLoopMs = await session.backgroundEval(async () => {
         const t = performance.now();
         await new Promise((resolve) => setTimeout(resolve, 0));
         return performance.now() - t;
       });
-      const readAtS = round((Date.now() - t0) / 1000, 1);
+      const readStart = Date.now();
+      const readAtS = round((readStart - t0) / 1000, 1);
       const pointReadMs = await session.backgroundEval(timedPointRead, tabId);
       const paged = opts.noKeysRead ? null : await timedRead(session, tabId);
+      readWindows.push([readStart, Date.now()]);
       const readMs = paged ? paged.longestPageMs : pointReadMs;
       if (pastCapAtS === null && counts.droppedRecords > 0) pastCapAtS = t;
       samples.push({
         t,
         workerHeapMB: mb(workerHeap),
         panelHeapMB: panelHeap === null ? null : mb(panelHeap),
+        afterGc: forceGc,
         held: counts.held,
         dropped: counts.droppedRecords,
         readMs: round(readMs, 1),
@@ -282,13 +401,48 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         queued: counts.queued,
       });
       log(
-        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB, held ${counts.held}, dropped ${counts.droppedRecords}, read at ${readAtS}s ${paged ? `${paged.rows} rows in ${paged.pages} pages, ${round(paged.totalMs, 0)} ms, slowest page ${round(paged.longestPageMs, 0)} ms` : 'skipped'} (one row ${round(pointReadMs, 0)} ms), worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
+        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB${forceGc ? ` (after a forced GC, ${gcWindows.at(-1)![1] - gcWindows.at(-1)![0]} ms)` : ''}, held ${counts.held}, dropped ${counts.droppedRecords}, read at ${readAtS}s ${paged ? `${paged.rows} rows in ${paged.pages} pages, ${round(paged.totalMs, 0)} ms, slowest page ${round(paged.longestPageMs, 0)} ms` : 'skipped'} (one row ${round(pointReadMs, 0)} ms), worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
       );
     }
+    const loop = await session.backgroundEval(loopMonitorResult);
     const persist = (await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats())) as Record<
       string,
       number
     >;
+    // A loaded machine can overrun the last sample: the end's forced GC then runs here, after the
+    // run's storage figures were taken.
+    if (gcHeap.length < 2) {
+      const t = round((Date.now() - t0) / 1000, 1);
+      const gcStart = Date.now();
+      const workerHeap = await heapAfterGc(worker);
+      gcWindows.push([gcStart, Date.now()]);
+      gcHeap.push({ t, worker: workerHeap, panel: null });
+      log(`  t=${t}s worker ${mb(workerHeap)} MB (after a forced GC, ${Date.now() - gcStart} ms; after the run)`);
+    }
+    const loopWindows: Window[] = (loop?.stalls ?? []).map(([end, late]) => [end - late, end]);
+    const slowCommits = attributeSlowCommits(
+      (
+        (persist as unknown as { slowCommitLog?: Parameters<typeof attributeSlowCommits>[0] }).slowCommitLog ?? []
+      ).filter((c) => c.at >= t0),
+      t0,
+      { gc: gcWindows, read: readWindows, loop: loopWindows },
+    );
+    const attribution = {
+      slowCommitsInRun: slowCommits.length,
+      duringGc: slowCommits.filter((c) => c.duringGc).length,
+      duringRead: slowCommits.filter((c) => c.duringRead).length,
+      withWorkerLoopStall: slowCommits.filter((c) => c.workerLoopStalledMs >= c.ms / 2).length,
+      neither: slowCommits.filter((c) => !c.duringGc && !c.duringRead && c.workerLoopStalledMs < c.ms / 2).length,
+      workerLoop: {
+        maxLateMs: loop?.maxLateMs ?? null,
+        stallsOver200Ms: loop?.stalls.length ?? null,
+        stalledMs: loopWindows.reduce((sum, w) => sum + w[1] - w[0], 0),
+      },
+      gcWindowsS: gcWindows.map((w) => [round((w[0] - t0) / 1000, 1), round((w[1] - w[0]) / 1000, 2)]),
+      readCoveredS: round(readWindows.reduce((sum, w) => sum + w[1] - w[0], 0) / 1000, 1),
+    };
+    log(`soak: slow commits (over 1 s) in the run: ${JSON.stringify(attribution)}`);
+    for (const c of slowCommits) log(`  slow commit ${JSON.stringify(c)}`);
     const disk = await session.backgroundEval(diskIn, tabId).catch(() => null);
     if (disk) log(`soak: disk ${JSON.stringify(disk)}`);
 
@@ -341,9 +495,10 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     const maxReadMs = Math.max(...samples.map((s) => s.readMs));
     return {
       workerHeapGrowthPct: lastThirdGrowth(
-        samples.map((s) => ({ t: s.t, value: s.workerHeapMB })),
+        gcHeap.map((g) => ({ t: g.t, value: mb(g.worker) })),
         opts.seconds,
       ),
+      // Without a forced GC: how much garbage is waiting moves it by tens of MB (not budgeted).
       panelHeapGrowthPct: lastThirdGrowth(
         samples.map((s) => ({ t: s.t, value: s.panelHeapMB })),
         opts.seconds,
@@ -357,6 +512,9 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         pastCapAtS,
         samples,
         persist,
+        burstPersist,
+        slowCommits,
+        attribution,
         maxReadMs: round(maxReadMs, 1),
         stall: {
           commitMs: round(persist.maxCommitMs ?? 0, 0),

@@ -11,6 +11,8 @@ import { snapshotMessages } from './snapshot-messages';
 export interface FaultlineDebug {
   ready: boolean;
   records(tabId: number): CaptureRecord[];
+  /** The tab's request records and its 5xx among them, counted without copying the records (the soak bench samples this under load). */
+  counts(tabId: number): { requests: number; fivexx: number };
   stats(tabId: number): (CaptureStats & { preserve: boolean; pending: number }) | null;
   /** Tabs with a store, each with its navigation URLs (to find the inspected tab without the tabs permission). */
   tabs(): Array<{ tabId: number; records: number; failures: number; urls: string[] }>;
@@ -24,6 +26,8 @@ export interface FaultlineDebug {
   adoptedOrphans(): number;
   /** How persistence is doing: commits, the longest commit and lag, the queue and what it refused. */
   persistStats(): PersistStats;
+  /** persistStats() so far, then its peaks (longest commit and lag, slow commits) start again from zero: a measuring window's own. */
+  resetPersistPeaks(): PersistStats;
   /**
    * The tab's shown requests whose row is committed now, without waiting for the queue: id, seq, URL,
    * and the body's length when its body row is committed too (else null).
@@ -48,6 +52,16 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
   return {
     ready: false,
     records: (tabId) => copy(service.records(tabId)),
+    counts: (tabId) => {
+      let requests = 0;
+      let fivexx = 0;
+      for (const r of service.records(tabId)) {
+        if (r.kind !== 'request') continue;
+        requests++;
+        if (r.exchange.status >= 500 && r.exchange.status <= 599) fivexx++;
+      }
+      return { requests, fivexx };
+    },
     stats: (tabId) => copy(service.stats(tabId)),
     tabs: () =>
       service.tabIds().map((tabId) => {
@@ -65,6 +79,7 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
     persistErrors: () => service.persister.errors,
     adoptedOrphans: () => service.adoptedOrphans,
     persistStats: () => service.persister.stats(),
+    resetPersistPeaks: () => service.persister.resetPeaks(),
     readStoredTab: (store, tabId, keysOnly) => service.readStoredTab(store, tabId, keysOnly),
     committed: (tabId) =>
       service.records(tabId).flatMap((r) => {

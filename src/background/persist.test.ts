@@ -470,6 +470,68 @@ describe('CapturePersister', () => {
     expect(strip(third.stores.get(1)!.all())).toEqual(strip(restored.all()));
   });
 
+  it('writes a carried copy when its request changes, not with every commit, and deletes it with the row', async () => {
+    const { db, persister, storeFor } = setup();
+    const store = storeFor(1);
+    const slow = webRequest('https://a.test/slow', { status: 503, at: 1, tabId: 1 });
+    store.begin(toRequestStart(slow.before));
+    await persister.flush();
+    // Other requests come and go while the slow one is in flight: each commit rewrites the tab's meta.
+    for (let i = 0; i < 5; i++) {
+      const ev = webRequest(`https://a.test/${i}`, { status: 500, at: 10 + i, tabId: 1 });
+      store.begin(toRequestStart(ev.before));
+      store.completed(toResponse(ev.completed));
+      await persister.flush();
+    }
+    const slowSeq = store.all().find((r) => r.kind === 'request' && r.exchange.url === 'https://a.test/slow')!.seq;
+    const copiesOfSlow = () => db.batches.flatMap((b) => b.putCarried).filter((c) => c.key[1] === slowSeq).length;
+    expect(db.batches.filter((b) => b.putMetas.length).length).toBeGreaterThanOrEqual(6);
+    expect(copiesOfSlow()).toBe(1);
+    expect((await db.loadAll()).carried.map((c) => c.key)).toEqual([[1, slowSeq]]);
+    // A change while in flight writes it again, once.
+    store.requestHeaders(toRequestHeaders(slow.sendHeaders));
+    await persister.flush();
+    expect(copiesOfSlow()).toBe(2);
+    // Complete: its row is written and its carried copy deleted in the same transaction.
+    store.completed(toResponse(slow.completed));
+    await persister.flush();
+    const last = db.batches.at(-1)!;
+    expect({ rows: last.putRecords.map((r) => r.key), deleted: last.deleteCarried }).toEqual({
+      rows: [[1, slowSeq]],
+      deleted: [[1, slowSeq]],
+    });
+    expect((await db.loadAll()).carried).toEqual([]);
+    const next = await restart(db);
+    expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
+  });
+
+  it("reads an older meta row's in-flight array and moves its copies to carried rows", async () => {
+    const { db, persister, storeFor } = setup();
+    const store = storeFor(1);
+    const ev = webRequest('https://a.test/slow', { status: 503, at: 100, tabId: 1 });
+    store.begin(toRequestStart(ev.before));
+    await persister.flush();
+    // Rewrite what was stored the way the older version stored it: the copy inside the meta row.
+    const rows = await db.loadAll();
+    expect(rows.carried).toHaveLength(1);
+    const legacy = emptyBatch();
+    legacy.deleteCarried.push(rows.carried[0].key);
+    legacy.putMetas.push({
+      tabId: 1,
+      value: { ...(rows.metas[0].value as object), inFlight: [rows.carried[0].value] },
+    });
+    await db.inner.commit(legacy);
+    expect((await db.loadAll()).carried).toEqual([]);
+
+    const next = await restart(db);
+    expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
+    expect(next.stores.get(1)!.stats).toMatchObject({ seen: 1, droppedRecords: 0 });
+    await next.persister.flush();
+    const after = await next.db.loadAll();
+    expect(after.carried.map((c) => c.key)).toEqual([rows.carried[0].key]);
+    expect((after.metas[0].value as { inFlight?: unknown }).inFlight).toBeUndefined();
+  });
+
   it('writes one record row per request under traffic, and holds or counts every request at any stop', async () => {
     const { db, timers, persister, storeFor } = setup(testDb(), { maxBatchRecords: 7 });
     const store = storeFor(1);
@@ -512,7 +574,8 @@ describe('CapturePersister', () => {
     const first = db.batches[0];
     // The 20 carried ones, promoted on completion, all in the first transaction; then at most 10 more.
     expect(first.putRecords.length).toBe(30);
-    expect((first.putMetas[0].value as { inFlight: unknown[] }).inFlight).toEqual([]);
+    // Promoted before any commit: no carried copy was ever written, so none to write or delete.
+    expect({ put: first.putCarried, deleted: first.deleteCarried }).toEqual({ put: [], deleted: [] });
     const early = await restart(db);
     const s = early.stores.get(1)!.stats;
     // The 20 rows still queued are not counted yet: like requests after the last commit, the devtools

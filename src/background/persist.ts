@@ -3,10 +3,12 @@
 //
 // - One row per record and one per body, keyed [tabId, seq]: a change writes that record, never
 //   its neighbours, so the cost of a commit grows with what changed, not with what is held.
-// - A request still in flight has no row: it travels in its tab's meta row (`inFlight`), which every
-//   commit touching the tab writes anyway. Its row is written once it is complete (first in line; the
-//   meta carries it until then), so a request costs one row write, not one per event (start,
-//   headers, response, completion), and a stop finds it in a row or in its meta.
+// - A request still in flight has no record row: its tab carries a copy of it in the meta store
+//   (key [tabId, seq]), written when it changes and deleted in the transaction that writes its record
+//   row. Its row is written once it is complete (first in line; the carried copy stays until then),
+//   so a request costs one row write, not one per event (start, headers, response, completion), and a
+//   stop finds it in a row or in its carried copy. (The copies once lived inside the tab's meta row,
+//   which every commit rewrites: 1.6 copies a request in the soak.)
 // - Changes are queued (coalesced per record: the queue holds a reference to the live record and
 //   clones it at commit) and committed in one transaction after a short delay, one commit at a time.
 // - The queue is bounded. A change to a record not yet queued that finds it full is not written and
@@ -79,8 +81,9 @@ export const DEFAULT_PERSIST_OPTIONS: PersistOptions = {
   maxInFlightInMeta: 64,
 };
 
-/** The meta row as stored: the tab's meta plus its in-flight requests (bodies stripped; they have no row). */
+/** The meta row as stored: the tab's meta (and the names of refused requests). */
 export interface StoredMeta extends TabMeta {
+  /** In-flight requests as an older version carried them, inside the meta row; read on load, no longer written. */
   inFlight?: StoredRecord[];
   /**
    * The requests whose latest change the full queue refused and that have no row and no carried copy:
@@ -109,14 +112,14 @@ export interface PersistStats {
   /** Commits slower than 1 s (the budget of one storage operation). */
   slowCommits: number;
   /**
-   * The last 20 of them: when each started (epoch ms), how long it took, the record and body rows it
+   * The last 100 of them: when each started (epoch ms), how long it took, the record and body rows it
    * wrote, and where its time went (waiting to start, its requests, the backend's commit) when measured.
    */
   slowCommitLog: Array<{ at: number; ms: number; records: number; bodies: number; phases?: CommitPhases }>;
   /** Where the commits' time went, summed over all of them (ms), and the longest of each phase. */
   commitPhasesTotal: CommitPhases;
   commitPhasesMax: CommitPhases;
-  /** Copies of carried requests written in meta rows (each commit rewrites the metas it touches). */
+  /** Copies of carried requests written (each when it changed while carried). */
   carriedWritten: number;
   /**
    * Commit times by the record rows written (up to 16, 64, 250, more): how many, their total and
@@ -209,6 +212,8 @@ interface Pending {
   seq: number;
   /** The live record to write, or null to delete its rows. */
   record: StoredRecord | null;
+  /** When the change that queued it was made (later changes join it): how long it waited is measured from here. */
+  queuedAt: number;
 }
 
 export class CapturePersister {
@@ -224,8 +229,11 @@ export class CapturePersister {
   private readonly bodyRows = new Map<string, StoredBodies>();
   /** Rows whose record row exists. */
   private readonly recordRows = new Set<string>();
+  /** Requests whose carried copy is stored (meta store, key [tabId, seq]). */
+  private readonly carriedRows = new Set<string>();
+  /** Carried requests whose copy changed since it was last written (or was never written). */
+  private carriedDirty = new Set<string>();
   private timer: unknown = null;
-  private firstQueuedAt: number | null = null;
   private committing: Promise<void> | null = null;
   private lastCommitFailed = false;
   /** Rows whose latest change the full queue refused, with the live record (its identity goes in the meta). */
@@ -308,6 +316,22 @@ export class CapturePersister {
   }
 
   /**
+   * Ends a measuring window (the soak bench: the burst, then the run past the cap): returns the stats
+   * so far and zeroes the peaks and the commit log, so the next window's longest commit and lag are its own.
+   */
+  resetPeaks(): PersistStats {
+    const stats = this.stats();
+    const c = this.counters;
+    c.maxCommitMs = 0;
+    c.maxCommitRows = { records: 0, bodies: 0, bodyChars: 0, carried: 0, deletes: 0 };
+    c.maxLagMs = 0;
+    c.slowCommits = 0;
+    c.slowCommitLog = [];
+    c.commitPhasesMax = { waitMs: 0, requestsMs: 0, finishMs: 0 };
+    return stats;
+  }
+
+  /**
    * Reads every persisted tab (after wiping an earlier browser session's data). A tab's requests
    * missing against its counts are added to its droppedRecords; bodies missing for records that had
    * one are counted as dropped bodies.
@@ -338,12 +362,27 @@ export class CapturePersister {
       list.push(value as StoredRecord);
       byTab.set(key[0], list);
     }
+    const carriedByTab = new Map<number, StoredRecord[]>();
+    for (const { key, value } of rows.carried) {
+      this.carriedRows.add(rowId(key[0], key[1]));
+      const list = carriedByTab.get(key[0]) ?? [];
+      list.push(value as StoredRecord);
+      carriedByTab.set(key[0], list);
+    }
     const out = new Map<number, PersistedTab>();
     for (const { tabId, value } of rows.metas) {
-      const { inFlight: carried = [], refused = [], ...meta } = value as StoredMeta;
+      const { inFlight: inMeta = [], refused = [], ...meta } = value as StoredMeta;
       const rowsOfTab = byTab.get(tabId) ?? [];
       byTab.delete(tabId);
-      // The meta is written by every commit that touches the tab, so its in-flight copy is the newest.
+      const carriedRowsOfTab = carriedByTab.get(tabId) ?? [];
+      carriedByTab.delete(tabId);
+      // Copies inside the meta row (an older version): written as carried rows next, and the meta without them.
+      const stored = new Set(carriedRowsOfTab.map((r) => r.seq));
+      const legacy = inMeta.filter((r) => !stored.has(r.seq));
+      for (const r of legacy) this.carriedDirty.add(rowId(tabId, r.seq));
+      if (inMeta.length) this.dirtyMetas.add(tabId);
+      const carried = [...carriedRowsOfTab, ...legacy];
+      // A carried copy is written whenever the request changes and deleted with its row's write: it is the newest.
       const carriedSeqs = new Set(carried.map((r) => r.seq));
       const records = [...rowsOfTab.filter((r) => !carriedSeqs.has(r.seq)), ...carried];
       if (carried.length) this.inFlight.set(tabId, new Map(carried.map((r) => [r.seq, r])));
@@ -400,7 +439,7 @@ export class CapturePersister {
       out.set(tabId, { meta: loaded, records, changed });
     }
     // Rows without a meta belong to no tab we know: remove them.
-    for (const tabId of byTab.keys()) this.removedTabs.add(tabId);
+    for (const tabId of [...byTab.keys(), ...carriedByTab.keys()]) this.removedTabs.add(tabId);
     if (this.hasWork()) this.schedule();
     return out;
   }
@@ -414,11 +453,13 @@ export class CapturePersister {
         break;
       case 'remove':
         this.inFlight.get(tabId)?.delete(event.record.seq);
+        this.carriedDirty.delete(rowId(tabId, event.record.seq));
         this.queue(tabId, event.record.seq, null);
         break;
       case 'clear':
         for (const record of event.removed) {
           this.inFlight.get(tabId)?.delete(record.seq);
+          this.carriedDirty.delete(rowId(tabId, record.seq));
           this.queue(tabId, record.seq, null);
         }
         break;
@@ -443,13 +484,17 @@ export class CapturePersister {
     // A body row (held, or to delete when the body is dropped) keeps the record with the rows.
     const needsRow = !inFlight(record) || holdsBody(record) || this.bodyRows.has(id) || this.pending.has(id);
     if (carried?.has(record.seq)) {
-      if (!needsRow) return true;
+      if (!needsRow) {
+        this.carriedDirty.add(id);
+        return true;
+      }
       this.promoted.add(id);
       return false;
     }
     if (needsRow || (carried?.size ?? 0) >= this.options.maxInFlightInMeta) return false;
     if (carried) carried.set(record.seq, record);
     else this.inFlight.set(tabId, new Map([[record.seq, record]]));
+    this.carriedDirty.add(id);
     return true;
   }
 
@@ -468,6 +513,8 @@ export class CapturePersister {
     for (const [id, entry] of this.pending) if (entry.tabId === tabId) this.pending.delete(id);
     for (const [id, entry] of this.refused) if (entry.tabId === tabId) this.refused.delete(id);
     for (const id of this.recordRows) if (id.startsWith(`${tabId}:`)) this.recordRows.delete(id);
+    for (const rows of [this.carriedRows, this.carriedDirty])
+      for (const id of rows) if (id.startsWith(`${tabId}:`)) rows.delete(id);
     this.dirtyMetas.delete(tabId);
     this.removedTabs.add(tabId);
     this.schedule();
@@ -532,7 +579,7 @@ export class CapturePersister {
   }
 
   private hasWork(): boolean {
-    return this.pending.size > 0 || this.dirtyMetas.size > 0 || this.removedTabs.size > 0;
+    return this.pending.size > 0 || this.dirtyMetas.size > 0 || this.removedTabs.size > 0 || this.carriedDirty.size > 0;
   }
 
   private queue(tabId: number, seq: number, record: StoredRecord | null): void {
@@ -550,8 +597,7 @@ export class CapturePersister {
     }
     this.refused.delete(id);
     // Deletes always queue: they are bounded by the evictions, which are bounded by the inserts.
-    this.pending.set(id, { tabId, seq, record });
-    this.firstQueuedAt ??= this.now();
+    this.pending.set(id, { tabId, seq, record, queuedAt: this.now() });
     if (this.pending.size > this.counters.maxQueued) this.counters.maxQueued = this.pending.size;
   }
 
@@ -618,18 +664,27 @@ export class CapturePersister {
     const metas = this.dirtyMetas;
     for (const entry of taken.values()) metas.add(entry.tabId);
     const removed = this.removedTabs;
-    const queuedAt = this.firstQueuedAt ?? this.now();
+    // The longest a change of this batch waited (a backlog keeps the queue non-empty for long, but the
+    // oldest changes go first, so this is the wait of the oldest taken, not the age of the backlog).
+    let queuedAt = this.now();
+    for (const entry of taken.values()) queuedAt = Math.min(queuedAt, entry.queuedAt);
     this.dirtyMetas = new Set();
     this.removedTabs = new Set();
-    this.firstQueuedAt = this.pending.size ? queuedAt : null;
 
     const batch: WriteBatch = emptyBatch();
     const bodyRowsAdded: Array<[string, StoredBodies]> = [];
     const bodyRowsRemoved: string[] = [];
     let bodyChars = 0;
     batch.deleteTabs = [...removed];
+    const carriedRowsDeleted: string[] = [];
     for (const [id, { tabId, seq, record }] of taken) {
       const key: RowKey = [tabId, seq];
+      // Its row is written (or deleted) now: the carried copy goes in the same transaction.
+      this.carriedDirty.delete(id);
+      if (this.carriedRows.has(id)) {
+        batch.deleteCarried.push(key);
+        carriedRowsDeleted.push(id);
+      }
       if (record === null) {
         // The body key goes too, held or not: the deletes then form the same key ranges in both stores.
         batch.deleteRecords.push(key);
@@ -650,6 +705,16 @@ export class CapturePersister {
         bodyRowsRemoved.push(id);
       }
     }
+    // The carried copies that changed (those taken above left the carried set first).
+    const carriedWritten = this.carriedDirty;
+    this.carriedDirty = new Set();
+    for (const id of carriedWritten) {
+      const [tabId, seq] = id.split(':').map(Number);
+      const record = this.inFlight.get(tabId)?.get(seq);
+      if (!record) continue;
+      batch.putCarried.push({ key: [tabId, seq], value: stripBodies(record) });
+      metas.add(tabId);
+    }
     const unwritten = this.unwrittenRequestsByTab();
     const refusedByTab = this.refusedRequestsByTab(uncarried);
     for (const tabId of metas) {
@@ -659,11 +724,7 @@ export class CapturePersister {
       // if the worker stops first, the re-sent entry re-creates it rather than the restart counting it dropped.
       const notYet = unwritten.get(tabId) ?? 0;
       const stats = notYet === 0 ? meta.stats : { ...meta.stats, seen: meta.stats.seen - notYet };
-      const value: StoredMeta = {
-        ...meta,
-        stats,
-        inFlight: [...(this.inFlight.get(tabId)?.values() ?? [])].map(stripBodies),
-      };
+      const value: StoredMeta = { ...meta, stats };
       const refused = refusedByTab.get(tabId);
       if (refused) value.refused = refused;
       batch.putMetas.push({ tabId, value });
@@ -689,7 +750,7 @@ export class CapturePersister {
             records: batch.putRecords.length,
             bodies: batch.putBodies.length,
             bodyChars,
-            carried: batch.putMetas.reduce((n, m) => n + ((m.value as StoredMeta).inFlight?.length ?? 0), 0),
+            carried: batch.putCarried.length,
             deletes: batch.deleteTabs.length + keyRuns(batch.deleteRecords).length + keyRuns(batch.deleteBodies).length,
           };
         }
@@ -703,7 +764,7 @@ export class CapturePersister {
             bodies: batch.putBodies.length,
             ...(phases ? { phases } : {}),
           });
-          if (log.length > 20) log.shift();
+          if (log.length > 100) log.shift();
         }
         const bucket =
           this.counters.commitsBySize[COMMIT_SIZE_BUCKETS.findIndex((upTo) => batch.putRecords.length <= upTo)];
@@ -715,8 +776,9 @@ export class CapturePersister {
         this.adaptBatch(done - started, full);
         this.counters.maxLagMs = Math.max(this.counters.maxLagMs, done - queuedAt);
         this.counters.recordsWritten += batch.putRecords.length;
-        for (const { value } of batch.putMetas)
-          this.counters.carriedWritten += (value as StoredMeta).inFlight?.length ?? 0;
+        this.counters.carriedWritten += batch.putCarried.length;
+        for (const { key } of batch.putCarried) this.carriedRows.add(rowId(key[0], key[1]));
+        for (const id of carriedRowsDeleted) this.carriedRows.delete(id);
         this.counters.bodiesWritten += batch.putBodies.length;
         this.counters.bodyCharsWritten += bodyChars;
         for (const { key } of batch.putRecords) this.recordRows.add(rowId(key[0], key[1]));
@@ -724,7 +786,7 @@ export class CapturePersister {
         for (const [id, value] of bodyRowsAdded) this.bodyRows.set(id, value);
         for (const id of bodyRowsRemoved) this.bodyRows.delete(id);
         for (const tabId of removed)
-          for (const rows of [this.bodyRows, this.recordRows])
+          for (const rows of [this.bodyRows, this.recordRows, this.carriedRows])
             for (const id of [...rows.keys()]) if (id.startsWith(`${tabId}:`)) rows.delete(id);
       },
       () => {
@@ -741,9 +803,10 @@ export class CapturePersister {
           else this.inFlight.set(tabId, new Map([[record.seq, record]]));
           this.promoted.add(rowId(tabId, record.seq));
         }
+        // The copies not written are written next time (a removed request's is dropped there).
+        for (const id of carriedWritten) this.carriedDirty.add(id);
         for (const tabId of metas) this.dirtyMetas.add(tabId);
         for (const tabId of removed) this.removedTabs.add(tabId);
-        this.firstQueuedAt ??= queuedAt;
       },
     );
     try {

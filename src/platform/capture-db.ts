@@ -1,6 +1,7 @@
 // IndexedDB for the captured records, through `idb`. Works in Chrome's MV3 service worker and in
 // Firefox's MV3 event page (both have indexedDB on the extension origin). Three object stores:
 //   meta     key tabId          the tab's counters, preserve flag, next sequence numbers
+//            key [tabId, seq]   a request in flight that has no record row yet (a carried copy)
 //   records  key [tabId, seq]   one record, bodies stripped
 //   bodies   key [tabId, seq]   that record's response body and request body
 // Every write is one transaction, so a record, its body and the counts that account for it land
@@ -26,12 +27,16 @@ export interface WriteBatch {
   putRecords: Array<{ key: RowKey; value: unknown }>;
   putBodies: Array<{ key: RowKey; value: StoredBodies }>;
   putMetas: Array<{ tabId: number; value: unknown }>;
+  /** Carried copies of requests in flight (meta store, key [tabId, seq]): written when they change, deleted with their row's write. */
+  putCarried: Array<{ key: RowKey; value: unknown }>;
+  deleteCarried: RowKey[];
 }
 
 export interface LoadedRows {
   metas: Array<{ tabId: number; value: unknown }>;
   records: Array<{ key: RowKey; value: unknown }>;
   bodies: Array<{ key: RowKey; value: StoredBodies }>;
+  carried: Array<{ key: RowKey; value: unknown }>;
 }
 
 /**
@@ -83,7 +88,7 @@ export interface ClearedRows {
 }
 
 interface CaptureSchema extends DBSchema {
-  meta: { key: number; value: unknown };
+  meta: { key: number | RowKey; value: unknown };
   records: { key: RowKey; value: unknown };
   bodies: { key: RowKey; value: StoredBodies };
 }
@@ -92,7 +97,16 @@ export const CAPTURE_DB_NAME = 'faultline-capture';
 const STORES = ['meta', 'records', 'bodies'] as const;
 
 export function emptyBatch(): WriteBatch {
-  return { deleteTabs: [], deleteRecords: [], deleteBodies: [], putRecords: [], putBodies: [], putMetas: [] };
+  return {
+    deleteTabs: [],
+    deleteRecords: [],
+    deleteBodies: [],
+    putRecords: [],
+    putBodies: [],
+    putMetas: [],
+    putCarried: [],
+    deleteCarried: [],
+  };
 }
 
 export function batchSize(batch: WriteBatch): number {
@@ -102,7 +116,9 @@ export function batchSize(batch: WriteBatch): number {
     batch.deleteBodies.length +
     batch.putRecords.length +
     batch.putBodies.length +
-    batch.putMetas.length
+    batch.putMetas.length +
+    batch.putCarried.length +
+    batch.deleteCarried.length
   );
 }
 
@@ -137,7 +153,8 @@ class IdbCaptureDb implements CaptureDb {
     if (batchSize(batch) === 0) return;
     const touchesBodies = batch.deleteTabs.length + batch.deleteBodies.length + batch.putBodies.length > 0;
     const touchesRecords = batch.deleteTabs.length + batch.deleteRecords.length + batch.putRecords.length > 0;
-    const touchesMeta = batch.deleteTabs.length + batch.putMetas.length > 0;
+    const touchesMeta =
+      batch.deleteTabs.length + batch.putMetas.length + batch.putCarried.length + batch.deleteCarried.length > 0;
     const scope = STORES.filter((name) =>
       name === 'meta' ? touchesMeta : name === 'records' ? touchesRecords : touchesBodies,
     );
@@ -150,6 +167,7 @@ class IdbCaptureDb implements CaptureDb {
     for (const tabId of batch.deleteTabs) {
       ops.push(
         tx.objectStore('meta').delete(tabId),
+        tx.objectStore('meta').delete(tabRange(tabId)),
         tx.objectStore('records').delete(tabRange(tabId)),
         tx.objectStore('bodies').delete(tabRange(tabId)),
       );
@@ -158,6 +176,8 @@ class IdbCaptureDb implements CaptureDb {
     for (const run of keyRuns(batch.deleteBodies)) ops.push(tx.objectStore('bodies').delete(runQuery(run)));
     for (const { key, value } of batch.putRecords) ops.push(tx.objectStore('records').put(value, key));
     for (const { key, value } of batch.putBodies) ops.push(tx.objectStore('bodies').put(value, key));
+    for (const run of keyRuns(batch.deleteCarried)) ops.push(tx.objectStore('meta').delete(runQuery(run)));
+    for (const { key, value } of batch.putCarried) ops.push(tx.objectStore('meta').put(value, key));
     for (const { tabId, value } of batch.putMetas) ops.push(tx.objectStore('meta').put(value, tabId));
     // The first request's success marks when the transaction ran; the last's, when its requests were done.
     let firstAt: number | null = null;
@@ -211,9 +231,13 @@ class IdbCaptureDb implements CaptureDb {
   async loadAll(): Promise<LoadedRows> {
     // No write runs meanwhile (the worker loads before it handles any event), so the pages add up
     // to one consistent read.
-    const out: LoadedRows = { metas: [], records: [], bodies: [] };
+    const out: LoadedRows = { metas: [], records: [], bodies: [], carried: [] };
     await this.readPaged('meta', null, false, (keys, values) => {
-      keys.forEach((tabId, i) => out.metas.push({ tabId, value: values[i] }));
+      keys.forEach((key, i) => {
+        // Numbers sort before arrays: the tabs' metas, then their carried copies.
+        if (typeof key === 'number') out.metas.push({ tabId: key, value: values[i] });
+        else out.carried.push({ key, value: values[i] });
+      });
     });
     await this.readPaged('records', null, false, (keys, values) => {
       keys.forEach((key, i) => out.records.push({ key, value: values[i] }));
@@ -239,7 +263,12 @@ class IdbCaptureDb implements CaptureDb {
   async clearAll(): Promise<ClearedRows> {
     const tx = this.db.transaction(STORES, 'readwrite');
     // Counted in the same transaction, so the figures are exactly what the clear removed.
-    const [tabs, records, bodies] = await Promise.all(STORES.map((name) => tx.objectStore(name).count()));
+    // Tabs are the meta store's number keys (its array keys are carried copies).
+    const [tabs, records, bodies] = await Promise.all([
+      tx.objectStore('meta').count(IDBKeyRange.bound(-Infinity, Infinity)),
+      tx.objectStore('records').count(),
+      tx.objectStore('bodies').count(),
+    ]);
     await Promise.all([...STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
     return { tabs, records, bodies };
   }
