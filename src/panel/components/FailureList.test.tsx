@@ -258,4 +258,16 @@ describe('FailureList', () => {
     await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
     expect(seqs()).toContain(2010);
   });
+
+  it('older rows added at the front right after a follow (an opening) leave the newest rows shown at once', () => {
+    view = renderPanel(manyFailures(50, 1001));
+    append(1051); // a follow, so the next change comes within the streaming window
+    act(() => {
+      view!.store
+        .getState()
+        .receive(envelope('bg/upsert', { tabId: 7, records: manyFailures(1000, 1), stats: stats() }));
+    });
+    // No frame has run: the end must already be what is shown, not the rows now at the old scrollTop.
+    expect(seqs()).toContain(1055);
+  });
 });

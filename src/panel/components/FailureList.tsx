@@ -210,6 +210,10 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     followsEnd: order === 'newest-last' && !rowSort,
     resetKeys: [order, view],
     startAtEnd: order === 'newest-last',
+    rowKey: (i) => {
+      const item = display.item(i);
+      return item.type === 'row' ? dataset.row(item.position).record.id : item;
+    },
   });
   // Narrow docks keep the columns that answer "what now" (status, code, ID, message, verdict): two-line rows.
   const layout = layoutAt(width);

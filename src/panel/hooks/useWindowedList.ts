@@ -35,6 +35,12 @@ export interface WindowedListOptions {
   startAtEnd: boolean;
   /** Rows of different heights: their tops (windowing.ts rowTops), or null when every row is `rowHeight`. */
   rowTops?: Float64Array | null;
+  /**
+   * A stable identity of row `index`. With it, a follow waits for the next frame only when the rows
+   * before were kept and new ones came after them: rows added at the front (older rows of an opening)
+   * or a resized viewport are followed at once, so the end is what paints.
+   */
+  rowKey?: (index: number) => unknown;
 }
 
 export interface WindowedList {
@@ -66,9 +72,17 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
   /** When the scroller last followed the end (performance.now()), and the frame of a follow waiting. */
   const lastFollowAt = useRef(-Infinity);
   const followFrame = useRef(0);
+  /** At the last follow: the row count, the last row's key and the viewport's measured height. */
+  const followedEnd = useRef<{ count: number; lastKey: unknown; height: number } | null>(null);
   const pinned = options.followsEnd && stickToEnd.current;
   // Following rows that stream in: show the rows where the scroller is until the next frame moves it.
-  const streaming = pinned && performance.now() - lastFollowAt.current < STREAMING_MS;
+  const grewAtEnd = ((): boolean => {
+    const before = followedEnd.current;
+    if (!options.rowKey) return true;
+    if (!before || before.height !== measuredHeight || count < before.count) return false;
+    return before.count === 0 || options.rowKey(before.count - 1) === before.lastKey;
+  })();
+  const streaming = pinned && grewAtEnd && performance.now() - lastFollowAt.current < STREAMING_MS;
   const tops = options.rowTops && options.rowTops.length === count + 1 ? options.rowTops : null;
   const { viewportHeight, top, range, pageRows } = listWindow({
     tops,
@@ -84,6 +98,13 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
   /** The end's scrollTop as of the latest render, for a follow that runs in a later frame. */
   const endTop = useRef(0);
   endTop.current = bottomScrollTop(viewportHeight, range.totalHeight);
+  /** The latest render's count, row keys and measured height, read by a follow in a later frame. */
+  const countNow = useRef(count);
+  countNow.current = count;
+  const rowKeyNow = useRef(options.rowKey);
+  rowKeyNow.current = options.rowKey;
+  const heightNow = useRef(measuredHeight);
+  heightNow.current = measuredHeight;
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -117,6 +138,12 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
       el.scrollTop = to;
       lastScrollTop.current = to;
       lastFollowAt.current = performance.now();
+      const rows = countNow.current;
+      followedEnd.current = {
+        count: rows,
+        lastKey: rows > 0 ? rowKeyNow.current?.(rows - 1) : undefined,
+        height: heightNow.current,
+      };
     };
     if (!streaming || typeof requestAnimationFrame !== 'function') return follow(top);
     if (followFrame.current || lastScrollTop.current === endTop.current) return;
