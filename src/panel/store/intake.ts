@@ -8,9 +8,13 @@
 export type AfterPaint = (task: () => void) => void;
 
 /**
- * After the next frame's paint: a timer set in a frame callback runs after that frame. Frame
- * callbacks do not run while the panel is hidden: a timer takes over then.
+ * Frame callbacks do not run while the panel is hidden (another DevTools tab selected): a timer takes
+ * over after this long. Long enough that a visible panel on a busy machine paints first: the next
+ * messages each take up to a second in, and at 100 ms they ran before the first rows were painted.
  */
+const HIDDEN_PANEL_MS = 1000;
+
+/** After the next frame's paint: a timer set in a frame callback runs after that frame. */
 export const afterNextPaint: AfterPaint = (task) => {
   let done = false;
   const run = (): void => {
@@ -18,8 +22,9 @@ export const afterNextPaint: AfterPaint = (task) => {
     done = true;
     task();
   };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
-  setTimeout(run, 100);
+  const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
+  if (!hidden && typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, hidden ? 0 : HIDDEN_PANEL_MS);
 };
 
 const nextTask: AfterPaint = (task) => void setTimeout(task, 0);
