@@ -70,11 +70,13 @@ function rowExchange(x: Exchange, bodyChars: number): Exchange {
   return row;
 }
 
-/**
- * The list row of a record; navigation markers are small and go as they are. `bodyChars`: the
- * longest response body the row keeps (an imported file's rows keep none unless a spec is loaded).
- */
-export function toListRecord(record: CaptureRecord, bodyChars = ROW_BODY_CHARS): ListRecord {
+/** The list row of a record; navigation markers are small and go as they are. One argument, so `map(toListRecord)` is safe. */
+export function toListRecord(record: CaptureRecord): ListRecord {
+  return listRecordKeeping(record, ROW_BODY_CHARS);
+}
+
+/** The list row of a record keeping response bodies up to `bodyChars` (an imported file's rows keep none unless a spec is loaded). */
+export function listRecordKeeping(record: CaptureRecord, bodyChars: number): ListRecord {
   if (record.kind !== 'request') return record;
   return { ...record, exchange: rowExchange(record.exchange, bodyChars), listOnly: true };
 }

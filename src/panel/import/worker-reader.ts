@@ -5,7 +5,7 @@
 // the full records stay in the worker and the panel gets their list rows.
 import { HarError, type HarProblem } from '../../core/har';
 import { HarSlicedReader } from '../../core/har-slices';
-import { toListRecord } from '../../protocol/list-record';
+import { listRecordKeeping, ROW_BODY_CHARS } from '../../protocol/list-record';
 import type { RequestRecord } from '../../protocol/messages';
 import { recordOf, type ImportSource } from './stream-import';
 import type { RecordAnswer, RecordRequest, WorkerRecords } from './worker-records';
@@ -88,7 +88,7 @@ export async function readHarInBatches(
   const reader = new HarSlicedReader((entry) => {
     const full = recordOf(entry);
     kept?.add(full);
-    const record = kept ? (toListRecord(full, rowBodyChars) as RequestRecord) : full;
+    const record = kept ? (listRecordKeeping(full, rowBodyChars ?? ROW_BODY_CHARS) as RequestRecord) : full;
     pending.push(record);
     pendingChars += weightOf(record);
   });
