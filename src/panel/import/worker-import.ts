@@ -27,7 +27,7 @@ export interface ExportedFile {
 /** The full records of an import, held by its worker. */
 export interface ImportedRecords {
   /** The full records of these ids, in order; `missing` lists the ids the worker does not hold (or it stopped). */
-  fetch(ids: string[]): Promise<{ records: RequestRecord[]; missing: string[] }>;
+  recordsById(ids: string[]): Promise<{ records: RequestRecord[]; missing: string[] }>;
   /** The export file of these records, written by the worker. */
   exportFile(ids: string[], kind: ExportKind, meta: ExportMeta): Promise<ExportedFile>;
   /** The imported view closed: the worker and its records go. */
@@ -120,7 +120,7 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
         worker.postMessage(request);
       });
     const imported: ImportedRecords = {
-      async fetch(ids) {
+      async recordsById(ids) {
         const a = await ask({ type: 'get-records', requestId: nextRequestId++, ids });
         return a?.type === 'full-records' ? { records: a.records, missing: a.missing } : { records: [], missing: ids };
       },

@@ -58,7 +58,7 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
         (_requestId, ids) => {
           const source = importedRecords.current;
           if (!source) return ctx.importedFull.receive([], ids);
-          void source.fetch(ids).then(({ records, missing }) => {
+          void source.recordsById(ids).then(({ records, missing }) => {
             // A later import or a close replaced the records asked of: the answer is stale.
             if (importedRecords.current === source) ctx.importedFull.receive(records, missing);
           });
