@@ -14,6 +14,8 @@ import type { PortTrafficReport } from '../src/background/port-traffic';
 const STORED = 100_000;
 /** A request header only the full record carries: the detail shows it once the record has been fetched. */
 const FULL_ONLY_HEADER = 'X-Faultline-Seed';
+/** Sequence numbers left free between the demo's records and the copies (see writeStoredFailures). */
+const SEQ_GAP = 1_000;
 
 interface Written {
   tabId: number;
@@ -44,6 +46,7 @@ async function writeStoredFailures(arg: {
   from: number;
   count: number;
   header: string;
+  seqGap: number;
 }): Promise<Omit<Written, 'tabId'> & { first: number }> {
   const debug = (globalThis as any).faultlineDebug;
   // The store is not read back before the worker restarts, so the templates stay the same across calls.
@@ -63,8 +66,11 @@ async function writeStoredFailures(arg: {
   const db = await request(indexedDB.open('faultline-capture'));
   const meta: any = await request(db.transaction('meta').objectStore('meta').get(arg.tabId));
   if (!meta) throw new Error('no stored meta for the demo tab');
-  // The first call fixes where the copies start; later calls read it back from the meta row.
-  const first: number = meta.seedFirst ?? meta.nextSeq;
+  // The first call fixes where the copies start; later calls read it back from the meta row. The running
+  // worker does not know of these rows and hands out sequence numbers from its own nextSeq: the copies
+  // start SEQ_GAP above it, so a record it makes before the stop cannot overwrite one (two demo records
+  // made after the stored meta's nextSeq once replaced two copies: "2 of the demo's failures").
+  const first: number = meta.seedFirst ?? meta.nextSeq + arg.seqGap;
   // Headers a browser sends with every request: the list row keeps none of them.
   const extra = [
     { name: 'User-Agent', value: navigator.userAgent },
@@ -120,6 +126,17 @@ function heldFailures(tabId: number): number | null {
   const debug = (globalThis as any).faultlineDebug;
   if (!debug?.ready) return null;
   return debug.stats(tabId)?.failures ?? null;
+}
+
+/** Waits until the persister has nothing queued and nothing refused unwritten. */
+async function waitForPersisted(session: PanelSession): Promise<void> {
+  await waitFor(
+    async () => {
+      const s = await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats());
+      return s.queued === 0 && s.unwritten === 0;
+    },
+    { what: 'the persister to have written everything', timeoutMs: 120_000, intervalMs: 500 },
+  );
 }
 
 // ---- evaluated in the panel ------------------------------------------------------------------------
@@ -246,6 +263,9 @@ describe.each(BROWSERS)('%s: the panel opened on 100,000 stored failures', (brow
       what: 'the demo tab in the store',
       timeoutMs: 30_000,
     });
+    // The copies go after the stored meta's nextSeq: wait until the persister has written every demo
+    // record, so that nextSeq is past all of them.
+    await waitForPersisted(session);
     // In transactions of 10,000, one backgroundEval each (a call must answer within 30 s).
     const written: Written = { tabId, samples: [], fullBytes: 0, before: 0, serverErrors: 0 };
     for (let from = 0; from < STORED; from += 10_000) {
@@ -254,6 +274,7 @@ describe.each(BROWSERS)('%s: the panel opened on 100,000 stored failures', (brow
         from,
         count: Math.min(10_000, STORED - from),
         header: FULL_ONLY_HEADER,
+        seqGap: SEQ_GAP,
       });
       written.samples.push(...part.samples);
       written.fullBytes += part.fullBytes;
@@ -261,23 +282,23 @@ describe.each(BROWSERS)('%s: the panel opened on 100,000 stored failures', (brow
       written.serverErrors += part.serverErrors;
     }
     // The last call wrote the meta without the marker of where the copies start.
-    await session.backgroundEval(writeStoredFailures, { tabId, from: STORED, count: 0, header: FULL_ONLY_HEADER });
+    await session.backgroundEval(writeStoredFailures, {
+      tabId,
+      from: STORED,
+      count: 0,
+      header: FULL_ONLY_HEADER,
+      seqGap: SEQ_GAP,
+    });
     let total = written.before + STORED;
 
     // The demo's own records are written after a delay (the persister batches): wait until nothing is
     // queued, so the stop below tests reading back, not what a stop can lose (store.e2e.ts tests that).
-    await waitFor(
-      async () => {
-        const s = await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats());
-        return s.queued === 0 && s.unwritten === 0;
-      },
-      { what: 'the persister to have written everything', timeoutMs: 120_000, intervalMs: 500 },
-    );
+    await waitForPersisted(session);
     // A restarted worker reads the store back; the open panel reconnects and gets it all.
     await session.stopBackground();
-    // Read back: wait until the held count is settled. Every written failure must be back; a few of the
-    // demo's own records may no longer read as failures after the restart (bodies are not all kept),
-    // which store.e2e.ts's counts cover, so they are logged here, not asserted.
+    // Read back: wait until the held count is settled. Every written failure must be back. A shortfall
+    // is logged, not asserted: it was 2 in every run while the copies started at the stored nextSeq,
+    // where two demo records the worker made later (its nextSeq knew nothing of the copies) replaced them.
     let held = 0;
     let stableFor = 0;
     await waitFor(

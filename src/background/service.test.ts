@@ -370,6 +370,77 @@ describe('CaptureService', () => {
     ).toBe(true);
   });
 
+  it('keeps every body-known failure a failure, with its code, after a restart (issue 19)', async () => {
+    const db = testDb();
+    const first = makeService(db);
+    await first.service.start();
+    const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+    first.service.connect(devtools);
+    // 2xx responses whose body says they failed: known as failures only from the body, which comes
+    // from the devtools page after webRequest's events; the later ones overrun the per-tab body budget.
+    const n = 12;
+    const bodyOf = (i: number) => `{"success":false,"code":"E${i}","pad":"${'x'.repeat(150)}"}`;
+    const requests = Array.from({ length: n }, (_, i) =>
+      webRequest(`https://a.test/body/${i}`, { tabId: 1, status: 200, at: i * 10 }),
+    );
+    const entry = (i: number) => ({
+      exchange: devtoolsExchange(`https://a.test/body/${i}`, { at: i * 10, body: bodyOf(i) }),
+      bodyState: 'captured' as const,
+    });
+    // Two more whose entry comes while webRequest still reports on them (carried, not yet a row).
+    const inFlight = [n, n + 1].map((i) =>
+      webRequest(`https://a.test/body/${i}`, { tabId: 1, status: 200, at: i * 10 }),
+    );
+    for (const r of inFlight) {
+      first.service.onBeforeRequest(r.before);
+      first.service.onHeadersReceived(r.headers);
+    }
+    for (const r of requests) fireAll(first.service, r);
+    await first.timers.runAll();
+    await first.service.flush();
+    devtools.receive(envelope('devtools/finished', { tabId: 1, entries: [entry(n), entry(n + 1)] }));
+    await first.timers.runAll();
+    await first.service.flush();
+    for (const r of inFlight) first.service.onCompleted(r.completed);
+    for (let i = 0; i < n; i++)
+      devtools.receive(
+        envelope('devtools/finished', {
+          tabId: 1,
+          entries: [entry(i)],
+        }),
+      );
+    await first.timers.runAll();
+    await first.service.flush();
+    const before = first.service.records(1).filter((r) => r.kind === 'request');
+    expect(before.filter((r) => r.kind === 'request' && r.classification.failure)).toHaveLength(n + 2);
+    expect(first.service.stats(1)!.failures).toBe(n + 2);
+    // Both kinds are there: bodies held, and bodies dropped for the budget with their classification kept.
+    expect(new Set(before.map((r) => r.kind === 'request' && r.bodyState))).toEqual(new Set(['captured', 'dropped']));
+
+    const second = makeService(db);
+    await second.service.start();
+    await second.timers.runAll();
+    const after = second.service.records(1).filter((r) => r.kind === 'request');
+    const summary = (rs: CaptureRecord[]) =>
+      rs.map((r) =>
+        r.kind === 'request' ? [r.exchange.url, r.classification.failure, r.classification.errorCode, r.bodyState] : [],
+      );
+    expect(summary(after)).toEqual(summary(before));
+    expect(second.service.stats(1)!.failures).toBe(n + 2);
+    // The devtools page reconnects and re-sends its recent entries: nothing changes.
+    const again = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+    second.service.connect(again);
+    again.receive(
+      envelope('devtools/har-backfill', {
+        tabId: 1,
+        entries: Array.from({ length: n + 2 }, (_, i) => entry(i)),
+      }),
+    );
+    await second.timers.runAll();
+    expect(summary(second.service.records(1).filter((r) => r.kind === 'request'))).toEqual(summary(before));
+    expect(second.service.stats(1)!.failures).toBe(n + 2);
+  });
+
   it('records a request whose start died with the previous worker when its response reaches the new one', async () => {
     const db = testDb();
     const first = makeService(db);
