@@ -54,6 +54,7 @@ const REQUEST_ID_HEADERS: ReadonlyArray<{ name: string; companion?: string }> = 
   { name: 'client-request-id' }, // echo of the client's own id (Graph)
   { name: 'x-ms-client-request-id' },
   { name: 'x-azure-ref' }, // Azure Front Door
+  { name: 'x-litellm-call-id' }, // LiteLLM proxy: the request_id its spend logs are keyed by
 ];
 
 const VENDOR_ID_HEADER: ReadonlyMap<string, { name: string; companion?: string }> = new Map(

