@@ -16,6 +16,12 @@ const EXHAUSTED = new Set([
 const WAIT_IN_MESSAGE = /try again in ((?:\d+(?:\.\d+)?(?:ms|h|m|s))+)/i;
 /** A `rate_limit_exceeded` whose request alone exceeds the per-minute limit: no wait lets it through ("Request too large … must be reduced"). */
 const TOO_LARGE = /\brequest too large\b|\bmust be reduced\b/i;
+/** Python's `None` (or a null) written out as text, as OpenAI-compatible proxies do (LiteLLM `type: "None"`): no value. */
+const NULL_TEXT = /^\s*(?:none|null|undefined)\s*$/i;
+
+function given<T extends string | number>(v: T | undefined): T | undefined {
+  return typeof v === 'string' && NULL_TEXT.test(v) ? undefined : v;
+}
 
 export const openai: FormatRecognizer = {
   id: 'openai',
@@ -23,14 +29,16 @@ export const openai: FormatRecognizer = {
   priority: 72,
   kinds: ['json'],
   keys: ['error'],
-  recognize({ body }) {
+  recognize({ body, exchange }) {
     const error = get(body.json, 'error');
     if (!isRecord(error) || str(error, 'message') === undefined || !has(error, 'type') || !has(error, 'param'))
       return null;
-    const errCode = code(get(error, 'code'));
-    const type = str(error, 'type');
+    const rawCode = given(code(get(error, 'code')));
+    // A code that only repeats the HTTP status (LiteLLM's `code: "429"` on a 429) is an echo, not the API's code.
+    const errCode = rawCode !== undefined && String(rawCode).trim() === String(exchange.status) ? undefined : rawCode;
+    const type = given(str(error, 'type'));
     const message = str(error, 'message');
-    const param = str(error, 'param');
+    const param = given(str(error, 'param'));
     const exhausted =
       (typeof errCode === 'string' && EXHAUSTED.has(errCode)) || (type !== undefined && EXHAUSTED.has(type));
     const wait = exhausted ? undefined : waitInText(message, WAIT_IN_MESSAGE);
