@@ -197,4 +197,15 @@ export const CATALOG: readonly CatalogEntry[] = [
     set: { errorCodePath: 'errorCode', messagePath: 'message', requestIdHeader: 'x-ovh-queryid' },
     codes: { credentials: ['INVALID_CREDENTIAL', 'NOT_CREDENTIAL', 'NOT_GRANTED_CALL'] },
   },
+  {
+    id: 'conjure',
+    vendor: 'Palantir Conjure (Foundry)',
+    title: 'Conjure {errorCode, errorName, errorInstanceId, parameters}',
+    docs: 'https://github.com/palantir/conjure/blob/master/docs/spec/wire.md',
+    priority: 72,
+    // `errorCode` is the broad category that sets the HTTP status (NOT_FOUND, INVALID_ARGUMENT); `errorName` is the
+    // fixed name of the error (`ObjectNotFound`), `errorInstanceId` the occurrence the server logged.
+    match: { body: ['errorCode:string', 'errorName:string', 'errorInstanceId:string'] },
+    set: { errorCodePath: ['errorName', 'errorCode'], messagePath: 'parameters.message', errorIdPath: 'errorInstanceId' },
+  },
 ];
