@@ -206,6 +206,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     // `errorCode` is the broad category that sets the HTTP status (NOT_FOUND, INVALID_ARGUMENT); `errorName` is the
     // fixed name of the error (`ObjectNotFound`), `errorInstanceId` the occurrence the server logged.
     match: { body: ['errorCode:string', 'errorName:string', 'errorInstanceId:string'] },
-    set: { errorCodePath: ['errorName', 'errorCode'], messagePath: 'parameters.message', errorIdPath: 'errorInstanceId' },
+    set: {
+      errorCodePath: ['errorName', 'errorCode'],
+      messagePath: 'parameters.message',
+      errorIdPath: 'errorInstanceId',
+    },
   },
 ];
