@@ -7,6 +7,7 @@
 
 import type { FieldError, FormatRecognizer, RecognizerContext } from '../types';
 import { isGenericMessage, namesStatusOnly } from '../infer/dictionaries';
+import { connectCode } from '../protocols/codes';
 import {
   code,
   compact,
@@ -56,7 +57,7 @@ const DOCS_INDEX =
  * `/billing/problems/invalid-currency`), unless its last segment only restates the status
  * (`/sso-config/error-responses/service-unavailable`, `…/Errors#Conflict`, `…/409`).
  */
-function typeCode(type: string | undefined): string | undefined {
+function typeCode(type: string | undefined, status: unknown): string | undefined {
   if (!type || type === 'about:blank' || STATUS_DOC_TYPE.test(type)) return undefined;
   if (!/^[a-z][a-z0-9+.-]*:|[/#]/i.test(type)) return type;
   const tail = type.replace(/\?.*$/, '').split(/[/#]/).filter(Boolean).pop();
@@ -65,10 +66,20 @@ function typeCode(type: string | undefined): string | undefined {
     /^\d+$/.test(tail) ||
     isGenericMessage(tail.replace(/[-_.]+/g, ' ')) ||
     DOCS_INDEX.test(tail) ||
-    namesStatusOnly(tail)
+    namesStatusOnly(tail) ||
+    restatesStatusAsRpcCode(tail, status)
   )
     return undefined;
   return type;
+}
+
+/**
+ * A tail that is the canonical RPC name of the problem's own status (`…/error-types#unauthenticated` on a 401,
+ * `#permission-denied` on a 403, TrueLayer's anchors): the status in other words, like `#Forbidden`.
+ */
+function restatesStatusAsRpcCode(tail: string, status: unknown): boolean {
+  if (typeof status !== 'number') return false;
+  return connectCode(tail.toLowerCase().replace(/-/g, '_'))?.http === status;
 }
 
 export function isProblemContentType(ctx: RecognizerContext): boolean {
@@ -134,7 +145,7 @@ export function problemFields(j: JsonRecord): {
       notEcho(code(get(j, 'code'))) ??
       notEcho(code(get(j, 'error_code'))) ??
       code(get(j, 'error_type')) ??
-      typeCode(type),
+      typeCode(type, status),
     message: str(j, 'detail') ?? str(j, 'title'),
     fieldErrors: fieldErrors.length ? fieldErrors : undefined,
     errorId: id?.errorId ?? instanceId,
