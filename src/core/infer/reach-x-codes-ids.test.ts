@@ -176,6 +176,56 @@ const CODES: Variant[] = [
     },
     expect: { errorCode: '1301' },
   },
+  {
+    name: 'TrueLayer problem type #unauthenticated on a 401 restates the status',
+    status: 401,
+    type: 'application/problem+json',
+    body: {
+      type: 'https://docs.truelayer.com/docs/error-types#unauthenticated',
+      title: 'Unauthenticated',
+      status: 401,
+      detail: 'Invalid request signature.',
+      trace_id: '53967d20065852ee6b4a7a8aed932311',
+    },
+    expect: { errorCode: null, errorId: '53967d20065852ee6b4a7a8aed932311', message: 'Invalid request signature.' },
+  },
+  {
+    name: 'a problem type #permission-denied on a 403 restates the status',
+    status: 403,
+    type: 'application/problem+json',
+    body: {
+      type: 'https://api.example.test/errors#permission-denied',
+      title: 'Permission denied',
+      status: 403,
+      detail: 'Scope payments:write is missing',
+    },
+    expect: { errorCode: null },
+  },
+  {
+    name: "counter: RFC 9457's own example type names its problem",
+    status: 403,
+    type: 'application/problem+json',
+    body: {
+      type: 'https://example.com/probs/out-of-credit',
+      title: 'You do not have enough credit.',
+      status: 403,
+      detail: 'Your current balance is 30, but that costs 50.',
+      instance: '/account/12345/msgs/abc',
+    },
+    expect: { errorCode: 'https://example.com/probs/out-of-credit' },
+  },
+  {
+    name: 'counter: an RPC name that is not the status names the error (#resource-exhausted on a 403)',
+    status: 403,
+    type: 'application/problem+json',
+    body: {
+      type: 'https://api.example.test/errors#resource-exhausted',
+      title: 'Quota used up',
+      status: 403,
+      detail: 'Monthly quota used up',
+    },
+    expect: { errorCode: 'https://api.example.test/errors#resource-exhausted' },
+  },
 ];
 
 /** Messages under names the code and ID rows above depend on. */
