@@ -168,11 +168,19 @@ const ERROR_MESSAGE_KEYS: ReadonlySet<string> = new Set([
   'errortext',
 ]);
 
-/** An `errorId` holding a small integer names the kind of error (eBay's `errorId: 32100`), not the event. */
+/**
+ * An `errorId` holding a small integer names the kind of error (eBay's `errorId: 32100`), not the event; so does one
+ * holding a digitless machine token (`error_id: "invalid-data"`, `"UNAUTHORIZED"`, `"InvalidUriParameterError"`).
+ */
 function numericErrorId(leaf: Leaf): number | undefined {
   const v = leaf.value;
-  return leaf.norm === 'errorid' && typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 100000 ? 5 : undefined;
+  if (leaf.norm !== 'errorid') return undefined;
+  if (typeof v === 'number') return Number.isInteger(v) && v > 0 && v < 100000 ? 5 : undefined;
+  return typeof v === 'string' && !/\d/.test(v) && isMachineToken(v.trim()) ? 5 : undefined;
 }
+
+/** Words in Pascal case (`Unauthorized`, `InvalidUriParameterError`): a name, not a generated ID. */
+const PASCAL_WORDS = /^(?:[A-Z][a-z]{2,})+$/;
 
 /** HTTP statuses a body repeats: a success echo or an error status. 101 or 302 in an error body is a code. */
 function statusLike(n: number): boolean {
@@ -305,8 +313,11 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       case 'id':
         // Inside an error object a short number is the error's number (`error: {id: "1014", name, message}`).
         if (leaf.inError && /^\d{1,6}$/.test(s)) break;
-        // `{id: "not_found", message}`: an id that reads as a code, not as an identifier (`rudder_file_footer`).
-        if (/\d/.test(s) || !/^[a-z]+(?:[_.][a-z]+)*$/.test(s) || !ERROR_WORD.test(s)) return 0;
+        // An error class as the id (Interledger's ledger API `{id: "InsufficientFundsError", message}`): its code.
+        if (/^[A-Z][A-Za-z]+(?:Error|Exception|Fault)$/.test(s)) break;
+        // `{id: "not_found", message}`, Slite's `{id: "rate-limit"}`: an id that reads as a code, not as an identifier
+        // (`rudder_file_footer`).
+        if (/\d/.test(s) || !/^[a-z]+(?:[-_.][a-z]+)*$/.test(s) || !ERROR_WORD.test(s.replace(/-/g, '_'))) return 0;
         break;
       case 'statuscode':
         if (/^\d+$/.test(s)) return 0;
@@ -480,7 +491,7 @@ function idScore(leaf: Leaf): number {
     !s ||
     !(ID_SHAPE.test(s) || ID_WITH_TIME.test(s)) ||
     URL_LIKE.test(s) ||
-    (!/\d/.test(s) && (generic || s.length < 8 || !/[a-z]/.test(s) || !/[A-Z]/.test(s)))
+    (!/\d/.test(s) && (generic || s.length < 8 || !/[a-z]/.test(s) || !/[A-Z]/.test(s) || PASCAL_WORDS.test(s)))
   )
     return 0;
   // A URN names a kind (`urn:openproject-org:api:v3:errors:NotFound`), not one occurrence; `urn:uuid:` may be either.
