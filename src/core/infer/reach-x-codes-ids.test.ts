@@ -226,6 +226,60 @@ const CODES: Variant[] = [
     },
     expect: { errorCode: 'https://api.example.test/errors#resource-exhausted' },
   },
+  {
+    name: 'error_id holding a machine token is the code, not an ID (UNAUTHORIZED)',
+    status: 401,
+    body: { message: 'Votre email ou votre mot de passe est incorrect.', error_id: 'UNAUTHORIZED' },
+    expect: { errorCode: 'UNAUTHORIZED', errorId: null },
+  },
+  {
+    name: 'error_id holding a hyphenated token is the code (invalid-data)',
+    status: 400,
+    body: { message: 'Invalid data', error_id: 'invalid-data', details: {}, resource: 'emails' },
+    expect: { errorCode: 'invalid-data', errorId: null },
+  },
+  {
+    name: 'Interledger: error_id "Unauthorized" names the error, it is no support ID',
+    status: 401,
+    body: { error_id: 'Unauthorized', message: "Client certificate doesn't match known fingerprint" },
+    expect: { errorId: null },
+  },
+  {
+    name: 'Interledger: an error class under id is the code',
+    status: 422,
+    body: { id: 'InsufficientFundsError', message: 'Sender has insufficient funds.', owner: 'santiago' },
+    expect: { errorCode: 'InsufficientFundsError', errorId: null },
+  },
+  {
+    name: 'Slite: a hyphenated id naming an error is the code',
+    status: 429,
+    body: { message: "You've reached the api rate limit. Please wait and retry later.", id: 'rate-limit' },
+    expect: { errorCode: 'rate-limit', errorId: null },
+  },
+  {
+    name: 'counter: an error_id UUID stays the support ID',
+    status: 500,
+    body: { error_id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', message: 'Internal error' },
+    expect: { errorId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', errorCode: null },
+  },
+  {
+    name: "counter: Okta's errorId with digits stays the support ID",
+    status: 401,
+    body: {
+      errorCode: 'E0000011',
+      errorSummary: 'Invalid token provided',
+      errorLink: 'E0000011',
+      errorId: 'oaeuiUWCPr6TUSkOclgVGlWqw',
+      errorCauses: [],
+    },
+    expect: { errorId: 'oaeuiUWCPr6TUSkOclgVGlWqw', errorCode: 'E0000011' },
+  },
+  {
+    name: 'counter: a hyphenated id naming no error is no code',
+    status: 404,
+    body: { id: 'user-profile', message: 'The page you asked for was moved' },
+    expect: { errorCode: null },
+  },
 ];
 
 /** Messages under names the code and ID rows above depend on. */
