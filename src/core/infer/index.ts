@@ -17,6 +17,9 @@ export {
   codeNamesRateLimit,
   transientByMessage,
   requestBlamedByMessage,
+  codeBlamesRequest,
+  hostNotSetUpByMessage,
+  codeNamesBrokenSetup,
 } from './semantics';
 export { supportIdInText, htmlMessage, pageText, pageLines, isBlockPage } from './markup';
 export { isGenericMessage } from './dictionaries';
