@@ -121,6 +121,39 @@ const SETUP_ON_5XX: Variant[] = [
     expect: { retryable: false },
   },
   {
+    name: 'one-api 503 "当前分组 default 下对于模型  无可用渠道" (no channel serves the model in this group)',
+    status: 503,
+    body: {
+      error: {
+        message: '当前分组 default 下对于模型  无可用渠道 (request id: 2025121521151664761470129816750)',
+        type: 'one_api_error',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'new-api 503 "No available channels for model … in group default"',
+    status: 503,
+    body: {
+      error: {
+        message: 'No available channels for model gpt-5 in group default (request id: 20250927101500123456789)',
+        type: 'new_api_error',
+      },
+    },
+    expect: { retryable: false },
+  },
+  {
+    name: 'one-api 429 "当前分组上游负载已饱和，请稍后再试" stays transient (counter-example, reach-r)',
+    status: 429,
+    body: {
+      error: {
+        message: '当前分组上游负载已饱和，请稍后再试 (request id: 20250101000000000000000000)',
+        type: 'one_api_error',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
     name: 'A 5xx code that says temporarily disabled stays transient (counter-example)',
     status: 503,
     body: { code: 'SERVICE_TEMPORARILY_DISABLED', message: 'The service is temporarily disabled.' },

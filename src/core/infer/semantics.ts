@@ -213,14 +213,17 @@ export function requestBlamedByMessage(message: string | null | undefined): bool
 }
 
 /**
- * A 5xx page that says the host is not set up on this CDN or platform: Fastly's 500 "Fastly error: unknown domain: …
- * Please check that this domain has been added to a service." (the fingerprint subdomain-takeover scanners match, with
- * status 500). Nothing changes by waiting: the service's configuration must.
+ * A 5xx that says the server that answered has nothing set up for this host or model: Fastly's 500 "Fastly error:
+ * unknown domain: … Please check that this domain has been added to a service." (the fingerprint subdomain-takeover
+ * scanners match, with status 500); the one-api/new-api LLM relays' 503 "No available channels for model … in group
+ * default" / "当前分组 default 下对于模型 … 无可用渠道" (maintainers: the group has no channel for that model, a setting).
+ * Nothing changes by waiting: the configuration must.
  */
-const HOST_NOT_SET_UP = /\bunknown domain\b|\bcheck that this domain has been added to a service\b/i;
+const NOT_SET_UP =
+  /\bunknown domain\b|\bcheck that this domain has been added to a service\b|\bno available channels? for model\b|无可用渠道/i;
 
-/** Whether a message on a 5xx says the host is not configured on the server that answered. */
+/** Whether a message on a 5xx says the host or model is not configured on the server that answered. */
 export function hostNotSetUpByMessage(message: string | null | undefined): boolean {
   if (!message) return false;
-  return HOST_NOT_SET_UP.test(message.length > 2000 ? message.slice(0, 2000) : message);
+  return NOT_SET_UP.test(message.length > 2000 ? message.slice(0, 2000) : message);
 }
