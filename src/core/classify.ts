@@ -19,6 +19,7 @@ import {
   codeBlamesRequest,
   hostNotSetUpByMessage,
   codeNamesBrokenSetup,
+  codeSaysOnlyLimitReached,
   transientByMessage,
 } from './infer/index';
 import { challengeError } from './auth-challenge';
@@ -429,7 +430,9 @@ function codeRetryHint(
   const hint = retryableFromCode(errorCode);
   // A rate limit (not a quota) under a generic fix-the-request code is still one (BigQuery 403 PERMISSION_DENIED "Exceeded rate limits").
   if (hint === false)
-    return rateLimited && codeBlamesRequest(errorCode) && RATE_WORDING.test(message?.slice(0, 2000) ?? '')
+    return rateLimited &&
+      ((codeBlamesRequest(errorCode) && RATE_WORDING.test(message?.slice(0, 2000) ?? '')) ||
+        codeSaysOnlyLimitReached(errorCode))
       ? undefined
       : false;
   if (hint === true && (kind === 'body' || TRY_LATER_STATUSES.has(status))) return true;

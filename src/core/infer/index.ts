@@ -20,6 +20,7 @@ export {
   codeBlamesRequest,
   hostNotSetUpByMessage,
   codeNamesBrokenSetup,
+  codeSaysOnlyLimitReached,
 } from './semantics';
 export { supportIdInText, htmlMessage, pageText, pageLines, isBlockPage } from './markup';
 export { isGenericMessage } from './dictionaries';

@@ -349,6 +349,25 @@ const RATES_AND_QUOTAS: Variant[] = [
     expect: { retryable: true, retryAfterSeconds: 20 },
   },
   {
+    name: 'Microsoft Graph 429 activityLimitReached ("The app or user has been throttled.") is a rate limit',
+    status: 429,
+    headers: { 'retry-after': '10' },
+    body: {
+      error: {
+        code: 'activityLimitReached',
+        message: 'The app or user has been throttled.',
+        innerError: { 'request-id': 'b7c5b8a4-1111-4c1e-9a5b-1f2e3d4c5b6a', date: '2026-12-06T10:00:00' },
+      },
+    },
+    expect: { retryable: true, retryAfterSeconds: 10 },
+  },
+  {
+    name: 'A 429 DAILY_LIMIT_REACHED stays an exhausted quota (counter-example)',
+    status: 429,
+    body: { code: 'DAILY_LIMIT_REACHED', message: 'Limit reached.' },
+    expect: { retryable: false },
+  },
+  {
     name: 'Salesforce 403 REQUEST_LIMIT_EXCEEDED "TotalRequests Limit exceeded." is the 24-hour org limit (guard)',
     status: 403,
     body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }],

@@ -96,6 +96,18 @@ export function codeBlamesRequest(code: string | null | undefined): boolean {
   return FIX_THE_REQUEST.test(words(code));
 }
 
+/**
+ * Whether a code's only exhausted-word is a bare "limit reached" (Microsoft Graph's 429 `activityLimitReached`, "The app
+ * or user has been throttled"): on a rate-limit failure the quota checks of limits.ts decide, not the code.
+ */
+export function codeSaysOnlyLimitReached(code: string | null | undefined): boolean {
+  if (!code || code.length > 120 || /^-?\d+$/.test(code)) return false;
+  const w = words(code);
+  return /\blimit reached\b/.test(w) && !QUOTA_WORDS.test(w);
+}
+const QUOTA_WORDS =
+  /\b(?:daily|monthly|yearly|annual|quota|billing|plan|credits?|storage|usage|trial|free|account|subscription|spend(?:ing)?|funds|balance)\b/;
+
 /** A code that names a per-time rate limit (`API_KEY_RATE_LIMIT`, `Throttled`, `too_many_requests`): transient whatever 4xx carries it. */
 const RATE_LIMIT_CODE = /\b(?:rate ?limit(?:ed|s)?|ratelimit(?:ed)?|throttl(?:e|ed|ing)|too many requests|slow down)\b/;
 
