@@ -500,6 +500,19 @@ const WAITS: Variant[] = [
     expect: { retryable: true, retryAfterSeconds: 45 },
   },
   {
+    name: '429 detail with try_again_at (an ISO time, counted from the Date header)',
+    status: 429,
+    headers: { date: 'Tue, 01 Jan 2030 00:00:00 GMT' },
+    body: {
+      detail: {
+        error: 'Rate limit exceeded',
+        message: 'Maximum of 100 requests per hour reached',
+        try_again_at: '2030-01-01T00:10:00+00:00',
+      },
+    },
+    expect: { retryable: true, retryAfterSeconds: 600 },
+  },
+  {
     name: 'A 429 "check back later" names no figure (counter-example)',
     status: 429,
     body: { message: 'Too many requests. Please check back later.' },
