@@ -167,6 +167,12 @@ const SETUP_ON_5XX: Variant[] = [
     expect: { retryable: true },
   },
   {
+    name: 'A 502 invalid_upstream_response blames the gateway, not a setting (counter-example, reach-r)',
+    status: 502,
+    body: { code: 'invalid_upstream_response', message: 'The upstream server returned an invalid response.' },
+    expect: { retryable: true },
+  },
+  {
     name: 'A 503 rate limit whose code says access denied stays a rate limit (counter-example)',
     status: 503,
     body: { code: 'AccessDenied', message: 'Rate limit exceeded: you are being rate limited.' },

@@ -81,10 +81,11 @@ export function codeNamesBrokenSetup(code: string | null | undefined): boolean {
  * 502 for `InvalidSubnetIDException`, `InvalidZipFileException`, `InvalidRuntimeException`, `KMSAccessDeniedException`,
  * `KMSDisabledException`, `EC2AccessDeniedException`; Vercel with a 503 for `DEPLOYMENT_PAUSED`. Only read when no
  * try-later word is in the code (`EC2ThrottledException`, `ResourceNotReadyException`, `TEMPORARILY_DISABLED` stay
- * transient). "Not found" is left out: a lookup behind a 5xx (DNS, an upstream) can pass later.
+ * transient), and "invalid" only for a setting: `invalid_upstream_response`, `InvalidState` blame the server side.
+ * "Not found" is left out: a lookup behind a 5xx (DNS, an upstream) can pass later.
  */
 const SETUP_BROKEN =
-  /^(?:invalid (?!state\b|status\b)\w|unsupported\b)|\b(?:access denied|disabled|paused|suspended|deactivated|not (?:supported|implemented))\b/;
+  /^(?:invalid (?!(?:state|status|upstream|response|reply|gateway|backend|server|origin)\b)\w|unsupported\b)|\b(?:access denied|disabled|paused|suspended|deactivated|not (?:supported|implemented))\b/;
 
 /**
  * Whether a code only blames the request in generic words (`PERMISSION_DENIED`, `INVALID_ARGUMENT`, `bad_request`):
