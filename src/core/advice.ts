@@ -120,10 +120,11 @@ const IDEMPOTENCY_IN_FLIGHT =
 const IDEMPOTENCY_REUSED = /idempotency.?key.*(?:already used|reused|different|mismatch)|idempotency_error/i;
 /**
  * A 409 whose message says another request holds the resource right now (a race, an operation in
- * progress): the same request can succeed once that is done. Reach-k, session 16.
+ * progress): the same request can succeed once that is done. Reach-k, session 16. Reach-v: Cloud Storage's
+ * 409 `conflict` "The metadata for object … was edited during the operation. Please try again."
  */
 const CONFLICT_IN_FLIGHT =
-  /\b(?:(?:another|an?other|a concurrent|the previous) (?:request|operation|process|update|job|task)s? (?:is |are )?(?:currently |still )?(?:in progress|running|pending|being processed)|(?:operation|request|update|deployment|job) (?:on [\w .-]{1,40} )?is (?:currently |still )?in progress|concurrent(?:ly)? (?:modification|modified|update|updated|change|changes|request|requests|write|writes)|(?:was|were|might have been|has been) modified while the request was being processed|while the request was being processed)\b/i;
+  /\b(?:(?:another|an?other|a concurrent|the previous) (?:request|operation|process|update|job|task)s? (?:is |are )?(?:currently |still )?(?:in progress|running|pending|being processed)|(?:operation|request|update|deployment|job) (?:on [\w .-]{1,40} )?is (?:currently |still )?in progress|concurrent(?:ly)? (?:modification|modified|update|updated|change|changes|request|requests|write|writes)|(?:was|were|might have been|has been) modified while the request was being processed|while the request was being processed|(?:was|were) (?:edited|modified|changed|updated) during the operation)\b/i;
 /** Conflicts that a resend cannot clear: a stale version, a duplicate, a state that has moved on. */
 const CONFLICT_TO_RESOLVE =
   /\b(?:version|etag|revision|stale|outdated|reload|re-?fetch|duplicate|already (?:exists|been|in use|taken|registered))\b/i;
@@ -133,7 +134,7 @@ const TRANSIENT_BODY_CODE =
 
 /** A 2xx body failure whose message says to retry: "please retry", "the server is busy", "timed out". */
 const BODY_TRANSIENT_MESSAGE =
-  /\b(?:please retry|retry (?:later|shortly|in a (?:moment|few))|too many requests|overloaded|(?:server|service|system) is (?:currently )?busy|(?:server|service|system|api) (?:is )?(?:currently |temporarily )?unavailable|timed out|internal server error)\b/i;
+  /\b(?:please retry|retry (?:later|shortly|in a (?:moment|few))|too many requests|overloaded|(?:server|service|system) is (?:currently )?busy|(?:server|service|system|api) (?:is )?(?:currently |temporarily )?unavailable|timed out|internal (?:server )?error)\b/i;
 
 /** A message that blames the request or its credentials ("Invalid API KEY. Please retry…"): the retry it asks for is after a fix. */
 const BODY_FIX_MESSAGE =

@@ -16,6 +16,10 @@ import {
   inferMissing,
   requestBlamedByMessage,
   retryableFromCode,
+  codeBlamesRequest,
+  hostNotSetUpByMessage,
+  codeNamesBrokenSetup,
+  codeSaysOnlyLimitReached,
   transientByMessage,
 } from './infer/index';
 import { challengeError } from './auth-challenge';
@@ -412,15 +416,25 @@ const MESSAGE_TRY_LATER_STATUSES = new Set([400, 409, 422]);
 /** Fix-the-request statuses some APIs send for a rate limit (SeaRates: 401 `API_KEY_RATE_LIMIT`). */
 const RATE_CODE_STATUSES = new Set([401, 404, 405, 406, 410, 412, 418, 420]);
 
+/** Wording that names a per-time rate, not a quota ("Quota exceeded" under PERMISSION_DENIED stays a quota). */
+const RATE_WORDING = /\brate ?limit|\bthrottl/i;
+
 /** The retry hint of the error code itself (src/core/infer/semantics.ts), when the body gave none. */
 function codeRetryHint(
   errorCode: string | null,
   message: string | null,
   status: number,
   kind: FailureKind,
+  rateLimited: boolean,
 ): boolean | undefined {
   const hint = retryableFromCode(errorCode);
-  if (hint === false) return false;
+  // A rate limit (not a quota) under a generic fix-the-request code is still one (BigQuery 403 PERMISSION_DENIED "Exceeded rate limits").
+  if (hint === false)
+    return rateLimited &&
+      ((codeBlamesRequest(errorCode) && RATE_WORDING.test(message?.slice(0, 2000) ?? '')) ||
+        codeSaysOnlyLimitReached(errorCode))
+      ? undefined
+      : false;
   if (hint === true && (kind === 'body' || TRY_LATER_STATUSES.has(status))) return true;
   // A rate-limit code on a fix-the-request status (a 401 `API_KEY_RATE_LIMIT`) is transient; 413 and 429 keep their own rules.
   if (hint === true && RATE_CODE_STATUSES.has(status) && codeNamesRateLimit(errorCode) && !exhaustedByMessage(message))
@@ -430,6 +444,9 @@ function codeRetryHint(
   if (hint === undefined && (kind === 'body' || MESSAGE_TRY_LATER_STATUSES.has(status)) && transientByMessage(message))
     return true;
   if (hint === undefined && status === 500 && requestBlamedByMessage(message)) return false;
+  if (hint === undefined && status >= 500 && hostNotSetUpByMessage(message)) return false;
+  // reach-v: a 5xx whose code names a wrong, denied or switched-off setting (Lambda's 502 `KMSAccessDeniedException`).
+  if (hint === undefined && status >= 500 && !rateLimited && codeNamesBrokenSetup(errorCode)) return false;
   return undefined;
 }
 
@@ -721,7 +738,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
         ? extracted.retryable
         : kind === 'network'
           ? undefined
-          : codeRetryHint(errorCode, message, ex.status, kind),
+          : codeRetryHint(errorCode, message, ex.status, kind, rateLimit !== null && quota === null),
     allow: headers.get('allow'),
     wwwAuthenticate: headers.get('www-authenticate'),
     credentialHeader,

@@ -39,7 +39,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'auth0-mgmt-400-payload-validation': 'same: a cf-ray header is offered as the ID',
   'openai-503-overloaded-request-id-in-message':
     'the OpenAI recognizer falls back to `error.type` when `error.code` is null',
-  'fastly-500-unknown-domain': 'a configuration error sent as a 500, worded as a notice, not as blame on the request',
   'openapi-clever-cloud-403-1': 'the code is a numeric `id` beside `type: "error"`',
   // reach-d.json (class 3 misses of the session-15 fresh batch, the other reach engineer's classes)
   'slite-429-id-is-the-error-kind':

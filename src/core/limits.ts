@@ -51,7 +51,7 @@ export function rateLimitEvidence(f: LimitInput): string | null {
 const QUOTA_CODE =
   /^(?:insufficient_quota|enforced_spend_limit_reached|billing_hard_limit_reached|billing_not_active|dailyLimitExceeded(?:Unreg)?|quotaExceeded|daily_limit_exceeded|monthly_limit_exceeded|usage_limit_exceeded)$/i;
 const QUOTA_MESSAGE =
-  /exceeded your current quota|check your plan and billing|spend(?:ing)? limit|daily (?:rate |requests? |api |call )?(?:limit|quota)|\blimit \((?:daily|monthly)\)|per[ -]?(?:day|month|year)\b|monthly (?:rate |requests? |api |call )?(?:limit|quota)|billing (?:hard )?limit|credit balance is too low|\b24[- ]hours? (?:period|window)|upgrade (?:to a paid|your) plan|maximum number of (?!requests|calls|attempts|queries)\w+ (?:allowed )?(?:on|for|in) (?:your|the|this) (?:plan|account|tier|subscription)|upgrade to (?:create|add|get) more/i;
+  /exceeded your current quota|check your plan and billing|spend(?:ing)? limit|daily (?:rate |requests? |api |call )?(?:limit|quota)|\blimit \((?:daily|monthly)\)|per[ -]?(?:day|month|year)\b|monthly (?:rate |requests? |api |call )?(?:limit|quota)|billing (?:hard )?limit|credit balance is too low|\b24[- ]hours? (?:period|window)|upgrade (?:to a paid|your) plan|maximum number of (?!requests|calls|attempts|queries)\w+ (?:allowed )?(?:on|for|in) (?:your|the|this) (?:plan|account|tier|subscription)|upgrade to (?:create|add|get) more|\b(?:change|switch) (?:your |the )?plan (?:or|to|for)\b/i;
 /** A rate-limited request that no wait lets through: it alone exceeds the limit (OpenAI "Request too large … must be reduced"). */
 const TOO_LARGE_FOR_LIMIT = /\brequest too large for\b|\bmust be reduced in order to\b/i;
 const QUOTA_BODY = /"policyName"\s*:\s*"DAILY"|PerDay|"quota_?id"\s*:\s*"[^"]*(?:day|daily)/i;

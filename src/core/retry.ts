@@ -256,8 +256,14 @@ const MESSAGE_WAITS: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:try(?:ing)? again|retry(?:ing)?)\s+in\s+(?:about\s+)?${NUM}\s*${UNIT}`, 'i'),
   // Azure "try again after '372' seconds"; Telegram "retry after 34"; Akamai "Retry after: 21 seconds."
   new RegExp(String.raw`\b(?:try again|retry)\s+after:?\s+'?${NUM}'?(?:\s*${UNIT})?`, 'i'),
-  // DRF "Expected available in 57 seconds."
-  new RegExp(String.raw`\bavailable\s+in\s+${NUM}\s*${UNIT}`, 'i'),
+  // DRF "Expected available in 57 seconds."; "available again in 5 minutes"
+  new RegExp(String.raw`\bavailable\s+(?:again\s+)?in\s+(?:~\s*)?${NUM}\s*${UNIT}`, 'i'),
+  // "Please try back in 60 minutes", "check back in 30 minutes"; express limiters "You can make another request in 12
+  // minutes" (reach-v)
+  new RegExp(
+    String.raw`\b(?:(?:try|check|come) back|(?:make|send) another request)\s+in\s+(?:about\s+|~\s*)?${NUM}\s*${UNIT}`,
+    'i',
+  ),
   // "Please wait 30 seconds", "retry-after: 20"
   new RegExp(String.raw`\b(?:wait|retry-after:?)\s+(?:for\s+)?(?:another\s+)?${NUM}\s*${UNIT}`, 'i'),
   // "you can only request this after 45 seconds", "you may retry after 20s"
@@ -265,8 +271,8 @@ const MESSAGE_WAITS: readonly RegExp[] = [
     String.raw`\b(?:request|call|send|retry|try|access|use|resend|attempt)\b[^.;]{0,40}?\bafter\s+${NUM}\s*${UNIT}`,
     'i',
   ),
-  // "resets in 30 seconds", "rate limit reset in 12s", "try again in about 2 minutes"
-  new RegExp(String.raw`\breset(?:s)?\s+in\s+${NUM}\s*${UNIT}`, 'i'),
+  // "resets in 30 seconds", "rate limit reset in 12s", "try again in about 2 minutes"; Replicate "resets in ~30s"
+  new RegExp(String.raw`\breset(?:s)?\s+in\s+(?:~\s*|about\s+|approximately\s+)?${NUM}\s*${UNIT}`, 'i'),
   // "blocked for 15 minutes", "rate limited for 60 seconds", "locked out for 30 minutes"
   new RegExp(
     String.raw`\b(?:blocked|banned|locked(?: out)?|suspended|throttled|rate[- ]?limited)\s+for\s+(?:the next\s+)?${NUM}\s*${UNIT}`,
@@ -372,11 +378,12 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 
 /**
- * A wait whose figure is a word (express-rate-limit's "Too many requests, please try again after five minutes"):
+ * A wait whose figure is a word (express-rate-limit's "Too many requests, please try again after five minutes"; Frappe's
+ * 429 "Please try back in an hour"):
  * group 1 is the word, group 2 the unit. "In a few minutes" names no figure and does not match.
  */
 const WORD_WAIT = new RegExp(
-  String.raw`\b(?:try(?:ing)? again|retry(?:ing)?|wait)\s+(?:in|after|for)\s+(?:about\s+)?(${Object.keys(NUMBER_WORDS).join('|')})\s+(seconds?|minutes?|hours?|days?)\b`,
+  String.raw`\b(?:try(?:ing)? again|retry(?:ing)?|wait|try back|check back)\s+(?:in|after|for)\s+(?:about\s+)?(${Object.keys(NUMBER_WORDS).join('|')})\s+(seconds?|minutes?|hours?|days?)\b`,
   'i',
 );
 

@@ -299,6 +299,9 @@ export const WAIT_KEYS: ReadonlyMap<string, number> = new Map([
   // Session 18 (reach-u): WSO2 API Manager's throttle fault `nextAccessTime` ("2026-Sep-09 00:00:00+0000 UTC"), as
   // gateways built on it answer (Enedis, the Met Office DataHub; clients in public code parse it).
   ['nextaccesstime', 1],
+  // Session 19 (reach-v): `try_again_at`, a time to come back at (a FastAPI limiter's 429 detail beside
+  // `reset_in_minutes`; a portfolio API's "loading" envelope: "a time that you can reasonably expect the result").
+  ['tryagainat', 1],
 ]);
 
 /** Boolean keys that say whether the same request may be sent again. */

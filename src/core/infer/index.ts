@@ -17,6 +17,10 @@ export {
   codeNamesRateLimit,
   transientByMessage,
   requestBlamedByMessage,
+  codeBlamesRequest,
+  hostNotSetUpByMessage,
+  codeNamesBrokenSetup,
+  codeSaysOnlyLimitReached,
 } from './semantics';
 export { supportIdInText, htmlMessage, pageText, pageLines, isBlockPage } from './markup';
 export { isGenericMessage } from './dictionaries';

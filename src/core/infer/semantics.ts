@@ -66,6 +66,49 @@ function judge(code: string): boolean | undefined {
   return undefined;
 }
 
+/**
+ * Whether a code names a broken setup (SETUP_BROKEN) and no try-later word. Not a verdict of its own: a rate limit
+ * whose page or code says "access denied" (a CDN's rate-limit block page) stays a rate limit.
+ */
+export function codeNamesBrokenSetup(code: string | null | undefined): boolean {
+  if (!code || code.length > 120 || /^-?\d+$/.test(code)) return false;
+  const w = words(code);
+  return SETUP_BROKEN.test(w) && !TRY_LATER.test(w);
+}
+
+/**
+ * A code that names a setting that is wrong, denied or switched off, sent with a 5xx: AWS Lambda answers Invoke with a
+ * 502 for `InvalidSubnetIDException`, `InvalidZipFileException`, `InvalidRuntimeException`, `KMSAccessDeniedException`,
+ * `KMSDisabledException`, `EC2AccessDeniedException`; Vercel with a 503 for `DEPLOYMENT_PAUSED`. Only read when no
+ * try-later word is in the code (`EC2ThrottledException`, `ResourceNotReadyException`, `TEMPORARILY_DISABLED` stay
+ * transient), and "invalid" only for a setting: `invalid_upstream_response`, `InvalidState` blame the server side.
+ * "Not found" is left out: a lookup behind a 5xx (DNS, an upstream) can pass later.
+ */
+const SETUP_BROKEN =
+  /^(?:invalid (?!(?:state|status|upstream|response|reply|gateway|backend|server|origin)\b)\w|unsupported\b)|\b(?:access denied|disabled|paused|suspended|deactivated|not (?:supported|implemented))\b/;
+
+/**
+ * Whether a code only blames the request in generic words (`PERMISSION_DENIED`, `INVALID_ARGUMENT`, `bad_request`):
+ * BigQuery sends "Exceeded rate limits: too many table update operations for this table" (reason `rateLimitExceeded`)
+ * under the google.rpc status `PERMISSION_DENIED` on a 403, where the rate limit the message names decides.
+ */
+export function codeBlamesRequest(code: string | null | undefined): boolean {
+  if (!code || code.length > 120 || /^-?\d+$/.test(code)) return false;
+  return FIX_THE_REQUEST.test(words(code));
+}
+
+/**
+ * Whether a code's only exhausted-word is a bare "limit reached" (Microsoft Graph's 429 `activityLimitReached`, "The app
+ * or user has been throttled"): on a rate-limit failure the quota checks of limits.ts decide, not the code.
+ */
+export function codeSaysOnlyLimitReached(code: string | null | undefined): boolean {
+  if (!code || code.length > 120 || /^-?\d+$/.test(code)) return false;
+  const w = words(code);
+  return /\blimit reached\b/.test(w) && !QUOTA_WORDS.test(w);
+}
+const QUOTA_WORDS =
+  /\b(?:daily|monthly|yearly|annual|quota|billing|plan|credits?|storage|usage|trial|free|account|subscription|spend(?:ing)?|funds|balance)\b/;
+
 /** A code that names a per-time rate limit (`API_KEY_RATE_LIMIT`, `Throttled`, `too_many_requests`): transient whatever 4xx carries it. */
 const RATE_LIMIT_CODE = /\b(?:rate ?limit(?:ed|s)?|ratelimit(?:ed)?|throttl(?:e|ed|ing)|too many requests|slow down)\b/;
 
@@ -92,11 +135,22 @@ const MESSAGE_EXHAUSTED_ZH = /欠费|余额不足|请充值|额度不足/;
 const MESSAGE_TOO_LARGE =
   /\b(?:input|prompt|context|request|payload|body|file|upload|content|message|text|tokens?|document)\b[^.;]{0,40}?\b(?:exceeds?|exceeded|exceeding|is (?:longer|larger|bigger) than)\s+(?:the\s+)?(?:max(?:imum)?|allowed|model'?s?|permitted|limit)\b[^.;]{0,30}?\b(?:length|size|tokens?|context(?: length| window)?|bytes|characters)\b/i;
 
+/**
+ * A site, deployment or account its owner (or the host, for usage limits) paused or suspended: Netlify's 503 "This
+ * site was paused as it reached its usage limits", Vercel's 503 "This Deployment is paused by the owner". Waiting does
+ * not bring it back; a pause for maintenance or a temporary one does (left to the status).
+ */
+const OWNER_PAUSED =
+  /\b(?:site|deployment|project|app|application|service|account|instance|database|workspace|api) (?:was|is|has been) (?:\w+ )?(?:paused|suspended|deactivated)\b|\breached its usage limits?\b/i;
+const PAUSE_PASSES = /\btemporar|\bmaintenance\b|\b(?:try|retry|check) (?:again|back)\b/i;
+
 /** Only unmistakable wording in a message: billing, funds, full storage, arrears, a request over a fixed maximum. */
 export function exhaustedByMessage(message: string | null | undefined): boolean {
   if (!message) return false;
   const text = message.length > 2000 ? message.slice(0, 2000) : message;
   if (MESSAGE_EXHAUSTED_ZH.test(text)) return true;
+  if (/paus|suspend|deactivat|usage limit/i.test(text) && OWNER_PAUSED.test(text) && !PAUSE_PASSES.test(text))
+    return true;
   if (
     /exceed|longer than|larger than|bigger than/i.test(text) &&
     MESSAGE_TOO_LARGE.test(text) &&
@@ -131,10 +185,12 @@ const SHORT_WAIT =
 /**
  * A message that says the same request will pass shortly: "try again later", a resource "being deleted", a lock, a
  * deadlock or a serialization failure (PostgreSQL SQLSTATE class 40 and 55P03, MySQL 1205/1213, SQLite BUSY, Redis
- * LOADING/TRYAGAIN, Azure "Try operation later", AWS "Transaction is ongoing").
+ * LOADING/TRYAGAIN, Azure "Try operation later", AWS "Transaction is ongoing"). Reach-v: a stated short wait (SQS
+ * QueueDeletedRecently "You must wait 60 seconds after deleting a queue before you can create another with the same
+ * name") and an action still pending on the resource (DigitalOcean 422 "Droplet already has a pending event").
  */
 const MESSAGE_TRY_LATER =
-  /\b(?:(?:please )?(?:try|retry)(?: (?:the|this|your))?(?: (?:operation|request|call|action|it))?(?: again)? later|try (?:again )?after (?:some|a) (?:time|while|moment)|try again (?:in a (?:few|little|moment|bit|while)|shortly|soon)|retry (?:shortly|in a (?:moment|few|little))|(?:is|are) (?:currently )?being (?:deleted|created|provisioned|updated|modified|migrated|restored|rehydrated|initiali[sz]ed)|could not serialize access|deadlock (?:detected|found)|database is locked|could not obtain lock|lock wait timeout|try restarting (?:the )?transaction|canceling statement due to (?:statement|lock) timeout|might succeed if retried|transaction is ongoing|is loading the dataset|tryagain|clusterdown|temporarily (?:unavailable|overloaded|busy|locked|disabled|blocked)|(?:server|service|system|database|backend) (?:is )?(?:currently |temporarily )?(?:busy|overloaded))\b/i;
+  /\b(?:(?:please )?(?:try|retry)(?: (?:the|this|your))?(?: (?:operation|request|call|action|it))?(?: again)? later|try (?:again )?after (?:some|a) (?:time|while|moment)|try again (?:in a (?:few|little|moment|bit|while)|shortly|soon)|retry (?:shortly|in a (?:moment|few|little))|(?:is|are) (?:currently )?being (?:deleted|created|provisioned|updated|modified|migrated|restored|rehydrated|initiali[sz]ed)|could not serialize access|deadlock (?:detected|found)|database is locked|could not obtain lock|lock wait timeout|try restarting (?:the )?transaction|canceling statement due to (?:statement|lock) timeout|might succeed if retried|transaction is ongoing|is loading the dataset|tryagain|clusterdown|temporarily (?:unavailable|overloaded|busy|locked|disabled|blocked)|(?:server|service|system|database|backend) (?:is )?(?:currently |temporarily )?(?:busy|overloaded)|(?:must|need to|have to|should) wait (?:for )?(?:at least )?\d+(?:\.\d+)? ?(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?)|already has an? pending (?:event|action|operation|request))\b/i;
 /** The same in Chinese APIs (WeChat errcode -1 "系统繁忙，此时请开发者稍候再试"; Alipay/WeChat Pay "请稍后重试"): busy, try later. */
 const MESSAGE_TRY_LATER_ZH = /繁忙|稍[后候](?:再试|重试)|请重试/;
 /** A message that also blames the request: the retry it asks for comes after a fix. */
@@ -167,4 +223,20 @@ export function requestBlamedByMessage(message: string | null | undefined): bool
   if (!message) return false;
   const text = message.length > 2000 ? message.slice(0, 2000) : message;
   return MESSAGE_BLAMES_REQUEST.test(text) && !SERVER_FAULT_WORDS.test(text);
+}
+
+/**
+ * A 5xx that says the server that answered has nothing set up for this host or model: Fastly's 500 "Fastly error:
+ * unknown domain: … Please check that this domain has been added to a service." (the fingerprint subdomain-takeover
+ * scanners match, with status 500); the one-api/new-api LLM relays' 503 "No available channels for model … in group
+ * default" / "当前分组 default 下对于模型 … 无可用渠道" (maintainers: the group has no channel for that model, a setting).
+ * Nothing changes by waiting: the configuration must.
+ */
+const NOT_SET_UP =
+  /\bunknown domain\b|\bcheck that this domain has been added to a service\b|\bno available channels? for model\b|无可用渠道/i;
+
+/** Whether a message on a 5xx says the host or model is not configured on the server that answered. */
+export function hostNotSetUpByMessage(message: string | null | undefined): boolean {
+  if (!message) return false;
+  return NOT_SET_UP.test(message.length > 2000 ? message.slice(0, 2000) : message);
 }
