@@ -145,8 +145,8 @@ export function xmlFields(xml: string): XmlFields {
   return out;
 }
 
-/** A status word alone in its element: `<status>failure</status>`, eBay's and PayPal SOAP's `<Ack>Failure</Ack>`. */
-const STATUS_ELEMENT = /<((?:[\w.-]+:)?)(status|ack)>\s*([A-Za-z_]{2,24})\s*<\/\1\2>/gi;
+/** A status word alone in its element: `<status>failure</status>`, eBay's and PayPal SOAP's `<Ack xmlns="…">Failure</Ack>`. */
+const STATUS_ELEMENT = /<((?:[\w.-]+:)?)(status|ack)(?:\s[^<>]{0,200})?>\s*([A-Za-z_]{2,24})\s*<\/\1\2>/gi;
 
 /**
  * The document's status word: the first one that says failure, else the first. A layered envelope reports each
