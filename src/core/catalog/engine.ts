@@ -5,6 +5,7 @@ import type { VendorProfile } from '../rules';
 import type { Extracted, FieldError, FormatRecognizer } from '../types';
 import { CATALOG } from './entries';
 import { SIGNAL_KEYS } from '../formats/json';
+import { SUCCESS_NOTE } from '../formats/generic-error-message';
 import type { CatalogEntry } from './types';
 
 type Condition = (json: unknown) => boolean;
@@ -189,10 +190,22 @@ export function catalogRecognizer(entry: CatalogEntry): FormatRecognizer {
       const wait = waitPaths && firstValue(json, waitPaths, durationSeconds);
       const fieldErrors = set.fieldErrors ? fieldErrorsOf(json, set.fieldErrors) : [];
       const key = errorCode === undefined ? undefined : String(errorCode);
+      const message = firstValue(json, messagePaths, textOf)?.value;
+      // A 2xx whose code is the zero result code and whose message is a success word ("errorCode": 0,
+      // "errorMessage": "Success") is the success form of the entry's envelope, not its error.
+      if (
+        set.failure === undefined &&
+        exchange.status >= 200 &&
+        exchange.status < 300 &&
+        (key === undefined || key === '0') &&
+        (message === undefined || SUCCESS_NOTE.test(message)) &&
+        (key !== undefined || message !== undefined)
+      )
+        return null;
       const out: Extracted = {
         saysFailure: set.failure ?? true,
         errorCode: errorCode ?? undefined,
-        message: firstValue(json, messagePaths, textOf)?.value,
+        message,
         errorId: id?.value,
         errorIdField: id?.path,
         retryAfterSeconds: wait?.value,

@@ -8,7 +8,7 @@
 // Gemini 429 bodies in https://github.com/google-gemini/gemini-cli/issues/8437
 
 import type { FieldError, FormatRecognizer } from '../types';
-import { compact, durationSeconds, get, isRecord, str, text, type JsonRecord } from './util';
+import { compact, durationSeconds, firstRecord, get, isRecord, str, text, type JsonRecord } from './util';
 
 const STATUS_NAME = /^[A-Z][A-Z_]+$/;
 /** Quota ids/metrics that reset daily (or longer): retrying after a short wait cannot succeed. */
@@ -40,6 +40,10 @@ export const googleRpc: FormatRecognizer = {
     let requestId: string | undefined;
     let longQuota = false;
     const fieldErrors: FieldError[] = [];
+    // A service's own failure detail listing its errors (Google Ads `GoogleAdsFailure: {errors: [{errorCode:
+    // {queryError: "UNRECOGNIZED_FIELD"}, message}], requestId}`): its first message says what the wrapper
+    // ("Request contains an invalid argument.") does not, as the Ads client libraries print it.
+    let failureMessage: string | undefined;
     if (Array.isArray(details)) {
       for (const d of details.slice(0, 20)) {
         const type = str(d, '@type') ?? '';
@@ -53,6 +57,9 @@ export const googleRpc: FormatRecognizer = {
               .slice(0, 20)
               .some((v) => LONG_QUOTA.test(`${str(v, 'quotaId') ?? ''} ${str(v, 'quotaMetric') ?? ''}`));
           }
+        } else if (type && !type.includes('google.rpc.') && Array.isArray(get(d, 'errors'))) {
+          failureMessage ??= str(firstRecord(get(d, 'errors')), 'message');
+          requestId ??= str(d, 'requestId');
         } else if (type.endsWith('google.rpc.BadRequest')) {
           const violations = get(d, 'fieldViolations');
           if (Array.isArray(violations)) {
@@ -68,7 +75,7 @@ export const googleRpc: FormatRecognizer = {
     return compact({
       saysFailure: true,
       errorCode: reason ?? status,
-      message: text(get(error, 'message')),
+      message: withFailure(text(get(error, 'message')), failureMessage),
       errorId: requestId,
       errorIdField: requestId ? 'error.details[RequestInfo].requestId' : undefined,
       fieldErrors: fieldErrors.length ? fieldErrors : undefined,
@@ -78,3 +85,10 @@ export const googleRpc: FormatRecognizer = {
     });
   },
 };
+
+/** The status message, then the failure detail's first message when it adds something. */
+function withFailure(message: string | undefined, failure: string | undefined): string | undefined {
+  if (!failure || message?.toLowerCase().includes(failure.toLowerCase())) return message;
+  if (!message) return failure;
+  return `${message}${/[.!?:]$/.test(message) ? ' ' : ': '}${failure}`;
+}

@@ -1,6 +1,8 @@
 // Fallback for `{success: false, …}` envelopes: `message`/`msg`/`error`/`errors`, and the
 // `errorInfo: {code, message, requestId}` variant (Ashby). `success: true` is an explicit success.
 // Source: https://developers.ashbyhq.com/docs/responses
+// WordPress `wp_send_json_error($data)` (admin-ajax, REST-less plugins) sends `{success: false, data}`: `data` is
+// the plugin's message string, an array with `message`, or a WP_Error's `[{code, message}]` (session 19, reach-w).
 
 import type { FormatRecognizer } from '../types';
 import { apiCode, code, compact, firstId, firstRecord, get, isCodeLike, isRecord, joinTexts, str } from './util';
@@ -23,6 +25,10 @@ export const successFalse: FormatRecognizer = {
     const errors = get(j, 'errors');
     const firstError = firstRecord(errors);
     const errorText = str(j, 'error');
+    const data = get(j, 'data');
+    const dataItem = Array.isArray(data) ? firstRecord(data) : isRecord(data) ? data : undefined;
+    const dataText =
+      typeof data === 'string' && /[A-Za-z]/.test(data) && !isCodeLike(data.trim()) ? str(j, 'data') : undefined;
     return compact({
       saysFailure: true,
       errorCode:
@@ -33,7 +39,8 @@ export const successFalse: FormatRecognizer = {
         apiCode(get(j, 'code'), exchange.status) ??
         apiCode(get(j, 'error_code'), exchange.status) ??
         code(get(firstError, 'code')) ??
-        (errorText && isCodeLike(errorText) ? errorText : undefined),
+        (errorText && isCodeLike(errorText) ? errorText : undefined) ??
+        (Array.isArray(data) ? code(get(dataItem, 'code')) : undefined),
       message:
         str(info, 'message') ??
         str(j, 'message') ??
@@ -41,7 +48,9 @@ export const successFalse: FormatRecognizer = {
         (isRecord(error) ? str(error, 'message') : undefined) ??
         (errorText && !isCodeLike(errorText) ? errorText : undefined) ??
         joinTexts(errors) ??
-        str(firstError, 'message'),
+        str(firstError, 'message') ??
+        str(dataItem, 'message') ??
+        dataText,
       ...firstId(j, [['errorInfo', 'requestId'], ['requestId'], ['request_id']]),
     });
   },

@@ -113,6 +113,8 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['info', 3],
   ['result', 3],
   ['messages', 6],
+  // Frappe/ERPNext `_server_messages`: a JSON list of JSON-encoded `{message, title, indicator}` (json.ts decodes it).
+  ['servermessages', 8],
   ['errordetail', 7],
   ['errordetails', 6],
   ['cause', 4],
@@ -641,6 +643,10 @@ const GENERIC = [
   'an exception was raised',
   'an exception has occurred',
   'an exception occurred',
+  // Session 19 (reach-w): Authorize.Net's `messages.message[0].text` on any declined or failed transaction; its SDK
+  // samples print `transactionResponse.errors[0].errorText` for what went wrong (corpus/tools/reach-w-sources.md).
+  'the transaction was unsuccessful',
+  'transaction was unsuccessful',
 ];
 const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
 /** The wrappers written as one word (`notfound`, `internalservererror`). */
@@ -678,7 +684,7 @@ const GENERIC_POINTER =
  * details.", "Please see the details field". Only prose around a pointer, so the message is a wrapper.
  */
 const POINTER_SENTENCE =
-  /\bsee (?:the )?(?:inner |nested |['"`])?(?:details?|errors?|fields?|field errors|error details|errors? (?:array|list|field|property))['"`]?(?: (?:array|list|field|property|below|for (?:more )?details))?[.!]?(?:$|\s)/i;
+  /\b(?:see|refer to) (?:the )?(?:inner |nested |['"`])?(?:details?|errors?|fields?|field errors|error details|errors? (?:array|list|field|property))['"`]?(?: (?:array|list|field|property|below|for (?:more )?details|for the specific errors))?[.!]?(?:$|\s)/i;
 
 /**
  * A framework's stock explanation of a status, sent whatever went wrong: WebOb's (OpenStack, Pyramid,
@@ -751,7 +757,7 @@ function genericMessage(message: string): boolean {
     GENERIC_SET.has(m) ||
     (/valid|error|fail|problem/.test(m) && GENERIC_VALIDATION.test(m)) ||
     (/valid|missing|incorrect|malformed|\bsee\b|fail/.test(m) && GENERIC_POINTER.test(m)) ||
-    (/\bsee\b/.test(m) && POINTER_SENTENCE.test(m)) ||
+    (/\b(?:see|refer)\b/.test(m) && POINTER_SENTENCE.test(m)) ||
     (/[.!?] /.test(message) && everySentenceGeneric(message))
   );
 }

@@ -352,7 +352,9 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
   )
     score += 3;
   if (leaf.item > 0) score -= 2;
-  return score - leaf.depth * 0.75;
+  // A warning's or a note's code (FHIR `informational`) is not the failure's; the min of 3 still takes it when alone.
+  const final = score - leaf.depth * 0.75;
+  return leaf.minor && final > 3.5 ? Math.max(final - 3, 3.5) : final;
 }
 
 /** Keys whose value is a list of codes, the first one the error's (Checkout.com `error_codes`). */
@@ -458,12 +460,15 @@ function messageScore(leaf: Leaf, text: string): number {
   // A long translation key reads as one long word (`invalidPasswordMinLengthMessage`): a code, not words.
   if (!text.includes(' ') && TRANSLATION_KEY.test(text) && namesAnError(text)) return 0;
   let score = weight;
-  if (leaf.inError) score += 2;
+  if (leaf.inError || leaf.major) score += 2;
   // A message nested in an object that is no error container (`extra: [{message}]`, `messages: [{…}]`)
   // details something else; the top-level `detail` beside it is the API's own message.
   else if (leaf.depth > 0) score -= 2;
   if (leaf.item > 0) score -= 2;
-  return score - leaf.depth * 0.5;
+  // A warning or a note listed before the error (FHIR `issue[]`, `messages[]` with a severity) is not what failed;
+  // kept above zero so a body of warnings alone still shows one.
+  const final = score - leaf.depth * 0.5;
+  return leaf.minor && final > 0.5 ? Math.max(final - 3, 0.5) : final;
 }
 
 function idScore(leaf: Leaf): number {
@@ -514,7 +519,10 @@ function idScore(leaf: Leaf): number {
   }
   if (UUID.test(s) || ULID.test(s)) score += 1;
   if (leaf.item > 0) score -= 2;
-  return score - leaf.depth * 0.5;
+  // A warning or a note listed before the error (FHIR `issue[]`, `messages[]` with a severity) is not what failed;
+  // kept above zero so a body of warnings alone still shows one.
+  const final = score - leaf.depth * 0.5;
+  return leaf.minor && final > 0.5 ? Math.max(final - 3, 0.5) : final;
 }
 
 /** How deep inside an error object a wait field is still the error's own (the walk's own bound). */
@@ -898,6 +906,28 @@ function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<
     }
   }
   return { scope: root, prefix: '' };
+}
+
+/**
+ * The specific message of an error list held by a sibling of the status holder the walk narrowed to: an object
+ * beside it whose own `errors`/`error` member holds one. Undefined when none says more than a wrapper.
+ */
+function siblingErrorMessage(
+  envelope: Record<string, unknown>,
+  holder: unknown,
+): { text: string; path: string } | undefined {
+  let n = 0;
+  for (const key in envelope) {
+    if (!Object.prototype.hasOwnProperty.call(envelope, key) || ++n > 12) break;
+    const v = envelope[key];
+    if (v === holder || v === null || typeof v !== 'object' || Array.isArray(v)) continue;
+    const rec = v as Record<string, unknown>;
+    if (!('errors' in rec) && !('error' in rec)) continue;
+    const leaves = leavesOf(rec, anyDictionary);
+    const found = pickMessage(leaves, undefined, rec);
+    if (found && !isGenericMessage(found.text)) return { text: found.text, path: `${key}.${found.path}` };
+  }
+  return undefined;
 }
 
 /** `{hasErrors: true, results: [...]}`: a batch whose flag says only that some item failed; the item says how. */
@@ -1603,8 +1633,10 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     }
   }
   if (Array.isArray(root)) scope = root.length > 0 ? root[0] : undefined;
+  let envelope: Record<string, unknown> | undefined;
   if (scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
-    const wrapped = unwrap(scope as Record<string, unknown>);
+    envelope = scope as Record<string, unknown>;
+    const wrapped = unwrap(envelope);
     scope = wrapped.scope;
     prefix = wrapped.prefix;
   }
@@ -1710,7 +1742,17 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       out.errorCode = (tag.value as string).trim();
       out.errorCodeField = prefix + tag.path;
     }
-    if (message) {
+    // The status holder's message is a wrapper and a sibling object lists the errors: Authorize.Net's
+    // `messages: {resultCode: "Error", message: [{text: "The transaction was unsuccessful."}]}` beside
+    // `transactionResponse: {errors: [{errorText: "This transaction has been declined."}]}`.
+    const sibling =
+      envelope && scope !== envelope && (!message || isGenericMessage(message.text))
+        ? siblingErrorMessage(envelope, scope)
+        : undefined;
+    if (sibling) {
+      out.message = message ? joinWrapper(message.text, sibling.text) : sibling.text;
+      out.messageField = sibling.path;
+    } else if (message) {
       out.message = message.text;
       out.messageField = prefix + message.path;
       // `"OBP-20002: These DirectLogin parameters are missing"`: a numbered code leading the message is the code.
@@ -1741,7 +1783,9 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   // `{Message: "{\"errorCode\":401002,\"trackingId\":…,\"message\":\"Unauthorized\"}"}` (Azure IoT Hub): a message
   // that is itself a JSON error document is read as one, one level deep.
   if (!nested && out.message !== undefined && out.messageField !== undefined) {
-    const inner = jsonInside(out.message);
+    let inner = jsonInside(out.message);
+    // A list whose items are JSON documents in their turn (Frappe `_server_messages: "[\"{\\\"message\\\": …}\"]"`).
+    if (Array.isArray(inner) && typeof inner[0] === 'string') inner = jsonInside(inner[0].trim()) ?? inner;
     if (inner !== undefined) {
       const found = inferJson(inner, status, true, true, true);
       const at = `${out.messageField}.`;

@@ -24,6 +24,23 @@ export interface Leaf {
   item: number;
   /** The leaf's object also has an HTTP status field (`status`, `statusCode`, `httpStatus`). */
   besideStatus: boolean;
+  /** The leaf's object rates itself below an error (`severity: "warning"`, `level: "info"`): a side note. */
+  minor?: boolean;
+  /** The leaf's object rates itself an error (`severity: "error"`) outside any error container. */
+  major?: boolean;
+}
+
+/** Keys an item rates itself under, and the ratings below an error (FHIR `information`, eBay `Warning`). */
+const SEVERITY_KEYS = new Set(['severity', 'level', 'type', 'messagetype', 'severitycode', 'severitylevel']);
+const MINOR_SEVERITY = /^(?:info|information|informational|warning|warn|notice|debug|hint|note|success)$/i;
+const ERROR_SEVERITY = /^(?:error|fatal|critical)$/i;
+
+function ratedError(obj: Record<string, unknown>): boolean {
+  for (const key of ['severity', 'level', 'Severity', 'SeverityCode']) {
+    const v = hasOwn.call(obj, key) ? obj[key] : undefined;
+    if (typeof v === 'string' && ERROR_SEVERITY.test(v)) return true;
+  }
+  return false;
 }
 
 const STATUS_FIELDS = new Set(['status', 'statuscode', 'httpstatus', 'httpstatuscode', 'httpcode', 'statuscodevalue']);
@@ -88,9 +105,12 @@ export function leavesOf(
     // `{type: "error", id: 6200, message}`: an object that says it is an error is read as one.
     if (!inError && hasOwn.call(obj, 'type') && typeof obj.type === 'string' && /^error$/i.test(obj.type))
       inError = true;
+    // An item that rates itself an error (`messages: [{severity: "ERROR", text}]`) outranks the warnings beside it.
+    const major = !inError && ratedError(obj);
     const nested: Array<[string, unknown, string]> = [];
     const first = out.length;
     let besideStatus = false;
+    let minor = false;
     let scanned = 0;
     for (const key in obj) {
       if (!hasOwn.call(obj, key)) continue;
@@ -102,6 +122,7 @@ export function leavesOf(
         continue;
       }
       if (STATUS_FIELDS.has(norm) && typeof value === 'number') besideStatus = true;
+      if (SEVERITY_KEYS.has(norm) && typeof value === 'string' && MINOR_SEVERITY.test(value)) minor = true;
       // Only leaves under a key some dictionary knows are kept: most keys of a body are none of them.
       if (!wanted(norm)) continue;
       if (
@@ -136,6 +157,8 @@ export function leavesOf(
       });
     }
     if (besideStatus) for (let i = first; i < out.length; i++) out[i].besideStatus = true;
+    if (minor) for (let i = first; i < out.length; i++) out[i].minor = true;
+    if (major) for (let i = first; i < out.length; i++) out[i].major = true;
     for (const [childPath, value, norm] of nested) {
       // celebrate's `validation: {body: {source, keys, message}}` names the request part at fault, not a payload.
       // The `data` of a serialized error class (`{name: "ValidationError", message, data: [{field, message}]}`:

@@ -1,6 +1,7 @@
 // Generic XML error documents (`<error><code>…</code><message>…</message></error>`,
 // `<status code="…"><summary>…</summary></status>`): what the `xml` and vendor XML recognizers did not name.
 import { MAX_MARKUP_SCAN, tagText as tagTextOf } from '../formats/util';
+import { FAILURE_WORDS } from './dictionaries';
 
 const CODE_TAGS = [
   'code',
@@ -14,6 +15,9 @@ const CODE_TAGS = [
   'errcode',
 ];
 const MESSAGE_TAGS = [
+  // Session 19 (reach-w): eBay Trading/Shopping and PayPal SOAP `<Errors><ShortMessage>…<LongMessage>…`: their
+  // SDKs show the long one, the short one is its title.
+  'LongMessage',
   'message',
   'Message',
   'summary',
@@ -31,6 +35,9 @@ const MESSAGE_TAGS = [
   'errors',
   'errmsg',
   'msg',
+  'ShortMessage',
+  // Sage Intacct `<error><errorno/><description/><description2>…</description2><correction/>`.
+  'description2',
 ];
 const ID_TAGS = [
   'RequestId',
@@ -126,8 +133,7 @@ export function xmlFields(xml: string): XmlFields {
   // AWS Query batch answers (SQS `SendMessageBatch`, `DeleteMessageBatch`, `ChangeMessageVisibilityBatch`) list
   // each failed message as a `<BatchResultErrorEntry>` beside the successful entries; SNS `PublishBatch` under `<Failed>`.
   if (lower.includes('<batchresulterrorentry') || /<failed>\s*<member>/.test(lower)) out.batchError = true;
-  const status = out.status ? undefined : tagText(region, 'status');
-  if (status && /^[A-Za-z_]{2,24}$/.test(status)) out.status = status.toUpperCase();
+  if (!out.status) out.status = statusWord(region, lower);
   for (const tag of ID_TAGS) {
     const t = tagText(region, tag);
     if (t && /^[\w\-:.\/+=]{6,200}$/.test(t) && /\d/.test(t)) {
@@ -137,6 +143,28 @@ export function xmlFields(xml: string): XmlFields {
     }
   }
   return out;
+}
+
+/** A status word alone in its element: `<status>failure</status>`, eBay's and PayPal SOAP's `<Ack xmlns="…">Failure</Ack>`. */
+const STATUS_ELEMENT = /<((?:[\w.-]+:)?)(status|ack)(?:\s[^<>]{0,200})?>\s*([A-Za-z_]{2,24})\s*<\/\1\2>/gi;
+
+/**
+ * The document's status word: the first one that says failure, else the first. A layered envelope reports each
+ * layer (Sage Intacct: `<control><status>success</status>`, `<authentication><status>success</status>`, then
+ * `<result><status>failure</status>`), and the failed layer speaks for the call.
+ */
+function statusWord(region: string, lower: string): string | undefined {
+  if (!lower.includes('<status') && !lower.includes('<ack') && !/<[\w.-]+:(?:status|ack)>/.test(lower))
+    return undefined;
+  let first: string | undefined;
+  let seen = 0;
+  STATUS_ELEMENT.lastIndex = 0;
+  for (let m = STATUS_ELEMENT.exec(region); m !== null && seen < 16; m = STATUS_ELEMENT.exec(region), seen++) {
+    const word = m[3].toUpperCase();
+    if (FAILURE_WORDS.has(word)) return word;
+    first ??= word;
+  }
+  return first;
 }
 
 /** `<code value="…"/>` inside a `<coding>` (the most specific code), else the first one. */

@@ -77,7 +77,12 @@ function zodFieldErrors(
       const first = Array.isArray(msgs) ? text(msgs[0]) : text(msgs);
       if (first) out.push({ field, message: first });
     }
-    return { fieldErrors: out };
+    // The message beside a flattened `zodError` is still the JSON list of issues (zod's `ZodError.message`):
+    // shown as the issues' own sentences, never as the JSON text.
+    if (!message || !message.startsWith('[')) return { fieldErrors: out };
+    const issues = zodFieldErrors({}, message);
+    if (issues.message) return { fieldErrors: out.length ? out : issues.fieldErrors, message: issues.message };
+    return out.length ? { fieldErrors: out, message: joinFieldErrors(out) } : { fieldErrors: out };
   }
   if (!message || !message.startsWith('[') || message.length > 100_000) return { fieldErrors: out };
   let issues: unknown;
@@ -96,10 +101,11 @@ function zodFieldErrors(
         message: m,
       });
   }
-  return out.length
-    ? { fieldErrors: out, message: out.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ') }
-    : { fieldErrors: out };
+  return out.length ? { fieldErrors: out, message: joinFieldErrors(out) } : { fieldErrors: out };
 }
+
+const joinFieldErrors = (errors: readonly FieldError[]): string =>
+  errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ');
 
 function errorOf(element: unknown): TrpcError | undefined {
   const shape = errorShape(get(element, 'error'));
