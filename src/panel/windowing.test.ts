@@ -279,4 +279,26 @@ describe('GrowingRowTops', () => {
     expect(measured).toEqual(Array.from({ length: 4000 }, (_, i) => i));
     expect(() => growing.extend(10, heightOf)).toThrow(/cannot shrink/);
   });
+
+  it('puts rows in front measuring only them, equal to rowTops of the whole', async () => {
+    const { GrowingRowTops } = await import('./windowing');
+    // Heights by row identity; rows are numbered from the oldest, so a prepend adds lower ids.
+    const heightOfId = (id: number): number => (id % 7 === 0 ? 34 : 20);
+    const growing = new GrowingRowTops();
+    let first = 5000;
+    let count = 0;
+    const measured: number[] = [];
+    const at = (i: number) => first + i;
+    growing.extend((count = 300), (i) => (measured.push(at(i)), heightOfId(at(i))));
+    for (const added of [0, 1, 700, 4000]) {
+      first -= added;
+      const tops = growing.prepend(added, (i) => (measured.push(at(i)), heightOfId(at(i))));
+      count += added;
+      expect([...tops]).toEqual([...rowTops(count, (i) => heightOfId(at(i)))]);
+    }
+    expect(growing.count).toBe(count);
+    // Each row measured once (and the buffer grew past its first size).
+    expect(new Set(measured).size).toBe(measured.length);
+    expect(measured).toHaveLength(count);
+  });
 });

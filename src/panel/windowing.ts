@@ -218,6 +218,24 @@ export class GrowingRowTops {
     this.measured = count;
     return tops.subarray(0, count + 1);
   }
+
+  /**
+   * Rows put in front of the rows measured (older rows of an opening): measures only those and moves
+   * the rows below them down by their height. Returns the tops of all rows measured.
+   */
+  prepend(added: number, heightOf: (index: number) => number): Float64Array {
+    const count = this.measured + added;
+    const old = this.buffer;
+    const tops = count + 1 > old.length ? new Float64Array(Math.max(count + 1, old.length * 2)) : old;
+    const front = new Float64Array(added + 1);
+    for (let i = 0; i < added; i++) front[i + 1] = front[i] + heightOf(i);
+    // Back to front: the kept tops move down `added` places, so the buffer can be shared.
+    for (let i = this.measured; i >= 0; i--) tops[i + added] = old[i] + front[added];
+    tops.set(front.subarray(0, added));
+    this.buffer = tops;
+    this.measured = count;
+    return tops.subarray(0, count + 1);
+  }
 }
 
 /** The row at `y` px from the list's top (the last row for y past the end). */

@@ -107,4 +107,27 @@ describe('packRecords / unpackRecords', () => {
     expect(() => unpackRecords({ ...packed, count: packed.count + 1 })).toThrow(/ran out of tokens/);
     expect(isPackedRecords({ ...packed, format: 99 })).toBe(false);
   });
+
+  it("reads the body with the runtime's own base64 decoder where it has one, as with atob", () => {
+    const native = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array };
+    const records = rows(cases.length * 2);
+    const packed = viaJson(packRecords(records)) as ReturnType<typeof packRecords>;
+    expect(native.fromBase64).toBeUndefined(); // Node 20: the atob path above
+    let calls = 0;
+    native.fromBase64 = (text) => {
+      calls++;
+      // Strict, as the runtime's: atob would let a bad character through as a bad byte.
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new SyntaxError('not base64');
+      return new Uint8Array(Buffer.from(text, 'base64'));
+    };
+    try {
+      expect(unpackRecords(packed)).toEqual(viaJson(records));
+      expect(calls).toBe(1);
+      expect(() => unpackRecords({ ...packed, body: `*${packed.body}` })).toThrow(
+        /damaged record pack: its body cannot be read \(not base64\)/,
+      );
+    } finally {
+      delete native.fromBase64;
+    }
+  });
 });

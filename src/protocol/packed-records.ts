@@ -508,13 +508,20 @@ function deflateParts(parts: PackParts): string {
   return btoa(chunks.join(''));
 }
 
+/** Base64's bytes: the runtime's own decoder where it has one (Chrome 140, Firefox 133), else atob's string copied. */
+function base64Bytes(body: string): Uint8Array {
+  const native = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array };
+  if (typeof native.fromBase64 === 'function') return native.fromBase64(body);
+  const binary = atob(body);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 function inflateParts(body: string): PackParts {
   let parts: Partial<PackParts>;
   try {
-    const binary = atob(body);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    parts = JSON.parse(strFromU8(inflateSync(bytes))) as Partial<PackParts>;
+    parts = JSON.parse(strFromU8(inflateSync(base64Bytes(body)))) as Partial<PackParts>;
   } catch (error) {
     throw new Error(
       `damaged record pack: its body cannot be read (${error instanceof Error ? error.message : String(error)})`,

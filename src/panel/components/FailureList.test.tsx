@@ -192,6 +192,43 @@ describe('FailureList', () => {
     }
   });
 
+  it('older rows put in front of wrapped rows (an opening) take their own heights, not those of the rows at the end', () => {
+    const width = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth')!;
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('col-message') ? 311 : width.get!.call(this);
+      },
+    });
+    HTMLCanvasElement.prototype.getContext = function () {
+      return { font: '', measureText: (t: string) => ({ width: t.length * 7 }) };
+    } as never;
+    try {
+      const long = 'word '.repeat(100).trim(); // 6 lines, as above
+      view = renderPanel([
+        requestRecord({ seq: 10, message: 'short' }),
+        requestRecord({ seq: 11, message: long }),
+        requestRecord({ seq: 12, message: 'short again' }),
+      ]);
+      const spacer = () => view!.root.querySelector<HTMLElement>('[role="rowgroup"]')!.style.height;
+      expect(spacer()).toBe(`${3 * 20 + 5 * 14}px`);
+      act(() => {
+        view!.store.getState().receive(
+          envelope('bg/upsert', {
+            tabId: 7,
+            records: [1, 2, 3].map((seq) => requestRecord({ seq, message: 'older' })),
+            stats: stats(),
+          }),
+        );
+      });
+      expect(spacer()).toBe(`${6 * 20 + 5 * 14}px`);
+    } finally {
+      Object.defineProperty(HTMLElement.prototype, 'clientWidth', width);
+      HTMLCanvasElement.prototype.getContext = getContext;
+    }
+  });
+
   it('keyboard navigation scrolls the window along', () => {
     view = renderPanel(manyFailures(5000));
     act(() => view!.store.getState().setOrder('newest-first'));

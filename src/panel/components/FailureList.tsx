@@ -14,7 +14,8 @@ import { buildDisplay, moveIndex, type DisplayItem, type Selection } from '../st
 import type { Row } from '../store/rows';
 import { WHAT_TO_DO_LABELS, type WhatToDo } from '../what-to-do';
 import { useWindowedList } from '../hooks/useWindowedList';
-import { GrowingRowTops, recycleKeys, rowTops, type RecycledKeys } from '../windowing';
+import { KeptRowTops } from '../kept-row-tops';
+import { recycleKeys, rowTops, type RecycledKeys } from '../windowing';
 import { LineCounter, type MeasureText } from '../wrap-lines';
 import {
   COLUMN_BY_ID,
@@ -168,9 +169,10 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     return measure ? new LineCounter(wrapAt.width, measure) : null;
   }, [wrapAt.width]);
 
-  // Row tops when some message wraps (null: every row is one row height). A list in time order that
-  // only grew at its end (capture, a streamed import) measures only its new rows.
-  const growingTops = useRef<{ key: readonly unknown[]; tops: GrowingRowTops; wraps: boolean } | null>(null);
+  // Row tops when some message wraps (null: every row is one row height). A list in time order is
+  // measured once per result and context (kept-row-tops.ts): going back to a result the dataset kept
+  // (a deleted character) measures nothing, and rows added at its ends measure only themselves.
+  const keptTops = useMemo(() => new KeptRowTops(), []);
   const tops = useMemo(() => {
     if (!lineCounter) return null;
     const base = wrapAt.stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT;
@@ -187,17 +189,16 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     };
     // A running re-filter adds rows at the front of the same visible list: measured whole until it ends.
     if (groupBy !== 'none' || rowSort || order !== 'newest-last' || dataset.scanning) {
-      growingTops.current = null;
       const result = rowTops(display.count, heightOf);
       return wraps ? result : null;
     }
-    const key = [lineCounter, wrapAt.stacked, dataset, dataset.visible, dataset.changes];
-    let kept = growingTops.current;
-    if (!kept || kept.tops.count > display.count || kept.key.some((k, i) => k !== key[i]))
-      kept = growingTops.current = { key, tops: new GrowingRowTops(), wraps: false };
-    const result = kept.tops.extend(display.count, heightOf);
-    kept.wraps ||= wraps;
-    return kept.wraps ? result : null;
+    const kept = keptTops.measure(
+      dataset.visible,
+      [lineCounter, wrapAt.stacked, dataset, dataset.changes],
+      base,
+      heightOf,
+    );
+    return kept.wraps ? kept.tops : null;
   }, [display, lineCounter, wrapAt.stacked, groupBy, rowSort, order]);
 
   const { scrollerRef, width, range, pageRows, onScroll, reveal } = useWindowedList({

@@ -84,8 +84,14 @@ export class FullRecords {
     this.onArrive();
   }
 
+  /** Fetched or gone records are held: only then can an upsert make any of them stale. */
+  get holdsAny(): boolean {
+    return this.byId.size > 0 || this.gone.size > 0;
+  }
+
   /** The records changed (an upsert) or left: their fetched copies are stale. */
   invalidate(ids: Iterable<string>): void {
+    if (!this.holdsAny) return;
     for (const id of ids) {
       this.byId.delete(id);
       this.gone.delete(id);

@@ -46,7 +46,8 @@ export function createFeedSlice(
     const recordsOf = (p: { records: CaptureRecord[]; packed?: PackedRecords }): CaptureRecord[] => {
       if (!p.packed) return p.records;
       try {
-        return [...p.records, ...unpackRecords<CaptureRecord>(p.packed)];
+        const unpacked = unpackRecords<CaptureRecord>(p.packed);
+        return p.records.length === 0 ? unpacked : [...p.records, ...unpacked];
       } catch (error) {
         get().showBanner({
           kind: 'error',
@@ -69,7 +70,8 @@ export function createFeedSlice(
       },
       'bg/upsert'(payload) {
         const p = { ...payload, records: recordsOf(payload) };
-        ctx.full.invalidate(p.records.map((r) => r.id));
+        // An opening's older rows arrive as upserts of 20,000 while nothing was fetched yet: no ids to list.
+        if (ctx.full.holdsAny) ctx.full.invalidate(p.records.map((r) => r.id));
         if (p.removedIds && p.removedIds.length > 0) {
           ctx.full.invalidate(p.removedIds);
           live.remove(p.removedIds);

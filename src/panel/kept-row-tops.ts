@@ -1,0 +1,82 @@
+// Row tops kept per list (issue 18). A list of rows of different heights needs every row measured
+// before its window is known. Deleting a character of the filter returns to a result the dataset
+// kept (dataset.ts, RESULT_CACHE_SIZE): its tops are kept too, so the keystroke measures nothing,
+// where it measured every row of that result (all 100,000 with an empty filter). A kept list that
+// grew since it was measured measures only its new rows, at its end (capture, a streamed import)
+// or at its front (the older rows of an opening).
+import { GrowingRowTops } from './windowing';
+
+/** The rows of a list by slot, ascending (the dataset's PositionList). */
+export interface SlotList {
+  readonly length: number;
+  get(index: number): number;
+  /** Index of `slot`, or a negative number when absent. */
+  search(slot: number): number;
+}
+
+interface Kept {
+  /** What the heights depend on besides the rows: width, font, the dataset and its change count. */
+  context: readonly unknown[];
+  tops: GrowingRowTops;
+  /** Slots of the first and last row measured. */
+  first: number;
+  last: number;
+  /** Some row measured is taller than one line. */
+  wraps: boolean;
+}
+
+export interface MeasuredTops {
+  tops: Float64Array;
+  wraps: boolean;
+}
+
+export class KeptRowTops {
+  /** Held as long as the list lives: the dataset keeps a dozen results at most. */
+  private readonly kept = new WeakMap<SlotList, Kept>();
+
+  /**
+   * The tops of the list's rows (index i: the row of slot list.get(i)); `heightOf(i)` measures row
+   * i, `base` is a one-line row's height. Rows already measured for this list in the same context
+   * are not measured again.
+   */
+  measure(
+    list: SlotList,
+    context: readonly unknown[],
+    base: number,
+    heightOf: (index: number) => number,
+  ): MeasuredTops {
+    const count = list.length;
+    let wraps = false;
+    const measureRow = (i: number): number => {
+      const height = heightOf(i);
+      if (height !== base) wraps = true;
+      return height;
+    };
+    let kept = this.kept.get(list);
+    const front = kept && count > 0 ? this.rowsInFront(kept, list, context) : -1;
+    if (!kept || front < 0) {
+      kept = { context, tops: new GrowingRowTops(), first: 0, last: 0, wraps: false };
+      this.kept.set(list, kept);
+    } else if (front > 0) kept.tops.prepend(front, measureRow);
+    const tops = kept.tops.extend(count, measureRow);
+    if (count > 0) {
+      kept.first = list.get(0);
+      kept.last = list.get(count - 1);
+    }
+    kept.wraps ||= wraps;
+    return { tops, wraps: kept.wraps };
+  }
+
+  /**
+   * How many rows now stand in front of the rows measured, or -1 when the list changed otherwise (a
+   * row left or came between them, or the context changed): then every row is measured again.
+   */
+  private rowsInFront(kept: Kept, list: SlotList, context: readonly unknown[]): number {
+    if (context.length !== kept.context.length || context.some((c, i) => c !== kept.context[i])) return -1;
+    const measured = kept.tops.count;
+    if (measured === 0) return 0;
+    const front = list.search(kept.first);
+    if (front < 0 || front + measured > list.length) return -1;
+    return list.get(front + measured - 1) === kept.last ? front : -1;
+  }
+}
