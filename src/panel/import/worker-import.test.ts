@@ -298,9 +298,14 @@ describe('importHarInWorker (the panel side)', () => {
 });
 
 describe('nextFrame', () => {
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
 
   it("runs the task in a task of its own after the animation frame, not inside the frame's callback", async () => {
+    // The hidden-panel timer is faked and never fires on its own: only the posted task can run it.
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
     const frameCallbacks: Array<() => void> = [];
     vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frameCallbacks.push(cb));
     let runs = 0;
@@ -309,10 +314,9 @@ describe('nextFrame', () => {
     frameCallbacks[0]();
     // Inside the frame's callback nothing ran: the frame's style, layout and paint stay a task apart.
     expect(runs).toBe(0);
-    // …and in the task posted after it, well before the hidden-panel timer (100 ms).
-    await vi.waitFor(() => expect(runs).toBe(1), { timeout: 50, interval: 1 });
+    await vi.waitFor(() => expect(runs).toBe(1));
     // The hidden-panel timer does not run it a second time.
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    vi.advanceTimersByTime(150);
     expect(runs).toBe(1);
   });
 });
