@@ -1,15 +1,19 @@
 // HAR import at scale (issue 18) in the real DevTools panel (Chromium): a ~200 MB HAR, built inside
 // the panel (e2e/harness/big-har.ts), is dropped on it and imported while the panel samples its
 // long tasks, an event-loop probe and its JS heap.
+import { createWriteStream } from 'node:fs';
 import { bigImportDone, bigImportReport, startBigImport, type BigImportReport } from '../harness/big-har';
 import type { PanelSession } from '../harness/index';
 import { panelCdp } from './cdp';
 import { hotSpots, type HotSpot } from './profile';
 import { round } from './stats';
+import { longTasksOfFile, TRACE_CATEGORIES, type LongTaskSummary } from './trace-tasks';
 
 export interface ImportFigures {
   /** With `profile`: the panel's CPU hot spots while importing. */
   hotSpots?: HotSpot[];
+  /** With `trace`: what the long tasks of the panel's renderer are made of (a Chrome trace). */
+  longTaskCauses?: LongTaskSummary | null;
   /**
    * The longest task on the panel's main thread while importing: the longest 'longtask' entry;
    * with none (every task under 50 ms), the event-loop probe's longest gap, which bounds it from
@@ -43,7 +47,7 @@ export interface ImportFigures {
 
 export async function runImportBench(
   session: PanelSession,
-  opts: { megabytes?: number; profile?: boolean; log?: (s: string) => void } = {},
+  opts: { megabytes?: number; profile?: boolean; trace?: string; log?: (s: string) => void } = {},
 ): Promise<ImportFigures> {
   const log = opts.log ?? (() => {});
   const megabytes = opts.megabytes ?? 200;
@@ -72,6 +76,7 @@ export async function runImportBench(
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
   }
+  const tracing = opts.trace ? await startTrace(session) : null;
   await session.panelEval(startBigImport, {
     name: 'bench.har',
     targetBytes: megabytes * 1024 * 1024,
@@ -82,6 +87,12 @@ export async function runImportBench(
   sampling = false;
   await sampler;
   const spots = cdp ? hotSpots((await cdp.send('Profiler.stop')).profile, 25) : undefined;
+  let causes: LongTaskSummary | null | undefined;
+  if (tracing && opts.trace) {
+    await tracing.stop(opts.trace);
+    causes = await longTasksOfFile(opts.trace, session.extensionOrigin);
+    log(`import: trace written to ${opts.trace}`);
+  }
   // After the profile: the forced collection is the bench's, not the import's.
   await heapCdp?.send('HeapProfiler.collectGarbage').catch(() => null);
   const heapEnd = await usedMB();
@@ -93,6 +104,7 @@ export async function runImportBench(
   const longest = r.longTasks !== null && r.longTasks > 0 ? r.longestLongTaskMs! : Math.min(r.probeMaxGapMs, 50);
   const figures: ImportFigures = {
     ...(spots ? { hotSpots: spots } : {}),
+    ...(causes !== undefined ? { longTaskCauses: causes } : {}),
     importLongestTaskMs: round(longest, 1),
     detail: {
       fileMB: round(r.size / 1e6, 1),
@@ -116,4 +128,30 @@ export async function runImportBench(
   );
   await session.panelEval(() => document.querySelector<HTMLElement>('[data-testid="close-import"]')?.click());
   return figures;
+}
+
+/**
+ * A Chrome trace of the whole browser (the Tracing domain over the inspected tab's session, as the
+ * DevTools Performance panel does), written to a file when stopped.
+ */
+async function startTrace(session: PanelSession): Promise<{ stop(file: string): Promise<void> }> {
+  const page = (session as unknown as { page: import('playwright-core').Page }).page;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream' });
+  return {
+    async stop(file) {
+      const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
+      await cdp.send('Tracing.end');
+      const handle = await complete;
+      const out = createWriteStream(file);
+      for (;;) {
+        const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle, size: 1 << 20 });
+        out.write(base64Encoded ? Buffer.from(data, 'base64') : data);
+        if (eof) break;
+      }
+      await cdp.send('IO.close', { handle });
+      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      await cdp.detach();
+    },
+  };
 }

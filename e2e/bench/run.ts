@@ -1,4 +1,4 @@
-// npm run -s bench [-- --json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile]
+// npm run -s bench [-- --json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--trace file]
 //   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--capture-firefox-only] [--cli-mb N]
 //   [--import-mb 200] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read]
 // Every figure is a ratio or a median measured within one run, so it holds on a noisy 2-core machine.
@@ -75,6 +75,8 @@ interface Args {
   only: Set<Part>;
   check: boolean;
   profile: boolean;
+  /** With the import part: a Chrome trace of the import written here, its long tasks broken down. */
+  trace?: string;
   extension?: string;
   /**
    * A directory holding src/core, or a git revision: classify is also measured against it. A git
@@ -141,6 +143,7 @@ function parseArgs(argv: string[]): Args {
           throw new Error(`--only: unknown part "${n}" (parts: ${PARTS.join(', ')})`);
       args.only = new Set(names as Part[]);
     } else if (a.startsWith('--extension')) args.extension = value();
+    else if (a.startsWith('--trace')) args.trace = value();
     else if (a.startsWith('--baseline')) args.baseline = value();
     else if (a.startsWith('--out')) args.out = value();
     else if (a.startsWith('--panel-rounds')) args.panelRounds = Math.max(1, Number(value()) || 1);
@@ -157,7 +160,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--soak-no-keys-read') args.soakNoKeysRead = true;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--capture-firefox-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read]\n',
+        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--trace file] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--capture-firefox-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -193,6 +196,8 @@ interface Report {
     classify?: ClassifyFigures['detail'];
     panel?: PanelFigures['detail'];
     import?: ImportFigures['detail'];
+    /** With --trace: the import's long tasks on the panel's renderer, broken down. */
+    importLongTaskCauses?: ImportFigures['longTaskCauses'];
     capture?: CaptureFigures['detail'] & { firefox?: FirefoxCaptureFigures; firefoxError?: string };
     memory?: MemoryFigures['detail'];
     cli?: Omit<CliFigures, 'detail'> & CliFigures['detail'];
@@ -365,9 +370,10 @@ async function main(): Promise<number> {
       if (args.only.has('import')) {
         try {
           const i = await withSession(true, (s) =>
-            runImportBench(s, { megabytes: args.importMB, profile: args.profile, log }),
+            runImportBench(s, { megabytes: args.importMB, profile: args.profile, trace: args.trace, log }),
           );
           if (i.hotSpots) report.hotSpots = { ...(report.hotSpots as object), import: i.hotSpots };
+          if (i.longTaskCauses !== undefined) report.detail.importLongTaskCauses = i.longTaskCauses;
           report.importLongestTaskMs = i.importLongestTaskMs;
           report.detail.import = i.detail;
         } catch (error) {

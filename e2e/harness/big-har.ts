@@ -82,6 +82,24 @@ export async function startBigImport(spec: BigHarSpec): Promise<{ size: number; 
   const file = new File(parts, spec.name, { type: 'application/json' });
   parts.length = 0;
   await frame(); // the building above is one long task of its own: let it end before measuring
+  // A File built here sends its bytes to the browser's blob store in tasks of this renderer
+  // (seconds of long tasks for 200 MB, and the import's first read waits for them): a user's file
+  // from disk has none of that. Wait until the bytes are in and the thread is quiet (no gap over
+  // 50 ms for half a second, at most 30 s) before the drop, so the window measures the import.
+  await file.slice(file.size - 1).arrayBuffer();
+  await new Promise<void>((resolve) => {
+    const begun = performance.now();
+    let quietSince = begun;
+    let previous = begun;
+    const check = (): void => {
+      const t = performance.now();
+      if (t - previous > 50) quietSince = t;
+      previous = t;
+      if (t - quietSince >= 500 || t - begun > 30_000) resolve();
+      else setTimeout(check, 10);
+    };
+    setTimeout(check, 10);
+  });
 
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   const report: BigImportReport = {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isListOnly } from '../../protocol/list-record';
 import type { RequestRecord } from '../../protocol/messages';
 import { exportJson } from '../export';
 import { createPanelStore } from '../store/panel-store';
 import { createImportController } from './import-controller';
 import { importHarStream, type ImportProgress, type ImportSource } from './stream-import';
-import { importHarInWorker, type ImportWorker } from './worker-import';
+import { importHarInWorker, nextFrame, type ImportWorker } from './worker-import';
 import { readHarInBatches, type ImportWorkerMessage } from './worker-reader';
 import { WorkerRecords } from './worker-records';
 import { encode, entry } from './test-har-entries';
@@ -294,5 +294,29 @@ describe('importHarInWorker (the panel side)', () => {
     await second;
     expect(worker.log).toMatchObject({ created: 2, terminated: 2 });
     expect(panel.getState().imported).toBeNull();
+  });
+});
+
+describe('nextFrame', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it("runs the task in a task of its own after the animation frame, not inside the frame's callback", async () => {
+    // The hidden-panel timer is faked and never fires on its own: only the posted task can run it.
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const frameCallbacks: Array<() => void> = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frameCallbacks.push(cb));
+    let runs = 0;
+    nextFrame(() => runs++);
+    expect(frameCallbacks).toHaveLength(1);
+    frameCallbacks[0]();
+    // Inside the frame's callback nothing ran: the frame's style, layout and paint stay a task apart.
+    expect(runs).toBe(0);
+    await vi.waitFor(() => expect(runs).toBe(1));
+    // The hidden-panel timer does not run it a second time.
+    vi.advanceTimersByTime(150);
+    expect(runs).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
 // A HAR import with the parsing and classifying in a Worker (issue 18). The panel's main thread
-// only takes the records the worker posts: once per animation frame it hands the store as many as
-// fit in a time slice (the store change and the list's re-render included), and shows the latest
-// progress in the same frame, so the list and the bar re-render at most once a frame. When the
+// only takes the records the worker posts: once per animation frame, in a task of its own after the
+// frame (so the intake and the frame's rendering are two tasks), it hands the store as many as fit
+// in a time slice (the store change and the list's re-render included), and shows the latest
+// progress in the same task, so the list and the bar re-render at most once a frame. When the
 // caller takes the worker's records (onImportedRecords), the worker keeps the full records and
 // posts list rows; it lives on after the import to answer for them until released.
 import type { RequestRecord } from '../../protocol/messages';
@@ -44,7 +45,7 @@ export interface ImportWorker {
 
 export interface WorkerImportOptions extends StreamImportOptions {
   createWorker?: () => ImportWorker;
-  /** Runs `task` before the next frame is painted (default: an animation frame, a timer when hidden). */
+  /** Runs `task` once a frame (default: in a task of its own after the next animation frame, a timer when hidden). */
   scheduleFrame?: (task: () => void) => void;
   /**
    * Given: the worker keeps the full records, the records handed to onRecords are list rows, and
@@ -62,18 +63,34 @@ export function createImportWorker(): ImportWorker {
   return new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }) as unknown as ImportWorker;
 }
 
+/** A task of its own, queued now (a message to ourselves: no timer clamping); a timer where there is no MessageChannel. */
+export function postTask(task: () => void): void {
+  if (typeof MessageChannel !== 'function') {
+    setTimeout(task, 0);
+    return;
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    task();
+  };
+  channel.port2.postMessage(null);
+}
+
 /**
- * An animation frame; a hidden panel gets none, so a timer stands in after 100 ms. Whichever comes
- * first runs the task.
+ * A task of its own right after the next animation frame. Run inside the frame's callback, the
+ * intake and the re-render it queues shared one task with the frame's style, layout and paint:
+ * the import's long tasks were such frames (issue 18, trace in docs/performance.md). A hidden
+ * panel gets no frames, so a timer stands in after 100 ms. Whichever comes first runs the task.
  */
-export function nextFrame(task: () => void): void {
+export function nextFrame(task: () => void, afterFrame: (task: () => void) => void = postTask): void {
   let done = false;
   const run = (): void => {
     if (done) return;
     done = true;
     task();
   };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => afterFrame(run));
   setTimeout(run, 100);
 }
 

@@ -137,4 +137,33 @@ describe('AuditIndex', () => {
     expect(index.refresh()).toBe(false);
     expect(index.sequenceCount()).toBe(0);
   });
+
+  it('buckets a backlog in slices: ingestUntil stops at the deadline and the next call goes on where it stopped', () => {
+    const index = new AuditIndex();
+    const retried = call(
+      'https://api.example.com/sliced',
+      [
+        [0, 422],
+        [50, 422],
+      ],
+      1,
+    );
+    const distinct = Array.from({ length: 1_200 }, (_, i) =>
+      requestRecord({ seq: 10 + i, url: `https://api.example.com/items/${i}`, status: 200, startedAt: T0 + i }),
+    );
+    index.upsert([retried[0], ...distinct]);
+    index.upsert([retried[1]]);
+    let clock = 0;
+    const now = () => clock++;
+    // Time for one step only: the backlog is not all in.
+    expect(index.ingestUntil(1, now)).toBe(false);
+    expect(index.pending).toBe(true);
+    clock = 0;
+    expect(index.ingestUntil(1, now)).toBe(false);
+    // Enough time: the rest, the second batch included, and the call's two attempts are audited.
+    expect(index.ingestUntil(Infinity, now)).toBe(true);
+    expect(index.refresh()).toBe(true);
+    expect(index.rulesFor('wr:2')).toEqual(['unchanged-retry']);
+    expect(index.record('wr:1209')).toBe(distinct[1_199]);
+  });
 });

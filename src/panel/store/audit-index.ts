@@ -13,6 +13,9 @@ export function auditCallKey(method: string, url: string): string {
   return `${method.toUpperCase()} ${hash < 0 ? url : url.slice(0, hash)}`;
 }
 
+/** Records bucketed between two time checks of a sliced ingest: well under a millisecond. */
+const INGEST_STEP = 500;
+
 /** A call's records: most calls are made once, and hold their one record without a map. */
 type Bucket = RequestRecord | Map<string, RequestRecord>;
 
@@ -33,6 +36,8 @@ export class AuditIndex {
   private readonly rulesById = new Map<string, AuditRule[]>();
   /** Batches upserted but not bucketed yet, in order. */
   private queued: Array<readonly CaptureRecord[]> = [];
+  /** Records of queued[0] bucketed already (a sliced ingest stopped inside it). */
+  private queuedHead = 0;
   /** Bumped whenever a refresh changed the results. */
   revision = 0;
   /** Calls re-audited so far: the cost the incremental path keeps low. */
@@ -51,6 +56,7 @@ export class AuditIndex {
     this.flaggedByKey.clear();
     this.rulesById.clear();
     this.queued = [];
+    this.queuedHead = 0;
     if (hadResults) this.revision++;
     this.upsert(records);
   }
@@ -62,14 +68,32 @@ export class AuditIndex {
 
   /** Buckets the queued records by call; a call that gained a second attempt is marked for re-audit. */
   private ingest(): void {
-    const batches = this.queued;
-    if (batches.length === 0) return;
-    this.queued = [];
-    for (const records of batches) this.bucket(records);
+    this.ingestUntil(Infinity, () => 0);
   }
 
-  private bucket(records: readonly CaptureRecord[]): void {
-    for (const record of records) {
+  /**
+   * Buckets queued records until `now()` reaches `deadline` (checked every INGEST_STEP records), so
+   * a large backlog (an import's records since the last refresh) is bucketed over several tasks.
+   * Returns true when nothing is left queued.
+   */
+  ingestUntil(deadline: number, now: () => number): boolean {
+    while (this.queued.length > 0) {
+      if (now() >= deadline) return false;
+      const records = this.queued[0];
+      const to = Math.min(records.length, this.queuedHead + INGEST_STEP);
+      this.bucket(records, this.queuedHead, to);
+      if (to < records.length) this.queuedHead = to;
+      else {
+        this.queued.shift();
+        this.queuedHead = 0;
+      }
+    }
+    return true;
+  }
+
+  private bucket(records: readonly CaptureRecord[], from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const record = records[i];
       if (record.kind !== 'request') continue;
       const key = auditCallKey(record.exchange.method, record.exchange.url);
       const before = this.keyById.get(record.id);

@@ -34,6 +34,24 @@ describe('audit slice', () => {
     expect(s().auditSequences).toBe(0);
   });
 
+  it('buckets a large backlog over several tasks before it refreshes', () => {
+    let clock = 0;
+    // Every clock read costs 5 ms: the 8 ms slice holds one step of bucketing.
+    const { s, audits, runAudits } = setup({ now: () => (clock += 5) });
+    const distinct = Array.from({ length: 3_000 }, (_, i) =>
+      requestRecord({ seq: 10 + i, url: `https://api.example.com/items/${i}`, status: 200, startedAt: T0 + i }),
+    );
+    s().receive(snapshot([attempt(1, 0), ...distinct, attempt(2, 50)]));
+    expect(audits.length).toBe(1);
+    audits.shift()!();
+    // One slice did not bucket the 3,002 records: the refresh continues in a task of its own.
+    expect(audits.length).toBe(1);
+    expect(s().auditFindings).toBe(0);
+    runAudits();
+    expect(s().auditFindings).toBe(1);
+    expect(s().audit().rulesFor('wr:2')).toEqual(['unchanged-retry']);
+  });
+
   describe('with the default timer', () => {
     afterEach(() => vi.useRealTimers());
 

@@ -28,6 +28,8 @@ export interface AuditScheduler {
 const AUDIT_QUIET_MS = 250;
 /** …or this long after the first change, whichever comes first. */
 const AUDIT_MAX_WAIT_MS = 3_000;
+/** Bucketing per task before the refresh continues in another. */
+const AUDIT_SLICE_MS = 8;
 
 export function createAuditScheduler(
   set: SetPanelState,
@@ -40,6 +42,7 @@ export function createAuditScheduler(
   // rows runs after the rows are shown, not between two of their messages.
   const quietMs = ctx.deps.scheduleAudit ? 0 : AUDIT_QUIET_MS;
   const now = ctx.deps.now ?? (() => performance.now());
+  const continueAudit = ctx.deps.scheduleAudit ?? ((task: () => void) => void setTimeout(task, 0));
   let scheduled = false;
   let firstAsked = 0;
   let lastAsked = 0;
@@ -57,6 +60,14 @@ export function createAuditScheduler(
       scheduleAudit(run);
       return;
     }
+    // The backlog is bucketed in slices (an import queues thousands of records between two
+    // refreshes: bucketing them at once was one long task); the refresh follows once it is in.
+    const deadline = t + AUDIT_SLICE_MS;
+    for (const audit of ctx.lists.audits())
+      if (!audit.ingestUntil(deadline, now)) {
+        continueAudit(run);
+        return;
+      }
     scheduled = false;
     let changed = false;
     for (const audit of ctx.lists.audits()) changed = audit.refresh() || changed;

@@ -1,0 +1,136 @@
+// What the long tasks of one renderer thread are made of, from a Chrome trace (issue 18): for each
+// task over the threshold on the main thread of the renderer that runs a given origin, the events
+// inside it by self time (a GC, a message's deserialization, a script, a layout…). Used by
+// `npm run bench -- --only import --trace <file>`; also runs on a saved trace:
+// `npx tsx e2e/bench/trace-tasks.ts trace.json chrome-extension://<id> [minMs]`.
+import { readFile } from 'node:fs/promises';
+
+interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: Record<string, unknown> };
+}
+
+export interface TaskPart {
+  /** An event name, with the script function or GC kind where the trace names one. */
+  what: string;
+  selfMs: number;
+}
+
+export interface LongTaskCause {
+  /** Trace time of the task's start, ms after the first long task of the list. */
+  atMs: number;
+  ms: number;
+  /** The task's parts by self time, largest first (the task's own self time is "RunTask"). */
+  parts: TaskPart[];
+}
+
+export interface LongTaskSummary {
+  tasks: number;
+  /** Each part's self time summed over all the long tasks, largest first. */
+  totals: TaskPart[];
+  longest: LongTaskCause[];
+}
+
+/** A label that separates what matters: which script function, which GC, which event type. */
+function labelOf(e: TraceEvent): string {
+  const d = e.args?.data ?? {};
+  if (e.name === 'FunctionCall' && d.functionName) return `FunctionCall ${String(d.functionName)}`;
+  if (e.name === 'EventDispatch' && d.type) return `EventDispatch ${String(d.type)}`;
+  if (e.name === 'TimerFire' || e.name === 'FireAnimationFrame') return e.name;
+  return e.name;
+}
+
+/** The main thread of the renderer whose events mention `origin` most. */
+function mainThreadOf(events: TraceEvent[], origin: string): { pid: number; tid: number } | null {
+  const mains = new Set<string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.add(`${e.pid}:${e.tid}`);
+  const hits = new Map<string, number>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (!mains.has(key) || !e.args?.data) continue;
+    if (JSON.stringify(e.args.data).includes(origin)) hits.set(key, (hits.get(key) ?? 0) + 1);
+  }
+  const best = [...hits].sort((a, b) => b[1] - a[1])[0];
+  if (!best) return null;
+  const [pid, tid] = best[0].split(':').map(Number);
+  return { pid, tid };
+}
+
+export function longTasksOf(events: TraceEvent[], origin: string, minMs = 50, keep = 10): LongTaskSummary | null {
+  const thread = mainThreadOf(events, origin);
+  if (!thread) return null;
+  const mine = events
+    .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const tasks = mine.filter((e) => e.name === 'RunTask' && e.dur! >= minMs * 1000);
+  const totals = new Map<string, number>();
+  const causes: LongTaskCause[] = [];
+  let i = 0;
+  for (const task of tasks) {
+    const end = task.ts + task.dur!;
+    while (i < mine.length && mine[i].ts < task.ts) i++;
+    // Self time by nesting: each event's duration less its direct children's.
+    const self = new Map<TraceEvent, number>([[task, task.dur!]]);
+    const stack: TraceEvent[] = [task];
+    for (let j = i; j < mine.length && mine[j].ts < end; j++) {
+      const e = mine[j];
+      if (e === task) continue;
+      while (stack.length > 1 && stack.at(-1)!.ts + stack.at(-1)!.dur! <= e.ts) stack.pop();
+      const parent = stack.at(-1)!;
+      const inside = Math.min(e.dur!, parent.ts + parent.dur! - e.ts);
+      self.set(parent, self.get(parent)! - inside);
+      self.set(e, inside);
+      stack.push(e);
+    }
+    const parts = new Map<string, number>();
+    for (const [e, us] of self) parts.set(labelOf(e), (parts.get(labelOf(e)) ?? 0) + us / 1000);
+    for (const [what, ms] of parts) totals.set(what, (totals.get(what) ?? 0) + ms);
+    causes.push({
+      atMs: (task.ts - tasks[0].ts) / 1000,
+      ms: task.dur! / 1000,
+      parts: [...parts]
+        .map(([what, selfMs]) => ({ what, selfMs: Math.round(selfMs * 10) / 10 }))
+        .filter((p) => p.selfMs >= 1)
+        .sort((a, b) => b.selfMs - a.selfMs)
+        .slice(0, 8),
+    });
+  }
+  return {
+    tasks: tasks.length,
+    totals: [...totals]
+      .map(([what, selfMs]) => ({ what, selfMs: Math.round(selfMs) }))
+      .sort((a, b) => b.selfMs - a.selfMs)
+      .slice(0, 15),
+    longest: causes
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, keep)
+      .map((c) => ({ ...c, atMs: Math.round(c.atMs), ms: Math.round(c.ms) })),
+  };
+}
+
+export const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-v8.gc',
+  'v8.execute',
+].join(',');
+
+export async function longTasksOfFile(file: string, origin: string, minMs = 50): Promise<LongTaskSummary | null> {
+  const parsed = JSON.parse(await readFile(file, 'utf8')) as TraceEvent[] | { traceEvents: TraceEvent[] };
+  return longTasksOf(Array.isArray(parsed) ? parsed : parsed.traceEvents, origin, minMs);
+}
+
+if (process.argv[1]?.endsWith('trace-tasks.ts')) {
+  const [file, origin, minMs] = process.argv.slice(2);
+  if (!file || !origin)
+    throw new Error('usage: tsx e2e/bench/trace-tasks.ts trace.json chrome-extension://<id> [minMs]');
+  console.log(JSON.stringify(await longTasksOfFile(file, origin, Number(minMs) || 50), null, 2));
+}
