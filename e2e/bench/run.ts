@@ -1,6 +1,6 @@
 // npm run -s bench [-- --json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--trace file]
 //   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--capture-firefox-only] [--cli-mb N]
-//   [--import-mb 200] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read]
+//   [--import-mb 200] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read (skip the paged read after the window)]
 // Every figure is a ratio or a median measured within one run, so it holds on a noisy 2-core machine.
 // A part that cannot run (no browser, a build error, missing code) reports null with a reason.
 import { existsSync } from 'node:fs';
@@ -649,6 +649,10 @@ function printHuman(r: Report): void {
     if (soak.stall && soak.writeQueue)
       console.log(
         `    longest stall: commit ${soak.stall.commitMs} ms, change-to-disk lag ${soak.stall.lagMs} ms, read ${soak.stall.readMs} ms; write queue: at most ${soak.writeQueue.max} of ${soak.writeQueue.limit} records waiting, ${soak.writeQueue.refused} refused (counted)`,
+      );
+    if (soak.afterRun)
+      console.log(
+        `    after the window: ${soak.afterRun.read ? `paged read of ${soak.afterRun.read.rows} keys, slowest page ${Math.round(soak.afterRun.read.longestPageMs)} ms, whole ${Math.round(soak.afterRun.read.totalMs)} ms` : 'no paged read'}, ${soak.afterRun.slowCommits.length} commits over 1 s meanwhile; restarted worker's load: ${soak.restartLoad ? `${soak.restartLoad.rows} rows, slowest page ${Math.round(soak.restartLoad.longestPageMs)} ms, whole ${Math.round(soak.restartLoad.totalMs)} ms` : 'not measured'}`,
       );
   }
   console.log('\nBudgets');

@@ -1,9 +1,12 @@
 // Soak (issue 19): the real panel open in Chromium, a burst of failures (10,500 by default: past the
 // 10,000-record cap), then a steady rate for `seconds`, measured from the end of the burst. Every 10 s
-// the worker's and the panel's heaps are read (no forced GC), the counts taken (no copy of the
-// records) and an IndexedDB read of the tab's record keys is timed (paged, as a worker start reads
-// them). A forced GC (for the heap growth figure) runs at two moments only, the start of the last
-// third and the end, and its window is logged, as are the reads' windows and the worker's event-loop
+// the worker's and the panel's heaps are read (no forced GC), the worker's own counters taken (no walk
+// of the records) and a read of one row (the tab's meta) is timed. The bench does nothing else to the
+// store inside the timed window: the paged read of the tab's 10,000 record keys (as a worker start
+// reads them) runs once, after the window, and its slow commits are listed apart (in session 18, 16
+// of 17 slow commits overlapped the bench's own paged reads, which covered 124 s of the 150 s). A
+// forced GC (for the heap growth figure) runs at two moments only, the start of the last third and
+// the end, and its window is logged, as are the one-row reads' windows and the worker's event-loop
 // stalls, so each slow commit can be set against what overlapped it. Figures:
 // - heap growth of the worker and the panel over the last third of the run (after forced GCs);
 // - the longest storage stall of the run past the cap (from t = 0; the burst's peaks are logged apart):
@@ -15,7 +18,7 @@ import { startTraffic, trafficState, type TrafficPlan, type TrafficState } from 
 import { panelCdp, workerCdp, type Cdp } from './cdp';
 import { typeKeys } from './panel-bench';
 import { round } from './stats';
-import type { CommitPhases } from '../../src/platform/capture-db';
+import type { CommitPhases, PagedRead } from '../../src/platform/capture-db';
 
 export interface SoakOptions {
   seconds: number;
@@ -23,7 +26,7 @@ export interface SoakOptions {
   ratePerSecond: number;
   maxBodyBytes: number;
   sampleEveryMs: number;
-  /** Skip the sampled paged read of the tab's 10,000 record rows (the one-row read stays). */
+  /** Skip the paged read of the tab's 10,000 record rows after the window (the one-row reads stay). */
   noKeysRead?: boolean;
   /** The persister's write-queue bound (DEFAULT_PERSIST_OPTIONS.maxQueuedRecords), for the report. */
   maxQueuedRecords: number;
@@ -50,12 +53,7 @@ export interface SoakFigures {
       afterGc: boolean;
       held: number;
       dropped: number;
-      /** The slowest page (one transaction) of the sampled paged read of the tab's record rows. */
-      readMs: number;
-      /** The whole paged read, and its pages. */
-      readTotalMs: number;
-      readPages: number;
-      /** A read of the tab's one meta row, just before: the wait behind the writes without the cost of reading 10,000 keys. */
+      /** A read of the tab's one meta row in a transaction of its own: how long a read waits behind the writes. */
       pointReadMs: number;
       /** How late a 0 ms timer ran in the worker: its own event-loop backlog, which every commit's time includes. */
       workerLoopMs: number;
@@ -65,11 +63,22 @@ export interface SoakFigures {
     /** persistStats() of the run past the cap (peaks from t = 0); burstPersist: at t = 0, the burst's peaks. */
     persist: Record<string, number>;
     burstPersist: Record<string, unknown>;
-    /** Commits over 1 s after the burst, each with what overlapped it. */
+    /** Commits over 1 s in the timed window, each with what overlapped it. */
     slowCommits: SlowCommit[];
     attribution: Record<string, unknown>;
+    /**
+     * After the window, with traffic still running: the paged read of the tab's record keys (null when
+     * skipped) and every commit over 1 s from the window's end to the read's end (the read's own).
+     */
+    afterRun: { read: PagedRead | null; readAtS: number; slowCommits: SlowCommit[] };
+    /** The restarted worker's read of the whole store (after the stop; no commit runs meanwhile). */
+    restartLoad: PagedRead | null;
     maxReadMs: number;
-    /** The parts of longestStallMs: the longest commit (one transaction), the longest a change waited to be committed, the slowest sampled read. */
+    /**
+     * The parts of longestStallMs: the longest commit (one transaction) and the longest a change waited
+     * to be committed, in the window; the slowest read: a one-row read in the window, a page of the
+     * read after it, a page of the restarted worker's read.
+     */
     stall: { commitMs: number; lagMs: number; readMs: number };
     /** The write queue: most records ever waiting at once, and changes refused because it was full (counted as dropped). */
     writeQueue: { max: number; limit: number; refused: number };
@@ -133,6 +142,20 @@ async function diskIn(tabId: number): Promise<DiskFigures> {
   };
 }
 
+interface Counters {
+  seen: number;
+  droppedRecords: number;
+  /** Records held, navigation markers included. */
+  records: number;
+  queued: number;
+}
+
+/** Evaluated in the background: the tab's own counters, read without walking its 10,000 records (the timed window's sample). */
+function countersIn(tabId: number): Counters | null {
+  const debug = (globalThis as any).faultlineDebug;
+  return debug?.ready ? debug.counters(tabId) : null;
+}
+
 function countsIn(tabId: number): Counts | null {
   const debug = (globalThis as any).faultlineDebug;
   if (!debug?.ready) return null;
@@ -165,8 +188,6 @@ function startPagedRead(tabId: number): boolean {
   );
   return true;
 }
-
-type PagedRead = { rows: number; pages: number; longestPageMs: number; totalMs: number };
 
 function pagedReadResult(): PagedRead | { error: string } | null {
   return (globalThis as any).__soakRead ?? null;
@@ -243,7 +264,7 @@ type Window = [from: number, to: number];
 
 const overlaps = (a: Window, b: Window) => a[0] < b[1] && b[0] < a[1];
 
-/** Each slow commit against what overlapped it: a forced GC, a sampled read, a stall of the worker's event loop. */
+/** Each slow commit against what overlapped it: a forced GC, a read by the bench, a stall of the worker's event loop. */
 function attributeSlowCommits(
   log: Array<{ at: number; ms: number; records: number; bodies: number; phases?: CommitPhases }>,
   t0: number,
@@ -261,13 +282,14 @@ function attributeSlowCommits(
       bodies: c.bodies,
       phases: c.phases
         ? {
+            issueMs: Math.round(c.phases.issueMs ?? 0),
             waitMs: Math.round(c.phases.waitMs),
             requestsMs: Math.round(c.phases.requestsMs),
             finishMs: Math.round(c.phases.finishMs),
           }
         : null,
       duringGc: windows.gc.some((g) => overlaps(g, w)),
-      duringRead: windows.read.some((r) => overlaps(r, w)),
+      duringBenchRead: windows.read.some((r) => overlaps(r, w)),
       workerLoopStalledMs: Math.round(loopMs),
     };
   });
@@ -281,7 +303,8 @@ interface SlowCommit {
   bodies: number;
   phases: CommitPhases | null;
   duringGc: boolean;
-  duringRead: boolean;
+  /** A read the bench made overlapped it (in the window: a one-row read; after it: the paged read of 10,000 keys). */
+  duringBenchRead: boolean;
   /** How much of the commit the worker's event loop was stalled (ticks over 200 ms late). */
   workerLoopStalledMs: number;
 }
@@ -349,6 +372,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     );
     await session.backgroundEval(startLoopMonitor);
     const gcWindows: Window[] = [];
+    /** The one-row reads, the only reads the bench makes in the window. */
     const readWindows: Window[] = [];
     const gcHeap: Array<{ t: number; worker: number; panel: number | null }> = [];
     const gcFrom = (opts.seconds * 2) / 3;
@@ -373,37 +397,33 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         workerHeap = await heapNow(worker);
       }
       const panelHeap = await heapNow(panel).catch(() => null);
-      const counts = (await session.backgroundEval(countsIn, tabId))!;
+      const counts = (await session.backgroundEval(countersIn, tabId))!;
       const workerLoopMs = await session.backgroundEval(async () => {
         const t = performance.now();
         await new Promise((resolve) => setTimeout(resolve, 0));
         return performance.now() - t;
       });
       const readStart = Date.now();
-      const readAtS = round((readStart - t0) / 1000, 1);
       const pointReadMs = await session.backgroundEval(timedPointRead, tabId);
-      const paged = opts.noKeysRead ? null : await timedRead(session, tabId);
       readWindows.push([readStart, Date.now()]);
-      const readMs = paged ? paged.longestPageMs : pointReadMs;
       if (pastCapAtS === null && counts.droppedRecords > 0) pastCapAtS = t;
       samples.push({
         t,
         workerHeapMB: mb(workerHeap),
         panelHeapMB: panelHeap === null ? null : mb(panelHeap),
         afterGc: forceGc,
-        held: counts.held,
+        // By the counters: what the tab saw less what it dropped (the settled count is checked after the stop).
+        held: counts.seen - counts.droppedRecords,
         dropped: counts.droppedRecords,
-        readMs: round(readMs, 1),
-        readTotalMs: round(paged?.totalMs ?? pointReadMs, 1),
-        readPages: paged?.pages ?? 1,
         pointReadMs: round(pointReadMs, 1),
         workerLoopMs: round(workerLoopMs, 1),
         queued: counts.queued,
       });
       log(
-        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB${forceGc ? ` (after a forced GC, ${gcWindows.at(-1)![1] - gcWindows.at(-1)![0]} ms)` : ''}, held ${counts.held}, dropped ${counts.droppedRecords}, read at ${readAtS}s ${paged ? `${paged.rows} rows in ${paged.pages} pages, ${round(paged.totalMs, 0)} ms, slowest page ${round(paged.longestPageMs, 0)} ms` : 'skipped'} (one row ${round(pointReadMs, 0)} ms), worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
+        `  t=${t}s worker ${mb(workerHeap)} MB, panel ${panelHeap === null ? '?' : mb(panelHeap)} MB${forceGc ? ` (after a forced GC, ${gcWindows.at(-1)![1] - gcWindows.at(-1)![0]} ms)` : ''}, seen ${counts.seen}, dropped ${counts.droppedRecords}, one-row read ${round(pointReadMs, 0)} ms, worker loop ${round(workerLoopMs, 0)} ms, write queue ${counts.queued}`,
       );
     }
+    const tEnd = Date.now();
     const loop = await session.backgroundEval(loopMonitorResult);
     const persist = (await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats())) as Record<
       string,
@@ -420,19 +440,20 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       log(`  t=${t}s worker ${mb(workerHeap)} MB (after a forced GC, ${Date.now() - gcStart} ms; after the run)`);
     }
     const loopWindows: Window[] = (loop?.stalls ?? []).map(([end, late]) => [end - late, end]);
+    type CommitLog = Parameters<typeof attributeSlowCommits>[0];
+    const commitLog = (stats: unknown): CommitLog => (stats as { slowCommitLog?: CommitLog }).slowCommitLog ?? [];
+    // Every commit over 1 s that started in the window (the last 100 the persister keeps).
     const slowCommits = attributeSlowCommits(
-      (
-        (persist as unknown as { slowCommitLog?: Parameters<typeof attributeSlowCommits>[0] }).slowCommitLog ?? []
-      ).filter((c) => c.at >= t0),
+      commitLog(persist).filter((c) => c.at >= t0 && c.at < tEnd),
       t0,
       { gc: gcWindows, read: readWindows, loop: loopWindows },
     );
     const attribution = {
       slowCommitsInRun: slowCommits.length,
       duringGc: slowCommits.filter((c) => c.duringGc).length,
-      duringRead: slowCommits.filter((c) => c.duringRead).length,
+      duringBenchRead: slowCommits.filter((c) => c.duringBenchRead).length,
       withWorkerLoopStall: slowCommits.filter((c) => c.workerLoopStalledMs >= c.ms / 2).length,
-      neither: slowCommits.filter((c) => !c.duringGc && !c.duringRead && c.workerLoopStalledMs < c.ms / 2).length,
+      neither: slowCommits.filter((c) => !c.duringGc && !c.duringBenchRead && c.workerLoopStalledMs < c.ms / 2).length,
       workerLoop: {
         maxLateMs: loop?.maxLateMs ?? null,
         stallsOver200Ms: loop?.stalls.length ?? null,
@@ -443,6 +464,26 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     };
     log(`soak: slow commits (over 1 s) in the run: ${JSON.stringify(attribution)}`);
     for (const c of slowCommits) log(`  slow commit ${JSON.stringify(c)}`);
+
+    // After the window (traffic goes on): the paged read of the tab's record keys a worker start
+    // makes, timed, and the commits over 1 s meanwhile, listed with it rather than in the run's.
+    const afterReadStart = Date.now();
+    const afterRead = opts.noKeysRead ? null : await timedRead(session, tabId);
+    const afterReadWindow: Window = [afterReadStart, Date.now()];
+    const afterPersist = await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats());
+    const afterRun = {
+      read: afterRead,
+      readAtS: round((afterReadStart - t0) / 1000, 1),
+      slowCommits: attributeSlowCommits(
+        commitLog(afterPersist).filter((c) => c.at >= tEnd),
+        t0,
+        { gc: [], read: afterRead ? [afterReadWindow] : [], loop: [] },
+      ),
+    };
+    log(
+      `soak: after the window: ${afterRead ? `read of the tab's keys at ${afterRun.readAtS}s, ${afterRead.rows} rows in ${afterRead.pages} pages, ${round(afterRead.totalMs, 0)} ms, slowest page ${round(afterRead.longestPageMs, 0)} ms` : 'no read (--soak-no-keys-read)'}; commits over 1 s since the window: ${afterRun.slowCommits.length}`,
+    );
+    for (const c of afterRun.slowCommits) log(`  slow commit after the window ${JSON.stringify(c)}`);
     const disk = await session.backgroundEval(diskIn, tabId).catch(() => null);
     if (disk) log(`soak: disk ${JSON.stringify(disk)}`);
 
@@ -492,7 +533,17 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     const droppedRecords = after?.droppedRecords ?? 0;
     const lost = made - held - droppedRecords;
     log(`soak: made ${made}, held ${held} + dropped ${droppedRecords} → lost ${lost}`);
-    const maxReadMs = Math.max(...samples.map((s) => s.readMs));
+    const restartLoad = ((await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats().load)) ??
+      null) as PagedRead | null;
+    if (restartLoad)
+      log(
+        `soak: the restarted worker read ${restartLoad.rows} rows in ${restartLoad.pages} pages, ${round(restartLoad.totalMs, 0)} ms, slowest page ${round(restartLoad.longestPageMs, 0)} ms`,
+      );
+    const maxReadMs = Math.max(
+      ...samples.map((s) => s.pointReadMs),
+      afterRead?.longestPageMs ?? 0,
+      restartLoad?.longestPageMs ?? 0,
+    );
     return {
       workerHeapGrowthPct: lastThirdGrowth(
         gcHeap.map((g) => ({ t: g.t, value: mb(g.worker) })),
@@ -515,6 +566,8 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         burstPersist,
         slowCommits,
         attribution,
+        afterRun,
+        restartLoad,
         maxReadMs: round(maxReadMs, 1),
         stall: {
           commitMs: round(persist.maxCommitMs ?? 0, 0),

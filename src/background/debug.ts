@@ -14,6 +14,11 @@ export interface FaultlineDebug {
   /** The tab's request records and its 5xx among them, counted without copying the records (the soak bench samples this under load). */
   counts(tabId: number): { requests: number; fivexx: number };
   stats(tabId: number): (CaptureStats & { preserve: boolean; pending: number }) | null;
+  /**
+   * The tab's own counters and the write queue's length, read without walking its records (the soak
+   * bench samples this while it times the store: nothing here competes with a commit).
+   */
+  counters(tabId: number): { seen: number; droppedRecords: number; records: number; queued: number } | null;
   /** Tabs with a store, each with its navigation URLs (to find the inspected tab without the tabs permission). */
   tabs(): Array<{ tabId: number; records: number; failures: number; urls: string[] }>;
   badgeText(tabId: number): Promise<string>;
@@ -63,6 +68,7 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
       return { requests, fivexx };
     },
     stats: (tabId) => copy(service.stats(tabId)),
+    counters: (tabId) => service.counters(tabId),
     tabs: () =>
       service.tabIds().map((tabId) => {
         const records = service.records(tabId);

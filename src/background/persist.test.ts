@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyBatch, type CaptureDb, type WriteBatch } from '../platform/capture-db';
 import type { RequestRecord } from '../protocol/messages';
-import { CapturePersister, type PersistOptions, type StoredMeta } from './persist';
+import { CapturePersister, RECORD_ROW_BYTES, type PersistOptions, type StoredMeta } from './persist';
 import { TabStore, type StoredRecord } from './tab-store';
 import {
   FakeMarker,
@@ -20,10 +20,10 @@ const OPTIONS: PersistOptions = {
   maxQueuedRecords: 10_000,
   retryMs: 1000,
   maxBatchRecords: 100_000,
-  maxBatchBodyChars: 1e9,
+  maxBatchBytes: 1e9,
   targetCommitMs: 1e9,
   minBatchRecords: 1,
-  minBatchBodyChars: 1,
+  minBatchBytes: 1,
   maxInFlightInMeta: 256,
 };
 
@@ -93,6 +93,11 @@ async function restart(db: CaptureDb, limits = LIMITS) {
   for (const [tabId, tab] of loaded) next.storeFor(tabId).hydrate(tab.meta, tab.records);
   return { ...next, loaded };
 }
+
+/** A batch's weight as the byte bound counts it: each record row, plus its body characters. */
+const batchBytes = (batch: WriteBatch) =>
+  batch.putRecords.length * RECORD_ROW_BYTES +
+  batch.putBodies.reduce((sum, b) => sum + (b.value.body?.length ?? 0) + (b.value.requestBody?.length ?? 0), 0);
 
 const strip = (records: StoredRecord[]) => JSON.parse(JSON.stringify(records)) as StoredRecord[];
 const requestsOf = (store: TabStore | undefined) => (store?.all() ?? []).filter((r) => r.kind === 'request').length;
@@ -286,9 +291,10 @@ describe('CapturePersister', () => {
 
   it('splits a large backlog into bounded transactions, oldest first, each with the counts', async () => {
     // Rows only (nothing carried in the meta): the bounds split the backlog.
+    const maxBatchBytes = 3 * RECORD_ROW_BYTES + 50;
     const { db, timers, persister, storeFor } = setup(testDb(), {
       maxBatchRecords: 10,
-      maxBatchBodyChars: 50,
+      maxBatchBytes,
       maxInFlightInMeta: 0,
     });
     const store = storeFor(1);
@@ -296,10 +302,9 @@ describe('CapturePersister', () => {
       complete(store, `https://a.test/${i}`, 500, i, i < 5 ? '{"code":"a-long-body-x"}' : undefined);
     db.blockAfter = 1;
     await timers.runAll(); // one commit goes through; the next (scheduled at once) waits
-    expect(db.batches[0].putRecords.length).toBeLessThanOrEqual(10);
-    expect(db.batches[0].putBodies.map((b) => b.value.body!.length).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(
-      50 + 23,
-    );
+    // Record rows weigh in the byte bound too: three rows with 24-character bodies are 22 bytes over it.
+    expect(db.batches[0].putRecords.length).toBe(2);
+    expect(db.batches[0].putBodies.map((b) => b.value.body!.length)).toEqual([24, 24]);
     expect(db.batches[0].putMetas).toHaveLength(1);
     // The worker stops after the first commit: the counts match the rows written; what was still
     // queued is like what came after the last commit (the devtools page re-sends it, below).
@@ -313,6 +318,25 @@ describe('CapturePersister', () => {
     await persister.flush(); // writes the whole backlog, batch by batch
     expect(persister.idle).toBe(true);
     expect(db.batches.every((b) => b.putRecords.length <= 10)).toBe(true);
+    expect(db.batches.every((b) => batchBytes(b) <= maxBatchBytes)).toBe(true);
+    const next = await restart(db);
+    expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
+  });
+
+  it('bounds a transaction by bytes: record rows without bodies weigh too, and a body larger than the bound goes alone', async () => {
+    const { db, timers, persister, storeFor } = setup(testDb(), {
+      maxBatchRecords: 250,
+      maxBatchBytes: 10 * RECORD_ROW_BYTES,
+      maxInFlightInMeta: 0,
+    });
+    const store = storeFor(1);
+    for (let i = 0; i < 100; i++) complete(store, `https://a.test/${i}`, 500, i);
+    complete(store, 'https://a.test/large', 500, 100, `{"pad":"${'x'.repeat(30 * 1024)}"}`);
+    for (let i = 101; i < 105; i++) complete(store, `https://a.test/${i}`, 500, i);
+    await timers.runAll();
+    await persister.flush();
+    expect(db.batches.map((b) => b.putRecords.length)).toEqual([...Array(10).fill(10), 1, 4]);
+    expect(db.batches[10].putBodies).toHaveLength(1);
     const next = await restart(db);
     expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
   });
@@ -560,7 +584,7 @@ describe('CapturePersister', () => {
     expect(db.batches.every((b) => b.putRecords.length <= 7)).toBe(true);
   });
 
-  it('writes the rows of completed carried requests in the next transaction, past its bounds, and counts only the rows written at a stop', async () => {
+  it('writes the rows of completed carried requests first, within the bounds, and counts only what a stop finds', async () => {
     const { db, timers, persister, storeFor } = setup(testDb(), { maxBatchRecords: 10, maxInFlightInMeta: 20 });
     const store = storeFor(1);
     // 50 requests start; 20 travel in the meta, the other 30 get rows (queued, bounded batches).
@@ -572,19 +596,29 @@ describe('CapturePersister', () => {
     db.blockAfter = 1;
     await timers.runAll(); // one commit goes through; the next waits
     const first = db.batches[0];
-    // The 20 carried ones, promoted on completion, all in the first transaction; then at most 10 more.
-    expect(first.putRecords.length).toBe(30);
-    // Promoted before any commit: no carried copy was ever written, so none to write or delete.
-    expect({ put: first.putCarried, deleted: first.deleteCarried }).toEqual({ put: [], deleted: [] });
+    // The 20 carried ones, promoted on completion, go first, 10 of them (the bound); until store8
+    // they all went, bodies and all, whatever the bounds. The other 10 keep a carried copy (complete
+    // now), written in the same transaction since none was written yet.
+    const carriedSeqs = store
+      .all()
+      .slice(0, 20)
+      .map((r) => r.seq);
+    expect(first.putRecords.map((r) => r.key[1])).toEqual(carriedSeqs.slice(0, 10));
+    expect(first.putCarried.map((r) => r.key[1])).toEqual(carriedSeqs.slice(10));
+    expect(first.deleteCarried).toEqual([]);
     const early = await restart(db);
     const s = early.stores.get(1)!.stats;
-    // The 20 rows still queued are not counted yet: like requests after the last commit, the devtools
-    // page's re-sent entries re-create them (counting them as dropped too held them twice).
+    // The 30 rows still queued and never carried are not counted yet: like requests after the last
+    // commit, the devtools page's re-sent entries re-create them (counting them as dropped too held
+    // them twice). The 10 carried copies come back, and are queued for their rows first.
     expect({ held: requestsOf(early.stores.get(1)), seen: s.seen, dropped: s.droppedRecords }).toEqual({
-      held: 30,
-      seen: 30,
+      held: 20,
+      seen: 20,
       dropped: 0,
     });
+    await early.timers.runAll();
+    expect(early.db.batches[0].putRecords.map((r) => r.key[1])).toEqual(carriedSeqs.slice(10));
+    expect(early.db.batches[0].deleteCarried.map((k) => k[1])).toEqual(carriedSeqs.slice(10));
     db.blockAfter = null;
     db.release();
     await persister.flush();
@@ -596,9 +630,13 @@ describe('CapturePersister', () => {
     let clock = 0;
     let commitMs = 300;
     const spy = new SpyDb(testDb());
-    // Each commit takes commitMs on the persister's clock.
+    // Each commit takes commitMs on the persister's clock, all of it running its requests.
     const db: CaptureDb = {
-      commit: (batch) => ((clock += commitMs), spy.commit(batch)),
+      commit: async (batch) => {
+        clock += commitMs;
+        await spy.commit(batch);
+        return { issueMs: 0, waitMs: 0, requestsMs: commitMs, finishMs: 0 };
+      },
       loadAll: () => spy.loadAll(),
       clearAll: () => spy.clearAll(),
       readTab: (store, tabId) => spy.readTab(store, tabId),
@@ -612,7 +650,9 @@ describe('CapturePersister', () => {
       {
         ...OPTIONS,
         maxBatchRecords: 64,
-        maxBatchBodyChars: 1e6,
+        // Never the binding bound here (64 bodiless rows are 128 K): the record bound is under test.
+        maxBatchBytes: 1e6,
+        minBatchBytes: 1e6,
         targetCommitMs: 100,
         minBatchRecords: 4,
         maxInFlightInMeta: 0,
@@ -640,11 +680,51 @@ describe('CapturePersister', () => {
     expect(fast.reduce((a, b) => a + b, 0)).toBe(200);
   });
 
+  it("keeps the transaction bounds when a slow commit's time was its wait and the backend's commit, not its requests", async () => {
+    let clock = 0;
+    const spy = new SpyDb(testDb());
+    // Each commit takes 2 s on the persister's clock, all but 7 ms of it waiting to start and in the backend's commit.
+    const db: CaptureDb = {
+      commit: async (batch) => {
+        clock += 2_000;
+        await spy.commit(batch);
+        return { issueMs: 2, waitMs: 1_000, requestsMs: 5, finishMs: 993 };
+      },
+      loadAll: () => spy.loadAll(),
+      clearAll: () => spy.clearAll(),
+      readTab: (store, tabId) => spy.readTab(store, tabId),
+    };
+    const timers = new ManualTimers();
+    const stores = new Map<number, TabStore>();
+    const persister = new CapturePersister(
+      db,
+      null,
+      { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
+      { ...OPTIONS, maxBatchRecords: 64, targetCommitMs: 100, minBatchRecords: 4, maxInFlightInMeta: 0 },
+      timers,
+      () => clock,
+    );
+    const store = new TabStore(1, fakeClassify, LIMITS, (e) => persister.onEvent(e));
+    stores.set(1, store);
+    for (let i = 0; i < 200; i++) complete(store, `https://a.test/${i}`, 500, i);
+    await timers.runAll();
+    await persister.flush();
+    // Halving would make 64, 32, 16, 8, 4, 4, …: more commits, each paying the same wait.
+    expect(spy.batches.map((b) => b.putRecords.length)).toEqual([64, 64, 64, 8]);
+    expect(persister.stats().batchRecordsLimit).toBe(64);
+    expect(persister.stats().slowCommits).toBe(4);
+  });
+
   it('writes a backlog of one shrunk batch at once, not only a backlog of the largest', async () => {
     let clock = 0;
     const spy = new SpyDb(testDb());
     const db: CaptureDb = {
-      commit: (batch) => ((clock += 300), spy.commit(batch)), // every commit is slow
+      // Every commit is slow, in its requests.
+      commit: async (batch) => {
+        clock += 300;
+        await spy.commit(batch);
+        return { issueMs: 0, waitMs: 0, requestsMs: 300, finishMs: 0 };
+      },
       loadAll: () => spy.loadAll(),
       clearAll: () => spy.clearAll(),
       readTab: (store, tabId) => spy.readTab(store, tabId),

@@ -32,6 +32,7 @@ import {
   keyRuns,
   type CaptureDb,
   type CommitPhases,
+  type PagedRead,
   type RowKey,
   type StoredBodies,
   type WriteBatch,
@@ -47,16 +48,20 @@ export interface PersistOptions {
   maxQueuedRecords: number;
   /** After a failed commit, wait this long before trying again. */
   retryMs: number;
-  /** One transaction takes at most this many records and body characters; the rest go in the next, at once. */
-  maxBatchRecords: number;
-  maxBatchBodyChars: number;
   /**
-   * A commit slower than this halves the batch bounds (down to minBatchRecords / minBatchBodyChars);
+   * One transaction takes at most this many record rows and this many bytes (record rows at
+   * RECORD_ROW_BYTES each plus their body characters; a single record larger than that goes alone);
+   * the rest go in the next, at once.
+   */
+  maxBatchRecords: number;
+  maxBatchBytes: number;
+  /**
+   * A commit slower than this halves the batch bounds (down to minBatchRecords / minBatchBytes);
    * a full batch much faster than it lets them grow back: a loaded IndexedDB backend gets smaller transactions.
    */
   targetCommitMs: number;
   minBatchRecords: number;
-  minBatchBodyChars: number;
+  minBatchBytes: number;
   /** In-flight requests a tab's meta row carries; beyond this they get rows of their own (the old way). */
   maxInFlightInMeta: number;
 }
@@ -70,11 +75,12 @@ export const DEFAULT_PERSIST_OPTIONS: PersistOptions = {
   retryMs: 1_000,
   maxBatchRecords: 250,
   // 4 M characters of bodies made single commits of 6–21 s in the soak bench on a loaded machine.
-  maxBatchBodyChars: 1024 * 1024,
+  // Record rows count too: 250 bodiless rows are ~0.4 MB the bound on characters alone let through.
+  maxBatchBytes: 1024 * 1024,
   // The budget is 1 s per storage operation; a quarter leaves room for a slower next one.
   targetCommitMs: 250,
   minBatchRecords: 32,
-  minBatchBodyChars: 64 * 1024,
+  minBatchBytes: 64 * 1024,
   // In flight at once is bounded by the browser's connections (a few dozen); a larger set is a page
   // of long polls, whose rows are cheaper than rewriting them all in every meta (in the soak, 256
   // carried made a ~300 KB meta row per commit).
@@ -91,6 +97,13 @@ export interface StoredMeta extends TabMeta {
    */
   refused?: LostRequest[];
 }
+
+/**
+ * What one record row (bodies stripped) counts for in a transaction's byte bound: V8 serializes a
+ * typical record in 1.3-1.8 KB (docs/storage.md, "Size on disk"). An estimate, not a measurement of
+ * each row: serializing a record to weigh it would cost what the bound saves.
+ */
+export const RECORD_ROW_BYTES = 2 * 1024;
 
 /** Lost requests a tab keeps (TabMeta.lostRequests): as many as the devtools page re-sends at most. */
 export const MAX_LOST_REQUESTS = 5_000;
@@ -143,9 +156,11 @@ export interface PersistStats {
   errors: number;
   /** The current bounds of one transaction (they adapt to the commit time, see PersistOptions.targetCommitMs). */
   batchRecordsLimit: number;
-  batchBodyCharsLimit: number;
+  batchBytesLimit: number;
   /** Requests carried in meta rows now (in flight, or complete and waiting for their row). */
   inFlight: number;
+  /** This worker's start read of the stored rows (LoadedRows.read): rows, pages, the slowest page and the whole read (ms); null before it or when not measured. */
+  load: PagedRead | null;
   /** Rows of an earlier browser session deleted when this one started (0 when there were none). */
   previousSessionTabs: number;
   previousSessionRecords: number;
@@ -243,10 +258,10 @@ export class CapturePersister {
   /** Rows of carried requests that need a row now: all taken by the next transaction. */
   private readonly promoted = new Set<string>();
   private batchRecords: number;
-  private batchBodyChars: number;
+  private batchBytes: number;
   private readonly counters: Omit<
     PersistStats,
-    'queued' | 'errors' | 'unwritten' | 'batchRecordsLimit' | 'batchBodyCharsLimit' | 'inFlight'
+    'queued' | 'errors' | 'unwritten' | 'batchRecordsLimit' | 'batchBytesLimit' | 'inFlight'
   > = {
     commits: 0,
     maxCommitMs: 0,
@@ -259,8 +274,8 @@ export class CapturePersister {
       totalMs: 0,
       maxMs: 0,
     })),
-    commitPhasesTotal: { waitMs: 0, requestsMs: 0, finishMs: 0 },
-    commitPhasesMax: { waitMs: 0, requestsMs: 0, finishMs: 0 },
+    commitPhasesTotal: { issueMs: 0, waitMs: 0, requestsMs: 0, finishMs: 0 },
+    commitPhasesMax: { issueMs: 0, waitMs: 0, requestsMs: 0, finishMs: 0 },
     carriedWritten: 0,
     maxLagMs: 0,
     recordsWritten: 0,
@@ -268,6 +283,7 @@ export class CapturePersister {
     bodyCharsWritten: 0,
     queueDropped: 0,
     maxQueued: 0,
+    load: null,
     previousSessionTabs: 0,
     previousSessionRecords: 0,
     previousSessionBodies: 0,
@@ -283,13 +299,18 @@ export class CapturePersister {
     private readonly now: () => number = Date.now,
   ) {
     this.batchRecords = options.maxBatchRecords;
-    this.batchBodyChars = options.maxBatchBodyChars;
+    this.batchBytes = options.maxBatchBytes;
   }
 
   /** Whether the record's row and its body row are committed (the debug API: what a stop now must give back). */
   written(tabId: number, seq: number): { record: boolean; body: boolean } {
     const id = rowId(tabId, seq);
     return { record: this.recordRows.has(id), body: this.bodyRows.has(id) };
+  }
+
+  /** Records waiting to be written now. */
+  get queued(): number {
+    return this.pending.size;
   }
 
   /** True when everything known has been written. */
@@ -310,7 +331,7 @@ export class CapturePersister {
       unwritten: this.refused.size,
       errors: this.errors,
       batchRecordsLimit: this.batchRecords,
-      batchBodyCharsLimit: this.batchBodyChars,
+      batchBytesLimit: this.batchBytes,
       inFlight: inFlightRecords,
     };
   }
@@ -327,7 +348,7 @@ export class CapturePersister {
     c.maxLagMs = 0;
     c.slowCommits = 0;
     c.slowCommitLog = [];
-    c.commitPhasesMax = { waitMs: 0, requestsMs: 0, finishMs: 0 };
+    c.commitPhasesMax = { issueMs: 0, waitMs: 0, requestsMs: 0, finishMs: 0 };
     return stats;
   }
 
@@ -350,6 +371,7 @@ export class CapturePersister {
       }
     }
     const rows = await this.db.loadAll();
+    if (rows.read) this.counters.load = { ...rows.read };
     const bodies = new Map<string, StoredBodies>();
     for (const { key, value } of rows.bodies) {
       bodies.set(rowId(key[0], key[1]), value);
@@ -614,43 +636,55 @@ export class CapturePersister {
     }, ms);
   }
 
-  /** Smaller transactions after a slow commit, larger again after fast full ones. */
+  /**
+   * Smaller transactions after a slow commit, larger again after fast full ones. Judged by the part
+   * of the commit that grows with its size when the backend measures it: issuing its requests (the
+   * structured clones) and running them. The wait to start and the backend's final commit are paid
+   * once a transaction whatever its size (store8's soak before the change: commits of 2 records
+   * took up to 0.8 s in the final commit, of 31 records 0.9 s), so halving the bounds for them only
+   * made more commits, each paying them again: the bounds sat at their floor (32 records, 64 K), the
+   * store wrote ~29 record rows a second for ~95 needed, and the write queue filled (5,000).
+   */
   private adaptBatch(ms: number, full: boolean): void {
     const o = this.options;
     if (ms > o.targetCommitMs) {
       this.batchRecords = Math.max(o.minBatchRecords, Math.floor(this.batchRecords / 2));
-      this.batchBodyChars = Math.max(o.minBatchBodyChars, Math.floor(this.batchBodyChars / 2));
+      this.batchBytes = Math.max(o.minBatchBytes, Math.floor(this.batchBytes / 2));
     } else if (full && ms < o.targetCommitMs / 4) {
       this.batchRecords = Math.min(o.maxBatchRecords, Math.ceil(this.batchRecords * 1.5));
-      this.batchBodyChars = Math.min(o.maxBatchBodyChars, Math.ceil(this.batchBodyChars * 1.5));
+      this.batchBytes = Math.min(o.maxBatchBytes, Math.ceil(this.batchBytes * 1.5));
     }
   }
 
   /** Takes everything queued and commits it in one transaction; then schedules what came meanwhile. */
   private async commitQueued(): Promise<void> {
-    // Promoted rows all go (their requests are carried in a meta until written, at most
-    // maxInFlightInMeta a tab, and a meta rewritten in every commit must stay small), then the oldest
-    // changes, at most one batch's worth: a long transaction would stall the rest. Deletes go in every
-    // batch whatever its bounds (they are bounded by the inserts and cost a key range or two), so a
-    // meta's drop count never runs ahead of the rows deleted with it.
+    // Promoted rows first (their requests are carried until written), then the oldest changes, at
+    // most one batch's worth by rows and by bytes: a long transaction would stall the rest, and the
+    // structured clone of its values runs on the worker's thread before it starts. The promoted rows
+    // are within the bounds too (until store8 they all went, bodies and all: up to 64 a tab); those
+    // left keep their carried copy and go first in the next. Deletes go in every batch whatever its
+    // bounds (they are bounded by the inserts and cost a key range or two), so a meta's drop count
+    // never runs ahead of the rows deleted with it.
     const taken = new Map<string, Pending>();
-    let takenChars = 0;
+    let takenBytes = 0;
     let bounded = 0;
     let full = false;
-    const consider = (id: string, entry: Pending, bypass = false) => {
-      if (entry.record !== null && !bypass) {
-        if (bounded >= this.batchRecords || (bounded > 0 && takenChars >= this.batchBodyChars)) {
+    const consider = (id: string, entry: Pending) => {
+      if (entry.record !== null) {
+        const bytes = RECORD_ROW_BYTES + (this.bodiesToWrite(id, entry.record) ? bodiesLength(entry.record) : 0);
+        // Once one does not fit, none after it goes (the oldest first); a lone record larger than the bound goes alone.
+        if (full || bounded >= this.batchRecords || (bounded > 0 && takenBytes + bytes > this.batchBytes)) {
           full = true;
           return;
         }
         bounded++;
-        if (this.bodiesToWrite(id, entry.record)) takenChars += bodiesLength(entry.record);
+        takenBytes += bytes;
       }
       taken.set(id, entry);
     };
     for (const id of this.promoted) {
       const entry = this.pending.get(id);
-      if (entry) consider(id, entry, true);
+      if (entry) consider(id, entry);
     }
     for (const [id, entry] of this.pending) if (!taken.has(id)) consider(id, entry);
     // A row taken here no longer needs its meta to carry the request.
@@ -737,7 +771,7 @@ export class CapturePersister {
         const done = this.now();
         if (phases) {
           const { commitPhasesTotal: total, commitPhasesMax: max } = this.counters;
-          for (const key of ['waitMs', 'requestsMs', 'finishMs'] as const) {
+          for (const key of ['issueMs', 'waitMs', 'requestsMs', 'finishMs'] as const) {
             total[key] += phases[key];
             max[key] = Math.max(max[key], phases[key]);
           }
@@ -773,7 +807,7 @@ export class CapturePersister {
           bucket.totalMs += done - started;
           bucket.maxMs = Math.max(bucket.maxMs, done - started);
         }
-        this.adaptBatch(done - started, full);
+        this.adaptBatch(phases ? phases.issueMs + phases.requestsMs : done - started, full);
         this.counters.maxLagMs = Math.max(this.counters.maxLagMs, done - queuedAt);
         this.counters.recordsWritten += batch.putRecords.length;
         this.counters.carriedWritten += batch.putCarried.length;

@@ -496,6 +496,14 @@ export class CaptureService {
     return { ...store.stats, preserve: store.preserve, pending };
   }
 
+  /** The tab's counters and how many records it holds (navigation markers included), without walking them. */
+  counters(tabId: number): { seen: number; droppedRecords: number; records: number; queued: number } | null {
+    const store = this.stores.get(tabId);
+    if (!store) return null;
+    const { seen, droppedRecords } = store.stats;
+    return { seen, droppedRecords, records: store.size, queued: this.persister.queued };
+  }
+
   tabIds(): number[] {
     return [...this.stores.keys()];
   }

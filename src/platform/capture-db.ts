@@ -37,13 +37,18 @@ export interface LoadedRows {
   records: Array<{ key: RowKey; value: unknown }>;
   bodies: Array<{ key: RowKey; value: StoredBodies }>;
   carried: Array<{ key: RowKey; value: unknown }>;
+  /** How the read went (all three stores' pages), when the backend measures it. */
+  read?: PagedRead;
 }
 
 /**
- * Where one commit's time went (ms): waiting to start (other transactions on its stores, the
- * backend's queue), running its requests, and committing after the last one (the backend's write).
+ * Where one commit's time went (ms): issuing its requests (the worker's structured clone of every
+ * value, synchronous in put()), waiting to start (other transactions on its stores, the backend's
+ * queue, a worker that could not run), running its requests, and committing after the last one (the
+ * backend's write). Issuing, requests and commit grow with the batch; the wait does not.
  */
 export interface CommitPhases {
+  issueMs: number;
   waitMs: number;
   requestsMs: number;
   finishMs: number;
@@ -179,6 +184,7 @@ class IdbCaptureDb implements CaptureDb {
     for (const run of keyRuns(batch.deleteCarried)) ops.push(tx.objectStore('meta').delete(runQuery(run)));
     for (const { key, value } of batch.putCarried) ops.push(tx.objectStore('meta').put(value, key));
     for (const { tabId, value } of batch.putMetas) ops.push(tx.objectStore('meta').put(value, tabId));
+    const issuedAt = performance.now();
     // The first request's success marks when the transaction ran; the last's, when its requests were done.
     let firstAt: number | null = null;
     for (const op of ops) op.then(() => (firstAt ??= performance.now())).catch(() => {});
@@ -191,7 +197,7 @@ class IdbCaptureDb implements CaptureDb {
     const doneAt = performance.now();
     const last = await lastAt;
     const first = firstAt ?? last;
-    return { waitMs: first - started, requestsMs: last - first, finishMs: doneAt - last };
+    return { issueMs: issuedAt - started, waitMs: first - issuedAt, requestsMs: last - first, finishMs: doneAt - last };
   }
 
   /** Every row of a store within `range`, page by page, each page one readonly transaction. */
@@ -231,20 +237,31 @@ class IdbCaptureDb implements CaptureDb {
   async loadAll(): Promise<LoadedRows> {
     // No write runs meanwhile (the worker loads before it handles any event), so the pages add up
     // to one consistent read.
-    const out: LoadedRows = { metas: [], records: [], bodies: [], carried: [] };
-    await this.readPaged('meta', null, false, (keys, values) => {
+    const read: PagedRead = { rows: 0, pages: 0, longestPageMs: 0, totalMs: 0 };
+    const out: LoadedRows = { metas: [], records: [], bodies: [], carried: [], read };
+    const started = performance.now();
+    const page = (rows: number, ms: number) => {
+      read.rows += rows;
+      read.pages++;
+      read.longestPageMs = Math.max(read.longestPageMs, ms);
+    };
+    await this.readPaged('meta', null, false, (keys, values, ms) => {
+      page(keys.length, ms);
       keys.forEach((key, i) => {
         // Numbers sort before arrays: the tabs' metas, then their carried copies.
         if (typeof key === 'number') out.metas.push({ tabId: key, value: values[i] });
         else out.carried.push({ key, value: values[i] });
       });
     });
-    await this.readPaged('records', null, false, (keys, values) => {
+    await this.readPaged('records', null, false, (keys, values, ms) => {
+      page(keys.length, ms);
       keys.forEach((key, i) => out.records.push({ key, value: values[i] }));
     });
-    await this.readPaged('bodies', null, false, (keys, values) => {
+    await this.readPaged('bodies', null, false, (keys, values, ms) => {
+      page(keys.length, ms);
       keys.forEach((key, i) => out.bodies.push({ key, value: values[i] }));
     });
+    read.totalMs = performance.now() - started;
     return out;
   }
 
