@@ -241,6 +241,8 @@ async function demoRowsCut(): Promise<{
   cut: string[];
   idCells: number;
   messagesCut: string[];
+  /** Paths whose end (their last segment's last characters) is out of view. */
+  pathEndsCut: string[];
   /** Rows whose message took more than one line. */
   wrapped: string[];
   messageSpan: { leftGap: number; rightGap: number } | null;
@@ -254,6 +256,7 @@ async function demoRowsCut(): Promise<{
   const messagesCut = new Set<string>();
   const seen = new Set<string>();
   const wrapped = new Set<string>();
+  const pathEndsCut = new Set<string>();
   let idCells = 0;
   let messageSpan: { leftGap: number; rightGap: number } | null = null;
   let atEnd = false;
@@ -280,6 +283,20 @@ async function demoRowsCut(): Promise<{
         messagesCut.add(
           `${row.dataset.url}: ${message.textContent} (${message.scrollWidth}/${message.clientWidth} × ${message.scrollHeight}/${message.clientHeight})`,
         );
+      // A narrow path is cut at its start: its end (the last segment, up to 10 characters) is in view.
+      const pathCell = row.querySelector<HTMLElement>('.col-url');
+      const pathText = pathCell?.firstChild;
+      if (pathCell && pathText?.nodeType === Node.TEXT_NODE) {
+        const text = pathText.textContent ?? '';
+        const segment = text.slice(text.lastIndexOf('/', text.length - 2) + 1);
+        const end = document.createRange();
+        end.setStart(pathText, text.length - Math.min(10, segment.length));
+        end.setEnd(pathText, text.length);
+        const shown = end.getBoundingClientRect();
+        const cellBox = pathCell.getBoundingClientRect();
+        if (shown.left < cellBox.left - 1 || shown.right > cellBox.right + 1)
+          pathEndsCut.add(`${row.dataset.url}: ${text}`);
+      }
       if (row.classList.contains('wrapped')) wrapped.add(row.dataset.url!);
       if (message && !messageSpan) {
         // How much of the row's width the message leaves: left of it (the first column), right of it.
@@ -309,6 +326,7 @@ async function demoRowsCut(): Promise<{
     cut: [...cut],
     idCells,
     messagesCut: [...messagesCut],
+    pathEndsCut: [...pathEndsCut],
     wrapped: [...wrapped],
     messageSpan,
     pathWidth: path ? Math.round(path.getBoundingClientRect().width) : null,
@@ -435,6 +453,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: the panel at a glan
     expect(all.stacked).toBe(false);
     expect(all.cut).toEqual([]);
     expect(all.messagesCut).toEqual([]);
+    // The path, narrow here, shows its end (what names the call), cut at its start.
+    expect(all.pathEndsCut).toEqual([]);
     // The answer cells (code, ID, verdict, and Action when shown), each part of them, inside the grid.
     const answers = await session.panelEval(answerCellsCut);
     expect(answers.cut).toEqual([]);

@@ -139,9 +139,19 @@ export class FirefoxPanelSession implements PanelSession {
     trace('add-on installed');
     if (installedId !== this.geckoId) throw new Error(`Installed add-on ${installedId}, expected ${this.geckoId}`);
 
-    const chromeTree = await this.bidi('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
-    const window = chromeTree.contexts.find((c: { url: string }) => c.url === 'chrome://browser/content/browser.xhtml');
-    if (!window) throw new Error('No chrome-scope browser window (is --remote-allow-system-access honoured?)');
+    let chromeUrls: string[] = [];
+    const window = await waitFor(
+      async () => {
+        const chromeTree = await this.bidi('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+        chromeUrls = chromeTree.contexts.map((c: { url: string }) => c.url);
+        return chromeTree.contexts.find((c: { url: string }) => c.url === 'chrome://browser/content/browser.xhtml');
+      },
+      { what: 'the chrome-scope browser window', timeoutMs: 15_000 },
+    ).catch(() => {
+      throw new Error(
+        `No chrome-scope browser window (is --remote-allow-system-access honoured?); chrome contexts: ${JSON.stringify(chromeUrls)}`,
+      );
+    });
     this.chromeContext = window.context;
 
     const contentTree = await this.bidi('browsingContext.getTree', { maxDepth: 0 });

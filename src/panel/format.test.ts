@@ -8,6 +8,7 @@ import {
   hostPath,
   pathOnly,
   truncate,
+  truncateStart,
 } from './format';
 
 describe('hostPath', () => {
@@ -60,5 +61,7 @@ describe('times and counts', () => {
     expect(formatCount(312)).toBe('312');
     expect(truncate('abcdef', 4)).toBe('abc…');
     expect(truncate('abc', 4)).toBe('abc');
+    expect(truncateStart('/api/items/42', 6)).toBe('…ms/42');
+    expect(truncateStart('/api', 6)).toBe('/api');
   });
 });

@@ -101,3 +101,9 @@ export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   return `${text.slice(0, Math.max(0, max - 1))}…`;
 }
+
+/** Cuts text at its start, keeping its end (a path's last segments name the call). */
+export function truncateStart(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `…${text.slice(text.length - Math.max(0, max - 1))}`;
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { COLUMN_DEFS, layoutColumns, userColumns, type ColumnLayout } from './columns';
+import { makeRow } from '../store/rows';
+import { requestRecord } from '../testing';
+import { COLUMN_BY_ID, COLUMN_DEFS, CELL_CHARS, layoutColumns, userColumns, type ColumnLayout } from './columns';
 
 const ids = (cols: ReadonlyArray<{ id: string }>) => cols.map((c) => c.id);
 
@@ -91,6 +93,15 @@ describe('columns', () => {
     expect(layout.stacked).toBe(false);
     expect(ids(layout.columns)).toContain('status');
     expect(ids(layout.dropped).length).toBeGreaterThan(0);
+  });
+
+  it("the Path cell keeps a long path's end (the last segment names the call), the whole URL in its title", () => {
+    const url = `https://api.example.com/${'v2/items/'.repeat(40)}42/comments?page=2`;
+    const record = requestRecord({ seq: 1, url });
+    const view = COLUMN_BY_ID.get('url')!.cell(makeRow(record), record);
+    expect(String(view.content)).toHaveLength(CELL_CHARS);
+    expect(String(view.content)).toMatch(/^….*\/42\/comments\?page=2$/);
+    expect(view.title).toBe(url);
   });
 
   it('a hidden column is gone; a resized one is fixed in px', () => {

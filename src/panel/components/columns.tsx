@@ -6,7 +6,7 @@ import { callSiteOf, formatFrame } from '../../core/callsite';
 import type { RequestRecord } from '../../protocol/messages';
 import { codeCell } from '../code-text';
 import { operationTooltip } from '../contract';
-import { formatDateTime, formatTime, hostPath, truncate } from '../format';
+import { formatDateTime, formatTime, hostPath, truncate, truncateStart } from '../format';
 import type { Row } from '../store/rows';
 import { shortVerdict, verdictSentence } from '../verdict';
 
@@ -101,7 +101,8 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
       // The documented operation (OpenAPI), when a loaded spec matched the call.
       const operation = operationTooltip(row.spec);
       return {
-        content: truncate(hostPath(r.exchange.url).path, CELL_CHARS),
+        // Cut at its start, here and on screen (panel.css .col-url): the end names the call.
+        content: truncateStart(hostPath(r.exchange.url).path, CELL_CHARS),
         title: operation ? `${r.exchange.url}\n${operation}` : r.exchange.url,
       };
     },
