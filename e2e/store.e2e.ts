@@ -122,6 +122,13 @@ async function rowsIn(tabId: number): Promise<{ meta: number; records: number; b
 }
 
 describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) => {
+  // Chromium runs with DevTools and the panel open: its response bodies come from the devtools page.
+  // Firefox runs with the toolbox closed: its background captures on its own (webRequest, and the
+  // bodies copied by filterResponseData). With the toolbox open, Firefox's parent process (network
+  // stack, webRequest dispatch, body copy and the toolbox's network monitor, not separated) was the
+  // bound, 19-26 ms CPU per request (docs/storage.md); closing it takes the monitor out. The counts,
+  // records and bodies checked are the extension's own capture and store either way.
+  const withDevTools = browser === 'chromium';
   let demo: DemoServer;
   let session: PanelSession;
   let tabId: number;
@@ -149,8 +156,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
     session = await launchSession(browser, {
       extensionPath: (await import('./harness/common')).distPath(browser),
       url: `${demo.url}/`,
+      openPanel: withDevTools,
     });
-    await session.waitForPanel(() => document.documentElement.dataset.faultlineReady === 'true', undefined, 30_000);
+    if (withDevTools)
+      await session.waitForPanel(() => document.documentElement.dataset.faultlineReady === 'true', undefined, 30_000);
     const tabs = await waitFor(
       () =>
         session.backgroundEval(
@@ -176,12 +185,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
   // forces it the way stopAllWorkers stops a busy worker; the log line says how often Firefox
   // canceled first, and the test fails unless the page was still making requests when the stop ended.
   // FAULTLINE_STORE_SKIP_STOP=1 skips it in both browsers (quick local runs of the other two tests).
-  // Firefox runs it with FAULTLINE_STORE_FIREFOX_STOP=1: it passed mid-traffic (2026-12-06, store5), but
-  // Firefox's 10,500-request burst alone took 381 s of the file's 516 s, which CI's 20 minutes cannot hold.
-  it.skipIf(
-    process.env.FAULTLINE_STORE_SKIP_STOP === '1' ||
-      (browser === 'firefox' && process.env.FAULTLINE_STORE_FIREFOX_STOP !== '1'),
-  )(
+  // Firefox runs it by default since store9b: with the toolbox closed its 10,500-request burst took 81 s
+  // (129 requests/s) and the test 149 s, where with the toolbox open the burst alone took 381 s (docs/storage.md).
+  it.skipIf(process.env.FAULTLINE_STORE_SKIP_STOP === '1')(
     `holds or counts every one of ${BURST + STEADY} requests past the cap across a worker stop mid-traffic`,
     async () => {
       const before = await settledCounts();
@@ -271,15 +277,17 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
         );
       });
       expect(wrongSize.slice(0, 5)).toEqual([]);
-      if (browser === 'chromium')
-        expect(held.filter((r) => r.bodyState === 'captured' && r.bodyLength).length).toBeGreaterThan(100);
+      // Bodies are there: Chromium's from the devtools page, Firefox's (toolbox closed) only from the
+      // background's filterResponseData copy, so a broken copy fails here.
+      const capturedBodies = held.filter((r) => r.bodyState === 'captured' && r.bodyLength).length;
+      expect(capturedBodies).toBeGreaterThan(100);
       const droppedBodiesShown = held.filter((r) => r.bodyState === 'dropped').length;
       expect(droppedBodiesShown).toBeLessThanOrEqual(after.droppedBodies);
       const persist = await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats());
       const adopted = await session.backgroundEval(() => (globalThis as any).faultlineDebug.adoptedOrphans?.() ?? null);
       console.log(
         `[store e2e ${browser}] persist ${JSON.stringify(persist)}\n[store e2e ${browser}] made ${made} (page ${done.made}, before ${before.seen}), stop at ${atStopCall?.made}-${atStop?.made}; held ${after.held} + dropped ${after.droppedRecords}; ` +
-          `committed before stop ${committed.length}, back after ${expected.length - missing.length}/${expected.length}; bodies dropped ${after.droppedBodies}; ` +
+          `committed before stop ${committed.length}, back after ${expected.length - missing.length}/${expected.length}; bodies held ${capturedBodies}, dropped ${after.droppedBodies}; ` +
           `orphan responses adopted after the stop ${adopted}; traffic ${done.elapsedMs} ms (burst ${done.burstEndedMs} ms)` +
           (stopReport ? `\n[store e2e ${browser}] stop ${JSON.stringify(stopReport)}` : ''),
       );
@@ -318,9 +326,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
 
   it('starts empty in a new browser session (storage.session emptied, as a browser restart does)', async () => {
     expect((await session.backgroundEval(rowsIn, tabId)).records).toBeGreaterThan(0);
-    // A real restart also closes DevTools; here the devtools page stays and re-sends what it sent in
-    // the last seconds after the reconnect (src/devtools/recent-entries.ts): let that window pass.
-    await new Promise((resolve) => setTimeout(resolve, 31_000));
+    // A real restart also closes DevTools; here the devtools page (Chromium's) stays and re-sends what
+    // it sent in the last seconds after the reconnect (src/devtools/recent-entries.ts): let that window pass.
+    if (withDevTools) await new Promise((resolve) => setTimeout(resolve, 31_000));
     // A browser restart empties storage.session and keeps IndexedDB; the next worker start must wipe it.
     await session.backgroundEval(async () => {
       const api = (globalThis as any).browser ?? (globalThis as any).chrome;
