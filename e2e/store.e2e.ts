@@ -185,9 +185,13 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
   // forces it the way stopAllWorkers stops a busy worker; the log line says how often Firefox
   // canceled first, and the test fails unless the page was still making requests when the stop ended.
   // FAULTLINE_STORE_SKIP_STOP=1 skips it in both browsers (quick local runs of the other two tests).
-  // Firefox runs it by default since store9b: with the toolbox closed its 10,500-request burst took 81 s
-  // (129 requests/s) and the test 149 s, where with the toolbox open the burst alone took 381 s (docs/storage.md).
-  it.skipIf(process.env.FAULTLINE_STORE_SKIP_STOP === '1')(
+  // Firefox runs it with FAULTLINE_STORE_FIREFOX_STOP=1: with the toolbox closed it passes (burst 81–110 s,
+  // test 149–181 s; with the toolbox open the burst alone took 381 s), but CI has no 3 minutes to spare
+  // (docs/storage.md, "Firefox's mid-traffic stop").
+  it.skipIf(
+    process.env.FAULTLINE_STORE_SKIP_STOP === '1' ||
+      (browser === 'firefox' && process.env.FAULTLINE_STORE_FIREFOX_STOP !== '1'),
+  )(
     `holds or counts every one of ${BURST + STEADY} requests past the cap across a worker stop mid-traffic`,
     async () => {
       const before = await settledCounts();
