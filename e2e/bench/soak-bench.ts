@@ -80,8 +80,12 @@ export interface SoakFigures {
      * read after it, a page of the restarted worker's read.
      */
     stall: { commitMs: number; lagMs: number; readMs: number };
-    /** The write queue: most records ever waiting at once, and changes refused because it was full (counted as dropped). */
-    writeQueue: { max: number; limit: number; refused: number };
+    /**
+     * The write queue: most records ever waiting at once, changes refused because it was full, and
+     * requests that waited in it past the re-send window less 10 s ("write queue too slow"); both
+     * counted as dropped if the worker stops before they are written.
+     */
+    writeQueue: { max: number; limit: number; refused: number; tooSlow: number };
     /** stoppedAtRequest: how many requests the page had made when the worker was stopped (of `made`). */
     stop: { made: number; held: number; droppedRecords: number; seen: number; stoppedAtRequest: number };
     filter: { query: string; settledMs: number | null; counts: string; expected5xx: number } | null;
@@ -574,7 +578,12 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
           lagMs: round(persist.maxLagMs ?? 0, 0),
           readMs: round(maxReadMs, 0),
         },
-        writeQueue: { max: persist.maxQueued ?? 0, limit: opts.maxQueuedRecords, refused: persist.queueDropped ?? 0 },
+        writeQueue: {
+          max: persist.maxQueued ?? 0,
+          limit: opts.maxQueuedRecords,
+          refused: persist.queueDropped ?? 0,
+          tooSlow: persist.queueTooSlow ?? 0,
+        },
         stop: { made, held, droppedRecords, seen: after?.seen ?? 0, stoppedAtRequest },
         filter,
         disk,

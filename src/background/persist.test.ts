@@ -25,6 +25,7 @@ const OPTIONS: PersistOptions = {
   minBatchRecords: 1,
   minBatchBytes: 1,
   maxInFlightInMeta: 256,
+  maxUnwrittenAgeMs: 20_000,
 };
 
 /** Wraps a CaptureDb, recording every batch; `hold` makes commits wait until released. */
@@ -59,7 +60,7 @@ class SpyDb implements CaptureDb {
 }
 
 /** A live store wired to a persister, as the service wires them. */
-function setup(db: CaptureDb = testDb(), options: Partial<PersistOptions> = {}, limits = LIMITS) {
+function setup(db: CaptureDb = testDb(), options: Partial<PersistOptions> = {}, limits = LIMITS, now = Date.now) {
   const timers = new ManualTimers();
   const stores = new Map<number, TabStore>();
   const spy = db instanceof SpyDb ? db : new SpyDb(db);
@@ -69,6 +70,7 @@ function setup(db: CaptureDb = testDb(), options: Partial<PersistOptions> = {}, 
     { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
     { ...OPTIONS, ...options },
     timers,
+    now,
   );
   const storeFor = (tabId: number) => {
     let store = stores.get(tabId);
@@ -261,6 +263,52 @@ describe('CapturePersister', () => {
     await a.persister.flush();
     expect(a.persister.stats().unwritten).toBe(0);
     expect((a.db.batches.at(-1)!.putMetas[0].value as StoredMeta).refused).toBeUndefined();
+  });
+
+  it('counts and names queued requests older than maxUnwrittenAgeMs, so a stop loses none uncounted (issue 19)', async () => {
+    for (const waitedMs of [31_000, 5_000]) {
+      let clock = 0;
+      const options = { maxBatchRecords: 2, maxInFlightInMeta: 0, maxUnwrittenAgeMs: 20_000 };
+      const { db, timers, persister, storeFor } = setup(testDb(), options, LIMITS, () => clock);
+      const store = storeFor(1);
+      for (let i = 0; i < 10; i++) complete(store, `https://a.test/${i}`, 500, 100 + i);
+      // The write queue lags: nothing is committed until the changes have waited this long.
+      clock = waitedMs;
+      db.blockAfter = 1;
+      await timers.runAll(); // one commit of 2 rows goes through; the next waits
+      // The worker stops now.
+      const next = await restart(db);
+      const meta = next.stores.get(1)!.meta();
+      const held = requestsOf(next.stores.get(1));
+      if (waitedMs < 20_000) {
+        // Within the re-send window: not counted yet, the devtools page's re-sent entries re-create them.
+        expect({ held, seen: meta.stats.seen, dropped: meta.stats.droppedRecords }).toEqual({
+          held: 2,
+          seen: 2,
+          dropped: 0,
+        });
+      } else {
+        // Past it their entries are no longer re-sent: counted as dropped and named to be taken back if they come.
+        expect({ held, seen: meta.stats.seen, dropped: meta.stats.droppedRecords }).toEqual({
+          held: 2,
+          seen: 10,
+          dropped: 8,
+        });
+        expect(meta.lostRequests?.map((r) => r.url)).toEqual(
+          [2, 3, 4, 5, 6, 7, 8, 9].map((i) => `https://a.test/${i}`),
+        );
+        expect(persister.stats()).toMatchObject({ queueTooSlow: 8, tooSlowUnwritten: 8 });
+      }
+      // Without a stop they are all written, and no longer named.
+      db.blockAfter = null;
+      db.release();
+      await persister.flush();
+      expect(persister.stats().tooSlowUnwritten).toBe(0);
+      expect((db.batches.at(-1)!.putMetas[0].value as StoredMeta).refused).toBeUndefined();
+      const after = await restart(db);
+      expect(requestsOf(after.stores.get(1))).toBe(10);
+      expect(after.stores.get(1)!.stats.droppedRecords).toBe(0);
+    }
   });
 
   it('accounts for every request whenever the worker stops: held + counted = seen at the last commit', async () => {

@@ -23,7 +23,10 @@
 //   each counts in `seen` only the requests whose rows exist once it commits, so a worker stopped
 //   between them leaves counts that match the rows. Requests not written yet are then like those
 //   made after the last commit: the devtools page re-sends its recent entries after a reconnect and
-//   they are re-created once, not also counted as dropped.
+//   they are re-created once, not also counted as dropped. That holds only while the entry is still
+//   re-sent (RESEND_WINDOW_MS): a queued request whose row waited longer than maxUnwrittenAgeMs is
+//   treated like a refused one (counted in `seen`, named in `refused`, counted in queueTooSlow) while
+//   it stays queued, so a stop then counts it as dropped instead of losing it uncounted.
 // - Session semantics: a closed tab's rows are deleted with it; data from an earlier browser
 //   session (no marker in storage.session) is wiped on start.
 import {
@@ -38,6 +41,7 @@ import {
   type WriteBatch,
 } from '../platform/capture-db';
 import type { SessionMarker } from '../platform/storage';
+import { RESEND_WINDOW_MS } from '../protocol/messages';
 import { assertNever } from '../core/assert-never';
 import { lostRequestOf, type LostRequest, type StoredRecord, type StoreEvent, type TabMeta } from './tab-store';
 
@@ -64,6 +68,11 @@ export interface PersistOptions {
   minBatchBytes: number;
   /** In-flight requests a tab's meta row carries; beyond this they get rows of their own (the old way). */
   maxInFlightInMeta: number;
+  /**
+   * A queued request without a row, waiting longer than this, is counted in its meta's `seen` and
+   * named in `refused` like a refused one (it stays queued): its DevTools entry may no longer be re-sent.
+   */
+  maxUnwrittenAgeMs: number;
 }
 
 export const DEFAULT_PERSIST_OPTIONS: PersistOptions = {
@@ -85,6 +94,11 @@ export const DEFAULT_PERSIST_OPTIONS: PersistOptions = {
   // of long polls, whose rows are cheaper than rewriting them all in every meta (in the soak, 256
   // carried made a ~300 KB meta row per commit).
   maxInFlightInMeta: 64,
+  // Below the re-send window by the longest a meta written at that age may take to commit (commits
+  // of 7-10 s were seen in the soak at load 17-19): a change that crosses it must be in a committed
+  // meta before its entry leaves the window. store8's soak: changes waited 94-102 s, and 1,852-1,934
+  // requests were lost uncounted after a stop.
+  maxUnwrittenAgeMs: RESEND_WINDOW_MS - 10_000,
 };
 
 /** The meta row as stored: the tab's meta (and the names of refused requests). */
@@ -149,6 +163,13 @@ export interface PersistStats {
   queueDropped: number;
   /** Records whose latest change was refused and is not written yet: a worker stop now counts them in droppedRecords. */
   unwritten: number;
+  /**
+   * Requests whose row waited in the queue longer than maxUnwrittenAgeMs ("write queue too slow"):
+   * from then on counted and named like refused ones, so a stop before their row is written counts them as dropped.
+   */
+  queueTooSlow: number;
+  /** Such requests still queued now: a worker stop now counts them in droppedRecords. */
+  tooSlowUnwritten: number;
   /** Most records ever waiting at once. */
   maxQueued: number;
   /** Records waiting now. */
@@ -251,8 +272,10 @@ export class CapturePersister {
   private timer: unknown = null;
   private committing: Promise<void> | null = null;
   private lastCommitFailed = false;
+  /** Queued requests without a row that waited longer than maxUnwrittenAgeMs (counted once each in queueTooSlow). */
+  private readonly tooSlow = new Set<string>();
   /** Rows whose latest change the full queue refused, with the live record (its identity goes in the meta). */
-  private readonly refused = new Map<string, { tabId: number; record: StoredRecord }>();
+  private readonly refused = new Map<string, { tabId: number; record: StoredRecord; at: number }>();
   /** Requests whose persisted copy is their tab's meta (in flight, or complete and waiting for their row), by tab and seq. */
   private readonly inFlight = new Map<number, Map<number, StoredRecord>>();
   /** Rows of carried requests that need a row now: all taken by the next transaction. */
@@ -261,7 +284,7 @@ export class CapturePersister {
   private batchBytes: number;
   private readonly counters: Omit<
     PersistStats,
-    'queued' | 'errors' | 'unwritten' | 'batchRecordsLimit' | 'batchBytesLimit' | 'inFlight'
+    'queued' | 'errors' | 'unwritten' | 'tooSlowUnwritten' | 'batchRecordsLimit' | 'batchBytesLimit' | 'inFlight'
   > = {
     commits: 0,
     maxCommitMs: 0,
@@ -282,6 +305,7 @@ export class CapturePersister {
     bodiesWritten: 0,
     bodyCharsWritten: 0,
     queueDropped: 0,
+    queueTooSlow: 0,
     maxQueued: 0,
     load: null,
     previousSessionTabs: 0,
@@ -329,6 +353,7 @@ export class CapturePersister {
       commitPhasesMax: { ...this.counters.commitPhasesMax },
       queued: this.pending.size,
       unwritten: this.refused.size,
+      tooSlowUnwritten: this.tooSlow.size,
       errors: this.errors,
       batchRecordsLimit: this.batchRecords,
       batchBytesLimit: this.batchBytes,
@@ -534,6 +559,7 @@ export class CapturePersister {
     for (const id of this.promoted) if (id.startsWith(`${tabId}:`)) this.promoted.delete(id);
     for (const [id, entry] of this.pending) if (entry.tabId === tabId) this.pending.delete(id);
     for (const [id, entry] of this.refused) if (entry.tabId === tabId) this.refused.delete(id);
+    for (const id of this.tooSlow) if (id.startsWith(`${tabId}:`)) this.tooSlow.delete(id);
     for (const id of this.recordRows) if (id.startsWith(`${tabId}:`)) this.recordRows.delete(id);
     for (const rows of [this.carriedRows, this.carriedDirty])
       for (const id of rows) if (id.startsWith(`${tabId}:`)) rows.delete(id);
@@ -568,23 +594,42 @@ export class CapturePersister {
     }
   }
 
-  /** Requests still queued whose row was never written and that no meta carries, by tab: not yet counted in the meta written now. */
-  private unwrittenRequestsByTab(): Map<number, number> {
-    const out = new Map<number, number>();
-    for (const [id, { tabId, seq, record }] of this.pending) {
-      if (record?.kind === 'request' && !this.recordRows.has(id) && !this.inFlight.get(tabId)?.has(seq))
-        out.set(tabId, (out.get(tabId) ?? 0) + 1);
+  /**
+   * Requests still queued whose row was never written and that no meta carries, by tab: those queued
+   * within maxUnwrittenAgeMs are not yet counted in the meta written now (`notYet`: a re-sent entry
+   * re-creates them); older ones are counted and named like refused ones (`tooSlow`).
+   */
+  private unwrittenRequestsByTab(): { notYet: Map<number, number>; tooSlow: Map<number, LostRequest[]> } {
+    const notYet = new Map<number, number>();
+    const tooSlow = new Map<number, LostRequest[]>();
+    const oldest = this.now() - this.options.maxUnwrittenAgeMs;
+    for (const [id, { tabId, seq, record, queuedAt }] of this.pending) {
+      if (record?.kind !== 'request' || this.recordRows.has(id) || this.inFlight.get(tabId)?.has(seq)) continue;
+      // Re-queued after a failed commit while a newer change was refused: `refused` names it already.
+      if (this.refused.has(id)) continue;
+      if (queuedAt > oldest) {
+        notYet.set(tabId, (notYet.get(tabId) ?? 0) + 1);
+        continue;
+      }
+      if (!this.tooSlow.has(id)) {
+        this.tooSlow.add(id);
+        this.counters.queueTooSlow++;
+      }
+      const list = tooSlow.get(tabId) ?? [];
+      list.push(lostRequestOf(record));
+      tooSlow.set(tabId, list);
     }
-    return out;
+    return { notYet, tooSlow };
   }
 
   /**
    * Requests whose latest change was refused and that have no row and no carried copy once this
    * transaction commits, by tab: a restart counts them as dropped, and the meta names them.
    */
-  private refusedRequestsByTab(uncarried: Array<[number, StoredRecord]>): Map<number, LostRequest[]> {
-    const out = new Map<number, LostRequest[]>();
-    if (!this.refused.size) return out;
+  private refusedRequestsByTab(
+    uncarried: Array<[number, StoredRecord]>,
+    out: Map<number, LostRequest[]>,
+  ): Map<number, LostRequest[]> {
     const leavingMeta = new Set(uncarried.map(([tabId, record]) => rowId(tabId, record.seq)));
     for (const [id, { tabId, record }] of this.refused) {
       if (record.kind !== 'request' || this.recordRows.has(id)) continue;
@@ -606,6 +651,7 @@ export class CapturePersister {
 
   private queue(tabId: number, seq: number, record: StoredRecord | null): void {
     const id = rowId(tabId, seq);
+    if (record === null) this.tooSlow.delete(id);
     const entry = this.pending.get(id);
     if (entry) {
       entry.record = record;
@@ -614,12 +660,14 @@ export class CapturePersister {
     // A promoted row is already held in memory by a meta (bounded by maxInFlightInMeta): never refused.
     if (record !== null && this.pending.size >= this.options.maxQueuedRecords && !this.promoted.has(id)) {
       this.counters.queueDropped++;
-      this.refused.set(id, { tabId, record });
+      this.refused.set(id, { tabId, record, at: this.refused.get(id)?.at ?? this.now() });
       return;
     }
+    // A refused request queued now has waited since its refusal (its entry was sent by then): its age counts from there.
+    const refusedAt = this.refused.get(id)?.at;
     this.refused.delete(id);
     // Deletes always queue: they are bounded by the evictions, which are bounded by the inserts.
-    this.pending.set(id, { tabId, seq, record, queuedAt: this.now() });
+    this.pending.set(id, { tabId, seq, record, queuedAt: Math.min(refusedAt ?? Infinity, this.now()) });
     if (this.pending.size > this.counters.maxQueued) this.counters.maxQueued = this.pending.size;
   }
 
@@ -750,13 +798,15 @@ export class CapturePersister {
       metas.add(tabId);
     }
     const unwritten = this.unwrittenRequestsByTab();
-    const refusedByTab = this.refusedRequestsByTab(uncarried);
+    // A tab whose queued requests became too slow has its meta rewritten now, counting and naming them.
+    for (const tabId of unwritten.tooSlow.keys()) metas.add(tabId);
+    const refusedByTab = this.refusedRequestsByTab(uncarried, unwritten.tooSlow);
     for (const tabId of metas) {
       const meta = this.source.meta(tabId);
       if (!meta) continue;
       // A request neither written nor carried (a DevTools-only record of a split backlog) is not counted yet:
       // if the worker stops first, the re-sent entry re-creates it rather than the restart counting it dropped.
-      const notYet = unwritten.get(tabId) ?? 0;
+      const notYet = unwritten.notYet.get(tabId) ?? 0;
       const stats = notYet === 0 ? meta.stats : { ...meta.stats, seen: meta.stats.seen - notYet };
       const value: StoredMeta = { ...meta, stats };
       const refused = refusedByTab.get(tabId);
@@ -815,7 +865,10 @@ export class CapturePersister {
         for (const id of carriedRowsDeleted) this.carriedRows.delete(id);
         this.counters.bodiesWritten += batch.putBodies.length;
         this.counters.bodyCharsWritten += bodyChars;
-        for (const { key } of batch.putRecords) this.recordRows.add(rowId(key[0], key[1]));
+        for (const { key } of batch.putRecords) {
+          this.recordRows.add(rowId(key[0], key[1]));
+          this.tooSlow.delete(rowId(key[0], key[1]));
+        }
         for (const key of batch.deleteRecords) this.recordRows.delete(rowId(key[0], key[1]));
         for (const [id, value] of bodyRowsAdded) this.bodyRows.set(id, value);
         for (const id of bodyRowsRemoved) this.bodyRows.delete(id);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CaptureDb } from '../platform/capture-db';
 import type { PortLike } from '../platform/runtime';
 import {
   DEVTOOLS_PORT_PREFIX,
@@ -50,7 +51,7 @@ function unpacked(message: Envelope): Envelope {
   } as Envelope;
 }
 
-function makeService(db = testDb(), persistOptions?: Partial<PersistOptions>) {
+function makeService(db: CaptureDb = testDb(), persistOptions?: Partial<PersistOptions>, now?: () => number) {
   const timers = new ManualTimers();
   const badges = new Map<number, number>();
   const service = new CaptureService({
@@ -61,6 +62,7 @@ function makeService(db = testDb(), persistOptions?: Partial<PersistOptions>) {
     extensionOrigin: ORIGIN,
     timers,
     persistOptions: persistOptions && { ...DEFAULT_PERSIST_OPTIONS, ...persistOptions },
+    ...(now ? { now } : {}),
   });
   return { service, timers, badges, db };
 }
@@ -640,6 +642,62 @@ describe('CaptureService', () => {
       const all = second.service.records(1).filter((r) => r.kind === 'request');
       expect({ held: all.length, dropped: t.droppedRecords, seen: t.seen }).toEqual({ held: 5, dropped: 0, seen: 5 });
       expect(all.every((r) => r.kind === 'request' && r.exchange.body !== undefined)).toBe(true);
+    });
+  });
+
+  // issue 19 (store8's soak): the write queue lagged past the re-send window, and a stop lost the
+  // queued requests uncounted. Older than maxUnwrittenAgeMs they are counted and named like refused ones.
+  it('a write queue lagging past the re-send window: after a stop every request is held or counted, once', async () => {
+    const inner = testDb();
+    let commitsLeft = Infinity;
+    // The backend stops answering once commitsLeft is spent (the worker then stops mid-backlog).
+    const db: CaptureDb = {
+      commit: (batch) => (commitsLeft-- > 0 ? inner.commit(batch) : new Promise(() => {})),
+      loadAll: () => inner.loadAll(),
+      readTab: (store, tabId, keysOnly) => inner.readTab(store, tabId, keysOnly),
+      clearAll: () => inner.clearAll(),
+    };
+    const options = { maxBatchRecords: 2, minBatchRecords: 1, maxInFlightInMeta: 0, maxUnwrittenAgeMs: 20_000 };
+    let clock = 0;
+    const first = makeService(db, options, () => clock);
+    await first.service.start();
+    const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+    first.service.connect(devtools);
+    await first.timers.runAll();
+    await first.service.persister.flush();
+    const entryOf = (i: number) => ({
+      exchange: devtoolsExchange(`https://a.test/${i}`, { status: 500, at: i * 10, body: `{"code":"e${i}"}` }),
+      bodyState: 'captured' as const,
+    });
+    for (let i = 0; i < 8; i++) {
+      fireAll(first.service, webRequest(`https://a.test/${i}`, { tabId: 1, status: 500, at: i * 10 }));
+      devtools.receive(envelope('devtools/finished', { tabId: 1, entries: [entryOf(i)] }));
+    }
+    // The queue lags: its first commit after the backlog comes 31 s later, and is its last.
+    clock = 31_000;
+    commitsLeft = 1;
+    await first.timers.runAll();
+
+    const second = makeService(inner, options, () => clock);
+    await second.service.start();
+    const s = second.service.stats(1)!;
+    expect({ held: second.service.records(1).length, dropped: s.droppedRecords, seen: s.seen }).toEqual({
+      held: 2,
+      dropped: 6,
+      seen: 8,
+    });
+    expect(first.service.persister.stats()).toMatchObject({ queueTooSlow: 6, tooSlowUnwritten: 6 });
+    // The devtools page re-sends what is still in its window (here the newest three): held once, no longer counted.
+    const again = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+    second.service.connect(again);
+    again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: [5, 6, 7].map(entryOf) }));
+    await second.timers.runAll();
+    await second.service.persister.flush();
+    const t = second.service.stats(1)!;
+    expect({ held: second.service.records(1).length, dropped: t.droppedRecords, seen: t.seen }).toEqual({
+      held: 5,
+      dropped: 3,
+      seen: 8,
     });
   });
 

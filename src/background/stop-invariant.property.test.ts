@@ -134,6 +134,9 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
     maxQueuedRecords: fc.integer({ min: 1, max: 6 }),
     maxInFlightInMeta: fc.integer({ min: 0, max: 2 }),
     maxBatchRecords: fc.integer({ min: 1, max: 3 }),
+    // 0: every request a transaction leaves queued is counted and named as too slow for the re-send
+    // window (a write queue lagging past it), and must still be held or counted exactly once.
+    maxUnwrittenAgeMs: fc.constantFrom(0, DEFAULT_PERSIST_OPTIONS.maxUnwrittenAgeMs),
   }),
   resend: fc.integer({ min: 1, max: 3 }),
   actions: fc.array(actionArb, { maxLength: 80 }),
@@ -170,6 +173,8 @@ class World {
   readonly handled: Array<{ type: keyof typeof HANDLERS; details: WebRequestDetails }> = [];
   /** Orphan responses adopted by the workers that stopped (coverage of the model). */
   adopted = 0;
+  /** Queued requests the workers that stopped counted as too slow for the re-send window (coverage). */
+  tooSlow = 0;
 
   constructor(readonly plan: Plan) {
     this.db = new SteppedDb(testDb());
@@ -306,6 +311,7 @@ class World {
     if (repeated) this.webRequestQueue.unshift(...this.handled.slice(-repeated));
     this.echoFrom = this.handled.length;
     this.adopted += this.service.adoptedOrphans;
+    this.tooSlow += this.service.persister.stats().queueTooSlow;
     this.portQueue = []; // posted to the dead worker: lost (the page still has them in its recent entries)
     this.devtoolsPort = null;
     this.stops++;
@@ -421,11 +427,12 @@ async function runPlan(plan: Plan) {
   coverage.runs++;
   if (world.stops > 1) coverage.withStop++;
   if (world.adopted > 0) coverage.withAdoption++;
+  if (world.tooSlow > 0) coverage.withTooSlowStop++;
   return { live, restarted };
 }
 
 /** How often the runs reached the paths of interest (printed with FAULTLINE_PROPERTY_COVERAGE=1). */
-const coverage = { runs: 0, withStop: 0, withAdoption: 0 };
+const coverage = { runs: 0, withStop: 0, withAdoption: 0, withTooSlowStop: 0 };
 
 describe('a worker stopped at any moment, with the devtools page re-sending its recent entries', () => {
   it('holds every request once or counts it as dropped: held + dropped = seen = made, none held twice', async () => {

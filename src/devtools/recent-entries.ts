@@ -2,7 +2,7 @@
 // not have written the last of them to storage yet, so they are sent again after every reconnect;
 // the background recognises the ones it holds (same DevTools key) and re-creates only what it lost.
 // Pure (clock injected) so it is unit-tested.
-import type { DevtoolsEntry } from '../protocol/messages';
+import { RESEND_WINDOW_MS, type DevtoolsEntry } from '../protocol/messages';
 
 export interface RecentOptions {
   /** Entries older than this are forgotten: far longer than a commit or a reconnect takes. */
@@ -16,7 +16,7 @@ export interface RecentOptions {
 // machine, twice over: a 10 s window left requests of a stopped worker in flight). maxEntries stays below the
 // 10,000-record cap, so a re-sent entry is never one the cap already evicted.
 export const DEFAULT_RECENT_OPTIONS: RecentOptions = {
-  windowMs: 30_000,
+  windowMs: RESEND_WINDOW_MS,
   maxEntries: 5_000,
   maxBodyChars: 16 * 1024 * 1024,
   now: () => Date.now(),

@@ -269,6 +269,13 @@ function isOneOf<T extends MessageType>(msg: Envelope, types: readonly T[]): msg
   return (types as readonly MessageType[]).includes(msg.type);
 }
 
+/**
+ * After every reconnect the devtools page sends again the entries it sent within this window
+ * (src/devtools/recent-entries.ts); the background re-creates what a stopped worker lost of them, and
+ * its persister counts as possibly lost what waited longer than this to be written (persist.ts).
+ */
+export const RESEND_WINDOW_MS = 30_000;
+
 export const PANEL_PORT_PREFIX = 'faultline-panel:';
 export const DEVTOOLS_PORT_PREFIX = 'faultline-devtools:';
 
