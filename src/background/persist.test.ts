@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyBatch, type CaptureDb, type WriteBatch } from '../platform/capture-db';
+import { emptyBatch, type CaptureDb, type CommitPhases, type WriteBatch } from '../platform/capture-db';
 import type { RequestRecord } from '../protocol/messages';
 import { CapturePersister, RECORD_ROW_BYTES, type PersistOptions, type StoredMeta } from './persist';
 import { TabStore, type StoredRecord } from './tab-store';
@@ -103,6 +103,20 @@ const batchBytes = (batch: WriteBatch) =>
 
 const strip = (records: StoredRecord[]) => JSON.parse(JSON.stringify(records)) as StoredRecord[];
 const requestsOf = (store: TabStore | undefined) => (store?.all() ?? []).filter((r) => r.kind === 'request').length;
+
+/** A CaptureDb over `spy` whose every commit first runs `took` (it advances the test's clock) and reports its phases. */
+function timedDb(spy: SpyDb, took: () => CommitPhases): CaptureDb {
+  return {
+    commit: async (batch) => {
+      const phases = took();
+      await spy.commit(batch);
+      return phases;
+    },
+    loadAll: () => spy.loadAll(),
+    clearAll: () => spy.clearAll(),
+    readTab: (store, tabId) => spy.readTab(store, tabId),
+  };
+}
 
 describe('CapturePersister', () => {
   it('round-trips records, bodies, preserve and stats through IndexedDB', async () => {
@@ -679,16 +693,10 @@ describe('CapturePersister', () => {
     let commitMs = 300;
     const spy = new SpyDb(testDb());
     // Each commit takes commitMs on the persister's clock, all of it running its requests.
-    const db: CaptureDb = {
-      commit: async (batch) => {
-        clock += commitMs;
-        await spy.commit(batch);
-        return { issueMs: 0, waitMs: 0, requestsMs: commitMs, finishMs: 0 };
-      },
-      loadAll: () => spy.loadAll(),
-      clearAll: () => spy.clearAll(),
-      readTab: (store, tabId) => spy.readTab(store, tabId),
-    };
+    const db = timedDb(spy, () => {
+      clock += commitMs;
+      return { issueMs: 0, waitMs: 0, requestsMs: commitMs, finishMs: 0 };
+    });
     const timers = new ManualTimers();
     const stores = new Map<number, TabStore>();
     const persister = new CapturePersister(
@@ -732,16 +740,10 @@ describe('CapturePersister', () => {
     let clock = 0;
     const spy = new SpyDb(testDb());
     // Each commit takes 2 s on the persister's clock, all but 7 ms of it waiting to start and in the backend's commit.
-    const db: CaptureDb = {
-      commit: async (batch) => {
-        clock += 2_000;
-        await spy.commit(batch);
-        return { issueMs: 2, waitMs: 1_000, requestsMs: 5, finishMs: 993 };
-      },
-      loadAll: () => spy.loadAll(),
-      clearAll: () => spy.clearAll(),
-      readTab: (store, tabId) => spy.readTab(store, tabId),
-    };
+    const db = timedDb(spy, () => {
+      clock += 2_000;
+      return { issueMs: 2, waitMs: 1_000, requestsMs: 5, finishMs: 993 };
+    });
     const timers = new ManualTimers();
     const stores = new Map<number, TabStore>();
     const persister = new CapturePersister(
@@ -766,17 +768,11 @@ describe('CapturePersister', () => {
   it('writes a backlog of one shrunk batch at once, not only a backlog of the largest', async () => {
     let clock = 0;
     const spy = new SpyDb(testDb());
-    const db: CaptureDb = {
-      // Every commit is slow, in its requests.
-      commit: async (batch) => {
-        clock += 300;
-        await spy.commit(batch);
-        return { issueMs: 0, waitMs: 0, requestsMs: 300, finishMs: 0 };
-      },
-      loadAll: () => spy.loadAll(),
-      clearAll: () => spy.clearAll(),
-      readTab: (store, tabId) => spy.readTab(store, tabId),
-    };
+    // Every commit is slow, in its requests.
+    const db = timedDb(spy, () => {
+      clock += 300;
+      return { issueMs: 0, waitMs: 0, requestsMs: 300, finishMs: 0 };
+    });
     const delays: number[] = [];
     const queue: Array<() => void> = [];
     const timers = {
