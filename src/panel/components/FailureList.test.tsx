@@ -15,6 +15,27 @@ const grid = (root: Element) => root.querySelector<HTMLElement>('[data-testid="f
 const selectedSeq = (root: Element) =>
   root.querySelector('[role="row"][aria-selected="true"]')?.getAttribute('data-seq') ?? null;
 
+/** happy-dom has no layout or canvas: a 300 px Message cell and a 7 px-per-character font stand in during `run`. */
+function withTextLayout(run: () => void): void {
+  const width = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth')!;
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('col-message') ? 311 : width.get!.call(this);
+    },
+  });
+  HTMLCanvasElement.prototype.getContext = function () {
+    return { font: '', measureText: (t: string) => ({ width: t.length * 7 }) };
+  } as never;
+  try {
+    run();
+  } finally {
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', width);
+    HTMLCanvasElement.prototype.getContext = getContext;
+  }
+}
+
 describe('FailureList', () => {
   it('renders a window of 100,000 rows, not all of them, pinned to the newest at the bottom', () => {
     view = renderPanel(manyFailures(100_000), { viewport: 630 });
@@ -158,19 +179,7 @@ describe('FailureList', () => {
   });
 
   it('a message longer than its cell wraps: its row grows by the lines, and the rows after it move down', () => {
-    // happy-dom has no layout or canvas: a 300 px Message cell and a 7 px-per-character font stand in.
-    const width = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth')!;
-    const getContext = HTMLCanvasElement.prototype.getContext;
-    Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.classList.contains('col-message') ? 311 : width.get!.call(this);
-      },
-    });
-    HTMLCanvasElement.prototype.getContext = function () {
-      return { font: '', measureText: (t: string) => ({ width: t.length * 7 }) };
-    } as never;
-    try {
+    withTextLayout(() => {
       const long = 'word '.repeat(100).trim(); // 499 characters: 3,493 px, cut to 240 characters in the cell
       view = renderPanel([
         requestRecord({ seq: 1, message: 'short' }),
@@ -186,25 +195,11 @@ describe('FailureList', () => {
       expect(bySeq(3).classList.contains('wrapped')).toBe(false);
       const spacer = view.root.querySelector<HTMLElement>('[role="rowgroup"]')!;
       expect(spacer.style.height).toBe(`${3 * 20 + 5 * 14}px`);
-    } finally {
-      Object.defineProperty(HTMLElement.prototype, 'clientWidth', width);
-      HTMLCanvasElement.prototype.getContext = getContext;
-    }
+    });
   });
 
   it('older rows put in front of wrapped rows (an opening) take their own heights, not those of the rows at the end', () => {
-    const width = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth')!;
-    const getContext = HTMLCanvasElement.prototype.getContext;
-    Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.classList.contains('col-message') ? 311 : width.get!.call(this);
-      },
-    });
-    HTMLCanvasElement.prototype.getContext = function () {
-      return { font: '', measureText: (t: string) => ({ width: t.length * 7 }) };
-    } as never;
-    try {
+    withTextLayout(() => {
       const long = 'word '.repeat(100).trim(); // 6 lines, as above
       view = renderPanel([
         requestRecord({ seq: 10, message: 'short' }),
@@ -223,10 +218,7 @@ describe('FailureList', () => {
         );
       });
       expect(spacer()).toBe(`${6 * 20 + 5 * 14}px`);
-    } finally {
-      Object.defineProperty(HTMLElement.prototype, 'clientWidth', width);
-      HTMLCanvasElement.prototype.getContext = getContext;
-    }
+    });
   });
 
   it('keyboard navigation scrolls the window along', () => {
