@@ -443,7 +443,7 @@ function codeRetryHint(
   // reach-r: where the code says nothing, the message may ("try again later" on a 400/409; a 500 that blames the request).
   if (hint === undefined && (kind === 'body' || MESSAGE_TRY_LATER_STATUSES.has(status)) && transientByMessage(message))
     return true;
-  if (hint === undefined && status === 500 && requestBlamedByMessage(message)) return false;
+  if (hint === undefined && status >= 500 && requestBlamedByMessage(message)) return false;
   if (hint === undefined && status >= 500 && hostNotSetUpByMessage(message)) return false;
   // reach-v: a 5xx whose code names a wrong, denied or switched-off setting (Lambda's 502 `KMSAccessDeniedException`).
   if (hint === undefined && status >= 500 && !rateLimited && codeNamesBrokenSetup(errorCode)) return false;
@@ -738,7 +738,8 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
         ? extracted.retryable
         : kind === 'network'
           ? undefined
-          : codeRetryHint(errorCode, message, ex.status, kind, rateLimit !== null && quota === null),
+          : // A 2xx envelope that names its own status (`statusCode: 503`) is judged as that status, like its advice.
+            codeRetryHint(errorCode, message, adviceStatus, kind, rateLimit !== null && quota === null),
     allow: headers.get('allow'),
     wwwAuthenticate: headers.get('www-authenticate'),
     credentialHeader,

@@ -14,6 +14,12 @@ const RATE_LIMIT_MESSAGE =
 /** On a 400 or a 2xx body failure only unmistakable wording counts ("limit exceeded" may be a size limit). */
 const STRICT_RATE_LIMIT = /rate.?limit|too.?many.?requests|too many (?:visits|calls)\b|throttl/i;
 
+/**
+ * Statuses that say "the request as sent was refused" (400, and reach-z: 409 and 422) on which unmistakable wording
+ * makes a rate limit ("Rate limit exceeded" on a 422). Not a 404 ("rate limit policy not found" names a thing) nor 413.
+ */
+const STRICT_STATUSES: ReadonlySet<number> = new Set([400, 409, 422]);
+
 /** Statuses on which any rate-limit message or code is believed. */
 const RATE_LIMIT_CARRIERS = new Set([403, 420, 429, 503, 509]);
 
@@ -30,7 +36,7 @@ export interface LimitInput {
 export function rateLimitEvidence(f: LimitInput): string | null {
   if (f.status === 429) return 'HTTP 429';
   if (f.status === 420) return 'HTTP 420 (Enhance Your Calm)';
-  if (f.status === 400 || (f.bodyFailure && f.status < 400)) {
+  if (STRICT_STATUSES.has(f.status) || (f.bodyFailure && f.status < 400)) {
     if (f.errorCode && STRICT_RATE_LIMIT.test(f.errorCode)) return `error code ${f.errorCode}`;
     if (f.message && STRICT_RATE_LIMIT.test(f.message.slice(0, 2000))) return 'the message mentions a rate limit';
     return null;

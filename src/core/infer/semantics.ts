@@ -25,7 +25,7 @@ const FIX_WORDS =
  * `bad_request`): sending it again unchanged fails again, even when a server sends it with a 500.
  */
 const FIX_THE_REQUEST =
-  /^(?:(?:request |input |parameter |schema )?validation (?:error|errors|failed|failure|exception)|failed precondition|precondition failed|out of range|already exists|permission denied|unauthenticated|unimplemented|invalid (?:\w+ )?(?:request|argument|arguments|parameter|parameters|param|params|input|json|body|payload|api key|key|apikey|credentials|value|values|field|fields|format|query|signature|token)(?: value| values| format| error| exception)?|bad request(?: error| exception)?|malformed (?:request|json|body)|missing (?:\w+ )?(?:parameter|parameters|param|params|argument|arguments|field|fields|api key|key|value|header)(?: error| exception)?|unauthorized|forbidden|authentication failed)$/;
+  /^(?:(?:request |input |parameter |schema )?validation (?:error|errors|failed|failure|exception)|failed precondition|precondition failed|out of range|(?:\w+ )?already exists(?: error| exception)?|duplicate (?:record|entry|key|value|resource|name|email|item|object|entity)(?: error| exception)?|(?:unrecognized|unknown|invalid) client(?: error| exception)?|(?:expired|revoked) (?:token|key|api key|credentials)(?: error| exception)?|(?:token|key|api key|credentials) (?:expired|revoked)(?: error| exception)?|permission denied|unauthenticated|unimplemented|invalid (?:\w+ )?(?:request|argument|arguments|parameter|parameters|param|params|input|json|body|payload|api key|key|apikey|credentials|value|values|field|fields|format|query|signature|token)(?: value| values| format| error| exception)?|bad request(?: error| exception)?|malformed (?:request|json|body)|missing (?:\w+ )?(?:parameter|parameters|param|params|argument|arguments|field|fields|api key|key|value|header)(?: error| exception)?|unauthorized|forbidden|authentication failed)$/;
 /** A code that says it outright: `NonRetryableError`, `NOT_RETRYABLE` (Temporal's nonRetryable application failures). */
 const NOT_RETRYABLE = /\b(?:non|not|never|no) ?retr(?:y|yable|iable)\b/;
 /**
@@ -188,9 +188,12 @@ const SHORT_WAIT =
  * LOADING/TRYAGAIN, Azure "Try operation later", AWS "Transaction is ongoing"). Reach-v: a stated short wait (SQS
  * QueueDeletedRecently "You must wait 60 seconds after deleting a queue before you can create another with the same
  * name") and an action still pending on the resource (DigitalOcean 422 "Droplet already has a pending event").
+ * Reach-z: a timeout with its subject ("Upstream timeout", "The operation timed out") and another operation in flight
+ * (Azure AnotherOperationInProgress's "Another operation is in progress", the IETF Idempotency-Key draft's "A request
+ * is outstanding for this Idempotency-Key", "locked by another operation").
  */
 const MESSAGE_TRY_LATER =
-  /\b(?:(?:please )?(?:try|retry)(?: (?:the|this|your))?(?: (?:operation|request|call|action|it))?(?: again)? later|try (?:again )?after (?:some|a) (?:time|while|moment)|try again (?:in a (?:few|little|moment|bit|while)|shortly|soon)|retry (?:shortly|in a (?:moment|few|little))|(?:is|are) (?:currently )?being (?:deleted|created|provisioned|updated|modified|migrated|restored|rehydrated|initiali[sz]ed)|could not serialize access|deadlock (?:detected|found)|database is locked|could not obtain lock|lock wait timeout|try restarting (?:the )?transaction|canceling statement due to (?:statement|lock) timeout|might succeed if retried|transaction is ongoing|is loading the dataset|tryagain|clusterdown|temporarily (?:unavailable|overloaded|busy|locked|disabled|blocked)|(?:server|service|system|database|backend) (?:is )?(?:currently |temporarily )?(?:busy|overloaded)|(?:must|need to|have to|should) wait (?:for )?(?:at least )?\d+(?:\.\d+)? ?(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?)|already has an? pending (?:event|action|operation|request))\b/i;
+  /\b(?:(?:please )?(?:try|retry)(?: (?:the|this|your))?(?: (?:operation|request|call|action|it))?(?: again)? later|try (?:again )?after (?:some|a) (?:time|while|moment)|try again (?:in a (?:few|little|moment|bit|while)|shortly|soon)|retry (?:shortly|in a (?:moment|few|little))|(?:is|are) (?:currently )?being (?:deleted|created|provisioned|updated|modified|migrated|restored|rehydrated|initiali[sz]ed)|could not serialize access|deadlock (?:detected|found)|database is locked|could not obtain lock|lock wait timeout|try restarting (?:the )?transaction|canceling statement due to (?:statement|lock) timeout|might succeed if retried|transaction is ongoing|is loading the dataset|tryagain|clusterdown|temporarily (?:unavailable|overloaded|busy|locked|disabled|blocked)|(?:server|service|system|database|backend) (?:is )?(?:currently |temporarily )?(?:busy|overloaded)|(?:must|need to|have to|should) wait (?:for )?(?:at least )?\d+(?:\.\d+)? ?(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?)|already has an? pending (?:event|action|operation|request)|(?:upstream|gateway|request|operation|connection|read|query|server|backend|service|socket) (?:has )?(?:timed out|timeout)|(?:another|a concurrent|the previous) (?:request|operation|process|update|job|task|transaction)s? (?:is |are )?(?:currently |still )?(?:in progress|running|pending|outstanding)|(?:request|operation) is (?:currently |still )?outstanding|(?:is|are) (?:currently )?(?:locked|in use|held) by (?:another|a concurrent) (?:operation|request|process|user|transaction|session)|in progress on this resource)\b/i;
 /** The same in Chinese APIs (WeChat errcode -1 "系统繁忙，此时请开发者稍候再试"; Alipay/WeChat Pay "请稍后重试"): busy, try later. */
 const MESSAGE_TRY_LATER_ZH = /繁忙|稍[后候](?:再试|重试)|请重试/;
 /** A message that also blames the request: the retry it asks for comes after a fix. */
@@ -209,16 +212,18 @@ export function transientByMessage(message: string | null | undefined): boolean 
 }
 
 /**
- * A 500 whose message blames the request ("You must specify a key value", "Block height out of range", "The request
- * was rejected because…"): the fixtures README makes fix-the-request errors not retryable, whatever the status.
+ * A 5xx whose message blames the request ("You must specify a key value", "Block height out of range", "The request
+ * was rejected because…") or its credentials ("The access token expired"), or says it duplicates what exists (a unique
+ * key violation surfaced as a 500): the fixtures README makes fix-the-request and fix-the-credentials errors not
+ * retryable, whatever the status (reach-z probe grid).
  * Server faults that use the same words ("invalid memory address", "index out of range" in a panic) are not taken.
  */
 const MESSAGE_BLAMES_REQUEST =
-  /\b(?:(?:invalid|missing|malformed) (?:\w+ )?(?:parameter|param|argument|field|value|input|request|query|json|body|payload|format|key|token|id|identifier|email|date|type|data|header|signature|credentials|login|session|username|password)s?|(?:is|are) (?:required|mandatory|not allowed|not valid)|you (?:must|cannot|can ?not|need to) (?:specify|provide|set|include|use|supply|pass|send)|must (?:not )?be (?:a |an |at (?:least|most) |between |one of |less |greater |more |positive|non-?negative|valid|provided|specified|unique)|(?:the )?request was rejected because|out of range)\b/i;
+  /\b(?:(?:invalid|missing|malformed) (?:\w+ )?(?:parameter|param|argument|field|value|input|request|query|json|body|payload|format|key|token|id|identifier|email|date|type|data|header|signature|credentials|login|session|username|password)s?|(?:is|are) (?:required|mandatory|not allowed|not valid)|you (?:must|cannot|can ?not|need to) (?:specify|provide|set|include|use|supply|pass|send)|must (?:not )?be (?:a |an |at (?:least|most) |between |one of |less |greater |more |positive|non-?negative|valid|provided|specified|unique)|(?:the )?request was rejected because|out of range|already exists|duplicate (?:entry|key|record|value)|(?:token|key|credentials|session|signature) (?:has |is )?(?:expired|revoked)|credentials (?:were|was) not provided|not authenticated|(?:do|does) not have (?:the )?permissions?|not (?:authorized|permitted) to|permission denied)\b/i;
 const SERVER_FAULT_WORDS =
   /\b(?:runtime error|nil pointer|null ?pointer|memory address|undefined|stack ?trace|traceback|segmentation|panic|internal|unexpected|exception|temporar(?:y|ily)|try again|timeout|timed out|unavailable)\b/i;
 
-/** Whether a message on a 500 blames the request rather than the server. */
+/** Whether a message on a 5xx blames the request rather than the server. */
 export function requestBlamedByMessage(message: string | null | undefined): boolean {
   if (!message) return false;
   const text = message.length > 2000 ? message.slice(0, 2000) : message;
@@ -235,8 +240,18 @@ export function requestBlamedByMessage(message: string | null | undefined): bool
 const NOT_SET_UP =
   /\bunknown domain\b|\bcheck that this domain has been added to a service\b|\bno available channels? for model\b|无可用渠道/i;
 
-/** Whether a message on a 5xx says the host or model is not configured on the server that answered. */
+/**
+ * The same for a feature or a setting (reach-z probe grid): google.rpc UNIMPLEMENTED's "not implemented", "not
+ * supported", an API or deployment "disabled" (Google SERVICE_DISABLED "… or it is disabled. Enable it by visiting …"),
+ * a server "misconfigured" or missing an environment variable. Not when it says the state is temporary.
+ */
+const FEATURE_NOT_SET_UP =
+  /\bnot (?:yet )?implemented\b|\b(?:is|are) not supported\b|\b(?:is|are|has been|have been|was|were) disabled\b|\bmisconfigur(?:ed|ation)\b|\bmissing (?:environment variable|configuration|config)\b|\benable it\b|\bhas not been (?:used|enabled)\b/i;
+const NOT_SET_UP_PASSES = /\btemporar|\bmaintenance\b|\b(?:try|retry|check) (?:again|back|later)\b/i;
+
+/** Whether a message on a 5xx says the host, model, feature or setting is not configured on the server that answered. */
 export function hostNotSetUpByMessage(message: string | null | undefined): boolean {
   if (!message) return false;
-  return NOT_SET_UP.test(message.length > 2000 ? message.slice(0, 2000) : message);
+  const text = message.length > 2000 ? message.slice(0, 2000) : message;
+  return NOT_SET_UP.test(text) || (FEATURE_NOT_SET_UP.test(text) && !NOT_SET_UP_PASSES.test(text));
 }
