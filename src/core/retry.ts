@@ -273,6 +273,11 @@ const MESSAGE_WAITS: readonly RegExp[] = [
   ),
   // "resets in 30 seconds", "rate limit reset in 12s", "try again in about 2 minutes"; Replicate "resets in ~30s"
   new RegExp(String.raw`\breset(?:s)?\s+in\s+(?:~\s*|about\s+|approximately\s+)?${NUM}\s*${UNIT}`, 'i'),
+  // "Next request allowed in 120 seconds", "back off for 30 seconds" (reach-z)
+  new RegExp(
+    String.raw`\b(?:(?:allowed|permitted|possible|accepted)\s+(?:again\s+)?in|back(?:-| )?off\s+for)\s+(?:about\s+|~\s*)?${NUM}\s*${UNIT}`,
+    'i',
+  ),
   // "blocked for 15 minutes", "rate limited for 60 seconds", "locked out for 30 minutes"
   new RegExp(
     String.raw`\b(?:blocked|banned|locked(?: out)?|suspended|throttled|rate[- ]?limited)\s+for\s+(?:the next\s+)?${NUM}\s*${UNIT}`,

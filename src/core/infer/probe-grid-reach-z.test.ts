@@ -862,3 +862,42 @@ describe('reach-z probe grid: second grid (wording unseen by the first fixes)', 
     expect(problems).toEqual([]);
   });
 });
+
+/**
+ * Waits in messages, in wordings public APIs use (OpenAI "try again in 6ms", DRF "Expected available in 1 second",
+ * Supabase "you can only request this after 45 seconds"), and figures that are no wait: a window ("per 60 seconds"),
+ * a count ("10 simultaneous connections"), a vague "a few minutes". Written after the first grids' fixes.
+ */
+const MESSAGE_WAIT_ROWS: ReadonlyArray<[string, number | null]> = [
+  ['Rate limit reached for requests. Please try again in 6ms.', 0.006],
+  ['Request was throttled. Expected available in 1 second.', 1],
+  ['Please wait a few minutes before you try again.', null],
+  ['You have exceeded the limit of 10 simultaneous connections.', null],
+  ['Limit of 100 requests per 60 seconds exceeded.', null],
+  ['Maximum 5 requests per second.', null],
+  ['You can make 60 requests per minute.', null],
+  ['Number of request tokens has exceeded your per-minute rate limit.', null],
+  ['Too many requests, please try again later.', null],
+  ['Rate limit is exceeded. Try again in 60 seconds.', 60],
+  ['Quota exceeded. Please try again in 1 hour.', 3600],
+  ['Too many requests. Try again in 1 minute and 30 seconds.', 90],
+  ['Too many login attempts. Please try again in 5 mins.', 300],
+  ['For security purposes, you can only request this after 45 seconds.', 45],
+  ['Slow down! Next request allowed in 120 seconds.', 120],
+  ['Rate limit exceeded, retry after 30s.', 30],
+  ['Throttled: please back off for 30 seconds.', 30],
+  ['You have been rate limited. Please wait 10 minutes.', 600],
+  ['Rate limit of 1000 requests per 3600 seconds exceeded.', null],
+];
+
+describe('reach-z probe grid: waits in messages (wording unseen by the first fixes)', () => {
+  it.each(MESSAGE_WAIT_ROWS)('429 "%s" → %s', (message, seconds) => {
+    const v: Variant = {
+      name: message,
+      status: 429,
+      body: { error: { message } },
+      expect: { retryable: true, retryAfterSeconds: seconds },
+    };
+    expect(variantMismatches(v)).toEqual([]);
+  });
+});
