@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyBatch, type CaptureDb, type CommitPhases, type WriteBatch } from '../platform/capture-db';
 import type { RequestRecord } from '../protocol/messages';
-import { CapturePersister, RECORD_ROW_BYTES, type PersistOptions, type StoredMeta } from './persist';
+import { CapturePersister, RECORD_ROW_BYTES, type PersistOptions, type StoredMeta, type Timers } from './persist';
 import { TabStore, type StoredRecord } from './tab-store';
 import {
   FakeMarker,
@@ -60,8 +60,13 @@ class SpyDb implements CaptureDb {
 }
 
 /** A live store wired to a persister, as the service wires them. */
-function setup(db: CaptureDb = testDb(), options: Partial<PersistOptions> = {}, limits = LIMITS, now = Date.now) {
-  const timers = new ManualTimers();
+function setup<T extends Timers = ManualTimers>(
+  db: CaptureDb = testDb(),
+  options: Partial<PersistOptions> = {},
+  limits = LIMITS,
+  now = Date.now,
+  timers: T = new ManualTimers() as unknown as T,
+) {
   const stores = new Map<number, TabStore>();
   const spy = db instanceof SpyDb ? db : new SpyDb(db);
   const persister = new CapturePersister(
@@ -697,14 +702,9 @@ describe('CapturePersister', () => {
       clock += commitMs;
       return { issueMs: 0, waitMs: 0, requestsMs: commitMs, finishMs: 0 };
     });
-    const timers = new ManualTimers();
-    const stores = new Map<number, TabStore>();
-    const persister = new CapturePersister(
+    const { persister, storeFor, timers } = setup(
       db,
-      null,
-      { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
       {
-        ...OPTIONS,
         maxBatchRecords: 64,
         // Never the binding bound here (64 bodiless rows are 128 K): the record bound is under test.
         maxBatchBytes: 1e6,
@@ -713,11 +713,10 @@ describe('CapturePersister', () => {
         minBatchRecords: 4,
         maxInFlightInMeta: 0,
       },
-      timers,
+      LIMITS,
       () => clock,
     );
-    const store = new TabStore(1, fakeClassify, LIMITS, (e) => persister.onEvent(e));
-    stores.set(1, store);
+    const store = storeFor(1);
     for (let i = 0; i < 200; i++) complete(store, `https://a.test/${i}`, 500, i);
     await timers.runAll();
     await persister.flush();
@@ -744,18 +743,13 @@ describe('CapturePersister', () => {
       clock += 2_000;
       return { issueMs: 2, waitMs: 1_000, requestsMs: 5, finishMs: 993 };
     });
-    const timers = new ManualTimers();
-    const stores = new Map<number, TabStore>();
-    const persister = new CapturePersister(
+    const { persister, storeFor, timers } = setup(
       db,
-      null,
-      { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
-      { ...OPTIONS, maxBatchRecords: 64, targetCommitMs: 100, minBatchRecords: 4, maxInFlightInMeta: 0 },
-      timers,
+      { maxBatchRecords: 64, targetCommitMs: 100, minBatchRecords: 4, maxInFlightInMeta: 0 },
+      LIMITS,
       () => clock,
     );
-    const store = new TabStore(1, fakeClassify, LIMITS, (e) => persister.onEvent(e));
-    stores.set(1, store);
+    const store = storeFor(1);
     for (let i = 0; i < 200; i++) complete(store, `https://a.test/${i}`, 500, i);
     await timers.runAll();
     await persister.flush();
@@ -779,17 +773,14 @@ describe('CapturePersister', () => {
       setTimer: (fn: () => void, ms: number): unknown => (delays.push(ms), queue.push(fn)),
       clearTimer: (): void => {},
     };
-    const stores = new Map<number, TabStore>();
-    const persister = new CapturePersister(
+    const { storeFor } = setup(
       db,
-      null,
-      { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
-      { ...OPTIONS, delayMs: 250, maxBatchRecords: 64, targetCommitMs: 100, minBatchRecords: 4, maxInFlightInMeta: 0 },
-      timers,
+      { delayMs: 250, maxBatchRecords: 64, targetCommitMs: 100, minBatchRecords: 4, maxInFlightInMeta: 0 },
+      LIMITS,
       () => clock,
+      timers,
     );
-    const store = new TabStore(1, fakeClassify, LIMITS, (e) => persister.onEvent(e));
-    stores.set(1, store);
+    const store = storeFor(1);
     for (let i = 0; i < 100; i++) complete(store, `https://a.test/${i}`, 500, i);
     for (let fired = 0; queue.length && fired < 10; fired++) {
       queue.shift()!();
@@ -803,18 +794,8 @@ describe('CapturePersister', () => {
   it('reports commit time and lag', async () => {
     let clock = 1000;
     const db = new SpyDb(testDb());
-    const timers = new ManualTimers();
-    const stores = new Map<number, TabStore>();
-    const persister = new CapturePersister(
-      db,
-      null,
-      { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
-      OPTIONS,
-      timers,
-      () => clock,
-    );
-    const store = new TabStore(1, fakeClassify, LIMITS, (e) => persister.onEvent(e));
-    stores.set(1, store);
+    const { persister, storeFor, timers } = setup(db, {}, LIMITS, () => clock);
+    const store = storeFor(1);
     complete(store, 'https://a.test/', 500, 1);
     clock += 300; // the delay passes, then the commit takes 40 ms
     db.hold();
@@ -846,17 +827,15 @@ describe('CapturePersister', () => {
       await settle();
     };
     const db = new SpyDb(testDb());
-    const stores = new Map<number, TabStore>();
-    const persister = new CapturePersister(
+    // No carried rows: promoted rows bypass the batch bounds, and this is about the bounds.
+    const { persister, storeFor } = setup(
       db,
-      null,
-      { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
-      // No carried rows: promoted rows bypass the batch bounds, and this is about the bounds.
-      { ...OPTIONS, delayMs: 250, maxBatchRecords: 5, maxInFlightInMeta: 0 },
+      { delayMs: 250, maxBatchRecords: 5, maxInFlightInMeta: 0 },
+      LIMITS,
+      Date.now,
       timers,
     );
-    const store = new TabStore(1, fakeClassify, LIMITS, (e) => persister.onEvent(e));
-    stores.set(1, store);
+    const store = storeFor(1);
 
     db.hold();
     complete(store, 'https://a.test/0', 500, 0);

@@ -8,6 +8,7 @@ import {
   envelope,
   type CaptureRecord,
   type Envelope,
+  type DevtoolsEntry,
 } from '../protocol/messages';
 import { toListRecord } from '../protocol/list-record';
 import { unpackRecords, type PackedRecords } from '../protocol/packed-records';
@@ -65,6 +66,27 @@ function makeService(db: CaptureDb = testDb(), persistOptions?: Partial<PersistO
     ...(now ? { now } : {}),
   });
   return { service, timers, badges, db };
+}
+
+type ServiceRun = ReturnType<typeof makeService>;
+
+/** Tab 1's requests held, counted as dropped, and seen: a stop must keep held + dropped equal to the requests made. */
+function tabCounts(run: ServiceRun) {
+  const s = run.service.stats(1)!;
+  return {
+    held: run.service.records(1).filter((r) => r.kind === 'request').length,
+    dropped: s.droppedRecords,
+    seen: s.seen,
+  };
+}
+
+/** The devtools page re-sends its entries to a new worker, as after a stop; waits for their writes. */
+async function resend(run: ServiceRun, entries: DevtoolsEntry[]) {
+  const port = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+  run.service.connect(port);
+  port.receive(envelope('devtools/har-backfill', { tabId: 1, entries }));
+  await run.timers.runAll();
+  await run.service.persister.flush();
 }
 
 function fireAll(service: CaptureService, ev: ReturnType<typeof webRequest>) {
@@ -577,14 +599,12 @@ describe('CaptureService', () => {
       await stoppedWithRefusals(db);
       const second = makeService(db, options);
       await second.service.start();
-      const again = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
-      second.service.connect(again);
-      again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: requests.map((_, i) => entryOf(i)) }));
-      await second.timers.runAll();
-      await second.service.persister.flush();
-      const s = second.service.stats(1)!;
+      await resend(
+        second,
+        requests.map((_, i) => entryOf(i)),
+      );
+      expect(tabCounts(second)).toEqual({ held: 8, dropped: 0, seen: 8 });
       const held = second.service.records(1).filter((r) => r.kind === 'request');
-      expect({ held: held.length, dropped: s.droppedRecords, seen: s.seen }).toEqual({ held: 8, dropped: 0, seen: 8 });
       expect(requestUrls(held).sort()).toEqual(requests.map((_, i) => `https://a.test/${i}`).sort());
 
       // Another stop: the small queue refused some of them again; held + counted stays 8, and a
@@ -594,17 +614,11 @@ describe('CaptureService', () => {
       await third.service.start();
       const t = third.service.stats(1)!;
       expect(third.service.records(1).length + t.droppedRecords).toBe(8);
-      const last = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
-      third.service.connect(last);
-      last.receive(envelope('devtools/har-backfill', { tabId: 1, entries: requests.map((_, i) => entryOf(i)) }));
-      await third.timers.runAll();
-      await third.service.persister.flush();
-      const u = third.service.stats(1)!;
-      expect({ held: third.service.records(1).length, dropped: u.droppedRecords, seen: u.seen }).toEqual({
-        held: 8,
-        dropped: 0,
-        seen: 8,
-      });
+      await resend(
+        third,
+        requests.map((_, i) => entryOf(i)),
+      );
+      expect(tabCounts(third)).toEqual({ held: 8, dropped: 0, seen: 8 });
     });
 
     it('is held once, not also counted, when the new worker adopts its response', async () => {
@@ -628,19 +642,12 @@ describe('CaptureService', () => {
       }
       await second.timers.runAll();
       await second.service.persister.flush();
-      const s = second.service.stats(1)!;
-      const held = second.service.records(1).filter((r) => r.kind === 'request');
-      expect({ held: held.length, dropped: s.droppedRecords, seen: s.seen }).toEqual({ held: 5, dropped: 0, seen: 5 });
+      expect(tabCounts(second)).toEqual({ held: 5, dropped: 0, seen: 5 });
       expect(second.service.adoptedOrphans).toBe(2);
       // Their entries, re-sent after, merge into the adopted records: still once.
-      const again = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
-      second.service.connect(again);
-      again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: [0, 1, 2, 3, 4].map(entryOf) }));
-      await second.timers.runAll();
-      await second.service.persister.flush();
-      const t = second.service.stats(1)!;
+      await resend(second, [0, 1, 2, 3, 4].map(entryOf));
+      expect(tabCounts(second)).toEqual({ held: 5, dropped: 0, seen: 5 });
       const all = second.service.records(1).filter((r) => r.kind === 'request');
-      expect({ held: all.length, dropped: t.droppedRecords, seen: t.seen }).toEqual({ held: 5, dropped: 0, seen: 5 });
       expect(all.every((r) => r.kind === 'request' && r.exchange.body !== undefined)).toBe(true);
     });
   });
@@ -680,25 +687,11 @@ describe('CaptureService', () => {
 
     const second = makeService(inner, options, () => clock);
     await second.service.start();
-    const s = second.service.stats(1)!;
-    expect({ held: second.service.records(1).length, dropped: s.droppedRecords, seen: s.seen }).toEqual({
-      held: 2,
-      dropped: 6,
-      seen: 8,
-    });
+    expect(tabCounts(second)).toEqual({ held: 2, dropped: 6, seen: 8 });
     expect(first.service.persister.stats()).toMatchObject({ queueTooSlow: 6, tooSlowUnwritten: 6 });
     // The devtools page re-sends what is still in its window (here the newest three): held once, no longer counted.
-    const again = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
-    second.service.connect(again);
-    again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: [5, 6, 7].map(entryOf) }));
-    await second.timers.runAll();
-    await second.service.persister.flush();
-    const t = second.service.stats(1)!;
-    expect({ held: second.service.records(1).length, dropped: t.droppedRecords, seen: t.seen }).toEqual({
-      held: 5,
-      dropped: 3,
-      seen: 8,
-    });
+    await resend(second, [5, 6, 7].map(entryOf));
+    expect(tabCounts(second)).toEqual({ held: 5, dropped: 3, seen: 8 });
   });
 
   it('frees a closed tab', async () => {
