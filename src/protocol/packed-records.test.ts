@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { inflateSync } from 'fflate';
+import { describe, expect, it, vi } from 'vitest';
 import { classify } from '../core/classify';
 import { seedExchange, type SeedCase } from '../core/testing/seed-cases';
 import { toListRecord } from './list-record';
 import type { CaptureRecord, RequestRecord } from './messages';
-import { isPackedRecords, packRecords, unpackRecords } from './packed-records';
+import { inflateAhead, isPackedRecords, packRecords, unpackRecords } from './packed-records';
+
+// fflate's inflate as it is, counted: the runtime's inflate ahead must spare it.
+vi.mock('fflate', async (original) => {
+  const fflate = await original<typeof import('fflate')>();
+  return { ...fflate, inflateSync: vi.fn(fflate.inflateSync) };
+});
 
 const seedPath = fileURLToPath(new URL('../../../shared/fixtures/seed-cases.json', import.meta.url));
 const cases = JSON.parse(readFileSync(seedPath, 'utf8')) as SeedCase[];
@@ -106,6 +113,34 @@ describe('packRecords / unpackRecords', () => {
     expect(() => unpackRecords({ ...packed, count: packed.count - 1 })).toThrow(/tokens left over/);
     expect(() => unpackRecords({ ...packed, count: packed.count + 1 })).toThrow(/ran out of tokens/);
     expect(isPackedRecords({ ...packed, format: 99 })).toBe(false);
+  });
+
+  it("unpacks a body the runtime's own inflate read ahead (DecompressionStream) without fflate's, to the same records", async () => {
+    const records = rows(cases.length * 2);
+    const packed = viaJson(packRecords(records)) as ReturnType<typeof packRecords>;
+    vi.mocked(inflateSync).mockClear();
+    await inflateAhead(packed);
+    expect(unpackRecords(packed)).toEqual(viaJson(records));
+    expect(inflateSync).not.toHaveBeenCalled();
+    // Read ahead once: a second unpacking of the same pack inflates it itself.
+    expect(unpackRecords(packed)).toEqual(viaJson(records));
+    expect(inflateSync).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves a body the runtime cannot inflate, or a runtime without DecompressionStream, to unpackRecords', async () => {
+    const packed = packRecords(rows(10));
+    const damaged = { ...packed, body: packed.body.slice(0, -8) };
+    await expect(inflateAhead(damaged)).resolves.toBeUndefined();
+    expect(() => unpackRecords(damaged)).toThrow(/damaged record pack/);
+    vi.stubGlobal('DecompressionStream', undefined);
+    try {
+      vi.mocked(inflateSync).mockClear();
+      await inflateAhead(packed);
+      expect(unpackRecords(packed)).toEqual(viaJson(rows(10)));
+      expect(inflateSync).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("reads the body with the runtime's own base64 decoder where it has one, as with atob", () => {

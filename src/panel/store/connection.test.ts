@@ -1,9 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { inflateSync } from 'fflate';
+import { describe, expect, it, vi } from 'vitest';
 import { envelope, PROTOCOL_VERSION, type Envelope } from '../../protocol/messages';
+import { packRecords } from '../../protocol/packed-records';
 import type { PanelPlatform, PortHandlers } from '../platform-types';
 import { manyFailures, stats } from '../testing';
 import { connectStore } from './connection';
 import { createPanelStore } from './panel-store';
+
+// fflate's inflate as it is, counted: packed rows from the port are inflated by the runtime.
+vi.mock('fflate', async (original) => {
+  const fflate = await original<typeof import('fflate')>();
+  return { ...fflate, inflateSync: vi.fn(fflate.inflateSync) };
+});
 
 function fakePlatform(storedSettings: unknown = undefined) {
   const posted: Envelope[] = [];
@@ -52,6 +60,30 @@ describe('connectStore', () => {
     expect(store.getState().ready).toBe(true);
     store.getState().clear();
     expect(fake.posted[fake.posted.length - 1]).toEqual(envelope('panel/clear', { tabId: 7 }));
+  });
+
+  it('takes packed rows in once the runtime has inflated them, in the order they came', async () => {
+    const fake = fakePlatform();
+    const store = createPanelStore({ tabId: 7 });
+    connectStore(store, fake.platform, (task) => task());
+    vi.mocked(inflateSync).mockClear();
+    const newest = manyFailures(3, 11);
+    const older = manyFailures(10);
+    fake.handlers().onMessage(
+      envelope('bg/snapshot', {
+        tabId: 7,
+        records: [],
+        packed: packRecords(newest),
+        stats: stats({}),
+        preserve: false,
+      }),
+    );
+    fake
+      .handlers()
+      .onMessage(envelope('bg/upsert', { tabId: 7, records: [], packed: packRecords(older), stats: stats({}) }));
+    expect(store.getState().ready).toBe(false);
+    await vi.waitFor(() => expect(store.getState().total).toBe(13));
+    expect(inflateSync).not.toHaveBeenCalled();
   });
 
   it('reports a reloaded extension and closes the port on dispose', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createIntake } from './intake';
+import { packRecords } from '../../protocol/packed-records';
+import { createIntake, inflatePackedAhead } from './intake';
 
 function setup() {
   const delivered: string[] = [];
@@ -59,5 +60,44 @@ describe('createIntake', () => {
     intake.push({ type: 'bg/upsert' });
     painted.shift()!();
     expect(delivered).toEqual(['bg/snapshot', 'bg/upsert']);
+  });
+
+  it('keeps the order while a message is prepared: what arrives meanwhile waits, the snapshot still waits for its paint', async () => {
+    const delivered: string[] = [];
+    const painted: Array<() => void> = [];
+    const tasks: Array<() => void> = [];
+    const prepared: Array<() => void> = [];
+    const intake = createIntake(
+      (m) => delivered.push((m as { type: string }).type),
+      (t) => painted.push(t),
+      (t) => tasks.push(t),
+      (m) => ((m as { packed?: boolean }).packed ? new Promise<void>((resolve) => prepared.push(resolve)) : null),
+    );
+    intake.push({ type: 'bg/snapshot', packed: true });
+    intake.push({ type: 'bg/cleared' });
+    expect(delivered).toEqual([]);
+    prepared.shift()!();
+    await Promise.resolve();
+    expect(delivered).toEqual(['bg/snapshot']);
+    expect(tasks).toHaveLength(0);
+    painted.shift()!();
+    expect(delivered).toEqual(['bg/snapshot', 'bg/cleared']);
+    intake.push({ type: 'bg/upsert', packed: true });
+    intake.push({ type: 'bg/records' });
+    expect(delivered).toHaveLength(2);
+    prepared.shift()!();
+    await Promise.resolve();
+    expect(delivered).toEqual(['bg/snapshot', 'bg/cleared', 'bg/upsert']);
+    tasks.shift()!();
+    expect(delivered).toEqual(['bg/snapshot', 'bg/cleared', 'bg/upsert', 'bg/records']);
+  });
+
+  it('inflates ahead only the packed rows of a message', async () => {
+    const packed = packRecords([
+      { kind: 'navigation', id: 'nav:1', tabId: 7, seq: 1, url: 'https://a.example/', at: 1 },
+    ]);
+    expect(inflatePackedAhead({ type: 'bg/records', payload: { records: [] } })).toBeNull();
+    expect(inflatePackedAhead({ type: 'bg/upsert', payload: { packed: { format: 99 } } })).toBeNull();
+    await expect(inflatePackedAhead({ type: 'bg/upsert', payload: { packed } })).resolves.toBeUndefined();
   });
 });

@@ -2,7 +2,9 @@
 // store gets a small bg/snapshot of the newest rows and then large messages of older rows, already
 // queued behind it. Taken in one after another, they could keep the first rows from being painted
 // until all of them were in; so after a snapshot the rest wait for the next paint, and each queued
-// message then runs in its own task, so the browser can paint between them. Order is kept.
+// message then runs in its own task, so the browser can paint between them. Order is kept, also
+// while a message's packed rows are being inflated (asynchronously: `Prepare`).
+import { inflateAhead, isPackedRecords } from '../../protocol/packed-records';
 
 /** Runs `task` once the next frame has been painted. */
 export type AfterPaint = (task: () => void) => void;
@@ -27,11 +29,12 @@ export const afterNextPaint: AfterPaint = (task) => {
   setTimeout(run, hidden ? 0 : HIDDEN_PANEL_MS);
 };
 
-const nextTask: AfterPaint = (task) => void setTimeout(task, 0);
+export const nextTask: AfterPaint = (task) => void setTimeout(task, 0);
 
 /**
  * User timing of the intake, for the bench and the Performance panel: per message, when it arrived
- * (`faultline:arrived`) and how long the store took it in (`faultline:intake`). Cleared now and
+ * (`faultline:arrived`) and how long the store took it in (`faultline:intake`, from the start of its
+ * preparation: an asynchronous inflate counts in full). Cleared now and
  * then, so a long-lived panel's timeline does not grow without end.
  */
 const TIMING_ENTRIES = 512;
@@ -51,18 +54,43 @@ export interface Intake {
   push(message: unknown): void;
 }
 
+/**
+ * Work a message needs before it is delivered that does not have to block the panel: its packed rows'
+ * body inflated by the runtime (packed-records.ts), or null when there is none.
+ */
+export type Prepare = (message: unknown) => Promise<void> | null;
+
+/** The packed rows of a bg/snapshot or bg/upsert inflated ahead by the runtime's own inflate. */
+export const inflatePackedAhead: Prepare = (message) => {
+  const packed = (message as { payload?: { packed?: unknown } } | null)?.payload?.packed;
+  return isPackedRecords(packed) ? inflateAhead(packed) : null;
+};
+
 export function createIntake(
   deliver: (message: unknown) => void,
   afterPaint: AfterPaint = afterNextPaint,
   later: AfterPaint = nextTask,
+  prepare: Prepare = () => null,
 ): Intake {
   const queue: unknown[] = [];
   let waiting = false;
   const isSnapshot = (message: unknown): boolean => (message as { type?: unknown } | null)?.type === 'bg/snapshot';
 
-  /** Delivers one message, then waits before the next when there is more or it was a snapshot. */
+  /** Prepares one message (the next wait until it is delivered, so the order holds), then delivers it. */
   const take = (message: unknown): void => {
     const start = typeof performance === 'undefined' ? 0 : performance.now();
+    const pending = prepare(message);
+    if (!pending) return deliverNow(message, start);
+    waiting = true;
+    void pending.then(
+      () => deliverNow(message, start),
+      () => deliverNow(message, start),
+    );
+  };
+
+  /** Delivers one message, then waits before the next when there is more or it was a snapshot. */
+  const deliverNow = (message: unknown, start: number): void => {
+    waiting = false;
     try {
       deliver(message);
     } finally {
