@@ -61,7 +61,8 @@ export function pageLines(html: string, maxLines = 40): string[] {
   region = region
     // A paragraph wrapped in the source ("unable to service your\nrequest due to") is one line.
     .replace(/([a-z,])[ \t]*\r?\n[ \t]*(?=[a-z])/g, '$1 ')
-    .replace(/<(script|style|noscript|template|head|title|button)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '\n')
+    // A page's footer and contact block (`<footer>`, `<address>`) hold banners and links, never the error.
+    .replace(/<(script|style|noscript|template|head|title|button|footer|address)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '\n')
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(BLOCK_TAGS, '\n')
     .replace(/<[^<>]*>/g, '');
@@ -75,6 +76,42 @@ export function pageLines(html: string, maxLines = 40): string[] {
   return lines;
 }
 
+/** Most words of a label before an ID ("Your support ID is:", "Incapsula incident ID:"). */
+const MAX_ID_LABEL_WORDS = 5;
+
+/** A label cell of its own ("Request ID", "Reference #"), its value in the next cell. */
+const ID_LABEL_CELL = /^[A-Za-z ]{0,40}(?:\b(?:ID|identifier|ref(?:erence)?)|#)\s*:?$/i;
+
+/** A line that holds a support ID and at most a short label: no sentence of its own. */
+function isIdLine(line: string): boolean {
+  if (line.length > 200) return false;
+  const id = supportIdInText(line);
+  if (id === undefined) return false;
+  const rest = line.replace(id, ' ');
+  // "Request unsuccessful. Incapsula incident ID: …": a sentence before the label is a message.
+  if (/[.!?]\s/.test(rest)) return false;
+  const label = rest.replace(/[^A-Za-z ]+/g, ' ').trim();
+  return label === '' || label.split(/ +/).length <= MAX_ID_LABEL_WORDS;
+}
+
+/**
+ * The lines without those that only name the ID to quote ("Request ID: 8a1b…"; a table's label cell and
+ * its value cell, two lines): they are the support ID's, not the message's.
+ */
+function withoutIdLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (isIdLine(lines[i])) continue;
+    const next = lines[i + 1];
+    if (next !== undefined && ID_LABEL_CELL.test(lines[i]) && isIdLine(`${lines[i]} ${next}`)) {
+      i++;
+      continue;
+    }
+    out.push(lines[i]);
+  }
+  return out;
+}
+
 /** Most characters of page text used as the message. */
 const MAX_PAGE_MESSAGE = 400;
 
@@ -84,7 +121,7 @@ const MAX_PAGE_MESSAGE = 400;
  * without visible text.
  */
 export function htmlMessage(html: string): string | undefined {
-  const lines = pageLines(html, 12);
+  const lines = withoutIdLines(pageLines(html, 12));
   if (!lines.length) return undefined;
   let out = '';
   for (const line of lines) {
