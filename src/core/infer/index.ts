@@ -338,6 +338,17 @@ function statusLine(text: string): { code?: string; message: string } | undefine
   return { code: m[1] && /\d|^[A-Z_]+$/.test(m[1]) ? m[1] : undefined, message: m[2].trim() };
 }
 
+/** One `Key=value` line (Google ClientLogin's `Error=BadAuthentication`, `Info=…`): a name, `=`, the rest of the line. */
+const KEY_VALUE_LINE = /^[A-Za-z_][\w.\-]{0,63}=[^\r\n]*$/;
+
+/** A body of `Key=value` lines only, at least two, as its lines; undefined otherwise. */
+function keyValueLines(text: string): string[] | undefined {
+  if (!text.includes('\n')) return undefined;
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (lines.length < 2 || lines.length > 64 || !lines.every((line) => KEY_VALUE_LINE.test(line))) return undefined;
+  return lines;
+}
+
 /** `a=1&b=two`: at least two pairs, no spaces or line breaks; bounded. */
 const FORM_BODY = /^[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*(?:&[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*)+$/;
 
@@ -348,10 +359,11 @@ const FORM_BODY = /^[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*(?:&[A-Za-z_][\w.\-[\]]{0,6
 export function formFields(text: string): Record<string, string> | undefined {
   if (text.length > 8192 || !text.includes('=')) return undefined;
   const t = text.trim();
-  if (!FORM_BODY.test(t)) return undefined;
+  const lines = FORM_BODY.test(t) ? undefined : keyValueLines(t);
+  if (!lines && !FORM_BODY.test(t)) return undefined;
   const out: Record<string, string> = {};
   let n = 0;
-  for (const pair of t.split('&')) {
+  for (const pair of lines ?? t.split('&')) {
     if (++n > 64) break;
     const eq = pair.indexOf('=');
     let key = pair.slice(0, eq);
@@ -361,7 +373,9 @@ export function formFields(text: string): Record<string, string> | undefined {
       key = list[1];
     }
     try {
-      const value = decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
+      // Lines carry their values as written; only the form encoding escapes them.
+      const raw = pair.slice(eq + 1);
+      const value = lines ? raw.trim() : decodeURIComponent(raw.replace(/\+/g, ' '));
       if (!Object.prototype.hasOwnProperty.call(out, key))
         Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     } catch {

@@ -77,7 +77,7 @@ export function pageLines(html: string, maxLines = 40): string[] {
 }
 
 /** Most words of a label before an ID ("Your support ID is:", "Incapsula incident ID:"). */
-const MAX_ID_LABEL_WORDS = 5;
+const MAX_ID_LABEL_WORDS = 4;
 
 /** A label cell of its own ("Request ID", "Reference #"), its value in the next cell. */
 const ID_LABEL_CELL = /^[A-Za-z ]{0,40}(?:\b(?:ID|identifier|ref(?:erence)?)|#)\s*:?$/i;
