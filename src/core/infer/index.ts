@@ -4,7 +4,7 @@
 import type { BodyView, Extracted } from '../types';
 import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
 import { embeddedHttpStatus, fillPlaceholders, inferJson, isNoCode, jsonInside } from './json';
-import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
+import { codeInPage, htmlMessage, isBlockPage, pageLines, pageText, supportIdInText } from './markup';
 import { multistatusFailure, xmlFields } from './xml';
 import { jsonLinesFailure } from './json-lines';
 import { runtimeErrorOutput } from './runtime-errors';
@@ -270,11 +270,19 @@ export function inferMissing(
   if (saysFailure) out.saysFailure = true;
   if (kind === 'html') {
     const message = htmlMessage(body.text);
-    if (message && (typeof out.message !== 'string' || message.length > out.message.length)) out.message = message;
+    // The page's own words beat a recognizer's title that is longer, unless that title is only a status ("500 Internal Server Error").
+    if (
+      message &&
+      (typeof out.message !== 'string' || message.length > out.message.length || isGenericMessage(out.message))
+    )
+      out.message = message;
     // The visible text is only needed for a code or an ID still missing.
     const visible = missing(out.errorCode) || missing(out.errorId) ? pageText(body.text) : '';
     if (missing(out.errorCode)) {
-      const code = codeInPage(visible, status);
+      // A code alone on its line (`<p><code>FUNCTION_INVOCATION_FAILED</code></p>`) needs the page's lines, not its flat text.
+      const code =
+        codeInPage(visible, status) ??
+        (visible.includes('_') ? codeInPage(pageLines(body.text).join('\n'), status) : undefined);
       if (code) out.errorCode = code;
     }
     if (missing(out.errorId)) {

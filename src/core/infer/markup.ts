@@ -140,12 +140,15 @@ export function htmlMessage(html: string): string | undefined {
 export function isBlockPage(text: string): boolean {
   const head = text.length > 8000 ? text.slice(0, 8000) : text;
   // The rarer words first: most pages (scripts, styles, documents) name no block and stop there.
-  return (
-    /\b(?:rejected|blocked|denied|forbidden)\b/i.test(head) &&
-    /\b(?:support|incident|reference|request) ?(?:id|#)/i.test(head) &&
-    supportIdInText(pageText(head)) !== undefined
-  );
+  if (!BLOCK_WORD.test(head)) return false;
+  const visible = pageText(head);
+  // A block page says so first (its title or heading), and names the ID to quote in a support phrase.
+  return BLOCK_WORD.test(visible.slice(0, BLOCK_LEAD)) && supportIdInText(visible) !== undefined;
 }
+
+const BLOCK_WORD = /\b(?:rejected|blocked|denied|forbidden)\b/i;
+/** How far into a page's visible text its block sentence must start. */
+const BLOCK_LEAD = 300;
 
 /**
  * "Error 1015", "error code: 1020", "Error code: ACCESS_DENIED": a page's own code (never the HTTP status).
