@@ -107,7 +107,8 @@ export const xml: FormatRecognizer = {
     const rawCode = tagText(text, 'code') ?? tagText(text, 'errorCode');
     return compact({
       errorCode: rawCode && isCodeLike(rawCode) ? rawCode : undefined,
-      message: tagText(text, 'message') ?? tagText(text, 'error') ?? tagText(text, 'title'),
+      // RFC 9457's XML form: `<detail>` explains this occurrence, `<title>` only names its type.
+      message: tagText(text, 'message') ?? tagText(text, 'error') ?? tagText(text, 'detail') ?? tagText(text, 'title'),
     });
   },
 };
