@@ -254,6 +254,103 @@ function htmlCells(): GridCell[] {
   return out;
 }
 
+/** Where a page writes its own code (never the HTTP status), as CDNs and object stores do. */
+const PAGE_CODES: Array<{ name: string; html: (code: string) => string; code: string; sentence: string }> = [
+  {
+    // Cloudflare 1xxx error pages: "Error" and the code in two spans of the heading.
+    name: 'Cloudflare heading spans',
+    code: '1020',
+    sentence: 'Access denied',
+    html: (c) =>
+      `<h1><span class="cf-error-type">Error</span> <span class="cf-error-code">${c}</span></h1><h2 class="cf-subheadline">Access denied</h2>`,
+  },
+  {
+    // Cloudflare's plain answer to API clients: one line.
+    name: 'error code: line',
+    code: '1015',
+    sentence: 'You are being rate limited',
+    html: (c) => `<p>error code: ${c}</p><p>You are being rate limited</p>`,
+  },
+  {
+    // S3 static website endpoints: a list of Code / Message / RequestId.
+    name: 'S3 website list',
+    code: 'NoSuchKey',
+    sentence: 'The specified key does not exist.',
+    html: (c) =>
+      `<h1>404 Not Found</h1><ul><li>Code: ${c}</li><li>Message: The specified key does not exist.</li><li>Key: index.html</li></ul>`,
+  },
+  {
+    // Vercel: the upper-case code on its own line under the sentence.
+    name: 'upper-case code line',
+    code: 'FUNCTION_INVOCATION_FAILED',
+    sentence: 'This Serverless Function has crashed.',
+    html: (c) => `<h1>This Serverless Function has crashed.</h1><p><code>${c}</code></p>`,
+  },
+];
+
+function pageCodeCells(): GridCell[] {
+  const out: GridCell[] = [];
+  let n = 0;
+  for (const pc of PAGE_CODES)
+    for (const chrome of CHROME)
+      for (const phrase of ID_PHRASES) {
+        const status = [403, 404, 500, 502][n % 4];
+        n++;
+        const idBlock = phrase.id ? `<p>${phrase.label} <strong>${phrase.id}</strong></p>` : '';
+        out.push({
+          grid: 'html',
+          dims: { layout: `page code: ${pc.name}`, chrome: chrome.name, idPhrase: phrase.name, status: String(status) },
+          status,
+          contentType: 'text/html; charset=UTF-8',
+          body: `<!DOCTYPE html><html><head><title>${status} ${REASONS[status]}</title></head><body>${pc.html(pc.code)}${idBlock}${chrome.html}</body></html>`,
+          expect: { failure: true, errorCode: pc.code, message: pc.sentence, errorId: phrase.id || null },
+          messageExcludes: chrome.banner,
+        });
+      }
+  return out;
+}
+
+/** What a WAF or bot wall says when it blocks a request and answers 200 (some do, behind a CDN's cache). */
+const BLOCK_SENTENCES: Array<{ name: string; title: string; sentence: string }> = [
+  {
+    name: 'F5 ASM',
+    title: 'Request Rejected',
+    sentence: 'The requested URL was rejected. Please consult with your administrator.',
+  },
+  {
+    name: 'Imperva',
+    title: 'Request unsuccessful',
+    sentence: 'Request unsuccessful. Your request was blocked by the security policy.',
+  },
+  { name: 'Cloudflare block', title: 'Attention Required!', sentence: 'Sorry, you have been blocked' },
+  {
+    name: 'Akamai',
+    title: 'Access Denied',
+    sentence: "You don't have permission to access this resource on this server.",
+  },
+  {
+    name: 'Sucuri',
+    title: 'Sucuri WebSite Firewall - Access Denied',
+    sentence: 'Access Denied - Sucuri Website Firewall',
+  },
+];
+
+function blockPageCells(): GridCell[] {
+  const out: GridCell[] = [];
+  for (const block of BLOCK_SENTENCES)
+    for (const phrase of ID_PHRASES.slice(1))
+      for (const wrap of ID_WRAPS)
+        out.push({
+          grid: 'html',
+          dims: { layout: `2xx block page: ${block.name}`, idPhrase: phrase.name, idWrap: wrap.name },
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          body: `<html><head><title>${block.title}</title></head><body><h1>${block.title}</h1><p>${block.sentence}</p>${wrap.wrap(phrase.label, phrase.id)}</body></html>`,
+          expect: { failure: true, message: decode(block.sentence), errorId: decode(phrase.id) },
+        });
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // XML documents
 // ---------------------------------------------------------------------------------------------------
@@ -282,6 +379,13 @@ const XML_SHAPES: XmlShape[] = [
     name: 'AWS Query <ErrorResponse><Error><Type><Code>',
     body: (c, m, id) =>
       `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${c}</Code><Message>${m}</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`,
+    hasId: true,
+  },
+  {
+    // Azure Storage: the ID and time written inside <Message>.
+    name: 'Azure Storage <Message>…RequestId:…',
+    body: (c, m, id) =>
+      `<Error><Code>${c}</Code><Message>${m}\nRequestId:${id}\nTime:2030-01-01T00:00:00.0000000Z</Message></Error>`,
     hasId: true,
   },
   {
@@ -327,6 +431,29 @@ const XML_SHAPES: XmlShape[] = [
       `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:app="urn:example:app"><env:Body><env:Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>app:${c}</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang="en">${m}</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>`,
     hasId: false,
     status: 400,
+  },
+  {
+    // Amazon EC2 query API: <Response><Errors><Error>, the ID as <RequestID>.
+    name: 'EC2 <Response><Errors><Error> + <RequestID>',
+    body: (c, m, id) =>
+      `<Response><Errors><Error><Code>${c}</Code><Message>${m}</Message></Error></Errors><RequestID>${id}</RequestID></Response>`,
+    hasId: true,
+  },
+  {
+    // SOAP 1.1 with the SOAP-ENV prefix and a namespaced application code in <detail>.
+    name: 'SOAP-ENV Fault + ns detail code',
+    body: (c, m) =>
+      `<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"><SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:Server</faultcode><faultstring>${m}</faultstring><detail><ns1:fault xmlns:ns1="urn:example:faults"><ns1:errorCode>${c}</ns1:errorCode></ns1:fault></detail></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>`,
+    hasId: false,
+    status: 500,
+  },
+  {
+    // RFC 9457 Appendix B (problem details in XML): no code element; title and detail.
+    name: 'problem+xml <problem><title><detail>',
+    body: (_c, m) =>
+      `<problem xmlns="urn:ietf:rfc:7807"><type>about:blank</type><title>Bad Request</title><detail>${m}</detail><instance>/v1/things/42</instance></problem>`,
+    hasId: false,
+    noCode: true,
   },
   {
     // Rails `errors.to_xml`: messages only.
@@ -400,6 +527,57 @@ function xmlCells(): GridCell[] {
               },
             });
           }
+  return out;
+}
+
+/** 2xx XML answers whose own status says the call failed, as XML APIs write it. */
+const XML_2XX: Array<{ name: string; body: (code: string, message: string) => string }> = [
+  {
+    // Flickr REST: <rsp stat="fail"><err code msg/>.
+    name: 'rsp stat="fail" + err attributes',
+    body: (c, m) => `<rsp stat="fail"><err code="${c}" msg="${m}" /></rsp>`,
+  },
+  {
+    name: '<response><status>error</status>',
+    body: (c, m) => `<response><status>error</status><code>${c}</code><message>${m}</message></response>`,
+  },
+  {
+    // eBay Trading / PayPal SOAP: <Ack>Failure</Ack> and <Errors><ShortMessage><LongMessage><ErrorCode>.
+    name: '<Ack>Failure</Ack> + <Errors>',
+    body: (c, m) =>
+      `<GetItemResponse xmlns="urn:ebay:apis:eBLBaseComponents"><Timestamp>2030-01-01T00:00:00.000Z</Timestamp><Ack>Failure</Ack><Errors><ShortMessage>Item not found.</ShortMessage><LongMessage>${m}</LongMessage><ErrorCode>${c}</ErrorCode><SeverityCode>Error</SeverityCode></Errors></GetItemResponse>`,
+  },
+  {
+    // XML-RPC: a <fault> struct, sent with HTTP 200.
+    name: 'XML-RPC fault',
+    body: (c, m) =>
+      `<methodResponse><fault><value><struct><member><name>faultCode</name><value><int>${c}</int></value></member><member><name>faultString</name><value><string>${m}</string></value></member></struct></value></fault></methodResponse>`,
+  },
+  {
+    // A SOAP 1.1 fault some servers send with 200.
+    name: 'SOAP Fault on 200',
+    body: (c, m) =>
+      `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>s:Client</faultcode><faultstring>${m}</faultstring><detail><errorcode>${c}</errorcode></detail></s:Fault></s:Body></s:Envelope>`,
+  },
+];
+
+function xml2xxCells(): GridCell[] {
+  const out: GridCell[] = [];
+  for (const shape of XML_2XX)
+    for (const code of ['100', 'E_NOT_FOUND'])
+      for (const prolog of XML_PROLOGS)
+        for (const contentType of XML_TYPES) {
+          // XML-RPC fault codes are integers.
+          if (shape.name === 'XML-RPC fault' && !/^\d+$/.test(code)) continue;
+          out.push({
+            grid: 'xml',
+            dims: { shape: `2xx: ${shape.name}`, code, prolog: prolog.name, contentType: contentType ?? '(none)' },
+            status: 200,
+            contentType,
+            body: prolog.wrap(shape.body(code, 'Item 42 was not found.')),
+            expect: { failure: true, errorCode: code, message: 'Item 42 was not found.' },
+          });
+        }
   return out;
 }
 
@@ -526,5 +704,5 @@ function textCells(): GridCell[] {
 
 /** Every cell of the three grids. */
 export function gridCells(): GridCell[] {
-  return [...htmlCells(), ...xmlCells(), ...textCells()];
+  return [...htmlCells(), ...pageCodeCells(), ...blockPageCells(), ...xmlCells(), ...xml2xxCells(), ...textCells()];
 }
