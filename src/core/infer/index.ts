@@ -296,7 +296,7 @@ export function inferMissing(
   }
   if (kind === 'xml') {
     const fields = xmlFields(body.text);
-    if (missing(out.errorCode) && fields.code) out.errorCode = fields.code;
+    if (missing(out.errorCode) && fields.code && fields.code !== String(status)) out.errorCode = fields.code;
     if (missing(out.message) && fields.message) out.message = fields.message;
     // A short message ("Access denied.") is completed by the object store's own detail sentence.
     if (fields.details && typeof out.message === 'string' && out.message.length <= MAX_SHORT_XML_MESSAGE) {
