@@ -171,6 +171,17 @@ const CHROME: Array<{ name: string; html: string; banner?: string }> = [
     html: '<hr/><a href="https://jetty.org/">Powered by Jetty:// 12.0.5</a>',
     banner: 'Jetty://',
   },
+  ...[
+    // Server banners as proxies print them under an nginx-style page (`<hr><center>…</center>`).
+    'openresty/1.21.4.3',
+    'awselb/2.0',
+    'Microsoft-Azure-Application-Gateway/v2',
+    'cloudflare',
+    'Varnish cache server',
+    'AkamaiGHost',
+    'envoy',
+    'Apache Tomcat/9.0.80',
+  ].map((banner) => ({ name: `banner ${banner}`, html: `<hr><center>${banner}</center>`, banner })),
   {
     name: 'footer element',
     html: '<footer class="cf-footer"><span>Performance &amp; security by Example Edge</span></footer>',
@@ -360,6 +371,8 @@ interface XmlShape {
   /** Body for a code, a message, an ID (when the shape has one). */
   body: (code: string, message: string, id: string) => string;
   hasId: boolean;
+  /** What the API appends to the ID (Service Bus's gateway suffix `_G21` is part of its TrackingId). */
+  idSuffix?: string;
   /** The status the protocol sends it with (SOAP 1.1 faults: 500; XML-RPC: 200); undefined: any. */
   status?: number;
   /** The shape has no code element of its own. */
@@ -387,6 +400,16 @@ const XML_SHAPES: XmlShape[] = [
     body: (c, m, id) =>
       `<Error><Code>${c}</Code><Message>${m}\nRequestId:${id}\nTime:2030-01-01T00:00:00.0000000Z</Message></Error>`,
     hasId: true,
+  },
+  {
+    // Azure Service Bus REST: <Error><Code> is the HTTP status, <Detail> the message with `TrackingId:` in it.
+    name: 'Service Bus <Error><Code>status</Code><Detail>…TrackingId:…',
+    body: (_c, m, id) =>
+      `<Error><Code>400</Code><Detail>${m} TrackingId:${id}_G21, SystemTracker:example.servicebus.windows.net:queue, Timestamp:2030-01-01T00:00:00</Detail></Error>`,
+    hasId: true,
+    idSuffix: '_G21',
+    noCode: true,
+    status: 400,
   },
   {
     // OData v2/v3 XML error (`m:` metadata namespace), as SAP Gateway and older WCF Data Services send it.
@@ -487,6 +510,45 @@ const XML_TYPES = ['application/xml', 'text/xml; charset=utf-8', 'text/plain', u
 const XML_STATUSES = [400, 403, 404, 503];
 const XML_ID = '4442587FB7D0A2F9';
 
+/** The element that holds the ID to quote, as XML APIs name it. */
+const XML_ID_ELEMENTS = [
+  'RequestId',
+  'RequestID',
+  'requestId',
+  'request-id',
+  'request_id',
+  'TraceId',
+  'CorrelationId',
+  'correlationId',
+];
+
+function xmlIdCells(): GridCell[] {
+  const out: GridCell[] = [];
+  let n = 0;
+  for (const tag of XML_ID_ELEMENTS)
+    for (const where of ['inside <Error>', 'beside <Error>'])
+      for (const contentType of XML_TYPES) {
+        const status = XML_STATUSES[n++ % XML_STATUSES.length];
+        const id = `<${tag}>${XML_ID}</${tag}>`;
+        const error = `<Error><Code>InvalidArgument</Code><Message>The limit must be a number.</Message>${where === 'inside <Error>' ? id : ''}</Error>`;
+        const body = where === 'inside <Error>' ? error : `<ErrorResponse>${error}${id}</ErrorResponse>`;
+        out.push({
+          grid: 'xml',
+          dims: { shape: `ID element <${tag}>`, where, contentType: contentType ?? '(none)' },
+          status,
+          contentType,
+          body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}`,
+          expect: {
+            failure: true,
+            errorCode: 'InvalidArgument',
+            message: 'The limit must be a number.',
+            errorId: XML_ID,
+          },
+        });
+      }
+  return out;
+}
+
 function xmlCells(): GridCell[] {
   const out: GridCell[] = [];
   let n = 0;
@@ -523,7 +585,7 @@ function xmlCells(): GridCell[] {
                 failure: true,
                 errorCode: shape.noCode ? null : code,
                 message: XML_MESSAGES_PLAIN[mi],
-                ...(shape.hasId ? { errorId: XML_ID } : {}),
+                ...(shape.hasId ? { errorId: XML_ID + (shape.idSuffix ?? '') } : {}),
               },
             });
           }
@@ -659,6 +721,44 @@ const TEXT_SHAPES: TextShape[] = [
   },
 ];
 
+/** How text bodies name the ID to quote (a line of its own after the sentence). */
+const TEXT_ID_LINES: Array<(id: string) => string> = [
+  (id) => `Request ID: ${id}`,
+  (id) => `request_id=${id}`,
+  (id) => `RequestId: ${id}`,
+  (id) => `X-Request-Id: ${id}`,
+  (id) => `(request id: ${id})`,
+  (id) => `Trace ID: ${id}`,
+  (id) => `trace_id=${id}`,
+  (id) => `Correlation ID: ${id}`,
+  (id) => `Incident ID: ${id}`,
+  (id) => `Error ID: ${id}`,
+];
+
+function textIdCells(): GridCell[] {
+  const out: GridCell[] = [];
+  let n = 0;
+  for (const line of TEXT_ID_LINES)
+    for (const id of TEXT_IDS)
+      for (const sep of ['\n', '\n\n', ' '])
+        for (const contentType of ['text/plain; charset=utf-8', undefined]) {
+          const status = TEXT_STATUSES[n++ % TEXT_STATUSES.length];
+          out.push({
+            grid: 'text',
+            dims: {
+              shape: `ID phrase ${line('…')}`,
+              separator: JSON.stringify(sep),
+              contentType: contentType ?? '(none)',
+            },
+            status,
+            contentType,
+            body: `The upstream service rejected the request.${sep}${line(id)}\n`,
+            expect: { failure: true, message: 'The upstream service rejected the request.', errorId: id },
+          });
+        }
+  return out;
+}
+
 const TEXT_SENTENCES = [
   'The access token expired at 2030-01-01T00:00:00Z.',
   'Upstream request timeout',
@@ -704,5 +804,14 @@ function textCells(): GridCell[] {
 
 /** Every cell of the three grids. */
 export function gridCells(): GridCell[] {
-  return [...htmlCells(), ...pageCodeCells(), ...blockPageCells(), ...xmlCells(), ...xml2xxCells(), ...textCells()];
+  return [
+    ...htmlCells(),
+    ...pageCodeCells(),
+    ...blockPageCells(),
+    ...xmlCells(),
+    ...xmlIdCells(),
+    ...xml2xxCells(),
+    ...textCells(),
+    ...textIdCells(),
+  ];
 }
