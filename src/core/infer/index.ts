@@ -260,9 +260,12 @@ export function inferMissing(
         notes.push('the body reports a failure (it starts with an error status word)');
         return { ...extracted, saysFailure: true, errorCode: extracted.errorCode ?? line.code, message: line.message };
       }
+      // A page whose heading is only a failure phrase (`<h1>Invalid Key</h1>` over its explanation), sent as a 2xx.
+      if (kind === 'html' && leadsWithFailurePhrase(body.text))
+        notes.push('the page reports a failure (its heading is a failure phrase)');
       // A WAF block page sent as a 2xx ("The requested URL was rejected… Your support ID is: …").
-      if (!isBlockPage(body.text)) return extracted;
-      notes.push('the page is a block page (it names a support ID and says the request was blocked)');
+      else if (!isBlockPage(body.text)) return extracted;
+      else notes.push('the page is a block page (it names a support ID and says the request was blocked)');
     }
     saysFailure = true;
   }
@@ -332,6 +335,27 @@ const LONE_FAILURE_WORD = /^(?:ERR|ERROR|FAIL|FAILS|FAILED|FAILURE)[.!]?$/i;
 
 /** A `<Message>` this short says what failed but not why; a `<Details>` beside it says why. */
 const MAX_SHORT_XML_MESSAGE = 80;
+/**
+ * A short answer that is only a failure phrase: "Invalid Application", "Invalid API key", "Expired token",
+ * "Access denied", "Not Found". An adjective of failure and at most three words, or a status reason phrase.
+ */
+const FAILURE_PHRASE =
+  /^(?:(?:invalid|expired|missing|revoked)(?: [\w'.:-]{1,30}){1,3}|unauthori[sz]ed|forbidden|access denied|permission denied|not found|bad request|internal server error|service unavailable|too many requests|rate limit exceeded)[.!]?$/i;
+/** A word every failure phrase holds. */
+const FAILURE_PHRASE_WORD =
+  /\b(?:invalid|expired|missing|revoked|unauthori[sz]ed|forbidden|denied|not found|bad request|server error|unavailable|too many|rate limit)\b/i;
+/** Longest text a failure phrase may be. */
+const MAX_FAILURE_PHRASE = 80;
+
+/** Whether a page's first visible line (its heading) is a failure phrase. */
+function leadsWithFailurePhrase(html: string): boolean {
+  // Most 2xx pages name no failure at all: one scan of the head stops them before the page is split into lines.
+  const head = html.length > 8000 ? html.slice(0, 8000) : html;
+  if (!FAILURE_PHRASE_WORD.test(head)) return false;
+  const lead = pageLines(head, 1)[0];
+  return lead !== undefined && lead.length <= MAX_FAILURE_PHRASE && FAILURE_PHRASE.test(lead);
+}
+
 /** `ERR: 001, Authentication failed`, `ERROR: 101 - Invalid credentials`, `FAILED: Insufficient balance`. */
 const STATUS_LINE =
   /^(?:ERR|ERROR|FAIL|FAILED|FAILURE)\s*[:|-]\s*(?:([A-Z0-9][A-Z0-9_.-]{0,19})\s*[,:|-]\s*)?([^\r\n<>]{3,300})$/i;
@@ -341,6 +365,7 @@ function statusLine(text: string): { code?: string; message: string } | undefine
   if (text.length > 320) return undefined;
   const lone = text.trim();
   if (LONE_FAILURE_WORD.test(lone)) return { message: lone };
+  if (lone.length <= MAX_FAILURE_PHRASE && FAILURE_PHRASE.test(lone)) return { message: lone };
   const m = STATUS_LINE.exec(text.trim());
   if (!m || !/[A-Za-z]/.test(m[2])) return undefined;
   return { code: m[1] && /\d|^[A-Z_]+$/.test(m[1]) ? m[1] : undefined, message: m[2].trim() };
