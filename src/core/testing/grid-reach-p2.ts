@@ -802,6 +802,67 @@ function textCells(): GridCell[] {
   return out;
 }
 
+/** Short 2xx answers that are only a failure phrase (an adjective of failure and its object, or a reason phrase). */
+const FAILURE_PHRASES = [
+  'Invalid Application',
+  'Invalid API key',
+  'Invalid Key',
+  'Invalid token.',
+  'Expired token',
+  'Missing parameter: id',
+  'Revoked credentials',
+  'Unauthorized',
+  'Access denied',
+  'Permission denied',
+  'Not Found',
+  'Rate limit exceeded',
+];
+/** Short 2xx answers that are successes and must stay so. */
+const SUCCESS_ANSWERS = [
+  'OK',
+  'ok',
+  'Success',
+  'true',
+  '1',
+  'Accepted',
+  'pong',
+  'Message queued',
+  'Invalidation created',
+  'Not Found Items: 0 of 12 rows',
+  'Hello, World!',
+  '3f2b8c1e-9a4d-4e6f-8b2a-1c5d7e9f0a3b',
+];
+
+function shortAnswerCells(): GridCell[] {
+  const out: GridCell[] = [];
+  for (const [verdict, phrases] of [
+    ['failure', FAILURE_PHRASES],
+    ['success', SUCCESS_ANSWERS],
+  ] as const)
+    for (const phrase of phrases)
+      for (const form of ['text', 'text with newline', 'html heading and paragraph'] as const)
+        for (const contentType of form === 'html heading and paragraph'
+          ? ['text/html']
+          : ['text/plain; charset=utf-8', undefined]) {
+          const failure = verdict === 'failure';
+          const body =
+            form === 'text'
+              ? phrase
+              : form === 'text with newline'
+                ? `${phrase}\n`
+                : `<div class="content"><h1>${phrase}</h1><p>See the documentation for the request format.</p></div>`;
+          out.push({
+            grid: 'text',
+            dims: { shape: `2xx ${verdict} answer`, phrase, form, contentType: contentType ?? '(none)' },
+            status: 200,
+            contentType,
+            body,
+            expect: failure ? { failure: true, message: phrase } : { failure: false },
+          });
+        }
+  return out;
+}
+
 /** Every cell of the three grids. */
 export function gridCells(): GridCell[] {
   return [
@@ -813,5 +874,6 @@ export function gridCells(): GridCell[] {
     ...xml2xxCells(),
     ...textCells(),
     ...textIdCells(),
+    ...shortAnswerCells(),
   ];
 }
