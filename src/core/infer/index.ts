@@ -344,15 +344,18 @@ const FAILURE_PHRASE =
 /** A word every failure phrase holds. */
 const FAILURE_PHRASE_WORD =
   /\b(?:invalid|expired|missing|revoked|unauthori[sz]ed|forbidden|denied|not found|bad request|server error|unavailable|too many|rate limit)\b/i;
+/** Largest 2xx page read for a failure heading. */
+const MAX_FAILURE_PAGE = 4096;
 /** Longest text a failure phrase may be. */
 const MAX_FAILURE_PHRASE = 80;
 
 /** Whether a page's first visible line (its heading) is a failure phrase. */
 function leadsWithFailurePhrase(html: string): boolean {
-  // Most 2xx pages name no failure at all: one scan of the head stops them before the page is split into lines.
-  const head = html.length > 8000 ? html.slice(0, 8000) : html;
-  if (!FAILURE_PHRASE_WORD.test(head)) return false;
-  const lead = pageLines(head, 1)[0];
+  // An error page is small; a site's page that opens with such words ("Missing Persons Unit") is not one.
+  if (html.length > MAX_FAILURE_PAGE) return false;
+  // Most 2xx pages name no failure at all: one scan stops them before the page is split into lines.
+  if (!FAILURE_PHRASE_WORD.test(html)) return false;
+  const lead = pageLines(html, 1)[0];
   return lead !== undefined && lead.length <= MAX_FAILURE_PHRASE && FAILURE_PHRASE.test(lead);
 }
 
@@ -374,9 +377,12 @@ function statusLine(text: string): { code?: string; message: string } | undefine
 /** One `Key=value` line (Google ClientLogin's `Error=BadAuthentication`, `Info=…`): a name, `=`, the rest of the line. */
 const KEY_VALUE_LINE = /^[A-Za-z_][\w.\-]{0,63}=[^\r\n]*$/;
 
+const KEY_VALUE_START = /^[A-Za-z_][\w.\-]{0,63}=/;
+
 /** A body of `Key=value` lines only, at least two, as its lines; undefined otherwise. */
 function keyValueLines(text: string): string[] | undefined {
-  if (!text.includes('\n')) return undefined;
+  // The first line decides for most bodies (a sentence, a stack trace) before any split.
+  if (!text.includes('\n') || !KEY_VALUE_START.test(text)) return undefined;
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
   if (lines.length < 2 || lines.length > 64 || !lines.every((line) => KEY_VALUE_LINE.test(line))) return undefined;
   return lines;
@@ -392,8 +398,9 @@ const FORM_BODY = /^[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*(?:&[A-Za-z_][\w.\-[\]]{0,6
 export function formFields(text: string): Record<string, string> | undefined {
   if (text.length > 8192 || !text.includes('=')) return undefined;
   const t = text.trim();
-  const lines = FORM_BODY.test(t) ? undefined : keyValueLines(t);
-  if (!lines && !FORM_BODY.test(t)) return undefined;
+  const form = FORM_BODY.test(t);
+  const lines = form ? undefined : keyValueLines(t);
+  if (!form && !lines) return undefined;
   const out: Record<string, string> = {};
   let n = 0;
   for (const pair of lines ?? t.split('&')) {

@@ -863,6 +863,27 @@ function shortAnswerCells(): GridCell[] {
   return out;
 }
 
+/** Site pages (large, 2xx) whose heading happens to open with a failure word: documents, not failures. */
+const SITE_HEADINGS = [
+  'Missing Persons Unit',
+  'Invalid Characters in File Names',
+  'Expired Domains List',
+  'Not Found Objects',
+];
+
+function sitePageCells(): GridCell[] {
+  const paragraph =
+    '<p>This article explains the topic in detail, with examples and references for further reading.</p>';
+  return SITE_HEADINGS.map((heading) => ({
+    grid: 'text',
+    dims: { shape: '2xx site page whose heading opens with a failure word', phrase: heading },
+    status: 200,
+    contentType: 'text/html; charset=utf-8',
+    body: `<!DOCTYPE html><html><head><title>${heading}</title></head><body><main><h1>${heading}</h1>${paragraph.repeat(60)}</main></body></html>`,
+    expect: { failure: false },
+  }));
+}
+
 /** Every cell of the three grids. */
 export function gridCells(): GridCell[] {
   return [
@@ -875,5 +896,6 @@ export function gridCells(): GridCell[] {
     ...textCells(),
     ...textIdCells(),
     ...shortAnswerCells(),
+    ...sitePageCells(),
   ];
 }
