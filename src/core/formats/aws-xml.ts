@@ -16,11 +16,12 @@ export const awsXml: FormatRecognizer = {
   title: 'AWS XML <Error><Code><Message><RequestId>',
   priority: 80,
   kinds: ['xml', 'text', 'html'],
-  recognize({ body }) {
+  recognize({ body, exchange }) {
     const xml = xmlText(body);
     if (!xml || !xml.includes('<Error') || !xml.includes('<Code>')) return null;
     const errorCode = tagText(xml, 'Code');
-    if (!errorCode) return null;
+    // AWS codes are names; `<Code>400</Code>` repeating the status is another API's (Azure Service Bus).
+    if (!errorCode || errorCode === String(exchange.status)) return null;
     // Azure Storage uses the same element names; it is recognized separately (RequestId inside Message).
     const requestId = tagText(xml, 'RequestId') ?? tagText(xml, 'RequestID');
     const message = tagText(xml, 'Message');

@@ -97,7 +97,7 @@ export const xml: FormatRecognizer = {
   title: 'Other XML (<message>, <code>, SOAP and XML-RPC faults)',
   priority: 3,
   kinds: ['xml', 'text'],
-  recognize({ body }) {
+  recognize({ body, exchange }) {
     const text = xmlText(body);
     if (text === undefined || body.kind === 'html' || (body.kind !== 'xml' && !text.trimStart().startsWith('<?xml')))
       return null;
@@ -106,8 +106,11 @@ export const xml: FormatRecognizer = {
     if (fault) return fault;
     const rawCode = tagText(text, 'code') ?? tagText(text, 'errorCode');
     return compact({
-      errorCode: rawCode && isCodeLike(rawCode) ? rawCode : undefined,
-      message: tagText(text, 'message') ?? tagText(text, 'error') ?? tagText(text, 'title'),
+      // A code that repeats the HTTP status (Azure Service Bus `<Code>400</Code>` on a 400) is none.
+      errorCode: rawCode && isCodeLike(rawCode) && rawCode !== String(exchange.status) ? rawCode : undefined,
+      // RFC 9457's XML form: `<detail>` explains this occurrence, `<title>` only names its type; a `<detail>`
+      // is also more precise than the whole text of an `<error>` element around it.
+      message: tagText(text, 'message') ?? tagText(text, 'detail') ?? tagText(text, 'error') ?? tagText(text, 'title'),
     });
   },
 };

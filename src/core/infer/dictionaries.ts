@@ -79,6 +79,8 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['typekey', 6],
   // Grafana `{message, messageId: "dashboards.notFound", statusCode, traceID}` (reach-q): json.ts also takes a dotted token.
   ['messageid', 5],
+  // Session 20 (reach-p2): OAuth 1.0a Problem Reporting (`oauth_problem=token_rejected&oauth_problem_advice=…`).
+  ['oauthproblem', 8],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
@@ -162,6 +164,8 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   // Session 19 (reach-x): Twist `{error_code, error_string, error_uuid}`; below `errordetail`, which Yandex Direct
   // sends beside its shorter `error_string` ("Authorization error" / "Invalid OAuth token").
   ['errorstring', 6],
+  // Session 20 (reach-p2): OAuth 1.0a Problem Reporting's explanation beside `oauth_problem`.
+  ['oauthproblemadvice', 8],
 ]);
 
 /** Key endings that make any key a message key (`response_details`, `validationMessage`). */

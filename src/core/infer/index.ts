@@ -4,7 +4,7 @@
 import type { BodyView, Extracted } from '../types';
 import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
 import { embeddedHttpStatus, fillPlaceholders, inferJson, isNoCode, jsonInside } from './json';
-import { codeInPage, htmlMessage, isBlockPage, pageText, supportIdInText } from './markup';
+import { codeInPage, htmlMessage, isBlockPage, pageLines, pageText, supportIdInText } from './markup';
 import { multistatusFailure, xmlFields } from './xml';
 import { jsonLinesFailure } from './json-lines';
 import { runtimeErrorOutput } from './runtime-errors';
@@ -260,9 +260,12 @@ export function inferMissing(
         notes.push('the body reports a failure (it starts with an error status word)');
         return { ...extracted, saysFailure: true, errorCode: extracted.errorCode ?? line.code, message: line.message };
       }
+      // A page whose heading is only a failure phrase (`<h1>Invalid Key</h1>` over its explanation), sent as a 2xx.
+      if (kind === 'html' && leadsWithFailurePhrase(body.text))
+        notes.push('the page reports a failure (its heading is a failure phrase)');
       // A WAF block page sent as a 2xx ("The requested URL was rejected… Your support ID is: …").
-      if (!isBlockPage(body.text)) return extracted;
-      notes.push('the page is a block page (it names a support ID and says the request was blocked)');
+      else if (!isBlockPage(body.text)) return extracted;
+      else notes.push('the page is a block page (it names a support ID and says the request was blocked)');
     }
     saysFailure = true;
   }
@@ -270,11 +273,19 @@ export function inferMissing(
   if (saysFailure) out.saysFailure = true;
   if (kind === 'html') {
     const message = htmlMessage(body.text);
-    if (message && (typeof out.message !== 'string' || message.length > out.message.length)) out.message = message;
+    // The page's own words beat a recognizer's title that is longer, unless that title is only a status ("500 Internal Server Error").
+    if (
+      message &&
+      (typeof out.message !== 'string' || message.length > out.message.length || isGenericMessage(out.message))
+    )
+      out.message = message;
     // The visible text is only needed for a code or an ID still missing.
     const visible = missing(out.errorCode) || missing(out.errorId) ? pageText(body.text) : '';
     if (missing(out.errorCode)) {
-      const code = codeInPage(visible, status);
+      // A code alone on its line (`<p><code>FUNCTION_INVOCATION_FAILED</code></p>`) needs the page's lines, not its flat text.
+      const code =
+        codeInPage(visible, status) ??
+        (visible.includes('_') ? codeInPage(pageLines(body.text).join('\n'), status) : undefined);
       if (code) out.errorCode = code;
     }
     if (missing(out.errorId)) {
@@ -288,7 +299,7 @@ export function inferMissing(
   }
   if (kind === 'xml') {
     const fields = xmlFields(body.text);
-    if (missing(out.errorCode) && fields.code) out.errorCode = fields.code;
+    if (missing(out.errorCode) && fields.code && fields.code !== String(status)) out.errorCode = fields.code;
     if (missing(out.message) && fields.message) out.message = fields.message;
     // A short message ("Access denied.") is completed by the object store's own detail sentence.
     if (fields.details && typeof out.message === 'string' && out.message.length <= MAX_SHORT_XML_MESSAGE) {
@@ -324,6 +335,30 @@ const LONE_FAILURE_WORD = /^(?:ERR|ERROR|FAIL|FAILS|FAILED|FAILURE)[.!]?$/i;
 
 /** A `<Message>` this short says what failed but not why; a `<Details>` beside it says why. */
 const MAX_SHORT_XML_MESSAGE = 80;
+/**
+ * A short answer that is only a failure phrase: "Invalid Application", "Invalid API key", "Expired token",
+ * "Access denied", "Not Found". An adjective of failure and at most three words, or a status reason phrase.
+ */
+const FAILURE_PHRASE =
+  /^(?:(?:invalid|expired|missing|revoked)(?: [\w'.:-]{1,30}){1,3}|unauthori[sz]ed|forbidden|access denied|permission denied|not found|bad request|internal server error|service unavailable|too many requests|rate limit exceeded)[.!]?$/i;
+/** A word every failure phrase holds. */
+const FAILURE_PHRASE_WORD =
+  /\b(?:invalid|expired|missing|revoked|unauthori[sz]ed|forbidden|denied|not found|bad request|server error|unavailable|too many|rate limit)\b/i;
+/** Largest 2xx page read for a failure heading. */
+const MAX_FAILURE_PAGE = 4096;
+/** Longest text a failure phrase may be. */
+const MAX_FAILURE_PHRASE = 80;
+
+/** Whether a page's first visible line (its heading) is a failure phrase. */
+function leadsWithFailurePhrase(html: string): boolean {
+  // An error page is small; a site's page that opens with such words ("Missing Persons Unit") is not one.
+  if (html.length > MAX_FAILURE_PAGE) return false;
+  // Most 2xx pages name no failure at all: one scan stops them before the page is split into lines.
+  if (!FAILURE_PHRASE_WORD.test(html)) return false;
+  const lead = pageLines(html, 1)[0];
+  return lead !== undefined && lead.length <= MAX_FAILURE_PHRASE && FAILURE_PHRASE.test(lead);
+}
+
 /** `ERR: 001, Authentication failed`, `ERROR: 101 - Invalid credentials`, `FAILED: Insufficient balance`. */
 const STATUS_LINE =
   /^(?:ERR|ERROR|FAIL|FAILED|FAILURE)\s*[:|-]\s*(?:([A-Z0-9][A-Z0-9_.-]{0,19})\s*[,:|-]\s*)?([^\r\n<>]{3,300})$/i;
@@ -333,9 +368,24 @@ function statusLine(text: string): { code?: string; message: string } | undefine
   if (text.length > 320) return undefined;
   const lone = text.trim();
   if (LONE_FAILURE_WORD.test(lone)) return { message: lone };
+  if (lone.length <= MAX_FAILURE_PHRASE && FAILURE_PHRASE.test(lone)) return { message: lone };
   const m = STATUS_LINE.exec(text.trim());
   if (!m || !/[A-Za-z]/.test(m[2])) return undefined;
   return { code: m[1] && /\d|^[A-Z_]+$/.test(m[1]) ? m[1] : undefined, message: m[2].trim() };
+}
+
+/** One `Key=value` line (Google ClientLogin's `Error=BadAuthentication`, `Info=…`): a name, `=`, the rest of the line. */
+const KEY_VALUE_LINE = /^[A-Za-z_][\w.\-]{0,63}=[^\r\n]*$/;
+
+const KEY_VALUE_START = /^[A-Za-z_][\w.\-]{0,63}=/;
+
+/** A body of `Key=value` lines only, at least two, as its lines; undefined otherwise. */
+function keyValueLines(text: string): string[] | undefined {
+  // The first line decides for most bodies (a sentence, a stack trace) before any split.
+  if (!text.includes('\n') || !KEY_VALUE_START.test(text)) return undefined;
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (lines.length < 2 || lines.length > 64 || !lines.every((line) => KEY_VALUE_LINE.test(line))) return undefined;
+  return lines;
 }
 
 /** `a=1&b=two`: at least two pairs, no spaces or line breaks; bounded. */
@@ -348,10 +398,12 @@ const FORM_BODY = /^[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*(?:&[A-Za-z_][\w.\-[\]]{0,6
 export function formFields(text: string): Record<string, string> | undefined {
   if (text.length > 8192 || !text.includes('=')) return undefined;
   const t = text.trim();
-  if (!FORM_BODY.test(t)) return undefined;
+  const form = FORM_BODY.test(t);
+  const lines = form ? undefined : keyValueLines(t);
+  if (!form && !lines) return undefined;
   const out: Record<string, string> = {};
   let n = 0;
-  for (const pair of t.split('&')) {
+  for (const pair of lines ?? t.split('&')) {
     if (++n > 64) break;
     const eq = pair.indexOf('=');
     let key = pair.slice(0, eq);
@@ -361,7 +413,9 @@ export function formFields(text: string): Record<string, string> | undefined {
       key = list[1];
     }
     try {
-      const value = decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
+      // Lines carry their values as written; only the form encoding escapes them.
+      const raw = pair.slice(eq + 1);
+      const value = lines ? raw.trim() : decodeURIComponent(raw.replace(/\+/g, ' '));
       if (!Object.prototype.hasOwnProperty.call(out, key))
         Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     } catch {

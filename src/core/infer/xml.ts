@@ -1,6 +1,6 @@
 // Generic XML error documents (`<error><code>…</code><message>…</message></error>`,
 // `<status code="…"><summary>…</summary></status>`): what the `xml` and vendor XML recognizers did not name.
-import { MAX_MARKUP_SCAN, tagText as tagTextOf } from '../formats/util';
+import { decodeEntities, MAX_MARKUP_SCAN, tagText as tagTextOf } from '../formats/util';
 import { FAILURE_WORDS } from './dictionaries';
 
 const CODE_TAGS = [
@@ -69,12 +69,24 @@ export interface XmlFields {
   batchError?: boolean;
 }
 
+/** An element name's namespace prefix (`<m:code>`, `</m:code>`), the part before the local name. */
+const ELEMENT_PREFIX = /<(\/?)[A-Za-z_][\w.-]{0,40}:(?=[A-Za-z_])/g;
+
+/**
+ * The document with its element names reduced to their local names: a prefix is only the document's
+ * binding of a namespace (OData's `<m:error><m:code>`, `<ns2:Error>`), not part of the name.
+ */
+function localNames(region: string): string {
+  ELEMENT_PREFIX.lastIndex = 0;
+  return ELEMENT_PREFIX.test(region) ? region.replace(ELEMENT_PREFIX, '<$1') : region;
+}
+
 /** Elements that explain a short `<Message>` ("Access denied.") in the words of the failed check. */
 const DETAIL_TAGS = ['Details', 'AuthenticationErrorDetail'];
 
 /** Code, message and ID of an XML error document, each from the first element (or root attribute) that has one. */
 export function xmlFields(xml: string): XmlFields {
-  const region = xml.length > MAX_MARKUP_SCAN ? xml.slice(0, MAX_MARKUP_SCAN) : xml;
+  const region = localNames(xml.length > MAX_MARKUP_SCAN ? xml.slice(0, MAX_MARKUP_SCAN) : xml);
   const out: XmlFields = {};
   // The root element's own `code="…"` attribute.
   const root = /<([A-Za-z][\w:.-]*)\b([^<>]{0,512})>/.exec(
@@ -98,7 +110,7 @@ export function xmlFields(xml: string): XmlFields {
     if (!out.code && codeAttr && CODE_TOKEN.test(codeAttr[1])) out.code = codeAttr[1];
     const msgAttr = /\b(?:msg|message|description)\s*=\s*["']([^"']{1,500})["']/i.exec(element[1]);
     const inner = element[2]?.trim();
-    const text = msgAttr?.[1] ?? (inner && !inner.includes('<') ? inner : undefined);
+    const text = msgAttr ? decodeEntities(msgAttr[1]) : inner && !inner.includes('<') ? inner : undefined;
     if (text && /[A-Za-z]/.test(text) && text.includes(' ')) out.message = text;
   }
   for (const tag of CODE_TAGS) {
