@@ -144,6 +144,11 @@ function failedStatusObject(value: unknown): boolean {
   return false;
 }
 
+/** A status object whose own fields judge it failed (`{ok: false, errmsg}`, `{ack: "Failure", message}`). */
+function failedByVerdict(value: unknown): boolean {
+  return isRecord(value) && statusVerdict(value) === true;
+}
+
 /** `alipay_trade_query_response`, `trade_create_result`: a method's result object named after the method. */
 function signedResult(lower: string): boolean {
   return lower.length > 9 && (lower.endsWith('_response') || lower.endsWith('_result'));
@@ -194,7 +199,8 @@ export const json: FormatRecognizer = {
       if (SIGNAL_KEYS.has(lower) || (VALUE_SIGNAL_KEYS.has(normalizeKey(key)) && signalsByValue(j[key]))) return null;
       if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsFailure(j[key])) return null;
       if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key])) return null;
-      if (STATUS_OBJECT_KEYS.has(lower) && failedStatusObject(j[key])) return null;
+      // A status object whose flag or status word says failure (`meta: {success: false, msg}`) as well as its code.
+      if (STATUS_OBJECT_KEYS.has(lower) && (failedStatusObject(j[key]) || failedByVerdict(j[key]))) return null;
       // `{"Error Message": "Invalid API KEY…"}`: a key that names itself an error's message, holding text.
       if (ERROR_MESSAGE_KEYS.has(normalizeKey(key)) && typeof j[key] === 'string' && j[key].trim() !== '') return null;
       // A signed `<method>_response` object (Alipay) and a head/body envelope (Paytm) carry their result inside.

@@ -79,6 +79,11 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['typekey', 6],
   // Grafana `{message, messageId: "dashboards.notFound", statusCode, traceID}` (reach-q): json.ts also takes a dotted token.
   ['messageid', 5],
+  // Session 20 (reach-y): the short return-code keys the 2xx verdict already reads (`{ret: -1, msg}`, `{rc: 12,
+  // message}`, `{result: -1, msg}`); json.ts takes `result` only as a number.
+  ['ret', 7],
+  ['rc', 6],
+  ['result', 5],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */

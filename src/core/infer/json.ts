@@ -322,6 +322,9 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       case 'statuscode':
         if (/^\d+$/.test(s)) return 0;
         break;
+      case 'result':
+        // A word under `result` is a status word or a payload; only its number is a return code.
+        return 0;
       case 'label':
       case 'tag':
         // `label: "INVALID_CURRENCY_PAIR"` (Gate.io), `tag: "INVALID_REQUEST_BODY"` (Exa); a label or tag in data is a word, not an upper-case token.
@@ -669,7 +672,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       continue;
     }
     // `errorCode: "ERROR_KEY_DOES_NOT_EXIST"` at the top of a 2xx envelope names the failure (judged with a message).
-    if ((norm === 'errorcode' || norm === 'errcode') && typeof v === 'string' && NAMED_ERROR_CODE.test(v.trim())) {
+    if ((norm === 'errorcode' || norm === 'errcode') && typeof v === 'string' && namedErrorCode(v.trim())) {
       errorToken = true;
       continue;
     }
@@ -680,6 +683,11 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     // `status: 401` in a 2xx body is the HTTP status the call reports for itself (a small number is an app's own).
     if (norm === 'status' && typeof v === 'number' && v >= 400 && v <= 599) {
       httpStatus = v;
+      continue;
+    }
+    // `{result: -1, msg: "system busy"}`: a negative `result` is a return code (a count or a value is never below 0).
+    if (norm === 'result' && typeof v === 'number' && Number.isInteger(v) && v <= 0) {
+      numericCode = v;
       continue;
     }
     if (
@@ -772,8 +780,16 @@ function appStatusCode(v: number): boolean {
   return Number.isInteger(v) && v !== 0 && v !== 1 && !SUCCESS_ECHOES.has(v) && (v < 400 || v > 599);
 }
 
-/** An error code that names a failure (`ERROR_KEY_DOES_NOT_EXIST`, `invalid_key`), not "none" or a number. */
-const NAMED_ERROR_CODE = /^(?!(?:no_?error|none|ok|success|null|0+)$)[A-Za-z][A-Za-z0-9]*(?:[_.\-:][A-Za-z0-9]+)+$/i;
+/**
+ * An error code that names a failure, not "none" or a number: joined words (`ERROR_KEY_DOES_NOT_EXIST`, `invalid_key`),
+ * letters and a number (`E1001`, `AUTH0042`) or camel words (`InvalidToken`, `quotaExceeded`).
+ */
+function namedErrorCode(s: string): boolean {
+  return !NO_ERROR_CODE.test(s) && NAMED_ERROR_CODE.test(s);
+}
+const NO_ERROR_CODE = /^(?:no[_.\-]?error|none|ok|success|succeeded|null|nil|0+)$/i;
+const NAMED_ERROR_CODE =
+  /^(?:[A-Za-z][A-Za-z0-9]*(?:[_.\-:][A-Za-z0-9]+)+|[A-Za-z]{1,12}\d{2,9}|[A-Za-z][a-z]+(?:[A-Z][a-z0-9]*)+)$/;
 
 /** Top-level keys of an HTTP status a 2xx body reports for itself (`{status_code: 429, error_code, …}`). */
 // A bare `status` is left out: APIs number their own statuses there (Withings' `status: 503` is "invalid params").
