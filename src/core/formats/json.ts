@@ -196,7 +196,10 @@ export const json: FormatRecognizer = {
       if (++n > MAX_GATE_KEYS) return null;
       if (n === 1) first = key;
       const lower = key.toLowerCase();
-      if (SIGNAL_KEYS.has(lower) || (VALUE_SIGNAL_KEYS.has(normalizeKey(key)) && signalsByValue(j[key]))) return null;
+      const norm = normalizeKey(key);
+      // Compared normalized too: `ERROR_CODE`, `status_code` and `Error-Code` are `errorcode`/`statuscode`.
+      if (SIGNAL_KEYS.has(lower) || SIGNAL_KEYS.has(norm) || (VALUE_SIGNAL_KEYS.has(norm) && signalsByValue(j[key])))
+        return null;
       if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsFailure(j[key])) return null;
       if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key])) return null;
       // A status object whose flag or status word says failure (`meta: {success: false, msg}`) as well as its code.

@@ -116,6 +116,8 @@ const FAILURE_SIGNALS: Array<[string, Record<string, unknown>]> = [
   ['rc:12', { rc: 12 }],
   ['error_code:110', { error_code: 110 }],
   ['errorCode:"E1001"', { errorCode: 'E1001' }],
+  ['error_code:"E1001"', { error_code: 'E1001' }],
+  ['errorCode:"InvalidToken"', { errorCode: 'InvalidToken' }],
 ];
 
 /** Signals of a success, or of "nothing failed" (issue 13 class 2, the reverse). */
@@ -165,7 +167,7 @@ const HOLDERS: Array<[string, (fields: Record<string, unknown>) => Record<string
 /** A numeric or string code as the text the panel shows. */
 function codeOf(signal: Record<string, unknown>): string | undefined {
   for (const [k, v] of Object.entries(signal))
-    if (/code|errno|^ret$|^rc$|^result$/i.test(k) && (typeof v === 'number' || /\d/.test(String(v)))) return String(v);
+    if (/code|errno|^ret$|^rc$/i.test(k) || (k === 'result' && typeof v === 'number')) return String(v);
   return undefined;
 }
 
@@ -389,7 +391,104 @@ function wrapperCells(): Cell[] {
   return cells;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Grid 5: key casing. The same envelopes as grid 1 with their keys in the other casings APIs use (.NET and
+// SOAP-born APIs send `Success`, `ErrorCode`; older gateways `STATUS`, `ERROR_MSG`).
+
+const CASINGS: Array<[string, (key: string) => string]> = [
+  ['Pascal', (k) => k.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase())],
+  ['UPPER_SNAKE', (k) => k.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()],
+];
+
+function recase(o: Record<string, unknown>, casing: (key: string) => string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[casing(k)] = v;
+  return out;
+}
+
+function casingCells(): Cell[] {
+  const cells: Cell[] = [];
+  for (const [casingName, casing] of CASINGS)
+    for (const [payload, payloadFields] of PAYLOADS.slice(0, 2)) {
+      for (const [signal, fields] of FAILURE_SIGNALS)
+        for (const [message, messageFields, text] of FAILURE_MESSAGES) {
+          if (message === 'none' && codeOf(fields) !== undefined) continue;
+          cells.push({
+            dims: { grid: 'casing-fail', casing: casingName, payload, signal, message },
+            status: 200,
+            body: { ...recase({ ...fields, ...messageFields }, casing), ...payloadFields },
+            failure: true,
+            code: codeOf(fields),
+            messageHas: text,
+          });
+        }
+      for (const [signal, fields] of SUCCESS_SIGNALS)
+        for (const [message, messageFields] of SUCCESS_MESSAGES)
+          cells.push({
+            dims: { grid: 'casing-ok', casing: casingName, payload, signal, message },
+            status: 200,
+            body: { ...recase({ ...fields, ...messageFields }, casing), ...payloadFields },
+            failure: false,
+          });
+    }
+  return cells;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Grid 6: everything at once. Code family × nesting × the fields real envelopes carry beside the error
+// (framework noise) × status, with the message key and the support ID's key and place taken in turn.
+
+/** Fields beside the error that are none of code, message or ID. */
+const NOISE: Array<[string, Record<string, unknown>]> = [
+  ['none', {}],
+  // Spring Boot's default error attributes beside a custom error object.
+  ['spring', { timestamp: '2026-12-06T10:00:00.000+00:00', path: '/v1/things' }],
+  // A documentation link (GitHub's `documentation_url`, many `help`/`more_info` fields).
+  ['doc-url', { documentation_url: 'https://docs.example.test/errors' }],
+  // An empty payload and a pagination block (`data: null`, `meta`).
+  ['data-null', { data: null }],
+  ['success:false', { success: false }],
+];
+
+function combinedCells(): Cell[] {
+  const cells: Cell[] = [];
+  let turn = 0;
+  for (const [nesting, nest] of NESTINGS)
+    for (const [codeFamily, codeFields, code] of CODE_FAMILIES) {
+      if (codeFamily === 'status:UPPER+code:http' && nesting.includes('[0]')) continue;
+      for (const [noise, noiseFields] of NOISE)
+        // `{data: null, errors: [...]}` is a GraphQL response, read by its protocol's code (src/core/protocols).
+        if (!(noise === 'data-null' && nesting === 'errors[0]'))
+          for (const status of [400, 500, 200]) {
+            // A 2xx says it failed only through the noise's flag; the others are left to grid 1.
+            if (status === 200 && noise !== 'success:false') continue;
+            turn++;
+            const messageKey = MESSAGE_FAMILIES[turn % (MESSAGE_FAMILIES.length - 1)][1];
+            const idKey = ID_KEYS[turn % ID_KEYS.length];
+            const [idShape, id] = ID_SHAPES[turn % ID_SHAPES.length];
+            const fields = 'status' in codeFields ? { ...codeFields, code: status >= 400 ? status : 400 } : codeFields;
+            const inner = { ...fields, [messageKey]: MESSAGE_TEXT, [idKey]: id };
+            cells.push({
+              dims: { grid: 'combined', nesting, codeFamily, noise, status: String(status), idKey, idShape },
+              status,
+              body: { ...noiseFields, ...(nest(inner) as object) },
+              failure: true,
+              code,
+              messageHas: MESSAGE_TEXT,
+              id,
+            });
+          }
+    }
+  return cells;
+}
+
 describe('probe grid reach-y: JSON envelopes', () => {
+  it('2xx verdicts in every key casing', () => {
+    expect(runGrid('casing', casingCells())).toEqual([]);
+  });
+  it('code, message and ID together beside framework noise', () => {
+    expect(runGrid('combined', combinedCells())).toEqual([]);
+  });
   it('2xx verdicts: failure signals fail, success signals and empty error slots stay successes', () => {
     expect(runGrid('verdict', verdictCells())).toEqual([]);
   });
