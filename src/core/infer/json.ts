@@ -219,7 +219,9 @@ function codeValue(leaf: Leaf): Leaf['value'] {
 function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>): number {
   const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9) ?? numericErrorId(leaf);
   if (weight === undefined) return 0;
-  const v = codeValue(leaf);
+  const v0 = codeValue(leaf);
+  // `ret: "-1"`: a negative number sent as text is judged as the number (no token starts with a minus).
+  const v = typeof v0 === 'string' && /^\s*-\d{1,9}\s*$/.test(v0) ? Number(v0) : v0;
   let score = weight;
   const norm = leaf.norm;
   if (typeof v === 'number') {
@@ -863,6 +865,19 @@ function headBody(root: Record<string, unknown>): Record<string, unknown> | unde
   return 'head' in root || 'header' in root ? (body as Record<string, unknown>) : undefined;
 }
 
+/** An object with a text under a message key (`message`, `msg`, `error_description`) that is no status word (`result: "failure"`). */
+function hasMessageField(o: Record<string, unknown>): boolean {
+  let n = 0;
+  for (const key in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, key) || ++n > 64) break;
+    const v = o[key];
+    if (typeof v !== 'string' || !MESSAGE_KEYS.has(normalizeKey(key))) continue;
+    const word = v.trim().toUpperCase();
+    if (word !== '' && !isFailureWord(word) && !SUCCESS_WORDS.has(word)) return true;
+  }
+  return false;
+}
+
 /** The envelope inside a one-key wrapper, with its path prefix; the object itself otherwise. */
 function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<string, unknown>; prefix: string } {
   if (!nested) {
@@ -877,16 +892,24 @@ function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<
       if (inner.scope !== body) return { scope: inner.scope, prefix: `body.${inner.prefix}` };
     }
   }
-  // `{data: {error: …}, success: false, status: 400}`: the error sits in the payload slot of a failed envelope.
+  // `{data: {error: …}, success: false, status: 400}`: the error sits in the payload slot of a failed envelope;
+  // so does the message of one that has none of its own (`{status: "error", data: {message}}`). JSend's `fail`
+  // keeps a field → message dictionary there instead, read as one elsewhere.
   const data = Object.prototype.hasOwnProperty.call(root, 'data') ? root.data : undefined;
+  const status = root.status;
   if (
     data &&
     typeof data === 'object' &&
     !Array.isArray(data) &&
-    ('error' in data || 'errors' in data) &&
-    (root.success === false || root.ok === false || (typeof root.status === 'number' && root.status >= 400))
+    (root.success === false ||
+      root.ok === false ||
+      (typeof status === 'number' && status >= 400) ||
+      statusVerdict(root) === true) &&
+    ('error' in data ||
+      'errors' in data ||
+      (status !== 'fail' && !hasMessageField(root) && hasMessageField(data as Record<string, unknown>)))
   )
-    return { scope: data, prefix: 'data.' };
+    return { scope: data as Record<string, unknown>, prefix: 'data.' };
   const ownError = 'error' in root || 'errors' in root;
   for (const key of STATUS_HOLDERS) {
     // `meta`/`header`/`status` speak only for an envelope with no error of its own beside them.
@@ -1666,6 +1689,8 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   }
   if (status >= 200 && status < 300 && scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
     out.saysFailure = statusVerdict(scope, prefix === 'status.');
+    // The payload slot the walk narrowed to says nothing of itself: the envelope around it judged it failed.
+    if (out.saysFailure === undefined && prefix === 'data.' && envelope) out.saysFailure = statusVerdict(envelope);
     const bulk = bulkFailure(scope as Record<string, unknown>);
     if (bulk) {
       out.saysFailure = true;
@@ -1732,6 +1757,14 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       out.errorCode = typeof v === 'string' ? v.trim() : v;
       out.errorCodeField = prefix + code.path;
       if (code !== code0) out.errorCodeRefines = true;
+    } else if (prefix === 'data.' && envelope) {
+      // The walk narrowed to the payload slot of a failed envelope: the envelope's own top-level code still names it.
+      const outer = best(leavesOf(envelope, anyDictionary, 64, 0), (l) => codeScore(l, status, echoParents), 3);
+      if (outer) {
+        const v = codeValue(outer) as string | number;
+        out.errorCode = typeof v === 'string' ? v.trim() : v;
+        out.errorCodeField = outer.path;
+      }
     } else if (prefix === 'status.') {
       // A status object's `value` is its result code (GeoNames: `status: {message, value: 10}`).
       const value = (scope as Record<string, unknown>).value;
@@ -1791,7 +1824,9 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   const id = service?.id
     ? ({ path: 'id', value: service.id } as Pick<Leaf, 'path' | 'value'>)
     : (best(full ? leaves : leaves.filter((l) => l.depth <= LIGHT_DEPTH), idScore, 2) ??
-      (status >= 400 || out.saysFailure === true ? contextRequestId(scope) : undefined));
+      (status >= 400 || out.saysFailure === true ? contextRequestId(scope) : undefined) ??
+      // The envelope's own top-level ID beside the payload slot the walk narrowed to (`{request_id, status, data}`).
+      (prefix === 'data.' && envelope ? best(leavesOf(envelope, idWaitOrRetry, 64, 0), idScore, 2) : undefined));
   if (id) {
     out.errorId = typeof id.value === 'number' ? String(id.value) : (id.value as string).trim();
     out.errorIdField = prefix + id.path;

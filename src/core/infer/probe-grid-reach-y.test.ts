@@ -482,7 +482,58 @@ function combinedCells(): Cell[] {
   return cells;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Grid 7: the payload slot of a failed envelope. Envelopes that keep `data` beside their status put the error
+// there (`{success: false, data: {error: {…}}}`, JSend's `error` with `data`); the code and ID may stay outside.
+
+const SLOT_SIGNALS: Array<[string, Record<string, unknown>]> = [
+  ['success:false', { success: false }],
+  ['ok:false', { ok: false }],
+  ['status:"error"', { status: 'error' }],
+  ['status:"failed"', { status: 'failed' }],
+  ['result:"failure"', { result: 'failure' }],
+];
+
+const SLOT_ERRORS: Array<[string, (fields: Record<string, unknown>) => Record<string, unknown>]> = [
+  ['data.error', (f) => ({ data: { error: f } })],
+  ['data.errors[0]', (f) => ({ data: { errors: [f] } })],
+  ['data', (f) => ({ data: f })],
+];
+
+function slotCells(): Cell[] {
+  const cells: Cell[] = [];
+  for (const [signal, signalFields] of SLOT_SIGNALS)
+    for (const [slot, put] of SLOT_ERRORS)
+      for (const messageKey of ['message', 'msg', 'reason', 'error_description'])
+        for (const outside of [false, true])
+          for (const status of [200, 400]) {
+            const code = { code: 'AMOUNT_TOO_HIGH' };
+            const id = { request_id: ID_SHAPES[0][1] };
+            const inner = { ...(outside ? {} : { ...code, ...id }), [messageKey]: MESSAGE_TEXT };
+            cells.push({
+              dims: {
+                grid: 'slot',
+                signal,
+                slot,
+                messageKey,
+                codeAndId: outside ? 'outside' : 'inside',
+                status: String(status),
+              },
+              status,
+              body: { ...signalFields, ...(outside ? { ...code, ...id } : {}), ...put(inner) },
+              failure: true,
+              code: 'AMOUNT_TOO_HIGH',
+              messageHas: MESSAGE_TEXT,
+              id: ID_SHAPES[0][1],
+            });
+          }
+  return cells;
+}
+
 describe('probe grid reach-y: JSON envelopes', () => {
+  it('the payload slot of a failed envelope', () => {
+    expect(runGrid('slot', slotCells())).toEqual([]);
+  });
   it('2xx verdicts in every key casing', () => {
     expect(runGrid('casing', casingCells())).toEqual([]);
   });
