@@ -373,6 +373,8 @@ const SPECIFIC_PLACES: Array<[string, (wrapper: string, key: string) => unknown]
   ['error.errors[0]', (w, k) => ({ error: { code: 400, message: w, errors: [{ reason: 'invalid', [k]: SPECIFIC }] } })],
   ['details[0]', (w, k) => ({ code: 'invalid_input', message: w, details: [{ [k]: SPECIFIC }] })],
   ['error-beside', (w, k) => ({ error: w, [k === 'message' ? 'error_description' : k]: SPECIFIC })],
+  // zod / Joi issues: a field path as a list, as GraphQL's `path` is, below a REST envelope's own code.
+  ['issues-path', (w, k) => ({ code: 'VALIDATION_ERROR', message: w, errors: [{ path: ['email'], [k]: SPECIFIC }] })],
 ];
 
 function wrapperCells(): Cell[] {
@@ -387,6 +389,7 @@ function wrapperCells(): Cell[] {
             body: build(wrapper, key),
             failure: true,
             messageHas: SPECIFIC,
+            code: place === 'issues-path' ? 'VALIDATION_ERROR' : undefined,
           });
   return cells;
 }
