@@ -83,8 +83,8 @@ export function isNoCode(v: unknown): boolean {
 /** Words that make a token read as an error code. */
 const ERROR_WORD =
   /(?:^|_|\.)(?:bad|invalid|not|missing|unauthori[sz]ed|forbidden|denied|error|failed|failure|conflict|limit|limited|exceeded|expired|unavailable|required|unknown|unsupported|too|rate|quota|timeout|already|no|inactive|disabled|locked|blocked|revoked|suspended|duplicate|mismatch|unverified)(?:$|_|\.)/;
-/** A value of an ID: no spaces, 6–200 characters, with a digit. */
-const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_\-:.\/+=|@]{5,199}$/;
+/** A value of an ID: no spaces, 6–200 characters, with a digit; a hierarchical Request-Id opens with `|` (.NET's `|8e6ef0c8-4e46ba1c.`). */
+const ID_SHAPE = /^\|?[A-Za-z0-9][A-Za-z0-9_\-:.\/+=|@]{5,199}$/;
 /** An ID that ends in a clock time after a space (Azure IoT's `…-G:6-TimeStamp:08/28/2018 15:34:17`). */
 const ID_WITH_TIME = /^[A-Za-z0-9][A-Za-z0-9_\-:.\/+=|@]{5,199} \d{1,2}:\d{2}(?::\d{2})?$/;
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
