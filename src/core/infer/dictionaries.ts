@@ -652,6 +652,13 @@ const GENERIC = [
   // samples print `transactionResponse.errors[0].errorText` for what went wrong (corpus/tools/reach-w-sources.md).
   'the transaction was unsuccessful',
   'transaction was unsuccessful',
+  // Session 20 (reach-y): "bad" as "invalid" says in the wrappers above (`{message: "Bad input", errors: [{message}]}`).
+  'bad input',
+  'bad parameters',
+  'bad parameter',
+  'bad request data',
+  'invalid values',
+  'invalid fields',
 ];
 const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
 /** The wrappers written as one word (`notfound`, `internalservererror`). */

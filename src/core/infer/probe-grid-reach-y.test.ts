@@ -173,14 +173,18 @@ function codeOf(signal: Record<string, unknown>): string | undefined {
 
 function verdictCells(): Cell[] {
   const cells: Cell[] = [];
+  let turn = 0;
   for (const [holder, wrap] of HOLDERS) {
     for (const [payload, payloadFields] of PAYLOADS) {
       for (const [signal, fields] of FAILURE_SIGNALS) {
         // A holder holds a status object; a flag or word alone in `result` is the result itself, not a holder.
         if (holder === 'result' && 'result' in fields) continue;
-        for (const [message, messageFields, text] of FAILURE_MESSAGES) {
+        const pick = turn++ % (FAILURE_MESSAGES.length - 1);
+        for (const [i, [message, messageFields, text]] of FAILURE_MESSAGES.entries()) {
           // A bare flag in a holder without a message says too little to be a status object: left out as arguable.
           if (holder !== 'top' && message === 'none') continue;
+          // Below the top the message keys are taken in turn (the top multiplies them all in).
+          if (holder !== 'top' && i !== pick) continue;
           // JSend: a `fail`'s `data` holds the per-field messages, so a payload there is read as one (arguable).
           if (signal === 'status:"fail"' && payload === 'data-object') continue;
           // A lone result code with no message beside it (`{code: 40001}`): a payload's number as often as a verdict.
@@ -272,35 +276,29 @@ const ERROR_STATUSES: Array<[string, number, Record<string, unknown>]> = [
 
 function extractionCells(): Cell[] {
   const cells: Cell[] = [];
-  for (const [nesting, nest] of NESTINGS) {
-    for (const [codeFamily, codeFields, code] of CODE_FAMILIES) {
+  let turn = 0;
+  for (const [nesting, nest] of NESTINGS)
+    for (const [codeFamily, codeFields, code] of CODE_FAMILIES)
       for (const [messageFamily, messageKey] of MESSAGE_FAMILIES) {
         // `error` as a message key names the container itself below the top: arguable, left out.
         if (messageKey === 'error' && nesting !== 'top') continue;
         // AIP-193's `{code, message, status}` sits under `error`; in a list item it reads as JSON:API's `code`.
         if (codeFamily === 'status:UPPER+code:http' && nesting.includes('[0]')) continue;
-        // A top-level `errcode`/`errno` beside prose `error` etc. stays; `type`/`reason`/`name`/`errorType` at the
-        // top of a body are read only as machine-made names, which they are here.
-        for (const [statusName, status, beside] of ERROR_STATUSES) {
-          // `status: "error"` beside a Google-style `status` token would overwrite it.
-          if (statusName.includes('status') && 'status' in codeFields && nesting === 'top') continue;
-          // AIP-193's `code` is the HTTP status the error is sent with (400 when the transport said 200).
-          const fields = 'status' in codeFields ? { ...codeFields, code: status >= 400 ? status : 400 } : codeFields;
-          const obj = { ...fields, [messageKey]: MESSAGE_TEXT };
-          const nested = nest(obj);
-          const body = { ...(beside as object), ...(nested as object) };
-          cells.push({
-            dims: { grid: 'extract', nesting, codeFamily, messageFamily, status: statusName },
-            status,
-            body,
-            failure: true,
-            code,
-            messageHas: MESSAGE_TEXT,
-          });
-        }
+        // The status is taken in turn, not multiplied in: the verdict of each is grid 1's subject.
+        const [statusName, status, beside] = ERROR_STATUSES[turn++ % ERROR_STATUSES.length];
+        // `status: "error"` beside a Google-style `status` token would overwrite it.
+        if ('status' in beside && 'status' in codeFields && nesting === 'top') continue;
+        // AIP-193's `code` is the HTTP status the error is sent with (400 when the transport said 200).
+        const fields = 'status' in codeFields ? { ...codeFields, code: status >= 400 ? status : 400 } : codeFields;
+        cells.push({
+          dims: { grid: 'extract', nesting, codeFamily, messageFamily, status: statusName },
+          status,
+          body: { ...beside, ...(nest({ ...fields, [messageKey]: MESSAGE_TEXT }) as object) },
+          failure: true,
+          code,
+          messageHas: MESSAGE_TEXT,
+        });
       }
-    }
-  }
   return cells;
 }
 
@@ -366,7 +364,15 @@ function idCells(): Cell[] {
 // Grid 4: a generic wrapper message beside the specific one (issue 13 class 3: "the specific message over a
 // generic wrapper"). Wrapper wording × where the specific message sits × its key.
 
-const WRAPPERS = ['Validation Failed', 'Bad Request', 'Invalid request', 'An error occurred', 'Unprocessable Entity'];
+const WRAPPERS = [
+  'Validation Failed',
+  'Bad Request',
+  'Invalid request',
+  'An error occurred',
+  'Unprocessable Entity',
+  'Bad input',
+  'Invalid values',
+];
 
 const SPECIFIC = 'email must be a valid address';
 
