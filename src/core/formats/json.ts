@@ -72,6 +72,10 @@ const VALUE_SIGNAL_KEYS = new Set([
   'faultstring',
   'err',
   'messages',
+  // An HTTP error status the body reports for itself (`{httpStatus: 401, msg}`).
+  'httpstatus',
+  'httpcode',
+  'httpstatuscode',
 ]);
 const STATUS_WORD =
   /^(?:error|err|fail|failed|failure|notok|not_ok|nok|ko|denied|request_denied|invalid_request|over_query_limit|over_daily_limit|unknown_error|exception|rejected|unauthorized|forbidden|invalid|errored|fault)$/i;
@@ -158,7 +162,7 @@ function signedResult(lower: string): boolean {
  * Keys of a status object beside the payload: `meta`/`header` (`{code: 4003, message}`), Synoptic's
  * `SUMMARY: {RESPONSE_CODE: -1, RESPONSE_MESSAGE}`, MiniMax's `base_resp: {status_code, status_msg}`.
  */
-const STATUS_OBJECT_KEYS = new Set(['meta', 'header', 'summary', 'base_resp', 'baseresp']);
+const STATUS_OBJECT_KEYS = new Set(['meta', 'header', 'summary', 'base_resp', 'baseresp', 'head']);
 
 /** The gate's one result object: classify.ts tells plain data from an unclaimed body by identity. */
 export const PLAIN_DATA: Readonly<Record<string, never>> = Object.freeze({});
@@ -203,7 +207,11 @@ export const json: FormatRecognizer = {
       if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsFailure(j[key])) return null;
       if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key])) return null;
       // A status object whose flag or status word says failure (`meta: {success: false, msg}`) as well as its code.
-      if (STATUS_OBJECT_KEYS.has(lower) && (failedStatusObject(j[key]) || failedByVerdict(j[key]))) return null;
+      if (
+        (STATUS_OBJECT_KEYS.has(lower) || STATUS_OBJECT_KEYS.has(norm)) &&
+        (failedStatusObject(j[key]) || failedByVerdict(j[key]))
+      )
+        return null;
       // `{"Error Message": "Invalid API KEY…"}`: a key that names itself an error's message, holding text.
       if (ERROR_MESSAGE_KEYS.has(normalizeKey(key)) && typeof j[key] === 'string' && j[key].trim() !== '') return null;
       // A signed `<method>_response` object (Alipay) and a head/body envelope (Paytm) carry their result inside.

@@ -682,8 +682,14 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       appStatus = v;
       continue;
     }
-    // `status: 401` in a 2xx body is the HTTP status the call reports for itself (a small number is an app's own).
-    if (norm === 'status' && typeof v === 'number' && v >= 400 && v <= 599) {
+    // `status: 401` in a 2xx body is the HTTP status the call reports for itself (a small number is an app's own);
+    // so is `httpStatus: 401` / `httpCode` (`statusCode` is read as a result code below).
+    if (
+      (norm === 'status' || (EMBEDDED_STATUS_KEYS.has(norm) && !RESULT_CODE_KEYS.has(norm))) &&
+      typeof v === 'number' &&
+      v >= 400 &&
+      v <= 599
+    ) {
       httpStatus = v;
       continue;
     }
@@ -818,7 +824,8 @@ const WRAPPERS = ['Response', 'response'];
 /**
  * Children that carry a call's own status one level down (`{result: {status: "error", error}}`,
  * `{messages: {resultCode: "Error"}}`, `{meta: {code: 4003, message}}`, `{header: {code, msg}}`,
- * GeoNames' `{status: {message, value}}`).
+ * GeoNames' `{status: {message, value}}`), as normalized keys in order of preference: any casing
+ * (`Result`, `SUMMARY`, `base_resp`) is the same holder.
  */
 const STATUS_HOLDERS = [
   'result',
@@ -826,17 +833,29 @@ const STATUS_HOLDERS = [
   'meta',
   'header',
   'status',
-  'resultInfo',
-  'responseInfo',
-  'statusInfo',
+  'resultinfo',
+  'responseinfo',
+  'statusinfo',
   // MiniMax's `base_resp: {status_code, status_msg}`, beside the payload or alone.
-  'base_resp',
-  'baseResp',
+  'baseresp',
   // Synoptic's `SUMMARY: {RESPONSE_CODE: -1, RESPONSE_MESSAGE}` beside the payload.
   'summary',
-  'SUMMARY',
-  'Summary',
+  // `{head: {code, msg}, body}` gateway envelopes (the head says how the call went).
+  'head',
 ];
+const STATUS_HOLDER_SET: ReadonlySet<string> = new Set(STATUS_HOLDERS);
+
+/** The root's keys that are status holders, by their normalized name (the first of each). */
+function holderKeys(root: Record<string, unknown>): Map<string, string> | undefined {
+  let out: Map<string, string> | undefined;
+  let n = 0;
+  for (const key in root) {
+    if (!Object.prototype.hasOwnProperty.call(root, key) || ++n > 64) break;
+    const norm = normalizeKey(key);
+    if (STATUS_HOLDER_SET.has(norm) && !out?.has(norm)) (out ??= new Map()).set(norm, key);
+  }
+  return out;
+}
 
 /**
  * A signed envelope: one `<method>_response` / `<method>_result` object beside scalars only (its
@@ -911,11 +930,13 @@ function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<
   )
     return { scope: data as Record<string, unknown>, prefix: 'data.' };
   const ownError = 'error' in root || 'errors' in root;
-  for (const key of STATUS_HOLDERS) {
+  const holders = holderKeys(root);
+  for (const norm of holders ? STATUS_HOLDERS : []) {
+    const key = holders?.get(norm);
     // `meta`/`header`/`status` speak only for an envelope with no error of its own beside them.
-    if (ownError && key !== 'result' && key !== 'messages') continue;
-    const inner = Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined;
-    if (inner && typeof inner === 'object' && !Array.isArray(inner) && statusVerdict(inner, key === 'status') === true)
+    if (key === undefined || (ownError && norm !== 'result' && norm !== 'messages')) continue;
+    const inner = root[key];
+    if (inner && typeof inner === 'object' && !Array.isArray(inner) && statusVerdict(inner, norm === 'status') === true)
       return { scope: inner as Record<string, unknown>, prefix: `${key}.` };
   }
   for (const key of WRAPPERS) {

@@ -118,6 +118,10 @@ const FAILURE_SIGNALS: Array<[string, Record<string, unknown>]> = [
   ['errorCode:"E1001"', { errorCode: 'E1001' }],
   ['error_code:"E1001"', { error_code: 'E1001' }],
   ['errorCode:"InvalidToken"', { errorCode: 'InvalidToken' }],
+  // An HTTP error status the body reports for itself (the brief's `{"status":503,"error":"Upstream timeout"}`).
+  ['status:503', { status: 503 }],
+  ['httpStatus:401', { httpStatus: 401 }],
+  ['httpCode:503', { httpCode: 503 }],
 ];
 
 /** Signals of a success, or of "nothing failed" (issue 13 class 2, the reverse). */
@@ -162,10 +166,17 @@ const HOLDERS: Array<[string, (fields: Record<string, unknown>) => Record<string
   ['header', (f) => ({ header: f })],
   ['result', (f) => ({ result: f })],
   ['base_resp', (f) => ({ base_resp: f })],
+  ['Result(Pascal)', (f) => ({ Result: f })],
+  ['head', (f) => ({ head: f })],
 ];
+
+/** A signal that is an HTTP status the body reports for itself: a status, not the API's code. */
+const httpSignal = (signal: Record<string, unknown>): boolean =>
+  Object.keys(signal).some((k) => /^(?:http|status)/i.test(k));
 
 /** A numeric or string code as the text the panel shows. */
 function codeOf(signal: Record<string, unknown>): string | undefined {
+  if (httpSignal(signal)) return undefined;
   for (const [k, v] of Object.entries(signal))
     if (/code|errno|^ret$|^rc$/i.test(k) || (k === 'result' && typeof v === 'number')) return String(v);
   return undefined;
@@ -175,42 +186,39 @@ function verdictCells(): Cell[] {
   const cells: Cell[] = [];
   let turn = 0;
   for (const [holder, wrap] of HOLDERS) {
-    for (const [payload, payloadFields] of PAYLOADS) {
-      for (const [signal, fields] of FAILURE_SIGNALS) {
-        // A holder holds a status object; a flag or word alone in `result` is the result itself, not a holder.
-        if (holder === 'result' && 'result' in fields) continue;
-        const pick = turn++ % (FAILURE_MESSAGES.length - 1);
-        for (const [i, [message, messageFields, text]] of FAILURE_MESSAGES.entries()) {
-          // A bare flag in a holder without a message says too little to be a status object: left out as arguable.
-          if (holder !== 'top' && message === 'none') continue;
-          // Below the top the message keys are taken in turn (the top multiplies them all in).
-          if (holder !== 'top' && i !== pick) continue;
-          // JSend: a `fail`'s `data` holds the per-field messages, so a payload there is read as one (arguable).
-          if (signal === 'status:"fail"' && payload === 'data-object') continue;
-          // A lone result code with no message beside it (`{code: 40001}`): a payload's number as often as a verdict.
-          if (message === 'none' && codeOf(fields) !== undefined) continue;
-          const inner = { ...fields, ...messageFields };
-          cells.push({
-            dims: { grid: 'fail', holder, payload, signal, message },
-            status: 200,
-            body: { ...wrap(inner), ...payloadFields },
-            failure: true,
-            code: holder === 'top' || message !== 'none' ? codeOf(fields) : undefined,
-            messageHas: text,
-          });
-        }
+    for (const [signal, fields] of FAILURE_SIGNALS) {
+      // A holder holds a status object; a flag or word alone in `result` is the result itself, not a holder.
+      if (/^result$/i.test(holder.replace(/\(.*\)$/, '')) && 'result' in fields) continue;
+      // The payload beside is taken in turn; below the top so is the message key (the top multiplies them all in).
+      const [payload, payloadFields] = PAYLOADS[turn % PAYLOADS.length];
+      const pick = turn++ % (FAILURE_MESSAGES.length - 1);
+      for (const [i, [message, messageFields, text]] of FAILURE_MESSAGES.entries()) {
+        // A bare flag in a holder without a message says too little to be a status object: left out as arguable.
+        if (holder !== 'top' && (message === 'none' || i !== pick)) continue;
+        // JSend: a `fail`'s `data` holds the per-field messages, so a payload there is read as one (arguable).
+        if (signal === 'status:"fail"' && payload === 'data-object') continue;
+        // A lone result code with no message beside it (`{code: 40001}`): a payload's number as often as a verdict.
+        if (message === 'none' && (codeOf(fields) !== undefined || httpSignal(fields))) continue;
+        cells.push({
+          dims: { grid: 'fail', holder, payload, signal, message },
+          status: 200,
+          body: { ...wrap({ ...fields, ...messageFields }), ...payloadFields },
+          failure: true,
+          code: codeOf(fields),
+          messageHas: text,
+        });
       }
-      for (const [signal, fields] of SUCCESS_SIGNALS) {
-        if (holder === 'result' && 'result' in fields) continue;
-        for (const [message, messageFields] of SUCCESS_MESSAGES) {
-          cells.push({
-            dims: { grid: 'ok', holder, payload, signal, message },
-            status: 200,
-            body: { ...wrap({ ...fields, ...messageFields }), ...payloadFields },
-            failure: false,
-          });
-        }
-      }
+    }
+    for (const [signal, fields] of SUCCESS_SIGNALS) {
+      if (/^result$/i.test(holder.replace(/\(.*\)$/, '')) && 'result' in fields) continue;
+      const [payload, payloadFields] = PAYLOADS[turn++ % PAYLOADS.length];
+      for (const [message, messageFields] of SUCCESS_MESSAGES)
+        cells.push({
+          dims: { grid: 'ok', holder, payload, signal, message },
+          status: 200,
+          body: { ...wrap({ ...fields, ...messageFields }), ...payloadFields },
+          failure: false,
+        });
     }
   }
   return cells;
@@ -424,7 +432,7 @@ function casingCells(): Cell[] {
     for (const [payload, payloadFields] of PAYLOADS.slice(0, 2)) {
       for (const [signal, fields] of FAILURE_SIGNALS)
         for (const [message, messageFields, text] of FAILURE_MESSAGES) {
-          if (message === 'none' && codeOf(fields) !== undefined) continue;
+          if (message === 'none' && (codeOf(fields) !== undefined || httpSignal(fields))) continue;
           cells.push({
             dims: { grid: 'casing-fail', casing: casingName, payload, signal, message },
             status: 200,
