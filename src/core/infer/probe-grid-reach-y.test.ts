@@ -478,26 +478,26 @@ function combinedCells(): Cell[] {
       if (codeFamily === 'status:UPPER+code:http' && nesting.includes('[0]')) continue;
       for (const [noise, noiseFields] of NOISE)
         // `{data: null, errors: [...]}` is a GraphQL response, read by its protocol's code (src/core/protocols).
-        if (!(noise === 'data-null' && nesting === 'errors[0]'))
-          for (const status of [400, 500, 200]) {
-            // A 2xx says it failed only through the noise's flag; the others are left to grid 1.
-            if (status === 200 && noise !== 'success:false') continue;
-            turn++;
-            const messageKey = MESSAGE_FAMILIES[turn % (MESSAGE_FAMILIES.length - 1)][1];
-            const idKey = ID_KEYS[turn % ID_KEYS.length];
-            const [idShape, id] = ID_SHAPES[turn % ID_SHAPES.length];
-            const fields = 'status' in codeFields ? { ...codeFields, code: status >= 400 ? status : 400 } : codeFields;
-            const inner = { ...fields, [messageKey]: MESSAGE_TEXT, [idKey]: id };
-            cells.push({
-              dims: { grid: 'combined', nesting, codeFamily, noise, status: String(status), idKey, idShape },
-              status,
-              body: { ...noiseFields, ...(nest(inner) as object) },
-              failure: true,
-              code,
-              messageHas: MESSAGE_TEXT,
-              id,
-            });
-          }
+        if (!(noise === 'data-null' && nesting === 'errors[0]')) {
+          // The status is taken in turn: 400 or 500, or, beside the noise's `success: false` flag, 200 or 400
+          // (a 2xx says it failed only through that flag here; the other signals are grid 1's).
+          turn++;
+          const status = noise === 'success:false' ? [200, 400][turn % 2] : [400, 500][turn % 2];
+          const messageKey = MESSAGE_FAMILIES[turn % (MESSAGE_FAMILIES.length - 1)][1];
+          const idKey = ID_KEYS[turn % ID_KEYS.length];
+          const [idShape, id] = ID_SHAPES[turn % ID_SHAPES.length];
+          const fields = 'status' in codeFields ? { ...codeFields, code: status >= 400 ? status : 400 } : codeFields;
+          const inner = { ...fields, [messageKey]: MESSAGE_TEXT, [idKey]: id };
+          cells.push({
+            dims: { grid: 'combined', nesting, codeFamily, noise, status: String(status), idKey, idShape },
+            status,
+            body: { ...noiseFields, ...(nest(inner) as object) },
+            failure: true,
+            code,
+            messageHas: MESSAGE_TEXT,
+            id,
+          });
+        }
     }
   return cells;
 }
