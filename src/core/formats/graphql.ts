@@ -227,6 +227,9 @@ export const graphql: FormatRecognizer = {
       isRecord(get(first, 'extensions')) ||
       /graphql/i.test(exchange.url);
     if (!graphqlish) return null;
+    // A GraphQL response map holds only `data`, `errors` and `extensions` (spec, Response Format): a top-level code
+    // or message of its own beside `errors` is a REST envelope whose errors carry a field path (zod, Joi).
+    if ((has(j, 'code') || has(j, 'message')) && !has(j, 'data') && !/graphql/i.test(exchange.url)) return null;
 
     const list = errors as unknown[];
     const errCode = errorCodeOf(first);

@@ -72,6 +72,10 @@ const VALUE_SIGNAL_KEYS = new Set([
   'faultstring',
   'err',
   'messages',
+  // An HTTP error status the body reports for itself (`{httpStatus: 401, msg}`).
+  'httpstatus',
+  'httpcode',
+  'httpstatuscode',
 ]);
 const STATUS_WORD =
   /^(?:error|err|fail|failed|failure|notok|not_ok|nok|ko|denied|request_denied|invalid_request|over_query_limit|over_daily_limit|unknown_error|exception|rejected|unauthorized|forbidden|invalid|errored|fault)$/i;
@@ -144,6 +148,11 @@ function failedStatusObject(value: unknown): boolean {
   return false;
 }
 
+/** A status object whose own fields judge it failed (`{ok: false, errmsg}`, `{ack: "Failure", message}`). */
+function failedByVerdict(value: unknown): boolean {
+  return isRecord(value) && statusVerdict(value) === true;
+}
+
 /** `alipay_trade_query_response`, `trade_create_result`: a method's result object named after the method. */
 function signedResult(lower: string): boolean {
   return lower.length > 9 && (lower.endsWith('_response') || lower.endsWith('_result'));
@@ -153,7 +162,7 @@ function signedResult(lower: string): boolean {
  * Keys of a status object beside the payload: `meta`/`header` (`{code: 4003, message}`), Synoptic's
  * `SUMMARY: {RESPONSE_CODE: -1, RESPONSE_MESSAGE}`, MiniMax's `base_resp: {status_code, status_msg}`.
  */
-const STATUS_OBJECT_KEYS = new Set(['meta', 'header', 'summary', 'base_resp', 'baseresp']);
+const STATUS_OBJECT_KEYS = new Set(['meta', 'header', 'summary', 'base_resp', 'baseresp', 'head']);
 
 /** The gate's one result object: classify.ts tells plain data from an unclaimed body by identity. */
 export const PLAIN_DATA: Readonly<Record<string, never>> = Object.freeze({});
@@ -191,10 +200,18 @@ export const json: FormatRecognizer = {
       if (++n > MAX_GATE_KEYS) return null;
       if (n === 1) first = key;
       const lower = key.toLowerCase();
-      if (SIGNAL_KEYS.has(lower) || (VALUE_SIGNAL_KEYS.has(normalizeKey(key)) && signalsByValue(j[key]))) return null;
+      const norm = normalizeKey(key);
+      // Compared normalized too: `ERROR_CODE`, `status_code` and `Error-Code` are `errorcode`/`statuscode`.
+      if (SIGNAL_KEYS.has(lower) || SIGNAL_KEYS.has(norm) || (VALUE_SIGNAL_KEYS.has(norm) && signalsByValue(j[key])))
+        return null;
       if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsFailure(j[key])) return null;
       if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key])) return null;
-      if (STATUS_OBJECT_KEYS.has(lower) && failedStatusObject(j[key])) return null;
+      // A status object whose flag or status word says failure (`meta: {success: false, msg}`) as well as its code.
+      if (
+        (STATUS_OBJECT_KEYS.has(lower) || STATUS_OBJECT_KEYS.has(norm)) &&
+        (failedStatusObject(j[key]) || failedByVerdict(j[key]))
+      )
+        return null;
       // `{"Error Message": "Invalid API KEY…"}`: a key that names itself an error's message, holding text.
       if (ERROR_MESSAGE_KEYS.has(normalizeKey(key)) && typeof j[key] === 'string' && j[key].trim() !== '') return null;
       // A signed `<method>_response` object (Alipay) and a head/body envelope (Paytm) carry their result inside.

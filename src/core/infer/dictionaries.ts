@@ -81,6 +81,11 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['messageid', 5],
   // Session 20 (reach-p2): OAuth 1.0a Problem Reporting (`oauth_problem=token_rejected&oauth_problem_advice=…`).
   ['oauthproblem', 8],
+  // Session 20 (reach-y): the short return-code keys the 2xx verdict already reads (`{ret: -1, msg}`, `{rc: 12,
+  // message}`, `{result: -1, msg}`); json.ts takes `result` only as a number.
+  ['ret', 7],
+  ['rc', 6],
+  ['result', 5],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
@@ -651,6 +656,13 @@ const GENERIC = [
   // samples print `transactionResponse.errors[0].errorText` for what went wrong (corpus/tools/reach-w-sources.md).
   'the transaction was unsuccessful',
   'transaction was unsuccessful',
+  // Session 20 (reach-y): "bad" as "invalid" says in the wrappers above (`{message: "Bad input", errors: [{message}]}`).
+  'bad input',
+  'bad parameters',
+  'bad parameter',
+  'bad request data',
+  'invalid values',
+  'invalid fields',
 ];
 const GENERIC_SET: ReadonlySet<string> = new Set(GENERIC);
 /** The wrappers written as one word (`notfound`, `internalservererror`). */

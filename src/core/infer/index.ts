@@ -154,8 +154,10 @@ export function inferMissing(
       out.message = `${current}${/[.!?:]$/.test(current) ? ' ' : ': '}${inferred.message}`;
       notes.push(`message completed from body.${inferred.messageField}`);
     }
-    // A code that only repeats the HTTP status gives way to a real one.
-    const echo = !missing(out.errorCode) && String(out.errorCode).trim() === String(status);
+    // A code that only repeats the HTTP status gives way to a real one; so does, in a 2xx, a generic format's
+    // HTTP error status the body reports for itself (`{success: false, code: 400, status: "INVALID_ARGUMENT"}`).
+    const codeText = missing(out.errorCode) ? '' : String(out.errorCode).trim();
+    const echo = codeText === String(status) || (success && GENERIC_FORMATS.has(format) && /^[45]\d\d$/.test(codeText));
     // A generic format's numeric code (`error.code: 101`) gives way to the name beside it (`error.type: "missing_access_key"`).
     const refined =
       inferred.errorCodeRefines === true &&
@@ -429,5 +431,6 @@ export function formFields(text: string): Record<string, string> | undefined {
 const ID_WAIT_OR_RETRY_KEY =
   /(?:[iI][dD]|[iI]dentifier|[rR]ef|[rR]eference|[pP]hrase|[iI]nstance|[tT]race|[sS]upport_?[cC]ode|[eE]nce_?[cC]ode|[rR]eference_?[tT]oken)"\s*:|"[^"]{0,40}(?:[rR]etr|[wW]ait|[aA]fter|[tT]ransient|[cC]ooldown|[bB]ackoff|[rR]eset_?[iI]n|[lL]imit_?[nN]ext|[dD]urability)[^"]{0,40}"\s*:/;
 
+// Lower camel words too (`invalidParameter`, `rateLimitExceeded`: Google's v1 `reason`), never a sentence.
 const MACHINE_TOKEN =
-  /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|(?:[A-Z][a-z0-9]+)+(?:Error|Exception|Fault))$/;
+  /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|(?:[A-Z][a-z0-9]+)+(?:Error|Exception|Fault))$/;

@@ -83,8 +83,8 @@ export function isNoCode(v: unknown): boolean {
 /** Words that make a token read as an error code. */
 const ERROR_WORD =
   /(?:^|_|\.)(?:bad|invalid|not|missing|unauthori[sz]ed|forbidden|denied|error|failed|failure|conflict|limit|limited|exceeded|expired|unavailable|required|unknown|unsupported|too|rate|quota|timeout|already|no|inactive|disabled|locked|blocked|revoked|suspended|duplicate|mismatch|unverified)(?:$|_|\.)/;
-/** A value of an ID: no spaces, 6–200 characters, with a digit. */
-const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_\-:.\/+=|@]{5,199}$/;
+/** A value of an ID: no spaces, 6–200 characters, with a digit; a hierarchical Request-Id opens with `|` (.NET's `|8e6ef0c8-4e46ba1c.`). */
+const ID_SHAPE = /^\|?[A-Za-z0-9][A-Za-z0-9_\-:.\/+=|@]{5,199}$/;
 /** An ID that ends in a clock time after a space (Azure IoT's `…-G:6-TimeStamp:08/28/2018 15:34:17`). */
 const ID_WITH_TIME = /^[A-Za-z0-9][A-Za-z0-9_\-:.\/+=|@]{5,199} \d{1,2}:\d{2}(?::\d{2})?$/;
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
@@ -219,7 +219,9 @@ function codeValue(leaf: Leaf): Leaf['value'] {
 function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>): number {
   const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9) ?? numericErrorId(leaf);
   if (weight === undefined) return 0;
-  const v = codeValue(leaf);
+  const v0 = codeValue(leaf);
+  // `ret: "-1"`: a negative number sent as text is judged as the number (no token starts with a minus).
+  const v = typeof v0 === 'string' && /^\s*-\d{1,9}\s*$/.test(v0) ? Number(v0) : v0;
   let score = weight;
   const norm = leaf.norm;
   if (typeof v === 'number') {
@@ -322,6 +324,9 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       case 'statuscode':
         if (/^\d+$/.test(s)) return 0;
         break;
+      case 'result':
+        // A word under `result` is a status word or a payload; only its number is a return code.
+        return 0;
       case 'label':
       case 'tag':
         // `label: "INVALID_CURRENCY_PAIR"` (Gate.io), `tag: "INVALID_REQUEST_BODY"` (Exa); a label or tag in data is a word, not an upper-case token.
@@ -669,7 +674,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       continue;
     }
     // `errorCode: "ERROR_KEY_DOES_NOT_EXIST"` at the top of a 2xx envelope names the failure (judged with a message).
-    if ((norm === 'errorcode' || norm === 'errcode') && typeof v === 'string' && NAMED_ERROR_CODE.test(v.trim())) {
+    if ((norm === 'errorcode' || norm === 'errcode') && typeof v === 'string' && namedErrorCode(v.trim())) {
       errorToken = true;
       continue;
     }
@@ -677,9 +682,20 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       appStatus = v;
       continue;
     }
-    // `status: 401` in a 2xx body is the HTTP status the call reports for itself (a small number is an app's own).
-    if (norm === 'status' && typeof v === 'number' && v >= 400 && v <= 599) {
+    // `status: 401` in a 2xx body is the HTTP status the call reports for itself (a small number is an app's own);
+    // so is `httpStatus: 401` / `httpCode` (`statusCode` is read as a result code below).
+    if (
+      (norm === 'status' || (EMBEDDED_STATUS_KEYS.has(norm) && !RESULT_CODE_KEYS.has(norm))) &&
+      typeof v === 'number' &&
+      v >= 400 &&
+      v <= 599
+    ) {
       httpStatus = v;
+      continue;
+    }
+    // `{result: -1, msg: "system busy"}`: a negative `result` is a return code (a count or a value is never below 0).
+    if (norm === 'result' && typeof v === 'number' && Number.isInteger(v) && v <= 0) {
+      numericCode = v;
       continue;
     }
     if (
@@ -772,8 +788,16 @@ function appStatusCode(v: number): boolean {
   return Number.isInteger(v) && v !== 0 && v !== 1 && !SUCCESS_ECHOES.has(v) && (v < 400 || v > 599);
 }
 
-/** An error code that names a failure (`ERROR_KEY_DOES_NOT_EXIST`, `invalid_key`), not "none" or a number. */
-const NAMED_ERROR_CODE = /^(?!(?:no_?error|none|ok|success|null|0+)$)[A-Za-z][A-Za-z0-9]*(?:[_.\-:][A-Za-z0-9]+)+$/i;
+/**
+ * An error code that names a failure, not "none" or a number: joined words (`ERROR_KEY_DOES_NOT_EXIST`, `invalid_key`),
+ * letters and a number (`E1001`, `AUTH0042`) or camel words (`InvalidToken`, `quotaExceeded`).
+ */
+function namedErrorCode(s: string): boolean {
+  return !NO_ERROR_CODE.test(s) && NAMED_ERROR_CODE.test(s);
+}
+const NO_ERROR_CODE = /^(?:no[_.\-]?error|none|ok|success|succeeded|null|nil|0+)$/i;
+const NAMED_ERROR_CODE =
+  /^(?:[A-Za-z][A-Za-z0-9]*(?:[_.\-:][A-Za-z0-9]+)+|[A-Za-z]{1,12}\d{2,9}|[A-Za-z][a-z]+(?:[A-Z][a-z0-9]*)+)$/;
 
 /** Top-level keys of an HTTP status a 2xx body reports for itself (`{status_code: 429, error_code, …}`). */
 // A bare `status` is left out: APIs number their own statuses there (Withings' `status: 503` is "invalid params").
@@ -800,7 +824,8 @@ const WRAPPERS = ['Response', 'response'];
 /**
  * Children that carry a call's own status one level down (`{result: {status: "error", error}}`,
  * `{messages: {resultCode: "Error"}}`, `{meta: {code: 4003, message}}`, `{header: {code, msg}}`,
- * GeoNames' `{status: {message, value}}`).
+ * GeoNames' `{status: {message, value}}`), as normalized keys in order of preference: any casing
+ * (`Result`, `SUMMARY`, `base_resp`) is the same holder.
  */
 const STATUS_HOLDERS = [
   'result',
@@ -808,17 +833,29 @@ const STATUS_HOLDERS = [
   'meta',
   'header',
   'status',
-  'resultInfo',
-  'responseInfo',
-  'statusInfo',
+  'resultinfo',
+  'responseinfo',
+  'statusinfo',
   // MiniMax's `base_resp: {status_code, status_msg}`, beside the payload or alone.
-  'base_resp',
-  'baseResp',
+  'baseresp',
   // Synoptic's `SUMMARY: {RESPONSE_CODE: -1, RESPONSE_MESSAGE}` beside the payload.
   'summary',
-  'SUMMARY',
-  'Summary',
+  // `{head: {code, msg}, body}` gateway envelopes (the head says how the call went).
+  'head',
 ];
+const STATUS_HOLDER_SET: ReadonlySet<string> = new Set(STATUS_HOLDERS);
+
+/** The root's keys that are status holders, by their normalized name (the first of each). */
+function holderKeys(root: Record<string, unknown>): Map<string, string> | undefined {
+  let out: Map<string, string> | undefined;
+  let n = 0;
+  for (const key in root) {
+    if (!Object.prototype.hasOwnProperty.call(root, key) || ++n > 64) break;
+    const norm = normalizeKey(key);
+    if (STATUS_HOLDER_SET.has(norm) && !out?.has(norm)) (out ??= new Map()).set(norm, key);
+  }
+  return out;
+}
 
 /**
  * A signed envelope: one `<method>_response` / `<method>_result` object beside scalars only (its
@@ -847,6 +884,19 @@ function headBody(root: Record<string, unknown>): Record<string, unknown> | unde
   return 'head' in root || 'header' in root ? (body as Record<string, unknown>) : undefined;
 }
 
+/** An object with a text under a message key (`message`, `msg`, `error_description`) that is no status word (`result: "failure"`). */
+function hasMessageField(o: Record<string, unknown>): boolean {
+  let n = 0;
+  for (const key in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, key) || ++n > 64) break;
+    const v = o[key];
+    if (typeof v !== 'string' || !MESSAGE_KEYS.has(normalizeKey(key))) continue;
+    const word = v.trim().toUpperCase();
+    if (word !== '' && !isFailureWord(word) && !SUCCESS_WORDS.has(word)) return true;
+  }
+  return false;
+}
+
 /** The envelope inside a one-key wrapper, with its path prefix; the object itself otherwise. */
 function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<string, unknown>; prefix: string } {
   if (!nested) {
@@ -861,22 +911,32 @@ function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<
       if (inner.scope !== body) return { scope: inner.scope, prefix: `body.${inner.prefix}` };
     }
   }
-  // `{data: {error: …}, success: false, status: 400}`: the error sits in the payload slot of a failed envelope.
+  // `{data: {error: …}, success: false, status: 400}`: the error sits in the payload slot of a failed envelope;
+  // so does the message of one that has none of its own (`{status: "error", data: {message}}`). JSend's `fail`
+  // keeps a field → message dictionary there instead, read as one elsewhere.
   const data = Object.prototype.hasOwnProperty.call(root, 'data') ? root.data : undefined;
+  const status = root.status;
   if (
     data &&
     typeof data === 'object' &&
     !Array.isArray(data) &&
-    ('error' in data || 'errors' in data) &&
-    (root.success === false || root.ok === false || (typeof root.status === 'number' && root.status >= 400))
+    (root.success === false ||
+      root.ok === false ||
+      (typeof status === 'number' && status >= 400) ||
+      statusVerdict(root) === true) &&
+    ('error' in data ||
+      'errors' in data ||
+      (status !== 'fail' && !hasMessageField(root) && hasMessageField(data as Record<string, unknown>)))
   )
-    return { scope: data, prefix: 'data.' };
+    return { scope: data as Record<string, unknown>, prefix: 'data.' };
   const ownError = 'error' in root || 'errors' in root;
-  for (const key of STATUS_HOLDERS) {
+  const holders = holderKeys(root);
+  for (const norm of holders ? STATUS_HOLDERS : []) {
+    const key = holders?.get(norm);
     // `meta`/`header`/`status` speak only for an envelope with no error of its own beside them.
-    if (ownError && key !== 'result' && key !== 'messages') continue;
-    const inner = Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined;
-    if (inner && typeof inner === 'object' && !Array.isArray(inner) && statusVerdict(inner, key === 'status') === true)
+    if (key === undefined || (ownError && norm !== 'result' && norm !== 'messages')) continue;
+    const inner = root[key];
+    if (inner && typeof inner === 'object' && !Array.isArray(inner) && statusVerdict(inner, norm === 'status') === true)
       return { scope: inner as Record<string, unknown>, prefix: `${key}.` };
   }
   for (const key of WRAPPERS) {
@@ -1650,6 +1710,8 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   }
   if (status >= 200 && status < 300 && scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
     out.saysFailure = statusVerdict(scope, prefix === 'status.');
+    // The payload slot the walk narrowed to says nothing of itself: the envelope around it judged it failed.
+    if (out.saysFailure === undefined && prefix === 'data.' && envelope) out.saysFailure = statusVerdict(envelope);
     const bulk = bulkFailure(scope as Record<string, unknown>);
     if (bulk) {
       out.saysFailure = true;
@@ -1716,6 +1778,14 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       out.errorCode = typeof v === 'string' ? v.trim() : v;
       out.errorCodeField = prefix + code.path;
       if (code !== code0) out.errorCodeRefines = true;
+    } else if (prefix === 'data.' && envelope) {
+      // The walk narrowed to the payload slot of a failed envelope: the envelope's own top-level code still names it.
+      const outer = best(leavesOf(envelope, anyDictionary, 64, 0), (l) => codeScore(l, status, echoParents), 3);
+      if (outer) {
+        const v = codeValue(outer) as string | number;
+        out.errorCode = typeof v === 'string' ? v.trim() : v;
+        out.errorCodeField = outer.path;
+      }
     } else if (prefix === 'status.') {
       // A status object's `value` is its result code (GeoNames: `status: {message, value: 10}`).
       const value = (scope as Record<string, unknown>).value;
@@ -1775,7 +1845,9 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   const id = service?.id
     ? ({ path: 'id', value: service.id } as Pick<Leaf, 'path' | 'value'>)
     : (best(full ? leaves : leaves.filter((l) => l.depth <= LIGHT_DEPTH), idScore, 2) ??
-      (status >= 400 || out.saysFailure === true ? contextRequestId(scope) : undefined));
+      (status >= 400 || out.saysFailure === true ? contextRequestId(scope) : undefined) ??
+      // The envelope's own top-level ID beside the payload slot the walk narrowed to (`{request_id, status, data}`).
+      (prefix === 'data.' && envelope ? best(leavesOf(envelope, idWaitOrRetry, 64, 0), idScore, 2) : undefined));
   if (id) {
     out.errorId = typeof id.value === 'number' ? String(id.value) : (id.value as string).trim();
     out.errorIdField = prefix + id.path;
