@@ -118,6 +118,8 @@ const LAYOUTS: Layout[] = [
     // Jetty: a table of URI / STATUS / MESSAGE rows under an h2.
     name: 'table MESSAGE row',
     sentence: 'Missing required parameter: account',
+    // Blames the request: not retryable on any status (README), so the status alone does not decide.
+    ownRetrySense: true,
     page: (s, t) => ({
       head: `<title>Error ${s} ${REASONS[s]}</title>`,
       main: `<h2>HTTP ERROR ${s} ${REASONS[s]}</h2>\n<table>\n<tr><th>URI:</th><td>/v1/things/42</td></tr>\n<tr><th>STATUS:</th><td>${s}</td></tr>\n<tr><th>MESSAGE:</th><td>${t}</td></tr>\n</table>`,
@@ -759,10 +761,14 @@ function textIdCells(): GridCell[] {
   return out;
 }
 
-const TEXT_SENTENCES = [
-  'The access token expired at 2030-01-01T00:00:00Z.',
-  'Upstream request timeout',
-  "Field 'email' must be a valid address",
+/**
+ * Each sentence says whether a retry can succeed (README: credentials and input are fixed whatever the
+ * status; a timeout is transient on a 400 or a 5xx, arguable on a 401/403/404, so left unchecked there).
+ */
+const TEXT_SENTENCES: ReadonlyArray<readonly [sentence: string, retryable: (status: number) => boolean | undefined]> = [
+  ['The access token expired at 2030-01-01T00:00:00Z.', () => false],
+  ['Upstream request timeout', (status) => (status === 400 || status >= 500 ? true : undefined)],
+  ["Field 'email' must be a valid address", () => false],
 ];
 const TEXT_IDS = ['3f2b8c1e-9a4d-4e6f-8b2a-1c5d7e9f0a3b', 'a1b2c3d4e5f6'];
 const TEXT_TYPES = ['text/plain; charset=utf-8', undefined, 'text/html'];
@@ -772,7 +778,7 @@ function textCells(): GridCell[] {
   const out: GridCell[] = [];
   let n = 0;
   for (const shape of TEXT_SHAPES)
-    for (const sentence of TEXT_SENTENCES)
+    for (const [sentence, retryable] of TEXT_SENTENCES)
       for (const id of shape.hasId ? TEXT_IDS : TEXT_IDS.slice(0, 1))
         for (const contentType of shape.contentTypes ?? TEXT_TYPES) {
           const status = shape.status ?? TEXT_STATUSES[n % TEXT_STATUSES.length];
@@ -795,7 +801,7 @@ function textCells(): GridCell[] {
               ...(shape.code !== undefined ? { errorCode: shape.code } : {}),
               ...(message !== undefined ? { message } : {}),
               errorId: shape.hasId ? id : null,
-              ...statusRetryable(status),
+              ...(retryable(status) === undefined ? {} : { retryable: retryable(status) }),
             },
           });
         }
