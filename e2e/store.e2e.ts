@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './demo/server.mjs';
 import { waitFor } from './harness/common';
+import type { ChromiumPanelSession } from './harness/chromium';
 import { launchSession, type BrowserName, type PanelSession } from './harness/index';
 import { startTraffic, trafficState, type TrafficPlan } from './harness/traffic';
 
@@ -330,9 +331,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
 
   it('starts empty in a new browser session (storage.session emptied, as a browser restart does)', async () => {
     expect((await session.backgroundEval(rowsIn, tabId)).records).toBeGreaterThan(0);
-    // A real restart also closes DevTools; here the devtools page (Chromium's) stays and re-sends what
-    // it sent in the last seconds after the reconnect (src/devtools/recent-entries.ts): let that window pass.
-    if (withDevTools) await new Promise((resolve) => setTimeout(resolve, 31_000));
+    // A real restart closes DevTools too. Left open, the devtools page (Chromium's) would re-send what
+    // it sent in the last 30 s after the reconnect (src/devtools/recent-entries.ts), which a restarted
+    // browser has no devtools page to do; closing it replaces the 31 s wait for that window to pass.
+    if (withDevTools) await (session as ChromiumPanelSession).closeDevTools();
     // A browser restart empties storage.session and keeps IndexedDB; the next worker start must wipe it.
     await session.backgroundEval(async () => {
       const api = (globalThis as any).browser ?? (globalThis as any).chrome;
