@@ -87,7 +87,15 @@ export interface SoakFigures {
      */
     writeQueue: { max: number; limit: number; refused: number; tooSlow: number };
     /** stoppedAtRequest: how many requests the page had made when the worker was stopped (of `made`). */
-    stop: { made: number; held: number; droppedRecords: number; seen: number; stoppedAtRequest: number };
+    stop: {
+      made: number;
+      held: number;
+      droppedRecords: number;
+      seen: number;
+      stoppedAtRequest: number;
+      /** Which requests went missing across the stop (to find an uncounted loss). */
+      missing: MissingAfterStop;
+    };
     filter: { query: string; settledMs: number | null; counts: string; expected5xx: number } | null;
     /** What IndexedDB holds at the end of the run, and what it costs on disk (navigator.storage.estimate). */
     disk: DiskFigures | null;
@@ -114,6 +122,52 @@ interface DiskFigures {
   medianRecordJson: number;
   /** (IndexedDB bytes - body characters) / records: an upper bound per record when bodies are stored 1 byte/char uncompressed. */
   bytesPerRecordUpper: number | null;
+}
+
+/** Evaluated in the background: the tab's soak requests by number (n of /api/soak/<n>), and the refused-URL ones. */
+function soakRequestsIn(tabId: number): { held: Array<[number, boolean]>; otherUrls: number } {
+  const debug = (globalThis as any).faultlineDebug;
+  const committed = new Set<string>(debug.committed(tabId).map((r: { id: string }) => r.id));
+  const held: Array<[number, boolean]> = [];
+  let otherUrls = 0;
+  for (const r of debug.records(tabId)) {
+    if (r.kind !== 'request') continue;
+    const n = /\/api\/soak\/(\d+)/.exec(r.exchange.url)?.[1];
+    if (n === undefined) otherUrls++;
+    else held.push([Number(n), committed.has(r.id)]);
+  }
+  return { held, otherUrls };
+}
+
+interface MissingAfterStop {
+  /** Soak requests held at the stop, newer than the oldest held after it, and not held after it: [n, row committed at the stop]. */
+  numbered: Array<[number, boolean]>;
+  /** Numbered requests in that range held neither at the stop nor after it. */
+  neither: number[];
+  /** Requests to other URLs (the refused URL, the page's own) held at the stop and after it. */
+  otherUrls: { atStop: number; after: number };
+}
+
+function missingAfterStop(
+  atStop: ReturnType<typeof soakRequestsIn>,
+  after: ReturnType<typeof soakRequestsIn>,
+  burst: number,
+): MissingAfterStop {
+  // After the burst, n % 20 === 4 goes to the refused URL, which carries no number (harness/traffic.ts).
+  const numberedUrl = (n: number) => n < burst || n % 20 !== 4;
+  const heldAfter = new Set(after.held.map(([n]) => n));
+  const oldestAfter = Math.min(...heldAfter);
+  const numbered = atStop.held.filter(([n]) => n > oldestAfter && !heldAfter.has(n)).sort((a, b) => a[0] - b[0]);
+  const heldAtStop = new Set(atStop.held.map(([n]) => n));
+  const newest = Math.max(...heldAfter, ...heldAtStop);
+  const neither: number[] = [];
+  for (let n = oldestAfter + 1; n <= newest && neither.length < 50; n++)
+    if (numberedUrl(n) && !heldAfter.has(n) && !heldAtStop.has(n)) neither.push(n);
+  return {
+    numbered: numbered.slice(0, 50),
+    neither,
+    otherUrls: { atStop: atStop.otherUrls, after: after.otherUrls },
+  };
 }
 
 async function diskIn(tabId: number): Promise<DiskFigures> {
@@ -517,6 +571,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       await sleep(500);
     }
     const stoppedAtRequest = (await session.pageEval(trafficState))?.made ?? 0;
+    const heldAtStop = await session.backgroundEval(soakRequestsIn, tabId);
     await session.stopBackground();
     for (;;) {
       state = await session.pageEval(trafficState);
@@ -537,6 +592,8 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     const droppedRecords = after?.droppedRecords ?? 0;
     const lost = made - held - droppedRecords;
     log(`soak: made ${made}, held ${held} + dropped ${droppedRecords} → lost ${lost}`);
+    const missing = missingAfterStop(heldAtStop, await session.backgroundEval(soakRequestsIn, tabId), plan.burst);
+    if (lost !== 0) log(`soak: requests held at the stop and missing after it: ${JSON.stringify(missing)}`);
     const restartLoad = ((await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats().load)) ??
       null) as PagedRead | null;
     if (restartLoad)
@@ -584,7 +641,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
           refused: persist.queueDropped ?? 0,
           tooSlow: persist.queueTooSlow ?? 0,
         },
-        stop: { made, held, droppedRecords, seen: after?.seen ?? 0, stoppedAtRequest },
+        stop: { made, held, droppedRecords, seen: after?.seen ?? 0, stoppedAtRequest, missing },
         filter,
         disk,
       },

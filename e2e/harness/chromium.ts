@@ -302,6 +302,17 @@ export class ChromiumPanelSession implements PanelSession {
   }
 
   /**
+   * Closes DevTools on the inspected tab, as a user (or a browser restart) does: its devtools page
+   * and the panel go with it. openPanel opens it again. Resolves once the devtools:// target is gone.
+   */
+  async closeDevTools(): Promise<void> {
+    const devtools = this.devtools;
+    this.devtools = undefined;
+    if (!devtools || devtools.isClosed()) return;
+    await devtools.close();
+  }
+
+  /**
    * A CDP session with the ServiceWorker domain on, tracking our worker's running status.
    * Playwright keeps one Worker object across stop/start (same target), so status comes from here.
    */

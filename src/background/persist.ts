@@ -19,14 +19,12 @@
 // - Every commit writes the meta (the tab's counters) of each tab it touches in the same
 //   transaction as its records. On start, a tab's held requests are reconciled against its counts:
 //   seen - droppedRecords requests should be there; any missing are added to droppedRecords.
-// - A backlog is split into several transactions. Deletes go in the first; the meta written with
-//   each counts in `seen` only the requests whose rows exist once it commits, so a worker stopped
-//   between them leaves counts that match the rows. Requests not written yet are then like those
-//   made after the last commit: the devtools page re-sends its recent entries after a reconnect and
-//   they are re-created once, not also counted as dropped. That holds only while the entry is still
-//   re-sent (RESEND_WINDOW_MS): a queued request whose row waited longer than maxUnwrittenAgeMs is
-//   treated like a refused one (counted in `seen`, named in `refused`, counted in queueTooSlow) while
-//   it stays queued, so a stop then counts it as dropped instead of losing it uncounted.
+// - A backlog is split into several transactions. Deletes go in the first; a request a transaction
+//   leaves queued without a row is treated like a refused one (counted in the meta's `seen`, named in
+//   `refused`, counted in queueTooSlow) while it stays queued, so a stop then counts it as dropped and
+//   its re-sent entry or adopted response takes it back. (maxUnwrittenAgeMs > 0 leaves the younger ones
+//   out of `seen` for the devtools page's re-send to re-create: that lost requests uncounted, see the
+//   option's default.)
 // - Session semantics: a closed tab's rows are deleted with it; data from an earlier browser
 //   session (no marker in storage.session) is wiped on start.
 import {
@@ -41,7 +39,6 @@ import {
   type WriteBatch,
 } from '../platform/capture-db';
 import type { SessionMarker } from '../platform/storage';
-import { RESEND_WINDOW_MS } from '../protocol/messages';
 import { assertNever } from '../core/assert-never';
 import { lostRequestOf, type LostRequest, type StoredRecord, type StoreEvent, type TabMeta } from './tab-store';
 
@@ -94,11 +91,13 @@ export const DEFAULT_PERSIST_OPTIONS: PersistOptions = {
   // of long polls, whose rows are cheaper than rewriting them all in every meta (in the soak, 256
   // carried made a ~300 KB meta row per commit).
   maxInFlightInMeta: 64,
-  // Below the re-send window by the longest a meta written at that age may take to commit (commits
-  // of 7-10 s were seen in the soak at load 17-19): a change that crosses it must be in a committed
-  // meta before its entry leaves the window. store8's soak: changes waited 94-102 s, and 1,852-1,934
-  // requests were lost uncounted after a stop.
-  maxUnwrittenAgeMs: RESEND_WINDOW_MS - 10_000,
+  // 0: every queued request without a row is counted and named in the meta committed meanwhile, at
+  // once. Leaving the younger ones to the devtools page's re-send lost requests uncounted: a re-sent
+  // entry is merged into a held request of the same URL whose own merge was not written and whose entry
+  // left the re-send window (store11's soak: 3 lost after a stop), and Firefox with the toolbox closed
+  // re-sends nothing. Store10's RESEND_WINDOW_MS - 10 s still lost them that way; store8's soak before
+  // it (changes waited 94-102 s): 1,852-1,934 lost. A re-sent entry takes a named one back (lostRequests).
+  maxUnwrittenAgeMs: 0,
 };
 
 /** The meta row as stored: the tab's meta (and the names of refused requests). */

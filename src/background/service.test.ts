@@ -694,6 +694,56 @@ describe('CaptureService', () => {
     expect(tabCounts(second)).toEqual({ held: 5, dropped: 3, seen: 8 });
   });
 
+  // store11's soak: 3 requests lost uncounted after a stop, the write queue lagging. Two calls to one URL
+  // (the soak's refused URL is shared): the older one's row is written, its DevTools entry merged but
+  // that change still queued, and its entry gone from the devtools page's re-send (over its size bound);
+  // the newer one is queued without a row when a meta is committed, then the worker stops.
+  it('a request queued when a meta commits is counted, even when its re-sent entry goes to another request', async () => {
+    const inner = testDb();
+    let commitsLeft = Infinity;
+    // The backend stops answering once commitsLeft is spent (the worker then stops mid-backlog).
+    const db: CaptureDb = {
+      commit: (batch) => (commitsLeft-- > 0 ? inner.commit(batch) : new Promise(() => {})),
+      loadAll: () => inner.loadAll(),
+      readTab: (store, tabId, keysOnly) => inner.readTab(store, tabId, keysOnly),
+      clearAll: () => inner.clearAll(),
+    };
+    const options = { maxBatchRecords: 1, minBatchRecords: 1, maxInFlightInMeta: 0 };
+    const first = makeService(db, options, () => 1_000);
+    await first.service.start();
+    const devtools = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+    first.service.connect(devtools);
+    const url = 'https://a.test/poll';
+    const entryAt = (at: number) => ({
+      exchange: devtoolsExchange(url, { status: 500, at, body: `{"at":${at}}` }),
+      bodyState: 'captured' as const,
+    });
+    fireAll(first.service, webRequest(url, { tabId: 1, status: 500, at: 1_000, requestId: 'older' }));
+    await first.timers.runAll();
+    await first.service.persister.flush();
+    // Queued in this order: another request, the older call's merged entry, the newer call.
+    fireAll(first.service, webRequest('https://a.test/other', { tabId: 1, status: 500, at: 1_200 }));
+    devtools.receive(envelope('devtools/finished', { tabId: 1, entries: [entryAt(1_000)] }));
+    fireAll(first.service, webRequest(url, { tabId: 1, status: 500, at: 2_500, requestId: 'newer' }));
+    devtools.receive(envelope('devtools/finished', { tabId: 1, entries: [entryAt(2_500)] }));
+    // One more transaction commits (the other request's row, and the tab's meta), then the worker stops.
+    commitsLeft = 1;
+    await first.timers.runAll();
+    expect(first.service.stats(1)!.seen).toBe(3);
+
+    // The devtools page re-sends the newer entry only; with no row of its own it merges into the older call.
+    const second = makeService(inner, options, () => 1_000);
+    await second.service.start();
+    const again = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
+    second.service.connect(again);
+    again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: [entryAt(2_500)] }));
+    await second.timers.runAll();
+    await second.service.persister.flush();
+    const t = second.service.stats(1)!;
+    const held = second.service.records(1).filter((r) => r.kind === 'request').length;
+    expect({ heldPlusDropped: held + t.droppedRecords, seen: t.seen }).toEqual({ heldPlusDropped: 3, seen: 3 });
+  });
+
   it('frees a closed tab', async () => {
     const db = testDb();
     const { service, timers } = makeService(db);
