@@ -68,6 +68,19 @@ function makeService(db: CaptureDb = testDb(), persistOptions?: Partial<PersistO
   return { service, timers, badges, db };
 }
 
+/** A database whose backend stops answering after `stopAfter(n)` more commits: the worker then stops mid-backlog. */
+function stoppingDb() {
+  const inner = testDb();
+  let commitsLeft = Infinity;
+  const db: CaptureDb = {
+    commit: (batch) => (commitsLeft-- > 0 ? inner.commit(batch) : new Promise(() => {})),
+    loadAll: () => inner.loadAll(),
+    readTab: (store, tabId, keysOnly) => inner.readTab(store, tabId, keysOnly),
+    clearAll: () => inner.clearAll(),
+  };
+  return { inner, db, stopAfter: (n: number) => void (commitsLeft = n) };
+}
+
 type ServiceRun = ReturnType<typeof makeService>;
 
 /** Tab 1's requests held, counted as dropped, and seen: a stop must keep held + dropped equal to the requests made. */
@@ -655,15 +668,7 @@ describe('CaptureService', () => {
   // issue 19 (store8's soak): the write queue lagged past the re-send window, and a stop lost the
   // queued requests uncounted. Older than maxUnwrittenAgeMs they are counted and named like refused ones.
   it('a write queue lagging past the re-send window: after a stop every request is held or counted, once', async () => {
-    const inner = testDb();
-    let commitsLeft = Infinity;
-    // The backend stops answering once commitsLeft is spent (the worker then stops mid-backlog).
-    const db: CaptureDb = {
-      commit: (batch) => (commitsLeft-- > 0 ? inner.commit(batch) : new Promise(() => {})),
-      loadAll: () => inner.loadAll(),
-      readTab: (store, tabId, keysOnly) => inner.readTab(store, tabId, keysOnly),
-      clearAll: () => inner.clearAll(),
-    };
+    const { inner, db, stopAfter } = stoppingDb();
     const options = { maxBatchRecords: 2, minBatchRecords: 1, maxInFlightInMeta: 0, maxUnwrittenAgeMs: 20_000 };
     let clock = 0;
     const first = makeService(db, options, () => clock);
@@ -682,7 +687,7 @@ describe('CaptureService', () => {
     }
     // The queue lags: its first commit after the backlog comes 31 s later, and is its last.
     clock = 31_000;
-    commitsLeft = 1;
+    stopAfter(1);
     await first.timers.runAll();
 
     const second = makeService(inner, options, () => clock);
@@ -699,15 +704,7 @@ describe('CaptureService', () => {
   // that change still queued, and its entry gone from the devtools page's re-send (over its size bound);
   // the newer one is queued without a row when a meta is committed, then the worker stops.
   it('a request queued when a meta commits is counted, even when its re-sent entry goes to another request', async () => {
-    const inner = testDb();
-    let commitsLeft = Infinity;
-    // The backend stops answering once commitsLeft is spent (the worker then stops mid-backlog).
-    const db: CaptureDb = {
-      commit: (batch) => (commitsLeft-- > 0 ? inner.commit(batch) : new Promise(() => {})),
-      loadAll: () => inner.loadAll(),
-      readTab: (store, tabId, keysOnly) => inner.readTab(store, tabId, keysOnly),
-      clearAll: () => inner.clearAll(),
-    };
+    const { inner, db, stopAfter } = stoppingDb();
     const options = { maxBatchRecords: 1, minBatchRecords: 1, maxInFlightInMeta: 0 };
     const first = makeService(db, options, () => 1_000);
     await first.service.start();
@@ -727,21 +724,16 @@ describe('CaptureService', () => {
     fireAll(first.service, webRequest(url, { tabId: 1, status: 500, at: 2_500, requestId: 'newer' }));
     devtools.receive(envelope('devtools/finished', { tabId: 1, entries: [entryAt(2_500)] }));
     // One more transaction commits (the other request's row, and the tab's meta), then the worker stops.
-    commitsLeft = 1;
+    stopAfter(1);
     await first.timers.runAll();
     expect(first.service.stats(1)!.seen).toBe(3);
 
     // The devtools page re-sends the newer entry only; with no row of its own it merges into the older call.
     const second = makeService(inner, options, () => 1_000);
     await second.service.start();
-    const again = new FakePort(DEVTOOLS_PORT_PREFIX + 1);
-    second.service.connect(again);
-    again.receive(envelope('devtools/har-backfill', { tabId: 1, entries: [entryAt(2_500)] }));
-    await second.timers.runAll();
-    await second.service.persister.flush();
-    const t = second.service.stats(1)!;
-    const held = second.service.records(1).filter((r) => r.kind === 'request').length;
-    expect({ heldPlusDropped: held + t.droppedRecords, seen: t.seen }).toEqual({ heldPlusDropped: 3, seen: 3 });
+    await resend(second, [entryAt(2_500)]);
+    const t = tabCounts(second);
+    expect({ heldPlusDropped: t.held + t.dropped, seen: t.seen }).toEqual({ heldPlusDropped: 3, seen: 3 });
   });
 
   it('frees a closed tab', async () => {
