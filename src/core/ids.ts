@@ -56,6 +56,7 @@ const REQUEST_ID_HEADERS: ReadonlyArray<{ name: string; companion?: string }> = 
   { name: 'x-azure-ref' }, // Azure Front Door
   { name: 'x-litellm-call-id' }, // LiteLLM proxy: the request_id its spend logs are keyed by
   { name: 'x-clickhouse-query-id' }, // ClickHouse HTTP: the query's row in system.query_log
+  { name: 'apns-id' }, // Apple Push Notification service: the notification ID APNs reports an error under
 ];
 
 const VENDOR_ID_HEADER: ReadonlyMap<string, { name: string; companion?: string }> = new Map(

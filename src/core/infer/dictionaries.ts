@@ -86,6 +86,8 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['ret', 7],
   ['rc', 6],
   ['result', 5],
+  // Session 20 (fresh set): `res` beside `res_message` (Imperva's `{res: 9418, res_message}`), a number where 0 is success.
+  ['res', 6],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
@@ -486,6 +488,7 @@ export const RESULT_CODE_KEYS: ReadonlySet<string> = new Set([
   'resultcode',
   'retcode',
   'ret',
+  'res',
   'errcode',
   'errorcode',
   'errno',

@@ -141,6 +141,9 @@ function suffixWeight(norm: string, suffixes: readonly string[], weight: number)
   return undefined;
 }
 
+/** Key endings that make a message for the 2xx verdict (not `details`/`description`: success resources use those). */
+const VERDICT_MESSAGE_SUFFIXES: readonly string[] = ['message', 'msg'];
+
 /** A 2xx's own return code in the 2xx range (`ReturnCode: 216` beside an error message) is no status echo. */
 const RETURN_CODE_KEYS: ReadonlySet<string> = new Set(['returncode', 'resultcode', 'retcode', 'responsecode']);
 
@@ -646,7 +649,13 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (COUNT_KEYS.has(norm) && typeof v === 'number') counts = true;
     if (norm === 'id' || norm === 'object' || norm === 'kind' || norm === 'createdat' || norm === 'created')
       resourceLike = true;
-    if (MESSAGE_KEYS.has(norm) && typeof v === 'string' && v.trim()) hasMessage = true;
+    // `res_message`, `result_msg`: a message named for the code beside it counts too.
+    if (
+      (MESSAGE_KEYS.has(norm) || suffixWeight(norm, VERDICT_MESSAGE_SUFFIXES, 1) !== undefined) &&
+      typeof v === 'string' &&
+      v.trim()
+    )
+      hasMessage = true;
     const flag =
       typeof v === 'boolean' ? v : SUCCESS_FLAGS.has(norm) || FAILURE_FLAGS.has(norm) ? flagText(v) : undefined;
     if (flag !== undefined) {
