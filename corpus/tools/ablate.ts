@@ -7,7 +7,6 @@
 import { convertHarEntry } from '../../src/core/har';
 import { classify } from '../../src/core/classify';
 import { recognizers } from '../../src/core/formats/index';
-import { catalogRecognizers } from '../../src/core/catalog/engine';
 import { redactText } from '../../src/core/redact';
 import type { Classification } from '../../src/core/types';
 // @ts-expect-error plain .mjs modules without types
@@ -15,28 +14,8 @@ import { loadCorpus } from '../split.mjs';
 // @ts-expect-error plain .mjs modules without types
 import { mismatches, toEntry } from '../score-lib.mjs';
 
-/** Recognizers that know one vendor's shape (named for it), as opposed to a protocol, standard or framework. */
-const VENDOR_RECOGNIZERS = new Set([
-  'document360',
-  'x360',
-  'stripe',
-  'openai',
-  'slack',
-  'github',
-  'shopify',
-  'salesforce',
-  'hubspot',
-  'discord',
-  'okta',
-  'cloudflare',
-  'jira',
-  'zendesk',
-  'square',
-  'sendgrid',
-  'heroku',
-  ...catalogRecognizers.map((r) => r.id),
-]);
-const genericRecognizers = recognizers.filter((r) => !VENDOR_RECOGNIZERS.has(r.id));
+// Vendor-named recognizers and every catalog entry carry `vendor: true`.
+const genericRecognizers = recognizers.filter((r) => !r.vendor);
 
 const args = process.argv.slice(2);
 const part = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'dev';

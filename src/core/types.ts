@@ -241,6 +241,8 @@ export interface FormatRecognizer {
   title: string;
   /** Higher runs first; vendor-specific shapes beat generic ones. */
   priority: number;
+  /** Knows one vendor's shape (as opposed to a protocol, standard or framework); the corpus ablation switches these off. */
+  vendor?: boolean;
   /**
    * Body kinds this recognizer can return non-null for; absent means every kind. classify skips it
    * for other kinds without calling it, so declare only what `recognize` itself guarantees.

@@ -176,6 +176,7 @@ export function catalogRecognizer(entry: CatalogEntry): FormatRecognizer {
     id: entry.id,
     title: entry.title,
     priority: entry.priority,
+    vendor: true,
     kinds: ['json'],
     keys: routingKeys(entry),
     recognize({ body, exchange }) {

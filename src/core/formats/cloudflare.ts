@@ -8,6 +8,7 @@ import { code, compact, firstRecord, get, has, joinTexts, str } from './util';
 
 export const cloudflare: FormatRecognizer = {
   id: 'cloudflare',
+  vendor: true,
   title: 'Cloudflare API v4 {success, errors: [{code, message}], messages, result}',
   priority: 80,
   kinds: ['json'],

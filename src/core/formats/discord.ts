@@ -27,6 +27,7 @@ function collect(node: JsonRecord, path: string, out: FieldError[], depth: numbe
 
 export const discord: FormatRecognizer = {
   id: 'discord',
+  vendor: true,
   title: 'Discord {code, message, errors: {…_errors}} / {retry_after, global}',
   priority: 68,
   kinds: ['json'],

@@ -7,6 +7,7 @@ import { compact, firstRecord, get, has, joinTexts, str } from './util';
 
 export const document360: FormatRecognizer = {
   id: 'document360',
+  vendor: true,
   title: 'Document360 {success, errors[{description, error_code}]}',
   priority: 80,
   kinds: ['json'],

@@ -10,6 +10,7 @@ const RATE_LIMIT_MESSAGE = /secondary rate limit|API rate limit exceeded|abuse d
 
 export const github: FormatRecognizer = {
   id: 'github',
+  vendor: true,
   title: 'GitHub REST {message, documentation_url, errors: [{resource, field, code}]}',
   priority: 70,
   kinds: ['json'],

@@ -8,6 +8,7 @@ const ALLOWED = new Set(['id', 'message', 'url']);
 
 export const heroku: FormatRecognizer = {
   id: 'heroku',
+  vendor: true,
   title: 'Heroku {id: "error_code", message, url}',
   priority: 63,
   kinds: ['json'],

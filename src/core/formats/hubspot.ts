@@ -8,6 +8,7 @@ import { compact, fieldErrorsFromList, firstId, get, has, str } from './util';
 
 export const hubspot: FormatRecognizer = {
   id: 'hubspot',
+  vendor: true,
   title: 'HubSpot {status: "error", message, correlationId, category, policyName}',
   priority: 78,
   kinds: ['json'],

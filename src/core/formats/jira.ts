@@ -7,6 +7,7 @@ import { compact, fieldErrorsFromDict, get, joinTexts } from './util';
 
 export const jira: FormatRecognizer = {
   id: 'jira',
+  vendor: true,
   title: 'Atlassian Jira ErrorCollection {errorMessages: [], errors: {}}',
   priority: 62,
   kinds: ['json'],

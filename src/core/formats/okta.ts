@@ -8,6 +8,7 @@ import { compact, get, idAt, str } from './util';
 
 export const okta: FormatRecognizer = {
   id: 'okta',
+  vendor: true,
   title: 'Okta {errorCode, errorSummary, errorLink, errorId, errorCauses}',
   priority: 84,
   kinds: ['json'],

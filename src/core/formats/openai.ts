@@ -25,6 +25,7 @@ function given<T extends string | number>(v: T | undefined): T | undefined {
 
 export const openai: FormatRecognizer = {
   id: 'openai',
+  vendor: true,
   title: 'OpenAI {error: {message, type, param, code}}',
   priority: 72,
   kinds: ['json'],

@@ -8,6 +8,7 @@ import { compact, get, joinTexts, str, text } from './util';
 
 export const salesforce: FormatRecognizer = {
   id: 'salesforce',
+  vendor: true,
   title: 'Salesforce [{message, errorCode, fields}]',
   priority: 70,
   kinds: ['json'],

@@ -6,6 +6,7 @@ import { compact, fieldErrorsFromList, firstId, firstRecord, get, has, joinTexts
 
 export const sendgrid: FormatRecognizer = {
   id: 'sendgrid',
+  vendor: true,
   title: 'SendGrid v3 {errors: [{message, field, help}]}',
   priority: 67,
   kinds: ['json'],

@@ -8,6 +8,7 @@ import { compact, get, hostIs, isFieldDict, railsFieldErrors, str } from './util
 
 export const shopify: FormatRecognizer = {
   id: 'shopify',
+  vendor: true,
   title: 'Shopify REST {errors: "…" | {field: ["…"]}}',
   priority: 50,
   kinds: ['json'],

@@ -7,6 +7,7 @@ import { at, compact, get, hostIs, joinTexts, str } from './util';
 
 export const slack: FormatRecognizer = {
   id: 'slack',
+  vendor: true,
   title: 'Slack {ok: false, error: "code"}',
   priority: 79,
   kinds: ['json'],

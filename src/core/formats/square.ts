@@ -7,6 +7,7 @@ import { compact, fieldErrorsFromList, firstRecord, get, joinTexts, str } from '
 
 export const square: FormatRecognizer = {
   id: 'square',
+  vendor: true,
   title: 'Square {errors: [{category, code, detail, field}]}',
   priority: 72,
   kinds: ['json'],

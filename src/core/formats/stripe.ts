@@ -22,6 +22,7 @@ const RETRY_DECLINES = new Set([
 
 export const stripe: FormatRecognizer = {
   id: 'stripe',
+  vendor: true,
   title: 'Stripe {error: {type, code, message, param, request_log_url}}',
   priority: 78,
   kinds: ['json'],

@@ -9,6 +9,7 @@ import { compact, get, has, isMachineToken, isRecord, str } from './util';
 
 export const x360: FormatRecognizer = {
   id: 'x360',
+  vendor: true,
   title: '360X {id, timestamp, statusCode, message, error, path}',
   priority: 62,
   kinds: ['json'],

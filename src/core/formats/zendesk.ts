@@ -7,6 +7,7 @@ import { compact, fieldErrorsFromDict, get, str } from './util';
 
 export const zendesk: FormatRecognizer = {
   id: 'zendesk',
+  vendor: true,
   title: 'Zendesk {error, description, details: {field: [{description}]}}',
   priority: 57,
   kinds: ['json'],
