@@ -1,0 +1,30 @@
+// Issue 13, session 21: shapes the fresh set fresh-s21a (corpus/cases/fresh-s21a.json, responses users pasted into
+// issues, scored before any change) showed in its dev part; corpus/tools/fresh-s21a-sources.md names the sources.
+// "counter" rows must keep their verdict.
+import { describe, expect, it } from 'vitest';
+import { rows, variantMismatches, type Variant } from '../testing/variants';
+
+const SERVER_ERROR_IN_2XX: Variant[] = [
+  {
+    name: 'a 2xx body failure whose message says "Server error" is a server fault: retryable',
+    status: 200,
+    body: { code: '1000', message: 'Server error', traceId: '91ab29041c0be4123c28eeaaa744c595' },
+    expect: { failure: true, errorCode: '1000', message: 'Server error', retryable: true },
+  },
+  {
+    name: 'the same for "System error"',
+    status: 200,
+    body: { ret: -1, msg: 'System error' },
+    expect: { failure: true, message: 'System error', retryable: true },
+  },
+  {
+    name: 'counter: a server error that blames the key stays not retryable',
+    status: 200,
+    body: { code: 1001, message: 'Server error: invalid api key' },
+    expect: { failure: true, retryable: false },
+  },
+];
+
+describe('fresh-s21a: a 2xx failure that says the server erred', () => {
+  it.each(rows(SERVER_ERROR_IN_2XX))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
