@@ -173,6 +173,9 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['errorstring', 6],
   // Session 20 (reach-p2): OAuth 1.0a Problem Reporting's explanation beside `oauth_problem`.
   ['oauthproblemadvice', 8],
+  // Session 21 (fresh-s21a): `{exception: "There have been several violations in a row, …", code: 1, success: false}`
+  // (SolaX Cloud): a sentence under `exception` is the message; a class name there stays a code (json.ts: prose only).
+  ['exception', 5],
 ]);
 
 /** Key endings that make any key a message key (`response_details`, `validationMessage`). */

@@ -28,3 +28,32 @@ const SERVER_ERROR_IN_2XX: Variant[] = [
 describe('fresh-s21a: a 2xx failure that says the server erred', () => {
   it.each(rows(SERVER_ERROR_IN_2XX))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const EXCEPTION_SENTENCE: Variant[] = [
+  {
+    name: 'a sentence under `exception` beside success:false is the message',
+    status: 200,
+    body: {
+      exception: 'There have been several violations in a row, and the system will prohibit calls within the next hour',
+      code: 1,
+      success: false,
+    },
+    expect: { failure: true, message: 'There have been several violations in a row' },
+  },
+  {
+    name: 'the same on a 400',
+    status: 400,
+    body: { exception: 'Parameter sn must not be empty' },
+    expect: { failure: true, message: 'Parameter sn must not be empty' },
+  },
+  {
+    name: 'counter: a class name under `exception` is not the message; the message beside it is',
+    status: 500,
+    body: { exception: 'java.lang.IllegalStateException', message: 'Connection pool exhausted' },
+    expect: { failure: true, message: 'Connection pool exhausted' },
+  },
+];
+
+describe('fresh-s21a: `exception` holding a sentence', () => {
+  it.each(rows(EXCEPTION_SENTENCE))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});

@@ -460,7 +460,8 @@ function messageScore(leaf: Leaf, text: string): number {
       leaf.norm === 'title' ||
       leaf.norm === 'text' ||
       leaf.norm === 'info' ||
-      leaf.norm === 'cause') &&
+      leaf.norm === 'cause' ||
+      leaf.norm === 'exception') &&
     !isProse(text)
   )
     return 0;
