@@ -57,3 +57,34 @@ const EXCEPTION_SENTENCE: Variant[] = [
 describe('fresh-s21a: `exception` holding a sentence', () => {
   it.each(rows(EXCEPTION_SENTENCE))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const LONE_WRAPPER_FLAG: Variant[] = [
+  {
+    name: 'a lone key of any name around success:false fails a 200',
+    status: 200,
+    body: { back: { msg: '507', success: false } },
+    expect: { failure: true },
+  },
+  {
+    name: 'the same with ok:"false" and a message',
+    status: 200,
+    body: { device: { ok: 'false', message: 'Device is offline' } },
+    expect: { failure: true, message: 'Device is offline' },
+  },
+  {
+    name: 'counter: a lone key around success:true is a success',
+    status: 200,
+    body: { back: { msg: '', success: true, data: { plantId: 1 } } },
+    expect: { failure: false },
+  },
+  {
+    name: 'counter: a lone resource whose `done` is false (a running job) is a success',
+    status: 200,
+    body: { job: { id: 'j-1', done: false, progress: 40 } },
+    expect: { failure: false },
+  },
+];
+
+describe('fresh-s21a: a lone wrapper around an explicit success flag', () => {
+  it.each(rows(LONE_WRAPPER_FLAG))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
