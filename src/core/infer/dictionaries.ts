@@ -88,6 +88,9 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['result', 5],
   // Session 20 (fresh set): `res` beside `res_message` (Imperva's `{res: 9418, res_message}`), a number where 0 is success.
   ['res', 6],
+  // Session 21 (fresh-s21a): the bit.ly-style `{status_code: 401, status_txt: "INVALID_API_TOKEN", data: null}`; only a
+  // machine token there is a code (json.ts), a reason phrase is not.
+  ['statustxt', 6],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */

@@ -88,3 +88,28 @@ const LONE_WRAPPER_FLAG: Variant[] = [
 describe('fresh-s21a: a lone wrapper around an explicit success flag', () => {
   it.each(rows(LONE_WRAPPER_FLAG))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const STATUS_TXT: Variant[] = [
+  {
+    name: 'a token under status_txt beside status_code is the code',
+    status: 401,
+    body: { status_txt: 'INVALID_API_TOKEN', data: null, status_code: 401 },
+    expect: { failure: true, errorCode: 'INVALID_API_TOKEN', retryable: false },
+  },
+  {
+    name: 'the same for a rate limit',
+    status: 403,
+    body: { status_code: 403, status_txt: 'RATE_LIMIT_EXCEEDED', data: null },
+    expect: { failure: true, errorCode: 'RATE_LIMIT_EXCEEDED' },
+  },
+  {
+    name: 'counter: a reason phrase under status_txt is no code',
+    status: 500,
+    body: { status_code: 500, status_txt: 'Internal Server Error', data: null },
+    expect: { failure: true, errorCode: null },
+  },
+];
+
+describe('fresh-s21a: status_txt', () => {
+  it.each(rows(STATUS_TXT))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
