@@ -113,3 +113,38 @@ const STATUS_TXT: Variant[] = [
 describe('fresh-s21a: status_txt', () => {
   it.each(rows(STATUS_TXT))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const TEMPORARY_BLOCKS: Variant[] = [
+  {
+    name: 'calls prohibited "within the next hour" after violations: retryable after the wait',
+    status: 200,
+    body: {
+      exception: 'There have been several violations in a row, and the system will prohibit calls within the next hour',
+      code: 1,
+      success: false,
+    },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'an IP blocked for 15 minutes (a 400): retryable',
+    status: 400,
+    body: { error: 'Too many failed logins: your IP is blocked for 15 minutes' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'counter: an account suspended for 30 days is not',
+    status: 403,
+    body: { error: 'Your account is suspended for 30 days' },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: 'counter: a token that is invalid stays a fix even with a stated block',
+    status: 401,
+    body: { error: 'Invalid token; access is blocked for 10 minutes' },
+    expect: { failure: true, retryable: false },
+  },
+];
+
+describe('fresh-s21a: calls blocked for a stated short time', () => {
+  it.each(rows(TEMPORARY_BLOCKS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
