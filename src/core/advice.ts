@@ -134,7 +134,7 @@ const TRANSIENT_BODY_CODE =
 
 /** A 2xx body failure whose message says to retry: "please retry", "the server is busy", "timed out". */
 const BODY_TRANSIENT_MESSAGE =
-  /\b(?:please retry|retry (?:later|shortly|in a (?:moment|few))|too many requests|overloaded|(?:server|service|system) is (?:currently )?busy|(?:server|service|system|api) (?:is )?(?:currently |temporarily )?unavailable|timed out|internal (?:server )?error)\b/i;
+  /\b(?:please retry|retry (?:later|shortly|in a (?:moment|few))|too many requests|overloaded|(?:server|service|system) is (?:currently )?busy|(?:server|service|system|api) (?:is )?(?:currently |temporarily )?unavailable|timed out|internal (?:server )?error|(?:server|system) error)\b/i;
 
 /** A message that blames the request or its credentials ("Invalid API KEY. Please retry…"): the retry it asks for is after a fix. */
 const BODY_FIX_MESSAGE =

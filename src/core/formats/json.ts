@@ -6,7 +6,7 @@
 
 import type { FormatRecognizer } from '../types';
 import { normalizeKey } from '../infer/dictionaries';
-import { statusVerdict } from '../infer/json';
+import { explicitSuccessFlag, statusVerdict } from '../infer/json';
 import { batchItemFailure } from '../infer/batch-items';
 import { isRecord } from './util';
 
@@ -223,6 +223,9 @@ export const json: FormatRecognizer = {
     // `{"subsonic-response": {status: "failed", error: {…}}}`: one key of any name wrapping an error envelope.
     if (n === 1 && (wrapsError(j[first]) || (/(?:response|reply)$/i.test(first) && wrapsFailure(j[first]))))
       return null;
+    // `{back: {msg: "507", success: false}}` (Growatt): one key of any name around an explicit success flag.
+    const lone = n === 1 ? j[first] : undefined;
+    if (isRecord(lone) && explicitSuccessFlag(lone) === false) return null;
     // A batch answer with a failed operation (`Failed: [...]`, a sub-response's 403, `userErrors`): the inference reads it.
     if (batchItemFailure(body.json) !== undefined) return null;
     return PLAIN_DATA;

@@ -88,6 +88,9 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['result', 5],
   // Session 20 (fresh set): `res` beside `res_message` (Imperva's `{res: 9418, res_message}`), a number where 0 is success.
   ['res', 6],
+  // Session 21 (fresh-s21a): the bit.ly-style `{status_code: 401, status_txt: "INVALID_API_TOKEN", data: null}`; only a
+  // machine token there is a code (json.ts), a reason phrase is not.
+  ['statustxt', 6],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
@@ -173,6 +176,9 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['errorstring', 6],
   // Session 20 (reach-p2): OAuth 1.0a Problem Reporting's explanation beside `oauth_problem`.
   ['oauthproblemadvice', 8],
+  // Session 21 (fresh-s21a): `{exception: "There have been several violations in a row, …", code: 1, success: false}`
+  // (SolaX Cloud): a sentence under `exception` is the message; a class name there stays a code (json.ts: prose only).
+  ['exception', 5],
 ]);
 
 /** Key endings that make any key a message key (`response_details`, `validationMessage`). */

@@ -460,7 +460,8 @@ function messageScore(leaf: Leaf, text: string): number {
       leaf.norm === 'title' ||
       leaf.norm === 'text' ||
       leaf.norm === 'info' ||
-      leaf.norm === 'cause') &&
+      leaf.norm === 'cause' ||
+      leaf.norm === 'exception') &&
     !isProse(text)
   )
     return 0;
@@ -906,6 +907,22 @@ function hasMessageField(o: Record<string, unknown>): boolean {
   return false;
 }
 
+/** Flags that say, and only say, whether the call succeeded (`done`, `status`, `result` also describe data). */
+const EXPLICIT_SUCCESS_FLAGS: ReadonlySet<string> = new Set(['success', 'ok', 'succeeded', 'successful', 'issuccess']);
+
+/** The object's own explicit success flag (`success: false`, `ok: "false"`), if it has one. */
+export function explicitSuccessFlag(o: Record<string, unknown>): boolean | undefined {
+  let n = 0;
+  for (const key in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, key) || ++n > 64) break;
+    if (!EXPLICIT_SUCCESS_FLAGS.has(normalizeKey(key))) continue;
+    const v = o[key];
+    const flag = typeof v === 'boolean' ? v : flagText(v);
+    if (flag !== undefined) return flag;
+  }
+  return undefined;
+}
+
 /** The envelope inside a one-key wrapper, with its path prefix; the object itself otherwise. */
 function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<string, unknown>; prefix: string } {
   if (!nested) {
@@ -972,6 +989,8 @@ function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<
       // `{"tautulli-like-response": {result: "error", message}}`: a lone `…response`/`…reply` whose own status fields speak.
       if (/(?:response|reply)$/.test(normalizeKey(only)) && statusVerdict(rec) !== undefined)
         return { scope: rec, prefix: `${only}.` };
+      // `{back: {msg: "507", success: false}}` (Growatt): a lone key of any name around an explicit success flag.
+      if (explicitSuccessFlag(rec) === false) return { scope: rec, prefix: `${only}.` };
     }
   }
   return { scope: root, prefix: '' };

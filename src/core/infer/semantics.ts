@@ -197,6 +197,13 @@ const SHORT_WAIT =
  */
 const MESSAGE_TRY_LATER =
   /\b(?:(?:please )?(?:try|retry)(?: (?:the|this|your))?(?: (?:operation|request|call|action|it))?(?: again)? later|try (?:again )?after (?:some|a) (?:time|while|moment)|try again (?:in a (?:few|little|moment|bit|while)|shortly|soon)|retry (?:shortly|in a (?:moment|few|little))|(?:is|are) (?:currently )?being (?:deleted|created|provisioned|updated|modified|migrated|restored|rehydrated|initiali[sz]ed)|could not serialize access|deadlock (?:detected|found)|database is locked|could not obtain lock|lock wait timeout|try restarting (?:the )?transaction|canceling statement due to (?:statement|lock) timeout|might succeed if retried|transaction is ongoing|is loading the dataset|tryagain|clusterdown|temporarily (?:unavailable|overloaded|busy|locked|disabled|blocked)|(?:server|service|system|database|backend) (?:is )?(?:currently |temporarily )?(?:busy|overloaded)|(?:must|need to|have to|should) wait (?:for )?(?:at least )?\d+(?:\.\d+)? ?(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?)|already has an? pending (?:event|action|operation|request)|(?:upstream|gateway|request|operation|connection|read|query|server|backend|service|socket) (?:has )?(?:timed out|timeout)|(?:another|a concurrent|the previous) (?:request|operation|process|update|job|task|transaction)s? (?:is |are )?(?:currently |still )?(?:in progress|running|pending|outstanding)|(?:request|operation) is (?:currently |still )?outstanding|(?:is|are) (?:currently )?(?:locked|in use|held) by (?:another|a concurrent) (?:operation|request|process|user|transaction|session)|in progress on this resource|connection (?:refused|reset|failed|closed unexpectedly)|socket hang up|took too long|(?:high|heavy) load|conflict with another (?:request|operation)|(?:resource|record|row|file|table|object|document|item|entity|database) is (?:currently )?locked|after the lock is released|bad gateway|gateway time-?out|service unavailable)\b/i;
+/**
+ * Session 21 (fresh-s21a): calls blocked for a stated short time (SolaX Cloud "There have been several violations in a
+ * row, and the system will prohibit calls within the next hour"; "IP blocked for 15 minutes"): waiting lets the same
+ * request through. Days and longer are left to the status.
+ */
+const TEMPORARY_BLOCK =
+  /\b(?:prohibit|block|ban|suspend|lock|restrict|disabl|den(?:y|ied))\w*(?: [\w'-]+){0,4} (?:for|within|during) (?:the next |an? |one |\d+(?:\.\d+)? ?)(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b/i;
 /** The same in Chinese APIs (WeChat errcode -1 "系统繁忙，此时请开发者稍候再试"; Alipay/WeChat Pay "请稍后重试"): busy, try later. */
 const MESSAGE_TRY_LATER_ZH = /繁忙|稍[后候](?:再试|重试)|请重试/;
 /** A message that also blames the request: the retry it asks for comes after a fix. */
@@ -208,7 +215,7 @@ export function transientByMessage(message: string | null | undefined): boolean 
   if (!message) return false;
   const text = message.length > 2000 ? message.slice(0, 2000) : message;
   return (
-    (MESSAGE_TRY_LATER.test(text) || MESSAGE_TRY_LATER_ZH.test(text)) &&
+    (MESSAGE_TRY_LATER.test(text) || MESSAGE_TRY_LATER_ZH.test(text) || TEMPORARY_BLOCK.test(text)) &&
     !MESSAGE_FIX_WORDS.test(text) &&
     !exhaustedByMessage(text)
   );
