@@ -88,6 +88,8 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['result', 5],
   // Session 20 (fresh set): `res` beside `res_message` (Imperva's `{res: 9418, res_message}`), a number where 0 is success.
   ['res', 6],
+  // Session 21 (fresh21b): SCIM 2.0 errors (RFC 7644 §3.12) name their kind in `scimType` (`mutability`, `uniqueness`).
+  ['scimtype', 8],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
