@@ -6,7 +6,7 @@
 
 import type { FormatRecognizer } from '../types';
 import { normalizeKey } from '../infer/dictionaries';
-import { explicitSuccessFlag, statusVerdict } from '../infer/json';
+import { explicitSuccessFlag, isFailureSentence, SENTENCE_STATUS_KEYS, statusVerdict } from '../infer/json';
 import { batchItemFailure } from '../infer/batch-items';
 import { isRecord } from './util';
 
@@ -206,6 +206,8 @@ export const json: FormatRecognizer = {
       // Compared normalized too: `ERROR_CODE`, `status_code` and `Error-Code` are `errorcode`/`statuscode`.
       if (SIGNAL_KEYS.has(lower) || SIGNAL_KEYS.has(norm) || (VALUE_SIGNAL_KEYS.has(norm) && signalsByValue(j[key])))
         return null;
+      // `result: "invalid or corrupt torrent file"`: a status field holding a failure sentence (Transmission RPC).
+      if (SENTENCE_STATUS_KEYS.has(norm) && typeof j[key] === 'string' && isFailureSentence(j[key].trim())) return null;
       if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsFailure(j[key])) return null;
       if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key])) return null;
       // A status object whose flag or status word says failure (`meta: {success: false, msg}`) as well as its code.

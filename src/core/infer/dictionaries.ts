@@ -91,6 +91,8 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   // Session 21 (fresh-s21a): the bit.ly-style `{status_code: 401, status_txt: "INVALID_API_TOKEN", data: null}`; only a
   // machine token there is a code (json.ts), a reason phrase is not.
   ['statustxt', 6],
+  // Session 21 (fresh21b): SCIM 2.0 errors (RFC 7644 §3.12) name their kind in `scimType` (`mutability`, `uniqueness`).
+  ['scimtype', 8],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */

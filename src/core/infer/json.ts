@@ -636,6 +636,10 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let statusText: number | undefined;
   // `status: "invalid"` in a large record without a message (ZeroBounce's verdict on an address): data, not the call's status.
   let invalidWord = false;
+  // `{arguments: {}, result: "invalid or corrupt torrent file"}` (Transmission RPC): a status field that holds a failure
+  // sentence instead of a status word; judged only when nothing beside it carries a payload.
+  let failureSentence = false;
+  let payload = false;
   let n = 0;
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
@@ -670,8 +674,10 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (ERROR_MESSAGE_KEYS.has(norm) && typeof v === 'string' && v.trim() && !SUCCESS_WORDS.has(v.trim().toUpperCase()))
       errorMessage = true;
     if (EXPLICIT_CODE_KEYS.has(norm) && typeof v === 'number' && Number.isInteger(v) && v !== 0) explicitCode = true;
+    if (v !== null && typeof v === 'object' && !placeholderError(v)) payload = true;
     if (typeof v === 'string' && STATUS_KEYS.has(norm)) {
       const word = v.trim().toUpperCase();
+      if (SENTENCE_STATUS_KEYS.has(norm) && isFailureSentence(v.trim())) failureSentence = true;
       if (norm === 'status' && /^-?\d{1,6}$/.test(word)) statusText = Number(word);
       const prose = norm === 'message' || norm === 'msg';
       if (FAILURE_WORDS.has(word) || (!prose && isFailureWord(v.trim()))) {
@@ -728,6 +734,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       failure ??= true;
   }
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
+  if (failure === undefined && failureSentence && !payload && !resourceLike && keys <= 4) return true;
   if (failure === true && invalidWord && !hasMessage && !errorMessage && keys > 8) return undefined;
   if (failure === undefined && statusText !== undefined && statusText !== 0 && errorMessage && keys <= 4) return true;
   if (failure === undefined && numericFlag !== undefined && !counts && !resourceLike) {
@@ -772,6 +779,27 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (appStatusCode(appStatus)) return true;
   }
   return failure;
+}
+
+/** Status fields that may hold a whole sentence in place of a status word (`result: "duplicate torrent"`). */
+export const SENTENCE_STATUS_KEYS: ReadonlySet<string> = new Set(['result', 'status', 'outcome']);
+/** Words of a sentence that reports a failure: "unable to save resume file", "Invalid session token". */
+const FAILURE_SENTENCE =
+  /\b(?:invalid|error|failed|failure|unable|cannot|can ?not|could not|couldn't|not (?:found|allowed|permitted|authori[sz]ed|valid)|denied|unauthori[sz]ed|forbidden|corrupt(?:ed)?|missing|malformed|rejected|refused|expired)\b/i;
+/** A status value of at least two words, no longer than a sentence, that says the call failed. */
+export function isFailureSentence(s: string): boolean {
+  return s.length <= 160 && /\S\s+\S/.test(s) && FAILURE_SENTENCE.test(s);
+}
+
+/** The top-level status field of an object that holds a failure sentence, and its text. */
+function failureSentenceOf(scope: unknown): { key: string; text: string } | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
+  for (const key of Object.keys(scope).slice(0, 64)) {
+    const v = (scope as Record<string, unknown>)[key];
+    if (typeof v === 'string' && SENTENCE_STATUS_KEYS.has(normalizeKey(key)) && isFailureSentence(v.trim()))
+      return { key, text: v.trim() };
+  }
+  return undefined;
 }
 
 /** Flags that APIs also send as 0/1 (`success: 0`, `ok: 1`). `status` and `result` are left out: 0 there is a success code. */
@@ -1901,6 +1929,14 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
         out.errorId = found.errorId;
         out.errorIdField = at + found.errorIdField;
       }
+    }
+  }
+  // `{status: "Invalid session token", data: null}`: the failure sentence that failed the 2xx is its message.
+  if (out.saysFailure === true && out.message === undefined && full && codeAndMessage) {
+    const said = failureSentenceOf(scope);
+    if (said) {
+      out.message = said.text;
+      out.messageField = prefix + said.key;
     }
   }
   for (const leaf of leaves) {

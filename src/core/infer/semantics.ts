@@ -56,12 +56,21 @@ export function retryableFromCode(code: string | null | undefined): boolean | un
   return verdict;
 }
 
+/**
+ * A code that says the request repeats one already taken (`DUPLICATE_TRANSACTION`, `token_already_used`, captcha
+ * siteverify's `timeout-or-duplicate`): the same request sent again is the same duplicate, whatever timeout word sits
+ * beside it. Not while the first is still being processed (`duplicate_request_in_progress`).
+ */
+const DUPLICATE = /\b(?:duplicated?|already (?:used|redeemed|consumed|spent|seen))\b/;
+const STILL_PROCESSING = /\b(?:in progress|in flight|pending|processing)\b/;
+
 function judge(code: string): boolean | undefined {
   const w = words(code);
   if (NOT_RETRYABLE.test(w)) return false;
   if (PAYMENT_RETRY_CODES.test(w)) return true;
   if (EXHAUSTED.test(w) && !RATE_QUOTA.test(w)) return false;
   if (FIX_THE_REQUEST.test(w)) return false;
+  if (DUPLICATE.test(w) && !STILL_PROCESSING.test(w)) return false;
   if (TRY_LATER.test(w) && !FIX_WORDS.test(w)) return true;
   return undefined;
 }
