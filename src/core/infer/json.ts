@@ -219,7 +219,7 @@ function codeValue(leaf: Leaf): Leaf['value'] {
   return Array.isArray(v) && CODE_LIST_KEYS.has(leaf.norm) ? (v[0] ?? '') : v;
 }
 
-function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>): number {
+function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>, failed2xx = false): number {
   const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9) ?? numericErrorId(leaf);
   if (weight === undefined) return 0;
   const v0 = codeValue(leaf);
@@ -263,6 +263,11 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
     score -= 1;
   } else if (typeof v === 'string') {
     const s = v.trim();
+    // `{status: "29", error_text}` in a 2xx that judged itself failed: the status number sent as text is the code.
+    if (norm === 'status' && failed2xx && leaf.depth === 0 && /^\d{1,6}$/.test(s)) {
+      const n = Number(s);
+      return n !== 0 && !SUCCESS_ECHOES.has(n) && (n < 400 || n > 599) ? 5 : 0;
+    }
     if (!isCodeToken(s) || s === String(status)) return 0;
     if (norm === 'code' && leaf.depth === 0 && randomToken(s)) return 0;
     switch (norm) {
@@ -671,7 +676,12 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (EXPLICIT_CODE_KEYS.has(norm) && typeof v === 'number' && Number.isInteger(v) && v !== 0) explicitCode = true;
     if (typeof v === 'string' && STATUS_KEYS.has(norm)) {
       const word = v.trim().toUpperCase();
-      if (norm === 'status' && /^-?\d{1,6}$/.test(word)) statusText = Number(word);
+      if (norm === 'status' && /^-?\d{1,6}$/.test(word)) {
+        statusText = Number(word);
+        // `"1"` reads as success in many APIs, but not beside an error text (Vonage `{status: "1", error_text:
+        // "Throttled"}`): judged after the loop, when every key is known.
+        if (SUCCESS_WORDS.has(word)) continue;
+      }
       const prose = norm === 'message' || norm === 'msg';
       if (FAILURE_WORDS.has(word) || (!prose && isFailureWord(v.trim()))) {
         if (failure === undefined && word === 'INVALID') invalidWord = true;
@@ -729,6 +739,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
   if (failure === true && invalidWord && !hasMessage && !errorMessage && keys > 8) return undefined;
   if (failure === undefined && statusText !== undefined && statusText !== 0 && errorMessage && keys <= 4) return true;
+  if (failure === undefined && statusText !== undefined && SUCCESS_WORDS.has(String(statusText))) failure = false;
   if (failure === undefined && numericFlag !== undefined && !counts && !resourceLike) {
     if (numericFlag === 0 && hasMessage) return true;
     if (numericFlag === 1) failure = false;
@@ -1780,7 +1791,8 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   }
   if (full && codeAndMessage && !tuple) {
     const echoParents = reasonEchoParents(leaves, status);
-    const code0 = best(leaves, (l) => codeScore(l, status, echoParents), 3);
+    const failed2xx = status >= 200 && status < 300 && out.saysFailure === true;
+    const code0 = best(leaves, (l) => codeScore(l, status, echoParents, failed2xx), 3);
     const code = code0 && (namedBeside(leaves, code0) ?? code0);
     if (code) {
       const v = codeValue(code) as string | number;
@@ -1789,7 +1801,11 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       if (code !== code0) out.errorCodeRefines = true;
     } else if (prefix === 'data.' && envelope) {
       // The walk narrowed to the payload slot of a failed envelope: the envelope's own top-level code still names it.
-      const outer = best(leavesOf(envelope, anyDictionary, 64, 0), (l) => codeScore(l, status, echoParents), 3);
+      const outer = best(
+        leavesOf(envelope, anyDictionary, 64, 0),
+        (l) => codeScore(l, status, echoParents, failed2xx),
+        3,
+      );
       if (outer) {
         const v = codeValue(outer) as string | number;
         out.errorCode = typeof v === 'string' ? v.trim() : v;

@@ -1,0 +1,36 @@
+// Issue 13, session 21 (fresh21c): shapes the fresh set corpus/cases/fresh-s21c.json (unseen vendor-doc and SDK-fixture
+// responses, labelled before any run) showed in its dev part; corpus/tools/fresh-s21c-sources.md names the sources.
+// Values differ from the corpus cases; "counter" rows pin the successes the rules must leave alone.
+import { describe, expect, it } from 'vitest';
+import { rows, variantMismatches, type Variant } from '../testing/variants';
+
+const STATUS_TEXT: Variant[] = [
+  {
+    name: 'a status "1" sent as text beside an error text fails a 200, and its number is the code',
+    status: 200,
+    body: { status: '1', error_text: 'Too many requests in one second' },
+    expect: { failure: true, errorCode: '1', message: 'Too many requests in one second' },
+  },
+  {
+    name: 'a status number sent as text beside an error text is the code of the failed 200',
+    status: 200,
+    body: { status: '15', error_text: 'The destination number is not in a supported network' },
+    expect: { failure: true, errorCode: '15', retryable: false },
+  },
+  {
+    name: 'counter: a status "1" beside a plain message and a result is a success (Etherscan-like)',
+    status: 200,
+    body: { status: '1', message: 'OK', result: '1000000' },
+    expect: { failure: false, errorCode: null },
+  },
+  {
+    name: 'counter: a status "0" beside an empty error text is a success',
+    status: 200,
+    body: { status: '0', error_text: '', request_id: 'abcdef0123456789abcdef0123456789' },
+    expect: { failure: false, errorCode: null },
+  },
+];
+
+describe('fresh-set shapes (session 21, fresh21c)', () => {
+  it.each(rows(STATUS_TEXT))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
