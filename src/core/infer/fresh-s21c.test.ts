@@ -34,3 +34,32 @@ const STATUS_TEXT: Variant[] = [
 describe('fresh-set shapes (session 21, fresh21c)', () => {
   it.each(rows(STATUS_TEXT))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const STATUS_CODE_IN_BODY: Variant[] = [
+  {
+    name: 'an HTTP error status under status_code beside a message and an id fails a 200 (Midtrans-like)',
+    status: 200,
+    body: {
+      status_code: '406',
+      status_message: 'The request could not be processed due to duplicate order id',
+      id: '0f4a1b2c-3d4e-4f50-8a9b-0c1d2e3f4a5b',
+    },
+    expect: { failure: true, message: 'duplicate order id', retryable: false },
+  },
+  {
+    name: 'counter: a delivery record with an id, a URL and the status_code it received is data',
+    status: 200,
+    body: {
+      id: 'evt_9f8e7d6c',
+      url: 'https://hooks.example.test/a',
+      status_code: 404,
+      status_message: 'Not Found',
+      created_at: '2030-01-01T00:00:00Z',
+    },
+    expect: { failure: false },
+  },
+];
+
+describe('fresh-set shapes (session 21, fresh21c): status codes in a 2xx body', () => {
+  it.each(rows(STATUS_CODE_IN_BODY))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});

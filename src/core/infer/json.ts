@@ -638,6 +638,8 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let counts = false;
   // `{status: "3", error_text}` (Vonage Verify): a status number sent as text beside an error text.
   let statusText: number | undefined;
+  // `status_code: "401"` (Midtrans): an HTTP error status under a key that names itself one.
+  let statusCodeError = false;
   // `status: "invalid"` in a large record without a message (ZeroBounce's verdict on an address): data, not the call's status.
   let invalidWord = false;
   let n = 0;
@@ -722,6 +724,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim())))
     ) {
       numericCode = Number(v);
+      if (EMBEDDED_STATUS_KEYS.has(norm) && numericCode >= 400 && numericCode <= 599) statusCodeError = true;
       continue;
     }
     if (norm === 'error' && v !== null && v !== false && v !== '' && v !== 0) {
@@ -765,6 +768,8 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     const echo = numericCode >= 200 && numericCode < 300 && (!errorMessage || SUCCESS_ECHOES.has(numericCode));
     if (numericCode === 0 || echo || successMessage) return false;
     if (!resourceLike) return true;
+    // `{status_code: "401", status_message, id}`: three fields can hold no record; the id is the error's.
+    if (statusCodeError && keys <= 3) return true;
   }
   if (failure === undefined && errorToken && hasMessage && !successMessage && !resourceLike) return true;
   // `{status: 240, message: "APP 服务被禁用"}`: a lone numeric status and a message, no payload. 0 is
