@@ -63,3 +63,40 @@ const STATUS_CODE_IN_BODY: Variant[] = [
 describe('fresh-set shapes (session 21, fresh21c): status codes in a 2xx body', () => {
   it.each(rows(STATUS_CODE_IN_BODY))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const NAMED_ERRORS: Variant[] = [
+  {
+    name: 'an errors object of named messages fails a 200 and its message is reported (API-Football-like)',
+    status: 200,
+    body: {
+      get: 'teams',
+      parameters: { league: '39' },
+      errors: { season: 'The Season field is required.' },
+      results: 0,
+      response: [],
+    },
+    expect: { failure: true, message: 'The Season field is required.', retryable: false },
+  },
+  {
+    name: 'an errors object naming a rate limit fails a 200 as retryable',
+    status: 200,
+    body: { errors: { requests: 'Too many requests. Your rate limit is 10 requests per minute.' }, response: [] },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'counter: an empty errors object is a success',
+    status: 200,
+    body: { get: 'teams', errors: {}, results: 1, response: [{ id: 33 }] },
+    expect: { failure: false },
+  },
+  {
+    name: 'counter: an errors object of counts is a tally, not a failure',
+    status: 200,
+    body: { errors: { total: 0, last_hour: 0 }, uptime: 99.9 },
+    expect: { failure: false },
+  },
+];
+
+describe('fresh-set shapes (session 21, fresh21c): named errors in a 2xx body', () => {
+  it.each(rows(NAMED_ERRORS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});

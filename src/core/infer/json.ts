@@ -733,8 +733,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     }
     if (
       norm === 'errors' &&
-      Array.isArray(v) &&
-      v.length > 0 &&
+      (Array.isArray(v) ? v.length > 0 : messagesByName(v)) &&
       !('data' in obj && obj.data !== null && obj.data !== undefined)
     )
       failure ??= true;
@@ -787,6 +786,21 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (appStatusCode(appStatus)) return true;
   }
   return failure;
+}
+
+/** `errors: {token: "Invalid key"}` (API-Football): an object of a few named messages, every value a sentence or a list of them. */
+function messagesByName(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  let n = 0;
+  for (const key in v as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+    if (++n > 16) return false;
+    const x = (v as Record<string, unknown>)[key];
+    const texts = Array.isArray(x) ? x : [x];
+    if (texts.length === 0 || !texts.every((t) => typeof t === 'string' && hasLetters(t) && t.trim().length > 1))
+      return false;
+  }
+  return n > 0;
 }
 
 /** Flags that APIs also send as 0/1 (`success: 0`, `ok: 1`). `status` and `result` are left out: 0 there is a success code. */
