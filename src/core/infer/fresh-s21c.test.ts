@@ -100,3 +100,35 @@ const NAMED_ERRORS: Variant[] = [
 describe('fresh-set shapes (session 21, fresh21c): named errors in a 2xx body', () => {
   it.each(rows(NAMED_ERRORS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const REQUEST_OBJECT_IDS: Variant[] = [
+  {
+    name: 'the id of an object named request is the support ID (Sightengine-like)',
+    status: 400,
+    body: {
+      status: 'failure',
+      request: { id: 'req_7Hx2Kq9LmN3pR5tV', timestamp: 1893456000.5, operations: 0 },
+      error: { type: 'argument_error', code: 21, message: 'Missing parameter: models' },
+    },
+    expect: { errorId: 'req_7Hx2Kq9LmN3pR5tV', message: 'Missing parameter: models' },
+  },
+  {
+    name: 'counter: the id in an echo of the client request (method, url) is the client own, no support ID',
+    status: 400,
+    body: {
+      error: { code: 'bad_input', message: 'Unknown field: colour' },
+      request: { id: 'req_7Hx2Kq9LmN3pR5tV', method: 'POST', url: '/v1/things' },
+    },
+    expect: { errorId: null },
+  },
+  {
+    name: 'counter: the id of a nested record that is not the request is no support ID',
+    status: 404,
+    body: { error: 'Not found', order: { id: 'ord_7Hx2Kq9LmN3pR5tV', state: 'missing' } },
+    expect: { errorId: null },
+  },
+];
+
+describe('fresh-set shapes (session 21, fresh21c): request objects', () => {
+  it.each(rows(REQUEST_OBJECT_IDS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});

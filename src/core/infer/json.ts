@@ -1708,6 +1708,36 @@ function contextRequestId(scope: unknown): Pick<Leaf, 'path' | 'value'> | undefi
   return id ? { path: `context.${id.path}`, value: id.value } : undefined;
 }
 
+/** Keys of a request echoed back as the client sent it: its `id` may be the client's own. */
+const REQUEST_ECHO_KEYS: ReadonlySet<string> = new Set([
+  'method',
+  'url',
+  'uri',
+  'path',
+  'headers',
+  'body',
+  'params',
+  'query',
+]);
+
+/**
+ * The ID the server gave the request in a top-level `request` object of its own metadata (Sightengine: `request: {id:
+ * "req_…", timestamp, operations}`). `request` is otherwise an echo of the client's call and not walked.
+ */
+function requestMetaId(scope: unknown): Pick<Leaf, 'path' | 'value'> | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
+  const request = (scope as Record<string, unknown>).request;
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) return undefined;
+  let n = 0;
+  for (const key in request as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(request, key)) continue;
+    if (++n > 6 || REQUEST_ECHO_KEYS.has(normalizeKey(key))) return undefined;
+  }
+  const leaves = leavesOf(request, (norm) => norm === 'id', 8, 0).map((l) => ({ ...l, norm: 'requestid' }));
+  const id = best(leaves, idScore, 2);
+  return id ? { path: `request.${id.path}`, value: id.value } : undefined;
+}
+
 /** Leaves walked when only the ID, wait and retry flag are wanted (a recognizer gave code and message). */
 const LIGHT_NODES = 120;
 const LIGHT_DEPTH = 3;
@@ -1889,7 +1919,7 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   const id = service?.id
     ? ({ path: 'id', value: service.id } as Pick<Leaf, 'path' | 'value'>)
     : (best(full ? leaves : leaves.filter((l) => l.depth <= LIGHT_DEPTH), idScore, 2) ??
-      (status >= 400 || out.saysFailure === true ? contextRequestId(scope) : undefined) ??
+      (status >= 400 || out.saysFailure === true ? (contextRequestId(scope) ?? requestMetaId(scope)) : undefined) ??
       // The envelope's own top-level ID beside the payload slot the walk narrowed to (`{request_id, status, data}`).
       (prefix === 'data.' && envelope ? best(leavesOf(envelope, idWaitOrRetry, 64, 0), idScore, 2) : undefined));
   if (id) {
