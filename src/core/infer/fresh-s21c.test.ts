@@ -132,3 +132,34 @@ const REQUEST_OBJECT_IDS: Variant[] = [
 describe('fresh-set shapes (session 21, fresh21c): request objects', () => {
   it.each(rows(REQUEST_OBJECT_IDS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const INFO_TOKENS: Variant[] = [
+  {
+    name: 'an info token that starts INVALID_ fails a 200 beside a status "0" (Amap-like)',
+    status: 200,
+    body: { status: '0', info: 'INVALID_USER_SIGNATURE', infocode: '10007' },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: 'an info token that ends _OVER_LIMIT fails a 200',
+    status: 200,
+    body: { status: '0', info: 'IP_QUERY_OVER_LIMIT', infocode: '10010' },
+    expect: { failure: true },
+  },
+  {
+    name: 'counter: an info OK token is a success',
+    status: 200,
+    body: { status: '1', info: 'OK', infocode: '10000', count: '1', geocodes: [{ adcode: '110101' }] },
+    expect: { failure: false },
+  },
+  {
+    name: 'counter: an info token naming a kind of data is no verdict',
+    status: 200,
+    body: { info: 'PLAN_STANDARD', seats: 5 },
+    expect: { failure: false },
+  },
+];
+
+describe('fresh-set shapes (session 21, fresh21c): info status tokens', () => {
+  it.each(rows(INFO_TOKENS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});

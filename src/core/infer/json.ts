@@ -587,7 +587,10 @@ function waitOf(leaf: Leaf): number | { at: number } | undefined {
 export function isFailureWord(word: string): boolean {
   return (
     FAILURE_WORDS.has(word) ||
-    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ERROR|FAILED|FAILURE|DENIED|REJECTED|EXCEEDED)$/.test(word)
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ERROR|FAILED|FAILURE|DENIED|REJECTED|EXCEEDED)$/.test(word) ||
+    // `INVALID_USER_KEY`, `ACCESS_TOO_FREQUENT`, `DAILY_QUERY_OVER_LIMIT` (Amap's `info`): a token that says so at its start or end.
+    /^(?:INVALID|ILLEGAL)_[A-Z0-9]+(?:_[A-Z0-9]+)*$/.test(word) ||
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:TOO_FREQUENT|OVER_LIMIT)$/.test(word)
   );
 }
 
@@ -692,6 +695,11 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
         if (prose) successMessage = true;
         else failure ??= false;
       } else if (!prose && norm.endsWith('status') && (word === 'F' || word === 'S')) failure ??= word === 'F';
+      continue;
+    }
+    // `{status: "0", info: "INVALID_USER_KEY", infocode}` (Amap): an `info` token is the status word; a sentence there is not.
+    if (norm === 'info' && typeof v === 'string' && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v.trim())) {
+      if (isFailureWord(v.trim())) failure ??= true;
       continue;
     }
     // `errorCode: "ERROR_KEY_DOES_NOT_EXIST"` at the top of a 2xx envelope names the failure (judged with a message).
