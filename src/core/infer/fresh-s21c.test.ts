@@ -163,3 +163,28 @@ const INFO_TOKENS: Variant[] = [
 describe('fresh-set shapes (session 21, fresh21c): info status tokens', () => {
   it.each(rows(INFO_TOKENS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const TOO_FREQUENT: Variant[] = [
+  {
+    name: 'a code that says calls come too frequently is retryable (Amap ACCESS_TOO_FREQUENT-like)',
+    status: 200,
+    body: { status: '0', info: 'REQUEST_TOO_FREQUENT', infocode: '10021' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'a 400 whose code says the calls are too frequent is retryable',
+    status: 400,
+    body: { code: 'CALLS_TOO_FREQUENT', message: 'Calls exceed the allowed frequency' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'counter: a code that says a field is invalid stays not retryable',
+    status: 400,
+    body: { code: 'INVALID_FREQUENCY', message: 'frequency must be one of daily, weekly' },
+    expect: { retryable: false },
+  },
+];
+
+describe('fresh-set shapes (session 21, fresh21c): too-frequent codes', () => {
+  it.each(rows(TOO_FREQUENT))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
