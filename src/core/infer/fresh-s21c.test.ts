@@ -188,3 +188,28 @@ const TOO_FREQUENT: Variant[] = [
 describe('fresh-set shapes (session 21, fresh21c): too-frequent codes', () => {
   it.each(rows(TOO_FREQUENT))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const TWO_HUNDRED_RANGE_CODES: Variant[] = [
+  {
+    name: 'a 2xx-range code no HTTP success uses, beside a message that says error, fails a 200 (Pushwoosh-like)',
+    status: 200,
+    body: { status_code: 210, status_message: 'Argument error: devices', response: null },
+    expect: { failure: true, message: 'Argument error' },
+  },
+  {
+    name: 'counter: a 201 echo beside a message is a success',
+    status: 200,
+    body: { status_code: 201, status_message: 'Created', response: { id: 7 } },
+    expect: { failure: false },
+  },
+  {
+    name: 'counter: a 2xx-range code beside a message without an error word is a success',
+    status: 200,
+    body: { status_code: 210, status_message: 'Queued for delivery', response: {} },
+    expect: { failure: false },
+  },
+];
+
+describe('fresh-set shapes (session 21, fresh21c): 2xx-range codes', () => {
+  it.each(rows(TWO_HUNDRED_RANGE_CODES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});

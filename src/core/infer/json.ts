@@ -641,6 +641,8 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let counts = false;
   // `{status: "3", error_text}` (Vonage Verify): a status number sent as text beside an error text.
   let statusText: number | undefined;
+  // A message that says error or failed in so many words (`"Argument error"`, `"Internal Error"`).
+  let errorPhrase = false;
   // `status_code: "401"` (Midtrans): an HTTP error status under a key that names itself one.
   let statusCodeError = false;
   // `status: "invalid"` in a large record without a message (ZeroBounce's verdict on an address): data, not the call's status.
@@ -664,8 +666,10 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       (MESSAGE_KEYS.has(norm) || suffixWeight(norm, VERDICT_MESSAGE_SUFFIXES, 1) !== undefined) &&
       typeof v === 'string' &&
       v.trim()
-    )
+    ) {
       hasMessage = true;
+      if (ERROR_PHRASE.test(v)) errorPhrase = true;
+    }
     const flag =
       typeof v === 'boolean' ? v : SUCCESS_FLAGS.has(norm) || FAILURE_FLAGS.has(norm) ? flagText(v) : undefined;
     if (flag !== undefined) {
@@ -772,7 +776,10 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   if (failure === undefined && numericCode !== undefined && hasMessage) {
     // Result codes where 0 (or a 2xx echo, or any code beside a success word) means success.
     // `{ReturnCode: "216", ErrorMessage: "Unauthorized (216)"}`: beside an error message only the echoes are successes.
-    const echo = numericCode >= 200 && numericCode < 300 && (!errorMessage || SUCCESS_ECHOES.has(numericCode));
+    // Pushwoosh `{status_code: 210, status_message: "Argument error"}`: a 2xx-range code no HTTP success uses, beside a
+    // message that says error, is the API's own failure code.
+    const echo =
+      numericCode >= 200 && numericCode < 300 && (SUCCESS_ECHOES.has(numericCode) || (!errorMessage && !errorPhrase));
     if (numericCode === 0 || echo || successMessage) return false;
     if (!resourceLike) return true;
     // `{status_code: "401", status_message, id}`: three fields can hold no record; the id is the error's.
@@ -810,6 +817,9 @@ function messagesByName(v: unknown): boolean {
   }
   return n > 0;
 }
+
+/** A message naming an error or a failure as such (`Argument error`, `Update failed`); `No errors` does not. */
+const ERROR_PHRASE = /\b(?:error|failed|failure)\b/i;
 
 /** Flags that APIs also send as 0/1 (`success: 0`, `ok: 1`). `status` and `result` are left out: 0 there is a success code. */
 const NUMERIC_FLAG_KEYS: ReadonlySet<string> = new Set(['ok', 'success', 'succeeded', 'successful', 'issuccess']);
