@@ -219,7 +219,7 @@ function codeValue(leaf: Leaf): Leaf['value'] {
   return Array.isArray(v) && CODE_LIST_KEYS.has(leaf.norm) ? (v[0] ?? '') : v;
 }
 
-function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>): number {
+function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>, failed2xx = false): number {
   const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9) ?? numericErrorId(leaf);
   if (weight === undefined) return 0;
   const v0 = codeValue(leaf);
@@ -263,6 +263,11 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
     score -= 1;
   } else if (typeof v === 'string') {
     const s = v.trim();
+    // `{status: "29", error_text}` in a 2xx that judged itself failed: the status number sent as text is the code.
+    if (norm === 'status' && failed2xx && leaf.depth === 0 && /^\d{1,6}$/.test(s)) {
+      const n = Number(s);
+      return n !== 0 && !SUCCESS_ECHOES.has(n) && (n < 400 || n > 599) ? 5 : 0;
+    }
     if (!isCodeToken(s) || s === String(status)) return 0;
     if (norm === 'code' && leaf.depth === 0 && randomToken(s)) return 0;
     switch (norm) {
@@ -583,7 +588,10 @@ function waitOf(leaf: Leaf): number | { at: number } | undefined {
 export function isFailureWord(word: string): boolean {
   return (
     FAILURE_WORDS.has(word) ||
-    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ERROR|FAILED|FAILURE|DENIED|REJECTED|EXCEEDED)$/.test(word)
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ERROR|FAILED|FAILURE|DENIED|REJECTED|EXCEEDED)$/.test(word) ||
+    // `INVALID_USER_KEY`, `ACCESS_TOO_FREQUENT`, `DAILY_QUERY_OVER_LIMIT` (Amap's `info`): a token that says so at its start or end.
+    /^(?:INVALID|ILLEGAL)_[A-Z0-9]+(?:_[A-Z0-9]+)*$/.test(word) ||
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:TOO_FREQUENT|OVER_LIMIT)$/.test(word)
   );
 }
 
@@ -634,6 +642,10 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let counts = false;
   // `{status: "3", error_text}` (Vonage Verify): a status number sent as text beside an error text.
   let statusText: number | undefined;
+  // A message that says error or failed in so many words (`"Argument error"`, `"Internal Error"`).
+  let errorPhrase = false;
+  // `status_code: "401"` (Midtrans): an HTTP error status under a key that names itself one.
+  let statusCodeError = false;
   // `status: "invalid"` in a large record without a message (ZeroBounce's verdict on an address): data, not the call's status.
   let invalidWord = false;
   // `{arguments: {}, result: "invalid or corrupt torrent file"}` (Transmission RPC): a status field that holds a failure
@@ -659,8 +671,10 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       (MESSAGE_KEYS.has(norm) || suffixWeight(norm, VERDICT_MESSAGE_SUFFIXES, 1) !== undefined) &&
       typeof v === 'string' &&
       v.trim()
-    )
+    ) {
       hasMessage = true;
+      if (ERROR_PHRASE.test(v)) errorPhrase = true;
+    }
     const flag =
       typeof v === 'boolean' ? v : SUCCESS_FLAGS.has(norm) || FAILURE_FLAGS.has(norm) ? flagText(v) : undefined;
     if (flag !== undefined) {
@@ -678,7 +692,12 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (typeof v === 'string' && STATUS_KEYS.has(norm)) {
       const word = v.trim().toUpperCase();
       if (SENTENCE_STATUS_KEYS.has(norm) && isFailureSentence(v.trim())) failureSentence = true;
-      if (norm === 'status' && /^-?\d{1,6}$/.test(word)) statusText = Number(word);
+      if (norm === 'status' && /^-?\d{1,6}$/.test(word)) {
+        statusText = Number(word);
+        // `"1"` reads as success in many APIs, but not beside an error text (Vonage `{status: "1", error_text:
+        // "Throttled"}`): judged after the loop, when every key is known.
+        if (SUCCESS_WORDS.has(word)) continue;
+      }
       const prose = norm === 'message' || norm === 'msg';
       if (FAILURE_WORDS.has(word) || (!prose && isFailureWord(v.trim()))) {
         if (failure === undefined && word === 'INVALID') invalidWord = true;
@@ -687,6 +706,11 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
         if (prose) successMessage = true;
         else failure ??= false;
       } else if (!prose && norm.endsWith('status') && (word === 'F' || word === 'S')) failure ??= word === 'F';
+      continue;
+    }
+    // `{status: "0", info: "INVALID_USER_KEY", infocode}` (Amap): an `info` token is the status word; a sentence there is not.
+    if (norm === 'info' && typeof v === 'string' && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v.trim())) {
+      if (isFailureWord(v.trim())) failure ??= true;
       continue;
     }
     // `errorCode: "ERROR_KEY_DOES_NOT_EXIST"` at the top of a 2xx envelope names the failure (judged with a message).
@@ -719,6 +743,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim())))
     ) {
       numericCode = Number(v);
+      if (EMBEDDED_STATUS_KEYS.has(norm) && numericCode >= 400 && numericCode <= 599) statusCodeError = true;
       continue;
     }
     if (norm === 'error' && v !== null && v !== false && v !== '' && v !== 0) {
@@ -727,8 +752,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     }
     if (
       norm === 'errors' &&
-      Array.isArray(v) &&
-      v.length > 0 &&
+      (Array.isArray(v) ? v.length > 0 : messagesByName(v)) &&
       !('data' in obj && obj.data !== null && obj.data !== undefined)
     )
       failure ??= true;
@@ -737,6 +761,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   if (failure === undefined && failureSentence && !payload && !resourceLike && keys <= 4) return true;
   if (failure === true && invalidWord && !hasMessage && !errorMessage && keys > 8) return undefined;
   if (failure === undefined && statusText !== undefined && statusText !== 0 && errorMessage && keys <= 4) return true;
+  if (failure === undefined && statusText !== undefined && SUCCESS_WORDS.has(String(statusText))) failure = false;
   if (failure === undefined && numericFlag !== undefined && !counts && !resourceLike) {
     if (numericFlag === 0 && hasMessage) return true;
     if (numericFlag === 1) failure = false;
@@ -759,9 +784,14 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   if (failure === undefined && numericCode !== undefined && hasMessage) {
     // Result codes where 0 (or a 2xx echo, or any code beside a success word) means success.
     // `{ReturnCode: "216", ErrorMessage: "Unauthorized (216)"}`: beside an error message only the echoes are successes.
-    const echo = numericCode >= 200 && numericCode < 300 && (!errorMessage || SUCCESS_ECHOES.has(numericCode));
+    // Pushwoosh `{status_code: 210, status_message: "Argument error"}`: a 2xx-range code no HTTP success uses, beside a
+    // message that says error, is the API's own failure code.
+    const echo =
+      numericCode >= 200 && numericCode < 300 && (SUCCESS_ECHOES.has(numericCode) || (!errorMessage && !errorPhrase));
     if (numericCode === 0 || echo || successMessage) return false;
     if (!resourceLike) return true;
+    // `{status_code: "401", status_message, id}`: three fields can hold no record; the id is the error's.
+    if (statusCodeError && keys <= 3) return true;
   }
   if (failure === undefined && errorToken && hasMessage && !successMessage && !resourceLike) return true;
   // `{status: 240, message: "APP 服务被禁用"}`: a lone numeric status and a message, no payload. 0 is
@@ -801,6 +831,24 @@ function failureSentenceOf(scope: unknown): { key: string; text: string } | unde
   }
   return undefined;
 }
+
+/** `errors: {token: "Invalid key"}` (API-Football): an object of a few named messages, every value a sentence or a list of them. */
+function messagesByName(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  let n = 0;
+  for (const key in v as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+    if (++n > 16) return false;
+    const x = (v as Record<string, unknown>)[key];
+    const texts = Array.isArray(x) ? x : [x];
+    if (texts.length === 0 || !texts.every((t) => typeof t === 'string' && hasLetters(t) && t.trim().length > 1))
+      return false;
+  }
+  return n > 0;
+}
+
+/** A message naming an error or a failure as such (`Argument error`, `Update failed`); `No errors` does not. */
+const ERROR_PHRASE = /\b(?:error|failed|failure)\b/i;
 
 /** Flags that APIs also send as 0/1 (`success: 0`, `ok: 1`). `status` and `result` are left out: 0 there is a success code. */
 const NUMERIC_FLAG_KEYS: ReadonlySet<string> = new Set(['ok', 'success', 'succeeded', 'successful', 'issuccess']);
@@ -1725,6 +1773,36 @@ function contextRequestId(scope: unknown): Pick<Leaf, 'path' | 'value'> | undefi
   return id ? { path: `context.${id.path}`, value: id.value } : undefined;
 }
 
+/** Keys of a request echoed back as the client sent it: its `id` may be the client's own. */
+const REQUEST_ECHO_KEYS: ReadonlySet<string> = new Set([
+  'method',
+  'url',
+  'uri',
+  'path',
+  'headers',
+  'body',
+  'params',
+  'query',
+]);
+
+/**
+ * The ID the server gave the request in a top-level `request` object of its own metadata (Sightengine: `request: {id:
+ * "req_…", timestamp, operations}`). `request` is otherwise an echo of the client's call and not walked.
+ */
+function requestMetaId(scope: unknown): Pick<Leaf, 'path' | 'value'> | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
+  const request = (scope as Record<string, unknown>).request;
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) return undefined;
+  let n = 0;
+  for (const key in request as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(request, key)) continue;
+    if (++n > 6 || REQUEST_ECHO_KEYS.has(normalizeKey(key))) return undefined;
+  }
+  const leaves = leavesOf(request, (norm) => norm === 'id', 8, 0).map((l) => ({ ...l, norm: 'requestid' }));
+  const id = best(leaves, idScore, 2);
+  return id ? { path: `request.${id.path}`, value: id.value } : undefined;
+}
+
 /** Leaves walked when only the ID, wait and retry flag are wanted (a recognizer gave code and message). */
 const LIGHT_NODES = 120;
 const LIGHT_DEPTH = 3;
@@ -1827,7 +1905,8 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   }
   if (full && codeAndMessage && !tuple) {
     const echoParents = reasonEchoParents(leaves, status);
-    const code0 = best(leaves, (l) => codeScore(l, status, echoParents), 3);
+    const failed2xx = status >= 200 && status < 300 && out.saysFailure === true;
+    const code0 = best(leaves, (l) => codeScore(l, status, echoParents, failed2xx), 3);
     const code = code0 && (namedBeside(leaves, code0) ?? code0);
     if (code) {
       const v = codeValue(code) as string | number;
@@ -1836,7 +1915,11 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       if (code !== code0) out.errorCodeRefines = true;
     } else if (prefix === 'data.' && envelope) {
       // The walk narrowed to the payload slot of a failed envelope: the envelope's own top-level code still names it.
-      const outer = best(leavesOf(envelope, anyDictionary, 64, 0), (l) => codeScore(l, status, echoParents), 3);
+      const outer = best(
+        leavesOf(envelope, anyDictionary, 64, 0),
+        (l) => codeScore(l, status, echoParents, failed2xx),
+        3,
+      );
       if (outer) {
         const v = codeValue(outer) as string | number;
         out.errorCode = typeof v === 'string' ? v.trim() : v;
@@ -1901,7 +1984,7 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   const id = service?.id
     ? ({ path: 'id', value: service.id } as Pick<Leaf, 'path' | 'value'>)
     : (best(full ? leaves : leaves.filter((l) => l.depth <= LIGHT_DEPTH), idScore, 2) ??
-      (status >= 400 || out.saysFailure === true ? contextRequestId(scope) : undefined) ??
+      (status >= 400 || out.saysFailure === true ? (contextRequestId(scope) ?? requestMetaId(scope)) : undefined) ??
       // The envelope's own top-level ID beside the payload slot the walk narrowed to (`{request_id, status, data}`).
       (prefix === 'data.' && envelope ? best(leavesOf(envelope, idWaitOrRetry, 64, 0), idScore, 2) : undefined));
   if (id) {
