@@ -127,6 +127,27 @@ describe('packRecords / unpackRecords', () => {
     expect(inflateSync).toHaveBeenCalledTimes(1);
   });
 
+  it("feeds the runtime's inflate from memory, not through a Blob (whose bytes would go to the browser's blob store and back)", async () => {
+    const records = rows(cases.length);
+    const packed = viaJson(packRecords(records)) as ReturnType<typeof packRecords>;
+    vi.stubGlobal(
+      'Blob',
+      class {
+        constructor() {
+          throw new Error('no Blob here');
+        }
+      },
+    );
+    try {
+      vi.mocked(inflateSync).mockClear();
+      await inflateAhead(packed);
+      expect(unpackRecords(packed)).toEqual(viaJson(records));
+      expect(inflateSync).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('leaves a body the runtime cannot inflate, or a runtime without DecompressionStream, to unpackRecords', async () => {
     const packed = packRecords(rows(10));
     const damaged = { ...packed, body: packed.body.slice(0, -8) };

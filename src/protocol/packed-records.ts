@@ -531,10 +531,15 @@ const inflatedAhead = new WeakMap<PackedRecords, string>();
 export async function inflateAhead(packed: PackedRecords): Promise<void> {
   if (typeof DecompressionStream !== 'function' || inflatedAhead.has(packed)) return;
   try {
-    // fflate's deflateSync writes raw DEFLATE (no zlib header).
-    const inflated = new Blob([base64Bytes(packed.body) as Uint8Array<ArrayBuffer>])
-      .stream()
-      .pipeThrough(new DecompressionStream('deflate-raw'));
+    // fflate's deflateSync writes raw DEFLATE (no zlib header). The bytes go in as a stream of their
+    // own, not a Blob's: a Blob's bytes go to the browser's blob store and are read back from there.
+    const bytes = base64Bytes(packed.body) as Uint8Array<ArrayBuffer>;
+    const inflated = new ReadableStream<Uint8Array<ArrayBuffer>>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    }).pipeThrough(new DecompressionStream('deflate-raw'));
     inflatedAhead.set(packed, await new Response(inflated).text());
   } catch {
     // Left to unpackRecords, which reads the body again and says what is wrong with it.

@@ -386,6 +386,39 @@ describe('Dataset', () => {
     }
   });
 
+  it('a batch older than the rows held that repeats an id of its own takes the general path, its ids unindexed first', () => {
+    const d = new Dataset(spec());
+    const all = manyFailures(10);
+    d.reset(all.slice(5));
+    d.upsert([all[0], all[1], { ...all[2], id: all[0].id }]);
+    // wr:1 twice in the batch: one row, at its later seq, and every id finds its own row.
+    expect(d.size).toBe(7);
+    expect(d.rowById(all[0].id)?.seq).toBe(3);
+    expect(d.rowById(all[1].id)?.seq).toBe(2);
+    expect(d.rowById(all[2].id)).toBeUndefined();
+    for (const r of all.slice(5)) expect(d.rowById(r.id)?.seq).toBe(r.seq);
+    expect(shownSeqs(d)).toEqual([2, 3, 6, 7, 8, 9, 10]);
+  });
+
+  it('chips that share an id count into one figure, also when counted on top of an earlier result', () => {
+    const chips = [
+      { id: 'bad', test: (r: { status: number }) => r.status >= 500 },
+      { id: 'bad', test: (r: { status: number }) => r.status === 404 },
+      { id: 'gateway', test: (r: { status: number }) => r.status === 502 },
+    ];
+    const d = new Dataset(spec());
+    d.reset([requestRecord({ seq: 1, status: 500 }), requestRecord({ seq: 2, status: 404 })]);
+    expect([...d.chipCounts(chips)]).toEqual([
+      ['bad', 2],
+      ['gateway', 0],
+    ]);
+    d.upsert([requestRecord({ seq: 3, status: 502 }), requestRecord({ seq: 4, status: 404 })]);
+    expect([...d.chipCounts(chips)]).toEqual([
+      ['bad', 4],
+      ['gateway', 1],
+    ]);
+  });
+
   it('a batch older than the rows held but repeating a known id takes the general path', () => {
     const d = new Dataset(spec());
     const all = manyFailures(10);

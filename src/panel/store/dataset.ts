@@ -161,18 +161,22 @@ export class Dataset {
   chipCounts(chips: ReadonlyArray<{ id: string; test(s: FilterSubject): boolean }>): Map<string, number> {
     const cache = this.chipCache;
     const fresh = cache !== null && cache.chips === chips && cache.version === this.rowsVersion;
-    const counts = fresh ? new Map(cache.counts) : new Map<string, number>(chips.map((c) => [c.id, 0]));
+    // Counted in an array by the chip's id (chips may share one), put in a map once at the end.
+    const ids = [...new Set(chips.map((c) => c.id))];
+    const slotOf = chips.map((c) => ids.indexOf(c.id));
+    const counters = ids.map((id) => (fresh ? cache.counts.get(id)! : 0));
     const count = (from: number, to: number): void => {
       for (let i = from; i < to; i++) {
         const row = this.rows[i];
         if (row.nav || !(row.failure || row.todo === 'canceled')) continue;
-        for (const chip of chips) if (chip.test(row)) counts.set(chip.id, counts.get(chip.id)! + 1);
+        for (let c = 0; c < chips.length; c++) if (chips[c].test(row)) counters[slotOf[c]]++;
       }
     };
     if (fresh) {
       count(0, cache.from - this.offset);
       count(cache.to - this.offset, this.rows.length);
     } else count(0, this.rows.length);
+    const counts = new Map(ids.map((id, k) => [id, counters[k]]));
     this.chipCache = { chips, version: this.rowsVersion, ...this.slotRange(), counts };
     return counts;
   }
@@ -422,17 +426,22 @@ export class Dataset {
     }
     const batch = sorted ? records : [...records].sort((a, b) => a.seq - b.seq);
     for (let i = 1; i < batch.length; i++) if (batch[i].seq === batch[i - 1].seq) return false;
-    const ids = new Set<string>();
-    for (const record of batch) ids.add(record.id);
-    if (ids.size !== batch.length) return false; // duplicate ids in one batch: the general path
+    const offset = this.offset - batch.length;
+    // No id of the batch is held (above): one that does not grow the index is a duplicate within the
+    // batch, which takes the general path, with the ids indexed so far taken out again.
+    for (let i = 0; i < batch.length; i++) {
+      const size = this.slotById.size;
+      this.slotById.set(batch[i].id, offset + i);
+      if (this.slotById.size === size) {
+        for (let j = 0; j <= i; j++) this.slotById.delete(batch[j].id);
+        return false;
+      }
+    }
     const added = batch.map(makeRow);
-    const offset = this.offset - added.length;
     const navSlots: number[] = [];
     for (let i = 0; i < added.length; i++) {
       const row = added[i];
-      const slot = offset + i;
-      this.slotById.set(row.record.id, slot);
-      if (row.nav) navSlots.push(slot);
+      if (row.nav) navSlots.push(offset + i);
       else if (row.failure) this.failures++;
     }
     this.rows = added.concat(this.rows);

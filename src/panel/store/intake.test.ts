@@ -92,6 +92,43 @@ describe('createIntake', () => {
     expect(delivered).toEqual(['bg/snapshot', 'bg/cleared', 'bg/upsert', 'bg/records']);
   });
 
+  it("prepares the next queued message while the one before it is taken in, never before the snapshot's paint", async () => {
+    const delivered: string[] = [];
+    const painted: Array<() => void> = [];
+    const tasks: Array<() => void> = [];
+    const prepared: Array<{ type: string; done: () => void }> = [];
+    const intake = createIntake(
+      (m) => delivered.push((m as { type: string }).type),
+      (t) => painted.push(t),
+      (t) => tasks.push(t),
+      (m) => new Promise<void>((resolve) => prepared.push({ type: (m as { type: string }).type, done: resolve })),
+    );
+    const preparedTypes = () => prepared.map((p) => p.type);
+    intake.push({ type: 'bg/snapshot' });
+    intake.push({ type: 'bg/upsert', n: 1 });
+    intake.push({ type: 'bg/upsert', n: 2 });
+    prepared[0].done();
+    await Promise.resolve();
+    expect(delivered).toEqual(['bg/snapshot']);
+    // The first rows paint before anything else is prepared.
+    expect(preparedTypes()).toEqual(['bg/snapshot']);
+    painted.shift()!();
+    expect(preparedTypes()).toEqual(['bg/snapshot', 'bg/upsert']);
+    prepared[1].done();
+    await Promise.resolve();
+    // The first upsert is delivered; the second is being prepared already, before its own turn.
+    expect(delivered).toEqual(['bg/snapshot', 'bg/upsert']);
+    expect(preparedTypes()).toEqual(['bg/snapshot', 'bg/upsert', 'bg/upsert']);
+    expect(tasks).toHaveLength(1);
+    prepared[2].done();
+    tasks.shift()!();
+    await Promise.resolve();
+    // Its turn takes the preparation started ahead: prepared once, delivered in order.
+    expect(prepared).toHaveLength(3);
+    expect(delivered).toEqual(['bg/snapshot', 'bg/upsert', 'bg/upsert']);
+    expect(tasks).toHaveLength(0);
+  });
+
   it('inflates ahead only the packed rows of a message', async () => {
     const packed = packRecords([
       { kind: 'navigation', id: 'nav:1', tabId: 7, seq: 1, url: 'https://a.example/', at: 1 },
