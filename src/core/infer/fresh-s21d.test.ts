@@ -1,0 +1,40 @@
+// Issue 13, session 21 round 2 (fresh21d): shapes the second fresh protocol/platform set (corpus/cases/fresh-s21d.json,
+// unseen real responses labelled before any run) showed in its dev part; corpus/tools/fresh-s21d-sources.md names the
+// sources. "counter" rows hold what must not change.
+import { describe, expect, it } from 'vitest';
+import { rows, variantMismatches, type Variant } from '../testing/variants';
+
+const VARIANTS: Variant[] = [
+  {
+    name: 'a plain-text "[code] message" line names its code (Go jrpc2 error text, JSON-RPC code in brackets)',
+    status: 500,
+    type: 'text/plain; charset=utf-8',
+    body: '[-32700] invalid request value\n',
+    expect: { errorCode: '-32700', message: 'invalid request value', retryable: false },
+  },
+  {
+    name: 'a bracketed symbolic code leads a plain-text line',
+    status: 400,
+    type: 'text/plain',
+    body: '[INVALID_ARGUMENT] the field "name" is required',
+    expect: { errorCode: 'INVALID_ARGUMENT', message: 'the field "name" is required' },
+  },
+  {
+    name: 'counter: a bracketed log prefix that is not a code is no code',
+    status: 500,
+    type: 'text/plain',
+    body: '[error] upstream connection refused',
+    expect: { errorCode: null },
+  },
+  {
+    name: 'counter: a bracketed date is no code',
+    status: 502,
+    type: 'text/plain',
+    body: '[2026-12-06] upstream connection refused',
+    expect: { errorCode: null },
+  },
+];
+
+describe('fresh-set shapes (session 21 round 2, protocols and platforms)', () => {
+  it.each(rows(VARIANTS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
