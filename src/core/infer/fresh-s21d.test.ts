@@ -33,6 +33,24 @@ const VARIANTS: Variant[] = [
     body: '[2026-12-06] upstream connection refused',
     expect: { errorCode: null },
   },
+  {
+    name: 'a 200 whose only member is an error-named object holding an HTTP error status fails (gateway error details)',
+    status: 200,
+    body: { error_backend_alias: { http_body: 'Data does not exist in the system', http_status_code: 500 } },
+    expect: { failure: true, message: 'Data does not exist in the system' },
+  },
+  {
+    name: 'counter: an error-named counter beside a payload is a success',
+    status: 200,
+    body: { error_count: 0, items: [{ id: 1 }] },
+    expect: { failure: false },
+  },
+  {
+    name: 'counter: an error-named object holding a success status is a success',
+    status: 200,
+    body: { error_backend_alias: { http_status_code: 200 }, data: { id: 1 } },
+    expect: { failure: false },
+  },
 ];
 
 describe('fresh-set shapes (session 21 round 2, protocols and platforms)', () => {

@@ -855,6 +855,41 @@ export function embeddedHttpStatus(root: unknown): number | undefined {
   return undefined;
 }
 
+/** A member named for an error by its key's start (`error_backend_alias`, `errors-upstream`), not a count or a flag. */
+const ERROR_NAMED_KEY = /^errors?[_-][a-z0-9]/i;
+/** Keys of such a member that hold the failed call's own response text. */
+const MEMBER_BODY_KEYS = ['http_body', 'httpBody', 'body'];
+
+/**
+ * `{error_backend_alias: {http_status_code: 500, http_body: "…"}}` (a gateway's per-backend error details, KrakenD's
+ * `return_error_details`): a top-level member named for an error that reports an HTTP error status for a call the 2xx
+ * envelope carries. Its status, and its response text when it has one.
+ */
+export function errorNamedMember(
+  root: unknown,
+): { key: string; value: Record<string, unknown>; status: number; body?: { key: string; text: string } } | undefined {
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
+  let n = 0;
+  for (const key in root as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(root, key)) continue;
+    if (++n > 64) break;
+    if (!ERROR_NAMED_KEY.test(key)) continue;
+    const value = (root as Record<string, unknown>)[key];
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const status = embeddedHttpStatus(value);
+    if (status === undefined) continue;
+    const record = value as Record<string, unknown>;
+    const bodyKey = MEMBER_BODY_KEYS.find((k) => typeof record[k] === 'string' && record[k].trim() !== '');
+    return {
+      key,
+      value: record,
+      status,
+      body: bodyKey ? { key: bodyKey, text: (record[bodyKey] as string).trim() } : undefined,
+    };
+  }
+  return undefined;
+}
+
 /** Keys of a wrapper around the whole envelope (`{Response: {Error: {…}, RequestId}}`). */
 const WRAPPERS = ['Response', 'response'];
 
@@ -1777,6 +1812,20 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
           prefix = at ? `${at}.` : '';
         }
       }
+    }
+    // A gateway's error details for one backend (`error_<alias>: {http_status_code: 500, http_body}`) inside a 2xx.
+    const member = out.saysFailure === undefined ? errorNamedMember(scope) : undefined;
+    if (member) {
+      out.saysFailure = true;
+      out.itemStatus = member.status;
+      const hasMessageKey = ['message', 'msg', 'error', 'detail'].some((k) => typeof member.value[k] === 'string');
+      if (member.body && !hasMessageKey) {
+        out.message = member.body.text;
+        out.messageField = `${prefix}${member.key}.${member.body.key}`;
+        return out;
+      }
+      scope = member.value;
+      prefix = `${prefix}${member.key}.`;
     }
   }
   // The light walk reaches as deep as the full one for a wait inside an error; IDs and flags stay at LIGHT_DEPTH.
