@@ -51,6 +51,28 @@ const VARIANTS: Variant[] = [
     body: { error_backend_alias: { http_status_code: 200 }, data: { id: 1 } },
     expect: { failure: false },
   },
+  {
+    name: 'a 202 whose code and message say the work is in progress is accepted, not failed (Snowflake SQL API 333334)',
+    status: 202,
+    body: {
+      code: '333334',
+      message: 'Asynchronous execution in progress. Use provided query id to perform query monitoring and management.',
+      statementHandle: '01b2c3d4-0000-1a2b-0000-00a1b2c3d4e6',
+    },
+    expect: { failure: false },
+  },
+  {
+    name: 'counter: a 202 whose message says another operation is in progress still fails',
+    status: 202,
+    body: { code: 1001, message: 'Another operation is in progress for this resource' },
+    expect: { failure: true },
+  },
+  {
+    name: 'counter: a 200 with a code and a progress message is left to the code',
+    status: 200,
+    body: { code: 5003, message: 'Export queued' },
+    expect: { failure: true },
+  },
 ];
 
 describe('fresh-set shapes (session 21 round 2, protocols and platforms)', () => {

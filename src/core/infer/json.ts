@@ -780,6 +780,23 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   return failure;
 }
 
+/** A message that says the work was taken and is under way: "execution in progress", "queued", "being processed". */
+const PROGRESS_SENTENCE = /\b(?:in progress|queued|accepted|pending|being processed|processing|started|scheduled)\b/i;
+/** Words that make such a sentence a refusal: "another operation is in progress", "already queued". */
+const BUSY_WORDS = /\b(?:another|already|still|busy|wait|retry|try again)\b/i;
+
+/** Whether a 2xx envelope's message only reports that its work is under way. */
+export function reportsProgress(scope: object): boolean {
+  const obj = scope as Record<string, unknown>;
+  for (const key of ['message', 'msg', 'statusMessage', 'status_message']) {
+    const v = obj[key];
+    if (typeof v !== 'string') continue;
+    const text = v.trim();
+    return PROGRESS_SENTENCE.test(text) && !FAILURE_SENTENCE.test(text) && !BUSY_WORDS.test(text);
+  }
+  return false;
+}
+
 /** Status fields that may hold a whole sentence in place of a status word (`result: "duplicate torrent"`). */
 export const SENTENCE_STATUS_KEYS: ReadonlySet<string> = new Set(['result', 'status', 'outcome']);
 /** Words of a sentence that reports a failure: "unable to save resume file", "Invalid session token". */
@@ -1782,6 +1799,9 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   }
   if (status >= 200 && status < 300 && scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
     out.saysFailure = statusVerdict(scope, prefix === 'status.');
+    // A 202 whose code and message say the work is under way (Snowflake's `333334` "Asynchronous execution in
+    // progress"): accepted, not failed.
+    if (out.saysFailure === true && status === 202 && reportsProgress(scope)) out.saysFailure = undefined;
     // The payload slot the walk narrowed to says nothing of itself: the envelope around it judged it failed.
     if (out.saysFailure === undefined && prefix === 'data.' && envelope) out.saysFailure = statusVerdict(envelope);
     const bulk = bulkFailure(scope as Record<string, unknown>);
