@@ -7,6 +7,7 @@
 
 import type { FormatRecognizer } from '../types';
 import { isGenericMessage } from '../infer/dictionaries';
+import { reportsProgress } from '../infer/json';
 import { apiCode, compact, get, isCodeLike, isErrorStatus, isRecord, joinTexts, str } from './util';
 
 /** `Unauthorized`, `Not Found`: the status reason phrase as servers print it (Spring, Boom), echoed, not a code. */
@@ -57,6 +58,8 @@ export const genericErrorMessage: FormatRecognizer = {
     }
     const message = str(j, 'message') ?? str(j, 'Message');
     const errCode = apiCode(get(j, 'code'), ctx.exchange.status) ?? apiCode(get(j, 'error_code'), ctx.exchange.status);
+    // A 202 whose message says its work is under way (`333334` "Asynchronous execution in progress") is accepted.
+    if (errCode !== undefined && ctx.exchange.status === 202 && reportsProgress(j)) return null;
     if (errCode !== undefined && message !== undefined && !isSuccessCode(errCode) && !SUCCESS_NOTE.test(message))
       return { saysFailure: true, errorCode: errCode, message };
     const errors = get(j, 'errors');

@@ -6,7 +6,13 @@
 
 import type { FormatRecognizer } from '../types';
 import { normalizeKey } from '../infer/dictionaries';
-import { explicitSuccessFlag, isFailureSentence, SENTENCE_STATUS_KEYS, statusVerdict } from '../infer/json';
+import {
+  errorNamedMember,
+  explicitSuccessFlag,
+  isFailureSentence,
+  SENTENCE_STATUS_KEYS,
+  statusVerdict,
+} from '../infer/json';
 import { batchItemFailure } from '../infer/batch-items';
 import { isRecord } from './util';
 
@@ -230,6 +236,8 @@ export const json: FormatRecognizer = {
     if (isRecord(lone) && explicitSuccessFlag(lone) === false) return null;
     // A batch answer with a failed operation (`Failed: [...]`, a sub-response's 403, `userErrors`): the inference reads it.
     if (batchItemFailure(body.json) !== undefined) return null;
+    // `{error_backend_alias: {http_status_code: 500, http_body}}`: a gateway's error details for one backend.
+    if (errorNamedMember(j) !== undefined) return null;
     return PLAIN_DATA;
   },
 };

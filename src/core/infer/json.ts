@@ -811,6 +811,23 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   return failure;
 }
 
+/** A message that says the work was taken and is under way: "execution in progress", "queued", "being processed". */
+const PROGRESS_SENTENCE = /\b(?:in progress|queued|accepted|pending|being processed|processing|started|scheduled)\b/i;
+/** Words that make such a sentence a refusal: "another operation is in progress", "already queued". */
+const BUSY_WORDS = /\b(?:another|already|still|busy|wait|retry|try again)\b/i;
+
+/** Whether a 2xx envelope's message only reports that its work is under way. */
+export function reportsProgress(scope: object): boolean {
+  const obj = scope as Record<string, unknown>;
+  for (const key of ['message', 'msg', 'statusMessage', 'status_message']) {
+    const v = obj[key];
+    if (typeof v !== 'string') continue;
+    const text = v.trim();
+    return PROGRESS_SENTENCE.test(text) && !FAILURE_SENTENCE.test(text) && !BUSY_WORDS.test(text);
+  }
+  return false;
+}
+
 /** Status fields that may hold a whole sentence in place of a status word (`result: "duplicate torrent"`). */
 export const SENTENCE_STATUS_KEYS: ReadonlySet<string> = new Set(['result', 'status', 'outcome']);
 /** Words of a sentence that reports a failure: "unable to save resume file", "Invalid session token". */
@@ -900,6 +917,41 @@ export function embeddedHttpStatus(root: unknown): number | undefined {
     const v = (root as Record<string, unknown>)[key];
     const s = typeof v === 'number' ? v : typeof v === 'string' && /^\d{3}$/.test(v.trim()) ? Number(v) : NaN;
     if (Number.isInteger(s) && s >= 400 && s <= 599) return s;
+  }
+  return undefined;
+}
+
+/** A member named for an error by its key's start (`error_backend_alias`, `errors-upstream`), not a count or a flag. */
+const ERROR_NAMED_KEY = /^errors?[_-][a-z0-9]/i;
+/** Keys of such a member that hold the failed call's own response text. */
+const MEMBER_BODY_KEYS = ['http_body', 'httpBody', 'body'];
+
+/**
+ * `{error_backend_alias: {http_status_code: 500, http_body: "…"}}` (a gateway's per-backend error details, KrakenD's
+ * `return_error_details`): a top-level member named for an error that reports an HTTP error status for a call the 2xx
+ * envelope carries. Its status, and its response text when it has one.
+ */
+export function errorNamedMember(
+  root: unknown,
+): { key: string; value: Record<string, unknown>; status: number; body?: { key: string; text: string } } | undefined {
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
+  let n = 0;
+  for (const key in root as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(root, key)) continue;
+    if (++n > 64) break;
+    if (!ERROR_NAMED_KEY.test(key)) continue;
+    const value = (root as Record<string, unknown>)[key];
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const status = embeddedHttpStatus(value);
+    if (status === undefined) continue;
+    const record = value as Record<string, unknown>;
+    const bodyKey = MEMBER_BODY_KEYS.find((k) => typeof record[k] === 'string' && record[k].trim() !== '');
+    return {
+      key,
+      value: record,
+      status,
+      body: bodyKey ? { key: bodyKey, text: (record[bodyKey] as string).trim() } : undefined,
+    };
   }
   return undefined;
 }
@@ -1844,6 +1896,9 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   }
   if (status >= 200 && status < 300 && scope !== null && typeof scope === 'object' && !Array.isArray(scope)) {
     out.saysFailure = statusVerdict(scope, prefix === 'status.');
+    // A 202 whose code and message say the work is under way (Snowflake's `333334` "Asynchronous execution in
+    // progress"): accepted, not failed.
+    if (out.saysFailure === true && status === 202 && reportsProgress(scope)) out.saysFailure = undefined;
     // The payload slot the walk narrowed to says nothing of itself: the envelope around it judged it failed.
     if (out.saysFailure === undefined && prefix === 'data.' && envelope) out.saysFailure = statusVerdict(envelope);
     const bulk = bulkFailure(scope as Record<string, unknown>);
@@ -1874,6 +1929,20 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
           prefix = at ? `${at}.` : '';
         }
       }
+    }
+    // A gateway's error details for one backend (`error_<alias>: {http_status_code: 500, http_body}`) inside a 2xx.
+    const member = out.saysFailure === undefined ? errorNamedMember(scope) : undefined;
+    if (member) {
+      out.saysFailure = true;
+      out.itemStatus = member.status;
+      const hasMessageKey = ['message', 'msg', 'error', 'detail'].some((k) => typeof member.value[k] === 'string');
+      if (member.body && !hasMessageKey) {
+        out.message = member.body.text;
+        out.messageField = `${prefix}${member.key}.${member.body.key}`;
+        return out;
+      }
+      scope = member.value;
+      prefix = `${prefix}${member.key}.`;
     }
   }
   // The light walk reaches as deep as the full one for a wait inside an error; IDs and flags stay at LIGHT_DEPTH.

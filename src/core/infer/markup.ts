@@ -166,6 +166,12 @@ const PAGE_CODE = /\berror(?: code)?\s*[:#]?\s*(\d{4}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]
 /** A text body's line that is only an upper-case code (`FUNCTION_INVOCATION_FAILED` under its sentence). */
 const CODE_LINE = /^[ \t]*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)[ \t]*$/m;
 
+/**
+ * `[-32700] invalid request value`, `[INVALID_ARGUMENT] …`: a text that opens with its code in brackets (Go's jrpc2
+ * error text). A number or an upper-case token with an underscore; a log level (`[ERROR]`) or a date is no code.
+ */
+const LEADING_BRACKET_CODE = /^\s*\[(-?\d{1,6}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\][ \t]*[A-Za-z]/;
+
 /** "Code: NoSuchKey" in a page's text (S3 website endpoints list Code, Message, RequestId): a one-token code. */
 const LABELLED_CODE = /(?:^|[^\w ]|[^s] )\bCode\s*:\s*([A-Z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*)\b(?![ \t]*[a-z])/;
 
@@ -173,6 +179,7 @@ export function codeInPage(text: string, status: number): string | undefined {
   const head = text.length > 8000 ? text.slice(0, 8000) : text;
   // The rarer patterns run only when their one fixed character is in the text.
   const m =
+    (head.trimStart().startsWith('[') ? LEADING_BRACKET_CODE.exec(head) : null) ??
     PAGE_CODE.exec(head) ??
     (head.includes('_') ? CODE_LINE.exec(head) : null) ??
     (head.includes('Code') ? LABELLED_CODE.exec(head) : null);
