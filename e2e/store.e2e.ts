@@ -8,7 +8,7 @@ import { startDemoServer, type DemoServer } from './demo/server.mjs';
 import { waitFor } from './harness/common';
 import type { ChromiumPanelSession } from './harness/chromium';
 import { launchSession, type BrowserName, type PanelSession } from './harness/index';
-import { startTraffic, trafficState, type TrafficPlan } from './harness/traffic';
+import { startTraffic, trafficState, trafficTimes, type TrafficPlan } from './harness/traffic';
 
 const envInt = (name: string, fallback: number) => Math.max(0, Number(process.env[name] ?? fallback) || fallback);
 const BURST = envInt('FAULTLINE_STORE_BURST', 10_500);
@@ -98,6 +98,18 @@ function recordsOf(arg: { tabId: number; urls: string[] }): unknown[] {
     }));
 }
 
+/** Evaluated in the background: whether it started, the tabs it holds, how its store is doing (a settle that times out says this). */
+function backgroundStateIn(): unknown {
+  const debug = (globalThis as any).faultlineDebug;
+  if (!debug) return { debug: false };
+  return {
+    ready: debug.ready,
+    tabs: debug.tabs().map((t: { tabId: number; records: number }) => [t.tabId, t.records]),
+    persist: debug.persistStats(),
+    errors: debug.persistErrors(),
+  };
+}
+
 /** Evaluated in the background: rows IndexedDB holds for a tab (raw API: the page has no idb). */
 async function rowsIn(tabId: number): Promise<{ meta: number; records: number; bodies: number }> {
   const db: IDBDatabase = await new Promise((resolve, reject) => {
@@ -149,8 +161,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
         return c && c.settled && c.pending === 0 && stable ? c : null;
       },
       { timeoutMs, intervalMs: 1_000, what: 'the store to settle' },
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}; last counts ${previous}`);
+    ).catch(async (error: Error) => {
+      // What the background was doing instead (a start that never finished, a tab it does not hold).
+      const state = await session.backgroundEval(backgroundStateIn).catch((e: Error) => `unreadable: ${e.message}`);
+      throw new Error(`${error.message}; last counts ${previous}; background ${JSON.stringify(state)}`);
     });
   }
 
@@ -187,13 +201,12 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
   // receiving events (every webRequest event resets its idle state: docs/storage.md), so the harness
   // forces it the way stopAllWorkers stops a busy worker; the log line says how often Firefox
   // canceled first, and the test fails unless the page was still making requests when the stop ended.
-  // FAULTLINE_STORE_SKIP_STOP=1 skips it in both browsers (quick local runs of the other two tests).
-  // Firefox runs it with FAULTLINE_STORE_FIREFOX_STOP=1: with the toolbox closed it passes (burst 81–110 s,
-  // test 149–181 s; with the toolbox open the burst alone took 381 s), but CI has no 3 minutes to spare
-  // (docs/storage.md, "Firefox's mid-traffic stop").
+  // FAULTLINE_STORE_SKIP_STOP=1 skips it in both browsers (quick local runs of the other two tests);
+  // FAULTLINE_STORE_FIREFOX_STOP=0 skips Firefox's alone (149–181 s on a quiet machine, 290–350 s at load
+  // 4–8; opt-in until store12, which journals what a page unloading between two commits would lose).
   it.skipIf(
     process.env.FAULTLINE_STORE_SKIP_STOP === '1' ||
-      (browser === 'firefox' && process.env.FAULTLINE_STORE_FIREFOX_STOP !== '1'),
+      (browser === 'firefox' && process.env.FAULTLINE_STORE_FIREFOX_STOP === '0'),
   )(
     `holds or counts every one of ${BURST + STEADY} requests past the cap across a worker stop mid-traffic`,
     async () => {
@@ -234,6 +247,23 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
         endedBeforeTheLastRequest: (atStop?.made ?? Infinity) < BURST + STEADY,
       }).toEqual({ calledPastCap: true, endedBeforeTheLastRequest: true });
 
+      // What the restarted page recovered from the journal (Firefox only, where the page has one: requests
+      // seen after the last committed meta). Read now: an idle Firefox page is suspended again before the end.
+      // Not in Chromium: polling its worker while it reads 10,000 records back under load (over 60 s at
+      // load 14) left the next tests' evaluations timing out.
+      const journal = withDevTools
+        ? null
+        : await waitFor(
+            () =>
+              session.backgroundEval(() => {
+                const debug = (globalThis as any).faultlineDebug;
+                if (!debug?.ready) return null;
+                const { journaled, journalRecovered, journalErrors } = debug.persistStats();
+                return { journaled, journalRecovered, journalErrors };
+              }),
+            { what: 'the restarted background to be ready', timeoutMs: 180_000, intervalMs: 1_000 },
+          );
+
       const done = await waitFor(
         async () => {
           const s = await session.pageEval(trafficState);
@@ -255,10 +285,24 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
           `[store e2e ${browser}] held twice: ${JSON.stringify(await session.backgroundEval(recordsOf, { tabId, urls: heldTwice.slice(0, 5) }))}`,
         );
       // Before the exact check, so a count that fails it still says what the store did (store11: Firefox lost 1).
-      if (after.held + after.droppedRecords !== made)
+      if (after.held + after.droppedRecords !== made) {
+        // Which soak requests are neither held nor named as lost, and when the page made them against the stop.
+        const heldN = new Set([...byUrl.keys()].map((u) => Number(/\/api\/soak\/(\d+)/.exec(u)![1])));
+        const oldest = Math.min(...heldN);
+        const absent: number[] = [];
+        for (let n = oldest; n < BURST + STEADY && absent.length < 20; n++)
+          if (!heldN.has(n) && (n < BURST || n % 20 !== 4)) absent.push(n);
+        const refusedHeld = held.filter((r) => r.url === demo.refusedUrl).length;
+        const times = absent.length
+          ? await session.pageEval(trafficTimes, { from: absent[0], to: absent.at(-1)! })
+          : [];
+        console.log(
+          `[store e2e ${browser}] absent soak requests ${JSON.stringify(absent)}, made/settled at ${JSON.stringify(times.filter(([n]) => absent.includes(n)))} ms; stop called at ${atStopCall?.elapsedMs} ms, returned at ${atStop?.elapsedMs} ms; refused-URL requests held ${refusedHeld}; orphans adopted ${await session.backgroundEval(() => (globalThis as any).faultlineDebug.adoptedOrphans?.() ?? null)}`,
+        );
         console.log(
           `[store e2e ${browser}] count off by ${made - after.held - after.droppedRecords}: ${JSON.stringify(after)}; persist ${JSON.stringify(await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats()))}; stop ${JSON.stringify(stopReport ?? null)}`,
         );
+      }
       // Exact: every request the page made is held or counted as dropped, none twice.
       expect({ heldPlusDropped: after.held + after.droppedRecords, seen: after.seen, heldTwice }).toEqual({
         heldPlusDropped: made,
@@ -300,7 +344,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
       console.log(
         `[store e2e ${browser}] persist ${JSON.stringify(persist)}\n[store e2e ${browser}] made ${made} (page ${done.made}, before ${before.seen}), stop at ${atStopCall?.made}-${atStop?.made}; held ${after.held} + dropped ${after.droppedRecords}; ` +
           `committed before stop ${committed.length}, back after ${expected.length - missing.length}/${expected.length}; bodies held ${capturedBodies}, dropped ${after.droppedBodies}; ` +
-          `orphan responses adopted after the stop ${adopted}; traffic ${done.elapsedMs} ms (burst ${done.burstEndedMs} ms)` +
+          `orphan responses adopted after the stop ${adopted}; journal after the restart ${JSON.stringify(journal)}; traffic ${done.elapsedMs} ms (burst ${done.burstEndedMs} ms)` +
           (stopReport ? `\n[store e2e ${browser}] stop ${JSON.stringify(stopReport)}` : ''),
       );
     },

@@ -48,6 +48,9 @@ export const startTraffic: RemoteFn<TrafficPlan, boolean> = (plan) => {
     startedAt: performance.now(),
   };
   w.__traffic = state;
+  // When each request was made and settled (ms from the start, by n), so a test can place one it lost against a stop.
+  const times: Array<[made: number, settled: number | null]> = [];
+  (window as unknown as { __trafficTimes?: typeof times }).__trafficTimes = times;
   const statuses = [400, 404, 429, 500, 503];
   const urlOf = (n: number, failure: boolean): string => {
     const kind = n % 20;
@@ -60,6 +63,8 @@ export const startTraffic: RemoteFn<TrafficPlan, boolean> = (plan) => {
   const fire = async (n: number, failure: boolean): Promise<void> => {
     state.made++;
     state.inFlight++;
+    const time: [number, number | null] = [Math.round(performance.now() - state.startedAt), null];
+    times[n - (plan.firstIndex ?? 0)] = time;
     try {
       const response = await fetch(urlOf(n, failure), { cache: 'no-store' });
       await response.text();
@@ -67,6 +72,7 @@ export const startTraffic: RemoteFn<TrafficPlan, boolean> = (plan) => {
     } catch {
       state.networkErrors++;
     } finally {
+      time[1] = Math.round(performance.now() - state.startedAt);
       state.inFlight--;
     }
   };
@@ -91,6 +97,14 @@ export const startTraffic: RemoteFn<TrafficPlan, boolean> = (plan) => {
     state.phase = 'done';
   })();
   return true;
+};
+
+/** When requests `from`..`to` (by n from the first) were made and settled, ms from the start of the traffic. */
+export const trafficTimes: RemoteFn<{ from: number; to: number }, Array<[number, number, number | null]>> = (arg) => {
+  const times = (window as unknown as { __trafficTimes?: Array<[number, number | null]> }).__trafficTimes ?? [];
+  const out: Array<[number, number, number | null]> = [];
+  for (let n = arg.from; n <= arg.to && n < times.length; n++) if (times[n]) out.push([n, times[n][0], times[n][1]]);
+  return out;
 };
 
 export const trafficState: RemoteFn<void, TrafficState | null> = () => {

@@ -9,6 +9,7 @@ import { getTabBadge, setTabBadge } from '../platform/badge';
 import { extensionOrigin, onConnect, onSuspend } from '../platform/runtime';
 import { lazyCaptureDb } from '../platform/capture-db';
 import { sessionMarker } from '../platform/storage';
+import { syncJournal } from '../platform/sync-journal';
 import { onTabLoading, onTabRemoved, tabExists } from '../platform/tabs';
 import { canCopyResponseBodies, copyResponseBodies } from '../platform/response-filter';
 import {
@@ -42,6 +43,7 @@ const service = new CaptureService({
   limits: DEFAULT_LIMITS,
   db: lazyCaptureDb(),
   marker: sessionMarker(),
+  journal: syncJournal(),
   setBadge: setTabBadge,
   extensionOrigin: extensionOrigin(),
   tabExists,

@@ -13,6 +13,27 @@ import {
   webRequest,
 } from './test-support';
 import { toRequestHeaders, toRequestStart, toResponse } from './webrequest-events';
+import { journalOn, type KeyValueStorage, type SyncJournal } from '../platform/sync-journal';
+
+/** localStorage as a page sees it: it outlives the page (a new journal over it is the next page's). */
+class MemoryStorage implements KeyValueStorage {
+  readonly items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
 
 const LIMITS = { ...TEST_LIMITS, maxRecords: 5000, maxBodyBytesPerTab: 10_000_000, maxBodyChars: 100_000 };
 const OPTIONS: PersistOptions = {
@@ -66,6 +87,7 @@ function setup<T extends Timers = ManualTimers>(
   limits = LIMITS,
   now = Date.now,
   timers: T = new ManualTimers() as unknown as T,
+  journal: SyncJournal | null = null,
 ) {
   const stores = new Map<number, TabStore>();
   const spy = db instanceof SpyDb ? db : new SpyDb(db);
@@ -76,6 +98,7 @@ function setup<T extends Timers = ManualTimers>(
     { ...OPTIONS, ...options },
     timers,
     now,
+    journal,
   );
   const storeFor = (tabId: number) => {
     let store = stores.get(tabId);
@@ -93,9 +116,9 @@ function complete(store: TabStore, url: string, status: number, at: number, body
     store.mergeDevtools({ exchange: devtoolsExchange(url, { status, at, body }), bodyState: 'captured' }, 'devtools');
 }
 
-/** A second worker on the same database: loads what the first one committed. */
-async function restart(db: CaptureDb, limits = LIMITS) {
-  const next = setup(db instanceof SpyDb ? db.inner : db, {}, limits);
+/** A second worker on the same database: loads what the first one committed (and, given one, what its journal held). */
+async function restart(db: CaptureDb, limits = LIMITS, journal: SyncJournal | null = null) {
+  const next = setup(db instanceof SpyDb ? db.inner : db, {}, limits, Date.now, new ManualTimers(), journal);
   const loaded = await next.persister.load();
   for (const [tabId, tab] of loaded) next.storeFor(tabId).hydrate(tab.meta, tab.records);
   return { ...next, loaded };
@@ -354,6 +377,99 @@ describe('CapturePersister', () => {
           expect(record.exchange.body).toMatch(/^\{"r":\d+\}$/);
       }
     }
+  });
+
+  it('with a journal, a request seen after the last committed meta is counted and named after a stop (Firefox, issue 19)', async () => {
+    const storage = new MemoryStorage();
+    const { timers, persister, storeFor, db } = setup(
+      testDb(),
+      { maxUnwrittenAgeMs: 0 },
+      LIMITS,
+      Date.now,
+      new ManualTimers(),
+      journalOn(storage),
+    );
+    const store = storeFor(1);
+    for (let i = 0; i < 3; i++) complete(store, `https://a.test/${i}`, 500, 100 + i, '{"code":"x"}');
+    await timers.runAll();
+    await persister.flush();
+    // Committed: the journal no longer holds them.
+    expect(storage.items.size).toBe(0);
+    // The page unloads before the next commit: two requests complete, one is still in flight.
+    complete(store, 'https://a.test/late-1', 500, 200);
+    complete(store, 'https://a.test/late-2', 200, 201);
+    const inFlight = webRequest('https://a.test/in-flight', { status: 503, at: 202, tabId: 1 });
+    store.begin(toRequestStart(inFlight.before));
+    expect(persister.stats().journaled).toBe(6);
+    expect(storage.items.size).toBe(3);
+
+    const next = await restart(db, LIMITS, journalOn(storage));
+    const restored = next.stores.get(1)!;
+    const meta = restored.meta();
+    expect({ held: requestsOf(restored), seen: meta.stats.seen, dropped: meta.stats.droppedRecords }).toEqual({
+      held: 3,
+      seen: 6,
+      dropped: 3,
+    });
+    expect(meta.lostRequests?.map((r) => r.url)).toEqual([
+      'https://a.test/late-1',
+      'https://a.test/late-2',
+      'https://a.test/in-flight',
+    ]);
+    expect(meta.nextSeq).toBeGreaterThan(6);
+    expect(next.persister.stats().journalRecovered).toBe(3);
+    // The in-flight request's response reaches the new page: adopted, and taken back from the drops.
+    restored.adopt(toRequestStart(inFlight.headers));
+    expect({ held: requestsOf(restored), dropped: restored.stats.droppedRecords }).toEqual({ held: 4, dropped: 2 });
+    // A second stop before the new page commits counts the same requests once, not twice.
+    const again = await restart(db, LIMITS, journalOn(storage));
+    expect(again.stores.get(1)!.meta().stats).toMatchObject({ seen: 6, droppedRecords: 3 });
+    // The first commit writes the counts; the journal is then empty.
+    await next.timers.runAll();
+    await next.persister.flush();
+    expect(storage.items.size).toBe(0);
+    const third = await restart(db, LIMITS, journalOn(storage));
+    expect(third.stores.get(1)!.meta().stats).toMatchObject({ seen: 6, droppedRecords: 2 });
+    expect(requestsOf(third.stores.get(1)) + third.stores.get(1)!.stats.droppedRecords).toBe(6);
+  });
+
+  it('with a journal, a tab whose meta was never committed is known from its journaled requests', async () => {
+    const storage = new MemoryStorage();
+    const { storeFor, db } = setup(testDb(), {}, LIMITS, Date.now, new ManualTimers(), journalOn(storage));
+    complete(storeFor(4), 'https://b.test/only', 404, 10);
+    const next = await restart(db, LIMITS, journalOn(storage));
+    expect(next.stores.get(4)?.meta().stats).toMatchObject({ seen: 1, droppedRecords: 1 });
+    expect(
+      next.stores
+        .get(4)
+        ?.meta()
+        .lostRequests?.map((r) => r.url),
+    ).toEqual(['https://b.test/only']);
+  });
+
+  it('with a journal, a discarded request leaves it, and a new browser session empties it', async () => {
+    const storage = new MemoryStorage();
+    const { storeFor, persister } = setup(testDb(), {}, LIMITS, Date.now, new ManualTimers(), journalOn(storage));
+    const probe = webRequest('https://a.test/probe', { tabId: 1 });
+    storeFor(1).begin(toRequestStart(probe.before));
+    expect(storage.items.size).toBe(1);
+    storeFor(1).discard(probe.requestId);
+    expect(storage.items.size).toBe(0);
+    complete(storeFor(1), 'https://a.test/kept', 500, 1);
+    expect(storage.items.size).toBe(1);
+    expect(persister.stats().journalErrors).toBe(0);
+    const marker = new FakeMarker(false);
+    const newSession = new CapturePersister(
+      testDb(),
+      marker,
+      { records: () => undefined, meta: () => undefined },
+      OPTIONS,
+      new ManualTimers(),
+      Date.now,
+      journalOn(storage),
+    );
+    expect((await newSession.load()).size).toBe(0);
+    expect(storage.items.size).toBe(0);
   });
 
   it('splits a large backlog into bounded transactions, oldest first, each with the counts', async () => {

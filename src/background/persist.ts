@@ -25,6 +25,12 @@
 //   its re-sent entry or adopted response takes it back. (maxUnwrittenAgeMs > 0 leaves the younger ones
 //   out of `seen` for the devtools page's re-send to re-create: that lost requests uncounted, see the
 //   option's default.)
+// - Where the page has a synchronous journal (Firefox's event page: localStorage), every request is
+//   journaled when first seen until a committed meta counts it: a page that unloads between two
+//   commits (or during one) leaves it there, and the restart counts it as dropped and names it, so its
+//   response adopted by the new page takes it back. Without it, a request whose every event reached the
+//   old page after the last committed meta was neither held nor counted (Firefox with the toolbox
+//   closed re-sends nothing).
 // - Session semantics: a closed tab's rows are deleted with it; data from an earlier browser
 //   session (no marker in storage.session) is wiped on start.
 import {
@@ -39,8 +45,16 @@ import {
   type WriteBatch,
 } from '../platform/capture-db';
 import type { SessionMarker } from '../platform/storage';
+import type { SyncJournal } from '../platform/sync-journal';
 import { assertNever } from '../core/assert-never';
-import { lostRequestOf, type LostRequest, type StoredRecord, type StoreEvent, type TabMeta } from './tab-store';
+import {
+  emptyStats,
+  lostRequestOf,
+  type LostRequest,
+  type StoredRecord,
+  type StoreEvent,
+  type TabMeta,
+} from './tab-store';
 
 export interface PersistOptions {
   /** A change is committed at most this long after it was made (changes meanwhile join the commit). */
@@ -171,6 +185,12 @@ export interface PersistStats {
   tooSlowUnwritten: number;
   /** Most records ever waiting at once. */
   maxQueued: number;
+  /** Requests journaled (synchronously, until a committed meta counts them); 0 where there is no journal. */
+  journaled: number;
+  /** Journal writes that failed (storage full or disabled): such a request is lost uncounted if the page unloads before its meta commits. */
+  journalErrors: number;
+  /** Requests this start found only in the journal (seen after the last committed meta): counted as dropped and named. */
+  journalRecovered: number;
   /** Records waiting now. */
   queued: number;
   errors: number;
@@ -281,6 +301,10 @@ export class CapturePersister {
   private readonly promoted = new Set<string>();
   private batchRecords: number;
   private batchBytes: number;
+  /** Requests in the journal, by row id, with their entry's index: seen, not yet counted by a committed meta. */
+  private readonly journaled = new Map<string, number>();
+  /** Each tab's nextSeq in its last committed (or loaded) meta: requests from there on are not counted by it yet. */
+  private readonly committedNextSeq = new Map<number, number>();
   private readonly counters: Omit<
     PersistStats,
     'queued' | 'errors' | 'unwritten' | 'tooSlowUnwritten' | 'batchRecordsLimit' | 'batchBytesLimit' | 'inFlight'
@@ -306,6 +330,9 @@ export class CapturePersister {
     queueDropped: 0,
     queueTooSlow: 0,
     maxQueued: 0,
+    journaled: 0,
+    journalErrors: 0,
+    journalRecovered: 0,
     load: null,
     previousSessionTabs: 0,
     previousSessionRecords: 0,
@@ -320,6 +347,8 @@ export class CapturePersister {
     private readonly options: PersistOptions = DEFAULT_PERSIST_OPTIONS,
     private readonly timers: Timers = realTimers,
     private readonly now: () => number = Date.now,
+    /** A synchronous journal (Firefox's event page), or null (Chrome's service worker: none there). */
+    private readonly journal: SyncJournal | null = null,
   ) {
     this.batchRecords = options.maxBatchRecords;
     this.batchBytes = options.maxBatchBytes;
@@ -390,6 +419,8 @@ export class CapturePersister {
       this.counters.previousSessionRecords = previous.records;
       this.counters.previousSessionBodies = previous.bodies;
       if (!marked) {
+        // The journal outlives the browser (localStorage): what an earlier session left goes with the rest.
+        this.journal?.clear();
         await this.marker.set(previous);
         return new Map();
       }
@@ -415,6 +446,7 @@ export class CapturePersister {
       list.push(value as StoredRecord);
       carriedByTab.set(key[0], list);
     }
+    const journaledByTab = this.readJournal();
     const out = new Map<number, PersistedTab>();
     for (const { tabId, value } of rows.metas) {
       const { inFlight: inMeta = [], refused = [], ...meta } = value as StoredMeta;
@@ -464,8 +496,21 @@ export class CapturePersister {
           record.exchange.body = '';
         }
       }
-      const expected = stats.seen - stats.droppedRecords;
       let lostRequests = meta.lostRequests ?? [];
+      // Seen after this meta was committed, gone with the page: counted as dropped, named to be taken back.
+      let nextSeq = meta.nextSeq;
+      const late = (journaledByTab.get(tabId) ?? []).filter((r) => r.seq >= meta.nextSeq);
+      journaledByTab.delete(tabId);
+      if (late.length) {
+        stats.seen += late.length;
+        stats.droppedRecords += late.length;
+        lostRequests = [...lostRequests, ...late];
+        nextSeq = Math.max(nextSeq, ...late.map((r) => r.seq + 1));
+        this.counters.journalRecovered += late.length;
+        changed = true;
+      }
+      this.committedNextSeq.set(tabId, meta.nextSeq);
+      const expected = stats.seen - stats.droppedRecords;
       if (requests < expected) {
         // Seen and counted, but never written (the queue was full when the worker stopped).
         stats.droppedRecords += expected - requests;
@@ -479,10 +524,28 @@ export class CapturePersister {
       const kept = lostRequests.slice(-MAX_LOST_REQUESTS);
       if (kept.length !== (meta.lostRequests?.length ?? 0)) changed = true;
       if (changed) this.dirtyMetas.add(tabId);
-      const loaded: TabMeta = { ...meta, stats };
+      const loaded: TabMeta = { ...meta, nextSeq, stats };
       if (kept.length) loaded.lostRequests = kept;
       else delete loaded.lostRequests;
       out.set(tabId, { meta: loaded, records, changed });
+    }
+    // Journaled requests of a tab whose meta was never committed: the tab is known from them alone.
+    for (const [tabId, late] of journaledByTab) {
+      const stats = { ...emptyStats(), seen: late.length, droppedRecords: late.length };
+      const nextSeq = Math.max(...late.map((r) => r.seq + 1));
+      this.counters.journalRecovered += late.length;
+      this.dirtyMetas.add(tabId);
+      byTab.delete(tabId);
+      carriedByTab.delete(tabId);
+      const meta: TabMeta = {
+        tabId,
+        preserve: false,
+        nextSeq,
+        nextDevtoolsId: 1,
+        stats,
+        lostRequests: late.slice(-MAX_LOST_REQUESTS),
+      };
+      out.set(tabId, { meta, records: [], changed: true });
     }
     // Rows without a meta belong to no tab we know: remove them.
     for (const tabId of [...byTab.keys(), ...carriedByTab.keys()]) this.removedTabs.add(tabId);
@@ -490,20 +553,69 @@ export class CapturePersister {
     return out;
   }
 
+  /**
+   * The journal's requests by tab (a start reads it before any commit: every entry is one an earlier
+   * page saw). They stay in the journal until the first commit, which writes their tabs' metas.
+   */
+  private readJournal(): Map<number, LostRequest[]> {
+    const byTab = new Map<number, LostRequest[]>();
+    for (const [index, value] of this.journal?.entries() ?? []) {
+      let entry: { tabId: number } & LostRequest;
+      try {
+        entry = JSON.parse(value) as { tabId: number } & LostRequest;
+      } catch {
+        this.counters.journalErrors++;
+        continue;
+      }
+      const { tabId, ...lost } = entry;
+      this.journaled.set(rowId(tabId, lost.seq), index);
+      const list = byTab.get(tabId) ?? [];
+      list.push(lost);
+      byTab.set(tabId, list);
+    }
+    return byTab;
+  }
+
+  /** A request the store just counted in `seen` goes in the journal at once, until a committed meta counts it (see the header). */
+  private journalRequest(tabId: number, record: StoredRecord): void {
+    if (!this.journal || record.kind !== 'request') return;
+    const id = rowId(tabId, record.seq);
+    if (this.journaled.has(id) || record.seq < (this.committedNextSeq.get(tabId) ?? 0)) return;
+    try {
+      this.journaled.set(id, this.journal.append(JSON.stringify({ tabId, ...lostRequestOf(record) })));
+      this.counters.journaled++;
+    } catch {
+      this.counters.journalErrors++;
+      this.journaled.set(id, -1);
+    }
+  }
+
+  /** A journaled request left the store before a meta counted it (a discarded probe): its entry goes too. */
+  private unjournal(tabId: number, seq: number): void {
+    const id = rowId(tabId, seq);
+    const index = this.journaled.get(id);
+    if (index === undefined) return;
+    this.journaled.delete(id);
+    if (index > 0) this.journal?.remove(index);
+  }
+
   /** Queues what a store change touched. */
   onEvent(event: StoreEvent): void {
     const { tabId } = event;
     switch (event.type) {
       case 'upsert':
+        if (event.newlySeen) this.journalRequest(tabId, event.record);
         if (!this.carryInFlight(tabId, event.record)) this.queue(tabId, event.record.seq, event.record);
         break;
       case 'remove':
+        this.unjournal(tabId, event.record.seq);
         this.inFlight.get(tabId)?.delete(event.record.seq);
         this.carriedDirty.delete(rowId(tabId, event.record.seq));
         this.queue(tabId, event.record.seq, null);
         break;
       case 'clear':
         for (const record of event.removed) {
+          this.unjournal(tabId, record.seq);
           this.inFlight.get(tabId)?.delete(record.seq);
           this.carriedDirty.delete(rowId(tabId, record.seq));
           this.queue(tabId, record.seq, null);
@@ -813,6 +925,8 @@ export class CapturePersister {
       batch.putMetas.push({ tabId, value });
     }
 
+    // Every request journaled so far is counted by a meta of this batch (each marked its tab's meta dirty).
+    const journalMark = this.journal?.lastIndex ?? 0;
     const started = this.now();
     const commit = batchSize(batch) === 0 ? Promise.resolve() : this.db.commit(batch);
     this.committing = commit.then(
@@ -827,6 +941,12 @@ export class CapturePersister {
         }
         this.lastCommitFailed = false;
         this.counters.commits++;
+        for (const { tabId, value } of batch.putMetas) this.committedNextSeq.set(tabId, (value as TabMeta).nextSeq);
+        for (const tabId of removed) this.committedNextSeq.delete(tabId);
+        if (this.journal && this.journaled.size) {
+          this.journal.dropThrough(journalMark);
+          for (const [id, index] of this.journaled) if (index <= journalMark) this.journaled.delete(id);
+        }
         if (done - started > this.counters.maxCommitMs || this.counters.commits === 1) {
           this.counters.maxCommitMs = done - started;
           this.counters.maxCommitRows = {

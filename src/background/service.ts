@@ -1,6 +1,7 @@
 // The background's capture service: per-tab stores fed by webRequest and the devtools pages,
 // persisted to IndexedDB, streamed to the panels, counted on the badge. Browser APIs arrive as
 // injected functions and plain port objects, so this runs under vitest unchanged.
+import type { SyncJournal } from '../platform/sync-journal';
 import type { PortLike } from '../platform/runtime';
 import type { CaptureDb, PagedRead, ReadableStore } from '../platform/capture-db';
 import type { SessionMarker } from '../platform/storage';
@@ -48,6 +49,8 @@ export interface ServiceDeps {
   db: CaptureDb;
   /** Tells a new browser session (whose data on disk is wiped) from a restarted worker; none in tests. */
   marker?: SessionMarker | null;
+  /** A synchronous journal of requests not yet counted by a committed meta (Firefox's event page; see persist.ts). */
+  journal?: SyncJournal | null;
   setBadge(tabId: number, count: number): unknown;
   extensionOrigin: string;
   tabExists?(tabId: number): Promise<boolean>;
@@ -113,6 +116,7 @@ export class CaptureService {
       deps.persistOptions ?? DEFAULT_PERSIST_OPTIONS,
       this.timers,
       this.now,
+      deps.journal ?? null,
     );
   }
 

@@ -51,7 +51,8 @@ const PREFLIGHT_LOOKBACK = 64;
 export type StoredRecord = StoredRequest | NavigationRecord;
 
 export type StoreEvent =
-  | { type: 'upsert'; tabId: number; record: StoredRecord }
+  /** newlySeen: this change first counted the request in `seen` (not one taken back from the drops). */
+  | { type: 'upsert'; tabId: number; record: StoredRecord; newlySeen?: true }
   | { type: 'remove'; tabId: number; record: StoredRecord }
   | { type: 'clear'; tabId: number; removed: StoredRecord[] }
   | { type: 'meta'; tabId: number };
@@ -292,13 +293,14 @@ export class TabStore {
     if (start.origin !== undefined) record.exchange.origin = start.origin;
     if (startIsUpperBound) record.startIsUpperBound = true;
     // An adopted response may be a request a restart counted as dropped: held now, so no longer dropped.
-    if (startIsUpperBound && this.reclaimLost(start.method, start.url, { at: start.startedAt, upperBound: true }, 0))
-      this.stats.droppedRecords--;
+    const reclaimed =
+      startIsUpperBound && this.reclaimLost(start.method, start.url, { at: start.startedAt, upperBound: true }, 0);
+    if (reclaimed) this.stats.droppedRecords--;
     else this.stats.seen++;
     this.insert(record);
     this.byRequestId.set(start.requestId, record.id);
     this.awaitingDevtools.add(matchKey(start.method, start.url), record.id);
-    this.emitUpsert(record);
+    this.emitUpsert(record, !reclaimed);
   }
 
   /** onSendHeaders: request headers (redacted) and the credentials fingerprint. */
@@ -563,15 +565,20 @@ export class TabStore {
     };
     if (entry.resourceType !== undefined) record.resourceType = entry.resourceType;
     // A re-sent entry may be a request a restart counted as dropped: held now, so no longer dropped.
-    if (this.reclaimLost(exchange.method, exchange.url, { at: exchange.startedAt, upperBound: false }, exchange.status))
-      this.stats.droppedRecords--;
+    const reclaimed = this.reclaimLost(
+      exchange.method,
+      exchange.url,
+      { at: exchange.startedAt, upperBound: false },
+      exchange.status,
+    );
+    if (reclaimed) this.stats.droppedRecords--;
     else this.stats.seen++;
     this.insert(record);
     this.devtoolsKeys.set(key, record.id);
     this.awaitingWebRequest.add(matchKey(exchange.method, exchange.url), record.id);
     this.applyBody(record, entry);
     this.reclassify(record);
-    this.emitUpsert(record);
+    this.emitUpsert(record, !reclaimed);
   }
 
   private mergeInto(record: StoredRequest, entry: DevtoolsEntry, source: 'devtools' | 'har', key: string): void {
@@ -826,9 +833,13 @@ export class TabStore {
     if (wasFailure !== nowFailure) this.stats.failures = (this.stats.failures ?? 0) + (nowFailure ? 1 : -1);
   }
 
-  private emitUpsert(record: StoredRecord): void {
+  private emitUpsert(record: StoredRecord, newlySeen = false): void {
     this.notePreflight(record);
-    this.emit({ type: 'upsert', tabId: this.tabId, record });
+    this.emit(
+      newlySeen
+        ? { type: 'upsert', tabId: this.tabId, record, newlySeen }
+        : { type: 'upsert', tabId: this.tabId, record },
+    );
   }
 
   private notePreflight(record: StoredRecord): void {
