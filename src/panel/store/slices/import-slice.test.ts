@@ -3,7 +3,6 @@ import { envelope } from '../../../protocol/messages';
 import type { ImportResult } from '../../import';
 import { manyFailures, stats } from '../../testing';
 import { setupStore as setup, snapshot, TAB } from '../store-harness';
-import { IMPORT_PUBLISH_MS } from './import-slice';
 
 const result: ImportResult = {
   fileName: 'x.har',
@@ -57,44 +56,6 @@ describe('import slice', () => {
     s().importFile('x.har', '{}');
     expect(s().banner).toEqual({ kind: 'error', text: 'Importing is not available here.' });
     expect(s().imported).toBeNull();
-  });
-
-  it('a streamed import publishes its view at most every IMPORT_PUBLISH_MS; a timer and the end publish the rest', () => {
-    vi.useFakeTimers();
-    try {
-      let t = 1000;
-      const { s } = setup({ now: () => t });
-      s().beginImport('big.har');
-      const published = () => s().revision;
-      const start = published();
-      s().importRecords(manyFailures(2, 1)); // the first batch: at once
-      expect(published()).toBe(start + 1);
-      t += 16;
-      s().importRecords(manyFailures(2, 3)); // a frame later: held in the list, not published
-      t += 16;
-      s().importRecords(manyFailures(2, 5));
-      expect(published()).toBe(start + 1);
-      expect(s().dataset().size).toBe(6);
-      // The timer, set by the second batch, publishes what came since one interval after the first.
-      vi.advanceTimersByTime(IMPORT_PUBLISH_MS - 16 - 1);
-      expect(published()).toBe(start + 1);
-      t += IMPORT_PUBLISH_MS - 32;
-      vi.advanceTimersByTime(1);
-      expect(published()).toBe(start + 2);
-      expect(s().total).toBe(6);
-      t += IMPORT_PUBLISH_MS;
-      s().importRecords(manyFailures(1, 7)); // a publish interval later: at once
-      expect(published()).toBe(start + 3);
-      t += 16;
-      s().importRecords(manyFailures(1, 8));
-      s().finishImport({ fileName: 'big.har', entries: 8, skipped: 0, problems: [], notes: [] });
-      expect(s().total).toBe(8);
-      const ended = published();
-      vi.advanceTimersByTime(IMPORT_PUBLISH_MS); // the end published it all: no timer left
-      expect(published()).toBe(ended);
-    } finally {
-      vi.useRealTimers();
-    }
   });
 
   it('a streamed import opens an empty view that batches fill; a broken file says where it stopped', () => {

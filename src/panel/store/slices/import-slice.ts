@@ -29,15 +29,6 @@ export interface ImportSlice {
   exportImported(rows: readonly RequestRecord[], kind: ExportKind, meta: ExportMeta): Promise<ExportedFile> | null;
 }
 
-/**
- * While an import streams in, its view is published (the list re-rendered and laid out) at most this
- * often, ms; the batches in between go into the list unpublished. The rows go by faster than anyone
- * reads them, and each publish re-lays out a screen of rows: at one publish a frame, the styles and
- * layout objects it left behind were swept by the browser in 100-400 ms pieces inside later layouts
- * (issue 18, docs/performance.md).
- */
-export const IMPORT_PUBLISH_MS = 200;
-
 export function createImportSlice(
   ctx: Pick<StoreContext, 'deps' | 'lists' | 'scans' | 'audits' | 'importedFull' | 'importedRecords'>,
 ): StateCreator<PanelState, [], [], ImportSlice> {
@@ -47,18 +38,6 @@ export function createImportSlice(
     ctx.importedRecords.current?.release();
     ctx.importedRecords.current = null;
     ctx.importedFull.clear();
-  };
-  const now = deps.now ?? (() => performance.now());
-  let publishedAt = -Infinity;
-  let publishTimer: ReturnType<typeof setTimeout> | undefined;
-  const cancelPublish = (): void => {
-    clearTimeout(publishTimer);
-    publishTimer = undefined;
-  };
-  const publish = (): void => {
-    cancelPublish();
-    publishedAt = now();
-    scans.bump();
   };
   return (set, get) => ({
     imported: null,
@@ -88,8 +67,6 @@ export function createImportSlice(
 
     beginImport(fileName) {
       releaseRecords();
-      cancelPublish();
-      publishedAt = -Infinity;
       const state = get();
       const dataset = new Dataset(specOf(state.filterText, state.chips, state.settings.showAll));
       dataset.setGroupBy(state.settings.groupBy);
@@ -112,15 +89,12 @@ export function createImportSlice(
       list.dataset.upsert(records);
       list.audit.upsert(records);
       audits.soon();
-      const since = now() - publishedAt;
-      if (since >= IMPORT_PUBLISH_MS) publish();
-      else publishTimer ??= setTimeout(publish, IMPORT_PUBLISH_MS - since);
+      scans.bump();
       scans.continueScans();
     },
 
     finishImport(info, error) {
       if (!lists.imported) return;
-      cancelPublish(); // the bump below publishes every batch
       const { fileName, entries, skipped } = info;
       const left = skipped > 0 ? ` ${skipped} of ${entries} entries could not be read and are left out.` : '';
       scans.bump({
@@ -138,7 +112,6 @@ export function createImportSlice(
 
     closeImport() {
       releaseRecords();
-      cancelPublish();
       lists.imported = null;
       scans.bump({ imported: null, view: 'live', auditOf: 'live', selection: null, detailOpen: false });
       audits.publish();
