@@ -121,6 +121,8 @@ export const TRACE_CATEGORIES = [
   'disabled-by-default-devtools.timeline',
   'disabled-by-default-v8.gc',
   'v8.execute',
+  // Blink's garbage collector (Oilpan): its sweeping ran inside the import's longest layouts (issue 18).
+  'cppgc',
 ].join(',');
 
 export async function longTasksOfFile(file: string, origin: string, minMs = 50): Promise<LongTaskSummary | null> {

@@ -178,6 +178,26 @@ describe('FailureList', () => {
     expect(seqs).not.toContain(200);
   });
 
+  it('content-sized columns are measured on canvases in the cells’ fonts, forcing no layout (issue 18)', () => {
+    withTextLayout(() => {
+      const rect = Element.prototype.getBoundingClientRect;
+      const probed: Element[] = [];
+      Element.prototype.getBoundingClientRect = function (this: Element) {
+        if (this.classList.contains('measure')) probed.push(this);
+        return rect.call(this);
+      };
+      try {
+        // 25 characters at 7 px in the monospace face, plus the cell's 12 px of padding and border: 187 px.
+        view = renderPanel([requestRecord({ seq: 1, code: 'e'.repeat(25), errorId: 'req-1' })]);
+        const template = grid(view.root).style.getPropertyValue('--grid-template');
+        expect(template).toContain('minmax(90px, 187px)');
+        expect(probed).toHaveLength(0);
+      } finally {
+        Element.prototype.getBoundingClientRect = rect;
+      }
+    });
+  });
+
   it('a message longer than its cell wraps: its row grows by the lines, and the rows after it move down', () => {
     withTextLayout(() => {
       const long = 'word '.repeat(100).trim(); // 499 characters: 3,493 px, cut to 240 characters in the cell

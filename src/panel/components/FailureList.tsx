@@ -36,40 +36,50 @@ const OVERSCAN = 4;
 const CELL_EDGES = 12;
 type Column = ColumnDef;
 
-/** Content widths (px) of the content-sized columns for the rows held, measured in the panel's fonts. */
-function measureContent(probe: HTMLElement, extents: CellExtents): Record<string, number> {
-  const width = (text: string, mono: boolean): number => {
-    probe.className = mono ? 'measure mono' : 'measure';
-    probe.textContent = text;
-    return probe.getBoundingClientRect().width;
+/** Text measures in the fonts of the list's cells, plain and monospace. */
+interface CellFonts {
+  sans: MeasureText;
+  mono: MeasureText;
+}
+
+/**
+ * Canvases in the fonts of the probe (the cells' fonts), read once: measuring a text with them lays
+ * nothing out, where a DOM probe forced a layout of the whole panel per text, inside the re-render
+ * that had just changed the rows (issue 18). Null where there is no canvas (tests without one).
+ */
+function cellFonts(probe: HTMLElement): CellFonts | null {
+  const measureIn = (className: string): MeasureText | null => {
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return null;
+    probe.className = className;
+    const style = getComputedStyle(probe);
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    return (text) => context.measureText(text).width;
   };
+  const sans = measureIn('measure');
+  const mono = measureIn('measure mono');
+  probe.className = 'measure';
+  return sans && mono ? { sans, mono } : null;
+}
+
+/** Content widths (px) of the content-sized columns for the rows held, measured in the panel's fonts. */
+export function measureContent(fonts: CellFonts, extents: CellExtents): Record<string, number> {
   const content: Record<string, number> = {};
   // One character of the monospace face times the longest code and ID: no string to build per row.
-  const monoChar = width('0'.repeat(40), true) / 40;
+  const monoChar = fonts.mono('0'.repeat(40)) / 40;
   // No code or ID held: the column takes its minimum.
   if (monoChar > 0) content.code = extents.codeChars * monoChar + CELL_EDGES;
   if (monoChar > 0) content.id = extents.idChars * monoChar + CELL_EDGES;
   // Messages are many and in a proportional face: their longest length times an average character.
   const sample = 'The Title field is required. Rate limit exceeded, try again in 30 seconds.';
-  const sansChar = width(sample, false) / sample.length;
+  const sansChar = fonts.sans(sample) / sample.length;
   if (sansChar > 0) content.message = extents.messageChars * sansChar + CELL_EDGES;
   // Times are one format: "00:00:00.000" (digits are one width in the UI fonts).
-  const time = width('00:00:00.000', false);
+  const time = fonts.sans('00:00:00.000');
   if (time > 0) content.time = time + CELL_EDGES;
-  const verdict = Math.max(0, ...extents.verdicts.map((v) => width(v, false)));
+  const verdict = Math.max(0, ...extents.verdicts.map((v) => fonts.sans(v)));
   if (verdict > 0) content.retry = verdict + CELL_EDGES;
-  probe.textContent = '';
   return content;
-}
-
-/** A text measure in the font of the list's cells (the probe's): a canvas, so no layout per text. */
-function canvasMeasure(probe: HTMLElement): MeasureText | null {
-  const context = document.createElement('canvas').getContext('2d');
-  if (!context) return null;
-  probe.className = 'measure';
-  const style = getComputedStyle(probe);
-  context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-  return (text) => context.measureText(text).width;
 }
 
 function sameWidths(a: Record<string, number>, b: Record<string, number>): boolean {
@@ -144,10 +154,17 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   // Content-sized columns: the widest code, ID and verdict held, measured once per change in the panel's fonts.
   const extents = dataset.cellExtents();
   const probeRef = useRef<HTMLSpanElement>(null);
+  // The cells' fonts, read once from the probe when the list mounts.
+  const fonts = useRef<CellFonts | null | undefined>(undefined);
+  const fontsOf = (): CellFonts | null => {
+    if (fonts.current === undefined && probeRef.current) fonts.current = cellFonts(probeRef.current);
+    return fonts.current ?? null;
+  };
   const [content, setContent] = useState<Record<string, number>>({});
   useLayoutEffect(() => {
-    if (!probeRef.current) return;
-    const next = measureContent(probeRef.current, extents);
+    const measures = fontsOf();
+    if (!measures) return;
+    const next = measureContent(measures, extents);
     setContent((prev) => (sameWidths(prev, next) ? prev : next));
   }, [extents]);
   // The layout depends on the width the windowed list measures, and the row height on the layout
@@ -165,7 +182,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
   const messageHeaderRef = useRef<HTMLDivElement>(null);
   const [wrapAt, setWrapAt] = useState({ width: 0, stacked: false });
   const lineCounter = useMemo(() => {
-    const measure = wrapAt.width > 0 && probeRef.current ? canvasMeasure(probeRef.current) : null;
+    const measure = wrapAt.width > 0 ? fontsOf()?.sans : undefined;
     return measure ? new LineCounter(wrapAt.width, measure) : null;
   }, [wrapAt.width]);
 
