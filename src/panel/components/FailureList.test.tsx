@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { envelope } from '../../protocol/messages';
 import { manyFailures, navigationRecord, requestRecord, stats } from '../testing';
+import { COLUMN_BY_ID } from './columns';
 import { key, click, renderPanel, rows, type Rendered } from './test-render';
 
 let view: Rendered | null = null;
@@ -92,6 +93,28 @@ describe('FailureList', () => {
         (r) => r.getAttribute('aria-rowindex') === String(seqs.indexOf(Number(r.dataset.seq)) + 500 - after.length + 2),
       ),
     ).toBe(true);
+  });
+
+  it('rows kept in the window when rows come or go before it update their index without rendering their cells again', () => {
+    view = renderPanel(manyFailures(1000, 101), { viewport: 630 });
+    const before = rows(view.root).map((r) => ({ seq: r.dataset.seq, index: Number(r.getAttribute('aria-rowindex')) }));
+    const status = COLUMN_BY_ID.get('status')!;
+    const cell = vi.spyOn(status, 'cell');
+    try {
+      act(() => {
+        view!.store
+          .getState()
+          .receive(envelope('bg/upsert', { tabId: 7, records: manyFailures(100, 1), stats: stats() }));
+      });
+      const after = rows(view.root);
+      // The same rows (pinned to the end), each now 100 places further down.
+      expect(after.map((r) => ({ seq: r.dataset.seq, index: Number(r.getAttribute('aria-rowindex')) }))).toEqual(
+        before.map((r) => ({ seq: r.seq, index: r.index + 100 })),
+      );
+      expect(cell).not.toHaveBeenCalled();
+    } finally {
+      cell.mockRestore();
+    }
   });
 
   it('uses grid roles and exposes status, code, ID and kind on each failure row', () => {

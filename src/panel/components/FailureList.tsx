@@ -686,7 +686,50 @@ const RecordRow = memo(function RecordRow({
   const record = row.record as RequestRecord;
   const x = record.exchange;
   const c = record.classification;
-  const sel: Selection = { kind: 'row', seq: row.seq };
+  return (
+    <div
+      id={`fl-row-${row.seq}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-level={inGroup ? 2 : undefined}
+      aria-selected={selected}
+      class={`row record kind-${c.kind}${selected ? ' selected' : ''}${inGroup ? ' in-group' : ''}${height ? ' wrapped' : ''}`}
+      style={height ? { '--wrapped-h': `${height}px` } : undefined}
+      data-testid={c.failure ? 'failure-row' : 'response-row'}
+      data-seq={row.seq}
+      data-status={x.status}
+      data-code={c.errorCode ?? ''}
+      data-id={c.errorId ?? ''}
+      data-kind={c.kind}
+      data-todo={row.todo ?? ''}
+      data-action={c.failure ? c.action : ''}
+      data-url={x.url}
+      onClick={() => onClick({ kind: 'row', seq: row.seq })}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        onMenu(row.seq, e.clientX, e.clientY);
+      }}
+    >
+      <RecordCells row={row} columns={columns} audit={audit} onCopyId={onCopyId} />
+    </div>
+  );
+});
+
+interface RecordCellsProps {
+  row: Row;
+  columns: readonly Column[];
+  audit: readonly AuditRule[] | undefined;
+  onCopyId(id: string, sel: Selection): void;
+}
+
+/**
+ * A row's cells, apart from the row element: a keystroke that adds or removes rows before the window
+ * changes the index of every row kept in it (aria-rowindex), and only the row element re-renders for
+ * that, not its cells (issue 18).
+ */
+const RecordCells = memo(function RecordCells({ row, columns, audit, onCopyId }: RecordCellsProps) {
+  const record = row.record as RequestRecord;
+  const c = record.classification;
   const cell = (column: Column) => {
     if (column.id === 'id') {
       return (
@@ -699,7 +742,7 @@ const RecordRow = memo(function RecordRow({
               aria-label={`Copy ID ${c.errorId}`}
               onClick={(e) => {
                 e.stopPropagation();
-                onCopyId(c.errorId!, sel);
+                onCopyId(c.errorId!, { kind: 'row', seq: row.seq });
               }}
             >
               {c.errorId}
@@ -722,33 +765,7 @@ const RecordRow = memo(function RecordRow({
       </div>
     );
   };
-  return (
-    <div
-      id={`fl-row-${row.seq}`}
-      role="row"
-      aria-rowindex={index + 2}
-      aria-level={inGroup ? 2 : undefined}
-      aria-selected={selected}
-      class={`row record kind-${c.kind}${selected ? ' selected' : ''}${inGroup ? ' in-group' : ''}${height ? ' wrapped' : ''}`}
-      style={height ? { '--wrapped-h': `${height}px` } : undefined}
-      data-testid={c.failure ? 'failure-row' : 'response-row'}
-      data-seq={row.seq}
-      data-status={x.status}
-      data-code={c.errorCode ?? ''}
-      data-id={c.errorId ?? ''}
-      data-kind={c.kind}
-      data-todo={row.todo ?? ''}
-      data-action={c.failure ? c.action : ''}
-      data-url={x.url}
-      onClick={() => onClick(sel)}
-      onContextMenu={(e) => {
-        e.preventDefault();
-        onMenu(row.seq, e.clientX, e.clientY);
-      }}
-    >
-      {columns.map(cell)}
-    </div>
-  );
+  return <>{columns.map(cell)}</>;
 });
 
 const NavRow = memo(function NavRow({ index, row, span }: { index: number; row: Row; span: number }) {
