@@ -1036,7 +1036,7 @@ function hasMessageField(o: Record<string, unknown>): boolean {
 }
 
 /** Flags that say, and only say, whether the call succeeded (`done`, `status`, `result` also describe data). */
-const EXPLICIT_SUCCESS_FLAGS: ReadonlySet<string> = new Set(['success', 'ok', 'succeeded', 'successful', 'issuccess']);
+const EXPLICIT_SUCCESS_FLAGS = NUMERIC_FLAG_KEYS;
 
 /** The object's own explicit success flag (`success: false`, `ok: "false"`), if it has one. */
 export function explicitSuccessFlag(o: Record<string, unknown>): boolean | undefined {
