@@ -139,7 +139,13 @@ describe('retry audit in the panel', () => {
 
   it('audits after a quiet moment, not inside each upsert', () => {
     const pending: Array<() => void> = [];
-    const store = createPanelStore({ tabId: 7, schedule: (t) => t(), scheduleAudit: (t) => void pending.push(t) });
+    // A clock that never moves: the refresh is one slice however loaded the machine is.
+    const store = createPanelStore({
+      tabId: 7,
+      schedule: (t) => t(),
+      scheduleAudit: (t) => void pending.push(t),
+      now: () => 0,
+    });
     view = renderPanel([], { store });
     const records = mistakes();
     for (const r of records)

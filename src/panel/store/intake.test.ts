@@ -62,6 +62,35 @@ describe('createIntake', () => {
     expect(delivered).toEqual(['bg/snapshot', 'bg/upsert']);
   });
 
+  it('reports a delivery that threw after its preparation as an uncaught error, and goes on', async () => {
+    const reported: unknown[] = [];
+    const original = globalThis.reportError;
+    globalThis.reportError = (e: unknown) => void reported.push(e);
+    try {
+      const delivered: string[] = [];
+      const tasks: Array<() => void> = [];
+      const intake = createIntake(
+        (m) => {
+          const type = (m as { type: string }).type;
+          delivered.push(type);
+          if (type === 'bg/upsert') throw new Error('bad');
+        },
+        (t) => t(),
+        (t) => tasks.push(t),
+        () => Promise.resolve(),
+      );
+      intake.push({ type: 'bg/upsert' });
+      intake.push({ type: 'bg/cleared' });
+      await new Promise((r) => setTimeout(r, 0));
+      expect(reported).toEqual([new Error('bad')]);
+      tasks.shift()!();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(delivered).toEqual(['bg/upsert', 'bg/cleared']);
+    } finally {
+      globalThis.reportError = original;
+    }
+  });
+
   it('keeps the order while a message is prepared: what arrives meanwhile waits, the snapshot still waits for its paint', async () => {
     const delivered: string[] = [];
     const painted: Array<() => void> = [];

@@ -66,6 +66,18 @@ export const inflatePackedAhead: Prepare = (message) => {
   return isPackedRecords(packed) ? inflateAhead(packed) : null;
 };
 
+/**
+ * A delivery that threw after an asynchronous preparation is reported as the synchronous path's
+ * throw would be (an uncaught error in the console), not as an unhandled rejection.
+ */
+function reportUncaught(error: unknown): void {
+  if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
+  else
+    setTimeout(() => {
+      throw error;
+    }, 0);
+}
+
 export function createIntake(
   deliver: (message: unknown) => void,
   afterPaint: AfterPaint = afterNextPaint,
@@ -101,10 +113,12 @@ export function createIntake(
     const pending = early ? early.pending : prepare(message);
     if (!pending) return deliverNow(message, start);
     waiting = true;
-    void pending.then(
-      () => deliverNow(message, start),
-      () => deliverNow(message, start),
-    );
+    pending
+      .then(
+        () => deliverNow(message, start),
+        () => deliverNow(message, start),
+      )
+      .catch(reportUncaught);
   };
 
   /** Delivers one message, then waits before the next when there is more or it was a snapshot. */
