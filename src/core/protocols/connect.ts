@@ -125,8 +125,12 @@ export const connect: FormatRecognizer = {
     if (body.kind === 'json') {
       const j = body.json;
       // Connect never sends an error with a 2xx; Twirp's `{code, msg}` is its own format.
-      if (ctx.exchange.status < 400 || !isRecord(j) || !connectCode(get(j, 'code'))) return null;
-      if (typeof get(j, 'msg') === 'string' || (get(j, 'message') === undefined && get(j, 'details') === undefined))
+      const code = isRecord(j) ? connectCode(get(j, 'code')) : undefined;
+      if (ctx.exchange.status < 400 || !isRecord(j) || !code) return null;
+      if (typeof get(j, 'msg') === 'string') return null;
+      // `message` and `details` are optional: a lone `code` is a complete Connect error when the HTTP
+      // status is the one the reference maps that code to.
+      if (get(j, 'message') === undefined && get(j, 'details') === undefined && code.http !== ctx.exchange.status)
         return null;
       // The Connect error object has only these keys; an envelope with more (`type`, `status`, `request_id`) is a vendor's own.
       for (const key in j)
