@@ -4,7 +4,9 @@
 // `{type:"error", code, message}` or `response.failed` with `response.error`; Gemini: `data: {"error": {...}}`.
 // Sources: https://docs.claude.com/en/docs/build-with-claude/streaming#error-events ,
 // https://platform.openai.com/docs/api-reference/responses-streaming/error ,
-// https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
+// https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation ;
+// tRPC v11 subscriptions (httpSubscriptionLink): `event: serialized-error` whose data is the tRPC error
+// shape (https://github.com/trpc/trpc/blob/main/packages/server/src/unstable-core-do-not-import/stream/sse.ts).
 
 import { parseEventStream } from '../body';
 import type { Extracted, FormatRecognizer, RecognizerContext } from '../types';
@@ -13,6 +15,7 @@ import { errorObject } from './error-object';
 import { googleLegacy } from './google-legacy';
 import { googleRpc } from './google-rpc';
 import { openai } from './openai';
+import { trpcShapeError } from '../protocols/trpc';
 import { at, code, compact, get, isRecord, str, text } from './util';
 
 const anthropic = catalogRecognizers.find((r) => r.id === 'anthropic');
@@ -52,9 +55,12 @@ export const sse: FormatRecognizer = {
     if (body.kind !== 'event-stream') return null;
     if (!body.text.includes('error') && !body.text.includes('failed')) return {};
     for (const ev of body.events ?? parseEventStream(body.text)) {
-      const named = ev.event === 'error' || ev.event === 'response.failed';
+      const trpcError = ev.event === 'serialized-error';
+      const named = ev.event === 'error' || ev.event === 'response.failed' || trpcError;
       if (!named && !ev.data.includes('error')) continue;
       const payload = ev.json !== undefined ? ev.json : parseJson(ev.data);
+      const shape = trpcError ? trpcShapeError(payload) : undefined;
+      if (shape) return { ...shape, saysFailure: true };
       if (isRecord(payload)) {
         const type = get(payload, 'type');
         if (type === 'response.failed') {

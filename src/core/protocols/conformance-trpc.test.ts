@@ -120,6 +120,25 @@ describe('tRPC: every error code × every framing', () => {
   }
 });
 
+describe('tRPC: httpSubscriptionLink SSE, event: serialized-error (v11 stream/sse.ts)', () => {
+  const sse = (data: unknown): Exchange => ({
+    method: 'GET',
+    url: 'https://app.example.test/api/trpc/post.onAdd?input=%7B%7D',
+    status: 200,
+    responseHeaders: { 'content-type': 'text/event-stream' },
+    body: `event: connected\ndata: {}\n\n\nid: 1\ndata: {"id":1}\n\n\nevent: serialized-error\ndata: ${JSON.stringify(data)}\n\n\n`,
+  });
+  it.each(CODES)('%s (%i, HTTP %i)', (code, number, http, retryable) => {
+    const c = classify(sse(shape(code, number, http)));
+    expect(c).toMatchObject({ failure: true, protocol: 'trpc', errorCode: code, retryable });
+    expect(c.message).toContain(MESSAGE);
+  });
+  it.each(CODES)('superjson: %s', (code, number, http, retryable) => {
+    const c = classify(sse({ json: shape(code, number, http) }));
+    expect(c).toMatchObject({ failure: true, protocol: 'trpc', errorCode: code, retryable });
+  });
+});
+
 describe('tRPC: successes', () => {
   it('a single result', () => {
     expect(classify(ex(200, JSON.stringify(success))).failure).toBe(false);
@@ -129,6 +148,12 @@ describe('tRPC: successes', () => {
   });
   it('a v11 JSON Lines batch of results', () => {
     expect(classify(ex(200, jsonl([head2, [0, 0, [[success]]], [1, 0, [[success]]]]), batchUrl)).failure).toBe(false);
+  });
+  it('a subscription that returns', () => {
+    const body = 'event: connected\ndata: {}\n\n\ndata: {"id":1}\n\n\nevent: return\ndata: \n\n\n';
+    expect(classify({ ...ex(200, body), responseHeaders: { 'content-type': 'text/event-stream' } }).failure).toBe(
+      false,
+    );
   });
   it('a v10 stream of results', () => {
     expect(

@@ -256,6 +256,15 @@ function jsonLinesBatch(textBody: string): { list: unknown[]; notes: string[] } 
   return list.some(isElement) ? { list, notes } : undefined;
 }
 
+/**
+ * A tRPC error shape on its own (`{message, code, data}`, or `{json: shape}` under superjson), as
+ * httpSubscriptionLink's `event: serialized-error` carries it; undefined when it is not one.
+ */
+export function trpcShapeError(shape: unknown): Extracted | undefined {
+  const err = errorOf({ error: shape });
+  return err ? extracted(err) : undefined;
+}
+
 export const trpc: FormatRecognizer = {
   id: 'trpc',
   title: 'tRPC {error:{json?:{message, code, data:{code, httpStatus, path}}}}, single and batched',
