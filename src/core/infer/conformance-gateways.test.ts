@@ -271,6 +271,69 @@ row(
   { failure: true, errorCode: 'DEPLOYMENT_NOT_FOUND', errorId: vercelId, retryable: false },
 );
 
+// Vercel codes whose verdict the docs give (https://vercel.com/docs/errors): a paused or disabled
+// deployment waits for its owner; a throttled or timed-out function is transient.
+const vercel = (status: number, code: string, title: string) =>
+  ex(status, 'text/plain; charset=utf-8', `${title}\n\n${code}\n\n${vercelId}\n`, {
+    'x-vercel-id': vercelId,
+    'x-vercel-error': code,
+  });
+row('Vercel DEPLOYMENT_PAUSED', vercel(503, 'DEPLOYMENT_PAUSED', 'This deployment is temporarily paused'), {
+  failure: true,
+  errorCode: 'DEPLOYMENT_PAUSED',
+  retryable: false,
+});
+row('Vercel FUNCTION_THROTTLED', vercel(503, 'FUNCTION_THROTTLED', 'A server error has occurred'), {
+  failure: true,
+  errorCode: 'FUNCTION_THROTTLED',
+  retryable: true,
+});
+row('Vercel FUNCTION_PAYLOAD_TOO_LARGE', vercel(413, 'FUNCTION_PAYLOAD_TOO_LARGE', 'Request Entity Too Large'), {
+  failure: true,
+  errorCode: 'FUNCTION_PAYLOAD_TOO_LARGE',
+  retryable: false,
+});
+row(
+  'Vercel MIDDLEWARE_INVOCATION_TIMEOUT',
+  vercel(504, 'MIDDLEWARE_INVOCATION_TIMEOUT', 'An error occurred with your deployment'),
+  {
+    failure: true,
+    errorCode: 'MIDDLEWARE_INVOCATION_TIMEOUT',
+    retryable: true,
+  },
+);
+
+// AWS: x-amzn-ErrorType may carry a `:<namespace URL>` suffix, __type a `<namespace>#` prefix (smithy-rs error_envelope)
+row(
+  'API Gateway x-amzn-ErrorType with the coral suffix',
+  ex(403, 'application/json', JSON.stringify({ message: 'Missing Authentication Token' }), {
+    'x-amzn-requestid': 'c0a6a9a5-3b1e-4b1f-9d5e-2f1c8f7e6d5c',
+    'x-amzn-errortype':
+      'MissingAuthenticationTokenException:http://internal.amazon.com/coral/com.amazon.coral.service/',
+  }),
+  { failure: true, errorCode: 'MissingAuthenticationTokenException', retryable: false },
+);
+row(
+  'AWS JSON __type with the namespace prefix',
+  ex(
+    400,
+    'application/x-amz-json-1.0',
+    JSON.stringify({
+      __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException',
+      message: 'Requested resource not found',
+    }),
+    {
+      'x-amzn-requestid': 'K1V5T4E3S2R1Q0P9O8N7M6L5K4J3I2H1G0F9E8D7C6B5A4Z3Y2X1',
+    },
+  ),
+  {
+    failure: true,
+    errorCode: 'ResourceNotFoundException',
+    errorId: 'K1V5T4E3S2R1Q0P9O8N7M6L5K4J3I2H1G0F9E8D7C6B5A4Z3Y2X1',
+    retryable: false,
+  },
+);
+
 // Netlify
 row(
   'Netlify 502 with x-nf-request-id',

@@ -98,6 +98,26 @@ describe('GraphQL over HTTP: every error code × every framing', () => {
   }
 });
 
+describe('GraphQL: gateway errors at their own HTTP status (Apollo Router)', () => {
+  // https://www.apollographql.com/docs/graphos/routing/errors (REQUEST_RATE_LIMITED 429, REQUEST_TIMEOUT 504)
+  const rows: Array<[string, number, boolean]> = [
+    ['REQUEST_RATE_LIMITED', 429, true],
+    ['REQUEST_TIMEOUT', 504, true],
+    ['INVALID_GRAPHQL_REQUEST', 400, false],
+    ['PARSING_ERROR', 400, false],
+  ];
+  it.each(rows)('%s on %i', (code, status, retryable) => {
+    const c = classify(
+      ex(
+        status,
+        { errors: [{ message: 'Your request has been rejected', extensions: { code } }] },
+        'application/graphql-response+json',
+      ),
+    );
+    expect(c).toMatchObject({ failure: true, protocol: 'graphql', errorCode: code, retryable });
+  });
+});
+
 describe('GraphQL over HTTP: successes', () => {
   it('data without errors', () => {
     expect(classify(ex(200, { data: { viewer: { login: 'octocat' } } })).failure).toBe(false);
