@@ -11,6 +11,7 @@
 import { catalogRecognizers } from '../catalog/engine';
 import type { FormatRecognizer } from '../types';
 import { connect } from '../protocols/connect';
+import { grpcStatusJson } from '../protocols/grpc-status-json';
 import { grpcWeb } from '../protocols/grpc-web';
 import { jsonRpc } from '../protocols/jsonrpc';
 import { trpc } from '../protocols/trpc';
@@ -104,6 +105,7 @@ const all: FormatRecognizer[] = [
   grpcWeb,
   connect,
   twirp,
+  grpcStatusJson,
   // vendors
   stripe,
   openai,
