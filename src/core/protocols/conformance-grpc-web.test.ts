@@ -261,3 +261,30 @@ describe('gRPC-web: HTTP errors without grpc-status (http-grpc-status-mapping.md
     expect(c.failure).toBe(false);
   });
 });
+
+describe('gRPC-web: trailers-only on a non-200 status (a proxy that sets both)', () => {
+  const rows: Array<[number, number, string, boolean]> = [
+    [503, 14, 'UNAVAILABLE', true],
+    [429, 8, 'RESOURCE_EXHAUSTED', true],
+    [504, 4, 'DEADLINE_EXCEEDED', true],
+    [401, 16, 'UNAUTHENTICATED', false],
+    [403, 7, 'PERMISSION_DENIED', false],
+    [404, 12, 'UNIMPLEMENTED', false],
+  ];
+  it.each(rows)('HTTP %i with grpc-status %i', (http, code, name, retryable) => {
+    const c = classify(ex(http, { 'grpc-status': String(code), 'grpc-message': 'from the proxy' }, null));
+    expect(c).toMatchObject({
+      failure: true,
+      protocol: 'grpc-web',
+      errorCode: name,
+      retryable,
+      message: 'from the proxy',
+    });
+  });
+  it('a text/plain proxy body beside the grpc-status header', () => {
+    const c = classify(
+      ex(503, { 'grpc-status': '14', 'grpc-message': 'no healthy upstream' }, 'no healthy upstream', 'text/plain'),
+    );
+    expect(c).toMatchObject({ failure: true, protocol: 'grpc-web', errorCode: 'UNAVAILABLE', retryable: true });
+  });
+});

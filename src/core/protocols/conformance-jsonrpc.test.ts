@@ -151,3 +151,31 @@ describe('JSON-RPC 2.0: successes and notifications', () => {
     expect(classify(ex(200, '')).failure).toBe(false);
   });
 });
+
+describe('JSON-RPC 2.0: EIP-1474 provider codes (message as the EIP gives it)', () => {
+  const rows: Array<[number, string, boolean]> = [
+    [-32000, 'Invalid input', false],
+    [-32001, 'Resource not found', false],
+    [-32002, 'Resource unavailable', true],
+    [-32003, 'Transaction rejected', false],
+    [-32004, 'Method not supported', false],
+    [-32005, 'Request exceeds defined limit', false],
+    [-32006, 'JSON-RPC version not supported', false],
+  ];
+  it.each(rows)('%i %s', (code, message, retryable) => {
+    const c = classify(ex(200, resp(1, { code, message })));
+    expect(c).toMatchObject({ failure: true, protocol: 'jsonrpc', errorCode: String(code), retryable });
+  });
+});
+
+describe('JSON-RPC 2.0: a response carrying both members', () => {
+  it('result null beside an error object is the error', () => {
+    const c = classify(
+      ex(200, { jsonrpc: '2.0', id: 1, result: null, error: { code: -32603, message: 'Internal error' } }),
+    );
+    expect(c).toMatchObject({ failure: true, protocol: 'jsonrpc', errorCode: '-32603' });
+  });
+  it('error null beside a result is a success', () => {
+    expect(classify(ex(200, { jsonrpc: '2.0', id: 1, result: '0x1', error: null })).failure).toBe(false);
+  });
+});
