@@ -425,6 +425,139 @@ row(
   { failure: true, retryable: true, errorId: '3f1e2d3c-4b5a-4c6d' },
 );
 
+// Fastly's synthetic error page (Varnish-derived): "Details: cache-<node> <epoch> <xid>" is what Fastly support asks for
+// (https://www.fastly.com/documentation/guides/concepts/errors/ , "Guru Mediation").
+row(
+  'Fastly 503 first byte timeout',
+  ex(
+    503,
+    'text/html; charset=utf-8',
+    '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html>\n  <head>\n    <title>503 first byte timeout</title>\n  </head>\n  <body>\n    <h1>Error 503 first byte timeout</h1>\n    <p>first byte timeout</p>\n    <h3>Guru Mediation:</h3>\n    <p>Details: cache-sjc10032-SJC 1485203539 3326064564</p>\n    <hr>\n    <p>Varnish cache server</p>\n  </body>\n</html>\n',
+    { 'x-served-by': 'cache-sjc10032-SJC', 'x-cache': 'MISS', via: '1.1 varnish' },
+  ),
+  {
+    failure: true,
+    retryable: true,
+    errorId: 'cache-sjc10032-SJC 1485203539 3326064564',
+    messageHas: 'first byte timeout',
+  },
+);
+
+// Lambda function URL (https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html) and API Gateway HTTP APIs,
+// whose request ID header is apigw-requestid (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html)
+row(
+  'Lambda function URL forbidden',
+  ex(
+    403,
+    'application/json',
+    JSON.stringify({
+      Message:
+        'Forbidden. For troubleshooting Function URL authorization issues, see: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
+    }),
+    {
+      'x-amzn-requestid': '4b8e6a1c-2d3f-4e5a-9b7c-1d2e3f4a5b6c',
+      'x-amzn-errortype': 'AccessDeniedException',
+    },
+  ),
+  {
+    failure: true,
+    errorCode: 'AccessDeniedException',
+    errorId: '4b8e6a1c-2d3f-4e5a-9b7c-1d2e3f4a5b6c',
+    retryable: false,
+    messageHas: 'Forbidden',
+  },
+);
+row(
+  'API Gateway HTTP API 503 with apigw-requestid',
+  ex(503, 'application/json', JSON.stringify({ message: 'Service Unavailable' }), {
+    'apigw-requestid': 'Kx1bAEXAoAMEbAg=',
+  }),
+  { failure: true, retryable: true, errorId: 'Kx1bAEXAoAMEbAg=' },
+);
+
+// Azure API Management's own errors carry activityId, the ID its diagnostics are keyed by
+// (https://learn.microsoft.com/en-us/azure/api-management/api-management-error-handling-policies)
+row(
+  'APIM 500 with activityId',
+  ex(
+    500,
+    'application/json',
+    JSON.stringify({
+      statusCode: 500,
+      message: 'Internal server error',
+      activityId: '2b5c7e1a-9f3d-4c8b-a6e2-1d4f7b9c3e5a',
+    }),
+  ),
+  { failure: true, retryable: true, errorId: '2b5c7e1a-9f3d-4c8b-a6e2-1d4f7b9c3e5a' },
+);
+
+// Kong proxy errors (kong/kong kong/runloop/handler.lua, kong/tools/http.lua default messages)
+row(
+  'Kong 503 no peer',
+  ex(
+    503,
+    'application/json; charset=utf-8',
+    JSON.stringify({ message: 'failure to get a peer from the ring-balancer', request_id: '5c1f8e2d7a3b4c6d9e0f1a2b' }),
+    {
+      'x-kong-request-id': '5c1f8e2d7a3b4c6d9e0f1a2b',
+    },
+  ),
+  { failure: true, retryable: true, errorId: '5c1f8e2d7a3b4c6d9e0f1a2b', messageHas: 'ring-balancer' },
+);
+row(
+  'Kong 502 invalid upstream response',
+  ex(
+    502,
+    'application/json; charset=utf-8',
+    JSON.stringify({
+      message: 'An invalid response was received from the upstream server',
+      request_id: '7d2e9f3a8b4c5d6e0f1a2b3c',
+    }),
+    {
+      'x-kong-request-id': '7d2e9f3a8b4c5d6e0f1a2b3c',
+    },
+  ),
+  { failure: true, retryable: true, errorId: '7d2e9f3a8b4c5d6e0f1a2b3c' },
+);
+row(
+  'Kong 401 no API key',
+  ex(401, 'application/json; charset=utf-8', JSON.stringify({ message: 'No API key found in request' })),
+  {
+    failure: true,
+    retryable: false,
+    messageHas: 'No API key found',
+  },
+);
+
+// HAProxy http_err_msgs
+row(
+  'HAProxy 403',
+  ex(
+    403,
+    'text/html',
+    '<html><body><h1>403 Forbidden</h1>\nRequest forbidden by administrative rules.\n</body></html>\n',
+  ),
+  { failure: true, retryable: false, messageHas: 'forbidden by administrative rules' },
+);
+row(
+  'HAProxy 502',
+  ex(
+    502,
+    'text/html',
+    '<html><body><h1>502 Bad Gateway</h1>\nThe server returned an invalid or incomplete response.\n</body></html>\n',
+  ),
+  { failure: true, retryable: true, messageHas: 'invalid or incomplete response' },
+);
+row(
+  'HAProxy 429',
+  ex(
+    429,
+    'text/html',
+    '<html><body><h1>429 Too Many Requests</h1>\nYou have sent too many requests in a given amount of time.\n</body></html>\n',
+  ),
+  { failure: true, retryable: true, messageHas: 'too many requests' },
+);
+
 describe('gateways, CDNs and PaaS routers: documented default errors', () => {
   it.each(rows)('%s', (_name, exchange, want) => {
     const c = classify(exchange);
