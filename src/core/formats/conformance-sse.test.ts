@@ -80,3 +80,31 @@ describe('SSE: documented error events × framings', () => {
     );
   });
 });
+
+describe('GraphQL over SSE (graphql-sse PROTOCOL.md): next events carry ExecutionResults', () => {
+  const gqlEx = (body: string): Exchange => ({ ...ex(body), url: 'https://api.example.test/graphql/stream' });
+  const next = (result: unknown): string => `event: next\ndata: ${JSON.stringify(result)}\n\n`;
+  it('a next event with errors fails the operation', () => {
+    const c = classify(
+      gqlEx(
+        next({ data: { greetings: 'Hi' } }) +
+          next({
+            data: null,
+            errors: [{ message: 'Not authorised!', path: ['greetings'], extensions: { code: 'FORBIDDEN' } }],
+          }) +
+          'event: complete\ndata:\n\n',
+      ),
+    );
+    expect(c).toMatchObject({ failure: true, protocol: 'graphql', errorCode: 'FORBIDDEN', message: 'Not authorised!' });
+  });
+  it('next events without errors, then complete, are a success', () => {
+    const c = classify(
+      gqlEx(
+        next({ data: { greetings: 'Hi' } }) +
+          next({ data: { greetings: 'Bonjour' }, errors: [] }) +
+          'event: complete\ndata:\n\n',
+      ),
+    );
+    expect(c.failure).toBe(false);
+  });
+});
