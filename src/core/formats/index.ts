@@ -11,6 +11,7 @@
 import { catalogRecognizers } from '../catalog/engine';
 import type { FormatRecognizer } from '../types';
 import { connect } from '../protocols/connect';
+import { graphqlMultipart } from '../protocols/graphql-multipart';
 import { grpcStatusJson } from '../protocols/grpc-status-json';
 import { grpcWeb } from '../protocols/grpc-web';
 import { jsonRpc } from '../protocols/jsonrpc';
@@ -106,6 +107,7 @@ const all: FormatRecognizer[] = [
   connect,
   twirp,
   grpcStatusJson,
+  graphqlMultipart,
   // vendors
   stripe,
   openai,

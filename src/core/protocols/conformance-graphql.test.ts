@@ -132,3 +132,74 @@ describe('GraphQL over HTTP: successes', () => {
     expect(classify(ex(200, [{ data: { a: 1 } }, { data: { b: 2 } }])).failure).toBe(false);
   });
 });
+
+describe('GraphQL multipart/mixed: incremental delivery and Apollo multipart subscriptions', () => {
+  const multipart = (contentType: string, boundary: string, parts: unknown[], eol = '\r\n'): Exchange => ({
+    method: 'POST',
+    url: 'https://api.example.test/graphql',
+    status: 200,
+    responseHeaders: { 'content-type': contentType },
+    body:
+      parts
+        .map(
+          (p) =>
+            `--${boundary}${eol}content-type: application/json; charset=utf-8${eol}${eol}${JSON.stringify(p)}${eol}`,
+        )
+        .join('') + `--${boundary}--${eol}`,
+  });
+  const forbidden = {
+    message: 'Not authorised to read the address',
+    path: ['user', 'address'],
+    extensions: { code: 'FORBIDDEN' },
+  };
+  const rows: Array<[string, Exchange]> = [
+    [
+      '@defer: errors in an incremental item',
+      multipart('multipart/mixed; boundary="-"; deferSpec=20220824', '-', [
+        { data: { user: { id: '1' } }, hasNext: true },
+        { incremental: [{ data: null, path: ['user'], errors: [forbidden] }], hasNext: false },
+      ]),
+    ],
+    [
+      '@defer: errors in the initial result',
+      multipart(
+        'multipart/mixed;boundary=graphql;deferSpec=20220824',
+        'graphql',
+        [
+          { data: { user: null }, errors: [forbidden], hasNext: true },
+          { incremental: [{ data: { a: 1 }, path: ['x'] }], hasNext: false },
+        ],
+        '\n',
+      ),
+    ],
+    [
+      'Apollo subscription: errors in a payload',
+      multipart('multipart/mixed;boundary="graphql";subscriptionSpec="1.0"', 'graphql', [
+        {},
+        { payload: { data: { onEvent: 1 } } },
+        { payload: { data: null, errors: [forbidden] } },
+      ]),
+    ],
+    [
+      'Apollo subscription: a transport error ends it',
+      multipart('multipart/mixed;boundary="graphql";subscriptionSpec="1.0"', 'graphql', [
+        {},
+        { payload: null, errors: [forbidden] },
+      ]),
+    ],
+  ];
+  it.each(rows)('%s', (_name, exchange) => {
+    const c = classify(exchange);
+    expect(c).toMatchObject({ failure: true, protocol: 'graphql', errorCode: 'FORBIDDEN', retryable: false });
+    expect(c.message).toContain('Not authorised');
+  });
+  it('parts without errors are a success', () => {
+    const c = classify(
+      multipart('multipart/mixed; boundary="-"; deferSpec=20220824', '-', [
+        { data: { user: { id: '1' } }, hasNext: true },
+        { incremental: [{ data: { address: 'x' }, path: ['user'] }], hasNext: false },
+      ]),
+    );
+    expect(c.failure).toBe(false);
+  });
+});
