@@ -182,3 +182,33 @@ describe('Connect: an intermediary answers with something that is not a Connect 
     expect(c).toMatchObject({ failure: true, retryable });
   });
 });
+
+describe('Connect: a stream captured as decoded text (HAR tools decode connect+json as UTF-8)', () => {
+  const asText = (data: string, end: unknown): Exchange => {
+    const bytes = concat(frame(0x00, data), frame(0x02, JSON.stringify(end)));
+    return {
+      method: 'POST',
+      url: 'https://api.example.test/acme.v1.Orders/List',
+      status: 200,
+      responseHeaders: { 'content-type': 'application/connect+json' },
+      body: new TextDecoder().decode(bytes),
+    };
+  };
+  const rows: Array<[string, string, string]> = [
+    ['ASCII', '{"id":"1"}', 'backend draining'],
+    ['non-ASCII message (byte counts change)', '{"name":"café crème"}', 'état indisponible — réessayez'],
+    [
+      'a data message of 200 bytes (length byte ≥ 0x80 is mangled)',
+      JSON.stringify({ text: 'x'.repeat(188) }),
+      'backend draining',
+    ],
+    ['an end-of-stream message of 150 bytes', '{"id":"1"}', `backend draining ${'y'.repeat(110)}`],
+  ];
+  it.each(rows)('%s', (_name, data, message) => {
+    const c = classify(asText(data, { error: { code: 'unavailable', message } }));
+    expect(c).toMatchObject({ failure: true, protocol: 'connect', errorCode: 'unavailable', retryable: true, message });
+  });
+  it('a text-captured stream that ended well is a success', () => {
+    expect(classify(asText('{"name":"café"}', { metadata: {} })).failure).toBe(false);
+  });
+});

@@ -65,12 +65,37 @@ export function connectError(error: Record<string, unknown>, notes: string[]): E
   return out;
 }
 
+/**
+ * The end-of-stream JSON of a stream captured as decoded text (HAR tools decode `application/connect+json`
+ * as UTF-8, which changes byte counts and mangles length bytes ≥ 0x80): the text after the last 0x02 flag
+ * character, from its first `{`. The end-of-stream message is always the last envelope.
+ */
+function endOfStreamByText(exchange: RecognizerContext['exchange']): unknown {
+  const body = exchange.body;
+  if (exchange.bodyEncoding === 'base64' || typeof body !== 'string') return undefined;
+  const flag = body.lastIndexOf('\u0002');
+  if (flag === -1) return undefined;
+  const open = body.indexOf('{', flag + 1);
+  if (open === -1 || open > flag + 5) return undefined;
+  try {
+    const json: unknown = JSON.parse(body.slice(open));
+    return isRecord(json) ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function endOfStream(ctx: RecognizerContext): Extracted | null {
   const notes: string[] = [];
   const raw = bodyBytes(ctx.exchange);
   if (!raw) return { protocol: 'connect' };
   const { envelopes } = readEnvelopes(raw.bytes);
   const end = envelopes.find((e) => (e.flags & 0x02) !== 0);
+  const byText = end ? undefined : endOfStreamByText(ctx.exchange);
+  if (byText !== undefined) {
+    notes.push('Connect stream was captured as text; end-of-stream message found by its text');
+    return endOfStreamMessage(byText, notes);
+  }
   if (!end) {
     const last = envelopes[envelopes.length - 1];
     notes.push(
@@ -89,6 +114,11 @@ function endOfStream(ctx: RecognizerContext): Extracted | null {
   } catch {
     return { protocol: 'connect', notes: [...notes, 'Connect end-of-stream message is not JSON'] };
   }
+  return endOfStreamMessage(json, notes);
+}
+
+/** The engine's fields for an end-of-stream message `{error?, metadata?}`. */
+function endOfStreamMessage(json: unknown, notes: string[]): Extracted {
   const error = get(json, 'error');
   if (!isRecord(error)) return { protocol: 'connect', saysSuccess: true };
   const out = connectError(error, notes);
