@@ -288,3 +288,19 @@ describe('gRPC-web: trailers-only on a non-200 status (a proxy that sets both)',
     expect(c).toMatchObject({ failure: true, protocol: 'grpc-web', errorCode: 'UNAVAILABLE', retryable: true });
   });
 });
+
+describe('gRPC-web: a body captured as decoded text (the 0x80 trailer flag and length bytes are not UTF-8)', () => {
+  const rows: Array<[string, Uint8Array]> = [
+    ['short protobuf message', DATA],
+    [
+      'a 200-byte message (length byte ≥ 0x80)',
+      frame(0x00, concat(new Uint8Array([0x0a, 0xc5, 0x01]), new Uint8Array(197).fill(0x61))),
+    ],
+    ['a JSON message with non-ASCII text', frame(0x00, '{"name":"café crème"}')],
+  ];
+  it.each(rows)('%s', (_name, data) => {
+    const bytes = concat(data, frame(0x80, trailerBlock(14, 'backend down')));
+    const c = classify(ex(200, {}, new TextDecoder().decode(bytes)));
+    expect(c).toMatchObject({ failure: true, protocol: 'grpc-web', errorCode: 'UNAVAILABLE', message: 'backend down' });
+  });
+});
