@@ -144,14 +144,25 @@ export function parseEventStream(text: string, maxEvents = MAX_SSE_EVENTS): SseE
     data = [];
     id = undefined;
   };
-  let pos = 0;
+  // The grammar ends lines with CRLF, LF or a lone CR, and drops one leading BOM. Lone CRs are rare: the
+  // two-way search runs only when the text has one.
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
+  const loneCr = text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text);
   while (pos <= n && events.length < maxEvents) {
     let end = text.indexOf('\n', pos);
     if (end === -1) end = n;
+    let next = end + 1;
+    if (loneCr) {
+      const cr = text.indexOf('\r', pos);
+      if (cr !== -1 && cr < end) {
+        end = cr;
+        next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      }
+    }
     let line = text.slice(pos, end);
     if (line.endsWith('\r')) line = line.slice(0, -1);
-    pos = end + 1;
+    pos = next;
     if (line === '') {
       flush();
       if (end === n) break;

@@ -11,6 +11,8 @@
 import { catalogRecognizers } from '../catalog/engine';
 import type { FormatRecognizer } from '../types';
 import { connect } from '../protocols/connect';
+import { graphqlMultipart } from '../protocols/graphql-multipart';
+import { grpcStatusJson } from '../protocols/grpc-status-json';
 import { grpcWeb } from '../protocols/grpc-web';
 import { jsonRpc } from '../protocols/jsonrpc';
 import { trpc } from '../protocols/trpc';
@@ -104,6 +106,8 @@ const all: FormatRecognizer[] = [
   grpcWeb,
   connect,
   twirp,
+  grpcStatusJson,
+  graphqlMultipart,
   // vendors
   stripe,
   openai,

@@ -194,6 +194,9 @@ export const json: FormatRecognizer = {
       if (isRecord(j) && (hasOwn.call(j, 'jsonrpc') || hasOwn.call(j, 'result') || hasOwn.call(j, 'data'))) return null;
     }
     if (!isRecord(j)) return null;
+    // A streamed batch keyed by call index (tRPC v10 `{"0": {result}, "1": {error}}`): the same as an array.
+    const firstCall = hasOwn.call(j, '0') ? j['0'] : undefined;
+    if (isRecord(firstCall) && (hasOwn.call(firstCall, 'result') || hasOwn.call(firstCall, 'error'))) return null;
     // Media types and headers that identify a format regardless of keys.
     if (
       body.mimeType.includes('problem') ||

@@ -3,6 +3,12 @@
 // ID to quote is written in it ("Reference #18.2f…", "Ray ID: 8a…", "Request ID: …", "Support ID").
 import { decodeEntities, MAX_MARKUP_SCAN } from '../formats/util';
 
+/**
+ * Varnish's Guru Meditation: `XID: <req.xid>`, a transaction counter printed with %u, so short right after a
+ * restart (builtin.vcl vcl_synth; varnish-cache bin/varnishd/builtin.vcl). Exempt from the 6-character floor.
+ */
+const XID_PHRASE = /\bXID\s*:?\s*(\d{1,20})\b/;
+
 /** Phrases that introduce the ID a page asks the reader to quote, most specific first. Group 1 is the ID. */
 const SUPPORT_PHRASES: readonly RegExp[] = [
   // "Reference #18.2f…" (Akamai), "Reference ID: #8a2f…" (bot-protection block pages, support tickets).
@@ -10,7 +16,7 @@ const SUPPORT_PHRASES: readonly RegExp[] = [
   /\bRay\s*ID\s*:?\s*([0-9a-f]{12,32}(?:-[A-Z]{3})?)/i,
   /\bsupport\s*ID\s*(?:is)?\s*:?\s*([0-9A-Za-z][0-9A-Za-z\-]{5,127})/i,
   /\b(?:request|correlation|trace|tracking|incident|error|event|transaction|activity|session|internal)[ _-]?(?:ID|identifier|ref(?:erence)?)\s*(?:is)?\s*[:=#]?\s*["'(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i,
-  /\bXID\s*:?\s*(\d{4,20})/,
+  XID_PHRASE,
   // FortiWeb's block page: the Message ID finds the log entry (the Attack ID beside it names the signature).
   /\bMessage\s*ID\s*:\s*(\d{6,20})\b/,
   /\bDetails\s*:\s*(cache-[A-Za-z0-9\-]+(?: \d+){0,2})/i,
@@ -32,7 +38,7 @@ export function supportIdInText(text: string): string | undefined {
     const m = re.exec(t);
     if (!m) continue;
     const id = clean(m[1]);
-    if (id.length >= 6 && /\d/.test(id)) return id;
+    if ((id.length >= 6 || re === XID_PHRASE) && /\d/.test(id)) return id;
   }
   return undefined;
 }

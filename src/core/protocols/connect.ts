@@ -65,12 +65,37 @@ export function connectError(error: Record<string, unknown>, notes: string[]): E
   return out;
 }
 
+/**
+ * The end-of-stream JSON of a stream captured as decoded text (HAR tools decode `application/connect+json`
+ * as UTF-8, which changes byte counts and mangles length bytes ≥ 0x80): the text after the last 0x02 flag
+ * character, from its first `{`. The end-of-stream message is always the last envelope.
+ */
+function endOfStreamByText(exchange: RecognizerContext['exchange']): unknown {
+  const body = exchange.body;
+  if (exchange.bodyEncoding === 'base64' || typeof body !== 'string') return undefined;
+  const flag = body.lastIndexOf('\u0002');
+  if (flag === -1) return undefined;
+  const open = body.indexOf('{', flag + 1);
+  if (open === -1 || open > flag + 5) return undefined;
+  try {
+    const json: unknown = JSON.parse(body.slice(open));
+    return isRecord(json) ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function endOfStream(ctx: RecognizerContext): Extracted | null {
   const notes: string[] = [];
   const raw = bodyBytes(ctx.exchange);
   if (!raw) return { protocol: 'connect' };
   const { envelopes } = readEnvelopes(raw.bytes);
   const end = envelopes.find((e) => (e.flags & 0x02) !== 0);
+  const byText = end ? undefined : endOfStreamByText(ctx.exchange);
+  if (byText !== undefined) {
+    notes.push('Connect stream was captured as text; end-of-stream message found by its text');
+    return endOfStreamMessage(byText, notes);
+  }
   if (!end) {
     const last = envelopes[envelopes.length - 1];
     notes.push(
@@ -89,6 +114,11 @@ function endOfStream(ctx: RecognizerContext): Extracted | null {
   } catch {
     return { protocol: 'connect', notes: [...notes, 'Connect end-of-stream message is not JSON'] };
   }
+  return endOfStreamMessage(json, notes);
+}
+
+/** The engine's fields for an end-of-stream message `{error?, metadata?}`. */
+function endOfStreamMessage(json: unknown, notes: string[]): Extracted {
   const error = get(json, 'error');
   if (!isRecord(error)) return { protocol: 'connect', saysSuccess: true };
   const out = connectError(error, notes);
@@ -125,8 +155,12 @@ export const connect: FormatRecognizer = {
     if (body.kind === 'json') {
       const j = body.json;
       // Connect never sends an error with a 2xx; Twirp's `{code, msg}` is its own format.
-      if (ctx.exchange.status < 400 || !isRecord(j) || !connectCode(get(j, 'code'))) return null;
-      if (typeof get(j, 'msg') === 'string' || (get(j, 'message') === undefined && get(j, 'details') === undefined))
+      const code = isRecord(j) ? connectCode(get(j, 'code')) : undefined;
+      if (ctx.exchange.status < 400 || !isRecord(j) || !code) return null;
+      if (typeof get(j, 'msg') === 'string') return null;
+      // `message` and `details` are optional: a lone `code` is a complete Connect error when the HTTP
+      // status is the one the reference maps that code to.
+      if (get(j, 'message') === undefined && get(j, 'details') === undefined && code.http !== ctx.exchange.status)
         return null;
       // The Connect error object has only these keys; an envelope with more (`type`, `status`, `request_id`) is a vendor's own.
       for (const key in j)

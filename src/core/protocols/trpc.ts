@@ -2,8 +2,13 @@
 // with superjson (or another transformer) wrapping it as `{error:{json:{…}}}`. httpBatchLink answers a
 // batch with an array of `{result:{data}}` / `{error}` in call order (HTTP 207 when mixed).
 // errorCode = data.code ("UNAUTHORIZED"); retryability follows data.httpStatus (else the code's status).
+// Streamed batches: v10's unstable_httpBatchStreamLink writes one object keyed by call index
+// (`{"1":{…}\n,"0":{…}\n}`); v11's httpBatchStreamLink writes JSON Lines: a head line mapping each call
+// index to a placeholder `[[0],[null, 0, chunk]]`, then one `[chunk, 0, [[response]]]` line per call as it
+// settles (`[chunk, 1]` when it rejected), each line `{json: …}` under superjson.
 // Sources: https://trpc.io/docs/server/error-handling , https://trpc.io/docs/rpc ,
-// https://github.com/trpc/trpc/blob/main/packages/server/src/unstable-core-do-not-import/rpc/codes.ts
+// https://github.com/trpc/trpc/blob/main/packages/server/src/unstable-core-do-not-import/rpc/codes.ts ,
+// https://github.com/trpc/trpc/blob/main/packages/server/src/unstable-core-do-not-import/stream/jsonl.ts
 import type { Extracted, FieldError, FormatRecognizer, OperationFailure } from '../types';
 import { get, has, isRecord, num, str, text } from '../formats/util';
 import { retryableHttp } from './codes';
@@ -145,7 +150,11 @@ function isElement(value: unknown): boolean {
 }
 
 function batch(list: unknown[]): Extracted | null {
-  if (!isElement(list[0])) return null;
+  return isElement(list[0]) ? operationsOf(list, []) : null;
+}
+
+/** The batch's failed calls; `list` holds the responses in call order (undefined: none arrived). */
+function operationsOf(list: unknown[], notes: string[]): Extracted {
   const ops = new OperationList();
   let first: TrpcError | undefined;
   const read = Math.min(list.length, MAX_BATCH_ELEMENTS);
@@ -164,20 +173,115 @@ function batch(list: unknown[]): Extracted | null {
     first ??= err;
   }
   const summary = ops.summary(list.length, read, 'tRPC');
+  if (notes.length) summary.notes = [...(summary.notes ?? []), ...notes];
   if (!first) return { protocol: 'trpc', saysSuccess: true, ...summary };
   return { ...extracted(first), ...summary };
+}
+
+const INDEX_KEY = /^(?:0|[1-9]\d{0,5})$/;
+
+/** v10 stream: `{"0": element, "1": element, …}` with every key a call index; the elements in call order. */
+function indexKeyed(j: Record<string, unknown>): unknown[] | undefined {
+  const out: unknown[] = [];
+  let n = 0;
+  for (const key in j) {
+    if (++n > MAX_BATCH_ELEMENTS || !INDEX_KEY.test(key)) return undefined;
+    out[Number(key)] = j[key];
+  }
+  for (let i = 0; i < out.length; i++) if (!(i in out)) return undefined;
+  return out.length && isElement(out[0]) ? out : undefined;
+}
+
+const MAX_STREAM_LINES = MAX_BATCH_ELEMENTS + 1;
+/** superjson (and other transformers) wrap every line as `{json: …}`. */
+const unwrap = (v: unknown): unknown =>
+  isRecord(v) && has(v, 'json') && Object.keys(v).every((k) => k === 'json' || k === 'meta') ? get(v, 'json') : v;
+
+/** The value a hydrated `[[value], …defs]` carries. */
+const hydratedValue = (v: unknown): unknown => (Array.isArray(v) && Array.isArray(v[0]) ? v[0][0] : undefined);
+
+/**
+ * v11 JSON Lines: the calls' responses in call order, or undefined when the text is not such a stream.
+ * A call whose chunk never arrived or was rejected has no response; it is named in the notes.
+ */
+function jsonLinesBatch(textBody: string): { list: unknown[]; notes: string[] } | undefined {
+  const lines = textBody.split('\n', MAX_STREAM_LINES + 1);
+  let head: unknown;
+  try {
+    head = unwrap(JSON.parse(lines[0]));
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(head) || !('0' in head)) return undefined;
+  // call index → chunk id (a placeholder) or the response itself (inline)
+  const calls: Array<{ chunk?: number; value?: unknown }> = [];
+  for (const key in head) {
+    if (!INDEX_KEY.test(key) || calls.length >= MAX_BATCH_ELEMENTS) return undefined;
+    const def = get(head, key);
+    if (!Array.isArray(def) || !Array.isArray(def[0])) return undefined;
+    const chunk = Array.isArray(def[1]) && def[1][0] === null && typeof def[1][2] === 'number' ? def[1][2] : undefined;
+    calls[Number(key)] = chunk !== undefined ? { chunk } : { value: def[0][0] };
+  }
+  const settled = new Map<number, { status: number; value: unknown }>();
+  for (let i = 1; i < lines.length && i <= MAX_STREAM_LINES; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    let chunk: unknown;
+    try {
+      chunk = unwrap(JSON.parse(line));
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(chunk) || typeof chunk[0] !== 'number' || typeof chunk[1] !== 'number') continue;
+    if (!settled.has(chunk[0])) settled.set(chunk[0], { status: chunk[1], value: hydratedValue(chunk[2]) });
+  }
+  const list: unknown[] = [];
+  let missing = 0;
+  let rejected = 0;
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i];
+    if (call === undefined) return undefined;
+    if (call.chunk === undefined) {
+      list.push(call.value);
+      continue;
+    }
+    const got = settled.get(call.chunk);
+    if (!got) missing++;
+    else if (got.status !== 0) rejected++;
+    list.push(got && got.status === 0 ? got.value : undefined);
+  }
+  const notes: string[] = [];
+  if (missing) notes.push(`tRPC stream: ${missing} of ${calls.length} calls have no response line (stream cut short?)`);
+  if (rejected) notes.push(`tRPC stream: ${rejected} of ${calls.length} calls were rejected without an error shape`);
+  return list.some(isElement) ? { list, notes } : undefined;
+}
+
+/**
+ * A tRPC error shape on its own (`{message, code, data}`, or `{json: shape}` under superjson), as
+ * httpSubscriptionLink's `event: serialized-error` carries it; undefined when it is not one.
+ */
+export function trpcShapeError(shape: unknown): Extracted | undefined {
+  const err = errorOf({ error: shape });
+  return err ? extracted(err) : undefined;
 }
 
 export const trpc: FormatRecognizer = {
   id: 'trpc',
   title: 'tRPC {error:{json?:{message, code, data:{code, httpStatus, path}}}}, single and batched',
   priority: 87,
-  kinds: ['json'],
-  keys: ['error'],
+  kinds: ['json', 'text'],
+  // `0`: the first call of a v10 stream's index-keyed object.
+  keys: ['error', '0'],
   recognize({ body }) {
+    if (body.kind === 'text') {
+      const stream = body.text.startsWith('{') ? jsonLinesBatch(body.text) : undefined;
+      return stream ? operationsOf(stream.list, stream.notes) : null;
+    }
     const j = body.json;
     if (Array.isArray(j)) return j.length ? batch(j) : null;
     const err = errorOf(j);
-    return err ? extracted(err) : null;
+    if (err) return extracted(err);
+    const streamed = isRecord(j) ? indexKeyed(j) : undefined;
+    return streamed ? batch(streamed) : null;
   },
 };
