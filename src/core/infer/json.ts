@@ -22,7 +22,7 @@ import {
   STATUS_KEYS,
   SUCCESS_FLAGS,
   SUCCESS_WORDS,
-  WAIT_KEYS,
+  waitUnitOf,
 } from './dictionaries';
 import { parseDuration, parseHttpOrIsoDate } from '../retry';
 import { statusSemantics } from '../status';
@@ -547,7 +547,7 @@ const MAX_DATE_MS = 8.64e15;
 
 /** A wait in seconds, or `{at}` for one given as a date (epoch ms); undefined when the leaf holds none. */
 function waitOf(leaf: Leaf): number | { at: number } | undefined {
-  const unit = WAIT_KEYS.get(leaf.norm);
+  const unit = waitUnitOf(leaf.norm);
   if (unit === undefined) return undefined;
   const v = leaf.value;
   let n: number | undefined;
@@ -1706,7 +1706,7 @@ function retryHintOf(leaf: Leaf): boolean | undefined {
 function isIdWaitOrRetryKey(norm: string): boolean {
   return (
     ID_KEYS.has(norm) ||
-    WAIT_KEYS.has(norm) ||
+    waitUnitOf(norm) !== undefined ||
     RETRYABLE_KEYS.has(norm) ||
     NON_RETRYABLE_KEYS.has(norm) ||
     RETRY_HINT_VALUES.has(norm) ||
@@ -2093,15 +2093,20 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   }
   for (const leaf of leaves) {
     // Waits sit near the top; inside an error object they may sit deeper (Google Ads `quotaErrorDetails.retryDelay`).
+    // A duration beats a time beside it (`resets_at` then `resets_in_seconds`): it does not depend on the clocks agreeing.
     if (
       out.retryAfterSeconds === undefined &&
-      out.retryAfterAt === undefined &&
       (leaf.depth <= 3 || (leaf.inError && leaf.depth <= MAX_ERROR_WAIT_DEPTH))
     ) {
       const wait = waitOf(leaf);
-      if (typeof wait === 'number') out.retryAfterSeconds = wait;
-      else if (wait !== undefined) out.retryAfterAt = wait.at;
-      if (wait !== undefined) out.retryAfterField = prefix + leaf.path;
+      if (typeof wait === 'number') {
+        out.retryAfterSeconds = wait;
+        out.retryAfterAt = undefined;
+        out.retryAfterField = prefix + leaf.path;
+      } else if (wait !== undefined && out.retryAfterAt === undefined) {
+        out.retryAfterAt = wait.at;
+        out.retryAfterField = prefix + leaf.path;
+      }
     }
     if (out.retryable === undefined && (full || leaf.depth <= LIGHT_DEPTH)) {
       const hint = retryHintOf(leaf);

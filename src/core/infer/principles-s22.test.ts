@@ -1,0 +1,60 @@
+// Issue 13, session 22 (tune22f): principles behind the misses of the fresh set fresh-s22f's dev half
+// (corpus/cases/fresh-s22f.json; sources in corpus/tools/fresh-s22f-sources.md). Each table covers a class of
+// responses, not one response: several spellings and envelopes, with counters that must keep their verdict.
+import { describe, expect, it } from 'vitest';
+import { rows, variantMismatches, type Variant } from '../testing/variants';
+
+const DATE = { date: 'Tue, 01 Jan 2030 00:00:00 GMT' };
+
+const WAIT_KEY_GRAMMAR: Variant[] = [
+  {
+    name: '`resets_in_seconds` beside a `resets_at` epoch: the duration is the wait',
+    status: 429,
+    headers: DATE,
+    body: {
+      error: { type: 'usage_limit_reached', message: 'Limit reached', resets_at: 1777936568, resets_in_seconds: 13872 },
+    },
+    expect: { failure: true, retryAfterSeconds: 13872 },
+  },
+  {
+    name: '`wait_ms` is milliseconds',
+    status: 429,
+    body: { error: 'slow down', wait_ms: 2500 },
+    expect: { failure: true, retryAfterSeconds: 2.5 },
+  },
+  {
+    name: '`cooldown_minutes` is minutes',
+    status: 429,
+    body: { message: 'Too many attempts', cooldown_minutes: 5 },
+    expect: { failure: true, retryAfterSeconds: 300 },
+  },
+  {
+    name: '`retryAfterSecs` and `resetAfterSeconds` by the same grammar',
+    status: 429,
+    body: { message: 'Rate limited', rateLimit: { resetAfterSeconds: 42 } },
+    expect: { failure: true, retryAfterSeconds: 42 },
+  },
+  {
+    name: '`tryAgainInMs` in camel case',
+    status: 503,
+    body: { message: 'Busy', tryAgainInMs: 1500 },
+    expect: { failure: true, retryAfterSeconds: 1.5 },
+  },
+  {
+    name: '`resets_at` alone, an epoch 60 s after the Date header, counts from that clock',
+    status: 429,
+    headers: DATE,
+    body: { error: { message: 'Limit reached', resets_at: Date.parse('2030-01-01T00:01:00Z') / 1000 } },
+    expect: { failure: true, retryAfterSeconds: 60 },
+  },
+  {
+    name: 'counter: a bare `wait` flag is no wait',
+    status: 429,
+    body: { message: 'Too many requests', wait: 1 },
+    expect: { failure: true, retryAfterSeconds: null },
+  },
+];
+
+describe('tune22f: waits in body fields named as a stem plus a unit', () => {
+  it.each(rows(WAIT_KEY_GRAMMAR))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
