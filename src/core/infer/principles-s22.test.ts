@@ -58,3 +58,46 @@ const WAIT_KEY_GRAMMAR: Variant[] = [
 describe('tune22f: waits in body fields named as a stem plus a unit', () => {
   it.each(rows(WAIT_KEY_GRAMMAR))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const CREDENTIALS_WRONG_ON_5XX: Variant[] = [
+  {
+    name: 'a 500 whose code says the password is invalid (noun first): not retryable',
+    status: 500,
+    body: { Code: 'AccountPasswordInvalid', Message: 'Publisher account password failed', TypeName: 'FaultException' },
+    expect: { failure: true, errorCode: 'AccountPasswordInvalid', retryable: false },
+  },
+  {
+    name: 'a 500 whose code says the session is not valid',
+    status: 500,
+    body: { Code: 'SessionNotValid', Message: 'Error in the application.' },
+    expect: { failure: true, errorCode: 'SessionNotValid', retryable: false },
+  },
+  {
+    name: 'a 503 with `TOKEN_EXPIRED`',
+    status: 503,
+    body: { error: { code: 'TOKEN_EXPIRED', message: 'Something went wrong' } },
+    expect: { failure: true, errorCode: 'TOKEN_EXPIRED', retryable: false },
+  },
+  {
+    name: 'a 502 with `credentials_incorrect`',
+    status: 502,
+    body: { errorCode: 'credentials_incorrect', errorMessage: 'Upstream login failed' },
+    expect: { failure: true, errorCode: 'credentials_incorrect', retryable: false },
+  },
+  {
+    name: 'counter: a 503 `SessionStoreUnavailable` stays retryable',
+    status: 503,
+    body: { Code: 'SessionStoreUnavailable', Message: 'Error in the application.' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'counter: a 500 `TokenServiceTimeout` stays retryable',
+    status: 500,
+    body: { code: 'TokenServiceTimeout', message: 'Internal error' },
+    expect: { failure: true, retryable: true },
+  },
+];
+
+describe('tune22f: a 5xx whose code says the credentials or session are wrong, in either word order', () => {
+  it.each(rows(CREDENTIALS_WRONG_ON_5XX))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});

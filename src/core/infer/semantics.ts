@@ -26,6 +26,13 @@ const FIX_WORDS =
  */
 const FIX_THE_REQUEST =
   /^(?:(?:request |input |parameter |schema )?validation (?:error|errors|failed|failure|exception)|failed precondition|precondition failed|out of range|(?:\w+ )?already exists(?: error| exception)?|duplicate (?:record|entry|key|value|resource|name|email|item|object|entity)(?: error| exception)?|(?:unrecognized|unknown|invalid) client(?: error| exception)?|(?:expired|revoked) (?:token|key|api key|credentials)(?: error| exception)?|(?:token|key|api key|credentials) (?:expired|revoked)(?: error| exception)?|permission denied|unauthenticated|unimplemented|invalid (?:\w+ )?(?:request|argument|arguments|parameter|parameters|param|params|input|json|body|payload|api key|key|apikey|credentials|value|values|field|fields|format|query|signature|token)(?: value| values| format| error| exception)?|bad request(?: error| exception)?|malformed (?:request|json|body)|missing (?:\w+ )?(?:parameter|parameters|param|params|argument|arguments|field|fields|api key|key|value|header)(?: error| exception)?|unauthorized|forbidden|authentication failed)$/;
+/**
+ * Session 22 (tune22f): a code that says the credentials or the session are wrong, in either word order
+ * (`AccountPasswordInvalid`, `SessionNotValid`, `TOKEN_EXPIRED`, `invalid_session`, `credentials_incorrect`): sending
+ * the same request again fails again, even when a server sends it with a 500.
+ */
+const CREDENTIAL_WRONG =
+  /\b(?:password|passcode|passphrase|credentials?|session|token|api key|apikey|username|user name|login|signature|secret|pin)s? (?:is |are |was |has |have )?(?:been )?(?:invalid|not valid|incorrect|wrong|expired|revoked|mismatch(?:ed)?|rejected)\b|\b(?:invalid|incorrect|wrong|expired|revoked|bad) (?:\w+ )?(?:password|passcode|passphrase|credentials?|session|token|api key|apikey|username|user name|login|signature|secret|pin)s?\b/;
 /** A code that says it outright: `NonRetryableError`, `NOT_RETRYABLE` (Temporal's nonRetryable application failures). */
 const NOT_RETRYABLE = /\b(?:non|not|never|no) ?retr(?:y|yable|iable)\b/;
 /**
@@ -70,6 +77,7 @@ function judge(code: string): boolean | undefined {
   if (PAYMENT_RETRY_CODES.test(w)) return true;
   if (EXHAUSTED.test(w) && !RATE_QUOTA.test(w)) return false;
   if (FIX_THE_REQUEST.test(w)) return false;
+  if (CREDENTIAL_WRONG.test(w) && !TRY_LATER.test(w)) return false;
   if (DUPLICATE.test(w) && !STILL_PROCESSING.test(w)) return false;
   if (TRY_LATER.test(w) && !FIX_WORDS.test(w)) return true;
   return undefined;
