@@ -101,3 +101,52 @@ const CREDENTIALS_WRONG_ON_5XX: Variant[] = [
 describe('tune22f: a 5xx whose code says the credentials or session are wrong, in either word order', () => {
   it.each(rows(CREDENTIALS_WRONG_ON_5XX))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const SIZE_EXCEEDED_ON_5XX: Variant[] = [
+  {
+    name: 'a 500 "Context size has been exceeded.": the request is over a fixed size, not retryable',
+    status: 500,
+    body: { error: { code: 500, message: 'Context size has been exceeded.', type: 'server_error' } },
+    expect: { failure: true, message: 'Context size has been exceeded.', retryable: false },
+  },
+  {
+    name: 'a 502 "Payload length exceeded"',
+    status: 502,
+    body: { message: 'Payload length exceeded' },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: 'a 500 "Maximum upload size exceeded"',
+    status: 500,
+    body: { error: 'Maximum upload size exceeded' },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: 'a 503 "Request entity too large"',
+    status: 503,
+    body: { detail: 'Request entity too large' },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: 'counter: a 500 "Rate limit exceeded" stays retryable',
+    status: 500,
+    body: { message: 'Rate limit exceeded' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'counter: a 503 "Queue size exceeded, try again in 5 seconds" is the server\'s queue: retryable',
+    status: 503,
+    body: { message: 'Queue size exceeded, try again in 5 seconds' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'counter: a 500 "Bandwidth limit exceeded" stays retryable',
+    status: 500,
+    body: { message: 'Bandwidth limit exceeded' },
+    expect: { failure: true, retryable: true },
+  },
+];
+
+describe('tune22f: a 5xx whose message says the request is over a size', () => {
+  it.each(rows(SIZE_EXCEEDED_ON_5XX))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});

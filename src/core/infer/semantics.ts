@@ -155,6 +155,13 @@ const MESSAGE_TOO_LARGE =
   /\b(?:input|prompt|context|request|payload|body|file|upload|content|message|text|tokens?|document)\b[^.;]{0,40}?\b(?:exceeds?|exceeded|exceeding|is (?:longer|larger|bigger) than)\s+(?:the\s+)?(?:max(?:imum)?|allowed|model'?s?|permitted|limit)\b[^.;]{0,30}?\b(?:length|size|tokens?|context(?: length| window)?|bytes|characters)\b/i;
 
 /**
+ * Session 22 (tune22f): the same said of a size, without naming the maximum ("Context size has been exceeded.", "Payload
+ * length exceeded", "maximum upload size exceeded", "request entity too large"): a fixed limit the request is over.
+ */
+const SIZE_EXCEEDED =
+  /\b(?:context|input|prompt|request|payload|body|file|upload|content|message|document|entity|attachment)(?: window)? (?:size|length)s? (?:limit )?(?:has been |have been |was |is )?(?:exceeded|too (?:large|long|big))\b|\bmax(?:imum)? (?:allowed )?(?:context |input |prompt |request |payload |body |file |upload |content |message |document |attachment )?(?:size|length) (?:limit )?(?:has been |was |is )?exceeded\b|\b(?:request|payload|body|file|upload|entity|document|attachment) (?:is )?too (?:large|big)\b/i;
+
+/**
  * A site, deployment or account its owner (or the host, for usage limits) paused or suspended: Netlify's 503 "This
  * site was paused as it reached its usage limits", Vercel's 503 "This Deployment is paused by the owner". Waiting does
  * not bring it back; a pause for maintenance or a temporary one does (left to the status).
@@ -171,8 +178,8 @@ export function exhaustedByMessage(message: string | null | undefined): boolean 
   if (/paus|suspend|deactivat|usage limit/i.test(text) && OWNER_PAUSED.test(text) && !PAUSE_PASSES.test(text))
     return true;
   if (
-    /exceed|longer than|larger than|bigger than/i.test(text) &&
-    MESSAGE_TOO_LARGE.test(text) &&
+    /exceed|longer than|larger than|bigger than|too (?:large|long|big)/i.test(text) &&
+    (MESSAGE_TOO_LARGE.test(text) || SIZE_EXCEEDED.test(text)) &&
     !RATE_WORDS.test(text) &&
     !namesShortWait(text)
   )
