@@ -150,3 +150,40 @@ const SIZE_EXCEEDED_ON_5XX: Variant[] = [
 describe('tune22f: a 5xx whose message says the request is over a size', () => {
   it.each(rows(SIZE_EXCEEDED_ON_5XX))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const LOCALE_MAPS: Variant[] = [
+  {
+    name: 'MediaWiki REST `messageTranslations: {en}` is the message',
+    status: 404,
+    body: { messageTranslations: { en: 'The specified title does not exist' }, httpCode: 404, httpReason: 'Not Found' },
+    expect: { failure: true, message: 'The specified title does not exist' },
+  },
+  {
+    name: '`message: {de, en}`: the English text, wherever it sits',
+    status: 400,
+    body: { code: 'INVALID_DATE', message: { de: 'Ungültiges Datum', en: 'Invalid date' } },
+    expect: { failure: true, errorCode: 'INVALID_DATE', message: 'Invalid date' },
+  },
+  {
+    name: '`error.description_i18n` with regional tags (`en-US`)',
+    status: 422,
+    body: { error: { code: 'E42', description_i18n: { 'fr-FR': 'Montant invalide', 'en-US': 'Invalid amount' } } },
+    expect: { failure: true, message: 'Invalid amount' },
+  },
+  {
+    name: 'no English: the first language',
+    status: 400,
+    body: { error: { message: { fr: 'Paramètre manquant' } } },
+    expect: { failure: true, message: 'Paramètre manquant' },
+  },
+  {
+    name: 'counter: `{id: …}` under `message` is no locale map',
+    status: 400,
+    body: { error: 'bad_input', message: { id: 'abc123' } },
+    expect: { failure: true, errorCode: 'bad_input', message: null },
+  },
+];
+
+describe('tune22f: a locale map is one message in several languages', () => {
+  it.each(rows(LOCALE_MAPS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
