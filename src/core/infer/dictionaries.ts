@@ -93,10 +93,24 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['statustxt', 6],
   // Session 21 (fresh21b): SCIM 2.0 errors (RFC 7644 §3.12) name their kind in `scimType` (`mutability`, `uniqueness`).
   ['scimtype', 8],
+  // Session 22 (tune22f): the exception and failure families name their code as `error` does (the suffixes below too).
+  ['exceptioncode', 9],
+  ['failurecode', 8],
+  ['failcode', 8],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
-export const CODE_KEY_SUFFIXES: readonly string[] = ['errorcode', 'errcode', 'errortype'];
+export const CODE_KEY_SUFFIXES: readonly string[] = [
+  'errorcode',
+  'errcode',
+  'errortype',
+  // Session 22 (tune22f): the exception, fault and failure families name their code as `error` does (`exceptionCode`
+  // in an exception wrapper's detail list, `innerFaultCode`, `failureCode`).
+  'exceptioncode',
+  'faultcode',
+  'failurecode',
+  'failcode',
+];
 
 /** Keys whose value is the human message. */
 export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([

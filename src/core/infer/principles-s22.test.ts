@@ -187,3 +187,45 @@ const LOCALE_MAPS: Variant[] = [
 describe('tune22f: a locale map is one message in several languages', () => {
   it.each(rows(LOCALE_MAPS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const EXCEPTION_FAMILY_CODES: Variant[] = [
+  {
+    name: "`exceptionCode` in an exception wrapper's detail list is the code",
+    status: 400,
+    body: {
+      exception: {
+        exceptionDetailList: [{ exceptionCode: 21405, exceptionDescription: 'Validation error.' }],
+        timestamp: '2026-03-27T13:58:40Z',
+      },
+    },
+    expect: { failure: true, errorCode: '21405' },
+  },
+  {
+    name: '`exception_code` as a token at the top',
+    status: 409,
+    body: { exception_code: 'ORDER_LOCKED_BY_OTHER_USER', message: 'The order is locked' },
+    expect: { failure: true, errorCode: 'ORDER_LOCKED_BY_OTHER_USER' },
+  },
+  {
+    name: '`failureCode` beside a failure reason',
+    status: 422,
+    body: { failureCode: 'card_declined', failureMessage: 'Your card was declined.' },
+    expect: { failure: true, errorCode: 'card_declined' },
+  },
+  {
+    name: '`innerExceptionCode` by the suffix',
+    status: 500,
+    body: { error: { innerExceptionCode: 'DB_CONN_LOST', message: 'Database unreachable' } },
+    expect: { failure: true, errorCode: 'DB_CONN_LOST' },
+  },
+  {
+    name: 'counter: a `postCode` in an error is no code',
+    status: 400,
+    body: { error: { message: 'Address incomplete', postCode: '10115' } },
+    expect: { failure: true, errorCode: null },
+  },
+];
+
+describe('tune22f: codes of the exception and failure families', () => {
+  it.each(rows(EXCEPTION_FAMILY_CODES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
