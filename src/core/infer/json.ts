@@ -26,7 +26,7 @@ import {
 } from './dictionaries';
 import { parseDuration, parseHttpOrIsoDate } from '../retry';
 import { statusSemantics } from '../status';
-import { leavesOf, MAX_DEPTH, type Leaf } from './walk';
+import { leavesOf, MAX_DEPTH, TRACEPARENT, type Leaf } from './walk';
 import { batchItemFailure } from './batch-items';
 
 export interface Inferred {
@@ -492,7 +492,9 @@ function idScore(leaf: Leaf): number {
     // Only the envelope's own top-level `code`: inside an error list an opaque token may be the error's kind (ChainGateway's UUIDs).
     (leaf.norm === 'code' && leaf.depth === 0 && typeof leaf.value === 'string' && randomToken(leaf.value.trim())
       ? 5
-      : undefined);
+      : undefined) ??
+    // A W3C traceparent under a key no dictionary knows: the shape alone names a trace.
+    (typeof leaf.value === 'string' && TRACEPARENT.test(leaf.value) ? 7 : undefined);
   // The client's own ID echoed back (`client_request_id`) finds nothing at the vendor.
   if (weight === undefined || CLIENT_ID_KEY.test(leaf.norm)) return 0;
   const v = leaf.value;

@@ -229,3 +229,43 @@ const EXCEPTION_FAMILY_CODES: Variant[] = [
 describe('tune22f: codes of the exception and failure families', () => {
   it.each(rows(EXCEPTION_FAMILY_CODES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const TRACEPARENT_IDS: Variant[] = [
+  {
+    name: 'a traceparent under `serviceCode` in an exception wrapper is the support ID',
+    status: 400,
+    body: {
+      exception: {
+        exceptionDetailList: [{ exceptionCode: 21405, exceptionDescription: 'Validation error.' }],
+        serviceCode: '00-954c2993b73b221d7d4c07167ec29cc7-4b030c5bfcf0cf94-01',
+      },
+    },
+    expect: { failure: true, errorId: '00-954c2993b73b221d7d4c07167ec29cc7-4b030c5bfcf0cf94-01' },
+  },
+  {
+    name: 'the same under `operation` at the top',
+    status: 500,
+    body: { message: 'Unexpected failure', operation: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+    expect: { failure: true, errorId: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+  },
+  {
+    name: 'the same inside `error` under `ctx`',
+    status: 503,
+    body: { error: { code: 'UPSTREAM', ctx: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00' } },
+    expect: {
+      failure: true,
+      errorCode: 'UPSTREAM',
+      errorId: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00',
+    },
+  },
+  {
+    name: 'counter: a 32-hex checksum under an unknown key is no support ID',
+    status: 400,
+    body: { message: 'Checksum mismatch', checksum: '4bf92f3577b34da6a3ce929d0e0e4736' },
+    expect: { failure: true, errorId: null },
+  },
+];
+
+describe('tune22f: a W3C traceparent anywhere in an error body is the support ID', () => {
+  it.each(rows(TRACEPARENT_IDS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});

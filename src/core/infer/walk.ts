@@ -119,6 +119,16 @@ function withoutLocaleSuffix(norm: string): string {
   return m ? m[1] : norm;
 }
 
+/**
+ * Session 22 (tune22f): a W3C `traceparent` (`00-<32 hex trace ID>-<16 hex span ID>-<2 hex flags>`) names the request
+ * in the server's traces whatever key holds it (KSeF's `serviceCode`): kept as a leaf by its shape alone.
+ */
+export const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+function isTraceparent(value: unknown): boolean {
+  return typeof value === 'string' && value.length === 55 && TRACEPARENT.test(value);
+}
+
 /** Every leaf of `root` within the bounds, in document order (shallow first within an object). */
 export function leavesOf(
   root: unknown,
@@ -178,7 +188,7 @@ export function leavesOf(
       if (STATUS_FIELDS.has(norm) && typeof value === 'number') besideStatus = true;
       if (SEVERITY_KEYS.has(norm) && typeof value === 'string' && MINOR_SEVERITY.test(value)) minor = true;
       // Only leaves under a key some dictionary knows are kept: most keys of a body are none of them.
-      if (!wanted(norm)) continue;
+      if (!wanted(norm) && !isTraceparent(value)) continue;
       if (
         typeof value === 'string' ||
         typeof value === 'boolean' ||
