@@ -124,8 +124,15 @@ function hasLetters(s: string): boolean {
 
 /** A sentence or phrase a person would read: has letters and a space, or is a long word. */
 function isProse(s: string): boolean {
-  return hasLetters(s) && (s.includes(' ') || s.length >= 24) && !URL_LIKE.test(s);
+  if (!hasLetters(s) || URL_LIKE.test(s)) return false;
+  if (s.includes(' ')) return true;
+  // Session 22 (tune22f): one long word may be prose (CJK has no spaces), but not a path, a time or an ID.
+  return s.length >= 24 && !NOT_PROSE_SHAPE.test(s);
 }
+
+/** A request path (`/authentication/login_with_xbox`), an ISO time, a UUID or a long hex: values, not words. */
+const NOT_PROSE_SHAPE =
+  /^(?:\/[\w.~%@:+-]*(?:\/[\w.~%@:+-]*)*(?:\?\S*)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}\S*)?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24,})$/i;
 
 function isCodeToken(s: string): boolean {
   return CODE_TOKEN.test(s) && !NOT_A_CODE.has(s.toLowerCase()) && !URL_LIKE.test(s);

@@ -269,3 +269,40 @@ const TRACEPARENT_IDS: Variant[] = [
 describe('tune22f: a W3C traceparent anywhere in an error body is the support ID', () => {
   it.each(rows(TRACEPARENT_IDS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const VALUE_ONLY_BODIES: Variant[] = [
+  {
+    name: 'a body holding only the request path gives no message',
+    status: 429,
+    body: { path: '/authentication/login_with_xbox' },
+    expect: { failure: true, message: null, retryable: true },
+  },
+  {
+    name: 'a path and a timestamp give none either',
+    status: 403,
+    body: { timestamp: '2026-03-27T13:58:40.1518726Z', path: '/api/v2/private/orders/export' },
+    expect: { failure: true, message: null },
+  },
+  {
+    name: 'nor a lone UUID under an unknown key',
+    status: 500,
+    body: { trace: 'f06c565b-7a09-452b-a164-ead72d70395e' },
+    expect: { failure: true, message: null },
+  },
+  {
+    name: 'counter: a sentence beside the path is the message',
+    status: 404,
+    body: { path: '/api/v2/things/42', reason: 'The thing was deleted by its owner' },
+    expect: { failure: true, message: 'The thing was deleted by its owner' },
+  },
+  {
+    name: 'counter: a long message without spaces (CJK) stays a message',
+    status: 400,
+    body: { msg: '请求参数错误请检查签名是否正确以及时间戳是否在有效范围内' },
+    expect: { failure: true, message: '请求参数错误请检查签名是否正确以及时间戳是否在有效范围内' },
+  },
+];
+
+describe('tune22f: a body of paths, times and IDs alone gives no message', () => {
+  it.each(rows(VALUE_ONLY_BODIES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
