@@ -640,6 +640,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let httpStatus: number | undefined;
   // `{code: 10000, msg: "Success"}`: a result code beside a success word is a success, whatever its number.
   let successMessage = false;
+  let errorsListed = false;
   // `{status: 240, message}` (Baidu, Tencent maps): an app's own numeric status, judged only in a small envelope.
   let appStatus: number | undefined;
   let errorToken = false;
@@ -764,8 +765,11 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       (Array.isArray(v) ? v.length > 0 : messagesByName(v)) &&
       !('data' in obj && obj.data !== null && obj.data !== undefined)
     )
-      failure ??= true;
+      errorsListed = true;
   }
+  // Session 22 (tune22f): `errors` beside an explicit success word (`{message: "success", errors: [...]}`, Braze's
+  // non-fatal errors; `{status: "ok", errors: [...]}`) lists warnings of a call that went through, wherever it sits.
+  if (errorsListed) failure ??= !successMessage;
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
   if (failure === undefined && failureSentence && !payload && !resourceLike && keys <= 4) return true;
   if (failure === true && invalidWord && !hasMessage && !errorMessage && keys > 8) return undefined;

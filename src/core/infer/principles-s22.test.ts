@@ -306,3 +306,40 @@ const VALUE_ONLY_BODIES: Variant[] = [
 describe('tune22f: a body of paths, times and IDs alone gives no message', () => {
   it.each(rows(VALUE_ONLY_BODIES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const SUCCESS_WITH_WARNINGS: Variant[] = [
+  {
+    name: 'a 201 `{message: "success", errors: ["…"]}` lists non-fatal errors: a success',
+    status: 201,
+    body: { message: 'success', errors: ['Minor problem with one recipient'] },
+    expect: { failure: false },
+  },
+  {
+    name: 'the same with the list first and `status: "ok"`',
+    status: 200,
+    body: { errors: ['field x is deprecated'], status: 'ok' },
+    expect: { failure: false },
+  },
+  {
+    name: 'the same with error objects',
+    status: 200,
+    body: { errors: [{ code: 'W1', message: 'Deprecated parameter' }], message: 'Success' },
+    expect: { failure: false },
+  },
+  {
+    name: 'counter: an errors list with no success word fails a 2xx',
+    status: 200,
+    body: { errors: ['Invalid recipient'] },
+    expect: { failure: true, message: 'Invalid recipient' },
+  },
+  {
+    name: 'counter: an errors list on a 400 fails whatever the message says',
+    status: 400,
+    body: { message: 'success', errors: ['Invalid recipient'] },
+    expect: { failure: true },
+  },
+];
+
+describe('tune22f: an explicit success word beside an errors list stays a success', () => {
+  it.each(rows(SUCCESS_WITH_WARNINGS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
