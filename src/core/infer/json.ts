@@ -604,6 +604,39 @@ export function isFailureWord(word: string): boolean {
   );
 }
 
+/** Lists of a request's violations, as validation frameworks name them. */
+const VIOLATION_LISTS: ReadonlySet<string> = new Set([
+  'violations',
+  'constraintviolations',
+  'validationerrors',
+  'validationviolations',
+  'fielderrors',
+  'invalidparams',
+]);
+
+/** A violation item: an object with a sentence under a message-like key (`description`, `message`, `reason`). */
+function violationItem(item: unknown): boolean {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return false;
+  for (const key in item as Record<string, unknown>) {
+    const v = (item as Record<string, unknown>)[key];
+    if (typeof v === 'string' && v.includes(' ') && MESSAGE_KEYS.has(normalizeKey(key))) return true;
+  }
+  return false;
+}
+
+/** Whether a body is only a list of violations (one key, a violation list whose first item is one). */
+export function onlyViolations(o: Record<string, unknown>): boolean {
+  let only: string | undefined;
+  for (const key in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, key)) continue;
+    if (only !== undefined) return false;
+    only = key;
+  }
+  if (only === undefined || !VIOLATION_LISTS.has(normalizeKey(only))) return false;
+  const v = o[only];
+  return Array.isArray(v) && v.length > 0 && violationItem(v[0]);
+}
+
 /** What a 2xx envelope's own top-level status fields say. */
 /** `{}` or `{code: 0, message: ""}`: an error slot that holds only "no error" values. */
 function placeholderError(v: object): boolean {
@@ -770,6 +803,9 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   // Session 22 (tune22f): `errors` beside an explicit success word (`{message: "success", errors: [...]}`, Braze's
   // non-fatal errors; `{status: "ok", errors: [...]}`) lists warnings of a call that went through, wherever it sits.
   if (errorsListed) failure ??= !successMessage;
+  // Session 22 (tune22f): a 2xx body that is only a list of violations (`{violations: [{constraint, description}]}`,
+  // Bean Validation's `constraintViolations`, `invalid_params`) reports a rejected request.
+  if (failure === undefined && keys === 1 && onlyViolations(obj)) failure = true;
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
   if (failure === undefined && failureSentence && !payload && !resourceLike && keys <= 4) return true;
   if (failure === true && invalidWord && !hasMessage && !errorMessage && keys > 8) return undefined;

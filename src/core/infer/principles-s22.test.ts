@@ -343,3 +343,40 @@ const SUCCESS_WITH_WARNINGS: Variant[] = [
 describe('tune22f: an explicit success word beside an errors list stays a success', () => {
   it.each(rows(SUCCESS_WITH_WARNINGS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+const VIOLATIONS_ONLY_2XX: Variant[] = [
+  {
+    name: 'a 200 that is only `violations: [{constraint, value, description}]` fails; the description is the message',
+    status: 200,
+    body: { violations: [{ constraint: 'firstName', value: '', description: 'First Name should be specified' }] },
+    expect: { failure: true, message: 'First Name should be specified', retryable: false },
+  },
+  {
+    name: 'Bean Validation `constraintViolations` with `message`',
+    status: 200,
+    body: { constraintViolations: [{ path: 'order.qty', message: 'must be greater than 0' }] },
+    expect: { failure: true, message: 'must be greater than 0' },
+  },
+  {
+    name: '`invalid_params` with `reason`',
+    status: 200,
+    body: { invalid_params: [{ name: 'age', reason: 'must be a positive integer' }] },
+    expect: { failure: true },
+  },
+  {
+    name: 'counter: an empty violations list is a success',
+    status: 200,
+    body: { violations: [] },
+    expect: { failure: false },
+  },
+  {
+    name: 'counter: violations beside a payload are data (a linter report)',
+    status: 200,
+    body: { file: 'a.ts', violations: [{ rule: 'no-var', description: 'Unexpected var, use let or const' }] },
+    expect: { failure: false },
+  },
+];
+
+describe('tune22f: a 2xx that is only a list of violations fails', () => {
+  it.each(rows(VIOLATIONS_ONLY_2XX))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
