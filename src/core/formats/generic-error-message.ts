@@ -64,6 +64,9 @@ export const genericErrorMessage: FormatRecognizer = {
       return { saysFailure: true, errorCode: errCode, message };
     const errors = get(j, 'errors');
     if (Array.isArray(errors) && errors.length > 0 && typeof errors[0] === 'string') {
+      // `{message: "success", errors: ["…"]}` on a 2xx (Braze's non-fatal errors): warnings of a call that went through.
+      const status = str(j, 'status');
+      if (!isErrorStatus(ctx) && (SUCCESS_NOTE.test(message ?? '') || SUCCESS_NOTE.test(status ?? ''))) return null;
       return { saysFailure: true, message: joinTexts(errors) };
     }
     // A lone `{message}` counts only on an error status (on 2xx it is often a success note).

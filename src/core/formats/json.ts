@@ -10,6 +10,7 @@ import {
   errorNamedMember,
   explicitSuccessFlag,
   isFailureSentence,
+  onlyViolations,
   SENTENCE_STATUS_KEYS,
   statusVerdict,
 } from '../infer/json';
@@ -237,6 +238,8 @@ export const json: FormatRecognizer = {
     // `{back: {msg: "507", success: false}}` (Growatt): one key of any name around an explicit success flag.
     const lone = n === 1 ? j[first] : undefined;
     if (isRecord(lone) && explicitSuccessFlag(lone) === false) return null;
+    // `{violations: [{constraint, description}]}`: a 2xx that only lists the request's violations (the inference judges it).
+    if (n === 1 && onlyViolations(j)) return null;
     // A batch answer with a failed operation (`Failed: [...]`, a sub-response's 403, `userErrors`): the inference reads it.
     if (batchItemFailure(body.json) !== undefined) return null;
     // `{error_backend_alias: {http_status_code: 500, http_body}}`: a gateway's error details for one backend.

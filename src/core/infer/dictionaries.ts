@@ -93,10 +93,24 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['statustxt', 6],
   // Session 21 (fresh21b): SCIM 2.0 errors (RFC 7644 §3.12) name their kind in `scimType` (`mutability`, `uniqueness`).
   ['scimtype', 8],
+  // Session 22 (tune22f): the exception and failure families name their code as `error` does (the suffixes below too).
+  ['exceptioncode', 9],
+  ['failurecode', 8],
+  ['failcode', 8],
 ]);
 
 /** Key endings that make any key a code key (`hereErrorCode`, `VLMErrorCode`). */
-export const CODE_KEY_SUFFIXES: readonly string[] = ['errorcode', 'errcode', 'errortype'];
+export const CODE_KEY_SUFFIXES: readonly string[] = [
+  'errorcode',
+  'errcode',
+  'errortype',
+  // Session 22 (tune22f): the exception, fault and failure families name their code as `error` does (`exceptionCode`
+  // in an exception wrapper's detail list, `innerFaultCode`, `failureCode`).
+  'exceptioncode',
+  'faultcode',
+  'failurecode',
+  'failcode',
+];
 
 /** Keys whose value is the human message. */
 export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
@@ -324,6 +338,78 @@ export const WAIT_KEYS: ReadonlyMap<string, number> = new Map([
   // `reset_in_minutes`; a portfolio API's "loading" envelope: "a time that you can reasonably expect the result").
   ['tryagainat', 1],
 ]);
+
+/**
+ * Session 22 (tune22f): any wait key spelled as a stem plus a unit, beyond the listed names: `resets_in_seconds`,
+ * `retry_after_ms`, `wait_seconds`, `cooldown_minutes`, `resets_at` (a time or an epoch). The unit is read from the
+ * suffix; no suffix means seconds (or a time, judged by its value). A bare `wait`, `retry` or `reset` is not a wait key.
+ */
+const WAIT_STEMS: readonly string[] = [
+  'retryafter',
+  'retryin',
+  'retrydelay',
+  'retryat',
+  'nextretryat',
+  'nextretry',
+  'retrytime',
+  'waittime',
+  'waitfor',
+  'backoff',
+  'cooldown',
+  'resetin',
+  'resetsin',
+  'resetafter',
+  'resetsafter',
+  'resetat',
+  'resetsat',
+  'tryagainin',
+  'tryagainafter',
+  'tryagainat',
+];
+/** Unit suffixes of a wait key, longest first, and what one unit is in seconds. */
+const WAIT_UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['milliseconds', 0.001],
+  ['millis', 0.001],
+  ['msec', 0.001],
+  ['ms', 0.001],
+  ['seconds', 1],
+  ['second', 1],
+  ['secs', 1],
+  ['sec', 1],
+  ['minutes', 60],
+  ['minute', 60],
+  ['mins', 60],
+  ['min', 60],
+  ['hours', 3600],
+  ['hour', 3600],
+  ['timestamp', 1],
+  ['epoch', 1],
+  ['', 1],
+];
+const waitUnits = new Map<string, number | null>();
+
+/** Seconds per unit of a wait key (`retry_after_ms` → 0.001), or undefined when the key holds no wait. */
+export function waitUnitOf(norm: string): number | undefined {
+  const listed = WAIT_KEYS.get(norm);
+  if (listed !== undefined) return listed;
+  if (norm.length > 40) return undefined;
+  let unit = waitUnits.get(norm);
+  if (unit === undefined) {
+    unit = null;
+    for (const [suffix, seconds] of WAIT_UNITS) {
+      if (!norm.endsWith(suffix)) continue;
+      const stem = norm.slice(0, norm.length - suffix.length);
+      // `wait_seconds`, `wait_ms`: a bare `wait` counts only with its unit.
+      if (WAIT_STEMS.includes(stem) || (stem === 'wait' && suffix !== '')) {
+        unit = seconds;
+        break;
+      }
+    }
+    if (waitUnits.size >= 2000) waitUnits.clear();
+    waitUnits.set(norm, unit);
+  }
+  return unit ?? undefined;
+}
 
 /** Boolean keys that say whether the same request may be sent again. */
 export const RETRYABLE_KEYS: ReadonlySet<string> = new Set([

@@ -22,11 +22,11 @@ import {
   STATUS_KEYS,
   SUCCESS_FLAGS,
   SUCCESS_WORDS,
-  WAIT_KEYS,
+  waitUnitOf,
 } from './dictionaries';
 import { parseDuration, parseHttpOrIsoDate } from '../retry';
 import { statusSemantics } from '../status';
-import { leavesOf, MAX_DEPTH, type Leaf } from './walk';
+import { leavesOf, MAX_DEPTH, TRACEPARENT, type Leaf } from './walk';
 import { batchItemFailure } from './batch-items';
 
 export interface Inferred {
@@ -124,8 +124,15 @@ function hasLetters(s: string): boolean {
 
 /** A sentence or phrase a person would read: has letters and a space, or is a long word. */
 function isProse(s: string): boolean {
-  return hasLetters(s) && (s.includes(' ') || s.length >= 24) && !URL_LIKE.test(s);
+  if (!hasLetters(s) || URL_LIKE.test(s)) return false;
+  if (s.includes(' ')) return true;
+  // Session 22 (tune22f): one long word may be prose (CJK has no spaces), but not a path, a time or an ID.
+  return s.length >= 24 && !NOT_PROSE_SHAPE.test(s);
 }
+
+/** A request path (`/authentication/login_with_xbox`), an ISO time, a UUID or a long hex: values, not words. */
+const NOT_PROSE_SHAPE =
+  /^(?:\/[\w.~%@:+-]*(?:\/[\w.~%@:+-]*)*(?:\?\S*)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}\S*)?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24,})$/i;
 
 function isCodeToken(s: string): boolean {
   return CODE_TOKEN.test(s) && !NOT_A_CODE.has(s.toLowerCase()) && !URL_LIKE.test(s);
@@ -492,7 +499,9 @@ function idScore(leaf: Leaf): number {
     // Only the envelope's own top-level `code`: inside an error list an opaque token may be the error's kind (ChainGateway's UUIDs).
     (leaf.norm === 'code' && leaf.depth === 0 && typeof leaf.value === 'string' && randomToken(leaf.value.trim())
       ? 5
-      : undefined);
+      : undefined) ??
+    // A W3C traceparent under a key no dictionary knows: the shape alone names a trace.
+    (typeof leaf.value === 'string' && TRACEPARENT.test(leaf.value) ? 7 : undefined);
   // The client's own ID echoed back (`client_request_id`) finds nothing at the vendor.
   if (weight === undefined || CLIENT_ID_KEY.test(leaf.norm)) return 0;
   const v = leaf.value;
@@ -547,7 +556,7 @@ const MAX_DATE_MS = 8.64e15;
 
 /** A wait in seconds, or `{at}` for one given as a date (epoch ms); undefined when the leaf holds none. */
 function waitOf(leaf: Leaf): number | { at: number } | undefined {
-  const unit = WAIT_KEYS.get(leaf.norm);
+  const unit = waitUnitOf(leaf.norm);
   if (unit === undefined) return undefined;
   const v = leaf.value;
   let n: number | undefined;
@@ -595,6 +604,39 @@ export function isFailureWord(word: string): boolean {
   );
 }
 
+/** Lists of a request's violations, as validation frameworks name them. */
+const VIOLATION_LISTS: ReadonlySet<string> = new Set([
+  'violations',
+  'constraintviolations',
+  'validationerrors',
+  'validationviolations',
+  'fielderrors',
+  'invalidparams',
+]);
+
+/** A violation item: an object with a sentence under a message-like key (`description`, `message`, `reason`). */
+function violationItem(item: unknown): boolean {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return false;
+  for (const key in item as Record<string, unknown>) {
+    const v = (item as Record<string, unknown>)[key];
+    if (typeof v === 'string' && v.includes(' ') && MESSAGE_KEYS.has(normalizeKey(key))) return true;
+  }
+  return false;
+}
+
+/** Whether a body is only a list of violations (one key, a violation list whose first item is one). */
+export function onlyViolations(o: Record<string, unknown>): boolean {
+  let only: string | undefined;
+  for (const key in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, key)) continue;
+    if (only !== undefined) return false;
+    only = key;
+  }
+  if (only === undefined || !VIOLATION_LISTS.has(normalizeKey(only))) return false;
+  const v = o[only];
+  return Array.isArray(v) && v.length > 0 && violationItem(v[0]);
+}
+
 /** What a 2xx envelope's own top-level status fields say. */
 /** `{}` or `{code: 0, message: ""}`: an error slot that holds only "no error" values. */
 function placeholderError(v: object): boolean {
@@ -631,6 +673,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let httpStatus: number | undefined;
   // `{code: 10000, msg: "Success"}`: a result code beside a success word is a success, whatever its number.
   let successMessage = false;
+  let errorsListed = false;
   // `{status: 240, message}` (Baidu, Tencent maps): an app's own numeric status, judged only in a small envelope.
   let appStatus: number | undefined;
   let errorToken = false;
@@ -755,8 +798,14 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       (Array.isArray(v) ? v.length > 0 : messagesByName(v)) &&
       !('data' in obj && obj.data !== null && obj.data !== undefined)
     )
-      failure ??= true;
+      errorsListed = true;
   }
+  // Session 22 (tune22f): `errors` beside an explicit success word (`{message: "success", errors: [...]}`, Braze's
+  // non-fatal errors; `{status: "ok", errors: [...]}`) lists warnings of a call that went through, wherever it sits.
+  if (errorsListed) failure ??= !successMessage;
+  // Session 22 (tune22f): a 2xx body that is only a list of violations (`{violations: [{constraint, description}]}`,
+  // Bean Validation's `constraintViolations`, `invalid_params`) reports a rejected request.
+  if (failure === undefined && keys === 1 && onlyViolations(obj)) failure = true;
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
   if (failure === undefined && failureSentence && !payload && !resourceLike && keys <= 4) return true;
   if (failure === true && invalidWord && !hasMessage && !errorMessage && keys > 8) return undefined;
@@ -1706,7 +1755,7 @@ function retryHintOf(leaf: Leaf): boolean | undefined {
 function isIdWaitOrRetryKey(norm: string): boolean {
   return (
     ID_KEYS.has(norm) ||
-    WAIT_KEYS.has(norm) ||
+    waitUnitOf(norm) !== undefined ||
     RETRYABLE_KEYS.has(norm) ||
     NON_RETRYABLE_KEYS.has(norm) ||
     RETRY_HINT_VALUES.has(norm) ||
@@ -2093,15 +2142,20 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   }
   for (const leaf of leaves) {
     // Waits sit near the top; inside an error object they may sit deeper (Google Ads `quotaErrorDetails.retryDelay`).
+    // A duration beats a time beside it (`resets_at` then `resets_in_seconds`): it does not depend on the clocks agreeing.
     if (
       out.retryAfterSeconds === undefined &&
-      out.retryAfterAt === undefined &&
       (leaf.depth <= 3 || (leaf.inError && leaf.depth <= MAX_ERROR_WAIT_DEPTH))
     ) {
       const wait = waitOf(leaf);
-      if (typeof wait === 'number') out.retryAfterSeconds = wait;
-      else if (wait !== undefined) out.retryAfterAt = wait.at;
-      if (wait !== undefined) out.retryAfterField = prefix + leaf.path;
+      if (typeof wait === 'number') {
+        out.retryAfterSeconds = wait;
+        out.retryAfterAt = undefined;
+        out.retryAfterField = prefix + leaf.path;
+      } else if (wait !== undefined && out.retryAfterAt === undefined) {
+        out.retryAfterAt = wait.at;
+        out.retryAfterField = prefix + leaf.path;
+      }
     }
     if (out.retryable === undefined && (full || leaf.depth <= LIGHT_DEPTH)) {
       const hint = retryHintOf(leaf);

@@ -26,6 +26,13 @@ const FIX_WORDS =
  */
 const FIX_THE_REQUEST =
   /^(?:(?:request |input |parameter |schema )?validation (?:error|errors|failed|failure|exception)|failed precondition|precondition failed|out of range|(?:\w+ )?already exists(?: error| exception)?|duplicate (?:record|entry|key|value|resource|name|email|item|object|entity)(?: error| exception)?|(?:unrecognized|unknown|invalid) client(?: error| exception)?|(?:expired|revoked) (?:token|key|api key|credentials)(?: error| exception)?|(?:token|key|api key|credentials) (?:expired|revoked)(?: error| exception)?|permission denied|unauthenticated|unimplemented|invalid (?:\w+ )?(?:request|argument|arguments|parameter|parameters|param|params|input|json|body|payload|api key|key|apikey|credentials|value|values|field|fields|format|query|signature|token)(?: value| values| format| error| exception)?|bad request(?: error| exception)?|malformed (?:request|json|body)|missing (?:\w+ )?(?:parameter|parameters|param|params|argument|arguments|field|fields|api key|key|value|header)(?: error| exception)?|unauthorized|forbidden|authentication failed)$/;
+/**
+ * Session 22 (tune22f): a code that says the credentials or the session are wrong, in either word order
+ * (`AccountPasswordInvalid`, `SessionNotValid`, `TOKEN_EXPIRED`, `invalid_session`, `credentials_incorrect`): sending
+ * the same request again fails again, even when a server sends it with a 500.
+ */
+const CREDENTIAL_WRONG =
+  /\b(?:password|passcode|passphrase|credentials?|session|token|api key|apikey|username|user name|login|signature|secret|pin)s? (?:is |are |was |has |have )?(?:been )?(?:invalid|not valid|incorrect|wrong|expired|revoked|mismatch(?:ed)?|rejected)\b|\b(?:invalid|incorrect|wrong|expired|revoked|bad) (?:\w+ )?(?:password|passcode|passphrase|credentials?|session|token|api key|apikey|username|user name|login|signature|secret|pin)s?\b/;
 /** A code that says it outright: `NonRetryableError`, `NOT_RETRYABLE` (Temporal's nonRetryable application failures). */
 const NOT_RETRYABLE = /\b(?:non|not|never|no) ?retr(?:y|yable|iable)\b/;
 /**
@@ -70,6 +77,7 @@ function judge(code: string): boolean | undefined {
   if (PAYMENT_RETRY_CODES.test(w)) return true;
   if (EXHAUSTED.test(w) && !RATE_QUOTA.test(w)) return false;
   if (FIX_THE_REQUEST.test(w)) return false;
+  if (CREDENTIAL_WRONG.test(w) && !TRY_LATER.test(w)) return false;
   if (DUPLICATE.test(w) && !STILL_PROCESSING.test(w)) return false;
   if (TRY_LATER.test(w) && !FIX_WORDS.test(w)) return true;
   return undefined;
@@ -147,6 +155,13 @@ const MESSAGE_TOO_LARGE =
   /\b(?:input|prompt|context|request|payload|body|file|upload|content|message|text|tokens?|document)\b[^.;]{0,40}?\b(?:exceeds?|exceeded|exceeding|is (?:longer|larger|bigger) than)\s+(?:the\s+)?(?:max(?:imum)?|allowed|model'?s?|permitted|limit)\b[^.;]{0,30}?\b(?:length|size|tokens?|context(?: length| window)?|bytes|characters)\b/i;
 
 /**
+ * Session 22 (tune22f): the same said of a size, without naming the maximum ("Context size has been exceeded.", "Payload
+ * length exceeded", "maximum upload size exceeded", "request entity too large"): a fixed limit the request is over.
+ */
+const SIZE_EXCEEDED =
+  /\b(?:context|input|prompt|request|payload|body|file|upload|content|message|document|entity|attachment)(?: window)? (?:size|length)s? (?:limit )?(?:has been |have been |was |is )?(?:exceeded|too (?:large|long|big))\b|\bmax(?:imum)? (?:allowed )?(?:context |input |prompt |request |payload |body |file |upload |content |message |document |attachment )?(?:size|length) (?:limit )?(?:has been |was |is )?exceeded\b|\b(?:request|payload|body|file|upload|entity|document|attachment) (?:is )?too (?:large|big)\b/i;
+
+/**
  * A site, deployment or account its owner (or the host, for usage limits) paused or suspended: Netlify's 503 "This
  * site was paused as it reached its usage limits", Vercel's 503 "This Deployment is paused by the owner". Waiting does
  * not bring it back; a pause for maintenance or a temporary one does (left to the status).
@@ -163,8 +178,8 @@ export function exhaustedByMessage(message: string | null | undefined): boolean 
   if (/paus|suspend|deactivat|usage limit/i.test(text) && OWNER_PAUSED.test(text) && !PAUSE_PASSES.test(text))
     return true;
   if (
-    /exceed|longer than|larger than|bigger than/i.test(text) &&
-    MESSAGE_TOO_LARGE.test(text) &&
+    /exceed|longer than|larger than|bigger than|too (?:large|long|big)/i.test(text) &&
+    (MESSAGE_TOO_LARGE.test(text) || SIZE_EXCEEDED.test(text)) &&
     !RATE_WORDS.test(text) &&
     !namesShortWait(text)
   )

@@ -83,6 +83,52 @@ function namesErrorClass(obj: Record<string, unknown>): boolean {
   return hasOwn.call(obj, 'name') && typeof obj.name === 'string' && ERROR_CLASS_NAME.test(obj.name);
 }
 
+/**
+ * Session 22 (tune22f): a locale map (`{en: "…", de: "…"}` under `message`, MediaWiki's `messageTranslations`,
+ * `title_i18n`) holds one text in several languages: read as one leaf under its parent key, in English when it has it.
+ * Every key must be a language tag, and one of them a common language, so `{id: …}` or `{to: …}` is no locale map.
+ */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$/;
+const COMMON_LANGUAGES = new Set(
+  'en de fr es it pt nl ru ja zh ko pl sv da fi nb nn cs sk hu ro el tr uk ar he hi th vi'.split(' '),
+);
+const MAX_LOCALES = 40;
+
+function localeText(obj: Record<string, unknown>): { lang: string; text: string } | undefined {
+  let english: string | undefined;
+  let first: string | undefined;
+  let common = false;
+  let n = 0;
+  for (const key in obj) {
+    if (!hasOwn.call(obj, key)) continue;
+    if (++n > MAX_LOCALES || !LANGUAGE_TAG.test(key) || typeof obj[key] !== 'string') return undefined;
+    const lang = key.slice(0, key.search(/[-_]|$/)).toLowerCase();
+    if (COMMON_LANGUAGES.has(lang)) common = true;
+    if (first === undefined) first = key;
+    if (english === undefined && lang === 'en') english = key;
+  }
+  const chosen = english ?? first;
+  if (!common || chosen === undefined) return undefined;
+  const text = (obj[chosen] as string).trim();
+  return text ? { lang: chosen, text } : undefined;
+}
+
+/** `messageTranslations` → `message`: the field the locale map translates. */
+function withoutLocaleSuffix(norm: string): string {
+  const m = /^(.+?)(?:translations?|i18n|l10n|localized|localizations?)$/.exec(norm);
+  return m ? m[1] : norm;
+}
+
+/**
+ * Session 22 (tune22f): a W3C `traceparent` (`00-<32 hex trace ID>-<16 hex span ID>-<2 hex flags>`) names the request
+ * in the server's traces whatever key holds it (KSeF's `serviceCode`): kept as a leaf by its shape alone.
+ */
+export const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+function isTraceparent(value: unknown): boolean {
+  return typeof value === 'string' && value.length === 55 && TRACEPARENT.test(value);
+}
+
 /** Every leaf of `root` within the bounds, in document order (shallow first within an object). */
 export function leavesOf(
   root: unknown,
@@ -117,6 +163,24 @@ export function leavesOf(
       if (++scanned > MAX_KEYS || out.length >= maxNodes) break;
       const value = obj[key];
       const norm = normalizeKey(key);
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        const locale = localeText(value as Record<string, unknown>);
+        if (locale) {
+          const field = withoutLocaleSuffix(norm);
+          if (wanted(field))
+            out.push({
+              path: `${path ? `${path}.${key}` : key}.${locale.lang}`,
+              key,
+              norm: field,
+              value: locale.text,
+              depth,
+              inError,
+              item,
+              besideStatus: false,
+            });
+          continue;
+        }
+      }
       if (value !== null && typeof value === 'object' && !(Array.isArray(value) && isStringList(value))) {
         nested.push([path ? `${path}.${key}` : key, value, norm]);
         continue;
@@ -124,7 +188,7 @@ export function leavesOf(
       if (STATUS_FIELDS.has(norm) && typeof value === 'number') besideStatus = true;
       if (SEVERITY_KEYS.has(norm) && typeof value === 'string' && MINOR_SEVERITY.test(value)) minor = true;
       // Only leaves under a key some dictionary knows are kept: most keys of a body are none of them.
-      if (!wanted(norm)) continue;
+      if (!wanted(norm) && !isTraceparent(value)) continue;
       if (
         typeof value === 'string' ||
         typeof value === 'boolean' ||
