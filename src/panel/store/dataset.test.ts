@@ -71,6 +71,31 @@ describe('Dataset', () => {
     expect(d.cellExtents()).toEqual({ codeChars: 25, idChars: 0, messageChars: 27, verdicts: ['fix request'] });
   });
 
+  it('cell extents measure a shared (frozen) classification once, and again after a change that recounts', () => {
+    let reads = 0;
+    const shared = requestRecord({ seq: 1, status: 503, errorId: 'unused' }).classification;
+    Object.defineProperty(shared, 'errorId', {
+      get: () => (reads++, 'req_12345'),
+      enumerable: true,
+    });
+    Object.freeze(shared);
+    const rows = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ ...requestRecord({ seq: from + i }), classification: shared }));
+    const d = new Dataset(spec());
+    d.reset(rows(100, 50));
+    expect(d.cellExtents().idChars).toBe(9);
+    d.upsert(rows(1, 50)); // older rows put in front: counted on top
+    d.upsert(rows(200, 50)); // appended
+    expect(d.cellExtents().idChars).toBe(9);
+    // Once per measuring pass at most (the cell's code reads the ID too), not once per row.
+    expect(reads).toBeLessThanOrEqual(6);
+    // A replaced row makes the extents count every row again: the shared part is measured again.
+    d.upsert([requestRecord({ seq: 120, id: 'wr:120', errorId: 'x' })]);
+    expect(d.cellExtents().idChars).toBe(9);
+    d.reset(rows(300, 2));
+    expect(d.cellExtents().idChars).toBe(9);
+  });
+
   it('a snapshot shows failures only, in seq order, whatever the arrival order', () => {
     const d = new Dataset(spec());
     d.reset([

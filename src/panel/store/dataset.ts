@@ -66,6 +66,11 @@ export class Dataset {
     counts: Map<string, number>;
   } | null = null;
   private extentsCache: { version: number; from: number; to: number; extents: CellExtents } | null = null;
+  /**
+   * Classifications already measured into extentsCache. Rows share them (a pack's repeated parts
+   * unpack to one frozen object: 17,825 of them for the bench's 100,000 rows), so each is measured once.
+   */
+  private extentsMeasured = new WeakSet<object>();
   private readonly slotById = new Map<string, number>();
   private visibleList = new PositionList();
   private spec: FilterSpec;
@@ -200,15 +205,20 @@ export class Dataset {
     let idChars = fresh ? cache.extents.idChars : 0;
     let messageChars = fresh ? cache.extents.messageChars : 0;
     const verdicts = new Set(fresh ? cache.extents.verdicts : []);
+    if (!fresh) this.extentsMeasured = new WeakSet();
+    const measured = this.extentsMeasured;
     const measure = (from: number, to: number): void => {
       for (let i = from; i < to; i++) {
         const record = this.rows[i].record;
         if (record.kind !== 'request') continue;
         const c = record.classification;
-        codeChars = Math.max(codeChars, codeCell(c).shown.length);
-        idChars = Math.max(idChars, c.errorId?.length ?? 0);
         // As the Message cell shows it: a network failure's error name when there is no message.
         messageChars = Math.max(messageChars, (c.message ?? record.exchange.error ?? '').length);
+        // A frozen classification is a pack's shared part: it cannot change, so once is enough.
+        if (measured.has(c)) continue;
+        if (Object.isFrozen(c)) measured.add(c);
+        codeChars = Math.max(codeChars, codeCell(c).shown.length);
+        idChars = Math.max(idChars, c.errorId?.length ?? 0);
         const verdict = shortVerdict(c);
         if (verdict) verdicts.add(verdict);
       }

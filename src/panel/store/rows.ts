@@ -12,6 +12,36 @@ import { contractStore, findingFor } from '../contract';
 import { headerValue } from '../../core/headers';
 import { whatToDo, type WhatToDo } from '../what-to-do';
 
+/**
+ * What a row works out on first use, apart from the row: most rows of a large list are never
+ * searched by these, and a row without them is a smaller object for the opening to make and the
+ * garbage collector to copy (issue 18).
+ */
+interface RowLazy {
+  host: string | undefined;
+  path: string | undefined;
+  code: string | undefined;
+  id: string | undefined;
+  message: string | undefined;
+  endpoint: string | undefined;
+  codeGroup: string | undefined;
+  spec: SpecFinding | null;
+  /** The contract version spec was computed for; -1: never. */
+  specVersion: number;
+}
+
+/** Methods upper-cased once each: a row keeps the shared string, not a copy of its own. */
+const upperMethods = new Map<string, string>();
+const UPPER_METHODS_KEPT = 64;
+function upperMethod(method: string): string {
+  let upper = upperMethods.get(method);
+  if (upper === undefined) {
+    upper = method.toUpperCase();
+    if (upperMethods.size < UPPER_METHODS_KEPT) upperMethods.set(method, upper);
+  }
+  return upper;
+}
+
 export class Row implements FilterSubject {
   readonly seq: number;
   readonly record: CaptureRecord;
@@ -25,20 +55,10 @@ export class Row implements FilterSubject {
   readonly idempotent: boolean;
   readonly truncated: boolean;
   readonly todo: WhatToDo | null;
-  /** Epoch ms of the request or navigation. */
-  readonly at: number | undefined;
 
+  /** Kept on the row itself: free text tests it on every row. */
   private hayCache: string | undefined;
-  private hostCache: string | undefined;
-  private pathCache: string | undefined;
-  private codeCache: string | undefined;
-  private idCache: string | undefined;
-  private messageCache: string | undefined;
-  private endpointCache: string | undefined;
-  private codeGroupCache: string | undefined;
-  private specCache: SpecFinding | null = null;
-  /** The contract version specCache was computed for; -1: never. */
-  private specVersion = -1;
+  private lazyParts: RowLazy | undefined;
 
   constructor(record: CaptureRecord) {
     this.seq = record.seq;
@@ -53,7 +73,6 @@ export class Row implements FilterSubject {
       this.idempotent = false;
       this.truncated = false;
       this.todo = null;
-      this.at = record.at;
       return;
     }
     const { exchange: x, classification: c } = record;
@@ -61,12 +80,31 @@ export class Row implements FilterSubject {
     this.failure = c.failure;
     this.kind = c.kind;
     this.status = x.status;
-    this.method = x.method.toUpperCase();
+    this.method = upperMethod(x.method);
     this.retryable = c.retryable;
     this.idempotent = c.idempotent;
     this.truncated = record.bodyState === 'truncated' || x.bodyTruncated === true;
     this.todo = whatToDo(c, x);
-    this.at = x.startedAt;
+  }
+
+  /** Epoch ms of the request or navigation (read from the record: a copy per row would be one more object). */
+  get at(): number | undefined {
+    const r = this.record;
+    return r.kind === 'request' ? r.exchange.startedAt : r.at;
+  }
+
+  private get lazy(): RowLazy {
+    return (this.lazyParts ??= {
+      host: undefined,
+      path: undefined,
+      code: undefined,
+      id: undefined,
+      message: undefined,
+      endpoint: undefined,
+      codeGroup: undefined,
+      spec: null,
+      specVersion: -1,
+    });
   }
 
   /** Response bytes: Content-Length, else the captured body's length; -1 when unknown. */
@@ -107,43 +145,48 @@ export class Row implements FilterSubject {
   }
 
   get host(): string {
-    if (this.hostCache === undefined) this.splitUrl();
-    return this.hostCache!;
+    const lazy = this.lazy;
+    if (lazy.host === undefined) this.splitUrl(lazy);
+    return lazy.host!;
   }
 
   get path(): string {
-    if (this.pathCache === undefined) this.splitUrl();
-    return this.pathCache!;
+    const lazy = this.lazy;
+    if (lazy.path === undefined) this.splitUrl(lazy);
+    return lazy.path!;
   }
 
   get code(): string {
-    if (this.codeCache === undefined)
-      this.codeCache = this.record.kind === 'request' ? (this.record.classification.errorCode ?? '').toLowerCase() : '';
-    return this.codeCache;
+    const lazy = this.lazy;
+    if (lazy.code === undefined)
+      lazy.code = this.record.kind === 'request' ? (this.record.classification.errorCode ?? '').toLowerCase() : '';
+    return lazy.code;
   }
 
   get id(): string {
-    if (this.idCache === undefined)
-      this.idCache = this.record.kind === 'request' ? (this.record.classification.errorId ?? '').toLowerCase() : '';
-    return this.idCache;
+    const lazy = this.lazy;
+    if (lazy.id === undefined)
+      lazy.id = this.record.kind === 'request' ? (this.record.classification.errorId ?? '').toLowerCase() : '';
+    return lazy.id;
   }
 
   get message(): string {
-    if (this.messageCache === undefined)
-      this.messageCache =
-        this.record.kind === 'request' ? (this.record.classification.message ?? '').toLowerCase() : '';
-    return this.messageCache;
+    const lazy = this.lazy;
+    if (lazy.message === undefined)
+      lazy.message = this.record.kind === 'request' ? (this.record.classification.message ?? '').toLowerCase() : '';
+    return lazy.message;
   }
 
   /** What the loaded OpenAPI specs say about this exchange; null when none covers it. */
   get spec(): SpecFinding | null {
     const version = contractStore.getState().version;
-    if (this.specVersion !== version) {
-      this.specVersion = version;
-      this.specCache = this.record.kind === 'request' ? findingFor(this.record) : null;
-      this.endpointCache = undefined;
+    const lazy = this.lazy;
+    if (lazy.specVersion !== version) {
+      lazy.specVersion = version;
+      lazy.spec = this.record.kind === 'request' ? findingFor(this.record) : null;
+      lazy.endpoint = undefined;
     }
-    return this.specCache;
+    return lazy.spec;
   }
 
   /** The contract problems, space-separated (`undocumented mismatch`); '' when none. */
@@ -170,27 +213,29 @@ export class Row implements FilterSubject {
   get endpoint(): string {
     const op = this.spec?.operation;
     if (op) return op.operationId ? `${op.key} (${op.operationId})` : op.key;
-    if (this.endpointCache === undefined) {
-      this.endpointCache =
+    const lazy = this.lazy;
+    if (lazy.endpoint === undefined) {
+      lazy.endpoint =
         this.record.kind === 'request' ? endpointKey(this.record.exchange.method, this.record.exchange.url) : '';
     }
-    return this.endpointCache;
+    return lazy.endpoint;
   }
 
   /** Group key by error code. */
   get codeGroup(): string {
-    if (this.codeGroupCache === undefined) {
+    const lazy = this.lazy;
+    if (lazy.codeGroup === undefined) {
       const r = this.record;
-      this.codeGroupCache =
+      lazy.codeGroup =
         r.kind === 'request' ? codeKey(r.classification.errorCode, r.exchange.status, r.exchange.error) : '';
     }
-    return this.codeGroupCache;
+    return lazy.codeGroup;
   }
 
-  private splitUrl(): void {
+  private splitUrl(lazy: RowLazy): void {
     const { host, path } = hostPath(this.url);
-    this.hostCache = host;
-    this.pathCache = path.toLowerCase();
+    lazy.host = host;
+    lazy.path = path.toLowerCase();
   }
 }
 
