@@ -648,7 +648,7 @@ function printHuman(r: Report): void {
     console.log(`    persist: ${JSON.stringify(soak.persist)}; slowest read ${soak.maxReadMs} ms`);
     if (soak.stall && soak.writeQueue)
       console.log(
-        `    longest stall: commit ${soak.stall.commitMs} ms, change-to-disk lag ${soak.stall.lagMs} ms, read ${soak.stall.readMs} ms; write queue: at most ${soak.writeQueue.max} of ${soak.writeQueue.limit} records waiting, ${soak.writeQueue.refused} refused, ${soak.writeQueue.tooSlow ?? 0} too slow for the re-send window (counted)`,
+        `    longest stall: commit ${soak.stall.commitMs} ms, change-to-disk lag ${soak.stall.lagMs} ms (a body after its row: ${soak.stall.bodyLagMs ?? 'n/a'} ms), read ${soak.stall.readMs} ms; write queue: at most ${soak.writeQueue.max} of ${soak.writeQueue.limit} records waiting, ${soak.writeQueue.refused} refused, ${soak.writeQueue.tooSlow ?? 0} too slow for the re-send window (counted)`,
       );
     if (soak.afterRun)
       console.log(

@@ -485,9 +485,13 @@ describe('CapturePersister', () => {
       complete(store, `https://a.test/${i}`, 500, i, i < 5 ? '{"code":"a-long-body-x"}' : undefined);
     db.blockAfter = 1;
     await timers.runAll(); // one commit goes through; the next (scheduled at once) waits
-    // Record rows weigh in the byte bound too: three rows with 24-character bodies are 22 bytes over it.
-    expect(db.batches[0].putRecords.length).toBe(2);
-    expect(db.batches[0].putBodies.map((b) => b.value.body!.length)).toEqual([24, 24]);
+    // Record rows weigh in the byte bound; bodies fill what they leave, newest first: three rows and
+    // two of their 24-character bodies fit (a third would be 22 bytes over), the oldest waits.
+    expect(db.batches[0].putRecords.length).toBe(3);
+    expect(db.batches[0].putBodies.map((b) => [b.key[1], b.value.body!.length])).toEqual([
+      [3, 24],
+      [2, 24],
+    ]);
     expect(db.batches[0].putMetas).toHaveLength(1);
     // The worker stops after the first commit: the counts match the rows written; what was still
     // queued is like what came after the last commit (the devtools page re-sends it, below).
@@ -506,7 +510,7 @@ describe('CapturePersister', () => {
     expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
   });
 
-  it('bounds a transaction by bytes: record rows without bodies weigh too, and a body larger than the bound goes alone', async () => {
+  it('bounds a transaction by bytes: record rows without bodies weigh too, and a body larger than the bound goes by itself', async () => {
     const { db, timers, persister, storeFor } = setup(testDb(), {
       maxBatchRecords: 250,
       maxBatchBytes: 10 * RECORD_ROW_BYTES,
@@ -518,10 +522,54 @@ describe('CapturePersister', () => {
     for (let i = 101; i < 105; i++) complete(store, `https://a.test/${i}`, 500, i);
     await timers.runAll();
     await persister.flush();
-    expect(db.batches.map((b) => b.putRecords.length)).toEqual([...Array(10).fill(10), 1, 4]);
-    expect(db.batches[10].putBodies).toHaveLength(1);
+    // The body lane takes at least one body a transaction, however large (at most maxBodyChars).
+    expect(db.batches.map((b) => b.putRecords.length)).toEqual([...Array(10).fill(10), 5]);
+    expect(db.batches.map((b) => b.putBodies.length)).toEqual([...Array(10).fill(0), 1]);
     const next = await restart(db);
     expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
+  });
+
+  it('writes bodies in a lane of their own, newest first: rows do not wait for bodies, and a body dropped while it waits is never written', async () => {
+    // Four bodies fit the tab's budget; a transaction has room for six rows and one body.
+    const body = (i: number) => `{"i":${String(i).padStart(2, '0')},"pad":"${'x'.repeat(1990)}"}`;
+    const limits = { ...LIMITS, maxBodyBytesPerTab: 4 * body(0).length };
+    const { db, timers, persister, storeFor } = setup(
+      testDb(),
+      { maxBatchRecords: 6, maxBatchBytes: 6 * RECORD_ROW_BYTES + body(0).length, maxInFlightInMeta: 0 },
+      limits,
+    );
+    const store = storeFor(1);
+    for (let i = 1; i <= 6; i++) complete(store, `https://a.test/${i}`, 500, i, body(i));
+    // One commit, and not the next (its timer stays unfired: it would take the waiting bodies).
+    timers.fireRound();
+    for (let i = 0; i < 200 && persister.stats().commits < 1; i++) await new Promise((r) => setTimeout(r, 5));
+    // Every row goes at once (before, three rows and their bodies: the rows waited behind the bodies),
+    // with the newest body; bodies 1 and 2 were dropped by the budget before any commit.
+    expect(db.batches[0].putRecords.map((r) => r.key[1])).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(db.batches[0].putBodies.map((b) => b.key[1])).toEqual([6]);
+    expect(persister.stats().bodiesWaiting).toBe(3);
+    // A stop now: the rows are back; the bodies not written yet are counted as dropped, never lost silently.
+    const early = await restart(db, limits);
+    const e = early.stores.get(1)!;
+    expect(requestsOf(e)).toBe(6);
+    expect(e.stats.droppedBodies).toBe(2 + 3);
+    expect((e.all() as RequestRecord[]).filter((r) => r.exchange.body !== undefined).map((r) => r.seq)).toEqual([6]);
+    // Four more: the budget drops bodies 3-6, so 3-5 leave the lane without a write.
+    for (let i = 7; i <= 10; i++) complete(store, `https://a.test/${i}`, 500, i, body(i));
+    await timers.runAll();
+    await persister.flush();
+    const written = db.batches.flatMap((b) => b.putBodies.map((x) => x.key[1]));
+    expect(written.filter((seq) => seq <= 5)).toEqual([]);
+    expect([...written].sort((a, b) => a - b)).toEqual([6, 7, 8, 9, 10]);
+    expect(persister.stats().bodiesNeverWritten).toBe(3);
+    expect(persister.stats().bodiesWaiting).toBe(0);
+    // The counts are the store's, as before: 6 bodies dropped of 10; a restart reads the same.
+    expect(store.stats.droppedBodies).toBe(6);
+    const next = await restart(db, limits);
+    expect(strip(next.stores.get(1)!.all())).toEqual(strip(store.all()));
+    expect(next.stores.get(1)!.stats).toEqual(store.stats);
+    const rows = await db.loadAll();
+    expect(rows.bodies.map((b) => b.key[1])).toEqual([7, 8, 9, 10]);
   });
 
   it('a stop between the transactions of a split backlog, then the re-sent DevTools entries: every request once', async () => {

@@ -19,6 +19,11 @@
 // - Every commit writes the meta (the tab's counters) of each tab it touches in the same
 //   transaction as its records. On start, a tab's held requests are reconciled against its counts:
 //   seen - droppedRecords requests should be there; any missing are added to droppedRecords.
+// - Bodies go in a lane of their own, newest first: a record's row is written with its change (oldest
+//   first), its body row when the transaction has room, the newest bodies first. The per-tab body
+//   budget drops the oldest bodies, so in a burst a body that waits is one the budget would drop next;
+//   dropped before its turn, it is never written (the store counted the drop). Until store13 every body
+//   went with its row and 562 M body characters were written in the soak's burst for 20 MiB held.
 // - A backlog is split into several transactions. Deletes go in the first; a request a transaction
 //   leaves queued without a row is treated like a refused one (counted in the meta's `seen`, named in
 //   `refused`, counted in queueTooSlow) while it stays queued, so a stop then counts it as dropped and
@@ -172,6 +177,15 @@ export interface PersistStats {
   bodiesWritten: number;
   /** Characters of body text written (UTF-16 code units; IndexedDB may store them compressed). */
   bodyCharsWritten: number;
+  /**
+   * Bodies that waited for their row and were dropped by the per-tab body budget (or went with their
+   * record) first: never written. The store counted each drop (droppedBodies); this counts the writes saved.
+   */
+  bodiesNeverWritten: number;
+  /** Longest a body waited for its row, in ms (from the change that queued its record). */
+  maxBodyLagMs: number;
+  /** Bodies waiting for their row now (their records' rows are written): a worker stop now counts them in droppedBodies. */
+  bodiesWaiting: number;
   /** Record changes refused because the queue was full. */
   queueDropped: number;
   /** Records whose latest change was refused and is not written yet: a worker stop now counts them in droppedRecords. */
@@ -271,6 +285,14 @@ interface Pending {
   queuedAt: number;
 }
 
+interface BodyWaiting {
+  tabId: number;
+  seq: number;
+  /** The live record: its bodies at the time of the write are the ones written. */
+  record: StoredRecord;
+  queuedAt: number;
+}
+
 export class CapturePersister {
   /** Record rows to write or delete, by "tabId:seq". */
   private pending = new Map<string, Pending>();
@@ -284,6 +306,12 @@ export class CapturePersister {
   private readonly bodyRows = new Map<string, StoredBodies>();
   /** Rows whose record row exists. */
   private readonly recordRows = new Set<string>();
+  /**
+   * Bodies whose record's row is written (or goes in the transaction being built) and whose body row
+   * is not: taken newest first (by seq) within a transaction's bytes. A body the store drops meanwhile
+   * leaves without a write.
+   */
+  private readonly bodiesWaiting = new Map<string, BodyWaiting>();
   /** Requests whose carried copy is stored (meta store, key [tabId, seq]). */
   private readonly carriedRows = new Set<string>();
   /** Carried requests whose copy changed since it was last written (or was never written). */
@@ -307,7 +335,14 @@ export class CapturePersister {
   private readonly committedNextSeq = new Map<number, number>();
   private readonly counters: Omit<
     PersistStats,
-    'queued' | 'errors' | 'unwritten' | 'tooSlowUnwritten' | 'batchRecordsLimit' | 'batchBytesLimit' | 'inFlight'
+    | 'queued'
+    | 'errors'
+    | 'unwritten'
+    | 'tooSlowUnwritten'
+    | 'batchRecordsLimit'
+    | 'batchBytesLimit'
+    | 'inFlight'
+    | 'bodiesWaiting'
   > = {
     commits: 0,
     maxCommitMs: 0,
@@ -327,6 +362,8 @@ export class CapturePersister {
     recordsWritten: 0,
     bodiesWritten: 0,
     bodyCharsWritten: 0,
+    bodiesNeverWritten: 0,
+    maxBodyLagMs: 0,
     queueDropped: 0,
     queueTooSlow: 0,
     maxQueued: 0,
@@ -386,6 +423,7 @@ export class CapturePersister {
       batchRecordsLimit: this.batchRecords,
       batchBytesLimit: this.batchBytes,
       inFlight: inFlightRecords,
+      bodiesWaiting: this.bodiesWaiting.size,
     };
   }
 
@@ -399,6 +437,7 @@ export class CapturePersister {
     c.maxCommitMs = 0;
     c.maxCommitRows = { records: 0, bodies: 0, bodyChars: 0, carried: 0, deletes: 0 };
     c.maxLagMs = 0;
+    c.maxBodyLagMs = 0;
     c.slowCommits = 0;
     c.slowCommitLog = [];
     c.commitPhasesMax = { issueMs: 0, waitMs: 0, requestsMs: 0, finishMs: 0 };
@@ -672,6 +711,7 @@ export class CapturePersister {
     for (const [id, entry] of this.refused) if (entry.tabId === tabId) this.refused.delete(id);
     for (const id of this.tooSlow) if (id.startsWith(`${tabId}:`)) this.tooSlow.delete(id);
     for (const id of this.recordRows) if (id.startsWith(`${tabId}:`)) this.recordRows.delete(id);
+    for (const [id, body] of this.bodiesWaiting) if (body.tabId === tabId) this.bodiesWaiting.delete(id);
     for (const rows of [this.carriedRows, this.carriedDirty])
       for (const id of rows) if (id.startsWith(`${tabId}:`)) rows.delete(id);
     this.dirtyMetas.delete(tabId);
@@ -693,7 +733,8 @@ export class CapturePersister {
     }
     // Everything queued now, in as many batches as it takes (not what keeps arriving meanwhile).
     for (
-      let batches = Math.ceil(this.pending.size / Math.max(1, this.options.minBatchRecords)) + 1;
+      // Each transaction takes at least one record row or one body row.
+      let batches = this.pending.size + this.bodiesWaiting.size + 1;
       batches > 0 && this.hasWork();
       batches--
     ) {
@@ -757,7 +798,13 @@ export class CapturePersister {
   }
 
   private hasWork(): boolean {
-    return this.pending.size > 0 || this.dirtyMetas.size > 0 || this.removedTabs.size > 0 || this.carriedDirty.size > 0;
+    return (
+      this.pending.size > 0 ||
+      this.dirtyMetas.size > 0 ||
+      this.removedTabs.size > 0 ||
+      this.carriedDirty.size > 0 ||
+      this.bodiesWaiting.size > 0
+    );
   }
 
   private queue(tabId: number, seq: number, record: StoredRecord | null): void {
@@ -830,8 +877,9 @@ export class CapturePersister {
     let full = false;
     const consider = (id: string, entry: Pending) => {
       if (entry.record !== null) {
-        const bytes = RECORD_ROW_BYTES + (this.bodiesToWrite(id, entry.record) ? bodiesLength(entry.record) : 0);
-        // Once one does not fit, none after it goes (the oldest first); a lone record larger than the bound goes alone.
+        // Record rows only: bodies follow in their own lane, below.
+        const bytes = RECORD_ROW_BYTES;
+        // Once one does not fit, none after it goes (the oldest first).
         if (full || bounded >= this.batchRecords || (bounded > 0 && takenBytes + bytes > this.batchBytes)) {
           full = true;
           return;
@@ -883,21 +931,46 @@ export class CapturePersister {
         batch.deleteRecords.push(key);
         batch.deleteBodies.push(key);
         if (this.bodyRows.has(id)) bodyRowsRemoved.push(id);
+        if (this.bodiesWaiting.delete(id)) this.counters.bodiesNeverWritten++;
         continue;
       }
       batch.putRecords.push({ key, value: stripBodies(record) });
       if (holdsBody(record)) {
-        if (this.bodiesToWrite(id, record)) {
-          const value = bodiesOf(record);
-          batch.putBodies.push({ key, value });
-          bodyRowsAdded.push([id, value]);
-          bodyChars += (value.body?.length ?? 0) + (value.requestBody?.length ?? 0);
-        }
+        const waitingBody = this.bodiesWaiting.get(id);
+        if (waitingBody) waitingBody.record = record;
+        else if (this.bodiesToWrite(id, record))
+          this.bodiesWaiting.set(id, { tabId, seq, record, queuedAt: taken.get(id)!.queuedAt });
       } else if (this.bodyRows.has(id)) {
         batch.deleteBodies.push(key);
         bodyRowsRemoved.push(id);
       }
     }
+    // The body lane: newest first, in the bytes the record rows left; at least one body a transaction,
+    // so neither lane waits for the other. A body the store dropped while it waited is never written.
+    const bodiesTaken: Array<[string, BodyWaiting]> = [];
+    const waiting = [...this.bodiesWaiting].sort((a, b) => b[1].seq - a[1].seq || b[1].tabId - a[1].tabId);
+    let bodiesLeft = false;
+    for (const [id, body] of waiting) {
+      const { record } = body;
+      if (!holdsBody(record) || !this.bodiesToWrite(id, record)) {
+        this.bodiesWaiting.delete(id);
+        if (!this.bodyRows.has(id)) this.counters.bodiesNeverWritten++;
+        continue;
+      }
+      const chars = bodiesLength(record);
+      if (bodiesLeft || (bodiesTaken.length > 0 && takenBytes + chars > this.batchBytes)) {
+        bodiesLeft = true;
+        continue;
+      }
+      takenBytes += chars;
+      this.bodiesWaiting.delete(id);
+      bodiesTaken.push([id, body]);
+      const value = bodiesOf(record);
+      batch.putBodies.push({ key: [body.tabId, body.seq], value });
+      bodyRowsAdded.push([id, value]);
+      bodyChars += chars;
+    }
+    if (bodiesLeft) full = true;
     // The carried copies that changed (those taken above left the carried set first).
     const carriedWritten = this.carriedDirty;
     this.carriedDirty = new Set();
@@ -978,6 +1051,8 @@ export class CapturePersister {
         }
         this.adaptBatch(phases ? phases.issueMs + phases.requestsMs : done - started, full);
         this.counters.maxLagMs = Math.max(this.counters.maxLagMs, done - queuedAt);
+        for (const [, body] of bodiesTaken)
+          this.counters.maxBodyLagMs = Math.max(this.counters.maxBodyLagMs, done - body.queuedAt);
         this.counters.recordsWritten += batch.putRecords.length;
         this.counters.carriedWritten += batch.putCarried.length;
         for (const { key } of batch.putCarried) this.carriedRows.add(rowId(key[0], key[1]));
@@ -1009,6 +1084,8 @@ export class CapturePersister {
           else this.inFlight.set(tabId, new Map([[record.seq, record]]));
           this.promoted.add(rowId(tabId, record.seq));
         }
+        // Bodies not written wait again (a body dropped meanwhile leaves at the next commit).
+        for (const [id, body] of bodiesTaken) if (!this.bodiesWaiting.has(id)) this.bodiesWaiting.set(id, body);
         // The copies not written are written next time (a removed request's is dropped there).
         for (const id of carriedWritten) this.carriedDirty.add(id);
         for (const tabId of metas) this.dirtyMetas.add(tabId);
@@ -1025,7 +1102,7 @@ export class CapturePersister {
         this.lastCommitFailed
           ? this.options.retryMs
           : // A backlog goes at once; a trickle waits, so a request's several changes make one write.
-            this.pending.size >= this.batchRecords
+            this.pending.size >= this.batchRecords || bodiesLeft
             ? 0
             : this.options.delayMs,
       );
