@@ -4,7 +4,8 @@
 // the rewritten case, with its expected values rewritten alongside, is scored again. The invariance of a
 // transformation is the share of its rewrites that stay fully right.
 // Usage: npx tsx corpus/tools/metamorph.ts [--show NAME] [--limit N]
-//   --show NAME prints the broken rewrites of one transformation (dev cases only; the test part is never read).
+//   --show NAME|all prints the broken rewrites of one transformation or all (dev cases only; the test part is never
+//   read), at most --limit N of them (20).
 import { convertHarEntry } from '../../src/core/har';
 import { classify } from '../../src/core/classify';
 import { recognizers } from '../../src/core/formats/index';
@@ -142,7 +143,12 @@ const keyStyle =
   };
 
 /** Every path (object keys) to a leaf whose value passes `test`. */
-function findKeys(v: Json, test: (x: Json) => boolean, path: Array<string | number> = [], out: Array<Array<string | number>> = []) {
+function findKeys(
+  v: Json,
+  test: (x: Json) => boolean,
+  path: Array<string | number> = [],
+  out: Array<Array<string | number>> = [],
+) {
   if (Array.isArray(v)) v.forEach((x, i) => findKeys(x, test, [...path, i], out));
   else if (isObject(v))
     for (const [k, x] of Object.entries(v)) {
@@ -304,7 +310,13 @@ const codeShape =
     const ws = words(want.replace(/\./g, '_'));
     if (ws.length < 2) return undefined;
     const to =
-      style === 'upper' ? ws.join('_').toUpperCase() : style === 'dotted' ? ws.join('.') : style === 'kebab' ? ws.join('-') : ws.join('_');
+      style === 'upper'
+        ? ws.join('_').toUpperCase()
+        : style === 'dotted'
+          ? ws.join('.')
+          : style === 'kebab'
+            ? ws.join('-')
+            : ws.join('_');
     if (to === want) return undefined;
     const message = c.expected.message;
     if (typeof message === 'string' && message.toLowerCase().includes(want.toLowerCase())) return undefined;
@@ -401,7 +413,10 @@ const contentType =
 
 const TRANSFORMS: Array<[string, Transform]> = [
   ...Object.keys(STYLES).map((s): [string, Transform] => [`keys-${s}`, keyStyle(s)]),
-  ...CODE_SYNONYMS.map((to): [string, Transform] => [`code-key→${to}`, synonym('errorCode', to, lowerSet(CODE_SYNONYMS))]),
+  ...CODE_SYNONYMS.map((to): [string, Transform] => [
+    `code-key→${to}`,
+    synonym('errorCode', to, lowerSet(CODE_SYNONYMS)),
+  ]),
   ...MESSAGE_SYNONYMS.map((to): [string, Transform] => [
     `message-key→${to}`,
     synonym('message', to, lowerSet(MESSAGE_SYNONYMS)),
@@ -493,8 +508,10 @@ for (const [name, t] of TRANSFORMS) {
       const f = m.slice(0, m.indexOf(':'));
       tally.fields.set(f, (tally.fields.get(f) ?? 0) + 1);
     }
-    if (miss.length && name === show && shown.length < limit)
-      shown.push(`  ${c.name} (${c.api}): ${miss.join('; ')}\n    body: ${(v.response.body ?? '').slice(0, 400)}`);
+    if (miss.length && (show === 'all' || name === show) && shown.length < limit)
+      shown.push(
+        `  [${name}] ${c.name} (${c.api}): ${miss.join('; ')}\n    body: ${(v.response.body ?? '').slice(0, 400)}`,
+      );
   }
 }
 
