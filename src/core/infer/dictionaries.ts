@@ -27,6 +27,14 @@ function normalize(key: string): string {
   return out;
 }
 
+/**
+ * Name stems the generic shapes (formats/error-object.ts, generic-error-message.ts, …) read a field by, in any case
+ * style and in order of preference. Session 22's metamorphic runs (corpus/tools/metamorph.ts): renaming `code` to
+ * `errorCode` or `message` to `msg` must not change what a generic shape reads.
+ */
+export const CODE_NAMES: readonly string[] = ['code', 'errorcode', 'errcode'];
+export const MESSAGE_NAMES: readonly string[] = ['message', 'errormessage', 'msg', 'errmsg', 'errormsg'];
+
 /** Keys whose value is the API's own code. `error` counts only when it is a token, not a sentence. */
 export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['errorcode', 10],
