@@ -7,6 +7,8 @@ import type { HeaderIndex } from './headers';
 import { normalizeKey } from './infer/dictionaries';
 import type { BodyView, FormatRecognizer } from './types';
 
+const PLAIN_LOWER = /^[a-z0-9]*$/;
+
 /** Objects with more top-level keys than this are not routed by key: every keyed recognizer may run. */
 export const MAX_ROUTED_KEYS = 64;
 
@@ -137,7 +139,8 @@ export function candidates(table: RouteTable, body: BodyView, headers: HeaderInd
       const keyed = table.byKey.get(key);
       if (keyed !== undefined) or(keyPass, keyed);
       if (byName) {
-        const named = table.byKeyName.get(normalizeKey(key));
+        // Most keys are already lower case without separators (their own normalized form): no normalization.
+        const named = table.byKeyName.get(PLAIN_LOWER.test(key) ? key : normalizeKey(key));
         if (named !== undefined) or(keyPass, named);
       }
       const gated = table.gateKeys.get(key);
