@@ -53,17 +53,24 @@ export function getCI(obj: unknown, key: string): unknown {
  */
 function named<T>(obj: unknown, names: readonly string[], read: (v: unknown) => T | undefined): T | undefined {
   if (!isRecord(obj)) return undefined;
-  // The exact spelling of the first name needs no scan.
-  if (hasOwn.call(obj, names[0])) {
-    const v = read(obj[names[0]]);
-    if (v !== undefined) return v;
-  }
+  // Names spelled as written (lower case, no separators) need no scan: the first one present wins.
   let best = names.length;
   let out: T | undefined;
+  for (let i = 0; i < names.length; i++) {
+    if (!hasOwn.call(obj, names[i])) continue;
+    const v = read(obj[names[i]]);
+    if (v === undefined) continue;
+    best = i;
+    out = v;
+    break;
+  }
+  if (best === 0) return out;
+  // Other spellings of an earlier name: only keys with capitals or separators can be one.
   let scanned = 0;
   for (const k in obj) {
     if (!hasOwn.call(obj, k)) continue;
     if (++scanned > MAX_KEYS_SCANNED) break;
+    if (PLAIN_LOWER.test(k)) continue;
     const i = names.indexOf(normalizeKey(k));
     if (i < 0 || i >= best) continue;
     const v = read(obj[k]);
@@ -74,6 +81,9 @@ function named<T>(obj: unknown, names: readonly string[], read: (v: unknown) => 
   }
   return out;
 }
+
+/** A key that is its own normalized form. */
+const PLAIN_LOWER = /^[a-z0-9]*$/;
 
 const any = (v: unknown): unknown => v;
 
