@@ -6,9 +6,9 @@
 // (https://firebase.google.com/docs/reference/rest/database).
 
 import type { FormatRecognizer } from '../types';
-import { CODE_NAMES, isGenericMessage, MESSAGE_NAMES } from '../infer/dictionaries';
+import { isGenericMessage, MESSAGE_NAMES } from '../infer/dictionaries';
 import { reportsProgress } from '../infer/json';
-import { apiCodeNamed, compact, getNamed, isCodeLike, isErrorStatus, isRecord, joinTexts, strNamed } from './util';
+import { apiCode, compact, get, getNamed, isCodeLike, isErrorStatus, isRecord, joinTexts, str, strNamed } from './util';
 
 /** Beside a string `error`: the developer's words first, then the message, then a reason (any case style). */
 const BESIDE_ERROR_NAMES = ['developermessage', ...MESSAGE_NAMES, 'reason'];
@@ -55,8 +55,8 @@ export const genericErrorMessage: FormatRecognizer = {
         message: message ?? (errorIsCode ? undefined : error),
       });
     }
-    const message = strNamed(j, MESSAGE_NAMES);
-    const errCode = apiCodeNamed(j, CODE_NAMES, ctx.exchange.status);
+    const message = str(j, 'message') ?? str(j, 'Message');
+    const errCode = apiCode(get(j, 'code'), ctx.exchange.status) ?? apiCode(get(j, 'error_code'), ctx.exchange.status);
     // A 202 whose message says its work is under way (`333334` "Asynchronous execution in progress") is accepted.
     if (errCode !== undefined && ctx.exchange.status === 202 && reportsProgress(j)) return null;
     if (errCode !== undefined && message !== undefined && !isSuccessCode(errCode) && !SUCCESS_NOTE.test(message))

@@ -64,18 +64,6 @@ const RENAMED: Variant[] = [
     expect: { failure: false },
   },
   {
-    name: '`{errorCode: 8008, success: 1, message}` on a 200 (singa-auto, keys in camel case)',
-    status: 200,
-    body: { errorCode: 8008, success: 1, message: 'User already banned.', data: null },
-    expect: { failure: true, errorCode: '8008', message: 'User already banned.' },
-  },
-  {
-    name: '`{ErrCode: 40014, ErrMsg}` on a 200 (dingtalk, keys in Pascal case)',
-    status: 200,
-    body: { ErrCode: 40014, ErrMsg: '不合法的access_token' },
-    expect: { failure: true, errorCode: '40014', message: '不合法的access_token' },
-  },
-  {
     name: '`{code: 404, msg}` on a 404: the code repeats the HTTP status (heron-data, message key renamed)',
     status: 404,
     body: { code: 404, msg: 'Transaction not found', name: 'Not Found' },
