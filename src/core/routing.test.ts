@@ -6,6 +6,7 @@ import { buildBodyView } from './body';
 import { classify } from './classify';
 import { recognizers } from './formats/index';
 import { indexEntries, type HeaderEntry } from './headers';
+import { normalizeKey } from './infer/dictionaries';
 import { candidates, positionsOf, routeTable } from './routing';
 import { seedExchange, type SeedCase } from './testing/seed-cases';
 import type { BodyView, Exchange, FormatRecognizer, RecognizerContext } from './types';
@@ -247,11 +248,46 @@ describe('recognizer routing (routing.ts)', () => {
   });
 });
 
+describe('keys matched by name (keysByName)', () => {
+  const byName: FormatRecognizer = {
+    id: 'by-name',
+    title: '',
+    priority: 1,
+    kinds: ['json'],
+    keys: ['error_code'],
+    keysByName: true,
+    recognize: () => null,
+  };
+  const exact: FormatRecognizer = {
+    id: 'exact',
+    title: '',
+    priority: 0,
+    kinds: ['json'],
+    keys: ['error_code'],
+    recognize: () => null,
+  };
+  const reached = (json: object) => {
+    const table = routeTable([byName, exact], 'json');
+    return positionsOf(candidates(table, bodyOf('json', 'application/json', json), indexEntries([]))).map(
+      (i) => table.list[i].id,
+    );
+  };
+  it('reaches a by-name recognizer for its key in any case style, an exact one only for the spelling it declares', () => {
+    expect(reached({ error_code: 1 })).toEqual(['by-name', 'exact']);
+    for (const key of ['errorCode', 'ErrorCode', 'ERROR_CODE', 'error-code'])
+      expect(reached({ [key]: 1 }), key).toEqual(['by-name']);
+    expect(reached({ code: 1 })).toEqual([]);
+  });
+});
+
 function keysAdmit(r: FormatRecognizer, body: BodyView): boolean {
   if (!r.keys || body.kind !== 'json') return true;
   const j = body.json;
   if (j === null || typeof j !== 'object' || Array.isArray(j)) return true;
-  return r.keys.some((k) => Object.prototype.hasOwnProperty.call(j, k));
+  if (r.keys.some((k) => Object.prototype.hasOwnProperty.call(j, k))) return true;
+  if (!r.keysByName) return false;
+  const names = new Set(r.keys.map(normalizeKey));
+  return Object.keys(j).some((k) => names.has(normalizeKey(k)));
 }
 
 function jsonFiles(dir: URL): unknown[] {

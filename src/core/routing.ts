@@ -4,7 +4,10 @@
 // Sets of recognizers are bit masks over their positions (32 per word, any number of words), so
 // routing one body allocates nothing and new recognizers or catalog entries slot in as data.
 import type { HeaderIndex } from './headers';
+import { normalizeKey } from './infer/dictionaries';
 import type { BodyView, FormatRecognizer } from './types';
+
+const PLAIN_LOWER = /^[a-z0-9]*$/;
 
 /** Objects with more top-level keys than this are not routed by key: every keyed recognizer may run. */
 export const MAX_ROUTED_KEYS = 64;
@@ -21,6 +24,8 @@ export interface RouteTable {
   unkeyed: Mask;
   /** Top-level key → recognizers whose `keys` name it. */
   byKey: Map<string, Mask>;
+  /** Normalized top-level key → recognizers whose `keys` match in any case style (`keysByName`). */
+  byKeyName: Map<string, Mask>;
   /** Recognizers without a gate. */
   ungated: Mask;
   /** Gated recognizers that list `gate.keys` (they pass on a JSON value that is not an object). */
@@ -80,6 +85,7 @@ export function routeTable(registry: readonly FormatRecognizer[], kind: BodyView
     all: maskOf(words),
     unkeyed: maskOf(words),
     byKey: new Map(),
+    byKeyName: new Map(),
     ungated: maskOf(words),
     gateKeyed: maskOf(words),
     gateKeys: new Map(),
@@ -91,7 +97,9 @@ export function routeTable(registry: readonly FormatRecognizer[], kind: BodyView
   };
   list.forEach((r, i) => {
     setBit(table.all, i);
-    if (Array.isArray(r.keys) && kind === 'json') for (const key of r.keys) addTo(table.byKey, key, words, i);
+    if (Array.isArray(r.keys) && kind === 'json')
+      for (const key of r.keys)
+        addTo(r.keysByName ? table.byKeyName : table.byKey, r.keysByName ? normalizeKey(key) : key, words, i);
     else setBit(table.unkeyed, i);
     const gate = r.gate;
     if (!gate) {
@@ -120,6 +128,7 @@ export function candidates(table: RouteTable, body: BodyView, headers: HeaderInd
   copy(gatePass, table.ungated);
   const json = body.json;
   if (table.kind === 'json' && json !== null && typeof json === 'object' && !Array.isArray(json)) {
+    const byName = table.byKeyName.size > 0;
     let n = 0;
     for (const key in json) {
       if (++n > MAX_ROUTED_KEYS) {
@@ -129,6 +138,11 @@ export function candidates(table: RouteTable, body: BodyView, headers: HeaderInd
       }
       const keyed = table.byKey.get(key);
       if (keyed !== undefined) or(keyPass, keyed);
+      if (byName) {
+        // Most keys are already lower case without separators (their own normalized form): no normalization.
+        const named = table.byKeyName.get(PLAIN_LOWER.test(key) ? key : normalizeKey(key));
+        if (named !== undefined) or(keyPass, named);
+      }
       const gated = table.gateKeys.get(key);
       if (gated !== undefined) or(gatePass, gated);
     }

@@ -255,6 +255,11 @@ export interface FormatRecognizer {
    */
   keys?: readonly string[];
   /**
+   * `keys` name fields in any case style (`errorCode`, `error_code`, `ERROR-CODE` are one key): routing compares
+   * them normalized (src/core/infer/dictionaries.ts normalizeKey). For generic shapes read by name stems.
+   */
+  keysByName?: boolean;
+  /**
    * What `recognize` needs before it can return non-null, as cheap facts classify reads once per
    * exchange (src/core/routing.ts): at least one of the listed facts must hold. Absent: no gate.
    * formats.test.ts and routing.test.ts check every declaration.

@@ -16,7 +16,7 @@ export const codeMsg: FormatRecognizer = {
   priority: 13,
   kinds: ['json'],
   keys: ['errcode', 'code'],
-  recognize({ body }) {
+  recognize({ body, exchange }) {
     const j = body.json;
     const wechat = get(j, 'errcode') !== undefined;
     const rawCode = wechat ? get(j, 'errcode') : get(j, 'code');
@@ -26,7 +26,8 @@ export const codeMsg: FormatRecognizer = {
     if (n === 0 || SUCCESS_NOTE.test(str(j, msgKey) ?? '')) return { saysSuccess: true };
     return compact({
       saysFailure: true,
-      errorCode: n,
+      // `{code: 404, msg}` on a 404 repeats the HTTP status (Dropwizard, Netlify with `msg`): no code of its own.
+      errorCode: n === exchange.status ? undefined : n,
       message: str(j, msgKey),
       retryable: TRANSIENT.has(n) ? true : undefined,
     });

@@ -2,7 +2,11 @@
 // (Vercel, Mapbox-style, many in-house APIs). Also takes `{error: {title, message}}` (Zendesk Help Center).
 
 import type { FormatRecognizer } from '../types';
-import { apiCode, compact, firstId, get, isRecord, str, strCI } from './util';
+import { CODE_NAMES, MESSAGE_NAMES } from '../infer/dictionaries';
+import { apiCodeNamed, compact, firstId, getNamed, isRecord, str, strNamed } from './util';
+
+/** The message, then the shorter texts Zendesk-style objects carry, by name in any case style. */
+const TEXT_NAMES = [...MESSAGE_NAMES, 'description', 'detail', 'title'];
 
 const token = (s: string | undefined): string | undefined => (s !== undefined && !/\s/.test(s.trim()) ? s : undefined);
 
@@ -12,14 +16,15 @@ export const errorObject: FormatRecognizer = {
   priority: 11,
   kinds: ['json'],
   keys: ['error'],
+  keysByName: true,
   recognize({ body, exchange }) {
     const root = body.json;
-    const error = get(root, 'error');
+    const error = getNamed(root, ['error']);
     if (!isRecord(error)) return null;
-    const message = strCI(error, 'message') ?? str(error, 'description') ?? str(error, 'detail') ?? str(error, 'title');
+    const message = strNamed(error, TEXT_NAMES);
     // `type`, `reason` and `name` are codes only when they are one token: Ory's `reason` is a sentence.
     const errCode =
-      apiCode(get(error, 'code'), exchange.status) ??
+      apiCodeNamed(error, CODE_NAMES, exchange.status) ??
       token(str(error, 'type')) ??
       token(str(error, 'reason')) ??
       token(str(error, 'name'));

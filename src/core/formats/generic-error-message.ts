@@ -6,9 +6,12 @@
 // (https://firebase.google.com/docs/reference/rest/database).
 
 import type { FormatRecognizer } from '../types';
-import { isGenericMessage } from '../infer/dictionaries';
+import { isGenericMessage, MESSAGE_NAMES } from '../infer/dictionaries';
 import { reportsProgress } from '../infer/json';
-import { apiCode, compact, get, isCodeLike, isErrorStatus, isRecord, joinTexts, str } from './util';
+import { apiCode, compact, get, getNamed, isCodeLike, isErrorStatus, isRecord, joinTexts, str, strNamed } from './util';
+
+/** Beside a string `error`: the developer's words first, then the message, then a reason (any case style). */
+const BESIDE_ERROR_NAMES = ['developermessage', ...MESSAGE_NAMES, 'reason'];
 
 /** `Unauthorized`, `Not Found`: the status reason phrase as servers print it (Spring, Boom), echoed, not a code. */
 function isReasonPhrase(s: string): boolean {
@@ -33,21 +36,17 @@ export const genericErrorMessage: FormatRecognizer = {
   title: 'Generic {error: "code", message: "…"} / {errors: ["…"]}',
   priority: 12,
   kinds: ['json'],
-  keys: ['error', 'message', 'Message', 'errors'],
+  keys: ['error', 'errors', ...MESSAGE_NAMES],
+  keysByName: true,
   recognize(ctx) {
     const j = ctx.body.json;
     if (!isRecord(j)) return null;
-    const error = str(j, 'error');
+    const error = strNamed(j, ['error']);
     // A 2xx record (an `id` among many fields) whose `error` field describes its own state is data.
     if (error !== undefined && !isErrorStatus(ctx) && isRecordBody(j)) return null;
     if (error !== undefined) {
       // A message addressed to the developer outranks the end user's wording beside it.
-      const message =
-        str(j, 'developer_message') ??
-        str(j, 'developerMessage') ??
-        str(j, 'message') ??
-        str(j, 'error_message') ??
-        str(j, 'reason');
+      const message = strNamed(j, BESIDE_ERROR_NAMES);
       // A reason phrase ("Unauthorized") is the status echoed: a message when nothing else is, never a code.
       const errorIsCode = isCodeLike(error) && !isReasonPhrase(error);
       return compact({
@@ -62,7 +61,7 @@ export const genericErrorMessage: FormatRecognizer = {
     if (errCode !== undefined && ctx.exchange.status === 202 && reportsProgress(j)) return null;
     if (errCode !== undefined && message !== undefined && !isSuccessCode(errCode) && !SUCCESS_NOTE.test(message))
       return { saysFailure: true, errorCode: errCode, message };
-    const errors = get(j, 'errors');
+    const errors = getNamed(j, ['errors']);
     if (Array.isArray(errors) && errors.length > 0 && typeof errors[0] === 'string') {
       // `{message: "success", errors: ["…"]}` on a 2xx (Braze's non-fatal errors): warnings of a call that went through.
       const status = str(j, 'status');

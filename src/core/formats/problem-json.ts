@@ -6,9 +6,10 @@
 // Source: https://www.rfc-editor.org/rfc/rfc9457
 
 import type { FieldError, FormatRecognizer, RecognizerContext } from '../types';
-import { isGenericMessage, namesStatusOnly } from '../infer/dictionaries';
+import { CODE_NAMES, isGenericMessage, MESSAGE_NAMES, namesStatusOnly } from '../infer/dictionaries';
 import { connectCode } from '../protocols/codes';
 import {
+  apiCodeNamed,
   code,
   compact,
   fieldErrorsFromDict,
@@ -18,6 +19,7 @@ import {
   has,
   isRecord,
   str,
+  strNamed,
   type JsonRecord,
 } from './util';
 
@@ -140,13 +142,18 @@ export function problemFields(j: JsonRecord): {
   const status = get(j, 'status');
   // A numeric code that repeats the problem's own status is an echo, not the API's code.
   const notEcho = (c: string | number | undefined) => (c !== undefined && String(c) === String(status) ? undefined : c);
+  // RFC 9457's `title` summarizes the problem type and does not change between occurrences; an extension
+  // member named as a message (`message`, `msg`, `errorMessage`) is this occurrence's own words.
+  const ownMessage = strNamed(j, MESSAGE_NAMES);
   return compact({
     errorCode:
-      notEcho(code(get(j, 'code'))) ??
-      notEcho(code(get(j, 'error_code'))) ??
+      notEcho(apiCodeNamed(j, CODE_NAMES, typeof status === 'number' ? status : Number(status))) ??
       code(get(j, 'error_type')) ??
       typeCode(type, status),
-    message: str(j, 'detail') ?? str(j, 'title'),
+    message:
+      str(j, 'detail') ??
+      (ownMessage !== undefined && !isGenericMessage(ownMessage) ? ownMessage : undefined) ??
+      str(j, 'title'),
     fieldErrors: fieldErrors.length ? fieldErrors : undefined,
     errorId: id?.errorId ?? instanceId,
     errorIdField: id?.errorIdField ?? (instanceId ? 'instance' : undefined),
@@ -165,6 +172,8 @@ export const problemJson: FormatRecognizer = {
     if (!isRecord(j)) return null;
     // By shape alone only on an error status: `{title, status, detail}` is also ordinary data.
     if (!isProblemContentType(ctx) && (ctx.exchange.status < 400 || !looksLikeProblem(j))) return null;
+    // The media type alone, on a body with none of the problem members: the generic shapes read it.
+    if (!has(j, 'type') && !has(j, 'title') && !has(j, 'detail') && !has(j, 'instance')) return null;
     return { saysFailure: true, ...problemFields(j) };
   },
 };

@@ -2,6 +2,7 @@
 // Everything here checks own properties only (never the prototype chain), is depth-bounded
 // and never throws, so a hostile body (`__proto__` keys, deep nesting, huge arrays) is harmless.
 
+import { normalizeKey } from '../infer/dictionaries';
 import { isRecord } from '../is-record';
 import type { FieldError, RecognizerContext } from '../types';
 
@@ -44,6 +45,61 @@ export function getCI(obj: unknown, key: string): unknown {
     if (k.toLowerCase() === wanted) return obj[k];
   }
   return undefined;
+}
+
+/**
+ * The first of `names` (normalized as normalizeKey writes them: `errorcode` matches `errorCode`, `error_code`,
+ * `ERROR-CODE`) that `obj` holds with a value `read` accepts: one scan of the keys, earlier names preferred.
+ */
+function named<T>(obj: unknown, names: readonly string[], read: (v: unknown) => T | undefined): T | undefined {
+  if (!isRecord(obj)) return undefined;
+  // Names spelled as written (lower case, no separators) need no scan: the first one present wins.
+  let best = names.length;
+  let out: T | undefined;
+  for (let i = 0; i < names.length; i++) {
+    if (!hasOwn.call(obj, names[i])) continue;
+    const v = read(obj[names[i]]);
+    if (v === undefined) continue;
+    best = i;
+    out = v;
+    break;
+  }
+  if (best === 0) return out;
+  // Other spellings of an earlier name: only keys with capitals or separators can be one.
+  let scanned = 0;
+  for (const k in obj) {
+    if (!hasOwn.call(obj, k)) continue;
+    if (++scanned > MAX_KEYS_SCANNED) break;
+    if (PLAIN_LOWER.test(k)) continue;
+    const i = names.indexOf(normalizeKey(k));
+    if (i < 0 || i >= best) continue;
+    const v = read(obj[k]);
+    if (v === undefined) continue;
+    best = i;
+    out = v;
+    if (i === 0) break;
+  }
+  return out;
+}
+
+/** A key that is its own normalized form. */
+const PLAIN_LOWER = /^[a-z0-9]*$/;
+
+const any = (v: unknown): unknown => v;
+
+/** An own property by name stem in any case style (`named` above). */
+export function getNamed(obj: unknown, names: readonly string[]): unknown {
+  return named(obj, names, any);
+}
+
+/** Like `getNamed`, a trimmed non-empty string. */
+export function strNamed(obj: unknown, names: readonly string[]): string | undefined {
+  return named(obj, names, text);
+}
+
+/** Like `getNamed`, an API code that is not the HTTP status echoed (`apiCode`). */
+export function apiCodeNamed(obj: unknown, names: readonly string[], status: number): string | number | undefined {
+  return named(obj, names, (v) => apiCode(v, status));
 }
 
 /** Walks `path` through own properties and array indexes. */

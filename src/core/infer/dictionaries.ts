@@ -27,6 +27,32 @@ function normalize(key: string): string {
   return out;
 }
 
+/**
+ * Name stems the generic shapes (formats/error-object.ts, generic-error-message.ts, …) read a field by, in any case
+ * style and in order of preference. Session 22's metamorphic runs (corpus/tools/metamorph.ts): renaming `code` to
+ * `errorCode` or `message` to `msg` must not change what a generic shape reads.
+ */
+export const CODE_NAMES: readonly string[] = ['code', 'errorcode', 'errcode'];
+export const MESSAGE_NAMES: readonly string[] = ['message', 'errormessage', 'msg', 'errmsg', 'errormsg'];
+
+/**
+ * Envelope metadata any response may carry beside its own fields (when, which path, which docs, which version): it
+ * says nothing about the outcome, so the size and lone-key rules of the 2xx verdict (json.ts) do not count it.
+ * Session 22's metamorphic runs: adding `timestamp`, `path`, `docs_url`, `meta` to a failed 2xx hid its failure.
+ */
+export const INCIDENTAL_KEYS: ReadonlySet<string> = new Set([
+  'timestamp',
+  'servertime',
+  'datetime',
+  'path',
+  'docsurl',
+  'documentationurl',
+  'meta',
+  'metadata',
+  'version',
+  'apiversion',
+]);
+
 /** Keys whose value is the API's own code. `error` counts only when it is a token, not a sentence. */
 export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['errorcode', 10],

@@ -14,6 +14,7 @@ import {
   namesStatusOnly,
   MESSAGE_KEY_SUFFIXES,
   MESSAGE_KEYS,
+  INCIDENTAL_KEYS,
   normalizeKey,
   RESULT_CODE_KEYS,
   RETRYABLE_KEYS,
@@ -699,8 +700,9 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
     if (++n > 64) break;
-    keys++;
     const norm = normalizeKey(key);
+    if (INCIDENTAL_KEYS.has(norm)) continue;
+    keys++;
     const v = obj[key];
     if (NUMERIC_FLAG_KEYS.has(norm) && (v === 0 || v === 1)) {
       numericFlag = v;
@@ -1101,6 +1103,18 @@ export function explicitSuccessFlag(o: Record<string, unknown>): boolean | undef
 }
 
 /** The envelope inside a one-key wrapper, with its path prefix; the object itself otherwise. */
+/** The keys of an object that are not envelope metadata (INCIDENTAL_KEYS), counted up to 64. */
+function ownKeys(obj: Record<string, unknown>): number {
+  let n = 0;
+  let seen = 0;
+  for (const key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    if (++seen > 64) break;
+    if (!INCIDENTAL_KEYS.has(normalizeKey(key))) n++;
+  }
+  return n;
+}
+
 function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<string, unknown>; prefix: string } {
   if (!nested) {
     const signed = signedResponse(root);
@@ -1144,7 +1158,7 @@ function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<
   }
   for (const key of WRAPPERS) {
     const inner = Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined;
-    if (inner && typeof inner === 'object' && !Array.isArray(inner) && Object.keys(root).length <= 2) {
+    if (inner && typeof inner === 'object' && !Array.isArray(inner) && ownKeys(root) <= 2) {
       const rec = inner as Record<string, unknown>;
       if ('Error' in rec || 'error' in rec || 'Errors' in rec || 'errors' in rec || statusVerdict(rec) !== undefined)
         return { scope: rec, prefix: `${key}.` };
@@ -1153,7 +1167,7 @@ function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<
   // `{"subsonic-response": {status: "failed", error: {…}}}`: a lone key of any name around the envelope.
   let only: string | undefined;
   for (const key in root) {
-    if (!Object.prototype.hasOwnProperty.call(root, key)) continue;
+    if (!Object.prototype.hasOwnProperty.call(root, key) || INCIDENTAL_KEYS.has(normalizeKey(key))) continue;
     if (only !== undefined) return { scope: root, prefix: '' };
     only = key;
   }
