@@ -1,4 +1,5 @@
 import { chmodSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import preact from '@preact/preset-vite';
@@ -104,6 +105,9 @@ export default defineConfig(({ mode }) => {
             testTimeout: 30_000,
             include: ['src/**/*.test.{ts,tsx}', 'e2e/demo/**/*.test.ts'],
             environment: 'node',
+            // Every core: vitest's default (cores - 1) is one worker on a 2-core CI runner, leaving a
+            // core idle for the suite's 154 files (each in a fresh process with its own imports).
+            maxWorkers: availableParallelism(),
             // zustand imports 'react'; inline it so the alias to preact/compat applies.
             server: { deps: { inline: ['zustand'] } },
           },
