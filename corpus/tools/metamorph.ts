@@ -9,7 +9,7 @@
 import { convertHarEntry } from '../../src/core/har';
 import { classify } from '../../src/core/classify';
 import { recognizers } from '../../src/core/formats/index';
-import { redactText } from '../../src/core/redact';
+import { redactClassification } from '../../src/core/redact';
 import type { Classification } from '../../src/core/types';
 // @ts-expect-error plain .mjs modules without types
 import { loadCorpus } from '../split.mjs';
@@ -454,14 +454,8 @@ const TRANSFORMS: Array<[string, Transform]> = [
 
 // ---------- scoring ----------
 
-function row(c: Classification): Record<string, unknown> {
-  return {
-    ...c,
-    errorId: c.errorId === null ? null : redactText(c.errorId),
-    message: c.message === null ? null : redactText(c.message),
-    action: redactText(c.action),
-  };
-}
+/** What the CLI prints of a classification: credential-looking text redacted (core/redact.ts). */
+const row = (c: Classification): Record<string, unknown> => ({ ...redactClassification(c) });
 
 function genericMismatches(c: Case, i: number): string[] | undefined {
   const { exchange } = convertHarEntry(toEntry(c, i), i);
