@@ -119,7 +119,7 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['statustxt', 6],
   // Session 21 (fresh21b): SCIM 2.0 errors (RFC 7644 §3.12) name their kind in `scimType` (`mutability`, `uniqueness`).
   ['scimtype', 8],
-  // Session 22 (tune22f): the exception and failure families name their code as `error` does (the suffixes below too).
+  // the exception and failure families name their code as `error` does (the suffixes below too).
   ['exceptioncode', 9],
   ['failurecode', 8],
   ['failcode', 8],
@@ -130,7 +130,7 @@ export const CODE_KEY_SUFFIXES: readonly string[] = [
   'errorcode',
   'errcode',
   'errortype',
-  // Session 22 (tune22f): the exception, fault and failure families name their code as `error` does (`exceptionCode`
+  // the exception, fault and failure families name their code as `error` does (`exceptionCode`
   // in an exception wrapper's detail list, `innerFaultCode`, `failureCode`).
   'exceptioncode',
   'faultcode',
@@ -366,7 +366,7 @@ export const WAIT_KEYS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
- * Session 22 (tune22f): any wait key spelled as a stem plus a unit, beyond the listed names: `resets_in_seconds`,
+ * any wait key spelled as a stem plus a unit, beyond the listed names: `resets_in_seconds`,
  * `retry_after_ms`, `wait_seconds`, `cooldown_minutes`, `resets_at` (a time or an epoch). The unit is read from the
  * suffix; no suffix means seconds (or a time, judged by its value). A bare `wait`, `retry` or `reset` is not a wait key.
  */

@@ -127,7 +127,7 @@ function hasLetters(s: string): boolean {
 function isProse(s: string): boolean {
   if (!hasLetters(s) || URL_LIKE.test(s)) return false;
   if (s.includes(' ')) return true;
-  // Session 22 (tune22f): one long word may be prose (CJK has no spaces), but not a path, a time or an ID.
+  // one long word may be prose (CJK has no spaces), but not a path, a time or an ID.
   return s.length >= 24 && !NOT_PROSE_SHAPE.test(s);
 }
 
@@ -802,10 +802,10 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     )
       errorsListed = true;
   }
-  // Session 22 (tune22f): `errors` beside an explicit success word (`{message: "success", errors: [...]}`, Braze's
+  // `errors` beside an explicit success word (`{message: "success", errors: [...]}`, Braze's
   // non-fatal errors; `{status: "ok", errors: [...]}`) lists warnings of a call that went through, wherever it sits.
   if (errorsListed) failure ??= !successMessage;
-  // Session 22 (tune22f): a 2xx body that is only a list of violations (`{violations: [{constraint, description}]}`,
+  // a 2xx body that is only a list of violations (`{violations: [{constraint, description}]}`,
   // Bean Validation's `constraintViolations`, `invalid_params`) reports a rejected request.
   if (failure === undefined && keys === 1 && onlyViolations(obj)) failure = true;
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope

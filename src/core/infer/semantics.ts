@@ -27,7 +27,7 @@ const FIX_WORDS =
 const FIX_THE_REQUEST =
   /^(?:(?:request |input |parameter |schema )?validation (?:error|errors|failed|failure|exception)|failed precondition|precondition failed|out of range|(?:\w+ )?already exists(?: error| exception)?|duplicate (?:record|entry|key|value|resource|name|email|item|object|entity)(?: error| exception)?|(?:unrecognized|unknown|invalid) client(?: error| exception)?|(?:expired|revoked) (?:token|key|api key|credentials)(?: error| exception)?|(?:token|key|api key|credentials) (?:expired|revoked)(?: error| exception)?|permission denied|unauthenticated|unimplemented|invalid (?:\w+ )?(?:request|argument|arguments|parameter|parameters|param|params|input|json|body|payload|api key|key|apikey|credentials|value|values|field|fields|format|query|signature|token)(?: value| values| format| error| exception)?|bad request(?: error| exception)?|malformed (?:request|json|body)|missing (?:\w+ )?(?:parameter|parameters|param|params|argument|arguments|field|fields|api key|key|value|header)(?: error| exception)?|unauthorized|forbidden|authentication failed)$/;
 /**
- * Session 22 (tune22f): a code that says the credentials or the session are wrong, in either word order
+ * a code that says the credentials or the session are wrong, in either word order
  * (`AccountPasswordInvalid`, `SessionNotValid`, `TOKEN_EXPIRED`, `invalid_session`, `credentials_incorrect`): sending
  * the same request again fails again, even when a server sends it with a 500.
  */
@@ -155,7 +155,7 @@ const MESSAGE_TOO_LARGE =
   /\b(?:input|prompt|context|request|payload|body|file|upload|content|message|text|tokens?|document)\b[^.;]{0,40}?\b(?:exceeds?|exceeded|exceeding|is (?:longer|larger|bigger) than)\s+(?:the\s+)?(?:max(?:imum)?|allowed|model'?s?|permitted|limit)\b[^.;]{0,30}?\b(?:length|size|tokens?|context(?: length| window)?|bytes|characters)\b/i;
 
 /**
- * Session 22 (tune22f): the same said of a size, without naming the maximum ("Context size has been exceeded.", "Payload
+ * the same said of a size, without naming the maximum ("Context size has been exceeded.", "Payload
  * length exceeded", "maximum upload size exceeded", "request entity too large"): a fixed limit the request is over.
  */
 const SIZE_EXCEEDED =

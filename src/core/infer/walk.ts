@@ -84,7 +84,7 @@ function namesErrorClass(obj: Record<string, unknown>): boolean {
 }
 
 /**
- * Session 22 (tune22f): a locale map (`{en: "…", de: "…"}` under `message`, MediaWiki's `messageTranslations`,
+ * a locale map (`{en: "…", de: "…"}` under `message`, MediaWiki's `messageTranslations`,
  * `title_i18n`) holds one text in several languages: read as one leaf under its parent key, in English when it has it.
  * Every key must be a language tag, and one of them a common language, so `{id: …}` or `{to: …}` is no locale map.
  */
@@ -120,8 +120,8 @@ function withoutLocaleSuffix(norm: string): string {
 }
 
 /**
- * Session 22 (tune22f): a W3C `traceparent` (`00-<32 hex trace ID>-<16 hex span ID>-<2 hex flags>`) names the request
- * in the server's traces whatever key holds it (KSeF's `serviceCode`): kept as a leaf by its shape alone.
+ * a W3C `traceparent` (`00-<32 hex trace ID>-<16 hex span ID>-<2 hex flags>`) names the request
+ * in the server's traces whatever key holds it: kept as a leaf by its shape alone.
  */
 export const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
