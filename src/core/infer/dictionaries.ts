@@ -151,6 +151,8 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['userfriendlymessage', 9],
   ['errordescription', 9],
   ['description', 7],
+  // `desc`, short for description as `msg` is for message (vivo push `{result: 10000, desc: "鉴权失败"}`).
+  ['desc', 6],
   ['detail', 8],
   ['details', 6],
   ['faultstring', 9],

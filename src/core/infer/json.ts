@@ -686,6 +686,8 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let counts = false;
   // `{status: "3", error_text}` (Vonage Verify): a status number sent as text beside an error text.
   let statusText: number | undefined;
+  // `{result: 10000, desc: "鉴权失败"}`: a positive integer under `result`, a return code only in a bare envelope.
+  let positiveResult: number | undefined;
   // A message that says error or failed in so many words (`"Argument error"`, `"Internal Error"`).
   let errorPhrase = false;
   // `status_code: "401"` (Midtrans): an HTTP error status under a key that names itself one.
@@ -778,9 +780,11 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       httpStatus = v;
       continue;
     }
-    // `{result: -1, msg: "system busy"}`: a negative `result` is a return code (a count or a value is never below 0).
-    if (norm === 'result' && typeof v === 'number' && Number.isInteger(v) && v <= 0) {
-      numericCode = v;
+    // `{result: -1, msg: "system busy"}`: a negative `result` is a return code (a count or a value is never below 0);
+    // a positive one may be a value, judged after the loop by what stands beside it.
+    if (norm === 'result' && typeof v === 'number' && Number.isInteger(v)) {
+      if (v <= 0) numericCode = v;
+      else positiveResult = v;
       continue;
     }
     if (
@@ -819,6 +823,21 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   }
   // A small envelope of a non-zero `error_code` and an `error_msg` failed, even beside the call's `id` (Baidu Qianfan).
   if (failure === undefined && explicitCode && errorMessage && keys <= 4) return true;
+  // `{result: 10000, desc: "鉴权失败"}` (vivo push), `{result: 1014, errmsg, ext: ""}` (Tencent Cloud SMS v1): a positive
+  // `result` beside a message, with no payload, is the call's return code. 1 and the 2xx echoes read as success flags,
+  // and a computed value comes without a message or with a payload beside it.
+  if (
+    failure === undefined &&
+    numericCode === undefined &&
+    positiveResult !== undefined &&
+    appStatusCode(positiveResult) &&
+    hasMessage &&
+    !successMessage &&
+    !payload &&
+    !resourceLike &&
+    keys <= 3
+  )
+    return true;
   // `{"Error Message": "Invalid API KEY…"}`: a body that is only an error message (Financial Modeling Prep).
   if (failure === undefined && errorMessage && keys === 1) return true;
   // `{status: 401, message}`: a small envelope that reports an HTTP error status for itself (a record
