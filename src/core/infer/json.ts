@@ -231,10 +231,14 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
   const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9) ?? numericErrorId(leaf);
   if (weight === undefined) return 0;
   const v0 = codeValue(leaf);
-  // `ret: "-1"`: a negative number sent as text is judged as the number (no token starts with a minus).
-  const v = typeof v0 === 'string' && /^\s*-\d{1,9}\s*$/.test(v0) ? Number(v0) : v0;
-  let score = weight;
   const norm = leaf.norm;
+  // `ret: "-1"`: a negative number sent as text is judged as the number (no token starts with a minus); so is any
+  // number sent as text under a status-code key (`statusCode: "2001"`), which is judged as a status below.
+  const v =
+    typeof v0 === 'string' && (/^\s*-\d{1,9}\s*$/.test(v0) || (norm === 'statuscode' && /^\s*\d{1,9}\s*$/.test(v0)))
+      ? Number(v0)
+      : v0;
+  let score = weight;
   if (typeof v === 'number') {
     if (!Number.isInteger(v) || v === 0) return 0;
     // Inside an error object a short number under `id` is the error's number (`{type: "error", id: 6200}`).
@@ -252,7 +256,8 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       (norm === 'id' && !errorNumber)
     )
       return 0;
-    const explicit = EXPLICIT_CODE_KEYS.has(norm) || CODE_KEYS.get(norm) === undefined;
+    const explicit =
+      EXPLICIT_CODE_KEYS.has(norm) || CODE_KEYS.get(norm) === undefined || otherStatusCode(leaf, v, status, failed2xx);
     if (v === status) {
       // Only a key that names itself an error code (`error_code: 429`) keeps a number equal to the status,
       // and not beside the status's own reason phrase (`{error: "Unauthorized", errorCode: 401}`): all echo.
@@ -376,6 +381,18 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
   // A warning's or a note's code (FHIR `informational`) is not the failure's; the min of 3 still takes it when alone.
   const final = score - leaf.depth * 0.75;
   return leaf.minor && final > 3.5 ? Math.max(final - 3, 3.5) : final;
+}
+
+/**
+ * A number under the envelope's own `status_code` that is not the response's status: the API's own code, not an
+ * echo. On a client error any other status-like number is one (Fast2SMS `status_code: 406` on a 400); in a 2xx that
+ * says it failed, a 2xx-range number is one (SMS.ru `{status: "ERROR", status_code: 204}`), while an HTTP error status
+ * there is the status the call reports for itself. Numbers no HTTP status has (`statusCode: "2001"`) never echo.
+ */
+function otherStatusCode(leaf: Leaf, v: number, status: number, failed2xx: boolean): boolean {
+  if (leaf.norm !== 'statuscode' || leaf.depth > 0 || v === status) return false;
+  if (status >= 400 && status < 500) return v >= 400 && v <= 599;
+  return failed2xx && v >= 200 && v < 300;
 }
 
 /** Keys whose value is a list of codes, the first one the error's (Checkout.com `error_codes`). */
