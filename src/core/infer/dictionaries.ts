@@ -15,6 +15,40 @@ export function normalizeKey(key: string): string {
   return out;
 }
 
+/**
+ * `{showapi_res_code, showapi_res_error, showapi_res_body}`: every key of an object behind one prefix that ends in
+ * `_`. The prefix names the vendor, not the field: a key no dictionary knows is read by what follows it. Undefined
+ * when the object has fewer than two keys or no such prefix.
+ */
+export function sharedKeyPrefix(obj: Record<string, unknown>): string | undefined {
+  let prefix: string | undefined;
+  let n = 0;
+  for (const key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    if (++n > 16) return undefined;
+    if (prefix === undefined) {
+      const cut = key.lastIndexOf('_');
+      if (cut < 2) return undefined;
+      prefix = key.slice(0, cut + 1);
+      continue;
+    }
+    while (!key.startsWith(prefix) || key.length === prefix.length) {
+      const cut = prefix.lastIndexOf('_', prefix.length - 2);
+      if (cut < 2) return undefined;
+      prefix = prefix.slice(0, cut + 1);
+    }
+  }
+  return n >= 2 ? prefix : undefined;
+}
+
+/** A key's normalized name, read after the object's shared prefix when only that reading is `known`. */
+export function keyBehindPrefix(key: string, prefix: string | undefined, known: (norm: string) => boolean): string {
+  const norm = normalizeKey(key);
+  if (prefix === undefined || known(norm)) return norm;
+  const bare = normalizeKey(key.slice(prefix.length));
+  return known(bare) ? bare : norm;
+}
+
 function normalize(key: string): string {
   let out = '';
   // A JSON-LD prefix names the vocabulary, not the field: `hydra:description` is `description`.

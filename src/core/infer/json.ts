@@ -15,6 +15,7 @@ import {
   MESSAGE_KEY_SUFFIXES,
   MESSAGE_KEYS,
   INCIDENTAL_KEYS,
+  keyBehindPrefix,
   normalizeKey,
   RESULT_CODE_KEYS,
   RETRYABLE_KEYS,
@@ -22,6 +23,7 @@ import {
   RETRY_HINT_VALUES,
   STATUS_KEYS,
   SUCCESS_FLAGS,
+  sharedKeyPrefix,
   SUCCESS_WORDS,
   waitUnitOf,
 } from './dictionaries';
@@ -716,10 +718,11 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let failureSentence = false;
   let payload = false;
   let n = 0;
+  const prefix = sharedKeyPrefix(obj);
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
     if (++n > 64) break;
-    const norm = normalizeKey(key);
+    const norm = keyBehindPrefix(key, prefix, verdictKey);
     if (INCIDENTAL_KEYS.has(norm)) continue;
     keys++;
     const v = obj[key];
@@ -896,6 +899,19 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (appStatusCode(appStatus)) return true;
   }
   return failure;
+}
+
+/** Keys the 2xx verdict reads (a prefixed key is read by its stem only when its whole name is none of them). */
+function verdictKey(norm: string): boolean {
+  return (
+    STATUS_KEYS.has(norm) ||
+    RESULT_CODE_KEYS.has(norm) ||
+    MESSAGE_KEYS.has(norm) ||
+    SUCCESS_FLAGS.has(norm) ||
+    FAILURE_FLAGS.has(norm) ||
+    norm === 'error' ||
+    norm === 'errors'
+  );
 }
 
 /** A message that says the work was taken and is under way: "execution in progress", "queued", "being processed". */
