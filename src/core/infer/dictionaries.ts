@@ -260,7 +260,7 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Key endings that make any key a message key (`response_details`, `validationMessage`). */
-export const MESSAGE_KEY_SUFFIXES: readonly string[] = ['message', 'details', 'description', 'msg'];
+export const MESSAGE_KEY_SUFFIXES: readonly string[] = ['message', 'details', 'description', 'msg', 'desc'];
 
 /** Keys whose value is an ID that support can look up. */
 export const ID_KEYS: ReadonlyMap<string, number> = new Map([

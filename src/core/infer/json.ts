@@ -152,7 +152,7 @@ function suffixWeight(norm: string, suffixes: readonly string[], weight: number)
 }
 
 /** Key endings that make a message for the 2xx verdict (not `details`/`description`: success resources use those). */
-const VERDICT_MESSAGE_SUFFIXES: readonly string[] = ['message', 'msg'];
+const VERDICT_MESSAGE_SUFFIXES: readonly string[] = ['message', 'msg', 'desc'];
 
 /** A 2xx's own return code in the 2xx range (`ReturnCode: 216` beside an error message) is no status echo. */
 const RETURN_CODE_KEYS: ReadonlySet<string> = new Set(['returncode', 'resultcode', 'retcode', 'responsecode']);
