@@ -5,7 +5,7 @@
 // hides a format the other recognizers would have found.
 
 import type { FormatRecognizer } from '../types';
-import { keyBehindPrefix, normalizeKey, sharedKeyPrefix } from '../infer/dictionaries';
+import { keyBehindPrefix, namesErrorResponse, normalizeKey, sharedKeyPrefix } from '../infer/dictionaries';
 import {
   errorNamedMember,
   explicitSuccessFlag,
@@ -235,6 +235,8 @@ export const json: FormatRecognizer = {
         return null;
       // `{"Error Message": "Invalid API KEY…"}`: a key that names itself an error's message, holding text.
       if (ERROR_MESSAGE_KEYS.has(normalizeKey(key)) && typeof j[key] === 'string' && j[key].trim() !== '') return null;
+      // `{gw_err_resp: {err_code, err_msg}}`: an object named as an error response that says it failed.
+      if (namesErrorResponse(norm) && (wrapsError(j[key]) || failedByVerdict(j[key]))) return null;
       // A signed `<method>_response` object (Alipay) and a head/body envelope (Paytm) carry their result inside.
       if (signedResult(lower) && failedStatusObject(j[key])) return null;
       if (lower === 'body' && isRecord(j[key]) && (hasOwn.call(j, 'head') || hasOwn.call(j, 'header'))) return null;

@@ -564,6 +564,14 @@ export function isErrorContainer(norm: string): boolean {
   return ERROR_CONTAINERS.has(norm) || (norm.length <= 32 && /[a-z](?:error|errors|exception|fault)$/.test(norm));
 }
 
+/**
+ * A key that names an error response, in full or abbreviated: JD's and Taobao's `error_response`, Youzan's gateway
+ * `gw_err_resp`, `errorResp`. Its object is the failed call's envelope wherever it sits at the top.
+ */
+export function namesErrorResponse(norm: string): boolean {
+  return norm.length <= 40 && /err(?:or)?resp(?:onse)?$/.test(norm);
+}
+
 /** Containers of the payload: not searched (their fields describe data, not the failure). */
 export const DATA_CONTAINERS: ReadonlySet<string> = new Set([
   'data',

@@ -16,6 +16,7 @@ import {
   MESSAGE_KEYS,
   INCIDENTAL_KEYS,
   keyBehindPrefix,
+  namesErrorResponse,
   normalizeKey,
   RESULT_CODE_KEYS,
   RETRYABLE_KEYS,
@@ -1198,6 +1199,12 @@ function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<
       (status !== 'fail' && !hasMessageField(root) && hasMessageField(data as Record<string, unknown>)))
   )
     return { scope: data as Record<string, unknown>, prefix: 'data.' };
+  // `{gw_err_resp: {err_code, err_msg}, request_id}`: an object named as an error response that says it failed.
+  for (const key of Object.keys(root).slice(0, 16)) {
+    const inner = root[key];
+    if (!namesErrorResponse(normalizeKey(key)) || !inner || typeof inner !== 'object' || Array.isArray(inner)) continue;
+    if (statusVerdict(inner) === true) return { scope: inner as Record<string, unknown>, prefix: `${key}.` };
+  }
   const ownError = 'error' in root || 'errors' in root;
   const holders = holderKeys(root);
   for (const norm of holders ? STATUS_HOLDERS : []) {
