@@ -130,9 +130,14 @@ function hasLetters(s: string): boolean {
 function isProse(s: string): boolean {
   if (!hasLetters(s) || URL_LIKE.test(s)) return false;
   if (s.includes(' ')) return true;
+  // Chinese and Japanese write words without spaces: two ideographs or kana in a row are words, not a token.
+  if (CJK_WORDS.test(s)) return true;
   // one long word may be prose (CJK has no spaces), but not a path, a time or an ID.
   return s.length >= 24 && !NOT_PROSE_SHAPE.test(s);
 }
+
+/** Two ideographs or kana in a row (`鉴权失败`, `配额不足`, `認証エラー`). */
+const CJK_WORDS = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}/;
 
 /** A request path (`/authentication/login_with_xbox`), an ISO time, a UUID or a long hex: values, not words. */
 const NOT_PROSE_SHAPE =
