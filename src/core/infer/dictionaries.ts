@@ -16,29 +16,34 @@ export function normalizeKey(key: string): string {
 }
 
 /**
- * `{showapi_res_code, showapi_res_error, showapi_res_body}`: every key of an object behind one prefix that ends in
- * `_`. The prefix names the vendor, not the field: a key no dictionary knows is read by what follows it. Undefined
- * when the object has fewer than two keys or no such prefix.
+ * `{showapi_res_code, showapi_res_error, showapi_res_body}` (or `showapiResCode`, `showapi-res-code`): every key of an
+ * object behind one prefix that ends at a word boundary. The prefix names the vendor, not the field: a key no
+ * dictionary knows is read by what follows it. Undefined when the object has fewer than two keys or no such prefix.
  */
 export function sharedKeyPrefix(obj: Record<string, unknown>): string | undefined {
-  let prefix: string | undefined;
-  let n = 0;
+  let common: string | undefined;
+  const keys: string[] = [];
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
-    if (++n > 16) return undefined;
-    if (prefix === undefined) {
-      const cut = key.lastIndexOf('_');
-      if (cut < 2) return undefined;
-      prefix = key.slice(0, cut + 1);
-      continue;
+    if (keys.push(key) > 16) return undefined;
+    if (common === undefined) common = key;
+    else {
+      let i = 0;
+      while (i < common.length && i < key.length && common[i] === key[i]) i++;
+      common = common.slice(0, i);
     }
-    while (!key.startsWith(prefix) || key.length === prefix.length) {
-      const cut = prefix.lastIndexOf('_', prefix.length - 2);
-      if (cut < 2) return undefined;
-      prefix = prefix.slice(0, cut + 1);
-    }
+    if (common.length < 2) return undefined;
   }
-  return n >= 2 ? prefix : undefined;
+  if (common === undefined || keys.length < 2) return undefined;
+  for (let len = common.length; len >= 2; len--)
+    if (keys.every((key) => key.length > len && wordBoundary(key, len))) return common.slice(0, len);
+  return undefined;
+}
+
+/** Whether a word of `key` ends at `at`: after `_` or `-`, or where a capital follows a lower-case letter or digit. */
+function wordBoundary(key: string, at: number): boolean {
+  const before = key[at - 1];
+  return before === '_' || before === '-' || (/[a-z0-9]/.test(before) && /[A-Z]/.test(key[at]));
 }
 
 /** A key's normalized name, read after the object's shared prefix when only that reading is `known`. */

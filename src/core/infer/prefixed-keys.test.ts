@@ -25,6 +25,18 @@ const PREFIXED_ENVELOPES: Variant[] = [
     expect: { failure: true, errorCode: '40001', message: 'invalid token' },
   },
   {
+    name: 'the same envelope in camel case',
+    status: 200,
+    body: { showapiResCode: -1, showapiResError: 'appid is not a number, please check it', showapiResBody: {} },
+    expect: { failure: true, errorCode: '-1', message: 'appid is not a number' },
+  },
+  {
+    name: 'the same envelope in kebab case',
+    status: 200,
+    body: { 'showapi-res-code': -2, 'showapi-res-error': 'sign check failed for this request' },
+    expect: { failure: true, errorCode: '-2' },
+  },
+  {
     name: 'a prefix before a success flag and a message',
     status: 200,
     body: { xyz_success: false, xyz_message: 'Signature mismatch' },
@@ -43,6 +55,12 @@ const PREFIXED_SUCCESSES: Variant[] = [
     name: 'counter: a record whose fields share a prefix is data',
     status: 200,
     body: { user_id: 5, user_name: 'bob', user_email: 'bob@example.test' },
+    expect: { failure: false },
+  },
+  {
+    name: 'counter: a camel-case record whose fields share a prefix is data',
+    status: 200,
+    body: { userId: 5, userName: 'bob', userStatus: 'active' },
     expect: { failure: false },
   },
   {
