@@ -218,7 +218,7 @@ export const json: FormatRecognizer = {
       if (++n > MAX_GATE_KEYS) return null;
       if (n === 1) first = key;
       const lower = key.toLowerCase();
-      // `showapi_res_code`: behind a prefix all keys share, a key is read by its stem (dictionaries.ts).
+      // `acme_res_code`: behind a prefix all keys share, a key is read by its stem (dictionaries.ts).
       const norm = keyBehindPrefix(key, prefix, gateKey);
       // Compared normalized too: `ERROR_CODE`, `status_code` and `Error-Code` are `errorcode`/`statuscode`.
       if (SIGNAL_KEYS.has(lower) || SIGNAL_KEYS.has(norm) || (VALUE_SIGNAL_KEYS.has(norm) && signalsByValue(j[key])))

@@ -1,6 +1,6 @@
 // Chinese and Japanese messages (issue 13): written without spaces, a short one is still words, not a machine token,
-// under keys that take only prose (`error`, `reason`) and with the punctuation a message ends with. Sources: ShowAPI
-// (`showapi_res_error: "验证有误!showapi_appid不是数字!"`), vivo push, Youzan, JD; corpus/cases/dev-s23v.json.
+// under keys that take only prose (`error`, `reason`) and with the punctuation a message ends with. Sources:
+// corpus/tools/dev-s23v-sources.md.
 import { describe, expect, it } from 'vitest';
 import { rows, variantMismatches, type Variant } from '../testing/variants';
 
@@ -14,8 +14,8 @@ const CJK_MESSAGES: Variant[] = [
   {
     name: 'a prefixed `…_error` with Chinese around an ASCII name',
     status: 200,
-    body: { showapi_res_code: -1, showapi_res_error: '验证有误!showapi_appid不是数字!', showapi_res_body: {} },
-    expect: { failure: true, errorCode: '-1', message: 'showapi_appid不是数字' },
+    body: { acme_res_code: -1, acme_res_error: '验证有误!app_id不是数字!', acme_res_body: {} },
+    expect: { failure: true, errorCode: '-1', message: 'app_id不是数字' },
   },
   {
     name: 'a Chinese message ending in a full stop',

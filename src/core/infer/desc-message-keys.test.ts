@@ -1,6 +1,6 @@
-// `desc` is short for description, as `msg` is for message (issue 13): alone (vivo push `{result, desc}`) or as a
-// key's ending (JD's `error_response: {code, zh_desc, en_desc}`, `ResultDesc`), it names the message, and a 2xx
-// envelope whose code fails beside it failed. Sources: corpus/cases/dev-s23v.json.
+// `desc` is short for description, as `msg` is for message (issue 13): alone (`{result, desc}`) or as a key's ending
+// (`error_response: {code, zh_desc, en_desc}`, `ResultDesc`), it names the message, and a 2xx envelope whose code
+// fails beside it failed. Sources: corpus/tools/dev-s23v-sources.md.
 import { describe, expect, it } from 'vitest';
 import { rows, variantMismatches, type Variant } from '../testing/variants';
 

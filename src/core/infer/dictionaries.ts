@@ -16,7 +16,7 @@ export function normalizeKey(key: string): string {
 }
 
 /**
- * `{showapi_res_code, showapi_res_error, showapi_res_body}` (or `showapiResCode`, `showapi-res-code`): every key of an
+ * `{acme_res_code, acme_res_error, acme_res_body}` (or `acmeResCode`, `acme-res-code`): every key of an
  * object behind one prefix that ends at a word boundary. The prefix names the vendor, not the field: a key no
  * dictionary knows is read by what follows it. Undefined when the object has fewer than two keys or no such prefix.
  */
@@ -190,7 +190,7 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['userfriendlymessage', 9],
   ['errordescription', 9],
   ['description', 7],
-  // `desc`, short for description as `msg` is for message (vivo push `{result: 10000, desc: "鉴权失败"}`).
+  // `desc`, short for description as `msg` is for message (`{result: 10000, desc: "鉴权失败"}`).
   ['desc', 6],
   ['detail', 8],
   ['details', 6],
@@ -570,8 +570,8 @@ export function isErrorContainer(norm: string): boolean {
 }
 
 /**
- * A key that names an error response, in full or abbreviated: JD's and Taobao's `error_response`, Youzan's gateway
- * `gw_err_resp`, `errorResp`. Its object is the failed call's envelope wherever it sits at the top.
+ * A key that names an error response, in full or abbreviated: `error_response`, a gateway's `gw_err_resp`,
+ * `errorResp`. Its object is the failed call's envelope wherever it sits at the top.
  */
 export function namesErrorResponse(norm: string): boolean {
   return norm.length <= 40 && /err(?:or)?resp(?:onse)?$/.test(norm);

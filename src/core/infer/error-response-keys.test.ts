@@ -1,6 +1,5 @@
-// An object named as an error response (issue 13): `error_response` (JD, Taobao), Youzan's gateway `gw_err_resp`,
-// `errorResp`. Wherever it sits at the top of a 2xx, an object under such a key whose own fields say it failed is the
-// failed call's envelope. Sources: corpus/cases/dev-s23v.json.
+// An object named as an error response (issue 13): `error_response`, a gateway's `gw_err_resp`, `errorResp`. Wherever it sits at the top of a 2xx, an object under such a key whose own fields say it failed is the
+// failed call's envelope. Sources: corpus/tools/dev-s23v-sources.md.
 import { describe, expect, it } from 'vitest';
 import { rows, variantMismatches, type Variant } from '../testing/variants';
 

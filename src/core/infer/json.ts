@@ -393,8 +393,8 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
 
 /**
  * A number under the envelope's own `status_code` that is not the response's status: the API's own code, not an
- * echo. On a client error any other status-like number is one (Fast2SMS `status_code: 406` on a 400); in a 2xx that
- * says it failed, a 2xx-range number is one (SMS.ru `{status: "ERROR", status_code: 204}`), while an HTTP error status
+ * echo. On a client error any other status-like number is one (`status_code: 406` on a 400); in a 2xx that says it
+ * failed, a 2xx-range number is one (`{status: "ERROR", status_code: 204}`), while an HTTP error status
  * there is the status the call reports for itself. Numbers no HTTP status has (`statusCode: "2001"`) never echo.
  */
 function otherStatusCode(leaf: Leaf, v: number, status: number, failed2xx: boolean): boolean {
@@ -849,7 +849,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   }
   // A small envelope of a non-zero `error_code` and an `error_msg` failed, even beside the call's `id` (Baidu Qianfan).
   if (failure === undefined && explicitCode && errorMessage && keys <= 4) return true;
-  // `{result: 10000, desc: "鉴权失败"}` (vivo push), `{result: 1014, errmsg, ext: ""}` (Tencent Cloud SMS v1): a positive
+  // `{result: 10000, desc: "鉴权失败"}`, `{result: 1014, errmsg, ext: ""}`: a positive
   // `result` beside a message, with no payload, is the call's return code. 1 and the 2xx echoes read as success flags,
   // and a computed value comes without a message or with a payload beside it.
   if (

@@ -1,7 +1,6 @@
-// Keys behind a prefix that every key of an object shares (issue 13): `{showapi_res_code, showapi_res_error,
-// showapi_res_body}` names the vendor in the prefix and the field in the stem, so a key no dictionary knows is read by
-// what follows the prefix, as the same envelope without it would be. Source: ShowAPI (showapi.com) answers;
-// corpus/cases/dev-s23v.json.
+// Keys behind a prefix that every key of an object shares (issue 13): `{acme_res_code, acme_res_error, acme_res_body}`
+// names the vendor in the prefix and the field in the stem, so a key no dictionary knows is read by what follows the
+// prefix, as the same envelope without it would be. Sources: corpus/tools/dev-s23v-sources.md.
 import { describe, expect, it } from 'vitest';
 import { rows, variantMismatches, type Variant } from '../testing/variants';
 
@@ -9,13 +8,13 @@ const PREFIXED_ENVELOPES: Variant[] = [
   {
     name: 'a vendor prefix before code, error and body: the 2xx failed with that code',
     status: 200,
-    body: { showapi_res_code: -1, showapi_res_error: 'appid is not a number, please check it', showapi_res_body: {} },
+    body: { acme_res_code: -1, acme_res_error: 'appid is not a number, please check it', acme_res_body: {} },
     expect: { failure: true, errorCode: '-1', message: 'appid is not a number' },
   },
   {
     name: 'the same with code and message only',
     status: 200,
-    body: { showapi_res_code: -4, showapi_res_error: 'quota exhausted for this month' },
+    body: { acme_res_code: -4, acme_res_error: 'quota exhausted for this month' },
     expect: { failure: true, errorCode: '-4' },
   },
   {
@@ -27,13 +26,13 @@ const PREFIXED_ENVELOPES: Variant[] = [
   {
     name: 'the same envelope in camel case',
     status: 200,
-    body: { showapiResCode: -1, showapiResError: 'appid is not a number, please check it', showapiResBody: {} },
+    body: { acmeResCode: -1, acmeResError: 'appid is not a number, please check it', acmeResBody: {} },
     expect: { failure: true, errorCode: '-1', message: 'appid is not a number' },
   },
   {
     name: 'the same envelope in kebab case',
     status: 200,
-    body: { 'showapi-res-code': -2, 'showapi-res-error': 'sign check failed for this request' },
+    body: { 'acme-res-code': -2, 'acme-res-error': 'sign check failed for this request' },
     expect: { failure: true, errorCode: '-2' },
   },
   {
@@ -48,7 +47,7 @@ const PREFIXED_SUCCESSES: Variant[] = [
   {
     name: 'counter: code 0 and an empty error beside the payload is a success',
     status: 200,
-    body: { showapi_res_error: '', showapi_res_code: 0, showapi_res_body: { ret_code: 0, list: [1, 2] } },
+    body: { acme_res_error: '', acme_res_code: 0, acme_res_body: { ret_code: 0, list: [1, 2] } },
     expect: { failure: false },
   },
   {

@@ -1,7 +1,6 @@
 // The failure verdict of a 2xx envelope whose own return code sits under `result` (issue 13): a positive integer
 // there is a return code when it is the whole of a small envelope beside a message, and a value otherwise.
-// Sources: vivo push (`{result: 10000, desc: "鉴权失败"}`), Tencent Cloud SMS v1 (`{result: 1014, errmsg, ext}`);
-// corpus/cases/dev-s23v.json.
+// Sources: corpus/tools/dev-s23v-sources.md.
 import { describe, expect, it } from 'vitest';
 import { rows, variantMismatches, type Variant } from '../testing/variants';
 

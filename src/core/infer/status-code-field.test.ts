@@ -1,7 +1,6 @@
 // The number under an envelope's own `status_code` (issue 13): an HTTP status only when it is the response's own
 // status (or, in a 2xx, an HTTP error status the call reports for itself); any other number is the API's code.
-// Sources: bKash tokenized checkout (`statusCode: "2001"`), Fast2SMS (`status_code: 406` on a 400), SMS.ru
-// (`{status: "ERROR", status_code: 204}` on a 200); corpus/cases/dev-s23v.json.
+// Sources: corpus/tools/dev-s23v-sources.md.
 import { describe, expect, it } from 'vitest';
 import { rows, variantMismatches, type Variant } from '../testing/variants';
 
