@@ -5,7 +5,7 @@
 // hides a format the other recognizers would have found.
 
 import type { FormatRecognizer } from '../types';
-import { normalizeKey } from '../infer/dictionaries';
+import { keyBehindPrefix, namesErrorResponse, normalizeKey, sharedKeyPrefix } from '../infer/dictionaries';
 import {
   errorNamedMember,
   explicitSuccessFlag,
@@ -173,6 +173,11 @@ function signedResult(lower: string): boolean {
  */
 const STATUS_OBJECT_KEYS = new Set(['meta', 'header', 'summary', 'base_resp', 'baseresp', 'head']);
 
+/** Keys the gate reads by name. */
+function gateKey(norm: string): boolean {
+  return SIGNAL_KEYS.has(norm) || VALUE_SIGNAL_KEYS.has(norm);
+}
+
 /** The gate's one result object: classify.ts tells plain data from an unclaimed body by identity. */
 export const PLAIN_DATA: Readonly<Record<string, never>> = Object.freeze({});
 
@@ -207,12 +212,14 @@ export const json: FormatRecognizer = {
       return null;
     let n = 0;
     let first = '';
+    const prefix = sharedKeyPrefix(j);
     for (const key in j) {
       if (!Object.prototype.hasOwnProperty.call(j, key)) continue;
       if (++n > MAX_GATE_KEYS) return null;
       if (n === 1) first = key;
       const lower = key.toLowerCase();
-      const norm = normalizeKey(key);
+      // `acme_res_code`: behind a prefix all keys share, a key is read by its stem (dictionaries.ts).
+      const norm = keyBehindPrefix(key, prefix, gateKey);
       // Compared normalized too: `ERROR_CODE`, `status_code` and `Error-Code` are `errorcode`/`statuscode`.
       if (SIGNAL_KEYS.has(lower) || SIGNAL_KEYS.has(norm) || (VALUE_SIGNAL_KEYS.has(norm) && signalsByValue(j[key])))
         return null;
@@ -228,6 +235,8 @@ export const json: FormatRecognizer = {
         return null;
       // `{"Error Message": "Invalid API KEY…"}`: a key that names itself an error's message, holding text.
       if (ERROR_MESSAGE_KEYS.has(normalizeKey(key)) && typeof j[key] === 'string' && j[key].trim() !== '') return null;
+      // `{gw_err_resp: {err_code, err_msg}}`: an object named as an error response that says it failed.
+      if (namesErrorResponse(norm) && (wrapsError(j[key]) || failedByVerdict(j[key]))) return null;
       // A signed `<method>_response` object (Alipay) and a head/body envelope (Paytm) carry their result inside.
       if (signedResult(lower) && failedStatusObject(j[key])) return null;
       if (lower === 'body' && isRecord(j[key]) && (hasOwn.call(j, 'head') || hasOwn.call(j, 'header'))) return null;

@@ -15,6 +15,45 @@ export function normalizeKey(key: string): string {
   return out;
 }
 
+/**
+ * `{acme_res_code, acme_res_error, acme_res_body}` (or `acmeResCode`, `acme-res-code`): every key of an
+ * object behind one prefix that ends at a word boundary. The prefix names the vendor, not the field: a key no
+ * dictionary knows is read by what follows it. Undefined when the object has fewer than two keys or no such prefix.
+ */
+export function sharedKeyPrefix(obj: Record<string, unknown>): string | undefined {
+  let common: string | undefined;
+  const keys: string[] = [];
+  for (const key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    if (keys.push(key) > 16) return undefined;
+    if (common === undefined) common = key;
+    else {
+      let i = 0;
+      while (i < common.length && i < key.length && common[i] === key[i]) i++;
+      common = common.slice(0, i);
+    }
+    if (common.length < 2) return undefined;
+  }
+  if (common === undefined || keys.length < 2) return undefined;
+  for (let len = common.length; len >= 2; len--)
+    if (keys.every((key) => key.length > len && wordBoundary(key, len))) return common.slice(0, len);
+  return undefined;
+}
+
+/** Whether a word of `key` ends at `at`: after `_` or `-`, or where a capital follows a lower-case letter or digit. */
+function wordBoundary(key: string, at: number): boolean {
+  const before = key[at - 1];
+  return before === '_' || before === '-' || (/[a-z0-9]/.test(before) && /[A-Z]/.test(key[at]));
+}
+
+/** A key's normalized name, read after the object's shared prefix when only that reading is `known`. */
+export function keyBehindPrefix(key: string, prefix: string | undefined, known: (norm: string) => boolean): string {
+  const norm = normalizeKey(key);
+  if (prefix === undefined || known(norm)) return norm;
+  const bare = normalizeKey(key.slice(prefix.length));
+  return known(bare) ? bare : norm;
+}
+
 function normalize(key: string): string {
   let out = '';
   // A JSON-LD prefix names the vocabulary, not the field: `hydra:description` is `description`.
@@ -151,6 +190,8 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['userfriendlymessage', 9],
   ['errordescription', 9],
   ['description', 7],
+  // `desc`, short for description as `msg` is for message (`{result: 10000, desc: "鉴权失败"}`).
+  ['desc', 6],
   ['detail', 8],
   ['details', 6],
   ['faultstring', 9],
@@ -224,7 +265,7 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Key endings that make any key a message key (`response_details`, `validationMessage`). */
-export const MESSAGE_KEY_SUFFIXES: readonly string[] = ['message', 'details', 'description', 'msg'];
+export const MESSAGE_KEY_SUFFIXES: readonly string[] = ['message', 'details', 'description', 'msg', 'desc'];
 
 /** Keys whose value is an ID that support can look up. */
 export const ID_KEYS: ReadonlyMap<string, number> = new Map([
@@ -526,6 +567,14 @@ export const ERROR_CONTAINERS: ReadonlySet<string> = new Set([
  */
 export function isErrorContainer(norm: string): boolean {
   return ERROR_CONTAINERS.has(norm) || (norm.length <= 32 && /[a-z](?:error|errors|exception|fault)$/.test(norm));
+}
+
+/**
+ * A key that names an error response, in full or abbreviated: `error_response`, a gateway's `gw_err_resp`,
+ * `errorResp`. Its object is the failed call's envelope wherever it sits at the top.
+ */
+export function namesErrorResponse(norm: string): boolean {
+  return norm.length <= 40 && /err(?:or)?resp(?:onse)?$/.test(norm);
 }
 
 /** Containers of the payload: not searched (their fields describe data, not the failure). */

@@ -15,6 +15,8 @@ import {
   MESSAGE_KEY_SUFFIXES,
   MESSAGE_KEYS,
   INCIDENTAL_KEYS,
+  keyBehindPrefix,
+  namesErrorResponse,
   normalizeKey,
   RESULT_CODE_KEYS,
   RETRYABLE_KEYS,
@@ -22,6 +24,7 @@ import {
   RETRY_HINT_VALUES,
   STATUS_KEYS,
   SUCCESS_FLAGS,
+  sharedKeyPrefix,
   SUCCESS_WORDS,
   waitUnitOf,
 } from './dictionaries';
@@ -127,9 +130,14 @@ function hasLetters(s: string): boolean {
 function isProse(s: string): boolean {
   if (!hasLetters(s) || URL_LIKE.test(s)) return false;
   if (s.includes(' ')) return true;
+  // Chinese and Japanese write words without spaces: two ideographs or kana in a row are words, not a token.
+  if (CJK_WORDS.test(s)) return true;
   // one long word may be prose (CJK has no spaces), but not a path, a time or an ID.
   return s.length >= 24 && !NOT_PROSE_SHAPE.test(s);
 }
+
+/** Two ideographs or kana in a row (`鉴权失败`, `配额不足`, `認証エラー`). */
+const CJK_WORDS = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}/;
 
 /** A request path (`/authentication/login_with_xbox`), an ISO time, a UUID or a long hex: values, not words. */
 const NOT_PROSE_SHAPE =
@@ -150,7 +158,7 @@ function suffixWeight(norm: string, suffixes: readonly string[], weight: number)
 }
 
 /** Key endings that make a message for the 2xx verdict (not `details`/`description`: success resources use those). */
-const VERDICT_MESSAGE_SUFFIXES: readonly string[] = ['message', 'msg'];
+const VERDICT_MESSAGE_SUFFIXES: readonly string[] = ['message', 'msg', 'desc'];
 
 /** A 2xx's own return code in the 2xx range (`ReturnCode: 216` beside an error message) is no status echo. */
 const RETURN_CODE_KEYS: ReadonlySet<string> = new Set(['returncode', 'resultcode', 'retcode', 'responsecode']);
@@ -231,10 +239,14 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
   const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9) ?? numericErrorId(leaf);
   if (weight === undefined) return 0;
   const v0 = codeValue(leaf);
-  // `ret: "-1"`: a negative number sent as text is judged as the number (no token starts with a minus).
-  const v = typeof v0 === 'string' && /^\s*-\d{1,9}\s*$/.test(v0) ? Number(v0) : v0;
-  let score = weight;
   const norm = leaf.norm;
+  // `ret: "-1"`: a negative number sent as text is judged as the number (no token starts with a minus); so is any
+  // number sent as text under a status-code key (`statusCode: "2001"`), which is judged as a status below.
+  const v =
+    typeof v0 === 'string' && (/^\s*-\d{1,9}\s*$/.test(v0) || (norm === 'statuscode' && /^\s*\d{1,9}\s*$/.test(v0)))
+      ? Number(v0)
+      : v0;
+  let score = weight;
   if (typeof v === 'number') {
     if (!Number.isInteger(v) || v === 0) return 0;
     // Inside an error object a short number under `id` is the error's number (`{type: "error", id: 6200}`).
@@ -252,7 +264,8 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       (norm === 'id' && !errorNumber)
     )
       return 0;
-    const explicit = EXPLICIT_CODE_KEYS.has(norm) || CODE_KEYS.get(norm) === undefined;
+    const explicit =
+      EXPLICIT_CODE_KEYS.has(norm) || CODE_KEYS.get(norm) === undefined || otherStatusCode(leaf, v, status, failed2xx);
     if (v === status) {
       // Only a key that names itself an error code (`error_code: 429`) keeps a number equal to the status,
       // and not beside the status's own reason phrase (`{error: "Unauthorized", errorCode: 401}`): all echo.
@@ -376,6 +389,18 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
   // A warning's or a note's code (FHIR `informational`) is not the failure's; the min of 3 still takes it when alone.
   const final = score - leaf.depth * 0.75;
   return leaf.minor && final > 3.5 ? Math.max(final - 3, 3.5) : final;
+}
+
+/**
+ * A number under the envelope's own `status_code` that is not the response's status: the API's own code, not an
+ * echo. On a client error any other status-like number is one (`status_code: 406` on a 400); in a 2xx that says it
+ * failed, a 2xx-range number is one (`{status: "ERROR", status_code: 204}`), while an HTTP error status
+ * there is the status the call reports for itself. Numbers no HTTP status has (`statusCode: "2001"`) never echo.
+ */
+function otherStatusCode(leaf: Leaf, v: number, status: number, failed2xx: boolean): boolean {
+  if (leaf.norm !== 'statuscode' || leaf.depth > 0 || v === status) return false;
+  if (status >= 400 && status < 500) return v >= 400 && v <= 599;
+  return failed2xx && v >= 200 && v < 300;
 }
 
 /** Keys whose value is a list of codes, the first one the error's (Checkout.com `error_codes`). */
@@ -686,6 +711,8 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let counts = false;
   // `{status: "3", error_text}` (Vonage Verify): a status number sent as text beside an error text.
   let statusText: number | undefined;
+  // `{result: 10000, desc: "鉴权失败"}`: a positive integer under `result`, a return code only in a bare envelope.
+  let positiveResult: number | undefined;
   // A message that says error or failed in so many words (`"Argument error"`, `"Internal Error"`).
   let errorPhrase = false;
   // `status_code: "401"` (Midtrans): an HTTP error status under a key that names itself one.
@@ -697,10 +724,11 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let failureSentence = false;
   let payload = false;
   let n = 0;
+  const prefix = sharedKeyPrefix(obj);
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
     if (++n > 64) break;
-    const norm = normalizeKey(key);
+    const norm = keyBehindPrefix(key, prefix, verdictKey);
     if (INCIDENTAL_KEYS.has(norm)) continue;
     keys++;
     const v = obj[key];
@@ -778,9 +806,11 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       httpStatus = v;
       continue;
     }
-    // `{result: -1, msg: "system busy"}`: a negative `result` is a return code (a count or a value is never below 0).
-    if (norm === 'result' && typeof v === 'number' && Number.isInteger(v) && v <= 0) {
-      numericCode = v;
+    // `{result: -1, msg: "system busy"}`: a negative `result` is a return code (a count or a value is never below 0);
+    // a positive one may be a value, judged after the loop by what stands beside it.
+    if (norm === 'result' && typeof v === 'number' && Number.isInteger(v)) {
+      if (v <= 0) numericCode = v;
+      else positiveResult = v;
       continue;
     }
     if (
@@ -819,6 +849,21 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   }
   // A small envelope of a non-zero `error_code` and an `error_msg` failed, even beside the call's `id` (Baidu Qianfan).
   if (failure === undefined && explicitCode && errorMessage && keys <= 4) return true;
+  // `{result: 10000, desc: "鉴权失败"}`, `{result: 1014, errmsg, ext: ""}`: a positive
+  // `result` beside a message, with no payload, is the call's return code. 1 and the 2xx echoes read as success flags,
+  // and a computed value comes without a message or with a payload beside it.
+  if (
+    failure === undefined &&
+    numericCode === undefined &&
+    positiveResult !== undefined &&
+    appStatusCode(positiveResult) &&
+    hasMessage &&
+    !successMessage &&
+    !payload &&
+    !resourceLike &&
+    keys <= 3
+  )
+    return true;
   // `{"Error Message": "Invalid API KEY…"}`: a body that is only an error message (Financial Modeling Prep).
   if (failure === undefined && errorMessage && keys === 1) return true;
   // `{status: 401, message}`: a small envelope that reports an HTTP error status for itself (a record
@@ -860,6 +905,19 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (appStatusCode(appStatus)) return true;
   }
   return failure;
+}
+
+/** Keys the 2xx verdict reads (a prefixed key is read by its stem only when its whole name is none of them). */
+function verdictKey(norm: string): boolean {
+  return (
+    STATUS_KEYS.has(norm) ||
+    RESULT_CODE_KEYS.has(norm) ||
+    MESSAGE_KEYS.has(norm) ||
+    SUCCESS_FLAGS.has(norm) ||
+    FAILURE_FLAGS.has(norm) ||
+    norm === 'error' ||
+    norm === 'errors'
+  );
 }
 
 /** A message that says the work was taken and is under way: "execution in progress", "queued", "being processed". */
@@ -1146,6 +1204,12 @@ function unwrap(root: Record<string, unknown>, nested = false): { scope: Record<
       (status !== 'fail' && !hasMessageField(root) && hasMessageField(data as Record<string, unknown>)))
   )
     return { scope: data as Record<string, unknown>, prefix: 'data.' };
+  // `{gw_err_resp: {err_code, err_msg}, request_id}`: an object named as an error response that says it failed.
+  for (const key of Object.keys(root).slice(0, 16)) {
+    const inner = root[key];
+    if (!namesErrorResponse(normalizeKey(key)) || !inner || typeof inner !== 'object' || Array.isArray(inner)) continue;
+    if (statusVerdict(inner) === true) return { scope: inner as Record<string, unknown>, prefix: `${key}.` };
+  }
   const ownError = 'error' in root || 'errors' in root;
   const holders = holderKeys(root);
   for (const norm of holders ? STATUS_HOLDERS : []) {

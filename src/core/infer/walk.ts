@@ -2,7 +2,7 @@
 // Own properties only (a `__proto__` key is data), at most MAX_DEPTH levels, MAX_KEYS keys per
 // object, the first MAX_ARRAY_ITEMS items of a list and MAX_NODES leaves in all: a hostile body
 // costs a bounded amount of work.
-import { DATA_CONTAINERS, isErrorContainer, normalizeKey } from './dictionaries';
+import { DATA_CONTAINERS, isErrorContainer, keyBehindPrefix, normalizeKey, sharedKeyPrefix } from './dictionaries';
 
 export const MAX_DEPTH = 5;
 export const MAX_NODES = 400;
@@ -158,11 +158,12 @@ export function leavesOf(
     let besideStatus = false;
     let minor = false;
     let scanned = 0;
+    const prefix = sharedKeyPrefix(obj);
     for (const key in obj) {
       if (!hasOwn.call(obj, key)) continue;
       if (++scanned > MAX_KEYS || out.length >= maxNodes) break;
       const value = obj[key];
-      const norm = normalizeKey(key);
+      const norm = keyBehindPrefix(key, prefix, wanted);
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         const locale = localeText(value as Record<string, unknown>);
         if (locale) {
