@@ -21,6 +21,16 @@ const RATE_LIMIT_MESSAGE =
 const FREQUENCY_LIMIT =
   /\b(?:api|calls?|requests?|access|quer(?:y|ies)|invocations?|visits?)[ _-]?freq(?:uency)?\b[^.;\n]{0,20}?\b(?:out of|over|exceed(?:s|ed|ing)?|beyond|reach(?:ed)?) (?:the |its |your )?limits?\b|\b(?:api|calls?|requests?|access|quer(?:y|ies)|invocations?|visits?)[ _-]?freq(?:uency)? limits? (?:exceeded|reached|hit)\b|\bblocked (?:by|for|due to) flood(?:ing)?\b|\bflood(?:ing)?[ _-]?(?:control|wait|protection|detected)(?![a-z])|\btoo many (?:concurrent|simultaneous|parallel|running|in-?flight) (?:requests?|calls?|quer(?:y|ies)|connections?|jobs?|tasks?|transactions?|txns?|operations?|uploads?|streams?)\b|\b(?:concurrent|running|simultaneous|parallel|in-?flight) (?:requests?|calls?|quer(?:y|ies)|connections?|jobs?|tasks?|transactions?|txns?|operations?|uploads?|streams?)\b[^.;\n]{0,60}?\b(?:larger|more|greater|higher) than (?:the )?(?:limit|max(?:imum)?|allowed)\b/i;
 
+/** A cheap first look: most messages name none of these words, and the full lexicon then never runs. */
+const FREQUENCY_HINT = /freq|flood|concurren|running|simultaneous|parallel|in-?flight/i;
+
+/** Whether a code or message (its first 2,000 characters) names a frequency, flood or concurrency limit. */
+function namesFrequencyLimit(text: string | null): boolean {
+  if (!text) return false;
+  const head = text.length > 2000 ? text.slice(0, 2000) : text;
+  return FREQUENCY_HINT.test(head) && FREQUENCY_LIMIT.test(head);
+}
+
 /** On a 400 or a 2xx body failure only unmistakable wording counts ("limit exceeded" may be a size limit). */
 const STRICT_RATE_LIMIT = /rate.?limit|too.?many.?requests|too many (?:visits|calls)\b|throttl/i;
 
@@ -49,9 +59,8 @@ export function rateLimitEvidence(f: LimitInput): string | null {
   if (STRICT_STATUSES.has(f.status) || (f.bodyFailure && f.status < 400)) {
     if (f.errorCode && STRICT_RATE_LIMIT.test(f.errorCode)) return `error code ${f.errorCode}`;
     if (f.message && STRICT_RATE_LIMIT.test(f.message.slice(0, 2000))) return 'the message mentions a rate limit';
-    if (f.errorCode && FREQUENCY_LIMIT.test(f.errorCode)) return `error code ${f.errorCode}`;
-    if (f.message && FREQUENCY_LIMIT.test(f.message.slice(0, 2000)))
-      return 'the message names a limit on call frequency or concurrency';
+    if (namesFrequencyLimit(f.errorCode)) return `error code ${f.errorCode}`;
+    if (namesFrequencyLimit(f.message)) return 'the message names a limit on call frequency or concurrency';
     return null;
   }
   if (!RATE_LIMIT_CARRIERS.has(f.status)) return null;
@@ -62,8 +71,7 @@ export function rateLimitEvidence(f: LimitInput): string | null {
   }
   if (f.errorCode && RATE_LIMIT_CODE.test(f.errorCode)) return `error code ${f.errorCode}`;
   if (f.message && RATE_LIMIT_MESSAGE.test(f.message.slice(0, 2000))) return 'the message mentions a rate limit';
-  if (f.message && FREQUENCY_LIMIT.test(f.message.slice(0, 2000)))
-    return 'the message names a limit on call frequency or concurrency';
+  if (namesFrequencyLimit(f.message)) return 'the message names a limit on call frequency or concurrency';
   if (f.status === 403 && f.headers.has('retry-after')) return 'Retry-After on a 403';
   if (f.status === 509) return 'HTTP 509 (bandwidth limit)';
   return null;
