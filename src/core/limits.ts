@@ -12,9 +12,9 @@ const RATE_LIMIT_MESSAGE =
   /rate.?limit|too many requests|throttl|abuse detection|request limit exceeded|limit exceeded|temporary block|slow down|quota exceeded|exceeded (?:your|the) (?:current )?quota|too many (?:calls|attempts)|\bover (?:the )?qps\b|queries per second/i;
 
 /**
- * A limit on how often or how many at once, named with its subject: calls too frequent ("api freq out of limit",
- * "request frequency limit exceeded"), flood control ("Blocked by flood", "Flood control", `FLOOD_WAIT_30`), too many
- * requests or transactions running at once ("Too many concurrent requests", "current running txns on db 11027 is 100,
+ * A limit on how often or how many at once, named with its subject: calls too frequent ("request freq over limit",
+ * "request frequency limit exceeded"), flood control ("blocked for flooding", "Flood control", `FLOOD_WAIT_30`), too
+ * many requests or transactions running at once ("Too many concurrent requests", "running txns on this database: 100,
  * larger than limit 100"). Each clears as earlier calls age out or finish, so the same request passes later. A bare
  * "frequency" (a radio tuner's) or "flood" (a flood-zone field) does not count: the words need their subject.
  */
