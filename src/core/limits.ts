@@ -11,6 +11,26 @@ const RATE_LIMIT_CODE =
 const RATE_LIMIT_MESSAGE =
   /rate.?limit|too many requests|throttl|abuse detection|request limit exceeded|limit exceeded|temporary block|slow down|quota exceeded|exceeded (?:your|the) (?:current )?quota|too many (?:calls|attempts)|\bover (?:the )?qps\b|queries per second/i;
 
+/**
+ * A limit on how often or how many at once, named with its subject: calls too frequent ("request freq over limit",
+ * "request frequency limit exceeded"), flood control ("blocked for flooding", "Flood control", `FLOOD_WAIT_30`), too
+ * many requests or transactions running at once ("Too many concurrent requests", "running txns on this database: 100,
+ * larger than limit 100"). Each clears as earlier calls age out or finish, so the same request passes later. A bare
+ * "frequency" (a radio tuner's) or "flood" (a flood-zone field) does not count: the words need their subject.
+ */
+const FREQUENCY_LIMIT =
+  /\b(?:api|calls?|requests?|access|quer(?:y|ies)|invocations?|visits?)[ _-]?freq(?:uency)?\b[^.;\n]{0,20}?\b(?:out of|over|exceed(?:s|ed|ing)?|beyond|reach(?:ed)?) (?:the |its |your )?limits?\b|\b(?:api|calls?|requests?|access|quer(?:y|ies)|invocations?|visits?)[ _-]?freq(?:uency)? limits? (?:exceeded|reached|hit)\b|\bblocked (?:by|for|due to) flood(?:ing)?\b|\bflood(?:ing)?[ _-]?(?:control|wait|protection|detected)(?![a-z])|\btoo many (?:concurrent|simultaneous|parallel|running|in-?flight) (?:requests?|calls?|quer(?:y|ies)|connections?|jobs?|tasks?|transactions?|txns?|operations?|uploads?|streams?)\b|\b(?:concurrent|running|simultaneous|parallel|in-?flight) (?:requests?|calls?|quer(?:y|ies)|connections?|jobs?|tasks?|transactions?|txns?|operations?|uploads?|streams?)\b[^.;\n]{0,60}?\b(?:larger|more|greater|higher) than (?:the )?(?:limit|max(?:imum)?|allowed)\b/i;
+
+/** A cheap first look: most messages name none of these words, and the full lexicon then never runs. */
+const FREQUENCY_HINT = /freq|flood|concurren|running|simultaneous|parallel|in-?flight/i;
+
+/** Whether a code or message (its first 2,000 characters) names a frequency, flood or concurrency limit. */
+function namesFrequencyLimit(text: string | null): boolean {
+  if (!text) return false;
+  const head = text.length > 2000 ? text.slice(0, 2000) : text;
+  return FREQUENCY_HINT.test(head) && FREQUENCY_LIMIT.test(head);
+}
+
 /** On a 400 or a 2xx body failure only unmistakable wording counts ("limit exceeded" may be a size limit). */
 const STRICT_RATE_LIMIT = /rate.?limit|too.?many.?requests|too many (?:visits|calls)\b|throttl/i;
 
@@ -39,6 +59,8 @@ export function rateLimitEvidence(f: LimitInput): string | null {
   if (STRICT_STATUSES.has(f.status) || (f.bodyFailure && f.status < 400)) {
     if (f.errorCode && STRICT_RATE_LIMIT.test(f.errorCode)) return `error code ${f.errorCode}`;
     if (f.message && STRICT_RATE_LIMIT.test(f.message.slice(0, 2000))) return 'the message mentions a rate limit';
+    if (namesFrequencyLimit(f.errorCode)) return `error code ${f.errorCode}`;
+    if (namesFrequencyLimit(f.message)) return 'the message names a limit on call frequency or concurrency';
     return null;
   }
   if (!RATE_LIMIT_CARRIERS.has(f.status)) return null;
@@ -49,6 +71,7 @@ export function rateLimitEvidence(f: LimitInput): string | null {
   }
   if (f.errorCode && RATE_LIMIT_CODE.test(f.errorCode)) return `error code ${f.errorCode}`;
   if (f.message && RATE_LIMIT_MESSAGE.test(f.message.slice(0, 2000))) return 'the message mentions a rate limit';
+  if (namesFrequencyLimit(f.message)) return 'the message names a limit on call frequency or concurrency';
   if (f.status === 403 && f.headers.has('retry-after')) return 'Retry-After on a 403';
   if (f.status === 509) return 'HTTP 509 (bandwidth limit)';
   return null;
