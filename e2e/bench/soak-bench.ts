@@ -426,7 +426,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     )) as Record<string, unknown>;
     log(`soak: burst done (t = 0 at ${t0} ms epoch), ${JSON.stringify(await session.backgroundEval(countsIn, tabId))}`);
     log(
-      `soak: the burst's peaks: longest commit ${round(Number(burstPersist.maxCommitMs), 0)} ms, lag ${round(Number(burstPersist.maxLagMs), 0)} ms (bodies ${round(Number(burstPersist.maxBodyLagMs ?? 0), 0)} ms), ${burstPersist.bodyCharsWritten} body characters written (${burstPersist.bodiesNeverWritten ?? 'n/a'} bodies dropped before their write), ${burstPersist.slowCommits} commits over 1 s, at most ${burstPersist.maxQueued} queued`,
+      `soak: the burst's peaks: longest commit ${round(Number(burstPersist.maxCommitMs), 0)} ms, lag ${round(Number(burstPersist.maxLagMs), 0)} ms (bodies ${round(Number(burstPersist.maxBodyLagMs ?? 0), 0)} ms), ${burstPersist.bodyCharsWritten} body characters written (${burstPersist.bodiesNeverWritten ?? 'n/a'} bodies dropped by the budget before their write, ${burstPersist.bodiesDroppedLate ?? 'n/a'} dropped as too late to write in 1 s), ${burstPersist.slowCommits} commits over 1 s, at most ${burstPersist.maxQueued} queued`,
     );
     await session.backgroundEval(startLoopMonitor);
     const gcWindows: Window[] = [];

@@ -47,6 +47,7 @@ const OPTIONS: PersistOptions = {
   minBatchBytes: 1,
   maxInFlightInMeta: 256,
   maxUnwrittenAgeMs: 20_000,
+  bodyWriteBudgetMs: 1e9,
 };
 
 /** Wraps a CaptureDb, recording every batch; `hold` makes commits wait until released. */
@@ -94,7 +95,11 @@ function setup<T extends Timers = ManualTimers>(
   const persister = new CapturePersister(
     spy,
     null,
-    { records: (id) => stores.get(id)?.all(), meta: (id) => stores.get(id)?.meta() },
+    {
+      records: (id) => stores.get(id)?.all(),
+      meta: (id) => stores.get(id)?.meta(),
+      dropBody: (id, record) => stores.get(id)?.dropUnwrittenBody(record) ?? false,
+    },
     { ...OPTIONS, ...options },
     timers,
     now,
@@ -462,7 +467,7 @@ describe('CapturePersister', () => {
     const newSession = new CapturePersister(
       testDb(),
       marker,
-      { records: () => undefined, meta: () => undefined },
+      { records: () => undefined, meta: () => undefined, dropBody: () => false },
       OPTIONS,
       new ManualTimers(),
       Date.now,
@@ -572,6 +577,71 @@ describe('CapturePersister', () => {
     expect(rows.bodies.map((b) => b.key[1])).toEqual([7, 8, 9, 10]);
   });
 
+  it('drops a body the lane cannot write within its budget, counted once, its row saying so in the same transaction', async () => {
+    // Bodies arrive faster than the store writes them: one body fits a transaction, each commit takes
+    // 300 ms, the budget is 1 s. Before store15 the oldest body waited for the lane to empty and was
+    // written 1.15 s after its change (the soak's 14.4 s, near idle); now it leaves the store at the
+    // commit after which it could no longer be written in time, counted like a budget drop.
+    let clock = 0;
+    const spy = new SpyDb(testDb());
+    const db = timedDb(spy, () => {
+      clock += 300;
+      return { issueMs: 0, waitMs: 0, requestsMs: 300, finishMs: 0 };
+    });
+    const body = (i: number) => `{"i":${i},"pad":"${'x'.repeat(7000)}"}`;
+    const { persister, storeFor, timers } = setup(
+      db,
+      { maxBatchRecords: 6, maxBatchBytes: 3 * RECORD_ROW_BYTES + body(0).length, bodyWriteBudgetMs: 1000 },
+      LIMITS,
+      () => clock,
+    );
+    const store = storeFor(1);
+    for (let i = 1; i <= 3; i++) complete(store, `https://a.test/${i}`, 500, i, body(i));
+    clock = 250;
+    spy.blockAfter = 2;
+    // 250 → 550: the rows and body 3; 550 → 850: body 2, and body 1 dropped.
+    for (let i = 0; i < 400 && persister.stats().commits < 2; i++) {
+      timers.fireRound();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(spy.batches.map((b) => b.putBodies.map((x) => x.key[1]))).toEqual([[3], [2]]);
+    // Body 1 would wait for this commit and the next (2 × 300 ms) after 550 ms: past the budget.
+    const second = spy.batches[1];
+    const row1 = second.putRecords.find((r) => r.key[1] === 1)?.value as RequestRecord | undefined;
+    expect(row1?.bodyState).toBe('dropped');
+    expect(row1?.exchange.body).toBeUndefined();
+    expect((second.putMetas[0].value as StoredMeta).stats.droppedBodies).toBe(1);
+    const held = store.all() as RequestRecord[];
+    expect(held.map((r) => [r.seq, r.bodyState, r.exchange.body !== undefined])).toEqual([
+      [1, 'dropped', false],
+      [2, 'captured', true],
+      [3, 'captured', true],
+    ]);
+    expect(store.stats.droppedBodies).toBe(1);
+    expect(persister.stats()).toMatchObject({ bodiesDroppedLate: 1, bodiesWaiting: 0, bodiesWritten: 2 });
+    // Every body written committed within the budget (body 2: 850 ms after its change).
+    expect(persister.stats().maxBodyLagMs).toBeLessThanOrEqual(1000);
+    // A stop now: the drop is counted once (the meta's), not again for a row without its body row.
+    const next = await restart(spy);
+    const restored = next.stores.get(1)!;
+    expect(restored.stats.droppedBodies).toBe(1);
+    expect(strip(restored.all())).toEqual(strip(store.all()));
+  });
+
+  it('writes a late body that fits its transaction rather than dropping it (a hiccup is not an overflow)', async () => {
+    let clock = 0;
+    const spy = new SpyDb(testDb());
+    const { persister, storeFor, timers } = setup(spy, { bodyWriteBudgetMs: 1000 }, LIMITS, () => clock);
+    const store = storeFor(1);
+    for (let i = 1; i <= 3; i++) complete(store, `https://a.test/${i}`, 500, i, `{"i":${i}}`);
+    clock = 5_000; // the worker could not run for 5 s
+    await timers.runAll();
+    await persister.flush();
+    expect(spy.batches.flatMap((b) => b.putBodies.map((x) => x.key[1]))).toEqual([3, 2, 1]);
+    expect(store.stats.droppedBodies).toBe(0);
+    expect(persister.stats()).toMatchObject({ bodiesDroppedLate: 0, maxBodyLagMs: 5_000 });
+  });
+
   it('a stop between the transactions of a split backlog, then the re-sent DevTools entries: every request once', async () => {
     // The race CI met: the meta went with the first transaction counting requests of later ones; the
     // stop counted those as dropped and the re-sent entries re-created them, so one request counted twice.
@@ -652,7 +722,7 @@ describe('CapturePersister', () => {
     const sameSession = new CapturePersister(
       db,
       marker,
-      { records: () => undefined, meta: () => undefined },
+      { records: () => undefined, meta: () => undefined, dropBody: () => false },
       OPTIONS,
       new ManualTimers(),
     );
@@ -662,7 +732,7 @@ describe('CapturePersister', () => {
     const newSession = new CapturePersister(
       db,
       marker,
-      { records: () => undefined, meta: () => undefined },
+      { records: () => undefined, meta: () => undefined, dropBody: () => false },
       OPTIONS,
       new ManualTimers(),
     );
@@ -680,7 +750,7 @@ describe('CapturePersister', () => {
     const laterStart = new CapturePersister(
       db,
       marker,
-      { records: () => undefined, meta: () => undefined },
+      { records: () => undefined, meta: () => undefined, dropBody: () => false },
       OPTIONS,
       new ManualTimers(),
     );
@@ -950,9 +1020,10 @@ describe('CapturePersister', () => {
       queue.shift()!();
       for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    // 64 taken, bound halved to 32; the 36 left are a full batch and go at once; 4 left wait the delay.
+    // 64 taken, bound halved to 32; the 36 left are a full batch and go at once; the 4 left were
+    // queued 600 ms ago, past the delay already, so they go at once too (before store15: 250 ms more).
     expect(spy.batches.map((b) => b.putRecords.length)).toEqual([64, 32, 4]);
-    expect(delays).toEqual([250, 0, 250]);
+    expect(delays).toEqual([250, 0, 0]);
   });
 
   it('reports commit time and lag', async () => {
@@ -976,7 +1047,8 @@ describe('CapturePersister', () => {
     ]);
   });
 
-  it('after a commit, waits the delay for a trickle of changes but writes a backlog at once', async () => {
+  it('after a commit, waits for a trickle until the delay from its oldest change, and writes a backlog at once', async () => {
+    let clock = 0;
     const delays: number[] = [];
     const queue: Array<() => void> = [];
     const timers = {
@@ -996,25 +1068,30 @@ describe('CapturePersister', () => {
       db,
       { delayMs: 250, maxBatchRecords: 5, maxInFlightInMeta: 0 },
       LIMITS,
-      Date.now,
+      () => clock,
       timers,
     );
     const store = storeFor(1);
 
     db.hold();
     complete(store, 'https://a.test/0', 500, 0);
+    clock = 250;
     await fire(); // the first commit starts and waits on the held database
+    clock = 300;
     complete(store, 'https://a.test/1', 500, 1); // a trickle meanwhile
+    clock = 400;
     db.release();
     await settle();
-    expect(delays).toEqual([250, 250]);
+    // /1 has waited 100 ms of its 250 during the commit: 150 more (before store15: 250 from the
+    // commit's end, so a change queued during a commit waited for it and the whole delay again).
+    expect(delays).toEqual([250, 150]);
 
     db.hold();
     await fire(); // commits /1 and waits
     for (let i = 2; i < 12; i++) complete(store, `https://a.test/${i}`, 500, i); // a backlog of 10 ≥ 5
     db.release();
     await settle();
-    expect(delays).toEqual([250, 250, 0]);
+    expect(delays).toEqual([250, 150, 0]);
     await persister.flush();
     expect(db.batches.length).toBe(4); // /0, /1, then the backlog in two batches of 5
   });

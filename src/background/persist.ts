@@ -89,6 +89,14 @@ export interface PersistOptions {
    * named in `refused` like a refused one (it stays queued): its DevTools entry may no longer be re-sent.
    */
   maxUnwrittenAgeMs: number;
+  /**
+   * A body's write should commit within this of the change that queued its record (the soak's budget
+   * for one storage operation, queueing included). A waiting body that the transaction being built
+   * leaves out, and that the next one could not commit in time (its wait so far plus two commits of the
+   * last one's length), is dropped from the store (counted in droppedBodies, as the per-tab budget's
+   * drops are) rather than written late: the write queue for bodies is bounded, its overflow counted.
+   */
+  bodyWriteBudgetMs: number;
 }
 
 export const DEFAULT_PERSIST_OPTIONS: PersistOptions = {
@@ -117,6 +125,10 @@ export const DEFAULT_PERSIST_OPTIONS: PersistOptions = {
   // re-sends nothing. Store10's RESEND_WINDOW_MS - 10 s still lost them that way; store8's soak before
   // it (changes waited 94-102 s): 1,852-1,934 lost. A re-sent entry takes a named one back (lostRequests).
   maxUnwrittenAgeMs: 0,
+  // The budget of one storage operation (issue 19). Main's soak near idle before this bound: bodies
+  // written up to 14.4 s after their change, behind a burst whose bodies arrived faster than the store
+  // wrote them (docs/storage.md, store15).
+  bodyWriteBudgetMs: 1_000,
 };
 
 /** The meta row as stored: the tab's meta (and the names of refused requests). */
@@ -182,6 +194,11 @@ export interface PersistStats {
    * record) first: never written. The store counted each drop (droppedBodies); this counts the writes saved.
    */
   bodiesNeverWritten: number;
+  /**
+   * Bodies dropped from the store because the write lane could not commit them within
+   * bodyWriteBudgetMs (PersistOptions): counted in the tab's droppedBodies, never written.
+   */
+  bodiesDroppedLate: number;
   /** Longest a body waited for its row, in ms (from the change that queued its record). */
   maxBodyLagMs: number;
   /** Bodies waiting for their row now (their records' rows are written): a worker stop now counts them in droppedBodies. */
@@ -221,10 +238,16 @@ export interface PersistStats {
   previousSessionBodies: number;
 }
 
-/** Read access to the live stores. */
+/** Access to the live stores. */
 export interface StoreSource {
   records(tabId: number): StoredRecord[] | undefined;
   meta(tabId: number): TabMeta | undefined;
+  /**
+   * Drops the record's bodies from its tab (counted in droppedBodies, the record changed to 'dropped'
+   * and its change emitted): the write lane could not write them in time. False when the record is no
+   * longer held or holds no body.
+   */
+  dropBody(tabId: number, record: StoredRecord): boolean;
 }
 
 export interface Timers {
@@ -329,6 +352,10 @@ export class CapturePersister {
   private readonly promoted = new Set<string>();
   private batchRecords: number;
   private batchBytes: number;
+  /** How long the last commit took (start to done): what a body left out of a transaction waits for, twice. */
+  private lastCommitMs = 0;
+  /** A transaction is being built: changes it causes (a body dropped late) go in it, not in a timer of their own. */
+  private building = false;
   /** Requests in the journal, by row id, with their entry's index: seen, not yet counted by a committed meta. */
   private readonly journaled = new Map<string, number>();
   /** Each tab's nextSeq in its last committed (or loaded) meta: requests from there on are not counted by it yet. */
@@ -363,6 +390,7 @@ export class CapturePersister {
     bodiesWritten: 0,
     bodyCharsWritten: 0,
     bodiesNeverWritten: 0,
+    bodiesDroppedLate: 0,
     maxBodyLagMs: 0,
     queueDropped: 0,
     queueTooSlow: 0,
@@ -830,7 +858,7 @@ export class CapturePersister {
   }
 
   private schedule(): void {
-    if (this.timer !== null || this.committing !== null) return;
+    if (this.timer !== null || this.committing !== null || this.building) return;
     this.startTimer(this.options.delayMs);
   }
 
@@ -950,6 +978,9 @@ export class CapturePersister {
     const bodiesTaken: Array<[string, BodyWaiting]> = [];
     const waiting = [...this.bodiesWaiting].sort((a, b) => b[1].seq - a[1].seq || b[1].tabId - a[1].tabId);
     let bodiesLeft = false;
+    // A body left out now waits for this commit and the next: queued before this, it could not commit in time.
+    const lateBefore = this.now() - this.options.bodyWriteBudgetMs + 2 * this.lastCommitMs;
+    const late: Array<[string, BodyWaiting]> = [];
     for (const [id, body] of waiting) {
       const { record } = body;
       if (!holdsBody(record) || !this.bodiesToWrite(id, record)) {
@@ -960,6 +991,7 @@ export class CapturePersister {
       const chars = bodiesLength(record);
       if (bodiesLeft || (bodiesTaken.length > 0 && takenBytes + chars > this.batchBytes)) {
         bodiesLeft = true;
+        if (body.queuedAt < lateBefore) late.push([id, body]);
         continue;
       }
       takenBytes += chars;
@@ -969,6 +1001,36 @@ export class CapturePersister {
       batch.putBodies.push({ key: [body.tabId, body.seq], value });
       bodyRowsAdded.push([id, value]);
       bodyChars += chars;
+    }
+    // Bodies that could not be written in time leave the store (counted there as dropped), and their
+    // records' rows, now saying so, go in this transaction with the meta that counts the drop: a stop
+    // never finds a drop counted twice (by the meta, then again by the restart for a row without its body).
+    this.building = true;
+    try {
+      for (const [id, body] of late) {
+        this.bodiesWaiting.delete(id);
+        // Held or queued, the record's row is never refused for this (it is already held in memory).
+        this.promoted.add(id);
+        const dropped = this.source.dropBody(body.tabId, body.record);
+        this.promoted.delete(id);
+        if (!dropped) {
+          if (!this.bodyRows.has(id)) this.counters.bodiesNeverWritten++;
+          continue;
+        }
+        this.counters.bodiesDroppedLate++;
+        metas.add(body.tabId);
+        const entry = this.pending.get(id);
+        // Not queued: still in flight, its tab carries the changed copy (written below).
+        if (!entry?.record) continue;
+        this.pending.delete(id);
+        taken.set(id, entry);
+        const row = { key: [body.tabId, body.seq] as RowKey, value: stripBodies(entry.record) };
+        const at = batch.putRecords.findIndex((r) => r.key[0] === body.tabId && r.key[1] === body.seq);
+        if (at >= 0) batch.putRecords[at] = row;
+        else batch.putRecords.push(row);
+      }
+    } finally {
+      this.building = false;
     }
     if (bodiesLeft) full = true;
     // The carried copies that changed (those taken above left the carried set first).
@@ -1050,6 +1112,7 @@ export class CapturePersister {
           bucket.maxMs = Math.max(bucket.maxMs, done - started);
         }
         this.adaptBatch(phases ? phases.issueMs + phases.requestsMs : done - started, full);
+        this.lastCommitMs = done - started;
         this.counters.maxLagMs = Math.max(this.counters.maxLagMs, done - queuedAt);
         for (const [, body] of bodiesTaken)
           this.counters.maxBodyLagMs = Math.max(this.counters.maxBodyLagMs, done - body.queuedAt);
@@ -1104,7 +1167,19 @@ export class CapturePersister {
           : // A backlog goes at once; a trickle waits, so a request's several changes make one write.
             this.pending.size >= this.batchRecords || bodiesLeft
             ? 0
-            : this.options.delayMs,
+            : this.untilDue(),
       );
+  }
+
+  /**
+   * When the next commit is due: delayMs after the oldest change waiting, not after this commit's end
+   * (a change queued while a commit ran has waited for it already; waiting delayMs more once put the
+   * soak's record rows 1.4 s behind their changes, near idle). Without a queued row, delayMs.
+   */
+  private untilDue(): number {
+    let oldest = Infinity;
+    for (const entry of this.pending.values()) if (entry.queuedAt < oldest) oldest = entry.queuedAt;
+    if (oldest === Infinity) return this.options.delayMs;
+    return Math.max(0, Math.min(this.options.delayMs, oldest + this.options.delayMs - this.now()));
   }
 }

@@ -112,6 +112,7 @@ export class CaptureService {
       {
         records: (tabId) => this.stores.get(tabId)?.all(),
         meta: (tabId) => this.stores.get(tabId)?.meta(),
+        dropBody: (tabId, record) => this.stores.get(tabId)?.dropUnwrittenBody(record) ?? false,
       },
       deps.persistOptions ?? DEFAULT_PERSIST_OPTIONS,
       this.timers,

@@ -137,6 +137,10 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
     // 0 (the default): every request a transaction leaves queued is counted and named, and must still
     // be held or counted exactly once. 20 s (store10's bound): the younger ones are left to the re-send.
     maxUnwrittenAgeMs: fc.constantFrom(0, 20_000),
+    // Small: a transaction takes one record row and one body, so bodies wait in their lane; a budget of
+    // 0 then drops every body a transaction leaves out (store15): the counts must hold across stops.
+    maxBatchBytes: fc.constantFrom(1024 * 1024, 2048),
+    bodyWriteBudgetMs: fc.constantFrom(1_000, 0),
   }),
   resend: fc.integer({ min: 1, max: 3 }),
   actions: fc.array(actionArb, { maxLength: 80 }),

@@ -657,6 +657,18 @@ export class TabStore {
     }
   }
 
+  /**
+   * The persister could not write this record's bodies in time (PersistOptions.bodyWriteBudgetMs):
+   * they go as a budget drop does, counted in droppedBodies, the classification kept. False when the
+   * record is no longer held or holds no body.
+   */
+  dropUnwrittenBody(record: StoredRecord): boolean {
+    if (record.kind !== 'request' || this.records.get(record.id) !== record || !hasBody(record)) return false;
+    this.dropBody(record);
+    this.emitUpsert(record);
+    return true;
+  }
+
   private dropBody(record: StoredRequest): void {
     const size = bodySize(record);
     const hadResponseBody = record.exchange.body !== undefined && record.exchange.body !== '';

@@ -12,8 +12,9 @@ export const PROTOCOL_VERSION = 4;
  * How much of the body Faultline holds for a record.
  * - 'pending': the response has not finished yet.
  * - 'not-captured': no body reached Faultline (DevTools closed, unread body, or not fetched on purpose).
- * - 'dropped': a body was captured and classified, then discarded for the per-tab body budget
- *   (or was not persisted before a worker restart); the classification made with it is kept.
+ * - 'dropped': a body was captured and classified, then discarded for the per-tab body budget, or
+ *   because storage could not write it within its 1 s budget (or it was not persisted before a worker
+ *   restart); the classification made with it is kept.
  */
 export type BodyState = 'captured' | 'truncated' | 'not-captured' | 'binary' | 'pending' | 'empty' | 'dropped';
 
@@ -56,7 +57,7 @@ export interface CaptureStats {
   droppedRecords: number;
   /** Bodies cut to the per-body cap. */
   truncatedBodies: number;
-  /** Bodies dropped because the per-tab body budget was exhausted (or not persisted before a worker restart). */
+  /** Bodies dropped because the per-tab body budget was exhausted, storage could not write them in time, or they were not persisted before a worker restart. */
   droppedBodies: number;
   /** Whether devtools.network has delivered any body yet (Firefox needs its Network panel opened once). */
   bodiesArriving: boolean;

@@ -389,7 +389,8 @@ const BODY_STATE_TEXT: Record<string, string> = {
   'not-captured': 'The body was not captured.',
   pending: 'The body has not arrived yet.',
   empty: 'The body is empty.',
-  dropped: 'The body was dropped to stay within the per-tab memory budget (the classification above was made with it).',
+  dropped:
+    'The body was dropped to stay within the per-tab memory budget, or because storage could not keep up with a burst (the classification above was made with it).',
 };
 
 function Body({ record, firefox }: { record: RequestRecord; firefox: boolean }) {

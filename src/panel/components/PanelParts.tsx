@@ -214,7 +214,7 @@ export function StatusBar({ tabs, folded = false }: { tabs?: ComponentChildren; 
         <span
           class="counter warn"
           data-testid="dropped-bodies"
-          title="Bodies not kept: the per-tab body budget was exhausted"
+          title="Bodies not kept: the per-tab body budget was exhausted, or storage could not keep up with them"
         >
           {formatCount(stats.droppedBodies)} {stats.droppedBodies === 1 ? 'body' : 'bodies'} dropped
         </span>
