@@ -410,11 +410,12 @@ export function unpackRecords<T = Json>(packed: PackedRecords): T[] {
   const strings = decodeStrings(parts.text, parts.heads);
   const tokens = new DigitReader(parts.tokens, 'the tokens');
   const subtrees: unknown[] = [];
-  const frozen = new Set<number>();
-  const lastInt = new Map<number, number>();
+  /** The last integer under each key, at key + 1 (NO_KEY is -1); NaN: none yet. */
+  const lastInt: number[] = new Array<number>(strings.length + 1).fill(NaN);
   /** Strings met so far (as values or as keys of a shape used): the next new string follows them. */
   let stringsMet = 0;
-  const shapesMet: boolean[] = [];
+  /** Per shape met so far: its keys' names, as property names (see propertyName). */
+  const shapeNames: string[][] = [];
   let numberAt = 0;
 
   const damaged = (what: string): never => {
@@ -422,7 +423,7 @@ export function unpackRecords<T = Json>(packed: PackedRecords): T[] {
   };
 
   const int = (value: number, key: number): number => {
-    if (value >= MIN_DELTA_INT) lastInt.set(key, value);
+    if (value >= MIN_DELTA_INT) lastInt[key + 1] = value;
     return value;
   };
 
@@ -447,17 +448,15 @@ export function unpackRecords<T = Json>(packed: PackedRecords): T[] {
       case K_INT:
         return int(payload, key);
       case K_DELTA_INT: {
-        const last = lastInt.get(key);
-        return last === undefined ? damaged('a difference with nothing before') : int(last + unzigzag(payload), key);
+        const last = lastInt[key + 1];
+        return Number.isNaN(last) ? damaged('a difference with nothing before') : int(last + unzigzag(payload), key);
       }
       case K_REF: {
         const id = subtrees.length - payload;
         if (payload < 1 || id < 0) damaged('a reference to no earlier part');
         const shared = subtrees[id];
-        if (!frozen.has(id)) {
-          frozen.add(id);
-          deepFreeze(shared);
-        }
+        // Frozen when first referred to (deepFreeze freezes all it holds, so a frozen part is done).
+        if (!Object.isFrozen(shared)) deepFreeze(shared);
         return shared;
       }
       case K_ARRAY: {
@@ -468,15 +467,13 @@ export function unpackRecords<T = Json>(packed: PackedRecords): T[] {
       }
       case K_OBJECT: {
         const keys = shapes[payload] ?? damaged('an unknown shape');
-        if (!shapesMet[payload]) {
-          shapesMet[payload] = true;
+        let names = shapeNames[payload];
+        if (names === undefined) {
           for (const k of keys) if (k >= stringsMet) stringsMet = k + 1;
+          names = shapeNames[payload] = keys.map((k) => propertyName(strings[k] ?? damaged('an unknown key')));
         }
         const object: Record<string, unknown> = {};
-        for (const k of keys) {
-          const name = strings[k] ?? damaged('an unknown key');
-          object[name] = read(k);
-        }
+        for (let i = 0; i < keys.length; i++) object[names[i]] = read(keys[i]);
         subtrees.push(object);
         return object;
       }
@@ -566,6 +563,17 @@ function inflateParts(packed: PackedRecords): PackParts {
   )
     throw new Error('damaged record pack: its body lacks a part');
   return parts as PackParts;
+}
+
+/**
+ * The name as the runtime keeps a property's name (an internalized string): a string built from the
+ * string table is not one, and storing a property under it looked the name up again for every object.
+ */
+function propertyName(name: string): string {
+  const holder: Record<string, null> = {};
+  holder[name] = null;
+  for (const key in holder) return key;
+  return name;
 }
 
 function deepFreeze(value: unknown): void {

@@ -15,6 +15,7 @@ import type { CaptureRecord } from '../../protocol/messages';
 import { codeCell } from '../code-text';
 import { compileFilter, isNarrowing, isUnfiltered, type FilterSpec, type FilterSubject } from '../filter';
 import { GroupIndex, type GroupBy } from '../grouping';
+import { IdIndex } from './id-index';
 import { PositionList } from './positions';
 import { makeRow, type Row } from './rows';
 import { shortVerdict } from '../verdict';
@@ -71,7 +72,7 @@ export class Dataset {
    * unpack to one frozen object: 17,825 of them for the bench's 100,000 rows), so each is measured once.
    */
   private extentsMeasured = new WeakSet<object>();
-  private readonly slotById = new Map<string, number>();
+  private readonly slotById = new IdIndex();
   private visibleList = new PositionList();
   private spec: FilterSpec;
   private predicate: (s: FilterSubject) => boolean;
@@ -252,6 +253,7 @@ export class Dataset {
     this.rows = [];
     this.offset = SLOT_BASE;
     this.slotById.clear();
+    this.slotById.reserve(sorted.length);
     this.failures = 0;
     this.navSlots = [];
     for (const record of sorted) {
@@ -431,19 +433,18 @@ export class Dataset {
     let sorted = true;
     for (let i = 0; i < records.length; i++) {
       const record = records[i];
-      if (record.seq >= oldest.seq || this.slotById.has(record.id)) return false;
+      if (record.seq >= oldest.seq) return false;
       if (i > 0 && record.seq <= records[i - 1].seq) sorted = false;
     }
     const batch = sorted ? records : [...records].sort((a, b) => a.seq - b.seq);
     for (let i = 1; i < batch.length; i++) if (batch[i].seq === batch[i - 1].seq) return false;
     const offset = this.offset - batch.length;
-    // No id of the batch is held (above): one that does not grow the index is a duplicate within the
-    // batch, which takes the general path, with the ids indexed so far taken out again.
+    // An id already held (a row, or one of the batch: a duplicate within it) takes the general path,
+    // with the ids indexed so far taken out again. One pass: each id is hashed once.
+    this.slotById.reserve(batch.length);
     for (let i = 0; i < batch.length; i++) {
-      const size = this.slotById.size;
-      this.slotById.set(batch[i].id, offset + i);
-      if (this.slotById.size === size) {
-        for (let j = 0; j <= i; j++) this.slotById.delete(batch[j].id);
+      if (!this.slotById.add(batch[i].id, offset + i)) {
+        for (let j = 0; j < i; j++) this.slotById.delete(batch[j].id);
         return false;
       }
     }
