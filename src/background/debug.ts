@@ -29,6 +29,10 @@ export interface FaultlineDebug {
   persistErrors(): number;
   /** Requests this worker recorded from a response whose start died with the previous worker. */
   adoptedOrphans(): number;
+  /** Requests restored in flight that this start ended as outcome lost (their end went with the stopped background). */
+  outcomesLost(): number;
+  /** Where the background's start is, and how many starts went on without the user's rules (they did not load in time). */
+  start(): { phase: string; prepareLate: number };
   /** How persistence is doing: commits, the longest commit and lag, the queue and what it refused. */
   persistStats(): PersistStats;
   /** persistStats() so far, then its peaks (longest commit and lag, slow commits) start again from zero: a measuring window's own. */
@@ -84,6 +88,8 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
     flush: () => service.flush(),
     persistErrors: () => service.persister.errors,
     adoptedOrphans: () => service.adoptedOrphans,
+    outcomesLost: () => service.outcomesLost,
+    start: () => ({ phase: service.startPhase, prepareLate: service.prepareLate }),
     persistStats: () => service.persister.stats(),
     resetPersistPeaks: () => service.persister.resetPeaks(),
     readStoredTab: (store, tabId, keysOnly) => service.readStoredTab(store, tabId, keysOnly),

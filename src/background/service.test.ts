@@ -510,6 +510,77 @@ describe('CaptureService', () => {
     expect(second.service.adoptedOrphans).toBe(2);
   });
 
+  // Session 22's CI (Firefox, toolbox closed): a request's carried copy was written in flight, its end
+  // reached the page that was then unloaded before writing it, and the restarted page waited for it forever.
+  it('ends a request restored in flight whose end went with the stopped worker as "outcome lost", counted, and settles', async () => {
+    const { inner, db, stopAfter } = stoppingDb();
+    const first = makeService(db);
+    await first.service.start();
+    const lost = webRequest('https://a.test/lost-end', { tabId: 1, status: 200, at: 1 });
+    const ended = webRequest('https://a.test/ended-after', { tabId: 1, status: 503, at: 2 });
+    fireAll(first.service, webRequest('https://a.test/written', { tabId: 1, status: 200, at: 0 }));
+    first.service.onBeforeRequest(lost.before);
+    first.service.onBeforeRequest(ended.before);
+    await first.timers.runAll();
+    await first.service.flush(); // both carried in flight, counted by the meta
+    stopAfter(0);
+    first.service.onHeadersReceived(lost.headers);
+    first.service.onCompleted(lost.completed); // reaches the old worker only, never written
+    await first.timers.runAll();
+
+    const second = makeService(inner);
+    await second.service.start();
+    expect(second.service.stats(1)).toMatchObject({ seen: 3, droppedRecords: 0, pending: 2 });
+    expect(second.service.settled).toBe(false);
+    second.service.onHeadersReceived(ended.headers);
+    second.service.onCompleted(ended.completed); // its end reaches the new worker: not lost
+    await second.timers.runAll();
+    await second.service.flush();
+    expect(second.service.stats(1)).toMatchObject({ seen: 3, droppedRecords: 0, pending: 0, outcomesLost: 1 });
+    expect(second.service.settled).toBe(true);
+    expect(second.service.outcomesLost).toBe(1);
+    const byUrl = (run: ServiceRun, url: string) =>
+      run.service.records(1).find((r) => r.kind === 'request' && r.exchange.url === url) as
+        (CaptureRecord & { kind: 'request' }) | undefined;
+    expect(byUrl(second, lost.before.url)?.exchange).toMatchObject({ status: 0, outcomeLost: 'background restart' });
+    expect(byUrl(second, ended.before.url)?.exchange).toMatchObject({ status: 503 });
+    expect(byUrl(second, ended.before.url)?.exchange.outcomeLost).toBeUndefined();
+
+    // Written as ended: a later start holds it as it was, with nothing left to wait for.
+    const third = makeService(inner);
+    await third.service.start();
+    await third.timers.runAll();
+    expect(third.service.stats(1)).toMatchObject({ seen: 3, droppedRecords: 0, pending: 0, outcomesLost: 1 });
+    expect(third.service.settled).toBe(true);
+    expect(byUrl(third, lost.before.url)?.exchange.outcomeLost).toBe('background restart');
+  });
+
+  it('handles queued events without the rules when they do not load in time, and classifies again once they do', async () => {
+    const timers = new ManualTimers();
+    let answer: () => void = () => {};
+    let rulesLoaded = false;
+    const service = new CaptureService({
+      classify: (ex) => ({ ...fakeClassify(ex), action: rulesLoaded ? 'by rule' : '' }),
+      prepare: () => new Promise<void>((resolve) => (answer = () => ((rulesLoaded = true), resolve()))),
+      limits: TEST_LIMITS,
+      db: testDb(),
+      setBadge: () => {},
+      extensionOrigin: ORIGIN,
+      timers,
+    });
+    fireAll(service, webRequest('https://a.test/queued', { tabId: 1, status: 500, at: 1 }));
+    const started = service.start();
+    while (service.startPhase !== 'preparing') await new Promise((resolve) => setTimeout(resolve, 1));
+    await timers.runAll(); // the wait for prepare is over
+    await started;
+    expect(service.ready).toBe(true);
+    expect(service.prepareLate).toBe(1);
+    expect(service.records(1).map((r) => (r.kind === 'request' ? r.classification.action : null))).toEqual(['']);
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(service.records(1).map((r) => (r.kind === 'request' ? r.classification.action : null))).toEqual(['by rule']);
+  });
+
   // CI (2026-12-06): /api/soak/11228, made right at a worker stop, was held twice. The new worker
   // adopted its orphan response (the event's time standing for the start) and the devtools page
   // re-sent its entry, whose start was earlier than that by more than the match window.

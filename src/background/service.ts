@@ -63,7 +63,32 @@ export interface ServiceDeps {
   prepare?(): Promise<void>;
   /** Rows per message when a panel opens (snapshot-messages.ts); smaller in tests. */
   snapshotChunks?: SnapshotChunks;
+  /** How long a request restored in flight may wait for its end before it is ended as outcome lost. */
+  restoredInFlightWaitMs?: number;
+  /** How long a start waits for `prepare` before it handles events without it (PREPARE_WAIT_MS). */
+  prepareWaitMs?: number;
 }
+
+/**
+ * How long a start waits for `prepare` (the user's rules from extension storage). Past it, queued events
+ * are handled with the rules as they are and classified again once the rules arrive: a storage read that
+ * does not answer must not hold every event of the tab (Firefox, once, after a forced stop under traffic:
+ * the restarted page read its store back and never became ready).
+ */
+export const PREPARE_WAIT_MS = 10_000;
+
+/** Where a start is: what the e2e names when a restarted background never becomes ready. */
+export type StartPhase = 'loading' | 'preparing' | 'handling queued events' | 'checking tabs' | 'started';
+
+/**
+ * How long a request restored in flight waits for its end after a start. An end the stopped background
+ * received but never wrote will not come again (Firefox with the toolbox closed re-sends nothing), so
+ * such a request is then ended as "outcome lost" rather than held in flight forever. Within this the
+ * devtools page's re-send (sent on reconnect) and the events of requests still really in flight arrive;
+ * a later end still completes it. Under Firefox's 30 s idle timeout, so an idle event page ends them
+ * before it is suspended again.
+ */
+export const RESTORED_IN_FLIGHT_WAIT_MS = 15_000;
 
 export { SNAPSHOT_CHUNK_ROWS, SNAPSHOT_FIRST_ROWS } from './snapshot-messages';
 
@@ -89,12 +114,20 @@ export class CaptureService {
   private readonly now: () => number;
   private readonly batchMs: number;
   private batchTimer: unknown = null;
+  /** Set while requests restored in flight wait for their end (RESTORED_IN_FLIGHT_WAIT_MS). */
+  private restoredInFlightTimer: unknown = null;
   /** Tabs rehydrated from storage by this worker: their in-flight requests may have lost their start. */
   private readonly restoredTabs = new Set<number>();
   private queue: Array<() => void> | null = [];
   readonly persister: CapturePersister;
   /** Responses of requests whose start died with the previous worker, recorded by this one (the debug API reads it). */
   adoptedOrphans = 0;
+  /** Requests restored in flight that this start ended as outcome lost (the debug API reads it). */
+  outcomesLost = 0;
+  /** Where start() is (the debug API reads it). */
+  startPhase: StartPhase = 'loading';
+  /** Starts that went on without `prepare` (it did not answer within PREPARE_WAIT_MS). */
+  prepareLate = 0;
   /** What was posted to panels, per message type (the debug API reads it). */
   readonly panelTraffic = new PortTraffic();
   /** List rows packed for panels, kept until their records change (issue 18). */
@@ -139,11 +172,9 @@ export class CaptureService {
     } catch {
       this.persister.errors++;
     }
-    try {
-      await this.deps.prepare?.();
-    } catch {
-      /* classify without what could not be prepared */
-    }
+    this.startPhase = 'preparing';
+    await this.prepareWithin(this.deps.prepareWaitMs ?? PREPARE_WAIT_MS);
+    this.startPhase = 'handling queued events';
     const queued = this.queue ?? [];
     this.queue = null;
     for (const fn of queued) {
@@ -154,11 +185,43 @@ export class CaptureService {
       }
     }
     for (const tabId of this.restoredTabs) this.warmPackedRows(tabId);
+    if ([...this.restoredTabs].some((tabId) => (this.stores.get(tabId)?.restoredInFlightCount ?? 0) > 0))
+      this.restoredInFlightTimer = this.timers.setTimer(() => {
+        this.restoredInFlightTimer = null;
+        this.endLostOutcomes();
+      }, this.deps.restoredInFlightWaitMs ?? RESTORED_IN_FLIGHT_WAIT_MS);
+    this.startPhase = 'checking tabs';
     if (this.deps.tabExists) {
       for (const tabId of [...this.stores.keys()]) {
         if (!(await this.deps.tabExists(tabId))) this.tabRemoved(tabId);
       }
     }
+    this.startPhase = 'started';
+  }
+
+  /** Awaits `prepare` for at most `waitMs`; one that answers later classifies everything again then. */
+  private async prepareWithin(waitMs: number): Promise<void> {
+    if (!this.deps.prepare) return;
+    const prepared = this.deps.prepare().then(
+      () => true,
+      () => true, // classify without what could not be prepared
+    );
+    let timer: unknown = null;
+    const inTime = await Promise.race([
+      prepared,
+      new Promise<false>((resolve) => (timer = this.timers.setTimer(() => resolve(false), waitMs))),
+    ]);
+    this.timers.clearTimer(timer);
+    if (inTime) return;
+    this.prepareLate++;
+    void prepared.then(() => this.reclassifyAll());
+  }
+
+  /** Ends the restored requests whose end did not come (TabStore.endLostOutcomes); counted per tab. */
+  private endLostOutcomes(): void {
+    let lost = 0;
+    for (const tabId of this.restoredTabs) lost += this.stores.get(tabId)?.endLostOutcomes('background restart') ?? 0;
+    this.outcomesLost += lost;
   }
 
   /** Classifies every stored request again (the rules changed) and streams the changes to panels. */
@@ -515,7 +578,13 @@ export class CaptureService {
 
   /** True when nothing is waiting to be written or sent. */
   get settled(): boolean {
-    return this.ready && this.persister.idle && this.batchTimer === null && this.pending.size === 0;
+    return (
+      this.ready &&
+      this.persister.idle &&
+      this.batchTimer === null &&
+      this.pending.size === 0 &&
+      this.restoredInFlightTimer === null
+    );
   }
 
   async flush(): Promise<void> {

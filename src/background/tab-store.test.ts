@@ -506,3 +506,67 @@ describe('TabStore: rules changed', () => {
     expect(upserted).toEqual(['https://api.example.test/v1/locked']);
   });
 });
+
+describe('TabStore: requests restored in flight (their end went with a stopped background)', () => {
+  /** A store restored from a copy taken while `started` had not started its response and `responding` had. */
+  function restoredMidFlight() {
+    const { store } = newStore();
+    const started = webRequest('https://a.test/started', { at: 100 });
+    const responding = webRequest('https://a.test/responding', { status: 502, at: 110 });
+    const done = webRequest('https://a.test/done', { status: 200, at: 120 });
+    fire(store, started, 'before');
+    fire(store, responding, 'headers');
+    fire(store, done);
+    const copy = JSON.parse(JSON.stringify({ meta: store.meta(), records: store.all() }));
+    const restored = newStore();
+    restored.store.hydrate(copy.meta, copy.records);
+    return { ...restored, started, responding, done };
+  }
+
+  it('ends them as "outcome lost", counted and classified, so none waits forever for an end that will not come', () => {
+    const { store, events } = restoredMidFlight();
+    expect(store.restoredInFlightCount).toBe(2);
+    expect(store.all().filter((r) => r.kind === 'request' && r.classification === undefined)).toHaveLength(1);
+    events.length = 0;
+    expect(store.endLostOutcomes('background restart')).toBe(2);
+    // Nothing pending: every request is shown, the two whose end was lost say so; the complete one is untouched.
+    expect(store.all().every((r) => r.kind !== 'request' || r.classification !== undefined)).toBe(true);
+    const byPath = (path: string) => requests(store).find((r) => r.exchange.url.endsWith(path))!;
+    expect(byPath('/started').exchange).toMatchObject({ status: 0, outcomeLost: 'background restart' });
+    expect(byPath('/started').bodyState).toBe('not-captured');
+    expect(byPath('/responding').exchange).toMatchObject({ status: 502, outcomeLost: 'background restart' });
+    expect(byPath('/done').exchange.outcomeLost).toBeUndefined();
+    expect(store.stats).toMatchObject({ seen: 3, droppedRecords: 0, outcomesLost: 2 });
+    // Written as complete (each emitted once), and a second call ends nothing more.
+    expect(events.filter((e) => e.type === 'upsert')).toHaveLength(2);
+    expect(store.restoredInFlightCount).toBe(0);
+    expect(store.endLostOutcomes('background restart')).toBe(0);
+  });
+
+  it('takes one back when its end (or its DevTools entry) arrives after all, and leaves ended ones alone', () => {
+    const { store, started, responding } = restoredMidFlight();
+    // The end of one arrives before the wait is over: it is complete, not lost.
+    store.failed(toFailure(started.error));
+    expect(store.endLostOutcomes('background restart')).toBe(1);
+    expect(store.stats.outcomesLost).toBe(1);
+    // A late end of the lost one completes it and takes it back from the count.
+    store.completed(toResponse(responding.completed));
+    const late = requests(store).find((r) => r.exchange.url.endsWith('/responding'))!;
+    expect(late.exchange.outcomeLost).toBeUndefined();
+    expect(late.exchange.durationMs).toBeGreaterThanOrEqual(0);
+    expect(store.stats).toMatchObject({ seen: 3, outcomesLost: 0 });
+  });
+
+  it('ends one whose DevTools entry merged without counting it as lost: its outcome is known', () => {
+    const { store } = restoredMidFlight();
+    store.mergeDevtools(
+      { exchange: devtoolsExchange('https://a.test/started', { status: 404, at: 100 }), bodyState: 'not-captured' },
+      'devtools',
+    );
+    expect(store.endLostOutcomes('background restart')).toBe(1);
+    const started = requests(store).find((r) => r.exchange.url.endsWith('/started'))!;
+    expect(started.exchange.outcomeLost).toBeUndefined();
+    expect(started.exchange.status).toBe(404);
+    expect(store.restoredInFlightCount).toBe(0);
+  });
+});

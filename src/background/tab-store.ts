@@ -188,6 +188,8 @@ export class TabStore {
   private recentPreflights: string[] = [];
   /** Counted as dropped by a restart, still identifiable (TabMeta.lostRequests). */
   private lostRequests: LostRequest[] = [];
+  /** Requests restored from storage while webRequest was still reporting on them: their end may have gone with the stopped background. */
+  private readonly restoredInFlight = new Set<string>();
 
   constructor(
     tabId: number,
@@ -407,6 +409,7 @@ export class TabStore {
 
   private discardRecord(record: StoredRequest): void {
     const wasFailure = isFailure(record);
+    this.outcomeFound(record);
     this.unindex(record);
     this.records.delete(record.id);
     this.bodyChars -= bodySize(record);
@@ -468,11 +471,56 @@ export class TabStore {
     return this.byRequestId.has(requestId);
   }
 
-  /** The record webRequest events for `requestId` update: its latest hop, while unfinished. */
+  /** The record webRequest events for `requestId` update: its latest hop, while unfinished (or ended as outcome lost: a late end still counts). */
   private active(requestId: string): StoredRequest | undefined {
     const id = this.byRequestId.get(requestId);
     const record = id === undefined ? undefined : this.records.get(id);
-    return record?.kind === 'request' && record.webRequestDone !== true ? record : undefined;
+    return record?.kind === 'request' && (record.webRequestDone !== true || record.exchange.outcomeLost !== undefined)
+      ? record
+      : undefined;
+  }
+
+  /** Requests restored in flight that have not ended since. */
+  get restoredInFlightCount(): number {
+    let n = 0;
+    for (const id of this.restoredInFlight) {
+      const record = this.records.get(id);
+      if (record?.kind === 'request' && record.webRequestDone !== true) n++;
+    }
+    return n;
+  }
+
+  /**
+   * Ends the requests restored in flight whose end has not arrived since (it went to the stopped
+   * background, which did not write it): with DevTools' entry merged their outcome is known and only
+   * webRequest's end is missing; otherwise they are ended as "outcome lost" for `reason` and counted
+   * (stats.outcomesLost), so no request waits forever for an event that will not come. A late end or
+   * DevTools entry still completes one and takes it back from the count. Returns how many were ended as lost.
+   */
+  endLostOutcomes(reason: string): number {
+    let lost = 0;
+    for (const id of this.restoredInFlight) {
+      const record = this.records.get(id);
+      if (record?.kind !== 'request' || record.webRequestDone === true) continue;
+      record.webRequestDone = true;
+      if (record.bodyState === 'pending') record.bodyState = 'not-captured';
+      if (!record.sources.includes('devtools') && !record.sources.includes('har')) {
+        record.exchange.outcomeLost = reason;
+        this.stats.outcomesLost = (this.stats.outcomesLost ?? 0) + 1;
+        lost++;
+      }
+      this.reclassify(record);
+      this.emitUpsert(record);
+    }
+    this.restoredInFlight.clear();
+    return lost;
+  }
+
+  /** A request ended as outcome lost got its end (or its DevTools entry) after all: no longer lost. */
+  private outcomeFound(record: StoredRequest): void {
+    if (record.exchange.outcomeLost === undefined) return;
+    delete record.exchange.outcomeLost;
+    this.stats.outcomesLost = Math.max(0, (this.stats.outcomesLost ?? 0) - 1);
   }
 
   private applyResponse(record: StoredRequest, input: ResponseInput): void {
@@ -486,6 +534,7 @@ export class TabStore {
   }
 
   private finish(record: StoredRequest, at: number): void {
+    this.outcomeFound(record);
     if (
       record.exchange.startedAt !== undefined &&
       record.exchange.durationMs === undefined &&
@@ -605,6 +654,7 @@ export class TabStore {
     if (own.callStack === undefined && ex.callStack !== undefined) own.callStack = ex.callStack;
     if (own.origin === undefined && ex.origin !== undefined) own.origin = ex.origin;
     if (!record.sources.includes(source)) record.sources.push(source);
+    this.outcomeFound(record);
     record.devtoolsKey = key;
     record.resourceType ??= entry.resourceType;
     this.devtoolsKeys.set(key, record.id);
@@ -871,6 +921,7 @@ export class TabStore {
     this.stats = { ...emptyStats(), ...meta.stats };
     this.lostRequests = [...(meta.lostRequests ?? [])];
     this.records.clear();
+    this.restoredInFlight.clear();
     this.byRequestId.clear();
     this.awaitingDevtools.clear();
     this.awaitingWebRequest.clear();
@@ -891,6 +942,7 @@ export class TabStore {
       if (isFailure(record)) failures++;
       const key = matchKey(record.exchange.method, record.exchange.url);
       if (record.webRequestId !== undefined) this.byRequestId.set(record.webRequestId, record.id);
+      if (record.sources.includes('webRequest') && record.webRequestDone !== true) this.restoredInFlight.add(record.id);
       if (record.devtoolsKey !== undefined) this.devtoolsKeys.set(record.devtoolsKey, record.id);
       const hasDevtools = record.sources.includes('devtools') || record.sources.includes('har');
       if (!hasDevtools) this.awaitingDevtools.add(key, record.id);

@@ -34,6 +34,35 @@ export function canceledFacts(error: string | undefined, reason: unknown): Cance
   };
 }
 
+export interface LostOutcomeFacts {
+  /** 'background restart', or what the capture said. */
+  reason: string;
+  /** For a request with no response known: what the list and detail say instead of a status. */
+  message: string;
+  action: string;
+  /** For a request whose response had started: what is missing (its end, its body). */
+  note: string;
+}
+
+const LOST_TEXT: Record<string, string> = {
+  'background restart':
+    "the extension's background was stopped while this request was in flight, and how it ended never reached the restarted background",
+};
+
+/** A request whose end the capture lost (shown like Chrome's "(pending)"), or null when the exchange says none was lost. */
+export function lostOutcomeFacts(reason: unknown): LostOutcomeFacts | null {
+  if (typeof reason !== 'string' || reason.trim() === '') return null;
+  const known = reason.trim().slice(0, 100);
+  const why = LOST_TEXT[known] ?? known;
+  return {
+    reason: known,
+    message: `(outcome lost): ${why}; whether it succeeded is not known`,
+    action:
+      'Nothing the capture can tell: reload or repeat the request with the panel open to see its outcome. It is counted in the status bar as an outcome lost.',
+    note: `its end was lost (${known}): the status is what its response started with; duration and body are unknown`,
+  };
+}
+
 function plainHeaders(value: unknown): Array<{ name: string; value: string }> | undefined {
   if (!Array.isArray(value)) return undefined;
   const out: Array<{ name: string; value: string }> = [];

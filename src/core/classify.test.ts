@@ -359,3 +359,21 @@ describe('real HAR files', () => {
     for (const c of results) expect(c.notes.join()).not.toMatch(/internal error/);
   });
 });
+
+describe('classify: a request whose end the capture lost (a background restart)', () => {
+  it('is no failure with no response known, says what happened, and keeps a known status otherwise', () => {
+    const lost = classify(ex(0, { outcomeLost: 'background restart' }));
+    expect(lost).toMatchObject({ failure: false, kind: 'none' });
+    expect(lost.message).toMatch(
+      /^\(outcome lost\): the extension's background was stopped while this request was in flight/,
+    );
+    expect(lost.notes).toContain('outcome lost: background restart');
+    expect(lost.action).not.toBe('Nothing to do: the request succeeded.');
+    // Without the fact, no response is a network failure, as before.
+    expect(classify(ex(0)).failure).toBe(true);
+    // A response that had started keeps its status; only its end is missing.
+    const started = classify(ex(503, { outcomeLost: 'background restart' }));
+    expect(started).toMatchObject({ failure: true, kind: 'server' });
+    expect(started.notes.some((n) => n.startsWith('its end was lost (background restart)'))).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@
 // It never throws: input is copied into a plain, typed exchange first (hostile getters, wrong
 // types), each stage is bounded, and any internal error yields a safe classification with a note.
 import { advise, type AdviceFacts } from './advice';
-import { canceledFacts, corsFacts } from './capture-facts';
+import { canceledFacts, corsFacts, lostOutcomeFacts } from './capture-facts';
 import { buildBodyView } from './body';
 import { recognizers as registry } from './formats/index';
 import { MAX_MESSAGE_CHARS as RECOGNIZER_MESSAGE_CHARS } from './formats/util';
@@ -607,6 +607,14 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
 
   const status = statusSemantics(ex.status);
   let { failure, kind } = failureOf(ex, extracted);
+  // The capture lost how it ended: with no response known that is no failure, only an unknown outcome.
+  const lost = lostOutcomeFacts(read(input, 'outcomeLost', notes));
+  const outcomeUnknown = lost !== null && !(ex.status > 0) && !ex.error;
+  if (outcomeUnknown) {
+    failure = false;
+    kind = 'none';
+    notes.push(`outcome lost: ${lost.reason}`);
+  } else if (lost) notes.push(lost.note);
   if (Array.isArray(extracted.notes))
     for (const n of extracted.notes.slice(0, 20)) if (typeof n === 'string') notes.push(n);
   const rule = matchRules(rules, ex, normalizeCode(extracted.errorCode));
@@ -647,7 +655,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
       errorCode,
       errorId: null,
       errorIdSource: null,
-      message: canceled ? canceled.message : message,
+      message: canceled ? canceled.message : outcomeUnknown ? lost.message : message,
       fieldErrors,
       retryable: false,
       retryAfterSeconds: null,
@@ -656,7 +664,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
       idempotencySource: idem.idempotencySource,
       verdict: 'none',
       backoff: null,
-      action: canceled ? canceled.action : 'Nothing to do: the request succeeded.',
+      action: canceled ? canceled.action : outcomeUnknown ? lost.action : 'Nothing to do: the request succeeded.',
       requestIdHeaders: [],
       notes,
     });

@@ -533,3 +533,21 @@ describe('toHar', () => {
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+describe('HAR: an outcome the capture lost', () => {
+  it('is written as response._outcomeLost and read back, so the CLI classifies the export as the panel did', () => {
+    const exchange: Exchange = {
+      method: 'GET',
+      url: 'https://api.example.test/v1/x',
+      status: 0,
+      outcomeLost: 'background restart',
+    };
+    const har = toHar([{ exchange, classification: classify(exchange) }], { name: 'Faultline', version: '0' });
+    const entry = har.log.entries[0] as { response: { _outcomeLost?: string }; _faultline?: { message: string } };
+    expect(entry.response._outcomeLost).toBe('background restart');
+    expect(entry._faultline?.message).toMatch(/^\(outcome lost\)/);
+    const [back] = parseHar(JSON.stringify(har)).exchanges;
+    expect(back?.outcomeLost).toBe('background restart');
+    expect(classify(back!)).toMatchObject({ failure: false, kind: 'none' });
+  });
+});

@@ -194,6 +194,11 @@ function buildExchange(raw: unknown, warn: (m: string) => void, maxBodyChars: nu
   if (typeof error === 'string' && error.trim() !== '') exchange.error = error;
   else if (error !== undefined && error !== null && typeof error !== 'string')
     warn(`response._error must be a string, got ${typeName(error)}; ignored`);
+  // Faultline's own export: the capture lost how the request ended (a background restart).
+  const outcomeLost = response._outcomeLost;
+  if (typeof outcomeLost === 'string' && outcomeLost.trim() !== '') exchange.outcomeLost = outcomeLost.slice(0, 100);
+  else if (outcomeLost !== undefined && outcomeLost !== null && typeof outcomeLost !== 'string')
+    warn(`response._outcomeLost must be a string, got ${typeName(outcomeLost)}; ignored`);
 
   if (raw.startedDateTime !== undefined && raw.startedDateTime !== null) {
     const startedAt = typeof raw.startedDateTime === 'string' ? parseIsoDate(raw.startedDateTime) : null;
@@ -399,6 +404,7 @@ function toHarEntry(ex: Exchange, classification: Classification | undefined): H
       headersSize: -1,
       bodySize: -1,
       ...(ex.error !== undefined ? { _error: ex.error } : {}),
+      ...(ex.outcomeLost !== undefined ? { _outcomeLost: ex.outcomeLost } : {}),
     },
     cache: {},
     timings: { send: 0, wait: duration, receive: 0 },

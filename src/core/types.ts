@@ -34,6 +34,11 @@ export interface Exchange {
   origin?: string;
   /** Why a canceled request was canceled, when the capture knows (e.g. 'navigation', 'page closed'). */
   cancelReason?: string;
+  /**
+   * Why the capture never learned how this request ended (e.g. 'background restart': its end went to a
+   * background that was stopped). With no response known it is shown as "(outcome lost)", not a failure.
+   */
+  outcomeLost?: string;
   /** The CORS preflight (OPTIONS) the browser sent for this request, when one was seen. */
   preflight?: PreflightExchange;
   /** The script stack that started the request (DevTools' HAR `_initiator`), innermost frame first. */

@@ -35,6 +35,13 @@ describe('formatStatus', () => {
     expect(formatStatus(0, '', 'net::ERR_CONNECTION_REFUSED')).toBe('(failed) net::ERR_CONNECTION_REFUSED');
     expect(formatStatus(0, undefined)).toBe('(failed)');
   });
+
+  it('says "(outcome lost)" for a request whose end the capture lost, and the status when one had started', () => {
+    expect(formatStatus(0, undefined, undefined, 'none', 'background restart')).toBe('(outcome lost)');
+    expect(formatStatus(503, 'Service Unavailable', undefined, 'server', 'background restart')).toBe(
+      '503 Service Unavailable',
+    );
+  });
 });
 
 describe('formatSeconds', () => {

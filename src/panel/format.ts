@@ -61,9 +61,17 @@ export function pathOnly(url: string): string {
 }
 
 /** "429 Too Many Requests", or for no response "(failed) net::ERR_CONNECTION_REFUSED". */
-export function formatStatus(status: number, reason: string | undefined, error?: string, kind?: string): string {
+export function formatStatus(
+  status: number,
+  reason: string | undefined,
+  error?: string,
+  kind?: string,
+  outcomeLost?: string,
+): string {
   // Chrome's Network panel: "(canceled)" for aborts, whatever status came before the abort.
   if (kind === 'canceled') return '(canceled)';
+  // Like Chrome's "(pending)", for a request whose end the capture lost (a background restart): no status known.
+  if (status === 0 && outcomeLost && !error) return '(outcome lost)';
   if (status === 0) return error ? `(failed) ${error}` : '(failed)';
   return reason ? `${status} ${reason}` : String(status);
 }

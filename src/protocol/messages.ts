@@ -67,6 +67,11 @@ export interface CaptureStats {
   failures?: number;
   /** Loads the browser attributed to the tab that are not the page's requests (cache-only probes, DevTools' re-fetches): not listed, counted here. */
   notPageRequests?: number;
+  /**
+   * Requests held whose end never reached the capture: in flight when the background was stopped, and no
+   * completion arrived after its restart (shown as "(outcome lost)"). A late completion takes one back.
+   */
+  outcomesLost?: number;
 }
 
 /** One HAR-like entry as the devtools page hands it to the background. */

@@ -145,6 +145,8 @@ function FindingCard({ card, audit }: { card: AuditCard; audit: AuditIndex }) {
                     a.status,
                     record?.classification.status.reason || record?.exchange.statusText,
                     record?.exchange.error,
+                    record?.classification.kind,
+                    record?.exchange.outcomeLost,
                   )}
                 </td>
                 <td class={early ? 'early' : undefined}>{seconds(a.gapSeconds)}</td>

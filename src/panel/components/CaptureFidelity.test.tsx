@@ -134,3 +134,28 @@ describe('CORS preflight', () => {
     expect(detail.textContent).toContain('Access-Control-Request-Method');
   });
 });
+
+describe('a request whose end was lost in a background restart', () => {
+  it('is "(outcome lost)" in its status cell and detail, says why in words, and is counted in the status bar', () => {
+    const lost = withExchange(
+      requestRecord({
+        seq: 2,
+        status: 0,
+        kind: 'none',
+        failure: false,
+        message: "(outcome lost): the extension's background was stopped while this request was in flight",
+      }),
+      { outcomeLost: 'background restart' },
+    );
+    view = renderPanel([requestRecord({ seq: 1, status: 500 }), lost], { stats: { seen: 2, outcomesLost: 1 } });
+    expect(view.root.querySelector('[data-testid="outcomes-lost"]')!.textContent).toBe('1 outcome lost');
+    click(view.root.querySelector('[data-testid="show-all"]')!);
+    const row = rows(view).find((r) => r.dataset.seq === '2')!;
+    const status = row.querySelector<HTMLElement>('.col-status')!;
+    expect(status.textContent).toBe('(outcome lost)');
+    expect(status.title).toContain('background was stopped');
+    const detail = openDetail(view, 2);
+    expect(detail.querySelector('.detail-title .badge')!.textContent).toBe('(outcome lost)');
+    expect(detail.querySelector('[data-testid="detail-message"]')!.textContent).toContain('in flight');
+  });
+});

@@ -69,7 +69,7 @@ function RecordDetail({ record }: { record: RequestRecord }) {
       <header class="detail-head">
         <div class="detail-title">
           <span class={`badge kind-${c.kind}`}>
-            {formatStatus(x.status, c.status.reason || x.statusText, x.error, c.kind)}
+            {formatStatus(x.status, c.status.reason || x.statusText, x.error, c.kind, x.outcomeLost)}
           </span>
           <span class="mono detail-method">{x.method.toUpperCase()}</span>
           <span class="mono detail-url" title={x.url}>

@@ -205,6 +205,15 @@ export function StatusBar({ tabs, folded = false }: { tabs?: ComponentChildren; 
           {formatCount(stats.droppedRecords)} dropped
         </span>
       ) : null}
+      {view === 'live' && (stats.outcomesLost ?? 0) > 0 ? (
+        <span
+          class="counter warn"
+          data-testid="outcomes-lost"
+          title="Requests in flight when the extension's background was stopped whose end never reached it: shown as (outcome lost)"
+        >
+          {formatCount(stats.outcomesLost ?? 0)} {stats.outcomesLost === 1 ? 'outcome' : 'outcomes'} lost
+        </span>
+      ) : null}
       {view === 'live' && stats.truncatedBodies > 0 ? (
         <span class="counter warn" data-testid="truncated-bodies" title="Bodies cut to the per-body cap">
           {formatCount(stats.truncatedBodies)} {stats.truncatedBodies === 1 ? 'body' : 'bodies'} truncated

@@ -83,9 +83,13 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
           ? `${x.status} ${c.status.reason || x.statusText || ''}`.trim()
           : `No response${x.error ? `: ${x.error}` : ''}`;
       const kind = c.kind === 'body' ? 'HTTP says success; the body says the call failed' : c.status.meaning;
-      // Like the Network panel: "(canceled)" for an abort or timeout, "failed" for no response at all.
+      // Like the Network panel: "(canceled)" for an abort or timeout, "failed" for no response at all, and
+      // like its "(pending)" for a request whose end the capture lost (a background restart).
+      const lost = x.status === 0 && !x.error && x.outcomeLost !== undefined;
+      if (lost) return { content: '(outcome lost)', title: c.message ?? 'Outcome lost' };
       const shown = x.status > 0 ? String(x.status) : (c.kind as string) === 'canceled' ? '(canceled)' : 'failed';
-      return { content: shown, title: `${reason}. ${kind}` };
+      const endLost = x.outcomeLost !== undefined ? ` Its end was lost (${x.outcomeLost}).` : '';
+      return { content: shown, title: `${reason}. ${kind}${endLost}` };
     },
   },
   {
