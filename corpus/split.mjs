@@ -20,8 +20,14 @@ export function partOf(api) {
   return fnv1a(`faultline-corpus:${String(api).trim().toLowerCase()}`) % 100 < 40 ? 'test' : 'dev';
 }
 
+/** Collections held back whole (held-back.json): measured only, never tuned on, whatever their APIs hash to. */
+export const HELD_BACK = new Set(
+  Object.keys(JSON.parse(readFileSync(path.join(CORPUS_DIR, 'held-back.json'), 'utf8')).collections),
+);
+
 /**
- * Every case of cases/*.json, each with its `part` and `collection`. FAULTLINE_CORPUS_DIRS (paths
+ * Every case of cases/*.json, each with its `part` ('dev', 'test', or 'held-back' for a collection
+ * of HELD_BACK) and `collection`. FAULTLINE_CORPUS_DIRS (paths
  * joined by ':') reads other folders instead, for scoring a collection before it is merged.
  */
 export function loadCorpus(
@@ -33,7 +39,9 @@ export function loadCorpus(
       .filter((f) => f.endsWith('.json'))
       .sort()) {
       const cases = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
-      for (const c of cases) all.push({ ...c, collection: file.replace(/\.json$/, ''), part: partOf(c.api) });
+      const collection = file.replace(/\.json$/, '');
+      for (const c of cases)
+        all.push({ ...c, collection, part: HELD_BACK.has(collection) ? 'held-back' : partOf(c.api) });
     }
   return all;
 }

@@ -1,17 +1,18 @@
 // Holds the dev part of the real-response corpus (corpus/cases/*.json, split by API in corpus/split.mjs):
 // classify() must keep at least DEV_FLOOR of its cases right, by the fixtures README's rules. The test
-// part is never read here: it is scored only by `npm run corpus:score`, to measure, not to tune.
+// part is never read here, nor the held-back collections (corpus/held-back.json): they are scored only by
+// `npm run corpus:score`, to measure, not to tune.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../corpus/split.mjs';
+import { HELD_BACK, loadCorpus } from '../../corpus/split.mjs';
 import { classify } from './classify';
 import { seedMismatches, type SeedCase } from './testing/seed-cases';
 import type { Exchange } from './types';
 
 interface CorpusCase extends SeedCase {
   api: string;
-  part: 'dev' | 'test';
+  part: 'dev' | 'test' | 'held-back';
   response: SeedCase['response'] & { bodyEncoding?: 'base64' };
 }
 
@@ -110,5 +111,12 @@ describe('corpus dev part', () => {
     // The split is by API: no API has cases in both parts, so tuning on dev cannot see a test API.
     const devApis = new Set(dev.map((c) => c.api));
     expect(all.filter((c) => c.part === 'test' && devApis.has(c.api))).toEqual([]);
+  });
+
+  it('never reads a held-back collection, whatever its APIs hash to', () => {
+    const heldBack = all.filter((c) => HELD_BACK.has((c as CorpusCase & { collection: string }).collection));
+    expect(heldBack.length).toBeGreaterThan(0);
+    expect(heldBack.every((c) => c.part === 'held-back')).toBe(true);
+    expect(dev.filter((c) => heldBack.includes(c))).toEqual([]);
   });
 });
