@@ -11,29 +11,10 @@ import {
   fakeClassify,
   testDb,
   webRequest,
+  MemoryStorage,
 } from './test-support';
 import { toRequestHeaders, toRequestStart, toResponse } from './webrequest-events';
-import { journalOn, type KeyValueStorage, type SyncJournal } from '../platform/sync-journal';
-
-/** localStorage as a page sees it: it outlives the page (a new journal over it is the next page's). */
-class MemoryStorage implements KeyValueStorage {
-  readonly items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+import { journalOn, type SyncJournal } from '../platform/sync-journal';
 
 const LIMITS = { ...TEST_LIMITS, maxRecords: 5000, maxBodyBytesPerTab: 10_000_000, maxBodyChars: 100_000 };
 const OPTIONS: PersistOptions = {

@@ -356,6 +356,8 @@ export class CapturePersister {
   private lastCommitMs = 0;
   /** A transaction is being built: changes it causes (a body dropped late) go in it, not in a timer of their own. */
   private building = false;
+  /** Set by a load that found a new browser session (and so wiped what the disk held). */
+  newSession = false;
   /** Requests in the journal, by row id, with their entry's index: seen, not yet counted by a committed meta. */
   private readonly journaled = new Map<string, number>();
   /** Each tab's nextSeq in its last committed (or loaded) meta: requests from there on are not counted by it yet. */
@@ -488,6 +490,7 @@ export class CapturePersister {
       if (!marked) {
         // The journal outlives the browser (localStorage): what an earlier session left goes with the rest.
         this.journal?.clear();
+        this.newSession = true;
         await this.marker.set(previous);
         return new Map();
       }
