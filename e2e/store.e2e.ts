@@ -174,6 +174,41 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
     });
   }
 
+  /**
+   * Which refused-URL requests (the steady phase's n % 20 == 4, all one URL) are not held: each held one is
+   * matched to the page's request made closest to its start, the page's clock placed by the soak requests.
+   */
+  async function refusedMissing(refusedUrl: string): Promise<string> {
+    const times = await session.pageEval(trafficTimes, { from: BURST, to: BURST + STEADY - 1 });
+    const madeAt = new Map(times.map(([n, made]) => [n, made]));
+    type Shown = { url: string; startedAt: number };
+    const all = (await session.backgroundEval(
+      (arg: { tabId: number }) =>
+        (globalThis as any).faultlineDebug
+          .records(arg.tabId)
+          .filter((r: any) => r.kind === 'request')
+          .map((r: any) => ({ url: r.exchange.url, startedAt: r.exchange.startedAt })),
+      { tabId },
+    )) as Shown[];
+    const offsets: number[] = [];
+    for (const r of all) {
+      const n = Number(/\/api\/soak\/(\d+)$/.exec(new URL(r.url).pathname)?.[1]);
+      if (madeAt.has(n)) offsets.push(r.startedAt - madeAt.get(n)!);
+    }
+    offsets.sort((a, b) => a - b);
+    const offset = offsets[Math.floor(offsets.length / 2)] ?? 0;
+    const starts = all.filter((r) => r.url === refusedUrl).map((r) => r.startedAt - offset);
+    const missing: Array<[number, number, number | null]> = [];
+    for (const [n, made, settled] of times.filter(([n]) => n % 20 === 4)) {
+      let best = -1;
+      for (let i = 0; i < starts.length; i++)
+        if (best < 0 || Math.abs(starts[i] - made) < Math.abs(starts[best] - made)) best = i;
+      if (best >= 0 && Math.abs(starts[best] - made) < 15) starts.splice(best, 1);
+      else missing.push([n, made, settled]);
+    }
+    return `refused-URL requests not held (n, made, settled ms; clock offset from ${offsets.length} soak requests): ${JSON.stringify(missing)}`;
+  }
+
   beforeAll(async () => {
     demo = await startDemoServer();
     session = await launchSession(browser, {
@@ -267,7 +302,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
                 const debug = (globalThis as any).faultlineDebug;
                 if (!debug?.ready) return null;
                 const { journaled, journalRecovered, journalErrors } = debug.persistStats();
-                return { journaled, journalRecovered, journalErrors };
+                // The events received before the restarted page was ready, and those an earlier start left unhandled.
+                return { journaled, journalRecovered, journalErrors, earlyEvents: debug.start().earlyEvents };
               }),
             { what: 'the restarted background to be ready', timeoutMs: 180_000, intervalMs: 1_000 },
           );
@@ -294,6 +330,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
         );
       // Before the exact check, so a count that fails it still says what the store did (store11: Firefox lost 1).
       if (after.held + after.droppedRecords !== made) {
+        // Session 23's CI lost one of these (74 of 75 held): which one, against the stop.
+        console.log(`[store e2e ${browser}] ${await refusedMissing(demo.refusedUrl).catch((e: Error) => e.message)}`);
         // Which soak requests are neither held nor named as lost, and when the page made them against the stop.
         const heldN = new Set([...byUrl.keys()].map((u) => Number(/\/api\/soak\/(\d+)/.exec(u)![1])));
         const oldest = Math.min(...heldN);
@@ -350,6 +388,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
       expect(outcomesLostShown).toBeLessThanOrEqual(after.outcomesLost);
       const droppedBodiesShown = held.filter((r) => r.bodyState === 'dropped').length;
       expect(droppedBodiesShown).toBeLessThanOrEqual(after.droppedBodies);
+      // Printed on a pass too, so the matching is seen to find none missing when none is.
+      console.log(`[store e2e ${browser}] ${await refusedMissing(demo.refusedUrl).catch((e: Error) => e.message)}`);
       const persist = await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats());
       const adopted = await session.backgroundEval(() => (globalThis as any).faultlineDebug.adoptedOrphans?.() ?? null);
       const outcomesLost = await session.backgroundEval(
