@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { emptyBatch, type CaptureDb, type CommitPhases, type WriteBatch } from '../platform/capture-db';
 import type { RequestRecord } from '../protocol/messages';
-import { CapturePersister, RECORD_ROW_BYTES, type PersistOptions, type StoredMeta, type Timers } from './persist';
+import {
+  CapturePersister,
+  LAG_LOG_MS,
+  RECORD_ROW_BYTES,
+  type PersistOptions,
+  type StoredMeta,
+  type Timers,
+} from './persist';
 import { TabStore, type StoredRecord } from './tab-store';
 import {
   FakeMarker,
@@ -1005,6 +1012,29 @@ describe('CapturePersister', () => {
     // queued 600 ms ago, past the delay already, so they go at once too (before store15: 250 ms more).
     expect(spy.batches.map((b) => b.putRecords.length)).toEqual([64, 32, 4]);
     expect(delays).toEqual([250, 0, 0]);
+  });
+
+  it('logs a commit whose oldest change waited over LAG_LOG_MS, with when it ended and its own length', async () => {
+    let clock = 1000;
+    const db = new SpyDb(testDb());
+    const { persister, storeFor, timers } = setup(db, {}, LIMITS, () => clock);
+    const store = storeFor(1);
+    complete(store, 'https://a.test/quick', 500, 1);
+    clock += 300;
+    await timers.runAll();
+    await persister.flush();
+    complete(store, 'https://a.test/stalled', 500, 2);
+    clock += LAG_LOG_MS + 100; // the worker's event loop stalled before the timer fired
+    db.hold();
+    await timers.runAll();
+    clock += 40;
+    db.release();
+    await persister.flush();
+    expect(persister.stats().lagLog).toEqual([
+      { at: clock, lagMs: LAG_LOG_MS + 140, bodyLagMs: 0, commitMs: 40, records: 1, bodies: 0 },
+    ]);
+    expect(persister.resetPeaks().lagLog).toHaveLength(1);
+    expect(persister.stats().lagLog).toEqual([]);
   });
 
   it('reports commit time and lag', async () => {

@@ -61,6 +61,9 @@ import {
   type TabMeta,
 } from './tab-store';
 
+/** A commit whose oldest change waited longer than this is logged (PersistStats.lagLog). */
+export const LAG_LOG_MS = 600;
+
 export interface PersistOptions {
   /** A change is committed at most this long after it was made (changes meanwhile join the commit). */
   delayMs: number;
@@ -185,6 +188,12 @@ export interface PersistStats {
   commitsBySize: Array<{ records: string; count: number; totalMs: number; maxMs: number }>;
   /** Longest time a change waited before it was committed, in ms (queueing + commit). */
   maxLagMs: number;
+  /**
+   * The last 100 commits whose oldest change (or body) waited over LAG_LOG_MS: when the commit ended
+   * (epoch ms), the waits, and the commit's own length, so a long wait can be placed against what else
+   * ran then (a stalled event loop, a forced GC) rather than guessed.
+   */
+  lagLog: Array<{ at: number; lagMs: number; bodyLagMs: number; commitMs: number; records: number; bodies: number }>;
   recordsWritten: number;
   bodiesWritten: number;
   /** Characters of body text written (UTF-16 code units; IndexedDB may store them compressed). */
@@ -378,6 +387,7 @@ export class CapturePersister {
     maxCommitRows: { records: 0, bodies: 0, bodyChars: 0, carried: 0, deletes: 0 },
     slowCommits: 0,
     slowCommitLog: [],
+    lagLog: [],
     commitsBySize: COMMIT_SIZE_BUCKETS.map((upTo) => ({
       records: Number.isFinite(upTo) ? `<=${upTo}` : `>${COMMIT_SIZE_BUCKETS.at(-2)}`,
       count: 0,
@@ -444,6 +454,7 @@ export class CapturePersister {
       ...this.counters,
       commitsBySize: this.counters.commitsBySize.map((b) => ({ ...b })),
       slowCommitLog: [...this.counters.slowCommitLog],
+      lagLog: [...this.counters.lagLog],
       commitPhasesTotal: { ...this.counters.commitPhasesTotal },
       commitPhasesMax: { ...this.counters.commitPhasesMax },
       queued: this.pending.size,
@@ -470,6 +481,7 @@ export class CapturePersister {
     c.maxBodyLagMs = 0;
     c.slowCommits = 0;
     c.slowCommitLog = [];
+    c.lagLog = [];
     c.commitPhasesMax = { issueMs: 0, waitMs: 0, requestsMs: 0, finishMs: 0 };
     return stats;
   }
@@ -1117,8 +1129,21 @@ export class CapturePersister {
         this.adaptBatch(phases ? phases.issueMs + phases.requestsMs : done - started, full);
         this.lastCommitMs = done - started;
         this.counters.maxLagMs = Math.max(this.counters.maxLagMs, done - queuedAt);
-        for (const [, body] of bodiesTaken)
-          this.counters.maxBodyLagMs = Math.max(this.counters.maxBodyLagMs, done - body.queuedAt);
+        let bodyLagMs = 0;
+        for (const [, body] of bodiesTaken) bodyLagMs = Math.max(bodyLagMs, done - body.queuedAt);
+        this.counters.maxBodyLagMs = Math.max(this.counters.maxBodyLagMs, bodyLagMs);
+        if (Math.max(done - queuedAt, bodyLagMs) > LAG_LOG_MS) {
+          const lagLog = this.counters.lagLog;
+          lagLog.push({
+            at: done,
+            lagMs: done - queuedAt,
+            bodyLagMs,
+            commitMs: done - started,
+            records: batch.putRecords.length,
+            bodies: batch.putBodies.length,
+          });
+          if (lagLog.length > 100) lagLog.shift();
+        }
         this.counters.recordsWritten += batch.putRecords.length;
         this.counters.carriedWritten += batch.putCarried.length;
         for (const { key } of batch.putCarried) this.carriedRows.add(rowId(key[0], key[1]));
