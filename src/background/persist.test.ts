@@ -616,6 +616,38 @@ describe('CapturePersister', () => {
     expect(strip(restored.all())).toEqual(strip(store.all()));
   });
 
+  it('writes the row of a record whose body the budget dropped with the meta that counts the drop, so a stop counts it once', async () => {
+    // Two bodies fit the tab's budget; a transaction has room for two rows and one body.
+    const body = (i: number) => `{"i":${i},"pad":"${'x'.repeat(2000)}"}`;
+    const limits = { ...LIMITS, maxBodyBytesPerTab: 2 * body(0).length };
+    const { db, timers, persister, storeFor } = setup(
+      testDb(),
+      { maxBatchRecords: 2, maxBatchBytes: 2 * RECORD_ROW_BYTES + body(0).length },
+      limits,
+    );
+    const store = storeFor(1);
+    const commitOnce = async (n: number) => {
+      timers.fireRound();
+      for (let i = 0; i < 200 && persister.stats().commits < n; i++) await new Promise((r) => setTimeout(r, 5));
+    };
+    complete(store, 'https://a.test/1', 500, 1, body(1));
+    complete(store, 'https://a.test/2', 500, 2, body(2));
+    await commitOnce(1); // rows 1 and 2, body 2; body 1 waits
+    // Two more: the budget drops bodies 1 (never written) and 2 (its row written); rows 3 and 4 fill the next transaction.
+    complete(store, 'https://a.test/3', 500, 3, body(3));
+    complete(store, 'https://a.test/4', 500, 4, body(4));
+    expect(store.stats.droppedBodies).toBe(2);
+    await commitOnce(2);
+    expect(db.batches[1].putRecords.map((r) => r.key[1]).sort()).toEqual([1, 2, 3, 4]);
+    // A stop now: 4 bodies seen, each held or counted once (body 3 still waited: counted by the restart).
+    const next = await restart(db, limits);
+    const restored = next.stores.get(1)!;
+    const heldBodies = (restored.all() as RequestRecord[])
+      .filter((r) => r.exchange.body !== undefined)
+      .map((r) => r.seq);
+    expect({ heldBodies, dropped: restored.stats.droppedBodies }).toEqual({ heldBodies: [4], dropped: 3 });
+  });
+
   it('writes a late body that fits its transaction rather than dropping it (a hiccup is not an overflow)', async () => {
     let clock = 0;
     const spy = new SpyDb(testDb());

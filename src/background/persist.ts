@@ -359,6 +359,13 @@ export class CapturePersister {
   private readonly inFlight = new Map<number, Map<number, StoredRecord>>();
   /** Rows of carried requests that need a row now: all taken by the next transaction. */
   private readonly promoted = new Set<string>();
+  /**
+   * Written records whose body the store has dropped since (its meta counts the drop): each goes in the
+   * next transaction whatever its bounds, with that meta. Left queued, its row on disk still said it held
+   * the body, so a stop counted the drop twice (the meta, then the restart for a row without its body
+   * row) or gave back a body counted as dropped (a body row written before the drop).
+   */
+  private readonly droppedBodyRows = new Set<string>();
   private batchRecords: number;
   private batchBytes: number;
   /** How long the last commit took (start to done): what a body left out of a transaction waits for, twice. */
@@ -687,7 +694,18 @@ export class CapturePersister {
     switch (event.type) {
       case 'upsert':
         if (event.newlySeen) this.journalRequest(tabId, event.record);
-        if (!this.carryInFlight(tabId, event.record)) this.queue(tabId, event.record.seq, event.record);
+        if (!this.carryInFlight(tabId, event.record)) {
+          this.queue(tabId, event.record.seq, event.record);
+          const id = rowId(tabId, event.record.seq);
+          // Its rows on disk hold a body the record no longer has (dropped since, counted by the meta).
+          const record = event.record;
+          if (
+            record.kind === 'request' &&
+            this.recordRows.has(id) &&
+            (record.bodyState === 'dropped' || (this.bodyRows.has(id) && !holdsBody(record)))
+          )
+            this.droppedBodyRows.add(id);
+        }
         break;
       case 'remove':
         this.unjournal(tabId, event.record.seq);
@@ -937,6 +955,12 @@ export class CapturePersister {
       if (entry) consider(id, entry);
     }
     for (const [id, entry] of this.pending) if (!taken.has(id)) consider(id, entry);
+    // Beyond the bounds (one row each, bounded by the drops since the last commit): see droppedBodyRows.
+    for (const id of this.droppedBodyRows) {
+      const entry = this.pending.get(id);
+      if (entry && !taken.has(id)) taken.set(id, entry);
+    }
+    this.droppedBodyRows.clear();
     // A row taken here no longer needs its meta to carry the request.
     const uncarried: Array<[number, StoredRecord]> = [];
     for (const [id, { tabId, seq, record }] of taken) {

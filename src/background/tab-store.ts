@@ -734,14 +734,15 @@ export class TabStore {
   private dropBody(record: StoredRequest): void {
     const size = bodySize(record);
     const hadResponseBody = record.exchange.body !== undefined && record.exchange.body !== '';
+    const hadRequestBody = record.exchange.requestBody !== undefined;
     delete record.exchange.body;
     delete record.exchange.bodyEncoding;
     delete record.exchange.requestBody;
     this.bodyChars -= size;
-    if (hadResponseBody) {
-      record.bodyState = 'dropped';
-      this.stats.droppedBodies++;
-    }
+    if (hadResponseBody) record.bodyState = 'dropped';
+    // One drop per record, a request body alone too (it was dropped uncounted before); the response
+    // body's state says only what became of the response body.
+    if (hadResponseBody || hadRequestBody) this.stats.droppedBodies++;
   }
 
   /**
