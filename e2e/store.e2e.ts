@@ -103,6 +103,38 @@ function recordsOf(arg: { tabId: number; urls: string[] }): unknown[] {
     }));
 }
 
+/**
+ * Evaluated in the background: the webRequest ids (numbers, increasing per request in both browsers) that
+ * no held request of the tab has, between the held ones started since `since` (epoch ms): each gap with
+ * the URLs and starts of the requests around it. An id the tab never saw is a request of any tab or none.
+ */
+function requestIdGapsIn(arg: { tabId: number; since: number }): unknown {
+  const held = (globalThis as any).faultlineDebug
+    .records(arg.tabId)
+    .filter((r: any) => r.kind === 'request' && r.webRequestId !== undefined && r.exchange.startedAt >= arg.since)
+    .map((r: any) => ({
+      id: Number(r.webRequestId),
+      url: r.exchange.url as string,
+      at: r.exchange.startedAt as number,
+    }))
+    .filter((r: { id: number }) => Number.isSafeInteger(r.id))
+    .sort((a: { id: number }, b: { id: number }) => a.id - b.id);
+  const gaps: unknown[] = [];
+  let missing = 0;
+  for (let i = 1; i < held.length; i++) {
+    const skipped = held[i].id - held[i - 1].id - 1;
+    if (skipped <= 0) continue;
+    missing += skipped;
+    if (gaps.length < 20)
+      gaps.push({
+        skipped,
+        after: [held[i - 1].id, held[i - 1].url.replace(/^https?:\/\/[^/]+/, ''), held[i - 1].at],
+        before: [held[i].id, held[i].url.replace(/^https?:\/\/[^/]+/, ''), held[i].at],
+      });
+  }
+  return { ids: held.length, first: held[0]?.id ?? null, last: held.at(-1)?.id ?? null, missing, gaps };
+}
+
 /** Evaluated in the background: whether it started, the tabs it holds, how its store is doing (a settle that times out says this). */
 function backgroundStateIn(): unknown {
   const debug = (globalThis as any).faultlineDebug;
@@ -174,6 +206,47 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
     });
   }
 
+  /**
+   * The refused-URL requests (the steady phase's n % 20 == 4, all one URL) around the stop: when the page
+   * made each (ms from its start) and the starts of those held, on the page's clock as the soak requests
+   * made within 2 s place them. Raw, to be aligned by eye: the browser's start trails the page's making
+   * by a delay that varies with load (a matcher with a 150 ms window saw 7-13 "missing" in passing runs).
+   */
+  async function refusedAroundStop(refusedUrl: string, stopAt: number): Promise<string> {
+    const times = await session.pageEval(trafficTimes, { from: BURST, to: BURST + STEADY - 1 });
+    const madeAt = new Map(times.map(([n, made]) => [n, made]));
+    type Shown = { url: string; startedAt: number };
+    const all = (await session.backgroundEval(
+      (arg: { tabId: number }) =>
+        (globalThis as any).faultlineDebug
+          .records(arg.tabId)
+          .filter((r: any) => r.kind === 'request')
+          .map((r: any) => ({ url: r.exchange.url, startedAt: r.exchange.startedAt })),
+      { tabId },
+    )) as Shown[];
+    const soak: Array<[made: number, offset: number]> = [];
+    for (const r of all) {
+      const n = Number(/\/api\/soak\/(\d+)$/.exec(new URL(r.url).pathname)?.[1]);
+      if (madeAt.has(n)) soak.push([madeAt.get(n)!, r.startedAt - madeAt.get(n)!]);
+    }
+    const offsetNear = (at: number) => {
+      const near = soak
+        .filter(([m]) => Math.abs(m - at) < 2_000)
+        .map(([, o]) => o)
+        .sort((a, b) => a - b);
+      return near[Math.floor(near.length / 2)] ?? 0;
+    };
+    const offset = offsetNear(stopAt);
+    const near = (at: number) => Math.abs(at - stopAt) < 5_000;
+    const made = times.filter(([n, at]) => n % 20 === 4 && near(at)).map(([n, at, settled]) => [n, at, settled]);
+    const held = all
+      .filter((r) => r.url === refusedUrl)
+      .map((r) => Math.round(r.startedAt - offset))
+      .filter(near)
+      .sort((a, b) => a - b);
+    return `refused-URL requests within 5 s of the stop (${stopAt} ms): made [n, made, settled] ${JSON.stringify(made)}; held, started at ${JSON.stringify(held)} (offset ${offset} ms)`;
+  }
+
   beforeAll(async () => {
     demo = await startDemoServer();
     session = await launchSession(browser, {
@@ -208,8 +281,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
   // forces it the way stopAllWorkers stops a busy worker; the log line says how often Firefox
   // canceled first, and the test fails unless the page was still making requests when the stop ended.
   // FAULTLINE_STORE_SKIP_STOP=1 skips it in both browsers (quick local runs of the other two tests),
-  // In Firefox it runs only with FAULTLINE_STORE_FIREFOX_STOP=1: a forced stop right after a canceled
-  // suspension once lost one request's count (12,002 of 12,003; docs/storage.md). A request restored in
+  // In Firefox it runs only with FAULTLINE_STORE_FIREFOX_STOP=1: the forced unload right after a canceled
+  // suspension loses one request's count in about half the runs (store16: 2 of 4, 12,002 of 12,003), a
+  // refused request made during the stop whose events all went to the page being unloaded, whose listeners
+  // never ran; real Firefox does not unload a page an event just reached (docs/storage.md). A request restored in
   // flight whose end went with the stopped background is ended as "outcome lost" after
   // RESTORED_IN_FLIGHT_WAIT_MS, and counted; the log line says how many.
   it.skipIf(
@@ -242,6 +317,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
       const committed = await session.backgroundEval(committedIn, tabId);
       const atStopCall = await session.pageEval(trafficState);
       const stopStarted = Date.now();
+      const stopWallClock = stopStarted;
       await session.stopBackground();
       const stopMs = Date.now() - stopStarted;
       const stopReport = (session as { stopReports?: unknown[] }).stopReports?.at(-1);
@@ -267,7 +343,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
                 const debug = (globalThis as any).faultlineDebug;
                 if (!debug?.ready) return null;
                 const { journaled, journalRecovered, journalErrors } = debug.persistStats();
-                return { journaled, journalRecovered, journalErrors };
+                // The events received before the restarted page was ready, and those an earlier start left unhandled.
+                return { journaled, journalRecovered, journalErrors, earlyEvents: debug.start().earlyEvents };
               }),
             { what: 'the restarted background to be ready', timeoutMs: 180_000, intervalMs: 1_000 },
           );
@@ -294,6 +371,14 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
         );
       // Before the exact check, so a count that fails it still says what the store did (store11: Firefox lost 1).
       if (after.held + after.droppedRecords !== made) {
+        // Session 23's CI lost one of these (74 of 75 held): which one, against the stop.
+        console.log(
+          `[store e2e ${browser}] ${await refusedAroundStop(demo.refusedUrl, atStopCall?.elapsedMs ?? 0).catch((e: Error) => e.message)}`,
+        );
+        // The ids around the stop that the tab never saw (the steady phase: it makes only this tab's traffic).
+        console.log(
+          `[store e2e ${browser}] journal after the restart ${JSON.stringify(journal)}; webRequest ids not held since the stop less 20 s: ${JSON.stringify(await session.backgroundEval(requestIdGapsIn, { tabId, since: stopWallClock - 20_000 }).catch((e: Error) => e.message))}`,
+        );
         // Which soak requests are neither held nor named as lost, and when the page made them against the stop.
         const heldN = new Set([...byUrl.keys()].map((u) => Number(/\/api\/soak\/(\d+)/.exec(u)![1])));
         const oldest = Math.min(...heldN);

@@ -65,6 +65,11 @@ export interface SoakFigures {
     burstPersist: Record<string, unknown>;
     /** Commits over 1 s in the timed window, each with what overlapped it. */
     slowCommits: SlowCommit[];
+    /**
+     * Commits in the timed window whose oldest change or body waited over 600 ms (the persister's
+     * lagLog), each with what overlapped the wait: where a longestStallMs made of a lag came from.
+     */
+    slowWaits: SlowWait[];
     attribution: Record<string, unknown>;
     /**
      * After the window, with traffic still running: the paged read of the tab's record keys (null when
@@ -367,6 +372,42 @@ interface SlowCommit {
   workerLoopStalledMs: number;
 }
 
+interface SlowWait {
+  /** s from the end of the burst, when the commit ended. */
+  t: number;
+  lagMs: number;
+  bodyLagMs: number;
+  commitMs: number;
+  /** A forced GC of the bench overlapped the wait. */
+  duringGc: boolean;
+  duringBenchRead: boolean;
+  /** How much of the wait the worker's event loop was stalled (ticks over 200 ms late). */
+  workerLoopStalledMs: number;
+}
+
+/** Places each long wait of the persister's lagLog against the bench's own GCs and reads and the worker's loop stalls. */
+function attributeSlowWaits(
+  log: Array<{ at: number; lagMs: number; bodyLagMs: number; commitMs: number }>,
+  t0: number,
+  windows: { gc: Window[]; read: Window[]; loop: Window[] },
+): SlowWait[] {
+  return log.map((l) => {
+    const w: Window = [l.at - Math.max(l.lagMs, l.bodyLagMs), l.at];
+    const loopMs = windows.loop
+      .filter((x) => overlaps(x, w))
+      .reduce((sum, x) => sum + Math.min(x[1], w[1]) - Math.max(x[0], w[0]), 0);
+    return {
+      t: round((l.at - t0) / 1000, 1),
+      lagMs: Math.round(l.lagMs),
+      bodyLagMs: Math.round(l.bodyLagMs),
+      commitMs: Math.round(l.commitMs),
+      duringGc: windows.gc.some((g) => overlaps(g, w)),
+      duringBenchRead: windows.read.some((r) => overlaps(r, w)),
+      workerLoopStalledMs: Math.round(loopMs),
+    };
+  });
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number) => round(bytes / 2 ** 20, 2);
 
@@ -522,6 +563,14 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     };
     log(`soak: slow commits (over 1 s) in the run: ${JSON.stringify(attribution)}`);
     for (const c of slowCommits) log(`  slow commit ${JSON.stringify(c)}`);
+    type LagLog = Parameters<typeof attributeSlowWaits>[0];
+    const slowWaits = attributeSlowWaits(
+      ((persist as unknown as { lagLog?: LagLog }).lagLog ?? []).filter((l) => l.at >= t0 && l.at <= tEnd),
+      t0,
+      { gc: gcWindows, read: readWindows, loop: loopWindows },
+    );
+    log(`soak: commits whose oldest change waited over 600 ms in the run: ${slowWaits.length}`);
+    for (const w of slowWaits) log(`  long wait ${JSON.stringify(w)}`);
 
     // After the window (traffic goes on): the paged read of the tab's record keys a worker start
     // makes, timed, and the commits over 1 s meanwhile, listed with it rather than in the run's.
@@ -630,6 +679,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         persist,
         burstPersist,
         slowCommits,
+        slowWaits,
         attribution,
         afterRun,
         restartLoad,

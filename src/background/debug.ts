@@ -4,7 +4,7 @@ import type { CaptureRecord, CaptureStats, Envelope } from '../protocol/messages
 import type { PagedRead, ReadableStore } from '../platform/capture-db';
 import type { PersistStats } from './persist';
 import type { PortTrafficReport } from './port-traffic';
-import type { CaptureService } from './service';
+import type { CaptureService, EarlyEventStats } from './service';
 import type { PackedRowStats } from './packed-row-cache';
 import { snapshotMessages } from './snapshot-messages';
 
@@ -31,8 +31,11 @@ export interface FaultlineDebug {
   adoptedOrphans(): number;
   /** Requests restored in flight that this start ended as outcome lost (their end went with the stopped background). */
   outcomesLost(): number;
-  /** Where the background's start is, and how many starts went on without the user's rules (they did not load in time). */
-  start(): { phase: string; prepareLate: number };
+  /**
+   * Where the background's start is, how many starts went on without the user's rules (they did not load
+   * in time), and what its early-event journal did (events received before ready; Firefox only).
+   */
+  start(): { phase: string; prepareLate: number; earlyEvents: EarlyEventStats };
   /** How persistence is doing: commits, the longest commit and lag, the queue and what it refused. */
   persistStats(): PersistStats;
   /** persistStats() so far, then its peaks (longest commit and lag, slow commits) start again from zero: a measuring window's own. */
@@ -89,7 +92,11 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
     persistErrors: () => service.persister.errors,
     adoptedOrphans: () => service.adoptedOrphans,
     outcomesLost: () => service.outcomesLost,
-    start: () => ({ phase: service.startPhase, prepareLate: service.prepareLate }),
+    start: () => ({
+      phase: service.startPhase,
+      prepareLate: service.prepareLate,
+      earlyEvents: { ...service.earlyEvents },
+    }),
     persistStats: () => service.persister.stats(),
     resetPersistPeaks: () => service.persister.resetPeaks(),
     readStoredTab: (store, tabId, keysOnly) => service.readStoredTab(store, tabId, keysOnly),

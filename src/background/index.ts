@@ -9,7 +9,7 @@ import { getTabBadge, setTabBadge } from '../platform/badge';
 import { extensionOrigin, onConnect, onSuspend } from '../platform/runtime';
 import { lazyCaptureDb } from '../platform/capture-db';
 import { sessionMarker } from '../platform/storage';
-import { syncJournal } from '../platform/sync-journal';
+import { EARLY_EVENT_JOURNAL, syncJournal } from '../platform/sync-journal';
 import { onTabLoading, onTabRemoved, tabExists } from '../platform/tabs';
 import { canCopyResponseBodies, copyResponseBodies } from '../platform/response-filter';
 import {
@@ -44,6 +44,7 @@ const service = new CaptureService({
   db: lazyCaptureDb(),
   marker: sessionMarker(),
   journal: syncJournal(),
+  earlyEvents: syncJournal(EARLY_EVENT_JOURNAL),
   setBadge: setTabBadge,
   extensionOrigin: extensionOrigin(),
   tabExists,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { emptyBatch, type CaptureDb, type CommitPhases, type WriteBatch } from '../platform/capture-db';
 import type { RequestRecord } from '../protocol/messages';
-import { CapturePersister, RECORD_ROW_BYTES, type PersistOptions, type StoredMeta, type Timers } from './persist';
+import {
+  CapturePersister,
+  LAG_LOG_MS,
+  RECORD_ROW_BYTES,
+  type PersistOptions,
+  type StoredMeta,
+  type Timers,
+} from './persist';
 import { TabStore, type StoredRecord } from './tab-store';
 import {
   FakeMarker,
@@ -11,29 +18,10 @@ import {
   fakeClassify,
   testDb,
   webRequest,
+  MemoryStorage,
 } from './test-support';
 import { toRequestHeaders, toRequestStart, toResponse } from './webrequest-events';
-import { journalOn, type KeyValueStorage, type SyncJournal } from '../platform/sync-journal';
-
-/** localStorage as a page sees it: it outlives the page (a new journal over it is the next page's). */
-class MemoryStorage implements KeyValueStorage {
-  readonly items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+import { journalOn, type SyncJournal } from '../platform/sync-journal';
 
 const LIMITS = { ...TEST_LIMITS, maxRecords: 5000, maxBodyBytesPerTab: 10_000_000, maxBodyChars: 100_000 };
 const OPTIONS: PersistOptions = {
@@ -628,6 +616,38 @@ describe('CapturePersister', () => {
     expect(strip(restored.all())).toEqual(strip(store.all()));
   });
 
+  it('writes the row of a record whose body the budget dropped with the meta that counts the drop, so a stop counts it once', async () => {
+    // Two bodies fit the tab's budget; a transaction has room for two rows and one body.
+    const body = (i: number) => `{"i":${i},"pad":"${'x'.repeat(2000)}"}`;
+    const limits = { ...LIMITS, maxBodyBytesPerTab: 2 * body(0).length };
+    const { db, timers, persister, storeFor } = setup(
+      testDb(),
+      { maxBatchRecords: 2, maxBatchBytes: 2 * RECORD_ROW_BYTES + body(0).length },
+      limits,
+    );
+    const store = storeFor(1);
+    const commitOnce = async (n: number) => {
+      timers.fireRound();
+      for (let i = 0; i < 200 && persister.stats().commits < n; i++) await new Promise((r) => setTimeout(r, 5));
+    };
+    complete(store, 'https://a.test/1', 500, 1, body(1));
+    complete(store, 'https://a.test/2', 500, 2, body(2));
+    await commitOnce(1); // rows 1 and 2, body 2; body 1 waits
+    // Two more: the budget drops bodies 1 (never written) and 2 (its row written); rows 3 and 4 fill the next transaction.
+    complete(store, 'https://a.test/3', 500, 3, body(3));
+    complete(store, 'https://a.test/4', 500, 4, body(4));
+    expect(store.stats.droppedBodies).toBe(2);
+    await commitOnce(2);
+    expect(db.batches[1].putRecords.map((r) => r.key[1]).sort()).toEqual([1, 2, 3, 4]);
+    // A stop now: 4 bodies seen, each held or counted once (body 3 still waited: counted by the restart).
+    const next = await restart(db, limits);
+    const restored = next.stores.get(1)!;
+    const heldBodies = (restored.all() as RequestRecord[])
+      .filter((r) => r.exchange.body !== undefined)
+      .map((r) => r.seq);
+    expect({ heldBodies, dropped: restored.stats.droppedBodies }).toEqual({ heldBodies: [4], dropped: 3 });
+  });
+
   it('writes a late body that fits its transaction rather than dropping it (a hiccup is not an overflow)', async () => {
     let clock = 0;
     const spy = new SpyDb(testDb());
@@ -1024,6 +1044,29 @@ describe('CapturePersister', () => {
     // queued 600 ms ago, past the delay already, so they go at once too (before store15: 250 ms more).
     expect(spy.batches.map((b) => b.putRecords.length)).toEqual([64, 32, 4]);
     expect(delays).toEqual([250, 0, 0]);
+  });
+
+  it('logs a commit whose oldest change waited over LAG_LOG_MS, with when it ended and its own length', async () => {
+    let clock = 1000;
+    const db = new SpyDb(testDb());
+    const { persister, storeFor, timers } = setup(db, {}, LIMITS, () => clock);
+    const store = storeFor(1);
+    complete(store, 'https://a.test/quick', 500, 1);
+    clock += 300;
+    await timers.runAll();
+    await persister.flush();
+    complete(store, 'https://a.test/stalled', 500, 2);
+    clock += LAG_LOG_MS + 100; // the worker's event loop stalled before the timer fired
+    db.hold();
+    await timers.runAll();
+    clock += 40;
+    db.release();
+    await persister.flush();
+    expect(persister.stats().lagLog).toEqual([
+      { at: clock, lagMs: LAG_LOG_MS + 140, bodyLagMs: 0, commitMs: 40, records: 1, bodies: 0 },
+    ]);
+    expect(persister.resetPeaks().lagLog).toHaveLength(1);
+    expect(persister.stats().lagLog).toEqual([]);
   });
 
   it('reports commit time and lag', async () => {

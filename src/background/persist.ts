@@ -61,6 +61,9 @@ import {
   type TabMeta,
 } from './tab-store';
 
+/** A commit whose oldest change waited longer than this is logged (PersistStats.lagLog). */
+export const LAG_LOG_MS = 600;
+
 export interface PersistOptions {
   /** A change is committed at most this long after it was made (changes meanwhile join the commit). */
   delayMs: number;
@@ -185,6 +188,12 @@ export interface PersistStats {
   commitsBySize: Array<{ records: string; count: number; totalMs: number; maxMs: number }>;
   /** Longest time a change waited before it was committed, in ms (queueing + commit). */
   maxLagMs: number;
+  /**
+   * The last 100 commits whose oldest change (or body) waited over LAG_LOG_MS: when the commit ended
+   * (epoch ms), the waits, and the commit's own length, so a long wait can be placed against what else
+   * ran then (a stalled event loop, a forced GC) rather than guessed.
+   */
+  lagLog: Array<{ at: number; lagMs: number; bodyLagMs: number; commitMs: number; records: number; bodies: number }>;
   recordsWritten: number;
   bodiesWritten: number;
   /** Characters of body text written (UTF-16 code units; IndexedDB may store them compressed). */
@@ -350,12 +359,21 @@ export class CapturePersister {
   private readonly inFlight = new Map<number, Map<number, StoredRecord>>();
   /** Rows of carried requests that need a row now: all taken by the next transaction. */
   private readonly promoted = new Set<string>();
+  /**
+   * Written records whose body the store has dropped since (its meta counts the drop): each goes in the
+   * next transaction whatever its bounds, with that meta. Left queued, its row on disk still said it held
+   * the body, so a stop counted the drop twice (the meta, then the restart for a row without its body
+   * row) or gave back a body counted as dropped (a body row written before the drop).
+   */
+  private readonly droppedBodyRows = new Set<string>();
   private batchRecords: number;
   private batchBytes: number;
   /** How long the last commit took (start to done): what a body left out of a transaction waits for, twice. */
   private lastCommitMs = 0;
   /** A transaction is being built: changes it causes (a body dropped late) go in it, not in a timer of their own. */
   private building = false;
+  /** Set by a load that found a new browser session (and so wiped what the disk held). */
+  newSession = false;
   /** Requests in the journal, by row id, with their entry's index: seen, not yet counted by a committed meta. */
   private readonly journaled = new Map<string, number>();
   /** Each tab's nextSeq in its last committed (or loaded) meta: requests from there on are not counted by it yet. */
@@ -376,6 +394,7 @@ export class CapturePersister {
     maxCommitRows: { records: 0, bodies: 0, bodyChars: 0, carried: 0, deletes: 0 },
     slowCommits: 0,
     slowCommitLog: [],
+    lagLog: [],
     commitsBySize: COMMIT_SIZE_BUCKETS.map((upTo) => ({
       records: Number.isFinite(upTo) ? `<=${upTo}` : `>${COMMIT_SIZE_BUCKETS.at(-2)}`,
       count: 0,
@@ -442,6 +461,7 @@ export class CapturePersister {
       ...this.counters,
       commitsBySize: this.counters.commitsBySize.map((b) => ({ ...b })),
       slowCommitLog: [...this.counters.slowCommitLog],
+      lagLog: [...this.counters.lagLog],
       commitPhasesTotal: { ...this.counters.commitPhasesTotal },
       commitPhasesMax: { ...this.counters.commitPhasesMax },
       queued: this.pending.size,
@@ -468,6 +488,7 @@ export class CapturePersister {
     c.maxBodyLagMs = 0;
     c.slowCommits = 0;
     c.slowCommitLog = [];
+    c.lagLog = [];
     c.commitPhasesMax = { issueMs: 0, waitMs: 0, requestsMs: 0, finishMs: 0 };
     return stats;
   }
@@ -488,6 +509,7 @@ export class CapturePersister {
       if (!marked) {
         // The journal outlives the browser (localStorage): what an earlier session left goes with the rest.
         this.journal?.clear();
+        this.newSession = true;
         await this.marker.set(previous);
         return new Map();
       }
@@ -672,7 +694,18 @@ export class CapturePersister {
     switch (event.type) {
       case 'upsert':
         if (event.newlySeen) this.journalRequest(tabId, event.record);
-        if (!this.carryInFlight(tabId, event.record)) this.queue(tabId, event.record.seq, event.record);
+        if (!this.carryInFlight(tabId, event.record)) {
+          this.queue(tabId, event.record.seq, event.record);
+          const id = rowId(tabId, event.record.seq);
+          // Its rows on disk hold a body the record no longer has (dropped since, counted by the meta).
+          const record = event.record;
+          if (
+            record.kind === 'request' &&
+            this.recordRows.has(id) &&
+            (record.bodyState === 'dropped' || (this.bodyRows.has(id) && !holdsBody(record)))
+          )
+            this.droppedBodyRows.add(id);
+        }
         break;
       case 'remove':
         this.unjournal(tabId, event.record.seq);
@@ -922,6 +955,12 @@ export class CapturePersister {
       if (entry) consider(id, entry);
     }
     for (const [id, entry] of this.pending) if (!taken.has(id)) consider(id, entry);
+    // Beyond the bounds (one row each, bounded by the drops since the last commit): see droppedBodyRows.
+    for (const id of this.droppedBodyRows) {
+      const entry = this.pending.get(id);
+      if (entry && !taken.has(id)) taken.set(id, entry);
+    }
+    this.droppedBodyRows.clear();
     // A row taken here no longer needs its meta to carry the request.
     const uncarried: Array<[number, StoredRecord]> = [];
     for (const [id, { tabId, seq, record }] of taken) {
@@ -1114,8 +1153,21 @@ export class CapturePersister {
         this.adaptBatch(phases ? phases.issueMs + phases.requestsMs : done - started, full);
         this.lastCommitMs = done - started;
         this.counters.maxLagMs = Math.max(this.counters.maxLagMs, done - queuedAt);
-        for (const [, body] of bodiesTaken)
-          this.counters.maxBodyLagMs = Math.max(this.counters.maxBodyLagMs, done - body.queuedAt);
+        let bodyLagMs = 0;
+        for (const [, body] of bodiesTaken) bodyLagMs = Math.max(bodyLagMs, done - body.queuedAt);
+        this.counters.maxBodyLagMs = Math.max(this.counters.maxBodyLagMs, bodyLagMs);
+        if (Math.max(done - queuedAt, bodyLagMs) > LAG_LOG_MS) {
+          const lagLog = this.counters.lagLog;
+          lagLog.push({
+            at: done,
+            lagMs: done - queuedAt,
+            bodyLagMs,
+            commitMs: done - started,
+            records: batch.putRecords.length,
+            bodies: batch.putBodies.length,
+          });
+          if (lagLog.length > 100) lagLog.shift();
+        }
         this.counters.recordsWritten += batch.putRecords.length;
         this.counters.carriedWritten += batch.putCarried.length;
         for (const { key } of batch.putCarried) this.carriedRows.add(rowId(key[0], key[1]));

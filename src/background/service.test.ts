@@ -14,7 +14,19 @@ import { toListRecord } from '../protocol/list-record';
 import { unpackRecords, type PackedRecords } from '../protocol/packed-records';
 import { CaptureService } from './service';
 import { DEFAULT_PERSIST_OPTIONS, type PersistOptions } from './persist';
-import { ManualTimers, testDb, ORIGIN, TEST_LIMITS, devtoolsExchange, fakeClassify, webRequest } from './test-support';
+import {
+  FakeMarker,
+  ManualTimers,
+  MemoryStorage,
+  testDb,
+  ORIGIN,
+  TEST_LIMITS,
+  devtoolsExchange,
+  fakeClassify,
+  webRequest,
+} from './test-support';
+import { EARLY_EVENT_JOURNAL, journalOn, type KeyValueStorage } from '../platform/sync-journal';
+import type { SessionMarker } from '../platform/storage';
 
 class FakePort implements PortLike {
   readonly sent: Envelope[] = [];
@@ -553,6 +565,117 @@ describe('CaptureService', () => {
     expect(third.service.stats(1)).toMatchObject({ seen: 3, droppedRecords: 0, pending: 0, outcomesLost: 1 });
     expect(third.service.settled).toBe(true);
     expect(byUrl(third, lost.before.url)?.exchange.outcomeLost).toBe('background restart');
+  });
+
+  describe('events received before a start is ready (Firefox: the early-event journal)', () => {
+    /** A Firefox event page on `db` and `storage` (its localStorage): both journals, as index.ts wires them. */
+    function firefoxPage(db: CaptureDb, storage: KeyValueStorage, marker?: SessionMarker) {
+      const timers = new ManualTimers();
+      const service = new CaptureService({
+        classify: fakeClassify,
+        limits: TEST_LIMITS,
+        db,
+        marker,
+        journal: journalOn(storage),
+        earlyEvents: journalOn(storage, EARLY_EVENT_JOURNAL),
+        setBadge: () => {},
+        extensionOrigin: ORIGIN,
+        timers,
+      });
+      return { service, timers };
+    }
+    /** The same database, but its read-back never ends: the page is unloaded during it. */
+    const neverLoads = (db: CaptureDb): CaptureDb => ({ ...db, loadAll: () => new Promise(() => {}) });
+
+    // Session 23's window (a): a restarted page queues the events that arrive during its 2-4 s read-back and
+    // journals nothing; unloaded then, those requests were neither held nor counted.
+    it('a stop during the read-back loses no request: the next start handles them first, and counts them once', async () => {
+      const db = testDb();
+      const storage = new MemoryStorage();
+      const first = firefoxPage(db, storage);
+      await first.service.start();
+      fireAll(first.service, webRequest('https://a.test/written', { tabId: 1, status: 200, at: 1 }));
+      await first.timers.runAll();
+      await first.service.flush();
+
+      // A restarted page, unloaded before its read-back ends: every event it got was queued.
+      const second = firefoxPage(neverLoads(db), storage);
+      void second.service.start();
+      const refused = webRequest('https://a.test/refused', { tabId: 1, at: 10 });
+      const endsLater = webRequest('https://a.test/ends-later', { tabId: 1, status: 503, at: 11 });
+      const neverEnds = webRequest('https://a.test/never-ends', { tabId: 1, at: 12 });
+      second.service.onBeforeRequest(refused.before);
+      second.service.onErrorOccurred(refused.error);
+      second.service.onBeforeRequest(endsLater.before);
+      second.service.onSendHeaders(endsLater.sendHeaders);
+      second.service.onBeforeRequest(neverEnds.before);
+      expect(second.service.ready).toBe(false);
+
+      const third = firefoxPage(db, storage);
+      const started = third.service.start();
+      third.service.onHeadersReceived(endsLater.headers); // reaches the new page, before it is ready
+      third.service.onCompleted(endsLater.completed);
+      await started;
+      await third.timers.runAll();
+      await third.service.flush();
+      expect(requestUrls(third.service.records(1))).toEqual([
+        'https://a.test/written',
+        'https://a.test/refused',
+        'https://a.test/ends-later',
+        'https://a.test/never-ends',
+      ]);
+      const statusOf = (url: string) =>
+        third.service.records(1).find((r) => r.kind === 'request' && r.exchange.url === url) as
+          (CaptureRecord & { kind: 'request' }) | undefined;
+      expect(statusOf(endsLater.before.url)?.exchange).toMatchObject({ status: 503 });
+      expect(statusOf(endsLater.before.url)?.exchange.outcomeLost).toBeUndefined();
+      // Its end went with the unloaded page (or never came): ended as outcome lost, counted, not waited for.
+      expect(statusOf(neverEnds.before.url)?.exchange.outcomeLost).toBe('background restart');
+      expect(third.service.stats(1)).toMatchObject({ seen: 4, droppedRecords: 0, pending: 0, outcomesLost: 1 });
+      expect(third.service.settled).toBe(true);
+      expect(third.service.adoptedOrphans).toBe(0);
+      expect(second.service.earlyEvents).toMatchObject({ journaled: 5, unjournaled: 0 });
+      expect(third.service.earlyEvents).toMatchObject({ replayed: 5, journaled: 2 });
+      // Handled: the early journal is empty, so a later start replays nothing twice.
+      expect(journalOn(storage, EARLY_EVENT_JOURNAL).entries()).toEqual([]);
+      const fourth = firefoxPage(db, storage);
+      await fourth.service.start();
+      await fourth.timers.runAll();
+      expect(fourth.service.earlyEvents.replayed).toBe(0);
+      expect(fourth.service.stats(1)).toMatchObject({ seen: 4, droppedRecords: 0, pending: 0 });
+    });
+
+    it('journals the request headers redacted, and counts an event it could not journal', async () => {
+      const storage = new MemoryStorage();
+      const page = firefoxPage(neverLoads(testDb()), storage);
+      void page.service.start();
+      const secret = webRequest('https://a.test/secret', {
+        tabId: 1,
+        headers: [{ name: 'Authorization', value: 'Bearer sk-live-123' }],
+      });
+      page.service.onBeforeRequest(secret.before);
+      page.service.onSendHeaders(secret.sendHeaders);
+      expect([...storage.items.values()].join('\n')).not.toContain('sk-live-123');
+      storage.setItem = () => {
+        throw new Error('QuotaExceededError');
+      };
+      page.service.onCompleted(secret.completed);
+      expect(page.service.earlyEvents).toMatchObject({ journaled: 2, unjournaled: 1 });
+    });
+
+    it("a new browser session does not replay an earlier session's early events", async () => {
+      const storage = new MemoryStorage();
+      const db = testDb();
+      const unloaded = firefoxPage(neverLoads(db), storage, new FakeMarker(true));
+      void unloaded.service.start();
+      fireAll(unloaded.service, webRequest('https://a.test/last-session', { tabId: 1, at: 1 }));
+      const next = firefoxPage(db, storage, new FakeMarker(false));
+      await next.service.start();
+      await next.timers.runAll();
+      expect(next.service.earlyEvents.replayed).toBe(0);
+      expect(next.service.records(1)).toEqual([]);
+      expect(journalOn(storage, EARLY_EVENT_JOURNAL).entries()).toEqual([]);
+    });
   });
 
   it('handles queued events without the rules when they do not load in time, and classifies again once they do', async () => {

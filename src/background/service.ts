@@ -32,16 +32,8 @@ import type { CaptureLimits } from './limits';
 import { CapturePersister, DEFAULT_PERSIST_OPTIONS, realTimers, type PersistOptions, type Timers } from './persist';
 import { assertNever } from '../core/assert-never';
 import { TabStore, isVisible, type Classifier, type StoreEvent, type StoredRecord } from './tab-store';
-import {
-  isCacheOnlyProbe,
-  isTabTraffic,
-  toFailure,
-  toRedirect,
-  toRequestHeaders,
-  toRequestStart,
-  toResponse,
-  type WebRequestDetails,
-} from './webrequest-events';
+import { isTabTraffic, type RequestStart, type WebRequestDetails } from './webrequest-events';
+import { parseTrafficEvent, trafficEventOf, type TrafficEvent, type TrafficEventName } from './traffic-events';
 
 export interface ServiceDeps {
   classify: Classifier;
@@ -51,6 +43,11 @@ export interface ServiceDeps {
   marker?: SessionMarker | null;
   /** A synchronous journal of requests not yet counted by a committed meta (Firefox's event page; see persist.ts). */
   journal?: SyncJournal | null;
+  /**
+   * A synchronous journal of the webRequest events received before the start is ready (Firefox's event
+   * page): a page unloaded during its read-back leaves them there, and the next start handles them first.
+   */
+  earlyEvents?: SyncJournal | null;
   setBadge(tabId: number, count: number): unknown;
   extensionOrigin: string;
   tabExists?(tabId: number): Promise<boolean>;
@@ -90,6 +87,25 @@ export type StartPhase = 'loading' | 'preparing' | 'handling queued events' | 'c
  */
 export const RESTORED_IN_FLIGHT_WAIT_MS = 15_000;
 
+/**
+ * The early-event journal's bound, in characters (localStorage holds about 5 MB per extension, shared
+ * with the request journal): a start's read-back takes 2-4 s, about 1,000 events at 50 requests/s. An
+ * event past it is still handled if this start becomes ready; it is counted (EarlyEventStats.unjournaled).
+ */
+export const MAX_EARLY_EVENT_CHARS = 1_500_000;
+
+/** What the early-event journal did in this start (the debug API reads it). */
+export interface EarlyEventStats {
+  /** Events this start journaled before it was ready. */
+  journaled: number;
+  /** Events it could not journal (the bound, or a failed write): lost if this page also unloads before ready. */
+  unjournaled: number;
+  /** Events an earlier start received and never handled (it unloaded before ready), handled by this one first. */
+  replayed: number;
+  /** Entries that were not events (damaged): skipped. */
+  unreadable: number;
+}
+
 export { SNAPSHOT_CHUNK_ROWS, SNAPSHOT_FIRST_ROWS } from './snapshot-messages';
 
 interface PanelConnection {
@@ -128,6 +144,9 @@ export class CaptureService {
   startPhase: StartPhase = 'loading';
   /** Starts that went on without `prepare` (it did not answer within PREPARE_WAIT_MS). */
   prepareLate = 0;
+  /** The early-event journal in this start (see ServiceDeps.earlyEvents). */
+  readonly earlyEvents: EarlyEventStats = { journaled: 0, unjournaled: 0, replayed: 0, unreadable: 0 };
+  private earlyEventChars = 0;
   /** What was posted to panels, per message type (the debug API reads it). */
   readonly panelTraffic = new PortTraffic();
   /** List rows packed for panels, kept until their records change (issue 18). */
@@ -160,6 +179,8 @@ export class CaptureService {
 
   /** Rehydrates from IndexedDB, then handles everything that arrived meanwhile, in order. */
   async start(): Promise<void> {
+    // Read before any listener of this page runs: only what earlier pages received and never handled.
+    const leftover = this.readEarlyEvents();
     try {
       const loaded = await this.persister.load();
       for (const [tabId, tab] of loaded) {
@@ -177,6 +198,10 @@ export class CaptureService {
     this.startPhase = 'handling queued events';
     const queued = this.queue ?? [];
     this.queue = null;
+    // An earlier start's events first (they came before this page's), unless the data they belong to is
+    // gone (a new browser session). Their requests count now: a new one is journaled as it is counted.
+    if (this.persister.newSession) leftover.length = 0;
+    this.replayEarlyEvents(leftover);
     for (const fn of queued) {
       try {
         fn();
@@ -184,6 +209,8 @@ export class CaptureService {
         /* one bad event must not stop the rest */
       }
     }
+    // Synchronous from the queue's first event to here: every early event is handled, none is left to journal.
+    this.deps.earlyEvents?.clear();
     for (const tabId of this.restoredTabs) this.warmPackedRows(tabId);
     if ([...this.restoredTabs].some((tabId) => (this.stores.get(tabId)?.restoredInFlightCount ?? 0) > 0))
       this.restoredInFlightTimer = this.timers.setTimer(() => {
@@ -215,6 +242,60 @@ export class CaptureService {
     if (inTime) return;
     this.prepareLate++;
     void prepared.then(() => this.reclassifyAll());
+  }
+
+  /** The early events earlier starts left in the journal, oldest first (damaged entries counted and skipped). */
+  private readEarlyEvents(): TrafficEvent[] {
+    const events: TrafficEvent[] = [];
+    try {
+      for (const [, text] of this.deps.earlyEvents?.entries() ?? []) {
+        this.earlyEventChars += text.length;
+        const event = parseTrafficEvent(text);
+        if (event) events.push(event);
+        else this.earlyEvents.unreadable++;
+      }
+    } catch {
+      this.earlyEvents.unreadable++;
+    }
+    return events;
+  }
+
+  /**
+   * Handles an earlier start's events. Their tabs are treated as restored (a response of a request whose
+   * start went with that page is adopted), and a request they start that has not ended once they are
+   * handled waits like one restored in flight: its end may have gone with that page too.
+   */
+  private replayEarlyEvents(events: TrafficEvent[]): void {
+    const started: Array<[tabId: number, requestId: string]> = [];
+    for (const event of events) {
+      this.restoredTabs.add(event.tabId);
+      try {
+        this.handleTraffic(event);
+      } catch {
+        /* one bad event must not stop the rest */
+      }
+      if (event.type === 'start') started.push([event.tabId, event.start.requestId]);
+    }
+    for (const [tabId, requestId] of started) this.stores.get(tabId)?.awaitRestoredEnd(requestId);
+    this.earlyEvents.replayed += events.length;
+  }
+
+  /** An event received before the start is ready goes in the early journal at once (see ServiceDeps.earlyEvents). */
+  private journalEarly(event: TrafficEvent): void {
+    const journal = this.deps.earlyEvents;
+    if (!journal) return;
+    const text = JSON.stringify(event);
+    if (this.earlyEventChars + text.length > MAX_EARLY_EVENT_CHARS) {
+      this.earlyEvents.unjournaled++;
+      return;
+    }
+    try {
+      journal.append(text);
+      this.earlyEventChars += text.length;
+      this.earlyEvents.journaled++;
+    } catch {
+      this.earlyEvents.unjournaled++;
+    }
   }
 
   /** Ends the restored requests whose end did not come (TabStore.endLostOutcomes); counted per tab. */
@@ -257,28 +338,50 @@ export class CaptureService {
 
   // ---- webRequest -------------------------------------------------------------------------
 
-  private traffic(details: WebRequestDetails, fn: (store: TabStore) => void, create = false): void {
-    this.whenReady(() => {
-      if (!isTabTraffic(details, this.deps.extensionOrigin)) return;
-      const store = create ? this.storeFor(details.tabId) : this.stores.get(details.tabId);
-      if (store) fn(store);
-    });
+  /** A tab's webRequest event: handled now if the start is ready, else queued and journaled (ServiceDeps.earlyEvents). */
+  private traffic(name: TrafficEventName, details: WebRequestDetails): void {
+    if (!isTabTraffic(details, this.deps.extensionOrigin)) return;
+    const event = trafficEventOf(name, details);
+    if (this.queue) this.journalEarly(event);
+    this.whenReady(() => this.handleTraffic(event));
+  }
+
+  private handleTraffic(event: TrafficEvent): void {
+    if (event.type === 'start') return this.storeFor(event.tabId).begin(event.start);
+    const s = this.stores.get(event.tabId);
+    if (!s) return;
+    switch (event.type) {
+      case 'request-headers':
+        return s.requestHeaders(event.headers);
+      case 'response-started':
+        return (this.adoptOrphan(s, event.start), s.responseStarted(event.response));
+      case 'redirected':
+        return (this.adoptOrphan(s, event.start), s.redirected(event.redirect));
+      case 'completed':
+        return (this.adoptOrphan(s, event.start), s.completed(event.response));
+      case 'failed':
+        return (this.adoptOrphan(s, event.start), s.failed(event.failure));
+      case 'probe-missed':
+        return s.discard(event.requestId);
+      default:
+        assertNever(event, 'traffic event');
+    }
   }
 
   onBeforeRequest(d: WebRequestDetails): void {
-    this.traffic(d, (s) => s.begin(toRequestStart(d)), true);
+    this.traffic('onBeforeRequest', d);
   }
   onSendHeaders(d: WebRequestDetails): void {
-    this.traffic(d, (s) => s.requestHeaders(toRequestHeaders(d)));
+    this.traffic('onSendHeaders', d);
   }
   onHeadersReceived(d: WebRequestDetails): void {
-    this.traffic(d, (s) => (this.adoptOrphan(s, d), s.responseStarted(toResponse(d))));
+    this.traffic('onHeadersReceived', d);
   }
   onBeforeRedirect(d: WebRequestDetails): void {
-    this.traffic(d, (s) => (this.adoptOrphan(s, d), s.redirected(toRedirect(d))));
+    this.traffic('onBeforeRedirect', d);
   }
   onCompleted(d: WebRequestDetails): void {
-    this.traffic(d, (s) => (this.adoptOrphan(s, d), s.completed(toResponse(d))));
+    this.traffic('onCompleted', d);
   }
   /**
    * Firefox's body copy: whether to copy this response's body (decided synchronously in onHeadersReceived,
@@ -292,9 +395,7 @@ export class CaptureService {
     this.whenReady(() => this.stores.get(tabId)?.copiedBody(requestId, body, truncated));
   }
   onErrorOccurred(d: WebRequestDetails): void {
-    this.traffic(d, (s) =>
-      isCacheOnlyProbe(d) ? s.discard(d.requestId) : (this.adoptOrphan(s, d), s.failed(toFailure(d))),
-    );
+    this.traffic('onErrorOccurred', d);
   }
 
   /**
@@ -302,10 +403,10 @@ export class CaptureService {
    * previous worker saw its start and stopped before writing it. Recorded from what the event
    * carries (its time bounds the start from above), so it is held rather than lost.
    */
-  private adoptOrphan(store: TabStore, d: WebRequestDetails): void {
-    if (!this.restoredTabs.has(store.tabId) || store.knowsRequest(d.requestId)) return;
+  private adoptOrphan(store: TabStore, start: RequestStart): void {
+    if (!this.restoredTabs.has(store.tabId) || store.knowsRequest(start.requestId)) return;
     this.adoptedOrphans++;
-    store.adopt(toRequestStart(d));
+    store.adopt(start);
   }
 
   // ---- tabs ---------------------------------------------------------------------------------

@@ -379,6 +379,24 @@ describe('TabStore: bounds and drop counting', () => {
     expect(store.bodyBytes).toBeLessThanOrEqual(650);
   });
 
+  it('counts a dropped request body too, when its record had no response body', () => {
+    const { store } = newStore({ ...TEST_LIMITS, maxBodyBytesPerTab: 150 });
+    for (let i = 0; i < 3; i++) {
+      const url = `${URL_A}/${i}`;
+      fire(store, webRequest(url, { status: 204, at: 100 * i, method: 'POST' }));
+      const exchange = {
+        ...devtoolsExchange(url, { status: 204, at: 100 * i, method: 'POST' }),
+        requestBody: 'x'.repeat(60),
+      };
+      store.mergeDevtools({ exchange, bodyState: 'empty' }, 'devtools');
+    }
+    const list = requests(store);
+    expect(list.map((r) => r.exchange.requestBody !== undefined)).toEqual([false, true, true]);
+    // Nothing silently: the request body that went is counted; the record keeps its response body state.
+    expect(store.stats.droppedBodies).toBe(1);
+    expect(list[0]?.bodyState).toBe('empty');
+  });
+
   it('keeps the failure count (the badge number) in step with evictions', () => {
     const { store } = newStore({ ...TEST_LIMITS, maxRecords: 3 });
     fire(store, webRequest(`${URL_A}/a`, { status: 500, at: 1 }));

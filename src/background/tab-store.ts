@@ -480,14 +480,28 @@ export class TabStore {
       : undefined;
   }
 
+  /** The requests restored in flight that have not ended since. */
+  private *stillRestoredInFlight(): Generator<StoredRequest> {
+    for (const id of this.restoredInFlight) {
+      const record = this.records.get(id);
+      if (record?.kind === 'request' && record.webRequestDone !== true) yield record;
+    }
+  }
+
   /** Requests restored in flight that have not ended since. */
   get restoredInFlightCount(): number {
     let n = 0;
-    for (const id of this.restoredInFlight) {
-      const record = this.records.get(id);
-      if (record?.kind === 'request' && record.webRequestDone !== true) n++;
-    }
+    for (const _ of this.stillRestoredInFlight()) n++;
     return n;
+  }
+
+  /**
+   * A request started by an event an earlier background received and never handled (the early-event
+   * journal) waits for its end like one restored in flight: that end may have gone with that background.
+   */
+  awaitRestoredEnd(requestId: string): void {
+    const record = this.active(requestId);
+    if (record && record.webRequestDone !== true) this.restoredInFlight.add(record.id);
   }
 
   /**
@@ -499,9 +513,7 @@ export class TabStore {
    */
   endLostOutcomes(reason: string): number {
     let lost = 0;
-    for (const id of this.restoredInFlight) {
-      const record = this.records.get(id);
-      if (record?.kind !== 'request' || record.webRequestDone === true) continue;
+    for (const record of this.stillRestoredInFlight()) {
       record.webRequestDone = true;
       if (record.bodyState === 'pending') record.bodyState = 'not-captured';
       if (!record.sources.includes('devtools') && !record.sources.includes('har')) {
@@ -722,14 +734,15 @@ export class TabStore {
   private dropBody(record: StoredRequest): void {
     const size = bodySize(record);
     const hadResponseBody = record.exchange.body !== undefined && record.exchange.body !== '';
+    const hadRequestBody = record.exchange.requestBody !== undefined;
     delete record.exchange.body;
     delete record.exchange.bodyEncoding;
     delete record.exchange.requestBody;
     this.bodyChars -= size;
-    if (hadResponseBody) {
-      record.bodyState = 'dropped';
-      this.stats.droppedBodies++;
-    }
+    if (hadResponseBody) record.bodyState = 'dropped';
+    // One drop per record, a request body alone too (it was dropped uncounted before); the response
+    // body's state says only what became of the response body.
+    if (hadResponseBody || hadRequestBody) this.stats.droppedBodies++;
   }
 
   /**

@@ -4,6 +4,7 @@ import type { Classification, Exchange } from '../core/types';
 import 'fake-indexeddb/auto';
 import { lazyCaptureDb, openCaptureDb, type CaptureDb, type ClearedRows } from '../platform/capture-db';
 import type { SessionMarker } from '../platform/storage';
+import type { KeyValueStorage } from '../platform/sync-journal';
 import type { CaptureLimits } from './limits';
 import type { WebRequestDetails } from './webrequest-events';
 
@@ -172,5 +173,25 @@ export class ManualTimers {
       this.fireRound();
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
+  }
+}
+
+/** localStorage as a page sees it: it outlives the page (a new journal over it is the next page's). */
+export class MemoryStorage implements KeyValueStorage {
+  readonly items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
   }
 }

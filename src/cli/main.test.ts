@@ -160,6 +160,18 @@ describe('faultline triage table output', () => {
     expect(r.stdout).toBe('No failures.\n2 entries, 0 failures (0 client, 0 server, 0 network, 0 2xx-with-error)\n');
   });
 
+  it('lists a request whose outcome was lost in a background restart, and counts it in the summary', async () => {
+    const lost = { ...entry(0), response: { ...entry(0).response, _outcomeLost: 'background restart' } };
+    lost.request = { ...lost.request, url: 'https://api.test/lost' };
+    const r = await cli(['triage', 'lost.har'], { 'lost.har': har([entry(200, '{}'), lost]) });
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.find((l) => l.includes('/lost'))).toMatch(/\bLOST\b.*outcome lost/);
+    expect(lines.at(-1)).toBe(
+      '2 entries, 0 failures (0 client, 0 server, 0 network, 0 2xx-with-error), 1 outcome lost',
+    );
+    expect(r.code).toBe(0);
+  });
+
   it('keeps terminal escapes from the HAR out of the table', async () => {
     const hostile = har([
       {

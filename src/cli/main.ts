@@ -531,7 +531,7 @@ async function runStreamed(
         pending.push(jsonRowText(triaged.row, findings));
         jsonRows++;
         if (pending.length >= 256) flushJson();
-      } else if (triaged.kind === 'none') hiddenSuccesses++;
+      } else if (!listed(triaged)) hiddenSuccesses++;
       else shown.push(triaged);
     },
     { maxEntries: Number.MAX_SAFE_INTEGER },
@@ -628,7 +628,15 @@ interface TriagedRow {
   row: TriageRow;
   classification: Classification | null;
   kind: FailureKind | 'invalid';
+  /**
+   * The extension's background was stopped while the request was in flight and its end never reached
+   * it (the export's response._outcomeLost): not a failure, but listed, as the panel shows it.
+   */
+  outcomeLost?: boolean;
 }
+
+/** Listed in the table: failures, invalid entries, and requests whose outcome was lost. */
+const listed = (r: TriagedRow): boolean => r.kind !== 'none' || r.outcomeLost === true;
 
 function triage(
   har: HarParseResult,
@@ -664,7 +672,9 @@ function triageOne(
     problems.push({ index, message, skipped: true });
     return invalidRow(index, message, exchange.method, exchange.url);
   }
-  return { row: rowOf(index, exchange, c), classification: c, kind: kindOf(exchange, c) };
+  const triaged: TriagedRow = { row: rowOf(index, exchange, c), classification: c, kind: kindOf(exchange, c) };
+  if (exchange.outcomeLost !== undefined) triaged.outcomeLost = true;
+  return triaged;
 }
 
 /** A HAR is replayed later: "now" for epoch-based reset headers is when the response arrived, not today. */
@@ -873,7 +883,8 @@ const COLUMNS: Column[] = [
   {
     title: 'STATUS',
     max: 7,
-    cell: (r) => (r.row.status === null ? '?' : r.row.status === 0 ? 'ERR' : String(r.row.status)),
+    cell: (r) =>
+      r.row.status === null ? '?' : r.row.status === 0 ? (r.outcomeLost ? 'LOST' : 'ERR') : String(r.row.status),
   },
   { title: 'URL', max: 44, cut: 'middle', cell: (r) => shortUrl(r.row.url ?? '') },
   {
@@ -886,7 +897,12 @@ const COLUMNS: Column[] = [
   {
     title: 'ACTION',
     max: 60,
-    cell: (r) => (r.kind === 'invalid' ? `invalid entry: ${r.row.message ?? ''}` : (r.row.action ?? '')),
+    cell: (r) =>
+      r.kind === 'invalid'
+        ? `invalid entry: ${r.row.message ?? ''}`
+        : r.outcomeLost && r.kind === 'none'
+          ? (r.row.message ?? '(outcome lost)')
+          : (r.row.action ?? ''),
   },
 ];
 const GAP = '  ';
@@ -894,7 +910,7 @@ const MIN_ACTION_WIDTH = 24;
 
 /** `hiddenSuccesses`: entries that were not failures and were not kept (streamed input); counted in the summary. */
 function renderTable(rows: TriagedRow[], color: boolean, columns?: number, hiddenSuccesses = 0): string {
-  const shown = rows.filter((r) => r.kind !== 'none');
+  const shown = rows.filter(listed);
   const paint = (code: string, text: string): string => (color && code ? `${code}${text}${ANSI.reset}` : text);
   const out: string[] = [];
   if (shown.length > 0) {
@@ -1006,7 +1022,9 @@ function summary(rows: TriagedRow[], hiddenSuccesses = 0): string {
   const total = rows.length + hiddenSuccesses;
   const entries = `${total} ${total === 1 ? 'entry' : 'entries'}`;
   const base = `${entries}, ${failures} ${failures === 1 ? 'failure' : 'failures'} (${count('client')} client, ${count('server')} server, ${count('network')} network, ${count('body')} 2xx-with-error)`;
-  return invalid > 0 ? `${base}, ${invalid} invalid ${invalid === 1 ? 'entry' : 'entries'}` : base;
+  const lost = rows.filter((r) => r.outcomeLost).length;
+  const withLost = lost > 0 ? `${base}, ${lost} ${lost === 1 ? 'outcome' : 'outcomes'} lost` : base;
+  return invalid > 0 ? `${withLost}, ${invalid} invalid ${invalid === 1 ? 'entry' : 'entries'}` : withLost;
 }
 
 function retryLabel(r: TriagedRow): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journalOn, syncJournal, type KeyValueStorage } from './sync-journal';
+import { EARLY_EVENT_JOURNAL, journalOn, syncJournal, type KeyValueStorage } from './sync-journal';
 
 function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage & { items: Map<string, string> } {
   const items = new Map(Object.entries(initial));
@@ -31,6 +31,24 @@ describe('journalOn', () => {
     next.clear();
     expect(next.entries()).toEqual([]);
     expect([...storage.items.keys()]).toEqual(['unrelated']);
+  });
+
+  it('keeps journals of different prefixes apart in one storage', () => {
+    const storage = memoryStorage();
+    const requests = journalOn(storage);
+    const early = journalOn(storage, EARLY_EVENT_JOURNAL);
+    requests.append('r1');
+    early.append('e1');
+    early.append('e2');
+    requests.dropThrough(requests.lastIndex);
+    expect(journalOn(storage, EARLY_EVENT_JOURNAL).entries()).toEqual([
+      [1, 'e1'],
+      [2, 'e2'],
+    ]);
+    early.clear();
+    requests.append('r2');
+    expect(journalOn(storage).entries()).toEqual([[2, 'r2']]);
+    expect(journalOn(storage, EARLY_EVENT_JOURNAL).entries()).toEqual([]);
   });
 
   it('is absent where the page has no localStorage (a service worker)', () => {

@@ -28,10 +28,17 @@ export interface KeyValueStorage {
   removeItem(key: string): void;
 }
 
-const PREFIX = 'faultline-journal:';
+/** The persister's journal of requests not yet counted by a committed meta. */
+export const REQUEST_JOURNAL = 'faultline-journal:';
+/** The service's journal of webRequest events received before a start is ready. */
+export const EARLY_EVENT_JOURNAL = 'faultline-early:';
 
-/** A journal over `storage` (one key per entry, so appending costs the same however many are held). */
-export function journalOn(storage: KeyValueStorage): SyncJournal {
+/**
+ * A journal over `storage` (one key per entry, so appending costs the same however many are held).
+ * Journals with different prefixes share the storage and never see each other's entries.
+ */
+export function journalOn(storage: KeyValueStorage, prefix = REQUEST_JOURNAL): SyncJournal {
+  const PREFIX = prefix;
   const held: number[] = [];
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);
@@ -72,11 +79,11 @@ export function journalOn(storage: KeyValueStorage): SyncJournal {
   };
 }
 
-/** The page's localStorage journal, or null where there is none (a service worker). */
-export function syncJournal(): SyncJournal | null {
+/** The page's localStorage journal under `prefix`, or null where there is none (a service worker). */
+export function syncJournal(prefix = REQUEST_JOURNAL): SyncJournal | null {
   try {
     const storage = (globalThis as { localStorage?: KeyValueStorage }).localStorage;
-    return storage ? journalOn(storage) : null;
+    return storage ? journalOn(storage, prefix) : null;
   } catch {
     // A page whose storage is disabled throws on access.
     return null;
