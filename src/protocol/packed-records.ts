@@ -415,11 +415,12 @@ export function unpackRecords<T = Json>(packed: PackedRecords): T[] {
 // integer under its key, the next raw number, a reference counted back) is worked out in one pass,
 // so any record, or one value of it, can then be read on its own.
 const R_CONST = 0; // value: 0 null, 1 false, 2 true
-const R_NUMBER = 1; // value: the number
+const R_INT = 1; // value: the number (a 32-bit integer)
 const R_STRING = 2; // value: index in strings
-const R_REF = 3; // value: id of a part (an object or array of an earlier record, or of this one)
-const R_ARRAY = 4; // value: length; the items follow
-const R_OBJECT = 5; // value: shape; one value per key follows
+const R_REF = 3; // value: the first token of the part referred to (an object or array met before)
+const R_FLOAT = 4; // value: index in floats (any other number)
+const R_ARRAY = 5; // value: length; the items follow
+const R_OBJECT = 6; // value: shape; one value per key follows
 
 /** The scalars `PackReader.scalars` reads of each record: a key of the record, or a key of an object under one. */
 export class FieldPlan {
@@ -440,11 +441,8 @@ export type PackScalar = string | number | boolean | null | undefined;
  * `unpackRecords` gives them.
  */
 export class PackReader {
-  /** Per part id (objects and arrays, in the order they end): its token, or -1 for a record's own. */
-  private readonly partAt: Int32Array;
-  /** Parts met again later: made once and frozen. */
-  private readonly shared: Uint8Array;
-  private readonly madeShared: unknown[] = [];
+  /** The parts met again made so far (once each, frozen), by their first token. */
+  private readonly madeShared = new Map<number, unknown>();
   /** Per shape: its keys as property names, made on first use (see propertyName). */
   private readonly shapeNames: Array<string[] | undefined> = [];
   /** Index in the string table by key name, for `scalar`; -1: not in this pack. */
@@ -454,20 +452,16 @@ export class PackReader {
   constructor(
     readonly count: number,
     private readonly kinds: Uint8Array,
-    private readonly values: Float64Array,
+    private readonly values: Int32Array,
     /** Per container token: the token after its last item. */
     private readonly ends: Int32Array,
-    /** Per container token: its part id + 1 (0: a record). */
-    private readonly partIds: Int32Array,
+    /** Per container token: 1 when a later token refers to it (it is shared, see sharedPart). */
+    private readonly shared: Uint8Array,
     private readonly recordAt: Int32Array,
-    partAt: number[],
-    shared: Uint8Array,
+    private readonly floats: readonly number[],
     private readonly strings: readonly string[],
     private readonly shapes: readonly number[][],
-  ) {
-    this.partAt = Int32Array.from(partAt);
-    this.shared = shared;
-  }
+  ) {}
 
   /** Record i, made now (each call makes a new one; the parts that repeat are the shared ones). */
   record(i: number): unknown {
@@ -492,7 +486,7 @@ export class PackReader {
 
   /** The token of the value under `key` in the object at token `at` (a reference followed), or -1. */
   private find(at: number, key: string): number {
-    if (this.kinds[at] === R_REF) at = this.partAt[this.values[at]];
+    if (this.kinds[at] === R_REF) at = this.values[at];
     if (this.kinds[at] !== R_OBJECT) return -1;
     let name = this.keyIndex.get(key);
     if (name === undefined) this.keyIndex.set(key, (name = this.strings.indexOf(key)));
@@ -500,7 +494,7 @@ export class PackReader {
     if (slot < 0) return -1;
     let item = at + 1;
     for (let k = 0; k < slot; k++) item = this.kinds[item] >= R_ARRAY ? this.ends[item] : item + 1;
-    return this.kinds[item] === R_REF ? this.partAt[this.values[item]] : item;
+    return this.kinds[item] === R_REF ? this.values[item] : item;
   }
 
   /**
@@ -543,7 +537,7 @@ export class PackReader {
   }
 
   private scalarsOf(at: number, table: Int32Array, codes: Int32Array[], out: PackScalar[]): void {
-    if (this.kinds[at] === R_REF) at = this.partAt[this.values[at]];
+    if (this.kinds[at] === R_REF) at = this.values[at];
     if (this.kinds[at] !== R_OBJECT) return;
     const keys = this.shapes[this.values[at]];
     let item = at + 1;
@@ -559,7 +553,8 @@ export class PackReader {
     const kind = this.kinds[at];
     const value = this.values[at];
     if (kind === R_STRING) return this.strings[value];
-    if (kind === R_NUMBER) return value;
+    if (kind === R_INT) return value;
+    if (kind === R_FLOAT) return this.floats[value];
     if (kind === R_CONST) return value === 0 ? null : value === 2;
     return undefined;
   }
@@ -570,24 +565,25 @@ export class PackReader {
     switch (kind) {
       case R_CONST:
         return value === 0 ? null : value === 2;
-      case R_NUMBER:
+      case R_INT:
         return value;
+      case R_FLOAT:
+        return this.floats[value];
       case R_STRING:
         return this.strings[value];
       case R_REF:
         return this.sharedPart(value);
     }
-    const id = this.partIds[at] - 1;
-    if (id >= 0 && this.shared[id] === 1) return this.sharedPart(id);
-    return this.container(at);
+    return this.shared[at] === 1 ? this.sharedPart(at) : this.container(at);
   }
 
-  private sharedPart(id: number): unknown {
-    let made = this.madeShared[id];
+  /** The part at token `at` that is met again: made once, frozen, and the same object wherever it is read. */
+  private sharedPart(at: number): unknown {
+    let made = this.madeShared.get(at);
     if (made === undefined) {
-      made = this.container(this.partAt[id]);
+      made = this.container(at);
       deepFreeze(made);
-      this.madeShared[id] = made;
+      this.madeShared.set(at, made);
     }
     return made;
   }
@@ -626,29 +622,36 @@ export function readPack(packed: PackedRecords): PackReader {
     if (c >= LAST_DIGIT && c < LAST_DIGIT + 32) room++;
   }
   const kinds = new Uint8Array(room);
-  const values = new Float64Array(room);
+  const values = new Int32Array(room);
   const ends = new Int32Array(room);
-  /** Per container token: its part id + 1 (0: a record's own, which takes no id). */
-  const partIds = new Int32Array(room);
+  const shared = new Uint8Array(room);
   const recordAt = new Int32Array(packed.count);
-  /** Per part id: its first token. */
+  const floats: number[] = [];
+  /** Per part id (objects and arrays in the order they end; records take none): its first token. */
   const partAt: number[] = [];
   /** The last integer under each key, at key + 1 (NO_KEY is -1); NaN: none yet. */
   const lastInt: number[] = new Array<number>(strings.length + 1).fill(NaN);
   /** Strings met so far (as values or as keys of a shape used): the next new string follows them. */
   let stringsMet = 0;
   const shapesMet: boolean[] = [];
-  const referred: number[] = [];
   let numberAt = 0;
   let n = 0;
 
   const damaged = (what: string): never => {
     throw new Error(`damaged record pack: ${what} at token ${tokens.at}`);
   };
+  const number = (at: number, value: number): void => {
+    if ((value | 0) === value) {
+      kinds[at] = R_INT;
+      values[at] = value;
+    } else {
+      kinds[at] = R_FLOAT;
+      values[at] = floats.push(value) - 1;
+    }
+  };
   const int = (at: number, value: number, key: number): void => {
     if (value >= MIN_DELTA_INT) lastInt[key + 1] = value;
-    kinds[at] = R_NUMBER;
-    values[at] = value;
+    number(at, value);
   };
 
   const walk = (key: number): void => {
@@ -663,10 +666,8 @@ export function readPack(packed: PackedRecords): PackReader {
         if (payload <= 2) {
           kinds[at] = R_CONST;
           values[at] = payload;
-        } else if (payload === 3 && numberAt < numbers.length) {
-          kinds[at] = R_NUMBER;
-          values[at] = numbers[numberAt++];
-        } else damaged('an unknown constant');
+        } else if (payload === 3 && numberAt < numbers.length) number(at, numbers[numberAt++]);
+        else damaged('an unknown constant');
         return;
       case K_STRING:
         if (payload >= strings.length) damaged('an unknown string');
@@ -690,8 +691,8 @@ export function readPack(packed: PackedRecords): PackReader {
         const id = partAt.length - payload;
         if (payload < 1 || id < 0) damaged('a reference to no earlier part');
         kinds[at] = R_REF;
-        values[at] = id;
-        referred.push(id);
+        values[at] = partAt[id];
+        shared[partAt[id]] = 1;
         return;
       }
       case K_ARRAY:
@@ -718,7 +719,6 @@ export function readPack(packed: PackedRecords): PackReader {
     }
     ends[at] = n;
     partAt.push(at);
-    partIds[at] = partAt.length;
   };
 
   for (let i = 0; i < packed.count; i++) {
@@ -726,16 +726,11 @@ export function readPack(packed: PackedRecords): PackReader {
     recordAt[i] = at;
     walk(NO_KEY);
     // The records themselves took no id when packed (they are never repeated): the last one given.
-    if (partIds[at] > 0) {
-      partIds[at] = 0;
-      partAt.pop();
-    }
+    if (partAt.length > 0 && partAt[partAt.length - 1] === at) partAt.pop();
   }
   if (!tokens.done) damaged('tokens left over');
   if (numberAt !== numbers.length) damaged('numbers left over');
-  const shared = new Uint8Array(partAt.length);
-  for (const id of referred) shared[id] = 1;
-  return new PackReader(packed.count, kinds, values, ends, partIds, recordAt, partAt, shared, strings, shapes);
+  return new PackReader(packed.count, kinds, values, ends, shared, recordAt, floats, strings, shapes);
 }
 
 // The parts repeat what each record's tokens spell out (records of one kind look alike): deflate
