@@ -142,10 +142,29 @@ export class Row implements FilterSubject {
     );
   }
 
-  /** What ARRIVAL names, read in one walk from a pack. */
+  /** What ARRIVAL names: read in one walk from a pack, or from the record's properties (in ARRIVAL's order). */
   private arrival(): PackScalar[] {
-    if (this.index >= 0) (this.source as PackReader).scalars(this.index, ARRIVAL, arrival);
-    else ARRIVAL.paths.forEach(([key, inner], f) => (arrival[f] = this.read(key, inner)));
+    if (this.index >= 0) {
+      (this.source as PackReader).scalars(this.index, ARRIVAL, arrival);
+      return arrival;
+    }
+    const r = this.source as CaptureRecord;
+    const request = r.kind === 'request';
+    const x = request ? r.exchange : undefined;
+    const c = request ? r.classification : undefined;
+    arrival[0] = r.seq;
+    arrival[1] = r.id;
+    arrival[2] = r.kind;
+    arrival[3] = request ? r.bodyState : undefined;
+    arrival[4] = x?.status;
+    arrival[5] = x?.method;
+    arrival[6] = x?.error;
+    arrival[7] = x?.bodyTruncated;
+    arrival[8] = c?.failure;
+    arrival[9] = c?.kind;
+    arrival[10] = c?.retryable;
+    arrival[11] = c?.idempotent;
+    arrival[12] = c?.verdict;
     return arrival;
   }
 
