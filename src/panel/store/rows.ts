@@ -2,11 +2,11 @@
 // the lower-cased strings that text tokens search are built on first use and kept, so a snapshot
 // of 100,000 records allocates little and the first keystroke pays only for the rows it tests.
 // A row of the live list may hold its record still packed (issue 18): its fields are read from the
-// pack (`PackReader.scalar`) and the record object is made only when something needs all of it (the
-// row is shown, its detail opens, an export or the retry audit reads it). Objects made at the
-// opening survive (the list keeps them), so the garbage collector copies every one of them.
+// pack (`PackReader.scalars`, `scalar`) and the record object is made only when something needs all of
+// it (the row is shown, its detail opens, an export or the retry audit reads it). Records made at the
+// opening would all survive (the list keeps them), and the garbage collector would copy every one.
 import { callSiteOf, formatFrame } from '../../core/callsite';
-import type { FailureKind } from '../../core/types';
+import type { Classification, FailureKind } from '../../core/types';
 import type { CaptureRecord, RequestRecord } from '../../protocol/messages';
 import type { FilterSubject } from '../filter';
 import { hostPath } from '../format';
@@ -15,7 +15,6 @@ import type { SpecFinding } from '../../core/openapi/types';
 import { contractStore, findingFor } from '../contract';
 import { headerValue } from '../../core/headers';
 import { whatToDo, type WhatToDo } from '../what-to-do';
-import type { Classification } from '../../core/types';
 import { FieldPlan, type PackReader, type PackScalar } from '../../protocol/packed-records';
 
 /**
