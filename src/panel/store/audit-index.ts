@@ -3,9 +3,12 @@
 // that can hold a retry at all (two or more attempts, one of them a failure). A burst of 2,000
 // distinct URLs costs one map lookup per record and no audit work. Records are only queued as they
 // arrive and bucketed when the audit is next read (its refresh runs after a quiet moment), so a
-// panel opening on 100,000 rows does not pay for the buckets while it takes the rows in.
+// panel opening on 100,000 rows does not pay for the buckets while it takes the rows in. Buckets
+// hold the list's rows: a row whose record is still packed is bucketed by its method and URL, and its
+// record is made only when its call is audited (two attempts or more) or the audit view reads it.
 import { auditAttempts, type AuditAttempt, type AuditRule, type RetrySequence } from '../../core/audit';
 import type { CaptureRecord, RequestRecord } from '../../protocol/messages';
+import { makeRow, Row } from './rows';
 
 /** The audit's call key (`METHOD url` without the fragment), as `auditSequence` names it. */
 export function auditCallKey(method: string, url: string): string {
@@ -16,14 +19,14 @@ export function auditCallKey(method: string, url: string): string {
 /** Records bucketed between two time checks of a sliced ingest: well under a millisecond. */
 const INGEST_STEP = 500;
 
-/** A call's records: most calls are made once, and hold their one record without a map. */
-type Bucket = RequestRecord | Map<string, RequestRecord>;
+/** A call's rows: most calls are made once, and hold their one row without a map. */
+type Bucket = Row | Map<string, Row>;
 
 function bucketSize(bucket: Bucket | undefined): number {
   return bucket === undefined ? 0 : bucket instanceof Map ? bucket.size : 1;
 }
 
-function bucketRecords(bucket: Bucket): Iterable<RequestRecord> {
+function bucketRows(bucket: Bucket): Iterable<Row> {
   return bucket instanceof Map ? bucket.values() : [bucket];
 }
 
@@ -35,7 +38,7 @@ export class AuditIndex {
   private readonly flaggedByKey = new Map<string, string[]>();
   private readonly rulesById = new Map<string, AuditRule[]>();
   /** Batches upserted but not bucketed yet, in order. */
-  private queued: Array<readonly CaptureRecord[]> = [];
+  private queued: Array<readonly (CaptureRecord | Row)[]> = [];
   /** Records of queued[0] bucketed already (a sliced ingest stopped inside it). */
   private queuedHead = 0;
   /** Bumped whenever a refresh changed the results. */
@@ -47,7 +50,7 @@ export class AuditIndex {
     return this.dirty.size > 0 || this.queued.length > 0;
   }
 
-  reset(records: readonly CaptureRecord[]): void {
+  reset(records: readonly (CaptureRecord | Row)[]): void {
     this.byKey.clear();
     this.keyById.clear();
     this.dirty.clear();
@@ -62,7 +65,7 @@ export class AuditIndex {
   }
 
   /** Queues the records; they are bucketed when the audit is next read or refreshed. */
-  upsert(records: readonly CaptureRecord[]): void {
+  upsert(records: readonly (CaptureRecord | Row)[]): void {
     if (records.length > 0) this.queued.push(records);
   }
 
@@ -91,28 +94,30 @@ export class AuditIndex {
     return true;
   }
 
-  private bucket(records: readonly CaptureRecord[], from: number, to: number): void {
+  private bucket(records: readonly (CaptureRecord | Row)[], from: number, to: number): void {
     for (let i = from; i < to; i++) {
-      const record = records[i];
-      if (record.kind !== 'request') continue;
-      const key = auditCallKey(record.exchange.method, record.exchange.url);
-      const before = this.keyById.get(record.id);
-      if (before !== undefined && before !== key) this.drop(record.id);
+      const item = records[i];
+      const row = item instanceof Row ? item : makeRow(item);
+      if (row.nav) continue;
+      const id = row.recordId;
+      const key = auditCallKey(row.method, row.url);
+      const before = this.keyById.get(id);
+      if (before !== undefined && before !== key) this.drop(id);
       const bucket = this.byKey.get(key);
-      this.keyById.set(record.id, key);
+      this.keyById.set(id, key);
       if (bucket === undefined) {
         // A call's first record: a single attempt has no results to refresh.
-        this.byKey.set(key, record);
+        this.byKey.set(key, row);
         continue;
       }
-      if (bucket instanceof Map) bucket.set(record.id, record);
-      else if (bucket.id === record.id) this.byKey.set(key, record);
+      if (bucket instanceof Map) bucket.set(id, row);
+      else if (bucket.recordId === id) this.byKey.set(key, row);
       else
         this.byKey.set(
           key,
           new Map([
-            [bucket.id, bucket],
-            [record.id, record],
+            [bucket.recordId, bucket],
+            [id, row],
           ]),
         );
       this.dirty.add(key);
@@ -139,8 +144,10 @@ export class AuditIndex {
       }
       this.auditedCalls++;
       const attempts: AuditAttempt[] = [];
-      for (const r of bucketRecords(bucket))
+      for (const row of bucketRows(bucket)) {
+        const r = row.record as RequestRecord;
         attempts.push({ id: r.id, exchange: r.exchange, classification: r.classification });
+      }
       const sequences = auditAttempts(attempts);
       if (sequences.length === 0) {
         changed ||= hadResults;
@@ -202,8 +209,8 @@ export class AuditIndex {
     this.ingest();
     const key = this.keyById.get(id);
     const bucket = key === undefined ? undefined : this.byKey.get(key);
-    if (bucket instanceof Map) return bucket.get(id);
-    return bucket?.id === id ? bucket : undefined;
+    const row = bucket instanceof Map ? bucket.get(id) : bucket?.recordId === id ? bucket : undefined;
+    return row?.record as RequestRecord | undefined;
   }
 
   private drop(id: string): void {
@@ -214,7 +221,7 @@ export class AuditIndex {
     if (bucket instanceof Map) {
       bucket.delete(id);
       if (bucket.size === 1) this.byKey.set(key, bucket.values().next().value!);
-    } else if (bucket?.id === id) this.byKey.delete(key);
+    } else if (bucket?.recordId === id) this.byKey.delete(key);
     this.dirty.add(key);
   }
 
@@ -226,6 +233,6 @@ export class AuditIndex {
 }
 
 function hasFailure(bucket: Bucket): boolean {
-  for (const r of bucketRecords(bucket)) if (r.classification.failure) return true;
+  for (const row of bucketRows(bucket)) if (row.failure) return true;
   return false;
 }
