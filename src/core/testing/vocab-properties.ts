@@ -200,6 +200,38 @@ export function properties(v: Vocabulary): Record<string, fc.Arbitrary<Variant>>
         expect: { failure: true, errorCode: e.code, message: e.msg },
       })),
     ),
+    'empty or null message keys beside the real one say nothing': fc
+      .tuple(
+        styled(v.code),
+        codeValue,
+        styled(v.message),
+        sentence,
+        styled(v.message),
+        fc.constantFrom(null, '', []),
+        ERROR_STATUS,
+        fc.option(styled(v.wrapper)),
+      )
+      .filter(([c, , m, , m2]) => new Set([words(c).join(), words(m).join(), words(m2).join()]).size === 3)
+      .map(([ck, code, mk, msg, emptyKey, empty, status, wrapper]) => {
+        const obj = { [emptyKey]: empty, [ck]: code, [mk]: msg };
+        return {
+          name: 'empty beside',
+          status,
+          body: wrapper ? { [wrapper]: obj } : obj,
+          expect: { failure: true, errorCode: code, message: msg },
+        };
+      }),
+    'a numeric code sent as text': fc
+      .tuple(styled(v.code), fc.integer({ min: 1001, max: 99999 }), styled(v.message), sentence, ERROR_STATUS)
+      .filter(([c, , m]) => words(c).join() !== words(m).join())
+      .chain(([ck, code, mk, msg, status]) =>
+        nest(v, fc.constant({ [ck]: String(code), [mk]: msg }), 2).map((body) => ({
+          name: 'numeric text code',
+          status,
+          body,
+          expect: { failure: true, errorCode: String(code), message: msg },
+        })),
+      ),
     'a numeric code under any names and nesting': fc
       .tuple(styled(v.code), fc.integer({ min: 1001, max: 99999 }), styled(v.message), sentence, ERROR_STATUS)
       .filter(([c, , m]) => words(c).join() !== words(m).join())
@@ -214,7 +246,8 @@ export function properties(v: Vocabulary): Record<string, fc.Arbitrary<Variant>>
     'generic wrapper message beside a specific one': fc
       .tuple(
         fc.constantFrom(...GENERIC),
-        styled(v.message),
+        // problem+json's `title` is the wrapper beside a specific `detail` as often as a message key is.
+        fc.oneof(styled(v.message), fc.constant('title')),
         styled(v.wrapper),
         styled(v.message),
         sentence,
@@ -386,11 +419,12 @@ export function properties(v: Vocabulary): Record<string, fc.Arbitrary<Variant>>
         expect: { retryAfterSeconds: n },
       })),
     'support ID in a header of the families': fc
-      .tuple(fc.constantFrom(...v.idHeader), ID_SHAPES, ERROR_STATUS, sentence)
-      .map(([header, id, status, msg]) => ({
+      .tuple(fc.constantFrom(...v.idHeader), ID_SHAPES, ERROR_STATUS, sentence, fc.boolean())
+      .map(([header, id, status, msg, withClientId]) => ({
         name: 'id header',
         status,
-        headers: { [header]: id },
+        // The client's own request ID echoed beside it is never the support ID.
+        headers: { [header]: id, ...(withClientId ? { 'x-client-request-id': 'client-5f1e2d3c-0001' } : {}) },
         body: { message: msg },
         expect: { failure: true, errorId: id },
       })),
@@ -441,9 +475,9 @@ export function properties(v: Vocabulary): Record<string, fc.Arbitrary<Variant>>
       }),
     '2xx envelope that says failure': fc
       .oneof(
-        fc.tuple(fc.constantFrom(...v.okFlag), fc.constantFrom(false, 'false')).map(([flag, value]) => {
+        fc.tuple(styled(v.okFlag), fc.constantFrom(false, 'false', 'False')).map(([flag, value]) => {
           const failsWhenTrue = /error|fail/i.test(flag);
-          return { [flag]: failsWhenTrue ? (value === false ? true : 'true') : value };
+          return { [flag]: failsWhenTrue ? (value === false ? true : value === 'false' ? 'true' : 'True') : value };
         }),
         fc.constantFrom(...v.failureWord).map((kv) => {
           const [k, w] = kv.split('=');
