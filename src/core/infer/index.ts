@@ -222,7 +222,7 @@ export function inferMissing(
     if (extracted.saysSuccess) return extracted;
     if (kind === 'xml') {
       // An XML envelope whose own status word says it failed (`<meta><status>failure</status>…`).
-      const fields = xmlFields(body.text);
+      const fields = xmlFields(body.text, false);
       const word = fields.status;
       const dav = status === 207 ? multistatusFailure(body.text) : undefined;
       if (dav) {

@@ -117,6 +117,20 @@ const FOUND: Variant[] = [
     body: { errors: [{ name: 'EmailAddress', message: 'must be a valid address' }] },
     expect: { errorCode: null },
   },
+  {
+    name: 'XML element names no list holds are read by the JSON dictionaries',
+    status: 409,
+    type: 'application/xml',
+    body: '<?xml version="1.0"?><Error><detail><internal-code>ERR_DUPLICATE</internal-code><ApiErrorMsg>The start date must be before the end date.</ApiErrorMsg></detail></Error>',
+    expect: { errorCode: 'ERR_DUPLICATE', message: 'The start date must be before the end date.' },
+  },
+  {
+    name: 'counter: an XML status code is no error code',
+    status: 500,
+    type: 'application/xml',
+    body: '<?xml version="1.0"?><Error><StatusCode>500</StatusCode><Description>The queue could not be read.</Description></Error>',
+    expect: { errorCode: null, message: 'The queue could not be read.' },
+  },
 ];
 
 describe('counterexamples the properties found', () => {

@@ -418,6 +418,40 @@ export function properties(v: Vocabulary): Record<string, fc.Arbitrary<Variant>>
               },
         expect: { retryAfterSeconds: n },
       })),
+    'an XML error under any names': fc
+      .tuple(
+        styled(v.code).filter((n) => /^[A-Za-z_][\w.-]*$/.test(n)),
+        codeValue,
+        styled(v.message).filter((n) => /^[A-Za-z_][\w.-]*$/.test(n)),
+        sentence,
+        fc.option(styled(v.wrapper).filter((n) => /^[A-Za-z_][\w.-]*$/.test(n))),
+        ERROR_STATUS,
+      )
+      .filter(([c, , m]) => words(c).join() !== words(m).join())
+      .map(([ck, code, mk, msg, wrapper, status]) => {
+        const inner = `<${ck}>${code}</${ck}><${mk}>${msg}</${mk}>`;
+        return {
+          name: 'xml',
+          status,
+          type: 'application/xml',
+          body: `<?xml version="1.0" encoding="UTF-8"?><Error>${wrapper ? `<${wrapper}>${inner}</${wrapper}>` : inner}</Error>`,
+          expect: { failure: true, errorCode: code, message: msg },
+        };
+      }),
+    'a framework or proxy page: its text is the message': fc
+      .tuple(sentence, fc.constantFrom('html', 'pre', 'text'), ERROR_STATUS)
+      .map(([msg, shape, status]) => ({
+        name: 'page',
+        status,
+        type: shape === 'text' ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8',
+        body:
+          shape === 'html'
+            ? `<html><head><title>Error</title></head><body><center><h1>${status} ${REASON[status] ?? 'Error'}</h1></center><hr><p>${msg}</p><center>nginx</center></body></html>`
+            : shape === 'pre'
+              ? `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head><body><pre>${msg}</pre></body></html>`
+              : `Error: ${msg}`,
+        expect: { failure: true, message: msg },
+      })),
     'support ID in a header of the families': fc
       .tuple(fc.constantFrom(...v.idHeader), ID_SHAPES, ERROR_STATUS, sentence, fc.boolean())
       .map(([header, id, status, msg, withClientId]) => ({
