@@ -191,7 +191,9 @@ function gateKey(norm: string): boolean {
  * that names itself an error code (`referenceErrorCode: 1001`).
  */
 function valueSignalKey(norm: string): boolean {
-  return VALUE_SIGNAL_KEYS.has(norm) || FAILURE_FLAG_PATTERN.test(norm) || namesErrorCode(norm);
+  if (VALUE_SIGNAL_KEYS.has(norm)) return true;
+  // Both shapes contain "err" or end in "code" (`failurecode`, `reasoncode`): most keys skip the tests.
+  return (norm.includes('err') || norm.endsWith('code')) && (FAILURE_FLAG_PATTERN.test(norm) || namesErrorCode(norm));
 }
 
 /** The gate's one result object: classify.ts tells plain data from an unclaimed body by identity. */

@@ -825,8 +825,8 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       continue;
     }
     if (
-      (RESULT_CODE_KEYS.has(norm) || (holder && norm === 'value') || namesErrorCode(norm)) &&
-      (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim())))
+      (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim()))) &&
+      (RESULT_CODE_KEYS.has(norm) || (holder && norm === 'value') || namesErrorCode(norm))
     ) {
       numericCode = Number(v);
       // `referenceErrorCode: 1001`, `detailed_error_code`: a key that names itself an error code says so as `error_code` does.
