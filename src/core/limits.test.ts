@@ -35,6 +35,17 @@ describe('rateLimitEvidence', () => {
     expect(rateLimitEvidence(input(403, { headers: { ratelimit: '"default";r=0;t=10' } }))).toBe('RateLimit r=0');
   });
 
+  it('reads a frequency, flood or concurrency limit in the code on a carrier status as in the message', () => {
+    expect(rateLimitEvidence(input(403, { errorCode: 'FLOOD_WAIT_30', message: 'Forbidden' }))).toBe(
+      'error code FLOOD_WAIT_30',
+    );
+    expect(rateLimitEvidence(input(503, { errorCode: 'too_many_concurrent_requests' }))).toBe(
+      'error code too_many_concurrent_requests',
+    );
+    // The words still need their subject: a bare frequency in a code is no limit.
+    expect(rateLimitEvidence(input(403, { errorCode: 'INVALID_FREQUENCY' }))).toBeNull();
+  });
+
   it('does not count a permission 403 or a counter that still has room', () => {
     expect(
       rateLimitEvidence(

@@ -71,6 +71,8 @@ export function rateLimitEvidence(f: LimitInput): string | null {
   }
   if (f.errorCode && RATE_LIMIT_CODE.test(f.errorCode)) return `error code ${f.errorCode}`;
   if (f.message && RATE_LIMIT_MESSAGE.test(f.message.slice(0, 2000))) return 'the message mentions a rate limit';
+  // The code is read as on the strict statuses: `FLOOD_WAIT_30` on a 403 is as much a frequency limit as its message.
+  if (namesFrequencyLimit(f.errorCode)) return `error code ${f.errorCode}`;
   if (namesFrequencyLimit(f.message)) return 'the message names a limit on call frequency or concurrency';
   if (f.status === 403 && f.headers.has('retry-after')) return 'Retry-After on a 403';
   if (f.status === 509) return 'HTTP 509 (bandwidth limit)';

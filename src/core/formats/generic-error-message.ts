@@ -7,7 +7,7 @@
 
 import type { FormatRecognizer } from '../types';
 import { isGenericMessage, MESSAGE_NAMES } from '../infer/dictionaries';
-import { reportsProgress } from '../infer/json';
+import { isNoCode, reportsProgress } from '../infer/json';
 import { apiCode, compact, get, getNamed, isCodeLike, isErrorStatus, isRecord, joinTexts, str, strNamed } from './util';
 
 /** Beside a string `error`: the developer's words first, then the message, then a reason (any case style). */
@@ -47,12 +47,14 @@ export const genericErrorMessage: FormatRecognizer = {
     if (error !== undefined) {
       // A message addressed to the developer outranks the end user's wording beside it.
       const message = strNamed(j, BESIDE_ERROR_NAMES);
-      // A reason phrase ("Unauthorized") is the status echoed: a message when nothing else is, never a code.
-      const errorIsCode = isCodeLike(error) && !isReasonPhrase(error);
+      // A reason phrase ("Unauthorized") is the status echoed: a message when nothing else is, never a code;
+      // a flag sent as text (`error: "true"`) names nothing.
+      const flagWord = /^\s*(?:true|false)\s*$/i.test(error);
+      const errorIsCode = isCodeLike(error) && !isReasonPhrase(error) && !isNoCode(error);
       return compact({
         saysFailure: true,
         errorCode: errorIsCode ? error : undefined,
-        message: message ?? (errorIsCode ? undefined : error),
+        message: message ?? (errorIsCode || flagWord ? undefined : error),
       });
     }
     const message = str(j, 'message') ?? str(j, 'Message');

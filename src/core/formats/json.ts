@@ -5,13 +5,21 @@
 // hides a format the other recognizers would have found.
 
 import type { FormatRecognizer } from '../types';
-import { keyBehindPrefix, namesErrorResponse, normalizeKey, sharedKeyPrefix } from '../infer/dictionaries';
+import {
+  FAILURE_FLAG_PATTERN,
+  keyBehindPrefix,
+  namesErrorResponse,
+  normalizeKey,
+  sharedKeyPrefix,
+} from '../infer/dictionaries';
 import {
   errorNamedMember,
   explicitSuccessFlag,
   isFailureSentence,
+  namesErrorCode,
   onlyViolations,
   SENTENCE_STATUS_KEYS,
+  STATUS_HOLDER_SET,
   statusVerdict,
 } from '../infer/json';
 import { batchItemFailure } from '../infer/batch-items';
@@ -123,10 +131,10 @@ function signalsByValue(value: unknown): boolean {
   if (value === null || value === undefined) return false;
   if (typeof value === 'boolean' || typeof value === 'object') return true;
   if (typeof value === 'number') return value !== 0;
-  // `"false"` is a flag sent as a string (`success: "false"`, OMDb's `Response: "False"`).
+  // `"false"` / `"true"` are flags sent as strings (`success: "false"`, OMDb's `Response: "False"`, `hasError: "true"`).
   return (
     typeof value === 'string' &&
-    (STATUS_WORD.test(value.trim()) || /^-?[1-9]\d{0,8}$/.test(value.trim()) || /^false$/i.test(value.trim()))
+    (STATUS_WORD.test(value.trim()) || /^-?[1-9]\d{0,8}$/.test(value.trim()) || /^(?:false|true)$/i.test(value.trim()))
   );
 }
 
@@ -175,7 +183,17 @@ const STATUS_OBJECT_KEYS = new Set(['meta', 'header', 'summary', 'base_resp', 'b
 
 /** Keys the gate reads by name. */
 function gateKey(norm: string): boolean {
-  return SIGNAL_KEYS.has(norm) || VALUE_SIGNAL_KEYS.has(norm);
+  return SIGNAL_KEYS.has(norm) || valueSignalKey(norm);
+}
+
+/**
+ * Keys that signal by value, any failure flag shaped `is|has` + `error(s)(ed)` (`isErroredOnProcessing`) and any key
+ * that names itself an error code (`referenceErrorCode: 1001`).
+ */
+function valueSignalKey(norm: string): boolean {
+  if (VALUE_SIGNAL_KEYS.has(norm)) return true;
+  // Both shapes contain "err" or end in "code" (`failurecode`, `reasoncode`): most keys skip the tests.
+  return (norm.includes('err') || norm.endsWith('code')) && (FAILURE_FLAG_PATTERN.test(norm) || namesErrorCode(norm));
 }
 
 /** The gate's one result object: classify.ts tells plain data from an unclaimed body by identity. */
@@ -221,15 +239,16 @@ export const json: FormatRecognizer = {
       // `acme_res_code`: behind a prefix all keys share, a key is read by its stem (dictionaries.ts).
       const norm = keyBehindPrefix(key, prefix, gateKey);
       // Compared normalized too: `ERROR_CODE`, `status_code` and `Error-Code` are `errorcode`/`statuscode`.
-      if (SIGNAL_KEYS.has(lower) || SIGNAL_KEYS.has(norm) || (VALUE_SIGNAL_KEYS.has(norm) && signalsByValue(j[key])))
+      if (SIGNAL_KEYS.has(lower) || SIGNAL_KEYS.has(norm) || (valueSignalKey(norm) && signalsByValue(j[key])))
         return null;
       // `result: "invalid or corrupt torrent file"`: a status field holding a failure sentence (Transmission RPC).
       if (SENTENCE_STATUS_KEYS.has(norm) && typeof j[key] === 'string' && isFailureSentence(j[key].trim())) return null;
       if (lower === 'data' ? failedFirstItem(j[key]) : lower === 'response' && wrapsFailure(j[key])) return null;
       if (lower === 'response' && typeof j[key] === 'string' && /^false$/i.test(j[key])) return null;
-      // A status object whose flag or status word says failure (`meta: {success: false, msg}`) as well as its code.
+      // A status object whose flag or status word says failure (`meta: {success: false, msg}`) as well as its code;
+      // the holders the inference reads (`resultInfo`, `responseInfo`, `statusInfo`) too.
       if (
-        (STATUS_OBJECT_KEYS.has(lower) || STATUS_OBJECT_KEYS.has(norm)) &&
+        (STATUS_OBJECT_KEYS.has(lower) || STATUS_OBJECT_KEYS.has(norm) || STATUS_HOLDER_SET.has(norm)) &&
         (failedStatusObject(j[key]) || failedByVerdict(j[key]))
       )
         return null;

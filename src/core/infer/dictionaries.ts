@@ -694,6 +694,7 @@ export const FAILURE_WORDS: ReadonlySet<string> = new Set([
   'FORBIDDEN',
   'INVALID',
   'ERRORED',
+  'ERRORS',
   'FAULT',
   'INVALID_KEY',
   'BAD_REQUEST',

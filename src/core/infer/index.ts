@@ -73,6 +73,7 @@ export function inferMissing(
       !GENERIC_FORMATS.has(format) &&
       !missing(extracted.errorCode) &&
       String(extracted.errorCode).trim() !== String(status) &&
+      !echoesReasonPhrase(String(extracted.errorCode).trim(), status) &&
       typeof extracted.message === 'string' &&
       extracted.message.includes(' ') &&
       !isGenericMessage(extracted.message);
@@ -89,6 +90,7 @@ export function inferMissing(
       (missing(extracted.message) ||
         missing(extracted.errorCode) ||
         String(extracted.errorCode).trim() === String(status) ||
+        echoesReasonPhrase(String(extracted.errorCode ?? '').trim(), status) ||
         (current0 !== '' && !current0.includes(' ') && MACHINE_TOKEN.test(current0)) ||
         isGenericMessage(current0) ||
         // A generic format's numeric code may have a name beside it (`code: 101`, `type: "missing_access_key"`).
@@ -154,10 +156,14 @@ export function inferMissing(
       out.message = `${current}${/[.!?:]$/.test(current) ? ' ' : ': '}${inferred.message}`;
       notes.push(`message completed from body.${inferred.messageField}`);
     }
-    // A code that only repeats the HTTP status gives way to a real one; so does, in a 2xx, a generic format's
+    // A code that only repeats the HTTP status, as a number or as its reason phrase (`error: "Forbidden"` read by a
+    // shape recognizer), gives way to a real one; so does, in a 2xx, a generic format's
     // HTTP error status the body reports for itself (`{success: false, code: 400, status: "INVALID_ARGUMENT"}`).
     const codeText = missing(out.errorCode) ? '' : String(out.errorCode).trim();
-    const echo = codeText === String(status) || (success && GENERIC_FORMATS.has(format) && /^[45]\d\d$/.test(codeText));
+    const echo =
+      codeText === String(status) ||
+      echoesReasonPhrase(codeText, status) ||
+      (success && GENERIC_FORMATS.has(format) && /^[45]\d\d$/.test(codeText));
     // A generic format's numeric code (`error.code: 101`) gives way to the name beside it (`error.type: "missing_access_key"`).
     const refined =
       inferred.errorCodeRefines === true &&
@@ -216,7 +222,7 @@ export function inferMissing(
     if (extracted.saysSuccess) return extracted;
     if (kind === 'xml') {
       // An XML envelope whose own status word says it failed (`<meta><status>failure</status>…`).
-      const fields = xmlFields(body.text);
+      const fields = xmlFields(body.text, false);
       const word = fields.status;
       const dav = status === 207 ? multistatusFailure(body.text) : undefined;
       if (dav) {
@@ -330,6 +336,14 @@ export function inferMissing(
 /** A message that only repeats the status's reason phrase (`Unauthorized` on a 401). */
 function echoesReason(message: string, status: number): boolean {
   return status >= 400 && message.replace(/[.!]$/, '').toLowerCase() === statusSemantics(status).reason.toLowerCase();
+}
+
+/**
+ * A code that is the status's reason phrase as servers print it (`Forbidden`, `Not Found`, Title Case): the status
+ * echoed. An upper- or lower-case token (`FORBIDDEN`, `forbidden`) is the API's own code.
+ */
+function echoesReasonPhrase(code: string, status: number): boolean {
+  return /^[A-Z][a-z]+(?: [A-Za-z][a-z]+)*$/.test(code) && echoesReason(code, status);
 }
 
 /** A plain-text answer that is one failure word and nothing else (qBittorrent's `Fails.` on a rejected login). */

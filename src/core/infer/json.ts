@@ -323,7 +323,14 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
         break;
       case 'name':
       case 'exceptiontype':
-        if (!/(?:error|exception|fault)$/i.test(s) && !/[_.:/]/.test(s)) return 0;
+        // Below the top, a joined-words token that names an error (`errors: {name: "CombinationNotAllowed"}`) is one
+        // too; a field's name is not, nor a top-level class that only names the status (Feathers `NotAuthenticated`).
+        if (
+          !/(?:error|exception|fault)$/i.test(s) &&
+          !/[_.:/]/.test(s) &&
+          !(norm === 'name' && leaf.depth > 0 && /^[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$/.test(s) && namesAnError(s))
+        )
+          return 0;
         // A dotted field path (Kinto's `details: [{location: "body", name: "data.name"}]`) names the input, not the error.
         if (/^[a-z][\w]*(?:\.[\w]+)+$/i.test(s) && !/(?:error|exception|fault)$/i.test(s) && !namesAnError(s)) return 0;
         break;
@@ -749,7 +756,11 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       if (ERROR_PHRASE.test(v)) errorPhrase = true;
     }
     const flag =
-      typeof v === 'boolean' ? v : SUCCESS_FLAGS.has(norm) || FAILURE_FLAGS.has(norm) ? flagText(v) : undefined;
+      typeof v === 'boolean'
+        ? v
+        : SUCCESS_FLAGS.has(norm) || FAILURE_FLAGS.has(norm) || FAILURE_FLAG_PATTERN.test(norm)
+          ? flagText(v)
+          : undefined;
     if (flag !== undefined) {
       const v = flag;
       if (SUCCESS_FLAGS.has(norm)) {
@@ -814,10 +825,12 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       continue;
     }
     if (
-      (RESULT_CODE_KEYS.has(norm) || (holder && norm === 'value')) &&
-      (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim())))
+      (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim()))) &&
+      (RESULT_CODE_KEYS.has(norm) || (holder && norm === 'value') || namesErrorCode(norm))
     ) {
       numericCode = Number(v);
+      // `referenceErrorCode: 1001`, `detailed_error_code`: a key that names itself an error code says so as `error_code` does.
+      if (namesErrorCode(norm) && Number.isInteger(numericCode) && numericCode !== 0) explicitCode = true;
       if (EMBEDDED_STATUS_KEYS.has(norm) && numericCode >= 400 && numericCode <= 599) statusCodeError = true;
       continue;
     }
@@ -905,6 +918,14 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (appStatusCode(appStatus)) return true;
   }
   return failure;
+}
+
+/**
+ * A key that names itself an error's code by its ending (`referenceErrorCode`, `detailed_error_code`, `innerFaultCode`) or
+ * an error's own code kind (`reasonCode`, `internalCode`): a number under it is a result code, 0 success.
+ */
+export function namesErrorCode(norm: string): boolean {
+  return suffixWeight(norm, CODE_KEY_SUFFIXES, 1) !== undefined || norm === 'reasoncode' || norm === 'internalcode';
 }
 
 /** Keys the 2xx verdict reads (a prefixed key is read by its stem only when its whole name is none of them). */
@@ -1090,7 +1111,7 @@ const STATUS_HOLDERS = [
   // `{head: {code, msg}, body}` gateway envelopes (the head says how the call went).
   'head',
 ];
-const STATUS_HOLDER_SET: ReadonlySet<string> = new Set(STATUS_HOLDERS);
+export const STATUS_HOLDER_SET: ReadonlySet<string> = new Set(STATUS_HOLDERS);
 
 /** The root's keys that are status holders, by their normalized name (the first of each). */
 function holderKeys(root: Record<string, unknown>): Map<string, string> | undefined {

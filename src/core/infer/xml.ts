@@ -1,7 +1,7 @@
 // Generic XML error documents (`<error><code>…</code><message>…</message></error>`,
 // `<status code="…"><summary>…</summary></status>`): what the `xml` and vendor XML recognizers did not name.
 import { decodeEntities, MAX_MARKUP_SCAN, tagText as tagTextOf } from '../formats/util';
-import { FAILURE_WORDS } from './dictionaries';
+import { CODE_KEY_SUFFIXES, FAILURE_WORDS, MESSAGE_KEY_SUFFIXES, MESSAGE_KEYS, normalizeKey } from './dictionaries';
 
 const CODE_TAGS = [
   'code',
@@ -84,8 +84,12 @@ function localNames(region: string): string {
 /** Elements that explain a short `<Message>` ("Access denied.") in the words of the failed check. */
 const DETAIL_TAGS = ['Details', 'AuthenticationErrorDetail'];
 
-/** Code, message and ID of an XML error document, each from the first element (or root attribute) that has one. */
-export function xmlFields(xml: string): XmlFields {
+/**
+ * Code, message and ID of an XML error document, each from the first element (or root attribute) that has one.
+ * `byDictionary`: also score the leaf elements by the JSON dictionaries when a list found no code or message (off
+ * where only the status word is read, so a 2xx XML body costs no leaf scan).
+ */
+export function xmlFields(xml: string, byDictionary = true): XmlFields {
   const region = localNames(xml.length > MAX_MARKUP_SCAN ? xml.slice(0, MAX_MARKUP_SCAN) : xml);
   const out: XmlFields = {};
   // The root element's own `code="…"` attribute.
@@ -133,6 +137,12 @@ export function xmlFields(xml: string): XmlFields {
       break;
     }
   }
+  // Element names no list above holds are read by the JSON dictionaries (`<referenceErrorCode>`, `<ApiErrorMsg>`).
+  if (byDictionary && (!out.code || !out.message)) {
+    const named = dictionaryLeaves(region);
+    out.code ??= named.code;
+    out.message ??= named.message;
+  }
   // FHIR's XML keeps values in attributes: `<issue><code value="not-found"/><details><coding><code
   // value="INVALID_NHS_NUMBER"/></coding><text value="Patient Record Not Found"/></details></issue>`.
   if ((!out.code || !out.message) && lower.includes(' value=')) {
@@ -155,6 +165,53 @@ export function xmlFields(xml: string): XmlFields {
     }
   }
   return out;
+}
+
+/** A leaf element: a name and text without child elements (a CDATA section or a nested element is not a leaf). */
+const LEAF_ELEMENT = /<([A-Za-z_][\w.-]{0,60})(?:\s[^<>]{0,200})?>([^<]{1,2000})<\/\1>/g;
+/** At most this many leaves are scored. */
+const MAX_DICTIONARY_LEAVES = 200;
+
+/** Weight of an element name as a code: a name that says code (`errorCode`, `internal-code`, `errno`), never a status. */
+function xmlCodeWeight(norm: string): number {
+  if (/status|http/.test(norm)) return 0;
+  for (const suffix of CODE_KEY_SUFFIXES) if (norm.endsWith(suffix)) return 10;
+  return norm.endsWith('code') || norm.endsWith('errno') ? 8 : 0;
+}
+
+/** Weight of an element name as a message: the JSON message dictionary and its suffixes (not a page's `title`). */
+function xmlMessageWeight(norm: string): number {
+  if (norm === 'title' || norm === 'text' || norm === 'info' || norm === 'result' || norm === 'hint')
+    return norm === 'text' ? 3 : 0;
+  const w = MESSAGE_KEYS.get(norm);
+  if (w !== undefined) return w;
+  for (const suffix of MESSAGE_KEY_SUFFIXES) if (norm.endsWith(suffix)) return 5;
+  return norm.endsWith('msg') || norm.endsWith('text') ? 5 : 0;
+}
+
+/** The best-named code and message among the document's leaf elements, by the JSON field dictionaries. */
+function dictionaryLeaves(region: string): { code?: string; message?: string } {
+  let code: string | undefined;
+  let codeWeight = 0;
+  let message: string | undefined;
+  let messageWeight = 0;
+  let n = 0;
+  LEAF_ELEMENT.lastIndex = 0;
+  for (let m = LEAF_ELEMENT.exec(region); m !== null && n < MAX_DICTIONARY_LEAVES; m = LEAF_ELEMENT.exec(region), n++) {
+    const norm = normalizeKey(m[1]);
+    const text = decodeEntities(m[2]).trim();
+    const cw = xmlCodeWeight(norm);
+    if (cw > codeWeight && CODE_TOKEN.test(text) && !/^(?:error|fault|0)$/i.test(text)) {
+      code = text;
+      codeWeight = cw;
+    }
+    const mw = xmlMessageWeight(norm);
+    if (mw > messageWeight && /[A-Za-z]/.test(text) && text.includes(' ')) {
+      message = text;
+      messageWeight = mw;
+    }
+  }
+  return { code, message };
 }
 
 /** A status word alone in its element: `<status>failure</status>`, eBay's and PayPal SOAP's `<Ack xmlns="…">Failure</Ack>`. */

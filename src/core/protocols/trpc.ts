@@ -146,7 +146,12 @@ function extracted(err: TrpcError): Extracted {
 
 /** A batch element: `{result: {data}}` or a tRPC error. */
 function isElement(value: unknown): boolean {
-  return isRecord(value) && (isRecord(get(value, 'result')) || errorShape(get(value, 'error')) !== undefined);
+  if (!isRecord(value)) return false;
+  // A tRPC result always wraps `data` (`{result: {data}}`, `{result: {type: "data", data}}`); a JSON-RPC batch's
+  // `{jsonrpc: "2.0", id, result: {…}}` is the JSON-RPC recognizer's.
+  const result = get(value, 'result');
+  if (isRecord(result)) return 'data' in result || 'type' in result || !('jsonrpc' in value);
+  return errorShape(get(value, 'error')) !== undefined;
 }
 
 function batch(list: unknown[]): Extracted | null {
