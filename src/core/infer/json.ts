@@ -32,6 +32,7 @@ import { parseDuration, parseHttpOrIsoDate } from '../retry';
 import { statusSemantics } from '../status';
 import { leavesOf, MAX_DEPTH, TRACEPARENT, type Leaf } from './walk';
 import { batchItemFailure } from './batch-items';
+import { unlistedId, unlistedMessage } from './fallbacks';
 
 export interface Inferred {
   errorCode?: string | number;
@@ -2186,6 +2187,14 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   if (id) {
     out.errorId = typeof id.value === 'number' ? String(id.value) : (id.value as string).trim();
     out.errorIdField = prefix + id.path;
+  } else if (full && !nested && status >= 400) {
+    // An error status whose ID no dictionary key named: a strong-shaped ID under an unlisted `…Id` key (diag24); not
+    // for a 2xx failure, whose unlisted `…Id` keys name the records of the batch (`_id`, `usageEventId`).
+    const unlisted = unlistedId(scope, anyDictionary);
+    if (unlisted) {
+      out.errorId = unlisted.value;
+      out.errorIdField = prefix + unlisted.path;
+    }
   }
   // `{Message: "{\"errorCode\":401002,\"trackingId\":…,\"message\":\"Unauthorized\"}"}` (Azure IoT Hub): a message
   // that is itself a JSON error document is read as one, one level deep.
@@ -2218,6 +2227,14 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       out.messageField = prefix + said.key;
     }
   }
+  // A certain failure that no dictionary key explained: the first sentence under an unlisted key (diag24).
+  if (out.message === undefined && full && codeAndMessage && !nested && (status >= 400 || out.saysFailure === true)) {
+    const unlisted = unlistedMessage(scope, anyDictionary);
+    if (unlisted) {
+      out.message = unlisted.text;
+      out.messageField = prefix + unlisted.path;
+    }
+  }
   for (const leaf of leaves) {
     // Waits sit near the top; inside an error object they may sit deeper (Google Ads `quotaErrorDetails.retryDelay`).
     // A duration beats a time beside it (`resets_at` then `resets_in_seconds`): it does not depend on the clocks agreeing.
@@ -2242,3 +2259,6 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   }
   return out;
 }
+
+/** The walk's scorers, for `corpus/tools/diagnose.ts` to replay why a value lost (read-only; nothing calls it here). */
+export const scorersForDiagnosis = { codeScore, idScore, messageScore, isDictionaryKey: anyDictionary } as const;
