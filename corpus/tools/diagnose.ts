@@ -31,7 +31,14 @@ interface Case {
   response: { status: number; headers?: Record<string, string>; body?: string; bodyEncoding?: string };
 }
 
-const GENERIC_FORMATS = new Set(['json', 'ok-false', 'success-false', 'code-msg', 'generic-error-message', 'error-object']);
+const GENERIC_FORMATS = new Set([
+  'json',
+  'ok-false',
+  'success-false',
+  'code-msg',
+  'generic-error-message',
+  'error-object',
+]);
 const vendorFormats = new Set(recognizers.filter((r) => r.vendor).map((r) => r.id));
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -56,7 +63,8 @@ function keyShape(norm: string): string {
 
 /** A value's class by its shape. */
 function valueShape(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? (v >= 100 && v <= 599 ? 'status-range number' : 'number') : 'fraction';
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? (v >= 100 && v <= 599 ? 'status-range number' : 'number') : 'fraction';
   if (typeof v !== 'string') return typeof v;
   const s = v.trim();
   if (/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(s)) return 'uuid';
@@ -78,11 +86,20 @@ function failureSignal(root: unknown): string {
   const walk = (o: Record<string, unknown>, depth: number): void => {
     for (const [k, v] of Object.entries(o)) {
       const n = normalizeKey(k);
-      if (v !== null && typeof v === 'object' && !Array.isArray(v) && depth < 1) walk(v as Record<string, unknown>, depth + 1);
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && depth < 1)
+        walk(v as Record<string, unknown>, depth + 1);
       const at = depth ? 'nested ' : '';
-      if (/err|fault|fail/.test(n) && v !== null && v !== false && v !== '' && !(Array.isArray(v) && !v.length)) sig.push(`${at}error-named key`);
-      else if (/code|ret|result|status|state/.test(n) && typeof v === 'number' && v !== 0 && v !== 200) sig.push(`${at}nonzero numeric status/code`);
-      else if (/code|ret|result|status|state/.test(n) && typeof v === 'string' && v && !/^(?:0|ok|success|200)$/i.test(v)) sig.push(`${at}status/code word`);
+      if (/err|fault|fail/.test(n) && v !== null && v !== false && v !== '' && !(Array.isArray(v) && !v.length))
+        sig.push(`${at}error-named key`);
+      else if (/code|ret|result|status|state/.test(n) && typeof v === 'number' && v !== 0 && v !== 200)
+        sig.push(`${at}nonzero numeric status/code`);
+      else if (
+        /code|ret|result|status|state/.test(n) &&
+        typeof v === 'string' &&
+        v &&
+        !/^(?:0|ok|success|200)$/i.test(v)
+      )
+        sig.push(`${at}status/code word`);
       else if (typeof v === 'boolean' && v === false) sig.push(`${at}false flag`);
     }
   };
@@ -161,7 +178,15 @@ function gateOf(spot: Spot, field: Field, status: number, leaves: Leaf[]): strin
   const s = scoreOf(field, leaf, status);
   if (s <= MIN[field]) {
     // Is the key one this field's dictionary knows at all?
-    const probe = { ...leaf, value: field === 'errorCode' ? 'SOME_CODE' : field === 'errorId' ? '3f2b8c1e-9d7a-4e2b-8f1a-0c2d3e4f5a6b' : 'Some words here' } as Leaf;
+    const probe = {
+      ...leaf,
+      value:
+        field === 'errorCode'
+          ? 'SOME_CODE'
+          : field === 'errorId'
+            ? '3f2b8c1e-9d7a-4e2b-8f1a-0c2d3e4f5a6b'
+            : 'Some words here',
+    } as Leaf;
     const keyKnown = scoreOf(field, probe, status) > MIN[field];
     return keyKnown
       ? `candidate rejected: value shape/type rule (${shapes})`
@@ -208,20 +233,34 @@ function diagnose(c: Case, got: Record<string, unknown>, problems: string[]): Di
       // Verdict fields: class by the verdict and the status class.
       const cls = `${Math.floor(status / 100)}xx`;
       const wanted = typeof want === 'boolean' ? String(want) : want === null ? 'none' : 'a figure';
-      const signal = field === 'failure' && status < 300 && json !== undefined ? `; body signal: ${failureSignal(json)}` : '';
-      out.push({ field, how, where: `status ${cls}`, reason: `expected ${wanted}, answered by ${answeredBy}${signal}`, detail: p });
+      const signal =
+        field === 'failure' && status < 300 && json !== undefined ? `; body signal: ${failureSignal(json)}` : '';
+      out.push({
+        field,
+        how,
+        where: `status ${cls}`,
+        reason: `expected ${wanted}, answered by ${answeredBy}${signal}`,
+        detail: p,
+      });
       continue;
     }
     const f = field as Field;
     if (want === null) {
-      out.push({ field, how, where: 'n/a', reason: `a value was reported where none is expected (answered by ${answeredBy})`, detail: p });
+      out.push({
+        field,
+        how,
+        where: 'n/a',
+        reason: `a value was reported where none is expected (answered by ${answeredBy})`,
+        detail: p,
+      });
       continue;
     }
     const w = String(want);
     const matchExact = (v: unknown): 'exact' | 'inside' | undefined => {
       if (v === null || v === undefined) return undefined;
       const s = String(v);
-      if (f === 'message') return squash(s).includes(squash(w)) ? (squash(s) === squash(w) ? 'exact' : 'exact') : undefined;
+      if (f === 'message')
+        return squash(s).includes(squash(w)) ? (squash(s) === squash(w) ? 'exact' : 'exact') : undefined;
       if (s.trim() === w) return 'exact';
       return s.includes(w) ? 'inside' : undefined;
     };
@@ -237,7 +276,8 @@ function diagnose(c: Case, got: Record<string, unknown>, problems: string[]): Di
       const leaves = leavesOf(json, S.isDictionaryKey);
       const gate = gateOf(exact, f, status, leaves);
       detail += ` | at body.${exact.path}`;
-      if (!gate.startsWith('candidate (')) reason = `${gate}; answered by ${answeredBy}${status < 300 && format === 'json' ? ' (plain-data gate: inference not run)' : ''}`;
+      if (!gate.startsWith('candidate ('))
+        reason = `${gate}; answered by ${answeredBy}${status < 300 && format === 'json' ? ' (plain-data gate: inference not run)' : ''}`;
       else {
         // A scored candidate: did something else win, or did a later rule drop it?
         const scored = leaves
@@ -246,7 +286,11 @@ function diagnose(c: Case, got: Record<string, unknown>, problems: string[]): Di
           .sort((a, b) => b.s - a.s);
         const top = scored[0];
         const mine = scored.find((x) => x.l.path === exact.path);
-        if (answeredBy === 'vendor recognizer' || answeredBy === 'generic-shape recognizer' || answeredBy === 'protocol reader') {
+        if (
+          answeredBy === 'vendor recognizer' ||
+          answeredBy === 'generic-shape recognizer' ||
+          answeredBy === 'protocol reader'
+        ) {
           reason = `candidate, but a ${answeredBy} answered and the inference did not override`;
         } else if (have == null) {
           reason = 'candidate, dropped after scoring (scope narrowed/unwrapped, or a gate before the walk)';
@@ -269,7 +313,14 @@ function diagnose(c: Case, got: Record<string, unknown>, problems: string[]): Di
       } else reason = 'in a header only';
       detail += ` | header ${name}`;
     } else if (body.includes(w) || (f === 'message' && squash(body).includes(squash(w)))) {
-      const kind = json !== undefined ? 'json (raw text only: escaped or split)' : /^\s*</.test(body) ? (/<html|<!doctype|<body|<h1|<p>/i.test(body) ? 'html page text' : 'xml') : 'plain text';
+      const kind =
+        json !== undefined
+          ? 'json (raw text only: escaped or split)'
+          : /^\s*</.test(body)
+            ? /<html|<!doctype|<body|<h1|<p>/i.test(body)
+              ? 'html page text'
+              : 'xml'
+            : 'plain text';
       where = kind;
       reason =
         f === 'errorId'

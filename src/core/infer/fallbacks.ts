@@ -10,6 +10,16 @@ const hasOwn = Object.prototype.hasOwnProperty;
 const NOT_MESSAGE_KEY =
   /(?:url|uri|href|link|path|docs?|documentation|help|hint|suggestion|solution|stack|trace|timestamp|time|date|query|sql|input|request|method|host|version|name|title|label)$/;
 
+/** An error container's object (`error: {…}`) or its first item (`errors: [{…}]`), with its path. */
+function errorObjectAt(norm: string, key: string, v: object): [string, Record<string, unknown>] | undefined {
+  if (!isErrorContainer(norm) || DATA_CONTAINERS.has(norm)) return undefined;
+  if (!Array.isArray(v)) return [key, v as Record<string, unknown>];
+  const first: unknown = v[0];
+  return first !== null && typeof first === 'object' && !Array.isArray(first)
+    ? [`${key}[0]`, first as Record<string, unknown>]
+    : undefined;
+}
+
 /** Objects looked into: the body itself and the error objects directly under it. */
 const MAX_KEYS = 32;
 const MIN_WORDS = 3;
@@ -39,8 +49,9 @@ export function unlistedMessage(
     if (!hasOwn.call(obj, key) || ++n > MAX_KEYS) break;
     const norm = normalizeKey(key);
     const v = obj[key];
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      if (isErrorContainer(norm) && !DATA_CONTAINERS.has(norm)) nested.push([key, v as Record<string, unknown>]);
+    if (v !== null && typeof v === 'object') {
+      const inner = errorObjectAt(norm, key, v);
+      if (inner) nested.push(inner);
       continue;
     }
     if (known(norm) || NOT_MESSAGE_KEY.test(norm)) continue;
@@ -49,7 +60,7 @@ export function unlistedMessage(
   }
   for (const [key, inner] of nested) {
     const found = unlistedMessage(inner, known);
-    if (found && !found.path.includes('.')) return { text: found.text, path: `${key}.${found.path}` };
+    if (found && !/[.[]/.test(found.path)) return { text: found.text, path: `${key}.${found.path}` };
   }
   return undefined;
 }
@@ -77,8 +88,9 @@ export function unlistedId(
     if (!hasOwn.call(obj, key) || ++n > MAX_KEYS) break;
     const norm = normalizeKey(key);
     const v = obj[key];
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      if (isErrorContainer(norm) && !DATA_CONTAINERS.has(norm)) nested.push([key, v as Record<string, unknown>]);
+    if (v !== null && typeof v === 'object') {
+      const inner = errorObjectAt(norm, key, v);
+      if (inner) nested.push(inner);
       continue;
     }
     if (known(norm) || !ID_NAMED_KEY.test(norm) || CLIENT_KEY.test(norm) || typeof v !== 'string') continue;
@@ -87,7 +99,7 @@ export function unlistedId(
   }
   for (const [key, inner] of nested) {
     const found = unlistedId(inner, known);
-    if (found && !found.path.includes('.')) return { value: found.value, path: `${key}.${found.path}` };
+    if (found && !/[.[]/.test(found.path)) return { value: found.value, path: `${key}.${found.path}` };
   }
   return undefined;
 }
