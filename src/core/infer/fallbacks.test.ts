@@ -37,23 +37,3 @@ describe('unlisted-key message fallback', () => {
     ).toBeUndefined();
   });
 });
-
-describe('unlisted …Id key support-ID fallback', () => {
-  it('takes a strong-shaped ID under an unlisted …Id key on an error status', () => {
-    const got = inferJson({ message: 'Something broke on our side', opId: '7f3c9a2e1b4d5f6a' }, 500);
-    expect(got.errorId).toBe('7f3c9a2e1b4d5f6a');
-    expect(got.errorIdField).toBe('opId');
-    expect(
-      inferJson({ error: { message: 'Boom went the server', failureUuid: 'Ab12Cd34Ef56Gh78' } }, 502).errorId,
-    ).toBe('Ab12Cd34Ef56Gh78');
-  });
-
-  it('ignores short or word-only values, the client’s own ID, and every 2xx (record IDs of a batch)', () => {
-    expect(inferJson({ message: 'User not found anywhere', userId: '42' }, 404).errorId).toBeUndefined();
-    expect(inferJson({ message: 'User not found anywhere', planId: 'enterprise' }, 404).errorId).toBeUndefined();
-    expect(inferJson({ message: 'Bad request body', clientOpId: '7f3c9a2e1b4d5f6a' }, 400).errorId).toBeUndefined();
-    expect(
-      inferJson({ success: false, message: 'One record failed', recordId: '7f3c9a2e1b4d5f6a' }, 200).errorId,
-    ).toBeUndefined();
-  });
-});

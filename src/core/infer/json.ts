@@ -32,7 +32,7 @@ import { parseDuration, parseHttpOrIsoDate } from '../retry';
 import { statusSemantics } from '../status';
 import { leavesOf, MAX_DEPTH, TRACEPARENT, type Leaf } from './walk';
 import { batchItemFailure } from './batch-items';
-import { unlistedId, unlistedMessage } from './fallbacks';
+import { unlistedMessage } from './fallbacks';
 
 export interface Inferred {
   errorCode?: string | number;
@@ -2187,14 +2187,6 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   if (id) {
     out.errorId = typeof id.value === 'number' ? String(id.value) : (id.value as string).trim();
     out.errorIdField = prefix + id.path;
-  } else if (full && !nested && status >= 400) {
-    // An error status whose ID no dictionary key named: a strong-shaped ID under an unlisted `…Id` key (diag24); not
-    // for a 2xx failure, whose unlisted `…Id` keys name the records of the batch (`_id`, `usageEventId`).
-    const unlisted = unlistedId(scope, anyDictionary);
-    if (unlisted) {
-      out.errorId = unlisted.value;
-      out.errorIdField = prefix + unlisted.path;
-    }
   }
   // `{Message: "{\"errorCode\":401002,\"trackingId\":…,\"message\":\"Unauthorized\"}"}` (Azure IoT Hub): a message
   // that is itself a JSON error document is read as one, one level deep.
