@@ -10,7 +10,7 @@ import { convertHarEntry } from '../../src/core/har';
 import { classify } from '../../src/core/classify';
 import { redactClassification } from '../../src/core/redact';
 import { leavesOf, MAX_DEPTH, type Leaf } from '../../src/core/infer/walk';
-import { isFailureSentence, scorersForDiagnosis as S } from '../../src/core/infer/json';
+import { inferJson, isFailureSentence, scorersForDiagnosis as S } from '../../src/core/infer/json';
 import { DATA_CONTAINERS, normalizeKey } from '../../src/core/infer/dictionaries';
 import { recognizers } from '../../src/core/formats/index';
 // @ts-expect-error plain .mjs modules without types
@@ -292,7 +292,26 @@ function diagnose(c: Case, got: Record<string, unknown>, problems: string[]): Di
         ) {
           reason = `candidate, but a ${answeredBy} answered and the inference did not override`;
         } else if (have == null) {
-          reason = 'candidate, dropped after scoring (scope narrowed/unwrapped, or a gate before the walk)';
+          // Replay the inference on the body alone: did its scope leave the value out, or did a rule after the scoring drop it?
+          const inferred = inferJson(json, status);
+          const fieldPath =
+            f === 'errorCode'
+              ? inferred.errorCodeField
+              : f === 'errorId'
+                ? inferred.errorIdField
+                : inferred.messageField;
+          const value = f === 'errorCode' ? inferred.errorCode : f === 'errorId' ? inferred.errorId : inferred.message;
+          const elsewhere = [inferred.errorCodeField, inferred.messageField, inferred.errorIdField].find(
+            (x) => x !== undefined && x.includes('.') && !exact.path.startsWith(x.slice(0, x.lastIndexOf('.'))),
+          );
+          reason =
+            status < 300 && got.failure === false
+              ? 'candidate, but the 2xx was judged a success (nothing is reported for a success)'
+              : value !== undefined
+                ? `candidate, the inference found it${fieldPath === exact.path ? '' : ' elsewhere'} but the merge with the recognizer's answer dropped it`
+                : elsewhere !== undefined
+                  ? 'candidate, outside the scope the inference narrowed to (unwrap, status holder or failed item)'
+                  : `candidate, rejected by a rule after the scoring (answered by ${answeredBy}${status < 300 && got.failure === false ? '; 2xx judged a success' : ''})`;
         } else if (top && mine && top.l.path !== exact.path && top.s > mine.s) {
           reason = `candidate outranked by ${rivalClass(f, top.l, exact)}`;
           detail += ` (beaten by body.${top.l.path} ${top.s.toFixed(1)} vs ${mine.s.toFixed(1)})`;
@@ -352,6 +371,7 @@ let total = 0;
 let pass = 0;
 const counts = new Map<string, number>();
 const lines: string[] = [];
+const verdictLost = { cases: 0, fields: 0 };
 all.forEach((c, i) => {
   if (c.part !== part) return;
   const { exchange } = convertHarEntry(toEntry(c, i), i);
@@ -364,7 +384,13 @@ all.forEach((c, i) => {
     pass++;
     return;
   }
-  for (const d of diagnose(c, got, problems)) {
+  const diagnoses = diagnose(c, got, problems);
+  // A 2xx failure judged a success loses every other field with it: counted apart as the root cause.
+  if (c.response.status < 300 && c.expected.failure === true && got.failure === false) {
+    verdictLost.cases++;
+    verdictLost.fields += diagnoses.length - 1;
+  }
+  for (const d of diagnoses) {
     const key = `${d.field} (${d.how}) | ${d.where} | ${d.reason}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
     if (perCase) lines.push(`  ${c.name} [${d.field} ${d.how}] ${d.where}: ${d.reason}\n      ${d.detail ?? ''}`);
@@ -375,6 +401,9 @@ if (args.includes('--json')) {
   console.log(JSON.stringify({ part, pass, total, counts: Object.fromEntries(counts) }, null, 2));
 } else {
   console.log(`${part}: ${pass}/${total} fully right; misses by (field, location, reason):`);
+  console.log(
+    `2xx failures judged a success: ${verdictLost.cases} cases, carrying ${verdictLost.fields} other wrong fields with them`,
+  );
   for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
     console.log(`${String(n).padStart(4)}  ${k}`);
   for (const l of lines) console.log(l);
