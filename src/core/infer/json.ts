@@ -32,6 +32,7 @@ import { parseDuration, parseHttpOrIsoDate } from '../retry';
 import { statusSemantics } from '../status';
 import { leavesOf, MAX_DEPTH, TRACEPARENT, type Leaf } from './walk';
 import { batchItemFailure } from './batch-items';
+import { unlistedMessage } from './fallbacks';
 
 export interface Inferred {
   errorCode?: string | number;
@@ -2239,6 +2240,14 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       out.messageField = prefix + said.key;
     }
   }
+  // A certain failure that no dictionary key explained: the first sentence under an unlisted key (diag24).
+  if (out.message === undefined && full && codeAndMessage && !nested && (status >= 400 || out.saysFailure === true)) {
+    const unlisted = unlistedMessage(scope, anyDictionary);
+    if (unlisted) {
+      out.message = unlisted.text;
+      out.messageField = prefix + unlisted.path;
+    }
+  }
   for (const leaf of leaves) {
     // Waits sit near the top; inside an error object they may sit deeper (Google Ads `quotaErrorDetails.retryDelay`).
     // A duration beats a time beside it (`resets_at` then `resets_in_seconds`): it does not depend on the clocks agreeing.
@@ -2263,3 +2272,6 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
   }
   return out;
 }
+
+/** The walk's scorers, for `corpus/tools/diagnose.ts` to replay why a value lost (read-only; nothing calls it here). */
+export const scorersForDiagnosis = { codeScore, idScore, messageScore, isDictionaryKey: anyDictionary } as const;
