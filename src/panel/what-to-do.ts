@@ -34,10 +34,7 @@ export const WHAT_TO_DO_LABELS: Record<WhatToDo, { label: string; title: string 
 /** Network error names of a request that was canceled rather than failed (Chrome, Firefox). */
 const CANCELED = /ERR_ABORTED|NS_BINDING_ABORTED|\bcancel(?:l?ed)?\b|\babort(?:ed)?\b/i;
 
-export function whatToDo(
-  c: Pick<Classification, 'kind' | 'failure' | 'verdict' | 'retryable'>,
-  x: Pick<Exchange, 'status' | 'error'>,
-): WhatToDo | null {
+export function whatToDo(c: Classification, x: Pick<Exchange, 'status' | 'error'>): WhatToDo | null {
   // Canceled is counted even when the classifier does not call it a failure (Chrome's "(canceled)").
   if ((c.kind as string) === 'canceled' || (x.status === 0 && x.error && CANCELED.test(x.error))) return 'canceled';
   if (!c.failure) return null;

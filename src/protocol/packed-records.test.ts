@@ -6,15 +6,7 @@ import { classify } from '../core/classify';
 import { seedExchange, type SeedCase } from '../core/testing/seed-cases';
 import { toListRecord } from './list-record';
 import type { CaptureRecord, RequestRecord } from './messages';
-import {
-  FieldPlan,
-  inflateAhead,
-  isPackedRecords,
-  packRecords,
-  readPack,
-  unpackRecords,
-  type PackScalar,
-} from './packed-records';
+import { inflateAhead, isPackedRecords, packRecords, unpackRecords } from './packed-records';
 
 // fflate's inflate as it is, counted: the runtime's inflate ahead must spare it.
 vi.mock('fflate', async (original) => {
@@ -113,51 +105,6 @@ describe('packRecords / unpackRecords', () => {
     }).toThrow(TypeError);
   });
 
-  it('reads any record on its own, in any order, with the repeated parts shared and frozen as unpackRecords gives them', () => {
-    // Three rounds of the seed cases: the third's classifications repeat the second's.
-    const records = rows(cases.length * 3);
-    const packed = viaJson(packRecords(records)) as ReturnType<typeof packRecords>;
-    const all = unpackRecords<RequestRecord>(packed);
-    const reader = readPack(packed);
-    const order = records.map((_, i) => (i * 7919) % records.length).reverse();
-    const made: RequestRecord[] = [];
-    for (const i of order) made[i] = reader.record(i) as RequestRecord;
-    expect(made).toEqual(all);
-    // The same classification (a part met again) is one frozen object, whichever record was read first.
-    const shared = made.filter(
-      (r, i) => r.kind === 'request' && made.findIndex((o) => o.classification === r.classification) !== i,
-    );
-    expect(shared.length).toBeGreaterThan(0);
-    for (const r of shared) expect(Object.isFrozen(r.classification)).toBe(true);
-    expect(
-      all.filter((r, i) => r.kind === 'request' && all.findIndex((o) => o.classification === r.classification) !== i)
-        .length,
-    ).toBe(shared.length);
-  });
-
-  it('reads the scalars of a record without making it: one key, a key of an inner object, or a plan of them', () => {
-    const records = rows(120);
-    const reader = readPack(viaJson(packRecords(records)) as ReturnType<typeof packRecords>);
-    const plan = new FieldPlan([
-      ['seq'],
-      ['exchange', 'status'],
-      ['classification', 'message'],
-      ['url'],
-      ['exchange', 'nothing'],
-    ]);
-    const out: PackScalar[] = [];
-    for (let i = 0; i < records.length; i++) {
-      const r = viaJson(records[i]) as Record<string, Record<string, unknown>> & { seq: number; url?: string };
-      const inner = (key: string, sub: string): unknown => (typeof r[key] === 'object' ? r[key][sub] : undefined);
-      expect(reader.scalar(i, 'id')).toBe(r.id);
-      expect(reader.scalar(i, 'exchange', 'url')).toBe(inner('exchange', 'url'));
-      expect(reader.scalar(i, 'exchange')).toBeUndefined();
-      expect(reader.part(i, 'classification')).toEqual(r.classification);
-      reader.scalars(i, plan, out);
-      expect(out).toEqual([r.seq, inner('exchange', 'status'), inner('classification', 'message'), r.url, undefined]);
-    }
-  });
-
   it('refuses a damaged pack with a message rather than returning wrong records', () => {
     const packed = packRecords(rows(10));
     expect(() => unpackRecords({ ...packed, body: packed.body.slice(0, -8) })).toThrow(/damaged record pack/);
@@ -165,7 +112,6 @@ describe('packRecords / unpackRecords', () => {
     expect(() => unpackRecords({ ...packed, body: btoa('{"text":""}') })).toThrow(/damaged record pack/);
     expect(() => unpackRecords({ ...packed, count: packed.count - 1 })).toThrow(/tokens left over/);
     expect(() => unpackRecords({ ...packed, count: packed.count + 1 })).toThrow(/ran out of tokens/);
-    expect(() => readPack({ ...packed, count: packed.count - 1 })).toThrow(/tokens left over/);
     expect(isPackedRecords({ ...packed, format: 99 })).toBe(false);
   });
 

@@ -405,332 +405,94 @@ export function isPackedRecords(value: unknown): value is PackedRecords {
 
 /** Unpacks the records; throws on a damaged pack (the caller reports it, it loses nothing silently). */
 export function unpackRecords<T = Json>(packed: PackedRecords): T[] {
-  const reader = readPack(packed);
-  const out = new Array<T>(reader.count);
-  for (let i = 0; i < reader.count; i++) out[i] = reader.record(i) as T;
-  return out;
-}
-
-// A read pack's tokens, resolved: what each depends on in the stream (the next new string, the last
-// integer under its key, the next raw number, a reference counted back) is worked out in one pass,
-// so any record, or one value of it, can then be read on its own.
-const R_CONST = 0; // value: 0 null, 1 false, 2 true
-const R_INT = 1; // value: the number (a 32-bit integer)
-const R_STRING = 2; // value: index in strings
-const R_REF = 3; // value: the first token of the part referred to (an object or array met before)
-const R_FLOAT = 4; // value: index in floats (any other number)
-const R_ARRAY = 5; // value: length; the items follow
-const R_OBJECT = 6; // value: shape; one value per key follows
-
-/** The scalars `PackReader.scalars` reads of each record: a key of the record, or a key of an object under one. */
-export class FieldPlan {
-  /** The keys of the record whose objects the plan reads into. */
-  readonly inner: string[];
-  constructor(readonly paths: ReadonlyArray<readonly [string] | readonly [string, string]>) {
-    this.inner = [...new Set(paths.filter((p) => p.length === 2).map((p) => p[0]))];
-  }
-}
-
-/** A scalar of a record: what `PackReader.scalar` gives (undefined: no such key, or not a scalar). */
-export type PackScalar = string | number | boolean | null | undefined;
-
-/**
- * A pack whose tokens have been read once (`readPack`), holding no record objects: a record is made
- * when asked for (`record`), and a list can read a record's scalars without making it (`scalar`).
- * The parts that repeat (the same object or array met again) are made once, frozen and shared, as
- * `unpackRecords` gives them.
- */
-export class PackReader {
-  /** The parts met again made so far (once each, frozen), by their first token. */
-  private readonly madeShared = new Map<number, unknown>();
-  /** Per shape: its keys as property names, made on first use (see propertyName). */
-  private readonly shapeNames: Array<string[] | undefined> = [];
-  /** Index in the string table by key name, for `scalar`; -1: not in this pack. */
-  private readonly keyIndex = new Map<string, number>();
-  private readonly codesByPlan = new Map<FieldPlan, Int32Array[]>();
-
-  constructor(
-    readonly count: number,
-    private readonly kinds: Uint8Array,
-    private readonly values: Int32Array,
-    /** Per container token: the token after its last item. */
-    private readonly ends: Int32Array,
-    /** Per container token: 1 when a later token refers to it (it is shared, see sharedPart). */
-    private readonly shared: Uint8Array,
-    private readonly recordAt: Int32Array,
-    private readonly floats: readonly number[],
-    private readonly strings: readonly string[],
-    private readonly shapes: readonly number[][],
-  ) {}
-
-  /** Record i, made now (each call makes a new one; the parts that repeat are the shared ones). */
-  record(i: number): unknown {
-    return this.value(this.recordAt[i]);
-  }
-
-  /**
-   * A scalar under `key` (or `key`.`inner`) of record i, without making the record: undefined when
-   * there is no such key, a value is not an object, or the value found is an object or array.
-   */
-  scalar(i: number, key: string, inner?: string): PackScalar {
-    let at = this.find(this.recordAt[i], key);
-    if (at >= 0 && inner !== undefined) at = this.find(at, inner);
-    return at < 0 ? undefined : this.scalarAt(at);
-  }
-
-  /** An object or array under `key` of record i, made now (a shared one is the shared object); undefined when none. */
-  part(i: number, key: string): unknown {
-    const at = this.find(this.recordAt[i], key);
-    return at < 0 ? undefined : this.value(at);
-  }
-
-  /** The token of the value under `key` in the object at token `at` (a reference followed), or -1. */
-  private find(at: number, key: string): number {
-    if (this.kinds[at] === R_REF) at = this.values[at];
-    if (this.kinds[at] !== R_OBJECT) return -1;
-    let name = this.keyIndex.get(key);
-    if (name === undefined) this.keyIndex.set(key, (name = this.strings.indexOf(key)));
-    const slot = name < 0 ? -1 : this.shapes[this.values[at]].indexOf(name);
-    if (slot < 0) return -1;
-    let item = at + 1;
-    for (let k = 0; k < slot; k++) item = this.kinds[item] >= R_ARRAY ? this.ends[item] : item + 1;
-    return this.kinds[item] === R_REF ? this.values[item] : item;
-  }
-
-  /**
-   * The scalars of record i that `plan` names, into `out` (by the plan's order; undefined where there
-   * is none), in one walk over the record and its inner objects: what a list reads of every record
-   * as it arrives, without a lookup per field.
-   */
-  scalars(i: number, plan: FieldPlan, out: PackScalar[]): void {
-    out.length = plan.paths.length;
-    out.fill(undefined);
-    const codes = this.planCodes(plan);
-    this.scalarsOf(this.recordAt[i], codes[0], codes, out);
-  }
-
-  /** Per string index of a key: 0 not read, f + 1 the plan's field f, -(g + 1) inner object g (codes[g + 1]). */
-  private planCodes(plan: FieldPlan): Int32Array[] {
-    let codes = this.codesByPlan.get(plan);
-    if (codes !== undefined) return codes;
-    const top = new Int32Array(this.strings.length);
-    const inner = plan.inner.map(() => new Int32Array(this.strings.length));
-    const indexOf = (key: string): number => {
-      let name = this.keyIndex.get(key);
-      if (name === undefined) this.keyIndex.set(key, (name = this.strings.indexOf(key)));
-      return name;
-    };
-    plan.paths.forEach(([key, sub], f) => {
-      const name = indexOf(key);
-      if (name < 0) return;
-      if (sub === undefined) top[name] = f + 1;
-      else {
-        const g = plan.inner.indexOf(key);
-        top[name] = -(g + 1);
-        const subName = indexOf(sub);
-        if (subName >= 0) inner[g][subName] = f + 1;
-      }
-    });
-    codes = [top, ...inner];
-    this.codesByPlan.set(plan, codes);
-    return codes;
-  }
-
-  private scalarsOf(at: number, table: Int32Array, codes: Int32Array[], out: PackScalar[]): void {
-    if (this.kinds[at] === R_REF) at = this.values[at];
-    if (this.kinds[at] !== R_OBJECT) return;
-    const keys = this.shapes[this.values[at]];
-    let item = at + 1;
-    for (let k = 0; k < keys.length; k++) {
-      const code = table[keys[k]];
-      if (code > 0) out[code - 1] = this.scalarAt(item);
-      else if (code < 0) this.scalarsOf(item, codes[-code], codes, out);
-      item = this.kinds[item] >= R_ARRAY ? this.ends[item] : item + 1;
-    }
-  }
-
-  private scalarAt(at: number): PackScalar {
-    const kind = this.kinds[at];
-    const value = this.values[at];
-    if (kind === R_STRING) return this.strings[value];
-    if (kind === R_INT) return value;
-    if (kind === R_FLOAT) return this.floats[value];
-    if (kind === R_CONST) return value === 0 ? null : value === 2;
-    return undefined;
-  }
-
-  private value(at: number): unknown {
-    const kind = this.kinds[at];
-    const value = this.values[at];
-    switch (kind) {
-      case R_CONST:
-        return value === 0 ? null : value === 2;
-      case R_INT:
-        return value;
-      case R_FLOAT:
-        return this.floats[value];
-      case R_STRING:
-        return this.strings[value];
-      case R_REF:
-        return this.sharedPart(value);
-    }
-    return this.shared[at] === 1 ? this.sharedPart(at) : this.container(at);
-  }
-
-  /** The part at token `at` that is met again: made once, frozen, and the same object wherever it is read. */
-  private sharedPart(at: number): unknown {
-    let made = this.madeShared.get(at);
-    if (made === undefined) {
-      made = this.container(at);
-      deepFreeze(made);
-      this.madeShared.set(at, made);
-    }
-    return made;
-  }
-
-  private container(at: number): unknown {
-    const length = this.values[at];
-    let item = at + 1;
-    if (this.kinds[at] === R_ARRAY) {
-      const items = new Array<unknown>(length);
-      for (let i = 0; i < length; i++) {
-        items[i] = this.value(item);
-        item = this.kinds[item] >= R_ARRAY ? this.ends[item] : item + 1;
-      }
-      return items;
-    }
-    const names = (this.shapeNames[length] ??= this.shapes[length].map((k) => propertyName(this.strings[k])));
-    const object: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) {
-      object[names[i]] = this.value(item);
-      item = this.kinds[item] >= R_ARRAY ? this.ends[item] : item + 1;
-    }
-    return object;
-  }
-}
-
-/** Reads a pack's tokens once (see PackReader); throws on a damaged pack, as unpackRecords does. */
-export function readPack(packed: PackedRecords): PackReader {
   const parts = inflateParts(packed);
   const { shapes, numbers } = parts;
   const strings = decodeStrings(parts.text, parts.heads);
   const tokens = new DigitReader(parts.tokens, 'the tokens');
-  // Every token ends with one last digit: that many tokens (more are refused as damaged below).
-  let room = 0;
-  for (let i = 0; i < parts.tokens.length; i++) {
-    const c = parts.tokens.charCodeAt(i);
-    if (c >= LAST_DIGIT && c < LAST_DIGIT + 32) room++;
-  }
-  const kinds = new Uint8Array(room);
-  const values = new Int32Array(room);
-  const ends = new Int32Array(room);
-  const shared = new Uint8Array(room);
-  const recordAt = new Int32Array(packed.count);
-  const floats: number[] = [];
-  /** Per part id (objects and arrays in the order they end; records take none): its first token. */
-  const partAt: number[] = [];
+  const subtrees: unknown[] = [];
   /** The last integer under each key, at key + 1 (NO_KEY is -1); NaN: none yet. */
   const lastInt: number[] = new Array<number>(strings.length + 1).fill(NaN);
   /** Strings met so far (as values or as keys of a shape used): the next new string follows them. */
   let stringsMet = 0;
-  const shapesMet: boolean[] = [];
+  /** Per shape met so far: its keys' names, as property names (see propertyName). */
+  const shapeNames: string[][] = [];
   let numberAt = 0;
-  let n = 0;
 
   const damaged = (what: string): never => {
     throw new Error(`damaged record pack: ${what} at token ${tokens.at}`);
   };
-  const number = (at: number, value: number): void => {
-    if ((value | 0) === value) {
-      kinds[at] = R_INT;
-      values[at] = value;
-    } else {
-      kinds[at] = R_FLOAT;
-      values[at] = floats.push(value) - 1;
-    }
-  };
-  const int = (at: number, value: number, key: number): void => {
+
+  const int = (value: number, key: number): number => {
     if (value >= MIN_DELTA_INT) lastInt[key + 1] = value;
-    number(at, value);
+    return value;
   };
 
-  const walk = (key: number): void => {
+  const read = (key: number): unknown => {
     if (tokens.done) damaged('ran out of tokens');
-    const at = n++;
     const token = tokens.next();
-    if (at >= room) damaged('a token that does not end');
     const kind = token % KINDS;
     const payload = (token - kind) / KINDS;
     switch (kind) {
       case K_CONST:
-        if (payload <= 2) {
-          kinds[at] = R_CONST;
-          values[at] = payload;
-        } else if (payload === 3 && numberAt < numbers.length) number(at, numbers[numberAt++]);
-        else damaged('an unknown constant');
-        return;
+        if (payload === 0) return null;
+        if (payload === 1) return false;
+        if (payload === 2) return true;
+        if (payload === 3 && numberAt < numbers.length) return numbers[numberAt++];
+        return damaged('an unknown constant');
       case K_STRING:
         if (payload >= strings.length) damaged('an unknown string');
         if (payload >= stringsMet) stringsMet = payload + 1;
-        kinds[at] = R_STRING;
-        values[at] = payload;
-        return;
+        return strings[payload];
       case K_NEW_STRING:
-        if (stringsMet >= strings.length) damaged('an unknown string');
-        kinds[at] = R_STRING;
-        values[at] = stringsMet++;
-        return;
+        return stringsMet < strings.length ? strings[stringsMet++] : damaged('an unknown string');
       case K_INT:
-        return int(at, payload, key);
+        return int(payload, key);
       case K_DELTA_INT: {
         const last = lastInt[key + 1];
-        if (Number.isNaN(last)) damaged('a difference with nothing before');
-        return int(at, last + unzigzag(payload), key);
+        return Number.isNaN(last) ? damaged('a difference with nothing before') : int(last + unzigzag(payload), key);
       }
       case K_REF: {
-        const id = partAt.length - payload;
+        const id = subtrees.length - payload;
         if (payload < 1 || id < 0) damaged('a reference to no earlier part');
-        kinds[at] = R_REF;
-        values[at] = partAt[id];
-        shared[partAt[id]] = 1;
-        return;
+        const shared = subtrees[id];
+        // Frozen when first referred to (deepFreeze freezes all it holds, so a frozen part is done).
+        if (!Object.isFrozen(shared)) deepFreeze(shared);
+        return shared;
       }
-      case K_ARRAY:
-        kinds[at] = R_ARRAY;
-        values[at] = payload;
-        for (let i = 0; i < payload; i++) walk(NO_KEY);
-        break;
+      case K_ARRAY: {
+        const items = new Array<unknown>(payload);
+        for (let i = 0; i < payload; i++) items[i] = read(NO_KEY);
+        subtrees.push(items);
+        return items;
+      }
       case K_OBJECT: {
         const keys = shapes[payload] ?? damaged('an unknown shape');
-        if (!shapesMet[payload]) {
-          shapesMet[payload] = true;
-          for (const k of keys) {
-            if (strings[k] === undefined) damaged('an unknown key');
-            if (k >= stringsMet) stringsMet = k + 1;
-          }
+        let names = shapeNames[payload];
+        if (names === undefined) {
+          for (const k of keys) if (k >= stringsMet) stringsMet = k + 1;
+          names = shapeNames[payload] = keys.map((k) => propertyName(strings[k] ?? damaged('an unknown key')));
         }
-        kinds[at] = R_OBJECT;
-        values[at] = payload;
-        for (const k of keys) walk(k);
-        break;
+        const object: Record<string, unknown> = {};
+        for (let i = 0; i < keys.length; i++) object[names[i]] = read(keys[i]);
+        subtrees.push(object);
+        return object;
       }
       default:
         return damaged('an unknown token');
     }
-    ends[at] = n;
-    partAt.push(at);
   };
 
+  const out = new Array<T>(packed.count);
   for (let i = 0; i < packed.count; i++) {
-    const at = n;
-    recordAt[i] = at;
-    walk(NO_KEY);
-    // The records themselves took no id when packed (they are never repeated): the last one given.
-    if (partAt.length > 0 && partAt[partAt.length - 1] === at) partAt.pop();
+    const before = subtrees.length;
+    const record = read(NO_KEY);
+    // The records themselves took no id when packed (they are never repeated): the last one pushed.
+    if (subtrees.length > before && subtrees[subtrees.length - 1] === record) subtrees.pop();
+    out[i] = record as T;
   }
   if (!tokens.done) damaged('tokens left over');
   if (numberAt !== numbers.length) damaged('numbers left over');
-  return new PackReader(packed.count, kinds, values, ends, shared, recordAt, floats, strings, shapes);
+  return out;
 }
 
 // The parts repeat what each record's tokens spell out (records of one kind look alike): deflate

@@ -22,7 +22,7 @@ import {
   COLUMN_DEFS,
   layoutColumns,
   ROW_HEIGHT,
-  shownMessage,
+  shownMessageOf,
   STACKED_ROW_HEIGHT,
   userColumns,
   WRAP_LINE_HEIGHT,
@@ -198,10 +198,9 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     const heightOf = (i: number): number => {
       const item = display.item(i);
       if (item.type !== 'row') return base;
-      // Read through the row: a record still packed is not made for its height (rows.ts).
-      const row = dataset.row(item.position);
-      if (row.nav) return base;
-      const lines = lineCounter.lines(shownMessage(row.messageText));
+      const record = dataset.row(item.position).record;
+      if (record.kind !== 'request') return base;
+      const lines = lineCounter.lines(shownMessageOf(record));
       if (lines > 1) wraps = true;
       return base + (lines - 1) * line;
     };
@@ -231,7 +230,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
     startAtEnd: order === 'newest-last',
     rowKey: (i) => {
       const item = display.item(i);
-      return item.type === 'row' ? dataset.row(item.position).recordId : item;
+      return item.type === 'row' ? dataset.row(item.position).record.id : item;
     },
   });
   // Narrow docks keep the columns that answer "what now" (status, code, ID, message, verdict): two-line rows.

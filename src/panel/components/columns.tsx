@@ -220,12 +220,7 @@ export function messageOf(record: RequestRecord): string {
 
 /** The Message cell's text as shown (the rest is in its tooltip and the detail). */
 export function shownMessageOf(record: RequestRecord): string {
-  return shownMessage(messageOf(record));
-}
-
-/** A Message cell's whole text (`messageOf`, `Row.messageText`) as shown. */
-export function shownMessage(text: string): string {
-  return truncate(text, CELL_CHARS);
+  return truncate(messageOf(record), CELL_CHARS);
 }
 
 export const COLUMN_BY_ID: ReadonlyMap<string, ColumnDef> = new Map(COLUMN_DEFS.map((c) => [c.id, c]));

@@ -3,12 +3,9 @@
 // that can hold a retry at all (two or more attempts, one of them a failure). A burst of 2,000
 // distinct URLs costs one map lookup per record and no audit work. Records are only queued as they
 // arrive and bucketed when the audit is next read (its refresh runs after a quiet moment), so a
-// panel opening on 100,000 rows does not pay for the buckets while it takes the rows in. Buckets
-// hold the list's rows: a row whose record is still packed is bucketed by its method and URL, and its
-// record is made only when its call is audited (two attempts or more) or the audit view reads it.
+// panel opening on 100,000 rows does not pay for the buckets while it takes the rows in.
 import { auditAttempts, type AuditAttempt, type AuditRule, type RetrySequence } from '../../core/audit';
 import type { CaptureRecord, RequestRecord } from '../../protocol/messages';
-import { makeRow, Row } from './rows';
 
 /** The audit's call key (`METHOD url` without the fragment), as `auditSequence` names it. */
 export function auditCallKey(method: string, url: string): string {
@@ -19,14 +16,14 @@ export function auditCallKey(method: string, url: string): string {
 /** Records bucketed between two time checks of a sliced ingest: well under a millisecond. */
 const INGEST_STEP = 500;
 
-/** A call's rows: most calls are made once, and hold their one row without a map. */
-type Bucket = Row | Map<string, Row>;
+/** A call's records: most calls are made once, and hold their one record without a map. */
+type Bucket = RequestRecord | Map<string, RequestRecord>;
 
 function bucketSize(bucket: Bucket | undefined): number {
   return bucket === undefined ? 0 : bucket instanceof Map ? bucket.size : 1;
 }
 
-function bucketRows(bucket: Bucket): Iterable<Row> {
+function bucketRecords(bucket: Bucket): Iterable<RequestRecord> {
   return bucket instanceof Map ? bucket.values() : [bucket];
 }
 
@@ -38,7 +35,7 @@ export class AuditIndex {
   private readonly flaggedByKey = new Map<string, string[]>();
   private readonly rulesById = new Map<string, AuditRule[]>();
   /** Batches upserted but not bucketed yet, in order. */
-  private queued: Array<readonly (CaptureRecord | Row)[]> = [];
+  private queued: Array<readonly CaptureRecord[]> = [];
   /** Records of queued[0] bucketed already (a sliced ingest stopped inside it). */
   private queuedHead = 0;
   /** Bumped whenever a refresh changed the results. */
@@ -50,7 +47,7 @@ export class AuditIndex {
     return this.dirty.size > 0 || this.queued.length > 0;
   }
 
-  reset(records: readonly (CaptureRecord | Row)[]): void {
+  reset(records: readonly CaptureRecord[]): void {
     this.byKey.clear();
     this.keyById.clear();
     this.dirty.clear();
@@ -65,7 +62,7 @@ export class AuditIndex {
   }
 
   /** Queues the records; they are bucketed when the audit is next read or refreshed. */
-  upsert(records: readonly (CaptureRecord | Row)[]): void {
+  upsert(records: readonly CaptureRecord[]): void {
     if (records.length > 0) this.queued.push(records);
   }
 
@@ -94,30 +91,28 @@ export class AuditIndex {
     return true;
   }
 
-  private bucket(records: readonly (CaptureRecord | Row)[], from: number, to: number): void {
+  private bucket(records: readonly CaptureRecord[], from: number, to: number): void {
     for (let i = from; i < to; i++) {
-      const item = records[i];
-      const row = item instanceof Row ? item : makeRow(item);
-      if (row.nav) continue;
-      const id = row.recordId;
-      const key = auditCallKey(row.method, row.url);
-      const before = this.keyById.get(id);
-      if (before !== undefined && before !== key) this.drop(id);
+      const record = records[i];
+      if (record.kind !== 'request') continue;
+      const key = auditCallKey(record.exchange.method, record.exchange.url);
+      const before = this.keyById.get(record.id);
+      if (before !== undefined && before !== key) this.drop(record.id);
       const bucket = this.byKey.get(key);
-      this.keyById.set(id, key);
+      this.keyById.set(record.id, key);
       if (bucket === undefined) {
         // A call's first record: a single attempt has no results to refresh.
-        this.byKey.set(key, row);
+        this.byKey.set(key, record);
         continue;
       }
-      if (bucket instanceof Map) bucket.set(id, row);
-      else if (bucket.recordId === id) this.byKey.set(key, row);
+      if (bucket instanceof Map) bucket.set(record.id, record);
+      else if (bucket.id === record.id) this.byKey.set(key, record);
       else
         this.byKey.set(
           key,
           new Map([
-            [bucket.recordId, bucket],
-            [id, row],
+            [bucket.id, bucket],
+            [record.id, record],
           ]),
         );
       this.dirty.add(key);
@@ -144,10 +139,8 @@ export class AuditIndex {
       }
       this.auditedCalls++;
       const attempts: AuditAttempt[] = [];
-      for (const row of bucketRows(bucket)) {
-        const r = row.record as RequestRecord;
+      for (const r of bucketRecords(bucket))
         attempts.push({ id: r.id, exchange: r.exchange, classification: r.classification });
-      }
       const sequences = auditAttempts(attempts);
       if (sequences.length === 0) {
         changed ||= hadResults;
@@ -209,8 +202,8 @@ export class AuditIndex {
     this.ingest();
     const key = this.keyById.get(id);
     const bucket = key === undefined ? undefined : this.byKey.get(key);
-    const row = bucket instanceof Map ? bucket.get(id) : bucket?.recordId === id ? bucket : undefined;
-    return row?.record as RequestRecord | undefined;
+    if (bucket instanceof Map) return bucket.get(id);
+    return bucket?.id === id ? bucket : undefined;
   }
 
   private drop(id: string): void {
@@ -221,7 +214,7 @@ export class AuditIndex {
     if (bucket instanceof Map) {
       bucket.delete(id);
       if (bucket.size === 1) this.byKey.set(key, bucket.values().next().value!);
-    } else if (bucket?.recordId === id) this.byKey.delete(key);
+    } else if (bucket?.id === id) this.byKey.delete(key);
     this.dirty.add(key);
   }
 
@@ -233,6 +226,6 @@ export class AuditIndex {
 }
 
 function hasFailure(bucket: Bucket): boolean {
-  for (const row of bucketRows(bucket)) if (row.failure) return true;
+  for (const r of bucketRecords(bucket)) if (r.classification.failure) return true;
   return false;
 }

@@ -210,11 +210,11 @@ export class Dataset {
     const measured = this.extentsMeasured;
     const measure = (from: number, to: number): void => {
       for (let i = from; i < to; i++) {
-        const row = this.rows[i];
-        if (row.nav) continue;
+        const record = this.rows[i].record;
+        if (record.kind !== 'request') continue;
+        const c = record.classification;
         // As the Message cell shows it: a network failure's error name when there is no message.
-        messageChars = Math.max(messageChars, row.messageText.length);
-        const c = row.classification!;
+        messageChars = Math.max(messageChars, (c.message ?? record.exchange.error ?? '').length);
         // A frozen classification is a pack's shared part: it cannot change, so once is enough.
         if (measured.has(c)) continue;
         if (Object.isFrozen(c)) measured.add(c);
@@ -247,28 +247,23 @@ export class Dataset {
 
   /** Replaces everything (a snapshot, an import). The filter then runs in steps (see `step`). */
   reset(records: readonly CaptureRecord[]): void {
-    this.resetRows(records.map(makeRow));
-  }
-
-  /** `reset` with the rows made already (a pack's, see rows.ts). */
-  resetRows(rows: readonly Row[]): void {
     this.rowsVersion++;
     this.results.clear();
-    const sorted = [...rows].sort((a, b) => a.seq - b.seq);
+    const sorted = [...records].sort((a, b) => a.seq - b.seq);
     this.rows = [];
     this.offset = SLOT_BASE;
     this.slotById.clear();
     this.slotById.reserve(sorted.length);
     this.failures = 0;
     this.navSlots = [];
-    for (const row of sorted) {
-      const existing = this.slotById.get(row.recordId);
+    for (const record of sorted) {
+      const existing = this.slotById.get(record.id);
       if (existing !== undefined) {
         // Duplicate ids in one snapshot: the later wins, in the earlier slot.
-        this.replaceRow(existing, row);
+        this.replaceRow(existing, makeRow(record));
         continue;
       }
-      this.pushRow(row);
+      this.pushRow(makeRow(record));
     }
     this.startScan(this.spec, false);
   }
@@ -289,25 +284,21 @@ export class Dataset {
    * common case and cost one predicate call each.
    */
   upsert(records: readonly CaptureRecord[]): void {
-    this.upsertRows(records.map(makeRow));
-  }
-
-  /** `upsert` with the rows made already (a pack's, see rows.ts). */
-  upsertRows(rows: readonly Row[]): void {
-    if (rows.length === 0) return;
+    if (records.length === 0) return;
     this.finishScan();
     this.results.clear();
-    if (this.prepend(rows)) {
+    if (this.prepend(records)) {
       this.revision++;
       return;
     }
     let outOfOrder = false;
-    for (const row of rows) {
-      const known = this.slotById.get(row.recordId);
+    for (const record of records) {
+      const known = this.slotById.get(record.id);
       if (known !== undefined) {
         const before = this.row(known);
+        const row = makeRow(record);
         this.replaceRow(known, row);
-        if (before.seq !== row.seq) outOfOrder = true; // a record that moved: rare enough to rebuild
+        if (before.seq !== record.seq) outOfOrder = true; // a record that moved: rare enough to rebuild
         if (outOfOrder) continue;
         const wasShown = this.visibleList.has(known);
         const shown = this.shows(row);
@@ -323,14 +314,14 @@ export class Dataset {
         continue;
       }
       const last = this.rows[this.rows.length - 1];
-      if (outOfOrder || (last !== undefined && row.seq <= last.seq)) {
+      if (outOfOrder || (last !== undefined && record.seq <= last.seq)) {
         outOfOrder = true;
-        this.pushRow(row);
+        this.pushRow(makeRow(record));
         continue;
       }
-      this.appendIfShown(this.pushRow(row));
+      this.appendIfShown(this.pushRow(makeRow(record)));
     }
-    if (outOfOrder) this.rebuild(this.rows);
+    if (outOfOrder) this.rebuild(this.rows.map((r) => r.record));
     this.revision++;
   }
 
@@ -344,14 +335,14 @@ export class Dataset {
     const fromFront = slots.every((slot, i) => slot === this.offset + i);
     if (!fromFront) {
       const gone = new Set(slots);
-      this.rebuild(this.rows.filter((_, i) => !gone.has(i + this.offset)));
+      this.rebuild(this.rows.filter((_, i) => !gone.has(i + this.offset)).map((r) => r.record));
       this.revision++;
       return;
     }
     const count = slots.length;
     for (let i = 0; i < count; i++) {
       const row = this.rows[i];
-      this.slotById.delete(row.recordId);
+      this.slotById.delete(row.record.id);
       if (!row.nav && row.failure) this.failures--;
     }
     this.rows.splice(0, count);
@@ -436,27 +427,28 @@ export class Dataset {
    * Puts a batch of new records that are all older than every row held in front of them, testing
    * only them (as a scan does, newest first). False, changing nothing, for any other batch.
    */
-  private prepend(rows: readonly Row[]): boolean {
+  private prepend(records: readonly CaptureRecord[]): boolean {
     const oldest = this.rows[0];
     if (oldest === undefined) return false;
     let sorted = true;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      if (row.seq >= oldest.seq) return false;
-      if (i > 0 && row.seq <= rows[i - 1].seq) sorted = false;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
+      if (record.seq >= oldest.seq) return false;
+      if (i > 0 && record.seq <= records[i - 1].seq) sorted = false;
     }
-    const added = sorted ? rows : [...rows].sort((a, b) => a.seq - b.seq);
-    for (let i = 1; i < added.length; i++) if (added[i].seq === added[i - 1].seq) return false;
-    const offset = this.offset - added.length;
+    const batch = sorted ? records : [...records].sort((a, b) => a.seq - b.seq);
+    for (let i = 1; i < batch.length; i++) if (batch[i].seq === batch[i - 1].seq) return false;
+    const offset = this.offset - batch.length;
     // An id already held (a row, or one of the batch: a duplicate within it) takes the general path,
     // with the ids indexed so far taken out again. One pass: each id is hashed once.
-    this.slotById.reserve(added.length);
-    for (let i = 0; i < added.length; i++) {
-      if (!this.slotById.add(added[i].recordId, offset + i)) {
-        for (let j = 0; j < i; j++) this.slotById.delete(added[j].recordId);
+    this.slotById.reserve(batch.length);
+    for (let i = 0; i < batch.length; i++) {
+      if (!this.slotById.add(batch[i].id, offset + i)) {
+        for (let j = 0; j < i; j++) this.slotById.delete(batch[j].id);
         return false;
       }
     }
+    const added = batch.map(makeRow);
     const navSlots: number[] = [];
     for (let i = 0; i < added.length; i++) {
       const row = added[i];
@@ -484,9 +476,9 @@ export class Dataset {
     return true;
   }
 
-  /** Rebuilds from rows (rare paths: out-of-order arrivals, evictions from the middle). */
-  private rebuild(rows: readonly Row[]): void {
-    this.resetRows(rows);
+  /** Rebuilds from records (rare paths: out-of-order arrivals, evictions from the middle). */
+  private rebuild(records: CaptureRecord[]): void {
+    this.reset(records);
     this.finishScan();
   }
 
@@ -554,7 +546,7 @@ export class Dataset {
   private pushRow(row: Row): number {
     const slot = this.offset + this.rows.length;
     this.rows.push(row);
-    this.slotById.set(row.recordId, slot);
+    this.slotById.set(row.record.id, slot);
     if (row.nav) this.navSlots.push(slot);
     else if (row.failure) this.failures++;
     return slot;
@@ -566,6 +558,6 @@ export class Dataset {
     if (!before.nav && before.failure) this.failures--;
     if (!row.nav && row.failure) this.failures++;
     this.rows[slot - this.offset] = row;
-    this.slotById.set(row.recordId, slot);
+    this.slotById.set(row.record.id, slot);
   }
 }

@@ -2,18 +2,17 @@
 // as the full record does: every column, filter, grouping key and audit finding.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classify } from '../../core/classify';
 import { parseHar } from '../../core/har';
 import { seedExchange, type SeedCase } from '../../core/testing/seed-cases';
 import type { Exchange } from '../../core/types';
 import { toListRecord } from '../../protocol/list-record';
 import type { RequestRecord } from '../../protocol/messages';
-import { packRecords, readPack, type PackReader } from '../../protocol/packed-records';
 import { COLUMN_DEFS } from '../components/columns';
 import { CHIPS, compileFilter, parseFilter } from '../filter';
 import { AuditIndex } from './audit-index';
-import { packedRows, Row } from './rows';
+import { Row } from './rows';
 
 const SHARED = path.resolve(__dirname, '../../../../shared/fixtures');
 const T0 = Date.parse('2026-11-23T18:00:00Z');
@@ -120,18 +119,6 @@ const QUERIES = [
   'is:retryable',
 ];
 
-/** Rows of the records as the live list makes them: packed, over the port (JSON), read from the pack. */
-function packed(rs: RequestRecord[]): { rows: Row[]; pack: PackReader; made: () => number } {
-  const pack = readPack(JSON.parse(JSON.stringify(packRecords(rs))) as ReturnType<typeof packRecords>);
-  const record = vi.spyOn(pack, 'record');
-  return { rows: packedRows(pack), pack, made: () => record.mock.calls.length };
-}
-
-/** Row fields read from the pack without making the record; the others need it whole (size, headers, stack, specs). */
-const PACKED_FIELDS = ROW_FIELDS.filter(
-  (f) => !['size', 'mime', 'callSiteGroup', 'specProblems', 'operation'].includes(f),
-);
-
 describe('list rows', () => {
   const full = records();
   const slim = full.map((r) => toListRecord(r) as RequestRecord);
@@ -157,29 +144,6 @@ describe('list rows', () => {
     }
   });
 
-  it('read from a pack, give every row field the record gives, making no record for the fields the list scans', () => {
-    const { rows, made } = packed(slim);
-    for (let i = 0; i < slim.length; i++) {
-      const a = new Row(slim[i]);
-      const b = rows[i];
-      expect([b.seq, b.recordId, b.nav, b.messageText]).toEqual([a.seq, a.recordId, a.nav, a.messageText]);
-      expect(b.classification).toEqual(a.classification);
-      for (const f of PACKED_FIELDS) expect([slim[i].id, f, b[f]]).toEqual([slim[i].id, f, a[f]]);
-    }
-    expect(made()).toBe(0);
-    // The rest makes the record once, and keeps it.
-    for (let i = 0; i < slim.length; i++) {
-      const a = new Row(slim[i]);
-      const b = rows[i];
-      for (const f of ROW_FIELDS) expect([slim[i].id, f, b[f]]).toEqual([slim[i].id, f, a[f]]);
-      expect(b.record).toEqual(slim[i]);
-      expect(b.record).toBe(b.record);
-      for (const c of COLUMN_DEFS)
-        expect(JSON.stringify(c.cell(b, b.record as RequestRecord))).toBe(JSON.stringify(c.cell(a, slim[i])));
-    }
-    expect(made()).toBe(slim.length);
-  });
-
   it('match every filter and chip as the full record does', () => {
     const specs = [
       ...QUERIES.map((q) => ({ query: parseFilter(q), chips: new Set<never>(), showAll: true })),
@@ -189,13 +153,6 @@ describe('list rows', () => {
       const test = compileFilter(spec);
       expect(slim.map((r) => test(new Row(r)))).toEqual(full.map((r) => test(new Row(r))));
     }
-    // Rows still packed: the same answers, and no record made to get them.
-    const { rows, made } = packed(slim);
-    for (const spec of specs.filter((s) => !s.query.terms.some((t) => t.key === 'larger-than'))) {
-      const test = compileFilter(spec);
-      expect([spec, rows.map(test)]).toEqual([spec, full.map((r) => test(new Row(r)))]);
-    }
-    expect(made()).toBe(0);
   });
 
   it('give the same audit findings', () => {
@@ -217,22 +174,5 @@ describe('list rows', () => {
     expect(slimIndex.findingCount()).toBe(fullIndex.findingCount());
     expect(slimIndex.sequenceCount()).toBe(fullIndex.sequenceCount());
     for (const r of full) expect(slimIndex.rulesFor(r.id)).toEqual(fullIndex.rulesFor(r.id));
-    // Rows still packed, plus one call made once: only the calls with two attempts make their records.
-    const once = {
-      ...slim[0],
-      id: 'once',
-      seq: 5000,
-      exchange: { ...slim[0].exchange, url: 'https://once.example.com/' },
-    };
-    const { rows, made } = packed([...slim, ...again(slim), once]);
-    const packedIndex = new AuditIndex();
-    packedIndex.reset(rows);
-    packedIndex.refresh();
-    expect(packedIndex.findingCount()).toBe(fullIndex.findingCount());
-    for (const r of full) expect(packedIndex.rulesFor(r.id)).toEqual(fullIndex.rulesFor(r.id));
-    expect(made()).toBeGreaterThan(0);
-    expect(made()).toBeLessThan(rows.length);
-    expect(rows.at(-1)!.record).toEqual(once);
-    expect(packedIndex.record('once')).toEqual(once);
   });
 });

@@ -1,7 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { envelope } from '../../../protocol/messages';
-import { PackReader, packRecords } from '../../../protocol/packed-records';
-import { CHIPS } from '../../filter';
+import { packRecords } from '../../../protocol/packed-records';
 import { manyFailures, stats } from '../../testing';
 import { setupStore as setup, snapshot, TAB } from '../store-harness';
 
@@ -62,43 +61,6 @@ describe('feed slice', () => {
     expect(s().dataset().visibleRequestCount()).toBe(7);
     expect(s().dataset().rowBySeq(records[6].seq)?.record).toEqual(records[6]);
     expect(s().banner).toBeNull();
-  });
-
-  it('keeps packed records packed while the list, its counts and the audit take them in; a row shown makes its own', () => {
-    const { s, runTasks, runAudits } = setup();
-    const records = manyFailures(400);
-    // Each record sent twice (a retry), so the audit has calls to audit: their records are made.
-    const retried = records.slice(0, 3).map((r, i) => ({ ...r, id: `${r.id}-again`, seq: 1000 + i }));
-    const made = vi.spyOn(PackReader.prototype, 'record');
-    s().receive(
-      envelope('bg/snapshot', {
-        tabId: TAB,
-        records: [],
-        packed: packRecords(records.slice(300)),
-        stats: stats(),
-        preserve: false,
-      }),
-    );
-    s().receive(
-      envelope('bg/upsert', { tabId: TAB, records: [], packed: packRecords(records.slice(0, 300)), stats: stats() }),
-    );
-    s().receive(envelope('bg/upsert', { tabId: TAB, records: [], packed: packRecords(retried), stats: stats() }));
-    runTasks();
-    const dataset = s().dataset();
-    dataset.chipCounts(CHIPS);
-    dataset.cellExtents();
-    s().setFilterText('status:5xx');
-    runTasks();
-    s().setFilterText('');
-    runTasks();
-    runAudits();
-    expect(s().audit().sequenceCount()).toBeGreaterThan(0);
-    expect(dataset.size).toBe(403);
-    expect(made.mock.calls.length).toBe(6);
-    // The detail (or a shown row) makes its record, the same as it was sent.
-    expect(dataset.rowBySeq(records[123].seq)?.record).toEqual(records[123]);
-    expect(made.mock.calls.length).toBe(7);
-    made.mockRestore();
   });
 
   it('says so when a pack cannot be read, and keeps the plain records of the message', () => {

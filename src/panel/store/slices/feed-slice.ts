@@ -8,8 +8,7 @@ import {
   type EnvelopeOf,
   type MessageMap,
 } from '../../../protocol/messages';
-import { readPack, type PackedRecords } from '../../../protocol/packed-records';
-import { makeRow, packedRows, type Row } from '../rows';
+import { unpackRecords, type PackedRecords } from '../../../protocol/packed-records';
 import { EMPTY_STATS, type ConnectionStatus, type PanelState } from '../panel-types';
 import type { StoreContext } from './context';
 import { keptSelection } from './view-slice';
@@ -43,47 +42,43 @@ export function createFeedSlice(
   const { deps, lists, scans, audits } = ctx;
   const { live, liveAudit } = lists;
   return (set, get) => {
-    /**
-     * The rows of the records a snapshot or upsert carries: plain ones, then packed ones (whose records
-     * stay packed until something needs them whole, see rows.ts); a damaged pack is reported.
-     */
-    const rowsOf = (p: { records: CaptureRecord[]; packed?: PackedRecords }): Row[] => {
-      const plain = p.records.map(makeRow);
-      if (!p.packed) return plain;
+    /** The records a snapshot or upsert carries: plain ones, then packed ones; a damaged pack is reported. */
+    const recordsOf = (p: { records: CaptureRecord[]; packed?: PackedRecords }): CaptureRecord[] => {
+      if (!p.packed) return p.records;
       try {
-        const packed = packedRows(readPack(p.packed));
-        return plain.length === 0 ? packed : [...plain, ...packed];
+        const unpacked = unpackRecords<CaptureRecord>(p.packed);
+        return p.records.length === 0 ? unpacked : [...p.records, ...unpacked];
       } catch (error) {
         get().showBanner({
           kind: 'error',
           text: `${p.packed.count.toLocaleString('en-US')} rows from the background could not be read (${error instanceof Error ? error.message : String(error)}): close and reopen DevTools to load them again.`,
         });
-        return plain;
+        return p.records;
       }
     };
 
     const handlers: Handlers = {
       'bg/snapshot'(payload) {
-        const p = { ...payload, rows: rowsOf(payload) };
+        const p = { ...payload, records: recordsOf(payload) };
         ctx.full.clear();
-        live.resetRows(p.rows);
-        liveAudit.reset(p.rows);
+        live.reset(p.records);
+        liveAudit.reset(p.records);
         audits.soon();
         scans.scanNow({ stats: p.stats, preserve: p.preserve, ready: true, connection: 'connected' });
         set(keptSelection(get, ctx.current));
         ctx.syncPreserve();
       },
       'bg/upsert'(payload) {
-        const p = { ...payload, rows: rowsOf(payload) };
+        const p = { ...payload, records: recordsOf(payload) };
         // An opening's older rows arrive as upserts of 20,000 while nothing was fetched yet: no ids to list.
-        if (ctx.full.holdsAny) ctx.full.invalidate(p.rows.map((r) => r.recordId));
+        if (ctx.full.holdsAny) ctx.full.invalidate(p.records.map((r) => r.id));
         if (p.removedIds && p.removedIds.length > 0) {
           ctx.full.invalidate(p.removedIds);
           live.remove(p.removedIds);
           liveAudit.remove(p.removedIds);
         }
-        live.upsertRows(p.rows);
-        liveAudit.upsert(p.rows);
+        live.upsert(p.records);
+        liveAudit.upsert(p.records);
         audits.soon();
         scans.bump({ stats: p.stats });
         scans.continueScans();
