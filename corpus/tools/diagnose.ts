@@ -13,6 +13,7 @@ import { leavesOf, MAX_DEPTH, type Leaf } from '../../src/core/infer/walk';
 import { inferJson, isFailureSentence, scorersForDiagnosis as S } from '../../src/core/infer/json';
 import { DATA_CONTAINERS, normalizeKey } from '../../src/core/infer/dictionaries';
 import { recognizers } from '../../src/core/formats/index';
+import { GENERIC_FORMATS } from '../../src/core/infer/index';
 // @ts-expect-error plain .mjs modules without types
 import { loadCorpus } from '../split.mjs';
 // @ts-expect-error plain .mjs modules without types
@@ -31,14 +32,6 @@ interface Case {
   response: { status: number; headers?: Record<string, string>; body?: string; bodyEncoding?: string };
 }
 
-const GENERIC_FORMATS = new Set([
-  'json',
-  'ok-false',
-  'success-false',
-  'code-msg',
-  'generic-error-message',
-  'error-object',
-]);
 const vendorFormats = new Set(recognizers.filter((r) => r.vendor).map((r) => r.id));
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 

@@ -26,7 +26,7 @@ export { supportIdInText, htmlMessage, pageText, pageLines, isBlockPage } from '
 export { isGenericMessage } from './dictionaries';
 
 /** Formats that decide nothing of their own beyond a generic shape: the inference may judge a 2xx for them. */
-const GENERIC_FORMATS = new Set([
+export const GENERIC_FORMATS: ReadonlySet<string> = new Set([
   'json',
   'ok-false',
   'success-false',
