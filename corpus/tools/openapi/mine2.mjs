@@ -1,9 +1,6 @@
 import fs from 'fs';
-import path from 'path';
-import { specFiles } from './spec-walk.mjs';
-const { root, files } = specFiles();
+import { eachOperationResponse, eachSpec, pointerSegment as esc } from './spec-walk.mjs';
 const have = new Set(JSON.parse(fs.readFileSync('cands.json')).map((c) => c.id));
-const esc = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 function compose(s, depth = 0) {
   if (!s || depth > 4) return undefined;
   if (s.example !== undefined) return s.example;
@@ -38,44 +35,33 @@ function compose(s, depth = 0) {
   return undefined;
 }
 const out = [];
-for (const f of files) {
-  let spec;
-  try {
-    spec = JSON.parse(fs.readFileSync(f, 'utf8'));
-  } catch {
-    continue;
-  }
-  const id = path.relative(root, f).replace(/\.json$/, '');
+for (const { id, spec } of eachSpec()) {
   if (have.has(id)) continue;
   const server = (spec.servers && spec.servers[0] && spec.servers[0].url) || '';
-  for (const [p, item] of Object.entries(spec.paths || {}))
-    for (const [m, op] of Object.entries(item || {})) {
-      if (!op || !op.responses) continue;
-      for (const [st, resp] of Object.entries(op.responses)) {
-        const n = parseInt(st);
-        if (!(n >= 400)) continue;
-        for (const [mt, med] of Object.entries((resp && resp.content) || {})) {
-          if (!/json/.test(mt)) continue;
-          const v = compose(med.schema);
-          if (!v || typeof v !== 'object') continue;
-          const s = JSON.stringify(v);
-          if (!/[A-Za-z]{4,}[ ,.][A-Za-z]{3,}/.test(s)) continue;
-          out.push({
-            id,
-            server,
-            path: p,
-            method: m,
-            status: n,
-            mt,
-            ptr: `/paths/${esc(p)}/${m}/responses/${st}/content/${esc(mt)}/schema (property examples)`,
-            example: v,
-            reqHeaders: (op.parameters || []).filter((x) => x && x.in === 'header').map((x) => x.name),
-            respHeaders: Object.keys(resp.headers || {}),
-            composed: true,
-          });
-        }
-      }
+  for (const { path: p, method: m, op, status: st, response: resp } of eachOperationResponse(spec)) {
+    const n = parseInt(st);
+    if (!(n >= 400)) continue;
+    for (const [mt, med] of Object.entries((resp && resp.content) || {})) {
+      if (!/json/.test(mt)) continue;
+      const v = compose(med.schema);
+      if (!v || typeof v !== 'object') continue;
+      const s = JSON.stringify(v);
+      if (!/[A-Za-z]{4,}[ ,.][A-Za-z]{3,}/.test(s)) continue;
+      out.push({
+        id,
+        server,
+        path: p,
+        method: m,
+        status: n,
+        mt,
+        ptr: `/paths/${esc(p)}/${m}/responses/${st}/content/${esc(mt)}/schema (property examples)`,
+        example: v,
+        reqHeaders: (op.parameters || []).filter((x) => x && x.in === 'header').map((x) => x.name),
+        respHeaders: Object.keys(resp.headers || {}),
+        composed: true,
+      });
     }
+  }
 }
 fs.writeFileSync('cands2.json', JSON.stringify(out));
 const by = {};

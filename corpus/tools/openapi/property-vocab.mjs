@@ -10,9 +10,7 @@
 //
 // A name counts once per provider (the spec path's first part). Cut-off: a name enters a half's list
 // when at least MIN_PROVIDERS providers of that half use it in the role.
-import fs from 'fs';
-import path from 'path';
-import { localRefResolver, normKey, specFiles } from './spec-walk.mjs';
+import { eachOperationResponse, eachSpec, normKey } from './spec-walk.mjs';
 
 const MIN_PROVIDERS = 2;
 // Below the cut-off a name is still listed when one provider uses it and the name itself says error.
@@ -54,29 +52,10 @@ const bump = (half, role, name, provider) => {
 };
 const spelling = (key) => [...(spellings.get(key) ?? new Map([[key, 1]]))].sort((a, b) => b[1] - a[1])[0][0];
 
-const { root, files } = specFiles();
 let specsRead = 0;
-for (const file of files) {
-  let spec;
-  try {
-    spec = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    continue;
-  }
+for (const { provider, spec, deref } of eachSpec()) {
   specsRead++;
-  const provider = path
-    .relative(root, file)
-    .split(path.sep)[0]
-    .replace(/\.json$/, '');
   const half = halfOf(provider);
-  const resolve = localRefResolver(spec);
-  const deref = (o, seen = new Set()) => {
-    while (o && o.$ref && !seen.has(o.$ref)) {
-      seen.add(o.$ref);
-      o = resolve(o.$ref);
-    }
-    return o;
-  };
   const isLeaf = (s) => s && !s.properties && !s.items && s.type !== 'object' && s.type !== 'array';
   // Walks one error schema; a container is recorded when a code or message sits directly in it.
   const walkError = (schema0, container, depth, seen) => {
@@ -122,20 +101,16 @@ for (const file of files) {
             bump(half, 'failureWord', `${name}=${v}`, provider);
     }
   };
-  for (const item of Object.values(spec.paths ?? {}))
-    for (const op of Object.values(item ?? {})) {
-      if (!op || typeof op !== 'object' || !op.responses) continue;
-      for (const [status, r0] of Object.entries(op.responses)) {
-        const resp = deref(r0);
-        for (const h of Object.keys(resp?.headers ?? {}))
-          if (ID_HEADER.test(h.toLowerCase())) bump(half, 'idHeader', h.toLowerCase(), provider);
-        for (const [mt, media] of Object.entries(resp?.content ?? {})) {
-          if (!/json|\*\/\*/.test(mt) || !media?.schema) continue;
-          if (status === 'default' || /^[45]/.test(status)) walkError(media.schema, '', 0, new Set());
-          else if (/^2/.test(status)) walkOk(media.schema);
-        }
-      }
+  for (const { status, response } of eachOperationResponse(spec)) {
+    const resp = deref(response);
+    for (const h of Object.keys(resp?.headers ?? {}))
+      if (ID_HEADER.test(h.toLowerCase())) bump(half, 'idHeader', h.toLowerCase(), provider);
+    for (const [mt, media] of Object.entries(resp?.content ?? {})) {
+      if (!/json|\*\/\*/.test(mt) || !media?.schema) continue;
+      if (status === 'default' || /^[45]/.test(status)) walkError(media.schema, '', 0, new Set());
+      else if (/^2/.test(status)) walkOk(media.schema);
     }
+  }
 }
 
 const out = {

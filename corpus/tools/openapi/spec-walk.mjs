@@ -35,3 +35,59 @@ export function localRefResolver(spec) {
     return cur;
   };
 }
+
+/** Follows `$ref`s within one spec until a non-reference (cycle guarded; undefined for a broken path). */
+export const derefWith = (resolve) => (o) => {
+  const seen = new Set();
+  while (o && o.$ref && !seen.has(o.$ref)) {
+    seen.add(o.$ref);
+    o = resolve(o.$ref);
+  }
+  return o;
+};
+
+/**
+ * Every spec that parses, once: its file, `id` (its path under api/ without `.json`), `provider` (the
+ * id's first part, so one vendor's many specs count once), the spec, and its `$ref` resolver and
+ * dereferencer. Unparsable files are skipped.
+ */
+export function* eachSpec() {
+  const { root, files } = specFiles();
+  for (const file of files) {
+    let spec;
+    try {
+      spec = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      continue;
+    }
+    const id = path
+      .relative(root, file)
+      .split(path.sep)
+      .join('/')
+      .replace(/\.json$/, '');
+    const resolve = localRefResolver(spec);
+    yield { file, id, provider: id.split('/')[0], spec, resolve, deref: derefWith(resolve) };
+  }
+}
+
+/** Every response of every operation of `spec`, as written (a response `$ref` is not followed). */
+export function* eachOperationResponse(spec) {
+  for (const [path, item] of Object.entries(spec.paths ?? {}))
+    for (const [method, op] of Object.entries(item ?? {})) {
+      if (!op || typeof op !== 'object' || !op.responses) continue;
+      for (const [status, response] of Object.entries(op.responses)) yield { path, item, method, op, status, response };
+    }
+}
+
+/** Escapes one JSON-pointer segment. */
+export const pointerSegment = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** The examples one media object carries (`example`, `examples.*.value`, `schema.example`), each with its JSON pointer under `base`. */
+export function mediaExamples(base, media) {
+  const found = [];
+  if (media?.example !== undefined) found.push([base + '/example', media.example]);
+  for (const [k, e] of Object.entries(media?.examples ?? {}))
+    if (e && e.value !== undefined) found.push([base + `/examples/${pointerSegment(k)}/value`, e.value]);
+  if (media?.schema && media.schema.example !== undefined) found.push([base + '/schema/example', media.schema.example]);
+  return found;
+}
