@@ -6,6 +6,7 @@
 // Usage: npx tsx corpus/tools/diagnose.ts [--part dev|test|held-back] [--json]
 //   dev: one line per miss (case name, field, location, reason). test and held-back: ONLY counts per
 //   (field, reason class): no case names, no key names, no values (the classes below name none).
+import { readFileSync } from 'node:fs';
 import { convertHarEntry } from '../../src/core/har';
 import { classify } from '../../src/core/classify';
 import { redactClassification } from '../../src/core/redact';
@@ -351,8 +352,10 @@ function diagnose(c: Case, got: Record<string, unknown>, problems: string[]): Di
   return out;
 }
 
-// Session 24's verification set is never scored, read or diagnosed (issue 13): point FAULTLINE_CORPUS_DIRS elsewhere.
-const VERIFICATION_SETS = new Set(['fresh-s24h']);
+// Verification sets (held-back.json `verification`) are never diagnosed (issue 13): point FAULTLINE_CORPUS_DIRS elsewhere.
+const VERIFICATION_SETS = new Set<string>(
+  JSON.parse(readFileSync(new URL('../held-back.json', import.meta.url), 'utf8')).verification.collections,
+);
 const all: Case[] = loadCorpus();
 if (all.some((c) => c.part === part && VERIFICATION_SETS.has(c.collection))) {
   console.error(
