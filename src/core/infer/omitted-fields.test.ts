@@ -2,7 +2,7 @@
 // response carries but the engine did not report). Each table is one class of responses, with counter-examples
 // a too-eager rule would get wrong. Shapes: gRPC-style kinds under `type` (Brex, Connect), lists of error codes
 // (Friendly Captcha, reCAPTCHA/hCaptcha/Turnstile siteverify), support IDs in a message's `hint: [...]` (WeCom,
-// WeChat), a text body's `code: TOKEN` line (Deno Deploy), in block pages that ask for a UUID (Tencent Cloud WAF) or for "the following ID" (DDoS-Guard).
+// WeChat), a wrapper message qualified "as submitted" (Autodesk), a text body's `code: TOKEN` line (Deno Deploy), in block pages that ask for a UUID (Tencent Cloud WAF) or for "the following ID" (DDoS-Guard).
 import { describe, expect, it } from 'vitest';
 import { rows, variantMismatches, type Variant } from '../testing/variants';
 
@@ -168,6 +168,47 @@ const TEXT_CODE_LABELS: Variant[] = [
 
 describe('omitted codes: a text line that labels the code', () => {
   it.each(rows(TEXT_CODE_LABELS))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
+
+const WRAPPERS_WITH_QUALIFIER: Variant[] = [
+  {
+    name: 'problem+json whose detail is a wrapper "… could not be processed as submitted", the field error below it',
+    status: 400,
+    type: 'application/problem+json',
+    body: {
+      type: 'https://api.example.test/problems/invalid-request',
+      title: 'Invalid request',
+      status: 400,
+      detail: 'The request could not be processed as submitted.',
+      errors: [{ field: 'limit', title: 'Invalid value', detail: 'limit must be an integer between 1 and 100.' }],
+    },
+    expect: { failure: true, message: 'limit must be an integer between 1 and 100.' },
+  },
+  {
+    name: 'a message envelope whose wrapper ends "as sent", the specific message in errors',
+    status: 422,
+    body: {
+      message: 'Your request could not be processed as sent.',
+      errors: [{ message: 'email is not a valid address' }],
+    },
+    expect: { failure: true, message: 'email is not a valid address' },
+  },
+  {
+    name: 'counter: a specific sentence ending "as submitted" stays the message',
+    status: 400,
+    type: 'application/problem+json',
+    body: {
+      title: 'Invalid request',
+      status: 400,
+      detail: 'The invoice could not be processed as submitted.',
+      errors: [{ field: 'memo', detail: 'memo is too long' }],
+    },
+    expect: { failure: true, message: 'The invoice could not be processed as submitted.' },
+  },
+];
+
+describe('omitted messages: a wrapper with a trailing "as submitted" gives way to the specific message', () => {
+  it.each(rows(WRAPPERS_WITH_QUALIFIER))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
 
 describe('omitted codes: an upper-case failure kind under `type`', () => {
