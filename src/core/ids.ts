@@ -98,6 +98,12 @@ const PAREN_ID = /\(\s*ID\s*[:#=]?\s*([A-Za-z0-9][A-Za-z0-9_\-:.]{5,127})\s*\)/;
 const CLAUSE_ID =
   /\b(?:this|the following)\s+(?:error\s?id|request\s?id|support\s?id|id|identifier|reference)\b[^:.;\n]{0,40}:\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
 
+/**
+ * A hint the server appends for support, its ID in square brackets: WeCom/WeChat's "…, hint: [1773643642077182456917975],
+ * from ip: …". The brackets and a long token keep an ordinary hint ("hint: use a shorter name") out.
+ */
+const BRACKETED_HINT = /\bhint\s*[:=]\s*\[\s*([A-Za-z0-9][A-Za-z0-9_\-:.]{11,127})\s*\]/i;
+
 /** Trims trailing sentence punctuation from an ID lifted out of prose. */
 function cleanId(id: string): string {
   return id.replace(/[.:,;)\]'"`]+$/, '');
@@ -106,7 +112,7 @@ function cleanId(id: string): string {
 /** An ID written in the message text, or undefined. */
 export function idInMessage(message: string): string | undefined {
   const text = message.length > 4000 ? message.slice(0, 4000) : message;
-  for (const re of [MESSAGE_ID, PAREN_ID, CLAUSE_ID]) {
+  for (const re of [MESSAGE_ID, PAREN_ID, CLAUSE_ID, BRACKETED_HINT]) {
     const m = re.exec(text);
     if (!m) continue;
     const id = cleanId(m[1]);

@@ -940,6 +940,8 @@ function genericMessage(message: string): boolean {
     .toLowerCase()
     .replace(/^(?:http\s*)?\d{3}\s*[:\-–]?\s*/, '')
     .replace(/[.!:]+$/, '')
+    // "… could not be processed as submitted" says no more than the wrapper without it.
+    .replace(/ as (?:submitted|sent|given|received|provided)$/, '')
     .trim();
   return (
     m === '' ||

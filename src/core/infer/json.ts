@@ -230,14 +230,39 @@ function reasonEchoParents(leaves: readonly Leaf[], status: number): Set<string>
   return out;
 }
 
+/** One upper-case word that names a failure, as gRPC-style kinds do (`UNAUTHORIZED`, `FORBIDDEN`, `INVALID`). */
+const FAILURE_KIND =
+  /^(?:UNAUTHORI[SZ]ED|UNAUTHENTICATED|FORBIDDEN|INVALID|DENIED|EXPIRED|REVOKED|LOCKED|BLOCKED|SUSPENDED|DISABLED|CONFLICT|DUPLICATE|UNAVAILABLE|UNSUPPORTED|MISSING|REQUIRED|THROTTLED|RATELIMITED|TIMEOUT|NOTFOUND)$/;
+
+/**
+ * A list of errors whose first item is a machine token that names an error (friendly-captcha and reCAPTCHA-style
+ * `errors: ["sitekey_invalid"]`): a list of codes, not of sentences.
+ */
+function codeListOfErrors(leaf: Leaf): boolean {
+  const v = leaf.value;
+  if (!Array.isArray(v) || !ERROR_LIST_KEYS.has(leaf.norm)) return false;
+  const first = (v[0] ?? '').trim();
+  return (
+    first.length <= 80 &&
+    !/\s/.test(first) &&
+    (UPPER_TAG.test(first) || (/^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+$/.test(first) && namesAnError(first)))
+  );
+}
+/** Keys of a list of errors that may hold codes instead of sentences. */
+const ERROR_LIST_KEYS: ReadonlySet<string> = new Set(['errors', 'error']);
+
 /** The value a code leaf stands for: the first item of a list of codes (`error_codes: ["payment_source_required"]`). */
 function codeValue(leaf: Leaf): Leaf['value'] {
   const v = leaf.value;
-  return Array.isArray(v) && CODE_LIST_KEYS.has(leaf.norm) ? (v[0] ?? '') : v;
+  return Array.isArray(v) && (CODE_LIST_KEYS.has(leaf.norm) || codeListOfErrors(leaf)) ? (v[0] ?? '') : v;
 }
 
 function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>, failed2xx = false): number {
-  const weight = CODE_KEYS.get(leaf.norm) ?? suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9) ?? numericErrorId(leaf);
+  const weight =
+    (codeListOfErrors(leaf) ? 6 : undefined) ??
+    CODE_KEYS.get(leaf.norm) ??
+    suffixWeight(leaf.norm, CODE_KEY_SUFFIXES, 9) ??
+    numericErrorId(leaf);
   if (weight === undefined) return 0;
   const v0 = codeValue(leaf);
   const norm = leaf.norm;
@@ -316,7 +341,9 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
           !(norm === 'reason' && leaf.depth === 0 && /^[A-Z][a-z]{3,29}$/.test(s) && !isGenericMessage(s))
         )
           return 0;
-        if (/^[A-Z]+$/.test(s)) return 0; // `type: "DOMAIN"` names a kind of record
+        // `type: "DOMAIN"` names a kind of record; one upper-case word that names a failure (`UNAUTHORIZED`,
+        // `FORBIDDEN`) is the error's kind. A severity (`ERROR`, `FATAL`) only rates it and stays out.
+        if (/^[A-Z]+$/.test(s) && !FAILURE_KIND.test(s)) return 0;
         break;
       case 'errorname':
         // The key says it names the error: any machine token (Worldpay `errorName: "bodyDoesNotMatchSchema"`).

@@ -17,6 +17,10 @@ const SUPPORT_PHRASES: readonly RegExp[] = [
   /\bsupport\s*ID\s*(?:is)?\s*:?\s*([0-9A-Za-z][0-9A-Za-z\-]{5,127})/i,
   /\b(?:request|correlation|trace|tracking|incident|error|event|transaction|activity|session|internal)[ _-]?(?:ID|identifier|ref(?:erence)?)\s*(?:is)?\s*[:=#]?\s*["'(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i,
   XID_PHRASE,
+  // A page that names the ID to quote a UUID: "UUID: …", Chinese WAF pages' "您的请求UUID为：…" ("your request's UUID is:").
+  /\bUUID\s*(?:is|为|是)?\s*[:=：]?\s*([0-9A-Za-z][0-9A-Za-z\-]{15,127})/i,
+  // "…please enclose the following ID: [ #1125504 ]" (DDoS-Guard and other block pages): the ID after a clause naming it.
+  /\b(?:this|the following)\s+(?:ID|identifier|reference(?: number)?)\b[^:.;\n]{0,40}:\s*[[(]?\s*#?\s*([0-9A-Za-z][0-9A-Za-z\-]{5,127})/i,
   // FortiWeb's block page: the Message ID finds the log entry (the Attack ID beside it names the signature).
   /\bMessage\s*ID\s*:\s*(\d{6,20})\b/,
   /\bDetails\s*:\s*(cache-[A-Za-z0-9\-]+(?: \d+){0,2})/i,
@@ -181,6 +185,13 @@ const LEADING_BRACKET_CODE = /^\s*\[(-?\d{1,6}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\][
 /** "Code: NoSuchKey" in a page's text (S3 website endpoints list Code, Message, RequestId): a one-token code. */
 const LABELLED_CODE = /(?:^|[^\w ]|[^s] )\bCode\s*:\s*([A-Z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*)\b(?![ \t]*[a-z])/;
 
+/**
+ * A line of its own that labels the code, in any case (`code: DEPLOYMENT_NOT_FOUND` under a text body's sentence,
+ * `error_code = rate_limited`): the label makes any one token a code.
+ */
+const CODE_LABEL_LINE =
+  /^[ \t]*(?:error[ _-]?)?code[ \t]*[:=][ \t]*[`'"]?([A-Za-z][A-Za-z0-9]*(?:[._:-][A-Za-z0-9]+)*|-?\d{1,9})[`'"]?[ \t]*\.?[ \t]*$/im;
+
 export function codeInPage(text: string, status: number): string | undefined {
   const head = text.length > 8000 ? text.slice(0, 8000) : text;
   // The rarer patterns run only when their one fixed character is in the text.
@@ -188,6 +199,7 @@ export function codeInPage(text: string, status: number): string | undefined {
     (head.trimStart().startsWith('[') ? LEADING_BRACKET_CODE.exec(head) : null) ??
     PAGE_CODE.exec(head) ??
     (head.includes('_') ? CODE_LINE.exec(head) : null) ??
-    (head.includes('Code') ? LABELLED_CODE.exec(head) : null);
+    (head.includes('Code') ? LABELLED_CODE.exec(head) : null) ??
+    (/code/i.test(head) ? CODE_LABEL_LINE.exec(head) : null);
   return m && m[1] !== String(status) ? m[1] : undefined;
 }
