@@ -33,6 +33,7 @@ import { statusSemantics } from '../status';
 import { leavesOf, MAX_DEPTH, TRACEPARENT, type Leaf } from './walk';
 import { batchItemFailure } from './batch-items';
 import { unlistedMessage } from './fallbacks';
+import { LONE_MESSAGE_KEYS, saysFailureAlone } from './lone-message';
 
 export interface Inferred {
   errorCode?: string | number;
@@ -731,6 +732,9 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   // sentence instead of a status word; judged only when nothing beside it carries a payload.
   let failureSentence = false;
   let payload = false;
+  // `{message: "Account already exists"}`, `{result: 0, reason: "no such user"}`: a message that alone says failure.
+  let loneFailure = false;
+  let resultZero = false;
   let n = 0;
   const prefix = sharedKeyPrefix(obj);
   for (const key in obj) {
@@ -755,6 +759,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     ) {
       hasMessage = true;
       if (ERROR_PHRASE.test(v)) errorPhrase = true;
+      if (LONE_MESSAGE_KEYS.has(norm) && saysFailureAlone(v)) loneFailure = true;
     }
     const flag =
       typeof v === 'boolean'
@@ -821,6 +826,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     // `{result: -1, msg: "system busy"}`: a negative `result` is a return code (a count or a value is never below 0);
     // a positive one may be a value, judged after the loop by what stands beside it.
     if (norm === 'result' && typeof v === 'number' && Number.isInteger(v)) {
+      if (v === 0) resultZero = true;
       if (v <= 0) numericCode = v;
       else positiveResult = v;
       continue;
@@ -852,6 +858,21 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   // a 2xx body that is only a list of violations (`{violations: [{constraint, description}]}`,
   // Bean Validation's `constraintViolations`, `invalid_params`) reports a rejected request.
   if (failure === undefined && keys === 1 && onlyViolations(obj)) failure = true;
+  // A body that is only a message saying failure (at most one other scalar, an echo of the input), or that message
+  // beside `result: 0` (cPanel's failed call; a `code: 0` beside it is a success code and stays one).
+  if (
+    failure === undefined &&
+    loneFailure &&
+    keys <= 2 &&
+    !payload &&
+    !resourceLike &&
+    !successMessage &&
+    (numericCode === undefined || resultZero) &&
+    appStatus === undefined &&
+    statusText === undefined &&
+    numericFlag === undefined
+  )
+    return true;
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
   if (failure === undefined && failureSentence && !payload && !resourceLike && keys <= 4) return true;
   if (failure === true && invalidWord && !hasMessage && !errorMessage && keys > 8) return undefined;
@@ -1111,6 +1132,8 @@ const STATUS_HOLDERS = [
   'summary',
   // `{head: {code, msg}, body}` gateway envelopes (the head says how the call went).
   'head',
+  // cPanel WHM's `{metadata: {result: 0, reason}, data}`: the call's outcome beside (or instead of) the payload.
+  'metadata',
 ];
 export const STATUS_HOLDER_SET: ReadonlySet<string> = new Set(STATUS_HOLDERS);
 
