@@ -735,6 +735,8 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   // `{message: "Account already exists"}`, `{result: 0, reason: "no such user"}`: a message that alone says failure.
   let loneFailure = false;
   let resultZero = false;
+  // `{success: 0, data: {code: 20001}}` (bitbank): the payload slot holds only an error's code.
+  let codeOnlyData = false;
   let n = 0;
   const prefix = sharedKeyPrefix(obj);
   for (const key in obj) {
@@ -779,6 +781,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       errorMessage = true;
     if (EXPLICIT_CODE_KEYS.has(norm) && typeof v === 'number' && Number.isInteger(v) && v !== 0) explicitCode = true;
     if (v !== null && typeof v === 'object' && !placeholderError(v)) payload = true;
+    if (norm === 'data' && codeOnly(v)) codeOnlyData = true;
     if (typeof v === 'string' && STATUS_KEYS.has(norm)) {
       const word = v.trim().toUpperCase();
       if (SENTENCE_STATUS_KEYS.has(norm) && isFailureSentence(v.trim())) failureSentence = true;
@@ -879,7 +882,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   if (failure === undefined && statusText !== undefined && statusText !== 0 && errorMessage && keys <= 4) return true;
   if (failure === undefined && statusText !== undefined && SUCCESS_WORDS.has(String(statusText))) failure = false;
   if (failure === undefined && numericFlag !== undefined && !counts && !resourceLike) {
-    if (numericFlag === 0 && hasMessage) return true;
+    if (numericFlag === 0 && (hasMessage || codeOnlyData)) return true;
     if (numericFlag === 1) failure = false;
   }
   // A small envelope of a non-zero `error_code` and an `error_msg` failed, even beside the call's `id` (Baidu Qianfan).
@@ -940,6 +943,21 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (appStatusCode(appStatus)) return true;
   }
   return failure;
+}
+
+/** An object of one or two keys whose code (`code`, `errorCode`, `errCode`) is set and not 0: an error's code alone. */
+function codeOnly(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  if (keys.length === 0 || keys.length > 2) return false;
+  return keys.some((k) => {
+    const norm = normalizeKey(k);
+    const x = (v as Record<string, unknown>)[k];
+    return (
+      (norm === 'code' || norm === 'errorcode' || norm === 'errcode') &&
+      ((typeof x === 'number' && Number.isInteger(x) && x !== 0) || (typeof x === 'string' && namedErrorCode(x.trim())))
+    );
+  });
 }
 
 /**
