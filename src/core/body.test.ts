@@ -49,6 +49,12 @@ describe('decodeBase64', () => {
 });
 
 describe('buildBodyView', () => {
+  it('reads a JSONP call sent as text/html as the JSON inside it, and leaves a page a page', () => {
+    const v = buildBodyView(ex('callback( {"error":1001,"error_description":"token check failed"} );', 'text/html'));
+    expect(v.kind).toBe('json');
+    expect(v.json).toEqual({ error: 1001, error_description: 'token check failed' });
+    expect(buildBodyView(ex('<p>callback({"a":1})</p>', 'text/html')).kind).toBe('html');
+  });
   it('distinguishes a body that was not captured from an empty one', () => {
     expect(buildBodyView(ex(undefined)).kind).toBe('not-captured');
     expect(buildBodyView(ex('')).kind).toBe('empty');

@@ -219,7 +219,15 @@ function unwrapScriptJson(text: string, start: number, mimeType: string): { json
   const xssi = XSSI_PREFIX.exec(head);
   if (xssi && xssi[0].length > 0)
     return { json: text.slice(start + xssi[0].length), note: 'anti-XSSI prefix before the JSON removed' };
-  if (!JSON_MIME.test(mimeType) && !mimeType.includes('javascript') && mimeType !== 'text/plain' && mimeType !== '')
+  // JSONP comes as script or text, and from older APIs as text/html (QQ Connect's `callback( {"error": …} );`); a
+  // page never starts with a call, so the anchored match below cannot take one.
+  if (
+    !JSON_MIME.test(mimeType) &&
+    !mimeType.includes('javascript') &&
+    mimeType !== 'text/plain' &&
+    mimeType !== 'text/html' &&
+    mimeType !== ''
+  )
     return undefined;
   const call = JSONP.exec(head);
   if (!call) return undefined;

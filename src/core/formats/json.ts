@@ -268,6 +268,8 @@ export const json: FormatRecognizer = {
     if (isRecord(lone) && explicitSuccessFlag(lone) === false) return null;
     // `{violations: [{constraint, description}]}`: a 2xx that only lists the request's violations (the inference judges it).
     if (n === 1 && onlyViolations(j)) return null;
+    // `{reason: "no such user"}`, `{bucket, msg: "failed to write bucket"}`: a small body whose own verdict is failure.
+    if (n <= 2 && statusVerdict(j) === true) return null;
     // A batch answer with a failed operation (`Failed: [...]`, a sub-response's 403, `userErrors`): the inference reads it.
     if (batchItemFailure(body.json) !== undefined) return null;
     // `{error_backend_alias: {http_status_code: 500, http_body}}`: a gateway's error details for one backend.

@@ -33,6 +33,7 @@ import { statusSemantics } from '../status';
 import { leavesOf, MAX_DEPTH, TRACEPARENT, type Leaf } from './walk';
 import { batchItemFailure } from './batch-items';
 import { unlistedMessage } from './fallbacks';
+import { LONE_MESSAGE_KEYS, saysFailureAlone } from './lone-message';
 
 export interface Inferred {
   errorCode?: string | number;
@@ -758,6 +759,11 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   // sentence instead of a status word; judged only when nothing beside it carries a payload.
   let failureSentence = false;
   let payload = false;
+  // `{message: "Account already exists"}`, `{result: 0, reason: "no such user"}`: a message that alone says failure.
+  let loneFailure = false;
+  let resultZero = false;
+  // `{success: 0, data: {code: 20001}}` (bitbank): the payload slot holds only an error's code.
+  let codeOnlyData = false;
   let n = 0;
   const prefix = sharedKeyPrefix(obj);
   for (const key in obj) {
@@ -782,6 +788,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     ) {
       hasMessage = true;
       if (ERROR_PHRASE.test(v)) errorPhrase = true;
+      if (LONE_MESSAGE_KEYS.has(norm) && saysFailureAlone(v)) loneFailure = true;
     }
     const flag =
       typeof v === 'boolean'
@@ -801,6 +808,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       errorMessage = true;
     if (EXPLICIT_CODE_KEYS.has(norm) && typeof v === 'number' && Number.isInteger(v) && v !== 0) explicitCode = true;
     if (v !== null && typeof v === 'object' && !placeholderError(v)) payload = true;
+    if (norm === 'data' && codeOnly(v)) codeOnlyData = true;
     if (typeof v === 'string' && STATUS_KEYS.has(norm)) {
       const word = v.trim().toUpperCase();
       if (SENTENCE_STATUS_KEYS.has(norm) && isFailureSentence(v.trim())) failureSentence = true;
@@ -848,6 +856,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     // `{result: -1, msg: "system busy"}`: a negative `result` is a return code (a count or a value is never below 0);
     // a positive one may be a value, judged after the loop by what stands beside it.
     if (norm === 'result' && typeof v === 'number' && Number.isInteger(v)) {
+      if (v === 0) resultZero = true;
       if (v <= 0) numericCode = v;
       else positiveResult = v;
       continue;
@@ -879,13 +888,28 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   // a 2xx body that is only a list of violations (`{violations: [{constraint, description}]}`,
   // Bean Validation's `constraintViolations`, `invalid_params`) reports a rejected request.
   if (failure === undefined && keys === 1 && onlyViolations(obj)) failure = true;
+  // A body that is only a message saying failure (at most one other scalar, an echo of the input), or that message
+  // beside `result: 0` (cPanel's failed call; a `code: 0` beside it is a success code and stays one).
+  if (
+    failure === undefined &&
+    loneFailure &&
+    keys <= 2 &&
+    !payload &&
+    !resourceLike &&
+    !successMessage &&
+    (numericCode === undefined || resultZero) &&
+    appStatus === undefined &&
+    statusText === undefined &&
+    numericFlag === undefined
+  )
+    return true;
   if (failure === true && resourceLike && keys > 8) return undefined; // a record whose state field reads "failed", not an envelope
   if (failure === undefined && failureSentence && !payload && !resourceLike && keys <= 4) return true;
   if (failure === true && invalidWord && !hasMessage && !errorMessage && keys > 8) return undefined;
   if (failure === undefined && statusText !== undefined && statusText !== 0 && errorMessage && keys <= 4) return true;
   if (failure === undefined && statusText !== undefined && SUCCESS_WORDS.has(String(statusText))) failure = false;
   if (failure === undefined && numericFlag !== undefined && !counts && !resourceLike) {
-    if (numericFlag === 0 && hasMessage) return true;
+    if (numericFlag === 0 && (hasMessage || codeOnlyData)) return true;
     if (numericFlag === 1) failure = false;
   }
   // A small envelope of a non-zero `error_code` and an `error_msg` failed, even beside the call's `id` (Baidu Qianfan).
@@ -946,6 +970,21 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (appStatusCode(appStatus)) return true;
   }
   return failure;
+}
+
+/** An object of one or two keys whose code (`code`, `errorCode`, `errCode`) is set and not 0: an error's code alone. */
+function codeOnly(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  if (keys.length === 0 || keys.length > 2) return false;
+  return keys.some((k) => {
+    const norm = normalizeKey(k);
+    const x = (v as Record<string, unknown>)[k];
+    return (
+      (norm === 'code' || norm === 'errorcode' || norm === 'errcode') &&
+      ((typeof x === 'number' && Number.isInteger(x) && x !== 0) || (typeof x === 'string' && namedErrorCode(x.trim())))
+    );
+  });
 }
 
 /**
@@ -1138,6 +1177,8 @@ const STATUS_HOLDERS = [
   'summary',
   // `{head: {code, msg}, body}` gateway envelopes (the head says how the call went).
   'head',
+  // cPanel WHM's `{metadata: {result: 0, reason}, data}`: the call's outcome beside (or instead of) the payload.
+  'metadata',
 ];
 export const STATUS_HOLDER_SET: ReadonlySet<string> = new Set(STATUS_HOLDERS);
 
