@@ -193,7 +193,9 @@ export function exhaustedByMessage(message: string | null | undefined): boolean 
   )
     return true;
   if (
-    !/insufficient|storage|billing|payment|credit|disk|space|upgrad|daily|monthly|trial|subscription|plan|licen[cs]e/i.test(text)
+    !/insufficient|storage|billing|payment|credit|disk|space|upgrad|daily|monthly|trial|subscription|plan|licen[cs]e/i.test(
+      text,
+    )
   )
     return false;
   // "Upgrade your plan for higher rate limits or retry after 25s": a wait in seconds or minutes is a rate limit;
