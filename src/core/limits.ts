@@ -21,14 +21,22 @@ const RATE_LIMIT_MESSAGE =
 const FREQUENCY_LIMIT =
   /\b(?:api|calls?|requests?|access|quer(?:y|ies)|invocations?|visits?)[ _-]?freq(?:uency)?\b[^.;\n]{0,20}?\b(?:out of|over|exceed(?:s|ed|ing)?|beyond|reach(?:ed)?) (?:the |its |your )?limits?\b|\b(?:api|calls?|requests?|access|quer(?:y|ies)|invocations?|visits?)[ _-]?freq(?:uency)? limits? (?:exceeded|reached|hit)\b|\bblocked (?:by|for|due to) flood(?:ing)?\b|\bflood(?:ing)?[ _-]?(?:control|wait|protection|detected)(?![a-z])|\btoo many (?:concurrent|simultaneous|parallel|running|in-?flight) (?:requests?|calls?|quer(?:y|ies)|connections?|jobs?|tasks?|transactions?|txns?|operations?|uploads?|streams?)\b|\b(?:concurrent|running|simultaneous|parallel|in-?flight) (?:requests?|calls?|quer(?:y|ies)|connections?|jobs?|tasks?|transactions?|txns?|operations?|uploads?|streams?)\b[^.;\n]{0,60}?\b(?:larger|more|greater|higher) than (?:the )?(?:limit|max(?:imum)?|allowed)\b/i;
 
+/**
+ * The same in Chinese APIs: calls or sends too fast or too frequent ("发送速度过快", "请求过于频繁", "访问频率超限",
+ * "调用频率受限"). A frequency or speed over its limit, or a call "too fast/frequent": a bare "频率" (a `frequency`
+ * parameter) does not count, nor a count over its limit ("调用次数超限" is an allowance, often per day).
+ */
+const FREQUENCY_LIMIT_ZH =
+  /(?:请求|调用|访问|发送|推送|操作|提交|查询|接口)[^，。,.;；]{0,4}?(?:过快|太快|频繁)|(?:频率|速度)[^，。,.;；]{0,2}?(?:过快|太快|过高|超限|超过限制|超出限制|受限|超过上限|超出上限)/;
+
 /** A cheap first look: most messages name none of these words, and the full lexicon then never runs. */
-const FREQUENCY_HINT = /freq|flood|concurren|running|simultaneous|parallel|in-?flight/i;
+const FREQUENCY_HINT = /freq|flood|concurren|running|simultaneous|parallel|in-?flight|过快|太快|频繁|频率|速度/i;
 
 /** Whether a code or message (its first 2,000 characters) names a frequency, flood or concurrency limit. */
 function namesFrequencyLimit(text: string | null): boolean {
   if (!text) return false;
   const head = text.length > 2000 ? text.slice(0, 2000) : text;
-  return FREQUENCY_HINT.test(head) && FREQUENCY_LIMIT.test(head);
+  return FREQUENCY_HINT.test(head) && (FREQUENCY_LIMIT.test(head) || FREQUENCY_LIMIT_ZH.test(head));
 }
 
 /** On a 400 or a 2xx body failure only unmistakable wording counts ("limit exceeded" may be a size limit). */

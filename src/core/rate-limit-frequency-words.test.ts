@@ -132,3 +132,50 @@ describe('frequency, flood and concurrency limits named in words', () => {
     ).toBeNull();
   });
 });
+
+/** Chinese APIs word the same limits as calls too fast or too frequent (vivo push "发送速度过快"). */
+const CHINESE: Variant[] = [
+  {
+    name: 'result envelope on a 200: sending too fast',
+    status: 200,
+    body: { result: 10072, desc: '发送速度过快' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: '400: requests too frequent',
+    status: 400,
+    body: { code: 4001, msg: '请求过于频繁，请稍后' },
+    expect: { failure: true, retryable: true },
+  },
+  {
+    name: 'errcode envelope on a 200: access frequency over the limit',
+    status: 200,
+    body: { errcode: 45009, errmsg: '接口访问频率超限' },
+    expect: { failure: true, retryable: true },
+  },
+];
+
+/** The same characters naming a parameter, or a count (an allowance), are not a rate limit. */
+const CHINESE_NOT_RATE_LIMITS: Variant[] = [
+  {
+    name: '400: an invalid frequency parameter',
+    status: 400,
+    body: { code: 40001, msg: '频率参数无效' },
+    expect: { failure: true, retryable: false },
+  },
+  {
+    name: '400: the call count over its limit',
+    status: 400,
+    body: { code: 40002, msg: '调用次数超限' },
+    expect: { failure: true, retryable: false },
+  },
+];
+
+describe('frequency limits in Chinese', () => {
+  it.each(rows(CHINESE))('rate limit: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(CHINESE_NOT_RATE_LIMITS))('not a rate limit: %s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it('names its evidence', () => {
+    expect(rateLimitEvidence(input(200, { bodyFailure: true, message: '发送速度过快' }))).toMatch(/frequency/);
+    expect(rateLimitEvidence(input(400, { message: '频率参数无效' }))).toBeNull();
+  });
+});

@@ -16,7 +16,7 @@ function words(code: string): string {
 const TRY_LATER =
   /\b(?:try (?:again )?later|retry later|temporar(?:y|ily)|transient|unavailable|overload(?:ed)?|busy|timeout|timed out|time out|throttl(?:ed|ing)|rate ?limit(?:ed)?|too many requests|too frequent(?:ly)?|slow down|in progress|try again|backoff|back off|capacity|deadline exceeded|server busy|service busy|lock timeout|concurrent|retry|pending|aborted|contention|(?:resource|object|record|row|file|table) (?:is )?locked|still (?:running|processing|in progress)|not (?:yet )?ready|not (?:yet )?complete(?:d)?|(?:bandwidth|throughput) (?:limit )?exceeded|deadlock(?:ed)?|too many (?:write )?operations|too many calls|(?:institution|service|server|system|upstream|backend|provider|bank|host) (?:is )?(?:down|not responding|unreachable)|not responding|(?:planned|scheduled|under|down for) maintenance|maintenance (?:mode|window|in progress|ongoing)|^maintenance$|idempotency (?:key )?(?:in use|in flight|locked|being processed)|being (?:deleted|created|provisioned|updated|moved|migrated|restored|rehydrated|initiali[sz]ed)|(?:write|transaction|transactional) conflict|serializ(?:ation|e) (?:failure|error)|could not serialize|lock not available|try ?again|cluster ?down|master ?down|^loading$|retryable(?: error)?|communication (?:error|failure)|rate (?:exceeded|too high)|request limit exceeded|econnreset|econnrefused|econnaborted|etimedout|epipe|eai again|ehostunreach|enetunreach)\b/;
 const EXHAUSTED =
-  /\b(?:quota|billing|payment|insufficient (?:funds|balance|credits?|quota|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|credits? (?:exhausted|exceeded)|spend(?:ing)? limit|storage (?:full|limit|exceeded)|out of (?:space|storage|credits?)|not enough (?:space|storage|disk|credits?|funds|balance)|disk full|no space|plan (?:limit|exceeded)|subscription (?:expired|ended|required|inactive|not active|canceled|cancelled|limit)|(?:free|trial) (?:tier|plan|limit|quota|expired|ended)|limit reached|(?:daily|monthly) (?:\w+ )?limit|usage limit|account (?:suspended|disabled|inactive))\b/;
+  /\b(?:quota|billing|payment|insufficient (?:funds|balance|credits?|quota|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|credits? (?:exhausted|exceeded)|spend(?:ing)? limit|storage (?:full|limit|exceeded)|out of (?:space|storage|credits?)|not enough (?:space|storage|disk|credits?|funds|balance)|disk full|no space|plan (?:limit|exceeded)|subscription (?:expired|ended|required|inactive|not active|canceled|cancelled|limit)|(?:free|trial) (?:tier|plan|limit|quota|expired|ended)|limit reached|(?:daily|monthly) (?:\w+ )?limit|usage limit|account (?:suspended|disabled|inactive)|licen[cs]e (?:expired|revoked|suspended|inactive|not active|required)|(?:expired|revoked|no) licen[cs]e)\b/;
 /** Words of a request to fix: `invalid_timeout`, `missing_retry_policy` are not transient. */
 const FIX_WORDS =
   /\b(?:invalid|missing|required|malformed|unsupported|bad|not found|unknown|illegal|too (?:long|large|big))\b/;
@@ -71,10 +71,18 @@ export function retryableFromCode(code: string | null | undefined): boolean | un
 const DUPLICATE = /\b(?:duplicated?|already (?:used|redeemed|consumed|spent|seen))\b/;
 const STILL_PROCESSING = /\b(?:in progress|in flight|pending|processing)\b/;
 
+/**
+ * A nonce the server refused as used or stale (ACME `urn:ietf:params:acme:error:badNonce`, RFC 8555 §6.5: the client
+ * retries with the fresh nonce the same response carries in Replay-Nonce). Not "invalid nonce" (an OpenID token's
+ * nonce that does not match the sign-in: the sign-in must be redone).
+ */
+const NONCE_REFRESH = /\b(?:bad|stale) nonce$/;
+
 function judge(code: string): boolean | undefined {
   const w = words(code);
   if (NOT_RETRYABLE.test(w)) return false;
   if (PAYMENT_RETRY_CODES.test(w)) return true;
+  if (NONCE_REFRESH.test(w)) return true;
   if (EXHAUSTED.test(w) && !RATE_QUOTA.test(w)) return false;
   if (FIX_THE_REQUEST.test(w)) return false;
   if (CREDENTIAL_WRONG.test(w) && !TRY_LATER.test(w)) return false;
@@ -139,7 +147,7 @@ export function codeNamesRateLimit(code: string | null | undefined): boolean {
 }
 
 const MESSAGE_EXHAUSTED =
-  /\b(?:insufficient (?:funds|balance|credits?|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|storage (?:is )?full|out of storage|storage quota|disk (?:usage|space|quota) exceeded|no space left|exceeded (?:your|the) (?:storage|disk)|billing (?:account|details|is not active)|payment (?:is )?required|credit balance|(?:increase|raise) (?:the|your) (?:limit|quota) by (?:[a-z]+ing and )?upgrading|upgrade (?:your|to a (?:paid|higher)) (?:plan|account|subscription|tier)|(?:daily|monthly) (?:request |api |call |usage )?(?:limit|quota)\b[^.;]{0,40}?\b(?:reached|exceeded|exhausted)|(?:trial|subscription|plan) (?:has |is )?(?:expired|ended))\b/i;
+  /\b(?:insufficient (?:funds|balance|credits?|storage|space|buying power)|(?:funds|balance|credits?|buying power) (?:is )?insufficient|storage (?:is )?full|out of storage|storage quota|disk (?:usage|space|quota) exceeded|no space left|exceeded (?:your|the) (?:storage|disk)|billing (?:account|details|is not active)|payment (?:is )?required|credit balance|(?:increase|raise) (?:the|your) (?:limit|quota) by (?:[a-z]+ing and )?upgrading|upgrade (?:your|to a (?:paid|higher)) (?:plan|account|subscription|tier)|(?:daily|monthly) (?:request |api |call |usage )?(?:limit|quota)\b[^.;]{0,40}?\b(?:reached|exceeded|exhausted)|(?:trial|subscription|plan) (?:has |is )?(?:expired|ended)|licen[cs]e\b[^.;]{0,60}?\b(?:has |have |is |was )?(?:expired|been revoked|revoked|suspended)|(?:expired|revoked) licen[cs]e)\b/i;
 
 /**
  * Arrears and an empty balance as Chinese APIs word them (智谱 `1113`: "您的账户已欠费，请充值后重试"): in arrears,
@@ -185,7 +193,9 @@ export function exhaustedByMessage(message: string | null | undefined): boolean 
   )
     return true;
   if (
-    !/insufficient|storage|billing|payment|credit|disk|space|upgrad|daily|monthly|trial|subscription|plan/i.test(text)
+    !/insufficient|storage|billing|payment|credit|disk|space|upgrad|daily|monthly|trial|subscription|plan|licen[cs]e/i.test(
+      text,
+    )
   )
     return false;
   // "Upgrade your plan for higher rate limits or retry after 25s": a wait in seconds or minutes is a rate limit;
