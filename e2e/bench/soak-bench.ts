@@ -21,6 +21,8 @@ import { round } from './stats';
 import type { CommitPhases, PagedRead } from '../../src/platform/capture-db';
 import { writeFile } from 'node:fs/promises';
 import { selfTimeInWindows, type TimedCpuProfile } from './profile';
+import { soakStall, type StallFigures } from './soak-stall';
+import { LAG_LOG_ENTRIES, LAG_LOG_MS } from '../../src/background/persist';
 
 export interface SoakOptions {
   seconds: number;
@@ -92,7 +94,7 @@ export interface SoakFigures {
      * for its record row and a body for its body row, in the window; the slowest read: a one-row read in the window, a page of the
      * read after it, a page of the restarted worker's read.
      */
-    stall: { commitMs: number; lagMs: number; bodyLagMs: number; readMs: number };
+    stall: { commitMs: number; lagMs: number; bodyLagMs: number; readMs: number } & StallFigures;
     /**
      * The write queue: most records ever waiting at once, changes refused because it was full, and
      * requests that waited in it past the re-send window less 10 s ("write queue too slow"); both
@@ -418,6 +420,8 @@ function attributeSlowWaits(
   });
 }
 
+type StallLagLog = Array<{ at: number; lagMs: number; bodyLagMs: number; commitMs: number }>;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number) => round(bytes / 2 ** 20, 2);
 
@@ -690,6 +694,20 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       afterRead?.longestPageMs ?? 0,
       restartLoad?.longestPageMs ?? 0,
     );
+    // A body written after its row (store13's body lane) waited as long as its lag says: it counts too.
+    // Commits and waits that overlapped the bench's own forced GCs are left out (soak-stall.ts).
+    const lagLog = (persist as unknown as { lagLog?: StallLagLog }).lagLog ?? [];
+    const stallFigures = soakStall({
+      maxCommitMs: persist.maxCommitMs ?? 0,
+      maxLagMs: persist.maxLagMs ?? 0,
+      maxBodyLagMs: persist.maxBodyLagMs ?? 0,
+      lagLog,
+      lagLogMs: LAG_LOG_MS,
+      lagLogFull: lagLog.length >= LAG_LOG_ENTRIES,
+      maxReadMs,
+      gcWindows,
+    });
+    log(`soak: longest stall ${JSON.stringify(stallFigures)}`);
     return {
       workerHeapGrowthPct: lastThirdGrowth(
         gcHeap.map((g) => ({ t: g.t, value: mb(g.worker) })),
@@ -700,11 +718,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         samples.map((s) => ({ t: s.t, value: s.panelHeapMB })),
         opts.seconds,
       ),
-      // A body written after its row (store13's body lane) waited as long as its lag says: it counts too.
-      longestStallMs: round(
-        Math.max(persist.maxCommitMs ?? 0, persist.maxLagMs ?? 0, persist.maxBodyLagMs ?? 0, maxReadMs),
-        0,
-      ),
+      longestStallMs: round(stallFigures.longestStallMs, 0),
       lostAfterStop: lost,
       soakFilterMs: filter?.settledMs ?? null,
       detail: {
@@ -725,6 +739,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
           lagMs: round(persist.maxLagMs ?? 0, 0),
           bodyLagMs: round(persist.maxBodyLagMs ?? 0, 0),
           readMs: round(maxReadMs, 0),
+          ...stallFigures,
         },
         writeQueue: {
           max: persist.maxQueued ?? 0,
