@@ -177,11 +177,10 @@ export class TabStore {
    * Ids of the records holding a body, oldest record (lowest seq) first: the per-tab body budget drops
    * from the front without passing over every bodiless record (past the cap most of the 10,000 held
    * have none, and a pass a body made 1.9% of the worker's time in the soak, 629 ms in its loop stalls).
+   * Sorted by seq, kept so on insert: bodies arrive in completion order, not in seq order (a set in
+   * arrival order, re-sorted from the records when out of order, spent 284 ms in the next soak's stalls).
    */
-  private readonly bodyHolders = new Set<string>();
-  /** The highest seq added to bodyHolders; a body added to an older record breaks the order until the next use. */
-  private bodyHoldersMaxSeq = -Infinity;
-  private bodyHoldersUnordered = false;
+  private bodyHolders: Array<{ seq: number; id: string }> = [];
   /** webRequest requestId → its latest record (redirect hops get new records). */
   private readonly byRequestId = new Map<string, string>();
   /** Records with webRequest data still waiting for a DevTools entry. */
@@ -422,7 +421,7 @@ export class TabStore {
     this.unindex(record);
     this.records.delete(record.id);
     this.bodyChars -= bodySize(record);
-    this.bodyHolders.delete(record.id);
+    this.forgetBodyHolder(record);
     this.stats.seen = Math.max(0, this.stats.seen - 1);
     this.stats.notPageRequests = (this.stats.notPageRequests ?? 0) + 1;
     if (wasFailure) this.stats.failures = (this.stats.failures ?? 0) - 1;
@@ -719,36 +718,52 @@ export class TabStore {
     this.noteBodyHolder(record);
   }
 
+  /** Where the record's seq is (or would go) in bodyHolders. */
+  private bodyHolderAt(seq: number): number {
+    let lo = 0;
+    let hi = this.bodyHolders.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.bodyHolders[mid].seq < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** Keeps bodyHolders in step with whether the record holds a body. */
   private noteBodyHolder(record: StoredRecord): void {
     if (!hasBody(record)) {
-      this.bodyHolders.delete(record.id);
+      this.forgetBodyHolder(record);
       return;
     }
-    if (this.bodyHolders.has(record.id)) return;
-    this.bodyHolders.add(record.id);
-    if (record.seq < this.bodyHoldersMaxSeq) this.bodyHoldersUnordered = true;
-    else this.bodyHoldersMaxSeq = record.seq;
+    const at = this.bodyHolderAt(record.seq);
+    if (this.bodyHolders[at]?.seq !== record.seq) this.bodyHolders.splice(at, 0, { seq: record.seq, id: record.id });
+  }
+
+  private forgetBodyHolder(record: StoredRecord): void {
+    const at = this.bodyHolderAt(record.seq);
+    if (this.bodyHolders[at]?.seq === record.seq) this.bodyHolders.splice(at, 1);
   }
 
   /** Rebuilds bodyHolders from the records (in list order, which is seq order). */
   private rebuildBodyHolders(): void {
-    this.bodyHolders.clear();
-    this.bodyHoldersMaxSeq = -Infinity;
-    this.bodyHoldersUnordered = false;
-    for (const record of this.records.values()) this.noteBodyHolder(record);
+    this.bodyHolders = [];
+    for (const record of this.records.values())
+      if (hasBody(record)) this.bodyHolders.push({ seq: record.seq, id: record.id });
   }
 
   /** Drops the oldest bodies until `incoming` more fit the per-tab budget. */
   private makeRoomForBody(incoming: number, keepId: string): void {
     if (this.bodyChars + incoming <= this.limits.maxBodyBytesPerTab) return;
-    // A body came late to an older record (a HAR backfill): the order is restored once, here.
-    if (this.bodyHoldersUnordered) this.rebuildBodyHolders();
-    for (const id of this.bodyHolders) {
-      if (this.bodyChars + incoming <= this.limits.maxBodyBytesPerTab) return;
+    let at = 0;
+    while (at < this.bodyHolders.length && this.bodyChars + incoming > this.limits.maxBodyBytesPerTab) {
+      const { id } = this.bodyHolders[at];
       const record = this.records.get(id);
-      if (id === keepId || record?.kind !== 'request' || !hasBody(record)) continue;
-      this.dropBody(record);
+      if (id === keepId || record?.kind !== 'request' || !hasBody(record)) {
+        at++;
+        continue;
+      }
+      this.dropBody(record); // takes it out of bodyHolders: the next one is at `at` now
       this.emitUpsert(record);
     }
   }
@@ -773,7 +788,7 @@ export class TabStore {
     delete record.exchange.bodyEncoding;
     delete record.exchange.requestBody;
     this.bodyChars -= size;
-    this.bodyHolders.delete(record.id);
+    this.forgetBodyHolder(record);
     if (hadResponseBody) record.bodyState = 'dropped';
     // One drop per record, a request body alone too (it was dropped uncounted before); the response
     // body's state says only what became of the response body.
@@ -907,7 +922,7 @@ export class TabStore {
       this.unindex(oldest);
       this.records.delete(oldest.id);
       this.bodyChars -= bodySize(oldest);
-      this.bodyHolders.delete(oldest.id);
+      this.forgetBodyHolder(oldest);
       if (oldest.kind === 'request') this.stats.droppedRecords++;
       if (isFailure(oldest)) this.stats.failures = (this.stats.failures ?? 0) - 1;
       this.emit({ type: 'remove', tabId: this.tabId, record: oldest });
