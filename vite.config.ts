@@ -103,7 +103,7 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'unit',
             testTimeout: 30_000,
-            include: ['src/**/*.test.{ts,tsx}', 'e2e/demo/**/*.test.ts'],
+            include: ['src/**/*.test.{ts,tsx}', 'e2e/demo/**/*.test.ts', 'e2e/bench/**/*.test.ts'],
             environment: 'node',
             // Every core: vitest's default (cores - 1) is one worker on a 2-core CI runner, leaving a
             // core idle for the suite's 154 files (each in a fresh process with its own imports).

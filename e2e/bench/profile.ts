@@ -125,3 +125,101 @@ export function inclusiveOf(p: CpuProfile, names: readonly string[]): Record<str
   for (const name of names) out[name] = Math.round((1000 * (byName.get(name) ?? 0)) / (total || 1)) / 10;
   return out;
 }
+
+/** A CPU profile as CDP's Profiler.stop returns it (timestamps in µs of the profiled process's clock). */
+export interface TimedCpuProfile extends CpuProfile {
+  startTime: number;
+  endTime: number;
+}
+
+export interface StallProfile {
+  /** The stall: its start (s from `t0`), its length, the profile's samples inside it (ms) and how many of those were idle. */
+  t: number;
+  ms: number;
+  sampledMs: number;
+  idleMs: number;
+  /** Functions by self time inside the stall (ms), the largest first. */
+  top: Array<{ fn: string; selfMs: number }>;
+}
+
+/**
+ * The profile's self time inside each window (epoch ms), per function, and summed over all windows:
+ * what the worker ran while its event loop was stalled. `epochAtStart` is the epoch ms at the
+ * profile's startTime (taken around Profiler.start: off by that call's round trip, tens of ms at
+ * most, against stalls of 200 ms and more).
+ */
+export function selfTimeInWindows(
+  p: TimedCpuProfile,
+  epochAtStart: number,
+  windows: Array<[from: number, to: number]>,
+  t0: number,
+  top = 10,
+): {
+  stalls: StallProfile[];
+  overall: Array<{ fn: string; selfMs: number; stalls: number }>;
+  stacks: Array<{ stack: string; selfMs: number }>;
+} {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  // A sample's function and its first callers, innermost first: where in Faultline the time went.
+  const stackOf = (id: number): string => {
+    const frames: string[] = [];
+    for (let cur: number | undefined = id; cur !== undefined && frames.length < 6; cur = parent.get(cur)) {
+      const n = byId.get(cur)!;
+      if (n.callFrame.functionName === '(root)') break;
+      frames.push(label(n));
+    }
+    return frames.join(' < ');
+  };
+  const stacks = new Map<string, number>();
+  // Sample i was taken at startTime + the sum of timeDeltas up to i (µs).
+  const at: number[] = [];
+  let ts = p.startTime;
+  for (let i = 0; i < p.samples.length; i++) {
+    ts += p.timeDeltas[i] ?? 0;
+    at.push(epochAtStart + (ts - p.startTime) / 1000);
+  }
+  const overall = new Map<string, { selfMs: number; stalls: Set<number> }>();
+  const stalls: StallProfile[] = windows.map(([from, to], w) => {
+    const self = new Map<string, number>();
+    let sampledMs = 0;
+    let idleMs = 0;
+    for (let i = 0; i < at.length; i++) {
+      if (at[i] < from || at[i] >= to) continue;
+      // A sample stands for the time since the one before it.
+      const ms = (p.timeDeltas[i] ?? 0) / 1000;
+      const fn = label(byId.get(p.samples[i])!);
+      sampledMs += ms;
+      if (fn.startsWith('(idle)')) idleMs += ms;
+      self.set(fn, (self.get(fn) ?? 0) + ms);
+      const stack = stackOf(p.samples[i]);
+      stacks.set(stack, (stacks.get(stack) ?? 0) + ms);
+      const o = overall.get(fn) ?? { selfMs: 0, stalls: new Set<number>() };
+      o.selfMs += ms;
+      o.stalls.add(w);
+      overall.set(fn, o);
+    }
+    return {
+      t: Math.round((from - t0) / 100) / 10,
+      ms: Math.round(to - from),
+      sampledMs: Math.round(sampledMs),
+      idleMs: Math.round(idleMs),
+      top: [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, top)
+        .map(([fn, ms]) => ({ fn, selfMs: Math.round(ms) })),
+    };
+  });
+  return {
+    stalls,
+    overall: [...overall]
+      .sort((a, b) => b[1].selfMs - a[1].selfMs)
+      .slice(0, 25)
+      .map(([fn, o]) => ({ fn, selfMs: Math.round(o.selfMs), stalls: o.stalls.size })),
+    stacks: [...stacks]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([stack, ms]) => ({ stack, selfMs: Math.round(ms) })),
+  };
+}

@@ -474,6 +474,9 @@ async function main(): Promise<number> {
               refusedUrl: demo.refusedUrl,
               demoUrl: demo.url,
               log,
+              ...(args.profile
+                ? { profileOut: path.resolve(args.out ? `${args.out}.worker.cpuprofile` : 'soak-worker.cpuprofile') }
+                : {}),
             }),
           );
           report.workerHeapGrowthPct = s.workerHeapGrowthPct;

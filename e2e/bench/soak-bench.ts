@@ -19,6 +19,10 @@ import { panelCdp, workerCdp, type Cdp } from './cdp';
 import { typeKeys } from './panel-bench';
 import { round } from './stats';
 import type { CommitPhases, PagedRead } from '../../src/platform/capture-db';
+import { writeFile } from 'node:fs/promises';
+import { selfTimeInWindows, type TimedCpuProfile } from './profile';
+import { soakStall, type StallFigures } from './soak-stall';
+import { LAG_LOG_ENTRIES, LAG_LOG_MS } from '../../src/background/persist';
 
 export interface SoakOptions {
   seconds: number;
@@ -33,6 +37,12 @@ export interface SoakOptions {
   refusedUrl: string;
   demoUrl: string;
   log?: (s: string) => void;
+  /**
+   * A CPU profile of the worker over the timed window (CDP Profiler, 1 ms sampling), summarized as
+   * the self time inside each stall of its event loop (detail.stallProfile); the raw profile is written
+   * to this file (.cpuprofile, loads in DevTools).
+   */
+  profileOut?: string;
 }
 
 export interface SoakFigures {
@@ -84,7 +94,7 @@ export interface SoakFigures {
      * for its record row and a body for its body row, in the window; the slowest read: a one-row read in the window, a page of the
      * read after it, a page of the restarted worker's read.
      */
-    stall: { commitMs: number; lagMs: number; bodyLagMs: number; readMs: number };
+    stall: { commitMs: number; lagMs: number; bodyLagMs: number; readMs: number } & StallFigures;
     /**
      * The write queue: most records ever waiting at once, changes refused because it was full, and
      * requests that waited in it past the re-send window less 10 s ("write queue too slow"); both
@@ -104,6 +114,8 @@ export interface SoakFigures {
     filter: { query: string; settledMs: number | null; counts: string; expected5xx: number } | null;
     /** What IndexedDB holds at the end of the run, and what it costs on disk (navigator.storage.estimate). */
     disk: DiskFigures | null;
+    /** With profileOut: what the worker ran during its event-loop stalls (self time per function, ms). */
+    stallProfile?: ReturnType<typeof selfTimeInWindows> & { file: string; samples: number };
   };
 }
 
@@ -408,6 +420,8 @@ function attributeSlowWaits(
   });
 }
 
+type StallLagLog = Array<{ at: number; lagMs: number; bodyLagMs: number; commitMs: number }>;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number) => round(bytes / 2 ** 20, 2);
 
@@ -470,6 +484,14 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       `soak: the burst's peaks: longest commit ${round(Number(burstPersist.maxCommitMs), 0)} ms, lag ${round(Number(burstPersist.maxLagMs), 0)} ms (bodies ${round(Number(burstPersist.maxBodyLagMs ?? 0), 0)} ms), ${burstPersist.bodyCharsWritten} body characters written (${burstPersist.bodiesNeverWritten ?? 'n/a'} bodies dropped by the budget before their write, ${burstPersist.bodiesDroppedLate ?? 'n/a'} dropped as too late to write in 1 s), ${burstPersist.slowCommits} commits over 1 s, at most ${burstPersist.maxQueued} queued`,
     );
     await session.backgroundEval(startLoopMonitor);
+    let profileEpoch = 0;
+    if (opts.profileOut) {
+      await worker.send('Profiler.enable');
+      await worker.send('Profiler.setSamplingInterval', { interval: 1_000 });
+      const before = Date.now();
+      await worker.send('Profiler.start');
+      profileEpoch = (before + Date.now()) / 2;
+    }
     const gcWindows: Window[] = [];
     /** The one-row reads, the only reads the bench makes in the window. */
     const readWindows: Window[] = [];
@@ -523,6 +545,9 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       );
     }
     const tEnd = Date.now();
+    const cpuProfile = opts.profileOut
+      ? (await worker.send<{ profile: TimedCpuProfile }>('Profiler.stop')).profile
+      : null;
     const loop = await session.backgroundEval(loopMonitorResult);
     const persist = (await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats())) as Record<
       string,
@@ -569,6 +594,21 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       t0,
       { gc: gcWindows, read: readWindows, loop: loopWindows },
     );
+    let stallProfile: SoakFigures['detail']['stallProfile'];
+    if (cpuProfile && opts.profileOut) {
+      await writeFile(opts.profileOut, JSON.stringify(cpuProfile));
+      // The loop monitor sees a stall when its tick comes late: the stall began a tick's period (100 ms) before.
+      const windows = loopWindows.map(([from, to]): Window => [from - 100, to]);
+      stallProfile = {
+        file: opts.profileOut,
+        samples: cpuProfile.samples.length,
+        ...selfTimeInWindows(cpuProfile, profileEpoch, windows, t0),
+      };
+      log(
+        `soak: the worker during its ${windows.length} event-loop stalls (self ms): ${JSON.stringify(stallProfile.overall.slice(0, 12))}`,
+      );
+      for (const st of stallProfile.stacks.slice(0, 12)) log(`  ${st.selfMs} ms  ${st.stack}`);
+    }
     log(`soak: commits whose oldest change waited over 600 ms in the run: ${slowWaits.length}`);
     for (const w of slowWaits) log(`  long wait ${JSON.stringify(w)}`);
 
@@ -654,6 +694,20 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       afterRead?.longestPageMs ?? 0,
       restartLoad?.longestPageMs ?? 0,
     );
+    // A body written after its row (store13's body lane) waited as long as its lag says: it counts too.
+    // Commits and waits that overlapped the bench's own forced GCs are left out (soak-stall.ts).
+    const lagLog = (persist as unknown as { lagLog?: StallLagLog }).lagLog ?? [];
+    const stallFigures = soakStall({
+      maxCommitMs: persist.maxCommitMs ?? 0,
+      maxLagMs: persist.maxLagMs ?? 0,
+      maxBodyLagMs: persist.maxBodyLagMs ?? 0,
+      lagLog,
+      lagLogMs: LAG_LOG_MS,
+      lagLogFull: lagLog.length >= LAG_LOG_ENTRIES,
+      maxReadMs,
+      gcWindows,
+    });
+    log(`soak: longest stall ${JSON.stringify(stallFigures)}`);
     return {
       workerHeapGrowthPct: lastThirdGrowth(
         gcHeap.map((g) => ({ t: g.t, value: mb(g.worker) })),
@@ -664,11 +718,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         samples.map((s) => ({ t: s.t, value: s.panelHeapMB })),
         opts.seconds,
       ),
-      // A body written after its row (store13's body lane) waited as long as its lag says: it counts too.
-      longestStallMs: round(
-        Math.max(persist.maxCommitMs ?? 0, persist.maxLagMs ?? 0, persist.maxBodyLagMs ?? 0, maxReadMs),
-        0,
-      ),
+      longestStallMs: round(stallFigures.longestStallMs, 0),
       lostAfterStop: lost,
       soakFilterMs: filter?.settledMs ?? null,
       detail: {
@@ -689,6 +739,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
           lagMs: round(persist.maxLagMs ?? 0, 0),
           bodyLagMs: round(persist.maxBodyLagMs ?? 0, 0),
           readMs: round(maxReadMs, 0),
+          ...stallFigures,
         },
         writeQueue: {
           max: persist.maxQueued ?? 0,
@@ -699,6 +750,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         stop: { made, held, droppedRecords, seen: after?.seen ?? 0, stoppedAtRequest, missing },
         filter,
         disk,
+        ...(stallProfile ? { stallProfile } : {}),
       },
     };
   } finally {

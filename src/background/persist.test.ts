@@ -3,6 +3,7 @@ import { emptyBatch, type CaptureDb, type CommitPhases, type WriteBatch } from '
 import type { RequestRecord } from '../protocol/messages';
 import {
   CapturePersister,
+  LAG_LOG_ENTRIES,
   LAG_LOG_MS,
   RECORD_ROW_BYTES,
   type PersistOptions,
@@ -1067,6 +1068,24 @@ describe('CapturePersister', () => {
     ]);
     expect(persister.resetPeaks().lagLog).toHaveLength(1);
     expect(persister.stats().lagLog).toEqual([]);
+  });
+
+  it('keeps the newest LAG_LOG_ENTRIES long waits, a whole soak run of them', async () => {
+    let clock = 1000;
+    const db = new SpyDb(testDb());
+    const { persister, storeFor, timers } = setup(db, {}, { ...LIMITS, maxRecords: 100 }, () => clock);
+    const store = storeFor(1);
+    for (let i = 0; i < LAG_LOG_ENTRIES + 5; i++) {
+      complete(store, `https://a.test/stalled/${i}`, 500, i + 1);
+      clock += LAG_LOG_MS + 100;
+      await timers.runAll();
+      await persister.flush();
+    }
+    const log = persister.stats().lagLog;
+    expect(log).toHaveLength(LAG_LOG_ENTRIES);
+    // The 5 oldest went: the first kept ended at the 6th commit.
+    expect(log[0]?.at).toBe(1000 + 6 * (LAG_LOG_MS + 100));
+    expect(log.at(-1)?.at).toBe(clock);
   });
 
   it('reports commit time and lag', async () => {

@@ -379,6 +379,59 @@ describe('TabStore: bounds and drop counting', () => {
     expect(store.bodyBytes).toBeLessThanOrEqual(650);
   });
 
+  it('drops the oldest record’s body first even when bodies arrive out of order', () => {
+    const { store } = newStore({ ...TEST_LIMITS, maxBodyBytesPerTab: 450 });
+    const url = (i: number) => `${URL_A}/${i}`;
+    for (let i = 0; i < 4; i++) fire(store, webRequest(url(i), { status: 500, at: 100 * i }));
+    // Record 0's body comes after those of 1 and 2 (a late HAR backfill): it is still the oldest.
+    for (const i of [1, 2, 0, 3])
+      store.mergeDevtools(
+        {
+          exchange: devtoolsExchange(url(i), { status: 500, at: 100 * i, body: `{"code":"c${i}"}`.padEnd(200, ' ') }),
+          bodyState: 'captured',
+        },
+        'devtools',
+      );
+    const list = requests(store);
+    expect(list.map((r) => r.bodyState)).toEqual(['dropped', 'dropped', 'captured', 'captured']);
+    expect(list[0]?.classification.errorCode).toBe('c0');
+    expect(store.stats.droppedBodies).toBe(2);
+    expect(store.bodyBytes).toBe(400);
+  });
+
+  it('keeps the body budget past the record cap: evicted records take their bodies, the oldest held body goes first', () => {
+    const { store } = newStore({ ...TEST_LIMITS, maxRecords: 3, maxBodyBytesPerTab: 450 });
+    const url = (i: number) => `${URL_A}/${i}`;
+    for (let i = 0; i < 6; i++) {
+      fire(store, webRequest(url(i), { status: 500, at: 100 * i }));
+      // Every other record gets a body: the held bodiless ones are passed over.
+      if (i % 2 === 0)
+        store.mergeDevtools(
+          {
+            exchange: devtoolsExchange(url(i), { status: 500, at: 100 * i, body: 'x'.repeat(200) }),
+            bodyState: 'captured',
+          },
+          'devtools',
+        );
+    }
+    // Held: 3, 4, 5; record 4's body is the only one left of 0, 2, 4 (0 evicted with its body, 2 dropped).
+    const list = requests(store);
+    expect(list.map((r) => r.exchange.url)).toEqual([url(3), url(4), url(5)]);
+    expect(list.map((r) => r.bodyState)).toEqual(['not-captured', 'captured', 'not-captured']);
+    expect(store.bodyBytes).toBe(200);
+    fire(store, webRequest(url(6), { status: 500, at: 600 }));
+    for (const i of [5, 6])
+      store.mergeDevtools(
+        {
+          exchange: devtoolsExchange(url(i), { status: 500, at: 100 * i, body: 'y'.repeat(200) }),
+          bodyState: 'captured',
+        },
+        'devtools',
+      );
+    expect(requests(store).map((r) => r.bodyState)).toEqual(['dropped', 'captured', 'captured']);
+    expect(store.bodyBytes).toBe(400);
+  });
+
   it('counts a dropped request body too, when its record had no response body', () => {
     const { store } = newStore({ ...TEST_LIMITS, maxBodyBytesPerTab: 150 });
     for (let i = 0; i < 3; i++) {
