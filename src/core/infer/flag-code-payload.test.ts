@@ -26,3 +26,16 @@ describe('success: 0 with a code-only payload', () => {
     expect(failed({ success: 1, data: { pair: 'btc_jpy', last: '1' } })).toBe(false);
   });
 });
+
+describe('a nonzero return code, an empty payload slot and a code token', () => {
+  it('is a failure', () => {
+    expect(statusVerdict({ rc: 1, mc: 'AUTH_103', ma: [], result: null })).toBe(true);
+    expect(failed({ rc: 1, mc: 'AUTH_103', ma: [], result: null })).toBe(true);
+  });
+  it('is not one with a payload, a zero code or no code token', () => {
+    expect(statusVerdict({ rc: 1, mc: 'AUTH_103', ma: [], result: { a: 1 } })).toBeUndefined();
+    expect(statusVerdict({ rc: 0, mc: 'SUCCESS', ma: [], result: null })).not.toBe(true);
+    expect(statusVerdict({ rc: 1, mc: 'pending', result: null })).toBeUndefined();
+    expect(failed({ rc: 0, mc: 'SUCCESS', ma: [], result: { a: 1 } })).toBe(false);
+  });
+});

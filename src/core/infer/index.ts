@@ -8,6 +8,7 @@ import { codeInPage, htmlMessage, isBlockPage, pageLines, pageText, supportIdInT
 import { multistatusFailure, xmlFields } from './xml';
 import { jsonLinesFailure } from './json-lines';
 import { runtimeErrorOutput } from './runtime-errors';
+import { saysFailureAlone } from './lone-message';
 import { statusSemantics } from '../status';
 
 export { inferJson, statusVerdict } from './json';
@@ -375,6 +376,10 @@ function leadsWithFailurePhrase(html: string): boolean {
   return lead !== undefined && lead.length <= MAX_FAILURE_PHRASE && FAILURE_PHRASE.test(lead);
 }
 
+/** The opening words of a one-line refusal (a success line may hold such words later: "3 rows, 0 invalid"). */
+const LEADING_FAILURE =
+  /^(?:bad (?:[\w-]+ ){0,2}request|invalid|expired|missing|revoked|unauthori[sz]ed|forbidden|(?:access|permission) denied|no such|unable to|cannot|can't|could not|failed to|too many)\b/i;
+
 /** `ERR: 001, Authentication failed`, `ERROR: 101 - Invalid credentials`, `FAILED: Insufficient balance`. */
 const STATUS_LINE =
   /^(?:ERR|ERROR|FAIL|FAILED|FAILURE)\s*[:|-]\s*(?:([A-Z0-9][A-Z0-9_.-]{0,19})\s*[,:|-]\s*)?([^\r\n<>]{3,300})$/i;
@@ -385,6 +390,8 @@ function statusLine(text: string): { code?: string; message: string } | undefine
   const lone = text.trim();
   if (LONE_FAILURE_WORD.test(lone)) return { message: lone };
   if (lone.length <= MAX_FAILURE_PHRASE && FAILURE_PHRASE.test(lone)) return { message: lone };
+  // "Bad API request, invalid api_dev_key": one line that opens with a failure phrase and says failure as a whole.
+  if (!/[\r\n<]/.test(lone) && LEADING_FAILURE.test(lone) && saysFailureAlone(lone)) return { message: lone };
   const m = STATUS_LINE.exec(text.trim());
   if (!m || !/[A-Za-z]/.test(m[2])) return undefined;
   return { code: m[1] && /\d|^[A-Z_]+$/.test(m[1]) ? m[1] : undefined, message: m[2].trim() };

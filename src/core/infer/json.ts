@@ -764,6 +764,9 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let resultZero = false;
   // `{success: 0, data: {code: 20001}}` (bitbank): the payload slot holds only an error's code.
   let codeOnlyData = false;
+  // `{rc: 1, mc: "AUTH_103", result: null}`: the payload slot empty, a code token the only answer left.
+  let nullPayload = false;
+  let codeToken = false;
   let n = 0;
   const prefix = sharedKeyPrefix(obj);
   for (const key in obj) {
@@ -809,6 +812,8 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (EXPLICIT_CODE_KEYS.has(norm) && typeof v === 'number' && Number.isInteger(v) && v !== 0) explicitCode = true;
     if (v !== null && typeof v === 'object' && !placeholderError(v)) payload = true;
     if (norm === 'data' && codeOnly(v)) codeOnlyData = true;
+    if ((norm === 'data' || norm === 'result') && v === null) nullPayload = true;
+    if (typeof v === 'string' && ERROR_CODE_TOKEN.test(v.trim())) codeToken = true;
     if (typeof v === 'string' && STATUS_KEYS.has(norm)) {
       const word = v.trim().toUpperCase();
       if (SENTENCE_STATUS_KEYS.has(norm) && isFailureSentence(v.trim())) failureSentence = true;
@@ -942,6 +947,20 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     keys <= 6
   )
     return true;
+  // A nonzero return code, an empty payload slot and a code token (`AUTH_103`, `E1001`) beside them: nothing but the
+  // error is left of the answer.
+  if (
+    failure === undefined &&
+    numericCode !== undefined &&
+    numericCode !== 0 &&
+    !hasMessage &&
+    nullPayload &&
+    codeToken &&
+    !payload &&
+    !resourceLike &&
+    keys <= 6
+  )
+    return true;
   if (failure === undefined && numericCode !== undefined && hasMessage) {
     // Result codes where 0 (or a 2xx echo, or any code beside a success word) means success.
     // `{ReturnCode: "216", ErrorMessage: "Unauthorized (216)"}`: beside an error message only the echoes are successes.
@@ -971,6 +990,9 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   }
   return failure;
 }
+
+/** A code token that joins a category and a number (`AUTH_103`, `E1001`, `ERR-42`): an error's code, not a word. */
+const ERROR_CODE_TOKEN = /^[A-Z][A-Z]{0,11}[_-]?\d{2,9}$/;
 
 /** An object of one or two keys whose code (`code`, `errorCode`, `errCode`) is set and not 0: an error's code alone. */
 function codeOnly(v: unknown): boolean {

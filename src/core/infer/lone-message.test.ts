@@ -73,3 +73,33 @@ describe('classify: a 2xx that is only a failure message', () => {
     },
   ]);
 });
+
+describe('classify: a 2xx plain-text line that opens with a refusal', () => {
+  run([
+    {
+      name: 'bad request line',
+      contentType: 'text/html; charset=utf-8',
+      body: 'Bad API request, invalid api_user_key',
+      messageHas: 'invalid api_user_key',
+    },
+    { name: 'no such', contentType: 'text/plain', body: 'No such file or directory', messageHas: 'no such file' },
+    {
+      name: 'a URL answer stays a success',
+      contentType: 'text/plain',
+      body: 'https://paste.example.test/abc123',
+      failure: false,
+    },
+    {
+      name: 'a tally naming invalid rows stays a success',
+      contentType: 'text/plain',
+      body: '3 rows imported, 0 invalid',
+      failure: false,
+    },
+    {
+      name: 'a verb starting with invalid stays a success',
+      contentType: 'text/plain',
+      body: 'Invalidated 3 sessions',
+      failure: false,
+    },
+  ]);
+});
