@@ -62,6 +62,18 @@ describe('buildBodyView', () => {
     expect(v.mimeType).toBe('text/html');
   });
 
+  it('reads a JSONP call labelled as HTML as its JSON (servers label JSONP any text type)', () => {
+    const v = buildBodyView(
+      ex('callback( {"error":100016,"error_description":"access token check failed"} );', 'text/html'),
+    );
+    expect(v.kind).toBe('json');
+    expect(v.json).toEqual({ error: 100016, error_description: 'access token check failed' });
+    expect(v.notes.join()).toMatch(/JSONP/);
+    // A page is still a page, and a call on no object or list is no JSONP.
+    expect(buildBodyView(ex('<html><body>callback({"a":1})</body></html>', 'text/html')).kind).toBe('html');
+    expect(buildBodyView(ex('alert("hello");', 'text/html')).kind).toBe('html');
+  });
+
   it('reads invalid JSON leniently and notes the repair', () => {
     const v = buildBodyView(ex('{"error": "x", "message": "y",}', 'application/json'));
     expect(v.kind).toBe('json');

@@ -219,7 +219,15 @@ function unwrapScriptJson(text: string, start: number, mimeType: string): { json
   const xssi = XSSI_PREFIX.exec(head);
   if (xssi && xssi[0].length > 0)
     return { json: text.slice(start + xssi[0].length), note: 'anti-XSSI prefix before the JSON removed' };
-  if (!JSON_MIME.test(mimeType) && !mimeType.includes('javascript') && mimeType !== 'text/plain' && mimeType !== '')
+  // JSONP servers label the call any text type, HTML too (QQ Connect's `callback( {...} );` as text/html); no page
+  // opens with a call of a name on an object or a list, so the shape decides, not the label.
+  if (
+    !JSON_MIME.test(mimeType) &&
+    !mimeType.includes('javascript') &&
+    mimeType !== 'text/plain' &&
+    mimeType !== 'text/html' &&
+    mimeType !== ''
+  )
     return undefined;
   const call = JSONP.exec(head);
   if (!call) return undefined;
