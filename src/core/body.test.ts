@@ -49,12 +49,6 @@ describe('decodeBase64', () => {
 });
 
 describe('buildBodyView', () => {
-  it('reads a JSONP call sent as text/html as the JSON inside it, and leaves a page a page', () => {
-    const v = buildBodyView(ex('callback( {"error":1001,"error_description":"token check failed"} );', 'text/html'));
-    expect(v.kind).toBe('json');
-    expect(v.json).toEqual({ error: 1001, error_description: 'token check failed' });
-    expect(buildBodyView(ex('<p>callback({"a":1})</p>', 'text/html')).kind).toBe('html');
-  });
   it('distinguishes a body that was not captured from an empty one', () => {
     expect(buildBodyView(ex(undefined)).kind).toBe('not-captured');
     expect(buildBodyView(ex('')).kind).toBe('empty');
@@ -66,6 +60,18 @@ describe('buildBodyView', () => {
     expect(v.kind).toBe('json');
     expect(v.json).toEqual({ error: 'x' });
     expect(v.mimeType).toBe('text/html');
+  });
+
+  it('reads a JSONP call labelled as HTML as its JSON (servers label JSONP any text type)', () => {
+    const v = buildBodyView(
+      ex('callback( {"error":100016,"error_description":"access token check failed"} );', 'text/html'),
+    );
+    expect(v.kind).toBe('json');
+    expect(v.json).toEqual({ error: 100016, error_description: 'access token check failed' });
+    expect(v.notes.join()).toMatch(/JSONP/);
+    // A page is still a page, and a call on no object or list is no JSONP.
+    expect(buildBodyView(ex('<html><body>callback({"a":1})</body></html>', 'text/html')).kind).toBe('html');
+    expect(buildBodyView(ex('alert("hello");', 'text/html')).kind).toBe('html');
   });
 
   it('reads invalid JSON leniently and notes the repair', () => {

@@ -219,8 +219,8 @@ function unwrapScriptJson(text: string, start: number, mimeType: string): { json
   const xssi = XSSI_PREFIX.exec(head);
   if (xssi && xssi[0].length > 0)
     return { json: text.slice(start + xssi[0].length), note: 'anti-XSSI prefix before the JSON removed' };
-  // JSONP comes as script or text, and from older APIs as text/html (QQ Connect's `callback( {"error": …} );`); a
-  // page never starts with a call, so the anchored match below cannot take one.
+  // JSONP servers label the call any text type, HTML too (`callback( {...} );` as text/html); no page opens
+  // with a call of a name on an object or a list, so the shape decides, not the label.
   if (
     !JSON_MIME.test(mimeType) &&
     !mimeType.includes('javascript') &&

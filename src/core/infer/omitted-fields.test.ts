@@ -2,7 +2,7 @@
 // response carries but the engine did not report). Each table is one class of responses, with counter-examples
 // a too-eager rule would get wrong. Shapes: gRPC-style kinds under `type` (Brex, Connect), lists of error codes
 // (Friendly Captcha, reCAPTCHA/hCaptcha/Turnstile siteverify), support IDs in a message's `hint: [...]` (WeCom,
-// WeChat), a wrapper message qualified "as submitted" (Autodesk), a text body's `code: TOKEN` line (Deno Deploy), in block pages that ask for a UUID (Tencent Cloud WAF) or for "the following ID" (DDoS-Guard).
+// WeChat), JSONP served as text/html (QQ Connect), a wrapper message qualified "as submitted" (Autodesk), a text body's `code: TOKEN` line (Deno Deploy), in block pages that ask for a UUID (Tencent Cloud WAF) or for "the following ID" (DDoS-Guard).
 import { describe, expect, it } from 'vitest';
 import { rows, variantMismatches, type Variant } from '../testing/variants';
 
@@ -209,6 +209,27 @@ const WRAPPERS_WITH_QUALIFIER: Variant[] = [
 
 describe('omitted messages: a wrapper with a trailing "as submitted" gives way to the specific message', () => {
   it.each(rows(WRAPPERS_WITH_QUALIFIER))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
+
+const JSONP_AS_HTML: Variant[] = [
+  {
+    name: 'a JSONP call labelled text/html carrying an OAuth-style error with a numeric code',
+    status: 200,
+    type: 'text/html',
+    body: 'callback( {"error":100016,"error_description":"access token check failed"} );',
+    expect: { failure: true, errorCode: '100016', message: 'access token check failed' },
+  },
+  {
+    name: 'counter: a JSONP call labelled text/html carrying data is a success',
+    status: 200,
+    type: 'text/html',
+    body: 'callback( {"client_id":"101234567","openid":"4F1B2C3D4E5F60718293A4B5C6D7E8F9"} );',
+    expect: { failure: false },
+  },
+];
+
+describe('omitted fields: JSONP served as HTML is read as its JSON', () => {
+  it.each(rows(JSONP_AS_HTML))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
 
 describe('omitted codes: an upper-case failure kind under `type`', () => {
