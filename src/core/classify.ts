@@ -1,7 +1,7 @@
 // classify(exchange) → Classification: the engine that ties the parts together.
 // It never throws: input is copied into a plain, typed exchange first (hostile getters, wrong
 // types), each stage is bounded, and any internal error yields a safe classification with a note.
-import { advise, type AdviceFacts } from './advice';
+import { advise, isCustomStatus, type AdviceFacts } from './advice';
 import { canceledFacts, corsFacts, lostOutcomeFacts } from './capture-facts';
 import { buildBodyView } from './body';
 import { recognizers as registry } from './formats/index';
@@ -435,13 +435,15 @@ function codeRetryHint(
         codeSaysOnlyLimitReached(errorCode))
       ? undefined
       : false;
-  if (hint === true && (kind === 'body' || TRY_LATER_STATUSES.has(status))) return true;
+  // An API's own status (6xx) is judged by its words alone, as a fix-the-request status is.
+  const ownWords = kind === 'body' || isCustomStatus(status);
+  if (hint === true && (ownWords || TRY_LATER_STATUSES.has(status))) return true;
   // A rate-limit code on a fix-the-request status (a 401 `API_KEY_RATE_LIMIT`) is transient; 413 and 429 keep their own rules.
   if (hint === true && RATE_CODE_STATUSES.has(status) && codeNamesRateLimit(errorCode) && !exhaustedByMessage(message))
     return true;
   if (exhaustedByMessage(message)) return false;
   // reach-r: where the code says nothing, the message may ("try again later" on a 400/409; a 500 that blames the request).
-  if (hint === undefined && (kind === 'body' || MESSAGE_TRY_LATER_STATUSES.has(status)) && transientByMessage(message))
+  if (hint === undefined && (ownWords || MESSAGE_TRY_LATER_STATUSES.has(status)) && transientByMessage(message))
     return true;
   if (hint === undefined && status >= 500 && requestBlamedByMessage(message)) return false;
   if (hint === undefined && status >= 500 && hostNotSetUpByMessage(message)) return false;

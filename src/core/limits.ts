@@ -64,7 +64,8 @@ export interface LimitInput {
 export function rateLimitEvidence(f: LimitInput): string | null {
   if (f.status === 429) return 'HTTP 429';
   if (f.status === 420) return 'HTTP 420 (Enhance Your Calm)';
-  if (STRICT_STATUSES.has(f.status) || (f.bodyFailure && f.status < 400)) {
+  // An API's own status (6xx) is read as these are: only its words can make it a rate limit.
+  if (STRICT_STATUSES.has(f.status) || (f.bodyFailure && f.status < 400) || f.status >= 600) {
     if (f.errorCode && STRICT_RATE_LIMIT.test(f.errorCode)) return `error code ${f.errorCode}`;
     if (f.message && STRICT_RATE_LIMIT.test(f.message.slice(0, 2000))) return 'the message mentions a rate limit';
     if (namesFrequencyLimit(f.errorCode)) return `error code ${f.errorCode}`;
