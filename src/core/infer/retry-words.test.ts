@@ -108,3 +108,51 @@ describe('a refused stale nonce is retried with the fresh one', () => {
     expect(retryableFromCode('invalid_nonce')).not.toBe(true);
   });
 });
+
+/** A bare `wait` number on a rate limit is its wait; an upgrade invitation beside a stated wait is no quota. */
+const BARE_WAIT: Variant[] = [
+  {
+    name: '429 with a top-level wait and an upsell message',
+    status: 429,
+    body: {
+      reason: 'RateLimited',
+      wait: 1399.0,
+      message: 'SignUp / Upgrade your plan @ https://example.test/',
+      error: true,
+    },
+    expect: { failure: true, retryable: true, retryAfterSeconds: 1399 },
+  },
+  {
+    name: '400 whose code names a rate limit, with a wait',
+    status: 400,
+    body: { code: 'RATE_LIMITED', wait: 30 },
+    expect: { failure: true, retryable: true, retryAfterSeconds: 30 },
+  },
+  {
+    name: 'an upsell on a 429 with no wait stays a quota',
+    status: 429,
+    body: { reason: 'RateLimited', message: 'SignUp / Upgrade your plan @ https://example.test/' },
+    expect: { failure: true, retryable: false, retryAfterSeconds: null },
+  },
+  {
+    name: '400 whose wait is a setting echoed back is no wait',
+    status: 400,
+    body: { error: 'invalid_request', message: 'poll interval too short', wait: 5 },
+    expect: { failure: true, retryable: false, retryAfterSeconds: null },
+  },
+  {
+    name: '429 whose wait is a flag is no wait',
+    status: 429,
+    body: { error: 'Too many requests', wait: true },
+    expect: { failure: true, retryable: true, retryAfterSeconds: null },
+  },
+];
+
+describe('a bare wait field on a rate limit', () => {
+  it.each(rows(BARE_WAIT))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it('keeps funds and billing exhausted whatever wait is given', () => {
+    expect(exhaustedByMessage('Insufficient balance. Upgrade your plan.', true)).toBe(true);
+    expect(exhaustedByMessage('Upgrade your plan for more requests', true)).toBe(false);
+    expect(exhaustedByMessage('Upgrade your plan for more requests', false)).toBe(true);
+  });
+});
