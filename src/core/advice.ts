@@ -415,9 +415,29 @@ const SERVER_FALLBACK: Row = {
   action: (f) => `The server failed: ${waitThen(f, 'retry with exponential backoff')}.${quoteId(f)}`,
 };
 
+/**
+ * A status outside HTTP's classes (Qiniu's 612 "no such file", 631 "no such bucket"): the API's own code, not a server
+ * error. Only its code or message can make it transient (classify.ts codeRetryHint); by itself it is looked up.
+ */
+const CUSTOM_FALLBACK: Row = {
+  mode: 'fix',
+  action: (f) =>
+    fixWithMessage(
+      f,
+      `HTTP ${f.status} is this API's own status code, outside HTTP's classes: look it up in the API's documentation before resending.`,
+    ),
+};
+
+/** Whether a status lies outside HTTP's five classes (an API's own code such as 612 or 631). */
+export function isCustomStatus(status: number): boolean {
+  return status >= 600;
+}
+
 /** The row for a status: its own, else its class's. */
 export function statusRow(status: number): Row {
-  return STATUS_ROWS[status] ?? (status >= 400 && status < 500 ? CLIENT_FALLBACK : SERVER_FALLBACK);
+  if (STATUS_ROWS[status]) return STATUS_ROWS[status];
+  if (isCustomStatus(status)) return CUSTOM_FALLBACK;
+  return status >= 400 && status < 500 ? CLIENT_FALLBACK : SERVER_FALLBACK;
 }
 
 function fromMode(mode: RetryMode, f: AdviceFacts, action: string, mayHaveProcessed: boolean): Advice {

@@ -1,7 +1,7 @@
 // classify(exchange) → Classification: the engine that ties the parts together.
 // It never throws: input is copied into a plain, typed exchange first (hostile getters, wrong
 // types), each stage is bounded, and any internal error yields a safe classification with a note.
-import { advise, type AdviceFacts } from './advice';
+import { advise, isCustomStatus, type AdviceFacts } from './advice';
 import { canceledFacts, corsFacts, lostOutcomeFacts } from './capture-facts';
 import { buildBodyView } from './body';
 import { recognizers as registry } from './formats/index';
@@ -426,6 +426,7 @@ function codeRetryHint(
   status: number,
   kind: FailureKind,
   rateLimited: boolean,
+  serverGaveWait = false,
 ): boolean | undefined {
   const hint = retryableFromCode(errorCode);
   // A rate limit (not a quota) under a generic fix-the-request code is still one (BigQuery 403 PERMISSION_DENIED "Exceeded rate limits").
@@ -435,13 +436,15 @@ function codeRetryHint(
         codeSaysOnlyLimitReached(errorCode))
       ? undefined
       : false;
-  if (hint === true && (kind === 'body' || TRY_LATER_STATUSES.has(status))) return true;
+  // An API's own status (6xx) is judged by its words alone, as a fix-the-request status is.
+  const ownWords = kind === 'body' || isCustomStatus(status);
+  if (hint === true && (ownWords || TRY_LATER_STATUSES.has(status))) return true;
   // A rate-limit code on a fix-the-request status (a 401 `API_KEY_RATE_LIMIT`) is transient; 413 and 429 keep their own rules.
   if (hint === true && RATE_CODE_STATUSES.has(status) && codeNamesRateLimit(errorCode) && !exhaustedByMessage(message))
     return true;
-  if (exhaustedByMessage(message)) return false;
+  if (exhaustedByMessage(message, rateLimited && serverGaveWait)) return false;
   // reach-r: where the code says nothing, the message may ("try again later" on a 400/409; a 500 that blames the request).
-  if (hint === undefined && (kind === 'body' || MESSAGE_TRY_LATER_STATUSES.has(status)) && transientByMessage(message))
+  if (hint === undefined && (ownWords || MESSAGE_TRY_LATER_STATUSES.has(status)) && transientByMessage(message))
     return true;
   if (hint === undefined && status >= 500 && requestBlamedByMessage(message)) return false;
   if (hint === undefined && status >= 500 && hostNotSetUpByMessage(message)) return false;
@@ -696,7 +699,6 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
       ? null
       : rateLimitEvidence({ status: adviceStatus, headers, errorCode, message, bodyFailure: adviceKind === 'body' });
   if (rateLimit) notes.push(`rate limit: ${rateLimit}`);
-  const quota = rateLimit ? quotaExhaustion(errorCode, message, body.text) : null;
 
   let wait: { seconds: number; source: string } | null = null;
   if (kind !== 'network') {
@@ -715,6 +717,8 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
     wait = result.wait;
     for (const n of result.notes) notes.push(n);
   }
+  // After the wait: an upsell beside a stated wait is no quota.
+  const quota = rateLimit ? quotaExhaustion(errorCode, message, body.text, wait !== null) : null;
   if (wait === null && rule?.set.defaultWaitSeconds !== undefined) {
     wait = { seconds: rule.set.defaultWaitSeconds, source: `rule "${rule.from.defaultWaitSeconds}"` };
   }
@@ -747,7 +751,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
         : kind === 'network'
           ? undefined
           : // A 2xx envelope that names its own status (`statusCode: 503`) is judged as that status, like its advice.
-            codeRetryHint(errorCode, message, adviceStatus, kind, rateLimit !== null && quota === null),
+            codeRetryHint(errorCode, message, adviceStatus, kind, rateLimit !== null && quota === null, wait !== null),
     allow: headers.get('allow'),
     wwwAuthenticate: headers.get('www-authenticate'),
     credentialHeader,

@@ -64,7 +64,8 @@ export interface LimitInput {
 export function rateLimitEvidence(f: LimitInput): string | null {
   if (f.status === 429) return 'HTTP 429';
   if (f.status === 420) return 'HTTP 420 (Enhance Your Calm)';
-  if (STRICT_STATUSES.has(f.status) || (f.bodyFailure && f.status < 400)) {
+  // An API's own status (6xx) is read as these are: only its words can make it a rate limit.
+  if (STRICT_STATUSES.has(f.status) || (f.bodyFailure && f.status < 400) || f.status >= 600) {
     if (f.errorCode && STRICT_RATE_LIMIT.test(f.errorCode)) return `error code ${f.errorCode}`;
     if (f.message && STRICT_RATE_LIMIT.test(f.message.slice(0, 2000))) return 'the message mentions a rate limit';
     if (namesFrequencyLimit(f.errorCode)) return `error code ${f.errorCode}`;
@@ -90,17 +91,30 @@ export function rateLimitEvidence(f: LimitInput): string | null {
 const QUOTA_CODE =
   /^(?:insufficient_quota|enforced_spend_limit_reached|billing_hard_limit_reached|billing_not_active|dailyLimitExceeded(?:Unreg)?|quotaExceeded|daily_limit_exceeded|monthly_limit_exceeded|usage_limit_exceeded)$/i;
 const QUOTA_MESSAGE =
-  /exceeded your current quota|check your plan and billing|spend(?:ing)? limit|daily (?:rate |requests? |api |call )?(?:limit|quota)|\blimit \((?:daily|monthly)\)|per[ -]?(?:day|month|year)\b|monthly (?:rate |requests? |api |call )?(?:limit|quota)|billing (?:hard )?limit|credit balance is too low|\b24[- ]hours? (?:period|window)|upgrade (?:to a paid|your) plan|maximum number of (?!requests|calls|attempts|queries)\w+ (?:allowed )?(?:on|for|in) (?:your|the|this) (?:plan|account|tier|subscription)|upgrade to (?:create|add|get) more|\b(?:change|switch) (?:your |the )?plan (?:or|to|for)\b/i;
+  /exceeded your current quota|check your plan and billing|spend(?:ing)? limit|daily (?:rate |requests? |api |call )?(?:limit|quota)|\blimit \((?:daily|monthly)\)|per[ -]?(?:day|month|year)\b|monthly (?:rate |requests? |api |call )?(?:limit|quota)|billing (?:hard )?limit|credit balance is too low|\b24[- ]hours? (?:period|window)|maximum number of (?!requests|calls|attempts|queries)\w+ (?:allowed )?(?:on|for|in) (?:your|the|this) (?:plan|account|tier|subscription)/i;
+/**
+ * An invitation to buy more ("Upgrade your plan"): a quota only when the server gave no wait. With one (ipapi's 429
+ * `wait: 1399` beside "SignUp / Upgrade your plan") it is an upsell on a rate limit that clears after the wait.
+ */
+const UPSELL_MESSAGE =
+  /upgrade (?:to a paid|your) plan|upgrade to (?:create|add|get) more|\b(?:change|switch) (?:your |the )?plan (?:or|to|for)\b/i;
 /** A rate-limited request that no wait lets through: it alone exceeds the limit (OpenAI "Request too large … must be reduced"). */
 const TOO_LARGE_FOR_LIMIT = /\brequest too large for\b|\bmust be reduced in order to\b/i;
 const QUOTA_BODY = /"policyName"\s*:\s*"DAILY"|PerDay|"quota_?id"\s*:\s*"[^"]*(?:day|daily)/i;
 
 /** Why a rate-limit failure is an exhausted quota that waiting seconds will not fix, or null. */
-export function quotaExhaustion(errorCode: string | null, message: string | null, bodyText: string): string | null {
+export function quotaExhaustion(
+  errorCode: string | null,
+  message: string | null,
+  bodyText: string,
+  serverGaveWait = false,
+): string | null {
   if (errorCode && QUOTA_CODE.test(errorCode)) return `error code ${errorCode}`;
   // "Upgrade your plan for higher rate limits or retry after 25s" names a wait, not an exhausted quota.
   if (message && QUOTA_MESSAGE.test(message.slice(0, 2000)) && !namesShortWait(message))
     return 'the message names a daily, billing or spend quota';
+  if (message && !serverGaveWait && UPSELL_MESSAGE.test(message.slice(0, 2000)) && !namesShortWait(message))
+    return 'the message asks for a plan upgrade and the server gave no wait';
   if (message && TOO_LARGE_FOR_LIMIT.test(message.slice(0, 2000)))
     return 'the request alone is larger than the limit: it must be made smaller';
   const head = bodyText.length > 16_384 ? bodyText.slice(0, 16_384) : bodyText;

@@ -29,6 +29,7 @@ import {
   waitUnitOf,
 } from './dictionaries';
 import { parseDuration, parseHttpOrIsoDate } from '../retry';
+import { codeNamesRateLimit } from './semantics';
 import { statusSemantics } from '../status';
 import { leavesOf, MAX_DEPTH, TRACEPARENT, type Leaf } from './walk';
 import { batchItemFailure } from './batch-items';
@@ -2360,7 +2361,29 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
       if (hint !== undefined) out.retryable = hint;
     }
   }
+  if (out.retryAfterSeconds === undefined && out.retryAfterAt === undefined) {
+    const wait = bareWait(scope, status, out.errorCode);
+    if (wait) {
+      out.retryAfterSeconds = wait.seconds;
+      out.retryAfterField = prefix + wait.key;
+    }
+  }
   return out;
+}
+
+/**
+ * A bare top-level `wait` number (ipapi's 429 `{"reason": "RateLimited", "wait": 1399.0}`) is the seconds to wait,
+ * but only on a rate limit (a 429, or a code that names one): elsewhere `wait` may be a flag or a setting echoed back.
+ */
+function bareWait(scope: unknown, status: number, code: unknown): { seconds: number; key: string } | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope)) return undefined;
+  if (status !== 429 && !(typeof code === 'string' && codeNamesRateLimit(code))) return undefined;
+  for (const key in scope as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(scope, key) || normalizeKey(key) !== 'wait') continue;
+    const v = (scope as Record<string, unknown>)[key];
+    if (typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 1e9) return { seconds: v, key };
+  }
+  return undefined;
 }
 
 /** The walk's scorers, for `corpus/tools/diagnose.ts` to replay why a value lost (read-only; nothing calls it here). */

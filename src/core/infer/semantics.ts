@@ -178,10 +178,18 @@ const OWNER_PAUSED =
   /\b(?:site|deployment|project|app|application|service|account|instance|database|workspace|api) (?:was|is|has been) (?:\w+ )?(?:paused|suspended|deactivated)\b|\breached its usage limits?\b/i;
 const PAUSE_PASSES = /\btemporar|\bmaintenance\b|\b(?:try|retry|check) (?:again|back)\b/i;
 
-/** Only unmistakable wording in a message: billing, funds, full storage, arrears, a request over a fixed maximum. */
-export function exhaustedByMessage(message: string | null | undefined): boolean {
+/** An invitation to buy more: no exhausted allowance when the server also gave a wait (an upsell on a rate limit). */
+const UPSELL =
+  /\b(?:upgrade (?:your|to a (?:paid|higher)) (?:plan|account|subscription|tier)|(?:increase|raise) (?:the|your) (?:limit|quota) by (?:[a-z]+ing and )?upgrading)\b/gi;
+
+/**
+ * Only unmistakable wording in a message: billing, funds, full storage, arrears, a request over a fixed maximum.
+ * `serverGaveWait`: the response states a wait, so an upgrade invitation alone says nothing about an allowance.
+ */
+export function exhaustedByMessage(message: string | null | undefined, serverGaveWait = false): boolean {
   if (!message) return false;
-  const text = message.length > 2000 ? message.slice(0, 2000) : message;
+  const head = message.length > 2000 ? message.slice(0, 2000) : message;
+  const text = serverGaveWait ? head.replace(UPSELL, ' ') : head;
   if (MESSAGE_EXHAUSTED_ZH.test(text)) return true;
   if (/paus|suspend|deactivat|usage limit/i.test(text) && OWNER_PAUSED.test(text) && !PAUSE_PASSES.test(text))
     return true;
