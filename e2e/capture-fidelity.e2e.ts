@@ -9,7 +9,8 @@ import { launchChromiumSession, type ChromiumPanelSession } from './harness/chro
 import { distPath, waitFor } from './harness/common';
 import type { FirefoxPanelSession } from './harness/firefox';
 import type { ToolboxState } from './harness/firefox-agent';
-import { launchSession, type BrowserName, type PanelSession } from './harness/index';
+import { launchSession, type PanelSession } from './harness/index';
+import { E2E_BROWSERS } from './harness/browsers';
 
 interface Rec {
   id: string;
@@ -67,7 +68,7 @@ const path = (url: string) => {
   return u.pathname + u.search;
 };
 
-describe.each(['chromium', 'firefox'] as BrowserName[])('%s: capture fidelity', (browser) => {
+describe.each(E2E_BROWSERS)('%s: capture fidelity', (browser) => {
   let demo: DemoServer;
   let session: PanelSession;
   let tabId: number;
