@@ -2381,7 +2381,8 @@ function bareWait(scope: unknown, status: number, code: unknown): { seconds: num
   for (const key in scope as Record<string, unknown>) {
     if (!Object.prototype.hasOwnProperty.call(scope, key) || normalizeKey(key) !== 'wait') continue;
     const v = (scope as Record<string, unknown>)[key];
-    if (typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 1e9) return { seconds: v, key };
+    // 0 and 1 are how flags are written (`wait: 1`): only a larger figure is a count of seconds.
+    if (typeof v === 'number' && Number.isFinite(v) && v > 1 && v < 1e9) return { seconds: v, key };
   }
   return undefined;
 }
