@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { inflateSync } from 'fflate';
+import { describe, expect, it, vi } from 'vitest';
 import { classify } from '../core/classify';
 import { seedExchange, type SeedCase } from '../core/testing/seed-cases';
 import { toListRecord } from './list-record';
 import type { CaptureRecord, RequestRecord } from './messages';
-import { isPackedRecords, packRecords, unpackRecords } from './packed-records';
+import { inflateAhead, isPackedRecords, packRecords, unpackRecords } from './packed-records';
+
+// fflate's inflate as it is, counted: the runtime's inflate ahead must spare it.
+vi.mock('fflate', async (original) => {
+  const fflate = await original<typeof import('fflate')>();
+  return { ...fflate, inflateSync: vi.fn(fflate.inflateSync) };
+});
 
 const seedPath = fileURLToPath(new URL('../../../shared/fixtures/seed-cases.json', import.meta.url));
 const cases = JSON.parse(readFileSync(seedPath, 'utf8')) as SeedCase[];
@@ -100,18 +107,83 @@ describe('packRecords / unpackRecords', () => {
 
   it('refuses a damaged pack with a message rather than returning wrong records', () => {
     const packed = packRecords(rows(10));
-    expect(() => unpackRecords({ ...packed, tokens: packed.tokens.slice(0, -8) })).toThrow(/damaged record pack/);
-    expect(() => unpackRecords({ ...packed, tokens: `${packed.tokens}"` })).toThrow(/damaged record pack/);
-    expect(() => unpackRecords({ ...packed, text: packed.text.slice(0, -1) })).toThrow(/damaged record pack/);
-    expect(() => unpackRecords({ ...packed, heads: packed.heads.slice(0, -2) })).toThrow(/damaged record pack/);
-    expect(() => unpackRecords({ ...packed, shapes: [] })).toThrow(/damaged record pack/);
-    expect(() => unpackRecords({ ...packed, numbers: packed.numbers.map(String) as unknown as number[] })).toThrow(
-      /damaged record pack/,
-    );
-    const { text: _text, ...noText } = packed;
-    expect(() => unpackRecords(noText as typeof packed)).toThrow(/damaged record pack: a part is missing/);
+    expect(() => unpackRecords({ ...packed, body: packed.body.slice(0, -8) })).toThrow(/damaged record pack/);
+    expect(() => unpackRecords({ ...packed, body: '' })).toThrow(/damaged record pack/);
+    expect(() => unpackRecords({ ...packed, body: btoa('{"text":""}') })).toThrow(/damaged record pack/);
     expect(() => unpackRecords({ ...packed, count: packed.count - 1 })).toThrow(/tokens left over/);
     expect(() => unpackRecords({ ...packed, count: packed.count + 1 })).toThrow(/ran out of tokens/);
     expect(isPackedRecords({ ...packed, format: 99 })).toBe(false);
+  });
+
+  it("unpacks a body the runtime's own inflate read ahead (DecompressionStream) without fflate's, to the same records", async () => {
+    const records = rows(cases.length * 2);
+    const packed = viaJson(packRecords(records)) as ReturnType<typeof packRecords>;
+    vi.mocked(inflateSync).mockClear();
+    await inflateAhead(packed);
+    expect(unpackRecords(packed)).toEqual(viaJson(records));
+    expect(inflateSync).not.toHaveBeenCalled();
+    // Read ahead once: a second unpacking of the same pack inflates it itself.
+    expect(unpackRecords(packed)).toEqual(viaJson(records));
+    expect(inflateSync).toHaveBeenCalledTimes(1);
+  });
+
+  it("feeds the runtime's inflate from memory, not through a Blob (whose bytes would go to the browser's blob store and back)", async () => {
+    const records = rows(cases.length);
+    const packed = viaJson(packRecords(records)) as ReturnType<typeof packRecords>;
+    vi.stubGlobal(
+      'Blob',
+      class {
+        constructor() {
+          throw new Error('no Blob here');
+        }
+      },
+    );
+    try {
+      vi.mocked(inflateSync).mockClear();
+      await inflateAhead(packed);
+      expect(unpackRecords(packed)).toEqual(viaJson(records));
+      expect(inflateSync).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('leaves a body the runtime cannot inflate, or a runtime without DecompressionStream, to unpackRecords', async () => {
+    const packed = packRecords(rows(10));
+    const damaged = { ...packed, body: packed.body.slice(0, -8) };
+    await expect(inflateAhead(damaged)).resolves.toBeUndefined();
+    expect(() => unpackRecords(damaged)).toThrow(/damaged record pack/);
+    vi.stubGlobal('DecompressionStream', undefined);
+    try {
+      vi.mocked(inflateSync).mockClear();
+      await inflateAhead(packed);
+      expect(unpackRecords(packed)).toEqual(viaJson(rows(10)));
+      expect(inflateSync).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("reads the body with the runtime's own base64 decoder where it has one, as with atob", () => {
+    const native = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array };
+    const records = rows(cases.length * 2);
+    const packed = viaJson(packRecords(records)) as ReturnType<typeof packRecords>;
+    expect(native.fromBase64).toBeUndefined(); // Node 20: the atob path above
+    let calls = 0;
+    native.fromBase64 = (text) => {
+      calls++;
+      // Strict, as the runtime's: atob would let a bad character through as a bad byte.
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new SyntaxError('not base64');
+      return new Uint8Array(Buffer.from(text, 'base64'));
+    };
+    try {
+      expect(unpackRecords(packed)).toEqual(viaJson(records));
+      expect(calls).toBe(1);
+      expect(() => unpackRecords({ ...packed, body: `*${packed.body}` })).toThrow(
+        /damaged record pack: its body cannot be read \(not base64\)/,
+      );
+    } finally {
+      delete native.fromBase64;
+    }
   });
 });

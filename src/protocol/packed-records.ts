@@ -5,35 +5,34 @@
 // each distinct object or array once (later copies refer back to it), and each object's keys once
 // per shape; what is left is a flat stream of small numbers.
 //
-// On the wire a pack is a few large strings, not arrays of millions of items: a port serializes a
-// message as JSON in Chrome (a typed array becomes an object of indices there) and by structured
-// clone in Firefox, and both cost by the item and the byte. The tokens are one string of base-32
-// digits; the string table is one string of the strings' new parts, each string written as a prefix
-// of an earlier one (the last with the same digit-free stem, or the one before it) plus its own
-// rest, so numbered ids and URLs carry their numbers only; an integer may be written as the
-// difference from the last integer under the same key (times, sequence numbers).
-//
-// Format 3 posts those parts as they are (about 83 B a row in the bench's records). Format 2 deflated
-// them into one base64 string (about 26 B a row), but inflating it in the panel (the runtime's
-// DecompressionStream, on the panel's main thread) cost more than the bytes it saved: about a fifth of
-// the panel's CPU while opening on 100,000 rows, against a port that carries a long string cheaply
-// (docs/performance.md, session 25).
+// On the wire (format 2) a pack is a few large strings, not arrays of millions of items: a port
+// serializes a message as JSON in Chrome (a typed array becomes an object of indices there) and by
+// structured clone in Firefox, and both cost by the item and the byte. The tokens are one string of
+// base-32 digits; the string table is one string of the strings' new parts, each string written as
+// a prefix of an earlier one (the last with the same digit-free stem, or the one before it) plus its
+// own rest, so numbered ids and URLs carry their numbers only; an integer may be written as the
+// difference from the last integer under the same key (times, sequence numbers). Those parts are
+// then deflated (fflate) into one base64 string: what crosses the port is one string and a count.
 //
 // The round trip is exact for JSON values, with JSON's rules: a key whose value is undefined is
 // left out, undefined in an array and non-finite numbers become null. Unpacked rows share the
 // objects that repeated; those are frozen, so a change to one record cannot reach another.
 
-/** The pack format: bumped when the token stream or the parts on the wire change. */
-export const PACK_FORMAT = 3;
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 
-/** What a pack holds: the parts cross the port as they are. */
-export interface PackedRecords extends PackParts {
+/** The pack format: bumped when the token stream changes. */
+export const PACK_FORMAT = 2;
+
+export interface PackedRecords {
   format: number;
   /** Records packed, and how many of them are navigation markers (the traffic counter's figures). */
   count: number;
   markers: number;
+  /** The pack's parts (`PackParts`) as JSON, deflated, in base64: what crosses the port. */
+  body: string;
 }
 
+/** What a pack holds, before it is deflated into its body. */
 interface PackParts {
   /** The string table: each string's own part, joined (see `heads`). */
   text: string;
@@ -314,14 +313,8 @@ export function packRecords(records: readonly unknown[]): PackedRecords {
     if ((record as { kind?: unknown } | null)?.kind === 'navigation') markers++;
     write(record, 0);
   }
-  return {
-    format: PACK_FORMAT,
-    count: records.length,
-    markers,
-    ...encodeStrings(strings),
-    shapes,
-    ...tokenDigits(tokens, shapes, records.length),
-  };
+  const parts: PackParts = { ...encodeStrings(strings), shapes, ...tokenDigits(tokens, shapes, records.length) };
+  return { format: PACK_FORMAT, count: records.length, markers, body: deflateParts(parts) };
 }
 
 /**
@@ -398,7 +391,7 @@ function tokenDigits(
   return { tokens: digitsToString(digits), numbers };
 }
 
-/** True when `value` looks like a pack this code reads (its parts are checked as they are read). */
+/** True when `value` looks like a pack this code reads. */
 export function isPackedRecords(value: unknown): value is PackedRecords {
   const p = value as Partial<PackedRecords> | null;
   return (
@@ -406,21 +399,16 @@ export function isPackedRecords(value: unknown): value is PackedRecords {
     p !== null &&
     p.format === PACK_FORMAT &&
     typeof p.count === 'number' &&
-    typeof p.markers === 'number' &&
-    typeof p.text === 'string' &&
-    typeof p.heads === 'string' &&
-    Array.isArray(p.shapes) &&
-    typeof p.tokens === 'string' &&
-    Array.isArray(p.numbers)
+    typeof p.body === 'string'
   );
 }
 
 /** Unpacks the records; throws on a damaged pack (the caller reports it, it loses nothing silently). */
 export function unpackRecords<T = Json>(packed: PackedRecords): T[] {
-  if (!isPackedRecords(packed)) throw new Error('damaged record pack: a part is missing');
-  const { shapes, numbers } = packed;
-  const strings = decodeStrings(packed.text, packed.heads);
-  const tokens = new DigitReader(packed.tokens, 'the tokens');
+  const parts = inflateParts(packed);
+  const { shapes, numbers } = parts;
+  const strings = decodeStrings(parts.text, parts.heads);
+  const tokens = new DigitReader(parts.tokens, 'the tokens');
   const subtrees: unknown[] = [];
   /** The last integer under each key, at key + 1 (NO_KEY is -1); NaN: none yet. */
   const lastInt: number[] = new Array<number>(strings.length + 1).fill(NaN);
@@ -449,8 +437,7 @@ export function unpackRecords<T = Json>(packed: PackedRecords): T[] {
         if (payload === 0) return null;
         if (payload === 1) return false;
         if (payload === 2) return true;
-        if (payload === 3 && numberAt < numbers.length && typeof numbers[numberAt] === 'number')
-          return numbers[numberAt++];
+        if (payload === 3 && numberAt < numbers.length) return numbers[numberAt++];
         return damaged('an unknown constant');
       case K_STRING:
         if (payload >= strings.length) damaged('an unknown string');
@@ -479,7 +466,7 @@ export function unpackRecords<T = Json>(packed: PackedRecords): T[] {
         return items;
       }
       case K_OBJECT: {
-        const keys = Array.isArray(shapes[payload]) ? shapes[payload] : damaged('an unknown shape');
+        const keys = shapes[payload] ?? damaged('an unknown shape');
         let names = shapeNames[payload];
         if (names === undefined) {
           for (const k of keys) if (k >= stringsMet) stringsMet = k + 1;
@@ -506,6 +493,76 @@ export function unpackRecords<T = Json>(packed: PackedRecords): T[] {
   if (!tokens.done) damaged('tokens left over');
   if (numberAt !== numbers.length) damaged('numbers left over');
   return out;
+}
+
+// The parts repeat what each record's tokens spell out (records of one kind look alike): deflate
+// takes the body to about a quarter, and the port's cost follows its bytes. Level 1: packing stays
+// cheap, and inflating costs the same at any level.
+function deflateParts(parts: PackParts): string {
+  const bytes = deflateSync(strToU8(JSON.stringify(parts)), { level: 1 });
+  const chunks: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) chunks.push(String.fromCharCode(...bytes.subarray(i, i + 8192)));
+  return btoa(chunks.join(''));
+}
+
+/** Base64's bytes: the runtime's own decoder where it has one (Chrome 140, Firefox 133), else atob's string copied. */
+function base64Bytes(body: string): Uint8Array {
+  const native = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array };
+  if (typeof native.fromBase64 === 'function') return native.fromBase64(body);
+  const binary = atob(body);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Bodies inflated ahead by the runtime (inflateAhead), until their pack is unpacked. */
+const inflatedAhead = new WeakMap<PackedRecords, string>();
+
+/**
+ * Inflates the pack's body with the runtime's own `DecompressionStream` (Chrome 103, Firefox 113),
+ * ahead of `unpackRecords`, which then skips fflate's inflate and its UTF-8 decode: they were the
+ * largest part of unpacking a 100k opening (docs/performance.md). Asynchronous, so the caller waits
+ * for it before unpacking. Never rejects: where the runtime has no such stream, or the body cannot be
+ * read, nothing is kept, and `unpackRecords` inflates it itself (and reports a damaged body).
+ */
+export async function inflateAhead(packed: PackedRecords): Promise<void> {
+  if (typeof DecompressionStream !== 'function' || inflatedAhead.has(packed)) return;
+  try {
+    // fflate's deflateSync writes raw DEFLATE (no zlib header). The bytes go in as a stream of their
+    // own, not a Blob's: a Blob's bytes go to the browser's blob store and are read back from there.
+    const bytes = base64Bytes(packed.body) as Uint8Array<ArrayBuffer>;
+    const inflated = new ReadableStream<Uint8Array<ArrayBuffer>>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    }).pipeThrough(new DecompressionStream('deflate-raw'));
+    inflatedAhead.set(packed, await new Response(inflated).text());
+  } catch {
+    // Left to unpackRecords, which reads the body again and says what is wrong with it.
+  }
+}
+
+function inflateParts(packed: PackedRecords): PackParts {
+  let parts: Partial<PackParts>;
+  try {
+    const ahead = inflatedAhead.get(packed);
+    inflatedAhead.delete(packed);
+    parts = JSON.parse(ahead ?? strFromU8(inflateSync(base64Bytes(packed.body)))) as Partial<PackParts>;
+  } catch (error) {
+    throw new Error(
+      `damaged record pack: its body cannot be read (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (
+    typeof parts.text !== 'string' ||
+    typeof parts.heads !== 'string' ||
+    !Array.isArray(parts.shapes) ||
+    typeof parts.tokens !== 'string' ||
+    !Array.isArray(parts.numbers)
+  )
+    throw new Error('damaged record pack: its body lacks a part');
+  return parts as PackParts;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { inflateSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { envelope, PROTOCOL_VERSION, type Envelope } from '../../protocol/messages';
 import { packRecords } from '../../protocol/packed-records';
@@ -5,6 +6,12 @@ import type { PanelPlatform, PortHandlers } from '../platform-types';
 import { manyFailures, stats } from '../testing';
 import { connectStore } from './connection';
 import { createPanelStore } from './panel-store';
+
+// fflate's inflate as it is, counted: packed rows from the port are inflated by the runtime.
+vi.mock('fflate', async (original) => {
+  const fflate = await original<typeof import('fflate')>();
+  return { ...fflate, inflateSync: vi.fn(fflate.inflateSync) };
+});
 
 function fakePlatform(storedSettings: unknown = undefined) {
   const posted: Envelope[] = [];
@@ -55,11 +62,11 @@ describe('connectStore', () => {
     expect(fake.posted[fake.posted.length - 1]).toEqual(envelope('panel/clear', { tabId: 7 }));
   });
 
-  it('takes packed rows in after the first paint, in the order they came', async () => {
+  it('takes packed rows in once the runtime has inflated them, in the order they came', async () => {
     const fake = fakePlatform();
     const store = createPanelStore({ tabId: 7 });
-    const painted: Array<() => void> = [];
-    connectStore(store, fake.platform, (task) => painted.push(task));
+    connectStore(store, fake.platform, (task) => task());
+    vi.mocked(inflateSync).mockClear();
     const newest = manyFailures(3, 11);
     const older = manyFailures(10);
     fake.handlers().onMessage(
@@ -74,10 +81,9 @@ describe('connectStore', () => {
     fake
       .handlers()
       .onMessage(envelope('bg/upsert', { tabId: 7, records: [], packed: packRecords(older), stats: stats({}) }));
-    // The newest rows at once; the older ones wait for the paint, then come in their own task.
-    expect(store.getState().total).toBe(3);
-    painted.shift()!();
+    expect(store.getState().ready).toBe(false);
     await vi.waitFor(() => expect(store.getState().total).toBe(13));
+    expect(inflateSync).not.toHaveBeenCalled();
   });
 
   it('reports a reloaded extension and closes the port on dispose', () => {

@@ -3,7 +3,7 @@
 import { envelope, PROTOCOL_VERSION } from '../../protocol/messages';
 import type { PanelPlatform, PortHandle } from '../platform-types';
 import { readSettings } from '../settings';
-import { afterNextPaint, createIntake, nextTask, type AfterPaint } from './intake';
+import { afterNextPaint, createIntake, inflatePackedAhead, nextTask, type AfterPaint } from './intake';
 import type { PanelStore } from './panel-store';
 
 export function connectStore(
@@ -12,8 +12,9 @@ export function connectStore(
   afterPaint: AfterPaint = afterNextPaint,
 ): () => void {
   let handle: PortHandle | null = null;
-  // The first rows are painted before the older rows behind them are taken in (intake.ts).
-  const intake = createIntake((msg) => store.getState().receive(msg), afterPaint, nextTask);
+  // The first rows are painted before the older rows behind them are taken in (intake.ts); packed
+  // rows are inflated by the runtime first.
+  const intake = createIntake((msg) => store.getState().receive(msg), afterPaint, nextTask, inflatePackedAhead);
   let saidHello = false;
   const hello = (): void => {
     saidHello = true;

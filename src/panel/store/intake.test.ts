@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createIntake } from './intake';
+import { packRecords } from '../../protocol/packed-records';
+import { createIntake, inflatePackedAhead } from './intake';
 
 function setup() {
   const delivered: string[] = [];
@@ -155,5 +156,14 @@ describe('createIntake', () => {
     expect(prepared).toHaveLength(3);
     expect(delivered).toEqual(['bg/snapshot', 'bg/upsert', 'bg/upsert']);
     expect(tasks).toHaveLength(0);
+  });
+
+  it('inflates ahead only the packed rows of a message', async () => {
+    const packed = packRecords([
+      { kind: 'navigation', id: 'nav:1', tabId: 7, seq: 1, url: 'https://a.example/', at: 1 },
+    ]);
+    expect(inflatePackedAhead({ type: 'bg/records', payload: { records: [] } })).toBeNull();
+    expect(inflatePackedAhead({ type: 'bg/upsert', payload: { packed: { format: 99 } } })).toBeNull();
+    await expect(inflatePackedAhead({ type: 'bg/upsert', payload: { packed } })).resolves.toBeUndefined();
   });
 });

@@ -3,7 +3,8 @@
 // queued behind it. Taken in one after another, they could keep the first rows from being painted
 // until all of them were in; so after a snapshot the rest wait for the next paint, and each queued
 // message then runs in its own task, so the browser can paint between them. Order is kept, also
-// while a message is being prepared (asynchronously: `Prepare`).
+// while a message's packed rows are being inflated (asynchronously: `Prepare`).
+import { inflateAhead, isPackedRecords } from '../../protocol/packed-records';
 
 /** Runs `task` once the next frame has been painted. */
 export type AfterPaint = (task: () => void) => void;
@@ -54,10 +55,16 @@ export interface Intake {
 }
 
 /**
- * Work a message needs before it is delivered that does not have to block the panel (asynchronous),
- * or null when there is none. Packed rows need none since pack format 3 (packed-records.ts).
+ * Work a message needs before it is delivered that does not have to block the panel: its packed rows'
+ * body inflated by the runtime (packed-records.ts), or null when there is none.
  */
 export type Prepare = (message: unknown) => Promise<void> | null;
+
+/** The packed rows of a bg/snapshot or bg/upsert inflated ahead by the runtime's own inflate. */
+export const inflatePackedAhead: Prepare = (message) => {
+  const packed = (message as { payload?: { packed?: unknown } } | null)?.payload?.packed;
+  return isPackedRecords(packed) ? inflateAhead(packed) : null;
+};
 
 /**
  * A delivery that threw after an asynchronous preparation is reported as the synchronous path's

@@ -70,7 +70,7 @@ describe('feed slice', () => {
       envelope('bg/snapshot', {
         tabId: TAB,
         records: manyFailures(2),
-        packed: { ...packed, tokens: packed.tokens.slice(8) },
+        packed: { ...packed, body: packed.body.slice(8) },
         stats: stats(),
         preserve: false,
       }),
