@@ -515,44 +515,29 @@ function base64Bytes(body: string): Uint8Array {
   return bytes;
 }
 
-/** Bodies inflated ahead (inflateAhead), as their parsed parts, until their pack is unpacked. */
-const inflatedAhead = new WeakMap<PackedRecords, unknown>();
+/** Bodies inflated ahead by the runtime (inflateAhead), until their pack is unpacked. */
+const inflatedAhead = new WeakMap<PackedRecords, string>();
 
 /**
- * Reads a pack's body into its parts (not yet checked: `unpackRecords` does), asynchronously; rejects
- * when it cannot. `inflateInThread` does it here; the panel hands the work to a worker of its own.
+ * Inflates the pack's body with the runtime's own `DecompressionStream` (Chrome 103, Firefox 113),
+ * ahead of `unpackRecords`, which then skips fflate's inflate and its UTF-8 decode: they were the
+ * largest part of unpacking a 100k opening (docs/performance.md). Asynchronous, so the caller waits
+ * for it before unpacking. Never rejects: where the runtime has no such stream, or the body cannot be
+ * read, nothing is kept, and `unpackRecords` inflates it itself (and reports a damaged body).
  */
-export type BodyInflater = (body: string) => Promise<unknown>;
-
-/**
- * A pack's body inflated by the runtime's own `DecompressionStream` (Chrome 103, Firefox 113) and
- * parsed: fflate's inflate and its UTF-8 decode were the largest part of unpacking a 100k opening
- * (docs/performance.md). Rejects where the runtime has no such stream or the body cannot be read.
- */
-export async function inflateBody(body: string): Promise<unknown> {
-  if (typeof DecompressionStream !== 'function') throw new Error('no DecompressionStream');
-  // fflate's deflateSync writes raw DEFLATE (no zlib header). The bytes go in as a stream of their
-  // own, not a Blob's: a Blob's bytes go to the browser's blob store and are read back from there.
-  const bytes = base64Bytes(body) as Uint8Array<ArrayBuffer>;
-  const inflated = new ReadableStream<Uint8Array<ArrayBuffer>>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  }).pipeThrough(new DecompressionStream('deflate-raw'));
-  return JSON.parse(await new Response(inflated).text()) as unknown;
-}
-
-/**
- * Reads the pack's body ahead of `unpackRecords` (with `inflate`, by default the runtime's inflate on
- * this thread), which then only checks the parts. Asynchronous, so the caller waits for it before
- * unpacking. Never rejects: when the body cannot be read this way nothing is kept, and
- * `unpackRecords` inflates it itself (and reports a damaged body).
- */
-export async function inflateAhead(packed: PackedRecords, inflate: BodyInflater = inflateBody): Promise<void> {
-  if (inflatedAhead.has(packed)) return;
+export async function inflateAhead(packed: PackedRecords): Promise<void> {
+  if (typeof DecompressionStream !== 'function' || inflatedAhead.has(packed)) return;
   try {
-    inflatedAhead.set(packed, await inflate(packed.body));
+    // fflate's deflateSync writes raw DEFLATE (no zlib header). The bytes go in as a stream of their
+    // own, not a Blob's: a Blob's bytes go to the browser's blob store and are read back from there.
+    const bytes = base64Bytes(packed.body) as Uint8Array<ArrayBuffer>;
+    const inflated = new ReadableStream<Uint8Array<ArrayBuffer>>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    }).pipeThrough(new DecompressionStream('deflate-raw'));
+    inflatedAhead.set(packed, await new Response(inflated).text());
   } catch {
     // Left to unpackRecords, which reads the body again and says what is wrong with it.
   }
@@ -561,17 +546,15 @@ export async function inflateAhead(packed: PackedRecords, inflate: BodyInflater 
 function inflateParts(packed: PackedRecords): PackParts {
   let parts: Partial<PackParts>;
   try {
-    const ahead = inflatedAhead.get(packed) as Partial<PackParts> | null | undefined;
+    const ahead = inflatedAhead.get(packed);
     inflatedAhead.delete(packed);
-    parts = ahead ?? (JSON.parse(strFromU8(inflateSync(base64Bytes(packed.body)))) as Partial<PackParts>);
+    parts = JSON.parse(ahead ?? strFromU8(inflateSync(base64Bytes(packed.body)))) as Partial<PackParts>;
   } catch (error) {
     throw new Error(
       `damaged record pack: its body cannot be read (${error instanceof Error ? error.message : String(error)})`,
     );
   }
   if (
-    typeof parts !== 'object' ||
-    parts === null ||
     typeof parts.text !== 'string' ||
     typeof parts.heads !== 'string' ||
     !Array.isArray(parts.shapes) ||

@@ -4,7 +4,6 @@ import { envelope, PROTOCOL_VERSION } from '../../protocol/messages';
 import type { PanelPlatform, PortHandle } from '../platform-types';
 import { readSettings } from '../settings';
 import { afterNextPaint, createIntake, inflatePackedAhead, nextTask, type AfterPaint } from './intake';
-import { workerInflater } from './pack-inflater';
 import type { PanelStore } from './panel-store';
 
 export function connectStore(
@@ -14,13 +13,8 @@ export function connectStore(
 ): () => void {
   let handle: PortHandle | null = null;
   // The first rows are painted before the older rows behind them are taken in (intake.ts); packed
-  // rows are inflated first, in a worker (pack-inflater.ts).
-  const intake = createIntake(
-    (msg) => store.getState().receive(msg),
-    afterPaint,
-    nextTask,
-    inflatePackedAhead(workerInflater()),
-  );
+  // rows are inflated by the runtime first.
+  const intake = createIntake((msg) => store.getState().receive(msg), afterPaint, nextTask, inflatePackedAhead);
   let saidHello = false;
   const hello = (): void => {
     saidHello = true;

@@ -162,8 +162,8 @@ describe('createIntake', () => {
     const packed = packRecords([
       { kind: 'navigation', id: 'nav:1', tabId: 7, seq: 1, url: 'https://a.example/', at: 1 },
     ]);
-    expect(inflatePackedAhead()({ type: 'bg/records', payload: { records: [] } })).toBeNull();
-    expect(inflatePackedAhead()({ type: 'bg/upsert', payload: { packed: { format: 99 } } })).toBeNull();
-    await expect(inflatePackedAhead()({ type: 'bg/upsert', payload: { packed } })).resolves.toBeUndefined();
+    expect(inflatePackedAhead({ type: 'bg/records', payload: { records: [] } })).toBeNull();
+    expect(inflatePackedAhead({ type: 'bg/upsert', payload: { packed: { format: 99 } } })).toBeNull();
+    await expect(inflatePackedAhead({ type: 'bg/upsert', payload: { packed } })).resolves.toBeUndefined();
   });
 });

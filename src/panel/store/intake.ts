@@ -4,7 +4,7 @@
 // until all of them were in; so after a snapshot the rest wait for the next paint, and each queued
 // message then runs in its own task, so the browser can paint between them. Order is kept, also
 // while a message's packed rows are being inflated (asynchronously: `Prepare`).
-import { inflateAhead, isPackedRecords, type BodyInflater } from '../../protocol/packed-records';
+import { inflateAhead, isPackedRecords } from '../../protocol/packed-records';
 
 /** Runs `task` once the next frame has been painted. */
 export type AfterPaint = (task: () => void) => void;
@@ -60,13 +60,11 @@ export interface Intake {
  */
 export type Prepare = (message: unknown) => Promise<void> | null;
 
-/** The packed rows of a bg/snapshot or bg/upsert read ahead, with `inflate` (by default on this thread). */
-export function inflatePackedAhead(inflate?: BodyInflater): Prepare {
-  return (message) => {
-    const packed = (message as { payload?: { packed?: unknown } } | null)?.payload?.packed;
-    return isPackedRecords(packed) ? inflateAhead(packed, inflate) : null;
-  };
-}
+/** The packed rows of a bg/snapshot or bg/upsert inflated ahead by the runtime's own inflate. */
+export const inflatePackedAhead: Prepare = (message) => {
+  const packed = (message as { payload?: { packed?: unknown } } | null)?.payload?.packed;
+  return isPackedRecords(packed) ? inflateAhead(packed) : null;
+};
 
 /**
  * A delivery that threw after an asynchronous preparation is reported as the synchronous path's
