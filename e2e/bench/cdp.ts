@@ -1,7 +1,9 @@
 // CDP access beyond the PanelSession contract, for profiling and heap figures (Chromium only):
 // the panel frame through Playwright, the service worker through the browser target
 // (Target.sendMessageToTarget: Playwright gives no CDP session for workers).
+import { createWriteStream } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
+import { TRACE_CATEGORIES } from './trace-tasks';
 import type { PanelSession } from '../harness/index';
 
 export interface Cdp {
@@ -83,6 +85,32 @@ export async function workerCdp(session: PanelSession): Promise<Cdp> {
     async detach() {
       await root.send('Target.detachFromTarget' as any, { sessionId } as any).catch(() => {});
       await root.detach().catch(() => {});
+    },
+  };
+}
+
+/**
+ * A Chrome trace of the whole browser (the Tracing domain over the inspected tab's session, as the
+ * DevTools Performance panel does), written to a file when stopped.
+ */
+export async function startTrace(session: PanelSession): Promise<{ stop(file: string): Promise<void> }> {
+  const page = (session as unknown as { page: import('playwright-core').Page }).page;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream' });
+  return {
+    async stop(file) {
+      const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
+      await cdp.send('Tracing.end');
+      const handle = await complete;
+      const out = createWriteStream(file);
+      for (;;) {
+        const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle, size: 1 << 20 });
+        out.write(base64Encoded ? Buffer.from(data, 'base64') : data);
+        if (eof) break;
+      }
+      await cdp.send('IO.close', { handle });
+      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      await cdp.detach();
     },
   };
 }

@@ -1,13 +1,12 @@
 // HAR import at scale (issue 18) in the real DevTools panel (Chromium): a ~200 MB HAR, built inside
 // the panel (e2e/harness/big-har.ts), is dropped on it and imported while the panel samples its
 // long tasks, an event-loop probe and its JS heap.
-import { createWriteStream } from 'node:fs';
 import { bigImportDone, bigImportReport, startBigImport, type BigImportReport } from '../harness/big-har';
 import type { PanelSession } from '../harness/index';
-import { panelCdp } from './cdp';
+import { panelCdp, startTrace } from './cdp';
 import { hotSpots, type HotSpot } from './profile';
 import { round } from './stats';
-import { longTasksOfFile, TRACE_CATEGORIES, type LongTaskSummary } from './trace-tasks';
+import { longTasksOfFile, type LongTaskSummary } from './trace-tasks';
 
 export interface ImportFigures {
   /** With `profile`: the panel's CPU hot spots while importing. */
@@ -128,30 +127,4 @@ export async function runImportBench(
   );
   await session.panelEval(() => document.querySelector<HTMLElement>('[data-testid="close-import"]')?.click());
   return figures;
-}
-
-/**
- * A Chrome trace of the whole browser (the Tracing domain over the inspected tab's session, as the
- * DevTools Performance panel does), written to a file when stopped.
- */
-async function startTrace(session: PanelSession): Promise<{ stop(file: string): Promise<void> }> {
-  const page = (session as unknown as { page: import('playwright-core').Page }).page;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream' });
-  return {
-    async stop(file) {
-      const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
-      await cdp.send('Tracing.end');
-      const handle = await complete;
-      const out = createWriteStream(file);
-      for (;;) {
-        const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle, size: 1 << 20 });
-        out.write(base64Encoded ? Buffer.from(data, 'base64') : data);
-        if (eof) break;
-      }
-      await cdp.send('IO.close', { handle });
-      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-      await cdp.detach();
-    },
-  };
 }

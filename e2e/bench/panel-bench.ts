@@ -9,7 +9,8 @@ import type { PanelSession } from '../harness/index';
 import { toListRecord } from '../../src/protocol/list-record';
 import { SNAPSHOT_FIRST_ROWS } from '../../src/background/snapshot-messages';
 import type { RequestRecord } from '../../src/protocol/messages';
-import { panelCdp, workerCdp, type Cdp } from './cdp';
+import { writeFile } from 'node:fs/promises';
+import { panelCdp, startTrace, workerCdp, type Cdp } from './cdp';
 import { hotSpots, type HotSpot } from './profile';
 import { median, percentile, round } from './stats';
 
@@ -336,9 +337,19 @@ async function startProfile(cdp: Cdp): Promise<void> {
   await cdp.send('Profiler.start');
 }
 
-async function stopProfile(cdp: Cdp): Promise<HotSpot[]> {
+/** Stops the profile; with `file`, writes it whole (a .cpuprofile that DevTools and speedscope open). */
+async function stopProfile(cdp: Cdp, file?: string): Promise<HotSpot[]> {
   const { profile } = await cdp.send('Profiler.stop');
+  if (file) await writeFile(file, JSON.stringify(profile));
   return hotSpots(profile, 20);
+}
+
+/** Where to write one opening's raw CPU profiles and Chrome trace (the last 100k round). */
+export interface OpeningCapture {
+  /** Raw profiles go to `<prefix>.panel.cpuprofile` and `<prefix>.worker.cpuprofile`. */
+  profilePrefix?: string;
+  /** A Chrome trace of the opening, from before the first post to the frame with all rows. */
+  trace?: string;
 }
 
 async function runSize(
@@ -348,6 +359,7 @@ async function runSize(
   n: number,
   log: (s: string) => void,
   profile = false,
+  capture: OpeningCapture = {},
 ): Promise<SizeRun> {
   await reloadPanel(session);
   // Full records, as the store holds them: sendRecords cuts them to list rows as the service does.
@@ -355,11 +367,17 @@ async function runSize(
   const { packMs } = await session.backgroundEval(packMessages, { tabId });
   await session.panelEval(watchFirstRender, { n, chunk: SNAPSHOT_CHUNK });
   const cdps = profile ? { panel: await panelCdp(session), worker: await workerCdp(session) } : null;
+  const tracing = capture.trace ? await startTrace(session) : null;
   if (cdps) for (const c of [cdps.panel, cdps.worker]) await startProfile(c);
   const { t0, postMs, postedBytes } = await session.backgroundEval(sendRecords);
-  const workerPosting = cdps ? await stopProfile(cdps.worker) : [];
+  const raw = capture.profilePrefix;
+  const workerPosting = cdps ? await stopProfile(cdps.worker, raw && `${raw}.worker.cpuprofile`) : [];
   const t1 = (await session.waitForPanel(renderedAt, undefined, 300_000))!;
-  const panelInitialRender = cdps ? await stopProfile(cdps.panel) : [];
+  const panelInitialRender = cdps ? await stopProfile(cdps.panel, raw && `${raw}.panel.cpuprofile`) : [];
+  if (tracing && capture.trace) {
+    await tracing.stop(capture.trace);
+    log(`  trace of the opening written to ${capture.trace}`);
+  }
   const initialMs = t1.all - t0;
   const firstRowsMs = t1.first - t0;
   const timings = await session.panelEval(intakeTimings);
@@ -396,7 +414,7 @@ async function runSize(
 export async function runPanelBench(
   session: PanelSession,
   templates: RequestRecord[],
-  opts: { rounds?: number; profile?: boolean; log?: (s: string) => void } = {},
+  opts: { rounds?: number; profile?: boolean; capture?: OpeningCapture; log?: (s: string) => void } = {},
 ): Promise<PanelFigures> {
   const log = opts.log ?? (() => {});
   const rounds = opts.rounds ?? 2;
@@ -404,10 +422,20 @@ export async function runPanelBench(
   await session.backgroundEval(installFeeder, { tabId });
   const runs: Record<number, SizeRun[]> = { 10_000: [], 100_000: [] };
   for (let r = 0; r < rounds; r++) {
-    for (const n of [10_000, 100_000])
+    for (const n of [10_000, 100_000]) {
+      const last100k = n === 100_000 && r === rounds - 1;
       runs[n].push(
-        await runSize(session, tabId, templates, n, log, opts.profile === true && n === 100_000 && r === rounds - 1),
+        await runSize(
+          session,
+          tabId,
+          templates,
+          n,
+          log,
+          opts.profile === true && last100k,
+          last100k ? opts.capture : {},
+        ),
       );
+    }
   }
   const keysOf = (n: number) => runs[n].flatMap((run) => run.keys);
   const ms = (n: number) => keysOf(n).map((k) => k.ms);

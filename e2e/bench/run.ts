@@ -75,7 +75,10 @@ interface Args {
   only: Set<Part>;
   check: boolean;
   profile: boolean;
-  /** With the import part: a Chrome trace of the import written here, its long tasks broken down. */
+  /**
+   * With the import part: a Chrome trace of the import written here, its long tasks broken down. With
+   * the panel part: a trace of the last 100k opening (at `<file>.panel.json` when the import runs too).
+   */
   trace?: string;
   extension?: string;
   /**
@@ -355,7 +358,16 @@ async function main(): Promise<number> {
           log('panel: stored failures in the real DevTools panel…');
           const templates = await failureTemplates();
           const p = await withSession(true, (s) =>
-            runPanelBench(s, templates, { rounds: args.panelRounds, profile: args.profile, log }),
+            runPanelBench(s, templates, {
+              rounds: args.panelRounds,
+              profile: args.profile,
+              capture: {
+                // The raw profiles beside the report; the trace beside the import's when both run.
+                ...(args.profile && args.out ? { profilePrefix: args.out.replace(/\.json$/, '') } : {}),
+                ...(args.trace ? { trace: args.only.has('import') ? `${args.trace}.panel.json` : args.trace } : {}),
+              },
+              log,
+            }),
           );
           if (p.hotSpots) report.hotSpots = { ...(report.hotSpots as object), panel: p.hotSpots };
           report.panelFilterMs100k = p.panelFilterMs100k;

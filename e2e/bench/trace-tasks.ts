@@ -123,6 +123,8 @@ export const TRACE_CATEGORIES = [
   'v8.execute',
   // Blink's garbage collector (Oilpan): its sweeping ran inside the import's longest layouts (issue 18).
   'cppgc',
+  // The panel's own user timing (faultline:arrived, faultline:intake), to place its messages.
+  'blink.user_timing',
 ].join(',');
 
 export async function longTasksOfFile(file: string, origin: string, minMs = 50): Promise<LongTaskSummary | null> {
