@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
+import { waitFor } from '../harness/common';
 import { startDemoServer, type DemoServer } from './server.mjs';
 
 interface SeedCase {
@@ -79,16 +80,23 @@ async function firefoxDriver(): Promise<PageDriver> {
     const text = e instanceof Error ? e.message : String(e);
     if (!ROUTINE.test(text)) messages.push(`pageerror: ${text}`);
   });
+  // Polled with evaluate: puppeteer's waitForFunction builds its predicate with Function(), which
+  // Firefox ESR 140 blocks under the demo page's strict CSP (script.callFunction is not subject to it).
+  const pageReady = () =>
+    waitFor(() => page.evaluate(() => document.body.dataset.ready === 'true'), {
+      what: 'the demo page to be ready',
+      timeoutMs: 30_000,
+    });
   return {
     messages,
     goto: async (url) => {
       await page.goto(url);
-      await page.waitForFunction(() => document.body.dataset.ready === 'true');
+      await pageReady();
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     click: async (selector) => {
       await Promise.all([page.waitForNavigation(), page.click(selector)]);
-      await page.waitForFunction(() => document.body.dataset.ready === 'true');
+      await pageReady();
     },
     close: () => browser.close(),
   };

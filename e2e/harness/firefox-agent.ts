@@ -1,5 +1,6 @@
 // Code that runs with chrome privileges in Firefox's browser window (browser.xhtml), reached through
-// WebDriver BiDi `script.callFunction` on the `moz:scope: "chrome"` context. It is shipped as source:
+// WebDriver BiDi `script.callFunction` on the `moz:scope: "chrome"` context (Firefox 153+) or through
+// Marionette's chrome context (ESR 140; see ./firefox-driver). It is shipped as source:
 // everything it uses must be defined inside `chromeAgent` or be a chrome global of browser.xhtml.
 //
 // Evaluation in extension documents (the panel inside the toolbox, the background event page) goes
@@ -67,11 +68,12 @@ export interface BackgroundState {
 
 /**
  * The agent, serialised with Function.prototype.toString and called as
- * `(chromeAgent)()[op](arg)` in browser.xhtml. Returns a fresh object each call; state that must
+ * `(chromeAgent)(window)[op](arg)` in browser.xhtml. Returns a fresh object each call; state that must
  * outlive a call lives on `window.__faultlineE2E`.
  */
-export function chromeAgent() {
-  const g = globalThis as any;
+export function chromeAgent(win?: unknown) {
+  // The browser window: the global itself over BiDi, passed in by Marionette (whose scripts run in a sandbox).
+  const g = (win ?? globalThis) as any;
   const { gBrowser, ChromeUtils, Services, Cc, Ci, WebExtensionPolicy } = g;
   const state: { inspectedTab?: any } = (g.__faultlineE2E ??= {});
 
@@ -562,10 +564,10 @@ export function chromeAgent() {
  * The `script.callFunction` declaration that runs one agent operation: `(op, argJson) => JSON`
  * of `{ ok }` or `{ error }`, so errors keep their message across BiDi.
  */
-export const AGENT_CALL = `async function (op, argJson) {
+export const AGENT_CALL = `async function (op, argJson, win) {
   const __name = (target) => target;
   try {
-    const agent = (${chromeAgent.toString()})();
+    const agent = (${chromeAgent.toString()})(win);
     const ok = await agent[op](JSON.parse(argJson));
     return JSON.stringify({ ok: ok === undefined ? null : ok });
   } catch (error) {

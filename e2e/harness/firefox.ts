@@ -1,16 +1,23 @@
-// Firefox driver: Debian's firefox-esr over WebDriver BiDi (puppeteer-core), the extension installed as
-// a temporary add-on, and the Faultline panel driven inside the real toolbox of the inspected tab.
+// Firefox driver: Debian's firefox-esr over WebDriver BiDi, the extension installed as a temporary
+// add-on, and the Faultline panel driven inside the real toolbox of the inspected tab.
 //
-// How each part is reached:
+// How each part is reached (./firefox-driver: puppeteer's BiDi session on 153+, a Marionette-created
+// session on ESR 140):
 // - inspected page, extension tabs: BiDi browsingContext.navigate / script.callFunction (content scope).
-// - toolbox, panel, background, clipboard, screenshot: BiDi script.callFunction in the browser
-//   window's chrome-scope context (needs --remote-allow-system-access), running ./firefox-agent.
+// - toolbox, panel, background, clipboard, screenshot: evaluation in the browser window's chrome
+//   scope (needs --remote-allow-system-access), running ./firefox-agent.
 // - panel and background documents (out-of-process extension <browser>s): a one-shot frame script.
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
 import { defaultHeadless, fnSource, makeTempDir, removeDir, waitFor } from './common';
+import {
+  exceptionText,
+  firefoxDriverKind,
+  launchFirefoxDriver,
+  type EvalResult,
+  type FirefoxDriver,
+} from './firefox-driver';
 import { AGENT_CALL, type AgentOp, type BackgroundState, type StopReport, type ToolboxState } from './firefox-agent';
 import { firefoxPrefs } from './firefox-prefs';
 import type { LaunchOptions, PanelSession, RemoteFn } from './types';
@@ -32,20 +39,6 @@ export interface FirefoxLaunchOptions extends LaunchOptions {
   extraArgs?: string[];
   /** Extra profile preferences. */
   extraPrefs?: Record<string, unknown>;
-}
-
-/** The slice of puppeteer's BiDi connection this driver uses (BidiBrowser#connection is not in the public typings). */
-interface BidiConnection {
-  send(method: string, params: object, timeout?: number): Promise<{ result: any }>;
-}
-
-interface EvalResult {
-  type: 'success' | 'exception';
-  result?: { type: string; value?: unknown };
-  exceptionDetails?: {
-    text?: string;
-    stackTrace?: { callFrames?: { url: string; lineNumber: number; functionName: string }[] };
-  };
 }
 
 /** What the built extension implements, read from the bundle so the harness waits only for what exists. */
@@ -71,37 +64,26 @@ export async function launchFirefoxSession(opts: FirefoxLaunchOptions): Promise<
   const features = await bundleFeatures(extensionPath);
 
   const tempRoot = await makeTempDir('firefox');
-  const home = path.join(tempRoot, 'home');
-  await mkdir(home, { recursive: true });
-
-  const launch = () =>
-    puppeteer.launch({
-      browser: 'firefox',
+  let driver: FirefoxDriver;
+  try {
+    driver = await launchFirefoxDriver(firefoxDriverKind(FIREFOX_PATH), {
       executablePath: FIREFOX_PATH,
       headless,
-      // Without it, Firefox refuses chrome-scope BiDi contexts (moz:scope) and privileged evaluation.
-      args: ['--remote-allow-system-access', ...(opts.extraArgs ?? [])],
-      extraPrefsFirefox: {
+      args: opts.extraArgs ?? [],
+      prefs: {
         ...firefoxPrefs({ geckoId, uuid: FIREFOX_EXTENSION_UUID, toolboxHeight: TOOLBOX_HEIGHT }),
         ...opts.extraPrefs,
       },
-      // Firefox writes into $HOME (~/.mozilla, caches); keep runs hermetic.
-      env: { ...process.env, HOME: home },
+      tempRoot,
       dumpio: process.env.FAULTLINE_DEBUG === '1',
-      timeout: 90_000,
-      protocolTimeout: 180_000,
     });
-  let browser: Browser;
-  try {
-    // A fresh profile's first start on a busy machine can miss the launch timeout; one more try.
-    browser = await launch().catch(() => launch());
   } catch (error) {
     await removeDir(tempRoot);
     throw new Error(`Could not launch ${FIREFOX_PATH}: ${(error as Error).message}`);
   }
 
-  trace('launched');
-  const session = new FirefoxPanelSession(browser, extensionPath, geckoId, features, tempRoot);
+  trace(`launched (${driver.kind})`);
+  const session = new FirefoxPanelSession(driver, extensionPath, geckoId, features, tempRoot);
   try {
     await session.start(trace);
     await session.goto(opts.url);
@@ -117,42 +99,23 @@ export async function launchFirefoxSession(opts: FirefoxLaunchOptions): Promise<
 export class FirefoxPanelSession implements PanelSession {
   readonly browser = 'firefox' as const;
   readonly extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
-  private readonly connection: BidiConnection;
-  private chromeContext = '';
   private pageContext = '';
   private closed = false;
 
   constructor(
-    private readonly puppeteerBrowser: Browser,
+    private readonly driver: FirefoxDriver,
     private readonly extensionPath: string,
     /** The add-on id (browser_specific_settings.gecko.id). */
     readonly geckoId: string,
     private readonly features: BundleFeatures,
     private readonly tempRoot: string,
-  ) {
-    this.connection = (puppeteerBrowser as unknown as { connection: BidiConnection }).connection;
-  }
+  ) {}
 
   /** Installs the add-on, finds the chrome window and the inspected tab, waits for the background. */
   async start(trace: (phase: string) => void = () => {}): Promise<void> {
-    const installedId = await this.puppeteerBrowser.installExtension(this.extensionPath);
+    const installedId = await this.driver.installAddon(this.extensionPath);
     trace('add-on installed');
     if (installedId !== this.geckoId) throw new Error(`Installed add-on ${installedId}, expected ${this.geckoId}`);
-
-    let chromeUrls: string[] = [];
-    const window = await waitFor(
-      async () => {
-        const chromeTree = await this.bidi('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
-        chromeUrls = chromeTree.contexts.map((c: { url: string }) => c.url);
-        return chromeTree.contexts.find((c: { url: string }) => c.url === 'chrome://browser/content/browser.xhtml');
-      },
-      { what: 'the chrome-scope browser window', timeoutMs: 15_000 },
-    ).catch(() => {
-      throw new Error(
-        `No chrome-scope browser window (is --remote-allow-system-access honoured?); chrome contexts: ${JSON.stringify(chromeUrls)}`,
-      );
-    });
-    this.chromeContext = window.context;
 
     const contentTree = await this.bidi('browsingContext.getTree', { maxDepth: 0 });
     if (contentTree.contexts.length !== 1)
@@ -315,10 +278,7 @@ export class FirefoxPanelSession implements PanelSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const process = this.puppeteerBrowser.process();
-    const closing = this.puppeteerBrowser.close().catch(() => {});
-    const timedOut = await Promise.race([closing.then(() => false), sleepMs(15_000).then(() => true)]);
-    if (timedOut) process?.kill('SIGKILL');
+    await this.driver.close().catch(() => {});
     await removeDir(this.tempRoot);
   }
 
@@ -371,8 +331,13 @@ export class FirefoxPanelSession implements PanelSession {
   }
 
   /** Evaluates with chrome privileges in the browser window (browser.xhtml): gBrowser, Services, ChromeUtils. */
-  chromeEval<A, R>(fn: RemoteFn<A, R>, arg?: A): Promise<R> {
-    return this.evalInContext(this.chromeContext, fn, arg);
+  async chromeEval<A, R>(fn: RemoteFn<A, R>, arg?: A): Promise<R> {
+    const json = await this.driver
+      .chromeCall(evalDeclaration(fn), [JSON.stringify({ arg })], EVAL_TIMEOUT_MS)
+      .catch((error: Error) => {
+        throw new Error(`Evaluation failed: ${error.message}`);
+      });
+    return (JSON.parse(json) as { value: R }).value;
   }
 
   // ---- plumbing ----
@@ -383,38 +348,25 @@ export class FirefoxPanelSession implements PanelSession {
 
   private async bidi(method: string, params: object, timeoutMs?: number): Promise<any> {
     if (this.closed) throw new Error(`The Firefox session is closed (${method})`);
-    return (await this.connection.send(method, params, timeoutMs)).result;
+    return this.driver.bidi(method, params, timeoutMs);
   }
 
   /** Runs one chrome-agent operation in the browser window; the agent answers { ok } or { error }. */
   private async agent<T>(op: AgentOp, arg: object, timeoutMs = 60_000): Promise<T> {
-    const result: EvalResult = await this.bidi(
-      'script.callFunction',
-      {
-        functionDeclaration: AGENT_CALL,
-        arguments: [
-          { type: 'string', value: op },
-          { type: 'string', value: JSON.stringify(arg) },
-        ],
-        awaitPromise: true,
-        target: { context: this.chromeContext },
-        resultOwnership: 'none',
-      },
-      timeoutMs,
-    );
-    if (result.type === 'exception') throw new Error(`Firefox ${op} failed: ${exceptionText(result)}`);
-    const answer = JSON.parse(String(result.result?.value)) as { ok?: T; error?: string };
+    if (this.closed) throw new Error(`The Firefox session is closed (${op})`);
+    const json = await this.driver
+      .chromeCall(AGENT_CALL, [op, JSON.stringify(arg)], timeoutMs)
+      .catch((error: Error) => {
+        throw new Error(`Firefox ${op} failed: ${error.message}`);
+      });
+    const answer = JSON.parse(json) as { ok?: T; error?: string };
     if (answer.error !== undefined) throw new Error(`Firefox ${op} failed: ${answer.error}`);
     return answer.ok as T;
   }
 
   /** Evaluates `fn(arg)` in a BiDi browsing context's own window realm, with transient user activation. */
   private async evalInContext<A, R>(context: string, fn: RemoteFn<A, R>, arg?: A): Promise<R> {
-    const declaration = `async function (argJson) {
-  const fn = (${fnSource(fn)});
-  const value = await fn(JSON.parse(argJson).arg);
-  return JSON.stringify({ value });
-}`;
+    const declaration = evalDeclaration(fn);
     const result: EvalResult = await this.bidi(
       'script.callFunction',
       {
@@ -432,16 +384,14 @@ export class FirefoxPanelSession implements PanelSession {
   }
 }
 
-function exceptionText(result: EvalResult): string {
-  const details = result.exceptionDetails;
-  const frames = details?.stackTrace?.callFrames ?? [];
-  const stack = frames
-    .map((f) => `    at ${f.functionName || '<anonymous>'} (${f.url}:${f.lineNumber + 1})`)
-    .join('\n');
-  return `${details?.text ?? 'unknown error'}${stack ? `\n${stack}` : ''}`;
+/** `(argJson) => JSON of { value: fn(arg) }`, the declaration every evaluation sends. */
+function evalDeclaration<A, R>(fn: RemoteFn<A, R>): string {
+  return `async function (argJson) {
+  const fn = (${fnSource(fn)});
+  const value = await fn(JSON.parse(argJson).arg);
+  return JSON.stringify({ value });
+}`;
 }
-
-const sleepMs = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function geckoIdOf(extensionPath: string): Promise<string> {
   let manifest: { browser_specific_settings?: { gecko?: { id?: string } }; background?: { scripts?: string[] } };
