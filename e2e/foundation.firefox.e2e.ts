@@ -17,7 +17,6 @@ import {
 } from './harness/seed-rows';
 import { distPath, makeTempDir, removeDir, waitFor } from './harness/common';
 import { FIREFOX_EXTENSION_UUID, launchFirefoxSession, type FirefoxPanelSession } from './harness/firefox';
-import { FIREFOX_E2E } from './harness/browsers';
 
 async function panelRows(session: FirefoxPanelSession, atLeast: number): Promise<RowFacts[]> {
   try {
@@ -35,7 +34,7 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-describe.skipIf(!FIREFOX_E2E)('Firefox: the Faultline panel in the real toolbox', () => {
+describe('Firefox: the Faultline panel in the real toolbox', () => {
   let demo: DemoServer;
   let session: FirefoxPanelSession;
   let demoResults: DemoResult[] = [];
