@@ -10,7 +10,6 @@ import { waitFor } from './harness/common';
 import { toListRecord } from '../src/protocol/list-record';
 import type { CaptureRecord } from '../src/protocol/messages';
 import type { PortTrafficReport } from '../src/background/port-traffic';
-import { E2E_BROWSERS } from './harness/browsers';
 
 const STORED = 100_000;
 /** A request header only the full record carries: the detail shows it once the record has been fetched. */
@@ -241,7 +240,7 @@ async function openWrittenDetail(): Promise<string | null> {
 // Firefox is held back: in the one run so far (2026-12-06, a heavily loaded machine) its restarted
 // event page did not show the 100,034 stored failures within 300 s (debug stats never reached the
 // count), and the cause is not known yet. FAULTLINE_OPEN100K_FIREFOX=1 runs it.
-const BROWSERS: BrowserName[] = process.env.FAULTLINE_OPEN100K_FIREFOX === '1' ? E2E_BROWSERS : ['chromium'];
+const BROWSERS: BrowserName[] = process.env.FAULTLINE_OPEN100K_FIREFOX === '1' ? ['chromium', 'firefox'] : ['chromium'];
 
 describe.each(BROWSERS)('%s: the panel opened on 100,000 stored failures', (browser) => {
   let demo: DemoServer;

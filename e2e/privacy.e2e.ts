@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './demo/server.mjs';
 import { REPO_ROOT } from './harness/common';
 import { launchOnDemo, type BrowserName, type PanelSession } from './harness/index';
-import { E2E_BROWSERS } from './harness/browsers';
 
-const BROWSERS: BrowserName[] = E2E_BROWSERS;
+const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
 /**
  * Requests the browser's DevTools makes on its own, with or without any extension. Chromium 135+

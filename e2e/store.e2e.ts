@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './demo/server.mjs';
 import { waitFor } from './harness/common';
 import type { ChromiumPanelSession } from './harness/chromium';
-import { launchSession, type PanelSession } from './harness/index';
+import { launchSession, type BrowserName, type PanelSession } from './harness/index';
 import { startTraffic, trafficState, trafficTimes, type TrafficPlan } from './harness/traffic';
-import { E2E_BROWSERS } from './harness/browsers';
 
 const envInt = (name: string, fallback: number) => Math.max(0, Number(process.env[name] ?? fallback) || fallback);
 const BURST = envInt('FAULTLINE_STORE_BURST', 10_500);
@@ -175,7 +174,7 @@ async function rowsIn(tabId: number): Promise<{ meta: number; records: number; b
   }
 }
 
-describe.each(E2E_BROWSERS)('%s: store', (browser) => {
+describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) => {
   // Chromium runs with DevTools and the panel open: its response bodies come from the devtools page.
   // Firefox runs with the toolbox closed: its background captures on its own (webRequest, and the
   // bodies copied by filterResponseData). With the toolbox open, Firefox's parent process (network
