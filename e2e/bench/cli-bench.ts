@@ -42,8 +42,16 @@ function pairs(headers: HeaderList | undefined): Array<{ name: string; value: st
 async function writeHar(file: string, bytes: number): Promise<number> {
   const cases = seedExchanges();
   const out = createWriteStream(file);
+  // Each wait removes its own error listener: a listener left per back-pressure wait piles up (Node warns past 10).
   const write = (text: string): Promise<void> =>
-    new Promise((resolve, reject) => (out.write(text) ? resolve() : out.once('drain', resolve).once('error', reject)));
+    new Promise((resolve, reject) => {
+      if (out.write(text)) return resolve();
+      const fail = (error: Error) => reject(error);
+      out.once('error', fail).once('drain', () => {
+        out.off('error', fail);
+        resolve();
+      });
+    });
   await write('{"log":{"version":"1.2","creator":{"name":"faultline-bench","version":"1"},"pages":[],"entries":[\n');
   let written = 0;
   let n = 0;
