@@ -663,8 +663,19 @@ export function isFailureWord(word: string): boolean {
     /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ERROR|FAILED|FAILURE|DENIED|REJECTED|EXCEEDED)$/.test(word) ||
     // `INVALID_USER_KEY`, `ACCESS_TOO_FREQUENT`, `DAILY_QUERY_OVER_LIMIT` (Amap's `info`): a token that says so at its start or end.
     /^(?:INVALID|ILLEGAL)_[A-Z0-9]+(?:_[A-Z0-9]+)*$/.test(word) ||
-    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:TOO_FREQUENT|OVER_LIMIT)$/.test(word)
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:TOO_FREQUENT|OVER_LIMIT|NOT_FOUND)$/.test(word)
   );
+}
+
+/**
+ * A status identifier in snake or camel case (`invalid_dst`, `emailNotFound`) as the upper-case token it spells
+ * (`INVALID_DST`, `EMAIL_NOT_FOUND`); undefined for words, sentences and upper-case tokens.
+ */
+export function identifierToken(text: string): string | undefined {
+  if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(text)) return text.toUpperCase();
+  if (/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+$/.test(text))
+    return text.replace(/([a-z0-9])(?=[A-Z])/g, '$1_').toUpperCase();
+  return undefined;
 }
 
 /** Lists of a request's violations, as validation frameworks name them. */
@@ -825,7 +836,13 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
         if (SUCCESS_WORDS.has(word)) continue;
       }
       const prose = norm === 'message' || norm === 'msg';
-      if (FAILURE_WORDS.has(word) || (!prose && isFailureWord(v.trim()))) {
+      // `status: "invalid_dst"` (VoIP.ms), `status: "emailNotFound"`: an identifier that names the failure, in any case style.
+      const token = prose || NO_ERROR_CODE.test(v.trim()) ? undefined : identifierToken(v.trim());
+      if (
+        FAILURE_WORDS.has(word) ||
+        (!prose && isFailureWord(v.trim())) ||
+        (token !== undefined && isFailureWord(token))
+      ) {
         if (failure === undefined && word === 'INVALID') invalidWord = true;
         failure ??= true;
       } else if (SUCCESS_WORDS.has(word.replace(/[.!]$/, ''))) {
