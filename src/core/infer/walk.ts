@@ -2,7 +2,14 @@
 // Own properties only (a `__proto__` key is data), at most MAX_DEPTH levels, MAX_KEYS keys per
 // object, the first MAX_ARRAY_ITEMS items of a list and MAX_NODES leaves in all: a hostile body
 // costs a bounded amount of work.
-import { DATA_CONTAINERS, isErrorContainer, keyBehindPrefix, normalizeKey, sharedKeyPrefix } from './dictionaries';
+import {
+  DATA_CONTAINERS,
+  FAILURE_WORDS,
+  isErrorContainer,
+  keyBehindPrefix,
+  normalizeKey,
+  sharedKeyPrefix,
+} from './dictionaries';
 
 export const MAX_DEPTH = 5;
 export const MAX_NODES = 400;
@@ -75,6 +82,39 @@ function namedValue(
   }
   return undefined;
 }
+
+/** Outcome flags an envelope sets beside its payload, and the status keys whose failure word says the call failed. */
+const OUTCOME_FLAGS = new Set(['success', 'ok']);
+const OUTCOME_WORD_KEYS = new Set(['status', 'state', 'result']);
+
+/**
+ * An envelope that says its call failed (`success: false` or `0`, `ok: false`, `error: true`, `status: "Error"`,
+ * in any key case): the payload beside such a flag carries that failure's details (`{success: 0, data: {code}}`,
+ * `{status: "Error", payload: {code, message}}`), not a resource.
+ */
+function flagsFailure(obj: Record<string, unknown>): boolean {
+  let scanned = 0;
+  for (const key in obj) {
+    if (!hasOwn.call(obj, key)) continue;
+    if (++scanned > MAX_KEYS) break;
+    const v = obj[key];
+    if (typeof v === 'object') continue;
+    const norm = normalizeKey(key);
+    if (OUTCOME_FLAGS.has(norm) && (v === false || v === 0)) return true;
+    if (norm === 'error' && v === true) return true;
+    if (
+      OUTCOME_WORD_KEYS.has(norm) &&
+      typeof v === 'string' &&
+      v.length <= 32 &&
+      FAILURE_WORDS.has(v.trim().toUpperCase())
+    )
+      return true;
+  }
+  return false;
+}
+
+/** The payload keys an envelope reports a failure's details under when it flags the failure itself. */
+const FAILURE_PAYLOADS = new Set(['data', 'payload']);
 
 /** An error class's name (`ValidationError`, `ServiceNotFoundError`, `NotFoundException`) under `name`. */
 const ERROR_CLASS_NAME = /^[A-Z][A-Za-z0-9]{0,60}(?:Error|Exception)$/;
@@ -224,6 +264,8 @@ export function leavesOf(
     if (besideStatus) for (let i = first; i < out.length; i++) out[i].besideStatus = true;
     if (minor) for (let i = first; i < out.length; i++) out[i].minor = true;
     if (major) for (let i = first; i < out.length; i++) out[i].major = true;
+    // Decided once per object, and only when a payload container is there to enter.
+    let failing: boolean | undefined;
     for (const [childPath, value, norm] of nested) {
       // celebrate's `validation: {body: {source, keys, message}}` names the request part at fault, not a payload.
       // The `data` of a serialized error class (`{name: "ValidationError", message, data: [{field, message}]}`:
@@ -232,7 +274,11 @@ export function leavesOf(
       // Miro `{type: "error", code, message: "Invalid parameters", context: {fields: [{field, message}]}}`: inside
       // an error object, `context` holds that error's own details (reach-t), not a request's context.
       const errorContext = norm === 'context' && inError;
-      if (DATA_CONTAINERS.has(norm) && !underValidation && !details && !errorContext) continue;
+      if (DATA_CONTAINERS.has(norm) && !underValidation && !details && !errorContext) {
+        if (!FAILURE_PAYLOADS.has(norm) || Array.isArray(value)) continue;
+        failing ??= flagsFailure(obj);
+        if (!failing) continue;
+      }
       visit(value, childPath, depth + 1, inError || isErrorContainer(norm), item, nesting + 1);
     }
   };
