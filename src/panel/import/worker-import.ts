@@ -7,6 +7,7 @@
 // posts list rows; it lives on after the import to answer for them until released.
 import type { RequestRecord } from '../../protocol/messages';
 import type { ExportMeta } from '../export';
+import { decodeRowBatch, type RowBatch } from './row-batch';
 import {
   importHarStream,
   type ImportSource,
@@ -107,7 +108,8 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
   }
 
   return new Promise<StreamImportOutcome>((resolve) => {
-    const queue: RequestRecord[][] = [];
+    /** Batches as they came (decoded when the intake reaches them, inside its slice). */
+    const queue: Array<RequestRecord[] | RowBatch> = [];
     /** Read position in queue[0]. */
     let head = 0;
     let counts: ImportCounts = { bytesRead: 0, entries: 0, skipped: 0 };
@@ -183,6 +185,12 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
       while (queued() && !settled) {
         const left = budget - (now() - start);
         if (left <= 0) break;
+        if (!Array.isArray(queue[0])) {
+          const before = now();
+          queue[0] = decodeRowBatch(queue[0]);
+          if (now() - before >= left) break; // the decode used the slice: the rows go in the next one
+          continue;
+        }
         const batch = queue[0];
         const take = Math.min(
           batch.length - head,
@@ -232,7 +240,7 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
       if (!heard && keepRecords) options.onImportedRecords!(imported);
       heard = true;
       counts = data.counts;
-      if (data.type === 'records') queue.push(data.records);
+      if (data.type === 'records') queue.push(data.batch);
       else if (data.type === 'end') end = data;
       schedule();
     };

@@ -7,6 +7,7 @@ import { HarError, type HarProblem } from '../../core/har';
 import { HarSlicedReader } from '../../core/har-slices';
 import { listRecordKeeping, ROW_BODY_CHARS } from '../../protocol/list-record';
 import type { RequestRecord } from '../../protocol/messages';
+import { encodeRowBatch, type RowBatch } from './row-batch';
 import { recordOf, type ImportSource } from './stream-import';
 import type { RecordAnswer, RecordRequest, WorkerRecords } from './worker-records';
 
@@ -30,12 +31,13 @@ export type ImportWorkerRequest =
   { type: 'import'; file: ImportSource; keepRecords: boolean; rowBodyChars?: number } | RecordRequest;
 
 /**
- * Worker → panel. Records come in file order (list rows when the worker keeps the full records);
- * `end` is the last of them. Answers to requests come any time.
+ * Worker → panel. Records come in file order (list rows when the worker keeps the full records),
+ * each batch as one transferred buffer (`RowBatch`); `end` is the last of them. Answers to
+ * requests come any time.
  */
 export type ImportWorkerMessage =
   | RecordAnswer
-  | { type: 'records'; records: RequestRecord[]; counts: ImportCounts }
+  | { type: 'records'; batch: RowBatch; counts: ImportCounts }
   | { type: 'progress'; counts: ImportCounts }
   | {
       type: 'end';
@@ -68,13 +70,16 @@ function weightOf(record: RequestRecord): number {
   return 600 + x.url.length + (x.body?.length ?? 0) + (x.requestBody?.length ?? 0);
 }
 
+/** Posts a message, transferring the buffers listed (a batch's bytes). */
+export type PostImportMessage = (message: ImportWorkerMessage, transfer?: Transferable[]) => void;
+
 /**
  * Reads the whole file and posts what it finds. Never throws: a broken file ends with status 'failed'.
  * With `kept`, each full record is kept there and its list row is posted instead.
  */
 export async function readHarInBatches(
   file: ImportSource,
-  post: (message: ImportWorkerMessage) => void,
+  post: PostImportMessage,
   limits: BatchLimits = {},
   kept?: WorkerRecords,
   rowBodyChars?: number,
@@ -99,17 +104,21 @@ export async function readHarInBatches(
     if (pending.length === 0) post({ type: 'progress', counts });
     let batch: RequestRecord[] = [];
     let chars = 0;
+    const postBatch = (): void => {
+      const encoded = encodeRowBatch(batch);
+      post({ type: 'records', batch: encoded, counts }, [encoded.bytes]);
+    };
     for (const record of pending) {
       const weight = weightOf(record);
       if (batch.length > 0 && (batch.length >= maxRecords || chars + weight > maxChars)) {
-        post({ type: 'records', records: batch, counts });
+        postBatch();
         batch = [];
         chars = 0;
       }
       batch.push(record);
       chars += weight;
     }
-    if (batch.length > 0) post({ type: 'records', records: batch, counts });
+    if (batch.length > 0) postBatch();
     pending = [];
     pendingChars = 0;
     lastPost = now();
