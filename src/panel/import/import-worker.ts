@@ -5,7 +5,7 @@ import { WorkerRecords } from './worker-records';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ImportWorkerRequest>) => void) | null;
-  postMessage(message: ImportWorkerMessage, transfer?: Transferable[]): void;
+  postMessage(message: ImportWorkerMessage): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -18,7 +18,7 @@ scope.onmessage = ({ data }) => {
     started = true;
     void readHarInBatches(
       data.file,
-      (message, transfer) => scope.postMessage(message, transfer ?? []),
+      (message) => scope.postMessage(message),
       {},
       data.keepRecords ? kept : undefined,
       data.rowBodyChars,

@@ -8,7 +8,6 @@ import { createPanelStore } from '../store/panel-store';
 import { createImportController } from './import-controller';
 import { importHarStream, type ImportProgress, type ImportSource } from './stream-import';
 import { importHarInWorker, nextFrame, type ImportWorker } from './worker-import';
-import { decodeRowBatch } from './row-batch';
 import { readHarInBatches, type ImportWorkerMessage } from './worker-reader';
 import { WorkerRecords } from './worker-records';
 import { encode, entry } from './test-har-entries';
@@ -105,7 +104,7 @@ describe('readHarInBatches (the worker side)', () => {
     });
     expect(end.type === 'end' && end.problems.map((p) => p.index)).toEqual([7]);
     expect(posted.filter((m) => m.type === 'end')).toHaveLength(1);
-    const batches = posted.flatMap((m) => (m.type === 'records' ? [decodeRowBatch(m.batch)] : []));
+    const batches = posted.flatMap((m) => (m.type === 'records' ? [m.records] : []));
     expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(64);
     expect(batches.flat().map((r) => r.seq)).toEqual(
       Array.from({ length: 1000 }, (_, i) => i + 1).filter((s) => s !== 8),
@@ -117,7 +116,7 @@ describe('readHarInBatches (the worker side)', () => {
   it('bounds a batch by the weight of its bodies too', async () => {
     const posted: ImportWorkerMessage[] = [];
     await readHarInBatches(source('b.har', har(200, 20_000)), (m) => posted.push(m), { maxBatchChars: 100_000 });
-    const sizes = posted.flatMap((m) => (m.type === 'records' ? [m.batch.count] : []));
+    const sizes = posted.flatMap((m) => (m.type === 'records' ? [m.records.length] : []));
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(200);
     // Each record weighs over 20,000 characters: a batch closes at its fifth.
     expect(Math.max(...sizes)).toBeLessThanOrEqual(5);
@@ -130,7 +129,7 @@ describe('readHarInBatches (the worker side)', () => {
     const end = posted.at(-1)!;
     expect(end.type === 'end' && end.status).toBe('failed');
     expect(end.type === 'end' && end.message).toMatch(/^not JSON: the file ends inside/);
-    expect(posted.flatMap((m) => (m.type === 'records' ? decodeRowBatch(m.batch) : []))).toHaveLength(1);
+    expect(posted.flatMap((m) => (m.type === 'records' ? m.records : []))).toHaveLength(1);
   });
 });
 
@@ -252,7 +251,10 @@ describe('importHarInWorker (the panel side)', () => {
     expect(isListOnly(row)).toBe(true);
     expect(row.exchange.body).toBeUndefined();
     // What the panel got: rows only, far smaller than the records.
-    const rowChars = worker.log.posted.reduce((n, m) => n + (m.type === 'records' ? m.batch.bytes.byteLength : 0), 0);
+    const rowChars = worker.log.posted.reduce(
+      (n, m) => n + (m.type === 'records' ? JSON.stringify(m.records).length : 0),
+      0,
+    );
     expect(rowChars).toBeLessThan(30 * 20_000);
     expect(worker.log.terminated).toBe(0);
 

@@ -7,7 +7,6 @@
 // posts list rows; it lives on after the import to answer for them until released.
 import type { RequestRecord } from '../../protocol/messages';
 import type { ExportMeta } from '../export';
-import { decodeRowBatch, type RowBatch } from './row-batch';
 import {
   importHarStream,
   type ImportSource,
@@ -108,8 +107,7 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
   }
 
   return new Promise<StreamImportOutcome>((resolve) => {
-    /** Batches as they came (decoded when the intake reaches them, inside its slice). */
-    const queue: Array<RequestRecord[] | RowBatch> = [];
+    const queue: RequestRecord[][] = [];
     /** Read position in queue[0]. */
     let head = 0;
     let counts: ImportCounts = { bytesRead: 0, entries: 0, skipped: 0 };
@@ -185,12 +183,6 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
       while (queued() && !settled) {
         const left = budget - (now() - start);
         if (left <= 0) break;
-        if (!Array.isArray(queue[0])) {
-          const before = now();
-          queue[0] = decodeRowBatch(queue[0]);
-          if (now() - before >= left) break; // the decode used the slice: the rows go in the next one
-          continue;
-        }
         const batch = queue[0];
         const take = Math.min(
           batch.length - head,
@@ -240,7 +232,7 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
       if (!heard && keepRecords) options.onImportedRecords!(imported);
       heard = true;
       counts = data.counts;
-      if (data.type === 'records') queue.push(data.batch);
+      if (data.type === 'records') queue.push(data.records);
       else if (data.type === 'end') end = data;
       schedule();
     };

@@ -7,7 +7,6 @@ import { HarError, type HarProblem } from '../../core/har';
 import { HarSlicedReader } from '../../core/har-slices';
 import { listRecordKeeping, ROW_BODY_CHARS } from '../../protocol/list-record';
 import type { RequestRecord } from '../../protocol/messages';
-import { encodeRowBatch, type RowBatch } from './row-batch';
 import { recordOf, type ImportSource } from './stream-import';
 import type { RecordAnswer, RecordRequest, WorkerRecords } from './worker-records';
 
@@ -31,13 +30,12 @@ export type ImportWorkerRequest =
   { type: 'import'; file: ImportSource; keepRecords: boolean; rowBodyChars?: number } | RecordRequest;
 
 /**
- * Worker → panel. Records come in file order (list rows when the worker keeps the full records),
- * each batch as one transferred buffer (`RowBatch`); `end` is the last of them. Answers to
- * requests come any time.
+ * Worker → panel. Records come in file order (list rows when the worker keeps the full records);
+ * `end` is the last of them. Answers to requests come any time.
  */
 export type ImportWorkerMessage =
   | RecordAnswer
-  | { type: 'records'; batch: RowBatch; counts: ImportCounts }
+  | { type: 'records'; records: RequestRecord[]; counts: ImportCounts }
   | { type: 'progress'; counts: ImportCounts }
   | {
       type: 'end';
@@ -70,16 +68,13 @@ function weightOf(record: RequestRecord): number {
   return 600 + x.url.length + (x.body?.length ?? 0) + (x.requestBody?.length ?? 0);
 }
 
-/** Posts a message, transferring the buffers listed (a batch's bytes). */
-export type PostImportMessage = (message: ImportWorkerMessage, transfer?: Transferable[]) => void;
-
 /**
  * Reads the whole file and posts what it finds. Never throws: a broken file ends with status 'failed'.
  * With `kept`, each full record is kept there and its list row is posted instead.
  */
 export async function readHarInBatches(
   file: ImportSource,
-  post: PostImportMessage,
+  post: (message: ImportWorkerMessage) => void,
   limits: BatchLimits = {},
   kept?: WorkerRecords,
   rowBodyChars?: number,
@@ -104,21 +99,17 @@ export async function readHarInBatches(
     if (pending.length === 0) post({ type: 'progress', counts });
     let batch: RequestRecord[] = [];
     let chars = 0;
-    const postBatch = (): void => {
-      const encoded = encodeRowBatch(batch);
-      post({ type: 'records', batch: encoded, counts }, [encoded.bytes]);
-    };
     for (const record of pending) {
       const weight = weightOf(record);
       if (batch.length > 0 && (batch.length >= maxRecords || chars + weight > maxChars)) {
-        postBatch();
+        post({ type: 'records', records: batch, counts });
         batch = [];
         chars = 0;
       }
       batch.push(record);
       chars += weight;
     }
-    if (batch.length > 0) postBatch();
+    if (batch.length > 0) post({ type: 'records', records: batch, counts });
     pending = [];
     pendingChars = 0;
     lastPost = now();
