@@ -11,6 +11,12 @@ export interface BigHarSpec {
   targetBytes: number;
   /** Every n-th entry has no response: the reader must skip it and count it. */
   brokenEvery: number;
+  /**
+   * Build the file, then return without dropping it: `dropBigHar()` drops it later. The bench
+   * forces a collection in between, so the garbage of building the file is not swept inside the
+   * import's window.
+   */
+  holdDrop?: boolean;
 }
 
 export interface BigImportReport {
@@ -41,7 +47,10 @@ export interface BigImportReport {
   done: boolean;
 }
 
-/** Builds the file, starts the samplers, drops the file on the panel. Returns at once. */
+/**
+ * Builds the file, starts the samplers, drops the file on the panel. Returns at once (with
+ * `holdDrop`, once the file is built: `dropBigHar()` does the rest).
+ */
 export async function startBigImport(spec: BigHarSpec): Promise<{ size: number; entries: number }> {
   const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   const statuses = [200, 200, 201, 200, 404, 422, 200, 500, 503, 429, 200, 304];
@@ -87,98 +96,112 @@ export async function startBigImport(spec: BigHarSpec): Promise<{ size: number; 
   // from disk has none of that. Wait until the bytes are in and the thread is quiet (no gap over
   // 50 ms for half a second, at most 30 s) before the drop, so the window measures the import.
   await file.slice(file.size - 1).arrayBuffer();
-  await new Promise<void>((resolve) => {
-    const begun = performance.now();
-    let quietSince = begun;
-    let previous = begun;
-    const check = (): void => {
-      const t = performance.now();
-      if (t - previous > 50) quietSince = t;
-      previous = t;
-      if (t - quietSince >= 500 || t - begun > 30_000) resolve();
-      else setTimeout(check, 10);
-    };
-    setTimeout(check, 10);
-  });
-
-  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-  const report: BigImportReport = {
-    size: file.size,
-    entries,
-    broken,
-    failingByStatus,
-    importMs: null,
-    progressValues: [],
-    entryCounts: [],
-    progressbarRole: null,
-    runner: null,
-    longTasks: null,
-    longestLongTaskMs: null,
-    longestTasks: [],
-    probeMaxGapMs: 0,
-    heapBeforeMB: memory ? memory.usedJSHeapSize / 1e6 : null,
-    heapPeakMB: memory ? memory.usedJSHeapSize / 1e6 : null,
-    done: false,
-  };
-  (window as unknown as { __bigImport: BigImportReport }).__bigImport = report;
-
-  const started = performance.now();
-  if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
-    report.longTasks = 0;
-    report.longestLongTaskMs = 0;
-    new PerformanceObserver((list) => {
-      if (report.done) return;
-      for (const e of list.getEntries()) {
-        report.longTasks!++;
-        report.longestLongTaskMs = Math.max(report.longestLongTaskMs!, e.duration);
-        const bar = document.querySelector('[data-testid="import-bar"]');
-        report.longestTasks.push({
-          atMs: Math.round(e.startTime - started),
-          ms: Math.round(e.duration),
-          percent: bar ? Number(bar.getAttribute('aria-valuenow')) : null,
-        });
-        report.longestTasks.sort((a, b) => b.ms - a.ms);
-        report.longestTasks.length = Math.min(report.longestTasks.length, 8);
-      }
-    }).observe({ type: 'longtask' });
+  const drop = (): Promise<{ size: number; entries: number }> => dropWhenQuiet();
+  if (spec.holdDrop) {
+    (window as unknown as { __bigHarDrop: typeof drop }).__bigHarDrop = drop;
+    return { size: file.size, entries };
   }
+  return drop();
 
-  let last = started;
-  let sawBar = false;
-  const tick = (): void => {
-    const t = performance.now();
-    report.probeMaxGapMs = Math.max(report.probeMaxGapMs, t - last);
-    last = t;
-    if (memory) report.heapPeakMB = Math.max(report.heapPeakMB!, memory.usedJSHeapSize / 1e6);
-    const bar = document.querySelector('[data-testid="import-bar"]');
-    if (bar) {
-      sawBar = true;
-      report.progressbarRole = bar.getAttribute('role');
-      report.runner = document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-runner') ?? null;
-      const value = Number(bar.getAttribute('aria-valuenow'));
-      if (report.progressValues.at(-1) !== value) report.progressValues.push(value);
-      const count = Number(
-        (document.querySelector('[data-testid="import-entries"]')?.textContent ?? '')
-          .replace(/,/g, '')
-          .replace(/\D.*$/, ''),
-      );
-      if (report.entryCounts.at(-1) !== count) report.entryCounts.push(count);
-    } else if (sawBar || document.querySelector('[data-testid="banner"][role="alert"]')) {
-      report.importMs = t - started;
-      report.done = true;
-      return;
+  async function dropWhenQuiet(): Promise<{ size: number; entries: number }> {
+    await new Promise<void>((resolve) => {
+      const begun = performance.now();
+      let quietSince = begun;
+      let previous = begun;
+      const check = (): void => {
+        const t = performance.now();
+        if (t - previous > 50) quietSince = t;
+        previous = t;
+        if (t - quietSince >= 500 || t - begun > 30_000) resolve();
+        else setTimeout(check, 10);
+      };
+      setTimeout(check, 10);
+    });
+
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    const report: BigImportReport = {
+      size: file.size,
+      entries,
+      broken,
+      failingByStatus,
+      importMs: null,
+      progressValues: [],
+      entryCounts: [],
+      progressbarRole: null,
+      runner: null,
+      longTasks: null,
+      longestLongTaskMs: null,
+      longestTasks: [],
+      probeMaxGapMs: 0,
+      heapBeforeMB: memory ? memory.usedJSHeapSize / 1e6 : null,
+      heapPeakMB: memory ? memory.usedJSHeapSize / 1e6 : null,
+      done: false,
+    };
+    (window as unknown as { __bigImport: BigImportReport }).__bigImport = report;
+
+    const started = performance.now();
+    if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+      report.longTasks = 0;
+      report.longestLongTaskMs = 0;
+      new PerformanceObserver((list) => {
+        if (report.done) return;
+        for (const e of list.getEntries()) {
+          report.longTasks!++;
+          report.longestLongTaskMs = Math.max(report.longestLongTaskMs!, e.duration);
+          const bar = document.querySelector('[data-testid="import-bar"]');
+          report.longestTasks.push({
+            atMs: Math.round(e.startTime - started),
+            ms: Math.round(e.duration),
+            percent: bar ? Number(bar.getAttribute('aria-valuenow')) : null,
+          });
+          report.longestTasks.sort((a, b) => b.ms - a.ms);
+          report.longestTasks.length = Math.min(report.longestTasks.length, 8);
+        }
+      }).observe({ type: 'longtask' });
     }
-    if (t - started > 600_000) return;
-    setTimeout(tick, 0);
-  };
-  setTimeout(tick, 0);
 
-  const transfer = new DataTransfer();
-  transfer.items.add(file);
-  document
-    .querySelector('[data-testid="faultline-panel"]')!
-    .dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-  return { size: file.size, entries };
+    let last = started;
+    let sawBar = false;
+    const tick = (): void => {
+      const t = performance.now();
+      report.probeMaxGapMs = Math.max(report.probeMaxGapMs, t - last);
+      last = t;
+      if (memory) report.heapPeakMB = Math.max(report.heapPeakMB!, memory.usedJSHeapSize / 1e6);
+      const bar = document.querySelector('[data-testid="import-bar"]');
+      if (bar) {
+        sawBar = true;
+        report.progressbarRole = bar.getAttribute('role');
+        report.runner = document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-runner') ?? null;
+        const value = Number(bar.getAttribute('aria-valuenow'));
+        if (report.progressValues.at(-1) !== value) report.progressValues.push(value);
+        const count = Number(
+          (document.querySelector('[data-testid="import-entries"]')?.textContent ?? '')
+            .replace(/,/g, '')
+            .replace(/\D.*$/, ''),
+        );
+        if (report.entryCounts.at(-1) !== count) report.entryCounts.push(count);
+      } else if (sawBar || document.querySelector('[data-testid="banner"][role="alert"]')) {
+        report.importMs = t - started;
+        report.done = true;
+        return;
+      }
+      if (t - started > 600_000) return;
+      setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+
+    const transfer = new DataTransfer();
+    transfer.items.add(file);
+    document
+      .querySelector('[data-testid="faultline-panel"]')!
+      .dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    return { size: file.size, entries };
+  }
+}
+
+/** Drops the file a `holdDrop` start built, once the panel is quiet. Returns at once after the drop. */
+export function dropBigHar(): Promise<{ size: number; entries: number }> {
+  return (window as unknown as { __bigHarDrop: () => Promise<{ size: number; entries: number }> }).__bigHarDrop();
 }
 
 export function bigImportDone(): boolean {
