@@ -237,6 +237,8 @@ export function inferMissing(
       }
       if (fields.rootError && word === undefined) notes.push('the body reports a failure (its root is an <error>)');
       else if (fields.batchError) notes.push('the body reports a failed entry of the batch');
+      else if (fields.rootFlagFailure && word === undefined)
+        notes.push('the body reports a failure (a flag on its root element says so)');
       else if (word === undefined || !FAILURE_WORDS.has(word)) return extracted;
       else notes.push('the body reports a failure (its <status> says so)');
     } else {
