@@ -237,6 +237,8 @@ export function inferMissing(
       }
       if (fields.rootError && word === undefined) notes.push('the body reports a failure (its root is an <error>)');
       else if (fields.batchError) notes.push('the body reports a failed entry of the batch');
+      else if (fields.rootFlagFailure && word === undefined)
+        notes.push('the body reports a failure (a flag on its root element says so)');
       else if (word === undefined || !FAILURE_WORDS.has(word)) return extracted;
       else notes.push('the body reports a failure (its <status> says so)');
     } else {
@@ -321,7 +323,11 @@ export function inferMissing(
     }
   }
   if (kind === 'text' && missing(out.errorCode)) {
-    const code = codeInPage(body.text, status);
+    const lineCode = codeOnlyStatusLine(body.text);
+    // A code-only status line holds no human text: its code is all it says, so the line is no message either.
+    if (lineCode !== undefined && typeof out.message === 'string' && out.message.trim() === body.text.trim())
+      out.message = undefined;
+    const code = lineCode ?? codeInPage(body.text, status);
     if (code) out.errorCode = code;
   }
   if (missing(out.errorId)) {
@@ -384,10 +390,27 @@ const LEADING_FAILURE =
 const STATUS_LINE =
   /^(?:ERR|ERROR|FAIL|FAILED|FAILURE)\s*[:|-]\s*(?:([A-Z0-9][A-Z0-9_.-]{0,19})\s*[,:|-]\s*)?([^\r\n<>]{3,300})$/i;
 
+/**
+ * `ERROR:14`, `ERR: 103`, `ERROR: INVALID_TOKEN`: a status line that gives only the code (SMS gateways' plain-text
+ * APIs document the meaning of each number apart). A number or an upper-case token with an underscore, never a word.
+ */
+const CODE_ONLY_STATUS_LINE =
+  /^(?:ERR|ERROR|FAIL|FAILED|FAILURE)[ \t]*[:|-][ \t]*(-?\d{1,6}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/i;
+
+/** The code of a text body that is one code-only error status line; undefined otherwise. */
+function codeOnlyStatusLine(text: string): string | undefined {
+  if (text.length > 80) return undefined;
+  const m = CODE_ONLY_STATUS_LINE.exec(text.trim());
+  // The case-insensitive prefix must not make a lower-case word a code (`error: none`).
+  return m && /^-?\d+$|^[A-Z0-9_]+$/.test(m[1]) ? m[1] : undefined;
+}
+
 /** A short plain-text answer that is one error status line, as its code and message; undefined otherwise. */
-function statusLine(text: string): { code?: string; message: string } | undefined {
+function statusLine(text: string): { code?: string; message?: string } | undefined {
   if (text.length > 320) return undefined;
   const lone = text.trim();
+  const code = codeOnlyStatusLine(lone);
+  if (code !== undefined) return { code };
   if (LONE_FAILURE_WORD.test(lone)) return { message: lone };
   if (lone.length <= MAX_FAILURE_PHRASE && FAILURE_PHRASE.test(lone)) return { message: lone };
   // "Bad API request, invalid api_dev_key": one line that opens with a failure phrase and says failure as a whole.

@@ -1,7 +1,16 @@
 // Generic XML error documents (`<error><code>…</code><message>…</message></error>`,
 // `<status code="…"><summary>…</summary></status>`): what the `xml` and vendor XML recognizers did not name.
 import { decodeEntities, MAX_MARKUP_SCAN, tagText as tagTextOf } from '../formats/util';
-import { CODE_KEY_SUFFIXES, FAILURE_WORDS, MESSAGE_KEY_SUFFIXES, MESSAGE_KEYS, normalizeKey } from './dictionaries';
+import {
+  CODE_KEY_SUFFIXES,
+  FAILURE_FLAG_PATTERN,
+  FAILURE_FLAGS,
+  FAILURE_WORDS,
+  MESSAGE_KEY_SUFFIXES,
+  MESSAGE_KEYS,
+  normalizeKey,
+  SUCCESS_FLAGS,
+} from './dictionaries';
 
 const CODE_TAGS = [
   'code',
@@ -50,8 +59,11 @@ const ID_TAGS = [
   'CorrelationId',
   'correlationId',
 ];
-/** The first `<error …>` / `<Error …>` / `<err …/>` element: its attributes and, unless self-closed, its text. */
-const ERROR_ELEMENT = /<(?:error|err)\b([^<>]{0,600}?)(?:\/>|>([^<]{0,2000})<\/(?:error|err)>)/i;
+/**
+ * The first `<error …>` / `<Error …>` / `<err …/>` element: its attributes and, when it holds only text, its text. An
+ * element with child elements (`<error code="unauthorized"><message>…</message></error>`) still gives its attributes.
+ */
+const ERROR_ELEMENT = /<(?:error|err)\b([^<>]{0,600}?)(?:\/>|>(?:([^<]{0,2000})<\/(?:error|err)>)?)/i;
 const CODE_TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:\-/#]{0,79}$/;
 
 export interface XmlFields {
@@ -63,6 +75,8 @@ export interface XmlFields {
   status?: string;
   /** The root element is itself an error (`<error code="100" description="…"/>`, Newznab/Torznab). */
   rootError?: boolean;
+  /** The root element's boolean flag says the call failed (`<result error="true">`, `<response success="false">`). */
+  rootFlagFailure?: boolean;
   /** The sentence an object store adds under a short message (GCS `<Details>`, Azure `<AuthenticationErrorDetail>`). */
   details?: string;
   /** A batch answer names a failed entry (AWS Query `<BatchResultErrorEntry>`, SNS `<Failed><member>`). */
@@ -106,6 +120,7 @@ export function xmlFields(xml: string, byDictionary = true): XmlFields {
   // The root's own status attribute (`<ApiResponse Status="ERROR">`, Flickr's `<rsp stat="fail">`).
   const rootStatus = root ? /\b(?:status|stat)\s*=\s*["']([A-Za-z_]{2,24})["']/i.exec(root[2]) : null;
   if (rootStatus) out.status = rootStatus[1].toUpperCase();
+  if (root && rootFlagSaysFailure(root[2])) out.rootFlagFailure = true;
   // An error element that carries its code (and message) as attributes: `<Error Number="1011102">…</Error>`,
   // `<err code="100" msg="Invalid API Key" />`.
   const element = lower.includes('<err') ? ERROR_ELEMENT.exec(region) : null;
@@ -165,6 +180,22 @@ export function xmlFields(xml: string, byDictionary = true): XmlFields {
     }
   }
   return out;
+}
+
+/** A boolean attribute: `error="true"`, `success='false'`. */
+const BOOLEAN_ATTRIBUTE = /\b([A-Za-z_][\w.-]{0,30})\s*=\s*["'](true|false)["']/gi;
+
+/** Whether one of the root's boolean attributes is a failure flag by the JSON flag dictionaries (`error="true"`). */
+function rootFlagSaysFailure(attributes: string): boolean {
+  if (!/true|false/i.test(attributes)) return false;
+  BOOLEAN_ATTRIBUTE.lastIndex = 0;
+  for (let m = BOOLEAN_ATTRIBUTE.exec(attributes); m !== null; m = BOOLEAN_ATTRIBUTE.exec(attributes)) {
+    const norm = normalizeKey(m[1]);
+    const value = m[2].toLowerCase() === 'true';
+    if ((FAILURE_FLAGS.has(norm) || FAILURE_FLAG_PATTERN.test(norm)) && value) return true;
+    if (SUCCESS_FLAGS.has(norm) && !value) return true;
+  }
+  return false;
 }
 
 /** A leaf element: a name and text without child elements (a CDATA section or a nested element is not a leaf). */
