@@ -56,16 +56,21 @@ for (const dir of dirs) {
       const ct = headers['content-type'] ?? '';
       if (typeof e.failure !== 'boolean') problems.push(`${at}: expected.failure must be true or false`);
       if (/json/i.test(ct) && body) {
+        let parsed = true;
         try {
           // A BOM or an anti-XSSI prefix (`)]}'`) before the JSON is part of the real response.
           JSON.parse(body.replace(/^\uFEFF/, '').replace(/^\)\]\}'?,?\s*/, ''));
         } catch (err) {
-          problems.push(`${at}: JSON body does not parse: ${err.message}`);
+          parsed = false;
+          // A body the source itself shows malformed is kept as published; the case says why (`malformedBody`).
+          if (!c.malformedBody) problems.push(`${at}: JSON body does not parse: ${err.message}`);
         }
+        if (parsed && c.malformedBody) problems.push(`${at}: malformedBody is set but the body parses`);
       }
       // Framed or encoded bodies (gRPC-web, Connect streams, base64) hide their text: no presence checks there.
       if (rs.bodyEncoding === 'base64' || /grpc|connect\+/i.test(ct)) continue;
-      const haystack = squash(body + ' ' + Object.values(headers).join(' '));
+      // A custom reason phrase (statusText) is part of the response too.
+      const haystack = squash(body + ' ' + Object.values(headers).join(' ') + ' ' + (rs.statusText ?? ''));
       let decoded = haystack;
       try {
         decoded = squash(JSON.stringify(JSON.parse(body)) + ' ' + Object.values(headers).join(' '));

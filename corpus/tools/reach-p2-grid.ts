@@ -1,7 +1,7 @@
-// Tally of the reach-p2 probe grid (src/core/testing/grid-reach-p2.ts): cells right / total, per grid
+// Tally of the reach-p2 probe grid (src/core/testing/non-json-grid.ts): cells right / total, per grid
 // and per dimension value, and which expected field the wrong cells miss.
 // Run: npx tsx corpus/tools/reach-p2-grid.ts [--misses N] [--grid html|xml|text]
-import { cellMismatches, gridCells } from '../../src/core/testing/grid-reach-p2';
+import { cellMismatches, gridCells } from '../../src/core/testing/non-json-grid';
 
 const args = process.argv.slice(2);
 const missesShown = Number(args[args.indexOf('--misses') + 1] ?? 0) || 0;

@@ -153,8 +153,9 @@ export class FirefoxPanelSession implements PanelSession {
    * Opens the toolbox on the inspected tab, selects the Faultline panel and waits until the panel is
    * ready: data-faultline-ready="true" when the build has that flag, else [data-testid=faultline-panel].
    * When the devtools page listens to onRequestFinished, also waits until the toolbox has that listener,
-   * so calls made right after openPanel are delivered. (Firefox 153 delivers onRequestFinished, with
-   * bodies, without the Network panel ever being opened; see openNetworkPanel for the old behaviour.)
+   * so calls made right after openPanel are delivered. (Both Firefox releases the harness drives, ESR 140
+   * through Marionette and 153+ through BiDi (firefox-driver.ts), deliver onRequestFinished, with bodies,
+   * without the Network panel ever being opened; see openNetworkPanel.)
    */
   async openPanel(trace: (phase: string) => void = () => {}): Promise<void> {
     const state = await this.agent<ToolboxState>(
@@ -322,8 +323,9 @@ export class FirefoxPanelSession implements PanelSession {
 
   /**
    * Selects the Network panel once, then the Faultline panel again. Older Firefox releases delivered
-   * devtools.network.onRequestFinished only after the Network panel had been opened; 153 does not
-   * need it, so openPanel does not do it. Kept for tests that want the netmonitor's own state.
+   * devtools.network.onRequestFinished only after the Network panel had been opened; neither release
+   * the harness drives needs it (ESR 140 through Marionette, 153+ through BiDi; firefox-driver.ts), so
+   * openPanel does not do it. Kept for tests that want the netmonitor's own state.
    */
   async openNetworkPanel(): Promise<void> {
     await this.agent('selectTool', { ...this.panelTarget(), toolId: 'netmonitor' }, OPEN_TIMEOUT_MS);

@@ -16,7 +16,10 @@ interface CorpusCase extends SeedCase {
   response: SeedCase['response'] & { bodyEncoding?: 'base64' };
 }
 
-/** The dev score the engine reached when this floor was last raised (968 of 983 cases, 98.5%), less a margin for new cases. */
+/**
+ * A share of the dev cases set a margin below the dev score (`node corpus/score.mjs --part dev`), so a regression fails
+ * here while new dev cases, added before they are fixed, do not. Raise it when the dev score has risen well above it.
+ */
 const DEV_FLOOR = 0.97;
 
 /**

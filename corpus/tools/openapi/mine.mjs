@@ -1,5 +1,5 @@
 import fs from 'fs';
-import { eachOperationResponse, eachSpec, mediaExamples, pointerSegment as esc } from './spec-walk.mjs';
+import { candidateRecord, contentPointer, eachOperationResponse, eachSpec, mediaExamples } from './spec-walk.mjs';
 const out = [];
 function placeholderish(v) {
   const leaves = [];
@@ -24,14 +24,14 @@ function failingBody(v) {
   );
 }
 for (const { id, spec } of eachSpec()) {
-  const server = (spec.servers && spec.servers[0] && spec.servers[0].url) || '';
-  for (const { path: p, item, method: m, op, status: st, response: resp } of eachOperationResponse(spec)) {
+  for (const found of eachOperationResponse(spec)) {
+    const { path: p, method: m, status: st, response: resp } = found;
     const n = parseInt(st);
     if (!n) continue;
     const isErr = n >= 400;
     if (!(isErr || (n >= 200 && n < 300))) continue;
     for (const [mt, med] of Object.entries((resp && resp.content) || {})) {
-      const cands = mediaExamples(`/paths/${esc(p)}/${m}/responses/${st}/content/${esc(mt)}`, med);
+      const cands = mediaExamples(contentPointer(p, m, st, mt), med);
       for (const [ptr, ex] of cands) {
         let v = ex;
         if (typeof v === 'string') {
@@ -43,24 +43,13 @@ for (const { id, spec } of eachSpec()) {
           if (!isErr || v.length < 8) continue;
         } else if (placeholderish(v)) continue;
         if (!isErr && !(typeof v === 'object' && failingBody(v))) continue;
-        const reqHeaders = (op.parameters || [])
-          .concat(item.parameters || [])
-          .filter((x) => x && x.in === 'header')
-          .map((x) => x.name);
-        const respHeaders = Object.keys(resp.headers || {});
-        out.push({
-          id,
-          server,
-          path: p,
-          method: m,
-          status: n,
-          mt,
-          ptr,
-          example: v,
-          reqHeaders,
-          respHeaders,
-          respDesc: resp.description,
-        });
+        // Path-level header parameters count too here (mine2/mine3 read the operation's only).
+        out.push(
+          candidateRecord(
+            { id, spec, ...found, mt, ptr, example: v },
+            { pathHeaders: true, respDesc: resp.description },
+          ),
+        );
       }
     }
   }

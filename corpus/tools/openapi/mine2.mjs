@@ -1,5 +1,5 @@
 import fs from 'fs';
-import { eachOperationResponse, eachSpec, pointerSegment as esc } from './spec-walk.mjs';
+import { candidateRecord, contentPointer, eachOperationResponse, eachSpec } from './spec-walk.mjs';
 const have = new Set(JSON.parse(fs.readFileSync('cands.json')).map((c) => c.id));
 function compose(s, depth = 0) {
   if (!s || depth > 4) return undefined;
@@ -37,8 +37,8 @@ function compose(s, depth = 0) {
 const out = [];
 for (const { id, spec } of eachSpec()) {
   if (have.has(id)) continue;
-  const server = (spec.servers && spec.servers[0] && spec.servers[0].url) || '';
-  for (const { path: p, method: m, op, status: st, response: resp } of eachOperationResponse(spec)) {
+  for (const found of eachOperationResponse(spec)) {
+    const { path: p, method: m, status: st, response: resp } = found;
     const n = parseInt(st);
     if (!(n >= 400)) continue;
     for (const [mt, med] of Object.entries((resp && resp.content) || {})) {
@@ -47,19 +47,8 @@ for (const { id, spec } of eachSpec()) {
       if (!v || typeof v !== 'object') continue;
       const s = JSON.stringify(v);
       if (!/[A-Za-z]{4,}[ ,.][A-Za-z]{3,}/.test(s)) continue;
-      out.push({
-        id,
-        server,
-        path: p,
-        method: m,
-        status: n,
-        mt,
-        ptr: `/paths/${esc(p)}/${m}/responses/${st}/content/${esc(mt)}/schema (property examples)`,
-        example: v,
-        reqHeaders: (op.parameters || []).filter((x) => x && x.in === 'header').map((x) => x.name),
-        respHeaders: Object.keys(resp.headers || {}),
-        composed: true,
-      });
+      const ptr = `${contentPointer(p, m, st, mt)}/schema (property examples)`;
+      out.push(candidateRecord({ id, spec, ...found, mt, ptr, example: v }, { composed: true }));
     }
   }
 }

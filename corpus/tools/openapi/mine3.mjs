@@ -1,5 +1,5 @@
 import fs from 'fs';
-import { eachOperationResponse, eachSpec, mediaExamples, pointerSegment as esc } from './spec-walk.mjs';
+import { candidateRecord, contentPointer, eachOperationResponse, eachSpec, mediaExamples } from './spec-walk.mjs';
 const have = new Set(
   JSON.parse(fs.readFileSync('cands.json'))
     .map((c) => c.id)
@@ -8,28 +8,17 @@ const have = new Set(
 const out = [];
 for (const { id, spec } of eachSpec()) {
   if (have.has(id)) continue;
-  const server = (spec.servers && spec.servers[0] && spec.servers[0].url) || '';
-  for (const { path: p, method: m, op, status: st, response: resp } of eachOperationResponse(spec)) {
+  for (const found of eachOperationResponse(spec)) {
+    const { path: p, method: m, status: st, response: resp } = found;
     const n = parseInt(st);
     if (!(n >= 400)) continue;
     for (const [mt, med] of Object.entries((resp && resp.content) || {})) {
-      const c = mediaExamples(`/paths/${esc(p)}/${m}/responses/${st}/content/${esc(mt)}`, med);
+      const c = mediaExamples(contentPointer(p, m, st, mt), med);
       for (const [ptr, v] of c) {
         const s = JSON.stringify(v);
         if (!s || s.length < 10) continue;
         if (!/[A-Za-z]{3,}/.test(s)) continue;
-        out.push({
-          id,
-          server,
-          path: p,
-          method: m,
-          status: n,
-          mt,
-          ptr,
-          example: v,
-          reqHeaders: (op.parameters || []).filter((x) => x && x.in === 'header').map((x) => x.name),
-          respHeaders: Object.keys(resp.headers || {}),
-        });
+        out.push(candidateRecord({ id, spec, ...found, mt, ptr, example: v }));
       }
     }
   }

@@ -91,3 +91,33 @@ export function mediaExamples(base, media) {
   if (media?.schema && media.schema.example !== undefined) found.push([base + '/schema/example', media.schema.example]);
   return found;
 }
+
+/** The JSON pointer of one response's media object. */
+export const contentPointer = (path, method, status, mediaType) =>
+  `/paths/${pointerSegment(path)}/${method}/responses/${status}/content/${pointerSegment(mediaType)}`;
+
+/**
+ * A miner's candidate record: the example found in one response's media object and what surrounds it (the
+ * spec's first server, the request's header parameters, the response's headers). `pathHeaders` adds the
+ * path-level header parameters to the operation's (mine.mjs); `extra` fields follow the shared ones.
+ */
+export function candidateRecord(
+  { id, spec, path, item, method, op, status, response, mt, ptr, example },
+  options = {},
+) {
+  const { pathHeaders = false, ...extra } = options;
+  const params = pathHeaders ? (op.parameters || []).concat(item.parameters || []) : op.parameters || [];
+  return {
+    id,
+    server: (spec.servers && spec.servers[0] && spec.servers[0].url) || '',
+    path,
+    method,
+    status: parseInt(status),
+    mt,
+    ptr,
+    example,
+    reqHeaders: params.filter((x) => x && x.in === 'header').map((x) => x.name),
+    respHeaders: Object.keys(response.headers || {}),
+    ...extra,
+  };
+}

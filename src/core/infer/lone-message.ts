@@ -3,21 +3,10 @@
 // The words are those of a refusal or a failed lookup; a sentence that also says it succeeded, or only that nothing
 // matched ("No results found"), is not one.
 
-/** Keys that hold the call's own message (normalized: lower case, no separators). */
-export const LONE_MESSAGE_KEYS: ReadonlySet<string> = new Set([
-  'message',
-  'msg',
-  'detail',
-  'reason',
-  'errmsg',
-  'errormsg',
-  'errormessage',
-  'errordescription',
-  'statusmessage',
-  'statusmsg',
-  'responsemessage',
-  'resultmessage',
-]);
+import { MESSAGE_KEYS } from './dictionaries';
+
+/** Keys that hold the call's own message (normalized: lower case, no separators): the dictionary's message keys. */
+export const LONE_MESSAGE_KEYS: ReadonlySet<string> = new Set(MESSAGE_KEYS.keys());
 
 /** Words of a failed call: a refusal, a missing or conflicting resource, a broken input, a limit hit. */
 const FAILURE_WORDS =

@@ -83,3 +83,35 @@ describe('result-code envelopes: a positive `result` beside a message is a retur
 describe('result-code envelopes: a `result` that is a value or a success flag', () => {
   it.each(rows(RESULT_VALUES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
+
+// Issue 13, session 20: shapes the fresh set (corpus/cases/fresh-s20.json, unseen real responses scored before any
+// change) showed in its dev part; corpus/tools/fresh-s20-sources.md names the sources. "counter" rows must not be taken.
+const RES_CODES: Variant[] = [
+  {
+    name: 'Imperva API: a 200 with res ≠ 0 and res_message fails',
+    status: 200,
+    body: { res: 9418, res_message: 'Disabled API Key', debug_info: { 'id-info': '999999' } },
+    expect: { failure: true, errorCode: '9418', message: 'Disabled API Key' },
+  },
+  {
+    name: 'a message named for its code (result_msg) beside a non-zero return code fails a 200',
+    status: 200,
+    body: { ret: 1002, result_msg: 'Signature mismatch' },
+    expect: { failure: true, errorCode: '1002', message: 'Signature mismatch' },
+  },
+  {
+    name: 'counter: res 0 with res_message is a success',
+    status: 200,
+    body: { res: 0, res_message: 'OK', data: [1] },
+    expect: { failure: false },
+  },
+  {
+    name: 'counter: a welcome_message beside an object res is a success',
+    status: 200,
+    body: { res: { items: [] }, welcome_message: 'hi' },
+    expect: { failure: false },
+  },
+];
+describe('a 200 with a non-zero res code and its message fails', () => {
+  it.each(rows(RES_CODES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});

@@ -156,3 +156,71 @@ describe('a bare wait field on a rate limit', () => {
     expect(exhaustedByMessage('Upgrade your plan for more requests', false)).toBe(true);
   });
 });
+
+// Issue 13, session 16 (reach-i): the classes behind the misses of a fresh batch of IoT clouds, FHIR
+// servers, serverless platforms, accounting and AI APIs. Each table varies names, nestings, casing and
+// value shapes, with counter-examples that must keep today's reading.
+// Shapes from: Apache OpenWhisk (`{code: <transaction id>, error}`), Tuya (`tid`), MyQ
+// (`ReturnCode`/`ErrorMessage`/`CorrelationId` in a 200), HL7 FHIR OperationOutcome (JSON and XML),
+// Azure IoT Hub (`ErrorCode:…;…` and a JSON document inside `Message`), Sage SData (`$dataCode`),
+// DeepInfra and Zhipu (retry verdicts worded in the message), ChainGateway (UUID error codes).
+/** Class 7: the message says retrying unchanged cannot help (a fixed maximum, arrears), or that it can. */
+const RETRY_WORDING: Variant[] = [
+  {
+    name: 'DeepInfra: 500 input longer than the maximum',
+    status: 500,
+    body: { error: { message: 'Requested input length 99009 exceeds maximum input length 8192' } },
+    expect: { retryable: false },
+  },
+  {
+    name: '503 prompt over the context window',
+    status: 503,
+    body: { error: 'The prompt exceeds the model’s context window of 32768 tokens.' },
+    expect: { retryable: false },
+  },
+  {
+    name: '502 payload larger than the allowed size',
+    status: 502,
+    body: { message: 'Request payload is larger than the allowed size of 6291456 bytes' },
+    expect: { retryable: false },
+  },
+  {
+    name: 'Zhipu: 429 {error: {code: "1113", message: 欠费}}',
+    status: 429,
+    body: { error: { code: '1113', message: '您的账户已欠费，请充值后重试。' } },
+    expect: { retryable: false },
+  },
+  {
+    name: '403 余额不足 (balance insufficient)',
+    status: 403,
+    body: { code: 30011, message: '余额不足，请充值后再试' },
+    expect: { retryable: false },
+  },
+  {
+    name: 'counter: 429 over a per-minute maximum stays transient',
+    status: 429,
+    body: { message: 'Your request exceeds the maximum requests per minute allowed for this key.' },
+    expect: { retryable: true },
+  },
+  {
+    name: 'counter: 429 "exceeds the maximum usage size allowed during peak load… retry after 20 seconds"',
+    status: 429,
+    body: {
+      success: false,
+      error: {
+        message: 'Your request exceeds the maximum usage size allowed during peak load. Please retry after 20 seconds.',
+        code: 'RATE_LIMITED',
+      },
+    },
+    expect: { retryable: true },
+  },
+  {
+    name: 'counter: 503 busy stays transient',
+    status: 503,
+    body: { error: { message: 'Model busy, retry later' } },
+    expect: { retryable: true },
+  },
+];
+describe('retry verdicts worded in the message', () => {
+  it.each(rows(RETRY_WORDING))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});

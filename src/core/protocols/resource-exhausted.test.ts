@@ -61,6 +61,6 @@ const EXHAUSTED: Variant[] = [
   },
 ];
 
-describe('reach-k: RESOURCE_EXHAUSTED, rate limit or exhausted quota', () => {
+describe('RESOURCE_EXHAUSTED: rate limit or exhausted quota', () => {
   it.each(rows(EXHAUSTED))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });

@@ -610,7 +610,7 @@ function tally<T extends { dims: Record<string, unknown> }>(cells: readonly T[],
   return lines.join('\n');
 }
 
-describe('reach-z probe grid: retryability', () => {
+describe('retry and wait grid: retryability', () => {
   const bad = new Set<Cell>();
   const problems: string[] = [];
   for (const c of RETRY) {
@@ -629,7 +629,7 @@ describe('reach-z probe grid: retryability', () => {
   });
 });
 
-describe('reach-z probe grid: waits', () => {
+describe('retry and wait grid: waits', () => {
   const bad = new Set<WaitCell>();
   const problems: string[] = [];
   for (const c of WAITS) {
@@ -648,7 +648,7 @@ describe('reach-z probe grid: waits', () => {
   });
 });
 
-describe('reach-z probe grid: headers and no-wait guards', () => {
+describe('retry and wait grid: headers and no-wait guards', () => {
   it.each([...HEADER_CELLS, ...NO_WAIT].map((v) => [v.name, v] as const))('%s', (_name, v) => {
     expect(variantMismatches(v)).toEqual([]);
   });
@@ -850,7 +850,7 @@ for (const carrier of HOLDOUT_CARRIERS) {
   }
 }
 
-describe('reach-z probe grid: second grid (wording unseen by the first fixes)', () => {
+describe('retry and wait grid: second grid (wording unseen by the first fixes)', () => {
   const problems = HOLDOUT.flatMap((v) => variantMismatches(v).map((m) => `${v.name}: ${m}`));
   if (process.env.REACH_Z_TALLY) {
     console.log(
@@ -890,7 +890,7 @@ const MESSAGE_WAIT_ROWS: ReadonlyArray<[string, number | null]> = [
   ['Rate limit of 1000 requests per 3600 seconds exceeded.', null],
 ];
 
-describe('reach-z probe grid: waits in messages (wording unseen by the first fixes)', () => {
+describe('retry and wait grid: waits in messages (wording unseen by the first fixes)', () => {
   it.each(MESSAGE_WAIT_ROWS)('429 "%s" → %s', (message, seconds) => {
     const v: Variant = {
       name: message,

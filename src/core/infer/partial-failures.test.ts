@@ -1076,7 +1076,7 @@ const RUNTIME_OK: Row[] = [
   },
 ];
 
-describe('reach-s: runtime error output sent with a 2xx', () => {
+describe('runtime error output sent with a 2xx', () => {
   run(RUNTIME);
   run(RUNTIME_OK);
   it('reads only the head of a long body', () => {
@@ -1084,7 +1084,7 @@ describe('reach-s: runtime error output sent with a 2xx', () => {
   });
 });
 
-describe('reach-s: JSON-lines streams', () => {
+describe('JSON-lines streams', () => {
   run(JSON_LINES);
   run(JSON_LINES_OK);
   it('reads no failure from one document or from text that is not JSON lines', () => {
@@ -1094,7 +1094,7 @@ describe('reach-s: JSON-lines streams', () => {
   });
 });
 
-describe('reach-s: sub-responses with their own HTTP status', () => {
+describe('sub-responses with their own HTTP status', () => {
   run(SUB_RESPONSES);
   run(SUB_RESPONSES_OK);
   it('advises a batch by its failed sub-response’s status', () => {
@@ -1110,23 +1110,23 @@ describe('reach-s: sub-responses with their own HTTP status', () => {
     }
   });
 });
-describe('reach-s: failed-item lists and counts', () => {
+describe('failed-item lists and counts', () => {
   run(FAILED_LISTS);
   run(FAILED_LISTS_OK);
 });
-describe('reach-s: per-item results', () => {
+describe('per-item results', () => {
   run(ITEMS);
   run(ITEMS_OK);
 });
-describe('reach-s: GraphQL mutation payload errors', () => {
+describe('GraphQL mutation payload errors', () => {
   run(PAYLOADS);
   run(PAYLOADS_OK);
 });
-describe('reach-s: XML batch entries and WebDAV multi-status', () => {
+describe('XML batch entries and WebDAV multi-status', () => {
   run(XML);
   run(XML_OK);
 });
-describe('reach-s: status words', () => {
+describe('status words of parts', () => {
   run(STATUS_WORDS);
   run(STATUS_WORDS_OK);
 });

@@ -550,7 +550,7 @@ function slotCells(): Cell[] {
   return cells;
 }
 
-describe('probe grid reach-y: JSON envelopes', () => {
+describe('JSON envelope grid', () => {
   it('the payload slot of a failed envelope', () => {
     expect(runGrid('slot', slotCells())).toEqual([]);
   });

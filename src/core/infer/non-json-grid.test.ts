@@ -4,7 +4,7 @@
 // of its first dimension keeps a failure readable; `npx tsx corpus/tools/reach-p2-grid.ts --misses 20`
 // lists the wrong cells. Dimension sources: corpus/tools/reach-p2-sources.md.
 import { describe, expect, it } from 'vitest';
-import { cellMismatches, gridCells, type GridCell } from '../testing/grid-reach-p2';
+import { cellMismatches, gridCells, type GridCell } from '../testing/non-json-grid';
 import { formFields } from './index';
 
 const cells = gridCells();
@@ -26,19 +26,19 @@ function wrong(group: GridCell[]): string[] {
   return out;
 }
 
-describe('probe grid reach-p2: HTML error pages', () => {
+describe('non-JSON grid: HTML error pages', () => {
   it.each(groups('html', 'layout'))('%s', (_layout, group) => expect(wrong(group)).toEqual([]));
 });
 
-describe('probe grid reach-p2: XML error documents', () => {
+describe('non-JSON grid: XML error documents', () => {
   it.each(groups('xml', 'shape'))('%s', (_shape, group) => expect(wrong(group)).toEqual([]));
 });
 
-describe('probe grid reach-p2: text and key=value bodies', () => {
+describe('non-JSON grid: text and key=value bodies', () => {
   it.each(groups('text', 'shape'))('%s', (_shape, group) => expect(wrong(group)).toEqual([]));
 });
 
-describe('probe grid reach-p2: the grid covers its dimensions', () => {
+describe('non-JSON grid: the grid covers its dimensions', () => {
   it('has every dimension value in some cell', () => {
     const count = (grid: string) => cells.filter((c) => c.grid === grid).length;
     expect(count('html')).toBeGreaterThan(2000);

@@ -268,18 +268,18 @@ const COUNTER_EXAMPLES: Variant[] = [
   },
 ];
 
-describe('reach-m: schema message names', () => {
+describe('schema message names', () => {
   it.each(rows(MESSAGE_NAMES))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });
-describe('reach-m: schema error containers', () => {
+describe('schema error containers', () => {
   it.each(rows(CONTAINERS))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });
-describe('reach-m: HTTP status under other names', () => {
+describe('HTTP status under other names', () => {
   it.each(rows(HTTP_STATUS_NAMES))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });
-describe('reach-m: schema nestings and code shapes', () => {
+describe('schema nestings and code shapes', () => {
   it.each(rows(SCHEMA_SHAPES))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });
-describe('reach-m: counter-examples', () => {
+describe('schema names: counter-examples', () => {
   it.each(rows(COUNTER_EXAMPLES))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });
