@@ -36,8 +36,9 @@ const OPEN_TIMEOUT_MS = 30_000;
 // How long a stop keeps asking for Firefox's own suspension before it forces the unload: the store e2e's
 // stop leaves about 24 s of traffic after it is called and must end mid-traffic, a forced unload takes
 // up to about 4 s under load.
+// FAULTLINE_FIREFOX_STOP_ATTEMPTS lowers the attempts (1 reaches the forced path at once under traffic).
 const STOP_PLAIN_MS = 12_000;
-const STOP_MAX_ATTEMPTS = 300;
+const STOP_MAX_ATTEMPTS = Math.max(1, Number(process.env.FAULTLINE_FIREFOX_STOP_ATTEMPTS) || 300);
 
 export interface FirefoxLaunchOptions extends LaunchOptions {
   /** Extra firefox command-line arguments. */
