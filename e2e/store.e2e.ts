@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './demo/server.mjs';
 import { waitFor } from './harness/common';
 import type { ChromiumPanelSession } from './harness/chromium';
+import type { StopReport } from './harness/firefox-agent';
 import { launchSession, type BrowserName, type PanelSession } from './harness/index';
 import { startTraffic, trafficState, trafficTimes, type TrafficPlan } from './harness/traffic';
 
@@ -276,21 +277,18 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
     await demo?.close();
   });
 
-  // Chromium stops its worker over CDP. Firefox cancels the suspension of an event page that keeps
-  // receiving events (every webRequest event resets its idle state: docs/storage.md), so the harness
-  // forces it the way stopAllWorkers stops a busy worker; the log line says how often Firefox
-  // canceled first, and the test fails unless the page was still making requests when the stop ended.
-  // FAULTLINE_STORE_SKIP_STOP=1 skips it in both browsers (quick local runs of the other two tests),
-  // In Firefox it runs only with FAULTLINE_STORE_FIREFOX_STOP=1: the forced unload right after a canceled
-  // suspension loses one request's count in about half the runs (store16: 2 of 4, 12,002 of 12,003), a
-  // refused request made during the stop whose events all went to the page being unloaded, whose listeners
-  // never ran; real Firefox does not unload a page an event just reached (docs/storage.md). A request restored in
-  // flight whose end went with the stopped background is ended as "outcome lost" after
-  // RESTORED_IN_FLIGHT_WAIT_MS, and counted; the log line says how many.
-  it.skipIf(
-    process.env.FAULTLINE_STORE_SKIP_STOP === '1' ||
-      (browser === 'firefox' && process.env.FAULTLINE_STORE_FIREFOX_STOP !== '1'),
-  )(
+  // Chromium stops its worker over CDP. Firefox's stop asks for the plain suspension its idle timer
+  // makes; an event reaching the page while it suspends cancels it (docs/storage.md), so the harness
+  // asks again until Firefox unloads the page by its own rules in a gap between events, and forces the
+  // unload only when 12 s of attempts did not get there. The log line says which (attempts,
+  // cancellations, forced or not). Firefox's own unload and Chromium's stop must keep the exact count;
+  // a forced one (the harness unloads a page an event just reached, which real Firefox never does, and
+  // that event's listener may never run) is said so plainly and may lose requests made during the stop,
+  // no more. Either way the test fails unless the page was still making requests when the stop ended.
+  // FAULTLINE_STORE_SKIP_STOP=1 skips it in both browsers (quick local runs of the other two tests).
+  // A request restored in flight whose end went with the stopped background is ended as "outcome lost"
+  // after RESTORED_IN_FLIGHT_WAIT_MS, and counted; the log line says how many.
+  it.skipIf(process.env.FAULTLINE_STORE_SKIP_STOP === '1')(
     `holds or counts every one of ${BURST + STEADY} requests past the cap across a worker stop mid-traffic`,
     async () => {
       const before = await settledCounts();
@@ -320,10 +318,17 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
       const stopWallClock = stopStarted;
       await session.stopBackground();
       const stopMs = Date.now() - stopStarted;
-      const stopReport = (session as { stopReports?: unknown[] }).stopReports?.at(-1);
+      const stopReport = (session as { stopReports?: StopReport[] }).stopReports?.at(-1);
       const atStop = await session.pageEval(trafficState);
+      // Firefox's own suspension, or the harness's forced unload after the attempts ran out.
+      const forced = stopReport?.forced === true;
+      const how = stopReport
+        ? forced
+          ? `FORCED by the harness after ${stopReport.attempts} plain suspensions in ${stopReport.plainMs} ms (${stopReport.canceled} canceled by an event, declined ${JSON.stringify(stopReport.declined)}), ${stopReport.resetsHeld} idle resets held back`
+          : `Firefox's own suspension on attempt ${stopReport.attempts} (${stopReport.canceled} canceled by an event before it, declined ${JSON.stringify(stopReport.declined)}), ${stopReport.plainMs} ms`
+        : 'CDP ServiceWorker.stopAllWorkers';
       console.log(
-        `[store e2e ${browser}] stop called at request ${atStopCall?.made} (${atStopCall?.phase}), returned after ${stopMs} ms at request ${atStop?.made} (${atStop?.phase}) of ${BURST + STEADY}`,
+        `[store e2e ${browser}] stop called at request ${atStopCall?.made} (${atStopCall?.phase}), returned after ${stopMs} ms at request ${atStop?.made} (${atStop?.phase}) of ${BURST + STEADY}: ${how}`,
       );
       // The stop must land mid-traffic: past the cap when it began, the page still making requests when it ended.
       expect({
@@ -396,12 +401,28 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s: store', (browser) =
           `[store e2e ${browser}] count off by ${made - after.held - after.droppedRecords}: ${JSON.stringify(after)}; persist ${JSON.stringify(await session.backgroundEval(() => (globalThis as any).faultlineDebug.persistStats()))}; stop ${JSON.stringify(stopReport ?? null)}`,
         );
       }
-      // Exact: every request the page made is held or counted as dropped, none twice.
-      expect({ heldPlusDropped: after.held + after.droppedRecords, seen: after.seen, heldTwice }).toEqual({
-        heldPlusDropped: made,
-        seen: made,
-        heldTwice: [],
-      });
+      if (!forced) {
+        // Exact: every request the page made is held or counted as dropped, none twice.
+        expect({ heldPlusDropped: after.held + after.droppedRecords, seen: after.seen, heldTwice }).toEqual({
+          heldPlusDropped: made,
+          seen: made,
+          heldTwice: [],
+        });
+      } else {
+        // A forced unload can drop the events sent to the page as it went, so a request made during the
+        // stop may reach no page: the counts agree with what the store saw, none is held twice, and at
+        // most the requests made while the stop ran are missing.
+        const madeDuringStop = (atStop?.made ?? 0) - (atStopCall?.made ?? 0);
+        const unseen = made - after.seen;
+        console.warn(
+          `[store e2e ${browser}] the stop was FORCED (Firefox's own suspension did not happen in ${stopReport?.attempts} attempts): exact equality not asserted; ${unseen} of ${madeDuringStop} requests made during the stop reached no page`,
+        );
+        expect({
+          heldPlusDropped: after.held + after.droppedRecords,
+          heldTwice,
+          unseenAtMostMadeDuringStop: unseen >= 0 && unseen <= madeDuringStop,
+        }).toEqual({ heldPlusDropped: after.seen, heldTwice: [], unseenAtMostMadeDuringStop: true });
+      }
       expect(after.held).toBeLessThanOrEqual(10_000);
       expect(after.droppedRecords).toBeGreaterThanOrEqual(made - 10_000);
 

@@ -45,15 +45,28 @@ export interface ToolboxState {
   loadedBuiltinPanels: string[];
 }
 
-/** How a stopBackground went: Firefox's own cancellations of the suspension, and whether it was forced. */
+/**
+ * How a stopBackground went: the plain suspensions asked for (the call Firefox's idle timer makes), what
+ * Firefox did with each, and whether the harness had to force the unload in the end.
+ */
 export interface StopReport {
-  /** Times Firefox canceled the suspension because an event reached the page meanwhile (runtime.onSuspendCanceled). */
+  /**
+   * 'suspended': Firefox unloaded the page by its own rules on one of the plain attempts (runtime.onSuspend
+   * ran and no event reached the page meanwhile); 'forced': every attempt was canceled or declined and the
+   * harness unloaded it with the idle resets held back; 'not running': there was no page to stop.
+   */
+  how: 'suspended' | 'forced' | 'not running';
+  /** Plain suspensions asked for: `terminateBackground()` as the idle timer calls it. */
+  attempts: number;
+  /** Times Firefox canceled a suspension because an event reached the page meanwhile (runtime.onSuspendCanceled). */
   canceled: number;
-  /** The plain attempt did not unload the page in time, so the resets were held back. */
+  /** Attempts Firefox declined before suspending, by its reason (streamfilter, listeners, nativeapp, devtools). */
+  declined: Record<string, number>;
+  /** The plain attempts ran out (attempts or time), so the resets were held back. */
   forced: boolean;
   /** Idle resets held back while the forced suspension ran. */
   resetsHeld: number;
-  /** ms spent on the plain attempt, and on the forced one. */
+  /** ms spent on the plain attempts, and on the forced one. */
   plainMs: number;
   forcedMs: number;
   /** terminateBackground calls, and the longest one took (it awaits the page's runtime.onSuspend). */
@@ -352,26 +365,32 @@ export function chromeAgent(win?: unknown) {
     },
 
     /**
-     * Suspends the event page now, as the idle timeout would: runtime.onSuspend fires, ports close,
-     * the page unloads; the next event starts it again. DevTools being attached and pending listener
-     * promises would normally postpone this; both are overridden, like about:debugging's Terminate.
-     *
-     * Under traffic that is not enough: while the page is SUSPENDING, every event fired to it (a
+     * Suspends the event page as Firefox itself does: `terminateBackground()`, the call its idle timer
+     * makes when the page has been idle for 30 s. runtime.onSuspend fires, ports close, the page unloads;
+     * the next event starts it again. Firefox declines (an active StreamFilter, pending listener promises,
+     * about:debugging attached) or cancels it: while the page is SUSPENDING every event fired to it (a
      * webRequest event, a port message) resets its idle state and cancels the suspension
-     * (ext-backgroundPage.js, resetBackgroundIdle), so Firefox never suspends a page that keeps
-     * receiving events. With `force`, if the plain attempt has not unloaded the page within
-     * `plainMs`, those resets are held back while it is SUSPENDING, so the page unloads whatever
-     * arrives, as Chrome's ServiceWorker.stopAllWorkers stops a busy worker. The answer counts both.
+     * (ext-backgroundPage.js, resetBackgroundIdle), and that event is then run by the page that stays.
+     * So a page under traffic is asked again, up to `maxAttempts` times or `plainMs`, until one request
+     * falls in a gap between events and Firefox unloads the page by its own rules.
+     *
+     * Only when those run out (`force`) are the resets held back while it is SUSPENDING, so the page
+     * unloads whatever arrives, as Chrome's ServiceWorker.stopAllWorkers stops a busy worker: harsher
+     * than any real stop (an event sent to the page meanwhile may never run). The answer says which.
      */
     async stopBackground(arg: {
       id: string;
       timeoutMs: number;
       force?: boolean;
       plainMs?: number;
+      maxAttempts?: number;
     }): Promise<BackgroundState & StopReport> {
       const extension = extensionOf(arg.id);
       const report: StopReport = {
+        how: 'not running',
+        attempts: 0,
         canceled: 0,
+        declined: {},
         forced: false,
         resetsHeld: 0,
         plainMs: 0,
@@ -387,18 +406,29 @@ export function chromeAgent(win?: unknown) {
       const running = extension.backgroundState === 'running' ? extension.backgroundContext : undefined;
       if (running) {
         const onCanceled = () => report.canceled++;
+        // Firefox's reasons to decline a suspension (reset-idle while RUNNING); 'event' and 'parentapicall'
+        // are the page's traffic, not a decline.
+        let attemptRunning = false;
+        const onResetIdle = (_: string, detail?: { reason?: string }) => {
+          const reason = detail?.reason ?? 'unknown';
+          if (attemptRunning && reason !== 'event' && reason !== 'parentapicall')
+            report.declined[reason] = (report.declined[reason] ?? 0) + 1;
+        };
+        const onIgnored = () => {
+          if (attemptRunning) report.declined.devtools = (report.declined.devtools ?? 0) + 1;
+        };
         extension.on('background-script-suspend-canceled', onCanceled);
+        extension.on('background-script-reset-idle', onResetIdle);
+        extension.on('background-script-suspend-ignored', onIgnored);
         const unloaded = () => extension.backgroundContext !== running;
         const deadline = Date.now() + arg.timeoutMs;
         // terminateBackground awaits the page's runtime.onSuspend and a stream-filter query to the
         // extension process, both slow in a busy page: bounded, so the report comes back either way.
-        const terminate = async () => {
+        const terminate = async (options?: Record<string, boolean>) => {
           report.terminateCalls++;
           const started = Date.now();
           const outcome = await Promise.race([
-            extension
-              .terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true })
-              .then(() => 'returned'),
+            extension.terminateBackground(options).then(() => 'returned'),
             sleep(Math.max(0, deadline - Date.now())).then(() => 'pending'),
           ]);
           report.longestTerminateMs = Math.max(report.longestTerminateMs, Date.now() - started);
@@ -409,22 +439,43 @@ export function chromeAgent(win?: unknown) {
         };
         try {
           const plainStart = Date.now();
-          await terminate();
-          // Done once that page is gone. An open extension page may reconnect at once and so start a
-          // new page before this looks: that is fine, it is a fresh page.
-          const plainWait = arg.force ? (arg.plainMs ?? 3_000) : arg.timeoutMs;
-          // With force, a cancellation ends the plain attempt at once (the page is running again).
-          await poll(
-            () => unloaded() || (arg.force && report.canceled > 0 && extension.backgroundState === 'running'),
-            plainWait,
-            'the background page to unload',
-          ).catch((error) => {
-            if (!arg.force) throw new Error(`${error.message}; suspension canceled ${report.canceled} times`);
-          });
-          const plainDone = unloaded();
+          const plainDeadline = plainStart + (arg.force ? (arg.plainMs ?? 10_000) : arg.timeoutMs);
+          const maxAttempts = arg.maxAttempts ?? (arg.force ? 300 : 1_000);
+          while (!unloaded() && report.attempts < maxAttempts && Date.now() < plainDeadline) {
+            await poll(
+              () => unloaded() || ['running', 'stopped'].includes(extension.backgroundState),
+              Math.max(0, deadline - Date.now()),
+              `the background to settle (state ${extension.backgroundState}; ${JSON.stringify(report)})`,
+            );
+            if (unloaded()) break;
+            report.attempts++;
+            const ignoredBefore = report.declined.devtools ?? 0;
+            attemptRunning = true;
+            try {
+              // The idle timer's call. about:debugging attached would make Firefox ignore it; the
+              // harness's own debugger is no reason a real page stays, so then ask as its Terminate does.
+              await terminate();
+              if ((report.declined.devtools ?? 0) > ignoredBefore) await terminate({ ignoreDevToolsAttached: true });
+            } finally {
+              attemptRunning = false;
+            }
+            // A suspension that went through leaves the state STOPPED and the context gone (or a new page
+            // started by the next event): give the unload a moment to be observed.
+            if (extension.backgroundState === 'stopped' || extension.backgroundState === 'starting')
+              await poll(unloaded, 2_000, 'the background page to unload').catch(() => false);
+            if (unloaded()) break;
+            // Canceled or declined: ask again a little later, at a different point between the page's events.
+            await sleep(5 + Math.floor(Math.random() * 40));
+          }
           report.plainMs = Date.now() - plainStart;
-          if (!plainDone) {
+          if (unloaded()) report.how = 'suspended';
+          else if (!arg.force)
+            throw new Error(
+              `the background page did not unload after ${report.attempts} plain suspensions in ${report.plainMs} ms (${JSON.stringify(report)})`,
+            );
+          else {
             report.forced = true;
+            report.how = 'forced';
             const emitter = extension.emitter;
             const ownEmit = Object.prototype.hasOwnProperty.call(emitter, 'emit') ? emitter.emit : undefined;
             const emit = emitter.emit;
@@ -444,11 +495,11 @@ export function chromeAgent(win?: unknown) {
                   `the background to settle (state ${extension.backgroundState}; ${JSON.stringify(report)})`,
                 );
                 if (unloaded()) break;
-                await terminate();
+                await terminate({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
                 if (await poll(unloaded, 2_000, 'the background page to unload').catch(() => false)) break;
                 if (Date.now() > deadline)
                   throw new Error(
-                    `the background page did not unload within ${arg.timeoutMs} ms even with resets held back (canceled ${report.canceled}, held ${report.resetsHeld})`,
+                    `the background page did not unload within ${arg.timeoutMs} ms even with resets held back (${JSON.stringify(report)})`,
                   );
               }
             } finally {
@@ -459,6 +510,8 @@ export function chromeAgent(win?: unknown) {
           }
         } finally {
           extension.off('background-script-suspend-canceled', onCanceled);
+          extension.off('background-script-reset-idle', onResetIdle);
+          extension.off('background-script-suspend-ignored', onIgnored);
         }
       }
       return {

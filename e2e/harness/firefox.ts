@@ -33,6 +33,12 @@ const WINDOW = { width: 1280, height: 1100 };
 const TOOLBOX_HEIGHT = 800;
 const EVAL_TIMEOUT_MS = 30_000;
 const OPEN_TIMEOUT_MS = 30_000;
+// How long a stop keeps asking for Firefox's own suspension before it forces the unload: the store e2e's
+// stop leaves about 24 s of traffic after it is called and must end mid-traffic, a forced unload takes
+// up to about 4 s under load.
+// FAULTLINE_FIREFOX_STOP_ATTEMPTS lowers the attempts (1 reaches the forced path at once under traffic).
+const STOP_PLAIN_MS = 12_000;
+const STOP_MAX_ATTEMPTS = Math.max(1, Number(process.env.FAULTLINE_FIREFOX_STOP_ATTEMPTS) || 300);
 
 export interface FirefoxLaunchOptions extends LaunchOptions {
   /** Extra firefox command-line arguments. */
@@ -212,13 +218,15 @@ export class FirefoxPanelSession implements PanelSession {
 
   /**
    * Suspends the event page (runtime.onSuspend, ports disconnect, page unloads); the next event restarts it.
-   * Firefox cancels the suspension of a page that keeps receiving events; the agent then forces it
-   * (see chromeAgent's stopBackground). Each stop's report is kept in `stopReports`.
+   * Asks as Firefox's idle timer does, again after each cancellation or refusal (a page under traffic has
+   * its suspension canceled by the next event), for up to 12 s or 300 attempts; only then forces it
+   * (see chromeAgent's stopBackground). Each stop's report (attempts, cancellations, forced or not) is
+   * kept in `stopReports`.
    */
   async stopBackground(): Promise<void> {
     const report = await this.agent<BackgroundState & StopReport>(
       'stopBackground',
-      { id: this.geckoId, timeoutMs: 40_000, force: true, plainMs: 3_000 },
+      { id: this.geckoId, timeoutMs: 40_000, force: true, plainMs: STOP_PLAIN_MS, maxAttempts: STOP_MAX_ATTEMPTS },
       90_000,
     );
     this.stopReports.push(report);
