@@ -384,14 +384,19 @@ const LEADING_FAILURE =
 const STATUS_LINE =
   /^(?:ERR|ERROR|FAIL|FAILED|FAILURE)\s*[:|-]\s*(?:([A-Z0-9][A-Z0-9_.-]{0,19})\s*[,:|-]\s*)?([^\r\n<>]{3,300})$/i;
 
+/** `ERROR:14`, `ERR - 101`: an error status word and only a numeric code (a letter prefix at most), no words. */
+const STATUS_CODE_LINE = /^(?:ERR|ERROR|FAIL|FAILED|FAILURE)\s*[:|-]\s*([A-Z]{0,4}\d{1,6})$/i;
+
 /** A short plain-text answer that is one error status line, as its code and message; undefined otherwise. */
-function statusLine(text: string): { code?: string; message: string } | undefined {
+function statusLine(text: string): { code?: string; message?: string } | undefined {
   if (text.length > 320) return undefined;
   const lone = text.trim();
   if (LONE_FAILURE_WORD.test(lone)) return { message: lone };
   if (lone.length <= MAX_FAILURE_PHRASE && FAILURE_PHRASE.test(lone)) return { message: lone };
   // "Bad API request, invalid api_dev_key": one line that opens with a failure phrase and says failure as a whole.
   if (!/[\r\n<]/.test(lone) && LEADING_FAILURE.test(lone) && saysFailureAlone(lone)) return { message: lone };
+  const bare = STATUS_CODE_LINE.exec(lone);
+  if (bare) return { code: bare[1] };
   const m = STATUS_LINE.exec(text.trim());
   if (!m || !/[A-Za-z]/.test(m[2])) return undefined;
   return { code: m[1] && /\d|^[A-Z_]+$/.test(m[1]) ? m[1] : undefined, message: m[2].trim() };
