@@ -9,6 +9,8 @@ import { compact, get, str, toNumber } from './util';
 
 /** WeChat -1 = system busy, Feishu 99991400 = rate limited: transient by the vendors' docs. */
 const TRANSIENT = new Set([-1, 99991400]);
+/** The HTTP success statuses an envelope's code repeats. */
+const SUCCESS_ECHOES = new Set([200, 201, 202, 204]);
 
 export const codeMsg: FormatRecognizer = {
   id: 'code-msg',
@@ -23,7 +25,9 @@ export const codeMsg: FormatRecognizer = {
     const msgKey = wechat ? 'errmsg' : 'msg';
     const n = toNumber(rawCode);
     if (n === undefined || get(j, msgKey) === undefined) return null;
-    if (n === 0 || SUCCESS_NOTE.test(str(j, msgKey) ?? '')) return { saysSuccess: true };
+    // `{code: 200, msg: "…"}` on a 2xx echoes the HTTP success, as `code: 0` says it in this convention.
+    const echo = SUCCESS_ECHOES.has(n) && exchange.status >= 200 && exchange.status < 300;
+    if (n === 0 || echo || SUCCESS_NOTE.test(str(j, msgKey) ?? '')) return { saysSuccess: true };
     return compact({
       saysFailure: true,
       // `{code: 404, msg}` on a 404 repeats the HTTP status (Dropwizard, Netlify with `msg`): no code of its own.

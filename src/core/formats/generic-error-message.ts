@@ -6,7 +6,7 @@
 // (https://firebase.google.com/docs/reference/rest/database).
 
 import type { FormatRecognizer } from '../types';
-import { isGenericMessage, MESSAGE_NAMES } from '../infer/dictionaries';
+import { isGenericMessage, MESSAGE_NAMES, SUCCESS_NOTE } from '../infer/dictionaries';
 import { isNoCode, reportsProgress } from '../infer/json';
 import { apiCode, compact, get, getNamed, isCodeLike, isErrorStatus, isRecord, joinTexts, str, strNamed } from './util';
 
@@ -24,7 +24,7 @@ function isSuccessCode(c: string | number): boolean {
 }
 
 /** `{code: 10000, msg: "Success"}`: whatever the number, a message that is only a success word says it succeeded. */
-export const SUCCESS_NOTE = /^\s*(?:ok|okay|success|succeeded|successful|successfully|done)[.!]?\s*$/i;
+export { SUCCESS_NOTE };
 
 /** An `id` (or `object`) among more than 8 fields: a resource, not an envelope. */
 function isRecordBody(j: Record<string, unknown>): boolean {

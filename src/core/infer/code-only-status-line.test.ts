@@ -27,10 +27,23 @@ const FAILURES: Variant[] = [
     errorCode: '101',
     message: null,
   }),
+  text('ERR - 101 on a 200: a dash after the word', 200, 'ERR - 101', {
+    failure: true,
+    errorCode: '101',
+    message: null,
+  }),
+  text('FAILED: E42 on a 200: a short letter prefix before the number', 200, 'FAILED: E42', {
+    failure: true,
+    errorCode: 'E42',
+    message: null,
+  }),
 ];
 
 const NOT_CODE_ONLY: Variant[] = [
   text('OK: 12345 stays a success', 200, 'OK: 12345', { failure: false }),
+  text('ERROR: with no code stays a success', 200, 'ERROR:', { failure: false }),
+  text('a bare number stays a success', 200, '14', { failure: false }),
+  text('ID: 12345 stays a success', 200, 'ID: 12345', { failure: false }),
   text('a sentence after ERROR: stays the message', 200, 'ERROR: 14 - Invalid phone number', {
     failure: true,
     errorCode: '14',

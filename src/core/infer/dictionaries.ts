@@ -671,6 +671,27 @@ export const RESULT_CODE_KEYS: ReadonlySet<string> = new Set([
   'errorid',
 ]);
 
+/**
+ * A result code's key by its shape: an abbreviation of result, response, return or error before `code`/`cd`/`no`
+ * (`res_code`, `respCode`, `rspCode`, `rtnCode`, `ret_no`). A code under any other prefix (`checkCode`, `zipCode`)
+ * names something else.
+ */
+export const RESULT_CODE_KEY_SHAPE =
+  /^(?:res|resp|rsp|rtn|ret|rep|reply|result|response|return|err|error|status)(?:code|cd|no)$/;
+
+/** Whether a normalized key holds a numeric result code where 0 means success: listed, or of a result code's shape. */
+export function isResultCodeKey(norm: string): boolean {
+  return RESULT_CODE_KEYS.has(norm) || RESULT_CODE_KEY_SHAPE.test(norm);
+}
+
+/**
+ * A message that is only a success word, in the languages APIs answer in (`{code: 10000, msg: "Success"}`,
+ * `{code: 200, msg: "操作成功"}`, `"Éxito"`): the call went through whatever the number beside it. A Chinese verb may
+ * stand before 成功 ("query succeeded"); a negation (不, 未, 没, 非, 无) makes it a failure.
+ */
+export const SUCCESS_NOTE =
+  /^\s*(?:ok|okay|success|succeeded|successful|successfully|done|(?:(?![不未没沒非无無])[\u4e00-\u9fff]){0,4}成功|성공|éxito|exitoso|succès|réussi|erfolgreich|sucesso|successo|успешно|başarılı)[.!。！]?\s*$/i;
+
 /** Status words of a failed call (compared upper case). */
 export const FAILURE_WORDS: ReadonlySet<string> = new Set([
   'ERROR',

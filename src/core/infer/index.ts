@@ -392,10 +392,11 @@ const STATUS_LINE =
 
 /**
  * `ERROR:14`, `ERR: 103`, `ERROR: INVALID_TOKEN`: a status line that gives only the code (SMS gateways' plain-text
- * APIs document the meaning of each number apart). A number or an upper-case token with an underscore, never a word.
+ * APIs document the meaning of each number apart). A number, a short letter prefix and a number (`E42`), or an
+ * upper-case token with an underscore, never a word.
  */
 const CODE_ONLY_STATUS_LINE =
-  /^(?:ERR|ERROR|FAIL|FAILED|FAILURE)[ \t]*[:|-][ \t]*(-?\d{1,6}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/i;
+  /^(?:ERR|ERROR|FAIL|FAILED|FAILURE)[ \t]*[:|-][ \t]*(-?\d{1,6}|[A-Z]{1,4}\d{1,6}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/i;
 
 /** The code of a text body that is one code-only error status line; undefined otherwise. */
 function codeOnlyStatusLine(text: string): string | undefined {

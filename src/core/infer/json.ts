@@ -19,6 +19,7 @@ import {
   namesErrorResponse,
   normalizeKey,
   RESULT_CODE_KEYS,
+  isResultCodeKey,
   RETRYABLE_KEYS,
   NON_RETRYABLE_KEYS,
   RETRY_HINT_VALUES,
@@ -26,6 +27,7 @@ import {
   SUCCESS_FLAGS,
   sharedKeyPrefix,
   SUCCESS_WORDS,
+  SUCCESS_NOTE,
   waitUnitOf,
 } from './dictionaries';
 import { parseDuration, parseHttpOrIsoDate } from '../retry';
@@ -845,7 +847,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       ) {
         if (failure === undefined && word === 'INVALID') invalidWord = true;
         failure ??= true;
-      } else if (SUCCESS_WORDS.has(word.replace(/[.!]$/, ''))) {
+      } else if (SUCCESS_WORDS.has(word.replace(/[.!]$/, '')) || (prose && SUCCESS_NOTE.test(v))) {
         if (prose) successMessage = true;
         else failure ??= false;
       } else if (!prose && norm.endsWith('status') && (word === 'F' || word === 'S')) failure ??= word === 'F';
@@ -886,7 +888,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     }
     if (
       (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim()))) &&
-      (RESULT_CODE_KEYS.has(norm) || (holder && norm === 'value') || namesErrorCode(norm))
+      (isResultCodeKey(norm) || (holder && norm === 'value') || namesErrorCode(norm))
     ) {
       numericCode = Number(v);
       // `referenceErrorCode: 1001`, `detailed_error_code`: a key that names itself an error code says so as `error_code` does.
@@ -1039,7 +1041,7 @@ export function namesErrorCode(norm: string): boolean {
 function verdictKey(norm: string): boolean {
   return (
     STATUS_KEYS.has(norm) ||
-    RESULT_CODE_KEYS.has(norm) ||
+    isResultCodeKey(norm) ||
     MESSAGE_KEYS.has(norm) ||
     SUCCESS_FLAGS.has(norm) ||
     FAILURE_FLAGS.has(norm) ||

@@ -17,6 +17,9 @@ describe('saysFailureAlone', () => {
     'Record not found',
     "The user doesn't exist",
     'Daily quota exceeded for this key',
+    'Service is temporarily unavailable. Please try again later.',
+    'The server is busy',
+    'Upstream request timed out',
   ])('says failure: %s', (t) => expect(saysFailureAlone(t)).toBe(true));
   it.each([
     'Deleted successfully.',
@@ -26,6 +29,8 @@ describe('saysFailureAlone', () => {
     'Job queued to rename user. It may take a few minutes to complete.',
     "Items couldn't be marked in one request. They are being marked in the background.",
     'Please provide proof of address.',
+    'Please try again with a different name.',
+    'Service restored',
     'x '.repeat(40) + 'invalid',
   ])('does not: %s', (t) => expect(saysFailureAlone(t)).toBe(false));
 });
