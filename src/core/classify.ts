@@ -697,7 +697,14 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
   const rateLimit =
     kind === 'network'
       ? null
-      : rateLimitEvidence({ status: adviceStatus, headers, errorCode, message, bodyFailure: adviceKind === 'body' });
+      : rateLimitEvidence({
+          status: adviceStatus,
+          headers,
+          errorCode,
+          message,
+          bodyFailure: adviceKind === 'body',
+          bodyText: body.text,
+        });
   if (rateLimit) notes.push(`rate limit: ${rateLimit}`);
 
   let wait: { seconds: number; source: string } | null = null;

@@ -15,11 +15,12 @@ const RATE_LIMIT_MESSAGE =
  * A limit on how often or how many at once, named with its subject: calls too frequent ("request freq over limit",
  * "request frequency limit exceeded"), flood control ("blocked for flooding", "Flood control", `FLOOD_WAIT_30`), too
  * many requests or transactions running at once ("Too many concurrent requests", "running txns on this database: 100,
- * larger than limit 100"). Each clears as earlier calls age out or finish, so the same request passes later. A bare
+ * larger than limit 100"), calls made too quickly ("request too quickly, please retry later"), too many attempts with a
+ * "try later". Each clears as earlier calls age out or finish, so the same request passes later. A bare
  * "frequency" (a radio tuner's) or "flood" (a flood-zone field) does not count: the words need their subject.
  */
 const FREQUENCY_LIMIT =
-  /\b(?:api|calls?|requests?|access|quer(?:y|ies)|invocations?|visits?)[ _-]?freq(?:uency)?\b[^.;\n]{0,20}?\b(?:out of|over|exceed(?:s|ed|ing)?|beyond|reach(?:ed)?) (?:the |its |your )?limits?\b|\b(?:api|calls?|requests?|access|quer(?:y|ies)|invocations?|visits?)[ _-]?freq(?:uency)? limits? (?:exceeded|reached|hit)\b|\bblocked (?:by|for|due to) flood(?:ing)?\b|\bflood(?:ing)?[ _-]?(?:control|wait|protection|detected)(?![a-z])|\btoo many (?:concurrent|simultaneous|parallel|running|in-?flight) (?:requests?|calls?|quer(?:y|ies)|connections?|jobs?|tasks?|transactions?|txns?|operations?|uploads?|streams?)\b|\b(?:concurrent|running|simultaneous|parallel|in-?flight) (?:requests?|calls?|quer(?:y|ies)|connections?|jobs?|tasks?|transactions?|txns?|operations?|uploads?|streams?)\b[^.;\n]{0,60}?\b(?:larger|more|greater|higher) than (?:the )?(?:limit|max(?:imum)?|allowed)\b/i;
+  /\b(?:api|calls?|requests?|access|quer(?:y|ies)|invocations?|visits?)[ _-]?freq(?:uency)?\b[^.;\n]{0,20}?\b(?:out of|over|exceed(?:s|ed|ing)?|beyond|reach(?:ed)?) (?:the |its |your )?limits?\b|\b(?:api|calls?|requests?|access|quer(?:y|ies)|invocations?|visits?)[ _-]?freq(?:uency)? limits? (?:exceeded|reached|hit)\b|\bblocked (?:by|for|due to) flood(?:ing)?\b|\bflood(?:ing)?[ _-]?(?:control|wait|protection|detected)(?![a-z])|\btoo many (?:concurrent|simultaneous|parallel|running|in-?flight) (?:requests?|calls?|quer(?:y|ies)|connections?|jobs?|tasks?|transactions?|txns?|operations?|uploads?|streams?)\b|\b(?:api|calls?|calling|requests?|requesting|access(?:ing)?|quer(?:y|ies|ying)|invocations?|visits?|sends?|sending|sent|operations?|submissions?|submitting)\b[^.;\n]{0,20}?\btoo (?:quickly|fast|frequent(?:ly)?|often|rapidly)\b|\btoo many (?:\w+ )?attempts\b[^.;\n]{0,40}?\b(?:try|retry) (?:again )?later\b|\b(?:concurrent|running|simultaneous|parallel|in-?flight) (?:requests?|calls?|quer(?:y|ies)|connections?|jobs?|tasks?|transactions?|txns?|operations?|uploads?|streams?)\b[^.;\n]{0,60}?\b(?:larger|more|greater|higher) than (?:the )?(?:limit|max(?:imum)?|allowed)\b/i;
 
 /**
  * The same in Chinese APIs: calls or sends too fast or too frequent ("发送速度过快", "请求过于频繁", "访问频率超限",
@@ -30,7 +31,8 @@ const FREQUENCY_LIMIT_ZH =
   /(?:请求|调用|访问|发送|推送|操作|提交|查询|接口)[^，。,.;；]{0,4}?(?:过快|太快|频繁)|(?:频率|速度)[^，。,.;；]{0,2}?(?:过快|太快|过高|超限|超过限制|超出限制|受限|超过上限|超出上限)/;
 
 /** A cheap first look: most messages name none of these words, and the full lexicon then never runs. */
-const FREQUENCY_HINT = /freq|flood|concurren|running|simultaneous|parallel|in-?flight|过快|太快|频繁|频率|速度/i;
+const FREQUENCY_HINT =
+  /freq|flood|concurren|running|simultaneous|parallel|in-?flight|too (?:quick|fast|often|rapid)|attempts|过快|太快|频繁|频率|速度/i;
 
 /** Whether a code or message (its first 2,000 characters) names a frequency, flood or concurrency limit. */
 function namesFrequencyLimit(text: string | null): boolean {
@@ -41,6 +43,37 @@ function namesFrequencyLimit(text: string | null): boolean {
 
 /** On a 400 or a 2xx body failure only unmistakable wording counts ("limit exceeded" may be a size limit). */
 const STRICT_RATE_LIMIT = /rate.?limit|too.?many.?requests|too many (?:visits|calls)\b|throttl/i;
+
+/**
+ * A call quota named as exceeded ("Quota limit exceeded", "API quota exceeded", "exceeded the request quota") on a 400
+ * or a 2xx body failure: the same wording 403 and 429 carry, believed where nothing names a quota of storage, seats or
+ * size, which no wait refills (a daily or billing quota is told apart afterwards, by quotaExhaustion).
+ */
+const CALL_QUOTA_EXCEEDED =
+  /\b(?:(?:api|request|call|rate|query) )?quota (?:limit )?(?:(?:has been|was) )?(?:exceeded|reached)\b|\bexceeded (?:the |your )?(?:(?:api|request|call|query) )?quota\b/i;
+const NOT_A_CALL_QUOTA =
+  /\b(?:storage|disk|space|upload|file|memory|size|seats?|users?|members?|projects?|instances?|resources?|cpu|gpu|vcpus?)\b/i;
+
+function namesCallQuota(text: string | null): boolean {
+  if (!text) return false;
+  const head = text.length > 2000 ? text.slice(0, 2000) : text;
+  return CALL_QUOTA_EXCEEDED.test(head) && !NOT_A_CALL_QUOTA.test(head);
+}
+
+/**
+ * A rate-limit code sitting deeper in the body than the code and message read (`"message": "TOO_MANY_ATTEMPTS_TRY_LATER"`
+ * under `data.otpSession.error`): a whole JSON string value in upper snake case, so prose ("blocked by:
+ * [TOO_MANY_REQUESTS/12/disk usage exceeded]") and key names do not count.
+ */
+const NESTED_RATE_LIMIT_CODE =
+  /:\s*"(?:[A-Z0-9]+_)*(?:TOO_MANY_(?:REQUESTS|ATTEMPTS|CALLS)|RATE_LIMIT(?:ED|_EXCEEDED|_REACHED)?|THROTTLED)(?:_[A-Z0-9]+)*"/;
+
+function nestedRateLimitCode(bodyText: string | undefined): string | null {
+  if (!bodyText) return null;
+  const head = bodyText.length > 16_384 ? bodyText.slice(0, 16_384) : bodyText;
+  const m = NESTED_RATE_LIMIT_CODE.exec(head);
+  return m ? m[0].slice(m[0].indexOf('"') + 1, -1) : null;
+}
 
 /**
  * Statuses that say "the request as sent was refused" (400, and reach-z: 409 and 422) on which unmistakable wording
@@ -58,6 +91,8 @@ export interface LimitInput {
   message: string | null;
   /** True for a 2xx whose body reports failure (GraphQL RATE_LIMITED on 200). */
   bodyFailure: boolean;
+  /** The body, searched for a rate-limit code nested below the code and message read. */
+  bodyText?: string;
 }
 
 /** Why this failure is a rate limit (for notes), or null when it is not one. */
@@ -70,7 +105,9 @@ export function rateLimitEvidence(f: LimitInput): string | null {
     if (f.message && STRICT_RATE_LIMIT.test(f.message.slice(0, 2000))) return 'the message mentions a rate limit';
     if (namesFrequencyLimit(f.errorCode)) return `error code ${f.errorCode}`;
     if (namesFrequencyLimit(f.message)) return 'the message names a limit on call frequency or concurrency';
-    return null;
+    if (namesCallQuota(f.message)) return 'the message names an exceeded call quota';
+    const nested = nestedRateLimitCode(f.bodyText);
+    return nested ? `the body holds the code ${nested}` : null;
   }
   if (!RATE_LIMIT_CARRIERS.has(f.status)) return null;
   if (f.status === 403 || f.status === 503 || f.status === 509) {
