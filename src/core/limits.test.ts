@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexHeaders } from './headers';
-import { quotaExhaustion, rateLimitEvidence, type LimitInput } from './limits';
+import { quotaExhaustion, rateLimitEvidence } from './limits';
+import { limitInput } from './testing/limit-input';
 
-const input = (
-  status: number,
-  extra: Partial<Omit<LimitInput, 'headers'>> & { headers?: Record<string, string> } = {},
-): LimitInput => ({
-  status,
-  errorCode: null,
-  message: null,
-  bodyFailure: false,
-  ...extra,
-  headers: indexHeaders(extra.headers ?? {}),
-});
+const input = limitInput;
 
 describe('rateLimitEvidence', () => {
   it('always counts 429', () => {

@@ -3,18 +3,11 @@
 // earlier calls age out or finish, so the same request passes later (retryable). The words need their subject: a
 // radio frequency, a flood-zone field or a `frequency` parameter is a request to fix.
 import { describe, expect, it } from 'vitest';
-import { indexHeaders } from './headers';
-import { rateLimitEvidence, type LimitInput } from './limits';
+import { rateLimitEvidence } from './limits';
+import { limitInput } from './testing/limit-input';
 import { rows, variantMismatches, type Variant } from './testing/variants';
 
-const input = (status: number, extra: Partial<Omit<LimitInput, 'headers'>> = {}): LimitInput => ({
-  status,
-  errorCode: null,
-  message: null,
-  bodyFailure: false,
-  ...extra,
-  headers: indexHeaders({}),
-});
+const input = limitInput;
 
 const FREQUENCY: Variant[] = [
   {

@@ -3,18 +3,11 @@
 // so the same request passes later (retryable). A WAF or permission refusal on a 403, a storage or seat quota, and a
 // "too fast" without its subject stay not retryable.
 import { describe, expect, it } from 'vitest';
-import { indexHeaders } from './headers';
-import { rateLimitEvidence, type LimitInput } from './limits';
+import { rateLimitEvidence } from './limits';
+import { limitInput } from './testing/limit-input';
 import { rows, variantMismatches, type Variant } from './testing/variants';
 
-const input = (status: number, extra: Partial<Omit<LimitInput, 'headers'>> = {}): LimitInput => ({
-  status,
-  errorCode: null,
-  message: null,
-  bodyFailure: false,
-  ...extra,
-  headers: indexHeaders({}),
-});
+const input = limitInput;
 
 const THROTTLES: Variant[] = [
   {

@@ -271,7 +271,7 @@ export function transientByMessage(message: string | null | undefined): boolean 
  * key violation surfaced as a 500): the fixtures README makes fix-the-request and fix-the-credentials errors not
  * retryable, whatever the status (reach-z probe grid).
  * Server faults that use the same words ("invalid memory address", "index out of range" in a panic) are not taken.
- * Session 26: a request the server could not parse (Helidon's 500 "Cannot parse media type: …") and a GraphQL
+ * Also a request the server could not parse (Helidon's 500 "Cannot parse media type: …") and a GraphQL
  * document refused by validation or the parser ("Must provide operation name if query contains multiple operations.",
  * "Cannot query field …", "Syntax Error: Expected Name"), which GraphQL servers send with a 500.
  */
