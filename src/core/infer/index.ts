@@ -353,8 +353,15 @@ function echoesReasonPhrase(code: string, status: number): boolean {
   return /^[A-Z][a-z]+(?: [A-Za-z][a-z]+)*$/.test(code) && echoesReason(code, status);
 }
 
-/** A plain-text answer that is one failure word and nothing else (qBittorrent's `Fails.` on a rejected login). */
-const LONE_FAILURE_WORD = /^(?:ERR|ERROR|FAIL|FAILS|FAILED|FAILURE)[.!]?$/i;
+/**
+ * A plain-text answer that is one failure word and nothing else: qBittorrent's `Fails.` on a rejected login, DuckDNS's
+ * `KO` on a rejected update. The words are the status words the JSON and XML envelopes already read as failure.
+ */
+function isLoneFailureWord(text: string): boolean {
+  if (text.length > 24) return false;
+  const word = text.replace(/[.!]$/, '').toUpperCase();
+  return word === 'FAILS' || FAILURE_WORDS.has(word);
+}
 
 /** A `<Message>` this short says what failed but not why; a `<Details>` beside it says why. */
 const MAX_SHORT_XML_MESSAGE = 80;
@@ -412,7 +419,7 @@ function statusLine(text: string): { code?: string; message?: string } | undefin
   const lone = text.trim();
   const code = codeOnlyStatusLine(lone);
   if (code !== undefined) return { code };
-  if (LONE_FAILURE_WORD.test(lone)) return { message: lone };
+  if (isLoneFailureWord(lone)) return { message: lone };
   if (lone.length <= MAX_FAILURE_PHRASE && FAILURE_PHRASE.test(lone)) return { message: lone };
   // "Bad API request, invalid api_dev_key": one line that opens with a failure phrase and says failure as a whole.
   if (!/[\r\n<]/.test(lone) && LEADING_FAILURE.test(lone) && saysFailureAlone(lone)) return { message: lone };
