@@ -212,4 +212,35 @@ export const CATALOG: readonly CatalogEntry[] = [
       errorIdPath: 'errorInstanceId',
     },
   },
+  {
+    id: 'google-maps',
+    vendor: 'Google Maps Platform',
+    title: 'Google Maps Platform web services {status, error_message} (on a 200)',
+    docs: 'https://developers.google.com/maps/documentation/directions/get-directions#DirectionsStatus',
+    priority: 70,
+    // Geocoding, Directions, Distance Matrix, Places, Elevation and Time Zone answer 200 with a `status`; OK,
+    // ZERO_RESULTS and DATA_NOT_AVAILABLE are answers, the statuses below are errors (each API's "Status codes").
+    match: {
+      host: 'maps.googleapis.com',
+      body: [
+        'status=INVALID_REQUEST|status=NOT_FOUND|status=MAX_WAYPOINTS_EXCEEDED|status=MAX_ROUTE_LENGTH_EXCEEDED|status=MAX_ELEMENTS_EXCEEDED|status=MAX_DIMENSIONS_EXCEEDED|status=OVER_DAILY_LIMIT|status=OVER_QUERY_LIMIT|status=REQUEST_DENIED|status=UNKNOWN_ERROR',
+      ],
+    },
+    set: { errorCodePath: 'status', messagePath: 'error_message' },
+    // UNKNOWN_ERROR: "a server error. The request may succeed if you try again". OVER_DAILY_LIMIT: key, billing or a
+    // usage cap. OVER_QUERY_LIMIT is left to the message (a per-second rate or a spent daily quota).
+    codes: {
+      retryable: ['UNKNOWN_ERROR'],
+      notRetryable: [
+        'INVALID_REQUEST',
+        'NOT_FOUND',
+        'MAX_WAYPOINTS_EXCEEDED',
+        'MAX_ROUTE_LENGTH_EXCEEDED',
+        'MAX_ELEMENTS_EXCEEDED',
+        'MAX_DIMENSIONS_EXCEEDED',
+        'OVER_DAILY_LIMIT',
+      ],
+      credentials: ['REQUEST_DENIED'],
+    },
+  },
 ];
