@@ -30,14 +30,14 @@ const NOT_CODES: Variant[] = [
   {
     name: 'a status word under result leaves the code to the code key',
     status: 400,
-    body: { result: 'error', msg: 'Missing parameter', code: 'REQUEST_VARIABLE_MISSING' },
-    expect: { failure: true, errorCode: 'REQUEST_VARIABLE_MISSING', message: 'Missing parameter' },
+    body: { result: 'error', msg: 'Missing parameter', code: 'MISSING_PARAMETER' },
+    expect: { failure: true, errorCode: 'MISSING_PARAMETER', message: 'Missing parameter' },
   },
   {
     name: 'a sentence under result is the message, not a code',
     status: 401,
-    body: { code: 401, result: 'The access token provided is invalid.' },
-    expect: { failure: true, errorCode: null, message: 'The access token provided is invalid.' },
+    body: { code: 401, result: 'This access token was revoked.' },
+    expect: { failure: true, errorCode: null, message: 'This access token was revoked.' },
   },
   {
     name: 'a token below the top level is a record value',
