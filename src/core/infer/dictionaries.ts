@@ -803,6 +803,11 @@ const GENERIC = [
   'an unexpected error occurred',
   'unknown error',
   'access denied',
+  // Session 27 (learn27b): the 401/403 reason phrases in other words, beside the sentence that says why
+  // (`{error: "Permission Denied", info: "…"}`, `{message: "Not authenticated", details: {header: "…"}}`, seen in
+  // an IoT cloud and a survey SaaS).
+  'permission denied',
+  'not authenticated',
   'the request was invalid',
   // SmartThings `{code: "ConstraintViolationError", message: "The request is malformed.", details: [{message}]}`.
   'the request is malformed',

@@ -393,8 +393,11 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
         if (/^\d+$/.test(s)) return 0;
         break;
       case 'result':
-        // A word under `result` is a status word or a payload; only its number is a return code.
-        return 0;
+        // A word under `result` is a status word or a payload; a machine-made token at the top of the answer names
+        // the outcome as `status` does (`{result: "requires_login", status: 401}`, `{Result: "MissingAccountNumber"}`,
+        // seen in a cloud API and a store API); below the top it is a record's state. Status words are no codes.
+        if (leaf.depth > 0 || !isMachineToken(s) || SUCCESS_WORDS.has(s.toUpperCase())) return 0;
+        break;
       case 'label':
       case 'tag':
         // `label: "INVALID_CURRENCY_PAIR"` (Gate.io), `tag: "INVALID_REQUEST_BODY"` (Exa); a label or tag in data is a word, not an upper-case token.
