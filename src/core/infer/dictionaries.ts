@@ -687,10 +687,12 @@ export function isResultCodeKey(norm: string): boolean {
 /**
  * A message that is only a success word, in the languages APIs answer in (`{code: 10000, msg: "Success"}`,
  * `{code: 200, msg: "操作成功"}`, `"Éxito"`): the call went through whatever the number beside it. A Chinese verb may
- * stand before 成功 ("query succeeded"); a negation (不, 未, 没, 非, 无) makes it a failure.
+ * stand before 成功 ("query succeeded"); a negation (不, 未, 没, 非, 无) makes it a failure. Also a short sentence that
+ * says it (INWX `{code: 1000, msg: "Command completed successfully"}`, "Request processed successfully"), with no
+ * negation, failure or exception word beside it.
  */
 export const SUCCESS_NOTE =
-  /^\s*(?:ok|okay|success|succeeded|successful|successfully|done|(?:(?![不未没沒非无無])[\u4e00-\u9fff]){0,4}成功|성공|éxito|exitoso|succès|réussi|erfolgreich|sucesso|successo|успешно|başarılı)[.!。！]?\s*$/i;
+  /^\s*(?:ok|okay|success|succeeded|successful|successfully|done|(?:(?![不未没沒非无無])[\u4e00-\u9fff]){0,4}成功|성공|éxito|exitoso|succès|réussi|erfolgreich|sucesso|successo|успешно|başarılı)[.!。！]?\s*$|^\s*(?!.*\b(?:not|no|never|partially|partly|failed|error|errors|but|except|unable)\b)(?:[a-z]+ ){0,3}(?:(?:was|were|has been|have been|is|are) )?(?:(?:completed|processed|executed|performed|finished|done|saved|updated|created|deleted|sent|accepted|received) )?(?:successfully|successful|succeeded)(?: (?:completed|processed|executed|performed|finished|done|saved|updated|created|deleted|sent|accepted|received|added|removed))?[.!]?\s*$/i;
 
 /** Status words of a failed call (compared upper case). */
 export const FAILURE_WORDS: ReadonlySet<string> = new Set([

@@ -230,7 +230,7 @@ const SHORT_WAIT =
 // Messages that decide retryability where the code says nothing (reach-r, session 18; corpus/tools/reach-r-sources.md).
 
 /**
- * A message that says the same request will pass shortly: "try again later", a resource "being deleted", a lock, a
+ * A message that says the same request will pass shortly (beside ASKS_TO_TRY_LATER's "try again later"): a resource "being deleted", a lock, a
  * deadlock or a serialization failure (PostgreSQL SQLSTATE class 40 and 55P03, MySQL 1205/1213, SQLite BUSY, Redis
  * LOADING/TRYAGAIN, Azure "Try operation later", AWS "Transaction is ongoing"). Reach-v: a stated short wait (SQS
  * QueueDeletedRecently "You must wait 60 seconds after deleting a queue before you can create another with the same
@@ -240,7 +240,7 @@ const SHORT_WAIT =
  * is outstanding for this Idempotency-Key", "locked by another operation").
  */
 const MESSAGE_TRY_LATER =
-  /\b(?:(?:please )?(?:try|retry)(?: (?:the|this|your))?(?: (?:operation|request|call|action|it))?(?: again)? later|try (?:again )?after (?:some|a) (?:time|while|moment)|try again (?:in a (?:few|little|moment|bit|while)|shortly|soon)|retry (?:shortly|in a (?:moment|few|little))|(?:is|are) (?:currently )?being (?:deleted|created|provisioned|updated|modified|migrated|restored|rehydrated|initiali[sz]ed)|could not serialize access|deadlock (?:detected|found)|database is locked|could not obtain lock|lock wait timeout|try restarting (?:the )?transaction|canceling statement due to (?:statement|lock) timeout|might succeed if retried|transaction is ongoing|is loading the dataset|tryagain|clusterdown|temporarily (?:unavailable|overloaded|busy|locked|disabled|blocked)|(?:server|service|system|database|backend) (?:is )?(?:currently |temporarily )?(?:busy|overloaded)|(?:must|need to|have to|should) wait (?:for )?(?:at least )?\d+(?:\.\d+)? ?(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?)|already has an? pending (?:event|action|operation|request)|(?:upstream|gateway|request|operation|connection|read|query|server|backend|service|socket) (?:has )?(?:timed out|timeout)|(?:another|a concurrent|the previous) (?:request|operation|process|update|job|task|transaction)s? (?:is |are )?(?:currently |still )?(?:in progress|running|pending|outstanding)|(?:request|operation) is (?:currently |still )?outstanding|(?:is|are) (?:currently )?(?:locked|in use|held) by (?:another|a concurrent) (?:operation|request|process|user|transaction|session)|in progress on this resource|connection (?:refused|reset|failed|closed unexpectedly)|socket hang up|took too long|(?:high|heavy) load|conflict with another (?:request|operation)|(?:resource|record|row|file|table|object|document|item|entity|database) is (?:currently )?locked|after the lock is released|bad gateway|gateway time-?out|service unavailable)\b/i;
+  /\b(?:(?:is|are) (?:currently )?being (?:deleted|created|provisioned|updated|modified|migrated|restored|rehydrated|initiali[sz]ed)|could not serialize access|deadlock (?:detected|found)|database is locked|could not obtain lock|lock wait timeout|try restarting (?:the )?transaction|canceling statement due to (?:statement|lock) timeout|might succeed if retried|transaction is ongoing|is loading the dataset|tryagain|clusterdown|temporarily (?:unavailable|overloaded|busy|locked|disabled|blocked)|(?:server|service|system|database|backend) (?:is )?(?:currently |temporarily )?(?:busy|overloaded)|(?:must|need to|have to|should) wait (?:for )?(?:at least )?\d+(?:\.\d+)? ?(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?)|already has an? pending (?:event|action|operation|request)|(?:upstream|gateway|request|operation|connection|read|query|server|backend|service|socket) (?:has )?(?:timed out|timeout)|(?:another|a concurrent|the previous) (?:request|operation|process|update|job|task|transaction)s? (?:is |are )?(?:currently |still )?(?:in progress|running|pending|outstanding)|(?:request|operation) is (?:currently |still )?outstanding|(?:is|are) (?:currently )?(?:locked|in use|held) by (?:another|a concurrent) (?:operation|request|process|user|transaction|session)|in progress on this resource|connection (?:refused|reset|failed|closed unexpectedly)|socket hang up|took too long|(?:high|heavy) load|conflict with another (?:request|operation)|(?:resource|record|row|file|table|object|document|item|entity|database) is (?:currently )?locked|after the lock is released|bad gateway|gateway time-?out|service unavailable)\b/i;
 /**
  * Session 21 (fresh-s21a): calls blocked for a stated short time (SolaX Cloud "There have been several violations in a
  * row, and the system will prohibit calls within the next hour"; "IP blocked for 15 minutes"): waiting lets the same
@@ -248,18 +248,35 @@ const MESSAGE_TRY_LATER =
  */
 const TEMPORARY_BLOCK =
   /\b(?:prohibit|block|ban|suspend|lock|restrict|disabl|den(?:y|ied))\w*(?: [\w'-]+){0,4} (?:for|within|during) (?:the next |an? |one |\d+(?:\.\d+)? ?)(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b/i;
-/** The same in Chinese APIs (WeChat errcode -1 "系统繁忙，此时请开发者稍候再试"; Alipay/WeChat Pay "请稍后重试"): busy, try later. */
-const MESSAGE_TRY_LATER_ZH = /繁忙|稍[后候](?:再试|重试)|请重试/;
+/** The same in Chinese APIs (WeChat errcode -1 "系统繁忙"): busy, or please retry. */
+const MESSAGE_TRY_LATER_ZH = /繁忙|[请請]重[试試]/;
+/**
+ * A state not reached yet and a request to try again (sms-code.ru "SMS code has not been received yet, please try one
+ * more time"): the same request passes once the state is reached.
+ */
+const NOT_YET_TRY_AGAIN =
+  /\b(?:(?:has|have) not (?:been )?|(?:is|are) not )(?!supported|allowed|permitted|implemented|enabled)\w+ yet\b[^.;]{0,40}?\b(?:try|retry|check)(?: it)? (?:again|one more time|once more|back)\b/i;
 /** A message that also blames the request: the retry it asks for comes after a fix. */
 const MESSAGE_FIX_WORDS =
   /\b(?:invalid|missing|required|malformed|must be|not (?:a )?valid|unauthori[sz]ed|forbidden|not found|expired|incorrect|wrong)\b/i;
+
+/** An explicit request to send it again after a while ("try again in a few minutes", "try your request again after a short delay"). */
+const ASKS_TO_TRY_LATER =
+  /\b(?:(?:please )?(?:try|retry)(?: (?:the|this|your))?(?: (?:operation|request|call|action|it))?(?: again)? later|try (?:again )?after (?:some|a) (?:time|while|moment)|try again (?:in a (?:few|little|moment|bit|while)|shortly|soon)|retry (?:shortly|in a (?:moment|few|little))|(?:try|retry)(?: (?:the|this|your) (?:operation|request|call|action)| it)? again (?:after|in) (?:a |some |a few |a couple of )?(?:short |little |brief )?(?:delay|time|while|moment|bit|minutes?|seconds?))\b/i;
+/** The same in Chinese, simplified and traditional (Alipay "请稍后重试", WeChat "稍候再试", "請在幾分鐘後再試一次"). */
+const ASKS_TO_TRY_LATER_ZH = /稍[后候後](?:再|重)[试試]|(?:几|幾)分[钟鐘](?:之)?[后後](?:再|重)[试試]/;
 
 /** Whether a message says the same request, unchanged, can pass after a wait. */
 export function transientByMessage(message: string | null | undefined): boolean {
   if (!message) return false;
   const text = message.length > 2000 ? message.slice(0, 2000) : message;
   return (
-    (MESSAGE_TRY_LATER.test(text) || MESSAGE_TRY_LATER_ZH.test(text) || TEMPORARY_BLOCK.test(text)) &&
+    (ASKS_TO_TRY_LATER.test(text) ||
+      ASKS_TO_TRY_LATER_ZH.test(text) ||
+      MESSAGE_TRY_LATER.test(text) ||
+      MESSAGE_TRY_LATER_ZH.test(text) ||
+      TEMPORARY_BLOCK.test(text) ||
+      NOT_YET_TRY_AGAIN.test(text)) &&
     !MESSAGE_FIX_WORDS.test(text) &&
     !exhaustedByMessage(text)
   );
