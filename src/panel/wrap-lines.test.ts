@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineCounter, rememberedMeasure, wrappedLines, type MeasureText } from './wrap-lines';
+import { LineCounter, wrappedLines, type MeasureText } from './wrap-lines';
 
 // Every character 10 px wide: the lines can be counted by hand.
 const mono: MeasureText = (text) => text.length * 10;
@@ -64,24 +64,5 @@ describe('LineCounter', () => {
     expect(counter.lines('aaaa bbbb cccc dddd ee')).toBe(3);
     expect(calls).toBe(after);
     expect(counter.lines('fits')).toBe(1);
-  });
-});
-
-describe('rememberedMeasure', () => {
-  it('measures a text once for line counters of any width, and starts over past its bound', () => {
-    const measured: string[] = [];
-    const measure = rememberedMeasure((t) => {
-      measured.push(t);
-      return mono(t);
-    }, 4);
-    expect(new LineCounter(100, measure).lines('aaaa bbbb')).toBe(1);
-    expect(new LineCounter(50, measure).lines('aaaa bbbb')).toBe(2);
-    expect(new LineCounter(200, measure).lines('aaaa bbbb')).toBe(1);
-    // The whole text, then its words and the space at the narrow width: each once.
-    expect(measured).toEqual(['aaaa bbbb', ' ', 'aaaa', 'bbbb']);
-    measure('cccc');
-    expect(measured.at(-1)).toBe('cccc');
-    measure('aaaa bbbb');
-    expect(measured.at(-1)).toBe('aaaa bbbb');
   });
 });

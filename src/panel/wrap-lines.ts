@@ -65,25 +65,3 @@ export class LineCounter {
     return n;
   }
 }
-
-/** Texts a shared measure remembers before it starts over: bounds its memory on a long-lived list. */
-const MEASURED_TEXTS = 200_000;
-
-/**
- * A text measure that measures each text once, whatever the wrap width: a new width (a column
- * resized, or the content-sized columns growing as an import streams in) gives a new LineCounter,
- * which then measures nothing again. Measuring every message of a 84,000-row import on the canvas
- * took 35–60 ms in one task each time the Message column's width changed (issue 18).
- */
-export function rememberedMeasure(measure: MeasureText, maxTexts = MEASURED_TEXTS): MeasureText {
-  const widths = new Map<string, number>();
-  return (text) => {
-    let w = widths.get(text);
-    if (w === undefined) {
-      if (widths.size >= maxTexts) widths.clear();
-      w = measure(text);
-      widths.set(text, w);
-    }
-    return w;
-  };
-}

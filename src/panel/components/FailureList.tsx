@@ -16,7 +16,7 @@ import { WHAT_TO_DO_LABELS, type WhatToDo } from '../what-to-do';
 import { useWindowedList } from '../hooks/useWindowedList';
 import { KeptRowTops } from '../kept-row-tops';
 import { recycleKeys, rowTops, type RecycledKeys } from '../windowing';
-import { LineCounter, rememberedMeasure, type MeasureText } from '../wrap-lines';
+import { LineCounter, type MeasureText } from '../wrap-lines';
 import {
   COLUMN_BY_ID,
   COLUMN_DEFS,
@@ -54,7 +54,7 @@ function cellFonts(probe: HTMLElement): CellFonts | null {
     probe.className = className;
     const style = getComputedStyle(probe);
     context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-    return rememberedMeasure((text) => context.measureText(text).width);
+    return (text) => context.measureText(text).width;
   };
   const sans = measureIn('measure');
   const mono = measureIn('measure mono');
