@@ -1,6 +1,7 @@
 // HAR import at scale (issue 18) in the real DevTools panel (Chromium): a ~200 MB HAR, built inside
 // the panel (e2e/harness/big-har.ts), is dropped on it and imported while the panel samples its
 // long tasks, an event-loop probe and its JS heap.
+import { writeFile } from 'node:fs/promises';
 import { bigImportDone, bigImportReport, dropBigHar, startBigImport, type BigImportReport } from '../harness/big-har';
 import type { PanelSession } from '../harness/index';
 import { panelCdp, startTrace } from './cdp';
@@ -46,7 +47,14 @@ export interface ImportFigures {
 
 export async function runImportBench(
   session: PanelSession,
-  opts: { megabytes?: number; profile?: boolean; trace?: string; log?: (s: string) => void } = {},
+  opts: {
+    megabytes?: number;
+    profile?: boolean;
+    /** With `profile`: the raw profile goes here too (to place a long task's samples in time). */
+    profileFile?: string;
+    trace?: string;
+    log?: (s: string) => void;
+  } = {},
 ): Promise<ImportFigures> {
   const log = opts.log ?? (() => {});
   const megabytes = opts.megabytes ?? 200;
@@ -91,7 +99,9 @@ export async function runImportBench(
   const r: BigImportReport = (await session.panelEval(bigImportReport))!;
   sampling = false;
   await sampler;
-  const spots = cdp ? hotSpots((await cdp.send('Profiler.stop')).profile, 25) : undefined;
+  const rawProfile = cdp ? (await cdp.send('Profiler.stop')).profile : undefined;
+  if (rawProfile && opts.profileFile) await writeFile(opts.profileFile, JSON.stringify(rawProfile));
+  const spots = rawProfile ? hotSpots(rawProfile, 25) : undefined;
   let causes: LongTaskSummary | null | undefined;
   if (tracing && opts.trace) {
     await tracing.stop(opts.trace);

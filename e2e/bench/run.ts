@@ -382,7 +382,14 @@ async function main(): Promise<number> {
       if (args.only.has('import')) {
         try {
           const i = await withSession(true, (s) =>
-            runImportBench(s, { megabytes: args.importMB, profile: args.profile, trace: args.trace, log }),
+            runImportBench(s, {
+              megabytes: args.importMB,
+              profile: args.profile,
+              // The raw profile beside the report, like the panel's.
+              ...(args.profile && args.out ? { profileFile: args.out.replace(/\.json$/, '.import.cpuprofile') } : {}),
+              trace: args.trace,
+              log,
+            }),
           );
           if (i.hotSpots) report.hotSpots = { ...(report.hotSpots as object), import: i.hotSpots };
           if (i.longTaskCauses !== undefined) report.detail.importLongTaskCauses = i.longTaskCauses;

@@ -3,7 +3,8 @@
 // drop on, when the trace holds one), the events inside it by self time (a GC, a message's
 // deserialization, a script, a layout…), and its thread time (CPU, not stretched by load). Used by
 // `npm run bench -- --only import --trace <file>`; also runs on a saved trace:
-// `npx tsx e2e/bench/trace-tasks.ts trace.json chrome-extension://<id> [minMs]`.
+// `npx tsx e2e/bench/trace-tasks.ts trace.json chrome-extension://<id> [minMs]`; with `--profile
+// <file.cpuprofile>` instead of minMs, the script in the longest tasks (scriptsOfLongTasks).
 import { readFile } from 'node:fs/promises';
 
 interface TraceEvent {
@@ -149,9 +150,93 @@ export async function longTasksOfFile(file: string, origin: string, minMs = 50):
   return longTasksOf(Array.isArray(parsed) ? parsed : parsed.traceEvents, origin, minMs);
 }
 
+/** A CPU profile as CDP's Profiler.stop returns it; its clock is the trace's (µs). */
+interface TimedProfile {
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }>;
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+}
+
+export interface TaskScripts {
+  atMs: number;
+  ms: number;
+  threadMs: number;
+  /** Functions by samples inside the task (self, then inclusive), as `n fn (file:line)`. */
+  self: string[];
+  inclusive: string[];
+}
+
+/**
+ * What script ran in the longest tasks by thread time: the samples of a CPU profile taken during
+ * the trace (`npm run bench -- --only import --profile --trace t.json --out r.json` writes
+ * r.import.cpuprofile) that fall inside each task. The trace itself samples no JS.
+ */
+export function scriptsOfLongTasks(
+  events: TraceEvent[],
+  origin: string,
+  profile: TimedProfile,
+  keep = 8,
+): TaskScripts[] {
+  const thread = mainThreadOf(events, origin);
+  if (!thread) return [];
+  const mine = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
+  const from = mine.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'drop')?.ts ?? -Infinity;
+  const tasks = mine
+    .filter((e) => e.name === 'RunTask' && e.ts + e.dur! >= from && (e.tdur ?? 0) >= 20_000)
+    .sort((a, b) => b.tdur! - a.tdur!)
+    .slice(0, keep);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (id: number): string => {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    return `${functionName || '(anonymous)'} (${url.split('/').pop()}:${lineNumber + 1})`;
+  };
+  const times: number[] = [];
+  let t = profile.startTime;
+  for (const d of profile.timeDeltas) times.push((t += d));
+  const top = (m: Map<string, number>): string[] =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([fn, n]) => `${n} ${fn}`);
+  return tasks.map((task) => {
+    const self = new Map<string, number>();
+    const inclusive = new Map<string, number>();
+    times.forEach((at, i) => {
+      if (at < task.ts || at > task.ts + task.dur!) return;
+      const frames = new Set<string>();
+      for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id))
+        if (byId.get(id)!.callFrame.functionName !== '(root)') frames.add(label(id));
+      const first = label(profile.samples[i]);
+      self.set(first, (self.get(first) ?? 0) + 1);
+      for (const f of frames) inclusive.set(f, (inclusive.get(f) ?? 0) + 1);
+    });
+    return {
+      atMs: Math.round((task.ts - from) / 1000),
+      ms: Math.round(task.dur! / 1000),
+      threadMs: Math.round(task.tdur! / 1000),
+      self: top(self),
+      inclusive: top(inclusive),
+    };
+  });
+}
+
 if (process.argv[1]?.endsWith('trace-tasks.ts')) {
-  const [file, origin, minMs] = process.argv.slice(2);
+  const [file, origin, third, fourth] = process.argv.slice(2);
   if (!file || !origin)
-    throw new Error('usage: tsx e2e/bench/trace-tasks.ts trace.json chrome-extension://<id> [minMs]');
-  console.log(JSON.stringify(await longTasksOfFile(file, origin, Number(minMs) || 50), null, 2));
+    throw new Error(
+      'usage: tsx e2e/bench/trace-tasks.ts trace.json chrome-extension://<id> [minMs | --profile import.cpuprofile]',
+    );
+  if (third === '--profile' && fourth) {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as TraceEvent[] | { traceEvents: TraceEvent[] };
+    const profile = JSON.parse(await readFile(fourth, 'utf8')) as TimedProfile;
+    const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+    console.log(JSON.stringify(scriptsOfLongTasks(events, origin, profile), null, 2));
+  } else console.log(JSON.stringify(await longTasksOfFile(file, origin, Number(third) || 50), null, 2));
 }

@@ -12,13 +12,6 @@ import {
   type WindowRange,
 } from '../windowing';
 
-/**
- * Rows that keep arriving at the end (a streamed import, a burst of capture) are followed a frame
- * late, within this long of the last follow: the scroller is written at the start of the next frame,
- * whose layout is clean, not right after the commit, where the write forces a layout (issue 18).
- */
-const STREAMING_MS = 250;
-
 export interface WindowedListOptions {
   count: number;
   /** A row's height, px; a function when it depends on the list's width (two-line rows in a narrow dock). */
@@ -69,20 +62,21 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
   /** The scrollTop we set or last saw, so scroll events we caused are not taken as the user's. */
   const lastScrollTop = useRef(0);
 
-  /** When the scroller last followed the end (performance.now()), and the frame of a follow waiting. */
-  const lastFollowAt = useRef(-Infinity);
+  /** The frame of a follow waiting. */
   const followFrame = useRef(0);
   /** At the last follow: the row count, the last row's key and the viewport's measured height. */
   const followedEnd = useRef<{ count: number; lastKey: unknown; height: number } | null>(null);
   const pinned = options.followsEnd && stickToEnd.current;
-  // Following rows that stream in: show the rows where the scroller is until the next frame moves it.
+  // Rows added after the rows shown (a streamed import, capture) are followed at the start of the next
+  // frame, whose layout is clean: written right after the commit, the scroller forced a layout inside
+  // the task that changed the rows, every time under load (issue 18). Until then the rows where the
+  // scroller is are shown: the same rows, the new ones are below them.
   const grewAtEnd = ((): boolean => {
     const before = followedEnd.current;
-    if (!options.rowKey) return true;
     if (!before || before.height !== measuredHeight || count < before.count) return false;
-    return before.count === 0 || options.rowKey(before.count - 1) === before.lastKey;
+    return before.count === 0 || !options.rowKey || options.rowKey(before.count - 1) === before.lastKey;
   })();
-  const streaming = pinned && grewAtEnd && performance.now() - lastFollowAt.current < STREAMING_MS;
+  const streaming = pinned && grewAtEnd;
   const tops = options.rowTops && options.rowTops.length === count + 1 ? options.rowTops : null;
   const { viewportHeight, top, range, pageRows } = listWindow({
     tops,
@@ -130,14 +124,13 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
   }, []);
 
   // Following the end: stay there as rows arrive. Write-only: reading scrollTop here would force an
-  // extra layout. While rows stream in, the write waits for the next frame (STREAMING_MS).
+  // extra layout. Rows added at the end wait for the next frame (above).
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || !pinned) return;
     const follow = (to: number): void => {
       el.scrollTop = to;
       lastScrollTop.current = to;
-      lastFollowAt.current = performance.now();
       const rows = countNow.current;
       followedEnd.current = {
         count: rows,
