@@ -137,6 +137,29 @@ describe('hostile bodies', () => {
     expect(broken.failure).toBe(true);
   });
 
+  it('classifies hostile XML without a crash: billion laughs, 10,000-deep nesting, a 5,000-attribute element', () => {
+    const xml = (status: number, body: string): Exchange => ({
+      method: 'GET',
+      url: 'https://api.example.test/v1/x',
+      status,
+      responseHeaders: { 'content-type': 'application/xml' },
+      body,
+    });
+    const lols = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
+    const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">${lols}]><error><code>E_LAUGH</code><message>&lol9;</message></error>`;
+    const laughed = classifyClean(xml(400, laughs));
+    expect(laughed.errorCode).toBe('E_LAUGH');
+    // The DTD's entities are never expanded: nothing of the 10^9 "lol"s reaches the message.
+    expect(String(laughed.message ?? '')).not.toContain('lollol');
+    const deep = `<error><code>E_DEEP</code><detail>${'<a>'.repeat(10_000)}x${'</a>'.repeat(10_000)}</detail></error>`;
+    expect(classifyClean(xml(500, deep)).errorCode).toBe('E_DEEP');
+    const attrs = Array.from({ length: 5000 }, (_, i) => `a${i}="v${i}"`).join(' ');
+    const wide = classifyClean(
+      xml(200, `<result ${attrs}><status>failure</status><message>Quota used up today</message></result>`),
+    );
+    expect(wide.failure).toBe(true);
+  });
+
   it("gives format 'binary' with a note for invalid UTF-8 and random bytes, decoded or base64", () => {
     const invalidJson = concatBytes(
       '{"error":{"code":"bad_',

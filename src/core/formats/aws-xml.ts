@@ -11,6 +11,9 @@ import { AWS_RETRYABLE_CODES } from './aws-json';
 import { compact, tagText } from './util';
 import { xmlText } from './xml-util';
 
+/** A SOAP 1.1 or 1.2 Envelope's Fault element, whatever the prefixes. */
+const SOAP_FAULT = /<(?:[\w.-]+:)?Envelope[\s>][\s\S]*<(?:[\w.-]+:)?Fault[\s>]/;
+
 export const awsXml: FormatRecognizer = {
   id: 'aws-xml',
   title: 'AWS XML <Error><Code><Message><RequestId>',
@@ -19,6 +22,9 @@ export const awsXml: FormatRecognizer = {
   recognize({ body, exchange }) {
     const xml = xmlText(body);
     if (!xml || !xml.includes('<Error') || !xml.includes('<Code>')) return null;
+    // A SOAP fault (`<Envelope><Body><Fault>`) is the SOAP protocol's, whatever `<Error><Code>` its detail holds:
+    // AWS answers no SOAP call with one, and the fault's own code says whose fault it is.
+    if (SOAP_FAULT.test(xml)) return null;
     const errorCode = tagText(xml, 'Code');
     // AWS codes are names; `<Code>400</Code>` repeating the status is another API's (Azure Service Bus).
     if (!errorCode || errorCode === String(exchange.status)) return null;

@@ -6,6 +6,7 @@ import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
 import { embeddedHttpStatus, fillPlaceholders, inferJson, isNoCode, jsonInside } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageLines, pageText, supportIdInText } from './markup';
 import { multistatusFailure, xmlFields } from './xml';
+import { xmlTree } from './xml-tree';
 import { jsonLinesFailure } from './json-lines';
 import { runtimeErrorOutput } from './runtime-errors';
 import { saysFailureAlone } from './lone-message';
@@ -239,8 +240,14 @@ export function inferMissing(
       else if (fields.batchError) notes.push('the body reports a failed entry of the batch');
       else if (fields.rootFlagFailure && word === undefined)
         notes.push('the body reports a failure (a flag on its root element says so)');
-      else if (word === undefined || !FAILURE_WORDS.has(word)) return extracted;
-      else notes.push('the body reports a failure (its <status> says so)');
+      else if (word !== undefined && FAILURE_WORDS.has(word))
+        notes.push('the body reports a failure (its <status> says so)');
+      // Else the document read as the JSON it would be (`<status message="…" value="18"/>`, `<Errors><Err>…`), when it
+      // also says in words what failed (a feed item's `<error code="0" description="none"/>` is no failure); a 207's
+      // members are judged by WebDAV's rules above alone.
+      else if (status !== 207 && xmlFailureInWords(xmlAsJson(body.text, status)))
+        notes.push('the body reports a failure (inferred from its status fields)');
+      else return extracted;
     } else {
       // A stream of JSON lines whose later line reports the failure (Docker pull/build, Ollama, a Kubernetes watch).
       const streamed = kind === 'text' ? jsonLinesFailure(body.text) : undefined;
@@ -310,6 +317,22 @@ export function inferMissing(
   }
   if (kind === 'xml') {
     const fields = xmlFields(body.text);
+    // The same envelope inference a JSON body gets, on the document's tree; the tag lists fill what it left.
+    const inferred = xmlAsJson(body.text, status);
+    const current = typeof out.message === 'string' ? out.message.trim() : '';
+    // A one-word message (a SOAP `<faultstring>UPnPError</faultstring>`, a name rather than words) gives way to the prose below it.
+    if (current !== '' && !/\s/.test(current) && inferred?.message?.includes(' ')) {
+      if (missing(out.errorCode)) out.errorCode = current;
+      out.message = inferred.message;
+    }
+    if (missing(out.errorCode) && inferred?.errorCode !== undefined && String(inferred.errorCode) !== String(status)) {
+      out.errorCode = inferred.errorCode;
+      notes.push(`errorCode inferred from body.${inferred.errorCodeField}`);
+    }
+    if (missing(out.message) && inferred?.message !== undefined) {
+      out.message = inferred.message;
+      notes.push(`message inferred from body.${inferred.messageField}`);
+    }
     if (missing(out.errorCode) && fields.code && fields.code !== String(status)) out.errorCode = fields.code;
     if (missing(out.message) && fields.message) out.message = fields.message;
     // A short message ("Access denied.") is completed by the object store's own detail sentence.
@@ -321,6 +344,11 @@ export function inferMissing(
       out.errorId = fields.id;
       out.errorIdField = fields.idField;
     }
+    if (missing(out.errorId) && inferred?.errorId !== undefined) {
+      out.errorId = inferred.errorId;
+      out.errorIdField = inferred.errorIdField;
+    }
+    if (out.retryable === undefined && inferred?.retryable !== undefined) out.retryable = inferred.retryable;
   }
   if (kind === 'text' && missing(out.errorCode)) {
     const lineCode = codeOnlyStatusLine(body.text);
@@ -338,6 +366,22 @@ export function inferMissing(
     }
   }
   return out;
+}
+
+/** An XML body read by the JSON envelope inference, as the object tree it would be in JSON; undefined when unreadable. */
+function xmlAsJson(text: string, status: number): ReturnType<typeof inferJson> | undefined {
+  // A 2xx body is read twice (its verdict, then its fields): the last reading is kept.
+  if (lastXmlReading?.text === text && lastXmlReading.status === status) return lastXmlReading.inferred;
+  const tree = xmlTree(text);
+  const inferred = tree ? inferJson(tree, status) : undefined;
+  lastXmlReading = { text, status, inferred };
+  return inferred;
+}
+let lastXmlReading: { text: string; status: number; inferred: ReturnType<typeof inferJson> | undefined } | undefined;
+
+/** An XML document's inferred failure that comes with a sentence saying what failed. */
+function xmlFailureInWords(inferred: ReturnType<typeof inferJson> | undefined): boolean {
+  return inferred?.saysFailure === true && typeof inferred.message === 'string' && /\S\s+\S/.test(inferred.message);
 }
 
 /** A message that only repeats the status's reason phrase (`Unauthorized` on a 401). */

@@ -1,0 +1,100 @@
+// An XML body as the plain object tree a JSON body would be, so the JSON envelope inference reads both:
+// elements and attributes become keys, repeated elements arrays, text values; namespace prefixes and
+// `xmlns` declarations are dropped (they bind names, they are not names), and a SOAP Envelope is unwrapped
+// to what its Body holds. fast-xml-parser builds the tree without eval (MV3 CSP) and bounds depth and entities.
+import { XMLParser } from 'fast-xml-parser';
+import { decodeEntities, MAX_MARKUP_SCAN } from '../formats/util';
+
+/** Deepest element nesting read; an error document is a few levels deep, a deeper one is not read at all. */
+const MAX_XML_DEPTH = 64;
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  removeNSPrefix: true,
+  // Codes stay as written (`0012`, `-506`): the JSON inference reads strings and numbers alike.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  maxNestedTags: MAX_XML_DEPTH,
+  // No entity is expanded by the parser: a DTD's own entities (billion laughs) stay as written, and the
+  // predefined and numeric ones are decoded per value below.
+  processEntities: false,
+});
+
+/** `xmlns`, `xmlns:soap`, `xsi:type` (prefix removed: `type` stays, it may name a value's kind). */
+const isNamespaceDeclaration = (key: string): boolean => key === 'xmlns' || key.startsWith('xmlns:');
+
+/** A list's wrapper element by its name: a plural (`<Errors>`, `<messages>`) or .NET's `<ArrayOfError>`. */
+const LIST_NAME = /^(?:[A-Za-z][\w-]*[a-z]s|ArrayOf[\w-]+)$/;
+
+function clean(node: unknown, key = ''): unknown {
+  if (Array.isArray(node)) return node.map((item) => clean(item));
+  if (typeof node === 'string') return node.includes('&') ? decodeEntities(node) : node;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(node as Record<string, unknown>)) {
+    if (isNamespaceDeclaration(name) || name === 'encodingStyle') continue;
+    out[name] = clean(value, name);
+  }
+  // `<Errors><Err>…</Err></Errors>` is XML's way to write a list (JSON's `Errors: [{…}]`), whether it holds one item or more.
+  const names = Object.keys(out);
+  if (names.length === 1 && LIST_NAME.test(key) && names[0] !== key) {
+    const items = out[names[0]];
+    if (items !== null && typeof items === 'object') return Array.isArray(items) ? items : [items];
+  }
+  return out;
+}
+
+/**
+ * Most tags and attributes read: an error document has a few dozen, and the parser's work grows with each one (a
+ * 5,000-attribute element, a 10,000-row listing are data or attacks, never an envelope to read).
+ */
+const MAX_XML_MARKS = 2000;
+
+/** Whether the text holds more than MAX_XML_MARKS tags or attribute assignments (one native scan each). */
+function tooManyMarks(text: string): boolean {
+  let marks = 0;
+  for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) if (++marks > MAX_XML_MARKS) return true;
+  for (let at = text.indexOf('='); at !== -1; at = text.indexOf('=', at + 1)) if (++marks > MAX_XML_MARKS) return true;
+  return false;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The document element's content, as a JSON document's braces hold its keys (`<geonames><status …/></geonames>`
+ * reads as `{status: {…}}`); a SOAP Envelope's document is the one element in its Body (a Fault or the response).
+ */
+function documentContent(root: Record<string, unknown>): Record<string, unknown> {
+  const names = Object.keys(root);
+  if (names.length !== 1) return root;
+  let doc = root[names[0]];
+  let name = names[0];
+  if (name === 'Envelope' && isObject(doc) && isObject(doc.Body)) {
+    const inBody = Object.keys(doc.Body);
+    if (inBody.length !== 1) return doc.Body;
+    name = inBody[0];
+    doc = doc.Body[name];
+  }
+  // An element with text only (`<error>Invalid key</error>`) keeps its name as the key of that text.
+  return isObject(doc) ? doc : { [name]: doc };
+}
+
+/**
+ * The body as an object tree (the document element's content; for a SOAP Envelope, its Body's element's), or undefined when it is too large, too deep or not well-formed enough to read.
+ */
+export function xmlTree(text: string): Record<string, unknown> | undefined {
+  if (text.length > MAX_MARKUP_SCAN || !text.includes('<') || tooManyMarks(text)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  // The document element's own name is no list wrapper (`<geonames>`): lists are read from its content down.
+  const tree = clean(documentContent(parsed as Record<string, unknown>)) as Record<string, unknown>;
+  return Object.keys(tree).length > 0 ? tree : undefined;
+}
