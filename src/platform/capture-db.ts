@@ -62,6 +62,9 @@ export interface PagedRead {
   totalMs: number;
   /** Which page was the slowest: its store, its place in that store's read (0-based), its rows. */
   slowestPage?: { store: 'meta' | ReadableStore; index: number; rows: number };
+  /** A worker start's read: every page's ms (rounded), in order, and the pages and rows per store. */
+  pageMs?: number[];
+  byStore?: Partial<Record<'meta' | ReadableStore, { pages: number; rows: number; ms: number }>>;
 }
 
 export type ReadableStore = 'records' | 'bodies';
@@ -244,12 +247,19 @@ class IdbCaptureDb implements CaptureDb {
   async loadAll(): Promise<LoadedRows> {
     // No write runs meanwhile (the worker loads before it handles any event), so the pages add up
     // to one consistent read.
-    const read: PagedRead = { rows: 0, pages: 0, longestPageMs: 0, totalMs: 0 };
+    const pageMs: number[] = [];
+    const byStore: NonNullable<PagedRead['byStore']> = {};
+    const read: PagedRead = { rows: 0, pages: 0, longestPageMs: 0, totalMs: 0, pageMs, byStore };
     const out: LoadedRows = { metas: [], records: [], bodies: [], carried: [], read };
     const started = performance.now();
     const page = (store: 'meta' | ReadableStore, rows: number, ms: number, index: number) => {
       read.rows += rows;
       read.pages++;
+      pageMs.push(Math.round(ms));
+      const of = (byStore[store] ??= { pages: 0, rows: 0, ms: 0 });
+      of.pages++;
+      of.rows += rows;
+      of.ms = Math.round(of.ms + ms);
       if (ms < read.longestPageMs) return;
       read.longestPageMs = ms;
       read.slowestPage = { store, index, rows };
