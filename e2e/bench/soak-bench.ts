@@ -20,7 +20,7 @@ import { typeKeys } from './panel-bench';
 import { round } from './stats';
 import type { CommitPhases, PagedRead } from '../../src/platform/capture-db';
 import { writeFile } from 'node:fs/promises';
-import { selfTimeInWindows, type TimedCpuProfile } from './profile';
+import { hotSpots, selfTimeInWindows, type HotSpot, type TimedCpuProfile } from './profile';
 import { soakStall, type StallFigures } from './soak-stall';
 import { LAG_LOG_ENTRIES, LAG_LOG_MS } from '../../src/background/persist';
 
@@ -111,11 +111,20 @@ export interface SoakFigures {
       /** Which requests went missing across the stop (to find an uncounted loss). */
       missing: MissingAfterStop;
     };
-    filter: { query: string; settledMs: number | null; counts: string; expected5xx: number } | null;
+    /** keys: each key's ms to its first paint and to the settled result (the last key's is settledMs). */
+    filter: {
+      query: string;
+      settledMs: number | null;
+      counts: string;
+      expected5xx: number;
+      keys?: Array<{ key: string; ms: number; settledMs: number }>;
+    } | null;
     /** What IndexedDB holds at the end of the run, and what it costs on disk (navigator.storage.estimate). */
     disk: DiskFigures | null;
     /** With profileOut: what the worker ran during its event-loop stalls (self time per function, ms). */
     stallProfile?: ReturnType<typeof selfTimeInWindows> & { file: string; samples: number };
+    /** With profileOut: the panel's CPU profile while the filter was typed (hot spots by self time). */
+    filterProfile?: { file: string; hotSpots: HotSpot[] };
   };
 }
 
@@ -636,9 +645,24 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
 
     // The filter, typed while traffic continues.
     let filter: SoakFigures['detail']['filter'] = null;
+    let filterProfile: SoakFigures['detail']['filterProfile'];
     try {
       const query = 'status:5xx';
+      if (opts.profileOut) {
+        await panel.send('Profiler.enable');
+        await panel.send('Profiler.setSamplingInterval', { interval: 250 });
+        await panel.send('Profiler.start');
+      }
       const keys = await session.panelEval(typeKeys, { keys: [...query] });
+      if (opts.profileOut) {
+        const { profile } = await panel.send<{ profile: TimedCpuProfile }>('Profiler.stop');
+        const file = opts.profileOut.replace(/(\.worker)?\.cpuprofile$/, '.panel-filter.cpuprofile');
+        await writeFile(file, JSON.stringify(profile));
+        filterProfile = { file, hotSpots: hotSpots(profile, 20) };
+        log(
+          `soak: the panel while the filter was typed (self %): ${JSON.stringify(filterProfile.hotSpots.slice(0, 12))}`,
+        );
+      }
       const expected5xx = (await session.backgroundEval(countsIn, tabId))!.fivexx;
       const last = keys.at(-1)!;
       filter = {
@@ -646,7 +670,11 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         settledMs: Number.isFinite(last.settledMs) ? round(last.settledMs, 1) : null,
         counts: last.counts,
         expected5xx,
+        keys: keys.map((k) => ({ key: k.key, ms: round(k.ms, 1), settledMs: round(k.settledMs, 1) })),
       };
+      log(
+        `soak: filter keys (ms to paint / settled): ${keys.map((k) => `${k.key} ${round(k.ms, 0)}/${round(k.settledMs, 0)}`).join(', ')}`,
+      );
       await session.panelEval(typeKeys, { keys: [...'\b'.repeat(query.length)] });
     } catch (error) {
       log(`soak: filter not measured: ${(error as Error).message.split('\n')[0]}`);
@@ -687,7 +715,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       null) as PagedRead | null;
     if (restartLoad)
       log(
-        `soak: the restarted worker read ${restartLoad.rows} rows in ${restartLoad.pages} pages, ${round(restartLoad.totalMs, 0)} ms, slowest page ${round(restartLoad.longestPageMs, 0)} ms`,
+        `soak: the restarted worker read ${restartLoad.rows} rows in ${restartLoad.pages} pages, ${round(restartLoad.totalMs, 0)} ms, slowest page ${round(restartLoad.longestPageMs, 0)} ms ${JSON.stringify(restartLoad.slowestPage ?? null)}`,
       );
     const maxReadMs = Math.max(
       ...samples.map((s) => s.pointReadMs),
@@ -751,6 +779,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         filter,
         disk,
         ...(stallProfile ? { stallProfile } : {}),
+        ...(filterProfile ? { filterProfile } : {}),
       },
     };
   } finally {

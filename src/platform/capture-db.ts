@@ -60,6 +60,11 @@ export interface PagedRead {
   pages: number;
   longestPageMs: number;
   totalMs: number;
+  /** Which page was the slowest: its store, its place in that store's read (0-based), its rows. */
+  slowestPage?: { store: 'meta' | ReadableStore; index: number; rows: number };
+  /** A worker start's read: every page's ms (rounded), in order, and the pages and rows per store. */
+  pageMs?: number[];
+  byStore?: Partial<Record<'meta' | ReadableStore, { pages: number; rows: number; ms: number }>>;
 }
 
 export type ReadableStore = 'records' | 'bodies';
@@ -205,11 +210,16 @@ class IdbCaptureDb implements CaptureDb {
     store: S,
     range: IDBKeyRange | null,
     keysOnly: boolean,
-    onPage: (keys: Array<CaptureSchema[S]['key']>, values: Array<CaptureSchema[S]['value']>, ms: number) => void,
+    onPage: (
+      keys: Array<CaptureSchema[S]['key']>,
+      values: Array<CaptureSchema[S]['value']>,
+      ms: number,
+      index: number,
+    ) => void,
   ): Promise<void> {
     const pageRows = READ_PAGE_ROWS[store];
     let after: CaptureSchema[S]['key'] | null = null;
-    for (;;) {
+    for (let index = 0; ; index++) {
       const started = performance.now();
       let query: IDBKeyRange | null = range;
       if (after !== null) {
@@ -228,7 +238,7 @@ class IdbCaptureDb implements CaptureDb {
       // Keys and values of the same range and count in one transaction: the same rows, in order.
       const [keys, values]: [Array<CaptureSchema[S]['key']>, Array<CaptureSchema[S]['value']>, void] =
         await Promise.all([os.getAllKeys(query, pageRows), keysOnly ? [] : os.getAll(query, pageRows), tx.done]);
-      onPage(keys, values, performance.now() - started);
+      onPage(keys, values, performance.now() - started, index);
       if (keys.length < pageRows) return;
       after = keys[keys.length - 1];
     }
@@ -237,28 +247,37 @@ class IdbCaptureDb implements CaptureDb {
   async loadAll(): Promise<LoadedRows> {
     // No write runs meanwhile (the worker loads before it handles any event), so the pages add up
     // to one consistent read.
-    const read: PagedRead = { rows: 0, pages: 0, longestPageMs: 0, totalMs: 0 };
+    const pageMs: number[] = [];
+    const byStore: NonNullable<PagedRead['byStore']> = {};
+    const read: PagedRead = { rows: 0, pages: 0, longestPageMs: 0, totalMs: 0, pageMs, byStore };
     const out: LoadedRows = { metas: [], records: [], bodies: [], carried: [], read };
     const started = performance.now();
-    const page = (rows: number, ms: number) => {
+    const page = (store: 'meta' | ReadableStore, rows: number, ms: number, index: number) => {
       read.rows += rows;
       read.pages++;
-      read.longestPageMs = Math.max(read.longestPageMs, ms);
+      pageMs.push(Math.round(ms));
+      const of = (byStore[store] ??= { pages: 0, rows: 0, ms: 0 });
+      of.pages++;
+      of.rows += rows;
+      of.ms = Math.round(of.ms + ms);
+      if (ms < read.longestPageMs) return;
+      read.longestPageMs = ms;
+      read.slowestPage = { store, index, rows };
     };
-    await this.readPaged('meta', null, false, (keys, values, ms) => {
-      page(keys.length, ms);
+    await this.readPaged('meta', null, false, (keys, values, ms, index) => {
+      page('meta', keys.length, ms, index);
       keys.forEach((key, i) => {
         // Numbers sort before arrays: the tabs' metas, then their carried copies.
         if (typeof key === 'number') out.metas.push({ tabId: key, value: values[i] });
         else out.carried.push({ key, value: values[i] });
       });
     });
-    await this.readPaged('records', null, false, (keys, values, ms) => {
-      page(keys.length, ms);
+    await this.readPaged('records', null, false, (keys, values, ms, index) => {
+      page('records', keys.length, ms, index);
       keys.forEach((key, i) => out.records.push({ key, value: values[i] }));
     });
-    await this.readPaged('bodies', null, false, (keys, values, ms) => {
-      page(keys.length, ms);
+    await this.readPaged('bodies', null, false, (keys, values, ms, index) => {
+      page('bodies', keys.length, ms, index);
       keys.forEach((key, i) => out.bodies.push({ key, value: values[i] }));
     });
     read.totalMs = performance.now() - started;
@@ -268,10 +287,12 @@ class IdbCaptureDb implements CaptureDb {
   async readTab(store: ReadableStore, tabId: number, keysOnly = false): Promise<PagedRead> {
     const read: PagedRead = { rows: 0, pages: 0, longestPageMs: 0, totalMs: 0 };
     const started = performance.now();
-    await this.readPaged(store, tabRange(tabId), keysOnly, (keys, _values, ms) => {
+    await this.readPaged(store, tabRange(tabId), keysOnly, (keys, _values, ms, index) => {
       read.rows += keys.length;
       read.pages++;
-      read.longestPageMs = Math.max(read.longestPageMs, ms);
+      if (ms < read.longestPageMs) return;
+      read.longestPageMs = ms;
+      read.slowestPage = { store, index, rows: keys.length };
     });
     read.totalMs = performance.now() - started;
     return read;

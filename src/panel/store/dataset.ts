@@ -292,7 +292,13 @@ export class Dataset {
       return;
     }
     let outOfOrder = false;
+    /** New records older than the newest row held (records come as they complete, not as they started). */
+    const late = new Map<string, CaptureRecord>();
     for (const record of records) {
+      if (late.has(record.id)) {
+        late.set(record.id, record); // the later of a batch's two copies wins
+        continue;
+      }
       const known = this.slotById.get(record.id);
       if (known !== undefined) {
         const before = this.row(known);
@@ -314,14 +320,18 @@ export class Dataset {
         continue;
       }
       const last = this.rows[this.rows.length - 1];
-      if (outOfOrder || (last !== undefined && record.seq <= last.seq)) {
-        outOfOrder = true;
+      if (outOfOrder) {
         this.pushRow(makeRow(record));
+        continue;
+      }
+      if (last !== undefined && record.seq <= last.seq) {
+        late.set(record.id, record);
         continue;
       }
       this.appendIfShown(this.pushRow(makeRow(record)));
     }
-    if (outOfOrder) this.rebuild(this.rows.map((r) => r.record));
+    if (outOfOrder) this.rebuild([...this.rows.map((r) => r.record), ...late.values()]);
+    else if (late.size > 0) this.insertLate([...late.values()]);
     this.revision++;
   }
 
@@ -476,7 +486,49 @@ export class Dataset {
     return true;
   }
 
-  /** Rebuilds from records (rare paths: out-of-order arrivals, evictions from the middle). */
+  /**
+   * Puts new records older than the newest row in their place: the rows after the oldest of them
+   * leave and come back in seq order with them, so only that tail is re-slotted and tested. Past
+   * the record cap under steady traffic nearly every batch has one (a slow request completes after
+   * later ones), and rebuilding all 10,000 rows for it was most of the panel's time in the soak.
+   */
+  private insertLate(late: CaptureRecord[]): void {
+    const added = late.sort((a, b) => a.seq - b.seq);
+    // The first row newer than the oldest arrival: rows of the same seq stay before it, as a stable sort keeps them.
+    let a = 0;
+    let b = this.rows.length;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (this.rows[mid].seq <= added[0].seq) a = mid + 1;
+      else b = mid;
+    }
+    const cutSlot = this.offset + a;
+    const tail = this.rows.splice(a);
+    for (const row of tail) {
+      this.slotById.delete(row.record.id);
+      if (!row.nav && row.failure) this.failures--;
+    }
+    while (this.navSlots.length > 0 && this.navSlots[this.navSlots.length - 1] >= cutSlot) this.navSlots.pop();
+    while (this.visibleList.length > 0 && this.visibleList.last()! >= cutSlot) this.visibleList.pop();
+    // The last marker before the cut may have left the list for a marker in the tail with nothing
+    // shown between them (the newer of two is kept): it is back until the tail says otherwise.
+    const marker = this.navSlots[this.navSlots.length - 1];
+    const lastShown = this.visibleList.last();
+    if (this.navs && marker !== undefined && (lastShown === undefined || lastShown < marker)) {
+      if (lastShown !== undefined && this.row(lastShown).nav) this.visibleList.pop();
+      this.visibleList.push(marker);
+    }
+    this.rowsVersion++;
+    let i = 0;
+    let j = 0;
+    while (i < tail.length || j < added.length) {
+      const fromTail = j >= added.length || (i < tail.length && tail[i].seq <= added[j].seq);
+      this.appendIfShown(this.pushRow(fromTail ? tail[i++] : makeRow(added[j++])));
+    }
+    if (this.groupIndex) this.rebuildGroups();
+  }
+
+  /** Rebuilds from records (rare paths: records whose seq changed, evictions from the middle). */
   private rebuild(records: CaptureRecord[]): void {
     this.reset(records);
     this.finishScan();
