@@ -56,6 +56,9 @@ async function bundleCore(root: string, keepRegions: boolean): Promise<CoreModul
       write: false,
       format: 'esm',
       platform: 'neutral',
+      // 'neutral' resolves no package's `module`/`main` field; the classifier's dependencies (fast-xml-parser and
+      // its own) are found by them, as in the extension's build.
+      mainFields: ['module', 'main'],
       target: 'chrome120',
       // Like a production build, but names kept so a CPU profile stays readable.
       minifySyntax: true,
