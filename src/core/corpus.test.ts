@@ -19,8 +19,9 @@ interface CorpusCase extends SeedCase {
 /**
  * A share of the dev cases set a margin below the dev score (`node corpus/score.mjs --part dev`), so a regression fails
  * here while new dev cases, added before they are fixed, do not. Raise it when the dev score has risen well above it.
+ * Session 28: 0.965, as learning sets join the dev part before their fixes (with learn-s28b, dev 1971/2035 = 96.9%).
  */
-const DEV_FLOOR = 0.97;
+const DEV_FLOOR = 0.965;
 
 /**
  * Dev cases the engine gets wrong on purpose or cannot get right yet, with the reason. They count
