@@ -60,6 +60,7 @@ import { sendgrid } from './sendgrid';
 import { shopify } from './shopify';
 import { slack } from './slack';
 import { springBoot } from './spring-boot';
+import { springWhitelabel } from './spring-whitelabel';
 import { square } from './square';
 import { sse } from './sse';
 import { stripe } from './stripe';
@@ -90,6 +91,7 @@ const all: FormatRecognizer[] = [
   awsXml,
   azureStorageXml,
   springBoot,
+  springWhitelabel,
   djangoRest,
   fastapi,
   laravel,

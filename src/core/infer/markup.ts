@@ -130,6 +130,31 @@ function withoutIdLines(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * Spring Boot's Whitelabel Error Page (servlet: ErrorMvcAutoConfiguration's StaticView; WebFlux:
+ * DefaultErrorWebExceptionHandler, which puts the request's log prefix `[4ed80cd8-79922]` before the sentence): after its
+ * fixed heading and fallback note, "There was an unexpected error (type=…, status=…)." and then, when the application
+ * exposes it, the exception's own message (a trace below it). Seen pasted from Spring services of every kind.
+ */
+const WHITELABEL_ERROR_LINE =
+  /^(?:\[([A-Za-z0-9][A-Za-z0-9_-]{3,63})\]\s*)?There was an unexpected error \(type=[^,()]*, status=\d{3}\)\.?$/;
+/** What Spring Boot 1.x and 2.0 print where an exception gave no message. */
+const WHITELABEL_NO_MESSAGE = /^No message available\.?$/i;
+
+/** The message and request ID of a Whitelabel Error Page, or undefined for any other page. */
+export function whitelabelPage(html: string): { message: string; requestId?: string } | undefined {
+  if (!html.includes('Whitelabel Error Page')) return undefined;
+  const lines = pageLines(html, 12);
+  const at = lines.findIndex((line) => WHITELABEL_ERROR_LINE.test(line));
+  if (at < 0) return undefined;
+  const requestId = WHITELABEL_ERROR_LINE.exec(lines[at])?.[1];
+  const next = lines[at + 1];
+  // The error line names the status; the exception's line below it says what failed: both, in the page's order.
+  const errorLine = lines[at].replace(/^\[[^\]]*\]\s*/, '');
+  const message = next !== undefined && !WHITELABEL_NO_MESSAGE.test(next) ? `${errorLine} ${next}` : errorLine;
+  return requestId ? { message, requestId } : { message };
+}
+
 /** Most characters of page text used as the message. */
 const MAX_PAGE_MESSAGE = 400;
 
@@ -139,6 +164,9 @@ const MAX_PAGE_MESSAGE = 400;
  * without visible text.
  */
 export function htmlMessage(html: string): string | undefined {
+  // A framework's own layout says where its message is.
+  const whitelabel = whitelabelPage(html);
+  if (whitelabel) return whitelabel.message;
   const lines = withoutIdLines(pageLines(html, 12));
   if (!lines.length) return undefined;
   let out = '';
