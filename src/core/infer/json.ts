@@ -2173,10 +2173,13 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
         out.messageField = bulk.path;
         return out;
       }
-    } else if (out.saysFailure === undefined || Array.isArray(root) || flaggedBatch(scope)) {
+    } else if (out.saysFailure !== true || Array.isArray(root) || flaggedBatch(scope)) {
       // One failed operation of several (a `$batch` sub-response, `Failed: [...]`, a per-item error, `userErrors`),
       // when the envelope says nothing of itself. A top-level array is judged by its items, not by its first one's flags.
-      const item = batchItemFailure(Array.isArray(root) ? root : scope);
+      // An envelope that says it succeeded (`{code: 0, result: [...]}`) is overruled only by an item that says it failed.
+      const explicitOnly =
+        out.saysFailure === false && !(Array.isArray(root) && root.length > 1) && !flaggedBatch(scope);
+      const item = batchItemFailure(Array.isArray(root) ? root : scope, explicitOnly);
       if (item) {
         out.saysFailure = true;
         if (item.status !== undefined) out.itemStatus = item.status;
