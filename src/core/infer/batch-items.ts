@@ -21,6 +21,12 @@ export interface FailedItem {
   error: unknown;
   /** The HTTP status a failed sub-response carries (Microsoft Graph `$batch`, Salesforce composite). */
   status?: number;
+  /**
+   * The item says in so many words that it failed (a false success flag, a failure word, an error status or a
+   * non-zero code beside an error text), as opposed to a shape that only looks like an error (a bare error slot, a
+   * code beside a message). Only such an item outweighs an envelope that says the call succeeded.
+   */
+  explicit?: boolean;
 }
 
 type Rec = Record<string, unknown>;
@@ -81,6 +87,8 @@ const ITEM_SUCCESS_FLAGS: ReadonlySet<string> = new Set([
   'successful',
   'status',
   'accepted',
+  // REG.RU answer items and Xiaomi cloud `ret` objects: `result: false`.
+  'result',
 ]);
 /** Flags whose `true` says one item failed (Xero `HasErrors`, Salesforce composite batch `hasErrors`). */
 const ITEM_FAILURE_FLAGS: ReadonlySet<string> = new Set(['haserrors', 'haserror', 'iserror', 'failed']);
@@ -119,6 +127,9 @@ const OPERATION_KEYS: ReadonlySet<string> = new Set([
   'reason',
   'message',
   'msg',
+  'errormessage',
+  'errormsg',
+  'errortext',
   'code',
   'errorcode',
   'detail',
@@ -132,6 +143,13 @@ const OPERATION_KEYS: ReadonlySet<string> = new Set([
 ]);
 /** Status words of one failed item (Expo push tickets `status: "error"`). */
 const ITEM_FAILURE_WORDS = /^(?:error|failed|failure|fail|rejected|invalid)$/i;
+/** Keys whose status word is an item's own verdict: Expo `status: "error"`, REG.RU per-domain `result: "error"`. */
+const ITEM_VERDICT_KEYS: ReadonlySet<string> = new Set(['status', 'result']);
+/**
+ * Keys of an item's own result object, where a record (an event, a domain) carries the outcome of the operation
+ * done on it (Xiaomi cloud `{did, key, ret: {code: -4, message, result: false}}`).
+ */
+const NESTED_RESULT_KEYS: ReadonlySet<string> = new Set(['ret', 'result', 'response', 'outcome']);
 
 function numeric(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
@@ -150,11 +168,36 @@ function itemErrorSlot(item: Rec): { key: string; value: unknown } | undefined {
   return undefined;
 }
 
+/** A small record that says in so many words that it failed: a false success flag, a true failure flag or a failure word. */
+function saysFailed(rec: Rec): boolean {
+  for (const key in rec) {
+    if (!hasOwn.call(rec, key)) continue;
+    const norm = normalizeKey(key);
+    const v = rec[key];
+    if (ITEM_SUCCESS_FLAGS.has(norm) && v === false) return true;
+    if (ITEM_FAILURE_FLAGS.has(norm) && v === true) return true;
+    if (ITEM_VERDICT_KEYS.has(norm) && typeof v === 'string' && ITEM_FAILURE_WORDS.test(v.trim())) return true;
+  }
+  return false;
+}
+
+/** The failed result object an item holds under a result key (one level only), when it says it failed. */
+function nestedResultFailure(item: Rec, path: string): FailedItem | undefined {
+  for (const key in item) {
+    if (!hasOwn.call(item, key) || !NESTED_RESULT_KEYS.has(normalizeKey(key))) continue;
+    const inner = item[key];
+    if (!smallRecord(inner) || !saysFailed(inner)) continue;
+    const found = failedItemOf(inner, `${path}.${key}`, false, true);
+    if (found) return { ...found, explicit: true };
+  }
+  return undefined;
+}
+
 /**
  * One item of a per-operation result list, judged alone: the error to read when it failed, else
  * undefined. `path` is the item's own path.
  */
-export function failedItemOf(item: unknown, path: string, counted = false): FailedItem | undefined {
+export function failedItemOf(item: unknown, path: string, counted = false, inner = false): FailedItem | undefined {
   if (!smallRecord(item)) return undefined;
   let operationKeys = true;
   let namedCode = false;
@@ -167,6 +210,7 @@ export function failedItemOf(item: unknown, path: string, counted = false): Fail
   let message = false;
   let failureWord = false;
   let hasId = false;
+  let bare: number | undefined;
   for (const key in item) {
     if (!hasOwn.call(item, key)) continue;
     const norm = normalizeKey(key);
@@ -184,30 +228,35 @@ export function failedItemOf(item: unknown, path: string, counted = false): Fail
     }
     if (ITEM_ERROR_TEXT_KEYS.has(norm) && typeof v === 'string' && v.trim()) errorText = true;
     if (ITEM_MESSAGE_KEYS.has(norm) && typeof v === 'string' && v.trim()) message = true;
-    if (norm === 'status' && typeof v === 'string' && ITEM_FAILURE_WORDS.test(v.trim())) failureWord = true;
+    if (ITEM_VERDICT_KEYS.has(norm) && typeof v === 'string' && ITEM_FAILURE_WORDS.test(v.trim())) failureWord = true;
     if (norm === 'id') hasId = true;
+    if (norm === 'code') bare = numeric(v);
     if (!OPERATION_KEYS.has(norm)) operationKeys = false;
     if (ITEM_CODE_KEYS.has(norm) && typeof v === 'string' && v.trim() && numeric(v) === undefined) namedCode = true;
   }
   // A sub-response with its own error status: its body is the error document (Graph `$batch`, Salesforce composite, Facebook batch).
   if (subStatus !== undefined && subStatus >= 400 && subBody !== undefined)
-    return { path: `${path}.${subBody}`, error: bodyError(item[subBody]), status: subStatus };
+    return { path: `${path}.${subBody}`, error: bodyError(item[subBody]), status: subStatus, explicit: true };
   // A sub-response that succeeded says nothing more.
   if (subStatus !== undefined && subStatus < 400 && subBody !== undefined) return undefined;
   const slot = itemErrorSlot(item);
   if (falseFlag || trueFailureFlag) {
-    if (slot) return { path: `${path}.${slot.key}`, error: slot.value };
-    if (errorText || message) return { path, error: item };
+    if (slot) return { path: `${path}.${slot.key}`, error: slot.value, explicit: true };
+    if (errorText || message) return { path, error: item, explicit: true };
     return undefined;
   }
   // A non-zero result code beside an error text (Postmark `ErrorCode: 406`, Vonage `status: "2"` + `error-text`).
-  if (code !== undefined && (errorText || (message && !hasOwn.call(item, 'status')))) return { path, error: item };
+  if (code !== undefined && (errorText || (message && !hasOwn.call(item, 'status'))))
+    return { path, error: item, explicit: errorText };
   // Adobe Commerce Marketplace batches: `[{code: 1208, message}, {code: 200, message: "Success", …}]`.
-  const bare = numeric(item.code);
-  if (bare !== undefined && bare !== 0 && !(bare >= 200 && bare < 300) && message && operationKeys)
-    return { path, error: item };
-  // Expo push tickets: `{status: "error", message, details}` beside `{status: "ok", id}`.
-  if (failureWord && message && !hasId) return { path, error: item };
+  if (bare !== undefined && bare !== 0 && !(bare >= 200 && bare < 300) && (message || errorText) && operationKeys)
+    return { path, error: item, explicit: bare >= 400 && bare <= 599 };
+  // Expo push tickets: `{status: "error", message, details}` beside `{status: "ok", id}`; REG.RU's per-domain
+  // `{dname, result: "error", error_code, error_text}`.
+  if (failureWord && (message || errorText) && !hasId) return { path, error: item, explicit: true };
+  // A record with its operation's own result object that says it failed (Xiaomi cloud `ret: {code: -4, result: false}`).
+  const nested = inner ? undefined : nestedResultFailure(item, path);
+  if (nested) return nested;
   // An error slot holding text or an error object (CouchDB `{id, error, reason}`, InfluxDB `{statement_id, error}`).
   if (slot && code === undefined && operationKeys) {
     return typeof slot.value === 'string' ? { path, error: item } : { path: `${path}.${slot.key}`, error: slot.value };
@@ -296,12 +345,51 @@ function payloadFailure(data: Rec): FailedItem | undefined {
   return undefined;
 }
 
+/** How many lists below the top level (inside one or two records) are looked at. */
+const MAX_NESTED_LISTS = 8;
+
+/**
+ * Lists one or two records below the top (REG.RU `answer.domains[]`, Rightsline `batchResults.records["1"][]`):
+ * per-operation results a command's answer wraps in its own object. Bounded by key counts at each level.
+ */
+function nestedListFailure(root: Rec, explicitOnly: boolean): FailedItem | undefined {
+  let seen = 0;
+  const visit = (rec: Rec, path: string, depth: number): FailedItem | undefined => {
+    let n = 0;
+    for (const key in rec) {
+      if (!hasOwn.call(rec, key)) continue;
+      if (++n > MAX_TOP_KEYS) return undefined;
+      const v = rec[key];
+      const at = path ? `${path}.${key}` : key;
+      if (Array.isArray(v)) {
+        if (depth === 0 || v.length === 0) continue; // the top's own lists were judged already
+        if (++seen > MAX_NESTED_LISTS) return undefined;
+        const found = firstFailed(v, at);
+        if (found && (!explicitOnly || found.explicit)) return found;
+      } else if (depth < 2 && smallRecord(v, MAX_TOP_KEYS)) {
+        const found = visit(v, at, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return visit(root, '', 0);
+}
+
 /**
  * The first failed operation a 2xx body reports, or undefined when it reports none (or is not a
- * multi-operation answer at all).
+ * multi-operation answer at all). `explicitOnly`: the envelope itself says the call succeeded, so only an item that
+ * says in so many words it failed counts (a `{code: 0}` envelope whose item holds `ret: {result: false}`).
  */
-export function batchItemFailure(root: unknown): FailedItem | undefined {
-  if (Array.isArray(root)) return firstFailed(root, '');
+export function batchItemFailure(root: unknown, explicitOnly = false): FailedItem | undefined {
+  if (Array.isArray(root)) {
+    const found = firstFailed(root, '');
+    if (found) return !explicitOnly || found.explicit ? found : undefined;
+    // `[envelope]`: a lone envelope sent inside a list is judged as the envelope.
+    if (root.length !== 1 || !isRec(root[0])) return undefined;
+    const inner = batchItemFailure(root[0], explicitOnly);
+    return inner && { ...inner, path: `[0].${inner.path}` };
+  }
   if (!isRec(root)) return undefined;
   let n = 0;
   let count = false;
@@ -318,24 +406,27 @@ export function batchItemFailure(root: unknown): FailedItem | undefined {
         if (SUCCESS_LIST_KEYS.has(norm)) successList = true;
         continue;
       }
-      if (FAILED_LIST_KEYS.has(norm) && isRec(v[0])) return { path: `${key}[0]`, error: entryError(v[0]) };
+      if (FAILED_LIST_KEYS.has(norm) && isRec(v[0]))
+        return { path: `${key}[0]`, error: entryError(v[0]), explicit: true };
       if (norm === 'failed') failedList = { key, list: v };
       else if (SUCCESS_LIST_KEYS.has(norm)) successList = true;
       lists.push(key);
       continue;
     }
-    if (PARTIAL_FAILURE_KEYS.has(norm) && isRec(v) && !empty(v)) return { path: key, error: v };
+    if (PARTIAL_FAILURE_KEYS.has(norm) && isRec(v) && !empty(v)) return { path: key, error: v, explicit: true };
     if (typeof v === 'number' && v > 0 && FAILED_COUNT.test(norm)) count = true;
     // FCM legacy: `failure: 1` beside `success: 0` and `results`.
     if (norm === 'failure' && typeof v === 'number' && v > 0 && typeof root.success === 'number') count = true;
   }
   if (failedList && successList && isRec(failedList.list[0]))
-    return { path: `${failedList.key}[0]`, error: entryError(failedList.list[0]) };
+    return { path: `${failedList.key}[0]`, error: entryError(failedList.list[0]), explicit: true };
   for (const key of lists) {
     const found = firstFailed(root[key] as unknown[], key, count);
-    if (found) return found;
+    if (found && (!explicitOnly || found.explicit)) return found;
   }
+  const nested = nestedListFailure(root, explicitOnly);
+  if (nested) return nested;
   const data = root.data;
-  if (isRec(data) && !hasOwn.call(root, 'errors')) return payloadFailure(data);
+  if (!explicitOnly && isRec(data) && !hasOwn.call(root, 'errors')) return payloadFailure(data);
   return undefined;
 }

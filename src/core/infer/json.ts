@@ -170,6 +170,8 @@ const RETURN_CODE_KEYS: ReadonlySet<string> = new Set(['returncode', 'resultcode
 
 /** Keys whose own name says the number is the API's error code, even when it equals the status. */
 const EXPLICIT_CODE_KEYS = new Set(['errorcode', 'errcode']);
+/** Keys that name an error's number, where 0 means no error (ASCOM Alpaca `ErrorNumber`, ArangoDB `errorNum`). */
+const ERROR_NUMBER_KEYS: ReadonlySet<string> = new Set(['errornumber', 'errornum', 'errnum']);
 /** A numbered code that opens a message (`OBP-20002: …`, `APIG.0101: …`, `[ERR_1001] …`): letters, a separator, 3–6 digits. */
 const LEADING_CODE = /^\s*\[?([A-Z]{1,12}[-_.]\d{3,6})\]?\s*[:\]]\s*\S/;
 
@@ -887,6 +889,16 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       if (v === 0) resultZero = true;
       if (v <= 0) numericCode = v;
       else positiveResult = v;
+      continue;
+    }
+    // ASCOM Alpaca `{ErrorNumber: 1024, ErrorMessage}` (its spec: 0 is success, any other number the error),
+    // ArangoDB `errorNum`: a key that names the error's number is the call's result code, and says so as `error_code` does.
+    if (
+      ERROR_NUMBER_KEYS.has(norm) &&
+      (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim())))
+    ) {
+      numericCode = Number(v);
+      if (Number.isInteger(numericCode) && numericCode !== 0) explicitCode = true;
       continue;
     }
     if (
@@ -2173,10 +2185,13 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
         out.messageField = bulk.path;
         return out;
       }
-    } else if (out.saysFailure === undefined || Array.isArray(root) || flaggedBatch(scope)) {
+    } else if (out.saysFailure !== true || Array.isArray(root) || flaggedBatch(scope)) {
       // One failed operation of several (a `$batch` sub-response, `Failed: [...]`, a per-item error, `userErrors`),
       // when the envelope says nothing of itself. A top-level array is judged by its items, not by its first one's flags.
-      const item = batchItemFailure(Array.isArray(root) ? root : scope);
+      // An envelope that says it succeeded (`{code: 0, result: [...]}`) is overruled only by an item that says it failed.
+      const explicitOnly =
+        out.saysFailure === false && !(Array.isArray(root) && root.length > 1) && !flaggedBatch(scope);
+      const item = batchItemFailure(Array.isArray(root) ? root : scope, explicitOnly);
       if (item) {
         out.saysFailure = true;
         if (item.status !== undefined) out.itemStatus = item.status;
