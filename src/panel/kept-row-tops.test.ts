@@ -65,37 +65,6 @@ describe('KeptRowTops', () => {
     expect(measured).toEqual([1, 3, 4]);
   });
 
-  it('keeps the tops at a new wrap width while no row wraps and every message fits it', () => {
-    const keeper = new KeptRowTops();
-    const list = PositionList.from([1, 2, 3]);
-    const measured: number[] = [];
-    const oneLine = (i: number): number => (measured.push(list.get(i)), 20);
-    // Messages up to 60 px wide, one line each at 100 px.
-    const at = (width: number) => ({ width, widestOneLine: () => 60 });
-    keeper.measure(list, ['ctx'], 20, oneLine, at(100));
-    list.push(4);
-    measured.length = 0;
-    // Wider, or narrower down to the widest message: only the new row is measured.
-    expect([...keeper.measure(list, ['ctx'], 20, oneLine, at(140)).tops]).toEqual([0, 20, 40, 60, 80]);
-    expect(keeper.measure(list, ['ctx'], 20, oneLine, at(60)).wraps).toBe(false);
-    expect(measured).toEqual([4]);
-    // Narrower than the widest message: it may wrap now, every row is measured again.
-    keeper.measure(list, ['ctx'], 20, oneLine, at(59));
-    expect(measured).toEqual([4, 1, 2, 3, 4]);
-  });
-
-  it('measures every row at a new wrap width once some row wraps', () => {
-    const keeper = new KeptRowTops();
-    const list = PositionList.from([5, 6, 7]);
-    const measured: number[] = [];
-    const at = (width: number) => ({ width, widestOneLine: () => 10 });
-    keeper.measure(list, [], 20, measureOf(list, measured), at(100));
-    measured.length = 0;
-    const result = keeper.measure(list, [], 20, measureOf(list, measured), at(200));
-    expect(measured).toEqual([5, 6, 7]);
-    expect([...result.tops]).toEqual(expected(list));
-  });
-
   it('says whether any row wraps', () => {
     const keeper = new KeptRowTops();
     const list = PositionList.from([1, 2, 3]);

@@ -3,17 +3,8 @@
 // kept (dataset.ts, RESULT_CACHE_SIZE): its tops are kept too, so the keystroke measures nothing,
 // where it measured every row of that result (all 100,000 with an empty filter). A kept list that
 // grew since it was measured measures only its new rows, at its end (capture, a streamed import)
-// or at its front (the older rows of an opening). A new wrap width (the Message column widened or
-// narrowed as content-sized columns grew) keeps the tops when no row wrapped and every message
-// measured fits the new width: a streamed import changed it a few times, each time re-measuring every
-// row in one task (issue 18).
+// or at its front (the older rows of an opening).
 import { GrowingRowTops } from './windowing';
-
-/** The width messages wrap at, and the widest message measured that took one line (wrap-lines.ts LineCounter). */
-export interface WrapWidth {
-  readonly width: number;
-  widestOneLine(): number;
-}
 
 /** The rows of a list by slot, ascending (the dataset's PositionList). */
 export interface SlotList {
@@ -24,11 +15,8 @@ export interface SlotList {
 }
 
 interface Kept {
-  /** What the heights depend on besides the rows and the wrap width: font, the dataset and its change count. */
+  /** What the heights depend on besides the rows: width, font, the dataset and its change count. */
   context: readonly unknown[];
-  /** The wrap width the rows were measured at, and the widest one-line message among them (px). */
-  width: number | undefined;
-  widest: number;
   tops: GrowingRowTops;
   /** Slots of the first and last row measured. */
   first: number;
@@ -49,15 +37,13 @@ export class KeptRowTops {
   /**
    * The tops of the list's rows (index i: the row of slot list.get(i)); `heightOf(i)` measures row
    * i, `base` is a one-line row's height. Rows already measured for this list in the same context
-   * are not measured again. With `wrap`, a new wrap width keeps the rows measured when none of them
-   * wrapped and the widest fits it.
+   * are not measured again.
    */
   measure(
     list: SlotList,
     context: readonly unknown[],
     base: number,
     heightOf: (index: number) => number,
-    wrap?: WrapWidth,
   ): MeasuredTops {
     const count = list.length;
     let wraps = false;
@@ -67,31 +53,26 @@ export class KeptRowTops {
       return height;
     };
     let kept = this.kept.get(list);
-    const front = kept && count > 0 ? this.rowsInFront(kept, list, context, wrap?.width) : -1;
+    const front = kept && count > 0 ? this.rowsInFront(kept, list, context) : -1;
     if (!kept || front < 0) {
-      kept = { context, width: wrap?.width, widest: 0, tops: new GrowingRowTops(), first: 0, last: 0, wraps: false };
+      kept = { context, tops: new GrowingRowTops(), first: 0, last: 0, wraps: false };
       this.kept.set(list, kept);
     } else if (front > 0) kept.tops.prepend(front, measureRow);
-    kept.width = wrap?.width;
     const tops = kept.tops.extend(count, measureRow);
     if (count > 0) {
       kept.first = list.get(0);
       kept.last = list.get(count - 1);
     }
     kept.wraps ||= wraps;
-    // The wrap's widest covers texts of other lists too: never less than this list's, so still safe.
-    if (wrap) kept.widest = Math.max(kept.widest, wrap.widestOneLine());
     return { tops, wraps: kept.wraps };
   }
 
   /**
    * How many rows now stand in front of the rows measured, or -1 when the list changed otherwise (a
-   * row left or came between them, the context changed, or the wrap width changed and some row may
-   * now take another number of lines): then every row is measured again.
+   * row left or came between them, or the context changed): then every row is measured again.
    */
-  private rowsInFront(kept: Kept, list: SlotList, context: readonly unknown[], width: number | undefined): number {
+  private rowsInFront(kept: Kept, list: SlotList, context: readonly unknown[]): number {
     if (context.length !== kept.context.length || context.some((c, i) => c !== kept.context[i])) return -1;
-    if (width !== kept.width && (kept.wraps || width === undefined || width < kept.widest)) return -1;
     const measured = kept.tops.count;
     if (measured === 0) return 0;
     const front = list.search(kept.first);

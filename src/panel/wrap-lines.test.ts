@@ -65,14 +65,4 @@ describe('LineCounter', () => {
     expect(calls).toBe(after);
     expect(counter.lines('fits')).toBe(1);
   });
-
-  it('knows the widest text it counted as one line', () => {
-    const counter = new LineCounter(100, mono);
-    expect(counter.widestOneLine()).toBe(0);
-    counter.lines('abc');
-    counter.lines('aaaa bbbb cccc dddd ee'); // three lines: not one
-    counter.lines('abcdefgh');
-    counter.lines('ab');
-    expect(counter.widestOneLine()).toBe(80);
-  });
 });

@@ -51,7 +51,6 @@ export function wrappedLines(text: string, width: number, measure: MeasureText):
  */
 export class LineCounter {
   private readonly cache = new Map<string, number>();
-  private widest = 0;
   constructor(
     readonly width: number,
     private readonly measure: MeasureText,
@@ -60,20 +59,9 @@ export class LineCounter {
   lines(text: string): number {
     let n = this.cache.get(text);
     if (n === undefined) {
-      const full = text === '' ? 0 : this.measure(text);
-      // wrappedLines measures the whole text first too: only a text that does not fit is measured twice.
-      n = full <= this.width ? 1 : wrappedLines(text, this.width, this.measure);
-      if (n === 1 && full > this.widest) this.widest = full;
+      n = wrappedLines(text, this.width, this.measure);
       this.cache.set(text, n);
     }
     return n;
-  }
-
-  /**
-   * The widest text (px) counted as one line so far: each of them is one line at any width at least
-   * this wide, so rows of one line need no new count when the width changes (kept-row-tops.ts).
-   */
-  widestOneLine(): number {
-    return this.widest;
   }
 }

@@ -188,8 +188,7 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
 
   // Row tops when some message wraps (null: every row is one row height). A list in time order is
   // measured once per result and context (kept-row-tops.ts): going back to a result the dataset kept
-  // (a deleted character) measures nothing, rows added at its ends measure only themselves, and a new
-  // Message column width measures nothing while every message fits it on one line.
+  // (a deleted character) measures nothing, and rows added at its ends measure only themselves.
   const keptTops = useMemo(() => new KeptRowTops(), []);
   const tops = useMemo(() => {
     if (!lineCounter) return null;
@@ -210,13 +209,11 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
       const result = rowTops(display.count, heightOf);
       return wraps ? result : null;
     }
-    // The wrap width apart from the context: a new width keeps the tops while no row wraps and every message fits it.
     const kept = keptTops.measure(
       dataset.visible,
-      [wrapAt.stacked, dataset, dataset.changes],
+      [lineCounter, wrapAt.stacked, dataset, dataset.changes],
       base,
       heightOf,
-      lineCounter,
     );
     return kept.wraps ? kept.tops : null;
   }, [display, lineCounter, wrapAt.stacked, groupBy, rowSort, order]);
