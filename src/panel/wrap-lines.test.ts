@@ -65,4 +65,23 @@ describe('LineCounter', () => {
     expect(calls).toBe(after);
     expect(counter.lines('fits')).toBe(1);
   });
+
+  it('counts a short ASCII text as one line without measuring it, never a text that could wrap', () => {
+    const texts: string[] = [];
+    // "W" is 20 px, every other character 10 px.
+    const measure: MeasureText = (t) => {
+      texts.push(t);
+      return [...t].reduce((w, ch) => w + (ch === 'W' ? 20 : 10), 0);
+    };
+    const counter = new LineCounter(100, measure);
+    expect(counter.lines('Item 7')).toBe(1); // (6 + 1) × 20 = 140 > 100: measured (60 px)
+    expect(texts).toContain('Item 7');
+    texts.length = 0;
+    expect(counter.lines('Item')).toBe(1); // (4 + 1) × 20 = 100: one line, not measured
+    expect(counter.lines('WWWW')).toBe(1);
+    expect(texts).toEqual([]);
+    expect(counter.lines('WWWWWW')).toBe(2); // 120 px: measured, wraps
+    expect(counter.lines('ÉÉÉ')).toBe(1); // not ASCII: measured
+    expect(texts).toContain('ÉÉÉ');
+  });
 });
