@@ -131,6 +131,16 @@ export function retryableHttp(status: number): boolean {
 }
 
 /**
+ * Whether the HTTP status is the transport's own retry verdict (a gateway's 429, 502, 503, 504; 408, 425 …):
+ * then an RPC code that says "fix the request" gives no verdict and the general rules judge the exchange by its
+ * status, as retry libraries do, a quota or a bad key in the message still saying no. 500 is left out: JSON-RPC
+ * servers answer every error with it (Bitcoin Core; json-rpc-over-http maps parse errors to it).
+ */
+export function transportRetries(status: number): boolean {
+  return status !== 500 && status >= 400 && status <= 599 && retryableHttp(status);
+}
+
+/**
  * RESOURCE_EXHAUSTED (8) is a rate limit, so a re-send after a wait can succeed; unless its message
  * names a quota that waiting seconds won't refill (per day or month, billing, spend). Other codes keep
  * their table verdict. Reach-k, session 16.

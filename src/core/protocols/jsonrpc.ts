@@ -9,7 +9,7 @@
 import type { Extracted, FormatRecognizer, OperationFailure } from '../types';
 import { compact, durationSeconds, get, has, isRecord, text } from '../formats/util';
 import { isGenericMessage } from '../infer/dictionaries';
-import { retryableHttp } from './codes';
+import { retryableHttp, transportRetries } from './codes';
 import { idText, MAX_BATCH_ELEMENTS, OperationList } from './operations';
 
 const STANDARD: Readonly<Record<number, number>> = {
@@ -113,7 +113,13 @@ function causeName(error: Record<string, unknown>): string | undefined {
   return name !== undefined && /^[A-Z][A-Z0-9_]{2,60}$/.test(name) ? name : undefined;
 }
 
-function errorOf(response: unknown): RpcError | undefined {
+function errorOf(response: unknown, status: number): RpcError | undefined {
+  const err = codeError(response);
+  // No verdict then: the exchange is judged by its status (a batch operation still reads as not retryable).
+  return err && err.retryable === false && transportRetries(status) ? { ...err, retryable: undefined } : err;
+}
+
+function codeError(response: unknown): RpcError | undefined {
   const error = get(response, 'error');
   if (!isRecord(error)) return undefined;
   const raw = get(error, 'code');
@@ -150,7 +156,8 @@ function errorOf(response: unknown): RpcError | undefined {
     return { code: cause, message, http: causeHttp, retryable: retryableHttp(causeHttp) };
   }
   // The code decides, not the transport: JSON-RPC servers send every error with the same HTTP status
-  // (Bitcoin Core: 500), so an app's own code that says nothing transient is not worth a re-send.
+  // (Bitcoin Core: 500), so an app's own code that says nothing transient is not worth a re-send; unless the
+  // status is a gateway's retry verdict (errorOf).
   return { code: String(code), message, http, retryable: http === undefined ? false : retryableHttp(http) };
 }
 
@@ -163,9 +170,9 @@ function isResponse(value: unknown): boolean {
   return true;
 }
 
-function single(j: Record<string, unknown>): Extracted | null {
+function single(j: Record<string, unknown>, status: number): Extracted | null {
   if (!isResponse(j)) return null;
-  const err = errorOf(j);
+  const err = errorOf(j, status);
   // A lone success is plain data: the json gate claims it for 2xx, and it needs no label.
   if (!err) return null;
   const out: Extracted = compact({
@@ -183,14 +190,14 @@ function single(j: Record<string, unknown>): Extracted | null {
   return out;
 }
 
-function batch(list: unknown[]): Extracted | null {
+function batch(list: unknown[], status: number): Extracted | null {
   if (!isResponse(list[0])) return null;
   const ops = new OperationList();
   let first: { err: RpcError; response: unknown } | undefined;
   const read = Math.min(list.length, MAX_BATCH_ELEMENTS);
   for (let i = 0; i < read; i++) {
     const response = list[i];
-    const err = errorOf(response);
+    const err = errorOf(response, status);
     if (!err) continue;
     const op: OperationFailure = {
       index: i,
@@ -229,9 +236,9 @@ export const jsonRpc: FormatRecognizer = {
   priority: 86,
   kinds: ['json'],
   keys: ['jsonrpc', 'id'],
-  recognize({ body }) {
+  recognize({ body, exchange }) {
     const j = body.json;
-    if (Array.isArray(j)) return j.length ? batch(j) : null;
-    return isRecord(j) ? single(j) : null;
+    if (Array.isArray(j)) return j.length ? batch(j, exchange.status) : null;
+    return isRecord(j) ? single(j, exchange.status) : null;
   },
 };
