@@ -94,7 +94,9 @@ export class KeptRowTops {
     const old = last.list;
     const oldTops = last.kept.tops.tops;
     const end = from + last.kept.tops.count;
-    let j = from;
+    // From the new list's first row on (a scan's first screen holds only the newest rows).
+    const at = list.length > 0 ? old.search(list.get(0)) : 0;
+    let j = Math.max(from, at < 0 ? -at - 1 : at);
     return (i) => {
       const slot = list.get(i);
       while (j < end && old.get(j) < slot) j++;
