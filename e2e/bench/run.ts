@@ -40,6 +40,7 @@ type Part = (typeof PARTS)[number];
 export const BUDGETS = {
   /** classify ÷ JSON.parse on the real-HAR part of the corpus (traffic-shaped: mostly successes). */
   classifyRealHarRatio: 1.25,
+  /** Keystroke to the first frame that painted the complete result, 100k rows (issue 18's wording). */
   panelFilterMs100k: 16,
   /** panelFilterMs100k / panelFilterMs10k */
   panelFilterScaling: 1.5,
@@ -176,8 +177,12 @@ interface Report {
   classifyPerSecond: number | null;
   /** classify of this tree against --baseline's, side by side (current ÷ baseline CPU time per part). */
   classifyVsBaseline: ClassifyFigures['classifyVsBaseline'] | null;
+  /** Keystroke to the complete result painted (issue 18); the budgeted figure since session 28. */
   panelFilterMs100k: number | null;
   panelFilterMs10k: number | null;
+  /** Keystroke to its own frame's paint, which may show a partial result: the budgeted figure before session 28. */
+  panelFilterFirstPaintMs100k: number | null;
+  panelFilterFirstPaintMs10k: number | null;
   panelInitialRenderMs100k: number | null;
   importLongestTaskMs: number | null;
   captureOverheadRatio: number | null;
@@ -233,6 +238,8 @@ async function main(): Promise<number> {
     classifyVsBaseline: null,
     panelFilterMs100k: null,
     panelFilterMs10k: null,
+    panelFilterFirstPaintMs100k: null,
+    panelFilterFirstPaintMs10k: null,
     panelInitialRenderMs100k: null,
     importLongestTaskMs: null,
     captureOverheadRatio: null,
@@ -311,7 +318,13 @@ async function main(): Promise<number> {
   // ---- browser parts --------------------------------------------------------------------------
   const browserParts = (['panel', 'import', 'capture', 'memory', 'soak'] as const).filter((p) => args.only.has(p));
   const figuresOf: Record<(typeof browserParts)[number], string[]> = {
-    panel: ['panelFilterMs100k', 'panelFilterMs10k', 'panelInitialRenderMs100k'],
+    panel: [
+      'panelFilterMs100k',
+      'panelFilterMs10k',
+      'panelFilterFirstPaintMs100k',
+      'panelFilterFirstPaintMs10k',
+      'panelInitialRenderMs100k',
+    ],
     import: ['importLongestTaskMs'],
     capture: ['captureOverheadRatio'],
     memory: ['bytesPerRecord'],
@@ -372,6 +385,8 @@ async function main(): Promise<number> {
           if (p.hotSpots) report.hotSpots = { ...(report.hotSpots as object), panel: p.hotSpots };
           report.panelFilterMs100k = p.panelFilterMs100k;
           report.panelFilterMs10k = p.panelFilterMs10k;
+          report.panelFilterFirstPaintMs100k = p.panelFilterFirstPaintMs100k;
+          report.panelFilterFirstPaintMs10k = p.panelFilterFirstPaintMs10k;
           report.panelInitialRenderMs100k = p.panelInitialRenderMs100k;
           report.detail.panel = p.detail;
         } catch (error) {
@@ -524,7 +539,11 @@ async function main(): Promise<number> {
       BUDGETS.classifyRealHarRatio,
       `≤ ${BUDGETS.classifyRealHarRatio} (real-HAR part)`,
     ),
-    panelFilterMs100k: budget(report.panelFilterMs100k, BUDGETS.panelFilterMs100k, `≤ ${BUDGETS.panelFilterMs100k} ms`),
+    panelFilterMs100k: budget(
+      report.panelFilterMs100k,
+      BUDGETS.panelFilterMs100k,
+      `≤ ${BUDGETS.panelFilterMs100k} ms (keystroke → complete result painted)`,
+    ),
     panelFilterScaling: budget(
       scaling,
       BUDGETS.panelFilterScaling,
@@ -626,6 +645,8 @@ function printHuman(r: Report): void {
   } else line('classifyVsBaseline', null);
   line('panelFilterMs10k', r.panelFilterMs10k, ' ms');
   line('panelFilterMs100k', r.panelFilterMs100k, ' ms');
+  line('panelFilterFirstPaintMs10k', r.panelFilterFirstPaintMs10k, ' ms');
+  line('panelFilterFirstPaintMs100k', r.panelFilterFirstPaintMs100k, ' ms');
   line('panelInitialRenderMs100k', r.panelInitialRenderMs100k, ' ms');
   line('importLongestTaskMs', r.importLongestTaskMs, ' ms');
   const imp = r.detail.import;

@@ -16,7 +16,7 @@
 import type { PanelSession } from '../harness/index';
 import { startTraffic, trafficState, type TrafficPlan, type TrafficState } from '../harness/traffic';
 import { panelCdp, workerCdp, type Cdp } from './cdp';
-import { typeKeys } from './panel-bench';
+import { keystrokeResults, typeKeys } from './panel-bench';
 import { round } from './stats';
 import type { CommitPhases, PagedRead } from '../../src/platform/capture-db';
 import { writeFile } from 'node:fs/promises';
@@ -653,7 +653,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         await panel.send('Profiler.setSamplingInterval', { interval: 250 });
         await panel.send('Profiler.start');
       }
-      const keys = await session.panelEval(typeKeys, { keys: [...query] });
+      const keys = keystrokeResults(await session.panelEval(typeKeys, { keys: [...query] }));
       if (opts.profileOut) {
         const { profile } = await panel.send<{ profile: TimedCpuProfile }>('Profiler.stop');
         const file = opts.profileOut.replace(/(\.worker)?\.cpuprofile$/, '.panel-filter.cpuprofile');
@@ -667,13 +667,13 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       const last = keys.at(-1)!;
       filter = {
         query,
-        settledMs: Number.isFinite(last.settledMs) ? round(last.settledMs, 1) : null,
+        settledMs: Number.isFinite(last.completeMs) ? round(last.completeMs, 1) : null,
         counts: last.counts,
         expected5xx,
-        keys: keys.map((k) => ({ key: k.key, ms: round(k.ms, 1), settledMs: round(k.settledMs, 1) })),
+        keys: keys.map((k) => ({ key: k.key, ms: round(k.ms, 1), settledMs: round(k.completeMs, 1) })),
       };
       log(
-        `soak: filter keys (ms to paint / settled): ${keys.map((k) => `${k.key} ${round(k.ms, 0)}/${round(k.settledMs, 0)}`).join(', ')}`,
+        `soak: filter keys (ms to paint / settled): ${keys.map((k) => `${k.key} ${round(k.ms, 0)}/${round(k.completeMs, 0)}`).join(', ')}`,
       );
       await session.panelEval(typeKeys, { keys: [...'\b'.repeat(query.length)] });
     } catch (error) {

@@ -23,15 +23,35 @@ describe('KeptRowTops', () => {
     const measured: number[] = [];
     const context = ['width', 'dataset', 0];
     expect([...keeper.measure(all, context, 20, measureOf(all, measured)).tops]).toEqual(expected(all));
-    keeper.measure(some, context, 20, measureOf(some, measured));
-    expect(measured).toHaveLength(12);
+    // A narrower list takes its rows' heights from the list measured before it.
+    const narrower = keeper.measure(some, context, 20, measureOf(some, measured));
+    expect(measured).toHaveLength(10);
+    expect([...narrower.tops]).toEqual(expected(some));
+    expect(narrower.wraps).toBe(true);
     const back = keeper.measure(all, [...context], 20, measureOf(all, measured));
-    expect(measured).toHaveLength(12);
+    expect(measured).toHaveLength(10);
     expect([...back.tops]).toEqual(expected(all));
     expect(back.wraps).toBe(true);
     // Another context (width, font, a changed row): measured again.
     keeper.measure(all, ['width', 'dataset', 1], 20, measureOf(all, measured));
-    expect(measured).toHaveLength(22);
+    expect(measured).toHaveLength(20);
+  });
+
+  it('a new list measures only the rows the list measured last did not hold, in the same context only', () => {
+    const keeper = new KeptRowTops();
+    const last = PositionList.from([2, 4, 5, 8, 10]);
+    const wider = PositionList.from([1, 2, 3, 4, 5, 6, 8, 10, 11]);
+    const measured: number[] = [];
+    keeper.measure(last, ['w'], 20, measureOf(last, measured));
+    measured.length = 0;
+    const result = keeper.measure(wider, ['w'], 20, measureOf(wider, measured));
+    expect(measured).toEqual([1, 3, 6, 11]);
+    expect([...result.tops]).toEqual(expected(wider));
+    // Another width: nothing is taken from the lists measured before.
+    const other = PositionList.from([2, 4]);
+    measured.length = 0;
+    keeper.measure(other, ['w2'], 20, measureOf(other, measured));
+    expect(measured).toEqual([2, 4]);
   });
 
   it('measures only the rows added at either end of a kept list', () => {

@@ -3,7 +3,10 @@
 // kept (dataset.ts, RESULT_CACHE_SIZE): its tops are kept too, so the keystroke measures nothing,
 // where it measured every row of that result (all 100,000 with an empty filter). A kept list that
 // grew since it was measured measures only its new rows, at its end (capture, a streamed import)
-// or at its front (the older rows of an opening).
+// or at its front (the older rows of an opening). A new list (a keystroke's result) takes the heights
+// of its rows from the list measured last in the same context, as far as it holds them: a row's height
+// depends on the row and the context only, so a narrowing measures nothing and a widening only the
+// rows the last list did not show.
 import { GrowingRowTops } from './windowing';
 
 /** The rows of a list by slot, ascending (the dataset's PositionList). */
@@ -33,6 +36,8 @@ export interface MeasuredTops {
 export class KeptRowTops {
   /** Held as long as the list lives: the dataset keeps a dozen results at most. */
   private readonly kept = new WeakMap<SlotList, Kept>();
+  /** The list measured last, whose heights a new list may take. */
+  private last: { list: SlotList; kept: Kept } | null = null;
 
   /**
    * The tops of the list's rows (index i: the row of slot list.get(i)); `heightOf(i)` measures row
@@ -54,17 +59,52 @@ export class KeptRowTops {
     };
     let kept = this.kept.get(list);
     const front = kept && count > 0 ? this.rowsInFront(kept, list, context) : -1;
+    let measureNew = measureRow;
     if (!kept || front < 0) {
+      measureNew = this.knownHeights(list, context, base, measureRow, () => (wraps = true)) ?? measureRow;
       kept = { context, tops: new GrowingRowTops(), first: 0, last: 0, wraps: false };
       this.kept.set(list, kept);
     } else if (front > 0) kept.tops.prepend(front, measureRow);
-    const tops = kept.tops.extend(count, measureRow);
+    const tops = kept.tops.extend(count, measureNew);
     if (count > 0) {
       kept.first = list.get(0);
       kept.last = list.get(count - 1);
     }
     kept.wraps ||= wraps;
+    this.last = { list, kept };
     return { tops, wraps: kept.wraps };
+  }
+
+  /**
+   * For a list measured from its first row: row i's height from the list measured last when that one
+   * holds the row (both lists ascend by slot: one walk), else measured. Null when the last list's
+   * heights are not of this context or no longer match its rows.
+   */
+  private knownHeights(
+    list: SlotList,
+    context: readonly unknown[],
+    base: number,
+    measureRow: (index: number) => number,
+    wrapped: () => void,
+  ): ((index: number) => number) | null {
+    const last = this.last;
+    if (!last || last.list === list || last.kept.tops.count === 0) return null;
+    const from = this.rowsInFront(last.kept, last.list, context);
+    if (from < 0) return null;
+    const old = last.list;
+    const oldTops = last.kept.tops.tops;
+    const end = from + last.kept.tops.count;
+    // From the new list's first row on (a scan's first screen holds only the newest rows).
+    const at = list.length > 0 ? old.search(list.get(0)) : 0;
+    let j = Math.max(from, at < 0 ? -at - 1 : at);
+    return (i) => {
+      const slot = list.get(i);
+      while (j < end && old.get(j) < slot) j++;
+      if (j === end || old.get(j) !== slot) return measureRow(i);
+      const height = oldTops[j - from + 1] - oldTops[j - from];
+      if (height !== base) wrapped();
+      return height;
+    };
   }
 
   /**

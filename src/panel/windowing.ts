@@ -205,6 +205,11 @@ export class GrowingRowTops {
     return this.measured;
   }
 
+  /** Tops of the rows measured (a view: the next extend or prepend may move them). */
+  get tops(): Float64Array {
+    return this.buffer.subarray(0, this.measured + 1);
+  }
+
   /** Tops of rows 0..count-1 (rows below `count` already measured keep their heights). */
   extend(count: number, heightOf: (index: number) => number): Float64Array {
     if (count < this.measured) throw new Error('internal: row tops cannot shrink');

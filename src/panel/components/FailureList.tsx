@@ -204,8 +204,8 @@ export function FailureList({ fallbackViewportHeight = 600 }: FailureListProps) 
       if (lines > 1) wraps = true;
       return base + (lines - 1) * line;
     };
-    // A running re-filter adds rows at the front of the same visible list: measured whole until it ends.
-    if (groupBy !== 'none' || rowSort || order !== 'newest-last' || dataset.scanning) {
+    // A running re-filter adds rows at the front of the same visible list: kept tops measure only those.
+    if (groupBy !== 'none' || rowSort || order !== 'newest-last') {
       const result = rowTops(display.count, heightOf);
       return wraps ? result : null;
     }

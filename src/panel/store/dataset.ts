@@ -89,6 +89,8 @@ export class Dataset {
   revision = 0;
   /** How many times a row was tested against a filter: the cost the incremental paths keep low. */
   testedRows = 0;
+  /** Rows from this slot down have no search text built yet (see warmSearchText). */
+  private coldBelow = SLOT_BASE;
 
   constructor(spec: FilterSpec) {
     this.spec = spec;
@@ -117,6 +119,16 @@ export class Dataset {
 
   get scanning(): boolean {
     return this.job !== null;
+  }
+
+  /** Every row held has its search text built (see warmSearchText). */
+  get searchTextWarm(): boolean {
+    return this.coldBelow <= this.offset || this.rows.length === 0;
+  }
+
+  /** Rows the running scan has still to test (0 when none runs). */
+  get scanLeft(): number {
+    return this.job ? this.job.cursor + 1 : 0;
   }
 
   /** Slots the filter shows, ascending by seq. While scanning: the newest part found so far. */
@@ -265,6 +277,7 @@ export class Dataset {
       }
       this.pushRow(makeRow(record));
     }
+    this.coldBelow = this.offset + this.rows.length;
     this.startScan(this.spec, false);
   }
 
@@ -429,6 +442,18 @@ export class Dataset {
 
   finishScan(): void {
     while (this.job) this.step(Number.MAX_SAFE_INTEGER);
+  }
+
+  /**
+   * Builds the lower-cased search text (Row.hay) of up to `maxRows` rows that have none yet, newest
+   * first, so that the first keystroke after an opening tests rows instead of building their text.
+   * Returns true when every row held has it. Rows appended later build theirs when first tested.
+   */
+  warmSearchText(maxRows: number): boolean {
+    let slot = Math.min(this.coldBelow, this.offset + this.rows.length) - 1;
+    for (let n = 0; slot >= this.offset && n < maxRows; slot--, n++) void this.rows[slot - this.offset].hay;
+    this.coldBelow = slot + 1;
+    return slot < this.offset;
   }
 
   // ---- internals -----------------------------------------------------------------------------

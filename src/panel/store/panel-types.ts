@@ -68,8 +68,22 @@ export interface PanelStoreDeps {
   importHar?: Importer;
   /** Drops the toast after this many ms. Default 1600. */
   toastMs?: number;
-  /** Time budget of the re-filter slice run inside a keystroke, ms. Default 4: leaves room to render and paint. */
+  /**
+   * Time budget of the re-filter slice run inside a keystroke when the scan will not end within
+   * keystrokeScanMs: it stops at a first screen of rows or after this many ms. Default 4.
+   */
   firstSliceMs?: number;
+  /**
+   * A keystroke's re-filter runs to its end inside the keystroke when the rows tested so far say it
+   * ends within this many ms (the complete result in the keystroke's own frame). Default 8.
+   */
+  keystrokeScanMs?: number;
+  /**
+   * Runs a task in an idle period; the task gets the time left in it. Used to build rows' search text
+   * ahead of the first keystroke. Default: requestIdleCallback where there is one and `schedule` is
+   * not given; none (search text built on first use) otherwise.
+   */
+  scheduleIdle?: (task: (timeLeft: () => number) => void) => void;
   /** Time budget of each later slice, ms. Default 10. */
   sliceMs?: number;
   now?: () => number;

@@ -30,6 +30,8 @@ const AUDIT_QUIET_MS = 250;
 const AUDIT_MAX_WAIT_MS = 3_000;
 /** Bucketing per task before the refresh continues in another. */
 const AUDIT_SLICE_MS = 8;
+/** A continuation waits at most this long for an idle period. */
+const AUDIT_IDLE_TIMEOUT_MS = 200;
 
 export function createAuditScheduler(
   set: SetPanelState,
@@ -42,7 +44,17 @@ export function createAuditScheduler(
   // rows runs after the rows are shown, not between two of their messages.
   const quietMs = ctx.deps.scheduleAudit ? 0 : AUDIT_QUIET_MS;
   const now = ctx.deps.now ?? (() => performance.now());
-  const continueAudit = ctx.deps.scheduleAudit ?? ((task: () => void) => void setTimeout(task, 0));
+  // Bucketing the backlog goes on in idle periods (time left in each, or a whole slice when the panel
+  // is never idle for AUDIT_IDLE_TIMEOUT_MS): back-to-back 8 ms tasks right after an opening delayed
+  // every frame of the first keystrokes (issue 18).
+  const continueAudit: (task: (timeLeft?: () => number) => void) => void =
+    ctx.deps.scheduleAudit ??
+    (typeof requestIdleCallback === 'function'
+      ? (task) =>
+          void requestIdleCallback((d) => task(() => (d.didTimeout ? AUDIT_SLICE_MS : d.timeRemaining())), {
+            timeout: AUDIT_IDLE_TIMEOUT_MS,
+          })
+      : (task) => void setTimeout(task, 0));
   let scheduled = false;
   let firstAsked = 0;
   let lastAsked = 0;
@@ -54,7 +66,7 @@ export function createAuditScheduler(
       auditSequences: audit.sequenceCount(),
     });
   };
-  const run = (): void => {
+  const run = (timeLeft?: () => number): void => {
     const t = now();
     if (quietMs > 0 && t - lastAsked < quietMs && t - firstAsked < AUDIT_MAX_WAIT_MS) {
       scheduleAudit(run);
@@ -62,7 +74,7 @@ export function createAuditScheduler(
     }
     // The backlog is bucketed in slices (an import queues thousands of records between two
     // refreshes: bucketing them at once was one long task); the refresh follows once it is in.
-    const deadline = t + AUDIT_SLICE_MS;
+    const deadline = t + Math.min(AUDIT_SLICE_MS, Math.max(1, timeLeft ? timeLeft() : AUDIT_SLICE_MS));
     for (const audit of ctx.lists.audits())
       if (!audit.ingestUntil(deadline, now)) {
         continueAudit(run);

@@ -41,11 +41,23 @@ describe('scan slice', () => {
     expect(s().dataset().visibleRequestCount()).toBe(Math.ceil((SCAN_STEP_ROWS + 10 - 1) / 7));
   });
 
-  it('the first re-filter slice of a keystroke stops once it has a screenful of rows; the rest follows', () => {
-    // A clock that never runs out: only the row count ends the first slice.
-    const { s, runTasks } = setup({ now: () => 0 });
+  it('a keystroke filters every row at once when the rate so far says the scan ends within its budget', () => {
+    // A clock that never runs out: the scan fits whatever its size.
+    const { s, tasks } = setup({ now: () => 0 });
     s().receive(snapshot(manyFailures(3 * SCAN_STEP_ROWS)));
-    runTasks();
+    s().flush();
+    s().setFilterText('failure');
+    expect(s().scanning).toBe(false);
+    expect(s().shown).toBe(3 * SCAN_STEP_ROWS);
+    expect(tasks.length).toBe(0);
+  });
+
+  it('a keystroke whose scan will not fit stops once it has a screenful of rows; the rest follows', () => {
+    // 3 ms per step: after the first 2,000 rows the other 4,000 would take 6 ms more, past the 8 ms budget.
+    let clock = 0;
+    const { s, runTasks } = setup({ now: () => (clock += 3) });
+    s().receive(snapshot(manyFailures(3 * SCAN_STEP_ROWS)));
+    s().flush();
     s().setFilterText('failure');
     expect(s().scanning).toBe(true);
     expect(s().dataset().visible.length).toBe(SCAN_STEP_ROWS);
@@ -53,6 +65,25 @@ describe('scan slice', () => {
     runTasks();
     expect(s().scanning).toBe(false);
     expect(s().shown).toBe(3 * SCAN_STEP_ROWS);
+  });
+
+  it("builds the rows' search text in idle time once no re-filter runs, newest rows first", () => {
+    const idle: Array<(timeLeft: () => number) => void> = [];
+    const { s, runTasks } = setup({ scheduleIdle: (t) => idle.push(t) });
+    s().receive(snapshot(manyFailures(2_500)));
+    runTasks();
+    const d = s().dataset();
+    expect(d.searchTextWarm).toBe(false);
+    expect(idle.length).toBe(1);
+    // An idle period with room for one step (1,000 rows), then the next asks for another period.
+    let left = 2;
+    idle.shift()!(() => left--);
+    expect(d.searchTextWarm).toBe(false);
+    expect(idle.length).toBe(1);
+    while (idle.length) idle.shift()!(() => 50);
+    expect(d.searchTextWarm).toBe(true);
+    s().setFilterText('zzz-no-such-text');
+    expect(s().shown).toBe(0);
   });
 
   it('flush runs a pending re-filter to the end without the scheduler', () => {

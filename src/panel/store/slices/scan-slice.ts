@@ -1,6 +1,7 @@
-// The filter and its re-filter scheduler: a keystroke filters the first screen now and the rest in
-// later tasks, so typing never waits for 100,000 rows; the counts the toolbar shows are published
-// after every step.
+// The filter and its re-filter scheduler: a keystroke filters every row at once when that fits in
+// its frame, else the first screen now and the rest in later tasks, so typing never waits for
+// 100,000 rows; the counts the toolbar shows are published after every step. In idle time the rows'
+// search text is built ahead of the first keystroke.
 import type { StateCreator } from 'zustand/vanilla';
 import { parseFilter, type FilterSpec, type QuickChip } from '../../filter';
 import { listOf } from '../lists';
@@ -31,11 +32,10 @@ export interface ScanScheduler {
   /** Publishes the current view's counts and a new revision, with `extra` in the same update. */
   bump(extra?: Partial<PanelState>): void;
   /**
-   * After a filter change or new snapshot: the first screen now, the rest in later tasks. A
-   * keystroke stops at `enoughRows`; a snapshot or import keeps the whole budget, so an opening
-   * panel has its complete list sooner.
+   * After a new snapshot or import: the first slice now, the rest in later tasks. It keeps its whole
+   * budget, so an opening panel has its complete list sooner.
    */
-  scanNow(extra?: Partial<PanelState>, enoughRows?: number): void;
+  scanNow(extra?: Partial<PanelState>): void;
   /** Schedules the next step of any unfinished re-filter. */
   continueScans(): void;
   /** Sets the filter of every list and re-filters. */
@@ -47,6 +47,8 @@ export interface ScanScheduler {
  * screen holds (the scan runs newest first, so these are the rows in view when pinned to the end).
  */
 const FIRST_SCREEN_ROWS = 200;
+/** Rows whose search text one idle step builds (a fraction of a millisecond). */
+const WARM_STEP_ROWS = 1_000;
 
 export function specOf(filterText: string, chips: readonly QuickChip[], showAll: boolean): FilterSpec {
   return { query: parseFilter(filterText), chips: new Set(chips), showAll };
@@ -69,6 +71,10 @@ function defaultSchedule(task: () => void): void {
   setTimeout(run, 100);
 }
 
+function defaultScheduleIdle(task: (timeLeft: () => number) => void): void {
+  requestIdleCallback((deadline) => task(() => deadline.timeRemaining()));
+}
+
 export function createScanScheduler(
   set: SetPanelState,
   get: GetPanelState,
@@ -78,8 +84,14 @@ export function createScanScheduler(
   const schedule = deps.schedule ?? defaultSchedule;
   const now = deps.now ?? (() => performance.now());
   const firstSliceMs = deps.firstSliceMs ?? 4;
+  const keystrokeScanMs = deps.keystrokeScanMs ?? 8;
   const sliceMs = deps.sliceMs ?? 10;
+  // Tests that drive `schedule` themselves get no idle work unless they give scheduleIdle too.
+  const scheduleIdle =
+    deps.scheduleIdle ??
+    (deps.schedule === undefined && typeof requestIdleCallback === 'function' ? defaultScheduleIdle : null);
   let scheduled = false;
+  let warming = false;
 
   const bump = (extra: Partial<PanelState> = {}): void => {
     const d = lists.dataset(listOf(extra.view ?? get().view, extra.auditOf ?? get().auditOf));
@@ -93,24 +105,57 @@ export function createScanScheduler(
     });
   };
 
-  /**
-   * Runs re-filter steps, the current view's first, until the budget is spent (at least one step),
-   * or until the current view has found `enoughRows`.
-   */
-  const slice = (budgetMs: number, enoughRows = Infinity): void => {
+  /** Runs re-filter steps, the current view's first, until the budget is spent (at least one step). */
+  const slice = (budgetMs: number): void => {
     const deadline = now() + budgetMs;
     const shown = ctx.current();
     const order = [shown, ...lists.datasets().filter((d) => d !== shown)];
     for (const d of order) {
       while (d.scanning) {
         d.step();
-        if (now() >= deadline || shown.visible.length >= enoughRows) return;
+        if (now() >= deadline) return;
       }
     }
   };
 
+  /**
+   * The keystroke's own slice. The current view's scan runs to its end when its rate so far says it
+   * ends within keystrokeScanMs (the complete result is then in this frame); otherwise it stops once
+   * it has a first screen of rows or firstSliceMs is spent, and the rest follows after the paint.
+   */
+  const keystrokeSlice = (): void => {
+    const d = ctx.current();
+    const start = now();
+    const left = d.scanLeft;
+    while (d.scanning) {
+      d.step();
+      const elapsed = now() - start;
+      const tested = left - d.scanLeft;
+      const ends = elapsed + (elapsed / Math.max(1, tested)) * d.scanLeft;
+      if (ends <= keystrokeScanMs && elapsed < keystrokeScanMs) continue;
+      if (elapsed >= firstSliceMs || d.visible.length >= FIRST_SCREEN_ROWS) return;
+    }
+  };
+
+  /** Builds rows' search text in idle periods once no re-filter runs (a keystroke's scan is then cheaper). */
+  const warmSoon = (): void => {
+    if (warming || !scheduleIdle || lists.datasets().every((d) => d.searchTextWarm)) return;
+    warming = true;
+    scheduleIdle((timeLeft) => {
+      warming = false;
+      // A re-filter first: continueScans asks again when it is done.
+      if (lists.datasets().some((d) => d.scanning)) return;
+      for (const d of lists.datasets()) while (timeLeft() > 1 && !d.warmSearchText(WARM_STEP_ROWS));
+      warmSoon();
+    });
+  };
+
   const continueScans = (): void => {
-    if (scheduled || !lists.datasets().some((d) => d.scanning)) return;
+    if (!lists.datasets().some((d) => d.scanning)) {
+      warmSoon();
+      return;
+    }
+    if (scheduled) return;
     scheduled = true;
     schedule(() => {
       scheduled = false;
@@ -120,8 +165,8 @@ export function createScanScheduler(
     });
   };
 
-  const scanNow = (extra: Partial<PanelState> = {}, enoughRows = Infinity): void => {
-    slice(firstSliceMs, enoughRows);
+  const scanNow = (extra: Partial<PanelState> = {}): void => {
+    slice(firstSliceMs);
     bump(extra);
     continueScans();
   };
@@ -136,7 +181,9 @@ export function createScanScheduler(
       const chips = patch.chips ?? state.chips;
       const spec = specOf(filterText, chips, patch.showAll ?? state.settings.showAll);
       for (const d of lists.datasets()) d.setSpec(spec);
-      scanNow({ filterText, chips, filterProblems: spec.query.problems }, FIRST_SCREEN_ROWS);
+      keystrokeSlice();
+      bump({ filterText, chips, filterProblems: spec.query.problems });
+      continueScans();
     },
   };
 }
