@@ -85,10 +85,45 @@ export interface CaptureDb {
 }
 
 /**
- * Rows per read transaction. A record row is about 1.3-1.8 KB and a page of 250 of them ~0.4 MB; a
- * body row is up to maxBodyChars, so body pages are smaller.
+ * Rows per read transaction at most. A record row is about 1.3-1.8 KB and a page of 250 of them ~0.4 MB; a
+ * body row is up to maxBodyChars, so body pages are smaller, and bounded by characters too (below).
  */
 export const READ_PAGE_ROWS = { meta: 64, records: 250, bodies: 50 } as const;
+
+/**
+ * What one read page aims at. A page over READ_PAGE_MS halves the next one; one under a quarter of it
+ * grows the next by half, up to READ_PAGE_ROWS (as the commit bounds adapt). A body page holds about
+ * READ_PAGE_CHARS characters at the last page's mean: 50 bodies of 120,000 characters were 6 M, read
+ * as one transaction, and Chromium hands large values over one by one.
+ */
+export const READ_PAGE_MS = 200;
+export const READ_PAGE_CHARS = 1_000_000;
+/** A read of bodies starts at this many rows (at most ~2 M characters at 256 K a body) and grows from there. */
+export const READ_FIRST_BODY_PAGE_ROWS = 8;
+
+/** The rows the next page asks for, after a page of `rows` (of `asked`) that took `ms` and held `chars` body characters. */
+export function nextReadPageRows(
+  asked: number,
+  max: number,
+  page: { rows: number; ms: number; chars: number },
+): number {
+  let next = asked;
+  if (page.ms > READ_PAGE_MS) next = Math.floor(asked / 2);
+  else if (page.ms < READ_PAGE_MS / 4) next = Math.ceil(asked * 1.5);
+  if (page.chars > 0 && page.rows > 0) next = Math.min(next, Math.floor(READ_PAGE_CHARS / (page.chars / page.rows)));
+  return Math.max(1, Math.min(max, next));
+}
+
+/** The body characters of a page of body rows (0 for other stores' values). */
+function bodyChars(values: readonly unknown[]): number {
+  let chars = 0;
+  for (const value of values) {
+    const v = value as StoredBodies | null;
+    if (typeof v?.body === 'string') chars += v.body.length;
+    if (typeof v?.requestBody === 'string') chars += v.requestBody.length;
+  }
+  return chars;
+}
 
 /** What a clearAll deleted. */
 export interface ClearedRows {
@@ -217,7 +252,8 @@ class IdbCaptureDb implements CaptureDb {
       index: number,
     ) => void,
   ): Promise<void> {
-    const pageRows = READ_PAGE_ROWS[store];
+    const maxRows = READ_PAGE_ROWS[store];
+    let pageRows: number = store === 'bodies' ? READ_FIRST_BODY_PAGE_ROWS : maxRows;
     let after: CaptureSchema[S]['key'] | null = null;
     for (let index = 0; ; index++) {
       const started = performance.now();
@@ -238,9 +274,12 @@ class IdbCaptureDb implements CaptureDb {
       // Keys and values of the same range and count in one transaction: the same rows, in order.
       const [keys, values]: [Array<CaptureSchema[S]['key']>, Array<CaptureSchema[S]['value']>, void] =
         await Promise.all([os.getAllKeys(query, pageRows), keysOnly ? [] : os.getAll(query, pageRows), tx.done]);
-      onPage(keys, values, performance.now() - started, index);
+      const ms = performance.now() - started;
+      onPage(keys, values, ms, index);
       if (keys.length < pageRows) return;
       after = keys[keys.length - 1];
+      const chars = store === 'bodies' && !keysOnly ? bodyChars(values) : 0;
+      pageRows = nextReadPageRows(pageRows, maxRows, { rows: keys.length, ms, chars });
     }
   }
 
