@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import {
-  READ_FIRST_BODY_PAGE_ROWS,
+  READ_FIRST_PAGE_ROWS,
   READ_PAGE_CHARS,
   READ_PAGE_MS,
   READ_PAGE_ROWS,
@@ -91,6 +91,16 @@ describe('openCaptureDb paged reads', () => {
     return db;
   }
 
+  /** The pages of a read of `n` rows that starts at `first` rows a page and grows by half each page up to `max`. */
+  function pagesGrowing(first: number, max: number, n: number): number {
+    let pages = 0;
+    for (let page = first, read = 0; ; page = Math.min(max, Math.ceil(page * 1.5))) {
+      pages++;
+      read += page;
+      if (read > n) return pages;
+    }
+  }
+
   it('loads every row of every store across several pages, each with its own key, in key order', async () => {
     const rows = READ_PAGE_ROWS.records + 7; // more than a page of records and several of bodies
     const db = await filled([3, 1, 2], rows);
@@ -109,6 +119,10 @@ describe('openCaptureDb paged reads', () => {
       pages(3, READ_PAGE_ROWS.meta) + pages(3 * rows, READ_PAGE_ROWS.records) + pages(3 * rows, READ_PAGE_ROWS.bodies),
     );
     expect(loaded.read!.byStore?.records?.rows).toBe(3 * rows);
+    // Records start small and grow by half a page while pages are fast: at least as many pages as that makes.
+    expect(loaded.read!.byStore?.records?.pages).toBeGreaterThanOrEqual(
+      pagesGrowing(READ_FIRST_PAGE_ROWS.records, READ_PAGE_ROWS.records, 3 * rows),
+    );
     expect(loaded.read!.totalMs).toBeGreaterThanOrEqual(loaded.read!.longestPageMs);
   });
 
@@ -135,7 +149,7 @@ describe('openCaptureDb paged reads', () => {
     expect(loaded.bodies.every((b) => b.value.body === body)).toBe(true);
     // A few bodies first, then 4 a page (one page of 50 would have held all 4 M characters).
     expect(loaded.read!.byStore?.bodies?.pages).toBeGreaterThanOrEqual(
-      1 + Math.ceil((16 - READ_FIRST_BODY_PAGE_ROWS) / 4),
+      1 + Math.ceil((16 - READ_FIRST_PAGE_ROWS.bodies) / 4),
     );
   });
 
