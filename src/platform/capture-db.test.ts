@@ -124,6 +124,9 @@ describe('openCaptureDb paged reads', () => {
       pagesGrowing(READ_FIRST_PAGE_ROWS.records, READ_PAGE_ROWS.records, 3 * rows),
     );
     expect(loaded.read!.totalMs).toBeGreaterThanOrEqual(loaded.read!.longestPageMs);
+    // Each page says how late the event loop ran meanwhile.
+    expect(loaded.read!.pageLateMs).toHaveLength(loaded.read!.pages);
+    expect(loaded.read!.pageLateMs!.every((ms) => ms >= 0)).toBe(true);
   });
 
   it("reads one tab's rows in pages and nothing of its neighbours", async () => {

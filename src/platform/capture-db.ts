@@ -61,9 +61,15 @@ export interface PagedRead {
   longestPageMs: number;
   totalMs: number;
   /** Which page was the slowest: its store, its place in that store's read (0-based), its rows. */
-  slowestPage?: { store: 'meta' | ReadableStore; index: number; rows: number };
+  slowestPage?: { store: 'meta' | ReadableStore; index: number; rows: number; lateMs?: number };
   /** A worker start's read: every page's ms (rounded), in order, and the pages and rows per store. */
   pageMs?: number[];
+  /**
+   * A worker start's read: how late the worker's event loop ran during each page (ms, rounded; a 25 ms
+   * timer's largest delay). A page about as slow as its lateness waited for the worker's thread (a long
+   * task: a message, a GC, the page's own values), not for the backend.
+   */
+  pageLateMs?: number[];
   byStore?: Partial<Record<'meta' | ReadableStore, { pages: number; rows: number; ms: number }>>;
 }
 
@@ -197,6 +203,26 @@ function tabRange(tabId: number): IDBKeyRange {
   return IDBKeyRange.bound([tabId], [tabId, []]);
 }
 
+/** How late the event loop runs: a timer every `periodMs`, its largest delay since the last take(). */
+function loopLateness(periodMs = 25): { take(): number; stop(): void } {
+  let due = performance.now() + periodMs;
+  let late = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    late = Math.max(late, now - due);
+    due = now + periodMs;
+  }, periodMs);
+  return {
+    take() {
+      // A tick still overdue counts too: the task that delays it may have just ended.
+      const out = Math.max(late, performance.now() - due);
+      late = 0;
+      return Math.max(0, out);
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
 class IdbCaptureDb implements CaptureDb {
   constructor(private readonly db: IDBPDatabase<CaptureSchema>) {}
 
@@ -293,38 +319,46 @@ class IdbCaptureDb implements CaptureDb {
     // No write runs meanwhile (the worker loads before it handles any event), so the pages add up
     // to one consistent read.
     const pageMs: number[] = [];
+    const pageLateMs: number[] = [];
     const byStore: NonNullable<PagedRead['byStore']> = {};
-    const read: PagedRead = { rows: 0, pages: 0, longestPageMs: 0, totalMs: 0, pageMs, byStore };
+    const read: PagedRead = { rows: 0, pages: 0, longestPageMs: 0, totalMs: 0, pageMs, pageLateMs, byStore };
     const out: LoadedRows = { metas: [], records: [], bodies: [], carried: [], read };
     const started = performance.now();
+    const loop = loopLateness();
     const page = (store: 'meta' | ReadableStore, rows: number, ms: number, index: number) => {
+      const lateMs = Math.round(loop.take());
       read.rows += rows;
       read.pages++;
       pageMs.push(Math.round(ms));
+      pageLateMs.push(lateMs);
       const of = (byStore[store] ??= { pages: 0, rows: 0, ms: 0 });
       of.pages++;
       of.rows += rows;
       of.ms = Math.round(of.ms + ms);
       if (ms < read.longestPageMs) return;
       read.longestPageMs = ms;
-      read.slowestPage = { store, index, rows };
+      read.slowestPage = { store, index, rows, lateMs };
     };
-    await this.readPaged('meta', null, false, (keys, values, ms, index) => {
-      page('meta', keys.length, ms, index);
-      keys.forEach((key, i) => {
-        // Numbers sort before arrays: the tabs' metas, then their carried copies.
-        if (typeof key === 'number') out.metas.push({ tabId: key, value: values[i] });
-        else out.carried.push({ key, value: values[i] });
+    try {
+      await this.readPaged('meta', null, false, (keys, values, ms, index) => {
+        page('meta', keys.length, ms, index);
+        keys.forEach((key, i) => {
+          // Numbers sort before arrays: the tabs' metas, then their carried copies.
+          if (typeof key === 'number') out.metas.push({ tabId: key, value: values[i] });
+          else out.carried.push({ key, value: values[i] });
+        });
       });
-    });
-    await this.readPaged('records', null, false, (keys, values, ms, index) => {
-      page('records', keys.length, ms, index);
-      keys.forEach((key, i) => out.records.push({ key, value: values[i] }));
-    });
-    await this.readPaged('bodies', null, false, (keys, values, ms, index) => {
-      page('bodies', keys.length, ms, index);
-      keys.forEach((key, i) => out.bodies.push({ key, value: values[i] }));
-    });
+      await this.readPaged('records', null, false, (keys, values, ms, index) => {
+        page('records', keys.length, ms, index);
+        keys.forEach((key, i) => out.records.push({ key, value: values[i] }));
+      });
+      await this.readPaged('bodies', null, false, (keys, values, ms, index) => {
+        page('bodies', keys.length, ms, index);
+        keys.forEach((key, i) => out.bodies.push({ key, value: values[i] }));
+      });
+    } finally {
+      loop.stop();
+    }
     read.totalMs = performance.now() - started;
     return out;
   }
