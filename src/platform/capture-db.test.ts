@@ -129,6 +129,22 @@ describe('openCaptureDb paged reads', () => {
     expect(loaded.read!.pageLateMs!.every((ms) => ms >= 0)).toBe(true);
   });
 
+  it('reads the same rows where the backend has no getAllRecords (Firefox): getAllKeys and getAll instead', async () => {
+    const db = await filled([1, 2], READ_PAGE_ROWS.records + 3);
+    const withRecords = await db.loadAll();
+    const proto = IDBObjectStore.prototype as { getAllRecords?: unknown };
+    const getAllRecords = proto.getAllRecords;
+    expect(typeof getAllRecords).toBe('function');
+    delete proto.getAllRecords;
+    try {
+      const without = await db.loadAll();
+      for (const part of ['metas', 'records', 'bodies', 'carried'] as const)
+        expect(without[part]).toEqual(withRecords[part]);
+    } finally {
+      proto.getAllRecords = getAllRecords;
+    }
+  });
+
   it("reads one tab's rows in pages and nothing of its neighbours", async () => {
     const db = await filled([1, 2, 3], READ_PAGE_ROWS.records * 2);
     const records = await db.readTab('records', 2);

@@ -302,10 +302,27 @@ class IdbCaptureDb implements CaptureDb {
       const os = tx.objectStore(store) as unknown as {
         getAllKeys(q: IDBKeyRange | null, n: number): Promise<Array<CaptureSchema[S]['key']>>;
         getAll(q: IDBKeyRange | null, n: number): Promise<Array<CaptureSchema[S]['value']>>;
+        /** Chromium 141+: keys and values in one request (Firefox 140 has none). */
+        getAllRecords?(options: {
+          query: IDBKeyRange | null;
+          count: number;
+        }): Promise<Array<{ primaryKey: CaptureSchema[S]['key']; value: CaptureSchema[S]['value'] }>>;
       };
-      // Keys and values of the same range and count in one transaction: the same rows, in order.
-      const [keys, values]: [Array<CaptureSchema[S]['key']>, Array<CaptureSchema[S]['value']>, void] =
-        await Promise.all([os.getAllKeys(query, pageRows), keysOnly ? [] : os.getAll(query, pageRows), tx.done]);
+      let keys: Array<CaptureSchema[S]['key']>;
+      let values: Array<CaptureSchema[S]['value']> = [];
+      if (!keysOnly && typeof os.getAllRecords === 'function') {
+        // One request instead of two over the same rows: the backend walks the range once.
+        const [rows] = await Promise.all([os.getAllRecords({ query, count: pageRows }), tx.done]);
+        keys = rows.map((r) => r.primaryKey);
+        values = rows.map((r) => r.value);
+      } else {
+        // Keys and values of the same range and count in one transaction: the same rows, in order.
+        [keys, values] = await Promise.all([
+          os.getAllKeys(query, pageRows),
+          keysOnly ? [] : os.getAll(query, pageRows),
+          tx.done,
+        ]);
+      }
       const ms = performance.now() - started;
       onPage(keys, values, ms, index);
       if (keys.length < pageRows) return;
