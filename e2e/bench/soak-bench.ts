@@ -715,7 +715,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       null) as PagedRead | null;
     if (restartLoad)
       log(
-        `soak: the restarted worker read ${restartLoad.rows} rows in ${restartLoad.pages} pages, ${round(restartLoad.totalMs, 0)} ms, slowest page ${round(restartLoad.longestPageMs, 0)} ms ${JSON.stringify(restartLoad.slowestPage ?? null)}`,
+        `soak: the restarted worker read ${restartLoad.rows} rows in ${restartLoad.pages} pages, ${round(restartLoad.totalMs, 0)} ms, slowest page ${round(restartLoad.longestPageMs, 0)} ms ${JSON.stringify(restartLoad.slowestPage ?? null)}; the worker's event loop ran up to ${Math.max(0, ...(restartLoad.pageLateMs ?? []))} ms late during a page`,
       );
     const maxReadMs = Math.max(
       ...samples.map((s) => s.pointReadMs),

@@ -61,9 +61,15 @@ export interface PagedRead {
   longestPageMs: number;
   totalMs: number;
   /** Which page was the slowest: its store, its place in that store's read (0-based), its rows. */
-  slowestPage?: { store: 'meta' | ReadableStore; index: number; rows: number };
+  slowestPage?: { store: 'meta' | ReadableStore; index: number; rows: number; lateMs?: number };
   /** A worker start's read: every page's ms (rounded), in order, and the pages and rows per store. */
   pageMs?: number[];
+  /**
+   * A worker start's read: how late the worker's event loop ran during each page (ms, rounded; a 25 ms
+   * timer's largest delay). A page about as slow as its lateness waited for the worker's thread (a long
+   * task: a message, a GC, the page's own values), not for the backend.
+   */
+  pageLateMs?: number[];
   byStore?: Partial<Record<'meta' | ReadableStore, { pages: number; rows: number; ms: number }>>;
 }
 
@@ -85,10 +91,51 @@ export interface CaptureDb {
 }
 
 /**
- * Rows per read transaction. A record row is about 1.3-1.8 KB and a page of 250 of them ~0.4 MB; a
- * body row is up to maxBodyChars, so body pages are smaller.
+ * Rows per read transaction at most. A record row is about 1.3-1.8 KB and a page of 250 of them ~0.4 MB; a
+ * body row is up to maxBodyChars, so body pages are smaller, and bounded by characters too (below).
  */
 export const READ_PAGE_ROWS = { meta: 64, records: 250, bodies: 50 } as const;
+
+/**
+ * The rows a read's first page asks for; later pages grow from there while they stay fast. A worker's
+ * first page is read while everything else of its start competes for the thread (the soak's slowest
+ * page, 1,558 ms, was the first page of records at 250 rows), so no store starts at its maximum. 8
+ * bodies are at most ~2 M characters at 256 K a body.
+ */
+export const READ_FIRST_PAGE_ROWS = { meta: 16, records: 32, bodies: 8 } as const;
+
+/**
+ * What one read page aims at. A page over READ_PAGE_MS halves the next one; one under a quarter of it
+ * grows the next by half, up to READ_PAGE_ROWS (as the commit bounds adapt). A body page holds about
+ * READ_PAGE_CHARS characters at the last page's mean: 50 bodies of 120,000 characters were 6 M, read
+ * as one transaction, and Chromium hands large values over one by one.
+ */
+export const READ_PAGE_MS = 200;
+export const READ_PAGE_CHARS = 1_000_000;
+
+/** The rows the next page asks for, after a page of `rows` (of `asked`) that took `ms` and held `chars` body characters. */
+export function nextReadPageRows(
+  asked: number,
+  max: number,
+  page: { rows: number; ms: number; chars: number },
+): number {
+  let next = asked;
+  if (page.ms > READ_PAGE_MS) next = Math.floor(asked / 2);
+  else if (page.ms < READ_PAGE_MS / 4) next = Math.ceil(asked * 1.5);
+  if (page.chars > 0 && page.rows > 0) next = Math.min(next, Math.floor(READ_PAGE_CHARS / (page.chars / page.rows)));
+  return Math.max(1, Math.min(max, next));
+}
+
+/** The body characters of a page of body rows (0 for other stores' values). */
+function bodyChars(values: readonly unknown[]): number {
+  let chars = 0;
+  for (const value of values) {
+    const v = value as StoredBodies | null;
+    if (typeof v?.body === 'string') chars += v.body.length;
+    if (typeof v?.requestBody === 'string') chars += v.requestBody.length;
+  }
+  return chars;
+}
 
 /** What a clearAll deleted. */
 export interface ClearedRows {
@@ -156,6 +203,26 @@ function tabRange(tabId: number): IDBKeyRange {
   return IDBKeyRange.bound([tabId], [tabId, []]);
 }
 
+/** How late the event loop runs: a timer every `periodMs`, its largest delay since the last take(). */
+function loopLateness(periodMs = 25): { take(): number; stop(): void } {
+  let due = performance.now() + periodMs;
+  let late = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    late = Math.max(late, now - due);
+    due = now + periodMs;
+  }, periodMs);
+  return {
+    take() {
+      // A tick still overdue counts too: the task that delays it may have just ended.
+      const out = Math.max(late, performance.now() - due);
+      late = 0;
+      return Math.max(0, out);
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
 class IdbCaptureDb implements CaptureDb {
   constructor(private readonly db: IDBPDatabase<CaptureSchema>) {}
 
@@ -217,7 +284,8 @@ class IdbCaptureDb implements CaptureDb {
       index: number,
     ) => void,
   ): Promise<void> {
-    const pageRows = READ_PAGE_ROWS[store];
+    const maxRows = READ_PAGE_ROWS[store];
+    let pageRows: number = READ_FIRST_PAGE_ROWS[store];
     let after: CaptureSchema[S]['key'] | null = null;
     for (let index = 0; ; index++) {
       const started = performance.now();
@@ -234,13 +302,33 @@ class IdbCaptureDb implements CaptureDb {
       const os = tx.objectStore(store) as unknown as {
         getAllKeys(q: IDBKeyRange | null, n: number): Promise<Array<CaptureSchema[S]['key']>>;
         getAll(q: IDBKeyRange | null, n: number): Promise<Array<CaptureSchema[S]['value']>>;
+        /** Chromium 141+: keys and values in one request (Firefox 140 has none). */
+        getAllRecords?(options: {
+          query: IDBKeyRange | null;
+          count: number;
+        }): Promise<Array<{ primaryKey: CaptureSchema[S]['key']; value: CaptureSchema[S]['value'] }>>;
       };
-      // Keys and values of the same range and count in one transaction: the same rows, in order.
-      const [keys, values]: [Array<CaptureSchema[S]['key']>, Array<CaptureSchema[S]['value']>, void] =
-        await Promise.all([os.getAllKeys(query, pageRows), keysOnly ? [] : os.getAll(query, pageRows), tx.done]);
-      onPage(keys, values, performance.now() - started, index);
+      let keys: Array<CaptureSchema[S]['key']>;
+      let values: Array<CaptureSchema[S]['value']> = [];
+      if (!keysOnly && typeof os.getAllRecords === 'function') {
+        // One request instead of two over the same rows: the backend walks the range once.
+        const [rows] = await Promise.all([os.getAllRecords({ query, count: pageRows }), tx.done]);
+        keys = rows.map((r) => r.primaryKey);
+        values = rows.map((r) => r.value);
+      } else {
+        // Keys and values of the same range and count in one transaction: the same rows, in order.
+        [keys, values] = await Promise.all([
+          os.getAllKeys(query, pageRows),
+          keysOnly ? [] : os.getAll(query, pageRows),
+          tx.done,
+        ]);
+      }
+      const ms = performance.now() - started;
+      onPage(keys, values, ms, index);
       if (keys.length < pageRows) return;
       after = keys[keys.length - 1];
+      const chars = store === 'bodies' && !keysOnly ? bodyChars(values) : 0;
+      pageRows = nextReadPageRows(pageRows, maxRows, { rows: keys.length, ms, chars });
     }
   }
 
@@ -248,38 +336,46 @@ class IdbCaptureDb implements CaptureDb {
     // No write runs meanwhile (the worker loads before it handles any event), so the pages add up
     // to one consistent read.
     const pageMs: number[] = [];
+    const pageLateMs: number[] = [];
     const byStore: NonNullable<PagedRead['byStore']> = {};
-    const read: PagedRead = { rows: 0, pages: 0, longestPageMs: 0, totalMs: 0, pageMs, byStore };
+    const read: PagedRead = { rows: 0, pages: 0, longestPageMs: 0, totalMs: 0, pageMs, pageLateMs, byStore };
     const out: LoadedRows = { metas: [], records: [], bodies: [], carried: [], read };
     const started = performance.now();
+    const loop = loopLateness();
     const page = (store: 'meta' | ReadableStore, rows: number, ms: number, index: number) => {
+      const lateMs = Math.round(loop.take());
       read.rows += rows;
       read.pages++;
       pageMs.push(Math.round(ms));
+      pageLateMs.push(lateMs);
       const of = (byStore[store] ??= { pages: 0, rows: 0, ms: 0 });
       of.pages++;
       of.rows += rows;
       of.ms = Math.round(of.ms + ms);
       if (ms < read.longestPageMs) return;
       read.longestPageMs = ms;
-      read.slowestPage = { store, index, rows };
+      read.slowestPage = { store, index, rows, lateMs };
     };
-    await this.readPaged('meta', null, false, (keys, values, ms, index) => {
-      page('meta', keys.length, ms, index);
-      keys.forEach((key, i) => {
-        // Numbers sort before arrays: the tabs' metas, then their carried copies.
-        if (typeof key === 'number') out.metas.push({ tabId: key, value: values[i] });
-        else out.carried.push({ key, value: values[i] });
+    try {
+      await this.readPaged('meta', null, false, (keys, values, ms, index) => {
+        page('meta', keys.length, ms, index);
+        keys.forEach((key, i) => {
+          // Numbers sort before arrays: the tabs' metas, then their carried copies.
+          if (typeof key === 'number') out.metas.push({ tabId: key, value: values[i] });
+          else out.carried.push({ key, value: values[i] });
+        });
       });
-    });
-    await this.readPaged('records', null, false, (keys, values, ms, index) => {
-      page('records', keys.length, ms, index);
-      keys.forEach((key, i) => out.records.push({ key, value: values[i] }));
-    });
-    await this.readPaged('bodies', null, false, (keys, values, ms, index) => {
-      page('bodies', keys.length, ms, index);
-      keys.forEach((key, i) => out.bodies.push({ key, value: values[i] }));
-    });
+      await this.readPaged('records', null, false, (keys, values, ms, index) => {
+        page('records', keys.length, ms, index);
+        keys.forEach((key, i) => out.records.push({ key, value: values[i] }));
+      });
+      await this.readPaged('bodies', null, false, (keys, values, ms, index) => {
+        page('bodies', keys.length, ms, index);
+        keys.forEach((key, i) => out.bodies.push({ key, value: values[i] }));
+      });
+    } finally {
+      loop.stop();
+    }
     read.totalMs = performance.now() - started;
     return out;
   }
