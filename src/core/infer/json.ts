@@ -947,6 +947,19 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   if (failure === undefined && failureSentence && !payload && !resourceLike && keys <= 4) return true;
   if (failure === true && invalidWord && !hasMessage && !errorMessage && keys > 8) return undefined;
   if (failure === undefined && statusText !== undefined && statusText !== 0 && errorMessage && keys <= 4) return true;
+  // `{status: 0, error_message}` (CyberPanel), `{status: "0", message: "Unknown action", result: null}` (Etherscan-style
+  // explorers): a status of 0 is a false flag when the text beside it says failure and no payload came back; beside a
+  // payload or a success word it stays the success code it is elsewhere (`{status: 0, result: {…}}`, `status_message: "ok"`).
+  if (
+    failure === undefined &&
+    (appStatus === 0 || statusText === 0) &&
+    (errorMessage || loneFailure) &&
+    !successMessage &&
+    !payload &&
+    !resourceLike &&
+    keys <= 4
+  )
+    return true;
   if (failure === undefined && statusText !== undefined && SUCCESS_WORDS.has(String(statusText))) failure = false;
   if (failure === undefined && numericFlag !== undefined && !counts && !resourceLike) {
     if (numericFlag === 0 && (hasMessage || codeOnlyData)) return true;

@@ -10,7 +10,7 @@ export const LONE_MESSAGE_KEYS: ReadonlySet<string> = new Set(MESSAGE_KEYS.keys(
 
 /** Words of a failed call: a refusal, a missing or conflicting resource, a broken input, a limit hit, a service down. */
 const FAILURE_WORDS =
-  /\b(?:invalid|error|failed|failure|unable|cannot|can ?not|could ?n[o']t|unauthori[sz]ed|forbidden|denied|rejected|refused|expired|missing|malformed|corrupt(?:ed)?|incorrect|wrong|insufficient|blocked|suspended|mismatch(?:ed)?|bad request|no such|too many|(?:limit|quota) (?:exceeded|reached)|exceeded|(?:temporarily|currently) (?:unavailable|down|offline|disabled)|(?:service|server|system) (?:is )?(?:unavailable|busy|overloaded)|try again later|timed out|already (?:exists?|registered|taken|in use|used)|do(?:es)? ?n[o']t exist|not (?:found|allowed|permitted|authori[sz]ed|authenticated|valid|exist|supported|enabled|available|active|verified|logged in))\b/i;
+  /\b(?:invalid|error|failed|failure|unable|cannot|can ?not|could ?n[o']t|unauthori[sz]ed|forbidden|denied|rejected|refused|expired|missing|malformed|corrupt(?:ed)?|incorrect|wrong|insufficient|blocked|suspended|mismatch(?:ed)?|bad request|no such|too many|(?:limit|quota) (?:exceeded|reached)|exceeded|(?:temporarily|currently) (?:unavailable|down|offline|disabled)|(?:service|server|system) (?:is )?(?:unavailable|busy|overloaded)|try again later|timed out|already (?:exists?|registered|taken|in use|used)|do(?:es)? ?n[o']t exist|unknown|not (?:found|allowed|permitted|authori[sz]ed|authenticated|valid|exist|supported|enabled|available|active|verified|logged in))\b/i;
 
 /**
  * Words that make the sentence a success, an empty result or work still under way, not a failure ("Deleted
