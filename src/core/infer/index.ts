@@ -238,7 +238,9 @@ export function inferMissing(
           httpEquivalent: extracted.httpEquivalent ?? dav.status,
         };
       }
-      if (fields.rootError && word === undefined) notes.push('the body reports a failure (its root is an <error>)');
+      if (fields.exceptionReport) notes.push('the body is an OGC exception report');
+      else if (fields.rootError && word === undefined)
+        notes.push('the body reports a failure (its root is an <error>)');
       else if (fields.batchError) notes.push('the body reports a failed entry of the batch');
       else if (fields.rootFlagFailure && word === undefined)
         notes.push('the body reports a failure (a flag on its root element says so)');
@@ -319,6 +321,11 @@ export function inferMissing(
   }
   if (xml) {
     const fields = xml.fields(true);
+    // An OGC exception report is read by its standard: its exception's code attribute and text, nothing else.
+    if (fields.exceptionReport) {
+      if (missing(out.errorCode) && fields.code) out.errorCode = fields.code;
+      if (missing(out.message) && fields.message) out.message = fields.message;
+    }
     // The same envelope inference a JSON body gets, on the document's tree; the XML rules fill what it left.
     const inferred = xml.asJson();
     const current = typeof out.message === 'string' ? out.message.trim() : '';
@@ -327,7 +334,12 @@ export function inferMissing(
       if (missing(out.errorCode)) out.errorCode = current;
       out.message = inferred.message;
     }
-    if (missing(out.errorCode) && inferred?.errorCode !== undefined && String(inferred.errorCode) !== String(status)) {
+    if (
+      missing(out.errorCode) &&
+      !fields.exceptionReport &&
+      inferred?.errorCode !== undefined &&
+      String(inferred.errorCode) !== String(status)
+    ) {
       out.errorCode = inferred.errorCode;
       notes.push(`errorCode inferred from body.${inferred.errorCodeField}`);
     }
