@@ -2,7 +2,7 @@
 // support ID, wait, retry hint, a 2xx body's own failure) is inferred here from the body alone.
 // Inferred values never replace what a recognizer, a catalog entry or a rule said.
 import type { BodyView, Extracted } from '../types';
-import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
+import { FAILURE_WORDS, isGenericMessage, SUCCESS_WORDS } from './dictionaries';
 import { embeddedHttpStatus, fillPlaceholders, inferJson, isNoCode, jsonInside } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageLines, pageText, supportIdInText } from './markup';
 import { multistatusFailure, unreadXmlFields, xmlFields, type XmlFields } from './xml';
@@ -251,6 +251,11 @@ export function inferMissing(
       // members are judged by WebDAV's rules above alone.
       else if (status !== 207 && xmlFailureInWords(xml.asJson()))
         notes.push('the body reports a failure (inferred from its status fields)');
+      // A reply whose own message, near the top, is a refusal (`<reply><code>110</code><detail>Invalid API Key
+      // (Permission denied)</detail>`), the API's code beside it or not: the words the JSON inference reads as a
+      // failure when a body is only a message. Not when the document's status word says it went through.
+      else if (status !== 207 && xmlMessageSaysFailure(xml.asJson(), word))
+        notes.push('the body reports a failure (its message says so)');
       else return extracted;
     } else {
       // A stream of JSON lines whose later line reports the failure (Docker pull/build, Ollama, a Kubernetes watch).
@@ -404,6 +409,17 @@ function xmlReading(text: string, status: number): XmlReading {
       return inferred.value;
     },
   };
+}
+
+/** Deepest element (counted from the document's content) whose text may speak for the whole reply. */
+const MAX_REPLY_MESSAGE_DEPTH = 2;
+
+/** An XML document whose message, at most two levels down, says the call failed, and nothing says it succeeded. */
+function xmlMessageSaysFailure(inferred: ReturnType<typeof inferJson> | undefined, word: string | undefined): boolean {
+  if (!inferred || inferred.saysFailure === false || (word !== undefined && SUCCESS_WORDS.has(word))) return false;
+  const field = inferred.messageField;
+  if (typeof inferred.message !== 'string' || field === undefined) return false;
+  return field.split('.').length <= MAX_REPLY_MESSAGE_DEPTH && saysFailureAlone(inferred.message);
 }
 
 /** An XML document's inferred failure that comes with a sentence saying what failed. */
