@@ -2,7 +2,7 @@
 // support ID, wait, retry hint, a 2xx body's own failure) is inferred here from the body alone.
 // Inferred values never replace what a recognizer, a catalog entry or a rule said.
 import type { BodyView, Extracted } from '../types';
-import { FAILURE_WORDS, isGenericMessage } from './dictionaries';
+import { FAILURE_WORDS, isGenericMessage, SUCCESS_WORDS } from './dictionaries';
 import { embeddedHttpStatus, fillPlaceholders, inferJson, isNoCode, jsonInside } from './json';
 import { codeInPage, htmlMessage, isBlockPage, pageLines, pageText, supportIdInText } from './markup';
 import { multistatusFailure, unreadXmlFields, xmlFields, type XmlFields } from './xml';
@@ -238,7 +238,9 @@ export function inferMissing(
           httpEquivalent: extracted.httpEquivalent ?? dav.status,
         };
       }
-      if (fields.rootError && word === undefined) notes.push('the body reports a failure (its root is an <error>)');
+      if (fields.exceptionReport) notes.push('the body is an OGC exception report');
+      else if (fields.rootError && word === undefined)
+        notes.push('the body reports a failure (its root is an <error>)');
       else if (fields.batchError) notes.push('the body reports a failed entry of the batch');
       else if (fields.rootFlagFailure && word === undefined)
         notes.push('the body reports a failure (a flag on its root element says so)');
@@ -249,6 +251,11 @@ export function inferMissing(
       // members are judged by WebDAV's rules above alone.
       else if (status !== 207 && xmlFailureInWords(xml.asJson()))
         notes.push('the body reports a failure (inferred from its status fields)');
+      // A reply whose own message, near the top, is a refusal (`<reply><code>110</code><detail>Invalid API Key
+      // (Permission denied)</detail>`), the API's code beside it or not: the words the JSON inference reads as a
+      // failure when a body is only a message. Not when the document's status word says it went through.
+      else if (status !== 207 && xmlMessageSaysFailure(xml.asJson(), word))
+        notes.push('the body reports a failure (its message says so)');
       else return extracted;
     } else {
       // A stream of JSON lines whose later line reports the failure (Docker pull/build, Ollama, a Kubernetes watch).
@@ -319,6 +326,11 @@ export function inferMissing(
   }
   if (xml) {
     const fields = xml.fields(true);
+    // An OGC exception report is read by its standard: its exception's code attribute and text, nothing else.
+    if (fields.exceptionReport) {
+      if (missing(out.errorCode) && fields.code) out.errorCode = fields.code;
+      if (missing(out.message) && fields.message) out.message = fields.message;
+    }
     // The same envelope inference a JSON body gets, on the document's tree; the XML rules fill what it left.
     const inferred = xml.asJson();
     const current = typeof out.message === 'string' ? out.message.trim() : '';
@@ -327,7 +339,12 @@ export function inferMissing(
       if (missing(out.errorCode)) out.errorCode = current;
       out.message = inferred.message;
     }
-    if (missing(out.errorCode) && inferred?.errorCode !== undefined && String(inferred.errorCode) !== String(status)) {
+    if (
+      missing(out.errorCode) &&
+      !fields.exceptionReport &&
+      inferred?.errorCode !== undefined &&
+      String(inferred.errorCode) !== String(status)
+    ) {
       out.errorCode = inferred.errorCode;
       notes.push(`errorCode inferred from body.${inferred.errorCodeField}`);
     }
@@ -392,6 +409,17 @@ function xmlReading(text: string, status: number): XmlReading {
       return inferred.value;
     },
   };
+}
+
+/** Deepest element (counted from the document's content) whose text may speak for the whole reply. */
+const MAX_REPLY_MESSAGE_DEPTH = 2;
+
+/** An XML document whose message, at most two levels down, says the call failed, and nothing says it succeeded. */
+function xmlMessageSaysFailure(inferred: ReturnType<typeof inferJson> | undefined, word: string | undefined): boolean {
+  if (!inferred || inferred.saysFailure === false || (word !== undefined && SUCCESS_WORDS.has(word))) return false;
+  const field = inferred.messageField;
+  if (typeof inferred.message !== 'string' || field === undefined) return false;
+  return field.split('.').length <= MAX_REPLY_MESSAGE_DEPTH && saysFailureAlone(inferred.message);
 }
 
 /** An XML document's inferred failure that comes with a sentence saying what failed. */

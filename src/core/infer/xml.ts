@@ -34,6 +34,8 @@ export interface XmlFields {
   details?: string;
   /** A batch answer names a failed entry (AWS Query `<BatchResultErrorEntry>`, SNS `<Failed><member>`). */
   batchError?: boolean;
+  /** The document is an OGC exception report (WMS `<ServiceExceptionReport>`, OWS `<ExceptionReport>`). */
+  exceptionReport?: boolean;
 }
 
 /** One element of the document: its local name, that name lower-cased, and its parsed node. */
@@ -95,6 +97,12 @@ export function xmlFields(doc: XmlDocument, byDictionary = true): XmlFields {
   const out: XmlFields = {};
   const elements = elementsOf(doc);
   const root = elements[0];
+  const report = root ? ogcException(root, elements) : undefined;
+  if (report) {
+    out.exceptionReport = true;
+    out.code = report.code;
+    out.message = report.message;
+  }
   const rootAttributes = root ? attributesOf(root.node) : [];
   // The root's own status attribute (`<ApiResponse Status="ERROR">`, Flickr's `<rsp stat="fail">`).
   const rootStatus = rootAttributes.find(
@@ -150,6 +158,26 @@ export function xmlFields(doc: XmlDocument, byDictionary = true): XmlFields {
     out.batchError = true;
   out.status ??= statusWord(elements);
   return out;
+}
+
+/**
+ * OGC web services (WMS, WFS, WCS, WMTS, CSW, SOS, WPS) answer a failed request with an exception report, often on
+ * a 200 (WMS 1.3.0 Annex E, OWS Common 1.1 §8): `<ServiceExceptionReport><ServiceException code="LayerNotDefined">text`
+ * or `<ows:ExceptionReport><ows:Exception exceptionCode="InvalidParameterValue"><ows:ExceptionText>text`. The first
+ * exception speaks for the report. `NoApplicableCode` is the standard's "no code" value, so no code.
+ */
+function ogcException(root: XmlElement, elements: XmlElement[]): { code?: string; message?: string } | undefined {
+  if (root.lower !== 'serviceexceptionreport' && root.lower !== 'exceptionreport') return undefined;
+  const first = elements.find((e) => e.lower === 'serviceexception' || e.lower === 'exception');
+  if (!first) return {};
+  const attribute = attributesOf(first.node).find(([name]) => /^(?:code|exceptioncode)$/i.test(name))?.[1];
+  const code = attribute && CODE_TOKEN.test(attribute) && attribute !== 'NoApplicableCode' ? attribute : undefined;
+  const textElement = elementsOf({ name: first.name, element: first.node, tree: undefined }).find(
+    (e) => e.lower === 'exceptiontext',
+  );
+  const raw = textElement ? ownText(textElement.node) : ownText(first.node);
+  const message = raw?.replace(/\s+/g, ' ') || undefined;
+  return { code, message };
 }
 
 /** Whether one of the root's boolean attributes is a failure flag by the JSON flag dictionaries (`error="true"`). */
