@@ -2,6 +2,7 @@
 // one refresh.
 import type { StateCreator } from 'zustand/vanilla';
 import type { AuditIndex } from '../audit-index';
+import { idleScheduler } from '../idle';
 import type { PanelState } from '../panel-types';
 import type { GetPanelState, SetPanelState, StoreContext } from './context';
 
@@ -49,12 +50,8 @@ export function createAuditScheduler(
   // every frame of the first keystrokes (issue 18).
   const continueAudit: (task: (timeLeft?: () => number) => void) => void =
     ctx.deps.scheduleAudit ??
-    (typeof requestIdleCallback === 'function'
-      ? (task) =>
-          void requestIdleCallback((d) => task(() => (d.didTimeout ? AUDIT_SLICE_MS : d.timeRemaining())), {
-            timeout: AUDIT_IDLE_TIMEOUT_MS,
-          })
-      : (task) => void setTimeout(task, 0));
+    idleScheduler({ timeoutMs: AUDIT_IDLE_TIMEOUT_MS, timedOutMs: AUDIT_SLICE_MS }) ??
+    ((task) => void setTimeout(task, 0));
   let scheduled = false;
   let firstAsked = 0;
   let lastAsked = 0;

@@ -4,6 +4,7 @@
 // search text is built ahead of the first keystroke.
 import type { StateCreator } from 'zustand/vanilla';
 import { parseFilter, type FilterSpec, type QuickChip } from '../../filter';
+import { idleScheduler } from '../idle';
 import { listOf } from '../lists';
 import type { PanelState } from '../panel-types';
 import type { GetPanelState, SetPanelState, StoreContext } from './context';
@@ -71,10 +72,6 @@ function defaultSchedule(task: () => void): void {
   setTimeout(run, 100);
 }
 
-function defaultScheduleIdle(task: (timeLeft: () => number) => void): void {
-  requestIdleCallback((deadline) => task(() => deadline.timeRemaining()));
-}
-
 export function createScanScheduler(
   set: SetPanelState,
   get: GetPanelState,
@@ -87,9 +84,7 @@ export function createScanScheduler(
   const keystrokeScanMs = deps.keystrokeScanMs ?? 8;
   const sliceMs = deps.sliceMs ?? 10;
   // Tests that drive `schedule` themselves get no idle work unless they give scheduleIdle too.
-  const scheduleIdle =
-    deps.scheduleIdle ??
-    (deps.schedule === undefined && typeof requestIdleCallback === 'function' ? defaultScheduleIdle : null);
+  const scheduleIdle = deps.scheduleIdle ?? (deps.schedule === undefined ? idleScheduler() : null);
   let scheduled = false;
   let warming = false;
 
