@@ -118,6 +118,7 @@ describe('GraphQL over HTTP: an application/json body on a gateway retry status 
   it('FORBIDDEN in application/json on a 502 keeps its code; the status makes it retryable', () => {
     const c = json(502, body);
     expect(fields(c)).toEqual({ protocol: 'graphql', errorCode: 'FORBIDDEN', retryable: true });
+    expect(protocolLabel(c)).toBe('GraphQL · FORBIDDEN');
   });
 
   it('the same body as application/graphql-response+json is the server’s own: not retryable', () => {
