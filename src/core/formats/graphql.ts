@@ -7,7 +7,7 @@
 // https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api ,
 // https://shopify.dev/docs/api/usage/rate-limits#graphql-admin-api-rate-limits
 // GraphQL over HTTP ("Processing the response"): an `application/json` body on a non-200 status may be a gateway's,
-// not the server's; on a gateway retry status (429, 502, 503, 504, 408) the status judges retryability.
+// not the server's; on a gateway retry status (transportRetries: 408, 425, 429, 5xx but 500/501/505) the status judges.
 // https://github.com/graphql/graphql-over-http/blob/main/spec/GraphQLOverHTTP.md#processing-the-response
 
 import type { Extracted, FormatRecognizer, OperationFailure } from '../types';
