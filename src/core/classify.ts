@@ -758,7 +758,14 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
         : kind === 'network'
           ? undefined
           : // A 2xx envelope that names its own status (`statusCode: 503`) is judged as that status, like its advice.
-            codeRetryHint(errorCode, message, adviceStatus, kind, rateLimit !== null && quota === null, wait !== null),
+            codeRetryHint(
+              extracted.retryFromStatus === true ? null : errorCode,
+              message,
+              adviceStatus,
+              kind,
+              rateLimit !== null && quota === null,
+              wait !== null,
+            ),
     allow: headers.get('allow'),
     wwwAuthenticate: headers.get('www-authenticate'),
     credentialHeader,

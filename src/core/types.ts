@@ -179,6 +179,12 @@ export interface Extracted {
   retryAfterAt?: number;
   /** A vendor's explicit retry hint from the body (e.g. Stripe-like flags, quota codes). */
   retryable?: boolean;
+  /**
+   * Protocol recognizers: the protocol leaves the retry verdict to the HTTP status (GraphQL over HTTP: an
+   * `application/json` body on a gateway's 429/502/503/504 may be the intermediary's), so the body's code gives
+   * none; its message still may (a quota that waiting will not refill).
+   */
+  retryFromStatus?: boolean;
   /** Protocol recognizers: the protocol, for the label and `Classification.protocol`. */
   protocol?: ProtocolId;
   /** Protocol recognizers: the HTTP status a protocol status stands for (gRPC UNAVAILABLE → 503), for the advice on a 2xx. */

@@ -6,9 +6,13 @@
 // https://www.apollographql.com/docs/apollo-server/data/errors ,
 // https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api ,
 // https://shopify.dev/docs/api/usage/rate-limits#graphql-admin-api-rate-limits
+// GraphQL over HTTP ("Processing the response"): an `application/json` body on a non-200 status may be a gateway's,
+// not the server's; on a gateway retry status (transportRetries: 408, 425, 429, 5xx but 500/501/505) the status judges.
+// https://github.com/graphql/graphql-over-http/blob/main/spec/GraphQLOverHTTP.md#processing-the-response
 
 import type { Extracted, FormatRecognizer, OperationFailure } from '../types';
 import { idText, MAX_BATCH_ELEMENTS, OperationList } from '../protocols/operations';
+import { transportRetries } from '../protocols/codes';
 import { normalizeKey, isGenericMessage } from '../infer/dictionaries';
 import {
   at,
@@ -25,6 +29,13 @@ import {
   num,
   str,
 } from './util';
+
+/**
+ * Whether the HTTP status, not the body's code, judges retryability: a gateway retry status over a body that is not
+ * `application/graphql-response+json` (the only media type whose non-200 body the spec lets a client trust).
+ */
+const statusJudges = (status: number, mimeType: string): boolean =>
+  transportRetries(status) && mimeType !== 'application/graphql-response+json';
 
 const RATE_LIMIT_CODES = new Set(['RATE_LIMITED', 'RATE_LIMIT', 'THROTTLED', 'TOO_MANY_REQUESTS']);
 
@@ -168,7 +179,7 @@ function pathText(path: unknown): string | undefined {
  * Batched operations (Apollo / graphql-http batching): an array of results in request order. An
  * operation failed when it has errors, as for a single response.
  */
-function batch(list: unknown[]): Extracted | null {
+function batch(list: unknown[], fromStatus: boolean): Extracted | null {
   const head = list[0];
   if (!isRecord(head) || !(has(head, 'data') || has(head, 'errors'))) return null;
   const ops = new OperationList();
@@ -202,6 +213,7 @@ function batch(list: unknown[]): Extracted | null {
     errorCode: first.code,
     message: first.message,
     retryable: throttled ? true : undefined,
+    retryFromStatus: fromStatus || undefined,
     httpEquivalent: throttled ? 429 : undefined,
     ...summary,
   });
@@ -215,7 +227,8 @@ export const graphql: FormatRecognizer = {
   keys: ['errors'],
   recognize({ body, exchange }) {
     const j = body.json;
-    if (Array.isArray(j)) return j.length ? batch(j) : null;
+    const fromStatus = statusJudges(exchange.status, body.mimeType);
+    if (Array.isArray(j)) return j.length ? batch(j, fromStatus) : null;
     const errors = get(j, 'errors');
     const first = firstRecord(errors);
     if (!first || str(first, 'message') === undefined) return null;
@@ -259,6 +272,7 @@ export const graphql: FormatRecognizer = {
       retryAfterSeconds: wait,
       retryAfterField: wait !== undefined ? 'extensions.cost.throttleStatus' : undefined,
       retryable: throttled ? true : undefined,
+      retryFromStatus: fromStatus || undefined,
       httpEquivalent: embedded,
     });
   },

@@ -39,6 +39,9 @@ export const GENERIC_FORMATS: ReadonlySet<string> = new Set([
 
 const missing = (v: unknown): boolean => v === undefined || v === null || v === '';
 
+/** Formats that read an HTML page by its own layout (Spring's Whitelabel Error Page): the page's first lines do not replace their message. */
+const PAGE_LAYOUT_FORMATS: ReadonlySet<string> = new Set(['spring-whitelabel']);
+
 /**
  * `extracted` completed by inference. `format` is what claimed the body; `plainData` is true when
  * the plain-data gate claimed it (a 2xx body without envelope keys: nothing to infer).
@@ -299,7 +302,7 @@ export function inferMissing(
   const out: Extracted = { ...extracted };
   if (saysFailure) out.saysFailure = true;
   if (kind === 'html') {
-    const message = htmlMessage(body.text);
+    const message = PAGE_LAYOUT_FORMATS.has(format) ? undefined : htmlMessage(body.text);
     // The page's own words beat a recognizer's title that is longer, unless that title is only a status ("500 Internal Server Error").
     if (
       message &&

@@ -164,9 +164,6 @@ const MAX_PAGE_MESSAGE = 400;
  * without visible text.
  */
 export function htmlMessage(html: string): string | undefined {
-  // A framework's own layout says where its message is.
-  const whitelabel = whitelabelPage(html);
-  if (whitelabel) return whitelabel.message;
   const lines = withoutIdLines(pageLines(html, 12));
   if (!lines.length) return undefined;
   let out = '';

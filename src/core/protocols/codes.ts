@@ -101,6 +101,28 @@ function byLowerName(code: string): RpcCode | undefined {
   return TABLE.find((c) => c.name === upper);
 }
 
+/**
+ * The code a gRPC (or gRPC-web, Connect) client infers from the HTTP status of a response that carries no
+ * protocol status, i.e. one an intermediary wrote: 400 INTERNAL, 401 UNAUTHENTICATED, 403 PERMISSION_DENIED,
+ * 404 UNIMPLEMENTED, 429/502/503/504 UNAVAILABLE, any other UNKNOWN. Only for such responses: a status the
+ * server sent always wins. https://github.com/grpc/grpc/blob/master/doc/http-grpc-status-mapping.md ,
+ * https://connectrpc.com/docs/protocol#http-to-error-code
+ */
+export function grpcCodeOfHttp(status: number): RpcCode | undefined {
+  if (!Number.isInteger(status) || status < 100 || status > 599 || status === 200) return undefined;
+  const byStatus: Readonly<Record<number, number>> = {
+    400: 13,
+    401: 16,
+    403: 7,
+    404: 12,
+    429: 14,
+    502: 14,
+    503: 14,
+    504: 14,
+  };
+  return TABLE[byStatus[status] ?? 2];
+}
+
 export interface NamedCode {
   http: number;
   retryable: boolean;

@@ -6,11 +6,12 @@
 // A 200 with grpc-status ≠ 0 is a failure.
 // Sources: https://github.com/grpc/grpc/blob/master/doc/PROTOCOL-WEB.md ,
 // https://github.com/grpc/grpc/blob/master/doc/PROTOCOL-HTTP2.md ,
-// https://github.com/connectrpc/conformance/blob/main/internal/app/connectconformance/testsuites/data/grpc_web_client_trailers.yaml
+// https://github.com/connectrpc/conformance/blob/main/internal/app/connectconformance/testsuites/data/grpc_web_client_trailers.yaml ,
+// https://github.com/grpc/grpc/blob/master/doc/http-grpc-status-mapping.md (a response without grpc-status)
 import type { Extracted, FormatRecognizer, RecognizerContext } from '../types';
 import { MAX_PARSE_BYTES } from '../body';
 import { asciiOf, bodyBytes, decodeBase64Chunks, percentDecode, readEnvelopes } from './bytes';
-import { grpcCode, rpcRetryable } from './codes';
+import { grpcCode, grpcCodeOfHttp, rpcRetryable } from './codes';
 import { decodeStatus, type StatusDetails } from './protobuf';
 
 const MAX_TRAILER_CHARS = 16 * 1024;
@@ -186,11 +187,14 @@ export const grpcWeb: FormatRecognizer = {
           };
     const found = grpcExtracted(status, notes);
     if (found) return found;
-    return isGrpcWeb
-      ? {
-          protocol: 'grpc-web',
-          notes: notes.length ? notes : ['gRPC-web response without a grpc-status (trailers not captured?)'],
-        }
-      : null;
+    if (!isGrpcWeb) return null;
+    if (!notes.length) notes.push('gRPC-web response without a grpc-status (trailers not captured?)');
+    // Not the server's status (a proxy's 503, a router's 404): a gRPC client reads the HTTP status by the mapping table.
+    const inferred = ctx.exchange.status !== 200 ? grpcCodeOfHttp(ctx.exchange.status) : undefined;
+    if (inferred)
+      notes.push(
+        `a gRPC client reports HTTP ${ctx.exchange.status} without grpc-status as ${inferred.name} (${inferred.number})`,
+      );
+    return { protocol: 'grpc-web', notes };
   },
 };

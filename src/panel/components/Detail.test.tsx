@@ -269,6 +269,17 @@ describe('protocol failures', () => {
     );
   });
 
+  it('a GraphQL failure keeps its bare code in the row and is named in the detail', () => {
+    const record = requestRecord({ seq: 1, status: 502, code: 'FORBIDDEN', message: 'Subgraph request failed' });
+    record.classification.protocol = 'graphql';
+    view = renderPanel([record]);
+    expect([...view.root.querySelectorAll('[role="gridcell"].col-code')].map((el) => el.textContent)).toEqual([
+      'FORBIDDEN',
+    ]);
+    const detail = openDetail(view, 1);
+    expect(detail.querySelector('[data-testid="detail-protocol"]')?.textContent).toBe('GraphQL · FORBIDDEN');
+  });
+
   it('shows no protocol row or operations table for a plain HTTP failure', () => {
     view = renderPanel([requestRecord({ seq: 1, status: 500, code: 'boom' })]);
     const detail = openDetail(view, 1);
