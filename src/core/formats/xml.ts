@@ -6,14 +6,8 @@
 //   application code in the detail (`errorcode`, `exceptionCode`) is more specific. SOAP 1.1 sends every
 //   fault as HTTP 500, so only a Server/Receiver fault may be transient.
 // - XML-RPC `<methodResponse><fault>` with faultCode/faultString members, sent as HTTP 200.
-// - OGC service exceptions, sent as HTTP 200 by most WMS servers: WMS `<ServiceExceptionReport><ServiceException
-//   code="LayerNotDefined">text</ServiceException>` and OWS Common (WFS, WCS, WPS, WMTS) `<ExceptionReport><Exception
-//   exceptionCode="InvalidParameterValue"><ExceptionText>text</ExceptionText>`. Every code but NoApplicableCode
-//   (a server error) names a request the client must change.
 // Sources: SOAP 1.1 Fault, https://www.w3.org/TR/2000/NOTE-SOAP-20000508/#_Toc478383507 ,
-// SOAP 1.2 Fault, https://www.w3.org/TR/soap12-part1/#soapfault , XML-RPC, http://xmlrpc.com/spec.md ,
-// WMS 1.3.0 (OGC 06-042) §7.3.3 and Annex E, http://schemas.opengis.net/wms/1.1.1/exception_1_1_1.dtd ,
-// OWS Common 1.1.0 (OGC 06-121r3) Table 25 (standard exception codes), https://schemas.opengis.net/ows/1.1.0/owsExceptionReport.xsd
+// SOAP 1.2 Fault, https://www.w3.org/TR/soap12-part1/#soapfault , XML-RPC, http://xmlrpc.com/spec.md
 
 import type { Extracted, FormatRecognizer } from '../types';
 import { clip, compact, decodeEntities, isCodeLike, MAX_MARKUP_SCAN, tagText } from './util';
@@ -98,36 +92,9 @@ function xmlRpcFault(region: string): Extracted | null {
   return compact({ saysFailure: true, errorCode: member('faultCode'), message: member('faultString') });
 }
 
-/** An attribute's value in a start tag (`code="InvalidFormat"`), entity-decoded. */
-function attribute(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]{0,200})"|'([^']{0,200})')`).exec(tag);
-  const v = m ? decodeEntities(m[1] ?? m[2]).trim() : '';
-  return v || undefined;
-}
-
-/** OWS Common's server-side code (HTTP 500); every other OGC exception code names a fault of the request. */
-const OGC_SERVER_CODES = /^NoApplicableCode$/i;
-
-function ogcException(region: string): Extracted | null {
-  if (!/<(?:[\w.-]+:)?(?:ServiceExceptionReport|ExceptionReport)[\s>]/.test(region)) return null;
-  const wms = /<(?:[\w.-]+:)?ServiceException(?=[\s>/])[^<>]{0,512}>/.exec(region);
-  const ows = wms ? null : /<(?:[\w.-]+:)?Exception(?=[\s>/])[^<>]{0,512}>/.exec(region);
-  const start = wms ?? ows;
-  if (!start) return null;
-  const code = attribute(start[0], wms ? 'code' : 'exceptionCode');
-  const inner = region.slice(start.index);
-  const message = wms ? localText(inner, 'ServiceException') : localText(inner, 'ExceptionText');
-  return compact({
-    saysFailure: true,
-    errorCode: code && isCodeLike(code) ? code : undefined,
-    message,
-    retryable: code !== undefined && !OGC_SERVER_CODES.test(code) ? false : undefined,
-  });
-}
-
 export const xml: FormatRecognizer = {
   id: 'xml',
-  title: 'Other XML (<message>, <code>, SOAP and XML-RPC faults, OGC service exceptions)',
+  title: 'Other XML (<message>, <code>, SOAP and XML-RPC faults)',
   priority: 3,
   kinds: ['xml', 'text'],
   recognize({ body, exchange }) {
@@ -135,7 +102,7 @@ export const xml: FormatRecognizer = {
     if (text === undefined || body.kind === 'html' || (body.kind !== 'xml' && !text.trimStart().startsWith('<?xml')))
       return null;
     const region = text.length > MAX_MARKUP_SCAN ? text.slice(0, MAX_MARKUP_SCAN) : text;
-    const fault = soapFault(region) ?? xmlRpcFault(region) ?? ogcException(region);
+    const fault = soapFault(region) ?? xmlRpcFault(region);
     if (fault) return fault;
     const rawCode = tagText(text, 'code') ?? tagText(text, 'errorCode');
     return compact({
