@@ -8,6 +8,7 @@ import { recognizers as registry } from './formats/index';
 import { MAX_MESSAGE_CHARS as RECOGNIZER_MESSAGE_CHARS } from './formats/util';
 import { headerEntries, indexEntries, type HeaderEntry, type HeaderIndex } from './headers';
 import { isSettledSuccess } from './fast-path';
+import { bodilessSuccess, SUCCESS_ACTION, type BodilessGates } from './bodiless-success';
 import { idempotency } from './idempotency';
 import { pickErrorId } from './ids';
 import {
@@ -591,7 +592,27 @@ function applyRulePaths(rule: ResolvedRule | null, body: BodyView, extracted: Ex
   return out;
 }
 
+/** What the bodiless-success path asks of the routing and the built-in rules. */
+const BODILESS_GATES: BodilessGates = {
+  route: routeFor,
+  mayHaveRule: (url) => mayMatchHost(VENDOR_GATE, url),
+};
+
+/** The bodiless-success path assumes the registry, the built-in rules alone and the fast path on. */
+function defaultPipeline(options: ClassifyOptions): boolean {
+  return (
+    options.fastPath !== false &&
+    !options.recognizers &&
+    !Array.isArray(options.profiles) &&
+    !(Array.isArray(options.rules) && options.rules.length > 0)
+  );
+}
+
 function classifyUnsafe(input: unknown, options: ClassifyOptions): Classification {
+  if (defaultPipeline(options)) {
+    const settled = bodilessSuccess(input, BODILESS_GATES);
+    if (settled) return settled;
+  }
   const notes: string[] = [];
   const ex = normalizeExchange(input, notes);
   const headers = indexEntries(ex.responseHeaders);
@@ -667,7 +688,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
       idempotencySource: idem.idempotencySource,
       verdict: 'none',
       backoff: null,
-      action: canceled ? canceled.action : outcomeUnknown ? lost.action : 'Nothing to do: the request succeeded.',
+      action: canceled ? canceled.action : outcomeUnknown ? lost.action : SUCCESS_ACTION,
       requestIdHeaders: [],
       notes,
     });
