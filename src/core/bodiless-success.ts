@@ -108,22 +108,23 @@ export function bodilessSuccess(input: unknown, gates: BodilessGates): Classific
     const proto: unknown = Object.getPrototypeOf(input);
     if (proto !== Object.prototype && proto !== null) return null;
     const o = input as Record<string, unknown>;
-    // The copy's reads, in its order (copyPlain, exchangeOf).
+    // The fields that rule this path out most often first (a failure, a body); then every other field
+    // the copy reads (copyPlain, exchangeOf), so one that throws sends the exchange to the full path.
     const status = o.status;
     if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status >= 400) return null;
     const error = o.error;
     if (error != null && error !== false) return null;
+    const body = o.body;
+    if (body !== undefined && body !== '') return null;
     const method = o.method;
     if (typeof method !== 'string' || !IDEMPOTENT_METHODS.has(method.toUpperCase())) return null;
     const url = o.url;
     if (typeof url !== 'string') return null;
+    if (o.bodyTruncated === true) return null;
     if (!readEntries(o.requestHeaders)) return null;
     const responseHeaders = o.responseHeaders;
     void o.statusText;
-    const body = o.body;
-    if (body !== undefined && body !== '') return null;
     void o.bodyEncoding;
-    if (o.bodyTruncated === true) return null;
     void o.startedAt;
     void o.durationMs;
     const mimeType = o.mimeType;
