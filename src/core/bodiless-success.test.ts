@@ -4,10 +4,13 @@ import { bodilessSuccess, type BodilessGates } from './bodiless-success';
 import { classify } from './classify';
 import { recognizers } from './formats/index';
 import { routeTable } from './routing';
+import { VENDOR_PROFILES } from './rules';
 import type { Exchange } from './types';
 
 const tables = { empty: routeTable(recognizers, 'empty'), 'not-captured': routeTable(recognizers, 'not-captured') };
 const gates: BodilessGates = { route: (kind) => tables[kind], mayHaveRule: () => false };
+
+const CDN_FAILS = { id: 'r', name: 'r', enabled: true, match: { host: 'cdn.example.net' }, set: { failure: true } };
 
 const HAR_GET = (): Exchange => ({
   method: 'GET',
@@ -44,9 +47,9 @@ describe('bodiless success (bodiless-success.ts)', () => {
     expect(bodilessSuccess(envelope, gates)).toBeNull();
     expect(classify(envelope).failure).toBe(true);
     // A rule of the caller's that says failure turns the path off.
-    const rule = { id: 'r', name: 'r', enabled: true, match: { host: 'cdn.example.net' }, set: { failure: true } };
-    expect(classify(HAR_GET(), { rules: [rule] }).failure).toBe(true);
-    expect(classify(HAR_GET(), { profiles: [rule] }).failure).toBe(true);
+    expect(classify(HAR_GET(), { rules: [CDN_FAILS] }).failure).toBe(true);
+    expect(classify(HAR_GET(), { profiles: [CDN_FAILS] }).failure).toBe(true);
+    expect(classify(HAR_GET(), { profiles: [...VENDOR_PROFILES, CDN_FAILS] }).failure).toBe(true);
     // A browser error, a non-idempotent method, an origin (a CORS check), a lost outcome.
     for (const patch of [
       { error: 'net::ERR_FAILED' },
@@ -114,7 +117,15 @@ describe('bodiless success (bodiless-success.ts)', () => {
           },
           { requiredKeys: [] },
         ),
-        (status, method, body, mimeType, responseHeaders, requestHeaders, extra) => {
+        // The background passes its own profile list to every call; a caller's rules turn the path off.
+        fc.constantFrom(
+          undefined,
+          { profiles: VENDOR_PROFILES },
+          { profiles: [] },
+          { profiles: [CDN_FAILS] },
+          { rules: [] },
+        ),
+        (status, method, body, mimeType, responseHeaders, requestHeaders, extra, options) => {
           const x = {
             url: 'https://cdn.example.net/a',
             method,
@@ -126,7 +137,7 @@ describe('bodiless success (bodiless-success.ts)', () => {
             ...extra,
           } as Exchange;
           if (bodilessSuccess(x, gates)) settled++;
-          expect(classify(x)).toEqual(classify(x, { fastPath: false }));
+          expect(classify(x, options)).toEqual(classify(x, { ...options, fastPath: false }));
         },
       ),
       { numRuns: 1000, seed: 29 },
