@@ -8,6 +8,7 @@ import { recognizers as registry } from './formats/index';
 import { MAX_MESSAGE_CHARS as RECOGNIZER_MESSAGE_CHARS } from './formats/util';
 import { headerEntries, indexEntries, type HeaderEntry, type HeaderIndex } from './headers';
 import { isSettledSuccess } from './fast-path';
+import { bodilessSuccess, SUCCESS_ACTION, type BodilessGates } from './bodiless-success';
 import { idempotency } from './idempotency';
 import { pickErrorId } from './ids';
 import {
@@ -505,6 +506,19 @@ const BUILT_IN_PROFILES: readonly Rule[] = CATALOG_PROFILES.length
 
 const VENDOR_GATE = hostGateOf(BUILT_IN_PROFILES);
 
+/** Host gates of caller-supplied profile lists (the background passes one list to every call), built once per list. */
+const profileGates = new WeakMap<readonly Rule[], HostGate | null>();
+
+function profilesGate(profiles: readonly Rule[]): HostGate | null {
+  if (profiles === BUILT_IN_PROFILES) return VENDOR_GATE;
+  let gate = profileGates.get(profiles);
+  if (gate === undefined) {
+    gate = hostGateOf(profiles);
+    profileGates.set(profiles, gate);
+  }
+  return gate;
+}
+
 /** False only when no rule can match this URL's host: most traffic skips the WHATWG URL parse. */
 function mayMatchHost(gate: HostGate | null, url: string): boolean {
   if (!gate) return true;
@@ -544,8 +558,7 @@ function ruleContext(options: ClassifyOptions, ex: Exchange): RuleContext | null
   const user = Array.isArray(options.rules) ? options.rules : [];
   const profiles = Array.isArray(options.profiles) ? options.profiles : BUILT_IN_PROFILES;
   if (!user.length && !profiles.length) return null;
-  if (!user.length && !mayMatchHost(profiles === BUILT_IN_PROFILES ? VENDOR_GATE : hostGateOf(profiles), ex.url))
-    return null;
+  if (!user.length && !mayMatchHost(profilesGate(profiles), ex.url)) return null;
   const { host, path } = exactParts(ex.url) ?? urlParts(ex.url);
   if (!host) return null;
   const byErrorCode =
@@ -591,7 +604,33 @@ function applyRulePaths(rule: ResolvedRule | null, body: BodyView, extracted: Ex
   return out;
 }
 
+/** What the bodiless-success path asks of the routing and the built-in rules. */
+const BODILESS_GATES: BodilessGates = {
+  route: routeFor,
+  mayHaveRule: (url) => mayMatchHost(VENDOR_GATE, url),
+};
+
+/**
+ * The bodiless-success path's gates when it applies: the registry, no rules of the user's, the fast
+ * path on; the profiles given (the background passes its own list) or the built-in ones. Else null.
+ */
+function bodilessGates(options: ClassifyOptions): BodilessGates | null {
+  if (options.fastPath === false || options.recognizers) return null;
+  if (Array.isArray(options.rules) && options.rules.length > 0) return null;
+  const profiles = options.profiles;
+  if (!Array.isArray(profiles)) return BODILESS_GATES;
+  return {
+    route: routeFor,
+    mayHaveRule: (url) => profiles.length > 0 && mayMatchHost(profilesGate(profiles), url),
+  };
+}
+
 function classifyUnsafe(input: unknown, options: ClassifyOptions): Classification {
+  const gates = bodilessGates(options);
+  if (gates) {
+    const settled = bodilessSuccess(input, gates);
+    if (settled) return settled;
+  }
   const notes: string[] = [];
   const ex = normalizeExchange(input, notes);
   const headers = indexEntries(ex.responseHeaders);
@@ -667,7 +706,7 @@ function classifyUnsafe(input: unknown, options: ClassifyOptions): Classificatio
       idempotencySource: idem.idempotencySource,
       verdict: 'none',
       backoff: null,
-      action: canceled ? canceled.action : outcomeUnknown ? lost.action : 'Nothing to do: the request succeeded.',
+      action: canceled ? canceled.action : outcomeUnknown ? lost.action : SUCCESS_ACTION,
       requestIdHeaders: [],
       notes,
     });
