@@ -2,7 +2,8 @@
 // synchronously at the top level, so an event that wakes a stopped worker reaches it; the service
 // queues what arrives until IndexedDB has been read back (see service.ts).
 import { classify } from '../core/classify';
-import { VENDOR_PROFILES, type Rule } from '../core/rules';
+import type { Rule } from '../core/rules';
+import { BUILT_IN_PROFILES, withSpecRules } from '../core/built-in-profiles';
 import { loadSpecs, onSpecsChanged, type LoadedSpecs } from '../platform/spec-storage';
 import { loadRules, onRulesChanged } from '../platform/rules-storage';
 import { getTabBadge, setTabBadge } from '../platform/badge';
@@ -27,12 +28,9 @@ import type { WebRequestDetails } from './webrequest-events';
 
 /** The user's per-host rules; every classification uses the current set. */
 let userRules: readonly Rule[] = [];
-/** The vendor profiles plus what the loaded OpenAPI specs say about their error bodies. */
-let profiles: readonly Rule[] = VENDOR_PROFILES;
-const profilesOf = (loaded: LoadedSpecs): readonly Rule[] => [
-  ...VENDOR_PROFILES,
-  ...loaded.specs.flatMap((s) => s.rules),
-];
+/** The built-in profiles plus what the loaded OpenAPI specs say about their error bodies. */
+let profiles: readonly Rule[] = BUILT_IN_PROFILES;
+const profilesOf = (loaded: LoadedSpecs): readonly Rule[] => withSpecRules(loaded.specs.flatMap((s) => s.rules));
 
 const service = new CaptureService({
   classify: (exchange) => classify(exchange, { rules: userRules, profiles }),

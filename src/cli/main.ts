@@ -8,7 +8,8 @@ import { bodyHash } from '../core/fingerprint';
 import { redactText, redactUrl } from '../core/redact';
 import { protocolLabel } from '../core/protocols/label';
 import { auditAttempts, AUDIT_LIMITS, AUDIT_RULE_TITLES, type AuditAttempt, type RetrySequence } from '../core/audit';
-import { describeProblems, validateRules, VENDOR_PROFILES, type Rule } from '../core/rules';
+import { describeProblems, validateRules, type Rule } from '../core/rules';
+import { withSpecRules } from '../core/built-in-profiles';
 import { headerValue } from '../core/headers';
 import { parseSpecText } from '../core/openapi/parse';
 import { loadSpec } from '../core/openapi/load';
@@ -366,7 +367,7 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
     for (const warning of loaded.spec.warnings) io.stderr(`faultline: ${specLabel}: note: ${clean(warning)}\n`);
     specs.push(loaded.spec);
   }
-  const specProfiles = specs.length ? [...VENDOR_PROFILES, ...specs.flatMap(specRules)] : undefined;
+  const specProfiles = specs.length ? withSpecRules(specs.flatMap(specRules)) : undefined;
 
   const file = opts.file!;
   const label = file === '-' ? 'stdin' : clean(file);

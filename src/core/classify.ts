@@ -31,8 +31,8 @@ import { networkErrorRule } from './network-errors';
 import { statusSemantics } from './status';
 import { candidates, routeTable, type RouteTable } from './routing';
 import { exactParts, plainHostSpan, urlParts } from './url-parts';
-import { resolveRules, textAtPath, VENDOR_PROFILES, type ResolvedRule, type Rule } from './rules';
-import { CATALOG_PROFILES } from './catalog/engine';
+import { resolveRules, textAtPath, type ResolvedRule, type Rule } from './rules';
+import { BUILT_IN_PROFILES } from './built-in-profiles';
 import type {
   BodyView,
   Classification,
@@ -58,7 +58,7 @@ export interface ClassifyOptions {
   recognizers?: readonly FormatRecognizer[];
   /** The user's per-host rules (validated with `validateRules`); they beat the built-in profiles. */
   rules?: readonly Rule[];
-  /** Built-in vendor profiles; defaults to VENDOR_PROFILES. Pass [] to classify without them. */
+  /** Built-in vendor profiles; defaults to BUILT_IN_PROFILES. Pass [] to classify without them. */
   profiles?: readonly Rule[];
   /** false: every stage runs even for a settled success (src/core/fast-path.ts); tests compare both paths. */
   fastPath?: boolean;
@@ -498,11 +498,6 @@ function hostGateOf(rules: readonly Rule[]): HostGate | null {
   }
   return { exact, exactLengths: new Set([...exact].map((h) => h.length)), suffixes };
 }
-
-/** The built-in rules: the vendor profiles and what catalog entries say as rules (their request-ID headers). */
-const BUILT_IN_PROFILES: readonly Rule[] = CATALOG_PROFILES.length
-  ? [...VENDOR_PROFILES, ...CATALOG_PROFILES]
-  : VENDOR_PROFILES;
 
 const VENDOR_GATE = hostGateOf(BUILT_IN_PROFILES);
 

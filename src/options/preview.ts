@@ -2,7 +2,8 @@
 import { classify } from '../core/classify';
 import { describeRetry } from '../core/describe';
 import { formatSeconds } from '../core/advice';
-import { resolveRules, VENDOR_PROFILES, type Rule, type RuleSet, type RuleTarget } from '../core/rules';
+import { resolveRules, type Rule, type RuleSet, type RuleTarget } from '../core/rules';
+import { BUILT_IN_PROFILES } from '../core/built-in-profiles';
 import type { Classification, Exchange } from '../core/types';
 
 export interface PreviewSample {
@@ -83,7 +84,7 @@ export interface PreviewResult {
 export function previewOf(
   sample: PreviewSample,
   rules: readonly Rule[],
-  profiles: readonly Rule[] = VENDOR_PROFILES,
+  profiles: readonly Rule[] = BUILT_IN_PROFILES,
 ): PreviewResult {
   const { exchange, badHeaderLines } = sampleExchange(sample);
   const classification = classify(exchange, { rules, profiles });
