@@ -109,6 +109,13 @@ export function shareRecordValues(record: StoredRecord): void {
   if (exchange.requestHeaders !== undefined) exchange.requestHeaders = sharedHeaderList(exchange.requestHeaders);
   if (exchange.responseHeaders !== undefined) exchange.responseHeaders = sharedHeaderList(exchange.responseHeaders);
   if (exchange.callStack !== undefined) exchange.callStack = sharedCallStack(exchange.callStack) as CallFrame[];
+  // Strings a message brings as copies of their own: the same few values on every record.
+  exchange.method = sharedString(exchange.method);
+  if (exchange.statusText !== undefined) exchange.statusText = sharedString(exchange.statusText);
+  if (exchange.mimeType !== undefined) exchange.mimeType = sharedString(exchange.mimeType);
+  if (exchange.origin !== undefined) exchange.origin = sharedString(exchange.origin);
+  if (record.resourceType !== undefined) record.resourceType = sharedString(record.resourceType);
+  record.bodyState = sharedString(record.bodyState);
   record.sources = sharedSources(record.sources);
   if (record.classification !== undefined) record.classification = sharedClassification(record.classification);
 }
