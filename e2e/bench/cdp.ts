@@ -9,6 +9,8 @@ import type { PanelSession } from '../harness/index';
 export interface Cdp {
   send<T = any>(method: string, params?: Record<string, unknown>): Promise<T>;
   detach(): Promise<void>;
+  /** CDP events (the worker channel only; e.g. HeapProfiler.addHeapSnapshotChunk). */
+  on?(method: string, handler: (params: any) => void): void;
 }
 
 interface ChromiumInternals {
@@ -59,10 +61,20 @@ export async function workerCdp(session: PanelSession): Promise<Cdp> {
   };
   let nextId = 1;
   const waiting = new Map<number, { resolve(v: any): void; reject(e: Error): void }>();
+  const handlers = new Map<string, Array<(params: any) => void>>();
   root.on('Target.receivedMessageFromTarget' as any, (event: { sessionId: string; message: string }) => {
     if (event.sessionId !== sessionId) return;
-    const msg = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
-    if (msg.id === undefined) return;
+    const msg = JSON.parse(event.message) as {
+      id?: number;
+      result?: unknown;
+      error?: { message: string };
+      method?: string;
+      params?: unknown;
+    };
+    if (msg.id === undefined) {
+      for (const handler of handlers.get(msg.method ?? '') ?? []) handler(msg.params);
+      return;
+    }
     const w = waiting.get(msg.id);
     if (!w) return;
     waiting.delete(msg.id);
@@ -81,6 +93,9 @@ export async function workerCdp(session: PanelSession): Promise<Cdp> {
           )
           .catch(reject);
       });
+    },
+    on(method, handler) {
+      handlers.set(method, [...(handlers.get(method) ?? []), handler]);
     },
     async detach() {
       await root.send('Target.detachFromTarget' as any, { sessionId } as any).catch(() => {});

@@ -106,6 +106,7 @@ interface Args {
   soakBurst: number;
   soakMaxBody: number;
   soakNoKeysRead: boolean;
+  soakHeapSnapshot?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -162,9 +163,10 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--soak-burst')) args.soakBurst = Math.max(0, Number(value()) || 0);
     else if (a.startsWith('--soak-max-body')) args.soakMaxBody = Math.max(400, Number(value()) || 120_000);
     else if (a === '--soak-no-keys-read') args.soakNoKeysRead = true;
+    else if (a.startsWith('--soak-heap-snapshot')) args.soakHeapSnapshot = path.resolve(value());
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--trace file] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--capture-firefox-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read]\n',
+        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--trace file] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--capture-firefox-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read] [--soak-heap-snapshot file]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -511,6 +513,7 @@ async function main(): Promise<number> {
               ...(args.profile
                 ? { profileOut: path.resolve(args.out ? `${args.out}.worker.cpuprofile` : 'soak-worker.cpuprofile') }
                 : {}),
+              ...(args.soakHeapSnapshot ? { heapSnapshotOut: args.soakHeapSnapshot } : {}),
             }),
           );
           report.workerHeapGrowthPct = s.workerHeapGrowthPct;

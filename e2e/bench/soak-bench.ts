@@ -43,6 +43,12 @@ export interface SoakOptions {
    * to this file (.cpuprofile, loads in DevTools).
    */
   profileOut?: string;
+  /**
+   * After the window (traffic still running, before the stop): two more forced GCs of the worker, timed,
+   * then a heap snapshot of it written to this file (.heapsnapshot, loads in DevTools): what the worker
+   * holds at the cap. It delays the stop by the snapshot's time, so it is for a run of its own.
+   */
+  heapSnapshotOut?: string;
 }
 
 export interface SoakFigures {
@@ -316,6 +322,22 @@ async function heapNow(cdp: Cdp): Promise<number> {
   return (await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
 }
 
+async function workerHeapSnapshot(worker: Cdp, file: string, log: (s: string) => void): Promise<void> {
+  for (let i = 0; i < 2; i++) {
+    const t = Date.now();
+    const heap = await heapAfterGc(worker);
+    log(`soak: forced GC of the worker ${Date.now() - t} ms, heap after ${mb(heap)} MB`);
+  }
+  if (!worker.on) throw new Error('the worker channel has no events');
+  const chunks: string[] = [];
+  worker.on('HeapProfiler.addHeapSnapshotChunk', (p: { chunk: string }) => chunks.push(p.chunk));
+  const t = Date.now();
+  await worker.send('HeapProfiler.enable');
+  await worker.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await writeFile(file, chunks.join(''));
+  log(`soak: worker heap snapshot in ${Date.now() - t} ms → ${file}`);
+}
+
 /**
  * Evaluated in the background: a 100 ms interval that logs each tick more than 200 ms late (the
  * worker's event loop could not run meanwhile: its own work, a GC, CPU starvation), as [end epoch ms, late ms].
@@ -554,6 +576,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       );
     }
     const tEnd = Date.now();
+    if (opts.heapSnapshotOut) await workerHeapSnapshot(worker, opts.heapSnapshotOut, log);
     const cpuProfile = opts.profileOut
       ? (await worker.send<{ profile: TimedCpuProfile }>('Profiler.stop')).profile
       : null;

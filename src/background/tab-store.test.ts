@@ -183,7 +183,7 @@ describe('TabStore: merging DevTools entries', () => {
     fire(store, ev);
     const list = requests(store);
     expect(list).toHaveLength(1);
-    expect(list[0]?.sources.sort()).toEqual(['devtools', 'webRequest']);
+    expect([...(list[0]?.sources ?? [])].sort()).toEqual(['devtools', 'webRequest']);
     expect(list[0]?.classification.errorCode).toBe('missing');
     expect(list[0]?.bodyState).toBe('captured');
   });

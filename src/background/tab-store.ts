@@ -12,6 +12,7 @@ import type {
   RequestRecord,
 } from '../protocol/messages';
 import type { CaptureLimits } from './limits';
+import { shareRecordValues } from './shared-values';
 import type {
   FailureInput,
   RedirectInput,
@@ -123,7 +124,8 @@ function matchKey(method: string, url: string): string {
 }
 
 export function devtoolsKeyOf(exchange: Exchange): string {
-  return `${exchange.method.toUpperCase()} ${matchUrl(exchange.url)} ${exchange.startedAt ?? ''} ${exchange.status}`;
+  // join makes one flat string; a template of four parts is a tree of 7–8 heap objects, held per record.
+  return [exchange.method.toUpperCase(), matchUrl(exchange.url), exchange.startedAt ?? '', exchange.status].join(' ');
 }
 
 function bodySize(record: StoredRecord): number {
@@ -403,7 +405,7 @@ export class TabStore {
     };
     if (truncated) exchange.bodyTruncated = true;
     this.applyBody(record, { exchange, bodyState: body === '' ? 'empty' : truncated ? 'truncated' : 'captured' });
-    if (!record.sources.includes('filter')) record.sources.push('filter');
+    if (!record.sources.includes('filter')) record.sources = [...record.sources, 'filter'];
     if (record.classification) this.reclassify(record);
     this.emitUpsert(record);
   }
@@ -571,7 +573,7 @@ export class TabStore {
 
   private attachWebRequest(record: StoredRequest, start: RequestStart): void {
     this.awaitingWebRequest.delete(matchKey(record.exchange.method, record.exchange.url), record.id);
-    record.sources.push('webRequest');
+    record.sources = [...record.sources, 'webRequest'];
     record.webRequestId = start.requestId;
     record.resourceType ??= start.resourceType;
     if (start.requestBodySize !== undefined) record.requestBodySize = start.requestBodySize;
@@ -674,7 +676,7 @@ export class TabStore {
       own.credentialsFingerprint = ex.credentialsFingerprint;
     if (own.callStack === undefined && ex.callStack !== undefined) own.callStack = ex.callStack;
     if (own.origin === undefined && ex.origin !== undefined) own.origin = ex.origin;
-    if (!record.sources.includes(source)) record.sources.push(source);
+    if (!record.sources.includes(source)) record.sources = [...record.sources, source];
     this.outcomeFound(record);
     record.devtoolsKey = key;
     record.resourceType ??= entry.resourceType;
@@ -961,6 +963,7 @@ export class TabStore {
   }
 
   private emitUpsert(record: StoredRecord, newlySeen = false): void {
+    shareRecordValues(record);
     this.notePreflight(record);
     this.emit(
       newlySeen
@@ -995,6 +998,7 @@ export class TabStore {
     this.bodyChars = 0;
     let failures = 0;
     for (const record of [...records].sort((a, b) => a.seq - b.seq)) {
+      shareRecordValues(record);
       this.records.set(record.id, record);
       this.nextSeq = Math.max(this.nextSeq, record.seq + 1);
       if (record.kind === 'navigation') {
@@ -1038,11 +1042,10 @@ function startGap(a: StartTime, b: StartTime): number {
 }
 
 function withoutBodies(exchange: Exchange): Exchange {
-  const copy = { ...exchange };
-  delete copy.body;
-  delete copy.bodyEncoding;
-  delete copy.bodyTruncated;
-  delete copy.requestBody;
+  // A rest copy, not delete: a deleted property turns the object into a dictionary, a hash table of
+  // its own held by every record.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { body, bodyEncoding, bodyTruncated, requestBody, ...copy } = exchange;
   return copy;
 }
 
