@@ -47,6 +47,14 @@ export interface WindowedList {
   reveal(index: number): void;
 }
 
+/**
+ * Rows streaming in at the end (an import, a burst of capture) are followed at most this often.
+ * Each follow shows a new window of rows, which the frame lays out whole (about 600 layout objects):
+ * followed every frame, that layout was most of an import's main-thread time, for rows that scroll
+ * by too fast to read (issue 18). A row arriving after a pause is still followed in the next frame.
+ */
+const STREAM_FOLLOW_MS = 200;
+
 export function useWindowedList(options: WindowedListOptions): WindowedList {
   const { count } = options;
   const scroller = useRef<HTMLDivElement>(null);
@@ -62,12 +70,15 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
   /** The scrollTop we set or last saw, so scroll events we caused are not taken as the user's. */
   const lastScrollTop = useRef(0);
 
-  /** The frame of a follow waiting. */
+  /** The frame of a follow waiting, or the timer before it (rows streaming in: STREAM_FOLLOW_MS). */
   const followFrame = useRef(0);
+  const followTimer = useRef(0);
+  /** When the list last followed its end (performance.now()). */
+  const lastFollowAt = useRef(-Infinity);
   /** At the last follow: the row count, the last row's key and the viewport's measured height. */
   const followedEnd = useRef<{ count: number; lastKey: unknown; height: number } | null>(null);
   const pinned = options.followsEnd && stickToEnd.current;
-  // Rows added after the rows shown (a streamed import, capture) are followed at the start of the next
+  // Rows added after the rows shown (a streamed import, capture) are followed at the start of a later
   // frame, whose layout is clean: written right after the commit, the scroller forced a layout inside
   // the task that changed the rows, every time under load (issue 18). Until then the rows where the
   // scroller is are shown: the same rows, the new ones are below them.
@@ -131,6 +142,7 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
     const follow = (to: number): void => {
       el.scrollTop = to;
       lastScrollTop.current = to;
+      lastFollowAt.current = performance.now();
       const rows = countNow.current;
       followedEnd.current = {
         count: rows,
@@ -139,15 +151,29 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
       };
     };
     if (!streaming || typeof requestAnimationFrame !== 'function') return follow(top);
-    if (followFrame.current || lastScrollTop.current === endTop.current) return;
-    followFrame.current = requestAnimationFrame(() => {
-      followFrame.current = 0;
-      if (!stickToEnd.current || !scroller.current) return;
-      follow(endTop.current);
-      repin(undefined); // the rows at the new position
-    });
+    if (followFrame.current || followTimer.current || lastScrollTop.current === endTop.current) return;
+    const inFrame = (): void => {
+      followFrame.current = requestAnimationFrame(() => {
+        followFrame.current = 0;
+        if (!stickToEnd.current || !scroller.current) return;
+        follow(endTop.current);
+        repin(undefined); // the rows at the new position
+      });
+    };
+    const wait = lastFollowAt.current + STREAM_FOLLOW_MS - performance.now();
+    if (wait <= 0) return inFrame();
+    followTimer.current = window.setTimeout(() => {
+      followTimer.current = 0;
+      inFrame();
+    }, wait);
   }, [count, pinned, viewportHeight, range.totalHeight]);
-  useEffect(() => () => void (followFrame.current && cancelAnimationFrame(followFrame.current)), []);
+  useEffect(
+    () => () => {
+      if (followFrame.current) cancelAnimationFrame(followFrame.current);
+      if (followTimer.current) clearTimeout(followTimer.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     stickToEnd.current = options.startAtEnd;
