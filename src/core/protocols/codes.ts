@@ -110,18 +110,20 @@ function byLowerName(code: string): RpcCode | undefined {
  */
 export function grpcCodeOfHttp(status: number): RpcCode | undefined {
   if (!Number.isInteger(status) || status < 100 || status > 599 || status === 200) return undefined;
-  const byStatus: Readonly<Record<number, number>> = {
-    400: 13,
-    401: 16,
-    403: 7,
-    404: 12,
-    429: 14,
-    502: 14,
-    503: 14,
-    504: 14,
-  };
-  return TABLE[byStatus[status] ?? 2];
+  return TABLE[GRPC_CODE_BY_HTTP_STATUS[status] ?? 2];
 }
+
+/** http-grpc-status-mapping.md's table: HTTP status → gRPC code number; any other status is UNKNOWN (2). */
+const GRPC_CODE_BY_HTTP_STATUS: Readonly<Record<number, number>> = {
+  400: 13,
+  401: 16,
+  403: 7,
+  404: 12,
+  429: 14,
+  502: 14,
+  503: 14,
+  504: 14,
+};
 
 export interface NamedCode {
   http: number;
