@@ -692,7 +692,7 @@ export function isResultCodeKey(norm: string): boolean {
  * negation, failure or exception word beside it.
  */
 export const SUCCESS_NOTE =
-  /^\s*(?:ok|okay|success|succeeded|successful|successfully|done|(?:(?![不未没沒非无無])[\u4e00-\u9fff]){0,4}成功|성공|éxito|exitoso|succès|réussi|erfolgreich|sucesso|successo|успешно|başarılı)[.!。！]?\s*$|^\s*(?!.*\b(?:not|no|never|partially|partly|failed|error|errors|but|except|unable)\b)(?:[a-z]+ ){0,3}(?:(?:was|were|has been|have been|is|are) )?(?:(?:completed|processed|executed|performed|finished|done|saved|updated|created|deleted|sent|accepted|received) )?(?:successfully|successful|succeeded)(?: (?:completed|processed|executed|performed|finished|done|saved|updated|created|deleted|sent|accepted|received|added|removed))?[.!]?\s*$/i;
+  /^\s*(?:ok|okay|success|succeeded|successful|successfully|done|(?:(?![不未没沒非无無])[\u4e00-\u9fff]){0,4}成功|성공|éxito|exitoso|succès|réussi|erfolgreich|sucesso|successo|успешно|başarılı)[.!。！]?\s*$|^\s*(?!.*\b(?:not|no|never|partially|partly|failed|error|errors|but|except|unable)\b)(?:[a-z]+ ){0,3}(?:(?:was|were|has been|have been|is|are) )?(?:(?:completed|processed|executed|performed|finished|done|saved|updated|created|deleted|sent|accepted|received|cancell?ed|canceled) )?(?:successfully|successful|succeeded)(?: (?:completed|processed|executed|performed|finished|done|saved|updated|created|deleted|sent|accepted|received|added|removed))?[.!]?\s*$/i;
 
 /** Status words of a failed call (compared upper case). */
 export const FAILURE_WORDS: ReadonlySet<string> = new Set([
