@@ -34,6 +34,11 @@ import { isRecord } from './util';
 export const SIGNAL_KEYS = new Set([
   'error',
   'errors',
+  // The class of the exception a call ended in (`error_class`, Liquid Web Storm; `exceptionType`): the inference judges it.
+  'errorclass',
+  'exceptionclass',
+  'exceptiontype',
+  'exceptionname',
   'errormessages',
   'message',
   'detail',

@@ -117,6 +117,9 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['issue', 7],
   ['exceptiontype', 5],
   ['exception', 4],
+  // Liquid Web Storm's `error_class: "LW::Exception::RecordNotFound"`: the exception class is the code.
+  ['errorclass', 6],
+  ['exceptionclass', 5],
   ['statuscode', 5],
   ['errornumber', 7],
   ['errnum', 6],

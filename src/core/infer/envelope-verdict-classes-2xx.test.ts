@@ -7,6 +7,8 @@
 //   - a status holder one level down that failed while the outer status says the request arrived
 //     (`{status: "success", answer: {status: "error", errors}}`, Beget);
 //   - a lone variant tag of a sum type (`{Err: …}`, serde's Result; `{EvaluationFailure: …}`, Ogmios);
+//   - a fault object at the top (`{type: "jsonwsp/fault", fault: {code, string}}`, JSON-WSP as Ladon and Ogmios send it);
+//   - the class of the exception the call ended in, in a small body (`{field, error_class, id}`, Liquid Web Storm);
 // and the look-alike successes:
 //   - a success sentence under any message key beside a nonzero result code (`{code: 1000, desc: "Command completed
 //     successfully"}`, the EPP result code 1000 that registrars' JSON APIs pass on);
@@ -168,6 +170,70 @@ const SUCCESS_SENTENCE_FAILURES: Variant[] = [
     { failure: true },
   ),
 ];
+
+const FAULT_OBJECT: Variant[] = [
+  ok(
+    'a JSON-WSP fault fails with its code and string',
+    {
+      type: 'jsonwsp/fault',
+      version: '1.0',
+      servicename: 'svc',
+      fault: { code: 'client', string: 'Invalid request: bad payload' },
+    },
+    { failure: true, errorCode: 'client', message: 'Invalid request: bad payload' },
+  ),
+  ok(
+    'a SOAP-style fault object fails',
+    { fault: { faultcode: 'Client.Auth', faultstring: 'Bad token' } },
+    { failure: true },
+  ),
+];
+const FAULT_OBJECT_SUCCESSES: Variant[] = [
+  ok('a null fault stays a success', { fault: null, value: 3 }, { failure: false }),
+  ok('an empty fault stays a success', { fault: {}, value: 3 }, { failure: false }),
+  ok(
+    'a cleared fault (all zero/false) beside a reading stays a success',
+    { fault: { code: 0, active: false }, temp: 21 },
+    { failure: false },
+  ),
+  ok(
+    'a JSON-WSP response stays a success',
+    { type: 'jsonwsp/response', version: '1.0', result: { ok: 1 } },
+    { failure: false },
+  ),
+];
+
+const EXCEPTION_CLASS: Variant[] = [
+  ok(
+    'error_class in a small body fails with the class as code',
+    { field: 'network_dns_zone', error_class: 'LW::Exception::RecordNotFound', id: '13' },
+    { failure: true, errorCode: 'LW::Exception::RecordNotFound' },
+  ),
+  ok('a lone exception class fails', { exception: 'java.lang.IllegalStateException' }, { failure: true }),
+];
+const EXCEPTION_CLASS_SUCCESSES: Variant[] = [
+  ok(
+    'an empty exceptionType in a record stays a success',
+    { id: 5, name: 'job', exceptionType: '', state: 'done' },
+    { failure: false },
+  ),
+  ok('a null error_class beside records stays a success', { error_class: null, records: [1, 2] }, { failure: false }),
+  ok(
+    'an exception class beside a payload stays data',
+    { exception: 'ValueError', job: { id: 1, traceback: '…' } },
+    { failure: false },
+  ),
+];
+
+describe("2xx fault object: a non-empty fault at the top of the body is the call's error", () => {
+  it.each(rows(FAULT_OBJECT))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(FAULT_OBJECT_SUCCESSES))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+});
+
+describe('2xx exception class: a small body naming the exception class the call ended in fails', () => {
+  it.each(rows(EXCEPTION_CLASS))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(EXCEPTION_CLASS_SUCCESSES))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+});
 
 describe('2xx kebab-case failure status: a status identifier in kebab case that names a failure fails', () => {
   it.each(rows(KEBAB_STATUS))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));

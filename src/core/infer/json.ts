@@ -745,6 +745,15 @@ function flagText(v: unknown): boolean | undefined {
  * What a 2xx envelope's own top-level status fields say. `holder`: the object is a status object one
  * level down (`status: {message, value: 10}`, GeoNames), where `value` is the result code.
  */
+/** Keys naming the class of the exception a call ended in (`error_class`, `exceptionType`). */
+const ERROR_CLASS_KEYS: ReadonlySet<string> = new Set([
+  'errorclass',
+  'exceptionclass',
+  'exceptiontype',
+  'exception',
+  'exceptionname',
+]);
+
 /** Slots that carry a call's payload (`data`, `content`); one holding nothing but an error reports the failure. */
 const PAYLOAD_SLOTS: ReadonlySet<string> = new Set(['data', 'content', 'payload', 'response', 'answer']);
 
@@ -824,6 +833,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   let codeToken = false;
   // `{seq: 0, status: 1, content: {error: "LOGIN_ERROR"}}` (Tiny Tiny RSS): the payload slot holds only an error.
   let errorOnlyPayload = false;
+  let errorClass = false;
   let n = 0;
   // `{Err: …}` (serde's externally tagged `Result`), `{EvaluationFailure: …}`: a lone variant tag that names a failure.
   const tag = loneTag(obj);
@@ -961,6 +971,15 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       if (EMBEDDED_STATUS_KEYS.has(norm) && numericCode >= 400 && numericCode <= 599) statusCodeError = true;
       continue;
     }
+    // `{type: "jsonwsp/fault", fault: {code, string}}` (JSON-WSP, Ladon and Ogmios), `{fault: {faultcode, faultstring}}`:
+    // a fault object is the call's error, as `error` is.
+    if (norm === 'fault' && v !== null && typeof v === 'object' && !Array.isArray(v) && !placeholderError(v)) {
+      failure ??= true;
+      continue;
+    }
+    // `{field, error_class: "LW::Exception::RecordNotFound"}` (Liquid Web Storm): an exception's class named at the top of
+    // a small body with no payload beside it (judged after the loop) is the error the call ended in.
+    if (ERROR_CLASS_KEYS.has(norm) && typeof v === 'string' && isCodeToken(v.trim())) errorClass = true;
     if (norm === 'error' && v !== null && v !== false && v !== '' && v !== 0) {
       if (typeof v === 'object' ? !placeholderError(v) : true) failure ??= true;
       continue;
@@ -1075,6 +1094,7 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   // `{errorCode: "108"}` (Youdao): a body that is only a nonzero error code, under a key that names itself one.
   if (failure === undefined && (explicitCode || errorToken) && keys === 1) return true;
   if (failure === undefined && errorOnlyPayload && !successMessage && !resourceLike) return true;
+  if (failure === undefined && errorClass && !payload && !successMessage && keys <= 4) return true;
   // `{status: 240, message: "APP 服务被禁用"}`: a lone numeric status and a message, no payload. 0 is
   // success; 1 and the 2xx echoes read as success in too many APIs to call them failures.
   if (
