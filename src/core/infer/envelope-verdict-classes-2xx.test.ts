@@ -9,6 +9,8 @@
 //   - a lone variant tag of a sum type (`{Err: …}`, serde's Result; `{EvaluationFailure: …}`, Ogmios);
 //   - a fault object at the top (`{type: "jsonwsp/fault", fault: {code, string}}`, JSON-WSP as Ladon and Ogmios send it);
 //   - the class of the exception the call ended in, in a small body (`{field, error_class, id}`, Liquid Web Storm);
+//   - the envelope's words in the API's language: `resultado`/`estado` holding `error`/`erro`/`fallo`, `exito`/`sucesso`
+//     false, `mensaje`/`mensagem` as the message, `codigo` as the code; `status: "NG"` (Japanese APIs' OK/NG), `fatal`;
 // and the look-alike successes:
 //   - a success sentence under any message key beside a nonzero result code (`{code: 1000, desc: "Command completed
 //     successfully"}`, the EPP result code 1000 that registrars' JSON APIs pass on);
@@ -106,12 +108,22 @@ const NESTED_HOLDER_SUCCESSES: Variant[] = [
 
 const VARIANT_TAG: Variant[] = [
   ok('a lone Err tag fails', { Err: { ClientCallback: 'recipient is not listening' } }, { failure: true }),
-  ok('a lone Err tag holding a string fails', { Err: 'insufficient funds' }, { failure: true }),
+  ok(
+    'a lone Err tag holding a string fails with it as the message',
+    { Err: 'insufficient funds' },
+    { failure: true, message: 'insufficient funds' },
+  ),
+  ok(
+    'a JSON-RPC result Err with one variant gives the variant as code and its text as message',
+    { jsonrpc: '2.0', id: 1, result: { Err: { NotEnoughFunds: 'need 5, have 2' } } },
+    { failure: true, errorCode: 'NotEnoughFunds', message: 'need 5, have 2', errorId: null },
+  ),
   ok('a lone EvaluationFailure tag fails', { EvaluationFailure: { ScriptFailures: {} } }, { failure: true }),
   ok('a lone ValidationError tag fails', { ValidationError: { field: 'amount' } }, { failure: true }),
 ];
 const VARIANT_TAG_SUCCESSES: Variant[] = [
   ok('a lone Ok tag stays a success', { Ok: { tx: 'abc' } }, { failure: false }),
+  ok('a JSON-RPC result Ok stays a success', { jsonrpc: '2.0', id: 1, result: { Ok: null } }, { failure: false }),
   ok('a lone LastError null stays a success', { LastError: null }, { failure: false }),
   ok('a lone TotalError 0 stays a success', { TotalError: 0 }, { failure: false }),
   ok('a lone EvaluationResult tag stays a success', { EvaluationResult: { spend: 1 } }, { failure: false }),
@@ -233,6 +245,50 @@ describe("2xx fault object: a non-empty fault at the top of the body is the call
 describe('2xx exception class: a small body naming the exception class the call ended in fails', () => {
   it.each(rows(EXCEPTION_CLASS))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
   it.each(rows(EXCEPTION_CLASS_SUCCESSES))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+});
+
+const LANGUAGE_WORDS: Variant[] = [
+  ok(
+    'resultado "error" with a mensaje fails',
+    { resultado: 'error', mensaje: 'Token inválido' },
+    { failure: true, message: 'Token inválido' },
+  ),
+  ok(
+    'sucesso false with a mensagem and a codigo fails',
+    { sucesso: false, mensagem: 'CPF inválido', codigo: 'E12' },
+    { failure: true, errorCode: 'E12', message: 'CPF inválido' },
+  ),
+  ok('exito false fails', { exito: false, mensaje: 'Comercio no habilitado' }, { failure: true }),
+  ok(
+    'estado "fallo" fails',
+    { estado: 'fallo', descripcion: 'Saldo insuficiente' },
+    { failure: true, message: 'Saldo insuficiente' },
+  ),
+  ok('status "erro" fails', { status: 'erro', mensagem: 'Chave inválida' }, { failure: true }),
+  ok('statut "échec" beside a message fails', { status: 'échec', message: 'Clé invalide' }, { failure: true }),
+  ok('status "NG" fails', { status: 'NG', message: 'parameter error' }, { failure: true }),
+  ok('status "fatal" fails', { status: 'fatal', message: 'backend unreachable' }, { failure: true }),
+];
+const LANGUAGE_WORD_SUCCESSES: Variant[] = [
+  ok(
+    'exito true beside data stays a success',
+    { exito: true, mensaje: 'Operación exitosa', datos: { id: 1 } },
+    { failure: false },
+  ),
+  ok('resultado "éxito" stays a success', { resultado: 'éxito', mensaje: 'ok' }, { failure: false }),
+  ok('status "sucesso" stays a success', { status: 'sucesso', mensagem: 'Cadastro realizado' }, { failure: false }),
+  ok("an estado that is a record's state stays data", { estado: 'activo', nombre: 'Ana' }, { failure: false }),
+  ok(
+    'an estado that is a region code stays data',
+    { estado: 'CA', ciudad: 'Oakland', codigo: '94607' },
+    { failure: false },
+  ),
+  ok('a country NG beside an active status stays data', { country: 'NG', status: 'active' }, { failure: false }),
+];
+
+describe("2xx envelope words in the API's language: Spanish, Portuguese, French status words, flags, messages and codes", () => {
+  it.each(rows(LANGUAGE_WORDS))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
+  it.each(rows(LANGUAGE_WORD_SUCCESSES))('%s', (_n, v) => expect(variantMismatches(v)).toEqual([]));
 });
 
 describe('2xx kebab-case failure status: a status identifier in kebab case that names a failure fails', () => {

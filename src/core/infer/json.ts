@@ -788,6 +788,22 @@ function loneTag(obj: Record<string, unknown>): boolean | undefined {
   return undefined;
 }
 
+/** The lone failure tag of a sum type (`{Err: …}`, `{EvaluationFailure: …}`) with its value, if the object is one. */
+function failureTag(obj: Record<string, unknown>): { key: string; value: unknown } | undefined {
+  if (loneTag(obj) !== true) return undefined;
+  const key = Object.keys(obj)[0];
+  return { key, value: obj[key] };
+}
+
+/** `{ClientCallback: "text"}`: an object of one member holding a non-empty string. */
+function loneStringMember(v: unknown): { key: string; text: string } | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const keys = Object.keys(v);
+  if (keys.length !== 1) return undefined;
+  const text = (v as Record<string, unknown>)[keys[0]];
+  return typeof text === 'string' && text.trim() ? { key: keys[0], text } : undefined;
+}
+
 export function statusVerdict(root: unknown, holder = false): boolean | undefined {
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
   const obj = root as Record<string, unknown>;
@@ -2264,6 +2280,29 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     if (out.saysFailure === true && status === 202 && reportsProgress(scope)) out.saysFailure = undefined;
     // The payload slot the walk narrowed to says nothing of itself: the envelope around it judged it failed.
     if (out.saysFailure === undefined && prefix === 'data.' && envelope) out.saysFailure = statusVerdict(envelope);
+    // `{Err: {ClientCallback: "Performing version check…"}}` (grin-wallet's serde `Result`): the tag's value is the
+    // error; a string is its message, a one-member object its variant (the code) and text.
+    const tag = out.saysFailure === true ? failureTag(scope as Record<string, unknown>) : undefined;
+    if (tag) {
+      const at = `${prefix}${tag.key}`;
+      if (typeof tag.value === 'string') {
+        out.message = tag.value;
+        out.messageField = at;
+        return out;
+      }
+      const variant = loneStringMember(tag.value);
+      if (variant) {
+        if (isCodeToken(variant.key)) {
+          out.errorCode = variant.key;
+          out.errorCodeField = `${at}.${variant.key}`;
+        }
+        out.message = variant.text;
+        out.messageField = `${at}.${variant.key}`;
+        return out;
+      }
+      scope = tag.value;
+      prefix = `${at}.`;
+    }
     const bulk = bulkFailure(scope as Record<string, unknown>);
     if (bulk) {
       out.saysFailure = true;
