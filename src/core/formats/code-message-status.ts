@@ -8,11 +8,20 @@ import { STATUS_HOLDER_SET, statusVerdict } from '../infer/json';
 import { normalizeKey } from '../infer/dictionaries';
 import { code, compact, get, isRecord, joinTexts, str, text } from './util';
 
-/** `{status: "success", answer: {status: "error", errors}}` (Beget): a status holder one level down that says it failed. */
+/**
+ * `{status: "success", answer: {status: "error", errors: [{error_code, error_text}]}}` (Beget): a status holder one
+ * level down that says it failed and carries the error. A holder that only reports a state (`result: {status:
+ * "failed"}`, a job the call looked up) is the answer's data and leaves the outer success standing.
+ */
 function holderFailed(j: Record<string, unknown>): boolean {
   return Object.keys(j)
     .slice(0, 16)
-    .some((k) => STATUS_HOLDER_SET.has(normalizeKey(k)) && isRecord(j[k]) && statusVerdict(j[k]) === true);
+    .some((k) => {
+      const inner = j[k];
+      if (!STATUS_HOLDER_SET.has(normalizeKey(k)) || !isRecord(inner) || statusVerdict(inner) !== true) return false;
+      const error = get(inner, 'errors') ?? get(inner, 'error');
+      return Array.isArray(error) ? error.length > 0 : isRecord(error) || (typeof error === 'string' && error !== '');
+    });
 }
 
 export const codeMessageStatus: FormatRecognizer = {

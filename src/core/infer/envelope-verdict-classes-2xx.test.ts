@@ -104,6 +104,11 @@ const NESTED_HOLDER_SUCCESSES: Variant[] = [
     { failure: false },
   ),
   ok('an answers list stays a success', { status: 'ok', answer: [{ status: 'error', id: 1 }] }, { failure: false }),
+  ok(
+    'a looked-up job whose state failed, under an outer success, stays a success',
+    { status: 'success', message: 'ok', result: { status: 'failed', job: 'export-7' } },
+    { failure: false },
+  ),
 ];
 
 const VARIANT_TAG: Variant[] = [
