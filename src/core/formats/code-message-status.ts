@@ -4,7 +4,25 @@
 // Source: seed 001_d29483aeed37b9d0.txt (an identity-verification API's status-code page).
 
 import type { FormatRecognizer } from '../types';
+import { STATUS_HOLDER_SET, statusVerdict } from '../infer/json';
+import { normalizeKey } from '../infer/dictionaries';
 import { code, compact, get, isRecord, joinTexts, str, text } from './util';
+
+/**
+ * `{status: "success", answer: {status: "error", errors: [{error_code, error_text}]}}` (Beget): a status holder one
+ * level down that says it failed and carries the error. A holder that only reports a state (`result: {status:
+ * "failed"}`, a job the call looked up) is the answer's data and leaves the outer success standing.
+ */
+function holderFailed(j: Record<string, unknown>): boolean {
+  return Object.keys(j)
+    .slice(0, 16)
+    .some((k) => {
+      const inner = j[k];
+      if (!STATUS_HOLDER_SET.has(normalizeKey(k)) || !isRecord(inner) || statusVerdict(inner) !== true) return false;
+      const error = get(inner, 'errors') ?? get(inner, 'error');
+      return Array.isArray(error) ? error.length > 0 : isRecord(error) || (typeof error === 'string' && error !== '');
+    });
+}
 
 export const codeMessageStatus: FormatRecognizer = {
   id: 'code-message-status',
@@ -20,7 +38,8 @@ export const codeMessageStatus: FormatRecognizer = {
     const nested =
       isRecord(message) && (get(message, 'error_code') !== undefined || Array.isArray(get(message, 'message')));
     if (status !== 'success' && status !== 'failure' && !nested) return null;
-    if (status === 'success') return { saysSuccess: true };
+    // The outer `success` says the request reached the API; a holder inside that failed is left to the inference.
+    if (status === 'success') return holderFailed(j) ? null : { saysSuccess: true };
 
     const top = code(get(j, 'code'));
     // A numeric top-level code equal to (or shaped like) the HTTP status is an echo, not the API's code.

@@ -6,7 +6,7 @@
 // (https://firebase.google.com/docs/reference/rest/database).
 
 import type { FormatRecognizer } from '../types';
-import { isGenericMessage, MESSAGE_NAMES, SUCCESS_NOTE } from '../infer/dictionaries';
+import { isGenericMessage, MESSAGE_NAMES, SUCCESS_NOTE, SUCCESS_WORDS } from '../infer/dictionaries';
 import { isNoCode, reportsProgress } from '../infer/json';
 import { apiCode, compact, get, getNamed, isCodeLike, isErrorStatus, isRecord, joinTexts, str, strNamed } from './util';
 
@@ -18,9 +18,16 @@ function isReasonPhrase(s: string): boolean {
   return /^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/.test(s) && isGenericMessage(s);
 }
 
-/** `{code: 0 | 200, message: "success"}` is the success convention of many APIs, not an error. */
+/**
+ * `{code: 0 | 200, message: "success"}` is the success convention of many APIs, not an error; so is a code that is a
+ * success word (Globus Transfer's `code: "Accepted"` beside "a task has been created and queued").
+ */
 function isSuccessCode(c: string | number): boolean {
-  return (typeof c === 'number' && (c === 0 || (c >= 200 && c < 300))) || /^(0|2\d\d|ok|success)$/i.test(String(c));
+  return (
+    (typeof c === 'number' && (c === 0 || (c >= 200 && c < 300))) ||
+    /^(0|2\d\d|ok|success)$/i.test(String(c)) ||
+    (/^[A-Za-z]+$/.test(String(c)) && SUCCESS_WORDS.has(String(c).toUpperCase()))
+  );
 }
 
 /** `{code: 10000, msg: "Success"}`: whatever the number, a message that is only a success word says it succeeded. */

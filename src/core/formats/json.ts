@@ -34,6 +34,11 @@ import { isRecord } from './util';
 export const SIGNAL_KEYS = new Set([
   'error',
   'errors',
+  // The class of the exception a call ended in (`error_class`, Liquid Web Storm; `exceptionType`): the inference judges it.
+  'errorclass',
+  'exceptionclass',
+  'exceptiontype',
+  'exceptionname',
   'errormessages',
   'message',
   'detail',
@@ -55,6 +60,13 @@ const hasOwn = Object.prototype.hasOwnProperty;
 // Compared normalized (`result_status`, `resultStatus`, `err-code` → `resultstatus`, `errcode`).
 const VALUE_SIGNAL_KEYS = new Set([
   'result',
+  // Spanish/Portuguese `resultado`, `estado`, `estatus`, `exito`, `sucesso` (infer/dictionaries.ts STATUS_KEYS, SUCCESS_FLAGS).
+  'resultado',
+  'estado',
+  'estatus',
+  'exito',
+  'exitoso',
+  'sucesso',
   // Captcha solvers' `errorId: 1` (0 is success).
   'errorid',
   'resultstatus',
@@ -94,7 +106,7 @@ const VALUE_SIGNAL_KEYS = new Set([
   'httpstatuscode',
 ]);
 const STATUS_WORD =
-  /^(?:error|err|fail|failed|failure|notok|not_ok|nok|ko|denied|request_denied|invalid_request|over_query_limit|over_daily_limit|unknown_error|exception|rejected|unauthorized|forbidden|invalid|errored|fault)$/i;
+  /^(?:error|err|fail|failed|failure|notok|not_ok|nok|ko|denied|request_denied|invalid_request|over_query_limit|over_daily_limit|unknown_error|exception|rejected|unauthorized|forbidden|invalid|errored|fault|fatal|ng|erro|falha|fallo|fallid[oa]|erreur|[eé]chec|fehler)$/i;
 
 /** Keys that name themselves an error's message (normalized): any text under them is a failure's. */
 const ERROR_MESSAGE_KEYS: ReadonlySet<string> = new Set([

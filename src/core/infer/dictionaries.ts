@@ -117,6 +117,13 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['issue', 7],
   ['exceptiontype', 5],
   ['exception', 4],
+  // `codigo` (Spanish, Portuguese), `codigoError`/`codigoErro`: `code` in the API's language.
+  ['codigo', 7],
+  ['codigoerror', 9],
+  ['codigoerro', 9],
+  // Liquid Web Storm's `error_class: "LW::Exception::RecordNotFound"`: the exception class is the code.
+  ['errorclass', 6],
+  ['exceptionclass', 5],
   ['statuscode', 5],
   ['errornumber', 7],
   ['errnum', 6],
@@ -189,6 +196,11 @@ export const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['localizedmessage', 8],
   ['userfriendlymessage', 9],
   ['errordescription', 9],
+  // `mensaje` (Spanish), `mensagem` (Portuguese): `message` in the API's language.
+  ['mensaje', 9],
+  ['mensagem', 9],
+  ['descripcion', 7],
+  ['descricao', 7],
   ['description', 7],
   // `desc`, short for description as `msg` is for message (`{result: 10000, desc: "鉴权失败"}`).
   ['desc', 6],
@@ -615,6 +627,10 @@ export const DATA_CONTAINERS: ReadonlySet<string> = new Set([
 
 /** Flags whose `false` says the call failed. */
 export const SUCCESS_FLAGS: ReadonlySet<string> = new Set([
+  // `exito: false` (Spanish), `sucesso: false` (Portuguese): `success` in the language the API is written in.
+  'exito',
+  'exitoso',
+  'sucesso',
   'ok',
   'success',
   'succeeded',
@@ -640,6 +656,10 @@ export const FAILURE_FLAGS: ReadonlySet<string> = new Set([
 export const FAILURE_FLAG_PATTERN = /^(?:is|has)errors?(?:ed)?(?:on[a-z]+)?$/;
 /** Keys whose string value is the call's own status word. */
 export const STATUS_KEYS: ReadonlySet<string> = new Set([
+  // `estado`/`resultado`/`estatus` (Spanish, Portuguese): `status`/`result` in the API's language.
+  'estado',
+  'resultado',
+  'estatus',
   'status',
   'state',
   'result',
@@ -692,7 +712,7 @@ export function isResultCodeKey(norm: string): boolean {
  * negation, failure or exception word beside it.
  */
 export const SUCCESS_NOTE =
-  /^\s*(?:ok|okay|success|succeeded|successful|successfully|done|(?:(?![不未没沒非无無])[\u4e00-\u9fff]){0,4}成功|성공|éxito|exitoso|succès|réussi|erfolgreich|sucesso|successo|успешно|başarılı)[.!。！]?\s*$|^\s*(?!.*\b(?:not|no|never|partially|partly|failed|error|errors|but|except|unable)\b)(?:[a-z]+ ){0,3}(?:(?:was|were|has been|have been|is|are) )?(?:(?:completed|processed|executed|performed|finished|done|saved|updated|created|deleted|sent|accepted|received) )?(?:successfully|successful|succeeded)(?: (?:completed|processed|executed|performed|finished|done|saved|updated|created|deleted|sent|accepted|received|added|removed))?[.!]?\s*$/i;
+  /^\s*(?:ok|okay|success|succeeded|successful|successfully|done|(?:(?![不未没沒非无無])[\u4e00-\u9fff]){0,4}成功|성공|éxito|exitoso|succès|réussi|erfolgreich|sucesso|successo|успешно|başarılı)[.!。！]?\s*$|^\s*(?!.*\b(?:not|no|never|partially|partly|failed|error|errors|but|except|unable)\b)(?:[a-z]+ ){0,3}(?:(?:was|were|has been|have been|is|are) )?(?:(?:completed|processed|executed|performed|finished|done|saved|updated|created|deleted|sent|accepted|received|cancell?ed|canceled) )?(?:successfully|successful|succeeded)(?: (?:completed|processed|executed|performed|finished|done|saved|updated|created|deleted|sent|accepted|received|added|removed))?[.!]?\s*$/i;
 
 /** Status words of a failed call (compared upper case). */
 export const FAILURE_WORDS: ReadonlySet<string> = new Set([
@@ -722,6 +742,19 @@ export const FAILURE_WORDS: ReadonlySet<string> = new Set([
   'INVALID_KEY',
   'BAD_REQUEST',
   'REFUSED',
+  // `status: "fatal"`, Japanese APIs' `status: "NG"` (no good, beside `OK`).
+  'FATAL',
+  'NG',
+  // The same words in the languages envelopes are written in: Portuguese, Spanish, French, German.
+  'ERRO',
+  'FALHA',
+  'FALLO',
+  'FALLIDO',
+  'FALLIDA',
+  'ERREUR',
+  'ECHEC',
+  'ÉCHEC',
+  'FEHLER',
 ]);
 /** Status words of a successful call, including the "no results" family. */
 export const SUCCESS_WORDS: ReadonlySet<string> = new Set([
@@ -743,6 +776,16 @@ export const SUCCESS_WORDS: ReadonlySet<string> = new Set([
   'NO_DATA',
   'NODATA',
   'NOT_FOUND_OK',
+  // `resultado: "éxito"`, `status: "sucesso"`, `statut: "succès"`: success in the languages envelopes are written in.
+  'EXITO',
+  'ÉXITO',
+  'EXITOSO',
+  'SUCESSO',
+  'CORRECTO',
+  'SUCCES',
+  'SUCCÈS',
+  'ERFOLG',
+  'ERFOLGREICH',
 ]);
 
 /**

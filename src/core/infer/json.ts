@@ -675,11 +675,13 @@ export function isFailureWord(word: string): boolean {
 }
 
 /**
- * A status identifier in snake or camel case (`invalid_dst`, `emailNotFound`) as the upper-case token it spells
- * (`INVALID_DST`, `EMAIL_NOT_FOUND`); undefined for words, sentences and upper-case tokens.
+ * A status identifier in snake, kebab or camel case (`invalid_dst`, `invalid-token`, `emailNotFound`) as the upper-case
+ * token it spells (`INVALID_DST`, `INVALID_TOKEN`, `EMAIL_NOT_FOUND`); undefined for words, sentences and upper-case tokens.
  */
 export function identifierToken(text: string): string | undefined {
   if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(text)) return text.toUpperCase();
+  // `status: "invalid-token"` (Technitium DNS): kebab case spells the same token.
+  if (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(text)) return text.replace(/-/g, '_').toUpperCase();
   if (/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+$/.test(text))
     return text.replace(/([a-z0-9])(?=[A-Z])/g, '$1_').toUpperCase();
   return undefined;
@@ -743,6 +745,65 @@ function flagText(v: unknown): boolean | undefined {
  * What a 2xx envelope's own top-level status fields say. `holder`: the object is a status object one
  * level down (`status: {message, value: 10}`, GeoNames), where `value` is the result code.
  */
+/** Keys naming the class of the exception a call ended in (`error_class`, `exceptionType`). */
+const ERROR_CLASS_KEYS: ReadonlySet<string> = new Set([
+  'errorclass',
+  'exceptionclass',
+  'exceptiontype',
+  'exception',
+  'exceptionname',
+]);
+
+/** Slots that carry a call's payload (`data`, `content`); one holding nothing but an error reports the failure. */
+const PAYLOAD_SLOTS: ReadonlySet<string> = new Set(['data', 'content', 'payload', 'response', 'answer']);
+
+/** An object whose only member is a non-empty `error`/`errors` (`{error: "LOGIN_ERROR"}`); `{error: null}` is none. */
+function errorOnly(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  if (keys.length !== 1 || !/^errors?$/i.test(keys[0])) return false;
+  const x = (v as Record<string, unknown>)[keys[0]];
+  if (typeof x === 'string') return x.trim() !== '' && !SUCCESS_WORDS.has(x.trim().toUpperCase());
+  if (Array.isArray(x)) return x.length > 0;
+  return x !== null && typeof x === 'object' && !placeholderError(x);
+}
+
+/**
+ * An object that is one variant tag of a sum type, as serde (Rust) and Haskell's aeson encode them: `{Err: …}` failed,
+ * `{Ok: …}` succeeded, and a PascalCase tag ending in `Failure`/`Error` (`{EvaluationFailure: {…}}`) names a failure.
+ * Undefined for anything else, and for a tag holding nothing (`{LastError: null}`).
+ */
+function loneTag(obj: Record<string, unknown>): boolean | undefined {
+  let only: string | undefined;
+  for (const key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    if (only !== undefined) return undefined;
+    only = key;
+  }
+  if (only === undefined) return undefined;
+  const v = obj[only];
+  if (v === null || (typeof v !== 'object' && (typeof v !== 'string' || v.trim() === ''))) return undefined;
+  if (only === 'Ok') return false;
+  if (only === 'Err' || /^(?:[A-Z][a-z0-9]+)+(?:Failure|Error)$/.test(only)) return true;
+  return undefined;
+}
+
+/** The lone failure tag of a sum type (`{Err: …}`, `{EvaluationFailure: …}`) with its value, if the object is one. */
+function failureTag(obj: Record<string, unknown>): { key: string; value: unknown } | undefined {
+  if (loneTag(obj) !== true) return undefined;
+  const key = Object.keys(obj)[0];
+  return { key, value: obj[key] };
+}
+
+/** `{ClientCallback: "text"}`: an object of one member holding a non-empty string. */
+function loneStringMember(v: unknown): { key: string; text: string } | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const keys = Object.keys(v);
+  if (keys.length !== 1) return undefined;
+  const text = (v as Record<string, unknown>)[keys[0]];
+  return typeof text === 'string' && text.trim() ? { key: keys[0], text } : undefined;
+}
+
 export function statusVerdict(root: unknown, holder = false): boolean | undefined {
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
   const obj = root as Record<string, unknown>;
@@ -786,7 +847,13 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
   // `{rc: 1, mc: "AUTH_103", result: null}`: the payload slot empty, a code token the only answer left.
   let nullPayload = false;
   let codeToken = false;
+  // `{seq: 0, status: 1, content: {error: "LOGIN_ERROR"}}` (Tiny Tiny RSS): the payload slot holds only an error.
+  let errorOnlyPayload = false;
+  let errorClass = false;
   let n = 0;
+  // `{Err: …}` (serde's externally tagged `Result`), `{EvaluationFailure: …}`: a lone variant tag that names a failure.
+  const tag = loneTag(obj);
+  if (tag !== undefined) return tag;
   const prefix = sharedKeyPrefix(obj);
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
@@ -810,6 +877,9 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     ) {
       hasMessage = true;
       if (ERROR_PHRASE.test(v)) errorPhrase = true;
+      // `{code: 1000, desc: "Command completed successfully"}` (EPP-style result codes): a success sentence under any
+      // message key, not only `message`/`msg`, says the call went through whatever the number beside it.
+      if (!/^err|reason|cause/.test(norm) && SUCCESS_NOTE.test(v)) successMessage = true;
       if (LONE_MESSAGE_KEYS.has(norm) && saysFailureAlone(v)) loneFailure = true;
     }
     const flag =
@@ -828,9 +898,15 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     }
     if (ERROR_MESSAGE_KEYS.has(norm) && typeof v === 'string' && v.trim() && !SUCCESS_WORDS.has(v.trim().toUpperCase()))
       errorMessage = true;
-    if (EXPLICIT_CODE_KEYS.has(norm) && typeof v === 'number' && Number.isInteger(v) && v !== 0) explicitCode = true;
+    // `errorCode: "108"` (Youdao) says so as `errorCode: 108` does.
+    if (
+      EXPLICIT_CODE_KEYS.has(norm) &&
+      (typeof v === 'number' || (typeof v === 'string' && /^-?\d{1,9}$/.test(v.trim())))
+    )
+      if (Number.isInteger(Number(v)) && Number(v) !== 0) explicitCode = true;
     if (v !== null && typeof v === 'object' && !placeholderError(v)) payload = true;
     if (norm === 'data' && codeOnly(v)) codeOnlyData = true;
+    if (PAYLOAD_SLOTS.has(norm) && errorOnly(v)) errorOnlyPayload = true;
     if ((norm === 'data' || norm === 'result') && v === null) nullPayload = true;
     if (typeof v === 'string' && ERROR_CODE_TOKEN.test(v.trim())) codeToken = true;
     if (typeof v === 'string' && STATUS_KEYS.has(norm)) {
@@ -911,6 +987,15 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       if (EMBEDDED_STATUS_KEYS.has(norm) && numericCode >= 400 && numericCode <= 599) statusCodeError = true;
       continue;
     }
+    // `{type: "jsonwsp/fault", fault: {code, string}}` (JSON-WSP, Ladon and Ogmios), `{fault: {faultcode, faultstring}}`:
+    // a fault object is the call's error, as `error` is.
+    if (norm === 'fault' && v !== null && typeof v === 'object' && !Array.isArray(v) && !placeholderError(v)) {
+      failure ??= true;
+      continue;
+    }
+    // `{field, error_class: "LW::Exception::RecordNotFound"}` (Liquid Web Storm): an exception's class named at the top of
+    // a small body with no payload beside it (judged after the loop) is the error the call ended in.
+    if (ERROR_CLASS_KEYS.has(norm) && typeof v === 'string' && isCodeToken(v.trim())) errorClass = true;
     if (norm === 'error' && v !== null && v !== false && v !== '' && v !== 0) {
       if (typeof v === 'object' ? !placeholderError(v) : true) failure ??= true;
       continue;
@@ -1022,6 +1107,10 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     if (statusCodeError && keys <= 3) return true;
   }
   if (failure === undefined && errorToken && hasMessage && !successMessage && !resourceLike) return true;
+  // `{errorCode: "108"}` (Youdao): a body that is only a nonzero error code, under a key that names itself one.
+  if (failure === undefined && (explicitCode || errorToken) && keys === 1) return true;
+  if (failure === undefined && errorOnlyPayload && !successMessage && !resourceLike) return true;
+  if (failure === undefined && errorClass && !payload && !successMessage && keys <= 4) return true;
   // `{status: 240, message: "APP 服务被禁用"}`: a lone numeric status and a message, no payload. 0 is
   // success; 1 and the 2xx echoes read as success in too many APIs to call them failures.
   if (
@@ -1249,6 +1338,9 @@ const STATUS_HOLDERS = [
   'head',
   // cPanel WHM's `{metadata: {result: 0, reason}, data}`: the call's outcome beside (or instead of) the payload.
   'metadata',
+  // Beget's `{status: "success", answer: {status: "error", errors: [{error_code, error_text}]}}`: the outer status
+  // says the request reached the API, the answer says how the method went.
+  'answer',
 ];
 export const STATUS_HOLDER_SET: ReadonlySet<string> = new Set(STATUS_HOLDERS);
 
@@ -2188,6 +2280,29 @@ export function inferJson(root: unknown, status: number, full = true, codeAndMes
     if (out.saysFailure === true && status === 202 && reportsProgress(scope)) out.saysFailure = undefined;
     // The payload slot the walk narrowed to says nothing of itself: the envelope around it judged it failed.
     if (out.saysFailure === undefined && prefix === 'data.' && envelope) out.saysFailure = statusVerdict(envelope);
+    // `{Err: {ClientCallback: "Performing version check…"}}` (grin-wallet's serde `Result`): the tag's value is the
+    // error; a string is its message, a one-member object its variant (the code) and text.
+    const tag = out.saysFailure === true ? failureTag(scope as Record<string, unknown>) : undefined;
+    if (tag) {
+      const at = `${prefix}${tag.key}`;
+      if (typeof tag.value === 'string') {
+        out.message = tag.value;
+        out.messageField = at;
+        return out;
+      }
+      const variant = loneStringMember(tag.value);
+      if (variant) {
+        if (isCodeToken(variant.key)) {
+          out.errorCode = variant.key;
+          out.errorCodeField = `${at}.${variant.key}`;
+        }
+        out.message = variant.text;
+        out.messageField = `${at}.${variant.key}`;
+        return out;
+      }
+      scope = tag.value;
+      prefix = `${at}.`;
+    }
     const bulk = bulkFailure(scope as Record<string, unknown>);
     if (bulk) {
       out.saysFailure = true;
