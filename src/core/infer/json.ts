@@ -305,6 +305,8 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       score -= 3;
     } else if (
       statusLike(v) &&
+      // Only a registered status is repeated: 527/528 beside a 500 (Zaptec `{Code: 528}`) is the API's own number.
+      statusSemantics(v).origin === 'iana' &&
       !explicit &&
       norm !== 'subcode' &&
       !(status < 300 && v < 300 && RETURN_CODE_KEYS.has(norm)) &&
