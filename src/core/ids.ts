@@ -83,9 +83,9 @@ const TRACE_HEADERS = [
   'sentry-trace',
 ] as const;
 
-/** IDs written in prose: "request ID xyz", "RequestId: …", "(Request ID: req_…)", "request_id=…". */
+/** IDs written in prose: "request ID xyz", "RequestId: …", "(Request ID: req_…)", "request_id=…", ServiceStack's "Request.Id: …". */
 const MESSAGE_ID =
-  /\b(?:(?:request|correlation|trace|error|debug|incident|support|tracking|event|req|interaction|ray|fault|log|activity)[ _-]?id|rid|reference(?: number| id| code| token)|(?:error|support|incident|request) reference|ref(?:erence)? ?#)\b\s*(?:is\s*)?[:=#]?\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
+  /\b(?:(?:request|correlation|trace|error|debug|incident|support|tracking|event|req|interaction|ray|fault|log|activity)[ _.-]?id|rid|reference(?: number| id| code| token)|(?:error|support|incident|request) reference|ref(?:erence)? ?#)\b\s*(?:is\s*)?[:=#]?\s*["'`(\[]?([A-Za-z0-9][A-Za-z0-9_\-:.\/+=]{5,127})/i;
 
 /** A bare "ID" in parentheses: "It has been logged (ID b63877c9ae5313c5)." (Dropwizard and others). */
 const PAREN_ID = /\(\s*ID\s*[:#=]?\s*([A-Za-z0-9][A-Za-z0-9_\-:.]{5,127})\s*\)/;

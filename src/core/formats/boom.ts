@@ -6,6 +6,7 @@
 // https://auth0.com/docs/api/management/v2#!/Errors
 
 import type { FieldError, FormatRecognizer } from '../types';
+import { statusEnumName } from '../infer/json';
 import { code, compact, get, isMachineToken, isRecord, joinTexts, str, text } from './util';
 
 export const boom: FormatRecognizer = {
@@ -14,7 +15,7 @@ export const boom: FormatRecognizer = {
   priority: 58,
   kinds: ['json'],
   keys: ['statusCode'],
-  recognize({ body }) {
+  recognize({ body, exchange }) {
     const j = body.json;
     const statusCode = get(j, 'statusCode');
     // `{statusCode: 200, message: "Success", data}` is a common success wrapper, not a Boom error.
@@ -33,7 +34,12 @@ export const boom: FormatRecognizer = {
     }
     return compact({
       saysFailure: true,
-      errorCode: code(get(j, 'errorCode')) ?? (error && isMachineToken(error) ? error : undefined),
+      errorCode:
+        code(get(j, 'errorCode')) ??
+        // The status's enum name (`NOT_FOUND` beside `statusCode: 404`) is the status repeated, like the reason phrase.
+        (error && isMachineToken(error) && !(statusCode === exchange.status && error === statusEnumName(statusCode))
+          ? error
+          : undefined),
       message: joinTexts(rawMessage) ?? error,
       fieldErrors: fieldErrors.length ? fieldErrors : undefined,
     });

@@ -7,7 +7,7 @@
 
 import type { FormatRecognizer } from '../types';
 import { isGenericMessage, MESSAGE_NAMES, SUCCESS_NOTE, SUCCESS_WORDS } from '../infer/dictionaries';
-import { isNoCode, reportsProgress } from '../infer/json';
+import { isNoCode, reportsProgress, statusEnumName } from '../infer/json';
 import { apiCode, compact, get, getNamed, isCodeLike, isErrorStatus, isRecord, joinTexts, str, strNamed } from './util';
 
 /** Beside a string `error`: the developer's words first, then the message, then a reason (any case style). */
@@ -16,6 +16,15 @@ const BESIDE_ERROR_NAMES = ['developermessage', ...MESSAGE_NAMES, 'reason'];
 /** `Unauthorized`, `Not Found`: the status reason phrase as servers print it (Spring, Boom), echoed, not a code. */
 function isReasonPhrase(s: string): boolean {
   return /^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/.test(s) && isGenericMessage(s);
+}
+
+/**
+ * `{status: 500, error: "INTERNAL_SERVER_ERROR"}`: the status's enum name (Spring `HttpStatus.name()`) beside the
+ * status number it names is the status repeated, not a code. Alone (`{error: "NOT_FOUND"}`) it stays the API's code.
+ */
+function echoesStatusEnum(j: Record<string, unknown>, error: string, status: number): boolean {
+  const n = get(j, 'status') ?? get(j, 'statusCode') ?? get(j, 'status_code');
+  return n === status && error === statusEnumName(status);
 }
 
 /**
@@ -57,7 +66,11 @@ export const genericErrorMessage: FormatRecognizer = {
       // A reason phrase ("Unauthorized") is the status echoed: a message when nothing else is, never a code;
       // a flag sent as text (`error: "true"`) names nothing.
       const flagWord = /^\s*(?:true|false)\s*$/i.test(error);
-      const errorIsCode = isCodeLike(error) && !isReasonPhrase(error) && !isNoCode(error);
+      const errorIsCode =
+        isCodeLike(error) &&
+        !isReasonPhrase(error) &&
+        !isNoCode(error) &&
+        !echoesStatusEnum(j, error, ctx.exchange.status);
       return compact({
         saysFailure: true,
         errorCode: errorIsCode ? error : undefined,

@@ -2,6 +2,7 @@
 // PayPal /v1/oauth2/token, Google OAuth): `{error: "invalid_grant", error_description, error_uri}`.
 // Source: https://www.rfc-editor.org/rfc/rfc6749#section-5.2
 
+import { statusSemantics } from '../status';
 import type { FormatRecognizer } from '../types';
 import { compact, has, str } from './util';
 
@@ -11,10 +12,13 @@ export const oauth2: FormatRecognizer = {
   priority: 58,
   kinds: ['json'],
   keys: ['error'],
-  recognize({ body }) {
+  recognize({ body, exchange }) {
     const j = body.json;
     const error = str(j, 'error');
     if (error === undefined || (!has(j, 'error_description') && !has(j, 'error_uri'))) return null;
-    return compact({ saysFailure: true, errorCode: error, message: str(j, 'error_description') });
+    // RFC 6749 codes are lower-case tokens; the status's reason phrase as servers print it (`"Unauthorized"` on a
+    // 401, label C3) is the status echoed, not a code.
+    const echoed = exchange.status >= 400 && error === statusSemantics(exchange.status).reason;
+    return compact({ saysFailure: true, errorCode: echoed ? undefined : error, message: str(j, 'error_description') });
   },
 };

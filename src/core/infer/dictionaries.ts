@@ -108,6 +108,8 @@ export const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['name', 4],
   ['status', 4],
   ['subcode', 4],
+  // Tidal `{status: 401, subStatus: 6004, userMessage}`: the number under the echoed status is the API's code.
+  ['substatus', 6],
   ['messagecode', 6],
   ['msgcode', 6],
   ['errno', 6],

@@ -69,6 +69,15 @@ export function inferMissing(
   }
   if (kind === 'json') {
     const json = form ?? body.json;
+    // A body that is one JSON string on an error status (`"Period not allowed, ToDate is equal to FromDate."`):
+    // the string is the API's text, read as a plain-text body would be. A lone word or the reason phrase says nothing more.
+    if (typeof json === 'string') {
+      const text = json.trim();
+      if (success || !missing(extracted.message) || text.length > MAX_JSON_STRING_MESSAGE) return extracted;
+      if (!/\p{L}/u.test(text) || !/\S\s+\S/.test(text) || echoesReason(text, status)) return extracted;
+      notes.push('the body is one JSON string: its text is the message');
+      return { ...extracted, message: text };
+    }
     if (json === null || typeof json !== 'object') return extracted;
     // A code that names nothing (`code: "error"`, `errorCode: 0`) is none, whoever read it; the inference may find the real one.
     if (!success && isNoCode(extracted.errorCode)) extracted = { ...extracted, errorCode: undefined };
@@ -429,6 +438,9 @@ function xmlMessageSaysFailure(inferred: ReturnType<typeof inferJson> | undefine
 function xmlFailureInWords(inferred: ReturnType<typeof inferJson> | undefined): boolean {
   return inferred?.saysFailure === true && typeof inferred.message === 'string' && /\S\s+\S/.test(inferred.message);
 }
+
+/** The longest JSON-string body read as a message: a longer one is data, not an error sentence. */
+const MAX_JSON_STRING_MESSAGE = 500;
 
 /** A message that only repeats the status's reason phrase (`Unauthorized` on a 401). */
 function echoesReason(message: string, status: number): boolean {

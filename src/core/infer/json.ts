@@ -213,6 +213,14 @@ function statusLike(n: number): boolean {
   return (n >= 200 && n < 300) || (n >= 400 && n <= 599);
 }
 
+/** A status's reason phrase as a Java/C# enum constant: 500 → `INTERNAL_SERVER_ERROR`, 404 → `NOT_FOUND`. */
+export function statusEnumName(status: number): string {
+  return statusSemantics(status)
+    .reason.toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
 /** The path of the object that holds a leaf (`error.` for `error.code`, `` for a top-level field). */
 function parentOf(leaf: Leaf): string {
   return leaf.path.slice(0, leaf.path.length - leaf.key.length);
@@ -305,6 +313,8 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       score -= 3;
     } else if (
       statusLike(v) &&
+      // Only a registered status is repeated: 527/528 beside a 500 (Zaptec `{Code: 528}`) is the API's own number.
+      statusSemantics(v).origin === 'iana' &&
       !explicit &&
       norm !== 'subcode' &&
       !(status < 300 && v < 300 && RETURN_CODE_KEYS.has(norm)) &&
@@ -327,6 +337,9 @@ function codeScore(leaf: Leaf, status: number, echoParents?: ReadonlySet<string>
       case 'error':
         // A one-word reason phrase ("Unauthorized") is the status echoed, not a code.
         if (!isMachineToken(s)) return 0;
+        // The status's enum name (Spring `HttpStatus.name()`: `INTERNAL_SERVER_ERROR`) beside the numeric status it
+        // names is that status repeated; without a status number beside it (`NOT_FOUND` alone) it is the API's code.
+        if (leaf.besideStatus && s === statusEnumName(status)) return 0;
         // A token under `error` names the error (`actNotFound`); a number beside it is its numeric alias.
         if (/[a-z][A-Z]|[a-z]_[a-z]/.test(s)) score += 3;
         break;

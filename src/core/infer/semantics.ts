@@ -297,11 +297,20 @@ const MESSAGE_BLAMES_REQUEST =
 const SERVER_FAULT_WORDS =
   /\b(?:runtime error|nil pointer|null ?pointer|memory address|undefined|stack ?trace|traceback|segmentation|panic|internal|unexpected|exception|temporar(?:y|ily)|try again|timeout|timed out|unavailable)\b/i;
 
+/**
+ * A refusal in the resource's current state (Zaptec's 500 "Cannot update installation when using APM", "Can't delete
+ * a project while it has open runs"): the same request fails until someone changes the state, as a 409 would say.
+ * Not a connection, start-up or wait the server names ("cannot connect … while", "while the index is rebuilding").
+ */
+const REFUSED_IN_STATE =
+  /\b(?:cannot|can ?not|can't) (?!connect|reach|start|load|open|allocate|acquire|obtain|read|write|process|serve|handle|complete|respond)[a-z]+\b[^.;:]{1,60}?\b(?:when|while) (?:using\b|(?:it|the \w+|\w+) (?:is|are|has|have) (?!\w+ing\b|busy\b|down\b|offline\b|overloaded\b|full\b|not ready\b|still\b)\w+)/i;
+
 /** Whether a message on a 5xx blames the request rather than the server. */
 export function requestBlamedByMessage(message: string | null | undefined): boolean {
   if (!message) return false;
   const text = message.length > 2000 ? message.slice(0, 2000) : message;
-  return MESSAGE_BLAMES_REQUEST.test(text) && !SERVER_FAULT_WORDS.test(text);
+  if (SERVER_FAULT_WORDS.test(text)) return false;
+  return MESSAGE_BLAMES_REQUEST.test(text) || (REFUSED_IN_STATE.test(text) && !NOT_SET_UP_PASSES.test(text));
 }
 
 /**

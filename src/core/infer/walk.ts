@@ -134,7 +134,19 @@ const COMMON_LANGUAGES = new Set(
 );
 const MAX_LOCALES = 40;
 
-function localeText(obj: Record<string, unknown>): { lang: string; text: string } | undefined {
+/** OData v3's localized text (`message: {lang: "en-US", value: "…"}`): one language, its text under `value`. */
+function taggedText(obj: Record<string, unknown>): { key: string; text: string } | undefined {
+  const keys = Object.keys(obj);
+  if (keys.length !== 2 || !hasOwn.call(obj, 'lang') || !hasOwn.call(obj, 'value')) return undefined;
+  const { lang, value } = obj;
+  if (typeof lang !== 'string' || !LANGUAGE_TAG.test(lang) || typeof value !== 'string') return undefined;
+  const text = value.trim();
+  return text ? { key: 'value', text } : undefined;
+}
+
+function localeText(obj: Record<string, unknown>): { key: string; text: string } | undefined {
+  const tagged = taggedText(obj);
+  if (tagged) return tagged;
   let english: string | undefined;
   let first: string | undefined;
   let common = false;
@@ -150,7 +162,7 @@ function localeText(obj: Record<string, unknown>): { lang: string; text: string 
   const chosen = english ?? first;
   if (!common || chosen === undefined) return undefined;
   const text = (obj[chosen] as string).trim();
-  return text ? { lang: chosen, text } : undefined;
+  return text ? { key: chosen, text } : undefined;
 }
 
 /** `messageTranslations` → `message`: the field the locale map translates. */
@@ -210,7 +222,7 @@ export function leavesOf(
           const field = withoutLocaleSuffix(norm);
           if (wanted(field))
             out.push({
-              path: `${path ? `${path}.${key}` : key}.${locale.lang}`,
+              path: `${path ? `${path}.${key}` : key}.${locale.key}`,
               key,
               norm: field,
               value: locale.text,
