@@ -733,6 +733,9 @@ function placeholderError(v: object): boolean {
 }
 
 /** A flag sent as a string (`success: "false"`, OMDb's `Response: "False"`). */
+/** A zero sent as text (`"0"`, `"000"`). */
+const ZERO_TEXT = /^\s*0+\s*$/;
+
 function flagText(v: unknown): boolean | undefined {
   if (typeof v !== 'string' || v.length > 5) return undefined;
   const t = v.trim().toLowerCase();
@@ -911,7 +914,8 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
       if (EMBEDDED_STATUS_KEYS.has(norm) && numericCode >= 400 && numericCode <= 599) statusCodeError = true;
       continue;
     }
-    if (norm === 'error' && v !== null && v !== false && v !== '' && v !== 0) {
+    // `error: 0` and its text form `error=0` (a name-value answer's values are all text: Micropayment) say no error.
+    if (norm === 'error' && v !== null && v !== false && v !== '' && v !== 0 && !ZERO_TEXT.test(String(v))) {
       if (typeof v === 'object' ? !placeholderError(v) : true) failure ??= true;
       continue;
     }
