@@ -62,8 +62,13 @@ export function inferMissing(
   if (typeof extracted.protocol === 'string') return extracted;
   const success = status >= 200 && status < 400;
   // A form-encoded answer (`error=bad_verification_code&error_description=…`, PayPal NVP) is read like a JSON object.
+  // A body labelled HTML with no tag in it is text (Beanstream's and PSL's form answers come as text/html).
   const form =
-    body.kind === 'text' ? formFields(body.text) : body.kind === 'xml' ? formInElement(body.text) : undefined;
+    body.kind === 'text' || (body.kind === 'html' && !body.text.includes('<'))
+      ? formFields(body.text)
+      : body.kind === 'xml'
+        ? formInElement(body.text)
+        : undefined;
   const kind = form ? 'json' : body.kind;
   if (form) {
     // The text recognizer's message is the raw pairs; the fields say it better.
@@ -543,6 +548,11 @@ const LEADING_FAILURE =
 /** `ERR: 001, Authentication failed`, `ERROR: 101 - Invalid credentials`, `FAILED: Insufficient balance`. */
 const STATUS_LINE =
   /^(?:ERR|ERROR|FAIL|FAILED|FAILURE)\s*[:|-]\s*(?:([A-Z0-9][A-Z0-9_.-]{0,19})\s*[,:|-]\s*)?([^\r\n<>]{3,300})$/i;
+/**
+ * `ERROR invalid KEY`, `ERROR insufficient units` (TextNG's SMS API): the status word in capitals, a space, then the
+ * reason in a lower-case word; a sentence that opens with the word ("Error rate is 0%") is not one.
+ */
+const UPPER_STATUS_LINE = /^(?:ERR|ERROR|FAIL|FAILED|FAILURE) ([a-z][^\r\n<>]{2,200})$/;
 
 /**
  * `ERROR:14`, `ERR: 103`, `ERROR: INVALID_TOKEN`: a status line that gives only the code (SMS gateways' plain-text
@@ -570,6 +580,8 @@ function statusLine(text: string): { code?: string; message?: string } | undefin
   if (lone.length <= MAX_FAILURE_PHRASE && FAILURE_PHRASE.test(lone)) return { message: lone };
   // "Bad API request, invalid api_dev_key": one line that opens with a failure phrase and says failure as a whole.
   if (!/[\r\n<]/.test(lone) && LEADING_FAILURE.test(lone) && saysFailureAlone(lone)) return { message: lone };
+  const upper = UPPER_STATUS_LINE.exec(lone);
+  if (upper) return { message: upper[1].trim() };
   const m = STATUS_LINE.exec(text.trim());
   if (!m || !/[A-Za-z]/.test(m[2])) return undefined;
   return { code: m[1] && /\d|^[A-Z_]+$/.test(m[1]) ? m[1] : undefined, message: m[2].trim() };

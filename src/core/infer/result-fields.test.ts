@@ -168,6 +168,70 @@ const RESULT_CODE_SUCCESSES: Variant[] = [
   ),
 ];
 
+const FLAG_AND_HOLDER_FAILURES: Variant[] = [
+  answer(
+    'form: an approval flag 0 beside its text',
+    TEXT,
+    'merchant_id=1&trnId=55&trnApproved=0&messageId=7&messageText=Card+number+invalid',
+    {
+      failure: true,
+      message: 'Card number invalid',
+    },
+  ),
+  answer(
+    'form: success=no beside an error text',
+    TEXT,
+    'FinalStatus=badcard&success=no&MErrMsg=Card%20is%20expired%2e',
+    {
+      failure: true,
+      message: 'Card is expired',
+    },
+  ),
+  answer(
+    'XML: an exception element with its description and code, under a response',
+    XML,
+    '<SearchResults><request><value>abc</value></request><response><usage>Data is updated daily.</usage><exception><exceptionDescription>Search text is not a valid number</exceptionDescription><exceptionCode>SEARCH</exceptionCode></exception></response></SearchResults>',
+    { failure: true, message: 'Search text is not a valid number' },
+  ),
+  {
+    name: 'form answer labelled text/html (no tag in it): ResponseCode 05 beside its message',
+    status: 200,
+    type: 'text/html',
+    method: 'POST',
+    body: 'ResponseCode=05&Message=CARD REFUSED BY ISSUER&MerchantName=Shop One',
+    expect: { failure: true, errorCode: '05', message: 'CARD REFUSED BY ISSUER' },
+  },
+  answer('text: ERROR in capitals, a space and a lower-case reason', TEXT, 'ERROR unknown sender id', {
+    failure: true,
+    message: 'unknown sender id',
+  }),
+];
+
+const FLAG_AND_HOLDER_SUCCESSES: Variant[] = [
+  answer(
+    'form: an approval flag 1 beside its text',
+    TEXT,
+    'merchant_id=1&trnId=56&trnApproved=1&messageId=1&messageText=Approved',
+    {
+      failure: false,
+    },
+  ),
+  answer(
+    'XML: an exception element whose code is 0',
+    XML,
+    '<Result><exception><exceptionDescription>No exception occurred here</exceptionDescription><exceptionCode>0</exceptionCode></exception><value>42</value></Result>',
+    { failure: false },
+  ),
+  {
+    name: 'an HTML page stays a page (a tag in it)',
+    status: 200,
+    type: 'text/html',
+    body: '<p>a=1&b=2</p>',
+    expect: { failure: false },
+  },
+  answer('text: a sentence that opens with Error', TEXT, 'Error rate is 0% today', { failure: false }),
+];
+
 describe('non-JSON answers whose decision field says declined or failed are failures on a 2xx', () => {
   it.each(rows(DECISION_WORD_FAILURES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });
@@ -213,4 +277,12 @@ describe('name-value encodings', () => {
     expect(statusVerdict({ error: '0', sessionStatus: 'SUCCESS' })).toBeUndefined();
     expect(statusVerdict({ error: '3000', errorMessage: 'Authorization failed' })).toBe(true);
   });
+});
+
+describe('non-JSON answers with a false approval flag, an exception element or an upper-case ERROR line are failures on a 2xx', () => {
+  it.each(rows(FLAG_AND_HOLDER_FAILURES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
+
+describe('a true approval flag, an exception element with code 0, a page and a sentence stay successes', () => {
+  it.each(rows(FLAG_AND_HOLDER_SUCCESSES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });

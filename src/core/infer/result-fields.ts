@@ -81,6 +81,18 @@ const CODE_SUFFIXES = [
 const CODE_NAMES = new Set(['response', 'status', 'returnvalue']);
 /** A code field that names an error: a number there other than 0 is a failure even with no text beside it. */
 const ERROR_CODE_NAME = /err/;
+/**
+ * Approval flags (`trnApproved=0`, `success=no`, `<Transaction success="0">`, `Authorized`): a false value says the
+ * transaction was not approved, a true one that it was (normalized names end so).
+ */
+const APPROVAL_FLAG_SUFFIXES = ['approved', 'authorized', 'authorised', 'success'];
+const FLAG_FALSE = /^\s*(?:0|no|n|false)\s*$/i;
+const FLAG_TRUE = /^\s*(?:1|yes|y|true)\s*$/i;
+/**
+ * Objects that are an error report (`<exception><exceptionDescription>…`, a `<Fault>`): their text says what failed.
+ * An `error` object needs a code beside its text (a feed item's `<error code="0">none</error>` is no failure).
+ */
+const ERROR_HOLDER = /(?:exception|fault)$/;
 /** Text fields that explain the result. */
 const MESSAGE_SUFFIXES = [
   'message',
@@ -171,6 +183,12 @@ const saysFailure = (text: string): boolean =>
 /** A decline word inside a sentence ("Transaction is DECLINED", "AUTH DECLINED 200"). */
 const DECLINE_ANYWHERE = /\b(?:declined?|refused|rejected|denied)\b/i;
 
+/** The normalized name of the object that holds a leaf (`exception` for `response.exception.exceptionDescription`). */
+function holderName(leaf: Leaf): string {
+  const segments = leaf.parent.replace(/\[\d+\]$/, '').split('.');
+  return normalizeKey(segments[segments.length - 1] ?? '');
+}
+
 /** Path segments two leaves share from the root: the text beside a result field shares the most with it. */
 function sharedDepth(a: string, b: string): number {
   const x = a.split('.');
@@ -215,7 +233,8 @@ export function resultFieldsVerdict(root: Record<string, unknown>): ResultFields
   let resultCode: Leaf | undefined;
   let oneCode: Leaf | undefined;
   let tokenCode: Leaf | undefined;
-  let errorElement: { text: Leaf; code: Leaf } | undefined;
+  let errorElement: { text: Leaf; code?: Leaf } | undefined;
+  let notApproved: Leaf | undefined;
   const messages: Leaf[] = [];
   for (const leaf of leaves) {
     const { norm, value } = leaf;
@@ -242,6 +261,23 @@ export function resultFieldsVerdict(root: Record<string, unknown>): ResultFields
       if (code && !ZERO.test(code.value) && !NO_ERROR.test(code.value)) errorElement ??= { text: leaf, code };
       continue;
     }
+    // `<exception><exceptionDescription>Search text is not a valid ABN</exceptionDescription>` (ABN Lookup).
+    if (
+      isMessageField(norm) &&
+      ERROR_HOLDER.test(holderName(leaf)) &&
+      /[A-Za-z]\S*\s+\S/.test(value) &&
+      value.length <= 300
+    ) {
+      const code = leaves.find(
+        (l) => l.parent === leaf.parent && l !== leaf && l.norm.endsWith('code') && CODE_TOKEN.test(l.value),
+      );
+      if (!code || (!ZERO.test(code.value) && !NO_ERROR.test(code.value))) errorElement ??= { text: leaf, code };
+    }
+    if (endsWithAny(norm, APPROVAL_FLAG_SUFFIXES) && (FLAG_FALSE.test(value) || FLAG_TRUE.test(value))) {
+      if (FLAG_FALSE.test(value)) notApproved ??= leaf;
+      else approval = true;
+      continue;
+    }
     if (endsWithAny(norm, DECISION_SUFFIXES) && value.length <= 200) {
       if (DECLINE_VALUE.test(value)) {
         // The one that also says which code and why (`DECLINED:2001:Card expired:`) speaks for the others.
@@ -255,11 +291,13 @@ export function resultFieldsVerdict(root: Record<string, unknown>): ResultFields
   if (errorElement && !approval)
     return {
       failure: true,
-      code: errorElement.code.value.trim(),
-      codeField: errorElement.code.path,
+      code: errorElement.code?.value.trim(),
+      codeField: errorElement.code?.path,
       message: errorElement.text.value.trim(),
       messageField: errorElement.text.path,
     };
+  // A false approval flag is a decline, as the word is (`trnApproved=0` beside `messageText=Duplicate transaction`).
+  decline ??= notApproved;
   if (decline) {
     const parts = WORD_CODE_TEXT.exec(decline.value);
     const code = errorCode ?? resultCode ?? tokenCode;
