@@ -168,6 +168,42 @@ const RESULT_CODE_SUCCESSES: Variant[] = [
   ),
 ];
 
+// Successes of gateways' own SDK fixtures that a looser reading took for failures (ActiveMerchant's successful_* answers).
+const LOOK_ALIKE_SUCCESSES: Variant[] = [
+  answer(
+    'form: response=1 beside response_code=100 and a text that is no success word',
+    TEXT,
+    'response=1&responsetext=Customer Added&authcode=&response_code=100&customer_vault_id=42',
+    {
+      failure: false,
+    },
+  ),
+  answer(
+    'XML: result 00 at the top over a nested score whose result is 89',
+    XML,
+    "<response timestamp='1'><orderid>o1</orderid><result>00</result><message>[ test system ] Authorised 1234</message><tss><result>89</result><check id='1000'>9</check></tss></response>",
+    { failure: false },
+  ),
+  answer(
+    'SOAP: a Result element holding the id of what was created',
+    XML,
+    '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><CreateCustomerResponse><CreateCustomerResult>7712345</CreateCustomerResult></CreateCustomerResponse></soap:Body></soap:Envelope>',
+    { failure: false },
+  ),
+  answer(
+    'XML: Ack SuccessWithWarning beside a warning entry with its code',
+    XML,
+    '<DoPaymentResponse><Ack>SuccessWithWarning</Ack><Errors><ShortMessage>Card verified.</ShortMessage><LongMessage>This verification is not a payment.</LongMessage><ErrorCode>10574</ErrorCode><SeverityCode>Warning</SeverityCode></Errors><TransactionID>T1</TransactionID></DoPaymentResponse>',
+    { failure: false },
+  ),
+  answer(
+    'XML: a result code beside a text that says the transaction is under review',
+    XML,
+    '<Response><TransactionResult><Result>126</Result><Message>Under review by Fraud Service</Message><PNRef>A7</PNRef></TransactionResult></Response>',
+    { failure: false },
+  ),
+];
+
 const FLAG_AND_HOLDER_FAILURES: Variant[] = [
   answer(
     'form: an approval flag 0 beside its text',
@@ -285,4 +321,8 @@ describe('non-JSON answers with a false approval flag, an exception element or a
 
 describe('a true approval flag, an exception element with code 0, a page and a sentence stay successes', () => {
   it.each(rows(FLAG_AND_HOLDER_SUCCESSES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
+});
+
+describe('look-alike successes of gateway SDK fixtures stay successes', () => {
+  it.each(rows(LOOK_ALIKE_SUCCESSES))('%s', (_name, v) => expect(variantMismatches(v)).toEqual([]));
 });

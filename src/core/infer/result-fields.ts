@@ -36,8 +36,9 @@ const APPROVAL_WORDS = [
   'successful',
   'ok',
   'completed',
-  // eBay's `<Ack>Warning</Ack>`: the call went through with a warning beside it.
+  // eBay's `<Ack>Warning</Ack>`, PayPal's `SuccessWithWarning`: the call went through with a warning beside it.
   'warning',
+  'successwithwarning',
 ];
 const wordsPattern = (words: string[]): RegExp =>
   new RegExp(`^\\s*(${words.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s*(?:$|[:;|,=-]\\s*)`, 'i');
@@ -80,7 +81,7 @@ const CODE_SUFFIXES = [
 /** Result-code fields by their whole name only (`response=2`, `status=-1`: as suffixes they would take `AVSResponse`). */
 const CODE_NAMES = new Set(['response', 'status', 'returnvalue']);
 /** A code field that names an error: a number there other than 0 is a failure even with no text beside it. */
-const ERROR_CODE_NAME = /err/;
+const ERROR_CODE_NAME = /error|errcode|errno|errnum|^err/;
 /**
  * Approval flags (`trnApproved=0`, `success=no`, `<Transaction success="0">`, `Authorized`): a false value says the
  * transaction was not approved, a true one that it was (normalized names end so).
@@ -115,7 +116,7 @@ const FAILURE_TEXT_FIELD = /err|fail|reason|declin/;
 const CHECK_FIELD = /avs|cvv|cvc|cv2|cavv|fraud|risk|eci|3ds|threed|address|postcode|zip|ipresult|ipcountry|issuer/;
 /** An answer's text that says the call went through ("Card Ok", "Transaction approved"), not negated. */
 const SUCCESS_TEXT =
-  /\b(?:ok|okay|approved|accepted|success(?:ful(?:ly)?)?|succeeded|captured|authori[sz]ed|no errors?)\b/i;
+  /\b(?:ok|okay|approved|approval|accepted|success(?:ful(?:ly)?)?|succeeded|captured|authori[sz]ed|no errors?)\b/i;
 const NEGATED_SUCCESS =
   /\b(?:not|no|never|un)\s*(?:been\s+|be\s+)?(?:ok|approved|accepted|successful|authori[sz]ed)\b/i;
 const INTEGER = /^\s*-?\d{1,12}\s*$/;
@@ -175,7 +176,10 @@ function leavesOf(root: Record<string, unknown>): Leaf[] {
 const endsWithAny = (norm: string, suffixes: readonly string[]): boolean => suffixes.some((s) => norm.endsWith(s));
 const isCodeField = (norm: string): boolean => CODE_NAMES.has(norm) || endsWithAny(norm, CODE_SUFFIXES);
 const isMessageField = (norm: string): boolean => endsWithAny(norm, MESSAGE_SUFFIXES);
-const saysSuccess = (text: string): boolean => SUCCESS_TEXT.test(text) && !NEGATED_SUCCESS.test(text);
+/** A text that says the outcome is still open (Payflow's 126 "Under review by Fraud Service"): the call went through. */
+const PENDING_TEXT = /\b(?:pending|under review|in review|on hold|queued|in progress)\b/i;
+const saysSuccess = (text: string): boolean =>
+  (SUCCESS_TEXT.test(text) && !NEGATED_SUCCESS.test(text)) || PENDING_TEXT.test(text);
 /** Whether a text says the call or its transaction failed (a decline word, "not approved", a refusal). */
 export const explainsFailure = (text: string): boolean => saysFailure(text);
 const saysFailure = (text: string): boolean =>
@@ -197,6 +201,9 @@ function sharedDepth(a: string, b: string): number {
   while (n < x.length - 1 && n < y.length - 1 && x[n] === y[n]) n++;
   return n;
 }
+
+/** How deep a field sits: the number of objects above it. */
+const depthOf = (leaf: Leaf): number => (leaf.parent === '' ? 0 : leaf.parent.split('.').length);
 
 /**
  * The text that explains a result field: among the texts that do not say the call went through, the nearest one
@@ -228,7 +235,7 @@ export function resultFieldsVerdict(root: Record<string, unknown>): ResultFields
   const leaves = leavesOf(root);
   let decline: Leaf | undefined;
   let approval = false;
-  let zeroCode = false;
+  const zeroCodes: Leaf[] = [];
   let errorCode: Leaf | undefined;
   let resultCode: Leaf | undefined;
   let oneCode: Leaf | undefined;
@@ -240,7 +247,7 @@ export function resultFieldsVerdict(root: Record<string, unknown>): ResultFields
     const { norm, value } = leaf;
     if (!value.trim()) continue;
     if (isCodeField(norm) && INTEGER.test(value)) {
-      if (ZERO.test(value)) zeroCode = true;
+      if (ZERO.test(value)) zeroCodes.push(leaf);
       else if (value.trim() === '1' && !ERROR_CODE_NAME.test(norm)) oneCode ??= leaf;
       else if (ERROR_CODE_NAME.test(norm)) errorCode ??= leaf;
       else resultCode ??= leaf;
@@ -312,9 +319,14 @@ export function resultFieldsVerdict(root: Record<string, unknown>): ResultFields
   }
   if (!approval) {
     // A code other than 0 (and 1, a success flag in many gateways) beside a text that does not say it went through.
+    // Not under a 0 nearer the top (Realex's `<result>00</result>` over a fraud score's `<tss><result>89</result>`),
+    // nor beside a success flag of 1 (NMI's `response=1` beside `response_code=100`).
     const code = errorCode ?? resultCode;
     const text = code ? explanation(messages, code) : undefined;
-    if (code && !successText && (text !== undefined || code === errorCode)) {
+    const overruled =
+      code !== undefined &&
+      (zeroCodes.some((z) => depthOf(z) < depthOf(code)) || (oneCode !== undefined && failureText === undefined));
+    if (code && !overruled && !successText && (text !== undefined || code === errorCode)) {
       // A status beside its own code (`<Result Status="-1" Code="14">`, iVeri): the code says which failure.
       const named = /status|result/.test(code.norm)
         ? leaves.find((l) => l.parent === code.parent && l.norm === 'code' && CODE_TOKEN.test(l.value))
@@ -328,7 +340,7 @@ export function resultFieldsVerdict(root: Record<string, unknown>): ResultFields
         messageField: text?.path,
       };
     }
-    if (oneCode && failureText && !zeroCode)
+    if (oneCode && failureText && zeroCodes.length === 0)
       return {
         failure: true,
         code: oneCode.value.trim(),
@@ -337,6 +349,6 @@ export function resultFieldsVerdict(root: Record<string, unknown>): ResultFields
         messageField: failureText.path,
       };
   }
-  if (approval || zeroCode) return { failure: false };
+  if (approval || zeroCodes.length > 0) return { failure: false };
   return undefined;
 }
