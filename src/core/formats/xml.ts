@@ -80,12 +80,14 @@ function soapFault(region: string): Extracted | null {
   });
 }
 
+/** A fault's members; its code may be an `i8` (the 64-bit extension rTorrent and Apache XML-RPC send). */
 function xmlRpcFault(region: string): Extracted | null {
   if (!/<methodResponse[\s>]/.test(region) || !/<fault[\s>]/.test(region)) return null;
   const member = (name: string): string | undefined => {
-    const m = new RegExp(`<name>\\s*${name}\\s*</name>\\s*<value>\\s*(?:<(?:int|i4|string)>)?([^<]{0,1000})`, 'i').exec(
-      region,
-    );
+    const m = new RegExp(
+      `<name>\\s*${name}\\s*</name>\\s*<value>\\s*(?:<(?:int|i4|i8|ex:i8|string)>)?([^<]{0,1000})`,
+      'i',
+    ).exec(region);
     const t = m ? decodeEntities(m[1]).trim() : '';
     return t || undefined;
   };

@@ -4,12 +4,14 @@
 import type { BodyView, Extracted } from '../types';
 import { FAILURE_WORDS, isGenericMessage, SUCCESS_WORDS } from './dictionaries';
 import { embeddedHttpStatus, fillPlaceholders, inferJson, isNoCode, jsonInside } from './json';
+import { decodeEntities } from '../formats/util';
 import { codeInPage, htmlMessage, isBlockPage, pageLines, pageText, supportIdInText } from './markup';
 import { multistatusFailure, unreadXmlFields, xmlFields, type XmlFields } from './xml';
 import { readXml, type XmlDocument } from './xml-tree';
 import { jsonLinesFailure } from './json-lines';
 import { runtimeErrorOutput } from './runtime-errors';
 import { saysFailureAlone } from './lone-message';
+import { explainsFailure, resultFieldsVerdict, type ResultFieldsVerdict } from './result-fields';
 import { statusSemantics } from '../status';
 
 export { inferJson, statusVerdict } from './json';
@@ -60,7 +62,13 @@ export function inferMissing(
   if (typeof extracted.protocol === 'string') return extracted;
   const success = status >= 200 && status < 400;
   // A form-encoded answer (`error=bad_verification_code&error_description=…`, PayPal NVP) is read like a JSON object.
-  const form = body.kind === 'text' ? formFields(body.text) : undefined;
+  // A body labelled HTML with no tag in it is text (Beanstream's and PSL's form answers come as text/html).
+  const form =
+    body.kind === 'text' || (body.kind === 'html' && !body.text.includes('<'))
+      ? formFields(body.text)
+      : body.kind === 'xml'
+        ? formInElement(body.text)
+        : undefined;
   const kind = form ? 'json' : body.kind;
   if (form) {
     // The text recognizer's message is the raw pairs; the fields say it better.
@@ -115,10 +123,19 @@ export function inferMissing(
       saysFailure = true;
       notes.push('the body reports a failure (inferred from its status fields)');
     }
+    // A form-encoded answer's result fields (a gateway's `response=2&responsetext=DECLINE`), where the envelope says nothing.
+    const answer = form && (judged || saysFailure === true) ? resultFieldsVerdict(form) : undefined;
+    const byResultFields = answer?.failure === true && saysFailure !== true;
+    if (byResultFields) {
+      saysFailure = true;
+      notes.push('the body reports a failure (inferred from its result fields)');
+    }
     // A success stays as it is: no code or message is invented for it.
     if (success && saysFailure !== true) return extracted;
     const out: Extracted = { ...extracted };
     if (saysFailure !== undefined) out.saysFailure = saysFailure;
+    // The result fields that found the failure explain it, before the envelope reading's guesses.
+    if (byResultFields && answer) fillFromResultFields(out, answer, notes);
     // A 2xx batch whose failed operation carries its own HTTP status (a sub-response's 429) is advised as that status.
     if (success && out.httpEquivalent === undefined && inferred.itemStatus !== undefined) {
       out.httpEquivalent = inferred.itemStatus;
@@ -190,6 +207,8 @@ export function inferMissing(
       out.errorCode = inferred.errorCode;
       notes.push(`errorCode inferred from body.${inferred.errorCodeField}`);
     }
+    // What the envelope reading left of a gateway's answer, its result fields give (`error=3000`, `ssl_result=7000`).
+    if (answer?.failure) fillFromResultFields(out, answer, notes);
     if (missing(out.errorId) && inferred.errorId !== undefined) {
       out.errorId = inferred.errorId;
       out.errorIdField = inferred.errorIdField;
@@ -234,6 +253,7 @@ export function inferMissing(
   // An XML body is parsed at most once, on first use (a 2xx reads it for its verdict, then for its fields).
   const xml = kind === 'xml' ? xmlReading(body.text, status) : undefined;
   let saysFailure: boolean | undefined;
+  let byResultFields = false;
   if (success) {
     if (extracted.saysSuccess) return extracted;
     if (xml) {
@@ -268,7 +288,12 @@ export function inferMissing(
       // failure when a body is only a message. Not when the document's status word says it went through.
       else if (status !== 207 && xmlMessageSaysFailure(xml.asJson(), word))
         notes.push('the body reports a failure (its message says so)');
-      else return extracted;
+      // A gateway's answer whose result fields say declined or failed (`<Approved>DECLINED</Approved>`, a result code
+      // other than 0 beside its text), wherever they sit.
+      else if (status !== 207 && xml.resultFields()?.failure) {
+        byResultFields = true;
+        notes.push('the body reports a failure (inferred from its result fields)');
+      } else return extracted;
     } else {
       // A stream of JSON lines whose later line reports the failure (Docker pull/build, Ollama, a Kubernetes watch).
       const streamed = kind === 'text' ? jsonLinesFailure(body.text) : undefined;
@@ -343,6 +368,9 @@ export function inferMissing(
       if (missing(out.errorCode) && fields.code) out.errorCode = fields.code;
       if (missing(out.message) && fields.message) out.message = fields.message;
     }
+    // The result fields that found the failure explain it, before the envelope reading's guesses.
+    const answer = byResultFields ? xml.resultFields() : undefined;
+    if (answer?.failure) fillFromResultFields(out, answer, notes);
     // The same envelope inference a JSON body gets, on the document's tree; the XML rules fill what it left.
     const inferred = xml.asJson();
     const current = typeof out.message === 'string' ? out.message.trim() : '';
@@ -366,6 +394,18 @@ export function inferMissing(
     }
     if (missing(out.errorCode) && fields.code && fields.code !== String(status)) out.errorCode = fields.code;
     if (missing(out.message) && fields.message) out.message = fields.message;
+    // What the envelope and the XML rules left of a 2xx gateway answer, its result fields give.
+    const results = success && !answer ? xml.resultFields() : undefined;
+    if (results?.failure) {
+      // A request-level sentence ("Request was successful.") does not explain a declined transaction; its reason does.
+      const now = typeof out.message === 'string' ? out.message : '';
+      if (results.message !== undefined && explainsFailure(results.message) && !explainsFailure(now)) {
+        out.message = results.message;
+        notes.push(`message inferred from body.${results.messageField}`);
+      }
+      fillFromResultFields(out, results, notes);
+    }
+
     // A short message ("Access denied.") is completed by the object store's own detail sentence.
     if (fields.details && typeof out.message === 'string' && out.message.length <= MAX_SHORT_XML_MESSAGE) {
       const m = out.message.trim();
@@ -401,14 +441,24 @@ interface XmlReading {
   fields(byDictionary: boolean): XmlFields;
   /** The document read by the JSON envelope inference, as the object tree it would be in JSON; undefined when unreadable. */
   asJson(): ReturnType<typeof inferJson> | undefined;
+  /** What the document's result fields say (see result-fields.ts); undefined when unreadable or silent. */
+  resultFields(): ResultFieldsVerdict | undefined;
 }
 
 /** The body parsed on first use, at most once, and its JSON reading likewise: kept for this call only. */
 function xmlReading(text: string, status: number): XmlReading {
   let parsed: { doc: XmlDocument | undefined } | undefined;
   let inferred: { value: ReturnType<typeof inferJson> | undefined } | undefined;
+  let results: { value: ResultFieldsVerdict | undefined } | undefined;
   const doc = (): XmlDocument | undefined => (parsed ??= { doc: readXml(text) }).doc;
   return {
+    resultFields() {
+      if (!results) {
+        const tree = doc()?.tree;
+        results = { value: tree ? resultFieldsVerdict(tree) : undefined };
+      }
+      return results.value;
+    },
     fields(byDictionary) {
       const d = doc();
       return d ? xmlFields(d, byDictionary) : unreadXmlFields(text);
@@ -421,6 +471,18 @@ function xmlReading(text: string, status: number): XmlReading {
       return inferred.value;
     },
   };
+}
+
+/** The code and message of a failed answer's result fields, where nothing gave them yet. */
+function fillFromResultFields(out: Extracted, answer: ResultFieldsVerdict, notes: string[]): void {
+  if (missing(out.errorCode) && answer.code !== undefined) {
+    out.errorCode = answer.code;
+    notes.push(`errorCode inferred from body.${answer.codeField}`);
+  }
+  if (missing(out.message) && answer.message !== undefined) {
+    out.message = answer.message;
+    notes.push(`message inferred from body.${answer.messageField}`);
+  }
 }
 
 /** Deepest element (counted from the document's content) whose text may speak for the whole reply. */
@@ -498,6 +560,11 @@ const LEADING_FAILURE =
 /** `ERR: 001, Authentication failed`, `ERROR: 101 - Invalid credentials`, `FAILED: Insufficient balance`. */
 const STATUS_LINE =
   /^(?:ERR|ERROR|FAIL|FAILED|FAILURE)\s*[:|-]\s*(?:([A-Z0-9][A-Z0-9_.-]{0,19})\s*[,:|-]\s*)?([^\r\n<>]{3,300})$/i;
+/**
+ * `ERROR invalid KEY`, `ERROR insufficient units` (TextNG's SMS API): the status word in capitals, a space, then the
+ * reason in a lower-case word; a sentence that opens with the word ("Error rate is 0%") is not one.
+ */
+const UPPER_STATUS_LINE = /^(?:ERR|ERROR|FAIL|FAILED|FAILURE) ([a-z][^\r\n<>]{2,200})$/;
 
 /**
  * `ERROR:14`, `ERR: 103`, `ERROR: INVALID_TOKEN`: a status line that gives only the code (SMS gateways' plain-text
@@ -525,6 +592,8 @@ function statusLine(text: string): { code?: string; message?: string } | undefin
   if (lone.length <= MAX_FAILURE_PHRASE && FAILURE_PHRASE.test(lone)) return { message: lone };
   // "Bad API request, invalid api_dev_key": one line that opens with a failure phrase and says failure as a whole.
   if (!/[\r\n<]/.test(lone) && LEADING_FAILURE.test(lone) && saysFailureAlone(lone)) return { message: lone };
+  const upper = UPPER_STATUS_LINE.exec(lone);
+  if (upper) return { message: upper[1].trim() };
   const m = STATUS_LINE.exec(text.trim());
   if (!m || !/[A-Za-z]/.test(m[2])) return undefined;
   return { code: m[1] && /\d|^[A-Z_]+$/.test(m[1]) ? m[1] : undefined, message: m[2].trim() };
@@ -544,8 +613,37 @@ function keyValueLines(text: string): string[] | undefined {
   return lines;
 }
 
-/** `a=1&b=two`: at least two pairs, no spaces or line breaks; bounded. */
-const FORM_BODY = /^[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*(?:&[A-Za-z_][\w.\-[\]]{0,63}=[^&\s]*)+$/;
+/**
+ * `a=1&b=two`: at least two pairs, no line breaks; bounded. Values may hold spaces: gateways send them unencoded
+ * (`auth_response_text=Exact Match`, MeS; `COMMENTAIRE=Demande traitée avec succès`, Paybox).
+ */
+const FORM_BODY = /^[A-Za-z_][\w.\-[\]]{0,63}=[^&\r\n]*(?:&[A-Za-z_][\w.\-[\]]{0,63}=[^&\r\n]*)+$/;
+/** A value as form encoding escapes it: a `%XX` escape, no space. */
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+
+/**
+ * Whether `Key=value` lines carry their values form-encoded (Micropayment's NVP answers:
+ * `errorMessage=Authorization+failed+-+Reason%3A+accesskey+wrong`): some value holds a `%XX` escape and none a space.
+ */
+function linesAreEncoded(lines: string[]): boolean {
+  let escaped = false;
+  for (const line of lines) {
+    const value = line.slice(line.indexOf('=') + 1).trim();
+    if (/\s/.test(value)) return false;
+    if (PERCENT_ESCAPE.test(value)) escaped = true;
+  }
+  return escaped;
+}
+
+/** A form-encoded answer wrapped in one element (`<cngateway>result=7&respmessage=Failed</cngateway>`, CASHNet). */
+const FORM_IN_ELEMENT = /^\s*<([A-Za-z][\w.-]{0,63})>([^<>]{3,8192})<\/\1>\s*$/;
+
+/** The form fields of an XML body that is one element around a form-encoded answer; undefined otherwise. */
+function formInElement(text: string): Record<string, string> | undefined {
+  if (text.length > 8300) return undefined;
+  const m = FORM_IN_ELEMENT.exec(text);
+  return m ? formFields(decodeEntities(m[2])) : undefined;
+}
 
 /**
  * A form-encoded body as an object, or undefined. NVP list fields (`L_ERRORCODE0`) are read as their
@@ -557,6 +655,7 @@ export function formFields(text: string): Record<string, string> | undefined {
   const form = FORM_BODY.test(t);
   const lines = form ? undefined : keyValueLines(t);
   if (!form && !lines) return undefined;
+  const encoded = lines !== undefined && linesAreEncoded(lines);
   const out: Record<string, string> = {};
   let n = 0;
   for (const pair of lines ?? t.split('&')) {
@@ -569,9 +668,9 @@ export function formFields(text: string): Record<string, string> | undefined {
       key = list[1];
     }
     try {
-      // Lines carry their values as written; only the form encoding escapes them.
+      // Lines carry their values as written, unless they are form-encoded too (linesAreEncoded).
       const raw = pair.slice(eq + 1);
-      const value = lines ? raw.trim() : decodeURIComponent(raw.replace(/\+/g, ' '));
+      const value = lines && !encoded ? raw.trim() : decodeURIComponent(raw.trim().replace(/\+/g, ' '));
       if (!Object.prototype.hasOwnProperty.call(out, key))
         Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     } catch {

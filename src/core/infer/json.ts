@@ -748,6 +748,9 @@ function placeholderError(v: object): boolean {
 }
 
 /** A flag sent as a string (`success: "false"`, OMDb's `Response: "False"`). */
+/** A zero sent as text (`"0"`, `"000"`). */
+const ZERO_TEXT = /^\s*0+\s*$/;
+
 function flagText(v: unknown): boolean | undefined {
   if (typeof v !== 'string' || v.length > 5) return undefined;
   const t = v.trim().toLowerCase();
@@ -1009,7 +1012,8 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     // `{field, error_class: "LW::Exception::RecordNotFound"}` (Liquid Web Storm): an exception's class named at the top of
     // a small body with no payload beside it (judged after the loop) is the error the call ended in.
     if (ERROR_CLASS_KEYS.has(norm) && typeof v === 'string' && isCodeToken(v.trim())) errorClass = true;
-    if (norm === 'error' && v !== null && v !== false && v !== '' && v !== 0) {
+    // `error: 0` and its text form `error=0` (a name-value answer's values are all text: Micropayment) say no error.
+    if (norm === 'error' && v !== null && v !== false && v !== '' && v !== 0 && !ZERO_TEXT.test(String(v))) {
       if (typeof v === 'object' ? !placeholderError(v) : true) failure ??= true;
       continue;
     }

@@ -101,8 +101,22 @@ export interface XmlDocument {
   tree: Record<string, unknown> | undefined;
 }
 
+/**
+ * The XML document a reply carries as text, escaped in its one element: an ASMX web service's `<string>&lt;Response&gt;…`,
+ * a SOAP result `<PurchaseCCResult>&lt;?xml …&gt;&lt;payex&gt;…</PurchaseCCResult>` (PayEx, iVeri, IPPayments, Borgun).
+ * The inner document is the answer; undefined when the reply holds anything else.
+ */
+function escapedDocument(tree: Record<string, unknown>): string | undefined {
+  const names = Object.keys(tree);
+  if (names.length !== 1) return undefined;
+  const value = tree[names[0]];
+  if (typeof value !== 'string') return undefined;
+  const inner = value.trim();
+  return inner.startsWith('<') && inner.endsWith('>') && /^<[?A-Za-z]/.test(inner) ? inner : undefined;
+}
+
 /** The body parsed, or undefined when it is too large, too deep or not well-formed enough to read. */
-export function readXml(text: string): XmlDocument | undefined {
+export function readXml(text: string, nested = false): XmlDocument | undefined {
   if (text.length > MAX_MARKUP_SCAN || !text.includes('<') || tooManyMarks(text)) return undefined;
   let parsed: unknown;
   try {
@@ -113,6 +127,12 @@ export function readXml(text: string): XmlDocument | undefined {
   if (!isObject(parsed)) return undefined;
   // The document element's own name is no list wrapper (`<geonames>`): lists are read from its content down.
   const tree = clean(documentContent(parsed)) as Record<string, unknown>;
+  // One level only: a document inside a document inside a document is no reply.
+  const inner = nested ? undefined : escapedDocument(tree);
+  if (inner !== undefined) {
+    const doc = readXml(inner, true);
+    if (doc?.tree) return doc;
+  }
   const name = Object.keys(parsed).find((key) => key !== '#text') ?? '';
   return { name, element: parsed[name], tree: Object.keys(tree).length > 0 ? tree : undefined };
 }

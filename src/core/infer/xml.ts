@@ -144,7 +144,14 @@ export function xmlFields(doc: XmlDocument, byDictionary = true): XmlFields {
     out.code ??= fhir.code;
     out.message ??= fhir.message;
   }
-  if (root && /^(?:error|err)$/i.test(root.name) && (out.code !== undefined || out.message !== undefined))
+  // A root `<ERROR>` holding only an `<ERRORSTRING>` (WorldNet) is judged by its named leaves even where the verdict
+  // alone is read (`byDictionary` off): such a document is a few elements.
+  const rootIsError = root !== undefined && /^(?:error|err)$/i.test(root.name);
+  const named = rootIsError && !byDictionary && out.code === undefined && out.message === undefined;
+  if (
+    rootIsError &&
+    (out.code !== undefined || out.message !== undefined || (named && dictionaryLeaves(elements).message))
+  )
     out.rootError = true;
   // AWS Query batch answers (SQS `SendMessageBatch`, `DeleteMessageBatch`, `ChangeMessageVisibilityBatch`) list
   // each failed message as a `<BatchResultErrorEntry>` beside the successful entries; SNS `PublishBatch` under `<Failed>`.
