@@ -21,9 +21,10 @@ interface CorpusCase extends SeedCase {
  * here while new dev cases, added before they are fixed, do not. Raise it when the dev score has risen well above it.
  * Session 28: 0.965, as learning sets join the dev part before their fixes (with learn-s28b, dev 1971/2035 = 96.9%).
  * Session 29: 0.955, learn-s29b (non-JSON answers, 35 dev cases, 13 right when added) joins (dev 2093/2183 = 95.9%).
- * Session 30: 0.945, fresh-s28k spent (60 dev cases) joins (dev 2166/2273 = 95.3%), with the session's learning sets to come.
+ * Session 30: 0.945 while fresh-s28k's 60 dev cases and the learning sets joined (dev 2166/2273 = 95.3%), then 0.96
+ * with their rules in (dev 2284/2364 = 96.6%).
  */
-const DEV_FLOOR = 0.945;
+const DEV_FLOOR = 0.96;
 
 /**
  * Dev cases the engine gets wrong on purpose or cannot get right yet, with the reason. They count
