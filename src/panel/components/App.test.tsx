@@ -131,6 +131,31 @@ describe('App', () => {
     expect(q(view.root, 'view-imported')).toBeNull();
   });
 
+  it('an imported view shows its list while the import runs (not "no failures"), and the empty state once it ends with none', async () => {
+    const store = createPanelStore({ tabId: 7, schedule: (t) => t() });
+    view = renderPanel(manyFailures(2), { store });
+    const input = q(view.root, 'import-input') as HTMLInputElement;
+    const ok = {
+      request: { method: 'GET', url: 'https://api.fine.test/v1/items', headers: [] },
+      response: { status: 200 },
+    };
+    const file = new File([JSON.stringify({ log: { entries: Array.from({ length: 3000 }, () => ok) } })], 'fine.har');
+    Object.defineProperty(input, 'files', { configurable: true, value: [file] });
+    act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+    const seen: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      await flush();
+      const running = q(view.root, 'import-progress') !== null;
+      const shows = q(view.root, 'empty-state') ? 'empty' : q(view.root, 'failure-list') ? 'list' : 'none';
+      if (store.getState().view === 'imported') seen.push(`${running ? 'running' : 'ended'}:${shows}`);
+      if (i > 2 && !running) break;
+    }
+    expect(seen).toContain('running:list');
+    expect(seen.filter((s) => s.startsWith('running')).every((s) => s === 'running:list')).toBe(true);
+    expect(seen.at(-1)).toBe('ended:empty');
+    expect(q(view.root, 'empty-state')!.textContent).toContain('No failures in the imported file.');
+  });
+
   it('exports the filtered list as JSON and as a sanitized HAR', async () => {
     const saved: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {

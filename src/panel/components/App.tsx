@@ -14,7 +14,7 @@ import { Toolbar } from './Toolbar';
 import { useStatusFold } from '../hooks/useStatusFold';
 import { looksLikeSpec, specDrop } from '../contract';
 import { createImportController } from '../import/import-controller';
-import { ImportProgressBar } from '../import/ImportProgress';
+import { ImportProgressBar, useImportState } from '../import/ImportProgress';
 
 export interface AppProps {
   store: PanelStore;
@@ -95,6 +95,9 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
   }, [store]);
 
   const importer = useMemo(() => createImportController(store), [store]);
+  // An imported view whose import runs shows the list before its first rows: the list's mount (its
+  // fonts, measures and first layout) is then a task of its own, not part of the first rows' (issue 18).
+  const importing = useImportState(importer, (s) => s.progress !== null) && view === 'imported';
   const importFile = (file: File): void => {
     // The head decides: an OpenAPI spec is read whole, a HAR of any size is streamed.
     file
@@ -169,7 +172,7 @@ function Panel({ fallbackViewportHeight }: { fallbackViewportHeight?: number }) 
       ) : (
         <main class={`main${detailOpen ? ' with-detail' : ''}`}>
           <div class="list-pane">
-            {empty ? <EmptyState /> : <FailureList fallbackViewportHeight={fallbackViewportHeight} />}
+            {empty && !importing ? <EmptyState /> : <FailureList fallbackViewportHeight={fallbackViewportHeight} />}
           </div>
           {detailOpen ? <Detail /> : null}
         </main>

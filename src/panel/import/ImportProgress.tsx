@@ -4,7 +4,8 @@ import { useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 import { formatBytes, formatCount } from '../format';
 import type { ImportController, ImportState } from './import-controller';
 
-function useImportState<T>(controller: ImportController, selector: (s: ImportState) => T): T {
+/** A value of the import's state, re-rendering when it changes. */
+export function useImportState<T>(controller: ImportController, selector: (s: ImportState) => T): T {
   const value = selector(controller.state.getState());
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const latest = useRef({ selector, value });

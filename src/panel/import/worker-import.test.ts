@@ -188,6 +188,25 @@ describe('importHarInWorker (the panel side)', () => {
     expect(Math.max(...progressPerFrame.values())).toBe(1);
   });
 
+  it("the first frame with records hands a few (the list's first rows mount alone), later frames fill the slice", async () => {
+    const perFrame = new Map<number, number>();
+    const frame = frames();
+    const outcome = await importHarInWorker(source('first.har', har(600)), {
+      createWorker: inProcessWorker({ limits: { maxBatchRecords: 1000 } }).create,
+      scheduleFrame: frame.schedule,
+      now: () => 0,
+      // Records cost nothing on this clock: any slice could take the whole batch.
+      sliceMs: 80,
+      onRecords: (records) => perFrame.set(frame.count, (perFrame.get(frame.count) ?? 0) + records.length),
+      onProgress: () => undefined,
+    });
+    expect(outcome).toMatchObject({ status: 'done', entries: 600 });
+    const counts = [...perFrame].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(600);
+    expect(counts[0]).toBe(20);
+    expect(counts[1]).toBeGreaterThan(20);
+  });
+
   it('cancel stops the worker and ends as canceled', async () => {
     const worker = inProcessWorker({ limits: { maxBatchRecords: 20 } });
     const abort = new AbortController();

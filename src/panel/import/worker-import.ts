@@ -58,6 +58,12 @@ export interface WorkerImportOptions extends StreamImportOptions {
 
 /** Records handed to the store per call at most: small, so the time check between calls is fine-grained. */
 const CHUNK_RECORDS = 50;
+/**
+ * The first frame with records hands this many at most: its re-render mounts the list's first rows
+ * with cold code and their first layout, the import's longest task when it took a whole slice's
+ * records (issue 18). Later frames fill the screen.
+ */
+const FIRST_FRAME_RECORDS = 20;
 
 export function createImportWorker(): ImportWorker {
   return new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }) as unknown as ImportWorker;
@@ -119,6 +125,8 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
     /** The store's cost per record and the list's re-render after a slice, learned as slices go. */
     let msPerRecord = 0.02;
     let renderMs = 1;
+    /** No record handed yet: the first frame's are few (FIRST_FRAME_RECORDS). */
+    let first = true;
     /** Requests for full records or exports, by requestId; answered all-missing once the worker is gone. */
     const waiting = new Map<number, (a: RecordAnswer | null) => void>();
     let nextRequestId = 1;
@@ -186,7 +194,7 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
         const batch = queue[0];
         const take = Math.min(
           batch.length - head,
-          Math.max(1, Math.min(CHUNK_RECORDS, Math.floor(left / msPerRecord))),
+          first ? FIRST_FRAME_RECORDS : Math.max(1, Math.min(CHUNK_RECORDS, Math.floor(left / msPerRecord))),
         );
         const records = head === 0 && take === batch.length ? batch : batch.slice(head, head + take);
         head += take;
@@ -197,6 +205,10 @@ export function importHarInWorker(file: ImportSource, options: WorkerImportOptio
         const before = now();
         options.onRecords(records);
         msPerRecord = Math.max(0.001, 0.5 * msPerRecord + (0.5 * (now() - before)) / take);
+        if (first) {
+          first = false;
+          break;
+        }
       }
       if (settled) return;
       showProgress();
