@@ -107,6 +107,7 @@ interface Args {
   soakMaxBody: number;
   soakNoKeysRead: boolean;
   soakHeapSnapshot?: string;
+  soakGcEverySample: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -127,6 +128,7 @@ function parseArgs(argv: string[]): Args {
     soakBurst: 10_500,
     soakMaxBody: 120_000,
     soakNoKeysRead: false,
+    soakGcEverySample: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -163,10 +165,11 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--soak-burst')) args.soakBurst = Math.max(0, Number(value()) || 0);
     else if (a.startsWith('--soak-max-body')) args.soakMaxBody = Math.max(400, Number(value()) || 120_000);
     else if (a === '--soak-no-keys-read') args.soakNoKeysRead = true;
+    else if (a === '--soak-gc-every-sample') args.soakGcEverySample = true;
     else if (a.startsWith('--soak-heap-snapshot')) args.soakHeapSnapshot = path.resolve(value());
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--trace file] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--capture-firefox-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read] [--soak-heap-snapshot file]\n',
+        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--trace file] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--capture-firefox-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read] [--soak-gc-every-sample] [--soak-heap-snapshot file]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -506,6 +509,7 @@ async function main(): Promise<number> {
               maxBodyBytes: args.soakMaxBody,
               sampleEveryMs: 10_000,
               noKeysRead: args.soakNoKeysRead,
+              gcEverySample: args.soakGcEverySample,
               maxQueuedRecords: DEFAULT_PERSIST_OPTIONS.maxQueuedRecords,
               refusedUrl: demo.refusedUrl,
               demoUrl: demo.url,

@@ -22,6 +22,7 @@ import type { CommitPhases, PagedRead } from '../../src/platform/capture-db';
 import { writeFile } from 'node:fs/promises';
 import { hotSpots, selfTimeInWindows, type HotSpot, type TimedCpuProfile } from './profile';
 import { soakStall, type StallFigures } from './soak-stall';
+import { gcTimelines, type BenchStep, type GcTimeline, type TracedCommit } from './soak-gc-timeline';
 import { LAG_LOG_ENTRIES, LAG_LOG_MS } from '../../src/background/persist';
 
 export interface SoakOptions {
@@ -32,6 +33,11 @@ export interface SoakOptions {
   sampleEveryMs: number;
   /** Skip the paged read of the tab's 10,000 record rows after the window (the one-row reads stay). */
   noKeysRead?: boolean;
+  /**
+   * Force a GC of the worker before every sample (issue 19's method: heaps "every 10 s after a forced
+   * GC"), not only at the start of the last third and at the end.
+   */
+  gcEverySample?: boolean;
   /** The persister's write-queue bound (DEFAULT_PERSIST_OPTIONS.maxQueuedRecords), for the report. */
   maxQueuedRecords: number;
   refusedUrl: string;
@@ -86,6 +92,8 @@ export interface SoakFigures {
      * lagLog), each with what overlapped the wait: where a longestStallMs made of a lag came from.
      */
     slowWaits: SlowWait[];
+    /** Around each forced GC of the worker: commits, long waits, the bench's calls, loop stalls (soak-gc-timeline.ts). */
+    gcTimelines: GcTimeline[];
     attribution: Record<string, unknown>;
     /**
      * After the window, with traffic still running: the paged read of the tab's record keys (null when
@@ -527,6 +535,16 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     /** The one-row reads, the only reads the bench makes in the window. */
     const readWindows: Window[] = [];
     const gcHeap: Array<{ t: number; worker: number; panel: number | null }> = [];
+    /** Every call the sample loop makes, timed: what of the bench's own ran around a forced GC. */
+    const steps: BenchStep[] = [];
+    const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      const from = Date.now();
+      try {
+        return await run();
+      } finally {
+        steps.push([name, from, Date.now()]);
+      }
+    };
     const gcFrom = (opts.seconds * 2) / 3;
     for (let next = 0; next <= opts.seconds * 1000; next += opts.sampleEveryMs) {
       const wait = t0 + next - Date.now();
@@ -536,7 +554,9 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       const t = round((Date.now() - t0) / 1000, 1);
       // Forced GCs only at the start of the last third and at the end (the heap growth figure), logged as windows.
       const isLast = next + opts.sampleEveryMs > opts.seconds * 1000;
-      const forceGc = (t >= gcFrom && gcHeap.length === 0) || (isLast && gcHeap.length === 1);
+      const gcsInLastThird = gcHeap.filter((g) => g.t >= gcFrom).length;
+      const forceGc =
+        opts.gcEverySample === true || (t >= gcFrom && gcsInLastThird === 0) || (isLast && gcsInLastThird === 1);
       let workerHeap: number;
       // Only the worker's heap is collected (its growth is the budgeted figure): the panel's forced GC
       // took most of a 48 s sample under load 19 (the panel's heap is read as it is, every sample).
@@ -544,19 +564,22 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         const gcStart = Date.now();
         workerHeap = await heapAfterGc(worker);
         gcWindows.push([gcStart, Date.now()]);
+        steps.push(['forced GC', gcStart, Date.now()]);
         gcHeap.push({ t, worker: workerHeap, panel: null });
       } else {
-        workerHeap = await heapNow(worker);
+        workerHeap = await step('worker heap', () => heapNow(worker));
       }
-      const panelHeap = await heapNow(panel).catch(() => null);
-      const counts = (await session.backgroundEval(countersIn, tabId))!;
-      const workerLoopMs = await session.backgroundEval(async () => {
-        const t = performance.now();
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        return performance.now() - t;
-      });
+      const panelHeap = await step('panel heap', () => heapNow(panel).catch(() => null));
+      const counts = (await step('counters', () => session.backgroundEval(countersIn, tabId)))!;
+      const workerLoopMs = await step('loop probe', () =>
+        session.backgroundEval(async () => {
+          const t = performance.now();
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          return performance.now() - t;
+        }),
+      );
       const readStart = Date.now();
-      const pointReadMs = await session.backgroundEval(timedPointRead, tabId);
+      const pointReadMs = await step('one-row read', () => session.backgroundEval(timedPointRead, tabId));
       readWindows.push([readStart, Date.now()]);
       if (pastCapAtS === null && counts.droppedRecords > 0) pastCapAtS = t;
       samples.push({
@@ -587,7 +610,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     >;
     // A loaded machine can overrun the last sample: the end's forced GC then runs here, after the
     // run's storage figures were taken.
-    if (gcHeap.length < 2) {
+    if (gcHeap.filter((g) => g.t >= gcFrom).length < 2) {
       const t = round((Date.now() - t0) / 1000, 1);
       const gcStart = Date.now();
       const workerHeap = await heapAfterGc(worker);
@@ -643,6 +666,40 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     }
     log(`soak: commits whose oldest change waited over 600 ms in the run: ${slowWaits.length}`);
     for (const w of slowWaits) log(`  long wait ${JSON.stringify(w)}`);
+    // Around each forced GC: the commits (the persister's trace), the long waits, the bench's own calls,
+    // the worker's loop stalls and, with --profile, what the worker ran (100 ms bins).
+    const commitTrace = ((await session.backgroundEval(
+      (since: number) => (globalThis as any).faultlineDebug.commitTrace?.(since) ?? [],
+      t0 - 5_000,
+    )) ?? []) as TracedCommit[];
+    const timelines = gcTimelines({
+      gcWindows,
+      commits: commitTrace,
+      waits: ((persist as unknown as { lagLog?: StallLagLog }).lagLog ?? []).filter((l) => l.at >= t0),
+      steps,
+      loopStalls: loopWindows,
+    });
+    for (const tl of timelines) {
+      if (cpuProfile) {
+        const bins: Window[] = [];
+        for (let from = tl.gcStart - 1_000; from < tl.gcStart + tl.gcMs + 3_000; from += 100)
+          bins.push([from, from + 100]);
+        for (const bin of selfTimeInWindows(cpuProfile, profileEpoch, bins, t0, 3).stalls) {
+          if (bin.sampledMs - bin.idleMs < 30) continue;
+          const fromMs = Math.round(bin.t * 1000 + t0 - tl.gcStart);
+          tl.events.push({
+            fromMs,
+            toMs: fromMs + 100,
+            what: `worker ran ${bin.sampledMs - bin.idleMs} ms: ${bin.top.map((f) => `${f.fn} ${f.selfMs}`).join(', ')}`,
+          });
+        }
+        tl.events.sort((a, b) => a.fromMs - b.fromMs || a.toMs - b.toMs);
+      }
+      log(
+        `soak: around the forced GC at t=${round((tl.gcStart - t0) / 1000, 1)}s (${tl.gcMs} ms; longest wait across it ${tl.longestWaitMs} ms, ${tl.longestWaitGcMs} ms of it in the GC):`,
+      );
+      for (const e of tl.events) log(`    ${e.fromMs}..${e.toMs} ms  ${e.what}`);
+    }
 
     // After the window (traffic goes on): the paged read of the tab's record keys a worker start
     // makes, timed, and the commits over 1 s meanwhile, listed with it rather than in the run's.
@@ -781,6 +838,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         burstPersist,
         slowCommits,
         slowWaits,
+        gcTimelines: timelines,
         attribution,
         afterRun,
         restartLoad,
