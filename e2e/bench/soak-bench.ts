@@ -1,16 +1,18 @@
 // Soak (issue 19): the real panel open in Chromium, a burst of failures (10,500 by default: past the
 // 10,000-record cap), then a steady rate for `seconds`, measured from the end of the burst. Every 10 s
-// the worker's and the panel's heaps are read (no forced GC), the worker's own counters taken (no walk
+// the worker's heap is read after a forced GC (issue 19's method; the panel's as it is), the worker's own counters taken (no walk
 // of the records) and a read of one row (the tab's meta) is timed. The bench does nothing else to the
 // store inside the timed window: the paged read of the tab's 10,000 record keys (as a worker start
 // reads them) runs once, after the window, and its slow commits are listed apart (in session 18, 16
-// of 17 slow commits overlapped the bench's own paged reads, which covered 124 s of the 150 s). A
-// forced GC (for the heap growth figure) runs at two moments only, the start of the last third and
-// the end, and its window is logged, as are the one-row reads' windows and the worker's event-loop
-// stalls, so each slow commit can be set against what overlapped it. Figures:
+// of 17 slow commits overlapped the bench's own paged reads, which covered 124 s of the 150 s). Each
+// forced GC's window is logged, as are the one-row reads' windows and the worker's event-loop stalls,
+// so each slow commit can be set against what overlapped it; a wait across a forced GC counts (an
+// outside judge sampling as the issue says sees it too). With gcEverySample false, forced GCs run at
+// two moments only, the start of the last third and the end (store8-29's schedule). Figures:
 // - heap growth of the worker and the panel over the last third of the run (after forced GCs);
 // - the longest storage stall of the run past the cap (from t = 0; the burst's peaks are logged apart):
-//   the longest commit, the longest a change waited to be committed, and the slowest sampled read;
+//   the longest commit, the longest a change waited to be committed, and the slowest sampled read,
+//   the waits across the forced GCs included (soak-stall.ts);
 // - after the run, the worker is stopped mid-traffic: requests made vs held + counted as dropped;
 // - a `status:5xx` filter typed into the panel: ms from the last key to the settled result.
 import type { PanelSession } from '../harness/index';
@@ -35,7 +37,7 @@ export interface SoakOptions {
   noKeysRead?: boolean;
   /**
    * Force a GC of the worker before every sample (issue 19's method: heaps "every 10 s after a forced
-   * GC"), not only at the start of the last third and at the end.
+   * GC"; the default in run.ts since soak30), not only at the start of the last third and at the end.
    */
   gcEverySample?: boolean;
   /** The persister's write-queue bound (DEFAULT_PERSIST_OPTIONS.maxQueuedRecords), for the report. */
@@ -71,7 +73,7 @@ export interface SoakFigures {
       t: number;
       workerHeapMB: number;
       panelHeapMB: number | null;
-      /** The worker's heap was read after a forced GC (the start of the last third, and the end); else as it was. The panel's is always as it was. */
+      /** The worker's heap was read after a forced GC (every sample by default; else the start of the last third and the end); else as it was. The panel's is always as it was. */
       afterGc: boolean;
       held: number;
       dropped: number;
@@ -552,7 +554,8 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       if (wait < -opts.sampleEveryMs / 2) continue;
       if (wait > 0) await sleep(wait);
       const t = round((Date.now() - t0) / 1000, 1);
-      // Forced GCs only at the start of the last third and at the end (the heap growth figure), logged as windows.
+      // Forced GCs before every sample (issue 19's method), or only at the start of the last third and
+      // at the end (the heap growth figure's two); logged as windows.
       const isLast = next + opts.sampleEveryMs > opts.seconds * 1000;
       const gcsInLastThird = gcHeap.filter((g) => g.t >= gcFrom).length;
       const forceGc =
@@ -803,7 +806,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       restartLoad?.longestPageMs ?? 0,
     );
     // A body written after its row (store13's body lane) waited as long as its lag says: it counts too.
-    // Commits and waits that overlapped the bench's own forced GCs are left out (soak-stall.ts).
+    // Commits and waits that overlapped the bench's own forced GCs count; the figure without them is kept apart (soak-stall.ts).
     const lagLog = (persist as unknown as { lagLog?: StallLagLog }).lagLog ?? [];
     const stallFigures = soakStall({
       maxCommitMs: persist.maxCommitMs ?? 0,
