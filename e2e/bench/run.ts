@@ -1,6 +1,6 @@
 // npm run -s bench [-- --json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--trace file]
 //   [--extension <dir>] [--out report.json] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--capture-firefox-only] [--cli-mb N]
-//   [--import-mb 200] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read (skip the paged read after the window)]
+//   [--import-mb 200] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read (skip the paged read after the window)] [--soak-gc-last-third]
 // Every figure is a ratio or a median measured within one run, so it holds on a noisy 2-core machine.
 // A part that cannot run (no browser, a build error, missing code) reports null with a reason.
 import { existsSync } from 'node:fs';
@@ -107,6 +107,7 @@ interface Args {
   soakMaxBody: number;
   soakNoKeysRead: boolean;
   soakHeapSnapshot?: string;
+  soakGcEverySample: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -127,6 +128,8 @@ function parseArgs(argv: string[]): Args {
     soakBurst: 10_500,
     soakMaxBody: 120_000,
     soakNoKeysRead: false,
+    // Issue 19's method: the heaps sampled every 10 s after a forced GC (soak30; store8-29 forced two).
+    soakGcEverySample: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -163,10 +166,12 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--soak-burst')) args.soakBurst = Math.max(0, Number(value()) || 0);
     else if (a.startsWith('--soak-max-body')) args.soakMaxBody = Math.max(400, Number(value()) || 120_000);
     else if (a === '--soak-no-keys-read') args.soakNoKeysRead = true;
+    else if (a === '--soak-gc-every-sample') args.soakGcEverySample = true;
+    else if (a === '--soak-gc-last-third') args.soakGcEverySample = false;
     else if (a.startsWith('--soak-heap-snapshot')) args.soakHeapSnapshot = path.resolve(value());
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--trace file] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--capture-firefox-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read] [--soak-heap-snapshot file]\n',
+        'npm run -s bench -- [--json] [--only classify,panel,import,capture,memory,cli,openapi,soak] [--check] [--profile] [--trace file] [--baseline dir|rev] [--extension dir] [--out file] [--panel-rounds N] [--capture-runs N] [--capture-requests N] [--capture-overfloor-only] [--capture-firefox-only] [--cli-mb N] [--import-mb N] [--soak-seconds 150] [--soak-rate 45] [--soak-burst 10500] [--soak-max-body 120000] [--soak-no-keys-read] [--soak-gc-last-third (forced GCs only at the start of the last third and the end)] [--soak-heap-snapshot file]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -506,6 +511,7 @@ async function main(): Promise<number> {
               maxBodyBytes: args.soakMaxBody,
               sampleEveryMs: 10_000,
               noKeysRead: args.soakNoKeysRead,
+              gcEverySample: args.soakGcEverySample,
               maxQueuedRecords: DEFAULT_PERSIST_OPTIONS.maxQueuedRecords,
               refusedUrl: demo.refusedUrl,
               demoUrl: demo.url,

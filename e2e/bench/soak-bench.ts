@@ -1,16 +1,18 @@
 // Soak (issue 19): the real panel open in Chromium, a burst of failures (10,500 by default: past the
 // 10,000-record cap), then a steady rate for `seconds`, measured from the end of the burst. Every 10 s
-// the worker's and the panel's heaps are read (no forced GC), the worker's own counters taken (no walk
+// the worker's heap is read after a forced GC (issue 19's method; the panel's as it is), the worker's own counters taken (no walk
 // of the records) and a read of one row (the tab's meta) is timed. The bench does nothing else to the
 // store inside the timed window: the paged read of the tab's 10,000 record keys (as a worker start
 // reads them) runs once, after the window, and its slow commits are listed apart (in session 18, 16
-// of 17 slow commits overlapped the bench's own paged reads, which covered 124 s of the 150 s). A
-// forced GC (for the heap growth figure) runs at two moments only, the start of the last third and
-// the end, and its window is logged, as are the one-row reads' windows and the worker's event-loop
-// stalls, so each slow commit can be set against what overlapped it. Figures:
+// of 17 slow commits overlapped the bench's own paged reads, which covered 124 s of the 150 s). Each
+// forced GC's window is logged, as are the one-row reads' windows and the worker's event-loop stalls,
+// so each slow commit can be set against what overlapped it; a wait across a forced GC counts (an
+// outside judge sampling as the issue says sees it too). With gcEverySample false, forced GCs run at
+// two moments only, the start of the last third and the end (store8-29's schedule). Figures:
 // - heap growth of the worker and the panel over the last third of the run (after forced GCs);
 // - the longest storage stall of the run past the cap (from t = 0; the burst's peaks are logged apart):
-//   the longest commit, the longest a change waited to be committed, and the slowest sampled read;
+//   the longest commit, the longest a change waited to be committed, and the slowest sampled read,
+//   the waits across the forced GCs included (soak-stall.ts);
 // - after the run, the worker is stopped mid-traffic: requests made vs held + counted as dropped;
 // - a `status:5xx` filter typed into the panel: ms from the last key to the settled result.
 import type { PanelSession } from '../harness/index';
@@ -22,6 +24,7 @@ import type { CommitPhases, PagedRead } from '../../src/platform/capture-db';
 import { writeFile } from 'node:fs/promises';
 import { hotSpots, selfTimeInWindows, type HotSpot, type TimedCpuProfile } from './profile';
 import { soakStall, type StallFigures } from './soak-stall';
+import { gcTimelines, type BenchStep, type GcTimeline, type TracedCommit } from './soak-gc-timeline';
 import { LAG_LOG_ENTRIES, LAG_LOG_MS } from '../../src/background/persist';
 
 export interface SoakOptions {
@@ -32,6 +35,11 @@ export interface SoakOptions {
   sampleEveryMs: number;
   /** Skip the paged read of the tab's 10,000 record rows after the window (the one-row reads stay). */
   noKeysRead?: boolean;
+  /**
+   * Force a GC of the worker before every sample (issue 19's method: heaps "every 10 s after a forced
+   * GC"; the default in run.ts since soak30), not only at the start of the last third and at the end.
+   */
+  gcEverySample?: boolean;
   /** The persister's write-queue bound (DEFAULT_PERSIST_OPTIONS.maxQueuedRecords), for the report. */
   maxQueuedRecords: number;
   refusedUrl: string;
@@ -65,7 +73,7 @@ export interface SoakFigures {
       t: number;
       workerHeapMB: number;
       panelHeapMB: number | null;
-      /** The worker's heap was read after a forced GC (the start of the last third, and the end); else as it was. The panel's is always as it was. */
+      /** The worker's heap was read after a forced GC (every sample by default; else the start of the last third and the end); else as it was. The panel's is always as it was. */
       afterGc: boolean;
       held: number;
       dropped: number;
@@ -86,6 +94,8 @@ export interface SoakFigures {
      * lagLog), each with what overlapped the wait: where a longestStallMs made of a lag came from.
      */
     slowWaits: SlowWait[];
+    /** Around each forced GC of the worker: commits, long waits, the bench's calls, loop stalls (soak-gc-timeline.ts). */
+    gcTimelines: GcTimeline[];
     attribution: Record<string, unknown>;
     /**
      * After the window, with traffic still running: the paged read of the tab's record keys (null when
@@ -527,6 +537,16 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     /** The one-row reads, the only reads the bench makes in the window. */
     const readWindows: Window[] = [];
     const gcHeap: Array<{ t: number; worker: number; panel: number | null }> = [];
+    /** Every call the sample loop makes, timed: what of the bench's own ran around a forced GC. */
+    const steps: BenchStep[] = [];
+    const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      const from = Date.now();
+      try {
+        return await run();
+      } finally {
+        steps.push([name, from, Date.now()]);
+      }
+    };
     const gcFrom = (opts.seconds * 2) / 3;
     for (let next = 0; next <= opts.seconds * 1000; next += opts.sampleEveryMs) {
       const wait = t0 + next - Date.now();
@@ -534,9 +554,12 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       if (wait < -opts.sampleEveryMs / 2) continue;
       if (wait > 0) await sleep(wait);
       const t = round((Date.now() - t0) / 1000, 1);
-      // Forced GCs only at the start of the last third and at the end (the heap growth figure), logged as windows.
+      // Forced GCs before every sample (issue 19's method), or only at the start of the last third and
+      // at the end (the heap growth figure's two); logged as windows.
       const isLast = next + opts.sampleEveryMs > opts.seconds * 1000;
-      const forceGc = (t >= gcFrom && gcHeap.length === 0) || (isLast && gcHeap.length === 1);
+      const gcsInLastThird = gcHeap.filter((g) => g.t >= gcFrom).length;
+      const forceGc =
+        opts.gcEverySample === true || (t >= gcFrom && gcsInLastThird === 0) || (isLast && gcsInLastThird === 1);
       let workerHeap: number;
       // Only the worker's heap is collected (its growth is the budgeted figure): the panel's forced GC
       // took most of a 48 s sample under load 19 (the panel's heap is read as it is, every sample).
@@ -544,19 +567,22 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         const gcStart = Date.now();
         workerHeap = await heapAfterGc(worker);
         gcWindows.push([gcStart, Date.now()]);
+        steps.push(['forced GC', gcStart, Date.now()]);
         gcHeap.push({ t, worker: workerHeap, panel: null });
       } else {
-        workerHeap = await heapNow(worker);
+        workerHeap = await step('worker heap', () => heapNow(worker));
       }
-      const panelHeap = await heapNow(panel).catch(() => null);
-      const counts = (await session.backgroundEval(countersIn, tabId))!;
-      const workerLoopMs = await session.backgroundEval(async () => {
-        const t = performance.now();
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        return performance.now() - t;
-      });
+      const panelHeap = await step('panel heap', () => heapNow(panel).catch(() => null));
+      const counts = (await step('counters', () => session.backgroundEval(countersIn, tabId)))!;
+      const workerLoopMs = await step('loop probe', () =>
+        session.backgroundEval(async () => {
+          const t = performance.now();
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          return performance.now() - t;
+        }),
+      );
       const readStart = Date.now();
-      const pointReadMs = await session.backgroundEval(timedPointRead, tabId);
+      const pointReadMs = await step('one-row read', () => session.backgroundEval(timedPointRead, tabId));
       readWindows.push([readStart, Date.now()]);
       if (pastCapAtS === null && counts.droppedRecords > 0) pastCapAtS = t;
       samples.push({
@@ -587,7 +613,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     >;
     // A loaded machine can overrun the last sample: the end's forced GC then runs here, after the
     // run's storage figures were taken.
-    if (gcHeap.length < 2) {
+    if (gcHeap.filter((g) => g.t >= gcFrom).length < 2) {
       const t = round((Date.now() - t0) / 1000, 1);
       const gcStart = Date.now();
       const workerHeap = await heapAfterGc(worker);
@@ -643,6 +669,40 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
     }
     log(`soak: commits whose oldest change waited over 600 ms in the run: ${slowWaits.length}`);
     for (const w of slowWaits) log(`  long wait ${JSON.stringify(w)}`);
+    // Around each forced GC: the commits (the persister's trace), the long waits, the bench's own calls,
+    // the worker's loop stalls and, with --profile, what the worker ran (100 ms bins).
+    const commitTrace = ((await session.backgroundEval(
+      (since: number) => (globalThis as any).faultlineDebug.commitTrace?.(since) ?? [],
+      t0 - 5_000,
+    )) ?? []) as TracedCommit[];
+    const timelines = gcTimelines({
+      gcWindows,
+      commits: commitTrace,
+      waits: ((persist as unknown as { lagLog?: StallLagLog }).lagLog ?? []).filter((l) => l.at >= t0),
+      steps,
+      loopStalls: loopWindows,
+    });
+    for (const tl of timelines) {
+      if (cpuProfile) {
+        const bins: Window[] = [];
+        for (let from = tl.gcStart - 1_000; from < tl.gcStart + tl.gcMs + 3_000; from += 100)
+          bins.push([from, from + 100]);
+        for (const bin of selfTimeInWindows(cpuProfile, profileEpoch, bins, t0, 3).stalls) {
+          if (bin.sampledMs - bin.idleMs < 30) continue;
+          const fromMs = Math.round(bin.t * 1000 + t0 - tl.gcStart);
+          tl.events.push({
+            fromMs,
+            toMs: fromMs + 100,
+            what: `worker ran ${bin.sampledMs - bin.idleMs} ms: ${bin.top.map((f) => `${f.fn} ${f.selfMs}`).join(', ')}`,
+          });
+        }
+        tl.events.sort((a, b) => a.fromMs - b.fromMs || a.toMs - b.toMs);
+      }
+      log(
+        `soak: around the forced GC at t=${round((tl.gcStart - t0) / 1000, 1)}s (${tl.gcMs} ms; longest wait across it ${tl.longestWaitMs} ms, ${tl.longestWaitGcMs} ms of it in the GC):`,
+      );
+      for (const e of tl.events) log(`    ${e.fromMs}..${e.toMs} ms  ${e.what}`);
+    }
 
     // After the window (traffic goes on): the paged read of the tab's record keys a worker start
     // makes, timed, and the commits over 1 s meanwhile, listed with it rather than in the run's.
@@ -746,7 +806,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
       restartLoad?.longestPageMs ?? 0,
     );
     // A body written after its row (store13's body lane) waited as long as its lag says: it counts too.
-    // Commits and waits that overlapped the bench's own forced GCs are left out (soak-stall.ts).
+    // Commits and waits that overlapped the bench's own forced GCs count; the figure without them is kept apart (soak-stall.ts).
     const lagLog = (persist as unknown as { lagLog?: StallLagLog }).lagLog ?? [];
     const stallFigures = soakStall({
       maxCommitMs: persist.maxCommitMs ?? 0,
@@ -781,6 +841,7 @@ export async function runSoakBench(session: PanelSession, opts: SoakOptions): Pr
         burstPersist,
         slowCommits,
         slowWaits,
+        gcTimelines: timelines,
         attribution,
         afterRun,
         restartLoad,

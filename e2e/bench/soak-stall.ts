@@ -1,7 +1,8 @@
-// The soak's longest storage stall, with and without the stalls of the bench's own forced GCs.
-// HeapProfiler.collectGarbage stops the worker (2-3 s under load): a commit or a wait that overlaps
-// it is the measuring harness's, not the store's. Such ones are left out of the budgeted figure and
-// reported apart; the figure with them is kept (docs/performance.md, "Soak").
+// The soak's longest storage stall, with and without the waits that spanned the bench's own forced GCs.
+// The budgeted figure counts every commit, wait and read (soak30): issue 19's method samples the heaps
+// "every 10 s after a forced GC", so an outside judge sees the waits across those GCs too. Store25-29
+// left them out of the budgeted figure; that figure is kept apart (withoutBenchGcMs), to tell how much
+// of the longest stall is a forced GC (docs/storage.md, soak30).
 
 export type Window = [from: number, to: number];
 
@@ -24,15 +25,17 @@ export interface StallInputs {
 }
 
 export interface StallFigures {
-  /** The budgeted figure: the longest commit, wait or read that overlapped no forced GC of the bench. */
+  /** The budgeted figure: the longest commit, wait or read of the run, the bench's forced GCs included. */
   longestStallMs: number;
-  /** The figure as measured until store25: everything, the bench's GCs included. */
+  /** The same (the name store25-29 gave it, kept for comparing reports). */
   includingBenchGcMs: number;
+  /** The figure store25-29 budgeted: the longest commit, wait or read that overlapped no forced GC of the bench. */
+  withoutBenchGcMs: number;
   /** The longest commit or wait that overlapped a forced GC (0 if none). */
   duringBenchGcMs: number;
   /** How many logged waits overlapped a forced GC. */
   waitsDuringBenchGc: number;
-  /** True when the log could not tell (it was full): longestStallMs is then the figure with the GCs. */
+  /** True when the log could not tell (it was full): withoutBenchGcMs is then the figure with the GCs. */
   fellBack: boolean;
 }
 
@@ -49,6 +52,7 @@ export function soakStall(i: StallInputs): StallFigures {
     return {
       longestStallMs: includingBenchGcMs,
       includingBenchGcMs,
+      withoutBenchGcMs: includingBenchGcMs,
       duringBenchGcMs,
       waitsDuringBenchGc: during.length,
       fellBack: true,
@@ -57,8 +61,9 @@ export function soakStall(i: StallInputs): StallFigures {
   const unlogged = Math.min(storage, i.lagLogMs);
   const longestOutside = Math.max(unlogged, ...outside.map((l) => Math.max(l.lagMs, l.bodyLagMs, l.commitMs)));
   return {
-    longestStallMs: Math.max(longestOutside, i.maxReadMs),
+    longestStallMs: includingBenchGcMs,
     includingBenchGcMs,
+    withoutBenchGcMs: Math.max(longestOutside, i.maxReadMs),
     duringBenchGcMs,
     waitsDuringBenchGc: during.length,
     fellBack: false,

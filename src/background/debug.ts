@@ -2,7 +2,7 @@
 // worker's console; it changes nothing but its own traffic counters. It exposes only what the store holds: credentials are already redacted there.
 import type { CaptureRecord, CaptureStats, Envelope } from '../protocol/messages';
 import type { PagedRead, ReadableStore } from '../platform/capture-db';
-import type { PersistStats } from './persist';
+import type { CommitTraceEntry, PersistStats } from './persist';
 import type { PortTrafficReport } from './port-traffic';
 import type { CaptureService, EarlyEventStats } from './service';
 import type { PackedRowStats } from './packed-row-cache';
@@ -38,6 +38,8 @@ export interface FaultlineDebug {
   start(): { phase: string; prepareLate: number; earlyEvents: EarlyEventStats };
   /** How persistence is doing: commits, the longest commit and lag, the queue and what it refused. */
   persistStats(): PersistStats;
+  /** The persister's newest commits started at or after `since` (epoch ms): the soak bench's timeline around its forced GCs. */
+  commitTrace(since?: number): CommitTraceEntry[];
   /** persistStats() so far, then its peaks (longest commit and lag, slow commits) start again from zero: a measuring window's own. */
   resetPersistPeaks(): PersistStats;
   /**
@@ -98,6 +100,7 @@ export function createDebugApi(service: CaptureService, badgeText: (tabId: numbe
       earlyEvents: { ...service.earlyEvents },
     }),
     persistStats: () => service.persister.stats(),
+    commitTrace: (since) => service.persister.commitTrace(since),
     resetPersistPeaks: () => service.persister.resetPeaks(),
     readStoredTab: (store, tabId, keysOnly) => service.readStoredTab(store, tabId, keysOnly),
     committed: (tabId) =>

@@ -1070,6 +1070,26 @@ describe('CapturePersister', () => {
     expect(persister.stats().lagLog).toEqual([]);
   });
 
+  it('traces every commit: how late its timer fired, how long its oldest change had waited, the queue it found', async () => {
+    let clock = 1000;
+    const db = new SpyDb(testDb());
+    const { persister, storeFor, timers } = setup(db, {}, LIMITS, () => clock);
+    const store = storeFor(1);
+    complete(store, 'https://a.test/one', 500, 1);
+    complete(store, 'https://a.test/two', 500, 2);
+    // The worker could not run its timer for 700 ms (a GC): due at +50 ms (delayMs), it fired 650 ms late.
+    clock += 700;
+    db.hold();
+    await timers.runAll();
+    clock += 30;
+    db.release();
+    await persister.flush();
+    const [first, ...rest] = persister.commitTrace();
+    expect(rest).toEqual([]);
+    expect(first).toMatchObject({ at: 1700, ms: 30, timerLateMs: 650, waitedMs: 700, queued: 2, records: 2, metas: 1 });
+    expect(persister.commitTrace(1701)).toEqual([]);
+  });
+
   it('keeps the newest LAG_LOG_ENTRIES long waits, a whole soak run of them', async () => {
     let clock = 1000;
     const db = new SpyDb(testDb());

@@ -70,6 +70,30 @@ export const LAG_LOG_MS = 600;
  */
 export const LAG_LOG_ENTRIES = 2_000;
 
+/** Commits the persister's trace keeps (the newest): a 150 s soak makes about 4 a second. */
+export const COMMIT_TRACE_ENTRIES = 3_000;
+
+/**
+ * One commit, as the soak bench sets it against its forced GCs: when it started (epoch ms) and how
+ * long it took, how late the timer that started it ran, how long its oldest change had waited when it
+ * started, the queue then, and what it wrote.
+ */
+export interface CommitTraceEntry {
+  at: number;
+  ms: number;
+  /** How late the timer that started this commit fired (ms; 0 for a commit started otherwise, as a flush). */
+  timerLateMs: number;
+  /** How long the oldest change it took had waited when it started (ms). */
+  waitedMs: number;
+  /** Records waiting when it started, and bodies waiting for their row. */
+  queued: number;
+  bodiesQueued: number;
+  records: number;
+  bodies: number;
+  metas: number;
+  phases?: CommitPhases;
+}
+
 export interface PersistOptions {
   /** A change is committed at most this long after it was made (changes meanwhile join the commit). */
   delayMs: number;
@@ -355,6 +379,10 @@ export class CapturePersister {
   /** Carried requests whose copy changed since it was last written (or was never written). */
   private carriedDirty = new Set<string>();
   private timer: unknown = null;
+  /** When the timer is due (epoch ms), and how late the one that started the commit being built fired. */
+  private timerDue = 0;
+  private timerLateMs = 0;
+  private readonly trace: CommitTraceEntry[] = [];
   private committing: Promise<void> | null = null;
   private lastCommitFailed = false;
   /** Queued requests without a row that waited longer than maxUnwrittenAgeMs (counted once each in queueTooSlow). */
@@ -448,6 +476,11 @@ export class CapturePersister {
   written(tabId: number, seq: number): { record: boolean; body: boolean } {
     const id = rowId(tabId, seq);
     return { record: this.recordRows.has(id), body: this.bodyRows.has(id) };
+  }
+
+  /** The newest commits (COMMIT_TRACE_ENTRIES) that started at or after `since` (epoch ms), oldest first. */
+  commitTrace(since = 0): CommitTraceEntry[] {
+    return this.trace.filter((c) => c.at >= since);
   }
 
   /** Records waiting to be written now. */
@@ -902,8 +935,10 @@ export class CapturePersister {
   }
 
   private startTimer(ms: number): void {
+    this.timerDue = this.now() + ms;
     this.timer = this.timers.setTimer(() => {
       this.timer = null;
+      this.timerLateMs = Math.max(0, this.now() - this.timerDue);
       // A commit under way schedules what is left when it ends: commits never overlap.
       if (this.committing === null) void this.commitQueued();
     }, ms);
@@ -938,6 +973,10 @@ export class CapturePersister {
     // left keep their carried copy and go first in the next. Deletes go in every batch whatever its
     // bounds (they are bounded by the inserts and cost a key range or two), so a meta's drop count
     // never runs ahead of the rows deleted with it.
+    const timerLateMs = this.timerLateMs;
+    this.timerLateMs = 0;
+    const queuedBefore = this.pending.size;
+    const bodiesQueuedBefore = this.bodiesWaiting.size;
     const taken = new Map<string, Pending>();
     let takenBytes = 0;
     let bounded = 0;
@@ -1156,6 +1195,19 @@ export class CapturePersister {
           bucket.totalMs += done - started;
           bucket.maxMs = Math.max(bucket.maxMs, done - started);
         }
+        this.trace.push({
+          at: started,
+          ms: done - started,
+          timerLateMs,
+          waitedMs: started - queuedAt,
+          queued: queuedBefore,
+          bodiesQueued: bodiesQueuedBefore,
+          records: batch.putRecords.length,
+          bodies: batch.putBodies.length,
+          metas: batch.putMetas.length,
+          ...(phases ? { phases } : {}),
+        });
+        if (this.trace.length > COMMIT_TRACE_ENTRIES) this.trace.shift();
         this.adaptBatch(phases ? phases.issueMs + phases.requestsMs : done - started, full);
         this.lastCommitMs = done - started;
         this.counters.maxLagMs = Math.max(this.counters.maxLagMs, done - queuedAt);
