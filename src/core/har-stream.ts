@@ -61,6 +61,8 @@ export class HarEntryStream {
   private inString = false;
   /** Backslashes just before the current position inside a string (parity decides an escape). */
   private backslashes = 0;
+  /** The current string had an escaped quote: it is read byte by byte (scanString). */
+  private denseString = false;
   /** Open containers, innermost last: true for an object. */
   private readonly containers: boolean[] = [];
   /** In an object: whether the next string is a key. */
@@ -222,6 +224,7 @@ export class HarEntryStream {
         case QUOTE:
           this.inString = true;
           this.backslashes = 0;
+          this.denseString = false;
           if (this.expectKey && this.containers[depth - 1] && depth <= 2) {
             this.keyStart = i + 1;
             this.keyBytes = [];
@@ -287,10 +290,20 @@ export class HarEntryStream {
     if (this.outsideStart >= 0) this.flushOutside(bytes, n);
   }
 
-  /** Inside a string from `i`: returns the index after its closing quote, or n when it goes on. */
+  /**
+   * Inside a string from `i`: returns the index after its closing quote, or n when it goes on.
+   * The native indexOf finds the next quote; the backslashes just before it say whether it is escaped.
+   * A string with an escaped quote (JSON inside JSON: a quote every few bytes) is read on byte by byte,
+   * as one indexOf call per quote costs more than the loop.
+   */
   private scanString(bytes: Uint8Array, i: number): number {
     const n = bytes.length;
-    for (;;) {
+    if (this.denseString && this.backslashes === 1) {
+      // The chunk before ended in the middle of an escape: its second byte is this one.
+      this.backslashes = 0;
+      i++;
+    }
+    if (!this.denseString) {
       const q = bytes.indexOf(QUOTE, i);
       if (q < 0) {
         this.backslashes = trailingBackslashes(bytes, i, n, this.backslashes);
@@ -298,19 +311,32 @@ export class HarEntryStream {
       }
       const run = trailingBackslashes(bytes, i, q, this.backslashes);
       this.backslashes = 0;
-      if (run % 2 === 1) {
-        i = q + 1;
-        continue;
-      }
-      this.inString = false;
-      if (this.keyStart >= 0) {
-        this.keyBytes.push(bytes.slice(this.keyStart, q));
-        this.lastKey = this.decoder.decode(concat(this.keyBytes, -1));
-        this.keyStart = -1;
-        this.keyBytes = [];
-      }
-      return q + 1;
+      if (run % 2 === 0) return this.endString(bytes, q);
+      this.denseString = true;
+      i = q + 1;
     }
+    while (i < n) {
+      const b = bytes[i];
+      if (b === QUOTE) return this.endString(bytes, i);
+      i += b === BACKSLASH ? 2 : 1;
+    }
+    // Past the end: the chunk's last byte began an escape.
+    this.backslashes = i > n ? 1 : 0;
+    return n;
+  }
+
+  /** The string's closing quote is at `q`: returns the index after it. */
+  private endString(bytes: Uint8Array, q: number): number {
+    this.inString = false;
+    this.denseString = false;
+    this.backslashes = 0;
+    if (this.keyStart >= 0) {
+      this.keyBytes.push(bytes.slice(this.keyStart, q));
+      this.lastKey = this.decoder.decode(concat(this.keyBytes, -1));
+      this.keyStart = -1;
+      this.keyBytes = [];
+    }
+    return q + 1;
   }
 
   private finishItem(bytes: Uint8Array, endExclusive: number): void {
