@@ -26,6 +26,11 @@ export interface HarStreamOptions {
   maxEntries?: number;
   /** The bytes of the file outside log.entries (version, creator, pages) may not exceed this. Default 64 MiB. */
   maxOutsideBytes?: number;
+  /**
+   * Each entry's bytes instead of its conversion (onEntry is not called): the caller parses them with
+   * convertEntryBytes, elsewhere (the CLI's worker threads). The bytes may be a view of a pushed chunk.
+   */
+  onEntryBytes?: (bytes: Uint8Array, index: number) => void;
 }
 
 /** What the whole file said, once it has ended. */
@@ -50,6 +55,7 @@ export class HarEntryStream {
   private readonly maxBodyChars: number;
   private readonly maxEntries: number;
   private readonly maxOutsideBytes: number;
+  private readonly onEntryBytes: HarStreamOptions['onEntryBytes'];
   private readonly decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
   /** Bytes seen so far, for messages and progress. */
@@ -101,6 +107,7 @@ export class HarEntryStream {
     this.maxBodyChars = options.maxBodyChars ?? HAR_DEFAULT_MAX_BODY_CHARS;
     this.maxEntries = options.maxEntries ?? HAR_DEFAULT_MAX_ENTRIES;
     this.maxOutsideBytes = options.maxOutsideBytes ?? 64 * 1024 * 1024;
+    this.onEntryBytes = options.onEntryBytes;
   }
 
   push(chunk: Uint8Array): void {
@@ -348,14 +355,9 @@ export class HarEntryStream {
     this.itemStart = -1;
     this.itemIsScalar = false;
     if (index >= this.maxEntries) return;
-    const text = this.decoder.decode(concat(parts, -1));
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      throw new HarError(`not JSON in log.entries[${index}]: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    this.onEntry(convertHarEntry(raw, index, this.maxBodyChars), index);
+    const entry = concat(parts, -1);
+    if (this.onEntryBytes) this.onEntryBytes(entry, index);
+    else this.onEntry(convertEntryBytes(entry, index, this.maxBodyChars, this.decoder), index);
   }
 
   private flushOutside(bytes: Uint8Array, endExclusive: number): void {
@@ -370,6 +372,23 @@ export class HarEntryStream {
     }
     this.outside.push(part);
   }
+}
+
+/** One entry's bytes, parsed and converted; throws HarError when they are not JSON. */
+export function convertEntryBytes(
+  bytes: Uint8Array,
+  index: number,
+  maxBodyChars: number = HAR_DEFAULT_MAX_BODY_CHARS,
+  decoder: TextDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }),
+): ConvertedEntry {
+  const text = decoder.decode(bytes);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new HarError(`not JSON in log.entries[${index}]: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return convertHarEntry(raw, index, maxBodyChars);
 }
 
 /** Backslashes ending at `end` (exclusive), not before `start`; `carried` continues a run from the last chunk. */
