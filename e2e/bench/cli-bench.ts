@@ -39,7 +39,7 @@ function pairs(headers: HeaderList | undefined): Array<{ name: string; value: st
 }
 
 /** Writes a HAR of about `bytes` and returns its entry count. */
-async function writeHar(file: string, bytes: number): Promise<number> {
+export async function writeHar(file: string, bytes: number): Promise<number> {
   const cases = seedExchanges();
   const out = createWriteStream(file);
   // Each wait removes its own error listener: a listener left per back-pressure wait piles up (Node warns past 10).

@@ -5,9 +5,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { run, STREAM_THRESHOLD_BYTES, TRIAGE_FIELDS, type CliIo, type TriageRow } from './main';
+import {
+  run,
+  STREAM_THRESHOLD_BYTES,
+  TRIAGE_FIELDS,
+  triageEntryBytes,
+  type CliIo,
+  type EntryPool,
+  type EntryResult,
+  type EntryTriageConfig,
+  type TriageRow,
+} from './main';
 import { seedMismatches, type SeedCase } from '../core/testing/seed-cases';
-import { readFileLimited, readLimited } from './node-io';
+import { openEntryPool, readFileLimited, readLimited } from './node-io';
+import { HarError } from '../core/har';
 import pkg from '../../package.json';
 
 const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
@@ -627,6 +638,89 @@ describe('large inputs are streamed', () => {
     const code = await run(argv, io);
     expect(io.wholeReads).toBe(0);
     expect({ code, stdout: io.out.join(''), stderr: io.err.join('') }).toEqual(whole);
+  });
+
+  /**
+   * An entry pool on this thread that answers late (a macrotask after each ready/drain), as worker
+   * threads do: the output must not depend on where the entries were triaged.
+   */
+  function latePool(config: EntryTriageConfig, deliver: (result: EntryResult) => void): EntryPool {
+    let held: Array<{ bytes: Uint8Array; index: number }> = [];
+    let stopped = false;
+    const answer = async (): Promise<void> => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const batch = held;
+      held = [];
+      for (const { bytes, index } of batch) {
+        if (stopped) return;
+        try {
+          deliver({ index, outcome: structuredClone(triageEntryBytes(bytes, index, config)) });
+        } catch (err) {
+          stopped = true;
+          deliver({ index, error: (err as Error).message, harError: err instanceof HarError });
+        }
+      }
+    };
+    return {
+      add: (bytes, index) => void held.push({ bytes: bytes.slice(), index }),
+      ready: () => (held.length > 40 ? answer() : Promise.resolve()),
+      drain: answer,
+      close: () => undefined,
+    };
+  }
+
+  it.each([
+    ['triage --json', ['triage', 'big.har', '--json']],
+    ['triage (table)', ['triage', 'big.har']],
+    ['triage --fail-on any', ['triage', 'big.har', '--fail-on', 'any']],
+  ])('%s prints the same when entries are triaged by a pool that answers late', async (_name, argv) => {
+    const whole = await cli(argv, { 'big.har': seedHar });
+    const io = streamingIo(seedHar, big);
+    io.openEntryPool = latePool;
+    const code = await run(argv, io);
+    expect({ code, stdout: io.out.join(''), stderr: io.err.join('') }).toEqual(whole);
+  });
+
+  it('with a pool, a broken entry is reported before a stray brace found later, as on one thread', async () => {
+    const entries = Array.from({ length: 300 }, (_, i) => entry(500 + (i % 4), `{"error":"e${i}"}`));
+    // Entry 300 is not JSON, and a stray '}' follows the HAR: the splitter throws on it before the pool answers.
+    const text = har(entries).replace(/\]\}\}$/, ', {"request": }]}}}');
+    const alone = streamingIo(text, big);
+    const pooled = streamingIo(text, big);
+    pooled.openEntryPool = latePool;
+    const codes = [
+      await run(['triage', 'big.har', '--json'], alone),
+      await run(['triage', 'big.har', '--json'], pooled),
+    ];
+    expect(codes).toEqual([2, 2]);
+    expect(pooled.out.join('')).toBe(alone.out.join(''));
+    expect(pooled.err.join('')).toBe(alone.err.join(''));
+    expect(pooled.err.join('')).toMatch(/not JSON in log\.entries\[300\]: .*\(after 300 entries\)\n$/);
+  });
+
+  it('openEntryPool delivers in input order though its workers answer out of order', async () => {
+    // A stand-in worker: answers each batch after a delay that makes later batches overtake earlier ones.
+    const worker = `import { parentPort } from 'node:worker_threads';
+      parentPort.on('message', (m) => setTimeout(() => parentPort.postMessage({ id: m.id, buffer: m.buffer,
+        results: m.indices.map((index, k) => ({ index, outcome: { problems: [], matchedFailOn: false,
+          json: String(m.ends[k] - (k ? m.ends[k - 1] : 0)) } })) }, [m.buffer]), m.id % 3 === 0 ? 30 : 1));`;
+    const got: EntryResult[] = [];
+    const config: EntryTriageConfig = { command: 'triage', json: true, failOn: null, rules: undefined };
+    const pool = openEntryPool(new URL(`data:text/javascript,${encodeURIComponent(worker)}`), 2, config, (r) =>
+      got.push(r),
+    );
+    try {
+      const sizes = Array.from({ length: 400 }, (_, i) => 1 + ((i * 7919) % 20_000));
+      for (const [index, size] of sizes.entries()) {
+        pool.add(new Uint8Array(size), index);
+        if (index % 50 === 0) await pool.ready();
+      }
+      await pool.drain();
+      expect(got.map((r) => r.index)).toEqual(sizes.map((_, i) => i));
+      expect(got.map((r) => ('outcome' in r ? r.outcome.json : null))).toEqual(sizes.map(String));
+    } finally {
+      pool.close();
+    }
   });
 
   it('reads a small pipe whole (exact syntax errors), and streams a pipe that goes past the threshold', async () => {

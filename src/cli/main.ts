@@ -2,8 +2,15 @@
 // Exit codes: 0 ok, 1 failures matched --fail-on, 2 usage error or unusable input. Never a stack trace.
 import { classify, type ClassifyOptions } from '../core/classify';
 import { assertNever } from '../core/assert-never';
-import { describeJsonError, HarError, parseHar, type HarParseResult, type HarProblem } from '../core/har';
-import { HarEntryStream } from '../core/har-stream';
+import {
+  describeJsonError,
+  HarError,
+  parseHar,
+  type ConvertedEntry,
+  type HarParseResult,
+  type HarProblem,
+} from '../core/har';
+import { convertEntryBytes, HarEntryStream } from '../core/har-stream';
 import { bodyHash } from '../core/fingerprint';
 import { redactText, redactUrl } from '../core/redact';
 import { protocolLabel } from '../core/protocols/label';
@@ -37,6 +44,11 @@ export interface CliIo {
   openInput?(path: string): Promise<InputSource>;
   /** Whether stderr is a terminal: progress lines are printed only then. */
   stderrIsTTY?: boolean;
+  /**
+   * Parses and triages streamed entries on other threads (node-io.ts); null or absent: on this one.
+   * `deliver` gets one result per entry, in input order, up to and including the first error.
+   */
+  openEntryPool?(config: EntryTriageConfig, deliver: (result: EntryResult) => void): EntryPool | null;
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -44,6 +56,40 @@ export interface CliIo {
 export interface InputSource {
   size: number | null;
   chunks: AsyncIterable<Uint8Array>;
+}
+
+/** What a streamed entry's triage needs besides the entry: plain data, so another thread can be given it. */
+export interface EntryTriageConfig {
+  command: 'triage' | 'audit';
+  json: boolean;
+  failOn: FailOn | null;
+  rules: readonly Rule[] | undefined;
+}
+
+/** What one streamed entry adds to the output, wherever it was triaged. */
+export interface EntryOutcome {
+  problems: HarProblem[];
+  matchedFailOn: boolean;
+  /** --json: the row's text. */
+  json?: string;
+  /** The table: the row, when it is listed. */
+  shown?: TriagedRow;
+  /** audit: the attempt, without its bodies. */
+  attempt?: AuditAttempt;
+}
+
+export type EntryResult =
+  { index: number; outcome: EntryOutcome } | { index: number; error: string; harError: boolean };
+
+/** Entries handed to other threads; their results come back through the `deliver` it was opened with. */
+export interface EntryPool {
+  /** Takes one entry's bytes (copied before it returns). */
+  add(bytes: Uint8Array, index: number): void;
+  /** Resolves once few enough entries are in flight to read on (rejects when a thread failed). */
+  ready(): Promise<void>;
+  /** Sends what is held; resolves when every result has been delivered. */
+  drain(): Promise<void>;
+  close(): void;
 }
 
 /** Inputs read whole are refused above this: V8 cannot hold a string much longer (2^29 − 24 code units). */
@@ -504,38 +550,43 @@ async function runStreamed(
     io.stdout((jsonRows === pending.length ? '[\n' : ',\n') + pending.join(',\n'));
     pending = [];
   };
+  const apply = (outcome: EntryOutcome): void => {
+    problems.push(...outcome.problems);
+    if (outcome.matchedFailOn) matchedFailOn = true;
+    if (opts.command === 'audit') {
+      if (outcome.attempt) attempts.push(outcome.attempt);
+    } else if (opts.json) {
+      pending.push(outcome.json!);
+      jsonRows++;
+      if (pending.length >= 256) flushJson();
+    } else if (outcome.shown) shown.push(outcome.shown);
+    else hiddenSuccesses++;
+  };
+
+  const config: EntryTriageConfig = {
+    command: opts.command as 'triage' | 'audit',
+    json: opts.json,
+    failOn: opts.failOn,
+    rules,
+  };
+  // Specs and the profiles they make stay on this thread.
+  let entryError: Error | null = null;
+  const pool =
+    specs.length === 0 && profiles === undefined
+      ? (io.openEntryPool?.(config, (result) => {
+          if (entryError) return;
+          if ('error' in result) entryError = result.harError ? new HarError(result.error) : new Error(result.error);
+          else apply(result.outcome);
+        }) ?? null)
+      : null;
 
   const progress = createProgress(io, label, input.size);
   const stream = new HarEntryStream(
-    (converted, index) => {
-      problems.push(...converted.problems);
-      const triaged = triageOne(
-        index,
-        converted.exchange,
-        converted.problems.find((p) => p.skipped),
-        rules,
-        problems,
-        profiles,
-      );
-      const finding = findings && converted.exchange ? contractFinding(converted.exchange, specs) : null;
-      if (finding) findings!.set(index, finding);
-      if (opts.failOn !== null && matchesFailOn(triaged, opts.failOn)) matchedFailOn = true;
-      if (opts.command === 'audit') {
-        if (triaged.classification && converted.exchange) {
-          attempts.push({
-            id: String(index),
-            exchange: withoutBodies(converted.exchange),
-            classification: triaged.classification,
-          });
-        }
-      } else if (opts.json) {
-        pending.push(jsonRowText(triaged.row, findings));
-        jsonRows++;
-        if (pending.length >= 256) flushJson();
-      } else if (!listed(triaged)) hiddenSuccesses++;
-      else shown.push(triaged);
+    (converted, index) => apply(entryOutcome(converted, index, config, specs, profiles, findings)),
+    {
+      maxEntries: Number.MAX_SAFE_INTEGER,
+      ...(pool ? { onEntryBytes: (bytes, index) => pool.add(bytes, index) } : {}),
     },
-    { maxEntries: Number.MAX_SAFE_INTEGER },
   );
 
   try {
@@ -544,11 +595,25 @@ async function runStreamed(
     for (let next = await input.rest.next(); !next.done; next = await input.rest.next()) {
       stream.push(next.value);
       progress(stream);
+      if (pool) {
+        await pool.ready();
+        if (entryError) throw entryError;
+      }
+    }
+    if (pool) {
+      await pool.drain();
+      if (entryError) throw entryError;
     }
     progress(stream, true);
     const summary = stream.end();
     for (const note of summary.notes) io.stderr(`faultline: ${label}: note: ${clean(note)}\n`);
-  } catch (err) {
+  } catch (thrown) {
+    let err = thrown;
+    // An entry that did not parse comes before any error found later in the file, as on one thread.
+    if (pool && thrown !== entryError) {
+      await pool.drain().catch(() => undefined);
+      if (entryError) err = entryError;
+    }
     progress(stream, true);
     if (opts.json && jsonRows > 0) {
       flushJson();
@@ -557,6 +622,8 @@ async function runStreamed(
     const message = err instanceof HarError ? err.message : `cannot read HAR: ${errorMessage(err)}`;
     io.stderr(`faultline: ${label}: ${clean(message)}${jsonRows > 0 ? ` (after ${jsonRows} entries)` : ''}\n`);
     return EXIT_BAD_INPUT;
+  } finally {
+    pool?.close();
   }
   reportProblems(io, label, problems);
 
@@ -581,6 +648,46 @@ async function runStreamed(
   )
     return EXIT_FAILURES;
   return EXIT_OK;
+}
+
+/** One streamed entry's contribution to the output (`findings` gets its contract finding). */
+function entryOutcome(
+  converted: ConvertedEntry,
+  index: number,
+  config: EntryTriageConfig,
+  specs: readonly LoadedSpec[] = [],
+  profiles: readonly Rule[] | undefined = undefined,
+  findings: Map<number, SpecFinding> | null = null,
+): EntryOutcome {
+  const problems = [...converted.problems];
+  const skipped = converted.problems.find((p) => p.skipped);
+  const triaged = triageOne(index, converted.exchange, skipped, config.rules, problems, profiles);
+  const finding = findings && converted.exchange ? contractFinding(converted.exchange, specs) : null;
+  if (finding) findings!.set(index, finding);
+  const outcome: EntryOutcome = {
+    problems,
+    matchedFailOn: config.failOn !== null && matchesFailOn(triaged, config.failOn),
+  };
+  if (config.command === 'audit') {
+    if (triaged.classification && converted.exchange)
+      outcome.attempt = {
+        id: String(index),
+        exchange: withoutBodies(converted.exchange),
+        classification: triaged.classification,
+      };
+  } else if (config.json) outcome.json = jsonRowText(triaged.row, findings);
+  else if (listed(triaged)) outcome.shown = triaged;
+  return outcome;
+}
+
+/** A worker thread's part of a streamed triage: one entry's bytes to its outcome (throws HarError when not JSON). */
+export function triageEntryBytes(
+  bytes: Uint8Array,
+  index: number,
+  config: EntryTriageConfig,
+  decoder?: TextDecoder,
+): EntryOutcome {
+  return entryOutcome(convertEntryBytes(bytes, index, undefined, decoder), index, config);
 }
 
 /** The exchange as the audit needs it: bodies replaced by their hash, so a large HAR is not held. */
@@ -625,7 +732,7 @@ function formatBytes(bytes: number): string {
 // ---------------------------------------------------------------------------------------------
 // Triage
 
-interface TriagedRow {
+export interface TriagedRow {
   row: TriageRow;
   classification: Classification | null;
   kind: FailureKind | 'invalid';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HarError, parseHar, type HarParseResult } from './har';
-import { HarEntryStream, type HarStreamOptions } from './har-stream';
+import { convertEntryBytes, HarEntryStream, type HarStreamOptions } from './har-stream';
 
 const REAL_HARS = fileURLToPath(new URL('../../../shared/fixtures/real-hars/', import.meta.url));
 
@@ -87,6 +87,41 @@ describe('HarEntryStream', () => {
     const whole = parseHar(har);
     expect(whole.exchanges[0]?.body).toBe(JSON.parse(`"${body}"`));
     for (let size = 1; size < 12; size++) expect(streamed(encode(har), size)).toEqual(whole);
+  });
+
+  it('reads JSON-in-JSON bodies (an escaped quote every few bytes, backslash runs) in any chunking', () => {
+    const inner = JSON.stringify({ items: [{ a: 'x\\"y', b: ['\\', '"', '\\\\"'] }, { c: 'é😀\n' }] });
+    const entries = [500, 200, 429].map((status, i) => ({
+      request: { method: 'GET', url: `https://x.test/${i}` },
+      response: { status, content: { mimeType: 'application/json', text: inner.repeat(i + 1) } },
+    }));
+    const har = JSON.stringify({ log: { version: '1.2', entries } });
+    const whole = parseHar(har);
+    expect(whole.exchanges[0]?.body).toBe(inner);
+    for (let size = 1; size < 40; size++) expect(streamed(encode(har), size)).toEqual(whole);
+  });
+
+  it('hands over entry bytes instead (onEntryBytes) that convertEntryBytes turns into the same entries', () => {
+    const bytes = readFileSync(REAL_HARS + 'mitmproxy-har_files-chrome.har');
+    const whole = parseHar(new TextDecoder().decode(bytes));
+    const exchanges: HarParseResult['exchanges'] = [];
+    const problems: HarParseResult['problems'] = [];
+    const stream = new HarEntryStream(
+      () => {
+        throw new Error('onEntry is not called when onEntryBytes is given');
+      },
+      {
+        onEntryBytes: (entry, index) => {
+          const converted = convertEntryBytes(entry.slice(), index);
+          exchanges.push(converted.exchange);
+          problems.push(...converted.problems);
+        },
+      },
+    );
+    for (let at = 0; at < bytes.length; at += 997) stream.push(bytes.subarray(at, at + 997));
+    stream.end();
+    expect({ exchanges, problems }).toEqual({ exchanges: whole.exchanges, problems: whole.problems });
+    expect(() => convertEntryBytes(encode('{"request": }'), 7)).toThrow(/^not JSON in log\.entries\[7\]: /);
   });
 
   it('does not take an "entries" key outside log, or nested deeper, for the entries', () => {

@@ -26,6 +26,11 @@ export interface HarStreamOptions {
   maxEntries?: number;
   /** The bytes of the file outside log.entries (version, creator, pages) may not exceed this. Default 64 MiB. */
   maxOutsideBytes?: number;
+  /**
+   * Each entry's bytes instead of its conversion (onEntry is not called): the caller parses them with
+   * convertEntryBytes, elsewhere (the CLI's worker threads). The bytes may be a view of a pushed chunk.
+   */
+  onEntryBytes?: (bytes: Uint8Array, index: number) => void;
 }
 
 /** What the whole file said, once it has ended. */
@@ -50,6 +55,7 @@ export class HarEntryStream {
   private readonly maxBodyChars: number;
   private readonly maxEntries: number;
   private readonly maxOutsideBytes: number;
+  private readonly onEntryBytes: HarStreamOptions['onEntryBytes'];
   private readonly decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
   /** Bytes seen so far, for messages and progress. */
@@ -61,6 +67,8 @@ export class HarEntryStream {
   private inString = false;
   /** Backslashes just before the current position inside a string (parity decides an escape). */
   private backslashes = 0;
+  /** The current string had an escaped quote: it is read byte by byte (scanString). */
+  private denseString = false;
   /** Open containers, innermost last: true for an object. */
   private readonly containers: boolean[] = [];
   /** In an object: whether the next string is a key. */
@@ -99,6 +107,7 @@ export class HarEntryStream {
     this.maxBodyChars = options.maxBodyChars ?? HAR_DEFAULT_MAX_BODY_CHARS;
     this.maxEntries = options.maxEntries ?? HAR_DEFAULT_MAX_ENTRIES;
     this.maxOutsideBytes = options.maxOutsideBytes ?? 64 * 1024 * 1024;
+    this.onEntryBytes = options.onEntryBytes;
   }
 
   push(chunk: Uint8Array): void {
@@ -222,6 +231,7 @@ export class HarEntryStream {
         case QUOTE:
           this.inString = true;
           this.backslashes = 0;
+          this.denseString = false;
           if (this.expectKey && this.containers[depth - 1] && depth <= 2) {
             this.keyStart = i + 1;
             this.keyBytes = [];
@@ -287,10 +297,20 @@ export class HarEntryStream {
     if (this.outsideStart >= 0) this.flushOutside(bytes, n);
   }
 
-  /** Inside a string from `i`: returns the index after its closing quote, or n when it goes on. */
+  /**
+   * Inside a string from `i`: returns the index after its closing quote, or n when it goes on.
+   * The native indexOf finds the next quote; the backslashes just before it say whether it is escaped.
+   * A string with an escaped quote (JSON inside JSON: a quote every few bytes) is read on byte by byte,
+   * as one indexOf call per quote costs more than the loop.
+   */
   private scanString(bytes: Uint8Array, i: number): number {
     const n = bytes.length;
-    for (;;) {
+    if (this.denseString && this.backslashes === 1) {
+      // The chunk before ended in the middle of an escape: its second byte is this one.
+      this.backslashes = 0;
+      i++;
+    }
+    if (!this.denseString) {
       const q = bytes.indexOf(QUOTE, i);
       if (q < 0) {
         this.backslashes = trailingBackslashes(bytes, i, n, this.backslashes);
@@ -298,19 +318,32 @@ export class HarEntryStream {
       }
       const run = trailingBackslashes(bytes, i, q, this.backslashes);
       this.backslashes = 0;
-      if (run % 2 === 1) {
-        i = q + 1;
-        continue;
-      }
-      this.inString = false;
-      if (this.keyStart >= 0) {
-        this.keyBytes.push(bytes.slice(this.keyStart, q));
-        this.lastKey = this.decoder.decode(concat(this.keyBytes, -1));
-        this.keyStart = -1;
-        this.keyBytes = [];
-      }
-      return q + 1;
+      if (run % 2 === 0) return this.endString(bytes, q);
+      this.denseString = true;
+      i = q + 1;
     }
+    while (i < n) {
+      const b = bytes[i];
+      if (b === QUOTE) return this.endString(bytes, i);
+      i += b === BACKSLASH ? 2 : 1;
+    }
+    // Past the end: the chunk's last byte began an escape.
+    this.backslashes = i > n ? 1 : 0;
+    return n;
+  }
+
+  /** The string's closing quote is at `q`: returns the index after it. */
+  private endString(bytes: Uint8Array, q: number): number {
+    this.inString = false;
+    this.denseString = false;
+    this.backslashes = 0;
+    if (this.keyStart >= 0) {
+      this.keyBytes.push(bytes.slice(this.keyStart, q));
+      this.lastKey = this.decoder.decode(concat(this.keyBytes, -1));
+      this.keyStart = -1;
+      this.keyBytes = [];
+    }
+    return q + 1;
   }
 
   private finishItem(bytes: Uint8Array, endExclusive: number): void {
@@ -322,14 +355,9 @@ export class HarEntryStream {
     this.itemStart = -1;
     this.itemIsScalar = false;
     if (index >= this.maxEntries) return;
-    const text = this.decoder.decode(concat(parts, -1));
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      throw new HarError(`not JSON in log.entries[${index}]: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    this.onEntry(convertHarEntry(raw, index, this.maxBodyChars), index);
+    const entry = concat(parts, -1);
+    if (this.onEntryBytes) this.onEntryBytes(entry, index);
+    else this.onEntry(convertEntryBytes(entry, index, this.maxBodyChars, this.decoder), index);
   }
 
   private flushOutside(bytes: Uint8Array, endExclusive: number): void {
@@ -344,6 +372,23 @@ export class HarEntryStream {
     }
     this.outside.push(part);
   }
+}
+
+/** One entry's bytes, parsed and converted; throws HarError when they are not JSON. */
+export function convertEntryBytes(
+  bytes: Uint8Array,
+  index: number,
+  maxBodyChars: number = HAR_DEFAULT_MAX_BODY_CHARS,
+  decoder: TextDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }),
+): ConvertedEntry {
+  const text = decoder.decode(bytes);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new HarError(`not JSON in log.entries[${index}]: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return convertHarEntry(raw, index, maxBodyChars);
 }
 
 /** Backslashes ending at `end` (exclusive), not before `start`; `carried` continues a run from the last chunk. */
