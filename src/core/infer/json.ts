@@ -1013,7 +1013,14 @@ export function statusVerdict(root: unknown, holder = false): boolean | undefine
     // a small body with no payload beside it (judged after the loop) is the error the call ended in.
     if (ERROR_CLASS_KEYS.has(norm) && typeof v === 'string' && isCodeToken(v.trim())) errorClass = true;
     // `error: 0` and its text form `error=0` (a name-value answer's values are all text: Micropayment) say no error.
-    if (norm === 'error' && v !== null && v !== false && v !== '' && v !== 0 && !ZERO_TEXT.test(String(v))) {
+    if (
+      norm === 'error' &&
+      v !== null &&
+      v !== false &&
+      v !== '' &&
+      v !== 0 &&
+      !(typeof v === 'string' && ZERO_TEXT.test(v))
+    ) {
       if (typeof v === 'object' ? !placeholderError(v) : true) failure ??= true;
       continue;
     }

@@ -313,6 +313,9 @@ describe('name-value encodings', () => {
     expect(statusVerdict({ error: '0', sessionStatus: 'SUCCESS' })).toBeUndefined();
     expect(statusVerdict({ error: '3000', errorMessage: 'Authorization failed' })).toBe(true);
   });
+  it('an error object whose own toString is not a function is read, not converted to text (fuzzing found the throw)', () => {
+    expect(() => statusVerdict(JSON.parse('{"error":{"toString":""}}'))).not.toThrow();
+  });
 });
 
 describe('non-JSON answers with a false approval flag, an exception element or an upper-case ERROR line are failures on a 2xx', () => {
