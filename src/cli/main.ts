@@ -235,8 +235,9 @@ Output:
 Input:
   A HAR 1.2 file (BOM, CRLF and HARP/JSONP onInputData(...) wrappers are accepted),
   of any size: files over 64 MiB are read entry by entry in bounded memory, with a
-  progress line on a terminal. A broken entry is reported on stderr and the others
-  are triaged.
+  progress line on a terminal, and triaged on worker threads (one per core, at most
+  four; FAULTLINE_WORKERS=N sets the count, 0 keeps all on one thread; the output is
+  the same). A broken entry is reported on stderr and the others are triaged.
 
 Exit status:
   0  done (and no failure matched --fail-on)
