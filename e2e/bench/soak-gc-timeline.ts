@@ -2,22 +2,13 @@
 // GC's start): the persister's commits (its commit trace), the long waits it logged, the bench's own
 // calls and the worker's event-loop stalls. A wait that spans a forced GC is told apart into the GC,
 // the commits before and after it, and what the bench did meanwhile (issue 19).
+import type { CommitTraceEntry } from '../../src/background/persist';
 import type { Window } from './soak-stall';
 
 export type BenchStep = [name: string, from: number, to: number];
 
-export interface TracedCommit {
-  at: number;
-  ms: number;
-  timerLateMs: number;
-  waitedMs: number;
-  queued: number;
-  bodiesQueued: number;
-  records: number;
-  bodies: number;
-  metas: number;
-  phases?: { issueMs: number; waitMs: number; requestsMs: number; finishMs: number };
-}
+/** A commit of the persister's trace (`faultlineDebug.commitTrace`), as the worker records it. */
+export type TracedCommit = CommitTraceEntry;
 
 export interface TimelineInputs {
   gcWindows: Window[];
